@@ -1,0 +1,103 @@
+"""BM25 with rank-bm25's Okapi scoring, precomputed as a sparse passage x term matrix.
+
+rank_bm25.BM25Okapi.get_scores walks every passage in Python for every query term. Here each term's
+column of BM25 weights is computed once at build time, so a query is a sparse column slice and a
+sum: the same scores (verified in tests against rank-bm25), at a fraction of the cost.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from .tokenize import tokenize
+
+
+class BM25Index:
+    def __init__(self, matrix: sparse.csc_matrix, vocabulary: dict[str, int], tokenizer_options: dict):
+        self.matrix = matrix  # passages x terms, BM25 weight of the term in the passage
+        self.vocabulary = vocabulary
+        self.tokenizer_options = tokenizer_options
+
+    @classmethod
+    def build(cls, tokenized: list[list[str]], k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25,
+              tokenizer_options: dict | None = None) -> "BM25Index":
+        vocabulary: dict[str, int] = {}
+        rows, cols, tfs = [], [], []
+        doc_len = np.zeros(len(tokenized), dtype=np.float64)
+        for row, tokens in enumerate(tokenized):
+            doc_len[row] = len(tokens)
+            counts: dict[int, int] = {}
+            for t in tokens:
+                col = vocabulary.setdefault(t, len(vocabulary))
+                counts[col] = counts.get(col, 0) + 1
+            rows.extend([row] * len(counts))
+            cols.extend(counts.keys())
+            tfs.extend(counts.values())
+        n_docs = max(len(tokenized), 1)
+        rows_a, cols_a = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
+        tf = np.asarray(tfs, dtype=np.float64)
+        df = np.bincount(cols_a, minlength=len(vocabulary)).astype(np.float64)
+        # rank-bm25's Okapi idf: negative values are replaced by epsilon * mean idf.
+        idf = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
+        if len(idf):
+            idf = np.where(idf < 0, epsilon * idf.mean(), idf)
+        avgdl = doc_len.sum() / n_docs if doc_len.sum() else 1.0
+        norm = k1 * (1 - b + b * doc_len[rows_a] / avgdl)
+        weights = idf[cols_a] * tf * (k1 + 1) / (tf + norm)
+        matrix = sparse.csc_matrix((weights.astype(np.float32), (rows_a, cols_a)),
+                                   shape=(len(tokenized), len(vocabulary)))
+        return cls(matrix, vocabulary, tokenizer_options or {})
+
+    @classmethod
+    def from_texts(cls, texts: list[str], **tokenizer_options) -> "BM25Index":
+        return cls.build([tokenize(t, **tokenizer_options) for t in texts], tokenizer_options=tokenizer_options)
+
+    def __len__(self) -> int:
+        return self.matrix.shape[0]
+
+    def query_terms(self, question: str) -> list[str]:
+        return tokenize(question, **self.tokenizer_options)
+
+    def scores(self, query_tokens: list[str]) -> np.ndarray:
+        """Score every passage; repeated query terms count again, as in rank-bm25."""
+        counts: dict[int, int] = {}
+        for t in query_tokens:
+            col = self.vocabulary.get(t)
+            if col is not None:
+                counts[col] = counts.get(col, 0) + 1
+        if not counts:
+            return np.zeros(len(self), dtype=np.float32)
+        cols = np.fromiter(counts.keys(), dtype=np.int64)
+        weights = np.fromiter(counts.values(), dtype=np.float32)
+        return np.asarray(self.matrix[:, cols] @ weights).ravel()
+
+    def search(self, question: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        scores = self.scores(self.query_terms(question))
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        return top_k(scores, k, positive_only=True)
+
+    def save(self, directory: Path) -> None:
+        sparse.save_npz(directory / "bm25.npz", self.matrix.tocsc(), compressed=False)
+        (directory / "bm25_vocab.json").write_text(
+            json.dumps({"vocabulary": self.vocabulary, "tokenizer": self.tokenizer_options}), encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path) -> "BM25Index":
+        matrix = sparse.load_npz(directory / "bm25.npz").tocsc()
+        meta = json.loads((directory / "bm25_vocab.json").read_text(encoding="utf-8"))
+        return cls(matrix, meta["vocabulary"], meta.get("tokenizer", {}))
+
+
+def top_k(scores: np.ndarray, k: int, positive_only: bool = False) -> list[tuple[int, float]]:
+    if len(scores) == 0 or k <= 0:
+        return []
+    k = min(k, len(scores))
+    idx = np.argpartition(-scores, k - 1)[:k]
+    idx = idx[np.argsort(-scores[idx], kind="stable")]
+    return [(int(i), float(scores[i])) for i in idx if not positive_only or scores[i] > 0]
+
+

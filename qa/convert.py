@@ -1,0 +1,241 @@
+"""Read a file of any supported type into raw structural blocks plus metadata hints.
+
+Libraries (see README, "Libraries"): pypdf for PDF text layers, trafilatura for the main content of
+web pages, python-docx for Word, charset-normalizer for text of unknown encoding.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import clean
+from .types import Block
+
+TEXT_EXTS = {".txt", ".md", ".markdown", ".text"}
+HTML_EXTS = {".html", ".htm", ".xhtml"}
+SUPPORTED_EXTS = TEXT_EXTS | HTML_EXTS | {".pdf", ".docx"}
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024  # a DOCX that inflates past this is refused (zip bomb)
+MAX_PDF_PAGES = 2000
+MAX_TEXT_CHARS = 5_000_000
+
+
+class ConversionError(Exception):
+    """A file that cannot be read; the message is shown to the user as the reason."""
+
+
+@dataclass
+class Extracted:
+    blocks: list[Block]
+    hints: dict[str, str] = field(default_factory=dict)  # metadata the file itself states
+    format: str = "text"
+
+
+def convert(path: Path, max_bytes: int) -> Extracted:
+    ext = path.suffix.lower()
+    if ext not in SUPPORTED_EXTS:
+        raise ConversionError(f"unsupported file type '{ext or '(none)'}' (supported: "
+                              f"{', '.join(sorted(SUPPORTED_EXTS))})")
+    size = path.stat().st_size
+    if size == 0:
+        raise ConversionError("empty file")
+    if size > max_bytes:
+        raise ConversionError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+    data = path.read_bytes()
+    if ext == ".pdf":
+        result = convert_pdf(data)
+    elif ext == ".docx":
+        result = convert_docx(data)
+    elif ext in HTML_EXTS:
+        result = convert_html(decode_text(data))
+    else:
+        result = convert_text(decode_text(data), markdown=ext in {".md", ".markdown"})
+    if not any(b.text.strip() for b in result.blocks):
+        raise ConversionError("no text could be extracted")
+    return result
+
+
+# ---------------------------------------------------------------- text
+
+
+def looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample and not (sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(sample) * 0.05
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 when it decodes cleanly (the common case), otherwise the encoding charset-normalizer detects."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if looks_binary(data):
+        raise ConversionError("binary content under a text extension")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise ConversionError("text encoding could not be detected")
+    text = str(best)
+    if text.count("\ufffd") > max(3, len(text) // 200):
+        raise ConversionError(f"text does not decode cleanly (best guess {best.encoding})")
+    return text
+
+
+FRONT_MATTER_RE = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """`key: value` lines between leading '---' fences (Markdown/Jekyll style)."""
+    m = FRONT_MATTER_RE.match(text)
+    if not m:
+        return {}, text
+    hints = {}
+    for line in m.group(1).splitlines():
+        if ":" in line:
+            key, value = line.split(":", 1)
+            hints[key.strip().lower()] = value.strip().strip("'\"")
+    return hints, text[m.end():]
+
+
+def convert_text(text: str, markdown: bool = False) -> Extracted:
+    if len(text) > MAX_TEXT_CHARS:
+        raise ConversionError(f"text is {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit")
+    hints, body = split_front_matter(text)
+    return Extracted(clean.text_to_blocks(body), hints, "markdown" if markdown else "text")
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def convert_html(html: str) -> Extracted:
+    import trafilatura
+
+    body = trafilatura.extract(html, output_format="markdown", include_comments=False, include_tables=True,
+                               include_links=False, include_images=False, favor_precision=True)
+    if not body:
+        body = trafilatura.extract(html, output_format="markdown", include_comments=False) or ""
+    hints: dict[str, str] = {}
+    meta = trafilatura.extract_metadata(html)
+    if meta is not None:
+        for key, value in (("title", meta.title), ("date", meta.date), ("publisher", meta.sitename),
+                           ("source", meta.url), ("author", meta.author)):
+            if value:
+                hints[key] = str(value)
+    blocks = clean.split_flowed(clean.normalise(strip_markdown_inline(body)))
+    return Extracted(blocks, hints, "html")
+
+
+def strip_markdown_inline(text: str) -> str:
+    """trafilatura's Markdown marks emphasis with * and _; the reader sees plain words."""
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    return re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def convert_pdf(data: bytes) -> Extracted:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise ConversionError("encrypted PDF (password required)")
+            except ConversionError:
+                raise
+            except Exception as exc:
+                raise ConversionError(f"encrypted PDF that cannot be opened ({exc.__class__.__name__})")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise ConversionError(f"PDF has {len(reader.pages)} pages, over the {MAX_PDF_PAGES} limit")
+        pages = []
+        total = 0
+        for page in reader.pages:
+            text = page.extract_text() or ""
+            total += len(text)
+            if total > MAX_TEXT_CHARS:
+                raise ConversionError("PDF text is over the size limit")
+            pages.append(clean.normalise(text))
+        info = reader.metadata or {}
+    except ConversionError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
+        raise ConversionError(f"corrupt or unreadable PDF ({exc.__class__.__name__}: {str(exc)[:80]})")
+    if not any(p.strip() for p in pages):
+        raise ConversionError("PDF has no text layer (scanned image?); OCR is not supported")
+    pages = clean.drop_repeated_lines(pages)
+    blocks: list[Block] = []
+    for number, text in enumerate(pages, start=1):
+        page_blocks = clean.unwrap(text, number) if text.strip() else []
+        if blocks and page_blocks and _continues(blocks[-1], page_blocks[0]):
+            # A paragraph running over a page break stays one paragraph (cited by its first page).
+            blocks[-1].text = blocks[-1].text + " " + page_blocks[0].text
+            page_blocks = page_blocks[1:]
+        blocks.extend(page_blocks)
+    hints = {}
+    title = getattr(info, "title", None) if info else None
+    if title and len(title) > 3:
+        hints["title"] = str(title)
+    return Extracted(blocks, hints, "pdf")
+
+
+def _continues(prev: Block, nxt: Block) -> bool:
+    return (prev.kind in ("para", "item") and nxt.kind == "para"
+            and not clean.SENTENCE_END_RE.search(prev.text) and nxt.text[:1].islower())
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def convert_docx(data: bytes) -> Extracted:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            inflated = sum(info.file_size for info in zf.infolist())
+            if inflated > MAX_UNZIPPED_BYTES:
+                raise ConversionError(f"DOCX inflates to {inflated / 1e6:.0f} MB (zip bomb?); refused")
+            if "word/document.xml" not in zf.namelist():
+                raise ConversionError("not a Word document (no word/document.xml)")
+    except zipfile.BadZipFile:
+        raise ConversionError("corrupt DOCX (not a valid zip archive)")
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises a variety of lxml/KeyError errors on damage
+        raise ConversionError(f"corrupt DOCX ({exc.__class__.__name__})")
+    blocks: list[Block] = []
+    for para in document.paragraphs:
+        text = clean.normalise(para.text).strip()
+        if not text:
+            continue
+        style = (para.style.name if para.style is not None else "") or ""
+        numbered = para._p.pPr is not None and para._p.pPr.numPr is not None
+        if style == "Title" or style.startswith("Heading"):
+            level = int(style.split()[-1]) if style.split()[-1].isdigit() else 1
+            blocks.append(Block("heading", text, level=level))
+        elif numbered or style.startswith("List"):
+            blocks.append(Block("item", text))
+        else:
+            blocks.append(Block("para", text))
+    for table in document.tables:
+        for row in table.rows:
+            cells = [clean.normalise(c.text).strip() for c in row.cells]
+            if any(cells):
+                blocks.append(Block("para", " | ".join(cells)))
+    props = document.core_properties
+    hints = {}
+    if props.title:
+        hints["title"] = props.title
+    if props.author:
+        hints["author"] = props.author
+    return Extracted(blocks, hints, "docx")

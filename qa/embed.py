@@ -1,0 +1,62 @@
+"""Sentence embeddings with sentence-transformers, loaded from a local path (never from a hub)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+class EmbedderUnavailable(RuntimeError):
+    """The model could not be loaded; callers fall back to BM25 alone."""
+
+
+class Embedder:
+    def __init__(self, model_path: str, backend: str = "torch", batch_size: int = 32):
+        self.model_path = model_path
+        self.backend = backend
+        self.batch_size = batch_size
+        self._model = None
+
+    @property
+    def model_id(self) -> str:
+        return f"{Path(self.model_path).name or self.model_path}:{self.backend}"
+
+    def load(self):
+        if self._model is not None:
+            return self._model
+        if not self.model_path or not Path(self.model_path).is_dir():
+            raise EmbedderUnavailable(f"embedding model not found at '{self.model_path}'")
+        try:
+            from sentence_transformers import SentenceTransformer
+
+            if self.backend == "torch":
+                self._model = SentenceTransformer(self.model_path, device="cpu", local_files_only=True)
+            else:
+                from .onnx_backend import load_onnx_model
+
+                self._model = load_onnx_model(self.model_path, self.backend)
+        except EmbedderUnavailable:
+            raise
+        except Exception as exc:  # a broken model folder can fail in many ways inside transformers
+            raise EmbedderUnavailable(f"embedding model failed to load: {exc.__class__.__name__}: {exc}"[:300])
+        return self._model
+
+    @property
+    def dimension(self) -> int:
+        model = self.load()
+        getter = getattr(model, "get_embedding_dimension", None) or getattr(model, "get_sentence_embedding_dimension", None)
+        dim = getter() if getter else None
+        return int(dim or len(self.encode(["x"])[0]))
+
+    def encode(self, texts: list[str], show_progress: bool = False) -> np.ndarray:
+        model = self.load()
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = model.encode(texts, batch_size=self.batch_size, normalize_embeddings=True,
+                               convert_to_numpy=True, show_progress_bar=show_progress)
+        return np.ascontiguousarray(vectors, dtype=np.float32)

@@ -1,0 +1,416 @@
+"""Build, store and load the search index: documents, passages, BM25 matrix, FAISS vectors, manifest.
+
+Layout of an index directory:
+    current -> builds/<id>     symlink to the live build, swapped atomically (os.replace)
+    builds/<id>/manifest.json  model, dimension, corpus fingerprint, counts, artefact checksums
+    .build.lock                held (flock) while a build runs
+A build writes a new builds/<id> and only then moves `current`, so a build killed at any moment leaves
+the previous index serving. Unchanged files reuse their converted documents and unchanged passages
+their embeddings, so re-ingesting an unchanged corpus costs nothing and an edit re-embeds only itself.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from . import metadata
+from .bm25 import BM25Index
+from .config import Settings
+from .convert import ConversionError
+from .dense import DenseIndex
+from .embed import Embedder, EmbedderUnavailable
+from .ingest import Skipped, SourceFile, discover, entry_hash, file_sha256, load_document
+from .split import split_document
+from .tokenize import tokenize
+from .types import Document, Passage
+
+FORMAT_VERSION = 1
+ARTEFACTS = ("documents.jsonl", "passages.jsonl", "bm25.npz", "bm25_vocab.json")
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+class IndexCorrupt(RuntimeError):
+    """The stored index does not match its manifest."""
+
+
+class BuildLocked(RuntimeError):
+    """Another build holds the lock."""
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    passages: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    converted: int = 0  # documents converted this time (others reused)
+    embedded: int = 0  # passages embedded this time (others reused)
+    seconds: float = 0.0
+    dense: bool = True
+    notice: str = ""
+    rebuilt: bool = True
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["skipped"] = [asdict(s) for s in self.skipped]
+        return data
+
+
+def embed_text(doc: Document, passage: Passage) -> str:
+    """What the embedder sees: the passage with its document title and heading path as context."""
+    context = " > ".join([doc.title] + [h for h in passage.headings if h != doc.title])
+    return f"{context}\n{passage.text}" if context else passage.text
+
+
+def _sha256(path: Path) -> str:
+    return file_sha256(path)
+
+
+class Index:
+    def __init__(self, directory: Path, manifest: dict, documents: dict[str, Document], passages: list[Passage],
+                 bm25: BM25Index, dense: DenseIndex | None):
+        self.directory = directory
+        self.manifest = manifest
+        self.documents = documents
+        self.passages = passages
+        self.bm25 = bm25
+        self.dense = dense
+        self.doc_rows: dict[str, np.ndarray] = {}
+        rows: dict[str, list[int]] = {}
+        for i, p in enumerate(passages):
+            rows.setdefault(p.doc_id, []).append(i)
+        self.doc_rows = {d: np.array(r) for d, r in rows.items()}
+
+    @classmethod
+    def load(cls, index_dir: Path, verify: bool = True) -> "Index":
+        build_dir = live_build(index_dir)
+        if build_dir is None:
+            raise FileNotFoundError(f"no index in {index_dir}")
+        try:
+            manifest = json.loads((build_dir / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise IndexCorrupt(f"index manifest unreadable: {exc}")
+        if manifest.get("format") != FORMAT_VERSION:
+            raise IndexCorrupt("index was written by another version of the program")
+        if verify:
+            for name, digest in manifest.get("checksums", {}).items():
+                path = build_dir / name
+                if not path.exists() or _sha256(path) != digest:
+                    raise IndexCorrupt(f"index file {name} is missing or does not match its checksum")
+        try:
+            documents = {}
+            for line in (build_dir / "documents.jsonl").read_text(encoding="utf-8").splitlines():
+                doc = Document.from_dict(json.loads(line))
+                documents[doc.doc_id] = doc
+            passages = [Passage.from_dict(json.loads(line)) for line in
+                        (build_dir / "passages.jsonl").read_text(encoding="utf-8").splitlines()]
+            bm25 = BM25Index.load(build_dir)
+            dense = DenseIndex.load(build_dir / "dense.faiss") if manifest.get("dense") else None
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+            raise IndexCorrupt(f"index could not be read: {exc.__class__.__name__}: {exc}"[:300])
+        counts = manifest.get("counts", {})
+        if counts.get("documents") != len(documents) or counts.get("passages") != len(passages) \
+                or len(bm25) != len(passages) or (dense is not None and len(dense) != len(passages)):
+            raise IndexCorrupt("index counts do not match its manifest")
+        return cls(build_dir, manifest, documents, passages, bm25, dense)
+
+    def embeddings(self) -> np.ndarray | None:
+        path = self.directory / "embeddings.npy"
+        return np.load(path) if path.exists() else None
+
+
+def live_build(index_dir: Path) -> Path | None:
+    current = Path(index_dir) / "current"
+    if current.is_symlink() or current.exists():
+        target = current.resolve()
+        return target if (target / "manifest.json").exists() else None
+    return None
+
+
+# ---------------------------------------------------------------- freshness
+
+
+def scan_corpus(paths: list[Path], previous: dict | None) -> tuple[list[SourceFile], list[Skipped], dict[str, str]]:
+    """Discover files and their sha256, reusing the previous build's hash when size and mtime match."""
+    files, skipped = discover(paths)
+    known = (previous or {}).get("files", {})
+    shas = {}
+    for f in files:
+        old = known.get(f.rel)
+        if old and old.get("size") == f.size and old.get("mtime_ns") == f.mtime_ns:
+            shas[f.rel] = old["sha256"]
+        else:
+            shas[f.rel] = file_sha256(f.path)
+    return files, skipped, shas
+
+
+def manifests_for(paths: list[Path]) -> dict[str, dict]:
+    entries: dict[str, dict] = {}
+    for root in paths:
+        root = Path(root)
+        base = root if root.is_dir() else root.parent
+        entries.update(metadata.load_manifest(base))
+    return entries
+
+
+def corpus_fingerprint(shas: dict[str, str], manifest_entries: dict, settings: Settings, model_id: str) -> str:
+    data = json.dumps({"files": shas, "manifest": manifest_entries, "pipeline": settings.pipeline_signature(),
+                       "model": model_id}, sort_keys=True, default=str)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def read_live_manifest(index_dir: Path) -> dict | None:
+    build = live_build(index_dir)
+    if build is None:
+        return None
+    try:
+        return json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+
+
+def is_fresh(settings: Settings, paths: list[Path] | None = None, embedder: Embedder | None = None) -> bool:
+    paths = [Path(p) for p in (paths or [settings.corpus_dir])]
+    previous = read_live_manifest(settings.index_dir)
+    if previous is None:
+        return False
+    embedder = embedder or Embedder(settings.model_path, settings.model_backend)
+    _, _, shas = scan_corpus(paths, previous)
+    return previous.get("corpus_fingerprint") == corpus_fingerprint(
+        shas, manifests_for(paths), settings, embedder.model_id) and previous.get("dense", False) == \
+        _model_loadable(embedder)
+
+
+def _model_loadable(embedder: Embedder) -> bool:
+    try:
+        embedder.load()
+        return True
+    except EmbedderUnavailable:
+        return False
+
+
+# ---------------------------------------------------------------- build
+
+
+class _Lock:
+    def __init__(self, index_dir: Path):
+        self.path = Path(index_dir) / ".build.lock"
+        self.fh = None
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.fh = open(self.path, "a+")
+        try:
+            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.fh.seek(0)
+            holder = self.fh.read().strip() or "another process"
+            self.fh.close()
+            raise BuildLocked(f"another index build is running (pid {holder}); try again when it finishes")
+        self.fh.seek(0)
+        self.fh.truncate()
+        self.fh.write(str(os.getpid()))
+        self.fh.flush()
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.fh, fcntl.LOCK_UN)
+        self.fh.close()
+
+
+def build(settings: Settings, paths: list[Path] | None = None, progress: Progress | None = None,
+          force: bool = False, embedder: Embedder | None = None) -> BuildReport:
+    """Build (or refresh) the index for `paths` (default: the corpus directory)."""
+    started = time.perf_counter()
+    paths = [Path(p) for p in (paths or [settings.corpus_dir])]
+    index_dir = Path(settings.index_dir)
+    progress = progress or (lambda stage, done, total: None)
+    embedder = embedder or Embedder(settings.model_path, settings.model_backend)
+    with _Lock(index_dir):
+        for stale in (index_dir / "builds").glob(".tmp-*") if (index_dir / "builds").exists() else []:
+            shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
+        previous = read_live_manifest(index_dir)
+        files, skipped, shas = scan_corpus(paths, previous)
+        entries = manifests_for(paths)
+        dense_ok, notice = True, ""
+        try:
+            embedder.load()
+        except EmbedderUnavailable as exc:
+            dense_ok, notice = False, f"{exc}; the index has BM25 only"
+        fingerprint = corpus_fingerprint(shas, entries, settings, embedder.model_id)
+        if not force and previous and previous.get("corpus_fingerprint") == fingerprint \
+                and previous.get("dense") == dense_ok:
+            report = BuildReport(**{k: v for k, v in previous["report"].items() if k != "skipped"})
+            report.skipped = [Skipped(**s) for s in previous["report"].get("skipped", [])]
+            report.rebuilt, report.converted, report.embedded = False, 0, 0
+            report.seconds = time.perf_counter() - started
+            return report
+        old = _previous_contents(index_dir, previous)
+        documents: list[Document] = []
+        converted = 0
+        max_bytes = int(settings.max_file_mb * 1024 * 1024)
+        for n, f in enumerate(files, 1):
+            progress("reading documents", n - 1, len(files))
+            entry = entries.get(f.rel)
+            key = (shas[f.rel], entry_hash(entry))
+            reused = old["docs"].get(f.rel)
+            if reused is not None and reused[0] == key:
+                documents.append(reused[1])
+                continue
+            try:
+                documents.append(load_document(f, shas[f.rel], entry, max_bytes))
+                converted += 1
+            except ConversionError as exc:
+                skipped.append(Skipped(f.rel, str(exc)))
+            except MemoryError:
+                skipped.append(Skipped(f.rel, "too large to process in memory"))
+        progress("reading documents", len(files), len(files))
+        _dedupe_ids(documents)
+        passages: list[Passage] = []
+        for doc in documents:
+            passages.extend(split_document(doc, settings.max_words, settings.min_words))
+        docs_by_id = {d.doc_id: d for d in documents}
+        progress("indexing words (BM25)", 0, 1)
+        bm25 = BM25Index.build([tokenize(_bm25_text(docs_by_id[p.doc_id], p)) for p in passages],
+                               tokenizer_options={})
+        progress("indexing words (BM25)", 1, 1)
+        vectors, embedded = None, 0
+        if dense_ok and passages:
+            vectors, embedded = _embed(passages, docs_by_id, embedder, old["vectors"], progress)
+        report = BuildReport(documents=len(documents), passages=len(passages), skipped=skipped,
+                             converted=converted, embedded=embedded, dense=dense_ok and bool(passages),
+                             notice=notice)
+        build_dir = _write_build(index_dir, settings, documents, passages, bm25, vectors, embedder,
+                                 fingerprint, files, shas, paths, report, started)
+        _swap_live(index_dir, build_dir)
+        return report
+
+
+def _bm25_text(doc: Document, passage: Passage) -> str:
+    # Headings are searchable words too (a question about "the overview" or a section name).
+    return " ".join(passage.headings[-1:] + [passage.text])
+
+
+def _dedupe_ids(documents: list[Document]) -> None:
+    seen: dict[str, int] = {}
+    for doc in documents:
+        if doc.doc_id in seen:
+            seen[doc.doc_id] += 1
+            doc.doc_id = f"{doc.doc_id}_{seen[doc.doc_id]}"
+        else:
+            seen[doc.doc_id] = 1
+
+
+def _embed(passages, docs_by_id, embedder: Embedder, cache: dict[str, np.ndarray], progress: Progress):
+    texts = [embed_text(docs_by_id[p.doc_id], p) for p in passages]
+    # Keyed by model and text, so a changed model or passage is re-embedded and nothing else is.
+    keys = [hashlib.sha1(f"{embedder.model_id}\n{t}".encode()).hexdigest() for t in texts]
+    dim = embedder.dimension
+    vectors = np.zeros((len(texts), dim), dtype=np.float32)
+    todo = [i for i, k in enumerate(keys) if k not in cache or cache[k].shape[0] != dim]
+    for i, k in enumerate(keys):
+        if k in cache and cache[k].shape[0] == dim:
+            vectors[i] = cache[k]
+    batch = 64
+    for start in range(0, len(todo), batch):
+        progress("embedding passages", start, len(todo))
+        rows = todo[start:start + batch]
+        vectors[rows] = embedder.encode([texts[i] for i in rows])
+    progress("embedding passages", len(todo), len(todo))
+    for p, k in zip(passages, keys):
+        p.__dict__["_embed_key"] = k
+    return vectors, len(todo)
+
+
+def _previous_contents(index_dir: Path, previous: dict | None) -> dict:
+    """Documents by (file sha, manifest entry) and vectors by text hash from the live build, for reuse."""
+    out = {"docs": {}, "vectors": {}}
+    build_dir = live_build(index_dir)
+    if previous is None or build_dir is None:
+        return out
+    try:
+        files = previous.get("files", {})
+        for line in (build_dir / "documents.jsonl").read_text(encoding="utf-8").splitlines():
+            doc = Document.from_dict(json.loads(line))
+            info = files.get(doc.path)
+            if info:
+                out["docs"][doc.path] = ((info["sha256"], info.get("entry", "")), doc)
+        keys_path = build_dir / "embedding_keys.json"
+        if previous.get("dense") and keys_path.exists():
+            keys = json.loads(keys_path.read_text())
+            vectors = np.load(build_dir / "embeddings.npy")
+            if len(keys) == len(vectors):
+                out["vectors"] = dict(zip(keys, vectors))
+    except (OSError, ValueError, KeyError, json.JSONDecodeError):
+        return {"docs": {}, "vectors": {}}  # an unreadable old build just means a full rebuild
+    return out
+
+
+def _write_build(index_dir, settings, documents, passages, bm25, vectors, embedder, fingerprint, files, shas,
+                 paths, report, started) -> Path:
+    builds = index_dir / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    build_id = time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}-{time.perf_counter_ns() % 100000}"
+    tmp = builds / f".tmp-{build_id}"
+    tmp.mkdir()
+    with open(tmp / "documents.jsonl", "w", encoding="utf-8") as fh:
+        for doc in documents:
+            fh.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+    with open(tmp / "passages.jsonl", "w", encoding="utf-8") as fh:
+        for p in passages:
+            fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+    bm25.save(tmp)
+    artefacts = list(ARTEFACTS)
+    if vectors is not None:
+        DenseIndex.build(vectors).save(tmp / "dense.faiss")
+        np.save(tmp / "embeddings.npy", vectors)
+        (tmp / "embedding_keys.json").write_text(json.dumps([p.__dict__.get("_embed_key") for p in passages]))
+        artefacts += ["dense.faiss", "embeddings.npy", "embedding_keys.json"]
+    entries = manifests_for(paths)
+    report.seconds = round(time.perf_counter() - started, 3)
+    manifest = {
+        "format": FORMAT_VERSION,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "model": embedder.model_id,
+        "model_path": embedder.model_path,
+        "dimension": int(vectors.shape[1]) if vectors is not None else None,
+        "dense": vectors is not None,
+        "roots": [str(p) for p in paths],
+        "corpus_fingerprint": fingerprint,
+        "pipeline": settings.pipeline_signature(),
+        "counts": {"documents": len(documents), "passages": len(passages),
+                   "vectors": int(len(vectors)) if vectors is not None else 0, "skipped": len(report.skipped)},
+        "files": {f.rel: {"size": f.size, "mtime_ns": f.mtime_ns, "sha256": shas[f.rel],
+                          "entry": entry_hash(entries.get(f.rel))} for f in files},
+        "checksums": {name: _sha256(tmp / name) for name in artefacts},
+        "report": report.to_dict(),
+    }
+    (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    for name in os.listdir(tmp):
+        with open(tmp / name, "rb") as fh:
+            os.fsync(fh.fileno())
+    final = builds / build_id
+    os.rename(tmp, final)
+    return final
+
+
+def _swap_live(index_dir: Path, build_dir: Path) -> None:
+    link = index_dir / "current"
+    tmp_link = index_dir / f".current-{os.getpid()}"
+    if tmp_link.is_symlink() or tmp_link.exists():
+        tmp_link.unlink()
+    os.symlink(Path("builds") / build_dir.name, tmp_link)
+    os.replace(tmp_link, link)  # atomic: readers see the old build or the new one, never neither
+    # Keep the new build and the one before it (a reader may still be loading it); drop older ones.
+    builds = sorted((p for p in (index_dir / "builds").iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+    for old in builds[:-2]:
+        if old != build_dir:
+            shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,95 @@
+"""Files -> Documents: discover files, convert, clean, attach metadata. Bad files are reported, not fatal."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import clean, metadata
+from .convert import SUPPORTED_EXTS, ConversionError, convert
+from .types import Document
+
+IGNORED_NAMES = {metadata.MANIFEST_NAME, "README.md", "readme.md", ".gitkeep"}
+
+
+@dataclass
+class Skipped:
+    file: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.reason}"
+
+
+@dataclass
+class SourceFile:
+    path: Path
+    rel: str  # path relative to its root, used as the document's path and manifest key
+    size: int
+    mtime_ns: int
+
+
+def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Skipped]]:
+    """Files under the given paths (recursively). Symlinks leading outside their root are refused."""
+    found: list[SourceFile] = []
+    skipped: list[Skipped] = []
+    for root in paths:
+        root = Path(root)
+        if not root.exists():
+            skipped.append(Skipped(str(root), "path does not exist"))
+            continue
+        base = root if root.is_dir() else root.parent
+        candidates = sorted(root.rglob("*")) if root.is_dir() else [root]
+        real_base = base.resolve()
+        for path in candidates:
+            rel = path.relative_to(base).as_posix()
+            if any(part.startswith(".") for part in Path(rel).parts) or path.name in IGNORED_NAMES:
+                continue
+            if path.is_symlink():
+                target = path.resolve()
+                if real_base not in target.parents and target != real_base:
+                    skipped.append(Skipped(rel, "symlink points outside the corpus; refused"))
+                    continue
+            if path.is_dir():
+                continue
+            if not path.is_file():
+                skipped.append(Skipped(rel, "not a regular file"))
+                continue
+            if path.suffix.lower() not in SUPPORTED_EXTS:
+                skipped.append(Skipped(rel, f"unsupported file type '{path.suffix or '(none)'}'"))
+                continue
+            stat = path.stat()
+            found.append(SourceFile(path, rel, stat.st_size, stat.st_mtime_ns))
+    return found, skipped
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def make_doc_id(rel: str) -> str:
+    stem = re.sub(r"[^\w.-]+", "_", Path(rel).with_suffix("").as_posix().replace("/", "__"))
+    return stem[:120] or "document"
+
+
+def load_document(source: SourceFile, sha256: str, manifest_entry: dict | None, max_bytes: int) -> Document:
+    """Convert one file; raises ConversionError with a user-facing reason."""
+    extracted = convert(source.path, max_bytes)
+    blocks = clean.clean_blocks(extracted.blocks)
+    if not blocks:
+        raise ConversionError("nothing left after removing page furniture and boilerplate")
+    raw = "\n".join(b.text for b in extracted.blocks)
+    values, origin = metadata.resolve(source.path, source.rel, raw, blocks, extracted.hints, manifest_entry)
+    text = clean.assemble(blocks)
+    return Document(doc_id=make_doc_id(source.rel), path=source.rel, text=text, origin=origin,
+                    fingerprint=sha256, blocks=blocks, **values)
+
+
+def entry_hash(entry: dict | None) -> str:
+    return hashlib.sha256(json.dumps(entry, sort_keys=True, default=str).encode()).hexdigest()[:16] if entry else ""

@@ -1,0 +1,123 @@
+"""Split a document's blocks into passages: verbatim slices of the cleaned text, never cut mid-sentence.
+
+A passage gathers consecutive paragraphs and list items under one heading until `max_words`; a
+paragraph longer than that is cut at sentence boundaries. Headings are not passage text; they travel
+as the passage's heading path (and are given to the embedder as context).
+"""
+from __future__ import annotations
+
+import re
+
+from .types import Block, Document, Passage
+
+# A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by space and a capital,
+# a digit or an opening quote; common abbreviations do not end sentences.
+SENTENCE_RE = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z0-9“‘\"'(])")
+ABBREVIATIONS = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Cllr|Rev|e\.g|i\.e|etc|vs|para|paras|p|pp)\.$", re.I)
+
+
+def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) offsets of sentences in text, shifted by offset."""
+    spans, start = [], 0
+    for m in SENTENCE_RE.finditer(text):
+        if ABBREVIATIONS.search(text[start:m.start()]):
+            continue
+        end = m.start() + len(m.group(0).rstrip())
+        spans.append((start, end))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text.rstrip())))
+    return [(offset + s, offset + e) for s, e in spans if e > s]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def split_document(doc: Document, max_words: int = 170, min_words: int = 25) -> list[Passage]:
+    passages: list[Passage] = []
+    headings: list[tuple[int, str]] = []  # (level, text)
+    group: list[Block] = []
+
+    def emit(start: int, end: int, blocks: list[Block]):
+        numbered = [b.number for b in blocks if b.number is not None]
+        pages = [b.page for b in blocks if b.page is not None]
+        passages.append(Passage(
+            passage_id=f"{doc.doc_id}#{len(passages) + 1}", doc_id=doc.doc_id, text=doc.text[start:end],
+            start=start, end=end,
+            para_start=min(numbered) if numbered else None, para_end=max(numbered) if numbered else None,
+            page_start=min(pages) if pages else None, page_end=max(pages) if pages else None,
+            headings=[h for _, h in headings],
+        ))
+
+    def flush():
+        nonlocal group
+        if group:
+            emit(group[0].start, group[-1].end, group)
+        group = []
+
+    for block in doc.blocks:
+        if block.kind == "heading":
+            flush()
+            headings = [h for h in headings if h[0] < block.level] + [(block.level, block.text)]
+            continue
+        size = _words(block.text)
+        if size > max_words:
+            flush()
+            _split_long(block, max_words, emit)
+            continue
+        current = sum(_words(b.text) for b in group)
+        # An item list stays with the sentence that introduces it, when they fit together.
+        if group and current + size > max_words:
+            flush()
+        group.append(block)
+        if current + size >= max_words - min_words:
+            flush()
+    flush()
+    return _merge_tiny(passages, doc, min_words, max_words)
+
+
+def _split_long(block: Block, max_words: int, emit) -> None:
+    spans = sentence_spans(block.text, block.start)
+    chunk: list[tuple[int, int]] = []
+    count = 0
+    for s, e in spans:
+        n = len(block.text[s - block.start:e - block.start].split())
+        if chunk and count + n > max_words:
+            emit(chunk[0][0], chunk[-1][1], [block])
+            chunk, count = [], 0
+        chunk.append((s, e))
+        count += n
+    if chunk:
+        emit(chunk[0][0], chunk[-1][1], [block])
+
+
+def _merge_tiny(passages: list[Passage], doc: Document, min_words: int, max_words: int) -> list[Passage]:
+    """A passage shorter than min_words joins the next one under the same headings (or the previous)."""
+    out: list[Passage] = []
+    i = 0
+    while i < len(passages):
+        p = passages[i]
+        nxt = passages[i + 1] if i + 1 < len(passages) else None
+        if _words(p.text) < min_words and nxt and (nxt.headings == p.headings or not p.headings) \
+                and _words(p.text) + _words(nxt.text) <= max_words + min_words:
+            passages[i + 1] = _join(p, nxt, doc)
+        elif _words(p.text) < min_words and out and out[-1].headings == p.headings \
+                and _words(out[-1].text) + _words(p.text) <= max_words + min_words:
+            out[-1] = _join(out[-1], p, doc)
+        else:
+            out.append(p)
+        i += 1
+    for n, p in enumerate(out, 1):
+        p.passage_id = f"{doc.doc_id}#{n}"
+    return out
+
+
+def _join(a: Passage, b: Passage, doc: Document) -> Passage:
+    def lo(x, y): return min(v for v in (x, y) if v is not None) if (x, y) != (None, None) else None
+    def hi(x, y): return max(v for v in (x, y) if v is not None) if (x, y) != (None, None) else None
+    return Passage(
+        passage_id=a.passage_id, doc_id=doc.doc_id, text=doc.text[a.start:b.end], start=a.start, end=b.end,
+        para_start=lo(a.para_start, b.para_start), para_end=hi(a.para_end, b.para_end),
+        page_start=lo(a.page_start, b.page_start), page_end=hi(a.page_end, b.page_end), headings=a.headings,
+    )
