@@ -34,7 +34,29 @@ def convex(lists: dict[str, Ranked], weights: dict[str, float] | None = None, **
     return sorted(fused.items(), key=lambda kv: -kv[1])
 
 
-FUSIONS: dict[str, Callable[..., Ranked]] = {"rrf": rrf, "convex": convex}
+def hybrid_lists(bm25: Ranked, dense: Ranked, fusion: str = "rrf",
+                 bm25_scores: Callable[[np.ndarray], np.ndarray] | None = None,
+                 dense_scores: Callable[[np.ndarray], np.ndarray] | None = None) -> dict[str, Ranked]:
+    """The {name: ranked} input of a fusion from the two retrievers' candidate lists.
+
+    Rank fusions use the lists as they are. For the convex combination, a candidate found by only one
+    retriever is scored by the other too when a scorer is given (its true BM25 score, its true cosine),
+    instead of counting as 0 there: both lists then cover the same candidates and min-max normalise alike.
+    """
+    if fusion != "convex" or bm25_scores is None or dense_scores is None:
+        return {"bm25": bm25, "dense": dense}
+    rows = np.fromiter(dict.fromkeys([r for r, _ in bm25] + [r for r, _ in dense]), dtype=np.int64)
+    if len(rows) == 0:
+        return {"bm25": [], "dense": []}
+    out = {}
+    for name, scorer in (("bm25", bm25_scores), ("dense", dense_scores)):
+        scores = np.asarray(scorer(rows), dtype=np.float64)
+        order = np.argsort(-scores, kind="stable")
+        out[name] = [(int(rows[i]), float(scores[i])) for i in order]
+    return out
+
+
+FUSIONS: dict[str, Callable[..., Ranked]] = {"rrf": rrf, "weighted-rrf": rrf, "convex": convex}
 
 
 def get_fusion(name: str) -> Callable[..., Ranked]:
