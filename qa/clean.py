@@ -83,7 +83,7 @@ def _heading_like(line: str, max_len: int = 90) -> bool:
     s = line.strip()
     if not s or len(s) > max_len or len(s.split()) > 14:
         return False
-    if TERMINAL_RE.search(s) or s.endswith(","):
+    if TERMINAL_RE.search(s) or s.endswith((",", "-")):
         return False
     if SALUTATION_RE.match(s) or SIGN_OFF_RE.match(s) or BULLET_RE.match(s):
         return False
@@ -164,8 +164,7 @@ def unwrap(text: str, page: int | None = None) -> list[Block]:
         next_line = entries[i + 1][0] if i + 1 < len(entries) else ""
         is_heading = (
             _heading_like(line) and prev_closed and not prev.endswith("-")
-            and (not next_line or next_line[:1].isupper() or BULLET_RE.match(next_line) is not None
-                 or len(line) < 0.6 * width)
+            and not next_line[:1].islower()
         )
         starts_item = bool(bullet) or (indented and (gap >= 1 or prev_colon) and line[:1].islower())
         if not current:
@@ -295,7 +294,17 @@ def drop_boilerplate(blocks: list[Block]) -> list[Block]:
                 cut -= 1
             cut = max(first_content + 1, cut - 1)
         blocks = blocks[:cut]
-    return [b for b in blocks if not is_furniture(b.text) and not TEASER_LINK_RE.match(b.text.strip())]
+    kept: list[Block] = []
+    dropped = False
+    for b in blocks:
+        if is_furniture(b.text) or TEASER_LINK_RE.match(b.text.strip()):
+            dropped = True
+            continue
+        # A passage must not join text on both sides of a removal: it would not be a slice of the source.
+        b.after_gap = dropped and bool(kept)
+        dropped = False
+        kept.append(b)
+    return kept
 
 
 def strip_trailing_headings(blocks: list[Block]) -> list[Block]:

@@ -30,7 +30,7 @@ def convex(lists: dict[str, Ranked], weights: dict[str, float] | None = None, **
         lo, hi = scores.min(), scores.max()
         span = hi - lo if hi > lo else 1.0
         for (row, s) in ranked:
-            fused[row] = fused.get(row, 0.0) + w * (s - lo) / span
+            fused[row] = fused.get(row, 0.0) + float(w * (s - lo) / span)
     return sorted(fused.items(), key=lambda kv: -kv[1])
 
 

@@ -14,6 +14,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 from dataclasses import asdict, dataclass, field
@@ -64,9 +65,23 @@ class BuildReport:
         return data
 
 
+SALUTATION_RE = re.compile(r"(?m)^Dear\s+([^,\n]{2,60})")
+
+
+def passage_context(doc: Document, passage: Passage) -> str:
+    """Words that say what the passage is part of: title, heading path and, for the opening of a
+    letter, whom it is addressed to (a salutation alone says little to an embedder)."""
+    parts = [doc.title] + [h for h in passage.headings if h != doc.title]
+    if doc.doc_type in ("ofsted_letter", "other"):
+        m = SALUTATION_RE.search(passage.text)
+        if m:
+            parts.append(f"Letter addressed to {m.group(1).strip()}")
+    return " > ".join(p for p in parts if p)
+
+
 def embed_text(doc: Document, passage: Passage) -> str:
-    """What the embedder sees: the passage with its document title and heading path as context."""
-    context = " > ".join([doc.title] + [h for h in passage.headings if h != doc.title])
+    """What the embedder sees: the passage with its context (never shown to users)."""
+    context = passage_context(doc, passage)
     return f"{context}\n{passage.text}" if context else passage.text
 
 
@@ -295,8 +310,10 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
 
 
 def _bm25_text(doc: Document, passage: Passage) -> str:
-    # Headings are searchable words too (a question about "the overview" or a section name).
-    return " ".join(passage.headings[-1:] + [passage.text])
+    # The innermost heading and the letter's addressee are searchable words too.
+    context = passage_context(doc, passage)
+    extra = [c for c in context.split(" > ") if c.startswith("Letter addressed to")]
+    return " ".join(passage.headings[-1:] + extra + [passage.text])
 
 
 def _dedupe_ids(documents: list[Document]) -> None:

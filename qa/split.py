@@ -61,6 +61,8 @@ def split_document(doc: Document, max_words: int = 170, min_words: int = 25) -> 
             flush()
             headings = [h for h in headings if h[0] < block.level] + [(block.level, block.text)]
             continue
+        if block.after_gap:
+            flush()
         size = _words(block.text)
         if size > max_words:
             flush()
@@ -95,14 +97,20 @@ def _split_long(block: Block, max_words: int, emit) -> None:
 def _merge_tiny(passages: list[Passage], doc: Document, min_words: int, max_words: int) -> list[Passage]:
     """A passage shorter than min_words joins the next one under the same headings (or the previous)."""
     out: list[Passage] = []
+    gaps = {b.start for b in doc.blocks if b.after_gap}
     i = 0
     while i < len(passages):
         p = passages[i]
         nxt = passages[i + 1] if i + 1 < len(passages) else None
-        if _words(p.text) < min_words and nxt and (nxt.headings == p.headings or not p.headings) \
+        if nxt is not None and nxt.start in gaps:
+            nxt_ok = False
+        else:
+            nxt_ok = True
+        joins_prev = p.start not in gaps
+        if _words(p.text) < min_words and nxt and nxt_ok and (nxt.headings == p.headings or not p.headings) \
                 and _words(p.text) + _words(nxt.text) <= max_words + min_words:
             passages[i + 1] = _join(p, nxt, doc)
-        elif _words(p.text) < min_words and out and out[-1].headings == p.headings \
+        elif _words(p.text) < min_words and out and joins_prev and out[-1].headings == p.headings \
                 and _words(out[-1].text) + _words(p.text) <= max_words + min_words:
             out[-1] = _join(out[-1], p, doc)
         else:

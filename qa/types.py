@@ -29,6 +29,7 @@ class Block:
     start: int = 0  # offsets into Document.text, set when the text is assembled
     end: int = 0
     number: int | None = None  # paragraph number (paras and items only)
+    after_gap: bool = False  # something (furniture, boilerplate) was removed just before this block
 
 
 @dataclass
@@ -119,6 +120,7 @@ class Hit:
     score: float
     scores: dict[str, float] = field(default_factory=dict)  # per retriever / stage
     also_reported_in: list[dict[str, str]] = field(default_factory=list)
+    highlights: list[list[int]] = field(default_factory=list)  # [start, end] of best sentences in the passage
 
 
 @dataclass

@@ -1,0 +1,162 @@
+"""From ranked hits to what the user reads: citations, an extractive answer, highlights, abstention.
+
+Nothing here writes prose: the answer is one to three sentences copied verbatim from the passages,
+each followed by [n], the rank of the passage it came from.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from .split import sentence_spans
+from .tokenize import tokenize
+from .types import DOC_TYPE_LABELS, Answer, Document, Hit, Passage
+
+# Abstention (see README, "When it says nothing answers"): dense cosine of the best passage, and for
+# BM25-only mode the share of the question's content terms found in the best passage.
+# Measured on the dev set plus general-knowledge questions: out-of-scope questions peak at cosine
+# 0.12, in-scope ones start at 0.29. Below DENSE_FLOOR nothing is related; between the floor and
+# DENSE_CONFIDENT the passage must also share half the question's terms.
+DENSE_FLOOR = 0.20
+DENSE_CONFIDENT = 0.30
+MIN_TERM_COVERAGE = 0.5
+ANSWER_SENTENCES = 3
+SENTENCE_KEEP_RATIO = 0.8  # a further sentence joins the answer when it scores this close to the best
+
+
+def long_date(iso: str | None) -> str:
+    if not iso:
+        return "undated"
+    d = date.fromisoformat(iso[:10])
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def citation(doc: Document, passage: Passage) -> str:
+    label = DOC_TYPE_LABELS.get(doc.doc_type, "document")
+    head = f"{doc.publisher}, " if doc.publisher else ""
+    return f"{head}{doc.title} ({label}), {long_date(doc.date)}, {passage.location}"
+
+
+def period_label(doc: Document) -> str:
+    if not doc.period_start:
+        return ""
+    if doc.period_end and doc.period_end != doc.period_start:
+        return f"{long_date(doc.period_start)} to {long_date(doc.period_end)}"
+    return long_date(doc.period_start)
+
+
+def hit_to_dict(rank: int, hit: Hit) -> dict:
+    doc, p = hit.document, hit.passage
+    return {
+        "rank": rank,
+        "text": p.text,
+        "doc_id": doc.doc_id,
+        "title": doc.title,
+        "date": doc.date,
+        "doc_type": doc.doc_type,
+        "doc_type_label": DOC_TYPE_LABELS.get(doc.doc_type, "document"),
+        "source": doc.source,
+        "location": p.location,
+        "citation": citation(doc, p),
+        "score": round(float(hit.score), 6),
+        "passage_id": p.passage_id,
+        "publisher": doc.publisher,
+        "period": period_label(doc),
+        "undated": doc.date is None,
+        "local_authorities": doc.local_authorities,
+        "headings": p.headings,
+        "paragraphs": [p.para_start, p.para_end],
+        "pages": [p.page_start, p.page_end] if p.page_start is not None else None,
+        "start": p.start,
+        "end": p.end,
+        "highlights": hit.highlights,
+        "also_reported_in": hit.also_reported_in,
+        "scores": {k: round(float(v), 6) for k, v in hit.scores.items()},
+    }
+
+
+def answer_to_dict(answer: Answer) -> dict:
+    return {
+        "question": answer.question,
+        "filters": answer.filters,
+        "abstained": answer.abstained,
+        "answer": answer.answer,
+        "message": answer.message,
+        "mode": answer.mode,
+        "notices": answer.notices,
+        "passages": [hit_to_dict(i, h) for i, h in enumerate(answer.hits, 1)],
+        "related": [hit_to_dict(i, h) for i, h in enumerate(answer.related, 1)],
+        "timings_ms": {k: round(v * 1000, 1) for k, v in answer.timings.items()},
+    }
+
+
+def should_abstain(dense_top: float | None, coverage: float) -> bool:
+    if dense_top is None:  # BM25-only mode
+        return coverage < MIN_TERM_COVERAGE
+    return dense_top < DENSE_FLOOR or (dense_top < DENSE_CONFIDENT and coverage < MIN_TERM_COVERAGE)
+
+
+def term_coverage(question_terms: list[str], passage_text: str) -> float:
+    terms = set(question_terms)
+    if not terms:
+        return 0.0
+    return len(terms & set(tokenize(passage_text))) / len(terms)
+
+
+def sentence_candidates(hits: list[Hit]) -> list[tuple[int, int, int, str]]:
+    """(hit index, start, end, text) of every sentence in the hits, offsets relative to the passage."""
+    out = []
+    for i, hit in enumerate(hits):
+        for s, e in sentence_spans(hit.passage.text):
+            text = hit.passage.text[s:e]
+            if len(text.split()) >= 4:
+                out.append((i, s, e, text))
+    return out
+
+
+def score_sentences(question: str, sentences: list[str], encode=None, dense_rows: int | None = None) -> np.ndarray:
+    """Share of question terms in each sentence, blended with dense cosine for the first `dense_rows`
+    sentences when an encoder is given (the answer pool; the rest are only highlighted)."""
+    q_terms = set(tokenize(question))
+    lexical = np.array([len(q_terms & set(tokenize(s))) / max(len(q_terms), 1) for s in sentences])
+    if encode is None or not sentences:
+        return lexical
+    n = len(sentences) if dense_rows is None else dense_rows
+    vectors = encode([question] + sentences[:n])
+    scores = lexical.copy()
+    scores[:n] = 0.7 * (vectors[1:] @ vectors[0]) + 0.3 * lexical[:n]
+    return scores
+
+
+def extract(question: str, hits: list[Hit], encode=None, pool: int = 3) -> tuple[str, dict[int, list[list[int]]]]:
+    """The extractive answer and, per hit index, the [start, end] of its best-matching sentences."""
+    top = hits[:pool]
+    candidates = sentence_candidates(hits)  # ordered by hit, so the pool's sentences come first
+    if not candidates:
+        return "", {}
+    pool_size = sum(1 for c in candidates if c[0] < len(top))
+    scores = score_sentences(question, [c[3] for c in candidates], encode, dense_rows=pool_size)
+    # Highlights: in each passage, its sentences scoring close to that passage's best.
+    highlights: dict[int, list[list[int]]] = {}
+    for hit_index in range(len(hits)):
+        idx = [k for k, c in enumerate(candidates) if c[0] == hit_index]
+        if not idx:
+            continue
+        best = max(scores[k] for k in idx)
+        highlights[hit_index] = [[candidates[k][1], candidates[k][2]] for k in idx
+                                 if scores[k] >= best * 0.85 and scores[k] > 0][:2]
+    # Answer: best sentences from the top passages, the top passage's best always first.
+    in_pool = [k for k, c in enumerate(candidates) if c[0] < len(top)]
+    if not in_pool:
+        return "", highlights
+    first_hit = [k for k in in_pool if candidates[k][0] == 0]
+    lead = max(first_hit, key=lambda k: scores[k]) if first_hit else max(in_pool, key=lambda k: scores[k])
+    chosen = [lead]
+    for k in sorted(in_pool, key=lambda k: -scores[k]):
+        if len(chosen) >= ANSWER_SENTENCES:
+            break
+        if k not in chosen and scores[k] >= SENTENCE_KEEP_RATIO * scores[lead] and scores[k] > 0:
+            chosen.append(k)
+    parts = [f"{candidates[k][3]} [{candidates[k][0] + 1}]" for k in chosen]
+    return " ".join(parts), highlights

@@ -1,0 +1,240 @@
+"""`qa` command line: ingest, ask, docs, eval, bench, serve. It mirrors the Python API in qa.search."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+from .config import Settings, load_settings
+
+
+def _settings(args) -> Settings:
+    return load_settings(index_dir=getattr(args, "index_dir", None), corpus_dir=getattr(args, "corpus_dir", None),
+                         model=getattr(args, "model", None), model_backend=getattr(args, "backend", None))
+
+
+class ProgressPrinter:
+    """Progress on stderr: one updating line on a terminal, a line per stage otherwise."""
+
+    def __init__(self, stream=sys.stderr):
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.last_stage = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.tty:
+            end = "\n" if done >= total else ""
+            self.stream.write(f"\r{stage}: {done}/{total}" + end)
+            self.stream.flush()
+        elif stage != self.last_stage:
+            self.stream.write(f"{stage} ({total})...\n")
+            self.stream.flush()
+        self.last_stage = stage
+
+
+def _assistant(args, quiet: bool = False):
+    from .search import Assistant
+
+    progress = None if quiet else ProgressPrinter()
+    return Assistant(_settings(args), progress=progress)
+
+
+def cmd_ingest(args) -> int:
+    from . import index as index_mod
+
+    settings = _settings(args)
+    paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
+    try:
+        report = index_mod.build(settings, paths=paths, progress=ProgressPrinter(), force=args.force)
+    except index_mod.BuildLocked as exc:
+        print(f"qa ingest: {exc}", file=sys.stderr)
+        return 3
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=1))
+    else:
+        state = "rebuilt" if report.rebuilt else "up to date, nothing to do"
+        print(f"Index {state}: {report.documents} documents, {report.passages} passages "
+              f"({report.converted} converted, {report.embedded} embedded) in {report.seconds:.1f} s "
+              f"-> {settings.index_dir}")
+        if report.notice:
+            print(f"Note: {report.notice}")
+        for skipped in report.skipped:
+            print(f"skipped {skipped.file}: {skipped.reason}")
+    return 0 if report.documents > 0 else 1
+
+
+def _read_questions(path: Path) -> list[str]:
+    questions = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("{"):
+            questions.append(str(json.loads(line).get("question", "")))
+        else:
+            questions.append(line)
+    return questions
+
+
+def format_answer(data: dict) -> str:
+    out = [f"Q: {data['question']}"]
+    for notice in data.get("notices", []):
+        out.append(f"! {notice}")
+    if data.get("filters_description"):
+        out.append(data["filters_description"])
+    out.append("")
+    if data["abstained"]:
+        out.append(data.get("message") or "Nothing in the documents answers this.")
+        if data.get("related"):
+            out.append("\nPossibly related:")
+            for p in data["related"]:
+                out.append(f"  - {p['citation']}")
+        return "\n".join(out)
+    out.append("Answer: " + data["answer"])
+    for p in data["passages"]:
+        out.append("")
+        out.append(f"[{p['rank']}] {p['citation']}")
+        out.append(textwrap.indent(textwrap.fill(" ".join(p["text"].split()), 100), "    "))
+        for other in p.get("also_reported_in", []):
+            out.append(f"    also reported in: {other['title']} ({other['location']})")
+    return "\n".join(out)
+
+
+def _answer_dict(assistant, question: str, top_k: int, previous=None) -> tuple[dict, object]:
+    from .answer import answer_to_dict
+
+    ans = assistant.ask(question, top_k=top_k, previous=previous)
+    data = answer_to_dict(ans)
+    data["filters_description"] = getattr(ans, "filters_description", "")
+    return data, getattr(ans, "query", None)
+
+
+def cmd_ask(args) -> int:
+    assistant = _assistant(args, quiet=args.json)
+    if args.questions:
+        questions = _read_questions(Path(args.questions))
+    elif args.question:
+        questions = [args.question]
+    else:
+        print("qa ask: give a QUESTION or --questions FILE", file=sys.stderr)
+        return 2
+    for question in questions:
+        data, _ = _answer_dict(assistant, question, args.top_k)
+        if args.json:
+            print(json.dumps(data, ensure_ascii=False))
+        else:
+            print(format_answer(data))
+            print()
+    return 0
+
+
+def cmd_docs(args) -> int:
+    assistant = _assistant(args, quiet=args.json)
+    docs = assistant.documents()
+    if args.json:
+        print(json.dumps(docs, indent=1, ensure_ascii=False))
+        return 0
+    for d in docs:
+        origin = d["origin"]
+        print(f"{d['doc_id']}  [{d['doc_type_label']}]  {d['title']}")
+        print(f"    date {d['date'] or 'undated'} ({origin.get('date')}), publisher {d['publisher'] or '?'} "
+              f"({origin.get('publisher')}), authorities {', '.join(d['local_authorities']) or '?'}, "
+              f"period {d['period_start'] or '?'}..{d['period_end'] or '?'} ({origin.get('period_start')}), "
+              f"visit {d['visit_number'] or '-'}, {d['passages']} passages, {d['path']}")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    if args.beir:
+        from .beir import main as beir_main
+
+        return beir_main(args)
+    if not args.questions:
+        print("qa eval: give QUESTIONS.jsonl or --beir DIR", file=sys.stderr)
+        return 2
+    from .evaluate import evaluate, format_report, load_questions
+
+    assistant = _assistant(args, quiet=True)
+    result = evaluate(assistant, load_questions(Path(args.questions)), top_k=10)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        print(format_report(result))
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from .bench import main as bench_main
+
+    return bench_main(args.rest)
+
+
+def cmd_serve(args) -> int:
+    import runpy
+
+    from .config import ROOT
+
+    app_main = runpy.run_path(str(ROOT / "app.py"))["main"]
+    argv = ["--port", str(args.port)] if args.port else []
+    if args.host:
+        argv += ["--host", args.host]
+    return app_main(argv)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qa", description="Cited-evidence search over inspection documents.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--index-dir", help="index directory (default: index/)")
+    common.add_argument("--model", help="path to a sentence-transformers model (default: packaged MiniLM)")
+    common.add_argument("--backend", choices=["torch", "onnx", "onnx-int8"], help="embedding inference backend")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", parents=[common], help="read documents and build the index")
+    p.add_argument("paths", nargs="*", help="files or folders (default: corpus/)")
+    p.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("ask", parents=[common], help="answer a question with cited passages")
+    p.add_argument("question", nargs="?")
+    p.add_argument("--top-k", type=int, default=5)
+    p.add_argument("--questions", help="file: one question a line, or JSONL with a 'question' field")
+    p.add_argument("--json", action="store_true", help="one JSON object a line")
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("docs", parents=[common], help="list indexed documents and their metadata")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_docs)
+
+    p = sub.add_parser("eval", parents=[common], help="score a question set, or a BEIR dataset with --beir")
+    p.add_argument("questions", nargs="?")
+    p.add_argument("--beir", help="BEIR dataset folder (corpus.jsonl, queries.jsonl, qrels/)")
+    p.add_argument("--split", default="test")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("bench", help="speed and memory benchmark (see bench/RESULTS.md)")
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("serve", help="serve the web chat on 127.0.0.1")
+    p.add_argument("--port", type=int)
+    p.add_argument("--host")
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

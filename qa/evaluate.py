@@ -1,0 +1,89 @@
+"""Score a question file in the format of shared/eval/dev_questions.jsonl (rules in its README)."""
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import time
+from pathlib import Path
+
+from .answer import answer_to_dict
+
+QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-",
+                        "‑": "-", "−": "-"})
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.lower().translate(QUOTES)).strip()
+
+
+def load_questions(path: Path) -> list[dict]:
+    out = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            item = json.loads(line)
+            item.setdefault("id", f"q{n}")
+            out.append(item)
+    return out
+
+
+def first_hit_rank(passages: list[str], expect_any: list[str], max_rank: int = 10) -> int | None:
+    wanted = [norm(e) for e in expect_any]
+    for rank, text in enumerate(passages[:max_rank], 1):
+        t = norm(text)
+        if any(w in t for w in wanted):
+            return rank
+    return None
+
+
+def evaluate(assistant, questions: list[dict], top_k: int = 10) -> dict:
+    rows = []
+    latencies = []
+    for q in questions:
+        t = time.perf_counter()
+        ans = assistant.ask(q["question"], top_k=top_k)
+        latencies.append(time.perf_counter() - t)
+        data = answer_to_dict(ans)
+        texts = [p["text"] for p in data["passages"]]
+        rank = first_hit_rank(texts, q.get("expect_any", []))
+        forbidden = [f for f in q.get("forbid", []) if any(norm(f) in norm(t) for t in texts[:5])]
+        rows.append({"id": q["id"], "question": q["question"], "abstain_expected": bool(q.get("abstain")),
+                     "abstained": data["abstained"], "rank": rank, "forbid_violations": forbidden,
+                     "filters": data["filters"], "passages": data["passages"]})
+    answerable = [r for r in rows if not r["abstain_expected"]]
+    n = max(len(answerable), 1)
+    lat = sorted(latencies)
+
+    def pct(p):
+        return lat[min(len(lat) - 1, int(round(p * (len(lat) - 1))))] * 1000 if lat else 0.0
+
+    summary = {
+        "questions": len(rows),
+        "answerable": len(answerable),
+        "hit@1": sum(1 for r in answerable if r["rank"] == 1) / n,
+        "hit@5": sum(1 for r in answerable if r["rank"] and r["rank"] <= 5) / n,
+        "mrr": sum(1 / r["rank"] for r in answerable if r["rank"]) / n,
+        "forbid_violations": sum(1 for r in rows if r["forbid_violations"]),
+        "correct_abstentions": sum(1 for r in rows if r["abstain_expected"] and r["abstained"]),
+        "abstain_questions": sum(1 for r in rows if r["abstain_expected"]),
+        "false_abstentions": sum(1 for r in answerable if r["abstained"]),
+        "latency_p50_ms": round(pct(0.5), 1),
+        "latency_p95_ms": round(pct(0.95), 1),
+        "latency_mean_ms": round(statistics.mean(latencies) * 1000, 1) if latencies else 0.0,
+    }
+    return {"summary": summary, "questions": rows}
+
+
+def format_report(result: dict) -> str:
+    s = result["summary"]
+    lines = [f"{'id':<10} {'rank':>4}  {'abst':>4}  question"]
+    for r in result["questions"]:
+        mark = "-" if r["rank"] is None else str(r["rank"])
+        flag = " FORBID" if r["forbid_violations"] else ""
+        lines.append(f"{r['id']:<10} {mark:>4}  {('yes' if r['abstained'] else 'no'):>4}  {r['question'][:70]}{flag}")
+    lines.append("")
+    lines.append(f"hit@1 {s['hit@1']:.3f}  hit@5 {s['hit@5']:.3f}  MRR {s['mrr']:.3f}  "
+                 f"forbid violations {s['forbid_violations']}  abstentions {s['correct_abstentions']}/"
+                 f"{s['abstain_questions']} correct, {s['false_abstentions']} false  "
+                 f"latency p50 {s['latency_p50_ms']} ms p95 {s['latency_p95_ms']} ms")
+    return "\n".join(lines)

@@ -1,0 +1,259 @@
+"""Question understanding: time, place, source and visit cues become filters and boosts.
+
+`parse("What did inspectors say about supervision in 2018?")` ->
+Query(topic="What did inspectors say about supervision", date_from=2018-01-01, date_to=2018-12-31,
+      source="ofsted", ...)
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from .metadata import LA_RE, MONTH_RE, MONTHS, ORDINAL_RE, ordinal_value
+
+YEAR = r"((?:19|20)\d{2})"
+MONTH_YEAR = rf"(?:{MONTH_RE}\s+)?{YEAR}"
+SEASONS = {"early": (1, 4), "spring": (3, 5), "mid": (5, 8), "summer": (6, 8), "late": (9, 12), "autumn": (9, 11),
+           "winter": (12, 12), "end of": (10, 12), "beginning of": (1, 3), "start of": (1, 3)}
+SOURCE_CUES = [
+    ("ofsted", re.compile(r"\b(inspectors?|ofsted|hmi|inspection|monitoring (visit|letter)s?|the letter|inspectorate)\b", re.I)),
+    ("council", re.compile(r"\b(the council|council (say|said|says|state|states|report)|local authority (say|said|says))\b", re.I)),
+    ("news", re.compile(r"\b(news|press|media|reported in|community care|article)\b", re.I)),
+]
+RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|now|these days|recent(ly)?)\b", re.I)
+FOLLOW_UP_RE = re.compile(r"^\s*(and|what about|how about|and what about|same (for|in)|also|what of)\b", re.I)
+VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:ofsted\s+)?(?:monitoring\s+)?visit\b|\bvisit\s+(?:number\s+)?(\d{{1,2}})\b", re.I)
+
+
+@dataclass
+class Query:
+    text: str  # the question as asked (trimmed)
+    topic: str  # the question without its time/place/visit expressions
+    date_from: date | None = None
+    date_to: date | None = None
+    time_phrase: str = ""
+    recency: bool = False
+    visit_number: int | None = None
+    authorities: list[str] = field(default_factory=list)
+    source: str | None = None  # "ofsted" | "council" | "news"
+    doc_types: list[str] = field(default_factory=list)  # explicit override from the UI
+    follow_up: bool = False
+    without_time: str = ""  # the question minus its time phrase: what the retrievers see
+
+    @property
+    def search_text(self) -> str:
+        if self.follow_up:
+            return " ".join([self.topic] + self.authorities)
+        return self.without_time or self.text
+
+    def filters(self) -> dict:
+        """What the question restricted, for the JSON `filters` field and the UI."""
+        out: dict = {}
+        if self.date_from or self.date_to:
+            out["date_from"] = self.date_from.isoformat() if self.date_from else None
+            out["date_to"] = self.date_to.isoformat() if self.date_to else None
+            out["time"] = self.time_phrase
+        if self.recency:
+            out["recency"] = True
+        if self.visit_number:
+            out["visit_number"] = self.visit_number
+        if self.authorities:
+            out["local_authorities"] = list(self.authorities)
+        if self.source:
+            out["source_preference"] = self.source
+        if self.doc_types:
+            out["doc_types"] = list(self.doc_types)
+        if self.follow_up:
+            out["follow_up_of"] = self.topic
+        return out
+
+    def describe(self) -> str:
+        """A short line for the user: 'Showing 2018 documents; Ofsted documents first'."""
+        parts = []
+        if self.date_from or self.date_to:
+            phrase = self.time_phrase or _span_label(self.date_from, self.date_to)
+            parts.append(f"Showing documents {phrase}" if re.match(r"(since|after|from|between|before|until|up to|prior)",
+                                                                  phrase, re.I) else f"Showing {phrase} documents")
+        if self.authorities:
+            parts.append("about " + " and ".join(self.authorities))
+        if self.visit_number:
+            parts.append(f"on the {_ordinal(self.visit_number)} monitoring visit")
+        if self.doc_types:
+            parts.append("types: " + ", ".join(self.doc_types))
+        if self.source == "ofsted":
+            parts.append("Ofsted documents first")
+        elif self.source == "council":
+            parts.append("council documents first")
+        elif self.source == "news":
+            parts.append("news first")
+        if self.recency:
+            parts.append("most recent first")
+        return "; ".join(parts)
+
+
+def _ordinal(n: int) -> str:
+    words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+    return words[n - 1] if 0 < n <= len(words) else f"{n}th"
+
+
+def _span_label(a: date | None, b: date | None) -> str:
+    if a and b and a.year == b.year and (a.month, a.day, b.month, b.day) == (1, 1, 12, 31):
+        return str(a.year)
+    return f"{a.isoformat() if a else '...'} to {b.isoformat() if b else '...'}"
+
+
+def _month_start(year: int, month: int | None) -> date:
+    return date(year, month or 1, 1)
+
+
+def _month_end(year: int, month: int | None) -> date:
+    month = month or 12
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month(name: str | None) -> int | None:
+    return MONTHS[name.lower()] if name else None
+
+
+def _valid_year(y: str) -> int | None:
+    year = int(y)
+    return year if 1990 <= year <= 2100 else None
+
+
+def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
+    """Return (from, to, phrase, text without the phrase). Handles ranges, since/before, seasons,
+    month-year and bare years."""
+    patterns = [
+        ("range", rf"\b(?:between|from)\s+{MONTH_YEAR}\s+(?:and|to|until|-|–)\s+{MONTH_YEAR}"),
+        ("range2", rf"\b{MONTH_YEAR}\s*(?:-|–|to)\s*{MONTH_YEAR}\b"),
+        ("since", rf"\b(?:since|after|from|starting)\s+{MONTH_YEAR}"),
+        ("before", rf"\b(?:before|until|till|up to|prior to)\s+{MONTH_YEAR}"),
+        ("season", rf"\b(early|spring|mid|summer|late|autumn|winter|end of|beginning of|start of)[\s-]+{YEAR}"),
+        ("month", rf"\b(?:in\s+|during\s+)?{MONTH_RE}\s+{YEAR}"),
+        ("year", rf"\b(?:in\s+|during\s+)?{YEAR}\b"),
+    ]
+    for kind, pattern in patterns:
+        m = re.search(pattern, text, re.I)
+        if not m:
+            continue
+        g = m.groups()
+        try:
+            if kind in ("range", "range2"):
+                y1, y2 = _valid_year(g[1]), _valid_year(g[3])
+                if not (y1 and y2):
+                    continue
+                start, end = _month_start(y1, _month(g[0])), _month_end(y2, _month(g[2]))
+                if end < start:
+                    start, end = end, start
+            elif kind == "since":
+                y = _valid_year(g[1])
+                if not y:
+                    continue
+                start, end = _month_start(y, _month(g[0])), None
+            elif kind == "before":
+                y = _valid_year(g[1])
+                if not y:
+                    continue
+                start, end = None, _month_start(y, _month(g[0]))
+            elif kind == "season":
+                y = _valid_year(g[1])
+                if not y:
+                    continue
+                lo, hi = SEASONS[g[0].lower()]
+                start, end = _month_start(y, lo), _month_end(y, hi)
+            elif kind == "month":
+                y = _valid_year(g[1])
+                if not y:
+                    continue
+                start, end = _month_start(y, _month(g[0])), _month_end(y, _month(g[0]))
+            else:
+                y = _valid_year(g[0])
+                if not y:
+                    continue
+                start, end = _month_start(y, None), _month_end(y, None)
+        except ValueError:
+            continue
+        phrase = m.group(0).strip()
+        phrase = re.sub(r"^(in|during)\s+", "", phrase, flags=re.I)
+        rest = (text[:m.start()] + " " + text[m.end():]).strip()
+        return start, end, phrase, rest
+    return None, None, "", text
+
+
+def find_authorities(text: str) -> list[str]:
+    found = []
+    for m in LA_RE.finditer(text):
+        name = m.group(1)
+        if name == "Reading" and m.start() == len(text) - len(text.lstrip()) and \
+                not re.match(r"Reading(\s+(council|borough)|'s|’s|\?|$)", text[m.start():], re.I):
+            continue  # "Reading the letter, ..." at the start of a question is the verb
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def parse(question: str, previous: Query | None = None) -> Query:
+    text = re.sub(r"\s+", " ", question).strip()
+    start, end, phrase, rest = parse_time(text)
+    visit = None
+    vm = VISIT_RE.search(rest)
+    if vm:
+        visit = ordinal_value(vm.group(1) or vm.group(2))
+        # The visit is a filter; left in, its words would pull passages that merely name the visit.
+        # "the first monitoring visit find" -> "the visit find"; "... on the third visit?" -> "...?"
+        before, after = rest[:vm.start()], rest[vm.end():]
+        if re.search(r"\b(on|at|during|from|in)\s*$", before) and re.match(r"\s*[?.!]*\s*$", after):
+            rest = re.sub(r"\s*\b(on|at|during|from|in)\s*$", "", before) + after
+        else:
+            rest = before + ("the visit" if vm.group(0).lower().startswith("the ") else "visit") + after
+        rest = rest.strip()
+    authorities = find_authorities(text)
+    source = next((name for name, pattern in SOURCE_CUES if pattern.search(text)), None)
+    topic = rest
+    for name in authorities:
+        topic = re.sub(rf"\b(in|for|at|about)?\s*{re.escape(name)}('s|’s)?\b", " ", topic)
+    topic = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", topic)).strip(" ,;")
+    query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
+                  recency=bool(RECENCY_RE.search(text)), visit_number=visit, authorities=authorities,
+                  source=source, without_time=rest)
+    if previous is not None and is_follow_up(query):
+        query = _inherit(query, previous)
+    return query
+
+
+CONTENT_RE = re.compile(r"[A-Za-z]{3,}")
+FILLER = {"and", "what", "about", "how", "the", "for", "in", "same", "also", "then", "of", "did", "was", "were",
+          "say", "said", "they", "that", "there", "this", "year", "time", "ones", "one", "again"}
+
+
+def _own_words(query: Query) -> list[str]:
+    return [w for w in CONTENT_RE.findall(query.topic) if w.lower() not in FILLER]
+
+
+def is_follow_up(query: Query) -> bool:
+    """'and in 2017?', 'what about Reading?': few words of its own beyond new filters."""
+    own_words = _own_words(query)
+    return bool(FOLLOW_UP_RE.match(query.text)) and len(own_words) <= 2 or (
+        not own_words and (query.date_from or query.date_to or query.authorities or query.visit_number))
+
+
+def _inherit(query: Query, previous: Query) -> Query:
+    """Reuse the previous turn's topic ('and in 2017?') or, for 'what about chronologies?', its filters;
+    the new turn's filters replace the old ones of the same kind."""
+    own = _own_words(query)
+    topic = " ".join(own) if own else previous.topic
+    changed_time = query.date_from or query.date_to
+    return replace(
+        query,
+        topic=topic,
+        date_from=query.date_from if changed_time else previous.date_from,
+        date_to=query.date_to if changed_time else previous.date_to,
+        time_phrase=query.time_phrase if changed_time else previous.time_phrase,
+        authorities=query.authorities or previous.authorities,
+        visit_number=query.visit_number or (None if changed_time else previous.visit_number),
+        source=query.source or previous.source,
+        recency=query.recency or previous.recency,
+        follow_up=True,
+    )

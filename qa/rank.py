@@ -1,0 +1,137 @@
+"""Ranking after fusion: metadata filters, source and date priors, near-duplicate grouping.
+
+Numbers first:
+- TYPE_PRIOR: a primary source outranks a report of it when relevance is close (letter 1.0, news 0.92).
+- With a source cue ("inspectors said") the preferred kind gets 1.0 and the others SOURCE_CUE_PENALTY.
+- UNDATED_PENALTY: under a time filter, a document with no date at all ranks below dated ones.
+- A passage sharing a run of QUOTE_WORDS words with a more authoritative passage, or with 3-word
+  shingle Jaccard >= DUPLICATE_JACCARD, is grouped under it ("also reported in").
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import numpy as np
+
+from .query import Query
+from .types import Document, Hit
+
+TYPE_PRIOR = {"ofsted_letter": 1.0, "ofsted_report": 1.0, "council_page": 0.95, "news_article": 0.92, "other": 0.92}
+SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("council_page",), "news": ("news_article",)}
+SOURCE_CUE_PENALTY = 0.8
+UNDATED_PENALTY = 0.8
+UNKNOWN_FACT_PENALTY = 0.85  # asked for a place/visit the document does not state
+# Sections that list what a visit looked at mention every topic but report no findings.
+SCOPE_HEADING_RE = re.compile(r"\b(areas covered|scope of (the )?(visit|inspection)|focus of the visit|"
+                              r"what (we|inspectors) looked at)\b", re.I)
+SCOPE_PENALTY = 0.6
+QUOTE_WORDS = 12
+DUPLICATE_JACCARD = 0.5
+
+
+def doc_span(doc: Document) -> tuple[date, date] | None:
+    values = [v for v in (doc.date, doc.period_start, doc.period_end) if v]
+    if not values:
+        return None
+    days = sorted(date.fromisoformat(v[:10]) for v in values)
+    return days[0], days[-1]
+
+
+def allowed(doc: Document, query: Query) -> bool:
+    """Hard filters: a dated document outside the asked time, a document about other places,
+    a document of another visit or of a type the user excluded, is not returned."""
+    if query.doc_types and doc.doc_type not in query.doc_types:
+        return False
+    if query.date_from or query.date_to:
+        span = doc_span(doc)
+        if span is not None:
+            lo, hi = span
+            if query.date_from and hi < query.date_from:
+                return False
+            if query.date_to and lo > query.date_to:
+                return False
+    if query.authorities and doc.local_authorities and not set(query.authorities) & set(doc.local_authorities):
+        return False
+    if query.visit_number and doc.visit_number and doc.visit_number != query.visit_number:
+        return False
+    return True
+
+
+def prior(doc: Document, query: Query, newest: date | None, headings: list[str] | None = None) -> float:
+    weight = TYPE_PRIOR.get(doc.doc_type, 0.92)
+    if query.source:
+        weight = 1.0 if doc.doc_type in SOURCE_KINDS[query.source] else min(weight, SOURCE_CUE_PENALTY)
+    if headings and SCOPE_HEADING_RE.search(headings[-1]):
+        weight *= SCOPE_PENALTY
+    span = doc_span(doc)
+    if (query.date_from or query.date_to or query.recency) and span is None:
+        weight *= UNDATED_PENALTY
+    if query.authorities and not doc.local_authorities:
+        weight *= UNKNOWN_FACT_PENALTY
+    if query.visit_number and not doc.visit_number:
+        weight *= UNKNOWN_FACT_PENALTY
+    if query.recency and span is not None and newest is not None:
+        age_years = (newest - span[1]).days / 365.0
+        weight *= 1.0 / (1.0 + 0.5 * age_years)
+    return weight
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _shingles(words: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def near_duplicate(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
+    if _shingles(wa, QUOTE_WORDS) & _shingles(wb, QUOTE_WORDS):
+        return True
+    sa, sb = _shingles(wa, 3), _shingles(wb, 3)
+    if not sa or not sb:
+        return False
+    return len(sa & sb) / len(sa | sb) >= DUPLICATE_JACCARD
+
+
+def authority(hit: Hit) -> tuple[float, int]:
+    return (TYPE_PRIOR.get(hit.document.doc_type, 0.85), 1 if hit.document.date else 0)
+
+
+def group_duplicates(hits: list[Hit]) -> list[Hit]:
+    """Walk best-first; a hit that repeats an earlier one joins it. When the repeat is the more
+    authoritative source (the letter a news story quotes), it takes the earlier one's place."""
+    kept: list[Hit] = []
+    for hit in hits:
+        twin = next((k for k in kept if k.document.doc_id != hit.document.doc_id
+                     and near_duplicate(k.passage.text, hit.passage.text)), None)
+        if twin is None:
+            kept.append(hit)
+            continue
+        if authority(hit) > authority(twin):
+            position = kept.index(twin)
+            hit.also_reported_in = [_reference(twin)] + twin.also_reported_in
+            hit.score = max(hit.score, twin.score)
+            kept[position] = hit
+        else:
+            twin.also_reported_in.append(_reference(hit))
+    return kept
+
+
+def _reference(hit: Hit) -> dict[str, str]:
+    return {"doc_id": hit.document.doc_id, "title": hit.document.title, "doc_type": hit.document.doc_type,
+            "location": hit.passage.location, "passage_id": hit.passage.passage_id}
+
+
+def newest_date(documents) -> date | None:
+    spans = [doc_span(d) for d in documents]
+    ends = [s[1] for s in spans if s]
+    return max(ends) if ends else None
+
+
+def normalise(values: np.ndarray) -> np.ndarray:
+    if len(values) == 0:
+        return values
+    top = values.max()
+    return values / top if top > 0 else values

@@ -1,0 +1,217 @@
+"""The Python API: an Assistant that keeps its index fresh and answers questions with cited passages.
+
+    from qa import Assistant
+    assistant = Assistant()                      # builds or loads index/ for corpus/
+    answer = assistant.ask("What did inspectors say about supervision in 2018?")
+    for hit in answer.hits: print(hit.passage.text, citation(hit.document, hit.passage))
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from . import answer as answering
+from . import index as index_mod
+from . import rank
+from .config import Settings, load_settings
+from .embed import Embedder, EmbedderUnavailable
+from .fusion import get_fusion
+from .query import Query, parse
+from .types import Answer, Hit
+
+POOL = 30  # fused candidates considered for priors and grouping
+
+
+class Assistant:
+    def __init__(self, settings: Settings | None = None, progress: index_mod.Progress | None = None,
+                 auto_build: bool = True, embedder: Embedder | None = None):
+        self.settings = settings or load_settings()
+        self.embedder = embedder or Embedder(self.settings.model_path, self.settings.model_backend)
+        self.dense_error: str | None = None
+        self.index: index_mod.Index | None = None
+        self.last_build: index_mod.BuildReport | None = None
+        self._lock = threading.RLock()
+        if auto_build:
+            self.refresh(progress)
+        else:
+            self.load()
+
+    # ------------------------------------------------------------ index lifecycle
+
+    def refresh(self, progress: index_mod.Progress | None = None, paths: list[Path] | None = None,
+                force: bool = False) -> index_mod.BuildReport:
+        """Build the index if missing or stale (a no-op when nothing changed), then load it."""
+        report = index_mod.build(self.settings, paths=paths, progress=progress, force=force, embedder=self.embedder)
+        self.last_build = report
+        try:
+            self.load()
+        except index_mod.IndexCorrupt:
+            report = index_mod.build(self.settings, paths=paths, progress=progress, force=True, embedder=self.embedder)
+            self.last_build = report
+            self.load()
+        return report
+
+    def load(self) -> None:
+        loaded = index_mod.Index.load(Path(self.settings.index_dir))
+        with self._lock:
+            self.index = loaded
+        if loaded.dense is None:
+            reason = loaded.manifest.get("report", {}).get("notice") or "the index has no vectors"
+            self.dense_error = f"Semantic search is unavailable ({reason}); answers use keyword search (BM25) only."
+        else:
+            try:
+                self.embedder.load()
+                self.dense_error = None
+            except EmbedderUnavailable as exc:
+                self.dense_error = f"Semantic search is unavailable ({exc}); answers use keyword search (BM25) only."
+
+    @property
+    def mode(self) -> str:
+        return "bm25-only" if self.dense_error else "hybrid"
+
+    def documents(self) -> list[dict]:
+        index = self.index
+        counts = {d: len(rows) for d, rows in index.doc_rows.items()}
+        out = []
+        for doc in index.documents.values():
+            data = doc.to_dict(with_text=False)
+            data["passages"] = counts.get(doc.doc_id, 0)
+            data["doc_type_label"] = answering.DOC_TYPE_LABELS.get(doc.doc_type, "document")
+            out.append(data)
+        return out
+
+    # ------------------------------------------------------------ asking
+
+    def ask(self, question: str, top_k: int | None = None, previous: Query | None = None,
+            overrides: dict | None = None) -> Answer:
+        started = time.perf_counter()
+        top_k = top_k or self.settings.top_k
+        notices = [self.dense_error] if self.dense_error else []
+        question = question if isinstance(question, str) else str(question)
+        if not question.strip():
+            return Answer(question=question, hits=[], abstained=True, mode=self.mode, notices=notices,
+                          message="Please type a question.")
+        if len(question) > self.settings.max_question_chars:
+            question = question[:self.settings.max_question_chars]
+            notices.append(f"The question was cut to its first {self.settings.max_question_chars} characters.")
+        query = parse(question, previous)
+        if overrides:
+            query = apply_overrides(query, overrides)
+        with self._lock:
+            index = self.index
+        timings: dict[str, float] = {}
+        hits, signals = self._retrieve(index, query, timings)
+        result = Answer(question=question, hits=[], filters=query.filters(), mode=self.mode, notices=notices,
+                        timings=timings)
+        result.filters_description = query.describe()  # type: ignore[attr-defined]
+        result.query = query  # type: ignore[attr-defined]
+        if not hits:
+            result.abstained = True
+            result.message = ("Nothing in the documents matches these filters." if query.filters()
+                              else "Nothing in the documents answers this.")
+            timings["total"] = time.perf_counter() - started
+            return result
+        if self._should_abstain(signals):
+            result.abstained = True
+            result.message = "Nothing in the documents answers this. The closest passages are shown as possibly related."
+            result.related = hits[:3]
+            timings["total"] = time.perf_counter() - started
+            return result
+        result.hits = hits[:top_k]
+        t = time.perf_counter()
+        encode = None if self.dense_error else self.embedder.encode
+        result.answer, highlights = answering.extract(query.search_text, result.hits, encode)
+        for i, hit in enumerate(result.hits):
+            hit.highlights = highlights.get(i, [])
+        timings["answer"] = time.perf_counter() - t
+        timings["total"] = time.perf_counter() - started
+        return result
+
+    def _should_abstain(self, signals: dict) -> bool:
+        return answering.should_abstain(signals.get("dense_top"), signals.get("coverage", 0.0))
+
+    def _retrieve(self, index: index_mod.Index, query: Query, timings: dict) -> tuple[list[Hit], dict]:
+        s = self.settings
+        docs = index.documents
+        allowed_docs = {d for d, doc in docs.items() if rank.allowed(doc, query)}
+        if not allowed_docs:
+            return [], {}
+        mask = np.zeros(len(index.passages), dtype=bool)
+        for d in allowed_docs:
+            mask[index.doc_rows.get(d, [])] = True
+        text = query.search_text
+        t = time.perf_counter()
+        q_terms = index.bm25.query_terms(text)
+        bm25_scores = index.bm25.scores(q_terms)
+        bm25_ranked = [(r, sc) for r, sc in _top(np.where(mask, bm25_scores, 0.0), s.candidates) if sc > 0]
+        timings["bm25"] = time.perf_counter() - t
+        lists = {"bm25": bm25_ranked}
+        dense_scores: dict[int, float] = {}
+        qvec = None
+        if index.dense is not None and not self.dense_error:
+            t = time.perf_counter()
+            try:
+                qvec = self.embedder.encode([text])[0]
+            except EmbedderUnavailable as exc:
+                self.dense_error = f"Semantic search is unavailable ({exc}); answers use keyword search (BM25) only."
+            if qvec is not None:
+                timings["embed"] = time.perf_counter() - t
+                t = time.perf_counter()
+                share = mask.sum() / max(len(mask), 1)
+                k = min(len(mask), int(s.candidates / max(share, 1e-3)) + 1)
+                dense_ranked = [(r, sc) for r, sc in index.dense.search(qvec, k) if mask[r]][:s.candidates]
+                lists["dense"] = dense_ranked
+                dense_scores = dict(dense_ranked)
+                timings["dense"] = time.perf_counter() - t
+        fuse = get_fusion(s.fusion)
+        weights = {"dense": s.dense_weight, "bm25": s.bm25_weight}
+        fused = fuse(lists, k=s.rrf_k, weights=weights)[:POOL]
+        if not fused:
+            return [], {"coverage": 0.0}
+        newest = rank.newest_date(docs[d] for d in allowed_docs)
+        top_fused = fused[0][1]
+        hits: list[Hit] = []
+        bm25_map = dict(bm25_ranked)
+        for row, score in fused:
+            passage = index.passages[row]
+            doc = docs[passage.doc_id]
+            weight = rank.prior(doc, query, newest, passage.headings)
+            hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
+                            scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
+                                    **({"dense": dense_scores[row]} if row in dense_scores else {})}))
+        hits.sort(key=lambda h: -h.score)
+        hits = rank.group_duplicates(hits)
+        signals: dict = {"coverage": answering.term_coverage(q_terms, hits[0].passage.text) if hits else 0.0}
+        if qvec is not None:
+            cos = [v for v in dense_scores.values()]
+            signals["dense_top"] = max(cos) if cos else 0.0
+        return hits, signals
+
+
+def _top(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    from .bm25 import top_k
+
+    return top_k(scores, k)
+
+
+def apply_overrides(query: Query, overrides: dict) -> Query:
+    """Filters set by the user in the UI replace what the question implied."""
+    from datetime import date
+
+    changes = {}
+    if overrides.get("year_from") or overrides.get("year_to"):
+        y1, y2 = overrides.get("year_from"), overrides.get("year_to")
+        changes["date_from"] = date(int(y1), 1, 1) if y1 else None
+        changes["date_to"] = date(int(y2), 12, 31) if y2 else None
+        changes["time_phrase"] = f"{y1 or '...'}-{y2 or '...'}" if y1 != y2 else str(y1)
+    if overrides.get("doc_types"):
+        changes["doc_types"] = list(overrides["doc_types"])
+    if overrides.get("authorities"):
+        changes["authorities"] = list(overrides["authorities"])
+    if overrides.get("ignore_question_filters"):
+        changes.update(date_from=None, date_to=None, time_phrase="", authorities=[], visit_number=None)
+    return replace(query, **changes)

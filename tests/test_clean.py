@@ -1,0 +1,68 @@
+from qa import clean
+from qa.types import Block
+
+from conftest import CORPUS, squash
+
+
+def blocks_of(name):
+    return clean.clean_blocks(clean.text_to_blocks((CORPUS / name).read_text(encoding="utf-8")))
+
+
+def test_pdf_extraction_is_rejoined_into_paragraphs():
+    raw = (CORPUS / "001_90290a2cca0cc67a.txt").read_text(encoding="utf-8")
+    assert clean.looks_hard_wrapped(clean.normalise(raw))
+    blocks = blocks_of("001_90290a2cca0cc67a.txt")
+    paras = [b.text for b in blocks if b.kind == "para"]
+    # a paragraph that ran over eight hard-wrapped lines is one block again
+    joined = [p for p in paras if p.startswith("This letter summarises the findings")]
+    assert joined and joined[0].endswith("Tara Geere HMI.")
+    # a paragraph split by a page break is one block
+    assert any("The daily threshold meetings are effective in providing more continuity and consistency" in p
+               for p in paras)
+
+
+def test_lost_bullets_become_list_items_and_headings_are_kept():
+    blocks = blocks_of("001_90290a2cca0cc67a.txt")
+    items = [b.text for b in blocks if b.kind == "item"]
+    assert len(items) == 3
+    assert items[0].startswith("the quality and timeliness of management oversight")
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert "Areas covered by the visit" in headings and "Findings and evaluation of progress" in headings
+
+
+def test_teasers_and_furniture_are_removed():
+    text = " ".join(b.text for b in blocks_of("000_1bb6b40faac4c722.txt"))
+    for unwanted in ("Star Hobson", "Homes for Ukraine", "care leavers", "Read Full Story", "Make an Enquiry",
+                     "Contact Us", "linkedin", "Subscribe", "#Respect4SocialWork", "Mackman"):
+        assert unwanted not in text
+    assert "supervision is not always happening regularly" in text
+    council = " ".join(b.text for b in blocks_of("004_d327a56995dfd88d.txt"))
+    assert "Loading, please wait" not in council and "Rate this page" not in council
+    news = " ".join(b.text for b in blocks_of("002_15c88bbf87cf6891.txt"))
+    assert "Comments are closed" not in news and "Photo:" not in news and "More from Community Care" not in news
+
+
+def test_dehyphenation_uses_the_documents_own_words():
+    text = ("The service has seen improve-\nment in its work. The improvement is clear and the work continues at pace "
+            "across the teams of the whole local authority in question\nand decision-\nmaking remains the focus of "
+            "all the managers who were spoken to by inspectors during the\nvisit to the authority in the autumn.\n"
+            "x " * 1)
+    lines = [l for l in text.split("\n")]
+    blocks = clean.unwrap("\n".join(lines * 3))
+    joined = " ".join(b.text for b in blocks)
+    assert "improvement in its work" in joined
+    assert "decision-making" in joined
+
+
+def test_assemble_records_offsets_and_numbers():
+    blocks = [Block("heading", "Title"), Block("para", "One."), Block("item", "Two"), Block("para", "Three.")]
+    text = clean.assemble(blocks)
+    assert [text[b.start:b.end] for b in blocks] == ["Title", "One.", "Two", "Three."]
+    assert [b.number for b in blocks] == [None, 1, 2, 3]
+
+
+def test_cleaned_text_keeps_source_words_verbatim():
+    for path in sorted(CORPUS.glob("*.txt")):
+        source = squash(clean.normalise(path.read_text(encoding="utf-8")))
+        for b in blocks_of(path.name):
+            assert squash(b.text) in source, (path.name, b.text[:80])
