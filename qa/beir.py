@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory")
     parser.add_argument("--split", default="test")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--backend", choices=("torch", "onnx", "onnx-int8"), default=None)
+    parser.add_argument("--backend", choices=("torch", "onnx", "onnx-int8", "openvino"), default=None)
     args = parser.parse_args(argv)
     return run_cli(args.directory, args.split, args.json, load_settings(model_backend=args.backend))
 
