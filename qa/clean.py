@@ -115,6 +115,11 @@ def _line_width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.9) - 1] if lengths else 80
 
 
+def _room_for(prev: str, line: str, width: int) -> bool:
+    first_word = line.split(" ", 1)[0]
+    return len(prev) + 1 + len(first_word) <= width - 2
+
+
 def _dehyphenate(prev: str, nxt: str, vocabulary: set[str]) -> str:
     """Join a word split as 'improve-' + 'ment': drop the hyphen when the joined word occurs elsewhere
     in the document; keep it otherwise ('decision-' + 'making')."""
@@ -132,15 +137,19 @@ def unwrap(text: str, page: int | None = None) -> list[Block]:
     vocabulary = {w.lower() for w in re.findall(r"\w+", text)}
     # Collapse to (line, gap) where gap counts whitespace-only lines since the previous text line:
     # a lone "" is the extractor's inter-line blank; " " lines are lost bullets or page breaks.
-    entries: list[tuple[str, int, bool]] = []  # (line, ws_only_lines_before, had_leading_space)
-    ws_only = 0
+    entries: list[tuple[str, int, bool, bool]] = []  # (line, ws-only lines before, indented, blank before)
+    ws_only, blank = 0, False
     for line in raw_lines:
         if not line.strip():
             if line:  # whitespace but not empty
                 ws_only += 1
+            blank = True
             continue
-        entries.append((line.strip(), ws_only, line[:1].isspace()))
-        ws_only = 0
+        entries.append((line.strip(), ws_only, line[:1].isspace(), blank))
+        ws_only, blank = 0, False
+    # Blank lines between most lines are the extractor's line spacing; between a few, paragraph breaks.
+    blank_share = sum(1 for e in entries[1:] if e[3]) / max(len(entries) - 1, 1)
+    blank_is_break = 0 < blank_share < 0.5
 
     blocks: list[Block] = []
     current: list[str] = []
@@ -157,7 +166,7 @@ def unwrap(text: str, page: int | None = None) -> list[Block]:
         current, kind = [], "para"
 
     prev = ""
-    for i, (line, gap, indented) in enumerate(entries):
+    for i, (line, gap, indented, blank_before) in enumerate(entries):
         bullet = BULLET_RE.match(line)
         prev_closed = (not prev) or bool(SENTENCE_END_RE.search(prev)) or len(prev) < 0.75 * width
         prev_colon = prev.endswith((":", ";"))
@@ -169,13 +178,16 @@ def unwrap(text: str, page: int | None = None) -> list[Block]:
         starts_item = bool(bullet) or (indented and (gap >= 1 or prev_colon) and line[:1].islower())
         if not current:
             pass
+        elif blank_is_break and blank_before:
+            flush()
         elif is_heading or starts_item:
             flush()
-        elif SENTENCE_END_RE.search(prev) and len(prev) < 0.85 * width and not line[:1].islower():
-            flush()
+        elif SENTENCE_END_RE.search(prev) and _room_for(prev, line, width) and not line[:1].islower():
+            flush()  # the line ended early although the next word would have fitted: a paragraph end
         elif gap >= 1 and line[:1].isupper() and SENTENCE_END_RE.search(prev):
             flush()
-        elif kind == "heading" or SALUTATION_RE.match(current[0]) or SIGN_OFF_RE.match(prev):
+        elif kind == "heading" or SALUTATION_RE.match(current[0]) or SIGN_OFF_RE.match(prev) \
+                or SALUTATION_RE.match(line) or DATE_LINE_RE.fullmatch(prev.strip()):
             flush()
         elif prev_colon and gap >= 1:
             flush()
@@ -191,7 +203,24 @@ def unwrap(text: str, page: int | None = None) -> list[Block]:
         current.append(text_line)
         prev = line
     flush()
-    return blocks
+    return signature_is_text(_merge_heading_runs(blocks))
+
+
+def _merge_heading_runs(blocks: list[Block]) -> list[Block]:
+    """Three or more consecutive one-line 'headings' of a few words are an address block, not headings."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and blocks[j].kind == "heading" and len(blocks[j].text.split()) <= 5:
+            j += 1
+        if j - i >= 3:
+            out.append(Block("para", " ".join(b.text for b in blocks[i:j]), blocks[i].page))
+            i = j
+        else:
+            out.append(blocks[i])
+            i += 1
+    return out
 
 
 # ---------------------------------------------------------------- flowed text
@@ -313,10 +342,20 @@ def strip_trailing_headings(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+def signature_is_text(blocks: list[Block]) -> list[Block]:
+    """Lines after 'Yours sincerely' are a name and a role, not headings."""
+    signed = False
+    for b in blocks:
+        if signed and b.kind == "heading":
+            b.kind = "para"
+        signed = signed or bool(SIGN_OFF_RE.match(b.text))
+    return blocks
+
+
 def text_to_blocks(text: str, page: int | None = None) -> list[Block]:
     text = normalise(text)
     blocks = unwrap(text, page) if looks_hard_wrapped(text) else split_flowed(text, page)
-    return blocks
+    return signature_is_text(blocks)
 
 
 def clean_blocks(blocks: list[Block]) -> list[Block]:

@@ -80,14 +80,33 @@ def decode_text(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = list(from_bytes(data))
+    best = matches[0] if matches else None
+    if best is not None:
+        # Ties between single-byte code pages are common on short texts; for an English-language
+        # corpus Windows-1252 / Latin-1 are far likelier than, say, Central European ones.
+        western = [m for m in matches if m.encoding in WESTERN_ENCODINGS and m.percent_chaos <= best.percent_chaos + 0.5]
+        best = western[0] if western else best
     if best is None or best.encoding is None:
         raise ConversionError("text encoding could not be detected")
     text = str(best)
-    if text.count("\ufffd") > max(3, len(text) // 200):
-        raise ConversionError(f"text does not decode cleanly (best guess {best.encoding})")
+    if text.count("\ufffd") > max(3, len(text) // 200) or latin_share(text) < 0.5:
+        # The corpus and the embedder are English: text that only decodes to another script is
+        # almost always a wrong or unknown encoding, not a real document.
+        raise ConversionError(f"text encoding could not be detected (best guess {best.encoding} gives unreadable text)")
     return text
 
+
+def latin_share(text: str, sample: int = 20000) -> float:
+    import unicodedata
+
+    letters = [c for c in text[:sample] if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c.isascii() or unicodedata.name(c, "").startswith("LATIN")) / len(letters)
+
+
+WESTERN_ENCODINGS = ("cp1252", "iso8859_15", "latin_1", "ascii", "utf_8")
 
 FRONT_MATTER_RE = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
@@ -161,7 +180,11 @@ def convert_pdf(data: bytes) -> Extracted:
         pages = []
         total = 0
         for page in reader.pages:
-            text = page.extract_text() or ""
+            try:
+                # Layout mode keeps vertical gaps as blank lines: the best paragraph evidence a PDF has.
+                text = page.extract_text(extraction_mode="layout") or ""
+            except Exception:
+                text = page.extract_text() or ""
             total += len(text)
             if total > MAX_TEXT_CHARS:
                 raise ConversionError("PDF text is over the size limit")
@@ -175,13 +198,17 @@ def convert_pdf(data: bytes) -> Extracted:
         raise ConversionError("PDF has no text layer (scanned image?); OCR is not supported")
     pages = clean.drop_repeated_lines(pages)
     blocks: list[Block] = []
+    width = clean._line_width("\n".join(pages).split("\n"))
+    full_last_line = False
     for number, text in enumerate(pages, start=1):
         page_blocks = clean.unwrap(text, number) if text.strip() else []
-        if blocks and page_blocks and _continues(blocks[-1], page_blocks[0]):
+        if blocks and page_blocks and _continues(blocks[-1], page_blocks[0], full_last_line):
             # A paragraph running over a page break stays one paragraph (cited by its first page).
             blocks[-1].text = blocks[-1].text + " " + page_blocks[0].text
             page_blocks = page_blocks[1:]
         blocks.extend(page_blocks)
+        lines = [l for l in text.split("\n") if l.strip()]
+        full_last_line = bool(lines) and len(lines[-1].strip()) >= 0.9 * width
     hints = {}
     title = getattr(info, "title", None) if info else None
     if title and len(title) > 3:
@@ -189,9 +216,11 @@ def convert_pdf(data: bytes) -> Extracted:
     return Extracted(blocks, hints, "pdf")
 
 
-def _continues(prev: Block, nxt: Block) -> bool:
-    return (prev.kind in ("para", "item") and nxt.kind == "para"
-            and not clean.SENTENCE_END_RE.search(prev.text) and nxt.text[:1].islower())
+def _continues(prev: Block, nxt: Block, full_last_line: bool) -> bool:
+    """A paragraph runs over the page break when the page ended mid-sentence or on a full-width line."""
+    if prev.kind not in ("para", "item") or nxt.kind != "para":
+        return False
+    return (not clean.SENTENCE_END_RE.search(prev.text) and nxt.text[:1].islower()) or full_last_line
 
 
 # ---------------------------------------------------------------- DOCX

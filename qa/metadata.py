@@ -136,7 +136,7 @@ def infer_publisher(raw: str, doc_type: str, authorities: list[str], hints: dict
         return hints["publisher"]
     if doc_type in ("ofsted_letter", "ofsted_report"):
         return "Ofsted"
-    for pattern in (r"\bmore from ([A-Z][\w&' ]{2,40}?)\s*$", r"^([A-Z][\w&' ]{2,40}?) is an online resource",
+    for pattern in (r"\b(?i:more from) ([A-Z][\w&' ]{2,40}?)\s*$", r"^([A-Z][\w&' ]{2,40}?) is an online resource",
                     r"presented by ([A-Z][\w&' ]{2,30}?)[,.]", r"©\s*(?:\d{4}\s*)?([A-Z][\w&' ]{2,40})"):
         m = re.search(pattern, raw, re.M)
         if m:
@@ -205,10 +205,13 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
     authorities = infer_authorities(content)
     doc_type = hints.get("doc_type") or infer_doc_type(raw, blocks, hints)
     period = infer_period(content)
+    letter_date = infer_date(blocks, hints)
+    if letter_date is None and period and doc_type in ("ofsted_letter", "ofsted_report"):
+        letter_date = period[1]  # a letter follows its visit; the visit's last day is the best estimate
     meta = {
         "title": infer_title(blocks, hints, path),
         "doc_type": doc_type,
-        "date": infer_date(blocks, hints),
+        "date": letter_date,
         "publisher": infer_publisher(raw, doc_type, authorities, hints),
         "source": hints.get("source"),
         "local_authorities": authorities or None,
