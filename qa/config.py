@@ -36,11 +36,11 @@ class Settings:
     model_backend: str = "torch"  # "torch" | "onnx" | "onnx-int8"
     # Passage size, in words: long enough to hold a finding with its context, short enough for
     # MiniLM's 256-token window (about 190 English words).
-    max_words: int = 170
-    min_words: int = 25
+    max_words: int = 60
+    min_words: int = 15
     # Retrieval
     candidates: int = 100  # per retriever, before fusion
-    fusion: str = "rrf"  # "rrf" | "weighted-rrf"
+    fusion: str = "convex"  # "convex" | "rrf" (fusion.py)
     rrf_k: int = 60
     dense_weight: float = 1.0
     bm25_weight: float = 1.0

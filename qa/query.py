@@ -207,7 +207,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         if re.search(r"\b(on|at|during|from|in)\s*$", before) and re.match(r"\s*[?.!]*\s*$", after):
             rest = re.sub(r"\s*\b(on|at|during|from|in)\s*$", "", before) + after
         else:
-            rest = before + ("the visit" if vm.group(0).lower().startswith("the ") else "visit") + after
+            rest = before + after
         rest = rest.strip()
     authorities = find_authorities(text)
     source = next((name for name, pattern in SOURCE_CUES if pattern.search(text)), None)

@@ -19,7 +19,7 @@ from . import index as index_mod
 from . import rank
 from .config import Settings, load_settings
 from .embed import Embedder, EmbedderUnavailable
-from .fusion import get_fusion
+from .fusion import get_fusion, hybrid_lists
 from .query import Query, parse
 from .types import Answer, Hit
 
@@ -167,6 +167,12 @@ class Assistant:
                 lists["dense"] = dense_ranked
                 dense_scores = dict(dense_ranked)
                 timings["dense"] = time.perf_counter() - t
+        if qvec is not None and "dense" in lists:
+            # For the convex combination every candidate gets both scores (its real BM25 score and cosine).
+            lists = hybrid_lists(lists["bm25"], lists["dense"], s.fusion,
+                                 bm25_scores=lambda rows: bm25_scores[rows],
+                                 dense_scores=lambda rows: index.dense.scores_for(qvec, rows))
+            dense_scores = dict(lists["dense"])
         fuse = get_fusion(s.fusion)
         weights = {"dense": s.dense_weight, "bm25": s.bm25_weight}
         fused = fuse(lists, k=s.rrf_k, weights=weights)[:POOL]
