@@ -97,13 +97,6 @@ def should_abstain(dense_top: float | None, coverage: float) -> bool:
     return dense_top < DENSE_FLOOR or (dense_top < DENSE_CONFIDENT and coverage < MIN_TERM_COVERAGE)
 
 
-def term_coverage(question_terms: list[str], passage_text: str) -> float:
-    terms = set(question_terms)
-    if not terms:
-        return 0.0
-    return len(terms & set(tokenize(passage_text))) / len(terms)
-
-
 def sentence_candidates(hits: list[Hit]) -> list[tuple[int, int, int, str]]:
     """(hit index, start, end, text) of every sentence in the hits, offsets relative to the passage."""
     out = []

@@ -42,7 +42,7 @@ def convert(path: Path, max_bytes: int) -> Extracted:
     if size == 0:
         raise ConversionError("empty file")
     if size > max_bytes:
-        raise ConversionError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        raise ConversionError(f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit")
     data = path.read_bytes()
     if ext == ".pdf":
         result = convert_pdf(data)

@@ -103,6 +103,10 @@ class Index:
         for i, p in enumerate(passages):
             rows.setdefault(p.doc_id, []).append(i)
         self.doc_rows = {d: np.array(r) for d, r in rows.items()}
+        self._rows = {p.passage_id: i for i, p in enumerate(passages)}
+
+    def row_of(self, passage_id: str) -> int | None:
+        return self._rows.get(passage_id)
 
     @classmethod
     def load(cls, index_dir: Path, verify: bool = True) -> "Index":

@@ -191,11 +191,24 @@ class Assistant:
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})}))
         hits.sort(key=lambda h: -h.score)
         hits = rank.group_duplicates(hits)
-        signals: dict = {"coverage": answering.term_coverage(q_terms, hits[0].passage.text) if hits else 0.0}
+        signals: dict = {"coverage": _coverage(index, q_terms, hits[0].passage.passage_id) if hits else 0.0}
         if qvec is not None:
             cos = [v for v in dense_scores.values()]
             signals["dense_top"] = max(cos) if cos else 0.0
         return hits, signals
+
+
+def _coverage(index: index_mod.Index, q_terms: list[str], passage_id: str) -> float:
+    """Share of the question's distinct terms that the passage's indexed words contain."""
+    terms = set(q_terms)
+    if not terms:
+        return 0.0
+    row = index.row_of(passage_id)
+    cols = [index.bm25.vocabulary[t] for t in terms if t in index.bm25.vocabulary]
+    if row is None or not cols:
+        return 0.0
+    present = index.bm25.matrix[row, cols].toarray().ravel()
+    return float((present != 0).sum()) / len(terms)
 
 
 def _top(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
