@@ -1,105 +1,191 @@
-"""Web chat over the qa package: ask a question, read cited passages, copy them with their citation.
+"""Web app over the qa package: ask, read cited passages, open them in their document, collect a briefing,
+manage the documents.
 
     python app.py [--port 7860] [--host 127.0.0.1]
 
-All document text and user input is HTML-escaped before it reaches the page.
+A thin layer: corpus changes live in qa/corpus.py, briefing export in qa/briefing.py, login rules in qa/auth.py.
+All document text and user input is HTML-escaped before it reaches the page. Serving on anything but loopback
+needs credentials from the environment (see qa/auth.py).
 """
 from __future__ import annotations
 
 import argparse
 import html
+import json
 import os
 import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
 
 import gradio as gr
 
-from qa.answer import answer_to_dict
+from qa import briefing, corpus
+from qa.answer import answer_to_dict, long_date
+from qa.auth import AuthError, file_warning, resolve_auth
 from qa.cli import ProgressPrinter
 from qa.config import load_settings
+from qa.query import parse
 from qa.search import Assistant
+from qa.types import DOC_TYPE_LABELS, DOC_TYPES
 
 EXAMPLES = [
     "What did inspectors say about supervision in 2018?",
     "What did the first monitoring visit find about thresholds in the MASH?",
     "When was Barnet judged inadequate?",
 ]
+EMPTY_CARDS = "<div class='qa-cards'><div class='qa-empty'>Ask a question to see the passages that answer it.</div></div>"
+EMPTY_VIEWER = ""
+DASH = "\u2014"
+ANY = "any"
+YEARS = [ANY] + [str(y) for y in range(time.localtime().tm_year, 1999, -1)]
+e = html.escape
 
 CSS = """
 .qa-cards { display: flex; flex-direction: column; gap: 12px; }
+.qa-empty { color: var(--body-text-color-subdued); padding: 8px 0; }
 .qa-card { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 12px 14px; background: var(--background-fill-secondary); }
 .qa-card .qa-meta { font-size: 0.85em; color: var(--body-text-color-subdued); margin-bottom: 6px; display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
 .qa-badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 0.8em; font-weight: 600; background: #dde7f5; color: #1d3b6b; }
 .qa-badge.ofsted_letter, .qa-badge.ofsted_report { background: #e3f1e1; color: #1f5c1a; }
 .qa-badge.news_article { background: #f6ead9; color: #6b4210; }
 .qa-badge.undated { background: #eee; color: #555; }
-.qa-excerpt { white-space: pre-wrap; line-height: 1.5; margin: 6px 0; }
-.qa-excerpt mark { background: #fff2a8; color: inherit; padding: 0 1px; }
+.qa-excerpt { white-space: pre-wrap; line-height: 1.5; margin: 6px 0; overflow-wrap: anywhere; }
+.qa-excerpt mark, .qa-doc mark { background: #fff2a8; color: inherit; padding: 0 1px; }
+.qa-doc mark.qa-target { background: #ffe066; outline: 2px solid #e0b000; }
 .qa-citation { font-size: 0.85em; font-style: italic; margin-top: 4px; }
-.qa-card button { margin-top: 8px; margin-right: 6px; padding: 3px 10px; border-radius: 6px; border: 1px solid var(--border-color-primary); background: var(--background-fill-primary); cursor: pointer; }
+.qa-actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+.qa-actions button, .qa-bitem button { padding: 3px 10px; border-radius: 6px; border: 1px solid var(--border-color-primary); background: var(--background-fill-primary); cursor: pointer; font-size: 0.9em; }
+.qa-actions button:hover, .qa-bitem button:hover { border-color: var(--color-accent); }
 .qa-notice { padding: 8px 12px; border-radius: 6px; background: #fff4e5; color: #6b4210; margin-bottom: 8px; }
+.qa-ok { padding: 8px 12px; border-radius: 6px; background: #e3f1e1; color: #1f5c1a; margin-bottom: 8px; }
 .qa-filters { font-size: 0.9em; margin-bottom: 8px; }
-@media (max-width: 640px) { .qa-card { padding: 8px; } }
+.qa-busy { display: flex; align-items: center; gap: 8px; color: var(--body-text-color-subdued); }
+.qa-spinner { width: 14px; height: 14px; border: 2px solid #c7d3e6; border-top-color: #1d3b6b; border-radius: 50%; animation: qa-spin 0.8s linear infinite; }
+@keyframes qa-spin { to { transform: rotate(360deg); } }
+.qa-viewer { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 12px 14px; }
+.qa-viewer h3 { margin: 0 0 4px 0; }
+.qa-doc { white-space: pre-wrap; line-height: 1.5; max-height: 60vh; overflow-y: auto; overflow-wrap: anywhere; padding-right: 6px; }
+.qa-bitem { border-left: 4px solid #c7d3e6; padding: 6px 10px; margin-bottom: 10px; }
+.qa-doclist { width: 100%; border-collapse: collapse; font-size: 0.9em; }
+.qa-doclist th, .qa-doclist td { border-bottom: 1px solid var(--border-color-primary); padding: 4px 6px; text-align: left; vertical-align: top; }
+.qa-origin { display: block; font-size: 0.75em; color: var(--body-text-color-subdued); }
+.qa-examples { display: flex; flex-wrap: wrap; gap: 6px; }
+@media (max-width: 640px) {
+  .qa-card { padding: 8px; }
+  .qa-doclist { display: block; overflow-x: auto; }
+  .qa-doc { max-height: 50vh; }
+  #qa-chat { height: 300px !important; }
+}
 """
 
-# Copy buttons carry their text in a data attribute; one delegated handler serves every card.
+# One delegated click handler serves every card and briefing button. Copy happens in the browser;
+# other actions are sent to the server through a hidden textbox and button.
 HEAD = """
 <script>
-document.addEventListener('click', async (event) => {
-  const button = event.target.closest('[data-copy]');
-  if (!button) return;
-  const text = button.getAttribute('data-copy');
-  try { await navigator.clipboard.writeText(text); }
-  catch (e) {
-    const area = document.createElement('textarea'); area.value = text; document.body.appendChild(area);
-    area.select(); document.execCommand('copy'); area.remove();
+(() => {
+  async function qaCopy(button, text) {
+    try { await navigator.clipboard.writeText(text); }
+    catch (err) {
+      const area = document.createElement('textarea'); area.value = text; document.body.appendChild(area);
+      area.select(); try { document.execCommand('copy'); } catch (e2) {} area.remove();
+    }
+    window.__qaLastCopied = text;
+    const label = button.textContent; button.textContent = 'Copied';
+    setTimeout(() => { button.textContent = label; }, 1500);
   }
-  window.__qaLastCopied = text;
-  const label = button.textContent; button.textContent = 'Copied'; setTimeout(() => button.textContent = label, 1500);
-});
+  function qaSend(payload) {
+    const box = document.querySelector('#qa-action textarea, #qa-action input');
+    const go = document.getElementById('qa-action-go');
+    if (!box || !go) return;
+    const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(box), 'value').set;
+    setter.call(box, JSON.stringify(Object.assign({nonce: Date.now() + Math.random()}, payload)));
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+    setTimeout(() => go.click(), 50);
+  }
+  window.qaSend = qaSend;
+  document.addEventListener('click', (event) => {
+    const copy = event.target.closest('[data-copy]');
+    if (copy) { qaCopy(copy, copy.getAttribute('data-copy')); return; }
+    const act = event.target.closest('[data-action]');
+    if (!act) return;
+    event.preventDefault();
+    if (act.getAttribute('data-action') === 'delete-doc' && !confirm('Delete this document from the corpus?')) return;
+    qaSend({action: act.getAttribute('data-action'), key: act.getAttribute('data-key') || '',
+            index: parseInt(act.getAttribute('data-index') || '-1', 10)});
+    if (act.hasAttribute('data-done')) {
+      const label = act.textContent; act.textContent = act.getAttribute('data-done');
+      setTimeout(() => { act.textContent = label; }, 1500);
+    }
+  });
+})();
 </script>
 """
+
+VIEWER_JS = """
+const go = () => {
+  const mark = element.querySelector('mark.qa-target');
+  if (mark) { mark.scrollIntoView({block: 'center'}); window.__qaViewerScrolled = mark.id; }
+};
+watch('value', () => setTimeout(go, 30));
+setTimeout(go, 30);
+"""
+
+
+# ---------------------------------------------------------------- rendering (pure functions, escaped)
 
 
 def highlighted(text: str, spans: list[list[int]]) -> str:
     """Escape the excerpt, wrapping the best-matching sentences in <mark>."""
     out, pos = [], 0
-    for start, end in sorted(spans):
+    for start, end in sorted(spans or []):
         if start < pos:
             continue
-        out.append(html.escape(text[pos:start]))
-        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        out.append(e(text[pos:start]))
+        out.append(f"<mark>{e(text[start:end])}</mark>")
         pos = end
-    out.append(html.escape(text[pos:]))
+    out.append(e(text[pos:]))
     return "".join(out)
 
 
 def copy_text(p: dict) -> str:
-    return f"\u201c{' '.join(p['text'].split())}\u201d\n{p['citation']}"
+    return briefing.copy_plain(p)
 
 
-def card_html(p: dict) -> str:
-    e = html.escape
+def passage_key(p: dict) -> str:
+    return p.get("passage_id") or f"{p['doc_id']}:{p['start']}-{p['end']}"
+
+
+def card_html(p: dict, filters: str = "") -> str:
     meta = [f"<span class='qa-badge {e(p['doc_type'])}'>{e(p['doc_type_label'])}</span>",
-            f"<strong>{e(p['title'])}</strong>",
-            f"<span class='qa-badge undated'>undated</span>" if p["undated"] else f"<span>{e(p['date'])}</span>",
-            f"<span>{e(p['location'])}</span>"]
+            f"<strong class='qa-title'>{e(p['title'])}</strong>",
+            "<span class='qa-badge undated'>undated</span>" if p["undated"] else f"<span class='qa-date'>{e(long_date(p['date']))}</span>",
+            f"<span class='qa-location'>{e(p['location'])}</span>"]
     if p.get("period"):
         meta.append(f"<span>reports on {e(p['period'])}</span>")
-    also = "".join(f"<div class='qa-citation'>also reported in: {e(o['title'])} ({e(o['location'])})</div>"
+    also = "".join(f"<div class='qa-citation'>also reported in: {e(o.get('title', ''))} ({e(o.get('location', ''))})</div>"
                    for o in p.get("also_reported_in", []))
-    return (f"<div class='qa-card' data-rank='{p['rank']}'>"
-            f"<div class='qa-meta'>[{p['rank']}] {' '.join(meta)}</div>"
+    key = e(passage_key(p), quote=True)
+    applied = f"<div class='qa-filters'>Filters: {e(filters)}</div>" if filters else ""
+    return (f"<div class='qa-card' data-rank='{int(p['rank'])}' data-key='{key}'>"
+            f"<div class='qa-meta'>[{int(p['rank'])}] {' '.join(meta)}</div>"
             f"<div class='qa-excerpt'>{highlighted(p['text'], p.get('highlights', []))}</div>"
-            f"<div class='qa-citation'>{e(p['citation'])}</div>{also}"
-            f"<button class='qa-copy' data-copy=\"{e(copy_text(p), quote=True)}\">Copy</button>"
-            f"</div>")
+            f"<div class='qa-citation'>{e(p['citation'])}</div>{also}{applied}"
+            f"<div class='qa-actions'>"
+            f"<button class='qa-copy' title='Copy the excerpt and its citation as plain text' "
+            f"data-copy=\"{e(briefing.copy_plain(p), quote=True)}\">Copy</button>"
+            f"<button class='qa-copy-md' title='Copy as Markdown' "
+            f"data-copy=\"{e(briefing.copy_markdown(p), quote=True)}\">Copy Markdown</button>"
+            f"<button class='qa-open' data-action='open' data-key='{key}'>Open</button>"
+            f"<button class='qa-add' data-action='add' data-key='{key}' data-done='Added'>Add to briefing</button>"
+            f"</div></div>")
 
 
 def cards_html(data: dict) -> str:
-    e = html.escape
-    parts = [f"<div class='qa-notice'>{e(n)}</div>" for n in data.get("notices", [])]
-    if data.get("filters_description"):
-        parts.append(f"<div class='qa-filters'>{e(data['filters_description'])}</div>")
+    parts = [f"<div class='qa-notice'>{e(n)}</div>" for n in data.get("notices", []) if n]
+    filters = data.get("filters_description") or "none"
+    parts.append(f"<div class='qa-filters qa-applied'>Filters applied: {e(filters)}</div>")
     if data["abstained"]:
         parts.append(f"<div class='qa-notice'>{e(data.get('message') or 'Nothing in the documents answers this.')}</div>")
         if data.get("related"):
@@ -122,54 +208,426 @@ def escape_markdown(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_{}[]()#+!|~>" else ch for ch in text)
 
 
-def build_ui(assistant: Assistant) -> gr.Blocks:
-    with gr.Blocks(title="Inspection evidence finder") as demo:
-        gr.Markdown("## Inspection evidence finder\nAsk about the inspection documents; every answer is quoted "
-                    "from them with a citation you can paste into a briefing.")
-        previous = gr.State(None)
-        with gr.Row():
-            with gr.Column(scale=1, min_width=300):
-                chat = gr.Chatbot(label="Conversation", height=420, elem_id="qa-chat")
-                question = gr.Textbox(label="Question", placeholder="e.g. What did inspectors say about supervision in 2018?",
-                                      elem_id="qa-question", max_lines=4)
-                with gr.Row():
-                    ask = gr.Button("Ask", variant="primary", elem_id="qa-ask")
-                    clear = gr.Button("New conversation")
-                gr.Examples(EXAMPLES, inputs=question)
-            with gr.Column(scale=1, min_width=300):
-                cards = gr.HTML("<div class='qa-cards'></div>", elem_id="qa-passages", label="Cited passages")
-
-        def respond(message, history, prev):
-            history = list(history or [])
-            data, query = ask_data(assistant, message or "", prev)
-            history.append({"role": "user", "content": escape_markdown(message or "")})
-            history.append({"role": "assistant", "content": escape_markdown(chat_reply(data))})
-            return history, cards_html(data), query, ""
-
-        ask.click(respond, [question, chat, previous], [chat, cards, previous, question])
-        question.submit(respond, [question, chat, previous], [chat, cards, previous, question])
-        clear.click(lambda: ([], "<div class='qa-cards'></div>", None), None, [chat, cards, previous])
-    return demo
+def busy_html(text: str = "Searching the documents\u2026") -> str:
+    return f"<div class='qa-busy' id='qa-busy'><span class='qa-spinner'></span>{e(text)}</div>"
 
 
-def ask_data(assistant: Assistant, message: str, previous=None) -> tuple[dict, object]:
-    ans = assistant.ask(message, previous=previous)
+def viewer_html(doc, passage: dict) -> str:
+    """The cleaned document, escaped, with the passage wrapped in <mark class='qa-target'>."""
+    if doc is None:
+        return "<div class='qa-viewer'><div class='qa-notice'>That document is no longer in the corpus.</div></div>"
+    text = doc.text
+    start, end = passage.get("start", 0), passage.get("end", 0)
+    if text[start:end] != passage.get("text"):  # the document changed since the answer: find the passage again
+        found = text.find(passage.get("text", "")) if passage.get("text") else -1
+        start, end = (found, found + len(passage["text"])) if found >= 0 else (0, 0)
+    label = DOC_TYPE_LABELS.get(doc.doc_type, "document")
+    mark_id = f"qa-mark-{uuid.uuid4().hex[:8]}"
+    body = (e(text[:start]) + f"<mark class='qa-target' id='{mark_id}'>{e(text[start:end])}</mark>" + e(text[end:])
+            if end > start else e(text))
+    meta = [f"<span class='qa-badge {e(doc.doc_type)}'>{e(label)}</span>",
+            f"<span>{e(long_date(doc.date))}</span>", f"<span>{e(passage.get('location', ''))}</span>"]
+    if doc.publisher:
+        meta.insert(1, f"<span>{e(doc.publisher)}</span>")
+    source = f"<div class='qa-citation'>Source: {e(doc.source)}</div>" if doc.source else ""
+    return (f"<div class='qa-viewer' data-doc='{e(doc.doc_id, quote=True)}'>"
+            f"<h3>{e(doc.title)}</h3><div class='qa-meta'>{' '.join(meta)}</div>{source}"
+            f"<div class='qa-citation'>{e(passage.get('citation', ''))}</div>"
+            f"<div class='qa-doc'>{body}</div></div>")
+
+
+def briefing_html(items: list[dict]) -> str:
+    if not items:
+        return ("<div class='qa-empty' id='qa-briefing-empty'>No excerpts yet. Use <em>Add to briefing</em> on a "
+                "passage.</div>")
+    parts = [f"<div class='qa-filters'>{len(items)} excerpt{'s' if len(items) != 1 else ''}</div>"]
+    for i, item in enumerate(items):
+        parts.append(
+            f"<div class='qa-bitem' data-index='{i}'><div class='qa-excerpt'>\u201c{e(item['text'])}\u201d</div>"
+            f"<div class='qa-citation'>{e(item['citation'])}</div><div class='qa-actions'>"
+            f"<button data-action='up' data-index='{i}' title='Move up'>\u2191 Up</button>"
+            f"<button data-action='down' data-index='{i}' title='Move down'>\u2193 Down</button>"
+            f"<button data-action='remove' data-index='{i}'>Remove</button></div></div>")
+    return "".join(parts)
+
+
+def briefing_count_html(items: list[dict]) -> str:
+    n = len(items)
+    return f"<div class='qa-filters' id='qa-briefing-count'>Briefing: {n} excerpt{'s' if n != 1 else ''}</div>"
+
+
+def documents_html(docs: list[dict], skipped: list | None = None) -> str:
+    def cell(d: dict, key: str, value: str) -> str:
+        origin = d.get("origin", {}).get(key, "")
+        return f"<td>{e(value or DASH)}<span class='qa-origin'>{e(origin)}</span></td>"
+
+    rows = []
+    for d in docs:
+        period = ""
+        if d.get("period_start"):
+            period = d["period_start"] + (f" to {d['period_end']}" if d.get("period_end") not in (None, d["period_start"]) else "")
+        rows.append(
+            f"<tr data-path='{e(d['path'], quote=True)}'>{cell(d, 'title', d.get('title'))}"
+            f"{cell(d, 'doc_type', d.get('doc_type_label'))}{cell(d, 'date', d.get('date') or 'undated')}"
+            f"{cell(d, 'publisher', d.get('publisher'))}"
+            f"{cell(d, 'local_authorities', ', '.join(d.get('local_authorities') or []))}"
+            f"{cell(d, 'period_start', period)}{cell(d, 'visit_number', str(d.get('visit_number') or ''))}"
+            f"<td>{int(d.get('passages', 0))}</td><td>{e(d['path'])}</td></tr>")
+    table = ("<table class='qa-doclist'><thead><tr><th>Title</th><th>Type</th><th>Date</th><th>Publisher</th>"
+             "<th>Authorities</th><th>Period</th><th>Visit</th><th>Passages</th><th>File</th></tr></thead>"
+             f"<tbody>{''.join(rows)}</tbody></table>")
+    note = (f"<div class='qa-filters'>{len(docs)} documents. Under each value: where it came from (manifest = "
+            "set here or in manifest.json; front matter = the file's own; inferred = guessed from the text).</div>")
+    skipped_html = "".join(f"<div class='qa-notice'>Not indexed: {e(str(s.file))}: {e(str(s.reason))}</div>"
+                           for s in (skipped or []))
+    return note + table + skipped_html
+
+
+# ---------------------------------------------------------------- the app
+
+
+def ask_data(assistant: Assistant, message: str, previous=None, overrides: dict | None = None) -> tuple[dict, object]:
+    ans = assistant.ask(message, previous=previous, overrides=overrides or None)
     data = answer_to_dict(ans)
     data["filters_description"] = getattr(ans, "filters_description", "")
     return data, getattr(ans, "query", previous)
 
 
+def make_overrides(year_from, year_to, doc_types, authorities, ignore) -> dict:
+    out: dict = {}
+    years = [int(y) if str(y or "").strip().isdigit() else None for y in (year_from, year_to)]
+    if years[0] and years[1] and years[0] > years[1]:
+        years = [years[1], years[0]]
+    if years[0]:
+        out["year_from"] = years[0]
+    if years[1]:
+        out["year_to"] = years[1]
+    if doc_types:
+        out["doc_types"] = list(doc_types)
+    if authorities:
+        out["authorities"] = list(authorities)
+    if ignore:
+        out["ignore_question_filters"] = True
+    return out
+
+
+def implied_html(question: str, previous, overrides: dict) -> str:
+    try:
+        implied = parse(question, previous).describe() if question.strip() else ""
+    except Exception:  # noqa: BLE001 - a description must never break answering
+        implied = ""
+    parts = [f"<div class='qa-filters' id='qa-implied'>From the question: {e(implied or 'no filters')}</div>"]
+    if overrides:
+        shown = []
+        if overrides.get("year_from") or overrides.get("year_to"):
+            shown.append(f"years {overrides.get('year_from') or '...'} to {overrides.get('year_to') or '...'}")
+        if overrides.get("doc_types"):
+            shown.append("types: " + ", ".join(DOC_TYPE_LABELS.get(t, t) for t in overrides["doc_types"]))
+        if overrides.get("authorities"):
+            shown.append("authorities: " + ", ".join(overrides["authorities"]))
+        if overrides.get("ignore_question_filters"):
+            shown.append("question's time and place ignored")
+        parts.append(f"<div class='qa-filters'>Your overrides: {e('; '.join(shown))}</div>")
+    return "".join(parts)
+
+
+def authority_choices(assistant: Assistant) -> list[str]:
+    return sorted({a for d in assistant.index.documents.values() for a in d.local_authorities})
+
+
+def doc_choices(assistant: Assistant) -> list[tuple[str, str]]:
+    return [(f"{d['title']} ({d['path']})", d["path"]) for d in corpus.document_rows(assistant)]
+
+
+def build_ui(assistant: Assistant) -> gr.Blocks:
+    settings = assistant.settings
+    export_root = Path(tempfile.gettempdir()) / "qa-exports"
+    type_choices = [(DOC_TYPE_LABELS[t], t) for t in DOC_TYPES]
+
+    with gr.Blocks(title="Inspection evidence finder") as demo:
+        gr.Markdown("## Inspection evidence finder\nAsk about the inspection documents; every answer is quoted "
+                    "from them with a citation you can paste into a briefing.")
+        previous = gr.State(None)
+        passages_state = gr.State({})
+        briefing_state = gr.State([])
+        action = gr.Textbox(visible="hidden", elem_id="qa-action")
+        action_go = gr.Button("action", visible="hidden", elem_id="qa-action-go")
+
+        with gr.Tabs(elem_id="qa-tabs") as tabs:
+            with gr.Tab("Ask", id="ask", elem_id="qa-tab-ask"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=5, min_width=320):
+                        chat = gr.Chatbot(label="Conversation", height=420, elem_id="qa-chat")
+                        question = gr.Textbox(label="Question", elem_id="qa-question", max_lines=4,
+                                              placeholder="e.g. What did inspectors say about supervision in 2018?")
+                        with gr.Row():
+                            ask = gr.Button("Ask", variant="primary", elem_id="qa-ask")
+                            clear = gr.Button("New conversation", elem_id="qa-clear")
+                        status = gr.HTML("", elem_id="qa-status", js_on_load=None)
+                        gr.Markdown("**Try:**")
+                        with gr.Row(elem_classes="qa-examples"):
+                            example_buttons = [gr.Button(q, size="sm", elem_classes="qa-example") for q in EXAMPLES]
+                        with gr.Accordion("Filters", open=False, elem_id="qa-filter-panel"):
+                            implied = gr.HTML("<div class='qa-filters' id='qa-implied'>From the question: "
+                                              "ask something first</div>", js_on_load=None, elem_id="qa-filter-state")
+                            with gr.Row():
+                                year_from = gr.Dropdown(YEARS, value=ANY, label="From year", elem_id="qa-year-from")
+                                year_to = gr.Dropdown(YEARS, value=ANY, label="To year", elem_id="qa-year-to")
+                            doc_types = gr.CheckboxGroup(type_choices, label="Document types (none ticked = all)",
+                                                         elem_id="qa-doc-types")
+                            authorities = gr.Dropdown(authority_choices(assistant), multiselect=True,
+                                                      label="Local authorities", elem_id="qa-authorities")
+                            ignore = gr.Checkbox(label="Ignore the time, place and visit the question implies",
+                                                 elem_id="qa-ignore")
+                            reset = gr.Button("Clear filters", size="sm")
+                    with gr.Column(scale=6, min_width=320):
+                        briefing_count = gr.HTML(briefing_count_html([]), js_on_load=None)
+                        cards = gr.HTML(EMPTY_CARDS, elem_id="qa-passages", js_on_load=None)
+                        viewer = gr.HTML(EMPTY_VIEWER, elem_id="qa-viewer", js_on_load=VIEWER_JS)
+            with gr.Tab("Briefing", id="briefing", elem_id="qa-tab-briefing"):
+                brief_list = gr.HTML(briefing_html([]), elem_id="qa-briefing", js_on_load=None)
+                brief_title = gr.Textbox(label="Briefing title", value="Briefing", max_lines=1)
+                with gr.Row():
+                    export_md = gr.Button("Export Markdown", elem_id="qa-export-md")
+                    export_docx = gr.Button("Export Word (.docx)", elem_id="qa-export-docx")
+                    brief_clear = gr.Button("Empty the briefing")
+                export_file = gr.File(label="Download", elem_id="qa-export-file", interactive=False)
+                export_preview = gr.Textbox(label="Markdown (select and copy, or download above)", lines=8,
+                                            interactive=True, elem_id="qa-export-preview")
+            with gr.Tab("Documents", id="documents", elem_id="qa-tab-docs"):
+                gr.Markdown(f"Add documents (PDF, Word .docx, HTML, text or Markdown; up to {settings.max_file_mb:g} MB "
+                            "each). They are checked, then indexed; they can be searched as soon as indexing ends.")
+                uploads = gr.File(label="Files to add", file_count="multiple", elem_id="qa-upload")
+                upload_go = gr.Button("Add to the corpus", variant="primary", elem_id="qa-upload-go")
+                upload_status = gr.HTML("", elem_id="qa-upload-status", js_on_load=None)
+                doc_list = gr.HTML(documents_html(corpus.document_rows(assistant),
+                                                  assistant.last_build.skipped if assistant.last_build else []),
+                                   elem_id="qa-doc-list", js_on_load=None)
+                with gr.Accordion("Edit or delete a document", open=False, elem_id="qa-edit-panel"):
+                    doc_pick = gr.Dropdown(doc_choices(assistant), label="Document", elem_id="qa-doc-pick")
+                    gr.Markdown("Empty a field to go back to the file's own or inferred value.")
+                    with gr.Row():
+                        f_title = gr.Textbox(label="Title", elem_id="qa-edit-title")
+                        f_type = gr.Dropdown(type_choices, label="Type")
+                        f_date = gr.Textbox(label="Date (YYYY-MM-DD)")
+                    with gr.Row():
+                        f_publisher = gr.Textbox(label="Publisher")
+                        f_las = gr.Textbox(label="Local authorities (comma-separated)")
+                        f_visit = gr.Textbox(label="Monitoring visit number")
+                    with gr.Row():
+                        f_pstart = gr.Textbox(label="Period start")
+                        f_pend = gr.Textbox(label="Period end")
+                        f_source = gr.Textbox(label="Source")
+                    with gr.Row():
+                        save = gr.Button("Save metadata", variant="primary", elem_id="qa-edit-save")
+                        delete = gr.Button("Delete document", variant="stop", elem_id="qa-edit-delete")
+                    edit_status = gr.HTML("", elem_id="qa-edit-status", js_on_load=None)
+        fields = [f_title, f_type, f_date, f_publisher, f_las, f_visit, f_pstart, f_pend, f_source]
+        field_names = ["title", "doc_type", "date", "publisher", "local_authorities", "visit_number",
+                       "period_start", "period_end", "source"]
+
+        # ------------------------------------------------ asking
+        filter_inputs = [year_from, year_to, doc_types, authorities, ignore]
+        ask_outputs = [chat, cards, previous, question, passages_state, implied, status, ask]
+
+        def respond(message, history, prev, known, y1, y2, types, las, ign):
+            message = message or ""
+            history = list(history or [])
+            if not message.strip():
+                yield (history, gr.update(), prev, message, known, gr.update(),
+                       "<div class='qa-notice'>Please type a question.</div>", gr.update(interactive=True))
+                return
+            shown = history + [{"role": "user", "content": escape_markdown(message)}]
+            yield shown, gr.update(), prev, "", known, gr.update(), busy_html(), gr.update(interactive=False)
+            overrides = make_overrides(y1, y2, types, las, ign)
+            try:
+                data, query = ask_data(assistant, message, prev, overrides)
+            except Exception as exc:  # noqa: BLE001 - show the failure, keep the app alive
+                yield (history, gr.update(), prev, message, known, gr.update(),
+                       f"<div class='qa-notice'>Search failed: {e(str(exc))}</div>", gr.update(interactive=True))
+                return
+            shown.append({"role": "assistant", "content": escape_markdown(chat_reply(data))})
+            known = dict(known or {})
+            if len(known) > 300:
+                known = {}
+            for p in data["passages"] + data.get("related", []):
+                known[passage_key(p)] = p
+            yield (shown, cards_html(data), query, "", known, implied_html(message, prev, overrides), "",
+                   gr.update(interactive=True))
+
+        ask.click(respond, [question, chat, previous, passages_state] + filter_inputs, ask_outputs,
+                  show_progress="minimal")
+        question.submit(respond, [question, chat, previous, passages_state] + filter_inputs, ask_outputs,
+                        show_progress="minimal")
+        for button, text in zip(example_buttons, EXAMPLES):
+            button.click(lambda t=text: t, None, question, queue=False).then(
+                respond, [question, chat, previous, passages_state] + filter_inputs, ask_outputs,
+                show_progress="minimal")
+        clear.click(lambda: ([], EMPTY_CARDS, None, {}, EMPTY_VIEWER, ""), None,
+                    [chat, cards, previous, passages_state, viewer, status], queue=False)
+        reset.click(lambda: (ANY, ANY, [], [], False), None, filter_inputs, queue=False)
+
+        # ------------------------------------------------ card and briefing buttons
+        def on_action(payload, known, items):
+            try:
+                req = json.loads(payload or "{}")
+            except json.JSONDecodeError:
+                req = {}
+            kind, key = req.get("action"), str(req.get("key", ""))
+            try:
+                index = int(req.get("index", -1))
+            except (TypeError, ValueError):
+                index = -1
+            items = list(items or [])
+            viewer_out = gr.update()
+            p = (known or {}).get(key)
+            if kind == "open" and p:
+                doc = assistant.index.documents.get(p["doc_id"])
+                viewer_out = viewer_html(doc, p)
+            elif kind == "add" and p:
+                items, added = briefing.add(items, briefing.item_from_passage(p))
+                gr.Info("Added to the briefing." if added else "Already in the briefing.")
+            elif kind == "up":
+                items = briefing.move(items, index, -1)
+            elif kind == "down":
+                items = briefing.move(items, index, 1)
+            elif kind == "remove":
+                items = briefing.remove(items, index)
+            elif kind in ("open", "add"):
+                gr.Warning("That passage is no longer available; ask again.")
+            return viewer_out, items, briefing_html(items), briefing_count_html(items)
+
+        action_go.click(on_action, [action, passages_state, briefing_state],
+                        [viewer, briefing_state, brief_list, briefing_count], show_progress="hidden")
+
+        # ------------------------------------------------ briefing export
+        def export(items, title, kind):
+            items = list(items or [])
+            if not items:
+                gr.Warning("The briefing is empty: add excerpts from the answers first.")
+                return None, ""
+            folder = export_root / uuid.uuid4().hex
+            folder.mkdir(parents=True, exist_ok=True)
+            title = (title or "Briefing").strip()[:200] or "Briefing"
+            markdown = briefing.to_markdown(items, title)
+            if kind == "md":
+                path = folder / "briefing.md"
+                path.write_text(markdown, encoding="utf-8")
+            else:
+                path = briefing.to_docx(items, folder / "briefing.docx", title)
+            return str(path), markdown
+
+        export_md.click(lambda i, t: export(i, t, "md"), [briefing_state, brief_title], [export_file, export_preview])
+        export_docx.click(lambda i, t: export(i, t, "docx"), [briefing_state, brief_title], [export_file, export_preview])
+        brief_clear.click(lambda: ([], briefing_html([]), briefing_count_html([]), None, ""), None,
+                          [briefing_state, brief_list, briefing_count, export_file, export_preview], queue=False)
+
+        # ------------------------------------------------ documents
+        def listing():
+            skipped = assistant.last_build.skipped if assistant.last_build else []
+            return (documents_html(corpus.document_rows(assistant), skipped),
+                    gr.update(choices=doc_choices(assistant)), gr.update(choices=authority_choices(assistant)))
+
+        def reindex(progress):
+            def report(stage, done, total):
+                progress((done, max(total, 1)), desc=f"Indexing: {stage}")
+            corpus.refresh(assistant, progress=report)
+
+        def add_files(files, progress=gr.Progress()):
+            files = files or []
+            if not files:
+                return ("<div class='qa-notice'>Choose one or more files first.</div>",) + listing() + (None,)
+            accepted, refused = [], []
+            for n, f in enumerate(files):
+                src = Path(f if isinstance(f, str) else getattr(f, "name", str(f)))
+                progress((n, len(files)), desc=f"Checking {src.name}")
+                try:
+                    accepted.append(corpus.add_upload(settings, src, src.name))
+                except corpus.CorpusError as exc:
+                    refused.append((src.name, str(exc)))
+            if accepted:
+                try:
+                    reindex(progress)
+                except corpus.CorpusError as exc:
+                    refused.append(("index", str(exc)))
+            parts = [f"<div class='qa-ok'>Added and indexed: {e(name)}</div>" for name in accepted]
+            skipped = {s.file: s.reason for s in (assistant.last_build.skipped if assistant.last_build else [])}
+            parts += [f"<div class='qa-notice'>{e(name)} was added but not indexed: {e(skipped[name])}</div>"
+                      for name in accepted if name in skipped]
+            parts += [f"<div class='qa-notice'>Refused {e(name)}: {e(reason)}</div>" for name, reason in refused]
+            return ("".join(parts),) + listing() + (None,)
+
+        upload_go.click(add_files, [uploads], [upload_status, doc_list, doc_pick, authorities, uploads])
+
+        def pick(rel):
+            doc = next((d for d in corpus.document_rows(assistant) if d["path"] == rel), None)
+            if doc is None:
+                return [gr.update(value=None)] * len(fields)
+            values = []
+            for name in field_names:
+                value = doc.get(name)
+                if name == "local_authorities":
+                    value = ", ".join(value or [])
+                values.append("" if value is None else (value if name == "doc_type" else str(value)))
+            return values
+
+        doc_pick.change(pick, [doc_pick], fields, queue=False)
+
+        def save_meta(rel, *values, progress=gr.Progress()):
+            if not rel:
+                return ("<div class='qa-notice'>Choose a document first.</div>",) + listing()
+            current = next((d for d in corpus.document_rows(assistant) if d["path"] == rel), {})
+            try:
+                changes = corpus.metadata_changes(current, dict(zip(field_names, values)))
+                if not changes:
+                    return ("<div class='qa-notice'>Nothing changed.</div>",) + listing()
+                corpus.update_metadata(settings, rel, changes)
+                reindex(progress)
+            except corpus.CorpusError as exc:
+                return (f"<div class='qa-notice'>Not saved: {e(str(exc))}</div>",) + listing()
+            return (f"<div class='qa-ok'>Saved {e(rel)}: {e(', '.join(sorted(changes)))}.</div>",) + listing()
+
+        save.click(save_meta, [doc_pick] + fields, [edit_status, doc_list, doc_pick, authorities])
+
+        def delete_doc(rel, progress=gr.Progress()):
+            if not rel:
+                return ("<div class='qa-notice'>Choose a document first.</div>",) + listing()
+            try:
+                corpus.delete_document(settings, rel)
+                reindex(progress)
+            except corpus.CorpusError as exc:
+                return (f"<div class='qa-notice'>Not deleted: {e(str(exc))}</div>",) + listing()
+            return (f"<div class='qa-ok'>Deleted {e(rel)}.</div>",) + listing()
+
+        delete.click(delete_doc, [doc_pick], [edit_status, doc_list, doc_pick, authorities],
+                     js="(rel) => (rel && confirm('Delete ' + rel + ' from the corpus?')) ? rel : null")
+        demo.load(listing, None, [doc_list, doc_pick, authorities])
+    return demo
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Serve the inspection evidence chat.")
+    parser = argparse.ArgumentParser(
+        description="Serve the inspection evidence app. Binding to anything but loopback needs credentials in the "
+                    "environment: QA_AUTH_USERNAME and QA_AUTH_PASSWORD, or QA_AUTH_FILE (user:password lines).")
     parser.add_argument("--port", type=int, default=int(os.environ.get("GRADIO_SERVER_PORT", "7860")))
     parser.add_argument("--host", default=os.environ.get("QA_HOST", "127.0.0.1"))
     args = parser.parse_args(argv)
-    assistant = Assistant(load_settings(), progress=ProgressPrinter())
+    try:
+        auth = resolve_auth(args.host)
+    except AuthError as exc:
+        print(f"app: {exc}", file=sys.stderr)
+        return 2
+    warning = file_warning()
+    if warning:
+        print(warning, file=sys.stderr)
+    settings = load_settings()
+    assistant = Assistant(settings, progress=ProgressPrinter())
     if assistant.dense_error:
         print(assistant.dense_error, file=sys.stderr)
     demo = build_ui(assistant)
-    demo.queue(default_concurrency_limit=4).launch(server_name=args.host, server_port=args.port, css=CSS, head=HEAD,
-                                                   show_error=True)
+    demo.queue(default_concurrency_limit=4).launch(
+        server_name=args.host, server_port=args.port, css=CSS, head=HEAD, show_error=True, auth=auth,
+        max_file_size=f"{int(settings.max_file_mb * 1.05) + 1}mb", allowed_paths=[])
     return 0
 
 
