@@ -44,8 +44,10 @@ def safe_filename(name: str) -> str:
     name = unicodedata.normalize("NFC", str(name or ""))
     name = name.replace("\\", "/").split("/")[-1]  # drop any folder part, Windows or POSIX
     name = re.sub(r"[\x00-\x1f\x7f]", "", name).strip()
+    if name.startswith("."):
+        raise CorpusError("hidden file names (starting with '.') are not accepted")
     name = re.sub(r"[^\w.\- ()]+", "_", name).strip(" .")
-    if not name or name.startswith("."):
+    if not name:
         raise CorpusError("the file name is empty or hidden")
     if name in {metadata.MANIFEST_NAME, "README.md", "readme.md"}:
         raise CorpusError(f"'{name}' is a reserved name")
@@ -249,7 +251,8 @@ def _as_form_value(key: str, value) -> str:
     if value is None:
         return ""
     if key == "local_authorities":
-        return ", ".join(value or [])
+        parts = value.split(",") if isinstance(value, str) else (value or [])
+        return ", ".join(str(a).strip() for a in parts if str(a).strip())
     return str(value).strip()
 
 
