@@ -32,9 +32,9 @@ class Embedder:
         if not self.model_path or not Path(self.model_path).is_dir():
             raise EmbedderUnavailable(f"embedding model not found at '{self.model_path}'")
         try:
-            from sentence_transformers import SentenceTransformer
-
             if self.backend == "torch":
+                from sentence_transformers import SentenceTransformer  # imports torch: only when used
+
                 self._model = SentenceTransformer(self.model_path, device="cpu", local_files_only=True)
             else:
                 from .onnx_backend import load_onnx_model
