@@ -192,7 +192,7 @@ def cards_html(data: dict) -> str:
             parts.append("<div class='qa-filters'>Possibly related:</div>")
             parts.extend(card_html(p) for p in data["related"])
     else:
-        parts.extend(card_html(p) for p in data["passages"])
+        parts.extend(card_html(p, data.get("filters_description", "")) for p in data["passages"])
     return f"<div class='qa-cards'>{''.join(parts)}</div>"
 
 
@@ -231,6 +231,8 @@ def viewer_html(doc, passage: dict) -> str:
         meta.insert(1, f"<span>{e(doc.publisher)}</span>")
     source = f"<div class='qa-citation'>Source: {e(doc.source)}</div>" if doc.source else ""
     return (f"<div class='qa-viewer' data-doc='{e(doc.doc_id, quote=True)}'>"
+            "<div class='qa-actions' style='float:right;margin:0'>"
+            "<button class='qa-close' data-action='close-viewer'>Close</button></div>"
             f"<h3>{e(doc.title)}</h3><div class='qa-meta'>{' '.join(meta)}</div>{source}"
             f"<div class='qa-citation'>{e(passage.get('citation', ''))}</div>"
             f"<div class='qa-doc'>{body}</div></div>")
@@ -397,7 +399,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
             with gr.Tab("Documents", id="documents", elem_id="qa-tab-docs"):
                 gr.Markdown(f"Add documents (PDF, Word .docx, HTML, text or Markdown; up to {settings.max_file_mb:g} MB "
                             "each). They are checked, then indexed; they can be searched as soon as indexing ends.")
-                uploads = gr.File(label="Files to add", file_count="multiple", elem_id="qa-upload")
+                uploads = gr.File(label="Files to add", file_count="multiple", elem_id="qa-upload", height=170)
                 upload_go = gr.Button("Add to the corpus", variant="primary", elem_id="qa-upload-go")
                 upload_status = gr.HTML("", elem_id="qa-upload-status", js_on_load=None)
                 doc_list = gr.HTML(documents_html(corpus.document_rows(assistant),
@@ -481,7 +483,9 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
             items = list(items or [])
             viewer_out = gr.update()
             p = (known or {}).get(key)
-            if kind == "open" and p:
+            if kind == "close-viewer":
+                viewer_out = EMPTY_VIEWER
+            elif kind == "open" and p:
                 doc = assistant.index.documents.get(p["doc_id"])
                 viewer_out = viewer_html(doc, p)
             elif kind == "add" and p:

@@ -183,6 +183,8 @@ def test_example_question_card_copy_and_viewer(page):
     assert squash(mark.inner_text()) == excerpt
     expect(mark).to_be_in_viewport()
     expect(page.locator("#qa-viewer h3")).to_have_text(card.locator(".qa-title").inner_text())
+    page.locator("#qa-viewer .qa-close").click()
+    expect(mark).to_have_count(0)
 
 
 def test_briefing_reorder_and_docx_export(page, tmp_path):
@@ -235,12 +237,16 @@ def test_upload_then_search_and_injection_is_text(page, server, tmp_path):
     page.get_by_role("tab", name="Documents").click()
     page.locator("#qa-upload input[type=file]").set_input_files([str(new_doc), str(evil), str(bad)])
     expect(page.locator("#qa-upload a[href$='tool.exe']")).to_have_count(1)
+    page.evaluate("""() => new MutationObserver((_, obs) => {
+        if (/Indexing/.test(document.body.innerText)) { window.__qaSawIndexing = true; obs.disconnect(); }
+    }).observe(document.body, {childList: true, subtree: true, characterData: true})""")
     page.locator("#qa-upload-go").click()
     status = page.locator("#qa-upload-status")
     expect(status).to_contain_text("Added and indexed: larkfield_fostering.txt", timeout=120_000)
     expect(status).to_contain_text("parrots.txt")
     expect(status).to_contain_text("Refused tool.exe: unsupported file type")
     expect(page.locator("#qa-doc-list")).to_contain_text("larkfield_fostering.txt")
+    assert page.evaluate("window.__qaSawIndexing"), "no indexing progress was shown"
     assert (server["corpus"] / "larkfield_fostering.txt").exists()
     assert not (server["corpus"] / "tool.exe").exists()
 
