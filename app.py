@@ -111,7 +111,6 @@ HEAD = """
     const act = event.target.closest('[data-action]');
     if (!act) return;
     event.preventDefault();
-    if (act.getAttribute('data-action') === 'delete-doc' && !confirm('Delete this document from the corpus?')) return;
     qaSend({action: act.getAttribute('data-action'), key: act.getAttribute('data-key') || '',
             index: parseInt(act.getAttribute('data-index') || '-1', 10)});
     if (act.hasAttribute('data-done')) {

@@ -303,3 +303,22 @@ def test_filters_override_and_narrow_window(browser, server):
         raise
     finally:
         context.close()
+
+
+def test_edit_metadata_in_the_documents_tab(page):
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="Documents").click()
+    page.locator("#qa-edit-panel").get_by_text("Edit or delete a document").click()
+    pick = page.locator("#qa-doc-pick input")
+    pick.click()
+    pick.fill("Appropriate pace")
+    pick.press("Enter")
+    title = page.locator("#qa-edit-title textarea, #qa-edit-title input").first
+    expect(title).to_have_value("Appropriate pace of change at Barnet")
+    title.fill("Pace of change at Barnet <b>edited</b>")
+    page.locator("#qa-edit-save").click()
+    expect(page.locator("#qa-edit-status")).to_contain_text("Saved 000_1bb6b40faac4c722.txt: title", timeout=60_000)
+    row = page.locator("#qa-doc-list tr", has_text="000_1bb6b40faac4c722.txt")
+    expect(row).to_contain_text("Pace of change at Barnet <b>edited</b>")
+    assert page.locator("#qa-doc-list b").count() == 0
