@@ -593,8 +593,8 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
         save.click(save_meta, [doc_pick] + fields, [edit_status, doc_list, doc_pick, authorities])
 
         def delete_doc(rel, progress=gr.Progress()):
-            if not rel:
-                return ("<div class='qa-notice'>Choose a document first.</div>",) + listing()
+            if not rel:  # none chosen, or the confirmation was cancelled
+                return ("<div class='qa-notice'>Nothing deleted.</div>",) + listing()
             try:
                 corpus.delete_document(settings, rel)
                 reindex(progress)
