@@ -605,6 +605,12 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
         delete.click(delete_doc, [doc_pick], [edit_status, doc_list, doc_pick, authorities],
                      js="(rel) => (rel && confirm('Delete ' + rel + ' from the corpus?')) ? rel : null")
         demo.load(listing, None, [doc_list, doc_pick, authorities])
+
+        def api_ask(question: str) -> dict:
+            """Programmatic access (gradio_client, load tests): the CLI's JSON answer for one question."""
+            return ask_data(assistant, question or "")[0]
+
+        gr.api(api_ask, api_name="ask")
     return demo
 
 

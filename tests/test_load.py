@@ -1,0 +1,45 @@
+"""A bounded load test against the served app: concurrent users, an ingest meanwhile, no errors.
+
+The full run (20 users, 2 minutes) is `python bench/loadtest.py`; this one is short enough for CI."""
+import runpy
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+
+from qa.config import ROOT
+
+loadtest = runpy.run_path(str(ROOT / "bench" / "loadtest.py"))
+
+
+@pytest.mark.slow
+def test_concurrent_users_and_an_ingest_meanwhile_get_no_errors():
+    import subprocess
+    import sys
+
+    workdir = Path(tempfile.mkdtemp(prefix="qa-load-test-"))
+    port = loadtest["free_port"]()
+    proc = loadtest["start_server"](workdir, port)
+    ingest_codes = []
+
+    def ingest():
+        (workdir / "corpus" / "extra_note.txt").write_text(
+            "Extra note\n\nThe fostering panel approved nine new carers in May 2019 after a recruitment drive.\n")
+        out = subprocess.run([sys.executable, "-m", "qa.cli", "ingest", str(workdir / "corpus"),
+                              "--index-dir", str(workdir / "index")], cwd=ROOT, capture_output=True, text=True,
+                             timeout=300)
+        ingest_codes.append(out.returncode)
+
+    try:
+        result = loadtest["run_load"](f"http://127.0.0.1:{port}/", users=6, seconds=12, ingest=ingest)
+        memory = loadtest["rss_mb"](proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        shutil.rmtree(workdir, ignore_errors=True)
+    assert result["errors"] == 0, result["error_samples"]
+    assert result["requests"] >= 6
+    assert ingest_codes == [0]
+    assert 0 < memory < 3000
