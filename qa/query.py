@@ -197,18 +197,21 @@ def find_authorities(text: str) -> list[str]:
 def parse(question: str, previous: Query | None = None) -> Query:
     text = re.sub(r"\s+", " ", question).strip()
     start, end, phrase, rest = parse_time(text)
+    if not _has_topic(rest):
+        rest = text  # "What happened in 2018?": the time is the topic, keep it in the search text
     visit = None
     vm = VISIT_RE.search(rest)
     if vm:
         visit = ordinal_value(vm.group(1) or vm.group(2))
         # The visit is a filter; left in, its words would pull passages that merely name the visit.
-        # "the first monitoring visit find" -> "the visit find"; "... on the third visit?" -> "...?"
+        # "... find about plans on the third visit?" -> "... find about plans?"
         before, after = rest[:vm.start()], rest[vm.end():]
         if re.search(r"\b(on|at|during|from|in)\s*$", before) and re.match(r"\s*[?.!]*\s*$", after):
-            rest = re.sub(r"\s*\b(on|at|during|from|in)\s*$", "", before) + after
+            stripped = re.sub(r"\s*\b(on|at|during|from|in)\s*$", "", before) + after
         else:
-            rest = before + after
-        rest = rest.strip()
+            stripped = before + after
+        if _has_topic(stripped):  # unless the visit is what the question is about
+            rest = stripped.strip()
     authorities = find_authorities(text)
     source = next((name for name, pattern in SOURCE_CUES if pattern.search(text)), None)
     topic = rest
@@ -224,6 +227,14 @@ def parse(question: str, previous: Query | None = None) -> Query:
 
 
 CONTENT_RE = re.compile(r"[A-Za-z]{3,}")
+QUESTION_WORDS = {"what", "when", "where", "who", "whom", "which", "why", "how", "did", "does", "do", "was", "were",
+                  "the", "and", "say", "said", "tell", "happen", "happened", "take", "took", "place", "about", "any",
+                  "there", "that", "this", "inspectors", "ofsted", "find", "found", "with", "from", "for"}
+
+
+def _has_topic(text: str) -> bool:
+    """At least one word that is not question scaffolding."""
+    return len([w for w in CONTENT_RE.findall(text) if w.lower() not in QUESTION_WORDS]) >= 1
 FILLER = {"and", "what", "about", "how", "the", "for", "in", "same", "also", "then", "of", "did", "was", "were",
           "say", "said", "they", "that", "there", "this", "year", "time", "ones", "one", "again"}
 

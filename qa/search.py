@@ -145,7 +145,7 @@ class Assistant:
             mask[index.doc_rows.get(d, [])] = True
         text = query.search_text
         t = time.perf_counter()
-        q_terms = index.bm25.query_terms(text)
+        q_terms = keyword_terms(index.bm25.query_terms(text))
         bm25_scores = index.bm25.scores(q_terms)
         bm25_ranked = [(r, sc) for r, sc in _top(np.where(mask, bm25_scores, 0.0), s.candidates) if sc > 0]
         timings["bm25"] = time.perf_counter() - t
@@ -173,13 +173,15 @@ class Assistant:
                                  bm25_scores=lambda rows: bm25_scores[rows],
                                  dense_scores=lambda rows: index.dense.scores_for(qvec, rows))
             dense_scores = dict(lists["dense"])
-        fuse = get_fusion(s.fusion)
-        weights = {"dense": s.dense_weight, "bm25": s.bm25_weight}
-        fused = fuse(lists, k=s.rrf_k, weights=weights)[:POOL]
+        if "dense" in lists:
+            fuse = get_fusion(s.fusion)
+            fused = fuse(lists, k=s.rrf_k, weights={"dense": s.dense_weight, "bm25": s.bm25_weight})[:POOL]
+        else:  # BM25 alone: its own scores, nothing to fuse
+            fused = lists["bm25"][:POOL]
         if not fused:
             return [], {"coverage": 0.0}
         newest = rank.newest_date(docs[d] for d in allowed_docs)
-        top_fused = fused[0][1]
+        top_fused = fused[0][1] if fused[0][1] > 0 else 1.0
         hits: list[Hit] = []
         bm25_map = dict(bm25_ranked)
         for row, score in fused:
@@ -196,6 +198,17 @@ class Assistant:
             cos = [v for v in dense_scores.values()]
             signals["dense_top"] = max(cos) if cos else 0.0
         return hits, signals
+
+
+# "What did inspectors say about X?": the framing names who spoke, which nearly every passage of an
+# inspection corpus does too. Keyword search looks for X; the dense side still reads the whole question.
+FRAMING_TERMS = frozenset({"say", "said", "find", "found", "ofst", "inspector", "tell", "told", "mention",
+                           "report", "state", "think", "thought"})
+
+
+def keyword_terms(terms: list[str]) -> list[str]:
+    kept = [t for t in terms if t not in FRAMING_TERMS]
+    return kept or terms
 
 
 def _coverage(index: index_mod.Index, q_terms: list[str], passage_id: str) -> float:

@@ -79,3 +79,9 @@ def test_dev_set_meets_its_targets(assistant):
     assert s["hit@1"] >= 0.8
     assert s["forbid_violations"] == 0
     assert s["correct_abstentions"] == s["abstain_questions"] and s["false_abstentions"] == 0
+
+
+def test_dev_set_in_bm25_only_mode(bm25_assistant):
+    s = evaluate(bm25_assistant, load_questions(DEV))["summary"]
+    assert s["hit@5"] == 1.0 and s["forbid_violations"] == 0
+    assert s["correct_abstentions"] == s["abstain_questions"] and s["false_abstentions"] == 0
