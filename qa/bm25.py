@@ -7,6 +7,8 @@ sum: the same scores (verified in tests against rank-bm25), at a fraction of the
 from __future__ import annotations
 
 import json
+from array import array
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -22,13 +24,15 @@ class BM25Index:
         self.tokenizer_options = tokenizer_options
 
     @classmethod
-    def build(cls, tokenized: list[list[str]], k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25,
+    def build(cls, tokenized: Iterable[list[str]], k1: float = 1.5, b: float = 0.75, epsilon: float = 0.25,
               tokenizer_options: dict | None = None) -> "BM25Index":
+        """`tokenized` may be a generator: each passage's tokens are counted and dropped, and the postings
+        are kept in compact typed arrays, so memory stays near the size of the final matrix."""
         vocabulary: dict[str, int] = {}
-        rows, cols, tfs = [], [], []
-        doc_len = np.zeros(len(tokenized), dtype=np.float64)
+        rows, cols, tfs = array("i"), array("i"), array("f")
+        lengths = array("d")
         for row, tokens in enumerate(tokenized):
-            doc_len[row] = len(tokens)
+            lengths.append(len(tokens))
             counts: dict[int, int] = {}
             for t in tokens:
                 col = vocabulary.setdefault(t, len(vocabulary))
@@ -36,9 +40,11 @@ class BM25Index:
             rows.extend([row] * len(counts))
             cols.extend(counts.keys())
             tfs.extend(counts.values())
-        n_docs = max(len(tokenized), 1)
-        rows_a, cols_a = np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)
-        tf = np.asarray(tfs, dtype=np.float64)
+        doc_len = np.frombuffer(lengths, dtype=np.float64) if len(lengths) else np.zeros(0)
+        n_docs = max(len(doc_len), 1)
+        rows_a = np.frombuffer(rows, dtype=np.int32) if len(rows) else np.zeros(0, dtype=np.int32)
+        cols_a = np.frombuffer(cols, dtype=np.int32) if len(cols) else np.zeros(0, dtype=np.int32)
+        tf = np.frombuffer(tfs, dtype=np.float32).astype(np.float64) if len(tfs) else np.zeros(0)
         df = np.bincount(cols_a, minlength=len(vocabulary)).astype(np.float64)
         # rank-bm25's Okapi idf: negative values are replaced by epsilon * mean idf.
         idf = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
@@ -46,14 +52,14 @@ class BM25Index:
             idf = np.where(idf < 0, epsilon * idf.mean(), idf)
         avgdl = doc_len.sum() / n_docs if doc_len.sum() else 1.0
         norm = k1 * (1 - b + b * doc_len[rows_a] / avgdl)
-        weights = idf[cols_a] * tf * (k1 + 1) / (tf + norm)
-        matrix = sparse.csc_matrix((weights.astype(np.float32), (rows_a, cols_a)),
-                                   shape=(len(tokenized), len(vocabulary)))
+        weights = (idf[cols_a] * tf * (k1 + 1) / (tf + norm)).astype(np.float32)
+        del tf, norm
+        matrix = sparse.csc_matrix((weights, (rows_a, cols_a)), shape=(len(doc_len), len(vocabulary)))
         return cls(matrix, vocabulary, tokenizer_options or {})
 
     @classmethod
     def from_texts(cls, texts: list[str], **tokenizer_options) -> "BM25Index":
-        return cls.build([tokenize(t, **tokenizer_options) for t in texts], tokenizer_options=tokenizer_options)
+        return cls.build((tokenize(t, **tokenizer_options) for t in texts), tokenizer_options=tokenizer_options)
 
     def __len__(self) -> int:
         return self.matrix.shape[0]
