@@ -36,8 +36,8 @@ class Settings:
     model_backend: str = "torch"  # "torch" | "onnx" | "onnx-int8"
     # Passage size, in words: long enough to hold a finding with its context, short enough for
     # MiniLM's 256-token window (about 190 English words).
-    max_words: int = 60
-    min_words: int = 15
+    max_words: int = 120
+    min_words: int = 25
     # Retrieval
     candidates: int = 100  # per retriever, before fusion
     fusion: str = "convex"  # "convex" | "rrf" (fusion.py)

@@ -76,7 +76,7 @@ def test_dev_set_meets_its_targets(assistant):
     result = evaluate(assistant, load_questions(DEV))
     s = result["summary"]
     assert s["hit@5"] == 1.0
-    assert s["hit@1"] >= 0.8
+    assert s["hit@1"] >= 0.9
     assert s["forbid_violations"] == 0
     assert s["correct_abstentions"] == s["abstain_questions"] and s["false_abstentions"] == 0
 
