@@ -118,3 +118,51 @@ def test_run_cli_json_and_table(tmp_path, monkeypatch, capsys):
                         cache_dir=tmp_path / "cache") == 0
     assert "hybrid" in out.getvalue() and "ndcg@10" in out.getvalue()
     assert beir.run_cli(str(tmp_path / "missing"), "test", settings=Settings()) == 2
+
+
+# ---------------------------------------------------------------- bench helpers (qa.bench uses the BEIR data)
+
+
+def test_bench_corpus_cache_and_table(tmp_path, monkeypatch):
+    from qa import bench
+
+    sci = write_beir(tmp_path / "scifact", DOCS, QUERIES, QRELS)
+    seed = tmp_path / "seed"
+    seed.mkdir()
+    (seed / "a.txt").write_text("The council improved its services. " * 40)
+    monkeypatch.setattr(bench, "SCIFACT", sci)
+    real = bench.real_passages(sci, seed)
+    assert real[0][0] == "d1" and real[1][0] == "d2"  # relevant abstracts first
+    assert any(d.startswith("seed:") for d, _ in real)
+    monkeypatch.setattr(bench, "real_passages", lambda: real)
+    shuffled = bench.build_corpus(len(real) + 5, "shuffle")
+    assert len(shuffled) == len(real) + 5 and shuffled[-1][0].startswith("syn:")
+    replicated = bench.build_corpus(2 * len(real), "replicate")
+    assert replicated[len(real):] == real
+    assert bench.build_corpus(2) == real[:2]
+
+    calls = []
+
+    def encode(texts):
+        calls.append(len(texts))
+        return FakeEmbedder().encode(texts)
+
+    cache = bench.VectorCache("fake:test", tmp_path / "cache")
+    texts = [t for _, t in replicated]
+    vectors, fresh, _ = cache.get(texts, encode)
+    assert fresh == len(real) and sum(calls) == len(real)  # each distinct text embedded once
+    assert vectors.shape == (len(texts), 26)
+    again = bench.VectorCache("fake:test", tmp_path / "cache")
+    vectors2, fresh2, _ = again.get(texts, encode)
+    assert fresh2 == 0 and np.array_equal(vectors, vectors2)
+
+    p = bench.percentiles([0.001, 0.002, 0.003])
+    assert p["p50_ms"] == 2.0 and p["queries"] == 3
+    assert bench.quality([["d1", "d1", "d3"]], ["q1"], {"q1": {"d1": 1}})["ndcg@10"] == 1.0
+    row = {"system": "x", "size": 10, "ingest_passages_per_s": 100.0, "index_mb": 1.0, "peak_rss_mb": 100.0,
+           "latency": {"p50_ms": 2.0, "p95_ms": 4.0}, "quality": {"ndcg@10": 0.7, "recall@100": 0.9}}
+    lc = dict(row, latency={"p50_ms": 40.0, "p95_ms": 80.0}, quality={"ndcg@10": 0.6, "recall@100": 0.8})
+    ratios = bench.ratios(row, lc)
+    assert ratios["query_p50_speedup"] == 20.0 and ratios["ndcg@10_delta"] == 0.1
+    table = bench.format_table({"sizes": [{"size": 10, "product": row, "langchain": lc, "ratios": ratios}]})
+    assert "20.0x faster" in table
