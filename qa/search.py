@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from .query import Query, parse
 from .types import Answer, Hit
 
 POOL = 30  # fused candidates considered for priors and grouping
+SENTENCE_CACHE_SIZE = 20_000  # about 30 MB of MiniLM vectors
 
 
 class Assistant:
@@ -35,6 +37,8 @@ class Assistant:
         self.index: index_mod.Index | None = None
         self.last_build: index_mod.BuildReport | None = None
         self._lock = threading.RLock()
+        self._sentence_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_lock = threading.Lock()
         if auto_build:
             self.refresh(progress)
         else:
@@ -123,13 +127,31 @@ class Assistant:
             return result
         result.hits = hits[:top_k]
         t = time.perf_counter()
-        encode = None if self.dense_error else self.embedder.encode
+        encode = None if self.dense_error else self._encode_cached
         result.answer, highlights = answering.extract(query.search_text, result.hits, encode)
         for i, hit in enumerate(result.hits):
             hit.highlights = highlights.get(i, [])
         timings["answer"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - started
         return result
+
+    def _encode_cached(self, texts: list[str]) -> np.ndarray:
+        """Embeddings with an LRU cache: the sentences of popular passages recur across questions.
+        Thread-safe; the model runs outside the lock so concurrent questions still embed in parallel."""
+        unique = list(dict.fromkeys(texts))
+        with self._cache_lock:
+            found = {t: self._sentence_cache[t] for t in unique if t in self._sentence_cache}
+            for t in found:
+                self._sentence_cache.move_to_end(t)
+        missing = [t for t in unique if t not in found]
+        if missing:
+            found.update(zip(missing, self.embedder.encode(missing)))
+            with self._cache_lock:
+                for t in missing:
+                    self._sentence_cache[t] = found[t]
+                while len(self._sentence_cache) > SENTENCE_CACHE_SIZE:
+                    self._sentence_cache.popitem(last=False)
+        return np.vstack([found[t] for t in texts])
 
     def _should_abstain(self, signals: dict) -> bool:
         return answering.should_abstain(signals.get("dense_top"), signals.get("coverage", 0.0))
