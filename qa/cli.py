@@ -148,9 +148,9 @@ def cmd_docs(args) -> int:
 
 def cmd_eval(args) -> int:
     if args.beir:
-        from .beir import main as beir_main
+        from .beir import run_cli
 
-        return beir_main(args)
+        return run_cli(args.beir, args.split, args.json, _settings(args))
     if not args.questions:
         print("qa eval: give QUESTIONS.jsonl or --beir DIR", file=sys.stderr)
         return 2
@@ -188,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--index-dir", help="index directory (default: index/)")
     common.add_argument("--model", help="path to a sentence-transformers model (default: packaged MiniLM)")
-    common.add_argument("--backend", choices=["torch", "onnx", "onnx-int8"], help="embedding inference backend")
+    common.add_argument("--backend", choices=["openvino", "onnx-int8", "onnx", "torch"], help="embedding inference backend")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", parents=[common], help="read documents and build the index")

@@ -33,7 +33,9 @@ class Settings:
     corpus_dir: Path = DEFAULT_CORPUS
     index_dir: Path = DEFAULT_INDEX
     model: str = ""  # path to a sentence-transformers model; "" = the packaged MiniLM
-    model_backend: str = "torch"  # "torch" | "onnx" | "onnx-int8"
+    # "openvino" (default: MiniLM exported locally to ONNX, compiled by OpenVINO; 3.5-5x torch's speed, same
+    # quality on SciFact), "onnx-int8", "onnx" or "torch" (sentence-transformers fp32, the fallback).
+    model_backend: str = "openvino"
     # Passage size, in words: long enough to hold a finding with its context, short enough for
     # MiniLM's 256-token window (about 190 English words).
     max_words: int = 120

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +21,7 @@ class Embedder:
         self.model_path = model_path
         self.backend = backend
         self.batch_size = batch_size
+        self.fallback_reason: str | None = None
         self._model = None
 
     @property
@@ -31,17 +33,20 @@ class Embedder:
             return self._model
         if not self.model_path or not Path(self.model_path).is_dir():
             raise EmbedderUnavailable(f"embedding model not found at '{self.model_path}'")
-        try:
-            if self.backend == "torch":
-                from sentence_transformers import SentenceTransformer  # imports torch: only when used
-
-                self._model = SentenceTransformer(self.model_path, device="cpu", local_files_only=True)
-            else:
+        if self.backend != "torch":
+            try:
                 from .onnx_backend import load_onnx_model
 
                 self._model = load_onnx_model(self.model_path, self.backend)
-        except EmbedderUnavailable:
-            raise
+                return self._model
+            except Exception as exc:  # a missing runtime or a failed export: the torch path still works
+                self.fallback_reason = f"{self.backend} backend unavailable ({exc.__class__.__name__}: {exc})"[:300]
+                print(f"qa: {self.fallback_reason}; using torch", file=sys.stderr)
+                self.backend = "torch"
+        try:
+            from sentence_transformers import SentenceTransformer  # imports torch: only when used
+
+            self._model = SentenceTransformer(self.model_path, device="cpu", local_files_only=True)
         except Exception as exc:  # a broken model folder can fail in many ways inside transformers
             raise EmbedderUnavailable(f"embedding model failed to load: {exc.__class__.__name__}: {exc}"[:300])
         return self._model
