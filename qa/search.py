@@ -72,6 +72,13 @@ class Assistant:
                 self.dense_error = None
             except EmbedderUnavailable as exc:
                 self.dense_error = f"Semantic search is unavailable ({exc}); answers use keyword search (BM25) only."
+            built_with = loaded.manifest.get("model")
+            if self.dense_error is None and built_with != self.embedder.model_id:
+                # Vectors from one model searched with another's query vectors would be silently wrong.
+                with self._lock:
+                    self.index = None
+                raise index_mod.IndexCorrupt(f"the index was built with model {built_with}, but the current "
+                                             f"model is {self.embedder.model_id}; it must be rebuilt")
 
     @property
     def mode(self) -> str:

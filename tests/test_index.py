@@ -76,3 +76,14 @@ def test_second_build_is_refused_while_one_holds_the_lock(tmp_path, corpus_copy)
     with index_mod._Lock(settings.index_dir):
         with pytest.raises(index_mod.BuildLocked, match="another index build is running"):
             index_mod.build(settings)
+
+
+def test_index_built_with_another_model_is_refused_then_rebuilt(tmp_path, corpus_copy):
+    torch_settings = load_settings(index_dir=tmp_path / "ix", corpus_dir=corpus_copy, model_backend="torch")
+    index_mod.build(torch_settings)
+    fast_settings = torch_settings.with_(model_backend="openvino")
+    with pytest.raises(index_mod.IndexCorrupt, match="built with model"):
+        Assistant(fast_settings, auto_build=False)
+    assistant = Assistant(fast_settings)  # auto_build: sees the model change and rebuilds
+    assert assistant.index.manifest["model"].endswith(":openvino")
+    assert assistant.ask("What did inspectors say about chronologies?").hits
