@@ -447,7 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m qa.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
     parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--backend", default=os.environ.get("QA_MODEL_BACKEND", "onnx-int8"),
+    parser.add_argument("--backend", default=os.environ.get("QA_MODEL_BACKEND", "openvino"),
                         choices=("torch", "onnx", "onnx-int8", "openvino"))
     parser.add_argument("--no-langchain", action="store_true")
     parser.add_argument("--langchain-embed-max", type=int, default=1000)
