@@ -148,10 +148,6 @@ def highlighted(text: str, spans: list[list[int]]) -> str:
     return "".join(out)
 
 
-def copy_text(p: dict) -> str:
-    return briefing.copy_plain(p)
-
-
 def passage_key(p: dict) -> str:
     return p.get("passage_id") or f"{p['doc_id']}:{p['start']}-{p['end']}"
 

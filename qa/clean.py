@@ -9,7 +9,6 @@ Both become the same list of Blocks; then page furniture and web boilerplate are
 from __future__ import annotations
 
 import re
-import statistics
 import unicodedata
 from collections import Counter
 
@@ -289,10 +288,6 @@ def drop_repeated_lines(pages: list[str]) -> list[str]:
     return ["\n".join(l for l in p.split("\n") if key(l) not in repeated) for p in pages]
 
 
-def _is_teaser_tail_start(blocks: list[Block], i: int) -> bool:
-    return any(TEASER_END_RE.search(b.text) or TEASER_LINK_RE.match(b.text) for b in blocks[i:i + 6])
-
-
 def drop_boilerplate(blocks: list[Block]) -> list[Block]:
     """Drop furniture lines, then cut the tail of teasers for other stories.
 
@@ -380,8 +375,3 @@ def assemble(blocks: list[Block]) -> str:
         parts.append(b.text)
         pos = b.end
     return "\n\n".join(parts)
-
-
-def median_words(blocks: list[Block]) -> float:
-    sizes = [len(b.text.split()) for b in blocks if b.kind == "para"]
-    return statistics.median(sizes) if sizes else 0.0

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import numpy as np
 
 from .query import Query
 from .types import Document, Hit
@@ -128,10 +127,3 @@ def newest_date(documents) -> date | None:
     spans = [doc_span(d) for d in documents]
     ends = [s[1] for s in spans if s]
     return max(ends) if ends else None
-
-
-def normalise(values: np.ndarray) -> np.ndarray:
-    if len(values) == 0:
-        return values
-    top = values.max()
-    return values / top if top > 0 else values
