@@ -1,0 +1,9 @@
+"""Cited-evidence search over inspection documents. `from qa import Assistant` (see qa.search)."""
+
+
+def __getattr__(name):  # lazy, so `qa --help` and small imports stay fast
+    if name == "Assistant":
+        from .search import Assistant
+
+        return Assistant
+    raise AttributeError(name)

@@ -295,10 +295,10 @@ def drop_boilerplate(blocks: list[Block]) -> list[Block]:
     ends at the first run of two or more short, unpunctuated lines (link captions, section names)
     before the first teaser marker; failing that, at the headline of the first teaser.
     """
-    first_marker = next(
-        (i for i, b in enumerate(blocks) if TEASER_LINK_RE.match(b.text.strip()) or TEASER_END_RE.search(b.text)),
-        None,
-    )
+    markers = [i for i, b in enumerate(blocks) if TEASER_LINK_RE.match(b.text.strip()) or TEASER_END_RE.search(b.text)]
+    links = [i for i in markers if TEASER_LINK_RE.match(blocks[i].text.strip())]
+    # One paragraph that trails off ("...") is not a teaser block: require a "read more" link or two markers.
+    first_marker = markers[0] if (links or len(markers) >= 2) else None
     if first_marker is not None:
         first_content = next((i for i, b in enumerate(blocks) if b.kind == "para" and len(b.text.split()) >= 12), 0)
         cut = None
@@ -325,8 +325,10 @@ def drop_boilerplate(blocks: list[Block]) -> list[Block]:
             dropped = True
             continue
         # A passage must not join text on both sides of a removal: it would not be a slice of the source.
+        # A heading carries the gap on to the text after it.
         b.after_gap = dropped and bool(kept)
-        dropped = False
+        if b.kind != "heading":
+            dropped = False
         kept.append(b)
     return kept
 

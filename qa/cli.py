@@ -187,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="qa", description="Cited-evidence search over inspection documents.")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--index-dir", help="index directory (default: index/)")
+    common.add_argument("--corpus-dir", help="corpus folder with its manifest.json (default: corpus/)")
     common.add_argument("--model", help="path to a sentence-transformers model (default: packaged MiniLM)")
     common.add_argument("--backend", choices=["openvino", "onnx-int8", "onnx", "torch"], help="embedding inference backend")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -227,9 +228,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "bench":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if args.command == "bench":
+        args.rest = [a for a in (extra + args.rest) if a != "--"]
+    from .index import BuildLocked
+    from .metadata import ManifestError
+
     try:
         return args.func(args)
+    except (BuildLocked, ManifestError) as exc:
+        print(f"qa {args.command}: {exc}", file=sys.stderr)
+        return 3
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

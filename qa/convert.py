@@ -71,7 +71,10 @@ def looks_binary(data: bytes) -> bool:
 def decode_text(data: bytes) -> str:
     """UTF-8 when it decodes cleanly (the common case), otherwise the encoding charset-normalizer detects."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ConversionError("text with a UTF-16 mark does not decode as UTF-16 (truncated or corrupt)")
     if looks_binary(data):
         raise ConversionError("binary content under a text extension")
     try:

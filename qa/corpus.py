@@ -49,7 +49,7 @@ def safe_filename(name: str) -> str:
     name = re.sub(r"[^\w.\- ()]+", "_", name).strip(" .")
     if not name:
         raise CorpusError("the file name is empty or hidden")
-    if name in {metadata.MANIFEST_NAME, "README.md", "readme.md"}:
+    if name.lower() in {metadata.MANIFEST_NAME, "readme.md", ".gitkeep"}:
         raise CorpusError(f"'{name}' is a reserved name")
     stem, ext = os.path.splitext(name)
     if not stem:
@@ -62,12 +62,16 @@ def corpus_path(settings: Settings, rel: str) -> Path:
     root = Path(settings.corpus_dir).resolve()
     if not rel or Path(rel).is_absolute():
         raise CorpusError("no such document")
-    path = (root / rel).resolve()
-    if root not in path.parents:
+    path = root / rel
+    parent = path.parent.resolve()
+    inside = parent == root or root in parent.parents
+    if not inside or (not path.is_symlink() and root not in path.resolve().parents):
         raise CorpusError("that path is outside the corpus folder")
+    if path.name.lower() in {metadata.MANIFEST_NAME, "readme.md", ".gitkeep"}:
+        raise CorpusError(f"'{rel}' is not a document")
     if not path.is_file():
         raise CorpusError(f"'{rel}' is not in the corpus")
-    return path
+    return path  # not resolved: deleting a symlink removes the link, never its target
 
 
 # ---------------------------------------------------------------- upload

@@ -12,6 +12,22 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
+def model_fingerprint(model_path: str) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    try:
+        for name in sorted(os.listdir(model_path)):
+            p = Path(model_path) / name
+            if p.is_file():
+                digest.update(f"{name}:{p.stat().st_size}".encode())
+                if p.suffix in (".json", ".txt") and p.stat().st_size < 2_000_000:
+                    digest.update(p.read_bytes())
+    except OSError:
+        return "missing"
+    return digest.hexdigest()[:10]
+
+
 class EmbedderUnavailable(RuntimeError):
     """The model could not be loaded; callers fall back to BM25 alone."""
 
@@ -26,7 +42,9 @@ class Embedder:
 
     @property
     def model_id(self) -> str:
-        return f"{Path(self.model_path).name or self.model_path}:{self.backend}"
+        """Name, a fingerprint of the model folder's files and the backend: two different models in
+        folders of the same name never share an id (nor cached vectors)."""
+        return f"{Path(self.model_path).name or self.model_path}-{model_fingerprint(self.model_path)}:{self.backend}"
 
     def load(self):
         if self._model is not None:

@@ -272,14 +272,15 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
             report.rebuilt, report.converted, report.embedded = False, 0, 0
             report.seconds = time.perf_counter() - started
             return report
-        old = _previous_contents(index_dir, previous)
+        # A forced build (also the repair of a corrupt index) trusts nothing from the previous one.
+        old = {"docs": {}, "vectors": {}} if force else _previous_contents(index_dir, previous, settings)
         documents: list[Document] = []
         converted = 0
         max_bytes = int(settings.max_file_mb * 1024 * 1024)
         for n, f in enumerate(files, 1):
             progress("reading documents", n - 1, len(files))
             entry = entries.get(f.rel)
-            key = (shas[f.rel], entry_hash(entry))
+            key = (shas[f.rel], entry_hash(entry), settings.pipeline_signature())
             reused = old["docs"].get(f.rel)
             if reused is not None and reused[0] == key:
                 documents.append(reused[1])
@@ -291,6 +292,8 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
                 skipped.append(Skipped(f.rel, str(exc)))
             except MemoryError:
                 skipped.append(Skipped(f.rel, "too large to process in memory"))
+            except Exception as exc:  # one unreadable file must not stop the corpus from being indexed
+                skipped.append(Skipped(f.rel, f"could not be read ({exc.__class__.__name__}: {str(exc)[:120]})"))
         progress("reading documents", len(files), len(files))
         _dedupe_ids(documents)
         passages: list[Passage] = []
@@ -321,13 +324,14 @@ def _bm25_text(doc: Document, passage: Passage) -> str:
 
 
 def _dedupe_ids(documents: list[Document]) -> None:
-    seen: dict[str, int] = {}
+    taken: set[str] = set()
     for doc in documents:
-        if doc.doc_id in seen:
-            seen[doc.doc_id] += 1
-            doc.doc_id = f"{doc.doc_id}_{seen[doc.doc_id]}"
-        else:
-            seen[doc.doc_id] = 1
+        candidate, n = doc.doc_id, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{doc.doc_id}_{n}"
+        doc.doc_id = candidate
+        taken.add(candidate)
 
 
 def _embed(passages, docs_by_id, embedder: Embedder, cache: dict[str, np.ndarray], progress: Progress):
@@ -351,7 +355,7 @@ def _embed(passages, docs_by_id, embedder: Embedder, cache: dict[str, np.ndarray
     return vectors, len(todo)
 
 
-def _previous_contents(index_dir: Path, previous: dict | None) -> dict:
+def _previous_contents(index_dir: Path, previous: dict | None, settings: Settings) -> dict:
     """Documents by (file sha, manifest entry) and vectors by text hash from the live build, for reuse."""
     out = {"docs": {}, "vectors": {}}
     build_dir = live_build(index_dir)
@@ -362,8 +366,8 @@ def _previous_contents(index_dir: Path, previous: dict | None) -> dict:
         for line in (build_dir / "documents.jsonl").read_text(encoding="utf-8").splitlines():
             doc = Document.from_dict(json.loads(line))
             info = files.get(doc.path)
-            if info:
-                out["docs"][doc.path] = ((info["sha256"], info.get("entry", "")), doc)
+            if info and previous.get("pipeline") == settings.pipeline_signature():
+                out["docs"][doc.path] = ((info["sha256"], info.get("entry", ""), previous["pipeline"]), doc)
         keys_path = build_dir / "embedding_keys.json"
         if previous.get("dense") and keys_path.exists():
             keys = json.loads(keys_path.read_text())

@@ -46,16 +46,40 @@ LA_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, LOCAL_AUTHORI
 AMBIGUOUS_LA = {"Reading", "Sutton", "Durham", "Bury", "York", "Kent", "Derby", "Manchester"}
 
 
+class ManifestError(ValueError):
+    """The corpus manifest cannot be read; the message says where."""
+
+
 def load_manifest(corpus_dir: Path) -> dict[str, dict]:
     path = corpus_dir / MANIFEST_NAME
     if not path.exists():
         return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return data.get("documents", data)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ManifestError(f"{path} is not valid JSON ({exc}); fix or remove it")
+    entries = data.get("documents", data) if isinstance(data, dict) else None
+    if not isinstance(entries, dict) or not all(isinstance(v, dict) for v in entries.values()):
+        raise ManifestError(f"{path} must map file names to objects: {{\"documents\": {{\"file.txt\": {{...}}}}}}")
+    return entries
+
+
+_LA_BY_KEY = {re.sub(r"[^a-z]", "", name.lower()): name for name in LOCAL_AUTHORITIES}
+
+
+def canonical_authority(name: str) -> str:
+    """'barnet', 'London Borough of Barnet', 'Barnet Council' -> 'Barnet'; unknown names are kept as written."""
+    text = str(name).strip()
+    key = re.sub(r"[^a-z]", "", text.lower())
+    if key in _LA_BY_KEY:
+        return _LA_BY_KEY[key]
+    m = LA_RE.search(text) or re.search(LA_RE.pattern, text.title())
+    return m.group(1) if m else text
 
 
 def parse_date(text: str) -> str | None:
-    """'23 August 2018', '2018-08-23', 'August 2018' (first of month) -> ISO date."""
+    """'23 August 2018', '2018-08-23', 'August 23, 2018', '23/08/2018', 'August 2018' and '2018-08' (first of
+    the month) -> ISO date; None when nothing can be read."""
     text = text.strip()
     m = re.search(r"(\d{4})-(\d{2})-(\d{2})", text)
     if m:
@@ -66,6 +90,15 @@ def parse_date(text: str) -> str | None:
     m = re.search(rf"{MONTH_RE}\s+(\d{{1,2}}),?\s+(\d{{4}})", text, re.I)
     if m:
         return _iso(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
+    m = re.search(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b", text)  # UK order: day/month/year
+    if m:
+        return _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    m = re.search(rf"{MONTH_RE}\s+(\d{{4}})", text, re.I)  # month and year: the first of the month
+    if m:
+        return _iso(int(m.group(2)), MONTHS[m.group(1).lower()], 1)
+    m = re.fullmatch(r"\s*(\d{4})-(\d{2})\s*", text)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), 1)
     return None
 
 
@@ -242,9 +275,18 @@ def resolve(path: Path, rel: str, raw: str, blocks: list[Block], hints: dict, ma
         values["local_authorities"] = [a.strip() for a in values["local_authorities"].split(",") if a.strip()]
     for key in ("date", "period_start", "period_end"):
         if values[key]:
-            values[key] = parse_date(str(values[key])) or values[key]
+            parsed = parse_date(str(values[key]))
+            if parsed is None:  # an unreadable date is dropped, not trusted, and the origin says so
+                origin[key] = f"{origin[key]} (unreadable: {str(values[key])[:40]})"
+            values[key] = parsed
     if values["visit_number"] is not None:
-        values["visit_number"] = int(values["visit_number"])
+        raw_visit = str(values["visit_number"]).strip()
+        values["visit_number"] = int(raw_visit) if raw_visit.isdigit() else ordinal_value(raw_visit)
+        if values["visit_number"] is None:
+            origin["visit_number"] += f" (unreadable: {raw_visit[:20]})"
+    if not isinstance(values.get("local_authorities"), (list, type(None))):
+        values["local_authorities"] = [str(values["local_authorities"])]
+    values["local_authorities"] = [canonical_authority(a) for a in values["local_authorities"] or []]
     values["source"] = values["source"] or rel
     values["publisher"] = values["publisher"] or ""
     values["local_authorities"] = values["local_authorities"] or []

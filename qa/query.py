@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from .metadata import LA_RE, MONTH_RE, MONTHS, ORDINAL_RE, ordinal_value
 
@@ -132,7 +132,8 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         ("before", rf"\b(?:before|until|till|up to|prior to)\s+{MONTH_YEAR}"),
         ("season", rf"\b(early|spring|mid|summer|late|autumn|winter|end of|beginning of|start of)[\s-]+{YEAR}"),
         ("month", rf"\b(?:in\s+|during\s+)?{MONTH_RE}\s+{YEAR}"),
-        ("year", rf"\b(?:in\s+|during\s+)?{YEAR}\b"),
+        # A bare number is a year only with a cue before it or nothing noun-like after it ("2000 children").
+        ("year", rf"\b(?:(?:in|during|of|for|by|from)\s+{YEAR}\b|{YEAR}\b(?!\s+[a-z]))|^{YEAR}\b"),
     ]
     for kind, pattern in patterns:
         m = re.search(pattern, text, re.I)
@@ -156,7 +157,10 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 y = _valid_year(g[1])
                 if not y:
                     continue
-                start, end = None, _month_start(y, _month(g[0]))
+                # "before 2018" ends on 31 December 2017; "until August 2018" includes August.
+                inclusive = not m.group(0).lower().startswith(("before", "prior"))
+                end = _month_end(y, _month(g[0])) if inclusive else _month_start(y, _month(g[0])) - timedelta(days=1)
+                start = None
             elif kind == "season":
                 y = _valid_year(g[1])
                 if not y:
@@ -169,7 +173,7 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                     continue
                 start, end = _month_start(y, _month(g[0])), _month_end(y, _month(g[0]))
             else:
-                y = _valid_year(g[0])
+                y = _valid_year(next(v for v in g if v))
                 if not y:
                     continue
                 start, end = _month_start(y, None), _month_end(y, None)

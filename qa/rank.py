@@ -50,7 +50,8 @@ def allowed(doc: Document, query: Query) -> bool:
                 return False
             if query.date_to and lo > query.date_to:
                 return False
-    if query.authorities and doc.local_authorities and not set(query.authorities) & set(doc.local_authorities):
+    if query.authorities and doc.local_authorities and \
+            not {a.casefold() for a in query.authorities} & {a.casefold() for a in doc.local_authorities}:
         return False
     if query.visit_number and doc.visit_number and doc.visit_number != query.visit_number:
         return False

@@ -1,6 +1,6 @@
 """The Python API: an Assistant that keeps its index fresh and answers questions with cited passages.
 
-    from qa import Assistant
+    from qa.search import Assistant
     assistant = Assistant()                      # builds or loads index/ for corpus/
     answer = assistant.ask("What did inspectors say about supervision in 2018?")
     for hit in answer.hits: print(hit.passage.text, citation(hit.document, hit.passage))
@@ -36,6 +36,7 @@ class Assistant:
         self.dense_error: str | None = None
         self.index: index_mod.Index | None = None
         self.last_build: index_mod.BuildReport | None = None
+        self.build_notice: str | None = None
         self._lock = threading.RLock()
         self._sentence_cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_lock = threading.Lock()
@@ -49,7 +50,17 @@ class Assistant:
     def refresh(self, progress: index_mod.Progress | None = None, paths: list[Path] | None = None,
                 force: bool = False) -> index_mod.BuildReport:
         """Build the index if missing or stale (a no-op when nothing changed), then load it."""
-        report = index_mod.build(self.settings, paths=paths, progress=progress, force=force, embedder=self.embedder)
+        paths = paths or self._indexed_roots()
+        try:
+            report = index_mod.build(self.settings, paths=paths, progress=progress, force=force,
+                                     embedder=self.embedder)
+        except index_mod.BuildLocked as exc:
+            if index_mod.live_build(Path(self.settings.index_dir)) is None:
+                raise
+            # Another process is building: answer from the live index meanwhile.
+            self.load()
+            self.build_notice = f"{exc}; answering from the current index"
+            return index_mod.BuildReport(rebuilt=False, notice=self.build_notice)
         self.last_build = report
         try:
             self.load()
@@ -58,6 +69,12 @@ class Assistant:
             self.last_build = report
             self.load()
         return report
+
+    def _indexed_roots(self) -> list[Path]:
+        """What the live index was built from (`qa ingest PATH` sets it), else the corpus folder."""
+        manifest = index_mod.read_live_manifest(Path(self.settings.index_dir)) or {}
+        roots = [Path(r) for r in manifest.get("roots", [])]
+        return roots if roots and all(r.exists() for r in roots) else [Path(self.settings.corpus_dir)]
 
     def load(self) -> None:
         loaded = index_mod.Index.load(Path(self.settings.index_dir))
@@ -101,7 +118,7 @@ class Assistant:
             overrides: dict | None = None) -> Answer:
         started = time.perf_counter()
         top_k = top_k or self.settings.top_k
-        notices = [self.dense_error] if self.dense_error else []
+        notices = [n for n in (self.dense_error, self.build_notice) if n]
         question = question if isinstance(question, str) else str(question)
         if not question.strip():
             return Answer(question=question, hits=[], abstained=True, mode=self.mode, notices=notices,
@@ -122,7 +139,8 @@ class Assistant:
         result.query = query  # type: ignore[attr-defined]
         if not hits:
             result.abstained = True
-            result.message = ("Nothing in the documents matches these filters." if query.filters()
+            hard = {k: v for k, v in query.filters().items() if k not in ("source_preference", "recency")}
+            result.message = ("Nothing in the documents matches these filters." if hard
                               else "Nothing in the documents answers this.")
             timings["total"] = time.perf_counter() - started
             return result
@@ -176,7 +194,9 @@ class Assistant:
         t = time.perf_counter()
         q_terms = keyword_terms(index.bm25.query_terms(text))
         bm25_scores = index.bm25.scores(q_terms)
-        bm25_ranked = [(r, sc) for r, sc in _top(np.where(mask, bm25_scores, 0.0), s.candidates) if sc > 0]
+        # Non-zero rather than positive: in a tiny corpus rank-bm25's idf can make every match negative.
+        bm25_ranked = [(r, sc) for r, sc in _top(np.where(mask, bm25_scores, -np.inf), s.candidates)
+                       if mask[r] and sc != 0 and np.isfinite(sc)]
         timings["bm25"] = time.perf_counter() - t
         lists = {"bm25": bm25_ranked}
         dense_scores: dict[int, float] = {}
@@ -264,6 +284,8 @@ def apply_overrides(query: Query, overrides: dict) -> Query:
     from datetime import date
 
     changes = {}
+    if overrides.get("ignore_question_filters"):  # first, so the user's own choices below still apply
+        changes.update(date_from=None, date_to=None, time_phrase="", authorities=[], visit_number=None)
     if overrides.get("year_from") or overrides.get("year_to"):
         y1, y2 = overrides.get("year_from"), overrides.get("year_to")
         changes["date_from"] = date(int(y1), 1, 1) if y1 else None
@@ -273,6 +295,4 @@ def apply_overrides(query: Query, overrides: dict) -> Query:
         changes["doc_types"] = list(overrides["doc_types"])
     if overrides.get("authorities"):
         changes["authorities"] = list(overrides["authorities"])
-    if overrides.get("ignore_question_filters"):
-        changes.update(date_from=None, date_to=None, time_phrase="", authorities=[], visit_number=None)
     return replace(query, **changes)

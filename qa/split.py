@@ -97,16 +97,17 @@ def _split_long(block: Block, max_words: int, emit) -> None:
 def _merge_tiny(passages: list[Passage], doc: Document, min_words: int, max_words: int) -> list[Passage]:
     """A passage shorter than min_words joins the next one under the same headings (or the previous)."""
     out: list[Passage] = []
-    gaps = {b.start for b in doc.blocks if b.after_gap}
+    gap_points = [b.start for b in doc.blocks if b.after_gap]
+
+    def crosses_gap(a: Passage, b: Passage) -> bool:
+        return any(a.end < g <= b.start for g in gap_points)
+
     i = 0
     while i < len(passages):
         p = passages[i]
         nxt = passages[i + 1] if i + 1 < len(passages) else None
-        if nxt is not None and nxt.start in gaps:
-            nxt_ok = False
-        else:
-            nxt_ok = True
-        joins_prev = p.start not in gaps
+        nxt_ok = nxt is not None and not crosses_gap(p, nxt)
+        joins_prev = bool(out) and not crosses_gap(out[-1], p)
         if _words(p.text) < min_words and nxt and nxt_ok and (nxt.headings == p.headings or not p.headings) \
                 and _words(p.text) + _words(nxt.text) <= max_words + min_words:
             passages[i + 1] = _join(p, nxt, doc)
@@ -127,5 +128,6 @@ def _join(a: Passage, b: Passage, doc: Document) -> Passage:
     return Passage(
         passage_id=a.passage_id, doc_id=doc.doc_id, text=doc.text[a.start:b.end], start=a.start, end=b.end,
         para_start=lo(a.para_start, b.para_start), para_end=hi(a.para_end, b.para_end),
-        page_start=lo(a.page_start, b.page_start), page_end=hi(a.page_end, b.page_end), headings=a.headings,
+        page_start=lo(a.page_start, b.page_start), page_end=hi(a.page_end, b.page_end),
+        headings=a.headings or b.headings,
     )

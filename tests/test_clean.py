@@ -66,3 +66,26 @@ def test_cleaned_text_keeps_source_words_verbatim():
         source = squash(clean.normalise(path.read_text(encoding="utf-8")))
         for b in blocks_of(path.name):
             assert squash(b.text) in source, (path.name, b.text[:80])
+
+
+def test_a_paragraph_that_trails_off_does_not_cut_the_document():
+    text = ("Monitoring visit to Anytown\n\nDear Mr Smith,\n\nThis letter summarises the findings of the visit to "
+            "the service in detail for the council.\n\nInspectors found that progress had been made and then the "
+            "progress stalled...\n\nFindings\n\nInspectors found that supervision was regular and reflective in "
+            "most of the teams they visited.\n\nInspectors found that plans were clear for most children.\n\n"
+            "Yours sincerely,\n\nA Inspector")
+    kept = " ".join(b.text for b in clean.clean_blocks(clean.text_to_blocks(text)))
+    assert "plans were clear for most children" in kept and "supervision was regular" in kept
+
+
+def test_no_passage_joins_text_across_removed_furniture_even_past_a_heading():
+    from qa.split import split_document
+    from qa.types import Document
+
+    text = ("Dear Sir or Madam,\n\nShare this page\n\n## Findings\n\n" +
+            "Inspectors found that the service had improved in several ways across the year. " * 3)
+    blocks = clean.clean_blocks(clean.text_to_blocks(text))
+    doc = Document(doc_id="d", path="d.md", text=clean.assemble(blocks), blocks=blocks)
+    passages = split_document(doc, max_words=120, min_words=25)
+    assert not any("Dear Sir" in p.text and "Inspectors found" in p.text for p in passages)
+    assert any(p.headings == ["Findings"] for p in passages)

@@ -138,3 +138,24 @@ def test_changes_are_searchable_without_restart(settings, tmp_path):
     corpus.delete_document(settings, name)
     corpus.refresh(assistant)
     assert name not in {d["path"] for d in corpus.document_rows(assistant)}
+
+
+def test_delete_refuses_the_manifest_and_removes_a_link_not_its_target(tmp_path):
+    from qa import corpus
+    from qa.config import load_settings
+
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "manifest.json").write_text('{"documents": {}}')
+    target = root / "real.txt"
+    target.write_text("A real document about fostering.")
+    (root / "link.txt").symlink_to(target)
+    settings = load_settings(corpus_dir=root, index_dir=tmp_path / "ix")
+    import pytest
+
+    with pytest.raises(corpus.CorpusError):
+        corpus.delete_document(settings, "manifest.json")
+    corpus.delete_document(settings, "link.txt")
+    assert target.exists() and not (root / "link.txt").exists()
+    with pytest.raises(corpus.CorpusError):
+        corpus.safe_filename("README.MD")

@@ -43,3 +43,18 @@ def test_parser_never_fails_on_any_text(text):
     assert isinstance(q.filters(), dict)
     if q.date_from and q.date_to:
         assert q.date_from <= q.date_to
+
+
+def test_numbers_are_not_years_and_before_until_are_exact():
+    assert parse("Did caseloads exceed 2000 children?").date_from is None
+    q = parse("What happened before 2018?")
+    assert q.date_to == date(2017, 12, 31)
+    assert parse("What changed until August 2018?").date_to == date(2018, 8, 31)
+
+
+def test_ignoring_question_filters_keeps_the_users_own():
+    from qa.search import apply_overrides
+
+    q = apply_overrides(parse("supervision in 2017 in Reading council"),
+                        {"year_from": 2018, "year_to": 2018, "authorities": ["Barnet"], "ignore_question_filters": True})
+    assert q.date_from == date(2018, 1, 1) and q.authorities == ["Barnet"]
