@@ -70,6 +70,16 @@ class Assistant:
             self.load()
         return report
 
+    def _follow_live_index(self) -> None:
+        """Pick up a build made by another process (`qa ingest` while the app runs): one readlink a question."""
+        live = index_mod.live_build(Path(self.settings.index_dir))
+        if live is None or self.index is None or live == self.index.directory:
+            return
+        try:
+            self.load()
+        except (index_mod.IndexCorrupt, FileNotFoundError, OSError):
+            pass  # keep answering from the index already in memory
+
     def _indexed_roots(self) -> list[Path]:
         """What the live index was built from (`qa ingest PATH` sets it), else the corpus folder."""
         manifest = index_mod.read_live_manifest(Path(self.settings.index_dir)) or {}
@@ -129,6 +139,7 @@ class Assistant:
         query = parse(question, previous)
         if overrides:
             query = apply_overrides(query, overrides)
+        self._follow_live_index()
         with self._lock:
             index = self.index
         timings: dict[str, float] = {}

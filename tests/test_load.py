@@ -35,6 +35,11 @@ def test_concurrent_users_and_an_ingest_meanwhile_get_no_errors():
     try:
         result = loadtest["run_load"](f"http://127.0.0.1:{port}/", users=6, seconds=12, ingest=ingest)
         memory = loadtest["rss_mb"](proc.pid)
+        from gradio_client import Client
+
+        # the served app answers from the index the concurrent ingest built, without a restart
+        after = Client(f"http://127.0.0.1:{port}/", verbose=False).predict(
+            "How many new carers did the fostering panel approve?", api_name="/ask")
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -43,3 +48,4 @@ def test_concurrent_users_and_an_ingest_meanwhile_get_no_errors():
     assert result["requests"] >= 6
     assert ingest_codes == [0]
     assert 0 < memory < 3000
+    assert any("nine new carers" in p["text"] for p in after["passages"])
