@@ -92,7 +92,7 @@ def format_answer(data: dict) -> str:
             for p in data["related"]:
                 out.append(f"  - {p['citation']}")
         return "\n".join(out)
-    out.append("Answer: " + data["answer"])
+    out.append(textwrap.fill("Answer: " + data["answer"], 100, subsequent_indent="        "))
     for p in data["passages"]:
         out.append("")
         out.append(f"[{p['rank']}] {p['citation']}")
