@@ -85,10 +85,6 @@ def embed_text(doc: Document, passage: Passage) -> str:
     return f"{context}\n{passage.text}" if context else passage.text
 
 
-def _sha256(path: Path) -> str:
-    return file_sha256(path)
-
-
 class Index:
     def __init__(self, directory: Path, manifest: dict, documents: dict[str, Document], passages: list[Passage],
                  bm25: BM25Index, dense: DenseIndex | None):
@@ -122,7 +118,7 @@ class Index:
         if verify:
             for name, digest in manifest.get("checksums", {}).items():
                 path = build_dir / name
-                if not path.exists() or _sha256(path) != digest:
+                if not path.exists() or file_sha256(path) != digest:
                     raise IndexCorrupt(f"index file {name} is missing or does not match its checksum")
         try:
             documents = {}
@@ -415,7 +411,7 @@ def _write_build(index_dir, settings, documents, passages, bm25, vectors, embedd
                    "vectors": int(len(vectors)) if vectors is not None else 0, "skipped": len(report.skipped)},
         "files": {f.rel: {"size": f.size, "mtime_ns": f.mtime_ns, "sha256": shas[f.rel],
                           "entry": entry_hash(entries.get(f.rel))} for f in files},
-        "checksums": {name: _sha256(tmp / name) for name in artefacts},
+        "checksums": {name: file_sha256(tmp / name) for name in artefacts},
         "report": report.to_dict(),
     }
     (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
