@@ -151,17 +151,25 @@ def cmd_eval(args) -> int:
         from .beir import run_cli
 
         return run_cli(args.beir, args.split, args.json, _settings(args))
-    if not args.questions:
-        print("qa eval: give QUESTIONS.jsonl or --beir DIR", file=sys.stderr)
+    if not args.questions and not args.truth:
+        print("qa eval: give QUESTIONS.jsonl, --truth TRUTH.jsonl or --beir DIR", file=sys.stderr)
         return 2
-    from .evaluate import evaluate, format_report, load_questions
+    from .evaluate import (evaluate, format_metadata_report, format_report, load_questions,
+                           score_metadata)
 
     assistant = _assistant(args, quiet=True)
-    result = evaluate(assistant, load_questions(Path(args.questions)), top_k=10)
+    result: dict = {}
+    if args.questions:
+        result = evaluate(assistant, load_questions(Path(args.questions)), top_k=10)
+    if args.truth:
+        result["metadata"] = score_metadata(assistant.index.documents.values(), load_questions(Path(args.truth)))
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
-    else:
+        return 0
+    if args.questions:
         print(format_report(result))
+    if args.truth:
+        print(format_metadata_report(result["metadata"], verbose=not args.questions or args.verbose))
     return 0
 
 
@@ -213,6 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("questions", nargs="?")
     p.add_argument("--beir", help="BEIR dataset folder (corpus.jsonl, queries.jsonl, qrels/)")
     p.add_argument("--split", default="test")
+    p.add_argument("--truth", help="metadata labels (JSONL: file, doc_type, date, local_authorities, ...)")
+    p.add_argument("--verbose", action="store_true", help="list every metadata disagreement")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
 

@@ -87,3 +87,85 @@ def format_report(result: dict) -> str:
                  f"{s['abstain_questions']} correct, {s['false_abstentions']} false  "
                  f"latency p50 {s['latency_p50_ms']} ms p95 {s['latency_p95_ms']} ms")
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- metadata against a truth file
+
+def _month(value) -> str | None:
+    return str(value)[:7] if value else None
+
+
+def _authority_key(names) -> frozenset[str]:
+    from .metadata import canonical_authority
+
+    return frozenset(canonical_authority(n).casefold() for n in names or [])
+
+
+def score_metadata(documents, truth_rows: list[dict]) -> dict:
+    """Inferred metadata against labels in the form of shared/wider/truth.jsonl (matched by file name).
+
+    - doc_type: right when it equals `doc_type` or `doc_type_alt`.
+    - date: right when the month agrees, over the labelled ones; `date_text` counts only labels the text itself
+      supports (`date_note` starting "text:"; a label from the page address cannot be inferred from the text);
+      `false_dates` counts documents labelled undated that were given a date.
+    - authorities: the set of subject authorities equals the label (national pages: none).
+    - visit_number, period: over the labelled ones.
+    """
+    by_name = {Path(d.path).name: d for d in documents}
+    rows, missing = [], []
+    for t in truth_rows:
+        doc = by_name.get(t["file"])
+        if doc is None:
+            missing.append(t["file"])
+            continue
+        period = f"{doc.period_start}/{doc.period_end}" if doc.period_start else None
+        rows.append({
+            "file": t["file"],
+            "doc_type": (doc.doc_type, doc.doc_type in (t["doc_type"], t.get("doc_type_alt")), t["doc_type"]),
+            "date": (doc.date, _month(doc.date) == _month(t["date"]), t["date"]),
+            "date_from_text": str(t.get("date_note", "")).startswith("text"),
+            "authorities": (doc.local_authorities,
+                            _authority_key(doc.local_authorities) == _authority_key(t["local_authorities"]),
+                            t["local_authorities"]),
+            "visit_number": (doc.visit_number, doc.visit_number == t.get("visit_number"), t.get("visit_number")),
+            "period": (period, period == t.get("period"), t.get("period")),
+        })
+
+    def share(field: str, subset) -> tuple[int, int]:
+        chosen = [r for r in rows if subset(r)]
+        return sum(1 for r in chosen if r[field][1]), len(chosen)
+
+    summary = {
+        "documents": len(rows),
+        "missing": missing,
+        "doc_type": share("doc_type", lambda r: True),
+        "date": share("date", lambda r: r["date"][2]),
+        "date_text": share("date", lambda r: r["date"][2] and r["date_from_text"]),
+        "false_dates": sum(1 for r in rows if not r["date"][2] and r["date"][0]),
+        "authorities": share("authorities", lambda r: True),
+        "visit_number": share("visit_number", lambda r: r["visit_number"][2] is not None or r["visit_number"][0]),
+        "period": share("period", lambda r: r["period"][2] or r["period"][0]),
+    }
+    return {"summary": summary, "documents": rows}
+
+
+def format_metadata_report(result: dict, verbose: bool = True) -> str:
+    s = result["summary"]
+    lines = []
+    if verbose:
+        for r in result["documents"]:
+            wrong = [f"{k}: got {r[k][0]!r}, want {r[k][2]!r}" for k in
+                     ("doc_type", "date", "authorities", "visit_number", "period") if not r[k][1]
+                     and not (k == "date" and not r[k][2] and not r[k][0])]
+            if wrong:
+                lines.append(f"{r['file']:<12} " + "; ".join(wrong))
+        lines.append("")
+
+    def fmt(name):
+        right, total = s[name]
+        return f"{name} {right}/{total} ({right / total:.0%})" if total else f"{name} -"
+
+    lines.append("metadata: " + "  ".join(fmt(k) for k in ("doc_type", "date", "date_text", "authorities",
+                                                             "visit_number", "period"))
+                 + f"  false dates {s['false_dates']}" + (f"  missing {len(s['missing'])}" if s["missing"] else ""))
+    return "\n".join(lines)
