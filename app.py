@@ -286,8 +286,7 @@ def documents_html(docs: list[dict], skipped: list | None = None) -> str:
 def ask_data(assistant: Assistant, message: str, previous=None, overrides: dict | None = None) -> tuple[dict, object]:
     ans = assistant.ask(message, previous=previous, overrides=overrides or None)
     data = answer_to_dict(ans)
-    data["filters_description"] = getattr(ans, "filters_description", "")
-    return data, getattr(ans, "query", previous)
+    return data, ans.query or previous
 
 
 def make_overrides(year_from, year_to, doc_types, authorities, ignore) -> dict:

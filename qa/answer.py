@@ -72,6 +72,8 @@ def hit_to_dict(rank: int, hit: Hit) -> dict:
         "end": p.end,
         "highlights": hit.highlights,
         "also_reported_in": hit.also_reported_in,
+        "filter_status": "unconfirmed" if hit.unconfirmed else "match",
+        "unconfirmed": hit.unconfirmed,
         "scores": {k: round(float(v), 6) for k, v in hit.scores.items()},
     }
 
@@ -80,6 +82,7 @@ def answer_to_dict(answer: Answer) -> dict:
     return {
         "question": answer.question,
         "filters": answer.filters,
+        "filters_description": answer.filters_description,
         "abstained": answer.abstained,
         "answer": answer.answer,
         "message": answer.message,

@@ -93,8 +93,14 @@ def format_answer(data: dict) -> str:
                 out.append(f"  - {p['citation']}")
         return "\n".join(out)
     out.append(textwrap.fill("Answer: " + data["answer"], 100, subsequent_indent="        "))
+    labelled = False
     for p in data["passages"]:
         out.append("")
+        if p.get("unconfirmed") and not labelled:
+            facts = " or ".join(sorted({f for q in data["passages"] for f in q.get("unconfirmed", [])}))
+            out.append(f"-- Not stated whether these meet the filters ({facts} unknown): check before citing --")
+            out.append("")
+            labelled = True
         out.append(f"[{p['rank']}] {p['citation']}")
         out.append(textwrap.indent(textwrap.fill(" ".join(p["text"].split()), 100), "    "))
         for other in p.get("also_reported_in", []):
@@ -106,9 +112,7 @@ def _answer_dict(assistant, question: str, top_k: int, previous=None) -> tuple[d
     from .answer import answer_to_dict
 
     ans = assistant.ask(question, top_k=top_k, previous=previous)
-    data = answer_to_dict(ans)
-    data["filters_description"] = getattr(ans, "filters_description", "")
-    return data, getattr(ans, "query", None)
+    return answer_to_dict(ans), ans.query
 
 
 def cmd_ask(args) -> int:

@@ -11,10 +11,19 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .metadata import LA_RE, MONTH_RE, MONTHS, ORDINAL_RE, ordinal_value
+from .metadata import AMBIGUOUS_LA, LA_RE, MONTHS, canonical_authority, ORDINAL_RE, ordinal_value
 
 YEAR = r"((?:19|20)\d{2})"
+# Questions are typed quickly: "oct 2022", "sept 2019" as well as "October 2022".
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+                       "oct": 10, "nov": 11, "dec": 12}
+MONTH_RE = "(" + "|".join(list(MONTHS) + sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)) + r")\.?"
 MONTH_YEAR = rf"(?:{MONTH_RE}\s+)?{YEAR}"
+# A four-digit number is a count, not a year, after a quantity word or before what is counted.
+COUNT_BEFORE = r"(?<!over )(?<!about )(?<!around )(?<!than )(?<!nearly )(?<!almost )(?<!some )(?<![£$\d,.])"
+COUNTED_NOUNS = (r"children|child|families|cases|staff|people|pupils|referrals|social workers|workers|pounds|"
+                 r"households|placements|carers|posts|hours|days|visits|assessments|plans|young people|"
+                 r"more|fewer|less|per\b|a year|each")
 SEASONS = {"early": (1, 4), "spring": (3, 5), "mid": (5, 8), "summer": (6, 8), "late": (9, 12), "autumn": (9, 11),
            "winter": (12, 12), "end of": (10, 12), "beginning of": (1, 3), "start of": (1, 3)}
 SOURCE_CUES = [
@@ -74,7 +83,7 @@ class Query:
         parts = []
         if self.date_from or self.date_to:
             phrase = self.time_phrase or _span_label(self.date_from, self.date_to)
-            parts.append(f"Showing documents {phrase}" if re.match(r"(since|after|from|between|before|until|up to|prior)",
+            parts.append(f"Showing documents {phrase}" if re.match(r"(since|after|from|between|before|until|up to|prior)\b",
                                                                   phrase, re.I) else f"Showing {phrase} documents")
         if self.authorities:
             parts.append("about " + " and ".join(self.authorities))
@@ -114,7 +123,10 @@ def _month_end(year: int, month: int | None) -> date:
 
 
 def _month(name: str | None) -> int | None:
-    return MONTHS[name.lower()] if name else None
+    if not name:
+        return None
+    name = name.lower().rstrip(".")
+    return MONTHS.get(name) or MONTH_ABBREVIATIONS[name]
 
 
 def _valid_year(y: str) -> int | None:
@@ -128,12 +140,19 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     patterns = [
         ("range", rf"\b(?:between|from)\s+{MONTH_YEAR}\s+(?:and|to|until|-|–)\s+{MONTH_YEAR}"),
         ("range2", rf"\b{MONTH_YEAR}\s*(?:-|–|to)\s*{MONTH_YEAR}\b"),
+        # Anchored on an event: "after the 2023 inadequate judgement", "that followed Kent's October 2018 focused
+        # visit", "before the 2019 inspection". The event's own month or year is included: what is written about
+        # the event is dated then.
+        ("since_event", rf"\b(?:since|after|following|followed)\s+(?:(?:the|its|an?|[\w-]+(?:'s|’s))\s+){{1,2}}"
+                        rf"{MONTH_YEAR}\b"),
+        ("before_event", rf"\b(?:before|prior to|ahead of|preceding)\s+(?:(?:the|its|an?|[\w-]+(?:'s|’s))\s+){{1,2}}"
+                         rf"{MONTH_YEAR}\b"),
         ("since", rf"\b(?:since|after|from|starting)\s+{MONTH_YEAR}"),
         ("before", rf"\b(?:before|until|till|up to|prior to)\s+{MONTH_YEAR}"),
         ("season", rf"\b(early|spring|mid|summer|late|autumn|winter|end of|beginning of|start of)[\s-]+{YEAR}"),
         ("month", rf"\b(?:in\s+|during\s+)?{MONTH_RE}\s+{YEAR}"),
-        # A bare number is a year only with a cue before it or nothing noun-like after it ("2000 children").
-        ("year", rf"\b(?:(?:in|during|of|for|by|from)\s+{YEAR}\b|{YEAR}\b(?!\s+[a-z]))|^{YEAR}\b"),
+        # A year in any position ("the 2016 inspection", "york 2017"), but not a count ("2000 children").
+        ("year", rf"{COUNT_BEFORE}\b{YEAR}\b(?!\s*(?:{COUNTED_NOUNS}))(?![.,]\d)"),
     ]
     for kind, pattern in patterns:
         m = re.search(pattern, text, re.I)
@@ -153,6 +172,19 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 if not y:
                     continue
                 start, end = _month_start(y, _month(g[0])), None
+            elif kind in ("since_event", "before_event"):
+                y = _valid_year(g[1])
+                if not y:
+                    continue
+                if kind == "since_event":
+                    start, end = _month_start(y, _month(g[0])), None
+                else:
+                    start, end = None, _month_end(y, _month(g[0]))
+                # Only the date leaves the search text; "after the inadequate judgement" is part of the topic.
+                cut = m.start(1) if g[0] else m.start(2)
+                rest = re.sub(r"\s+", " ", text[:cut] + text[m.end():]).strip()
+                anchor = f"{g[0].title()} {y}" if g[0] else str(y)
+                return start, end, f"from {anchor}" if end is None else f"up to {anchor}", rest
             elif kind == "before":
                 y = _valid_year(g[1])
                 if not y:
@@ -181,17 +213,27 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             continue
         phrase = m.group(0).strip()
         phrase = re.sub(r"^(in|during)\s+", "", phrase, flags=re.I)
-        rest = (text[:m.start()] + " " + text[m.end():]).strip()
+        before = re.sub(r"\b(in|during|of|for|by|from)\s*$", "", text[:m.start()], flags=re.I)
+        rest = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", before + " " + text[m.end():])).strip()
         return start, end, phrase, rest
     return None, None, "", text
 
 
+LA_RE_ANY_CASE = re.compile(LA_RE.pattern, re.I)
+
+
 def find_authorities(text: str) -> list[str]:
+    """Authorities named in a question, in any case ("wakefield", "kingston upon thames"). A name that is also an
+    ordinary word ("reading", "sutton") counts in lower case only with a council/borough cue after it."""
     found = []
-    for m in LA_RE.finditer(text):
-        name = m.group(1)
+    for m in LA_RE_ANY_CASE.finditer(text):
+        name = canonical_authority(m.group(1))
+        after = text[m.end():]
+        cue = re.match(r"(\s+(council|borough|county|city|children)|'s|’s)", after, re.I)
+        if name in AMBIGUOUS_LA and not m.group(1)[0].isupper() and not cue:
+            continue
         if name == "Reading" and m.start() == len(text) - len(text.lstrip()) and \
-                not re.match(r"Reading(\s+(council|borough)|'s|’s|\?|$)", text[m.start():], re.I):
+                not re.match(r"(\s+(council|borough)|'s|’s|\?|$)", after, re.I):
             continue  # "Reading the letter, ..." at the start of a question is the verb
         if name not in found:
             found.append(name)
@@ -220,7 +262,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     source = next((name for name, pattern in SOURCE_CUES if pattern.search(text)), None)
     topic = rest
     for name in authorities:
-        topic = re.sub(rf"\b(in|for|at|about)?\s*{re.escape(name)}('s|’s)?\b", " ", topic)
+        topic = re.sub(rf"\b(in|for|at|about)?\s*{re.escape(name)}('s|’s)?\b", " ", topic, flags=re.I)
     topic = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", topic)).strip(" ,;")
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
                   recency=bool(RECENCY_RE.search(text)), visit_number=visit, authorities=authorities,

@@ -10,8 +10,8 @@ Numbers first:
 from __future__ import annotations
 
 import re
-from datetime import date
-
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from .query import Query
 from .types import Document, Hit
@@ -37,25 +37,67 @@ def doc_span(doc: Document) -> tuple[date, date] | None:
     return days[0], days[-1]
 
 
-def allowed(doc: Document, query: Query) -> bool:
-    """Hard filters: a dated document outside the asked time, a document about other places,
-    a document of another visit or of a type the user excluded, is not returned."""
+# A letter or report is published weeks after its visit, and a news story about it later still: under a
+# month-sized window, a document published up to this long after the window may report on it.
+PUBLICATION_LAG = timedelta(days=62)
+MONTH_WINDOW = timedelta(days=92)
+
+
+@dataclass(frozen=True)
+class FilterCheck:
+    """How a document meets the question's hard filters.
+
+    match: it states a date, authority and visit that meet every filter asked.
+    unknown: it meets the filters it can be checked against, but does not state `unknown` ("date",
+             "authority", "visit"): shown apart and labelled, never presented as matching.
+    excluded: it states something that contradicts a filter, or is of a type the user excluded."""
+
+    status: str
+    unknown: tuple[str, ...] = ()
+
+
+EXCLUDED = FilterCheck("excluded")
+
+
+def check_filters(doc: Document, query: Query) -> FilterCheck:
     if query.doc_types and doc.doc_type not in query.doc_types:
-        return False
+        return EXCLUDED
+    unknown = []
     if query.date_from or query.date_to:
         span = doc_span(doc)
-        if span is not None:
-            lo, hi = span
-            if query.date_from and hi < query.date_from:
-                return False
-            if query.date_to and lo > query.date_to:
-                return False
-    if query.authorities and doc.local_authorities and \
-            not {a.casefold() for a in query.authorities} & {a.casefold() for a in doc.local_authorities}:
+        if span is None:
+            unknown.append("date")
+        elif not _in_window(doc, span, query):
+            return EXCLUDED
+    if query.authorities:
+        if not doc.local_authorities:
+            unknown.append("authority")
+        elif not {a.casefold() for a in query.authorities} & {a.casefold() for a in doc.local_authorities}:
+            return EXCLUDED
+    if query.visit_number:
+        if not doc.visit_number:
+            unknown.append("visit")
+        elif doc.visit_number != query.visit_number:
+            return EXCLUDED
+    return FilterCheck("unknown", tuple(unknown)) if unknown else FilterCheck("match")
+
+
+def _in_window(doc: Document, span: tuple[date, date], query: Query) -> bool:
+    lo, hi = span
+    date_to = query.date_to
+    if query.date_from and date_to and date_to - query.date_from <= MONTH_WINDOW and doc.date \
+            and not doc.period_start:
+        date_to = date_to + PUBLICATION_LAG  # "the March visit": the letter or story may come in April or May
+    if query.date_from and hi < query.date_from:
         return False
-    if query.visit_number and doc.visit_number and doc.visit_number != query.visit_number:
+    if date_to and lo > date_to:
         return False
     return True
+
+
+def allowed(doc: Document, query: Query) -> bool:
+    """Not excluded: it matches the filters, or does not state what they ask (see `check_filters`)."""
+    return check_filters(doc, query).status != "excluded"
 
 
 def prior(doc: Document, query: Query, newest: date | None, headings: list[str] | None = None) -> float:

@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -143,29 +144,53 @@ class Assistant:
         with self._lock:
             index = self.index
         timings: dict[str, float] = {}
-        hits, signals = self._retrieve(index, query, timings)
         result = Answer(question=question, hits=[], filters=query.filters(), mode=self.mode, notices=notices,
-                        timings=timings)
-        result.filters_description = query.describe()  # type: ignore[attr-defined]
-        result.query = query  # type: ignore[attr-defined]
+                        timings=timings, filters_description=query.describe(), query=query)
+        missing = unknown_authorities(index, query)
+        if missing:
+            result.abstained = True
+            result.message = f"No documents about {' or '.join(missing)} are in the index, so nothing here answers this."
+            timings["total"] = time.perf_counter() - started
+            return result
+        hits, signals = self._retrieve(index, query, timings)
         if not hits:
             result.abstained = True
             hard = {k: v for k, v in query.filters().items() if k not in ("source_preference", "recency")}
-            result.message = ("Nothing in the documents matches these filters." if hard
+            result.message = (f"Nothing in the documents matches these filters ({query.describe()})." if hard
                               else "Nothing in the documents answers this.")
             timings["total"] = time.perf_counter() - started
             return result
+        confirmed = [h for h in hits if not h.unconfirmed]
+        unconfirmed = [h for h in hits if h.unconfirmed]
+        if not confirmed and not states_asked_facts(unconfirmed[0], query) \
+                and filters_checkable(index, query, unconfirmed[0].unconfirmed):
+            # Only documents that do not say whether they meet the filters, the best of them does not even mention
+            # the year or visit asked, and other documents on the subject do state theirs and none meets them: a
+            # near miss ("the 2020 visit" where letters from 2015 and 2018 exist) is not answered from another one.
+            result.abstained = True
+            result.message = (f"Nothing in the documents {_scope(query)} answers this. The closest passages "
+                              f"come from documents whose {_facts(unconfirmed[0])} is not stated: check before citing.")
+            result.related = unconfirmed[:3]
+            timings["total"] = time.perf_counter() - started
+            return result
+        answering_from = confirmed or unconfirmed
         if self._should_abstain(signals):
             result.abstained = True
             result.message = "Nothing in the documents answers this. The closest passages are shown as possibly related."
-            result.related = hits[:3]
+            result.related = answering_from[:3]
             timings["total"] = time.perf_counter() - started
             return result
-        result.hits = hits[:top_k]
+        shown = confirmed[:top_k]
+        extra = unconfirmed[:max(top_k - len(shown), UNCONFIRMED_SHOWN)]
+        result.hits = shown + extra
+        if extra:
+            result.filters_description = _describe_with_unconfirmed(query, len(shown), extra)
         t = time.perf_counter()
         encode = None if self.dense_error else self._encode_cached
-        result.answer, highlights = answering.extract(query.search_text, result.hits, encode)
-        for i, hit in enumerate(result.hits):
+        # The extractive answer speaks only from passages that meet the filters, when there are any.
+        answer_hits = shown or extra
+        result.answer, highlights = answering.extract(query.search_text, answer_hits, encode)
+        for i, hit in enumerate(answer_hits):
             hit.highlights = highlights.get(i, [])
         timings["answer"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - started
@@ -195,7 +220,8 @@ class Assistant:
     def _retrieve(self, index: index_mod.Index, query: Query, timings: dict) -> tuple[list[Hit], dict]:
         s = self.settings
         docs = index.documents
-        allowed_docs = {d for d, doc in docs.items() if rank.allowed(doc, query)}
+        checks = {d: rank.check_filters(doc, query) for d, doc in docs.items()}
+        allowed_docs = {d for d, check in checks.items() if check.status != "excluded"}
         if not allowed_docs:
             return [], {}
         mask = np.zeros(len(index.passages), dtype=bool)
@@ -203,7 +229,7 @@ class Assistant:
             mask[index.doc_rows.get(d, [])] = True
         text = query.search_text
         t = time.perf_counter()
-        q_terms = keyword_terms(index.bm25.query_terms(text))
+        q_terms = keyword_terms(index.bm25.query_terms(text), query.text)
         bm25_scores = index.bm25.scores(q_terms)
         # Non-zero rather than positive: in a tiny corpus rank-bm25's idf can make every match negative.
         bm25_ranked = [(r, sc) for r, sc in _top(np.where(mask, bm25_scores, -np.inf), s.candidates)
@@ -250,9 +276,11 @@ class Assistant:
             weight = rank.prior(doc, query, newest, passage.headings)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
-                                    **({"dense": dense_scores[row]} if row in dense_scores else {})}))
+                                    **({"dense": dense_scores[row]} if row in dense_scores else {})},
+                            unconfirmed=list(checks[doc.doc_id].unknown)))
         hits.sort(key=lambda h: -h.score)
         hits = rank.group_duplicates(hits)
+        hits.sort(key=lambda h: bool(h.unconfirmed))  # stable: those meeting the filters first, each by score
         signals: dict = {"coverage": _coverage(index, q_terms, hits[0].passage.passage_id) if hits else 0.0}
         if qvec is not None:
             cos = [v for v in dense_scores.values()]
@@ -266,7 +294,14 @@ FRAMING_TERMS = frozenset({"say", "said", "find", "found", "ofst", "inspector", 
                            "report", "state", "think", "thought"})
 
 
-def keyword_terms(terms: list[str]) -> list[str]:
+# "Which inspectors carried out ...", "who led ...": then the people are the subject and stay.
+PEOPLE_QUESTION_RE = re.compile(r"^\W*(who|whom|whose)\b|\b(which|what|name the)\s+(\w+\s+)?(inspectors?|hmis?)\b",
+                                re.I)
+
+
+def keyword_terms(terms: list[str], question: str = "") -> list[str]:
+    if PEOPLE_QUESTION_RE.search(question):
+        return terms
     kept = [t for t in terms if t not in FRAMING_TERMS]
     return kept or terms
 
@@ -282,6 +317,66 @@ def _coverage(index: index_mod.Index, q_terms: list[str], passage_id: str) -> fl
         return 0.0
     present = index.bm25.matrix[row, cols].toarray().ravel()
     return float((present != 0).sum()) / len(terms)
+
+
+UNCONFIRMED_SHOWN = 2  # passages of unknown date/place/visit shown after those that meet the filters
+FACT_NAMES = {"date": "date", "authority": "local authority", "visit": "visit number"}
+
+
+def _facts(hit: Hit) -> str:
+    return " or ".join(FACT_NAMES[f] for f in hit.unconfirmed)
+
+
+def _scope(query: Query) -> str:
+    described = query.describe()
+    return f"matching the question's filters ({described})" if described else "matching the question's filters"
+
+
+def _describe_with_unconfirmed(query: Query, shown: int, extra: list[Hit]) -> str:
+    facts = sorted({f for h in extra for f in h.unconfirmed}, key=list(FACT_NAMES).index)
+    unknown = " or ".join(FACT_NAMES[f] for f in facts)
+    head = query.describe() if shown else f"No passage states it meets the filters ({query.describe()})"
+    return f"{head}; {len(extra)} passage{'s' if len(extra) > 1 else ''} below from documents whose {unknown} " \
+           f"is not stated: check before citing"
+
+
+def unknown_authorities(index: index_mod.Index, query: Query) -> list[str]:
+    """Authorities asked about that no indexed document is about (the question cannot be answered for them)."""
+    if not query.authorities:
+        return []
+    covered = {a.casefold() for doc in index.documents.values() for a in doc.local_authorities}
+    return [a for a in query.authorities if a.casefold() not in covered]
+
+
+def filters_checkable(index: index_mod.Index, query: Query, facts: list[str]) -> bool:
+    """Whether documents about the asked authorities (or any, when none is asked) state the facts in question, so
+    that none of them meeting the filter says something about the corpus."""
+    docs = [d for d in index.documents.values() if not query.authorities
+            or {a.casefold() for a in query.authorities} & {a.casefold() for a in d.local_authorities}]
+    stated = {"date": lambda d: rank.doc_span(d) is not None, "visit": lambda d: bool(d.visit_number),
+              "authority": lambda d: bool(d.local_authorities)}
+    return all(any(stated[f](d) for d in docs) for f in facts)
+
+
+def states_asked_facts(hit: Hit, query: Query) -> bool:
+    """Whether a document that does not state a fact in its metadata at least mentions it in its text: the year
+    asked (or a year inside the asked span), the visit's ordinal, the authority's name."""
+    text = hit.document.text.lower()
+    if "date" in hit.unconfirmed:
+        years = {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)}
+        lo = query.date_from.year if query.date_from else 1900
+        hi = query.date_to.year if query.date_to else 2100
+        if not any(lo <= y <= hi for y in years):
+            return False
+    if "visit" in hit.unconfirmed and query.visit_number:
+        from .query import _ordinal
+
+        if not re.search(rf"\b({_ordinal(query.visit_number)}|visit (number )?{query.visit_number})\b", text):
+            return False
+    if "authority" in hit.unconfirmed:
+        if not any(a.lower() in text for a in query.authorities):
+            return False
+    return True
 
 
 def _top(scores: np.ndarray, k: int) -> list[tuple[int, float]]:

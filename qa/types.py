@@ -121,6 +121,8 @@ class Hit:
     scores: dict[str, float] = field(default_factory=dict)  # per retriever / stage
     also_reported_in: list[dict[str, str]] = field(default_factory=list)
     highlights: list[list[int]] = field(default_factory=list)  # [start, end] of best sentences in the passage
+    # Asked facts its document does not state ("date", "authority", "visit"): shown apart, never as matching.
+    unconfirmed: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -135,3 +137,5 @@ class Answer:
     notices: list[str] = field(default_factory=list)
     related: list[Hit] = field(default_factory=list)  # offered when abstaining
     timings: dict[str, float] = field(default_factory=dict)
+    filters_description: str = ""  # what the passages shown really meet, for the user
+    query: Any = None  # the parsed question (qa.query.Query), for follow-ups
