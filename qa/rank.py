@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .query import Query
 from .types import Document, Hit
@@ -85,9 +86,13 @@ def check_filters(doc: Document, query: Query) -> FilterCheck:
 def _in_window(doc: Document, span: tuple[date, date], query: Query) -> bool:
     lo, hi = span
     date_to = query.date_to
-    if query.date_from and date_to and date_to - query.date_from <= MONTH_WINDOW and doc.date \
-            and not doc.period_start:
-        date_to = date_to + PUBLICATION_LAG  # "the March visit": the letter or story may come in April or May
+    if query.date_from and date_to and date_to - query.date_from <= MONTH_WINDOW:
+        # "the March visit": a document stating its visit's dates is judged by them; otherwise the letter or
+        # story about it may come in April or May.
+        if doc.period_start:
+            lo, hi = date.fromisoformat(doc.period_start), date.fromisoformat(doc.period_end or doc.period_start)
+        elif doc.date:
+            date_to = date_to + PUBLICATION_LAG
     if query.date_from and hi < query.date_from:
         return False
     if date_to and lo > date_to:
@@ -123,18 +128,38 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def _shingles(words: list[str], n: int) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+@lru_cache(maxsize=50_000)
+def _fingerprint(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Hashed QUOTE_WORDS-word runs and 3-word shingles of a passage, computed once per passage text."""
+    words = _words(text)
+    runs = frozenset(hash(tuple(words[i:i + QUOTE_WORDS])) for i in range(len(words) - QUOTE_WORDS + 1))
+    shingles = frozenset(hash(tuple(words[i:i + 3])) for i in range(len(words) - 2))
+    return runs, shingles
 
 
 def near_duplicate(a: str, b: str) -> bool:
-    wa, wb = _words(a), _words(b)
-    if _shingles(wa, QUOTE_WORDS) & _shingles(wb, QUOTE_WORDS):
+    (runs_a, sh_a), (runs_b, sh_b) = _fingerprint(a), _fingerprint(b)
+    if runs_a & runs_b:
         return True
-    sa, sb = _shingles(wa, 3), _shingles(wb, 3)
-    if not sa or not sb:
+    if not sh_a or not sh_b:
         return False
-    return len(sa & sb) / len(sa | sb) >= DUPLICATE_JACCARD
+    return len(sh_a & sh_b) / len(sh_a | sh_b) >= DUPLICATE_JACCARD
+
+
+SAME_EVENT_DAYS = 400  # a story quoting a letter comes weeks or months after it, not years
+
+
+def same_event(a: Document, b: Document) -> bool:
+    """Could two documents be about one event? Not when they name different authorities (Ofsted's template
+    wording recurs in every authority's report) or are dated more than a year apart."""
+    la = {x.casefold() for x in a.local_authorities}
+    lb = {x.casefold() for x in b.local_authorities}
+    if la and lb and not la & lb:
+        return False
+    sa, sb = doc_span(a), doc_span(b)
+    if sa and sb and (sa[0] - sb[1]).days > SAME_EVENT_DAYS or sa and sb and (sb[0] - sa[1]).days > SAME_EVENT_DAYS:
+        return False
+    return True
 
 
 def authority(hit: Hit) -> tuple[float, int]:
@@ -142,11 +167,12 @@ def authority(hit: Hit) -> tuple[float, int]:
 
 
 def group_duplicates(hits: list[Hit]) -> list[Hit]:
-    """Walk best-first; a hit that repeats an earlier one joins it. When the repeat is the more
-    authoritative source (the letter a news story quotes), it takes the earlier one's place."""
+    """Walk best-first; a hit that repeats an earlier one about the same event joins it. When the repeat is the
+    more authoritative source (the letter a news story quotes), it takes the earlier one's place."""
     kept: list[Hit] = []
     for hit in hits:
         twin = next((k for k in kept if k.document.doc_id != hit.document.doc_id
+                     and same_event(k.document, hit.document)
                      and near_duplicate(k.passage.text, hit.passage.text)), None)
         if twin is None:
             kept.append(hit)

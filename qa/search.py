@@ -295,7 +295,7 @@ FRAMING_TERMS = frozenset({"say", "said", "find", "found", "ofst", "inspector", 
 
 
 # "Which inspectors carried out ...", "who led ...": then the people are the subject and stay.
-PEOPLE_QUESTION_RE = re.compile(r"^\W*(who|whom|whose)\b|\b(which|what|name the)\s+(\w+\s+)?(inspectors?|hmis?)\b",
+PEOPLE_QUESTION_RE = re.compile(r"^\W*(who|whom|whose)\b|\b(which|name the)\s+(\w+\s+)?(inspectors?|hmis?)\b",
                                 re.I)
 
 

@@ -1,0 +1,168 @@
+"""Trust beyond the seeds: question understanding, filters over unknown metadata, filter-aware abstention and
+grouping, on small invented fixtures (metadata set by a manifest, so these tests do not depend on inference)."""
+import json
+from datetime import date
+
+import pytest
+
+from qa import rank
+from qa.answer import answer_to_dict
+from qa.config import load_settings
+from qa.query import parse
+from qa.types import Document
+
+TEMPLATE = ("Leaders have established a clear line of sight on frontline practice and they understand the "
+            "strengths and weaknesses of the service well.")
+DOCS = {
+    "w16.txt": ("Monitoring visit to Wakefield children's services\n\n"
+                "Supervision is irregular and records rarely show reflection on the child's plan. " + TEMPLATE + "\n\n"
+                "Managers do not always record the rationale for decisions about thresholds.",
+                {"doc_type": "ofsted_letter", "date": "2016-05-10", "local_authorities": ["Wakefield"],
+                 "visit_number": 2, "title": "Wakefield letter 2016"}),
+    "w19.txt": ("Wakefield caseloads fall\n\nSocial workers in Wakefield now hold caseloads of about eighteen "
+                "children, the council said after a review of duty teams. Supervision is now monthly for most staff.",
+                {"doc_type": "news_article", "date": "2019-03-02", "local_authorities": ["Wakefield"],
+                 "title": "Wakefield caseloads fall"}),
+    "wu.txt": ("Wakefield supervision praised\n\nIn 2019 inspectors found that supervision in Wakefield had become "
+               "reflective and regular, with managers challenging drift in children's plans.",
+               {"doc_type": "news_article", "local_authorities": ["Wakefield"], "title": "Wakefield supervision praised"}),
+    "d19.txt": ("Derbyshire inspection report\n\n" + TEMPLATE + " Supervision of newly qualified social workers "
+                "is weekly and well recorded.",
+                {"doc_type": "ofsted_report", "date": "2019-06-01", "local_authorities": ["Derbyshire"],
+                 "title": "Derbyshire report 2019"}),
+    # Other documents, so that the words above are rare enough for BM25 to weigh
+    "n18.txt": ("Guidance on monitoring\n\nOfsted carries out quarterly monitoring of authorities judged "
+                "inadequate, and publishes a letter after each monitoring visit.",
+                {"doc_type": "other", "date": "2018-01-15", "local_authorities": [], "title": "Guidance"}),
+    "l19.txt": ("Leeds adoption\n\nAdoption timeliness in Leeds improved, the council said, with most children "
+                "placed within a year of the decision.",
+                {"doc_type": "news_article", "date": "2019-09-09", "local_authorities": ["Leeds"], "title": "Leeds"}),
+}
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    from qa.search import Assistant
+
+    corpus = tmp_path_factory.mktemp("trust_corpus")
+    manifest = {}
+    for name, (text, meta) in DOCS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+        manifest[name] = meta
+    (corpus / "manifest.json").write_text(json.dumps({"documents": manifest}), encoding="utf-8")
+    settings = load_settings(index_dir=tmp_path_factory.mktemp("trust_index"), corpus_dir=corpus,
+                             model=str(tmp_path_factory.mktemp("no_model")))  # BM25 alone: fast and deterministic
+    return Assistant(settings)
+
+
+# ------------------------------------------------------------------ question understanding
+
+@pytest.mark.parametrize("question, span", [
+    ("What did the 2016 inspection find?", (date(2016, 1, 1), date(2016, 12, 31))),
+    ("Kent's 2019 focused visit", (date(2019, 1, 1), date(2019, 12, 31))),
+    ("york 2017", (date(2017, 1, 1), date(2017, 12, 31))),
+    ("darlington ilacs oct 2022 result", (date(2022, 10, 1), date(2022, 10, 31))),
+    ("What improved after the 2023 inadequate judgement?", (date(2023, 1, 1), None)),
+    ("Who was appointed before the 2019 inspection?", (None, date(2019, 12, 31))),
+    ("Did caseloads exceed 2000 children?", (None, None)),
+    ("Were over 2019 referrals made?", (None, None)),
+])
+def test_years_in_any_position(question, span):
+    q = parse(question)
+    assert (q.date_from, q.date_to) == span
+
+
+def test_event_anchored_span_keeps_the_event_in_the_search_text():
+    q = parse("What did the inspection that followed Kent's October 2018 focused visit find?")
+    assert q.date_from == date(2018, 10, 1) and "focused visit" in q.search_text and "2018" not in q.search_text
+
+
+@pytest.mark.parametrize("question, names", [
+    ("wakefield caseloads", ["Wakefield"]),
+    ("kingston upon thames supervision 2019", ["Kingston upon Thames"]),
+    ("sutton caseloads", []),  # an ordinary word in lower case, no council cue
+    ("sutton council caseloads", ["Sutton"]),
+    ("Reading the letter, what did they say?", []),
+])
+def test_authorities_in_any_case(question, names):
+    assert parse(question).authorities == names
+
+
+def test_who_questions_keep_their_subject():
+    from qa.search import keyword_terms
+
+    assert "inspector" in keyword_terms(["inspector", "carri", "visit"], "Which inspectors carried out the visit?")
+    assert "inspector" not in keyword_terms(["inspector", "supervis"], "What did inspectors say about supervision?")
+
+
+# ------------------------------------------------------------------ filters over unknown metadata
+
+def doc(**kw):
+    base = dict(doc_id="d", path="d.txt", text="x", doc_type="ofsted_letter")
+    base.update(kw)
+    return Document(**base)
+
+
+def test_unknown_date_place_or_visit_is_never_a_match():
+    q = parse("What did the third monitoring visit to Wakefield find in 2018?")
+    assert rank.check_filters(doc(date="2018-05-01", local_authorities=["Wakefield"], visit_number=3), q).status == "match"
+    assert rank.check_filters(doc(local_authorities=["Wakefield"], visit_number=3), q).unknown == ("date",)
+    assert rank.check_filters(doc(date="2018-05-01", visit_number=3), q).unknown == ("authority",)
+    assert rank.check_filters(doc(date="2018-05-01", local_authorities=["Wakefield"]), q).unknown == ("visit",)
+    assert rank.check_filters(doc(date="2017-05-01", local_authorities=["Wakefield"]), q).status == "excluded"
+    assert rank.check_filters(doc(date="2018-05-01", local_authorities=["Leeds"]), q).status == "excluded"
+
+
+def test_month_window_includes_what_is_published_soon_after():
+    q = parse("What did the March 2019 visit find?")
+    assert rank.check_filters(doc(date="2019-04-20"), q).status == "match"  # the letter about the March visit
+    assert rank.check_filters(doc(date="2019-07-01"), q).status == "excluded"
+    # a document that states its own period is judged by it
+    assert rank.check_filters(doc(date="2019-04-20", period_start="2019-02-01", period_end="2019-02-02"),
+                              q).status == "excluded"
+
+
+def test_passages_of_unknown_date_are_shown_apart_and_labelled(small):
+    data = answer_to_dict(small.ask("What did inspectors say about supervision in Wakefield in 2019?"))
+    assert not data["abstained"]
+    statuses = [p["filter_status"] for p in data["passages"]]
+    assert statuses == sorted(statuses, key=lambda s: s != "match"), "matching passages come first"
+    for p in data["passages"]:
+        if p["filter_status"] == "match":
+            assert p["date"].startswith("2019") and "Wakefield" in p["local_authorities"]
+        else:
+            assert p["unconfirmed"] == ["date"] and p["date"] is None
+    assert any(p["doc_id"] == "wu" for p in data["passages"])
+    assert all(p["doc_id"] != "w16" for p in data["passages"])
+    assert "date is not stated" in data["filters_description"]
+
+
+def test_no_document_about_the_authority_abstains_saying_so(small):
+    data = answer_to_dict(small.ask("What did Ofsted say about supervision in Sunderland?"))
+    assert data["abstained"] and "Sunderland" in data["message"] and not data["passages"]
+
+
+def test_a_year_no_document_covers_abstains(small):
+    data = answer_to_dict(small.ask("What did the 2021 monitoring visit to Wakefield find about supervision?"))
+    assert data["abstained"] and not data["passages"]
+    assert all(p["filter_status"] == "unconfirmed" for p in data["related"])
+
+
+def test_a_visit_no_document_covers_abstains(small):
+    data = answer_to_dict(small.ask("What did the fifth monitoring visit to Wakefield find about supervision?"))
+    assert data["abstained"] and not data["passages"]
+
+
+def test_template_wording_across_authorities_is_not_grouped(small):
+    data = answer_to_dict(small.ask("line of sight on frontline practice strengths and weaknesses"))
+    ids = [p["doc_id"] for p in data["passages"]]
+    assert "w16" in ids and "d19" in ids
+    assert all(not p["also_reported_in"] for p in data["passages"])
+
+
+def test_same_event_grouping_still_applies_within_one_authority():
+    a = doc(doc_id="a", local_authorities=["Wakefield"], date="2019-03-01")
+    b = doc(doc_id="b", local_authorities=["Wakefield"], date="2019-05-01", doc_type="news_article")
+    c = doc(doc_id="c", local_authorities=["Leeds"], date="2019-05-01", doc_type="news_article")
+    d = doc(doc_id="e", local_authorities=["Wakefield"], date="2022-05-01", doc_type="news_article")
+    assert rank.same_event(a, b) and not rank.same_event(a, c) and not rank.same_event(a, d)
