@@ -159,3 +159,81 @@ def test_passages_stay_verbatim_slices_after_cuts():
             assert text[b.start:b.end] == b.text
         for p in split_document(doc, max_words=60, min_words=10):
             assert text[p.start:p.end] == p.text
+
+
+# ---------------------------------------------------------------- what was removed, recorded and reported
+
+
+def _write(tmp_path, name: str, text: str):
+    from qa.ingest import SourceFile
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    stat = path.stat()
+    return SourceFile(path, name, stat.st_size, stat.st_mtime_ns)
+
+
+def test_the_document_records_the_share_cleaning_removed(tmp_path):
+    from qa.ingest import load_document, removed_share
+
+    doc = load_document(_write(tmp_path, "teasers.txt", article_then_teasers()), "x", None, 10 ** 7)
+    c = doc.cleaning
+    assert c["kept_chars"] == sum(len(b.text) for b in doc.blocks) < c["raw_chars"]
+    assert 0.3 < removed_share(c) < 0.8 and c["removed_lines"] > 10
+    assert c["cuts"][0]["reason"].startswith("teaser list")
+    again = Document.from_dict(json.loads(json.dumps(doc.to_dict())))
+    assert again.cleaning == c
+    plain = load_document(_write(tmp_path, "plain.txt", "\n\n".join(PARAS)), "x", None, 10 ** 7)
+    assert removed_share(plain.cleaning) == 0 and plain.cleaning["cuts"] == []
+
+
+def test_old_index_data_without_the_field_still_loads():
+    from qa.ingest import removed_share
+
+    old = {"doc_id": "d", "path": "d.txt", "text": "One.", "title": "T",
+           "blocks": [{"kind": "para", "text": "One.", "start": 0, "end": 4, "number": 1}]}
+    doc = Document.from_dict(old)
+    assert doc.cleaning == {} and removed_share(doc.cleaning) is None
+    assert Document.from_dict({**old, "cleaning": None}).cleaning == {}
+
+
+def test_the_ingest_report_lists_a_large_cut(tmp_path, capsys):
+    from qa import cli
+    from qa.config import load_settings
+    from qa.index import BuildReport, build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "teasers.txt").write_text(article_then_teasers(), encoding="utf-8")
+    (corpus / "ads.txt").write_text(article_with_ad_slots(), encoding="utf-8")
+    settings = load_settings(index_dir=tmp_path / "index", corpus_dir=corpus, model=str(tmp_path / "no_model"))
+    report = build(settings)
+    assert [(c["file"], c["reason"][:11]) for c in report.cuts] == [("teasers.txt", "teaser list")]
+    assert report.cuts[0]["chars"] > 400
+    # reported again when nothing changed (from the stored report), and by `qa ingest`
+    again = build(settings)
+    assert not again.rebuilt and again.cuts == report.cuts
+    assert BuildReport(**{k: v for k, v in report.to_dict().items() if k not in ("skipped", "cuts")}).cuts == []
+    rc = cli.main(["ingest", str(corpus), "--index-dir", str(tmp_path / "index"), "--model", str(tmp_path / "no_model")])
+    out = capsys.readouterr().out
+    assert rc == 0 and "chars from teasers.txt: teaser list (3 items)" in out and '(starts "Latest news' in out
+    assert "ads.txt" not in out.split("Index")[-1]
+    cli.main(["docs", "--index-dir", str(tmp_path / "index"), "--model", str(tmp_path / "no_model")])
+    out = capsys.readouterr().out
+    assert "cleaning removed" in out and "teaser list" in out
+
+
+def test_documents_table_shows_the_removed_share_escaped():
+    import app
+
+    docs = [{"path": "a.txt", "title": "A", "doc_type_label": "news article", "date": None, "publisher": "",
+             "local_authorities": [], "passages": 2, "origin": {},
+             "cleaning": {"raw_chars": 1000, "kept_chars": 880, "removed_lines": 4,
+                          "cuts": [{"reason": "teaser list (2 items)", "chars": 100, "blocks": 3,
+                                    "preview": "<b>Latest</b> 'news'"}]}},
+            {"path": "old.txt", "title": "Old", "doc_type_label": "letter", "date": None, "publisher": "",
+             "local_authorities": [], "passages": 1, "origin": {}}]
+    html = app.documents_html(docs)
+    assert "<th>Cleaned</th>" in html and "removed 12 %" in html and "1 cut of more than a line" in html
+    assert "<b>Latest" not in html and "&lt;b&gt;Latest&lt;/b&gt; &#x27;news&#x27;" in html
+    assert "not recorded" in html
