@@ -254,9 +254,25 @@ def briefing_count_html(items: list[dict]) -> str:
 
 
 def documents_html(docs: list[dict], skipped: list | None = None) -> str:
+    from qa.ingest import removed_share
+
     def cell(d: dict, key: str, value: str) -> str:
         origin = d.get("origin", {}).get(key, "")
         return f"<td>{e(value or DASH)}<span class='qa-origin'>{e(origin)}</span></td>"
+
+    def cleaned(d: dict) -> str:
+        """Share of the text cleaning removed; cuts of more than a line are named under it."""
+        cleaning = d.get("cleaning") or {}
+        share = removed_share(cleaning)
+        if share is None:
+            return f"<td>{DASH}<span class='qa-origin'>not recorded</span></td>"
+        cuts = cleaning.get("cuts") or []
+        detail = "; ".join(f"cut {int(c.get('chars', 0)):,} chars: {c.get('reason', '')} (starts \"{c.get('preview', '')}\")"
+                           for c in cuts)
+        note = f"{len(cuts)} cut{'s' if len(cuts) != 1 else ''} of more than a line" if cuts else \
+            f"{int(cleaning.get('removed_lines', 0))} lines"
+        return (f"<td title='{e(detail, quote=True)}'>removed {share * 100:.0f} %"
+                f"<span class='qa-origin'>{e(note)}</span></td>")
 
     rows = []
     for d in docs:
@@ -269,9 +285,10 @@ def documents_html(docs: list[dict], skipped: list | None = None) -> str:
             f"{cell(d, 'publisher', d.get('publisher'))}"
             f"{cell(d, 'local_authorities', ', '.join(d.get('local_authorities') or []))}"
             f"{cell(d, 'period_start', period)}{cell(d, 'visit_number', str(d.get('visit_number') or ''))}"
-            f"<td>{int(d.get('passages', 0))}</td><td>{e(d['path'])}</td></tr>")
+            f"<td>{int(d.get('passages', 0))}</td>{cleaned(d)}<td>{e(d['path'])}</td></tr>")
     table = ("<table class='qa-doclist'><thead><tr><th>Title</th><th>Type</th><th>Date</th><th>Publisher</th>"
-             "<th>Authorities</th><th>Period</th><th>Visit</th><th>Passages</th><th>File</th></tr></thead>"
+             "<th>Authorities</th><th>Period</th><th>Visit</th><th>Passages</th><th>Cleaned</th><th>File</th>"
+             "</tr></thead>"
              f"<tbody>{''.join(rows)}</tbody></table>")
     note = (f"<div class='qa-filters'>{len(docs)} documents. Under each value: where it came from (manifest = "
             "set here or in manifest.json; front matter = the file's own; inferred = guessed from the text).</div>")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 
 from .types import Block
 
@@ -21,23 +22,69 @@ SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 # Whole-line page furniture and web boilerplate (matched case-insensitively on the stripped line).
-FURNITURE_RES = [re.compile(p, re.I) for p in (
-    r"make an enquiry", r"contact us", r"read (the )?full story", r"read more\W*", r"rate this page",
-    r"loading,? please wait\W*", r"subscribe( today| now)?", r"share( this)?( (page|article|story))?:?",
-    r"(accept|reject|manage) (all )?cookies", r".*\bcookies?\b.*\b(accept|consent|settings|policy)\b.*",
-    r"skip to (main )?content", r"back to top", r"print( this page)?", r"comments are closed\.?",
-    r"more from .{2,40}", r"related (articles|stories|news|content)", r"you may also like",
-    r"photo:.*", r"image:.*", r"(picture|image) credit:.*", r"advertisement", r"sign (in|up)( today)?",
-    r"log ?in", r"search( this site)?", r"menu", r"home", r"follow us.*", r"tweet", r"email this",
-    r"page \d+ of \d+", r"\d{1,3}", r"-\s*\d{1,3}\s*-", r"was this page (helpful|useful)\??.*",
-    r".*\bwebsite design by\b.*", r"©.*", r"copyright.*\ball rights reserved.*",
-    r"(t|tel|telephone|textphone)\b.*@.*",  # letterhead contact line
-)]
+# Each rule is general to web captures and PDF hosting pages, never a string special to one page.
+_FURNITURE_RULES = {
+    "navigation": (
+        r"make an enquiry", r"contact us", r"rate this page", r"loading,? please wait\W*",
+        r"skip to .{0,60}", r"(back to top|top of (the )?page)", r"print( this page)?",
+        r"more from .{2,40}", r"related (articles|stories|news|content|links|internet links)",
+        r"you may also like", r"sign (in|up)( today)?", r"log ?in", r"search( this site)?", r"menu", r"home",
+        r"home(\s*[|>›»/]\s*|\s{2,})[\w&' -]{2,60}",  # breadcrumbs "Home > News > Article"
+        r"this (article|page|story|content) is (more|over) than (a|an|one|\d+) \w+ old",
+        r"was this page (helpful|useful)\??.*", r"[^\w\s]{1,4}",
+    ),
+    "link to other stories": (
+        r"read (the )?full story", r"read more\W*", r"continue reading\W*",
+        r"(read more|see also|also read|read next|most read|related)\s*[:|»›>–—-]\s*.{3,160}",
+    ),
+    "advert": (
+        r"(hide ad|advertisement|advert|sponsored( content)?|ad)(\s*(hide ad|advertisement|advert))*",
+    ),
+    "subscription prompt": (
+        r"subscribe( today| now)?", r"sign up (for|to) .{0,80}",
+    ),
+    "cookie prompt": (
+        r"(accept|reject|manage) (all )?cookies", r".*\bcookies?\b.*\b(accept|consent|settings|policy)\b.*",
+    ),
+    "share links": (
+        r"share( this)?( (page|article|story))?:?", r"follow us.*", r"tweet", r"email this",
+        r"comments are closed\.?",
+    ),
+    "photo credit or caption": (
+        r"photo:.*", r"image:.*", r"(picture|image) credit:.*", r"image caption,?",
+        r"[-–—(\s]*((photo|image|picture|pic)s?\s*)?credits?\s*[:,].{0,100}",
+        r".{0,80}\bimage source,.{0,60}",
+        r"[^.!?]{0,80}\b(pic|photo|picture|image)s? (by|courtesy of)\b[^.!?]{0,60}",
+        r".{0,60}\bis not responsible for the content of external (internet )?(sites|websites)\.?",
+    ),
+    "hosting-site header": (
+        r"transcript(ion)?", r"upload(ed)?( by)?\s*:.{0,60}", r"post on \d{1,2}[-/ ]\w{3,9}[-/ ]\d{2,4}",  # "Posted on <date>" on a blog is its date: kept
+        r"\d[\d,.]*k?\s*(views?|downloads?)", r"category\s*:.{0,40}", r"total pages?\s*:?\s*\d+",
+        r"file type\s*:.{0,60}", r"(pdf|docx?|odt|xlsx?|csv|html)\s*,\s*[\d.]+\s*[kmg]b\b.{0,40}",
+    ),
+    "page number or footer": (
+        r"page \d+ of \d+", r"\d{1,3}", r"-\s*\d{1,3}\s*-", r".*\bwebsite design by\b.*", r"©.*",
+        r"copyright.*\ball rights reserved.*",
+        r"(t|tel|telephone|textphone)\b.*@.*",  # letterhead contact line
+    ),
+}
+FURNITURE_RULES = [(reason, re.compile(p, re.I)) for reason, pats in _FURNITURE_RULES.items() for p in pats]
+FURNITURE_RES = [r for _, r in FURNITURE_RULES]
+# A line longer than this is text, whatever it starts with (a cookie banner may run longer).
+FURNITURE_MAX_CHARS = 200
+COOKIE_MAX_CHARS = 400
+# Ad-slot labels glued to the start of the next paragraph by the capture ("Hide AdThe council said ...").
+GLUED_AD_RE = re.compile(r"^(?:\s*(?:hide ad|advertisement))+", re.I)
+# "Image caption," is followed by the caption; "X image" / "X portrait" is alt text before caption X.
+CAPTION_LABEL_RE = re.compile(r"image caption,?|caption:?", re.I)
+ALT_TEXT_RE = re.compile(r"(.{2,80}?)\s*(image|portrait|photo|picture|logo)", re.I)
 SOCIAL_WORDS = {"linkedin", "facebook", "twitter", "instagram", "pinterest", "youtube", "rss", "x", "tiktok",
                 "whatsapp", "email", "blank", "share", "threads", "bluesky", "mastodon"}
 # A teaser of another story ends with an ellipsis or a "read more" link.
 TEASER_END_RE = re.compile(r"(\[\s*(\.\.\.|…)\s*\]|\.\.\.\s*$|…\s*$)")
-TEASER_LINK_RE = re.compile(r"^(read (the )?full story|read more|continue reading|full story)\W*$", re.I)
+TEASER_LINK_RE = re.compile(r"^(read (the )?full (story|article)|read more|continue reading|full story)\W*$", re.I)
+# A bare "Read more" also expands the article itself or follows an ad slot: weaker evidence of a teaser.
+STRONG_TEASER_LINK_RE = re.compile(r"^(read (the )?full (story|article)|continue reading|full story)\W*$", re.I)
 DATE_LINE_RE = re.compile(r"(\d{1,2}(st|nd|rd|th)? )?(january|february|march|april|may|june|july|august|september|"
                           r"october|november|december) \d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", re.I)
 SIGN_OFF_RE = re.compile(r"^(yours (sincerely|faithfully)|kind regards|best wishes)\b", re.I)
@@ -64,18 +111,25 @@ def normalise(text: str) -> str:
     return "".join(out)
 
 
-def is_furniture(line: str) -> bool:
+def furniture_reason(line: str) -> str | None:
+    """Why a whole line is page furniture (navigation, ads, prompts, credits, hosting headers), or None."""
     s = line.strip()
     if not s:
-        return True
-    if any(r.fullmatch(s) for r in FURNITURE_RES):
-        return True
+        return "empty line"
+    if len(s) <= COOKIE_MAX_CHARS:
+        for reason, rule in FURNITURE_RULES:
+            if (len(s) <= FURNITURE_MAX_CHARS or reason == "cookie prompt") and rule.fullmatch(s):
+                return reason
     words = re.findall(r"[a-z]+", s.lower())
     if words and len(words) >= 2 and all(w in SOCIAL_WORDS for w in words):
-        return True
+        return "share links"
     if PROMO_RE.search(s) and len(s) < 160:
-        return True
-    return False
+        return "campaign prompt"
+    return None
+
+
+def is_furniture(line: str) -> bool:
+    return furniture_reason(line) is not None
 
 
 def _heading_like(line: str, max_len: int = 90) -> bool:
@@ -228,7 +282,8 @@ def _merge_heading_runs(blocks: list[Block]) -> list[Block]:
 def _merge_short_runs(lines: list[str]) -> list[tuple[str, bool]]:
     """Three or more consecutive very short lines (an address block, a letterhead) are one unit."""
     def short(l): return len(l.split()) <= 5 and not SENTENCE_END_RE.search(l) and not BULLET_RE.match(l) \
-        and not MD_HEADING_RE.match(l)
+        and not MD_HEADING_RE.match(l) and furniture_reason(l) in (None, "page number or footer")
+    # (web furniture stays a line of its own, to be dropped; page numbers in a contents list stay joined)
     out: list[tuple[str, bool]] = []
     i = 0
     while i < len(lines):
@@ -288,53 +343,213 @@ def drop_repeated_lines(pages: list[str]) -> list[str]:
     return ["\n".join(l for l in p.split("\n") if key(l) not in repeated) for p in pages]
 
 
-def drop_boilerplate(blocks: list[Block]) -> list[Block]:
-    """Drop furniture lines, then cut the tail of teasers for other stories.
+# A teaser item: headline, at most this many blocks of lead text, then "[...]"/"..." or a "read more" link.
+TEASER_MAX_BODY_BLOCKS = 6
+TEASER_MAX_BODY_WORDS = 160
+CONTENT_WORDS = 12  # a block this long is a paragraph of content, not a caption or a label
+PREVIEW_CHARS = 80
 
-    Teasers ("headline / first lines [...] / Read Full Story") follow the main article. The article
-    ends at the first run of two or more short, unpunctuated lines (link captions, section names)
-    before the first teaser marker; failing that, at the headline of the first teaser.
-    """
-    markers = [i for i, b in enumerate(blocks) if TEASER_LINK_RE.match(b.text.strip()) or TEASER_END_RE.search(b.text)]
-    links = [i for i in markers if TEASER_LINK_RE.match(blocks[i].text.strip())]
-    # One paragraph that trails off ("...") is not a teaser block: require a "read more" link or two markers.
-    first_marker = markers[0] if (links or len(markers) >= 2) else None
-    if first_marker is not None:
-        first_content = next((i for i, b in enumerate(blocks) if b.kind == "para" and len(b.text.split()) >= 12), 0)
-        cut = None
-        run = 0
-        for i in range(first_content + 1, first_marker):
-            b = blocks[i]
-            short = len(b.text.split()) <= 8 and not SENTENCE_END_RE.search(b.text.strip())
-            run = run + 1 if short else 0
-            if run >= 2:
-                cut = i - 1
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_content(b: Block) -> bool:
+    return _words(b.text) >= CONTENT_WORDS
+
+
+def _label_like(b: Block, max_words: int = 14) -> bool:
+    """A headline, link caption or section label: short and not a sentence."""
+    s = b.text.strip()
+    if b.kind == "heading":
+        return True
+    return 0 < _words(s) <= max_words and not TERMINAL_RE.search(s) and not _is_date_line(b)
+
+
+def _is_date_line(b: Block) -> bool:
+    s = b.text.strip().strip("|•-– ")
+    return bool(DATE_LINE_RE.fullmatch(s)) or bool(re.fullmatch(
+        r"((mon|tues|wednes|thurs|fri|satur|sun)day,? )?" + DATE_LINE_RE.pattern + r"|\d{1,2}/\d{1,2}/\d{2,4}",
+        s, re.I)) or bool(re.fullmatch(r"((mon|tues|wednes|thurs|fri|satur|sun)day,? )?(january|february|march|april|"
+                                       r"may|june|july|august|september|october|november|december) \d{1,2},? \d{4}",
+                                       s, re.I))
+
+
+def _teaser_items(blocks: list[Block], seq: list[int]) -> list[dict]:
+    """Teaser-shaped items over the candidate blocks `seq` (indices into blocks): each is a headline,
+    a few lines of lead text, and an end marker ("[...]", a trailing ellipsis, a "read more" link).
+    Positions are into `seq`; start is None when no headline is found within an item's reach."""
+    items: list[dict] = []
+    for p, i in enumerate(seq):
+        text = blocks[i].text.strip()
+        link = bool(TEASER_LINK_RE.match(text))
+        trails = bool(TEASER_END_RE.search(text))
+        if not (link or trails):
+            continue
+        strong = trails or bool(STRONG_TEASER_LINK_RE.match(text))
+        if link and items and items[-1]["end"] == p - 1 and items[-1]["trails"]:
+            items[-1].update(end=p, strong=items[-1]["strong"] or strong)  # "lead [...]" then "Read more"
+            continue
+        floor = items[-1]["end"] + 1 if items else 0
+        start, words = None, 0 if link else _words(text)
+        for q in range(p - 1, max(floor, p - 1 - TEASER_MAX_BODY_BLOCKS) - 1, -1):
+            b = blocks[seq[q]]
+            if _label_like(b):
+                start = q
+                if _words(b.text) >= 4:  # a headline; a word or two is a tag inside the teaser: go on
+                    break
+            words += _words(b.text)
+            if words > TEASER_MAX_BODY_WORDS:
                 break
-        if cut is None:
-            # Walk back from the marker over the teaser's own lines to its headline.
-            cut = first_marker
-            while cut > first_content + 1 and not (blocks[cut - 1].kind == "heading" or
-                                                    _heading_like(blocks[cut - 1].text)):
-                cut -= 1
-            cut = max(first_content + 1, cut - 1)
-        blocks = blocks[:cut]
+        items.append({"start": start, "end": p, "trails": trails, "strong": strong})
+    return items
+
+
+def _teaser_runs(blocks: list[Block], seq: list[int]) -> list[tuple[int, int, int]]:
+    """Runs of consecutive teaser items strong enough to cut: (first seq pos, last seq pos, items).
+
+    One "read more" line or one paragraph that trails off is not evidence: an article may carry an ad
+    slot with a "Read more" button, or quote someone who tails off. A run needs two items with a
+    "[...]"/ellipsis lead or a "read full story" link, or three items of any kind, each headline
+    following the previous item's end (dates and labels between are allowed)."""
+    items = [it for it in _teaser_items(blocks, seq)]
+    runs: list[tuple[int, int, int]] = []
+    current: list[dict] = []
+
+    def close():
+        if current and (sum(it["strong"] for it in current) >= 2 or len(current) >= 3):
+            runs.append((current[0]["start"], current[-1]["end"], len(current)))
+
+    for it in items:
+        if it["start"] is None:
+            close()
+            current = []
+            continue
+        if current:
+            between = [blocks[seq[k]] for k in range(current[-1]["end"] + 1, it["start"])]
+            if all(_is_date_line(b) or _label_like(b) for b in between):
+                current.append(it)
+                continue
+            close()
+        current = [it]
+    close()
+    return runs
+
+
+def drop_boilerplate(blocks: list[Block], record: dict | None = None) -> list[Block]:
+    """Drop furniture line by line, then cut runs of teasers for other stories; say what went.
+
+    Furniture (navigation, ads, prompts, credits, captions, hosting headers, repeated lines) goes one
+    line at a time. More than a line goes only on strong evidence: a run of teaser items (see
+    `_teaser_runs`), which takes with it the section label just before it and, when little follows
+    it, the site footer. Every multi-block cut and every long dropped line is recorded in `record`."""
+    blocks = list(blocks)
+    raw_chars = sum(len(b.text) for b in blocks)
+    reasons: list[str | None] = [None] * len(blocks)
+    stripped, trimmed = 0, set()
+    for i, b in enumerate(blocks):
+        m = GLUED_AD_RE.match(b.text)
+        rest = b.text[m.end():] if m else ""
+        if m and rest.strip() and (rest.lstrip()[:1].isupper() or rest.lstrip()[:1] in "“\"‘'(0123456789"):
+            blocks[i] = replace(b, text=rest.strip())
+            stripped += len(b.text) - len(blocks[i].text)
+            trimmed.add(i)
+        half = len(blocks[i].text) // 2
+        t = blocks[i].text
+        if len(t) >= 30 and len(t) % 2 == 0 and t[:half] == t[half:] and _words(t[:half]) >= 3 \
+                and not (t[half - 1].isalnum() and t[half].isalnum()):  # a caption captured twice in one line
+            blocks[i] = replace(blocks[i], text=t[:half].strip())
+            stripped += len(t) - len(blocks[i].text)
+    for i, b in enumerate(blocks):
+        reasons[i] = furniture_reason(b.text)
+    for i, b in enumerate(blocks):
+        s = b.text.strip()
+        nxt = blocks[i + 1].text.strip() if i + 1 < len(blocks) else ""
+        if CAPTION_LABEL_RE.fullmatch(s) and nxt and _words(nxt) <= 25 and i + 1 < len(blocks):
+            reasons[i] = reasons[i + 1] = "photo credit or caption"
+        alt = ALT_TEXT_RE.fullmatch(s)
+        if alt and nxt and _words(s) <= 10 and nxt.lower().startswith(alt.group(1).strip().lower()):
+            reasons[i] = "photo credit or caption"
+    # A word or two between two furniture lines belongs to them ("Category:" / "Documents" / "0 downloads").
+    for i in range(1, len(blocks) - 1):
+        if reasons[i] is None and reasons[i - 1] and reasons[i + 1] and _words(blocks[i].text) <= 2 \
+                and not SENTENCE_END_RE.search(blocks[i].text.strip()) and reasons[i - 1] != "empty line":
+            reasons[i] = reasons[i - 1]
+    # A line repeated just after itself (or a few lines later, when it is long enough to be unambiguous).
+    recent: list[str] = []
+    for i, b in enumerate(blocks):
+        if reasons[i]:
+            continue
+        key = re.sub(r"\s+", " ", b.text.strip().lower())
+        if (recent and key == recent[-1]) or (_words(key) >= 4 and key in recent[-3:]):
+            reasons[i] = "repeated line"
+            continue
+        recent.append(key)
+
+    cuts: list[dict] = []
+    seq = [i for i, r in enumerate(reasons) if r is None or r == "link to other stories"]
+    seq = [i for i in seq if reasons[i] is None or TEASER_LINK_RE.match(blocks[i].text.strip())]
+    for first, last, n_items in _teaser_runs(blocks, seq):
+        # the label of the teaser section just before it ("Related stories", "Latest news")
+        for _ in range(3):
+            if first > 0 and (_label_like(blocks[seq[first - 1]], 8) or (
+                    _words(blocks[seq[first - 1]].text) <= 12 and first > 1 and _label_like(blocks[seq[first - 2]], 8))):
+                first -= 1  # a label, or a one-line blurb under a label ("Latest news" / "Keep up with ...")
+        # little content after the run (a line about the site, a truncated teaser): the page end, gone too
+        after = [seq[k] for k in range(last + 1, len(seq))]
+        content_after = [k for k in after if _is_content(blocks[k])]
+        to_end = bool(after) and len(content_after) <= 1 and all(_words(blocks[k].text) <= 60 for k in content_after)
+        if to_end:
+            last = len(seq) - 1
+        span = range(seq[first], seq[last] + 1)
+        removed = [k for k in span if reasons[k] in (None, "link to other stories")]
+        for k in removed:
+            reasons[k] = "teaser list"
+        text = " ".join(blocks[k].text for k in removed)
+        cuts.append({"reason": f"teaser list ({n_items} items)" + (" and the page end after it" if to_end else ""),
+                     "chars": sum(len(blocks[k].text) for k in removed), "blocks": len(removed),
+                     "preview": _preview(text)})
+    for i, b in enumerate(blocks):
+        r = reasons[i]
+        if r and r not in ("teaser list", "empty line") and len(b.text) >= LONG_DROP_CHARS:
+            cuts.append({"reason": r, "chars": len(b.text), "blocks": 1, "preview": _preview(b.text)})
+
     kept: list[Block] = []
     dropped = False
-    for b in blocks:
-        if is_furniture(b.text) or TEASER_LINK_RE.match(b.text.strip()):
+    for i, b in enumerate(blocks):
+        if reasons[i]:
             dropped = True
             continue
+        dropped = dropped or i in trimmed
         # A passage must not join text on both sides of a removal: it would not be a slice of the source.
         # A heading carries the gap on to the text after it.
         b.after_gap = dropped and bool(kept)
         if b.kind != "heading":
             dropped = False
         kept.append(b)
+    if record is not None:
+        record.update(raw_chars=raw_chars, kept_chars=sum(len(b.text) for b in kept),
+                      removed_lines=sum(1 for r in reasons if r and r != "empty line"),
+                      removed_by={}, cuts=cuts)
+        for i, r in enumerate(reasons):
+            if r and r != "empty line":
+                record["removed_by"][r] = record["removed_by"].get(r, 0) + len(blocks[i].text)
+        if stripped:
+            record["removed_by"]["advert"] = record["removed_by"].get("advert", 0) + stripped
     return kept
 
 
+LONG_DROP_CHARS = 200  # a dropped line this long is listed as a cut of its own
+
+
+def _preview(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS - 1].rstrip() + "…"
+
+
 def strip_trailing_headings(blocks: list[Block]) -> list[Block]:
-    while blocks and blocks[-1].kind == "heading":
+    # A dated line ("Published 27 March 2015") that ends a page is kept: it may be the only date.
+    while blocks and blocks[-1].kind == "heading" and not DATE_LINE_RE.search(blocks[-1].text):
         blocks = blocks[:-1]
     return blocks
 
@@ -355,11 +570,21 @@ def text_to_blocks(text: str, page: int | None = None) -> list[Block]:
     return signature_is_text(blocks)
 
 
-def clean_blocks(blocks: list[Block]) -> list[Block]:
-    """Boilerplate out, empty blocks out, headings that end the document out."""
+def clean_blocks(blocks: list[Block], record: dict | None = None) -> list[Block]:
+    """Boilerplate out, empty blocks out, headings that end the document out.
+
+    With `record`, fill it with what cleaning removed: raw_chars, kept_chars, removed_lines,
+    removed_by (characters per reason) and cuts (multi-block or long removals: reason, chars, blocks,
+    preview). Characters are counted over block texts, before and after."""
     blocks = [b for b in blocks if b.text.strip()]
-    blocks = drop_boilerplate(blocks)
-    return strip_trailing_headings(blocks)
+    blocks = drop_boilerplate(blocks, record)
+    kept = strip_trailing_headings(blocks)
+    if record is not None and len(kept) < len(blocks):
+        tail = blocks[len(kept):]
+        record["kept_chars"] -= sum(len(b.text) for b in tail)
+        record["removed_lines"] += len(tail)
+        record["removed_by"]["heading with no text after it"] = sum(len(b.text) for b in tail)
+    return kept
 
 
 def assemble(blocks: list[Block]) -> str:

@@ -62,6 +62,9 @@ def cmd_ingest(args) -> int:
             print(f"Note: {report.notice}")
         for skipped in report.skipped:
             print(f"skipped {skipped.file}: {skipped.reason}")
+        for cut in report.cuts:
+            print(f"cut {cut.get('chars', 0):,} chars from {cut.get('file')}: {cut.get('reason')} "
+                  f"(starts \"{cut.get('preview', '')}\")")
     return 0 if report.documents > 0 else 1
 
 
@@ -135,6 +138,8 @@ def cmd_ask(args) -> int:
 
 
 def cmd_docs(args) -> int:
+    from .ingest import removed_share
+
     assistant = _assistant(args, quiet=args.json)
     docs = assistant.documents()
     if args.json:
@@ -147,6 +152,13 @@ def cmd_docs(args) -> int:
               f"({origin.get('publisher')}), authorities {', '.join(d['local_authorities']) or '?'}, "
               f"period {d['period_start'] or '?'}..{d['period_end'] or '?'} ({origin.get('period_start')}), "
               f"visit {d['visit_number'] or '-'}, {d['passages']} passages, {d['path']}")
+        share = removed_share(d.get("cleaning") or {})
+        if share is not None:
+            cleaning = d["cleaning"]
+            print(f"    cleaning removed {share:.0%} ({cleaning.get('raw_chars', 0) - cleaning.get('kept_chars', 0):,} "
+                  f"of {cleaning.get('raw_chars', 0):,} chars, {cleaning.get('removed_lines', 0)} lines)")
+            for cut in cleaning.get("cuts", []):
+                print(f"    cut {cut.get('chars', 0):,} chars: {cut.get('reason')} (starts \"{cut.get('preview', '')}\")")
     return 0
 
 

@@ -58,6 +58,8 @@ class BuildReport:
     dense: bool = True
     notice: str = ""
     rebuilt: bool = True
+    # Cuts of more than a line that cleaning made: {file, reason, chars, blocks, preview} (qa.clean)
+    cuts: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -305,11 +307,16 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
             vectors, embedded = _embed(passages, docs_by_id, embedder, old["vectors"], progress)
         report = BuildReport(documents=len(documents), passages=len(passages), skipped=skipped,
                              converted=converted, embedded=embedded, dense=dense_ok and bool(passages),
-                             notice=notice)
+                             notice=notice, cuts=cleaning_cuts(documents))
         build_dir = _write_build(index_dir, settings, documents, passages, bm25, vectors, embedder,
                                  fingerprint, files, shas, paths, report, started)
         _swap_live(index_dir, build_dir)
         return report
+
+
+def cleaning_cuts(documents: list[Document]) -> list[dict]:
+    """Every cut of more than a line that cleaning made, by file (documents reused from the last build too)."""
+    return [{"file": doc.path, **cut} for doc in documents for cut in (doc.cleaning or {}).get("cuts", [])]
 
 
 def _bm25_text(doc: Document, passage: Passage) -> str:

@@ -81,14 +81,23 @@ def make_doc_id(rel: str) -> str:
 def load_document(source: SourceFile, sha256: str, manifest_entry: dict | None, max_bytes: int) -> Document:
     """Convert one file; raises ConversionError with a user-facing reason."""
     extracted = convert(source.path, max_bytes)
-    blocks = clean.clean_blocks(extracted.blocks)
+    raw = "\n".join(b.text for b in extracted.blocks)
+    cleaning: dict = {}
+    blocks = clean.clean_blocks(extracted.blocks, cleaning)
     if not blocks:
         raise ConversionError("nothing left after removing page furniture and boilerplate")
-    raw = "\n".join(b.text for b in extracted.blocks)
     values, origin = metadata.resolve(source.path, source.rel, raw, blocks, extracted.hints, manifest_entry)
     text = clean.assemble(blocks)
     return Document(doc_id=make_doc_id(source.rel), path=source.rel, text=text, origin=origin,
-                    fingerprint=sha256, blocks=blocks, **values)
+                    fingerprint=sha256, blocks=blocks, cleaning=cleaning, **values)
+
+
+def removed_share(cleaning: dict) -> float | None:
+    """Share of the extracted text that cleaning removed (0..1), None when not recorded."""
+    raw = (cleaning or {}).get("raw_chars")
+    if not raw:
+        return None
+    return max(0.0, 1 - cleaning.get("kept_chars", raw) / raw)
 
 
 def entry_hash(entry: dict | None) -> str:

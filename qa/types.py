@@ -49,6 +49,9 @@ class Document:
     origin: dict[str, str] = field(default_factory=dict)  # field -> manifest | front matter | inferred | unknown
     fingerprint: str = ""  # sha256 of the source file's bytes
     blocks: list[Block] = field(default_factory=list)
+    # What cleaning removed (qa.clean.clean_blocks): raw_chars, kept_chars, removed_lines, removed_by,
+    # cuts [{reason, chars, blocks, preview}]. Empty for documents indexed before it was recorded.
+    cleaning: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self, with_text: bool = True) -> dict[str, Any]:
         data = asdict(self)
@@ -61,6 +64,7 @@ class Document:
     def from_dict(cls, data: dict[str, Any]) -> "Document":
         data = dict(data)
         data["blocks"] = [Block(**b) for b in data.get("blocks", [])]
+        data["cleaning"] = data.get("cleaning") or {}
         return cls(**data)
 
     @property
