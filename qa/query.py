@@ -50,6 +50,7 @@ class Query:
     doc_types: list[str] = field(default_factory=list)  # explicit override from the UI
     follow_up: bool = False
     without_time: str = ""  # the question minus its time phrase: what the retrievers see
+    names: list[str] = field(default_factory=list)  # acronyms and proper names asked about ("CQC", "Eleanor Brazil")
 
     @property
     def search_text(self) -> str:
@@ -266,10 +267,38 @@ def parse(question: str, previous: Query | None = None) -> Query:
     topic = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", topic)).strip(" ,;")
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
                   recency=bool(RECENCY_RE.search(text)), visit_number=visit, authorities=authorities,
-                  source=source, without_time=rest)
+                  source=source, without_time=rest, names=find_names(text, authorities))
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
     return query
+
+
+# Capitalised words that are framing, not a name the answer must contain.
+COMMON_CAPITALISED = {
+    "ofsted", "council", "councils", "county", "city", "borough", "metropolitan", "royal", "london", "children",
+    "children's", "childrens", "services", "service", "social", "care", "what", "which", "who", "when", "how",
+    "why", "where", "is", "are", "did", "does", "do", "was", "were", "has", "have", "the", "a", "an", "and", "or",
+    "in", "on", "of", "for", "to", "i", "quote", "according", "hmi", "her", "his", "majesty", "majesty's", "chief",
+    "inspector", "inspectors", "england", "english", "uk", "local", "authority", "authorities", "report", "letter",
+    "ilacs", "dcs", "la", "las", "mr", "mrs", "ms", "dr", "cllr", "councillor", "sir", "dame",
+} | set(MONTHS) | set(MONTH_ABBREVIATIONS) | {d.lower() for d in calendar.day_name}
+NAME_RE = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’]+|[A-Z]{2,}))+)\b")
+
+
+def find_names(text: str, authorities: list[str]) -> list[str]:
+    """Acronyms (CQC, DfE, JTAI) and runs of two or more capitalised words (Care Inspectorate Wales, Eleanor
+    Brazil) in a question: things a passage must mention to answer it. Authorities, months and framing words
+    ("Ofsted", "Children's Services") are not names in this sense; a single capitalised word is too often
+    emphasis or a sentence start to count."""
+    places = {w.lower() for a in authorities for w in a.split()}
+    names = []
+    for m in NAME_RE.finditer(text):
+        words = [w for w in re.split(r"\s+", m.group(0)) if w.lower().rstrip("'’s") not in COMMON_CAPITALISED
+                 and w.lower() not in COMMON_CAPITALISED and w.lower().rstrip("'’s") not in places]
+        acronym = len(words) == 1 and sum(c.isupper() for c in words[0]) >= 2
+        if words and (acronym or len(words) >= 2) and " ".join(words) not in names:
+            names.append(" ".join(words))
+    return names
 
 
 CONTENT_RE = re.compile(r"[A-Za-z]{3,}")

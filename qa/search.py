@@ -160,6 +160,16 @@ class Assistant:
                               else "Nothing in the documents answers this.")
             timings["total"] = time.perf_counter() - started
             return result
+        if signals.get("unmentioned"):
+            # The question names something (a regulator, a programme, a person) that no document within its
+            # filters mentions: whatever passages come closest, they are about something else.
+            result.abstained = True
+            scope = f" {_scope(query)}" if query.describe() else ""
+            result.message = (f"No document{scope} mentions {' or '.join(signals['unmentioned'])}, so nothing "
+                              f"here answers this.")
+            result.related = hits[:3]
+            timings["total"] = time.perf_counter() - started
+            return result
         confirmed = [h for h in hits if not h.unconfirmed]
         unconfirmed = [h for h in hits if h.unconfirmed]
         if not confirmed and not states_asked_facts(unconfirmed[0], query) \
@@ -281,7 +291,8 @@ class Assistant:
         hits.sort(key=lambda h: -h.score)
         hits = rank.group_duplicates(hits)
         hits.sort(key=lambda h: bool(h.unconfirmed))  # stable: those meeting the filters first, each by score
-        signals: dict = {"coverage": _coverage(index, q_terms, hits[0].passage.passage_id) if hits else 0.0}
+        signals: dict = {"coverage": _coverage(index, q_terms, hits[0].passage.passage_id) if hits else 0.0,
+                         "unmentioned": unmentioned_names(index, query.names, mask)}
         if qvec is not None:
             cos = [v for v in dense_scores.values()]
             signals["dense_top"] = max(cos) if cos else 0.0
@@ -346,6 +357,20 @@ def unknown_authorities(index: index_mod.Index, query: Query) -> list[str]:
         return []
     covered = {a.casefold() for doc in index.documents.values() for a in doc.local_authorities}
     return [a for a in query.authorities if a.casefold() not in covered]
+
+
+def unmentioned_names(index: index_mod.Index, names: list[str], mask: np.ndarray) -> list[str]:
+    """Names from the question (see query.find_names) of which some word occurs in no passage within the filters."""
+    missing = []
+    matrix = index.bm25.matrix
+    for name in names:
+        for term in index.bm25.query_terms(name):
+            col = index.bm25.vocabulary.get(term)
+            rows = matrix.indices[matrix.indptr[col]:matrix.indptr[col + 1]] if col is not None else []
+            if not mask[rows].any() if len(rows) else True:
+                missing.append(name)
+                break
+    return missing
 
 
 def filters_checkable(index: index_mod.Index, query: Query, facts: list[str]) -> bool:
