@@ -368,7 +368,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     if scores[best] < 1.5:
         # nothing decisive: an article that reports what others said reads as news; a page about one
         # authority that quotes nobody reads as that council's own page; else "other"
-        best = "news_article" if said else "council_page" if authorities and len(authorities) == 1 else "other"
+        best = "news_article" if said >= 2 else "council_page" if authorities and len(authorities) == 1 \
+            else "news_article" if said else "other"
         return best, 0.4
     return best, round(min(0.9, 0.5 + abs(council - news) / 10), 2)
 
