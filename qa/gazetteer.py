@@ -73,8 +73,7 @@ Gwynedd|Isle of Anglesey|Merthyr Tydfil|Monmouthshire|Neath Port Talbot|Newport|
 Rhondda Cynon Taf|Swansea|Torfaen|Vale of Glamorgan|Wrexham"""
 
 # Names that are also ordinary words, surnames, or other places.
-_AMBIGUOUS = {"Reading", "Sutton", "Bury", "York", "Derby", "Durham", "Bedford", "Halton", "Richmond upon Thames",
-              "Kingston upon Thames", "Newcastle upon Tyne", "Newport", "Christchurch", "Cleveland", "Avon",
+_AMBIGUOUS = {"Reading", "Sutton", "Bury", "York", "Derby", "Durham", "Bedford", "Halton", "Newport", "Christchurch", "Cleveland", "Avon",
               "Poole", "Brent", "Bridgend", "Conwy", "Cumberland", "Manchester", "Bristol", "Cheshire"}
 
 # Other written forms -> canonical. Short forms of ambiguous names are ambiguous too.
@@ -113,7 +112,7 @@ _ALIASES = {
 }
 # Alias surfaces that need a cue even though their canonical name is unambiguous.
 _AMBIGUOUS_ALIASES = {"Blackburn", "Hull", "Stockton", "Stoke", "Southend", "Kingston", "Richmond", "Newcastle",
-                      "RCT", "BCP"}
+                      "RCT"}  # RCT is also a randomised controlled trial
 
 
 def _names(block: str) -> list[str]:
@@ -145,10 +144,16 @@ def _key(text: str) -> str:
 _BY_KEY = {_key(s): c for s, c in _SURFACE.items()}
 
 _SURFACE_ALT = "|".join(sorted(map(re.escape, _SURFACE), key=len, reverse=True))
-LA_RE = re.compile(r"(?<![\w-])(" + _SURFACE_ALT + r")(?![\w-])")
+# Kept for older callers (query.py): canonical names only, group 1 = the canonical name. Aliases and ambiguous
+# former/Welsh names (Avon, Poole, Newport...) are left out so a bare regex cannot over-match; new code should
+# call find_in_question / find_in_text instead.
+_LA_RE_NAMES = [a.name for a in AUTHORITIES.values()
+                if not (a.ambiguous and not (a.nation == "england" and a.status == "current"))]
+LA_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _LA_RE_NAMES), key=len, reverse=True))
+                   + r")(?![\w-])")
 
 # Council forms around a name. Group "pre" / "post" mark a formal mention.
-_PRE_FORM = r"(?:(?:the\s+)?(?:London|Royal|Metropolitan|City and County)?\s*Boroughs?\s+of|City\s+of|County\s+of|Royal\s+Borough\s+of)"
+_PRE_FORM = r"(?:(?:London|Royal|Metropolitan|City and County)?\s*Boroughs?\s+of|City\s+of|County\s+of|Royal\s+Borough\s+of)"
 _POST_FORM = (r"(?:(?:Metropolitan\s+|County\s+|City\s+|Borough\s+|District\s+|Unitary\s+)*"
               r"(?:Council|Borough|Corporation)s?|City\s+Council|County\s+Council|MBC|CC|BC)")
 _FORMAL_RE = re.compile(rf"(?<![\w-])(?:(?P<pre>{_PRE_FORM})\s+)?(?P<name>{_SURFACE_ALT})(?![\w-])(?P<post>\s+{_POST_FORM}\b)?",

@@ -581,7 +581,8 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
     found: dict[int, float] = {}
     for rx, conf in _VISIT_NUMBER_RES:
         for m in rx.finditer(content):
-            if re.search(r"\b(next|previous|last|earlier|prior)\s+$", content[max(0, m.start() - 12):m.start()], re.I):
+            if re.search(r"\b(next|previous|last|earlier|prior|since (its|the|their))\s+$",
+                         content[max(0, m.start() - 20):m.start()], re.I):
                 continue
             if rx is _VISIT_NUMBER_RES[0][0] and not re.search(r"visit", content[m.end():m.end() + 40], re.I):
                 continue
@@ -600,7 +601,8 @@ _TITLE_SKIP_RE = re.compile(
     r"^(skip to.*|accessibility statement|top of page.*|this article is more than.*|agenda item|transcription|"
     r"issue\s*-\s*meetings|guidance|statutory guidance|correspondence|press release|news|news story|home\b.*|"
     r"subscribe.*|published|updated|image caption,?|upload:.*|.*\.pdf\b.*|insert\b.*|total page.*|file type.*|"
-    r"\d+_.*|.*\b(credit|image source|pic by|picture|photo)\b.*|read more.*|hide ad.*|advertisement|"
+    r"\d+_.*|.*\b(credit|image source|pic by|picture|photo)\b.*|[tf]\s*\d{3}.*|.*(total page|file type).*|"
+    r"(aerial view|view of|a generic (photo|image)|image of|photo of|picture of)\b.*|read more.*|hide ad.*|advertisement|"
     r"loading.*|cookies?.*|menu|search|share.*|children and families|<<|>>|.*\bminutes\b)$", re.I)
 
 
@@ -617,20 +619,28 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
             break
     for b in blocks[:10]:
         t = b.text.strip()
+        stripped = re.sub(r"^(?:(?:skip to (?:main )?content|skip to footer|accessibility statement|transcription|"
+                          r"top of page|guidance|correspondence|press release|agenda item)\b\s*)+", "", t,
+                          flags=re.I).strip()
+        if stripped != t and len(stripped.split()) < 8 and not re.match(r"(?i)guidance|correspondence|press", t):
+            continue  # the rest of a navigation bar
+        t = re.sub(rf"\s+(?:Updated|Published|Last updated)\s*:?\s*(?i:{_DAY}\s+{MONTH_ANY}\s+{_YEAR}).*$", "", stripped)
         words = t.split()
+        if re.search(r"[.!?][\"”’']?$", t) and len(words) >= 12:
+            break  # the story has begun: no headline above it
         if len(words) >= 25 and re.search(r"[.!?\"”’]$", t):
             break  # the story has begun: no headline above it
-        if _TITLE_SKIP_RE.match(t) or not (3 <= len(words) <= 25) or re.search(r"[.]$", t):
+        if _TITLE_SKIP_RE.match(t) or not (3 <= len(words) <= 25) or re.search(r"[.:]$", t):
             continue
         if _BYLINE_RE.match(t) or _dateline(t)[0] or (parse_date(t) and len(words) <= 8):
             continue
-        if sum(1 for w in words if w[:1].isupper()) < 2 and not re.search(r"[‘'\"“]", t):
+        if not (t[:1].isupper() or t[:1].isdigit() or t[:1] in "‘'\"“"):
             continue
         if sum(c.isdigit() for c in t) > len(t) / 4 or re.search(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", t):
             continue  # figures or a postal address (letterhead)
         return t, 0.8 if b.kind == "heading" or b is blocks[0] else 0.7
     for b in blocks:
-        if len(b.text.split()) >= 6:
+        if len(b.text.split()) >= 6 and not _TITLE_SKIP_RE.match(b.text.strip()):
             sentence = re.split(r"(?<=[.!?])\s", b.text.strip(), maxsplit=1)[0]
             if len(sentence) > 110:
                 sentence = sentence[:110].rsplit(" ", 1)[0] + " …"
