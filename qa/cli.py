@@ -146,12 +146,18 @@ def cmd_docs(args) -> int:
         print(json.dumps(docs, indent=1, ensure_ascii=False))
         return 0
     for d in docs:
-        origin = d["origin"]
-        print(f"{d['doc_id']}  [{d['doc_type_label']}]  {d['title']}")
-        print(f"    date {d['date'] or 'undated'} ({origin.get('date')}), publisher {d['publisher'] or '?'} "
-              f"({origin.get('publisher')}), authorities {', '.join(d['local_authorities']) or '?'}, "
-              f"period {d['period_start'] or '?'}..{d['period_end'] or '?'} ({origin.get('period_start')}), "
-              f"visit {d['visit_number'] or '-'}, {d['passages']} passages, {d['path']}")
+        origin, conf = d["origin"], d.get("confidence") or {}
+
+        def how(key: str) -> str:  # "inferred 0.9", "manifest", "unknown"
+            o = origin.get(key) or "unknown"
+            return f"{o} {conf[key]:.1f}" if o == "inferred" and key in conf else o
+
+        print(f"{d['doc_id']}  [{d['doc_type_label']} ({how('doc_type')})]  {d['title']}")
+        print(f"    date {d['date'] or 'undated'} ({how('date')}), publisher {d['publisher'] or '?'} "
+              f"({how('publisher')}), authorities {', '.join(d['local_authorities']) or '?'} "
+              f"({how('local_authorities')}), "
+              f"period {d['period_start'] or '?'}..{d['period_end'] or '?'} ({how('period_start')}), "
+              f"visit {d['visit_number'] or '-'} ({how('visit_number')}), {d['passages']} passages, {d['path']}")
         share = removed_share(d.get("cleaning") or {})
         if share is not None:
             cleaning = d["cleaning"]

@@ -23,27 +23,20 @@ ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
 ORDINAL_RE = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
 
-# English local authorities with children's services (enough to recognise names in text).
-LOCAL_AUTHORITIES = """Barking and Dagenham|Barnet|Barnsley|Bath and North East Somerset|Bedford|Bexley|Birmingham|
-Blackburn with Darwen|Blackpool|Bolton|Bournemouth, Christchurch and Poole|Bracknell Forest|Bradford|Brent|Brighton and Hove|
-Bristol|Bromley|Buckinghamshire|Bury|Calderdale|Cambridgeshire|Camden|Central Bedfordshire|Cheshire East|
-Cheshire West and Chester|City of London|Cornwall|Coventry|Croydon|Cumberland|Darlington|Derby|Derbyshire|Devon|
-Doncaster|Dorset|Dudley|Durham|Ealing|East Riding of Yorkshire|East Sussex|Enfield|Essex|Gateshead|Gloucestershire|
-Greenwich|Hackney|Halton|Hammersmith and Fulham|Hampshire|Haringey|Harrow|Hartlepool|Havering|Herefordshire|
-Hertfordshire|Hillingdon|Hounslow|Isle of Wight|Isles of Scilly|Islington|Kensington and Chelsea|Kent|Kingston upon Hull|
-Kingston upon Thames|Kirklees|Knowsley|Lambeth|Lancashire|Leeds|Leicester|Leicestershire|Lewisham|Lincolnshire|
-Liverpool|Luton|Manchester|Medway|Merton|Middlesbrough|Milton Keynes|Newcastle upon Tyne|Newham|Norfolk|North East Lincolnshire|
-North Lincolnshire|North Northamptonshire|North Somerset|North Tyneside|North Yorkshire|Northumberland|Nottingham|
-Nottinghamshire|Oldham|Oxfordshire|Peterborough|Plymouth|Portsmouth|Reading|Redbridge|Redcar and Cleveland|
-Richmond upon Thames|Rochdale|Rotherham|Rutland|Salford|Sandwell|Sefton|Sheffield|Shropshire|Slough|Solihull|Somerset|
-South Gloucestershire|South Tyneside|Southampton|Southend-on-Sea|Southwark|St Helens|Staffordshire|Stockport|
-Stockton-on-Tees|Stoke-on-Trent|Suffolk|Sunderland|Surrey|Sutton|Swindon|Tameside|Telford and Wrekin|Thurrock|Torbay|
-Tower Hamlets|Trafford|Wakefield|Walsall|Waltham Forest|Wandsworth|Warrington|Warwickshire|West Berkshire|
-West Northamptonshire|West Sussex|Westminster|Westmorland and Furness|Wigan|Wiltshire|Windsor and Maidenhead|Wirral|
-Wokingham|Wolverhampton|Worcestershire|York""".replace("\n", "").split("|")
-LA_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, LOCAL_AUTHORITIES), key=len, reverse=True)) + r")(?![\w-])")
-# Names that are also ordinary words or places count only with a council/borough cue nearby.
-AMBIGUOUS_LA = {"Reading", "Sutton", "Durham", "Bury", "York", "Kent", "Derby", "Manchester"}
+# Authorities live in the gazetteer; these names stay importable from here (query.py uses LA_RE).
+from .gazetteer import (LA_RE, LOCAL_AUTHORITIES, canonical_authority, find_in_text, is_former,  # noqa: E402,F401
+                        is_welsh)
+
+# Names that are also ordinary words or places (kept for older callers; the gazetteer decides now).
+AMBIGUOUS_LA = {"Reading", "Sutton", "Durham", "Bury", "York", "Derby", "Manchester"}
+
+# Month names and their common abbreviations (parse_date reads both; MONTH_RE stays full names for callers).
+MONTH_NUM = dict(MONTHS)
+MONTH_NUM.update({m[:3]: i for m, i in MONTHS.items()})
+MONTH_NUM["sept"] = 9
+MONTH_ANY = r"(january|february|march|april|may|june|july|august|september|october|november|december|" \
+            r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun),?\s+"
 
 
 class ManifestError(ValueError):
@@ -64,38 +57,49 @@ def load_manifest(corpus_dir: Path) -> dict[str, dict]:
     return entries
 
 
-_LA_BY_KEY = {re.sub(r"[^a-z]", "", name.lower()): name for name in LOCAL_AUTHORITIES}
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"((?:19|20)\d{2})"
+_DMY_RE = re.compile(rf"\b{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}\b", re.I)
+_MDY_RE = re.compile(rf"\b{MONTH_ANY}\s+{_DAY},?\s+{_YEAR}\b", re.I)
+_NUM_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.])")
+_DMONY_RE = re.compile(rf"\b(\d{{1,2}})-{MONTH_ANY}-{_YEAR}\b", re.I)
+_MY_RE = re.compile(rf"\b{MONTH_ANY}\s+{_YEAR}\b", re.I)
 
 
-def canonical_authority(name: str) -> str:
-    """'barnet', 'London Borough of Barnet', 'Barnet Council' -> 'Barnet'; unknown names are kept as written."""
-    text = str(name).strip()
-    key = re.sub(r"[^a-z]", "", text.lower())
-    if key in _LA_BY_KEY:
-        return _LA_BY_KEY[key]
-    m = LA_RE.search(text) or re.search(LA_RE.pattern, text.title())
-    return m.group(1) if m else text
+def _month(word: str) -> int:
+    return MONTH_NUM[word.lower().rstrip(".")]
+
+
+def _year2(yy: str) -> int:
+    y = int(yy)
+    if len(yy) == 4:
+        return y
+    return 2000 + y if y <= date.today().year % 100 + 1 else 1900 + y
 
 
 def parse_date(text: str) -> str | None:
-    """'23 August 2018', '2018-08-23', 'August 23, 2018', '23/08/2018', 'August 2018' and '2018-08' (first of
-    the month) -> ISO date; None when nothing can be read."""
+    """'23 August 2018', '8th Jun 2018', 'Monday, 05 November, 2018', 'August 23, 2018', '2018-08-23',
+    '23/08/2018', '15/05/23' (UK order), '19-Oct-2020', 'August 2018' and '2018-08' (first of the month)
+    -> ISO date; None when nothing can be read."""
     text = text.strip()
     m = re.search(r"(\d{4})-(\d{2})-(\d{2})", text)
     if m:
         return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = re.search(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_RE}\s+(\d{{4}})", text, re.I)
+    found = []
+    for rx, order in ((_DMY_RE, "dmy"), (_MDY_RE, "mdy"), (_NUM_RE, "num"), (_DMONY_RE, "dmy")):
+        m = rx.search(text)
+        if m:
+            found.append((m.start(), m, order))
+    if found:
+        _, m, order = min(found, key=lambda f: f[0])  # the earliest date in the text
+        if order == "dmy":
+            return _iso(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+        if order == "mdy":
+            return _iso(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
+        return _iso(_year2(m.group(3)), int(m.group(2)), int(m.group(1)))
+    m = _MY_RE.search(text)  # month and year: the first of the month
     if m:
-        return _iso(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
-    m = re.search(rf"{MONTH_RE}\s+(\d{{1,2}}),?\s+(\d{{4}})", text, re.I)
-    if m:
-        return _iso(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
-    m = re.search(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b", text)  # UK order: day/month/year
-    if m:
-        return _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    m = re.search(rf"{MONTH_RE}\s+(\d{{4}})", text, re.I)  # month and year: the first of the month
-    if m:
-        return _iso(int(m.group(2)), MONTHS[m.group(1).lower()], 1)
+        return _iso(int(m.group(2)), _month(m.group(1)), 1)
     m = re.fullmatch(r"\s*(\d{4})-(\d{2})\s*", text)
     if m:
         return _iso(int(m.group(1)), int(m.group(2)), 1)
@@ -109,17 +113,56 @@ def _iso(y: int, m: int, d: int) -> str | None:
         return None
 
 
+_SEP = r"\s*(?:and|-|–|—|to|until|till)\s*"
+# "14 and 15 November 2017", "31 July and 1 August 2018", "20 January 2015 to 11 February 2015", "25-26 April"
+_RANGE_DMY_RE = re.compile(rf"\b{_DAY}(?:\s+{MONTH_ANY})?(?:,?\s+{_YEAR})?{_SEP}{_DAY}\s+{MONTH_ANY}(?:,?\s+{_YEAR})?",
+                           re.I)
+# "February 28 to March 1, 2018", "June 10 and 21"
+_RANGE_MDY_RE = re.compile(rf"\b{MONTH_ANY}\s+{_DAY}(?:,?\s+{_YEAR})?{_SEP}(?:{MONTH_ANY}\s+)?{_DAY}(?:,?\s+{_YEAR})?"
+                           r"(?![\d:])", re.I)
+_SINGLE_DMY_RE = re.compile(rf"\b{_DAY}\s+{MONTH_ANY}(?:,?\s+{_YEAR})?(?![\d:])", re.I)
+
+
+def _range_from_match(m: re.Match, kind: str, ref: str | None) -> tuple[str, str, bool] | None:
+    """(start, end, year_inferred) from a range match; a missing year comes from `ref` (the document's date):
+    the latest year that puts the range on or before it."""
+    if kind == "dmy":
+        d1, m1, y1, d2, m2, y2 = m.groups()
+    elif kind == "mdy":
+        m1, d1, y1, m2, d2, y2 = m.groups()
+        m2 = m2 or m1
+    else:  # single
+        d1, m1, y1 = m.groups()
+        d2, m2, y2 = d1, m1, y1
+    end_month = _month(m2)
+    start_month = _month(m1) if m1 else end_month
+    year = y2 or y1
+    inferred = False
+    if year is None:
+        if not ref:
+            return None
+        ref_y, ref_m = int(ref[:4]), int(ref[5:7])
+        year = ref_y if end_month <= ref_m else ref_y - 1
+        inferred = True
+    year = int(year)
+    start_year = int(y1) if y1 else (year if start_month <= end_month else year - 1)
+    start, end = _iso(start_year, start_month, int(d1)), _iso(year, end_month, int(d2))
+    if not (start and end) or start > end:
+        return None
+    if inferred and (date.fromisoformat(ref) - date.fromisoformat(end)).days > 300:
+        return None
+    return start, end, inferred
+
+
 def parse_date_range(text: str) -> tuple[str, str] | None:
-    """'14 and 15 November 2017', '31 July and 1 August 2018', '25-26 April 2018' -> (start, end)."""
-    m = re.search(rf"(\d{{1,2}})(?:\s+{MONTH_RE})?\s*(?:and|-|–|to)\s*(\d{{1,2}})\s+{MONTH_RE}\s+(\d{{4}})", text, re.I)
-    if m:
-        year = int(m.group(5))
-        end_month = MONTHS[m.group(4).lower()]
-        start_month = MONTHS[m.group(2).lower()] if m.group(2) else end_month
-        start = _iso(year if start_month <= end_month else year - 1, start_month, int(m.group(1)))
-        end = _iso(year, end_month, int(m.group(3)))
-        if start and end:
-            return start, end
+    """'14 and 15 November 2017', '31 July and 1 August 2018', '25-26 April 2018',
+    '20 January 2015 to 11 February 2015', '14 January – 4 February 2015' -> (start, end)."""
+    for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy")):
+        m = rx.search(text)
+        if m:
+            got = _range_from_match(m, kind, None)
+            if got:
+                return got[0], got[1]
     single = parse_date(text)
     return (single, single) if single else None
 
@@ -132,36 +175,203 @@ def ordinal_value(word: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-# ---------------------------------------------------------------- inference
+# ---------------------------------------------------------------- inference: helpers
 
 
-def infer_doc_type(raw: str, blocks: list[Block], hints: dict) -> str:
-    text = raw.lower()
+def _strip_quotes(text: str) -> str:
+    """Text outside quotations: what the page says in its own voice."""
+    out = []
+    for para in text.split("\n"):
+        p = para.strip()
+        if p[:1] in "“\"‘'" or re.match(r"^\W{0,3}[“\"]", p):
+            continue  # a paragraph of quoted speech (multi-paragraph quotes open each paragraph)
+        p = re.sub(r"“[^”]{0,800}”|\"[^\"\n]{0,800}\"", " ", p)
+        p = re.sub(r"“[^”]*$", " ", p)  # a quote running on to the next paragraph
+        out.append(p)
+    return "\n".join(out)
+
+
+_BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
+_DATELINE_PREFIX = (r"(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|last\s+updated(?:\s+on)?|updated(?:\s+on)?|"
+                    r"date(?:d)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|created(?:\s+on)?)\s*:?")
+_NOT_PUBLICATION = re.compile(r"\b(inspection|visit|fieldwork|post on|upload|maintenance|outage|downtime|"
+                              r"scheduled|deadline|closing date|event|webinar|asked)\b", re.I)
+
+
+def _dateline(text: str) -> tuple[str | None, bool]:
+    """A line that states a date and little else: (date, has an explicit published/updated prefix)."""
+    s = text.strip().strip("•|-–—·").strip()
+    if len(s) > 80 or _NOT_PUBLICATION.search(s):
+        return None, False
+    m = re.match(rf"^{_DATELINE_PREFIX}\s*(.+?)(?:\s+[-–|]\s+.*)?$", s, re.I)
+    if m and re.match(r"(?i)meeting", s):
+        found = parse_date(m.group(1))
+        return (found, True) if found and parse_date(m.group(1)[:24]) else (None, False)
+    prefixed = bool(re.match(rf"^{_DATELINE_PREFIX}\s", s, re.I) or re.match(rf"^{_DATELINE_PREFIX}", s, re.I)
+                    and re.match(rf"^{_DATELINE_PREFIX}", s, re.I).group(0).strip())
+    found = parse_date(s)
+    if not found:
+        return None, False
+    # What is left once the date, a weekday, a prefix and a byline are removed must be (almost) nothing.
+    rest = re.sub(rf"{WEEKDAY}", " ", s, flags=re.I)
+    for rx in (_DMY_RE, _MDY_RE, _NUM_RE, _DMONY_RE, re.compile(r"\d{4}-\d{2}-\d{2}")):
+        rest = rx.sub(" ", rest, count=1)
+    rest = re.sub(rf"^\s*{_DATELINE_PREFIX}", " ", rest.strip(), flags=re.I)
+    rest = re.sub(r"[|,•·:()\-–—]", " ", rest).strip()
+    if rest and not (_BYLINE_RE.match(rest) or re.fullmatch(r"(?:[A-Z][\w&'’.-]*\s*){1,4}", rest)):
+        return None, False
+    if not prefixed and len(re.findall(r"[A-Za-z]{3,}", rest)) > 3:
+        return None, False
+    if _MY_RE.fullmatch(s.strip()) or (not re.search(r"\d{1,2}", re.sub(_YEAR, "", s))):
+        # "May 2016" alone: a month only, kept as the first of the month only with a prefix
+        return (found, prefixed) if prefixed else (None, False)
+    return found, prefixed
+
+
+# "Updated 5 April 2024 Applies to England", "Published: May 2016 Reference no: ..." inside a merged line; not
+# "Published on 7 January 2019, this judgement ..." (a sentence going on) nor "a report published on ...".
+_EMBEDDED_DATELINE_RE = re.compile(
+    rf"\b(?:First published|Last updated|Published|Updated|Posted)\s*:?\s*(?:on\s+)?"
+    rf"((?i:(?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR}|{MONTH_ANY}\s+{_YEAR}|"
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})))(?=\s*$|\s+[A-Z|•]|\s*[|•])", re.M)
+
+
+def _head_blocks(blocks: list[Block], limit: int = 14) -> list[Block]:
+    """The page top: blocks before the third substantial paragraph (a dateline sits above or just under the
+    headline; dates further down belong to the story or to teasers of other stories)."""
+    out, long_paras = [], 0
+    for b in blocks[:limit]:
+        out.append(b)
+        if len(b.text.split()) >= 25:
+            long_paras += 1
+            if long_paras >= 2:
+                break
+    return out
+
+
+# ---------------------------------------------------------------- inference: type
+
+_REPORT_CUES = [re.compile(p, re.I) for p in (
+    r"\binspection dates?\s*:", r"\breport (published|publication date)\s*:", r"\blead inspector\s*:",
+    r"\bthe overall judgement is\b", r"\bjudgements on areas of the service\b",
+    r"\bchildren who need help and protection\s*[-–:]?\s*(inadequate|requires improvement|good|outstanding)",
+    r"\boverall effectiveness\s*[-–:]?\s*(inadequate|requires improvement|good|outstanding)",
+    r"\bfull inspection result\s*:", r"\breport inspection date\s*:", r"\bURN\s*:")]
+_OFSTED_LETTERHEAD_RE = re.compile(r"ofsted\.gov\.uk|gov\.uk/ofsted|0300\s?123\s?1231|Piccadilly Gate|Temple Quay|"
+                                   r"Aviation House|\bAgora\b", re.I)
+_NEWS_FURNITURE = [re.compile(p, re.I | re.M) for p in (
+    r"\bhide ad\b", r"^\s*advertisement\s*$", r"\bread more\s*:", r"\bimage caption\b", r"\bimage source\b",
+    r"related internet links", r"\bsubscribe now\b", r"^\s*photo:", r"\(credit:", r"\bpicture:\s", r"\bpic by\b",
+    r"\bimage:\s", r"-?credit:\s*\(", r"\bsign up\s*$", r"local democracy reporting", r"^\s*home\s+news\b",
+    r"\bcomments are closed\b", r"\bread full story\b", r"\blatest news\b", r"\bnewsletter\b",
+    r"^\s*by\s+[A-Z][a-z]+\s+[A-Z][a-z]+", r"\bour reporter\b", r"\bexclusive\s*:")]
+_JOURNALESE_RE = re.compile(r"\b(watchdog|slammed|damning|branded|blasted|scathing|shocking|hits back|"
+                            r"under fire|told (the|this|a) |a spokes(wo)?man|spokesperson (for|said)|"
+                            r"(Mr|Mrs|Ms|Miss|Dr) [A-Z][a-z]+ (said|added|told|wrote))", re.I)
+_GOVUK_RE = re.compile(r"^\s*(guidance|statutory guidance|correspondence|press release|policy paper|news story|"
+                       r"research and analysis|independent report|official statistics|consultation outcome|"
+                       r"transparency data|corporate report|speech|notice|form)\s*(:.*)?$|"
+                       r"^\s*applies to (england|wales|england and wales)\s*$|^\s*updates to this page\s*$|"
+                       r"\bthis was published under the\b", re.I | re.M)
+_PARLIAMENT_RE = re.compile(r"\bquestion to the\b|\bwritten question\b|\basked on\b|\bthis question was answered\b|"
+                            r"\bselect committee\b|\bMP, chair of\b|\bhouse of (commons|lords)\b|\bhansard\b|"
+                            r"\bearly day motion\b|^\s*[A-Z][\w ]{1,30} committee:", re.I | re.M)
+_OTHER_BODY_RE = re.compile(r"\bcare quality commission\b|\bCQC\b|inspectorate of probation|care inspectorate|"
+                            r"\bestyn\b|\bHMICFRS\b|\bHMI probation\b|youth offending|\barea SEND\b|"
+                            r"\bparent carer forum\b|\bchildren.s homes?\b", re.I)
+_INSPECTORATE_VOICE_RE = re.compile(r"\bwe inspect\b|\binspect and regulate\b|\bour (\w+ )?inspection (framework|"
+                                    r"handbook|of local authorit)|\bwe ask each local authority\b|\bwe found that\b|"
+                                    r"\bwe have asked [A-Z][\w ]{2,40} (council|to)\b|\bwe will (continue to )?monitor\b|"
+                                    r"\bthis (guidance|handbook|framework) (describes|sets out|is for)\b|"
+                                    r"\binspectors will\b|\breference no\b|\binspectors.? handbook\b", re.I)
+_COMMITTEE_RE = re.compile(r"^\s*agenda item\b|^\s*minutes\s*:?\s*$|\bRESOLVED\b|^\s*supporting documents\s*:?|"
+                           r"^\s*issue\s*-\s*meetings\b|^\s*meeting\s*:\s|\bmembers (agreed|received|were informed|"
+                           r"noted|were concerned)\b|^\s*report of the\b.{0,80}\bdirector\b|\bpreviously circulated\b|"
+                           r"\bthe committee\b|\b(scrutiny|health and wellbeing) (board|committee|panel)\b.{0,40}"
+                           r"\b(item|agenda)\b", re.I | re.M)
+_COUNCIL_VOICE_RE = re.compile(r"\b(we|our|us)\b", re.I)
+_COUNCIL_PRESS_RE = re.compile(r"\b[A-Z][\w ]{2,40} Council (has )?(welcomed|issued the following statement|"
+                               r"responded|is pleased)\b|^\s*our statement\b|\bhas issued the following statement\b|"
+                               r"\b(Cabinet|Lead|Executive) Member for\b|^\s*further information\s*$|"
+                               r"\baccessibility statement\b", re.M)
+_COUNCIL_SPEAKER_RE = re.compile(r"\b(?:Cllr|Councillor|Coun|[Cc]abinet [Mm]ember|[Ll]ead [Mm]ember|[Ee]xecutive [Mm]ember|"
+                                 r"(?:[Cc]ity |[Dd]eputy |[Aa]ssistant city )?[Mm]ayor|[Ll]eader of the [Cc]ouncil)\.?"
+                                 r"(?:\s+[A-Z][\w’'-]+){1,3}(?:,[^.“\"]{0,120},)?\s+(?:said|says|commented|added)\b")
+_THIRD_PARTY_RE = re.compile(r"\b(opposition|green party|labour group|conservative group|liberal democrat group|"
+                             r"independent group|union (official|rep)|unison|gmb|campaigners?|mp for)\b", re.I)
+
+
+def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list[str] | None = None
+                   ) -> tuple[str, float]:
+    """Document type and a confidence, from the page's structure first (an Ofsted report's front page, a
+    letter's salutation and letterhead, committee-paper furniture, GOV.UK and parliamentary layouts), then from
+    its voice (a council speaking for itself, a journalist reporting others)."""
     source = hints.get("source", "").lower()
-    head = " ".join(b.text for b in blocks[:8]).lower()
-    scores = dict.fromkeys(DOC_TYPES, 0.0)
+    top = raw[:3000]
+    head = "\n".join(b.text for b in blocks[:10])
     if "ofsted.gov.uk" in source or "reports.ofsted" in source:
-        scores["ofsted_report"] += 2
-    if re.search(r"\.gov\.uk", source) and "ofsted" not in source:
-        scores["council_page"] += 3
-    letter = bool(re.search(r"\bdear (mr|mrs|ms|miss|dr|sir|madam)\b", head)) and (
-        "yours sincerely" in text or "yours faithfully" in text)
-    inspector = "her majesty" in text or "his majesty" in text or re.search(r"\bhmi\b", text) is not None
-    if letter and (inspector or "ofsted" in text):
-        scores["ofsted_letter"] += 5
-    if re.search(r"\binspection of .{0,60}children.s services\b|\binspection report\b", head) and "ofsted" in text:
-        scores["ofsted_report"] += 3
-    reported = len(re.findall(r"\b(said|warned|added|according to|the report (said|found|highlighted|concluded))\b", text))
-    scores["news_article"] += min(reported, 6) * 0.7
-    for cue in ("read full story", "comments are closed", "photo:", "latest news", "more from", "subscribe"):
-        if cue in text:
-            scores["news_article"] += 1
-    for cue in ("rate this page", "the council", "council's", "cabinet member", "lead member", "our children",
-                "can be found here", "was this page helpful"):
-        if cue in text:
-            scores["council_page"] += 1.2 if cue != "the council" else 0.8
-    best = max(scores, key=scores.get)
-    return best if scores[best] >= 2 else "other"
+        return "ofsted_report", 0.8
+    report_cues = sum(1 for rx in _REPORT_CUES if rx.search(top))
+    if (re.search(r"\binspection dates?\s*:", top, re.I) and re.search(r"\breport publi", top, re.I)) \
+            or re.search(r"\breport (inspection|publication) date\s*:", top, re.I) or report_cues >= 4:
+        return "ofsted_report", 0.95 if report_cues >= 2 else 0.8
+    news = sum(1.5 for rx in _NEWS_FURNITURE if rx.search(raw))
+    news += min(3, len(_JOURNALESE_RE.findall(raw)))
+    for b in blocks[:6]:
+        if _BYLINE_RE.match(b.text.strip()) and len(b.text) < 40 and not parse_date(b.text) \
+                and not re.match(r"(?i)(dear|yours|kind regards)\b", b.text.strip()) \
+                and not find_in_text(b.text):
+            news += 2.5  # a byline: a person's name alone near the headline
+            break
+    salutation = re.search(r"(^|\n|\s)dear\s+(mr|mrs|ms|miss|dr|sir|madam|[A-Z][a-z]+)\b", raw[:3000], re.I)
+    letterhead = _OFSTED_LETTERHEAD_RE.search(raw[:1500])
+    ofsted_hand = re.search(r"\b[A-Z][a-z]+ HMI\b|\bSenior HMI\b|\bHMI,|[Hh]er [Mm]ajesty.s [Ii]nspector|"
+                            r"[Hh]is [Mm]ajesty.s [Ii]nspector", raw)
+    if salutation and news < 3 and (letterhead or ofsted_hand
+                                    or (re.search(r"(?i)yours sincerely", raw) and "ofsted" in raw.lower())):
+        return "ofsted_letter", 0.9
+    if letterhead and raw.lower().count("ofsted") >= 1 and news < 3 and re.search(r"(?i)\binsert\b|\bdear\b", raw):
+        return "ofsted_letter", 0.6  # Ofsted letterhead, template or salutation further down
+    own = _strip_quotes(raw)
+    other = 3.0 * len(_GOVUK_RE.findall(raw)) + 2.5 * len(_PARLIAMENT_RE.findall(raw))
+    other += min(6.0, 3.0 * len(_OTHER_BODY_RE.findall(head)) + 1.0 * len(_OTHER_BODY_RE.findall(raw)))
+    inspectorate = len(_INSPECTORATE_VOICE_RE.findall(own))
+    other += min(6.0, 3.0 * inspectorate)
+    if re.search(r"\b(guidance|handbook|framework)\b", head[:300], re.I) and "said" not in head.lower():
+        other += 2
+    if authorities and all(is_welsh(a) for a in authorities):
+        other += 1.5  # Welsh councils are inspected by Care Inspectorate Wales, not Ofsted
+    committee = [m.group(0) for m in _COMMITTEE_RE.finditer(raw)]
+    if _PARLIAMENT_RE.search(raw):  # a select committee is Parliament's, not the council's
+        committee = [c for c in committee if not re.fullmatch(r"(?i)the committee", c.strip())]
+    council = 3.0 * min(3, len(committee))
+    we = len(_COUNCIL_VOICE_RE.findall(own))
+    council += 3.0 if we >= 6 else 2.0 if we >= 3 else 0.0
+    council += 1.5 * min(2, len(_COUNCIL_PRESS_RE.findall(raw)))
+    if re.search(r"(?<=[a-z,] )the Council\b", own):
+        council += 1.5  # a council writing about itself capitalises "the Council"
+    said = len(re.findall(r"\b(said|says|told|added|warned|according to|commented|wrote)\b", raw, re.I))
+    if news < 1.5 and _COUNCIL_SPEAKER_RE.search(raw) and not _THIRD_PARTY_RE.search(raw) \
+            and not _JOURNALESE_RE.search(raw):
+        council += 2.5  # press-release shape: only the council's own people speak, no newspaper furniture
+    if inspectorate:
+        council -= 2.0
+    if not authorities:
+        council *= 0.3  # a council page is about its own council
+    news += min(said, 5) * 0.4
+    scores = {"other": other, "council_page": council, "news_article": news}
+    ranked = sorted(scores.values(), reverse=True)
+    margin = ranked[0] - ranked[1]
+    if other >= 3 and other == ranked[0]:
+        return "other", round(min(0.9, 0.5 + margin / 10), 2)
+    best = "council_page" if council > news else "news_article"
+    if scores[best] < 1.5:
+        # nothing decisive: an article that reports what others said reads as news; a page about one
+        # authority that quotes nobody reads as that council's own page; else "other"
+        best = "news_article" if said >= 2 else "council_page" if authorities and len(authorities) == 1 \
+            else "news_article" if said else "other"
+        return best, 0.4
+    return best, round(min(0.9, 0.5 + abs(council - news) / 10), 2)
 
 
 def infer_publisher(raw: str, doc_type: str, authorities: list[str], hints: dict) -> str | None:
@@ -179,94 +389,321 @@ def infer_publisher(raw: str, doc_type: str, authorities: list[str], hints: dict
     return None
 
 
-def infer_authorities(raw: str) -> list[str]:
-    counts: dict[str, int] = {}
-    for m in LA_RE.finditer(raw):
-        name = m.group(1)
-        if name in AMBIGUOUS_LA:
-            window = raw[max(0, m.start() - 40): m.end() + 40].lower()
-            if not re.search(r"council|borough|local authority|children.s services|monitoring visit|'s\b|’s\b", window):
-                continue
-        counts[name] = counts.get(name, 0) + 1
-    return sorted(counts, key=lambda n: (-counts[n], raw.find(n)))
+# ---------------------------------------------------------------- inference: authorities
+
+_PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|such as|including|like|unlike|with|"
+                             r"also (runs?|covers?|provides?|manages?)\b[^.]{0,50}|(director|chief executive|head|"
+                             r"leader|commissioner|chair|manager|officer)\b[^.]{0,50}\bat)\s+(the\s+)?"
+                             r"((London\s+)?boroughs?\s+of\s+)?$", re.I)
+_RECIPIENT_BEFORE = re.compile(r"\bletters?\s+(sent\s+)?to\s+(both\s+)?([\w’'&,]+\s+){0,6}$", re.I)
 
 
-def infer_date(blocks: list[Block], hints: dict) -> str | None:
+def infer_authorities(content: str) -> tuple[list[str], float]:
+    """The authorities a document is about, with a confidence.
+
+    Each mention scores by place (headline and first lines count most), form (a council's formal name counts a
+    little more), and syntax: mentions in a run of three or more names (a national list), after "from", "former",
+    "including", "also runs ... in" or a job title "at" (someone's other employer) count little; the addressee of
+    a letter counts much. Authorities scoring well below the leader are passing mentions."""
+    mentions = find_in_text(content)
+    if not mentions:
+        return [], 0.0
+    scores: dict[str, float] = {}
+    first_pos: dict[str, int] = {}
+    names = {mt.name for mt in mentions}
+    passing_prev = False
+    for i, mt in enumerate(mentions):
+        w = 3.0 if mt.start < 300 else 2.0 if mt.start < 900 else 1.0
+        if mt.formal:
+            w += 0.5
+        before = content[max(0, mt.start - 80):mt.start]
+        joined = i > 0 and re.fullmatch(r"\s*(,|and|&|or|,\s*and)\s*", content[mentions[i - 1].end:mt.start])
+        if _RECIPIENT_BEFORE.search(before[-60:]):
+            w += 3.0
+            passing_prev = False
+        elif _PASSING_BEFORE.search(before) or (joined and passing_prev):
+            w *= 0.25  # "from Rotherham", "also runs services in Kingston and Richmond"
+            passing_prev = True
+        else:
+            passing_prev = False
+        if is_former(mt.name) and any(n != mt.name and mt.name in n for n in names):
+            w *= 0.5  # "Northamptonshire Children's Trust" on a West Northamptonshire page: the successor leads
+        # a run of names: "Barnsley, Bexley, Birmingham and ..." (three or more authorities in a row)
+        run = 1
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(mentions):
+                a, b = (mentions[j], mt) if j < i else (mt, mentions[j])
+                if re.fullmatch(r"\s*(,|;|and|&|or|,\s*and)\s*", content[a.end:b.start]):
+                    run += 1
+        if run >= 3 or (run == 2 and _in_long_list(mentions, i, content)):
+            w *= 0.1
+        scores[mt.name] = scores.get(mt.name, 0.0) + w
+        first_pos.setdefault(mt.name, mt.start)
+    top = max(scores.values())
+    if top < 1.5:
+        own = _strip_quotes(content)
+        if len(scores) == 1 and len(_COUNCIL_VOICE_RE.findall(own)) >= 5:
+            return list(scores), 0.5  # a council speaking as "we" and naming only itself, once, far down
+        return [], 0.3
+    chosen = [n for n in scores if scores[n] >= max(1.5, 0.3 * top)]
+    chosen.sort(key=lambda n: (-scores[n], first_pos[n]))
+    runner_up = max([v for n, v in scores.items() if n not in chosen], default=0.0)
+    confidence = 0.9 if top >= 4 and runner_up < 0.2 * top else 0.75 if top >= 3 else 0.6
+    return chosen, confidence
+
+
+def _in_long_list(mentions, i: int, content: str) -> bool:
+    """Whether mention i belongs to a comma-separated run of three or more authorities."""
+    lo = hi = i
+    while lo > 0 and re.fullmatch(r"\s*(,|;|and|&|,\s*and)\s*", content[mentions[lo - 1].end:mentions[lo].start]):
+        lo -= 1
+    while hi + 1 < len(mentions) and re.fullmatch(r"\s*(,|;|and|&|,\s*and)\s*",
+                                                  content[mentions[hi].end:mentions[hi + 1].start]):
+        hi += 1
+    return hi - lo + 1 >= 3
+
+
+# ---------------------------------------------------------------- inference: date
+
+def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = "") -> tuple[str | None, float]:
+    """Publication date and a confidence. Structure first: an Ofsted report's 'Report published' line, a
+    'published today (date)' statement, a dateline near the headline (optionally 'Published:', 'Updated',
+    'Meeting:', a weekday or a byline around it), a letter's date line above its salutation, a date closing
+    the headline ('Statement ... – 1st February 2023'), a GOV.UK 'Published'/'Updated' line anywhere.
+    Dates inside the story (a visit, a meeting, an earlier judgement) are never taken."""
     if hints.get("date"):
-        return parse_date(hints["date"])
-    # A letter's date stands alone on a line near the top.
-    for b in blocks[:10]:
-        if len(b.text) <= 30:
-            found = parse_date(b.text)
-            if found:
-                return found
-    for b in blocks[:12]:
-        m = re.search(r"\b(published|posted|updated|dated?)\b[:\s]+(on\s+)?([^.]{6,30})", b.text, re.I)
-        if m and parse_date(m.group(3)):
-            return parse_date(m.group(3))
-    return None
+        found = parse_date(hints["date"])
+        if found:
+            return found, 1.0
+    content = "\n".join(b.text for b in blocks)
+    text = raw or content
+    m = re.search(r"\breport (?:published|publication date)\s*:\s*(.{6,40})|(?:^|\n)\s*report published\s+(.{6,40})",
+                  text[:4000], re.I)
+    m = m and re.match(r"(.*)", m.group(1) or m.group(2))
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), 0.95
+    m = re.search(r"\b(?:published|released|issued)\s+today\s*\(([^)]{6,40})\)", content, re.I)
+    if m and parse_date(m.group(1)) and re.search(r"\d{4}", m.group(1)):
+        return parse_date(m.group(1)), 0.9
+    m = re.search(r"\b(?:this question was )?answered on\s+(.{6,30})", content, re.I)
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), 0.85
+    head = _head_blocks(blocks)
+    for b in head:
+        found, _prefixed = _dateline(b.text)
+        if found:
+            return found, 0.9
+    head_text = "\n".join(b.text for b in head)[:2000]
+    for m in _EMBEDDED_DATELINE_RE.finditer(head_text):  # a dateline run into neighbouring lines by extraction
+        found = parse_date(m.group(1))
+        if found:
+            return found, 0.85
+    if doc_type == "ofsted_letter" or re.search(r"(^|\s)dear\s", text[:3000], re.I):
+        # a letter's date stands alone above the salutation (PDF text may run the letterhead into one line)
+        sal = re.search(r"(^|\s)dear\s", text[:3000], re.I)
+        if sal:
+            before = text[:sal.start()]
+            dates = [m for m in _DMY_RE.finditer(before)]
+            if dates and not _NOT_PUBLICATION.search(before[max(0, dates[-1].start() - 40):dates[-1].start()]):
+                return parse_date(dates[-1].group(0)), 0.85
+    for b in head[:4]:
+        m = re.search(rf"[-–—|:]\s*((?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR}))\s*$",
+                      b.text, re.I)
+        if m and len(b.text) < 200:
+            return parse_date(m.group(1)), 0.8
+    for b in blocks:
+        found, prefixed = _dateline(b.text)
+        if found and prefixed:
+            return found, 0.7  # e.g. GOV.UK's "Published 27 March 2015" under the page body
+    for m in _EMBEDDED_DATELINE_RE.finditer(content):
+        found = parse_date(m.group(1))
+        if found:
+            return found, 0.7
+    return None, 0.0
 
 
-def infer_period(raw: str) -> tuple[str, str] | None:
-    m = re.search(rf"(visit|inspection)[^.]{{0,120}}?\b(on|between|from|took place on)\s+((\d{{1,2}}\s*(\w+\s*)?(and|-|–|to)\s*)?\d{{1,2}}\s+{MONTH_RE}\s+\d{{4}})",
-                  raw, re.I)
+# ---------------------------------------------------------------- inference: period and visit
+
+_VISIT_WORD_RE = re.compile(r"\b(visit\w*|revisit\w*|inspect\w*|fieldwork|on-?site|conducted|carried out|"
+                            r"took place|undertaken)\b", re.I)
+_PERIOD_TRIGGER_RE = re.compile(r"\b(between|from|on|during|over|dates?:?)\s*$", re.I)
+_PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|notice|letter dated|judged|rated|"
+                                 r"meeting|announced|issued|notif\w*|asked|answered|due)\b", re.I)
+
+
+def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, str] | None, float]:
+    """Fieldwork dates the document reports on, with a confidence: a report's 'Inspection dates:' line, else
+    the first 'visit/inspection ... on/between/from <dates>' in a sentence about the visit. A range written
+    without a year takes the year from the document's date (lower confidence)."""
+    m = re.search(r"\b(?:inspection|visit|fieldwork)\s+dates?\s*:\s*(.{6,70})", content, re.I)
     if m:
-        return parse_date_range(m.group(3))
+        got = _first_range(m.group(1), None, anchored=True)
+        if got:
+            return (got[0], got[1]), 0.95
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])|\n+", content):
+        if not _VISIT_WORD_RE.search(sentence) or re.search(r"\bmeeting\b", sentence, re.I):
+            continue
+        for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy"), (_SINGLE_DMY_RE, "single")):
+            for rm in rx.finditer(sentence):
+                before = sentence[max(0, rm.start() - 40):rm.start()]
+                if not (_PERIOD_TRIGGER_RE.search(before) or re.match(r"\s*between\s*$", sentence[:rm.start()], re.I)):
+                    continue
+                if _PERIOD_BLOCKERS_RE.search(before):
+                    continue
+                got = _range_from_match(rm, kind, ref_date)
+                if got:
+                    return (got[0], got[1]), 0.6 if got[2] else 0.85
+    return None, 0.0
+
+
+def _first_range(text: str, ref: str | None, anchored: bool = False):
+    for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy"), (_SINGLE_DMY_RE, "single")):
+        m = rx.match(text.strip()) if anchored else rx.search(text)
+        if m:
+            got = _range_from_match(m, kind, ref)
+            if got:
+                return got
     return None
 
 
-def infer_visit_number(raw: str) -> int | None:
-    m = re.search(rf"\b{ORDINAL_RE}\s+monitoring visit\b", raw, re.I)
-    return ordinal_value(m.group(1)) if m else None
+_VISIT_NUMBER_RES = [
+    (re.compile(rf"\b(?:this|it|the visit)\s+(?:was|is)\s+(?:the|their|its)\s+{ORDINAL_RE}\b", re.I), 0.9),
+    (re.compile(rf"\b{ORDINAL_RE}(?:\s+and\s+final)?\s+(?:ofsted\s+)?(?:monitoring|follow[- ]up)\s+visit\b", re.I), 0.85),
+    (re.compile(rf"\b{ORDINAL_RE}\s+and\s+final\s+visit\b", re.I), 0.85),
+    (re.compile(rf"\bvisit\b[^.]{{0,80}}\bthe\s+{ORDINAL_RE}\s+of\s+(?:\w+\s+)?(?:monitoring\s+)?visits\b", re.I), 0.8),
+]
 
 
-def infer_title(blocks: list[Block], hints: dict, path: Path) -> str:
+def infer_visit_number(content: str) -> tuple[int | None, float]:
+    """The number of the monitoring visit the document reports on: 'fifth monitoring visit since 2019', 'This
+    was the first monitoring visit', 'sixth and final visit', 'the fifth of six visits', 'fourth follow-up visit'.
+    Pages that name several different numbers (an improvement-journey summary) get none."""
+    found: dict[int, float] = {}
+    for rx, conf in _VISIT_NUMBER_RES:
+        for m in rx.finditer(content):
+            if re.search(r"\b(next|previous|last|earlier|prior|since (its|the|their))\s+$",
+                         content[max(0, m.start() - 20):m.start()], re.I):
+                continue
+            if rx is _VISIT_NUMBER_RES[0][0] and not re.search(r"visit", content[m.end():m.end() + 40], re.I):
+                continue
+            n = ordinal_value(m.group(1))
+            if n and n <= 12:
+                found[n] = max(found.get(n, 0.0), conf)
+    if len(found) == 1:
+        n, conf = next(iter(found.items()))
+        return n, conf
+    return None, 0.0
+
+
+# ---------------------------------------------------------------- inference: title
+
+_TITLE_SKIP_RE = re.compile(
+    r"^(skip to.*|accessibility statement|top of page.*|this article is more than.*|agenda item|transcription|"
+    r"issue\s*-\s*meetings|guidance|statutory guidance|correspondence|press release|news|news story|home\b.*|"
+    r"subscribe.*|published|updated|image caption,?|upload:.*|.*\.pdf\b.*|insert\b.*|total page.*|file type.*|"
+    r"\d+_.*|.*\b(credit|image source|pic by|picture|photo)\b.*|[tf]\s*\d{3}.*|.*(total page|file type).*|"
+    r"(aerial view|view of|a generic (photo|image)|image of|photo of|picture of)\b.*|read more.*|hide ad.*|advertisement|"
+    r"loading.*|cookies?.*|menu|search|share.*|children and families|<<|>>|.*\bminutes\b)$", re.I)
+
+
+def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, float]:
+    """The headline: the first substantial line of the content, skipping bylines, datelines, photo credits,
+    site furniture ("Skip to main content", "Agenda item", "Transcription") and page-type labels."""
     if hints.get("title"):
-        return hints["title"]
-    for b in blocks[:12]:
-        if b.kind == "heading" and len(b.text) > 8:
-            return b.text
-    return path.stem.replace("_", " ")
+        return hints["title"], 1.0
+    for i, b in enumerate(blocks[:15]):
+        if re.match(r"(?i)dear\s", b.text.strip()) and len(b.text) < 60 and i + 1 < len(blocks):
+            subject = blocks[i + 1].text.strip()  # a letter's subject line follows its salutation
+            if 2 <= len(subject.split()) <= 25 and not subject.endswith("."):
+                return subject, 0.8
+            break
+    for b in blocks[:10]:
+        t = b.text.strip()
+        stripped = re.sub(r"^(?:(?:skip to (?:main )?content|skip to footer|accessibility statement|transcription|"
+                          r"top of page|guidance|correspondence|press release|agenda item)\b\s*)+", "", t,
+                          flags=re.I).strip()
+        if stripped != t and len(stripped.split()) < 8 and not re.match(r"(?i)guidance|correspondence|press", t):
+            continue  # the rest of a navigation bar
+        t = re.sub(rf"\s+(?:Updated|Published|Last updated)\s*:?\s*(?i:{_DAY}\s+{MONTH_ANY}\s+{_YEAR}).*$", "", stripped)
+        words = t.split()
+        if re.search(r"[.!?][\"”’']?$", t) and len(words) >= 12:
+            break  # the story has begun: no headline above it
+        if len(words) >= 25 and re.search(r"[.!?\"”’]$", t):
+            break  # the story has begun: no headline above it
+        if _TITLE_SKIP_RE.match(t) or not (3 <= len(words) <= 25) or re.search(r"[.:]$", t):
+            continue
+        if _BYLINE_RE.match(t) or _dateline(t)[0] or (parse_date(t) and len(words) <= 8):
+            continue
+        if not (t[:1].isupper() or t[:1].isdigit() or t[:1] in "‘'\"“"):
+            continue
+        if sum(c.isdigit() for c in t) > len(t) / 4 or re.search(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", t):
+            continue  # figures or a postal address (letterhead)
+        return t, 0.8 if b.kind == "heading" or b is blocks[0] else 0.7
+    for b in blocks:
+        if len(b.text.split()) >= 6 and not _TITLE_SKIP_RE.match(b.text.strip()):
+            sentence = re.split(r"(?<=[.!?])\s", b.text.strip(), maxsplit=1)[0]
+            if len(sentence) > 110:
+                sentence = sentence[:110].rsplit(" ", 1)[0] + " …"
+            return sentence, 0.3
+    return path.stem.replace("_", " "), 0.1
 
 
 def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> dict:
-    """Metadata from the document itself; values None when nothing could be inferred.
+    """Metadata from the document itself; values None when nothing could be inferred. The "confidence" key maps
+    each inferred field to how far its rule can be trusted (0-1).
 
     Type and publisher cues live in page furniture too (`raw`); facts about the subject come from the
     cleaned content only, so a teaser for another story cannot lend its place or dates."""
     content = "\n".join(b.text for b in blocks)
-    authorities = infer_authorities(content)
-    doc_type = hints.get("doc_type") or infer_doc_type(raw, blocks, hints)
-    period = infer_period(content)
-    letter_date = infer_date(blocks, hints)
-    if letter_date is None and period and doc_type in ("ofsted_letter", "ofsted_report"):
-        letter_date = period[1]  # a letter follows its visit; the visit's last day is the best estimate
+    authorities, la_conf = infer_authorities(content)
+    if hints.get("doc_type"):
+        doc_type, type_conf = hints["doc_type"], 1.0
+    else:
+        doc_type, type_conf = infer_doc_type(raw, blocks, hints, authorities)
+    pub_date, date_conf = infer_date(blocks, hints, raw, doc_type)
+    period, period_conf = infer_period(content, pub_date)
+    if pub_date is None and period and doc_type in ("ofsted_letter", "ofsted_report"):
+        pub_date, date_conf = period[1], 0.4  # a letter follows its visit; the visit's last day is the best estimate
+    visit, visit_conf = infer_visit_number(content)
+    if doc_type == "other" and not authorities:
+        visit, visit_conf = None, 0.0  # guidance describes visits in general
+    title, title_conf = infer_title(blocks, hints, path)
     meta = {
-        "title": infer_title(blocks, hints, path),
+        "title": title,
         "doc_type": doc_type,
-        "date": letter_date,
+        "date": pub_date,
         "publisher": infer_publisher(raw, doc_type, authorities, hints),
         "source": hints.get("source"),
         "local_authorities": authorities or None,
         "period_start": period[0] if period else None,
         "period_end": period[1] if period else None,
-        "visit_number": infer_visit_number(content) if doc_type != "council_page" else None,
+        "visit_number": visit,
+    }
+    meta["confidence"] = {
+        "title": title_conf, "doc_type": type_conf, "date": date_conf, "local_authorities": la_conf,
+        "period_start": period_conf, "period_end": period_conf, "visit_number": visit_conf,
+        "publisher": 0.6, "source": 0.5,
     }
     return meta
 
 
 def resolve(path: Path, rel: str, raw: str, blocks: list[Block], hints: dict, manifest_entry: dict | None):
-    """Merge manifest, front matter and inference; return (values, origin)."""
+    """Merge manifest, front matter and inference; return (values, origin). `values["confidence"]` maps each
+    field to a confidence: 1.0 for manifest and front matter, the inference rule's own for inferred values."""
     hint_values = {k: v for k, v in hints.items() if k in FIELDS and v}
     inferred = infer_metadata(path, raw, blocks, hints)
-    values, origin = {}, {}
+    inferred_conf = inferred.pop("confidence", {})
+    values, origin, confidence = {}, {}, {}
     for key in FIELDS:
         if manifest_entry and key in manifest_entry:
             values[key], origin[key] = manifest_entry[key], "manifest"
+            confidence[key] = 1.0
         elif key in hint_values:
             values[key], origin[key] = hint_values[key], "front matter"
+            confidence[key] = 1.0
         elif inferred.get(key) not in (None, "", []):
             values[key], origin[key] = inferred[key], "inferred"
+            confidence[key] = float(inferred_conf.get(key, 0.5))
         else:
             values[key], origin[key] = None, "unknown"
     if values["doc_type"] not in DOC_TYPES:
@@ -290,4 +727,8 @@ def resolve(path: Path, rel: str, raw: str, blocks: list[Block], hints: dict, ma
     values["source"] = values["source"] or rel
     values["publisher"] = values["publisher"] or ""
     values["local_authorities"] = values["local_authorities"] or []
+    for key in FIELDS:
+        if values.get(key) in (None, "", []) and origin[key] != "manifest":
+            confidence.pop(key, None)
+    values["confidence"] = confidence
     return values, origin

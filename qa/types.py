@@ -47,6 +47,7 @@ class Document:
     period_end: str | None = None
     visit_number: int | None = None
     origin: dict[str, str] = field(default_factory=dict)  # field -> manifest | front matter | inferred | unknown
+    confidence: dict[str, float] = field(default_factory=dict)  # field -> 1.0 stated ... lower for weaker inference
     fingerprint: str = ""  # sha256 of the source file's bytes
     blocks: list[Block] = field(default_factory=list)
     # What cleaning removed (qa.clean.clean_blocks): raw_chars, kept_chars, removed_lines, removed_by,

@@ -55,3 +55,269 @@ def test_no_passage_holds_teasers_or_furniture(assistant):
     for p in assistant.index.passages:
         for u in unwanted:
             assert u.lower() not in p.text.lower(), (p.passage_id, u)
+
+
+# ---------------------------------------------------------------- inference on invented pages
+
+from pathlib import Path  # noqa: E402
+
+from qa import clean  # noqa: E402
+from qa.convert import convert_text  # noqa: E402
+
+
+def infer(text: str) -> dict:
+    """Inferred metadata of an invented page, as ingest would infer it without a manifest."""
+    extracted = convert_text(text)
+    blocks = clean.clean_blocks(extracted.blocks)
+    raw = "\n".join(b.text for b in extracted.blocks)
+    values, origin = metadata.resolve(Path("page.txt"), "page.txt", raw, blocks, extracted.hints, None)
+    return values
+
+
+REPORT = """Borsetshire-on-Sea - Draft report
+
+London Borough of Brent
+Inspection of services for children in need of help and protection, children looked after and care leavers
+Inspection dates: 3 March 2016 to 24 March 2016
+Report published: 6 May 2016
+The overall judgement is that children's services require improvement to be good
+1. Children who need help and protection
+Requires improvement
+2. Children looked after and achieving permanence
+Good
+3. Leadership, management and governance
+Requires improvement
+"""
+
+LETTER = """Ofsted
+Piccadilly Gate
+Store Street
+Manchester
+M1 2WD
+
+14 June 2021
+
+Ms Ann Example
+Director of Children's Services
+Halton Borough Council
+
+Dear Ms Example
+
+Monitoring visit to Halton children's services
+
+This letter summarises the findings of the monitoring visit to Halton children's services on 25 and 26 May 2021.
+This was the third monitoring visit since the local authority was judged inadequate in March 2020. The inspectors
+were Jo Bloggs HMI and Sam Example HMI.
+
+Yours sincerely
+
+Jo Bloggs
+Her Majesty's Inspector
+"""
+
+NEWS = """Inspectors find council's social workers 'overstretched'
+
+Pat Writer
+Thursday, March 4, 2021
+
+A council's children's services still require improvement, Ofsted has found, with caseloads too high in some teams.
+
+Wiltshire Council was told in a letter published today that progress had stalled since its fourth monitoring visit.
+Inspectors said managers knew the service well. A spokesperson for the council said it accepted the findings.
+
+Meanwhile the new director, who joined from Rotherham last year, said the team was committed to improving.
+
+Related stories
+Ofsted judges another council inadequate
+12 February 2021
+"""
+
+COMMITTEE = """Agenda item
+
+Ofsted Focused Visit Letter
+
+Report of the Director of Children's Services.
+
+Minutes:
+
+Members received the letter following the focused visit to Rutland in January. The Director advised that the
+visit had found practice to be improving.
+
+RESOLVED - That the report be noted.
+"""
+
+COUNCIL_VOICE = """Skip to main content
+
+Our response to the Ofsted inspection of children's services
+
+Published: 8th Jun 2018
+
+We welcome the findings of the inspection of our children's services in Torbay. We know there is more to do and we
+are determined that every child in our care gets the help they need. Our improvement plan sets out what we will do.
+"""
+
+GOVUK = """Guidance
+
+Inspecting youth offending services: a framework
+
+Updated 21 February 2022
+
+Applies to England
+
+1. This framework sets out how inspectors will assess youth offending services across England.
+"""
+
+NATIONAL = """Councils judged inadequate since 2015
+
+The following local authorities have been rated inadequate: Barnsley, Bexley, Croydon, Doncaster, Kent, Medway,
+Norfolk, Rochdale and Slough. Commissioners were appointed in Doncaster, Slough and Sunderland.
+Inspectors said the picture was improving nationally.
+"""
+
+
+def test_type_from_structure():
+    assert infer(REPORT)["doc_type"] == "ofsted_report"
+    assert infer(LETTER)["doc_type"] == "ofsted_letter"
+    assert infer(NEWS)["doc_type"] == "news_article"
+    assert infer(COMMITTEE)["doc_type"] == "council_page"
+    assert infer(COUNCIL_VOICE)["doc_type"] == "council_page"
+    assert infer(GOVUK)["doc_type"] == "other"
+
+
+def test_newspaper_reprint_of_a_letter_is_news():
+    reprint = ("Ofsted letter lifts spirits at Sefton\n\nBy Alex Reporter\n\n| 3 May 2019\n\nHide Ad\n\n"
+               "The letter, which the paper has seen, begins: Dear Mr Example, thank you for ... The inspectors were "
+               "Jo Bloggs HMI and Sam Example HMI. Yours sincerely, Jo Bloggs.\n\nCouncillors said they were pleased.")
+    assert infer(reprint)["doc_type"] == "news_article"
+
+
+def test_report_date_is_its_publication_not_its_fieldwork():
+    v = infer(REPORT)
+    assert v["date"] == "2016-05-06"
+    assert (v["period_start"], v["period_end"]) == ("2016-03-03", "2016-03-24")
+    assert v["local_authorities"] == ["Brent"]
+    assert v["confidence"]["date"] >= 0.9
+
+
+def test_letter_date_line_period_visit_and_title():
+    v = infer(LETTER)
+    assert v["date"] == "2021-06-14"
+    assert (v["period_start"], v["period_end"]) == ("2021-05-25", "2021-05-26")
+    assert v["visit_number"] == 3
+    assert v["title"] == "Monitoring visit to Halton children's services"
+    assert v["local_authorities"] == ["Halton"]  # not Manchester, the Ofsted office
+
+
+def test_letter_without_date_line_takes_last_visit_day_with_low_confidence():
+    undated = LETTER.replace("14 June 2021\n", "")
+    v = infer(undated)
+    assert v["date"] == "2021-05-26" and v["confidence"]["date"] < 0.6
+
+
+def test_news_dateline_not_teaser_date_and_byline_not_title():
+    v = infer(NEWS)
+    assert v["date"] == "2021-03-04"
+    assert v["title"] == "Inspectors find council's social workers 'overstretched'"
+    assert v["local_authorities"] == ["Wiltshire"]  # Rotherham: the director's previous employer
+    assert v["visit_number"] is None  # "since its fourth monitoring visit": an earlier visit, not this one
+
+
+def test_committee_and_council_voice_dates_and_subjects():
+    v = infer(COMMITTEE)
+    assert v["local_authorities"] == ["Rutland"] and v["date"] is None
+    assert v["title"] == "Ofsted Focused Visit Letter"
+    meeting = infer("Issue - meetings\n\nOfsted inspection feedback\n\nMeeting: 03/07/2025 - Children's Scrutiny "
+                    "Committee (Item 7)\n\nMinutes:\n\nThe Committee noted the verbal report on Thurrock.")
+    assert meeting["date"] == "2025-07-03" and meeting["doc_type"] == "council_page"
+    v = infer(COUNCIL_VOICE)
+    assert v["date"] == "2018-06-08" and v["local_authorities"] == ["Torbay"]
+    assert v["title"] == "Our response to the Ofsted inspection of children's services"
+
+
+def test_date_forms():
+    for line, want in (("15/05/23", "2023-05-15"), ("Monday, 05 November, 2018", "2018-11-05"),
+                       ("Friday, January 19, 2018", "2018-01-19"), ("Updated 21 February 2022", "2022-02-21"),
+                       ("Published: 8th Jun 2018", "2018-06-08"), ("Sam Writer 06 April 2016", "2016-04-06"),
+                       ("| 22 March 2017", "2017-03-22")):
+        page = f"Council praised for its work with care leavers\n\n{line}\n\nInspectors said Oldham council had improved."
+        assert infer(page)["date"] == want, line
+    today = ("Ofsted has praised Hartlepool's children's services in a letter published today (19 October 2021) after "
+             "a focused visit in September. Inspectors said leaders knew their services well.")
+    assert infer(today)["date"] == "2021-10-19"
+    assert metadata.parse_date("28 Mar 2017") == "2017-03-28"
+    assert metadata.parse_date("1st February 2023") == "2023-02-01"
+
+
+def test_no_date_from_the_story_a_banner_or_a_mid_sentence_publication():
+    story = ("Gateshead children's services rated good\n\nPublished on 7 January 2019, this judgement follows a visit"
+             " on 3 December 2018. Inspectors said Gateshead council had improved.\n\nSite maintenance on 4 May 2023")
+    v = infer(story)
+    assert v["date"] is None
+    banner = ("Planned website maintenance 12 March 2024\n\nSalford children's services improving\n\n"
+              "Inspectors said Salford council had made progress since the visit in January 2019.")
+    assert infer(banner)["date"] is None
+
+
+def test_authorities_former_abbreviated_and_passing():
+    former = ("Cumbria children's services improving\n\nInspectors said Cumbria County Council had made progress. "
+              "The new director joined Cumbria from Lancashire, where she led early help.")
+    assert infer(former)["local_authorities"] == ["Cumbria"]
+    abbrev = ("Scrutiny panel receives ILACS feedback\n\nThe Director of Children's Services (DCS) for B&NES gave a "
+              "verbal report on the recent inspection. Members noted the feedback.")
+    assert infer(abbrev)["local_authorities"] == ["Bath and North East Somerset"]
+    welsh = ("Performance evaluation inspection of children's services in Monmouthshire published\n\nWe found that "
+             "Monmouthshire County Council leaders understand their services. We will continue to monitor progress.")
+    v = infer(welsh)
+    assert v["local_authorities"] == ["Monmouthshire"] and v["doc_type"] == "other"
+    two = ("Letters to both new councils\n\nIn letters to both West Northamptonshire Council and North "
+           "Northamptonshire Council, inspectors said Northamptonshire's children's trust was improving. "
+           "Northamptonshire children's services were rated inadequate in 2019 and Northamptonshire was split.")
+    assert set(infer(two)["local_authorities"]) == {"West Northamptonshire", "North Northamptonshire",
+                                                    "Northamptonshire"}
+
+
+def test_national_list_names_no_subject():
+    v = infer(NATIONAL)
+    assert v["local_authorities"] == []
+
+
+def test_periods():
+    cases = {
+        "Inspectors visited the council between 10 and 21 June 2019 and found good practice.": ("2019-06-10", "2019-06-21"),
+        "The focused visit took place on 19 and 20 March 2019.": ("2019-03-19", "2019-03-20"),
+        "Between 28th November and 1st December 2022, inspectors revisited the area.": ("2022-11-28", "2022-12-01"),
+        "The inspection ran from 28 November to 1 December 2022.": ("2022-11-28", "2022-12-01"),
+        "Inspection dates: 14 January – 4 February 2015": ("2015-01-14", "2015-02-04"),
+    }
+    for sentence, want in cases.items():
+        v = infer("Ofsted findings for Wigan\n\n" + sentence + " Wigan council said it was pleased.")
+        assert (v["period_start"], v["period_end"]) == want, sentence
+    not_fieldwork = ("Ofsted findings for Wigan\n\nThank you for meeting with me on 30 January 2018 to discuss the "
+                     "inspection. The next monitoring visit is scheduled for 30 April 2019. Wigan council said so.")
+    assert infer(not_fieldwork)["period_start"] is None
+
+
+def test_visit_numbers():
+    cases = {"Ofsted made its fifth monitoring visit since 2019 to Wigan council.": 5,
+             "This was the first monitoring visit since Wigan council was judged inadequate.": 1,
+             "It was their sixth and final visit since Wigan council was judged inadequate.": 6,
+             "The director said this monitoring visit had been the fifth of six visits to Wigan council.": 5,
+             "Inspectors made a fourth follow-up visit to Wigan council.": 4}
+    for sentence, want in cases.items():
+        assert infer("Wigan children's services\n\n" + sentence)["visit_number"] == want, sentence
+    several = ("Wigan improvement journey\n\nThe second monitoring visit took place in May. The third monitoring "
+               "visit took place in August. Wigan council said it was pleased.")
+    assert infer(several)["visit_number"] is None
+
+
+def test_title_skips_furniture():
+    page = ("Skip to main content\n\nTranscription\n\nPhoto: A. Snapper/Agency\n\nKnowsley care leavers get better "
+            "housing, inspectors say\n\nBy Sam Writer\n\nKnowsley council has improved housing for care leavers, "
+            "Ofsted said in a letter to the council this week after a visit to the borough.")
+    assert infer(page)["title"] == "Knowsley care leavers get better housing, inspectors say"
+
+
+def test_confidence_recorded_for_inferred_fields():
+    v = infer(NEWS)
+    assert set(v["confidence"]) >= {"title", "doc_type", "date", "local_authorities"}
+    assert all(0 < c <= 1 for c in v["confidence"].values())

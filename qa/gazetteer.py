@@ -1,0 +1,323 @@
+"""Local authorities with children's services: names, forms, abbreviations, and finding them in text.
+
+One canonical name per council area ("Bath and North East Somerset", "Kingston upon Thames"). The table holds
+current English authorities, former ones that still appear in older reports (Northamptonshire, Cumbria,
+Bournemouth, Poole...), and Welsh principal councils (`nation == "wales"`, so a caller can tell).
+
+Public API (stable; question parsing calls it):
+- `canonical_authority(name) -> str`: any written form -> canonical name; unknown names come back as written.
+- `find_in_text(text) -> list[Mention]`: mentions in document text (case-sensitive, proper-noun forms).
+- `find_in_question(text) -> list[str]`: canonical names in a user's question, case-insensitive.
+- `AUTHORITIES`: canonical name -> `Authority` (nation, status, ambiguous).
+- `LA_RE`: one regex over every name and alias (group 1 = the surface name), kept for older callers.
+
+Ambiguous names (also ordinary words, surnames or other places: Reading, Sutton, Bury, York, Derby,
+Durham, Richmond, Kingston, Newcastle, Newport, Bedford...) count only with a cue: a council word next to them
+("Reading Borough Council", "Sutton council", "London Borough of Sutton"), a possessive followed by services
+("Derby's children's services"), or a children's-services word close by. In questions the same cue list
+applies, plus "in/for/at <name>" ("visits in reading") because a staff question names places that way; a
+name opening a question ("Reading the letter ...") never counts without a council word.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Authority:
+    name: str
+    nation: str = "england"  # "england" | "wales"
+    status: str = "current"  # "current" | "former" (abolished or merged; still named in older reports)
+    ambiguous: bool = False  # also an ordinary word, surname or another place: needs a cue
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Mention:
+    name: str  # canonical name
+    start: int
+    end: int
+    surface: str  # the text as written (may include the council form, e.g. "London Borough of Sutton")
+    formal: bool = field(default=False, compare=False)  # written with a council form ("X Council", "Borough of X")
+    address: bool = field(default=False, compare=False)  # part of a postal address (a postcode follows)
+
+
+# ---------------------------------------------------------------- the table
+
+_ENGLAND = """Barking and Dagenham|Barnet|Barnsley|Bath and North East Somerset|Bedford|Bexley|Birmingham|
+Blackburn with Darwen|Blackpool|Bolton|Bournemouth, Christchurch and Poole|Bracknell Forest|Bradford|Brent|
+Brighton and Hove|Bristol|Bromley|Buckinghamshire|Bury|Calderdale|Cambridgeshire|Camden|Central Bedfordshire|
+Cheshire East|Cheshire West and Chester|City of London|Cornwall|Coventry|Croydon|Cumberland|Darlington|Derby|
+Derbyshire|Devon|Doncaster|Dorset|Dudley|Durham|Ealing|East Riding of Yorkshire|East Sussex|Enfield|Essex|
+Gateshead|Gloucestershire|Greenwich|Hackney|Halton|Hammersmith and Fulham|Hampshire|Haringey|Harrow|Hartlepool|
+Havering|Herefordshire|Hertfordshire|Hillingdon|Hounslow|Isle of Wight|Isles of Scilly|Islington|
+Kensington and Chelsea|Kent|Kingston upon Hull|Kingston upon Thames|Kirklees|Knowsley|Lambeth|Lancashire|Leeds|
+Leicester|Leicestershire|Lewisham|Lincolnshire|Liverpool|Luton|Manchester|Medway|Merton|Middlesbrough|
+Milton Keynes|Newcastle upon Tyne|Newham|Norfolk|North East Lincolnshire|North Lincolnshire|North Northamptonshire|
+North Somerset|North Tyneside|North Yorkshire|Northumberland|Nottingham|Nottinghamshire|Oldham|Oxfordshire|
+Peterborough|Plymouth|Portsmouth|Reading|Redbridge|Redcar and Cleveland|Richmond upon Thames|Rochdale|Rotherham|
+Rutland|Salford|Sandwell|Sefton|Sheffield|Shropshire|Slough|Solihull|Somerset|South Gloucestershire|
+South Tyneside|Southampton|Southend-on-Sea|Southwark|St Helens|Staffordshire|Stockport|Stockton-on-Tees|
+Stoke-on-Trent|Suffolk|Sunderland|Surrey|Sutton|Swindon|Tameside|Telford and Wrekin|Thurrock|Torbay|
+Tower Hamlets|Trafford|Wakefield|Walsall|Waltham Forest|Wandsworth|Warrington|Warwickshire|West Berkshire|
+West Northamptonshire|West Sussex|Westminster|Westmorland and Furness|Wigan|Wiltshire|Windsor and Maidenhead|
+Wirral|Wokingham|Wolverhampton|Worcestershire|York"""
+
+# Abolished or merged authorities that older inspection reports and news name.
+_FORMER = """Northamptonshire|Cumbria|Bournemouth|Poole|Christchurch|Bedfordshire|Cheshire|Berkshire|Avon|
+Cleveland|Humberside|Hereford and Worcester"""
+
+_WALES = """Blaenau Gwent|Bridgend|Caerphilly|Cardiff|Carmarthenshire|Ceredigion|Conwy|Denbighshire|Flintshire|
+Gwynedd|Isle of Anglesey|Merthyr Tydfil|Monmouthshire|Neath Port Talbot|Newport|Pembrokeshire|Powys|
+Rhondda Cynon Taf|Swansea|Torfaen|Vale of Glamorgan|Wrexham"""
+
+# Names that are also ordinary words, surnames, or other places.
+_AMBIGUOUS = {"Reading", "Sutton", "Bury", "York", "Derby", "Durham", "Bedford", "Halton", "Newport", "Christchurch", "Cleveland", "Avon",
+              "Poole", "Brent", "Bridgend", "Conwy", "Cumberland", "Manchester", "Bristol", "Cheshire"}
+
+# Other written forms -> canonical. Short forms of ambiguous names are ambiguous too.
+_ALIASES = {
+    "Bath and North East Somerset": ("Bath & North East Somerset", "B&NES", "BANES", "BaNES", "B&amp;NES"),
+    "Bournemouth, Christchurch and Poole": ("BCP", "Bournemouth Christchurch and Poole",
+                                            "Bournemouth, Christchurch & Poole"),
+    "Barking and Dagenham": ("Barking & Dagenham",),
+    "Hammersmith and Fulham": ("Hammersmith & Fulham", "LBHF"),
+    "Kensington and Chelsea": ("Kensington & Chelsea", "RBKC"),
+    "Tower Hamlets": ("LBTH",),
+    "Windsor and Maidenhead": ("Windsor & Maidenhead", "RBWM"),
+    "Brighton and Hove": ("Brighton & Hove",),
+    "Telford and Wrekin": ("Telford & Wrekin",),
+    "Redcar and Cleveland": ("Redcar & Cleveland",),
+    "Cheshire West and Chester": ("Cheshire West & Chester",),
+    "Blackburn with Darwen": ("Blackburn",),
+    "Kingston upon Hull": ("Hull", "City of Hull", "Hull City"),
+    "Kingston upon Thames": ("Kingston",),
+    "Richmond upon Thames": ("Richmond",),
+    "Newcastle upon Tyne": ("Newcastle",),
+    "Southend-on-Sea": ("Southend", "Southend on Sea"),
+    "Stockton-on-Tees": ("Stockton", "Stockton on Tees"),
+    "Stoke-on-Trent": ("Stoke", "Stoke on Trent"),
+    "Durham": ("County Durham",),
+    "Leicester": ("Leicester City",),
+    "Bristol": ("City of Bristol",),
+    "East Riding of Yorkshire": ("East Riding",),
+    "Isle of Anglesey": ("Anglesey", "Ynys Môn"),
+    "Rhondda Cynon Taf": ("Rhondda Cynon Taff", "RCT"),
+    "Vale of Glamorgan": ("The Vale of Glamorgan",),
+    "Westmorland and Furness": ("Westmorland & Furness",),
+    "Herefordshire": ("County of Herefordshire",),
+    "St Helens": ("St. Helens",),
+    "Hereford and Worcester": ("Hereford & Worcester",),
+}
+# Alias surfaces that need a cue even though their canonical name is unambiguous.
+_AMBIGUOUS_ALIASES = {"Blackburn", "Hull", "Stockton", "Stoke", "Southend", "Kingston", "Richmond", "Newcastle",
+                      "RCT"}  # RCT is also a randomised controlled trial
+
+
+def _names(block: str) -> list[str]:
+    return [n.strip() for n in block.replace("\n", "").split("|") if n.strip()]
+
+
+AUTHORITIES: dict[str, Authority] = {}
+for _n in _names(_ENGLAND):
+    AUTHORITIES[_n] = Authority(_n, "england", "current", _n in _AMBIGUOUS, _ALIASES.get(_n, ()))
+for _n in _names(_FORMER):
+    AUTHORITIES[_n] = Authority(_n, "england", "former", _n in _AMBIGUOUS, _ALIASES.get(_n, ()))
+for _n in _names(_WALES):
+    AUTHORITIES[_n] = Authority(_n, "wales", "current", _n in _AMBIGUOUS, _ALIASES.get(_n, ()))
+
+# surface form -> canonical
+_SURFACE: dict[str, str] = {}
+for _a in AUTHORITIES.values():
+    _SURFACE[_a.name] = _a.name
+    for _alias in _a.aliases:
+        _SURFACE[_alias] = _a.name
+
+LOCAL_AUTHORITIES = [a.name for a in AUTHORITIES.values() if a.nation == "england" and a.status == "current"]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower().replace("&", "and"))
+
+
+_BY_KEY = {_key(s): c for s, c in _SURFACE.items()}
+
+_SURFACE_ALT = "|".join(sorted(map(re.escape, _SURFACE), key=len, reverse=True))
+# Kept for older callers (query.py): canonical names only, group 1 = the canonical name. Aliases and ambiguous
+# former/Welsh names (Avon, Poole, Newport...) are left out so a bare regex cannot over-match; new code should
+# call find_in_question / find_in_text instead.
+_LA_RE_NAMES = [a.name for a in AUTHORITIES.values()
+                if not (a.ambiguous and not (a.nation == "england" and a.status == "current"))]
+LA_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _LA_RE_NAMES), key=len, reverse=True))
+                   + r")(?![\w-])")
+
+# Council forms around a name. Group "pre" / "post" mark a formal mention.
+_PRE_FORM = r"(?:(?:London|Royal|Metropolitan|City and County)?\s*Boroughs?\s+of|City\s+of|County\s+of|Royal\s+Borough\s+of)"
+_POST_FORM = (r"(?:(?:Metropolitan\s+|County\s+|City\s+|Borough\s+|District\s+|Unitary\s+)*"
+              r"(?:Council|Borough|Corporation)s?|City\s+Council|County\s+Council|MBC|CC|BC)")
+_FORMAL_RE = re.compile(rf"(?<![\w-])(?:(?P<pre>{_PRE_FORM})\s+)?(?P<name>{_SURFACE_ALT})(?![\w-])(?P<post>\s+{_POST_FORM}\b)?",
+                        re.I)
+
+_CUE_RE = re.compile(r"\b(council|borough|county|local authority|children.s (social )?(services|care|trust)|"
+                     r"social care|safeguarding|ofsted|inspect\w*|monitoring visit|director of children)", re.I)
+_PERSON_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Coun|Councillor|Sir|Lord|Lady|Professor|Prof)\.?\s+$")
+# Street names of Ofsted's offices: a town right after them is the sender's letterhead.
+_OFSTED_OFFICE_RE = re.compile(r"Piccadilly Gate|Store Street|Temple Quay|Rivergate|Aviation House|\bAgora\b|"
+                               r"Cumberland Place|\d+ Kingsway|Royal Exchange Buildings|Clive House")
+_POSTCODE_RE = re.compile(r"^\W{0,3}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+# Words after an ambiguous name that show it is something else ("Bury St Edmunds", "New York", "Derby County").
+_NOT_LA_AFTER = re.compile(r"^\s+(St\b|Street|Road|Lane|Avenue|Place|Square|House|Way|Terrace|Crescent|University|College|Hospital|United|City F\.?C|"
+                           r"County F\.?C|Cathedral|Minster|Racecourse|Station|Airport|Crown Court|Magistrates)")
+_NOT_LA_BEFORE = re.compile(r"\b(New|Port|Upon|Mr|Mrs|Ms|Dr)\s+$")
+# Capitalised words that may stand before a place name without making it a person's surname.
+_PLACE_PREFIX_WORDS = {"in", "at", "of", "for", "from", "to", "and", "the", "by", "with", "on", "across", "both",
+                       "north", "south", "east", "west", "central", "greater", "royal", "london", "borough", "city",
+                       "county", "council", "but", "while", "whereas", "as", "than", "including", "like", "unlike",
+                       "councils", "authorities", "inspectors", "ofsted", "today", "yesterday", "meanwhile",
+                       "however", "when", "where", "since", "after", "before", "following", "about", "only"}
+
+
+def canonical_authority(name: str) -> str:
+    """'barnet', 'London Borough of Barnet', 'Barnet Council', 'BCP' -> canonical name; unknown names are kept
+    as written."""
+    text = str(name).strip()
+    if not text:
+        return text
+    key = _key(text)
+    if key in _BY_KEY:
+        return _BY_KEY[key]
+    m = _FORMAL_RE.search(text)
+    if m and (m.group("pre") or m.group("post") or len(m.group("name")) >= len(text) - 2):
+        surface = m.group("name")
+        return _SURFACE.get(surface) or _BY_KEY.get(_key(surface), text)
+    stripped = re.sub(rf"^\s*{_PRE_FORM}\s+|\s+{_POST_FORM}\s*$", "", text, flags=re.I)
+    return _BY_KEY.get(_key(stripped), text)
+
+
+def is_welsh(name: str) -> bool:
+    a = AUTHORITIES.get(canonical_authority(name))
+    return bool(a and a.nation == "wales")
+
+
+def is_former(name: str) -> bool:
+    a = AUTHORITIES.get(canonical_authority(name))
+    return bool(a and a.status == "former")
+
+
+def _is_ambiguous_surface(surface: str, canonical: str) -> bool:
+    return surface in _AMBIGUOUS_ALIASES or (AUTHORITIES[canonical].ambiguous and surface == canonical) or \
+        (AUTHORITIES[canonical].ambiguous and surface in AUTHORITIES[canonical].aliases)
+
+
+# Unambiguous as places in this domain but also common given names or surnames.
+_PERSON_LIKE = {"Dudley", "Brent", "Sefton", "Bradford", "Bolton", "Wakefield", "Warrington", "Kent", "Merton",
+                "Luton", "Harrow", "Barnet", "Hackney", "Camden", "Bexley", "Ealing", "Rutland", "Stockport"}
+
+
+def _looks_like_person(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30):start]
+    if _PERSON_TITLE_RE.search(before):
+        return True
+    # "Jane Sutton said", "Brent Smith": a capitalised given name before, or a surname after.
+    surface = text[start:end]
+    person_like = AUTHORITIES[_SURFACE[surface]].ambiguous or surface in _PERSON_LIKE
+    m = re.search(r"(?<![.!?:;\n])\b([A-Z][a-z]+)\s+$", before)
+    if person_like and m and m.group(1).lower() not in _PLACE_PREFIX_WORDS and not re.search(r"[.!?]\s+[A-Z][a-z]+\s+$", before):
+        # sentence-initial capitalised words ("Reading Sutton's report") are not given names
+        prev = before[:m.start()].rstrip()
+        if prev and not prev.endswith((".", "!", "?", ":", "\n", "“", '"')):
+            return True
+    after = text[end:end + 30]
+    if re.match(r"\s+[A-Z][a-z]+(\s|,|$)", after) and not re.match(
+            rf"\s+({_POST_FORM}|Children|Safeguarding|Youth|Family|Families|Local|Social|Town|Civic|Metropolitan|"
+            r"City|County|Borough|Council|Ofsted|Improvement|Partnership|Trust|and|Commissioner|Cabinet|Director)",
+            after):
+        return person_like
+    return False
+
+
+def find_in_text(text: str) -> list[Mention]:
+    """Authority mentions in document text, in order. Proper-noun forms only (case-sensitive name, council words
+    in any case). Ambiguous names need a cue; names that read as a person's name or part of a postal address
+    next to a postcode of an Ofsted office are skipped."""
+    mentions: list[Mention] = []
+    confirmed = set()  # ambiguous names this text has used with a cue: later bare mentions mean the same place
+    pending: list[tuple] = []
+    for m in _FORMAL_RE.finditer(text):
+        name_surface = m.group("name")
+        if name_surface not in _SURFACE:  # matched case-insensitively: proper nouns only in text
+            continue
+        canonical = _SURFACE[name_surface]
+        ns, ne = m.start("name"), m.end("name")
+        formal = bool(m.group("pre") or m.group("post"))
+        if not formal:
+            if _looks_like_person(text, ns, ne) and not _POSTCODE_RE.match(text[ne:ne + 12]):
+                continue
+            if _is_ambiguous_surface(name_surface, canonical):
+                after = text[ne:ne + 60]
+                before = text[max(0, ns - 50):ns]
+                if _NOT_LA_AFTER.match(after) or _NOT_LA_BEFORE.search(before):
+                    continue
+                possessive = re.match(r"[’']s\s+(children|social|council|services|director|safeguarding|"
+                                      r"local authority|improvement|inadequate|ofsted)", after, re.I)
+                near = text[max(0, ns - 60):ne + 60]
+                if not (possessive or _CUE_RE.search(near)):
+                    pending.append((m, canonical, ns, ne))
+                    continue
+                if ns == 0 or re.search(r"(^|[.!?]\s+|\n)$", text[max(0, ns - 3):ns]):
+                    # sentence-initial ambiguous word ("Reading the report...") only with a possessive/council cue
+                    if not (possessive or re.match(r"\s*(council|borough)", after, re.I)):
+                        continue
+        start = m.start() if m.group("pre") else ns
+        end = m.end("post") if m.group("post") else ne
+        address = bool(_POSTCODE_RE.match(text[end:end + 12]))
+        if _OFSTED_OFFICE_RE.search(text[max(0, start - 90):start]):
+            continue  # the letterhead of an Ofsted office, not the authority written to
+        mentions.append(Mention(canonical, start, end, text[start:end], formal, address))
+        if _is_ambiguous_surface(name_surface, canonical):
+            confirmed.add(canonical)
+    for m, canonical, ns, ne in pending:
+        sentence_start = ns == 0 or re.search(r"(^|[.!?]\s+|\n)$", text[max(0, ns - 3):ns])
+        if canonical in confirmed and not sentence_start:
+            mentions.append(Mention(canonical, ns, ne, text[ns:ne], False, False))
+    mentions.sort(key=lambda mt: mt.start)
+    return mentions
+
+
+_Q_CUE_BEFORE = re.compile(r"\b(in|for|at|about|from|by|of|to)\s+$", re.I)
+
+
+def find_in_question(text: str) -> list[str]:
+    """Canonical authority names in a user's question, case-insensitive, abbreviations included.
+
+    Ambiguous names ("reading", "sutton", "york") need a cue: a council word before or after ("reading council",
+    "london borough of sutton"), a possessive ("sutton's focused visit"), or a preposition before them
+    ("visits in reading"). A question that opens with the word ("Reading the letter ...") needs a council word."""
+    found: list[str] = []
+    for m in _FORMAL_RE.finditer(text):
+        surface = m.group("name")
+        canonical = _BY_KEY.get(_key(surface))
+        if canonical is None:
+            continue
+        # Upper-case-only abbreviations stay case-sensitive in the sense that "bcp" still counts, but short
+        # lower-case words that are ordinary English ("rct") are fine too: the table has no common words.
+        real_surface = next((s for s in _SURFACE if s.lower() == surface.lower()), surface)
+        ambiguous = _is_ambiguous_surface(real_surface, canonical)
+        formal = bool(m.group("pre") or m.group("post"))
+        if ambiguous and not formal:
+            after = text[m.end("name"):m.end("name") + 40]
+            before = text[max(0, m.start("name") - 20):m.start("name")]
+            at_start = not text[:m.start("name")].strip()
+            possessive = re.match(r"[’']s\b", after)
+            if at_start:
+                if not (possessive or re.match(r"\s*(\?|$)", after)):
+                    continue
+            elif not (possessive or _Q_CUE_BEFORE.search(before) or re.match(r"\s*(\?|$|,)", after)
+                      or surface[:1].isupper()):  # capitalised mid-question: the user means the place
+                continue
+            if _NOT_LA_AFTER.match(after) or _NOT_LA_BEFORE.search(before):
+                continue
+        if canonical not in found:
+            found.append(canonical)
+    return found

@@ -1,0 +1,70 @@
+"""Authority names: canonical forms, text mentions, question matching (invented sentences)."""
+from qa import gazetteer, metadata
+from qa.gazetteer import canonical_authority, find_in_question, find_in_text, is_former, is_welsh
+
+
+def test_canonical_forms_and_abbreviations():
+    assert canonical_authority("London Borough of Barnet") == "Barnet"
+    assert canonical_authority("barnet council") == "Barnet"
+    assert canonical_authority("Royal Borough of Kensington and Chelsea") == "Kensington and Chelsea"
+    assert canonical_authority("RBKC") == "Kensington and Chelsea"
+    assert canonical_authority("B&NES") == "Bath and North East Somerset"
+    assert canonical_authority("BANES") == "Bath and North East Somerset"
+    assert canonical_authority("BCP") == "Bournemouth, Christchurch and Poole"
+    assert canonical_authority("LBTH") == "Tower Hamlets"
+    assert canonical_authority("Leicester City Council") == "Leicester"
+    assert canonical_authority("City of York Council") == "York"
+    assert canonical_authority("Wigan Metropolitan Borough Council") == "Wigan"
+    assert canonical_authority("Northamptonshire County Council") == "Northamptonshire"
+    assert canonical_authority("Some Unknown Trust") == "Some Unknown Trust"
+    # still importable from metadata (older callers)
+    assert metadata.canonical_authority("kingston upon thames") == "Kingston upon Thames"
+    assert metadata.LA_RE.search("in Wakefield today").group(1) == "Wakefield"
+
+
+def test_former_and_welsh_authorities_are_marked():
+    for name in ("Cumbria", "Northamptonshire", "Bournemouth", "Poole"):
+        assert is_former(name), name
+    assert not is_former("Cumberland")
+    assert is_welsh("Monmouthshire") and is_welsh("Vale of Glamorgan") and not is_welsh("Devon")
+    assert gazetteer.AUTHORITIES["Monmouthshire"].nation == "wales"
+
+
+def test_find_in_text_forms_and_offsets():
+    text = "Ofsted praised the London Borough of Hounslow. Separately, Calderdale Council said it was pleased."
+    found = find_in_text(text)
+    assert [m.name for m in found] == ["Hounslow", "Calderdale"]
+    assert text[found[0].start:found[0].end] == found[0].surface == "London Borough of Hounslow"
+    assert found[1].surface == "Calderdale Council"
+
+
+def test_ambiguous_names_need_a_cue_in_text():
+    assert find_in_text("Reading the report, inspectors were worried.") == []
+    assert find_in_text("She moved to York to study history.") == []
+    assert [m.name for m in find_in_text("Sutton council was praised by inspectors.")] == ["Sutton"]
+    assert [m.name for m in find_in_text("Inspectors said Derby's children's services had improved.")] == ["Derby"]
+    # a surname is not a place
+    assert find_in_text("The report was written by Jane Sutton and colleagues.") == []
+    # once the text has used the name as a council, later bare mentions count too
+    text = "Bury Council welcomed the letter. Staff in Bury were thanked for their work."
+    assert [m.name for m in find_in_text(text)] == ["Bury", "Bury"]
+    assert find_in_text("They met in Bury St Edmunds for the conference about councils.") == []
+
+
+def test_ofsted_office_letterhead_is_not_the_authority():
+    text = "Ofsted\nAgora House\n6 Cumberland Place\nNottingham NG1 6HJ\n\nDear Ms Smith\nMonitoring visit to Halton"
+    names = [m.name for m in find_in_text(text)]
+    assert "Cumberland" not in names and "Nottingham" not in names
+
+
+def test_find_in_question_case_insensitive_with_cues():
+    assert find_in_question("wakefield caseloads") == ["Wakefield"]
+    assert find_in_question("what did kingston upon thames say") == ["Kingston upon Thames"]
+    assert find_in_question("bcp ilacs 2023") == ["Bournemouth, Christchurch and Poole"]
+    assert find_in_question("Kent's 2019 focused visit") == ["Kent"]
+    assert find_in_question("rbkc and lbth monitoring visits") == ["Kensington and Chelsea", "Tower Hamlets"]
+    assert find_in_question("reading council care leavers") == ["Reading"]
+    assert find_in_question("care leavers in reading") == ["Reading"]
+    assert find_in_question("Reading the letter, what did inspectors find?") == []
+    assert find_in_question("what are the reading ages of children in care") == []
+    assert find_in_question("london borough of sutton supervision") == ["Sutton"]
