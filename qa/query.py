@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .metadata import AMBIGUOUS_LA, LA_RE, MONTHS, canonical_authority, ORDINAL_RE, ordinal_value
+from .gazetteer import AUTHORITIES, find_in_question
+from .metadata import MONTHS, ORDINAL_RE, ordinal_value
 
 YEAR = r"((?:19|20)\d{2})"
 # Questions are typed quickly: "oct 2022", "sept 2019" as well as "October 2022".
@@ -57,6 +58,22 @@ class Query:
         if self.follow_up:
             return " ".join([self.topic] + self.authorities)
         return self.without_time or self.text
+
+    @property
+    def keyword_text(self) -> str:
+        """What keyword search looks for: the search text without the authorities it names. They are a filter,
+        so every candidate is about them already; left in, they reward passages that repeat the name (headlines,
+        standfirsts) over the ones that speak to the topic."""
+        text = self.search_text
+        if not self.authorities or self.follow_up:
+            return text if not self.follow_up else self.topic
+        stripped = text
+        for name in self.authorities:
+            known = AUTHORITIES.get(name)
+            for surface in sorted({name, *(known.aliases if known else ())}, key=len, reverse=True):
+                stripped = re.sub(rf"\b{re.escape(surface)}('s|’s)?\b", " ", stripped, flags=re.I)
+        stripped = re.sub(r"\s+", " ", stripped).strip()
+        return stripped if _has_topic(stripped) else text
 
     def filters(self) -> dict:
         """What the question restricted, for the JSON `filters` field and the UI."""
@@ -220,25 +237,9 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     return None, None, "", text
 
 
-LA_RE_ANY_CASE = re.compile(LA_RE.pattern, re.I)
-
-
 def find_authorities(text: str) -> list[str]:
-    """Authorities named in a question, in any case ("wakefield", "kingston upon thames"). A name that is also an
-    ordinary word ("reading", "sutton") counts in lower case only with a council/borough cue after it."""
-    found = []
-    for m in LA_RE_ANY_CASE.finditer(text):
-        name = canonical_authority(m.group(1))
-        after = text[m.end():]
-        cue = re.match(r"(\s+(council|borough|county|city|children)|'s|’s)", after, re.I)
-        if name in AMBIGUOUS_LA and not m.group(1)[0].isupper() and not cue:
-            continue
-        if name == "Reading" and m.start() == len(text) - len(text.lstrip()) and \
-                not re.match(r"(\s+(council|borough)|'s|’s|\?|$)", after, re.I):
-            continue  # "Reading the letter, ..." at the start of a question is the verb
-        if name not in found:
-            found.append(name)
-    return found
+    """Authorities named in a question, in any case and by abbreviation (qa.gazetteer)."""
+    return find_in_question(text)
 
 
 def parse(question: str, previous: Query | None = None) -> Query:

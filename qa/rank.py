@@ -124,6 +124,24 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
     return weight
 
 
+PROSE_FLOOR = 0.8  # a passage with no full sentence (a cover page, a headline and byline) keeps this much
+SENTENCE_LINE_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+
+
+@lru_cache(maxsize=50_000)
+def prose_share(text: str) -> float:
+    """Share of a passage's words in lines of running prose (eight words or more, ending a sentence). Findings
+    are written in sentences; title pages, headlines, bylines and judgement tables are not evidence."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    total = sum(len(line.split()) for line in lines)
+    prose = sum(len(line.split()) for line in lines if len(line.split()) >= 8 and SENTENCE_LINE_RE.search(line))
+    return prose / total if total else 0.0
+
+
+def prose_weight(text: str) -> float:
+    return PROSE_FLOOR + (1 - PROSE_FLOOR) * prose_share(text)
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 

@@ -172,17 +172,19 @@ class Assistant:
             return result
         confirmed = [h for h in hits if not h.unconfirmed]
         unconfirmed = [h for h in hits if h.unconfirmed]
-        if not confirmed and not states_asked_facts(unconfirmed[0], query) \
+        # A document that does not state the asked date, visit or place is shown (apart, labelled) when its text at
+        # least mentions it; when nothing else does, only if the corpus cannot tell (no document on the subject
+        # states it either). A near miss ("the 2020 visit" where letters from 2015 and 2018 exist) abstains.
+        mentioning = [h for h in unconfirmed if states_asked_facts(h, query)]
+        if not confirmed and not mentioning and unconfirmed \
                 and filters_checkable(index, query, unconfirmed[0].unconfirmed):
-            # Only documents that do not say whether they meet the filters, the best of them does not even mention
-            # the year or visit asked, and other documents on the subject do state theirs and none meets them: a
-            # near miss ("the 2020 visit" where letters from 2015 and 2018 exist) is not answered from another one.
             result.abstained = True
             result.message = (f"Nothing in the documents {_scope(query)} answers this. The closest passages "
                               f"come from documents whose {_facts(unconfirmed[0])} is not stated: check before citing.")
             result.related = unconfirmed[:3]
             timings["total"] = time.perf_counter() - started
             return result
+        unconfirmed = mentioning if (confirmed or mentioning) else unconfirmed
         answering_from = confirmed or unconfirmed
         if self._should_abstain(signals):
             result.abstained = True
@@ -239,7 +241,7 @@ class Assistant:
             mask[index.doc_rows.get(d, [])] = True
         text = query.search_text
         t = time.perf_counter()
-        q_terms = keyword_terms(index.bm25.query_terms(text), query.text)
+        q_terms = keyword_terms(index.bm25.query_terms(query.keyword_text), query.text)
         bm25_scores = index.bm25.scores(q_terms)
         # Non-zero rather than positive: in a tiny corpus rank-bm25's idf can make every match negative.
         bm25_ranked = [(r, sc) for r, sc in _top(np.where(mask, bm25_scores, -np.inf), s.candidates)
@@ -283,7 +285,7 @@ class Assistant:
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
-            weight = rank.prior(doc, query, newest, passage.headings)
+            weight = rank.prior(doc, query, newest, passage.headings) * rank.prose_weight(passage.text)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},

@@ -1,8 +1,9 @@
 """Split a document's blocks into passages: verbatim slices of the cleaned text, never cut mid-sentence.
 
 A passage gathers consecutive paragraphs and list items under one heading until `max_words`; a
-paragraph longer than that is cut at sentence boundaries. Headings are not passage text; they travel
-as the passage's heading path (and are given to the embedder as context).
+paragraph longer than that is cut at sentence boundaries. The headings directly above a passage's first
+block open its text (so a line taken for a heading, like "Report published: 12 May 2015", is never left out of
+every passage), and the heading path also travels with the passage (and is given to the embedder as context).
 """
 from __future__ import annotations
 
@@ -50,24 +51,34 @@ def split_document(doc: Document, max_words: int = 170, min_words: int = 25) -> 
             headings=[h for _, h in headings],
         ))
 
+    heading_start: int | None = None  # start of the run of headings right above the next block
+
     def flush():
         nonlocal group
         if group:
-            emit(group[0].start, group[-1].end, group)
+            emit(group_start, group[-1].end, group)
         group = []
 
+    group_start = 0
     for block in doc.blocks:
         if block.kind == "heading":
             flush()
             headings = [h for h in headings if h[0] < block.level] + [(block.level, block.text)]
+            if heading_start is None or block.after_gap:
+                heading_start = block.start
             continue
         if block.after_gap:
             flush()
+            heading_start = None
         size = _words(block.text)
         if size > max_words:
             flush()
-            _split_long(block, max_words, emit)
+            _split_long(block, max_words, emit, heading_start)
+            heading_start = None
             continue
+        if not group:
+            group_start = block.start if heading_start is None else heading_start
+        heading_start = None
         current = sum(_words(b.text) for b in group)
         # An item list stays with the sentence that introduces it, when they fit together.
         if group and current + size > max_words:
@@ -79,19 +90,20 @@ def split_document(doc: Document, max_words: int = 170, min_words: int = 25) -> 
     return _merge_tiny(passages, doc, min_words, max_words)
 
 
-def _split_long(block: Block, max_words: int, emit) -> None:
+def _split_long(block: Block, max_words: int, emit, heading_start: int | None = None) -> None:
     spans = sentence_spans(block.text, block.start)
     chunk: list[tuple[int, int]] = []
     count = 0
+    first = True
     for s, e in spans:
         n = len(block.text[s - block.start:e - block.start].split())
         if chunk and count + n > max_words:
-            emit(chunk[0][0], chunk[-1][1], [block])
-            chunk, count = [], 0
+            emit(heading_start if first and heading_start is not None else chunk[0][0], chunk[-1][1], [block])
+            chunk, count, first = [], 0, False
         chunk.append((s, e))
         count += n
     if chunk:
-        emit(chunk[0][0], chunk[-1][1], [block])
+        emit(heading_start if first and heading_start is not None else chunk[0][0], chunk[-1][1], [block])
 
 
 def _merge_tiny(passages: list[Passage], doc: Document, min_words: int, max_words: int) -> list[Passage]:
