@@ -386,14 +386,16 @@ def filters_checkable(index: index_mod.Index, query: Query, facts: list[str]) ->
 
 
 def states_asked_facts(hit: Hit, query: Query) -> bool:
-    """Whether a document that does not state a fact in its metadata at least mentions it in its text: the year
-    asked (or a year inside the asked span), the visit's ordinal, the authority's name."""
+    """Whether a document that does not state a fact in its metadata is consistent with it in its text: a year
+    inside the asked span (or no year at all), the visit's ordinal, the authority's name."""
     text = hit.document.text.lower()
     if "date" in hit.unconfirmed:
+        # Years a text mentions are evidence of its time: when it names years and none in the asked span, it is
+        # about another time; a text that names no year at all cannot be placed either way.
         years = {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)}
         lo = query.date_from.year if query.date_from else 1900
         hi = query.date_to.year if query.date_to else 2100
-        if not any(lo <= y <= hi for y in years):
+        if years and not any(lo <= y <= hi for y in years):
             return False
     if "visit" in hit.unconfirmed and query.visit_number:
         from .query import _ordinal
