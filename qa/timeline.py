@@ -174,7 +174,7 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
     if not topic:
         if previous is None or not (FOLLOW_UP_RE.match(text) or re.search(r"\b(that|this|it|them)\b", text, re.I)):
             return None
-        topic = previous.topic
+        topic = topic_of(previous.topic, list(previous.authorities)) or previous.topic
         authorities = authorities or list(previous.authorities)
     intent = Intent(kind=kind, topic=topic, authorities=authorities,
                     since_inspection=bool(SINCE_INSPECTION_RE.search(text)))
@@ -553,7 +553,8 @@ def _compare(index, query: Query, intent: Intent, scored: _Scored, authorities: 
             scope = replace(query, date_from=period.date_from, date_to=period.date_to, time_phrase=period.label)
         side_intent = replace(intent, visit_from=period.visit if period and period.visit else intent.visit_from,
                               visit_to=period.visit if period and period.visit else intent.visit_to)
-        chosen = [d for d in index.documents.values() if in_scope(d, scope, side_intent, authority)]
+        chosen = [d for d in index.documents.values() if in_scope(d, scope, side_intent, authority)
+                  and (not (period and period.visit) or d.visit_number == period.visit)]
         events = [ev for ev in _events(chosen, scored, index, authority) if ev.speaking]
         events.sort(key=lambda ev: -max(rank.TYPE_PRIOR.get(d.doc_type, 0.9) * s for d, _, s in ev.speaking))
         block.points = [_point(ev, index, authority or "", scored.terms, intent.topic, encode)
