@@ -80,6 +80,8 @@ CSS = """
 .qa-tl-gapnote { border: 1px dashed var(--border-color-primary); border-radius: 8px; padding: 8px 12px; }
 .qa-compare { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 12px; }
 .qa-compare-block h4, .qa-tl-head { margin: 4px 0 8px 0; }
+.qa-compare .qa-tl-point { grid-template-columns: 1fr; gap: 4px; }
+.qa-compare .qa-tl-date { border-right: none; border-bottom: 3px solid #1d3b6b; text-align: left; padding: 0 0 4px 0; }
 @media (max-width: 640px) {
   .qa-tl-point, .qa-tl-gap { grid-template-columns: 1fr; }
   .qa-tl-date { border-right: none; border-bottom: 3px solid #1d3b6b; text-align: left; }
