@@ -501,8 +501,11 @@ def ask(assistant, index, query: Query, intent: Intent, result: Answer) -> Answe
     result.filters.pop("visit_number", None)
     result.filters_description = describe(intent, query, authorities)
     if not points:
-        result.abstained = True
         result.message = f"No document in scope speaks to {intent.topic}."
+        if intent.kind == "compare":  # the blocks still say, side by side, that neither has anything
+            result.timeline = timeline
+        else:
+            result.abstained = True
         return result
     # The "answer" is each point's first highlighted sentence, verbatim, in the order shown.
     parts = []

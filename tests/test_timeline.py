@@ -289,3 +289,12 @@ def test_app_timeline_view_escapes_and_adds_all_in_order(fixture_assistant):
     assert "Undated: not placed on the line" in page
     ordinary = answer_to_dict(fixture_assistant.ask("What did inspectors say about caseloads in Somerset?"))
     assert "qa-timeline" not in app.results_html(ordinary)
+
+
+def test_compare_with_nothing_on_either_side_still_shows_both_blocks(fixture_assistant):
+    from qa.cli import format_answer
+
+    data = answer_to_dict(fixture_assistant.ask("compare Doncaster and Kirklees on fostering allowances"))
+    assert not data["abstained"] and data["passages"] == []
+    assert [b["points"] for b in data["timeline"]["blocks"]] == [[], []]
+    assert "No document about Doncaster speaks to fostering allowances." in format_answer(data)
