@@ -72,6 +72,20 @@ CSS = """
 .qa-doclist th, .qa-doclist td { border-bottom: 1px solid var(--border-color-primary); padding: 4px 6px; text-align: left; vertical-align: top; }
 .qa-origin { display: block; font-size: 0.75em; color: var(--body-text-color-subdued); }
 .qa-examples { display: flex; flex-wrap: wrap; gap: 6px; }
+.qa-timeline { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 10px; }
+.qa-tl-point, .qa-tl-gap { display: grid; grid-template-columns: 8.5em 1fr; gap: 10px; }
+.qa-tl-date { font-weight: 600; border-right: 3px solid #1d3b6b; padding-right: 8px; text-align: right; }
+.qa-tl-date small { display: block; font-weight: 400; }
+.qa-tl-gap .qa-tl-date { border-right-style: dashed; font-weight: 400; }
+.qa-tl-gapnote { border: 1px dashed var(--border-color-primary); border-radius: 8px; padding: 8px 12px; }
+.qa-compare { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 12px; }
+.qa-compare-block h4, .qa-tl-head { margin: 4px 0 8px 0; }
+.qa-compare .qa-tl-point { grid-template-columns: 1fr; gap: 4px; }
+.qa-compare .qa-tl-date { border-right: none; border-bottom: 3px solid #1d3b6b; text-align: left; padding: 0 0 4px 0; }
+@media (max-width: 640px) {
+  .qa-tl-point, .qa-tl-gap { grid-template-columns: 1fr; }
+  .qa-tl-date { border-right: none; border-bottom: 3px solid #1d3b6b; text-align: left; }
+}
 @media (max-width: 640px) {
   .qa-card { padding: 8px; }
   .qa-doclist { display: block; overflow-x: auto; }
@@ -189,6 +203,60 @@ def cards_html(data: dict) -> str:
     else:
         parts.extend(card_html(p, data.get("filters_description", "")) for p in data["passages"])
     return f"<div class='qa-cards'>{''.join(parts)}</div>"
+
+
+def _month_label(iso: str | None) -> str:
+    return " ".join(long_date(iso).split()[1:]) if iso else "undated"
+
+
+def timeline_html(data: dict) -> str:
+    """A trail (dates down the side, a card per point, gaps shown as gaps, undated apart) or comparison blocks
+    side by side; each card is the ordinary passage card with its Copy / Open / Add to briefing actions."""
+    tl = data["timeline"]
+    by_rank = {p["rank"]: p for p in data["passages"]}
+    parts = [f"<div class='qa-notice'>{e(n)}</div>" for n in data.get("notices", []) if n]
+    parts.append(f"<div class='qa-filters qa-applied'>Filters applied: {e(data.get('filters_description') or 'none')}"
+                 "</div>")
+    keys = "\n".join(passage_key(p) for p in data["passages"])
+    parts.append(f"<div class='qa-actions'><button class='qa-add-all' data-action='add-all' "
+                 f"data-key='{e(keys, quote=True)}' data-done='Added'>Add all to briefing</button></div>")
+
+    def point(entry: dict) -> str:
+        p = by_rank.get(entry["rank"])
+        if p is None:
+            return ""
+        visit = f"<small>visit {int(entry['visit_number'])}</small>" if entry.get("visit_number") else ""
+        return (f"<li class='qa-tl-point' data-date='{e(entry.get('date') or '', quote=True)}'>"
+                f"<div class='qa-tl-date'>{e(_month_label(entry.get('date')))}{visit}"
+                f"<small>{e(entry.get('when', ''))}</small></div>{card_html(p)}</li>")
+
+    for trail in tl.get("trails", []):
+        parts.append(f"<h4 class='qa-tl-head'>{e(trail.get('authority') or 'Authority not stated')}: "
+                     f"{e(tl.get('topic', ''))} over time</h4><ol class='qa-timeline'>")
+        for entry in trail["entries"]:
+            if entry["type"] == "point":
+                parts.append(point(entry))
+            else:
+                parts.append(f"<li class='qa-tl-gap'><div class='qa-tl-date'>gap</div>"
+                             f"<div class='qa-tl-gapnote'>{e(entry['message'])}</div></li>")
+        parts.append("</ol>")
+    if tl.get("undated"):
+        parts.append("<h4 class='qa-tl-head'>Undated: not placed on the line</h4><ol class='qa-timeline qa-undated'>")
+        parts.extend(point(entry) for entry in tl["undated"])
+        parts.append("</ol>")
+    if tl.get("blocks"):
+        parts.append("<div class='qa-compare'>")
+        for block in tl["blocks"]:
+            inner = "".join(point(entry) for entry in block["points"]) or \
+                f"<li class='qa-tl-gap'><div class='qa-tl-gapnote'>{e(block.get('message', ''))}</div></li>"
+            parts.append(f"<section class='qa-compare-block'><h4>{e(block['label'])}</h4>"
+                         f"<ol class='qa-timeline'>{inner}</ol></section>")
+        parts.append("</div>")
+    return f"<div class='qa-cards qa-trail'>{''.join(parts)}</div>"
+
+
+def results_html(data: dict) -> str:
+    return timeline_html(data) if data.get("timeline") and not data["abstained"] else cards_html(data)
 
 
 def chat_reply(data: dict) -> str:
@@ -465,7 +533,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                 known = {}
             for p in data["passages"] + data.get("related", []):
                 known[passage_key(p)] = p
-            yield (shown, cards_html(data), query, "", known, implied_html(message, prev, overrides), "",
+            yield (shown, results_html(data), query, "", known, implied_html(message, prev, overrides), "",
                    gr.update(interactive=True))
 
         ask.click(respond, [question, chat, previous, passages_state] + filter_inputs, ask_outputs,
@@ -502,6 +570,11 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
             elif kind == "add" and p:
                 items, added = briefing.add(items, briefing.item_from_passage(p))
                 gr.Info("Added to the briefing." if added else "Already in the briefing.")
+            elif kind == "add-all":  # a trail's points, in the order shown
+                found = [known[k] for k in key.split("\n") if k in (known or {})]
+                for passage in found:
+                    items, _ = briefing.add(items, briefing.item_from_passage(passage))
+                gr.Info(f"Added {len(found)} excerpts to the briefing, in date order.")
             elif kind == "up":
                 items = briefing.move(items, index, -1)
             elif kind == "down":

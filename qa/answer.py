@@ -79,7 +79,9 @@ def hit_to_dict(rank: int, hit: Hit) -> dict:
 
 
 def answer_to_dict(answer: Answer) -> dict:
-    return {
+    from .timeline import annotate
+
+    return annotate({
         "question": answer.question,
         "filters": answer.filters,
         "filters_description": answer.filters_description,
@@ -91,7 +93,8 @@ def answer_to_dict(answer: Answer) -> dict:
         "passages": [hit_to_dict(i, h) for i, h in enumerate(answer.hits, 1)],
         "related": [hit_to_dict(i, h) for i, h in enumerate(answer.related, 1)],
         "timings_ms": {k: round(v * 1000, 1) for k, v in answer.timings.items()},
-    }
+        "timeline": None,
+    }, answer)
 
 
 def should_abstain(dense_top: float | None, coverage: float) -> bool:

@@ -25,6 +25,8 @@ def item_from_passage(p: dict) -> dict:
     item = {k: p.get(k) for k in ITEM_FIELDS}
     item["text"] = squash(p.get("text", ""))
     item["key"] = p.get("passage_id") or f"{p.get('doc_id')}:{p.get('start')}-{p.get('end')}"
+    if p.get("when"):  # a point of an evidence trail: its place in the chronology
+        item["when"] = p["when"]
     return item
 
 
@@ -107,6 +109,9 @@ def to_markdown(items: list[dict], title: str = "Briefing", today: date | None =
     if not items:
         out.append("(No excerpts yet.)")
     for item, n in zip(items, numbers):
+        if item.get("when"):
+            out.append(f"**{markdown_escape(item['when'])}**")
+            out.append("")
         out.append(f"> {markdown_escape(item['text'])}")
         out.append("")
         out.append(f"\u2014 {markdown_escape(item['citation'])} [{n}]")
@@ -131,6 +136,8 @@ def to_docx(items: list[dict], path: Path, title: str = "Briefing", today: date 
     doc.add_heading(title, level=1)
     doc.add_paragraph(f"Compiled {long_date(today.isoformat())}.")
     for item, n in zip(items, numbers):
+        if item.get("when"):
+            doc.add_paragraph().add_run(_xml_safe(item["when"])).bold = True
         quote = doc.add_paragraph(f"\u201c{_xml_safe(item['text'])}\u201d", style="Quote")
         quote.paragraph_format.space_after = Pt(2)
         cite = doc.add_paragraph()

@@ -82,6 +82,10 @@ def _read_questions(path: Path) -> list[str]:
 
 
 def format_answer(data: dict) -> str:
+    if data.get("timeline") and not data["abstained"]:  # a trail or comparison (qa/timeline.py)
+        from .timeline import format_text
+
+        return format_text(data)
     out = [f"Q: {data['question']}"]
     for notice in data.get("notices", []):
         out.append(f"! {notice}")

@@ -19,6 +19,7 @@ import numpy as np
 from . import answer as answering
 from . import index as index_mod
 from . import rank
+from . import timeline
 from .config import Settings, load_settings
 from .embed import Embedder, EmbedderUnavailable
 from .fusion import get_fusion, hybrid_lists
@@ -146,6 +147,11 @@ class Assistant:
         timings: dict[str, float] = {}
         result = Answer(question=question, hits=[], filters=query.filters(), mode=self.mode, notices=notices,
                         timings=timings, filters_description=query.describe(), query=query)
+        intent = timeline.detect(question, previous)
+        if intent is not None:  # "how has X changed", "compare X in A and B": qa/timeline.py
+            result = timeline.ask(self, index, query, intent, result)
+            timings["total"] = time.perf_counter() - started
+            return result
         missing = unknown_authorities(index, query)
         if missing:
             result.abstained = True

@@ -144,3 +144,4 @@ class Answer:
     timings: dict[str, float] = field(default_factory=dict)
     filters_description: str = ""  # what the passages shown really meet, for the user
     query: Any = None  # the parsed question (qa.query.Query), for follow-ups
+    timeline: Any = None  # qa.timeline.Timeline for trail and comparison questions (issue 11)

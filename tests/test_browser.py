@@ -322,3 +322,44 @@ def test_edit_metadata_in_the_documents_tab(page):
     row = page.locator("#qa-doc-list tr", has_text="000_1bb6b40faac4c722.txt")
     expect(row).to_contain_text("Pace of change at Barnet <b>edited</b>")
     assert page.locator("#qa-doc-list b").count() == 0
+
+
+SHOTS = Path("/work/shots")
+
+
+def test_timeline_trail_order_and_add_all(page):
+    """A trail question: the dates run down the side in order, "Add all to briefing" keeps that order, and a
+    comparison shows one column per authority. Screenshots of both views go to /work/shots/."""
+    from playwright.sync_api import expect
+
+    ask(page, "How has supervision changed between the first and fourth monitoring visits?")
+    points = page.locator("#qa-passages .qa-tl-point")
+    expect(points.first).to_be_visible()
+    dates = points.evaluate_all("els => els.map(e => e.getAttribute('data-date'))")
+    assert len(dates) >= 2 and dates == sorted(dates), dates
+    expect(page.locator("#qa-passages .qa-tl-gap").first).to_be_visible()
+    cites = [c.locator(".qa-citation").first.inner_text() for c in points.locator(".qa-card").all()]
+    assert "2017" in cites[0] and "2018" in cites[-1]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "timeline_trail.png"), full_page=True)
+
+    page.locator("#qa-passages .qa-add-all").click()
+    expect(page.locator("#qa-briefing-count")).to_contain_text(f"{len(cites)} excerpts")
+    page.get_by_role("tab", name="Briefing").click()
+    items = page.locator("#qa-briefing .qa-bitem .qa-citation")
+    expect(items).to_have_count(len(cites))
+    assert items.all_inner_texts() == cites
+    page.locator("#qa-export-md").click()
+    preview = page.locator("#qa-export-preview textarea")
+    expect(preview).not_to_have_value("")
+    markdown = preview.input_value()
+    assert [markdown.index(c.split(",")[1].strip()[:30]) for c in cites] == \
+        sorted(markdown.index(c.split(",")[1].strip()[:30]) for c in cites)
+
+    page.get_by_role("tab", name="Ask").click()
+    ask(page, "compare Barnet and Reading on care leavers")
+    blocks = page.locator("#qa-passages .qa-compare-block")
+    expect(blocks).to_have_count(2)
+    assert [b.locator("h4").inner_text() for b in blocks.all()] == ["Barnet", "Reading"]
+    expect(blocks.nth(1).locator(".qa-card")).to_have_count(1)
+    page.screenshot(path=str(SHOTS / "timeline_compare.png"), full_page=True)

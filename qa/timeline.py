@@ -1,0 +1,647 @@
+"""Progress over time and side by side (issue 11): evidence trails and comparisons, extractive only.
+
+    "How has supervision changed between the first and fourth monitoring visits?"  -> a Trail
+    "compare Barnet and Reading on care leavers"                                 -> ComparisonBlocks
+
+A trail is one point per document event (a visit, an inspection, a later report) that speaks to the topic, in
+date order: the event's most authoritative document gives the passage, news or council pages about the same
+event are listed under it ("also reported in"). Events in scope whose documents do not speak to the topic, and
+visit numbers no indexed document reports, become gaps. Documents that state no date are listed apart.
+
+Speaking to the topic (TOPIC_TERM_SHARE, COSINE_FLOOR): the passage's own words hold the topic's rarer terms
+(at least half of the topic's idf mass), or its cosine with the topic reaches the floor. Nothing is generated:
+every line shown is a verbatim passage with its citation; labels are dates and document facts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import numpy as np
+
+from . import rank
+from .answer import DOC_TYPE_LABELS, citation, long_date, period_label
+from .metadata import ORDINAL_RE, ordinal_value
+from .query import CONTENT_RE, FOLLOW_UP_RE, QUESTION_WORDS, Query, find_authorities, parse_time
+from .split import sentence_spans
+from .tokenize import STOP_WORDS, tokenize
+from .types import Answer, Document, Hit
+
+# Measured on the seeds (54 passages) for eight topics (supervision, care leavers, caseloads, thresholds, management
+# oversight, permanence, staffing, quality assurance): passages without any topic word reach cosine 0.39 at most
+# (p90 0.07-0.35); passages with the words 0.04-0.58. So cosine alone admits a passage only above 0.45.
+COSINE_FLOOR = 0.45
+TOPIC_TERM_SHARE = 0.5  # share of the topic's idf mass the passage's own words must hold
+DENSE_POOL = 2000  # nearest passages scored by cosine (the rest count as 0 unless their words match)
+BLOCK_POINTS = 2  # passages per comparison block
+MAX_TRAILS = 3  # one trail per authority when the question names none
+HIGHLIGHTS = 3
+
+TRAIL_RE = re.compile(
+    r"\bhow\s+(?:has|have|had|did|does|do|is|are|was|were)\b.*\b(?:chang(?:e|ed|es|ing)|improv(?:e|ed|ing)|"
+    r"develop(?:ed|ing)?|progress(?:ed|ing)?|evolv(?:e|ed|ing)|moved?\s+on|deteriorat(?:e|ed|ing)|declin(?:e|ed|ing)|"
+    r"got\s+(?:better|worse)|shift(?:ed)?)\b"
+    r"|\bprogress\s+(?:on|in|with|of|made on)\b|\bover\s+time\b|\b(?:at|in|from|across)\s+(?:each|every|all(?:\s+the)?|the)\s+"
+    r"(?:\w+\s+)?(?:monitoring\s+)?visits\b|\b(?:each|every)\s+(?:monitoring\s+)?visit\b|\bvisit\s+by\s+visit\b"
+    r"|\b(?:improved|changed|progressed|got\s+(?:better|worse)|deteriorated|moved\s+on)\s+since\b"
+    r"|\btime\s*line\b|\btrajectory\b|\bchronolog(?:y|ical)\s+of\b", re.I)
+COMPARE_RE = re.compile(r"\bcompar(?:e|ed|ing|ison)\b|\bversus\b|\bvs\.?(?=\s)|\bside\s+by\s+side\b"
+                        r"|\bdifferences?\s+between\b", re.I)
+SINCE_INSPECTION_RE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|latest\s+|"
+                                 r"full\s+|previous\s+)?(?:ofsted\s+)?inspection\b", re.I)
+VISIT_RANGE_RE = re.compile(rf"\b(?:between|from)\s+(?:the\s+)?{ORDINAL_RE}\s+(?:(?:monitoring\s+)?visit\s+)?"
+                            rf"(?:and|to|until)\s+(?:the\s+)?{ORDINAL_RE}\b", re.I)
+VISIT_SINCE_RE = re.compile(rf"\b(?:since|after|from)\s+(?:the\s+)?{ORDINAL_RE}\s+(?:monitoring\s+)?visit\b", re.I)
+VISIT_ANY_RE = re.compile(rf"\b{ORDINAL_RE}\b(?=(?:\s+(?:and|or|,|to|versus|vs\.?)\s+(?:the\s+)?{ORDINAL_RE})*"
+                          rf"\s+(?:monitoring\s+)?visits?\b)", re.I)
+YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
+# Words that frame the question rather than name its topic.
+FRAME_WORDS = frozenset("""
+how has have had did does do is are was were changed change changes changing improved improve improving progress
+progressed progressing developed develop evolved evolve moved move deteriorated declined got gotten better worse
+shifted differ differed since over time timeline trajectory chronology compare compared comparing comparison
+versus vs side by between each every visit visits monitoring first second third fourth fifth sixth seventh
+eighth ninth tenth inspection inspections last latest full previous ofsted and what about that this those it
+them then on in of at across from to for with the a an after following during been being say said find found
+tell show shows showed there any evidence trail how's what's now today recent recently
+""".split()) | QUESTION_WORDS
+
+
+# ---------------------------------------------------------------- what it returns
+
+
+@dataclass
+class Period:
+    label: str
+    date_from: date | None = None
+    date_to: date | None = None
+    visit: int | None = None
+
+
+@dataclass
+class Intent:
+    kind: str  # "trail" | "compare"
+    topic: str
+    authorities: list[str] = field(default_factory=list)
+    visit_from: int | None = None
+    visit_to: int | None = None
+    since_inspection: bool = False
+    periods: list[Period] = field(default_factory=list)  # compare: one block per period (and authority)
+
+
+@dataclass
+class TrailPoint:
+    hit: Hit  # the passage, its document, highlights and "also reported in"
+    when: str  # ISO date the point sits at (the visit or period reported on, else the publication date)
+    when_label: str  # "14 November 2017 to 15 November 2017 (visit); letter 12 December 2017"
+    visit_number: int | None
+    authority: str
+    rank: int = 0  # 1-based position in Answer.hits
+
+
+@dataclass
+class Gap:
+    after: str | None  # ISO date of the point before, None at the start
+    before: str | None  # ISO date of the point after, None at the end
+    message: str
+    silent: list[dict] = field(default_factory=list)  # documents in the gap that do not speak to the topic
+    missing_visits: list[int] = field(default_factory=list)  # visit numbers no indexed document reports
+
+
+@dataclass
+class Trail:
+    authority: str  # "" when the documents do not state one
+    entries: list[TrailPoint | Gap] = field(default_factory=list)  # in date order
+
+    @property
+    def points(self) -> list[TrailPoint]:
+        return [x for x in self.entries if isinstance(x, TrailPoint)]
+
+
+@dataclass
+class ComparisonBlock:
+    label: str
+    authority: str | None
+    period: str | None
+    points: list[TrailPoint] = field(default_factory=list)
+    message: str = ""  # why the block is empty
+
+
+@dataclass
+class Timeline:
+    kind: str  # "trail" | "compare"
+    topic: str
+    topic_terms: list[str]
+    trails: list[Trail] = field(default_factory=list)
+    undated: list[TrailPoint] = field(default_factory=list)
+    blocks: list[ComparisonBlock] = field(default_factory=list)
+
+    def ordered_points(self) -> list[TrailPoint]:
+        return [p for t in self.trails for p in t.points] + self.undated + [p for b in self.blocks for p in b.points]
+
+    def to_dict(self) -> dict:
+        def point(p: TrailPoint) -> dict:
+            return {"type": "point", "rank": p.rank, "passage_id": p.hit.passage.passage_id, "date": p.when,
+                    "when": p.when_label, "visit_number": p.visit_number, "authority": p.authority,
+                    "citation": citation(p.hit.document, p.hit.passage),
+                    "also_reported_in": p.hit.also_reported_in}
+
+        def gap(g: Gap) -> dict:
+            return {"type": "gap", "after": g.after, "before": g.before, "message": g.message, "silent": g.silent,
+                    "missing_visits": g.missing_visits}
+
+        return {"kind": self.kind, "topic": self.topic, "topic_terms": self.topic_terms,
+                "trails": [{"authority": t.authority,
+                            "entries": [point(x) if isinstance(x, TrailPoint) else gap(x) for x in t.entries]}
+                           for t in self.trails],
+                "undated": [point(p) for p in self.undated],
+                "blocks": [{"label": b.label, "authority": b.authority, "period": b.period,
+                            "points": [point(p) for p in b.points], "message": b.message} for b in self.blocks]}
+
+
+# ---------------------------------------------------------------- recognising the intent
+
+
+def detect(question: str, previous: Query | None = None) -> Intent | None:
+    """A trail or comparison question, with its topic; None for an ordinary question."""
+    text = re.sub(r"\s+", " ", question or "").strip()
+    kind = "compare" if COMPARE_RE.search(text) else "trail" if TRAIL_RE.search(text) else None
+    if kind is None:
+        return None
+    authorities = find_authorities(text)
+    topic = topic_of(text, authorities)
+    if not topic:
+        if previous is None or not (FOLLOW_UP_RE.match(text) or re.search(r"\b(that|this|it|them)\b", text, re.I)):
+            return None
+        topic = topic_of(previous.topic, list(previous.authorities)) or previous.topic
+        authorities = authorities or list(previous.authorities)
+    intent = Intent(kind=kind, topic=topic, authorities=authorities,
+                    since_inspection=bool(SINCE_INSPECTION_RE.search(text)))
+    if m := VISIT_RANGE_RE.search(text):
+        a, b = ordinal_value(m.group(1)), ordinal_value(m.group(2))
+        intent.visit_from, intent.visit_to = min(a, b), max(a, b)
+    elif m := VISIT_SINCE_RE.search(text):
+        intent.visit_from = ordinal_value(m.group(1))
+    if kind == "compare":
+        intent.periods = _periods(text)
+        if len(authorities) < 2 and len(intent.periods) < 2:
+            return None  # nothing to put side by side: an ordinary question
+    return intent
+
+
+def topic_of(text: str, authorities: list[str]) -> str:
+    """The question minus its framing, time, visit and place words: 'supervision', 'care leavers'."""
+    rest = text
+    for _ in range(3):
+        _, _, phrase, stripped = parse_time(rest)
+        if not phrase:
+            break
+        rest = stripped
+    rest = YEAR_RE.sub(" ", rest)
+    for name in authorities:
+        rest = re.sub(rf"\b{re.escape(name)}(?:'s|’s)?\b", " ", rest, flags=re.I)
+    rest = re.sub(r"\b(?:council|borough|local authority|children's services|children’s services)\b", " ", rest,
+                  flags=re.I)
+    words = [w for w in CONTENT_RE.findall(rest) if w.lower() not in FRAME_WORDS and w.lower() not in STOP_WORDS]
+    return " ".join(words)
+
+
+def _periods(text: str) -> list[Period]:
+    visits = [ordinal_value(m.group(1)) for m in VISIT_ANY_RE.finditer(text)]
+    if len(set(visits)) >= 2:
+        return [Period(f"{_ordinal_word(v)} monitoring visit", visit=v) for v in dict.fromkeys(visits)]
+    years = list(dict.fromkeys(int(y) for y in YEAR_RE.findall(text)))
+    if len(years) >= 2:
+        return [Period(str(y), date(y, 1, 1), date(y, 12, 31)) for y in years]
+    return []
+
+
+def _ordinal_word(n: int) -> str:
+    from .query import _ordinal
+
+    return _ordinal(n)
+
+
+# ---------------------------------------------------------------- scoring passages against the topic
+
+
+@dataclass
+class _Scored:
+    rows: dict[str, list[tuple[int, float]]]  # doc_id -> [(row, score)] of passages speaking to the topic
+    terms: list[str]
+
+
+def _score(assistant, index, topic: str) -> _Scored:
+    terms = list(dict.fromkeys(index.bm25.query_terms(topic)))
+    n_rows = len(index.passages)
+    cols = {t: index.bm25.vocabulary[t] for t in terms if t in index.bm25.vocabulary}
+    matrix = index.bm25.matrix
+    df = {t: matrix.indptr[c + 1] - matrix.indptr[c] if hasattr(matrix, "indptr") else 1 for t, c in cols.items()}
+    idf = {t: float(np.log(1 + n_rows / (1 + df.get(t, 0)))) for t in terms}
+    total_idf = sum(idf.values()) or 1.0
+    bm25 = index.bm25.scores(terms) if cols else np.zeros(n_rows, dtype=np.float32)
+    cosine: dict[int, float] = {}
+    if index.dense is not None and not assistant.dense_error and topic.strip():
+        try:
+            qvec = assistant.embedder.encode([topic])[0]
+            cosine = dict(index.dense.search(qvec, min(n_rows, DENSE_POOL)))
+            missing = np.array([r for r in np.flatnonzero(bm25) if int(r) not in cosine], dtype=np.int64)
+            cosine.update(zip(missing.tolist(), index.dense.scores_for(qvec, missing).tolist()))
+        except Exception:  # noqa: BLE001 - the words alone still decide
+            cosine = {}
+    top_bm25 = float(bm25.max()) if len(bm25) and bm25.max() > 0 else 1.0
+    candidates = set(np.flatnonzero(bm25).tolist()) | {r for r, c in cosine.items() if c >= COSINE_FLOOR}
+    rows: dict[str, list[tuple[int, float]]] = {}
+    for row in candidates:
+        passage = index.passages[row]
+        words = set(tokenize(passage.text))
+        share = sum(idf[t] for t in terms if t in words) / total_idf
+        cos = cosine.get(row, 0.0)
+        if share < TOPIC_TERM_SHARE and cos < COSINE_FLOOR:
+            continue
+        doc = index.documents[passage.doc_id]
+        weight = rank.SCOPE_PENALTY if passage.headings and rank.SCOPE_HEADING_RE.search(passage.headings[-1]) else 1.0
+        score = (0.6 * cos + 0.4 * float(bm25[row]) / top_bm25 + 0.3 * share) * weight
+        rows.setdefault(doc.doc_id, []).append((row, score))
+    for found in rows.values():
+        found.sort(key=lambda x: -x[1])
+    return _Scored(rows, terms)
+
+
+def _speaks_for(doc: Document, passage_text: str, authority: str | None) -> bool:
+    """A document about several authorities speaks for one of them in passages that name it, or that name none of
+    them when it is the document's first (main) authority."""
+    if not authority or len(doc.local_authorities) < 2:
+        return True
+    text = passage_text.casefold()
+    named = [a.casefold() for a in doc.local_authorities if a.casefold() in text]
+    return authority.casefold() in named if named else authority.casefold() == doc.local_authorities[0].casefold()
+
+
+def _best_row(scored: _Scored, index, doc: Document, authority: str | None) -> tuple[int, float] | None:
+    for row, score in scored.rows.get(doc.doc_id, []):
+        if _speaks_for(doc, index.passages[row].text, authority):
+            return row, score
+    return None
+
+
+def _highlights(text: str, terms: list[str], topic: str, encode) -> list[list[int]]:
+    spans = sentence_spans(text)
+    marked = [[s, e] for s, e in spans if set(terms) & set(tokenize(text[s:e]))][:HIGHLIGHTS]
+    if marked or not spans or encode is None:
+        return marked
+    vectors = encode([topic] + [text[s:e] for s, e in spans])
+    best = int(np.argmax(vectors[1:] @ vectors[0]))
+    return [list(spans[best])]
+
+
+# ---------------------------------------------------------------- events: one point per visit or document
+
+
+def _when(doc: Document) -> str | None:
+    """Where a document sits on the line: the end of the period it reports on, else its date; None = undated."""
+    return doc.period_end or doc.period_start or doc.date
+
+
+def _when_label(doc: Document) -> str:
+    label = DOC_TYPE_LABELS.get(doc.doc_type, "document")
+    parts = []
+    if doc.period_start:
+        parts.append(f"{'visit' if doc.visit_number else 'reports on'} {period_label(doc)}")
+    parts.append(f"{label} {long_date(doc.date)}" if doc.date else f"{label}, publication date not stated")
+    return "; ".join(parts)
+
+
+def _month(iso: str | None) -> str:
+    if not iso:
+        return ""
+    d = date.fromisoformat(iso[:10])
+    return f"{d.strftime('%B')} {d.year}"
+
+
+def _same_event(a: Document, b: Document) -> bool:
+    """One visit or inspection: a shared authority and the same visit number, or the same stated period."""
+    if not ({x.casefold() for x in a.local_authorities} & {x.casefold() for x in b.local_authorities}):
+        return False
+    if a.visit_number and a.visit_number == b.visit_number:
+        return True
+    return bool(a.period_start) and (a.period_start, a.period_end) == (b.period_start, b.period_end)
+
+
+@dataclass
+class _Event:
+    docs: list[Document]
+    when: str | None
+    speaking: list[tuple[Document, int, float]] = field(default_factory=list)  # (doc, row, score)
+
+    @property
+    def visit(self) -> int | None:
+        return next((d.visit_number for d in self.docs if d.visit_number), None)
+
+
+def _events(docs: list[Document], scored: _Scored, index, authority: str | None) -> list[_Event]:
+    events: list[_Event] = []
+    for doc in sorted(docs, key=lambda d: (-rank.TYPE_PRIOR.get(d.doc_type, 0.9), d.doc_id)):
+        event = next((ev for ev in events if any(_same_event(doc, other) for other in ev.docs)), None)
+        if event is None:
+            event = _Event([], _when(doc))
+            events.append(event)
+        event.docs.append(doc)
+        event.when = event.when or _when(doc)
+        best = _best_row(scored, index, doc, authority)
+        if best:
+            event.speaking.append((doc, *best))
+    for ev in events:
+        # The most authoritative source that speaks to the topic gives the point; reports of the same event follow.
+        ev.speaking.sort(key=lambda x: (-rank.TYPE_PRIOR.get(x[0].doc_type, 0.9), -x[2]))
+    return events
+
+
+def _point(ev: _Event, index, authority: str, terms: list[str], topic: str, encode) -> TrailPoint:
+    doc, row, score = ev.speaking[0]
+    passage = index.passages[row]
+    hit = Hit(passage=passage, document=doc, score=score, scores={"timeline": score})
+    hit.highlights = _highlights(passage.text, terms, topic, encode)
+    for other, other_row, _ in ev.speaking[1:]:
+        p = index.passages[other_row]
+        hit.also_reported_in.append({"doc_id": other.doc_id, "title": other.title, "doc_type": other.doc_type,
+                                     "location": p.location, "passage_id": p.passage_id})
+    if authority and len(doc.local_authorities) > 1 and authority.casefold() != doc.local_authorities[0].casefold():
+        # A story mainly about another authority: its visit and period are that authority's, not this one's.
+        return TrailPoint(hit=hit, when=doc.date or "", when_label=_when_label(replace(doc, period_start=None)),
+                          visit_number=None, authority=authority)
+    return TrailPoint(hit=hit, when=ev.when or "", when_label=_when_label(doc), visit_number=ev.visit,
+                      authority=authority)
+
+
+def _silent(ev: _Event) -> list[dict]:
+    return [{"doc_id": d.doc_id, "title": d.title, "doc_type": d.doc_type, "date": d.date,
+             "label": f"{d.title} ({DOC_TYPE_LABELS.get(d.doc_type, 'document')}, "
+                      f"{period_label(d) or long_date(d.date)})"} for d in ev.docs]
+
+
+def _gap(after: str | None, before: str | None, silent: list[dict], missing: list[int], topic: str) -> Gap:
+    if after and before:
+        span = f"between {_month(after)} and {_month(before)}"
+    elif before:
+        span = f"before {_month(before)}"
+    else:
+        span = f"after {_month(after)}" if after else ""
+    parts = []
+    if silent:
+        parts.append(f"Nothing {span} mentions {topic} in: " + "; ".join(s["label"] for s in silent) + ".")
+    if missing:
+        visits = ", ".join(_ordinal_word(v) for v in missing)
+        parts.append(f"No indexed document reports the {visits} monitoring visit{'s' if len(missing) > 1 else ''}"
+                     f" ({span}).".replace(" ()", ""))
+    return Gap(after=after, before=before, message=" ".join(parts), silent=silent, missing_visits=missing)
+
+
+def build_trail(events: list[_Event], index, authority: str, scored: _Scored, topic: str, encode,
+                visit_range: tuple[int | None, int | None]) -> Trail:
+    dated = sorted((ev for ev in events if ev.when), key=lambda ev: ev.when)
+    trail = Trail(authority=authority)
+    known_visits = {ev.visit for ev in dated if ev.visit}
+    lo = visit_range[0] or (min(known_visits) if known_visits else None)
+    hi = visit_range[1] or (max(known_visits) if known_visits else None)
+    missing = [v for v in range(lo, hi + 1) if v not in known_visits] if lo and hi else []
+    pending_silent: list[dict] = []
+    last_point: TrailPoint | None = None
+    last_visit = 0
+
+    def flush(before: str | None, next_visit: int | None) -> None:
+        nonlocal pending_silent
+        gone = [v for v in missing if v > last_visit and (next_visit is None or v < next_visit)]
+        for v in gone:
+            missing.remove(v)
+        if pending_silent or gone:
+            trail.entries.append(_gap(last_point.when if last_point else None, before, pending_silent, gone, topic))
+        pending_silent = []
+
+    for ev in dated:
+        if not ev.speaking:
+            pending_silent.extend(_silent(ev))
+            last_visit = max(last_visit, ev.visit or 0)
+            continue
+        point = _point(ev, index, authority, scored.terms, topic, encode)
+        flush(point.when, ev.visit if ev.visit else None)
+        trail.entries.append(point)
+        last_point = point
+        last_visit = max(last_visit, ev.visit or 0)
+    flush(None, None)
+    return trail
+
+
+# ---------------------------------------------------------------- answering
+
+
+def in_scope(doc: Document, query: Query, intent: Intent, authority: str | None) -> bool:
+    scope = replace(query, visit_number=None, authorities=[authority] if authority else [])
+    if rank.check_filters(doc, scope).status == "excluded":
+        return False
+    if authority and not doc.local_authorities:
+        return False  # a place is asked: documents that do not state theirs stay out of its trail
+    if intent.visit_from or intent.visit_to:
+        # A visit range: visit documents outside it are out; documents without a visit number count by date.
+        if doc.visit_number and not ((intent.visit_from or 0) <= doc.visit_number <= (intent.visit_to or 99)):
+            return False
+    return True
+
+
+def _visit_window(docs: list[Document], intent: Intent) -> tuple[str | None, str | None]:
+    """The dates of the asked visits, so that other documents are kept to the same stretch of time."""
+    if not (intent.visit_from or intent.visit_to):
+        return None, None
+    lo_docs = [d for d in docs if d.visit_number == intent.visit_from and rank.doc_span(d)]
+    hi_docs = [d for d in docs if intent.visit_to and d.visit_number == intent.visit_to and rank.doc_span(d)]
+    lo = min((rank.doc_span(d)[0].isoformat() for d in lo_docs), default=None)
+    hi = max((rank.doc_span(d)[1].isoformat() for d in hi_docs), default=None)
+    return lo, hi
+
+
+def ask(assistant, index, query: Query, intent: Intent, result: Answer) -> Answer:
+    """Fill `result` (an Answer from Assistant.ask) with the trail or comparison for `intent`."""
+    encode = None if assistant.dense_error else assistant._encode_cached
+    scored = _score(assistant, index, intent.topic)
+    authorities = intent.authorities or list(query.authorities)
+    timeline = Timeline(kind=intent.kind, topic=intent.topic, topic_terms=scored.terms)
+    docs = list(index.documents.values())
+    if intent.since_inspection and not (query.date_from or query.date_to):
+        inspections = [rank.doc_span(d)[0] for d in docs if d.doc_type == "ofsted_report" and rank.doc_span(d)
+                       and (not authorities or set(authorities) & set(d.local_authorities))]
+        if inspections:
+            query = replace(query, date_from=max(inspections), time_phrase=f"since the inspection "
+                                                                            f"({_month(max(inspections).isoformat())})")
+    if intent.kind == "compare":
+        timeline.blocks = _compare(index, query, intent, scored, authorities, encode)
+    else:
+        lanes = authorities or _lanes(docs, scored, index)[:MAX_TRAILS]
+        for authority in lanes:
+            chosen = [d for d in docs if in_scope(d, query, intent, authority or None)]
+            if not authorities:  # one trail per authority: each document on the trail of the one it speaks for
+                chosen = [d for d in chosen if _lane_of(d, scored, index) == authority]
+            lo, hi = _visit_window(chosen, intent)
+            chosen = [d for d in chosen if d.visit_number or not rank.doc_span(d) or
+                      ((not lo or rank.doc_span(d)[1].isoformat() >= lo) and
+                       (not hi or rank.doc_span(d)[0].isoformat() <= hi))]
+            events = _events(chosen, scored, index, authority or None)
+            trail = build_trail(events, index, authority, scored, intent.topic, encode,
+                                (intent.visit_from, intent.visit_to))
+            if trail.points:
+                timeline.trails.append(trail)
+            timeline.undated += [_point(ev, index, authority, scored.terms, intent.topic, encode)
+                                 for ev in events if not ev.when and ev.speaking]
+    points = timeline.ordered_points()
+    for n, p in enumerate(points, 1):
+        p.rank = n
+    result.hits = [p.hit for p in points]
+    result.query = replace(query, topic=intent.topic, follow_up=False)
+    result.filters = {**query.filters(), "timeline": intent.kind, "topic": intent.topic}
+    result.filters.pop("visit_number", None)
+    result.filters_description = describe(intent, query, authorities)
+    if not points:
+        result.message = f"No document in scope speaks to {intent.topic}."
+        if intent.kind == "compare":  # the blocks still say, side by side, that neither has anything
+            result.timeline = timeline
+        else:
+            result.abstained = True
+        return result
+    # The "answer" is each point's first highlighted sentence, verbatim, in the order shown.
+    parts = []
+    for p in points:
+        spans = p.hit.highlights or [[0, len(p.hit.passage.text)]]
+        s, e = spans[0]
+        parts.append(f"{p.hit.passage.text[s:e].strip()} [{p.rank}]")
+    result.answer = " ".join(parts[:6])
+    result.timeline = timeline
+    return result
+
+
+def _lane_of(doc: Document, scored: _Scored, index) -> str:
+    if len(doc.local_authorities) > 1:
+        best = scored.rows.get(doc.doc_id)
+        text = index.passages[best[0][0]].text.casefold() if best else ""
+        named = [a for a in doc.local_authorities if a.casefold() in text]
+        if named:
+            return named[0]
+    return doc.local_authorities[0] if doc.local_authorities else ""
+
+
+def _lanes(docs: list[Document], scored: _Scored, index) -> list[str]:
+    """Authorities (or "" for documents stating none) by how many of their documents speak to the topic."""
+    counts: dict[str, int] = {}
+    for d in docs:
+        if d.doc_id in scored.rows:
+            lane = _lane_of(d, scored, index)
+            counts[lane] = counts.get(lane, 0) + 1
+    return sorted(counts, key=lambda a: (-counts[a], a == "", a))
+
+
+def _compare(index, query: Query, intent: Intent, scored: _Scored, authorities: list[str], encode) -> list[ComparisonBlock]:
+    sides = [(a, None) for a in authorities] or [(None, None)]
+    if intent.periods:
+        sides = [(a, p) for a, _ in sides for p in intent.periods]
+    known = {a.casefold() for d in index.documents.values() for a in d.local_authorities}
+    blocks = []
+    for authority, period in sides:
+        label = " \u2014 ".join(x for x in (authority, period.label if period else None) if x)
+        block = ComparisonBlock(label=label, authority=authority, period=period.label if period else None)
+        blocks.append(block)
+        if authority and authority.casefold() not in known:
+            block.message = f"No documents about {authority} are in the index."
+            continue
+        scope = query
+        if period:
+            scope = replace(query, date_from=period.date_from, date_to=period.date_to, time_phrase=period.label)
+        side_intent = replace(intent, visit_from=period.visit if period and period.visit else intent.visit_from,
+                              visit_to=period.visit if period and period.visit else intent.visit_to)
+        chosen = [d for d in index.documents.values() if in_scope(d, scope, side_intent, authority)
+                  and (not (period and period.visit) or d.visit_number == period.visit)]
+        events = [ev for ev in _events(chosen, scored, index, authority) if ev.speaking]
+        events.sort(key=lambda ev: -max(rank.TYPE_PRIOR.get(d.doc_type, 0.9) * s for d, _, s in ev.speaking))
+        block.points = [_point(ev, index, authority or "", scored.terms, intent.topic, encode)
+                        for ev in events[:BLOCK_POINTS]]
+        block.points.sort(key=lambda p: p.when or "9999")
+        if not block.points:
+            block.message = f"No document about {label or 'this'} speaks to {intent.topic}."
+    return blocks
+
+
+def describe(intent: Intent, query: Query, authorities: list[str]) -> str:
+    head = f"Evidence trail on {intent.topic}, in date order" if intent.kind == "trail" else \
+        f"Side by side on {intent.topic}"
+    parts = [head]
+    if authorities:
+        parts.append(("about " if intent.kind == "trail" else "") + " and ".join(authorities))
+    if intent.visit_from or intent.visit_to:
+        parts.append(f"monitoring visits {intent.visit_from or 1} to {intent.visit_to or 'latest'}")
+    if query.date_from or query.date_to:
+        parts.append(query.time_phrase or f"{query.date_from or '...'} to {query.date_to or '...'}")
+    if query.doc_types:
+        parts.append("types: " + ", ".join(query.doc_types))
+    return "; ".join(parts)
+
+
+# ---------------------------------------------------------------- JSON and text
+
+
+def annotate(data: dict, answer: Answer) -> dict:
+    """Add the `timeline` block to answer_to_dict's output, and each passage's place on it (`when`)."""
+    timeline = getattr(answer, "timeline", None)
+    if timeline is None:
+        return data
+    data["timeline"] = timeline.to_dict()
+    when = {p.rank: p for p in timeline.ordered_points()}
+    for p in data["passages"]:
+        point = when.get(p["rank"])
+        if point:
+            p["when"] = point.when_label
+            p["timeline_date"] = point.when
+            p["visit_number"] = point.visit_number
+    return data
+
+
+def format_text(data: dict) -> str:
+    """The terminal view: the trail in date order (or the blocks), each point cited, gaps and undated apart."""
+    import textwrap
+
+    tl = data["timeline"]
+    passages = {p["rank"]: p for p in data["passages"]}
+    out = [f"Q: {data['question']}"] + [f"! {n}" for n in data.get("notices", [])]
+    out += [data.get("filters_description", ""), ""]
+
+    def point(entry: dict, indent: str = "  ") -> list[str]:
+        p = passages[entry["rank"]]
+        visit = f" (visit {entry['visit_number']})" if entry.get("visit_number") else ""
+        lines = [f"{indent}{_month(entry['date']) or 'undated'}{visit}  [{entry['rank']}] {p['citation']}",
+                 f"{indent}    {p['when']}"]
+        marked = [" ".join(p["text"][s:e].split()) for s, e in p.get("highlights", [])] or [" ".join(p["text"].split())]
+        for sentence in marked:
+            lines.append(textwrap.fill(f"\u201c{sentence}\u201d", 100, initial_indent=indent + "    ",
+                                       subsequent_indent=indent + "     "))
+        for other in entry.get("also_reported_in", []):
+            lines.append(f"{indent}    also reported in: {other['title']} ({other['location']})")
+        return lines
+
+    for trail in tl["trails"]:
+        out.append(f"Trail: {trail['authority'] or 'authority not stated'}")
+        for entry in trail["entries"]:
+            if entry["type"] == "point":
+                out += point(entry)
+            else:
+                out.append(textwrap.fill(f"-- gap: {entry['message']}", 100, initial_indent="  ",
+                                         subsequent_indent="     "))
+            out.append("")
+    if tl["undated"]:
+        out.append("Undated (not placed on the line):")
+        for entry in tl["undated"]:
+            out += point(entry) + [""]
+    for block in tl["blocks"]:
+        out.append(f"== {block['label']} ==")
+        if not block["points"]:
+            out.append(f"  {block['message']}")
+        for entry in block["points"]:
+            out += point(entry)
+        out.append("")
+    return "\n".join(out).rstrip()
