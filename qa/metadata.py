@@ -589,10 +589,27 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
             n = ordinal_value(m.group(1))
             if n and n <= 12:
                 found[n] = max(found.get(n, 0.0), conf)
-    if len(found) == 1:
+    if len(found) == 1 and not _several_visits(content):
         n, conf = next(iter(found.items()))
         return n, conf
     return None, 0.0
+
+
+_DAYS = r"(?:\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:and|-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+)?"
+_NOT_ABOUT_VISIT = r"(?:(?!\b(?:since|judged|rated|inspection)\b)[^.])"
+_VISIT_WHEN_RE = re.compile(rf"monitoring visit{_NOT_ABOUT_VISIT}{{0,60}}?\b(?:on|in|during)\s+{_DAYS}{MONTH_RE}\s+(\d{{4}})|"
+                            rf"\b(?:in|on)\s+{_DAYS}{MONTH_RE}\s+(\d{{4}}),?{_NOT_ABOUT_VISIT}{{0,60}}?monitoring visit",
+                            re.I)
+
+
+def _several_visits(content: str) -> bool:
+    """A page that dates two different monitoring visits ('the second visit took place in January 2018 ... in
+    November 2017 Ofsted conducted a monitoring visit') summarises a journey; it reports on none of them alone."""
+    months = set()
+    for m in _VISIT_WHEN_RE.finditer(content):
+        month, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        months.add((month.lower(), year))
+    return len(months) >= 2
 
 
 # ---------------------------------------------------------------- inference: title

@@ -321,3 +321,13 @@ def test_confidence_recorded_for_inferred_fields():
     v = infer(NEWS)
     assert set(v["confidence"]) >= {"title", "doc_type", "date", "local_authorities"}
     assert all(0 < c <= 1 for c in v["confidence"].values())
+
+
+def test_a_page_dating_several_visits_reports_on_none_of_them():
+    from qa.metadata import infer_visit_number
+
+    journey = ("The second Ofsted monitoring visit took place in March 2020 and looked at the front door. "
+               "In October 2019, Ofsted conducted a monitoring visit of the care leavers service.")
+    assert infer_visit_number(journey)[0] is None
+    single = "This was the third monitoring visit since the council was judged inadequate in May 2019."
+    assert infer_visit_number(single)[0] == 3
