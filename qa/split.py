@@ -76,13 +76,13 @@ def split_document(doc: Document, max_words: int = 170, min_words: int = 25) -> 
             _split_long(block, max_words, emit, heading_start)
             heading_start = None
             continue
-        if not group:
-            group_start = block.start if heading_start is None else heading_start
-        heading_start = None
         current = sum(_words(b.text) for b in group)
         # An item list stays with the sentence that introduces it, when they fit together.
         if group and current + size > max_words:
             flush()
+        if not group:
+            group_start = block.start if heading_start is None else heading_start
+        heading_start = None
         group.append(block)
         if current + size >= max_words - min_words:
             flush()

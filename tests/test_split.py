@@ -48,3 +48,17 @@ def test_sentence_spans_respect_abbreviations():
     spans = [text[s:e] for s, e in sentence_spans(text)]
     assert spans[0] == "Mr. Munday wrote to Dr. Smith."
     assert spans[-1] == "Next one"
+
+
+def test_passages_never_overlap_and_headings_open_their_passage():
+    from qa.clean import assemble
+    from qa.types import Block, Document
+
+    blocks = [Block("heading", "Report published: 3 May 2019")] + [
+        Block("para", " ".join(f"word{i}x{j}" for j in range(40)) + ".") for i in range(6)]
+    text = assemble(blocks)
+    doc = Document(doc_id="d", path="d.txt", text=text, blocks=blocks)
+    passages = split_document(doc, max_words=60, min_words=10)
+    assert passages[0].text.startswith("Report published: 3 May 2019")
+    for a, b in zip(passages, passages[1:]):
+        assert a.end <= b.start, (a.text[:40], b.text[:40])
