@@ -29,12 +29,13 @@ SEASONS = {"early": (1, 4), "spring": (3, 5), "mid": (5, 8), "summer": (6, 8), "
            "winter": (12, 12), "end of": (10, 12), "beginning of": (1, 3), "start of": (1, 3)}
 SOURCE_CUES = [
     ("ofsted", re.compile(r"\b(inspectors?|ofsted|hmi|inspection|monitoring (visit|letter)s?|the letter|inspectorate)\b", re.I)),
-    ("council", re.compile(r"\b(the council|council (say|said|says|state|states|report)|local authority (say|said|says))\b", re.I)),
+    ("council", re.compile(r"\b(the council|council (say|said|says|state|states|report)|local authority (say|said|says)|"
+                           r"council(['’]s)? own|council (announcement|statement|press release|website|page))\b", re.I)),
     ("news", re.compile(r"\b(news|press|media|reported in|community care|article)\b", re.I)),
 ]
 RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|now|these days|recent(ly)?)\b", re.I)
 FOLLOW_UP_RE = re.compile(r"^\s*(and|what about|how about|and what about|same (for|in)|also|what of)\b", re.I)
-VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:ofsted\s+)?(?:monitoring\s+)?visit\b|\bvisit\s+(?:number\s+)?(\d{{1,2}})\b", re.I)
+VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:and\s+(?:final|last)\s+)?(?:ofsted\s+)?(?:monitoring\s+)?visit\b|\bvisit\s+(?:number\s+)?(\d{{1,2}})\b", re.I)
 
 
 @dataclass

@@ -189,6 +189,9 @@ def group_duplicates(hits: list[Hit]) -> list[Hit]:
     more authoritative source (the letter a news story quotes), it takes the earlier one's place."""
     kept: list[Hit] = []
     for hit in hits:
+        if any(k.document.doc_id == hit.document.doc_id and near_duplicate(k.passage.text, hit.passage.text)
+               for k in kept):
+            continue  # a page captured with its text twice: the same words once are enough
         twin = next((k for k in kept if k.document.doc_id != hit.document.doc_id
                      and same_event(k.document, hit.document)
                      and near_duplicate(k.passage.text, hit.passage.text)), None)
