@@ -90,6 +90,8 @@ CSS = """
 .qa-doclist td { overflow-wrap: anywhere; }
 .qa-origin { display: block; font-size: 0.8em; color: var(--body-text-color-subdued); }
 .qa-examples { display: flex; flex-wrap: wrap; gap: 6px; }
+#qa-upload .icon-button { min-width: 24px; min-height: 24px; }
+#qa-upload .icon-button .upload-container { min-width: 20px; min-height: 20px; }
 .qa-examples button { white-space: normal; text-align: left; }
 @media (max-width: 640px) {
   .qa-card { padding: 8px; }
@@ -111,6 +113,9 @@ def make_theme() -> gr.themes.Base:
         button_primary_background_fill="*primary_700", button_primary_background_fill_dark="*primary_700",
         button_primary_background_fill_hover="*primary_800", button_primary_background_fill_hover_dark="*primary_800",
         button_primary_text_color="white", button_primary_text_color_dark="white",
+        button_cancel_background_fill="#b91c1c", button_cancel_background_fill_dark="#b91c1c",
+        button_cancel_background_fill_hover="#991b1b", button_cancel_background_fill_hover_dark="#991b1b",
+        button_cancel_text_color="white", button_cancel_text_color_dark="white",
         color_accent="*primary_700", color_accent_soft="*primary_50", color_accent_soft_dark="*neutral_700",
     )
 
@@ -127,7 +132,7 @@ HEAD = """
 <script>
 (() => {
   let live = null, lastProgress = '', lastProgressAt = 0, pendingFocus = null;
-  const seen = new WeakSet();
+  const seen = new Set();  // data-nonce values already handled: Gradio updates HTML in place, so elements persist
   window.__qaAnnounced = [];
   function qaAnnounce(text) {
     text = (text || '').replace(/\\s+/g, ' ').trim();
@@ -194,29 +199,57 @@ HEAD = """
     if (viewer && viewer.contains(document.activeElement)) { event.preventDefault(); closeViewer(); }
   });
   function scan() {
-    document.querySelectorAll('[data-announce]').forEach((el) => {
-      if (seen.has(el)) return;
-      seen.add(el);
+    document.querySelectorAll('[data-announce][data-nonce]').forEach((el) => {
+      const nonce = el.getAttribute('data-nonce');
+      if (seen.has(nonce)) return;
+      seen.add(nonce);
       qaAnnounce(el.getAttribute('data-announce') || el.textContent);
     });
     const list = document.querySelector('#qa-briefing .qa-blist, #qa-briefing .qa-empty');
-    if (pendingFocus && list && !seen.has(list)) {
-      seen.add(list);
-      const want = pendingFocus; pendingFocus = null;
-      const target = document.querySelector(`#qa-briefing [data-action="${want.action}"][data-index="${want.index}"]`)
-        || document.querySelector('#qa-briefing [data-action="remove"]') || document.querySelector('#qa-briefing-title');
-      if (target) target.focus();
-    } else if (list) { seen.add(list); }
-    const progress = document.querySelector('#qa-tab-docs .progress-level-inner, #qa-tab-docs .progress-text');
-    const now = Date.now();
-    if (progress && progress.textContent.trim() && progress.textContent !== lastProgress && now - lastProgressAt > 2000) {
-      lastProgress = progress.textContent; lastProgressAt = now;
-      qaAnnounce(progress.textContent);
+    const listNonce = list && list.getAttribute('data-nonce');
+    if (listNonce && !seen.has(listNonce)) {
+      seen.add(listNonce);
+      if (pendingFocus) {
+        const want = pendingFocus; pendingFocus = null;
+        const target = document.querySelector(`#qa-briefing [data-action="${want.action}"][data-index="${want.index}"]`)
+          || document.querySelector('#qa-briefing [data-action="remove"]')
+          || document.querySelector('#qa-briefing-title input, #qa-briefing-title textarea');
+        if (target) target.focus();
+      }
+    }
+    // Indexing progress (Gradio's progress bar text, "Indexing: embedding passages - 40.0%"): each new stage at
+    // once, the percentage at most every 5 s.
+    const progress = Array.from(document.querySelectorAll('#qa-tab-docs .progress-level-inner'))
+      .map((el) => el.textContent.trim()).filter(Boolean)[0];
+    if (progress) {
+      const stage = progress.replace(/[\\s\\-]*[\\d.]+%$/, ''), now = Date.now();
+      if (stage !== lastProgress || now - lastProgressAt > 5000) {
+        lastProgress = stage; lastProgressAt = now;
+        qaAnnounce(progress);
+      }
     }
     document.querySelectorAll('.toast-header[role="button"]').forEach((el) => {
       el.removeAttribute('role'); el.removeAttribute('tabindex');
     });
-    document.querySelectorAll('button.upload-container[aria-label]').forEach((el) => el.removeAttribute('aria-label'));
+    document.querySelectorAll('button.upload-container[aria-label]:not(.icon-mode)').forEach((el) => {
+      if (el.innerText.trim()) el.removeAttribute('aria-label');  // the visible text names it
+    });
+    // Once files are chosen, Gradio's "add more files" is a button inside a button, named by an untranslated key.
+    // Name the outer button, disable the inner one (out of the accessibility tree's focus order, clicks pass
+    // through it) and let the outer one open the file picker.
+    document.querySelectorAll('button.icon-button[aria-label="common.upload"]').forEach((outer) => {
+      outer.setAttribute('aria-label', 'Add more files'); outer.setAttribute('title', 'Add more files');
+      const inner = outer.querySelector('button.upload-container');
+      if (inner && !inner.disabled) { inner.disabled = true; inner.style.pointerEvents = 'none'; }
+      if (!outer.__qaClick) {
+        outer.__qaClick = true;
+        outer.addEventListener('click', (ev) => {
+          const input = outer.querySelector('input[type=file]');
+          if (!input || ev.target === input) return;
+          input.value = ''; input.click();
+        });
+      }
+    });
     document.querySelectorAll('.empty[aria-label]:not([role])').forEach((el) => el.setAttribute('role', 'img'));
   }
   function init() {
@@ -273,6 +306,12 @@ def highlighted(text: str, spans: list[list[int]]) -> str:
 
 def passage_key(p: dict) -> str:
     return p.get("passage_id") or f"{p['doc_id']}:{p['start']}-{p['end']}"
+
+
+def announce(message: str = "") -> str:
+    """Attributes that make the live region read `message` (or, if empty, the element's text) when the element is
+    rendered. The nonce tells a new rendering from the old one: Gradio updates HTML in place, keeping elements."""
+    return f" data-announce=\"{e(message, quote=True)}\" data-nonce='{uuid.uuid4().hex[:12]}'"
 
 
 def sr(text: str) -> str:
@@ -335,8 +374,7 @@ def cards_html(data: dict) -> str:
             parts.extend(card_html(p) for p in data["related"])
     else:
         parts.extend(card_html(p, data.get("filters_description", "")) for p in data["passages"])
-    return (f"<div class='qa-cards' data-answer='{uuid.uuid4().hex[:8]}' "
-            f"data-announce=\"{e(answer_announcement(data), quote=True)}\">{''.join(parts)}</div>")
+    return f"<div class='qa-cards'{announce(answer_announcement(data))}>{''.join(parts)}</div>"
 
 
 def chat_reply(data: dict) -> str:
@@ -352,14 +390,14 @@ def escape_markdown(text: str) -> str:
 
 
 def busy_html(text: str = "Searching the documents\u2026") -> str:
-    return (f"<div class='qa-busy' id='qa-busy' data-announce=''><span class='qa-spinner' aria-hidden='true'></span>"
+    return (f"<div class='qa-busy' id='qa-busy' {announce()}><span class='qa-spinner' aria-hidden='true'></span>"
             f"{e(text)}</div>")
 
 
 def viewer_html(doc, passage: dict) -> str:
     """The cleaned document, escaped, with the passage wrapped in <mark class='qa-target'>."""
     if doc is None:
-        return ("<div class='qa-viewer'><div class='qa-notice' data-announce=''>That document is no longer in the "
+        return (f"<div class='qa-viewer'><div class='qa-notice' {announce()}>That document is no longer in the "
                 "corpus.</div></div>")
     text = doc.text
     start, end = passage.get("start", 0), passage.get("end", 0)
@@ -390,12 +428,12 @@ def viewer_html(doc, passage: dict) -> str:
 def briefing_html(items: list[dict]) -> str:
     """The briefing as an ordered list; each item's buttons are described by its citation."""
     if not items:
-        return ("<div class='qa-empty' id='qa-briefing-empty'>No excerpts yet. Use <em>Add to briefing</em> on a "
-                "passage.</div>")
-    uid = uuid.uuid4().hex[:8]
+        return (f"<div class='qa-empty' id='qa-briefing-empty' data-nonce='{uuid.uuid4().hex[:12]}'>No excerpts yet. "
+                "Use <em>Add to briefing</em> on a passage.</div>")
+    uid = uuid.uuid4().hex[:12]
     n = len(items)
     parts = [f"<div class='qa-filters' id='qa-blist-{uid}'>{n} excerpt{'s' if n != 1 else ''}</div>",
-             f"<ol class='qa-blist' aria-labelledby='qa-blist-{uid}'>"]
+             f"<ol class='qa-blist' aria-labelledby='qa-blist-{uid}' data-nonce='{uid}'>"]
     for i, item in enumerate(items):
         cite = f"qa-bc-{uid}-{i}"
         described = f"aria-describedby='{cite}'"
@@ -416,9 +454,8 @@ def briefing_html(items: list[dict]) -> str:
 def briefing_count_html(items: list[dict], message: str = "") -> str:
     """The count shown on the Ask tab; a message (added, moved, removed) is announced by the live region."""
     n = len(items)
-    announce = (f" data-announce=\"{e(message, quote=True)}\" data-nonce='{uuid.uuid4().hex[:8]}'"
-                if message else "")
-    return (f"<div class='qa-filters' id='qa-briefing-count'{announce}>"
+    announce_attr = announce(message) if message else ""
+    return (f"<div class='qa-filters' id='qa-briefing-count'{announce_attr}>"
             f"Briefing: {n} excerpt{'s' if n != 1 else ''}</div>")
 
 
@@ -607,7 +644,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
             history = list(history or [])
             if not message.strip():
                 yield (history, gr.update(), prev, message, known, gr.update(),
-                       "<div class='qa-notice' data-announce=''>Please type a question.</div>", gr.update(interactive=True))
+                       f"<div class='qa-notice' {announce()}>Please type a question.</div>", gr.update(interactive=True))
                 return
             shown = history + [{"role": "user", "content": escape_markdown(message)}]
             yield shown, gr.update(), prev, "", known, gr.update(), busy_html(), gr.update(interactive=False)
@@ -616,7 +653,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                 data, query = ask_data(assistant, message, prev, overrides)
             except Exception as exc:  # noqa: BLE001 - show the failure, keep the app alive
                 yield (history, gr.update(), prev, message, known, gr.update(),
-                       f"<div class='qa-notice' data-announce=''>Search failed: {e(str(exc))}</div>", gr.update(interactive=True))
+                       f"<div class='qa-notice' {announce()}>Search failed: {e(str(exc))}</div>", gr.update(interactive=True))
                 return
             shown.append({"role": "assistant", "content": escape_markdown(chat_reply(data))})
             known = dict(known or {})
@@ -721,7 +758,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
         def add_files(files, progress=gr.Progress()):
             files = files or []
             if not files:
-                return ("<div class='qa-notice' data-announce=''>Choose one or more files first.</div>",) + listing() + (None,)
+                return (f"<div class='qa-notice' {announce()}>Choose one or more files first.</div>",) + listing() + (None,)
             accepted, refused = [], []
             for n, f in enumerate(files):
                 src = Path(f if isinstance(f, str) else getattr(f, "name", str(f)))
@@ -740,7 +777,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
             parts += [f"<div class='qa-notice'>{e(name)} was added but not indexed: {e(skipped[name])}</div>"
                       for name in accepted if name in skipped]
             parts += [f"<div class='qa-notice'>Refused {e(name)}: {e(reason)}</div>" for name, reason in refused]
-            return (f"<div data-announce=''>{''.join(parts)}</div>",) + listing() + (None,)
+            return (f"<div {announce()}>{''.join(parts)}</div>",) + listing() + (None,)
 
         upload_go.click(add_files, [uploads], [upload_status, doc_list, doc_pick, authorities, uploads])
 
@@ -760,29 +797,29 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
 
         def save_meta(rel, *values, progress=gr.Progress()):
             if not rel:
-                return ("<div class='qa-notice' data-announce=''>Choose a document first.</div>",) + listing()
+                return (f"<div class='qa-notice' {announce()}>Choose a document first.</div>",) + listing()
             current = next((d for d in corpus.document_rows(assistant) if d["path"] == rel), {})
             try:
                 changes = corpus.metadata_changes(current, dict(zip(field_names, values)))
                 if not changes:
-                    return ("<div class='qa-notice' data-announce=''>Nothing changed.</div>",) + listing()
+                    return (f"<div class='qa-notice' {announce()}>Nothing changed.</div>",) + listing()
                 corpus.update_metadata(settings, rel, changes)
                 reindex(progress)
             except corpus.CorpusError as exc:
-                return (f"<div class='qa-notice' data-announce=''>Not saved: {e(str(exc))}</div>",) + listing()
-            return (f"<div class='qa-ok' data-announce=''>Saved {e(rel)}: {e(', '.join(sorted(changes)))}.</div>",) + listing()
+                return (f"<div class='qa-notice' {announce()}>Not saved: {e(str(exc))}</div>",) + listing()
+            return (f"<div class='qa-ok' {announce()}>Saved {e(rel)}: {e(', '.join(sorted(changes)))}.</div>",) + listing()
 
         save.click(save_meta, [doc_pick] + fields, [edit_status, doc_list, doc_pick, authorities])
 
         def delete_doc(rel, progress=gr.Progress()):
             if not rel:  # none chosen, or the confirmation was cancelled
-                return ("<div class='qa-notice' data-announce=''>Nothing deleted.</div>",) + listing()
+                return (f"<div class='qa-notice' {announce()}>Nothing deleted.</div>",) + listing()
             try:
                 corpus.delete_document(settings, rel)
                 reindex(progress)
             except corpus.CorpusError as exc:
-                return (f"<div class='qa-notice' data-announce=''>Not deleted: {e(str(exc))}</div>",) + listing()
-            return (f"<div class='qa-ok' data-announce=''>Deleted {e(rel)}.</div>",) + listing()
+                return (f"<div class='qa-notice' {announce()}>Not deleted: {e(str(exc))}</div>",) + listing()
+            return (f"<div class='qa-ok' {announce()}>Deleted {e(rel)}.</div>",) + listing()
 
         delete.click(delete_doc, [doc_pick], [edit_status, doc_list, doc_pick, authorities],
                      js="(rel) => (rel && confirm('Delete ' + rel + ' from the corpus?')) ? rel : null")
