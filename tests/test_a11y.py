@@ -61,6 +61,10 @@ class Audit:
     def assert_clean(self):
         bad = {view: v for view, v in self.found.items() if v}
         counts = ", ".join(f"{view}: {sum(len(x['nodes']) for x in v)}" for view, v in self.found.items())
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        (ARTIFACTS / f"axe_{self.theme}.txt").write_text(
+            "".join(f"{view}: {sum(len(x['nodes']) for x in v)} nodes {[x['id'] for x in v]}\n"
+                    for view, v in self.found.items()))
         assert not bad, (f"axe WCAG 2.2 AA violations ({self.theme} theme; nodes per view: {counts}):\n"
                          + "\n".join(f"[{view}]\n{describe(v)}" for view, v in bad.items()))
 
@@ -81,7 +85,8 @@ def tab_until(page, predicate: str, *, back: bool = False, limit: int = 120) -> 
         page.keyboard.press("Shift+Tab" if back else "Tab")
         if page.evaluate(f"() => {{ const el = document.activeElement; return !!el && ({predicate}); }}"):
             where = focused(page)
-            assert where["outline"] or where["shadow"], f"focus is not visible on {where}"
+            visible = where["outline"] or (where["tag"] in ("INPUT", "TEXTAREA") and where["shadow"])
+            assert visible, f"focus is not visible on {where}"
             return where
         trail.append(focused(page)["text"][:20])
     raise AssertionError(f"never reached {predicate} by keyboard; went through {trail}")
@@ -319,6 +324,8 @@ def test_cards_accessible_text_and_live_region(page):  # noqa: F811
     live = page.locator("#qa-live")
     expect(live).to_have_attribute("role", "status")
     expect(live).to_have_attribute("aria-live", "polite")
+    box = live.bounding_box()
+    assert box is None or (box["width"] <= 1 and box["height"] <= 1), f"the live region shows on screen: {box}"
     ask(page, "What did the news say about Barnet's progress in 2018?")
     wait_announced(page, "^Answer ready")
     answer = page.evaluate("window.__qaAnnounced.filter((t) => t.startsWith('Answer ready')).pop()")
