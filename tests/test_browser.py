@@ -61,6 +61,10 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
+    running = os.environ.get("QA_BROWSER_URL")  # while developing: an app already serving a scratch corpus copy
+    if running:
+        yield {"url": running.rstrip("/") + "/", "corpus": Path(os.environ["QA_CORPUS_DIR"]), "base": None}
+        return
     base = tmp_path_factory.mktemp("browser_app")
     corpus_dir = base / "corpus"
     shutil.copytree(ROOT / "corpus", corpus_dir)
