@@ -42,7 +42,8 @@ TRAIL_RE = re.compile(
     r"\bhow\s+(?:has|have|had|did|does|do|is|are|was|were)\b.*\b(?:chang(?:e|ed|es|ing)|improv(?:e|ed|ing)|"
     r"develop(?:ed|ing)?|progress(?:ed|ing)?|evolv(?:e|ed|ing)|moved?\s+on|deteriorat(?:e|ed|ing)|declin(?:e|ed|ing)|"
     r"got\s+(?:better|worse)|shift(?:ed)?)\b"
-    r"|\bprogress\s+(?:on|in|with|of|made on)\b|\bover\s+time\b|\b(?:at|in|from|across)\s+(?:each|every|all(?:\s+the)?|the)\s+"
+    r"|\bprogress\s+(?:on|with|made on|(?:in|of)\s+(?!(?:the\s+)?(?:(?:19|20)\d{2}|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)\b))\b|\bover\s+time\b|\b(?:at|in|from|across)\s+(?:each|every|all(?:\s+the)?|the)\s+"
     r"(?:\w+\s+)?(?:monitoring\s+)?visits\b|\b(?:each|every)\s+(?:monitoring\s+)?visit\b|\bvisit\s+by\s+visit\b"
     r"|\b(?:improved|changed|progressed|got\s+(?:better|worse)|deteriorated|moved\s+on)\s+since\b"
     r"|\btime\s*line\b|\btrajectory\b|\bchronolog(?:y|ical)\s+of\b", re.I)

@@ -123,6 +123,7 @@ def test_detects_trail_and_compare_questions(question, kind, topic):
     "What did inspectors say about supervision in 2018?", "When was Barnet judged inadequate?",
     "What did the first monitoring visit find about thresholds in the MASH?", "How many children are in care?",
     "compare supervision",  # nothing to put side by side
+    "What did the news say about Barnet's progress in 2018?",  # progress at one time, not over time
 ])
 def test_ordinary_questions_are_not_trails(question):
     assert timeline.detect(question) is None
