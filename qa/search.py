@@ -346,16 +346,20 @@ def _facts(hit: Hit) -> str:
     return " or ".join(FACT_NAMES[f] for f in hit.unconfirmed)
 
 
+def _filters_phrase(query: Query) -> str:
+    """'2020 documents; about Lambeth': the banner without its 'Showing'."""
+    return re.sub(r"^Showing\s+", "", query.describe())
+
+
 def _scope(query: Query) -> str:
-    described = re.sub(r"^Showing\s+", "", query.describe())
+    described = _filters_phrase(query)
     return f"matching the question's filters ({described})" if described else "matching the question's filters"
 
 
 def _describe_with_unconfirmed(query: Query, shown: int, extra: list[Hit]) -> str:
     facts = sorted({f for h in extra for f in h.unconfirmed}, key=list(FACT_NAMES).index)
     unknown = " or ".join(FACT_NAMES[f] for f in facts)
-    head = query.describe() if shown else \
-        f"No passage states it meets the filters ({re.sub(r'^Showing\s+', '', query.describe())})"
+    head = query.describe() if shown else f"No passage states it meets the filters ({_filters_phrase(query)})"
     return f"{head}; {len(extra)} passage{'s' if len(extra) > 1 else ''} below from documents whose {unknown} " \
            f"is not stated: check before citing"
 
