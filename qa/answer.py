@@ -114,17 +114,22 @@ def sentence_candidates(hits: list[Hit]) -> list[tuple[int, int, int, str]]:
     return out
 
 
-def score_sentences(question: str, sentences: list[str], encode=None, dense_rows: int | None = None) -> np.ndarray:
-    """Share of question terms in each sentence, blended with dense cosine for the first `dense_rows`
-    sentences when an encoder is given (the answer pool; the rest are only highlighted)."""
+DENSE_SENTENCES = 6  # sentences embedded per answer: the top passage's and the best of the rest by words
+
+
+def score_sentences(question: str, sentences: list[str], encode=None, dense_rows: list[int] | None = None) -> np.ndarray:
+    """Share of question terms in each sentence, blended with dense cosine for the `dense_rows` sentences when an
+    encoder is given (the answer candidates; the rest are only highlighted, by words)."""
     q_terms = set(tokenize(question))
     lexical = np.array([len(q_terms & set(tokenize(s))) / max(len(q_terms), 1) for s in sentences])
     if encode is None or not sentences:
         return lexical
-    n = len(sentences) if dense_rows is None else dense_rows
-    vectors = encode([question] + sentences[:n])
+    rows = list(range(len(sentences))) if dense_rows is None else dense_rows
+    if not rows:
+        return lexical
+    vectors = encode([question] + [sentences[k] for k in rows])
     scores = lexical.copy()
-    scores[:n] = 0.7 * (vectors[1:] @ vectors[0]) + 0.3 * lexical[:n]
+    scores[rows] = 0.7 * (vectors[1:] @ vectors[0]) + 0.3 * lexical[rows]
     return scores
 
 
@@ -134,8 +139,17 @@ def extract(question: str, hits: list[Hit], encode=None, pool: int = 3) -> tuple
     candidates = sentence_candidates(hits)  # ordered by hit, so the pool's sentences come first
     if not candidates:
         return "", {}
-    pool_size = sum(1 for c in candidates if c[0] < len(top))
-    scores = score_sentences(question, [c[3] for c in candidates], encode, dense_rows=pool_size)
+    pool = [k for k, c in enumerate(candidates) if c[0] < len(top)]
+    lexical = score_sentences(question, [c[3] for c in candidates])
+    # Embedding every candidate sentence is most of a question's time when they are new: the top passage's
+    # sentences (the lead comes from there) and the best of the others by shared words are enough.
+    first = [k for k in pool if candidates[k][0] == 0]
+    others = sorted((k for k in pool if candidates[k][0] != 0), key=lambda k: -lexical[k])
+    dense_rows = first + others[:max(0, DENSE_SENTENCES - len(first))]
+    scores = score_sentences(question, [c[3] for c in candidates], encode, dense_rows=dense_rows)
+    if encode is not None:  # pool sentences not embedded count as if their cosine were 0
+        unscored = [k for k in pool if k not in set(dense_rows)]
+        scores[unscored] = 0.3 * lexical[unscored]
     # Highlights: in each passage, its sentences scoring close to that passage's best.
     highlights: dict[int, list[list[int]]] = {}
     for hit_index in range(len(hits)):
