@@ -21,14 +21,14 @@ from pathlib import Path
 
 import gradio as gr
 
-from qa import briefing, corpus
-from qa.answer import answer_to_dict, long_date
-from qa.auth import AuthError, file_warning, resolve_auth
+from qa.web import briefing, corpus
+from qa.answers.extract import answer_to_dict, long_date
+from qa.web.auth import AuthError, file_warning, resolve_auth
 from qa.cli import ProgressPrinter
 from qa.config import load_settings
-from qa.query import parse
-from qa.search import Assistant
-from qa.types import DOC_TYPE_LABELS, DOC_TYPES
+from qa.retrieval.question import parse
+from qa.retrieval.assistant import Assistant
+from qa.datatypes import DOC_TYPE_LABELS, DOC_TYPES
 
 EXAMPLES = [
     "What did inspectors say about supervision in 2018?",
@@ -528,7 +528,7 @@ def briefing_count_html(items: list[dict], message: str = "") -> str:
 
 
 def documents_html(docs: list[dict], skipped: list | None = None) -> str:
-    from qa.ingest import removed_share
+    from qa.documents.ingest import removed_share
 
     def cell(d: dict, key: str, value: str) -> str:
         origin = d.get("origin", {}).get(key, "")

@@ -17,14 +17,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qa import clean  # noqa: E402
-from qa.beir import cached_encode, evaluate, load_beir  # noqa: E402
-from qa.bm25 import BM25Index  # noqa: E402
+from qa.documents import clean  # noqa: E402
+from qa.evaluation.beir import cached_encode, evaluate, load_beir  # noqa: E402
+from qa.index.sparse import BM25Index  # noqa: E402
 from qa.config import load_settings  # noqa: E402
-from qa.embed import Embedder  # noqa: E402
-from qa.fusion import get_fusion, hybrid_lists  # noqa: E402
-from qa.split import split_document  # noqa: E402
-from qa.types import Block, Document  # noqa: E402
+from qa.index.embedder import Embedder  # noqa: E402
+from qa.retrieval.fusion import get_fusion, hybrid_lists  # noqa: E402
+from qa.passages.split import split_document  # noqa: E402
+from qa.datatypes import Block, Document  # noqa: E402
 
 
 def passages_for(data, max_words: int) -> tuple[list[str], list[int]]:

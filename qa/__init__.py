@@ -3,7 +3,7 @@
 
 def __getattr__(name):  # lazy, so `qa --help` and small imports stay fast
     if name == "Assistant":
-        from .search import Assistant
+        from qa.retrieval.assistant import Assistant
 
         return Assistant
     raise AttributeError(name)

@@ -7,7 +7,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from .config import Settings, load_settings
+from qa.config import Settings, load_settings
 
 
 def _settings(args) -> Settings:
@@ -35,14 +35,14 @@ class ProgressPrinter:
 
 
 def _assistant(args, quiet: bool = False):
-    from .search import Assistant
+    from qa.retrieval.assistant import Assistant
 
     progress = None if quiet else ProgressPrinter()
     return Assistant(_settings(args), progress=progress)
 
 
 def cmd_ingest(args) -> int:
-    from . import index as index_mod
+    import qa.index.build as index_mod
 
     settings = _settings(args)
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
@@ -83,7 +83,7 @@ def _read_questions(path: Path) -> list[str]:
 
 def format_answer(data: dict) -> str:
     if data.get("timeline") and not data["abstained"]:  # a trail or comparison (qa/timeline.py)
-        from .timeline import format_text
+        from qa.retrieval.timeline import format_text
 
         return format_text(data)
     out = [f"Q: {data['question']}"]
@@ -116,7 +116,7 @@ def format_answer(data: dict) -> str:
 
 
 def _answer_dict(assistant, question: str, top_k: int, previous=None) -> tuple[dict, object]:
-    from .answer import answer_to_dict
+    from qa.answers.extract import answer_to_dict
 
     ans = assistant.ask(question, top_k=top_k, previous=previous)
     return answer_to_dict(ans), ans.query
@@ -142,7 +142,7 @@ def cmd_ask(args) -> int:
 
 
 def cmd_docs(args) -> int:
-    from .ingest import removed_share
+    from qa.documents.ingest import removed_share
 
     assistant = _assistant(args, quiet=args.json)
     docs = assistant.documents()
@@ -174,13 +174,13 @@ def cmd_docs(args) -> int:
 
 def cmd_eval(args) -> int:
     if args.beir:
-        from .beir import run_cli
+        from qa.evaluation.beir import run_cli
 
         return run_cli(args.beir, args.split, args.json, _settings(args))
     if not args.questions and not args.truth:
         print("qa eval: give QUESTIONS.jsonl, --truth TRUTH.jsonl or --beir DIR", file=sys.stderr)
         return 2
-    from .evaluate import (evaluate, format_metadata_report, format_report, load_questions,
+    from qa.evaluation.questions import (evaluate, format_metadata_report, format_report, load_questions,
                            score_metadata)
 
     assistant = _assistant(args, quiet=True)
@@ -200,15 +200,23 @@ def cmd_eval(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from .bench import main as bench_main
+    """The speed and memory benchmark is not shipped in the package: it runs bench/speed.py from a source tree."""
+    import runpy
 
-    return bench_main(args.rest)
+    from qa.config import ROOT
+
+    script = ROOT / "bench" / "speed.py"
+    if not script.is_file():
+        print("qa bench: the benchmark lives in the source tree (bench/speed.py), not in the installed package; "
+              "run it from a checkout of the repository: python bench/speed.py --help", file=sys.stderr)
+        return 2
+    return runpy.run_path(str(script))["main"](args.rest)
 
 
 def cmd_serve(args) -> int:
     import runpy
 
-    from .config import ROOT
+    from qa.config import ROOT
 
     app_main = runpy.run_path(str(ROOT / "app.py"))["main"]
     argv = ["--port", str(args.port)] if args.port else []
@@ -270,8 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command == "bench":
         args.rest = [a for a in (extra + args.rest) if a != "--"]
-    from .index import BuildLocked
-    from .metadata import ManifestError
+    from qa.index.build import BuildLocked
+    from qa.documents.metadata import ManifestError
 
     try:
         return args.func(args)

@@ -4,7 +4,7 @@ import json
 import pytest
 
 import app
-from qa.types import Document
+from qa.datatypes import Document
 
 EVIL = "<script>alert(1)</script><img src=x onerror=alert(2)> \"quoted\" 'single' & more"
 

@@ -3,7 +3,7 @@ import stat
 
 import pytest
 
-from qa.auth import AuthError, file_warning, is_loopback, load_credentials, parse_credentials_file, resolve_auth
+from qa.web.auth import AuthError, file_warning, is_loopback, load_credentials, parse_credentials_file, resolve_auth
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.1.2.3", "localhost", "::1", "[::1]", "LOCALHOST"])

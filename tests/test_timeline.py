@@ -8,8 +8,9 @@ import json
 
 import pytest
 
-from qa import briefing, timeline
-from qa.answer import answer_to_dict
+from qa.retrieval import timeline
+from qa.web import briefing
+from qa.answers.extract import answer_to_dict
 from qa.config import load_settings
 
 DOCS = {
@@ -74,7 +75,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def fixture_assistant(tmp_path_factory):
-    from qa.search import Assistant
+    from qa.retrieval.assistant import Assistant
 
     corpus = tmp_path_factory.mktemp("timeline_corpus")
     for name, (meta, text) in DOCS.items():

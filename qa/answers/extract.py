@@ -9,9 +9,9 @@ from datetime import date
 
 import numpy as np
 
-from .split import sentence_spans
-from .tokenize import tokenize
-from .types import DOC_TYPE_LABELS, Answer, Document, Hit, Passage
+from qa.passages.split import sentence_spans
+from qa.terms import tokenize
+from qa.datatypes import DOC_TYPE_LABELS, Answer, Document, Hit, Passage
 
 # Abstention (see README, "When it says nothing answers"): dense cosine of the best passage, and for
 # BM25-only mode the share of the question's content terms found in the best passage.
@@ -79,7 +79,7 @@ def hit_to_dict(rank: int, hit: Hit) -> dict:
 
 
 def answer_to_dict(answer: Answer) -> dict:
-    from .timeline import annotate
+    from qa.retrieval.timeline import annotate
 
     return annotate({
         "question": answer.question,

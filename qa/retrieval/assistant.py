@@ -1,6 +1,6 @@
 """The Python API: an Assistant that keeps its index fresh and answers questions with cited passages.
 
-    from qa.search import Assistant
+    from qa.retrieval.assistant import Assistant
     assistant = Assistant()                      # builds or loads index/ for corpus/
     answer = assistant.ask("What did inspectors say about supervision in 2018?")
     for hit in answer.hits: print(hit.passage.text, citation(hit.document, hit.passage))
@@ -16,15 +16,15 @@ from pathlib import Path
 
 import numpy as np
 
-from . import answer as answering
-from . import index as index_mod
-from . import rank
-from . import timeline
-from .config import Settings, load_settings
-from .embed import Embedder, EmbedderUnavailable
-from .fusion import get_fusion, hybrid_lists
-from .query import Query, parse
-from .types import Answer, Hit
+from qa.answers import extract as answering
+import qa.index.build as index_mod
+from qa.retrieval import rank
+from qa.retrieval import timeline
+from qa.config import Settings, load_settings
+from qa.index.embedder import Embedder, EmbedderUnavailable
+from qa.retrieval.fusion import get_fusion, hybrid_lists
+from qa.retrieval.question import Query, parse
+from qa.datatypes import Answer, Hit
 
 POOL = 30  # fused candidates considered for priors and grouping
 SENTENCE_CACHE_SIZE = 20_000  # about 30 MB of MiniLM vectors
@@ -404,7 +404,7 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
         if years and not any(lo <= y <= hi for y in years):
             return False
     if "visit" in hit.unconfirmed and query.visit_number:
-        from .query import _ordinal
+        from qa.retrieval.question import _ordinal
 
         if not re.search(rf"\b({_ordinal(query.visit_number)}|visit (number )?{query.visit_number})\b", text):
             return False
@@ -415,7 +415,7 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
 
 
 def _top(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
-    from .bm25 import top_k
+    from qa.index.sparse import top_k
 
     return top_k(scores, k)
 

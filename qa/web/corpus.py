@@ -20,12 +20,12 @@ import time
 import unicodedata
 from pathlib import Path
 
-from . import metadata
-from .config import Settings
-from .convert import SUPPORTED_EXTS, ConversionError
-from .index import BuildLocked
-from .ingest import SourceFile, file_sha256, load_document
-from .types import DOC_TYPES
+from qa.documents import metadata
+from qa.config import Settings
+from qa.documents.convert import SUPPORTED_EXTS, ConversionError
+from qa.index.build import BuildLocked
+from qa.documents.ingest import SourceFile, file_sha256, load_document
+from qa.datatypes import DOC_TYPES
 
 EDITABLE_FIELDS = ("title", "date", "doc_type", "publisher", "source", "local_authorities", "period_start",
                    "period_end", "visit_number")

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import ROOT
+from qa.config import ROOT
 
 MODEL_CACHE = Path(os.environ.get("QA_MODEL_CACHE", ROOT / ".cache" / "models"))
 BACKENDS = ("onnx", "onnx-int8", "openvino")

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .bm25 import BM25Index, top_k
-from .config import ROOT, Settings, load_settings
-from .dense import DenseIndex
-from .embed import Embedder
-from .fusion import get_fusion, hybrid_lists
+from qa.index.sparse import BM25Index, top_k
+from qa.config import ROOT, Settings, load_settings
+from qa.index.dense import DenseIndex
+from qa.index.embedder import Embedder
+from qa.retrieval.fusion import get_fusion, hybrid_lists
 
 CACHE_DIR = ROOT / ".cache" / "beir"
 METRICS = ("ndcg@10", "recall@100", "mrr@10")
@@ -168,7 +168,7 @@ class BeirRetriever:
         self.data = data
         self.settings = settings
         passages = data.passages()
-        from .tokenize import tokenize
+        from qa.terms import tokenize
 
         opts = tokenizer_options or {}
         self.bm25 = BM25Index.build([tokenize(p, **opts) for p in passages], tokenizer_options=opts,

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import clean, metadata
-from .convert import SUPPORTED_EXTS, ConversionError, convert
-from .types import Document
+from qa.documents import clean, metadata
+from qa.documents.convert import SUPPORTED_EXTS, ConversionError, convert
+from qa.datatypes import Document
 
 IGNORED_NAMES = {metadata.MANIFEST_NAME, "README.md", "readme.md", ".gitkeep"}
 

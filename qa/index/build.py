@@ -23,16 +23,16 @@ from typing import Callable
 
 import numpy as np
 
-from . import metadata
-from .bm25 import BM25Index
-from .config import Settings
-from .convert import ConversionError
-from .dense import DenseIndex
-from .embed import Embedder, EmbedderUnavailable
-from .ingest import Skipped, SourceFile, discover, entry_hash, file_sha256, load_document
-from .split import split_document
-from .tokenize import tokenize
-from .types import Document, Passage
+from qa.documents import metadata
+from qa.index.sparse import BM25Index
+from qa.config import Settings
+from qa.documents.convert import ConversionError
+from qa.index.dense import DenseIndex
+from qa.index.embedder import Embedder, EmbedderUnavailable
+from qa.documents.ingest import Skipped, SourceFile, discover, entry_hash, file_sha256, load_document
+from qa.passages.split import split_document
+from qa.terms import tokenize
+from qa.datatypes import Document, Passage
 
 FORMAT_VERSION = 1
 ARTEFACTS = ("documents.jsonl", "passages.jsonl", "bm25.npz", "bm25_vocab.json")
