@@ -22,7 +22,8 @@ from pathlib import Path
 import gradio as gr
 
 from qa.web import briefing, corpus
-from qa.answers.extract import answer_to_dict, long_date
+from qa.answers.cite import long_date
+from qa.answers.contract import answer_to_dict
 from qa.web.auth import AuthError, file_warning, resolve_auth
 from qa.cli import ProgressPrinter
 from qa.config import load_settings

@@ -116,7 +116,7 @@ def format_answer(data: dict) -> str:
 
 
 def _answer_dict(assistant, question: str, top_k: int, previous=None) -> tuple[dict, object]:
-    from qa.answers.extract import answer_to_dict
+    from qa.answers.contract import answer_to_dict
 
     ans = assistant.ask(question, top_k=top_k, previous=previous)
     return answer_to_dict(ans), ans.query

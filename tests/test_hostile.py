@@ -5,7 +5,7 @@ import time
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from qa.documents import clean
-from qa.answers.extract import answer_to_dict
+from qa.answers.contract import answer_to_dict
 from qa.documents.convert import ConversionError, convert
 from qa.documents.ingest import discover
 from qa.passages.split import split_document

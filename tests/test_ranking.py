@@ -2,7 +2,7 @@ from datetime import date
 from pathlib import Path
 
 from qa.retrieval import rank
-from qa.answers.extract import answer_to_dict
+from qa.answers.contract import answer_to_dict
 from qa.evaluation.questions import evaluate, load_questions
 from qa.retrieval.question import parse
 from qa.datatypes import Document

@@ -10,7 +10,7 @@ import pytest
 
 from qa.retrieval import timeline
 from qa.web import briefing
-from qa.answers.extract import answer_to_dict
+from qa.answers.contract import answer_to_dict
 from qa.config import load_settings
 
 DOCS = {

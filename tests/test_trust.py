@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from qa.retrieval import rank
-from qa.answers.extract import answer_to_dict
+from qa.answers.contract import answer_to_dict
 from qa.config import load_settings
 from qa.retrieval.question import parse
 from qa.datatypes import Document

@@ -1,17 +1,15 @@
-"""From ranked hits to what the user reads: citations, an extractive answer, highlights, abstention.
+"""From ranked hits to the answer's words: an extractive answer, highlights, abstention.
 
 Nothing here writes prose: the answer is one to three sentences copied verbatim from the passages,
 each followed by [n], the rank of the passage it came from.
 """
 from __future__ import annotations
 
-from datetime import date
-
 import numpy as np
 
 from qa.passages.split import sentence_spans
 from qa.terms import tokenize
-from qa.datatypes import DOC_TYPE_LABELS, Answer, Document, Hit, Passage
+from qa.datatypes import Hit
 
 # Abstention (see README, "When it says nothing answers"): dense cosine of the best passage, and for
 # BM25-only mode the share of the question's content terms found in the best passage.
@@ -23,78 +21,6 @@ DENSE_CONFIDENT = 0.30
 MIN_TERM_COVERAGE = 0.5
 ANSWER_SENTENCES = 3
 SENTENCE_KEEP_RATIO = 0.8  # a further sentence joins the answer when it scores this close to the best
-
-
-def long_date(iso: str | None) -> str:
-    if not iso:
-        return "undated"
-    d = date.fromisoformat(iso[:10])
-    return f"{d.day} {d.strftime('%B')} {d.year}"
-
-
-def citation(doc: Document, passage: Passage) -> str:
-    label = DOC_TYPE_LABELS.get(doc.doc_type, "document")
-    head = f"{doc.publisher}, " if doc.publisher else ""
-    return f"{head}{doc.title} ({label}), {long_date(doc.date)}, {passage.location}"
-
-
-def period_label(doc: Document) -> str:
-    if not doc.period_start:
-        return ""
-    if doc.period_end and doc.period_end != doc.period_start:
-        return f"{long_date(doc.period_start)} to {long_date(doc.period_end)}"
-    return long_date(doc.period_start)
-
-
-def hit_to_dict(rank: int, hit: Hit) -> dict:
-    doc, p = hit.document, hit.passage
-    return {
-        "rank": rank,
-        "text": p.text,
-        "doc_id": doc.doc_id,
-        "title": doc.title,
-        "date": doc.date,
-        "doc_type": doc.doc_type,
-        "doc_type_label": DOC_TYPE_LABELS.get(doc.doc_type, "document"),
-        "source": doc.source,
-        "location": p.location,
-        "citation": citation(doc, p),
-        "score": round(float(hit.score), 6),
-        "passage_id": p.passage_id,
-        "publisher": doc.publisher,
-        "period": period_label(doc),
-        "undated": doc.date is None,
-        "local_authorities": doc.local_authorities,
-        "headings": p.headings,
-        "paragraphs": [p.para_start, p.para_end],
-        "pages": [p.page_start, p.page_end] if p.page_start is not None else None,
-        "start": p.start,
-        "end": p.end,
-        "highlights": hit.highlights,
-        "also_reported_in": hit.also_reported_in,
-        "filter_status": "unconfirmed" if hit.unconfirmed else "match",
-        "unconfirmed": hit.unconfirmed,
-        "scores": {k: round(float(v), 6) for k, v in hit.scores.items()},
-    }
-
-
-def answer_to_dict(answer: Answer) -> dict:
-    from qa.retrieval.timeline import annotate
-
-    return annotate({
-        "question": answer.question,
-        "filters": answer.filters,
-        "filters_description": answer.filters_description,
-        "abstained": answer.abstained,
-        "answer": answer.answer,
-        "message": answer.message,
-        "mode": answer.mode,
-        "notices": answer.notices,
-        "passages": [hit_to_dict(i, h) for i, h in enumerate(answer.hits, 1)],
-        "related": [hit_to_dict(i, h) for i, h in enumerate(answer.related, 1)],
-        "timings_ms": {k: round(v * 1000, 1) for k, v in answer.timings.items()},
-        "timeline": None,
-    }, answer)
 
 
 def should_abstain(dense_top: float | None, coverage: float) -> bool:

@@ -7,7 +7,7 @@ import statistics
 import time
 from pathlib import Path
 
-from qa.answers.extract import answer_to_dict
+from qa.answers.contract import answer_to_dict
 
 QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-",
                         "‑": "-", "−": "-"})

@@ -24,7 +24,7 @@ from qa.config import Settings, load_settings
 from qa.index.embedder import Embedder, EmbedderUnavailable
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import Query, parse
-from qa.datatypes import Answer, Hit
+from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
 
 POOL = 30  # fused candidates considered for priors and grouping
 SENTENCE_CACHE_SIZE = 20_000  # about 30 MB of MiniLM vectors
@@ -120,7 +120,7 @@ class Assistant:
         for doc in index.documents.values():
             data = doc.to_dict(with_text=False)
             data["passages"] = counts.get(doc.doc_id, 0)
-            data["doc_type_label"] = answering.DOC_TYPE_LABELS.get(doc.doc_type, "document")
+            data["doc_type_label"] = DOC_TYPE_LABELS.get(doc.doc_type, "document")
             out.append(data)
         return out
 

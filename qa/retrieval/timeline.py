@@ -21,12 +21,12 @@ from datetime import date
 import numpy as np
 
 from qa.retrieval import rank
-from qa.answers.extract import DOC_TYPE_LABELS, citation, long_date, period_label
+from qa.answers.cite import citation, long_date, period_label
 from qa.documents.metadata import ORDINAL_RE, ordinal_value
 from qa.retrieval.question import CONTENT_RE, FOLLOW_UP_RE, QUESTION_WORDS, Query, find_authorities, parse_time
 from qa.passages.split import sentence_spans
 from qa.terms import STOP_WORDS, tokenize
-from qa.datatypes import Answer, Document, Hit
+from qa.datatypes import DOC_TYPE_LABELS, Answer, Document, Hit
 
 # Measured on the seeds (54 passages) for eight topics (supervision, care leavers, caseloads, thresholds, management
 # oversight, permanence, staffing, quality assurance): passages without any topic word reach cosine 0.39 at most
