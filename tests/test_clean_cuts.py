@@ -234,6 +234,6 @@ def test_documents_table_shows_the_removed_share_escaped():
             {"path": "old.txt", "title": "Old", "doc_type_label": "letter", "date": None, "publisher": "",
              "local_authorities": [], "passages": 1, "origin": {}}]
     html = app.documents_html(docs)
-    assert "<th>Cleaned</th>" in html and "removed 12 %" in html and "1 cut of more than a line" in html
+    assert "<th scope='col'>Cleaned</th>" in html and "removed 12 %" in html and "1 cut of more than a line" in html
     assert "<b>Latest" not in html and "&lt;b&gt;Latest&lt;/b&gt; &#x27;news&#x27;" in html
     assert "not recorded" in html
