@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run from the source tree: `python bench/speed.py` or `qa bench`
     sys.path.insert(0, str(ROOT))
 
-from qa.config import load_settings  # noqa: E402
+from qa.config import MODEL_BACKENDS, load_settings  # noqa: E402
 
 SCIFACT = Path(os.environ.get("QA_SCIFACT", ROOT.parent / "shared" / "benchmarks" / "scifact"))
 CACHE = ROOT / ".cache" / "bench"
@@ -463,7 +463,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--backend", default=os.environ.get("QA_MODEL_BACKEND", "openvino"),
-                        choices=("torch", "onnx", "onnx-int8", "openvino"))
+                        choices=MODEL_BACKENDS)
     parser.add_argument("--no-langchain", action="store_true")
     parser.add_argument("--langchain-embed-max", type=int, default=1000)
     parser.add_argument("--synthetic", choices=("shuffle", "replicate"), default=SYNTHETIC,

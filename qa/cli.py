@@ -7,10 +7,20 @@ import sys
 import textwrap
 from pathlib import Path
 
-from qa.config import Settings, load_settings
+from qa.config import MODEL_BACKENDS, Settings, load_settings
 
 
-def _settings(args) -> Settings:
+def add_common_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options every command takes (and `python app.py`): where the index and corpus are, which model."""
+    parser.add_argument("--index-dir", help="index directory (default: index/)")
+    parser.add_argument("--corpus-dir", help="corpus folder with its manifest.json (default: corpus/)")
+    parser.add_argument("--model", help="path to a sentence-transformers model (default: packaged MiniLM)")
+    parser.add_argument("--backend", choices=MODEL_BACKENDS, help="embedding inference backend")
+    return parser
+
+
+def settings_from_args(args) -> Settings:
+    """Settings from the environment (QA_*) with the common options on top."""
     return load_settings(index_dir=getattr(args, "index_dir", None), corpus_dir=getattr(args, "corpus_dir", None),
                          model=getattr(args, "model", None), model_backend=getattr(args, "backend", None))
 
@@ -38,13 +48,13 @@ def _assistant(args, quiet: bool = False):
     from qa.retrieval.assistant import Assistant
 
     progress = None if quiet else ProgressPrinter()
-    return Assistant(_settings(args), progress=progress)
+    return Assistant(settings_from_args(args), progress=progress)
 
 
 def cmd_ingest(args) -> int:
     import qa.index.build as index_mod
 
-    settings = _settings(args)
+    settings = settings_from_args(args)
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
     try:
         report = index_mod.build(settings, paths=paths, progress=ProgressPrinter(), force=args.force)
@@ -82,7 +92,7 @@ def _read_questions(path: Path) -> list[str]:
 
 
 def format_answer(data: dict) -> str:
-    if data.get("timeline") and not data["abstained"]:  # a trail or comparison (qa/timeline.py)
+    if data.get("timeline") and not data["abstained"]:  # a trail or comparison (qa/retrieval/timeline.py)
         from qa.retrieval.timeline import format_text
 
         return format_text(data)
@@ -176,7 +186,7 @@ def cmd_eval(args) -> int:
     if args.beir:
         from qa.evaluation.beir import run_cli
 
-        return run_cli(args.beir, args.split, args.json, _settings(args))
+        return run_cli(args.beir, args.split, args.json, settings_from_args(args))
     if not args.questions and not args.truth:
         print("qa eval: give QUESTIONS.jsonl, --truth TRUTH.jsonl or --beir DIR", file=sys.stderr)
         return 2
@@ -214,24 +224,21 @@ def cmd_bench(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    import runpy
+    from qa.web.app import main as app_main
 
-    from qa.config import ROOT
-
-    app_main = runpy.run_path(str(ROOT / "app.py"))["main"]
     argv = ["--port", str(args.port)] if args.port else []
     if args.host:
         argv += ["--host", args.host]
+    for option in ("index_dir", "corpus_dir", "model", "backend"):
+        value = getattr(args, option, None)
+        if value is not None:
+            argv += ["--" + option.replace("_", "-"), str(value)]
     return app_main(argv)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="qa", description="Cited-evidence search over inspection documents.")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--index-dir", help="index directory (default: index/)")
-    common.add_argument("--corpus-dir", help="corpus folder with its manifest.json (default: corpus/)")
-    common.add_argument("--model", help="path to a sentence-transformers model (default: packaged MiniLM)")
-    common.add_argument("--backend", choices=["openvino", "onnx-int8", "onnx", "torch"], help="embedding inference backend")
+    common = add_common_options(argparse.ArgumentParser(add_help=False))
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", parents=[common], help="read documents and build the index")
@@ -264,9 +271,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("rest", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_bench)
 
-    p = sub.add_parser("serve", help="serve the web chat on 127.0.0.1")
-    p.add_argument("--port", type=int)
-    p.add_argument("--host")
+    p = sub.add_parser("serve", parents=[common], help="serve the web chat on 127.0.0.1")
+    p.add_argument("--port", type=int, help="port (default: GRADIO_SERVER_PORT or 7860)")
+    p.add_argument("--host", help="address to bind (default: QA_HOST or 127.0.0.1; others need credentials)")
     p.set_defaults(func=cmd_serve)
     return parser
 

@@ -224,7 +224,7 @@ def test_the_ingest_report_lists_a_large_cut(tmp_path, capsys):
 
 
 def test_documents_table_shows_the_removed_share_escaped():
-    import app
+    from qa.web import render
 
     docs = [{"path": "a.txt", "title": "A", "doc_type_label": "news article", "date": None, "publisher": "",
              "local_authorities": [], "passages": 2, "origin": {},
@@ -233,7 +233,7 @@ def test_documents_table_shows_the_removed_share_escaped():
                                     "preview": "<b>Latest</b> 'news'"}]}},
             {"path": "old.txt", "title": "Old", "doc_type_label": "letter", "date": None, "publisher": "",
              "local_authorities": [], "passages": 1, "origin": {}}]
-    html = app.documents_html(docs)
+    html = render.documents_html(docs)
     assert "<th scope='col'>Cleaned</th>" in html and "removed 12 %" in html and "1 cut of more than a line" in html
     assert "<b>Latest" not in html and "&lt;b&gt;Latest&lt;/b&gt; &#x27;news&#x27;" in html
     assert "not recorded" in html

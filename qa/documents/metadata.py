@@ -23,7 +23,7 @@ ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
 ORDINAL_RE = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
 
-# Authorities live in the gazetteer; these names stay importable from here (query.py uses LA_RE).
+# Authorities live in the gazetteer; these names stay importable from here (qa/retrieval/question.py uses LA_RE).
 from qa.documents.gazetteer import (LA_RE, LOCAL_AUTHORITIES, canonical_authority, find_in_text, is_former,  # noqa: E402,F401
                         is_welsh)
 

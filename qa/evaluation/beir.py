@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.index.sparse import BM25Index, top_k
-from qa.config import ROOT, Settings, load_settings
+from qa.config import MODEL_BACKENDS, ROOT, Settings, load_settings
 from qa.index.dense import DenseIndex
 from qa.index.embedder import Embedder
 from qa.retrieval.fusion import get_fusion, hybrid_lists
@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("directory")
     parser.add_argument("--split", default="test")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--backend", choices=("torch", "onnx", "onnx-int8", "openvino"), default=None)
+    parser.add_argument("--backend", choices=MODEL_BACKENDS, default=None)
     args = parser.parse_args(argv)
     return run_cli(args.directory, args.split, args.json, load_settings(model_backend=args.backend))
 

@@ -148,7 +148,7 @@ class Assistant:
         result = Answer(question=question, hits=[], filters=query.filters(), mode=self.mode, notices=notices,
                         timings=timings, filters_description=query.describe(), query=query)
         intent = timeline.detect(question, previous)
-        if intent is not None:  # "how has X changed", "compare X in A and B": qa/timeline.py
+        if intent is not None:  # "how has X changed", "compare X in A and B": qa/retrieval/timeline.py
             result = timeline.ask(self, index, query, intent, result)
             timings["total"] = time.perf_counter() - started
             return result
