@@ -3,7 +3,7 @@
     python bench/chunking_scifact.py ../shared/benchmarks/scifact --split train --sizes 0,120,60
 
 Size 0 = each abstract one passage. Otherwise abstracts are split by the product's own splitter
-(`qa.split.split_document`, whole sentences, max/min words) and a document scores as its best passage.
+(`qa.passages.split.split_document`, whole sentences, max/min words) and a document scores as its best passage.
 Prints nDCG@10 / Recall@100 / MRR@10 for BM25, dense and the hybrid (the product's convex fusion).
 """
 from __future__ import annotations

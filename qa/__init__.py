@@ -1,4 +1,4 @@
-"""Cited-evidence search over inspection documents. `from qa import Assistant` (see qa.search)."""
+"""Cited-evidence search over inspection documents. `from qa import Assistant` (see qa/retrieval/assistant.py)."""
 
 
 def __getattr__(name):  # lazy, so `qa --help` and small imports stay fast

@@ -1,4 +1,4 @@
-"""`qa` command line: ingest, ask, docs, eval, bench, serve. It mirrors the Python API in qa.search."""
+"""`qa` command line: ingest, ask, docs, eval, bench, serve. It mirrors the Python API in qa.retrieval.assistant."""
 from __future__ import annotations
 
 import argparse

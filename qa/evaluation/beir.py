@@ -7,7 +7,7 @@ passage, title + text. Prints nDCG@10, Recall@100 and MRR@10 for BM25 alone, den
 Embeddings are cached under .cache/beir/ keyed by dataset, model and a hash of the texts, so a second
 run only embeds what changed (nothing, usually).
 
-    python -m qa.beir /work/shared/benchmarks/scifact --split test [--json]
+    python -m qa.evaluation.beir /work/shared/benchmarks/scifact --split test [--json]
 """
 from __future__ import annotations
 
@@ -255,7 +255,7 @@ def run_cli(directory: str, split: str = "test", as_json: bool = False, settings
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m qa.beir", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m qa.evaluation.beir", description=__doc__.split("\n\n")[0])
     parser.add_argument("directory")
     parser.add_argument("--split", default="test")
     parser.add_argument("--json", action="store_true")

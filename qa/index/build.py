@@ -58,7 +58,7 @@ class BuildReport:
     dense: bool = True
     notice: str = ""
     rebuilt: bool = True
-    # Cuts of more than a line that cleaning made: {file, reason, chars, blocks, preview} (qa.clean)
+    # Cuts of more than a line that cleaning made: {file, reason, chars, blocks, preview} (qa.documents.clean)
     cuts: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:

@@ -239,7 +239,7 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
 
 
 def find_authorities(text: str) -> list[str]:
-    """Authorities named in a question, in any case and by abbreviation (qa.gazetteer)."""
+    """Authorities named in a question, in any case and by abbreviation (qa.documents.gazetteer)."""
     return find_in_question(text)
 
 
