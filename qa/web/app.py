@@ -159,9 +159,11 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                         save = gr.Button("Save metadata", variant="primary", elem_id="qa-edit-save")
                         delete = gr.Button("Delete document", variant="stop", elem_id="qa-edit-delete")
                     edit_status = gr.HTML("", elem_id="qa-edit-status", js_on_load=None)
-        fields = [f_title, f_type, f_date, f_publisher, f_las, f_visit, f_pstart, f_pend, f_source]
-        field_names = ["title", "doc_type", "date", "publisher", "local_authorities", "visit_number",
-                       "period_start", "period_end", "source"]
+        editors = {"title": f_title, "doc_type": f_type, "date": f_date, "publisher": f_publisher,
+                   "local_authorities": f_las, "visit_number": f_visit, "period_start": f_pstart, "period_end": f_pend,
+                   "source": f_source}
+        assert set(editors) == set(corpus.EDITABLE_FIELDS), "one editor per editable metadata field"
+        fields, field_names = list(editors.values()), list(editors)
 
         # ------------------------------------------------ asking
         filter_inputs = [year_from, year_to, doc_types, authorities, ignore]
