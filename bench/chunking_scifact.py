@@ -3,7 +3,7 @@
     python bench/chunking_scifact.py ../shared/benchmarks/scifact --split train --sizes 0,120,60
 
 Size 0 = each abstract one passage. Otherwise abstracts are split by the product's own splitter
-(`qa.split.split_document`, whole sentences, max/min words) and a document scores as its best passage.
+(`qa.passages.split.split_document`, whole sentences, max/min words) and a document scores as its best passage.
 Prints nDCG@10 / Recall@100 / MRR@10 for BM25, dense and the hybrid (the product's convex fusion).
 """
 from __future__ import annotations
@@ -17,14 +17,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qa import clean  # noqa: E402
-from qa.beir import cached_encode, evaluate, load_beir  # noqa: E402
-from qa.bm25 import BM25Index  # noqa: E402
+from qa.documents import clean  # noqa: E402
+from qa.evaluation.beir import cached_encode, evaluate, load_beir  # noqa: E402
+from qa.index.sparse import BM25Index  # noqa: E402
 from qa.config import load_settings  # noqa: E402
-from qa.embed import Embedder  # noqa: E402
-from qa.fusion import get_fusion, hybrid_lists  # noqa: E402
-from qa.split import split_document  # noqa: E402
-from qa.types import Block, Document  # noqa: E402
+from qa.index.embedder import Embedder  # noqa: E402
+from qa.retrieval.fusion import get_fusion, hybrid_lists  # noqa: E402
+from qa.passages.split import split_document  # noqa: E402
+from qa.datatypes import Block, Document  # noqa: E402
 
 
 def passages_for(data, max_words: int) -> tuple[list[str], list[int]]:

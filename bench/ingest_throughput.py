@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from qa import index as index_mod  # noqa: E402
+import qa.index.build as index_mod  # noqa: E402
 from qa.config import load_settings  # noqa: E402
-from qa.embed import Embedder  # noqa: E402
+from qa.index.embedder import Embedder  # noqa: E402
 
 
 def main(argv=None) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from qa.beir import BeirRetriever, evaluate, load_beir  # noqa: E402
+from qa.evaluation.beir import BeirRetriever, evaluate, load_beir  # noqa: E402
 from qa.config import ROOT, load_settings  # noqa: E402
 
 

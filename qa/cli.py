@@ -1,4 +1,4 @@
-"""`qa` command line: ingest, ask, docs, eval, bench, serve. It mirrors the Python API in qa.search."""
+"""`qa` command line: ingest, ask, docs, eval, bench, serve. It mirrors the Python API in qa.retrieval.assistant."""
 from __future__ import annotations
 
 import argparse
@@ -7,10 +7,20 @@ import sys
 import textwrap
 from pathlib import Path
 
-from .config import Settings, load_settings
+from qa.config import MODEL_BACKENDS, Settings, load_settings
 
 
-def _settings(args) -> Settings:
+def add_common_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options every command takes (and `python app.py`): where the index and corpus are, which model."""
+    parser.add_argument("--index-dir", help="index directory (default: index/)")
+    parser.add_argument("--corpus-dir", help="corpus folder with its manifest.json (default: corpus/)")
+    parser.add_argument("--model", help="path to a sentence-transformers model (default: packaged MiniLM)")
+    parser.add_argument("--backend", choices=MODEL_BACKENDS, help="embedding inference backend")
+    return parser
+
+
+def settings_from_args(args) -> Settings:
+    """Settings from the environment (QA_*) with the common options on top."""
     return load_settings(index_dir=getattr(args, "index_dir", None), corpus_dir=getattr(args, "corpus_dir", None),
                          model=getattr(args, "model", None), model_backend=getattr(args, "backend", None))
 
@@ -35,16 +45,16 @@ class ProgressPrinter:
 
 
 def _assistant(args, quiet: bool = False):
-    from .search import Assistant
+    from qa.retrieval.assistant import Assistant
 
     progress = None if quiet else ProgressPrinter()
-    return Assistant(_settings(args), progress=progress)
+    return Assistant(settings_from_args(args), progress=progress)
 
 
 def cmd_ingest(args) -> int:
-    from . import index as index_mod
+    import qa.index.build as index_mod
 
-    settings = _settings(args)
+    settings = settings_from_args(args)
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
     try:
         report = index_mod.build(settings, paths=paths, progress=ProgressPrinter(), force=args.force)
@@ -82,8 +92,8 @@ def _read_questions(path: Path) -> list[str]:
 
 
 def format_answer(data: dict) -> str:
-    if data.get("timeline") and not data["abstained"]:  # a trail or comparison (qa/timeline.py)
-        from .timeline import format_text
+    if data.get("timeline") and not data["abstained"]:  # a trail or comparison (qa/retrieval/timeline.py)
+        from qa.retrieval.timeline import format_text
 
         return format_text(data)
     out = [f"Q: {data['question']}"]
@@ -116,7 +126,7 @@ def format_answer(data: dict) -> str:
 
 
 def _answer_dict(assistant, question: str, top_k: int, previous=None) -> tuple[dict, object]:
-    from .answer import answer_to_dict
+    from qa.answers.contract import answer_to_dict
 
     ans = assistant.ask(question, top_k=top_k, previous=previous)
     return answer_to_dict(ans), ans.query
@@ -142,7 +152,7 @@ def cmd_ask(args) -> int:
 
 
 def cmd_docs(args) -> int:
-    from .ingest import removed_share
+    from qa.documents.ingest import removed_share
 
     assistant = _assistant(args, quiet=args.json)
     docs = assistant.documents()
@@ -174,13 +184,13 @@ def cmd_docs(args) -> int:
 
 def cmd_eval(args) -> int:
     if args.beir:
-        from .beir import run_cli
+        from qa.evaluation.beir import run_cli
 
-        return run_cli(args.beir, args.split, args.json, _settings(args))
+        return run_cli(args.beir, args.split, args.json, settings_from_args(args))
     if not args.questions and not args.truth:
         print("qa eval: give QUESTIONS.jsonl, --truth TRUTH.jsonl or --beir DIR", file=sys.stderr)
         return 2
-    from .evaluate import (evaluate, format_metadata_report, format_report, load_questions,
+    from qa.evaluation.questions import (evaluate, format_metadata_report, format_report, load_questions,
                            score_metadata)
 
     assistant = _assistant(args, quiet=True)
@@ -200,30 +210,35 @@ def cmd_eval(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from .bench import main as bench_main
+    """The speed and memory benchmark is not shipped in the package: it runs bench/speed.py from a source tree."""
+    import runpy
 
-    return bench_main(args.rest)
+    from qa.config import ROOT
+
+    script = ROOT / "bench" / "speed.py"
+    if not script.is_file():
+        print("qa bench: the benchmark lives in the source tree (bench/speed.py), not in the installed package; "
+              "run it from a checkout of the repository: python bench/speed.py --help", file=sys.stderr)
+        return 2
+    return runpy.run_path(str(script))["main"](args.rest)
 
 
 def cmd_serve(args) -> int:
-    import runpy
+    from qa.web.app import main as app_main
 
-    from .config import ROOT
-
-    app_main = runpy.run_path(str(ROOT / "app.py"))["main"]
     argv = ["--port", str(args.port)] if args.port else []
     if args.host:
         argv += ["--host", args.host]
+    for option in ("index_dir", "corpus_dir", "model", "backend"):
+        value = getattr(args, option, None)
+        if value is not None:
+            argv += ["--" + option.replace("_", "-"), str(value)]
     return app_main(argv)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="qa", description="Cited-evidence search over inspection documents.")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--index-dir", help="index directory (default: index/)")
-    common.add_argument("--corpus-dir", help="corpus folder with its manifest.json (default: corpus/)")
-    common.add_argument("--model", help="path to a sentence-transformers model (default: packaged MiniLM)")
-    common.add_argument("--backend", choices=["openvino", "onnx-int8", "onnx", "torch"], help="embedding inference backend")
+    common = add_common_options(argparse.ArgumentParser(add_help=False))
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", parents=[common], help="read documents and build the index")
@@ -256,9 +271,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("rest", nargs=argparse.REMAINDER)
     p.set_defaults(func=cmd_bench)
 
-    p = sub.add_parser("serve", help="serve the web chat on 127.0.0.1")
-    p.add_argument("--port", type=int)
-    p.add_argument("--host")
+    p = sub.add_parser("serve", parents=[common], help="serve the web chat on 127.0.0.1")
+    p.add_argument("--port", type=int, help="port (default: GRADIO_SERVER_PORT or 7860)")
+    p.add_argument("--host", help="address to bind (default: QA_HOST or 127.0.0.1; others need credentials)")
     p.set_defaults(func=cmd_serve)
     return parser
 
@@ -270,8 +285,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command == "bench":
         args.rest = [a for a in (extra + args.rest) if a != "--"]
-    from .index import BuildLocked
-    from .metadata import ManifestError
+    from qa.index.build import BuildLocked
+    from qa.documents.metadata import ManifestError
 
     try:
         return args.func(args)

@@ -28,6 +28,10 @@ def packaged_model_path() -> str:
         return ""
 
 
+# Embedding inference backends, fastest first (qa/index/embedder.py, qa/index/onnx_backend.py); "torch" is the fallback.
+MODEL_BACKENDS = ("openvino", "onnx-int8", "onnx", "torch")
+
+
 @dataclass(frozen=True)
 class Settings:
     corpus_dir: Path = DEFAULT_CORPUS
@@ -42,7 +46,7 @@ class Settings:
     min_words: int = 25
     # Retrieval
     candidates: int = 100  # per retriever, before fusion
-    fusion: str = "convex"  # "convex" | "rrf" (fusion.py)
+    fusion: str = "convex"  # "convex" | "rrf" (qa/retrieval/fusion.py)
     rrf_k: int = 60
     dense_weight: float = 1.0
     bm25_weight: float = 1.0

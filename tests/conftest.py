@@ -1,5 +1,6 @@
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,8 @@ from qa.config import ROOT, load_settings
 
 CORPUS = ROOT / "corpus"
 SEEDS = ROOT.parent / "shared" / "seeds"
+if str(ROOT) not in sys.path:  # bench/ (benchmark scripts, not shipped in the package) imports as `bench.speed`
+    sys.path.insert(0, str(ROOT))
 
 
 def squash(text: str) -> str:
@@ -21,7 +24,7 @@ def seed_settings(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def assistant(seed_settings):
-    from qa.search import Assistant
+    from qa.retrieval.assistant import Assistant
 
     return Assistant(seed_settings)
 
@@ -29,7 +32,7 @@ def assistant(seed_settings):
 @pytest.fixture(scope="session")
 def bm25_assistant(tmp_path_factory):
     """The model made unavailable: a path with no model in it."""
-    from qa.search import Assistant
+    from qa.retrieval.assistant import Assistant
 
     settings = load_settings(index_dir=tmp_path_factory.mktemp("index_bm25"), corpus_dir=CORPUS,
                              model=str(tmp_path_factory.mktemp("no_model")))

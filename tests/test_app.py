@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-import app
-from qa.types import Document
+from qa.web import app, render
+from qa.datatypes import Document
 
 EVIL = "<script>alert(1)</script><img src=x onerror=alert(2)> \"quoted\" 'single' & more"
 
@@ -25,7 +25,7 @@ def assert_no_live_markup(fragment: str):
 
 
 def test_card_escapes_everything():
-    html = app.card_html(passage(), filters="<em>2018</em>")
+    html = render.card_html(passage(), filters="<em>2018</em>")
     assert_no_live_markup(html)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<mark>Before.</mark>" in html
@@ -45,7 +45,7 @@ def test_copy_attribute_round_trips():
         def handle_starttag(self, tag, attrs):
             values.extend(v for k, v in attrs if k == "data-copy")
 
-    Grab().feed(app.card_html(passage()))
+    Grab().feed(render.card_html(passage()))
     plain, markdown = values
     assert EVIL in plain and plain.endswith("Ofsted, <i>Title</i> (letter), para. 3")
     assert markdown.startswith("> Before.")
@@ -54,11 +54,11 @@ def test_copy_attribute_round_trips():
 def test_cards_show_filters_notices_and_abstention():
     data = {"notices": ["<b>BM25 only</b>"], "filters_description": "Showing 2018 documents", "abstained": False,
             "passages": [passage()], "related": []}
-    html = app.cards_html(data)
+    html = render.cards_html(data)
     assert "Filters applied: Showing 2018 documents" in html and "&lt;b&gt;BM25 only" in html
-    abstained = app.cards_html({**data, "abstained": True, "message": "<x>", "related": [passage()]})
+    abstained = render.cards_html({**data, "abstained": True, "message": "<x>", "related": [passage()]})
     assert "Possibly related" in abstained and "&lt;x&gt;" in abstained
-    assert "Filters applied: none" in app.cards_html({**data, "filters_description": ""})
+    assert "Filters applied: none" in render.cards_html({**data, "filters_description": ""})
 
 
 def test_viewer_marks_the_passage_and_escapes():
@@ -66,26 +66,26 @@ def test_viewer_marks_the_passage_and_escapes():
     doc = Document(doc_id="d1", path="d1.txt", text=text, title="<T>", doc_type="ofsted_letter", date="2018-01-02")
     start = text.index("<script")
     p = {"start": start, "end": start + len(EVIL), "text": EVIL, "location": "para. 2", "citation": "C"}
-    html = app.viewer_html(doc, p)
+    html = render.viewer_html(doc, p)
     assert_no_live_markup(html)
     assert "<mark class='qa-target' id='qa-mark-" in html
     assert ">&lt;script&gt;alert(1)" in html.split("qa-target")[1]
-    moved = app.viewer_html(doc, {**p, "start": 0, "end": 5})  # stale offsets: found again by its text
+    moved = render.viewer_html(doc, {**p, "start": 0, "end": 5})  # stale offsets: found again by its text
     assert "&lt;script&gt;" in moved.split("qa-target")[1]
-    assert "no longer in the corpus" in app.viewer_html(None, p)
+    assert "no longer in the corpus" in render.viewer_html(None, p)
 
 
 def test_briefing_and_documents_lists_escape():
     item = {"text": EVIL, "citation": "<c>"}
-    html = app.briefing_html([item, item])
+    html = render.briefing_html([item, item])
     assert_no_live_markup(html)
     assert "<script" not in html and "&lt;c&gt;" in html and "2 excerpts" in html
     assert "data-action='down' data-index='1'" in html
-    assert "No excerpts yet" in app.briefing_html([])
+    assert "No excerpts yet" in render.briefing_html([])
     docs = [{"path": "<p>.txt", "title": EVIL, "doc_type_label": "letter", "date": None, "publisher": "",
              "local_authorities": ["<LA>"], "period_start": "2018-01-01", "period_end": "2018-01-02",
              "visit_number": 2, "passages": 3, "origin": {"title": "<manifest>"}}]
-    listing = app.documents_html(docs)
+    listing = render.documents_html(docs)
     assert "<script" not in listing and "&lt;LA&gt;" in listing and "&lt;manifest&gt;" in listing
     assert "2018-01-01 to 2018-01-02" in listing and "undated" in listing
 
@@ -95,12 +95,12 @@ def test_overrides_from_filter_panel():
     assert app.make_overrides("2019", "2017", ["news_article"], ["Barnet"], True) == {
         "year_from": 2017, "year_to": 2019, "doc_types": ["news_article"], "authorities": ["Barnet"],
         "ignore_question_filters": True}
-    html = app.implied_html("What about supervision in 2018?", None, {"year_from": 2017, "year_to": 2017})
+    html = render.implied_html("What about supervision in 2018?", None, {"year_from": 2017, "year_to": 2017})
     assert "From the question: Showing 2018 documents" in html and "years 2017 to 2017" in html
 
 
 def test_chat_text_is_escaped_for_markdown():
-    out = app.escape_markdown("<img src=x onerror=alert(1)> *bold* [link](javascript:x)")
+    out = render.escape_markdown("<img src=x onerror=alert(1)> *bold* [link](javascript:x)")
     assert "<img" not in out and "\\*bold\\*" in out and "\\[link\\]" in out
 
 

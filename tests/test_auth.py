@@ -3,7 +3,7 @@ import stat
 
 import pytest
 
-from qa.auth import AuthError, file_warning, is_loopback, load_credentials, parse_credentials_file, resolve_auth
+from qa.web.auth import AuthError, file_warning, is_loopback, load_credentials, parse_credentials_file, resolve_auth
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.1.2.3", "localhost", "::1", "[::1]", "LOCALHOST"])
@@ -66,7 +66,7 @@ def test_bad_credentials_files(tmp_path):
 
 
 def test_app_refuses_public_host_without_credentials(monkeypatch, capsys):
-    import app
+    from qa.web import app
 
     for key in ("QA_AUTH_USERNAME", "QA_AUTH_PASSWORD", "QA_AUTH_FILE"):
         monkeypatch.delenv(key, raising=False)
@@ -80,7 +80,7 @@ def test_app_refuses_public_host_without_credentials(monkeypatch, capsys):
 
 
 def test_app_has_no_password_option():
-    import app
+    from qa.web import app
 
     with pytest.raises(SystemExit):
         app.main(["--password", "x"])

@@ -5,8 +5,8 @@ import math
 import numpy as np
 import pytest
 
-from qa import beir
-from qa.beir import evaluate, load_beir, mrr_at, ndcg_at, recall_at
+from qa.evaluation import beir
+from qa.evaluation.beir import evaluate, load_beir, mrr_at, ndcg_at, recall_at
 from qa.config import Settings
 
 
@@ -120,11 +120,11 @@ def test_run_cli_json_and_table(tmp_path, monkeypatch, capsys):
     assert beir.run_cli(str(tmp_path / "missing"), "test", settings=Settings()) == 2
 
 
-# ---------------------------------------------------------------- bench helpers (qa.bench uses the BEIR data)
+# ---------------------------------------------------------------- bench helpers (bench/speed.py uses the BEIR data)
 
 
 def test_bench_corpus_cache_and_table(tmp_path, monkeypatch):
-    from qa import bench
+    from bench import speed as bench
 
     sci = write_beir(tmp_path / "scifact", DOCS, QUERIES, QRELS)
     seed = tmp_path / "seed"

@@ -1,6 +1,6 @@
 import numpy as np
 
-from qa.bench import VectorCache
+from bench.speed import VectorCache
 
 
 def test_bench_vector_cache_returns_each_texts_vector_and_reuses_them(tmp_path):

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
-from qa.bm25 import BM25Index, top_k
-from qa.tokenize import tokenize
+from qa.index.sparse import BM25Index, top_k
+from qa.terms import tokenize
 
 DOCS = [
     "the inspection found that leadership of children's services is strong",

@@ -1,6 +1,6 @@
 from datetime import date
 
-from qa import briefing
+from qa.web import briefing
 
 
 def passage(n: int, doc: str = "doc_a", text: str = "Inspectors found   that supervision\nwas regular.") -> dict:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.briefing import docx_text
+from qa.web.briefing import docx_text
 from qa.config import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -1,5 +1,5 @@
-from qa import clean
-from qa.types import Block
+from qa.documents import clean
+from qa.datatypes import Block
 
 from conftest import CORPUS, squash
 
@@ -79,8 +79,8 @@ def test_a_paragraph_that_trails_off_does_not_cut_the_document():
 
 
 def test_no_passage_joins_text_across_removed_furniture_even_past_a_heading():
-    from qa.split import split_document
-    from qa.types import Document
+    from qa.passages.split import split_document
+    from qa.datatypes import Document
 
     text = ("Dear Sir or Madam,\n\nShare this page\n\n## Findings\n\n" +
             "Inspectors found that the service had improved in several ways across the year. " * 3)

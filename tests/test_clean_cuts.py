@@ -4,8 +4,8 @@ it, a real teaser list is cut and said to be, and every document carries what cl
 The fixtures are invented text in the style of captured news pages (not copied from any page)."""
 import json
 
-from qa import clean
-from qa.types import Document
+from qa.documents import clean
+from qa.datatypes import Document
 
 PARAS = [
     "Inspectors found that the front door service in Eastshire now responds to most contacts within a day, "
@@ -149,7 +149,7 @@ def test_hosting_header_lines_are_not_merged_into_an_address_block():
 
 
 def test_passages_stay_verbatim_slices_after_cuts():
-    from qa.split import split_document
+    from qa.passages.split import split_document
 
     for source in (article_with_ad_slots(), article_then_teasers()):
         blocks = clean.clean_blocks(clean.text_to_blocks(source))
@@ -165,7 +165,7 @@ def test_passages_stay_verbatim_slices_after_cuts():
 
 
 def _write(tmp_path, name: str, text: str):
-    from qa.ingest import SourceFile
+    from qa.documents.ingest import SourceFile
 
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -174,7 +174,7 @@ def _write(tmp_path, name: str, text: str):
 
 
 def test_the_document_records_the_share_cleaning_removed(tmp_path):
-    from qa.ingest import load_document, removed_share
+    from qa.documents.ingest import load_document, removed_share
 
     doc = load_document(_write(tmp_path, "teasers.txt", article_then_teasers()), "x", None, 10 ** 7)
     c = doc.cleaning
@@ -188,7 +188,7 @@ def test_the_document_records_the_share_cleaning_removed(tmp_path):
 
 
 def test_old_index_data_without_the_field_still_loads():
-    from qa.ingest import removed_share
+    from qa.documents.ingest import removed_share
 
     old = {"doc_id": "d", "path": "d.txt", "text": "One.", "title": "T",
            "blocks": [{"kind": "para", "text": "One.", "start": 0, "end": 4, "number": 1}]}
@@ -200,7 +200,7 @@ def test_old_index_data_without_the_field_still_loads():
 def test_the_ingest_report_lists_a_large_cut(tmp_path, capsys):
     from qa import cli
     from qa.config import load_settings
-    from qa.index import BuildReport, build
+    from qa.index.build import BuildReport, build
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -224,7 +224,7 @@ def test_the_ingest_report_lists_a_large_cut(tmp_path, capsys):
 
 
 def test_documents_table_shows_the_removed_share_escaped():
-    import app
+    from qa.web import render
 
     docs = [{"path": "a.txt", "title": "A", "doc_type_label": "news article", "date": None, "publisher": "",
              "local_authorities": [], "passages": 2, "origin": {},
@@ -233,7 +233,7 @@ def test_documents_table_shows_the_removed_share_escaped():
                                     "preview": "<b>Latest</b> 'news'"}]}},
             {"path": "old.txt", "title": "Old", "doc_type_label": "letter", "date": None, "publisher": "",
              "local_authorities": [], "passages": 1, "origin": {}}]
-    html = app.documents_html(docs)
+    html = render.documents_html(docs)
     assert "<th scope='col'>Cleaned</th>" in html and "removed 12 %" in html and "1 cut of more than a line" in html
     assert "<b>Latest" not in html and "&lt;b&gt;Latest&lt;/b&gt; &#x27;news&#x27;" in html
     assert "not recorded" in html

@@ -5,10 +5,10 @@ import zipfile
 
 import pytest
 
-from qa import clean
-from qa.convert import ConversionError, convert
-from qa.ingest import SourceFile, load_document
-from qa.split import split_document
+from qa.documents import clean
+from qa.documents.convert import ConversionError, convert
+from qa.documents.ingest import SourceFile, load_document
+from qa.passages.split import split_document
 
 from conftest import CORPUS, squash
 

@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from qa import corpus
+from qa.web import corpus
 from qa.config import load_settings
-from qa.corpus import CorpusError
+from qa.web.corpus import CorpusError
 
 LETTER = """Monitoring visit to Larkfield children's services
 
@@ -116,7 +116,7 @@ def test_metadata_changes_only_what_differs():
 
 @pytest.mark.slow
 def test_changes_are_searchable_without_restart(settings, tmp_path):
-    from qa.search import Assistant
+    from qa.retrieval.assistant import Assistant
 
     assistant = Assistant(settings)
     before = assistant.ask("How often does the Larkfield fostering panel review kinship carers' allowances?")
@@ -141,7 +141,7 @@ def test_changes_are_searchable_without_restart(settings, tmp_path):
 
 
 def test_delete_refuses_the_manifest_and_removes_a_link_not_its_target(tmp_path):
-    from qa import corpus
+    from qa.web import corpus
     from qa.config import load_settings
 
     root = tmp_path / "c"

@@ -1,8 +1,8 @@
 import numpy as np
 
-from qa import onnx_backend
+from qa.index import onnx_backend
 from qa.config import packaged_model_path
-from qa.embed import Embedder
+from qa.index.embedder import Embedder
 
 
 def test_fast_backend_failure_falls_back_to_torch(monkeypatch):

@@ -1,6 +1,7 @@
 """Authority names: canonical forms, text mentions, question matching (invented sentences)."""
-from qa import gazetteer, metadata
-from qa.gazetteer import canonical_authority, find_in_question, find_in_text, is_former, is_welsh
+from qa.documents import gazetteer
+from qa.documents import metadata
+from qa.documents.gazetteer import canonical_authority, find_in_question, find_in_text, is_former, is_welsh
 
 
 def test_canonical_forms_and_abbreviations():

@@ -4,12 +4,12 @@ import time
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from qa import clean
-from qa.answer import answer_to_dict
-from qa.convert import ConversionError, convert
-from qa.ingest import discover
-from qa.split import split_document
-from qa.types import Document
+from qa.documents import clean
+from qa.answers.contract import answer_to_dict
+from qa.documents.convert import ConversionError, convert
+from qa.documents.ingest import discover
+from qa.passages.split import split_document
+from qa.datatypes import Document
 
 paragraph = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=0, max_size=400)
 

@@ -4,9 +4,9 @@ import shutil
 
 import pytest
 
-from qa import index as index_mod
+import qa.index.build as index_mod
 from qa.config import load_settings
-from qa.search import Assistant
+from qa.retrieval.assistant import Assistant
 
 
 def test_rebuild_with_nothing_changed_does_no_work(tmp_path, corpus_copy, seed_settings):
@@ -121,7 +121,7 @@ def test_one_bad_file_or_value_never_stops_the_build(tmp_path):
 
 
 def test_malformed_manifest_is_a_clear_error(tmp_path):
-    from qa.metadata import ManifestError
+    from qa.documents.metadata import ManifestError
 
     corpus = tmp_path / "c"
     corpus.mkdir()

@@ -3,7 +3,7 @@ import shutil
 import subprocess
 import sys
 
-from qa import metadata
+from qa.documents import metadata
 from qa.config import ROOT
 
 from conftest import CORPUS
@@ -32,7 +32,7 @@ def test_seed_metadata_inferred_without_a_manifest(tmp_path):
 
 
 def test_manifest_overrides_inference(seed_settings):
-    from qa.search import Assistant
+    from qa.retrieval.assistant import Assistant
 
     docs = {d["path"][:3]: d for d in Assistant(seed_settings).documents()}
     assert docs["001"]["date"] == "2017-12-12" and docs["001"]["origin"]["date"] == "manifest"
@@ -61,8 +61,8 @@ def test_no_passage_holds_teasers_or_furniture(assistant):
 
 from pathlib import Path  # noqa: E402
 
-from qa import clean  # noqa: E402
-from qa.convert import convert_text  # noqa: E402
+from qa.documents import clean  # noqa: E402
+from qa.documents.convert import convert_text  # noqa: E402
 
 
 def infer(text: str) -> dict:
@@ -324,7 +324,7 @@ def test_confidence_recorded_for_inferred_fields():
 
 
 def test_a_page_dating_several_visits_reports_on_none_of_them():
-    from qa.metadata import infer_visit_number
+    from qa.documents.metadata import infer_visit_number
 
     journey = ("The second Ofsted monitoring visit took place in March 2020 and looked at the front door. "
                "In October 2019, Ofsted conducted a monitoring visit of the care leavers service.")

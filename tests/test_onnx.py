@@ -49,7 +49,7 @@ def _reference(model_dir, texts):
 
 
 def test_onnx_fp32_matches_sentence_transformers(tiny_model, tmp_path):
-    from qa.onnx_backend import OnnxSentenceEncoder
+    from qa.index.onnx_backend import OnnxSentenceEncoder
 
     enc = OnnxSentenceEncoder(tiny_model, "onnx", cache_dir=tmp_path)
     got = enc.encode(TEXTS, batch_size=2, normalize_embeddings=True)
@@ -66,7 +66,7 @@ def test_onnx_fp32_matches_sentence_transformers(tiny_model, tmp_path):
 
 
 def test_onnx_int8_is_close_and_smaller(tiny_model, tmp_path):
-    from qa.onnx_backend import OnnxSentenceEncoder
+    from qa.index.onnx_backend import OnnxSentenceEncoder
 
     fp32 = OnnxSentenceEncoder(tiny_model, "onnx", cache_dir=tmp_path)
     int8 = OnnxSentenceEncoder(tiny_model, "onnx-int8", cache_dir=tmp_path)
@@ -79,7 +79,7 @@ def test_onnx_int8_is_close_and_smaller(tiny_model, tmp_path):
 
 def test_openvino_matches_onnx(tiny_model, tmp_path):
     pytest.importorskip("openvino")
-    from qa.onnx_backend import OnnxSentenceEncoder
+    from qa.index.onnx_backend import OnnxSentenceEncoder
 
     ref = OnnxSentenceEncoder(tiny_model, "onnx", cache_dir=tmp_path).encode(TEXTS, normalize_embeddings=True)
     got = OnnxSentenceEncoder(tiny_model, "openvino", cache_dir=tmp_path).encode(TEXTS, normalize_embeddings=True)
@@ -87,8 +87,8 @@ def test_openvino_matches_onnx(tiny_model, tmp_path):
 
 
 def test_embedder_uses_the_onnx_backend(tiny_model, tmp_path, monkeypatch):
-    from qa import onnx_backend
-    from qa.embed import Embedder
+    from qa.index import onnx_backend
+    from qa.index.embedder import Embedder
 
     monkeypatch.setattr(onnx_backend, "MODEL_CACHE", tmp_path)
     emb = Embedder(str(tiny_model), "onnx-int8")
@@ -99,7 +99,7 @@ def test_embedder_uses_the_onnx_backend(tiny_model, tmp_path, monkeypatch):
 
 
 def test_unknown_backend_is_rejected(tiny_model, tmp_path):
-    from qa.onnx_backend import OnnxSentenceEncoder
+    from qa.index.onnx_backend import OnnxSentenceEncoder
 
     with pytest.raises(ValueError):
         OnnxSentenceEncoder(tiny_model, "tensorrt", cache_dir=tmp_path)

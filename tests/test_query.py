@@ -2,7 +2,7 @@ from datetime import date
 
 from hypothesis import given, settings, strategies as st
 
-from qa.query import parse
+from qa.retrieval.question import parse
 
 
 def test_years_ranges_and_seasons():
@@ -53,7 +53,7 @@ def test_numbers_are_not_years_and_before_until_are_exact():
 
 
 def test_ignoring_question_filters_keeps_the_users_own():
-    from qa.search import apply_overrides
+    from qa.retrieval.assistant import apply_overrides
 
     q = apply_overrides(parse("supervision in 2017 in Reading council"),
                         {"year_from": 2018, "year_to": 2018, "authorities": ["Barnet"], "ignore_question_filters": True})

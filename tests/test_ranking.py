@@ -1,11 +1,11 @@
 from datetime import date
 from pathlib import Path
 
-from qa import rank
-from qa.answer import answer_to_dict
-from qa.evaluate import evaluate, load_questions
-from qa.query import parse
-from qa.types import Document
+from qa.retrieval import rank
+from qa.answers.contract import answer_to_dict
+from qa.evaluation.questions import evaluate, load_questions
+from qa.retrieval.question import parse
+from qa.datatypes import Document
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev_questions.jsonl"
 

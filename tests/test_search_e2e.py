@@ -1,7 +1,7 @@
 """End to end on the seed corpus with the packaged model."""
 import re
 
-from qa.answer import answer_to_dict
+from qa.answers.contract import answer_to_dict
 
 from conftest import squash
 

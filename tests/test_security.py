@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from qa import index as index_mod
+import qa.index.build as index_mod
 from qa.config import ROOT, load_settings
 
 loadtest = runpy.run_path(str(ROOT / "bench" / "loadtest.py"))

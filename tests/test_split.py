@@ -1,8 +1,8 @@
 import re
 
-from qa import clean
-from qa.split import sentence_spans, split_document
-from qa.types import Document
+from qa.documents import clean
+from qa.passages.split import sentence_spans, split_document
+from qa.datatypes import Document
 
 from conftest import CORPUS
 
@@ -32,7 +32,7 @@ def test_passages_are_slices_with_locations_and_whole_sentences():
 def test_long_paragraph_is_split_at_sentence_boundaries():
     sentence = "Inspectors found that the work was variable across the teams they visited. "
     text = sentence * 30
-    from qa.types import Block
+    from qa.datatypes import Block
     blocks = [Block("para", text.strip())]
     full = clean.assemble(blocks)
     doc = Document(doc_id="d", path="d.txt", text=full, blocks=blocks)
@@ -51,8 +51,8 @@ def test_sentence_spans_respect_abbreviations():
 
 
 def test_passages_never_overlap_and_headings_open_their_passage():
-    from qa.clean import assemble
-    from qa.types import Block, Document
+    from qa.documents.clean import assemble
+    from qa.datatypes import Block, Document
 
     blocks = [Block("heading", "Report published: 3 May 2019")] + [
         Block("para", " ".join(f"word{i}x{j}" for j in range(40)) + ".") for i in range(6)]

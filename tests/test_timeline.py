@@ -8,8 +8,9 @@ import json
 
 import pytest
 
-from qa import briefing, timeline
-from qa.answer import answer_to_dict
+from qa.retrieval import timeline
+from qa.web import briefing
+from qa.answers.contract import answer_to_dict
 from qa.config import load_settings
 
 DOCS = {
@@ -74,7 +75,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def fixture_assistant(tmp_path_factory):
-    from qa.search import Assistant
+    from qa.retrieval.assistant import Assistant
 
     corpus = tmp_path_factory.mktemp("timeline_corpus")
     for name, (meta, text) in DOCS.items():
@@ -279,17 +280,17 @@ def test_briefing_keeps_the_chronology(fixture_assistant, tmp_path):
 
 
 def test_app_timeline_view_escapes_and_adds_all_in_order(fixture_assistant):
-    import app
+    from qa.web import render
 
     data = answer_to_dict(fixture_assistant.ask("How have caseloads changed in Somerset since the inspection?"))
     data["passages"][0]["text"] = "<script>alert(1)</script> " + data["passages"][0]["text"]
-    page = app.results_html(data)
+    page = render.results_html(data)
     assert "<script>alert" not in page and "&lt;script&gt;" in page
     assert page.count("class='qa-tl-point'") == 5 and "qa-tl-gap" in page
     assert "data-action='add-all'" in page
     assert "Undated: not placed on the line" in page
     ordinary = answer_to_dict(fixture_assistant.ask("What did inspectors say about caseloads in Somerset?"))
-    assert "qa-timeline" not in app.results_html(ordinary)
+    assert "qa-timeline" not in render.results_html(ordinary)
 
 
 def test_compare_with_nothing_on_either_side_still_shows_both_blocks(fixture_assistant):

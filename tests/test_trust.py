@@ -5,11 +5,11 @@ from datetime import date
 
 import pytest
 
-from qa import rank
-from qa.answer import answer_to_dict
+from qa.retrieval import rank
+from qa.answers.contract import answer_to_dict
 from qa.config import load_settings
-from qa.query import parse
-from qa.types import Document
+from qa.retrieval.question import parse
+from qa.datatypes import Document
 
 TEMPLATE = ("Leaders have established a clear line of sight on frontline practice and they understand the "
             "strengths and weaknesses of the service well.")
@@ -42,7 +42,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
-    from qa.search import Assistant
+    from qa.retrieval.assistant import Assistant
 
     corpus = tmp_path_factory.mktemp("trust_corpus")
     manifest = {}
@@ -89,7 +89,7 @@ def test_authorities_in_any_case(question, names):
 
 
 def test_who_questions_keep_their_subject():
-    from qa.search import keyword_terms
+    from qa.retrieval.assistant import keyword_terms
 
     assert "inspector" in keyword_terms(["inspector", "carri", "visit"], "Which inspectors carried out the visit?")
     assert "inspector" not in keyword_terms(["inspector", "supervis"], "What did inspectors say about supervision?")

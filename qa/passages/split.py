@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .types import Block, Document, Passage
+from qa.datatypes import Block, Document, Passage
 
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) followed by space and a capital,
 # a digit or an opening quote; common abbreviations do not end sentences.

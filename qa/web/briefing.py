@@ -11,7 +11,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from .answer import long_date
+from qa.answers.cite import long_date
 
 ITEM_FIELDS = ("text", "citation", "title", "date", "doc_type_label", "location", "publisher", "source", "doc_id")
 

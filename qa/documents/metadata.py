@@ -10,7 +10,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from .types import DOC_TYPES, Block
+from qa.datatypes import DOC_TYPES, Block
 
 MANIFEST_NAME = "manifest.json"
 FIELDS = ("title", "date", "doc_type", "publisher", "source", "local_authorities", "period_start",
@@ -23,8 +23,8 @@ ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)}
 ORDINAL_RE = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
 
-# Authorities live in the gazetteer; these names stay importable from here (query.py uses LA_RE).
-from .gazetteer import (LA_RE, LOCAL_AUTHORITIES, canonical_authority, find_in_text, is_former,  # noqa: E402,F401
+# Authorities live in the gazetteer; these names stay importable from here (qa/retrieval/question.py uses LA_RE).
+from qa.documents.gazetteer import (LA_RE, LOCAL_AUTHORITIES, canonical_authority, find_in_text, is_former,  # noqa: E402,F401
                         is_welsh)
 
 # Names that are also ordinary words or places (kept for older callers; the gazetteer decides now).

@@ -20,15 +20,14 @@ import time
 import unicodedata
 from pathlib import Path
 
-from . import metadata
-from .config import Settings
-from .convert import SUPPORTED_EXTS, ConversionError
-from .index import BuildLocked
-from .ingest import SourceFile, file_sha256, load_document
-from .types import DOC_TYPES
+from qa.documents import metadata
+from qa.config import Settings
+from qa.documents.convert import SUPPORTED_EXTS, ConversionError
+from qa.index.build import BuildLocked
+from qa.documents.ingest import SourceFile, file_sha256, is_reserved, load_document
+from qa.datatypes import DOC_TYPES
 
-EDITABLE_FIELDS = ("title", "date", "doc_type", "publisher", "source", "local_authorities", "period_start",
-                   "period_end", "visit_number")
+EDITABLE_FIELDS = metadata.FIELDS  # every metadata field can be set by hand (written to the manifest)
 _manifest_lock = threading.Lock()
 
 
@@ -49,7 +48,7 @@ def safe_filename(name: str) -> str:
     name = re.sub(r"[^\w.\- ()]+", "_", name).strip(" .")
     if not name:
         raise CorpusError("the file name is empty or hidden")
-    if name.lower() in {metadata.MANIFEST_NAME, "readme.md", ".gitkeep"}:
+    if is_reserved(name):
         raise CorpusError(f"'{name}' is a reserved name")
     stem, ext = os.path.splitext(name)
     if not stem:
@@ -67,7 +66,7 @@ def corpus_path(settings: Settings, rel: str) -> Path:
     inside = parent == root or root in parent.parents
     if not inside or (not path.is_symlink() and root not in path.resolve().parents):
         raise CorpusError("that path is outside the corpus folder")
-    if path.name.lower() in {metadata.MANIFEST_NAME, "readme.md", ".gitkeep"}:
+    if is_reserved(path.name):
         raise CorpusError(f"'{rel}' is not a document")
     if not path.is_file():
         raise CorpusError(f"'{rel}' is not in the corpus")

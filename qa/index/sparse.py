@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from .tokenize import tokenize
+from qa.terms import tokenize
 
 
 class BM25Index:

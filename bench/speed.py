@@ -1,7 +1,7 @@
 """Speed and memory benchmark: the product's retrieval against LangChain's EnsembleRetriever.
 
-    python -m qa.bench [--sizes 1000,10000,100000] [--queries 300] [--backend onnx-int8] [--json]
-                       [--no-langchain] [--langchain-embed-max 1000]
+    python bench/speed.py [--sizes 1000,10000,100000] [--queries 300] [--backend onnx-int8] [--json]
+                          [--no-langchain] [--langchain-embed-max 1000]
 
 For each size it builds a corpus of that many passages (~70 words, ~130 word-piece tokens): SciFact
 abstracts cut into passages (the documents relevant to SciFact's test queries first, so every size can be
@@ -44,7 +44,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import ROOT, load_settings
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run from the source tree: `python bench/speed.py` or `qa bench`
+    sys.path.insert(0, str(ROOT))
+
+from qa.config import MODEL_BACKENDS, load_settings  # noqa: E402
 
 SCIFACT = Path(os.environ.get("QA_SCIFACT", ROOT.parent / "shared" / "benchmarks" / "scifact"))
 CACHE = ROOT / ".cache" / "bench"
@@ -65,7 +69,7 @@ def _chunks(words: list[str], size: int = PASSAGE_WORDS) -> list[str]:
 
 def real_passages(scifact: Path = SCIFACT, seed_dir: Path = ROOT / "corpus") -> list[tuple[str, str]]:
     """(doc_id, text) for the real text, test-relevant SciFact abstracts first."""
-    from .beir import load_beir, read_qrels
+    from qa.evaluation.beir import load_beir, read_qrels
 
     out: list[tuple[str, str]] = []
     if (scifact / "corpus.jsonl").exists():
@@ -109,7 +113,7 @@ def build_corpus(size: int, synthetic: str | None = None) -> list[tuple[str, str
 
 
 def bench_queries(n: int) -> tuple[list[str], list[str], dict]:
-    from .beir import load_beir
+    from qa.evaluation.beir import load_beir
 
     data = load_beir(SCIFACT, "test")
     ids, texts = data.query_ids, data.queries
@@ -215,7 +219,7 @@ def percentiles(latencies_s: list[float]) -> dict:
 
 
 def quality(ranked_doc_ids: list[list[str]], query_ids: list[str], qrels: dict) -> dict:
-    from .beir import evaluate
+    from qa.evaluation.beir import evaluate
 
     runs = {}
     for qid, docs in zip(query_ids, ranked_doc_ids):
@@ -228,10 +232,10 @@ def quality(ranked_doc_ids: list[list[str]], query_ids: list[str], qrels: dict) 
 
 
 def run_product(size: int, n_queries: int, backend: str) -> dict:
-    from .bm25 import BM25Index
-    from .dense import DenseIndex
-    from .embed import Embedder
-    from .fusion import get_fusion, hybrid_lists
+    from qa.index.sparse import BM25Index
+    from qa.index.dense import DenseIndex
+    from qa.index.embedder import Embedder
+    from qa.retrieval.fusion import get_fusion, hybrid_lists
 
     settings = load_settings(model_backend=backend)
     corpus = build_corpus(size)
@@ -347,7 +351,7 @@ def run_langchain(size: int, n_queries: int, embed_max: int, vector_backend: str
         embed_cpu = time.process_time() - c1
         rate = n_embed / embed_s
         if n_embed < size:  # the rest from the product's cache of the same model (see module docstring)
-            from .embed import Embedder
+            from qa.index.embedder import Embedder
 
             emb = Embedder(settings.model_path, vector_backend)
             cached, _, _ = VectorCache(emb.model_id).get(texts[n_embed:], emb.encode)
@@ -389,7 +393,7 @@ def run_langchain(size: int, n_queries: int, embed_max: int, vector_backend: str
 
 def _worker(system: str, size: int, args) -> dict:
     os.environ["QA_BENCH_SYNTHETIC"] = getattr(args, "synthetic", SYNTHETIC)
-    cmd = [sys.executable, "-m", "qa.bench", "--worker", system, "--sizes", str(size), "--queries", str(args.queries),
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", system, "--sizes", str(size), "--queries", str(args.queries),
            "--backend", args.backend, "--langchain-embed-max", str(args.langchain_embed_max)]
     proc = subprocess.run(cmd, cwd=str(ROOT), stdout=subprocess.PIPE, stderr=sys.stderr, text=True)
     if proc.returncode != 0:
@@ -455,11 +459,11 @@ def format_table(result: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m qa.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python bench/speed.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--backend", default=os.environ.get("QA_MODEL_BACKEND", "openvino"),
-                        choices=("torch", "onnx", "onnx-int8", "openvino"))
+                        choices=MODEL_BACKENDS)
     parser.add_argument("--no-langchain", action="store_true")
     parser.add_argument("--langchain-embed-max", type=int, default=1000)
     parser.add_argument("--synthetic", choices=("shuffle", "replicate"), default=SYNTHETIC,

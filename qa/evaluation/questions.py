@@ -7,7 +7,7 @@ import statistics
 import time
 from pathlib import Path
 
-from .answer import answer_to_dict
+from qa.answers.contract import answer_to_dict
 
 QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-",
                         "‑": "-", "−": "-"})
@@ -96,7 +96,7 @@ def _month(value) -> str | None:
 
 
 def _authority_key(names) -> frozenset[str]:
-    from .metadata import canonical_authority
+    from qa.documents.metadata import canonical_authority
 
     return frozenset(canonical_authority(n).casefold() for n in names or [])
 

@@ -23,16 +23,16 @@ from typing import Callable
 
 import numpy as np
 
-from . import metadata
-from .bm25 import BM25Index
-from .config import Settings
-from .convert import ConversionError
-from .dense import DenseIndex
-from .embed import Embedder, EmbedderUnavailable
-from .ingest import Skipped, SourceFile, discover, entry_hash, file_sha256, load_document
-from .split import split_document
-from .tokenize import tokenize
-from .types import Document, Passage
+from qa.documents import metadata
+from qa.index.sparse import BM25Index
+from qa.config import Settings
+from qa.documents.convert import ConversionError
+from qa.index.dense import DenseIndex
+from qa.index.embedder import Embedder, EmbedderUnavailable
+from qa.documents.ingest import Skipped, SourceFile, discover, entry_hash, file_sha256, load_document
+from qa.passages.split import split_document
+from qa.terms import tokenize
+from qa.datatypes import Document, Passage
 
 FORMAT_VERSION = 1
 ARTEFACTS = ("documents.jsonl", "passages.jsonl", "bm25.npz", "bm25_vocab.json")
@@ -58,7 +58,7 @@ class BuildReport:
     dense: bool = True
     notice: str = ""
     rebuilt: bool = True
-    # Cuts of more than a line that cleaning made: {file, reason, chars, blocks, preview} (qa.clean)
+    # Cuts of more than a line that cleaning made: {file, reason, chars, blocks, preview} (qa.documents.clean)
     cuts: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -67,7 +67,9 @@ class BuildReport:
         return data
 
 
-SALUTATION_RE = re.compile(r"(?m)^Dear\s+([^,\n]{2,60})")
+# The addressee in a letter's salutation ("Dear Ms Smith," -> "Ms Smith"). Not the salutation test of
+# qa/documents/clean.py (SALUTATION_RE there: does a line open a letter?).
+ADDRESSEE_RE = re.compile(r"(?m)^Dear\s+([^,\n]{2,60})")
 
 
 def passage_context(doc: Document, passage: Passage) -> str:
@@ -75,7 +77,7 @@ def passage_context(doc: Document, passage: Passage) -> str:
     letter, whom it is addressed to (a salutation alone says little to an embedder)."""
     parts = [doc.title] + [h for h in passage.headings if h != doc.title]
     if doc.doc_type in ("ofsted_letter", "other"):
-        m = SALUTATION_RE.search(passage.text)
+        m = ADDRESSEE_RE.search(passage.text)
         if m:
             parts.append(f"Letter addressed to {m.group(1).strip()}")
     return " > ".join(p for p in parts if p)
@@ -302,13 +304,13 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
         bm25 = BM25Index.build([tokenize(_bm25_text(docs_by_id[p.doc_id], p)) for p in passages],
                                tokenizer_options={})
         progress("indexing words (BM25)", 1, 1)
-        vectors, embedded = None, 0
+        vectors, embedded, embed_keys = None, 0, []
         if dense_ok and passages:
-            vectors, embedded = _embed(passages, docs_by_id, embedder, old["vectors"], progress)
+            vectors, embedded, embed_keys = _embed(passages, docs_by_id, embedder, old["vectors"], progress)
         report = BuildReport(documents=len(documents), passages=len(passages), skipped=skipped,
                              converted=converted, embedded=embedded, dense=dense_ok and bool(passages),
                              notice=notice, cuts=cleaning_cuts(documents))
-        build_dir = _write_build(index_dir, settings, documents, passages, bm25, vectors, embedder,
+        build_dir = _write_build(index_dir, settings, documents, passages, bm25, vectors, embed_keys, embedder,
                                  fingerprint, files, shas, paths, report, started)
         _swap_live(index_dir, build_dir)
         return report
@@ -337,7 +339,10 @@ def _dedupe_ids(documents: list[Document]) -> None:
         taken.add(candidate)
 
 
-def _embed(passages, docs_by_id, embedder: Embedder, cache: dict[str, np.ndarray], progress: Progress):
+def _embed(passages, docs_by_id, embedder: Embedder, cache: dict[str, np.ndarray],
+           progress: Progress) -> tuple[np.ndarray, int, list[str]]:
+    """Vectors for the passages, how many were embedded afresh, and each passage's cache key (saved beside the
+    vectors as embedding_keys.json, so the next build reuses what has not changed)."""
     texts = [embed_text(docs_by_id[p.doc_id], p) for p in passages]
     # Keyed by model and text, so a changed model or passage is re-embedded and nothing else is.
     keys = [hashlib.sha1(f"{embedder.model_id}\n{t}".encode()).hexdigest() for t in texts]
@@ -353,9 +358,7 @@ def _embed(passages, docs_by_id, embedder: Embedder, cache: dict[str, np.ndarray
         rows = todo[start:start + batch]
         vectors[rows] = embedder.encode([texts[i] for i in rows])
     progress("embedding passages", len(todo), len(todo))
-    for p, k in zip(passages, keys):
-        p.__dict__["_embed_key"] = k
-    return vectors, len(todo)
+    return vectors, len(todo), keys
 
 
 def _previous_contents(index_dir: Path, previous: dict | None, settings: Settings) -> dict:
@@ -382,8 +385,8 @@ def _previous_contents(index_dir: Path, previous: dict | None, settings: Setting
     return out
 
 
-def _write_build(index_dir, settings, documents, passages, bm25, vectors, embedder, fingerprint, files, shas,
-                 paths, report, started) -> Path:
+def _write_build(index_dir, settings, documents, passages, bm25, vectors, embed_keys, embedder, fingerprint, files,
+                 shas, paths, report, started) -> Path:
     builds = index_dir / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     build_id = time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}-{time.perf_counter_ns() % 100000}"
@@ -400,7 +403,7 @@ def _write_build(index_dir, settings, documents, passages, bm25, vectors, embedd
     if vectors is not None:
         DenseIndex.build(vectors).save(tmp / "dense.faiss")
         np.save(tmp / "embeddings.npy", vectors)
-        (tmp / "embedding_keys.json").write_text(json.dumps([p.__dict__.get("_embed_key") for p in passages]))
+        (tmp / "embedding_keys.json").write_text(json.dumps(embed_keys))
         artefacts += ["dense.faiss", "embeddings.npy", "embedding_keys.json"]
     entries = manifests_for(paths)
     report.seconds = round(time.perf_counter() - started, 3)

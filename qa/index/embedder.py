@@ -53,7 +53,7 @@ class Embedder:
             raise EmbedderUnavailable(f"embedding model not found at '{self.model_path}'")
         if self.backend != "torch":
             try:
-                from .onnx_backend import load_onnx_model
+                from qa.index.onnx_backend import load_onnx_model
 
                 self._model = load_onnx_model(self.model_path, self.backend)
                 return self._model

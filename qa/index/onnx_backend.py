@@ -1,7 +1,7 @@
 """ONNX Runtime inference for the sentence-transformers model, exported locally (no downloads).
 
 `load_onnx_model(model_path, backend)` returns an object with the part of SentenceTransformer's interface
-that qa.embed uses (`encode`, `get_sentence_embedding_dimension`):
+that qa.index.embedder uses (`encode`, `get_sentence_embedding_dimension`):
 
   backend "onnx"       fp32 graph, exported from the local model with torch.onnx and fused by
                        onnxruntime's transformer optimizer (attention, layer-norm, GELU fusions);
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import ROOT
+from qa.config import ROOT
 
 MODEL_CACHE = Path(os.environ.get("QA_MODEL_CACHE", ROOT / ".cache" / "models"))
 BACKENDS = ("onnx", "onnx-int8", "openvino")

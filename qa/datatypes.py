@@ -50,7 +50,7 @@ class Document:
     confidence: dict[str, float] = field(default_factory=dict)  # field -> 1.0 stated ... lower for weaker inference
     fingerprint: str = ""  # sha256 of the source file's bytes
     blocks: list[Block] = field(default_factory=list)
-    # What cleaning removed (qa.clean.clean_blocks): raw_chars, kept_chars, removed_lines, removed_by,
+    # What cleaning removed (qa.documents.clean.clean_blocks): raw_chars, kept_chars, removed_lines, removed_by,
     # cuts [{reason, chars, blocks, preview}]. Empty for documents indexed before it was recorded.
     cleaning: dict[str, Any] = field(default_factory=dict)
 
@@ -143,5 +143,5 @@ class Answer:
     related: list[Hit] = field(default_factory=list)  # offered when abstaining
     timings: dict[str, float] = field(default_factory=dict)
     filters_description: str = ""  # what the passages shown really meet, for the user
-    query: Any = None  # the parsed question (qa.query.Query), for follow-ups
-    timeline: Any = None  # qa.timeline.Timeline for trail and comparison questions (issue 11)
+    query: Any = None  # the parsed question (qa.retrieval.question.Query), for follow-ups
+    timeline: Any = None  # qa.retrieval.timeline.Timeline for trail and comparison questions (issue 11)

@@ -7,7 +7,7 @@ passage, title + text. Prints nDCG@10, Recall@100 and MRR@10 for BM25 alone, den
 Embeddings are cached under .cache/beir/ keyed by dataset, model and a hash of the texts, so a second
 run only embeds what changed (nothing, usually).
 
-    python -m qa.beir /work/shared/benchmarks/scifact --split test [--json]
+    python -m qa.evaluation.beir /work/shared/benchmarks/scifact --split test [--json]
 """
 from __future__ import annotations
 
@@ -22,11 +22,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .bm25 import BM25Index, top_k
-from .config import ROOT, Settings, load_settings
-from .dense import DenseIndex
-from .embed import Embedder
-from .fusion import get_fusion, hybrid_lists
+from qa.index.sparse import BM25Index, top_k
+from qa.config import MODEL_BACKENDS, ROOT, Settings, load_settings
+from qa.index.dense import DenseIndex
+from qa.index.embedder import Embedder
+from qa.retrieval.fusion import get_fusion, hybrid_lists
 
 CACHE_DIR = ROOT / ".cache" / "beir"
 METRICS = ("ndcg@10", "recall@100", "mrr@10")
@@ -168,7 +168,7 @@ class BeirRetriever:
         self.data = data
         self.settings = settings
         passages = data.passages()
-        from .tokenize import tokenize
+        from qa.terms import tokenize
 
         opts = tokenizer_options or {}
         self.bm25 = BM25Index.build([tokenize(p, **opts) for p in passages], tokenizer_options=opts,
@@ -255,11 +255,11 @@ def run_cli(directory: str, split: str = "test", as_json: bool = False, settings
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m qa.beir", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m qa.evaluation.beir", description=__doc__.split("\n\n")[0])
     parser.add_argument("directory")
     parser.add_argument("--split", default="test")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--backend", choices=("torch", "onnx", "onnx-int8", "openvino"), default=None)
+    parser.add_argument("--backend", choices=MODEL_BACKENDS, default=None)
     args = parser.parse_args(argv)
     return run_cli(args.directory, args.split, args.json, load_settings(model_backend=args.backend))
 

@@ -7,11 +7,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import clean, metadata
-from .convert import SUPPORTED_EXTS, ConversionError, convert
-from .types import Document
+from qa.documents import clean, metadata
+from qa.documents.convert import SUPPORTED_EXTS, ConversionError, convert
+from qa.datatypes import Document
 
-IGNORED_NAMES = {metadata.MANIFEST_NAME, "README.md", "readme.md", ".gitkeep"}
+# Files in a corpus folder that are not documents; also refused as upload names (qa/web/corpus.py). Any case.
+RESERVED_NAMES = frozenset({metadata.MANIFEST_NAME, "readme.md", ".gitkeep"})
+
+
+def is_reserved(name: str) -> bool:
+    return name.lower() in RESERVED_NAMES
 
 
 @dataclass
@@ -45,7 +50,7 @@ def discover(paths: list[Path]) -> tuple[list[SourceFile], list[Skipped]]:
         real_base = base.resolve()
         for path in candidates:
             rel = path.relative_to(base).as_posix()
-            if any(part.startswith(".") for part in Path(rel).parts) or path.name in IGNORED_NAMES:
+            if any(part.startswith(".") for part in Path(rel).parts) or is_reserved(path.name):
                 continue
             if path.is_symlink():
                 target = path.resolve()

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .query import Query
-from .types import Document, Hit
+from qa.retrieval.question import Query
+from qa.datatypes import Document, Hit
 
 TYPE_PRIOR = {"ofsted_letter": 1.0, "ofsted_report": 1.0, "council_page": 0.95, "news_article": 0.92, "other": 0.92}
 SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("council_page",), "news": ("news_article",)}

@@ -20,13 +20,13 @@ from datetime import date
 
 import numpy as np
 
-from . import rank
-from .answer import DOC_TYPE_LABELS, citation, long_date, period_label
-from .metadata import ORDINAL_RE, ordinal_value
-from .query import CONTENT_RE, FOLLOW_UP_RE, QUESTION_WORDS, Query, find_authorities, parse_time
-from .split import sentence_spans
-from .tokenize import STOP_WORDS, tokenize
-from .types import Answer, Document, Hit
+from qa.retrieval import rank
+from qa.answers.cite import citation, long_date, period_label
+from qa.documents.metadata import ORDINAL_RE, ordinal_value
+from qa.retrieval.question import CONTENT_RE, FOLLOW_UP_RE, QUESTION_WORDS, Query, find_authorities, parse_time
+from qa.passages.split import sentence_spans
+from qa.terms import STOP_WORDS, tokenize
+from qa.datatypes import DOC_TYPE_LABELS, Answer, Document, Hit
 
 # Measured on the seeds (54 passages) for eight topics (supervision, care leavers, caseloads, thresholds, management
 # oversight, permanence, staffing, quality assurance): passages without any topic word reach cosine 0.39 at most
@@ -219,7 +219,7 @@ def _periods(text: str) -> list[Period]:
 
 
 def _ordinal_word(n: int) -> str:
-    from .query import _ordinal
+    from qa.retrieval.question import _ordinal
 
     return _ordinal(n)
 

@@ -144,7 +144,7 @@ def _key(text: str) -> str:
 _BY_KEY = {_key(s): c for s, c in _SURFACE.items()}
 
 _SURFACE_ALT = "|".join(sorted(map(re.escape, _SURFACE), key=len, reverse=True))
-# Kept for older callers (query.py): canonical names only, group 1 = the canonical name. Aliases and ambiguous
+# Kept for older callers (qa/retrieval/question.py): canonical names only, group 1 = the canonical name. Aliases and ambiguous
 # former/Welsh names (Avon, Poole, Newport...) are left out so a bare regex cannot over-match; new code should
 # call find_in_question / find_in_text instead.
 _LA_RE_NAMES = [a.name for a in AUTHORITIES.values()

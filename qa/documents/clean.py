@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import replace
 
-from .types import Block
+from qa.datatypes import Block
 
 BULLET_CHARS = "•●▪■◦‣∙·*\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u2043"
 BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(BULLET_CHARS)}]|[-–—](?=\s)|\d{{1,2}}[.)](?=\s)|\([a-z0-9]\))\s*")

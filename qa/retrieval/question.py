@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .gazetteer import AUTHORITIES, find_in_question
-from .metadata import MONTHS, ORDINAL_RE, ordinal_value
+from qa.documents.gazetteer import AUTHORITIES, find_in_question
+from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
 YEAR = r"((?:19|20)\d{2})"
 # Questions are typed quickly: "oct 2022", "sept 2019" as well as "October 2022".
@@ -239,7 +239,7 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
 
 
 def find_authorities(text: str) -> list[str]:
-    """Authorities named in a question, in any case and by abbreviation (qa.gazetteer)."""
+    """Authorities named in a question, in any case and by abbreviation (qa.documents.gazetteer)."""
     return find_in_question(text)
 
 

@@ -1,0 +1,1 @@
+"""Stage 5, hits -> answer: the extractive answer, abstention, citations and the JSON contract."""

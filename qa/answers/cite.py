@@ -1,0 +1,27 @@
+"""Citations: how a passage is named when it is quoted (publisher, title, type, date, location)."""
+from __future__ import annotations
+
+from datetime import date
+
+from qa.datatypes import DOC_TYPE_LABELS, Document, Passage
+
+
+def long_date(iso: str | None) -> str:
+    if not iso:
+        return "undated"
+    d = date.fromisoformat(iso[:10])
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def citation(doc: Document, passage: Passage) -> str:
+    label = DOC_TYPE_LABELS.get(doc.doc_type, "document")
+    head = f"{doc.publisher}, " if doc.publisher else ""
+    return f"{head}{doc.title} ({label}), {long_date(doc.date)}, {passage.location}"
+
+
+def period_label(doc: Document) -> str:
+    if not doc.period_start:
+        return ""
+    if doc.period_end and doc.period_end != doc.period_start:
+        return f"{long_date(doc.period_start)} to {long_date(doc.period_end)}"
+    return long_date(doc.period_start)

@@ -1,0 +1,102 @@
+"""From ranked hits to the answer's words: an extractive answer, highlights, abstention.
+
+Nothing here writes prose: the answer is one to three sentences copied verbatim from the passages,
+each followed by [n], the rank of the passage it came from.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from qa.passages.split import sentence_spans
+from qa.terms import tokenize
+from qa.datatypes import Hit
+
+# Abstention (see README, "When it says nothing answers"): dense cosine of the best passage, and for
+# BM25-only mode the share of the question's content terms found in the best passage.
+# Measured on the dev set plus general-knowledge questions: out-of-scope questions peak at cosine
+# 0.12, in-scope ones start at 0.29. Below DENSE_FLOOR nothing is related; between the floor and
+# DENSE_CONFIDENT the passage must also share half the question's terms.
+DENSE_FLOOR = 0.20
+DENSE_CONFIDENT = 0.30
+MIN_TERM_COVERAGE = 0.5
+ANSWER_SENTENCES = 3
+SENTENCE_KEEP_RATIO = 0.8  # a further sentence joins the answer when it scores this close to the best
+
+
+def should_abstain(dense_top: float | None, coverage: float) -> bool:
+    if dense_top is None:  # BM25-only mode
+        return coverage < MIN_TERM_COVERAGE
+    return dense_top < DENSE_FLOOR or (dense_top < DENSE_CONFIDENT and coverage < MIN_TERM_COVERAGE)
+
+
+def sentence_candidates(hits: list[Hit]) -> list[tuple[int, int, int, str]]:
+    """(hit index, start, end, text) of every sentence in the hits, offsets relative to the passage."""
+    out = []
+    for i, hit in enumerate(hits):
+        for s, e in sentence_spans(hit.passage.text):
+            text = hit.passage.text[s:e]
+            if len(text.split()) >= 4:
+                out.append((i, s, e, text))
+    return out
+
+
+DENSE_SENTENCES = 6  # sentences embedded per answer: the top passage's and the best of the rest by words
+
+
+def score_sentences(question: str, sentences: list[str], encode=None, dense_rows: list[int] | None = None) -> np.ndarray:
+    """Share of question terms in each sentence, blended with dense cosine for the `dense_rows` sentences when an
+    encoder is given (the answer candidates; the rest are only highlighted, by words)."""
+    q_terms = set(tokenize(question))
+    lexical = np.array([len(q_terms & set(tokenize(s))) / max(len(q_terms), 1) for s in sentences])
+    if encode is None or not sentences:
+        return lexical
+    rows = list(range(len(sentences))) if dense_rows is None else dense_rows
+    if not rows:
+        return lexical
+    vectors = encode([question] + [sentences[k] for k in rows])
+    scores = lexical.copy()
+    scores[rows] = 0.7 * (vectors[1:] @ vectors[0]) + 0.3 * lexical[rows]
+    return scores
+
+
+def extract(question: str, hits: list[Hit], encode=None, pool: int = 3) -> tuple[str, dict[int, list[list[int]]]]:
+    """The extractive answer and, per hit index, the [start, end] of its best-matching sentences."""
+    top = hits[:pool]
+    candidates = sentence_candidates(hits)  # ordered by hit, so the pool's sentences come first
+    if not candidates:
+        return "", {}
+    pool = [k for k, c in enumerate(candidates) if c[0] < len(top)]
+    lexical = score_sentences(question, [c[3] for c in candidates])
+    # Embedding every candidate sentence is most of a question's time when they are new: the top passage's
+    # sentences (the lead comes from there) and the best of the others by shared words are enough.
+    first = [k for k in pool if candidates[k][0] == 0]
+    others = sorted((k for k in pool if candidates[k][0] != 0), key=lambda k: -lexical[k])
+    dense_rows = first + others[:max(0, DENSE_SENTENCES - len(first))]
+    scores = score_sentences(question, [c[3] for c in candidates], encode, dense_rows=dense_rows)
+    if encode is not None:  # pool sentences not embedded count as if their cosine were 0
+        unscored = [k for k in pool if k not in set(dense_rows)]
+        scores[unscored] = 0.3 * lexical[unscored]
+
+    # Highlights: in each passage, its sentences scoring close to that passage's best.
+    highlights: dict[int, list[list[int]]] = {}
+    for hit_index in range(len(hits)):
+        idx = [k for k, c in enumerate(candidates) if c[0] == hit_index]
+        if not idx:
+            continue
+        best = max(scores[k] for k in idx)
+        highlights[hit_index] = [[candidates[k][1], candidates[k][2]] for k in idx
+                                 if scores[k] >= best * 0.85 and scores[k] > 0][:2]
+    # Answer: best sentences from the top passages, the top passage's best always first.
+    in_pool = [k for k, c in enumerate(candidates) if c[0] < len(top)]
+    if not in_pool:
+        return "", highlights
+    first_hit = [k for k in in_pool if candidates[k][0] == 0]
+    lead = max(first_hit, key=lambda k: scores[k]) if first_hit else max(in_pool, key=lambda k: scores[k])
+    chosen = [lead]
+    for k in sorted(in_pool, key=lambda k: -scores[k]):
+        if len(chosen) >= ANSWER_SENTENCES:
+            break
+        if k not in chosen and scores[k] >= SENTENCE_KEEP_RATIO * scores[lead] and scores[k] > 0:
+            chosen.append(k)
+    parts = [f"{candidates[k][3]} [{candidates[k][0] + 1}]" for k in chosen]
+    return " ".join(parts), highlights
