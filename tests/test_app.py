@@ -118,3 +118,14 @@ def test_build_ui(assistant):
     config = json.dumps(demo.get_config_file(), default=str)
     for elem in ("qa-chat", "qa-passages", "qa-viewer", "qa-briefing", "qa-upload", "qa-doc-list", "qa-action-go"):
         assert elem in config
+
+
+def test_a_card_whose_document_does_not_state_the_asked_date_says_so():
+    from qa.web.render import card_html
+
+    p = {"rank": 3, "text": "Supervision was regular.", "doc_id": "d", "title": "T", "date": None, "undated": True,
+         "doc_type": "news_article", "doc_type_label": "news article", "location": "para. 2", "citation": "T, para. 2",
+         "highlights": [], "also_reported_in": [], "unconfirmed": ["date"], "passage_id": "d#1", "source": "d.txt"}
+    html = card_html(p)
+    assert "date not stated: check before citing" in html
+    assert "not stated" not in card_html({**p, "unconfirmed": []})

@@ -61,6 +61,10 @@ def card_html(p: dict, filters: str = "") -> str:
             f"{sr('Location:')}<span class='qa-location'>{e(p['location'])}</span>"]
     if p.get("period"):
         meta.append(f"<span>reports on {e(p['period'])}</span>")
+    if p.get("unconfirmed"):  # its document does not state the asked date/place/visit: never shown as matching
+        facts = {"date": "date", "authority": "local authority", "visit": "visit number"}
+        unknown = " or ".join(facts.get(f, f) for f in p["unconfirmed"])
+        meta.append(f"<span class='qa-badge unconfirmed'>{e(unknown)} not stated: check before citing</span>")
     also = "".join(f"<div class='qa-citation'>also reported in: {e(o.get('title', ''))} ({e(o.get('location', ''))})</div>"
                    for o in p.get("also_reported_in", []))
     key = e(passage_key(p), quote=True)
