@@ -149,6 +149,8 @@ def cmd_docs(args) -> int:
     if args.json:
         print(json.dumps(docs, indent=1, ensure_ascii=False))
         return 0
+    emb = (assistant.index.manifest.get("embedding") or {}) if assistant.index is not None else {}
+    print(f"embedding backend: {emb.get('summary') or emb.get('backend') or 'unknown (index built before backends were recorded)'}")
     for d in docs:
         origin, conf = d["origin"], d.get("confidence") or {}
 
@@ -223,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--index-dir", help="index directory (default: index/)")
     common.add_argument("--corpus-dir", help="corpus folder with its manifest.json (default: corpus/)")
     common.add_argument("--model", help="path to a sentence-transformers model (default: packaged MiniLM)")
-    common.add_argument("--backend", choices=["openvino", "onnx-int8", "onnx", "torch"], help="embedding inference backend")
+    common.add_argument("--backend", choices=["auto", "openvino", "onnx-int8", "onnx", "torch"], help="embedding inference backend")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", parents=[common], help="read documents and build the index")
