@@ -32,6 +32,7 @@ BACKENDS = ("onnx", "onnx-int8", "openvino")
 # Renamed whenever the quantisation recipe changes, so an export made by an older recipe is not reused.
 FP32_FILE = "model_eager.onnx"
 QUANTIZED_OPS = ("MatMul", "Attention")  # Attention: the fused Q/K/V projection (becomes QAttention)
+MAX_BATCH = 16
 INT8_FILE = "model_eager_int8w7k3.onnx"
 # FFN down-projections (input: GELU output, the widest-ranged activations) of the first three layers stay
 # fp32: with them in int8 too, the minimum cosine to sentence-transformers over the probe set was 0.988
@@ -186,8 +187,9 @@ def _quantize(fp32: Path, dest: Path, keep_fp32: tuple[str, ...] = ()) -> None:
 def thread_plan(workers: int | None = None, threads: int | None = None) -> tuple[int, int]:
     """(parallel batches, threads per batch). Default on a machine of N cores: N batches at a time, one
     thread each ("inter-op" parallelism across batches) rather than one batch on N threads: a BERT layer's
-    ops on ~16 x 150 tokens are too short to split well over threads, and measured on the 2-core AVX2 target
-    one thread per batch used ~20% less CPU for the same vectors (bench/RESULTS.md, "Threads").
+    ops on ~16 x 150 tokens split poorly over threads: on the 2-core AVX2 target, int8, 200 abstracts, whole
+    processes in turns, 2 batches x 1 thread took 0.94x the wall time and 0.96x the CPU of 1 batch x 2
+    threads (medians of 3 pairs; bench/embed_threads.py). Batch size 8/16/32 measured within noise: 16 kept.
     QA_EMBED_WORKERS / QA_EMBED_THREADS override."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     workers = int(workers or os.environ.get("QA_EMBED_WORKERS") or min(cores, 4))
@@ -303,7 +305,7 @@ class OnnxSentenceEncoder:
         encodings = self.tokenizer.encode_batch(texts)
         order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
         # Small batches pad less; on CPU they are as fast per passage (measured: 8-16 beat 32-64 by 10-25%).
-        batch_size = max(1, min(batch_size, 16))
+        batch_size = max(1, min(batch_size, MAX_BATCH))
         batches = [order[start:start + batch_size] for start in range(0, len(texts), batch_size)]
 
         def run(rows):
