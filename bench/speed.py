@@ -416,8 +416,10 @@ def run_bench(sizes=DEFAULT_SIZES, queries: int = 300, backend: str = "onnx-int8
             row["langchain"] = lc
             row["ratios"] = ratios(row["product"], lc)
         rows.append(row)
+    from qa.index.backend_choice import cpu_features
+
     return {"sizes": rows, "queries": queries, "backend": backend, "synthetic": synthetic, "cpus": os.cpu_count(),
-            "load_average_end": os.getloadavg()}
+            "cpu_features": cpu_features(), "load_average_end": os.getloadavg()}
 
 
 def ratios(p: dict, lc: dict) -> dict:
@@ -436,7 +438,10 @@ def ratios(p: dict, lc: dict) -> dict:
 def format_table(result: dict) -> str:
     head = (f"{'passages':>9} {'system':<10} {'ingest/s':>9} {'index MB':>9} {'peak RSS MB':>12} "
             f"{'p50 ms':>8} {'p95 ms':>8} {'nDCG@10':>8} {'R@100':>7} {'ANN R@10':>9}")
-    lines = [head]
+    from qa.index.backend_choice import cpu_summary
+
+    # The instruction sets decide which kernels run (int8 without VNNI, bf16 only with AMX): print them.
+    lines = [cpu_summary(result.get("cpu_features")), head]
     for row in result["sizes"]:
         for name in ("product", "langchain"):
             r = row.get(name)
@@ -462,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python bench/speed.py", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
     parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--backend", default=os.environ.get("QA_MODEL_BACKEND", "openvino"),
+    parser.add_argument("--backend", default=os.environ.get("QA_MODEL_BACKEND", "auto"),
                         choices=MODEL_BACKENDS)
     parser.add_argument("--no-langchain", action="store_true")
     parser.add_argument("--langchain-embed-max", type=int, default=1000)

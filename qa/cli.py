@@ -159,6 +159,8 @@ def cmd_docs(args) -> int:
     if args.json:
         print(json.dumps(docs, indent=1, ensure_ascii=False))
         return 0
+    emb = (assistant.index.manifest.get("embedding") or {}) if assistant.index is not None else {}
+    print(f"embedding backend: {emb.get('summary') or emb.get('backend') or 'unknown (index built before backends were recorded)'}")
     for d in docs:
         origin, conf = d["origin"], d.get("confidence") or {}
 

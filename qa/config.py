@@ -29,7 +29,7 @@ def packaged_model_path() -> str:
 
 
 # Embedding inference backends, fastest first (qa/index/embedder.py, qa/index/onnx_backend.py); "torch" is the fallback.
-MODEL_BACKENDS = ("openvino", "onnx-int8", "onnx", "torch")
+MODEL_BACKENDS = ("auto", "openvino", "onnx-int8", "onnx", "torch")
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,10 @@ class Settings:
     corpus_dir: Path = DEFAULT_CORPUS
     index_dir: Path = DEFAULT_INDEX
     model: str = ""  # path to a sentence-transformers model; "" = the packaged MiniLM
-    # "openvino" (default: MiniLM exported locally to ONNX, compiled by OpenVINO; 3.5-5x torch's speed, same
-    # quality on SciFact), "onnx-int8", "onnx" or "torch" (sentence-transformers fp32, the fallback).
-    model_backend: str = "openvino"
+    # "auto" (default: every backend timed once on this CPU, the fastest whose vectors agree with
+    # sentence-transformers kept; qa/index/backend_choice.py), "openvino" (MiniLM exported locally to ONNX, compiled
+    # by OpenVINO), "onnx-int8" (ONNX Runtime, int8 weights), "onnx" or "torch" (sentence-transformers fp32).
+    model_backend: str = "auto"
     # Passage size, in words: long enough to hold a finding with its context, short enough for
     # MiniLM's 256-token window (about 190 English words).
     max_words: int = 120

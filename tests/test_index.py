@@ -39,7 +39,7 @@ def test_manifest_records_model_counts_and_checksums(tmp_path, corpus_copy):
     index_mod.build(settings)
     manifest = json.loads((index_mod.live_build(settings.index_dir) / "manifest.json").read_text())
     assert manifest["dimension"] == 384
-    assert "minilm" in manifest["model_path"].lower() and manifest["model"].endswith(":openvino")
+    assert "minilm" in manifest["model_path"].lower() and manifest["model"].endswith(":" + manifest["embedding"]["backend"])
     assert manifest["counts"]["documents"] == 5 and manifest["counts"]["passages"] > 20
     assert set(manifest["checksums"]) >= {"passages.jsonl", "dense.faiss", "bm25.npz"}
 

@@ -412,6 +412,8 @@ def _write_build(index_dir, settings, documents, passages, bm25, vectors, embed_
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "model": embedder.model_id,
         "model_path": embedder.model_path,
+        # The embedding backend in use and, when it was chosen by measurement, the timings it was chosen by.
+        "embedding": embedder.backend_info(),
         "dimension": int(vectors.shape[1]) if vectors is not None else None,
         "dense": vectors is not None,
         "roots": [str(p) for p in paths],

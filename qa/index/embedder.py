@@ -33,17 +33,53 @@ class EmbedderUnavailable(RuntimeError):
 
 
 class Embedder:
+    """backend: "auto" (measured on this machine: qa.index.backend_choice), "torch", "onnx", "onnx-int8", "openvino"."""
+
     def __init__(self, model_path: str, backend: str = "torch", batch_size: int = 32):
         self.model_path = model_path
+        self.requested_backend = backend
         self.backend = backend
         self.batch_size = batch_size
         self.fallback_reason: str | None = None
+        self.choice: dict | None = None  # the measured choice when backend was "auto"
         self._model = None
+
+    def _resolve(self) -> None:
+        """Turn "auto" into the backend measured fastest on this CPU (cached after the first measurement)."""
+        if self.backend != "auto":
+            return
+        if not self.model_path or not Path(self.model_path).is_dir():
+            raise EmbedderUnavailable(f"embedding model not found at '{self.model_path}'")
+        try:
+            from qa.index.backend_choice import choose
+
+            self.choice = choose(self.model_path)
+            self.backend = self.choice["backend"]
+        except Exception as exc:  # measuring needs torch for the reference; without it, the old default
+            self.fallback_reason = f"backend choice failed ({exc.__class__.__name__}: {exc})"[:300]
+            print(f"qa: {self.fallback_reason}; using openvino", file=sys.stderr)
+            self.backend = "openvino"
+
+    def backend_info(self) -> dict:
+        """What the manifest records: the backend in use, how it was chosen and the measured timings."""
+        info = {"backend": self.backend, "requested": self.requested_backend}
+        if self.fallback_reason:
+            info["fallback_reason"] = self.fallback_reason
+        if self.choice:
+            from qa.index.backend_choice import summary
+
+            info["choice"] = self.choice
+            info["summary"] = summary(self.choice)
+        return info
 
     @property
     def model_id(self) -> str:
         """Name, a fingerprint of the model folder's files and the backend: two different models in
         folders of the same name never share an id (nor cached vectors)."""
+        try:
+            self._resolve()
+        except EmbedderUnavailable:
+            pass
         return f"{Path(self.model_path).name or self.model_path}-{model_fingerprint(self.model_path)}:{self.backend}"
 
     def load(self):
@@ -51,6 +87,7 @@ class Embedder:
             return self._model
         if not self.model_path or not Path(self.model_path).is_dir():
             raise EmbedderUnavailable(f"embedding model not found at '{self.model_path}'")
+        self._resolve()
         if self.backend != "torch":
             try:
                 from qa.index.onnx_backend import load_onnx_model

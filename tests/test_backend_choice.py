@@ -1,0 +1,84 @@
+"""The embedding backend is chosen by measurement on this machine, cached, recorded in the manifest, and the
+backend it picks gives the reference's vectors on the probe set."""
+import json
+
+import numpy as np
+import pytest
+
+pytest.importorskip("onnxruntime")
+pytest.importorskip("torch")
+
+from qa.index import backend_choice, onnx_backend  # noqa: E402
+from qa.config import load_settings, packaged_model_path  # noqa: E402
+from qa.index.embedder import Embedder  # noqa: E402
+from test_onnx import tiny_model  # noqa: E402,F401  (the module-scoped tiny BERT fixture)
+
+
+def test_cpu_features_name_the_instruction_sets():
+    f = backend_choice.cpu_features()
+    assert {"avx2", "avx512", "vnni", "amx", "cores"} <= set(f)
+    line = backend_choice.cpu_summary(f)
+    assert "AVX2" in line and "AVX-512" in line and "VNNI" in line and "AMX" in line
+
+
+def test_choice_is_measured_once_and_cached(tiny_model, tmp_path, monkeypatch):  # noqa: F811
+    monkeypatch.setattr(onnx_backend, "MODEL_CACHE", tmp_path)
+    monkeypatch.setattr(backend_choice, "ROUNDS", 1)
+    record = backend_choice.choose(str(tiny_model), verbose=False)
+    assert record["backend"] in backend_choice.CANDIDATES
+    chosen = record["backends"][record["backend"]]
+    assert chosen["agrees"] and chosen["cos_min"] >= backend_choice.AGREEMENT
+    assert record["backends"]["torch"]["texts_per_s"] > 0 and "avx2" in record["cpu"]
+    # fastest of the agreeing backends
+    eligible = [b for b, v in record["backends"].items() if v.get("agrees")]
+    assert record["backends"][record["backend"]]["best_s"] == min(record["backends"][b]["best_s"] for b in eligible)
+    assert backend_choice.choice_path(str(tiny_model)).exists()
+
+    def no_measuring(*a, **k):
+        raise AssertionError("measured again")
+
+    monkeypatch.setattr(backend_choice, "measure", no_measuring)
+    assert backend_choice.choose(str(tiny_model))["backend"] == record["backend"]
+    emb = Embedder(str(tiny_model), "auto")
+    assert emb.model_id.endswith(":" + record["backend"]) and emb.backend == record["backend"]
+    # --backend still overrides the choice
+    assert Embedder(str(tiny_model), "onnx").model_id.endswith(":onnx")
+
+
+def test_manifest_records_the_choice(tiny_model, tmp_path, monkeypatch):  # noqa: F811
+    from qa import index as index_mod
+
+    monkeypatch.setattr(onnx_backend, "MODEL_CACHE", tmp_path / "models")
+    monkeypatch.setattr(backend_choice, "ROUNDS", 1)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Supervision\n\nInspectors found that supervision was regular but lacked "
+                                  "reflection and challenge for the social workers in the team. " * 3)
+    settings = load_settings(corpus_dir=corpus, index_dir=tmp_path / "index", model=str(tiny_model),
+                             model_backend="auto")
+    index_mod.build(settings)
+    manifest = index_mod.read_live_manifest(settings.index_dir)
+    emb = manifest["embedding"]
+    assert emb["requested"] == "auto" and emb["backend"] == emb["choice"]["backend"]
+    assert set(emb["choice"]["backends"]) == set(backend_choice.CANDIDATES)
+    assert "texts/s" not in emb["summary"] and "/s" in emb["summary"]
+    assert manifest["model"].endswith(":" + emb["backend"])
+    json.dumps(manifest)
+
+
+@pytest.mark.parametrize("backend", ["onnx-int8", "openvino", "onnx"])
+def test_every_choosable_backend_agrees_with_sentence_transformers_on_the_probe_set(backend):
+    """The packaged MiniLM: whichever fast backend a machine picks, its vectors match the fp32 reference
+    (cosine >= 0.99 on every probe text). On this CI machine's choice, see also the cached choice file."""
+    if backend == "openvino":
+        pytest.importorskip("openvino")
+    model = packaged_model_path()
+    if not model:
+        pytest.skip("packaged model not installed")
+    reference = Embedder(model, "torch").encode(backend_choice.PROBE_TEXTS)
+    fast = Embedder(model, backend)
+    vectors = fast.encode(backend_choice.PROBE_TEXTS)
+    assert fast.backend == backend
+    cos = (vectors * reference).sum(axis=1)
+    assert cos.min() >= backend_choice.AGREEMENT, cos.round(4).tolist()
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
