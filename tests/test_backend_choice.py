@@ -46,7 +46,7 @@ def test_choice_is_measured_once_and_cached(tiny_model, tmp_path, monkeypatch): 
 
 
 def test_manifest_records_the_choice(tiny_model, tmp_path, monkeypatch):  # noqa: F811
-    from qa import index as index_mod
+    import qa.index.build as index_mod
 
     monkeypatch.setattr(onnx_backend, "MODEL_CACHE", tmp_path / "models")
     monkeypatch.setattr(backend_choice, "ROUNDS", 1)
