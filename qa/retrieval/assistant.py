@@ -259,7 +259,7 @@ class Assistant:
         if index.dense is not None and not self.dense_error:
             t = time.perf_counter()
             try:
-                qvec = self.embedder.encode([text])[0]
+                qvec = self._encode_cached([text])[0]  # cached: the extractive answer scores against it too
             except EmbedderUnavailable as exc:
                 self.dense_error = f"Semantic search is unavailable ({exc}); answers use keyword search (BM25) only."
             if qvec is not None:
