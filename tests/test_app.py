@@ -91,8 +91,8 @@ def test_briefing_and_documents_lists_escape():
 
 
 def test_overrides_from_filter_panel():
-    assert app.make_overrides("any", "any", [], [], False) == {}
-    assert app.make_overrides("2019", "2017", ["news_article"], ["Barnet"], True) == {
+    assert not app.make_overrides("any", "any", [], [], False)
+    assert app.make_overrides("2019", "2017", ["news_article"], ["Barnet"], True).to_dict() == {
         "year_from": 2017, "year_to": 2019, "doc_types": ["news_article"], "authorities": ["Barnet"],
         "ignore_question_filters": True}
     html = render.implied_html("What about supervision in 2018?", None, {"year_from": 2017, "year_to": 2017})

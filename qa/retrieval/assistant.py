@@ -23,7 +23,7 @@ from qa.retrieval import timeline
 from qa.config import Settings, load_settings
 from qa.index.embedder import Embedder, EmbedderUnavailable
 from qa.retrieval.fusion import get_fusion, hybrid_lists
-from qa.retrieval.question import Query, parse
+from qa.retrieval.question import FilterOverrides, Query, parse
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
 
 POOL = 30  # fused candidates considered for priors and grouping
@@ -94,13 +94,13 @@ class Assistant:
             self.index = loaded
         if loaded.dense is None:
             reason = loaded.manifest.get("report", {}).get("notice") or "the index has no vectors"
-            self.dense_error = f"Semantic search is unavailable ({reason}); answers use keyword search (BM25) only."
+            self.dense_error = bm25_only_notice(reason)
         else:
             try:
                 self.embedder.load()
                 self.dense_error = None
             except EmbedderUnavailable as exc:
-                self.dense_error = f"Semantic search is unavailable ({exc}); answers use keyword search (BM25) only."
+                self.dense_error = bm25_only_notice(exc)
             built_with = loaded.manifest.get("model")
             if self.dense_error is None and built_with != self.embedder.model_id:
                 # Vectors from one model searched with another's query vectors would be silently wrong.
@@ -127,7 +127,7 @@ class Assistant:
     # ------------------------------------------------------------ asking
 
     def ask(self, question: str, top_k: int | None = None, previous: Query | None = None,
-            overrides: dict | None = None) -> Answer:
+            overrides: "FilterOverrides | dict | None" = None) -> Answer:
         started = time.perf_counter()
         top_k = top_k or self.settings.top_k
         notices = [n for n in (self.dense_error, self.build_notice) if n]
@@ -261,7 +261,8 @@ class Assistant:
             try:
                 qvec = self._encode_cached([text])[0]  # cached: the extractive answer scores against it too
             except EmbedderUnavailable as exc:
-                self.dense_error = f"Semantic search is unavailable ({exc}); answers use keyword search (BM25) only."
+                with self._lock:  # one writer at a time; readers see the old or the new notice, never half
+                    self.dense_error = bm25_only_notice(exc)
             if qvec is not None:
                 timings["embed"] = time.perf_counter() - t
                 t = time.perf_counter()
@@ -364,6 +365,11 @@ def _describe_with_unconfirmed(query: Query, shown: int, extra: list[Hit]) -> st
            f"is not stated: check before citing"
 
 
+def bm25_only_notice(reason) -> str:
+    """What the user is told when semantic search cannot run (the CLI, the chat and the JSON `notices`)."""
+    return f"Semantic search is unavailable ({reason}); answers use keyword search (BM25) only."
+
+
 def unknown_authorities(index: index_mod.Index, query: Query) -> list[str]:
     """Authorities asked about that no indexed document is about (the question cannot be answered for them)."""
     if not query.authorities:
@@ -425,20 +431,21 @@ def _top(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
     return top_k(scores, k)
 
 
-def apply_overrides(query: Query, overrides: dict) -> Query:
+def apply_overrides(query: Query, overrides: "FilterOverrides | dict") -> Query:
     """Filters set by the user in the UI replace what the question implied."""
     from datetime import date
 
-    changes = {}
-    if overrides.get("ignore_question_filters"):  # first, so the user's own choices below still apply
+    chosen = FilterOverrides.coerce(overrides)
+    changes: dict = {}
+    if chosen.ignore_question_filters:  # first, so the user's own choices below still apply
         changes.update(date_from=None, date_to=None, time_phrase="", authorities=[], visit_number=None)
-    if overrides.get("year_from") or overrides.get("year_to"):
-        y1, y2 = overrides.get("year_from"), overrides.get("year_to")
+    if chosen.year_from or chosen.year_to:
+        y1, y2 = chosen.year_from, chosen.year_to
         changes["date_from"] = date(int(y1), 1, 1) if y1 else None
         changes["date_to"] = date(int(y2), 12, 31) if y2 else None
         changes["time_phrase"] = f"{y1 or '...'}-{y2 or '...'}" if y1 != y2 else str(y1)
-    if overrides.get("doc_types"):
-        changes["doc_types"] = list(overrides["doc_types"])
-    if overrides.get("authorities"):
-        changes["authorities"] = list(overrides["authorities"])
+    if chosen.doc_types:
+        changes["doc_types"] = list(chosen.doc_types)
+    if chosen.authorities:
+        changes["authorities"] = list(chosen.authorities)
     return replace(query, **changes)

@@ -38,6 +38,43 @@ FOLLOW_UP_RE = re.compile(r"^\s*(and|what about|how about|and what about|same (f
 VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:and\s+(?:final|last)\s+)?(?:ofsted\s+)?(?:monitoring\s+)?visit\b|\bvisit\s+(?:number\s+)?(\d{{1,2}})\b", re.I)
 
 
+@dataclass(frozen=True)
+class FilterOverrides:
+    """Filters the user set by hand (the UI's Filters panel); they replace what the question implied."""
+
+    year_from: int | None = None
+    year_to: int | None = None
+    doc_types: tuple[str, ...] = ()
+    authorities: tuple[str, ...] = ()
+    ignore_question_filters: bool = False  # drop the question's own time, place and visit filters first
+
+    @classmethod
+    def coerce(cls, value: "FilterOverrides | dict | None") -> "FilterOverrides":
+        """Accept the dataclass or a plain dict (the Python API's and the JSON endpoint's form)."""
+        if isinstance(value, cls):
+            return value
+        value = dict(value or {})
+        return cls(year_from=value.get("year_from") or None, year_to=value.get("year_to") or None,
+                   doc_types=tuple(value.get("doc_types") or ()), authorities=tuple(value.get("authorities") or ()),
+                   ignore_question_filters=bool(value.get("ignore_question_filters")))
+
+    def __bool__(self) -> bool:
+        return self != FilterOverrides()
+
+    def to_dict(self) -> dict:
+        """Only the fields that are set."""
+        out: dict = {}
+        for key in ("year_from", "year_to"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        for key in ("doc_types", "authorities"):
+            if getattr(self, key):
+                out[key] = list(getattr(self, key))
+        if self.ignore_question_filters:
+            out["ignore_question_filters"] = True
+        return out
+
+
 @dataclass
 class Query:
     text: str  # the question as asked (trimmed)

@@ -24,6 +24,7 @@ import gradio as gr
 from qa.answers.contract import answer_to_dict
 from qa.cli import ProgressPrinter, add_common_options, settings_from_args
 from qa.retrieval.assistant import Assistant
+from qa.retrieval.question import FilterOverrides
 from qa.datatypes import DOC_TYPE_LABELS, DOC_TYPES
 from qa.web import briefing, corpus
 from qa.web.assets import CSS, HEAD, VIEWER_JS, make_theme
@@ -41,28 +42,18 @@ ANY = "any"
 YEARS = [ANY] + [str(y) for y in range(time.localtime().tm_year, 1999, -1)]
 
 
-def ask_data(assistant: Assistant, message: str, previous=None, overrides: dict | None = None) -> tuple[dict, object]:
+def ask_data(assistant: Assistant, message: str, previous=None, overrides: FilterOverrides | None = None) -> tuple[dict, object]:
     ans = assistant.ask(message, previous=previous, overrides=overrides or None)
     data = answer_to_dict(ans)
     return data, ans.query or previous
 
 
-def make_overrides(year_from, year_to, doc_types, authorities, ignore) -> dict:
-    out: dict = {}
+def make_overrides(year_from, year_to, doc_types, authorities, ignore) -> FilterOverrides:
     years = [int(y) if str(y or "").strip().isdigit() else None for y in (year_from, year_to)]
     if years[0] and years[1] and years[0] > years[1]:
         years = [years[1], years[0]]
-    if years[0]:
-        out["year_from"] = years[0]
-    if years[1]:
-        out["year_to"] = years[1]
-    if doc_types:
-        out["doc_types"] = list(doc_types)
-    if authorities:
-        out["authorities"] = list(authorities)
-    if ignore:
-        out["ignore_question_filters"] = True
-    return out
+    return FilterOverrides(year_from=years[0], year_to=years[1], doc_types=tuple(doc_types or ()),
+                           authorities=tuple(authorities or ()), ignore_question_filters=bool(ignore))
 
 
 def authority_choices(assistant: Assistant) -> list[str]:

@@ -11,7 +11,7 @@ import uuid
 from qa.answers.cite import long_date
 from qa.datatypes import DOC_TYPE_LABELS
 from qa.documents.ingest import removed_share
-from qa.retrieval.question import parse
+from qa.retrieval.question import FilterOverrides, parse
 from qa.web import briefing
 
 EMPTY_CARDS = "<div class='qa-cards'><div class='qa-empty'>Ask a question to see the passages that answer it.</div></div>"
@@ -290,21 +290,22 @@ def documents_html(docs: list[dict], skipped: list | None = None) -> str:
     return note + table + skipped_html
 
 
-def implied_html(question: str, previous, overrides: dict) -> str:
+def implied_html(question: str, previous, overrides) -> str:
     try:
         implied = parse(question, previous).describe() if question.strip() else ""
     except Exception:  # noqa: BLE001 - a description must never break answering
         implied = ""
     parts = [f"<div class='qa-filters' id='qa-implied'>From the question: {e(implied or 'no filters')}</div>"]
+    overrides = FilterOverrides.coerce(overrides)
     if overrides:
         shown = []
-        if overrides.get("year_from") or overrides.get("year_to"):
-            shown.append(f"years {overrides.get('year_from') or '...'} to {overrides.get('year_to') or '...'}")
-        if overrides.get("doc_types"):
-            shown.append("types: " + ", ".join(DOC_TYPE_LABELS.get(t, t) for t in overrides["doc_types"]))
-        if overrides.get("authorities"):
-            shown.append("authorities: " + ", ".join(overrides["authorities"]))
-        if overrides.get("ignore_question_filters"):
+        if overrides.year_from or overrides.year_to:
+            shown.append(f"years {overrides.year_from or '...'} to {overrides.year_to or '...'}")
+        if overrides.doc_types:
+            shown.append("types: " + ", ".join(DOC_TYPE_LABELS.get(t, t) for t in overrides.doc_types))
+        if overrides.authorities:
+            shown.append("authorities: " + ", ".join(overrides.authorities))
+        if overrides.ignore_question_filters:
             shown.append("question's time and place ignored")
         parts.append(f"<div class='qa-filters'>Your overrides: {e('; '.join(shown))}</div>")
     return "".join(parts)
