@@ -9,7 +9,7 @@ from qa.retrieval import rank
 from qa.answers.contract import answer_to_dict
 from qa.config import load_settings
 from qa.retrieval.question import parse
-from qa.datatypes import Document
+from test_ranking import doc  # noqa: E402  (the same small Document factory)
 
 TEMPLATE = ("Leaders have established a clear line of sight on frontline practice and they understand the "
             "strengths and weaknesses of the service well.")
@@ -96,12 +96,6 @@ def test_who_questions_keep_their_subject():
 
 
 # ------------------------------------------------------------------ filters over unknown metadata
-
-def doc(**kw):
-    base = dict(doc_id="d", path="d.txt", text="x", doc_type="ofsted_letter")
-    base.update(kw)
-    return Document(**base)
-
 
 def test_unknown_date_place_or_visit_is_never_a_match():
     q = parse("What did the third monitoring visit to Wakefield find in 2018?")

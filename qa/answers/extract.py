@@ -46,11 +46,17 @@ DENSE_SENTENCES = 4
 FIRST_PASSAGE_SENTENCES = 3
 
 
-def score_sentences(question: str, sentences: list[str], encode=None, dense_rows: list[int] | None = None) -> np.ndarray:
-    """Share of question terms in each sentence, blended with dense cosine for the `dense_rows` sentences when an
-    encoder is given (the answer candidates; the rest are only highlighted, by words)."""
+def lexical_scores(question: str, sentences: list[str]) -> np.ndarray:
+    """Share of the question's terms in each sentence."""
     q_terms = set(tokenize(question))
-    lexical = np.array([len(q_terms & set(tokenize(s))) / max(len(q_terms), 1) for s in sentences])
+    return np.array([len(q_terms & set(tokenize(s))) / max(len(q_terms), 1) for s in sentences])
+
+
+def score_sentences(question: str, sentences: list[str], encode=None, dense_rows: list[int] | None = None,
+                    lexical: np.ndarray | None = None) -> np.ndarray:
+    """Lexical scores, blended with dense cosine for the `dense_rows` sentences when an encoder is given (the answer
+    candidates; the rest are only highlighted, by words)."""
+    lexical = lexical_scores(question, sentences) if lexical is None else lexical
     if encode is None or not sentences:
         return lexical
     rows = list(range(len(sentences))) if dense_rows is None else dense_rows
@@ -69,15 +75,17 @@ def extract(question: str, hits: list[Hit], encode=None, pool: int = 3) -> tuple
     if not candidates:
         return "", {}
     pool = [k for k, c in enumerate(candidates) if c[0] < len(top)]
-    lexical = score_sentences(question, [c[3] for c in candidates])
+    texts = [c[3] for c in candidates]
+    lexical = lexical_scores(question, texts)
     # Embedding every candidate sentence is most of a question's time when they are new: the top passage's
     # sentences (the lead comes from there) and the best of the others by shared words are enough.
     first = sorted((k for k in pool if candidates[k][0] == 0), key=lambda k: -lexical[k])[:FIRST_PASSAGE_SENTENCES]
     others = sorted((k for k in pool if candidates[k][0] != 0), key=lambda k: -lexical[k])
     dense_rows = first + others[:max(0, DENSE_SENTENCES - len(first))]
-    scores = score_sentences(question, [c[3] for c in candidates], encode, dense_rows=dense_rows)
+    scores = score_sentences(question, texts, encode, dense_rows=dense_rows, lexical=lexical)
     if encode is not None:  # pool sentences not embedded count as if their cosine were 0
-        unscored = [k for k in pool if k not in set(dense_rows)]
+        embedded = set(dense_rows)
+        unscored = [k for k in pool if k not in embedded]
         scores[unscored] = 0.3 * lexical[unscored]
 
     # Highlights: in each passage, its sentences scoring close to that passage's best.

@@ -12,6 +12,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -374,8 +375,21 @@ def unknown_authorities(index: index_mod.Index, query: Query) -> list[str]:
     """Authorities asked about that no indexed document is about (the question cannot be answered for them)."""
     if not query.authorities:
         return []
-    covered = {a.casefold() for doc in index.documents.values() for a in doc.local_authorities}
+    covered = _covered_authorities(index)
     return [a for a in query.authorities if a.casefold() not in covered]
+
+
+@lru_cache(maxsize=1)  # the live index only: a reloaded one replaces it, so the old is freed
+def _covered_authorities(index: index_mod.Index) -> frozenset[str]:
+    """Every authority some document is about, once per loaded index (not once per question)."""
+    return frozenset(a.casefold() for doc in index.documents.values() for a in doc.local_authorities)
+
+
+@lru_cache(maxsize=64)  # the documents of one question's candidates; bounded, as texts can be large
+def _text_facts(text: str) -> tuple[str, frozenset[int]]:
+    """A document's text in lower case and the years it names, once per document (not once per hit)."""
+    lowered = text.lower()
+    return lowered, frozenset(int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", lowered))
 
 
 def unmentioned_names(index: index_mod.Index, names: list[str], mask: np.ndarray) -> list[str]:
@@ -405,11 +419,10 @@ def filters_checkable(index: index_mod.Index, query: Query, facts: list[str]) ->
 def states_asked_facts(hit: Hit, query: Query) -> bool:
     """Whether a document that does not state a fact in its metadata is consistent with it in its text: a year
     inside the asked span (or no year at all), the visit's ordinal, the authority's name."""
-    text = hit.document.text.lower()
+    text, years = _text_facts(hit.document.text)
     if "date" in hit.unconfirmed:
         # Years a text mentions are evidence of its time: when it names years and none in the asked span, it is
         # about another time; a text that names no year at all cannot be placed either way.
-        years = {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)}
         lo = query.date_from.year if query.date_from else 1900
         hi = query.date_to.year if query.date_to else 2100
         if years and not any(lo <= y <= hi for y in years):
