@@ -24,6 +24,7 @@ from qa.retrieval import timeline
 from qa.config import Settings, load_settings
 from qa.index.embedder import Embedder, EmbedderUnavailable
 from qa.retrieval.fusion import get_fusion, hybrid_lists
+from qa.retrieval.answer_type import answer_type_weight
 from qa.retrieval.question import FilterOverrides, Query, parse
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
 
@@ -180,11 +181,14 @@ class Assistant:
         confirmed = [h for h in hits if not h.unconfirmed]
         unconfirmed = [h for h in hits if h.unconfirmed]
         # A document that does not state the asked date, visit or place is shown (apart, labelled) when its text at
-        # least mentions it; when nothing else does, only if the corpus cannot tell (no document on the subject
-        # states it either). A near miss ("the 2020 visit" where letters from 2015 and 2018 exist) abstains.
+        # least mentions it. When none does: a visit's ordinal or an authority's name missing from every text means
+        # they are about something else, so abstain; an undated text's years are weak evidence (a 2019 story may
+        # only recall "the 2015 inspection"), so for dates abstain only when the corpus can tell (documents on the
+        # subject state dates). A near miss ("the 2020 visit" where letters from 2015 and 2018 exist) abstains.
         mentioning = [h for h in unconfirmed if states_asked_facts(h, query)]
-        if not confirmed and not mentioning and unconfirmed \
-                and filters_checkable(index, query, unconfirmed[0].unconfirmed):
+        if not confirmed and not mentioning and unconfirmed and (
+                set(unconfirmed[0].unconfirmed) & {"visit", "authority"}
+                or filters_checkable(index, query, unconfirmed[0].unconfirmed)):
             result.abstained = True
             result.message = (f"Nothing in the documents {_scope(query)} answers this. The closest passages "
                               f"come from documents whose {_facts(unconfirmed[0])} is not stated: check before citing.")
@@ -293,14 +297,16 @@ class Assistant:
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
-            weight = rank.prior(doc, query, newest, passage.headings) * rank.prose_weight(passage.text)
+            weight = rank.prior(doc, query, newest, passage.headings) * rank.prose_weight(passage.text) \
+                * answer_type_weight(query.answer_type, passage.text)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
                             unconfirmed=list(checks[doc.doc_id].unknown)))
         hits.sort(key=lambda h: -h.score)
         hits = rank.group_duplicates(hits)
-        hits.sort(key=lambda h: bool(h.unconfirmed))  # stable: those meeting the filters first, each by score
+        # Stable: those meeting the filters first, then those leaving one fact unstated, and so on; each by score.
+        hits.sort(key=lambda h: len(h.unconfirmed))
         signals: dict = {"coverage": _coverage(index, q_terms, hits[0].passage.passage_id) if hits else 0.0,
                          "unmentioned": unmentioned_names(index, query.names, mask)}
         if qvec is not None:
@@ -422,10 +428,12 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
     text, years = _text_facts(hit.document.text)
     if "date" in hit.unconfirmed:
         # Years a text mentions are evidence of its time: when it names years and none in the asked span, it is
-        # about another time; a text that names no year at all cannot be placed either way.
+        # about another time, unless the latest is the year just before the span (a text is written in or soon
+        # after the latest year it names: a 2014 story recalls "between 1997 and 2013"). A text that names no
+        # year at all cannot be placed either way.
         lo = query.date_from.year if query.date_from else 1900
         hi = query.date_to.year if query.date_to else 2100
-        if years and not any(lo <= y <= hi for y in years):
+        if years and not any(lo <= y <= hi for y in years) and max(years) != lo - 1:
             return False
     if "visit" in hit.unconfirmed and query.visit_number:
         from qa.retrieval.question import _ordinal

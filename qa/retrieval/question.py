@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from qa.documents.gazetteer import AUTHORITIES, find_in_question
+from qa.retrieval.answer_type import answer_type
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
 YEAR = r"((?:19|20)\d{2})"
@@ -90,6 +91,7 @@ class Query:
     follow_up: bool = False
     without_time: str = ""  # the question minus its time phrase: what the retrievers see
     names: list[str] = field(default_factory=list)  # acronyms and proper names asked about ("CQC", "Eleanor Brazil")
+    answer_type: str | None = None  # "date" | "person" | "count" | "judgement" (qa/retrieval/answer_type.py)
 
     @property
     def search_text(self) -> str:
@@ -306,7 +308,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     topic = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", topic)).strip(" ,;")
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
                   recency=bool(RECENCY_RE.search(text)), visit_number=visit, authorities=authorities,
-                  source=source, without_time=rest, names=find_names(text, authorities))
+                  source=source, without_time=rest, names=find_names(text, authorities),
+                  answer_type=answer_type(text))
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
     return query
@@ -327,17 +330,29 @@ NAME_RE = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z][a-z'’]+(?:\s+(?:[A
 def find_names(text: str, authorities: list[str]) -> list[str]:
     """Acronyms (CQC, DfE, JTAI) and runs of two or more capitalised words (Care Inspectorate Wales, Eleanor
     Brazil) in a question: things a passage must mention to answer it. Authorities, months and framing words
-    ("Ofsted", "Children's Services") are not names in this sense; a single capitalised word is too often
-    emphasis or a sentence start to count."""
+    ("Ofsted", "Children's Services") are not names in this sense. A single capitalised word counts only inside
+    a sentence ("What did Estyn find?"), where it is not capitalised for being first."""
     places = {w.lower() for a in authorities for w in a.split()}
     names = []
     for m in NAME_RE.finditer(text):
-        words = [w for w in re.split(r"\s+", m.group(0)) if w.lower().rstrip("'’s") not in COMMON_CAPITALISED
-                 and w.lower() not in COMMON_CAPITALISED and w.lower().rstrip("'’s") not in places]
-        acronym = len(words) == 1 and sum(c.isupper() for c in words[0]) >= 2
-        if words and (acronym or len(words) >= 2) and " ".join(words) not in names:
-            names.append(" ".join(words))
+        _add_name(names, m.group(0), places)
+    for m in SINGLE_NAME_RE.finditer(text):
+        if m.group(0).lower() not in QUESTION_WORDS:
+            _add_name(names, m.group(0), places, single=True)
     return names
+
+
+# A capitalised word after a lower-case word or a comma, so not a sentence start: "about Estyn", "did Cafcass".
+SINGLE_NAME_RE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}\b(?!['’]?\s+[A-Z])")
+
+
+def _add_name(names: list[str], found: str, places: set[str], single: bool = False) -> None:
+    bare = lambda w: re.sub(r"['’]s?$", "", w.lower())  # noqa: E731  (possessive off: "Leeds'", "Ofsted's")
+    words = [w for w in re.split(r"\s+", found) if bare(w) not in COMMON_CAPITALISED and bare(w) not in places]
+    acronym = len(words) == 1 and sum(c.isupper() for c in words[0]) >= 2
+    if words and (acronym or single or len(words) >= 2) and " ".join(words) not in names \
+            and not any(" ".join(words) in n for n in names):
+        names.append(" ".join(words))
 
 
 CONTENT_RE = re.compile(r"[A-Za-z]{3,}")
@@ -380,5 +395,6 @@ def _inherit(query: Query, previous: Query) -> Query:
         visit_number=query.visit_number or (None if changed_time else previous.visit_number),
         source=query.source or previous.source,
         recency=query.recency or previous.recency,
+        answer_type=query.answer_type or (None if own else previous.answer_type),
         follow_up=True,
     )

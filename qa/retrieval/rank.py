@@ -126,6 +126,7 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
 
 PROSE_FLOOR = 0.8  # a passage with no full sentence (a cover page, a headline and byline) keeps this much
 SENTENCE_LINE_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+TRUNCATED_LINE_RE = re.compile(r"(\.\.\.|…)\s*$")  # a listing's snippet ("report.pdf · 1 ... for...")
 
 
 @lru_cache(maxsize=50_000)
@@ -134,7 +135,18 @@ def prose_share(text: str) -> float:
     are written in sentences; title pages, headlines, bylines and judgement tables are not evidence."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     total = sum(len(line.split()) for line in lines)
-    prose = sum(len(line.split()) for line in lines if len(line.split()) >= 8 and SENTENCE_LINE_RE.search(line))
+    prose = 0
+    in_list = False  # the items under "These inspections focus on:" or "Areas for improvement:" are content too
+    for line in lines:
+        words = len(line.split())
+        sentence = words >= 8 and SENTENCE_LINE_RE.search(line) and not TRUNCATED_LINE_RE.search(line)
+        lead_in = line.endswith(":") and words >= 3
+        if sentence or lead_in or in_list and words >= 3:
+            prose += words
+        if lead_in:
+            in_list = True
+        elif words < 3:
+            in_list = False
     return prose / total if total else 0.0
 
 

@@ -1,0 +1,75 @@
+"""What kind of answer a question wants, and whether a passage holds one.
+
+"On what dates did Ofsted visit?" wants a passage with dates in it, "Which inspectors ...?" one that names people,
+"What rating ...?" one that states an Ofsted judgement, "How many ...?" one with a count. The embedding and keyword
+scores reward the passage that repeats the question's words (often a headline or an introduction); among passages
+scoring close to it, the one holding the asked-for kind of fact is the better answer. Classic answer-type
+matching from factoid QA, with the types this corpus is asked about.
+
+Numbers first: a passage holding the asked-for type of fact is weighted ANSWER_TYPE_BOOST.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+ANSWER_TYPE_BOOST = 1.15
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# A person's name: two capitalised words on one line, the second not a word of an organisation or place.
+_NAME = (r"\b(?!The\b|This\b|Children|Ofsted\b)[A-Z][a-z]+[^\S\n]+(?!(?:City|Council|County|Borough|Children|Services|"
+         r"Trust|Ofsted|Inspectorate|Department|Government|Court|Board|Committee|Partnership)\b)[A-Z][a-z'’-]+\b")
+
+QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
+    # "When was ...", "On what dates ...", "What date ..."; not "When Ofsted rated X, what did it say" (a clause).
+    ("date", re.compile(r"^\W*when\s+(?:was|were|did|does|do|is|are|will|has|had)\b|"
+                        r"\b(?:what|which|on what)\s+(?:dates?|days?|month|year)\b|\bhow long ago\b", re.I)),
+    ("person", re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:which|name the)\s+(?:\w+\s+)?(?:inspectors?|hmis?|"
+                          r"officials?|ministers?|commissioners?|directors?|mayors?|councillors?|leaders?)\b", re.I)),
+    ("count", re.compile(r"\bhow\s+many\b|\bhow\s+much\b|\bwhat\s+(?:number|proportion|percentage|share)\b", re.I)),
+    ("judgement", re.compile(r"\b(?:judge?ments?|ratings?|rated|grades?|graded|results?|outcomes?|verdicts?)\b", re.I)),
+]
+
+EVIDENCE: dict[str, re.Pattern] = {
+    "date": re.compile(rf"\b{_DAY}\s+(?:(?:and|to|-|–)\s+{_DAY}\s+)?{_MONTH}\b|\b{_MONTH}\s+{_DAY}\b|"
+                       rf"\b{_MONTH}\s+(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d\b", re.I),
+    # Titles, inspectors' designations, "said Jane Smith", "Jane Smith, the director ...", on one line.
+    "person": re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lord|Baroness|Professor)\.?[^\S\n]+[A-Z][a-z]|"
+                         rf"\bHMI\b|Her Majesty[’']s Inspector|\b[Ll]ead inspector\b|"
+                         rf"\b[Ii]nspectors?[^\S\n]+{_NAME}|{_NAME}[^\S\n]+(?:said|says|wrote|writes|added|told)\b|"
+                         rf"\b(?:said|says|added|wrote|told|by|appointed|named|led)[^\S\n]+"
+                         rf"(?:(?:inspectors?|HMIs?|the)[^\S\n]+)?{_NAME}|"
+                         rf"{_NAME},[^\S\n]+(?:the[^\S\n]+|who[^\S\n]+)?(?:[a-z]+[^\S\n]+)?(?:director|commissioner|"
+                         r"chief|lead|leader|head|cabinet|chair|inspector|minister|mayor|executive)\b"),
+    "count": re.compile(r"(?<![\d/.-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
+                        rf"{_MONTH}\b)|\bper\s*cent\b|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                        r"twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),
+    # A judgement stated as such: the four grades where they are written as grades, not "good practice".
+    "judgement": re.compile(r"\b[Rr]equires?\s+[Ii]mprovement\b|\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"
+                            r"[‘'\"“]good[’'\"”]|\b(?:rated|judged|graded|remains?|now|as)\s+good\b|"
+                            r"\bgood\s+(?:rating|judge?ment|grade|overall)\b"),
+}
+
+
+# "When Ofsted rated X inadequate, what did it say about Y?": the opening clause sets the scene, it is not asked.
+SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+[^,?]*,\s*", re.I)
+
+
+def answer_type(question: str) -> str | None:
+    """The first matching kind of answer the question asks for, or None."""
+    question = SCENE_CLAUSE.sub("", question)
+    for kind, pattern in QUESTION_TYPES:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def holds(kind: str, text: str) -> bool:
+    return bool(EVIDENCE[kind].search(text))
+
+
+def answer_type_weight(kind: str | None, text: str) -> float:
+    return ANSWER_TYPE_BOOST if kind and holds(kind, text) else 1.0

@@ -1,0 +1,116 @@
+"""Answer types: a question asking when / who / how many / what rating prefers, among close passages, the one that
+holds that kind of fact; and the abstention rules added beside it (unnamed ordinals, single-word names)."""
+import json
+
+import pytest
+
+from qa.config import load_settings
+from qa.retrieval import rank
+from qa.retrieval.answer_type import answer_type, answer_type_weight, holds
+from qa.retrieval.question import parse
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("When was the report on Kent published?", "date"),
+    ("On what dates did Ofsted make its final monitoring visit to Hull?", "date"),
+    ("Which inspectors carried out the December 2018 visit?", "person"),
+    ("Who led the review team?", "person"),
+    ("How many social workers did the council recruit?", "count"),
+    ("What overall judgement did Hull receive?", "judgement"),
+    ("hull ilacs 2022 result", "judgement"),
+    # a scene-setting clause is not what is asked
+    ("When Ofsted rated Hull inadequate, what did it say about housing?", None),
+    ("What did inspectors say about supervision?", None),
+])
+def test_question_answer_types(question, kind):
+    assert answer_type(question) == kind
+    assert parse(question).answer_type == kind
+
+
+@pytest.mark.parametrize("kind, text, expected", [
+    ("date", "Inspectors visited the council on 19 and 20 March 2019.", True),
+    ("date", "The visit took place in late 2019 and covered care leavers.", False),
+    ("person", "Inspectors Jane Holden and Mark Reed said leaders were effective.", True),
+    ("person", "The review was led by Tom Hill, director of children's services in Essex.", True),
+    ("person", "Measures taken by Hull City Council have improved services.", False),
+    ("person", "Appointed\n\nEdward Smith writes", True),  # "writes" on its own line is still a name then a verb
+    ("count", "The council has recruited 45 new social workers.", True),
+    ("count", "The inspection in 2019 found progress on 19 March.", False),
+    ("judgement", "Children's services are now rated as requires improvement.", True),
+    ("judgement", "Inspectors saw good practice in the duty team.", False),
+    ("judgement", "It received Good ratings for leadership.", True),
+])
+def test_passages_holding_the_asked_kind_of_fact(kind, text, expected):
+    assert holds(kind, text) is expected
+
+
+def test_weight_is_neutral_without_a_type_or_without_evidence():
+    assert answer_type_weight(None, "on 19 March 2019") == 1.0
+    assert answer_type_weight("date", "no dates here at all") == 1.0
+    assert answer_type_weight("date", "on 19 March 2019") > 1.0
+
+
+def test_a_listing_snippet_is_not_prose_but_a_list_under_its_lead_in_is():
+    snippet = "hull report.pdf · 1 hull inspection of services for children in need of help and..."
+    assert rank.prose_share(snippet) == 0.0
+    listing = ("These inspections focus on the effectiveness of services and arrangements:\n\n"
+               "to help and protect children and families\n\nthe experiences and progress of children in care\n\n"
+               "the experiences and progress of care leavers")
+    assert rank.prose_share(listing) == 1.0
+    assert rank.prose_share("Hull\n\nRequires improvement\n\nGood") == 0.0  # a bare table is still not prose
+
+
+# ------------------------------------------------------------------ ranking and abstention on a small index
+
+INTRO = ("Final Ofsted visit to Hull notes progress\n\nOfsted's final monitoring visit to Hull noted significant "
+         "improvement in children's services, while advising that there is work to do before a full inspection.")
+DATES = ("Inspectors published their report in April after their monitoring visit to the council on 12 and 13 "
+         "March 2019. It was their sixth and final visit since the council was judged inadequate.")
+DOCS = {
+    "hull.txt": (INTRO + "\n\n" + DATES,
+                 {"doc_type": "council_page", "local_authorities": ["Kingston upon Hull"], "title": "Hull visit"}),
+    "york.txt": ("York adoption\n\nAdoption timeliness in York improved, the council said, with most children placed "
+                 "within a year.", {"doc_type": "news_article", "date": "2019-09-09", "local_authorities": ["York"],
+                                    "title": "York adoption"}),
+    "leeds.txt": ("Leeds caseloads\n\nCaseloads in Leeds fell after the council recruited more social workers.",
+                  {"doc_type": "news_article", "date": "2018-02-01", "local_authorities": ["Leeds"],
+                   "title": "Leeds caseloads"}),
+    "leeds2.txt": ("Leeds visit\n\nThe first monitoring visit to Leeds found that plans for children were clearer.",
+                   {"doc_type": "news_article", "local_authorities": ["Leeds"], "title": "Leeds visit"}),
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    from qa.retrieval.assistant import Assistant
+
+    corpus = tmp_path_factory.mktemp("answer_type_corpus")
+    for name, (text, _) in DOCS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "manifest.json").write_text(json.dumps({"documents": {n: m for n, (_, m) in DOCS.items()}}),
+                                          encoding="utf-8")
+    settings = load_settings(index_dir=tmp_path_factory.mktemp("answer_type_index"), corpus_dir=corpus,
+                             model=str(tmp_path_factory.mktemp("no_model")), max_words=40, min_words=10)
+    return Assistant(settings)
+
+
+def test_a_when_question_ranks_the_passage_with_the_dates_first(assistant):
+    answer = assistant.ask("On what dates did Ofsted make its final monitoring visit to Hull?")
+    assert not answer.abstained
+    assert "12 and 13 March 2019" in answer.hits[0].passage.text
+
+
+def test_an_ordinal_no_text_mentions_abstains_even_where_no_document_states_visit_numbers(assistant):
+    # No Leeds document states a visit number, so the corpus "cannot tell" in general; but no Leeds text
+    # mentions an eighth visit either: the passages are about another visit.
+    answer = assistant.ask("What did the eighth monitoring visit to Leeds find?")
+    assert answer.abstained
+    assert not answer.hits
+
+
+def test_a_single_capitalised_name_no_document_mentions_abstains(assistant):
+    answer = assistant.ask("What did Cafcass say about Leeds caseloads?")
+    assert answer.abstained
+    assert "Cafcass" in answer.message
+    assert parse("What did Cafcass say about Leeds caseloads?").names == ["Cafcass"]
+    assert parse("What did Ofsted say about Leeds in 2018?").names == []
