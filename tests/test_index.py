@@ -5,6 +5,7 @@ import shutil
 import pytest
 
 import qa.index.build as index_mod
+from qa.index import store
 from qa.config import load_settings
 from qa.retrieval.assistant import Assistant
 
@@ -67,7 +68,7 @@ def test_interrupted_build_leaves_previous_index_serving(tmp_path, corpus_copy, 
     def boom(*args, **kwargs):
         raise KeyboardInterrupt("killed mid-build")
 
-    monkeypatch.setattr(index_mod, "_swap_live", boom)
+    monkeypatch.setattr(store.IndexStore, "publish", boom)
     with pytest.raises(KeyboardInterrupt):
         index_mod.build(settings)
     assert index_mod.live_build(settings.index_dir) == before
@@ -76,7 +77,7 @@ def test_interrupted_build_leaves_previous_index_serving(tmp_path, corpus_copy, 
 
 def test_second_build_is_refused_while_one_holds_the_lock(tmp_path, corpus_copy):
     settings = load_settings(index_dir=tmp_path / "ix", corpus_dir=corpus_copy)
-    with index_mod._Lock(settings.index_dir):
+    with store.BuildLock(settings.index_dir):
         with pytest.raises(index_mod.BuildLocked, match="another index build is running"):
             index_mod.build(settings)
 
@@ -135,7 +136,7 @@ def test_questions_are_answered_while_another_build_holds_the_lock(tmp_path, cor
     settings = load_settings(index_dir=tmp_path / "ix", corpus_dir=corpus_copy)
     index_mod.build(settings)
     (corpus_copy / "new.txt").write_text("A new note on adoption panels in 2019.\n")
-    with index_mod._Lock(settings.index_dir):
+    with store.BuildLock(settings.index_dir):
         assistant = Assistant(settings)
         answer = assistant.ask("What did inspectors say about chronologies?")
     assert answer.hits and any("another index build is running" in n for n in answer.notices)

@@ -1,21 +1,14 @@
-"""Build, store and load the search index: documents, passages, BM25 matrix, FAISS vectors, manifest.
+"""Build the search index: documents, passages, BM25 matrix, FAISS vectors and the manifest that records them.
 
-Layout of an index directory:
-    current -> builds/<id>     symlink to the live build, swapped atomically (os.replace)
-    builds/<id>/manifest.json  model, dimension, corpus fingerprint, counts, artefact checksums
-    .build.lock                held (flock) while a build runs
-A build writes a new builds/<id> and only then moves `current`, so a build killed at any moment leaves
-the previous index serving. Unchanged files reuse their converted documents and unchanged passages
-their embeddings, so re-ingesting an unchanged corpus costs nothing and an edit re-embeds only itself.
+Where a build is written, how it is published (atomically, under a lock) and how the live one is loaded is
+qa/index/store.py. Unchanged files reuse their converted documents and unchanged passages their embeddings,
+so re-ingesting an unchanged corpus costs nothing and an edit re-embeds only itself.
 """
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
-import os
 import re
-import shutil
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -30,21 +23,15 @@ from qa.documents.convert import ConversionError
 from qa.index.dense import DenseIndex
 from qa.index.embedder import Embedder, EmbedderUnavailable
 from qa.documents.ingest import Skipped, SourceFile, discover, entry_hash, file_sha256, load_document
+# Index, BuildLocked and IndexCorrupt live in qa.index.store; qa/cli.py, qa/web and bench/ also import them from here.
+from qa.index.store import (FORMAT_VERSION, BuildLocked, Index, IndexCorrupt, IndexStore,  # noqa: F401
+                            live_build, read_live_manifest)
 from qa.passages.split import split_document
 from qa.terms import tokenize
 from qa.datatypes import Document, Passage
 
-FORMAT_VERSION = 1
 ARTEFACTS = ("documents.jsonl", "passages.jsonl", "bm25.npz", "bm25_vocab.json")
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-
-
-class IndexCorrupt(RuntimeError):
-    """The stored index does not match its manifest."""
-
-
-class BuildLocked(RuntimeError):
-    """Another build holds the lock."""
 
 
 @dataclass
@@ -89,71 +76,6 @@ def embed_text(doc: Document, passage: Passage) -> str:
     return f"{context}\n{passage.text}" if context else passage.text
 
 
-class Index:
-    def __init__(self, directory: Path, manifest: dict, documents: dict[str, Document], passages: list[Passage],
-                 bm25: BM25Index, dense: DenseIndex | None):
-        self.directory = directory
-        self.manifest = manifest
-        self.documents = documents
-        self.passages = passages
-        self.bm25 = bm25
-        self.dense = dense
-        self.doc_rows: dict[str, np.ndarray] = {}
-        rows: dict[str, list[int]] = {}
-        for i, p in enumerate(passages):
-            rows.setdefault(p.doc_id, []).append(i)
-        self.doc_rows = {d: np.array(r) for d, r in rows.items()}
-        self._rows = {p.passage_id: i for i, p in enumerate(passages)}
-
-    def row_of(self, passage_id: str) -> int | None:
-        return self._rows.get(passage_id)
-
-    @classmethod
-    def load(cls, index_dir: Path, verify: bool = True) -> "Index":
-        build_dir = live_build(index_dir)
-        if build_dir is None:
-            raise FileNotFoundError(f"no index in {index_dir}")
-        try:
-            manifest = json.loads((build_dir / "manifest.json").read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise IndexCorrupt(f"index manifest unreadable: {exc}")
-        if manifest.get("format") != FORMAT_VERSION:
-            raise IndexCorrupt("index was written by another version of the program")
-        if verify:
-            for name, digest in manifest.get("checksums", {}).items():
-                path = build_dir / name
-                if not path.exists() or file_sha256(path) != digest:
-                    raise IndexCorrupt(f"index file {name} is missing or does not match its checksum")
-        try:
-            documents = {}
-            for line in (build_dir / "documents.jsonl").read_text(encoding="utf-8").splitlines():
-                doc = Document.from_dict(json.loads(line))
-                documents[doc.doc_id] = doc
-            passages = [Passage.from_dict(json.loads(line)) for line in
-                        (build_dir / "passages.jsonl").read_text(encoding="utf-8").splitlines()]
-            bm25 = BM25Index.load(build_dir)
-            dense = DenseIndex.load(build_dir / "dense.faiss") if manifest.get("dense") else None
-        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
-            raise IndexCorrupt(f"index could not be read: {exc.__class__.__name__}: {exc}"[:300])
-        counts = manifest.get("counts", {})
-        if counts.get("documents") != len(documents) or counts.get("passages") != len(passages) \
-                or len(bm25) != len(passages) or (dense is not None and len(dense) != len(passages)):
-            raise IndexCorrupt("index counts do not match its manifest")
-        return cls(build_dir, manifest, documents, passages, bm25, dense)
-
-    def embeddings(self) -> np.ndarray | None:
-        path = self.directory / "embeddings.npy"
-        return np.load(path) if path.exists() else None
-
-
-def live_build(index_dir: Path) -> Path | None:
-    current = Path(index_dir) / "current"
-    if current.is_symlink() or current.exists():
-        target = current.resolve()
-        return target if (target / "manifest.json").exists() else None
-    return None
-
-
 # ---------------------------------------------------------------- freshness
 
 
@@ -186,16 +108,6 @@ def corpus_fingerprint(shas: dict[str, str], manifest_entries: dict, settings: S
     return hashlib.sha256(data.encode()).hexdigest()
 
 
-def read_live_manifest(index_dir: Path) -> dict | None:
-    build = live_build(index_dir)
-    if build is None:
-        return None
-    try:
-        return json.loads((build / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
-        return None
-
-
 def is_fresh(settings: Settings, paths: list[Path] | None = None, embedder: Embedder | None = None) -> bool:
     paths = [Path(p) for p in (paths or [settings.corpus_dir])]
     previous = read_live_manifest(settings.index_dir)
@@ -219,32 +131,6 @@ def _model_loadable(embedder: Embedder) -> bool:
 # ---------------------------------------------------------------- build
 
 
-class _Lock:
-    def __init__(self, index_dir: Path):
-        self.path = Path(index_dir) / ".build.lock"
-        self.fh = None
-
-    def __enter__(self):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.fh = open(self.path, "a+")
-        try:
-            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.fh.seek(0)
-            holder = self.fh.read().strip() or "another process"
-            self.fh.close()
-            raise BuildLocked(f"another index build is running (pid {holder}); try again when it finishes")
-        self.fh.seek(0)
-        self.fh.truncate()
-        self.fh.write(str(os.getpid()))
-        self.fh.flush()
-        return self
-
-    def __exit__(self, *exc):
-        fcntl.flock(self.fh, fcntl.LOCK_UN)
-        self.fh.close()
-
-
 def build(settings: Settings, paths: list[Path] | None = None, progress: Progress | None = None,
           force: bool = False, embedder: Embedder | None = None) -> BuildReport:
     """Build (or refresh) the index for `paths` (default: the corpus directory)."""
@@ -253,10 +139,10 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
     index_dir = Path(settings.index_dir)
     progress = progress or (lambda stage, done, total: None)
     embedder = embedder or Embedder(settings.model_path, settings.model_backend)
-    with _Lock(index_dir):
-        for stale in (index_dir / "builds").glob(".tmp-*") if (index_dir / "builds").exists() else []:
-            shutil.rmtree(stale, ignore_errors=True)  # left by a build that was killed
-        previous = read_live_manifest(index_dir)
+    store = IndexStore(index_dir)
+    with store.lock():
+        store.remove_stale()  # staging folders left by a build that was killed
+        previous = store.read_live_manifest()
         files, skipped, shas = scan_corpus(paths, previous)
         entries = manifests_for(paths)
         dense_ok, notice = True, ""
@@ -310,9 +196,9 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
         report = BuildReport(documents=len(documents), passages=len(passages), skipped=skipped,
                              converted=converted, embedded=embedded, dense=dense_ok and bool(passages),
                              notice=notice, cuts=cleaning_cuts(documents))
-        build_dir = _write_build(index_dir, settings, documents, passages, bm25, vectors, embed_keys, embedder,
+        build_dir = _write_build(store, settings, documents, passages, bm25, vectors, embed_keys, embedder,
                                  fingerprint, files, shas, paths, report, started)
-        _swap_live(index_dir, build_dir)
+        store.publish(build_dir)
         return report
 
 
@@ -385,13 +271,10 @@ def _previous_contents(index_dir: Path, previous: dict | None, settings: Setting
     return out
 
 
-def _write_build(index_dir, settings, documents, passages, bm25, vectors, embed_keys, embedder, fingerprint, files,
-                 shas, paths, report, started) -> Path:
-    builds = index_dir / "builds"
-    builds.mkdir(parents=True, exist_ok=True)
-    build_id = time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}-{time.perf_counter_ns() % 100000}"
-    tmp = builds / f".tmp-{build_id}"
-    tmp.mkdir()
+def _write_build(store: IndexStore, settings, documents, passages, bm25, vectors, embed_keys, embedder, fingerprint,
+                 files, shas, paths, report, started) -> Path:
+    """Write the build's artefacts and manifest into a staging folder and commit it (not yet live)."""
+    tmp = store.stage()
     with open(tmp / "documents.jsonl", "w", encoding="utf-8") as fh:
         for doc in documents:
             fh.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
@@ -423,27 +306,7 @@ def _write_build(index_dir, settings, documents, passages, bm25, vectors, embed_
                    "vectors": int(len(vectors)) if vectors is not None else 0, "skipped": len(report.skipped)},
         "files": {f.rel: {"size": f.size, "mtime_ns": f.mtime_ns, "sha256": shas[f.rel],
                           "entry": entry_hash(entries.get(f.rel))} for f in files},
-        "checksums": {name: file_sha256(tmp / name) for name in artefacts},
+        "checksums": store.checksums(tmp, artefacts),
         "report": report.to_dict(),
     }
-    (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    for name in os.listdir(tmp):
-        with open(tmp / name, "rb") as fh:
-            os.fsync(fh.fileno())
-    final = builds / build_id
-    os.rename(tmp, final)
-    return final
-
-
-def _swap_live(index_dir: Path, build_dir: Path) -> None:
-    link = index_dir / "current"
-    tmp_link = index_dir / f".current-{os.getpid()}"
-    if tmp_link.is_symlink() or tmp_link.exists():
-        tmp_link.unlink()
-    os.symlink(Path("builds") / build_dir.name, tmp_link)
-    os.replace(tmp_link, link)  # atomic: readers see the old build or the new one, never neither
-    # Keep the new build and the one before it (a reader may still be loading it); drop older ones.
-    builds = sorted((p for p in (index_dir / "builds").iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
-    for old in builds[:-2]:
-        if old != build_dir:
-            shutil.rmtree(old, ignore_errors=True)
+    return store.commit(tmp, manifest)

@@ -1,0 +1,235 @@
+"""Where an index lives on disk, how a new build is published, and how the live one is read.
+
+Layout of an index directory:
+    current -> builds/<id>     symlink to the live build, swapped atomically (os.replace)
+    builds/<id>/manifest.json  model, dimension, corpus fingerprint, counts, artefact checksums
+    builds/.tmp-<id>/          a build being written (removed by the next build if its writer was killed)
+    .build.lock                held (flock) while a build runs
+A build is written into a staging folder, renamed to builds/<id> once complete and fsynced, and only then is
+`current` moved, so a build killed at any moment leaves the previous index serving. What goes into a build
+(documents, passages, BM25, vectors) is qa/index/build.py's business; this module only knows the layout.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+
+import numpy as np
+
+from qa.datatypes import Document, Passage
+from qa.documents.ingest import file_sha256
+from qa.index.dense import DenseIndex
+from qa.index.sparse import BM25Index
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+
+
+class IndexCorrupt(RuntimeError):
+    """The stored index does not match its manifest."""
+
+
+class BuildLocked(RuntimeError):
+    """Another build holds the lock."""
+
+
+# ---------------------------------------------------------------- reading
+
+
+def live_build(index_dir: Path) -> Path | None:
+    """The folder of the live build (what `current` points to), or None when there is none."""
+    current = Path(index_dir) / "current"
+    if current.is_symlink() or current.exists():
+        target = current.resolve()
+        return target if (target / MANIFEST).exists() else None
+    return None
+
+
+def read_manifest(build_dir: Path) -> dict:
+    """A build's manifest; IndexCorrupt when it cannot be read. The one reader of manifest.json."""
+    try:
+        return json.loads((Path(build_dir) / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise IndexCorrupt(f"index manifest unreadable: {exc}")
+
+
+def read_live_manifest(index_dir: Path) -> dict | None:
+    """The live build's manifest, or None when there is no live build or its manifest is unreadable."""
+    build = live_build(index_dir)
+    if build is None:
+        return None
+    try:
+        return read_manifest(build)
+    except IndexCorrupt:
+        return None
+
+
+def model_mismatch(manifest: dict, model_id: str) -> str | None:
+    """Why vectors recorded in `manifest` cannot be searched with query vectors of `model_id` (None: they can).
+    Vectors from one model searched with another's query vectors would be silently wrong."""
+    built_with = manifest.get("model")
+    if built_with != model_id:
+        return f"the index was built with model {built_with}, but the current model is {model_id}; it must be rebuilt"
+    return None
+
+
+class Index:
+    """One loaded build: documents, passages, the BM25 matrix and (when the build has vectors) the FAISS index."""
+
+    def __init__(self, directory: Path, manifest: dict, documents: dict[str, Document], passages: list[Passage],
+                 bm25: BM25Index, dense: DenseIndex | None):
+        self.directory = directory
+        self.manifest = manifest
+        self.documents = documents
+        self.passages = passages
+        self.bm25 = bm25
+        self.dense = dense
+        self.doc_rows: dict[str, np.ndarray] = {}
+        rows: dict[str, list[int]] = {}
+        for i, p in enumerate(passages):
+            rows.setdefault(p.doc_id, []).append(i)
+        self.doc_rows = {d: np.array(r) for d, r in rows.items()}
+        self._rows = {p.passage_id: i for i, p in enumerate(passages)}
+
+    def row_of(self, passage_id: str) -> int | None:
+        return self._rows.get(passage_id)
+
+    @classmethod
+    def load(cls, index_dir: Path, verify: bool = True) -> "Index":
+        """The live build of `index_dir`, checked against its manifest (format, checksums, counts)."""
+        build_dir = live_build(index_dir)
+        if build_dir is None:
+            raise FileNotFoundError(f"no index in {index_dir}")
+        manifest = read_manifest(build_dir)
+        if manifest.get("format") != FORMAT_VERSION:
+            raise IndexCorrupt("index was written by another version of the program")
+        if verify:
+            for name, digest in manifest.get("checksums", {}).items():
+                path = build_dir / name
+                if not path.exists() or file_sha256(path) != digest:
+                    raise IndexCorrupt(f"index file {name} is missing or does not match its checksum")
+        try:
+            documents = {}
+            for line in (build_dir / "documents.jsonl").read_text(encoding="utf-8").splitlines():
+                doc = Document.from_dict(json.loads(line))
+                documents[doc.doc_id] = doc
+            passages = [Passage.from_dict(json.loads(line)) for line in
+                        (build_dir / "passages.jsonl").read_text(encoding="utf-8").splitlines()]
+            bm25 = BM25Index.load(build_dir)
+            dense = DenseIndex.load(build_dir / "dense.faiss") if manifest.get("dense") else None
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+            raise IndexCorrupt(f"index could not be read: {exc.__class__.__name__}: {exc}"[:300])
+        counts = manifest.get("counts", {})
+        if counts.get("documents") != len(documents) or counts.get("passages") != len(passages) \
+                or len(bm25) != len(passages) or (dense is not None and len(dense) != len(passages)):
+            raise IndexCorrupt("index counts do not match its manifest")
+        return cls(build_dir, manifest, documents, passages, bm25, dense)
+
+    def embeddings(self) -> np.ndarray | None:
+        path = self.directory / "embeddings.npy"
+        return np.load(path) if path.exists() else None
+
+
+# ---------------------------------------------------------------- writing
+
+
+class BuildLock:
+    """Held (flock on .build.lock, which records the holder's pid) while a build runs: a second build is
+    refused with BuildLocked. The lock dies with its process, so a killed build never blocks the next."""
+
+    def __init__(self, index_dir: Path):
+        self.path = Path(index_dir) / ".build.lock"
+        self.fh = None
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.fh = open(self.path, "a+")
+        try:
+            fcntl.flock(self.fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.fh.seek(0)
+            holder = self.fh.read().strip() or "another process"
+            self.fh.close()
+            raise BuildLocked(f"another index build is running (pid {holder}); try again when it finishes")
+        self.fh.seek(0)
+        self.fh.truncate()
+        self.fh.write(str(os.getpid()))
+        self.fh.flush()
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.fh, fcntl.LOCK_UN)
+        self.fh.close()
+
+
+class IndexStore:
+    """An index directory: its live build, its lock, and the steps that publish a new build.
+
+        with store.lock():
+            store.remove_stale()
+            staging = store.stage()          # write the artefacts into it
+            store.publish(store.commit(staging, manifest))
+    """
+
+    def __init__(self, index_dir: Path):
+        self.index_dir = Path(index_dir)
+        self.builds = self.index_dir / "builds"
+
+    def live_build(self) -> Path | None:
+        return live_build(self.index_dir)
+
+    def read_live_manifest(self) -> dict | None:
+        return read_live_manifest(self.index_dir)
+
+    def load(self, verify: bool = True) -> Index:
+        return Index.load(self.index_dir, verify=verify)
+
+    def lock(self) -> BuildLock:
+        return BuildLock(self.index_dir)
+
+    def remove_stale(self) -> None:
+        """Drop staging folders left by a build that was killed (call while holding the lock)."""
+        for stale in self.builds.glob(".tmp-*") if self.builds.exists() else []:
+            shutil.rmtree(stale, ignore_errors=True)
+
+    def stage(self) -> Path:
+        """A new, empty staging folder for a build's artefacts."""
+        self.builds.mkdir(parents=True, exist_ok=True)
+        build_id = time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}-{time.perf_counter_ns() % 100000}"
+        tmp = self.builds / f".tmp-{build_id}"
+        tmp.mkdir()
+        return tmp
+
+    @staticmethod
+    def checksums(staging: Path, names: list[str]) -> dict[str, str]:
+        """sha256 of each artefact, for the manifest (Index.load verifies them)."""
+        return {name: file_sha256(staging / name) for name in names}
+
+    def commit(self, staging: Path, manifest: dict) -> Path:
+        """Write the manifest, fsync every file and rename the staging folder to builds/<id>. Not yet live."""
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+        for name in os.listdir(staging):
+            with open(staging / name, "rb") as fh:
+                os.fsync(fh.fileno())
+        final = self.builds / staging.name.removeprefix(".tmp-")
+        os.rename(staging, final)
+        return final
+
+    def publish(self, build_dir: Path) -> None:
+        """Make `build_dir` the live build: `current` is swapped in one atomic step."""
+        index_dir = self.index_dir
+        link = index_dir / "current"
+        tmp_link = index_dir / f".current-{os.getpid()}"
+        if tmp_link.is_symlink() or tmp_link.exists():
+            tmp_link.unlink()
+        os.symlink(Path("builds") / build_dir.name, tmp_link)
+        os.replace(tmp_link, link)  # atomic: readers see the old build or the new one, never neither
+        # Keep the new build and the one before it (a reader may still be loading it); drop older ones.
+        builds = sorted((p for p in self.builds.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime)
+        for old in builds[:-2]:
+            if old != build_dir:
+                shutil.rmtree(old, ignore_errors=True)
