@@ -89,7 +89,7 @@ def test_authorities_in_any_case(question, names):
 
 
 def test_who_questions_keep_their_subject():
-    from qa.retrieval.assistant import keyword_terms
+    from qa.retrieval.retriever import keyword_terms
 
     assert "inspector" in keyword_terms(["inspector", "carri", "visit"], "Which inspectors carried out the visit?")
     assert "inspector" not in keyword_terms(["inspector", "supervis"], "What did inspectors say about supervision?")

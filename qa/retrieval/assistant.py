@@ -4,112 +4,74 @@
     assistant = Assistant()                      # builds or loads index/ for corpus/
     answer = assistant.ask("What did inspectors say about supervision in 2018?")
     for hit in answer.hits: print(hit.passage.text, citation(hit.document, hit.passage))
+
+A facade over two parts, each usable alone: the live index (qa/index/live.py: load, refresh, following builds
+by other processes, whether semantic search can run) and the retriever (qa/retrieval/retriever.py: hybrid
+candidates, fusion, ranking). What stays here is the answer policy: when to abstain, what to show, the answer.
 """
 from __future__ import annotations
 
 import re
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-
-import numpy as np
 
 from qa.answers import extract as answering
 import qa.index.build as index_mod
 from qa.retrieval import rank
 from qa.retrieval import timeline
 from qa.config import Settings, load_settings
-from qa.index.embedder import Embedder, EmbedderUnavailable
-from qa.retrieval.fusion import get_fusion, hybrid_lists
-from qa.retrieval.answer_type import answer_type_weight
+from qa.index.embedder import Embedder
+from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
+from qa.index.store import Index
 from qa.retrieval.question import FilterOverrides, Query, parse
+from qa.retrieval.retriever import CachedEncoder, Retriever
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
-
-POOL = 30  # fused candidates considered for priors and grouping
-SENTENCE_CACHE_SIZE = 20_000  # about 30 MB of MiniLM vectors
 
 
 class Assistant:
     def __init__(self, settings: Settings | None = None, progress: index_mod.Progress | None = None,
                  auto_build: bool = True, embedder: Embedder | None = None):
         self.settings = settings or load_settings()
-        self.embedder = embedder or Embedder(self.settings.model_path, self.settings.model_backend)
-        self.dense_error: str | None = None
-        self.index: index_mod.Index | None = None
-        self.last_build: index_mod.BuildReport | None = None
-        self.build_notice: str | None = None
-        self._lock = threading.RLock()
-        self._sentence_cache: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._cache_lock = threading.Lock()
+        embedder = embedder or Embedder(self.settings.model_path, self.settings.model_backend)
+        self.live = LiveIndex(self.settings, embedder)
+        self._encode_cached = CachedEncoder(embedder)  # also used by qa/retrieval/timeline.py
+        self.retriever = Retriever(self.settings, encode=self._encode_cached)
         if auto_build:
             self.refresh(progress)
         else:
             self.load()
 
-    # ------------------------------------------------------------ index lifecycle
+    # ------------------------------------------------------------ index lifecycle (qa/index/live.py)
 
     def refresh(self, progress: index_mod.Progress | None = None, paths: list[Path] | None = None,
                 force: bool = False) -> index_mod.BuildReport:
         """Build the index if missing or stale (a no-op when nothing changed), then load it."""
-        paths = paths or self._indexed_roots()
-        try:
-            report = index_mod.build(self.settings, paths=paths, progress=progress, force=force,
-                                     embedder=self.embedder)
-        except index_mod.BuildLocked as exc:
-            if index_mod.live_build(Path(self.settings.index_dir)) is None:
-                raise
-            # Another process is building: answer from the live index meanwhile.
-            self.load()
-            self.build_notice = f"{exc}; answering from the current index"
-            return index_mod.BuildReport(rebuilt=False, notice=self.build_notice)
-        self.last_build = report
-        try:
-            self.load()
-        except index_mod.IndexCorrupt:
-            report = index_mod.build(self.settings, paths=paths, progress=progress, force=True, embedder=self.embedder)
-            self.last_build = report
-            self.load()
-        return report
-
-    def _follow_live_index(self) -> None:
-        """Pick up a build made by another process (`qa ingest` while the app runs): one readlink a question."""
-        live = index_mod.live_build(Path(self.settings.index_dir))
-        if live is None or self.index is None or live == self.index.directory:
-            return
-        try:
-            self.load()
-        except (index_mod.IndexCorrupt, FileNotFoundError, OSError):
-            pass  # keep answering from the index already in memory
-
-    def _indexed_roots(self) -> list[Path]:
-        """What the live index was built from (`qa ingest PATH` sets it), else the corpus folder."""
-        manifest = index_mod.read_live_manifest(Path(self.settings.index_dir)) or {}
-        roots = [Path(r) for r in manifest.get("roots", [])]
-        return roots if roots and all(r.exists() for r in roots) else [Path(self.settings.corpus_dir)]
+        return self.live.refresh(progress, paths=paths, force=force)
 
     def load(self) -> None:
-        loaded = index_mod.Index.load(Path(self.settings.index_dir))
-        with self._lock:
-            self.index = loaded
-        if loaded.dense is None:
-            reason = loaded.manifest.get("report", {}).get("notice") or "the index has no vectors"
-            self.dense_error = bm25_only_notice(reason)
-        else:
-            try:
-                self.embedder.load()
-                self.dense_error = None
-            except EmbedderUnavailable as exc:
-                self.dense_error = bm25_only_notice(exc)
-            built_with = loaded.manifest.get("model")
-            if self.dense_error is None and built_with != self.embedder.model_id:
-                # Vectors from one model searched with another's query vectors would be silently wrong.
-                with self._lock:
-                    self.index = None
-                raise index_mod.IndexCorrupt(f"the index was built with model {built_with}, but the current "
-                                             f"model is {self.embedder.model_id}; it must be rebuilt")
+        self.live.load()
+
+    @property
+    def index(self) -> Index | None:
+        return self.live.index
+
+    @property
+    def embedder(self) -> Embedder:
+        return self.live.embedder
+
+    @property
+    def dense_error(self) -> str | None:
+        return self.live.dense_error
+
+    @property
+    def build_notice(self) -> str | None:
+        return self.live.build_notice
+
+    @property
+    def last_build(self) -> index_mod.BuildReport | None:
+        return self.live.last_build
 
     @property
     def mode(self) -> str:
@@ -143,9 +105,8 @@ class Assistant:
         query = parse(question, previous)
         if overrides:
             query = apply_overrides(query, overrides)
-        self._follow_live_index()
-        with self._lock:
-            index = self.index
+        self.live.follow()
+        index = self.live.current()
         timings: dict[str, float] = {}
         result = Answer(question=question, hits=[], filters=query.filters(), mode=self.mode, notices=notices,
                         timings=timings, filters_description=query.describe(), query=query)
@@ -160,7 +121,10 @@ class Assistant:
             result.message = f"No documents about {' or '.join(missing)} are in the index, so nothing here answers this."
             timings["total"] = time.perf_counter() - started
             return result
-        hits, signals = self._retrieve(index, query, timings)
+        found = self.retriever.retrieve(index, query, timings, dense=not self.dense_error)
+        if found.dense_error:
+            self.live.dense_unavailable(found.dense_error)
+        hits, signals = found.hits, found.signals
         if not hits:
             result.abstained = True
             hard = {k: v for k, v in query.filters().items() if k not in ("source_preference", "recency")}
@@ -219,131 +183,8 @@ class Assistant:
         timings["total"] = time.perf_counter() - started
         return result
 
-    def _encode_cached(self, texts: list[str]) -> np.ndarray:
-        """Embeddings with an LRU cache: the sentences of popular passages recur across questions.
-        Thread-safe; the model runs outside the lock so concurrent questions still embed in parallel."""
-        unique = list(dict.fromkeys(texts))
-        with self._cache_lock:
-            found = {t: self._sentence_cache[t] for t in unique if t in self._sentence_cache}
-            for t in found:
-                self._sentence_cache.move_to_end(t)
-        missing = [t for t in unique if t not in found]
-        if missing:
-            found.update(zip(missing, self.embedder.encode(missing)))
-            with self._cache_lock:
-                for t in missing:
-                    self._sentence_cache[t] = found[t]
-                while len(self._sentence_cache) > SENTENCE_CACHE_SIZE:
-                    self._sentence_cache.popitem(last=False)
-        return np.vstack([found[t] for t in texts])
-
     def _should_abstain(self, signals: dict) -> bool:
         return answering.should_abstain(signals.get("dense_top"), signals.get("coverage", 0.0))
-
-    def _retrieve(self, index: index_mod.Index, query: Query, timings: dict) -> tuple[list[Hit], dict]:
-        s = self.settings
-        docs = index.documents
-        checks = {d: rank.check_filters(doc, query) for d, doc in docs.items()}
-        allowed_docs = {d for d, check in checks.items() if check.status != "excluded"}
-        if not allowed_docs:
-            return [], {}
-        mask = np.zeros(len(index.passages), dtype=bool)
-        for d in allowed_docs:
-            mask[index.doc_rows.get(d, [])] = True
-        text = query.search_text
-        t = time.perf_counter()
-        q_terms = keyword_terms(index.bm25.query_terms(query.keyword_text), query.text)
-        bm25_scores = index.bm25.scores(q_terms)
-        # Non-zero rather than positive: in a tiny corpus rank-bm25's idf can make every match negative.
-        bm25_ranked = [(r, sc) for r, sc in _top(np.where(mask, bm25_scores, -np.inf), s.candidates)
-                       if mask[r] and sc != 0 and np.isfinite(sc)]
-        timings["bm25"] = time.perf_counter() - t
-        lists = {"bm25": bm25_ranked}
-        dense_scores: dict[int, float] = {}
-        qvec = None
-        if index.dense is not None and not self.dense_error:
-            t = time.perf_counter()
-            try:
-                qvec = self._encode_cached([text])[0]  # cached: the extractive answer scores against it too
-            except EmbedderUnavailable as exc:
-                with self._lock:  # one writer at a time; readers see the old or the new notice, never half
-                    self.dense_error = bm25_only_notice(exc)
-            if qvec is not None:
-                timings["embed"] = time.perf_counter() - t
-                t = time.perf_counter()
-                share = mask.sum() / max(len(mask), 1)
-                k = min(len(mask), int(s.candidates / max(share, 1e-3)) + 1)
-                dense_ranked = [(r, sc) for r, sc in index.dense.search(qvec, k) if mask[r]][:s.candidates]
-                lists["dense"] = dense_ranked
-                dense_scores = dict(dense_ranked)
-                timings["dense"] = time.perf_counter() - t
-        if qvec is not None and "dense" in lists:
-            # For the convex combination every candidate gets both scores (its real BM25 score and cosine).
-            lists = hybrid_lists(lists["bm25"], lists["dense"], s.fusion,
-                                 bm25_scores=lambda rows: bm25_scores[rows],
-                                 dense_scores=lambda rows: index.dense.scores_for(qvec, rows))
-            dense_scores = dict(lists["dense"])
-        if "dense" in lists:
-            fuse = get_fusion(s.fusion)
-            fused = fuse(lists, k=s.rrf_k, weights={"dense": s.dense_weight, "bm25": s.bm25_weight})[:POOL]
-        else:  # BM25 alone: its own scores, nothing to fuse
-            fused = lists["bm25"][:POOL]
-        if not fused:
-            return [], {"coverage": 0.0}
-        newest = rank.newest_date(docs[d] for d in allowed_docs)
-        top_fused = fused[0][1] if fused[0][1] > 0 else 1.0
-        hits: list[Hit] = []
-        bm25_map = dict(bm25_ranked)
-        for row, score in fused:
-            passage = index.passages[row]
-            doc = docs[passage.doc_id]
-            weight = rank.prior(doc, query, newest, passage.headings) * rank.prose_weight(passage.text) \
-                * answer_type_weight(query.answer_type, passage.text)
-            hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
-                            scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
-                                    **({"dense": dense_scores[row]} if row in dense_scores else {})},
-                            unconfirmed=list(checks[doc.doc_id].unknown)))
-        hits.sort(key=lambda h: -h.score)
-        hits = rank.group_duplicates(hits)
-        # Stable: those meeting the filters first, then those leaving one fact unstated, and so on; each by score.
-        hits.sort(key=lambda h: len(h.unconfirmed))
-        signals: dict = {"coverage": _coverage(index, q_terms, hits[0].passage.passage_id) if hits else 0.0,
-                         "unmentioned": unmentioned_names(index, query.names, mask)}
-        if qvec is not None:
-            cos = [v for v in dense_scores.values()]
-            signals["dense_top"] = max(cos) if cos else 0.0
-        return hits, signals
-
-
-# "What did inspectors say about X?": the framing names who spoke, which nearly every passage of an
-# inspection corpus does too. Keyword search looks for X; the dense side still reads the whole question.
-FRAMING_TERMS = frozenset({"say", "said", "find", "found", "ofst", "inspector", "tell", "told", "mention",
-                           "report", "state", "think", "thought"})
-
-
-# "Which inspectors carried out ...", "who led ...": then the people are the subject and stay.
-PEOPLE_QUESTION_RE = re.compile(r"^\W*(who|whom|whose)\b|\b(which|name the)\s+(\w+\s+)?(inspectors?|hmis?)\b",
-                                re.I)
-
-
-def keyword_terms(terms: list[str], question: str = "") -> list[str]:
-    if PEOPLE_QUESTION_RE.search(question):
-        return terms
-    kept = [t for t in terms if t not in FRAMING_TERMS]
-    return kept or terms
-
-
-def _coverage(index: index_mod.Index, q_terms: list[str], passage_id: str) -> float:
-    """Share of the question's distinct terms that the passage's indexed words contain."""
-    terms = set(q_terms)
-    if not terms:
-        return 0.0
-    row = index.row_of(passage_id)
-    cols = [index.bm25.vocabulary[t] for t in terms if t in index.bm25.vocabulary]
-    if row is None or not cols:
-        return 0.0
-    present = index.bm25.matrix[row, cols].toarray().ravel()
-    return float((present != 0).sum()) / len(terms)
 
 
 UNCONFIRMED_SHOWN = 2  # passages of unknown date/place/visit shown after those that meet the filters
@@ -372,12 +213,7 @@ def _describe_with_unconfirmed(query: Query, shown: int, extra: list[Hit]) -> st
            f"is not stated: check before citing"
 
 
-def bm25_only_notice(reason) -> str:
-    """What the user is told when semantic search cannot run (the CLI, the chat and the JSON `notices`)."""
-    return f"Semantic search is unavailable ({reason}); answers use keyword search (BM25) only."
-
-
-def unknown_authorities(index: index_mod.Index, query: Query) -> list[str]:
+def unknown_authorities(index: Index, query: Query) -> list[str]:
     """Authorities asked about that no indexed document is about (the question cannot be answered for them)."""
     if not query.authorities:
         return []
@@ -386,7 +222,7 @@ def unknown_authorities(index: index_mod.Index, query: Query) -> list[str]:
 
 
 @lru_cache(maxsize=1)  # the live index only: a reloaded one replaces it, so the old is freed
-def _covered_authorities(index: index_mod.Index) -> frozenset[str]:
+def _covered_authorities(index: Index) -> frozenset[str]:
     """Every authority some document is about, once per loaded index (not once per question)."""
     return frozenset(a.casefold() for doc in index.documents.values() for a in doc.local_authorities)
 
@@ -398,21 +234,7 @@ def _text_facts(text: str) -> tuple[str, frozenset[int]]:
     return lowered, frozenset(int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", lowered))
 
 
-def unmentioned_names(index: index_mod.Index, names: list[str], mask: np.ndarray) -> list[str]:
-    """Names from the question (see query.find_names) of which some word occurs in no passage within the filters."""
-    missing = []
-    matrix = index.bm25.matrix
-    for name in names:
-        for term in index.bm25.query_terms(name):
-            col = index.bm25.vocabulary.get(term)
-            rows = matrix.indices[matrix.indptr[col]:matrix.indptr[col + 1]] if col is not None else []
-            if not mask[rows].any() if len(rows) else True:
-                missing.append(name)
-                break
-    return missing
-
-
-def filters_checkable(index: index_mod.Index, query: Query, facts: list[str]) -> bool:
+def filters_checkable(index: Index, query: Query, facts: list[str]) -> bool:
     """Whether documents about the asked authorities (or any, when none is asked) state the facts in question, so
     that none of them meeting the filter says something about the corpus."""
     docs = [d for d in index.documents.values() if not query.authorities
@@ -444,12 +266,6 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
         if not any(a.lower() in text for a in query.authorities):
             return False
     return True
-
-
-def _top(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
-    from qa.index.sparse import top_k
-
-    return top_k(scores, k)
 
 
 def apply_overrides(query: Query, overrides: "FilterOverrides | dict") -> Query:

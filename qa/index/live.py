@@ -1,0 +1,108 @@
+"""The index a running process answers from: loaded from the store, refreshed by a build, following builds
+made by other processes, and whether semantic search can run against it.
+
+This is the one object request threads share. Everything it holds (the loaded Index, `dense_error`,
+`build_notice`, `last_build`) is replaced under its lock and only read elsewhere; a request that finds the
+embedder failing reports it here (`dense_unavailable`) rather than writing the notice itself.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import qa.index.build as index_build
+from qa.config import Settings
+from qa.index.embedder import Embedder, EmbedderUnavailable
+from qa.index.store import Index, IndexCorrupt, IndexStore, BuildLocked, model_mismatch
+
+
+def bm25_only_notice(reason) -> str:
+    """What the user is told when semantic search cannot run (the CLI, the chat and the JSON `notices`)."""
+    return f"Semantic search is unavailable ({reason}); answers use keyword search (BM25) only."
+
+
+class LiveIndex:
+    def __init__(self, settings: Settings, embedder: Embedder):
+        self.settings = settings
+        self.embedder = embedder
+        self.store = IndexStore(Path(settings.index_dir))
+        self.index: Index | None = None
+        self.dense_error: str | None = None  # why semantic search cannot run (None: it can)
+        self.last_build: index_build.BuildReport | None = None
+        self.build_notice: str | None = None  # another process held the build lock at the last refresh
+        self._lock = threading.RLock()
+
+    def current(self) -> Index | None:
+        """The loaded index, for one request (a reload meanwhile does not change what that request reads)."""
+        with self._lock:
+            return self.index
+
+    def dense_unavailable(self, reason) -> None:
+        """The embedder failed while answering: later questions use BM25 alone (and say so)."""
+        with self._lock:  # one writer at a time; readers see the old or the new notice, never half
+            self.dense_error = bm25_only_notice(reason)
+
+    def refresh(self, progress: index_build.Progress | None = None, paths: list[Path] | None = None,
+                force: bool = False) -> index_build.BuildReport:
+        """Build the index if missing or stale (a no-op when nothing changed), then load it."""
+        paths = paths or self.indexed_roots()
+        try:
+            report = index_build.build(self.settings, paths=paths, progress=progress, force=force,
+                                       embedder=self.embedder)
+        except BuildLocked as exc:
+            if self.store.live_build() is None:
+                raise
+            # Another process is building: answer from the live index meanwhile.
+            self.load()
+            with self._lock:
+                self.build_notice = f"{exc}; answering from the current index"
+            return index_build.BuildReport(rebuilt=False, notice=self.build_notice)
+        with self._lock:
+            self.last_build = report
+        try:
+            self.load()
+        except IndexCorrupt:
+            report = index_build.build(self.settings, paths=paths, progress=progress, force=True,
+                                       embedder=self.embedder)
+            with self._lock:
+                self.last_build = report
+            self.load()
+        return report
+
+    def follow(self) -> None:
+        """Pick up a build made by another process (`qa ingest` while the app runs): one readlink a question."""
+        live = self.store.live_build()
+        if live is None or self.index is None or live == self.index.directory:
+            return
+        try:
+            self.load()
+        except (IndexCorrupt, FileNotFoundError, OSError):
+            pass  # keep answering from the index already in memory
+
+    def indexed_roots(self) -> list[Path]:
+        """What the live index was built from (`qa ingest PATH` sets it), else the corpus folder."""
+        manifest = self.store.read_live_manifest() or {}
+        roots = [Path(r) for r in manifest.get("roots", [])]
+        return roots if roots and all(r.exists() for r in roots) else [Path(self.settings.corpus_dir)]
+
+    def load(self) -> None:
+        """Load the live build; IndexCorrupt when it is damaged or its vectors come from another model."""
+        loaded = self.store.load()
+        with self._lock:
+            self.index = loaded
+        if loaded.dense is None:
+            reason = loaded.manifest.get("report", {}).get("notice") or "the index has no vectors"
+            dense_error = bm25_only_notice(reason)
+        else:
+            try:
+                self.embedder.load()  # outside the lock: loading a model takes seconds
+                dense_error = None
+            except EmbedderUnavailable as exc:
+                dense_error = bm25_only_notice(exc)
+        with self._lock:
+            self.dense_error = dense_error
+        mismatch = model_mismatch(loaded.manifest, self.embedder.model_id) if dense_error is None else None
+        if mismatch:
+            with self._lock:
+                self.index = None
+            raise IndexCorrupt(mismatch)

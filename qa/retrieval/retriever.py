@@ -1,0 +1,203 @@
+"""Hybrid retrieval over one loaded index: BM25 and dense candidates within the question's filters, fused,
+weighted by the ranking priors and grouped, with the signals the answer policy abstains on.
+
+    retriever = Retriever(settings, encode=CachedEncoder(embedder))
+    found = retriever.retrieve(index, parse("What did inspectors say about supervision in 2018?"))
+    found.hits, found.signals, found.dense_error
+
+It holds no per-request state: a failing embedder comes back as `dense_error` (the caller decides what
+that means for later questions; qa/index/live.py records it).
+"""
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from qa.config import Settings
+from qa.datatypes import Hit
+from qa.index.embedder import Embedder, EmbedderUnavailable
+from qa.index.store import Index
+from qa.retrieval import rank
+from qa.retrieval.answer_type import answer_type_weight
+from qa.retrieval.fusion import get_fusion, hybrid_lists
+from qa.retrieval.question import Query
+
+POOL = 30  # fused candidates considered for priors and grouping
+SENTENCE_CACHE_SIZE = 20_000  # about 30 MB of MiniLM vectors
+
+Encode = Callable[[list[str]], np.ndarray]
+
+
+class CachedEncoder:
+    """Embeddings with an LRU cache: the sentences of popular passages recur across questions.
+    Thread-safe; the model runs outside the lock so concurrent questions still embed in parallel."""
+
+    def __init__(self, embedder: Embedder, size: int = SENTENCE_CACHE_SIZE):
+        self.embedder = embedder
+        self.size = size
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        unique = list(dict.fromkeys(texts))
+        with self._lock:
+            found = {t: self._cache[t] for t in unique if t in self._cache}
+            for t in found:
+                self._cache.move_to_end(t)
+        missing = [t for t in unique if t not in found]
+        if missing:
+            found.update(zip(missing, self.embedder.encode(missing)))
+            with self._lock:
+                for t in missing:
+                    self._cache[t] = found[t]
+                while len(self._cache) > self.size:
+                    self._cache.popitem(last=False)
+        return np.vstack([found[t] for t in texts])
+
+
+@dataclass
+class Retrieval:
+    hits: list[Hit] = field(default_factory=list)
+    # coverage (share of the question's terms in the top passage), unmentioned (names no passage within the
+    # filters contains), dense_top (best cosine; only when the dense side ran)
+    signals: dict = field(default_factory=dict)
+    dense_error: str | None = None  # the embedder failed on this question: the reason (BM25 answered alone)
+
+
+class Retriever:
+    def __init__(self, settings: Settings, encode: Encode | None = None):
+        self.settings = settings
+        self.encode = encode  # None: BM25 alone
+
+    def retrieve(self, index: Index, query: Query, timings: dict | None = None, dense: bool = True) -> Retrieval:
+        """Candidates for `query` from `index`; `dense=False` (semantic search known to be down) skips vectors."""
+        s = self.settings
+        timings = {} if timings is None else timings
+        docs = index.documents
+        checks = {d: rank.check_filters(doc, query) for d, doc in docs.items()}
+        allowed_docs = {d for d, check in checks.items() if check.status != "excluded"}
+        if not allowed_docs:
+            return Retrieval()
+        mask = np.zeros(len(index.passages), dtype=bool)
+        for d in allowed_docs:
+            mask[index.doc_rows.get(d, [])] = True
+        text = query.search_text
+        t = time.perf_counter()
+        q_terms = keyword_terms(index.bm25.query_terms(query.keyword_text), query.text)
+        bm25_scores = index.bm25.scores(q_terms)
+        # Non-zero rather than positive: in a tiny corpus rank-bm25's idf can make every match negative.
+        bm25_ranked = [(r, sc) for r, sc in _top(np.where(mask, bm25_scores, -np.inf), s.candidates)
+                       if mask[r] and sc != 0 and np.isfinite(sc)]
+        timings["bm25"] = time.perf_counter() - t
+        lists = {"bm25": bm25_ranked}
+        dense_scores: dict[int, float] = {}
+        qvec = None
+        dense_error = None
+        if index.dense is not None and dense and self.encode is not None:
+            t = time.perf_counter()
+            try:
+                qvec = self.encode([text])[0]  # cached: the extractive answer scores against it too
+            except EmbedderUnavailable as exc:
+                dense_error = str(exc)
+            if qvec is not None:
+                timings["embed"] = time.perf_counter() - t
+                t = time.perf_counter()
+                share = mask.sum() / max(len(mask), 1)
+                k = min(len(mask), int(s.candidates / max(share, 1e-3)) + 1)
+                dense_ranked = [(r, sc) for r, sc in index.dense.search(qvec, k) if mask[r]][:s.candidates]
+                lists["dense"] = dense_ranked
+                dense_scores = dict(dense_ranked)
+                timings["dense"] = time.perf_counter() - t
+        if qvec is not None and "dense" in lists:
+            # For the convex combination every candidate gets both scores (its real BM25 score and cosine).
+            lists = hybrid_lists(lists["bm25"], lists["dense"], s.fusion,
+                                 bm25_scores=lambda rows: bm25_scores[rows],
+                                 dense_scores=lambda rows: index.dense.scores_for(qvec, rows))
+            dense_scores = dict(lists["dense"])
+        if "dense" in lists:
+            fuse = get_fusion(s.fusion)
+            fused = fuse(lists, k=s.rrf_k, weights={"dense": s.dense_weight, "bm25": s.bm25_weight})[:POOL]
+        else:  # BM25 alone: its own scores, nothing to fuse
+            fused = lists["bm25"][:POOL]
+        if not fused:
+            return Retrieval(signals={"coverage": 0.0}, dense_error=dense_error)
+        newest = rank.newest_date(docs[d] for d in allowed_docs)
+        top_fused = fused[0][1] if fused[0][1] > 0 else 1.0
+        hits: list[Hit] = []
+        bm25_map = dict(bm25_ranked)
+        for row, score in fused:
+            passage = index.passages[row]
+            doc = docs[passage.doc_id]
+            weight = rank.prior(doc, query, newest, passage.headings) * rank.prose_weight(passage.text) \
+                * answer_type_weight(query.answer_type, passage.text)
+            hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
+                            scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
+                                    **({"dense": dense_scores[row]} if row in dense_scores else {})},
+                            unconfirmed=list(checks[doc.doc_id].unknown)))
+        hits.sort(key=lambda h: -h.score)
+        hits = rank.group_duplicates(hits)
+        # Stable: those meeting the filters first, then those leaving one fact unstated, and so on; each by score.
+        hits.sort(key=lambda h: len(h.unconfirmed))
+        signals: dict = {"coverage": coverage(index, q_terms, hits[0].passage.passage_id) if hits else 0.0,
+                         "unmentioned": unmentioned_names(index, query.names, mask)}
+        if qvec is not None:
+            cos = [v for v in dense_scores.values()]
+            signals["dense_top"] = max(cos) if cos else 0.0
+        return Retrieval(hits, signals, dense_error)
+
+
+# "What did inspectors say about X?": the framing names who spoke, which nearly every passage of an
+# inspection corpus does too. Keyword search looks for X; the dense side still reads the whole question.
+FRAMING_TERMS = frozenset({"say", "said", "find", "found", "ofst", "inspector", "tell", "told", "mention",
+                           "report", "state", "think", "thought"})
+
+
+# "Which inspectors carried out ...", "who led ...": then the people are the subject and stay.
+PEOPLE_QUESTION_RE = re.compile(r"^\W*(who|whom|whose)\b|\b(which|name the)\s+(\w+\s+)?(inspectors?|hmis?)\b",
+                                re.I)
+
+
+def keyword_terms(terms: list[str], question: str = "") -> list[str]:
+    if PEOPLE_QUESTION_RE.search(question):
+        return terms
+    kept = [t for t in terms if t not in FRAMING_TERMS]
+    return kept or terms
+
+
+def coverage(index: Index, q_terms: list[str], passage_id: str) -> float:
+    """Share of the question's distinct terms that the passage's indexed words contain."""
+    terms = set(q_terms)
+    if not terms:
+        return 0.0
+    row = index.row_of(passage_id)
+    cols = [index.bm25.vocabulary[t] for t in terms if t in index.bm25.vocabulary]
+    if row is None or not cols:
+        return 0.0
+    present = index.bm25.matrix[row, cols].toarray().ravel()
+    return float((present != 0).sum()) / len(terms)
+
+
+def unmentioned_names(index: Index, names: list[str], mask: np.ndarray) -> list[str]:
+    """Names from the question (see query.find_names) of which some word occurs in no passage within the filters."""
+    missing = []
+    matrix = index.bm25.matrix
+    for name in names:
+        for term in index.bm25.query_terms(name):
+            col = index.bm25.vocabulary.get(term)
+            rows = matrix.indices[matrix.indptr[col]:matrix.indptr[col + 1]] if col is not None else []
+            if not mask[rows].any() if len(rows) else True:
+                missing.append(name)
+                break
+    return missing
+
+
+def _top(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    from qa.index.sparse import top_k
+
+    return top_k(scores, k)
