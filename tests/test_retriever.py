@@ -1,0 +1,144 @@
+"""The retriever alone (qa/retrieval/retriever.py) on a tiny invented corpus, and how the Assistant handles an
+embedder that fails in the middle of a question (the retriever returns it; the live index records it)."""
+import hashlib
+import json
+
+import numpy as np
+import pytest
+
+from qa.config import load_settings
+from qa.index import build as index_build
+from qa.index.embedder import EmbedderUnavailable
+from qa.index.store import IndexStore
+from qa.retrieval.question import parse
+from qa.retrieval.retriever import CachedEncoder, Retriever
+
+DOCS = {
+    "w16.txt": ("Monitoring visit to Wakefield children's services\n\nSupervision is irregular and records rarely "
+                "show reflection on the child's plan. Managers do not always record the rationale for decisions.",
+                {"doc_type": "ofsted_letter", "date": "2016-05-10", "local_authorities": ["Wakefield"],
+                 "title": "Wakefield letter 2016"}),
+    "w19.txt": ("Wakefield caseloads fall\n\nSocial workers in Wakefield now hold caseloads of about eighteen "
+                "children, the council said after a review of duty teams.",
+                {"doc_type": "news_article", "date": "2019-03-02", "local_authorities": ["Wakefield"],
+                 "title": "Wakefield caseloads fall"}),
+    "l19.txt": ("Leeds adoption\n\nAdoption timeliness in Leeds improved, the council said, with most children "
+                "placed within a year of the decision.",
+                {"doc_type": "news_article", "date": "2019-09-09", "local_authorities": ["Leeds"], "title": "Leeds"}),
+    "n18.txt": ("Guidance on monitoring\n\nOfsted carries out quarterly monitoring of authorities judged "
+                "inadequate, and publishes a letter after each monitoring visit.",
+                {"doc_type": "other", "date": "2018-01-15", "local_authorities": [], "title": "Guidance"}),
+}
+
+
+class FakeEmbedder:
+    """Deterministic bag-of-words vectors: enough for a dense index, and it can be made to fail."""
+    model_path = "fake-model"
+    model_id = "fake-model-0:test"
+    dimension = 16
+
+    def __init__(self):
+        self.fail = False
+        self.calls = 0
+
+    def load(self):
+        return self
+
+    def backend_info(self):
+        return {"backend": "test", "requested": "test"}
+
+    def encode(self, texts, show_progress=False):
+        self.calls += 1
+        if self.fail:
+            raise EmbedderUnavailable("embedding model failed to load: test")
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in text.lower().split():
+                out[i, int(hashlib.sha1(word.encode()).hexdigest(), 16) % self.dimension] += 1
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+def _corpus(root):
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for name, (text, meta) in DOCS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "manifest.json").write_text(json.dumps({"documents": {n: m for n, (_, m) in DOCS.items()}}))
+    return corpus
+
+
+@pytest.fixture(scope="module")
+def bm25_index(tmp_path_factory):
+    root = tmp_path_factory.mktemp("retriever")
+    settings = load_settings(index_dir=root / "ix", corpus_dir=_corpus(root), model=str(root / "no_model"))
+    index_build.build(settings)  # BM25 alone: no model at that path
+    return settings, IndexStore(settings.index_dir).load()
+
+
+@pytest.fixture
+def dense_settings(tmp_path):
+    return load_settings(index_dir=tmp_path / "ix", corpus_dir=_corpus(tmp_path))
+
+
+def test_bm25_alone_finds_the_passage_and_reports_signals(bm25_index):
+    settings, index = bm25_index
+    found = Retriever(settings).retrieve(index, parse("What did inspectors say about supervision?"))
+    assert found.hits and found.hits[0].document.path == "w16.txt" and found.dense_error is None
+    assert found.signals["coverage"] > 0 and found.signals["unmentioned"] == [] and "dense_top" not in found.signals
+    assert set(found.hits[0].scores) == {"fused", "prior", "bm25"}
+
+
+def test_filters_exclude_documents_before_ranking(bm25_index):
+    settings, index = bm25_index
+    found = Retriever(settings).retrieve(index, parse("What did the council say about children in Leeds in 2019?"))
+    assert found.hits and {h.document.path for h in found.hits} == {"l19.txt"}
+    assert Retriever(settings).retrieve(index, parse("supervision in 1990")).hits == []
+
+
+def test_names_no_passage_mentions_are_signalled(bm25_index):
+    settings, index = bm25_index
+    found = Retriever(settings).retrieve(index, parse("What did the CQC say about caseloads in Wakefield?"))
+    assert found.signals["unmentioned"] == ["CQC"]
+
+
+def test_retrieval_does_not_depend_on_earlier_questions(bm25_index):
+    settings, index = bm25_index
+    retriever = Retriever(settings)
+    q = parse("What did inspectors say about supervision?")
+    first = [(h.passage.passage_id, h.score) for h in retriever.retrieve(index, q).hits]
+    retriever.retrieve(index, parse("adoption timeliness in Leeds"))
+    assert [(h.passage.passage_id, h.score) for h in retriever.retrieve(index, q).hits] == first
+
+
+def test_hybrid_retrieval_and_a_failing_embedder(dense_settings):
+    embedder = FakeEmbedder()
+    index_build.build(dense_settings, embedder=embedder)
+    index = IndexStore(dense_settings.index_dir).load()
+    assert index.dense is not None
+    retriever = Retriever(dense_settings, encode=CachedEncoder(embedder))
+    q = parse("What did inspectors say about supervision?")
+    hybrid = retriever.retrieve(index, q)
+    assert hybrid.hits[0].document.path == "w16.txt" and "dense_top" in hybrid.signals
+    assert "dense" in hybrid.hits[0].scores
+    skipped = retriever.retrieve(index, q, dense=False)  # semantic search known to be down: vectors not asked for
+    assert "dense_top" not in skipped.signals and skipped.dense_error is None
+    embedder.fail = True
+    failed = retriever.retrieve(index, parse("What did the council say about caseloads?"))  # not in the cache
+    assert failed.dense_error == "embedding model failed to load: test"
+    assert failed.hits and "dense_top" not in failed.signals  # BM25 answered alone
+
+
+def test_assistant_records_an_embedder_failure_once_and_answers_from_bm25(dense_settings):
+    from qa.retrieval.assistant import Assistant
+
+    embedder = FakeEmbedder()
+    assistant = Assistant(dense_settings, embedder=embedder)
+    assert assistant.mode == "hybrid" and assistant.dense_error is None
+    embedder.fail = True
+    answer = assistant.ask("What did the council say about caseloads?")
+    assert answer.hits  # the question that met the failure is still answered, from BM25
+    assert assistant.mode == "bm25-only" and "Semantic search is unavailable" in assistant.dense_error
+    calls = embedder.calls
+    later = assistant.ask("What did inspectors say about supervision?")
+    assert later.mode == "bm25-only" and any("Semantic search is unavailable" in n for n in later.notices)
+    assert embedder.calls == calls  # the embedder is not asked again
