@@ -1,4 +1,8 @@
-"""`qa` command line: ingest, ask, docs, eval, bench, serve. It mirrors the Python API in qa.retrieval.assistant."""
+"""`qa` command line: ingest, ask, docs, eval, bench, serve. It mirrors the Python API in qa.retrieval.assistant.
+
+Why over 300 lines: one small function per subcommand, each calling the Python API and printing its result,
+and the argument parser that lists them; kept together so the commands and `qa --help` are read side by side.
+"""
 from __future__ import annotations
 
 import argparse

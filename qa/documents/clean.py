@@ -5,6 +5,10 @@ Two shapes of plain text arrive here:
 - "hard-wrapped" text from PDF extraction: lines cut at a fixed width, often with blank lines between
   every line, bullet glyphs lost, words hyphenated at line ends, headers and footers repeated per page.
 Both become the same list of Blocks; then page furniture and web boilerplate are dropped.
+
+Why one long module: cleaning is one ordered pass over one list of Blocks (unwrap or split, then drop page
+furniture and web boilerplate), and every step uses the same line tests (BULLET_RE, furniture_reason,
+_is_content). The sections below follow the order the steps run in `text_to_blocks` / `clean_blocks`.
 """
 from __future__ import annotations
 

@@ -17,6 +17,9 @@ Durham, Richmond, Kingston, Newcastle, Newport, Bedford...) count only with a cu
 ("Derby's children's services"), or a children's-services word close by. In questions the same cue list
 applies, plus "in/for/at <name>" ("visits in reading") because a staff question names places that way; a
 name opening a question ("Reading the letter ...") never counts without a council word.
+
+Why one long module: most of its length is the table of authorities and their aliases; the matching rules
+below it are what the table is for, and both change together.
 """
 from __future__ import annotations
 

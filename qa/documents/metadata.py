@@ -2,6 +2,11 @@
 
 Precedence: manifest > front matter / file properties > inference. Each value records where it came
 from (`origin`), so a user can see which facts were stated and which were guessed.
+
+Why one long module: it is one pipeline under one precedence rule. The date parsers are shared by every
+inference below them, and the inferences (type, publisher, authorities, date, period and visit, title) read the
+same document head with the same helpers; split by field, those helpers and the precedence that ties the
+fields together would be scattered. The sections below are marked; `infer_metadata` at the end ties them together.
 """
 from __future__ import annotations
 

@@ -3,6 +3,9 @@
 Where a build is written, how it is published (atomically, under a lock) and how the live one is loaded is
 qa/index/store.py. Unchanged files reuse their converted documents and unchanged passages their embeddings,
 so re-ingesting an unchanged corpus costs nothing and an edit re-embeds only itself.
+
+Why it is over 300 lines: scanning the corpus, reusing what the last build made (documents by file hash,
+vectors by text hash) and writing the new build are one transaction under the build lock.
 """
 from __future__ import annotations
 

@@ -3,6 +3,10 @@
 `parse("What did inspectors say about supervision in 2018?")` ->
 Query(topic="What did inspectors say about supervision", date_from=2018-01-01, date_to=2018-12-31,
       source="ofsted", ...)
+
+Why one long module: every cue a question carries (time spans in their many spellings, authorities, visit
+ordinals, names, source words, follow-ups) goes into the one Query, and a follow-up inherits from the previous
+Query field by field; the parsers share the date helpers and the Query they fill.
 """
 from __future__ import annotations
 

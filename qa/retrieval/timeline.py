@@ -11,6 +11,11 @@ visit numbers no indexed document reports, become gaps. Documents that state no 
 Speaking to the topic (TOPIC_TERM_SHARE, COSINE_FLOOR): the passage's own words hold the topic's rarer terms
 (at least half of the topic's idf mass), or its cosine with the topic reaches the floor. Nothing is generated:
 every line shown is a verbatim passage with its citation; labels are dates and document facts.
+
+Why one long module: it is one feature end to end (recognising the intent, scoring passages against the topic,
+grouping documents into events, building trails and comparisons, their JSON and text forms). The steps share
+private types (_Scored, _Event) that nothing else uses, so a split would only make them public; the sections
+below are marked in the order a question goes through them.
 """
 from __future__ import annotations
 
