@@ -142,3 +142,16 @@ def test_assistant_records_an_embedder_failure_once_and_answers_from_bm25(dense_
     later = assistant.ask("What did inspectors say about supervision?")
     assert later.mode == "bm25-only" and any("Semantic search is unavailable" in n for n in later.notices)
     assert embedder.calls == calls  # the embedder is not asked again
+
+
+def test_a_build_by_another_model_leaves_the_loaded_index_answering(dense_settings):
+    from qa.retrieval.assistant import Assistant
+
+    assistant = Assistant(dense_settings, embedder=FakeEmbedder())
+    before = assistant.index
+    assert assistant.ask("What did inspectors say about supervision?").hits
+    other = FakeEmbedder()
+    other.model_id = "other-model:test"
+    index_build.build(dense_settings, embedder=other, force=True)  # another process, another model
+    answer = assistant.ask("What did inspectors say about supervision?")
+    assert answer.hits and assistant.index is before  # vectors of another model are never searched with ours

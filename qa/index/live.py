@@ -59,6 +59,7 @@ class LiveIndex:
             return index_build.BuildReport(rebuilt=False, notice=self.build_notice)
         with self._lock:
             self.last_build = report
+            self.build_notice = None  # this process built: no other build is in the way any more
         try:
             self.load()
         except IndexCorrupt:
@@ -86,10 +87,9 @@ class LiveIndex:
         return roots if roots and all(r.exists() for r in roots) else [Path(self.settings.corpus_dir)]
 
     def load(self) -> None:
-        """Load the live build; IndexCorrupt when it is damaged or its vectors come from another model."""
+        """Load the live build; IndexCorrupt when it is damaged or its vectors come from another model. Checked
+        before it replaces anything: a build by another model leaves the index in memory answering."""
         loaded = self.store.load()
-        with self._lock:
-            self.index = loaded
         if loaded.dense is None:
             reason = loaded.manifest.get("report", {}).get("notice") or "the index has no vectors"
             dense_error = bm25_only_notice(reason)
@@ -99,10 +99,9 @@ class LiveIndex:
                 dense_error = None
             except EmbedderUnavailable as exc:
                 dense_error = bm25_only_notice(exc)
-        with self._lock:
-            self.dense_error = dense_error
         mismatch = model_mismatch(loaded.manifest, self.embedder.model_id) if dense_error is None else None
         if mismatch:
-            with self._lock:
-                self.index = None
             raise IndexCorrupt(mismatch)
+        with self._lock:
+            self.index = loaded
+            self.dense_error = dense_error
