@@ -100,7 +100,7 @@ def test_overrides_from_filter_panel():
 
 
 def test_chat_text_is_escaped_for_markdown():
-    out = render.escape_markdown("<img src=x onerror=alert(1)> *bold* [link](javascript:x)")
+    out = render.chat_markdown("<img src=x onerror=alert(1)> *bold* [link](javascript:x)")
     assert "<img" not in out and "\\*bold\\*" in out and "\\[link\\]" in out
 
 

@@ -29,7 +29,7 @@ from qa.datatypes import DOC_TYPE_LABELS, DOC_TYPES
 from qa.web import briefing, corpus
 from qa.web.assets import CSS, HEAD, VIEWER_JS, make_theme
 from qa.web.render import (EMPTY_CARDS, EMPTY_VIEWER, announce, briefing_count_html, briefing_html, busy_html,
-                           chat_reply, documents_html, e, escape_markdown, implied_html, passage_key,
+                           chat_markdown, chat_reply, documents_html, e, implied_html, passage_key,
                            results_html, viewer_html)
 from qa.web.auth import AuthError, file_warning, resolve_auth
 
@@ -167,7 +167,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                 yield (history, gr.update(), prev, message, known, gr.update(),
                        f"<div class='qa-notice' {announce()}>Please type a question.</div>", gr.update(interactive=True))
                 return
-            shown = history + [{"role": "user", "content": escape_markdown(message)}]
+            shown = history + [{"role": "user", "content": chat_markdown(message)}]
             yield shown, gr.update(), prev, "", known, gr.update(), busy_html(), gr.update(interactive=False)
             overrides = make_overrides(y1, y2, types, las, ign)
             try:
@@ -176,7 +176,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                 yield (history, gr.update(), prev, message, known, gr.update(),
                        f"<div class='qa-notice' {announce()}>Search failed: {e(str(exc))}</div>", gr.update(interactive=True))
                 return
-            shown.append({"role": "assistant", "content": escape_markdown(chat_reply(data))})
+            shown.append({"role": "assistant", "content": chat_markdown(chat_reply(data))})
             known = dict(known or {})
             if len(known) > 300:
                 known = {}

@@ -165,15 +165,16 @@ def results_html(data: dict) -> str:
 
 
 def chat_reply(data: dict) -> str:
-    """The assistant's chat message: plain text (Gradio renders it as Markdown, so escape it)."""
+    """The assistant's chat message, plain text (the chat shows it through chat_markdown)."""
     if data["abstained"]:
         return data.get("message") or "Nothing in the documents answers this."
     return data.get("answer") or "See the passages."
 
 
-def escape_markdown(text: str) -> str:
-    text = html.escape(text)
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+!|~>" else ch for ch in text)
+def chat_markdown(text: str) -> str:
+    """Text for a chat message, shown literally: Gradio renders chat messages as Markdown with HTML inside, so the
+    text is HTML-escaped, then Markdown-escaped by the web layer's one Markdown escaper (briefing.markdown_escape)."""
+    return briefing.markdown_escape(html.escape(text))
 
 
 def busy_html(text: str = "Searching the documents\u2026") -> str:
