@@ -3,7 +3,7 @@ manage the documents.
 
     qa serve [--port 7860] [--host 127.0.0.1]        (or, in a source checkout, python app.py ...)
 
-A thin layer: the HTML is built in qa/web/render.py, styles and scripts are static/ files (qa/web/assets.py),
+A thin layer: the HTML comes from templates (qa/web/templates/, filled by qa/web/render.py), styles and scripts are static/ files (qa/web/assets.py),
 corpus changes live in qa/web/corpus.py, briefing export in qa/web/briefing.py, login rules in qa/web/auth.py.
 All document text and user input is HTML-escaped before it reaches the page. Serving on anything but loopback
 needs credentials from the environment (see qa/web/auth.py).
@@ -28,9 +28,9 @@ from qa.retrieval.question import FilterOverrides
 from qa.datatypes import DOC_TYPE_LABELS, DOC_TYPES
 from qa.web import briefing, corpus
 from qa.web.assets import CSS, HEAD, VIEWER_JS, make_theme
-from qa.web.render import (EMPTY_CARDS, EMPTY_VIEWER, announce, briefing_count_html, briefing_html, busy_html,
-                           chat_markdown, chat_reply, documents_html, e, implied_html, passage_key,
-                           results_html, viewer_html)
+from qa.web.render import (EMPTY_CARDS, EMPTY_VIEWER, IMPLIED_EMPTY, briefing_count_html, briefing_html, busy_html,
+                           chat_markdown, chat_reply, documents_html, implied_html, passage_key, results_html,
+                           status_html, upload_html, viewer_html)
 from qa.web.auth import AuthError, file_warning, resolve_auth
 
 EXAMPLES = [
@@ -94,8 +94,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                         with gr.Row(elem_classes="qa-examples"):
                             example_buttons = [gr.Button(q, size="sm", elem_classes="qa-example") for q in EXAMPLES]
                         with gr.Accordion("Filters", open=False, elem_id="qa-filter-panel"):
-                            implied = gr.HTML("<div class='qa-filters' id='qa-implied'>From the question: "
-                                              "ask something first</div>", js_on_load=None, elem_id="qa-filter-state")
+                            implied = gr.HTML(IMPLIED_EMPTY, js_on_load=None, elem_id="qa-filter-state")
                             with gr.Row():
                                 year_from = gr.Dropdown(YEARS, value=ANY, label="From year", elem_id="qa-year-from")
                                 year_to = gr.Dropdown(YEARS, value=ANY, label="To year", elem_id="qa-year-to")
@@ -165,7 +164,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
             history = list(history or [])
             if not message.strip():
                 yield (history, gr.update(), prev, message, known, gr.update(),
-                       f"<div class='qa-notice' {announce()}>Please type a question.</div>", gr.update(interactive=True))
+                       status_html("Please type a question."), gr.update(interactive=True))
                 return
             shown = history + [{"role": "user", "content": chat_markdown(message)}]
             yield shown, gr.update(), prev, "", known, gr.update(), busy_html(), gr.update(interactive=False)
@@ -174,7 +173,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                 data, query = ask_data(assistant, message, prev, overrides)
             except Exception as exc:  # noqa: BLE001 - show the failure, keep the app alive
                 yield (history, gr.update(), prev, message, known, gr.update(),
-                       f"<div class='qa-notice' {announce()}>Search failed: {e(str(exc))}</div>", gr.update(interactive=True))
+                       status_html(f"Search failed: {exc}"), gr.update(interactive=True))
                 return
             shown.append({"role": "assistant", "content": chat_markdown(chat_reply(data))})
             known = dict(known or {})
@@ -284,7 +283,7 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
         def add_files(files, progress=gr.Progress()):
             files = files or []
             if not files:
-                return (f"<div class='qa-notice' {announce()}>Choose one or more files first.</div>",) + listing() + (None,)
+                return (status_html("Choose one or more files first."),) + listing() + (None,)
             accepted, refused = [], []
             for n, f in enumerate(files):
                 src = Path(f if isinstance(f, str) else getattr(f, "name", str(f)))
@@ -298,12 +297,11 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
                     reindex(progress)
                 except corpus.CorpusError as exc:
                     refused.append(("index", str(exc)))
-            parts = [f"<div class='qa-ok'>Added and indexed: {e(name)}</div>" for name in accepted]
+            lines = [(True, f"Added and indexed: {name}") for name in accepted]
             skipped = {s.file: s.reason for s in (assistant.last_build.skipped if assistant.last_build else [])}
-            parts += [f"<div class='qa-notice'>{e(name)} was added but not indexed: {e(skipped[name])}</div>"
-                      for name in accepted if name in skipped]
-            parts += [f"<div class='qa-notice'>Refused {e(name)}: {e(reason)}</div>" for name, reason in refused]
-            return (f"<div {announce()}>{''.join(parts)}</div>",) + listing() + (None,)
+            lines += [(False, f"{name} was added but not indexed: {skipped[name]}") for name in accepted if name in skipped]
+            lines += [(False, f"Refused {name}: {reason}") for name, reason in refused]
+            return (upload_html(lines),) + listing() + (None,)
 
         upload_go.click(add_files, [uploads], [upload_status, doc_list, doc_pick, authorities, uploads])
 
@@ -323,29 +321,29 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
 
         def save_meta(rel, *values, progress=gr.Progress()):
             if not rel:
-                return (f"<div class='qa-notice' {announce()}>Choose a document first.</div>",) + listing()
+                return (status_html("Choose a document first."),) + listing()
             current = next((d for d in corpus.document_rows(assistant) if d["path"] == rel), {})
             try:
                 changes = corpus.metadata_changes(current, dict(zip(field_names, values)))
                 if not changes:
-                    return (f"<div class='qa-notice' {announce()}>Nothing changed.</div>",) + listing()
+                    return (status_html("Nothing changed."),) + listing()
                 corpus.update_metadata(settings, rel, changes)
                 reindex(progress)
             except corpus.CorpusError as exc:
-                return (f"<div class='qa-notice' {announce()}>Not saved: {e(str(exc))}</div>",) + listing()
-            return (f"<div class='qa-ok' {announce()}>Saved {e(rel)}: {e(', '.join(sorted(changes)))}.</div>",) + listing()
+                return (status_html(f"Not saved: {exc}"),) + listing()
+            return (status_html(f"Saved {rel}: {', '.join(sorted(changes))}.", ok=True),) + listing()
 
         save.click(save_meta, [doc_pick] + fields, [edit_status, doc_list, doc_pick, authorities])
 
         def delete_doc(rel, progress=gr.Progress()):
             if not rel:  # none chosen, or the confirmation was cancelled
-                return (f"<div class='qa-notice' {announce()}>Nothing deleted.</div>",) + listing()
+                return (status_html("Nothing deleted."),) + listing()
             try:
                 corpus.delete_document(settings, rel)
                 reindex(progress)
             except corpus.CorpusError as exc:
-                return (f"<div class='qa-notice' {announce()}>Not deleted: {e(str(exc))}</div>",) + listing()
-            return (f"<div class='qa-ok' {announce()}>Deleted {e(rel)}.</div>",) + listing()
+                return (status_html(f"Not deleted: {exc}"),) + listing()
+            return (status_html(f"Deleted {rel}.", ok=True),) + listing()
 
         delete.click(delete_doc, [doc_pick], [edit_status, doc_list, doc_pick, authorities],
                      js="(rel) => (rel && confirm('Delete ' + rel + ' from the corpus?')) ? rel : null")
