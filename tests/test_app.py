@@ -36,6 +36,17 @@ def test_card_escapes_everything():
     assert "23 August 2018" in html
 
 
+def test_templates_escape_everything_they_print():
+    """The HTML comes from autoescaped templates, none of which opts out (render.py builds no Markup either)."""
+    from pathlib import Path
+
+    assert render._env.autoescape is True
+    for template in (Path(render.__file__).parent / "templates").glob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        assert "|safe" not in text.replace(" ", "") and "autoescape false" not in text, template.name
+    assert "Markup" not in Path(render.__file__).read_text(encoding="utf-8")
+
+
 def test_copy_attribute_round_trips():
     from html.parser import HTMLParser
 
@@ -100,7 +111,7 @@ def test_overrides_from_filter_panel():
 
 
 def test_chat_text_is_escaped_for_markdown():
-    out = render.escape_markdown("<img src=x onerror=alert(1)> *bold* [link](javascript:x)")
+    out = render.chat_markdown("<img src=x onerror=alert(1)> *bold* [link](javascript:x)")
     assert "<img" not in out and "\\*bold\\*" in out and "\\[link\\]" in out
 
 

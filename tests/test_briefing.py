@@ -73,3 +73,7 @@ def test_empty_briefing_exports():
 def test_undated_reference():
     item = briefing.item_from_passage({**passage(1), "date": None, "publisher": "", "source": ""})
     assert briefing.reference_text(item) == "Title doc_a (letter). undated."
+
+
+def test_markdown_escape_handles_every_line():
+    assert briefing.markdown_escape("a\n# h\n 2. x\n- y *z*") == "a\n\\# h\n 2\\. x\n\\- y \\*z\\*"

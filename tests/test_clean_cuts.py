@@ -235,5 +235,5 @@ def test_documents_table_shows_the_removed_share_escaped():
              "local_authorities": [], "passages": 1, "origin": {}}]
     html = render.documents_html(docs)
     assert "<th scope='col'>Cleaned</th>" in html and "removed 12 %" in html and "1 cut of more than a line" in html
-    assert "<b>Latest" not in html and "&lt;b&gt;Latest&lt;/b&gt; &#x27;news&#x27;" in html
+    assert "<b>Latest" not in html and "&lt;b&gt;Latest&lt;/b&gt; &#39;news&#39;" in html
     assert "not recorded" in html

@@ -57,10 +57,12 @@ def copy_plain(p: dict) -> str:
 
 
 def markdown_escape(text: str) -> str:
-    """Escape characters Markdown would read as formatting or HTML."""
+    """Escape characters Markdown would read as formatting or HTML: emphasis, code, links, tables, strikethrough,
+    tags and quotes anywhere; heading and list markers at the start of any line (every line, not only the first). The web layer's only Markdown escaper:
+    the briefing export and copies use it, and so does the chat (render.chat_markdown)."""
     text = re.sub(r"([\\`*_\[\]|~<>])", r"\\\1", text)
-    text = re.sub(r"^(\s*)([#+-])", r"\1\\\2", text)
-    return re.sub(r"^(\s*)(\d+)\.", r"\1\2\\.", text)
+    text = re.sub(r"^(\s*)([#+-])", r"\1\\\2", text, flags=re.M)
+    return re.sub(r"^(\s*)(\d+)\.", r"\1\2\\.", text, flags=re.M)
 
 
 def copy_markdown(p: dict) -> str:
