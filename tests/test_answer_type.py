@@ -6,7 +6,7 @@ import pytest
 
 from qa.config import load_settings
 from qa.retrieval import rank
-from qa.retrieval.answer_type import answer_type, answer_type_weight, holds
+from qa.retrieval.answer_type import answer_type, answer_type_weight, counted_stems, holds, states_count
 from qa.retrieval.question import parse
 
 
@@ -21,6 +21,9 @@ from qa.retrieval.question import parse
     # a scene-setting clause is not what is asked
     ("When Ofsted rated Hull inadequate, what did it say about housing?", None),
     ("What did inspectors say about supervision?", None),
+    # nor is a time clause after the main one
+    ("What did Ofsted note at its December visit to Hull, the first after the 2023 inadequate judgement?", None),
+    ("What rating did Hull get after the 2019 inspection?", "judgement"),
 ])
 def test_question_answer_types(question, kind):
     assert answer_type(question) == kind
@@ -80,14 +83,30 @@ DOCS = {
 }
 
 
+# A council page with a count, beside the Leeds story about recruiting without one.
+COUNT_DOCS = dict(DOCS, **{
+    "wakefield.txt": ("Wakefield recruitment\n\nSince the inspection Wakefield council has recruited 30 new social "
+                      "workers, the council said.", {"doc_type": "council_page", "date": "2019-05-01",
+                                                     "local_authorities": ["Wakefield"], "title": "Wakefield staff"})})
+
+
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
+    return _assistant(tmp_path_factory, DOCS)
+
+
+@pytest.fixture(scope="module")
+def counting_assistant(tmp_path_factory):
+    return _assistant(tmp_path_factory, COUNT_DOCS)
+
+
+def _assistant(tmp_path_factory, docs):
     from qa.retrieval.assistant import Assistant
 
     corpus = tmp_path_factory.mktemp("answer_type_corpus")
-    for name, (text, _) in DOCS.items():
+    for name, (text, _) in docs.items():
         (corpus / name).write_text(text, encoding="utf-8")
-    (corpus / "manifest.json").write_text(json.dumps({"documents": {n: m for n, (_, m) in DOCS.items()}}),
+    (corpus / "manifest.json").write_text(json.dumps({"documents": {n: m for n, (_, m) in docs.items()}}),
                                           encoding="utf-8")
     settings = load_settings(index_dir=tmp_path_factory.mktemp("answer_type_index"), corpus_dir=corpus,
                              model=str(tmp_path_factory.mktemp("no_model")), max_words=40, min_words=10)
@@ -114,3 +133,52 @@ def test_a_single_capitalised_name_no_document_mentions_abstains(assistant):
     assert "Cafcass" in answer.message
     assert parse("What did Cafcass say about Leeds caseloads?").names == ["Cafcass"]
     assert parse("What did Ofsted say about Leeds in 2018?").names == []
+
+
+@pytest.mark.parametrize("question, text, expected", [
+    ("How many new social workers did Leeds recruit after its 2019 inspection?",
+     "The council has recruited 45 new social workers.", True),
+    # numbers about something else: children per worker, a date, a year, months after an inspection
+    ("How many new social workers did Leeds recruit after its 2019 inspection?",
+     "Most social workers were responsible for over 40 children, and some as many as 55, while practitioners "
+     "were routinely allocated more work; progress flat lined for 12 months post inspection in 2019.", False),
+    ("How many settings did Ofsted inspect?", "Thirty-nine inspections were carried out.", True),
+    ("How many children in care cases had been audited?", "more than a third of all children in care cases", True),
+])
+def test_a_count_question_needs_a_number_of_the_asked_thing(question, text, expected):
+    assert states_count(counted_stems(question, ["Leeds"]), text) is expected
+
+
+def test_how_many_is_answered_only_where_a_passage_states_the_count(counting_assistant):
+    assistant = counting_assistant
+    answer = assistant.ask("How many social workers did Wakefield recruit?")
+    assert not answer.abstained
+    assert "30 new social workers" in answer.hits[0].passage.text
+    # Leeds recruited "more social workers": on the subject, but no count, so it is not an answer
+    answer = assistant.ask("How many social workers did Leeds recruit?")
+    assert answer.abstained
+    assert not answer.hits
+
+
+@pytest.mark.parametrize("question, source, doc_types", [
+    ("According to Hull City Council's own announcement, what did social workers tell inspectors?", "council",
+     ["council_page"]),
+    ("According to the council, what did Ofsted find?", "council", ["council_page"]),
+    ("Quote the Ofsted report itself, not press coverage: what did it find?", "ofsted",
+     ["ofsted_letter", "ofsted_report"]),
+    # a source merely mentioned is a preference, not a filter
+    ("What did social workers tell inspectors about caseloads?", "ofsted", []),
+    ("What did the council say about adoption?", "council", []),
+])
+def test_an_attribution_in_the_question_keeps_to_that_kind_of_source(question, source, doc_types):
+    query = parse(question)
+    assert (query.source, query.doc_types) == (source, doc_types)
+    follow_up = parse("and in 2018?", query)
+    assert follow_up.doc_types == doc_types
+
+
+def test_the_councils_own_words_come_only_from_council_pages(counting_assistant):
+    answer = counting_assistant.ask("According to the council's own announcement, what about recruiting social workers?")
+    assert not answer.abstained
+    assert answer.hits and {h.document.doc_type for h in answer.hits} == {"council_page"}
+    assert "council" in answer.filters_description.lower()

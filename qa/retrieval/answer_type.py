@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa.terms import tokenize
+
 ANSWER_TYPE_BOOST = 1.15
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -53,13 +55,15 @@ EVIDENCE: dict[str, re.Pattern] = {
 }
 
 
-# "When Ofsted rated X inadequate, what did it say about Y?": the opening clause sets the scene, it is not asked.
+# "When Ofsted rated X inadequate, what did it say about Y?": the opening clause sets the scene, it is not asked;
+# nor is a time clause after the main one ("... at its December visit, the first after the 2023 inadequate judgement").
 SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+[^,?]*,\s*", re.I)
+TIME_CLAUSE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their|his|her|a|an)\s+[^,?;]*", re.I)
 
 
 def answer_type(question: str) -> str | None:
     """The first matching kind of answer the question asks for, or None."""
-    question = SCENE_CLAUSE.sub("", question)
+    question = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))
     for kind, pattern in QUESTION_TYPES:
         if pattern.search(question):
             return kind
@@ -73,3 +77,34 @@ def holds(kind: str, text: str) -> bool:
 
 def answer_type_weight(kind: str | None, text: str) -> float:
     return ANSWER_TYPE_BOOST if kind and holds(kind, text) else 1.0
+
+
+# ---------------------------------------------------------------- "how many X": is a count of X stated?
+
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
+thousands dozen dozens half third thirds quarter quarters""".split())
+_WORD_RE = re.compile(r"[^\W_]+")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+COUNT_WINDOW = 3  # words after a number in which the counted thing is named ("45 new social workers")
+# Words of a count question that name no countable thing.
+_NOT_COUNTED = frozenset(tokenize("how many much number proportion percentage share"))
+
+
+def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
+    """The stems a count in the answer should be a count of: the question's words bar names and question words."""
+    ignored = set(tokenize(" ".join(ignore)))
+    question = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))
+    return frozenset(t for t in tokenize(question) if t not in _NOT_COUNTED and t not in ignored
+                     and not t.isdigit())
+
+
+def states_count(stems: frozenset[str], text: str) -> bool:
+    """A number (digits, a number word or a fraction; not a year) followed within COUNT_WINDOW words by one of
+    `stems`: "45 new social workers", "Thirty-nine inspections", "a third of all children in care cases"."""
+    words = _WORD_RE.findall(text.lower().replace("’", "'"))
+    for i, word in enumerate(words):
+        is_number = (word.isdigit() and not _YEAR_RE.fullmatch(word)) or word in _NUMBER_WORDS
+        if is_number and stems & set(tokenize(" ".join(words[i + 1:i + 1 + COUNT_WINDOW]))):
+            return True
+    return False

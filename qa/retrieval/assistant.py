@@ -26,6 +26,7 @@ from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
 from qa.retrieval.question import FilterOverrides, Query, parse
+from qa.retrieval.answer_type import counted_stems, states_count
 from qa.retrieval.retriever import CachedEncoder, Retriever
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
 
@@ -161,7 +162,7 @@ class Assistant:
             return result
         unconfirmed = mentioning if (confirmed or mentioning) else unconfirmed
         answering_from = confirmed or unconfirmed
-        if self._should_abstain(signals):
+        if self._should_abstain(signals) or not states_asked_count(query, answering_from[:COUNT_EVIDENCE_DEPTH]):
             result.abstained = True
             result.message = "Nothing in the documents answers this. The closest passages are shown as possibly related."
             result.related = answering_from[:3]
@@ -187,6 +188,7 @@ class Assistant:
         return answering.should_abstain(signals.get("dense_top"), signals.get("coverage", 0.0))
 
 
+COUNT_EVIDENCE_DEPTH = 5  # "how many" abstains when none of the first five passages states such a count
 UNCONFIRMED_SHOWN = 2  # passages of unknown date/place/visit shown after those that meet the filters
 FACT_NAMES = {"date": "date", "authority": "local authority", "visit": "visit number"}
 
@@ -266,6 +268,15 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
         if not any(a.lower() in text for a in query.authorities):
             return False
     return True
+
+
+def states_asked_count(query: Query, hits: list[Hit]) -> bool:
+    """A "how many X" question is answered only by a passage that states a number of X; passages on the subject
+    without one (a story about the recruitment drive, not its size) are a guess, not an answer."""
+    if query.answer_type != "count":
+        return True
+    stems = counted_stems(query.topic, query.authorities)
+    return not stems or any(states_count(stems, h.passage.text) for h in hits)
 
 
 def apply_overrides(query: Query, overrides: "FilterOverrides | dict") -> Query:

@@ -38,6 +38,19 @@ SOURCE_CUES = [
                            r"council(['’]s)? own|council (announcement|statement|press release|website|page))\b", re.I)),
     ("news", re.compile(r"\b(news|press|media|reported in|community care|article)\b", re.I)),
 ]
+SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("council_page",), "news": ("news_article",)}
+# Who is quoted, said outright ("according to the council", "the council's own announcement", "the report itself"),
+# outranks a source merely mentioned ("what did social workers tell inspectors"); "not press coverage" is no cue.
+ATTRIBUTION_CUES = [
+    ("council", re.compile(r"\baccording to (?:the )?(?:[a-z]+ ){0,3}council\b|\bcouncil(?:['’]s)? own\b|"
+                           r"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website)", re.I)),
+    ("news", re.compile(r"\baccording to (?:the )?(?:news|press|media|reports? in)\b|"
+                        r"(?<!not )\b(?:news|press) (?:coverage|reports?|articles?) (?:say|said|says)\b", re.I)),
+    ("ofsted", re.compile(r"\baccording to (?:the )?(?:ofsted|inspectors?|inspection report)\b|\bofsted(?:['’]s)? own\b|"
+                          r"\b(?:report|letter) itself\b", re.I)),
+]
+# "According to X's own announcement, what ...": who said it is a filter, not words to search for.
+LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*", re.I)
 RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|now|these days|recent(ly)?)\b", re.I)
 FOLLOW_UP_RE = re.compile(r"^\s*(and|what about|how about|and what about|same (for|in)|also|what of)\b", re.I)
 VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:and\s+(?:final|last)\s+)?(?:ofsted\s+)?(?:monitoring\s+)?visit\b|\bvisit\s+(?:number\s+)?(\d{{1,2}})\b", re.I)
@@ -91,7 +104,7 @@ class Query:
     visit_number: int | None = None
     authorities: list[str] = field(default_factory=list)
     source: str | None = None  # "ofsted" | "council" | "news"
-    doc_types: list[str] = field(default_factory=list)  # explicit override from the UI
+    doc_types: list[str] = field(default_factory=list)  # set in the UI, or by an attribution ("the council's own")
     follow_up: bool = False
     without_time: str = ""  # the question minus its time phrase: what the retrievers see
     names: list[str] = field(default_factory=list)  # acronyms and proper names asked about ("CQC", "Eleanor Brazil")
@@ -305,14 +318,15 @@ def parse(question: str, previous: Query | None = None) -> Query:
         if _has_topic(stripped):  # unless the visit is what the question is about
             rest = stripped.strip()
     authorities = find_authorities(text)
-    source = next((name for name, pattern in SOURCE_CUES if pattern.search(text)), None)
-    topic = rest
+    attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(text)), None)
+    source = attributed or next((name for name, pattern in SOURCE_CUES if pattern.search(text)), None)
+    topic = LEADING_ATTRIBUTION.sub("", rest) if attributed else rest
     for name in authorities:
         topic = re.sub(rf"\b(in|for|at|about)?\s*{re.escape(name)}('s|’s)?\b", " ", topic, flags=re.I)
     topic = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", topic)).strip(" ,;")
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
                   recency=bool(RECENCY_RE.search(text)), visit_number=visit, authorities=authorities,
-                  source=source, without_time=rest, names=find_names(text, authorities),
+                  source=source, doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest, names=find_names(text, authorities),
                   answer_type=answer_type(text))
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
@@ -398,6 +412,7 @@ def _inherit(query: Query, previous: Query) -> Query:
         authorities=query.authorities or previous.authorities,
         visit_number=query.visit_number or (None if changed_time else previous.visit_number),
         source=query.source or previous.source,
+        doc_types=query.doc_types or ([] if query.source else previous.doc_types),
         recency=query.recency or previous.recency,
         answer_type=query.answer_type or (None if own else previous.answer_type),
         follow_up=True,

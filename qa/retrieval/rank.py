@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from qa.retrieval.question import Query
+from qa.retrieval.question import SOURCE_KINDS, Query
 from qa.datatypes import Document, Hit
 
 TYPE_PRIOR = {"ofsted_letter": 1.0, "ofsted_report": 1.0, "council_page": 0.95, "news_article": 0.92, "other": 0.92}
-SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("council_page",), "news": ("news_article",)}
 SOURCE_CUE_PENALTY = 0.8
 UNDATED_PENALTY = 0.8
 UNKNOWN_FACT_PENALTY = 0.85  # asked for a place/visit the document does not state
