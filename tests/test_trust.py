@@ -107,6 +107,31 @@ def test_unknown_date_place_or_visit_is_never_a_match():
     assert rank.check_filters(doc(date="2018-05-01", local_authorities=["Leeds"]), q).status == "excluded"
 
 
+@pytest.mark.parametrize("text, floor", [
+    ("Some progress has been made since the Ofsted focused visit in October 2018. Leaders are new.", date(2018, 10, 1)),
+    ("Inspectors visited on 12 March 2019 and 3 Sept 2017.", date(2019, 3, 1)),
+    # a plan, a deadline or a date in the future dates nothing that has happened
+    ("Inspectors visited in March 2019. The council will be inspected again in May 2021.", date(2019, 3, 1)),
+    ("Improvements are due by June 2022.", None),
+    ("A decision 2019 was taken; marks 2020 were given.", None),  # words that start like months are not months
+    ("The visit was in January 2999.", None),
+])
+def test_the_latest_past_month_a_text_dates_is_a_floor_for_when_it_was_written(text, floor):
+    from qa.documents.mentions import not_before
+
+    assert not_before(text, today=date(2026, 1, 1)) == floor
+
+
+def test_an_undated_text_meets_an_open_from_filter_only_by_a_past_date_it_states():
+    recalled = "Progress has been made since the focused visit in October 2018."
+    assert rank.check_filters(doc(text=recalled), parse("What happened from October 2018?")).status == "match"
+    assert rank.check_filters(doc(text=recalled), parse("What happened from 2019 onwards?")).unknown == ("date",)
+    # a closed window it cannot show: the text may have been written after it
+    assert rank.check_filters(doc(text=recalled), parse("What happened in 2018?")).unknown == ("date",)
+    assert rank.check_filters(doc(text="Leeds will be inspected in May 2019."),
+                              parse("What happened from 2019?")).unknown == ("date",)
+
+
 def test_month_window_includes_what_is_published_soon_after():
     q = parse("What did the March 2019 visit find?")
     assert rank.check_filters(doc(date="2019-04-20"), q).status == "match"  # the letter about the March visit

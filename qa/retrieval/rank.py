@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from qa.retrieval.question import SOURCE_KINDS, Query
 from qa.datatypes import Document, Hit
+from qa.documents.mentions import document_not_before
 
 TYPE_PRIOR = {"ofsted_letter": 1.0, "ofsted_report": 1.0, "council_page": 0.95, "news_article": 0.92, "other": 0.92}
 SOURCE_CUE_PENALTY = 0.8
@@ -66,7 +67,8 @@ def check_filters(doc: Document, query: Query) -> FilterCheck:
     if query.date_from or query.date_to:
         span = doc_span(doc)
         if span is None:
-            unknown.append("date")
+            if not _written_after(doc, query):
+                unknown.append("date")
         elif not _in_window(doc, span, query):
             return EXCLUDED
     if query.authorities:
@@ -80,6 +82,15 @@ def check_filters(doc: Document, query: Query) -> FilterCheck:
         elif doc.visit_number != query.visit_number:
             return EXCLUDED
     return FilterCheck("unknown", tuple(unknown)) if unknown else FilterCheck("match")
+
+
+def _written_after(doc: Document, query: Query) -> bool:
+    """An undated document meets an open "from" filter when its text dates a past event on or after the start
+    ("since the focused visit in October 2018" meets "from October 2018"); a closed window it cannot show."""
+    if not query.date_from or query.date_to:
+        return False
+    floor = document_not_before(doc)
+    return floor is not None and floor >= query.date_from
 
 
 def _in_window(doc: Document, span: tuple[date, date], query: Query) -> bool:
