@@ -36,6 +36,10 @@ def test_question_answer_types(question, kind):
     ("person", "Inspectors Jane Holden and Mark Reed said leaders were effective.", True),
     ("person", "The review was led by Tom Hill, director of children's services in Essex.", True),
     ("person", "Measures taken by Hull City Council have improved services.", False),
+    ("person", "The Director of Children's Services (DCS) Jane Holden took up an interim post.", True),
+    ("person", "Hull Children's Trust Chief Executive Tom Hill said little.", True),
+    ("person", "the Department for Education appointed a commissioner, Mark Reed, to oversee", True),
+    ("person", "Children's Services Inspection Report", False),
     ("person", "Appointed\n\nEdward Smith writes", True),  # "writes" on its own line is still a name then a verb
     ("count", "The council has recruited 45 new social workers.", True),
     ("count", "The inspection in 2019 found progress on 19 March.", False),

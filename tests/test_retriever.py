@@ -101,6 +101,15 @@ def test_names_no_passage_mentions_are_signalled(bm25_index):
     assert found.signals["unmentioned"] == ["CQC"]
 
 
+def test_a_name_of_several_words_is_mentioned_only_where_they_occur_together(bm25_index):
+    settings, index = bm25_index
+    # "monitoring" (w16, n18) and "review" (w19) each occur, never in one passage
+    found = Retriever(settings).retrieve(index, parse("What did the Monitoring Review say about caseloads?"))
+    assert found.signals["unmentioned"] == ["Monitoring Review"]
+    found = Retriever(settings).retrieve(index, parse("What did the Duty Teams Review say about caseloads?"))
+    assert found.signals["unmentioned"] == []
+
+
 def test_retrieval_does_not_depend_on_earlier_questions(bm25_index):
     settings, index = bm25_index
     retriever = Retriever(settings)

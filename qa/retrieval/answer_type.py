@@ -44,7 +44,11 @@ EVIDENCE: dict[str, re.Pattern] = {
                          rf"\b(?:said|says|added|wrote|told|by|appointed|named|led)[^\S\n]+"
                          rf"(?:(?:inspectors?|HMIs?|the)[^\S\n]+)?{_NAME}|"
                          rf"{_NAME},[^\S\n]+(?:the[^\S\n]+|who[^\S\n]+)?(?:[a-z]+[^\S\n]+)?(?:director|commissioner|"
-                         r"chief|lead|leader|head|cabinet|chair|inspector|minister|mayor|executive)\b"),
+                         r"chief|lead|leader|head|cabinet|chair|inspector|minister|mayor|executive)\b|"
+                         # a role then the name: "Director of Children's Services (DCS) Debbie Jones", "Chief
+                         # Executive Paul Moffat", "Commissioner Malcolm Newsam"
+                         rf"\b(?:[Dd]irector|[Ee]xecutive|[Cc]ommissioner|[Ll]eader|[Cc]hair(?:man|woman)?|[Mm]inister|"
+                         rf"[Mm]ayor|[Oo]fficer|[Ss]ecretary|HMI),?[^\S\n]+{_NAME}|\((?:DCS|HMI|CEO)\)[^\S\n]+{_NAME}"),
     "count": re.compile(r"(?<![\d/.-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
                         rf"{_MONTH}\b)|\bper\s*cent\b|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),

@@ -184,16 +184,21 @@ def coverage(index: Index, q_terms: list[str], passage_id: str) -> float:
 
 
 def unmentioned_names(index: Index, names: list[str], mask: np.ndarray) -> list[str]:
-    """Names from the question (see query.find_names) of which some word occurs in no passage within the filters."""
+    """Names from the question (see query.find_names) that no passage within the filters mentions: all of a
+    name's words in one passage ("Youth Justice Board" is not mentioned by a passage on youth work beside one on
+    an improvement board)."""
     missing = []
     matrix = index.bm25.matrix
     for name in names:
+        rows = mask.copy()
         for term in index.bm25.query_terms(name):
             col = index.bm25.vocabulary.get(term)
-            rows = matrix.indices[matrix.indptr[col]:matrix.indptr[col + 1]] if col is not None else []
-            if not mask[rows].any() if len(rows) else True:
-                missing.append(name)
-                break
+            having = np.zeros(len(rows), dtype=bool)
+            if col is not None:
+                having[matrix.indices[matrix.indptr[col]:matrix.indptr[col + 1]]] = True
+            rows &= having
+        if not rows.any():
+            missing.append(name)
     return missing
 
 
