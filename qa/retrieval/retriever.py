@@ -24,6 +24,7 @@ from qa.datatypes import Hit
 from qa.index.embedder import Embedder, EmbedderUnavailable
 from qa.index.store import Index
 from qa.retrieval import rank
+from qa.retrieval.acronyms import expand, index_definitions
 from qa.retrieval.answer_type import answer_type_weight
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import Query
@@ -87,9 +88,10 @@ class Retriever:
         mask = np.zeros(len(index.passages), dtype=bool)
         for d in allowed_docs:
             mask[index.doc_rows.get(d, [])] = True
-        text = query.search_text
+        defined = index_definitions(index)
+        text = expand(query.search_text, defined)
         t = time.perf_counter()
-        q_terms = keyword_terms(index.bm25.query_terms(query.keyword_text), query.text)
+        q_terms = keyword_terms(index.bm25.query_terms(expand(query.keyword_text, defined)), query.text)
         bm25_scores = index.bm25.scores(q_terms)
         # Non-zero rather than positive: in a tiny corpus rank-bm25's idf can make every match negative.
         bm25_ranked = [(r, sc) for r, sc in _top(np.where(mask, bm25_scores, -np.inf), s.candidates)

@@ -1,0 +1,65 @@
+"""Acronyms the corpus defines, to read a question the way the documents are written.
+
+"What does the ILACS framework focus on?" shares one word with a guide that says "inspecting local authority
+children's services (ILACS)" once and then never again; the passages after its introduction speak of "these
+inspections" and "local authority services". The documents define their own abbreviations in the pattern
+"long form (SHORT)", so the definitions come from the corpus itself: the words before the brackets whose initials
+spell the acronym (a simplified Schwartz & Hearst 2003), function words skipped. A question naming a defined
+acronym is searched with its long form beside it.
+"""
+from __future__ import annotations
+
+import re
+import weakref
+
+DEFINITION_RE = re.compile(r"((?:[\w’'-]+\s+){1,12})\(([A-Z][A-Za-z]{2,7})\)")
+FUNCTION_WORDS = frozenset("of and for the in on to at with by a an &".split())
+MAX_DEFINITIONS = 500
+
+_by_index: "weakref.WeakKeyDictionary[object, dict[str, str]]" = weakref.WeakKeyDictionary()
+
+
+def long_form(words: list[str], acronym: str) -> str | None:
+    """The shortest run of words ending at the brackets whose initials (function words skipped) spell `acronym`."""
+    letters = [c.lower() for c in acronym if c.isupper()]
+    for start in range(len(words) - 1, -1, -1):
+        run = words[start:]
+        initials = [w[0].lower() for w in run if w.lower() not in FUNCTION_WORDS]
+        if initials == letters:
+            return " ".join(run)
+        if len(initials) > len(letters):
+            return None
+    return None
+
+
+def definitions(texts) -> dict[str, str]:
+    """acronym (upper case) -> long form, the first definition found for each."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in DEFINITION_RE.finditer(text):
+            acronym = m.group(2)
+            key = acronym.upper()
+            if key in found or len(found) >= MAX_DEFINITIONS:
+                continue
+            expansion = long_form(m.group(1).split(), acronym)
+            if expansion:
+                found[key] = expansion
+    return found
+
+
+def index_definitions(index) -> dict[str, str]:
+    """`definitions` of an index's passages, computed once per loaded index."""
+    if index not in _by_index:
+        _by_index[index] = definitions(p.text for p in index.passages)
+    return _by_index[index]
+
+
+def expand(question: str, defined: dict[str, str]) -> str:
+    """The question with the long form of each defined acronym it names (any case) and does not spell out."""
+    extra = []
+    for word in set(re.findall(r"\b[A-Za-z]{3,8}\b", question)):
+        expansion = defined.get(word.upper())
+        # lower case only in a terse, all-lower-case question ("darlington ilacs 2022"): elsewhere "care" is a word
+        if expansion and expansion.lower() not in question.lower() and (word.isupper() or question.islower()):
+            extra.append(expansion)
+    return f"{question} ({'; '.join(sorted(extra))})" if extra else question
