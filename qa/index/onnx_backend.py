@@ -25,11 +25,11 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.config import ROOT
+from qa.config import ONNX_BACKENDS, ROOT
 from qa.index.embedder import model_fingerprint
 
 MODEL_CACHE = Path(os.environ.get("QA_MODEL_CACHE", ROOT / ".cache" / "models"))
-BACKENDS = ("onnx", "onnx-int8", "openvino")
+BACKENDS = ONNX_BACKENDS
 # Renamed whenever the quantisation recipe changes, so an export made by an older recipe is not reused.
 FP32_FILE = "model_eager.onnx"
 QUANTIZED_OPS = ("MatMul", "Attention")  # Attention: the fused Q/K/V projection (becomes QAttention)

@@ -133,16 +133,10 @@ def add_upload(settings: Settings, src: Path, filename: str) -> str:
 
 
 def read_manifest(settings: Settings) -> dict:
-    path = Path(settings.corpus_dir) / metadata.MANIFEST_NAME
-    if not path.exists():
-        return {"documents": {}}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise CorpusError(f"{metadata.MANIFEST_NAME} is not valid JSON ({exc}); fix it by hand first")
-    if "documents" not in data:  # the flat form {path: entry} is read as documents too
-        data = {"documents": data}
-    return data
+        return metadata.read_manifest(Path(settings.corpus_dir))
+    except metadata.ManifestError as exc:
+        raise CorpusError(f"{metadata.MANIFEST_NAME} {exc.problem}") from exc
 
 
 def write_manifest(settings: Settings, data: dict) -> None:
