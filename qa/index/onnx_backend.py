@@ -15,6 +15,10 @@ Exports are cached in .cache/models/<model>-<fingerprint>/ (git-ignored), keyed 
 (qa.index.embedder.model_fingerprint), so they are made once per model. Pooling and normalisation follow the
 model's own sentence-transformers configuration (mean pooling over the attention mask, then L2 normalisation
 for all-MiniLM-L6-v2).
+
+Why a little over 300 lines: the export, the quantisation recipe and the session that runs the graph they make
+are one backend, tuned together (the recipe's measured choices are written beside the code they govern), and
+nothing else uses its parts.
 """
 from __future__ import annotations
 
