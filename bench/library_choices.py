@@ -146,7 +146,7 @@ def compare_bm25(data, repeat: int) -> dict[str, list[str]]:
     runs = {name: {qid: [data.doc_ids[d] for d, _ in ranked] for qid, ranked in zip(data.query_ids, ranked_lists)}
             for name, ranked_lists in lists.items()}
     for name, run in runs.items():
-        m = beir.evaluate(run, data.qrels)
+        m = beir.score_runs(run, data.qrels)
         print(f"quality {name:<20} nDCG@10 {m['ndcg@10']:.4f}  Recall@100 {m['recall@100']:.4f}  MRR@10 {m['mrr@10']:.4f}")
     return runs["ours"]
 

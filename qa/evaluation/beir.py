@@ -135,7 +135,7 @@ def mrr_at(ranked: list[str], rels: dict[str, int], k: int = 10) -> float:
     return metric("mrr@10", {"q": ranked}, {"q": rels}, k)["q"]
 
 
-def evaluate(runs: dict[str, list[str]], qrels: dict[str, dict[str, int]]) -> dict[str, float]:
+def score_runs(runs: dict[str, list[str]], qrels: dict[str, dict[str, int]]) -> dict[str, float]:
     """Mean of each metric over the queries in `runs` (BEIR's definitions: nDCG with exponential gain)."""
     n = max(len(runs), 1)
     return {m: round(sum(metric(m, runs, qrels).values()) / n, 4) for m in METRICS}
@@ -237,7 +237,7 @@ def evaluate_beir(directory: Path, split: str = "test", settings: Settings | Non
     data = load_beir(directory, split)
     retriever = BeirRetriever(data, settings, embedder, cache_dir, progress)
     runs = retriever.runs()
-    result = {name: evaluate(getattr(runs, name), data.qrels) for name in ("bm25", "dense", "hybrid")}
+    result = {name: score_runs(getattr(runs, name), data.qrels) for name in ("bm25", "dense", "hybrid")}
     result["meta"] = {"dataset": data.name, "split": split, "documents": len(data.doc_ids),
                       "queries": len(data.query_ids), "model": retriever.embedder.model_id,
                       "fusion": settings.fusion, "rrf_k": settings.rrf_k, "bm25_weight": settings.bm25_weight,
