@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from qa.documents import clean  # noqa: E402
-from qa.evaluation.beir import cached_encode, evaluate, load_beir  # noqa: E402
+from qa.evaluation.beir import cached_encode, load_beir, score_runs  # noqa: E402
 from qa.index.sparse import BM25Index  # noqa: E402
 from qa.config import load_settings  # noqa: E402
 from qa.index.embedder import Embedder  # noqa: E402
@@ -83,7 +83,7 @@ def main(argv=None) -> int:
             for name, ranked in (("bm25", b), ("dense", dn), ("hybrid", h)):
                 runs[name][qid] = best_per_doc(ranked, owner, data.doc_ids)
         for name in runs:
-            m = evaluate(runs[name], data.qrels)
+            m = score_runs(runs[name], data.qrels)
             print(f"size {size or 'whole':>5} ({len(texts)} passages) {name:<7} "
                   f"nDCG@10 {m['ndcg@10']:.4f}  Recall@100 {m['recall@100']:.4f}  MRR@10 {m['mrr@10']:.4f}",
                   flush=True)

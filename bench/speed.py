@@ -219,13 +219,13 @@ def percentiles(latencies_s: list[float]) -> dict:
 
 
 def quality(ranked_doc_ids: list[list[str]], query_ids: list[str], qrels: dict) -> dict:
-    from qa.evaluation.beir import evaluate
+    from qa.evaluation.beir import score_runs
 
     runs = {}
     for qid, docs in zip(query_ids, ranked_doc_ids):
         if qid in qrels:
             runs[qid] = list(dict.fromkeys(docs))  # passages -> their abstract, first (best) occurrence
-    return evaluate(runs, qrels) if runs else {}
+    return score_runs(runs, qrels) if runs else {}
 
 
 # ---------------------------------------------------------------- the product

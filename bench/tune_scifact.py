@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from qa.evaluation.beir import BeirRetriever, evaluate, load_beir  # noqa: E402
+from qa.evaluation.beir import BeirRetriever, load_beir, score_runs  # noqa: E402
 from qa.config import ROOT, load_settings  # noqa: E402
 
 
@@ -45,27 +45,27 @@ def main() -> int:
     for label, opts in variants:
         r = BeirRetriever(data, base, tokenizer_options=opts)
         lists = r.bm25_lists(100)
-        show(f"bm25 tokenizer={label}", evaluate(r._to_ids(lists), data.qrels))
+        show(f"bm25 tokenizer={label}", score_runs(r._to_ids(lists), data.qrels))
         if not opts:
             retriever = r
     for k1, b in ((0.9, 0.4), (1.2, 0.75), (1.2, 0.9)):
         r = BeirRetriever(data, base, bm25_params={"k1": k1, "b": b})
-        show(f"bm25 k1={k1} b={b}", evaluate(r._to_ids(r.bm25_lists(100)), data.qrels))
+        show(f"bm25 k1={k1} b={b}", score_runs(r._to_ids(r.bm25_lists(100)), data.qrels))
 
     r = retriever
     bm25, dense = r.bm25_lists(100), r.dense_lists(100)
-    show("dense", evaluate(r._to_ids(dense), data.qrels))
+    show("dense", score_runs(r._to_ids(dense), data.qrels))
     # The baseline in the issue: plain tokens (no stem/stop) + RRF(60).
     plain = BeirRetriever(data, base, tokenizer_options={"stem": False, "stop_words": False})
     show("hybrid plain-bm25 rrf k=60 1:1",
-         evaluate(r._to_ids(r.hybrid_lists(plain.bm25_lists(100), dense, base.with_(fusion="rrf"))), data.qrels))
+         score_runs(r._to_ids(r.hybrid_lists(plain.bm25_lists(100), dense, base.with_(fusion="rrf"))), data.qrels))
     for k in (10, 30, 60, 100):
         for wd in (0.5, 1.0, 1.5, 2.0, 3.0):
             s = base.with_(fusion="rrf", rrf_k=k, dense_weight=wd, bm25_weight=1.0)
-            show(f"hybrid rrf k={k} dense_w={wd}", evaluate(r._to_ids(r.hybrid_lists(bm25, dense, s)), data.qrels))
+            show(f"hybrid rrf k={k} dense_w={wd}", score_runs(r._to_ids(r.hybrid_lists(bm25, dense, s)), data.qrels))
     for wd in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         s = base.with_(fusion="convex", dense_weight=wd, bm25_weight=round(1 - wd, 3))
-        show(f"hybrid convex dense_w={wd}", evaluate(r._to_ids(r.hybrid_lists(bm25, dense, s)), data.qrels))
+        show(f"hybrid convex dense_w={wd}", score_runs(r._to_ids(r.hybrid_lists(bm25, dense, s)), data.qrels))
     out = ROOT / "bench" / "out" / f"tune-{data.name}-{args.split}-{args.backend}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=1))

@@ -28,8 +28,12 @@ def packaged_model_path() -> str:
         return ""
 
 
-# Embedding inference backends, fastest first (qa/index/embedder.py, qa/index/onnx_backend.py); "torch" is the fallback.
-MODEL_BACKENDS = ("auto", "openvino", "onnx-int8", "onnx", "torch")
+# Embedding inference backends, the one list: "torch" (sentence-transformers fp32: the reference and the fallback,
+# qa/index/embedder.py) and those run from a local ONNX export (qa/index/onnx_backend.py). "auto" times them all on
+# this CPU and keeps the fastest that agrees with torch (qa/index/backend_choice.py).
+ONNX_BACKENDS = ("onnx", "onnx-int8", "openvino")
+EMBED_BACKENDS = ("torch",) + ONNX_BACKENDS
+MODEL_BACKENDS = ("auto",) + EMBED_BACKENDS  # what --backend / QA_MODEL_BACKEND accept
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from qa.evaluation import beir
-from qa.evaluation.beir import evaluate, load_beir, mrr_at, ndcg_at, recall_at
+from qa.evaluation.beir import load_beir, mrr_at, ndcg_at, recall_at, score_runs
 from qa.config import Settings
 
 
@@ -68,7 +68,7 @@ def test_metrics_match_hand_computed_values():
     assert mrr_at(["x"] * 10 + ["a"], rels) == 0.0
     # graded relevance uses exponential gain, as pytrec_eval / BEIR
     assert ndcg_at(["b", "a"], {"a": 2, "b": 1}) == pytest.approx((1 + 3 / math.log2(3)) / (3 + 1 / math.log2(3)))
-    assert evaluate({"q": ["a"]}, {"q": rels}) == {"ndcg@10": round(1 / (1 + 1 / math.log2(3)), 4),
+    assert score_runs({"q": ["a"]}, {"q": rels}) == {"ndcg@10": round(1 / (1 + 1 / math.log2(3)), 4),
                                                    "recall@100": 0.5, "mrr@10": 1.0}
 
 

@@ -6,11 +6,12 @@ from datetime import date
 from qa.datatypes import DOC_TYPE_LABELS, Document, Passage
 
 
-def long_date(iso: str | None) -> str:
+def long_date(iso: str | None, day: bool = True) -> str:
+    """'14 August 2018' (or 'August 2018' without the day) from an ISO date; 'undated' for none."""
     if not iso:
         return "undated"
     d = date.fromisoformat(iso[:10])
-    return f"{d.day} {d.strftime('%B')} {d.year}"
+    return f"{d.day} {d.strftime('%B')} {d.year}" if day else f"{d.strftime('%B')} {d.year}"
 
 
 def citation(doc: Document, passage: Passage) -> str:

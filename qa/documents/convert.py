@@ -33,8 +33,10 @@ class Extracted:
     format: str = "text"
 
 
-def convert(path: Path, max_bytes: int) -> Extracted:
-    ext = path.suffix.lower()
+def check_file(path: Path, max_bytes: int, name: str | None = None) -> str:
+    """Refuse a file before reading it: a type we do not convert, an empty file, one over the size limit (MB are
+    MiB, as the limit). `name`: the file's own name when `path` is not it (an upload). Returns the extension."""
+    ext = Path(name or path.name).suffix.lower()
     if ext not in SUPPORTED_EXTS:
         raise ConversionError(f"unsupported file type '{ext or '(none)'}' (supported: "
                               f"{', '.join(sorted(SUPPORTED_EXTS))})")
@@ -42,7 +44,12 @@ def convert(path: Path, max_bytes: int) -> Extracted:
     if size == 0:
         raise ConversionError("empty file")
     if size > max_bytes:
-        raise ConversionError(f"file is {size / 2**20:.1f} MB, over the {max_bytes / 2**20:.0f} MB limit")
+        raise ConversionError(f"file is {size / 2**20:.1f} MB, over the {round(max_bytes / 2**20, 3):g} MB limit")
+    return ext
+
+
+def convert(path: Path, max_bytes: int) -> Extracted:
+    ext = check_file(path, max_bytes)
     data = path.read_bytes()
     if ext == ".pdf":
         result = convert_pdf(data)

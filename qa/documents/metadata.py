@@ -45,21 +45,35 @@ WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sa
 
 
 class ManifestError(ValueError):
-    """The corpus manifest cannot be read; the message says where."""
+    """The corpus manifest cannot be read; the message says where, `problem` what."""
+
+    def __init__(self, path: Path, problem: str):
+        super().__init__(f"{path} {problem}")
+        self.problem = problem
 
 
-def load_manifest(corpus_dir: Path) -> dict[str, dict]:
-    path = corpus_dir / MANIFEST_NAME
+def read_manifest(corpus_dir: Path) -> dict:
+    """The corpus manifest as written, always with its entries under "documents" (the flat form {file: entry}
+    is read as documents too); {"documents": {}} when there is none. The one reader of corpus/manifest.json:
+    the index build reads its entries (load_manifest), the web app's metadata editor the whole of it."""
+    path = Path(corpus_dir) / MANIFEST_NAME
     if not path.exists():
-        return {}
+        return {"documents": {}}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ManifestError(f"{path} is not valid JSON ({exc}); fix or remove it")
-    entries = data.get("documents", data) if isinstance(data, dict) else None
+        raise ManifestError(path, f"is not valid JSON ({exc}); fix or remove it")
+    if isinstance(data, dict) and "documents" not in data:
+        data = {"documents": data}
+    entries = data.get("documents") if isinstance(data, dict) else None
     if not isinstance(entries, dict) or not all(isinstance(v, dict) for v in entries.values()):
-        raise ManifestError(f"{path} must map file names to objects: {{\"documents\": {{\"file.txt\": {{...}}}}}}")
-    return entries
+        raise ManifestError(path, f"must map file names to objects: {{\"documents\": {{\"file.txt\": {{...}}}}}}")
+    return data
+
+
+def load_manifest(corpus_dir: Path) -> dict[str, dict]:
+    """The manifest's entries: file path -> the metadata set by hand for it."""
+    return read_manifest(corpus_dir)["documents"]
 
 
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"

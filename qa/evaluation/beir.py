@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
 import sys
 import time
 from dataclasses import dataclass, field
@@ -89,37 +88,57 @@ def load_beir(directory: Path, split: str = "test") -> BeirData:
 
 
 # ---------------------------------------------------------------- metrics
+# Computed by ir-measures (its pytrec_eval provider for nDCG and recall, the MS MARCO one for MRR@10): the same
+# figures as the hand-written versions it replaced, to the last digit on SciFact (bench/library_choices.py).
+# A ranking is cut at the metric's depth before it is scored; a document listed twice counts once.
+
+
+def _gains(qrels: dict[str, dict[str, int]]) -> dict[int, int]:
+    """Exponential gain (2^rel - 1), as BEIR's papers define nDCG; trec_eval's own default is the level itself."""
+    return {r: 2 ** r - 1 for rels in qrels.values() for r in rels.values() if r > 0}
+
+
+def _scored(ranked: list[str], k: int) -> dict[str, float]:
+    """A ranking as the scores ir-measures reads: strictly decreasing, so the order is kept (no ties to break)."""
+    out: dict[str, float] = {}
+    for i, doc in enumerate(ranked[:k]):
+        out.setdefault(doc, float(-i))
+    return out
+
+
+def metric(name: str, runs: dict[str, list[str]], qrels: dict[str, dict[str, int]], k: int | None = None) -> dict:
+    """One of METRICS for each query in `runs`, at depth k (default: the name's); a query without judgements or
+    without results scores 0."""
+    import ir_measures
+    from ir_measures import RR, R, nDCG
+
+    k = k or int(name.split("@")[1])
+    judged = {qid: rels for qid, rels in qrels.items() if qid in runs and any(r > 0 for r in rels.values())}
+    run = {qid: docs for qid, docs in ((q, _scored(r, k)) for q, r in runs.items()) if docs}
+    measure = {"ndcg": lambda: nDCG(gains=_gains(judged)), "recall": lambda: R, "mrr": lambda: RR}[name.split("@")[0]]()
+    out = dict.fromkeys(runs, 0.0)
+    if run and judged:
+        for value in ir_measures.iter_calc([measure @ k], judged, run):
+            out[value.query_id] = float(value.value)
+    return out
 
 
 def ndcg_at(ranked: list[str], rels: dict[str, int], k: int = 10) -> float:
-    dcg = sum((2 ** rels.get(d, 0) - 1) / math.log2(i + 2) for i, d in enumerate(ranked[:k]) if rels.get(d, 0) > 0)
-    ideal = sorted((r for r in rels.values() if r > 0), reverse=True)[:k]
-    idcg = sum((2 ** r - 1) / math.log2(i + 2) for i, r in enumerate(ideal))
-    return dcg / idcg if idcg else 0.0
+    return metric("ndcg@10", {"q": ranked}, {"q": rels}, k)["q"]
 
 
 def recall_at(ranked: list[str], rels: dict[str, int], k: int = 100) -> float:
-    relevant = {d for d, r in rels.items() if r > 0}
-    return len(relevant.intersection(ranked[:k])) / len(relevant) if relevant else 0.0
+    return metric("recall@100", {"q": ranked}, {"q": rels}, k)["q"]
 
 
 def mrr_at(ranked: list[str], rels: dict[str, int], k: int = 10) -> float:
-    for i, d in enumerate(ranked[:k]):
-        if rels.get(d, 0) > 0:
-            return 1.0 / (i + 1)
-    return 0.0
+    return metric("mrr@10", {"q": ranked}, {"q": rels}, k)["q"]
 
 
-def evaluate(runs: dict[str, list[str]], qrels: dict[str, dict[str, int]]) -> dict[str, float]:
-    """Mean of each metric over the queries in `runs` (BEIR/pytrec_eval definitions, exponential gain)."""
-    totals = dict.fromkeys(METRICS, 0.0)
-    for qid, ranked in runs.items():
-        rels = qrels.get(qid, {})
-        totals["ndcg@10"] += ndcg_at(ranked, rels, 10)
-        totals["recall@100"] += recall_at(ranked, rels, 100)
-        totals["mrr@10"] += mrr_at(ranked, rels, 10)
+def score_runs(runs: dict[str, list[str]], qrels: dict[str, dict[str, int]]) -> dict[str, float]:
+    """Mean of each metric over the queries in `runs` (BEIR's definitions: nDCG with exponential gain)."""
     n = max(len(runs), 1)
-    return {m: round(v / n, 4) for m, v in totals.items()}
+    return {m: round(sum(metric(m, runs, qrels).values()) / n, 4) for m in METRICS}
 
 
 # ---------------------------------------------------------------- embeddings cache
@@ -218,7 +237,7 @@ def evaluate_beir(directory: Path, split: str = "test", settings: Settings | Non
     data = load_beir(directory, split)
     retriever = BeirRetriever(data, settings, embedder, cache_dir, progress)
     runs = retriever.runs()
-    result = {name: evaluate(getattr(runs, name), data.qrels) for name in ("bm25", "dense", "hybrid")}
+    result = {name: score_runs(getattr(runs, name), data.qrels) for name in ("bm25", "dense", "hybrid")}
     result["meta"] = {"dataset": data.name, "split": split, "documents": len(data.doc_ids),
                       "queries": len(data.query_ids), "model": retriever.embedder.model_id,
                       "fusion": settings.fusion, "rrf_k": settings.rrf_k, "bm25_weight": settings.bm25_weight,

@@ -23,9 +23,11 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.config import EMBED_BACKENDS
+
 AGREEMENT = 0.99
 ROUNDS = 3
-CANDIDATES = ("torch", "onnx", "onnx-int8", "openvino")
+CANDIDATES = EMBED_BACKENDS  # torch first: the reference the others must agree with
 CHOICE_VERSION = 1
 
 # Fixed probe set: short questions and passage-length texts from several registers (inspection reports,

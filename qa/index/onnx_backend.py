@@ -11,13 +11,17 @@ that qa.index.embedder uses (`encode`, `get_sentence_embedding_dimension`):
                        AMX/AVX512-BF16 runs in bf16: about 4x faster than fp32 torch here, cosine to fp32
                        > 0.9999 (bench/RESULTS.md). Elsewhere OpenVINO runs fp32.
 
-Exports are cached in .cache/models/<model>-<fingerprint>/ (git-ignored), keyed by the model's weights, so
-they are made once per model. Pooling and normalisation follow the model's own sentence-transformers
-configuration (mean pooling over the attention mask, then L2 normalisation for all-MiniLM-L6-v2).
+Exports are cached in .cache/models/<model>-<fingerprint>/ (git-ignored), keyed by the model's contents
+(qa.index.embedder.model_fingerprint), so they are made once per model. Pooling and normalisation follow the
+model's own sentence-transformers configuration (mean pooling over the attention mask, then L2 normalisation
+for all-MiniLM-L6-v2).
+
+Why a little over 300 lines: the export, the quantisation recipe and the session that runs the graph they make
+are one backend, tuned together (the recipe's measured choices are written beside the code they govern), and
+nothing else uses its parts.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
@@ -25,10 +29,11 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.config import ROOT
+from qa.config import ONNX_BACKENDS, ROOT
+from qa.index.embedder import model_fingerprint
 
 MODEL_CACHE = Path(os.environ.get("QA_MODEL_CACHE", ROOT / ".cache" / "models"))
-BACKENDS = ("onnx", "onnx-int8", "openvino")
+BACKENDS = ONNX_BACKENDS
 # Renamed whenever the quantisation recipe changes, so an export made by an older recipe is not reused.
 FP32_FILE = "model_eager.onnx"
 QUANTIZED_OPS = ("MatMul", "Attention")  # Attention: the fused Q/K/V projection (becomes QAttention)
@@ -43,16 +48,6 @@ _lock = threading.Lock()
 
 class OnnxUnavailable(RuntimeError):
     pass
-
-
-def _fingerprint(model_path: Path) -> str:
-    h = hashlib.sha256()
-    for name in sorted(os.listdir(model_path)):
-        p = model_path / name
-        if p.is_file():
-            st = p.stat()
-            h.update(f"{name}:{st.st_size}:{st.st_mtime_ns}".encode())
-    return h.hexdigest()[:12]
 
 
 def _st_config(model_path: Path) -> dict:
@@ -84,7 +79,7 @@ def _st_config(model_path: Path) -> dict:
 
 def export_dir(model_path: str | Path, cache_dir: Path | None = None) -> Path:
     model_path = Path(model_path)
-    return Path(cache_dir or MODEL_CACHE) / f"{model_path.name}-{_fingerprint(model_path)}"
+    return Path(cache_dir or MODEL_CACHE) / f"{model_path.name}-{model_fingerprint(str(model_path))}"
 
 
 def export(model_path: str | Path, backend: str = "onnx-int8", cache_dir: Path | None = None) -> Path:

@@ -320,10 +320,7 @@ def _when_label(doc: Document) -> str:
 
 
 def _month(iso: str | None) -> str:
-    if not iso:
-        return ""
-    d = date.fromisoformat(iso[:10])
-    return f"{d.strftime('%B')} {d.year}"
+    return long_date(iso, day=False) if iso else ""
 
 
 def _same_event(a: Document, b: Document) -> bool:

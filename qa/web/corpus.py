@@ -22,7 +22,7 @@ from pathlib import Path
 
 from qa.documents import metadata
 from qa.config import Settings
-from qa.documents.convert import SUPPORTED_EXTS, ConversionError
+from qa.documents.convert import ConversionError, check_file
 from qa.index.build import BuildLocked
 from qa.documents.ingest import SourceFile, file_sha256, is_reserved, load_document
 from qa.datatypes import DOC_TYPES
@@ -79,18 +79,16 @@ def corpus_path(settings: Settings, rel: str) -> Path:
 def check_upload(src: Path, filename: str, settings: Settings) -> str:
     """Validate an uploaded file; return the safe name it will get. Raises CorpusError with the reason."""
     name = safe_filename(filename)
-    ext = os.path.splitext(name)[1].lower()
-    if ext not in SUPPORTED_EXTS:
-        raise CorpusError(f"unsupported file type '{ext or '(none)'}' (supported: {', '.join(sorted(SUPPORTED_EXTS))})")
     src = Path(src)
+    limit = int(settings.max_file_mb * 1024 * 1024)
+    try:
+        check_file(src, limit, name)  # type, size: refused before the file is copied anywhere
+    except ConversionError as exc:
+        raise CorpusError(str(exc))
+    except OSError:
+        raise CorpusError("the upload did not arrive")
     if not src.is_file():
         raise CorpusError("the upload did not arrive")
-    size = src.stat().st_size
-    limit = int(settings.max_file_mb * 1024 * 1024)
-    if size == 0:
-        raise CorpusError("empty file")
-    if size > limit:
-        raise CorpusError(f"file is {size / 1e6:.1f} MB, over the {settings.max_file_mb:g} MB limit")
     with tempfile.TemporaryDirectory(prefix="qa-upload-") as scratch:
         trial = Path(scratch) / name
         shutil.copyfile(src, trial)
@@ -133,16 +131,10 @@ def add_upload(settings: Settings, src: Path, filename: str) -> str:
 
 
 def read_manifest(settings: Settings) -> dict:
-    path = Path(settings.corpus_dir) / metadata.MANIFEST_NAME
-    if not path.exists():
-        return {"documents": {}}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise CorpusError(f"{metadata.MANIFEST_NAME} is not valid JSON ({exc}); fix it by hand first")
-    if "documents" not in data:  # the flat form {path: entry} is read as documents too
-        data = {"documents": data}
-    return data
+        return metadata.read_manifest(Path(settings.corpus_dir))
+    except metadata.ManifestError as exc:
+        raise CorpusError(f"{metadata.MANIFEST_NAME} {exc.problem}") from exc
 
 
 def write_manifest(settings: Settings, data: dict) -> None:
