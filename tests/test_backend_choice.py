@@ -43,6 +43,23 @@ def test_choice_is_measured_once_and_cached(tiny_model, tmp_path, monkeypatch): 
     assert emb.model_id.endswith(":" + record["backend"]) and emb.backend == record["backend"]
     # --backend still overrides the choice
     assert Embedder(str(tiny_model), "onnx").model_id.endswith(":onnx")
+    # questions: the agreeing backend fastest on one question at a time
+    assert record["backends"][record["query_backend"]]["query_ms"] == \
+        min(record["backends"][b]["query_ms"] for b in eligible)
+    questions = Embedder(str(tiny_model), "auto", for_queries=True, share_with=emb)
+    assert questions.model_id.endswith(":" + record["query_backend"])
+    assert record["query_backend"] in backend_choice.summary(record)
+
+
+def test_a_question_embedder_shares_the_loaded_runtime_when_the_backends_agree(tiny_model):  # noqa: F811
+    passages = Embedder(str(tiny_model), "onnx")
+    same = Embedder(str(tiny_model), "onnx", for_queries=True, share_with=passages)
+    assert same.load() is passages.load()
+    other = Embedder(str(tiny_model), "onnx-int8", for_queries=True, share_with=passages)
+    assert other.load() is not passages.load()
+    # vectors from the two runtimes are interchangeable: the same model, agreeing with each other
+    q = ["How often are children in care visited by their social worker?"]
+    assert float(np.dot(same.encode(q)[0], other.encode(q)[0])) > 0.95
 
 
 def test_manifest_records_the_choice(tiny_model, tmp_path, monkeypatch):  # noqa: F811

@@ -193,8 +193,11 @@ class BeirRetriever:
         self.bm25 = BM25Index.build([tokenize(p, **opts) for p in passages], tokenizer_options=opts,
                                     **(bm25_params or {}))
         self.embedder = embedder or Embedder(settings.model_path, settings.model_backend)
+        # As the product does: questions through the runtime chosen for single questions (see Assistant)
+        questions = embedder or Embedder(settings.model_path, settings.model_backend, for_queries=True,
+                                         share_with=self.embedder)
         self.doc_vectors = cached_encode(self.embedder, passages, f"{data.name}-corpus", cache_dir, progress)
-        self.query_vectors = cached_encode(self.embedder, data.queries, f"{data.name}-queries", cache_dir, progress)
+        self.query_vectors = cached_encode(questions, data.queries, f"{data.name}-queries", cache_dir, progress)
         self.dense = DenseIndex.build(self.doc_vectors)
 
     def bm25_lists(self, depth: int) -> list[list[tuple[int, float]]]:

@@ -61,8 +61,14 @@ class EmbedderUnavailable(RuntimeError):
 class Embedder:
     """backend: "auto" (measured on this machine: qa.index.backend_choice), "torch", "onnx", "onnx-int8", "openvino"."""
 
-    def __init__(self, model_path: str, backend: str = "torch", batch_size: int = 32):
+    def __init__(self, model_path: str, backend: str = "torch", batch_size: int = 32, for_queries: bool = False,
+                 share_with: "Embedder | None" = None):
+        """for_queries: "auto" resolves to the runtime measured fastest on one question (the choice's
+        query_backend), not on batches of passages; share_with: an embedder whose loaded model is reused when
+        both resolve to the same backend (one runtime in memory, not two)."""
         self.model_path = model_path
+        self.for_queries = for_queries
+        self.share_with = share_with
         self.requested_backend = backend
         self.backend = backend
         self.batch_size = batch_size
@@ -80,7 +86,8 @@ class Embedder:
             from qa.index.backend_choice import choose
 
             self.choice = choose(self.model_path)
-            self.backend = self.choice["backend"]
+            self.backend = self.choice.get("query_backend", self.choice["backend"]) if self.for_queries \
+                else self.choice["backend"]
         except Exception as exc:  # measuring needs torch for the reference; without it, the old default
             self.fallback_reason = f"backend choice failed ({exc.__class__.__name__}: {exc})"[:300]
             print(f"qa: {self.fallback_reason}; using openvino", file=sys.stderr)
@@ -114,6 +121,12 @@ class Embedder:
         if not self.model_path or not Path(self.model_path).is_dir():
             raise EmbedderUnavailable(f"embedding model not found at '{self.model_path}'")
         self._resolve()
+        shared = self.share_with
+        if shared is not None and shared.model_path == self.model_path:
+            shared._resolve()
+            if shared.backend == self.backend:
+                self._model = shared.load()
+                return self._model
         if self.backend != "torch":
             try:
                 from qa.index.onnx_backend import load_onnx_model

@@ -35,9 +35,15 @@ class Assistant:
     def __init__(self, settings: Settings | None = None, progress: index_mod.Progress | None = None,
                  auto_build: bool = True, embedder: Embedder | None = None):
         self.settings = settings or load_settings()
-        embedder = embedder or Embedder(self.settings.model_path, self.settings.model_backend)
+        questions = embedder  # an embedder handed in (tests, benchmarks) embeds both
+        if embedder is None:
+            embedder = Embedder(self.settings.model_path, self.settings.model_backend)
+            # Questions are embedded one at a time: "auto" picks the runtime fastest on one (often not the one
+            # fastest on batches of passages); with an explicit backend, or the same choice, one runtime serves.
+            questions = Embedder(self.settings.model_path, self.settings.model_backend, for_queries=True,
+                                 share_with=embedder)
         self.live = LiveIndex(self.settings, embedder)
-        self._encode_cached = CachedEncoder(embedder)  # also used by qa/retrieval/timeline.py
+        self._encode_cached = CachedEncoder(questions)  # also used by qa/retrieval/timeline.py
         self.retriever = Retriever(self.settings, encode=self._encode_cached)
         if auto_build:
             self.refresh(progress)

@@ -250,7 +250,7 @@ def _score(assistant, index, topic: str) -> _Scored:
     cosine: dict[int, float] = {}
     if index.dense is not None and not assistant.dense_error and topic.strip():
         try:
-            qvec = assistant.embedder.encode([topic])[0]
+            qvec = assistant._encode_cached([topic])[0]
             cosine = dict(index.dense.search(qvec, min(n_rows, DENSE_POOL)))
             missing = np.array([r for r in np.flatnonzero(bm25) if int(r) not in cosine], dtype=np.int64)
             cosine.update(zip(missing.tolist(), index.dense.scores_for(qvec, missing).tolist()))
