@@ -57,6 +57,7 @@ def _assistant(args, quiet: bool = False):
 
 def cmd_ingest(args) -> int:
     import qa.index.build as index_mod
+    from qa.index.stores import open_store
 
     settings = settings_from_args(args)
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
@@ -71,7 +72,7 @@ def cmd_ingest(args) -> int:
         state = "rebuilt" if report.rebuilt else "up to date, nothing to do"
         print(f"Index {state}: {report.documents} documents, {report.passages} passages "
               f"({report.converted} converted, {report.embedded} embedded) in {report.seconds:.1f} s "
-              f"-> {settings.index_dir}")
+              f"-> {open_store(settings).describe()}")
         if report.notice:
             print(f"Note: {report.notice}")
         for skipped in report.skipped:
