@@ -29,14 +29,17 @@ class Database:
             conn = psycopg.connect(self._url, autocommit=True, prepare_threshold=None, connect_timeout=10)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to {self.describe()}: {redact_url(str(exc)).strip()}") from None
-        register_vector_types(conn)
+        conn.info_vector = register_vector_types(conn)  # type: ignore[attr-defined]
         return conn
 
     def conn(self) -> psycopg.Connection:
-        """This thread's connection, reopened when the last one broke."""
+        """This thread's connection, reopened when the last one broke. Opened before the first build created the
+        extension, it learns pgvector's types as soon as they exist."""
         conn = getattr(self._local, "conn", None)
         if conn is None or conn.closed or conn.broken:
             conn = self._local.conn = self.connect()
+        if not conn.info_vector:
+            conn.info_vector = register_vector_types(conn)
         return conn
 
 
