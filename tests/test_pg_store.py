@@ -245,3 +245,36 @@ def test_a_killed_ingest_leaves_the_previous_version_answering_and_the_lock_free
     with psycopg.connect(pg.database_url) as conn:
         states = [r[0] for r in conn.execute("SELECT state FROM qa_versions")]
     assert states == ["published", "published"]
+
+
+def test_above_the_threshold_dense_search_uses_hnsw_and_still_fills_a_filtered_top_k(stores, monkeypatch):
+    """The HNSW path (over 50,000 passages in production) forced on the small corpus: the index is built and
+    used, and a filter to one document still returns all its passages (iterative scan), in the exact order."""
+    import qa.index.pg_store as pg_store
+
+    folder, pg = stores
+    monkeypatch.setattr(pg_store, "HNSW_THRESHOLD", 0)
+    index_build.build(pg)
+    index_build.build(folder)
+    a, b = index_build.IndexStore(folder.index_dir).load(), PgStore(pg.database_url).load()
+    assert b.manifest["hnsw"] and b.dense.hnsw
+    qvec = np.asarray(a.dense.index.reconstruct(0))  # a passage's own vector
+    doc = a.passages[-1].doc_id
+    mask = np.zeros(len(a.passages), bool)
+    mask[a.doc_rows[doc]] = True
+    scope = Scope(mask, frozenset({doc}))
+    conn = b.dense.db.conn()  # the connection PgDense uses on this thread: keep the planner off plain scans, so
+    conn.execute("SET enable_seqscan = off")  # that at this tiny size the search really goes through HNSW
+    conn.execute("SET enable_bitmapscan = off")
+    # With it, a selective filter is (rightly, and exactly) served by the doc_no btree and a sort; without it: HNSW.
+    conn.execute(f"DROP INDEX qa_v{b.build_id}_passages_doc_no_idx")
+    with conn.transaction():
+        conn.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+        plan = "\n".join(r[0] for r in conn.execute(
+            f"EXPLAIN SELECT row FROM qa_v{b.build_id}_passages WHERE doc_no = ANY(%s) ORDER BY emb <#> %s LIMIT 10",
+            ([b.dense.doc_nos[doc]], qvec)))
+    index_def = conn.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+                             (f"qa_v{b.build_id}_passages_emb_idx",)).fetchone()[0]
+    assert f"Index Scan using qa_v{b.build_id}_passages_emb_idx" in plan and "USING hnsw" in index_def
+    assert [r for r, _ in b.dense.top(qvec, scope, 10)] == [r for r, _ in a.dense.top(qvec, scope, 10)]
+    assert len(b.dense.top(qvec, scope, 10)) == min(10, int(mask.sum()))
