@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import tempfile
 import time
@@ -35,8 +36,13 @@ def compare(corpus: Path, questions: list[dict], url: str) -> dict:
         assistants[name] = Assistant(settings)
         seconds[name] = round(time.perf_counter() - t, 2)
     same, differences = 0, []
+    latency: dict[str, list[float]] = {name: [] for name in stores}
     for q in questions:
-        answers = {name: a.ask(q["question"]) for name, a in assistants.items()}
+        answers = {}
+        for name, a in assistants.items():
+            t = time.perf_counter()
+            answers[name] = a.ask(q["question"])
+            latency[name].append(time.perf_counter() - t)
         got = {name: shown(ans) for name, ans in answers.items()}
         if got["folder"] == got["postgres"]:
             same += 1
@@ -46,6 +52,8 @@ def compare(corpus: Path, questions: list[dict], url: str) -> dict:
                                                           for h in (ans.related if ans.abstained else ans.hits)[:5]]}
             for name, ans in answers.items()}})
     return {"corpus": str(corpus), "questions": len(questions), "same_top5": same, "build_seconds": seconds,
+            "ask_ms_p50": {n: round(1000 * statistics.median(v), 1) for n, v in latency.items()},
+            "ask_ms_max": {n: round(1000 * max(v), 1) for n, v in latency.items()},
             "differences": differences}
 
 
