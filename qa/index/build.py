@@ -26,8 +26,8 @@ from qa.documents.convert import ConversionError
 from qa.index.embedder import Embedder, EmbedderUnavailable
 from qa.documents.ingest import Skipped, SourceFile, discover, entry_hash, file_sha256, load_document
 # Index, BuildLocked and IndexCorrupt live in qa.index.store; qa/cli.py, qa/web and bench/ also import them from here.
-from qa.index.store import (FORMAT_VERSION, BuildContents, BuildLocked, Index, IndexCorrupt,  # noqa: F401
-                            IndexStore, live_build, read_live_manifest)
+from qa.index.store import (ARTEFACTS, FORMAT_VERSION, BuildContents, BuildLocked, Index,  # noqa: F401
+                            IndexCorrupt, IndexStore, live_build, read_live_manifest)
 from qa.index.stores import Store, StoreError, open_store
 from qa.passages.split import split_document
 from qa.terms import tokenize
