@@ -278,3 +278,25 @@ def test_above_the_threshold_dense_search_uses_hnsw_and_still_fills_a_filtered_t
     assert f"Index Scan using qa_v{b.build_id}_passages_emb_idx" in plan and "USING hnsw" in index_def
     assert [r for r, _ in b.dense.top(qvec, scope, 10)] == [r for r, _ in a.dense.top(qvec, scope, 10)]
     assert len(b.dense.top(qvec, scope, 10)) == min(10, int(mask.sum()))
+
+
+def test_a_replica_starting_while_another_makes_the_first_build_waits_for_it(stores):
+    """Two app replicas started together on an empty database: the one refused the lock waits and then answers."""
+    import threading
+
+    from qa.retrieval.assistant import Assistant
+
+    _, pg = stores
+    building = threading.Event()
+
+    def slow(stage, done, total):
+        building.set()
+        time.sleep(0.2)
+
+    first = threading.Thread(target=index_build.build, args=(pg,), kwargs={"progress": slow})
+    first.start()
+    assert building.wait(60)
+    second = Assistant(pg)  # refused the lock, nothing live yet: waits instead of failing
+    first.join()
+    assert second.build_notice and "another index build is running" in second.build_notice
+    assert second.ask(QUESTIONS[0]).hits

@@ -8,6 +8,7 @@ embedder failing reports it here (`dense_unavailable`) rather than writing the n
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import qa.index.build as index_build
@@ -15,6 +16,9 @@ from qa.config import Settings
 from qa.index.embedder import Embedder, EmbedderUnavailable
 from qa.index.store import Index, IndexCorrupt, BuildLocked, model_mismatch
 from qa.index.stores import StoreError, open_store
+
+
+FIRST_BUILD_WAIT = 1800  # seconds a process starting on an empty index waits for another's first build
 
 
 def bm25_only_notice(reason) -> str:
@@ -52,7 +56,7 @@ class LiveIndex:
                                        embedder=self.embedder)
         except BuildLocked as exc:
             if self.store.live_id() is None:
-                raise
+                self._wait_for_first_build(exc)
             # Another process is building: answer from the live index meanwhile.
             self.load()
             with self._lock:
@@ -70,6 +74,15 @@ class LiveIndex:
                 self.last_build = report
             self.load()
         return report
+
+    def _wait_for_first_build(self, locked: BuildLocked) -> None:
+        """Another process holds the lock and nothing is live yet (app replicas starting together on an empty
+        database): wait for its build rather than fail, then answer from it."""
+        deadline = time.monotonic() + FIRST_BUILD_WAIT
+        while self.store.live_id() is None:
+            if time.monotonic() > deadline:
+                raise locked
+            time.sleep(0.5)
 
     def follow(self) -> None:
         """Pick up a build made by another process (`qa ingest`, another app replica): one readlink (or one
