@@ -134,8 +134,10 @@ def _model_loadable(embedder: Embedder) -> bool:
 
 
 def build(settings: Settings, paths: list[Path] | None = None, progress: Progress | None = None,
-          force: bool = False, embedder: Embedder | None = None) -> BuildReport:
-    """Build (or refresh) the index for `paths` (default: the corpus directory)."""
+          force: bool = False, embedder: Embedder | None = None,
+          bulk_encode: Callable[[list[str]], np.ndarray] | None = None) -> BuildReport:
+    """Build (or refresh) the index for `paths` (default: the corpus directory). `bulk_encode` embeds all the
+    passages that need it in one call (qa/index/ray_embed.py) instead of `embedder` batch by batch here."""
     started = time.perf_counter()
     paths = [Path(p) for p in (paths or [settings.corpus_dir])]
     progress = progress or (lambda stage, done, total: None)
@@ -193,7 +195,8 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
         progress("indexing words (BM25)", 1, 1)
         vectors, embedded, embed_keys = None, 0, []
         if dense_ok and passages:
-            vectors, embedded, embed_keys = _embed(passages, docs_by_id, embedder, old["vectors"], progress)
+            vectors, embedded, embed_keys = _embed(passages, docs_by_id, embedder, old["vectors"], progress,
+                                                   bulk_encode)
         report = BuildReport(documents=len(documents), passages=len(passages), skipped=skipped,
                              converted=converted, embedded=embedded, dense=dense_ok and bool(passages),
                              notice=notice, cuts=cleaning_cuts(documents))
@@ -227,7 +230,7 @@ def _dedupe_ids(documents: list[Document]) -> None:
 
 
 def _embed(passages, docs_by_id, embedder: Embedder, cache: dict[str, np.ndarray],
-           progress: Progress) -> tuple[np.ndarray, int, list[str]]:
+           progress: Progress, bulk_encode=None) -> tuple[np.ndarray, int, list[str]]:
     """Vectors for the passages, how many were embedded afresh, and each passage's cache key (saved beside the
     vectors as embedding_keys.json, so the next build reuses what has not changed)."""
     texts = [embed_text(docs_by_id[p.doc_id], p) for p in passages]
@@ -239,6 +242,11 @@ def _embed(passages, docs_by_id, embedder: Embedder, cache: dict[str, np.ndarray
     for i, k in enumerate(keys):
         if k in cache and cache[k].shape[0] == dim:
             vectors[i] = cache[k]
+    if bulk_encode is not None and todo:
+        progress("embedding passages", 0, len(todo))
+        vectors[todo] = bulk_encode([texts[i] for i in todo])
+        progress("embedding passages", len(todo), len(todo))
+        return vectors, len(todo), keys
     batch = 64
     for start in range(0, len(todo), batch):
         progress("embedding passages", start, len(todo))
