@@ -63,7 +63,7 @@ def cmd_ingest(args) -> int:
     settings = settings_from_args(args)
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
     try:
-        with _bulk_encoder(settings, args.ray) as (embedder, bulk_encode):
+        with _bulk_encoder(settings, args.ray, args.ray_actors) as (embedder, bulk_encode):
             report = index_mod.build(settings, paths=paths, progress=ProgressPrinter(), force=args.force,
                                      embedder=embedder, bulk_encode=bulk_encode)
     except index_mod.BuildLocked as exc:
@@ -87,7 +87,7 @@ def cmd_ingest(args) -> int:
 
 
 @contextmanager
-def _bulk_encoder(settings: Settings, use_ray: bool):
+def _bulk_encoder(settings: Settings, use_ray: bool, actors: int = 1):
     """(embedder, bulk_encode) for a build: with --ray, passages are embedded through Ray Data by actors running
     the same model and backend as this process (qa/index/ray_embed.py); otherwise (None, None), the default."""
     if not use_ray:
@@ -106,7 +106,7 @@ def _bulk_encoder(settings: Settings, use_ray: bool):
     except EmbedderUnavailable:
         yield embedder, None  # the build says why and indexes BM25 only, as without --ray
         return
-    with ray_encoder(embedder.model_path, embedder.backend) as encode:
+    with ray_encoder(embedder.model_path, embedder.backend, actors=actors) as encode:
         yield embedder, encode
 
 
@@ -280,6 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
     p.add_argument("--ray", action="store_true",
                    help="embed through Ray Data (RAY_ADDRESS: a cluster; else a local Ray); needs '.[scale]'")
+    p.add_argument("--ray-actors", type=int, default=1, help="with --ray: embedding actors (one model each)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_ingest)
 
