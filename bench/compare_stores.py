@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import sys
 import tempfile
@@ -25,10 +26,10 @@ def shown(answer) -> tuple[bool, list[str]]:
     return answer.abstained, [h.passage.passage_id for h in hits[:5]]
 
 
-def compare(corpus: Path, questions: list[dict], url: str) -> dict:
+def compare(corpus: Path, questions: list[dict], url: str, index_dir: Path) -> dict:
     from qa.retrieval.assistant import Assistant
 
-    folder = load_settings(corpus_dir=corpus, index_dir=Path(tempfile.mkdtemp(prefix="qa-cmp-")))
+    folder = load_settings(corpus_dir=corpus, index_dir=index_dir)
     stores = {"folder": folder, "postgres": folder.with_(database_url=url)}
     assistants, seconds = {}, {}
     for name, settings in stores.items():
@@ -71,9 +72,11 @@ def main(argv=None) -> int:
 
         server = LocalPostgres()
         url = server.start()
+    index_dir = Path(tempfile.mkdtemp(prefix="qa-cmp-"))
     try:
-        result = compare(args.corpus, questions, url)
+        result = compare(args.corpus, questions, url, index_dir)
     finally:
+        shutil.rmtree(index_dir, ignore_errors=True)
         if server:
             server.stop()
     print(json.dumps(result, indent=1))
