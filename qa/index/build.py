@@ -23,17 +23,16 @@ from qa.documents import metadata
 from qa.index.sparse import BM25Index
 from qa.config import Settings
 from qa.documents.convert import ConversionError
-from qa.index.dense import DenseIndex
 from qa.index.embedder import Embedder, EmbedderUnavailable
 from qa.documents.ingest import Skipped, SourceFile, discover, entry_hash, file_sha256, load_document
 # Index, BuildLocked and IndexCorrupt live in qa.index.store; qa/cli.py, qa/web and bench/ also import them from here.
-from qa.index.store import (FORMAT_VERSION, BuildLocked, Index, IndexCorrupt, IndexStore,  # noqa: F401
-                            live_build, read_live_manifest)
+from qa.index.store import (ARTEFACTS, FORMAT_VERSION, BuildContents, BuildLocked, Index,  # noqa: F401
+                            IndexCorrupt, IndexStore, live_build, read_live_manifest)
+from qa.index.stores import Store, StoreError, open_store
 from qa.passages.split import split_document
 from qa.terms import tokenize
 from qa.datatypes import Document, Passage
 
-ARTEFACTS = ("documents.jsonl", "passages.jsonl", "bm25.npz", "bm25_vocab.json")
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
@@ -113,7 +112,7 @@ def corpus_fingerprint(shas: dict[str, str], manifest_entries: dict, settings: S
 
 def is_fresh(settings: Settings, paths: list[Path] | None = None, embedder: Embedder | None = None) -> bool:
     paths = [Path(p) for p in (paths or [settings.corpus_dir])]
-    previous = read_live_manifest(settings.index_dir)
+    previous = open_store(settings).read_live_manifest()
     if previous is None:
         return False
     embedder = embedder or Embedder(settings.model_path, settings.model_backend)
@@ -135,16 +134,17 @@ def _model_loadable(embedder: Embedder) -> bool:
 
 
 def build(settings: Settings, paths: list[Path] | None = None, progress: Progress | None = None,
-          force: bool = False, embedder: Embedder | None = None) -> BuildReport:
-    """Build (or refresh) the index for `paths` (default: the corpus directory)."""
+          force: bool = False, embedder: Embedder | None = None,
+          bulk_encode: Callable[[list[str]], np.ndarray] | None = None) -> BuildReport:
+    """Build (or refresh) the index for `paths` (default: the corpus directory). `bulk_encode` embeds all the
+    passages that need it in one call (qa/index/ray_embed.py) instead of `embedder` batch by batch here."""
     started = time.perf_counter()
     paths = [Path(p) for p in (paths or [settings.corpus_dir])]
-    index_dir = Path(settings.index_dir)
     progress = progress or (lambda stage, done, total: None)
     embedder = embedder or Embedder(settings.model_path, settings.model_backend)
-    store = IndexStore(index_dir)
+    store = open_store(settings)  # the index folder, or PostgreSQL when QA_DATABASE_URL is set
     with store.lock():
-        store.remove_stale()  # staging folders left by a build that was killed
+        store.remove_stale()  # what a build that was killed left behind
         previous = store.read_live_manifest()
         files, skipped, shas = scan_corpus(paths, previous)
         entries = manifests_for(paths)
@@ -162,7 +162,7 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
             report.seconds = time.perf_counter() - started
             return report
         # A forced build (also the repair of a corrupt index) trusts nothing from the previous one.
-        old = {"docs": {}, "vectors": {}} if force else _previous_contents(index_dir, previous, settings)
+        old = {"docs": {}, "vectors": {}} if force else _previous_contents(store, previous, settings)
         documents: list[Document] = []
         converted = 0
         max_bytes = int(settings.max_file_mb * 1024 * 1024)
@@ -195,7 +195,8 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
         progress("indexing words (BM25)", 1, 1)
         vectors, embedded, embed_keys = None, 0, []
         if dense_ok and passages:
-            vectors, embedded, embed_keys = _embed(passages, docs_by_id, embedder, old["vectors"], progress)
+            vectors, embedded, embed_keys = _embed(passages, docs_by_id, embedder, old["vectors"], progress,
+                                                   bulk_encode)
         report = BuildReport(documents=len(documents), passages=len(passages), skipped=skipped,
                              converted=converted, embedded=embedded, dense=dense_ok and bool(passages),
                              notice=notice, cuts=cleaning_cuts(documents))
@@ -229,7 +230,7 @@ def _dedupe_ids(documents: list[Document]) -> None:
 
 
 def _embed(passages, docs_by_id, embedder: Embedder, cache: dict[str, np.ndarray],
-           progress: Progress) -> tuple[np.ndarray, int, list[str]]:
+           progress: Progress, bulk_encode=None) -> tuple[np.ndarray, int, list[str]]:
     """Vectors for the passages, how many were embedded afresh, and each passage's cache key (saved beside the
     vectors as embedding_keys.json, so the next build reuses what has not changed)."""
     texts = [embed_text(docs_by_id[p.doc_id], p) for p in passages]
@@ -241,6 +242,11 @@ def _embed(passages, docs_by_id, embedder: Embedder, cache: dict[str, np.ndarray
     for i, k in enumerate(keys):
         if k in cache and cache[k].shape[0] == dim:
             vectors[i] = cache[k]
+    if bulk_encode is not None and todo:
+        progress("embedding passages", 0, len(todo))
+        vectors[todo] = bulk_encode([texts[i] for i in todo])
+        progress("embedding passages", len(todo), len(todo))
+        return vectors, len(todo), keys
     batch = 64
     for start in range(0, len(todo), batch):
         progress("embedding passages", start, len(todo))
@@ -250,47 +256,28 @@ def _embed(passages, docs_by_id, embedder: Embedder, cache: dict[str, np.ndarray
     return vectors, len(todo), keys
 
 
-def _previous_contents(index_dir: Path, previous: dict | None, settings: Settings) -> dict:
+def _previous_contents(store: Store, previous: dict | None, settings: Settings) -> dict:
     """Documents by (file sha, manifest entry) and vectors by text hash from the live build, for reuse."""
     out = {"docs": {}, "vectors": {}}
-    build_dir = live_build(index_dir)
-    if previous is None or build_dir is None:
+    if previous is None or store.live_id() is None:
         return out
     try:
+        live = store.live_contents(vectors=bool(previous.get("dense")))
         files = previous.get("files", {})
-        for line in (build_dir / "documents.jsonl").read_text(encoding="utf-8").splitlines():
-            doc = Document.from_dict(json.loads(line))
+        for doc in live.documents:
             info = files.get(doc.path)
             if info and previous.get("pipeline") == settings.pipeline_signature():
                 out["docs"][doc.path] = ((info["sha256"], info.get("entry", ""), previous["pipeline"]), doc)
-        keys_path = build_dir / "embedding_keys.json"
-        if previous.get("dense") and keys_path.exists():
-            keys = json.loads(keys_path.read_text())
-            vectors = np.load(build_dir / "embeddings.npy")
-            if len(keys) == len(vectors):
-                out["vectors"] = dict(zip(keys, vectors))
-    except (OSError, ValueError, KeyError, json.JSONDecodeError):
+        if live.vectors is not None and len(live.embed_keys) == len(live.vectors):
+            out["vectors"] = dict(zip(live.embed_keys, live.vectors))
+    except (OSError, ValueError, KeyError, json.JSONDecodeError, StoreError):
         return {"docs": {}, "vectors": {}}  # an unreadable old build just means a full rebuild
     return out
 
 
-def _write_build(store: IndexStore, settings, documents, passages, bm25, vectors, embed_keys, embedder, fingerprint,
-                 files, shas, paths, report, started) -> Path:
-    """Write the build's artefacts and manifest into a staging folder and commit it (not yet live)."""
-    tmp = store.stage()
-    with open(tmp / "documents.jsonl", "w", encoding="utf-8") as fh:
-        for doc in documents:
-            fh.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
-    with open(tmp / "passages.jsonl", "w", encoding="utf-8") as fh:
-        for p in passages:
-            fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
-    bm25.save(tmp)
-    artefacts = list(ARTEFACTS)
-    if vectors is not None:
-        DenseIndex.build(vectors).save(tmp / "dense.faiss")
-        np.save(tmp / "embeddings.npy", vectors)
-        (tmp / "embedding_keys.json").write_text(json.dumps(embed_keys))
-        artefacts += ["dense.faiss", "embeddings.npy", "embedding_keys.json"]
+def _write_build(store: Store, settings, documents, passages, bm25, vectors, embed_keys, embedder, fingerprint,
+                 files, shas, paths, report, started):
+    """Write the build's contents and manifest through the store (not yet live); its handle for `publish`."""
     entries = manifests_for(paths)
     report.seconds = round(time.perf_counter() - started, 3)
     manifest = {
@@ -309,7 +296,6 @@ def _write_build(store: IndexStore, settings, documents, passages, bm25, vectors
                    "vectors": int(len(vectors)) if vectors is not None else 0, "skipped": len(report.skipped)},
         "files": {f.rel: {"size": f.size, "mtime_ns": f.mtime_ns, "sha256": shas[f.rel],
                           "entry": entry_hash(entries.get(f.rel))} for f in files},
-        "checksums": store.checksums(tmp, artefacts),
         "report": report.to_dict(),
     }
-    return store.commit(tmp, manifest)
+    return store.write_build(BuildContents(documents, passages, bm25, vectors, embed_keys), manifest)

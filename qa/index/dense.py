@@ -10,6 +10,8 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from qa.index.scope import Scope
+
 HNSW_THRESHOLD = 50_000
 HNSW_M = 32
 
@@ -47,6 +49,11 @@ class DenseIndex:
             return []
         scores, ids = self.index.search(query_vector.reshape(1, -1).astype(np.float32), min(k, len(self)))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+
+    def top(self, query_vector: np.ndarray, scope: Scope, k: int) -> list[tuple[int, float]]:
+        """The k nearest passages in scope: over-fetch by the inverse of the scope's share, then filter."""
+        fetch = min(len(scope.mask), int(k / max(scope.share, 1e-3)) + 1)
+        return [(r, sc) for r, sc in self.search(query_vector, fetch) if scope.mask[r]][:k]
 
     def scores_for(self, query_vector: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """Cosine of the query with the given rows (reconstructed vectors)."""

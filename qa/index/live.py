@@ -8,12 +8,17 @@ embedder failing reports it here (`dense_unavailable`) rather than writing the n
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import qa.index.build as index_build
 from qa.config import Settings
 from qa.index.embedder import Embedder, EmbedderUnavailable
-from qa.index.store import Index, IndexCorrupt, IndexStore, BuildLocked, model_mismatch
+from qa.index.store import Index, IndexCorrupt, BuildLocked, model_mismatch
+from qa.index.stores import StoreError, open_store
+
+
+FIRST_BUILD_WAIT = 1800  # seconds a process starting on an empty index waits for another's first build
 
 
 def bm25_only_notice(reason) -> str:
@@ -25,7 +30,7 @@ class LiveIndex:
     def __init__(self, settings: Settings, embedder: Embedder):
         self.settings = settings
         self.embedder = embedder
-        self.store = IndexStore(Path(settings.index_dir))
+        self.store = open_store(settings)  # the index folder, or PostgreSQL (QA_DATABASE_URL)
         self.index: Index | None = None
         self.dense_error: str | None = None  # why semantic search cannot run (None: it can)
         self.last_build: index_build.BuildReport | None = None
@@ -50,8 +55,8 @@ class LiveIndex:
             report = index_build.build(self.settings, paths=paths, progress=progress, force=force,
                                        embedder=self.embedder)
         except BuildLocked as exc:
-            if self.store.live_build() is None:
-                raise
+            if self.store.live_id() is None:
+                self._wait_for_first_build(exc)
             # Another process is building: answer from the live index meanwhile.
             self.load()
             with self._lock:
@@ -70,14 +75,27 @@ class LiveIndex:
             self.load()
         return report
 
+    def _wait_for_first_build(self, locked: BuildLocked) -> None:
+        """Another process holds the lock and nothing is live yet (app replicas starting together on an empty
+        database): wait for its build rather than fail, then answer from it."""
+        deadline = time.monotonic() + FIRST_BUILD_WAIT
+        while self.store.live_id() is None:
+            if time.monotonic() > deadline:
+                raise locked
+            time.sleep(0.5)
+
     def follow(self) -> None:
-        """Pick up a build made by another process (`qa ingest` while the app runs): one readlink a question."""
-        live = self.store.live_build()
-        if live is None or self.index is None or live == self.index.directory:
+        """Pick up a build made by another process (`qa ingest`, another app replica): one readlink (or one
+        indexed SELECT) a question."""
+        try:
+            live = self.store.live_id()
+        except StoreError:
+            return  # the database is unreachable for a moment: keep answering from memory
+        if live is None or self.index is None or live == self.index.build_id:
             return
         try:
             self.load()
-        except (IndexCorrupt, FileNotFoundError, OSError):
+        except (IndexCorrupt, FileNotFoundError, OSError, StoreError):
             pass  # keep answering from the index already in memory
 
     def indexed_roots(self) -> list[Path]:

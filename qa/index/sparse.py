@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
+from qa.index.scope import Scope
 from qa.terms import tokenize
 
 
@@ -67,18 +68,59 @@ class BM25Index:
     def query_terms(self, question: str) -> list[str]:
         return tokenize(question, **self.tokenizer_options)
 
-    def scores(self, query_tokens: list[str]) -> np.ndarray:
-        """Score every passage; repeated query terms count again, as in rank-bm25."""
+    def _query_columns(self, query_tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Columns of the query's known terms and how often each occurs (repeated terms count again, as in rank-bm25)."""
         counts: dict[int, int] = {}
         for t in query_tokens:
             col = self.vocabulary.get(t)
             if col is not None:
                 counts[col] = counts.get(col, 0) + 1
-        if not counts:
+        return np.fromiter(counts.keys(), dtype=np.int64), np.fromiter(counts.values(), dtype=np.float32)
+
+    def scores(self, query_tokens: list[str]) -> np.ndarray:
+        """Score every passage."""
+        cols, weights = self._query_columns(query_tokens)
+        if not len(cols):
             return np.zeros(len(self), dtype=np.float32)
-        cols = np.fromiter(counts.keys(), dtype=np.int64)
-        weights = np.fromiter(counts.values(), dtype=np.float32)
         return np.asarray(self.matrix[:, cols] @ weights).ravel()
+
+    # The candidate-list interface the retriever uses; qa/index/pg_search.py answers the same calls in SQL.
+
+    def top(self, query_tokens: list[str], scope: Scope, k: int) -> list[tuple[int, float]]:
+        """The k best passages in scope with a non-zero score (non-zero rather than positive: in a tiny corpus
+        rank-bm25's idf can make every match negative)."""
+        scores = self.scores(query_tokens)
+        mask = scope.mask
+        return [(r, sc) for r, sc in top_k(np.where(mask, scores, -np.inf), k)
+                if mask[r] and sc != 0 and np.isfinite(sc)]
+
+    def scores_for(self, query_tokens: list[str], rows: np.ndarray) -> np.ndarray:
+        """The scores of the given rows only."""
+        cols, weights = self._query_columns(query_tokens)
+        if not len(cols) or not len(rows):
+            return np.zeros(len(rows), dtype=np.float32)
+        return np.asarray(self.matrix[:, cols][np.asarray(rows)] @ weights).ravel()
+
+    def rows_with(self, term: str) -> np.ndarray:
+        """The rows whose indexed words contain `term`."""
+        col = self.vocabulary.get(term)
+        if col is None:
+            return np.zeros(0, dtype=np.int64)
+        m = self.matrix
+        return m.indices[m.indptr[col]:m.indptr[col + 1]]
+
+    def terms_in(self, row: int, terms: set[str]) -> set[str]:
+        """Which of `terms` the passage at `row` contains."""
+        cols = {t: self.vocabulary[t] for t in terms if t in self.vocabulary}
+        if not cols:
+            return set()
+        present = self.matrix[row, list(cols.values())].toarray().ravel()
+        return {t for t, hit in zip(cols, present) if hit != 0}
+
+    def document_frequency(self, terms: list[str]) -> dict[str, int]:
+        """In how many passages each known term occurs."""
+        m = self.matrix
+        return {t: int(m.indptr[c + 1] - m.indptr[c]) for t in terms if (c := self.vocabulary.get(t)) is not None}
 
     def search(self, question: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         scores = self.scores(self.query_terms(question))

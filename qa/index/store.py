@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +28,25 @@ from qa.index.sparse import BM25Index
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+ARTEFACTS = ("documents.jsonl", "passages.jsonl", "bm25.npz", "bm25_vocab.json")
+
+
+@dataclass
+class BuildContents:
+    """What a build made, handed to a store to write (this folder layout, or PostgreSQL: qa/index/pg_store.py)."""
+    documents: list[Document]
+    passages: list[Passage]
+    bm25: BM25Index
+    vectors: np.ndarray | None
+    embed_keys: list[str]  # per passage: hash of model and embedded text, so the next build reuses its vector
+
+
+@dataclass
+class LiveContents:
+    """What the next build may reuse from the live one: its documents and its vectors by embed key."""
+    documents: list[Document]
+    embed_keys: list[str]
+    vectors: np.ndarray | None
 
 
 class IndexCorrupt(RuntimeError):
@@ -81,8 +101,9 @@ class Index:
     """One loaded build: documents, passages, the BM25 matrix and (when the build has vectors) the FAISS index."""
 
     def __init__(self, directory: Path, manifest: dict, documents: dict[str, Document], passages: list[Passage],
-                 bm25: BM25Index, dense: DenseIndex | None):
+                 bm25: BM25Index, dense: DenseIndex | None, build_id=None):
         self.directory = directory
+        self.build_id = build_id or directory  # what LiveIndex compares with the store's live_id()
         self.manifest = manifest
         self.documents = documents
         self.passages = passages
@@ -181,6 +202,42 @@ class IndexStore:
 
     def live_build(self) -> Path | None:
         return live_build(self.index_dir)
+
+    def live_id(self) -> Path | None:
+        """What identifies the live build (Index.build_id of a loaded one); None when there is none."""
+        return live_build(self.index_dir)
+
+    def describe(self) -> str:
+        return str(self.index_dir)
+
+    def live_contents(self, vectors: bool = True) -> LiveContents:
+        build_dir = live_build(self.index_dir)
+        if build_dir is None:
+            raise FileNotFoundError(f"no index in {self.index_dir}")
+        documents = [Document.from_dict(json.loads(line)) for line in
+                     (build_dir / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+        keys_path = build_dir / "embedding_keys.json"
+        if not vectors or not keys_path.exists():
+            return LiveContents(documents, [], None)
+        return LiveContents(documents, json.loads(keys_path.read_text()), np.load(build_dir / "embeddings.npy"))
+
+    def write_build(self, contents: BuildContents, manifest: dict) -> Path:
+        """Write a build's artefacts into a staging folder and commit it with `manifest` (not yet live)."""
+        tmp = self.stage()
+        with open(tmp / "documents.jsonl", "w", encoding="utf-8") as fh:
+            for doc in contents.documents:
+                fh.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+        with open(tmp / "passages.jsonl", "w", encoding="utf-8") as fh:
+            for p in contents.passages:
+                fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+        contents.bm25.save(tmp)
+        artefacts = list(ARTEFACTS)
+        if contents.vectors is not None:
+            DenseIndex.build(contents.vectors).save(tmp / "dense.faiss")
+            np.save(tmp / "embeddings.npy", contents.vectors)
+            (tmp / "embedding_keys.json").write_text(json.dumps(contents.embed_keys))
+            artefacts += ["dense.faiss", "embeddings.npy", "embedding_keys.json"]
+        return self.commit(tmp, {**manifest, "checksums": self.checksums(tmp, artefacts)})
 
     def read_live_manifest(self) -> dict | None:
         return read_live_manifest(self.index_dir)

@@ -22,6 +22,7 @@ import numpy as np
 from qa.config import Settings
 from qa.datatypes import Hit
 from qa.index.embedder import Embedder, EmbedderUnavailable
+from qa.index.scope import Scope
 from qa.index.store import Index
 from qa.retrieval import rank
 from qa.retrieval.acronyms import expand, index_definitions
@@ -88,14 +89,13 @@ class Retriever:
         mask = np.zeros(len(index.passages), dtype=bool)
         for d in allowed_docs:
             mask[index.doc_rows.get(d, [])] = True
+        scope = Scope(mask, None if len(allowed_docs) == len(docs) else frozenset(allowed_docs))
         defined = index_definitions(index)
         text = expand(query.search_text, defined)
         t = time.perf_counter()
         q_terms = keyword_terms(index.bm25.query_terms(expand(query.keyword_text, defined)), query.text)
-        bm25_scores = index.bm25.scores(q_terms)
-        # Non-zero rather than positive: in a tiny corpus rank-bm25's idf can make every match negative.
-        bm25_ranked = [(r, sc) for r, sc in _top(np.where(mask, bm25_scores, -np.inf), s.candidates)
-                       if mask[r] and sc != 0 and np.isfinite(sc)]
+        # Candidate lists come from the store (in-process matrices or SQL); fusion and ranking below are shared.
+        bm25_ranked = index.bm25.top(q_terms, scope, s.candidates)
         timings["bm25"] = time.perf_counter() - t
         lists = {"bm25": bm25_ranked}
         dense_scores: dict[int, float] = {}
@@ -110,16 +110,14 @@ class Retriever:
             if qvec is not None:
                 timings["embed"] = time.perf_counter() - t
                 t = time.perf_counter()
-                share = mask.sum() / max(len(mask), 1)
-                k = min(len(mask), int(s.candidates / max(share, 1e-3)) + 1)
-                dense_ranked = [(r, sc) for r, sc in index.dense.search(qvec, k) if mask[r]][:s.candidates]
+                dense_ranked = index.dense.top(qvec, scope, s.candidates)
                 lists["dense"] = dense_ranked
                 dense_scores = dict(dense_ranked)
                 timings["dense"] = time.perf_counter() - t
         if qvec is not None and "dense" in lists:
             # For the convex combination every candidate gets both scores (its real BM25 score and cosine).
             lists = hybrid_lists(lists["bm25"], lists["dense"], s.fusion,
-                                 bm25_scores=lambda rows: bm25_scores[rows],
+                                 bm25_scores=lambda rows: index.bm25.scores_for(q_terms, rows),
                                  dense_scores=lambda rows: index.dense.scores_for(qvec, rows))
             dense_scores = dict(lists["dense"])
         if "dense" in lists:
@@ -175,14 +173,10 @@ def keyword_terms(terms: list[str], question: str = "") -> list[str]:
 def coverage(index: Index, q_terms: list[str], passage_id: str) -> float:
     """Share of the question's distinct terms that the passage's indexed words contain."""
     terms = set(q_terms)
-    if not terms:
-        return 0.0
     row = index.row_of(passage_id)
-    cols = [index.bm25.vocabulary[t] for t in terms if t in index.bm25.vocabulary]
-    if row is None or not cols:
+    if not terms or row is None:
         return 0.0
-    present = index.bm25.matrix[row, cols].toarray().ravel()
-    return float((present != 0).sum()) / len(terms)
+    return len(index.bm25.terms_in(row, terms)) / len(terms)
 
 
 def unmentioned_names(index: Index, names: list[str], mask: np.ndarray) -> list[str]:
@@ -190,21 +184,14 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray) -> list[
     name's words in one passage ("Youth Justice Board" is not mentioned by a passage on youth work beside one on
     an improvement board)."""
     missing = []
-    matrix = index.bm25.matrix
     for name in names:
         rows = mask.copy()
         for term in index.bm25.query_terms(name):
-            col = index.bm25.vocabulary.get(term)
             having = np.zeros(len(rows), dtype=bool)
-            if col is not None:
-                having[matrix.indices[matrix.indptr[col]:matrix.indptr[col + 1]]] = True
+            found = index.bm25.rows_with(term)
+            if len(found):
+                having[found] = True
             rows &= having
         if not rows.any():
             missing.append(name)
     return missing
-
-
-def _top(scores: np.ndarray, k: int) -> list[tuple[int, float]]:
-    from qa.index.sparse import top_k
-
-    return top_k(scores, k)

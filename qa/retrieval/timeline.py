@@ -241,12 +241,10 @@ class _Scored:
 def _score(assistant, index, topic: str) -> _Scored:
     terms = list(dict.fromkeys(index.bm25.query_terms(topic)))
     n_rows = len(index.passages)
-    cols = {t: index.bm25.vocabulary[t] for t in terms if t in index.bm25.vocabulary}
-    matrix = index.bm25.matrix
-    df = {t: matrix.indptr[c + 1] - matrix.indptr[c] if hasattr(matrix, "indptr") else 1 for t, c in cols.items()}
+    df = index.bm25.document_frequency(terms)
     idf = {t: float(np.log(1 + n_rows / (1 + df.get(t, 0)))) for t in terms}
     total_idf = sum(idf.values()) or 1.0
-    bm25 = index.bm25.scores(terms) if cols else np.zeros(n_rows, dtype=np.float32)
+    bm25 = index.bm25.scores(terms) if df else np.zeros(n_rows, dtype=np.float32)
     cosine: dict[int, float] = {}
     if index.dense is not None and not assistant.dense_error and topic.strip():
         try:
