@@ -194,7 +194,8 @@ def thread_plan(workers: int | None = None, threads: int | None = None) -> tuple
     ops on ~16 x 150 tokens split poorly over threads: on the 2-core AVX2 target, int8, 200 abstracts, whole
     processes in turns, 2 batches x 1 thread took 0.94x the wall time and 0.96x the CPU of 1 batch x 2
     threads (medians of 3 pairs; bench/embed_threads.py); OpenVINO on the AMX Xeon: 1 stream x 2 threads took
-    1.22x the wall time and 1.12x the CPU of 2 streams x 1 thread (4 pairs). Batch size: MAX_BATCH.
+    1.22x the wall time and 1.12x the CPU of 2 streams x 1 thread (4 pairs, with a thread per batch).
+    Batch size: MAX_BATCH.
     QA_EMBED_WORKERS / QA_EMBED_THREADS override."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     workers = int(workers or os.environ.get("QA_EMBED_WORKERS") or min(cores, 4))
