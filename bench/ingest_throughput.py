@@ -46,10 +46,6 @@ def write_corpus(scifact: str, docs: int, corpus: Path) -> None:
 
 
 def run_one(corpus: Path, backend: str, started: float) -> dict:
-    from qa import index as index_mod
-    from qa.config import load_settings
-    from qa.index.embedder import Embedder
-
     work = Path(tempfile.mkdtemp(prefix="qa-ingest-index-"))
     settings = load_settings(corpus_dir=corpus, index_dir=work / "index", model_backend=backend)
     embedder = Embedder(settings.model_path, settings.model_backend)

@@ -15,7 +15,7 @@ DEFAULT_CORPUS = ROOT / "corpus"
 DEFAULT_INDEX = ROOT / "index"
 
 # Bump when cleaning/splitting/tokenising changes so stale indexes are rebuilt.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"  # 4: a title the passage opens with is embedded once
 
 
 def packaged_model_path() -> str:

@@ -103,3 +103,20 @@ def test_unknown_backend_is_rejected(tiny_model, tmp_path):
 
     with pytest.raises(ValueError):
         OnnxSentenceEncoder(tiny_model, "tensorrt", cache_dir=tmp_path)
+
+
+def test_openvino_streams_give_each_batch_its_own_rows(tiny_model, tmp_path, monkeypatch):
+    """Many small batches through OpenVINO's parallel streams (one Python thread drives them): every text's
+    vector is the one it gets alone, whatever the batch size (QA_EMBED_BATCH)."""
+    pytest.importorskip("openvino")
+    from qa.index.onnx_backend import OnnxSentenceEncoder
+
+    texts = [f"Passage {i}: " + "inspectors found regular supervision " * (i % 7 + 1) for i in range(23)]
+    alone = OnnxSentenceEncoder(tiny_model, "onnx", cache_dir=tmp_path, workers=1)
+    ref = np.stack([alone.encode([t], normalize_embeddings=True)[0] for t in texts])
+    for size in ("1", "4", "16"):
+        monkeypatch.setenv("QA_EMBED_BATCH", size)
+        enc = OnnxSentenceEncoder(tiny_model, "openvino", cache_dir=tmp_path, workers=2, threads=1)
+        assert enc.max_batch == int(size) and enc.session.streams == 2
+        got = enc.encode(texts, normalize_embeddings=True)
+        assert np.all((ref * got).sum(axis=1) > 0.99)

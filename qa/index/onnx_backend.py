@@ -37,7 +37,11 @@ BACKENDS = ONNX_BACKENDS
 # Renamed whenever the quantisation recipe changes, so an export made by an older recipe is not reused.
 FP32_FILE = "model_eager.onnx"
 QUANTIZED_OPS = ("MatMul", "Attention")  # Attention: the fused Q/K/V projection (becomes QAttention)
-MAX_BATCH = 16
+# Texts per batch, by backend (the most; fewer when the caller asks), measured on 300 SciFact abstracts,
+# whole processes in turns, 4 against 16 (bench/RESULTS.md, issue 13), on an AVX-512/VNNI/AMX Xeon (2 cores):
+# onnx-int8 wall 0.90x, CPU 0.91x, peak memory 278 against 593 MiB; onnx wall 0.92x, CPU 0.94x, 298 against
+# 624 MiB; openvino wall 0.98x, CPU 0.99x (a tie), 342 against 452 MiB. QA_EMBED_BATCH overrides.
+MAX_BATCH = {"onnx": 4, "onnx-int8": 4, "openvino": 4}
 INT8_FILE = "model_eager_int8w7k3.onnx"
 # FFN down-projections (input: GELU output, the widest-ranged activations) of the first three layers stay
 # fp32: with them in int8 too, the minimum cosine to sentence-transformers over the probe set was 0.988
@@ -184,12 +188,19 @@ def thread_plan(workers: int | None = None, threads: int | None = None) -> tuple
     thread each ("inter-op" parallelism across batches) rather than one batch on N threads: a BERT layer's
     ops on ~16 x 150 tokens split poorly over threads: on the 2-core AVX2 target, int8, 200 abstracts, whole
     processes in turns, 2 batches x 1 thread took 0.94x the wall time and 0.96x the CPU of 1 batch x 2
-    threads (medians of 3 pairs; bench/embed_threads.py). Batch size 8/16/32 measured within noise: 16 kept.
+    threads (medians of 3 pairs; bench/embed_threads.py); OpenVINO on the AMX Xeon: 1 stream x 2 threads took
+    1.22x the wall time and 1.12x the CPU of 2 streams x 1 thread (4 pairs, with a thread per batch).
+    Batch size: MAX_BATCH.
     QA_EMBED_WORKERS / QA_EMBED_THREADS override."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     workers = int(workers or os.environ.get("QA_EMBED_WORKERS") or min(cores, 4))
     threads = int(threads or os.environ.get("QA_EMBED_THREADS") or max(1, cores // max(workers, 1)))
     return max(1, workers), max(1, threads)
+
+
+def batch_size_for(backend: str) -> int:
+    """Texts per batch for a backend; QA_EMBED_BATCH overrides (every backend)."""
+    return max(1, int(os.environ.get("QA_EMBED_BATCH") or MAX_BATCH.get(backend, 16)))
 
 
 class _OpenVinoSession:
@@ -208,6 +219,8 @@ class _OpenVinoSession:
         if threads:
             config["INFERENCE_NUM_THREADS"] = threads * streams
         self.compiled = core.compile_model(core.read_model(str(onnx_path)), "CPU", config)
+        self.streams = max(1, streams)
+        self._lock = threading.Lock()
         self.output = self.compiled.output(0)
         self._inputs = [p.get_any_name() for p in self.compiled.inputs]
 
@@ -217,8 +230,34 @@ class _OpenVinoSession:
         return [SimpleNamespace(name=n) for n in self._inputs]
 
     def run(self, _outputs, feeds):
-        request = self.compiled.create_infer_request()  # one per call: safe from several threads
-        return [request.infer(feeds)[self.output]]
+        with self._lock:
+            return [self.compiled.create_infer_request().infer(feeds, share_inputs=True)[self.output].copy()]
+
+    def run_many(self, feeds_list, reduce):
+        """Run every batch, `streams` at a time, and return [reduce(i, output of batch i)]. Every call into
+        OpenVINO's Python API is made from this one thread (the inference itself runs on OpenVINO's threads):
+        with a thread per batch, two threads setting up requests at once deadlocked now and then (both stuck
+        in data_dispatcher.py getting or filling a request's input tensor; 4 hangs in ~20 runs of 75 batches)."""
+        results = [None] * len(feeds_list)
+        with self._lock:
+            free = [self.compiled.create_infer_request() for _ in range(min(self.streams, len(feeds_list)))]
+            busy: list = []  # (request, batch index, its feeds: shared with the request until it is done)
+
+            def finish():
+                request, i, _ = busy.pop(0)
+                request.wait()
+                results[i] = reduce(i, request.get_output_tensor(0).data)
+                free.append(request)
+
+            for i, feeds in enumerate(feeds_list):
+                if not free:
+                    finish()
+                request = free.pop()
+                request.start_async(feeds, share_inputs=True)
+                busy.append((request, i, feeds))
+            while busy:
+                finish()
+        return results
 
 
 class OnnxSentenceEncoder:
@@ -241,6 +280,7 @@ class OnnxSentenceEncoder:
         self.tokenizer.enable_truncation(max_length=int(self.config["max_seq_length"]))
         self.tokenizer.no_padding()
         self.workers, self.threads = thread_plan(workers, threads)
+        self.max_batch = batch_size_for(backend)
         if backend == "openvino":
             self.session = _OpenVinoSession(self.onnx_path, self.threads, self.workers)
             # OpenVINO keeps compiled kernels per input shape: widths are rounded up to a multiple of 32
@@ -267,7 +307,7 @@ class OnnxSentenceEncoder:
 
     get_embedding_dimension = get_sentence_embedding_dimension
 
-    def _run(self, encodings) -> np.ndarray:
+    def _feeds(self, encodings) -> dict[str, np.ndarray]:
         longest = max(len(e.ids) for e in encodings)
         step = self.width_step
         width = min(-(-longest // step) * step, max(longest, self.config["max_seq_length"]))
@@ -279,7 +319,9 @@ class OnnxSentenceEncoder:
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self.input_names:
             feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden = self.session.run(None, feeds)[0]
+        return feeds
+
+    def _pool(self, hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
         if self.config["pooling"] == "cls":
             pooled = hidden[:, 0]
         elif self.config["pooling"] == "max":
@@ -288,6 +330,10 @@ class OnnxSentenceEncoder:
             m = mask[..., None].astype(np.float32)
             pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
         return pooled.astype(np.float32)
+
+    def _run(self, encodings) -> np.ndarray:
+        feeds = self._feeds(encodings)
+        return self._pool(self.session.run(None, feeds)[0], feeds["attention_mask"])
 
     def encode(self, texts, batch_size: int = 32, normalize_embeddings: bool = False, convert_to_numpy: bool = True,
                show_progress_bar: bool = False, **_) -> np.ndarray:
@@ -299,14 +345,18 @@ class OnnxSentenceEncoder:
         # more than its batch's spread (characters per token vary by 2x between prose and formulae).
         encodings = self.tokenizer.encode_batch(texts)
         order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
-        # Small batches pad less; on CPU they are as fast per passage (measured: 8-16 beat 32-64 by 10-25%).
-        batch_size = max(1, min(batch_size, MAX_BATCH))
+        # Small batches pad less and hold smaller activations; on CPU they are as fast per passage (MAX_BATCH).
+        batch_size = max(1, min(batch_size, self.max_batch))
         batches = [order[start:start + batch_size] for start in range(0, len(texts), batch_size)]
 
         def run(rows):
             return rows, self._run([encodings[i] for i in rows])
 
-        if self.workers > 1 and len(batches) > 1:
+        if isinstance(self.session, _OpenVinoSession) and len(batches) > 1:  # its own parallel streams
+            feeds = [self._feeds([encodings[i] for i in rows]) for rows in batches]
+            pooled = self.session.run_many(feeds, lambda i, hidden: self._pool(hidden, feeds[i]["attention_mask"]))
+            results = list(zip(batches, pooled))
+        elif self.workers > 1 and len(batches) > 1:
             from concurrent.futures import ThreadPoolExecutor
 
             with ThreadPoolExecutor(min(self.workers, len(batches))) as pool:
