@@ -150,18 +150,3 @@ def test_ingest_of_other_paths_is_what_later_questions_use(tmp_path):
     index_mod.build(settings, paths=[other])
     assistant = Assistant(settings)
     assert not assistant.last_build.rebuilt and [d.path for d in assistant.index.documents.values()] == ["b.txt"]
-
-
-def test_a_title_the_passage_opens_with_is_embedded_once():
-    from qa.datatypes import Document, Passage
-
-    title = "Induction of myelodysplasia by myeloid-derived suppressor cells."
-    text = f"{title}\n\nMyelodysplastic syndromes are age-dependent stem cell malignancies."
-    doc = Document(doc_id="d", path="d.txt", text=text, title=title)
-    first = Passage("d#0", "d", text, 0, len(text))
-    assert index_mod.embed_text(doc, first) == text
-    later = Passage("d#1", "d", "CD33 and S100A9 formed a functional pair.", 0, 10, headings=["Results"])
-    assert index_mod.embed_text(doc, later) == f"{title} > Results\n{later.text}"
-    # a title shortened with " …" is the line it was cut from
-    short = Document(doc_id="d", path="d.txt", text=text, title="Induction of myelodysplasia by …")
-    assert index_mod.embed_text(short, first) == text

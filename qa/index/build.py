@@ -72,27 +72,9 @@ def passage_context(doc: Document, passage: Passage) -> str:
     return " > ".join(p for p in parts if p)
 
 
-def _opening_lines(text: str, n: int = 2) -> list[str]:
-    return [line.strip() for line in text.strip().splitlines() if line.strip()][:n]
-
-
-def _in_opening(part: str, opening: list[str]) -> bool:
-    """Is this context part (a title or heading) already one of the passage's first lines? A title shortened
-    with " …" matches the full line it was cut from."""
-    part = part.strip()
-    if part.endswith("…"):
-        stem = part[:-1].rstrip()
-        return bool(stem) and any(line.startswith(stem) for line in opening)
-    return part in opening
-
-
 def embed_text(doc: Document, passage: Passage) -> str:
-    """What the embedder sees: the passage with its context (never shown to users). A title or heading that
-    the passage already opens with (the first passage of a document whose first line is its title) is not
-    repeated: the embedder reads it once."""
+    """What the embedder sees: the passage with its context (never shown to users)."""
     context = passage_context(doc, passage)
-    if context and doc.title and _in_opening(doc.title, _opening_lines(passage.text)):
-        context = " > ".join(p for p in context.split(" > ") if p != doc.title)
     return f"{context}\n{passage.text}" if context else passage.text
 
 
