@@ -294,7 +294,8 @@ def run_product(size: int, n_queries: int, backend: str) -> dict:
         bm25 = BM25Index.load(workdir)
         dense = DenseIndex.load(workdir / "dense.faiss")
         query_ids, queries, qrels = bench_queries(n_queries)
-        latencies, ranked, qvecs = query_loop(bm25, dense, embedder, settings, queries, doc_ids)
+        latencies, ranked, qvecs = query_loop(bm25, dense, question_embedder(embedder, backend), settings, queries,
+                                              doc_ids)
         result = {
             "system": "product", "size": len(texts), "backend": backend, "dense_index": dense.kind,
             "ingest_passages_per_s": round(len(texts) / ingest_s, 1),
@@ -323,6 +324,13 @@ def run_product(size: int, n_queries: int, backend: str) -> dict:
         return result
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def question_embedder(embedder, backend: str):
+    """Questions go through the runtime chosen for single questions, as in the product (Assistant)."""
+    from qa.index.embedder import Embedder
+
+    return Embedder(embedder.model_path, backend, for_queries=True, share_with=embedder)
 
 
 def query_loop(bm25, dense, embedder, settings, queries: list[str], doc_ids: list[str]):
@@ -401,7 +409,8 @@ def run_postgres(size: int, n_queries: int, backend: str) -> dict:
         del bm25, p
         index = store.load()
         query_ids, queries, qrels = bench_queries(n_queries)
-        latencies, ranked, _ = query_loop(index.bm25, index.dense, embedder, settings, queries, doc_ids)
+        latencies, ranked, _ = query_loop(index.bm25, index.dense, question_embedder(embedder, backend), settings,
+                                          queries, doc_ids)
         db_bytes = store.db.conn().execute("SELECT pg_database_size(current_database())").fetchone()[0]
         return {
             "system": "postgres", "size": len(texts), "backend": backend,
