@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 
 from qa.documents.metadata import MONTHS
 from qa.passages.split import sentence_spans
@@ -38,11 +37,13 @@ def not_before(text: str, today: date | None = None) -> date | None:
     return latest
 
 
-@lru_cache(maxsize=4096)
-def _cached(doc_id: str, fingerprint: str, text: str) -> date | None:
-    return not_before(text)
+_floors: dict[tuple[str, str], date | None] = {}  # (doc_id, fingerprint) -> not_before(text)
 
 
 def document_not_before(doc) -> date | None:
-    """`not_before` of a document's text, computed once per document version."""
-    return _cached(doc.doc_id, doc.fingerprint, doc.text)
+    """`not_before` of a document's text, computed once per document version (not once per question: a bounded
+    cache smaller than the corpus would read every undated text again for each "from" question)."""
+    key = (doc.doc_id, doc.fingerprint)
+    if key not in _floors:
+        _floors[key] = not_before(doc.text)
+    return _floors[key]

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 import weakref
 
-DEFINITION_RE = re.compile(r"((?:[\w’'-]+\s+){1,12})\(([A-Z][A-Za-z]{2,7})\)")
+# "(ILACS)": found first (cheap), then the words just before it are read (a long form has at most 12 words).
+ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z]{2,7})\)")
+LOOK_BACK_CHARS = 200
 FUNCTION_WORDS = frozenset("of and for the in on to at with by a an &".split())
 MAX_DEFINITIONS = 500
 
@@ -36,12 +38,13 @@ def definitions(texts) -> dict[str, str]:
     """acronym (upper case) -> long form, the first definition found for each."""
     found: dict[str, str] = {}
     for text in texts:
-        for m in DEFINITION_RE.finditer(text):
-            acronym = m.group(2)
+        for m in ACRONYM_RE.finditer(text):
+            acronym = m.group(1)
             key = acronym.upper()
             if key in found or len(found) >= MAX_DEFINITIONS:
                 continue
-            expansion = long_form(m.group(1).split(), acronym)
+            before = text[max(0, m.start() - LOOK_BACK_CHARS):m.start()].split()[-12:]
+            expansion = long_form(before, acronym)
             if expansion:
                 found[key] = expansion
     return found
