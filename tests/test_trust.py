@@ -141,6 +141,39 @@ def test_month_window_includes_what_is_published_soon_after():
                               q).status == "excluded"
 
 
+@pytest.mark.parametrize("question, month", [
+    ("What did Ofsted note at its December monitoring visit to Leeds?", 12),
+    ("what did the sept visit find", 9),
+    ("What did inspectors find during the visit in March?", 3),
+    ("What did the May inspection say about adoption?", 5),
+    ("Ofsted may visit again: what did it say in may about adoption?", None),  # "may" the verb, unsure as a month
+    ("What did the March 2019 visit find?", None),  # a month with its year is a time window instead
+])
+def test_a_month_asked_without_its_year(question, month):
+    assert parse(question).month == month
+
+
+def test_a_month_without_its_year_is_met_by_the_visit_or_the_publication_soon_after():
+    q = parse("What did the December monitoring visit find?")
+    assert rank.check_filters(doc(period_start="2023-12-05", period_end="2023-12-06"), q).status == "match"
+    assert rank.check_filters(doc(date="2024-01-20"), q).status == "match"  # the letter about it, any year
+    assert rank.check_filters(doc(date="2019-12-02"), q).status == "match"
+    assert rank.check_filters(doc(date="2024-09-20"), q).status == "excluded"
+    assert rank.check_filters(doc(date="2024-01-20", period_start="2023-10-01", period_end="2023-10-02"),
+                              q).status == "excluded"
+    # an undated document, even one whose text dates events after the "from" year, cannot show the month
+    after = parse("What did the December monitoring visit find, the first after the 2023 judgement?")
+    assert rank.check_filters(doc(text="The visit took place in September 2025."), after).unknown == ("date",)
+    assert "December" in q.describe()
+
+
+def test_a_passage_dating_things_by_other_months_only_ranks_lower():
+    assert rank.month_weight(12, "The visit, which took place in September 2025, found progress.") < 1.0
+    assert rank.month_weight(12, "Inadequate in May last year; a monitoring visit in December found progress.") == 1.0
+    assert rank.month_weight(12, "Leaders have a clear improvement plan.") == 1.0
+    assert rank.month_weight(None, "The visit took place in September.") == 1.0
+
+
 def test_passages_of_unknown_date_are_shown_apart_and_labelled(small):
     data = answer_to_dict(small.ask("What did inspectors say about supervision in Wakefield in 2019?"))
     assert not data["abstained"]

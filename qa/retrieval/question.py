@@ -53,6 +53,12 @@ ATTRIBUTION_CUES = [
 LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*", re.I)
 RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|now|these days|recent(ly)?)\b", re.I)
 FOLLOW_UP_RE = re.compile(r"^\s*(and|what about|how about|and what about|same (for|in)|also|what of)\b", re.I)
+# A month named without a year for an event ("its December monitoring visit", "the visit in March"): that
+# month of any year. "May" and "March" are words too, so as a month they are capitalised.
+EVENT_NOUN = (r"(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|full\s+)?"
+              r"(?:visit|inspection|re-inspection|letter|report|meeting)s?\b")
+EVENT_MONTH_RE = re.compile(rf"\b(?:(?:the|its|an?)\s+)?{MONTH_RE}\s+{EVENT_NOUN}|"
+                            rf"\b(?:in|during)\s+{MONTH_RE}(?!\w)(?!\s*,?\s*\d)", re.I)
 VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:and\s+(?:final|last)\s+)?(?:ofsted\s+)?(?:monitoring\s+)?visit\b|\bvisit\s+(?:number\s+)?(\d{{1,2}})\b", re.I)
 
 
@@ -109,6 +115,7 @@ class Query:
     without_time: str = ""  # the question minus its time phrase: what the retrievers see
     names: list[str] = field(default_factory=list)  # acronyms and proper names asked about ("CQC", "Eleanor Brazil")
     answer_type: str | None = None  # "date" | "person" | "count" | "judgement" (qa/retrieval/answer_type.py)
+    month: int | None = None  # a month asked without its year ("the December visit"): that month of any year
 
     @property
     def search_text(self) -> str:
@@ -143,6 +150,8 @@ class Query:
             out["recency"] = True
         if self.visit_number:
             out["visit_number"] = self.visit_number
+        if self.month:
+            out["month"] = self.month
         if self.authorities:
             out["local_authorities"] = list(self.authorities)
         if self.source:
@@ -160,6 +169,8 @@ class Query:
             phrase = self.time_phrase or _span_label(self.date_from, self.date_to)
             parts.append(f"Showing documents {phrase}" if re.match(r"(since|after|from|between|before|until|up to|prior)\b",
                                                                   phrase, re.I) else f"Showing {phrase} documents")
+        if self.month:
+            parts.append(f"on {calendar.month_name[self.month]} events (or written up to two months after)")
         if self.authorities:
             parts.append("about " + " and ".join(self.authorities))
         if self.visit_number:
@@ -294,6 +305,16 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     return None, None, "", text
 
 
+def find_event_month(text: str) -> int | None:
+    """The month of "its December monitoring visit" or "the visit in March" (no year with it)."""
+    for m in EVENT_MONTH_RE.finditer(text):
+        word = (m.group(1) or m.group(2)).rstrip(".")
+        if word.lower() in ("may", "march", "mar") and not word[0].isupper():
+            continue
+        return _month(word)
+    return None
+
+
 def find_authorities(text: str) -> list[str]:
     """Authorities named in a question, in any case and by abbreviation (qa.documents.gazetteer)."""
     return find_in_question(text)
@@ -327,7 +348,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
                   recency=bool(RECENCY_RE.search(text)), visit_number=visit, authorities=authorities,
                   source=source, doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest, names=find_names(text, authorities),
-                  answer_type=answer_type(text))
+                  answer_type=answer_type(text), month=find_event_month(rest))
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
     return query
@@ -411,6 +432,7 @@ def _inherit(query: Query, previous: Query) -> Query:
         time_phrase=query.time_phrase if changed_time else previous.time_phrase,
         authorities=query.authorities or previous.authorities,
         visit_number=query.visit_number or (None if changed_time else previous.visit_number),
+        month=query.month or (None if changed_time else previous.month),
         source=query.source or previous.source,
         doc_types=query.doc_types or ([] if query.source else previous.doc_types),
         recency=query.recency or previous.recency,

@@ -71,6 +71,12 @@ def check_filters(doc: Document, query: Query) -> FilterCheck:
                 unknown.append("date")
         elif not _in_window(doc, span, query):
             return EXCLUDED
+    if query.month:
+        fits = _month_fits(doc, query.month)
+        if fits is False:
+            return EXCLUDED
+        if fits is None and "date" not in unknown:
+            unknown.append("date")
     if query.authorities:
         if not doc.local_authorities:
             unknown.append("authority")
@@ -91,6 +97,37 @@ def _written_after(doc: Document, query: Query) -> bool:
         return False
     floor = document_not_before(doc)
     return floor is not None and floor >= query.date_from
+
+
+def _month_fits(doc: Document, month: int) -> bool | None:
+    """Is a document about an event in `month` (of any year)? Its visit dates decide; else its date, which may
+    come up to PUBLICATION_LAG after the event; undated, it cannot say (None)."""
+    if doc.period_start:
+        lo = date.fromisoformat(doc.period_start[:10])
+        hi = date.fromisoformat((doc.period_end or doc.period_start)[:10])
+        months = {(lo.month - 1 + i) % 12 + 1 for i in range(min(12, (hi.year - lo.year) * 12 + hi.month - lo.month + 1))}
+        return month in months
+    if doc.date:
+        return (date.fromisoformat(doc.date[:10]).month - month) % 12 <= PUBLICATION_LAG.days // 31
+    return None
+
+
+# A passage that dates things by other months only ("the visit, which took place in September") is about
+# another event than the month asked.
+MONTH_NAME_RE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December)\b")
+OTHER_MONTH_PENALTY = 0.8
+
+
+def month_weight(month: int | None, text: str) -> float:
+    if not month:
+        return 1.0
+    named = {_MONTH_NUMBER[m] for m in MONTH_NAME_RE.findall(text)}
+    return OTHER_MONTH_PENALTY if named and month not in named else 1.0
+
+
+_MONTH_NUMBER = {name: i for i, name in enumerate(
+    "January February March April May June July August September October November December".split(), 1)}
 
 
 def _in_window(doc: Document, span: tuple[date, date], query: Query) -> bool:

@@ -135,7 +135,7 @@ class Retriever:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
             weight = rank.prior(doc, query, newest, passage.headings) * rank.prose_weight(passage.text) \
-                * answer_type_weight(query.answer_type, passage.text)
+                * answer_type_weight(query.answer_type, passage.text) * rank.month_weight(query.month, passage.text)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
