@@ -1,4 +1,5 @@
 from qa.documents import clean
+import re
 from qa.datatypes import Block
 
 from conftest import CORPUS, squash
@@ -89,3 +90,31 @@ def test_no_passage_joins_text_across_removed_furniture_even_past_a_heading():
     passages = split_document(doc, max_words=120, min_words=25)
     assert not any("Dear Sir" in p.text and "Inspectors found" in p.text for p in passages)
     assert any(p.headings == ["Findings"] for p in passages)
+
+
+def test_lines_cut_at_a_page_width_are_rejoined_inside_line_per_block_text():
+    from qa.documents.clean import text_to_blocks
+
+    # A report's opening: short title and table lines (so the text as a whole does not look hard-wrapped)
+    # around paragraphs an extractor cut at about 80 characters.
+    text = "\n".join([
+        "Inspection of services for children in need of help and",
+        "protection",
+        "Report published: 3 March 2016",
+        "Overall judgement",
+        "Inadequate",
+        "There are serious failures in the help given to children living with neglect in",
+        "the borough, and leaders have not understood how weak the front door has become",
+        "for families who ask for help. Managers do not check that plans are followed up.",
+        "Help and protection",
+        "Inadequate",
+        "Children in care",
+        "Requires improvement",
+        "Leadership",
+        "Inadequate",
+    ])
+    paras = [b.text for b in text_to_blocks(text)]
+    joined = [p for p in paras if p.startswith("There are serious failures")]
+    assert joined and joined[0].endswith("Managers do not check that plans are followed up."), paras
+    assert not any("followed up. Help" in p for p in paras)  # the table after it stays apart
+    assert re.sub(r"\s+", "", joined[0]) in re.sub(r"\s+", "", text)  # only spaces changed

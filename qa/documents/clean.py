@@ -303,11 +303,39 @@ def _merge_short_runs(lines: list[str]) -> list[tuple[str, bool]]:
     return out
 
 
+# A word that cannot end a sentence: a line ending on one was cut by the page width.
+OPEN_ENDING_RE = re.compile(r"(?:\b(?:a|an|the|of|to|in|on|for|and|or|by|with|from|that|which|their|its|as|at|is|are|"
+                            r"was|were|be|not|under|between)|[\-–])$", re.I)
+WRAP_WIDTH = (50, 130)  # page-width lines; a text with longer lines has one paragraph per line
+
+
+def join_wrapped_lines(lines: list[str]) -> list[str]:
+    """Rejoin lines a PDF extractor cut at the page width inside otherwise line-per-block text (a report's
+    judgement table among its wrapped paragraphs): a line near the width that ends mid-sentence continues on
+    the next when that one starts in lower case or the break fell after a word no sentence ends on.
+    Only spaces change, so passages stay verbatim slices of the source."""
+    width = _line_width(lines)
+    if not WRAP_WIDTH[0] <= width <= WRAP_WIDTH[1]:
+        return lines
+    out: list[str] = []
+    last = ""  # the previous physical line
+    for line in lines:
+        wrapped = (out and len(last) >= 0.7 * width and not TERMINAL_RE.search(last)
+                   and not BULLET_RE.match(line) and not MD_HEADING_RE.match(line)
+                   and (line[:1].islower() or OPEN_ENDING_RE.search(last)))
+        if wrapped:
+            out[-1] += ("" if last.endswith("-") else " ") + line
+        else:
+            out.append(line)
+        last = line
+    return out
+
+
 def split_flowed(text: str, page: int | None = None) -> list[Block]:
-    """One block per line (or per Markdown construct)."""
+    """One block per line (or per Markdown construct), lines cut at a page width rejoined."""
     lines = [l.rstrip() for l in text.split("\n")]
     blocks: list[Block] = []
-    merged = _merge_short_runs([l.strip() for l in lines if l.strip()])
+    merged = _merge_short_runs(join_wrapped_lines([l.strip() for l in lines if l.strip()]))
     nonempty = [line for line, _ in merged]
     for i, (line, is_run) in enumerate(merged):
         if is_run:
