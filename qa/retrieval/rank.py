@@ -171,6 +171,22 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
     return weight
 
 
+# A broad question ("What did Ofsted say about Leicester's children's services in 2017?": every word it searches
+# for is in a fifth of the passages or more) asks for a summary, and a document's summary is its opening: the
+# lead of a story, the headline findings of a letter.
+BROAD_DF = 0.2
+LEAD_BOOST = 1.1
+
+
+def is_broad(document_frequency: dict[str, int], passages: int) -> bool:
+    return bool(document_frequency) and passages > 0 and all(
+        df >= BROAD_DF * passages for df in document_frequency.values())
+
+
+def lead_weight(broad: bool, passage) -> float:
+    return LEAD_BOOST if broad and passage.start == 0 else 1.0
+
+
 PROSE_FLOOR = 0.8  # a passage with no full sentence (a cover page, a headline and byline) keeps this much
 SENTENCE_LINE_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 TRUNCATED_LINE_RE = re.compile(r"(\.\.\.|…)\s*$")  # a listing's snippet ("report.pdf · 1 ... for...")
