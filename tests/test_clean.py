@@ -106,6 +106,8 @@ def test_lines_cut_at_a_page_width_are_rejoined_inside_line_per_block_text():
         "There are serious failures in the help given to children living with neglect in",
         "the borough, and leaders have not understood how weak the front door has become",
         "for families who ask for help. Managers do not check that plans are followed up.",
+        "Leaders have agreed a plan for the front door with partners in health and the Local",
+        "Safeguarding Children Board.",
         "Help and protection",
         "Inadequate",
         "Children in care",
@@ -116,5 +118,7 @@ def test_lines_cut_at_a_page_width_are_rejoined_inside_line_per_block_text():
     paras = [b.text for b in text_to_blocks(text)]
     joined = [p for p in paras if p.startswith("There are serious failures")]
     assert joined and joined[0].endswith("Managers do not check that plans are followed up."), paras
-    assert not any("followed up. Help" in p for p in paras)  # the table after it stays apart
+    assert "Leaders have agreed a plan for the front door with partners in health and the Local Safeguarding " \
+           "Children Board." in paras  # cut before a capitalised word, the line full to the width
+    assert not any("Board. Help" in p for p in paras)  # the table after it stays apart
     assert re.sub(r"\s+", "", joined[0]) in re.sub(r"\s+", "", text)  # only spaces changed

@@ -322,7 +322,7 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     for line in lines:
         wrapped = (out and len(last) >= 0.7 * width and not TERMINAL_RE.search(last)
                    and not BULLET_RE.match(line) and not MD_HEADING_RE.match(line)
-                   and (line[:1].islower() or OPEN_ENDING_RE.search(last)))
+                   and (line[:1].islower() or OPEN_ENDING_RE.search(last) or len(last) >= 0.85 * width))
         if wrapped:
             out[-1] += ("" if last.endswith("-") else " ") + line
         else:
