@@ -312,15 +312,20 @@ WRAP_WIDTH = (50, 130)  # page-width lines; a text with longer lines has one par
 def join_wrapped_lines(lines: list[str]) -> list[str]:
     """Rejoin lines a PDF extractor cut at the page width inside otherwise line-per-block text (a report's
     judgement table among its wrapped paragraphs): a line near the width that ends mid-sentence continues on
-    the next when that one starts in lower case or the break fell after a word no sentence ends on.
-    Only spaces change, so passages stay verbatim slices of the source."""
+    the next line (not after a blank one) when that starts in lower case, or the break fell after a word no
+    sentence ends on, or the line fills the width. Returns the non-empty lines; only spaces change, so passages
+    stay verbatim slices of the source."""
     width = _line_width(lines)
     if not WRAP_WIDTH[0] <= width <= WRAP_WIDTH[1]:
-        return lines
+        return [l.strip() for l in lines if l.strip()]
     out: list[str] = []
-    last = ""  # the previous physical line
-    for line in lines:
-        wrapped = (out and len(last) >= 0.7 * width and not TERMINAL_RE.search(last)
+    last = ""  # the previous physical line; "" after a blank line
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            last = ""
+            continue
+        wrapped = (last and len(last) >= 0.7 * width and not TERMINAL_RE.search(last)
                    and not BULLET_RE.match(line) and not MD_HEADING_RE.match(line)
                    and (line[:1].islower() or OPEN_ENDING_RE.search(last) or len(last) >= 0.85 * width))
         if wrapped:
@@ -335,7 +340,7 @@ def split_flowed(text: str, page: int | None = None) -> list[Block]:
     """One block per line (or per Markdown construct), lines cut at a page width rejoined."""
     lines = [l.rstrip() for l in text.split("\n")]
     blocks: list[Block] = []
-    merged = _merge_short_runs(join_wrapped_lines([l.strip() for l in lines if l.strip()]))
+    merged = _merge_short_runs(join_wrapped_lines(lines))
     nonempty = [line for line, _ in merged]
     for i, (line, is_run) in enumerate(merged):
         if is_run:
