@@ -6,7 +6,8 @@ import pytest
 
 from qa.config import load_settings
 from qa.retrieval import rank
-from qa.retrieval.answer_type import answer_type, answer_type_weight, counted_stems, holds, states_count
+from qa.retrieval.answer_type import (answer_type, answer_type_weight, asked_role, asks_grade, counted_stems, holds,
+                                     states_count)
 from qa.retrieval.question import parse
 
 
@@ -186,3 +187,45 @@ def test_the_councils_own_words_come_only_from_council_pages(counting_assistant)
     assert not answer.abstained
     assert answer.hits and {h.document.doc_type for h in answer.hits} == {"council_page"}
     assert "council" in answer.filters_description.lower()
+
+
+FACT_DOCS = dict(DOCS, **{
+    "york.txt": ("York commissioner named\n\nThe government appointed a commissioner, Jane Marsh, to oversee "
+                 "children's services in York after inspectors judged them inadequate, the lowest grade.",
+                 {"doc_type": "news_article", "date": "2019-06-01", "local_authorities": ["York"], "title": "York"}),
+    "bury.txt": ("Bury plans\n\nBury council appointed a new leader, Sam Lee, who said children's services would "
+                 "improve after inspectors visited and judged the front door; the grade is not yet published.",
+                 {"doc_type": "news_article", "date": "2019-06-01", "local_authorities": ["Bury"], "title": "Bury"}),
+})
+
+
+@pytest.fixture(scope="module")
+def fact_assistant(tmp_path_factory):
+    return _assistant(tmp_path_factory, FACT_DOCS)
+
+
+@pytest.mark.parametrize("question, grade, role", [
+    ("What overall grade did Bath get in its 2025 inspection?", True, None),
+    ("How was Leeds rated by Ofsted in 2019?", True, None),
+    ("What were the outcomes for care leavers in Leeds?", False, None),  # children's outcomes, not a grade
+    ("Who did the government appoint as commissioner for Bromley's children's services?", False, "commissioner"),
+    ("Who was chief executive of Dudley Council in 2016?", False, "chief executive"),
+    ("Who led the review team in Somerset?", False, None),
+])
+def test_questions_asking_for_a_grade_or_a_role(question, grade, role):
+    assert asks_grade(question) is grade
+    assert asked_role(question) == role
+
+
+def test_a_grade_written_in_a_sentence_is_a_grade():
+    assert holds("judgement", "The overall judgement is that children’s services are good")
+    assert not holds("judgement", "It was good to see the children's plans.")
+
+
+def test_a_grade_or_a_role_question_is_answered_only_where_a_passage_states_it(fact_assistant):
+    answer = fact_assistant.ask("Who was appointed commissioner for York's children's services?")
+    assert not answer.abstained and "Jane Marsh" in answer.hits[0].passage.text
+    # Bury's passages name a leader and a chief executive, not a commissioner: somebody else, not an answer
+    assert fact_assistant.ask("Who was appointed commissioner for Bury's children's services?").abstained
+    assert not fact_assistant.ask("What grade were York's children's services judged?").abstained
+    assert fact_assistant.ask("What grade were Bury's children's services judged?").abstained

@@ -55,7 +55,9 @@ EVIDENCE: dict[str, re.Pattern] = {
     # A judgement stated as such: the four grades where they are written as grades, not "good practice".
     "judgement": re.compile(r"\b[Rr]equires?\s+[Ii]mprovement\b|\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"
                             r"[‘'\"“]good[’'\"”]|\b(?:rated|judged|graded|remains?|now|as)\s+good\b|"
-                            r"\bgood\s+(?:rating|judge?ment|grade|overall)\b"),
+                            r"\bgood\s+(?:rating|judge?ment|grade|overall)\b|"
+                            # "The overall judgement is that children's services are good"
+                            r"\b(?:services|judge?ment|rating|grade)\b[^.\n]{0,40}\b(?:are|is|were|was)\s+good\b"),
 }
 
 
@@ -112,3 +114,31 @@ def states_count(stems: frozenset[str], text: str) -> bool:
         if is_number and stems & set(tokenize(" ".join(words[i + 1:i + 1 + COUNT_WINDOW]))):
             return True
     return False
+
+
+# ---------------------------------------------------------------- "what grade", "who ... as commissioner"
+
+# Asked for a grade outright ("What overall grade did X get?", "How was X rated?"); not "results" or "outcomes",
+# which in this field are often children's outcomes, not Ofsted's grades.
+GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:\w+\s+){0,2}(?:grades?|ratings?|judge?ments?)\b|"
+                               r"\b(?:how|what)\s+(?:was|were|is|are|did)\b[^?]*\b(?:rated|judged|graded)\b", re.I)
+# The roles a "who" question asks to be named; the answer names the role too ("appointed Eleanor Brazil as
+# commissioner"), so a passage about the place without the role names somebody else.
+ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|minister|lead inspector|"
+                     r"leader|head of service|cabinet member|executive member|portfolio holder)s?\b", re.I)
+
+
+def asks_grade(question: str) -> bool:
+    return bool(GRADE_QUESTION_RE.search(TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))))
+
+
+def asked_role(question: str) -> str | None:
+    """The role a "who" question asks about ("Who was appointed commissioner for X?" -> "commissioner")."""
+    if answer_type(question) != "person":
+        return None
+    m = ROLE_RE.search(TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question)))
+    return m.group(1).lower() if m else None
+
+
+def names_role(role: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(role)}s?\b", text, re.I) is not None

@@ -26,7 +26,7 @@ from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
 from qa.retrieval.question import FilterOverrides, Query, parse
-from qa.retrieval.answer_type import counted_stems, states_count
+from qa.retrieval.answer_type import asked_role, asks_grade, counted_stems, holds, names_role, states_count
 from qa.retrieval.retriever import CachedEncoder, Retriever
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
 
@@ -168,7 +168,7 @@ class Assistant:
             return result
         unconfirmed = mentioning if (confirmed or mentioning) else unconfirmed
         answering_from = confirmed or unconfirmed
-        if self._should_abstain(signals) or not states_asked_count(query, answering_from[:COUNT_EVIDENCE_DEPTH]):
+        if self._should_abstain(signals) or not states_asked_fact(query, answering_from[:COUNT_EVIDENCE_DEPTH]):
             result.abstained = True
             result.message = "Nothing in the documents answers this. The closest passages are shown as possibly related."
             result.related = answering_from[:3]
@@ -194,7 +194,7 @@ class Assistant:
         return answering.should_abstain(signals.get("dense_top"), signals.get("coverage", 0.0))
 
 
-COUNT_EVIDENCE_DEPTH = 5  # "how many" abstains when none of the first five passages states such a count
+COUNT_EVIDENCE_DEPTH = 5  # "how many", "what grade", "who as X" abstain when none of the first five states it
 UNCONFIRMED_SHOWN = 2  # passages of unknown date/place/visit shown after those that meet the filters
 FACT_NAMES = {"date": "date", "authority": "local authority", "visit": "visit number"}
 
@@ -274,6 +274,18 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
         if not any(a.lower() in text for a in query.authorities):
             return False
     return True
+
+
+def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
+    """Questions that ask for one kind of fact are answered only by a passage stating it: a count of X for
+    "how many X", a grade for "what grade", the role for "who was appointed commissioner". A passage on the
+    subject without it is a guess, not an answer."""
+    if not states_asked_count(query, hits):
+        return False
+    if asks_grade(query.text) and not any(holds("judgement", h.passage.text) for h in hits):
+        return False
+    role = asked_role(query.text)
+    return not role or any(names_role(role, h.passage.text) for h in hits)
 
 
 def states_asked_count(query: Query, hits: list[Hit]) -> bool:
