@@ -58,3 +58,12 @@ def test_ignoring_question_filters_keeps_the_users_own():
     q = apply_overrides(parse("supervision in 2017 in Reading council"),
                         {"year_from": 2018, "year_to": 2018, "authorities": ["Barnet"], "ignore_question_filters": True})
     assert q.date_from == date(2018, 1, 1) and q.authorities == ["Barnet"]
+
+
+def test_keyword_search_leaves_out_the_scene_setting_clause_and_the_authority():
+    q = parse("When Ofsted lifted Leeds's inadequate rating in 2017, what did it say about performance management?")
+    assert "performance management" in q.keyword_text
+    assert "lifted" not in q.keyword_text and "Leeds" not in q.keyword_text
+    assert "lifted" in q.search_text  # the dense side still reads the whole question
+    # no clause to drop: the question stays whole
+    assert parse("What did Ofsted say about supervision?").keyword_text == "What did Ofsted say about supervision?"

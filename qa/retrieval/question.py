@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from qa.documents.gazetteer import AUTHORITIES, find_in_question
-from qa.retrieval.answer_type import answer_type
+from qa.retrieval.answer_type import SCENE_CLAUSE, answer_type
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
 YEAR = r"((?:19|20)\d{2})"
@@ -127,8 +127,14 @@ class Query:
     def keyword_text(self) -> str:
         """What keyword search looks for: the search text without the authorities it names. They are a filter,
         so every candidate is about them already; left in, they reward passages that repeat the name (headlines,
-        standfirsts) over the ones that speak to the topic."""
+        standfirsts) over the ones that speak to the topic. An opening clause that sets the scene ("When Ofsted
+        lifted X's inadequate rating in 2017, what did it say about performance management?") goes too: it
+        describes every passage of the story, while what is asked comes after it."""
         text = self.search_text
+        if not self.follow_up:
+            asked = SCENE_CLAUSE.sub("", text, count=1)
+            if asked != text and _has_topic(asked):
+                text = asked
         if not self.authorities or self.follow_up:
             return text if not self.follow_up else self.topic
         stripped = text
