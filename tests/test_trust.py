@@ -168,10 +168,15 @@ def test_a_month_without_its_year_is_met_by_the_visit_or_the_publication_soon_af
 
 
 def test_a_passage_dating_things_by_other_months_only_ranks_lower():
-    assert rank.month_weight(12, "The visit, which took place in September 2025, found progress.") < 1.0
-    assert rank.month_weight(12, "Inadequate in May last year; a monitoring visit in December found progress.") == 1.0
-    assert rank.month_weight(12, "Leaders have a clear improvement plan.") == 1.0
-    assert rank.month_weight(None, "The visit took place in September.") == 1.0
+    december = rank.asked_months(parse("What did the December visit find?"))
+    assert december == {12}
+    assert rank.month_weight(december, "The visit, which took place in September 2025, found progress.") < 1.0
+    assert rank.month_weight(december, "Inadequate in May last year; a monitoring visit in December found progress.") == 1.0
+    assert rank.month_weight(december, "Leaders have a clear improvement plan.") == 1.0
+    assert rank.month_weight(frozenset(), "The visit took place in September.") == 1.0
+    # a month-sized window asks for its month too; a year does not
+    assert rank.asked_months(parse("Which inspectors visited Leeds in March 2024?")) == {3}
+    assert rank.asked_months(parse("What did inspectors find in 2024?")) == frozenset()
 
 
 def test_passages_of_unknown_date_are_shown_apart_and_labelled(small):

@@ -113,17 +113,30 @@ def _month_fits(doc: Document, month: int) -> bool | None:
 
 
 # A passage that dates things by other months only ("the visit, which took place in September") is about
-# another event than the month asked.
+# another event than the month asked ("the December visit", "in March 2024").
 MONTH_NAME_RE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
                            r"December)\b")
 OTHER_MONTH_PENALTY = 0.8
 
 
-def month_weight(month: int | None, text: str) -> float:
-    if not month:
+def asked_months(query: Query) -> frozenset[int]:
+    """The months a question asks about: a month without its year, or a window of a month or so."""
+    if query.month:
+        return frozenset({query.month})
+    if query.date_from and query.date_to and query.date_to - query.date_from <= MONTH_WINDOW:
+        months, day = set(), query.date_from
+        while day <= query.date_to:
+            months.add(day.month)
+            day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+        return frozenset(months)
+    return frozenset()
+
+
+def month_weight(months: frozenset[int], text: str) -> float:
+    if not months:
         return 1.0
     named = {_MONTH_NUMBER[m] for m in MONTH_NAME_RE.findall(text)}
-    return OTHER_MONTH_PENALTY if named and month not in named else 1.0
+    return OTHER_MONTH_PENALTY if named and not named & months else 1.0
 
 
 _MONTH_NUMBER = {name: i for i, name in enumerate(

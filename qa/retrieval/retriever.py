@@ -131,12 +131,13 @@ class Retriever:
         top_fused = fused[0][1] if fused[0][1] > 0 else 1.0
         hits: list[Hit] = []
         bm25_map = dict(bm25_ranked)
+        months = rank.asked_months(query)
         broad = rank.is_broad(index.bm25.document_frequency(q_terms), len(index.passages))
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
             weight = rank.prior(doc, query, newest, passage.headings) * rank.prose_weight(passage.text) \
-                * answer_type_weight(query.answer_type, passage.text) * rank.month_weight(query.month, passage.text) \
+                * answer_type_weight(query.answer_type, passage.text) * rank.month_weight(months, passage.text) \
                 * rank.lead_weight(broad, passage)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
