@@ -235,7 +235,8 @@ def _embed(passages, docs_by_id, embedder: Embedder, cache: dict[str, np.ndarray
     vectors as embedding_keys.json, so the next build reuses what has not changed)."""
     texts = [embed_text(docs_by_id[p.doc_id], p) for p in passages]
     # Keyed by model and text, so a changed model or passage is re-embedded and nothing else is.
-    keys = [hashlib.sha1(f"{embedder.model_id}\n{t}".encode()).hexdigest() for t in texts]
+    model_id = embedder.model_id  # once: it walks the model folder (0.7 ms; 70 s over 100k passages)
+    keys = [hashlib.sha1(f"{model_id}\n{t}".encode()).hexdigest() for t in texts]
     dim = embedder.dimension
     vectors = np.zeros((len(texts), dim), dtype=np.float32)
     todo = [i for i, k in enumerate(keys) if k not in cache or cache[k].shape[0] != dim]
