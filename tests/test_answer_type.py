@@ -190,6 +190,13 @@ def test_the_councils_own_words_come_only_from_council_pages(counting_assistant)
 
 
 FACT_DOCS = dict(DOCS, **{
+    "wigan_report.txt": ("Wigan inspection report\n\nInspectors judged children's services in Wigan inadequate, although "
+                        "they praised the work of early help staff with families.",
+                        {"doc_type": "ofsted_report", "date": "2019-03-01", "local_authorities": ["Wigan"],
+                         "title": "Wigan report"}),
+    "wigan_news.txt": ("Wigan director praised\n\nInspectors praised the director of children's services Ann Lee, who "
+                      "has been in post since May, although services in Wigan were judged inadequate.",
+                      {"doc_type": "news_article", "local_authorities": ["Wigan"], "title": "Wigan news"}),
     "york.txt": ("York commissioner named\n\nThe government appointed a commissioner, Jane Marsh, to oversee "
                  "children's services in York after inspectors judged them inadequate, the lowest grade.",
                  {"doc_type": "news_article", "date": "2019-06-01", "local_authorities": ["York"], "title": "York"}),
@@ -215,6 +222,21 @@ def fact_assistant(tmp_path_factory):
 def test_questions_asking_for_a_grade_or_a_role(question, grade, role):
     assert asks_grade(question) is grade
     assert asked_role(question) == role
+
+
+def test_a_role_then_a_name_names_a_person():
+    assert holds("person", "Inspectors praised the director of children and young people’s services Frances Craven.")
+    assert not holds("person", "The Assistant Director of Children’s Services submitted a report to Members.")
+
+
+def test_a_who_question_is_answered_by_a_passage_naming_somebody_even_one_shown_apart(fact_assistant):
+    # the 2019 report meets the filters but names nobody; the undated story naming the director answers
+    answer = fact_assistant.ask("When Wigan's services were judged inadequate in 2019, which director did inspectors "
+                                "praise?")
+    assert not answer.abstained
+    assert any("Ann Lee" in h.passage.text and h.unconfirmed == ["date"] for h in answer.hits)
+    # nobody named in the role asked: nothing answers
+    assert fact_assistant.ask("Who was Bury's director of children's services?").abstained
 
 
 def test_a_grade_written_in_a_sentence_is_a_grade():

@@ -48,7 +48,9 @@ EVIDENCE: dict[str, re.Pattern] = {
                          # a role then the name: "Director of Children's Services (DCS) Debbie Jones", "Chief
                          # Executive Paul Moffat", "Commissioner Malcolm Newsam"
                          rf"\b(?:[Dd]irector|[Ee]xecutive|[Cc]ommissioner|[Ll]eader|[Cc]hair(?:man|woman)?|[Mm]inister|"
-                         rf"[Mm]ayor|[Oo]fficer|[Ss]ecretary|HMI),?[^\S\n]+{_NAME}|\((?:DCS|HMI|CEO)\)[^\S\n]+{_NAME}"),
+                         rf"[Mm]ayor|[Oo]fficer|[Ss]ecretary|HMI),?[^\S\n]+{_NAME}|\((?:DCS|HMI|CEO)\)[^\S\n]+{_NAME}|"
+                         # "director of children and young people's services Frances Craven"
+                         rf"\b[Dd]irector of [\w’' ]{{0,50}}?[Ss]ervices,?[^\S\n]+{_NAME}"),
     "count": re.compile(r"(?<![\d/.-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
                         rf"{_MONTH}\b)|\bper\s*cent\b|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),

@@ -168,7 +168,9 @@ class Assistant:
             return result
         unconfirmed = mentioning if (confirmed or mentioning) else unconfirmed
         answering_from = confirmed or unconfirmed
-        if self._should_abstain(signals) or not states_asked_fact(query, answering_from[:COUNT_EVIDENCE_DEPTH]):
+        # The asked kind of fact may be stated only in a passage shown apart (its date unknown): then it answers.
+        candidates = answering_from[:COUNT_EVIDENCE_DEPTH] + (unconfirmed[:UNCONFIRMED_SHOWN] if confirmed else [])
+        if self._should_abstain(signals) or not states_asked_fact(query, candidates):
             result.abstained = True
             result.message = "Nothing in the documents answers this. The closest passages are shown as possibly related."
             result.related = answering_from[:3]
@@ -278,14 +280,16 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
 
 def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     """Questions that ask for one kind of fact are answered only by a passage stating it: a count of X for
-    "how many X", a grade for "what grade", the role for "who was appointed commissioner". A passage on the
-    subject without it is a guess, not an answer."""
+    "how many X", a grade for "what grade", somebody named for "who", and named in the asked role for "who was
+    appointed commissioner". A passage on the subject without it is a guess, not an answer."""
     if not states_asked_count(query, hits):
         return False
     if asks_grade(query.text) and not any(holds("judgement", h.passage.text) for h in hits):
         return False
+    if query.answer_type == "person" and not any(holds("person", h.passage.text) for h in hits):
+        return False  # "who": a passage naming nobody does not answer
     role = asked_role(query.text)
-    return not role or any(names_role(role, h.passage.text) for h in hits)
+    return not role or any(names_role(role, h.passage.text) and holds("person", h.passage.text) for h in hits)
 
 
 def states_asked_count(query: Query, hits: list[Hit]) -> bool:
