@@ -167,6 +167,26 @@ def test_a_month_without_its_year_is_met_by_the_visit_or_the_publication_soon_af
     assert "December" in q.describe()
 
 
+@pytest.mark.parametrize("text, months", [
+    ("Ofsted praised the leaders following an inspection in June. A damning report came in November 2016.", {6}),
+    ("Referrals fell during the monitoring visit, which took place in November.", {11}),
+    ("The visit took place on 12 March 2019.", set()),  # a month with its year is a date, read elsewhere
+    ("Inspectors will visit again in May.", set()),  # a plan dates nothing that has happened
+    ("The council met in July to agree its budget.", set()),  # not a visit or an inspection
+])
+def test_a_visit_dated_to_a_month_without_its_year(text, months):
+    from qa.documents.mentions import event_months
+
+    assert event_months(text) == months
+
+
+def test_an_undated_text_that_dates_its_visit_to_the_asked_month_meets_or_fits_it():
+    q = parse("What did the November monitoring visit find?")
+    text = "Referrals fell, inspectors said after the monitoring visit, which took place in November."
+    assert rank.check_filters(doc(doc_id="n1", text=text), q).status == "match"
+    assert rank.check_filters(doc(doc_id="n2", text="Referrals fell, inspectors said."), q).unknown == ("date",)
+
+
 def test_a_passage_dating_things_by_other_months_only_ranks_lower():
     december = rank.asked_months(parse("What did the December visit find?"))
     assert december == {12}
@@ -223,3 +243,18 @@ def test_same_event_grouping_still_applies_within_one_authority():
     c = doc(doc_id="c", local_authorities=["Leeds"], date="2019-05-01", doc_type="news_article")
     d = doc(doc_id="e", local_authorities=["Wakefield"], date="2022-05-01", doc_type="news_article")
     assert rank.same_event(a, b) and not rank.same_event(a, c) and not rank.same_event(a, d)
+
+
+def test_an_undated_story_dating_its_inspection_to_the_asked_month_is_consistent_whatever_it_recalls():
+    from qa.datatypes import Hit, Passage
+    from qa.retrieval.assistant import states_asked_facts
+
+    def hit(text):
+        d = doc(doc_id="k" + str(len(text)), text=text, local_authorities=["Kirklees"])
+        return Hit(passage=Passage(passage_id=d.doc_id + "#0", doc_id=d.doc_id, text=text, start=0, end=len(text)),
+                   document=d, score=1.0, unconfirmed=["date"])
+
+    q = parse("Which inspector reported on the June 2019 inspection of Kirklees?")
+    recalls = "Ofsted praised Kirklees following an inspection in June, after a damning report in November 2016."
+    assert states_asked_facts(hit(recalls), q)
+    assert not states_asked_facts(hit("Ofsted praised Kirklees, after a damning report in November 2016."), q)

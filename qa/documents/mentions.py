@@ -47,3 +47,32 @@ def document_not_before(doc) -> date | None:
     if key not in _floors:
         _floors[key] = not_before(doc.text)
     return _floors[key]
+
+
+# A month named without its year ("following an inspection in June", "the visit, which took place in November"):
+# the text dates an event to that month of a year it does not say.
+BARE_MONTH_RE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December)\b(?!\s*,?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s*,?\s*)?(?:19|20)\d\d)")
+EVENT_WORD_RE = re.compile(r"\b(visit|visited|inspection|inspected|inspectors?|re-inspection)\b", re.I)
+
+
+def event_months(text: str) -> frozenset[int]:
+    """Months a text names, without a year, in a sentence about a visit or an inspection that has happened."""
+    found = set()
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        if FUTURE_RE.search(sentence) or not EVENT_WORD_RE.search(sentence):
+            continue
+        found.update(MONTHS[m.lower()] for m in BARE_MONTH_RE.findall(sentence))
+    return frozenset(found)
+
+
+_event_months: dict[tuple[str, str], frozenset[int]] = {}
+
+
+def document_event_months(doc) -> frozenset[int]:
+    """`event_months` of a document's text, once per document version (as `document_not_before`)."""
+    key = (doc.doc_id, doc.fingerprint)
+    if key not in _event_months:
+        _event_months[key] = event_months(doc.text)
+    return _event_months[key]

@@ -27,6 +27,7 @@ from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_
 from qa.index.store import Index
 from qa.retrieval.question import FilterOverrides, Query, parse
 from qa.retrieval.answer_type import asked_role, asks_grade, counted_stems, holds, names_role, states_count
+from qa.documents.mentions import document_event_months
 from qa.retrieval.retriever import CachedEncoder, Retriever
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
 
@@ -265,7 +266,10 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
         # year at all cannot be placed either way.
         lo = query.date_from.year if query.date_from else 1900
         hi = query.date_to.year if query.date_to else 2100
-        if years and not any(lo <= y <= hi for y in years) and max(years) != lo - 1:
+        # A visit it dates to the asked month without a year ("following an inspection in June") is about
+        # that month's event, whatever earlier years it recalls.
+        dated_to_month = bool(rank.asked_months(query) & document_event_months(hit.document))
+        if years and not any(lo <= y <= hi for y in years) and max(years) != lo - 1 and not dated_to_month:
             return False
     if "visit" in hit.unconfirmed and query.visit_number:
         from qa.retrieval.question import _ordinal

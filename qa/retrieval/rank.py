@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from qa.retrieval.question import SOURCE_KINDS, Query
 from qa.datatypes import Document, Hit
-from qa.documents.mentions import document_not_before
+from qa.documents.mentions import document_event_months, document_not_before
 
 TYPE_PRIOR = {"ofsted_letter": 1.0, "ofsted_report": 1.0, "council_page": 0.95, "news_article": 0.92, "other": 0.92}
 SOURCE_CUE_PENALTY = 0.8
@@ -101,7 +101,8 @@ def _written_after(doc: Document, query: Query) -> bool:
 
 def _month_fits(doc: Document, month: int) -> bool | None:
     """Is a document about an event in `month` (of any year)? Its visit dates decide; else its date, which may
-    come up to PUBLICATION_LAG after the event; undated, it cannot say (None)."""
+    come up to PUBLICATION_LAG after the event; else a visit its text dates to that month; else it cannot say
+    (None)."""
     if doc.period_start:
         lo = date.fromisoformat(doc.period_start[:10])
         hi = date.fromisoformat((doc.period_end or doc.period_start)[:10])
@@ -109,7 +110,8 @@ def _month_fits(doc: Document, month: int) -> bool | None:
         return month in months
     if doc.date:
         return (date.fromisoformat(doc.date[:10]).month - month) % 12 <= PUBLICATION_LAG.days // 31
-    return None
+    # undated: its text may still date a visit to that month ("the visit, which took place in November")
+    return True if month in document_event_months(doc) else None
 
 
 # A passage that dates things by other months only ("the visit, which took place in September") is about
