@@ -224,6 +224,13 @@ def test_questions_asking_for_a_grade_or_a_role(question, grade, role):
     assert asked_role(question) == role
 
 
+def test_how_often_wants_a_frequency():
+    assert answer_type("How often can Ofsted visit a children's home?") == "frequency"
+    assert holds("frequency", "Visits may be as frequent as weekly if that is what is needed.")
+    assert holds("frequency", "Children were seen at six-weekly intervals.")
+    assert not holds("frequency", "Inspectors visited the home and spoke to children.")
+
+
 def test_a_role_then_a_name_names_a_person():
     assert holds("person", "Inspectors praised the director of children and young people’s services Frances Craven.")
     assert not holds("person", "The Assistant Director of Children’s Services submitted a report to Members.")

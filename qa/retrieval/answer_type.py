@@ -1,6 +1,7 @@
 """What kind of answer a question wants, and whether a passage holds one.
 
 "On what dates did Ofsted visit?" wants a passage with dates in it, "Which inspectors ...?" one that names people,
+"How often ...?" one stating a frequency,
 "What rating ...?" one that states an Ofsted judgement, "How many ...?" one with a count. The embedding and keyword
 scores reward the passage that repeats the question's words (often a headline or an introduction); among passages
 scoring close to it, the one holding the asked-for kind of fact is the better answer. Classic answer-type
@@ -30,6 +31,7 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                         r"\b(?:what|which|on what)\s+(?:dates?|days?|month|year)\b|\bhow long ago\b", re.I)),
     ("person", re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:which|name the)\s+(?:\w+\s+)?(?:inspectors?|hmis?|"
                           r"officials?|ministers?|commissioners?|directors?|mayors?|councillors?|leaders?)\b", re.I)),
+    ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),
     ("count", re.compile(r"\bhow\s+many\b|\bhow\s+much\b|\bwhat\s+(?:number|proportion|percentage|share)\b", re.I)),
     ("judgement", re.compile(r"\b(?:judge?ments?|ratings?|rated|grades?|graded|results?|outcomes?|verdicts?)\b", re.I)),
 ]
@@ -54,6 +56,10 @@ EVIDENCE: dict[str, re.Pattern] = {
     "count": re.compile(r"(?<![\d/.-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
                         rf"{_MONTH}\b)|\bper\s*cent\b|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),
+    # "six-weekly intervals", "as frequent as weekly", "every three months", "twice a year"
+    "frequency": re.compile(r"\b(?:[\w-]*(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly)|"
+                            r"every\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)|(?:once|twice)\s+(?:a|every|per)\b|"
+                            r"(?:times?|visits?)\s+(?:a|per)\s+(?:week|month|year)|frequen\w+|intervals?)\b", re.I),
     # A judgement stated as such: the four grades where they are written as grades, not "good practice".
     "judgement": re.compile(r"\b[Rr]equires?\s+[Ii]mprovement\b|\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"
                             r"[‘'\"“]good[’'\"”]|\b(?:rated|judged|graded|remains?|now|as)\s+good\b|"
