@@ -171,7 +171,9 @@ def test_how_many_is_answered_only_where_a_passage_states_the_count(counting_ass
     ("According to the council, what did Ofsted find?", "council", ["council_page"]),
     ("Quote the Ofsted report itself, not press coverage: what did it find?", "ofsted",
      ["ofsted_letter", "ofsted_report"]),
-    # a source merely mentioned is a preference, not a filter
+    # a source merely mentioned is a preference, not a filter; so is "according to Ofsted's report", which a
+    # story quoting the report answers too
+    ("According to Ofsted's 2016 report on Leeds, how much progress had been made?", "ofsted", []),
     ("What did social workers tell inspectors about caseloads?", "ofsted", []),
     ("What did the council say about adoption?", "council", []),
 ])
@@ -222,6 +224,20 @@ def fact_assistant(tmp_path_factory):
 def test_questions_asking_for_a_grade_or_a_role(question, grade, role):
     assert asks_grade(question) is grade
     assert asked_role(question) == role
+
+
+def test_how_much_asks_for_money_not_for_progress():
+    assert answer_type("How much extra money did Leeds commit after the inspection?") == "count"
+    assert answer_type("How much did Leeds spend on agency social workers?") == "count"
+    assert answer_type("How much progress had Leeds made since 2012?") is None
+
+
+@pytest.mark.parametrize("text", [
+    "“Care leavers matter,” said Ofsted’s national director for social care, Yvette Stanley.",
+    "Yvette Stanley, Ofsted’s National Director for Social Care, said care leavers matter.",
+])
+def test_a_role_and_a_name_either_side_of_a_comma_name_a_person(text):
+    assert holds("person", text)
 
 
 def test_how_often_wants_a_frequency():

@@ -32,7 +32,10 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     ("person", re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:which|name the)\s+(?:\w+\s+)?(?:inspectors?|hmis?|"
                           r"officials?|ministers?|commissioners?|directors?|mayors?|councillors?|leaders?)\b", re.I)),
     ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),
-    ("count", re.compile(r"\bhow\s+many\b|\bhow\s+much\b|\bwhat\s+(?:number|proportion|percentage|share)\b", re.I)),
+    # "How much" asks for an amount of money, not "how much progress".
+    ("count", re.compile(r"\bhow\s+many\b|\bhow\s+much\s+(?:\w+\s+)?(?:money|funding|funds|cash|investment|"
+                         r"budget|£)|\bhow\s+much\b(?=[^?]*\b(?:spend|spent|cost|invest|invested|pay|paid|save|"
+                         r"saved|overspen[dt])\b)|\bwhat\s+(?:number|proportion|percentage|share)\b", re.I)),
     ("judgement", re.compile(r"\b(?:judge?ments?|ratings?|rated|grades?|graded|results?|outcomes?|verdicts?)\b", re.I)),
 ]
 
@@ -52,7 +55,13 @@ EVIDENCE: dict[str, re.Pattern] = {
                          rf"\b(?:[Dd]irector|[Ee]xecutive|[Cc]ommissioner|[Ll]eader|[Cc]hair(?:man|woman)?|[Mm]inister|"
                          rf"[Mm]ayor|[Oo]fficer|[Ss]ecretary|HMI),?[^\S\n]+{_NAME}|\((?:DCS|HMI|CEO)\)[^\S\n]+{_NAME}|"
                          # "director of children and young people's services Frances Craven"
-                         rf"\b[Dd]irector of [\w’' ]{{0,50}}?[Ss]ervices,?[^\S\n]+{_NAME}"),
+                         rf"\b[Dd]irector of [\w’' ]{{0,50}}?[Ss]ervices,?[^\S\n]+{_NAME}|"
+                         # "Ofsted's national director for social care, Yvette Stanley"; "Yvette Stanley, Ofsted's
+                         # National Director"
+                         rf"\b(?:[Dd]irector|[Cc]ommissioner|[Cc]hief [Ee]xecutive|[Cc]hair|[Ll]eader|[Ii]nspector)\b"
+                         rf"[\w’' ]{{0,40}}?,[^\S\n]+{_NAME}|"
+                         rf"{_NAME},[^\S\n]+(?:[\w’'-]+[^\S\n]+){{0,4}}?(?:[Dd]irector|[Cc]ommissioner|[Cc]hief|[Ll]eader|"
+                         rf"[Cc]hair|[Ii]nspector|[Mm]inister|[Mm]ayor)\b"),
     "count": re.compile(r"(?<![\d/.-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
                         rf"{_MONTH}\b)|\bper\s*cent\b|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),

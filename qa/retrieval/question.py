@@ -46,8 +46,9 @@ ATTRIBUTION_CUES = [
                            r"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website)", re.I)),
     ("news", re.compile(r"\baccording to (?:the )?(?:news|press|media|reports? in)\b|"
                         r"(?<!not )\b(?:news|press) (?:coverage|reports?|articles?) (?:say|said|says)\b", re.I)),
-    ("ofsted", re.compile(r"\baccording to (?:the )?(?:ofsted|inspectors?|inspection report)\b|\bofsted(?:['’]s)? own\b|"
-                          r"\b(?:report|letter) itself\b", re.I)),
+    # "according to Ofsted('s report)" is answered by a story quoting the report too (a preference, below);
+    # "the report itself", "Ofsted's own words" are not.
+    ("ofsted", re.compile(r"\bofsted(?:['’]s)? own\b|\b(?:report|letter) itself\b", re.I)),
 ]
 # "According to X's own announcement, what ...": who said it is a filter, not words to search for.
 LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*", re.I)
