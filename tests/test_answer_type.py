@@ -213,10 +213,25 @@ def fact_assistant(tmp_path_factory):
     return _assistant(tmp_path_factory, FACT_DOCS)
 
 
+def test_who_asks_for_a_named_person_only_with_a_role_or_which_inspector():
+    from qa.retrieval.answer_type import asks_person
+
+    assert asks_person("Which inspectors visited Leeds in March?")
+    assert asks_person("Who was director of children's services in Leeds?")
+    assert not asks_person("Who inspects children's homes in England?")  # an organisation answers
+
+
+def test_a_when_question_is_not_a_scene_clause():
+    assert answer_type("When was Leeds last inspected, and what grade did it get?") == "date"
+    assert answer_type("When Ofsted rated Leeds inadequate, what did it say about housing?") is None
+
+
 @pytest.mark.parametrize("question, grade, role", [
     ("What overall grade did Bath get in its 2025 inspection?", True, None),
     ("How was Leeds rated by Ofsted in 2019?", True, None),
     ("What were the outcomes for care leavers in Leeds?", False, None),  # children's outcomes, not a grade
+    ("What was judged to be the main weakness in Leeds?", False, None),
+    ("What did the judgement say about early help?", False, None),
     ("Who did the government appoint as commissioner for Bromley's children's services?", False, "commissioner"),
     ("Who was chief executive of Dudley Council in 2016?", False, "chief executive"),
     ("Who led the review team in Somerset?", False, None),

@@ -122,3 +122,14 @@ def test_lines_cut_at_a_page_width_are_rejoined_inside_line_per_block_text():
            "Children Board." in paras  # cut before a capitalised word, the line full to the width
     assert not any("Board. Help" in p for p in paras)  # the table after it stays apart
     assert re.sub(r"\s+", "", joined[0]) in re.sub(r"\s+", "", text)  # only spaces changed
+
+
+def test_a_headline_filling_the_width_is_not_joined_to_the_paragraph_after_it():
+    from qa.documents.clean import join_wrapped_lines
+
+    lines = ["Ofsted rates Leeds children's services good for the first time in a decade",
+             "Inspectors found that children in Leeds get help quickly and that leaders know the work.",
+             "Related stories",
+             "Council names new director of children's services in Bradford for the year",
+             "Caseloads rise again in the north as councils struggle to recruit the staff"] * 3
+    assert join_wrapped_lines(lines) == lines

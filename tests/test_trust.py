@@ -153,6 +153,23 @@ def test_a_month_asked_without_its_year(question, month):
     assert parse(question).month == month
 
 
+def test_a_month_with_a_year_elsewhere_in_the_question_is_that_month_of_that_year():
+    q = parse("What did the December monitoring visit in 2023 find?")
+    assert (q.month, q.date_from, q.date_to) == (None, date(2023, 12, 1), date(2023, 12, 31))
+    assert rank.check_filters(doc(date="2024-01-20"), q).status == "match"  # the letter about it
+    assert rank.check_filters(doc(date="2023-01-15"), q).status == "excluded"  # about December 2022
+
+
+def test_in_march_is_a_month_filter_only_in_a_question_about_an_event():
+    assert parse("How many children were in care in Leeds in March?").month is None
+    assert parse("What did inspectors find in March?").month == 3
+
+
+def test_a_follow_up_about_another_visit_drops_the_month():
+    first = parse("What did the December monitoring visit to Leeds find?")
+    assert parse("What about the second visit?", first).month is None
+
+
 def test_a_month_without_its_year_is_met_by_the_visit_or_the_publication_soon_after():
     q = parse("What did the December monitoring visit find?")
     assert rank.check_filters(doc(period_start="2023-12-05", period_end="2023-12-06"), q).status == "match"
@@ -173,6 +190,8 @@ def test_a_month_without_its_year_is_met_by_the_visit_or_the_publication_soon_af
     ("The visit took place on 12 March 2019.", set()),  # a month with its year is a date, read elsewhere
     ("Inspectors will visit again in May.", set()),  # a plan dates nothing that has happened
     ("The council met in July to agree its budget.", set()),  # not a visit or an inspection
+    ("The inspection ran from 28 November to 9 December 2019.", set()),  # a range ending in its year
+    ("The council was inspected by Ofsted in June.", {6}),
 ])
 def test_a_visit_dated_to_a_month_without_its_year(text, months):
     from qa.documents.mentions import event_months

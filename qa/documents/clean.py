@@ -313,12 +313,13 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
     """Rejoin lines a PDF extractor cut at the page width inside otherwise line-per-block text (a report's
     judgement table among its wrapped paragraphs): a line near the width that ends mid-sentence continues on
     the next line (not after a blank one) when that starts in lower case, or the break fell after a word no
-    sentence ends on, or the line fills the width. Returns the non-empty lines; only spaces change, so passages
-    stay verbatim slices of the source."""
+    sentence ends on, or the line fills the width and was cut inside a name ("... the Local" / "Safeguarding
+    Children Board"; a headline filling the width before a new paragraph stays apart). Returns the non-empty
+    lines; only spaces change, so passages stay verbatim slices of the source."""
     width = _line_width(lines)
     if not WRAP_WIDTH[0] <= width <= WRAP_WIDTH[1]:
         return [l.strip() for l in lines if l.strip()]
-    out: list[str] = []
+    out: list[list[str]] = []  # the physical lines of each joined line, joined once at the end
     last = ""  # the previous physical line; "" after a blank line
     for raw in lines:
         line = raw.strip()
@@ -327,13 +328,19 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
             continue
         wrapped = (last and len(last) >= 0.7 * width and not TERMINAL_RE.search(last)
                    and not BULLET_RE.match(line) and not MD_HEADING_RE.match(line)
-                   and (line[:1].islower() or OPEN_ENDING_RE.search(last) or len(last) >= 0.85 * width))
+                   and (line[:1].islower() or OPEN_ENDING_RE.search(last)
+                        or len(last) >= 0.85 * width and NAME_CUT_RE.search(last) and line[:1].isupper()))
         if wrapped:
-            out[-1] += ("" if last.endswith("-") else " ") + line
+            out[-1].append(line)
         else:
-            out.append(line)
+            out.append([line])
         last = line
-    return out
+    return ["".join(p if i == 0 or parts[i - 1].endswith("-") else " " + p for i, p in enumerate(parts))
+            for parts in out]
+
+
+# A line cut inside a name ends on a capitalised word after a lower-case one: "... under the Local".
+NAME_CUT_RE = re.compile(r"\b[a-z][\w’']*\s+[A-Z][a-z]+$")
 
 
 def split_flowed(text: str, page: int | None = None) -> list[Block]:

@@ -66,7 +66,7 @@ EVIDENCE: dict[str, re.Pattern] = {
                         rf"{_MONTH}\b)|\bper\s*cent\b|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
                         r"twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),
     # "six-weekly intervals", "as frequent as weekly", "every three months", "twice a year"
-    "frequency": re.compile(r"\b(?:[\w-]*(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly)|"
+    "frequency": re.compile(r"(?:(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly)|"
                             r"every\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)|(?:once|twice)\s+(?:a|every|per)\b|"
                             r"(?:times?|visits?)\s+(?:a|per)\s+(?:week|month|year)|frequen\w+|intervals?)\b", re.I),
     # A judgement stated as such: the four grades where they are written as grades, not "good practice".
@@ -80,7 +80,8 @@ EVIDENCE: dict[str, re.Pattern] = {
 
 # "When Ofsted rated X inadequate, what did it say about Y?": the opening clause sets the scene, it is not asked;
 # nor is a time clause after the main one ("... at its December visit, the first after the 2023 inadequate judgement").
-SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+[^,?]*,\s*", re.I)
+SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+(?!(?:was|were|did|does|do|is|are|will|has|had|"
+                          r"have|can|could)\b)[^,?]*,\s*", re.I)
 TIME_CLAUSE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their|his|her|a|an)\s+[^,?;]*", re.I)
 
 
@@ -137,8 +138,9 @@ def states_count(stems: frozenset[str], text: str) -> bool:
 
 # Asked for a grade outright ("What overall grade did X get?", "How was X rated?"); not "results" or "outcomes",
 # which in this field are often children's outcomes, not Ofsted's grades.
-GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:\w+\s+){0,2}(?:grades?|ratings?|judge?ments?)\b|"
-                               r"\b(?:how|what)\s+(?:was|were|is|are|did)\b[^?]*\b(?:rated|judged|graded)\b", re.I)
+GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:\w+\s+)?(?:grades?|ratings?|judge?ments?)\s+(?:did|was|were|has|had|"
+                               r"does|do|is|are)\b|\bhow\s+(?:was|were|is|are)\b[^?]*\b(?:rated|judged|graded)\b",
+                               re.I)
 # The roles a "who" question asks to be named; the answer names the role too ("appointed Eleanor Brazil as
 # commissioner"), so a passage about the place without the role names somebody else.
 ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|minister|lead inspector|"
@@ -147,6 +149,17 @@ ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|mini
 
 def asks_grade(question: str) -> bool:
     return bool(GRADE_QUESTION_RE.search(TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))))
+
+
+# "Which inspectors ...", "which director ...": a person is asked for; "who inspects children's homes?" may be
+# answered by an organisation.
+PERSON_ASKED_RE = re.compile(r"\b(?:which|name the)\s+(?:\w+\s+)?(?:inspectors?|hmis?|officials?|ministers?|"
+                             r"commissioners?|directors?|mayors?|councillors?|leaders?)\b", re.I)
+
+
+def asks_person(question: str) -> bool:
+    """A question that can only be answered by naming somebody: "which inspector", or "who" with a role."""
+    return bool(PERSON_ASKED_RE.search(question)) or asked_role(question) is not None
 
 
 def asked_role(question: str) -> str | None:

@@ -26,7 +26,7 @@ from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
 from qa.retrieval.question import FilterOverrides, Query, parse
-from qa.retrieval.answer_type import asked_role, asks_grade, counted_stems, holds, names_role, states_count
+from qa.retrieval.answer_type import asked_role, asks_grade, asks_person, counted_stems, holds, names_role, states_count
 from qa.documents.mentions import document_event_months
 from qa.retrieval.retriever import CachedEncoder, Retriever
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
@@ -290,8 +290,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False
     if asks_grade(query.text) and not any(holds("judgement", h.passage.text) for h in hits):
         return False
-    if query.answer_type == "person" and not any(holds("person", h.passage.text) for h in hits):
-        return False  # "who": a passage naming nobody does not answer
+    if asks_person(query.text) and not any(holds("person", h.passage.text) for h in hits):
+        return False  # "which inspector", "who was director": a passage naming nobody does not answer
     role = asked_role(query.text)
     return not role or any(names_role(role, h.passage.text) and holds("person", h.passage.text) for h in hits)
 

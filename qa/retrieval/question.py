@@ -312,14 +312,29 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     return None, None, "", text
 
 
+# "in March" is about an event only in a question about one ("what did inspectors find in March?"), not in
+# "how many children were in care in March?".
+EVENT_QUESTION_RE = re.compile(rf"{EVENT_NOUN}|\binspectors?\b|\bofsted\b|\bvisited\b|\binspected\b", re.I)
+
+
 def find_event_month(text: str) -> int | None:
     """The month of "its December monitoring visit" or "the visit in March" (no year with it)."""
     for m in EVENT_MONTH_RE.finditer(text):
         word = (m.group(1) or m.group(2)).rstrip(".")
         if word.lower() in ("may", "march", "mar") and not word[0].isupper():
             continue
+        if m.group(2) and not EVENT_QUESTION_RE.search(text):
+            continue
         return _month(word)
     return None
+
+
+def _month_in_year(month: int | None, start: date | None, end: date | None) -> tuple:
+    """'The December visit in 2023' is December 2023: a month window (with its publication lag), not a year
+    window and a month of any year."""
+    if month and start and end and start.year == end.year and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return None, _month_start(start.year, month), _month_end(start.year, month)
+    return month, start, end
 
 
 def find_authorities(text: str) -> list[str]:
@@ -352,10 +367,14 @@ def parse(question: str, previous: Query | None = None) -> Query:
     for name in authorities:
         topic = re.sub(rf"\b(in|for|at|about)?\s*{re.escape(name)}('s|’s)?\b", " ", topic, flags=re.I)
     topic = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", topic)).strip(" ,;")
+    asked_month = find_event_month(rest)
+    month, start, end = _month_in_year(asked_month, start, end)
+    if asked_month and month is None:
+        phrase = f"{calendar.month_name[start.month]} {start.year}"
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
                   recency=bool(RECENCY_RE.search(text)), visit_number=visit, authorities=authorities,
                   source=source, doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest, names=find_names(text, authorities),
-                  answer_type=answer_type(text), month=find_event_month(rest))
+                  answer_type=answer_type(text), month=month)
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
     return query
@@ -439,7 +458,7 @@ def _inherit(query: Query, previous: Query) -> Query:
         time_phrase=query.time_phrase if changed_time else previous.time_phrase,
         authorities=query.authorities or previous.authorities,
         visit_number=query.visit_number or (None if changed_time else previous.visit_number),
-        month=query.month or (None if changed_time else previous.month),
+        month=query.month or (None if changed_time or query.visit_number else previous.month),
         source=query.source or previous.source,
         doc_types=query.doc_types or ([] if query.source else previous.doc_types),
         recency=query.recency or previous.recency,

@@ -48,7 +48,8 @@ MONTH_WINDOW = timedelta(days=92)
 class FilterCheck:
     """How a document meets the question's hard filters.
 
-    match: it states a date, authority and visit that meet every filter asked.
+    match: it states a date, authority and visit that meet every filter asked (for a month asked without its
+           year, its text dating its visit to that month is such a statement).
     unknown: it meets the filters it can be checked against, but does not state `unknown` ("date",
              "authority", "visit"): shown apart and labelled, never presented as matching.
     excluded: it states something that contradicts a filter, or is of a type the user excluded."""
@@ -193,9 +194,12 @@ BROAD_DF = 0.2
 LEAD_BOOST = 1.1
 
 
+BROAD_MIN_PASSAGES = 3  # in a handful of passages every word is in a fifth of them
+
+
 def is_broad(document_frequency: dict[str, int], passages: int) -> bool:
     return bool(document_frequency) and passages > 0 and all(
-        df >= BROAD_DF * passages for df in document_frequency.values())
+        df >= max(BROAD_DF * passages, BROAD_MIN_PASSAGES) for df in document_frequency.values())
 
 
 def lead_weight(broad: bool, passage) -> float:
