@@ -273,6 +273,7 @@ def test_a_who_question_is_answered_by_a_passage_naming_somebody_even_one_shown_
                                 "praise?")
     assert not answer.abstained
     assert any("Ann Lee" in h.passage.text and h.unconfirmed == ["date"] for h in answer.hits)
+    assert "Ann Lee" in answer.answer  # the answer line quotes the passage that states it
     # nobody named in the role asked: nothing answers
     assert fact_assistant.ask("Who was Bury's director of children's services?").abstained
 

@@ -184,9 +184,14 @@ class Assistant:
             result.filters_description = _describe_with_unconfirmed(query, len(shown), extra)
         t = time.perf_counter()
         encode = None if self.dense_error else self._encode_cached
-        # The extractive answer speaks only from passages that meet the filters, when there are any.
-        answer_hits = shown or extra
-        result.answer, highlights = answering.extract(query.search_text, answer_hits, encode)
+        # The extractive answer speaks only from passages that meet the filters, when there are any, unless only a
+        # passage shown apart states the asked kind of fact. Every shown passage gets its highlights; [n] numbers
+        # follow result.hits.
+        answer_hits = shown + extra
+        pool = min(len(shown), ANSWER_POOL) if shown else ANSWER_POOL
+        if shown and extra and not states_asked_fact(query, shown[:COUNT_EVIDENCE_DEPTH]):
+            pool = len(answer_hits)
+        result.answer, highlights = answering.extract(query.search_text, answer_hits, encode, pool=pool)
         for i, hit in enumerate(answer_hits):
             hit.highlights = highlights.get(i, [])
         timings["answer"] = time.perf_counter() - t
@@ -198,6 +203,7 @@ class Assistant:
 
 
 COUNT_EVIDENCE_DEPTH = 5  # "how many", "what grade", "who as X" abstain when none of the first five states it
+ANSWER_POOL = 3  # passages the answer's sentences come from
 UNCONFIRMED_SHOWN = 2  # passages of unknown date/place/visit shown after those that meet the filters
 FACT_NAMES = {"date": "date", "authority": "local authority", "visit": "visit number"}
 
