@@ -15,7 +15,7 @@ DEFAULT_CORPUS = ROOT / "corpus"
 DEFAULT_INDEX = ROOT / "index"
 
 # Bump when cleaning/splitting/tokenising changes so stale indexes are rebuilt.
-PIPELINE_VERSION = "6"  # 5: title context back as in 3 (4 embedded an opening title once)
+PIPELINE_VERSION = "7"  # 7: what texts date is read at ingest (Document.mentions); 6: page-width lines rejoined
 
 
 def packaged_model_path() -> str:

@@ -277,3 +277,16 @@ def test_an_undated_story_dating_its_inspection_to_the_asked_month_is_consistent
     recalls = "Ofsted praised Kirklees following an inspection in June, after a damning report in November 2016."
     assert states_asked_facts(hit(recalls), q)
     assert not states_asked_facts(hit("Ofsted praised Kirklees, after a damning report in November 2016."), q)
+
+
+def test_what_a_text_dates_is_read_at_ingest_and_used_from_there(small):
+    from qa.documents.mentions import document_event_months, document_not_before
+
+    undated = next(d for d in small.index.documents.values() if d.doc_id == "wu")
+    assert undated.mentions == {"not_before": None, "event_months": []}  # "In 2019 inspectors found": no month
+    # questions read the stored values, not the text again
+    stored = doc(doc_id="s1", text="No dates here.", mentions={"not_before": "2018-10-01", "event_months": [6]})
+    assert document_not_before(stored) == date(2018, 10, 1) and document_event_months(stored) == {6}
+    # an index built before they were stored: read from the text
+    older = doc(doc_id="s2", text="Since the focused visit in October 2018, following an inspection in June, ...")
+    assert document_not_before(older) == date(2018, 10, 1) and document_event_months(older) == {6}

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.documents import clean, metadata
+from qa.documents import clean, mentions, metadata
 from qa.documents.convert import SUPPORTED_EXTS, ConversionError, convert
 from qa.datatypes import Document
 
@@ -94,7 +94,7 @@ def load_document(source: SourceFile, sha256: str, manifest_entry: dict | None, 
     values, origin = metadata.resolve(source.path, source.rel, raw, blocks, extracted.hints, manifest_entry)
     text = clean.assemble(blocks)
     return Document(doc_id=make_doc_id(source.rel), path=source.rel, text=text, origin=origin,
-                    fingerprint=sha256, blocks=blocks, cleaning=cleaning, **values)
+                    fingerprint=sha256, blocks=blocks, cleaning=cleaning, mentions=mentions.read(text), **values)
 
 
 def removed_share(cleaning: dict) -> float | None:
