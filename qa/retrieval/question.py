@@ -177,7 +177,7 @@ class Query:
             parts.append(f"Showing documents {phrase}" if re.match(r"(since|after|from|between|before|until|up to|prior)\b",
                                                                   phrase, re.I) else f"Showing {phrase} documents")
         if self.month:
-            parts.append(f"on {calendar.month_name[self.month]} events (or written up to two months after)")
+            parts.append(f"about a {calendar.month_name[self.month]} visit or event (any year)")
         if self.authorities:
             parts.append("about " + " and ".join(self.authorities))
         if self.visit_number:
