@@ -15,7 +15,7 @@ DEFAULT_CORPUS = ROOT / "corpus"
 DEFAULT_INDEX = ROOT / "index"
 
 # Bump when cleaning/splitting/tokenising changes so stale indexes are rebuilt.
-PIPELINE_VERSION = "7"  # 7: what texts date is read at ingest (Document.mentions); 6: page-width lines rejoined
+PIPELINE_VERSION = "8"  # 8: event months read past "improvement plan"; 7: Document.mentions; 6: page-width lines
 
 
 def packaged_model_path() -> str:

@@ -290,3 +290,11 @@ def test_what_a_text_dates_is_read_at_ingest_and_used_from_there(small):
     # an index built before they were stored: read from the text
     older = doc(doc_id="s2", text="Since the focused visit in October 2018, following an inspection in June, ...")
     assert document_not_before(older) == date(2018, 10, 1) and document_event_months(older) == {6}
+
+
+def test_an_improvement_plan_is_not_a_plan_to_visit():
+    from qa.documents.mentions import event_months
+
+    assert event_months("The team has a clear improvement plan, said inspectors after a visit in December last year.") \
+        == {12}
+    assert event_months("Ofsted plans to inspect the service in May.") == frozenset()

@@ -75,8 +75,9 @@ BARE_MONTH_RE = re.compile(r"\b(January|February|March|April|May|June|July|Augus
                            r"December)\b(?![^.;\n]{0,30}?\b(?:19|20)\d\d\b)")
 EVENT_WORD_RE = re.compile(r"\b(visit|visited|inspection|inspected|inspectors?|re-inspection)\b", re.I)
 # Looking ahead ("will be inspected in May"); narrower than FUTURE_RE, as "inspected by Ofsted in June" is past.
-PLAN_RE = re.compile(r"\b(will|would|shall|due|expected|expects?|scheduled|plans?|planned|planning|intends?|next|"
-                     r"upcoming|forthcoming)\b", re.I)
+# "an improvement plan" is a noun, not a plan to visit.
+PLAN_RE = re.compile(r"\b(will|would|shall|due to|expected to|expects to|scheduled|planned for|plans to|intends? to|"
+                     r"next|upcoming|forthcoming)\b", re.I)
 
 
 def event_months(text: str) -> frozenset[int]:
