@@ -71,8 +71,8 @@ def _cached(cache: dict, doc, compute):
 # the text dates an event to that month of a year it does not say.
 # Not one a year follows within the date it is part of ("from 28 November to 9 December 2019", "between June
 # and July 2019").
-BARE_MONTH_RE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
-                           r"December)\b(?![^.;\n]{0,30}?\b(?:19|20)\d\d\b)")
+MONTH_NAMES = "|".join(name.title() for name in MONTHS)  # as a month is written in running text: capitalised
+BARE_MONTH_RE = re.compile(rf"\b({MONTH_NAMES})\b(?![^.;\n]{{0,30}}?\b(?:19|20)\d\d\b)")
 EVENT_WORD_RE = re.compile(r"\b(visit|visited|inspection|inspected|inspectors?|re-inspection)\b", re.I)
 # Looking ahead ("will be inspected in May"); narrower than FUTURE_RE, as "inspected by Ofsted in June" is past.
 # "an improvement plan" is a noun, not a plan to visit.

@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from qa.retrieval.question import SOURCE_KINDS, Query
 from qa.datatypes import Document, Hit
-from qa.documents.mentions import document_event_months, document_not_before
+from qa.documents.mentions import MONTH_NAMES, document_event_months, document_not_before
+from qa.documents.metadata import MONTHS
 
 TYPE_PRIOR = {"ofsted_letter": 1.0, "ofsted_report": 1.0, "council_page": 0.95, "news_article": 0.92, "other": 0.92}
 SOURCE_CUE_PENALTY = 0.8
@@ -106,9 +107,7 @@ def _month_fits(doc: Document, month: int) -> bool | None:
     (None)."""
     if doc.period_start:
         lo = date.fromisoformat(doc.period_start[:10])
-        hi = date.fromisoformat((doc.period_end or doc.period_start)[:10])
-        months = {(lo.month - 1 + i) % 12 + 1 for i in range(min(12, (hi.year - lo.year) * 12 + hi.month - lo.month + 1))}
-        return month in months
+        return month in _months_between(lo, date.fromisoformat((doc.period_end or doc.period_start)[:10]))
     if doc.date:
         return (date.fromisoformat(doc.date[:10]).month - month) % 12 <= PUBLICATION_LAG.days // 31
     # undated: its text may still date a visit to that month ("the visit, which took place in November")
@@ -117,8 +116,7 @@ def _month_fits(doc: Document, month: int) -> bool | None:
 
 # A passage that dates things by other months only ("the visit, which took place in September") is about
 # another event than the month asked ("the December visit", "in March 2024").
-MONTH_NAME_RE = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|"
-                           r"December)\b")
+MONTH_NAME_RE = re.compile(rf"\b({MONTH_NAMES})\b")
 OTHER_MONTH_PENALTY = 0.8
 
 
@@ -127,23 +125,22 @@ def asked_months(query: Query) -> frozenset[int]:
     if query.month:
         return frozenset({query.month})
     if query.date_from and query.date_to and query.date_to - query.date_from <= MONTH_WINDOW:
-        months, day = set(), query.date_from
-        while day <= query.date_to:
-            months.add(day.month)
-            day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
-        return frozenset(months)
+        return _months_between(query.date_from, query.date_to)
     return frozenset()
+
+
+def _months_between(lo: date, hi: date) -> frozenset[int]:
+    """The months of the year a span touches (all twelve from a year on)."""
+    count = min(12, (hi.year - lo.year) * 12 + hi.month - lo.month + 1)
+    return frozenset((lo.month - 1 + i) % 12 + 1 for i in range(max(count, 0)))
 
 
 def month_weight(months: frozenset[int], text: str) -> float:
     if not months:
         return 1.0
-    named = {_MONTH_NUMBER[m] for m in MONTH_NAME_RE.findall(text)}
+    named = {MONTHS[m.lower()] for m in MONTH_NAME_RE.findall(text)}
     return OTHER_MONTH_PENALTY if named and not named & months else 1.0
 
-
-_MONTH_NUMBER = {name: i for i, name in enumerate(
-    "January February March April May June July August September October November December".split(), 1)}
 
 
 def _in_window(doc: Document, span: tuple[date, date], query: Query) -> bool:
@@ -191,10 +188,8 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
 # for is in a fifth of the passages or more) asks for a summary, and a document's summary is its opening: the
 # lead of a story, the headline findings of a letter.
 BROAD_DF = 0.2
-LEAD_BOOST = 1.1
-
-
 BROAD_MIN_PASSAGES = 3  # in a handful of passages every word is in a fifth of them
+LEAD_BOOST = 1.1
 
 
 def is_broad(document_frequency: dict[str, int], passages: int) -> bool:
