@@ -25,6 +25,7 @@ from qa.retrieval.question import parse
     # nor is a time clause after the main one
     ("What did Ofsted note at its December visit to Hull, the first after the 2023 inadequate judgement?", None),
     ("What rating did Hull get after the 2019 inspection?", "judgement"),
+    ("What was the average caseload in Hull when it was downgraded?", "count"),
 ])
 def test_question_answer_types(question, kind):
     assert answer_type(question) == kind
@@ -91,8 +92,9 @@ DOCS = {
 # A council page with a count, beside the Leeds story about recruiting without one.
 COUNT_DOCS = dict(DOCS, **{
     "wakefield.txt": ("Wakefield recruitment\n\nSince the inspection Wakefield council has recruited 30 new social "
-                      "workers, the council said.", {"doc_type": "council_page", "date": "2019-05-01",
-                                                     "local_authorities": ["Wakefield"], "title": "Wakefield staff"})})
+                      "workers, the council said.\n\nAverage caseloads fell from 24 to 18 over the year.",
+                      {"doc_type": "council_page", "date": "2019-05-01", "local_authorities": ["Wakefield"],
+                       "title": "Wakefield staff"})})
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +156,15 @@ def test_a_count_question_needs_a_number_of_the_asked_thing(question, text, expe
     assert states_count(counted_stems(question, ["Leeds"]), text) is expected
 
 
+def test_an_average_may_be_stated_after_what_it_measures():
+    stems = counted_stems("What was the average social worker caseload in Leeds?", ["Leeds"])
+    assert "averag" not in stems and "average" not in stems
+    assert states_count(stems, "Average caseloads fell from 21.5 to 16 over the year.", before=True)
+    # "how many" keeps the number first: a count of children is not a count of caseloads
+    assert not states_count(stems, "Average caseloads fell from 21.5 to 16 over the year.")
+    assert not states_count(stems, "Caseloads were too high for most social workers in 2019.", before=True)
+
+
 def test_how_many_is_answered_only_where_a_passage_states_the_count(counting_assistant):
     assistant = counting_assistant
     answer = assistant.ask("How many social workers did Wakefield recruit?")
@@ -163,6 +174,15 @@ def test_how_many_is_answered_only_where_a_passage_states_the_count(counting_ass
     answer = assistant.ask("How many social workers did Leeds recruit?")
     assert answer.abstained
     assert not answer.hits
+
+
+def test_an_average_is_answered_only_where_a_passage_states_one(counting_assistant):
+    answer = counting_assistant.ask("What was the average caseload in Wakefield?")
+    assert not answer.abstained
+    assert "from 24 to 18" in answer.hits[0].passage.text
+    # "Caseloads in Leeds fell": the subject, but no figure
+    answer = counting_assistant.ask("What was the average caseload in Leeds?")
+    assert answer.abstained
 
 
 @pytest.mark.parametrize("question, source, doc_types", [

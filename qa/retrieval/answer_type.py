@@ -35,7 +35,10 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # "How much" asks for an amount of money, not "how much progress".
     ("count", re.compile(r"\bhow\s+many\b|\bhow\s+much\s+(?:\w+\s+)?(?:money|funding|funds|cash|investment|"
                          r"budget|£)|\bhow\s+much\b(?=[^?]*\b(?:spend|spent|cost|invest|invested|pay|paid|save|"
-                         r"saved|overspen[dt])\b)|\bwhat\s+(?:number|proportion|percentage|share)\b", re.I)),
+                         r"saved|overspen[dt])\b)|\bwhat\s+(?:number|proportion|percentage|share)\b|"
+                         # "What was the average caseload?" asks for a number too
+                         r"\bwhat\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+)?(?:average|typical|mean|median)\b",
+                         re.I)),
     ("judgement", re.compile(r"\b(?:judge?ments?|ratings?|rated|grades?|graded|results?|outcomes?|verdicts?)\b", re.I)),
 ]
 
@@ -112,7 +115,7 @@ _WORD_RE = re.compile(r"[^\W_]+")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 COUNT_WINDOW = 3  # words after a number in which the counted thing is named ("45 new social workers")
 # Words of a count question that name no countable thing.
-_NOT_COUNTED = frozenset(tokenize("how many much number proportion percentage share"))
+_NOT_COUNTED = frozenset(tokenize("how many much number proportion percentage share average typical mean median"))
 
 
 def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
@@ -123,13 +126,21 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
                      and not t.isdigit())
 
 
-def states_count(stems: frozenset[str], text: str) -> bool:
+AVERAGE_RE = re.compile(r"\b(?:average|typical|mean|median)\b", re.I)
+
+
+def states_count(stems: frozenset[str], text: str, before: bool = False) -> bool:
     """A number (digits, a number word or a fraction; not a year) followed within COUNT_WINDOW words by one of
-    `stems`: "45 new social workers", "Thirty-nine inspections", "a third of all children in care cases"."""
+    `stems`: "45 new social workers", "Thirty-nine inspections", "a third of all children in care cases". An
+    average is often stated after what it measures ("average caseloads fell from 19.5 to 17"): with `before`,
+    a stem in the COUNT_WINDOW words before the number counts too."""
     words = _WORD_RE.findall(text.lower().replace("’", "'"))
     for i, word in enumerate(words):
         is_number = (word.isdigit() and not _YEAR_RE.fullmatch(word)) or word in _NUMBER_WORDS
-        if is_number and stems & set(tokenize(" ".join(words[i + 1:i + 1 + COUNT_WINDOW]))):
+        if not is_number:
+            continue
+        near = words[i + 1:i + 1 + COUNT_WINDOW] + (words[max(i - COUNT_WINDOW, 0):i] if before else [])
+        if stems & set(tokenize(" ".join(near))):
             return True
     return False
 
