@@ -261,6 +261,23 @@ def test_questions_asking_for_a_grade_or_a_role(question, grade, role):
     assert asked_role(question) == role
 
 
+def test_a_role_question_prefers_a_sentence_naming_the_role_and_a_person():
+    from qa.retrieval.answer_type import ANSWER_TYPE_BOOST, ROLE_PERSON_BOOST
+
+    question = "Who was the director of children's services in Leeds when it was judged inadequate?"
+    role = asked_role(question)
+    assert role == "director"
+    named = "The inadequate rating was a blow. The Director of Children's Services (DCS) Jane Marsh has left."
+    quoted = "The director's plan was criticised. Councillor Tom Hardy said the council would improve."
+    assert answer_type_weight("person", named, role) == ROLE_PERSON_BOOST
+    # somebody is named, but not as director: the role and the name are in different sentences
+    assert answer_type_weight("person", quoted, role) == 1.0
+    assert answer_type_weight("person", quoted) == ANSWER_TYPE_BOOST  # no role asked: any named person
+    assert asked_role("Which inspectors visited Leeds in March 2024?") == "inspector"
+    assert answer_type_weight("person", "Inspectors Anna Berry and Mo Khan visited in March.",
+                              "inspector") == ROLE_PERSON_BOOST
+
+
 def test_how_much_asks_for_money_not_for_progress():
     assert answer_type("How much extra money did Leeds commit after the inspection?") == "count"
     assert answer_type("How much did Leeds spend on agency social workers?") == "count"

@@ -7,16 +7,20 @@ scores reward the passage that repeats the question's words (often a headline or
 scoring close to it, the one holding the asked-for kind of fact is the better answer. Classic answer-type
 matching from factoid QA, with the types this corpus is asked about.
 
-Numbers first: a passage holding the asked-for type of fact is weighted ANSWER_TYPE_BOOST.
+Numbers first: a passage holding the asked-for type of fact is weighted ANSWER_TYPE_BOOST; for a question about
+somebody in a role ("which director", "which inspectors"), one sentence naming the role and a person ROLE_PERSON_BOOST,
+and a passage naming people but not in that role nothing.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from qa.passages.split import sentence_spans
 from qa.terms import tokenize
 
 ANSWER_TYPE_BOOST = 1.15
+ROLE_PERSON_BOOST = 1.5  # "which director ...?": a sentence naming the role and a person
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -102,8 +106,25 @@ def holds(kind: str, text: str) -> bool:
     return bool(EVIDENCE[kind].search(text))
 
 
-def answer_type_weight(kind: str | None, text: str) -> float:
-    return ANSWER_TYPE_BOOST if kind and holds(kind, text) else 1.0
+def answer_type_weight(kind: str | None, text: str, role: str | None = None) -> float:
+    """ANSWER_TYPE_BOOST for a passage holding the asked kind of fact; for "which director ..." (a role asked
+    about), one naming somebody and that role: a councillor quoted beside the director's work is not the answer."""
+    if not kind or not holds(kind, text):
+        return 1.0
+    if role is None:
+        return ANSWER_TYPE_BOOST
+    return ROLE_PERSON_BOOST if names_person_in_role(role, text) else 1.0
+
+
+@lru_cache(maxsize=50_000)
+def names_person_in_role(role: str, text: str) -> bool:
+    """A sentence naming the role and somebody: "The Director of Children's Services (DCS) Debbie Jones",
+    "Inspectors Kathryn Grindrod and ...". The strongest evidence a passage answers "who was the director?"."""
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        if names_role(role, sentence) and holds("person", sentence):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- "how many X": is a count of X stated?
@@ -154,7 +175,7 @@ GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:\w+\s+)?(?:grades?|ratings?|judge?m
                                re.I)
 # The roles a "who" question asks to be named; the answer names the role too ("appointed Eleanor Brazil as
 # commissioner"), so a passage about the place without the role names somebody else.
-ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|minister|lead inspector|"
+ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|minister|lead inspector|inspector|"
                      r"leader|head of service|cabinet member|executive member|portfolio holder)s?\b", re.I)
 
 
@@ -181,5 +202,10 @@ def asked_role(question: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
+# An inspector signs as "HMI" (Her Majesty's / His Majesty's Inspector).
+ROLE_FORMS = {"inspector": r"inspectors?|HMIs?|H[ei][rs] Majesty[’']s Inspectors?"}
+
+
 def names_role(role: str, text: str) -> bool:
-    return re.search(rf"\b{re.escape(role)}s?\b", text, re.I) is not None
+    form = ROLE_FORMS.get(role, rf"{re.escape(role)}s?")
+    return re.search(rf"\b(?:{form})\b", text, re.I) is not None

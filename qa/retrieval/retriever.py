@@ -26,7 +26,7 @@ from qa.index.scope import Scope
 from qa.index.store import Index
 from qa.retrieval import rank
 from qa.retrieval.acronyms import expand, index_definitions
-from qa.retrieval.answer_type import answer_type_weight
+from qa.retrieval.answer_type import answer_type_weight, asked_role
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import Query
 
@@ -133,11 +133,12 @@ class Retriever:
         bm25_map = dict(bm25_ranked)
         months = rank.asked_months(query)
         broad = rank.is_broad(index.bm25.document_frequency(q_terms), len(index.passages))
+        role = asked_role(query.text)
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
             weight = rank.prior(doc, query, newest, passage.headings) * rank.prose_weight(passage.text) \
-                * answer_type_weight(query.answer_type, passage.text) * rank.month_weight(months, passage.text) \
+                * answer_type_weight(query.answer_type, passage.text, role) * rank.month_weight(months, passage.text) \
                 * rank.lead_weight(broad, passage)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
