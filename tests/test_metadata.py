@@ -1,3 +1,4 @@
+import pytest
 import json
 import shutil
 import subprocess
@@ -19,7 +20,9 @@ def test_seed_metadata_inferred_without_a_manifest(tmp_path):
                          env={**__import__("os").environ, "QA_CORPUS_DIR": str(bare)})
     assert out.returncode == 0, out.stderr
     docs = {d["path"][:3]: d for d in json.loads(out.stdout)}
-    assert docs["001"]["doc_type"] == "ofsted_letter" and docs["001"]["date"][:7] in ("2017-11", "2017-12")
+    # the first letter's text gives its visit (14-15 November 2017), not the day it was sent (12 December 2017)
+    assert docs["001"]["doc_type"] == "ofsted_letter" and docs["001"]["date"] is None
+    assert (docs["001"]["period_start"], docs["001"]["period_end"]) == ("2017-11-14", "2017-11-15")
     assert docs["003"]["doc_type"] == "ofsted_letter" and docs["003"]["date"] == "2018-08-23"
     assert docs["000"]["doc_type"] == "news_article" and docs["002"]["doc_type"] == "news_article"
     assert docs["004"]["doc_type"] == "council_page"
@@ -208,10 +211,13 @@ def test_letter_date_line_period_visit_and_title():
     assert v["local_authorities"] == ["Halton"]  # not Manchester, the Ofsted office
 
 
-def test_letter_without_date_line_takes_last_visit_day_with_low_confidence():
+def test_letter_without_date_line_stays_undated_but_keeps_its_visit_dates():
+    # A letter is published weeks after its visit: the visit's last day is not its date, and a citation must not
+    # show one the text does not give. Filters still place the letter by its visit (rank.doc_span).
     undated = LETTER.replace("14 June 2021\n", "")
     v = infer(undated)
-    assert v["date"] == "2021-05-26" and v["confidence"]["date"] < 0.6
+    assert v["date"] is None
+    assert (v["period_start"], v["period_end"]) == ("2021-05-25", "2021-05-26")
 
 
 def test_news_dateline_not_teaser_date_and_byline_not_title():
@@ -331,3 +337,29 @@ def test_a_page_dating_several_visits_reports_on_none_of_them():
     assert infer_visit_number(journey)[0] is None
     single = "This was the third monitoring visit since the council was judged inadequate in May 2019."
     assert infer_visit_number(single)[0] == 3
+
+
+@pytest.mark.parametrize("line, expected", [
+    # a clock time beside the date, and the same date again as an update
+    ("09:15, 7 OCT 2020   Updated 11:40, 7 OCT 2020", "2020-10-07"),
+    ("Tuesday, 6 October 2020, 7:00 am", "2020-10-06"),
+    ("Updated 06/10/2020 18:02", "2020-10-06"),
+    # committee records and press releases
+    ("Meeting date: Wednesday, 14 October 2020 2.00 pm", "2020-10-14"),
+    ("Date of meeting: 14/10/2020", "2020-10-14"),
+    ("Press release  |  8 October 2020  |  Ref: PR-1008", "2020-10-08"),
+    # a blog's byline with the author's role
+    ("Posted 2 October 2020 by Sam Okafor, Head of Service", "2020-10-02"),
+    # not datelines: a visit's dates, a sentence going on
+    ("Inspection dates: 21 to 25 September 2020", None),
+    ("Published 3 October 2020 by the council after the visit on 2 October", None),
+])
+def test_datelines_with_times_prefixes_and_bylines(line, expected):
+    assert metadata._dateline(line)[0] == expected
+
+
+def test_a_dateline_run_into_the_meeting_details():
+    v = infer("Example Council\n\nChildren's Scrutiny Committee\n\nDate of meeting: 14/10/2020 Time: 2.00 pm Venue: "
+              "Town Hall\n\nMinutes\n\nThe committee received the Ofsted focused visit letter on Example children's "
+              "services and asked officers about caseloads and the recruitment of permanent social workers.")
+    assert v["date"] == "2020-10-14"

@@ -85,3 +85,16 @@ def test_dev_set_in_bm25_only_mode(bm25_assistant):
     s = evaluate(bm25_assistant, load_questions(DEV))["summary"]
     assert s["hit@5"] == 1.0 and s["forbid_violations"] == 0
     assert s["correct_abstentions"] == s["abstain_questions"] and s["false_abstentions"] == 0
+
+
+def test_an_undated_letter_is_cited_by_its_visit_not_a_guessed_date():
+    from qa.answers.cite import citation
+    from qa.datatypes import Passage
+
+    passage = Passage(passage_id="d#0", doc_id="d", text="x", start=0, end=1, para_start=2, para_end=2)
+    letter = doc(title="Monitoring visit to Halton", publisher="Ofsted", period_start="2021-05-25",
+                 period_end="2021-05-26")
+    assert citation(letter, passage) == ("Ofsted, Monitoring visit to Halton (letter), undated (visit 25 May 2021 "
+                                         "to 26 May 2021), para. 2")
+    dated = doc(title="T", date="2021-06-14", period_start="2021-05-25")
+    assert ", 14 June 2021, " in citation(dated, passage)

@@ -17,7 +17,10 @@ def long_date(iso: str | None, day: bool = True) -> str:
 def citation(doc: Document, passage: Passage) -> str:
     label = DOC_TYPE_LABELS.get(doc.doc_type, "document")
     head = f"{doc.publisher}, " if doc.publisher else ""
-    return f"{head}{doc.title} ({label}), {long_date(doc.date)}, {passage.location}"
+    when = long_date(doc.date)
+    if not doc.date and doc.period_start:  # undated, but the text gives its visit: enough to find it again
+        when = f"undated ({'inspection' if doc.doc_type == 'ofsted_report' else 'visit'} {period_label(doc)})"
+    return f"{head}{doc.title} ({label}), {when}, {passage.location}"
 
 
 def period_label(doc: Document) -> str:

@@ -212,7 +212,15 @@ def _strip_quotes(text: str) -> str:
 
 _BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
 _DATELINE_PREFIX = (r"(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|last\s+updated(?:\s+on)?|updated(?:\s+on)?|"
-                    r"date(?:d)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|created(?:\s+on)?)\s*:?")
+                    r"date\s+of\s+(?:meeting|publication|issue)|(?:meeting|publication|release|issue)\s+date|"
+                    r"date(?:d|\s+published)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|created(?:\s+on)?|"
+                    r"(?:news|press|media)\s+release)\s*:?")
+# A clock time beside a dateline ("14:32, 3 MAR 2021", "Monday, 20 September 2021 6.00 pm").
+_CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\d/.])|\b\d{1,2}\s*[ap]\.?m\b\.?", re.I)
+# What may follow a dateline on its line: a byline with a role ("by Clare Whitworth, Director of Children's
+# Services"), a reference number ("Ref: BFC-0127"), a time of update.
+_DATELINE_TAIL_RE = re.compile(r"\s*(?:[|,•·-]\s*)?(?:by\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:,\s*[^|]{0,60})?|"
+                               r"ref(?:erence)?(?:\s+no\.?)?\s*:?\s*[\w/-]+)\s*$", re.I)
 _NOT_PUBLICATION = re.compile(r"\b(inspection|visit|fieldwork|post on|upload|maintenance|outage|downtime|"
                               r"scheduled|deadline|closing date|event|webinar|asked)\b", re.I)
 
@@ -223,7 +231,7 @@ def _dateline(text: str) -> tuple[str | None, bool]:
     if len(s) > 80 or _NOT_PUBLICATION.search(s):
         return None, False
     m = re.match(rf"^{_DATELINE_PREFIX}\s*(.+?)(?:\s+[-–|]\s+.*)?$", s, re.I)
-    if m and re.match(r"(?i)meeting", s):
+    if m and re.match(r"(?i)meeting\b(?!\s+date)", s):
         found = parse_date(m.group(1))
         return (found, True) if found and parse_date(m.group(1)[:24]) else (None, False)
     prefixed = bool(re.match(rf"^{_DATELINE_PREFIX}\s", s, re.I) or re.match(rf"^{_DATELINE_PREFIX}", s, re.I)
@@ -231,11 +239,15 @@ def _dateline(text: str) -> tuple[str | None, bool]:
     found = parse_date(s)
     if not found:
         return None, False
-    # What is left once the date, a weekday, a prefix and a byline are removed must be (almost) nothing.
-    rest = re.sub(rf"{WEEKDAY}", " ", s, flags=re.I)
+    # What is left once the date, a weekday, a prefix and a byline are removed must be (almost) nothing. The same
+    # date may be given twice ("14:32, 3 MAR 2021 Updated 16:05, 3 MAR 2021"): the first is the publication.
+    rest = _CLOCK_RE.sub(" ", re.sub(rf"{WEEKDAY}", " ", s, flags=re.I))
     for rx in (_DMY_RE, _MDY_RE, _NUM_RE, _DMONY_RE, re.compile(r"\d{4}-\d{2}-\d{2}")):
-        rest = rx.sub(" ", rest, count=1)
+        rest = rx.sub(" ", rest)
     rest = re.sub(rf"^\s*{_DATELINE_PREFIX}", " ", rest.strip(), flags=re.I)
+    rest = re.sub(rf"(?:^|\s){_DATELINE_PREFIX}\s*$", " ", rest.strip(), flags=re.I)
+    if prefixed or s[:1].isdigit() or re.match(WEEKDAY, s, re.I):
+        rest = _DATELINE_TAIL_RE.sub(" ", rest)
     rest = re.sub(r"[|,•·:()\-–—]", " ", rest).strip()
     if rest and not (_BYLINE_RE.match(rest) or re.fullmatch(r"(?:[A-Z][\w&'’.-]*\s*){1,4}", rest)):
         return None, False
@@ -250,7 +262,8 @@ def _dateline(text: str) -> tuple[str | None, bool]:
 # "Updated 5 April 2024 Applies to England", "Published: May 2016 Reference no: ..." inside a merged line; not
 # "Published on 7 January 2019, this judgement ..." (a sentence going on) nor "a report published on ...".
 _EMBEDDED_DATELINE_RE = re.compile(
-    rf"\b(?:First published|Last updated|Published|Updated|Posted)\s*:?\s*(?:on\s+)?"
+    rf"\b(?:First published|Last updated|Published|Updated|Posted|Date of (?:meeting|publication)|"
+    rf"(?:Meeting|Publication) date)\s*:?\s*(?:on\s+)?"
     rf"((?i:(?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR}|{MONTH_ANY}\s+{_YEAR}|"
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})))(?=\s*$|\s+[A-Z|•]|\s*[|•])", re.M)
 
@@ -698,8 +711,8 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
         doc_type, type_conf = infer_doc_type(raw, blocks, hints, authorities)
     pub_date, date_conf = infer_date(blocks, hints, raw, doc_type)
     period, period_conf = infer_period(content, pub_date)
-    if pub_date is None and period and doc_type in ("ofsted_letter", "ofsted_report"):
-        pub_date, date_conf = period[1], 0.4  # a letter follows its visit; the visit's last day is the best estimate
+    # No estimate from the visit's dates: a letter or report is published weeks after its fieldwork, and a citation
+    # must not show a date the text does not give. Filters still place it by its period (rank.doc_span).
     visit, visit_conf = infer_visit_number(content)
     if doc_type == "other" and not authorities:
         visit, visit_conf = None, 0.0  # guidance describes visits in general
