@@ -363,3 +363,51 @@ def test_a_dateline_run_into_the_meeting_details():
               "Town Hall\n\nMinutes\n\nThe committee received the Ofsted focused visit letter on Example children's "
               "services and asked officers about caseloads and the recruitment of permanent social workers.")
     assert v["date"] == "2020-10-14"
+
+
+# ---------------------------------------------------------------- kinds of page beyond the development corpus
+
+def test_a_report_front_page_without_its_publication_line_is_a_report():
+    v = infer("Example Borough Council\nInspection of children's social care services\n\nInspection dates: 7 to 18 "
+              "March 2022\n\nLead inspector: Ann Lowe\nHis Majesty's Inspector\n\nJudgement    Grade\nOverall "
+              "effectiveness    Requires improvement to be good\n\nLeaders have improved the front door since the last "
+              "inspection, and most children now receive help at the right time from skilled social workers.")
+    assert v["doc_type"] == "ofsted_report"
+
+
+def test_a_newspaper_masthead_makes_news_and_names_no_subject():
+    v = infer("Wessex & Dorset Gazette\nNews > Local News\n\nCouncil's children's services rated good\n\nFirst "
+              "published 04/05/2021 | Updated 05/05/2021\nComments (3)\n\nChildren's services in Poole have been rated "
+              "good by Ofsted inspectors after a two-week visit in March.\n\nCouncillor Ann Hill, cabinet member for "
+              "children, said: \"Our social workers do a remarkable job.\"\n\nMost read\n")
+    assert v["doc_type"] == "news_article"
+    assert v["date"] == "2021-05-04"
+    assert "Dorset" not in v["local_authorities"]
+
+
+def test_a_council_masthead_over_a_news_release_is_the_councils_page():
+    v = infer("Example Forest Council\n\nNews release  |  3 May 2021  |  Ref: EFC-0503\n\nOfsted judges children's "
+              "services in Bracknell Forest to be good\n\nChildren's social care services in Bracknell Forest have "
+              "been judged good by Ofsted, following an inspection in March. The report says leaders know their "
+              "services well, and inspectors praised the stable workforce.")
+    assert v["doc_type"] == "council_page" and v["date"] == "2021-05-03"
+
+
+def test_a_charity_briefing_is_other_and_dated_by_the_month_under_its_title():
+    v = infer("The Family Practice Trust\nPolicy | Research | Events | About us | Donate\n\nBriefing paper\n\nWhat "
+              "monitoring visits say about neglect\n\nMarch 2021\n\nSummary\nThis briefing reads thirty monitoring "
+              "visit letters published by Ofsted between 2018 and 2020 and what inspectors said about neglect, drift "
+              "and delay for children on child protection plans across England.")
+    assert v["doc_type"] == "other" and v["date"] == "2021-03-01"
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("The third monitoring visit since the service was judged inadequate took place on 5 and 6 May 2021.",
+     ("2021-05-05", "2021-05-06")),
+    ("The visit was carried out on 11–\n12 May 2021 by two inspectors.", ("2021-05-11", "2021-05-12")),
+    ("The council had received formal notification of the inspection on 2 June 2021.", None),
+    ("The council was judged inadequate on 4 May 2021 after the inspection.", None),
+])
+def test_visit_dates_beside_a_judgement_or_a_notification(sentence, period):
+    got, _ = metadata.infer_period(sentence)
+    assert got == period

@@ -296,7 +296,26 @@ _NEWS_FURNITURE = [re.compile(p, re.I | re.M) for p in (
     r"related internet links", r"\bsubscribe now\b", r"^\s*photo:", r"\(credit:", r"\bpicture:\s", r"\bpic by\b",
     r"\bimage:\s", r"-?credit:\s*\(", r"\bsign up\s*$", r"local democracy reporting", r"^\s*home\s+news\b",
     r"\bcomments are closed\b", r"\bread full story\b", r"\blatest news\b", r"\bnewsletter\b",
-    r"^\s*by\s+[A-Z][a-z]+\s+[A-Z][a-z]+", r"\bour reporter\b", r"\bexclusive\s*:")]
+    r"^\s*by\s+[A-Z][a-z]+\s+[A-Z][a-z]+", r"\bour reporter\b", r"\bexclusive\s*:", r"^\s*comments\s*\(\d+\)",
+    r"^\s*most read\s*$", r"^\s*news\s*>\s*local news\b")]
+# A newspaper's masthead as the page's first line ("Fulham & Hammersmith Gazette", "Devon & Torbay Today").
+_MASTHEAD_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*|&|and|of|on)(?:\s+(?:[A-Z][\w'’.-]*|&|and|of|on)){0,4}?\s+"
+                          r"(?:Gazette|Herald|Echo|Post|Times|Chronicle|Mercury|Advertiser|Argus|Courier|Telegraph|"
+                          r"Express|Mail|Standard|Evening News|Today|Journal|Sentinel|Examiner|Citizen|Observer|Live)"
+                          r"(?=\s*$|\s+[A-Z])")
+
+
+def masthead(raw: str) -> str:
+    """A newspaper's name opening the page ("Fulham & Hammersmith Gazette", "Devon & Torbay Today"), or ""."""
+    first = next((line.strip() for line in raw.splitlines() if line.strip()), "")
+    m = _MASTHEAD_RE.match(first)
+    return m.group(0) if m and not re.search(r"\bcouncil\b", m.group(0), re.I) else ""
+
+
+# A charity's or think tank's publication: "Briefing paper", a "Donate" link, a charity number.
+_BRIEFING_RE = re.compile(r"^\s*(?:briefing paper|policy briefing|research briefing|research report|position statement|"
+                          r"consultation response)\s*$|\|\s*donate\b|\bregistered charity\b|\bcharity (?:no|number)\b",
+                          re.I | re.M)
 _JOURNALESE_RE = re.compile(r"\b(watchdog|slammed|damning|branded|blasted|scathing|shocking|hits back|"
                             r"under fire|told (the|this|a) |a spokes(wo)?man|spokesperson (for|said)|"
                             r"(Mr|Mrs|Ms|Miss|Dr) [A-Z][a-z]+ (said|added|told|wrote))", re.I)
@@ -344,10 +363,17 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     if "ofsted.gov.uk" in source or "reports.ofsted" in source:
         return "ofsted_report", 0.8
     report_cues = sum(1 for rx in _REPORT_CUES if rx.search(top))
-    if (re.search(r"\binspection dates?\s*:", top, re.I) and re.search(r"\breport publi", top, re.I)) \
+    # A report's front page: its inspection dates with the publication line, or with two more of its fixed parts
+    # (lead inspector, the judgement table); a monitoring letter states its visit in a sentence, not a label.
+    dates_label = re.search(r"\binspection dates?\s*:", top, re.I)
+    if (dates_label and (re.search(r"\breport publi", top, re.I) or report_cues >= 3)) \
             or re.search(r"\breport (inspection|publication) date\s*:", top, re.I) or report_cues >= 4:
         return "ofsted_report", 0.95 if report_cues >= 2 else 0.8
     news = sum(1.5 for rx in _NEWS_FURNITURE if rx.search(raw))
+    first_line = next((line.strip() for line in raw.splitlines() if line.strip()), "")
+    paper = masthead(raw)
+    if paper:
+        news += 2.5
     news += min(3, len(_JOURNALESE_RE.findall(raw)))
     for b in blocks[:6]:
         if _BYLINE_RE.match(b.text.strip()) and len(b.text) < 40 and not parse_date(b.text) \
@@ -366,7 +392,9 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         return "ofsted_letter", 0.6  # Ofsted letterhead, template or salutation further down
     own = _strip_quotes(raw)
     other = 3.0 * len(_GOVUK_RE.findall(raw)) + 2.5 * len(_PARLIAMENT_RE.findall(raw))
-    other += min(6.0, 3.0 * len(_OTHER_BODY_RE.findall(head)) + 1.0 * len(_OTHER_BODY_RE.findall(raw)))
+    other += 3.0 * min(2, len(_BRIEFING_RE.findall(raw)))
+    if not paper:  # a newspaper reporting on another body is still news
+        other += min(6.0, 3.0 * len(_OTHER_BODY_RE.findall(head)) + 1.0 * len(_OTHER_BODY_RE.findall(raw)))
     inspectorate = len(_INSPECTORATE_VOICE_RE.findall(own))
     other += min(6.0, 3.0 * inspectorate)
     if re.search(r"\b(guidance|handbook|framework)\b", head[:300], re.I) and "said" not in head.lower():
@@ -380,6 +408,9 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     we = len(_COUNCIL_VOICE_RE.findall(own))
     council += 3.0 if we >= 6 else 2.0 if we >= 3 else 0.0
     council += 1.5 * min(2, len(_COUNCIL_PRESS_RE.findall(raw)))
+    if re.fullmatch(r"[A-Z][\w&'’ -]{1,50}\b(?:Council|Borough|City of [A-Z][\w -]+)", first_line) \
+            and re.search(r"(?im)^\s*(?:news|press|media)\s+release\b", raw[:1500]):
+        council += 3.0  # the council's own masthead over a news release
     if re.search(r"(?<=[a-z,] )the Council\b", own):
         council += 1.5  # a council writing about itself capitalises "the Council"
     said = len(re.findall(r"\b(said|says|told|added|warned|according to|commented|wrote)\b", raw, re.I))
@@ -547,6 +578,11 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         found, prefixed = _dateline(b.text)
         if found and prefixed:
             return found, 0.7  # e.g. GOV.UK's "Published 27 March 2015" under the page body
+    for b in head[:6]:
+        if len(b.text.split()) >= 25:
+            break
+        if _MY_RE.fullmatch(b.text.strip()):  # a briefing's month alone under its title ("March 2024")
+            return parse_date(b.text), 0.5
     for m in _EMBEDDED_DATELINE_RE.finditer(content):
         found = parse_date(m.group(1))
         if found:
@@ -558,6 +594,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
 
 _VISIT_WORD_RE = re.compile(r"\b(visit\w*|revisit\w*|inspect\w*|fieldwork|on-?site|conducted|carried out|"
                             r"took place|undertaken)\b", re.I)
+_HAPPENED_RE = re.compile(r"\b(took place|carried out|conducted|undertaken|visited|inspected)\b", re.I)
 _PERIOD_TRIGGER_RE = re.compile(r"\b(between|from|on|during|over|dates?:?)\s*$", re.I)
 _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|notice|letter dated|judged|rated|"
                                  r"meeting|announced|issued|notif\w*|asked|answered|due)\b", re.I)
@@ -572,6 +609,7 @@ def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, 
         got = _first_range(m.group(1), None, anchored=True)
         if got:
             return (got[0], got[1]), 0.95
+    content = re.sub(r"(\d\s*[-–—])[^\S\n]*\n\s*(?=\d)", r"\1", content)  # a range wrapped after its dash ("26–\n27 May")
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])|\n+", content):
         if not _VISIT_WORD_RE.search(sentence) or re.search(r"\bmeeting\b", sentence, re.I):
             continue
@@ -580,7 +618,11 @@ def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, 
                 before = sentence[max(0, rm.start() - 40):rm.start()]
                 if not (_PERIOD_TRIGGER_RE.search(before) or re.match(r"\s*between\s*$", sentence[:rm.start()], re.I)):
                     continue
-                if _PERIOD_BLOCKERS_RE.search(before):
+                blockers = list(_PERIOD_BLOCKERS_RE.finditer(before))
+                happened = list(_HAPPENED_RE.finditer(before))
+                # "judged inadequate on 5 May", "notification of the inspection on 2 June" are not visits; "the
+                # visit since it was judged inadequate took place on 5 May" is: the verb nearest the date decides
+                if blockers and not (happened and happened[-1].start() > blockers[-1].start()):
                     continue
                 got = _range_from_match(rm, kind, ref_date)
                 if got:
@@ -704,7 +746,11 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
     Type and publisher cues live in page furniture too (`raw`); facts about the subject come from the
     cleaned content only, so a teaser for another story cannot lend its place or dates."""
     content = "\n".join(b.text for b in blocks)
-    authorities, la_conf = infer_authorities(content)
+    # A newspaper's masthead names its patch ("Devon & Torbay Today"), not what the story is about.
+    subject, paper = content.strip(), masthead(raw)
+    if paper and subject.startswith(paper):
+        subject = subject[len(paper):]
+    authorities, la_conf = infer_authorities(subject)
     if hints.get("doc_type"):
         doc_type, type_conf = hints["doc_type"], 1.0
     else:
