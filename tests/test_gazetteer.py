@@ -69,3 +69,19 @@ def test_find_in_question_case_insensitive_with_cues():
     assert find_in_question("Reading the letter, what did inspectors find?") == []
     assert find_in_question("what are the reading ages of children in care") == []
     assert find_in_question("london borough of sutton supervision") == ["Sutton"]
+
+
+def test_a_terse_query_opening_with_an_ambiguous_name_means_the_place():
+    # staff type "halton caseloads"; "Reading the letter ..." still opens with a verb
+    assert find_in_question("halton caseloads focused visit") == ["Halton"]
+    assert find_in_question("reading ilacs 2022") == ["Reading"]
+    assert find_in_question("york 2017") == ["York"]
+    assert find_in_question("bath 2025 ilacs") == ["Bath and North East Somerset"]
+    assert find_in_question("reading the 2018 letter, what changed?") == []
+    assert find_in_question("a bath for children in care") == []
+
+
+def test_short_forms_councils_use_for_themselves():
+    assert find_in_question("What did Ofsted say about BwD's front door?") == ["Blackburn with Darwen"]
+    assert find_in_question("h&f outstanding 2018") == ["Hammersmith and Fulham"]
+    assert find_in_question("north yorks care leavers") == ["North Yorkshire"]

@@ -81,19 +81,20 @@ _AMBIGUOUS = {"Reading", "Sutton", "Bury", "York", "Derby", "Durham", "Bedford",
 
 # Other written forms -> canonical. Short forms of ambiguous names are ambiguous too.
 _ALIASES = {
-    "Bath and North East Somerset": ("Bath & North East Somerset", "B&NES", "BANES", "BaNES", "B&amp;NES"),
+    "Bath and North East Somerset": ("Bath & North East Somerset", "B&NES", "BANES", "BaNES", "B&amp;NES", "Bath"),
     "Bournemouth, Christchurch and Poole": ("BCP", "Bournemouth Christchurch and Poole",
                                             "Bournemouth, Christchurch & Poole"),
     "Barking and Dagenham": ("Barking & Dagenham",),
-    "Hammersmith and Fulham": ("Hammersmith & Fulham", "LBHF"),
+    "Hammersmith and Fulham": ("Hammersmith & Fulham", "LBHF", "H&F"),
     "Kensington and Chelsea": ("Kensington & Chelsea", "RBKC"),
     "Tower Hamlets": ("LBTH",),
     "Windsor and Maidenhead": ("Windsor & Maidenhead", "RBWM"),
     "Brighton and Hove": ("Brighton & Hove",),
+    "North Yorkshire": ("North Yorks",),
     "Telford and Wrekin": ("Telford & Wrekin",),
     "Redcar and Cleveland": ("Redcar & Cleveland",),
     "Cheshire West and Chester": ("Cheshire West & Chester",),
-    "Blackburn with Darwen": ("Blackburn",),
+    "Blackburn with Darwen": ("Blackburn", "BwD"),
     "Kingston upon Hull": ("Hull", "City of Hull", "Hull City"),
     "Kingston upon Thames": ("Kingston",),
     "Richmond upon Thames": ("Richmond",),
@@ -115,7 +116,7 @@ _ALIASES = {
 }
 # Alias surfaces that need a cue even though their canonical name is unambiguous.
 _AMBIGUOUS_ALIASES = {"Blackburn", "Hull", "Stockton", "Stoke", "Southend", "Kingston", "Richmond", "Newcastle",
-                      "RCT"}  # RCT is also a randomised controlled trial
+                      "RCT", "Bath"}  # RCT is also a randomised controlled trial
 
 
 def _names(block: str) -> list[str]:
@@ -291,6 +292,13 @@ def find_in_text(text: str) -> list[Mention]:
 _Q_CUE_BEFORE = re.compile(r"\b(in|for|at|about|from|by|of|to)\s+$", re.I)
 
 
+# A terse query opening with an ambiguous name, then a word of this field or a year: the name is the place.
+_TERSE_TOPIC_AFTER = re.compile(r"\s+(?:(?:19|20)\d\d|caseloads?|ilacs|ofsted|children'?s?|social|inspections?|"
+                                r"monitoring|focused|visits?|care|safeguarding|send|fostering|adoption|youth|early help|"
+                                r"front door|mash|dcs|director|commissioner|rating|rated|judge?ments?|inadequate|"
+                                r"requires improvement|outstanding|good rating)\b", re.I)
+
+
 def find_in_question(text: str) -> list[str]:
     """Canonical authority names in a user's question, case-insensitive, abbreviations included.
 
@@ -313,8 +321,8 @@ def find_in_question(text: str) -> list[str]:
             before = text[max(0, m.start("name") - 20):m.start("name")]
             at_start = not text[:m.start("name")].strip()
             possessive = re.match(r"[’']s\b", after)
-            if at_start:
-                if not (possessive or re.match(r"\s*(\?|$)", after)):
+            if at_start:  # "Reading the letter ..." is a verb; "reading caseloads 2018", "halton ilacs" a place
+                if not (possessive or re.match(r"\s*(\?|$)", after) or _TERSE_TOPIC_AFTER.match(after)):
                     continue
             elif not (possessive or _Q_CUE_BEFORE.search(before) or re.match(r"\s*(\?|$|,)", after)
                       or surface[:1].isupper()):  # capitalised mid-question: the user means the place
