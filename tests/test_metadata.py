@@ -411,3 +411,54 @@ def test_a_charity_briefing_is_other_and_dated_by_the_month_under_its_title():
 def test_visit_dates_beside_a_judgement_or_a_notification(sentence, period):
     got, _ = metadata.infer_period(sentence)
     assert got == period
+
+
+@pytest.mark.parametrize("page, expected", [
+    # a date run into share links near the top, short or long
+    ("Kent children's services improve, says Ofsted\n\nPublished\n\n2 hours ago\n\nCopy link About sharing 9 June "
+     "2021\n\nChildren's services in Kent have improved, inspectors said after a visit in April this year.", "2021-06-09"),
+    ("Kent children's services improve\n\n12 March 2021 Share this with Facebook Share this with Messenger Share this "
+     "with Twitter Share this with Email\n\nChildren's services in Kent have improved, inspectors said.", "2021-03-12"),
+    ("Kent County Council\n\nChildren's Services Sub-Committee\n\nHeld on Tuesday 3rd March 2021 (7.00 - 9.05 pm)\n\n"
+     "The sub-committee received a report on the Ofsted focused visit.", "2021-03-03"),
+    ("Low caseloads key to Kent rating\n\nPosted by Sam Fox on 18 June 2021 at 10:45\n\nInspectors praised caseloads.",
+     "2021-06-18"),
+    # a sentence of the story, and the end of a range of days, are not the page's date
+    ("Kent's remarkable turnaround\n\nPublished on 7 January 2021, this judgement represents an unprecedented "
+     "turnaround for the council over a very short period of two years.", None),
+    ("Peer review of Kent County Council 5th - 9th February 2021\n\nThe peer team found a stable leadership team.", None),
+])
+def test_dates_run_into_page_furniture(page, expected):
+    assert infer(page)["date"] == expected
+
+
+def test_navigation_and_other_employers_are_not_the_subject():
+    v = infer("News Sport Weather Local News Regions Cambridgeshire\n\nPeterborough children's services improve\n\n"
+              "Children's services in Peterborough have improved, inspectors said. Peterborough's director said staff "
+              "had worked hard. The director joined after six years at Norfolk County Council.\n\n"
+              "Lead peer: Director of Children's Services, Essex County Council")
+    assert v["local_authorities"] == ["Peterborough"]
+
+
+def test_a_visit_still_to_come_is_not_the_one_reported():
+    number, _ = metadata.infer_visit_number("The findings come after Ofsted's third monitoring visit since the "
+                                            "council was rated inadequate. Ofsted will return for a fourth monitoring "
+                                            "visit in the new year.")
+    assert number == 3
+
+
+def test_visit_dates_in_pdf_text_broken_mid_sentence():
+    got, _ = metadata.infer_period("This letter summarises the findings of the monitoring visit to\nExample County "
+                                   "Council children's services on 28 February and\n1 March 2021. The visit was the "
+                                   "second monitoring visit")
+    assert got == ("2021-02-28", "2021-03-01")
+
+
+def test_an_officers_blog_is_the_councils_and_an_lga_review_is_other():
+    blog = infer("Rutland County Council\nNews and blogs\n\nDirector's blog\n\nWhat our inspection told us\n\nWednesday "
+                 "19 July 2023\nBy Jo Bell, Corporate Director for Children's Services\n\nInspectors were with us for two "
+                 "weeks in May, and we are proud of what they found in Rutland.")
+    assert blog["doc_type"] == "council_page"
+    review = infer("Local Government Association Children's Safeguarding Peer Review Example County Council\n\n1.1 "
+                   "This report sets out the findings of the peer review carried out at Example County Council.")
+    assert review["doc_type"] == "other"

@@ -263,7 +263,7 @@ def _dateline(text: str) -> tuple[str | None, bool]:
 # "Published on 7 January 2019, this judgement ..." (a sentence going on) nor "a report published on ...".
 _EMBEDDED_DATELINE_RE = re.compile(
     rf"\b(?:First published|Last updated|Published|Updated|Posted|Date of (?:meeting|publication)|"
-    rf"(?:Meeting|Publication) date)\s*:?\s*(?:on\s+)?"
+    rf"(?:Meeting|Publication|Report) date)\s*:?\s*(?:on\s+)?"
     rf"((?i:(?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR}|{MONTH_ANY}\s+{_YEAR}|"
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})))(?=\s*$|\s+[A-Z|•]|\s*[|•])", re.M)
 
@@ -370,6 +370,12 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
             or re.search(r"\breport (inspection|publication) date\s*:", top, re.I) or report_cues >= 4:
         return "ofsted_report", 0.95 if report_cues >= 2 else 0.8
     news = sum(1.5 for rx in _NEWS_FURNITURE if rx.search(raw))
+    # "By Jane Smith, Director of Children's Services": the council's own officer writing (a blog), not a reporter
+    officer_byline = re.search(r"(?im)^\s*(?:posted\s+)?by\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},\s*(?:the\s+)?"
+                               r"(?:corporate\s+|executive\s+|interim\s+|deputy\s+|assistant\s+)?(?:director|"
+                               r"cabinet member|lead member|councillor|leader of the council|chief executive)\b", raw[:3000])
+    if officer_byline:
+        news -= 1.5
     first_line = next((line.strip() for line in raw.splitlines() if line.strip()), "")
     paper = masthead(raw)
     if paper:
@@ -393,6 +399,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     own = _strip_quotes(raw)
     other = 3.0 * len(_GOVUK_RE.findall(raw)) + 2.5 * len(_PARLIAMENT_RE.findall(raw))
     other += 3.0 * min(2, len(_BRIEFING_RE.findall(raw)))
+    if re.match(r"(?:the\s+)?Local Government Association\b|LGA\b", first_line):
+        other += 3.0  # a peer review or report under the LGA's name, not the council's own page
     if not paper:  # a newspaper reporting on another body is still news
         other += min(6.0, 3.0 * len(_OTHER_BODY_RE.findall(head)) + 1.0 * len(_OTHER_BODY_RE.findall(raw)))
     inspectorate = len(_INSPECTORATE_VOICE_RE.findall(own))
@@ -408,9 +416,13 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     we = len(_COUNCIL_VOICE_RE.findall(own))
     council += 3.0 if we >= 6 else 2.0 if we >= 3 else 0.0
     council += 1.5 * min(2, len(_COUNCIL_PRESS_RE.findall(raw)))
-    if re.fullmatch(r"[A-Z][\w&'’ -]{1,50}\b(?:Council|Borough|City of [A-Z][\w -]+)", first_line) \
-            and re.search(r"(?im)^\s*(?:news|press|media)\s+release\b", raw[:1500]):
-        council += 3.0  # the council's own masthead over a news release
+    if officer_byline:
+        council += 2.0
+    top_lines = [line.strip() for line in raw.splitlines()[:8] if line.strip()][:3]
+    if any(re.fullmatch(r"[A-Z][\w&'’ -]{1,50}\b(?:Council|Borough|City of [A-Z][\w -]+)", line) for line in top_lines):
+        council += 2.0  # the council's own masthead ("Skip to main content / Example Council / Search")
+        if re.search(r"(?im)^\s*(?:news|press|media)\s+release\b", raw[:1500]):
+            council += 1.0
     if re.search(r"(?<=[a-z,] )the Council\b", own):
         council += 1.5  # a council writing about itself capitalises "the Council"
     said = len(re.findall(r"\b(said|says|told|added|warned|according to|commented|wrote)\b", raw, re.I))
@@ -456,8 +468,14 @@ def infer_publisher(raw: str, doc_type: str, authorities: list[str], hints: dict
 
 _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|such as|including|like|unlike|with|"
                              r"also (runs?|covers?|provides?|manages?)\b[^.]{0,50}|(director|chief executive|head|"
-                             r"leader|commissioner|chair|manager|officer)\b[^.]{0,50}\bat)\s+(the\s+)?"
-                             r"((London\s+)?boroughs?\s+of\s+)?$", re.I)
+                             r"leader|commissioner|chair|manager|officer)\b[^.]{0,50}\bat|"
+                             r"(years|worked|working|spells?|time|career)\s+at|"
+                             # someone's employer after their role: "Lead peer: Director of Children's Services, X"
+                             r"(director|officer|member|manager|head|chief executive|commissioner|leader|chair|peer)"
+                             r"\b[^.\n]{0,60},)\s+(the\s+)?((London\s+)?boroughs?\s+of\s+)?$", re.I)
+# A line of navigation or a section label ("Local News | Regions | Kent", "BBC News, Kent"): where the page sits
+# on its site, not what it is about.
+_NAV_LINE_RE = re.compile(r"\||>|\bRegions\b|\bLocal News\b|\bNews,")
 _RECIPIENT_BEFORE = re.compile(r"\bletters?\s+(sent\s+)?to\s+(both\s+)?([\w’'&,]+\s+){0,6}$", re.I)
 
 
@@ -481,6 +499,11 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             w += 0.5
         before = content[max(0, mt.start - 80):mt.start]
         joined = i > 0 and re.fullmatch(r"\s*(,|and|&|or|,\s*and)\s*", content[mentions[i - 1].end:mt.start])
+        line_start = content.rfind("\n", 0, mt.start) + 1
+        line_end = content.find("\n", mt.end)
+        line = content[line_start:line_end if line_end >= 0 else len(content)]
+        if len(line.split()) <= 14 and _NAV_LINE_RE.search(line) and not (mt.formal and line_start == 0):
+            w *= 0.1  # ("Wirral Council | Committee details" opening a council's own page is its publisher)
         if _RECIPIENT_BEFORE.search(before[-60:]):
             w += 3.0
             passing_prev = False
@@ -572,7 +595,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     for b in head[:4]:
         m = re.search(rf"[-–—|:]\s*((?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR}))\s*$",
                       b.text, re.I)
-        if m and len(b.text) < 200:
+        if m and len(b.text) < 200 and not _RANGE_END_RE.search(b.text[:m.start(1)]):
             return parse_date(m.group(1)), 0.8
     for b in blocks:
         found, prefixed = _dateline(b.text)
@@ -587,7 +610,33 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         found = parse_date(m.group(1))
         if found:
             return found, 0.7
+    for b in head:  # a date run into page furniture near the top: "Copy link About sharing 9 June 2022"
+        found = _furniture_date(b.text)
+        if found:
+            return found, 0.5
     return None, 0.0
+
+
+_FURNITURE_DATE_RE = re.compile(rf"(?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR})",
+                                re.I)
+_RANGE_END_RE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:[-–—]|to|and|until)\s*$", re.I)
+
+
+def _furniture_date(text: str) -> str | None:
+    """The first full date in a short block of page furniture near the top (share links, a byline, a meeting's
+    "Held on" line), when it is not a visit's or an event's date, nor the end of a range of days."""
+    s = text.strip()
+    if re.search(r"[a-z]{3,}[.!?]\s+[A-Z]", s):
+        return None  # a sentence of the story, not furniture
+    for m in _FURNITURE_DATE_RE.finditer(s):
+        if len(s.split()) > 16 and (len(s[:m.start()].split()) > 3 or re.search(r"[.!?,;]", s)):
+            return None  # a long block: only a date opening furniture ("12 March 2020 Share this with Facebook ..."),
+            # not "Published on 7 January 2019, this judgement represents ..."
+        before = s[max(0, m.start() - 40):m.start()]
+        if _NOT_PUBLICATION.search(before) or _RANGE_END_RE.search(before):
+            continue
+        return parse_date(m.group(0))
+    return None
 
 
 # ---------------------------------------------------------------- inference: period and visit
@@ -609,7 +658,11 @@ def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, 
         got = _first_range(m.group(1), None, anchored=True)
         if got:
             return (got[0], got[1]), 0.95
-    content = re.sub(r"(\d\s*[-–—])[^\S\n]*\n\s*(?=\d)", r"\1", content)  # a range wrapped after its dash ("26–\n27 May")
+    # a range wrapped after its dash or "and" ("26–\n27 May", "28 February and\n1 March 2017")
+    content = re.sub(r"(\d\s*[-–—]|\d(?:st|nd|rd|th)?(?:\s+[A-Za-z]+)?\s+(?:and|to))[^\S\n]*\n\s*(?=\d)", r"\1 ", content)
+    # PDF text breaks lines mid-sentence: a line not ending a sentence runs on into the next
+    content = re.sub(r"(?<=[a-z,])[^\S\n]*\n(?=[^\S\n]*[a-z0-9])", " ", content)
+    content = re.sub(r"\b(to|of|on|and|the|in|at|for|with|by)[^\S\n]*\n(?=[^\S\n]*\w)", r"\1 ", content)
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])|\n+", content):
         if not _VISIT_WORD_RE.search(sentence) or re.search(r"\bmeeting\b", sentence, re.I):
             continue
@@ -658,6 +711,9 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
             if re.search(r"\b(next|previous|last|earlier|prior|since (its|the|their))\s+$",
                          content[max(0, m.start() - 20):m.start()], re.I):
                 continue
+            if re.search(r"\b(will|would|shall|is due to|are due to|expected to|plans? to|planned)\b[^.]{0,40}$",
+                         content[max(0, m.start() - 60):m.start()], re.I):
+                continue  # "Ofsted will return for a fourth monitoring visit": a visit to come
             if rx is _VISIT_NUMBER_RES[0][0] and not re.search(r"visit", content[m.end():m.end() + 40], re.I):
                 continue
             n = ordinal_value(m.group(1))
