@@ -300,3 +300,15 @@ def test_an_improvement_plan_is_not_a_plan_to_visit():
     assert event_months("The team has a clear improvement plan, said inspectors after a visit in December last year.") \
         == {12}
     assert event_months("Ofsted plans to inspect the service in May.") == frozenset()
+
+
+@pytest.mark.parametrize("question, span", [
+    # a financial or academic year: reports on it come out during it and up to a year after
+    ("What did the 2018/19 annual report say about caseloads?", (date(2018, 1, 1), date(2020, 6, 30))),
+    ("caseloads 2018-19", (date(2018, 1, 1), date(2020, 6, 30))),
+    ("the 2018-2019 inspections", (date(2018, 1, 1), date(2019, 12, 31))),  # a plain range of years
+    ("ratio 2018/20", (date(2018, 1, 1), date(2018, 12, 31))),  # not consecutive: not a reporting year
+])
+def test_a_reporting_year_spans_the_year_after(question, span):
+    q = parse(question)
+    assert (q.date_from, q.date_to) == span

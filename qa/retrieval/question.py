@@ -231,6 +231,9 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     """Return (from, to, phrase, text without the phrase). Handles ranges, since/before, seasons,
     month-year and bare years."""
     patterns = [
+        # A financial or academic year ("the 2018/19 annual report", "2018-19"): what reports on it is written
+        # during it and up to a year after it ends.
+        ("year_span", r"\b((?:19|20)\d\d)(?:\s*[/–-]\s*(\d\d)|\s*/\s*((?:19|20)\d\d))\b(?![/–-]\d)"),
         ("range", rf"\b(?:between|from)\s+{MONTH_YEAR}\s+(?:and|to|until|-|–)\s+{MONTH_YEAR}"),
         ("range2", rf"\b{MONTH_YEAR}\s*(?:-|–|to)\s*{MONTH_YEAR}\b"),
         # Anchored on an event: "after the 2023 inadequate judgement", "that followed Kent's October 2018 focused
@@ -253,7 +256,13 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             continue
         g = m.groups()
         try:
-            if kind in ("range", "range2"):
+            if kind == "year_span":
+                y1 = _valid_year(g[0])
+                second = int(g[2]) if g[2] else (y1 // 100) * 100 + int(g[1]) if y1 else 0
+                if not y1 or second != y1 + 1:
+                    continue
+                start, end = date(y1, 1, 1), date(second + 1, 6, 30)
+            elif kind in ("range", "range2"):
                 y1, y2 = _valid_year(g[1]), _valid_year(g[3])
                 if not (y1 and y2):
                     continue
