@@ -327,3 +327,14 @@ def test_a_grade_or_a_role_question_is_answered_only_where_a_passage_states_it(f
     assert fact_assistant.ask("Who was appointed commissioner for Bury's children's services?").abstained
     assert not fact_assistant.ask("What grade were York's children's services judged?").abstained
     assert fact_assistant.ask("What grade were Bury's children's services judged?").abstained
+
+
+def test_inspectors_as_the_subject_of_a_who_question_are_not_asked_for():
+    from qa.retrieval.answer_type import asks_person
+
+    assert asked_role("Who did inspectors speak to in Kent?") is None
+    assert not asks_person("Who were inspectors most worried about in Halton?")
+    assert asked_role("Who was the lead inspector for the Kent visit?") == "lead inspector"
+    assert asked_role("Which inspectors visited Kent?") == "inspector"
+    # "typical" is not a number asked for
+    assert answer_type("What is the typical response of councils to an inadequate judgement?") != "count"

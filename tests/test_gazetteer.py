@@ -85,3 +85,10 @@ def test_short_forms_councils_use_for_themselves():
     assert find_in_question("What did Ofsted say about BwD's front door?") == ["Blackburn with Darwen"]
     assert find_in_question("h&f outstanding 2018") == ["Hammersmith and Fulham"]
     assert find_in_question("north yorks care leavers") == ["North Yorkshire"]
+
+
+def test_the_terse_query_rule_does_not_make_places_of_verbs_or_acronyms():
+    assert find_in_question("Reading Ofsted reports, what are the common themes?") == []
+    assert find_in_question("RCT children's social care trials") == []
+    assert find_in_question("What did the University of Bath study find?") == []
+    assert find_in_question("bath spa caseloads") == []

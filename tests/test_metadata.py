@@ -433,11 +433,17 @@ def test_dates_run_into_page_furniture(page, expected):
 
 
 def test_navigation_and_other_employers_are_not_the_subject():
-    v = infer("News Sport Weather Local News Regions Cambridgeshire\n\nPeterborough children's services improve\n\n"
+    v = infer("Accessibility Help\n\nNews Sport Weather Local News Regions Cambridgeshire\n\nPeterborough children's services improve\n\n"
               "Children's services in Peterborough have improved, inspectors said. Peterborough's director said staff "
               "had worked hard. The director joined after six years at Norfolk County Council.\n\n"
-              "Lead peer: Director of Children's Services, Essex County Council")
+              "Lead peer: Director of Children's Services, Essex County Council\n"
+              "Assistant Director, Children's Social Care, Suffolk County Council")
     assert v["local_authorities"] == ["Peterborough"]
+    # ... but the director named with a comma in a story is the subject council's own
+    story = infer("Kent's children's services improve\n\nChildren's services in Kent have improved, Ofsted said. "
+                  "Sarah Hammond, corporate director of children's services, Kent County Council, said staff had "
+                  "worked hard since the last inspection. She joined from Medway Council in 2019.")
+    assert story["local_authorities"] == ["Kent"]
 
 
 def test_a_visit_still_to_come_is_not_the_one_reported():
@@ -462,3 +468,21 @@ def test_an_officers_blog_is_the_councils_and_an_lga_review_is_other():
     review = infer("Local Government Association Children's Safeguarding Peer Review Example County Council\n\n1.1 "
                    "This report sets out the findings of the peer review carried out at Example County Council.")
     assert review["doc_type"] == "other"
+
+
+def test_rules_for_new_kinds_of_page_leave_ordinary_pages_alone():
+    # an inspection's date in a short line near the top is not the page's date
+    v = infer("Our Ofsted inspection\n\nOfsted last inspected our services on 12 March 2019.\n\nWe are proud of our "
+              "social workers and of what inspectors found in Rutland, and we will keep improving.")
+    assert v["date"] is None
+    assert metadata._furniture_date("Join us on Tuesday 12 March 2024 at the town hall") is None
+    # a headline ending in a council's name is not the council's masthead; a title-case headline is not a paper's
+    news = infer("Ofsted rates children's services at Slough Borough Council\n\nJane Smith\n\nChildren's services in "
+                 "Slough are inadequate, the watchdog said. A spokesperson said the council was disappointed.")
+    assert news["doc_type"] == "news_article"
+    assert metadata.masthead("Sutton Children's Services Rated Good Today") == ""
+    assert metadata.masthead("Hull Daily Mail") == "Hull Daily Mail"
+    # a headline written as a page title keeps its subject
+    titled = infer("Ofsted rates Medway children's services inadequate | Latest news\n\nChildren's services in Medway "
+                   "were rated inadequate by Ofsted inspectors after a three-week inspection.")
+    assert titled["local_authorities"] == ["Medway"]

@@ -96,5 +96,7 @@ def test_an_undated_letter_is_cited_by_its_visit_not_a_guessed_date():
                  period_end="2021-05-26")
     assert citation(letter, passage) == ("Ofsted, Monitoring visit to Halton (letter), undated (visit 25 May 2021 "
                                          "to 26 May 2021), para. 2")
+    story = doc(title="Halton improves", doc_type="news_article", period_start="2021-05-25")
+    assert "undated (reports on 25 May 2021)" in citation(story, passage)
     dated = doc(title="T", date="2021-06-14", period_start="2021-05-25")
     assert ", 14 June 2021, " in citation(dated, passage)

@@ -312,3 +312,12 @@ def test_an_improvement_plan_is_not_a_plan_to_visit():
 def test_a_reporting_year_spans_the_year_after(question, span):
     q = parse(question)
     assert (q.date_from, q.date_to) == span
+
+
+@pytest.mark.parametrize("question, span", [
+    ("caseloads since 2018/19", (date(2018, 1, 1), None)),
+    ("caseloads from 2015-16 to 2019-20", (date(2015, 1, 1), date(2021, 6, 30))),
+])
+def test_reporting_years_with_since_and_to(question, span):
+    q = parse(question)
+    assert (q.date_from, q.date_to) == span

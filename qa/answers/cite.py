@@ -19,7 +19,8 @@ def citation(doc: Document, passage: Passage) -> str:
     head = f"{doc.publisher}, " if doc.publisher else ""
     when = long_date(doc.date)
     if not doc.date and doc.period_start:  # undated, but the text gives its visit: enough to find it again
-        when = f"undated ({'inspection' if doc.doc_type == 'ofsted_report' else 'visit'} {period_label(doc)})"
+        what = {"ofsted_report": "inspection", "ofsted_letter": "visit"}.get(doc.doc_type, "reports on")
+        when = f"undated ({what} {period_label(doc)})"
     return f"{head}{doc.title} ({label}), {when}, {passage.location}"
 
 

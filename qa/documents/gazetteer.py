@@ -171,9 +171,9 @@ _OFSTED_OFFICE_RE = re.compile(r"Piccadilly Gate|Store Street|Temple Quay|Riverg
                                r"Cumberland Place|\d+ Kingsway|Royal Exchange Buildings|Clive House")
 _POSTCODE_RE = re.compile(r"^\W{0,3}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 # Words after an ambiguous name that show it is something else ("Bury St Edmunds", "New York", "Derby County").
-_NOT_LA_AFTER = re.compile(r"^\s+(St\b|Street|Road|Lane|Avenue|Place|Square|House|Way|Terrace|Crescent|University|College|Hospital|United|City F\.?C|"
+_NOT_LA_AFTER = re.compile(r"^\s+(Spa\b|St\b|Street|Road|Lane|Avenue|Place|Square|House|Way|Terrace|Crescent|University|College|Hospital|United|City F\.?C|"
                            r"County F\.?C|Cathedral|Minster|Racecourse|Station|Airport|Crown Court|Magistrates)")
-_NOT_LA_BEFORE = re.compile(r"\b(New|Port|Upon|Mr|Mrs|Ms|Dr)\s+$")
+_NOT_LA_BEFORE = re.compile(r"\b(New|Port|Upon|Mr|Mrs|Ms|Dr|University of)\s+$")
 # Capitalised words that may stand before a place name without making it a person's surname.
 _PLACE_PREFIX_WORDS = {"in", "at", "of", "for", "from", "to", "and", "the", "by", "with", "on", "across", "both",
                        "north", "south", "east", "west", "central", "greater", "royal", "london", "borough", "city",
@@ -299,6 +299,9 @@ _TERSE_TOPIC_AFTER = re.compile(r"\s+(?:(?:19|20)\d\d|caseloads?|ilacs|ofsted|ch
                                 r"requires improvement|outstanding|good rating)\b", re.I)
 
 
+_QUESTION_WORDS_RE = re.compile(r"[,?]|\b(what|how|why|which|who|when|where|did|does|do|is|are|was|were)\b", re.I)
+
+
 def find_in_question(text: str) -> list[str]:
     """Canonical authority names in a user's question, case-insensitive, abbreviations included.
 
@@ -322,7 +325,8 @@ def find_in_question(text: str) -> list[str]:
             at_start = not text[:m.start("name")].strip()
             possessive = re.match(r"[’']s\b", after)
             if at_start:  # "Reading the letter ..." is a verb; "reading caseloads 2018", "halton ilacs" a place
-                if not (possessive or re.match(r"\s*(\?|$)", after) or _TERSE_TOPIC_AFTER.match(after)):
+                terse = len(text.split()) <= 6 and not _QUESTION_WORDS_RE.search(text) and not surface.isupper()
+                if not (possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)):
                     continue
             elif not (possessive or _Q_CUE_BEFORE.search(before) or re.match(r"\s*(\?|$|,)", after)
                       or surface[:1].isupper()):  # capitalised mid-question: the user means the place

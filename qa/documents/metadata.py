@@ -219,8 +219,8 @@ _DATELINE_PREFIX = (r"(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|last\
 _CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\d/.])|\b\d{1,2}\s*[ap]\.?m\b\.?", re.I)
 # What may follow a dateline on its line: a byline with a role ("by Clare Whitworth, Director of Children's
 # Services"), a reference number ("Ref: BFC-0127"), a time of update.
-_DATELINE_TAIL_RE = re.compile(r"\s*(?:[|,•·-]\s*)?(?:by\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:,\s*[^|]{0,60})?|"
-                               r"ref(?:erence)?(?:\s+no\.?)?\s*:?\s*[\w/-]+)\s*$", re.I)
+_DATELINE_TAIL_RE = re.compile(r"\s*(?:[|,•·-]\s*)?(?:[Bb]y\s+[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?:,\s*[^|]{0,60})?|"
+                               r"(?i:ref(?:erence)?(?:\s+no\.?)?)\s*:?\s*[\w/-]+)\s*$")
 _NOT_PUBLICATION = re.compile(r"\b(inspection|visit|fieldwork|post on|upload|maintenance|outage|downtime|"
                               r"scheduled|deadline|closing date|event|webinar|asked)\b", re.I)
 
@@ -263,7 +263,7 @@ def _dateline(text: str) -> tuple[str | None, bool]:
 # "Published on 7 January 2019, this judgement ..." (a sentence going on) nor "a report published on ...".
 _EMBEDDED_DATELINE_RE = re.compile(
     rf"\b(?:First published|Last updated|Published|Updated|Posted|Date of (?:meeting|publication)|"
-    rf"(?:Meeting|Publication|Report) date)\s*:?\s*(?:on\s+)?"
+    rf"(?:Meeting|Publication|Report) date|(?:Minutes of the )?[Mm]eeting held|Held)\s*:?\s*(?:on\s+)?"
     rf"((?i:(?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR}|{MONTH_ANY}\s+{_YEAR}|"
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})))(?=\s*$|\s+[A-Z|•]|\s*[|•])", re.M)
 
@@ -299,10 +299,10 @@ _NEWS_FURNITURE = [re.compile(p, re.I | re.M) for p in (
     r"^\s*by\s+[A-Z][a-z]+\s+[A-Z][a-z]+", r"\bour reporter\b", r"\bexclusive\s*:", r"^\s*comments\s*\(\d+\)",
     r"^\s*most read\s*$", r"^\s*news\s*>\s*local news\b")]
 # A newspaper's masthead as the page's first line ("Fulham & Hammersmith Gazette", "Devon & Torbay Today").
-_MASTHEAD_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*|&|and|of|on)(?:\s+(?:[A-Z][\w'’.-]*|&|and|of|on)){0,4}?\s+"
+_MASTHEAD_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*|&|and|of|on)(?:\s+(?:[A-Z][\w'’.-]*|&|and|of|on)){0,2}?\s+"
                           r"(?:Gazette|Herald|Echo|Post|Times|Chronicle|Mercury|Advertiser|Argus|Courier|Telegraph|"
                           r"Express|Mail|Standard|Evening News|Today|Journal|Sentinel|Examiner|Citizen|Observer|Live)"
-                          r"(?=\s*$|\s+[A-Z])")
+                          r"(?=\s*$|\s+(?:News|Home|Menu|Sign in|Log in|Subscribe|Search|Sport)\b)")
 
 
 def masthead(raw: str) -> str:
@@ -312,6 +312,10 @@ def masthead(raw: str) -> str:
     return m.group(0) if m and not re.search(r"\bcouncil\b", m.group(0), re.I) else ""
 
 
+# A council's name alone as the page's masthead: "Central Bedfordshire Council", "London Borough of Sutton".
+_COUNCIL_MASTHEAD_RE = re.compile(r"(?:(?:The\s+)?(?:Royal\s+|London\s+)?Borough\s+of\s+|City\s+of\s+)?"
+                                  r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|&)){0,5}"
+                                  r"(?:\s+(?:Borough|County|City|District|Metropolitan Borough))?\s+Council")
 # A charity's or think tank's publication: "Briefing paper", a "Donate" link, a charity number.
 _BRIEFING_RE = re.compile(r"^\s*(?:briefing paper|policy briefing|research briefing|research report|position statement|"
                           r"consultation response)\s*$|\|\s*donate\b|\bregistered charity\b|\bcharity (?:no|number)\b",
@@ -419,7 +423,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     if officer_byline:
         council += 2.0
     top_lines = [line.strip() for line in raw.splitlines()[:8] if line.strip()][:3]
-    if any(re.fullmatch(r"[A-Z][\w&'’ -]{1,50}\b(?:Council|Borough|City of [A-Z][\w -]+)", line) for line in top_lines):
+    if any(_COUNCIL_MASTHEAD_RE.fullmatch(line) for line in top_lines):
         council += 2.0  # the council's own masthead ("Skip to main content / Example Council / Search")
         if re.search(r"(?im)^\s*(?:news|press|media)\s+release\b", raw[:1500]):
             council += 1.0
@@ -470,12 +474,14 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|s
                              r"also (runs?|covers?|provides?|manages?)\b[^.]{0,50}|(director|chief executive|head|"
                              r"leader|commissioner|chair|manager|officer)\b[^.]{0,50}\bat|"
                              r"(years|worked|working|spells?|time|career)\s+at|"
-                             # someone's employer after their role: "Lead peer: Director of Children's Services, X"
-                             r"(director|officer|member|manager|head|chief executive|commissioner|leader|chair|peer)"
-                             r"\b[^.\n]{0,60},)\s+(the\s+)?((London\s+)?boroughs?\s+of\s+)?$", re.I)
+                             # someone's employer after their role, on a line of a team list: "Lead peer: Director of
+                             # Children's Services, X" (not "Jane Smith, director of children's services, X said")
+                             r"(?<=\n)(?:[\w ]{0,20}:\s*)?(?:\w+\s+){0,2}?(director|officer|member|manager|head|chief executive|"
+                             r"commissioner|leader|chair|peer)\b[^.\n]{0,60},)\s+(the\s+)?((London\s+)?boroughs?\s+of\s+)?$",
+                             re.I)
 # A line of navigation or a section label ("Local News | Regions | Kent", "BBC News, Kent"): where the page sits
 # on its site, not what it is about.
-_NAV_LINE_RE = re.compile(r"\||>|\bRegions\b|\bLocal News\b|\bNews,")
+_NAV_LINE_RE = re.compile(r"[|>].*[|>]|\bRegions\b|\bLocal News\b|\bNews,")
 _RECIPIENT_BEFORE = re.compile(r"\bletters?\s+(sent\s+)?to\s+(both\s+)?([\w’'&,]+\s+){0,6}$", re.I)
 
 
@@ -502,8 +508,8 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
         line_start = content.rfind("\n", 0, mt.start) + 1
         line_end = content.find("\n", mt.end)
         line = content[line_start:line_end if line_end >= 0 else len(content)]
-        if len(line.split()) <= 14 and _NAV_LINE_RE.search(line) and not (mt.formal and line_start == 0):
-            w *= 0.1  # ("Wirral Council | Committee details" opening a council's own page is its publisher)
+        if line_start > 0 and len(line.split()) <= 14 and _NAV_LINE_RE.search(line):
+            w *= 0.1  # (the first line is the page's own: a headline, or a council's name over its site)
         if _RECIPIENT_BEFORE.search(before[-60:]):
             w += 3.0
             passing_prev = False
@@ -619,6 +625,8 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
 
 _FURNITURE_DATE_RE = re.compile(rf"(?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR})",
                                 re.I)
+_EVENT_LINE_RE = re.compile(r"\b(join us|book (now|your)|applications? close|closing|deadline|on[- ]?site|event|"
+                            r"webinar|conference|starts?|begins?)\b", re.I)
 _RANGE_END_RE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:[-–—]|to|and|until)\s*$", re.I)
 
 
@@ -628,6 +636,8 @@ def _furniture_date(text: str) -> str | None:
     s = text.strip()
     if re.search(r"[a-z]{3,}[.!?]\s+[A-Z]", s):
         return None  # a sentence of the story, not furniture
+    if _VISIT_WORD_RE.search(s) or _PERIOD_BLOCKERS_RE.search(s) or _EVENT_LINE_RE.search(s):
+        return None  # "Ofsted last inspected our services on 12 March 2019", "Join us on 12 March"
     for m in _FURNITURE_DATE_RE.finditer(s):
         if len(s.split()) > 16 and (len(s[:m.start()].split()) > 3 or re.search(r"[.!?,;]", s)):
             return None  # a long block: only a date opening furniture ("12 March 2020 Share this with Facebook ..."),

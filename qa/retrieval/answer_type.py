@@ -41,7 +41,7 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                          r"budget|£)|\bhow\s+much\b(?=[^?]*\b(?:spend|spent|cost|invest|invested|pay|paid|save|"
                          r"saved|overspen[dt])\b)|\bwhat\s+(?:number|proportion|percentage|share)\b|"
                          # "What was the average caseload?" asks for a number too
-                         r"\bwhat\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+)?(?:average|typical|mean|median)\b",
+                         r"\bwhat\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+)?(?:average|mean|median)\b",
                          re.I)),
     ("judgement", re.compile(r"\b(?:judge?ments?|ratings?|rated|grades?|graded|results?|outcomes?|verdicts?)\b", re.I)),
 ]
@@ -147,7 +147,7 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
                      and not t.isdigit())
 
 
-AVERAGE_RE = re.compile(r"\b(?:average|typical|mean|median)\b", re.I)
+AVERAGE_RE = re.compile(r"\b(?:average|mean|median)\b", re.I)
 
 
 def states_count(stems: frozenset[str], text: str, before: bool = False) -> bool:
@@ -199,7 +199,13 @@ def asked_role(question: str) -> str | None:
     if answer_type(question) != "person":
         return None
     m = ROLE_RE.search(TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question)))
+    if m and m.group(1).lower() == "inspector" and not INSPECTOR_ASKED_RE.search(question):
+        return None  # "Who did inspectors speak to?": the inspectors are the subject, not the answer
     return m.group(1).lower() if m else None
+
+
+INSPECTOR_ASKED_RE = re.compile(r"\b(?:which|name the|what)\s+(?:\w+\s+)?inspectors?\b|"
+                                r"\bwho\s+(?:is|was|were|are)\s+the\s+(?:\w+\s+)?inspectors?\b", re.I)
 
 
 # An inspector signs as "HMI" (Her Majesty's / His Majesty's Inspector).

@@ -233,7 +233,8 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     patterns = [
         # A financial or academic year ("the 2018/19 annual report", "2018-19"): what reports on it is written
         # during it and up to a year after it ends.
-        ("year_span", r"\b((?:19|20)\d\d)(?:\s*[/–-]\s*(\d\d)|\s*/\s*((?:19|20)\d\d))\b(?![/–-]\d)"),
+        ("year_span", r"(?:\b(since|from|after|between)\s+)?\b((?:19|20)\d\d)(?:\s*[/–-]\s*(\d\d)|\s*/\s*((?:19|20)\d\d))"
+                      r"\b(?![/–-]\d)(?:\s*(?:to|until|and|-|–)\s*((?:19|20)\d\d)\s*[/–-]\s*(\d\d)\b)?"),
         ("range", rf"\b(?:between|from)\s+{MONTH_YEAR}\s+(?:and|to|until|-|–)\s+{MONTH_YEAR}"),
         ("range2", rf"\b{MONTH_YEAR}\s*(?:-|–|to)\s*{MONTH_YEAR}\b"),
         # Anchored on an event: "after the 2023 inadequate judgement", "that followed Kent's October 2018 focused
@@ -257,11 +258,15 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         g = m.groups()
         try:
             if kind == "year_span":
-                y1 = _valid_year(g[0])
-                second = int(g[2]) if g[2] else (y1 // 100) * 100 + int(g[1]) if y1 else 0
+                lead, y1 = g[0], _valid_year(g[1])
+                second = int(g[3]) if g[3] else (y1 // 100) * 100 + int(g[2]) if y1 else 0
                 if not y1 or second != y1 + 1:
                     continue
                 start, end = date(y1, 1, 1), date(second + 1, 6, 30)
+                if g[4]:  # "from 2015-16 to 2019-20": to the second span's end
+                    end = date((int(g[4]) // 100) * 100 + int(g[5]) + 1, 6, 30)
+                elif lead and lead.lower() in ("since", "from", "after"):
+                    end = None
             elif kind in ("range", "range2"):
                 y1, y2 = _valid_year(g[1]), _valid_year(g[3])
                 if not (y1 and y2):
