@@ -385,20 +385,21 @@ def test_a_newspaper_masthead_makes_news_and_names_no_subject():
     assert "Dorset" not in v["local_authorities"]
 
 
-def test_a_council_masthead_over_a_news_release_is_the_councils_page():
-    v = infer("Example Forest Council\n\nNews release  |  3 May 2021  |  Ref: EFC-0503\n\nOfsted judges children's "
-              "services in Bracknell Forest to be good\n\nChildren's social care services in Bracknell Forest have "
-              "been judged good by Ofsted, following an inspection in March. The report says leaders know their "
-              "services well, and inspectors praised the stable workforce.")
-    assert v["doc_type"] == "council_page" and v["date"] == "2021-05-03"
-
-
-def test_a_charity_briefing_is_other_and_dated_by_the_month_under_its_title():
-    v = infer("The Family Practice Trust\nPolicy | Research | Events | About us | Donate\n\nBriefing paper\n\nWhat "
-              "monitoring visits say about neglect\n\nMarch 2021\n\nSummary\nThis briefing reads thirty monitoring "
-              "visit letters published by Ofsted between 2018 and 2020 and what inspectors said about neglect, drift "
-              "and delay for children on child protection plans across England.")
-    assert v["doc_type"] == "other" and v["date"] == "2021-03-01"
+@pytest.mark.parametrize("page, doc_type, published", [
+    # a council's masthead over a news release
+    ("Example Forest Council\n\nNews release  |  3 May 2021  |  Ref: EFC-0503\n\nOfsted judges children's "
+     "services in Bracknell Forest to be good\n\nChildren's social care services in Bracknell Forest have been judged "
+     "good by Ofsted, following an inspection in March. The report says leaders know their services well, and "
+     "inspectors praised the stable workforce.", "council_page", "2021-05-03"),
+    # a charity's briefing, dated by the month under its title
+    ("The Family Practice Trust\nPolicy | Research | Events | About us | Donate\n\nBriefing paper\n\nWhat monitoring "
+     "visits say about neglect\n\nMarch 2021\n\nSummary\nThis briefing reads thirty monitoring visit letters "
+     "published by Ofsted between 2018 and 2020 and what inspectors said about neglect, drift and delay for children "
+     "on child protection plans across England.", "other", "2021-03-01"),
+])
+def test_a_publishers_own_page_by_its_masthead(page, doc_type, published):
+    v = infer(page)
+    assert (v["doc_type"], v["date"]) == (doc_type, published)
 
 
 @pytest.mark.parametrize("sentence, period", [
