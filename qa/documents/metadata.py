@@ -265,7 +265,7 @@ _EMBEDDED_DATELINE_RE = re.compile(
     rf"\b(?:First published|Last updated|Published|Updated|Posted|Date of (?:meeting|publication)|"
     rf"(?:Meeting|Publication|Report) date|(?:Minutes of the )?[Mm]eeting held|Held)\s*:?\s*(?:on\s+)?"
     rf"((?i:(?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR}|{MONTH_ANY}\s+{_YEAR}|"
-    rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})))(?=\s*$|\s+[A-Z|•]|\s*[|•])", re.M)
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})))(?=\s*$|\s+[A-Z|•]|\s*[|•]|\s+\S+\.(?:org|co|gov|com|net|uk)\b)", re.M)
 
 
 def _head_blocks(blocks: list[Block], limit: int = 14) -> list[Block]:
@@ -308,6 +308,8 @@ _MASTHEAD_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*|&|and|of|on)(?:\s+(?:
 def masthead(raw: str) -> str:
     """A newspaper's name opening the page ("Fulham & Hammersmith Gazette", "Devon & Torbay Today"), or ""."""
     first = next((line.strip() for line in raw.splitlines() if line.strip()), "")
+    if first.isupper():  # "THE HAVERING HERALD"
+        first = first.title()
     m = _MASTHEAD_RE.match(first)
     return m.group(0) if m and not re.search(r"\bcouncil\b", m.group(0), re.I) else ""
 
@@ -332,6 +334,7 @@ _PARLIAMENT_RE = re.compile(r"\bquestion to the\b|\bwritten question\b|\basked o
                             r"\bselect committee\b|\bMP, chair of\b|\bhouse of (commons|lords)\b|\bhansard\b|"
                             r"\bearly day motion\b|^\s*[A-Z][\w ]{1,30} committee:", re.I | re.M)
 _OTHER_BODY_RE = re.compile(r"\bcare quality commission\b|\bCQC\b|inspectorate of probation|care inspectorate|"
+                            r"\bchildren.s commissioner for england\b|"
                             r"\bestyn\b|\bHMICFRS\b|\bHMI probation\b|youth offending|\barea SEND\b|"
                             r"\bparent carer forum\b|\bchildren.s homes?\b", re.I)
 _INSPECTORATE_VOICE_RE = re.compile(r"\bwe inspect\b|\binspect and regulate\b|\bour (\w+ )?inspection (framework|"
@@ -395,14 +398,19 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     letterhead = _OFSTED_LETTERHEAD_RE.search(raw[:1500])
     ofsted_hand = re.search(r"\b[A-Z][a-z]+ HMI\b|\bSenior HMI\b|\bHMI,|[Hh]er [Mm]ajesty.s [Ii]nspector|"
                             r"[Hh]is [Mm]ajesty.s [Ii]nspector", raw)
-    if salutation and news < 3 and (letterhead or ofsted_hand
+    # a government department's or minister's letter ("Department for Education", "From the Minister for ...")
+    dept = re.search(r"^\s*(?:Department\s+(?:for\s+Education|of Health)|DfE|Home Office)\b|"
+                     r"\bFrom the (?:Minister|Secretary of State)\b", raw[:600], re.M) and not letterhead
+    if salutation and news < 3 and not dept and (letterhead or ofsted_hand
                                     or (re.search(r"(?i)yours sincerely", raw) and "ofsted" in raw.lower())):
         return "ofsted_letter", 0.9
     if letterhead and raw.lower().count("ofsted") >= 1 and news < 3 and re.search(r"(?i)\binsert\b|\bdear\b", raw):
         return "ofsted_letter", 0.6  # Ofsted letterhead, template or salutation further down
     own = _strip_quotes(raw)
     other = 3.0 * len(_GOVUK_RE.findall(raw)) + 2.5 * len(_PARLIAMENT_RE.findall(raw))
-    other += 3.0 * min(2, len(_BRIEFING_RE.findall(raw)))
+    other += 0.0 if paper else 3.0 * min(2, len(_BRIEFING_RE.findall(raw)))
+    if dept:
+        other += 3.0
     if re.match(r"(?:the\s+)?Local Government Association\b|LGA\b", first_line):
         other += 3.0  # a peer review or report under the LGA's name, not the council's own page
     if not paper:  # a newspaper reporting on another body is still news
@@ -470,7 +478,7 @@ def infer_publisher(raw: str, doc_type: str, authorities: list[str], hints: dict
 
 # ---------------------------------------------------------------- inference: authorities
 
-_PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|such as|including|like|unlike|with|"
+_PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|neighbours?|such as|including|like|unlike|with|"
                              r"also (runs?|covers?|provides?|manages?)\b[^.]{0,50}|(director|chief executive|head|"
                              r"leader|commissioner|chair|manager|officer)\b[^.]{0,50}\bat|"
                              r"(years|worked|working|spells?|time|career)\s+at|"
@@ -481,7 +489,10 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|s
                              re.I)
 # A line of navigation or a section label ("Local News | Regions | Kent", "BBC News, Kent"): where the page sits
 # on its site, not what it is about.
-_NAV_LINE_RE = re.compile(r"[|>].*[|>]|\bRegions\b|\bLocal News\b|\bNews,")
+_NAV_LINE_RE = re.compile(r"[|>].*[|>]|\bRegions\b|\bLocal News\b|\bNews,|"
+                          # a menu: six or more capitalised items, one of them a site section
+                          r"^(?=(?:.*\b(?:Menu|Home|News|Sport|Jobs|Contact|Search|About)\b))(?:[A-Z][\w'’&-]*\s+){5,}"
+                          r"[A-Z][\w'’&-]*$")
 _RECIPIENT_BEFORE = re.compile(r"\bletters?\s+(sent\s+)?to\s+(both\s+)?([\w’'&,]+\s+){0,6}$", re.I)
 
 
@@ -508,6 +519,8 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
         line_start = content.rfind("\n", 0, mt.start) + 1
         line_end = content.find("\n", mt.end)
         line = content[line_start:line_end if line_end >= 0 else len(content)]
+        if mt.address and not mt.formal and any(p.name != mt.name and mt.start - p.end < 150 for p in mentions[:i]):
+            w *= 0.1  # the town or county in a council's address ("Swindon Borough Council ... Wiltshire SN1 2JH")
         if line_start > 0 and len(line.split()) <= 14 and _NAV_LINE_RE.search(line):
             w *= 0.1  # (the first line is the page's own: a headline, or a council's name over its site)
         if _RECIPIENT_BEFORE.search(before[-60:]):
