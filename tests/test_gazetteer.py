@@ -92,3 +92,8 @@ def test_the_terse_query_rule_does_not_make_places_of_verbs_or_acronyms():
     assert find_in_question("RCT children's social care trials") == []
     assert find_in_question("What did the University of Bath study find?") == []
     assert find_in_question("bath spa caseloads") == []
+
+
+def test_the_dfe_office_address_is_not_westminster():
+    text = "Department for Education\nSanctuary Buildings\nGreat Smith Street\nWestminster\nLondon SW1P 3BT\n\nDear Jane"
+    assert [m for m in find_in_text(text) if m.name == "Westminster"] == []
