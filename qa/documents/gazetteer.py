@@ -172,12 +172,13 @@ _OFSTED_OFFICE_RE = re.compile(r"Piccadilly Gate|Store Street|Temple Quay|Riverg
                                r"Sanctuary Buildings|Great Smith Street")  # and the DfE's, for its letters
 _POSTCODE_RE = re.compile(r"^\W{0,3}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 # Words after an ambiguous name that show it is something else ("Bury St Edmunds", "New York", "Derby County").
-_NOT_LA_AFTER = re.compile(r"^\s+((?:and [A-Z]\w+ )?(?:Police|Constabulary|Fire and Rescue)\b|Integrated Care|Spa\b|St\b|Street|Road|Lane|Avenue|Place|Square|House|Way|Terrace|Crescent|University|College|Hospital|United|City F\.?C|"
+_NOT_LA_AFTER = re.compile(r"^\s+(Spa\b|St\b|Street|Road|Lane|Avenue|Place|Square|House|Way|Terrace|Crescent|University|College|Hospital|United|City F\.?C|"
                            r"County F\.?C|Cathedral|Minster|Racecourse|Station|Airport|Crown Court|Magistrates)")
 # Bodies named after a place that are not its council, for any name.
 _NOT_A_COUNCIL_AFTER = re.compile(r"\s+(?:and [A-Z]\w+\s+)?(?:Police|Constabulary|Fire and Rescue|Integrated Care Board|"
                                   r"ICB|NHS|Clinical Commissioning Group|CCG)\b")
-_NOT_LA_BEFORE = re.compile(r"\b(New|Port|Upon|Mr|Mrs|Ms|Dr|University of|NHS)\s+$")
+_NOT_A_COUNCIL_BEFORE = re.compile(r"\bNHS\s+$")
+_NOT_LA_BEFORE = re.compile(r"\b(New|Port|Upon|Mr|Mrs|Ms|Dr|University of)\s+$")
 # Capitalised words that may stand before a place name without making it a person's surname.
 _PLACE_PREFIX_WORDS = {"in", "at", "of", "for", "from", "to", "and", "the", "by", "with", "on", "across", "both",
                        "north", "south", "east", "west", "central", "greater", "royal", "london", "borough", "city",
@@ -262,7 +263,7 @@ def find_in_text(text: str) -> list[Mention]:
         if not formal:
             if _looks_like_person(text, ns, ne) and not _POSTCODE_RE.match(text[ne:ne + 12]):
                 continue
-            if _NOT_A_COUNCIL_AFTER.match(text[ne:ne + 40]) or re.search(r"\bNHS\s+$", text[max(0, ns - 10):ns]):
+            if _NOT_A_COUNCIL_AFTER.match(text[ne:ne + 40]) or _NOT_A_COUNCIL_BEFORE.search(text[max(0, ns - 10):ns]):
                 continue  # "Devon and Cornwall Police", "NHS Devon Integrated Care Board": another body
             if _is_ambiguous_surface(name_surface, canonical):
                 after = text[ne:ne + 60]

@@ -83,6 +83,7 @@ _MDY_RE = re.compile(rf"\b{MONTH_ANY}\s+{_DAY},?\s+{_YEAR}\b", re.I)
 _NUM_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.])")
 _DMONY_RE = re.compile(rf"\b(\d{{1,2}})-{MONTH_ANY}-{_YEAR}\b", re.I)
 _MY_RE = re.compile(rf"\b{MONTH_ANY}\s+{_YEAR}\b", re.I)
+_FULL_DATE = rf"(?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR})"
 
 
 def _month(word: str) -> int:
@@ -264,7 +265,7 @@ def _dateline(text: str) -> tuple[str | None, bool]:
 _EMBEDDED_DATELINE_RE = re.compile(
     rf"\b(?:First published|Last updated|Published|Updated|Posted|Date of (?:meeting|publication)|"
     rf"(?:Meeting|Publication|Report) date|(?:Minutes of the )?[Mm]eeting held|Held)\s*:?\s*(?:on\s+)?"
-    rf"((?i:(?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR}|{MONTH_ANY}\s+{_YEAR}|"
+    rf"((?i:{_FULL_DATE}|(?:{MONTH_ANY}\s+{_YEAR}|"
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})))(?=\s*$|\s+[A-Z|•]|\s*[|•]|\s+\S+\.(?:org|co|gov|com|net|uk)\b)", re.M)
 
 
@@ -305,9 +306,13 @@ _MASTHEAD_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*|&|and|of|on)(?:\s+(?:
                           r"(?=\s*$|\s+(?:News|Home|Menu|Sign in|Log in|Subscribe|Search|Sport)\b)")
 
 
+def first_line(raw: str) -> str:
+    return next((line.strip() for line in raw.splitlines() if line.strip()), "")
+
+
 def masthead(raw: str) -> str:
     """A newspaper's name opening the page ("Fulham & Hammersmith Gazette", "Devon & Torbay Today"), or ""."""
-    first = next((line.strip() for line in raw.splitlines() if line.strip()), "")
+    first = first_line(raw)
     if first.isupper():  # "THE HAVERING HERALD"
         first = first.title()
     m = _MASTHEAD_RE.match(first)
@@ -383,7 +388,6 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
                                r"cabinet member|lead member|councillor|leader of the council|chief executive)\b", raw[:3000])
     if officer_byline:
         news -= 1.5
-    first_line = next((line.strip() for line in raw.splitlines() if line.strip()), "")
     paper = masthead(raw)
     if paper:
         news += 2.5
@@ -411,7 +415,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     other += 0.0 if paper else 3.0 * min(2, len(_BRIEFING_RE.findall(raw)))
     if dept:
         other += 3.0
-    if re.match(r"(?:the\s+)?Local Government Association\b|LGA\b", first_line):
+    if re.match(r"(?:the\s+)?Local Government Association\b|LGA\b", first_line(raw)):
         other += 3.0  # a peer review or report under the LGA's name, not the council's own page
     if not paper:  # a newspaper reporting on another body is still news
         other += min(6.0, 3.0 * len(_OTHER_BODY_RE.findall(head)) + 1.0 * len(_OTHER_BODY_RE.findall(raw)))
@@ -612,7 +616,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
             if dates and not _NOT_PUBLICATION.search(before[max(0, dates[-1].start() - 40):dates[-1].start()]):
                 return parse_date(dates[-1].group(0)), 0.85
     for b in head[:4]:
-        m = re.search(rf"[-–—|:]\s*((?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR}))\s*$",
+        m = re.search(rf"[-–—|:]\s*({_FULL_DATE})\s*$",
                       b.text, re.I)
         if m and len(b.text) < 200 and not _RANGE_END_RE.search(b.text[:m.start(1)]):
             return parse_date(m.group(1)), 0.8
@@ -636,10 +640,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     return None, 0.0
 
 
-_FURNITURE_DATE_RE = re.compile(rf"(?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR})",
-                                re.I)
-_EVENT_LINE_RE = re.compile(r"\b(join us|book (now|your)|applications? close|closing|deadline|on[- ]?site|event|"
-                            r"webinar|conference|starts?|begins?)\b", re.I)
+_FURNITURE_DATE_RE = re.compile(_FULL_DATE, re.I)
+_EVENT_LINE_RE = re.compile(r"\b(join us|book (now|your)|applications? close|closing|on[- ]?site|conference|starts?|"
+                            r"begins?)\b", re.I)
 _RANGE_END_RE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:[-–—]|to|and|until)\s*$", re.I)
 
 
@@ -649,14 +652,13 @@ def _furniture_date(text: str) -> str | None:
     s = text.strip()
     if re.search(r"[a-z]{3,}[.!?]\s+[A-Z]", s):
         return None  # a sentence of the story, not furniture
-    if _VISIT_WORD_RE.search(s) or _PERIOD_BLOCKERS_RE.search(s) or _EVENT_LINE_RE.search(s):
+    if any(rx.search(s) for rx in (_NOT_PUBLICATION, _VISIT_WORD_RE, _PERIOD_BLOCKERS_RE, _EVENT_LINE_RE)):
         return None  # "Ofsted last inspected our services on 12 March 2019", "Join us on 12 March"
     for m in _FURNITURE_DATE_RE.finditer(s):
         if len(s.split()) > 16 and (len(s[:m.start()].split()) > 3 or re.search(r"[.!?,;]", s)):
             return None  # a long block: only a date opening furniture ("12 March 2020 Share this with Facebook ..."),
             # not "Published on 7 January 2019, this judgement represents ..."
-        before = s[max(0, m.start() - 40):m.start()]
-        if _NOT_PUBLICATION.search(before) or _RANGE_END_RE.search(before):
+        if _RANGE_END_RE.search(s[max(0, m.start() - 40):m.start()]):
             continue
         return parse_date(m.group(0))
     return None

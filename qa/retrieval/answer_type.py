@@ -136,7 +136,7 @@ _WORD_RE = re.compile(r"[^\W_]+")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 COUNT_WINDOW = 3  # words after a number in which the counted thing is named ("45 new social workers")
 # Words of a count question that name no countable thing.
-_NOT_COUNTED = frozenset(tokenize("how many much number proportion percentage share average typical mean median"))
+_NOT_COUNTED = frozenset(tokenize("how many much number proportion percentage share average mean median"))
 
 
 def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
