@@ -4,6 +4,8 @@ Numbers first:
 - TYPE_PRIOR: a primary source outranks a report of it when relevance is close (letter 1.0, news 0.92).
 - With a source cue ("inspectors said") the preferred kind gets 1.0 and the others SOURCE_CUE_PENALTY.
 - UNDATED_PENALTY: under a time filter, a document with no date at all ranks below dated ones.
+- SCOPE_PENALTY: an "Areas covered" section, and a letter's sentences saying what a visit looked at (not what it
+  found), weigh x0.6 (in proportion to their share of a passage) unless the question asks about the visit itself.
 - A passage sharing a run of QUOTE_WORDS words with a more authoritative passage, or with 3-word
   shingle Jaccard >= DUPLICATE_JACCARD, is grouped under it ("also reported in").
 """
@@ -229,6 +231,52 @@ def prose_share(text: str) -> float:
 
 def prose_weight(text: str) -> float:
     return PROSE_FLOOR + (1 - PROSE_FLOOR) * prose_share(text)
+
+
+# What a visit looked at is not what it found. A letter's opening ("This letter summarises the findings of the focused
+# visit to X ...", "Inspectors evaluated the local authority's arrangements for care leavers", "This visit was
+# carried out in line with ...") repeats a question's words without answering it, and outscored the headline
+# findings below it. A sentence that opens so, and reports no finding, weighs like an "Areas covered" section.
+SCOPE_SENTENCE_RE = re.compile(
+    r"(?:^|(?<=[.!?:])[^\S\n]+)\W*(?:this letter summari[sz]es the findings\b|"
+    r"(?:the|this) (?:visit|inspection) was (?:carried out|undertaken|conducted|led)\b|"
+    r"(?:his|her) majesty[’']s inspectors?\b(?=[^.]{0,120}\b(?:carried out|conducted|undertook) (?:this|the) "
+    r"(?:visit|inspection)\b)|(?:his|her) majesty[’']s inspectors? for this (?:visit|inspection)\b|"
+    r"the (?:lead )?inspectors (?:were|was)\b|inspectors were on site\b|"
+    r"inspectors (?:looked at|evaluated|reviewed|considered|examined|focused on)\b|"
+    r"the (?:visit|inspection) (?:focused|looked) (?:on|at)\b)", re.I | re.M)
+SENTENCE_END_RE = re.compile(r"[.!?](?=[\"'”’)\]]*(?:\s|$))|\n[^\S\n]*\n")
+FINDING_RE = re.compile(r"\b(?:found|finds|find that|judged|concluded|however|but)\b", re.I)
+# Questions about the visit itself ("How was the visit carried out?", "What did the visit look at?") are
+# answered by those sentences; so are "who" and "when" questions (the inspectors, the dates).
+ASKS_ABOUT_VISIT_RE = re.compile(r"\b(?:carried out|conducted|undertaken|look(?:ed|s)? at|focus(?:ed|sed)? on|"
+                                 r"focus of|cover(?:ed|s)?|on site|remote(?:ly)?|in person|framework)\b", re.I)
+
+
+@lru_cache(maxsize=50_000)
+def scope_share(text: str) -> float:
+    """Share of a passage's words in sentences that say what a visit looked at, not what it found (a scope
+    sentence ending in a colon takes its list with it: it runs to the next full stop or blank line)."""
+    total = len(text.split())
+    scope = 0
+    covered = 0
+    for match in SCOPE_SENTENCE_RE.finditer(text):
+        start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+        if start < covered:
+            continue
+        end_match = SENTENCE_END_RE.search(text, match.end())
+        end = end_match.end() if end_match else len(text)
+        sentence = text[start:end]
+        covered = end
+        if not FINDING_RE.search(sentence):
+            scope += len(sentence.split())
+    return min(scope / total, 1.0) if total else 0.0
+
+
+def scope_weight(text: str, question: str, kind: str | None) -> float:
+    if kind in ("person", "date") or ASKS_ABOUT_VISIT_RE.search(question):
+        return 1.0
+    return 1.0 - (1.0 - SCOPE_PENALTY) * scope_share(text)
 
 
 def _words(text: str) -> list[str]:

@@ -139,7 +139,7 @@ class Retriever:
             doc = docs[passage.doc_id]
             weight = rank.prior(doc, query, newest, passage.headings) * rank.prose_weight(passage.text) \
                 * answer_type_weight(query.answer_type, passage.text, role) * rank.month_weight(months, passage.text) \
-                * rank.lead_weight(broad, passage)
+                * rank.lead_weight(broad, passage) * rank.scope_weight(passage.text, query.text, query.answer_type)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},

@@ -266,6 +266,7 @@ def _score(assistant, index, topic: str) -> _Scored:
             continue
         doc = index.documents[passage.doc_id]
         weight = rank.SCOPE_PENALTY if passage.headings and rank.SCOPE_HEADING_RE.search(passage.headings[-1]) else 1.0
+        weight *= rank.scope_weight(passage.text, "", None)  # a letter's "Inspectors looked at ..." is no finding
         score = (0.6 * cos + 0.4 * float(bm25[row]) / top_bm25 + 0.3 * share) * weight
         rows.setdefault(doc.doc_id, []).append((row, score))
     for found in rows.values():

@@ -1,0 +1,77 @@
+"""What a visit looked at is not what it found: a letter's scope sentences weigh like an "Areas covered" section.
+Fixtures are invented letters."""
+import json
+
+import pytest
+
+from qa.config import load_settings
+from qa.retrieval import rank
+
+OPENING = ("Dear Sam\n\nFocused visit to Rutland children's services\n\n"
+           "This letter summarises the findings of the focused visit to Rutland children's services on 3 and 4 "
+           "May 2023. His Majesty's Inspectors Ann Bell and Tom Reid carried out this visit.\n\n"
+           "Inspectors evaluated the local authority's arrangements for care leavers, including their housing, "
+           "their health and their access to education and training.\n\n"
+           "This visit was carried out in line with the inspection of local authority children's services "
+           "framework.")
+FINDINGS = ("Headline findings\n\nCare leavers in Rutland benefit from personal advisers who know them well. Too "
+            "few care leavers aged 19 to 21 are in education or training, and pathway plans are not updated when "
+            "their circumstances change.")
+
+
+def test_a_letter_opening_is_scope_and_its_findings_are_not():
+    assert rank.scope_share(OPENING) > 0.8
+    assert rank.scope_share(FINDINGS) == 0.0
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors looked at 40 cases and found that plans drift.",  # a finding in the same sentence
+    "In 2019 inspectors reviewed the service and judged it good.",  # not the opening of a sentence
+])
+def test_a_sentence_reporting_a_finding_is_not_scope(text):
+    assert rank.scope_share(text) < 0.5
+
+
+def test_only_the_scope_sentence_counts():
+    assert rank.scope_share("Inspectors looked at the front door. Referrals wait too long.") == 6 / 10
+
+
+def test_a_scope_lead_in_takes_its_list_with_it_up_to_a_blank_line():
+    text = ("Inspectors reviewed the response to the pandemic, including:\n- whether children are seen\n"
+            "- children missing from home\n\nFindings\n\nLeaders responded quickly and children were seen.")
+    share = rank.scope_share(text)
+    assert 0.5 < share < 0.8
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Who carried out the focused visit to Rutland?", "person"),
+    ("When did inspectors visit Rutland?", "date"),
+    ("How was the monitoring visit carried out during the pandemic?", None),
+    ("What did the focused visit look at?", None),
+])
+def test_questions_about_the_visit_itself_are_answered_by_its_scope(question, kind):
+    assert rank.scope_weight(OPENING, question, kind) == 1.0
+
+
+def test_a_findings_question_weighs_the_opening_like_an_areas_covered_section():
+    weight = rank.scope_weight(OPENING, "What did the focused visit find about care leavers?", None)
+    assert weight < 0.7
+    assert rank.scope_weight(FINDINGS, "What did the focused visit find about care leavers?", None) == 1.0
+
+
+def test_the_findings_outrank_the_opening_that_repeats_the_question(tmp_path):
+    from qa.retrieval.assistant import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "letter.txt").write_text(f"{OPENING}\n\n{FINDINGS}\n", encoding="utf-8")
+    (corpus / "manifest.json").write_text(json.dumps({"documents": {"letter.txt": {
+        "doc_type": "ofsted_letter", "date": "2023-06-01", "local_authorities": ["Rutland"]}}}), encoding="utf-8")
+    settings = load_settings(index_dir=tmp_path / "index", corpus_dir=corpus, model=str(tmp_path / "no_model"),
+                             max_words=60, min_words=10)
+    assistant = Assistant(settings)
+    answer = assistant.ask("What did Ofsted's focused visit find about care leavers in Rutland?")
+    assert not answer.abstained
+    assert answer.hits[0].passage.text.startswith("Headline findings")
+    who = assistant.ask("Which inspectors carried out the focused visit to Rutland?")
+    assert "Ann Bell" in who.hits[0].passage.text
