@@ -21,6 +21,17 @@ with won't would wouldn't you your yours yourself yourselves s t d ll m re ve y 
 """.split())
 
 
+# Past forms a stemmer cannot join to their verb: "Who led the inspection?" is answered by "Lead inspector:",
+# "what did inspectors see" by "inspectors saw". Both the index and the questions go through this map.
+IRREGULAR = {form: base for base, forms in {
+    "lead": "led", "find": "found", "see": "saw seen", "tell": "told", "write": "wrote written",
+    "take": "took taken", "give": "gave given", "meet": "met", "make": "made", "keep": "kept", "hold": "held",
+    "bring": "brought", "seek": "sought", "begin": "began begun", "speak": "spoke spoken", "choose": "chose chosen",
+    "rise": "rose risen", "fall": "fell fallen", "grow": "grew grown", "know": "knew known", "pay": "paid",
+    "say": "said", "send": "sent", "spend": "spent", "think": "thought", "understand": "understood",
+    "win": "won", "lose": "lost"}.items() for form in forms.split()}
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     try:
@@ -36,6 +47,7 @@ def tokenize(text: str, stem: bool = True, stop_words: bool = True) -> list[str]
     tokens = TOKEN_RE.findall(text)
     if stop_words:
         tokens = [t for t in tokens if t not in STOP_WORDS]
+    tokens = [IRREGULAR.get(t, t) for t in tokens]
     stemmer = _stemmer() if stem else None
     if stemmer is not None:
         tokens = stemmer.stemWords(tokens)

@@ -255,6 +255,9 @@ def test_a_when_question_is_not_a_scene_clause():
     ("Who did the government appoint as commissioner for Bromley's children's services?", False, "commissioner"),
     ("Who was chief executive of Dudley Council in 2016?", False, "chief executive"),
     ("Who led the review team in Somerset?", False, None),
+    ("Who led the December 2022 inspection of Leeds?", False, "inspector"),  # "Lead inspector: Jo Bell"
+    ("Who carried out the first monitoring visit to Hull?", False, "inspector"),
+    ("Who did inspectors speak to during the visit?", False, None),
 ])
 def test_questions_asking_for_a_grade_or_a_role(question, grade, role):
     assert asks_grade(question) is grade

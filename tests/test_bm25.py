@@ -111,3 +111,9 @@ def test_tokenizer_options():
     assert tokenize("The Children were running") == ["children", "run"]
     assert tokenize("The Children were running", stem=False) == ["children", "running"]
     assert "the" in tokenize("The Children", stop_words=False)
+
+
+def test_past_forms_a_stemmer_cannot_join_meet_their_verb():
+    assert tokenize("Who led the inspection?") == tokenize("who lead the inspection")
+    assert tokenize("inspectors saw and found") == tokenize("inspectors see and find")
+    assert tokenize("She wrote to the council") == tokenize("she writes to the council")

@@ -201,7 +201,14 @@ def asked_role(question: str) -> str | None:
     m = ROLE_RE.search(TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question)))
     if m and m.group(1).lower() == "inspector" and not INSPECTOR_ASKED_RE.search(question):
         return None  # "Who did inspectors speak to?": the inspectors are the subject, not the answer
+    if not m and VISIT_DONE_BY_RE.search(question):
+        return "inspector"  # "Who led the inspection?" is answered by "Lead inspector: Jo Bell"
     return m.group(1).lower() if m else None
+
+
+VISIT_DONE_BY_RE = re.compile(r"\bwho\s+(?:led|carried\s+out|conducted|undertook)\b[^?]*\b(?:inspection|visit)s?\b",
+                              re.I)
+
 
 
 INSPECTOR_ASKED_RE = re.compile(r"\b(?:which|name the|what)\s+(?:\w+\s+)?inspectors?\b|"
