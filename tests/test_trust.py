@@ -66,6 +66,9 @@ def small(tmp_path_factory):
     ("Who was appointed before the 2019 inspection?", (None, date(2019, 12, 31))),
     ("Did caseloads exceed 2000 children?", (None, None)),
     ("Were over 2019 referrals made?", (None, None)),
+    # the letter on an event is about that event, not everything after it
+    ("What did the letter after the January 2017 monitoring visit say?", (date(2017, 1, 1), date(2017, 1, 31))),
+    ("What did the report published after the 2015 inspection say?", (date(2015, 1, 1), date(2015, 12, 31))),
 ])
 def test_years_in_any_position(question, span):
     q = parse(question)
@@ -206,6 +209,21 @@ def test_an_undated_text_that_dates_its_visit_to_the_asked_month_meets_or_fits_i
     text = "Referrals fell, inspectors said after the monitoring visit, which took place in November."
     assert rank.check_filters(doc(doc_id="n1", text=text), q).status == "match"
     assert rank.check_filters(doc(doc_id="n2", text="Referrals fell, inspectors said."), q).unknown == ("date",)
+
+
+def test_an_undated_text_dating_its_visit_to_another_month_is_not_consistent_with_the_asked_one():
+    from qa.datatypes import Hit, Passage
+    from qa.retrieval.assistant import states_asked_facts
+
+    q = parse("What did the letter after the January 2017 monitoring visit to Leeds find?")
+    november = doc(doc_id="nov", text="Referrals fell from March 2016 to the monitoring visit, which took place "
+                                      "in November.")
+    january = doc(doc_id="jan", text="Referrals fell from March 2016 to the monitoring visit, which took place "
+                                     "in January.")
+    for d, consistent in ((november, False), (january, True)):
+        hit = Hit(passage=Passage(passage_id=f"{d.doc_id}#0", doc_id=d.doc_id, text=d.text, start=0,
+                                  end=len(d.text)), document=d, score=1.0, unconfirmed=["date"])
+        assert states_asked_facts(hit, q) is consistent
 
 
 def test_a_passage_dating_things_by_other_months_only_ranks_lower():

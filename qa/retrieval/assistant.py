@@ -274,9 +274,12 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
         hi = query.date_to.year if query.date_to else 2100
         # A visit it dates to the asked month without a year ("following an inspection in June") is about
         # that month's event, whatever earlier years it recalls.
-        dated_to_month = bool(rank.asked_months(query) & document_event_months(hit.document))
+        months, event_months = rank.asked_months(query), document_event_months(hit.document)
+        dated_to_month = bool(months & event_months)
         if years and not any(lo <= y <= hi for y in years) and max(years) != lo - 1 and not dated_to_month:
             return False
+        if months and event_months and not dated_to_month:
+            return False  # "the January 2017 visit": a text dating its visit to November is about another one
     if "visit" in hit.unconfirmed and query.visit_number:
         from qa.retrieval.question import _ordinal
 

@@ -227,6 +227,12 @@ def _valid_year(y: str) -> int | None:
     return year if 1990 <= year <= 2100 else None
 
 
+# A document written on an event, just before "after the <date> visit": the letter, report or statement on it.
+REPORT_ON_EVENT_RE = re.compile(r"\b(?:letter|report|statement|feedback|findings|outcome|press release|article|"
+                                r"story)\s+(?:(?:that was\s+)?(?:published|sent|issued|written|that came)\s+)?$",
+                                re.I)
+
+
 def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     """Return (from, to, phrase, text without the phrase). Handles ranges, since/before, seasons,
     month-year and bare years."""
@@ -283,7 +289,12 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 y = _valid_year(g[1])
                 if not y:
                     continue
-                if kind == "since_event":
+                reports_on = kind == "since_event" and REPORT_ON_EVENT_RE.search(text[:m.start()])
+                if reports_on:
+                    # "the letter after the January 2017 monitoring visit" reports on that visit: its month (a
+                    # month's window takes what is published on it weeks later), not everything from then on.
+                    start, end = _month_start(y, _month(g[0])), _month_end(y, _month(g[0]))
+                elif kind == "since_event":
                     start, end = _month_start(y, _month(g[0])), None
                 else:
                     start, end = None, _month_end(y, _month(g[0]))
@@ -291,6 +302,8 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 cut = m.start(1) if g[0] else m.start(2)
                 rest = re.sub(r"\s+", " ", text[:cut] + text[m.end():]).strip()
                 anchor = f"{g[0].title()} {y}" if g[0] else str(y)
+                if reports_on:
+                    return start, end, anchor, rest
                 return start, end, f"from {anchor}" if end is None else f"up to {anchor}", rest
             elif kind == "before":
                 y = _valid_year(g[1])
