@@ -1,5 +1,9 @@
-from qa.documents import clean
 import re
+
+import pytest
+
+from qa.documents import clean
+from qa.documents.clean import furniture_reason
 from qa.datatypes import Block
 
 from conftest import CORPUS, squash
@@ -133,3 +137,21 @@ def test_a_headline_filling_the_width_is_not_joined_to_the_paragraph_after_it():
              "Council names new director of children's services in Bradford for the year",
              "Caseloads rise again in the north as councils struggle to recruit the staff"] * 3
     assert join_wrapped_lines(lines) == lines
+
+
+@pytest.mark.parametrize("line", [
+    "This article is available to subscribers. Log in or subscribe to continue reading.",
+    "Already a subscriber? Log in to continue reading.",
+    "Subscriber content | Log in to read more",
+    "Want to read more? Subscribe to access unlimited articles and analysis.",
+])
+def test_a_paywall_notice_is_furniture(line):
+    assert furniture_reason(line) == "subscription prompt"
+
+
+@pytest.mark.parametrize("line", [
+    "Families must register to read more about the scheme, the council said.",
+    "To subscribe to this newsletter, email the partnership's business unit.",
+])
+def test_sentences_about_reading_or_subscribing_are_text(line):
+    assert furniture_reason(line) is None

@@ -46,6 +46,12 @@ _FURNITURE_RULES = {
     ),
     "subscription prompt": (
         r"subscribe( today| now)?", r"sign up (for|to) .{0,80}",
+        # a paywall's notice: "This article is available to subscribers. Log in or subscribe to continue reading."
+        r"(this|the (full|rest of (the|this))) (article|story|content) is (only )?(available|exclusive) (to|for) "
+        r"(subscribers|members)\b.{0,120}",
+        r"(already a subscriber|subscriber content|want to read more)\b.{0,120}",
+        r".{0,60}\b(log ?in|sign ?in|subscribe|register)\b.{0,40}\bto (continue reading|keep reading|read (more|on|"
+        r"the full (article|story)))\W*",
     ),
     "cookie prompt": (
         r"(accept|reject|manage) (all )?cookies", r".*\bcookies?\b.*\b(accept|consent|settings|policy)\b.*",
