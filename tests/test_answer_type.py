@@ -196,6 +196,7 @@ def test_an_average_is_answered_only_where_a_passage_states_one(counting_assista
     ("According to Ofsted's 2016 report on Leeds, how much progress had been made?", "ofsted", []),
     ("What did social workers tell inspectors about caseloads?", "ofsted", []),
     ("What did the council say about adoption?", "council", []),
+    ("What did Leeds City Council itself say it would do after the visit?", "council", ["council_page"]),
 ])
 def test_an_attribution_in_the_question_keeps_to_that_kind_of_source(question, source, doc_types):
     query = parse(question)

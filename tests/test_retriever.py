@@ -101,6 +101,18 @@ def test_names_no_passage_mentions_are_signalled(bm25_index):
     assert found.signals["unmentioned"] == ["CQC"]
 
 
+def test_ofsted_asked_about_a_place_whose_pages_never_speak_for_it_is_signalled(bm25_index):
+    settings, index = bm25_index
+    # Leeds' only page is a news story quoting the council: nothing about Leeds says what Ofsted found
+    found = Retriever(settings).retrieve(index, parse("What did Ofsted find about adoption in Leeds?"))
+    assert found.signals["unmentioned"] == ["Ofsted"]
+    # Wakefield has Ofsted's own letter, which speaks for Ofsted whether or not its text names it
+    found = Retriever(settings).retrieve(index, parse("What did Ofsted find about supervision in Wakefield?"))
+    assert found.signals["unmentioned"] == []
+    # without a place, Ofsted is only the framing of the question
+    assert Retriever(settings).retrieve(index, parse("What did Ofsted find about adoption?")).signals["unmentioned"] == []
+
+
 def test_a_name_of_several_words_is_mentioned_only_where_they_occur_together(bm25_index):
     settings, index = bm25_index
     # "monitoring" (w16, n18) and "review" (w19) each occur, never in one passage

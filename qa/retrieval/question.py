@@ -43,6 +43,7 @@ SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("counc
 # outranks a source merely mentioned ("what did social workers tell inspectors"); "not press coverage" is no cue.
 ATTRIBUTION_CUES = [
     ("council", re.compile(r"\baccording to (?:the )?(?:[a-z]+ ){0,3}council\b|\bcouncil(?:['’]s)? own\b|"
+                           r"\bcouncil itself\b|"
                            r"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website)", re.I)),
     ("news", re.compile(r"\baccording to (?:the )?(?:news|press|media|reports? in)\b|"
                         r"(?<!not )\b(?:news|press) (?:coverage|reports?|articles?) (?:say|said|says)\b", re.I)),
