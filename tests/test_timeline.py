@@ -125,6 +125,9 @@ def test_detects_trail_and_compare_questions(question, kind, topic):
     "What did the first monitoring visit find about thresholds in the MASH?", "How many children are in care?",
     "compare supervision",  # nothing to put side by side
     "What did the news say about Barnet's progress in 2018?",  # progress at one time, not over time
+    # what one text says about progress, not a trail
+    "In the 2018 report on Barnet, how is progress after the 2015 judgement described?",
+    "How did inspectors describe progress on care leavers in Barnet?",
 ])
 def test_ordinary_questions_are_not_trails(question):
     assert timeline.detect(question) is None

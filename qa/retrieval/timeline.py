@@ -52,6 +52,12 @@ TRAIL_RE = re.compile(
     r"(?:\w+\s+)?(?:monitoring\s+)?visits\b|\b(?:each|every)\s+(?:monitoring\s+)?visit\b|\bvisit\s+by\s+visit\b"
     r"|\b(?:improved|changed|progressed|got\s+(?:better|worse)|deteriorated|moved\s+on)\s+since\b"
     r"|\btime\s*line\b|\btrajectory\b|\bchronolog(?:y|ical)\s+of\b", re.I)
+# "How is progress after the 2015 judgement described?" asks what one text says about progress, not for a trail.
+DESCRIBED_RE = re.compile(r"\bhow\s+(?:is|was|are|were|has|have|had|did|does|do)\b[^?]*\b(?:described|"
+                          r"characteri[sz]ed|summari[sz]ed|portrayed|explained|presented|worded|put|phrased|"
+                          r"describe|characteri[sz]e|summari[sz]e|explain|word|phrase)\b", re.I)
+EXPLICIT_TRAIL_RE = re.compile(r"\bover\s+time\b|\b(?:each|every)\s+(?:monitoring\s+)?visit\b|\bvisit\s+by\s+visit\b|"
+                               r"\btime\s*line\b|\btrajectory\b|\bchronolog", re.I)
 COMPARE_RE = re.compile(r"\bcompar(?:e|ed|ing|ison)\b|\bversus\b|\bvs\.?(?=\s)|\bside\s+by\s+side\b"
                         r"|\bdifferences?\s+between\b", re.I)
 SINCE_INSPECTION_RE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|latest\s+|"
@@ -172,7 +178,9 @@ class Timeline:
 def detect(question: str, previous: Query | None = None) -> Intent | None:
     """A trail or comparison question, with its topic; None for an ordinary question."""
     text = re.sub(r"\s+", " ", question or "").strip()
-    kind = "compare" if COMPARE_RE.search(text) else "trail" if TRAIL_RE.search(text) else None
+    kind = "compare" if COMPARE_RE.search(text) else \
+        "trail" if TRAIL_RE.search(text) and (EXPLICIT_TRAIL_RE.search(text) or not DESCRIBED_RE.search(text)) \
+        else None
     if kind is None:
         return None
     authorities = find_authorities(text)
