@@ -521,3 +521,38 @@ def test_rules_for_new_kinds_of_page_leave_ordinary_pages_alone():
 ])
 def test_messy_captures(page, field, expected):
     assert infer(page)[field] == expected
+
+
+def test_a_committee_paper_names_its_visit_more_often_than_the_next_one():
+    minutes = ("Item 6   Ofsted second monitoring visit - verbal update\n\nThe Director reported on the outcome of "
+               "Ofsted's second monitoring visit since the inadequate judgement.\n\nRESOLVED: That a written report "
+               "on the third monitoring visit be brought to the next meeting.")
+    assert metadata.infer_visit_number(minutes) == (2, 0.6)
+    report = ("To inform members of the outcome of the fifth Ofsted monitoring visit to Leeds.\n\nA sixth "
+              "monitoring visit is expected in the summer.")
+    assert metadata.infer_visit_number(report)[0] == 5  # a visit still expected is not the one reported
+    # one mention each: an improvement journey, not one visit
+    assert metadata.infer_visit_number("The second monitoring visit found drift. The third monitoring visit "
+                                       "found progress.")[0] is None
+
+
+def test_the_first_time_inspectors_visited_is_not_a_first_monitoring_visit():
+    text = "It was the first time inspectors had visited the city's children's services in person since 2020."
+    assert metadata.infer_visit_number(text)[0] is None
+
+
+def test_a_clock_time_dateline_run_into_the_byline_dates_the_story():
+    page = ("Example Chronicle\n\nCouncil rated 'outstanding' for its children's services\n\nBy Jo Bell\n"
+            "Local Democracy Reporter\n10:02, 5 MAY 2023\n\nBookmark   Share\n\nThe civic centre (Image: Google)\n\n"
+            "A council in the north east has been rated outstanding by Ofsted for the second time, after inspectors "
+            "spent two weeks with its social workers in March, the report published this week says.")
+    assert infer(page)["date"] == "2023-05-05"
+
+
+def test_a_school_report_front_page_is_an_ofsted_report():
+    page = ("School report\n\nInspection of Example Park Primary School\nWelland Road, Peterborough PE1 3SN\n\n"
+            "Inspection dates: 5 and 6 November 2019\n\nOverall effectiveness        Requires improvement\n"
+            "The quality of education        Requires improvement\nBehaviour and attitudes        Good\n"
+            "Leadership and management        Requires improvement\n\nWhat is it like to attend this school?\n\n"
+            "Pupils are happy and feel safe. Teachers know them well.")
+    assert infer(page)["doc_type"] == "ofsted_report"

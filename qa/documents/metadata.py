@@ -269,6 +269,12 @@ _EMBEDDED_DATELINE_RE = re.compile(
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})))(?=\s*$|\s+[A-Z|•]|\s*[|•]|\s+\S+\.(?:org|co|gov|com|net|uk)\b)", re.M)
 
 
+# A clock time right before a full date is a news dateline even when extraction ran it into the byline and the
+# share links ("By Jo Bell Local Democracy Reporter 10:02, 5 MAY 2023 Bookmark Share").
+_CLOCK_DATELINE_RE = re.compile(rf"\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:BST|GMT)?,?\s+((?i:{_FULL_DATE}))",
+                                re.I)
+
+
 def _head_blocks(blocks: list[Block], limit: int = 14) -> list[Block]:
     """The page top: blocks before the third substantial paragraph (a dateline sits above or just under the
     headline; dates further down belong to the story or to teasers of other stories)."""
@@ -289,7 +295,10 @@ _REPORT_CUES = [re.compile(p, re.I) for p in (
     r"\bthe overall judgement is\b", r"\bjudgements on areas of the service\b",
     r"\bchildren who need help and protection\s*[-–:]?\s*(inadequate|requires improvement|good|outstanding)",
     r"\boverall effectiveness\s*[-–:]?\s*(inadequate|requires improvement|good|outstanding)",
-    r"\bfull inspection result\s*:", r"\breport inspection date\s*:", r"\bURN\s*:")]
+    r"\bfull inspection result\s*:", r"\breport inspection date\s*:", r"\bURN\s*:",
+    # the graded judgements of a school or provider report
+    r"\b(?:the quality of education|leadership and management|behaviour and attitudes)\s*[-–:]?\s*"
+    r"(inadequate|requires improvement|good|outstanding)")]
 _OFSTED_LETTERHEAD_RE = re.compile(r"ofsted\.gov\.uk|gov\.uk/ofsted|0300\s?123\s?1231|Piccadilly Gate|Temple Quay|"
                                    r"Aviation House|\bAgora\b", re.I)
 _NEWS_FURNITURE = [re.compile(p, re.I | re.M) for p in (
@@ -607,6 +616,10 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         found = parse_date(m.group(1))
         if found:
             return found, 0.85
+    for b in head:
+        m = _CLOCK_DATELINE_RE.search(b.text)
+        if m and not _EVENT_LINE_RE.search(b.text) and parse_date(m.group(1)):
+            return parse_date(m.group(1)), 0.8
     if doc_type == "ofsted_letter" or re.search(r"(^|\s)dear\s", text[:3000], re.I):
         # a letter's date stands alone above the salutation (PDF text may run the letterhead into one line)
         sal = re.search(r"(^|\s)dear\s", text[:3000], re.I)
@@ -719,7 +732,8 @@ def _first_range(text: str, ref: str | None, anchored: bool = False):
 
 
 _VISIT_NUMBER_RES = [
-    (re.compile(rf"\b(?:this|it|the visit)\s+(?:was|is)\s+(?:the|their|its)\s+{ORDINAL_RE}\b", re.I), 0.9),
+    # not "it was the first time inspectors had visited in person"
+    (re.compile(rf"\b(?:this|it|the visit)\s+(?:was|is)\s+(?:the|their|its)\s+{ORDINAL_RE}\b(?!\s+time\b)", re.I), 0.9),
     (re.compile(rf"\b{ORDINAL_RE}(?:\s+and\s+final)?\s+(?:ofsted\s+)?(?:monitoring|follow[- ]up)\s+visit\b", re.I), 0.85),
     (re.compile(rf"\b{ORDINAL_RE}\s+and\s+final\s+visit\b", re.I), 0.85),
     (re.compile(rf"\bvisit\b[^.]{{0,80}}\bthe\s+{ORDINAL_RE}\s+of\s+(?:\w+\s+)?(?:monitoring\s+)?visits\b", re.I), 0.8),
@@ -731,6 +745,7 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
     was the first monitoring visit', 'sixth and final visit', 'the fifth of six visits', 'fourth follow-up visit'.
     Pages that name several different numbers (an improvement-journey summary) get none."""
     found: dict[int, float] = {}
+    mentions: dict[int, int] = {}
     for rx, conf in _VISIT_NUMBER_RES:
         for m in rx.finditer(content):
             if re.search(r"\b(next|previous|last|earlier|prior|since (its|the|their))\s+$",
@@ -739,14 +754,25 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
             if re.search(r"\b(will|would|shall|is due to|are due to|expected to|plans? to|planned)\b[^.]{0,40}$",
                          content[max(0, m.start() - 60):m.start()], re.I):
                 continue  # "Ofsted will return for a fourth monitoring visit": a visit to come
+            if re.match(r"\s+(?:is|are)\s+(?:expected|due|planned|scheduled)\b", content[m.end():m.end() + 40], re.I):
+                continue  # "A sixth monitoring visit is expected in the summer"
             if rx is _VISIT_NUMBER_RES[0][0] and not re.search(r"visit", content[m.end():m.end() + 40], re.I):
                 continue
             n = ordinal_value(m.group(1))
             if n and n <= 12:
                 found[n] = max(found.get(n, 0.0), conf)
-    if len(found) == 1 and not _several_visits(content):
+                mentions[n] = mentions.get(n, 0) + 1
+    if not found or _several_visits(content):
+        return None, 0.0
+    if len(found) == 1:
         n, conf = next(iter(found.items()))
         return n, conf
+    # Committee papers name the visit they report on in their title and again in the text, and the next one in
+    # passing ("a written report on the third monitoring visit be brought to the next meeting"): a number named
+    # more often than every other is the subject, with less confidence.
+    ranked = sorted(mentions.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
+        return ranked[0][0], 0.6
     return None, 0.0
 
 
