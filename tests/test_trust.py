@@ -339,3 +339,47 @@ def test_a_reporting_year_spans_the_year_after(question, span):
 def test_reporting_years_with_since_and_to(question, span):
     q = parse(question)
     assert (q.date_from, q.date_to) == span
+
+
+RECALLING = {
+    "r_story.txt": ("Rotherham trust rated inadequate\n\nRotherham's children's trust has been rated inadequate by "
+                    "Ofsted. Inspectors found that assessments are inconsistent and managers' decisions are poorly "
+                    "recorded. All other areas had improved since the last inspection in 2012.",
+                    {"doc_type": "news_article", "local_authorities": ["Rotherham"], "title": "Trust inadequate"}),
+    "r_letter_story.txt": ("Rotherham trust letter\n\nA letter from Ofsted published today shows improvements at "
+                           "the trust, which was taken out of council control in 2013. Assessments are now timely.",
+                           {"doc_type": "news_article", "local_authorities": ["Rotherham"], "title": "Letter"}),
+    "r18.txt": ("Rotherham council update\n\nThe council's improvement board met to review adoption and fostering "
+                "recruitment.", {"doc_type": "council_page", "date": "2018-06-01", "local_authorities": ["Rotherham"],
+                                 "title": "Update"}),
+    "n18.txt": DOCS["n18.txt"], "l19.txt": DOCS["l19.txt"],
+}
+
+
+@pytest.fixture(scope="module")
+def recalling(tmp_path_factory):
+    from qa.retrieval.assistant import Assistant
+
+    corpus = tmp_path_factory.mktemp("recalling_corpus")
+    for name, (text, _) in RECALLING.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "manifest.json").write_text(json.dumps({"documents": {n: m for n, (_, m) in RECALLING.items()}}),
+                                          encoding="utf-8")
+    settings = load_settings(index_dir=tmp_path_factory.mktemp("recalling_index"), corpus_dir=corpus,
+                             model=str(tmp_path_factory.mktemp("no_model")))
+    return Assistant(settings)
+
+
+def test_an_undated_story_naming_only_the_years_before_is_shown_apart_when_nothing_states_the_year(recalling):
+    data = answer_to_dict(recalling.ask("What did Ofsted find about assessments when the Rotherham trust was "
+                                        "rated inadequate in 2015?"))
+    assert not data["abstained"]
+    # only the best such story (weak evidence), labelled: its date is not stated
+    assert {p["doc_id"] for p in data["passages"]} == {"r_story"}
+    assert all(p["filter_status"] == "unconfirmed" and p["unconfirmed"] == ["date"] for p in data["passages"])
+    assert "date is not stated" in data["filters_description"]
+
+
+def test_a_year_long_after_everything_an_undated_story_names_still_abstains(recalling):
+    data = answer_to_dict(recalling.ask("What did the 2024 inspection of Rotherham find about assessments?"))
+    assert data["abstained"] and not data["passages"]

@@ -158,6 +158,12 @@ class Assistant:
         # only recall "the 2015 inspection"), so for dates abstain only when the corpus can tell (documents on the
         # subject state dates). A near miss ("the 2020 visit" where letters from 2015 and 2018 exist) abstains.
         mentioning = [h for h in unconfirmed if states_asked_facts(h, query)]
+        if not confirmed and not mentioning:
+            # Nothing states the asked year: an undated story naming only the few years before it (the earlier
+            # judgement it recalls) may be the report of that year's event; shown apart, never as matching.
+            # Weak evidence: only the best such document is shown, not every story recalling those years.
+            mentioning = [h for h in unconfirmed if recalls_before(h, query)]
+            mentioning = [h for h in mentioning if h.document.doc_id == mentioning[0].document.doc_id]
         if not confirmed and not mentioning and unconfirmed and (
                 set(unconfirmed[0].unconfirmed) & {"visit", "authority"}
                 or filters_checkable(index, query, unconfirmed[0].unconfirmed)):
@@ -289,6 +295,19 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
         if not any(a.lower() in text for a in query.authorities):
             return False
     return True
+
+
+RECALL_YEARS = 3
+
+
+def recalls_before(hit: Hit, query: Query) -> bool:
+    """An undated text (its date the only fact unstated) whose years all fall in the few years before the asked
+    span: written then or later, it may report the asked year's event while naming only what came before."""
+    if hit.unconfirmed != ["date"] or not query.date_from:
+        return False
+    _, years = _text_facts(hit.document.text)
+    lo = query.date_from.year
+    return bool(years) and max(years) < lo and max(years) >= lo - RECALL_YEARS
 
 
 def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
