@@ -59,6 +59,17 @@ def test_weight_is_neutral_without_a_type_or_without_evidence():
     assert answer_type_weight("date", "on 19 March 2019") > 1.0
 
 
+def test_a_bare_header_weighs_less_than_a_headline_run_into_its_story():
+    header = "Example Today > News\n\nOfsted finds steady progress as caseloads fall\n\nUpdated: 17/03/2020"
+    assert rank.prose_weight(header) == rank.HEADER_FLOOR
+    longer = header + "\n\nBy Jo Bell\n\nLocal Democracy Reporting Service\n\nWigan, Leigh and Atherton edition"
+    assert rank.prose_weight(longer) == rank.PROSE_FLOOR  # past a header's length: only no prose
+    # "who led the inspection?" is answered by the report's label line
+    label = "Inspection dates: 5 to 9 December 2022\n\nLead inspector: Alison Fennell, His Majesty's Inspector"
+    assert rank.prose_weight(label, "person") == rank.PROSE_FLOOR
+    assert rank.prose_weight(label) == rank.HEADER_FLOOR
+
+
 def test_a_listing_snippet_is_not_prose_but_a_list_under_its_lead_in_is():
     snippet = "hull report.pdf · 1 hull inspection of services for children in need of help and..."
     assert rank.prose_share(snippet) == 0.0

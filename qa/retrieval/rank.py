@@ -4,6 +4,7 @@ Numbers first:
 - TYPE_PRIOR: a primary source outranks a report of it when relevance is close (letter 1.0, news 0.92).
 - With a source cue ("inspectors said") the preferred kind gets 1.0 and the others SOURCE_CUE_PENALTY.
 - UNDATED_PENALTY: under a time filter, a document with no date at all ranks below dated ones.
+- PROSE_FLOOR / HEADER_FLOOR: a passage without a sentence keeps x0.8, a bare header of under 20 words x0.65.
 - SCOPE_PENALTY: an "Areas covered" section, and a letter's sentences saying what a visit looked at (not what it
   found), weigh x0.6 (in proportion to their share of a passage) unless the question asks about the visit itself.
 - A passage sharing a run of QUOTE_WORDS words with a more authoritative passage, or with 3-word
@@ -20,6 +21,7 @@ from qa.retrieval.question import SOURCE_KINDS, Query
 from qa.datatypes import Document, Hit
 from qa.documents.mentions import MONTH_NAMES, document_event_months, document_not_before
 from qa.documents.metadata import MONTHS
+from qa.retrieval.answer_type import holds
 
 TYPE_PRIOR = {"ofsted_letter": 1.0, "ofsted_report": 1.0, "council_page": 0.95, "news_article": 0.92, "other": 0.92}
 SOURCE_CUE_PENALTY = 0.8
@@ -204,6 +206,8 @@ def lead_weight(broad: bool, passage) -> float:
 
 
 PROSE_FLOOR = 0.8  # a passage with no full sentence (a cover page, a headline and byline) keeps this much
+HEADER_WORDS = 20
+HEADER_FLOOR = 0.65
 SENTENCE_LINE_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 TRUNCATED_LINE_RE = re.compile(r"(\.\.\.|…)\s*$")  # a listing's snippet ("report.pdf · 1 ... for...")
 
@@ -229,8 +233,14 @@ def prose_share(text: str) -> float:
     return prose / total if total else 0.0
 
 
-def prose_weight(text: str) -> float:
-    return PROSE_FLOOR + (1 - PROSE_FLOOR) * prose_share(text)
+def prose_weight(text: str, kind: str | None = None) -> float:
+    """PROSE_FLOOR to 1 by the share of prose; a bare header (a headline with its dateline, a meeting's heading:
+    no sentence, under HEADER_WORDS words) HEADER_FLOOR: it repeats a question's words in few others and so
+    outscored the paragraph under it. A "Lead inspector: Jo Bell" line still answers "who led the inspection?"."""
+    share = prose_share(text)
+    if share == 0 and len(text.split()) < HEADER_WORDS and not (kind == "person" and holds(kind, text)):
+        return HEADER_FLOOR
+    return PROSE_FLOOR + (1 - PROSE_FLOOR) * share
 
 
 # What a visit looked at is not what it found. A letter's opening ("This letter summarises the findings of the focused

@@ -137,7 +137,7 @@ class Retriever:
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
-            weight = rank.prior(doc, query, newest, passage.headings) * rank.prose_weight(passage.text) \
+            weight = rank.prior(doc, query, newest, passage.headings) * rank.prose_weight(passage.text, query.answer_type) \
                 * answer_type_weight(query.answer_type, passage.text, role) * rank.month_weight(months, passage.text) \
                 * rank.lead_weight(broad, passage) * rank.scope_weight(passage.text, query.text, query.answer_type)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
