@@ -5,9 +5,12 @@ each followed by [n], the rank of the passage it came from.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from qa.passages.split import sentence_spans
+from qa.retrieval.answer_type import answer_type_weight
 from qa.terms import tokenize
 from qa.datatypes import Hit
 
@@ -33,11 +36,18 @@ def sentence_candidates(hits: list[Hit]) -> list[tuple[int, int, int, str]]:
     """(hit index, start, end, text) of every sentence in the hits, offsets relative to the passage."""
     out = []
     for i, hit in enumerate(hits):
-        for s, e in sentence_spans(hit.passage.text):
-            text = hit.passage.text[s:e]
-            if len(text.split()) >= 4:
-                out.append((i, s, e, text))
+        # A sentence never runs across a blank line: a headline or a caption above the lead is not part of it.
+        for para in PARAGRAPH_RE.finditer(hit.passage.text):
+            for s, e in sentence_spans(para.group(0), para.start()):
+                text = hit.passage.text[s:e]
+                if len(text.split()) >= 4:
+                    out.append((i, s, e, text))
     return out
+
+
+SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+NOT_A_SENTENCE = 0.75
+PARAGRAPH_RE = re.compile(r"\S(?:[^\n]|\n(?![^\S\n]*\n))*")
 
 
 # Sentences embedded per answer (about 8 ms each on 2 AVX2 cores): the top passage's best three by shared words
@@ -68,8 +78,11 @@ def score_sentences(question: str, sentences: list[str], encode=None, dense_rows
     return scores
 
 
-def extract(question: str, hits: list[Hit], encode=None, pool: int = 3) -> tuple[str, dict[int, list[list[int]]]]:
-    """The extractive answer and, per hit index, the [start, end] of its best-matching sentences."""
+def extract(question: str, hits: list[Hit], encode=None, pool: int = 3, kind: str | None = None,
+            role: str | None = None) -> tuple[str, dict[int, list[list[int]]]]:
+    """The extractive answer and, per hit index, the [start, end] of its best-matching sentences. `kind` and
+    `role` (qa/retrieval/answer_type.py): a sentence holding the asked kind of fact ("Who ...": one naming
+    somebody, in the asked role if one is asked) is preferred, as passages are in ranking."""
     top = hits[:pool]
     candidates = sentence_candidates(hits)  # ordered by hit, so the pool's sentences come first
     if not candidates:
@@ -87,6 +100,10 @@ def extract(question: str, hits: list[Hit], encode=None, pool: int = 3) -> tuple
         embedded = set(dense_rows)
         unscored = [k for k in pool if k not in embedded]
         scores[unscored] = 0.3 * lexical[unscored]
+    # A headline, a caption or a table row packs the question's words without saying anything in a sentence.
+    scores = scores * np.array([1.0 if SENTENCE_END_RE.search(t) else NOT_A_SENTENCE for t in texts])
+    if kind:
+        scores = scores * np.array([answer_type_weight(kind, t, role) for t in texts])
 
     # Highlights: in each passage, its sentences scoring close to that passage's best.
     highlights: dict[int, list[list[int]]] = {}

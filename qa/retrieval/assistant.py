@@ -197,7 +197,8 @@ class Assistant:
         pool = min(len(shown), ANSWER_POOL) if shown else ANSWER_POOL
         if shown and extra and not states_asked_fact(query, shown[:COUNT_EVIDENCE_DEPTH]):
             pool = len(answer_hits)
-        result.answer, highlights = answering.extract(query.search_text, answer_hits, encode, pool=pool)
+        result.answer, highlights = answering.extract(query.search_text, answer_hits, encode, pool=pool,
+                                                     kind=query.answer_type, role=asked_role(query.text))
         for i, hit in enumerate(answer_hits):
             hit.highlights = highlights.get(i, [])
         timings["answer"] = time.perf_counter() - t
