@@ -176,3 +176,20 @@ def test_a_build_by_another_model_leaves_the_loaded_index_answering(dense_settin
     index_build.build(dense_settings, embedder=other, force=True)  # another process, another model
     answer = assistant.ask("What did inspectors say about supervision?")
     assert answer.hits and assistant.index is before  # vectors of another model are never searched with ours
+
+
+def test_an_undated_ofsted_letter_about_the_place_speaks_for_ofsted_under_a_year_filter(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    docs = {"letter.txt": ("Monitoring visit to Wakefield\n\nSupervision is irregular and rarely reflective.",
+                           {"doc_type": "ofsted_letter", "local_authorities": ["Wakefield"]}),
+            "news.txt": ("Wakefield news\n\nSupervision in Wakefield is now monthly, the council said.",
+                         {"doc_type": "news_article", "date": "2019-03-02", "local_authorities": ["Wakefield"]})}
+    for name, (text, _) in docs.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    (corpus / "manifest.json").write_text(json.dumps({"documents": {n: m for n, (_, m) in docs.items()}}))
+    settings = load_settings(index_dir=tmp_path / "ix", corpus_dir=corpus, model=str(tmp_path / "no_model"))
+    index_build.build(settings)
+    index = IndexStore(settings.index_dir).load()
+    found = Retriever(settings).retrieve(index, parse("What did Ofsted find about supervision in Wakefield in 2019?"))
+    assert found.signals["unmentioned"] == []

@@ -68,7 +68,8 @@ def small(tmp_path_factory):
     ("Were over 2019 referrals made?", (None, None)),
     # the letter on an event is about that event, not everything after it
     ("What did the letter after the January 2017 monitoring visit say?", (date(2017, 1, 1), date(2017, 1, 31))),
-    ("What did the report published after the 2015 inspection say?", (date(2015, 1, 1), date(2015, 12, 31))),
+    ("What did the letter after the January 2017 visit say?", (date(2017, 1, 1), date(2017, 1, 31))),
+    ("Is there a newer report since the January 2015 inspection?", (date(2015, 1, 1), None)),  # "since": open
 ])
 def test_years_in_any_position(question, span):
     q = parse(question)
@@ -352,6 +353,9 @@ RECALLING = {
     "r18.txt": ("Rotherham council update\n\nThe council's improvement board met to review adoption and fostering "
                 "recruitment.", {"doc_type": "council_page", "date": "2018-06-01", "local_authorities": ["Rotherham"],
                                  "title": "Update"}),
+    "r_2018.txt": ("Rotherham visit\n\nThe 2018 monitoring visit found that assessments in Rotherham are now "
+                   "timely and well recorded.", {"doc_type": "news_article", "local_authorities": ["Rotherham"],
+                                                 "title": "Visit"}),
     "n18.txt": DOCS["n18.txt"], "l19.txt": DOCS["l19.txt"],
 }
 
@@ -383,3 +387,22 @@ def test_an_undated_story_naming_only_the_years_before_is_shown_apart_when_nothi
 def test_a_year_long_after_everything_an_undated_story_names_still_abstains(recalling):
     data = answer_to_dict(recalling.ask("What did the 2024 inspection of Rotherham find about assessments?"))
     assert data["abstained"] and not data["passages"]
+
+
+def test_a_story_dating_its_own_event_to_another_year_is_no_report_of_the_asked_one(recalling):
+    # "The 2018 monitoring visit found ...": not the 2020 visit, though 2018 is one of the years before 2020
+    data = answer_to_dict(recalling.ask("What did the 2020 monitoring visit to Rotherham find about assessments?"))
+    assert data["abstained"] and not data["passages"]
+
+
+@pytest.mark.parametrize("text, own", [
+    ("The 2018 monitoring visit found that caseloads fell.", True),
+    ("A monitoring visit in March 2018 found progress.", True),
+    ("All other areas had improved since the last inspection in 2012.", False),
+    ("Following an inspection in 2013 the council appointed a new director.", False),
+    ("The trust was taken out of council control in 2013.", False),
+])
+def test_an_event_dated_as_the_texts_own_or_recalled(text, own):
+    from qa.retrieval.assistant import dates_own_event
+
+    assert dates_own_event(text.lower()) is own

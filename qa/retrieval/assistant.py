@@ -306,9 +306,27 @@ def recalls_before(hit: Hit, query: Query) -> bool:
     span: written then or later, it may report the asked year's event while naming only what came before."""
     if hit.unconfirmed != ["date"] or not query.date_from:
         return False
-    _, years = _text_facts(hit.document.text)
+    text, years = _text_facts(hit.document.text)
     lo = query.date_from.year
-    return bool(years) and max(years) < lo and max(years) >= lo - RECALL_YEARS
+    if not years or max(years) >= lo or min(years) < lo - RECALL_YEARS:
+        return False
+    months = rank.asked_months(query)
+    if months and document_event_months(hit.document) and not months & document_event_months(hit.document):
+        return False  # it dates its visit to another month
+    # "The 2018 monitoring visit found ...": it dates its own event to a named year, not the asked one
+    return not dates_own_event(text)
+
+
+# An event the text dates to a year as its own ("the 2018 monitoring visit", "a visit in March 2018"), not one it
+# recalls ("since the last inspection in 2012", "following an inspection in 2013").
+DATED_EVENT_RE = re.compile(r"\b(?:the|its|a|this)\s+(?:19|20)\d\d\s+(?:ofsted\s+)?(?:monitoring visit|focused visit|"
+                            r"inspection|re-inspection|visit)|\b(?:monitoring visit|focused visit|inspection|"
+                            r"re-inspection|visit)\s+(?:in|during)\s+(?:\w+\s+)?(?:19|20)\d\d")
+RECALLED_RE = re.compile(r"\b(?:last|previous|earlier|prior|since|following|after|before)\W+(?:\w+\W+){0,2}$")
+
+
+def dates_own_event(text: str) -> bool:
+    return any(not RECALLED_RE.search(text[max(0, m.start() - 30):m.start()]) for m in DATED_EVENT_RE.finditer(text))
 
 
 def states_asked_fact(query: Query, hits: list[Hit]) -> bool:

@@ -152,8 +152,9 @@ class Retriever:
         if query.authorities and OFSTED_RE.search(query.text):
             # "What did Ofsted find in Wolverhampton?" where the only pages about Wolverhampton are another
             # inspectorate's: Ofsted is framing in most questions, but here no page about the place speaks for it.
-            # Ofsted's own letters and reports speak for it whether or not their text names it.
-            about = [d for d, check in checks.items() if check.status == "match"]
+            # The pages stating the place count, dated or not; Ofsted's own letters and reports speak for it
+            # whether or not their text names it.
+            about = [d for d, check in checks.items() if check.status != "excluded" and "authority" not in check.unknown]
             stated = np.zeros(len(index.passages), dtype=bool)
             for d in about:
                 stated[index.doc_rows.get(d, [])] = True
