@@ -22,14 +22,15 @@ with won't would wouldn't you your yours yourself yourselves s t d ll m re ve y 
 
 
 # Past forms a stemmer cannot join to their verb: "Who led the inspection?" is answered by "Lead inspector:",
-# "what did inspectors see" by "inspectors saw". Both the index and the questions go through this map.
+# "what did inspectors see" by "inspectors saw". Both the index and the questions go through this map. Forms that
+# are also names or contractions ("Rose", "won't" -> "won") are left out.
 IRREGULAR = {form: base for base, forms in {
     "lead": "led", "find": "found", "see": "saw seen", "tell": "told", "write": "wrote written",
     "take": "took taken", "give": "gave given", "meet": "met", "make": "made", "keep": "kept", "hold": "held",
     "bring": "brought", "seek": "sought", "begin": "began begun", "speak": "spoke spoken", "choose": "chose chosen",
-    "rise": "rose risen", "fall": "fell fallen", "grow": "grew grown", "know": "knew known", "pay": "paid",
+    "fall": "fell fallen", "grow": "grew grown", "know": "knew known", "pay": "paid",
     "say": "said", "send": "sent", "spend": "spent", "think": "thought", "understand": "understood",
-    "win": "won", "lose": "lost"}.items() for form in forms.split()}
+    "lose": "lost"}.items() for form in forms.split()}
 
 
 @lru_cache(maxsize=1)

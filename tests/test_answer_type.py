@@ -68,6 +68,9 @@ def test_a_bare_header_weighs_less_than_a_headline_run_into_its_story():
     label = "Inspection dates: 5 to 9 December 2022\n\nLead inspector: Alison Fennell, His Majesty's Inspector"
     assert rank.prose_weight(label, "person") == rank.PROSE_FLOOR
     assert rank.prose_weight(label) == rank.HEADER_FLOOR
+    assert rank.prose_weight("Overall effectiveness: Inadequate", "judgement") == rank.PROSE_FLOOR
+    # a header's date is its dateline: no exemption for "when" questions
+    assert rank.prose_weight(header, "date") == rank.HEADER_FLOOR
 
 
 def test_a_listing_snippet_is_not_prose_but_a_list_under_its_lead_in_is():
@@ -208,6 +211,7 @@ def test_an_average_is_answered_only_where_a_passage_states_one(counting_assista
     ("What did social workers tell inspectors about caseloads?", "ofsted", []),
     ("What did the council say about adoption?", "council", []),
     ("What did Leeds City Council itself say it would do after the visit?", "council", ["council_page"]),
+    ("What did Ofsted say about the council itself?", "ofsted", []),  # the council is the subject, not the source
 ])
 def test_an_attribution_in_the_question_keeps_to_that_kind_of_source(question, source, doc_types):
     query = parse(question)
@@ -270,6 +274,8 @@ def test_a_when_question_is_not_a_scene_clause():
     ("Who led the December 2022 inspection of Leeds?", False, "inspector"),  # "Lead inspector: Jo Bell"
     ("Who carried out the first monitoring visit to Hull?", False, "inspector"),
     ("Who did inspectors speak to during the visit?", False, None),
+    ("Who led the improvement work after the 2018 inspection?", False, None),
+    ("Who led the council after the inspection?", False, None),
 ])
 def test_questions_asking_for_a_grade_or_a_role(question, grade, role):
     assert asks_grade(question) is grade

@@ -133,6 +133,15 @@ def test_ordinary_questions_are_not_trails(question):
     assert timeline.detect(question) is None
 
 
+@pytest.mark.parametrize("question", [
+    "How has practice in Barnet changed since the council put in a new director?",
+    "How have Barnet's services improved since 2015, as described in the monitoring letters?",
+    "How have inspectors described Barnet's progress across its monitoring visits?",
+])
+def test_a_trail_asked_with_describe_is_still_a_trail(question):
+    assert timeline.detect(question) is not None
+
+
 # ---------------------------------------------------------------- trails on the fixtures
 
 

@@ -206,8 +206,8 @@ def asked_role(question: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-VISIT_DONE_BY_RE = re.compile(r"\bwho\s+(?:led|carried\s+out|conducted|undertook)\b[^?]*\b(?:inspection|visit)s?\b",
-                              re.I)
+VISIT_DONE_BY_RE = re.compile(r"\bwho\s+(?:led|carried\s+out|conducted|undertook)\s+(?:the|this|that|its|their|[\w-]+['’]s)"
+                              r"\s+(?:(?!(?:after|before|since|following|during|when|in|at|of)\b)[\w-]+\s+){0,3}?(?:inspection|visit)s?\b", re.I)
 
 
 

@@ -43,7 +43,7 @@ SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("counc
 # outranks a source merely mentioned ("what did social workers tell inspectors"); "not press coverage" is no cue.
 ATTRIBUTION_CUES = [
     ("council", re.compile(r"\baccording to (?:the )?(?:[a-z]+ ){0,3}council\b|\bcouncil(?:['’]s)? own\b|"
-                           r"\bcouncil itself\b|"
+                           r"\bcouncil itself\s+(?:say|said|says|state[sd]?|announce[sd]?|publish(?:ed|es)?|report(?:ed|s)?)\b|"
                            r"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website)", re.I)),
     ("news", re.compile(r"\baccording to (?:the )?(?:news|press|media|reports? in)\b|"
                         r"(?<!not )\b(?:news|press) (?:coverage|reports?|articles?) (?:say|said|says)\b", re.I)),
@@ -290,7 +290,9 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 y = _valid_year(g[1])
                 if not y:
                     continue
-                reports_on = kind == "since_event" and REPORT_ON_EVENT_RE.search(text[:m.start()])
+                # (a month: a year-long window would miss the letter published early the next year)
+                reports_on = kind == "since_event" and bool(g[0]) and REPORT_ON_EVENT_RE.search(text[:m.start()]) \
+                    and not re.match(r"\s*since\b", m.group(0), re.I)
                 if reports_on:
                     # "the letter after the January 2017 monitoring visit" reports on that visit: its month (a
                     # month's window takes what is published on it weeks later), not everything from then on.

@@ -53,10 +53,11 @@ TRAIL_RE = re.compile(
     r"|\b(?:improved|changed|progressed|got\s+(?:better|worse)|deteriorated|moved\s+on)\s+since\b"
     r"|\btime\s*line\b|\btrajectory\b|\bchronolog(?:y|ical)\s+of\b", re.I)
 # "How is progress after the 2015 judgement described?" asks what one text says about progress, not for a trail.
-DESCRIBED_RE = re.compile(r"\bhow\s+(?:is|was|are|were|has|have|had|did|does|do)\b[^?]*\b(?:described|"
-                          r"characteri[sz]ed|summari[sz]ed|portrayed|explained|presented|worded|put|phrased|"
-                          r"describe|characteri[sz]e|summari[sz]e|explain|word|phrase)\b", re.I)
+DESCRIBED_RE = re.compile(r"\bhow\s+(?:is|was|are|were)\b[^?]*\b(?:described|characteri[sz]ed|summari[sz]ed|"
+                          r"portrayed)\b|\bhow\s+(?:did|does|do)\b[^?]*\b(?:describe|characteri[sz]e|summari[sz]e)\b",
+                          re.I)
 EXPLICIT_TRAIL_RE = re.compile(r"\bover\s+time\b|\b(?:each|every)\s+(?:monitoring\s+)?visit\b|\bvisit\s+by\s+visit\b|"
+                               r"\bacross\s+(?:\w+\s+){0,3}visits\b|\b(?:improved|changed|progressed)\s+since\b|"
                                r"\btime\s*line\b|\btrajectory\b|\bchronolog", re.I)
 COMPARE_RE = re.compile(r"\bcompar(?:e|ed|ing|ison)\b|\bversus\b|\bvs\.?(?=\s)|\bside\s+by\s+side\b"
                         r"|\bdifferences?\s+between\b", re.I)
