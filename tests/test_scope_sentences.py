@@ -27,6 +27,8 @@ def test_a_letter_opening_is_scope_and_its_findings_are_not():
 @pytest.mark.parametrize("text", [
     "Inspectors looked at 40 cases and found that plans drift.",  # a finding in the same sentence
     "In 2019 inspectors reviewed the service and judged it good.",  # not the opening of a sentence
+    "The inspectors were concerned that some children were not safe.",  # a finding about the inspectors' view
+    "Inspectors reviewed the quality of plans; these were poor.",
 ])
 def test_a_sentence_reporting_a_finding_is_not_scope(text):
     assert rank.scope_share(text) < 0.5
@@ -48,6 +50,8 @@ def test_a_scope_lead_in_takes_its_list_with_it_up_to_a_blank_line():
     ("When did inspectors visit Rutland?", "date"),
     ("How was the monitoring visit carried out during the pandemic?", None),
     ("What did the focused visit look at?", None),
+    ("How many cases did inspectors audit?", "count"),  # "Inspectors considered 35 cases"
+    ("What did inspectors review on the visit?", None),
 ])
 def test_questions_about_the_visit_itself_are_answered_by_its_scope(question, kind):
     assert rank.scope_weight(OPENING, question, kind) == 1.0

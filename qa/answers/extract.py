@@ -11,6 +11,7 @@ import numpy as np
 
 from qa.passages.split import sentence_spans
 from qa.retrieval.answer_type import answer_type_weight
+from qa.retrieval.rank import scope_weight
 from qa.terms import tokenize
 from qa.datatypes import Hit
 
@@ -104,6 +105,8 @@ def extract(question: str, hits: list[Hit], encode=None, pool: int = 3, kind: st
     scores = scores * np.array([1.0 if SENTENCE_END_RE.search(t) else NOT_A_SENTENCE for t in texts])
     if kind:
         scores = scores * np.array([answer_type_weight(kind, t, role) for t in texts])
+    # What a visit looked at is not what it found (as in ranking: qa/retrieval/rank.py)
+    scores = scores * np.array([scope_weight(t, question, kind) for t in texts])
 
     # Highlights: in each passage, its sentences scoring close to that passage's best.
     highlights: dict[int, list[list[int]]] = {}

@@ -208,6 +208,9 @@ def lead_weight(broad: bool, passage) -> float:
 PROSE_FLOOR = 0.8  # a passage with no full sentence (a cover page, a headline and byline) keeps this much
 HEADER_WORDS = 20
 HEADER_FLOOR = 0.65
+# A label line answers these ("Lead inspector: Jo Bell", "Overall effectiveness: Inadequate", "Children in care:
+# 412"); a header's date is its dateline, not the date asked for.
+LABEL_ANSWERS = ("person", "judgement", "count")
 SENTENCE_LINE_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 TRUNCATED_LINE_RE = re.compile(r"(\.\.\.|…)\s*$")  # a listing's snippet ("report.pdf · 1 ... for...")
 
@@ -236,9 +239,9 @@ def prose_share(text: str) -> float:
 def prose_weight(text: str, kind: str | None = None) -> float:
     """PROSE_FLOOR to 1 by the share of prose; a bare header (a headline with its dateline, a meeting's heading:
     no sentence, under HEADER_WORDS words) HEADER_FLOOR: it repeats a question's words in few others and so
-    outscored the paragraph under it. A "Lead inspector: Jo Bell" line still answers "who led the inspection?"."""
+    outscored the paragraph under it. A label line still answers its kind of question (LABEL_ANSWERS)."""
     share = prose_share(text)
-    if share == 0 and len(text.split()) < HEADER_WORDS and not (kind == "person" and holds(kind, text)):
+    if share == 0 and len(text.split()) < HEADER_WORDS and not (kind in LABEL_ANSWERS and holds(kind, text)):
         return HEADER_FLOOR
     return PROSE_FLOOR + (1 - PROSE_FLOOR) * share
 
@@ -252,15 +255,17 @@ SCOPE_SENTENCE_RE = re.compile(
     r"(?:the|this) (?:visit|inspection) was (?:carried out|undertaken|conducted|led)\b|"
     r"(?:his|her) majesty[’']s inspectors?\b(?=[^.]{0,120}\b(?:carried out|conducted|undertook) (?:this|the) "
     r"(?:visit|inspection)\b)|(?:his|her) majesty[’']s inspectors? for this (?:visit|inspection)\b|"
-    r"the (?:lead )?inspectors (?:were|was)\b|inspectors were on site\b|"
+    r"the lead inspector (?:was|is)\b|inspectors were on site\b|"
     r"inspectors (?:looked at|evaluated|reviewed|considered|examined|focused on)\b|"
     r"the (?:visit|inspection) (?:focused|looked) (?:on|at)\b)", re.I | re.M)
 SENTENCE_END_RE = re.compile(r"[.!?](?=[\"'”’)\]]*(?:\s|$))|\n[^\S\n]*\n")
-FINDING_RE = re.compile(r"\b(?:found|finds|find that|judged|concluded|however|but)\b", re.I)
+FINDING_RE = re.compile(r"\b(?:found|finds|find that|saw|judged|concluded|however|but)\b|;", re.I)
 # Questions about the visit itself ("How was the visit carried out?", "What did the visit look at?") are
-# answered by those sentences; so are "who" and "when" questions (the inspectors, the dates).
+# answered by those sentences; so are "who", "when" and "how many" questions (the inspectors, the dates, the
+# number of cases looked at).
 ASKS_ABOUT_VISIT_RE = re.compile(r"\b(?:carried out|conducted|undertaken|look(?:ed|s)? at|focus(?:ed|sed)? on|"
-                                 r"focus of|cover(?:ed|s)?|on site|remote(?:ly)?|in person|framework)\b", re.I)
+                                 r"focus of|cover(?:ed|s)?|on site|remote(?:ly)?|in person|framework|scope|"
+                                 r"evaluat\w*|review(?:ed|s)?|examin\w*|consider(?:ed|s)?)\b", re.I)
 
 
 @lru_cache(maxsize=50_000)
@@ -284,7 +289,7 @@ def scope_share(text: str) -> float:
 
 
 def scope_weight(text: str, question: str, kind: str | None) -> float:
-    if kind in ("person", "date") or ASKS_ABOUT_VISIT_RE.search(question):
+    if kind in ("person", "date", "count") or ASKS_ABOUT_VISIT_RE.search(question):
         return 1.0
     return 1.0 - (1.0 - SCOPE_PENALTY) * scope_share(text)
 
