@@ -144,6 +144,9 @@ def test_a_headline_filling_the_width_is_not_joined_to_the_paragraph_after_it():
     "Already a subscriber? Log in to continue reading.",
     "Subscriber content | Log in to read more",
     "Want to read more? Subscribe to access unlimited articles and analysis.",
+    "To continue reading, please subscribe.",
+    "This article is for subscribers only",
+    "Please log in or register to read more.",
 ])
 def test_a_paywall_notice_is_furniture(line):
     assert furniture_reason(line) == "subscription prompt"
@@ -152,6 +155,8 @@ def test_a_paywall_notice_is_furniture(line):
 @pytest.mark.parametrize("line", [
     "Families must register to read more about the scheme, the council said.",
     "To subscribe to this newsletter, email the partnership's business unit.",
+    "Want to read more about the improvement plan? The full Ofsted letter is on the council's website.",
+    "Councillors who were unable to log in to the meeting were given a link to read on.",
 ])
 def test_sentences_about_reading_or_subscribing_are_text(line):
     assert furniture_reason(line) is None

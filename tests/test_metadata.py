@@ -531,6 +531,11 @@ def test_a_committee_paper_names_its_visit_more_often_than_the_next_one():
     report = ("To inform members of the outcome of the fifth Ofsted monitoring visit to Leeds.\n\nA sixth "
               "monitoring visit is expected in the summer.")
     assert metadata.infer_visit_number(report)[0] == 5  # a visit still expected is not the one reported
+    # one place read by two rules counts once
+    assert metadata.infer_visit_number("It was the fourth monitoring visit. The third monitoring visit was in "
+                                       "May.")[0] is None
+    assert metadata.infer_visit_number("The third monitoring visit took place in May. A fourth monitoring visit, "
+                                       "expected in the autumn, is likely in October.")[0] == 3
     # one mention each: an improvement journey, not one visit
     assert metadata.infer_visit_number("The second monitoring visit found drift. The third monitoring visit "
                                        "found progress.")[0] is None
@@ -556,3 +561,9 @@ def test_a_school_report_front_page_is_an_ofsted_report():
             "Leadership and management        Requires improvement\n\nWhat is it like to attend this school?\n\n"
             "Pupils are happy and feel safe. Teachers know them well.")
     assert infer(page)["doc_type"] == "ofsted_report"
+
+
+def test_a_clock_time_in_a_sentence_of_the_story_is_no_dateline():
+    page = ("Example News\n\nLeeds children's services inspected\n\nInspectors arrived at the council at 9:30, 14 "
+            "March 2022, and stayed for two weeks, the report says. It was published this week.")
+    assert infer(page)["date"] is None

@@ -49,9 +49,14 @@ _FURNITURE_RULES = {
         # a paywall's notice: "This article is available to subscribers. Log in or subscribe to continue reading."
         r"(this|the (full|rest of (the|this))) (article|story|content) is (only )?(available|exclusive) (to|for) "
         r"(subscribers|members)\b.{0,120}",
-        r"(already a subscriber|subscriber content|want to read more)\b.{0,120}",
-        r".{0,60}\b(log ?in|sign ?in|subscribe|register)\b.{0,40}\bto (continue reading|keep reading|read (more|on|"
-        r"the full (article|story)))\W*",
+        r"(already a subscriber|subscriber content)\b.{0,120}",
+        r"want to read more\?\s*(subscribe|log ?in|sign ?in|register)\b.{0,120}",
+        r"((please )?(log ?in|sign ?in|subscribe|register)( or (log ?in|sign ?in|subscribe|register))?|"
+        r"[^.]{0,60}\.\s*(log ?in|sign ?in|subscribe|register)( or \w+( \w+)?)?) to (continue reading|keep reading|"
+        r"read (more|on|the full (article|story)))\W*",
+        r"to continue reading,? (please )?(subscribe|log ?in|sign ?in|register)\b.{0,60}",
+        r"(this|the) (article|story|content) is (only )?for subscribers( only)?\W*",
+        r"only subscribers can read this (article|story|content)\W*",
     ),
     "cookie prompt": (
         r"(accept|reject|manage) (all )?cookies", r".*\bcookies?\b.*\b(accept|consent|settings|policy)\b.*",

@@ -271,8 +271,8 @@ _EMBEDDED_DATELINE_RE = re.compile(
 
 # A clock time right before a full date is a news dateline even when extraction ran it into the byline and the
 # share links ("By Jo Bell Local Democracy Reporter 10:02, 5 MAY 2023 Bookmark Share").
-_CLOCK_DATELINE_RE = re.compile(rf"\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*(?:BST|GMT)?,?\s+((?i:{_FULL_DATE}))",
-                                re.I)
+_CLOCK_DATELINE_RE = re.compile(rf"\b(?:\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?|\d{{1,2}}\.\d{{2}}\s*[ap]\.?m\.?)\s*"
+                                rf"(?:BST|GMT)?,?\s+((?i:{_FULL_DATE}))", re.I)
 
 
 def _head_blocks(blocks: list[Block], limit: int = 14) -> list[Block]:
@@ -616,9 +616,10 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         found = parse_date(m.group(1))
         if found:
             return found, 0.85
-    for b in head:
+    for b in head:  # (page furniture, not a sentence of the story: "Inspectors arrived at 9:30, 14 March 2022, ...")
         m = _CLOCK_DATELINE_RE.search(b.text)
-        if m and not _EVENT_LINE_RE.search(b.text) and parse_date(m.group(1)):
+        if m and not _EVENT_LINE_RE.search(b.text) and not re.search(r"[a-z]{3,}[.!?]\s+[A-Z]|[a-z],\s", b.text) \
+                and parse_date(m.group(1)):
             return parse_date(m.group(1)), 0.8
     if doc_type == "ofsted_letter" or re.search(r"(^|\s)dear\s", text[:3000], re.I):
         # a letter's date stands alone above the salutation (PDF text may run the letterhead into one line)
@@ -745,7 +746,7 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
     was the first monitoring visit', 'sixth and final visit', 'the fifth of six visits', 'fourth follow-up visit'.
     Pages that name several different numbers (an improvement-journey summary) get none."""
     found: dict[int, float] = {}
-    mentions: dict[int, int] = {}
+    mentions: dict[int, set[int]] = {}  # where each number is named (one place counts once, whichever rule read it)
     for rx, conf in _VISIT_NUMBER_RES:
         for m in rx.finditer(content):
             if re.search(r"\b(next|previous|last|earlier|prior|since (its|the|their))\s+$",
@@ -754,14 +755,15 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
             if re.search(r"\b(will|would|shall|is due to|are due to|expected to|plans? to|planned)\b[^.]{0,40}$",
                          content[max(0, m.start() - 60):m.start()], re.I):
                 continue  # "Ofsted will return for a fourth monitoring visit": a visit to come
-            if re.match(r"\s+(?:is|are)\s+(?:expected|due|planned|scheduled)\b", content[m.end():m.end() + 40], re.I):
-                continue  # "A sixth monitoring visit is expected in the summer"
+            if re.match(r"[\s,]+(?:(?:is|are)\s+(?:expected|due|planned|scheduled|likely)|expected|due|planned|will)\b",
+                        content[m.end():m.end() + 40], re.I):
+                continue  # "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn"
             if rx is _VISIT_NUMBER_RES[0][0] and not re.search(r"visit", content[m.end():m.end() + 40], re.I):
                 continue
             n = ordinal_value(m.group(1))
             if n and n <= 12:
                 found[n] = max(found.get(n, 0.0), conf)
-                mentions[n] = mentions.get(n, 0) + 1
+                mentions.setdefault(n, set()).add(m.start(1))
     if not found or _several_visits(content):
         return None, 0.0
     if len(found) == 1:
@@ -769,11 +771,14 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
         return n, conf
     # Committee papers name the visit they report on in their title and again in the text, and the next one in
     # passing ("a written report on the third monitoring visit be brought to the next meeting"): a number named
-    # more often than every other is the subject, with less confidence.
-    ranked = sorted(mentions.items(), key=lambda kv: -kv[1])
-    if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1]:
+    # in the title area and more often than every other is the subject, with less confidence.
+    ranked = sorted(((n, len(at), min(at)) for n, at in mentions.items()), key=lambda r: -r[1])
+    if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1] and ranked[0][2] < TITLE_AREA_CHARS:
         return ranked[0][0], 0.6
     return None, 0.0
+
+
+TITLE_AREA_CHARS = 600
 
 
 _DAYS = r"(?:\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:and|-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+)?"
