@@ -567,3 +567,17 @@ def test_a_clock_time_in_a_sentence_of_the_story_is_no_dateline():
     page = ("Example News\n\nLeeds children's services inspected\n\nInspectors arrived at the council at 9:30, 14 "
             "March 2022, and stayed for two weeks, the report says. It was published this week.")
     assert infer(page)["date"] is None
+
+
+def test_a_committee_paper_is_dated_by_its_publication_not_its_meeting():
+    page = ("Example Council\n\nChildren's Select Committee\n\nDate of meeting: 8 November 2022\n"
+            "Date of publication: 28 October 2022\n\nOfsted inspection of children's services\n\n"
+            "1. Purpose\n\nTo inform the committee of the outcome of the inspection carried out in September.")
+    assert infer(page)["date"] == "2022-10-28"
+
+
+def test_a_briefing_labelled_with_its_month():
+    page = ("Example Network\n\nPolicy and research > Briefings\n\nBRIEFING | October 2023\n\n"
+            "Safe at home? Care leavers and unsuitable accommodation\n\nSummary\n\nEvery year thousands of young "
+            "people leave care in England, and for many the move into their first home is when support falls away.")
+    assert infer(page)["date"].startswith("2023-10")

@@ -275,6 +275,10 @@ _CLOCK_DATELINE_RE = re.compile(rf"\b(?:\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?|\d{
                                 rf"(?:BST|GMT)?,?\s+((?i:{_FULL_DATE}))", re.I)
 
 
+_LABELLED_MONTH_RE = re.compile(rf"\b(?:briefing|research report|policy (?:paper|briefing))\s*[|:–-]\s*"
+                                rf"({MONTH_ANY}\s+{_YEAR})\s*$", re.I)
+
+
 def _head_blocks(blocks: list[Block], limit: int = 14) -> list[Block]:
     """The page top: blocks before the third substantial paragraph (a dateline sits above or just under the
     headline; dates further down belong to the story or to teasers of other stories)."""
@@ -607,6 +611,12 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.85
     head = _head_blocks(blocks)
+    # A committee paper giving both: its publication date, not the meeting's ("Date of meeting: 8 November 2022 /
+    # Date of publication: 28 October 2022")
+    m = re.search(rf"\b(?:date of publication|publication date)\s*:\s*({_FULL_DATE})", "\n".join(b.text for b in head),
+                  re.I)
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), 0.9
     for b in head:
         found, _prefixed = _dateline(b.text)
         if found:
@@ -643,6 +653,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
             break
         if _MY_RE.fullmatch(b.text.strip()):  # a briefing's month alone under its title ("March 2024")
             return parse_date(b.text), 0.5
+        m = _LABELLED_MONTH_RE.search(b.text)  # "... Briefings BRIEFING | October 2023" (short lines run together)
+        if m:
+            return parse_date(m.group(1)), 0.5
     for m in _EMBEDDED_DATELINE_RE.finditer(content):
         found = parse_date(m.group(1))
         if found:
