@@ -18,6 +18,27 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def write_corpus(folder: Path, docs: dict[str, tuple[str, dict]]) -> Path:
+    """Invented documents {file name: (text, manifest entry)} written to `folder` with their manifest.json."""
+    import json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (text, _) in docs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "manifest.json").write_text(json.dumps({"documents": {n: m for n, (_, m) in docs.items()}}),
+                                          encoding="utf-8")
+    return folder
+
+
+def bm25_assistant_for(root: Path, docs: dict[str, tuple[str, dict]], **settings):
+    """An Assistant over invented documents, BM25 alone (no model at its path): fast and deterministic."""
+    from qa.retrieval.assistant import Assistant
+
+    corpus = write_corpus(root / "corpus", docs)
+    return Assistant(load_settings(index_dir=root / "index", corpus_dir=corpus, model=str(root / "no_model"),
+                                   **settings))
+
+
 @pytest.fixture(scope="session")
 def seed_settings(tmp_path_factory):
     return load_settings(index_dir=tmp_path_factory.mktemp("index"), corpus_dir=CORPUS)

@@ -1,14 +1,13 @@
 """Answer types: a question asking when / who / how many / what rating prefers, among close passages, the one that
 holds that kind of fact; and the abstention rules added beside it (unnamed ordinals, single-word names)."""
-import json
 
 import pytest
 
-from qa.config import load_settings
 from qa.retrieval import rank
 from qa.retrieval.answer_type import (answer_type, answer_type_weight, asked_role, asks_grade, counted_stems, holds,
                                      states_count)
 from qa.retrieval.question import parse
+from conftest import bm25_assistant_for
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -122,16 +121,7 @@ def counting_assistant(tmp_path_factory):
 
 
 def _assistant(tmp_path_factory, docs):
-    from qa.retrieval.assistant import Assistant
-
-    corpus = tmp_path_factory.mktemp("answer_type_corpus")
-    for name, (text, _) in docs.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    (corpus / "manifest.json").write_text(json.dumps({"documents": {n: m for n, (_, m) in docs.items()}}),
-                                          encoding="utf-8")
-    settings = load_settings(index_dir=tmp_path_factory.mktemp("answer_type_index"), corpus_dir=corpus,
-                             model=str(tmp_path_factory.mktemp("no_model")), max_words=40, min_words=10)
-    return Assistant(settings)
+    return bm25_assistant_for(tmp_path_factory.mktemp("answer_type"), docs, max_words=40, min_words=10)
 
 
 def test_a_when_question_ranks_the_passage_with_the_dates_first(assistant):

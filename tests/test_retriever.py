@@ -12,6 +12,7 @@ from qa.index.embedder import EmbedderUnavailable
 from qa.index.store import IndexStore
 from qa.retrieval.question import parse
 from qa.retrieval.retriever import CachedEncoder, Retriever
+from conftest import write_corpus
 
 DOCS = {
     "w16.txt": ("Monitoring visit to Wakefield children's services\n\nSupervision is irregular and records rarely "
@@ -179,16 +180,12 @@ def test_a_build_by_another_model_leaves_the_loaded_index_answering(dense_settin
 
 
 def test_an_undated_ofsted_letter_about_the_place_speaks_for_ofsted_under_a_year_filter(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     docs = {"letter.txt": ("Monitoring visit to Wakefield\n\nSupervision is irregular and rarely reflective.",
                            {"doc_type": "ofsted_letter", "local_authorities": ["Wakefield"]}),
             "news.txt": ("Wakefield news\n\nSupervision in Wakefield is now monthly, the council said.",
                          {"doc_type": "news_article", "date": "2019-03-02", "local_authorities": ["Wakefield"]})}
-    for name, (text, _) in docs.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    (corpus / "manifest.json").write_text(json.dumps({"documents": {n: m for n, (_, m) in docs.items()}}))
-    settings = load_settings(index_dir=tmp_path / "ix", corpus_dir=corpus, model=str(tmp_path / "no_model"))
+    settings = load_settings(index_dir=tmp_path / "ix", corpus_dir=write_corpus(tmp_path / "corpus", docs),
+                             model=str(tmp_path / "no_model"))
     index_build.build(settings)
     index = IndexStore(settings.index_dir).load()
     found = Retriever(settings).retrieve(index, parse("What did Ofsted find about supervision in Wakefield in 2019?"))

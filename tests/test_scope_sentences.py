@@ -1,10 +1,8 @@
 """What a visit looked at is not what it found: a letter's scope sentences weigh like an "Areas covered" section.
 Fixtures are invented letters."""
-import json
-
 import pytest
 
-from qa.config import load_settings
+from conftest import bm25_assistant_for
 from qa.retrieval import rank
 
 OPENING = ("Dear Sam\n\nFocused visit to Rutland children's services\n\n"
@@ -64,16 +62,9 @@ def test_a_findings_question_weighs_the_opening_like_an_areas_covered_section():
 
 
 def test_the_findings_outrank_the_opening_that_repeats_the_question(tmp_path):
-    from qa.retrieval.assistant import Assistant
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "letter.txt").write_text(f"{OPENING}\n\n{FINDINGS}\n", encoding="utf-8")
-    (corpus / "manifest.json").write_text(json.dumps({"documents": {"letter.txt": {
-        "doc_type": "ofsted_letter", "date": "2023-06-01", "local_authorities": ["Rutland"]}}}), encoding="utf-8")
-    settings = load_settings(index_dir=tmp_path / "index", corpus_dir=corpus, model=str(tmp_path / "no_model"),
-                             max_words=60, min_words=10)
-    assistant = Assistant(settings)
+    letter = {"letter.txt": (f"{OPENING}\n\n{FINDINGS}\n", {"doc_type": "ofsted_letter", "date": "2023-06-01",
+                                                              "local_authorities": ["Rutland"]})}
+    assistant = bm25_assistant_for(tmp_path, letter, max_words=60, min_words=10)
     answer = assistant.ask("What did Ofsted's focused visit find about care leavers in Rutland?")
     assert not answer.abstained
     assert answer.hits[0].passage.text.startswith("Headline findings")

@@ -1,15 +1,14 @@
 """Trust beyond the seeds: question understanding, filters over unknown metadata, filter-aware abstention and
 grouping, on small invented fixtures (metadata set by a manifest, so these tests do not depend on inference)."""
-import json
 from datetime import date
 
 import pytest
 
 from qa.retrieval import rank
 from qa.answers.contract import answer_to_dict
-from qa.config import load_settings
 from qa.retrieval.question import parse
 from test_ranking import doc  # noqa: E402  (the same small Document factory)
+from conftest import bm25_assistant_for  # noqa: E402
 
 TEMPLATE = ("Leaders have established a clear line of sight on frontline practice and they understand the "
             "strengths and weaknesses of the service well.")
@@ -42,17 +41,7 @@ DOCS = {
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory):
-    from qa.retrieval.assistant import Assistant
-
-    corpus = tmp_path_factory.mktemp("trust_corpus")
-    manifest = {}
-    for name, (text, meta) in DOCS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-        manifest[name] = meta
-    (corpus / "manifest.json").write_text(json.dumps({"documents": manifest}), encoding="utf-8")
-    settings = load_settings(index_dir=tmp_path_factory.mktemp("trust_index"), corpus_dir=corpus,
-                             model=str(tmp_path_factory.mktemp("no_model")))  # BM25 alone: fast and deterministic
-    return Assistant(settings)
+    return bm25_assistant_for(tmp_path_factory.mktemp("trust"), DOCS)
 
 
 # ------------------------------------------------------------------ question understanding
@@ -362,16 +351,7 @@ RECALLING = {
 
 @pytest.fixture(scope="module")
 def recalling(tmp_path_factory):
-    from qa.retrieval.assistant import Assistant
-
-    corpus = tmp_path_factory.mktemp("recalling_corpus")
-    for name, (text, _) in RECALLING.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    (corpus / "manifest.json").write_text(json.dumps({"documents": {n: m for n, (_, m) in RECALLING.items()}}),
-                                          encoding="utf-8")
-    settings = load_settings(index_dir=tmp_path_factory.mktemp("recalling_index"), corpus_dir=corpus,
-                             model=str(tmp_path_factory.mktemp("no_model")))
-    return Assistant(settings)
+    return bm25_assistant_for(tmp_path_factory.mktemp("recalling"), RECALLING)
 
 
 def test_an_undated_story_naming_only_the_years_before_is_shown_apart_when_nothing_states_the_year(recalling):
