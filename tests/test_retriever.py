@@ -190,3 +190,20 @@ def test_an_undated_ofsted_letter_about_the_place_speaks_for_ofsted_under_a_year
     index = IndexStore(settings.index_dir).load()
     found = Retriever(settings).retrieve(index, parse("What did Ofsted find about supervision in Wakefield in 2019?"))
     assert found.signals["unmentioned"] == []
+
+
+def test_every_passage_of_a_document_meeting_the_filters_is_a_candidate(tmp_path):
+    docs = {"w16.txt": ("Monitoring visit to Wakefield\n\nSupervision is irregular and records rarely show reflection "
+                        "on the child's plan or on the reasons for decisions.\n\nCouncillor Ann Bell, lead member, "
+                        "promised that twenty newly qualified workers would start in the spring term.",
+                        {"doc_type": "ofsted_letter", "date": "2016-05-10", "local_authorities": ["Wakefield"]}),
+            "l19.txt": DOCS["l19.txt"], "n18.txt": DOCS["n18.txt"]}
+    settings = load_settings(index_dir=tmp_path / "ix", corpus_dir=write_corpus(tmp_path / "corpus", docs),
+                             model=str(tmp_path / "no_model"), max_words=20, min_words=5)
+    index_build.build(settings)
+    index = IndexStore(settings.index_dir).load()
+    found = Retriever(settings).retrieve(index, parse("What did inspectors say about supervision in Wakefield in 2016?"))
+    texts = [h.passage.text for h in found.hits]
+    # the reply shares no word with the question, yet its document meets every filter
+    assert any("Councillor Ann Bell" in t for t in texts)
+    assert "Supervision is irregular" in texts[0]

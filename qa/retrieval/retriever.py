@@ -96,6 +96,15 @@ class Retriever:
         q_terms = keyword_terms(index.bm25.query_terms(expand(query.keyword_text, defined)), query.text)
         # Candidate lists come from the store (in-process matrices or SQL); fusion and ranking below are shared.
         bm25_ranked = index.bm25.top(q_terms, scope, s.candidates)
+        # Under a filter that a few documents meet outright, every passage of theirs is a candidate: one sharing
+        # few words with the question (a councillor's reply quoted under a letter's findings) must not lose its
+        # place to passages of documents only shown apart.
+        matching = matching_rows(index, checks, allowed_docs)
+        listed = {row for row, _ in bm25_ranked}
+        unlisted = np.array([row for row in matching if row not in listed], dtype=np.int64)
+        if len(unlisted):
+            extra = zip(unlisted.tolist(), np.asarray(index.bm25.scores_for(q_terms, unlisted), dtype=float).tolist())
+            bm25_ranked = sorted(bm25_ranked + list(extra), key=lambda rs: -rs[1])
         timings["bm25"] = time.perf_counter() - t
         lists = {"bm25": bm25_ranked}
         dense_scores: dict[int, float] = {}
@@ -122,9 +131,10 @@ class Retriever:
             dense_scores = dict(lists["dense"])
         if "dense" in lists:
             fuse = get_fusion(s.fusion)
-            fused = fuse(lists, k=s.rrf_k, weights={"dense": s.dense_weight, "bm25": s.bm25_weight})[:POOL]
+            fused = fuse(lists, k=s.rrf_k, weights={"dense": s.dense_weight, "bm25": s.bm25_weight})
         else:  # BM25 alone: its own scores, nothing to fuse
-            fused = lists["bm25"][:POOL]
+            fused = lists["bm25"]
+        fused = fused[:POOL] + [rs for rs in fused[POOL:] if rs[0] in matching]
         if not fused:
             return Retrieval(signals={"coverage": 0.0}, dense_error=dense_error)
         newest = rank.newest_date(docs[d] for d in allowed_docs)
@@ -197,6 +207,15 @@ def coverage(index: Index, q_terms: list[str], passage_id: str) -> float:
 
 
 OFSTED_RE = re.compile(r"\bofsted\b", re.I)
+MATCHING_ROWS = 40  # at most this many passages of documents meeting every filter are all kept as candidates
+
+
+def matching_rows(index: Index, checks: dict, allowed_docs: set[str]) -> set[int]:
+    """The passages of the documents that meet every filter outright, when a filter narrows the corpus to a few."""
+    if len(allowed_docs) == len(index.documents):
+        return set()
+    rows = {row for d in allowed_docs if checks[d].status == "match" for row in index.doc_rows.get(d, [])}
+    return rows if len(rows) <= MATCHING_ROWS else set()
 
 
 def unmentioned_names(index: Index, names: list[str], mask: np.ndarray) -> list[str]:
