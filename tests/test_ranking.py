@@ -100,3 +100,10 @@ def test_an_undated_letter_is_cited_by_its_visit_not_a_guessed_date():
     assert "undated (reports on 25 May 2021)" in citation(story, passage)
     dated = doc(title="T", date="2021-06-14", period_start="2021-05-25")
     assert ", 14 June 2021, " in citation(dated, passage)
+
+
+def test_a_press_releases_notes_to_editors_weigh_like_an_areas_covered_section():
+    q = parse("What did the council say about the monitoring visit?")
+    d = doc(doc_type="council_page", local_authorities=["Leeds"])
+    assert rank.prior(d, q, None, ["Notes to editors"]) == rank.prior(d, q, None, ["Areas covered by the visit"])
+    assert rank.prior(d, q, None, ["Notes to editors"]) < rank.prior(d, q, None, ["Council news"])

@@ -29,6 +29,7 @@ UNDATED_PENALTY = 0.8
 UNKNOWN_FACT_PENALTY = 0.85  # asked for a place/visit the document does not state
 # Sections that list what a visit looked at mention every topic but report no findings.
 SCOPE_HEADING_RE = re.compile(r"\b(areas covered|scope of (the )?(visit|inspection)|focus of the visit|"
+                              r"notes? (to|for) editors|media (contacts?|enquiries)|"
                               r"what (we|inspectors) looked at)\b", re.I)
 SCOPE_PENALTY = 0.6
 QUOTE_WORDS = 12
