@@ -581,3 +581,19 @@ def test_a_briefing_labelled_with_its_month():
             "Safe at home? Care leavers and unsuitable accommodation\n\nSummary\n\nEvery year thousands of young "
             "people leave care in England, and for many the move into their first home is when support falls away.")
     assert infer(page)["date"].startswith("2023-10")
+
+
+def test_minutes_opening_at_a_meeting_held_on_a_date():
+    page = ("EXAMPLE COUNTY COUNCIL\n\nCHILDREN'S SERVICES SCRUTINY COMMITTEE\n\nAt a meeting of the Children's "
+            "Services Scrutiny Committee\nheld in Committee Room 1, County Hall, Morpeth on Thursday, 12 September "
+            "2019 at\n10.00 a.m.\n\nPRESENT\n\nCouncillor D. Example (Chair)\n\n1. OFSTED FOCUSED VISIT\n\nMembers "
+            "received a report on the focused visit carried out on 2 and 3 July 2019.")
+    assert infer(page)["date"] == "2019-09-12"
+
+
+def test_a_numbered_briefing_paper_labelled_with_its_month():
+    page = ("THE EXAMPLE INSTITUTE\nIndependent research on children and families\n\nBriefing paper No. 14 | May "
+            "2024\n\nRUNNING OUT OF ROOM\nPlacement sufficiency in children's social care in England\n\nSummary\n\n"
+            "Councils in England are failing to meet their legal duty to provide enough suitable homes for the "
+            "children they look after, and the gap has grown in each of the past five years.")
+    assert infer(page)["date"].startswith("2024-05")

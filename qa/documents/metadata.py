@@ -275,8 +275,12 @@ _CLOCK_DATELINE_RE = re.compile(rf"\b(?:\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?|\d{
                                 rf"(?:BST|GMT)?,?\s+((?i:{_FULL_DATE}))", re.I)
 
 
-_LABELLED_MONTH_RE = re.compile(rf"\b(?:briefing|research report|policy (?:paper|briefing))\s*[|:–-]\s*"
-                                rf"({MONTH_ANY}\s+{_YEAR})\s*$", re.I)
+_LABELLED_MONTH_RE = re.compile(rf"\b(?:briefing(?: paper)?|research report|policy (?:paper|briefing))"
+                                rf"(?:\s+no\.?\s*\d+)?\s*[|:–-]\s*({MONTH_ANY}\s+{_YEAR})\s*$", re.I)
+# Minutes opening "At a meeting of the ... Committee held in Committee Room 1, County Hall on Thursday, 12 September
+# 2019 at 10.00 a.m.": dated by the meeting, as a committee record is.
+_MEETING_HELD_RE = re.compile(rf"^\s*at (?:a|the) (?:\w+ )?meeting of\b[^.]{{0,200}}?\bheld\b[^.]{{0,120}}?\bon\s+"
+                              rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})", re.I | re.M)
 
 
 def _head_blocks(blocks: list[Block], limit: int = 14) -> list[Block]:
@@ -626,6 +630,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         found = parse_date(m.group(1))
         if found:
             return found, 0.85
+    m = _MEETING_HELD_RE.search(head_text)
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), 0.8
     for b in head:  # (page furniture, not a sentence of the story: "Inspectors arrived at 9:30, 14 March 2022, ...")
         m = _CLOCK_DATELINE_RE.search(b.text)
         if m and not _EVENT_LINE_RE.search(b.text) and not re.search(r"[a-z]{3,}[.!?]\s+[A-Z]|[a-z],\s", b.text) \
