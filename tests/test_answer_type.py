@@ -155,6 +155,11 @@ def test_a_single_capitalised_name_no_document_mentions_abstains(assistant):
      "were routinely allocated more work; progress flat lined for 12 months post inspection in 2019.", False),
     ("How many settings did Ofsted inspect?", "Thirty-nine inspections were carried out.", True),
     ("How many children in care cases had been audited?", "more than a third of all children in care cases", True),
+    # words of the field that count the same things
+    ("How many areas did Ofsted plan to visit?", "We plan to visit eight local authorities across England.", True),
+    ("How many children were waiting?", "Some 40 young people were waiting for a placement.", True),
+    ("How many new social workers did Leeds recruit?", "The council employs 300 staff in children's services.",
+     False),
 ])
 def test_a_count_question_needs_a_number_of_the_asked_thing(question, text, expected):
     assert states_count(counted_stems(question, ["Leeds"]), text) is expected

@@ -139,12 +139,23 @@ COUNT_WINDOW = 3  # words after a number in which the counted thing is named ("4
 _NOT_COUNTED = frozenset(tokenize("how many much number proportion percentage share average mean median"))
 
 
+# Words of the field that count the same things: "how many areas" is answered by "eight local authorities",
+# "how many children" by "40 young people". (Not staff and social workers: "how many new social workers" is not
+# answered by a council's headcount.)
+_SAME_COUNT = [frozenset(tokenize(words)) for words in ("area authority council lscb lscbs",
+                                                        "child children young people")]
+
+
 def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
-    """The stems a count in the answer should be a count of: the question's words bar names and question words."""
+    """The stems a count in the answer should be a count of: the question's words bar names and question words,
+    with the words of the field that count the same things."""
     ignored = set(tokenize(" ".join(ignore)))
     question = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))
-    return frozenset(t for t in tokenize(question) if t not in _NOT_COUNTED and t not in ignored
-                     and not t.isdigit())
+    stems = {t for t in tokenize(question) if t not in _NOT_COUNTED and t not in ignored and not t.isdigit()}
+    for group in _SAME_COUNT:
+        if stems & group:
+            stems |= group
+    return frozenset(stems)
 
 
 AVERAGE_RE = re.compile(r"\b(?:average|mean|median)\b", re.I)
