@@ -14,8 +14,19 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "corpus"
 DEFAULT_INDEX = ROOT / "index"
 
-# Bump when cleaning/splitting/tokenising changes so stale indexes are rebuilt.
-PIPELINE_VERSION = "15"  # 15: minutes opening "At a meeting of ... held ... on <date>"; numbered briefing papers; 14: a committee paper dated by its publication line over its meeting; a briefing labelled with its month; 13: review fixes (paywall lines anchored, clock datelines only in furniture, visit numbers counted once per place); 12: clock-time datelines run into bylines, school-report judgements, visit numbers named most often; 11: paywall notices are furniture; 10: irregular past forms joined to their verb in BM25; 9: datelines with clock times, bylines with roles, meeting dates; no date guessed from a visit; mastheads, briefings, report front pages, wrapped visit dates; 8: event months read past "improvement plan"; 7: Document.mentions; 6: page-width lines
+# Bump when cleaning/splitting/tokenising/metadata changes so stale indexes are rebuilt. History:
+#   15: minutes opening "At a meeting of ... held ... on <date>"; numbered briefing papers
+#   14: a committee paper dated by its publication line over its meeting; a briefing labelled with its month
+#   13: review fixes (paywall lines anchored, clock datelines only in furniture, visit numbers counted once per place)
+#   12: clock-time datelines run into bylines, school-report judgements, visit numbers named most often
+#   11: paywall notices are furniture
+#   10: irregular past forms joined to their verb in BM25
+#   9: datelines with clock times, bylines with roles, meeting dates; no date guessed from a visit; mastheads,
+#      briefings, report front pages, wrapped visit dates
+#   8: event months read past "improvement plan"
+#   7: Document.mentions
+#   6: page-width lines
+PIPELINE_VERSION = "15"
 
 
 def packaged_model_path() -> str:

@@ -11,7 +11,7 @@ import numpy as np
 
 from qa.passages.split import sentence_spans
 from qa.retrieval.answer_type import answer_type_weight
-from qa.retrieval.rank import scope_weight
+from qa.retrieval.rank import SENTENCE_LINE_RE, scope_weight
 from qa.terms import tokenize
 from qa.datatypes import Hit
 
@@ -46,7 +46,6 @@ def sentence_candidates(hits: list[Hit]) -> list[tuple[int, int, int, str]]:
     return out
 
 
-SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 NOT_A_SENTENCE = 0.75
 PARAGRAPH_RE = re.compile(r"\S(?:[^\n]|\n(?![^\S\n]*\n))*")
 
@@ -102,7 +101,7 @@ def extract(question: str, hits: list[Hit], encode=None, pool: int = 3, kind: st
         unscored = [k for k in pool if k not in embedded]
         scores[unscored] = 0.3 * lexical[unscored]
     # A headline, a caption or a table row packs the question's words without saying anything in a sentence.
-    scores = scores * np.array([1.0 if SENTENCE_END_RE.search(t) else NOT_A_SENTENCE for t in texts])
+    scores = scores * np.array([1.0 if SENTENCE_LINE_RE.search(t) else NOT_A_SENTENCE for t in texts])
     if kind:
         scores = scores * np.array([answer_type_weight(kind, t, role) for t in texts])
     # What a visit looked at is not what it found (as in ranking: qa/retrieval/rank.py)

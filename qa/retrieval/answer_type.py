@@ -217,9 +217,10 @@ def asked_role(question: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-VISIT_DONE_BY_RE = re.compile(r"\bwho\s+(?:led|carried\s+out|conducted|undertook)\s+(?:the|this|that|its|their|[\w-]+['’]s)"
-                              r"\s+(?:(?!(?:after|before|since|following|during|when|in|at|of)\b)[\w-]+\s+){0,3}?(?:inspection|visit)s?\b", re.I)
-
+VISIT_DONE_BY_RE = re.compile(r"\bwho\s+(?:led|carried\s+out|conducted|undertook)\s+"
+                              r"(?:the|this|that|its|their|[\w-]+['’]s)\s+"
+                              r"(?:(?!(?:after|before|since|following|during|when|in|at|of)\b)[\w-]+\s+){0,3}?"
+                              r"(?:inspection|visit)s?\b", re.I)
 
 
 INSPECTOR_ASKED_RE = re.compile(r"\b(?:which|name the|what)\s+(?:\w+\s+)?inspectors?\b|"

@@ -281,12 +281,11 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
         hi = query.date_to.year if query.date_to else 2100
         # A visit it dates to the asked month without a year ("following an inspection in June") is about
         # that month's event, whatever earlier years it recalls.
-        months, event_months = rank.asked_months(query), document_event_months(hit.document)
-        dated_to_month = bool(months & event_months)
+        dated_to_month = bool(rank.asked_months(query) & document_event_months(hit.document))
         if years and not any(lo <= y <= hi for y in years) and max(years) != lo - 1 and not dated_to_month:
             return False
-        if months and event_months and not dated_to_month:
-            return False  # "the January 2017 visit": a text dating its visit to November is about another one
+        if dates_visit_to_another_month(hit, query):
+            return False
     if "visit" in hit.unconfirmed and query.visit_number:
         from qa.retrieval.question import _ordinal
 
@@ -310,11 +309,14 @@ def recalls_before(hit: Hit, query: Query) -> bool:
     lo = query.date_from.year
     if not years or max(years) >= lo or min(years) < lo - RECALL_YEARS:
         return False
-    months = rank.asked_months(query)
-    if months and document_event_months(hit.document) and not months & document_event_months(hit.document):
-        return False  # it dates its visit to another month
-    # "The 2018 monitoring visit found ...": it dates its own event to a named year, not the asked one
-    return not dates_own_event(text)
+    # nor when it dates its visit to another month, or its own event to a named year ("The 2018 monitoring visit")
+    return not dates_visit_to_another_month(hit, query) and not dates_own_event(text)
+
+
+def dates_visit_to_another_month(hit: Hit, query: Query) -> bool:
+    """"The January 2017 visit": a text dating its visit to November is about another one."""
+    months, event_months = rank.asked_months(query), document_event_months(hit.document)
+    return bool(months and event_months and not months & event_months)
 
 
 # An event the text dates to a year as its own ("the 2018 monitoring visit", "a visit in March 2018"), not one it
@@ -325,6 +327,7 @@ DATED_EVENT_RE = re.compile(r"\b(?:the|its|a|this)\s+(?:19|20)\d\d\s+(?:ofsted\s
 RECALLED_RE = re.compile(r"\b(?:last|previous|earlier|prior|since|following|after|before)\W+(?:\w+\W+){0,2}$")
 
 
+@lru_cache(maxsize=64)  # one scan per document text, as _text_facts
 def dates_own_event(text: str) -> bool:
     return any(not RECALLED_RE.search(text[max(0, m.start() - 30):m.start()]) for m in DATED_EVENT_RE.finditer(text))
 

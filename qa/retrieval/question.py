@@ -43,7 +43,8 @@ SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("counc
 # outranks a source merely mentioned ("what did social workers tell inspectors"); "not press coverage" is no cue.
 ATTRIBUTION_CUES = [
     ("council", re.compile(r"\baccording to (?:the )?(?:[a-z]+ ){0,3}council\b|\bcouncil(?:['’]s)? own\b|"
-                           r"\bcouncil itself\s+(?:say|said|says|state[sd]?|announce[sd]?|publish(?:ed|es)?|report(?:ed|s)?)\b|"
+                           r"\bcouncil itself\s+(?:say|said|says|state[sd]?|announce[sd]?|publish(?:ed|es)?|"
+                           r"report(?:ed|s)?)\b|"
                            r"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website)", re.I)),
     ("news", re.compile(r"\baccording to (?:the )?(?:news|press|media|reports? in)\b|"
                         r"(?<!not )\b(?:news|press) (?:coverage|reports?|articles?) (?:say|said|says)\b", re.I)),

@@ -259,7 +259,7 @@ SCOPE_SENTENCE_RE = re.compile(
     r"the lead inspector (?:was|is)\b|inspectors were on site\b|"
     r"inspectors (?:looked at|evaluated|reviewed|considered|examined|focused on)\b|"
     r"the (?:visit|inspection) (?:focused|looked) (?:on|at)\b)", re.I | re.M)
-SENTENCE_END_RE = re.compile(r"[.!?](?=[\"'”’)\]]*(?:\s|$))|\n[^\S\n]*\n")
+SCOPE_SENTENCE_END_RE = re.compile(r"[.!?](?=[\"'”’)\]]*(?:\s|$))|\n[^\S\n]*\n")  # a full stop or a blank line
 FINDING_RE = re.compile(r"\b(?:found|finds|find that|saw|judged|concluded|however|but)\b|;", re.I)
 # Questions about the visit itself ("How was the visit carried out?", "What did the visit look at?") are
 # answered by those sentences; so are "who", "when" and "how many" questions (the inspectors, the dates, the
@@ -280,7 +280,7 @@ def scope_share(text: str) -> float:
         start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
         if start < covered:
             continue
-        end_match = SENTENCE_END_RE.search(text, match.end())
+        end_match = SCOPE_SENTENCE_END_RE.search(text, match.end())
         end = end_match.end() if end_match else len(text)
         sentence = text[start:end]
         covered = end

@@ -147,9 +147,11 @@ class Retriever:
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
-            weight = rank.prior(doc, query, newest, passage.headings) * rank.prose_weight(passage.text, query.answer_type) \
-                * answer_type_weight(query.answer_type, passage.text, role) * rank.month_weight(months, passage.text) \
-                * rank.lead_weight(broad, passage) * rank.scope_weight(passage.text, query.text, query.answer_type)
+            weight = rank.prior(doc, query, newest, passage.headings) \
+                * rank.prose_weight(passage.text, query.answer_type) \
+                * answer_type_weight(query.answer_type, passage.text, role) \
+                * rank.month_weight(months, passage.text) * rank.lead_weight(broad, passage) \
+                * rank.scope_weight(passage.text, query.text, query.answer_type)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
@@ -164,7 +166,8 @@ class Retriever:
             # inspectorate's: Ofsted is framing in most questions, but here no page about the place speaks for it.
             # The pages stating the place count, dated or not; Ofsted's own letters and reports speak for it
             # whether or not their text names it.
-            about = [d for d, check in checks.items() if check.status != "excluded" and "authority" not in check.unknown]
+            about = [d for d, check in checks.items()
+                     if check.status != "excluded" and "authority" not in check.unknown]
             stated = np.zeros(len(index.passages), dtype=bool)
             for d in about:
                 stated[index.doc_rows.get(d, [])] = True

@@ -43,22 +43,24 @@ BLOCK_POINTS = 2  # passages per comparison block
 MAX_TRAILS = 3  # one trail per authority when the question names none
 HIGHLIGHTS = 3
 
+# "How has X changed?", "progress on X": a trail, unless the question asks how one text describes it.
 TRAIL_RE = re.compile(
     r"\bhow\s+(?:has|have|had|did|does|do|is|are|was|were)\b.*\b(?:chang(?:e|ed|es|ing)|improv(?:e|ed|ing)|"
     r"develop(?:ed|ing)?|progress(?:ed|ing)?|evolv(?:e|ed|ing)|moved?\s+on|deteriorat(?:e|ed|ing)|declin(?:e|ed|ing)|"
     r"got\s+(?:better|worse)|shift(?:ed)?)\b"
-    r"|\bprogress\s+(?:on|with|made on|(?:in|of)\s+(?!(?:the\s+)?(?:(?:19|20)\d{2}|january|february|march|april|may|june|"
-    r"july|august|september|october|november|december)\b))\b|\bover\s+time\b|\b(?:at|in|from|across)\s+(?:each|every|all(?:\s+the)?|the)\s+"
-    r"(?:\w+\s+)?(?:monitoring\s+)?visits\b|\b(?:each|every)\s+(?:monitoring\s+)?visit\b|\bvisit\s+by\s+visit\b"
+    r"|\bprogress\s+(?:on|with|made on|(?:in|of)\s+(?!(?:the\s+)?(?:(?:19|20)\d{2}|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)\b))\b", re.I)
+# Words that ask for a trail whatever else the question says ("how have inspectors described X across its visits").
+TRAIL_MARKER_RE = re.compile(
+    r"\bover\s+time\b|\b(?:at|in|from|across)\s+(?:each|every|all(?:\s+the)?|the)\s+(?:\w+\s+)?"
+    r"(?:monitoring\s+)?visits\b"
+    r"|\bacross\s+(?:\w+\s+){0,3}visits\b|\b(?:each|every)\s+(?:monitoring\s+)?visit\b|\bvisit\s+by\s+visit\b"
     r"|\b(?:improved|changed|progressed|got\s+(?:better|worse)|deteriorated|moved\s+on)\s+since\b"
     r"|\btime\s*line\b|\btrajectory\b|\bchronolog(?:y|ical)\s+of\b", re.I)
 # "How is progress after the 2015 judgement described?" asks what one text says about progress, not for a trail.
 DESCRIBED_RE = re.compile(r"\bhow\s+(?:is|was|are|were)\b[^?]*\b(?:described|characteri[sz]ed|summari[sz]ed|"
                           r"portrayed)\b|\bhow\s+(?:did|does|do)\b[^?]*\b(?:describe|characteri[sz]e|summari[sz]e)\b",
                           re.I)
-EXPLICIT_TRAIL_RE = re.compile(r"\bover\s+time\b|\b(?:each|every)\s+(?:monitoring\s+)?visit\b|\bvisit\s+by\s+visit\b|"
-                               r"\bacross\s+(?:\w+\s+){0,3}visits\b|\b(?:improved|changed|progressed)\s+since\b|"
-                               r"\btime\s*line\b|\btrajectory\b|\bchronolog", re.I)
 COMPARE_RE = re.compile(r"\bcompar(?:e|ed|ing|ison)\b|\bversus\b|\bvs\.?(?=\s)|\bside\s+by\s+side\b"
                         r"|\bdifferences?\s+between\b", re.I)
 SINCE_INSPECTION_RE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|latest\s+|"
@@ -180,7 +182,7 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
     """A trail or comparison question, with its topic; None for an ordinary question."""
     text = re.sub(r"\s+", " ", question or "").strip()
     kind = "compare" if COMPARE_RE.search(text) else \
-        "trail" if TRAIL_RE.search(text) and (EXPLICIT_TRAIL_RE.search(text) or not DESCRIBED_RE.search(text)) \
+        "trail" if TRAIL_MARKER_RE.search(text) or (TRAIL_RE.search(text) and not DESCRIBED_RE.search(text)) \
         else None
     if kind is None:
         return None
