@@ -58,3 +58,39 @@ def test_retrieval_finds_the_passage_that_only_the_long_form_matches(tmp_path):
     found = Retriever(settings).retrieve(index, parse("Which areas does ILACS cover?"))
     texts = [h.passage.text for h in found.hits]
     assert any("look at help and protection" in t and "(ILACS)" not in t for t in texts)
+
+
+def test_the_fields_everyday_abbreviations_are_known_when_no_page_defines_them():
+    from qa.retrieval.acronyms import FIELD_GLOSSARY
+
+    assert expand("What did the first visit find about the MASH?", FIELD_GLOSSARY).endswith(
+        "(multi-agency safeguarding hub)")
+    assert expand("Who did the DfE appoint?", FIELD_GLOSSARY).endswith("(Department for Education)")
+    assert expand("brighton focused visit cin plans", FIELD_GLOSSARY).endswith("(children in need)")
+    # a corpus's own definition wins over the glossary
+    assert expand("What did the SIF say?", {**FIELD_GLOSSARY, "SIF": "social impact fund"}).endswith(
+        "(social impact fund)")
+
+
+def test_an_acronym_is_mentioned_by_its_long_form(tmp_path):
+    """A question naming an acronym abstains when no page mentions it; a page that only spells it out
+    ("Department for Education") mentions it, and answers."""
+    from conftest import bm25_assistant_for
+
+    notice = ("Improvement notice: Rutland County Council\n\nFrom: Department for Education\nPublished 3 May 2021\n\n"
+              "The Department for Education has appointed Ann Bell as children's services adviser to work with "
+              "Rutland County Council. She will report to ministers within three months.")
+    news = ("Rutland council news\n\nPublished 9 June 2021\n\nRutland County Council thanked its foster carers at an "
+            "awards evening held in the town hall on Friday.")
+    others = {f"other{n}.txt": (f"{place} council news\n\nPublished 2 March 2020\n\n{place} Council opened a new "
+                                f"library and a family hub in the town centre on {day}.",
+                                {"doc_type": "council_page", "title": "News", "local_authorities": [place]})
+              for n, (place, day) in enumerate([("Derby", "Monday"), ("Luton", "Tuesday"), ("Slough", "Friday")])}
+    assistant = bm25_assistant_for(tmp_path, {
+        "notice.txt": (notice, {"doc_type": "other", "title": "Improvement notice", "local_authorities": ["Rutland"]}),
+        "news.txt": (news, {"doc_type": "council_page", "title": "Council news", "local_authorities": ["Rutland"]}),
+        **others})
+    answer = assistant.ask("Who did the DfE appoint as adviser for Rutland?")
+    assert not answer.abstained
+    assert "appointed Ann Bell" in answer.hits[0].passage.text
+    assert assistant.ask("What did the CQC say about Rutland?").abstained

@@ -6,6 +6,10 @@ inspections" and "local authority services". The documents define their own abbr
 "long form (SHORT)", so the definitions come from the corpus itself: the words before the brackets whose initials
 spell the acronym (a simplified Schwartz & Hearst 2003), function words skipped. A question naming a defined
 acronym is searched with its long form beside it.
+
+Most pages never define the sector's everyday abbreviations (a letter says "MASH" in one paragraph and
+"multi-agency safeguarding hub" in the next; a DfE notice says only "Department for Education"), so a short
+glossary of them stands behind the corpus's own definitions, which win where both exist.
 """
 from __future__ import annotations
 
@@ -17,6 +21,38 @@ ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z]{2,7})\)")
 LOOK_BACK_CHARS = 200
 FUNCTION_WORDS = frozenset("of and for the in on to at with by a an &".split())
 MAX_DEFINITIONS = 500
+
+# Abbreviations of English children's services and their inspection that pages use without defining them.
+FIELD_GLOSSARY = {
+    "ADCS": "Association of Directors of Children's Services",
+    "ASYE": "assessed and supported year in employment",
+    "CAMHS": "child and adolescent mental health services",
+    "CIN": "children in need",
+    "CLA": "children looked after",
+    "CQC": "Care Quality Commission",
+    "CSC": "children's social care",
+    "CSE": "child sexual exploitation",
+    "CSPR": "child safeguarding practice review",
+    "DCS": "director of children's services",
+    "DFE": "Department for Education",
+    "EHCP": "education, health and care plan",
+    "HMIP": "HM Inspectorate of Probation",
+    "ILACS": "inspecting local authority children's services",
+    "IRO": "independent reviewing officer",
+    "JTAI": "joint targeted area inspection",
+    "LAC": "looked after children",
+    "LADO": "local authority designated officer",
+    "LGA": "Local Government Association",
+    "LSCB": "local safeguarding children board",
+    "MASH": "multi-agency safeguarding hub",
+    "NQSW": "newly qualified social worker",
+    "PLO": "public law outline",
+    "SCR": "serious case review",
+    "SEND": "special educational needs and disabilities",
+    "SIF": "single inspection framework",
+    "UASC": "unaccompanied asylum-seeking children",
+    "YOT": "youth offending team",
+}
 
 _by_index: "weakref.WeakKeyDictionary[object, dict[str, str]]" = weakref.WeakKeyDictionary()
 
@@ -51,10 +87,15 @@ def definitions(texts) -> dict[str, str]:
 
 
 def index_definitions(index) -> dict[str, str]:
-    """`definitions` of an index's passages, computed once per loaded index."""
+    """`definitions` of an index's passages over the field glossary, computed once per loaded index."""
     if index not in _by_index:
-        _by_index[index] = definitions(p.text for p in index.passages)
+        _by_index[index] = {**FIELD_GLOSSARY, **definitions(p.text for p in index.passages)}
     return _by_index[index]
+
+
+def is_acronym(word: str) -> bool:
+    """Written as an abbreviation: "MASH", "DfE" (two capitals at least), not "Care" or "send"."""
+    return sum(c.isupper() for c in word) >= 2
 
 
 def expand(question: str, defined: dict[str, str]) -> str:
@@ -63,6 +104,6 @@ def expand(question: str, defined: dict[str, str]) -> str:
     for word in set(re.findall(r"\b[A-Za-z]{3,8}\b", question)):
         expansion = defined.get(word.upper())
         # lower case only in a terse, all-lower-case question ("darlington ilacs 2022"): elsewhere "care" is a word
-        if expansion and expansion.lower() not in question.lower() and (word.isupper() or question.islower()):
+        if expansion and expansion.lower() not in question.lower() and (is_acronym(word) or question.islower()):
             extra.append(expansion)
     return f"{question} ({'; '.join(sorted(extra))})" if extra else question

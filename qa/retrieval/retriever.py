@@ -160,7 +160,7 @@ class Retriever:
         hits = rank.group_duplicates(hits)
         # Stable: those meeting the filters first, then those leaving one fact unstated, and so on; each by score.
         hits.sort(key=lambda h: len(h.unconfirmed))
-        unmentioned = unmentioned_names(index, query.names, mask)
+        unmentioned = unmentioned_names(index, query.names, mask, defined)
         if query.authorities and OFSTED_RE.search(query.text):
             # "What did Ofsted find in Wolverhampton?" where the only pages about Wolverhampton are another
             # inspectorate's: Ofsted is framing in most questions, but here no page about the place speaks for it.
@@ -221,19 +221,22 @@ def matching_rows(index: Index, checks: dict, allowed_docs: set[str]) -> set[int
     return rows if len(rows) <= MATCHING_ROWS else set()
 
 
-def unmentioned_names(index: Index, names: list[str], mask: np.ndarray) -> list[str]:
+def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
+                      defined: dict[str, str] | None = None) -> list[str]:
     """Names from the question (see query.find_names) that no passage within the filters mentions: all of a
     name's words in one passage ("Youth Justice Board" is not mentioned by a passage on youth work beside one on
-    an improvement board)."""
-    missing = []
-    for name in names:
-        rows = mask.copy()
-        for term in index.bm25.query_terms(name):
-            having = np.zeros(len(rows), dtype=bool)
-            found = index.bm25.rows_with(term)
-            if len(found):
-                having[found] = True
-            rows &= having
-        if not rows.any():
-            missing.append(name)
-    return missing
+    an improvement board). An acronym is mentioned by its long form too ("DfE" by "Department for Education")."""
+    defined = defined or {}
+    return [name for name in names
+            if not any(_mentioned(index, form, mask) for form in (name, defined.get(name.upper())) if form)]
+
+
+def _mentioned(index: Index, name: str, mask: np.ndarray) -> bool:
+    rows = mask.copy()
+    for term in index.bm25.query_terms(name):
+        having = np.zeros(len(rows), dtype=bool)
+        found = index.bm25.rows_with(term)
+        if len(found):
+            having[found] = True
+        rows &= having
+    return bool(rows.any())
