@@ -1,4 +1,6 @@
 """Authority names: canonical forms, text mentions, question matching (invented sentences)."""
+import pytest
+
 from qa.documents import gazetteer
 from qa.documents import metadata
 from qa.documents.gazetteer import canonical_authority, find_in_question, find_in_text, is_former, is_welsh
@@ -97,3 +99,17 @@ def test_the_terse_query_rule_does_not_make_places_of_verbs_or_acronyms():
 def test_the_dfe_office_address_is_not_westminster():
     text = "Department for Education\nSanctuary Buildings\nGreat Smith Street\nWestminster\nLondon SW1P 3BT\n\nDear Jane"
     assert [m for m in find_in_text(text) if m.name == "Westminster"] == []
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("brighton focused visit cin plans quality", ["Brighton and Hove"]),
+    ("What did Ofsted find in Redcar?", ["Redcar and Cleveland"]),
+    ("telford 2019 monitoring visit", ["Telford and Wrekin"]),
+    ("Was the barking dog reported to the council?", []),  # an ordinary word, no cue
+])
+def test_the_first_town_of_a_two_part_area_names_it(question, expected):
+    assert find_in_question(question) == expected
+
+
+def test_a_landmark_named_after_a_town_is_not_its_council():
+    assert [m.name for m in find_in_text("The visitors walked from Windsor Castle to the river.")] == []

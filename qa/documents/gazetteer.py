@@ -84,15 +84,15 @@ _ALIASES = {
     "Bath and North East Somerset": ("Bath & North East Somerset", "B&NES", "BANES", "BaNES", "B&amp;NES", "Bath"),
     "Bournemouth, Christchurch and Poole": ("BCP", "Bournemouth Christchurch and Poole",
                                             "Bournemouth, Christchurch & Poole"),
-    "Barking and Dagenham": ("Barking & Dagenham",),
-    "Hammersmith and Fulham": ("Hammersmith & Fulham", "LBHF", "H&F"),
+    "Barking and Dagenham": ("Barking & Dagenham", "Barking"),
+    "Hammersmith and Fulham": ("Hammersmith & Fulham", "LBHF", "H&F", "Hammersmith"),
     "Kensington and Chelsea": ("Kensington & Chelsea", "RBKC"),
     "Tower Hamlets": ("LBTH",),
-    "Windsor and Maidenhead": ("Windsor & Maidenhead", "RBWM"),
-    "Brighton and Hove": ("Brighton & Hove",),
+    "Windsor and Maidenhead": ("Windsor & Maidenhead", "RBWM", "Windsor"),
+    "Brighton and Hove": ("Brighton & Hove", "Brighton"),
     "North Yorkshire": ("North Yorks",),
-    "Telford and Wrekin": ("Telford & Wrekin",),
-    "Redcar and Cleveland": ("Redcar & Cleveland",),
+    "Telford and Wrekin": ("Telford & Wrekin", "Telford"),
+    "Redcar and Cleveland": ("Redcar & Cleveland", "Redcar"),
     "Cheshire West and Chester": ("Cheshire West & Chester",),
     "Blackburn with Darwen": ("Blackburn", "BwD"),
     "Kingston upon Hull": ("Hull", "City of Hull", "Hull City"),
@@ -115,8 +115,10 @@ _ALIASES = {
     "Hereford and Worcester": ("Hereford & Worcester",),
 }
 # Alias surfaces that need a cue even though their canonical name is unambiguous.
+# The first town of a two-part area ("Brighton", "Redcar") is how people shorten it; it needs a cue as well.
 _AMBIGUOUS_ALIASES = {"Blackburn", "Hull", "Stockton", "Stoke", "Southend", "Kingston", "Richmond", "Newcastle",
-                      "RCT", "Bath"}  # RCT is also a randomised controlled trial
+                      "RCT", "Bath",  # RCT is also a randomised controlled trial
+                      "Barking", "Hammersmith", "Windsor", "Brighton", "Telford", "Redcar"}
 
 
 def _names(block: str) -> list[str]:
@@ -173,7 +175,8 @@ _OFSTED_OFFICE_RE = re.compile(r"Piccadilly Gate|Store Street|Temple Quay|Riverg
 _POSTCODE_RE = re.compile(r"^\W{0,3}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 # Words after an ambiguous name that show it is something else ("Bury St Edmunds", "New York", "Derby County").
 _NOT_LA_AFTER = re.compile(r"^\s+(Spa\b|St\b|Street|Road|Lane|Avenue|Place|Square|House|Way|Terrace|Crescent|University|College|Hospital|United|City F\.?C|"
-                           r"County F\.?C|Cathedral|Minster|Racecourse|Station|Airport|Crown Court|Magistrates)")
+                           r"County F\.?C|Cathedral|Minster|Racecourse|Station|Airport|Crown Court|Magistrates|Castle|Pier|Marina|"
+                           r"&\s+Hove Albion|Town F\.?C|Football)")
 # Bodies named after a place that are not its council, for any name.
 _NOT_A_COUNCIL_AFTER = re.compile(r"\s+(?:and [A-Z]\w+\s+)?(?:Police|Constabulary|Fire and Rescue|Integrated Care Board|"
                                   r"ICB|NHS|Clinical Commissioning Group|CCG)\b")
