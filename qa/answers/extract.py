@@ -11,7 +11,7 @@ import numpy as np
 
 from qa.passages.split import sentence_spans
 from qa.retrieval.answer_type import answer_type_weight
-from qa.retrieval.rank import SENTENCE_LINE_RE, scope_weight
+from qa.retrieval.rank import SENTENCE_LINE_RE, reply_weight, scope_weight
 from qa.terms import tokenize
 from qa.datatypes import Hit
 
@@ -79,7 +79,7 @@ def score_sentences(question: str, sentences: list[str], encode=None, dense_rows
 
 
 def extract(question: str, hits: list[Hit], encode=None, pool: int = 3, kind: str | None = None,
-            role: str | None = None) -> tuple[str, dict[int, list[list[int]]]]:
+            role: str | None = None, source: str | None = None) -> tuple[str, dict[int, list[list[int]]]]:
     """The extractive answer and, per hit index, the [start, end] of its best-matching sentences. `kind` and
     `role` (qa/retrieval/answer_type.py): a sentence holding the asked kind of fact ("Who ...": one naming
     somebody, in the asked role if one is asked) is preferred, as passages are in ranking."""
@@ -106,6 +106,8 @@ def extract(question: str, hits: list[Hit], encode=None, pool: int = 3, kind: st
         scores = scores * np.array([answer_type_weight(kind, t, role) for t in texts])
     # What a visit looked at is not what it found (as in ranking: qa/retrieval/rank.py)
     scores = scores * np.array([scope_weight(t, question, kind) for t in texts])
+    # ... and a council's reply is not what inspectors said, when their view is asked (`source` "ofsted")
+    scores = scores * np.array([reply_weight(t, question, source) for t in texts])
 
     # Highlights: in each passage, its sentences scoring close to that passage's best.
     highlights: dict[int, list[list[int]]] = {}

@@ -198,7 +198,8 @@ class Assistant:
         if shown and extra and not states_asked_fact(query, shown[:COUNT_EVIDENCE_DEPTH]):
             pool = len(answer_hits)
         result.answer, highlights = answering.extract(query.search_text, answer_hits, encode, pool=pool,
-                                                     kind=query.answer_type, role=asked_role(query.text))
+                                                     kind=query.answer_type, role=asked_role(query.text),
+                                                     source=query.source)
         for i, hit in enumerate(answer_hits):
             hit.highlights = highlights.get(i, [])
         timings["answer"] = time.perf_counter() - t

@@ -295,6 +295,53 @@ def scope_weight(text: str, question: str, kind: str | None) -> float:
     return 1.0 - (1.0 - SCOPE_PENALTY) * scope_share(text)
 
 
+# A council's voice in a story about its inspection (a cabinet member's pride, a director's thanks) repeats the
+# question's words ("Ofsted", "improvement", the place) without saying what inspectors found, and outscored the
+# findings beside it. When the question asks for Ofsted's view, a paragraph in which someone speaking for the
+# council says something, and the quotation that goes on from it, weighs x REPLY_PENALTY by its share.
+REPLY_PENALTY = 0.7
+_SPEAKER = (r"(?:council+or|cllr|cabinet member|lead member|portfolio holder|executive member|leader|chief executive|"
+            r"director|spokes(?:person|man|woman)|mayor|chair(?:man|woman)?|head of|MP)")
+_SPEECH = r"(?:said|says|added|commented|explained|responded|stated|welcomed|acknowledged)"
+_INSPECTORS = r"(?:inspector|ofsted|report|letter)"
+# "X, cabinet member for ..., said" (no inspector between); after a quotation, '..." said Cllr Jo Bloggs, lead
+# member' or '..." said a council spokesperson'. "Inspectors told the director" is the inspectors speaking.
+REPLY_PARAGRAPH_RE = re.compile(
+    rf"\b{_SPEAKER}\b(?:(?!{_INSPECTORS})[^.\n]){{0,120}}\b{_SPEECH}\b|"
+    rf"[”\"’']\s*{_SPEECH},?\s+"
+    rf"(?-i:(?:(?:Cllr|Councillor|Coun)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){{1,2}}),\s+"
+    rf"(?:the\s+)?(?:council['’]s\s+)?{_SPEAKER}\b|"
+    rf"[”\"’']\s*{_SPEECH}\s+(?:a|the)\s+(?:council\s+)?{_SPEAKER}\b", re.I)
+QUOTE_OPEN_RE = re.compile(r"^\W{0,2}[\"“‘']")
+# Questions that ask for the council's side (its response, its statement, what its leaders said) want those words.
+ASKS_FOR_REPLY_RE = re.compile(rf"\b(?:respon\w*|react\w*|push(?:ed)? back|welcom\w*|accept\w*|disput\w*|"
+                               rf"challeng\w*|apologi\w*|repl(?:y|ied)|comment\w*|statement|proud|pleased|"
+                               rf"disappoint\w*|{_SPEAKER})\b", re.I)
+
+
+@lru_cache(maxsize=50_000)
+def reply_share(text: str) -> float:
+    """Share of a passage's words in paragraphs where someone speaking for the council is quoted, the quotation's
+    following paragraphs included."""
+    total = len(text.split())
+    reply = 0
+    quoting = False
+    for paragraph in re.split(r"\n\s*\n|\n(?=\W{0,2}[\"“‘'])", text):
+        if REPLY_PARAGRAPH_RE.search(paragraph):
+            quoting = True
+        elif not (quoting and QUOTE_OPEN_RE.match(paragraph)):
+            quoting = False
+            continue
+        reply += len(paragraph.split())
+    return min(reply / total, 1.0) if total else 0.0
+
+
+def reply_weight(text: str, question: str, source: str | None) -> float:
+    if source != "ofsted" or ASKS_FOR_REPLY_RE.search(question):
+        return 1.0
+    return 1.0 - (1.0 - REPLY_PENALTY) * reply_share(text)
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 

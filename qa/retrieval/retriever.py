@@ -151,7 +151,8 @@ class Retriever:
                 * rank.prose_weight(passage.text, query.answer_type) \
                 * answer_type_weight(query.answer_type, passage.text, role) \
                 * rank.month_weight(months, passage.text) * rank.lead_weight(broad, passage) \
-                * rank.scope_weight(passage.text, query.text, query.answer_type)
+                * rank.scope_weight(passage.text, query.text, query.answer_type) \
+                * rank.reply_weight(passage.text, query.text, query.source)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
