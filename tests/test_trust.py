@@ -386,3 +386,27 @@ def test_an_event_dated_as_the_texts_own_or_recalled(text, own):
     from qa.retrieval.assistant import dates_own_event
 
     assert dates_own_event(text.lower()) is own
+
+
+def test_a_reports_year_is_the_time_asked_and_the_progress_it_speaks_of_is_not():
+    """"In its 2022 report ... progress since 2017": documents of 2022, and an undated story whose latest year is
+    the question's own baseline (it recalls "the last inspection in 2017") is shown apart, not dropped."""
+    from qa.datatypes import Hit, Passage
+    from qa.retrieval.assistant import states_asked_facts
+
+    q = parse("What grade did Ofsted give Kent in its 2022 report, and how did it describe progress since 2017?")
+    assert (q.date_from, q.date_to) == (date(2022, 1, 1), date(2022, 12, 31))
+    assert "since 2017" in q.without_time and "report" in q.without_time
+    since = parse("What has Kent's work been like since 2017?")
+    assert since.date_from == date(2017, 1, 1) and since.date_to is None
+
+    def hit(text):
+        d = doc(doc_id="k" + str(len(text)), text=text, local_authorities=["Kent"])
+        return Hit(passage=Passage(passage_id=d.doc_id + "#0", doc_id=d.doc_id, text=text, start=0, end=len(text)),
+                   document=d, score=1.0, unconfirmed=["date"])
+
+    story = "Today Ofsted published its latest report on Kent. The last full inspection in 2017 was rated poor."
+    assert states_asked_facts(hit(story), q)
+    # a story dating its own visit to 2017 is about that visit, not the 2022 report
+    assert not states_asked_facts(hit("Ofsted's findings on the 2017 inspection of Kent were published today."), q)
+    assert not states_asked_facts(hit(story), parse("What grade did Ofsted give Kent in its 2022 report?"))

@@ -259,6 +259,11 @@ def _text_facts(text: str) -> tuple[str, frozenset[int]]:
     return lowered, frozenset(int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", lowered))
 
 
+def question_years(text: str) -> frozenset[int]:
+    """Years a question still names once its time filter is taken out (what it recalls, not what it asks)."""
+    return frozenset(int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text or ""))
+
+
 def filters_checkable(index: Index, query: Query, facts: list[str]) -> bool:
     """Whether documents about the asked authorities (or any, when none is asked) state the facts in question, so
     that none of them meeting the filter says something about the corpus."""
@@ -283,7 +288,11 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
         # A visit it dates to the asked month without a year ("following an inspection in June") is about
         # that month's event, whatever earlier years it recalls.
         dated_to_month = bool(rank.asked_months(query) & document_event_months(hit.document))
-        if years and not any(lo <= y <= hi for y in years) and max(years) != lo - 1 and not dated_to_month:
+        # The question's own baseline ("in its 2022 report ... progress since 2017"): a text whose latest year
+        # is that one, and which dates no event of its own, is written after it and may be the report's story.
+        baseline = max(years, default=0) in question_years(query.without_time) and not dates_own_event(text)
+        if years and not any(lo <= y <= hi for y in years) and max(years) != lo - 1 and not dated_to_month \
+                and not baseline:
             return False
         if dates_visit_to_another_month(hit, query):
             return False

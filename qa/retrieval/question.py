@@ -259,11 +259,17 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         # A year in any position ("the 2016 inspection", "york 2017"), but not a count ("2000 children").
         ("year", rf"{COUNT_BEFORE}\b{YEAR}\b(?!\s*(?:{COUNTED_NOUNS}))(?![.,]\d)"),
     ]
+    # "its 2022 report, and how did it describe progress since 2017?": the report's year is the time asked;
+    # "since 2017" is what the report speaks of, and stays in the search text.
+    event_year = re.search(rf"\b{YEAR}(?=\s+{EVENT_NOUN})", text, re.I)
     for kind, pattern in patterns:
         m = re.search(pattern, text, re.I)
         if not m:
             continue
         g = m.groups()
+        if kind in ("since", "since_event") and event_year and _valid_year(g[1]) \
+                and int(event_year.group(1)) > _valid_year(g[1]):
+            m, kind, g = event_year, "year", (event_year.group(1),)
         try:
             if kind == "year_span":
                 lead, y1 = g[0], _valid_year(g[1])
