@@ -410,3 +410,20 @@ def test_a_reports_year_is_the_time_asked_and_the_progress_it_speaks_of_is_not()
     # a story dating its own visit to 2017 is about that visit, not the 2022 report
     assert not states_asked_facts(hit("Ofsted's findings on the 2017 inspection of Kent were published today."), q)
     assert not states_asked_facts(hit(story), parse("What grade did Ofsted give Kent in its 2022 report?"))
+
+
+def test_asked_for_a_month_an_undated_text_whose_latest_event_is_a_year_before_is_about_another_visit():
+    from qa.datatypes import Hit, Passage
+    from qa.retrieval.assistant import states_asked_facts
+
+    def hit(text):
+        d = doc(doc_id="m" + str(len(text)), text=text, local_authorities=["Kent"])
+        return Hit(passage=Passage(passage_id=d.doc_id + "#0", doc_id=d.doc_id, text=text, start=0, end=len(text)),
+                   document=d, score=1.0, unconfirmed=["date"])
+
+    q = parse("Who were the inspectors on the March 2024 monitoring visit to Kent?")
+    old = "Kent was rated requires improvement in 2018. The latest inspection took place in March 2023."
+    recent = "Kent was rated requires improvement in 2018. Inspectors last visited in December 2023."
+    assert not states_asked_facts(hit(old), q)
+    assert states_asked_facts(hit(recent), q)  # written soon after December 2023: may report the March visit
+    assert states_asked_facts(hit(old), parse("Who inspected Kent in 2024?"))  # a year asked: the old allowance

@@ -27,7 +27,7 @@ from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_
 from qa.index.store import Index
 from qa.retrieval.question import FilterOverrides, Query, parse
 from qa.retrieval.answer_type import AVERAGE_RE, asked_role, asks_grade, asks_person, counted_stems, holds, names_role, states_count
-from qa.documents.mentions import document_event_months
+from qa.documents.mentions import document_event_months, document_not_before
 from qa.retrieval.retriever import CachedEncoder, Retriever
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
 
@@ -294,6 +294,13 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
         if years and not any(lo <= y <= hi for y in years) and max(years) != lo - 1 and not dated_to_month \
                 and not baseline:
             return False
+        # Asked for a month ("the March 2024 visit"), the year-before allowance is narrower: a text whose latest
+        # dated event ("the latest inspection took place in March 2023") is half a year or more before the asked
+        # month would have named that month's visit had it reported on it.
+        floor = document_not_before(hit.document)
+        if rank.asked_months(query) and query.date_from and floor and not dated_to_month and not baseline \
+                and not any(lo <= y <= hi for y in years) and (query.date_from - floor).days > STALE_DAYS:
+            return False
         if dates_visit_to_another_month(hit, query):
             return False
     if "visit" in hit.unconfirmed and query.visit_number:
@@ -308,6 +315,7 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
 
 
 RECALL_YEARS = 3
+STALE_DAYS = 183
 
 
 def recalls_before(hit: Hit, query: Query) -> bool:
