@@ -354,3 +354,25 @@ def test_inspectors_as_the_subject_of_a_who_question_are_not_asked_for():
     assert asked_role("Which inspectors visited Kent?") == "inspector"
     # "typical" is not a number asked for
     assert answer_type("What is the typical response of councils to an inadequate judgement?") != "count"
+
+
+def test_a_change_in_numbers_is_asked_and_answered_as_a_count():
+    from qa.retrieval.answer_type import states_change
+
+    assert parse("By how much had caseloads in Rutland come down by the second visit?").answer_type == "count"
+    assert parse("How far have caseloads fallen in Rutland?").answer_type == "count"
+    assert parse("How much progress has Rutland made?").answer_type is None
+    stems = frozenset({"caseload"})
+    assert states_change(stems, "Inspectors said average caseloads in the safeguarding teams had fallen from 27 to "
+                                "19, helped by a new team.")
+    assert states_change(stems, "Caseloads fell by a third over the year.")
+    assert not states_change(stems, "Caseloads were too high in 2019 and 2020.")
+    assert not states_change(stems, "The number of children in care rose from 40 to 50.")  # not caseloads
+
+
+def test_the_days_of_a_date_are_no_count():
+    assert not holds("count", "Ofsted carried out the second visit on November 6 and 7, a year after the inspection.")
+    assert not holds("count", "Published on Tuesday, February 19, 2019.")
+    assert holds("count", "Caseloads had fallen from 27 to 19.")
+    assert not states_count(frozenset({"caseload"}), "High caseloads cost council its rating\n\nFebruary 19, 2019",
+                            True)

@@ -41,7 +41,10 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                          r"budget|£)|\bhow\s+much\b(?=[^?]*\b(?:spend|spent|cost|invest|invested|pay|paid|save|"
                          r"saved|overspen[dt])\b)|\bwhat\s+(?:number|proportion|percentage|share)\b|"
                          # "What was the average caseload?" asks for a number too
-                         r"\bwhat\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+)?(?:average|mean|median)\b",
+                         r"\bwhat\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+)?(?:average|mean|median)\b|"
+                         # "By how much had caseloads come down?": the change is a number
+                         r"\bby\s+how\s+much\b|\bhow\s+(?:much|far)\b(?=[^?]*\b(?:fall|fell|fallen|drop\w*|rise|"
+                         r"risen|rose|reduc\w*|c[oa]me\s+down|increas\w*|decreas\w*|cut)\b)",
                          re.I)),
     ("judgement", re.compile(r"\b(?:judge?ments?|ratings?|rated|grades?|graded|results?|outcomes?|verdicts?)\b", re.I)),
 ]
@@ -101,8 +104,15 @@ def answer_type(question: str) -> str | None:
     return None
 
 
+# The days of a date ("on November 6 and 7", "19 May") are no count.
+_DATE_DAYS_RE = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*(?:and|to|-|–)\s*{_DAY})?\b|"
+                           rf"\b{_DAY}\s+(?:(?:and|to|-|–)\s+{_DAY}\s+)?{_MONTH}\b", re.I)
+
+
 @lru_cache(maxsize=50_000)
 def holds(kind: str, text: str) -> bool:
+    if kind == "count":
+        text = _DATE_DAYS_RE.sub(" ", text)
     return bool(EVIDENCE[kind].search(text))
 
 
@@ -159,6 +169,26 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
 
 
 AVERAGE_RE = re.compile(r"\b(?:average|mean|median)\b", re.I)
+# "By how much had caseloads come down?" is answered by a sentence on them stating the change: "had fallen from 27
+# to 19", "fell by a third", "halved".
+CHANGE_QUESTION_RE = re.compile(r"\bby\s+how\s+much\b|\bhow\s+far\b", re.I)
+CHANGE_RE = re.compile(r"\bfrom\s+(?:an?\s+average\s+of\s+|about\s+|around\s+)?\d[\d,.]*\s*%?\s*(?:per\s*cent\s+)?"
+                       r"(?:\w+\s+){0,3}?(?:to|down to|up to)\s+\d|\bby\s+(?:\d[\d,.]*\s*(?:%|per\s*cent)?|a\s+(?:third|"
+                       r"quarter|half|fifth)|(?:one|two)\s+thirds?)|\b(?:halved|doubled|trebled|tripled)\b", re.I)
+
+
+def states_change(stems: frozenset[str], text: str) -> bool:
+    """A sentence naming one of `stems` and stating a change in numbers (CHANGE_RE)."""
+    return any(CHANGE_RE.search(text[a:b]) and stems & set(tokenize(text[a:b])) for a, b in sentence_spans(text))
+
+
+_MONTH_WORD_RE = re.compile(rf"{_MONTH}")
+
+
+def _is_day(words: list[str], i: int) -> bool:
+    """A day of a date ("February 19, 2019", "19 February"), not a count."""
+    return bool(i and _MONTH_WORD_RE.fullmatch(words[i - 1]) or i + 1 < len(words)
+                and (_MONTH_WORD_RE.fullmatch(words[i + 1]) or _YEAR_RE.fullmatch(words[i + 1])))
 
 
 def states_count(stems: frozenset[str], text: str, before: bool = False) -> bool:
@@ -169,7 +199,7 @@ def states_count(stems: frozenset[str], text: str, before: bool = False) -> bool
     words = _WORD_RE.findall(text.lower().replace("’", "'"))
     for i, word in enumerate(words):
         is_number = (word.isdigit() and not _YEAR_RE.fullmatch(word)) or word in _NUMBER_WORDS
-        if not is_number:
+        if not is_number or _is_day(words, i):
             continue
         near = words[i + 1:i + 1 + COUNT_WINDOW] + (words[max(i - COUNT_WINDOW, 0):i] if before else [])
         if stems & set(tokenize(" ".join(near))):

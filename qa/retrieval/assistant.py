@@ -26,7 +26,8 @@ from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
 from qa.retrieval.question import FilterOverrides, Query, parse
-from qa.retrieval.answer_type import AVERAGE_RE, asked_role, asks_grade, asks_person, counted_stems, holds, names_role, states_count
+from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, asked_role, asks_grade, asks_person,
+                                      counted_stems, holds, names_role, states_change, states_count)
 from qa.documents.mentions import document_event_months, document_not_before
 from qa.retrieval.retriever import CachedEncoder, Retriever
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
@@ -370,6 +371,8 @@ def states_asked_count(query: Query, hits: list[Hit]) -> bool:
     if query.answer_type != "count":
         return True
     stems = counted_stems(query.topic, query.authorities)
+    if CHANGE_QUESTION_RE.search(query.text):
+        return not stems or any(states_change(stems, h.passage.text) for h in hits)
     before = bool(AVERAGE_RE.search(query.text))
     return not stems or any(states_count(stems, h.passage.text, before) for h in hits)
 
