@@ -376,3 +376,17 @@ def test_the_days_of_a_date_are_no_count():
     assert holds("count", "Caseloads had fallen from 27 to 19.")
     assert not states_count(frozenset({"caseload"}), "High caseloads cost council its rating\n\nFebruary 19, 2019",
                             True)
+
+
+def test_a_when_question_prefers_the_date_said_to_be_the_asked_events():
+    from qa.retrieval.answer_type import asked_event
+
+    q = "When was the Ofsted report on Rutland published?"
+    assert asked_event(q) == "published"
+    assert asked_event("When did the monitoring visit to Rutland take place?") == "took place"
+    assert asked_event("What did the report say?") is None
+    report = "Report published: 9 January 2019\n\nServices for children in Rutland have declined."
+    story = "Ofsted visited Rutland on November 6 and 7. The report was critical of plans."
+    assert answer_type_weight("date", report, None, "published") > answer_type_weight("date", story, None, "published")
+    assert answer_type_weight("date", story, None, "took place") > answer_type_weight("date", report, None,
+                                                                                         "took place")

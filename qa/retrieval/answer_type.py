@@ -116,14 +116,43 @@ def holds(kind: str, text: str) -> bool:
     return bool(EVIDENCE[kind].search(text))
 
 
-def answer_type_weight(kind: str | None, text: str, role: str | None = None) -> float:
+def answer_type_weight(kind: str | None, text: str, role: str | None = None, event: str | None = None) -> float:
     """ANSWER_TYPE_BOOST for a passage holding the asked kind of fact; for "which director ..." (a role asked
-    about), one naming somebody and that role: a councillor quoted beside the director's work is not the answer."""
+    about), one naming somebody and that role: a councillor quoted beside the director's work is not the answer.
+    For "when was it published / did it take place" (`event`, see asked_event), a date in a sentence saying so
+    weighs EVENT_DATE_BOOST more: a story's other dates are not the asked one."""
     if not kind or not holds(kind, text):
         return 1.0
+    if kind == "date" and event:
+        return ANSWER_TYPE_BOOST * (EVENT_DATE_BOOST if dates_event(event, text) else 1.0)
     if role is None:
         return ANSWER_TYPE_BOOST
     return ROLE_PERSON_BOOST if names_person_in_role(role, text) else 1.0
+
+
+# The events a "when" question asks the date of, and the words a sentence dating that event uses.
+DATE_EVENTS = {
+    "published": (re.compile(r"\bpublish\w*|\bpublication\b", re.I),
+                  re.compile(r"\bpublish\w*|\bpublication\b|\breport\s+date\b", re.I)),
+    "took place": (re.compile(r"\b(?:take|took|taken)\s+place\b|\bcarried\s+out\b|\bon\s+what\s+dates?\b", re.I),
+                   re.compile(r"\b(?:took|taken|take)\s+place\b|\bcarried\s+out\b|\bvisited\b|\binspection\s+dates?\b|"
+                              r"\bon\s+site\b|\bvisit(?:\s+\w+){0,3}\s+(?:on|from|between)\b", re.I)),
+}
+EVENT_DATE_BOOST = 1.15
+
+
+def asked_event(question: str) -> str | None:
+    """The event whose date a "when" question asks ("When was the report published?": "published")."""
+    if answer_type(question) != "date":
+        return None
+    return next((name for name, (asked, _) in DATE_EVENTS.items() if asked.search(question)), None)
+
+
+@lru_cache(maxsize=50_000)
+def dates_event(event: str, text: str) -> bool:
+    """A sentence (or line) holding a date and the words that say it is the `event`'s."""
+    said = DATE_EVENTS[event][1]
+    return any(said.search(text[a:b]) and EVIDENCE["date"].search(text[a:b]) for a, b in sentence_spans(text))
 
 
 @lru_cache(maxsize=50_000)
