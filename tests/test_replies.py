@@ -17,6 +17,8 @@ FINDINGS = ("Inspectors found that social workers in Rutland's children's servic
     '"It is good news for families," said Cllr Jo Marsh, lead member for children.',
     "A council spokesperson said: \"We welcome the letter.\"",
     '"We have more to do," said a council spokesman.',
+    # its speaker named in the passage before: "we" being pleased is the council's voice
+    "‘We have acted quickly this year and we are pleased the report confirms strong leadership is in place.’",
 ])
 def test_a_council_speaker_and_the_quotation_that_goes_on_from_them_are_a_reply(text):
     assert rank.reply_share(text) == 1.0
@@ -26,6 +28,7 @@ def test_a_council_speaker_and_the_quotation_that_goes_on_from_them_are_a_reply(
     FINDINGS,
     "Inspectors told the chief executive, Sam Reed, that the trust is improving.",  # inspectors speaking
     "The inspection report said the director of children's services had not acted.",
+    '"We found that too many children wait for help," the inspectors wrote.',
 ])
 def test_what_inspectors_said_is_not_a_reply(text):
     assert rank.reply_share(text) == 0.0

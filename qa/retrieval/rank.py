@@ -312,6 +312,9 @@ REPLY_PARAGRAPH_RE = re.compile(
     rf"(?-i:(?:(?:Cllr|Councillor|Coun)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){{1,2}}),\s+"
     rf"(?:the\s+)?(?:council['’]s\s+)?{_SPEAKER}\b|"
     rf"[”\"’']\s*{_SPEECH}\s+(?:a|the)\s+(?:council\s+)?{_SPEAKER}\b", re.I)
+# A quotation whose speaker was named in the passage before: the council's voice is "we" being pleased or sorry.
+REPLY_VOICE_RE = re.compile(r"\b(?:we|our)\b(?=[^.]{0,80}\b(?:pleased|proud|delighted|welcom\w*|thank\w*|"
+                            r"disappointed|committed|determined|accept\w*|acted|regret\w*|sorry)\b)", re.I)
 QUOTE_OPEN_RE = re.compile(r"^\W{0,2}[\"“‘']")
 # Questions that ask for the council's side (its response, its statement, what its leaders said) want those words.
 ASKS_FOR_REPLY_RE = re.compile(rf"\b(?:respon\w*|react\w*|push(?:ed)? back|welcom\w*|accept\w*|disput\w*|"
@@ -327,7 +330,8 @@ def reply_share(text: str) -> float:
     reply = 0
     quoting = False
     for paragraph in re.split(r"\n\s*\n|\n(?=\W{0,2}[\"“‘'])", text):
-        if REPLY_PARAGRAPH_RE.search(paragraph):
+        if REPLY_PARAGRAPH_RE.search(paragraph) or (QUOTE_OPEN_RE.match(paragraph)
+                                                     and REPLY_VOICE_RE.search(paragraph)):
             quoting = True
         elif not (quoting and QUOTE_OPEN_RE.match(paragraph)):
             quoting = False
