@@ -15,6 +15,8 @@ DEFAULT_CORPUS = ROOT / "corpus"
 DEFAULT_INDEX = ROOT / "index"
 
 # Bump when cleaning/splitting/tokenising/metadata changes so stale indexes are rebuilt. History:
+#   16: two-part areas by their first town (Brighton, Redcar), landmarks not councils; "the fourth of its
+#       monitoring visits", "their fourth visit since"
 #   15: minutes opening "At a meeting of ... held ... on <date>"; numbered briefing papers
 #   14: a committee paper dated by its publication line over its meeting; a briefing labelled with its month
 #   13: review fixes (paywall lines anchored, clock datelines only in furniture, visit numbers counted once per place)
@@ -26,7 +28,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "15"
+PIPELINE_VERSION = "16"
 
 
 def packaged_model_path() -> str:

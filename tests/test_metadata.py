@@ -308,7 +308,10 @@ def test_visit_numbers():
              "This was the first monitoring visit since Wigan council was judged inadequate.": 1,
              "It was their sixth and final visit since Wigan council was judged inadequate.": 6,
              "The director said this monitoring visit had been the fifth of six visits to Wigan council.": 5,
-             "Inspectors made a fourth follow-up visit to Wigan council.": 4}
+             "Inspectors made a fourth follow-up visit to Wigan council.": 4,
+             "Ofsted visited last month for the fourth of its monitoring visits to Wigan council.": 4,
+             "Ofsted inspectors made their third visit since Wigan council was judged inadequate.": 3,
+             "It was the first time inspectors had visited since Wigan council was rated good.": None}
     for sentence, want in cases.items():
         assert infer("Wigan children's services\n\n" + sentence)["visit_number"] == want, sentence
     several = ("Wigan improvement journey\n\nThe second monitoring visit took place in May. The third monitoring "

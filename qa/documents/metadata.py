@@ -758,6 +758,10 @@ _VISIT_NUMBER_RES = [
     (re.compile(rf"\b{ORDINAL_RE}(?:\s+and\s+final)?\s+(?:ofsted\s+)?(?:monitoring|follow[- ]up)\s+visit\b", re.I), 0.85),
     (re.compile(rf"\b{ORDINAL_RE}\s+and\s+final\s+visit\b", re.I), 0.85),
     (re.compile(rf"\bvisit\b[^.]{{0,80}}\bthe\s+{ORDINAL_RE}\s+of\s+(?:\w+\s+)?(?:monitoring\s+)?visits\b", re.I), 0.8),
+    # "for the fourth of its monitoring visits since ...", "made their fourth visit since the council was judged"
+    (re.compile(rf"\bthe\s+{ORDINAL_RE}\s+of\s+(?:its|their|the|ofsted['’]s)\s+(?:\w+\s+)?monitoring\s+visits\b",
+                re.I), 0.8),
+    (re.compile(rf"\b{ORDINAL_RE}\s+(?:ofsted\s+)?visit\s+since\b", re.I), 0.8),
 ]
 
 
