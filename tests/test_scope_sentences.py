@@ -70,3 +70,20 @@ def test_the_findings_outrank_the_opening_that_repeats_the_question(tmp_path):
     assert answer.hits[0].passage.text.startswith("Headline findings")
     who = assistant.ask("Which inspectors carried out the focused visit to Rutland?")
     assert "Ann Bell" in who.hits[0].passage.text
+
+
+IMPROVE = ("What needs to improve in this area of social work practice\n\nThe quality and recording of supervision, "
+           "so that it supports reflective practice and progresses children's plans.")
+
+
+@pytest.mark.parametrize("question, weight", [
+    ("What did Ofsted say about the quality of supervision in Rutland?", rank.IMPROVE_PENALTY),
+    ("What did the focused visit find about supervision?", rank.IMPROVE_PENALTY),
+    ("What needs to improve in Rutland's supervision?", 1.0),
+    ("What weaknesses did inspectors find in supervision?", 1.0),
+    ("What did Ofsted recommend about supervision?", 1.0),
+])
+def test_a_what_needs_to_improve_list_is_not_what_inspectors_found(question, weight):
+    assert rank.improve_weight(IMPROVE, [], question) == weight
+    assert rank.improve_weight(FINDINGS, [], question) == 1.0
+    assert rank.improve_weight("The quality of supervision is poor.", ["What needs to improve"], question) == weight

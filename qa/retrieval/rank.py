@@ -295,6 +295,24 @@ def scope_weight(text: str, question: str, kind: str | None) -> float:
     return 1.0 - (1.0 - SCOPE_PENALTY) * scope_share(text)
 
 
+# A letter's "What needs to improve" list names each topic ("The quality and recording of supervision") without
+# saying what inspectors found about it, and outranked the findings above it. Asked what they found or said (not
+# what must improve), such a section weighs x IMPROVE_PENALTY.
+IMPROVE_HEADING_RE = re.compile(r"^\W*(?:what needs to improve|areas? for (?:improvement|development)|"
+                                r"recommendations?|what the local authority needs to do)\b", re.I)
+ASKS_WHAT_TO_IMPROVE_RE = re.compile(r"\b(?:improv\w*|recommend\w*|needs?|needed|should|must|actions?|weak\w*|"
+                                     r"priorit\w*|better|develop\w*|shortcomings?|concerns?|criticis\w*|"
+                                     r"fail\w*|poor|wrong|problems?|gaps?)\b", re.I)
+IMPROVE_PENALTY = 0.85
+
+
+def improve_weight(text: str, headings: list[str] | None, question: str) -> float:
+    under = (headings and IMPROVE_HEADING_RE.search(headings[-1])) or IMPROVE_HEADING_RE.search(text[:120])
+    if not under or ASKS_WHAT_TO_IMPROVE_RE.search(question):
+        return 1.0
+    return IMPROVE_PENALTY
+
+
 # A council's voice in a story about its inspection (a cabinet member's pride, a director's thanks) repeats the
 # question's words ("Ofsted", "improvement", the place) without saying what inspectors found, and outscored the
 # findings beside it. When the question asks for Ofsted's view, a paragraph in which someone speaking for the

@@ -152,7 +152,8 @@ class Retriever:
                 * answer_type_weight(query.answer_type, passage.text, role, event) \
                 * rank.month_weight(months, passage.text) * rank.lead_weight(broad, passage) \
                 * rank.scope_weight(passage.text, query.text, query.answer_type) \
-                * rank.reply_weight(passage.text, query.text, query.source)
+                * rank.reply_weight(passage.text, query.text, query.source) \
+                * rank.improve_weight(passage.text, passage.headings, query.text)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
