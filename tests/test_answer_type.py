@@ -70,6 +70,10 @@ def test_a_bare_header_weighs_less_than_a_headline_run_into_its_story():
     assert rank.prose_weight("Overall effectiveness: Inadequate", "judgement") == rank.PROSE_FLOOR
     # a header's date is its dateline: no exemption for "when" questions
     assert rank.prose_weight(header, "date") == rank.HEADER_FLOOR
+    # a masthead or a byline left alone says nothing at all
+    assert rank.prose_weight("Rochdale Borough Council") == rank.STUB_FLOOR < rank.HEADER_FLOOR
+    assert rank.prose_weight("By Jo Bell") == rank.STUB_FLOOR
+    assert rank.prose_weight("Overall effectiveness: Inadequate", "judgement") == rank.PROSE_FLOOR
 
 
 def test_a_listing_snippet_is_not_prose_but_a_list_under_its_lead_in_is():

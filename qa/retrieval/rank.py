@@ -4,7 +4,8 @@ Numbers first:
 - TYPE_PRIOR: a primary source outranks a report of it when relevance is close (letter 1.0, news 0.92).
 - With a source cue ("inspectors said") the preferred kind gets 1.0 and the others SOURCE_CUE_PENALTY.
 - UNDATED_PENALTY: under a time filter, a document with no date at all ranks below dated ones.
-- PROSE_FLOOR / HEADER_FLOOR: a passage without a sentence keeps x0.8, a bare header of under 20 words x0.65.
+- PROSE_FLOOR / HEADER_FLOOR / STUB_FLOOR: a passage without a sentence keeps x0.8, a bare header of under 20
+  words x0.65, a masthead or byline alone (under 5 words) x0.4.
 - SCOPE_PENALTY: an "Areas covered" section, and a letter's sentences saying what a visit looked at (not what it
   found), weigh x0.6 (in proportion to their share of a passage) unless the question asks about the visit itself.
 - A passage sharing a run of QUOTE_WORDS words with a more authoritative passage, or with 3-word
@@ -209,6 +210,10 @@ def lead_weight(broad: bool, passage) -> float:
 PROSE_FLOOR = 0.8  # a passage with no full sentence (a cover page, a headline and byline) keeps this much
 HEADER_WORDS = 20
 HEADER_FLOOR = 0.65
+# A masthead or a byline left on its own ("Rochdale Borough Council", "By Jo Bloggs") scores high on length-
+# normalised keyword search and says nothing.
+STUB_WORDS = 5
+STUB_FLOOR = 0.4
 # A label line answers these ("Lead inspector: Jo Bell", "Overall effectiveness: Inadequate", "Children in care:
 # 412"); a header's date is its dateline, not the date asked for.
 LABEL_ANSWERS = ("person", "judgement", "count")
@@ -243,7 +248,7 @@ def prose_weight(text: str, kind: str | None = None) -> float:
     outscored the paragraph under it. A label line still answers its kind of question (LABEL_ANSWERS)."""
     share = prose_share(text)
     if share == 0 and len(text.split()) < HEADER_WORDS and not (kind in LABEL_ANSWERS and holds(kind, text)):
-        return HEADER_FLOOR
+        return STUB_FLOOR if len(text.split()) < STUB_WORDS else HEADER_FLOOR
     return PROSE_FLOOR + (1 - PROSE_FLOOR) * share
 
 
