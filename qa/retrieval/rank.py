@@ -8,6 +8,8 @@ Numbers first:
   words x0.65, a masthead or byline alone (under 5 words) x0.4.
 - SCOPE_PENALTY: an "Areas covered" section, and a letter's sentences saying what a visit looked at (not what it
   found), weigh x0.6 (in proportion to their share of a passage) unless the question asks about the visit itself.
+- REPLY_PENALTY: asked for Ofsted's view, paragraphs quoting someone who speaks for the council weigh x0.7 by
+  share; IMPROVE_PENALTY: a "What needs to improve" list x0.85 unless the question asks what must improve.
 - A passage sharing a run of QUOTE_WORDS words with a more authoritative passage, or with 3-word
   shingle Jaccard >= DUPLICATE_JACCARD, is grouped under it ("also reported in").
 """
