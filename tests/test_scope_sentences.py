@@ -87,3 +87,13 @@ def test_a_what_needs_to_improve_list_is_not_what_inspectors_found(question, wei
     assert rank.improve_weight(IMPROVE, [], question) == weight
     assert rank.improve_weight(FINDINGS, [], question) == 1.0
     assert rank.improve_weight("The quality of supervision is poor.", ["What needs to improve"], question) == weight
+
+
+def test_a_letters_address_block_up_to_its_salutation_is_no_finding():
+    letterhead = ("Ofsted\nPiccadilly Gate\nManchester M1 2WD\n\n20 June 2019\n\nMs Ann Bell\nDirector of Children's "
+                  "Services\nRutland County Council\n\nDear Ms Bell")
+    assert rank.scope_share(letterhead) == 1.0
+    assert rank.scope_weight(letterhead, "What did the second monitoring visit to Rutland find?", None) < 0.7
+    assert rank.scope_weight(letterhead, "Who was the letter addressed to?", "person") == 1.0
+    assert rank.scope_share(letterhead + "\n\n" + FINDINGS) < 0.5
+    assert rank.scope_share("Children wait too long. Dear reader, this is bad news.") == 0.0

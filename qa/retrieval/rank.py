@@ -276,13 +276,24 @@ ASKS_ABOUT_VISIT_RE = re.compile(r"\b(?:carried out|conducted|undertaken|look(?:
                                  r"evaluat\w*|review(?:ed|s)?|examin\w*|consider(?:ed|s)?)\b", re.I)
 
 
+SALUTATION_RE = re.compile(r"^[^\S\n]*Dear\s+(?:Mr|Mrs|Ms|Miss|Dr|Sir|Madam|Councillor|Cllr|[A-Z][a-z]+)\b[^\n.]{0,60}$",
+                           re.M)
+LETTERHEAD_CHARS = 700
+
+
 @lru_cache(maxsize=50_000)
 def scope_share(text: str) -> float:
     """Share of a passage's words in sentences that say what a visit looked at, not what it found (a scope
-    sentence ending in a colon takes its list with it: it runs to the next full stop or blank line)."""
+    sentence ending in a colon takes its list with it: it runs to the next full stop or blank line), and in a
+    letter's address block."""
     total = len(text.split())
     scope = 0
     covered = 0
+    # A letter's address block, date and salutation, up to "Dear Ms Smith", say no more than its scope does.
+    salutation = SALUTATION_RE.search(text, 0, LETTERHEAD_CHARS)
+    if salutation:
+        covered = salutation.end()
+        scope = len(text[:covered].split())
     for match in SCOPE_SENTENCE_RE.finditer(text):
         start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
         if start < covered:
