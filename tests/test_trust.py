@@ -272,6 +272,11 @@ def test_same_event_grouping_still_applies_within_one_authority():
     c = doc(doc_id="c", local_authorities=["Leeds"], date="2019-05-01", doc_type="news_article")
     d = doc(doc_id="e", local_authorities=["Wakefield"], date="2022-05-01", doc_type="news_article")
     assert rank.same_event(a, b) and not rank.same_event(a, c) and not rank.same_event(a, d)
+    # nothing ties an undated national page to an undated council page: template wording is no quotation
+    national = doc(doc_id="n", local_authorities=[], date=None, doc_type="other")
+    council = doc(doc_id="k", local_authorities=["Kirklees"], date=None, doc_type="council_page")
+    assert not rank.same_event(national, council)
+    assert rank.same_event(doc(doc_id="n2", local_authorities=[], date="2019-04-01", doc_type="other"), a)  # dated close
 
 
 def test_an_undated_story_dating_its_inspection_to_the_asked_month_is_consistent_whatever_it_recalls():

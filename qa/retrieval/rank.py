@@ -409,7 +409,8 @@ SAME_EVENT_DAYS = 400  # a story quoting a letter comes weeks or months after it
 
 def same_event(a: Document, b: Document) -> bool:
     """Could two documents be about one event? Not when they name different authorities (Ofsted's template
-    wording recurs in every authority's report) or are dated more than a year apart."""
+    wording recurs in every authority's report), are dated more than a year apart, or share neither an authority
+    nor a date."""
     la = {x.casefold() for x in a.local_authorities}
     lb = {x.casefold() for x in b.local_authorities}
     if la and lb and not la & lb:
@@ -417,7 +418,10 @@ def same_event(a: Document, b: Document) -> bool:
     sa, sb = doc_span(a), doc_span(b)
     if sa and sb and (sa[0] - sb[1]).days > SAME_EVENT_DAYS or sa and sb and (sb[0] - sa[1]).days > SAME_EVENT_DAYS:
         return False
-    return True
+    # Something must tie them: the same authority, or dates close together. An undated national page and an
+    # undated council page share Ofsted's template wording ("children in need of help and protection, children
+    # looked after and care leavers") without being about one event.
+    return bool(la & lb) or bool(sa and sb)
 
 
 def authority(hit: Hit) -> tuple[float, int]:
