@@ -107,3 +107,20 @@ def test_a_press_releases_notes_to_editors_weigh_like_an_areas_covered_section()
     d = doc(doc_type="council_page", local_authorities=["Leeds"])
     assert rank.prior(d, q, None, ["Notes to editors"]) == rank.prior(d, q, None, ["Areas covered by the visit"])
     assert rank.prior(d, q, None, ["Notes to editors"]) < rank.prior(d, q, None, ["Council news"])
+
+
+def test_a_question_asking_for_places_spans_documents_first():
+    from qa.datatypes import Hit, Passage
+
+    def hit(doc_id, n, score):
+        d = doc(doc_id=doc_id)
+        return Hit(passage=Passage(passage_id=f"{doc_id}#{n}", doc_id=doc_id, text="x", start=0, end=1),
+                   document=d, score=score)
+
+    hits = [hit("a", 1, 0.9), hit("a", 2, 0.8), hit("a", 3, 0.7), hit("b", 1, 0.6), hit("c", 1, 0.5)]
+    ordered = [h.passage.passage_id for h in rank.one_per_document_first(hits)]
+    assert ordered == ["a#1", "b#1", "c#1", "a#2", "a#3"]
+    assert rank.asks_for_places("Which councils were criticised by Ofsted for high caseloads?")
+    assert rank.asks_for_places("Where have inspectors credited councils with lower caseloads?")
+    assert not rank.asks_for_places("What did inspectors find in Leeds?")
+    assert not rank.asks_for_places("Which areas of practice did the visit look at in Leeds?")

@@ -382,6 +382,27 @@ def reply_weight(text: str, question: str, source: str | None) -> float:
     return 1.0 - (1.0 - REPLY_PENALTY) * reply_share(text)
 
 
+# "Which councils were criticised for caseloads?", "Where have inspectors credited councils ...?": a list of
+# places is answered by one passage from each of several documents, not by three from the first story.
+PLACES_QUESTION_RE = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:councils|local authorities|authorities|"
+                                r"areas(?!\s+of\b)|places|boroughs|counties)\b|^\W*where\s+(?:have|has|did|do|does|are|were|is)\b",
+                                re.I)
+
+
+def asks_for_places(question: str) -> bool:
+    return bool(PLACES_QUESTION_RE.search(question))
+
+
+def one_per_document_first(hits: list[Hit]) -> list[Hit]:
+    """Each document's best passage first (in score order), then the others: the top of the list spans sources."""
+    seen: set[str] = set()
+    first, rest = [], []
+    for hit in hits:
+        (rest if hit.document.doc_id in seen else first).append(hit)
+        seen.add(hit.document.doc_id)
+    return first + rest
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 

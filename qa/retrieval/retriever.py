@@ -160,6 +160,8 @@ class Retriever:
                             unconfirmed=list(checks[doc.doc_id].unknown)))
         hits.sort(key=lambda h: -h.score)
         hits = rank.group_duplicates(hits)
+        if rank.asks_for_places(query.text) and not query.authorities:
+            hits = rank.one_per_document_first(hits)
         # Stable: those meeting the filters first, then those leaving one fact unstated, and so on; each by score.
         hits.sort(key=lambda h: len(h.unconfirmed))
         unmentioned = unmentioned_names(index, query.names, mask, defined)
