@@ -432,3 +432,24 @@ def test_asked_for_a_month_an_undated_text_whose_latest_event_is_a_year_before_i
     assert not states_asked_facts(hit(old), q)
     assert states_asked_facts(hit(recent), q)  # written soon after December 2023: may report the March visit
     assert states_asked_facts(hit(old), parse("Who inspected Kent in 2024?"))  # a year asked: the old allowance
+
+
+def test_a_name_asked_about_must_be_in_a_page_that_could_be_about_the_place(tmp_path):
+    """A national report that names the regulator but not the asked place does not speak for it: asked what HM
+    Inspectorate of Probation said about Rutland, pages about Rutland that never name it abstain."""
+    letter = ("Monitoring visit to Rutland children's services\n\nPublished 3 May 2021\n\nOfsted inspectors said "
+              "Rutland's youth offending service works well with social workers, and the service says it diverts "
+              "more children from prosecution.")
+    national = ("Youth justice annual report\n\nPublished 9 June 2021\n\nHM Inspectorate of Probation found that youth "
+                "offending services in England rarely divert children from prosecution. {}")
+    others = {f"{place}.txt": (f"{place} council news\n\nPublished 2 March 2020\n\n{place} Council opened a family hub "
+                               "in the town centre.", {"doc_type": "council_page", "title": "News",
+                                                        "local_authorities": [place]})
+              for place in ("Derby", "Luton", "Slough")}
+    question = "What did HM Inspectorate of Probation say about Rutland's youth offending service?"
+    for extra, abstains in (("", True), ("In Rutland, the youth offending service was praised.", False)):
+        assistant = bm25_assistant_for(tmp_path / str(abstains), {
+            "letter.txt": (letter, {"doc_type": "ofsted_letter", "title": "Letter", "local_authorities": ["Rutland"]}),
+            "national.txt": (national.format(extra), {"doc_type": "other", "title": "Annual report"}),
+            **others})
+        assert assistant.ask(question).abstained is abstains

@@ -164,7 +164,7 @@ class Retriever:
             hits = rank.one_per_document_first(hits)
         # Stable: those meeting the filters first, then those leaving one fact unstated, and so on; each by score.
         hits.sort(key=lambda h: len(h.unconfirmed))
-        unmentioned = unmentioned_names(index, query.names, mask, defined)
+        unmentioned = unmentioned_names(index, query.names, named_in(index, docs, checks, query, mask), defined)
         if query.authorities and OFSTED_RE.search(query.text):
             # "What did Ofsted find in Wolverhampton?" where the only pages about Wolverhampton are another
             # inspectorate's: Ofsted is framing in most questions, but here no page about the place speaks for it.
@@ -223,6 +223,20 @@ def matching_rows(index: Index, checks: dict, allowed_docs: set[str]) -> set[int
         return set()
     rows = {row for d in allowed_docs if checks[d].status == "match" for row in index.doc_rows.get(d, [])}
     return rows if len(rows) <= MATCHING_ROWS else set()
+
+
+def named_in(index: Index, docs: dict, checks: dict, query: Query, mask: np.ndarray) -> np.ndarray:
+    """The passages a name from the question must be found in: those within the filters, less documents that do
+    not state their authority and never name the asked one (a national report on youth offending does not speak
+    for "HM Inspectorate of Probation's rating of Liverpool")."""
+    if not query.names or not query.authorities:
+        return mask
+    rows = mask.copy()
+    for d, check in checks.items():
+        if "authority" in check.unknown and not any(re.search(re.escape(a), docs[d].text, re.I)
+                                                    for a in query.authorities):
+            rows[index.doc_rows.get(d, [])] = False
+    return rows
 
 
 def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
