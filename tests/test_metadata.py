@@ -589,6 +589,21 @@ def test_the_first_time_inspectors_visited_is_not_a_first_monitoring_visit():
      "Councils in England are failing to meet their legal duty to provide enough suitable homes for the "
      "children they look after, and the gap has grown in each of the past five years."),
      "date", "2024-05"),
+    # a committee report dated by its report date, not its meeting (numeric date)
+    (("Example Council                                   Agenda item 7\n\nMeeting:          Cabinet\n"
+      "Meeting date:     Thursday 11 October 2018\nTitle of report:  Response to the Ofsted inspection\n"
+      "Date of report: 28.09.2018\n\nPurpose and summary\nTo approve the improvement plan prepared in response "
+      "to the Ofsted inspection of children's social care services."),
+     "date", "2018-09-28"),
+    # a charity report's cover: its publisher's name and month run into one line
+    (("Coming home: what happens after children go missing\n\nExample Charity\nFebruary 2020\n\nA registered "
+      "charity in England and Wales\n\nSummary\nEvery time a child is reported missing, the local authority "
+      "should offer them a return home interview, and we looked at how often that happens."),
+     "date", "2020-02"),
+    # a visit's month on a short line is not the publication
+    (("Coming home: what happens after children go missing\n\nVisited February 2020\n\nSummary\nEvery time a "
+      "child is reported missing, the local authority should offer them a return home interview."),
+     "date", None),
 ])
 def test_page_forms_of_the_seventh_round(page, field, expected):
     """Dates a month or a day (a "YYYY-MM" expectation matches the month of a day-precise date)."""

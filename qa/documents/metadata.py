@@ -275,6 +275,7 @@ _CLOCK_DATELINE_RE = re.compile(rf"\b(?:\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?|\d{
                                 rf"(?:BST|GMT)?,?\s+((?i:{_FULL_DATE}))", re.I)
 
 
+_COVER_MONTH_RE = re.compile(rf"^(?-i:(?:[A-Z][\w&'’-]*\s+){{1,4}})({MONTH_ANY}\s+{_YEAR})\s*$", re.I)
 _LABELLED_MONTH_RE = re.compile(rf"\b(?:briefing(?: paper)?|research report|policy (?:paper|briefing))"
                                 rf"(?:\s+no\.?\s*\d+)?\s*[|:–-]\s*({MONTH_ANY}\s+{_YEAR})\s*$", re.I)
 # Minutes opening "At a meeting of the ... Committee held in Committee Room 1, County Hall on Thursday, 12 September
@@ -616,9 +617,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         return parse_date(m.group(1)), 0.85
     head = _head_blocks(blocks)
     # A committee paper giving both: its publication date, not the meeting's ("Date of meeting: 8 November 2022 /
-    # Date of publication: 28 October 2022")
-    m = re.search(rf"\b(?:date of publication|publication date)\s*:\s*({_FULL_DATE})", "\n".join(b.text for b in head),
-                  re.I)
+    # Date of publication: 28 October 2022", "Date of report: 28.09.2018")
+    m = re.search(rf"\b(?:date of publication|publication date|date of (?:the )?report|report date)\s*:\s*"
+                  rf"({_FULL_DATE}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d\d)\b", "\n".join(b.text for b in head), re.I)
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.9
     for b in head:
@@ -660,6 +661,10 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
             break
         if _MY_RE.fullmatch(b.text.strip()):  # a briefing's month alone under its title ("March 2024")
             return parse_date(b.text), 0.5
+        m = _COVER_MONTH_RE.search(b.text)  # a cover's publisher and month run into one line ("Runaway Routes
+        if m and len(b.text.split()) <= 6 and not any(  # February 2020")
+                rx.search(b.text) for rx in (_NOT_PUBLICATION, _VISIT_WORD_RE, _PERIOD_BLOCKERS_RE, _EVENT_LINE_RE)):
+            return parse_date(m.group(1)), 0.5
         m = _LABELLED_MONTH_RE.search(b.text)  # "... Briefings BRIEFING | October 2023" (short lines run together)
         if m:
             return parse_date(m.group(1)), 0.5
