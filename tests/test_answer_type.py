@@ -394,3 +394,10 @@ def test_a_when_question_prefers_the_date_said_to_be_the_asked_events():
     assert answer_type_weight("date", report, None, "published") > answer_type_weight("date", story, None, "published")
     assert answer_type_weight("date", story, None, "took place") > answer_type_weight("date", report, None,
                                                                                          "took place")
+
+
+def test_who_was_in_charge_of_childrens_services_asks_for_its_director():
+    assert asked_role("Who was in charge of Rutland's children's services when Ofsted rated them inadequate in "
+                      "2015, and what did inspectors make of her?") == "director"
+    assert asked_role("Who is running children's services in Rutland?") == "director"
+    assert asked_role("Who was in charge of the inspection?") is None

@@ -268,14 +268,19 @@ def asked_role(question: str) -> str | None:
     """The role a "who" question asks about ("Who was appointed commissioner for X?" -> "commissioner")."""
     if answer_type(question) != "person":
         return None
+    if IN_CHARGE_RE.search(question):
+        return "director"  # "Who was in charge of Leicester's children's services?": its director
     m = ROLE_RE.search(TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question)))
     if m and m.group(1).lower() == "inspector" and not INSPECTOR_ASKED_RE.search(question):
         return None  # "Who did inspectors speak to?": the inspectors are the subject, not the answer
     if not m and VISIT_DONE_BY_RE.search(question):
         return "inspector"  # "Who led the inspection?" is answered by "Lead inspector: Jo Bell"
+
     return m.group(1).lower() if m else None
 
 
+IN_CHARGE_RE = re.compile(r"\bwho\s+(?:was|is|were)\s+(?:in\s+charge\s+of|running|heading|responsible\s+for)\s+"
+                          r"(?:[\w-]+['’]s\s+|the\s+)?children['’]?s\s+(?:social\s+care|services)\b", re.I)
 VISIT_DONE_BY_RE = re.compile(r"\bwho\s+(?:led|carried\s+out|conducted|undertook)\s+"
                               r"(?:the|this|that|its|their|[\w-]+['’]s)\s+"
                               r"(?:(?!(?:after|before|since|following|during|when|in|at|of)\b)[\w-]+\s+){0,3}?"
