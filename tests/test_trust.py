@@ -279,14 +279,20 @@ def test_same_event_grouping_still_applies_within_one_authority():
     assert rank.same_event(doc(doc_id="n2", local_authorities=[], date="2019-04-01", doc_type="other"), a)  # dated close
 
 
-def test_an_undated_story_dating_its_inspection_to_the_asked_month_is_consistent_whatever_it_recalls():
+def undated_hit(text: str, place: str):
+    """A hit from an undated document about `place`: its date is the fact it leaves unstated."""
     from qa.datatypes import Hit, Passage
+
+    d = doc(doc_id=place[:1].lower() + str(len(text)), text=text, local_authorities=[place])
+    return Hit(passage=Passage(passage_id=d.doc_id + "#0", doc_id=d.doc_id, text=text, start=0, end=len(text)),
+               document=d, score=1.0, unconfirmed=["date"])
+
+
+def test_an_undated_story_dating_its_inspection_to_the_asked_month_is_consistent_whatever_it_recalls():
     from qa.retrieval.assistant import states_asked_facts
 
     def hit(text):
-        d = doc(doc_id="k" + str(len(text)), text=text, local_authorities=["Kirklees"])
-        return Hit(passage=Passage(passage_id=d.doc_id + "#0", doc_id=d.doc_id, text=text, start=0, end=len(text)),
-                   document=d, score=1.0, unconfirmed=["date"])
+        return undated_hit(text, "Kirklees")
 
     q = parse("Which inspector reported on the June 2019 inspection of Kirklees?")
     recalls = "Ofsted praised Kirklees following an inspection in June, after a damning report in November 2016."
@@ -396,7 +402,6 @@ def test_an_event_dated_as_the_texts_own_or_recalled(text, own):
 def test_a_reports_year_is_the_time_asked_and_the_progress_it_speaks_of_is_not():
     """"In its 2022 report ... progress since 2017": documents of 2022, and an undated story whose latest year is
     the question's own baseline (it recalls "the last inspection in 2017") is shown apart, not dropped."""
-    from qa.datatypes import Hit, Passage
     from qa.retrieval.assistant import states_asked_facts
 
     q = parse("What grade did Ofsted give Kent in its 2022 report, and how did it describe progress since 2017?")
@@ -406,9 +411,7 @@ def test_a_reports_year_is_the_time_asked_and_the_progress_it_speaks_of_is_not()
     assert since.date_from == date(2017, 1, 1) and since.date_to is None
 
     def hit(text):
-        d = doc(doc_id="k" + str(len(text)), text=text, local_authorities=["Kent"])
-        return Hit(passage=Passage(passage_id=d.doc_id + "#0", doc_id=d.doc_id, text=text, start=0, end=len(text)),
-                   document=d, score=1.0, unconfirmed=["date"])
+        return undated_hit(text, "Kent")
 
     story = "Today Ofsted published its latest report on Kent. The last full inspection in 2017 was rated poor."
     assert states_asked_facts(hit(story), q)
@@ -418,13 +421,10 @@ def test_a_reports_year_is_the_time_asked_and_the_progress_it_speaks_of_is_not()
 
 
 def test_asked_for_a_month_an_undated_text_whose_latest_event_is_a_year_before_is_about_another_visit():
-    from qa.datatypes import Hit, Passage
     from qa.retrieval.assistant import states_asked_facts
 
     def hit(text):
-        d = doc(doc_id="m" + str(len(text)), text=text, local_authorities=["Kent"])
-        return Hit(passage=Passage(passage_id=d.doc_id + "#0", doc_id=d.doc_id, text=text, start=0, end=len(text)),
-                   document=d, score=1.0, unconfirmed=["date"])
+        return undated_hit(text, "Kent")
 
     q = parse("Who were the inspectors on the March 2024 monitoring visit to Kent?")
     old = "Kent was rated requires improvement in 2018. The latest inspection took place in March 2023."
