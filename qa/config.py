@@ -15,6 +15,7 @@ DEFAULT_CORPUS = ROOT / "corpus"
 DEFAULT_INDEX = ROOT / "index"
 
 # Bump when cleaning/splitting/tokenising/metadata changes so stale indexes are rebuilt. History:
+#   18: review fixes ("first visit since" and focused visits no visit number; review/expiry months; Albion)
 #   17: a committee report's "Date of report: 28.09.2018"; a cover's month under its publisher's name
 #   16: two-part areas by their first town (Brighton, Redcar), landmarks not councils; "the fourth of its
 #       monitoring visits", "their fourth visit since"
@@ -29,7 +30,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "17"
+PIPELINE_VERSION = "18"
 
 
 def packaged_model_path() -> str:

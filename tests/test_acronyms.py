@@ -95,3 +95,12 @@ def test_an_acronym_is_mentioned_by_its_long_form(tmp_path):
     assert not answer.abstained
     assert "appointed Ann Bell" in answer.hits[0].passage.text
     assert assistant.ask("What did the CQC say about Rutland?").abstained
+
+
+def test_glossary_entries_that_are_english_words_expand_only_written_as_acronyms():
+    from qa.retrieval.acronyms import FIELD_GLOSSARY
+
+    assert expand("did the council send its improvement plan to ofsted", FIELD_GLOSSARY) == \
+        "did the council send its improvement plan to ofsted"
+    assert expand("How many children with SEND wait?", FIELD_GLOSSARY).endswith(
+        "(special educational needs and disabilities)")

@@ -401,3 +401,23 @@ def test_who_was_in_charge_of_childrens_services_asks_for_its_director():
                       "2015, and what did inspectors make of her?") == "director"
     assert asked_role("Who is running children's services in Rutland?") == "director"
     assert asked_role("Who was in charge of the inspection?") is None
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("How much progress has Rutland made in reducing delay?", None),
+    ("How far has the increase in demand affected services in Rutland?", None),
+    ("How much did caseloads fall?", "count"),
+    ("How far have caseloads fallen in Rutland since 2019?", "count"),
+])
+def test_only_a_change_in_a_measure_asks_for_a_number(question, kind):
+    assert answer_type(question) == kind
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("By June 40 children had been placed with foster carers.", True),
+    ("Up to 40 may need foster care next year.", True),
+    ("In March 45 social workers left the council.", True),
+    ("The visit took place on 6 and 7 May.", False),
+])
+def test_a_number_next_to_a_month_word_is_a_day_only_when_it_can_be(text, counts):
+    assert holds("count", text) is counts

@@ -113,3 +113,7 @@ def test_the_first_town_of_a_two_part_area_names_it(question, expected):
 
 def test_a_landmark_named_after_a_town_is_not_its_council():
     assert [m.name for m in find_in_text("The visitors walked from Windsor Castle to the river.")] == []
+
+
+def test_a_football_club_named_after_a_place_is_not_its_council():
+    assert [m.name for m in find_in_text("Fans of Brighton & Hove Albion raised money for charity.")] == []

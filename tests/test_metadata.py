@@ -311,7 +311,9 @@ def test_visit_numbers():
              "Inspectors made a fourth follow-up visit to Wigan council.": 4,
              "Ofsted visited last month for the fourth of its monitoring visits to Wigan council.": 4,
              "Ofsted inspectors made their third visit since Wigan council was judged inadequate.": 3,
-             "It was the first time inspectors had visited since Wigan council was rated good.": None}
+             "It was the first time inspectors had visited since Wigan council was rated good.": None,
+             "This focused visit was Ofsted's second visit since Wigan council was judged inadequate.": None,
+             "The joint inspection was the first visit since the pandemic to Wigan council.": None}
     for sentence, want in cases.items():
         assert infer("Wigan children's services\n\n" + sentence)["visit_number"] == want, sentence
     several = ("Wigan improvement journey\n\nThe second monitoring visit took place in May. The third monitoring "
@@ -600,6 +602,10 @@ def test_the_first_time_inspectors_visited_is_not_a_first_monitoring_visit():
       "charity in England and Wales\n\nSummary\nEvery time a child is reported missing, the local authority "
       "should offer them a return home interview, and we looked at how often that happens."),
      "date", "2020-02"),
+    # a review date is not the publication
+    (("Coming home: what happens after children go missing\n\nReview Date March 2025\n\nSummary\nEvery time a "
+      "child is reported missing, the local authority should offer them a return home interview."),
+     "date", None),
     # a visit's month on a short line is not the publication
     (("Coming home: what happens after children go missing\n\nVisited February 2020\n\nSummary\nEvery time a "
       "child is reported missing, the local authority should offer them a return home interview."),

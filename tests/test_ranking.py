@@ -124,3 +124,8 @@ def test_a_question_asking_for_places_spans_documents_first():
     assert rank.asks_for_places("Where have inspectors credited councils with lower caseloads?")
     assert not rank.asks_for_places("What did inspectors find in Leeds?")
     assert not rank.asks_for_places("Which areas of practice did the visit look at in Leeds?")
+
+
+def test_areas_of_practice_are_not_places():
+    assert not rank.asks_for_places("What areas did inspectors focus on?")
+    assert not rank.asks_for_places("Which areas for improvement did Ofsted identify?")

@@ -29,6 +29,10 @@ def test_a_council_speaker_and_the_quotation_that_goes_on_from_them_are_a_reply(
     "Inspectors told the chief executive, Sam Reed, that the trust is improving.",  # inspectors speaking
     "The inspection report said the director of children's services had not acted.",
     '"We found that too many children wait for help," the inspectors wrote.',
+    # Ofsted's own speakers are not the council's
+    "Yvette Rowe, Ofsted's National Director for Social Care, said the council had made rapid progress.",
+    "An Ofsted spokesperson said the inspection found serious weaknesses in the front door.",
+    "The leader of the inspection team said that managers lacked oversight.",
 ])
 def test_what_inspectors_said_is_not_a_reply(text):
     assert rank.reply_share(text) == 0.0
@@ -56,3 +60,9 @@ def test_a_story_answers_with_its_findings_not_its_councillors_pride(tmp_path):
     reply_asked = assistant.ask("How did the cabinet member respond to the Ofsted visit to Rutland's children's "
                                 "services?")
     assert "cabinet member" in reply_asked.hits[0].passage.text
+
+
+def test_a_quotation_the_report_speaks_after_a_councillors_is_the_reports():
+    text = ('Cllr Jo Marsh, cabinet member for children, said: "We are pleased inspectors recognised our progress."'
+            '\n\n"Children wait too long for an assessment and managers do not check plans," the report said.')
+    assert 0.3 < rank.reply_share(text) < 0.7

@@ -97,3 +97,9 @@ def test_a_letters_address_block_up_to_its_salutation_is_no_finding():
     assert rank.scope_weight(letterhead, "Who was the letter addressed to?", "person") == 1.0
     assert rank.scope_share(letterhead + "\n\n" + FINDINGS) < 0.5
     assert rank.scope_share("Children wait too long. Dear reader, this is bad news.") == 0.0
+
+
+def test_a_dotted_title_is_a_salutation_and_needs_is_no_improvement_question():
+    assert rank.SALUTATION_RE.search("Ofsted\nManchester M1 2WD\n\nDear Mr. Bell\n")
+    assert rank.improve_weight(IMPROVE, [], "What did inspectors find about children in need?") == rank.IMPROVE_PENALTY
+    assert rank.improve_weight(IMPROVE, [], "What needs to change in supervision?") == 1.0

@@ -79,7 +79,8 @@ def score_sentences(question: str, sentences: list[str], encode=None, dense_rows
 
 
 def extract(question: str, hits: list[Hit], encode=None, pool: int = 3, kind: str | None = None,
-            role: str | None = None, source: str | None = None) -> tuple[str, dict[int, list[list[int]]]]:
+            role: str | None = None, source: str | None = None,
+            event: str | None = None) -> tuple[str, dict[int, list[list[int]]]]:
     """The extractive answer and, per hit index, the [start, end] of its best-matching sentences. `kind` and
     `role` (qa/retrieval/answer_type.py): a sentence holding the asked kind of fact ("Who ...": one naming
     somebody, in the asked role if one is asked) is preferred, as passages are in ranking."""
@@ -103,7 +104,7 @@ def extract(question: str, hits: list[Hit], encode=None, pool: int = 3, kind: st
     # A headline, a caption or a table row packs the question's words without saying anything in a sentence.
     scores = scores * np.array([1.0 if SENTENCE_LINE_RE.search(t) else NOT_A_SENTENCE for t in texts])
     if kind:
-        scores = scores * np.array([answer_type_weight(kind, t, role) for t in texts])
+        scores = scores * np.array([answer_type_weight(kind, t, role, event) for t in texts])
     # What a visit looked at is not what it found (as in ranking: qa/retrieval/rank.py)
     scores = scores * np.array([scope_weight(t, question, kind) for t in texts])
     # ... and a council's reply is not what inspectors said, when their view is asked (`source` "ofsted")

@@ -176,10 +176,10 @@ _POSTCODE_RE = re.compile(r"^\W{0,3}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 # Words after an ambiguous name that show it is something else ("Bury St Edmunds", "New York", "Derby County").
 _NOT_LA_AFTER = re.compile(r"^\s+(Spa\b|St\b|Street|Road|Lane|Avenue|Place|Square|House|Way|Terrace|Crescent|University|College|Hospital|United|City F\.?C|"
                            r"County F\.?C|Cathedral|Minster|Racecourse|Station|Airport|Crown Court|Magistrates|Castle|Pier|Marina|"
-                           r"&\s+Hove Albion|Town F\.?C|Football)")
+                           r"Town F\.?C|Football)")
 # Bodies named after a place that are not its council, for any name.
 _NOT_A_COUNCIL_AFTER = re.compile(r"\s+(?:and [A-Z]\w+\s+)?(?:Police|Constabulary|Fire and Rescue|Integrated Care Board|"
-                                  r"ICB|NHS|Clinical Commissioning Group|CCG)\b")
+                                  r"ICB|NHS|Clinical Commissioning Group|CCG|Albion|F\.?C\.?|Football Club)\b")
 _NOT_A_COUNCIL_BEFORE = re.compile(r"\bNHS\s+$")
 _NOT_LA_BEFORE = re.compile(r"\b(New|Port|Upon|Mr|Mrs|Ms|Dr|University of)\s+$")
 # Capitalised words that may stand before a place name without making it a person's surname.

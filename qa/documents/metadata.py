@@ -275,6 +275,8 @@ _CLOCK_DATELINE_RE = re.compile(rf"\b(?:\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?|\d{
                                 rf"(?:BST|GMT)?,?\s+((?i:{_FULL_DATE}))", re.I)
 
 
+_NOT_COVER_MONTH_RE = re.compile(r"\b(?:review|valid|until|expir\w*|effective|consultation|committee|meeting|next)\b",
+                                 re.I)
 _COVER_MONTH_RE = re.compile(rf"^(?-i:(?:[A-Z][\w&'’-]*\s+){{1,4}})({MONTH_ANY}\s+{_YEAR})\s*$", re.I)
 _LABELLED_MONTH_RE = re.compile(rf"\b(?:briefing(?: paper)?|research report|policy (?:paper|briefing))"
                                 rf"(?:\s+no\.?\s*\d+)?\s*[|:–-]\s*({MONTH_ANY}\s+{_YEAR})\s*$", re.I)
@@ -662,7 +664,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         if _MY_RE.fullmatch(b.text.strip()):  # a briefing's month alone under its title ("March 2024")
             return parse_date(b.text), 0.5
         m = _COVER_MONTH_RE.search(b.text)  # a cover's publisher and month run into one line ("Runaway Routes
-        if m and len(b.text.split()) <= 6 and not any(  # February 2020")
+        if m and len(b.text.split()) <= 6 and not _NOT_COVER_MONTH_RE.search(b.text) and not any(  # February 2020")
                 rx.search(b.text) for rx in (_NOT_PUBLICATION, _VISIT_WORD_RE, _PERIOD_BLOCKERS_RE, _EVENT_LINE_RE)):
             return parse_date(m.group(1)), 0.5
         m = _LABELLED_MONTH_RE.search(b.text)  # "... Briefings BRIEFING | October 2023" (short lines run together)
@@ -766,8 +768,15 @@ _VISIT_NUMBER_RES = [
     # "for the fourth of its monitoring visits since ...", "made their fourth visit since the council was judged"
     (re.compile(rf"\bthe\s+{ORDINAL_RE}\s+of\s+(?:its|their|the|ofsted['’]s)\s+(?:\w+\s+)?monitoring\s+visits\b",
                 re.I), 0.8),
-    (re.compile(rf"\b{ORDINAL_RE}\s+(?:ofsted\s+)?visit\s+since\b", re.I), 0.8),
+    # (not "first": "the first visit since the pandemic" is any visit; nor a focused visit or a JTAI, below)
+    (_VISIT_SINCE_RE := re.compile(rf"\b(?!first\b){ORDINAL_RE}\s+(?:ofsted\s+)?visit\s+since\b", re.I), 0.8),
 ]
+
+
+def _sentence_at(text: str, at: int) -> str:
+    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [e for e in (text.find(".", at), text.find("\n", at)) if e != -1]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def infer_visit_number(content: str) -> tuple[int | None, float]:
@@ -788,6 +797,9 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
                         content[m.end():m.end() + 40], re.I):
                 continue  # "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn"
             if rx is _VISIT_NUMBER_RES[0][0] and not re.search(r"visit", content[m.end():m.end() + 40], re.I):
+                continue
+            if rx is _VISIT_SINCE_RE and re.search(r"\b(?:focused|joint targeted|jtai)\b",
+                                                  _sentence_at(content, m.start()), re.I):
                 continue
             n = ordinal_value(m.group(1))
             if n and n <= 12:

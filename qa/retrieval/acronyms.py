@@ -97,6 +97,10 @@ def index_definitions(index) -> dict[str, str]:
     return _by_index[index]
 
 
+# Glossary entries that are English words too: "did the council send its plan" is no question about SEND.
+ENGLISH_WORDS = frozenset({"SEND", "MASH"})
+
+
 def is_acronym(word: str) -> bool:
     """Written as an abbreviation: "MASH", "DfE" (two capitals at least), not "Care" or "send"."""
     return sum(c.isupper() for c in word) >= 2
@@ -108,6 +112,7 @@ def expand(question: str, defined: dict[str, str]) -> str:
     for word in set(re.findall(r"\b[A-Za-z]{3,8}\b", question)):
         expansion = defined.get(word.upper())
         # lower case only in a terse, all-lower-case question ("darlington ilacs 2022"): elsewhere "care" is a word
-        if expansion and expansion.lower() not in question.lower() and (is_acronym(word) or question.islower()):
+        if expansion and expansion.lower() not in question.lower() \
+                and (is_acronym(word) or question.islower() and word.upper() not in ENGLISH_WORDS):
             extra.append(expansion)
     return f"{question} ({'; '.join(sorted(extra))})" if extra else question

@@ -25,6 +25,7 @@ ROLE_PERSON_BOOST = 1.5  # "which director ...?": a sentence naming the role and
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_MONTH_NOT_MAY = _MONTH.replace("may|", "(?-i:May)|")  # "may" is a verb too: "40 may need care" is a count
 # A person's name: two capitalised words on one line, the second not a word of an organisation or place.
 _NAME = (r"\b(?!The\b|This\b|Children|Ofsted\b)[A-Z][a-z]+[^\S\n]+(?!(?:City|Council|County|Borough|Children|Services|"
          r"Trust|Ofsted|Inspectorate|Department|Government|Court|Board|Committee|Partnership)\b)[A-Z][a-z'’-]+\b")
@@ -41,10 +42,7 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                          r"budget|£)|\bhow\s+much\b(?=[^?]*\b(?:spend|spent|cost|invest|invested|pay|paid|save|"
                          r"saved|overspen[dt])\b)|\bwhat\s+(?:number|proportion|percentage|share)\b|"
                          # "What was the average caseload?" asks for a number too
-                         r"\bwhat\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+)?(?:average|mean|median)\b|"
-                         # "By how much had caseloads come down?": the change is a number
-                         r"\bby\s+how\s+much\b|\bhow\s+(?:much|far)\b(?=[^?]*\b(?:fall|fell|fallen|drop\w*|rise|"
-                         r"risen|rose|reduc\w*|c[oa]me\s+down|increas\w*|decreas\w*|cut)\b)",
+                         r"\bwhat\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+)?(?:average|mean|median)\b",
                          re.I)),
     ("judgement", re.compile(r"\b(?:judge?ments?|ratings?|rated|grades?|graded|results?|outcomes?|verdicts?)\b", re.I)),
 ]
@@ -73,8 +71,8 @@ EVIDENCE: dict[str, re.Pattern] = {
                          rf"{_NAME},[^\S\n]+(?:[\w’'-]+[^\S\n]+){{0,4}}?(?:[Dd]irector|[Cc]ommissioner|[Cc]hief|[Ll]eader|"
                          rf"[Cc]hair|[Ii]nspector|[Mm]inister|[Mm]ayor)\b"),
     "count": re.compile(r"(?<![\d/.-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
-                        rf"{_MONTH}\b)|\bper\s*cent\b|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                        r"twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),
+                        rf"{_MONTH_NOT_MAY}\b)|\bper\s*cent\b|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
+                        r"eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),
     # "six-weekly intervals", "as frequent as weekly", "every three months", "twice a year"
     "frequency": re.compile(r"(?:(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly)|"
                             r"every\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)|(?:once|twice)\s+(?:a|every|per)\b|"
@@ -101,12 +99,15 @@ def answer_type(question: str) -> str | None:
     for kind, pattern in QUESTION_TYPES:
         if pattern.search(question):
             return kind
-    return None
+    # "By how much had caseloads come down?": the change is a number (after the others: "when", "who" first)
+    return "count" if CHANGE_QUESTION_RE.search(question) else None
 
 
 # The days of a date ("on November 6 and 7", "19 May") are no count.
-_DATE_DAYS_RE = re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*(?:and|to|-|–)\s*{_DAY})?\b|"
-                           rf"\b{_DAY}\s+(?:(?:and|to|-|–)\s+{_DAY}\s+)?{_MONTH}\b", re.I)
+_DAY_OF_MONTH = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_DATE_DAYS_RE = re.compile(rf"\b{_MONTH_NOT_MAY}\s+{_DAY_OF_MONTH}(?:\s*(?:and|to|-|–)\s*{_DAY_OF_MONTH})?\b"
+                           rf"(?!\s+(?:children|families|social|staff|cases|people|young|per)\b)|"
+                           rf"\b{_DAY_OF_MONTH}\s+(?:(?:and|to|-|–)\s+{_DAY_OF_MONTH}\s+)?{_MONTH_NOT_MAY}\b", re.I)
 
 
 @lru_cache(maxsize=50_000)
@@ -200,7 +201,12 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
 AVERAGE_RE = re.compile(r"\b(?:average|mean|median)\b", re.I)
 # "By how much had caseloads come down?" is answered by a sentence on them stating the change: "had fallen from 27
 # to 19", "fell by a third", "halved".
-CHANGE_QUESTION_RE = re.compile(r"\bby\s+how\s+much\b|\bhow\s+far\b", re.I)
+# (the change word ends its clause: "how far has the increase in demand affected ..." asks no number)
+CHANGE_QUESTION_RE = re.compile(r"\bby\s+how\s+much\b|\bhow\s+(?:much|far)\s+(?:did|had|have|has|do|does)\s+"
+                                r"(?:[\w'’-]+\s+){1,4}?(?:fall|fell|fallen|drop(?:ped)?|rise|risen|rose|reduc\w*|"
+                                r"c[oa]me\s+down|gone\s+down|increas\w*|decreas\w*|cut)"
+                                r"(?=\s*(?:[?,.]|$|\b(?:by|since|between|from|when|after|over|during|before)\b|"
+                                r"(?-i:in\s+[A-Z])))", re.I)
 CHANGE_RE = re.compile(r"\bfrom\s+(?:an?\s+average\s+of\s+|about\s+|around\s+)?\d[\d,.]*\s*%?\s*(?:per\s*cent\s+)?"
                        r"(?:\w+\s+){0,3}?(?:to|down to|up to)\s+\d|\bby\s+(?:\d[\d,.]*\s*(?:%|per\s*cent)?|a\s+(?:third|"
                        r"quarter|half|fifth)|(?:one|two)\s+thirds?)|\b(?:halved|doubled|trebled|tripled)\b", re.I)
@@ -215,9 +221,15 @@ _MONTH_WORD_RE = re.compile(rf"{_MONTH}")
 
 
 def _is_day(words: list[str], i: int) -> bool:
-    """A day of a date ("February 19, 2019", "19 February"), not a count."""
-    return bool(i and _MONTH_WORD_RE.fullmatch(words[i - 1]) or i + 1 < len(words)
-                and (_MONTH_WORD_RE.fullmatch(words[i + 1]) or _YEAR_RE.fullmatch(words[i + 1])))
+    """A day of a date ("February 19, 2019", "19 February"), not a count ("By June 40 children", "40 may")."""
+    if not (words[i].isdigit() and 1 <= int(words[i]) <= 31):
+        return False
+    month = lambda w: _MONTH_WORD_RE.fullmatch(w) and w != "may"  # noqa: E731  ("may" is a verb too)
+    return bool(i and month(words[i - 1]) and not (i + 1 < len(words) and words[i + 1] in _COUNTED_AFTER_DAY)
+                or i + 1 < len(words) and (month(words[i + 1]) or _YEAR_RE.fullmatch(words[i + 1])))
+
+
+_COUNTED_AFTER_DAY = frozenset("children families social workers staff cases people young per".split())
 
 
 def states_count(stems: frozenset[str], text: str, before: bool = False) -> bool:

@@ -26,7 +26,7 @@ from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
 from qa.retrieval.question import FilterOverrides, Query, parse
-from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, asked_role, asks_grade, asks_person,
+from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, asked_event, asked_role, asks_grade, asks_person,
                                       counted_stems, holds, names_role, states_change, states_count)
 from qa.documents.mentions import document_event_months, document_not_before
 from qa.retrieval.retriever import CachedEncoder, Retriever
@@ -200,7 +200,7 @@ class Assistant:
             pool = len(answer_hits)
         result.answer, highlights = answering.extract(query.search_text, answer_hits, encode, pool=pool,
                                                      kind=query.answer_type, role=asked_role(query.text),
-                                                     source=query.source)
+                                                     source=query.source, event=asked_event(query.text))
         for i, hit in enumerate(answer_hits):
             hit.highlights = highlights.get(i, [])
         timings["answer"] = time.perf_counter() - t

@@ -250,7 +250,8 @@ def prose_weight(text: str, kind: str | None = None) -> float:
     outscored the paragraph under it. A label line still answers its kind of question (LABEL_ANSWERS)."""
     share = prose_share(text)
     if share == 0 and len(text.split()) < HEADER_WORDS and not (kind in LABEL_ANSWERS and holds(kind, text)):
-        return STUB_FLOOR if len(text.split()) < STUB_WORDS else HEADER_FLOOR
+        stub = len(text.split()) < STUB_WORDS and not (kind and holds(kind, text))  # "Published: 9 May 2019"
+        return STUB_FLOOR if stub else HEADER_FLOOR
     return PROSE_FLOOR + (1 - PROSE_FLOOR) * share
 
 
@@ -276,8 +277,8 @@ ASKS_ABOUT_VISIT_RE = re.compile(r"\b(?:carried out|conducted|undertaken|look(?:
                                  r"evaluat\w*|review(?:ed|s)?|examin\w*|consider(?:ed|s)?)\b", re.I)
 
 
-SALUTATION_RE = re.compile(r"^[^\S\n]*Dear\s+(?:Mr|Mrs|Ms|Miss|Dr|Sir|Madam|Councillor|Cllr|[A-Z][a-z]+)\b[^\n.]{0,60}$",
-                           re.M)
+SALUTATION_RE = re.compile(r"^[^\S\n]*Dear\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s|Sir\b|Madam\b|Councillor\b|"
+                           r"[A-Z][a-z]+\b)[^\n]{0,60}$", re.M)
 LETTERHEAD_CHARS = 700
 
 
@@ -314,13 +315,13 @@ def scope_weight(text: str, question: str, kind: str | None) -> float:
 
 
 # A letter's "What needs to improve" list names each topic ("The quality and recording of supervision") without
-# saying what inspectors found about it, and outranked the findings above it. Asked what they found or said (not
-# what must improve), such a section weighs x IMPROVE_PENALTY.
+# saying what inspectors found about it, and outranked the findings above it. Unless the question asks what must
+# improve (or what was weak, recommended, criticised), such a section weighs x IMPROVE_PENALTY.
 IMPROVE_HEADING_RE = re.compile(r"^\W*(?:what needs to improve|areas? for (?:improvement|development)|"
                                 r"recommendations?|what the local authority needs to do)\b", re.I)
-ASKS_WHAT_TO_IMPROVE_RE = re.compile(r"\b(?:improv\w*|recommend\w*|needs?|needed|should|must|actions?|weak\w*|"
-                                     r"priorit\w*|better|develop\w*|shortcomings?|concerns?|criticis\w*|"
-                                     r"fail\w*|poor|wrong|problems?|gaps?)\b", re.I)
+ASKS_WHAT_TO_IMPROVE_RE = re.compile(r"\b(?:improv\w*|recommend\w*|needs?\s+to|needed\s+to|should|must|actions?|"
+                                     r"weak\w*|priorit\w*|better|shortcomings?|concerns?|criticis\w*|fail\w*|"
+                                     r"poor|wrong|problems?|gaps?)\b", re.I)
 IMPROVE_PENALTY = 0.85
 
 
@@ -351,6 +352,9 @@ REPLY_PARAGRAPH_RE = re.compile(
 # A quotation whose speaker was named in the passage before: the council's voice is "we" being pleased or sorry.
 REPLY_VOICE_RE = re.compile(r"\b(?:we|our)\b(?=[^.]{0,80}\b(?:pleased|proud|delighted|welcom\w*|thank\w*|"
                             r"disappointed|committed|determined|accept\w*|acted|regret\w*|sorry)\b)", re.I)
+OFSTED_SPEAKER_RE = re.compile(r"\b(?:ofsted|inspection team|inspectorate|hmi|his majesty|her majesty)\b", re.I)
+INSPECTORS_SPEAK_RE = re.compile(rf"\b(?:the\s+)?{_INSPECTORS}s?\s+{_SPEECH}\b|"
+                                 rf"\b{_SPEECH}\s+(?:the\s+)?{_INSPECTORS}s?\b", re.I)
 QUOTE_OPEN_RE = re.compile(r"^\W{0,2}[\"“‘']")
 # Questions that ask for the council's side (its response, its statement, what its leaders said) want those words.
 ASKS_FOR_REPLY_RE = re.compile(rf"\b(?:respon\w*|react\w*|push(?:ed)? back|welcom\w*|accept\w*|disput\w*|"
@@ -366,14 +370,20 @@ def reply_share(text: str) -> float:
     reply = 0
     quoting = False
     for paragraph in re.split(r"\n\s*\n|\n(?=\W{0,2}[\"“‘'])", text):
-        if REPLY_PARAGRAPH_RE.search(paragraph) or (QUOTE_OPEN_RE.match(paragraph)
-                                                     and REPLY_VOICE_RE.search(paragraph)):
+        if _council_speaks(paragraph) or (QUOTE_OPEN_RE.match(paragraph) and REPLY_VOICE_RE.search(paragraph)):
             quoting = True
-        elif not (quoting and QUOTE_OPEN_RE.match(paragraph)):
-            quoting = False
+        elif not (quoting and QUOTE_OPEN_RE.match(paragraph)) or INSPECTORS_SPEAK_RE.search(paragraph):
+            quoting = False  # (a quotation the report or the inspectors are said to speak is theirs)
             continue
         reply += len(paragraph.split())
     return min(reply / total, 1.0) if total else 0.0
+
+
+def _council_speaks(paragraph: str) -> bool:
+    """A speaker word saying something, not Ofsted's own ("Ofsted's National Director ... said", "An Ofsted
+    spokesperson said", "the leader of the inspection team said")."""
+    return any(not OFSTED_SPEAKER_RE.search(paragraph[max(0, m.start() - 40):m.start()] + m.group(0))
+               for m in REPLY_PARAGRAPH_RE.finditer(paragraph))
 
 
 def reply_weight(text: str, question: str, source: str | None) -> float:
@@ -385,7 +395,8 @@ def reply_weight(text: str, question: str, source: str | None) -> float:
 # "Which councils were criticised for caseloads?", "Where have inspectors credited councils ...?": a list of
 # places is answered by one passage from each of several documents, not by three from the first story.
 PLACES_QUESTION_RE = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:councils|local authorities|authorities|"
-                                r"areas(?!\s+of\b)|places|boroughs|counties)\b|^\W*where\s+(?:have|has|did|do|does|are|were|is)\b",
+                                r"areas(?!\s+(?:of|for|did|do|does|need|needed|should|were\s+covered)\b)|places|"
+                                r"boroughs|counties)\b|^\W*where\s+(?:have|has|did|do|does|are|were|is)\b",
                                 re.I)
 
 

@@ -231,12 +231,21 @@ def named_in(index: Index, docs: dict, checks: dict, query: Query, mask: np.ndar
     for "HM Inspectorate of Probation's rating of Liverpool")."""
     if not query.names or not query.authorities:
         return mask
+    naming = set().union(*(_docs_naming(index, a) for a in query.authorities))
     rows = mask.copy()
     for d, check in checks.items():
-        if "authority" in check.unknown and not any(re.search(re.escape(a), docs[d].text, re.I)
-                                                    for a in query.authorities):
+        if "authority" in check.unknown and d not in naming:
             rows[index.doc_rows.get(d, [])] = False
     return rows
+
+
+def _docs_naming(index: Index, name: str) -> set[str]:
+    """Documents with a passage holding every word of `name` (from the keyword index: no text is read again)."""
+    rows = None
+    for term in index.bm25.query_terms(name):
+        found = set(np.asarray(index.bm25.rows_with(term)).tolist())
+        rows = found if rows is None else rows & found
+    return {index.passages[r].doc_id for r in rows or ()}
 
 
 def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
