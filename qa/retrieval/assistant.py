@@ -253,16 +253,19 @@ def _covered_authorities(index: Index) -> frozenset[str]:
     return frozenset(a.casefold() for doc in index.documents.values() for a in doc.local_authorities)
 
 
+YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
 @lru_cache(maxsize=64)  # the documents of one question's candidates; bounded, as texts can be large
 def _text_facts(text: str) -> tuple[str, frozenset[int]]:
     """A document's text in lower case and the years it names, once per document (not once per hit)."""
     lowered = text.lower()
-    return lowered, frozenset(int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", lowered))
+    return lowered, years_named(lowered)
 
 
-def question_years(text: str) -> frozenset[int]:
-    """Years a question still names once its time filter is taken out (what it recalls, not what it asks)."""
-    return frozenset(int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text or ""))
+def years_named(text: str) -> frozenset[int]:
+    """The years a text names; of a question's text without its time filter, what it recalls, not what it asks."""
+    return frozenset(int(y) for y in YEAR_RE.findall(text or ""))
 
 
 def filters_checkable(index: Index, query: Query, facts: list[str]) -> bool:
@@ -289,18 +292,18 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
         # A visit it dates to the asked month without a year ("following an inspection in June") is about
         # that month's event, whatever earlier years it recalls.
         dated_to_month = bool(rank.asked_months(query) & document_event_months(hit.document))
+        in_span = any(lo <= y <= hi for y in years)
         # The question's own baseline ("in its 2022 report ... progress since 2017"): a text whose latest year
         # is that one, and which dates no event of its own, is written after it and may be the report's story.
-        baseline = max(years, default=0) in question_years(query.without_time) and not dates_own_event(text)
-        if years and not any(lo <= y <= hi for y in years) and max(years) != lo - 1 and not dated_to_month \
-                and not baseline:
+        baseline = max(years, default=0) in years_named(query.without_time) and not dates_own_event(text)
+        if years and not in_span and max(years) != lo - 1 and not dated_to_month and not baseline:
             return False
         # Asked for a month ("the March 2024 visit"), the year-before allowance is narrower: a text whose latest
         # dated event ("the latest inspection took place in March 2023") is half a year or more before the asked
         # month would have named that month's visit had it reported on it.
         floor = document_not_before(hit.document)
         if rank.asked_months(query) and query.date_from and floor and not dated_to_month and not baseline \
-                and not any(lo <= y <= hi for y in years) and (query.date_from - floor).days > STALE_DAYS:
+                and not in_span and (query.date_from - floor).days > STALE_DAYS:
             return False
         if dates_visit_to_another_month(hit, query):
             return False

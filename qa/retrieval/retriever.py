@@ -241,11 +241,19 @@ def named_in(index: Index, docs: dict, checks: dict, query: Query, mask: np.ndar
 
 def _docs_naming(index: Index, name: str) -> set[str]:
     """Documents with a passage holding every word of `name` (from the keyword index: no text is read again)."""
-    rows = None
+    return {index.passages[r].doc_id for r in np.flatnonzero(_rows_naming(index, name))}
+
+
+def _rows_naming(index: Index, name: str) -> np.ndarray:
+    """The passages holding every word of `name`, as a mask over the index's passages."""
+    rows = np.ones(len(index.passages), dtype=bool)
     for term in index.bm25.query_terms(name):
-        found = set(np.asarray(index.bm25.rows_with(term)).tolist())
-        rows = found if rows is None else rows & found
-    return {index.passages[r].doc_id for r in rows or ()}
+        having = np.zeros(len(rows), dtype=bool)
+        found = index.bm25.rows_with(term)
+        if len(found):
+            having[found] = True
+        rows &= having
+    return rows
 
 
 def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
@@ -259,11 +267,4 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
 
 
 def _mentioned(index: Index, name: str, mask: np.ndarray) -> bool:
-    rows = mask.copy()
-    for term in index.bm25.query_terms(name):
-        having = np.zeros(len(rows), dtype=bool)
-        found = index.bm25.rows_with(term)
-        if len(found):
-            having[found] = True
-        rows &= having
-    return bool(rows.any())
+    return bool((_rows_naming(index, name) & mask).any())
