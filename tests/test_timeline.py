@@ -114,6 +114,14 @@ def check_verbatim(assistant, data: dict) -> None:
     ("has supervision improved since the inspection?", "trail", "supervision"),
     ("compare Barnet and Reading on care leavers", "compare", "care leavers"),
     ("Kirklees versus Doncaster on caseloads", "compare", "caseloads"),
+    # the council's name and kind are no topic; nor are the words that frame what inspectors concluded
+    ("How has supervision at Kent County Council changed?", "trail", "supervision"),
+    ("What did inspectors actually conclude about how supervision had changed since 2019?", "trail", "supervision"),
+    # the clause before the dash sets the scene; the topic is in the clause asking for the trail
+    ("Leicester disputed the report - how had care leavers services changed since 2021?", "trail",
+     "care leavers services"),
+    # a question whose asking clause names nothing ("how has it changed") takes its topic from the whole text
+    ("Supervision was weak in 2017. How has it changed since?", "trail", "Supervision weak"),
 ])
 def test_detects_trail_and_compare_questions(question, kind, topic):
     intent = timeline.detect(question)

@@ -80,6 +80,7 @@ versus vs side by between each every visit visits monitoring first second third 
 eighth ninth tenth inspection inspections last latest full previous ofsted and what about that this those it
 them then on in of at across from to for with the a an after following during been being say said find found
 tell show shows showed there any evidence trail how's what's now today recent recently
+conclude concluded conclusion conclusions finding findings judge judged actually really inspectors inspector
 """.split()) | QUESTION_WORDS
 
 
@@ -187,7 +188,7 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
     if kind is None:
         return None
     authorities = find_authorities(text)
-    topic = topic_of(text, authorities)
+    topic = topic_of(_asking_clause(text), authorities) or topic_of(text, authorities)
     if not topic:
         if previous is None or not (FOLLOW_UP_RE.match(text) or re.search(r"\b(that|this|it|them)\b", text, re.I)):
             return None
@@ -207,6 +208,17 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
     return intent
 
 
+# "Leicester disputed Ofsted's latest findings - what did inspectors conclude about how services had changed?": the
+# clause before the dash sets the scene; the topic is in the clause that asks for the trail.
+CLAUSE_BREAK_RE = re.compile(r"\s[-–—]\s|;\s|:\s|(?<=[a-z0-9])[.?!]\s+(?=[A-Z])")
+
+
+def _asking_clause(text: str) -> str:
+    clauses = [c for c in CLAUSE_BREAK_RE.split(text) if c.strip()]
+    asking = [c for c in clauses if TRAIL_MARKER_RE.search(c) or TRAIL_RE.search(c) or COMPARE_RE.search(c)]
+    return asking[0] if len(clauses) > 1 and asking else text
+
+
 def topic_of(text: str, authorities: list[str]) -> str:
     """The question minus its framing, time, visit and place words: 'supervision', 'care leavers'."""
     rest = text
@@ -218,8 +230,8 @@ def topic_of(text: str, authorities: list[str]) -> str:
     rest = YEAR_RE.sub(" ", rest)
     for name in authorities:
         rest = re.sub(rf"\b{re.escape(name)}(?:'s|’s)?\b", " ", rest, flags=re.I)
-    rest = re.sub(r"\b(?:council|borough|local authority|children's services|children’s services)\b", " ", rest,
-                  flags=re.I)
+    rest = re.sub(r"\b(?:(?:city|county|metropolitan|district)\s+)*(?:borough\s+)?council\b"
+                  r"|\b(?:borough|local authority|children's services|children’s services)\b", " ", rest, flags=re.I)
     words = [w for w in CONTENT_RE.findall(rest) if w.lower() not in FRAME_WORDS and w.lower() not in STOP_WORDS]
     return " ".join(words)
 
