@@ -190,3 +190,37 @@ def test_zip_bomb_docx_is_refused(tmp_path):
         zf.writestr(info, b"\0" * (210 * 1024 * 1024), compress_type=zipfile.ZIP_DEFLATED)
     with pytest.raises(ConversionError, match="zip bomb"):
         convert(path, MAX)
+
+
+def test_markdown_is_read_as_its_rendered_words(tmp_path):
+    """A Markdown report's bold labels and table rules are layout: its text (and the dates read from it) are the
+    words a reader sees, as for HTML."""
+    path = tmp_path / "report.md"
+    path.write_text("# Inspection of Anyshire children's services\n\n*Inspection of children's social care*\n\n"
+                    "**Inspection dates:** 4 to 15 March 2019\n\n**Published:** 18 April 2019\n\n"
+                    "| Judgement | Grade |\n| --- | :---: |\n| Overall effectiveness | Good |\n\n"
+                    "Children who need help are seen quickly and their plans are reviewed well by managers.\n",
+                    encoding="utf-8")
+    doc, _ = passages_of(path)
+    assert "**" not in doc.text and "---" not in doc.text and "*Inspection" not in doc.text
+    assert "Inspection dates: 4 to 15 March 2019" in doc.text and "| Overall effectiveness | Good |" in doc.text
+    assert doc.date == "2019-04-18" and (doc.period_start, doc.period_end) == ("2019-03-04", "2019-03-15")
+
+
+def test_html_date_from_markup_not_from_a_copyright_line(tmp_path):
+    """A page's date comes from its markup (meta tags, JSON-LD, <time>) or its own dateline; the year of a
+    copyright footer is no publication date."""
+    page = tmp_path / "story.html"
+    body = ("<p>Inspectors found that children at risk are now seen quickly by social workers in the borough, "
+            "and that managers check plans well.</p>" * 3)
+    page.write_text(f"<html><head><title>Borough praised</title></head><body><article><h1>Borough praised</h1>"
+                    f"{body}</article><footer><p>&copy; 2016-2025 Invented Record Ltd. All rights reserved.</p>"
+                    f"</footer></body></html>", encoding="utf-8")
+    doc, _ = passages_of(page)
+    assert doc.date is None
+    dated = tmp_path / "dated.html"
+    dated.write_text(f"<html><head><title>Borough praised</title>"
+                     f"<meta property=\"article:published_time\" content=\"2019-03-04T09:00:00Z\"></head><body>"
+                     f"<article><h1>Borough praised</h1>{body}</article><footer><p>&copy; 2025 Invented Record Ltd."
+                     f"</p></footer></body></html>", encoding="utf-8")
+    assert passages_of(dated)[0].date == "2019-03-04"

@@ -138,7 +138,12 @@ def convert_text(text: str, markdown: bool = False) -> Extracted:
     if len(text) > MAX_TEXT_CHARS:
         raise ConversionError(f"text is {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit")
     hints, body = split_front_matter(text)
+    if markdown:  # the reader sees the rendered words: no emphasis marks, no table rule lines
+        body = MD_TABLE_RULE_RE.sub("", strip_markdown_inline(body))
     return Extracted(clean.text_to_blocks(body), hints, "markdown" if markdown else "text")
+
+
+MD_TABLE_RULE_RE = re.compile(r"(?m)^[^\S\n]*\|?(?:[^\S\n]*:?-{3,}:?[^\S\n]*\|)+[^\S\n]*(?::?-{3,}:?)?[^\S\n]*$\n?")
 
 
 # ---------------------------------------------------------------- HTML
@@ -152,7 +157,7 @@ def convert_html(html: str) -> Extracted:
     if not body:
         body = trafilatura.extract(html, output_format="markdown", include_comments=False) or ""
     hints: dict[str, str] = {}
-    meta = trafilatura.extract_metadata(html)
+    meta = trafilatura.extract_metadata(html, extensive=False)
     if meta is not None:
         for key, value in (("title", meta.title), ("date", meta.date), ("publisher", meta.sitename),
                            ("source", meta.url), ("author", meta.author)):
