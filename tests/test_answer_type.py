@@ -421,3 +421,12 @@ def test_only_a_change_in_a_measure_asks_for_a_number(question, kind):
 ])
 def test_a_number_next_to_a_month_word_is_a_day_only_when_it_can_be(text, counts):
     assert holds("count", text) is counts
+
+
+def test_a_visit_dated_after_the_place_it_went_to_dates_the_visit():
+    from qa.retrieval.answer_type import dates_event
+
+    assert dates_event("took place", "This letter summarises the findings of the monitoring visit to Anyshire "
+                                     "children's services on 14 and 15 June 2017.")
+    assert not dates_event("took place", "Since the last monitoring visit in February 2017, a head of service "
+                                         "has been appointed.")

@@ -103,3 +103,14 @@ def test_a_dotted_title_is_a_salutation_and_needs_is_no_improvement_question():
     assert rank.SALUTATION_RE.search("Ofsted\nManchester M1 2WD\n\nDear Mr. Bell\n")
     assert rank.improve_weight(IMPROVE, [], "What did inspectors find about children in need?") == rank.IMPROVE_PENALTY
     assert rank.improve_weight(IMPROVE, [], "What needs to change in supervision?") == 1.0
+
+
+@pytest.mark.parametrize("text", [
+    # a joint inspection letter's opening, and a committee paper's purpose line
+    "This letter to all the service leaders in the area outlines our findings about the effectiveness of "
+    "partnership working in Anyshire.",
+    "Purpose of report: To update the committee on the findings of Ofsted's third monitoring visit to Anyshire.",
+    "This report sets out the findings of the inspection of Anyshire children's services.",
+])
+def test_openings_that_announce_findings_are_scope(text):
+    assert rank.scope_share(text) == 1.0

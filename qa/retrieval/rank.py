@@ -260,7 +260,10 @@ def prose_weight(text: str, kind: str | None = None) -> float:
 # carried out in line with ...") repeats a question's words without answering it, and outscored the headline
 # findings below it. A sentence that opens so, and reports no finding, weighs like an "Areas covered" section.
 SCOPE_SENTENCE_RE = re.compile(
-    r"(?:^|(?<=[.!?:])[^\S\n]+)\W*(?:this letter summari[sz]es the findings\b|"
+    r"(?:^|(?<=[.!?:])[^\S\n]+)\W*(?:this (?:letter|report)\b[^.]{0,80}?\b(?:summari[sz]es|outlines|sets out) "
+    r"(?:our|the|its) findings\b|"
+    # a committee paper's "Purpose of report: To update the committee on the findings of ..."
+    r"purpose of (?:the |this )?report:?\s+to (?:update|inform|advise|present|brief)\b|"
     r"(?:the|this) (?:visit|inspection) was (?:carried out|undertaken|conducted|led)\b|"
     r"(?:his|her) majesty[’']s inspectors?\b(?=[^.]{0,120}\b(?:carried out|conducted|undertook) (?:this|the) "
     r"(?:visit|inspection)\b)|(?:his|her) majesty[’']s inspectors? for this (?:visit|inspection)\b|"
