@@ -30,7 +30,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "18"
+PIPELINE_VERSION = "19"
 
 
 def packaged_model_path() -> str:

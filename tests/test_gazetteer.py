@@ -117,3 +117,11 @@ def test_a_landmark_named_after_a_town_is_not_its_council():
 
 def test_a_football_club_named_after_a_place_is_not_its_council():
     assert [m.name for m in find_in_text("Fans of Brighton & Hove Albion raised money for charity.")] == []
+
+
+def test_a_welsh_town_in_an_english_story_needs_its_council_form():
+    """Ofsted inspects England: Newport is the Isle of Wight's county town as often as a Welsh council."""
+    text = ("The watchdog made a focused visit to the Isle of Wight Council, spending two days at County Hall in "
+            "Newport looking at children's social care.")
+    assert [m.name for m in find_in_text(text)] == ["Isle of Wight"]
+    assert [m.name for m in find_in_text("Newport City Council's children's services were praised.")] == ["Newport"]

@@ -615,3 +615,60 @@ def test_page_forms_of_the_seventh_round(page, field, expected):
     """Dates a month or a day (a "YYYY-MM" expectation matches the month of a day-precise date)."""
     got = infer(page)[field]
     assert (got is None) if expected is None else str(got).startswith(expected)
+
+
+def test_a_lead_opening_on_its_dateline_and_minutes_of_a_meeting_are_dated():
+    lead = ("Island children praised\n\nBy Pat Writer\n\nMonday 4 March 2019 - Island children's services have "
+            "been given a largely positive report by Ofsted inspectors, who visited in January.\n\n"
+            "The council said it was pleased.")
+    assert infer(lead)["date"] == "2019-03-04"
+    minutes = ("Anyshire County Council\n\nScrutiny Committee\n\nMinutes of the meeting held in the Council Chamber, "
+               "County Hall, on Thursday 20 January 2022 at 7.00 pm\n\nThe minutes of the meeting held on 18 November "
+               "2021 were confirmed. The focused visit letter was published on 7 December 2021.")
+    assert infer(minutes)["date"] == "2022-01-20"
+    # a date inside the lead's sentence is the story's, not a dateline
+    story = ("Island children praised\n\nOfsted inspectors visited on 4 March 2019 - the third time in a year - and "
+             "said children were safer.")
+    assert infer(story)["date"] is None
+
+
+def test_a_visit_named_as_an_earlier_one_or_a_focused_visit_is_not_the_one_reported():
+    letter = ("Monitoring visit of Anyshire children's services\n\nThis letter summarises the findings of the "
+              "monitoring visit on 14 and 15 June 2017. The visit was the second monitoring visit since the local "
+              "authority was judged inadequate. Leaders understand practice better than at the time of the first "
+              "monitoring visit. Since the last monitoring visit in February 2017, a head of service has started.")
+    assert metadata.infer_visit_number(letter)[0] == 2
+    focused = "Services were last inspected in 2018. This is the first focused visit since that inspection."
+    assert metadata.infer_visit_number(focused)[0] is None
+    # a story names the visit it reports "following" it
+    assert metadata.infer_visit_number("Following the third monitoring visit since the council was rated "
+                                       "inadequate, inspectors praised its care leavers service.")[0] == 3
+
+
+def test_inspectors_spending_days_with_a_council_date_the_visit():
+    page = ("Anyshire praised for work on exploitation\n\nTwo inspectors spent 10 and 11 December 2019 with the "
+            "council's children's services, looking at how it responds to children at risk of exploitation.")
+    v = infer(page)
+    assert (v["period_start"], v["period_end"]) == ("2019-12-10", "2019-12-11")
+
+
+@pytest.mark.parametrize("page, title", [
+    # the salutation run into the address block by extraction: the subject line after it is the title
+    ("Ofsted Piccadilly Gate Store Street Manchester M1 2WD 10 March 2020 Jo Bell\n\nDirector of Children's "
+     "Services\n\nAnyshire County Council County Hall Anytown AN1 2BB Dear Ms Bell\n\nFocused visit to Anyshire "
+     "children's services\n\nThis letter summarises the findings of the focused visit.", "Focused visit to Anyshire "
+     "children's services"),
+    ("Dear local partners\n\nJoint targeted area inspection of Anyshire\n\nThis letter outlines our findings.",
+     "Joint targeted area inspection of Anyshire"),
+    # a committee system's label before the item's own name
+    ("Agenda item - Children's services improvement: outcome of the third monitoring visit\n\nDecision Maker: "
+     "Scrutiny Committee\n\nMinutes: The Director presented the report.",
+     "Children's services improvement: outcome of the third monitoring visit"),
+    # menus, account links and breadcrumbs above the headline
+    ("News | Sport | What's On | Jobs | Announcements\n\nLog in | Register\n\nNews > Anytown > Children\n\n"
+     "Missing children not always seen quickly enough, say inspectors\n\nBy Jo Bell\n\nChildren who go missing "
+     "from care are not always offered a return home interview, Ofsted said.", "Missing children not always seen "
+     "quickly enough, say inspectors"),
+])
+def test_title_after_letterheads_labels_and_menus(page, title):
+    assert infer(page)["title"] == title

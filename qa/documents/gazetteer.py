@@ -269,6 +269,8 @@ def find_in_text(text: str) -> list[Mention]:
             if _NOT_A_COUNCIL_AFTER.match(text[ne:ne + 40]) or _NOT_A_COUNCIL_BEFORE.search(text[max(0, ns - 10):ns]):
                 continue  # "Devon and Cornwall Police", "NHS Devon Integrated Care Board": another body
             if _is_ambiguous_surface(name_surface, canonical):
+                if AUTHORITIES[canonical].nation == "wales":
+                    continue  # Ofsted does not inspect Wales: "County Hall in Newport" is the Isle of Wight's town
                 after = text[ne:ne + 60]
                 before = text[max(0, ns - 50):ns]
                 if _NOT_LA_AFTER.match(after) or _NOT_LA_BEFORE.search(before):

@@ -281,9 +281,14 @@ _COVER_MONTH_RE = re.compile(rf"^(?-i:(?:[A-Z][\w&'’-]*\s+){{1,4}})({MONTH_ANY
 _LABELLED_MONTH_RE = re.compile(rf"\b(?:briefing(?: paper)?|research report|policy (?:paper|briefing))"
                                 rf"(?:\s+no\.?\s*\d+)?\s*[|:–-]\s*({MONTH_ANY}\s+{_YEAR})\s*$", re.I)
 # Minutes opening "At a meeting of the ... Committee held in Committee Room 1, County Hall on Thursday, 12 September
-# 2019 at 10.00 a.m.": dated by the meeting, as a committee record is.
-_MEETING_HELD_RE = re.compile(rf"^\s*at (?:a|the) (?:\w+ )?meeting of\b[^.]{{0,200}}?\bheld\b[^.]{{0,120}}?\bon\s+"
+# 2019 at 10.00 a.m." or "Minutes of the meeting held in the Council Chamber, ..., on Thursday 20 January 2022":
+# dated by the meeting, as a committee record is.
+_MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of) (?:a|the) (?:\w+ )?meeting\b[^.]{{0,200}}?\bheld\b[^.]{{0,120}}?\bon\s+"
                               rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})", re.I | re.M)
+
+
+_LEAD_DATELINE_RE = re.compile(rf"^\s*(?:[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?,\s+)?({_FULL_DATE})\s*[-–—:]\s+[A-Z“\"‘']",
+                               re.I)
 
 
 def _head_blocks(blocks: list[Block], limit: int = 14) -> list[Block]:
@@ -636,6 +641,10 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     m = _MEETING_HELD_RE.search(head_text)
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.8
+    for b in head:  # a local paper's lead opening on its dateline: "Monday 4 March 2019 - Island children's ..."
+        m = _LEAD_DATELINE_RE.match(b.text)
+        if m and parse_date(m.group(1)):
+            return parse_date(m.group(1)), 0.8
     for b in head:  # (page furniture, not a sentence of the story: "Inspectors arrived at 9:30, 14 March 2022, ...")
         m = _CLOCK_DATELINE_RE.search(b.text)
         if m and not _EVENT_LINE_RE.search(b.text) and not re.search(r"[a-z]{3,}[.!?]\s+[A-Z]|[a-z],\s", b.text) \
@@ -710,7 +719,7 @@ def _furniture_date(text: str) -> str | None:
 _VISIT_WORD_RE = re.compile(r"\b(visit\w*|revisit\w*|inspect\w*|fieldwork|on-?site|conducted|carried out|"
                             r"took place|undertaken)\b", re.I)
 _HAPPENED_RE = re.compile(r"\b(took place|carried out|conducted|undertaken|visited|inspected)\b", re.I)
-_PERIOD_TRIGGER_RE = re.compile(r"\b(between|from|on|during|over|dates?:?)\s*$", re.I)
+_PERIOD_TRIGGER_RE = re.compile(r"\b(between|from|on|during|over|spent|dates?:?)\s*$", re.I)
 _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|notice|letter dated|judged|rated|"
                                  r"meeting|announced|issued|notif\w*|asked|answered|due)\b", re.I)
 
@@ -773,6 +782,14 @@ _VISIT_NUMBER_RES = [
 ]
 
 
+# A visit named after these is another one than the page's: "than at the time of the first monitoring visit",
+# "since the last monitoring visit in February 2017", "the next monitoring visit". (Not "following the third
+# monitoring visit": a story's way to name the visit it reports.)
+_REFERS_ELSEWHERE_RE = re.compile(r"\b(?:next|previous|last|earlier|prior|since\s+(?:its|the|their)|"
+                                  r"(?:time\s+of|before)\s+(?:the|its|their))\s+$", re.I)
+_NOT_MONITORING_RE = re.compile(r"\s+(?:\w+\s+)?(?:focused|joint|jtai|inspection|full)\b", re.I)
+
+
 def _sentence_at(text: str, at: int) -> str:
     start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
     ends = [e for e in (text.find(".", at), text.find("\n", at)) if e != -1]
@@ -787,8 +804,7 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
     mentions: dict[int, set[int]] = {}  # where each number is named (one place counts once, whichever rule read it)
     for rx, conf in _VISIT_NUMBER_RES:
         for m in rx.finditer(content):
-            if re.search(r"\b(next|previous|last|earlier|prior|since (its|the|their))\s+$",
-                         content[max(0, m.start() - 20):m.start()], re.I):
+            if _REFERS_ELSEWHERE_RE.search(content[max(0, m.start() - 30):m.start()]):
                 continue
             if re.search(r"\b(will|would|shall|is due to|are due to|expected to|plans? to|planned)\b[^.]{0,40}$",
                          content[max(0, m.start() - 60):m.start()], re.I):
@@ -796,8 +812,9 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
             if re.match(r"[\s,]+(?:(?:is|are)\s+(?:expected|due|planned|scheduled|likely)|expected|due|planned|will)\b",
                         content[m.end():m.end() + 40], re.I):
                 continue  # "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn"
-            if rx is _VISIT_NUMBER_RES[0][0] and not re.search(r"visit", content[m.end():m.end() + 40], re.I):
-                continue
+            if rx is _VISIT_NUMBER_RES[0][0] and (not re.search(r"visit", content[m.end():m.end() + 40], re.I) or
+                                                  _NOT_MONITORING_RE.match(content[m.end():m.end() + 40])):
+                continue  # "This is the first focused visit since that inspection": no monitoring visit
             if rx is _VISIT_SINCE_RE and re.search(r"\b(?:focused|joint targeted|jtai)\b",
                                                   _sentence_at(content, m.start()), re.I):
                 continue
@@ -834,6 +851,8 @@ def _several_visits(content: str) -> bool:
     November 2017 Ofsted conducted a monitoring visit') summarises a journey; it reports on none of them alone."""
     months = set()
     for m in _VISIT_WHEN_RE.finditer(content):
+        if _REFERS_ELSEWHERE_RE.search(content[max(0, m.start() - 30):m.start()]):
+            continue  # "since the last monitoring visit in February 2017": the visit before this one
         month, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         months.add((month.lower(), year))
     return len(months) >= 2
@@ -847,7 +866,10 @@ _TITLE_SKIP_RE = re.compile(
     r"subscribe.*|published|updated|image caption,?|upload:.*|.*\.pdf\b.*|insert\b.*|total page.*|file type.*|"
     r"\d+_.*|.*\b(credit|image source|pic by|picture|photo)\b.*|[tf]\s*\d{3}.*|.*(total page|file type).*|"
     r"(aerial view|view of|a generic (photo|image)|image of|photo of|picture of)\b.*|read more.*|hide ad.*|advertisement|"
-    r"loading.*|cookies?.*|menu|search|share.*|children and families|<<|>>|.*\bminutes\b)$", re.I)
+    r"loading.*|cookies?.*|menu|search|share.*|children and families|<<|>>|.*\bminutes\b|"
+    # account links and breadcrumbs: "Log in | Subscribe", "Sign in   Subscribe   Newsletters", "NEWS > REDCAR"
+    r"(?:(?:log ?in|sign ?in|sign ?up|register|subscribe|newsletters?|my account|donate|contact us)\W*)+|.*\s>\s.*)$",
+    re.I)
 
 
 def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, float]:
@@ -855,8 +877,12 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
     site furniture ("Skip to main content", "Agenda item", "Transcription") and page-type labels."""
     if hints.get("title"):
         return hints["title"], 1.0
-    for i, b in enumerate(blocks[:15]):
-        if re.match(r"(?i)dear\s", b.text.strip()) and len(b.text) < 60 and i + 1 < len(blocks):
+    for i, b in enumerate(blocks[:30]):  # (a letterhead and address block may take twenty lines)
+        # "Dear Ms Smith", alone or closing the address block that extraction ran into one line
+        text = b.text.strip()
+        if (re.match(r"(?i)dear\s", text) and len(text) < 60 or re.search(
+                r"\s[Dd]ear\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Madam|Councillor|Cllr)\b\.?\s*)?[A-Z][\w'’ -]{0,40}$", text)) \
+                and i + 1 < len(blocks):
             subject = blocks[i + 1].text.strip()  # a letter's subject line follows its salutation
             if 2 <= len(subject.split()) <= 25 and not subject.endswith("."):
                 return subject, 0.8
@@ -865,7 +891,7 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
         t = b.text.strip()
         stripped = re.sub(r"^(?:(?:skip to (?:main )?content|skip to footer|accessibility statement|transcription|"
                           r"top of page|guidance|correspondence|press release|agenda item)\b\s*)+", "", t,
-                          flags=re.I).strip()
+                          flags=re.I).strip(" \t-–—:|")  # "Agenda item - Children's services: outcome of ..."
         if stripped != t and len(stripped.split()) < 8 and not re.match(r"(?i)guidance|correspondence|press", t):
             continue  # the rest of a navigation bar
         t = re.sub(rf"\s+(?:Updated|Published|Last updated)\s*:?\s*(?i:{_DAY}\s+{MONTH_ANY}\s+{_YEAR}).*$", "", stripped)
@@ -874,8 +900,8 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
             break  # the story has begun: no headline above it
         if len(words) >= 25 and re.search(r"[.!?\"”’]$", t):
             break  # the story has begun: no headline above it
-        if _TITLE_SKIP_RE.match(t) or not (3 <= len(words) <= 25) or re.search(r"[.:]$", t):
-            continue
+        if _TITLE_SKIP_RE.match(t) or not (3 <= len(words) <= 25) or re.search(r"[.:]$", t) or t.count(" | ") >= 2:
+            continue  # (a menu: "Report it | Pay for it | Apply for it")
         if _BYLINE_RE.match(t) or _dateline(t)[0] or (parse_date(t) and len(words) <= 8):
             continue
         if not (t[:1].isupper() or t[:1].isdigit() or t[:1] in "‘'\"“"):

@@ -101,6 +101,20 @@ def _authority_key(names) -> frozenset[str]:
     return frozenset(canonical_authority(n).casefold() for n in names or [])
 
 
+def _title_key(title) -> str:
+    text = str(title or "").casefold().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"[^\w'\"]+", " ", text).strip()
+
+
+def _same_title(got, want) -> bool:
+    """The same headline, give or take a site name around it ("Headline - Social Work Weekly") or a subtitle."""
+    a, b = _title_key(got), _title_key(want)
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return short == long_ or (f" {short} " in f" {long_} " and len(short) >= 0.5 * len(long_))
+
+
 def score_metadata(documents, truth_rows: list[dict]) -> dict:
     """Inferred metadata against labels in the form of shared/wider/truth.jsonl (matched by file name).
 
@@ -110,6 +124,8 @@ def score_metadata(documents, truth_rows: list[dict]) -> dict:
       `false_dates` counts documents labelled undated that were given a date.
     - authorities: the set of subject authorities equals the label (national pages: none).
     - visit_number, period: over the labelled ones.
+    - title: the same words (case and punctuation aside), or one holding the other at half its length or more
+      (a site name around the headline), over the labelled ones; `title_text` over labels the text itself holds.
     """
     by_name = {Path(d.path).name: d for d in documents}
     rows, missing = [], []
@@ -129,6 +145,9 @@ def score_metadata(documents, truth_rows: list[dict]) -> dict:
                             t["local_authorities"]),
             "visit_number": (doc.visit_number, doc.visit_number == t.get("visit_number"), t.get("visit_number")),
             "period": (period, period == t.get("period"), t.get("period")),
+            "title": (doc.title, _same_title(doc.title, t.get("title")), t.get("title")),
+            # a label the text itself holds (many labels come from the page's <title>, which a capture lacks)
+            "title_from_text": bool(t.get("title")) and f" {_title_key(t['title'])} " in f" {_title_key(doc.text)} ",
         })
 
     def share(field: str, subset) -> tuple[int, int]:
@@ -145,6 +164,8 @@ def score_metadata(documents, truth_rows: list[dict]) -> dict:
         "authorities": share("authorities", lambda r: True),
         "visit_number": share("visit_number", lambda r: r["visit_number"][2] is not None or r["visit_number"][0]),
         "period": share("period", lambda r: r["period"][2] or r["period"][0]),
+        "title": share("title", lambda r: r["title"][2]),
+        "title_text": share("title", lambda r: r["title_from_text"]),
     }
     return {"summary": summary, "documents": rows}
 
@@ -155,7 +176,7 @@ def format_metadata_report(result: dict, verbose: bool = True) -> str:
     if verbose:
         for r in result["documents"]:
             wrong = [f"{k}: got {r[k][0]!r}, want {r[k][2]!r}" for k in
-                     ("doc_type", "date", "authorities", "visit_number", "period") if not r[k][1]
+                     ("doc_type", "date", "authorities", "visit_number", "period", "title") if not r[k][1]
                      and not (k == "date" and not r[k][2] and not r[k][0])]
             if wrong:
                 lines.append(f"{r['file']:<12} " + "; ".join(wrong))
@@ -166,6 +187,6 @@ def format_metadata_report(result: dict, verbose: bool = True) -> str:
         return f"{name} {right}/{total} ({right / total:.0%})" if total else f"{name} -"
 
     lines.append("metadata: " + "  ".join(fmt(k) for k in ("doc_type", "date", "date_text", "authorities",
-                                                             "visit_number", "period"))
+                                                             "visit_number", "period", "title", "title_text"))
                  + f"  false dates {s['false_dates']}" + (f"  missing {len(s['missing'])}" if s["missing"] else ""))
     return "\n".join(lines)
