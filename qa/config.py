@@ -15,6 +15,10 @@ DEFAULT_CORPUS = ROOT / "corpus"
 DEFAULT_INDEX = ROOT / "index"
 
 # Bump when cleaning/splitting/tokenising/metadata changes so stale indexes are rebuilt. History:
+#   20: titles chosen by how the story repeats them; HTML dates only from markup, bylines and date elements; a
+#       file's title property only when it is one; "focussed" read as "focused"; visits, minutes and counties
+#       from set11 and a review
+#   19: Markdown read as rendered words; lead datelines, "Minutes of the meeting held ... on"; recalled visits
 #   18: review fixes ("first visit since" and focused visits no visit number; review/expiry months; Albion)
 #   17: a committee report's "Date of report: 28.09.2018"; a cover's month under its publisher's name
 #   16: two-part areas by their first town (Brighton, Redcar), landmarks not councils; "the fourth of its
@@ -30,7 +34,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "19"
+PIPELINE_VERSION = "20"
 
 
 def packaged_model_path() -> str:

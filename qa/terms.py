@@ -30,7 +30,7 @@ IRREGULAR = {form: base for base, forms in {
     "bring": "brought", "seek": "sought", "begin": "began begun", "speak": "spoke spoken", "choose": "chose chosen",
     "fall": "fell fallen", "grow": "grew grown", "know": "knew known", "pay": "paid",
     "say": "said", "send": "sent", "spend": "spent", "think": "thought", "understand": "understood",
-    "lose": "lost"}.items() for form in forms.split()}
+    "lose": "lost", "focused": "focussed focusses focussing"}.items() for form in forms.split()}
 
 
 @lru_cache(maxsize=1)

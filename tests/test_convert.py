@@ -224,3 +224,45 @@ def test_html_date_from_markup_not_from_a_copyright_line(tmp_path):
                      f"<article><h1>Borough praised</h1>{body}</article><footer><p>&copy; 2025 Invented Record Ltd."
                      f"</p></footer></body></html>", encoding="utf-8")
     assert passages_of(dated)[0].date == "2019-03-04"
+
+
+def test_a_word_files_template_title_is_not_the_documents_title(tmp_path):
+    """A Word or PDF title property is often the template's or the converter's ("Committee report template",
+    "Microsoft Word - letter_v7.docx"): the heading in the text is the title then."""
+    import docx
+
+    path = tmp_path / "report.docx"
+    d = docx.Document()
+    d.add_heading("Ofsted focused visit: care leavers", level=1)
+    d.add_paragraph("This report updates the panel on the findings of Ofsted's focused visit on care leavers, which "
+                    "found that personal advisers know young people well.")
+    d.core_properties.title = "Committee report template"
+    d.save(str(path))
+    doc, _ = passages_of(path)
+    assert doc.title == "Ofsted focused visit: care leavers"
+    d.core_properties.title = "Ofsted focused visit on care leavers: panel report"
+    d.save(str(path))
+    assert passages_of(path)[0].title == "Ofsted focused visit: care leavers"  # the visible heading still wins
+
+
+@pytest.mark.parametrize("markup, date", [
+    ('<meta property="article:published_time" content="2019-03-04T09:00:00Z">', "2019-03-04"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2020-02-05"}</script>',
+     "2020-02-05"),
+    ('</head><body><p class="byline">By Jo Bell, Reporter | Thursday 9 November 2023</p>', "2023-11-09"),
+    # an update time alone is a weak date; the page's own "Published" line wins
+    ('<meta property="article:modified_time" content="2024-09-02T11:15:00+01:00"></head><body>'
+     '<p class="dates">Published: June 2024 | Last updated: 2 September 2024</p>', "2024-06-01"),
+    # a date in the story (a visit) is no publication date, nor is a related story's
+    ('</head><body><p>The inspection took place on 14/03/2022 and looked at care leavers.</p>'
+     '<ul class="related"><li>Roadworks <small>2 November 2023</small></li></ul>', None),
+])
+def test_html_dates_from_markup_bylines_and_datelines(tmp_path, markup, date):
+    body = ("<p>Inspectors found that children at risk are now seen quickly by social workers in the borough, "
+            "and that managers check plans well.</p>" * 3)
+    head = markup if markup.startswith("<") and "</head>" not in markup else ""
+    rest = markup if "</head>" in markup else "</head><body>"
+    page = tmp_path / "story.html"
+    page.write_text(f"<html><head><title>Borough praised</title>{head}{rest}<article><h1>Borough praised by "
+                    f"inspectors</h1>{body}</article></body></html>", encoding="utf-8")
+    assert passages_of(page)[0].date == date

@@ -125,3 +125,11 @@ def test_a_welsh_town_in_an_english_story_needs_its_council_form():
             "Newport looking at children's social care.")
     assert [m.name for m in find_in_text(text)] == ["Isle of Wight"]
     assert [m.name for m in find_in_text("Newport City Council's children's services were praised.")] == ["Newport"]
+
+
+def test_greater_manchester_is_a_region_not_manchester_council():
+    text = "Inspectors found steady progress at the Greater Manchester council, Tameside Council said."
+    assert [m.name for m in find_in_text(text)] == ["Tameside"]
+    # other Welsh councils are named as usual (a Care Inspectorate Wales page is about one)
+    assert [m.name for m in find_in_text("Care Inspectorate Wales inspected children's services in Bridgend.")] == \
+        ["Bridgend"]

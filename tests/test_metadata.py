@@ -536,9 +536,9 @@ def test_a_committee_paper_names_its_visit_more_often_than_the_next_one():
     report = ("To inform members of the outcome of the fifth Ofsted monitoring visit to Leeds.\n\nA sixth "
               "monitoring visit is expected in the summer.")
     assert metadata.infer_visit_number(report)[0] == 5  # a visit still expected is not the one reported
-    # one place read by two rules counts once
+    # "it was the fourth" names the page's own visit; the third is recalled
     assert metadata.infer_visit_number("It was the fourth monitoring visit. The third monitoring visit was in "
-                                       "May.")[0] is None
+                                       "May.")[0] == 4
     assert metadata.infer_visit_number("The third monitoring visit took place in May. A fourth monitoring visit, "
                                        "expected in the autumn, is likely in October.")[0] == 3
     # one mention each: an improvement journey, not one visit
@@ -672,3 +672,110 @@ def test_inspectors_spending_days_with_a_council_date_the_visit():
 ])
 def test_title_after_letterheads_labels_and_menus(page, title):
     assert infer(page)["title"] == title
+
+
+def test_a_page_recalling_the_last_visit_still_reports_its_own():
+    paper = ("To inform Members of the outcome of Ofsted's second monitoring visit, which took place on 13 and 14 "
+             "April 2021.\n\nThe first monitoring visit took place in February 2020 and examined the front door.\n\n"
+             "Findings of the second monitoring visit\n\nThat Members note the findings of Ofsted's second monitoring "
+             "visit.")
+    assert metadata.infer_visit_number(paper)[0] == 2
+    story = ("Inspectors praised the way the trust responds to concerns, following its second monitoring visit since "
+             "the borough's children's services were judged inadequate. The first monitoring visit took place in "
+             "March 2021.")
+    assert metadata.infer_visit_number(story)[0] == 2
+
+
+def test_minutes_are_dated_by_their_meeting_not_the_last_one_they_confirm():
+    minutes = ("MINUTES OF THE CHILDREN AND EDUCATION SCRUTINY COMMITTEE MEETING HELD AT THE TOWN HALL, ANYTOWN ON "
+               "4 NOVEMBER 2019\n\n23. Minutes of the meeting held on 9 September 2019\n\nThe minutes were agreed.")
+    assert infer(minutes)["date"] == "2019-11-04"
+
+
+def test_a_briefing_published_in_a_month_and_updated_later_is_dated_by_its_publication():
+    page = ("Briefing\n\nWhat monitoring visits tell us\n\nPublished: June 2024 | Last updated: 2 September 2024 "
+            "(links corrected)\n\nThis briefing draws on our reading of monitoring letters to councils.")
+    assert infer(page)["date"] == "2024-06-01"
+
+
+def test_a_school_is_in_its_labelled_council_not_its_postal_county():
+    page = ("Inspection of Meadow Primary School\n\nMeadow Way, Hainault, Ilford, Essex IG6 4XZ\n\nInspection dates: "
+            "8 and 9 October 2024\n\nPupils enjoy coming to school and behave well in lessons and at play.\n\n"
+            "School details Unique reference number 100001 Local authority Redbridge Type of school Primary")
+    assert infer(page)["local_authorities"] == ["Redbridge"]
+
+
+@pytest.mark.parametrize("page, title", [
+    ("Subject: Ofsted fifth monitoring visit: care leavers\n\nThe report sets out the findings of the fifth "
+     "monitoring visit to Anyshire.", "Ofsted fifth monitoring visit: care leavers"),
+    ("Anyshire County Council\n\nOpen report on behalf of the Executive Director of Children's Services\n\n"
+     "Outcome of the Ofsted inspection of children's services, May 2024\n\nPurpose of report\n\nThis report informs "
+     "the committee of the outcome of the Ofsted inspection of children's services.",
+     "Outcome of the Ofsted inspection of children's services, May 2024"),
+    ("London Borough of Havering\n\nAgenda item: 7\n\nOfsted focused visit: care leavers (January 2024)\n\nTo update "
+     "the panel on the findings of Ofsted's focused visit on care leavers.", "Ofsted focused visit: care leavers "
+     "(January 2024)"),
+    # a report's own title line over the words its text repeats ("HC 28 Social care ..."), and no byline with a
+    # role or a contents line
+    ("The Annual Report of Her Majesty's Chief Inspector 2018/19\n\nOrdered to be printed 21 January 2020\n\n"
+     "HC 28 Social care Local authority children's services\n\nThis annual report of the Chief Inspector finds that "
+     "local authority children's services in England improved: inspections found more services good.",
+     "The Annual Report of Her Majesty's Chief Inspector 2018/19"),
+    ("Anyshire News and blogs\n\nBy Jo Bell, Corporate Director for Children's Services\n\nLearning from our "
+     "inspection: what happens next\n\nOur inspection showed what we do well; learning from it is what happens "
+     "next for our social workers.", "Learning from our inspection: what happens next"),
+])
+def test_title_skips_a_papers_labels_and_keeps_a_dated_heading(page, title):
+    assert infer(page)["title"] == title
+
+
+def test_a_file_title_property_is_used_only_when_it_is_a_title():
+    from qa.documents.metadata import _usable_file_title
+    from qa.datatypes import Block
+
+    blocks = [Block("para", "Anyshire Council statement on the Ofsted monitoring visit to children's services, "
+                            "which found progress.")]
+    assert _usable_file_title("Microsoft Word - JTAI_letter_template_v7.docx", blocks) is None
+    assert _usable_file_title("Committee report template", blocks) is None
+    assert _usable_file_title("Quarterly budget monitoring report", blocks) is None  # not what the text is about
+    assert _usable_file_title("Ofsted monitoring visit statement", blocks) == "Ofsted monitoring visit statement"
+
+
+def test_review_cases_dates_periods_and_visits_stay_unconfirmed():
+    # a chronology's first bullet is no dateline
+    chronology = ("Our improvement journey\n\n20 June 2018 – Ofsted judged services inadequate\n\n14 March 2019 – "
+                  "First monitoring visit\n\nWe have worked hard since then to improve our services for children.")
+    assert infer(chronology)["date"] is None
+    # somebody else spending days somewhere is no visit
+    custody = ("Anyshire story\n\nOne child spent 10 and 11 December 2019 in police custody before a bed was found, "
+               "the inspection report said.")
+    assert infer(custody)["period_start"] is None
+    # the previous meeting's minutes do not date this one
+    assert infer("Anyshire Council\n\nMinutes of the previous meeting held on 9 September 2019\n\nThe minutes were "
+                 "agreed.")["date"] is None
+    # a recalled visit "since" the inspection does not beat the one the paper reports
+    paper = ("Report to Cabinet: Ofsted fourth monitoring visit.\nThe third monitoring visit since the ILACS inspection "
+             "looked at care leavers. The fourth monitoring visit took place on 5 and 6 September 2023.")
+    assert metadata.infer_visit_number(paper)[0] == 4
+    assert metadata.infer_visit_number("This was the second full monitoring visit since the council was judged "
+                                       "inadequate.")[0] == 2
+
+
+@pytest.mark.parametrize("page, title", [
+    # a headline ending in a council's name is still a headline; a headline may use a furniture word
+    ("Ofsted Inspection of Birmingham City Council\n\nReport on progress since the last inspection\n\nInspectors "
+     "found that Birmingham City Council has improved its services for children since the last inspection.",
+     "Ofsted Inspection of Birmingham City Council"),
+    ("Ofsted criticises search for missing children\n\nRelated: Children in care stories\n\nOfsted has criticised the "
+     "search for missing children in the county, saying the police and council search too slowly.",
+     "Ofsted criticises search for missing children"),
+])
+def test_headlines_are_not_taken_for_mastheads_or_furniture(page, title):
+    assert infer(page)["title"] == title
+
+
+def test_a_letter_quoted_in_a_story_does_not_title_it():
+    story = ("Council responds to Ofsted\n\n" + "\n\n".join(
+        ["The council said it had taken the findings seriously and would respond to each of them this year."] * 18)
+        + "\n\nDear Sir or Madam\n\nOfsted monitoring visit complaint\n\nWe write to complain.")
+    assert infer(story)["title"] == "Council responds to Ofsted"

@@ -143,7 +143,7 @@ def convert_text(text: str, markdown: bool = False) -> Extracted:
     return Extracted(clean.text_to_blocks(body), hints, "markdown" if markdown else "text")
 
 
-MD_TABLE_RULE_RE = re.compile(r"(?m)^[^\S\n]*\|?(?:[^\S\n]*:?-{3,}:?[^\S\n]*\|)+[^\S\n]*(?::?-{3,}:?)?[^\S\n]*$\n?")
+MD_TABLE_RULE_RE = re.compile(r"(?m)^[^\S\n]*\|?(?:[^\S\n]*:?-+:?[^\S\n]*\|)+[^\S\n]*(?::?-+:?)?[^\S\n]*$\n?")
 
 
 # ---------------------------------------------------------------- HTML
@@ -157,19 +157,73 @@ def convert_html(html: str) -> Extracted:
     if not body:
         body = trafilatura.extract(html, output_format="markdown", include_comments=False) or ""
     hints: dict[str, str] = {}
-    meta = trafilatura.extract_metadata(html, extensive=False)
+    # htmldate's fast mode, preferring the publication date to a later modification
+    meta = trafilatura.extract_metadata(html, date_config={"extensive_search": False, "original_date": True})
     if meta is not None:
-        for key, value in (("title", meta.title), ("date", meta.date), ("publisher", meta.sitename),
-                           ("source", meta.url), ("author", meta.author)):
+        where = _markup_date(html, str(meta.date)) if meta.date else None
+        for key, value in (("title", meta.title), ("date", meta.date if where == "published" else None),
+                           ("date_modified", meta.date if where == "modified" else None),
+                           ("publisher", meta.sitename), ("source", meta.url), ("author", meta.author)):
             if value:
                 hints[key] = str(value)
+    if "date" not in hints and (marked := _marked_dateline(html)):
+        hints["dateline"] = marked
     blocks = clean.split_flowed(clean.normalise(strip_markdown_inline(body)))
     return Extracted(blocks, hints, "html")
 
 
+def _markup_date(html: str, iso_date: str) -> str | None:
+    """Where the page's markup states a date htmldate found: "published" (a meta tag's content, a <time>'s
+    datetime, JSON-LD's datePublished, or the text of an element the page marks as its date or byline, which the
+    main-text extraction drops), "modified" (only an update time says it), or None: a date read in the story (a
+    visit's, a headline's, a related story's, a footer's) is not the page's."""
+    d = re.escape(iso_date[:10])
+    attrs = [m.group(0) for m in re.finditer(rf"""<[^>]*(?:content|datetime)\s*=\s*["']{d}[^>]*>""", html, re.I)]
+    if any(not re.search(r"modified|updated", a, re.I) for a in attrs) or \
+            re.search(rf'"date(?:Published|Created)"\s*:\s*"{d}', html):
+        return "published"
+    from lxml import html as lxml_html
+    from qa.documents.metadata import parse_date
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception:  # noqa: BLE001 - unparseable markup states nothing
+        tree = None
+    for el in tree.xpath("//*[@class or @id]")[:2000] if tree is not None else []:
+        marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if re.search(r"date|byline|posted|published|timestamp", marks) and \
+                not re.search(r"related|footer|sidebar|comment|update|modified", marks):
+            text = " ".join(el.itertext())
+            if len(text) < 200 and any(parse_date(part) == iso_date[:10] and not re.search(
+                    r"updated|modified|revised", part, re.I) for part in re.split(r"\s*[|•·]\s*", text)):
+                return "published"
+    if attrs or re.search(rf'"dateModified"\s*:\s*"{d}', html):
+        return "modified"
+    return None
+
+
+def _marked_dateline(html: str) -> str | None:
+    """The text of the first element the page marks as its byline or date ("By Tom Hesketh | Thursday 9 November
+    2023"): the main-text extraction drops it, and the dateline rules should still read it."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception:  # noqa: BLE001
+        return None
+    for el in tree.xpath("//body//*[@class or @id]")[:2000]:
+        marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if re.search(r"date|byline|posted|published|timestamp", marks) and \
+                not re.search(r"related|footer|sidebar|comment|update|modified", marks):
+            text = re.sub(r"\s+", " ", " ".join(el.itertext())).strip()
+            if 4 <= len(text) < 200:
+                return text
+    return None
+
+
 def strip_markdown_inline(text: str) -> str:
     """trafilatura's Markdown marks emphasis with * and _; the reader sees plain words."""
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"\*\*(.+?)\*\*|(?<!\w)__(?!\s)(.+?)(?<!\s)__(?!\w)", lambda m: m.group(1) or m.group(2), text)
     return re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
 
 
@@ -227,7 +281,7 @@ def convert_pdf(data: bytes) -> Extracted:
     hints = {}
     title = getattr(info, "title", None) if info else None
     if title and len(title) > 3:
-        hints["title"] = str(title)
+        hints["file_title"] = str(title)  # often a template's or a file's name: metadata weighs it against the text
     return Extracted(blocks, hints, "pdf")
 
 
@@ -279,7 +333,7 @@ def convert_docx(data: bytes) -> Extracted:
     props = document.core_properties
     hints = {}
     if props.title:
-        hints["title"] = props.title
+        hints["file_title"] = props.title  # (as for a PDF: "Committee report template" is no title)
     if props.author:
         hints["author"] = props.author
     return Extracted(blocks, hints, "docx")

@@ -114,6 +114,9 @@ _ALIASES = {
     "St Helens": ("St. Helens",),
     "Hereford and Worcester": ("Hereford & Worcester",),
 }
+# Welsh council names that are also English towns (Newport, Isle of Wight and Shropshire): in an English page they
+# count only in a council form ("Newport City Council").
+_ALSO_AN_ENGLISH_TOWN = {"Newport"}
 # Alias surfaces that need a cue even though their canonical name is unambiguous.
 # The first town of a two-part area ("Brighton", "Redcar") is how people shorten it; it needs a cue as well.
 _AMBIGUOUS_ALIASES = {"Blackburn", "Hull", "Stockton", "Stoke", "Southend", "Kingston", "Richmond", "Newcastle",
@@ -182,6 +185,8 @@ _NOT_A_COUNCIL_AFTER = re.compile(r"\s+(?:and [A-Z]\w+\s+)?(?:Police|Constabular
                                   r"ICB|NHS|Clinical Commissioning Group|CCG|Albion|F\.?C\.?|Football Club)\b")
 _NOT_A_COUNCIL_BEFORE = re.compile(r"\bNHS\s+$")
 _NOT_LA_BEFORE = re.compile(r"\b(New|Port|Upon|Mr|Mrs|Ms|Dr|University of)\s+$")
+# A region named after a place is not its council: "the Greater Manchester council" is Tameside.
+_REGION_BEFORE = re.compile(r"\bGreater\s+$")
 # Capitalised words that may stand before a place name without making it a person's surname.
 _PLACE_PREFIX_WORDS = {"in", "at", "of", "for", "from", "to", "and", "the", "by", "with", "on", "across", "both",
                        "north", "south", "east", "west", "central", "greater", "royal", "london", "borough", "city",
@@ -263,14 +268,16 @@ def find_in_text(text: str) -> list[Mention]:
         canonical = _SURFACE[name_surface]
         ns, ne = m.start("name"), m.end("name")
         formal = bool(m.group("pre") or m.group("post"))
+        if not m.group("pre") and _REGION_BEFORE.search(text[max(0, ns - 10):ns]):
+            continue  # "the Greater Manchester council": a region's name, not the council's
         if not formal:
             if _looks_like_person(text, ns, ne) and not _POSTCODE_RE.match(text[ne:ne + 12]):
                 continue
             if _NOT_A_COUNCIL_AFTER.match(text[ne:ne + 40]) or _NOT_A_COUNCIL_BEFORE.search(text[max(0, ns - 10):ns]):
                 continue  # "Devon and Cornwall Police", "NHS Devon Integrated Care Board": another body
             if _is_ambiguous_surface(name_surface, canonical):
-                if AUTHORITIES[canonical].nation == "wales":
-                    continue  # Ofsted does not inspect Wales: "County Hall in Newport" is the Isle of Wight's town
+                if name_surface in _ALSO_AN_ENGLISH_TOWN:
+                    continue  # "County Hall in Newport" is the Isle of Wight's: the Welsh council needs its form
                 after = text[ne:ne + 60]
                 before = text[max(0, ns - 50):ns]
                 if _NOT_LA_AFTER.match(after) or _NOT_LA_BEFORE.search(before):

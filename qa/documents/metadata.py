@@ -229,6 +229,11 @@ _NOT_PUBLICATION = re.compile(r"\b(inspection|visit|fieldwork|post on|upload|mai
 def _dateline(text: str) -> tuple[str | None, bool]:
     """A line that states a date and little else: (date, has an explicit published/updated prefix)."""
     s = text.strip().strip("•|-–—·").strip()
+    first = re.split(r"\s+[|•·]\s+", s)[0]
+    if first != s and re.match(rf"^{_DATELINE_PREFIX}\s*\S", first, re.I) and not re.match(r"(?i)(?:last\s+)?updated", first):
+        found, prefixed = _dateline(first)  # "Published: June 2024 | Last updated: 2 September 2024": the first
+        if found:
+            return found, prefixed
     if len(s) > 80 or _NOT_PUBLICATION.search(s):
         return None, False
     m = re.match(rf"^{_DATELINE_PREFIX}\s*(.+?)(?:\s+[-–|]\s+.*)?$", s, re.I)
@@ -243,8 +248,8 @@ def _dateline(text: str) -> tuple[str | None, bool]:
     # What is left once the date, a weekday, a prefix and a byline are removed must be (almost) nothing. The same
     # date may be given twice ("14:32, 3 MAR 2021 Updated 16:05, 3 MAR 2021"): the first is the publication.
     rest = _CLOCK_RE.sub(" ", re.sub(rf"{WEEKDAY}", " ", s, flags=re.I))
-    for rx in (_DMY_RE, _MDY_RE, _NUM_RE, _DMONY_RE, re.compile(r"\d{4}-\d{2}-\d{2}")):
-        rest = rx.sub(" ", rest)
+    for rx in (_DMY_RE, _MDY_RE, _NUM_RE, _DMONY_RE, re.compile(r"\d{4}-\d{2}-\d{2}"), _MY_RE):
+        rest = rx.sub(" ", rest)  # (a month alone counts below only with a prefix)
     rest = re.sub(rf"^\s*{_DATELINE_PREFIX}", " ", rest.strip(), flags=re.I)
     rest = re.sub(rf"(?:^|\s){_DATELINE_PREFIX}\s*$", " ", rest.strip(), flags=re.I)
     if prefixed or s[:1].isdigit() or re.match(WEEKDAY, s, re.I):
@@ -264,7 +269,7 @@ def _dateline(text: str) -> tuple[str | None, bool]:
 # "Published on 7 January 2019, this judgement ..." (a sentence going on) nor "a report published on ...".
 _EMBEDDED_DATELINE_RE = re.compile(
     rf"\b(?:First published|Last updated|Published|Updated|Posted|Date of (?:meeting|publication)|"
-    rf"(?:Meeting|Publication|Report) date|(?:Minutes of the )?[Mm]eeting held|Held)\s*:?\s*(?:on\s+)?"
+    rf"(?:Meeting|Publication|Report) date|(?:Minutes of the )?(?<!previous )(?<!last )(?<!preceding )[Mm]eeting held|Held)\s*:?\s*(?:on\s+)?"
     rf"((?i:{_FULL_DATE}|(?:{MONTH_ANY}\s+{_YEAR}|"
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})))(?=\s*$|\s+[A-Z|•]|\s*[|•]|\s+\S+\.(?:org|co|gov|com|net|uk)\b)", re.M)
 
@@ -283,12 +288,12 @@ _LABELLED_MONTH_RE = re.compile(rf"\b(?:briefing(?: paper)?|research report|poli
 # Minutes opening "At a meeting of the ... Committee held in Committee Room 1, County Hall on Thursday, 12 September
 # 2019 at 10.00 a.m." or "Minutes of the meeting held in the Council Chamber, ..., on Thursday 20 January 2022":
 # dated by the meeting, as a committee record is.
-_MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of) (?:a|the) (?:\w+ )?meeting\b[^.]{{0,200}}?\bheld\b[^.]{{0,120}}?\bon\s+"
+_MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of) (?:a|the) (?!(?:previous|last|preceding|prior) )"
+                              rf"(?:[\w&'’,-]+ ){{0,8}}?meeting\b[^.]{{0,200}}?\bheld\b[^.]{{0,120}}?\bon\s+"
                               rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})", re.I | re.M)
 
 
-_LEAD_DATELINE_RE = re.compile(rf"^\s*(?:[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?,\s+)?({_FULL_DATE})\s*[-–—:]\s+[A-Z“\"‘']",
-                               re.I)
+_LEAD_DATELINE_RE = re.compile(rf"^\s*(?:[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?,\s+)?((?i:{_FULL_DATE}))\s*[-–—:]\s+[A-Z“\"‘']")
 
 
 def _head_blocks(blocks: list[Block], limit: int = 14) -> list[Block]:
@@ -525,6 +530,10 @@ _NAV_LINE_RE = re.compile(r"[|>].*[|>]|\bRegions\b|\bLocal News\b|\bNews,|"
 _RECIPIENT_BEFORE = re.compile(r"\bletters?\s+(sent\s+)?to\s+(both\s+)?([\w’'&,]+\s+){0,6}$", re.I)
 
 
+# A details table's "Local authority: Redbridge" (a school's, a children's home's) names its council outright.
+_LA_LABEL_BEFORE = re.compile(r"\blocal\s+authority\s*[:|]?\s*$", re.I)
+
+
 def infer_authorities(content: str) -> tuple[list[str], float]:
     """The authorities a document is about, with a confidence.
 
@@ -550,9 +559,11 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
         line = content[line_start:line_end if line_end >= 0 else len(content)]
         if mt.address and not mt.formal and any(p.name != mt.name and mt.start - p.end < 150 for p in mentions[:i]):
             w *= 0.1  # the town or county in a council's address ("Swindon Borough Council ... Wiltshire SN1 2JH")
+        elif mt.address and not mt.formal:
+            w *= 0.3  # a postal county ("Ilford, Essex IG6 4XZ") is not the council a school or a home is in
         if line_start > 0 and len(line.split()) <= 14 and _NAV_LINE_RE.search(line):
             w *= 0.1  # (the first line is the page's own: a headline, or a council's name over its site)
-        if _RECIPIENT_BEFORE.search(before[-60:]):
+        if _RECIPIENT_BEFORE.search(before[-60:]) or _LA_LABEL_BEFORE.search(before[-30:]):
             w += 3.0
             passing_prev = False
         elif _PASSING_BEFORE.search(before) or (joined and passing_prev):
@@ -609,6 +620,11 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         found = parse_date(hints["date"])
         if found:
             return found, 1.0
+    if hints.get("dateline"):  # a byline or date element of an HTML page ("By Jo Bell | Thursday 9 November 2023")
+        for part in [hints["dateline"], *re.split(r"\s*[|•·]\s*", hints["dateline"])]:
+            found, _prefixed = _dateline(part)
+            if found:
+                return found, 0.9
     content = "\n".join(b.text for b in blocks)
     text = raw or content
     m = re.search(r"\breport (?:published|publication date)\s*:\s*(.{6,40})|(?:^|\n)\s*report published\s+(.{6,40})",
@@ -634,16 +650,19 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         if found:
             return found, 0.9
     head_text = "\n".join(b.text for b in head)[:2000]
+    # (before the datelines: "23. Minutes of the meeting held on 9 September 2019" below it is the last meeting's)
+    m = _MEETING_HELD_RE.search(head_text)
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), 0.8
     for m in _EMBEDDED_DATELINE_RE.finditer(head_text):  # a dateline run into neighbouring lines by extraction
         found = parse_date(m.group(1))
         if found:
             return found, 0.85
-    m = _MEETING_HELD_RE.search(head_text)
-    if m and parse_date(m.group(1)):
-        return parse_date(m.group(1)), 0.8
-    for b in head:  # a local paper's lead opening on its dateline: "Monday 4 March 2019 - Island children's ..."
-        m = _LEAD_DATELINE_RE.match(b.text)
-        if m and parse_date(m.group(1)):
+    leads = [(b, _LEAD_DATELINE_RE.match(b.text)) for b in head]
+    leads = [(b, m) for b, m in leads if m]
+    for b, m in leads[:1] if len(leads) == 1 else []:  # (several: a chronology, "20 June 2018 - judged inadequate")
+        # a local paper's lead opening on its dateline: "Monday 4 March 2019 - Island children's services have ..."
+        if len(b.text.split()) >= 12 and parse_date(m.group(1)):
             return parse_date(m.group(1)), 0.8
     for b in head:  # (page furniture, not a sentence of the story: "Inspectors arrived at 9:30, 14 March 2022, ...")
         m = _CLOCK_DATELINE_RE.search(b.text)
@@ -687,6 +706,8 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         found = _furniture_date(b.text)
         if found:
             return found, 0.5
+    if hints.get("date_modified"):  # only the page's update time: better than nothing, said with less confidence
+        return parse_date(hints["date_modified"]), 0.4
     return None, 0.0
 
 
@@ -719,7 +740,8 @@ def _furniture_date(text: str) -> str | None:
 _VISIT_WORD_RE = re.compile(r"\b(visit\w*|revisit\w*|inspect\w*|fieldwork|on-?site|conducted|carried out|"
                             r"took place|undertaken)\b", re.I)
 _HAPPENED_RE = re.compile(r"\b(took place|carried out|conducted|undertaken|visited|inspected)\b", re.I)
-_PERIOD_TRIGGER_RE = re.compile(r"\b(between|from|on|during|over|spent|dates?:?)\s*$", re.I)
+_PERIOD_TRIGGER_RE = re.compile(r"\b(between|from|on|during|over|(?:inspectors?|HMIs?|team|they|we)\s+spent|dates?:?)\s*$",
+                                re.I)
 _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|notice|letter dated|judged|rated|"
                                  r"meeting|announced|issued|notif\w*|asked|answered|due)\b", re.I)
 
@@ -779,6 +801,9 @@ _VISIT_NUMBER_RES = [
                 re.I), 0.8),
     # (not "first": "the first visit since the pandemic" is any visit; nor a focused visit or a JTAI, below)
     (_VISIT_SINCE_RE := re.compile(rf"\b(?!first\b){ORDINAL_RE}\s+(?:ofsted\s+)?visit\s+since\b", re.I), 0.8),
+    # "its second monitoring visit since the borough's services were judged inadequate": the page's own subject
+    # (not "The third monitoring visit since the inspection looked at ...", which may recall an earlier one)
+    (re.compile(rf"\b(?:its|their|this)\s+{ORDINAL_RE}\s+(?:ofsted\s+)?monitoring\s+visit\s+since\b", re.I), 0.9),
 ]
 
 
@@ -787,7 +812,7 @@ _VISIT_NUMBER_RES = [
 # monitoring visit": a story's way to name the visit it reports.)
 _REFERS_ELSEWHERE_RE = re.compile(r"\b(?:next|previous|last|earlier|prior|since\s+(?:its|the|their)|"
                                   r"(?:time\s+of|before)\s+(?:the|its|their))\s+$", re.I)
-_NOT_MONITORING_RE = re.compile(r"\s+(?:\w+\s+)?(?:focused|joint|jtai|inspection|full)\b", re.I)
+_NOT_MONITORING_RE = re.compile(r"\s+(?:\w+\s+)?(?:focus+ed|joint|jtai|inspection)\b", re.I)
 
 
 def _sentence_at(text: str, at: int) -> str:
@@ -822,16 +847,25 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
             if n and n <= 12:
                 found[n] = max(found.get(n, 0.0), conf)
                 mentions.setdefault(n, set()).add(m.start(1))
-    if not found or _several_visits(content):
+    if not found:
+        return None, 0.0
+    ranked = sorted(((n, len(at), min(at)) for n, at in mentions.items()), key=lambda r: -r[1])
+    # A committee paper on one visit that recalls the last ("The first monitoring visit took place in February
+    # 2020") names its own three times or more, and twice as often as any other.
+    dominant = ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) \
+        and ranked[0][2] < TITLE_AREA_CHARS
+    if _several_visits(content) and not dominant:
         return None, 0.0
     if len(found) == 1:
         n, conf = next(iter(found.items()))
         return n, conf
+    strongest = sorted(found.items(), key=lambda kv: -kv[1])
+    if strongest[0][1] >= 0.9 and strongest[1][1] < 0.9:
+        return strongest[0][0], 0.7  # "This was the second ..." / "its second monitoring visit since ..." beside a recalled first
     # Committee papers name the visit they report on in their title and again in the text, and the next one in
     # passing ("a written report on the third monitoring visit be brought to the next meeting"): a number named
     # in the title area and more often than every other is the subject, with less confidence.
-    ranked = sorted(((n, len(at), min(at)) for n, at in mentions.items()), key=lambda r: -r[1])
-    if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1] and ranked[0][2] < TITLE_AREA_CHARS:
+    if ranked[0][1] >= 2 and ranked[0][1] > ranked[1][1] and (ranked[0][2] < TITLE_AREA_CHARS or dominant):
         return ranked[0][0], 0.6
     return None, 0.0
 
@@ -872,14 +906,89 @@ _TITLE_SKIP_RE = re.compile(
     re.I)
 
 
+HEADLINE_MARGIN = 0.25
+HEAD_LINES = 12  # lines from the top where a headline may stand
+# A form's label and its value: "Report of: Director of Children's Services", "Overall effectiveness: Good".
+# And who a committee paper is from: "Open report on behalf of the Executive Director of Children's Services".
+_LABEL_LINE_RE = re.compile(r"^(?:(?:open\s+|exempt\s+|public\s+)?report\s+(?:of|to|by|from|on\s+behalf\s+of)\b[^:]*$|"
+                            r"(?:report\s+(?:of|to|by|author)|date(?:\s+of\s+\w+)?|meeting|wards?(?:\s+affected)?|"
+                            r"contact(?:\s+officer)?|author|classification|overall\s+effectiveness|judge?ment|grade|"
+                            r"status|key\s+decision|agenda\s+item|item|lead\s+inspector|inspection\s+dates?|"
+                            r"published|reference|urn|decision\s+maker)\s*:)", re.I)
+# Site furniture that reads like a headline: banners, cookie notices, menus, account links, a paper's "Meeting
+# Date:" run into a line. The weak words are also a headline's ("Ofsted criticises search for missing children"):
+# they count only two together, or beside a strong one.
+_HEADLINE_FURNITURE_RE = re.compile(r"\b(?:cookies?|maintenance|unavailable|subscribe|sign in|log in|menu|"
+                                    r"newsletters?|advert\w*|watch live|accessibility|translate|donate|news and blogs|"
+                                    r"categories|news,? jobs|the magazine for)\b|\bdate\s*:", re.I)
+_WEAK_FURNITURE_RE = re.compile(r"\b(?:search|accept|weather|what's on|jobs|property|notices|pay for it|apply for it|"
+                                r"report it)\b", re.I)
+
+
+_FILE_TITLE_JUNK_RE = re.compile(r"microsoft\s+(?:word|excel|powerpoint)|\.(?:docx?|pdf|rtf|odt|dotx?)\b|\btemplate\b|"
+                                 r"^\s*(?:untitled|document\s*\d*|title|draft|slide\s*\d*|presentation\d*)\s*$", re.I)
+
+
+def _usable_file_title(title: str | None, blocks: list[Block]) -> str | None:
+    """A PDF's or Word file's own title property, when it is one: not a converter's or template's name
+    ("Microsoft Word - JTAI_letter_template_v7.docx", "Committee report template"), and in the text's words."""
+    from qa.terms import tokenize
+
+    if not title or _FILE_TITLE_JUNK_RE.search(title) or len(title.split()) < 3:
+        return None
+    words = set(tokenize(title))
+    text = set(tokenize(" ".join(b.text for b in blocks[:60])))
+    return title.strip() if words and len(words & text) >= 0.6 * len(words) else None
+
+
+def _names_only_a_council(line: str) -> bool:
+    """'London Borough of Havering', 'Redcar and Cleveland': a council's name and nothing else."""
+    rest = line
+    for mention in find_in_text(line):
+        rest = rest.replace(mention.surface, " ")
+    return rest != line and len(re.findall(r"[^\W\d_]{2,}", rest)) <= 1
+
+
+def _headline_score(line: str, at: int, below: set[str]) -> float:
+    """How much a line reads as the page's headline: a headline's words come back in the story under it (`below`:
+    the stems of the text after the line; a masthead's, a council's name alone, a cookie banner's do not, or only
+    some); furniture and a publication's or council's name alone weigh it down; nearer the top breaks ties."""
+    from qa.terms import tokenize
+
+    named = line
+    for mention in find_in_text(line):  # a place is named in a title and is "the council" in the text under it
+        named = named.replace(mention.surface, " ")
+    words = set(tokenize(named)) or set(tokenize(line))
+    score = len(words & below) / len(words) if words else 0.0
+    if len(words) < 3:
+        score -= 0.3
+    if _HEADLINE_FURNITURE_RE.search(line) or len(_WEAK_FURNITURE_RE.findall(line)) >= 2:
+        score -= 1.0
+    plain = line.strip()
+    if masthead(plain) or _names_only_a_council(plain):
+        score -= 1.0
+    if at == 0:
+        score += FIRST_LINE_BONUS  # a document opens on its title more often than not
+    return score - 0.01 * at
+
+
+FIRST_LINE_BONUS = 0.15
+
+
 def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, float]:
-    """The headline: the first substantial line of the content, skipping bylines, datelines, photo credits,
-    site furniture ("Skip to main content", "Agenda item", "Transcription") and page-type labels."""
+    """The headline: a letter's subject line, or the line near the top that reads most like one (see
+    _headline_score), skipping bylines, datelines, photo credits, labels and site furniture ("Skip to main
+    content", "Agenda item", "Transcription"); a file's own title property when the text has none."""
+    from qa.terms import tokenize
+
     if hints.get("title"):
         return hints["title"], 1.0
     for i, b in enumerate(blocks[:30]):  # (a letterhead and address block may take twenty lines)
-        # "Dear Ms Smith", alone or closing the address block that extraction ran into one line
+        # "Dear Ms Smith", alone or closing the address block that extraction ran into one line; not a letter
+        # quoted in a story (a paragraph of prose above it)
         text = b.text.strip()
+        if len(text.split()) >= 12 and re.search(r"[.!?][\"”’']?$", text):
+            break
         if (re.match(r"(?i)dear\s", text) and len(text) < 60 or re.search(
                 r"\s[Dd]ear\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Madam|Councillor|Cllr)\b\.?\s*)?[A-Z][\w'’ -]{0,40}$", text)) \
                 and i + 1 < len(blocks):
@@ -887,7 +996,10 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
             if 2 <= len(subject.split()) <= 25 and not subject.endswith("."):
                 return subject, 0.8
             break
-    for b in blocks[:10]:
+    candidates = []  # (score, title, confidence): every line above the story that could be its headline
+    head_stems = [set(tokenize(b.text)) for b in blocks[:HEAD_LINES]]
+    rest = set(tokenize(" ".join(b.text for b in blocks[HEAD_LINES:])))
+    for i, b in enumerate(blocks[:HEAD_LINES]):
         t = b.text.strip()
         stripped = re.sub(r"^(?:(?:skip to (?:main )?content|skip to footer|accessibility statement|transcription|"
                           r"top of page|guidance|correspondence|press release|agenda item)\b\s*)+", "", t,
@@ -895,20 +1007,35 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
         if stripped != t and len(stripped.split()) < 8 and not re.match(r"(?i)guidance|correspondence|press", t):
             continue  # the rest of a navigation bar
         t = re.sub(rf"\s+(?:Updated|Published|Last updated)\s*:?\s*(?i:{_DAY}\s+{MONTH_ANY}\s+{_YEAR}).*$", "", stripped)
+        t = re.sub(r"^(?:subject|title|re)\s*:\s*", "", t, flags=re.I)  # "Subject: Ofsted fifth monitoring visit"
         words = t.split()
-        if re.search(r"[.!?][\"”’']?$", t) and len(words) >= 12:
+        if re.search(r"[.!?][\"”’']?$", t) and len(words) >= 12 and not _HEADLINE_FURNITURE_RE.search(t):
             break  # the story has begun: no headline above it
         if len(words) >= 25 and re.search(r"[.!?\"”’]$", t):
             break  # the story has begun: no headline above it
-        if _TITLE_SKIP_RE.match(t) or not (3 <= len(words) <= 25) or re.search(r"[.:]$", t) or t.count(" | ") >= 2:
+        if _TITLE_SKIP_RE.match(t) or not (3 <= len(words) <= 25) or re.search(r"[.:]$", t) or t.count(" | ") >= 2 \
+                or _LABEL_LINE_RE.match(t) or re.search(r"\.{5,}|…{3,}", t) \
+                or re.match(r"[Bb]y\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},", t):
+            # (a contents line "Introduction ...... 2"; a byline with its role "By Jo Bell, Corporate Director")
             continue  # (a menu: "Report it | Pay for it | Apply for it")
-        if _BYLINE_RE.match(t) or _dateline(t)[0] or (parse_date(t) and len(words) <= 8):
-            continue
+        if _BYLINE_RE.match(t) or _dateline(t)[0] or (parse_date(t) and len(words) <= 8 and len(
+                re.findall(r"[^\W\d_]{3,}", _MY_RE.sub(" ", _DMY_RE.sub(" ", _MDY_RE.sub(" ", t))))) <= 3):
+            continue  # a date with a word or two ("Tuesday 4 May 2021"), not "Ofsted focused visit (January 2024)"
         if not (t[:1].isupper() or t[:1].isdigit() or t[:1] in "‘'\"“"):
             continue
         if sum(c.isdigit() for c in t) > len(t) / 4 or re.search(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", t):
             continue  # figures or a postal address (letterhead)
-        return t, 0.8 if b.kind == "heading" or b is blocks[0] else 0.7
+        below = rest.union(*head_stems[i + 1:])  # (the text is stemmed once)
+        candidates.append((_headline_score(t, i, below), t, 0.8 if b.kind == "heading" or b is blocks[0] else 0.7))
+    file_title = _usable_file_title(hints.get("file_title"), blocks)
+    if candidates:
+        # The first line that reads about as well as the best: a report's own title line above its subtitle.
+        best = max(c[0] for c in candidates)
+        score, title, confidence = next(c for c in candidates if c[0] >= best - HEADLINE_MARGIN)
+        if score > 0 or not file_title:
+            return title, confidence if score > 0 else 0.5
+    if file_title:
+        return file_title, 0.6
     for b in blocks:
         if len(b.text.split()) >= 6 and not _TITLE_SKIP_RE.match(b.text.strip()):
             sentence = re.split(r"(?<=[.!?])\s", b.text.strip(), maxsplit=1)[0]
