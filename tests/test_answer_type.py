@@ -430,3 +430,9 @@ def test_a_visit_dated_after_the_place_it_went_to_dates_the_visit():
                                      "children's services on 14 and 15 June 2017.")
     assert not dates_event("took place", "Since the last monitoring visit in February 2017, a head of service "
                                          "has been appointed.")
+
+
+def test_a_visit_on_a_number_of_occasions_is_no_date():
+    from qa.retrieval.answer_type import dates_event
+
+    assert not dates_event("took place", "Inspectors made a visit to the home on 3 occasions last year.")

@@ -207,3 +207,25 @@ def test_every_passage_of_a_document_meeting_the_filters_is_a_candidate(tmp_path
     # the reply shares no word with the question, yet its document meets every filter
     assert any("Councillor Ann Bell" in t for t in texts)
     assert "Supervision is irregular" in texts[0]
+
+
+def test_a_kind_of_inspection_asked_about_must_be_named_by_a_page(bm25_index):
+    """"The focused visit to Wakefield": a page about another inspection (here a monitoring visit) does not report
+    one; the kind is checked like a name, though written in lower case."""
+    settings, index = bm25_index
+    assert parse("What did the focused visit to Wakefield find?").names == ["focused visit"]
+    found = Retriever(settings).retrieve(index, parse("What did the focused visit to Wakefield find about supervision?"))
+    assert found.signals["unmentioned"] == ["focused visit"]
+    found = Retriever(settings).retrieve(index, parse("What did the monitoring visit to Wakefield find about supervision?"))
+    assert found.signals["unmentioned"] == []
+
+
+def test_the_british_spelling_of_a_focused_visit_mentions_it(tmp_path):
+    docs = {"k.txt": ("Kent focussed visit\n\nThe Focussed Visit to Kent found that supervision of social workers was "
+                      "regular and reflective.", {"doc_type": "ofsted_letter", "local_authorities": ["Kent"]})}
+    settings = load_settings(index_dir=tmp_path / "ix", corpus_dir=write_corpus(tmp_path / "corpus", docs),
+                             model=str(tmp_path / "no_model"))
+    index_build.build(settings)
+    index = IndexStore(settings.index_dir).load()
+    found = Retriever(settings).retrieve(index, parse("What did the focused visit to Kent find about supervision?"))
+    assert found.hits and found.signals["unmentioned"] == []

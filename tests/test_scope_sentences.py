@@ -114,3 +114,8 @@ def test_a_dotted_title_is_a_salutation_and_needs_is_no_improvement_question():
 ])
 def test_openings_that_announce_findings_are_scope(text):
     assert rank.scope_share(text) == 1.0
+
+
+def test_a_purpose_line_stating_the_judgement_is_a_finding():
+    assert rank.scope_share("Purpose of report: To inform Cabinet that the council's children's services are now "
+                            "rated Good by Ofsted.") == 0.0

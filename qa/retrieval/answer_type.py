@@ -139,7 +139,8 @@ DATE_EVENTS = {
                    re.compile(r"\b(?:took|taken|take)\s+place\b|\bcarried\s+out\b|\bvisited\b|\binspection\s+dates?\b|"
                               r"\bon\s+site\b|\bvisit(?:\s+\w+){0,3}\s+(?:on|from|between)\b|"
                               # "the monitoring visit to Torbay children's services on 14 and 15 June 2017"
-                              r"\bvisit\s+to\b[^.\n]{0,60}?\s(?:on|from|between)\s+\d", re.I)),
+                              rf"\bvisit\s+to\b[^.\n]{{0,60}}?\s(?:on|from|between)\s+{_DAY_OF_MONTH}"
+                              rf"(?:\s*(?:and|to|-|–)\s*{_DAY_OF_MONTH})?\s+{_MONTH}", re.I)),
 }
 EVENT_DATE_BOOST = 1.15
 

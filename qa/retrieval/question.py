@@ -441,7 +441,14 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     for m in SINGLE_NAME_RE.finditer(text):
         if m.group(0).lower() not in QUESTION_WORDS:
             _add_name(names, m.group(0), places, single=True)
+    for m in INSPECTION_KIND_RE.finditer(text):  # "the 2024 focused visit": a school's inspection is not one
+        if not any(m.group(0).lower() in n.lower() for n in names):
+            names.append(m.group(0).lower())
     return names
+
+
+# Kinds of inspection a question may name in lower case; a page must name the kind to report one.
+INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bjoint\s+targeted\s+area\s+inspection\b", re.I)
 
 
 # A capitalised word after a lower-case word or a comma, so not a sentence start: "about Estyn", "did Cafcass".

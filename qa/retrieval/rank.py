@@ -271,7 +271,8 @@ SCOPE_SENTENCE_RE = re.compile(
     r"inspectors (?:looked at|evaluated|reviewed|considered|examined|focused on)\b|"
     r"the (?:visit|inspection) (?:focused|looked) (?:on|at)\b)", re.I | re.M)
 SCOPE_SENTENCE_END_RE = re.compile(r"[.!?](?=[\"'”’)\]]*(?:\s|$))|\n[^\S\n]*\n")  # a full stop or a blank line
-FINDING_RE = re.compile(r"\b(?:found|finds|find that|saw|judged|concluded|however|but)\b|;", re.I)
+FINDING_RE = re.compile(r"\b(?:found|finds|find that|saw|judged|concluded|however|but|rated|graded|good|"
+                        r"outstanding|inadequate|requires? improvement|improved)\b|;", re.I)
 # Questions about the visit itself ("How was the visit carried out?", "What did the visit look at?") are
 # answered by those sentences; so are "who", "when" and "how many" questions (the inspectors, the dates, the
 # number of cases looked at).

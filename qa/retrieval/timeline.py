@@ -81,6 +81,7 @@ eighth ninth tenth inspection inspections last latest full previous ofsted and w
 them then on in of at across from to for with the a an after following during been being say said find found
 tell show shows showed there any evidence trail how's what's now today recent recently
 conclude concluded conclusion conclusions finding findings judge judged actually really inspectors inspector
+things thing picture situation position matters stuff everything anything
 """.split()) | QUESTION_WORDS
 
 
