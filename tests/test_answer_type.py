@@ -436,3 +436,14 @@ def test_a_visit_on_a_number_of_occasions_is_no_date():
     from qa.retrieval.answer_type import dates_event
 
     assert not dates_event("took place", "Inspectors made a visit to the home on 3 occasions last year.")
+
+
+def test_when_ofsted_carried_out_an_inspection_is_answered_by_its_inspection_dates():
+    from qa.retrieval import rank
+    from qa.retrieval.answer_type import asked_event
+
+    assert asked_event("When did Ofsted carry out its 2023 inspection of Rutland?") == "took place"
+    header = ("Inspection of children's social care services\n\nInspection dates: 6 March 2023 to 17 March 2023\n\n"
+              "Lead inspector: Jo Bell, His Majesty's Inspector\n\nOverall effectiveness Good")
+    assert rank.prose_weight(header, "date", "took place") == 1.0
+    assert rank.prose_weight(header, "date", None) < 1.0  # a header's date is not the one asked, otherwise

@@ -24,7 +24,7 @@ from qa.retrieval.question import SOURCE_KINDS, Query
 from qa.datatypes import Document, Hit
 from qa.documents.mentions import MONTH_NAMES, document_event_months, document_not_before
 from qa.documents.metadata import MONTHS
-from qa.retrieval.answer_type import holds
+from qa.retrieval.answer_type import dates_event, holds
 
 TYPE_PRIOR = {"ofsted_letter": 1.0, "ofsted_report": 1.0, "council_page": 0.95, "news_article": 0.92, "other": 0.92}
 SOURCE_CUE_PENALTY = 0.8
@@ -244,10 +244,13 @@ def prose_share(text: str) -> float:
     return prose / total if total else 0.0
 
 
-def prose_weight(text: str, kind: str | None = None) -> float:
+def prose_weight(text: str, kind: str | None = None, event: str | None = None) -> float:
     """PROSE_FLOOR to 1 by the share of prose; a bare header (a headline with its dateline, a meeting's heading:
     no sentence, under HEADER_WORDS words) HEADER_FLOOR: it repeats a question's words in few others and so
-    outscored the paragraph under it. A label line still answers its kind of question (LABEL_ANSWERS)."""
+    outscored the paragraph under it. A label line still answers its kind of question (LABEL_ANSWERS), and a
+    report's "Inspection dates: ..." answers when the inspection took place (`event`, see asked_event)."""
+    if kind == "date" and event and dates_event(event, text):
+        return 1.0
     share = prose_share(text)
     if share == 0 and len(text.split()) < HEADER_WORDS and not (kind in LABEL_ANSWERS and holds(kind, text)):
         stub = len(text.split()) < STUB_WORDS and not (kind and holds(kind, text))  # "Published: 9 May 2019"

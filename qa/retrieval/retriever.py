@@ -148,7 +148,7 @@ class Retriever:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
             weight = rank.prior(doc, query, newest, passage.headings) \
-                * rank.prose_weight(passage.text, query.answer_type) \
+                * rank.prose_weight(passage.text, query.answer_type, event) \
                 * answer_type_weight(query.answer_type, passage.text, role, event) \
                 * rank.month_weight(months, passage.text) * rank.lead_weight(broad, passage) \
                 * rank.scope_weight(passage.text, query.text, query.answer_type) \
