@@ -779,3 +779,31 @@ def test_a_letter_quoted_in_a_story_does_not_title_it():
         ["The council said it had taken the findings seriously and would respond to each of them this year."] * 18)
         + "\n\nDear Sir or Madam\n\nOfsted monitoring visit complaint\n\nWe write to complain.")
     assert infer(story)["title"] == "Council responds to Ofsted"
+
+
+def test_types_from_set11_kinds_of_page():
+    from qa.documents import clean
+    from qa.documents.convert import convert_text
+
+    def doc_type(text, hints=None):
+        blocks = clean.clean_blocks(convert_text(text).blocks)
+        authorities, _ = metadata.infer_authorities(text)
+        return metadata.infer_doc_type(text, blocks, hints or {}, authorities)[0]
+
+    cqc_story = ("Rutland adult social care rated 'requires improvement' by CQC\n\nAdult social care run by Rutland "
+                 "Council requires improvement, the Care Quality Commission (CQC) has said. The CQC found waits for "
+                 "assessments. The council's cabinet member said the CQC had recognised good work.")
+    assert doc_type(cqc_story) == "other"  # without a byline: another inspectorate's assessment
+    assert doc_type(cqc_story, {"author": "Joanna Pryce"}) == "news_article"  # a reporter's byline from the page
+    release = ("RUTLAND COUNCIL\n\nNEWS RELEASE\n\nEmbargo: For immediate release\n\nOfsted recognises early "
+               "progress in Rutland children's services\n\nOfsted has found early signs of progress in Rutland "
+               "Council's children's services, inspectors said. Councillor Jo Bell, Rutland Council's Executive "
+               "Member for Children's Services, said: \"We are pleased.\"")
+    assert doc_type(release) == "council_page"
+    school = ("Meadow Primary School\n\nInspection of Meadow Primary School\n\nInspection dates: 8 and 9 October 2024"
+              "\n\nThe quality of education Good\n\nWhat is it like to attend this school?\n\nPupils are happy here.")
+    assert doc_type(school) == "ofsted_report"
+    homes = ("Ofsted rates Rutland children's services good\n\nChildren's services in Rutland have been rated good. "
+             "The council has opened two new local children's homes. Councillor Jo Bell said she was delighted. We "
+             "thank our staff, our partners and our foster carers for their work with us.")
+    assert doc_type(homes) == "council_page"

@@ -319,7 +319,9 @@ _REPORT_CUES = [re.compile(p, re.I) for p in (
     r"\bfull inspection result\s*:", r"\breport inspection date\s*:", r"\bURN\s*:",
     # the graded judgements of a school or provider report
     r"\b(?:the quality of education|leadership and management|behaviour and attitudes)\s*[-–:]?\s*"
-    r"(inadequate|requires improvement|good|outstanding)")]
+    r"(inadequate|requires improvement|good|outstanding)",
+    # a school report's fixed parts: its opening question and its details table
+    r"\bwhat is it like to attend this school\b", r"\bunique reference number\b")]
 _OFSTED_LETTERHEAD_RE = re.compile(r"ofsted\.gov\.uk|gov\.uk/ofsted|0300\s?123\s?1231|Piccadilly Gate|Temple Quay|"
                                    r"Aviation House|\bAgora\b", re.I)
 _NEWS_FURNITURE = [re.compile(p, re.I | re.M) for p in (
@@ -354,7 +356,7 @@ _COUNCIL_MASTHEAD_RE = re.compile(r"(?:(?:The\s+)?(?:Royal\s+|London\s+)?Borough
                                   r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|&)){0,5}"
                                   r"(?:\s+(?:Borough|County|City|District|Metropolitan Borough))?\s+Council")
 # A charity's or think tank's publication: "Briefing paper", a "Donate" link, a charity number.
-_BRIEFING_RE = re.compile(r"^\s*(?:briefing paper|policy briefing|research briefing|research report|position statement|"
+_BRIEFING_RE = re.compile(r"^\s*(?:briefing|briefing paper|policy briefing|research briefing|research report|position statement|"
                           r"consultation response)\s*$|\|\s*donate\b|\bregistered charity\b|\bcharity (?:no|number)\b",
                           re.I | re.M)
 _JOURNALESE_RE = re.compile(r"\b(watchdog|slammed|damning|branded|blasted|scathing|shocking|hits back|"
@@ -371,7 +373,9 @@ _PARLIAMENT_RE = re.compile(r"\bquestion to the\b|\bwritten question\b|\basked o
 _OTHER_BODY_RE = re.compile(r"\bcare quality commission\b|\bCQC\b|inspectorate of probation|care inspectorate|"
                             r"\bchildren.s commissioner for england\b|"
                             r"\bestyn\b|\bHMICFRS\b|\bHMI probation\b|youth offending|\barea SEND\b|"
-                            r"\bparent carer forum\b|\bchildren.s homes?\b", re.I)
+                            r"\bparent carer forum\b", re.I)
+# A children's home's inspection names the home in its title; a council page may list new homes in passing.
+_CHILDRENS_HOME_RE = re.compile(r"\bchildren.s homes?\b", re.I)
 _INSPECTORATE_VOICE_RE = re.compile(r"\bwe inspect\b|\binspect and regulate\b|\bour (\w+ )?inspection (framework|"
                                     r"handbook|of local authorit)|\bwe ask each local authority\b|\bwe found that\b|"
                                     r"\bwe have asked [A-Z][\w ]{2,40} (council|to)\b|\bwe will (continue to )?monitor\b|"
@@ -447,8 +451,14 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         other += 3.0
     if re.match(r"(?:the\s+)?Local Government Association\b|LGA\b", first_line(raw)):
         other += 3.0  # a peer review or report under the LGA's name, not the council's own page
-    if not paper:  # a newspaper reporting on another body is still news
+    # A reporter's byline the main-text extraction took off an HTML page ("Joanna Pryce"): a newspaper's story.
+    reporter = bool(hints.get("author")) and re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?:;|$)",
+                                                      hints["author"]) and not find_in_text(hints["author"])
+    if reporter:
+        news += 2.5
+    if not paper and not reporter:  # a newspaper reporting on another body is still news
         other += min(6.0, 3.0 * len(_OTHER_BODY_RE.findall(head)) + 1.0 * len(_OTHER_BODY_RE.findall(raw)))
+        other += 3.0 if _CHILDRENS_HOME_RE.search(head[:300]) else 0.0
     inspectorate = len(_INSPECTORATE_VOICE_RE.findall(own))
     other += min(6.0, 3.0 * inspectorate)
     if re.search(r"\b(guidance|handbook|framework)\b", head[:300], re.I) and "said" not in head.lower():
@@ -465,10 +475,11 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     if officer_byline:
         council += 2.0
     top_lines = [line.strip() for line in raw.splitlines()[:8] if line.strip()][:3]
-    if any(_COUNCIL_MASTHEAD_RE.fullmatch(line) for line in top_lines):
-        council += 2.0  # the council's own masthead ("Skip to main content / Example Council / Search")
-        if re.search(r"(?im)^\s*(?:news|press|media)\s+release\b", raw[:1500]):
-            council += 1.0
+    if any(_COUNCIL_MASTHEAD_RE.fullmatch(line.title() if line.isupper() else line) for line in top_lines):
+        council += 2.0  # the council's own masthead ("Skip to main content / Example Council / Search", "X COUNCIL")
+        if re.search(r"(?im)^\s*(?:news|press|media)\s+release\b|^\s*embargo\b|\bfor immediate release\b|"
+                     r"^\s*notes to editors\b", raw[:3000]):
+            council += 1.5
     if re.search(r"(?<=[a-z,] )the Council\b", own):
         council += 1.5  # a council writing about itself capitalises "the Council"
     said = len(re.findall(r"\b(said|says|told|added|warned|according to|commented|wrote)\b", raw, re.I))
