@@ -133,3 +133,11 @@ def test_greater_manchester_is_a_region_not_manchester_council():
     # other Welsh councils are named as usual (a Care Inspectorate Wales page is about one)
     assert [m.name for m in find_in_text("Care Inspectorate Wales inspected children's services in Bridgend.")] == \
         ["Bridgend"]
+
+
+def test_county_short_forms():
+    assert find_in_question("west northants ilacs 2022 rating") == ["West Northamptonshire"]
+    assert find_in_question("notts ofsted 2019") == ["Nottinghamshire"]
+    assert find_in_question("bucks council ofsted") == ["Buckinghamshire"]
+    assert find_in_question("the council bucks the trend on caseloads") == []  # a word, without a council cue
+    assert canonical_authority("Northants") == "Northamptonshire"

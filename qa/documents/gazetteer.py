@@ -113,6 +113,13 @@ _ALIASES = {
     "Herefordshire": ("County of Herefordshire",),
     "St Helens": ("St. Helens",),
     "Hereford and Worcester": ("Hereford & Worcester",),
+    # the counties' everyday short forms ("west northants ilacs 2022")
+    "Northamptonshire": ("Northants",), "West Northamptonshire": ("West Northants",),
+    "North Northamptonshire": ("North Northants",), "Nottinghamshire": ("Notts",), "Lincolnshire": ("Lincs",),
+    "Leicestershire": ("Leics",), "Hertfordshire": ("Herts",), "Buckinghamshire": ("Bucks",),
+    "Wiltshire": ("Wilts",), "Gloucestershire": ("Glos",), "Worcestershire": ("Worcs",), "Oxfordshire": ("Oxon",),
+    "Cambridgeshire": ("Cambs",), "Hampshire": ("Hants",), "Staffordshire": ("Staffs",), "Derbyshire": ("Derbys",),
+    "Lancashire": ("Lancs",), "Central Bedfordshire": ("Central Beds",),
 }
 # Welsh council names that are also English towns (Newport, Isle of Wight and Shropshire): in an English page they
 # count only in a council form ("Newport City Council").
@@ -121,7 +128,8 @@ _ALSO_AN_ENGLISH_TOWN = {"Newport"}
 # The first town of a two-part area ("Brighton", "Redcar") is how people shorten it; it needs a cue as well.
 _AMBIGUOUS_ALIASES = {"Blackburn", "Hull", "Stockton", "Stoke", "Southend", "Kingston", "Richmond", "Newcastle",
                       "RCT", "Bath",  # RCT is also a randomised controlled trial
-                      "Barking", "Hammersmith", "Windsor", "Brighton", "Telford", "Redcar"}
+                      "Barking", "Hammersmith", "Windsor", "Brighton", "Telford", "Redcar",
+                      "Bucks", "Wilts", "Staffs"}  # (also words: "bucks the trend", "wilts", "staffs the desk")
 
 
 def _names(block: str) -> list[str]:
