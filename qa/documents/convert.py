@@ -157,67 +157,63 @@ def convert_html(html: str) -> Extracted:
     if not body:
         body = trafilatura.extract(html, output_format="markdown", include_comments=False) or ""
     hints: dict[str, str] = {}
+    marked = _marked_texts(html)
     # htmldate's fast mode, preferring the publication date to a later modification
     meta = trafilatura.extract_metadata(html, date_config={"extensive_search": False, "original_date": True})
     if meta is not None:
-        where = _markup_date(html, str(meta.date)) if meta.date else None
+        where = _markup_date(html, str(meta.date), marked) if meta.date else None
         for key, value in (("title", meta.title), ("date", meta.date if where == "published" else None),
                            ("date_modified", meta.date if where == "modified" else None),
                            ("publisher", meta.sitename), ("source", meta.url), ("author", meta.author)):
             if value:
                 hints[key] = str(value)
-    if "date" not in hints and (marked := _marked_dateline(html)):
-        hints["dateline"] = marked
+    if "date" not in hints and marked:
+        hints["dateline"] = marked[0]
     blocks = clean.split_flowed(clean.normalise(strip_markdown_inline(body)))
     return Extracted(blocks, hints, "html")
 
 
-def _markup_date(html: str, iso_date: str) -> str | None:
+# An element the page marks as its date or byline (class or id), not a related story's, a comment's or an update's.
+_DATE_MARK_RE = re.compile(r"date|byline|posted|published|timestamp")
+_NOT_OWN_DATE_MARK_RE = re.compile(r"related|footer|sidebar|comment|update|modified")
+
+
+def _marked_texts(html: str) -> list[str]:
+    """The texts (under 200 characters) of the elements a page marks as its date or byline ("By Tom Hesketh |
+    Thursday 9 November 2023"): the main-text extraction drops them."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception:  # noqa: BLE001 - unparseable markup marks nothing
+        return []
+    texts = []
+    for el in tree.xpath("//body//*[@class or @id]")[:2000]:
+        marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if _DATE_MARK_RE.search(marks) and not _NOT_OWN_DATE_MARK_RE.search(marks):
+            text = re.sub(r"\s+", " ", " ".join(el.itertext())).strip()
+            if 4 <= len(text) < 200:
+                texts.append(text)
+    return texts
+
+
+def _markup_date(html: str, iso_date: str, marked: list[str]) -> str | None:
     """Where the page's markup states a date htmldate found: "published" (a meta tag's content, a <time>'s
-    datetime, JSON-LD's datePublished, or the text of an element the page marks as its date or byline, which the
-    main-text extraction drops), "modified" (only an update time says it), or None: a date read in the story (a
-    visit's, a headline's, a related story's, a footer's) is not the page's."""
+    datetime, JSON-LD's datePublished, or the text of a `marked` date or byline element), "modified" (only an
+    update time says it), or None: a date read in the story (a visit's, a headline's, a related story's, a
+    footer's) is not the page's."""
+    from qa.documents.metadata import parse_date
+
     d = re.escape(iso_date[:10])
     attrs = [m.group(0) for m in re.finditer(rf"""<[^>]*(?:content|datetime)\s*=\s*["']{d}[^>]*>""", html, re.I)]
     if any(not re.search(r"modified|updated", a, re.I) for a in attrs) or \
             re.search(rf'"date(?:Published|Created)"\s*:\s*"{d}', html):
         return "published"
-    from lxml import html as lxml_html
-    from qa.documents.metadata import parse_date
-
-    try:
-        tree = lxml_html.fromstring(html)
-    except Exception:  # noqa: BLE001 - unparseable markup states nothing
-        tree = None
-    for el in tree.xpath("//*[@class or @id]")[:2000] if tree is not None else []:
-        marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if re.search(r"date|byline|posted|published|timestamp", marks) and \
-                not re.search(r"related|footer|sidebar|comment|update|modified", marks):
-            text = " ".join(el.itertext())
-            if len(text) < 200 and any(parse_date(part) == iso_date[:10] and not re.search(
-                    r"updated|modified|revised", part, re.I) for part in re.split(r"\s*[|•·]\s*", text)):
-                return "published"
+    if any(parse_date(part) == iso_date[:10] and not re.search(r"updated|modified|revised", part, re.I)
+           for text in marked for part in re.split(r"\s*[|•·]\s*", text)):
+        return "published"
     if attrs or re.search(rf'"dateModified"\s*:\s*"{d}', html):
         return "modified"
-    return None
-
-
-def _marked_dateline(html: str) -> str | None:
-    """The text of the first element the page marks as its byline or date ("By Tom Hesketh | Thursday 9 November
-    2023"): the main-text extraction drops it, and the dateline rules should still read it."""
-    from lxml import html as lxml_html
-
-    try:
-        tree = lxml_html.fromstring(html)
-    except Exception:  # noqa: BLE001
-        return None
-    for el in tree.xpath("//body//*[@class or @id]")[:2000]:
-        marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if re.search(r"date|byline|posted|published|timestamp", marks) and \
-                not re.search(r"related|footer|sidebar|comment|update|modified", marks):
-            text = re.sub(r"\s+", " ", " ".join(el.itertext())).strip()
-            if 4 <= len(text) < 200:
-                return text
     return None
 
 

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from qa.datatypes import DOC_TYPES, Block
+from qa.terms import tokenize
 
 MANIFEST_NAME = "manifest.json"
 FIELDS = ("title", "date", "doc_type", "publisher", "source", "local_authorities", "period_start",
@@ -943,8 +944,6 @@ _FILE_TITLE_JUNK_RE = re.compile(r"microsoft\s+(?:word|excel|powerpoint)|\.(?:do
 def _usable_file_title(title: str | None, blocks: list[Block]) -> str | None:
     """A PDF's or Word file's own title property, when it is one: not a converter's or template's name
     ("Microsoft Word - JTAI_letter_template_v7.docx", "Committee report template"), and in the text's words."""
-    from qa.terms import tokenize
-
     if not title or _FILE_TITLE_JUNK_RE.search(title) or len(title.split()) < 3:
         return None
     words = set(tokenize(title))
@@ -952,11 +951,15 @@ def _usable_file_title(title: str | None, blocks: list[Block]) -> str | None:
     return title.strip() if words and len(words & text) >= 0.6 * len(words) else None
 
 
+def _without_places(line: str) -> str:
+    for mention in find_in_text(line):
+        line = line.replace(mention.surface, " ")
+    return line
+
+
 def _names_only_a_council(line: str) -> bool:
     """'London Borough of Havering', 'Redcar and Cleveland': a council's name and nothing else."""
-    rest = line
-    for mention in find_in_text(line):
-        rest = rest.replace(mention.surface, " ")
+    rest = _without_places(line)
     return rest != line and len(re.findall(r"[^\W\d_]{2,}", rest)) <= 1
 
 
@@ -964,12 +967,8 @@ def _headline_score(line: str, at: int, below: set[str]) -> float:
     """How much a line reads as the page's headline: a headline's words come back in the story under it (`below`:
     the stems of the text after the line; a masthead's, a council's name alone, a cookie banner's do not, or only
     some); furniture and a publication's or council's name alone weigh it down; nearer the top breaks ties."""
-    from qa.terms import tokenize
-
-    named = line
-    for mention in find_in_text(line):  # a place is named in a title and is "the council" in the text under it
-        named = named.replace(mention.surface, " ")
-    words = set(tokenize(named)) or set(tokenize(line))
+    # a place is named in a title and is "the council" in the text under it
+    words = set(tokenize(_without_places(line))) or set(tokenize(line))
     score = len(words & below) / len(words) if words else 0.0
     if len(words) < 3:
         score -= 0.3
@@ -990,8 +989,6 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
     """The headline: a letter's subject line, or the line near the top that reads most like one (see
     _headline_score), skipping bylines, datelines, photo credits, labels and site furniture ("Skip to main
     content", "Agenda item", "Transcription"); a file's own title property when the text has none."""
-    from qa.terms import tokenize
-
     if hints.get("title"):
         return hints["title"], 1.0
     for i, b in enumerate(blocks[:30]):  # (a letterhead and address block may take twenty lines)
