@@ -169,6 +169,11 @@ def convert_html(html: str) -> Extracted:
                 hints[key] = str(value)
     if "date" not in hints and marked:
         hints["dateline"] = marked[0]
+    if "author" not in hints:
+        byline = next((m.group(1) for text in _marked_texts(html, _BYLINE_MARK_RE)
+                       if (m := _BY_NAME_RE.match(text))), None)
+        if byline:
+            hints["author"] = byline  # "<span class="by">By Tomasz Wright</span>": trafilatura missed it
     blocks = clean.split_flowed(clean.normalise(strip_markdown_inline(body)))
     return Extracted(blocks, hints, "html")
 
@@ -178,9 +183,14 @@ _DATE_MARK_RE = re.compile(r"date|byline|posted|published|timestamp")
 _NOT_OWN_DATE_MARK_RE = re.compile(r"related|footer|sidebar|comment|update|modified")
 
 
-def _marked_texts(html: str) -> list[str]:
+# An element marked as the writer's ("by", "byline", "author"), holding "By Jo Bell" (not an author box's biography).
+_BYLINE_MARK_RE = re.compile(r"\bby\b|byline|\bauthor(?:-name)?\b")
+_BY_NAME_RE = re.compile(r"By\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*(?:$|[|•·,])")
+
+
+def _marked_texts(html: str, mark_re: re.Pattern | None = None) -> list[str]:
     """The texts (under 200 characters) of the elements a page marks as its date or byline ("By Tom Hesketh |
-    Thursday 9 November 2023"): the main-text extraction drops them."""
+    Thursday 9 November 2023"), or with `mark_re` in their class or id: the main-text extraction drops them."""
     from lxml import html as lxml_html
 
     try:
@@ -190,7 +200,8 @@ def _marked_texts(html: str) -> list[str]:
     texts = []
     for el in tree.xpath("//body//*[@class or @id]")[:2000]:
         marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if _DATE_MARK_RE.search(marks) and not _NOT_OWN_DATE_MARK_RE.search(marks):
+        if (mark_re.search(marks) if mark_re else _DATE_MARK_RE.search(marks)) \
+                and not _NOT_OWN_DATE_MARK_RE.search(marks):
             text = re.sub(r"\s+", " ", " ".join(el.itertext())).strip()
             if 4 <= len(text) < 200:
                 texts.append(text)
@@ -307,13 +318,23 @@ def convert_docx(data: bytes) -> Extracted:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises a variety of lxml/KeyError errors on damage
         raise ConversionError(f"corrupt DOCX ({exc.__class__.__name__})")
+    from docx.table import Table
+
     blocks: list[Block] = []
-    for para in document.paragraphs:
-        text = clean.normalise(para.text).strip()
+    # In reading order: a committee report's label table ("Title: ...", "Date of meeting: ...") comes before its
+    # sections, and is where its title and date are.
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            for row in item.rows:
+                cells = [clean.normalise(c.text).strip() for c in row.cells]
+                if any(cells):
+                    blocks.append(Block("para", " | ".join(cells)))
+            continue
+        text = clean.normalise(item.text).strip()
         if not text:
             continue
-        style = (para.style.name if para.style is not None else "") or ""
-        numbered = para._p.pPr is not None and para._p.pPr.numPr is not None
+        style = (item.style.name if item.style is not None else "") or ""
+        numbered = item._p.pPr is not None and item._p.pPr.numPr is not None
         if style == "Title" or style.startswith("Heading"):
             level = int(style.split()[-1]) if style.split()[-1].isdigit() else 1
             blocks.append(Block("heading", text, level=level))
@@ -321,11 +342,6 @@ def convert_docx(data: bytes) -> Extracted:
             blocks.append(Block("item", text))
         else:
             blocks.append(Block("para", text))
-    for table in document.tables:
-        for row in table.rows:
-            cells = [clean.normalise(c.text).strip() for c in row.cells]
-            if any(cells):
-                blocks.append(Block("para", " | ".join(cells)))
     props = document.core_properties
     hints = {}
     if props.title:

@@ -283,7 +283,9 @@ _CLOCK_DATELINE_RE = re.compile(rf"\b(?:\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?|\d{
 
 _NOT_COVER_MONTH_RE = re.compile(r"\b(?:review|valid|until|expir\w*|effective|consultation|committee|meeting|next)\b",
                                  re.I)
-_COVER_MONTH_RE = re.compile(rf"^(?-i:(?:[A-Z][\w&'’-]*\s+){{1,4}})({MONTH_ANY}\s+{_YEAR})\s*$", re.I)
+# "Runaway Routes February 2020", "HM Inspectorate of Probation, October 2022": a publisher's name and a month
+_COVER_MONTH_RE = re.compile(rf"^(?-i:[A-Z][\w&'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w&'’-]*)){{0,5}}),?\s+"
+                             rf"({MONTH_ANY}\s+{_YEAR})\s*$", re.I)
 _LABELLED_MONTH_RE = re.compile(rf"\b(?:briefing(?: paper)?|research report|policy (?:paper|briefing))"
                                 rf"(?:\s+no\.?\s*\d+)?\s*[|:–-]\s*({MONTH_ANY}\s+{_YEAR})\s*$", re.I)
 # Minutes opening "At a meeting of the ... Committee held in Committee Room 1, County Hall on Thursday, 12 September
@@ -705,7 +707,8 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
             return parse_date(b.text), 0.5
         m = _COVER_MONTH_RE.search(b.text)  # a cover's publisher and month run into one line ("Runaway Routes
         if m and len(b.text.split()) <= 6 and not _NOT_COVER_MONTH_RE.search(b.text) and not any(  # February 2020")
-                rx.search(b.text) for rx in (_NOT_PUBLICATION, _VISIT_WORD_RE, _PERIOD_BLOCKERS_RE, _EVENT_LINE_RE)):
+                rx.search(re.sub(r"(?i)\binspectorate\b", "", b.text))  # (the publisher's name is no visit)
+                for rx in (_NOT_PUBLICATION, _VISIT_WORD_RE, _PERIOD_BLOCKERS_RE, _EVENT_LINE_RE)):
             return parse_date(m.group(1)), 0.5
         m = _LABELLED_MONTH_RE.search(b.text)  # "... Briefings BRIEFING | October 2023" (short lines run together)
         if m:
@@ -816,6 +819,9 @@ _VISIT_NUMBER_RES = [
     # "its second monitoring visit since the borough's services were judged inadequate": the page's own subject
     # (not "The third monitoring visit since the inspection looked at ...", which may recall an earlier one)
     (re.compile(rf"\b(?:its|their|this)\s+{ORDINAL_RE}\s+(?:ofsted\s+)?monitoring\s+visit\s+since\b", re.I), 0.9),
+    # "Ofsted's latest monitoring visit – the third since the damning inspection": the story's own visit, numbered
+    (re.compile(rf"\b(?:latest|most recent|recent|new)\s+(?:ofsted\s+)?monitoring\s+visit\s*[–—,(-]+\s*the\s+"
+                rf"{ORDINAL_RE}\s+(?:since|of)\b", re.I), 0.9),
 ]
 
 
@@ -824,6 +830,10 @@ _VISIT_NUMBER_RES = [
 # monitoring visit": a story's way to name the visit it reports.)
 _REFERS_ELSEWHERE_RE = re.compile(r"\b(?:next|previous|last|earlier|prior|since\s+(?:its|the|their)|"
                                   r"(?:time\s+of|before)\s+(?:the|its|their))\s+$", re.I)
+# "the sixth monitoring visit to children's services in Sandwell since they were judged inadequate in 2016" (not
+# "the third visit since the trust took over")
+_COUNTED_FROM_JUDGEMENT_RE = re.compile(r"[^.]{0,80}?\bsince\b[^.]{0,60}?\b(?:judged|rated|graded|found)\s+(?:to\s+be\s+)?"
+                                        r"(?:as\s+)?['‘\"“]?inadequate", re.I)
 _NOT_MONITORING_RE = re.compile(r"\s+(?:\w+\s+)?(?:focus+ed|joint|jtai|inspection)\b", re.I)
 
 
@@ -856,8 +866,10 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
                                                   _sentence_at(content, m.start()), re.I):
                 continue
             n = ordinal_value(m.group(1))
+            # Ofsted numbers monitoring visits from the inadequate judgement
+            weight = 0.95 if _COUNTED_FROM_JUDGEMENT_RE.match(content, m.end(), m.end() + 160) else conf
             if n and n <= 12:
-                found[n] = max(found.get(n, 0.0), conf)
+                found[n] = max(found.get(n, 0.0), weight)
                 mentions.setdefault(n, set()).add(m.start(1))
     if not found:
         return None, 0.0
@@ -866,13 +878,16 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
     # 2020") names its own three times or more, and twice as often as any other.
     dominant = ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) \
         and ranked[0][2] < TITLE_AREA_CHARS
-    if _several_visits(content) and not dominant:
+    strongest = sorted(found.items(), key=lambda kv: -kv[1])
+    stated = strongest[0][1] >= 0.9 and (len(strongest) == 1 or strongest[1][1] < strongest[0][1])
+    # "This was the second monitoring visit ... At the first monitoring visit, in February 2015, ...": a visit
+    # recalled by its number does not make the letter a summary of several.
+    if _several_visits(content, skip_numbered=stated) and not dominant:
         return None, 0.0
     if len(found) == 1:
         n, conf = next(iter(found.items()))
         return n, conf
-    strongest = sorted(found.items(), key=lambda kv: -kv[1])
-    if strongest[0][1] >= 0.9 and strongest[1][1] < 0.9:
+    if stated:
         return strongest[0][0], 0.7  # "This was the second ..." / "its second monitoring visit since ..." beside a recalled first
     # Committee papers name the visit they report on in their title and again in the text, and the next one in
     # passing ("a written report on the third monitoring visit be brought to the next meeting"): a number named
@@ -892,13 +907,17 @@ _VISIT_WHEN_RE = re.compile(rf"monitoring visit{_NOT_ABOUT_VISIT}{{0,60}}?\b(?:o
                             re.I)
 
 
-def _several_visits(content: str) -> bool:
+def _several_visits(content: str, skip_numbered: bool = False) -> bool:
     """A page that dates two different monitoring visits ('the second visit took place in January 2018 ... in
-    November 2017 Ofsted conducted a monitoring visit') summarises a journey; it reports on none of them alone."""
+    November 2017 Ofsted conducted a monitoring visit') summarises a journey; it reports on none of them alone.
+    skip_numbered: leave out visits named by their number ("At the first monitoring visit, in February 2015")."""
     months = set()
     for m in _VISIT_WHEN_RE.finditer(content):
-        if _REFERS_ELSEWHERE_RE.search(content[max(0, m.start() - 30):m.start()]):
+        before = content[max(0, m.start() - 30):m.start()]
+        if _REFERS_ELSEWHERE_RE.search(before):
             continue  # "since the last monitoring visit in February 2017": the visit before this one
+        if skip_numbered and re.search(rf"\b{ORDINAL_RE}\s+$", before, re.I):
+            continue
         month, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         months.add((month.lower(), year))
     return len(months) >= 2
@@ -923,7 +942,7 @@ HEAD_LINES = 12  # lines from the top where a headline may stand
 # A form's label and its value: "Report of: Director of Children's Services", "Overall effectiveness: Good".
 # And who a committee paper is from: "Open report on behalf of the Executive Director of Children's Services".
 _LABEL_LINE_RE = re.compile(r"^(?:(?:open\s+|exempt\s+|public\s+)?report\s+(?:of|to|by|from|on\s+behalf\s+of)\b[^:]*$|"
-                            r"(?:report\s+(?:of|to|by|author)|date(?:\s+of\s+\w+)?|meeting|wards?(?:\s+affected)?|"
+                            r"(?:report\s+(?:of|to|by|for|author)|date(?:\s+of\s+\w+)?|meeting|wards?(?:\s+affected)?|"
                             r"contact(?:\s+officer)?|author|classification|overall\s+effectiveness|judge?ment|grade|"
                             r"status|key\s+decision|agenda\s+item|item|lead\s+inspector|inspection\s+dates?|"
                             r"published|reference|urn|decision\s+maker)\s*:)", re.I)
@@ -937,6 +956,8 @@ _WEAK_FURNITURE_RE = re.compile(r"\b(?:search|accept|weather|what's on|jobs|prop
                                 r"report it)\b", re.I)
 
 
+_TITLE_LABEL_RE = re.compile(r"^(?:(?:report\s+)?title(?:\s+of\s+(?:the\s+)?(?:report|paper))?|(?:report\s+)?subject)"
+                             r"\s*:\s*\|?\s*(\S.*)$", re.I)
 _FILE_TITLE_JUNK_RE = re.compile(r"microsoft\s+(?:word|excel|powerpoint)|\.(?:docx?|pdf|rtf|odt|dotx?)\b|\btemplate\b|"
                                  r"^\s*(?:untitled|document\s*\d*|title|draft|slide\s*\d*|presentation\d*)\s*$", re.I)
 
@@ -1004,6 +1025,10 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
             if 2 <= len(subject.split()) <= 25 and not subject.endswith("."):
                 return subject, 0.8
             break
+    for b in blocks[:HEAD_LINES]:  # a committee paper's label table: "Title of report: | Ofsted monitoring visit 4"
+        labelled = _TITLE_LABEL_RE.match(b.text.strip())
+        if labelled and 2 <= len(labelled.group(1).split()) <= 30:
+            return labelled.group(1).strip(), 0.8
     candidates = []  # (score, title, confidence): every line above the story that could be its headline
     head_stems = [set(tokenize(b.text)) for b in blocks[:HEAD_LINES]]
     rest = set(tokenize(" ".join(b.text for b in blocks[HEAD_LINES:])))
@@ -1065,6 +1090,13 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
     if paper and subject.startswith(paper):
         subject = subject[len(paper):]
     authorities, la_conf = infer_authorities(subject)
+    if not authorities:
+        # A local paper's story naming one authority once, far down ("Wirral's children's services were rated
+        # inadequate in 2016"), under the paper's own name ("Wirral Courier"): the two agree, so it is the subject.
+        named = {mt.name for mt in find_in_text(subject)}
+        papers = {mt.name for mt in find_in_text(hints.get("publisher") or paper or "")}
+        if len(named) == 1 and named == papers:
+            authorities, la_conf = sorted(named), 0.5
     if hints.get("doc_type"):
         doc_type, type_conf = hints["doc_type"], 1.0
     else:

@@ -313,3 +313,24 @@ ROLE_FORMS = {"inspector": r"inspectors?|HMIs?|H[ei][rs] Majesty[’']s Inspecto
 def names_role(role: str, text: str) -> bool:
     form = ROLE_FORMS.get(role, rf"{re.escape(role)}s?")
     return re.search(rf"\b(?:{form})\b", text, re.I) is not None
+
+
+# "What were the findings of the joint inspection in X?": a page announcing an inspection ("The JTAI will look at
+# ...", "have requested that the inspectorates carry out ...") says what will be looked at, not what was found.
+FINDINGS_ASKED_RE = re.compile(r"\bfindings\b|\bwhat\s+(?:did|has|have)\s+(?:[\w'’-]+\s+){0,5}?(?:find|conclude)\b|"
+                               r"\bwhat\s+(?:was|were)\s+(?:found|concluded)\b", re.I)
+ANNOUNCES_RE = re.compile(r"\b(?:will|is to|are to)\s+(?:include\s+)?(?:look(?:ing)?\s+at|evaluat\w*|inspect\w*|"
+                          r"assess\w*|examin\w*|focus\w*\s+on|review\w*|carry\s+out)\b|"
+                          r"\b(?:has|have)\s+requested\s+that\b", re.I)
+REPORTS_RE = re.compile(r"\b(?:found|finds|judged|concluded|identified|rated|graded|inadequate|requires?\s+improvement|"
+                        r"(?:is|are|was|were)\s+(?:good|outstanding|weak|poor|effective|ineffective))\b", re.I)
+
+
+def asks_findings(question: str) -> bool:
+    return bool(FINDINGS_ASKED_RE.search(question))
+
+
+@lru_cache(maxsize=256)
+def announces_only(text: str) -> bool:
+    """A text that says an inspection will happen and what it will look at, and reports nothing found."""
+    return bool(ANNOUNCES_RE.search(text)) and not REPORTS_RE.search(text)

@@ -26,7 +26,8 @@ from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
 from qa.retrieval.question import FilterOverrides, Query, parse
-from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, asked_event, asked_role, asks_grade, asks_person,
+from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, asked_event, asked_role, announces_only, asks_findings, asks_grade,
+                                     asks_person,
                                       counted_stems, holds, names_role, states_change, states_count)
 from qa.documents.mentions import document_event_months, document_not_before
 from qa.retrieval.retriever import CachedEncoder, Retriever
@@ -362,6 +363,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False
     if asks_grade(query.text) and not any(holds("judgement", h.passage.text) for h in hits):
         return False
+    if asks_findings(query.text) and hits and all(announces_only(h.document.text) for h in hits):
+        return False  # only pages announcing the inspection: nothing says what it found
     if asks_person(query.text) and not any(holds("person", h.passage.text) for h in hits):
         return False  # "which inspector", "who was director": a passage naming nobody does not answer
     role = asked_role(query.text)

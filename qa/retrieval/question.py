@@ -20,6 +20,8 @@ from qa.retrieval.answer_type import SCENE_CLAUSE, answer_type
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
 YEAR = r"((?:19|20)\d{2})"
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+NUMBER_WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
 # Questions are typed quickly: "oct 2022", "sept 2019" as well as "October 2022".
 MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                        "oct": 10, "nov": 11, "dec": 12}
@@ -52,17 +54,33 @@ ATTRIBUTION_CUES = [
     # "the report itself", "Ofsted's own words" are not.
     ("ofsted", re.compile(r"\bofsted(?:['’]s)? own\b|\b(?:report|letter) itself\b", re.I)),
 ]
+# "How did Torbay Council respond to Ofsted's findings?": the council's own words first, though Ofsted is named
+# (a preference: a story quoting the council's response answers too).
+COUNCIL_RESPONSE_RE = re.compile(r"\b(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}council\s+(?:respond|responded|react|reacted|"
+                                 r"reply|replied|answer|say|said)\b|\bcouncil['’]s\s+(?:response|reaction|reply)\b",
+                                 re.I)
 # "According to X's own announcement, what ...": who said it is a filter, not words to search for.
-LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*", re.I)
+# Likewise "In Ofsted's own letter on its third visit to Wirral, what ...", "Quote the report itself, not press
+# coverage: what ...": the source is a filter, and the words describing it made a letter's sign-off ("I am copying
+# this letter ...") read closer to the question than the findings asked for.
+LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
+                                 r"^\W*(?:in|from|quote|quoting|citing|using)\b[^?]{1,160}?[,:]\s*(?=(?:what|how|which|"
+                                 r"who|whom|when|why|where|did|does|do|is|are|was|were|has|have)\b)", re.I)
 RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|now|these days|recent(ly)?)\b", re.I)
 FOLLOW_UP_RE = re.compile(r"^\s*(and|what about|how about|and what about|same (for|in)|also|what of)\b", re.I)
 # A month named without a year for an event ("its December monitoring visit", "the visit in March"): that
 # month of any year. "May" and "March" are words too, so as a month they are capitalised.
 EVENT_NOUN = (r"(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|full\s+)?"
               r"(?:visit|inspection|re-inspection|letter|report|meeting)s?\b")
+# A terse query's bare month ("west sussex mv5 sept findings") too, when the query is about an event; not the
+# ends of a range ("between September and December") nor a first name ("Jan Smith").
 EVENT_MONTH_RE = re.compile(rf"\b(?:(?:the|its|an?)\s+)?{MONTH_RE}\s+{EVENT_NOUN}|"
-                            rf"\b(?:in|during)\s+{MONTH_RE}(?!\w)(?!\s*,?\s*\d)", re.I)
-VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:and\s+(?:final|last)\s+)?(?:ofsted\s+)?(?:monitoring\s+)?visit\b|\bvisit\s+(?:number\s+)?(\d{{1,2}})\b", re.I)
+                            rf"\b(?:in|during)\s+{MONTH_RE}(?!\w)(?!\s*,?\s*\d)|"
+                            rf"(?<!since )(?<!until )(?<!before )(?<!after )(?<!from )(?<!between )(?<!and )(?<!to )"
+                            rf"(?<!of )\b{MONTH_RE}(?!\w)(?!\s*,?\s*\d)(?!\s+(?-i:[A-Z]))", re.I)
+# "mv5", "MV 3": staff shorthand for a monitoring visit's number.
+VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:and\s+(?:final|last)\s+)?(?:ofsted\s+)?(?:monitoring\s+)?visit\b|"
+                      rf"\bvisit\s+(?:number\s+)?(\d{{1,2}})\b|\bmv\s?-?(\d{{1,2}})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -250,6 +268,12 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         # the event is dated then.
         ("since_event", rf"\b(?:since|after|following|followed)\s+(?:(?:the|its|an?|[\w-]+(?:'s|’s))\s+){{1,2}}"
                         rf"{MONTH_YEAR}\b"),
+        # "after the requires improvement judgement of 2017": the date closes the event's name.
+        ("since_event", rf"\b(?:since|after|following|followed)\s+(?:the|its|an?|[\w-]+(?:'s|’s))\s+"
+                        rf"(?:[\w-]+\s+){{1,4}}?(?:of|in)\s+{MONTH_YEAR}\b"),
+        # "in the five years to 2015": the years up to and including it.
+        ("years_to", rf"\b(?:in|over|during|within)\s+the\s+(?:past\s+|last\s+|previous\s+)?"
+                     rf"({NUMBER_WORD}|\d{{1,2}})\s+years\s+(?:to|up to|until|before)\s+{YEAR}\b"),
         ("before_event", rf"\b(?:before|prior to|ahead of|preceding)\s+(?:(?:the|its|an?|[\w-]+(?:'s|’s))\s+){{1,2}}"
                          rf"{MONTH_YEAR}\b"),
         ("since", rf"\b(?:since|after|from|starting)\s+{MONTH_YEAR}"),
@@ -288,6 +312,14 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 start, end = _month_start(y1, _month(g[0])), _month_end(y2, _month(g[2]))
                 if end < start:
                     start, end = end, start
+            elif kind == "years_to":
+                y, span = _valid_year(g[1]), NUMBER_WORDS.get(g[0].lower()) or int(g[0])
+                if not (y and span):
+                    continue
+                last = y - 1 if re.search(r"\bbefore\s+\d", m.group(0), re.I) else y
+                start, end = _month_start(last - span + 1, None), _month_end(last, None)
+                rest = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", text[:m.start()] + text[m.end():])).strip()
+                return start, end, f"from {start.year} to {end.year}", rest
             elif kind == "since":
                 y = _valid_year(g[1])
                 if not y:
@@ -310,7 +342,8 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                     start, end = None, _month_end(y, _month(g[0]))
                 # Only the date leaves the search text; "after the inadequate judgement" is part of the topic.
                 cut = m.start(1) if g[0] else m.start(2)
-                rest = re.sub(r"\s+", " ", text[:cut] + text[m.end():]).strip()
+                rest = re.sub(r"\s+", " ", re.sub(r"\b(?:of|in)\s*$", "", text[:cut]) + text[m.end():]).strip()
+                rest = re.sub(r"\s+([?.!,;])", r"\1", rest)
                 anchor = f"{g[0].title()} {y}" if g[0] else str(y)
                 if reports_on:
                     return start, end, anchor, rest
@@ -351,16 +384,18 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
 
 # "in March" is about an event only in a question about one ("what did inspectors find in March?"), not in
 # "how many children were in care in March?".
-EVENT_QUESTION_RE = re.compile(rf"{EVENT_NOUN}|\binspectors?\b|\bofsted\b|\bvisited\b|\binspected\b", re.I)
+EVENT_QUESTION_RE = re.compile(rf"{EVENT_NOUN}|\binspectors?\b|\bofsted\b|\bvisited\b|\binspected\b|\bmv\s?\d", re.I)
 
 
-def find_event_month(text: str) -> int | None:
-    """The month of "its December monitoring visit" or "the visit in March" (no year with it)."""
+def find_event_month(text: str, question: str = "") -> int | None:
+    """The month of "its December monitoring visit" or "the visit in March" (no year with it). `question`, when
+    given, is the whole question (the visit's "mv5" may be gone from `text`)."""
     for m in EVENT_MONTH_RE.finditer(text):
-        word = (m.group(1) or m.group(2)).rstrip(".")
+        word = (m.group(1) or m.group(2) or m.group(3)).rstrip(".")
         if word.lower() in ("may", "march", "mar") and not word[0].isupper():
             continue
-        if m.group(2) and not EVENT_QUESTION_RE.search(text):
+        if (m.group(3) and word.lower() in ("may", "march", "mar")) or (
+                (m.group(2) or m.group(3)) and not EVENT_QUESTION_RE.search(question or text)):
             continue
         return _month(word)
     return None
@@ -387,7 +422,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     visit = None
     vm = VISIT_RE.search(rest)
     if vm:
-        visit = ordinal_value(vm.group(1) or vm.group(2))
+        visit = ordinal_value(vm.group(1) or vm.group(2) or vm.group(3))
         # The visit is a filter; left in, its words would pull passages that merely name the visit.
         # "... find about plans on the third visit?" -> "... find about plans?"
         before, after = rest[:vm.start()], rest[vm.end():]
@@ -399,12 +434,18 @@ def parse(question: str, previous: Query | None = None) -> Query:
             rest = stripped.strip()
     authorities = find_authorities(text)
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(text)), None)
-    source = attributed or next((name for name, pattern in SOURCE_CUES if pattern.search(text)), None)
-    topic = LEADING_ATTRIBUTION.sub("", rest) if attributed else rest
+    responding = "council" if COUNCIL_RESPONSE_RE.search(text) else None
+    source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(text)), None)
+    asked = LEADING_ATTRIBUTION.sub("", rest) if attributed else rest
+    if asked != rest and _has_topic(asked):
+        # the place the clause named stays in what is searched for: "... management oversight in Wirral?"
+        places = [a for a in authorities if not re.search(rf"\b{re.escape(a)}\b", asked, re.I)]
+        rest = re.sub(r"\s*([?.!]*)\s*$", (f" in {' and '.join(places)}" if places else "") + r"\1", asked, count=1)
+    topic = rest
     for name in authorities:
         topic = re.sub(rf"\b(in|for|at|about)?\s*{re.escape(name)}('s|’s)?\b", " ", topic, flags=re.I)
     topic = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", topic)).strip(" ,;")
-    asked_month = find_event_month(rest)
+    asked_month = find_event_month(rest, text)
     month, start, end = _month_in_year(asked_month, start, end)
     if asked_month and month is None:
         phrase = f"{calendar.month_name[start.month]} {start.year}"

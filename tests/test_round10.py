@@ -1,0 +1,207 @@
+"""Failure classes found by the tenth round's blind sets (v15 questions, set13 invented files), on invented fixtures."""
+from datetime import date
+from pathlib import Path
+
+from qa.documents import clean, metadata
+from qa.documents.convert import convert_html, convert_text
+from qa.documents.ingest import SourceFile, load_document
+from qa.retrieval.answer_type import announces_only, asks_findings
+from qa.retrieval.question import parse
+
+from conftest import bm25_assistant_for
+
+
+def infer(text: str, hints: dict | None = None) -> dict:
+    extracted = convert_text(text)
+    blocks = clean.clean_blocks(extracted.blocks)
+    raw = "\n".join(b.text for b in extracted.blocks)
+    values, _ = metadata.resolve(Path("page.txt"), "page.txt", raw, blocks, {**extracted.hints, **(hints or {})},
+                                 None)
+    return values
+
+
+def load(path: Path):
+    stat = path.stat()
+    return load_document(SourceFile(path, path.name, stat.st_size, stat.st_mtime_ns), "x", None, 10**8)
+
+
+# ---------------------------------------------------------------- questions
+
+def test_mv_shorthand_names_a_monitoring_visit_and_a_bare_month_in_a_terse_query_is_its_month():
+    q = parse("west sussex mv5 sept findings")
+    assert q.visit_number == 5 and q.month == 9 and q.authorities == ["West Sussex"]
+    assert parse("st helens MV 3 findings").visit_number == 3
+    assert parse("ofsted inspection december kent").month == 12
+    # not a range's ends, nor a first name, nor "may" the verb
+    assert parse("What did Ofsted find between September and December?").month is None
+    assert parse("What did Jan Smith tell inspectors?").month is None
+    assert parse("What did inspectors say? may we see it").month is None
+
+
+def test_a_year_closing_an_earlier_events_name_starts_the_time_asked():
+    q = parse("What did Ofsted say about Somerset when it rated them good, after the requires improvement "
+              "judgement of 2017?")
+    assert q.date_from == date(2017, 1, 1) and q.date_to is None
+    assert "2017" not in q.without_time and not q.without_time.rstrip("?").endswith(" of")
+
+
+def test_the_n_years_to_a_year_is_that_span():
+    q = parse("Which councils had commissioners sent in in the five years to 2015?")
+    assert (q.date_from, q.date_to) == (date(2011, 1, 1), date(2015, 12, 31))
+    assert q.describe().startswith("Showing documents from 2011 to 2015")
+    q = parse("What happened in the 3 years before 2020?")
+    assert (q.date_from, q.date_to) == (date(2017, 1, 1), date(2019, 12, 31))
+
+
+def test_how_a_council_responded_prefers_the_councils_own_words():
+    assert parse("How did Torbay Council respond publicly to Ofsted's findings on care leavers?").source == "council"
+    assert parse("What did Ofsted say about the council's care leavers?").source == "ofsted"
+
+
+# ---------------------------------------------------------------- an announcement is no finding
+
+ANNOUNCEMENT = """Guidance
+
+Borsetshire: inspecting the multi-agency response to children at risk
+
+Updated 3 March 2023
+
+1. The Secretaries of State have requested that the inspectorates carry out a joint targeted area inspection (JTAI)
+in Borsetshire. The JTAI will look at how local agencies work together to protect children.
+
+2. The JTAI will include evaluating how leaders have good oversight of practice and how agencies share information.
+"""
+
+REPORT = """Joint targeted area inspection of Wessex
+
+Inspectors found that agencies share information well at the front door. Leaders were judged to have a clear
+understanding of practice, but some children waited too long for a strategy meeting.
+"""
+
+
+def test_a_page_announcing_an_inspection_reports_no_findings():
+    assert announces_only(ANNOUNCEMENT) and not announces_only(REPORT)
+    assert asks_findings("What were the findings of the joint targeted area inspection in Borsetshire?")
+    assert asks_findings("What did the JTAI in Borsetshire find?")
+    assert not asks_findings("What will the JTAI in Borsetshire look at?")
+
+
+def test_findings_asked_of_an_announced_inspection_abstain_and_its_scope_still_answers(tmp_path):
+    # (real council names, invented text: the question's authority is a filter only when it is a known one)
+    a = bm25_assistant_for(tmp_path, {
+        "announce.txt": (ANNOUNCEMENT.replace("Borsetshire", "Rutland"),
+                         {"doc_type": "other", "local_authorities": ["Rutland"], "date": "2023-03-03"}),
+        "halton.txt": (REPORT.replace("Wessex", "Halton"),
+                       {"doc_type": "ofsted_letter", "local_authorities": ["Halton"], "date": "2023-06-01"}),
+    })
+    found = a.ask("What were the findings of the joint targeted area inspection in Rutland?")
+    assert found.abstained and not found.hits
+    scope = a.ask("What will the joint targeted area inspection in Rutland look at?")
+    assert not scope.abstained and scope.hits[0].document.doc_id == "announce"
+    report = a.ask("What were the findings of the joint targeted area inspection in Halton?")
+    assert not report.abstained and report.hits[0].document.doc_id == "halton"
+
+
+# ---------------------------------------------------------------- visit numbers
+
+def test_a_visit_recalled_by_its_number_leaves_the_letters_own_number():
+    text = ("Monitoring visit of Borsetshire children's services\n\nThis letter summarises the findings of the "
+            "monitoring visit to Borsetshire children's services on 28 and 29 April 2015. This was the second "
+            "monitoring visit to the local authority since it was judged inadequate in October 2014.\n\nAt the first "
+            "monitoring visit, in February 2015, inspectors focused on the front door and found delays.\n")
+    assert metadata.infer_visit_number(text)[0] == 2
+
+
+def test_visits_are_counted_from_the_inadequate_judgement_not_from_a_trusts_start():
+    text = ("Ofsted has published its letter following the sixth monitoring visit to children's services in "
+            "Wessex since they were judged inadequate in 2016. It was the third visit since Wessex Children's Trust "
+            "took over the delivery of services in April 2018.\n")
+    assert metadata.infer_visit_number(text)[0] == 6
+
+
+def test_a_storys_latest_visit_numbered_in_apposition():
+    text = ("Inspectors say the council is moving in the right direction.\n\nOfsted's latest monitoring visit – the "
+            "third since the damning inspection in late 2016 – took place over two days at the end of June.\n")
+    assert metadata.infer_visit_number(text)[0] == 3
+
+
+# ---------------------------------------------------------------- HTML, Word, covers
+
+PAPER = """<html><head><title>Services 'moving in the right direction', inspectors say | Wessex Courier</title>
+<meta property="og:site_name" content="Wessex Courier"></head><body>
+<header><a class="brand" href="/">Wessex Courier</a></header>
+<article><h1>Services 'moving in the right direction', inspectors say</h1>
+<div class="meta"><span class="by">By Tomasz Wright</span> <span class="published">Published 14th Aug 2018</span></div>
+<p>Inspectors say the council's children's services are moving in the right direction but that the pace of change
+is still uneven, nearly two years after the department was rated inadequate by the watchdog.</p>
+<p>Councillors heard last week that caseloads had fallen to an average of 22 children per social worker, and that
+assessments of unborn babies had improved markedly since the spring, according to the watchdog's letter.</p>
+<p>But inspectors said managers were often signing off cases without saying what should happen next, leaving some
+families with the same problems review after review, and written plans for children in need were still too variable.</p>
+<p>The letter, dated July 24, was published on the watchdog's website last month and went before councillors at the
+children and families overview committee last week, where opposition members said the problems remained.</p>
+<p>The cabinet member said: "Nobody here is pretending the job is done, but this is real progress."</p>
+<p>Wessex's children's services were rated inadequate in December 2016 after inspectors found neglect.</p>
+</article></body></html>"""
+
+
+def test_a_byline_in_marked_markup_is_a_reporters_and_makes_the_page_news():
+    extracted = convert_html(PAPER)
+    assert extracted.hints.get("author") == "Tomasz Wright"
+    blocks = clean.clean_blocks(extracted.blocks)
+    raw = "\n".join(b.text for b in extracted.blocks)
+    values, _ = metadata.resolve(Path("p.html"), "p.html", raw, blocks, extracted.hints, None)
+    assert values["doc_type"] == "news_article"
+
+
+def test_a_real_authority_named_once_under_its_local_papers_name(tmp_path):
+    page = PAPER.replace("Wessex", "Wirral")
+    extracted = convert_html(page)
+    blocks = clean.clean_blocks(extracted.blocks)
+    raw = "\n".join(b.text for b in extracted.blocks)
+    values, _ = metadata.resolve(Path("p.html"), "p.html", raw, blocks, extracted.hints, None)
+    assert values["local_authorities"] == ["Wirral"]
+    # the same story in a paper named after nowhere names no subject on one distant mention
+    extracted = convert_html(page.replace("Wirral Courier", "Daily Courier"))
+    blocks = clean.clean_blocks(extracted.blocks)
+    raw = "\n".join(b.text for b in extracted.blocks)
+    values, _ = metadata.resolve(Path("p.html"), "p.html", raw, blocks, extracted.hints, None)
+    assert values["local_authorities"] == []
+
+
+def test_a_committee_papers_label_table_is_read_in_place_and_gives_its_title(tmp_path):
+    import docx
+
+    path = tmp_path / "paper.docx"
+    d = docx.Document()
+    d.add_paragraph("Borsetshire Council")
+    table = d.add_table(rows=3, cols=2)
+    for row, (label, value) in zip(table.rows, [("Report for:", "Corporate Parenting Committee"),
+                                                ("Date of meeting:", "14 November 2024"),
+                                                ("Title:", "Ofsted focused visit to children in care: findings")]):
+        row.cells[0].text, row.cells[1].text = label, value
+    d.add_heading("1. Describe the issue under consideration", level=1)
+    d.add_paragraph("1.1 Ofsted carried out a focused visit to Borsetshire's services for children in care on 10 and "
+                    "11 September 2024, and found that children are visited regularly by social workers.")
+    d.save(str(path))
+    doc = load(path)
+    assert doc.text.index("Date of meeting") < doc.text.index("Describe the issue")
+    assert doc.title == "Ofsted focused visit to children in care: findings"
+
+
+def test_a_publishers_name_and_month_on_a_cover_line_dates_the_report():
+    values = infer("HM Inspectorate of Probation\n\nAn inspection of youth justice services in Borsetshire\n\n"
+                   "HM Inspectorate of Probation, October 2022\n\nLead inspector: Jo Bell\n\nOverall rating Good\n\n"
+                   "Foreword\n\nThis inspection looked at the work of the youth justice service over three weeks.\n")
+    assert values["date"] == "2022-10-01"
+
+
+def test_a_leading_clause_naming_the_source_is_a_filter_not_words_to_search_for():
+    q = parse("In Ofsted's own letter on its third monitoring visit to Wirral, what did inspectors say about "
+              "management oversight?")
+    assert q.doc_types == ["ofsted_letter", "ofsted_report"] and q.visit_number == 3
+    assert q.search_text == "what did inspectors say about management oversight in Wirral?"
+    q = parse("Quote Ofsted's own 2015 Leicester report, not the news write-up: how were care leavers graded?")
+    assert q.search_text == "how were care leavers graded in Leicester?" and q.date_from == date(2015, 1, 1)
+    # without an attribution the opening clause stays
+    assert parse("In Wirral, what did inspectors say about oversight?").search_text.startswith("In Wirral")
