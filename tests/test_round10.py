@@ -205,3 +205,42 @@ def test_a_leading_clause_naming_the_source_is_a_filter_not_words_to_search_for(
     assert q.search_text == "how were care leavers graded in Leicester?" and q.date_from == date(2015, 1, 1)
     # without an attribution the opening clause stays
     assert parse("In Wirral, what did inspectors say about oversight?").search_text.startswith("In Wirral")
+
+
+def test_an_html_byline_stays_under_the_headline_and_answers_who_wrote_it():
+    from qa.retrieval.answer_type import asks_person, holds
+
+    extracted = convert_html(PAPER)
+    texts = [b.text for b in extracted.blocks]
+    assert texts[0].startswith("Services 'moving in the right direction'")
+    assert texts[1] == "By Tomasz Wright"  # the byline element, which the main-text extraction dropped
+    assert sum("Tomasz Wright" in t for t in texts) == 1
+    assert holds("person", "Headline\n\nBy Ruth Okafor, Local Democracy Reporter 14th August 2018\n\nThe lead")
+    assert asks_person("Which local reporter wrote up Wirral's third Ofsted monitoring visit?")
+
+
+def test_asking_for_the_reporter_prefers_the_story_though_ofsted_is_named():
+    assert parse("Which local reporter wrote up Wirral's third Ofsted monitoring visit?").source == "news"
+    assert parse("Quote the Ofsted letter itself, not the newspaper: what did inspectors find?").source == "ofsted"
+    assert parse("What did Ofsted find in Wirral, rather than the newspapers?").source == "ofsted"
+
+
+def test_months_the_question_names_are_not_other_events():
+    from qa.retrieval import rank
+
+    q = parse("How many social workers had Warrington recruited since April, according to the report to cabinet in "
+              "November 2023?")
+    assert rank.asked_months(q) == frozenset({11})
+    assert rank.months_named(q.text) == frozenset({4, 11})
+    assert rank.month_weight(rank.asked_months(q) | rank.months_named(q.text),
+                             "The council has recruited 38 social workers since April.") == 1.0
+    assert rank.month_weight(rank.asked_months(q), "The visit took place in September.") == rank.OTHER_MONTH_PENALTY
+
+
+def test_a_reporter_asked_for_is_named_in_that_role_not_a_letters_signatory():
+    from qa.retrieval.answer_type import asked_role, names_person_in_role
+
+    role = asked_role("Which local reporter wrote up Wirral's third Ofsted monitoring visit?")
+    assert role == "reporter"
+    assert names_person_in_role(role, "Headline\n\nBy Ruth Okafor, Local Democracy Reporter 14th August 2018")
+    assert not names_person_in_role(role, "Yours sincerely\n\nHelen Stroud Her Majesty's Inspector")

@@ -169,12 +169,14 @@ def convert_html(html: str) -> Extracted:
                 hints[key] = str(value)
     if "date" not in hints and marked:
         hints["dateline"] = marked[0]
-    if "author" not in hints:
-        byline = next((m.group(1) for text in _marked_texts(html, _BYLINE_MARK_RE)
-                       if (m := _BY_NAME_RE.match(text))), None)
-        if byline:
-            hints["author"] = byline  # "<span class="by">By Tomasz Wright</span>": trafilatura missed it
+    byline = next((text for text in _marked_texts(html, _BYLINE_MARK_RE) if _BY_NAME_RE.match(text)), None)
+    if byline and "author" not in hints:
+        hints["author"] = _BY_NAME_RE.match(byline).group(1)  # '<span class="by">By Tomasz Wright</span>'
     blocks = clean.split_flowed(clean.normalise(strip_markdown_inline(body)))
+    if byline and blocks and byline not in body:
+        # The main-text extraction drops the byline; a reader sees it under the headline, and "who wrote it, and
+        # when?" is answered by it, so it stays in the text (and in the passage citing the headline).
+        blocks.insert(1, Block("para", clean.normalise(byline)))
     return Extracted(blocks, hints, "html")
 
 

@@ -35,7 +35,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"^\W*when\s+(?:was|were|did|does|do|is|are|will|has|had)\b|"
                         r"\b(?:what|which|on what)\s+(?:dates?|days?|month|year)\b|\bhow long ago\b", re.I)),
     ("person", re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:which|name the)\s+(?:\w+\s+)?(?:inspectors?|hmis?|"
-                          r"officials?|ministers?|commissioners?|directors?|mayors?|councillors?|leaders?)\b", re.I)),
+                          r"officials?|ministers?|commissioners?|directors?|mayors?|councillors?|leaders?|reporters?|"
+                          r"journalists?)\b", re.I)),
     ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),
     # "How much" asks for an amount of money, not "how much progress".
     ("count", re.compile(r"\bhow\s+many\b|\bhow\s+much\s+(?:\w+\s+)?(?:money|funding|funds|cash|investment|"
@@ -69,7 +70,9 @@ EVIDENCE: dict[str, re.Pattern] = {
                          rf"\b(?:[Dd]irector|[Cc]ommissioner|[Cc]hief [Ee]xecutive|[Cc]hair|[Ll]eader|[Ii]nspector)\b"
                          rf"[\w’' ]{{0,40}}?,[^\S\n]+{_NAME}|"
                          rf"{_NAME},[^\S\n]+(?:[\w’'-]+[^\S\n]+){{0,4}}?(?:[Dd]irector|[Cc]ommissioner|[Cc]hief|[Ll]eader|"
-                         rf"[Cc]hair|[Ii]nspector|[Mm]inister|[Mm]ayor)\b"),
+                         rf"[Cc]hair|[Ii]nspector|[Mm]inister|[Mm]ayor)\b|"
+                         # a byline: "By Ruth Okafor, Local Democracy Reporter", "By Jo Bell |"
+                         rf"(?:^|\n)[^\S\n]*By[^\S\n]+{_NAME}[^\S\n]*(?:,|\||·|$)"),
     "count": re.compile(r"(?<![\d/.-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
                         rf"{_MONTH_NOT_MAY}\b)|\bper\s*cent\b|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
                         r"eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),
@@ -261,7 +264,8 @@ GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:\w+\s+)?(?:grades?|ratings?|judge?m
 # The roles a "who" question asks to be named; the answer names the role too ("appointed Eleanor Brazil as
 # commissioner"), so a passage about the place without the role names somebody else.
 ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|minister|lead inspector|inspector|"
-                     r"leader|head of service|cabinet member|executive member|portfolio holder)s?\b", re.I)
+                     r"leader|head of service|cabinet member|executive member|portfolio holder|reporter|journalist)s?\b",
+                     re.I)
 
 
 def asks_grade(question: str) -> bool:
@@ -271,7 +275,7 @@ def asks_grade(question: str) -> bool:
 # "Which inspectors ...", "which director ...": a person is asked for; "who inspects children's homes?" may be
 # answered by an organisation.
 PERSON_ASKED_RE = re.compile(r"\b(?:which|name the)\s+(?:\w+\s+)?(?:inspectors?|hmis?|officials?|ministers?|"
-                             r"commissioners?|directors?|mayors?|councillors?|leaders?)\b", re.I)
+                             r"commissioners?|directors?|mayors?|councillors?|leaders?|reporters?|journalists?)\b", re.I)
 
 
 def asks_person(question: str) -> bool:
@@ -307,7 +311,10 @@ INSPECTOR_ASKED_RE = re.compile(r"\b(?:which|name the|what)\s+(?:\w+\s+)?inspect
 
 
 # An inspector signs as "HMI" (Her Majesty's / His Majesty's Inspector).
-ROLE_FORMS = {"inspector": r"inspectors?|HMIs?|H[ei][rs] Majesty[’']s Inspectors?"}
+ROLE_FORMS = {"inspector": r"inspectors?|HMIs?|H[ei][rs] Majesty[’']s Inspectors?",
+              # a story's byline names its writer's role as "Local Democracy Reporting Service" too
+              "reporter": r"reporter|reporting|journalist|correspondent|editor",
+              "journalist": r"reporter|reporting|journalist|correspondent|editor"}
 
 
 def names_role(role: str, text: str) -> bool:

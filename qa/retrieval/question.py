@@ -59,6 +59,9 @@ ATTRIBUTION_CUES = [
 COUNCIL_RESPONSE_RE = re.compile(r"\b(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}council\s+(?:respond|responded|react|reacted|"
                                  r"reply|replied|answer|say|said)\b|\bcouncil['’]s\s+(?:response|reaction|reply)\b",
                                  re.I)
+# "Which reporter wrote up Wirral's third Ofsted visit?": the story, though Ofsted is named (not "not the newspaper").
+NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )\b(?:reporters?|journalists?|"
+                            r"newspapers?|local paper|wrote (?:it )?up|write-up)\b", re.I)
 # "According to X's own announcement, what ...": who said it is a filter, not words to search for.
 # Likewise "In Ofsted's own letter on its third visit to Wirral, what ...", "Quote the report itself, not press
 # coverage: what ...": the source is a filter, and the words describing it made a letter's sign-off ("I am copying
@@ -434,7 +437,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
             rest = stripped.strip()
     authorities = find_authorities(text)
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(text)), None)
-    responding = "council" if COUNCIL_RESPONSE_RE.search(text) else None
+    responding = "council" if COUNCIL_RESPONSE_RE.search(text) else "news" if NEWS_WRITER_RE.search(text) else None
     source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(text)), None)
     asked = LEADING_ATTRIBUTION.sub("", rest) if attributed else rest
     if asked != rest and _has_topic(asked):

@@ -137,6 +137,12 @@ def asked_months(query: Query) -> frozenset[int]:
     return frozenset()
 
 
+def months_named(text: str) -> frozenset[int]:
+    """Months a question names besides the one it is scoped to ("recruited since April, according to the
+    report in November 2023"): passages dating things by them are not about another event."""
+    return frozenset(MONTHS[m.lower()] for m in MONTH_NAME_RE.findall(text))
+
+
 def _months_between(lo: date, hi: date) -> frozenset[int]:
     """The months of the year a span touches (all twelve from a year on)."""
     count = min(12, (hi.year - lo.year) * 12 + hi.month - lo.month + 1)

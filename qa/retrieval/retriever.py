@@ -142,6 +142,7 @@ class Retriever:
         hits: list[Hit] = []
         bm25_map = dict(bm25_ranked)
         months = rank.asked_months(query)
+        months = months | rank.months_named(query.text) if months else months
         broad = rank.is_broad(index.bm25.document_frequency(q_terms), len(index.passages))
         role, event = asked_role(query.text), asked_event(query.text)
         for row, score in fused:
