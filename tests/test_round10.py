@@ -244,3 +244,39 @@ def test_a_reporter_asked_for_is_named_in_that_role_not_a_letters_signatory():
     assert role == "reporter"
     assert names_person_in_role(role, "Headline\n\nBy Ruth Okafor, Local Democracy Reporter 14th August 2018")
     assert not names_person_in_role(role, "Yours sincerely\n\nHelen Stroud Her Majesty's Inspector")
+
+
+def test_a_passage_is_boosted_for_the_asked_kind_only_when_it_states_that_fact():
+    from qa.retrieval.answer_type import ANSWER_TYPE_BOOST, answer_type_weight, counted_stems
+
+    counted = counted_stems("how many children in care were placed a long way from the borough?", [])
+    opening = "This letter summarises the findings of the focused visit on 4 and 5 February 2020."
+    answer = "Inspectors found that 37 of the 158 children in care were living more than 20 miles away."
+    assert answer_type_weight("count", opening, counted=counted) == 1.0
+    assert answer_type_weight("count", answer, counted=counted) == ANSWER_TYPE_BOOST
+    recalled = "Since the last monitoring visit in February 2017, the local authority has appointed a head of service."
+    own = "This letter summarises the findings of the monitoring visit to Torbay on 14 and 15 June 2017."
+    assert answer_type_weight("date", recalled) == 1.0
+    assert answer_type_weight("date", own) > ANSWER_TYPE_BOOST * 0.99
+
+
+def test_who_did_they_appoint_wants_a_person_named_as_appointed():
+    from qa.retrieval.answer_type import asked_role, names_person_in_role
+
+    role = asked_role("Who did the Department for Education appoint to oversee Thurrock's improvement in 2015?")
+    assert role == "appointed"
+    assert names_person_in_role(role, "The minister appointed Geraldine Mossop, a former director, as adviser.")
+    assert not names_person_in_role(role, "Thurrock Council: improvement adviser appointed\n\nLetter from Edward "
+                                          "Timpson to the leader of the council.")
+    # a named role still wins: "appointed commissioner" asks for the commissioner
+    assert asked_role("Who was appointed commissioner for Slough's children's services?") == "commissioner"
+
+
+def test_a_jtai_letters_deep_dive_sentence_says_what_it_looked_at():
+    from qa.retrieval import rank
+
+    text = ("This letter to all the service leaders in the area outlines our findings about the effectiveness of "
+            "partnership working in Borsetshire.\n\nThis joint targeted area inspection (JTAI) included a 'deep "
+            "dive' focus on the response to children at risk of criminal exploitation.")
+    assert rank.scope_share(text) == 1.0
+    assert rank.scope_share("This inspection included a finding that leaders were judged effective.") == 0.0

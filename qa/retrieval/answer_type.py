@@ -120,18 +120,34 @@ def holds(kind: str, text: str) -> bool:
     return bool(EVIDENCE[kind].search(text))
 
 
-def answer_type_weight(kind: str | None, text: str, role: str | None = None, event: str | None = None) -> float:
+def answer_type_weight(kind: str | None, text: str, role: str | None = None, event: str | None = None,
+                       counted: frozenset[str] = frozenset()) -> float:
     """ANSWER_TYPE_BOOST for a passage holding the asked kind of fact; for "which director ..." (a role asked
     about), one naming somebody and that role: a councillor quoted beside the director's work is not the answer.
     For "when was it published / did it take place" (`event`, see asked_event), a date in a sentence saying so
-    weighs EVENT_DATE_BOOST more: a story's other dates are not the asked one."""
+    weighs EVENT_DATE_BOOST more: a story's other dates are not the asked one. For "how many X" (`counted`: the
+    stems of X), a number of X, not any number (a letter's "on 4 and 5 February" opening)."""
     if not kind or not holds(kind, text):
         return 1.0
+    if kind == "count" and counted and not states_count(counted, text, before=True):
+        return 1.0
+    if kind == "date" and not states_own_date(text):
+        return 1.0  # only a recalled date: "Since the last monitoring visit in February 2017, ..."
     if kind == "date" and event:
         return ANSWER_TYPE_BOOST * (EVENT_DATE_BOOST if dates_event(event, text) else 1.0)
     if role is None:
         return ANSWER_TYPE_BOOST
     return ROLE_PERSON_BOOST if names_person_in_role(role, text) else 1.0
+
+
+_RECALLS_BEFORE_RE = re.compile(r"\b(?:since|last|previous|earlier|prior)\b[^.\n]*$", re.I)
+
+
+@lru_cache(maxsize=50_000)
+def states_own_date(text: str) -> bool:
+    """A date not recalled as an earlier event's ("since the last monitoring visit in February 2017")."""
+    return any(not _RECALLS_BEFORE_RE.search(text[max(0, m.start() - 50):m.start()])
+               for m in EVIDENCE["date"].finditer(text))
 
 
 # The events a "when" question asks the date of, and the words a sentence dating that event uses.
@@ -294,10 +310,14 @@ def asked_role(question: str) -> str | None:
         return None  # "Who did inspectors speak to?": the inspectors are the subject, not the answer
     if not m and VISIT_DONE_BY_RE.search(question):
         return "inspector"  # "Who led the inspection?" is answered by "Lead inspector: Jo Bell"
+    if not m and APPOINTED_ASKED_RE.search(question):
+        return "appointed"  # "Who did the DfE appoint to oversee X?": a person named as appointed
 
     return m.group(1).lower() if m else None
 
 
+APPOINTED_ASKED_RE = re.compile(r"\bwho\s+(?:did|has|have|had|will)\b[^?]{0,60}\bappoint\b|"
+                                r"\bwho\s+(?:was|were|has\s+been|had\s+been)\s+appointed\b", re.I)
 IN_CHARGE_RE = re.compile(r"\bwho\s+(?:was|is|were)\s+(?:in\s+charge\s+of|running|heading|responsible\s+for)\s+"
                           r"(?:[\w-]+['’]s\s+|the\s+)?children['’]?s\s+(?:social\s+care|services)\b", re.I)
 VISIT_DONE_BY_RE = re.compile(r"\bwho\s+(?:led|carried\s+out|conducted|undertook)\s+"
@@ -314,7 +334,8 @@ INSPECTOR_ASKED_RE = re.compile(r"\b(?:which|name the|what)\s+(?:\w+\s+)?inspect
 ROLE_FORMS = {"inspector": r"inspectors?|HMIs?|H[ei][rs] Majesty[’']s Inspectors?",
               # a story's byline names its writer's role as "Local Democracy Reporting Service" too
               "reporter": r"reporter|reporting|journalist|correspondent|editor",
-              "journalist": r"reporter|reporting|journalist|correspondent|editor"}
+              "journalist": r"reporter|reporting|journalist|correspondent|editor",
+              "appointed": r"appoint\w*|named|installed|brought in|sent in"}
 
 
 def names_role(role: str, text: str) -> bool:

@@ -278,7 +278,10 @@ SCOPE_SENTENCE_RE = re.compile(
     r"(?:visit|inspection)\b)|(?:his|her) majesty[’']s inspectors? for this (?:visit|inspection)\b|"
     r"the lead inspector (?:was|is)\b|inspectors were on site\b|"
     r"inspectors (?:looked at|evaluated|reviewed|considered|examined|focused on)\b|"
-    r"the (?:visit|inspection) (?:focused|looked) (?:on|at)\b)", re.I | re.M)
+    r"the (?:visit|inspection) (?:focused|looked) (?:on|at)\b|"
+    # "This joint targeted area inspection (JTAI) included a 'deep dive' focus on ..."
+    r"(?:the|this) (?:joint targeted area inspection|jtai|visit|inspection|focused visit)(?: \(jtai\))? "
+    r"(?:included|had|took) an? [^.]{0,40}?\b(?:focus|deep dive|look)\b)", re.I | re.M)
 SCOPE_SENTENCE_END_RE = re.compile(r"[.!?](?=[\"'”’)\]]*(?:\s|$))|\n[^\S\n]*\n")  # a full stop or a blank line
 FINDING_RE = re.compile(r"\b(?:found|finds|find that|saw|judged|concluded|however|but|rated|graded|good|"
                         r"outstanding|inadequate|requires? improvement|improved)\b|;", re.I)

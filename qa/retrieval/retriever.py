@@ -26,7 +26,7 @@ from qa.index.scope import Scope
 from qa.index.store import Index
 from qa.retrieval import rank
 from qa.retrieval.acronyms import expand, index_definitions
-from qa.retrieval.answer_type import answer_type_weight, asked_event, asked_role
+from qa.retrieval.answer_type import answer_type_weight, asked_event, asked_role, counted_stems
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import SOURCE_KINDS, Query
 
@@ -145,12 +145,13 @@ class Retriever:
         months = months | rank.months_named(query.text) if months else months
         broad = rank.is_broad(index.bm25.document_frequency(q_terms), len(index.passages))
         role, event = asked_role(query.text), asked_event(query.text)
+        counted = counted_stems(query.topic, query.authorities) if query.answer_type == "count" else frozenset()
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
             weight = rank.prior(doc, query, newest, passage.headings) \
                 * rank.prose_weight(passage.text, query.answer_type, event) \
-                * answer_type_weight(query.answer_type, passage.text, role, event) \
+                * answer_type_weight(query.answer_type, passage.text, role, event, counted) \
                 * rank.month_weight(months, passage.text) * rank.lead_weight(broad, passage) \
                 * rank.scope_weight(passage.text, query.text, query.answer_type) \
                 * rank.reply_weight(passage.text, query.text, query.source) \
