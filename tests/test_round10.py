@@ -280,3 +280,18 @@ def test_a_jtai_letters_deep_dive_sentence_says_what_it_looked_at():
             "dive' focus on the response to children at risk of criminal exploitation.")
     assert rank.scope_share(text) == 1.0
     assert rank.scope_share("This inspection included a finding that leaders were judged effective.") == 0.0
+
+
+def test_who_wrote_or_spoke_wants_the_person_doing_it_not_the_role_addressed():
+    from qa.retrieval.answer_type import asked_role, holds, names_person_in_role
+
+    assert asked_role("Who wrote to the leader of Borsetshire council about appointing advisers?") == "wrote"
+    assert asked_role("Who at Ofsted commented publicly on the focused inspection in Borsetshire?") == "spoke"
+    assert asked_role("Who was the director of children's services in Borsetshire?") == "director"
+    assert names_person_in_role("wrote", "Edward Timpson writes to the leader of the council about its services.")
+    # the writer unnamed, somebody else named: "the Children and Families Minister" is a title, not a person
+    assert not names_person_in_role("wrote", "The Children and Families Minister has written to the Leader of the "
+                                             "Council saying he has appointed a review team led by Dave Hill.")
+    assert names_person_in_role("spoke", "Bradley Simmons, Ofsted's Regional Director for the South West, said the "
+                                         "report was clear.")
+    assert holds("person", "Peter Dunford has been appointed as children's services commissioner for Borsetshire.")

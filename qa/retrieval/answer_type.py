@@ -28,7 +28,10 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _MONTH_NOT_MAY = _MONTH.replace("may|", "(?-i:May)|")  # "may" is a verb too: "40 may need care" is a count
 # A person's name: two capitalised words on one line, the second not a word of an organisation or place.
 _NAME = (r"\b(?!The\b|This\b|Children|Ofsted\b)[A-Z][a-z]+[^\S\n]+(?!(?:City|Council|County|Borough|Children|Services|"
-         r"Trust|Ofsted|Inspectorate|Department|Government|Court|Board|Committee|Partnership)\b)[A-Z][a-z'’-]+\b")
+         r"Trust|Ofsted|Inspectorate|Department|Government|Court|Board|Committee|Partnership|"
+         # a title, not a surname: "the Children and Families Minister"
+         r"Minister|Secretary|Director|Commissioner|Leader|Mayor|Inspector|Officer|Member|Executive|Team|Office|"
+         r"Hall|House|School)\b)[A-Z][a-z'’-]+\b")
 
 QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # "When was ...", "On what dates ...", "What date ..."; not "When Ofsted rated X, what did it say" (a clause).
@@ -71,6 +74,8 @@ EVIDENCE: dict[str, re.Pattern] = {
                          rf"[\w’' ]{{0,40}}?,[^\S\n]+{_NAME}|"
                          rf"{_NAME},[^\S\n]+(?:[\w’'-]+[^\S\n]+){{0,4}}?(?:[Dd]irector|[Cc]ommissioner|[Cc]hief|[Ll]eader|"
                          rf"[Cc]hair|[Ii]nspector|[Mm]inister|[Mm]ayor)\b|"
+                         # "Peter Dunford has been appointed as children's services commissioner"
+                         rf"{_NAME}[^\S\n]+(?:(?:has|had|have)[^\S\n]+been|was|is|were)[^\S\n]+(?:appointed|named)\b|"
                          # a byline: "By Ruth Okafor, Local Democracy Reporter", "By Jo Bell |"
                          rf"(?:^|\n)[^\S\n]*By[^\S\n]+{_NAME}[^\S\n]*(?:,|\||·|$)"),
     "count": re.compile(r"(?<![\d/.-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
@@ -182,11 +187,19 @@ def dates_event(event: str, text: str) -> bool:
 def names_person_in_role(role: str, text: str) -> bool:
     """A sentence naming the role and somebody: "The Director of Children's Services (DCS) Debbie Jones",
     "Inspectors Kathryn Grindrod and ...". The strongest evidence a passage answers "who was the director?"."""
+    if role in VERB_ROLES:  # somebody doing it: "Edward Timpson writes to ...", "appointed Geraldine Mossop"
+        form = ROLE_FORMS[role]
+        doer = re.compile(rf"{_NAME}[^.\n]{{0,60}}?\b(?:{form})\b|\b(?:{form})\b[^\S\n]+(?:[\w’'-]+[^\S\n]+){{0,2}}"
+                          rf"{_NAME}")
+        return any(doer.search(text[a:b]) for a, b in sentence_spans(text))
     for start, end in sentence_spans(text):
         sentence = text[start:end]
         if names_role(role, sentence) and holds("person", sentence):
             return True
     return False
+
+
+VERB_ROLES = ("appointed", "wrote", "spoke")
 
 
 # ---------------------------------------------------------------- "how many X": is a count of X stated?
@@ -305,17 +318,26 @@ def asked_role(question: str) -> str | None:
         return None
     if IN_CHARGE_RE.search(question):
         return "director"  # "Who was in charge of Leicester's children's services?": its director
-    m = ROLE_RE.search(TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question)))
+    asked = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))
+    # a role the question addresses ("Who wrote to the leader of X?") is not the one asked for
+    m = next((r for r in ROLE_RE.finditer(asked) if not ROLE_ADDRESSED_RE.search(asked[:r.start()])), None)
     if m and m.group(1).lower() == "inspector" and not INSPECTOR_ASKED_RE.search(question):
         return None  # "Who did inspectors speak to?": the inspectors are the subject, not the answer
     if not m and VISIT_DONE_BY_RE.search(question):
         return "inspector"  # "Who led the inspection?" is answered by "Lead inspector: Jo Bell"
     if not m and APPOINTED_ASKED_RE.search(question):
         return "appointed"  # "Who did the DfE appoint to oversee X?": a person named as appointed
+    if not m:
+        said = SPOKE_ASKED_RE.search(question)
+        if said:  # "Who wrote to ...", "Who at Ofsted commented ...": somebody named as writing or speaking
+            return "wrote" if said.group(1).lower().startswith("wr") else "spoke"
 
     return m.group(1).lower() if m else None
 
 
+ROLE_ADDRESSED_RE = re.compile(r"\b(?:to|with|for|from|by|told|asked|wrote\s+to|spoke\s+to)\s+(?:the\s+)?$", re.I)
+SPOKE_ASKED_RE = re.compile(r"^\W*who\b(?:\s+(?:at|from|for|in|on behalf of)\s+[^?]{1,40}?)?\s+(wrote|writes|has written|"
+                            r"commented|comments|responded|responds|replied|spoke|said|reacted)\b", re.I)
 APPOINTED_ASKED_RE = re.compile(r"\bwho\s+(?:did|has|have|had|will)\b[^?]{0,60}\bappoint\b|"
                                 r"\bwho\s+(?:was|were|has\s+been|had\s+been)\s+appointed\b", re.I)
 IN_CHARGE_RE = re.compile(r"\bwho\s+(?:was|is|were)\s+(?:in\s+charge\s+of|running|heading|responsible\s+for)\s+"
@@ -335,7 +357,9 @@ ROLE_FORMS = {"inspector": r"inspectors?|HMIs?|H[ei][rs] Majesty[’']s Inspecto
               # a story's byline names its writer's role as "Local Democracy Reporting Service" too
               "reporter": r"reporter|reporting|journalist|correspondent|editor",
               "journalist": r"reporter|reporting|journalist|correspondent|editor",
-              "appointed": r"appoint\w*|named|installed|brought in|sent in"}
+              "appointed": r"appoint\w*|named|installed|brought in|sent in",
+              "wrote": r"wr[io]tes?|written|writing|letter from",
+              "spoke": r"said|says|told|tells|added|comment\w*|respon\w*|spoke|speaking|replied|react\w*|statement"}
 
 
 def names_role(role: str, text: str) -> bool:
