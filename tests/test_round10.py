@@ -295,3 +295,24 @@ def test_who_wrote_or_spoke_wants_the_person_doing_it_not_the_role_addressed():
     assert names_person_in_role("spoke", "Bradley Simmons, Ofsted's Regional Director for the South West, said the "
                                          "report was clear.")
     assert holds("person", "Peter Dunford has been appointed as children's services commissioner for Borsetshire.")
+
+
+def test_ofsteds_letter_named_as_the_speaker_is_a_stronger_preference_not_a_filter(tmp_path):
+    from qa.retrieval import rank
+    from test_ranking import doc
+
+    q = parse("What did Ofsted's letter on the fourth monitoring visit to Wirral say about caseloads?")
+    assert q.source == "ofsted" and q.source_named and not q.doc_types
+    assert not parse("What did Ofsted say about caseloads in Wirral?").source_named
+    news = doc(doc_type="news_article", date="2022-11-21", local_authorities=["Wirral"], visit_number=4)
+    plain = parse("What did Ofsted find at the fourth monitoring visit to Wirral about caseloads?")
+    assert plain.source == "ofsted" and not plain.source_named
+    ratio = rank.prior(news, q, None) / rank.prior(news, plain, None)
+    assert abs(ratio - rank.NAMED_SOURCE_PENALTY / rank.SOURCE_CUE_PENALTY) < 1e-9
+    # where no letter is in scope, the story quoting it still answers
+    a = bm25_assistant_for(tmp_path, {"story.txt": (
+        "Inspectors said caseloads in Wirral had fallen to 18 children per social worker at the fourth monitoring "
+        "visit, according to the letter.", {"doc_type": "news_article", "local_authorities": ["Wirral"],
+                                            "date": "2022-11-21", "visit_number": 4})})
+    found = a.ask("What did Ofsted's letter on the fourth monitoring visit to Wirral say about caseloads?")
+    assert not found.abstained and found.hits[0].document.doc_id == "story"

@@ -62,6 +62,10 @@ COUNCIL_RESPONSE_RE = re.compile(r"\b(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}council\s
 # "Which reporter wrote up Wirral's third Ofsted visit?": the story, though Ofsted is named (not "not the newspaper").
 NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )\b(?:reporters?|journalists?|"
                             r"newspapers?|local paper|wrote (?:it )?up|write-up)\b", re.I)
+# "What did Ofsted's letter on the fourth monitoring visit say about caseloads?": the letter is asked for, more
+# than a story about it (still a preference: where no letter is in scope, a story quoting it answers).
+OFSTED_DOCUMENT_SAYS_RE = re.compile(r"\bofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:letter|report)\b[^?]{0,120}?\b(?:say|said|"
+                                     r"says|state|stated|find|found|conclude|concluded|describe|described)\b", re.I)
 # "According to X's own announcement, what ...": who said it is a filter, not words to search for.
 # Likewise "In Ofsted's own letter on its third visit to Wirral, what ...", "Quote the report itself, not press
 # coverage: what ...": the source is a filter, and the words describing it made a letter's sign-off ("I am copying
@@ -134,6 +138,7 @@ class Query:
     visit_number: int | None = None
     authorities: list[str] = field(default_factory=list)
     source: str | None = None  # "ofsted" | "council" | "news"
+    source_named: bool = False  # the source's own document is what speaks ("What did Ofsted's letter say?")
     doc_types: list[str] = field(default_factory=list)  # set in the UI, or by an attribution ("the council's own")
     follow_up: bool = False
     without_time: str = ""  # the question minus its time phrase: what the retrievers see
@@ -439,6 +444,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(text)), None)
     responding = "council" if COUNCIL_RESPONSE_RE.search(text) else "news" if NEWS_WRITER_RE.search(text) else None
     source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(text)), None)
+    source_named = source == "ofsted" and not attributed and bool(OFSTED_DOCUMENT_SAYS_RE.search(text))
     asked = LEADING_ATTRIBUTION.sub("", rest) if attributed else rest
     if asked != rest and _has_topic(asked):
         # the place the clause named stays in what is searched for: "... management oversight in Wirral?"
@@ -454,7 +460,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         phrase = f"{calendar.month_name[start.month]} {start.year}"
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
                   recency=bool(RECENCY_RE.search(text)), visit_number=visit, authorities=authorities,
-                  source=source, doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest, names=find_names(text, authorities),
+                  source=source, source_named=source_named, doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest, names=find_names(text, authorities),
                   answer_type=answer_type(text), month=month)
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)

@@ -28,6 +28,7 @@ from qa.retrieval.answer_type import dates_event, holds
 
 TYPE_PRIOR = {"ofsted_letter": 1.0, "ofsted_report": 1.0, "council_page": 0.95, "news_article": 0.92, "other": 0.92}
 SOURCE_CUE_PENALTY = 0.8
+NAMED_SOURCE_PENALTY = 0.65  # "What did Ofsted's letter say ...?": the letter itself, unless none is in scope
 UNDATED_PENALTY = 0.8
 UNKNOWN_FACT_PENALTY = 0.85  # asked for a place/visit the document does not state
 # Sections that list what a visit looked at mention every topic but report no findings.
@@ -182,7 +183,8 @@ def allowed(doc: Document, query: Query) -> bool:
 def prior(doc: Document, query: Query, newest: date | None, headings: list[str] | None = None) -> float:
     weight = TYPE_PRIOR.get(doc.doc_type, 0.92)
     if query.source:
-        weight = 1.0 if doc.doc_type in SOURCE_KINDS[query.source] else min(weight, SOURCE_CUE_PENALTY)
+        penalty = NAMED_SOURCE_PENALTY if query.source_named else SOURCE_CUE_PENALTY
+        weight = 1.0 if doc.doc_type in SOURCE_KINDS[query.source] else min(weight, penalty)
     if headings and SCOPE_HEADING_RE.search(headings[-1]):
         weight *= SCOPE_PENALTY
     span = doc_span(doc)
