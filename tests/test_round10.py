@@ -311,7 +311,7 @@ def test_ofsteds_letter_named_as_the_speaker_is_a_stronger_preference_not_a_filt
     assert abs(ratio - rank.NAMED_SOURCE_PENALTY / rank.SOURCE_CUE_PENALTY) < 1e-9
     # where no letter is in scope, the story quoting it still answers
     a = bm25_assistant_for(tmp_path, {"story.txt": (
-        "Inspectors said caseloads in Wirral had fallen to 18 children per social worker at the fourth monitoring "
+        "Ofsted inspectors said caseloads in Wirral had fallen to 18 children per social worker at the fourth monitoring "
         "visit, according to the letter.", {"doc_type": "news_article", "local_authorities": ["Wirral"],
                                             "date": "2022-11-21", "visit_number": 4})})
     found = a.ask("What did Ofsted's letter on the fourth monitoring visit to Wirral say about caseloads?")
