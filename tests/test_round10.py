@@ -316,3 +316,11 @@ def test_ofsteds_letter_named_as_the_speaker_is_a_stronger_preference_not_a_filt
                                             "date": "2022-11-21", "visit_number": 4})})
     found = a.ask("What did Ofsted's letter on the fourth monitoring visit to Wirral say about caseloads?")
     assert not found.abstained and found.hits[0].document.doc_id == "story"
+
+
+def test_an_inspection_conducted_between_two_dates_dates_the_event_asked():
+    from qa.retrieval.answer_type import asked_event, dates_event
+
+    assert asked_event("When was the Ofsted inspection that rated Borsetshire inadequate conducted?") == "took place"
+    assert dates_event("took place", "The services are condemned by an Ofsted report conducted between 23 January "
+                                     "and 16 February 2017.")

@@ -159,8 +159,10 @@ def states_own_date(text: str) -> bool:
 DATE_EVENTS = {
     "published": (re.compile(r"\bpublish\w*|\bpublication\b", re.I),
                   re.compile(r"\bpublish\w*|\bpublication\b|\breport\s+date\b", re.I)),
-    "took place": (re.compile(r"\b(?:take|took|taken)\s+place\b|\bcarr(?:y|ied)\s+out\b|\bon\s+what\s+dates?\b", re.I),
-                   re.compile(r"\b(?:took|taken|take)\s+place\b|\bcarried\s+out\b|\bvisited\b|\binspection\s+dates?\b|"
+    "took place": (re.compile(r"\b(?:take|took|taken)\s+place\b|\bcarr(?:y|ied)\s+out\b|\bconduct(?:ed)?\b|"
+                              r"\bon\s+what\s+dates?\b", re.I),
+                   re.compile(r"\b(?:took|taken|take)\s+place\b|\b(?:carried\s+out|conducted|undertaken)\b|\bvisited\b|"
+                              r"\binspection\s+dates?\b|"
                               r"\bon\s+site\b|\bvisit(?:\s+\w+){0,3}\s+(?:on|from|between)\b|"
                               # "the monitoring visit to Torbay children's services on 14 and 15 June 2017"
                               rf"\bvisit\s+to\b[^.\n]{{0,60}}?\s(?:on|from|between)\s+{_DAY_OF_MONTH}"
