@@ -83,6 +83,8 @@ def test_a_page_announcing_an_inspection_reports_no_findings():
     assert announces_only(ANNOUNCEMENT) and not announces_only(REPORT)
     assert asks_findings("What were the findings of the joint targeted area inspection in Borsetshire?")
     assert asks_findings("What did the JTAI in Borsetshire find?")
+    # (found after the round stopped: the inspection's full name is six words)
+    assert asks_findings("What did the joint targeted area inspection in Borsetshire find about the front door?")
     assert not asks_findings("What will the JTAI in Borsetshire look at?")
 
 

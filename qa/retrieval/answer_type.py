@@ -371,7 +371,7 @@ def names_role(role: str, text: str) -> bool:
 
 # "What were the findings of the joint inspection in X?": a page announcing an inspection ("The JTAI will look at
 # ...", "have requested that the inspectorates carry out ...") says what will be looked at, not what was found.
-FINDINGS_ASKED_RE = re.compile(r"\bfindings\b|\bwhat\s+(?:did|has|have)\s+(?:[\w'’-]+\s+){0,5}?(?:find|conclude)\b|"
+FINDINGS_ASKED_RE = re.compile(r"\bfindings\b|\bwhat\s+(?:did|has|have)\s+(?:[\w'’-]+\s+){0,9}?(?:find|conclude)\b|"
                                r"\bwhat\s+(?:was|were)\s+(?:found|concluded)\b", re.I)
 ANNOUNCES_RE = re.compile(r"\b(?:will|is to|are to)\s+(?:include\s+)?(?:look(?:ing)?\s+at|evaluat\w*|inspect\w*|"
                           r"assess\w*|examin\w*|focus\w*\s+on|review\w*|carry\s+out)\b|"
