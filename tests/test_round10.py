@@ -326,3 +326,76 @@ def test_an_inspection_conducted_between_two_dates_dates_the_event_asked():
     assert asked_event("When was the Ofsted inspection that rated Borsetshire inadequate conducted?") == "took place"
     assert dates_event("took place", "The services are condemned by an Ofsted report conducted between 23 January "
                                      "and 16 February 2017.")
+
+
+# ---------------------------------------------------------------- a reviewer's findings on this round's rules
+
+def test_a_bare_month_in_a_sentence_is_a_deadline_or_a_period_not_the_event():
+    for question in ("What did Ofsted say the council must improve by June?",
+                     "What did Ofsted say about the April to June quarter in Wirral?",
+                     "What did inspectors say about caseloads in June's figures in Kent?",
+                     "what did inspectors say about jan smith in wirral?"):
+        assert parse(question).month is None, question
+    assert parse("west sussex mv5 sept findings").month == 9
+
+
+def test_an_organisations_byline_is_no_reporter():
+    from qa.documents.convert import _BY_NAME_RE
+
+    assert _BY_NAME_RE.match("By Press Office") is None and _BY_NAME_RE.match("By Communications Team") is None
+    assert _BY_NAME_RE.match("By Ruth Okafor, Local Democracy Reporter").group(1) == "Ruth Okafor"
+
+
+def test_a_recalled_visit_counted_from_the_judgement_does_not_outrank_the_letters_own():
+    recalled = ("This was the fifth monitoring visit to the local authority. At the first monitoring visit since the "
+                "local authority was judged inadequate, inspectors found drift.")
+    assert metadata.infer_visit_number(recalled)[0] == 5
+    both = ("This was the sixth monitoring visit to Wessex since the council was judged inadequate in 2016. Leaders "
+            "had acted on the fifth monitoring visit since the council was rated inadequate.")
+    assert metadata.infer_visit_number(both)[0] == 6
+
+
+def test_who_wrote_it_is_answered_by_a_byline():
+    from qa.retrieval.answer_type import asked_role, holds, names_person_in_role
+
+    byline = "Headline\n\nBy Tomasz Wright\n\nInspectors found that caseloads had fallen."
+    assert holds("person", byline)
+    assert names_person_in_role(asked_role("Who wrote the story about Wirral's Ofsted visit?"), byline)
+    assert names_person_in_role("reporter", byline)
+    assert holds("person", "Sarah Hall said the council would act.")  # a surname, not a building
+
+
+def test_a_councils_response_to_findings_is_not_a_findings_question():
+    assert not asks_findings("How did Torbay Council respond to Ofsted's findings?")
+    assert not announces_only("Torbay Council has welcomed the Ofsted report. We will review our improvement plan "
+                              "and will focus on recruiting.")
+
+
+def test_a_leading_clause_stays_unless_it_names_the_source():
+    q = parse("In children's homes in Wirral, what did the council's own statement say about staffing?")
+    assert "children's homes" in q.search_text
+
+
+def test_source_cues_need_the_council_or_the_press_as_the_subject():
+    assert parse("What did inspectors find about how the council responded to referrals in Wirral?").source == "ofsted"
+    assert parse("What did inspectors say about how quickly social workers wrote up visits?").source == "ofsted"
+
+
+def test_a_date_stated_is_not_recalled_by_a_word_further_back():
+    from qa.retrieval.answer_type import states_own_date
+
+    assert states_own_date("The report, the first since the inadequate judgement, was published on 12 March 2019.")
+    assert states_own_date("Prior to publication on 12 March 2019, leaders met.")
+    assert not states_own_date("Since the last monitoring visit in February 2017, the authority has acted.")
+
+
+def test_a_label_rows_title_is_its_cell():
+    m = metadata._TITLE_LABEL_RE.match("Report title: | Ofsted monitoring visit 4 | Date of meeting: | 12 March 2020")
+    assert m.group(1) == "Ofsted monitoring visit 4"
+
+
+def test_a_follow_up_keeps_the_named_source():
+    first = parse("What did Ofsted's letter on the fourth monitoring visit say about caseloads in Wirral?")
+    assert parse("And in Sandwell?", first).source_named
+    assert parse("Which council said a poor inspection result was expected because its plan had just begun?"
+                 ).source == "council"

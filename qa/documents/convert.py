@@ -157,7 +157,7 @@ def convert_html(html: str) -> Extracted:
     if not body:
         body = trafilatura.extract(html, output_format="markdown", include_comments=False) or ""
     hints: dict[str, str] = {}
-    marked = _marked_texts(html)
+    marked, bylines = _marked_texts(html, _DATE_MARK_RE, _BYLINE_MARK_RE)
     # htmldate's fast mode, preferring the publication date to a later modification
     meta = trafilatura.extract_metadata(html, date_config={"extensive_search": False, "original_date": True})
     if meta is not None:
@@ -169,14 +169,16 @@ def convert_html(html: str) -> Extracted:
                 hints[key] = str(value)
     if "date" not in hints and marked:
         hints["dateline"] = marked[0]
-    byline = next((text for text in _marked_texts(html, _BYLINE_MARK_RE) if _BY_NAME_RE.match(text)), None)
+    byline = next((text for text in bylines if _BY_NAME_RE.match(text)), None)
     if byline and "author" not in hints:
         hints["author"] = _BY_NAME_RE.match(byline).group(1)  # '<span class="by">By Tomasz Wright</span>'
     blocks = clean.split_flowed(clean.normalise(strip_markdown_inline(body)))
     if byline and blocks and byline not in body:
         # The main-text extraction drops the byline; a reader sees it under the headline, and "who wrote it, and
         # when?" is answered by it, so it stays in the text (and in the passage citing the headline).
-        blocks.insert(1, Block("para", clean.normalise(byline)))
+        title = (hints.get("title") or "").strip().lower()
+        heads = title and (blocks[0].text.strip().lower() in title or title in blocks[0].text.strip().lower())
+        blocks.insert(1 if heads else 0, Block("para", clean.normalise(byline)))
     return Extracted(blocks, hints, "html")
 
 
@@ -187,27 +189,33 @@ _NOT_OWN_DATE_MARK_RE = re.compile(r"related|footer|sidebar|comment|update|modif
 
 # An element marked as the writer's ("by", "byline", "author"), holding "By Jo Bell" (not an author box's biography).
 _BYLINE_MARK_RE = re.compile(r"\bby\b|byline|\bauthor(?:-name)?\b")
-_BY_NAME_RE = re.compile(r"By\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s*(?:$|[|•·,])")
+# (a person's name: not "By Press Office", "By Staff Reporter", "By Communications Team")
+_NOT_A_NAME = r"(?!(?:Press|Office|Team|Staff|Reporter|Communications|Council|Desk|Editor|News|Service|Newsroom)\b)"
+_BY_NAME_RE = re.compile(rf"By\s+({_NOT_A_NAME}[A-Z][\w'’-]+(?:\s+{_NOT_A_NAME}[A-Z][\w'’-]+){{1,2}})\s*(?:$|[|•·,])")
 
 
-def _marked_texts(html: str, mark_re: re.Pattern | None = None) -> list[str]:
-    """The texts (under 200 characters) of the elements a page marks as its date or byline ("By Tom Hesketh |
-    Thursday 9 November 2023"), or with `mark_re` in their class or id: the main-text extraction drops them."""
+def _marked_texts(html: str, *mark_res: re.Pattern) -> list[list[str]]:
+    """For each of `mark_res`, the texts (under 200 characters) of the elements whose class or id it matches (a
+    page's date or byline element: "By Tom Hesketh | Thursday 9 November 2023"); the main-text extraction drops
+    them. One parse of the page for all."""
     from lxml import html as lxml_html
 
+    found: list[list[str]] = [[] for _ in mark_res]
     try:
         tree = lxml_html.fromstring(html)
     except Exception:  # noqa: BLE001 - unparseable markup marks nothing
-        return []
-    texts = []
+        return found
     for el in tree.xpath("//body//*[@class or @id]")[:2000]:
         marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if (mark_re.search(marks) if mark_re else _DATE_MARK_RE.search(marks)) \
-                and not _NOT_OWN_DATE_MARK_RE.search(marks):
+        if _NOT_OWN_DATE_MARK_RE.search(marks):
+            continue
+        hits = [i for i, mark_re in enumerate(mark_res) if mark_re.search(marks)]
+        if hits:
             text = re.sub(r"\s+", " ", " ".join(el.itertext())).strip()
             if 4 <= len(text) < 200:
-                texts.append(text)
-    return texts
+                for i in hits:
+                    found[i].append(text)
+    return found
 
 
 def _markup_date(html: str, iso_date: str, marked: list[str]) -> str | None:

@@ -866,8 +866,13 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
                                                   _sentence_at(content, m.start()), re.I):
                 continue
             n = ordinal_value(m.group(1))
-            # Ofsted numbers monitoring visits from the inadequate judgement
-            weight = 0.95 if _COUNTED_FROM_JUDGEMENT_RE.match(content, m.end(), m.end() + 160) else conf
+            # Ofsted numbers monitoring visits from the inadequate judgement: such a count outranks another ("the
+            # third visit since the trust took over"), the rules keeping their order among themselves; not a visit
+            # recalled ("At the first monitoring visit since ...")
+            counted = _COUNTED_FROM_JUDGEMENT_RE.match(content, m.end(), m.end() + 160) \
+                and not re.search(r"\b(?:at|during)\s+(?:the|its|their)\s+$", content[max(0, m.start() - 20):m.start()],
+                                  re.I)
+            weight = 0.95 + conf / 100 if counted else conf
             if n and n <= 12:
                 found[n] = max(found.get(n, 0.0), weight)
                 mentions.setdefault(n, set()).add(m.start(1))
@@ -957,7 +962,7 @@ _WEAK_FURNITURE_RE = re.compile(r"\b(?:search|accept|weather|what's on|jobs|prop
 
 
 _TITLE_LABEL_RE = re.compile(r"^(?:(?:report\s+)?title(?:\s+of\s+(?:the\s+)?(?:report|paper))?|(?:report\s+)?subject)"
-                             r"\s*:\s*\|?\s*(\S.*)$", re.I)
+                             r"\s*:\s*\|?\s*([^|]*[^|\s])\s*(?:\||$)", re.I)  # (the cell, not the rest of the row)
 _FILE_TITLE_JUNK_RE = re.compile(r"microsoft\s+(?:word|excel|powerpoint)|\.(?:docx?|pdf|rtf|odt|dotx?)\b|\btemplate\b|"
                                  r"^\s*(?:untitled|document\s*\d*|title|draft|slide\s*\d*|presentation\d*)\s*$", re.I)
 

@@ -30,16 +30,18 @@ _MONTH_NOT_MAY = _MONTH.replace("may|", "(?-i:May)|")  # "may" is a verb too: "4
 _NAME = (r"\b(?!The\b|This\b|Children|Ofsted\b)[A-Z][a-z]+[^\S\n]+(?!(?:City|Council|County|Borough|Children|Services|"
          r"Trust|Ofsted|Inspectorate|Department|Government|Court|Board|Committee|Partnership|"
          # a title, not a surname: "the Children and Families Minister"
-         r"Minister|Secretary|Director|Commissioner|Leader|Mayor|Inspector|Officer|Member|Executive|Team|Office|"
-         r"Hall|House|School)\b)[A-Z][a-z'’-]+\b")
+         r"Minister|Secretary|Director|Commissioner|Inspector|Officer|Member|Executive|Team|Office)\b)"
+         r"[A-Z][a-z'’-]+\b")
+
+# "Which inspectors ...", "name the director": the people a question asks to be named
+_WHICH_PERSON = (r"\b(?:which|name the)\s+(?:\w+\s+)?(?:inspectors?|hmis?|officials?|ministers?|commissioners?|"
+                 r"directors?|mayors?|councillors?|leaders?|reporters?|journalists?)\b")
 
 QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # "When was ...", "On what dates ...", "What date ..."; not "When Ofsted rated X, what did it say" (a clause).
     ("date", re.compile(r"^\W*when\s+(?:was|were|did|does|do|is|are|will|has|had)\b|"
                         r"\b(?:what|which|on what)\s+(?:dates?|days?|month|year)\b|\bhow long ago\b", re.I)),
-    ("person", re.compile(r"^\W*(?:who|whom|whose)\b|\b(?:which|name the)\s+(?:\w+\s+)?(?:inspectors?|hmis?|"
-                          r"officials?|ministers?|commissioners?|directors?|mayors?|councillors?|leaders?|reporters?|"
-                          r"journalists?)\b", re.I)),
+    ("person", re.compile(rf"^\W*(?:who|whom|whose)\b|{_WHICH_PERSON}", re.I)),
     ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),
     # "How much" asks for an amount of money, not "how much progress".
     ("count", re.compile(r"\bhow\s+many\b|\bhow\s+much\s+(?:\w+\s+)?(?:money|funding|funds|cash|investment|"
@@ -77,7 +79,7 @@ EVIDENCE: dict[str, re.Pattern] = {
                          # "Peter Dunford has been appointed as children's services commissioner"
                          rf"{_NAME}[^\S\n]+(?:(?:has|had|have)[^\S\n]+been|was|is|were)[^\S\n]+(?:appointed|named)\b|"
                          # a byline: "By Ruth Okafor, Local Democracy Reporter", "By Jo Bell |"
-                         rf"(?:^|\n)[^\S\n]*By[^\S\n]+{_NAME}[^\S\n]*(?:,|\||·|$)"),
+                         rf"(?:^|\n)[^\S\n]*By[^\S\n]+{_NAME}(?=[^\S\n]*(?:[,|·]|\n|$))"),
     "count": re.compile(r"(?<![\d/.-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
                         rf"{_MONTH_NOT_MAY}\b)|\bper\s*cent\b|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
                         r"eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),
@@ -145,7 +147,8 @@ def answer_type_weight(kind: str | None, text: str, role: str | None = None, eve
     return ROLE_PERSON_BOOST if names_person_in_role(role, text) else 1.0
 
 
-_RECALLS_BEFORE_RE = re.compile(r"\b(?:since|last|previous|earlier|prior)\b[^.\n]*$", re.I)
+_RECALLS_BEFORE_RE = re.compile(r"\b(?:since|last|previous|earlier|prior(?!\s+to))\s+(?:[\w-]+\s+){0,4}?(?:in|on|of)?\s*$",
+                                re.I)
 
 
 @lru_cache(maxsize=50_000)
@@ -305,8 +308,7 @@ def asks_grade(question: str) -> bool:
 
 # "Which inspectors ...", "which director ...": a person is asked for; "who inspects children's homes?" may be
 # answered by an organisation.
-PERSON_ASKED_RE = re.compile(r"\b(?:which|name the)\s+(?:\w+\s+)?(?:inspectors?|hmis?|officials?|ministers?|"
-                             r"commissioners?|directors?|mayors?|councillors?|leaders?|reporters?|journalists?)\b", re.I)
+PERSON_ASKED_RE = re.compile(_WHICH_PERSON, re.I)
 
 
 def asks_person(question: str) -> bool:
@@ -355,12 +357,14 @@ INSPECTOR_ASKED_RE = re.compile(r"\b(?:which|name the|what)\s+(?:\w+\s+)?inspect
 
 
 # An inspector signs as "HMI" (Her Majesty's / His Majesty's Inspector).
+# A story's byline ("By Ruth Okafor, Local Democracy Reporter", or the name alone) names who wrote it.
+_BYLINE_FORM = r"(?m:^[^\S\n]*(?-i:By)(?=[^\S\n]+(?-i:[A-Z])))"
+_WRITER_FORMS = rf"reporter|reporting|journalist|correspondent|editor|{_BYLINE_FORM}"
 ROLE_FORMS = {"inspector": r"inspectors?|HMIs?|H[ei][rs] Majesty[’']s Inspectors?",
-              # a story's byline names its writer's role as "Local Democracy Reporting Service" too
-              "reporter": r"reporter|reporting|journalist|correspondent|editor",
-              "journalist": r"reporter|reporting|journalist|correspondent|editor",
+              "reporter": _WRITER_FORMS,
+              "journalist": _WRITER_FORMS,
               "appointed": r"appoint\w*|named|installed|brought in|sent in",
-              "wrote": r"wr[io]tes?|written|writing|letter from",
+              "wrote": rf"wr[io]tes?|written|writing|letter from|{_BYLINE_FORM}",
               "spoke": r"said|says|told|tells|added|comment\w*|respon\w*|spoke|speaking|replied|react\w*|statement"}
 
 
@@ -373,15 +377,21 @@ def names_role(role: str, text: str) -> bool:
 # ...", "have requested that the inspectorates carry out ...") says what will be looked at, not what was found.
 FINDINGS_ASKED_RE = re.compile(r"\bfindings\b|\bwhat\s+(?:did|has|have)\s+(?:[\w'’-]+\s+){0,9}?(?:find|conclude)\b|"
                                r"\bwhat\s+(?:was|were)\s+(?:found|concluded)\b", re.I)
-ANNOUNCES_RE = re.compile(r"\b(?:will|is to|are to)\s+(?:include\s+)?(?:look(?:ing)?\s+at|evaluat\w*|inspect\w*|"
-                          r"assess\w*|examin\w*|focus\w*\s+on|review\w*|carry\s+out)\b|"
-                          r"\b(?:has|have)\s+requested\s+that\b", re.I)
+ANNOUNCES_RE = re.compile(r"\b(?:jtai|inspection|inspectorates?|inspectors|visit)\s+(?:will|is to|are to)\s+"
+                          r"(?:include\s+)?(?:look(?:ing)?\s+at|evaluat\w*|inspect\w*|assess\w*|examin\w*|focus\w*\s+on|"
+                          r"review\w*|carry\s+out)\b|\b(?:has|have)\s+requested\s+that\b[^.]{0,300}\bcarry\s+out\b",
+                          re.I)
 REPORTS_RE = re.compile(r"\b(?:found|finds|judged|concluded|identified|rated|graded|inadequate|requires?\s+improvement|"
                         r"(?:is|are|was|were)\s+(?:good|outstanding|weak|poor|effective|ineffective))\b", re.I)
 
 
+RESPONSE_ASKED_RE = re.compile(r"\b(?:respon[ds]\w*|react\w*|repl(?:y|ied|ies)|answer(?:ed|s)?)\b", re.I)
+
+
 def asks_findings(question: str) -> bool:
-    return bool(FINDINGS_ASKED_RE.search(question))
+    """What an inspection found is asked ("What were the findings of the JTAI in X?"), not how somebody
+    responded to them ("How did the council respond to Ofsted's findings?")."""
+    return bool(FINDINGS_ASKED_RE.search(question)) and not RESPONSE_ASKED_RE.search(question)
 
 
 @lru_cache(maxsize=256)

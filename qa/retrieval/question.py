@@ -56,12 +56,13 @@ ATTRIBUTION_CUES = [
 ]
 # "How did Torbay Council respond to Ofsted's findings?": the council's own words first, though Ofsted is named
 # (a preference: a story quoting the council's response answers too).
-COUNCIL_RESPONSE_RE = re.compile(r"\b(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}council\s+(?:respond|responded|react|reacted|"
-                                 r"reply|replied|answer|say|said)\b|\bcouncil['’]s\s+(?:response|reaction|reply)\b",
-                                 re.I)
+COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
+                                 r"(?:respond|react|reply|answer)\w*\b|\bcouncil['’]s\s+(?:response|reaction|reply)\b|"
+                                 # "Which council said a poor result was expected ...?": the council speaking
+                                 r"\bwhich\s+council\s+(?:said|says|stated|claimed|argued|admitted|insisted)\b", re.I)
 # "Which reporter wrote up Wirral's third Ofsted visit?": the story, though Ofsted is named (not "not the newspaper").
 NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )\b(?:reporters?|journalists?|"
-                            r"newspapers?|local paper|wrote (?:it )?up|write-up)\b", re.I)
+                            r"newspapers?|local paper)\b", re.I)
 # "What did Ofsted's letter on the fourth monitoring visit say about caseloads?": the letter is asked for, more
 # than a story about it (still a preference: where no letter is in scope, a story quoting it answers).
 OFSTED_DOCUMENT_SAYS_RE = re.compile(r"\bofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:letter|report)\b[^?]{0,120}?\b(?:say|said|"
@@ -71,7 +72,9 @@ OFSTED_DOCUMENT_SAYS_RE = re.compile(r"\bofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:l
 # coverage: what ...": the source is a filter, and the words describing it made a letter's sign-off ("I am copying
 # this letter ...") read closer to the question than the findings asked for.
 LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
-                                 r"^\W*(?:in|from|quote|quoting|citing|using)\b[^?]{1,160}?[,:]\s*(?=(?:what|how|which|"
+                                 r"^\W*(?=[^,:?]*\b(?:own|itself|letter|report|statement|coverage|release|"
+                                 r"announcement|words)\b)"
+                                 r"(?:in|from|quote|quoting|citing|using)\b[^?]{1,160}?[,:]\s*(?=(?:what|how|which|"
                                  r"who|whom|when|why|where|did|does|do|is|are|was|were|has|have)\b)", re.I)
 RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|now|these days|recent(ly)?)\b", re.I)
 FOLLOW_UP_RE = re.compile(r"^\s*(and|what about|how about|and what about|same (for|in)|also|what of)\b", re.I)
@@ -82,9 +85,15 @@ EVENT_NOUN = (r"(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|full\s+)?
 # A terse query's bare month ("west sussex mv5 sept findings") too, when the query is about an event; not the
 # ends of a range ("between September and December") nor a first name ("Jan Smith").
 EVENT_MONTH_RE = re.compile(rf"\b(?:(?:the|its|an?)\s+)?{MONTH_RE}\s+{EVENT_NOUN}|"
-                            rf"\b(?:in|during)\s+{MONTH_RE}(?!\w)(?!\s*,?\s*\d)|"
+                            rf"\b(?:in|during)\s+{MONTH_RE}(?![\w'’])(?!\s*,?\s*\d)|"
                             rf"(?<!since )(?<!until )(?<!before )(?<!after )(?<!from )(?<!between )(?<!and )(?<!to )"
-                            rf"(?<!of )\b{MONTH_RE}(?!\w)(?!\s*,?\s*\d)(?!\s+(?-i:[A-Z]))", re.I)
+                            rf"(?<!of )(?<!by )(?<!each )(?<!last )(?<!this )(?<!next )\b{MONTH_RE}(?![\w'’-])"
+                            rf"(?!\s*,?\s*\d)(?!\s+(?-i:[A-Z]))(?!\s+(?:to|and|until)\b)", re.I)
+# A terse query ("west sussex mv5 sept findings"), not a sentence: its bare month is the event's. In a sentence a
+# bare month is a deadline or a period ("must improve by June", "the April to June quarter").
+TERSE_QUERY_RE = re.compile(r"^(?![^?]*\?)\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|"
+                            r"were|has|have|can|could|should|would|will|quote|according|tell|list|show|give|find|"
+                            r"i|we|as|for|in|after|before|since)\b)", re.I)
 # "mv5", "MV 3": staff shorthand for a monitoring visit's number.
 VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:and\s+(?:final|last)\s+)?(?:ofsted\s+)?(?:monitoring\s+)?visit\b|"
                       rf"\bvisit\s+(?:number\s+)?(\d{{1,2}})\b|\bmv\s?-?(\d{{1,2}})\b", re.I)
@@ -250,6 +259,11 @@ def _month(name: str | None) -> int | None:
     return MONTHS.get(name) or MONTH_ABBREVIATIONS[name]
 
 
+def _tidy(text: str) -> str:
+    """One space between words and none before punctuation, once a phrase is cut out of a question."""
+    return re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", text)).strip()
+
+
 def _valid_year(y: str) -> int | None:
     year = int(y)
     return year if 1990 <= year <= 2100 else None
@@ -326,7 +340,7 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                     continue
                 last = y - 1 if re.search(r"\bbefore\s+\d", m.group(0), re.I) else y
                 start, end = _month_start(last - span + 1, None), _month_end(last, None)
-                rest = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", text[:m.start()] + text[m.end():])).strip()
+                rest = _tidy(text[:m.start()] + text[m.end():])
                 return start, end, f"from {start.year} to {end.year}", rest
             elif kind == "since":
                 y = _valid_year(g[1])
@@ -350,8 +364,7 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                     start, end = None, _month_end(y, _month(g[0]))
                 # Only the date leaves the search text; "after the inadequate judgement" is part of the topic.
                 cut = m.start(1) if g[0] else m.start(2)
-                rest = re.sub(r"\s+", " ", re.sub(r"\b(?:of|in)\s*$", "", text[:cut]) + text[m.end():]).strip()
-                rest = re.sub(r"\s+([?.!,;])", r"\1", rest)
+                rest = _tidy(re.sub(r"\b(?:of|in)\s*$", "", text[:cut]) + text[m.end():])
                 anchor = f"{g[0].title()} {y}" if g[0] else str(y)
                 if reports_on:
                     return start, end, anchor, rest
@@ -385,7 +398,7 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         phrase = m.group(0).strip()
         phrase = re.sub(r"^(in|during)\s+", "", phrase, flags=re.I)
         before = re.sub(r"\b(in|during|of|for|by|from)\s*$", "", text[:m.start()], flags=re.I)
-        rest = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", before + " " + text[m.end():])).strip()
+        rest = _tidy(before + " " + text[m.end():])
         return start, end, phrase, rest
     return None, None, "", text
 
@@ -402,8 +415,9 @@ def find_event_month(text: str, question: str = "") -> int | None:
         word = (m.group(1) or m.group(2) or m.group(3)).rstrip(".")
         if word.lower() in ("may", "march", "mar") and not word[0].isupper():
             continue
-        if (m.group(3) and word.lower() in ("may", "march", "mar")) or (
-                (m.group(2) or m.group(3)) and not EVENT_QUESTION_RE.search(question or text)):
+        if m.group(3) and (word.lower() in ("may", "march", "mar") or not TERSE_QUERY_RE.match(question or text)):
+            continue
+        if (m.group(2) or m.group(3)) and not EVENT_QUESTION_RE.search(question or text):
             continue
         return _month(word)
     return None
@@ -453,7 +467,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     topic = rest
     for name in authorities:
         topic = re.sub(rf"\b(in|for|at|about)?\s*{re.escape(name)}('s|’s)?\b", " ", topic, flags=re.I)
-    topic = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", topic)).strip(" ,;")
+    topic = _tidy(topic).strip(" ,;")
     asked_month = find_event_month(rest, text)
     month, start, end = _month_in_year(asked_month, start, end)
     if asked_month and month is None:
@@ -554,6 +568,7 @@ def _inherit(query: Query, previous: Query) -> Query:
         visit_number=query.visit_number or (None if changed_time else previous.visit_number),
         month=query.month or (None if changed_time or query.visit_number else previous.month),
         source=query.source or previous.source,
+        source_named=query.source_named or (previous.source_named and not query.source),
         doc_types=query.doc_types or ([] if query.source else previous.doc_types),
         recency=query.recency or previous.recency,
         answer_type=query.answer_type or (None if own else previous.answer_type),

@@ -139,8 +139,8 @@ def asked_months(query: Query) -> frozenset[int]:
 
 
 def months_named(text: str) -> frozenset[int]:
-    """Months a question names besides the one it is scoped to ("recruited since April, according to the
-    report in November 2023"): passages dating things by them are not about another event."""
+    """The months a text names. Those a question names ("recruited since April, according to the report in
+    November 2023") are no other event than the one asked about."""
     return frozenset(MONTHS[m.lower()] for m in MONTH_NAME_RE.findall(text))
 
 
@@ -153,7 +153,7 @@ def _months_between(lo: date, hi: date) -> frozenset[int]:
 def month_weight(months: frozenset[int], text: str) -> float:
     if not months:
         return 1.0
-    named = {MONTHS[m.lower()] for m in MONTH_NAME_RE.findall(text)}
+    named = months_named(text)
     return OTHER_MONTH_PENALTY if named and not named & months else 1.0
 
 
