@@ -399,3 +399,38 @@ def test_a_follow_up_keeps_the_named_source():
     assert parse("And in Sandwell?", first).source_named
     assert parse("Which council said a poor inspection result was expected because its plan had just begun?"
                  ).source == "council"
+
+
+# ---------------------------------------------------------------- second batch (set15, v17)
+
+def test_a_councils_own_site_makes_its_page_a_council_page():
+    page = ("<html><head><title>Walsall children's services rated good by Ofsted</title>"
+            '<meta property="og:site_name" content="Walsall Council"></head><body><article>'
+            "<h1>Walsall children's services rated good by Ofsted</h1>"
+            "<p>Children's services in Walsall have been rated good by Ofsted following an inspection in November, a "
+            "step forward from the requires improvement judgement four years ago.</p>"
+            "<p>The cabinet member said the result reflected the hard work of social workers across the borough, and "
+            "told the meeting that the service would keep improving.</p></article></body></html>")
+    extracted = convert_html(page)
+    blocks = clean.clean_blocks(extracted.blocks)
+    raw = "\n".join(b.text for b in extracted.blocks)
+    values, _ = metadata.resolve(Path("p.html"), "p.html", raw, blocks, extracted.hints, None)
+    assert values["doc_type"] == "council_page"
+
+
+def test_a_masthead_in_capitals_names_its_council():
+    from qa.documents.gazetteer import find_in_text
+
+    assert [m.name for m in find_in_text("REDCAR AND CLEVELAND BOROUGH COUNCIL\nCommittee | Scrutiny")] == \
+        ["Redcar and Cleveland"]
+    assert find_in_text("READING THE REPORT") == []  # an ambiguous name still needs its cue
+    mention = find_in_text("x\nKENT COUNTY COUNCIL\n")[0]
+    assert "x\nKENT COUNTY COUNCIL\n"[mention.start:mention.end] == "KENT COUNTY COUNCIL"  # offsets are the text's
+
+
+def test_a_reports_details_table_without_colons_makes_it_an_ofsted_report():
+    values = infer("Brightwater Family Placements Limited\nInspection of an independent fostering agency\n"
+                   "Unique reference number SC481276\nInspection dates 6 to 10 March 2017\n"
+                   "Inspector Gwen Hallworth, social care regulatory inspector\nType of inspection Full\n"
+                   "Registered manager Marcus Dyer\n\nChildren are well cared for by carers who know them well.\n")
+    assert values["doc_type"] == "ofsted_report"

@@ -262,10 +262,22 @@ def _looks_like_person(text: str, start: int, end: int) -> bool:
     return False
 
 
+_CAPS_LINE_RE = re.compile(r"^[^\S\n]*[A-Z][A-Z'’&-]+(?:[^\S\n]+[A-Z'’&-]+)+[^\S\n]*$", re.M)
+_SMALL_WORDS = {"AND", "OF", "UPON", "ON", "THE", "IN", "UNDER"}
+
+
+def _name_case(line: str) -> str:
+    """'REDCAR AND CLEVELAND BOROUGH COUNCIL' -> 'Redcar and Cleveland Borough Council' (same length)."""
+    return re.sub(r"[A-Z][A-Z'’&-]*", lambda w: w.group(0).lower() if w.group(0) in _SMALL_WORDS
+                  else w.group(0)[0] + w.group(0)[1:].lower(), line)
+
+
 def find_in_text(text: str) -> list[Mention]:
     """Authority mentions in document text, in order. Proper-noun forms only (case-sensitive name, council words
     in any case). Ambiguous names need a cue; names that read as a person's name or part of a postal address
-    next to a postcode of an Ofsted office are skipped."""
+    next to a postcode of an Ofsted office are skipped. A line in capitals (a council's masthead, "REDCAR AND
+    CLEVELAND BOROUGH COUNCIL") is read in name case; offsets are the text's own."""
+    text = _CAPS_LINE_RE.sub(lambda m: _name_case(m.group(0)), text)
     mentions: list[Mention] = []
     confirmed = set()  # ambiguous names this text has used with a cue: later bare mentions mean the same place
     pending: list[tuple] = []

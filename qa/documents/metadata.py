@@ -314,11 +314,16 @@ def _head_blocks(blocks: list[Block], limit: int = 14) -> list[Block]:
 
 # ---------------------------------------------------------------- inference: type
 
-_REPORT_CUES = [re.compile(p, re.I) for p in (
-    r"\binspection dates?\s*:", r"\breport (published|publication date)\s*:", r"\blead inspector\s*:",
+_LABEL_END = r"\s*(?::|\||(?=\d))"
+_REPORT_CUES = [re.compile(p, re.I | re.M) for p in (
+    # (labels with a colon, or in a details table: "Inspection dates | 11 and 12 May 2022", "Inspection dates 6 to 10")
+    rf"\binspection dates?{_LABEL_END}", rf"\breport (published|publication date){_LABEL_END}",
+    rf"\blead inspector{_LABEL_END}",
     r"\bthe overall judgement is\b", r"\bjudgements on areas of the service\b",
-    r"\bchildren who need help and protection\s*[-–:]?\s*(inadequate|requires improvement|good|outstanding)",
-    r"\boverall effectiveness\s*[-–:]?\s*(inadequate|requires improvement|good|outstanding)",
+    r"\bchildren who need help and protection\s*[-–:|]?\s*(inadequate|requires improvement|good|outstanding)",
+    r"\boverall effectiveness\s*[-–:|]?\s*(inadequate|requires improvement|good|outstanding)",
+    # a social care provider's report: its details table
+    r"^\s*type of inspection\b", r"^\s*registered manager\b",
     r"\bfull inspection result\s*:", r"\breport inspection date\s*:", r"\bURN\s*:",
     # the graded judgements of a school or provider report
     r"\b(?:the quality of education|leadership and management|behaviour and attitudes)\s*[-–:]?\s*"
@@ -414,7 +419,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     report_cues = sum(1 for rx in _REPORT_CUES if rx.search(top))
     # A report's front page: its inspection dates with the publication line, or with two more of its fixed parts
     # (lead inspector, the judgement table); a monitoring letter states its visit in a sentence, not a label.
-    dates_label = re.search(r"\binspection dates?\s*:", top, re.I)
+    dates_label = re.search(rf"\binspection dates?{_LABEL_END}", top, re.I)
     if (dates_label and (re.search(r"\breport publi", top, re.I) or report_cues >= 3)) \
             or re.search(r"\breport (inspection|publication) date\s*:", top, re.I) or report_cues >= 4:
         return "ofsted_report", 0.95 if report_cues >= 2 else 0.8
@@ -477,6 +482,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     council += 1.5 * min(2, len(_COUNCIL_PRESS_RE.findall(raw)))
     if officer_byline:
         council += 2.0
+    if re.search(r"\bcouncil\b", hints.get("publisher", ""), re.I) and find_in_text(hints["publisher"]):
+        council += 3.0  # the page's own site is a council's ("og:site_name": "Walsall Council")
     top_lines = [line.strip() for line in raw.splitlines()[:8] if line.strip()][:3]
     if any(_COUNCIL_MASTHEAD_RE.fullmatch(line.title() if line.isupper() else line) for line in top_lines):
         council += 2.0  # the council's own masthead ("Skip to main content / Example Council / Search", "X COUNCIL")
@@ -978,8 +985,8 @@ def _usable_file_title(title: str | None, blocks: list[Block]) -> str | None:
 
 
 def _without_places(line: str) -> str:
-    for mention in find_in_text(line):
-        line = line.replace(mention.surface, " ")
+    for mention in reversed(find_in_text(line)):  # (by offset: a capitals line's surface is read in name case)
+        line = line[:mention.start] + " " + line[mention.end:]
     return line
 
 
