@@ -434,3 +434,32 @@ def test_a_reports_details_table_without_colons_makes_it_an_ofsted_report():
                    "Inspector Gwen Hallworth, social care regulatory inspector\nType of inspection Full\n"
                    "Registered manager Marcus Dyer\n\nChildren are well cared for by carers who know them well.\n")
     assert values["doc_type"] == "ofsted_report"
+
+
+# ---------------------------------------------------------------- third batch (v17, v18)
+
+def test_a_body_that_speaks_is_no_name_a_page_must_repeat():
+    q = parse("For a briefing note: according to a minister's written answer to Parliament, which councils had "
+              "commissioners?")
+    assert "Parliament" not in q.names
+    assert parse("What rating did the CQC give Torbay?").names == ["CQC"]
+
+
+def test_when_somebody_started_is_dated_by_the_sentence_saying_so():
+    from qa.retrieval.answer_type import asked_event, dates_event
+
+    assert asked_event("When did Debbie Jones start as director of children's services in Tower Hamlets?") == "started"
+    assert dates_event("started", "The director took up an interim position in July 2015 before her permanent "
+                                  "appointment in March 2016.")
+    assert asked_event("When did the inspection take place?") == "took place"
+
+
+def test_a_compass_point_abbreviated_and_visit_typed_in_a_hurry():
+    from qa.documents.gazetteer import find_in_question
+
+    assert find_in_question("w sussex caseloads") == ["West Sussex"]
+    assert find_in_question("n yorkshire ofsted 2019") == ["North Yorkshire"]
+    assert find_in_question("e riding yot") == ["East Riding of Yorkshire"]
+    assert find_in_question("what is s the answer") == []
+    q = parse("w sussex 5th monitoring vist sept")
+    assert (q.authorities, q.visit_number, q.month) == (["West Sussex"], 5, 9)

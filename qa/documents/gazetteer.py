@@ -343,6 +343,16 @@ _TERSE_TOPIC_AFTER = re.compile(r"\s+(?:(?:19|20)\d\d|caseloads?|ilacs|ofsted|ch
 _QUESTION_WORDS_RE = re.compile(r"[,?]|\b(what|how|why|which|who|when|where|did|does|do|is|are|was|were)\b", re.I)
 
 
+_COMPASS = {"n": "North", "s": "South", "e": "East", "w": "West", "ne": "North East", "nw": "North West"}
+_COMPASS_RE = re.compile(r"\b(n|s|e|w|ne|nw)\.?\s+(?=([a-z]+)(?:\s+([a-z]+))?)", re.I)
+
+
+def _compass_expanded(m: re.Match) -> str:
+    point = _COMPASS[m.group(1).lower()]
+    names = [m.group(2)] + ([f"{m.group(2)} {m.group(3)}"] if m.group(3) else [])
+    return point + " " if any(_BY_KEY.get(_key(f"{point} {name}")) for name in names) else m.group(0)
+
+
 def find_in_question(text: str) -> list[str]:
     """Canonical authority names in a user's question, case-insensitive, abbreviations included.
 
@@ -350,6 +360,8 @@ def find_in_question(text: str) -> list[str]:
     "london borough of sutton"), a possessive ("sutton's focused visit"), or a preposition before them
     ("visits in reading"). A question that opens with the word ("Reading the letter ...") needs a council word."""
     found: list[str] = []
+    # "w sussex", "n yorks", "e riding": a compass point abbreviated, where the full name is an authority's
+    text = _COMPASS_RE.sub(_compass_expanded, text)
     for m in _FORMAL_RE.finditer(text):
         surface = m.group("name")
         canonical = _BY_KEY.get(_key(surface))

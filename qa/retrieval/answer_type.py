@@ -171,6 +171,10 @@ DATE_EVENTS = {
                               rf"\bvisit\s+to\b[^.\n]{{0,60}}?\s(?:on|from|between)\s+{_DAY_OF_MONTH}"
                               rf"(?:\s*(?:and|to|-|–)\s*{_DAY_OF_MONTH})?\s+{_MONTH}", re.I)),
 }
+# "When did X start as director?": the sentence dating the appointment
+DATE_EVENTS["started"] = (
+    re.compile(r"\b(?:start(?:ed)?|beg[ai]n|join(?:ed)?|take\s+up|took\s+up|took\s+over)\b", re.I),
+    re.compile(r"\b(?:took\s+up|took\s+over|started|joined|began|appointed|appointment|arrived)\b", re.I))
 EVENT_DATE_BOOST = 1.15
 
 

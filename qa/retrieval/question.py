@@ -95,7 +95,8 @@ TERSE_QUERY_RE = re.compile(r"^(?![^?]*\?)\W*(?!(?:what|which|who|whom|whose|whe
                             r"were|has|have|can|could|should|would|will|quote|according|tell|list|show|give|find|"
                             r"i|we|as|for|in|after|before|since)\b)", re.I)
 # "mv5", "MV 3": staff shorthand for a monitoring visit's number.
-VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:and\s+(?:final|last)\s+)?(?:ofsted\s+)?(?:monitoring\s+)?visit\b|"
+VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:and\s+(?:final|last)\s+)?(?:ofsted\s+)?(?:monitoring\s+)?"
+                      rf"(?:visit|vist|vsit)\b|"  # (typed in a hurry)
                       rf"\bvisit\s+(?:number\s+)?(\d{{1,2}})\b|\bmv\s?-?(\d{{1,2}})\b", re.I)
 
 
@@ -405,7 +406,7 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
 
 # "in March" is about an event only in a question about one ("what did inspectors find in March?"), not in
 # "how many children were in care in March?".
-EVENT_QUESTION_RE = re.compile(rf"{EVENT_NOUN}|\binspectors?\b|\bofsted\b|\bvisited\b|\binspected\b|\bmv\s?\d", re.I)
+EVENT_QUESTION_RE = re.compile(rf"{EVENT_NOUN}|\binspectors?\b|\bofsted\b|\bvisited\b|\binspected\b|\bmv\s?\d|\bvist\b", re.I)
 
 
 def find_event_month(text: str, question: str = "") -> int | None:
@@ -489,6 +490,9 @@ COMMON_CAPITALISED = {
     "in", "on", "of", "for", "to", "i", "quote", "according", "hmi", "her", "his", "majesty", "majesty's", "chief",
     "inspector", "inspectors", "england", "english", "uk", "local", "authority", "authorities", "report", "letter",
     "ilacs", "dcs", "la", "las", "mr", "mrs", "ms", "dr", "cllr", "councillor", "sir", "dame",
+    # the kinds of body that speak ("a minister's written answer to Parliament"), not a name a page must repeat
+    "parliament", "government", "minister", "ministers", "secretary", "state", "department", "education",
+    "cabinet", "scrutiny", "committee",
 } | set(MONTHS) | set(MONTH_ABBREVIATIONS) | {d.lower() for d in calendar.day_name}
 NAME_RE = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’]+|[A-Z]{2,}))+)\b")
 
