@@ -15,6 +15,8 @@ DEFAULT_CORPUS = ROOT / "corpus"
 DEFAULT_INDEX = ROOT / "index"
 
 # Bump when cleaning/splitting/tokenising/metadata changes so stale indexes are rebuilt. History:
+#   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
+#       Page 1") and a bulletin's masthead ("... | May 2025")
 #   25: a council's own site (its og:site_name) makes its page a council page; a capitals masthead names its
 #       council; a report's details table without colons ("Inspection dates | 11 May 2022")
 #   24: a byline of an organisation ("By Press Office") is no reporter's; visits counted from the judgement keep
@@ -42,7 +44,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "25"
+PIPELINE_VERSION = "26"
 
 
 def packaged_model_path() -> str:

@@ -463,3 +463,40 @@ def test_a_compass_point_abbreviated_and_visit_typed_in_a_hurry():
     assert find_in_question("what is s the answer") == []
     q = parse("w sussex 5th monitoring vist sept")
     assert (q.authorities, q.visit_number, q.month) == (["West Sussex"], 5, 9)
+
+
+# ---------------------------------------------------------------- fourth batch (v19, set17, read first)
+
+def test_dates_from_a_meeting_header_a_running_footer_and_a_bulletins_masthead():
+    assert infer("Borsetshire County Council\n\nCabinet Meeting on Wednesday 17 November 2021\n\nOutcome of the Ofsted "
+                 "focused visit\n\nOfsted carried out a focused visit on 5 and 6 October 2021 and found that care "
+                 "leavers are well supported.\n")["date"] == "2021-11-17"
+    assert infer("Monitoring visit 3 of Borsetshire children's services\n\nThis letter summarises the findings of the "
+                 "monitoring visit on 28 and 29 July 2015, which found that planning had improved.\n\n"
+                 "Ofsted monitoring visit letter | 24 August 2015 | Page 1\n\nPlacement stability has improved.\n"
+                 )["date"] == "2015-08-24"
+    assert infer("Borsetshire Council | Children and Families Update | May 2025\n\nWhat inspectors told us\n\n"
+                 "Ofsted inspectors returned on 1 and 2 April 2025 and said that return home interviews are now "
+                 "offered to almost every child.\n")["date"] == "2025-05-01"
+
+
+def test_a_body_named_that_assessed_another_service_does_not_answer_for_childrens_services():
+    from qa.retrieval.assistant import asks_other_service
+    from test_ranking import doc
+    from qa.datatypes import Hit, Passage
+
+    def hit(text):
+        return Hit(passage=Passage("d#1", "d", text, 0, len(text)), document=doc(text=text), score=1.0)
+
+    q = parse("What did the CQC find when it assessed Wirral's children's services?")
+    adults = hit("The Care Quality Commission assessed how the council meets its adult social care duties: rated good.")
+    assert asks_other_service(q, [adults])
+    joint = hit("Ofsted and the CQC inspected the local area's support for children with special educational needs.")
+    assert not asks_other_service(q, [adults, joint])
+    assert not asks_other_service(parse("What did the CQC find in Wirral's adult social care?"), [adults])
+
+
+def test_when_ofsted_made_its_visit_asks_the_visits_dates():
+    from qa.retrieval.answer_type import asked_event
+
+    assert asked_event("When did Ofsted make its first monitoring visit to North Tyneside?") == "took place"

@@ -296,6 +296,9 @@ _MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of) (?:a|the) (?!(?:previous|
                               rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})", re.I | re.M)
 
 
+_MEETING_ON_RE = re.compile(rf"^\s*(?:[A-Z][\w&'’-]*\s+){{1,5}}meeting\s+(?:held\s+)?on\s+"
+                            rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})\s*$", re.I | re.M)
+_RUNNING_DATE_RE = re.compile(rf"^[^\n|]{{3,80}}\|\s*({_FULL_DATE})\s*\|\s*page\s+\d+\s*$", re.I | re.M)
 _LEAD_DATELINE_RE = re.compile(rf"^\s*(?:[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?,\s+)?((?i:{_FULL_DATE}))\s*[-–—:]\s+[A-Z“\"‘']")
 
 
@@ -703,6 +706,16 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
                       b.text, re.I)
         if m and len(b.text) < 200 and not _RANGE_END_RE.search(b.text[:m.start(1)]):
             return parse_date(m.group(1)), 0.8
+    m = _MEETING_ON_RE.search(head_text)  # "Cabinet Meeting on Wednesday 17 November 2021"
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), 0.8
+    m = _RUNNING_DATE_RE.search(content)  # a letter's running footer: "Ofsted monitoring visit letter | 24 August 2015 | Page 1"
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), 0.75
+    for b in head[:4]:  # a bulletin's masthead: "Calderdale Council | Children and Families Update | May 2025"
+        m = re.search(rf"\|\s*({MONTH_ANY}\s+{_YEAR})\s*$", b.text, re.I)
+        if m and len(b.text) < 120 and not _VISIT_WORD_RE.search(b.text):
+            return parse_date(m.group(1)), 0.5
     for b in blocks:
         found, prefixed = _dateline(b.text)
         if found and prefixed:

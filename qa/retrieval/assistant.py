@@ -30,6 +30,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, asked_even
                                      asks_person,
                                       counted_stems, holds, names_role, states_change, states_count)
 from qa.documents.mentions import document_event_months, document_not_before
+from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.retriever import CachedEncoder, Retriever
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
 
@@ -365,10 +366,27 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False
     if asks_findings(query.text) and hits and all(announces_only(h.document.text) for h in hits):
         return False  # only pages announcing the inspection: nothing says what it found
+    if asks_other_service(query, hits):
+        return False
     if asks_person(query.text) and not any(holds("person", h.passage.text) for h in hits):
         return False  # "which inspector", "who was director": a passage naming nobody does not answer
     role = asked_role(query.text)
     return not role or any(names_role(role, h.passage.text) and holds("person", h.passage.text) for h in hits)
+
+
+ADULT_SERVICE_RE = re.compile(r"\badult(?:s['’]?)?\s+(?:social\s+care|services)\b", re.I)
+CHILD_RE = re.compile(r"\bchild(?:ren)?(?:['’]s)?\b", re.I)
+
+
+def asks_other_service(query: Query, hits: list[Hit]) -> bool:
+    """"What did the CQC find when it assessed X's children's services?" where every page naming the CQC is
+    about adult social care and never mentions children: the body named assessed another service."""
+    if not query.names or not CHILD_RE.search(query.text):
+        return False
+    forms = [f for name in query.names for f in (name, FIELD_GLOSSARY.get(name.upper())) if f]
+    naming = [h for h in hits if any(f.lower() in h.document.text.lower() for f in forms)]
+    return bool(naming) and all(ADULT_SERVICE_RE.search(h.document.text) and not CHILD_RE.search(h.document.text)
+                                for h in naming)
 
 
 def states_asked_count(query: Query, hits: list[Hit]) -> bool:
