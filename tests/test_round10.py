@@ -500,3 +500,9 @@ def test_when_ofsted_made_its_visit_asks_the_visits_dates():
     from qa.retrieval.answer_type import asked_event
 
     assert asked_event("When did Ofsted make its first monitoring visit to North Tyneside?") == "took place"
+
+
+def test_what_councillors_worried_about_is_in_the_councils_own_papers():
+    assert parse("What were Cheshire East councillors worried about when they discussed Ofsted's visit in 2015?"
+                 ).source == "council"
+    assert parse("What did inspectors say councillors should do?").source == "ofsted"

@@ -59,7 +59,10 @@ ATTRIBUTION_CUES = [
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
                                  r"(?:respond|react|reply|answer)\w*\b|\bcouncil['’]s\s+(?:response|reaction|reply)\b|"
                                  # "Which council said a poor result was expected ...?": the council speaking
-                                 r"\bwhich\s+council\s+(?:said|says|stated|claimed|argued|admitted|insisted)\b", re.I)
+                                 r"\bwhich\s+council\s+(?:said|says|stated|claimed|argued|admitted|insisted)\b|"
+                                 # "What were X councillors worried about when they discussed ...?": the minutes
+                                 r"\bcouncillors\s+(?:\w+\s+)?(?:worried|concerned|asked|discussed|questioned|raised|"
+                                 r"debated|challenged)\b", re.I)
 # "Which reporter wrote up Wirral's third Ofsted visit?": the story, though Ofsted is named (not "not the newspaper").
 NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )\b(?:reporters?|journalists?|"
                             r"newspapers?|local paper)\b", re.I)
