@@ -20,6 +20,14 @@ def infer(text: str, hints: dict | None = None) -> dict:
     return values
 
 
+def infer_html(page: str) -> dict:
+    extracted = convert_html(page)
+    blocks = clean.clean_blocks(extracted.blocks)
+    raw = "\n".join(b.text for b in extracted.blocks)
+    values, _ = metadata.resolve(Path("p.html"), "p.html", raw, blocks, extracted.hints, None)
+    return values
+
+
 def load(path: Path):
     stat = path.stat()
     return load_document(SourceFile(path, path.name, stat.st_size, stat.st_mtime_ns), "x", None, 10**8)
@@ -148,26 +156,16 @@ children and families overview committee last week, where opposition members sai
 
 
 def test_a_byline_in_marked_markup_is_a_reporters_and_makes_the_page_news():
-    extracted = convert_html(PAPER)
-    assert extracted.hints.get("author") == "Tomasz Wright"
-    blocks = clean.clean_blocks(extracted.blocks)
-    raw = "\n".join(b.text for b in extracted.blocks)
-    values, _ = metadata.resolve(Path("p.html"), "p.html", raw, blocks, extracted.hints, None)
+    assert convert_html(PAPER).hints.get("author") == "Tomasz Wright"
+    values = infer_html(PAPER)
     assert values["doc_type"] == "news_article"
 
 
 def test_a_real_authority_named_once_under_its_local_papers_name(tmp_path):
     page = PAPER.replace("Wessex", "Wirral")
-    extracted = convert_html(page)
-    blocks = clean.clean_blocks(extracted.blocks)
-    raw = "\n".join(b.text for b in extracted.blocks)
-    values, _ = metadata.resolve(Path("p.html"), "p.html", raw, blocks, extracted.hints, None)
-    assert values["local_authorities"] == ["Wirral"]
+    assert infer_html(page)["local_authorities"] == ["Wirral"]
     # the same story in a paper named after nowhere names no subject on one distant mention
-    extracted = convert_html(page.replace("Wirral Courier", "Daily Courier"))
-    blocks = clean.clean_blocks(extracted.blocks)
-    raw = "\n".join(b.text for b in extracted.blocks)
-    values, _ = metadata.resolve(Path("p.html"), "p.html", raw, blocks, extracted.hints, None)
+    values = infer_html(page.replace("Wirral Courier", "Daily Courier"))
     assert values["local_authorities"] == []
 
 
@@ -411,11 +409,7 @@ def test_a_councils_own_site_makes_its_page_a_council_page():
             "step forward from the requires improvement judgement four years ago.</p>"
             "<p>The cabinet member said the result reflected the hard work of social workers across the borough, and "
             "told the meeting that the service would keep improving.</p></article></body></html>")
-    extracted = convert_html(page)
-    blocks = clean.clean_blocks(extracted.blocks)
-    raw = "\n".join(b.text for b in extracted.blocks)
-    values, _ = metadata.resolve(Path("p.html"), "p.html", raw, blocks, extracted.hints, None)
-    assert values["doc_type"] == "council_page"
+    assert infer_html(page)["doc_type"] == "council_page"
 
 
 def test_a_masthead_in_capitals_names_its_council():
