@@ -500,3 +500,8 @@ def test_what_councillors_worried_about_is_in_the_councils_own_papers():
     assert parse("What were Cheshire East councillors worried about when they discussed Ofsted's visit in 2015?"
                  ).source == "council"
     assert parse("What did inspectors say councillors should do?").source == "ofsted"
+
+
+def test_a_meeting_header_names_its_own_meeting_not_the_previous_one():
+    assert infer("Anyshire Council\n\nMinutes of the previous meeting held on 9 September 2019\n\nThe minutes were "
+                 "agreed as a correct record.\n")["date"] is None

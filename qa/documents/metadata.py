@@ -296,7 +296,8 @@ _MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of) (?:a|the) (?!(?:previous|
                               rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})", re.I | re.M)
 
 
-_MEETING_ON_RE = re.compile(rf"^\s*(?:[A-Z][\w&'’-]*\s+){{1,5}}meeting\s+(?:held\s+)?on\s+"
+# (capitalised words naming the meeting: not "Minutes of the previous meeting held on ...", the last one's)
+_MEETING_ON_RE = re.compile(rf"^\s*(?:(?-i:[A-Z])[\w&'’-]*\s+){{1,5}}meeting\s+(?:held\s+)?on\s+"
                             rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})\s*$", re.I | re.M)
 _RUNNING_DATE_RE = re.compile(rf"^[^\n|]{{3,80}}\|\s*({_FULL_DATE})\s*\|\s*page\s+\d+\s*$", re.I | re.M)
 _LEAD_DATELINE_RE = re.compile(rf"^\s*(?:[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?,\s+)?((?i:{_FULL_DATE}))\s*[-–—:]\s+[A-Z“\"‘']")
