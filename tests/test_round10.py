@@ -505,3 +505,22 @@ def test_what_councillors_worried_about_is_in_the_councils_own_papers():
 def test_a_meeting_header_names_its_own_meeting_not_the_previous_one():
     assert infer("Anyshire Council\n\nMinutes of the previous meeting held on 9 September 2019\n\nThe minutes were "
                  "agreed as a correct record.\n")["date"] is None
+
+
+# ---------------------------------------------------------------- fifth batch (v20, set18: read once, then tuned on)
+
+def test_a_terse_query_ending_on_when_asks_a_date():
+    from qa.retrieval.answer_type import answer_type, asked_event
+
+    assert answer_type("ilacs framework first publishd when") == "date"
+    assert asked_event("ilacs framework first publishd when") == "published"
+
+
+def test_how_many_las_counts_local_authorities_and_how_much_money_an_amount():
+    from qa.retrieval.answer_type import counted_stems, states_count
+
+    stems = counted_stems("cse thematic insp 2014 how many LAs")
+    assert states_count(stems, "We plan to visit eight local authorities across the country.")
+    money = counted_stems("How much extra money did West Sussex put into children's services?")
+    assert states_count(money, "We are making available a further £5 million to kick-start the plan.")
+    assert not states_count(money, "There are 700 children in care and 40 social workers.")

@@ -39,7 +39,8 @@ _WHICH_PERSON = (r"\b(?:which|name the)\s+(?:\w+\s+)?(?:inspectors?|hmis?|offici
 
 QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # "When was ...", "On what dates ...", "What date ..."; not "When Ofsted rated X, what did it say" (a clause).
-    ("date", re.compile(r"^\W*when\s+(?:was|were|did|does|do|is|are|will|has|had)\b|"
+    # (a terse query may end on it: "ilacs framework first published when")
+    ("date", re.compile(r"^\W*when\s+(?:was|were|did|does|do|is|are|will|has|had)\b|\bwhen\s*\??\s*$|"
                         r"\b(?:what|which|on what)\s+(?:dates?|days?|month|year)\b|\bhow long ago\b", re.I)),
     ("person", re.compile(rf"^\W*(?:who|whom|whose)\b|{_WHICH_PERSON}", re.I)),
     ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),
@@ -226,7 +227,7 @@ _NOT_COUNTED = frozenset(tokenize("how many much number proportion percentage sh
 # Words of the field that count the same things: "how many areas" is answered by "eight local authorities",
 # "how many children" by "40 young people". (Not staff and social workers: "how many new social workers" is not
 # answered by a council's headcount.)
-_SAME_COUNT = [frozenset(tokenize(words)) for words in ("area authority council lscb lscbs",
+_SAME_COUNT = [frozenset(tokenize(words)) for words in ("area authority council lscb lscbs la las",
                                                         "child children young people")]
 
 
@@ -276,11 +277,17 @@ def _is_day(words: list[str], i: int) -> bool:
 _COUNTED_AFTER_DAY = frozenset("children families social workers staff cases people young per".split())
 
 
+_MONEY_STEMS = frozenset(tokenize("money funding funds cash investment invest budget spend spent"))
+_MONEY_RE = re.compile(r"£\s?\d|\b\d[\d,.]*\s*(?:million|billion|bn|m)\s+(?:pounds|investment|funding)\b", re.I)
+
+
 def states_count(stems: frozenset[str], text: str, before: bool = False) -> bool:
     """A number (digits, a number word or a fraction; not a year) followed within COUNT_WINDOW words by one of
     `stems`: "45 new social workers", "Thirty-nine inspections", "a third of all children in care cases". An
     average is often stated after what it measures ("average caseloads fell from 19.5 to 17"): with `before`,
     a stem in the COUNT_WINDOW words before the number counts too."""
+    if stems & _MONEY_STEMS:
+        return bool(_MONEY_RE.search(text))  # "How much extra money ...?": an amount ("a further £5 million")
     words = _WORD_RE.findall(text.lower().replace("’", "'"))
     for i, word in enumerate(words):
         is_number = (word.isdigit() and not _YEAR_RE.fullmatch(word)) or word in _NUMBER_WORDS
