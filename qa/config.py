@@ -15,6 +15,8 @@ DEFAULT_CORPUS = ROOT / "corpus"
 DEFAULT_INDEX = ROOT / "index"
 
 # Bump when cleaning/splitting/tokenising/metadata changes so stale indexes are rebuilt. History:
+#   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
+#       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
 #       Page 1") and a bulletin's masthead ("... | May 2025")
 #   25: a council's own site (its og:site_name) makes its page a council page; a capitals masthead names its
@@ -44,7 +46,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "26"
+PIPELINE_VERSION = "27"
 
 
 def packaged_model_path() -> str:

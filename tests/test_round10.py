@@ -524,3 +524,24 @@ def test_how_many_las_counts_local_authorities_and_how_much_money_an_amount():
     money = counted_stems("How much extra money did West Sussex put into children's services?")
     assert states_count(money, "We are making available a further £5 million to kick-start the plan.")
     assert not states_count(money, "There are 700 children in care and 40 social workers.")
+
+
+# ---------------------------------------------------------------- sixth batch (set19, set20: read once, then tuned on)
+
+def test_dates_from_labels_run_together_minutes_posts_issues_and_a_paragraphs_opening():
+    assert infer("Borsetshire Council\n\nREPORT TO: People Scrutiny Panel\nDATE: 12 March 2024\nCONTACT OFFICER: Jo "
+                 "Bell\n\nThe fourth monitoring visit found that caseloads had fallen.\n")["date"] == "2024-03-12"
+    assert infer("Children's Services Scrutiny Committee\n\nMinutes - Wednesday 9 June 2021, held as a virtual "
+                 "meeting\n\nThe Director presented the outcome of the fifth monitoring visit.\n")["date"] == "2021-06-09"
+    assert infer("What inspectors told us about our front door\n\nPosted in March 2023 by Jo Bell, Director of "
+                 "Children's Services\n\nOfsted's focused visit found that decisions are timely.\n")["date"] == "2023-03-01"
+    assert infer("Focused visits begin under new framework\n\nIssue 112 - April 2018\n\nThe inspectorate has begun "
+                 "focused visits to councils across England.\n")["date"] == "2018-04-01"
+
+
+def test_an_html_pages_meta_line_dates_it():
+    page = ('<html><head><title>Monitoring visit to Knowsley</title></head><body><article><h1>Monitoring visit to '
+            'Knowsley children\'s services</h1><p class="meta">From: Ofsted | Published 5 November 2019</p>'
+            "<p>This letter summarises the findings of the third monitoring visit to Knowsley children's services, "
+            "which took place on 8 and 9 October 2019, and found that caseloads had fallen.</p></article></body></html>")
+    assert infer_html(page)["date"] == "2019-11-05"

@@ -183,7 +183,7 @@ def convert_html(html: str) -> Extracted:
 
 
 # An element the page marks as its date or byline (class or id), not a related story's, a comment's or an update's.
-_DATE_MARK_RE = re.compile(r"date|byline|posted|published|timestamp")
+_DATE_MARK_RE = re.compile(r"date|byline|posted|published|timestamp|\bmeta\b|article-info")
 _NOT_OWN_DATE_MARK_RE = re.compile(r"related|footer|sidebar|comment|update|modified")
 
 

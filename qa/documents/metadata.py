@@ -296,6 +296,11 @@ _MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of) (?:a|the) (?!(?:previous|
                               rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})", re.I | re.M)
 
 
+# A head line dated by its kind: "Minutes - Wednesday 9 June 2021, held as a virtual meeting", "Posted in March 2023
+# by Jo Bell, Director", "Issue 112 - April 2018".
+_HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+                                 rf"({_FULL_DATE})|posted\s+(?:in|on)\s+((?:{_FULL_DATE})|{MONTH_ANY}\s+{_YEAR})\s+by\b|"
+                                 rf"issue\s+(?:no\.?\s*)?\d+\s*[-–—:|]\s*({MONTH_ANY}\s+{_YEAR})\s*$)", re.I | re.M)
 # (capitalised words naming the meeting: not "Minutes of the previous meeting held on ...", the last one's)
 _MEETING_ON_RE = re.compile(rf"^\s*(?:(?-i:[A-Z])[\w&'’-]*\s+){{1,5}}meeting\s+(?:held\s+)?on\s+"
                             rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})\s*$", re.I | re.M)
@@ -674,7 +679,16 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         found, _prefixed = _dateline(b.text)
         if found:
             return found, 0.9
+    for b in head:  # a label run into its neighbours ("REPORT TO: ... / DATE: 12 March 2024 / CONTACT OFFICER: ...")
+        for line in b.text.splitlines()[1:] if "\n" in b.text else []:
+            found, prefixed = _dateline(line)
+            if found and prefixed:
+                return found, 0.85
     head_text = "\n".join(b.text for b in head)[:2000]
+    m = _HEAD_DATED_LINE_RE.search(head_text)  # "Minutes - Wednesday 9 June 2021", "Posted in March 2023 by ..."
+    dated = m and next((g for g in m.groups() if g), None)
+    if dated and parse_date(dated):
+        return parse_date(dated), 0.8
     # (before the datelines: "23. Minutes of the meeting held on 9 September 2019" below it is the last meeting's)
     m = _MEETING_HELD_RE.search(head_text)
     if m and parse_date(m.group(1)):
@@ -718,7 +732,10 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         if m and len(b.text) < 120 and not _VISIT_WORD_RE.search(b.text):
             return parse_date(m.group(1)), 0.5
     for b in blocks:
+        # (a dateline may open a paragraph: "Published: 8 March 2023. This is ...")
         found, prefixed = _dateline(b.text)
+        if not found:
+            found, prefixed = _dateline(re.split(r"(?<=\d{4})\.\s", b.text, maxsplit=1)[0])
         if found and prefixed:
             return found, 0.7  # e.g. GOV.UK's "Published 27 March 2015" under the page body
     for b in head[:6]:
