@@ -15,6 +15,7 @@ DEFAULT_CORPUS = ROOT / "corpus"
 DEFAULT_INDEX = ROOT / "index"
 
 # Bump when cleaning/splitting/tokenising/metadata changes so stale indexes are rebuilt. History:
+#   28: a Word report's footer or header dateline ("Issued: 1 March 2024"); a judgement row is no title
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -46,7 +47,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "27"
+PIPELINE_VERSION = "28"
 
 
 def packaged_model_path() -> str:

@@ -545,3 +545,27 @@ def test_an_html_pages_meta_line_dates_it():
             "<p>This letter summarises the findings of the third monitoring visit to Knowsley children's services, "
             "which took place on 8 and 9 October 2019, and found that caseloads had fallen.</p></article></body></html>")
     assert infer_html(page)["date"] == "2019-11-05"
+
+
+# ---------------------------------------------------------------- seventh batch (v23, set21: read once, then tuned on)
+
+def test_a_word_reports_date_in_its_page_footer_and_no_judgement_row_as_its_title(tmp_path):
+    import docx
+
+    path = tmp_path / "report.docx"
+    d = docx.Document()
+    d.sections[0].footer.paragraphs[0].text = "Ofsted | Issued: 1 March 2024 | Page 1"
+    d.add_paragraph("Borsetshire Council")
+    d.add_paragraph("Inspection of local authority children's services")
+    d.add_paragraph("The experiences and progress of children who need help and protection | Requires improvement to be good")
+    d.add_paragraph("Services for children in Borsetshire have improved considerably since the last inspection, and "
+                    "care leavers now receive a good service from personal advisers who know them well.")
+    d.save(str(path))
+    doc = load(path)
+    assert doc.date == "2024-03-01"
+    assert "Requires improvement" not in doc.title
+
+
+def test_how_the_local_press_reported_it_prefers_the_story():
+    assert parse("How did the local press report the fourth monitoring visit to Stockton?").source == "news"
+    assert parse("Quote the Ofsted report itself, not press coverage: what was the judgement?").source == "ofsted"

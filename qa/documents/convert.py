@@ -312,6 +312,24 @@ def _continues(prev: Block, nxt: Block, full_last_line: bool) -> bool:
 # ---------------------------------------------------------------- DOCX
 
 
+def _docx_furniture_dateline(document) -> str | None:
+    from qa.documents.metadata import _dateline
+
+    for section in document.sections:
+        for part in (section.footer, section.header):
+            try:
+                paragraphs = part.paragraphs
+            except Exception:  # noqa: BLE001 - a damaged or missing part dates nothing
+                continue
+            for para in paragraphs:
+                text = clean.normalise(para.text).strip()
+                for piece in [text, *re.split(r"\s*[|•·]\s*", text)]:
+                    found, prefixed = _dateline(piece) if piece else (None, False)
+                    if found and prefixed:
+                        return piece
+    return None
+
+
 def convert_docx(data: bytes) -> Extracted:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -354,6 +372,11 @@ def convert_docx(data: bytes) -> Extracted:
             blocks.append(Block("para", text))
     props = document.core_properties
     hints = {}
+    # A Word report's date may stand only in its page footer or header ("Issued: 1 March 2024"), which the body
+    # does not hold: a dated line there is the document's dateline.
+    dateline = _docx_furniture_dateline(document)
+    if dateline:
+        hints["dateline"] = dateline
     if props.title:
         hints["file_title"] = props.title  # (as for a PDF: "Committee report template" is no title)
     if props.author:

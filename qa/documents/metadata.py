@@ -999,6 +999,8 @@ _WEAK_FURNITURE_RE = re.compile(r"\b(?:search|accept|weather|what's on|jobs|prop
                                 r"report it)\b", re.I)
 
 
+# a judgement table's row ("Children who need help and protection | Requires improvement to be good") is no title
+_JUDGEMENT_ROW_RE = re.compile(r"\|\s*(?:good|outstanding|inadequate|requires improvement(?: to be good)?)\s*$", re.I)
 _TITLE_LABEL_RE = re.compile(r"^(?:(?:report\s+)?title(?:\s+of\s+(?:the\s+)?(?:report|paper))?|(?:report\s+)?subject)"
                              r"\s*:\s*\|?\s*([^|]*[^|\s])\s*(?:\||$)", re.I)  # (the cell, not the rest of the row)
 _FILE_TITLE_JUNK_RE = re.compile(r"microsoft\s+(?:word|excel|powerpoint)|\.(?:docx?|pdf|rtf|odt|dotx?)\b|\btemplate\b|"
@@ -1090,6 +1092,7 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
         if len(words) >= 25 and re.search(r"[.!?\"”’]$", t):
             break  # the story has begun: no headline above it
         if _TITLE_SKIP_RE.match(t) or not (3 <= len(words) <= 25) or re.search(r"[.:]$", t) or t.count(" | ") >= 2 \
+                or _JUDGEMENT_ROW_RE.search(t) \
                 or _LABEL_LINE_RE.match(t) or re.search(r"\.{5,}|…{3,}", t) \
                 or re.match(r"[Bb]y\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},", t):
             # (a contents line "Introduction ...... 2"; a byline with its role "By Jo Bell, Corporate Director")
