@@ -312,22 +312,17 @@ def _continues(prev: Block, nxt: Block, full_last_line: bool) -> bool:
 # ---------------------------------------------------------------- DOCX
 
 
-def _docx_furniture_dateline(document) -> str | None:
-    from qa.documents.metadata import _dateline
-
+def _docx_page_furniture(document) -> str:
+    """The text of a Word file's page headers and footers, a line per paragraph."""
+    lines = []
     for section in document.sections:
-        for part in (section.footer, section.header):
+        for part in (section.header, section.footer):
             try:
                 paragraphs = part.paragraphs
-            except Exception:  # noqa: BLE001 - a damaged or missing part dates nothing
+            except Exception:  # noqa: BLE001 - a damaged or missing part holds nothing
                 continue
-            for para in paragraphs:
-                text = clean.normalise(para.text).strip()
-                for piece in [text, *re.split(r"\s*[|•·]\s*", text)]:
-                    found, prefixed = _dateline(piece) if piece else (None, False)
-                    if found and prefixed:
-                        return piece
-    return None
+            lines += [text for para in paragraphs if (text := clean.normalise(para.text).strip())]
+    return "\n".join(dict.fromkeys(lines))  # (each section repeats its neighbour's)
 
 
 def convert_docx(data: bytes) -> Extracted:
@@ -373,10 +368,10 @@ def convert_docx(data: bytes) -> Extracted:
     props = document.core_properties
     hints = {}
     # A Word report's date may stand only in its page footer or header ("Issued: 1 March 2024"), which the body
-    # does not hold: a dated line there is the document's dateline.
-    dateline = _docx_furniture_dateline(document)
-    if dateline:
-        hints["dateline"] = dateline
+    # does not hold; metadata reads a dateline there (the text stays out of the passages).
+    furniture = _docx_page_furniture(document)
+    if furniture:
+        hints["page_furniture"] = furniture
     if props.title:
         hints["file_title"] = props.title  # (as for a PDF: "Committee report template" is no title)
     if props.author:

@@ -655,6 +655,11 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
             found, _prefixed = _dateline(part)
             if found:
                 return found, 0.9
+    for line in hints.get("page_furniture", "").splitlines():  # a Word file's footer: "Ofsted | Issued: 1 March 2024"
+        for part in [line, *re.split(r"\s*[|•·]\s*", line)]:
+            found, prefixed = _dateline(part)
+            if found and prefixed:
+                return found, 0.85
     content = "\n".join(b.text for b in blocks)
     text = raw or content
     m = re.search(r"\breport (?:published|publication date)\s*:\s*(.{6,40})|(?:^|\n)\s*report published\s+(.{6,40})",

@@ -197,11 +197,8 @@ def dates_event(event: str, text: str) -> bool:
 def names_person_in_role(role: str, text: str) -> bool:
     """A sentence naming the role and somebody: "The Director of Children's Services (DCS) Debbie Jones",
     "Inspectors Kathryn Grindrod and ...". The strongest evidence a passage answers "who was the director?"."""
-    if role in VERB_ROLES:  # somebody doing it: "Edward Timpson writes to ...", "appointed Geraldine Mossop"
-        form = ROLE_FORMS[role]
-        doer = re.compile(rf"{_NAME}[^.\n]{{0,60}}?\b(?:{form})\b|\b(?:{form})\b[^\S\n]+(?:[\w’'-]+[^\S\n]+){{0,2}}"
-                          rf"{_NAME}")
-        return any(doer.search(text[a:b]) for a, b in sentence_spans(text))
+    if role in _DOER_RES:  # somebody doing it: "Edward Timpson writes to ...", "appointed Geraldine Mossop"
+        return any(_DOER_RES[role].search(text[a:b]) for a, b in sentence_spans(text))
     for start, end in sentence_spans(text):
         sentence = text[start:end]
         if names_role(role, sentence) and holds("person", sentence):
@@ -209,7 +206,6 @@ def names_person_in_role(role: str, text: str) -> bool:
     return False
 
 
-VERB_ROLES = ("appointed", "wrote", "spoke")
 
 
 # ---------------------------------------------------------------- "how many X": is a count of X stated?
@@ -377,6 +373,9 @@ ROLE_FORMS = {"inspector": r"inspectors?|HMIs?|H[ei][rs] Majesty[’']s Inspecto
               "appointed": r"appoint\w*|named|installed|brought in|sent in",
               "wrote": rf"wr[io]tes?|written|writing|letter from|{_BYLINE_FORM}",
               "spoke": r"said|says|told|tells|added|comment\w*|respon\w*|spoke|speaking|replied|react\w*|statement"}
+# The roles asked by a verb, each a person named beside it, before or after.
+_DOER_RES = {role: re.compile(rf"{_NAME}[^.\n]{{0,60}}?\b(?:{ROLE_FORMS[role]})\b|\b(?:{ROLE_FORMS[role]})\b[^\S\n]+"
+                              rf"(?:[\w’'-]+[^\S\n]+){{0,2}}{_NAME}") for role in ("appointed", "wrote", "spoke")}
 
 
 def names_role(role: str, text: str) -> bool:
