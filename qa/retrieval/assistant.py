@@ -26,9 +26,9 @@ from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
 from qa.retrieval.question import FilterOverrides, Query, parse
-from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, asked_event, asked_role, announces_only, asks_findings, asks_grade,
-                                     asks_person,
-                                      counted_stems, holds, names_role, states_change, states_count)
+from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, announces_only, asked_event, asked_role,
+                                      asks_findings, asks_grade, asks_person, counted_stems, holds, names_role,
+                                      states_change, states_count)
 from qa.documents.mentions import document_event_months, document_not_before
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.retriever import CachedEncoder, Retriever
@@ -383,8 +383,8 @@ def asks_other_service(query: Query, hits: list[Hit]) -> bool:
     about adult social care and never mentions children: the body named assessed another service."""
     if not query.names or not CHILD_RE.search(query.text):
         return False
-    forms = [f for name in query.names for f in (name, FIELD_GLOSSARY.get(name.upper())) if f]
-    naming = [h for h in hits if any(f.lower() in h.document.text.lower() for f in forms)]
+    forms = [f.lower() for name in query.names for f in (name, FIELD_GLOSSARY.get(name.upper())) if f]
+    naming = [h for h in hits if any(f in text for text in (h.document.text.lower(),) for f in forms)]
     return bool(naming) and all(ADULT_SERVICE_RE.search(h.document.text) and not CHILD_RE.search(h.document.text)
                                 for h in naming)
 
