@@ -408,3 +408,28 @@ def asks_findings(question: str) -> bool:
 def announces_only(text: str) -> bool:
     """A text that says an inspection will happen and what it will look at, and reports nothing found."""
     return bool(ANNOUNCES_RE.search(text)) and not REPORTS_RE.search(text)
+
+
+# "What judgement did Ofsted give Surrey County Council's children's services?" asks about the council's services;
+# a children's home, school or youth justice service in Surrey inspected on its own is another inspection.
+COUNCIL_SERVICES_ASKED_RE = re.compile(r"\bchildren['’]?s\s+(?:social\s+care\s+)?services\b|\bchildren['’]?s\s+"
+                                       r"social\s+care\b|\bILACS\b|\bSIF\b|\bsingle\s+inspection\b", re.I)
+PROVIDER_ASKED_RE = re.compile(r"\b(?:homes?|schools?|nurser(?:y|ies)|academ(?:y|ies)|colleges?|youth\s+(?:justice|"
+                               r"offending)|probation|fostering|adoption\s+agenc(?:y|ies)|provider|setting)\b", re.I)
+# A provider's own inspection report: its details table and fixed headings.
+PROVIDER_REPORT_RE = re.compile(r"\bunique reference number\b|\bURN\s*:|\bSC\d{6}\b|\bregistered manager\b|"
+                                r"\bregistered provider\b|\bresponsible individual\b|\bchildren['’]?s home(?:\s+inspection|"
+                                r"\s+is\s+(?:privately|run|operated|registered))\b|\bwhat is it like to attend this\b|"
+                                r"\binspectorate of probation\b|\byouth (?:justice|offending) (?:service|team) inspection\b",
+                                re.I)
+
+
+def asks_council_services(question: str) -> bool:
+    return bool(COUNCIL_SERVICES_ASKED_RE.search(question)) and not PROVIDER_ASKED_RE.search(question)
+
+
+@lru_cache(maxsize=256)
+def provider_report(text: str) -> bool:
+    """A children's home's, school's or youth justice service's own inspection, not a council's services'."""
+    return bool(PROVIDER_REPORT_RE.search(text))
+

@@ -25,8 +25,9 @@ from qa.config import Settings, load_settings
 from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
-from qa.retrieval.question import FilterOverrides, Query, parse
+from qa.retrieval.question import SOURCE_KINDS, FilterOverrides, Query, parse
 from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, announces_only, asked_event, asked_role,
+                                      asks_council_services, provider_report,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, names_role,
                                       states_change, states_count)
 from qa.documents.mentions import document_event_months, document_not_before
@@ -161,6 +162,12 @@ class Assistant:
         # only recall "the 2015 inspection"), so for dates abstain only when the corpus can tell (documents on the
         # subject state dates). A near miss ("the 2020 visit" where letters from 2015 and 2018 exist) abstains.
         mentioning = [h for h in unconfirmed if states_asked_facts(h, query)]
+        asked_kinds = SOURCE_KINDS.get(query.source or "", ())
+        if confirmed and asked_kinds and not any(h.document.doc_type in asked_kinds for h in confirmed):
+            # "the local press write-up, not Ofsted's report": no story meets the filters, so an undated story
+            # recalling the years just before is shown apart (labelled) rather than none.
+            mentioning = [h for h in unconfirmed if h in mentioning or (
+                h.document.doc_type in asked_kinds and recalls_before(h, query))]
         if not confirmed and not mentioning:
             # Nothing states the asked year: an undated story naming only the few years before it (the earlier
             # judgement it recalls) may be the report of that year's event; shown apart, never as matching.
@@ -368,6 +375,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False  # only pages announcing the inspection: nothing says what it found
     if asks_other_service(query, hits):
         return False
+    if asks_council_services(query.text) and hits and all(provider_report(h.document.text) for h in hits):
+        return False  # a children's home or school there was inspected, not the council's services
     if asks_person(query.text) and not any(holds("person", h.passage.text) for h in hits):
         return False  # "which inspector", "who was director": a passage naming nobody does not answer
     role = asked_role(query.text)

@@ -79,6 +79,11 @@ LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
                                  r"announcement|words)\b)"
                                  r"(?:in|from|quote|quoting|citing|using)\b[^?]{1,160}?[,:]\s*(?=(?:what|how|which|"
                                  r"who|whom|when|why|where|did|does|do|is|are|was|were|has|have)\b)", re.I)
+# "... the local press write-up, not Ofsted's own report", "rather than press reports": a source set aside is no cue.
+NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+|from\s+)?(?:the\s+|a\s+|an\s+)?"
+                               r"(?:[\w-]+['’]s\s+)?(?:own\s+)?(?:ofsted|council|press|news|media|newspapers?|"
+                               r"local\s+paper|reports?|letters?|inspectors?|coverage|statements?|articles?|stor(?:y|ies)|"
+                               r"write-?ups?)\b[^,.:;?]*", re.I)
 RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|now|these days|recent(ly)?)\b", re.I)
 FOLLOW_UP_RE = re.compile(r"^\s*(and|what about|how about|and what about|same (for|in)|also|what of)\b", re.I)
 # A month named without a year for an event ("its December monitoring visit", "the visit in March"): that
@@ -92,6 +97,10 @@ EVENT_MONTH_RE = re.compile(rf"\b(?:(?:the|its|an?)\s+)?{MONTH_RE}\s+{EVENT_NOUN
                             rf"(?<!since )(?<!until )(?<!before )(?<!after )(?<!from )(?<!between )(?<!and )(?<!to )"
                             rf"(?<!of )(?<!by )(?<!each )(?<!last )(?<!this )(?<!next )\b{MONTH_RE}(?![\w'’-])"
                             rf"(?!\s*,?\s*\d)(?!\s+(?-i:[A-Z]))(?!\s+(?:to|and|until)\b)", re.I)
+VISIT_MONTH_RE = re.compile(rf"\b{MONTH_RE}\s+(?:\d{{4}}\s+)?(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|"
+                            rf"full\s+)?(?:visit|vist|inspection|re-inspection|fieldwork|mv\b|mv\s?\d)|"
+                            rf"\b(?:visit(?:ed)?|inspect(?:ed|ion)|fieldwork|came|went)\b[^.?]{{0,30}}?\b(?:in|during)\s+"
+                            rf"(?:early\s+|late\s+|mid-?)?{MONTH_RE}", re.I)
 # A terse query ("west sussex mv5 sept findings"), not a sentence: its bare month is the event's. In a sentence a
 # bare month is a deadline or a period ("must improve by June", "the April to June quarter").
 TERSE_QUERY_RE = re.compile(r"^(?![^?]*\?)\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|"
@@ -158,6 +167,12 @@ class Query:
     names: list[str] = field(default_factory=list)  # acronyms and proper names asked about ("CQC", "Eleanor Brazil")
     answer_type: str | None = None  # "date" | "person" | "count" | "judgement" (qa/retrieval/answer_type.py)
     month: int | None = None  # a month asked without its year ("the December visit"): that month of any year
+
+    @property
+    def month_dates_visit(self) -> bool:
+        """"the March 2019 visit", "inspected in March": the month is the visit's. Otherwise ("reported to the
+        committee in October 2019", "what did Ofsted say in March") a document published that month is in it too."""
+        return bool(VISIT_MONTH_RE.search(self.text))
 
     @property
     def search_text(self) -> str:
@@ -459,10 +474,11 @@ def parse(question: str, previous: Query | None = None) -> Query:
         if _has_topic(stripped):  # unless the visit is what the question is about
             rest = stripped.strip()
     authorities = find_authorities(text)
-    attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(text)), None)
-    responding = "council" if COUNCIL_RESPONSE_RE.search(text) else "news" if NEWS_WRITER_RE.search(text) else None
-    source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(text)), None)
-    source_named = source == "ofsted" and not attributed and bool(OFSTED_DOCUMENT_SAYS_RE.search(text))
+    cues = NEGATED_SOURCE_RE.sub(" ", text)
+    attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None)
+    responding = "council" if COUNCIL_RESPONSE_RE.search(cues) else "news" if NEWS_WRITER_RE.search(cues) else None
+    source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
+    source_named = source == "ofsted" and not attributed and bool(OFSTED_DOCUMENT_SAYS_RE.search(cues))
     asked = LEADING_ATTRIBUTION.sub("", rest) if attributed else rest
     if asked != rest and _has_topic(asked):
         # the place the clause named stays in what is searched for: "... management oversight in Wirral?"
@@ -495,7 +511,7 @@ COMMON_CAPITALISED = {
     "ilacs", "dcs", "la", "las", "mr", "mrs", "ms", "dr", "cllr", "councillor", "sir", "dame",
     # the kinds of body that speak ("a minister's written answer to Parliament"), not a name a page must repeat
     "parliament", "government", "minister", "ministers", "secretary", "state", "department", "education",
-    "cabinet", "scrutiny", "committee",
+    "cabinet", "scrutiny", "committee", "commons", "lords", "house", "select", "mp", "mps", "chair",
 } | set(MONTHS) | set(MONTH_ABBREVIATIONS) | {d.lower() for d in calendar.day_name}
 NAME_RE = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’]+|[A-Z]{2,}))+)\b")
 

@@ -165,6 +165,9 @@ def _in_window(doc: Document, span: tuple[date, date], query: Query) -> bool:
         # "the March visit": a document stating its visit's dates is judged by them; otherwise the letter or
         # story about it may come in April or May.
         if doc.period_start:
+            if doc.date and not query.month_dates_visit and \
+                    query.date_from <= date.fromisoformat(doc.date[:10]) <= date_to:
+                return True  # published in the month asked ("reported to the committee in October 2019")
             lo, hi = date.fromisoformat(doc.period_start), date.fromisoformat(doc.period_end or doc.period_start)
         elif doc.date:
             date_to = date_to + PUBLICATION_LAG

@@ -180,12 +180,19 @@ class Timeline:
 # ---------------------------------------------------------------- recognising the intent
 
 
+# "When was the report published that said services had deteriorated since 2016?": the change is what one text
+# said, and the question asks about that text.
+REPORTED_CHANGE_RE = re.compile(r"^\W*(?:when|on\s+what\s+date|what\s+date|which\s+(?:month|year|date))\b|"
+                                r"\b(?:that|which|who|report|letter|article|story|statement|page)\s+(?:said|says|found|finds|"
+                                r"concluded|reported|stated|warned|claimed)\b", re.I)
+
+
 def detect(question: str, previous: Query | None = None) -> Intent | None:
     """A trail or comparison question, with its topic; None for an ordinary question."""
     text = re.sub(r"\s+", " ", question or "").strip()
+    trail = TRAIL_MARKER_RE.search(text) or (None if DESCRIBED_RE.search(text) else TRAIL_RE.search(text))
     kind = "compare" if COMPARE_RE.search(text) else \
-        "trail" if TRAIL_MARKER_RE.search(text) or (TRAIL_RE.search(text) and not DESCRIBED_RE.search(text)) \
-        else None
+        "trail" if trail and not REPORTED_CHANGE_RE.search(text[:trail.start()]) else None
     if kind is None:
         return None
     authorities = find_authorities(text)

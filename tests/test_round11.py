@@ -1,0 +1,84 @@
+"""Failure classes found by the eleventh round's blind sets (v25 questions, set23 invented files), on invented
+fixtures."""
+from qa.retrieval.answer_type import asks_council_services, provider_report
+from qa.retrieval.question import find_names, parse
+from qa.retrieval.timeline import detect
+
+from conftest import bm25_assistant_for
+
+
+# ---------------------------------------------------------------- questions
+
+def test_a_source_set_aside_is_no_cue_for_it():
+    q = parse("I want the local paper's write-up of Lambeth's 2015 report, not Ofsted's own report: how long were "
+              "inspectors on site?")
+    assert q.doc_types == [] and q.source == "news"
+    assert parse("Going by the council's own statement rather than press reports, what changed?").source == "council"
+    # still a cue where nothing sets it aside
+    assert parse("Quote Ofsted's own report: what did it say about Lambeth?").doc_types == ["ofsted_letter",
+                                                                                              "ofsted_report"]
+
+
+def test_the_bodies_of_parliament_are_no_name_a_page_must_repeat():
+    assert find_names("Which MP chaired the Commons committee that criticised Ofsted over Rotherham?",
+                      ["Rotherham"]) == []
+    assert find_names("What did the House of Lords committee say about Cafcass?", []) == ["Cafcass"]
+
+
+def test_a_change_one_text_reported_is_no_trail():
+    assert detect("How has supervision in Kirklees improved since 2016?").kind == "trail"
+    assert detect("When was the report published that said supervision in Kirklees had deteriorated since 2016?") \
+        is None
+    assert detect("Which report said supervision in Kirklees had improved since 2016?") is None
+    assert detect("How has supervision changed between the first and fourth monitoring visits?").kind == "trail"
+
+
+def test_a_month_dates_the_visit_only_when_the_question_ties_it_to_one():
+    assert parse("What did the March 2019 monitoring visit to Leeds find?").month_dates_visit
+    assert parse("What did inspectors find when they visited Leeds in March 2019?").month_dates_visit
+    assert parse("leeds march 2019 mv3").month_dates_visit
+    assert not parse("What caseload was reported to the scrutiny committee in October 2019?").month_dates_visit
+
+
+PAPER = ("Outcome of the Ofsted monitoring visit\n\nReport to: Scrutiny Committee\n\nDate of meeting: 15 October 2019\n\n"
+         "1. The fourth monitoring visit took place on 20 and 21 August 2019.\n\n2. The average caseload per social "
+         "worker had fallen to 17 children by August 2019, after the academy recruited permanent staff.")
+LETTER = ("Monitoring visit to Rutland children's services\n\nThis letter summarises the findings of the monitoring "
+          "visit on 8 and 9 October 2019. Caseloads for social workers average 22 children and remain too high.")
+
+
+def test_a_paper_published_in_the_month_asked_is_in_it_though_its_visit_was_earlier(tmp_path):
+    a = bm25_assistant_for(tmp_path, {
+        "paper.txt": (PAPER, {"doc_type": "council_page", "local_authorities": ["Rutland"], "date": "2019-10-15",
+                              "period_start": "2019-08-20", "period_end": "2019-08-21", "visit_number": 4}),
+        "letter.txt": (LETTER, {"doc_type": "ofsted_letter", "local_authorities": ["Rutland"], "date": "2019-11-05",
+                                "period_start": "2019-10-08", "period_end": "2019-10-09", "visit_number": 5}),
+    })
+    reported = a.ask("What average social worker caseload was reported to Rutland's scrutiny committee in "
+                     "October 2019?")
+    assert "paper" in [h.document.doc_id for h in reported.hits]
+    # the visit's month: the August visit's paper is not the October visit's
+    visit = a.ask("What did the October 2019 monitoring visit to Rutland find about caseloads?")
+    assert [h.document.doc_id for h in visit.hits if not h.unconfirmed][:1] == ["letter"]
+    assert "paper" not in [h.document.doc_id for h in visit.hits]
+
+
+# ---------------------------------------------------------------- abstention
+
+HOME = ("Reports > Children's homes > Rutland\n\nBramble Lodge: children's home inspection - Full\n\nUnique reference "
+        "number: SC123456\n\nRegistered manager: Jo Bell\n\nOverall experiences and progress of children and young "
+        "people: Good\n\nChildren have warm relationships with staff, inspectors found.")
+
+
+def test_a_providers_own_inspection_does_not_answer_for_the_councils_services(tmp_path):
+    assert provider_report(HOME) and not provider_report(LETTER)
+    assert asks_council_services("What judgement did Ofsted give Rutland County Council's children's services?")
+    assert not asks_council_services("What did Ofsted find at the children's home in Rutland?")
+    a = bm25_assistant_for(tmp_path, {
+        "home.txt": (HOME, {"doc_type": "ofsted_report", "local_authorities": ["Rutland"], "date": "2021-10-26"}),
+        "letter.txt": (LETTER, {"doc_type": "ofsted_letter", "local_authorities": ["Halton"], "date": "2019-11-05"}),
+    })
+    council = a.ask("What judgement did Ofsted give Rutland County Council's children's services in 2021?")
+    assert council.abstained and not council.hits
+    home = a.ask("What did Ofsted find at the children's home in Rutland in 2021?")
+    assert not home.abstained and home.hits[0].document.doc_id == "home"
