@@ -82,3 +82,31 @@ def test_a_providers_own_inspection_does_not_answer_for_the_councils_services(tm
     assert council.abstained and not council.hits
     home = a.ask("What did Ofsted find at the children's home in Rutland in 2021?")
     assert not home.abstained and home.hits[0].document.doc_id == "home"
+
+
+def test_how_many_and_when_asks_the_count_first_and_counts_what_follows_how_many():
+    from qa.retrieval.answer_type import answer_type, counted_stems
+
+    question = "How many new supported lodgings places did the director say would open for care leavers, and when?"
+    assert answer_type(question) == "count"
+    assert counted_stems(question) == frozenset({"new", "support", "lodg", "place"})
+    assert answer_type("halton care leavers moved out when?") == "date"  # a terse query still ends on it
+
+
+def test_everyday_words_are_searched_with_the_documents_words_for_them(tmp_path):
+    from qa.retrieval.synonyms import with_synonyms
+
+    assert with_synonyms("Did the workforce cope with lockdown?") == \
+        "Did the workforce cope with lockdown? (covid; pandemic; staff)"
+    assert with_synonyms("care leavers in B&Bs") == "care leavers in B&Bs (bed and breakfast)"
+    assert with_synonyms("Were caseloads inadequate?") == "Were caseloads inadequate?"  # one way only
+    a = bm25_assistant_for(tmp_path, {
+        "covid.txt": ("The impact of Covid-19 was well managed, with staff showing resilience.",
+                      {"doc_type": "ofsted_letter", "local_authorities": ["Rutland"], "date": "2021-10-19"}),
+        "other.txt": ("Leaders coped well with a new case management system this year.",
+                      {"doc_type": "ofsted_letter", "local_authorities": ["Rutland"], "date": "2021-10-19"}),
+        **{f"filler{n}.txt": (f"Plans for children in need are reviewed every {n + 2} weeks by managers.",
+                              {"doc_type": "council_page", "local_authorities": ["Halton"], "date": "2020-01-01"})
+           for n in range(3)},  # (so a word in one document of five weighs something)
+    })
+    assert a.ask("How did the workforce in Rutland cope with lockdown?").hits[0].document.doc_id == "covid"

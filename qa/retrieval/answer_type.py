@@ -40,7 +40,9 @@ _WHICH_PERSON = (r"\b(?:which|name the)\s+(?:\w+\s+)?(?:inspectors?|hmis?|offici
 QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # "When was ...", "On what dates ...", "What date ..."; not "When Ofsted rated X, what did it say" (a clause).
     # (a terse query may end on it: "ilacs framework first published when")
-    ("date", re.compile(r"^\W*when\s+(?:was|were|did|does|do|is|are|will|has|had)\b|\bwhen\s*\??\s*$|"
+    # ("How many places would open, and when?" asks the count first.)
+    ("date", re.compile(r"^\W*when\s+(?:was|were|did|does|do|is|are|will|has|had)\b|"
+                        r"^(?!\W*(?:how|who|whom|whose|what|which|where|why)\b).*\bwhen\s*\??\s*$|"
                         r"\b(?:what|which|on what)\s+(?:dates?|days?|month|year)\b|\bhow long ago\b", re.I)),
     ("person", re.compile(rf"^\W*(?:who|whom|whose)\b|{_WHICH_PERSON}", re.I)),
     ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),
@@ -227,11 +229,21 @@ _SAME_COUNT = [frozenset(tokenize(words)) for words in ("area authority council 
                                                         "child children young people")]
 
 
+_HOW_MANY_WHAT_RE = re.compile(r"\bhow\s+many\s+(.+?)\s+(?:did|do|does|were|was|are|is|had|has|have|would|will|"
+                               r"could|can|should|remain(?:ed)?|went|got|came)\b", re.I)
+
+
 def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
     """The stems a count in the answer should be a count of: the question's words bar names and question words,
     with the words of the field that count the same things."""
     ignored = set(tokenize(" ".join(ignore)))
     question = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))
+    # "How many new supported lodgings places did the director say would open for care leavers?": the places
+    # are counted, not the care leavers.
+    if m := _HOW_MANY_WHAT_RE.search(question):
+        named = {t for t in tokenize(m.group(1)) if t not in _NOT_COUNTED and t not in ignored and not t.isdigit()}
+        if named:
+            question = m.group(1)
     stems = {t for t in tokenize(question) if t not in _NOT_COUNTED and t not in ignored and not t.isdigit()}
     for group in _SAME_COUNT:
         if stems & group:

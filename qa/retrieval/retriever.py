@@ -29,6 +29,7 @@ from qa.retrieval.acronyms import expand, index_definitions
 from qa.retrieval.answer_type import answer_type_weight, asked_event, asked_role, counted_stems
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import SOURCE_KINDS, Query
+from qa.retrieval.synonyms import alternatives, with_synonyms
 
 POOL = 30  # fused candidates considered for priors and grouping
 SENTENCE_CACHE_SIZE = 20_000  # about 30 MB of MiniLM vectors
@@ -93,7 +94,11 @@ class Retriever:
         defined = index_definitions(index)
         text = expand(query.search_text, defined)
         t = time.perf_counter()
-        q_terms = keyword_terms(index.bm25.query_terms(expand(query.keyword_text, defined)), query.text)
+        asked = expand(query.keyword_text, defined)
+        q_terms = keyword_terms(index.bm25.query_terms(with_synonyms(asked)), query.text)
+        # coverage counts an everyday word as met by the documents' word for it, and that word not again
+        alternative = alternatives(asked, index.bm25.query_terms)
+        own_terms = keyword_terms(index.bm25.query_terms(asked), query.text)
         # Candidate lists come from the store (in-process matrices or SQL); fusion and ranking below are shared.
         bm25_ranked = index.bm25.top(q_terms, scope, s.candidates)
         # Under a filter that a few documents meet outright, every passage of theirs is a candidate: one sharing
@@ -180,7 +185,8 @@ class Retriever:
             if about and not any(docs[d].doc_type in SOURCE_KINDS["ofsted"] for d in about) \
                     and unmentioned_names(index, ["Ofsted"], stated):
                 unmentioned.append("Ofsted")
-        signals: dict = {"coverage": coverage(index, q_terms, hits[0].passage.passage_id) if hits else 0.0,
+        signals: dict = {"coverage": coverage(index, own_terms, hits[0].passage.passage_id, alternative)
+                         if hits else 0.0,
                          "unmentioned": unmentioned}
         if qvec is not None:
             cos = [v for v in dense_scores.values()]
@@ -206,13 +212,17 @@ def keyword_terms(terms: list[str], question: str = "") -> list[str]:
     return kept or terms
 
 
-def coverage(index: Index, q_terms: list[str], passage_id: str) -> float:
-    """Share of the question's distinct terms that the passage's indexed words contain."""
+def coverage(index: Index, q_terms: list[str], passage_id: str,
+             alternative: dict[str, frozenset[str]] | None = None) -> float:
+    """Share of the question's distinct terms that the passage's indexed words contain (a term counting as met
+    by one of its `alternative` terms)."""
     terms = set(q_terms)
     row = index.row_of(passage_id)
     if not terms or row is None:
         return 0.0
-    return len(index.bm25.terms_in(row, terms)) / len(terms)
+    alternative = alternative or {}
+    present = index.bm25.terms_in(row, terms | {a for t in terms for a in alternative.get(t, ())})
+    return sum(1 for t in terms if t in present or present & alternative.get(t, frozenset())) / len(terms)
 
 
 OFSTED_RE = re.compile(r"\bofsted\b", re.I)

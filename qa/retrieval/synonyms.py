@@ -1,0 +1,59 @@
+"""Everyday words for the things inspection texts name otherwise, for keyword search.
+
+Staff ask how the "workforce coped with lockdown"; the letter says "the impact of Covid-19 was well managed with
+staff demonstrating resilience". The embedding side reads past the wording, keyword search does not: a question
+using an everyday word below is searched with the documents' words for it beside it (like a search engine's
+synonym filter, at query time only, so the index and the passages stay as written).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# An everyday form (left) and the forms the documents use (right); one way only: a question already in the
+# documents' words ("inadequate", "caseloads") gains nothing from more of them, only noise.
+EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
+    "lockdown": ("covid", "pandemic"),
+    "lockdowns": ("covid", "pandemic"),
+    "coronavirus": ("covid", "pandemic"),
+    "workforce": ("staff",),
+    "b&b": ("bed and breakfast",),
+    "b&bs": ("bed and breakfast",),
+    "runaway": ("missing",),
+    "runaways": ("missing",),
+    "run away": ("missing",),
+    "locum": ("agency",),
+    "locums": ("agency",),
+    "churn": ("turnover",),
+    "ceo": ("chief executive",),
+    "hiring": ("recruitment",),
+    "hire": ("recruit",),
+}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern, tuple[str, ...]]]:
+    return [(re.compile(rf"(?<![\w&-]){re.escape(word)}(?![\w&-])", re.I), forms)
+            for word, forms in EVERYDAY_FORMS.items()]
+
+
+def with_synonyms(text: str) -> str:
+    """`text` with the other forms of each group it names (those it does not already contain) appended."""
+    lowered = text.lower()
+    extra: list[str] = []
+    for pattern, forms in _patterns():
+        if pattern.search(text):
+            extra += [f for f in forms if f not in extra and not re.search(rf"\b{re.escape(f)}\b", lowered)]
+    return f"{text} ({'; '.join(extra)})" if extra else text
+
+
+def alternatives(text: str, tokenize) -> dict[str, frozenset[str]]:
+    """{term of an everyday word in `text`: the terms of the documents' words for it}, in `tokenize`'s terms: a
+    passage holding either holds what the question asked (for coverage, which must not count them twice)."""
+    out: dict[str, frozenset[str]] = {}
+    for pattern, forms in _patterns():
+        if m := pattern.search(text):
+            for term in tokenize(m.group(0)):
+                out[term] = out.get(term, frozenset()) | frozenset(t for f in forms for t in tokenize(f))
+    return out
+
