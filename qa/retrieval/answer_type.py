@@ -226,7 +226,9 @@ _NOT_COUNTED = frozenset(tokenize("how many much number proportion percentage sh
 # "how many children" by "40 young people". (Not staff and social workers: "how many new social workers" is not
 # answered by a council's headcount.)
 _SAME_COUNT = [frozenset(tokenize(words)) for words in ("area authority council lscb lscbs la las",
-                                                        "child children young people")]
+                                                        "child children young people",
+                                                        # settings inspected are counted as inspections
+                                                        "setting settings inspection inspections provider providers")]
 
 
 _HOW_MANY_WHAT_RE = re.compile(r"\bhow\s+many\s+(.+?)\s+(?:did|do|does|were|was|are|is|had|has|have|would|will|"
