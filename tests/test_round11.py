@@ -110,3 +110,25 @@ def test_everyday_words_are_searched_with_the_documents_words_for_them(tmp_path)
            for n in range(3)},  # (so a word in one document of five weighs something)
     })
     assert a.ask("How did the workforce in Rutland cope with lockdown?").hits[0].document.doc_id == "covid"
+
+
+def test_a_story_asked_for_leads_when_only_one_shown_apart_is_a_story(tmp_path):
+    letter = ("Monitoring visit to Rutland children's services\n\nThis letter summarises the findings of the "
+              "monitoring visit in March 2019. Leaders have improved the quality of plans for children in need.")
+    story = ("Rutland's children's services still have far to go\n\nBy Sam Reed\n\nThe county was rated inadequate in "
+             "2018. Inspectors found plans for children in need had improved, but opposition councillors said the "
+             "pace was too slow, the paper reported.")
+    a = bm25_assistant_for(tmp_path, {
+        "letter.txt": (letter, {"doc_type": "ofsted_letter", "local_authorities": ["Rutland"], "date": "2019-04-09"}),
+        "story.txt": (story, {"doc_type": "news_article", "local_authorities": ["Rutland"]}),
+        **{f"filler{n}.txt": (f"Adoption panels in Halton meet every {n + 2} weeks.",
+                              {"doc_type": "council_page", "local_authorities": ["Halton"], "date": "2020-01-01"})
+           for n in range(3)},
+    })
+    found = a.ask("How did the local press report Rutland's 2019 monitoring visit and plans for children in need?")
+    assert [h.document.doc_id for h in found.hits][:2] == ["story", "letter"]
+    assert found.hits[0].unconfirmed == ["date"]
+    assert "first as the kind of source asked for" in found.filters_description
+    # asked of Ofsted, the letter meeting the filters leads as before
+    assert a.ask("What did Ofsted's 2019 monitoring visit to Rutland find about plans for children in need?"
+                 ).hits[0].document.doc_id == "letter"

@@ -195,16 +195,21 @@ class Assistant:
             return result
         shown = confirmed[:top_k]
         extra = unconfirmed[:max(top_k - len(shown), UNCONFIRMED_SHOWN)]
-        result.hits = shown + extra
+        # "How did the local press report the fourth visit?": when no story meets the filters and one shown apart
+        # (its visit not stated) exists, it leads, still labelled; the letters follow.
+        asked_kinds = SOURCE_KINDS.get(query.source or "", ()) if query.source_named else ()
+        leading = [h for h in extra if h.document.doc_type in asked_kinds] \
+            if asked_kinds and not any(h.document.doc_type in asked_kinds for h in shown) else []
+        result.hits = leading + shown + [h for h in extra if h not in leading]
         if extra:
-            result.filters_description = _describe_with_unconfirmed(query, len(shown), extra)
+            result.filters_description = _describe_with_unconfirmed(query, len(shown), extra, len(leading))
         t = time.perf_counter()
         encode = None if self.dense_error else self._encode_cached
         # The extractive answer speaks only from passages that meet the filters, when there are any, unless only a
         # passage shown apart states the asked kind of fact. Every shown passage gets its highlights; [n] numbers
         # follow result.hits.
-        answer_hits = shown + extra
-        pool = min(len(shown), ANSWER_POOL) if shown else ANSWER_POOL
+        answer_hits = result.hits
+        pool = min(len(leading) + len(shown), ANSWER_POOL) if shown else ANSWER_POOL
         if shown and extra and not states_asked_fact(query, shown[:COUNT_EVIDENCE_DEPTH]):
             pool = len(answer_hits)
         result.answer, highlights = answering.extract(query.search_text, answer_hits, encode, pool=pool,
@@ -240,11 +245,12 @@ def _scope(query: Query) -> str:
     return f"matching the question's filters ({described})" if described else "matching the question's filters"
 
 
-def _describe_with_unconfirmed(query: Query, shown: int, extra: list[Hit]) -> str:
+def _describe_with_unconfirmed(query: Query, shown: int, extra: list[Hit], leading: int = 0) -> str:
     facts = sorted({f for h in extra for f in h.unconfirmed}, key=list(FACT_NAMES).index)
     unknown = " or ".join(FACT_NAMES[f] for f in facts)
     head = query.describe() if shown else f"No passage states it meets the filters ({_filters_phrase(query)})"
-    return f"{head}; {len(extra)} passage{'s' if len(extra) > 1 else ''} below from documents whose {unknown} " \
+    where = f", {leading} first as the kind of source asked for," if leading and shown else " below"
+    return f"{head}; {len(extra)} passage{'s' if len(extra) > 1 else ''}{where} from documents whose {unknown} " \
            f"is not stated: check before citing"
 
 
