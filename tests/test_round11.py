@@ -132,3 +132,24 @@ def test_a_story_asked_for_leads_when_only_one_shown_apart_is_a_story(tmp_path):
     # asked of Ofsted, the letter meeting the filters leads as before
     assert a.ask("What did Ofsted's 2019 monitoring visit to Rutland find about plans for children in need?"
                  ).hits[0].document.doc_id == "letter"
+
+
+def test_an_event_set_aside_is_no_filter():
+    q = parse("What did Ofsted's June 2019 full inspection of Tower Hamlets (not the March monitoring visit) find?")
+    assert (q.date_from.isoformat(), q.date_to.isoformat(), q.month) == ("2019-06-01", "2019-06-30", None)
+    assert "March" not in q.search_text
+    q = parse("What did the 2019 inspection of Halton conclude, rather than the March monitoring visit?")
+    assert q.month is None and q.date_from.isoformat() == "2019-01-01"
+
+
+def test_an_authority_named_with_a_comma_is_no_other_name():
+    assert find_names("How many visits had Bournemouth, Christchurch and Poole children's services had?",
+                      ["Bournemouth, Christchurch and Poole"]) == []
+
+
+def test_how_many_visits_is_answered_by_the_latest_visits_number():
+    from qa.retrieval.answer_type import counted_stems, states_count
+
+    stems = counted_stems("How many monitoring visits had the council had by February 2024?")
+    assert states_count(stems, "Ofsted published its findings from the fourth monitoring visit to the council.")
+    assert not states_count(stems, "The first monitoring visit found slow progress.")

@@ -217,6 +217,9 @@ sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eigh
 thousands dozen dozens half third thirds quarter quarters""".split())
 _WORD_RE = re.compile(r"[^\W_]+")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# "How many monitoring visits had X had?" is answered by the latest one's number: "the fourth monitoring visit".
+_VISIT_ORDINAL_RE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                               r"\d{1,2}(?:st|nd|rd|th))\s+(?:and\s+(?:final|last)\s+)?(?:monitoring\s+)?visit\b", re.I)
 COUNT_WINDOW = 3  # words after a number in which the counted thing is named ("45 new social workers")
 # Words of a count question that name no countable thing.
 _NOT_COUNTED = frozenset(tokenize("how many much number proportion percentage share average mean median"))
@@ -298,6 +301,8 @@ def states_count(stems: frozenset[str], text: str, before: bool = False) -> bool
     a stem in the COUNT_WINDOW words before the number counts too."""
     if stems & _MONEY_STEMS:
         return bool(_MONEY_RE.search(text))  # "How much extra money ...?": an amount ("a further £5 million")
+    if "visit" in stems and _VISIT_ORDINAL_RE.search(text):
+        return True
     words = _WORD_RE.findall(text.lower().replace("’", "'"))
     for i, word in enumerate(words):
         is_number = (word.isdigit() and not _YEAR_RE.fullmatch(word)) or word in _NUMBER_WORDS

@@ -84,6 +84,10 @@ NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+
                                r"(?:[\w-]+['’]s\s+)?(?:own\s+)?(?:ofsted|council|press|news|media|newspapers?|"
                                r"local\s+paper|reports?|letters?|inspectors?|coverage|statements?|articles?|stor(?:y|ies)|"
                                r"write-?ups?)\b[^,.:;?]*", re.I)
+# "What did the June 2019 inspection find (not the March monitoring visit)?": the event set aside is no filter.
+NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|,?\s*\b(?:not|rather\s+than|instead\s+of)"
+                              r"\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:visit|inspection|letter|report|"
+                              r"one)s?\b", re.I)
 RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|now|these days|recent(ly)?)\b", re.I)
 FOLLOW_UP_RE = re.compile(r"^\s*(and|what about|how about|and what about|same (for|in)|also|what of)\b", re.I)
 # A month named without a year for an event ("its December monitoring visit", "the visit in March"): that
@@ -457,9 +461,10 @@ def find_authorities(text: str) -> list[str]:
 
 def parse(question: str, previous: Query | None = None) -> Query:
     text = re.sub(r"\s+", " ", question).strip()
-    start, end, phrase, rest = parse_time(text)
+    considered = re.sub(r"\s+", " ", NEGATED_EVENT_RE.sub(" ", text)).strip()  # "(not the March visit)"
+    start, end, phrase, rest = parse_time(considered)
     if not _has_topic(rest):
-        rest = text  # "What happened in 2018?": the time is the topic, keep it in the search text
+        rest = considered  # "What happened in 2018?": the time is the topic, keep it in the search text
     visit = None
     vm = VISIT_RE.search(rest)
     if vm:
@@ -488,7 +493,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     for name in authorities:
         topic = re.sub(rf"\b(in|for|at|about)?\s*{re.escape(name)}('s|’s)?\b", " ", topic, flags=re.I)
     topic = _tidy(topic).strip(" ,;")
-    asked_month = find_event_month(rest, text)
+    asked_month = find_event_month(rest, considered)
     month, start, end = _month_in_year(asked_month, start, end)
     if asked_month and month is None:
         phrase = f"{calendar.month_name[start.month]} {start.year}"
@@ -521,7 +526,7 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     Brazil) in a question: things a passage must mention to answer it. Authorities, months and framing words
     ("Ofsted", "Children's Services") are not names in this sense. A single capitalised word counts only inside
     a sentence ("What did Estyn find?"), where it is not capitalised for being first."""
-    places = {w.lower() for a in authorities for w in a.split()}
+    places = {w.lower() for a in authorities for w in re.findall(r"[\w'’-]+", a)}  # "Bournemouth," too
     names = []
     for m in NAME_RE.finditer(text):
         _add_name(names, m.group(0), places)
