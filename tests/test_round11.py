@@ -1,10 +1,12 @@
 """Failure classes found by the eleventh round's blind sets (v25 questions, set23 invented files), on invented
 fixtures."""
+from qa.documents.convert import convert_html
 from qa.retrieval.answer_type import asks_council_services, provider_report
 from qa.retrieval.question import find_names, parse
 from qa.retrieval.timeline import detect
 
 from conftest import bm25_assistant_for
+from test_round10 import infer_html
 
 
 # ---------------------------------------------------------------- questions
@@ -153,3 +155,30 @@ def test_how_many_visits_is_answered_by_the_latest_visits_number():
     stems = counted_stems("How many monitoring visits had the council had by February 2024?")
     assert states_count(stems, "Ofsted published its findings from the fourth monitoring visit to the council.")
     assert not states_count(stems, "The first monitoring visit found slow progress.")
+
+
+# ---------------------------------------------------------------- formats and metadata
+
+MINUTES_PAGE = """<!DOCTYPE html><html><head><title>Minutes - Scrutiny Committee - Rutland County Council</title></head>
+<body><div class="header">Rutland County Council - Democracy</div>
+<ul class="crumbs"><li>Home</li><li>Committees</li></ul>
+<h1>Children's Scrutiny Committee</h1>
+<h2>Minutes of the meeting held on Thursday, 10 December 2015 at 6.00 pm in Committee Room A, Oakham</h2>
+<p><strong>Present:</strong> Councillor Ann Vale (in the Chair); Councillors Bell and Roe.</p>
+<h3>3 OFSTED INSPECTION OF CHILDREN'S SERVICES</h3>
+<p>The Committee considered the report of the Ofsted inspection published on 24 November 2015. Members asked how
+many posts were filled by agency staff; the Director said 31 of the 142 posts were.</p>
+<h2>Most read</h2><ul><li><a href="/a">Bin days change</a></li></ul>
+</body></html>"""
+
+
+def test_headings_the_extraction_dropped_go_back_before_their_paragraphs():
+    blocks = convert_html(MINUTES_PAGE).blocks
+    texts = [b.text for b in blocks]
+    minutes = next(i for i, t in enumerate(texts) if t.startswith("Minutes of the meeting held on"))
+    assert texts[minutes + 1].startswith("Present:") and blocks[minutes].kind == "heading"
+    item = texts.index("3 OFSTED INSPECTION OF CHILDREN'S SERVICES")
+    assert texts[item + 1].startswith("The Committee considered")
+    assert "Most read" not in texts  # its list was dropped, so is its heading
+    values = infer_html(MINUTES_PAGE)
+    assert values["date"] == "2015-12-10"

@@ -172,7 +172,7 @@ def convert_html(html: str) -> Extracted:
     byline = next((text for text in bylines if _BY_NAME_RE.match(text)), None)
     if byline and "author" not in hints:
         hints["author"] = _BY_NAME_RE.match(byline).group(1)  # '<span class="by">By Tomasz Wright</span>'
-    blocks = clean.split_flowed(clean.normalise(strip_markdown_inline(body)))
+    blocks = _restore_headings(html, clean.split_flowed(clean.normalise(strip_markdown_inline(body))))
     if byline and blocks and byline not in body:
         # The main-text extraction drops the byline; a reader sees it under the headline, and "who wrote it, and
         # when?" is answered by it, so it stays in the text (and in the passage citing the headline).
@@ -180,6 +180,38 @@ def convert_html(html: str) -> Extracted:
         heads = title and (blocks[0].text.strip().lower() in title or title in blocks[0].text.strip().lower())
         blocks.insert(1 if heads else 0, Block("para", clean.normalise(byline)))
     return Extracted(blocks, hints, "html")
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _restore_headings(html: str, blocks: list[Block]) -> list[Block]:
+    """The main-text extraction drops a page's headings when no article element holds them: a committee's minutes
+    lose "Minutes of the meeting held on Thursday, 10 December 2015 ... Blackpool Town Hall" and every item's
+    heading, a story its headline. A heading whose next paragraph was kept goes back before it; one whose content
+    was dropped with it ("Most read", "Related stories") stays out."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except Exception:  # noqa: BLE001 - unparseable markup: the extraction as it is
+        return blocks
+    texts = [_flat(b.text) for b in blocks]
+    before: dict[int, list[Block]] = {}
+    for el in tree.xpath("//body//*[self::h1 or self::h2 or self::h3 or self::h4]")[:200]:
+        head = _flat(el.text_content())
+        if not head or len(head) > 300 or any(head in t for t in texts):
+            continue
+        following = el.xpath("following::*[self::p or self::li or self::td or self::blockquote or self::dd]"
+                             "[normalize-space()][1]")
+        key = _flat(following[0].text_content())[:60] if following else ""
+        at = next((i for i, t in enumerate(texts) if key and key in t), None)
+        if at is not None:
+            before.setdefault(at, []).append(Block("heading", head, level=int(el.tag[1])))
+    if not before:
+        return blocks
+    return [b for i, block in enumerate(blocks) for b in (*before.get(i, ()), block)]
 
 
 # An element the page marks as its date or byline (class or id), not a related story's, a comment's or an update's.
