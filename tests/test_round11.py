@@ -182,3 +182,15 @@ def test_headings_the_extraction_dropped_go_back_before_their_paragraphs():
     assert "Most read" not in texts  # its list was dropped, so is its heading
     values = infer_html(MINUTES_PAGE)
     assert values["date"] == "2015-12-10"
+
+
+def test_a_story_weeks_after_a_season_asked_reports_on_it(tmp_path):
+    a = bm25_assistant_for(tmp_path, {
+        "story.txt": ("At the time of the Ofsted inspection, Rutland had 118 children in care, up from 103 in 2016.",
+                      {"doc_type": "news_article", "local_authorities": ["Rutland"], "date": "2020-01-28"}),
+        **{f"filler{n}.txt": (f"Adoption panels in Halton meet every {n + 2} weeks.",
+                              {"doc_type": "council_page", "local_authorities": ["Halton"], "date": "2020-01-01"})
+           for n in range(3)},
+    })
+    found = a.ask("How many children were in Rutland's care at the time of Ofsted's late-2019 inspection?")
+    assert not found.abstained and found.hits[0].document.doc_id == "story"

@@ -51,7 +51,7 @@ def doc_span(doc: Document) -> tuple[date, date] | None:
 # A letter or report is published weeks after its visit, and a news story about it later still: under a
 # month-sized window, a document published up to this long after the window may report on it.
 PUBLICATION_LAG = timedelta(days=62)
-MONTH_WINDOW = timedelta(days=92)
+MONTH_WINDOW = timedelta(days=122)  # a month, a quarter or a season ("late 2019": September to December)
 
 
 @dataclass(frozen=True)
