@@ -194,3 +194,22 @@ def test_a_story_weeks_after_a_season_asked_reports_on_it(tmp_path):
     })
     found = a.ask("How many children were in Rutland's care at the time of Ofsted's late-2019 inspection?")
     assert not found.abstained and found.hits[0].document.doc_id == "story"
+
+
+AGENDA_PAGE = """<!DOCTYPE html><html><head>
+<title>Agenda item - Response to the Ofsted inspection of children's services | Rutland County Council</title></head>
+<body><p class="crumbs">Councillors, meetings and decisions &gt; Meetings</p>
+<h1>Agenda item</h1><h2>Response to the Ofsted inspection of children's services</h2>
+<table><tr><td>Committee</td><td>Children's Scrutiny Board</td></tr><tr><td>Meeting date</td><td>21 June 2023</td></tr></table>
+<h3>1. Purpose</h3><p>1.1 To update the Board on the outcome of the Ofsted inspection of local authority children's
+services carried out in January 2023, and to seek comments on the improvement plan submitted in May.</p>
+<h3>2. Background</h3><p>2.1 The inspection judged the overall effectiveness of services as requires improvement to
+be good. The improvement plan contains 37 actions across five priorities.</p>
+</body></html>"""
+
+
+def test_a_council_named_only_in_its_sites_title_publishes_the_paper_and_is_its_subject():
+    values = infer_html(AGENDA_PAGE)
+    assert values["publisher"] == "Rutland County Council"
+    assert values["local_authorities"] == ["Rutland"] and values["doc_type"] == "council_page"
+    assert values["title"] == "Response to the Ofsted inspection of children's services"  # not "Agenda item"

@@ -157,7 +157,8 @@ def convert_html(html: str) -> Extracted:
     if not body:
         body = trafilatura.extract(html, output_format="markdown", include_comments=False) or ""
     hints: dict[str, str] = {}
-    marked, bylines = _marked_texts(html, _DATE_MARK_RE, _BYLINE_MARK_RE)
+    tree = _parse_html(html)
+    marked, bylines = _marked_texts(tree, _DATE_MARK_RE, _BYLINE_MARK_RE)
     # htmldate's fast mode, preferring the publication date to a later modification
     meta = trafilatura.extract_metadata(html, date_config={"extensive_search": False, "original_date": True})
     if meta is not None:
@@ -167,12 +168,14 @@ def convert_html(html: str) -> Extracted:
                            ("publisher", meta.sitename), ("source", meta.url), ("author", meta.author)):
             if value:
                 hints[key] = str(value)
+    if "publisher" not in hints and (site := _council_in_title(tree)):
+        hints["publisher"] = site  # "Agenda item - Response to the Ofsted inspection | Coventry City Council"
     if "date" not in hints and marked:
         hints["dateline"] = marked[0]
     byline = next((text for text in bylines if _BY_NAME_RE.match(text)), None)
     if byline and "author" not in hints:
         hints["author"] = _BY_NAME_RE.match(byline).group(1)  # '<span class="by">By Tomasz Wright</span>'
-    blocks = _restore_headings(html, clean.split_flowed(clean.normalise(strip_markdown_inline(body))))
+    blocks = _restore_headings(tree, clean.split_flowed(clean.normalise(strip_markdown_inline(body))))
     if byline and blocks and byline not in body:
         # The main-text extraction drops the byline; a reader sees it under the headline, and "who wrote it, and
         # when?" is answered by it, so it stays in the text (and in the passage citing the headline).
@@ -186,16 +189,33 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _restore_headings(html: str, blocks: list[Block]) -> list[Block]:
+def _parse_html(html: str):
+    """The page's element tree (one parse for every reading of its markup), or None when it cannot be parsed."""
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.fromstring(html)
+    except Exception:  # noqa: BLE001 - unparseable markup: nothing read from it
+        return None
+
+
+# A council's own site names itself at the end of every page's title: "... | Coventry City Council".
+_TITLE_COUNCIL_RE = re.compile(r"(?:^|\s[|\-–—]\s)((?:(?:The\s+)?(?:Royal\s+|London\s+)?Borough\s+of\s+|City\s+of\s+)?"
+                               r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|&)){0,5}?\s+Council)\s*$")
+
+
+def _council_in_title(tree) -> str:
+    titles = tree.xpath("//head/title") if tree is not None else []
+    m = _TITLE_COUNCIL_RE.search(_flat(titles[0].text_content())) if titles else None
+    return m.group(1) if m else ""
+
+
+def _restore_headings(tree, blocks: list[Block]) -> list[Block]:
     """The main-text extraction drops a page's headings when no article element holds them: a committee's minutes
     lose "Minutes of the meeting held on Thursday, 10 December 2015 ... Blackpool Town Hall" and every item's
     heading, a story its headline. A heading whose next paragraph was kept goes back before it; one whose content
     was dropped with it ("Most read", "Related stories") stays out."""
-    from lxml import html as lxml_html
-
-    try:
-        tree = lxml_html.fromstring(html)
-    except Exception:  # noqa: BLE001 - unparseable markup: the extraction as it is
+    if tree is None:
         return blocks
     texts = [_flat(b.text) for b in blocks]
     before: dict[int, list[Block]] = {}
@@ -226,16 +246,12 @@ _NOT_A_NAME = r"(?!(?:Press|Office|Team|Staff|Reporter|Communications|Council|De
 _BY_NAME_RE = re.compile(rf"By\s+({_NOT_A_NAME}[A-Z][\w'’-]+(?:\s+{_NOT_A_NAME}[A-Z][\w'’-]+){{1,2}})\s*(?:$|[|•·,])")
 
 
-def _marked_texts(html: str, *mark_res: re.Pattern) -> list[list[str]]:
+def _marked_texts(tree, *mark_res: re.Pattern) -> list[list[str]]:
     """For each of `mark_res`, the texts (under 200 characters) of the elements whose class or id it matches (a
     page's date or byline element: "By Tom Hesketh | Thursday 9 November 2023"); the main-text extraction drops
-    them. One parse of the page for all."""
-    from lxml import html as lxml_html
-
+    them."""
     found: list[list[str]] = [[] for _ in mark_res]
-    try:
-        tree = lxml_html.fromstring(html)
-    except Exception:  # noqa: BLE001 - unparseable markup marks nothing
+    if tree is None:
         return found
     for el in tree.xpath("//body//*[@class or @id]")[:2000]:
         marks = f"{el.get('class', '')} {el.get('id', '')}".lower()

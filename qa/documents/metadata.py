@@ -1148,6 +1148,10 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
         papers = {mt.name for mt in find_in_text(hints.get("publisher") or paper or "")}
         if len(named) == 1 and named == papers:
             authorities, la_conf = sorted(named), 0.5
+        elif not named and re.search(r"\bcouncil\b", hints.get("publisher", ""), re.I) and len(papers) == 1:
+            # a council's committee paper naming its council only in its site's name ("... | Coventry City
+            # Council"): its own services are the subject
+            authorities, la_conf = sorted(papers), 0.5
     if hints.get("doc_type"):
         doc_type, type_conf = hints["doc_type"], 1.0
     else:
@@ -1182,6 +1186,8 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
 def resolve(path: Path, rel: str, raw: str, blocks: list[Block], hints: dict, manifest_entry: dict | None):
     """Merge manifest, front matter and inference; return (values, origin). `values["confidence"]` maps each
     field to a confidence: 1.0 for manifest and front matter, the inference rule's own for inferred values."""
+    if _TITLE_SKIP_RE.match(str(hints.get("title", "")).strip()):  # a page titled "Agenda item": its heading instead
+        hints = {k: v for k, v in hints.items() if k != "title"}
     hint_values = {k: v for k, v in hints.items() if k in FIELDS and v}
     inferred = infer_metadata(path, raw, blocks, hints)
     inferred_conf = inferred.pop("confidence", {})
