@@ -19,6 +19,8 @@ DEFAULT_INDEX = ROOT / "index"
 #   29: an HTML page's headings the main-text extraction dropped go back before their paragraphs
 #   30: a council named at the end of a page's <title> is its publisher (and the subject of a paper naming no other);
 #       a title hint that is site furniture ("Agenda item") gives way to the page's own heading
+#   31: an ambiguous place name in a list with other authorities is one ("Derby, Essex and Hampshire"), so the list
+#       is seen as one
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -50,7 +52,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "30"
+PIPELINE_VERSION = "31"
 
 
 def packaged_model_path() -> str:

@@ -213,3 +213,16 @@ def test_a_council_named_only_in_its_sites_title_publishes_the_paper_and_is_its_
     assert values["publisher"] == "Rutland County Council"
     assert values["local_authorities"] == ["Rutland"] and values["doc_type"] == "council_page"
     assert values["title"] == "Response to the Ofsted inspection of children's services"  # not "Agenda item"
+
+
+def test_an_ambiguous_name_in_a_list_of_authorities_is_one_and_the_list_names_no_subject():
+    from qa.documents.gazetteer import find_in_text
+    from qa.documents.metadata import infer_authorities
+
+    listed = "Derby, Essex and Hampshire were among the first councils to be visited, according to the inspectorate."
+    assert [m.name for m in find_in_text(listed)] == ["Derby", "Essex", "Hampshire"]
+    assert [m.name for m in find_in_text("Reading the report, councillors in Essex were worried.")] == ["Essex"]
+    bulletin = ("Focused visits begin under new inspection framework\n\nOfsted has started carrying out focused visits to "
+                "councils' children's services under its new framework.\n\n" + listed + "\n\nDirectors have broadly "
+                "welcomed the change.")
+    assert infer_authorities(bulletin)[0] == []

@@ -311,6 +311,7 @@ def find_in_text(text: str) -> list[Mention]:
                 if ns == 0 or re.search(r"(^|[.!?]\s+|\n)$", text[max(0, ns - 3):ns]):
                     # sentence-initial ambiguous word ("Reading the report...") only with a possessive/council cue
                     if not (possessive or re.match(r"\s*(council|borough)", after, re.I)):
+                        pending.append((m, canonical, ns, ne))  # unless a list with other authorities begins there
                         continue
         start = m.start() if m.group("pre") else ns
         end = m.end("post") if m.group("post") else ne
@@ -324,12 +325,16 @@ def find_in_text(text: str) -> list[Mention]:
             confirmed.add(canonical)
     for m, canonical, ns, ne in pending:
         sentence_start = ns == 0 or re.search(r"(^|[.!?]\s+|\n)$", text[max(0, ns - 3):ns])
-        if canonical in confirmed and not sentence_start:
+        # in a list with other authorities ("Derby, Essex and Hampshire were among the first councils visited")
+        listed = any(re.fullmatch(_LIST_JOIN, text[ne:mt.start]) or re.fullmatch(_LIST_JOIN, text[mt.end:ns])
+                     for mt in mentions)
+        if canonical in confirmed and not sentence_start or listed:
             mentions.append(Mention(canonical, ns, ne, text[ns:ne], False, False))
     mentions.sort(key=lambda mt: mt.start)
     return mentions
 
 
+_LIST_JOIN = r"\s*(?:,|;|and|&|or|,\s*and)\s*"
 _Q_CUE_BEFORE = re.compile(r"\b(in|for|at|about|from|by|of|to)\s+$", re.I)
 
 
