@@ -226,3 +226,16 @@ def test_an_ambiguous_name_in_a_list_of_authorities_is_one_and_the_list_names_no
                 "councils' children's services under its new framework.\n\n" + listed + "\n\nDirectors have broadly "
                 "welcomed the change.")
     assert infer_authorities(bulletin)[0] == []
+
+
+def test_which_councillor_wants_a_person_speaking_as_the_services_member():
+    from qa.retrieval.answer_type import answer_type, asked_role, names_person_in_role
+    from qa.retrieval.synonyms import with_synonyms
+
+    question = "Which West Sussex councillor responded to Ofsted's September monitoring visit?"
+    assert answer_type(question) == "person" and asked_role(question) == "councillor"
+    assert names_person_in_role("councillor", "Jo Bell, cabinet member for children, said the team is committed.")
+    assert not names_person_in_role("councillor", "Jo Bell, the director, said the team is committed.")
+    assert answer_type("When West Sussex was upgraded, which teams did inspectors praise?") is None
+    assert answer_type("Which letter told a director that the area was picked?") is None
+    assert "cabinet member" in with_synonyms(question)

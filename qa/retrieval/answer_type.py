@@ -34,7 +34,7 @@ _NAME = (r"\b(?!The\b|This\b|Children|Ofsted\b)[A-Z][a-z]+[^\S\n]+(?!(?:City|Cou
          r"[A-Z][a-z'’-]+\b")
 
 # "Which inspectors ...", "name the director": the people a question asks to be named
-_WHICH_PERSON = (r"\b(?:which|name the)\s+(?:\w+\s+)?(?:inspectors?|hmis?|officials?|ministers?|commissioners?|"
+_WHICH_PERSON = (r"\b(?:which|name the)\s+(?:\w+\s+|(?-i:[A-Z][\w'’-]*\s+){1,3})?(?:inspectors?|hmis?|officials?|ministers?|commissioners?|"
                  r"directors?|mayors?|councillors?|leaders?|reporters?|journalists?)\b")
 
 QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
@@ -324,7 +324,8 @@ GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:\w+\s+)?(?:grades?|ratings?|judge?m
 # The roles a "who" question asks to be named; the answer names the role too ("appointed Eleanor Brazil as
 # commissioner"), so a passage about the place without the role names somebody else.
 ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|minister|lead inspector|inspector|"
-                     r"leader|head of service|cabinet member|executive member|portfolio holder|reporter|journalist)s?\b",
+                     r"leader|head of service|cabinet member|executive member|portfolio holder|reporter|journalist|"
+                     r"councillor)s?\b",
                      re.I)
 
 
@@ -387,6 +388,9 @@ INSPECTOR_ASKED_RE = re.compile(r"\b(?:which|name the|what)\s+(?:\w+\s+)?inspect
 _BYLINE_FORM = r"(?m:^[^\S\n]*(?-i:By)(?=[^\S\n]+(?-i:[A-Z])))"
 _WRITER_FORMS = rf"reporter|reporting|journalist|correspondent|editor|{_BYLINE_FORM}"
 ROLE_FORMS = {"inspector": r"inspectors?|HMIs?|H[ei][rs] Majesty[’']s Inspectors?",
+              # a councillor speaks as one, or as the cabinet's member for the service
+              "councillor": r"councillors?|cllr|coun|(?:cabinet|lead|executive)\s+member|portfolio\s+holder|"
+                            r"(?:deputy\s+)?leader\s+of\s+the\s+council",
               "reporter": _WRITER_FORMS,
               "journalist": _WRITER_FORMS,
               "appointed": r"appoint\w*|named|installed|brought in|sent in",

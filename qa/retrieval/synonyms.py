@@ -28,6 +28,9 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     "ceo": ("chief executive",),
     "hiring": ("recruitment",),
     "hire": ("recruit",),
+    # a councillor answering for a service speaks as its cabinet or lead member
+    "councillor": ("cllr", "cabinet member", "lead member"),
+    "councillors": ("cllr", "cabinet member", "lead member"),
 }
 
 
