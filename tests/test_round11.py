@@ -239,3 +239,12 @@ def test_which_councillor_wants_a_person_speaking_as_the_services_member():
     assert answer_type("When West Sussex was upgraded, which teams did inspectors praise?") is None
     assert answer_type("Which letter told a director that the area was picked?") is None
     assert "cabinet member" in with_synonyms(question)
+
+
+def test_a_trust_named_after_an_authority_beside_another_is_no_second_place():
+    from qa.retrieval.question import find_authorities
+
+    assert find_authorities("What did Ofsted say of the Northamptonshire Children's Trust when West "
+                            "Northamptonshire was rated requires improvement?") == ["West Northamptonshire"]
+    assert find_authorities("What did Ofsted say about Doncaster Children's Trust?") == ["Doncaster"]
+    assert find_authorities("Compare Doncaster and Leeds") == ["Doncaster", "Leeds"]

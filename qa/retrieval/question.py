@@ -455,8 +455,23 @@ def _month_in_year(month: int | None, start: date | None, end: date | None) -> t
 
 
 def find_authorities(text: str) -> list[str]:
-    """Authorities named in a question, in any case and by abbreviation (qa.documents.gazetteer)."""
-    return find_in_question(text)
+    """Authorities named in a question, in any case and by abbreviation (qa.documents.gazetteer). A trust named
+    after an authority beside another authority ("Northamptonshire Children's Trust ... when West Northamptonshire
+    was rated") is the body that ran the services, not a second place asked about."""
+    found = find_in_question(text)
+    if len(found) < 2:
+        return found
+    longer = [m.span() for b in found for m in re.finditer(rf"\b{re.escape(b)}\b", text, re.I)]
+
+    def own(a: str) -> list[re.Match]:  # its mentions not inside a longer name ("West Northamptonshire")
+        return [m for m in re.finditer(rf"\b{re.escape(a)}\b", text, re.I)
+                if not any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in longer)]
+
+    trust_only = [a for a in found if own(a) and all(TRUST_AFTER_RE.match(text[m.end():]) for m in own(a))]
+    return [a for a in found if a not in trust_only] or found
+
+
+TRUST_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:children['’]?s\s+)?trust\b", re.I)
 
 
 def parse(question: str, previous: Query | None = None) -> Query:
