@@ -248,3 +248,21 @@ def test_a_trust_named_after_an_authority_beside_another_is_no_second_place():
                             "Northamptonshire was rated requires improvement?") == ["West Northamptonshire"]
     assert find_authorities("What did Ofsted say about Doncaster Children's Trust?") == ["Doncaster"]
     assert find_authorities("Compare Doncaster and Leeds") == ["Doncaster", "Leeds"]
+
+
+# ---------------------------------------------------------------- found by v26, read after the round stopped
+
+def test_an_ordinal_mv_with_the_place_between_is_a_visit_and_no_name():
+    q = parse("First Somerset MV after the 2015 failure - were partners better at knowing when to refer?")
+    assert q.visit_number == 1 and q.names == [] and q.authorities == ["Somerset"]
+    assert parse("the third Wirral monitoring visit findings").visit_number == 3
+    assert parse("What did the first MV find in Leeds?").visit_number == 1
+
+
+def test_an_acronyms_plural_is_the_acronym_and_counts_its_long_form():
+    from qa.retrieval.answer_type import counted_stems, states_count
+
+    question = "How many DCSs had Kirklees been through before the June 2019 inspection?"
+    assert parse(question).names == []
+    assert states_count(counted_stems(question, ["Kirklees"]),
+                        "This was not assisted by four changes of Director of Children's Services.")

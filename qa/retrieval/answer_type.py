@@ -231,7 +231,9 @@ _NOT_COUNTED = frozenset(tokenize("how many much number proportion percentage sh
 _SAME_COUNT = [frozenset(tokenize(words)) for words in ("area authority council lscb lscbs la las",
                                                         "child children young people",
                                                         # settings inspected are counted as inspections
-                                                        "setting settings inspection inspections provider providers")]
+                                                        "setting settings inspection inspections provider providers",
+                                                        # "how many DCSs": directors of children's services
+                                                        "dcs dcss director directors")]
 
 
 _HOW_MANY_WHAT_RE = re.compile(r"\bhow\s+many\s+(.+?)\s+(?:did|do|does|were|was|are|is|had|has|have|would|will|"

@@ -112,7 +112,7 @@ TERSE_QUERY_RE = re.compile(r"^(?![^?]*\?)\W*(?!(?:what|which|who|whom|whose|whe
                             r"i|we|as|for|in|after|before|since)\b)", re.I)
 # "mv5", "MV 3": staff shorthand for a monitoring visit's number.
 VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:and\s+(?:final|last)\s+)?(?:ofsted\s+)?(?:monitoring\s+)?"
-                      rf"(?:visit|vist|vsit)\b|"  # (typed in a hurry)
+                      rf"(?:visit|vist|vsit|mv)\b|"  # (typed in a hurry)
                       rf"\bvisit\s+(?:number\s+)?(\d{{1,2}})\b|\bmv\s?-?(\d{{1,2}})\b", re.I)
 
 
@@ -454,6 +454,18 @@ def _month_in_year(month: int | None, start: date | None, end: date | None) -> t
     return month, start, end
 
 
+def _visit_across_place(text: str) -> re.Match | None:
+    """VISIT_RE over `text` with the authorities it names blanked (same length, so offsets hold): "the first
+    Somerset monitoring visit" reads as "the first monitoring visit"."""
+    blanked = text
+    for name in find_in_question(text):
+        known = AUTHORITIES.get(name)
+        for surface in sorted({name, *(known.aliases if known else ())}, key=len, reverse=True):
+            blanked = re.sub(rf"\b{re.escape(surface)}(?:['’]s)?\b", lambda m: " " * len(m.group(0)), blanked,
+                             flags=re.I)
+    return VISIT_RE.search(blanked) if blanked != text else None
+
+
 def find_authorities(text: str) -> list[str]:
     """Authorities named in a question, in any case and by abbreviation (qa.documents.gazetteer). A trust named
     after an authority beside another authority ("Northamptonshire Children's Trust ... when West Northamptonshire
@@ -481,7 +493,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if not _has_topic(rest):
         rest = considered  # "What happened in 2018?": the time is the topic, keep it in the search text
     visit = None
-    vm = VISIT_RE.search(rest)
+    # "First Somerset MV": the place may stand between the ordinal and the visit
+    vm = VISIT_RE.search(rest) or _visit_across_place(rest)
     if vm:
         visit = ordinal_value(vm.group(1) or vm.group(2) or vm.group(3))
         # The visit is a filter; left in, its words would pull passages that merely name the visit.
@@ -532,6 +545,9 @@ COMMON_CAPITALISED = {
     # the kinds of body that speak ("a minister's written answer to Parliament"), not a name a page must repeat
     "parliament", "government", "minister", "ministers", "secretary", "state", "department", "education",
     "cabinet", "scrutiny", "committee", "commons", "lords", "house", "select", "mp", "mps", "chair",
+    # staff shorthand and ordinals opening a terse question ("First Somerset MV after ...")
+    "mv", "mvs", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "final", "last", "latest", "next",
 } | set(MONTHS) | set(MONTH_ABBREVIATIONS) | {d.lower() for d in calendar.day_name}
 NAME_RE = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’]+|[A-Z]{2,}))+)\b")
 
@@ -564,7 +580,9 @@ SINGLE_NAME_RE = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{2,}\b(?!['’]?\s+[A-Z])")
 
 def _add_name(names: list[str], found: str, places: set[str], single: bool = False) -> None:
     bare = lambda w: re.sub(r"['’]s?$", "", w.lower())  # noqa: E731  (possessive off: "Leeds'", "Ofsted's")
-    words = [w for w in re.split(r"\s+", found) if bare(w) not in COMMON_CAPITALISED and bare(w) not in places]
+    # an acronym's plural ("DCSs", "LAs") is the acronym
+    plain = lambda w: bare(w)[:-1] if re.fullmatch(r"[A-Z]{2,}s", w) else bare(w)  # noqa: E731
+    words = [w for w in re.split(r"\s+", found) if plain(w) not in COMMON_CAPITALISED and bare(w) not in places]
     acronym = len(words) == 1 and sum(c.isupper() for c in words[0]) >= 2
     if words and (acronym or single or len(words) >= 2) and " ".join(words) not in names \
             and not any(" ".join(words) in n for n in names):
