@@ -21,6 +21,7 @@ DEFAULT_INDEX = ROOT / "index"
 #       a title hint that is site furniture ("Agenda item") gives way to the page's own heading
 #   31: an ambiguous place name in a list with other authorities is one ("Derby, Essex and Hampshire"), so the list
 #       is seen as one
+#   32: a meeting's own line with its time and committee after the date ("Meeting: Tuesday, 8 March 2022 2.00 pm, ...")
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -52,7 +53,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "31"
+PIPELINE_VERSION = "32"
 
 
 def packaged_model_path() -> str:

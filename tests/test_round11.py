@@ -266,3 +266,10 @@ def test_an_acronyms_plural_is_the_acronym_and_counts_its_long_form():
     assert parse(question).names == []
     assert states_count(counted_stems(question, ["Kirklees"]),
                         "This was not assisted by four changes of Director of Children's Services.")
+
+
+def test_a_meetings_own_line_with_its_time_and_committee_dates_the_paper():
+    from qa.documents.metadata import _dateline
+
+    assert _dateline("Meeting: Tuesday, 8 March 2022 2.00 pm, Children and Families Overview and Scrutiny "
+                     "Committee") == ("2022-03-08", True)

@@ -235,6 +235,12 @@ def _dateline(text: str) -> tuple[str | None, bool]:
         found, prefixed = _dateline(first)  # "Published: June 2024 | Last updated: 2 September 2024": the first
         if found:
             return found, prefixed
+    # a meeting's own line, its time and committee after the date: "Meeting: Tuesday, 8 March 2022 2.00 pm, Children
+    # and Families Overview and Scrutiny Committee"
+    meeting = re.match(rf"(?i)meeting\s*:\s*(?:{WEEKDAY},?\s+)?({_FULL_DATE})\b(?=\s*(?:$|,|\d{{1,2}}[.:]\d\d|-|–|\|))",
+                       s)
+    if meeting and parse_date(meeting.group(1)):
+        return parse_date(meeting.group(1)), True
     if len(s) > 80 or _NOT_PUBLICATION.search(s):
         return None, False
     m = re.match(rf"^{_DATELINE_PREFIX}\s*(.+?)(?:\s+[-–|]\s+.*)?$", s, re.I)
