@@ -273,3 +273,14 @@ def test_a_meetings_own_line_with_its_time_and_committee_dates_the_paper():
 
     assert _dateline("Meeting: Tuesday, 8 March 2022 2.00 pm, Children and Families Overview and Scrutiny "
                      "Committee") == ("2022-03-08", True)
+
+
+def test_who_and_when_prefers_the_passage_stating_both(tmp_path):
+    from qa.retrieval.answer_type import second_fact_weight
+
+    opening = ("This letter summarises the findings of the monitoring visit to Rutland children's services on 7 and 8 "
+               "March 2023. Inspectors for this visit were Jo Bell and Sam Reed, His Majesty's Inspectors.")
+    sign_off = "Ofsted will take these findings into account. Yours sincerely, Jo Bell, His Majesty's Inspector."
+    question = "Who carried out the third monitoring visit to Rutland, and when did it take place?"
+    assert second_fact_weight(question, "person", opening) > second_fact_weight(question, "person", sign_off) == 1.0
+    assert second_fact_weight("Who carried out the third monitoring visit?", "person", opening) == 1.0

@@ -106,6 +106,18 @@ SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+(?!(?:was|wer
 TIME_CLAUSE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their|his|her|a|an)\s+[^,?;]*", re.I)
 
 
+# "Who carried out the third visit, and when did it take place?": a second fact asked after the first.
+AND_WHEN_RE = re.compile(r"\band\s+when\b|\band\s+(?:on\s+)?what\s+dates?\b", re.I)
+SECOND_FACT_BOOST = 1.1
+
+
+def second_fact_weight(question: str, kind: str | None, text: str) -> float:
+    """A passage stating the date too, when a question asking another kind of fact also asks when."""
+    if kind and kind != "date" and AND_WHEN_RE.search(question) and holds("date", text):
+        return SECOND_FACT_BOOST
+    return 1.0
+
+
 def answer_type(question: str) -> str | None:
     """The first matching kind of answer the question asks for, or None."""
     question = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))

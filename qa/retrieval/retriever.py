@@ -26,7 +26,8 @@ from qa.index.scope import Scope
 from qa.index.store import Index
 from qa.retrieval import rank
 from qa.retrieval.acronyms import expand, index_definitions
-from qa.retrieval.answer_type import answer_type_weight, asked_event, asked_role, counted_stems
+from qa.retrieval.answer_type import (answer_type_weight, asked_event, asked_role, counted_stems,
+                                      second_fact_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import SOURCE_KINDS, Query
 from qa.retrieval.synonyms import alternatives, with_synonyms
@@ -160,7 +161,8 @@ class Retriever:
                 * rank.month_weight(months, passage.text) * rank.lead_weight(broad, passage) \
                 * rank.scope_weight(passage.text, query.text, query.answer_type) \
                 * rank.reply_weight(passage.text, query.text, query.source) \
-                * rank.improve_weight(passage.text, passage.headings, query.text)
+                * rank.improve_weight(passage.text, passage.headings, query.text) \
+                * second_fact_weight(query.text, query.answer_type, passage.text)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
