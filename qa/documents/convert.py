@@ -226,7 +226,9 @@ def _restore_headings(tree, blocks: list[Block]) -> list[Block]:
         following = el.xpath("following::*[self::p or self::li or self::td or self::blockquote or self::dd]"
                              "[normalize-space()][1]")
         key = _flat(following[0].text_content())[:60] if following else ""
-        at = next((i for i, t in enumerate(texts) if key and key in t), None)
+        # (a short paragraph, "Noted", must open its block: it may stand inside any other)
+        at = next((i for i, t in enumerate(texts)
+                   if key and (t.lstrip("|*#-> ").startswith(key) or len(key) >= 30 and key in t)), None)
         if at is not None:
             before.setdefault(at, []).append(Block("heading", head, level=int(el.tag[1])))
     if not before:

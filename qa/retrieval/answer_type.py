@@ -42,7 +42,7 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # (a terse query may end on it: "ilacs framework first published when")
     # ("How many places would open, and when?" asks the count first.)
     ("date", re.compile(r"^\W*when\s+(?:was|were|did|does|do|is|are|will|has|had)\b|"
-                        r"^(?!\W*(?:how|who|whom|whose|what|which|where|why)\b).*\bwhen\s*\??\s*$|"
+                        r"^(?!\W*(?:how\s+(?:many|much)|who|whom|whose)\b).*\bwhen\s*\??\s*$|"
                         r"\b(?:what|which|on what)\s+(?:dates?|days?|month|year)\b|\bhow long ago\b", re.I)),
     ("person", re.compile(rf"^\W*(?:who|whom|whose)\b|{_WHICH_PERSON}", re.I)),
     ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),
@@ -107,7 +107,8 @@ TIME_CLAUSE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their
 
 
 # "Who carried out the third visit, and when did it take place?": a second fact asked after the first.
-AND_WHEN_RE = re.compile(r"\band\s+when\b|\band\s+(?:on\s+)?what\s+dates?\b", re.I)
+AND_WHEN_RE = re.compile(r",?\s+and\s+(?:when|(?:on\s+)?what\s+dates?)(?:\s+(?:did|was|were|is|are|will|has|had)\b|"
+                         r"\s*\?*\s*$)", re.I)
 SECOND_FACT_BOOST = 1.1
 
 
@@ -315,8 +316,8 @@ def states_count(stems: frozenset[str], text: str, before: bool = False) -> bool
     a stem in the COUNT_WINDOW words before the number counts too."""
     if stems & _MONEY_STEMS:
         return bool(_MONEY_RE.search(text))  # "How much extra money ...?": an amount ("a further £5 million")
-    if "visit" in stems and _VISIT_ORDINAL_RE.search(text):
-        return True
+    if stems and stems <= {"visit", "monitor"} and _VISIT_ORDINAL_RE.search(text):
+        return True  # (visits are what is counted, not "children seen on the second visit")
     words = _WORD_RE.findall(text.lower().replace("’", "'"))
     for i, word in enumerate(words):
         is_number = (word.isdigit() and not _YEAR_RE.fullmatch(word)) or word in _NUMBER_WORDS

@@ -162,7 +162,7 @@ class Assistant:
         # only recall "the 2015 inspection"), so for dates abstain only when the corpus can tell (documents on the
         # subject state dates). A near miss ("the 2020 visit" where letters from 2015 and 2018 exist) abstains.
         mentioning = [h for h in unconfirmed if states_asked_facts(h, query)]
-        asked_kinds = SOURCE_KINDS.get(query.source or "", ())
+        asked_kinds = SOURCE_KINDS.get(query.source or "", ()) if query.source_named else ()
         if confirmed and asked_kinds and not any(h.document.doc_type in asked_kinds for h in confirmed):
             # "the local press write-up, not Ofsted's report": no story meets the filters, so an undated story
             # recalling the years just before is shown apart (labelled) rather than none.
@@ -206,8 +206,8 @@ class Assistant:
         t = time.perf_counter()
         encode = None if self.dense_error else self._encode_cached
         # The extractive answer speaks only from passages that meet the filters, when there are any, unless only a
-        # passage shown apart states the asked kind of fact. Every shown passage gets its highlights; [n] numbers
-        # follow result.hits.
+        # passage shown apart states the asked kind of fact, or one of the kind of source asked for leads (its label
+        # goes with it). Every shown passage gets its highlights; [n] numbers follow result.hits.
         answer_hits = result.hits
         pool = min(len(leading) + len(shown), ANSWER_POOL) if shown else ANSWER_POOL
         if shown and extra and not states_asked_fact(query, shown[:COUNT_EVIDENCE_DEPTH]):

@@ -83,7 +83,7 @@ LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
 NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+|from\s+)?(?:the\s+|a\s+|an\s+)?"
                                r"(?:[\w-]+['’]s\s+)?(?:own\s+)?(?:ofsted|council|press|news|media|newspapers?|"
                                r"local\s+paper|reports?|letters?|inspectors?|coverage|statements?|articles?|stor(?:y|ies)|"
-                               r"write-?ups?)\b[^,.:;?]*", re.I)
+                               r"write-?ups?)\b(?:(?!\s(?:but|and)\b)[^,.:;?])*", re.I)
 # "What did the June 2019 inspection find (not the March monitoring visit)?": the event set aside is no filter.
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|,?\s*\b(?:not|rather\s+than|instead\s+of)"
                               r"\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:visit|inspection|letter|report|"
@@ -103,8 +103,11 @@ EVENT_MONTH_RE = re.compile(rf"\b(?:(?:the|its|an?)\s+)?{MONTH_RE}\s+{EVENT_NOUN
                             rf"(?!\s*,?\s*\d)(?!\s+(?-i:[A-Z]))(?!\s+(?:to|and|until)\b)", re.I)
 VISIT_MONTH_RE = re.compile(rf"\b{MONTH_RE}\s+(?:\d{{4}}\s+)?(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|"
                             rf"full\s+)?(?:visit|vist|inspection|re-inspection|fieldwork|mv\b|mv\s?\d)|"
-                            rf"\b(?:visit(?:ed)?|inspect(?:ed|ion)|fieldwork|came|went)\b[^.?]{{0,30}}?\b(?:in|during)\s+"
-                            rf"(?:early\s+|late\s+|mid-?)?{MONTH_RE}", re.I)
+                            rf"\b(?:visit(?:ed)?|inspect(?:ed|ion)|fieldwork|returned|revisited)\b[^.?]{{0,30}}?\b(?:in|during)\s+"
+                            rf"(?:early\s+|late\s+|mid-?)?{MONTH_RE}|"
+                            # "Ofsted's late-2019 inspection": a season's visit
+                            rf"\b(?:early|late|mid|spring|summer|autumn|winter)[\s-]+(?:of\s+)?\d{{4}}\s+(?:ofsted\s+)?"
+                            rf"(?:monitoring\s+|focused\s+|full\s+)?(?:visit|inspection|re-inspection)", re.I)
 # A terse query ("west sussex mv5 sept findings"), not a sentence: its bare month is the event's. In a sentence a
 # bare month is a deadline or a period ("must improve by June", "the April to June quarter").
 TERSE_QUERY_RE = re.compile(r"^(?![^?]*\?)\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|"
@@ -176,7 +179,7 @@ class Query:
     def month_dates_visit(self) -> bool:
         """"the March 2019 visit", "inspected in March": the month is the visit's. Otherwise ("reported to the
         committee in October 2019", "what did Ofsted say in March") a document published that month is in it too."""
-        return bool(VISIT_MONTH_RE.search(self.text))
+        return bool(VISIT_MONTH_RE.search(NEGATED_EVENT_RE.sub(" ", self.text)))
 
     @property
     def search_text(self) -> str:
@@ -469,7 +472,7 @@ def _visit_across_place(text: str) -> re.Match | None:
 def find_authorities(text: str) -> list[str]:
     """Authorities named in a question, in any case and by abbreviation (qa.documents.gazetteer). A trust named
     after an authority beside another authority ("Northamptonshire Children's Trust ... when West Northamptonshire
-    was rated") is the body that ran the services, not a second place asked about."""
+    was rated") is the body that ran its successor's services, not a second place asked about."""
     found = find_in_question(text)
     if len(found) < 2:
         return found
@@ -479,7 +482,9 @@ def find_authorities(text: str) -> list[str]:
         return [m for m in re.finditer(rf"\b{re.escape(a)}\b", text, re.I)
                 if not any(s <= m.start() and m.end() <= e and (s, e) != m.span() for s, e in longer)]
 
-    trust_only = [a for a in found if own(a) and all(TRUST_AFTER_RE.match(text[m.end():]) for m in own(a))]
+    # (only beside its successor, "West Northamptonshire"; "Doncaster Children's Trust compared with Rotherham" asks both)
+    trust_only = [a for a in found if own(a) and all(TRUST_AFTER_RE.match(text[m.end():]) for m in own(a))
+                  and any(b != a and a.lower() in b.lower() for b in found)]
     return [a for a in found if a not in trust_only] or found
 
 
@@ -544,11 +549,10 @@ COMMON_CAPITALISED = {
     "ilacs", "dcs", "la", "las", "mr", "mrs", "ms", "dr", "cllr", "councillor", "sir", "dame",
     # the kinds of body that speak ("a minister's written answer to Parliament"), not a name a page must repeat
     "parliament", "government", "minister", "ministers", "secretary", "state", "department", "education",
-    "cabinet", "scrutiny", "committee", "commons", "lords", "house", "select", "mp", "mps", "chair",
-    # staff shorthand and ordinals opening a terse question ("First Somerset MV after ...")
-    "mv", "mvs", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-    "final", "last", "latest", "next",
+    "cabinet", "scrutiny", "committee", "commons", "lords", "mp", "mps",
+    "mv", "mvs",  # staff shorthand ("First Somerset MV after ...": a visit, no name)
 } | set(MONTHS) | set(MONTH_ABBREVIATIONS) | {d.lower() for d in calendar.day_name}
+PARLIAMENT_HOUSE_RE = re.compile(r"\bHouse\s+of\s+(?:Commons|Lords)\b")
 NAME_RE = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’]+|[A-Z]{2,}))+)\b")
 
 
@@ -558,6 +562,7 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     ("Ofsted", "Children's Services") are not names in this sense. A single capitalised word counts only inside
     a sentence ("What did Estyn find?"), where it is not capitalised for being first."""
     places = {w.lower() for a in authorities for w in re.findall(r"[\w'’-]+", a)}  # "Bournemouth," too
+    text = PARLIAMENT_HOUSE_RE.sub(" ", text)  # "the House of Commons committee": Parliament speaking, no name
     names = []
     for m in NAME_RE.finditer(text):
         _add_name(names, m.group(0), places)

@@ -215,16 +215,17 @@ def keyword_terms(terms: list[str], question: str = "") -> list[str]:
 
 
 def coverage(index: Index, q_terms: list[str], passage_id: str,
-             alternative: dict[str, frozenset[str]] | None = None) -> float:
+             alternative: dict[str, tuple[frozenset[str], ...]] | None = None) -> float:
     """Share of the question's distinct terms that the passage's indexed words contain (a term counting as met
-    by one of its `alternative` terms)."""
+    by one of its `alternative` words, every term of it present)."""
     terms = set(q_terms)
     row = index.row_of(passage_id)
     if not terms or row is None:
         return 0.0
     alternative = alternative or {}
-    present = index.bm25.terms_in(row, terms | {a for t in terms for a in alternative.get(t, ())})
-    return sum(1 for t in terms if t in present or present & alternative.get(t, frozenset())) / len(terms)
+    present = index.bm25.terms_in(row, terms | {a for t in terms for form in alternative.get(t, ()) for a in form})
+    return sum(1 for t in terms if t in present or any(form and form <= present for form in alternative.get(t, ()))
+               ) / len(terms)
 
 
 OFSTED_RE = re.compile(r"\bofsted\b", re.I)

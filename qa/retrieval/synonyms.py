@@ -50,13 +50,13 @@ def with_synonyms(text: str) -> str:
     return f"{text} ({'; '.join(extra)})" if extra else text
 
 
-def alternatives(text: str, tokenize) -> dict[str, frozenset[str]]:
-    """{term of an everyday word in `text`: the terms of the documents' words for it}, in `tokenize`'s terms: a
-    passage holding either holds what the question asked (for coverage, which must not count them twice)."""
-    out: dict[str, frozenset[str]] = {}
+def alternatives(text: str, tokenize) -> dict[str, tuple[frozenset[str], ...]]:
+    """{term of an everyday word in `text`: the documents' words for it, each as its set of terms}, in `tokenize`'s
+    terms. A passage holding the term, or every term of one of those words ("cabinet member": both), holds what the
+    question asked (for coverage, which must not count the added words as more of the question)."""
+    out: dict[str, tuple[frozenset[str], ...]] = {}
     for pattern, forms in _patterns():
         if m := pattern.search(text):
             for term in tokenize(m.group(0)):
-                out[term] = out.get(term, frozenset()) | frozenset(t for f in forms for t in tokenize(f))
+                out[term] = out.get(term, ()) + tuple(frozenset(tokenize(f)) for f in forms)
     return out
-

@@ -180,11 +180,13 @@ class Timeline:
 # ---------------------------------------------------------------- recognising the intent
 
 
-# "When was the report published that said services had deteriorated since 2016?": the change is what one text
-# said, and the question asks about that text.
-REPORTED_CHANGE_RE = re.compile(r"^\W*(?:when|on\s+what\s+date|what\s+date|which\s+(?:month|year|date))\b|"
-                                r"\b(?:that|which|who|report|letter|article|story|statement|page)\s+(?:said|says|found|finds|"
-                                r"concluded|reported|stated|warned|claimed)\b", re.I)
+# "When was the report published that said services had deteriorated since 2016?", "Which report said ...": the
+# change is what one text said, and the question asks about that text (a date, which text), not for a trail.
+REPORTED_CHANGE_RE = re.compile(r"^\W*(?:when\s+(?:was|were|did|is|are|has|had)|on\s+what\s+date|what\s+date|"
+                                r"which\s+(?:month|year|date))\b[^,;:]*\b(?:that|which|who)\s+(?:said|says|found|"
+                                r"finds|concluded|reported|stated|warned|claimed)\b|"
+                                r"^\W*(?:which|what)\s+(?:\w+\s+)?(?:report|letter|article|story|statement|page|"
+                                r"document)\s+(?:said|says|found|finds|concluded|reported|stated|warned|claimed)\b", re.I)
 
 
 def detect(question: str, previous: Query | None = None) -> Intent | None:
@@ -192,7 +194,7 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
     text = re.sub(r"\s+", " ", question or "").strip()
     trail = TRAIL_MARKER_RE.search(text) or (None if DESCRIBED_RE.search(text) else TRAIL_RE.search(text))
     kind = "compare" if COMPARE_RE.search(text) else \
-        "trail" if trail and not REPORTED_CHANGE_RE.search(text[:trail.start()]) else None
+        "trail" if trail and not REPORTED_CHANGE_RE.search(_sentence_before(text, trail.start())) else None
     if kind is None:
         return None
     authorities = find_authorities(text)
@@ -214,6 +216,12 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
         if len(authorities) < 2 and len(intent.periods) < 2:
             return None  # nothing to put side by side: an ordinary question
     return intent
+
+
+def _sentence_before(text: str, end: int) -> str:
+    """The sentence holding position `end`, up to it (an earlier sentence's "the 2016 report found" is not it)."""
+    start = max((m.end() for m in re.finditer(r"[.;?!]\s+", text[:end])), default=0)
+    return text[start:end]
 
 
 # "Leicester disputed Ofsted's latest findings - what did inspectors conclude about how services had changed?": the
