@@ -24,6 +24,8 @@ DEFAULT_INDEX = ROOT / "index"
 #   32: a meeting's own line with its time and committee after the date ("Meeting: Tuesday, 8 March 2022 2.00 pm, ...")
 #   33: a restored heading goes only before a block its next paragraph opens; a listed place name followed by another
 #       capitalised word ("Sutton Coldfield") is no authority
+#   34: a capitalised word on the next line is no surname ("Local authority: Stockport" / "Inspection dates: ..."); a
+#       service's beta banner is no title, and title search passes such furniture however long it is
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -55,7 +57,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "33"
+PIPELINE_VERSION = "34"
 
 
 def packaged_model_path() -> str:

@@ -316,3 +316,28 @@ def test_a_councillors_other_words_count_for_coverage_only_whole():
 
     forms = alternatives("Which councillor responded?", tokenize)["councillor"]
     assert frozenset({"cabinet", "member"}) in forms and frozenset({"cllr"}) in forms
+
+
+# ---------------------------------------------------------------- found by set25, read at the very end
+
+def test_a_place_name_at_a_lines_end_is_no_surname_of_the_next_lines_word():
+    from qa.documents.gazetteer import find_in_text
+    from qa.documents.metadata import infer_title
+
+    details = "Registered provider: Harbourlight Care Ltd Local authority: Stockport\nInspection dates: 3 October 2023"
+    assert [m.name for m in find_in_text(details)] == ["Stockport"]
+    assert [m.name for m in find_in_text("Brent Smith said the council agreed.")] == []  # a surname on its line
+    from qa.datatypes import Block
+    blocks = [Block("para", "BETA This is a new service - your feedback will help us to improve it."),
+              Block("para", "Find an inspection report"), Block("heading", "Larchfield House children's home inspection"),
+              Block("para", "The home provides effective services that meet the needs of the children who live there.")]
+    assert infer_title(blocks, {}, __import__("pathlib").Path("x.txt"))[0] == "Larchfield House children's home inspection"
+
+
+def test_a_list_set_out_one_name_a_line_names_no_subject():
+    from qa.documents.metadata import infer_authorities
+
+    page = ("Three years of single inspections: the full list of council ratings\n\nMore than half of the councils "
+            "inspected were found to require improvement.\n\nGood\n\nWokingham\n\nHampshire\n\nLeeds\n\nTrafford\n\n"
+            "Requires improvement\n\nOldham\n\nLewisham\n\nSefton\n\nMerton")
+    assert infer_authorities(page)[0] == []

@@ -254,7 +254,7 @@ def _looks_like_person(text: str, start: int, end: int) -> bool:
         if prev and not prev.endswith((".", "!", "?", ":", "\n", "“", '"')):
             return True
     after = text[end:end + 30]
-    if re.match(r"\s+[A-Z][a-z]+(\s|,|$)", after) and not re.match(
+    if re.match(r"[^\S\n]+[A-Z][a-z]+(\s|,|$)", after) and not re.match(  # (a surname on the same line)
             rf"\s+({_POST_FORM}|Children|Safeguarding|Youth|Family|Families|Local|Social|Town|Civic|Metropolitan|"
             r"City|County|Borough|Council|Ofsted|Improvement|Partnership|Trust|and|Commissioner|Cabinet|Director)",
             after):

@@ -614,7 +614,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
         for j in (i - 1, i + 1):
             if 0 <= j < len(mentions):
                 a, b = (mentions[j], mt) if j < i else (mt, mentions[j])
-                if re.fullmatch(r"\s*(,|;|and|&|or|,\s*and)\s*", content[a.end:b.start]):
+                if re.fullmatch(_LIST_JOIN_RE, content[a.end:b.start]):
                     run += 1
         if run >= 3 or (run == 2 and _in_long_list(mentions, i, content)):
             w *= 0.1
@@ -633,13 +633,16 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     return chosen, confidence
 
 
+# Between two names of a list: a comma, "and" (or "or"), or a line break (a list set out one name a line).
+_LIST_JOIN_RE = r"\s*(,|;|and|&|or|,\s*and)\s*|[^\S\n]*\n\s*"
+
+
 def _in_long_list(mentions, i: int, content: str) -> bool:
-    """Whether mention i belongs to a comma-separated run of three or more authorities."""
+    """Whether mention i belongs to a run of three or more authorities (comma-separated, or one a line)."""
     lo = hi = i
-    while lo > 0 and re.fullmatch(r"\s*(,|;|and|&|,\s*and)\s*", content[mentions[lo - 1].end:mentions[lo].start]):
+    while lo > 0 and re.fullmatch(_LIST_JOIN_RE, content[mentions[lo - 1].end:mentions[lo].start]):
         lo -= 1
-    while hi + 1 < len(mentions) and re.fullmatch(r"\s*(,|;|and|&|,\s*and)\s*",
-                                                  content[mentions[hi].end:mentions[hi + 1].start]):
+    while hi + 1 < len(mentions) and re.fullmatch(_LIST_JOIN_RE, content[mentions[hi].end:mentions[hi + 1].start]):
         hi += 1
     return hi - lo + 1 >= 3
 
@@ -981,6 +984,7 @@ def _several_visits(content: str, skip_numbered: bool = False) -> bool:
 
 _TITLE_SKIP_RE = re.compile(
     r"^(skip to.*|accessibility statement|top of page.*|this article is more than.*|agenda item|transcription|"
+    r"beta\b.*|find an inspection report|"  # a service's beta banner and search heading
     r"issue\s*-\s*meetings|guidance|statutory guidance|correspondence|press release|news|news story|home\b.*|"
     r"subscribe.*|published|updated|image caption,?|upload:.*|.*\.pdf\b.*|insert\b.*|total page.*|file type.*|"
     r"\d+_.*|.*\b(credit|image source|pic by|picture|photo)\b.*|[tf]\s*\d{3}.*|.*(total page|file type).*|"
@@ -1098,6 +1102,8 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
         t = re.sub(rf"\s+(?:Updated|Published|Last updated)\s*:?\s*(?i:{_DAY}\s+{MONTH_ANY}\s+{_YEAR}).*$", "", stripped)
         t = re.sub(r"^(?:subject|title|re)\s*:\s*", "", t, flags=re.I)  # "Subject: Ofsted fifth monitoring visit"
         words = t.split()
+        if _TITLE_SKIP_RE.match(t):
+            continue  # site furniture, however long ("BETA This is a new service - your feedback will help ...")
         if re.search(r"[.!?][\"”’']?$", t) and len(words) >= 12 and not _HEADLINE_FURNITURE_RE.search(t):
             break  # the story has begun: no headline above it
         if len(words) >= 25 and re.search(r"[.!?\"”’]$", t):
