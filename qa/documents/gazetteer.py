@@ -327,14 +327,14 @@ def find_in_text(text: str) -> list[Mention]:
         sentence_start = ns == 0 or re.search(r"(^|[.!?]\s+|\n)$", text[max(0, ns - 3):ns])
         # in a list with other authorities ("Derby, Essex and Hampshire were among the first councils visited")
         listed = not re.match(r"\s+[A-Z][a-z]", text[ne:ne + 3]) and any(  # (not "Sutton Coldfield")
-            re.fullmatch(_LIST_JOIN, text[ne:mt.start]) or re.fullmatch(_LIST_JOIN, text[mt.end:ns]) for mt in mentions)
+            re.fullmatch(LIST_JOIN, text[ne:mt.start]) or re.fullmatch(LIST_JOIN, text[mt.end:ns]) for mt in mentions)
         if canonical in confirmed and not sentence_start or listed:
             mentions.append(Mention(canonical, ns, ne, text[ns:ne], False, False))
     mentions.sort(key=lambda mt: mt.start)
     return mentions
 
 
-_LIST_JOIN = r"\s*(?:,|;|and|&|or|,\s*and)\s*"
+LIST_JOIN = r"\s*(?:,|;|and|&|or|,\s*and)\s*"  # between two names of a list in a sentence
 _Q_CUE_BEFORE = re.compile(r"\b(in|for|at|about|from|by|of|to)\s+$", re.I)
 
 

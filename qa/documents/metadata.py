@@ -30,7 +30,7 @@ ORDINALS = {w: i for i, w in enumerate(
 ORDINAL_RE = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
 
 # Authorities live in the gazetteer; these names stay importable from here (qa/retrieval/question.py uses LA_RE).
-from qa.documents.gazetteer import (LA_RE, LOCAL_AUTHORITIES, canonical_authority, find_in_text, is_former,  # noqa: E402,F401
+from qa.documents.gazetteer import (LA_RE, LIST_JOIN, LOCAL_AUTHORITIES, canonical_authority, find_in_text, is_former,  # noqa: E402,F401
                         is_welsh)
 
 # Names that are also ordinary words or places (kept for older callers; the gazetteer decides now).
@@ -634,7 +634,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
 
 
 # Between two names of a list: a comma, "and" (or "or"), or a line break (a list set out one name a line).
-_LIST_JOIN_RE = r"\s*(,|;|and|&|or|,\s*and)\s*|[^\S\n]*\n\s*"
+_LIST_JOIN_RE = rf"{LIST_JOIN}|[^\S\n]*\n\s*"
 
 
 def _in_long_list(mentions, i: int, content: str) -> bool:
@@ -1108,7 +1108,7 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
             break  # the story has begun: no headline above it
         if len(words) >= 25 and re.search(r"[.!?\"”’]$", t):
             break  # the story has begun: no headline above it
-        if _TITLE_SKIP_RE.match(t) or not (3 <= len(words) <= 25) or re.search(r"[.:]$", t) or t.count(" | ") >= 2 \
+        if not (3 <= len(words) <= 25) or re.search(r"[.:]$", t) or t.count(" | ") >= 2 \
                 or _JUDGEMENT_ROW_RE.search(t) \
                 or _LABEL_LINE_RE.match(t) or re.search(r"\.{5,}|…{3,}", t) \
                 or re.match(r"[Bb]y\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},", t):

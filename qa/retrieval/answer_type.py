@@ -114,9 +114,12 @@ SECOND_FACT_BOOST = 1.1
 
 def second_fact_weight(question: str, kind: str | None, text: str) -> float:
     """A passage stating the date too, when a question asking another kind of fact also asks when."""
-    if kind and kind != "date" and AND_WHEN_RE.search(question) and holds("date", text):
-        return SECOND_FACT_BOOST
-    return 1.0
+    return SECOND_FACT_BOOST if _asks_date_too(question, kind) and holds("date", text) else 1.0
+
+
+@lru_cache(maxsize=256)
+def _asks_date_too(question: str, kind: str | None) -> bool:  # (once per question, not per passage)
+    return bool(kind and kind != "date" and AND_WHEN_RE.search(question))
 
 
 def answer_type(question: str) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -203,9 +204,7 @@ class Query:
             return text if not self.follow_up else self.topic
         stripped = text
         for name in self.authorities:
-            known = AUTHORITIES.get(name)
-            for surface in sorted({name, *(known.aliases if known else ())}, key=len, reverse=True):
-                stripped = re.sub(rf"\b{re.escape(surface)}('s|’s)?\b", " ", stripped, flags=re.I)
+            stripped = authority_surface_re(name).sub(" ", stripped)
         stripped = re.sub(r"\s+", " ", stripped).strip()
         return stripped if _has_topic(stripped) else text
 
@@ -462,11 +461,16 @@ def _visit_across_place(text: str) -> re.Match | None:
     Somerset monitoring visit" reads as "the first monitoring visit"."""
     blanked = text
     for name in find_in_question(text):
-        known = AUTHORITIES.get(name)
-        for surface in sorted({name, *(known.aliases if known else ())}, key=len, reverse=True):
-            blanked = re.sub(rf"\b{re.escape(surface)}(?:['’]s)?\b", lambda m: " " * len(m.group(0)), blanked,
-                             flags=re.I)
+        blanked = authority_surface_re(name).sub(lambda m: " " * len(m.group(0)), blanked)
     return VISIT_RE.search(blanked) if blanked != text else None
+
+
+@lru_cache(maxsize=512)
+def authority_surface_re(name: str) -> re.Pattern:
+    """An authority's name or any of its aliases, with a possessive: "West Sussex's", "W Sussex", "BCP"."""
+    known = AUTHORITIES.get(name)
+    surfaces = sorted({name, *(known.aliases if known else ())}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(re.escape(x) for x in surfaces)})(?:['’]s)?\b", re.I)
 
 
 def find_authorities(text: str) -> list[str]:
