@@ -38,6 +38,7 @@ SCOPE_HEADING_RE = re.compile(r"\b(areas covered|scope of (the )?(visit|inspecti
 SCOPE_PENALTY = 0.6
 QUOTE_WORDS = 12
 DUPLICATE_JACCARD = 0.5
+REPEATED_SHARE = 0.5  # grouped under another source only when half its word triples are that source's
 
 
 def doc_span(doc: Document) -> tuple[date, date] | None:
@@ -457,6 +458,12 @@ def near_duplicate(a: str, b: str) -> bool:
     return len(sh_a & sh_b) / len(sh_a | sh_b) >= DUPLICATE_JACCARD
 
 
+def repeats(text: str, other: str) -> bool:
+    """Is `text` mostly words found in `other` (REPEATED_SHARE of its 3-word shingles)?"""
+    shingles, others = _fingerprint(text)[1], _fingerprint(other)[1]
+    return bool(shingles) and len(shingles & others) / len(shingles) >= REPEATED_SHARE
+
+
 SAME_EVENT_DAYS = 400  # a story quoting a letter comes weeks or months after it, not years
 
 
@@ -492,10 +499,13 @@ def group_duplicates(hits: list[Hit]) -> list[Hit]:
         twin = next((k for k in kept if k.document.doc_id != hit.document.doc_id
                      and same_event(k.document, hit.document)
                      and near_duplicate(k.passage.text, hit.passage.text)), None)
-        if twin is None:
+        # The passage to be hidden must be mostly the other's words: a story that quotes one sentence of the letter
+        # among findings of its own ("Meanwhile, the multi-agency front door ...") still answers on its own.
+        hidden, shown = (twin, hit) if twin is not None and authority(hit) > authority(twin) else (hit, twin)
+        if twin is None or not repeats(hidden.passage.text, shown.passage.text):
             kept.append(hit)
             continue
-        if authority(hit) > authority(twin):
+        if hidden is twin:
             position = kept.index(twin)
             hit.also_reported_in = [_reference(twin)] + twin.also_reported_in
             hit.score = max(hit.score, twin.score)
