@@ -28,3 +28,25 @@ def test_a_story_with_findings_of_its_own_is_not_hidden_under_the_letter_it_quot
     kept = rank.group_duplicates([quoting, _hit(letter, "Inspectors found: " + LETTER_FINDING, 0.9)])
     assert [h.document.doc_id for h in kept] == ["letter"] and kept[0].also_reported_in[0]["doc_id"] == "story"
     assert kept[0].score == 0.95
+
+
+def test_the_fields_everyday_abbreviations_are_read_with_their_long_forms():
+    from qa.retrieval.acronyms import FIELD_GLOSSARY, expand
+
+    assert "requires improvement" in expand("When Rutland slipped from good to RI, what did inspectors say?",
+                                            FIELD_GLOSSARY)
+    assert "full-time equivalent" in expand("How many FTE social workers did Rutland have?", FIELD_GLOSSARY)
+    # two letters in lower case are too often a word or a fragment ("la", "ri")
+    assert expand("rutland ri rating", FIELD_GLOSSARY) == "rutland ri rating"
+
+
+def test_an_abbreviation_the_documents_spell_out_is_no_unmentioned_name(tmp_path):
+    from conftest import bm25_assistant_for
+
+    story = ("High caseloads cost Rutland its good rating\n\nRutland's children's services were judged to require "
+             "improvement. Caseload pressures meant social workers could only focus on the most urgent work, "
+             "inspectors said, without capacity for the follow-up work families needed.\n")
+    a = bm25_assistant_for(tmp_path, {"story.txt": (story, {"doc_type": "news_article", "date": "2019-03-08",
+                                                            "local_authorities": ["Rutland"]})})
+    answer = a.ask("When Rutland went from good to RI, what were social workers too stretched to do?")
+    assert not answer.abstained and "follow-up work" in answer.hits[0].passage.text

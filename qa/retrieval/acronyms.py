@@ -33,15 +33,19 @@ FIELD_GLOSSARY = {
     "CSC": "children's social care",
     "CSE": "child sexual exploitation",
     "CSPR": "child safeguarding practice review",
+    "CP": "child protection",
     "CPP": "child protection plan",
     "DCS": "director of children's services",
     "DFE": "Department for Education",
     "EHE": "elective home education",
     "EHCP": "education, health and care plan",
+    "FTE": "full-time equivalent",
     "HMIP": "HM Inspectorate of Probation",
     "ILACS": "inspecting local authority children's services",
     "IRO": "independent reviewing officer",
     "JTAI": "joint targeted area inspection",
+    "KPI": "key performance indicator",
+    "LA": "local authority",
     "LAC": "looked after children",
     "LADO": "local authority designated officer",
     "LGA": "Local Government Association",
@@ -50,6 +54,7 @@ FIELD_GLOSSARY = {
     "NQSW": "newly qualified social worker",
     "PLO": "public law outline",
     "RHI": "return home interview",
+    "RI": "requires improvement",
     "SCR": "serious case review",
     "SEND": "special educational needs and disabilities",
     "SGO": "special guardianship order",
@@ -109,8 +114,10 @@ def is_acronym(word: str) -> bool:
 def expand(question: str, defined: dict[str, str]) -> str:
     """The question with the long form of each defined acronym it names (any case) and does not spell out."""
     extra = []
-    for word in set(re.findall(r"\b[A-Za-z]{3,8}\b", question)):
+    for word in set(re.findall(r"\b[A-Za-z]{2,8}\b", question)):
         expansion = defined.get(word.upper())
+        if len(word) == 2 and not word.isupper():
+            continue  # "ri", "la", "cp" in lower case are too often something else
         # lower case only in a terse, all-lower-case question ("darlington ilacs 2022"): elsewhere "care" is a word
         if expansion and expansion.lower() not in question.lower() \
                 and (is_acronym(word) or question.islower() and word.upper() not in ENGLISH_WORDS):
