@@ -26,6 +26,9 @@ DEFAULT_INDEX = ROOT / "index"
 #       capitalised word ("Sutton Coldfield") is no authority
 #   34: a capitalised word on the next line is no surname ("Local authority: Stockport" / "Inspection dates: ..."); a
 #       service's beta banner is no title, and title search passes such furniture however long it is
+#   35: a town closing a street address ("7 Cross Street, Manchester") is no subject; a title label with a pipe
+#       ("Report title | ..."); a paper's section headings ("Purpose of the Report") are no title; "OFSTED
+#       MONITORING VISIT - JULY 2019" is a title, not a dateline
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -57,7 +60,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "34"
+PIPELINE_VERSION = "35"
 
 
 def packaged_model_path() -> str:

@@ -50,3 +50,35 @@ def test_an_abbreviation_the_documents_spell_out_is_no_unmentioned_name(tmp_path
                                                             "local_authorities": ["Rutland"]})})
     answer = a.ask("When Rutland went from good to RI, what were social workers too stretched to do?")
     assert not answer.abstained and "follow-up work" in answer.hits[0].passage.text
+
+
+# ---------------------------------------------------------------- metadata found by set26
+
+def test_a_town_closing_a_street_address_is_no_subject():
+    from qa.documents.metadata import infer_authorities
+
+    report = ("An inspection of youth justice services in Rutland\n\nApril 2022\n\nThis inspection was led by an HM "
+              "Inspector.\n\nHM Inspectorate of Probation, 1st Floor, Alder Chambers, 7 Cross Street, Manchester\n\n"
+              "The youth justice service in Rutland was rated good. Partners in Rutland work well together.")
+    assert infer_authorities(report)[0] == ["Rutland"]
+    # a council named in prose is still one
+    assert "Manchester" in infer_authorities(report.replace("7 Cross Street, Manchester", "Manchester"))[0]
+
+
+def test_a_papers_title_is_its_label_cell_or_its_heading_not_a_section_name():
+    from pathlib import Path
+
+    from qa.datatypes import Block
+    from qa.documents.metadata import infer_title
+
+    labelled = [Block("para", "LONDON BOROUGH OF RUTLAND"),
+                Block("para", "Report title | Ofsted focused visit to Rutland's services for care leavers, July 2021"),
+                Block("para", "Meeting | Corporate Parenting Committee")]
+    assert infer_title(labelled, {}, Path("x.docx"))[0] == \
+        "Ofsted focused visit to Rutland's services for care leavers, July 2021"
+    paper = [Block("para", "Report to Children and Young People's Committee"), Block("para", "Date | 16 September 2019"),
+             Block("heading", "REPORT OF THE SERVICE DIRECTOR, CHILDREN'S SOCIAL CARE"),
+             Block("heading", "OFSTED MONITORING VISIT - JULY 2019"), Block("heading", "Purpose of the Report"),
+             Block("para", "1. To inform Committee of the outcome of the fourth Ofsted monitoring visit in July 2019."),
+             Block("para", "2. Inspectors found that the monitoring visit showed progress in planning for children.")]
+    assert infer_title(paper, {}, Path("x.docx"))[0] == "OFSTED MONITORING VISIT - JULY 2019"

@@ -184,6 +184,10 @@ _OFSTED_OFFICE_RE = re.compile(r"Piccadilly Gate|Store Street|Temple Quay|Riverg
                                r"Cumberland Place|\d+ Kingsway|Royal Exchange Buildings|Clive House|"
                                r"Sanctuary Buildings|Great Smith Street")  # and the DfE's, for its letters
 _POSTCODE_RE = re.compile(r"^\W{0,3}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+# The town closing a street address on one line ("1st Floor, Millbrook Chambers, 7 Cross Street, Manchester"):
+# where an office is, not what the page is about.
+_STREET_BEFORE_RE = re.compile(r"\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|Road|Lane|Avenue|Square|Place|"
+                               r"Way|Row|Walk|Parade|Drive|Terrace|Crescent|Quay|Wharf)\b[^\n.]{0,30},[^\S\n]*$")
 # Words after an ambiguous name that show it is something else ("Bury St Edmunds", "New York", "Derby County").
 _NOT_LA_AFTER = re.compile(r"^\s+(Spa\b|St\b|Street|Road|Lane|Avenue|Place|Square|House|Way|Terrace|Crescent|University|College|Hospital|United|City F\.?C|"
                            r"County F\.?C|Cathedral|Minster|Racecourse|Station|Airport|Crown Court|Magistrates|Castle|Pier|Marina|"
@@ -317,7 +321,8 @@ def find_in_text(text: str) -> list[Mention]:
         end = m.end("post") if m.group("post") else ne
         # a postcode straight after, or a line or two below ("Swindon\nWiltshire\nSN1 2JH"): a postal address
         address = bool(_POSTCODE_RE.match(text[end:end + 12]) or re.match(
-            r"[^\S\n]*,?[^\S\n]*\n(?:[^\n]{0,30}\n)?[^\n]{0,25}?\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", text[end:end + 70]))
+            r"[^\S\n]*,?[^\S\n]*\n(?:[^\n]{0,30}\n)?[^\n]{0,25}?\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", text[end:end + 70])
+            or _STREET_BEFORE_RE.search(text[max(0, start - 80):start]))
         if _OFSTED_OFFICE_RE.search(text[max(0, start - 90):start]):
             continue  # the letterhead of an Ofsted office, not the authority written to
         mentions.append(Mention(canonical, start, end, text[start:end], formal, address))

@@ -990,11 +990,15 @@ _TITLE_SKIP_RE = re.compile(
     r"\d+_.*|.*\b(credit|image source|pic by|picture|photo)\b.*|[tf]\s*\d{3}.*|.*(total page|file type).*|"
     r"(aerial view|view of|a generic (photo|image)|image of|photo of|picture of)\b.*|read more.*|hide ad.*|advertisement|"
     r"loading.*|cookies?.*|menu|search|share.*|children and families|<<|>>|.*\bminutes\b|"
+    # a paper's section headings ("Purpose of the Report", "Background")
+    r"(?:purpose|summary|background|recommendations?|introduction|contents)(?: of (?:the|this) (?:report|paper))?|"
+    r"executive summary|"
     # account links and breadcrumbs: "Log in | Subscribe", "Sign in   Subscribe   Newsletters", "NEWS > REDCAR"
     r"(?:(?:log ?in|sign ?in|sign ?up|register|subscribe|newsletters?|my account|donate|contact us)\W*)+|.*\s>\s.*)$",
     re.I)
 
 
+_EVENT_TITLE_RE = re.compile(r"\b(?:visit|inspection|report|review|letter|judge?ment)\b", re.I)
 HEADLINE_MARGIN = 0.25
 HEAD_LINES = 12  # lines from the top where a headline may stand
 # A form's label and its value: "Report of: Director of Children's Services", "Overall effectiveness: Good".
@@ -1017,7 +1021,7 @@ _WEAK_FURNITURE_RE = re.compile(r"\b(?:search|accept|weather|what's on|jobs|prop
 # a judgement table's row ("Children who need help and protection | Requires improvement to be good") is no title
 _JUDGEMENT_ROW_RE = re.compile(r"\|\s*(?:good|outstanding|inadequate|requires improvement(?: to be good)?)\s*$", re.I)
 _TITLE_LABEL_RE = re.compile(r"^(?:(?:report\s+)?title(?:\s+of\s+(?:the\s+)?(?:report|paper))?|(?:report\s+)?subject)"
-                             r"\s*:\s*\|?\s*([^|]*[^|\s])\s*(?:\||$)", re.I)  # (the cell, not the rest of the row)
+                             r"\s*(?::\s*\|?|\|)\s*([^|]*[^|\s])\s*(?:\||$)", re.I)  # (the cell, not the rest of the row)
 _FILE_TITLE_JUNK_RE = re.compile(r"microsoft\s+(?:word|excel|powerpoint)|\.(?:docx?|pdf|rtf|odt|dotx?)\b|\btemplate\b|"
                                  r"^\s*(?:untitled|document\s*\d*|title|draft|slide\s*\d*|presentation\d*)\s*$", re.I)
 
@@ -1115,7 +1119,8 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
             # (a contents line "Introduction ...... 2"; a byline with its role "By Jo Bell, Corporate Director")
             continue  # (a menu: "Report it | Pay for it | Apply for it")
         if _BYLINE_RE.match(t) or _dateline(t)[0] or (parse_date(t) and len(words) <= 8 and len(
-                re.findall(r"[^\W\d_]{3,}", _MY_RE.sub(" ", _DMY_RE.sub(" ", _MDY_RE.sub(" ", t))))) <= 3):
+                re.findall(r"[^\W\d_]{3,}", _MY_RE.sub(" ", _DMY_RE.sub(" ", _MDY_RE.sub(" ", t))))) <= 3
+                and not _EVENT_TITLE_RE.search(t)):
             continue  # a date with a word or two ("Tuesday 4 May 2021"), not "Ofsted focused visit (January 2024)"
         if not (t[:1].isupper() or t[:1].isdigit() or t[:1] in "‘'\"“"):
             continue
