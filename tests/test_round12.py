@@ -52,6 +52,15 @@ def test_an_abbreviation_the_documents_spell_out_is_no_unmentioned_name(tmp_path
     assert not answer.abstained and "follow-up work" in answer.hits[0].passage.text
 
 
+def test_who_responded_for_a_council_asks_for_the_councils_voice():
+    from qa.retrieval.question import parse
+
+    q = parse("Who responded for Rutland after Ofsted's second monitoring visit, and what did she promise?")
+    assert (q.source, q.source_named, q.answer_type) == ("council", True, "person")
+    assert parse("Who spoke on behalf of the council after the visit?").source == "council"
+    assert parse("Who led Ofsted's second monitoring visit to Rutland?").source == "ofsted"
+
+
 # ---------------------------------------------------------------- metadata found by set26
 
 def test_a_town_closing_a_street_address_is_no_subject():

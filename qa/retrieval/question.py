@@ -59,6 +59,8 @@ ATTRIBUTION_CUES = [
 # (a preference: a story quoting the council's response answers too).
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
                                  r"(?:respond|react|reply|answer)\w*\b|\bcouncil['’]s\s+(?:response|reaction|reply)\b|"
+                                 # "Who responded for Central Bedfordshire after the visit?": who spoke for the council
+                                 r"\bwho\s+(?:responded|replied|reacted|spoke|answered)\s+(?:for|on\s+behalf\s+of)\b|"
                                  # "Which council said a poor result was expected ...?": the council speaking
                                  r"\bwhich\s+council\s+(?:said|says|stated|claimed|argued|admitted|insisted)\b|"
                                  # "What were X councillors worried about when they discussed ...?": the minutes
