@@ -91,3 +91,10 @@ def test_a_papers_title_is_its_label_cell_or_its_heading_not_a_section_name():
              Block("para", "1. To inform Committee of the outcome of the fourth Ofsted monitoring visit in July 2019."),
              Block("para", "2. Inspectors found that the monitoring visit showed progress in planning for children.")]
     assert infer_title(paper, {}, Path("x.docx"))[0] == "OFSTED MONITORING VISIT - JULY 2019"
+
+
+def test_the_top_team_is_searched_as_senior_leadership():
+    from qa.retrieval.synonyms import with_synonyms
+
+    assert "senior leadership" in with_synonyms("What did inspectors make of Rutland's top team?")
+    assert with_synonyms("the team at the top of the list") == "the team at the top of the list"

@@ -26,6 +26,8 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     "locums": ("agency",),
     "churn": ("turnover",),
     "ceo": ("chief executive",),
+    "top team": ("senior leadership", "senior leaders"),
+    "top teams": ("senior leadership", "senior leaders"),
     "hiring": ("recruitment",),
     "hire": ("recruit",),
     # a councillor answering for a service speaks as its cabinet or lead member
