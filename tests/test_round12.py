@@ -98,3 +98,20 @@ def test_the_top_team_is_searched_as_senior_leadership():
 
     assert "senior leadership" in with_synonyms("What did inspectors make of Rutland's top team?")
     assert with_synonyms("the team at the top of the list") == "the team at the top of the list"
+
+
+def test_a_round_ups_paragraph_on_another_of_its_councils_does_not_answer_for_the_one_asked():
+    roundup = doc(doc_id="r", local_authorities=["Warwickshire", "Newcastle upon Tyne"], doc_type="news_article")
+    on_warwickshire = "At a full inspection, high caseloads at Warwickshire were hurting practice with children in care."
+    assert rank.about_another_of_its_places(on_warwickshire, roundup, ["Newcastle upon Tyne"])
+    assert not rank.about_another_of_its_places(on_warwickshire, roundup, ["Warwickshire"])
+    both = "Warwickshire joins Newcastle in moving from requires improvement to good."
+    assert not rank.about_another_of_its_places(both, roundup, ["Newcastle upon Tyne"])
+    # a paragraph naming no council, and a document about one council, are not judged
+    assert not rank.about_another_of_its_places("Caseloads fell to 17.", roundup, ["Newcastle upon Tyne"])
+    single = doc(doc_id="s", local_authorities=["Warwickshire"])
+    assert not rank.about_another_of_its_places(on_warwickshire, single, ["Newcastle upon Tyne"])
+    # a county and the councils named after it are one story
+    county = doc(doc_id="n", local_authorities=["Northamptonshire", "West Northamptonshire"])
+    assert not rank.about_another_of_its_places("West Northamptonshire Council welcomed the report.", county,
+                                                ["Northamptonshire"])

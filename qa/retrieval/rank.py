@@ -520,6 +520,26 @@ def _reference(hit: Hit) -> dict[str, str]:
             "location": hit.passage.location, "passage_id": hit.passage.passage_id}
 
 
+def about_another_of_its_places(text: str, doc: Document, asked: list[str]) -> bool:
+    """A passage of a document about several authorities that names one of the others and none of those asked:
+    it is about that one ("Warwickshire joins Newcastle ..." then a paragraph on Warwickshire's caseloads)."""
+    if not asked or len(doc.local_authorities) < 2:
+        return False
+    named = _places_named(text)
+    wanted = {a.casefold() for a in asked}
+    # (a county and the councils named after it, "Northamptonshire" and "West Northamptonshire", are one story)
+    others = {a.casefold() for a in doc.local_authorities if not any(a.casefold() in w or w in a.casefold()
+                                                                      for w in wanted)}
+    return bool(named & others) and not any(n in w or w in n for n in named for w in wanted)
+
+
+@lru_cache(maxsize=4096)
+def _places_named(text: str) -> frozenset[str]:
+    from qa.documents.gazetteer import find_in_text
+
+    return frozenset(m.name.casefold() for m in find_in_text(text))
+
+
 def newest_date(documents) -> date | None:
     spans = [doc_span(d) for d in documents]
     ends = [s[1] for s in spans if s]

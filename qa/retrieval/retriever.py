@@ -155,6 +155,8 @@ class Retriever:
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
+            if rank.about_another_of_its_places(passage.text, doc, query.authorities):
+                continue  # a round-up's paragraph on Warwickshire does not answer for Newcastle
             weight = rank.prior(doc, query, newest, passage.headings) \
                 * rank.prose_weight(passage.text, query.answer_type, event) \
                 * answer_type_weight(query.answer_type, passage.text, role, event, counted) \
