@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from qa.retrieval.question import SOURCE_KINDS, Query
+from qa.retrieval.question import SOURCE_KINDS, Query, authority_surface_re
 from qa.datatypes import Document, Hit
 from qa.documents.mentions import MONTH_NAMES, document_event_months, document_not_before
 from qa.documents.metadata import MONTHS
@@ -530,7 +530,8 @@ def about_another_of_its_places(text: str, doc: Document, asked: list[str]) -> b
     # (a county and the councils named after it, "Northamptonshire" and "West Northamptonshire", are one story)
     others = {a.casefold() for a in doc.local_authorities if not any(a.casefold() in w or w in a.casefold()
                                                                       for w in wanted)}
-    return bool(named & others) and not any(n in w or w in n for n in named for w in wanted)
+    return bool(named & others) and not any(n in w or w in n for n in named for w in wanted) \
+        and not any(authority_surface_re(a).search(text) for a in asked)  # "Newcastle" needs no cue here
 
 
 @lru_cache(maxsize=4096)
