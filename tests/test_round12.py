@@ -115,3 +115,14 @@ def test_a_round_ups_paragraph_on_another_of_its_councils_does_not_answer_for_th
     county = doc(doc_id="n", local_authorities=["Northamptonshire", "West Northamptonshire"])
     assert not rank.about_another_of_its_places("West Northamptonshire Council welcomed the report.", county,
                                                 ["Northamptonshire"])
+
+
+def test_a_when_clause_after_the_question_sets_the_scene_it_is_not_asked():
+    from qa.retrieval.answer_type import answer_type
+
+    assert answer_type("Which achievements did Ofsted highlight when it rated Rutland requires improvement?") is None
+    assert answer_type("What did Ofsted say about caseloads in Rutland when it moved up to good?") is None
+    # the grade asked in the main clause, or a question opening on "when", still reads as before
+    assert answer_type("What rating did Rutland get when Ofsted visited in 2019?") == "judgement"
+    assert answer_type("When was Rutland rated good?") == "date"
+    assert answer_type("Who was director when the council was rated inadequate?") == "person"
