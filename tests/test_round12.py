@@ -126,3 +126,12 @@ def test_a_when_clause_after_the_question_sets_the_scene_it_is_not_asked():
     assert answer_type("What rating did Rutland get when Ofsted visited in 2019?") == "judgement"
     assert answer_type("When was Rutland rated good?") == "date"
     assert answer_type("Who was director when the council was rated inadequate?") == "person"
+
+
+def test_keyword_search_leaves_out_a_late_scene_clause_about_the_inspection():
+    from qa.retrieval.question import parse
+
+    q = parse("Which achievements of the trust did Ofsted highlight when it rated Rutland requires improvement?")
+    assert "achievements" in q.keyword_text and "requires" not in q.keyword_text
+    # a "when" clause that is the topic stays
+    assert "arrive" in parse("How quickly are asylum-seeking children seen when they arrive in Rutland?").keyword_text

@@ -103,9 +103,13 @@ EVIDENCE: dict[str, re.Pattern] = {
 # nor is a time clause after the main one ("... at its December visit, the first after the 2023 inadequate judgement").
 SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+(?!(?:was|were|did|does|do|is|are|will|has|had|"
                           r"have|can|could)\b)[^,?]*,\s*", re.I)
+# "Which achievements did Ofsted highlight when it rated X requires improvement?": a "when" clause after the main
+# one, about an inspection or its result, is the scene (not "how quickly are children seen when they arrive").
+LATE_SCENE_CLAUSE = re.compile(r"(?<=\w\s)when\s+(?!(?:was|were|did|does|do|is|are|will|has|had)\b)"
+                               r"(?=[^,?;]*\b(?:rat\w*|judg\w*|grad\w*|inspect\w*|visit\w*|ofsted|inadequate|good|"
+                               r"outstanding|requires improvement)\b)[^,?;]*", re.I)
 TIME_CLAUSE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their|his|her|a|an)\s+[^,?;]*|"
-                         # "Which achievements did Ofsted highlight when it rated X requires improvement?"
-                         r"(?<=\w\s)when\s+(?!(?:was|were|did|does|do|is|are|will|has|had)\b)[^,?;]*", re.I)
+                         + LATE_SCENE_CLAUSE.pattern, re.I)
 
 
 # "Who carried out the third visit, and when did it take place?": a second fact asked after the first.

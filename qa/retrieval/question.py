@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from qa.documents.gazetteer import AUTHORITIES, find_in_question
-from qa.retrieval.answer_type import SCENE_CLAUSE, answer_type
+from qa.retrieval.answer_type import LATE_SCENE_CLAUSE, SCENE_CLAUSE, answer_type
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
 YEAR = r"((?:19|20)\d{2})"
@@ -200,6 +200,9 @@ class Query:
         text = self.search_text
         if not self.follow_up:
             asked = SCENE_CLAUSE.sub("", text, count=1)
+            if asked != text and _has_topic(asked):
+                text = asked
+            asked = LATE_SCENE_CLAUSE.sub(" ", text)
             if asked != text and _has_topic(asked):
                 text = asked
         if not self.authorities or self.follow_up:
