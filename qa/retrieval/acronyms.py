@@ -45,7 +45,6 @@ FIELD_GLOSSARY = {
     "IRO": "independent reviewing officer",
     "JTAI": "joint targeted area inspection",
     "KPI": "key performance indicator",
-    "LA": "local authority",
     "LAC": "looked after children",
     "LADO": "local authority designated officer",
     "LGA": "Local Government Association",
