@@ -142,14 +142,18 @@ def format_answer(data: dict) -> str:
                 out.append(f"  - {p['citation']}")
         return "\n".join(out)
     out.append(textwrap.fill("Answer: " + data["answer"], 100, subsequent_indent="        "))
-    labelled = False
+    group = None  # the labelled group of the passages printed last: "unconfirmed" or "match"
     for p in data["passages"]:
         out.append("")
-        if p.get("unconfirmed") and not labelled:
+        status = "unconfirmed" if p.get("unconfirmed") else "match"
+        if status == "unconfirmed" and group != status:
             facts = " or ".join(sorted({f for q in data["passages"] for f in q.get("unconfirmed", [])}))
             out.append(f"-- Not stated whether these meet the filters ({facts} unknown): check before citing --")
             out.append("")
-            labelled = True
+        elif status == "match" and group == "unconfirmed":
+            out.append("-- These meet the filters --")  # after a labelled group that leads
+            out.append("")
+        group = status
         out.append(f"[{p['rank']}] {p['citation']}")
         out.append(textwrap.indent(textwrap.fill(" ".join(p["text"].split()), 100), "    "))
         for other in p.get("also_reported_in", []):

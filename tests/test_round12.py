@@ -135,3 +135,15 @@ def test_keyword_search_leaves_out_a_late_scene_clause_about_the_inspection():
     assert "achievements" in q.keyword_text and "requires" not in q.keyword_text
     # a "when" clause that is the topic stays
     assert "arrive" in parse("How quickly are asylum-seeking children seen when they arrive in Rutland?").keyword_text
+
+
+def test_the_cli_marks_each_group_when_passages_shown_apart_lead(tmp_path):
+    from conftest import bm25_assistant_for
+    from qa.answers.contract import answer_to_dict
+    from qa.cli import format_answer
+    from test_trust import DOCS
+
+    a = bm25_assistant_for(tmp_path, DOCS)
+    text = format_answer(answer_to_dict(a.ask("What did inspectors say about supervision in Wakefield in 2019?")))
+    apart = text.index("-- Not stated whether these meet the filters (date unknown): check before citing --")
+    assert apart < text.index("-- These meet the filters --") < text.index("Wakefield caseloads fall")

@@ -200,9 +200,16 @@ class Assistant:
         asked_kinds = SOURCE_KINDS.get(query.source or "", ()) if query.source_named else ()
         leading = [h for h in extra if h.document.doc_type in asked_kinds] \
             if asked_kinds and not any(h.document.doc_type in asked_kinds for h in shown) else []
+        closer = False
+        if not leading and shown and extra and extra[0].score >= APART_LEAD_RATIO * shown[0].score:
+            # "Which director did inspectors praise when Leicester was judged inadequate in 2015?": the 2015 report's
+            # front matter meets the filters; an undated story on that judgement names her. When what is shown apart
+            # answers far more closely than anything meeting the filters, it leads, still labelled as such.
+            leading = [h for h in extra if h.score >= APART_LEAD_RATIO * shown[0].score]
+            closer = True
         result.hits = leading + shown + [h for h in extra if h not in leading]
         if extra:
-            result.filters_description = _describe_with_unconfirmed(query, len(shown), extra, len(leading))
+            result.filters_description = _describe_with_unconfirmed(query, len(shown), extra, len(leading), closer)
         t = time.perf_counter()
         encode = None if self.dense_error else self._encode_cached
         # The extractive answer speaks only from passages that meet the filters, when there are any, unless only a
@@ -228,6 +235,7 @@ class Assistant:
 COUNT_EVIDENCE_DEPTH = 5  # "how many", "what grade", "who as X" abstain when none of the first five states it
 ANSWER_POOL = 3  # passages the answer's sentences come from
 UNCONFIRMED_SHOWN = 2  # passages of unknown date/place/visit shown after those that meet the filters
+APART_LEAD_RATIO = 1.3  # ... or before them, when they score this much higher (labelled all the same)
 FACT_NAMES = {"date": "date", "authority": "local authority", "visit": "visit number"}
 
 
@@ -245,11 +253,13 @@ def _scope(query: Query) -> str:
     return f"matching the question's filters ({described})" if described else "matching the question's filters"
 
 
-def _describe_with_unconfirmed(query: Query, shown: int, extra: list[Hit], leading: int = 0) -> str:
+def _describe_with_unconfirmed(query: Query, shown: int, extra: list[Hit], leading: int = 0,
+                               closer: bool = False) -> str:
     facts = sorted({f for h in extra for f in h.unconfirmed}, key=list(FACT_NAMES).index)
     unknown = " or ".join(FACT_NAMES[f] for f in facts)
     head = query.describe() if shown else f"No passage states it meets the filters ({_filters_phrase(query)})"
-    where = f", {leading} first as the kind of source asked for," if leading and shown else " below"
+    reason = "they answer more closely" if closer else "the kind of source asked for"
+    where = f", {leading} first as {reason}," if leading and shown else " below"
     return f"{head}; {len(extra)} passage{'s' if len(extra) > 1 else ''}{where} from documents whose {unknown} " \
            f"is not stated: check before citing"
 

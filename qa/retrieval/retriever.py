@@ -102,6 +102,12 @@ class Retriever:
         own_terms = keyword_terms(index.bm25.query_terms(asked), query.text)
         # Candidate lists come from the store (in-process matrices or SQL); fusion and ranking below are shared.
         bm25_ranked = index.bm25.top(q_terms, scope, s.candidates)
+        if not bm25_ranked and asked != text:
+            # What is asked, without the scene and the place, may be only words too common to count in a small
+            # corpus ("assessments" in half its passages): then the whole question is searched for.
+            q_terms = keyword_terms(index.bm25.query_terms(with_synonyms(text)), query.text)
+            own_terms = keyword_terms(index.bm25.query_terms(text), query.text)
+            bm25_ranked = index.bm25.top(q_terms, scope, s.candidates)
         # Under a filter that a few documents meet outright, every passage of theirs is a candidate: one sharing
         # few words with the question (a councillor's reply quoted under a letter's findings) must not lose its
         # place to passages of documents only shown apart.
