@@ -29,6 +29,11 @@ DEFAULT_INDEX = ROOT / "index"
 #   35: a town closing a street address ("7 Cross Street, Manchester") is no subject; a title label with a pipe
 #       ("Report title | ..."); a paper's section headings ("Purpose of the Report") are no title; "OFSTED
 #       MONITORING VISIT - JULY 2019" is a title, not a dateline
+#   36: Markdown read by its own structure (a blank line ends a paragraph; headings, list items and table rows stand
+#       alone; links as their words); cookie banners and footer links on their own lines are furniture; a county
+#       inside a named council's name ("a Lincolnshire coastal authority" on a North East Lincolnshire page) is
+#       where it is; "Agenda item - " before a page's title; a council site's publisher names its committee
+#       paper's subject; "Overall rating: Good" is a label
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -60,7 +65,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "35"
+PIPELINE_VERSION = "36"
 
 
 def packaged_model_path() -> str:

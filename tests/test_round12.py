@@ -147,3 +147,99 @@ def test_the_cli_marks_each_group_when_passages_shown_apart_lead(tmp_path):
     text = format_answer(answer_to_dict(a.ask("What did inspectors say about supervision in Wakefield in 2019?")))
     apart = text.index("-- Not stated whether these meet the filters (date unknown): check before citing --")
     assert apart < text.index("-- These meet the filters --") < text.index("Wakefield caseloads fall")
+
+
+# ---------------------------------------------------------------- found by set28
+
+HARD_WRAPPED_MARKDOWN = """[Home](https://news.example/) > [News](https://news.example/news) > Children
+
+# Early signs of progress at a council rated inadequate last autumn
+
+*Monday, 16 March, 2020* | By Jo Bell | Practice Weekly
+
+An outer London council whose children's services were rated inadequate in September 2019 is starting to
+stabilise its workforce, Ofsted has said after its first monitoring visit to the borough this spring.
+
+- Plans for children in need were too vague, listing services rather than the changes
+  children needed.
+- Supervision did not always lead to clear actions.
+
+| Domain | Rating |
+| --- | --- |
+| Leadership | Good |
+"""
+
+
+def test_markdown_is_read_by_its_own_structure_not_by_page_width():
+    from qa.documents.convert import convert_text
+
+    blocks = convert_text(HARD_WRAPPED_MARKDOWN, markdown=True).blocks
+    kinds = [(b.kind, b.text[:24]) for b in blocks]
+    assert kinds[0] == ("para", "Home > News > Children")  # a link reads as its words
+    assert kinds[1] == ("heading", "Early signs of progress ")
+    story = next(b for b in blocks if b.text.startswith("An outer London"))
+    assert story.text.endswith("this spring.")  # one paragraph, its wrapped lines joined
+    items = [b.text for b in blocks if b.kind == "item"]
+    assert items == ["Plans for children in need were too vague, listing services rather than the changes children "
+                     "needed.", "Supervision did not always lead to clear actions."]
+    assert "| Leadership | Good |" in [b.text for b in blocks]
+    # a line well short of the text's width is no wrap: a blog's name above its dateline stays apart
+    blog = convert_text("**Rutland Council - Children's Services blog**\nPosted in March 2023 by Jo Bell, Director\n\n"
+                        + "Last month two inspectors from Ofsted spent two days with our front door teams and duty\n" * 4,
+                        markdown=True).blocks
+    assert [b.text for b in blog][:2] == ["Rutland Council - Children's Services blog",
+                                          "Posted in March 2023 by Jo Bell, Director"]
+    assert infer(HARD_WRAPPED_MARKDOWN, markdown=True)["title"] == \
+        "Early signs of progress at a council rated inadequate last autumn"
+
+
+def infer(text: str, markdown: bool = False) -> dict:
+    from pathlib import Path
+
+    from qa.documents import clean, metadata
+    from qa.documents.convert import convert_text
+
+    extracted = convert_text(text, markdown=markdown)
+    blocks = clean.clean_blocks(extracted.blocks)
+    raw = "\n".join(b.text for b in extracted.blocks)
+    name = "page.md" if markdown else "page.txt"
+    return metadata.resolve(Path(name), name, raw, blocks, extracted.hints, None)[0]
+
+
+def test_cookie_banners_and_footer_links_are_furniture():
+    from qa.documents.clean import furniture_reason
+
+    for line in ["Cookies on rutland.example", "Accept additional cookies   Reject additional cookies   View cookies",
+                 "We use some essential cookies to make this website work.", "Accessibility statement", "Privacy",
+                 "Cookies", "Related", "Privacy notice"]:
+        assert furniture_reason(line), line
+    for line in ["Privacy of children's records was poorly protected.", "Related services improved."]:
+        assert furniture_reason(line) is None, line
+
+
+def test_a_county_inside_a_named_councils_name_is_where_it_is_not_a_second_subject():
+    from qa.documents.metadata import infer_authorities
+
+    story = ("Care leavers still in shared houses, inspectors find\n\nYoung people leaving care in a Lincolnshire "
+             "coastal authority are still living in shared houses, Ofsted has found.\n\nInspectors who carried out the "
+             "fourth monitoring visit to North East Lincolnshire Council said progress was slow.\n\n" + "The council "
+             "said it had opened a second hub. " * 12 + "\n\nNorth East Lincolnshire's next visit is due in spring.")
+    assert infer_authorities(story)[0] == ["North East Lincolnshire"]
+
+
+def test_a_committee_page_titled_agenda_item_and_published_by_a_borough():
+    from qa.documents.convert import convert_html
+    from test_round10 import infer_html
+
+    page = ("<html><head><title>Minutes - Scrutiny Committee, Tuesday, 26th November, 2019 7.00 pm</title>"
+            "<meta name='DC.title' content='Agenda item - Ofsted focused visit: children in need'>"
+            "<meta name='DC.publisher' content='London Borough of Barking and Dagenham'></head><body>"
+            "<h1>Agenda item</h1><h2>Ofsted focused visit: children in need</h2><h3>Minutes:</h3>"
+            "<p>The Operational Director presented a report on the outcome of the Ofsted focused visit carried out on "
+            "1 and 2 October 2019, which had looked at the Council's work with children in need.</p>"
+            "<p>Inspectors had found that child protection enquiries were thorough and that social workers knew "
+            "their children well, although some plans had been open for more than two years.</p></body></html>")
+    assert convert_html(page).hints.get("publisher") == "London Borough of Barking and Dagenham"
+    values = infer_html(page)
+    assert values["title"] == "Ofsted focused visit: children in need"
+    assert values["local_authorities"] == ["Barking and Dagenham"]

@@ -36,6 +36,9 @@ _FURNITURE_RULES = {
         r"home(\s*[|>›»/]\s*|\s{2,})[\w&' -]{2,60}",  # breadcrumbs "Home > News > Article"
         r"this (article|page|story|content) is (more|over) than (a|an|one|\d+) \w+ old",
         r"was this page (helpful|useful)\??.*", r"[^\w\s]{1,4}",
+        # a site's footer links, each on its own line
+        r"accessibility( statement)?", r"privacy( (policy|notice|statement))?", r"terms (and conditions|of use)",
+        r"site ?map", r"related",
     ),
     "link to other stories": (
         r"read (the )?full story", r"read more\W*", r"continue reading\W*",
@@ -60,6 +63,9 @@ _FURNITURE_RULES = {
     ),
     "cookie prompt": (
         r"(accept|reject|manage) (all )?cookies", r".*\bcookies?\b.*\b(accept|consent|settings|policy)\b.*",
+        r"cookies?( policy| settings)?", r"cookies on [\w.-]{2,60}", r"view cookies",
+        r"(accept|reject) (additional|analytics|optional|all|essential|non-essential) cookies\b.*",
+        r"we use (some )?(essential |necessary |small files called )?cookies\b.*",
     ),
     "share links": (
         r"share( this)?( (page|article|story))?:?", r"follow us.*", r"tweet", r"email this",
@@ -619,10 +625,60 @@ def signature_is_text(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
-def text_to_blocks(text: str, page: int | None = None) -> list[Block]:
+def text_to_blocks(text: str, page: int | None = None, markdown: bool = False) -> list[Block]:
     text = normalise(text)
+    if markdown:
+        return signature_is_text(markdown_blocks(text, page))
     blocks = unwrap(text, page) if looks_hard_wrapped(text) else split_flowed(text, page)
     return signature_is_text(blocks)
+
+
+MD_TABLE_ROW_RE = re.compile(r"^\s*\|")
+SHORT_LINE_SHARE = 0.6
+
+
+def markdown_blocks(text: str, page: int | None = None) -> list[Block]:
+    """Markdown's own structure: a blank line ends a paragraph and the wrapped lines of one paragraph are one
+    block, while a heading, a list item and a table row stand alone. Page-width guessing (`unwrap`) would run a
+    "# Heading" into the line before it. A line well short of the text's width is no wrap: the next line starts
+    a block of its own ("Council blog" above "Posted in March 2023 by ...")."""
+    lines = text.split("\n")
+    width = _line_width(lines)
+    blocks: list[Block] = []
+    current: list[str] = []
+    kind = "para"
+
+    def flush():
+        nonlocal current, kind
+        if current:
+            blocks.append(Block(kind, re.sub(r"[ \t]+", " ", " ".join(current)).strip(), page))
+        current, kind = [], "para"
+
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            flush()
+            continue
+        heading = MD_HEADING_RE.match(line)
+        if heading:
+            flush()
+            blocks.append(Block("heading", heading.group(2).strip(), page, level=len(heading.group(1))))
+            continue
+        bullet = BULLET_RE.match(line)
+        if bullet and line[bullet.end():].strip():
+            flush()
+            kind = "item"
+            current.append(line[bullet.end():].strip())
+            continue
+        if MD_TABLE_ROW_RE.match(line):
+            flush()
+            blocks.append(Block("para", re.sub(r"[ \t]+", " ", line), page))
+            continue
+        if current and len(current[-1]) < SHORT_LINE_SHARE * width:
+            flush()
+        current.append(line)
+    flush()
+    return [b for b in blocks if b.text]
 
 
 def clean_blocks(blocks: list[Block], record: dict | None = None) -> list[Block]:

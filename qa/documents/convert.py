@@ -140,7 +140,7 @@ def convert_text(text: str, markdown: bool = False) -> Extracted:
     hints, body = split_front_matter(text)
     if markdown:  # the reader sees the rendered words: no emphasis marks, no table rule lines
         body = MD_TABLE_RULE_RE.sub("", strip_markdown_inline(body))
-    return Extracted(clean.text_to_blocks(body), hints, "markdown" if markdown else "text")
+    return Extracted(clean.text_to_blocks(body, markdown=markdown), hints, "markdown" if markdown else "text")
 
 
 MD_TABLE_RULE_RE = re.compile(r"(?m)^[^\S\n]*\|?(?:[^\S\n]*:?-+:?[^\S\n]*\|)+[^\S\n]*(?::?-+:?)?[^\S\n]*$\n?")
@@ -289,7 +289,10 @@ def _markup_date(html: str, iso_date: str, marked: list[str]) -> str | None:
 
 
 def strip_markdown_inline(text: str) -> str:
-    """trafilatura's Markdown marks emphasis with * and _; the reader sees plain words."""
+    """trafilatura's Markdown marks emphasis with * and _, a Markdown file links with [words](address); the reader
+    sees plain words (an image, none)."""
+    text = re.sub(r"!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)", "", text)
+    text = re.sub(r"\[([^\]\n]+)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)", r"\1", text)
     text = re.sub(r"\*\*(.+?)\*\*|(?<!\w)__(?!\s)(.+?)(?<!\s)__(?!\w)", lambda m: m.group(1) or m.group(2), text)
     return re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
 

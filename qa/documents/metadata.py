@@ -563,6 +563,8 @@ _NAV_LINE_RE = re.compile(r"[|>].*[|>]|\bRegions\b|\bLocal News\b|\bNews,|"
                           # a menu: six or more capitalised items, one of them a site section
                           r"^(?=(?:.*\b(?:Menu|Home|News|Sport|Jobs|Contact|Search|About)\b))(?:[A-Z][\w'’&-]*\s+){5,}"
                           r"[A-Z][\w'’&-]*$")
+_MENU_LINE_RE = re.compile(r"(?=(?:.*\b(?:Menu|Home|News|Sport|Jobs|Contact|Search|About)\b))(?:[A-Z][\w'’&-]*\s+){5,}"
+                           r"[A-Z][\w'’&-]*$")
 _RECIPIENT_BEFORE = re.compile(r"\bletters?\s+(sent\s+)?to\s+(both\s+)?([\w’'&,]+\s+){0,6}$", re.I)
 
 
@@ -597,8 +599,8 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             w *= 0.1  # the town or county in a council's address ("Swindon Borough Council ... Wiltshire SN1 2JH")
         elif mt.address and not mt.formal:
             w *= 0.3  # a postal county ("Ilford, Essex IG6 4XZ") is not the council a school or a home is in
-        if line_start > 0 and len(line.split()) <= 14 and _NAV_LINE_RE.search(line):
-            w *= 0.1  # (the first line is the page's own: a headline, or a council's name over its site)
+        if len(line.split()) <= 14 and (_NAV_LINE_RE.search(line) if line_start > 0 else _MENU_LINE_RE.match(line)):
+            w *= 0.1  # (the first line is the page's own, a headline or a council's name over its site, unless a menu)
         if _RECIPIENT_BEFORE.search(before[-60:]) or _LA_LABEL_BEFORE.search(before[-30:]):
             w += 3.0
             passing_prev = False
@@ -609,6 +611,8 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             passing_prev = False
         if is_former(mt.name) and any(n != mt.name and mt.name in n for n in names):
             w *= 0.5  # "Northamptonshire Children's Trust" on a West Northamptonshire page: the successor leads
+        elif not mt.formal and any(n != mt.name and mt.name in n for n in names):
+            w *= 0.4  # "a Lincolnshire coastal authority" on a North East Lincolnshire page: where it is
         # a run of names: "Barnsley, Bexley, Birmingham and ..." (three or more authorities in a row)
         run = 1
         for j in (i - 1, i + 1):
@@ -1005,7 +1009,8 @@ HEAD_LINES = 12  # lines from the top where a headline may stand
 # And who a committee paper is from: "Open report on behalf of the Executive Director of Children's Services".
 _LABEL_LINE_RE = re.compile(r"^(?:(?:open\s+|exempt\s+|public\s+)?report\s+(?:of|to|by|from|on\s+behalf\s+of)\b[^:]*$|"
                             r"(?:report\s+(?:of|to|by|for|author)|date(?:\s+of\s+\w+)?|meeting|wards?(?:\s+affected)?|"
-                            r"contact(?:\s+officer)?|author|classification|overall\s+effectiveness|judge?ment|grade|"
+                            r"contact(?:\s+officer)?|author|classification|overall\s+(?:effectiveness|rating|"
+                            r"judge?ment)|judge?ment|grade|"
                             r"status|key\s+decision|agenda\s+item|item|lead\s+inspector|inspection\s+dates?|"
                             r"published|reference|urn|decision\s+maker)\s*:)", re.I)
 # Site furniture that reads like a headline: banners, cookie notices, menus, account links, a paper's "Meeting
@@ -1165,7 +1170,8 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
         papers = {mt.name for mt in find_in_text(hints.get("publisher") or paper or "")}
         if len(named) == 1 and named == papers:
             authorities, la_conf = sorted(named), 0.5
-        elif not named and re.search(r"\bcouncil\b", hints.get("publisher", ""), re.I) and len(papers) == 1:
+        elif not named and re.search(r"\b(?:council|borough|city of|county)\b", hints.get("publisher", ""), re.I) \
+                and len(papers) == 1:
             # a council's committee paper naming its council only in its site's name ("... | Coventry City
             # Council"): its own services are the subject
             authorities, la_conf = sorted(papers), 0.5
@@ -1200,11 +1206,16 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
     return meta
 
 
+_TITLE_FURNITURE_PREFIX_RE = re.compile(r"^\s*agenda item\s*(?:\d+\s*)?[-–—:|]\s*(?=\S)", re.I)
+
+
 def resolve(path: Path, rel: str, raw: str, blocks: list[Block], hints: dict, manifest_entry: dict | None):
     """Merge manifest, front matter and inference; return (values, origin). `values["confidence"]` maps each
     field to a confidence: 1.0 for manifest and front matter, the inference rule's own for inferred values."""
     if _TITLE_SKIP_RE.match(str(hints.get("title", "")).strip()):  # a page titled "Agenda item": its heading instead
         hints = {k: v for k, v in hints.items() if k != "title"}
+    elif _TITLE_FURNITURE_PREFIX_RE.match(str(hints.get("title", ""))):  # "Agenda item - Ofsted focused visit ..."
+        hints = {**hints, "title": _TITLE_FURNITURE_PREFIX_RE.sub("", hints["title"]).strip()}
     hint_values = {k: v for k, v in hints.items() if k in FIELDS and v}
     inferred = infer_metadata(path, raw, blocks, hints)
     inferred_conf = inferred.pop("confidence", {})
