@@ -59,6 +59,11 @@ def test_who_responded_for_a_council_asks_for_the_councils_voice():
     assert (q.source, q.source_named, q.answer_type) == ("council", True, "person")
     assert parse("Who spoke on behalf of the council after the visit?").source == "council"
     assert parse("Who led Ofsted's second monitoring visit to Rutland?").source == "ofsted"
+    # (set28) "How did X's director of children's services respond to what inspectors said?"
+    q = parse("How did Rutland's director of children's services respond to what inspectors said about housing?")
+    assert (q.source, q.source_named) == ("council", True)
+    assert parse("How did the cabinet member for children's services react to the rating?").source == "council"
+    assert parse("How did inspectors respond to the council's plan?").source != "council"
 
 
 # ---------------------------------------------------------------- metadata found by set26

@@ -59,6 +59,10 @@ ATTRIBUTION_CUES = [
 # (a preference: a story quoting the council's response answers too).
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
                                  r"(?:respond|react|reply|answer)\w*\b|\bcouncil['’]s\s+(?:response|reaction|reply)\b|"
+                                 # "How did X's director of children's services respond ...?": who speaks for it
+                                 r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:[\w'’-]+\s+){0,5}?(?:director|dcs|leader|"
+                                 r"cabinet\s+member|lead\s+member|councillors?|chief\s+executive|mayor)"
+                                 r"(?:\s+(?:of|for)\s+[\w'’ -]{0,40}?)?\s+(?:respond|react|reply|answer)\w*\b|"
                                  # "Who responded for Central Bedfordshire after the visit?": who spoke for the council
                                  r"\bwho\s+(?:responded|replied|reacted|spoke|answered)\s+(?:for|on\s+behalf\s+of)\b|"
                                  # "Which council said a poor result was expected ...?": the council speaking
