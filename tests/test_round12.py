@@ -28,6 +28,16 @@ def test_a_story_with_findings_of_its_own_is_not_hidden_under_the_letter_it_quot
     kept = rank.group_duplicates([quoting, _hit(letter, "Inspectors found: " + LETTER_FINDING, 0.9)])
     assert [h.document.doc_id for h in kept] == ["letter"] and kept[0].also_reported_in[0]["doc_id"] == "story"
     assert kept[0].score == 0.95
+    # the more authoritative telling, with findings of its own too, comes straight after the story it shares a
+    # quotation with (not below everything else)
+    undated = doc(doc_id="undated", local_authorities=["Rutland"], doc_type="news_article")
+    other = doc(doc_id="other", local_authorities=["Rutland"], date="2018-05-02", doc_type="council_page")
+    told = ("The council's director said staff had worked hard to get here. " + LETTER_FINDING + " She added that "
+            "recruitment of permanent social workers remained the priority for the coming year, with a new academy.")
+    kept = rank.group_duplicates([_hit(undated, told, 0.9),
+                                  _hit(other, "Rutland adopted a new practice model in 2017 and trained managers.", 0.7),
+                                  _hit(story, own, 0.5)])
+    assert [h.document.doc_id for h in kept] == ["undated", "story", "other"] and kept[1].score == 0.9
 
 
 def test_the_fields_everyday_abbreviations_are_read_with_their_long_forms():

@@ -502,8 +502,15 @@ def group_duplicates(hits: list[Hit]) -> list[Hit]:
         # The passage to be hidden must be mostly the other's words: a story that quotes one sentence of the letter
         # among findings of its own ("Meanwhile, the multi-agency front door ...") still answers on its own.
         hidden, shown = (twin, hit) if twin is not None and authority(hit) > authority(twin) else (hit, twin)
-        if twin is None or not repeats(hidden.passage.text, shown.passage.text):
+        if twin is None:
             kept.append(hit)
+            continue
+        if not repeats(hidden.passage.text, shown.passage.text):
+            if hidden is twin:  # both stand; the more authoritative telling of what they share comes next to it
+                hit.score = max(hit.score, twin.score)
+                kept.insert(kept.index(twin) + 1, hit)
+            else:
+                kept.append(hit)
             continue
         if hidden is twin:
             position = kept.index(twin)
