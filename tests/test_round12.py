@@ -113,6 +113,7 @@ def test_the_top_team_is_searched_as_senior_leadership():
 
     assert "senior leadership" in with_synonyms("What did inspectors make of Rutland's top team?")
     assert with_synonyms("the team at the top of the list") == "the team at the top of the list"
+    assert "monitoring visit" in with_synonyms("What did Ofsted's third check-in find?")
 
 
 def test_a_round_ups_paragraph_on_another_of_its_councils_does_not_answer_for_the_one_asked():

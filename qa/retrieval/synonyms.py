@@ -27,6 +27,8 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     "churn": ("turnover",),
     "ceo": ("chief executive",),
     "top team": ("senior leadership", "senior leaders"),
+    "check-in": ("monitoring visit",),
+    "check-ins": ("monitoring visits",),
     "top teams": ("senior leadership", "senior leaders"),
     "hiring": ("recruitment",),
     "hire": ("recruit",),
