@@ -259,3 +259,15 @@ def test_a_committee_page_titled_agenda_item_and_published_by_a_borough():
     values = infer_html(page)
     assert values["title"] == "Ofsted focused visit: children in need"
     assert values["local_authorities"] == ["Barking and Dagenham"]
+
+
+def test_an_events_month_is_the_time_asked_not_the_earlier_year_counted_from():
+    from datetime import date
+
+    from qa.retrieval.question import parse
+
+    q = parse("And by the full inspection in June 2019, how far had Rutland come since its 2017 inadequate rating?")
+    assert (q.date_from, q.date_to) == (date(2019, 6, 1), date(2019, 6, 30))
+    assert "full inspection" in q.without_time and "2017" in q.without_time
+    # with no later event named, "since" still opens the window
+    assert parse("What has improved in Rutland since the 2017 inspection?").date_from == date(2017, 1, 1)

@@ -342,6 +342,8 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     # "its 2022 report, and how did it describe progress since 2017?": the report's year is the time asked;
     # "since 2017" is what the report speaks of, and stays in the search text.
     event_year = re.search(rf"\b{YEAR}(?=\s+{EVENT_NOUN})", text, re.I)
+    # "by the full inspection in June 2019, how far had it come since its 2017 rating?": the event's month is asked
+    event_month = re.search(rf"\b{EVENT_NOUN}\s+(?:in|during|of)\s+{MONTH_RE}\s+{YEAR}", text, re.I)
     for kind, pattern in patterns:
         m = re.search(pattern, text, re.I)
         if not m:
@@ -350,6 +352,12 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         if kind in ("since", "since_event") and event_year and _valid_year(g[1]) \
                 and int(event_year.group(1)) > _valid_year(g[1]):
             m, kind, g = event_year, "year", (event_year.group(1),)
+        elif kind in ("since", "since_event") and event_month and _valid_year(g[1]) \
+                and int(event_month.group(2)) > _valid_year(g[1]):
+            y, month = int(event_month.group(2)), _month(event_month.group(1))
+            # only the date leaves the search text: "the full inspection" is what is asked about
+            rest = _tidy(re.sub(r"\b(?:in|during|of)\s*$", "", text[:event_month.start(1)]) + text[event_month.end():])
+            return _month_start(y, month), _month_end(y, month), f"{event_month.group(1)} {y}", rest
         try:
             if kind == "year_span":
                 lead, y1 = g[0], _valid_year(g[1])
