@@ -48,6 +48,9 @@ def test_the_fields_everyday_abbreviations_are_read_with_their_long_forms():
     assert "full-time equivalent" in expand("How many FTE social workers did Rutland have?", FIELD_GLOSSARY)
     # two letters in lower case are too often a word or a fragment ("la", "ri")
     assert expand("rutland ri rating", FIELD_GLOSSARY) == "rutland ri rating"
+    # (v30) bodies the pages name in full: "The Independent Police Complaints Commission said ..."
+    assert "Independent Police Complaints Commission" in expand("How many officers was the IPCC investigating?",
+                                                                FIELD_GLOSSARY)
 
 
 def test_an_abbreviation_the_documents_spell_out_is_no_unmentioned_name(tmp_path):

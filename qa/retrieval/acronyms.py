@@ -32,6 +32,7 @@ FIELD_GLOSSARY = {
     "CQC": "Care Quality Commission",
     "CSC": "children's social care",
     "CSE": "child sexual exploitation",
+    "CIW": "Care Inspectorate Wales",
     "CSPR": "child safeguarding practice review",
     "CP": "child protection",
     "CPP": "child protection plan",
@@ -42,6 +43,8 @@ FIELD_GLOSSARY = {
     "FTE": "full-time equivalent",
     "HMIP": "HM Inspectorate of Probation",
     "ILACS": "inspecting local authority children's services",
+    "IOPC": "Independent Office for Police Conduct",
+    "IPCC": "Independent Police Complaints Commission",
     "IRO": "independent reviewing officer",
     "JTAI": "joint targeted area inspection",
     "KPI": "key performance indicator",
@@ -59,6 +62,7 @@ FIELD_GLOSSARY = {
     "SGO": "special guardianship order",
     "SIF": "single inspection framework",
     "UASC": "unaccompanied asylum-seeking children",
+    "YJB": "Youth Justice Board",
     "YOT": "youth offending team",
 }
 
