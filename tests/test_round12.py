@@ -274,3 +274,15 @@ def test_an_events_month_is_the_time_asked_not_the_earlier_year_counted_from():
     assert "full inspection" in q.without_time and "2017" in q.without_time
     # with no later event named, "since" still opens the window
     assert parse("What has improved in Rutland since the 2017 inspection?").date_from == date(2017, 1, 1)
+
+
+def test_one_name_shared_by_two_compass_points_names_both_authorities():
+    from qa.documents.gazetteer import find_in_question
+    from qa.retrieval.question import parse
+
+    assert find_in_question("north + west northants monitoring letters") == ["North Northamptonshire",
+                                                                              "West Northamptonshire"]
+    assert find_in_question("East and West Sussex caseloads") == ["East Sussex", "West Sussex"]
+    assert find_in_question("west sussex and north yorkshire") == ["West Sussex", "North Yorkshire"]
+    # both names leave what keyword search looks for
+    assert "north" not in parse("north + west northants monitoring letters").keyword_text.lower()

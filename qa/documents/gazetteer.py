@@ -363,6 +363,25 @@ def _compass_expanded(m: re.Match) -> str:
     return point + " " if any(_BY_KEY.get(_key(f"{point} {name}")) for name in names) else m.group(0)
 
 
+# "north and west northants", "north + west northamptonshire": one name shared by two compass points
+_SHARED_NAME_RE = re.compile(r"\b(north|south|east|west)\s*(?:and|\+|&|/|or)\s*(north|south|east|west)\s+"
+                             r"([a-z]+(?:\s+[a-z]+)?)", re.I)
+
+
+def _shared_name_expanded(m: re.Match) -> str:
+    first, second, rest = m.group(1), m.group(2), m.group(3)
+    words = rest.split()
+    for name in ([rest, words[0]] if len(words) > 1 else [rest]):
+        if _BY_KEY.get(_key(f"{first} {name}")) and _BY_KEY.get(_key(f"{second} {name}")):
+            return f"{first} {name} and {second} {name}" + rest[len(name):]
+    return m.group(0)
+
+
+def shared_names_expanded(text: str) -> str:
+    """"north + west northants" -> "north northants and west northants"."""
+    return _SHARED_NAME_RE.sub(_shared_name_expanded, text)
+
+
 def find_in_question(text: str) -> list[str]:
     """Canonical authority names in a user's question, case-insensitive, abbreviations included.
 
@@ -371,7 +390,7 @@ def find_in_question(text: str) -> list[str]:
     ("visits in reading"). A question that opens with the word ("Reading the letter ...") needs a council word."""
     found: list[str] = []
     # "w sussex", "n yorks", "e riding": a compass point abbreviated, where the full name is an authority's
-    text = _COMPASS_RE.sub(_compass_expanded, text)
+    text = _COMPASS_RE.sub(_compass_expanded, shared_names_expanded(text))
     for m in _FORMAL_RE.finditer(text):
         surface = m.group("name")
         canonical = _BY_KEY.get(_key(surface))

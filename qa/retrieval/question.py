@@ -16,7 +16,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from qa.documents.gazetteer import AUTHORITIES, find_in_question
+from qa.documents.gazetteer import AUTHORITIES, find_in_question, shared_names_expanded
 from qa.retrieval.answer_type import LATE_SCENE_CLAUSE, SCENE_CLAUSE, answer_type
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
@@ -211,7 +211,7 @@ class Query:
                 text = asked
         if not self.authorities or self.follow_up:
             return text if not self.follow_up else self.topic
-        stripped = text
+        stripped = shared_names_expanded(text)
         for name in self.authorities:
             stripped = authority_surface_re(name).sub(" ", stripped)
         stripped = re.sub(r"\s+", " ", stripped).strip()

@@ -16,6 +16,7 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     "lockdown": ("covid", "pandemic"),
     "lockdowns": ("covid", "pandemic"),
     "coronavirus": ("covid", "pandemic"),
+    "pandemic": ("covid",),
     "workforce": ("staff",),
     "b&b": ("bed and breakfast",),
     "b&bs": ("bed and breakfast",),
