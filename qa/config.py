@@ -34,6 +34,9 @@ DEFAULT_INDEX = ROOT / "index"
 #       inside a named council's name ("a Lincolnshire coastal authority" on a North East Lincolnshire page) is
 #       where it is; "Agenda item - " before a page's title; a council site's publisher names its committee
 #       paper's subject; "Overall rating: Good" is a label
+#   37: review fixes: whole-word containment of place names, a year no house number, Markdown rules and setext
+#       headings as boundaries, a short Markdown line splits only before a capital, link addresses with brackets,
+#       a date label line ("Date of visit 12 June 2019") no title
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -65,7 +68,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "36"
+PIPELINE_VERSION = "37"
 
 
 def packaged_model_path() -> str:

@@ -634,6 +634,7 @@ def text_to_blocks(text: str, page: int | None = None, markdown: bool = False) -
 
 
 MD_TABLE_ROW_RE = re.compile(r"^\s*\|")
+MD_RULE_RE = re.compile(r"^\s*([-*_=])(?:\s*\1){2,}\s*$")
 SHORT_LINE_SHARE = 0.6
 
 
@@ -643,7 +644,7 @@ def markdown_blocks(text: str, page: int | None = None) -> list[Block]:
     "# Heading" into the line before it. A line well short of the text's width is no wrap: the next line starts
     a block of its own ("Council blog" above "Posted in March 2023 by ...")."""
     lines = text.split("\n")
-    width = _line_width(lines)
+    width = _line_width([l for l in lines if not (MD_TABLE_ROW_RE.match(l) or MD_HEADING_RE.match(l.strip()))])
     blocks: list[Block] = []
     current: list[str] = []
     kind = "para"
@@ -659,13 +660,22 @@ def markdown_blocks(text: str, page: int | None = None) -> list[Block]:
         if not line:
             flush()
             continue
+        rule = MD_RULE_RE.match(line)
+        if rule:
+            if rule.group(1) in "=-" and len(current) == 1 and kind == "para":
+                heading_text = current[0]  # a setext heading: "Title" over "====="
+                current = []
+                blocks.append(Block("heading", heading_text, page, level=1 if rule.group(1) == "=" else 2))
+            else:
+                flush()  # a horizontal rule: a boundary, no words
+            continue
         heading = MD_HEADING_RE.match(line)
         if heading:
             flush()
             blocks.append(Block("heading", heading.group(2).strip(), page, level=len(heading.group(1))))
             continue
         bullet = BULLET_RE.match(line)
-        if bullet and line[bullet.end():].strip():
+        if bullet and line[bullet.end():].strip() and not MD_RULE_RE.match(line):
             flush()
             kind = "item"
             current.append(line[bullet.end():].strip())
@@ -674,7 +684,7 @@ def markdown_blocks(text: str, page: int | None = None) -> list[Block]:
             flush()
             blocks.append(Block("para", re.sub(r"[ \t]+", " ", line), page))
             continue
-        if current and len(current[-1]) < SHORT_LINE_SHARE * width:
+        if current and len(current[-1]) < SHORT_LINE_SHARE * width and line[:1].isupper():
             flush()
         current.append(line)
     flush()

@@ -288,11 +288,15 @@ def _markup_date(html: str, iso_date: str, marked: list[str]) -> str | None:
     return None
 
 
+# a link's address in brackets, one level of brackets inside it allowed ("/wiki/Ofsted_(agency)"), and its title
+_MD_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"
+
+
 def strip_markdown_inline(text: str) -> str:
     """trafilatura's Markdown marks emphasis with * and _, a Markdown file links with [words](address); the reader
     sees plain words (an image, none)."""
-    text = re.sub(r"!\[[^\]\n]*\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)", "", text)
-    text = re.sub(r"\[([^\]\n]+)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)", r"\1", text)
+    text = re.sub(rf"!\[[^\]\n]*\]{_MD_TARGET}", "", text)
+    text = re.sub(rf"\[([^\]\n]*)\]{_MD_TARGET}", r"\1", text)
     text = re.sub(r"\*\*(.+?)\*\*|(?<!\w)__(?!\s)(.+?)(?<!\s)__(?!\w)", lambda m: m.group(1) or m.group(2), text)
     return re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
 

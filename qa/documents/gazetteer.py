@@ -186,7 +186,7 @@ _OFSTED_OFFICE_RE = re.compile(r"Piccadilly Gate|Store Street|Temple Quay|Riverg
 _POSTCODE_RE = re.compile(r"^\W{0,3}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 # The town closing a street address on one line ("1st Floor, Millbrook Chambers, 7 Cross Street, Manchester"):
 # where an office is, not what the page is about.
-_STREET_BEFORE_RE = re.compile(r"\b\d{1,4}[A-Za-z]?\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|Road|Lane|Avenue|Square|Place|"
+_STREET_BEFORE_RE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|Road|Lane|Avenue|Square|Place|"
                                r"Way|Row|Walk|Parade|Drive|Terrace|Crescent|Quay|Wharf)\b[^\n.]{0,30},[^\S\n]*$")
 # Words after an ambiguous name that show it is something else ("Bury St Edmunds", "New York", "Derby County").
 _NOT_LA_AFTER = re.compile(r"^\s+(Spa\b|St\b|Street|Road|Lane|Avenue|Place|Square|House|Way|Terrace|Crescent|University|College|Hospital|United|City F\.?C|"

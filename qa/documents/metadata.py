@@ -609,9 +609,9 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             passing_prev = True
         else:
             passing_prev = False
-        if is_former(mt.name) and any(n != mt.name and mt.name in n for n in names):
+        if is_former(mt.name) and any(n != mt.name and _within(mt.name, n) for n in names):
             w *= 0.5  # "Northamptonshire Children's Trust" on a West Northamptonshire page: the successor leads
-        elif not mt.formal and any(n != mt.name and mt.name in n for n in names):
+        elif not mt.formal and any(n != mt.name and _within(mt.name, n) for n in names):
             w *= 0.4  # "a Lincolnshire coastal authority" on a North East Lincolnshire page: where it is
         # a run of names: "Barnsley, Bexley, Birmingham and ..." (three or more authorities in a row)
         run = 1
@@ -635,6 +635,11 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     runner_up = max([v for n, v in scores.items() if n not in chosen], default=0.0)
     confidence = 0.9 if top >= 4 and runner_up < 0.2 * top else 0.75 if top >= 3 else 0.6
     return chosen, confidence
+
+
+def _within(name: str, other: str) -> bool:
+    """"Lincolnshire" in "North East Lincolnshire" (a whole word), not "Derby" in "Derbyshire"."""
+    return bool(re.search(rf"\b{re.escape(name)}\b", other))
 
 
 # Between two names of a list: a comma, "and" (or "or"), or a line break (a list set out one name a line).
@@ -1003,6 +1008,7 @@ _TITLE_SKIP_RE = re.compile(
 
 
 _EVENT_TITLE_RE = re.compile(r"\b(?:visit|inspection|report|review|letter|judge?ment)\b", re.I)
+_DATE_LABEL_WORD_RE = re.compile(r"\bdates?\b|\bpublished\b|\bupdated\b", re.I)  # "Date of visit 12 June 2019"
 HEADLINE_MARGIN = 0.25
 HEAD_LINES = 12  # lines from the top where a headline may stand
 # A form's label and its value: "Report of: Director of Children's Services", "Overall effectiveness: Good".
@@ -1125,7 +1131,7 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
             continue  # (a menu: "Report it | Pay for it | Apply for it")
         if _BYLINE_RE.match(t) or _dateline(t)[0] or (parse_date(t) and len(words) <= 8 and len(
                 re.findall(r"[^\W\d_]{3,}", _MY_RE.sub(" ", _DMY_RE.sub(" ", _MDY_RE.sub(" ", t))))) <= 3
-                and not _EVENT_TITLE_RE.search(t)):
+                and not (_EVENT_TITLE_RE.search(t) and not _DATE_LABEL_WORD_RE.search(t))):
             continue  # a date with a word or two ("Tuesday 4 May 2021"), not "Ofsted focused visit (January 2024)"
         if not (t[:1].isupper() or t[:1].isdigit() or t[:1] in "‘'\"“"):
             continue

@@ -104,10 +104,12 @@ EVIDENCE: dict[str, re.Pattern] = {
 SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+(?!(?:was|were|did|does|do|is|are|will|has|had|"
                           r"have|can|could)\b)[^,?]*,\s*", re.I)
 # "Which achievements did Ofsted highlight when it rated X requires improvement?": a "when" clause after the main
-# one, about an inspection or its result, is the scene (not "how quickly are children seen when they arrive").
-LATE_SCENE_CLAUSE = re.compile(r"(?<=\w\s)when\s+(?!(?:was|were|did|does|do|is|are|will|has|had)\b)"
-                               r"(?=[^,?;]*\b(?:rat\w*|judg\w*|grad\w*|inspect\w*|visit\w*|ofsted|inadequate|good|"
-                               r"outstanding|requires improvement)\b)[^,?;]*", re.I)
+# one, about an inspection's result, is the scene (not "how quickly are children seen when they arrive", nor "what
+# did inspectors praise when they visited the leaving care team", nor "do you know when Ofsted rated it").
+LATE_SCENE_CLAUSE = re.compile(r"(?<=\w\s)(?<!know\s)(?<!tell me\s)(?<!out\s)(?<!ask\s)when\s+"
+                               r"(?!(?:was|were|did|does|do|is|are|will|has|had)\b)"
+                               r"(?=[^,?;]*\b(?:rated|rating|judged|graded|inadequate|outstanding|"
+                               r"requires improvement)\b)[^,?;]*", re.I)
 TIME_CLAUSE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their|his|her|a|an)\s+[^,?;]*|"
                          + LATE_SCENE_CLAUSE.pattern, re.I)
 

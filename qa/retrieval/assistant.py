@@ -201,7 +201,8 @@ class Assistant:
         leading = [h for h in extra if h.document.doc_type in asked_kinds] \
             if asked_kinds and not any(h.document.doc_type in asked_kinds for h in shown) else []
         closer = False
-        if not leading and shown and extra and extra[0].score >= APART_LEAD_RATIO * shown[0].score:
+        if not leading and shown and extra and shown[0].score > 0 \
+                and extra[0].score >= APART_LEAD_RATIO * shown[0].score:
             # "Which director did inspectors praise when Leicester was judged inadequate in 2015?": the 2015 report's
             # front matter meets the filters; an undated story on that judgement names her. When what is shown apart
             # answers far more closely than anything meeting the filters, it leads, still labelled as such.
@@ -213,8 +214,9 @@ class Assistant:
         t = time.perf_counter()
         encode = None if self.dense_error else self._encode_cached
         # The extractive answer speaks only from passages that meet the filters, when there are any, unless only a
-        # passage shown apart states the asked kind of fact, or one of the kind of source asked for leads (its label
-        # goes with it). Every shown passage gets its highlights; [n] numbers follow result.hits.
+        # passage shown apart states the asked kind of fact, or passages shown apart lead (of the kind of source
+        # asked for, or answering far more closely: their label goes with them). Every shown passage gets its
+        # highlights; [n] numbers follow result.hits.
         answer_hits = result.hits
         pool = min(len(leading) + len(shown), ANSWER_POOL) if shown else ANSWER_POOL
         if shown and extra and not states_asked_fact(query, shown[:COUNT_EVIDENCE_DEPTH]):

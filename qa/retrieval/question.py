@@ -60,11 +60,15 @@ ATTRIBUTION_CUES = [
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
                                  r"(?:respond|react|reply|answer)\w*\b|\bcouncil['’]s\s+(?:response|reaction|reply)\b|"
                                  # "How did X's director of children's services respond ...?": who speaks for it
-                                 r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:[\w'’-]+\s+){0,5}?(?:director|dcs|leader|"
+                                 # (not Ofsted's, the police's, a charity's or a team's)
+                                 r"\bhow\s+(?:did|has|have|does|do|will)\s+(?!(?:[\w'’-]+\s+){0,5}?(?:ofsted|inspector|"
+                                 r"police|charity|trust|team|regulator|government|minister)\b)"
+                                 r"(?:[\w'’-]+\s+){0,5}?(?:director|dcs|leader|"
                                  r"cabinet\s+member|lead\s+member|councillors?|chief\s+executive|mayor)"
                                  r"(?:\s+(?:of|for)\s+[\w'’ -]{0,40}?)?\s+(?:respond|react|reply|answer)\w*\b|"
                                  # "Who responded for Central Bedfordshire after the visit?": who spoke for the council
-                                 r"\bwho\s+(?:responded|replied|reacted|spoke|answered)\s+(?:for|on\s+behalf\s+of)\b|"
+                                 r"\bwho\s+(?:responded|replied|reacted|spoke|answered)\s+(?:for|on\s+behalf\s+of)\b"
+                                 r"(?!\s+(?:ofsted|the\s+police|police|the\s+children|children|inspectors?|the\s+inspectors?)\b)|"
                                  # "Which council said a poor result was expected ...?": the council speaking
                                  r"\bwhich\s+council\s+(?:said|says|stated|claimed|argued|admitted|insisted)\b|"
                                  # "What were X councillors worried about when they discussed ...?": the minutes
@@ -343,7 +347,8 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     # "since 2017" is what the report speaks of, and stays in the search text.
     event_year = re.search(rf"\b{YEAR}(?=\s+{EVENT_NOUN})", text, re.I)
     # "by the full inspection in June 2019, how far had it come since its 2017 rating?": the event's month is asked
-    event_month = re.search(rf"\b{EVENT_NOUN}\s+(?:in|during|of)\s+{MONTH_RE}\s+{YEAR}", text, re.I)
+    event_month = max(re.finditer(rf"\b{EVENT_NOUN}\s+(?:in|during|of)\s+{MONTH_RE}\s+{YEAR}", text, re.I),
+                      key=lambda e: (int(e.group(2)), _month(e.group(1)) or 0), default=None)  # the latest
     for kind, pattern in patterns:
         m = re.search(pattern, text, re.I)
         if not m:

@@ -535,10 +535,14 @@ def about_another_of_its_places(text: str, doc: Document, asked: list[str]) -> b
     named = _places_named(text)
     wanted = {a.casefold() for a in asked}
     # (a county and the councils named after it, "Northamptonshire" and "West Northamptonshire", are one story)
-    others = {a.casefold() for a in doc.local_authorities if not any(a.casefold() in w or w in a.casefold()
-                                                                      for w in wanted)}
-    return bool(named & others) and not any(n in w or w in n for n in named for w in wanted) \
+    others = {a.casefold() for a in doc.local_authorities if not any(_related(a.casefold(), w) for w in wanted)}
+    return bool(named & others) and not any(_related(n, w) for n in named for w in wanted) \
         and not any(authority_surface_re(a).search(text) for a in asked)  # "Newcastle" needs no cue here
+
+
+def _related(a: str, b: str) -> bool:
+    """One name holds the other as whole words ("northamptonshire", "west northamptonshire"; not "derby", "derbyshire")."""
+    return bool(re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a))
 
 
 @lru_cache(maxsize=4096)

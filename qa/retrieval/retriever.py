@@ -29,7 +29,7 @@ from qa.retrieval.acronyms import expand, index_definitions
 from qa.retrieval.answer_type import (answer_type_weight, asked_event, asked_role, counted_stems,
                                       second_fact_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
-from qa.retrieval.question import SOURCE_KINDS, Query
+from qa.retrieval.question import SOURCE_KINDS, Query, authority_surface_re
 from qa.retrieval.synonyms import alternatives, with_synonyms
 
 POOL = 30  # fused candidates considered for priors and grouping
@@ -102,11 +102,16 @@ class Retriever:
         own_terms = keyword_terms(index.bm25.query_terms(asked), query.text)
         # Candidate lists come from the store (in-process matrices or SQL); fusion and ranking below are shared.
         bm25_ranked = index.bm25.top(q_terms, scope, s.candidates)
-        if not bm25_ranked and asked != text:
-            # What is asked, without the scene and the place, may be only words too common to count in a small
-            # corpus ("assessments" in half its passages): then the whole question is searched for.
-            q_terms = keyword_terms(index.bm25.query_terms(with_synonyms(text)), query.text)
-            own_terms = keyword_terms(index.bm25.query_terms(text), query.text)
+        if not bm25_ranked and asked != text and index.bm25.document_frequency(q_terms):
+            # What is asked, without the scene, may be only words too common to count in a small corpus
+            # ("assessments" in half its passages): then the whole question is searched for, the place aside (every
+            # candidate names it; counted, it would make any passage look like an answer). Words no passage holds
+            # ("drones") are no such case: nothing answers them.
+            whole = text
+            for name in query.authorities:
+                whole = authority_surface_re(name).sub(" ", whole)
+            q_terms = keyword_terms(index.bm25.query_terms(with_synonyms(whole)), query.text)
+            own_terms = keyword_terms(index.bm25.query_terms(whole), query.text)
             bm25_ranked = index.bm25.top(q_terms, scope, s.candidates)
         # Under a filter that a few documents meet outright, every passage of theirs is a candidate: one sharing
         # few words with the question (a councillor's reply quoted under a letter's findings) must not lose its

@@ -28,8 +28,9 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     "churn": ("turnover",),
     "ceo": ("chief executive",),
     "top team": ("senior leadership", "senior leaders"),
-    "check-in": ("monitoring visit",),
-    "check-ins": ("monitoring visits",),
+    # (a "check-in visit", not a social worker's check-in with a child)
+    "check-in visit": ("monitoring visit",),
+    "check-in visits": ("monitoring visits",),
     "top teams": ("senior leadership", "senior leaders"),
     "hiring": ("recruitment",),
     "hire": ("recruit",),
