@@ -355,3 +355,13 @@ def test_review_a_year_is_no_house_number_and_the_latest_event_month_is_asked():
     q = parse("How far had Rutland come since the inspection in March 2017, by the full inspection in June 2019?")
     assert (q.date_from, q.date_to) == (date(2019, 6, 1), date(2019, 6, 30))
     assert with_synonyms("How often did social workers do check-ins with children?").endswith("children?")
+
+
+def test_a_publication_set_aside_is_no_name_to_find_and_cyp_now_no_recency():
+    from qa.retrieval.question import parse
+
+    q = parse("I want the local paper's account of Ofsted's letter on the Rutland trust after the March 2017 visit, "
+              "not the CYP Now piece: what did it say?")
+    assert q.names == [] and not q.recency and q.source == "news"
+    assert not parse("What did the CYP Now piece say about Rutland?").recency
+    assert parse("How is Rutland doing now?").recency

@@ -92,14 +92,15 @@ LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
                                  r"who|whom|when|why|where|did|does|do|is|are|was|were|has|have)\b)", re.I)
 # "... the local press write-up, not Ofsted's own report", "rather than press reports": a source set aside is no cue.
 NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+|from\s+)?(?:the\s+|a\s+|an\s+)?"
-                               r"(?:[\w-]+['’]s\s+)?(?:own\s+)?(?:ofsted|council|press|news|media|newspapers?|"
-                               r"local\s+paper|reports?|letters?|inspectors?|coverage|statements?|articles?|stor(?:y|ies)|"
-                               r"write-?ups?)\b(?:(?!\s(?:but|and)\b)[^,.:;?])*", re.I)
+                               r"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:own\s+)?(?:ofsted|council|press|news|media|"
+                               r"newspapers?|local\s+paper|reports?|letters?|inspectors?|coverage|statements?|articles?|"
+                               r"stor(?:y|ies)|write-?ups?|pieces?)\b(?:(?!\s(?:but|and)\b)[^,.:;?])*", re.I)
 # "What did the June 2019 inspection find (not the March monitoring visit)?": the event set aside is no filter.
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|,?\s*\b(?:not|rather\s+than|instead\s+of)"
                               r"\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:visit|inspection|letter|report|"
                               r"one)s?\b", re.I)
-RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|now|these days|recent(ly)?)\b", re.I)
+# ("now" in lower case: "CYP Now" is a magazine)
+RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|(?-i:now)|these days|recent(ly)?)\b", re.I)
 FOLLOW_UP_RE = re.compile(r"^\s*(and|what about|how about|and what about|same (for|in)|also|what of)\b", re.I)
 # A month named without a year for an event ("its December monitoring visit", "the visit in March"): that
 # month of any year. "May" and "March" are words too, so as a month they are capitalised.
@@ -557,8 +558,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if asked_month and month is None:
         phrase = f"{calendar.month_name[start.month]} {start.year}"
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
-                  recency=bool(RECENCY_RE.search(text)), visit_number=visit, authorities=authorities,
-                  source=source, source_named=source_named, doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest, names=find_names(text, authorities),
+                  recency=bool(RECENCY_RE.search(cues)), visit_number=visit, authorities=authorities,
+                  source=source, source_named=source_named, doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest, names=find_names(cues, authorities),
                   answer_type=answer_type(text), month=month)
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
