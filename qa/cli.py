@@ -148,7 +148,8 @@ def format_answer(data: dict) -> str:
         status = "unconfirmed" if p.get("unconfirmed") else "match"
         if status == "unconfirmed" and group != status:
             facts = " or ".join(sorted({f for q in data["passages"] for f in q.get("unconfirmed", [])}))
-            out.append(f"-- Not stated whether these meet the filters ({facts} unknown): check before citing --")
+            out.append("-- Published after the time asked, recalling it: check before citing --" if facts == "later"
+                       else f"-- Not stated whether these meet the filters ({facts} unknown): check before citing --")
             out.append("")
         elif status == "match" and group == "unconfirmed":
             out.append("-- These meet the filters --")  # after a labelled group that leads

@@ -365,3 +365,28 @@ def test_a_publication_set_aside_is_no_name_to_find_and_cyp_now_no_recency():
     assert q.names == [] and not q.recency and q.source == "news"
     assert not parse("What did the CYP Now piece say about Rutland?").recency
     assert parse("How is Rutland doing now?").recency
+
+
+def test_a_later_document_recalling_the_asked_year_is_shown_apart_when_nothing_is_from_then(tmp_path):
+    from conftest import bm25_assistant_for
+    from qa.answers.contract import answer_to_dict
+    from qa.cli import format_answer
+    from qa.web.render import card_html
+
+    a = bm25_assistant_for(tmp_path, {
+        "letter.txt": ("Annual engagement meeting\n\nThe local authority was judged inadequate in 2013 and as requires "
+                       "improvement in the single inspection framework in 2015. Leaders now focus on practice.",
+                       {"doc_type": "ofsted_letter", "date": "2019-03-05", "local_authorities": ["Rutland"]}),
+        "story.txt": ("Rutland adoption\n\nAdoption timeliness in Rutland improved this year, the council said.",
+                      {"doc_type": "news_article", "date": "2019-06-01", "local_authorities": ["Rutland"]}),
+        **{f"other{n}.txt": (f"Rutland update {n}\n\nFoster carer recruitment in Rutland rose by {n} families.",
+                             {"doc_type": "council_page", "date": f"201{n}-02-01", "local_authorities": ["Rutland"]})
+           for n in (6, 7, 8)}})
+    data = answer_to_dict(a.ask("rutland 2015 single inspection framework judgement"))
+    assert not data["abstained"] and data["passages"][0]["doc_id"] == "letter"
+    assert data["passages"][0]["unconfirmed"] == ["later"]
+    assert "published later that recalls 2015" in data["filters_description"]
+    assert "Published after the time asked, recalling it" in format_answer(data)
+    assert "published after the time asked, which it recalls: check before citing" in card_html(data["passages"][0])
+    # nothing later names the year: still nothing answers
+    assert a.ask("rutland 2012 single inspection framework judgement").abstained

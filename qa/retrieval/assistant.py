@@ -137,6 +137,8 @@ class Assistant:
         if found.dense_error:
             self.live.dense_unavailable(found.dense_error)
         hits, signals = found.hits, found.signals
+        if not hits and query.date_from and query.date_to:
+            hits, signals = self._later_recalling(index, query, timings, signals)  # nothing then: what recalls it
         if not hits:
             result.abstained = True
             hard = {k: v for k, v in query.filters().items() if k not in ("source_preference", "recency")}
@@ -174,6 +176,12 @@ class Assistant:
             # Weak evidence: only the best such document is shown, not every story recalling those years.
             mentioning = [h for h in unconfirmed if recalls_before(h, query)]
             mentioning = [h for h in mentioning if h.document.doc_id == mentioning[0].document.doc_id]
+        if not confirmed and not mentioning and query.date_from and query.date_to:
+            # Nothing from the asked time: a later document whose passage names the asked year ("rated requires
+            # improvement in the SIF in 2015", in a 2019 letter) recalls it; shown apart, labelled as such.
+            mentioning, signals = self._later_recalling(index, query, timings, signals)
+            if mentioning:
+                unconfirmed = mentioning
         if not confirmed and not mentioning and unconfirmed and (
                 set(unconfirmed[0].unconfirmed) & {"visit", "authority"}
                 or filters_checkable(index, query, unconfirmed[0].unconfirmed)):
@@ -230,6 +238,29 @@ class Assistant:
         timings["total"] = time.perf_counter() - started
         return result
 
+    def _later_recalling(self, index: Index, query: Query, timings: dict,
+                         signals: dict) -> tuple[list[Hit], dict]:
+        """Passages of documents published after the asked window that name a year inside it; their "later" fact
+        labels them (shown apart, never as matching). Only passages from the first such document: weak evidence.
+        With them, the signals of their search (or `signals` unchanged when there are none)."""
+        later = replace(query, date_to=None)
+        found = self.retriever.retrieve(index, later, timings, dense=not self.dense_error)
+        years = range(query.date_from.year, query.date_to.year + 1)
+        hits = []
+        for hit in found.hits:
+            span = rank.doc_span(hit.document)
+            if hit.unconfirmed or span is None or span[0] <= query.date_to:
+                continue
+            named = years_named(hit.passage.text)
+            # (a passage dating its own event later, "the visit on 24 January 2023 ... since the inspection in
+            # October 2019", is about that later event)
+            if any(y in years for y in named):
+                hit.unconfirmed = ["later"]
+                hits.append(hit)
+        if not hits:
+            return [], signals
+        return [h for h in hits if h.document.doc_id == hits[0].document.doc_id][:UNCONFIRMED_SHOWN], found.signals
+
     def _should_abstain(self, signals: dict) -> bool:
         return answering.should_abstain(signals.get("dense_top"), signals.get("coverage", 0.0))
 
@@ -238,7 +269,8 @@ COUNT_EVIDENCE_DEPTH = 5  # "how many", "what grade", "who as X" abstain when no
 ANSWER_POOL = 3  # passages the answer's sentences come from
 UNCONFIRMED_SHOWN = 2  # passages of unknown date/place/visit shown after those that meet the filters
 APART_LEAD_RATIO = 1.3  # ... or before them, when they score this much higher (labelled all the same)
-FACT_NAMES = {"date": "date", "authority": "local authority", "visit": "visit number"}
+FACT_NAMES = {"date": "date", "authority": "local authority", "visit": "visit number",
+              "later": "date (published later)"}
 
 
 def _facts(hit: Hit) -> str:
@@ -258,6 +290,10 @@ def _scope(query: Query) -> str:
 def _describe_with_unconfirmed(query: Query, shown: int, extra: list[Hit], leading: int = 0,
                                closer: bool = False) -> str:
     facts = sorted({f for h in extra for f in h.unconfirmed}, key=list(FACT_NAMES).index)
+    if facts == ["later"]:
+        return (f"No passage states it meets the filters ({_filters_phrase(query)}); {len(extra)} passage"
+                f"{'s' if len(extra) > 1 else ''} below from a document published later that recalls "
+                f"{query.time_phrase or 'the time asked'}: check before citing")
     unknown = " or ".join(FACT_NAMES[f] for f in facts)
     head = query.describe() if shown else f"No passage states it meets the filters ({_filters_phrase(query)})"
     reason = "they answer more closely" if closer else "the kind of source asked for"

@@ -77,13 +77,20 @@ def passage_key(p: dict) -> str:
 # ---------------------------------------------------------------- answers
 
 
+def unconfirmed_label(facts: list[str]) -> str:
+    """Why a passage is shown apart: "date not stated", or published after the time asked, recalling it."""
+    if facts == ["later"]:
+        return "published after the time asked, which it recalls"
+    names = {"date": "date", "authority": "local authority", "visit": "visit number"}
+    return " or ".join(names.get(f, f) for f in facts) + " not stated"
+
+
 def card_context(p: dict, filters: str = "") -> dict:
     """What templates/macros.html's `card` shows for one passage of the answer."""
     uid = _uid(8)
     unknown = ""
     if p.get("unconfirmed"):  # its document does not state the asked date/place/visit: never shown as matching
-        facts = {"date": "date", "authority": "local authority", "visit": "visit number"}
-        unknown = " or ".join(facts.get(f, f) for f in p["unconfirmed"])
+        unknown = unconfirmed_label(p["unconfirmed"])
     return {"rank": int(p["rank"]), "key": passage_key(p), "title_id": f"qa-t-{uid}", "cite_id": f"qa-c-{uid}",
             "doc_type": p["doc_type"], "doc_type_label": p["doc_type_label"], "title": p["title"],
             "date": None if p["undated"] else long_date(p["date"]), "location": p["location"],
