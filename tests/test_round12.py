@@ -390,3 +390,26 @@ def test_a_later_document_recalling_the_asked_year_is_shown_apart_when_nothing_i
     assert "published after the time asked, which it recalls: check before citing" in card_html(data["passages"][0])
     # nothing later names the year: still nothing answers
     assert a.ask("rutland 2012 single inspection framework judgement").abstained
+
+
+# ---------------------------------------------------------------- found by set29, read once after tuning stopped
+
+def test_dates_from_a_bylines_first_date_a_closing_publication_line_and_a_word_header():
+    from qa.datatypes import Block
+    from qa.documents.metadata import infer_date, infer_period
+
+    byline = {"dateline": "By Jo Bell, Local Democracy Reporting Service Thursday, 19 August 2021, 6:00 am Updated "
+                          "Friday, 20 August 2021, 9:41 am"}
+    assert infer_date([Block("para", "Inspectors returned in July.")], byline)[0] == "2021-08-19"
+    report = [Block("heading", "An inspection of youth justice services in Rutland"),
+              Block("para", "HM Inspectorate of Probation, Fieldwork: 5 to 9 September 2022"),
+              Block("para", "The service is good. " * 30),
+              Block("para", "Publication date: 27 October 2022 © Crown copyright 2022.")]
+    assert infer_date(report, {})[0] == "2022-10-27"
+    assert infer_period("HM Inspectorate of Probation, Fieldwork: 5 to 9 September 2022\n\nThe service is good.")[0] \
+        == ("2022-09-05", "2022-09-09")
+    header = {"page_furniture": "RUTLAND COUNTY COUNCIL\tCHILDREN'S SELECT COMMITTEE\t22 SEPTEMBER 2021"}
+    assert infer_date([Block("para", "Item 6"), Block("para", "The fourth monitoring visit took place in July.")],
+                      header)[0] == "2021-09-22"
+    # a running header without a committee or council is no date of the paper
+    assert infer_date([Block("para", "Item 6")], {"page_furniture": "Draft notes\t22 SEPTEMBER 2021"})[0] is None

@@ -658,6 +658,10 @@ def _in_long_list(mentions, i: int, content: str) -> bool:
 
 # ---------------------------------------------------------------- inference: date
 
+_UPDATED_RE = re.compile(r"\b(?:last\s+)?(?:updated|modified)\b", re.I)
+_MEETING_BODY_RE = re.compile(r"\b(?:committee|cabinet|council|board|panel|forum)\b", re.I)
+
+
 def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = "") -> tuple[str | None, float]:
     """Publication date and a confidence. Structure first: an Ofsted report's 'Report published' line, a
     'published today (date)' statement, a dateline near the headline (optionally 'Published:', 'Updated',
@@ -673,11 +677,20 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
             found, _prefixed = _dateline(part)
             if found:
                 return found, 0.9
+        # "By Jo Bell, Local Democracy Reporting Service Thursday, 19 August 2021, 6:00 am Updated Friday, ...":
+        # the first date, before any update
+        first = re.search(_FULL_DATE, _UPDATED_RE.split(hints["dateline"])[0], re.I)
+        if first and parse_date(first.group(0)):
+            return parse_date(first.group(0)), 0.85
     for line in hints.get("page_furniture", "").splitlines():  # a Word file's footer: "Ofsted | Issued: 1 March 2024"
-        for part in [line, *re.split(r"\s*[|•·]\s*", line)]:
+        for part in [line, *re.split(r"\s*[|•·\t]\s*", line)]:
             found, prefixed = _dateline(part)
             if found and prefixed:
                 return found, 0.85
+        # a committee paper's running header: "SURREY COUNTY COUNCIL <tab> ... SELECT COMMITTEE <tab> 22 SEPTEMBER 2021"
+        dated = re.search(_FULL_DATE, line, re.I)
+        if dated and _MEETING_BODY_RE.search(line) and parse_date(dated.group(0)):
+            return parse_date(dated.group(0)), 0.8
     content = "\n".join(b.text for b in blocks)
     text = raw or content
     m = re.search(r"\breport (?:published|publication date)\s*:\s*(.{6,40})|(?:^|\n)\s*report published\s+(.{6,40})",
@@ -698,6 +711,10 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
                   rf"({_FULL_DATE}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d\d)\b", "\n".join(b.text for b in head), re.I)
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.9
+    # ... or a report's "Publication date: 27 October 2022" opening its last line, above the copyright notice
+    m = re.search(rf"(?:^|\n)\s*(?:date of publication|publication date)\s*:\s*({_FULL_DATE})", content, re.I)
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), 0.85
     for b in head:
         found, _prefixed = _dateline(b.text)
         if found:
@@ -816,7 +833,8 @@ def _furniture_date(text: str) -> str | None:
 _VISIT_WORD_RE = re.compile(r"\b(visit\w*|revisit\w*|inspect\w*|fieldwork|on-?site|conducted|carried out|"
                             r"took place|undertaken)\b", re.I)
 _HAPPENED_RE = re.compile(r"\b(took place|carried out|conducted|undertaken|visited|inspected)\b", re.I)
-_PERIOD_TRIGGER_RE = re.compile(r"\b(between|from|on|during|over|(?:inspectors?|HMIs?|team|they|we)\s+spent|dates?:?)\s*$",
+_PERIOD_TRIGGER_RE = re.compile(r"\b(between|from|on|during|over|(?:inspectors?|HMIs?|team|they|we)\s+spent|dates?:?|"
+                                r"fieldwork:?)\s*$",
                                 re.I)
 _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|notice|letter dated|judged|rated|"
                                  r"meeting|announced|issued|notif\w*|asked|answered|due)\b", re.I)
