@@ -413,3 +413,17 @@ def test_dates_from_a_bylines_first_date_a_closing_publication_line_and_a_word_h
                       header)[0] == "2021-09-22"
     # a running header without a committee or council is no date of the paper
     assert infer_date([Block("para", "Item 6")], {"page_furniture": "Draft notes\t22 SEPTEMBER 2021"})[0] is None
+
+
+def test_a_county_councils_own_select_committee_is_no_parliament():
+    from qa.datatypes import Block
+    from qa.documents.metadata import infer_doc_type
+
+    paper = ("Item 6\nOFSTED FOURTH MONITORING VISIT: CHILDREN IN NEED\nPurpose of report: To inform the Select "
+             "Committee of the findings of Ofsted's fourth monitoring visit to Rutland's children's services.\n1. "
+             "Ofsted judged Rutland's services inadequate in 2019. Since then the Council has received four visits.")
+    blocks = [Block("para", line) for line in paper.splitlines()]
+    assert infer_doc_type(paper, blocks, {}, ["Rutland"])[0] == "council_page"
+    commons = ("Education Select Committee\nThe House of Commons Education Select Committee heard evidence from "
+               "Ofsted's chief inspector on children's social care. The MP, chair of the committee, said ...")
+    assert infer_doc_type(commons, [Block("para", line) for line in commons.splitlines()], {}, [])[0] == "other"

@@ -393,6 +393,9 @@ _GOVUK_RE = re.compile(r"^\s*(guidance|statutory guidance|correspondence|press r
 _PARLIAMENT_RE = re.compile(r"\bquestion to the\b|\bwritten question\b|\basked on\b|\bthis question was answered\b|"
                             r"\bselect committee\b|\bMP, chair of\b|\bhouse of (commons|lords)\b|\bhansard\b|"
                             r"\bearly day motion\b|^\s*[A-Z][\w ]{1,30} committee:", re.I | re.M)
+# A council's committee paper: its item number, its purpose line, "the Council" writing of itself
+_COUNCIL_PAPER_RE = re.compile(r"(?im)^\s*(?:agenda\s+)?item\s+\d+\b|^\s*purpose of (?:the )?report\b|"
+                               r"(?-i:\bthe Council\b)")
 _OTHER_BODY_RE = re.compile(r"\bcare quality commission\b|\bCQC\b|inspectorate of probation|care inspectorate|"
                             r"\bchildren.s commissioner for england\b|"
                             r"\bestyn\b|\bHMICFRS\b|\bHMI probation\b|youth offending|\barea SEND\b|"
@@ -468,7 +471,11 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     if letterhead and raw.lower().count("ofsted") >= 1 and news < 3 and re.search(r"(?i)\binsert\b|\bdear\b", raw):
         return "ofsted_letter", 0.6  # Ofsted letterhead, template or salutation further down
     own = _strip_quotes(raw)
-    other = 3.0 * len(_GOVUK_RE.findall(raw)) + 2.5 * len(_PARLIAMENT_RE.findall(raw))
+    parliament = [m.group(0) for m in _PARLIAMENT_RE.finditer(raw)]
+    if parliament and all(re.fullmatch(r"(?i)select committee", p) for p in parliament) \
+            and _COUNCIL_PAPER_RE.search(raw[:3000]):
+        parliament = []  # a county council's own select committee ("Item 6 ... inform the Select Committee")
+    other = 3.0 * len(_GOVUK_RE.findall(raw)) + 2.5 * len(parliament)
     other += 0.0 if paper else 3.0 * min(2, len(_BRIEFING_RE.findall(raw)))
     if dept:
         other += 3.0
