@@ -40,6 +40,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   38: dates from a byline element's first date before "Updated", a report's closing "Publication date: ...", a
 #       Word committee paper's running header; "Fieldwork: 5 to 9 September 2022" is the period
 #   39: a county council's own select committee ("Item 6 ... inform the Select Committee") is no Parliament
+#   40: a Markdown "***" rule is kept whole for the block splitter (it left a lone "*")
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -71,7 +72,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "39"
+PIPELINE_VERSION = "40"
 
 
 def packaged_model_path() -> str:

@@ -291,9 +291,9 @@ def test_one_name_shared_by_two_compass_points_names_both_authorities():
 # ---------------------------------------------------------------- the round's review
 
 def test_review_a_city_is_no_word_of_the_county_named_after_it():
-    from qa.documents.metadata import _within
+    from qa.documents.gazetteer import name_within
 
-    assert _within("Lincolnshire", "North East Lincolnshire") and not _within("Derby", "Derbyshire")
+    assert name_within("Lincolnshire", "North East Lincolnshire") and not name_within("Derby", "Derbyshire")
     assert not rank._related("derby", "derbyshire") and rank._related("northamptonshire", "west northamptonshire")
 
 
@@ -339,6 +339,8 @@ def test_review_a_date_label_is_no_title_and_markdown_rules_are_boundaries():
     texts = [(b.kind, b.text) for b in convert_text(text, markdown=True).blocks]
     assert texts[0][1].endswith("as the letter sets out in detail.")
     assert ("para", "The next visit is due in June.") in texts and ("heading", "Title here") in texts
+    starred = convert_text("Para one.\n\n***\n\nPara **two** and *three*.", markdown=True).blocks
+    assert [b.text for b in starred] == ["Para one.", "Para two and three."]  # a "***" rule leaves no "*"
     assert strip_markdown_inline("[![logo](a.png)](https://x.example) see [it](https://w.example/a_(b)) now") == \
         " see it now"
 

@@ -297,8 +297,13 @@ def strip_markdown_inline(text: str) -> str:
     sees plain words (an image, none)."""
     text = re.sub(rf"!\[[^\]\n]*\]{_MD_TARGET}", "", text)
     text = re.sub(rf"\[([^\]\n]*)\]{_MD_TARGET}", r"\1", text)
-    text = re.sub(r"\*\*(.+?)\*\*|(?<!\w)__(?!\s)(.+?)(?<!\s)__(?!\w)", lambda m: m.group(1) or m.group(2), text)
-    return re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    return "\n".join(line if clean.MD_RULE_RE.match(line) else _without_emphasis(line) for line in text.split("\n"))
+
+
+def _without_emphasis(line: str) -> str:
+    """A line without its * and _ emphasis marks (a rule line, "***", is kept for the block splitter)."""
+    line = re.sub(r"\*\*(.+?)\*\*|(?<!\w)__(?!\s)(.+?)(?<!\s)__(?!\w)", lambda m: m.group(1) or m.group(2), line)
+    return re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)
 
 
 # ---------------------------------------------------------------- PDF

@@ -229,6 +229,12 @@ def is_welsh(name: str) -> bool:
     return bool(a and a.nation == "wales")
 
 
+def name_within(name: str, other: str) -> bool:
+    """One authority's name inside another's as whole words ("Lincolnshire" in "North East Lincolnshire",
+    "Northamptonshire" in "West Northamptonshire"; not "Derby" in "Derbyshire"). Any case."""
+    return bool(re.search(rf"\b{re.escape(name)}\b", other, re.I))
+
+
 def is_former(name: str) -> bool:
     a = AUTHORITIES.get(canonical_authority(name))
     return bool(a and a.status == "former")

@@ -31,7 +31,7 @@ ORDINAL_RE = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
 
 # Authorities live in the gazetteer; these names stay importable from here (qa/retrieval/question.py uses LA_RE).
 from qa.documents.gazetteer import (LA_RE, LIST_JOIN, LOCAL_AUTHORITIES, canonical_authority, find_in_text, is_former,  # noqa: E402,F401
-                        is_welsh)
+                        is_welsh, name_within)
 
 # Names that are also ordinary words or places (kept for older callers; the gazetteer decides now).
 AMBIGUOUS_LA = {"Reading", "Sutton", "Durham", "Bury", "York", "Derby", "Manchester"}
@@ -616,9 +616,9 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             passing_prev = True
         else:
             passing_prev = False
-        if is_former(mt.name) and any(n != mt.name and _within(mt.name, n) for n in names):
+        if is_former(mt.name) and any(n != mt.name and name_within(mt.name, n) for n in names):
             w *= 0.5  # "Northamptonshire Children's Trust" on a West Northamptonshire page: the successor leads
-        elif not mt.formal and any(n != mt.name and _within(mt.name, n) for n in names):
+        elif not mt.formal and any(n != mt.name and name_within(mt.name, n) for n in names):
             w *= 0.4  # "a Lincolnshire coastal authority" on a North East Lincolnshire page: where it is
         # a run of names: "Barnsley, Bexley, Birmingham and ..." (three or more authorities in a row)
         run = 1
@@ -642,11 +642,6 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     runner_up = max([v for n, v in scores.items() if n not in chosen], default=0.0)
     confidence = 0.9 if top >= 4 and runner_up < 0.2 * top else 0.75 if top >= 3 else 0.6
     return chosen, confidence
-
-
-def _within(name: str, other: str) -> bool:
-    """"Lincolnshire" in "North East Lincolnshire" (a whole word), not "Derby" in "Derbyshire"."""
-    return bool(re.search(rf"\b{re.escape(name)}\b", other))
 
 
 # Between two names of a list: a comma, "and" (or "or"), or a line break (a list set out one name a line).

@@ -216,11 +216,15 @@ class Query:
                 text = asked
         if not self.authorities or self.follow_up:
             return text if not self.follow_up else self.topic
+        stripped = self.without_places(text)
+        return stripped if _has_topic(stripped) else text
+
+    def without_places(self, text: str) -> str:
+        """`text` with the authorities asked about taken out (any of their names; "north + west northants")."""
         stripped = shared_names_expanded(text)
         for name in self.authorities:
             stripped = authority_surface_re(name).sub(" ", stripped)
-        stripped = re.sub(r"\s+", " ", stripped).strip()
-        return stripped if _has_topic(stripped) else text
+        return re.sub(r"\s+", " ", stripped).strip()
 
     def filters(self) -> dict:
         """What the question restricted, for the JSON `filters` field and the UI."""

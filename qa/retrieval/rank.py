@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from qa.retrieval.question import SOURCE_KINDS, Query, authority_surface_re
 from qa.datatypes import Document, Hit
+from qa.documents.gazetteer import name_within
 from qa.documents.mentions import MONTH_NAMES, document_event_months, document_not_before
 from qa.documents.metadata import MONTHS
 from qa.retrieval.answer_type import dates_event, holds
@@ -541,8 +542,8 @@ def about_another_of_its_places(text: str, doc: Document, asked: list[str]) -> b
 
 
 def _related(a: str, b: str) -> bool:
-    """One name holds the other as whole words ("northamptonshire", "west northamptonshire"; not "derby", "derbyshire")."""
-    return bool(re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a))
+    """One name holds the other ("northamptonshire", "west northamptonshire"; not "derby", "derbyshire")."""
+    return name_within(a, b) or name_within(b, a)
 
 
 @lru_cache(maxsize=4096)

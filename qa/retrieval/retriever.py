@@ -29,7 +29,7 @@ from qa.retrieval.acronyms import expand, index_definitions
 from qa.retrieval.answer_type import (answer_type_weight, asked_event, asked_role, counted_stems,
                                       second_fact_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
-from qa.retrieval.question import SOURCE_KINDS, Query, authority_surface_re
+from qa.retrieval.question import SOURCE_KINDS, Query
 from qa.retrieval.synonyms import alternatives, with_synonyms
 
 POOL = 30  # fused candidates considered for priors and grouping
@@ -107,9 +107,7 @@ class Retriever:
             # ("assessments" in half its passages): then the whole question is searched for, the place aside (every
             # candidate names it; counted, it would make any passage look like an answer). Words no passage holds
             # ("drones") are no such case: nothing answers them.
-            whole = text
-            for name in query.authorities:
-                whole = authority_surface_re(name).sub(" ", whole)
+            whole = query.without_places(text)
             q_terms = keyword_terms(index.bm25.query_terms(with_synonyms(whole)), query.text)
             own_terms = keyword_terms(index.bm25.query_terms(whole), query.text)
             bm25_ranked = index.bm25.top(q_terms, scope, s.candidates)
