@@ -66,6 +66,13 @@ _FURNITURE_RULES = {
         r"cookies?( policy| settings)?", r"cookies on [\w.-]{2,60}", r"view cookies",
         r"(accept|reject) (additional|analytics|optional|all|essential|non-essential) cookies\b.*",
         r"we use (some )?(essential |necessary |small files called )?cookies\b.*",
+        # a consent platform's banner: "We value your privacy / We and our partners store and access ... / Accept
+        # all / Manage preferences"
+        r"(we )?(value|respect|care about) your privacy\W*", r"your privacy (choices|options|settings)\W*",
+        r"we and our( \d+)?( \w+)? partners\b.{0,200}\b(cookies?|your device|personal data)\b.{0,200}",
+        r"(accept|reject|allow|deny|decline|refuse) all\W*",
+        r"(manage|customi[sz]e|change|set|show) (your )?(preferences|choices|options|settings|consent|purposes)\W*",
+        r"privacy (settings|preferences|centre|center)\W*",
     ),
     "share links": (
         r"share( this)?( (page|article|story))?:?", r"follow us.*", r"tweet", r"email this",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -413,6 +414,24 @@ _COMMITTEE_RE = re.compile(r"^\s*agenda item\b|^\s*minutes\s*:?\s*$|\bRESOLVED\b
                            r"\bthe committee\b|\b(scrutiny|health and wellbeing) (board|committee|panel)\b.{0,40}"
                            r"\b(item|agenda)\b", re.I | re.M)
 _COUNCIL_VOICE_RE = re.compile(r"\b(we|our|us)\b", re.I)
+# A committee paper's fixed parts ("Wards affected", "Responsible officer", "Financial implications"): three of
+# them make a council's paper, whichever council's template it is.
+_PAPER_PARTS_RE = re.compile(r"(?im)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(wards?\s+affected|responsible\s+officers?|"
+                             r"report\s+(?:title|author)|key\s+decision|contact\s+officer|(?:cabinet|lead)\s+member|"
+                             r"contains\s+confidential|(?:financial|legal|equalit\w+|resource)\s+implications|"
+                             r"(?:details\s+of\s+|reasons?\s+for\s+)?recommendations?(?:\s*\(s\))?|risk\s+management|"
+                             r"background\s+(?:documents|papers)|options\s+considered)\b")
+
+
+def paper_parts(raw: str) -> int:
+    """How many different fixed parts of a committee paper the text has."""
+    return len({re.sub(r"\W+", " ", m.group(1).lower()) for m in _PAPER_PARTS_RE.finditer(raw)})
+_SIGN_OFF = r"(?:yours\s+(?:sincerely|faithfully)|kind\s+regards|best\s+wishes|with\s+best\s+wishes)"
+# Who signs: a council's officer or member, within a few lines of the sign-off
+_COUNCIL_SIGNATURE_RE = re.compile(
+    rf"(?i){_SIGN_OFF}\W*\n(?:[^\n]{{0,80}}\n){{0,2}}[^\n]{{0,80}}\b(?:(?:corporate |executive |interim |deputy |"
+    rf"assistant |strategic )?director\b|chief executive|cabinet member|lead member|councillor|cllr|"
+    rf"leader of the council|head of (?:service|children))")
 _COUNCIL_PRESS_RE = re.compile(r"\b[A-Z][\w ]{2,40} Council (has )?(welcomed|issued the following statement|"
                                r"responded|is pleased)\b|^\s*our statement\b|\bhas issued the following statement\b|"
                                r"\b(Cabinet|Lead|Executive) Member for\b|^\s*further information\s*$|"
@@ -465,7 +484,9 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     # a government department's or minister's letter ("Department for Education", "From the Minister for ...")
     dept = re.search(r"^\s*(?:Department\s+(?:for\s+Education|of Health)|DfE|Home Office)\b|"
                      r"\bFrom the (?:Minister|Secretary of State)\b", raw[:600], re.M) and not letterhead
-    if salutation and news < 3 and not dept and (letterhead or ofsted_hand
+    # a council's own letter about a visit ("Yours sincerely / Jo Bell / Director of Children's Services")
+    council_hand = not letterhead and not ofsted_hand and _COUNCIL_SIGNATURE_RE.search(raw)
+    if salutation and news < 3 and not dept and not council_hand and (letterhead or ofsted_hand
                                     or (re.search(r"(?i)yours sincerely", raw) and "ofsted" in raw.lower())):
         return "ofsted_letter", 0.9
     if letterhead and raw.lower().count("ofsted") >= 1 and news < 3 and re.search(r"(?i)\binsert\b|\bdear\b", raw):
@@ -498,7 +519,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     committee = [m.group(0) for m in _COMMITTEE_RE.finditer(raw)]
     if _PARLIAMENT_RE.search(raw):  # a select committee is Parliament's, not the council's
         committee = [c for c in committee if not re.fullmatch(r"(?i)the committee", c.strip())]
-    council = 3.0 * min(3, len(committee))
+    council = 3.0 * min(3, len(committee)) + (3.0 if paper_parts(raw) >= 3 else 0.0)
     we = len(_COUNCIL_VOICE_RE.findall(own))
     council += 3.0 if we >= 6 else 2.0 if we >= 3 else 0.0
     council += 1.5 * min(2, len(_COUNCIL_PRESS_RE.findall(raw)))
@@ -634,8 +655,9 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     top = max(scores.values())
     if top < 1.5:
         own = _strip_quotes(content)
-        if len(scores) == 1 and len(_COUNCIL_VOICE_RE.findall(own)) >= 5:
-            return list(scores), 0.5  # a council speaking as "we" and naming only itself, once, far down
+        if len(scores) == 1 and (len(_COUNCIL_VOICE_RE.findall(own)) >= 5 or paper_parts(content) >= 3):
+            # a council speaking as "we", or its committee paper, naming only itself, once, far down
+            return list(scores), 0.5
         return [], 0.3
     chosen = [n for n in scores if scores[n] >= max(1.5, 0.3 * top)]
     chosen.sort(key=lambda n: (-scores[n], first_pos[n]))
@@ -758,6 +780,12 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
             dates = [m for m in _DMY_RE.finditer(before)]
             if dates and not _NOT_PUBLICATION.search(before[max(0, dates[-1].start() - 40):dates[-1].start()]):
                 return parse_date(dates[-1].group(0)), 0.85
+        # ... or on its own line under the signature
+        signed = list(re.finditer(rf"(?i){_SIGN_OFF}", text))
+        if signed:
+            for line in text[signed[-1].end():].splitlines()[1:7]:
+                if _DMY_RE.fullmatch(line.strip()):
+                    return parse_date(line.strip()), 0.75
     for b in head[:4]:
         m = re.search(rf"[-–—|:]\s*({_FULL_DATE})\s*$",
                       b.text, re.I)
@@ -897,6 +925,8 @@ _VISIT_NUMBER_RES = [
                 re.I), 0.8),
     # (not "first": "the first visit since the pandemic" is any visit; nor a focused visit or a JTAI, below)
     (_VISIT_SINCE_RE := re.compile(rf"\b(?!first\b){ORDINAL_RE}\s+(?:ofsted\s+)?visit\s+since\b", re.I), 0.8),
+    # a headline opening on its number: "Fourth Ofsted visit finds care planning drift persists"
+    (re.compile(rf"(?m)^[^\S\n]*(?![Ff]irst\b)(?i:{ORDINAL_RE})\s+(?:Ofsted\s+)?[Vv]isit\b"), 0.8),
     # "its second monitoring visit since the borough's services were judged inadequate": the page's own subject
     # (not "The third monitoring visit since the inspection looked at ...", which may recall an earlier one)
     (re.compile(rf"\b(?:its|their|this)\s+{ORDINAL_RE}\s+(?:ofsted\s+)?monitoring\s+visit\s+since\b", re.I), 0.9),
@@ -1050,7 +1080,8 @@ _WEAK_FURNITURE_RE = re.compile(r"\b(?:search|accept|weather|what's on|jobs|prop
 
 
 # a judgement table's row ("Children who need help and protection | Requires improvement to be good") is no title
-_JUDGEMENT_ROW_RE = re.compile(r"\|\s*(?:good|outstanding|inadequate|requires improvement(?: to be good)?)\s*$", re.I)
+# ... nor its label line ("How well children are helped and protected: good")
+_JUDGEMENT_ROW_RE = re.compile(r"[|:]\s*(?:good|outstanding|inadequate|requires improvement(?: to be good)?)\s*$", re.I)
 _TITLE_LABEL_RE = re.compile(r"^(?:(?:report\s+)?title(?:\s+of\s+(?:the\s+)?(?:report|paper))?|(?:report\s+)?subject)"
                              r"\s*(?::\s*\|?|\|)\s*([^|]*[^|\s])\s*(?:\||$)", re.I)  # (the cell, not the rest of the row)
 _FILE_TITLE_JUNK_RE = re.compile(r"microsoft\s+(?:word|excel|powerpoint)|\.(?:docx?|pdf|rtf|odt|dotx?)\b|\btemplate\b|"
@@ -1124,6 +1155,7 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
         labelled = _TITLE_LABEL_RE.match(b.text.strip())
         if labelled and 2 <= len(labelled.group(1).split()) <= 30:
             return labelled.group(1).strip(), 0.8
+    blocks = _join_wrapped_headings(blocks)
     candidates = []  # (score, title, confidence): every line above the story that could be its headline
     head_stems = [set(tokenize(b.text)) for b in blocks[:HEAD_LINES]]
     rest = set(tokenize(" ".join(b.text for b in blocks[HEAD_LINES:])))
@@ -1137,7 +1169,7 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
         t = re.sub(rf"\s+(?:Updated|Published|Last updated)\s*:?\s*(?i:{_DAY}\s+{MONTH_ANY}\s+{_YEAR}).*$", "", stripped)
         t = re.sub(r"^(?:subject|title|re)\s*:\s*", "", t, flags=re.I)  # "Subject: Ofsted fifth monitoring visit"
         words = t.split()
-        if _TITLE_SKIP_RE.match(t):
+        if _TITLE_SKIP_RE.match(t) or _MEETING_NAME_RE.fullmatch(t):
             continue  # site furniture, however long ("BETA This is a new service - your feedback will help ...")
         if re.search(r"[.!?][\"”’']?$", t) and len(words) >= 12 and not _HEADLINE_FURNITURE_RE.search(t):
             break  # the story has begun: no headline above it
@@ -1177,6 +1209,31 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
     return path.stem.replace("_", " "), 0.1
 
 
+# A paper's masthead: its council and the meeting it goes to ("Rutland County Council - Children and Young People
+# Committee"), not its title
+_MEETING_NAME_RE = re.compile(r"[\w'’&,. ]*\b(?:Council|Borough)\s*[-–—|:]\s*[\w'’&,. ]*\b(?:Committee|Panel|Board|"
+                              r"Cabinet|Sub-Committee|Forum)", re.I)
+
+
+def _join_wrapped_headings(blocks: list[Block]) -> list[Block]:
+    """A PDF heading wrapped onto a second line ("Ofsted Focused Visit to ... Services: Care" / "Leavers") read as
+    one: a long heading not ending a phrase, followed by a heading of one word, or of up to three that go on
+    the sentence (lower case, or after "of", "and", "the" ...)."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "heading" and b.kind == "heading" and len(prev.text) >= 40 \
+                and not re.search(r"[.:;!?|)\]'’\"”]\s*$", prev.text) and len(b.text.split()) <= 3 \
+                and re.fullmatch(r"[A-Za-z][\w'’ -]*", b.text.strip()) and not _TITLE_SKIP_RE.match(b.text.strip()) \
+                and (len(b.text.split()) == 1 or b.text.strip()[:1].islower()
+                     or re.search(r"(?i)\b(?:of|and|the|to|for|in|on|with|at|by|&)\s*$", prev.text)):
+            # (not a byline under a headline, "Pat Writer", nor a section's name, "Summary")
+            out[-1] = replace(prev, text=f"{prev.text.rstrip()} {b.text.strip()}")
+        else:
+            out.append(b)
+    return out
+
+
 def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> dict:
     """Metadata from the document itself; values None when nothing could be inferred. The "confidence" key maps
     each inferred field to how far its rule can be trusted (0-1).
@@ -1209,7 +1266,10 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
     period, period_conf = infer_period(content, pub_date)
     # No estimate from the visit's dates: a letter or report is published weeks after its fieldwork, and a citation
     # must not show a date the text does not give. Filters still place it by its period (rank.doc_span).
-    visit, visit_conf = infer_visit_number(content)
+    # (an HTML page's headline may be only in its title: "Fourth Ofsted visit finds ...")
+    headline = hints.get("title", "").strip()
+    visit, visit_conf = infer_visit_number(content if not headline or headline in content[:600]
+                                           else f"{headline}\n{content}")
     if doc_type == "other" and not authorities:
         visit, visit_conf = None, 0.0  # guidance describes visits in general
     title, title_conf = infer_title(blocks, hints, path)

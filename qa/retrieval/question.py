@@ -41,6 +41,13 @@ SOURCE_CUES = [
                            r"council(['’]s)? own|council (announcement|statement|press release|website|page))\b", re.I)),
     ("news", re.compile(r"\b(news|press|media|reported in|community care|article)\b", re.I)),
 ]
+# A body that reviews inspections, speaking: Parliament's committees, ministers, commissioners.
+OTHER_SPEAKER_RE = re.compile(
+    r"\b(?:mps['’]?|members of parliament|(?:select|commons|parliamentary|public accounts|education|clg|"
+    r"communities and local government) committee|(?:the |an? )?(?:parliamentary |mps['’] )?inquiry|the commissioner|"
+    r"the minister|the government|the dfe|department for education|the children['’]s commissioner)\b(?:['’]s?)?\s+"
+    r"(?:\w+\s+){0,2}?(?:say|said|says|find|found|finds|conclude[sd]?|report(?:ed|s)?|criticis\w+|state[sd]?|"
+    r"recommend\w*|blame[sd]?|warn(?:ed|s)?)\b", re.I)
 SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("council_page",), "news": ("news_article",)}
 # Who is quoted, said outright ("according to the council", "the council's own announcement", "the report itself"),
 # outranks a source merely mentioned ("what did social workers tell inspectors"); "not press coverage" is no cue.
@@ -547,6 +554,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None)
     responding = "council" if COUNCIL_RESPONSE_RE.search(cues) else "news" if NEWS_WRITER_RE.search(cues) else None
     source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
+    if source == "ofsted" and not attributed and OTHER_SPEAKER_RE.search(cues):
+        source = None  # "Did the MPs' inquiry say inspectors missed ...": Ofsted is spoken about, not speaking
     source_named = not attributed and (bool(responding) or source == "ofsted" and bool(OFSTED_DOCUMENT_SAYS_RE.search(cues)))
     asked = LEADING_ATTRIBUTION.sub("", rest) if attributed else rest
     if asked != rest and _has_topic(asked):
