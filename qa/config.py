@@ -44,6 +44,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   41: consent-platform banners are furniture; a judgement label line is no title; a council's own letter is no
 #       Ofsted letter, dated under its signature; a committee paper's fixed parts; "Fourth Ofsted visit" headlines
 #       (also in an HTML title); a PDF heading wrapped onto a second line; a meeting's name is no paper's title
+#   42: breadcrumbs with "›" or "»" are no titles (found by set31, read once after tuning stopped)
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -75,7 +76,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "41"
+PIPELINE_VERSION = "42"
 
 
 def packaged_model_path() -> str:

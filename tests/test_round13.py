@@ -127,3 +127,20 @@ def test_a_papers_wrapped_heading_is_its_title_not_the_meeting_it_goes_to():
     blocks = [Block("heading", "Ofsted focused visit to Rutland: care leavers."), Block("heading", "Summary"),
               Block("para", "Inspectors found that care leavers in Rutland are well supported by personal advisers.")]
     assert infer_title(blocks, {}, Path("x.pdf"))[0] == "Ofsted focused visit to Rutland: care leavers."
+
+
+def test_a_breadcrumb_with_angle_quotes_is_no_title():
+    from qa.documents.metadata import infer_title
+
+    blocks = [Block("para", "NEWS › LOCAL NEWS › RUTLAND"),
+              Block("heading", "Rutland children's services: watchdog says front door is better"),
+              Block("para", "Inspectors found that the front door in Rutland responds quickly to concerns about children.")]
+    assert infer_title(blocks, {}, Path("x.txt"))[0] == "Rutland children's services: watchdog says front door is better"
+
+
+def test_an_authority_written_as_its_abbreviation_is_no_name_to_find():
+    from qa.retrieval.question import parse
+
+    q = parse("When Cambs went from good to RI in 2019, did Ofsted give the LA any credit for its improvement work?")
+    assert q.authorities == ["Cambridgeshire"] and "Cambs" not in q.names
+    assert "Eleanor Brazil" in parse("Did Eleanor Brazil praise Cambs?").names

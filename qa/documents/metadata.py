@@ -587,7 +587,7 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|n
                              re.I)
 # A line of navigation or a section label ("Local News | Regions | Kent", "BBC News, Kent"): where the page sits
 # on its site, not what it is about.
-_NAV_LINE_RE = re.compile(r"[|>].*[|>]|\bRegions\b|\bLocal News\b|\bNews,|"
+_NAV_LINE_RE = re.compile(r"[|>›»].*[|>›»]|\bRegions\b|\bLocal News\b|\bNews,|"
                           # a menu: six or more capitalised items, one of them a site section
                           r"^(?=(?:.*\b(?:Menu|Home|News|Sport|Jobs|Contact|Search|About)\b))(?:[A-Z][\w'’&-]*\s+){5,}"
                           r"[A-Z][\w'’&-]*$")
@@ -1052,8 +1052,9 @@ _TITLE_SKIP_RE = re.compile(
     # a paper's section headings ("Purpose of the Report", "Background")
     r"(?:purpose|summary|background|recommendations?|introduction|contents)(?: of (?:the|this) (?:report|paper))?|"
     r"executive summary|"
-    # account links and breadcrumbs: "Log in | Subscribe", "Sign in   Subscribe   Newsletters", "NEWS > REDCAR"
-    r"(?:(?:log ?in|sign ?in|sign ?up|register|subscribe|newsletters?|my account|donate|contact us)\W*)+|.*\s>\s.*)$",
+    # account links and breadcrumbs: "Log in | Subscribe", "Sign in   Subscribe   Newsletters", "NEWS > REDCAR",
+    # "NEWS › LOCAL NEWS › ROTHERHAM"
+    r"(?:(?:log ?in|sign ?in|sign ?up|register|subscribe|newsletters?|my account|donate|contact us)\W*)+|.*\s[>›»]\s.*)$",
     re.I)
 
 
