@@ -47,6 +47,11 @@ def test_a_councils_own_letter_about_a_visit_is_no_ofsted_letter_and_is_dated_un
                                  "Jo Bell\nHis Majesty's Inspector")
     assert infer_doc_type(hmi, [Block("para", line) for line in hmi.splitlines()], {}, ["Rutland"])[0] \
         == "ofsted_letter"
+    # ... also when its director signs for Ofsted
+    regional = COUNCIL_LETTER.replace("Director of Children's Services\nRutland County Council",
+                                      "Regional Director\nOfsted")
+    assert infer_doc_type(regional, [Block("para", line) for line in regional.splitlines()], {}, ["Rutland"])[0] \
+        == "ofsted_letter"
     # a date further down the page than the signature block is no letter's date
     late = COUNCIL_LETTER.replace("\n1 December 2023", "\n\n\n\n\n\n\nPrinted copies\n1 December 2023")
     assert infer_date([Block("para", line) for line in late.splitlines()], {}, late)[0] is None

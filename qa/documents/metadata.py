@@ -426,12 +426,23 @@ _PAPER_PARTS_RE = re.compile(r"(?im)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(wards?\s+affect
 def paper_parts(raw: str) -> int:
     """How many different fixed parts of a committee paper the text has."""
     return len({re.sub(r"\W+", " ", m.group(1).lower()) for m in _PAPER_PARTS_RE.finditer(raw)})
+
+
 _SIGN_OFF = r"(?:yours\s+(?:sincerely|faithfully)|kind\s+regards|best\s+wishes|with\s+best\s+wishes)"
 # Who signs: a council's officer or member, within a few lines of the sign-off
 _COUNCIL_SIGNATURE_RE = re.compile(
     rf"(?i){_SIGN_OFF}\W*\n(?:[^\n]{{0,80}}\n){{0,2}}[^\n]{{0,80}}\b(?:(?:corporate |executive |interim |deputy |"
     rf"assistant |strategic )?director\b|chief executive|cabinet member|lead member|councillor|cllr|"
-    rf"leader of the council|head of (?:service|children))")
+    rf"leader of the council|head of (?:service|children))[^\n]*(?:\n[^\n]{{0,80}}){{0,2}}")
+
+
+def council_signed(raw: str) -> bool:
+    """A letter signed by a council's officer or member ("Jo Bell / Director of Children's Services"), not by
+    Ofsted's ("Regional Director, Ofsted")."""
+    m = _COUNCIL_SIGNATURE_RE.search(raw)
+    return bool(m) and not re.search(r"(?i)\bofsted\b|\binspector\b|\bHMI\b", m.group(0))
+
+
 _COUNCIL_PRESS_RE = re.compile(r"\b[A-Z][\w ]{2,40} Council (has )?(welcomed|issued the following statement|"
                                r"responded|is pleased)\b|^\s*our statement\b|\bhas issued the following statement\b|"
                                r"\b(Cabinet|Lead|Executive) Member for\b|^\s*further information\s*$|"
@@ -485,7 +496,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     dept = re.search(r"^\s*(?:Department\s+(?:for\s+Education|of Health)|DfE|Home Office)\b|"
                      r"\bFrom the (?:Minister|Secretary of State)\b", raw[:600], re.M) and not letterhead
     # a council's own letter about a visit ("Yours sincerely / Jo Bell / Director of Children's Services")
-    council_hand = not letterhead and not ofsted_hand and _COUNCIL_SIGNATURE_RE.search(raw)
+    council_hand = not letterhead and not ofsted_hand and council_signed(raw)
     if salutation and news < 3 and not dept and not council_hand and (letterhead or ofsted_hand
                                     or (re.search(r"(?i)yours sincerely", raw) and "ofsted" in raw.lower())):
         return "ofsted_letter", 0.9
