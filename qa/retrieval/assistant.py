@@ -170,6 +170,10 @@ class Assistant:
             # recalling the years just before is shown apart (labelled) rather than none.
             mentioning = [h for h in unconfirmed if h in mentioning or (
                 h.document.doc_type in asked_kinds and recalls_before(h, query))]
+        if confirmed and not states_asked_fact(query, confirmed[:COUNT_EVIDENCE_DEPTH] + mentioning[:UNCONFIRMED_SHOWN]):
+            # "Which councillors did the Greens want held to account after the 2015 report?": the report meets the
+            # filters but names nobody; an undated story recalling the years just before may, shown apart.
+            mentioning = [h for h in unconfirmed if h in mentioning or recalls_before(h, query)]
         if not confirmed and not mentioning:
             # Nothing states the asked year: an undated story naming only the few years before it (the earlier
             # judgement it recalls) may be the report of that year's event; shown apart, never as matching.
@@ -359,6 +363,11 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
         # The question's own baseline ("in its 2022 report ... progress since 2017"): a text whose latest year
         # is that one, and which dates no event of its own, is written after it and may be the report's story.
         baseline = max(years, default=0) in years_named(query.without_time) and not dates_own_event(text)
+        # So does the text's own: "the last full inspection in 2017 was rated ..." reports a newer one, within an
+        # inspection cycle (three years, and slippage: 2017 to 2022 across the pandemic), when it dates no event
+        # of its own.
+        baseline = baseline or (max(years, default=0) in last_inspection_years(text)
+                                and lo - INSPECTION_CYCLE_YEARS <= max(years) < lo and not dates_own_event(text))
         if years and not in_span and max(years) != lo - 1 and not dated_to_month and not baseline:
             return False
         # Asked for a month ("the March 2024 visit"), the year-before allowance is narrower: a text whose latest
@@ -410,6 +419,17 @@ DATED_EVENT_RE = re.compile(r"\b(?:the|its|a|this)\s+(?:19|20)\d\d\s+(?:ofsted\s
                             r"inspection|re-inspection|visit)|\b(?:monitoring visit|focused visit|inspection|"
                             r"re-inspection|visit)\s+(?:in|during)\s+(?:\w+\s+)?(?:19|20)\d\d")
 RECALLED_RE = re.compile(r"\b(?:last|previous|earlier|prior|since|following|after|before)\W+(?:\w+\W+){0,2}$")
+
+
+# "The last full inspection in 2017", "since the previous inspection in 2017": the text reports a later one.
+LAST_INSPECTION_RE = re.compile(r"\b(?:last|previous)\s+(?:[\w-]+\s+){0,2}(?:inspection|judgement|judgment)\s+"
+                                r"(?:\w+\s+)?(?:in|of)\s+(?:\w+\s+)?((?:19|20)\d\d)\b")
+INSPECTION_CYCLE_YEARS = 5
+
+
+@lru_cache(maxsize=64)
+def last_inspection_years(text: str) -> frozenset[int]:
+    return frozenset(int(y) for y in LAST_INSPECTION_RE.findall(text))
 
 
 @lru_cache(maxsize=64)  # one scan per document text, as _text_facts
