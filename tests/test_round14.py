@@ -32,3 +32,37 @@ def test_a_who_question_the_years_report_cannot_answer_takes_an_undated_story_re
     # the report answers a question about its findings: the undated story is not added beside it
     found = answer_to_dict(a.ask("What did the 2015 Rutland report find about assessments?"))
     assert {p["doc_id"] for p in found["passages"]} == {"report"}
+
+
+def test_a_details_tables_rows_date_a_report_and_its_inspection():
+    from qa.documents.metadata import infer_date, infer_period
+
+    rows = ["Hollybrook House", "Children's home inspection: Good", "| Unique reference number | SC000001 |",
+            "|---|---|", "| Local authority area | Rutland |", "| Inspection dates | 5 and 6 March 2019 |",
+            "| Report published | 2 April 2019 |", "| Previous inspection | 12 June 2018 |",
+            "Children have settled well at the home."]
+    text = "\n\n".join(rows)
+    assert infer_date([Block("para", r) for r in rows], {}, text)[0] == "2019-04-02"
+    assert infer_period(text)[0] == ("2019-03-05", "2019-03-06")
+
+
+def test_a_papers_subject_line_dates_the_visit_it_reports_on():
+    from qa.documents.metadata import infer_period
+
+    paper = ("RUTLAND COUNTY COUNCIL\n\nDate of meeting | 4 February 2020\n\n"
+             "Subject | Ofsted monitoring visit, 10 and 11 December 2019\n\n"
+             "1.1 To inform the committee of the findings of the visit.")
+    assert infer_period(paper)[0] == ("2019-12-10", "2019-12-11")
+    # a visit named beside a date that is no visit's ("the visit, published on 3 May") is not dated by it
+    assert infer_period("The committee noted the letter on the visit, published on 3 May 2020.")[0] is None
+
+
+def test_a_story_naming_its_visit_in_apposition_numbers_it():
+    from qa.documents.metadata import infer_visit_number
+
+    story = ("Inspectors have seen early signs of change. The monitoring visit, the first since the inadequate "
+             "rating last July, took place over two days in December.")
+    assert infer_visit_number(story)[0] == 1
+    # a visit recalled that way is no story's own ("since the last monitoring visit, the second of ...")
+    assert infer_visit_number("Progress has slowed since the last monitoring visit, the second since the "
+                              "inspection.")[0] is None

@@ -728,8 +728,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
             return parse_date(dated.group(0)), 0.8
     content = "\n".join(b.text for b in blocks)
     text = raw or content
-    m = re.search(r"\breport (?:published|publication date)\s*:\s*(.{6,40})|(?:^|\n)\s*report published\s+(.{6,40})",
-                  text[:4000], re.I)
+    # (also a details table's row, "| Report published | 2 April 2019 |")
+    m = re.search(r"\breport (?:published|publication date)\s*:\s*(.{6,40})|(?:^|\n)[^\S\n]*\|?\s*report published"
+                  r"\s*\|?\s+([^|\n]{6,40})", text[:4000], re.I)
     m = m and re.match(r"(.*)", m.group(1) or m.group(2))
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.95
@@ -874,8 +875,9 @@ def _furniture_date(text: str) -> str | None:
 _VISIT_WORD_RE = re.compile(r"\b(visit\w*|revisit\w*|inspect\w*|fieldwork|on-?site|conducted|carried out|"
                             r"took place|undertaken)\b", re.I)
 _HAPPENED_RE = re.compile(r"\b(took place|carried out|conducted|undertaken|visited|inspected)\b", re.I)
+# (also a paper's subject, "Ofsted monitoring visit, 10 and 11 December 2019")
 _PERIOD_TRIGGER_RE = re.compile(r"\b(between|from|on|during|over|(?:inspectors?|HMIs?|team|they|we)\s+spent|dates?:?|"
-                                r"fieldwork:?)\s*$",
+                                r"fieldwork:?|(?:monitoring|focused)\s+visit\s*,)\s*$",
                                 re.I)
 _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|notice|letter dated|judged|rated|"
                                  r"meeting|announced|issued|notif\w*|asked|answered|due)\b", re.I)
@@ -885,7 +887,7 @@ def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, 
     """Fieldwork dates the document reports on, with a confidence: a report's 'Inspection dates:' line, else
     the first 'visit/inspection ... on/between/from <dates>' in a sentence about the visit. A range written
     without a year takes the year from the document's date (lower confidence)."""
-    m = re.search(r"\b(?:inspection|visit|fieldwork)\s+dates?\s*:\s*(.{6,70})", content, re.I)
+    m = re.search(r"\b(?:inspection|visit|fieldwork)\s+dates?\s*[:|]\s*(.{6,70})", content, re.I)
     if m:
         got = _first_range(m.group(1), None, anchored=True)
         if got:
@@ -944,6 +946,9 @@ _VISIT_NUMBER_RES = [
     # "Ofsted's latest monitoring visit – the third since the damning inspection": the story's own visit, numbered
     (re.compile(rf"\b(?:latest|most recent|recent|new)\s+(?:ofsted\s+)?monitoring\s+visit\s*[–—,(-]+\s*the\s+"
                 rf"{ORDINAL_RE}\s+(?:since|of)\b", re.I), 0.9),
+    # "The monitoring visit, the first since the inadequate rating last July, took place ...": a story's subject
+    (re.compile(rf"(?:^|[.!?]\s+)(?:The|This)\s+(?:Ofsted\s+)?monitoring\s+visit\s*[–—,(-]+\s*the\s+{ORDINAL_RE}\s+"
+                rf"(?:since|of)\b"), 0.85),
 ]
 
 
