@@ -66,3 +66,30 @@ def test_a_story_naming_its_visit_in_apposition_numbers_it():
     # a visit recalled that way is no story's own ("since the last monitoring visit, the second of ...")
     assert infer_visit_number("Progress has slowed since the last monitoring visit, the second since the "
                               "inspection.")[0] is None
+
+
+LATER_STORY = {
+    "story.txt": ("Rutland improves to good\n\nAt a full Ofsted inspection in 2017, inspectors found high caseloads in Rutland "
+                  "were harming practice. In a focused visit the following year, caseloads were still too high. At "
+                  "its latest inspection, in late 2021, caseloads had fallen and services were good.",
+                  {"doc_type": "news_article", "local_authorities": ["Rutland"], "title": "Rutland improves"}),
+    **{f"other{n}.txt": (f"Foster carers {n}\n\nFoster carer recruitment in Halton rose by {n} families.",
+                         {"doc_type": "council_page", "date": f"201{n}-02-01", "local_authorities": ["Halton"],
+                          "title": f"Update {n}"}) for n in range(8)},
+}
+
+
+def test_an_undated_story_written_later_that_never_names_the_asked_year_is_silent_on_it(tmp_path):
+    a = bm25_assistant_for(tmp_path, LATER_STORY)
+    # it names 2017, "the following year" (2018) and 2021: no 2019 visit, though written after it
+    assert a.ask("Did Ofsted's 2019 focused visit to Rutland say caseloads were still too high?").abstained
+    data = answer_to_dict(a.ask("rutland 2018 focused visit caseloads"))
+    assert not data["abstained"] and data["passages"][0]["doc_id"] == "story"
+    assert data["passages"][0]["unconfirmed"] == ["date"]
+
+
+def test_an_apology_is_searched_as_sorry():
+    from qa.retrieval.synonyms import with_synonyms
+
+    assert "sorry" in with_synonyms("Did the council apologise to families?")
+    assert with_synonyms("Was the council sorry?") == "Was the council sorry?"

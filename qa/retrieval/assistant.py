@@ -188,7 +188,8 @@ class Assistant:
                 unconfirmed = mentioning
         if not confirmed and not mentioning and unconfirmed and (
                 set(unconfirmed[0].unconfirmed) & {"visit", "authority"}
-                or filters_checkable(index, query, unconfirmed[0].unconfirmed)):
+                or filters_checkable(index, query, unconfirmed[0].unconfirmed)
+                or written_after_silent(unconfirmed[0], query)):
             result.abstained = True
             result.message = (f"Nothing in the documents {_scope(query)} answers this. The closest passages "
                               f"come from documents whose {_facts(unconfirmed[0])} is not stated: check before citing.")
@@ -343,6 +344,21 @@ def filters_checkable(index: Index, query: Query, facts: list[str]) -> bool:
     stated = {"date": lambda d: rank.doc_span(d) is not None, "visit": lambda d: bool(d.visit_number),
               "authority": lambda d: bool(d.local_authorities)}
     return all(any(stated[f](d) for d in docs) for f in facts)
+
+
+def written_after_silent(hit: Hit, query: Query) -> bool:
+    """An undated text naming years after the asked span and none in it was written later and recalls that time
+    without naming it: silent on the asked year's events, unlike a text that may have been written during it."""
+    if "date" not in hit.unconfirmed or not query.date_to:
+        return False
+    text, years = _text_facts(hit.document.text)
+    if FOLLOWING_YEAR_RE.search(text):  # "at a full inspection in 2017 ... in a focused visit the following year"
+        years = years | {y + 1 for y in years}
+    lo = query.date_from.year if query.date_from else 1900
+    return any(y > query.date_to.year for y in years) and not any(lo <= y <= query.date_to.year for y in years)
+
+
+FOLLOWING_YEAR_RE = re.compile(r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later)\b")
 
 
 def states_asked_facts(hit: Hit, query: Query) -> bool:

@@ -37,6 +37,8 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # a councillor answering for a service speaks as its cabinet or lead member
     "councillor": ("cllr", "cabinet member", "lead member"),
     "councillors": ("cllr", "cabinet member", "lead member"),
+    # a council's apology is worded "we are deeply sorry"
+    **{form: ("sorry",) for form in ("apologise", "apologised", "apologize", "apologized", "apology", "apologies")},
 }
 
 
