@@ -93,3 +93,14 @@ def test_an_apology_is_searched_as_sorry():
 
     assert "sorry" in with_synonyms("Did the council apologise to families?")
     assert with_synonyms("Was the council sorry?") == "Was the council sorry?"
+
+
+def test_a_council_disputing_ofsted_puts_no_ofsted_documents_first():
+    from qa.retrieval.question import parse
+
+    for question in ["leicester council disputes ofsted ilacs findings",
+                     "Which council publicly pushed back against Ofsted, saying the findings misrepresented it?",
+                     "Rutland County Council rejected Ofsted's findings: why?"]:
+        assert parse(question).source is None, question
+    assert parse("What did Ofsted find about Leicester's front door?").source == "ofsted"
+    assert parse("Which council's plans did Ofsted reject in 2019?").source == "ofsted"

@@ -48,6 +48,10 @@ OTHER_SPEAKER_RE = re.compile(
     r"the minister|the government|the dfe|department for education|the children['’]s commissioner)\b(?:['’]s?)?\s+"
     r"(?:\w+\s+){0,2}?(?:say|said|says|find|found|finds|conclude[sd]?|report(?:ed|s)?|criticis\w+|state[sd]?|"
     r"recommend\w*|blame[sd]?|warn(?:ed|s)?)\b", re.I)
+# A council disputing Ofsted ("Leicester City Council disputed Ofsted's findings", "which council pushed back"):
+# Ofsted is spoken about; the dispute is in the press as much as on the council's pages.
+COUNCIL_DISPUTES_RE = re.compile(r"\bcouncil\s+(?:\w+\s+){0,2}?(?:disput(?:e|es|ed|ing)|push(?:ed|es|ing)?\s+back|"
+                                 r"hit(?:s|ting)?\s+back|contest(?:s|ed|ing)?|reject(?:s|ed|ing)?)\b", re.I)
 SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("council_page",), "news": ("news_article",)}
 # Who is quoted, said outright ("according to the council", "the council's own announcement", "the report itself"),
 # outranks a source merely mentioned ("what did social workers tell inspectors"); "not press coverage" is no cue.
@@ -554,7 +558,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None)
     responding = "council" if COUNCIL_RESPONSE_RE.search(cues) else "news" if NEWS_WRITER_RE.search(cues) else None
     source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
-    if source == "ofsted" and not attributed and OTHER_SPEAKER_RE.search(cues):
+    if source == "ofsted" and not attributed and (OTHER_SPEAKER_RE.search(cues) or COUNCIL_DISPUTES_RE.search(cues)):
         source = None  # "Did the MPs' inquiry say inspectors missed ...": Ofsted is spoken about, not speaking
     source_named = not attributed and (bool(responding) or source == "ofsted" and bool(OFSTED_DOCUMENT_SAYS_RE.search(cues)))
     asked = LEADING_ATTRIBUTION.sub("", rest) if attributed else rest
