@@ -104,3 +104,19 @@ def test_a_council_disputing_ofsted_puts_no_ofsted_documents_first():
         assert parse(question).source is None, question
     assert parse("What did Ofsted find about Leicester's front door?").source == "ofsted"
     assert parse("Which council's plans did Ofsted reject in 2019?").source == "ofsted"
+
+
+def test_a_county_short_form_inside_an_asked_councils_name_is_no_name_to_find():
+    from qa.retrieval.question import parse
+
+    q = parse("When West Northants came off inadequate in November 2022, what did Ofsted say about risk?")
+    assert q.authorities == ["West Northamptonshire"] and q.names == []
+    assert parse("What did the CQC say about West Northants?").names == ["CQC"]
+
+
+def test_which_of_their_councillors_asks_for_a_person():
+    from qa.retrieval.answer_type import asks_person
+
+    assert asks_person("Which party went after the cabinet leads, and which of their councillors spoke out?")
+    assert asks_person("Which of the inspectors led the visit?")
+    assert not asks_person("Which of the areas improved?")

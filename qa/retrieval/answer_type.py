@@ -34,7 +34,7 @@ _NAME = (r"\b(?!The\b|This\b|Children|Ofsted\b)[A-Z][a-z]+[^\S\n]+(?!(?:City|Cou
          r"[A-Z][a-z'’-]+\b")
 
 # "Which inspectors ...", "name the director": the people a question asks to be named
-_WHICH_PERSON = (r"\b(?:which|name the)\s+(?:\w+\s+|(?-i:[A-Z][\w'’-]*\s+){1,3})?(?:inspectors?|hmis?|officials?|ministers?|commissioners?|"
+_WHICH_PERSON = (r"\b(?:which|name the)\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:\w+\s+|(?-i:[A-Z][\w'’-]*\s+){1,3})?(?:inspectors?|hmis?|officials?|ministers?|commissioners?|"
                  r"directors?|mayors?|councillors?|leaders?|reporters?|journalists?)\b")
 
 QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
