@@ -64,7 +64,8 @@ ATTRIBUTION_CUES = [
                         r"(?<!not )\b(?:news|press) (?:coverage|reports?|articles?) (?:say|said|says)\b", re.I)),
     # "according to Ofsted('s report)" is answered by a story quoting the report too (a preference, below);
     # "the report itself", "Ofsted's own words" are not.
-    ("ofsted", re.compile(r"\bofsted(?:['’]s)? own\b|\b(?:report|letter) itself\b", re.I)),
+    ("ofsted", re.compile(r"\bofsted(?:['’]s)? own\b|\b(?:report|letter) itself\b|"
+                          r"\binspectors?(?:['’]s?)? own (?:letter|report|words)\b", re.I)),
 ]
 # "How did Torbay Council respond to Ofsted's findings?": the council's own words first, though Ofsted is named
 # (a preference: a story quoting the council's response answers too).
