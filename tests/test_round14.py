@@ -120,3 +120,22 @@ def test_which_of_their_councillors_asks_for_a_person():
     assert asks_person("Which party went after the cabinet leads, and which of their councillors spoke out?")
     assert asks_person("Which of the inspectors led the visit?")
     assert not asks_person("Which of the areas improved?")
+
+
+def test_the_inspectors_own_letter_asks_for_ofsteds_documents_only():
+    from qa.retrieval.question import parse
+
+    q = parse("In the inspectors' own letter rather than the press coverage, what was wrong with plans at Rutland's "
+              "third monitoring visit?")
+    assert q.source == "ofsted" and set(q.doc_types) == {"ofsted_letter", "ofsted_report"}
+    assert parse("What did inspectors say about plans in Rutland?").doc_types == []
+
+
+def test_a_details_lists_date_of_visit_label_on_its_own_line_is_the_period():
+    from qa.documents.metadata import infer_period
+
+    page = ("Registered manager\n\nPost vacant\n\nDate of visit\n\n14 June 2022\n\nInformation about this home\n\n"
+            "The home was judged inadequate at its full inspection on 22 March 2022.")
+    assert infer_period(page)[0] == ("2022-06-14", "2022-06-14")
+    assert infer_period("The date of the visit was agreed.\n\nInspectors visited on 3 May 2019.")[0] \
+        == ("2019-05-03", "2019-05-03")

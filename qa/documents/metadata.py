@@ -887,7 +887,10 @@ def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, 
     """Fieldwork dates the document reports on, with a confidence: a report's 'Inspection dates:' line, else
     the first 'visit/inspection ... on/between/from <dates>' in a sentence about the visit. A range written
     without a year takes the year from the document's date (lower confidence)."""
-    m = re.search(r"\b(?:inspection|visit|fieldwork)\s+dates?\s*[:|]\s*(.{6,70})", content, re.I)
+    # (or a details list's label on its own line: "Date of visit" above "14 June 2022")
+    m = re.search(r"\b(?:inspection|visit|fieldwork)\s+dates?\s*[:|]\s*(.{6,70})|(?:^|\n)[^\S\n]*(?:inspection\s+|visit\s+)?"
+                  r"dates?\s+of\s+(?:the\s+)?(?:visit|inspection|fieldwork)[^\S\n]*(?::|\||\n)\s*(.{6,70})", content, re.I)
+    m = m and re.match(r"(.*)", m.group(1) or m.group(2))
     if m:
         got = _first_range(m.group(1), None, anchored=True)
         if got:
