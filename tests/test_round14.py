@@ -139,3 +139,22 @@ def test_a_details_lists_date_of_visit_label_on_its_own_line_is_the_period():
     assert infer_period(page)[0] == ("2022-06-14", "2022-06-14")
     assert infer_period("The date of the visit was agreed.\n\nInspectors visited on 3 May 2019.")[0] \
         == ("2019-05-03", "2019-05-03")
+
+
+def test_a_years_report_sharing_no_word_with_the_question_lets_an_undated_story_answer(tmp_path):
+    docs = {
+        "report.txt": ("Single inspection of Rutland\n\nOfsted produces this document under section 152 of the "
+                       "Education and Inspections Act 2006.",
+                       {"doc_type": "ofsted_report", "date": "2015-05-20", "local_authorities": ["Rutland"],
+                        "title": "Single inspection of Rutland"}),
+        "story.txt": ("Damning verdict on Rutland\n\nInspectors identified five areas for priority and immediate "
+                      "action, including adoption delays. Services were last judged adequate in 2012.",
+                      {"doc_type": "news_article", "local_authorities": ["Rutland"], "title": "Damning verdict"}),
+        **{f"update{n}.txt": (f"Halton update {n}\n\nFoster carer recruitment in Halton rose by {n} families.",
+                              {"doc_type": "council_page", "date": f"201{n}-02-01", "local_authorities": ["Halton"],
+                               "title": f"Update {n}"}) for n in range(8)},
+    }
+    a = bm25_assistant_for(tmp_path, docs)
+    data = answer_to_dict(a.ask("rutland 2015 priority actions"))
+    assert not data["abstained"]
+    assert data["passages"][0]["doc_id"] == "story" and data["passages"][0]["unconfirmed"] == ["date"]

@@ -170,9 +170,12 @@ class Assistant:
             # recalling the years just before is shown apart (labelled) rather than none.
             mentioning = [h for h in unconfirmed if h in mentioning or (
                 h.document.doc_type in asked_kinds and recalls_before(h, query))]
-        if confirmed and not states_asked_fact(query, confirmed[:COUNT_EVIDENCE_DEPTH] + mentioning[:UNCONFIRMED_SHOWN]):
+        if confirmed and (not states_asked_fact(query, confirmed[:COUNT_EVIDENCE_DEPTH] + mentioning[:UNCONFIRMED_SHOWN])
+                          or not any(on_subject(h) for h in confirmed[:COUNT_EVIDENCE_DEPTH])):
             # "Which councillors did the Greens want held to account after the 2015 report?": the report meets the
-            # filters but names nobody; an undated story recalling the years just before may, shown apart.
+            # filters but names nobody (or shares no word with the question and is far from it in meaning: "lambeth
+            # 2015 priority actions" where the report's front matter is all that is indexed); an undated story
+            # recalling the years just before may answer, shown apart.
             mentioning = [h for h in unconfirmed if h in mentioning or recalls_before(h, query)]
         if not confirmed and not mentioning:
             # Nothing states the asked year: an undated story naming only the few years before it (the earlier
@@ -214,7 +217,7 @@ class Assistant:
         leading = [h for h in extra if h.document.doc_type in asked_kinds] \
             if asked_kinds and not any(h.document.doc_type in asked_kinds for h in shown) else []
         closer = False
-        if not leading and shown and extra and shown[0].score > 0 \
+        if not leading and shown and extra and extra[0].score > 0 \
                 and extra[0].score >= APART_LEAD_RATIO * shown[0].score:
             # "Which director did inspectors praise when Leicester was judged inadequate in 2015?": the 2015 report's
             # front matter meets the filters; an undated story on that judgement names her. When what is shown apart
@@ -276,6 +279,11 @@ UNCONFIRMED_SHOWN = 2  # passages of unknown date/place/visit shown after those 
 APART_LEAD_RATIO = 1.3  # ... or before them, when they score this much higher (labelled all the same)
 FACT_NAMES = {"date": "date", "authority": "local authority", "visit": "visit number",
               "later": "date (published later)"}
+
+
+def on_subject(hit: Hit) -> bool:
+    """A passage sharing a word with the question, or close to it in meaning (when the dense side answered)."""
+    return hit.scores.get("bm25", 0.0) > 0 or hit.scores.get("dense", 0.0) >= answering.DENSE_CONFIDENT
 
 
 def _facts(hit: Hit) -> str:

@@ -182,6 +182,7 @@ class Retriever:
         hits = rank.group_duplicates(hits)
         if rank.asks_for_places(query.text) and not query.authorities:
             hits = rank.one_per_document_first(hits)
+        best = hits[0] if hits else None  # (the closest passage, whatever its filters say: what coverage reads)
         # Stable: those meeting the filters first, then those leaving one fact unstated, and so on; each by score.
         hits.sort(key=lambda h: len(h.unconfirmed))
         unmentioned = unmentioned_names(index, query.names, named_in(index, docs, checks, query, mask), defined)
@@ -198,8 +199,8 @@ class Retriever:
             if about and not any(docs[d].doc_type in SOURCE_KINDS["ofsted"] for d in about) \
                     and unmentioned_names(index, ["Ofsted"], stated):
                 unmentioned.append("Ofsted")
-        signals: dict = {"coverage": coverage(index, own_terms, hits[0].passage.passage_id, alternative)
-                         if hits else 0.0,
+        signals: dict = {"coverage": coverage(index, own_terms, best.passage.passage_id, alternative)
+                         if best else 0.0,
                          "unmentioned": unmentioned}
         if qvec is not None:
             cos = [v for v in dense_scores.values()]
