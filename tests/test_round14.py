@@ -158,3 +158,32 @@ def test_a_years_report_sharing_no_word_with_the_question_lets_an_undated_story_
     data = answer_to_dict(a.ask("rutland 2015 priority actions"))
     assert not data["abstained"]
     assert data["passages"][0]["doc_id"] == "story" and data["passages"][0]["unconfirmed"] == ["date"]
+
+
+def test_keyword_search_alone_answers_a_question_sharing_few_words_and_refuses_one_about_something_else(tmp_path):
+    """BM25-only mode: most words of an out-of-scope question occur nowhere in the corpus; an in-scope one
+    whose best passage holds a fifth of its terms or more still answers."""
+    docs = {
+        "letter.txt": ("Monitoring visit to Rutland\n\nSupervision of social workers is now regular and reflective, "
+                       "and managers challenge drift in children's plans.",
+                       {"doc_type": "ofsted_letter", "date": "2019-03-05", "local_authorities": ["Rutland"],
+                        "title": "Rutland letter"}),
+        # (a corpus's vocabulary: the question's everyday words occur somewhere, as in any real corpus)
+        **{f"update{n}.txt": (f"Halton update {n}\n\nFoster carer recruitment in Halton rose by {n} families; a good "
+                              "year, the council said. Staff helped us think about the use of practice guidance.",
+                              {"doc_type": "council_page", "date": f"201{n}-02-01", "local_authorities": ["Halton"],
+                               "title": f"Update {n}"}) for n in range(6)},
+    }
+    a = bm25_assistant_for(tmp_path, docs)
+    assert a.mode == "bm25-only"
+    assert a.ask("What is a good recipe for lasagne?").abstained
+    answered = a.ask("How were Rutland staff helped to think about practice - was supervision any use to them?")
+    assert not answered.abstained and answered.hits[0].document.doc_id == "letter"
+
+
+def test_a_year_the_text_gives_its_own_finding_is_no_year_it_recalls():
+    from qa.retrieval.assistant import dates_own_event
+
+    assert dates_own_event("in 2019 inspectors found that supervision had become reflective.")
+    assert dates_own_event("in march 2018, ofsted inspectors said plans were weak.")
+    assert not dates_own_event("services have improved since the last inspection in 2012.")

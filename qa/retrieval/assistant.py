@@ -270,7 +270,7 @@ class Assistant:
         return [h for h in hits if h.document.doc_id == hits[0].document.doc_id][:UNCONFIRMED_SHOWN], found.signals
 
     def _should_abstain(self, signals: dict) -> bool:
-        return answering.should_abstain(signals.get("dense_top"), signals.get("coverage", 0.0))
+        return answering.should_abstain(signals.get("dense_top"), signals.get("coverage", 0.0), signals.get("known", 1.0))
 
 
 COUNT_EVIDENCE_DEPTH = 5  # "how many", "what grade", "who as X" abstain when none of the first five states it
@@ -441,7 +441,10 @@ def dates_visit_to_another_month(hit: Hit, query: Query) -> bool:
 # recalls ("since the last inspection in 2012", "following an inspection in 2013").
 DATED_EVENT_RE = re.compile(r"\b(?:the|its|a|this)\s+(?:19|20)\d\d\s+(?:ofsted\s+)?(?:monitoring visit|focused visit|"
                             r"inspection|re-inspection|visit)|\b(?:monitoring visit|focused visit|inspection|"
-                            r"re-inspection|visit)\s+(?:in|during)\s+(?:\w+\s+)?(?:19|20)\d\d")
+                            r"re-inspection|visit)\s+(?:in|during)\s+(?:\w+\s+)?(?:19|20)\d\d|"
+                            # "In 2019 inspectors found that ...": the text's own dated finding
+                            r"\bin\s+(?:\w+\s+)?(?:19|20)\d\d,?\s+(?:ofsted(?:['’]s)?\s+)?inspectors\s+(?:found|said|judged|"
+                            r"rated|reported|concluded|noted)\b")
 RECALLED_RE = re.compile(r"\b(?:last|previous|earlier|prior|since|following|after|before)\W+(?:\w+\W+){0,2}$")
 
 

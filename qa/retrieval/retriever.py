@@ -201,7 +201,7 @@ class Retriever:
                 unmentioned.append("Ofsted")
         signals: dict = {"coverage": coverage(index, own_terms, best.passage.passage_id, alternative)
                          if best else 0.0,
-                         "unmentioned": unmentioned}
+                         "unmentioned": unmentioned, "known": known_share(index, own_terms, alternative)}
         if qvec is not None:
             cos = [v for v in dense_scores.values()]
             signals["dense_top"] = max(cos) if cos else 0.0
@@ -224,6 +224,18 @@ def keyword_terms(terms: list[str], question: str = "") -> list[str]:
         return terms
     kept = [t for t in terms if t not in FRAMING_TERMS]
     return kept or terms
+
+
+def known_share(index: Index, q_terms: list[str], alternative: dict[str, tuple[frozenset[str], ...]]) -> float:
+    """Share of the question's distinct terms that occur anywhere in the corpus, or whose documents' words do
+    ("lockdown": "covid"): what keyword search alone can tell of a question about something else entirely ("a good
+    recipe for lasagne": one of three)."""
+    terms = set(q_terms)
+    if not terms:
+        return 0.0
+    known = index.bm25.document_frequency(list(terms | {a for t in terms for form in alternative.get(t, ()) for a in form}))
+    return sum(1 for t in terms if t in known or any(form and form <= known.keys() for form in alternative.get(t, ()))
+               ) / len(terms)
 
 
 def coverage(index: Index, q_terms: list[str], passage_id: str,
