@@ -48,6 +48,8 @@ DEFAULT_INDEX = ROOT / "index"
 #   43: details-table rows ("| Report published | 2 April 2019 |"), a paper's subject dating its visit,
 #       "The monitoring visit, the first since ..."
 #   44: a details list's "Date of visit" label above its date is the period (set34)
+#   45: a paper's "Report authors", "Report subject", "Portfolio holder" parts; a news site's section label ("News
+#       Torquay Paignton Brixham") is no title; a building's name ("Heron Lodge") is no byline (set35)
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -79,7 +81,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "44"
+PIPELINE_VERSION = "45"
 
 
 def packaged_model_path() -> str:

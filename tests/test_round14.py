@@ -187,3 +187,28 @@ def test_a_year_the_text_gives_its_own_finding_is_no_year_it_recalls():
     assert dates_own_event("in 2019 inspectors found that supervision had become reflective.")
     assert dates_own_event("in march 2018, ofsted inspectors said plans were weak.")
     assert not dates_own_event("services have improved since the last inspection in 2012.")
+
+
+def test_a_papers_report_authors_subject_and_portfolio_holder_make_it_the_councils():
+    from qa.documents.metadata import infer_authorities, paper_parts
+
+    paper = ("CHILDREN'S SERVICES OVERVIEW AND SCRUTINY COMMITTEE\n\nReport subject | Ofsted second monitoring visit\n\n"
+             "Recommendations | That the committee notes the findings.\n\nPortfolio Holder(s) | Councillor Jo Bell\n\n"
+             "Report Authors | Sam Reed, Head of Quality Assurance\n\nWards | Council-wide\n\n"
+             + "The improvement plan is on track, the director said. " * 20
+             + "\n\n1. Ofsted judged children's services in Rutland to be inadequate in 2021.")
+    assert paper_parts(paper) >= 3
+    assert infer_authorities(paper)[0] == ["Rutland"]
+
+
+def test_a_news_sites_section_label_is_no_title_and_a_buildings_name_is_no_byline():
+    from pathlib import Path
+
+    from qa.documents.metadata import _BYLINE_RE, infer_title
+
+    lines = ["News Sport What's On Business Property Motors Jobs", "News Oakham Uppingham",
+             "'Too many children waiting too long' for a permanent home, inspectors warn", "By Chloe Ashworth",
+             "Inspectors have warned that too many children wait too long for a permanent home after their latest "
+             "visit to the council in Oakham and Uppingham."]
+    assert infer_title([Block("para", t) for t in lines], {}, Path("x.txt"))[0].startswith("'Too many children")
+    assert not _BYLINE_RE.match("Heron Lodge") and _BYLINE_RE.match("By Chloe Ashworth")

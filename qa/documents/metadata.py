@@ -213,7 +213,10 @@ def _strip_quotes(text: str) -> str:
     return "\n".join(out)
 
 
-_BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
+# (not a building's name: "Heron Lodge", a children's home's page title)
+_BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$(?<!Lodge)(?<!House)(?<!Court)(?<!Hall)"
+                        r"(?<!Grange)(?<!Cottage)(?<!Farm)(?<!Manor)(?<!Close)(?<!Road)(?<!Street)(?<!Centre)"
+                        r"(?<!School)(?<!Academy)(?<!Home)(?<!Homes)")
 _DATELINE_PREFIX = (r"(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|last\s+updated(?:\s+on)?|updated(?:\s+on)?|"
                     r"date\s+of\s+(?:meeting|publication|issue)|(?:meeting|publication|release|issue)\s+date|"
                     r"date(?:d|\s+published)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|created(?:\s+on)?|"
@@ -417,7 +420,8 @@ _COUNCIL_VOICE_RE = re.compile(r"\b(we|our|us)\b", re.I)
 # A committee paper's fixed parts ("Wards affected", "Responsible officer", "Financial implications"): three of
 # them make a council's paper, whichever council's template it is.
 _PAPER_PARTS_RE = re.compile(r"(?im)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(wards?\s+affected|responsible\s+officers?|"
-                             r"report\s+(?:title|author)|key\s+decision|contact\s+officer|(?:cabinet|lead)\s+member|"
+                             r"report\s+(?:title|authors?|subject)|key\s+decision|contact\s+officer|(?:cabinet|lead)\s+member|"
+                             r"portfolio\s+holders?|"
                              r"contains\s+confidential|(?:financial|legal|equalit\w+|resource)\s+implications|"
                              r"(?:details\s+of\s+|reasons?\s+for\s+)?recommendations?(?:\s*\(s\))?|risk\s+management|"
                              r"background\s+(?:documents|papers)|options\s+considered)\b")
@@ -1095,6 +1099,8 @@ _LABEL_LINE_RE = re.compile(r"^(?:(?:open\s+|exempt\s+|public\s+)?report\s+(?:of
 _HEADLINE_FURNITURE_RE = re.compile(r"\b(?:cookies?|maintenance|unavailable|subscribe|sign in|log in|menu|"
                                     r"newsletters?|advert\w*|watch live|accessibility|translate|donate|news and blogs|"
                                     r"categories|news,? jobs|the magazine for)\b|\bdate\s*:", re.I)
+# A news site's section and the towns it covers, over the headline: "News Torquay Paignton Brixham", "Local News Bury"
+_SECTION_LABEL_RE = re.compile(r"(?:Local\s+)?(?:News|Sport|Politics)(?:\s+[A-Z][\w'’&-]*){1,4}")
 _WEAK_FURNITURE_RE = re.compile(r"\b(?:search|accept|weather|what's on|jobs|property|notices|pay for it|apply for it|"
                                 r"report it)\b", re.I)
 
@@ -1142,7 +1148,7 @@ def _headline_score(line: str, at: int, below: set[str]) -> float:
     if _HEADLINE_FURNITURE_RE.search(line) or len(_WEAK_FURNITURE_RE.findall(line)) >= 2:
         score -= 1.0
     plain = line.strip()
-    if masthead(plain) or _names_only_a_council(plain):
+    if masthead(plain) or _names_only_a_council(plain) or _SECTION_LABEL_RE.fullmatch(plain):
         score -= 1.0
     if at == 0:
         score += FIRST_LINE_BONUS  # a document opens on its title more often than not
