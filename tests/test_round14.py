@@ -212,3 +212,26 @@ def test_a_news_sites_section_label_is_no_title_and_a_buildings_name_is_no_bylin
              "visit to the council in Oakham and Uppingham."]
     assert infer_title([Block("para", t) for t in lines], {}, Path("x.txt"))[0].startswith("'Too many children")
     assert not _BYLINE_RE.match("Heron Lodge") and _BYLINE_RE.match("By Chloe Ashworth")
+
+
+def test_a_later_document_recalling_the_years_inspection_is_no_recall_of_a_monitoring_visit_then(tmp_path):
+    docs = {
+        "report.txt": ("Rutland inspection report\n\nSome services have significantly deteriorated since the last "
+                       "inspection of children's services, published in 2016. Plans for children are weak.",
+                       {"doc_type": "ofsted_report", "date": "2017-04-20", "local_authorities": ["Rutland"],
+                        "title": "Rutland report"}),
+        **{f"update{n}.txt": (f"Halton update {n}\n\nFoster carer recruitment in Halton rose by {n} families.",
+                              {"doc_type": "council_page", "date": f"201{n}-02-01", "local_authorities": ["Halton"],
+                               "title": f"Update {n}"}) for n in range(6)},
+    }
+    a = bm25_assistant_for(tmp_path, docs)
+    assert a.ask("What did Ofsted's 2016 monitoring visit to Rutland find about plans for children?").abstained
+    recalled = answer_to_dict(a.ask("What did Ofsted's 2016 inspection of Rutland find about plans for children?"))
+    assert not recalled["abstained"] and recalled["passages"][0]["unconfirmed"] == ["later"]
+
+
+def test_which_cabinet_members_asks_for_a_person():
+    from qa.retrieval.answer_type import asks_person
+
+    assert asks_person("Which Lambeth cabinet members did the local Greens want held to account?")
+    assert asks_person("Which lead member spoke for the council?")

@@ -35,7 +35,8 @@ _NAME = (r"\b(?!The\b|This\b|Children|Ofsted\b)[A-Z][a-z]+[^\S\n]+(?!(?:City|Cou
 
 # "Which inspectors ...", "name the director": the people a question asks to be named
 _WHICH_PERSON = (r"\b(?:which|name the)\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:\w+\s+|(?-i:[A-Z][\w'’-]*\s+){1,3})?(?:inspectors?|hmis?|officials?|ministers?|commissioners?|"
-                 r"directors?|mayors?|councillors?|leaders?|reporters?|journalists?)\b")
+                 r"directors?|mayors?|councillors?|leaders?|reporters?|journalists?|(?:cabinet|lead)\s+members?|"
+                 r"portfolio\s+holders?)\b")
 
 QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # "When was ...", "On what dates ...", "What date ..."; not "When Ofsted rated X, what did it say" (a clause).

@@ -261,8 +261,10 @@ class Assistant:
                 continue
             named = years_named(hit.passage.text)
             # (a passage dating its own event later, "the visit on 24 January 2023 ... since the inspection in
-            # October 2019", is about that later event)
-            if any(y in years for y in named):
+            # October 2019", is about that later event; one recalling the 2016 inspection is no recall of a 2016
+            # monitoring visit)
+            if any(y in years for y in named) and not (VISIT_ASKED_RE.search(query.text)
+                                                        and not re.search(r"\bvisit", hit.passage.text, re.I)):
                 hit.unconfirmed = ["later"]
                 hits.append(hit)
         if not hits:
@@ -273,6 +275,7 @@ class Assistant:
         return answering.should_abstain(signals.get("dense_top"), signals.get("coverage", 0.0), signals.get("known", 1.0))
 
 
+VISIT_ASKED_RE = re.compile(r"\b(?:monitoring|focus+ed)\s+visits?\b|\bMVs?\b|\bFVs?\b", re.I)
 COUNT_EVIDENCE_DEPTH = 5  # "how many", "what grade", "who as X" abstain when none of the first five states it
 ANSWER_POOL = 3  # passages the answer's sentences come from
 UNCONFIRMED_SHOWN = 2  # passages of unknown date/place/visit shown after those that meet the filters
