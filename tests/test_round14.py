@@ -235,3 +235,14 @@ def test_which_cabinet_members_asks_for_a_person():
 
     assert asks_person("Which Lambeth cabinet members did the local Greens want held to account?")
     assert asks_person("Which lead member spoke for the council?")
+
+
+# ---------------------------------------------------------------- found by v35 and set33, read once after tuning stopped
+
+def test_progress_named_in_another_clause_is_no_trail_question():
+    from qa.retrieval.timeline import detect
+
+    assert detect("How did Rutland's lead member react to the MV5 report, and what did he credit for the "
+                  "progress?") is None
+    assert detect("How has Rutland's front door changed since 2016?").kind == "trail"
+    assert detect("How have caseloads in Rutland children's services improved?").kind == "trail"
