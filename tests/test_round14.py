@@ -246,3 +246,20 @@ def test_progress_named_in_another_clause_is_no_trail_question():
                   "progress?") is None
     assert detect("How has Rutland's front door changed since 2016?").kind == "trail"
     assert detect("How have caseloads in Rutland children's services improved?").kind == "trail"
+
+
+def test_a_focused_visit_is_named_as_a_phrase_not_by_its_two_words_anywhere(tmp_path):
+    def corpus(text):
+        return {"letter.txt": (text, {"doc_type": "ofsted_letter", "date": "2021-05-05", "local_authorities": ["Rutland"],
+                                      "title": "Rutland letter"}),
+                **{f"update{n}.txt": (f"Halton update {n}\n\nFoster carer recruitment in Halton rose by {n} families.",
+                                      {"doc_type": "council_page", "date": f"201{n}-02-01",
+                                       "local_authorities": ["Halton"], "title": f"Update {n}"}) for n in range(6)}}
+
+    monitoring = bm25_assistant_for(tmp_path / "a", corpus(
+        "Monitoring visit to Rutland\n\nThe monitoring visit focused on care leavers, whose plans have improved."))
+    refused = monitoring.ask("What did the 2021 focused visit to Rutland find about care leavers?")
+    assert refused.abstained and "focused visit" in refused.message
+    focused = bm25_assistant_for(tmp_path / "b", corpus(
+        "Focused visit to Rutland\n\nThe focused visit looked at care leavers, whose plans have improved."))
+    assert not focused.ask("What did the 2021 focussed visit to Rutland find about care leavers?").abstained
