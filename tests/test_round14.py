@@ -263,3 +263,21 @@ def test_a_focused_visit_is_named_as_a_phrase_not_by_its_two_words_anywhere(tmp_
     focused = bm25_assistant_for(tmp_path / "b", corpus(
         "Focused visit to Rutland\n\nThe focused visit looked at care leavers, whose plans have improved."))
     assert not focused.ask("What did the 2021 focussed visit to Rutland find about care leavers?").abstained
+
+
+def test_a_royal_boroughs_site_a_county_papers_label_table_and_a_crown_copyright_publication_line():
+    from qa.documents.metadata import infer_date, infer_doc_type
+
+    release = ("Ofsted praises support for Rutland care leavers\n\nInspectors carried out a focused visit to Rutland's "
+               "services for care leavers. Councillor Jo Bell, Lead Member for Children's Services, said: \"Our care "
+               "leavers told inspectors their advisers are there for them.\"")
+    blocks = [Block("para", p) for p in release.split("\n\n")]
+    assert infer_doc_type(release, blocks, {"publisher": "Royal Borough of Rutland"}, ["Rutland"])[0] == "council_page"
+    paper = ("RUTLAND COUNTY COUNCIL\n\nReport\n\nCommittee: | Children and Young People Select Committee\n\n"
+             "Title: | Ofsted focused visit to Rutland children's services\n\nReport From: | Director of Children's "
+             "Services\n\nContact name: | Sam Reed\n\n1. Recommendation\n\n1.1 That the Select Committee notes the "
+             "outcome of the Ofsted focused visit.")
+    assert infer_doc_type(paper, [Block("para", p) for p in paper.split("\n\n")], {}, ["Rutland"])[0] == "council_page"
+    report = [Block("para", "Children's home inspection - Full"), Block("para", "The home is good. " * 40),
+              Block("para", "Crown copyright 2019. Published 17 June 2019.")]
+    assert infer_date(report, {})[0] == "2019-06-17"

@@ -399,6 +399,8 @@ _PARLIAMENT_RE = re.compile(r"\bquestion to the\b|\bwritten question\b|\basked o
                             r"\bearly day motion\b|^\s*[A-Z][\w ]{1,30} committee:", re.I | re.M)
 # A council's committee paper: its item number, its purpose line, "the Council" writing of itself
 _COUNCIL_PAPER_RE = re.compile(r"(?im)^\s*(?:agenda\s+)?item\s+\d+\b|^\s*purpose of (?:the )?report\b|"
+                               # a paper's label table: "Committee: | ...", "Report From: | Director of ..."
+                               r"^\s*(?:committee|report\s+from|report\s+of)\s*:|"
                                r"(?-i:\bthe Council\b)")
 _OTHER_BODY_RE = re.compile(r"\bcare quality commission\b|\bCQC\b|inspectorate of probation|care inspectorate|"
                             r"\bchildren.s commissioner for england\b|"
@@ -420,7 +422,8 @@ _COUNCIL_VOICE_RE = re.compile(r"\b(we|our|us)\b", re.I)
 # A committee paper's fixed parts ("Wards affected", "Responsible officer", "Financial implications"): three of
 # them make a council's paper, whichever council's template it is.
 _PAPER_PARTS_RE = re.compile(r"(?im)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(wards?\s+affected|responsible\s+officers?|"
-                             r"report\s+(?:title|authors?|subject)|key\s+decision|contact\s+officer|(?:cabinet|lead)\s+member|"
+                             r"report\s+(?:title|authors?|subject|from)|key\s+decision|contact\s+(?:officer|name)|"
+                             r"(?:cabinet|lead)\s+member|"
                              r"portfolio\s+holders?|"
                              r"contains\s+confidential|(?:financial|legal|equalit\w+|resource)\s+implications|"
                              r"(?:details\s+of\s+|reasons?\s+for\s+)?recommendations?(?:\s*\(s\))?|risk\s+management|"
@@ -540,8 +543,10 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     council += 1.5 * min(2, len(_COUNCIL_PRESS_RE.findall(raw)))
     if officer_byline:
         council += 2.0
-    if re.search(r"\bcouncil\b", hints.get("publisher", ""), re.I) and find_in_text(hints["publisher"]):
-        council += 3.0  # the page's own site is a council's ("og:site_name": "Walsall Council")
+    if re.search(r"\bcouncil\b|\b(?:royal\s+|london\s+|metropolitan\s+)?borough\s+of\b|^city\s+of\b",
+                 hints.get("publisher", ""), re.I) and find_in_text(hints["publisher"]):
+        # the page's own site is a council's ("og:site_name": "Walsall Council", "Royal Borough of Kingston upon Thames")
+        council += 3.0
     top_lines = [line.strip() for line in raw.splitlines()[:8] if line.strip()][:3]
     if any(_COUNCIL_MASTHEAD_RE.fullmatch(line.title() if line.isupper() else line) for line in top_lines):
         council += 2.0  # the council's own masthead ("Skip to main content / Example Council / Search", "X COUNCIL")
@@ -753,6 +758,11 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         return parse_date(m.group(1)), 0.9
     # ... or a report's "Publication date: 27 October 2022" opening its last line, above the copyright notice
     m = re.search(rf"(?:^|\n)\s*(?:date of publication|publication date)\s*:\s*({_FULL_DATE})", content, re.I)
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), 0.85
+    # ... or beside the copyright notice: "© Crown copyright 2019. Published 17 June 2019."
+    m = re.search(rf"(?:(?:©|\(c\))\s*)?\bcrown\s+copyright\s+(?:19|20)\d\d\.?\s+published(?:\s+on)?\s*:?\s*({_FULL_DATE})",
+                  content, re.I)
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.85
     for b in head:
