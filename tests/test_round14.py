@@ -281,3 +281,31 @@ def test_a_royal_boroughs_site_a_county_papers_label_table_and_a_crown_copyright
     report = [Block("para", "Children's home inspection - Full"), Block("para", "The home is good. " * 40),
               Block("para", "Crown copyright 2019. Published 17 June 2019.")]
     assert infer_date(report, {})[0] == "2019-06-17"
+
+
+def test_a_two_page_letters_running_footer_is_dropped_from_the_text_and_dates_it_as_page_furniture(tmp_path):
+    from fpdf import FPDF
+
+    from qa.documents.convert import convert
+    from qa.documents.metadata import infer_date
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=25)
+    pdf.footer = lambda: (pdf.set_y(-15), pdf.set_font("Helvetica", size=8),
+                          pdf.cell(0, 5, f"Report published 3 May 2022  |  Rutland monitoring visit  |  page {pdf.page_no()}"))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    topics = ["assessments", "plans", "visits", "supervision", "audits", "caseloads", "training", "advocacy",
+              "placements", "reviews", "contacts", "referrals", "strategy meetings", "enquiries", "transitions",
+              "pathway plans", "health checks", "education", "housing", "leadership"]
+    for topic in topics + [t + " again" for t in topics[:8]]:  # (two pages; each paragraph's words its own: no line repeats at the page edges)
+        pdf.multi_cell(0, 5, f"On {topic}, inspectors found that work with children is improving, and that managers "
+                             f"record the reasons for their decisions about {topic} in most cases they sampled.")
+        pdf.ln(2)
+    pdf.output(str(tmp_path / "letter.pdf"))
+    assert pdf.page_no() == 2
+    extracted = convert(tmp_path / "letter.pdf", 10**8)
+    text = "\n".join(b.text for b in extracted.blocks)
+    assert len(extracted.blocks) > 10 and "monitoring visit  |" not in text and "page 1" not in text
+    assert "Report published 3 May 2022" in extracted.hints["page_furniture"]
+    assert infer_date(extracted.blocks, extracted.hints, text)[0] == "2022-05-03"

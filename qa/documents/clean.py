@@ -396,10 +396,27 @@ def split_flowed(text: str, page: int | None = None) -> list[Block]:
 # ---------------------------------------------------------------- boilerplate
 
 
+def running_lines(pages: list[str]) -> list[str]:
+    """The running headers and footers `drop_repeated_lines` removes, once each (as they stand on the first page
+    holding them): metadata may read them ("Ofsted monitoring visit letter | 24 August 2015 | Page 1")."""
+    kept = drop_repeated_lines(pages)
+    seen, out = set(), []
+    for before, after in zip(pages, kept):
+        remaining = after.split("\n")
+        for line in before.split("\n"):
+            if line.strip() and line in remaining:
+                remaining.remove(line)
+            elif line.strip() and re.sub(r"\d+", "#", line.strip().lower()) not in seen:
+                seen.add(re.sub(r"\d+", "#", line.strip().lower()))
+                out.append(line.strip())
+    return out
+
+
 def drop_repeated_lines(pages: list[str]) -> list[str]:
     """Remove running headers and footers: lines (digits ignored) found at the top or bottom of
-    at least half of the pages, when there are three pages or more."""
-    if len(pages) < 3:
+    at least half of the pages, when there are three pages or more; of both pages of a two-page letter (its
+    footer "Torbay monitoring visit 4 - ref MV/2019/1203 1" otherwise runs into the paragraph over the break)."""
+    if len(pages) < 2:
         return pages
     def key(l): return re.sub(r"\d+", "#", l.strip().lower())
     edge_counts: Counter = Counter()
@@ -407,7 +424,7 @@ def drop_repeated_lines(pages: list[str]) -> list[str]:
         lines = [l for l in p.split("\n") if l.strip()]
         for l in set(map(key, lines[:3] + lines[-3:])):
             edge_counts[l] += 1
-    repeated = {k for k, c in edge_counts.items() if c >= max(3, len(pages) // 2) and k}
+    repeated = {k for k, c in edge_counts.items() if c >= (2 if len(pages) == 2 else max(3, len(pages) // 2)) and k}
     return ["\n".join(l for l in p.split("\n") if key(l) not in repeated) for p in pages]
 
 

@@ -344,6 +344,7 @@ def convert_pdf(data: bytes) -> Extracted:
         raise ConversionError(f"corrupt or unreadable PDF ({exc.__class__.__name__}: {str(exc)[:80]})")
     if not any(p.strip() for p in pages):
         raise ConversionError("PDF has no text layer (scanned image?); OCR is not supported")
+    running = clean.running_lines(pages)
     pages = clean.drop_repeated_lines(pages)
     blocks: list[Block] = []
     width = clean._line_width("\n".join(pages).split("\n"))
@@ -357,7 +358,7 @@ def convert_pdf(data: bytes) -> Extracted:
         blocks.extend(page_blocks)
         lines = [l for l in text.split("\n") if l.strip()]
         full_last_line = bool(lines) and len(lines[-1].strip()) >= 0.9 * width
-    hints = {}
+    hints = {"page_furniture": "\n".join(running)} if running else {}
     title = getattr(info, "title", None) if info else None
     if title and len(title) > 3:
         hints["file_title"] = str(title)  # often a template's or a file's name: metadata weighs it against the text

@@ -727,19 +727,21 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         if first and parse_date(first.group(0)):
             return parse_date(first.group(0)), 0.85
     for line in hints.get("page_furniture", "").splitlines():  # a Word file's footer: "Ofsted | Issued: 1 March 2024"
-        for part in [line, *re.split(r"\s*[|•·\t]\s*", line)]:
+        for part in [line, *re.split(r"\s*[|•·\t]\s*|\s{3,}", line)]:  # (layout text sets parts apart by spaces)
             found, prefixed = _dateline(part)
             if found and prefixed:
                 return found, 0.85
         # a committee paper's running header: "SURREY COUNTY COUNCIL <tab> ... SELECT COMMITTEE <tab> 22 SEPTEMBER 2021"
+        # (not a report's running title dating its fieldwork: "Inspection of Wigan Council: 27 June to 8 July 2022")
         dated = re.search(_FULL_DATE, line, re.I)
-        if dated and _MEETING_BODY_RE.search(line) and parse_date(dated.group(0)):
+        if dated and _MEETING_BODY_RE.search(line) and not _VISIT_WORD_RE.search(line) and parse_date(dated.group(0)):
             return parse_date(dated.group(0)), 0.8
     content = "\n".join(b.text for b in blocks)
     text = raw or content
     # (also a details table's row, "| Report published | 2 April 2019 |")
+    # (and a running footer taken out as page furniture: "Report published 3 May 2022 | ... | page 1")
     m = re.search(r"\breport (?:published|publication date)\s*:\s*(.{6,40})|(?:^|\n)[^\S\n]*\|?\s*report published"
-                  r"\s*\|?\s+([^|\n]{6,40})", text[:4000], re.I)
+                  r"\s*\|?\s+([^|\n]{6,40})", text[:4000] + "\n" + hints.get("page_furniture", ""), re.I)
     m = m and re.match(r"(.*)", m.group(1) or m.group(2))
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.95
@@ -820,7 +822,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     m = _MEETING_ON_RE.search(head_text)  # "Cabinet Meeting on Wednesday 17 November 2021"
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.8
-    m = _RUNNING_DATE_RE.search(content)  # a letter's running footer: "Ofsted monitoring visit letter | 24 August 2015 | Page 1"
+    # a letter's running footer: "Ofsted monitoring visit letter | 24 August 2015 | Page 1" (in the text, or taken
+    # out of it as page furniture)
+    m = _RUNNING_DATE_RE.search(content) or _RUNNING_DATE_RE.search(hints.get("page_furniture", ""))
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.75
     for b in head[:4]:  # a bulletin's masthead: "Calderdale Council | Children and Families Update | May 2025"
