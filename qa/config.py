@@ -55,6 +55,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       2019. Published 17 June 2019."
 #   47: a two-page PDF's running header and footer are dropped as a longer one's are, and kept as page furniture
 #       for the date ("Published: 12 May 2023    Page 1 of 2")
+#   48: review: a two-page PDF's repeated line is dropped only at the page edges; "Hall", "House", "Court", "Close"
+#       may end a byline; "The monitoring visit, the first since" at a line's start
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -86,7 +88,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "47"
+PIPELINE_VERSION = "48"
 
 
 def packaged_model_path() -> str:

@@ -309,3 +309,33 @@ def test_a_two_page_letters_running_footer_is_dropped_from_the_text_and_dates_it
     assert len(extracted.blocks) > 10 and "monitoring visit  |" not in text and "page 1" not in text
     assert "Report published 3 May 2022" in extracted.hints["page_furniture"]
     assert infer_date(extracted.blocks, extracted.hints, text)[0] == "2022-05-03"
+
+
+# ---------------------------------------------------------------- review of the round's change
+
+def test_review_fixes_plurals_surnames_line_starts_commas_and_word_bounds():
+    from qa.documents.clean import drop_repeated_lines
+    from qa.documents.metadata import _BYLINE_RE, infer_visit_number
+    from qa.retrieval.question import find_names
+    from qa.retrieval.timeline import detect
+
+    assert _BYLINE_RE.match("By Sarah Hall") and _BYLINE_RE.match("Margaret Court")
+    assert infer_visit_number("Rutland progress\nThe monitoring visit, the first since the rating, took place in May.")[0] == 1
+    assert detect("How has Rutland, since its 2018 rating, improved?").kind == "trail"
+    assert find_names("Did North Yorkshire share staff with York?", ["North Yorkshire"]) == ["York"]
+    # a two-page letter: its running footer goes at the page edges, a paragraph's own numbered line stays
+    page1 = "Ofsted\nDear Jo\n1. Plans are weak.\nSupervision is regular.\n1. Plans are weak.\nRutland ref 1"
+    page2 = "Ofsted\n2. Audits are thorough.\nLeaders know the service.\nYours sincerely\nJo Bell\nRutland ref 2"
+    kept = drop_repeated_lines([page1, page2])
+    assert "Rutland ref" not in "".join(kept) and kept[0].count("1. Plans are weak.") == 2
+
+
+def test_a_focused_visit_named_in_the_plural_is_mentioned(tmp_path):
+    docs = {"letter.txt": ("Rutland update\n\nOfsted carried out two focused visits to Rutland in 2021; care leavers' "
+                           "plans have improved.", {"doc_type": "council_page", "date": "2021-12-05",
+                                                    "local_authorities": ["Rutland"], "title": "Rutland update"}),
+            **{f"update{n}.txt": (f"Halton update {n}\n\nFoster carer recruitment in Halton rose by {n} families.",
+                                  {"doc_type": "council_page", "date": f"201{n}-02-01",
+                                   "local_authorities": ["Halton"], "title": f"Update {n}"}) for n in range(6)}}
+    a = bm25_assistant_for(tmp_path, docs)
+    assert not a.ask("What did the 2021 focused visit to Rutland find about care leavers' plans?").abstained

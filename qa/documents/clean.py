@@ -424,7 +424,18 @@ def drop_repeated_lines(pages: list[str]) -> list[str]:
         lines = [l for l in p.split("\n") if l.strip()]
         for l in set(map(key, lines[:3] + lines[-3:])):
             edge_counts[l] += 1
-    repeated = {k for k, c in edge_counts.items() if c >= (2 if len(pages) == 2 else max(3, len(pages) // 2)) and k}
+    if len(pages) == 2:
+        # Two pages are thin evidence: a line of words (not a bare "1." or "#") at the edge of both, dropped only
+        # where it stands at an edge, so a paragraph's own line elsewhere is kept.
+        repeated = {k for k, c in edge_counts.items() if c == 2 and re.search(r"[a-z]{2}", k)}
+        out = []
+        for p in pages:
+            lines = p.split("\n")
+            filled = [j for j, l in enumerate(lines) if l.strip()]
+            edges = set(filled[:3] + filled[-3:])
+            out.append("\n".join(l for j, l in enumerate(lines) if not (j in edges and key(l) in repeated)))
+        return out
+    repeated = {k for k, c in edge_counts.items() if c >= max(3, len(pages) // 2) and k}
     return ["\n".join(l for l in p.split("\n") if key(l) not in repeated) for p in pages]
 
 

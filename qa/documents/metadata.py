@@ -213,10 +213,9 @@ def _strip_quotes(text: str) -> str:
     return "\n".join(out)
 
 
-# (not a building's name: "Heron Lodge", a children's home's page title)
-_BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$(?<!Lodge)(?<!House)(?<!Court)(?<!Hall)"
-                        r"(?<!Grange)(?<!Cottage)(?<!Farm)(?<!Manor)(?<!Close)(?<!Road)(?<!Street)(?<!Centre)"
-                        r"(?<!School)(?<!Academy)(?<!Home)(?<!Homes)")
+# (not a building's name: "Heron Lodge", a children's home's page title; "Hall", "House", "Court" are surnames too)
+_BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$(?<!Lodge)(?<!Grange)(?<!Cottage)"
+                        r"(?<!Farm)(?<!Road)(?<!Street)(?<!Centre)(?<!School)(?<!Academy)(?<!Home)(?<!Homes)")
 _DATELINE_PREFIX = (r"(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|last\s+updated(?:\s+on)?|updated(?:\s+on)?|"
                     r"date\s+of\s+(?:meeting|publication|issue)|(?:meeting|publication|release|issue)\s+date|"
                     r"date(?:d|\s+published)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|created(?:\s+on)?|"
@@ -543,7 +542,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     council += 1.5 * min(2, len(_COUNCIL_PRESS_RE.findall(raw)))
     if officer_byline:
         council += 2.0
-    if re.search(r"\bcouncil\b|\b(?:royal\s+|london\s+|metropolitan\s+)?borough\s+of\b|^city\s+of\b",
+    if re.search(r"\bcouncil\b|\bborough\s+of\b|^city\s+of\b",
                  hints.get("publisher", ""), re.I) and find_in_text(hints["publisher"]):
         # the page's own site is a council's ("og:site_name": "Walsall Council", "Royal Borough of Kingston upon Thames")
         council += 3.0
@@ -968,7 +967,7 @@ _VISIT_NUMBER_RES = [
     (re.compile(rf"\b(?:latest|most recent|recent|new)\s+(?:ofsted\s+)?monitoring\s+visit\s*[–—,(-]+\s*the\s+"
                 rf"{ORDINAL_RE}\s+(?:since|of)\b", re.I), 0.9),
     # "The monitoring visit, the first since the inadequate rating last July, took place ...": a story's subject
-    (re.compile(rf"(?:^|[.!?]\s+)(?:The|This)\s+(?:Ofsted\s+)?monitoring\s+visit\s*[–—,(-]+\s*the\s+{ORDINAL_RE}\s+"
+    (re.compile(rf"(?m)(?:^|[.!?]\s+)(?:The|This)\s+(?:Ofsted\s+)?monitoring\s+visit\s*[–—,(-]+\s*the\s+{ORDINAL_RE}\s+"
                 rf"(?:since|of)\b"), 0.85),
 ]
 
@@ -1113,8 +1112,8 @@ _LABEL_LINE_RE = re.compile(r"^(?:(?:open\s+|exempt\s+|public\s+)?report\s+(?:of
 _HEADLINE_FURNITURE_RE = re.compile(r"\b(?:cookies?|maintenance|unavailable|subscribe|sign in|log in|menu|"
                                     r"newsletters?|advert\w*|watch live|accessibility|translate|donate|news and blogs|"
                                     r"categories|news,? jobs|the magazine for)\b|\bdate\s*:", re.I)
-# A news site's section and the towns it covers, over the headline: "News Torquay Paignton Brixham", "Local News Bury"
-_SECTION_LABEL_RE = re.compile(r"(?:Local\s+)?(?:News|Sport|Politics)(?:\s+[A-Z][\w'’&-]*){1,4}")
+# A news site's news section and the towns it covers, over the headline: "News Torquay Paignton Brixham", "Local News Bury"
+_SECTION_LABEL_RE = re.compile(r"(?:Local\s+)?News(?:\s+[A-Z][\w'’&-]*){1,4}")  # (not "Sport England Backs ...")
 _WEAK_FURNITURE_RE = re.compile(r"\b(?:search|accept|weather|what's on|jobs|property|notices|pay for it|apply for it|"
                                 r"report it)\b", re.I)
 

@@ -222,7 +222,7 @@ class Assistant:
             # "Which director did inspectors praise when Leicester was judged inadequate in 2015?": the 2015 report's
             # front matter meets the filters; an undated story on that judgement names her. When what is shown apart
             # answers far more closely than anything meeting the filters, it leads, still labelled as such.
-            leading = [h for h in extra if h.score >= APART_LEAD_RATIO * shown[0].score]
+            leading = [h for h in extra if h.score > 0 and h.score >= APART_LEAD_RATIO * shown[0].score]
             closer = True
         result.hits = leading + shown + [h for h in extra if h not in leading]
         if extra:

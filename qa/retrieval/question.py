@@ -611,7 +611,8 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     # (or a word of one: "West Northants" leaves "Northants", the county inside the asked council's name)
     places |= {w.lower() for w in set(re.findall(r"\b[A-Z][\w’'-]+", text))
                if w.lower() not in places and (found := find_in_question(w))
-               and all(f in authorities or any(f.lower() in a.lower() for a in authorities) for f in found)}
+               and all(f in authorities or any(re.search(rf"\b{re.escape(f)}\b", a, re.I) for a in authorities)
+                       for f in found)}
     text = PARLIAMENT_HOUSE_RE.sub(" ", text)  # "the House of Commons committee": Parliament speaking, no name
     names = []
     for m in NAME_RE.finditer(text):

@@ -311,5 +311,5 @@ def _mentioned(index: Index, name: str, mask: np.ndarray) -> bool:
         return bool(len(rows))
     # a kind of inspection is named as a phrase: "the visit focused on care leavers" names no focused visit
     phrase = re.compile(r"\b" + r"\W+".join("focus+ed" if re.fullmatch(r"(?i)focus+ed", w) else re.escape(w)
-                                            for w in name.split()) + r"\b", re.I)
+                                            for w in name.split()) + r"s?\b", re.I)  # ("two focused visits")
     return any(phrase.search(index.passages[r].text) for r in rows)

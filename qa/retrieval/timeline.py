@@ -47,7 +47,7 @@ HIGHLIGHTS = 3
 TRAIL_RE = re.compile(
     # (within the clause that asks "how": "how did the lead member react ..., and what did he credit for the
     # progress?" asks about a reaction, not for a trail)
-    r"\bhow\s+(?:has|have|had|did|does|do|is|are|was|were)\b[^,;?]*\b(?:chang(?:e|ed|es|ing)|improv(?:e|ed|ing)|"
+    r"\bhow\s+(?:has|have|had|did|does|do|is|are|was|were)\b(?:[^,;?]|,(?!\s*(?:and|but)\b))*\b(?:chang(?:e|ed|es|ing)|improv(?:e|ed|ing)|"
     r"develop(?:ed|ing)?|progress(?:ed|ing)?|evolv(?:e|ed|ing)|moved?\s+on|deteriorat(?:e|ed|ing)|declin(?:e|ed|ing)|"
     r"got\s+(?:better|worse)|shift(?:ed)?)\b"
     r"|\bprogress\s+(?:on|with|made on|(?:in|of)\s+(?!(?:the\s+)?(?:(?:19|20)\d{2}|january|february|march|april|may|"
