@@ -5,6 +5,13 @@ from conftest import bm25_assistant_for
 from qa.answers.contract import answer_to_dict
 from qa.datatypes import Block
 
+
+def halton_updates(count: int) -> dict:
+    """Documents about another council, dated one a year: so that the words of a fixture weigh something in BM25."""
+    return {f"update{n}.txt": (f"Halton update {n}\n\nFoster carer recruitment in Halton rose by {n} families.",
+                               {"doc_type": "council_page", "date": f"201{n}-02-01", "local_authorities": ["Halton"],
+                                "title": f"Update {n}"}) for n in range(count)}
+
 REPORT_AND_STORY = {
     "report.txt": ("Inspection of Rutland children's services\n\nChildren's services in Rutland are inadequate. "
                    "Inspectors found that children wait too long for assessments and plans are weak. Councillors "
@@ -150,9 +157,7 @@ def test_a_years_report_sharing_no_word_with_the_question_lets_an_undated_story_
         "story.txt": ("Damning verdict on Rutland\n\nInspectors identified five areas for priority and immediate "
                       "action, including adoption delays. Services were last judged adequate in 2012.",
                       {"doc_type": "news_article", "local_authorities": ["Rutland"], "title": "Damning verdict"}),
-        **{f"update{n}.txt": (f"Halton update {n}\n\nFoster carer recruitment in Halton rose by {n} families.",
-                              {"doc_type": "council_page", "date": f"201{n}-02-01", "local_authorities": ["Halton"],
-                               "title": f"Update {n}"}) for n in range(8)},
+        **halton_updates(8),
     }
     a = bm25_assistant_for(tmp_path, docs)
     data = answer_to_dict(a.ask("rutland 2015 priority actions"))
@@ -220,9 +225,7 @@ def test_a_later_document_recalling_the_years_inspection_is_no_recall_of_a_monit
                        "inspection of children's services, published in 2016. Plans for children are weak.",
                        {"doc_type": "ofsted_report", "date": "2017-04-20", "local_authorities": ["Rutland"],
                         "title": "Rutland report"}),
-        **{f"update{n}.txt": (f"Halton update {n}\n\nFoster carer recruitment in Halton rose by {n} families.",
-                              {"doc_type": "council_page", "date": f"201{n}-02-01", "local_authorities": ["Halton"],
-                               "title": f"Update {n}"}) for n in range(6)},
+        **halton_updates(6),
     }
     a = bm25_assistant_for(tmp_path, docs)
     assert a.ask("What did Ofsted's 2016 monitoring visit to Rutland find about plans for children?").abstained
@@ -252,9 +255,7 @@ def test_a_focused_visit_is_named_as_a_phrase_not_by_its_two_words_anywhere(tmp_
     def corpus(text):
         return {"letter.txt": (text, {"doc_type": "ofsted_letter", "date": "2021-05-05", "local_authorities": ["Rutland"],
                                       "title": "Rutland letter"}),
-                **{f"update{n}.txt": (f"Halton update {n}\n\nFoster carer recruitment in Halton rose by {n} families.",
-                                      {"doc_type": "council_page", "date": f"201{n}-02-01",
-                                       "local_authorities": ["Halton"], "title": f"Update {n}"}) for n in range(6)}}
+                **halton_updates(6)}
 
     monitoring = bm25_assistant_for(tmp_path / "a", corpus(
         "Monitoring visit to Rutland\n\nThe monitoring visit focused on care leavers, whose plans have improved."))
@@ -334,8 +335,6 @@ def test_a_focused_visit_named_in_the_plural_is_mentioned(tmp_path):
     docs = {"letter.txt": ("Rutland update\n\nOfsted carried out two focused visits to Rutland in 2021; care leavers' "
                            "plans have improved.", {"doc_type": "council_page", "date": "2021-12-05",
                                                     "local_authorities": ["Rutland"], "title": "Rutland update"}),
-            **{f"update{n}.txt": (f"Halton update {n}\n\nFoster carer recruitment in Halton rose by {n} families.",
-                                  {"doc_type": "council_page", "date": f"201{n}-02-01",
-                                   "local_authorities": ["Halton"], "title": f"Update {n}"}) for n in range(6)}}
+            **halton_updates(6)}
     a = bm25_assistant_for(tmp_path, docs)
     assert not a.ask("What did the 2021 focused visit to Rutland find about care leavers' plans?").abstained
