@@ -396,47 +396,45 @@ def split_flowed(text: str, page: int | None = None) -> list[Block]:
 # ---------------------------------------------------------------- boilerplate
 
 
-def running_lines(pages: list[str]) -> list[str]:
-    """The running headers and footers `drop_repeated_lines` removes, once each (as they stand on the first page
-    holding them): metadata may read them ("Ofsted monitoring visit letter | 24 August 2015 | Page 1")."""
-    kept = drop_repeated_lines(pages)
-    seen, out = set(), []
-    for before, after in zip(pages, kept):
-        remaining = after.split("\n")
-        for line in before.split("\n"):
-            if line.strip() and line in remaining:
-                remaining.remove(line)
-            elif line.strip() and re.sub(r"\d+", "#", line.strip().lower()) not in seen:
-                seen.add(re.sub(r"\d+", "#", line.strip().lower()))
-                out.append(line.strip())
-    return out
+def split_running_lines(pages: list[str]) -> tuple[list[str], list[str]]:
+    """The pages without their running headers and footers, and those lines once each (as they first stand), which
+    metadata may still read ("Ofsted monitoring visit letter | 24 August 2015 | Page 1").
 
-
-def drop_repeated_lines(pages: list[str]) -> list[str]:
-    """Remove running headers and footers: lines (digits ignored) found at the top or bottom of
-    at least half of the pages, when there are three pages or more; of both pages of a two-page letter (its
-    footer "Torbay monitoring visit 4 - ref MV/2019/1203 1" otherwise runs into the paragraph over the break)."""
+    Running lines (digits ignored) are found at the top or bottom of at least half of the pages, when there are
+    three pages or more, and removed wherever they stand; of both pages of a two-page letter (its footer "Torbay
+    monitoring visit 4 - ref MV/2019/1203 1" otherwise runs into the paragraph over the break), a line of words
+    removed only at the page edges, so a paragraph's own line elsewhere is kept."""
     if len(pages) < 2:
-        return pages
+        return pages, []
     def key(l): return re.sub(r"\d+", "#", l.strip().lower())
     edge_counts: Counter = Counter()
     for p in pages:
         lines = [l for l in p.split("\n") if l.strip()]
         for l in set(map(key, lines[:3] + lines[-3:])):
             edge_counts[l] += 1
-    if len(pages) == 2:
-        # Two pages are thin evidence: a line of words (not a bare "1." or "#") at the edge of both, dropped only
-        # where it stands at an edge, so a paragraph's own line elsewhere is kept.
-        repeated = {k for k, c in edge_counts.items() if c == 2 and re.search(r"[a-z]{2}", k)}
-        out = []
-        for p in pages:
-            lines = p.split("\n")
-            filled = [j for j, l in enumerate(lines) if l.strip()]
-            edges = set(filled[:3] + filled[-3:])
-            out.append("\n".join(l for j, l in enumerate(lines) if not (j in edges and key(l) in repeated)))
-        return out
-    repeated = {k for k, c in edge_counts.items() if c >= max(3, len(pages) // 2) and k}
-    return ["\n".join(l for l in p.split("\n") if key(l) not in repeated) for p in pages]
+    two = len(pages) == 2
+    repeated = {k for k, c in edge_counts.items()
+                if ((c == 2 and re.search(r"[a-z]{2}", k)) if two else (c >= max(3, len(pages) // 2) and k))}
+    kept_pages, running, seen = [], [], set()
+    for p in pages:
+        lines = p.split("\n")
+        filled = [j for j, l in enumerate(lines) if l.strip()]
+        edges = set(filled[:3] + filled[-3:]) if two else set(filled)
+        kept = []
+        for j, line in enumerate(lines):
+            if j in edges and key(line) in repeated:
+                if key(line) not in seen:
+                    seen.add(key(line))
+                    running.append(line.strip())
+            else:
+                kept.append(line)
+        kept_pages.append("\n".join(kept))
+    return kept_pages, running
+
+
+def drop_repeated_lines(pages: list[str]) -> list[str]:
+    """The pages without their running headers and footers (see `split_running_lines`)."""
+    return split_running_lines(pages)[0]
 
 
 # A teaser item: headline, at most this many blocks of lead text, then "[...]"/"..." or a "read more" link.

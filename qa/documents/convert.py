@@ -344,8 +344,7 @@ def convert_pdf(data: bytes) -> Extracted:
         raise ConversionError(f"corrupt or unreadable PDF ({exc.__class__.__name__}: {str(exc)[:80]})")
     if not any(p.strip() for p in pages):
         raise ConversionError("PDF has no text layer (scanned image?); OCR is not supported")
-    running = clean.running_lines(pages)
-    pages = clean.drop_repeated_lines(pages)
+    pages, running = clean.split_running_lines(pages)
     blocks: list[Block] = []
     width = clean._line_width("\n".join(pages).split("\n"))
     full_last_line = False

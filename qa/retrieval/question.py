@@ -16,7 +16,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from qa.documents.gazetteer import AUTHORITIES, find_in_question, shared_names_expanded
+from qa.documents.gazetteer import AUTHORITIES, find_in_question, name_within, shared_names_expanded
 from qa.retrieval.answer_type import LATE_SCENE_CLAUSE, SCENE_CLAUSE, answer_type
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
@@ -611,8 +611,7 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     # (or a word of one: "West Northants" leaves "Northants", the county inside the asked council's name)
     places |= {w.lower() for w in set(re.findall(r"\b[A-Z][\w’'-]+", text))
                if w.lower() not in places and (found := find_in_question(w))
-               and all(f in authorities or any(re.search(rf"\b{re.escape(f)}\b", a, re.I) for a in authorities)
-                       for f in found)}
+               and all(f in authorities or any(name_within(f, a) for a in authorities) for f in found)}
     text = PARLIAMENT_HOUSE_RE.sub(" ", text)  # "the House of Commons committee": Parliament speaking, no name
     names = []
     for m in NAME_RE.finditer(text):
