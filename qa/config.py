@@ -57,6 +57,9 @@ DEFAULT_INDEX = ROOT / "index"
 #       for the date ("Published: 12 May 2023    Page 1 of 2")
 #   48: review: a two-page PDF's repeated line is dropped only at the page edges; "Hall", "House", "Court", "Close"
 #       may end a byline; "The monitoring visit, the first since" at a line's start
+#   49: skip links and cookie banners are passed over for a masthead; a council's copyright line; a labelled date
+#       after a feedback widget ("Yes No Date: 28/07/2021"); a council named only in a running header, or a local
+#       paper's patch for a story about "the council" it never names
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -88,7 +91,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "48"
+PIPELINE_VERSION = "49"
 
 
 def packaged_model_path() -> str:

@@ -224,6 +224,20 @@ def canonical_authority(name: str) -> str:
     return _BY_KEY.get(_key(stripped), text)
 
 
+def places_in_masthead(paper: str) -> set[str]:
+    """Authorities a newspaper's name carries ("Wakefield Evening Echo" -> Wakefield; "Devon & Torbay Today" ->
+    both): the longest run of words opening each part that is an authority's name."""
+    found = set()
+    for part in re.split(r"\s+(?:&|and)\s+", paper):
+        words = part.split()
+        for k in range(len(words), 0, -1):
+            name = _BY_KEY.get(_key(" ".join(words[:k])))
+            if name:
+                found.add(name)
+                break
+    return found
+
+
 def is_welsh(name: str) -> bool:
     a = AUTHORITIES.get(canonical_authority(name))
     return bool(a and a.nation == "wales")

@@ -32,7 +32,7 @@ ORDINAL_RE = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
 
 # Authorities live in the gazetteer; these names stay importable from here (qa/retrieval/question.py uses LA_RE).
 from qa.documents.gazetteer import (LA_RE, LIST_JOIN, LOCAL_AUTHORITIES, canonical_authority, find_in_text, is_former,  # noqa: E402,F401
-                        is_welsh, name_within)
+                        is_welsh, name_within, places_in_masthead)
 
 # Names that are also ordinary words or places (kept for older callers; the gazetteer decides now).
 AMBIGUOUS_LA = {"Reading", "Sutton", "Durham", "Bury", "York", "Derby", "Manchester"}
@@ -364,13 +364,24 @@ _MASTHEAD_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*|&|and|of|on)(?:\s+(?:
                           r"(?=\s*$|\s+(?:News|Home|Menu|Sign in|Log in|Subscribe|Search|Sport)\b)")
 
 
+# A site's own furniture above its name: skip links, the cookie banner, a menu button
+_TOP_FURNITURE_RE = re.compile(r"(?i)(?:skip\s+to\b|cookies?\b|we\s+use\s+(?:some\s+)?(?:essential\s+)?cookies\b|"
+                               r"(?:accept|reject|view|manage)\b.{0,30}\bcookies\b|menu\s*$|search\s*$|sign\s+in\s*$)")
+
+
 def first_line(raw: str) -> str:
     return next((line.strip() for line in raw.splitlines() if line.strip()), "")
 
 
+def top_lines(raw: str, n: int = 3) -> list[str]:
+    """The page's first n lines once skip links, the cookie banner and menu buttons are left out."""
+    lines = (line.strip() for line in raw.splitlines()[:40])
+    return [line for line in lines if line and not _TOP_FURNITURE_RE.match(line)][:n]
+
+
 def masthead(raw: str) -> str:
     """A newspaper's name opening the page ("Fulham & Hammersmith Gazette", "Devon & Torbay Today"), or ""."""
-    first = first_line(raw)
+    first = next(iter(top_lines(raw, 1)), "")
     if first.isupper():  # "THE HAVERING HERALD"
         first = first.title()
     m = _MASTHEAD_RE.match(first)
@@ -381,6 +392,8 @@ def masthead(raw: str) -> str:
 _COUNCIL_MASTHEAD_RE = re.compile(r"(?:(?:The\s+)?(?:Royal\s+|London\s+)?Borough\s+of\s+|City\s+of\s+)?"
                                   r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|&)){0,5}"
                                   r"(?:\s+(?:Borough|County|City|District|Metropolitan Borough))?\s+Council")
+_COUNCIL_COPYRIGHT_RE = re.compile(r"(?m)^[^\S\n]*(?:©|\([cC]\)|[Cc]opyright)\s*(?:(?:19|20)\d\d\s*)?"
+                                   + _COUNCIL_MASTHEAD_RE.pattern + r"\.?[^\S\n]*$")
 # A charity's or think tank's publication: "Briefing paper", a "Donate" link, a charity number.
 _BRIEFING_RE = re.compile(r"^\s*(?:briefing|briefing paper|policy briefing|research briefing|research report|position statement|"
                           r"consultation response)\s*$|\|\s*donate\b|\bregistered charity\b|\bcharity (?:no|number)\b",
@@ -546,8 +559,9 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
                  hints.get("publisher", ""), re.I) and find_in_text(hints["publisher"]):
         # the page's own site is a council's ("og:site_name": "Walsall Council", "Royal Borough of Kingston upon Thames")
         council += 3.0
-    top_lines = [line.strip() for line in raw.splitlines()[:8] if line.strip()][:3]
-    if any(_COUNCIL_MASTHEAD_RE.fullmatch(line.title() if line.isupper() else line) for line in top_lines):
+    if _COUNCIL_COPYRIGHT_RE.search(raw):
+        council += 2.0  # the page's copyright is the council's ("(c) Sheffield City Council")
+    if any(_COUNCIL_MASTHEAD_RE.fullmatch(line.title() if line.isupper() else line) for line in top_lines(raw)):
         council += 2.0  # the council's own masthead ("Skip to main content / Example Council / Search", "X COUNCIL")
         if re.search(r"(?im)^\s*(?:news|press|media)\s+release\b|^\s*embargo\b|\bfor immediate release\b|"
                      r"^\s*notes to editors\b", raw[:3000]):
@@ -835,6 +849,14 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         found, prefixed = _dateline(b.text)
         if not found:
             found, prefixed = _dateline(re.split(r"(?<=\d{4})\.\s", b.text, maxsplit=1)[0])
+        if not (found and prefixed):  # ... or ends a run of short furniture: "Was this page helpful? Yes No Date: 28/07/2021"
+            # (only after a feedback or sharing widget's words: "Inspection date: ..." dates no publication)
+            # (or "This article was first published on 3 June 2021")
+            tail = re.match(rf"(?i)((?:(?:yes|no|share|print|email|facebook|twitter|linkedin|x)\s+)+|"
+                            rf"this (?:article|story|page|post|item) (?:was|is) )"
+                            rf"({_DATELINE_PREFIX}\s*\S.*)$", b.text.strip())
+            if tail:
+                found, prefixed = _dateline(tail.group(2))
         if found and prefixed:
             return found, 0.7  # e.g. GOV.UK's "Published 27 March 2015" under the page body
     for b in head[:6]:
@@ -1289,7 +1311,8 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
         # A local paper's story naming one authority once, far down ("Wirral's children's services were rated
         # inadequate in 2016"), under the paper's own name ("Wirral Courier"): the two agree, so it is the subject.
         named = {mt.name for mt in find_in_text(subject)}
-        papers = {mt.name for mt in find_in_text(hints.get("publisher") or paper or "")}
+        papers = {mt.name for mt in find_in_text(hints.get("publisher") or paper or "")} \
+            or (places_in_masthead(paper) if paper and not hints.get("publisher") else set())
         if len(named) == 1 and named == papers:
             authorities, la_conf = sorted(named), 0.5
         elif not named and re.search(r"\b(?:council|borough|city of|county)\b", hints.get("publisher", ""), re.I) \
@@ -1297,6 +1320,13 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
             # a council's committee paper naming its council only in its site's name ("... | Coventry City
             # Council"): its own services are the subject
             authorities, la_conf = sorted(papers), 0.5
+        elif not named and len(running := _furniture_councils(hints.get("page_furniture", ""))) == 1:
+            # ... or only in its running header: "Wakefield Council | Cabinet | 16 January 2024 | Agenda item 9"
+            authorities, la_conf = sorted(running), 0.5
+        elif not named and len(papers) == 1 and paper and re.search(r"\bthe (?:council|borough|district)\b", subject):
+            # a local paper's story about "the council" that never names it: its patch's council ("Wakefield
+            # Evening Echo")
+            authorities, la_conf = sorted(papers), 0.4
     if hints.get("doc_type"):
         doc_type, type_conf = hints["doc_type"], 1.0
     else:
@@ -1329,6 +1359,11 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
         "publisher": 0.6, "source": 0.5,
     }
     return meta
+
+
+def _furniture_councils(furniture: str) -> set[str]:
+    """Authorities a running header or footer names as a council ("Wakefield Council | Cabinet | ...")."""
+    return {mt.name for m in _COUNCIL_MASTHEAD_RE.finditer(furniture) for mt in find_in_text(m.group(0))}
 
 
 _TITLE_FURNITURE_PREFIX_RE = re.compile(r"^\s*agenda item\s*(?:\d+\s*)?[-–—:|]\s*(?=\S)", re.I)

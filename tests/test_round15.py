@@ -1,0 +1,89 @@
+"""Failure classes found by the fifteenth round's development sets (v39 questions, set37 invented files), on
+invented fixtures."""
+from pathlib import Path
+
+from qa.datatypes import Block
+from qa.documents.metadata import infer_metadata
+
+
+def _meta(text: str, hints: dict | None = None, name: str = "page.txt") -> dict:
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    return infer_metadata(Path(name), text, [Block("para", p) for p in paragraphs], hints or {})
+
+
+COUNCIL_NEWS_PAGE = """Skip to main content
+Cookies on the Rutland County Council website
+We use some essential cookies to make this website work.
+Accept additional cookies
+Reject additional cookies
+Rutland County Council
+Search
+Menu
+Ofsted letter praises work with children in care
+Ofsted has published a letter after its focused visit to the council's children's services in May.
+Inspectors found that children in care are visited often by social workers who know them well.
+Councillor Jo Bell, Cabinet Member for Children, said: "I want to thank our foster carers."
+Notes to editors
+Latest news
+Bin collections over the bank holiday
+Was this page helpful?
+Yes No Date: 04/07/2021
+Accessibility statement
+(c) Rutland County Council"""
+
+
+def test_a_council_page_behind_its_cookie_banner_is_the_councils_dated_by_the_label_under_its_feedback_widget():
+    meta = _meta(COUNCIL_NEWS_PAGE)
+    assert meta["doc_type"] == "council_page"  # its masthead under the banner, its copyright line
+    assert meta["date"] == "2021-07-04"  # "Yes No Date: 04/07/2021"
+    assert meta["local_authorities"] == ["Rutland"]
+    # a date label after other words is no publication line: "Inspection date: ..." dates the visit
+    assert _meta(COUNCIL_NEWS_PAGE.replace("Yes No Date: 04/07/2021", "Inspection date: 4 July 2021"))["date"] is None
+
+
+def test_a_paper_naming_its_council_only_in_its_running_header_is_about_that_council():
+    body = ("Children's Services Improvement: Outcome of Ofsted Monitoring Visit 4\n"
+            "Report of: Corporate Director, Children and Young People\n"
+            "Portfolio holder: Councillor Jo Bell, Cabinet Member for Children\n"
+            "1. Purpose of report\n"
+            "1.1 To inform Cabinet of the findings of the fourth Ofsted monitoring visit, which took place in "
+            "September 2023 and looked at services for care leavers.")
+    meta = _meta(body, {"page_furniture": "Rutland County Council | Cabinet | 16 January 2024 | Agenda item 9\n"
+                                          "OFFICIAL | Page"}, "paper.docx")
+    assert meta["local_authorities"] == ["Rutland"]
+    assert meta["doc_type"] == "council_page"
+    assert meta["date"] == "2024-01-16"
+    # a running header naming no council lends none
+    assert _meta(body, {"page_furniture": "Cabinet | 16 January 2024 | Agenda item 9"}, "paper.docx")[
+        "local_authorities"] is None
+
+
+LOCAL_PAPER = """Skip to main content
+Halton Evening Echo
+Menu
+News
+Monday, 06 November, 2023
+Care leavers still waiting too long for a settled home, inspectors warn
+By Jo Keighley
+Young people leaving the council's care are still placed in bed and breakfast rooms, according to inspectors.
+A spokesperson for the council said the figure has since fallen.
+Read more
+Most read"""
+
+
+def test_a_local_papers_story_about_the_council_it_never_names_is_about_its_patchs_council():
+    meta = _meta(LOCAL_PAPER)
+    assert meta["doc_type"] == "news_article"
+    assert meta["local_authorities"] == ["Halton"]  # the masthead under the skip link names the patch
+    assert meta["date"] == "2023-11-06"
+    # a story that never speaks of "the council" is not given the paper's patch
+    assert _meta(LOCAL_PAPER.replace("the council's care", "care").replace("for the council", "for the charity"))[
+        "local_authorities"] is None
+
+
+def test_a_mastheads_places_are_read_from_its_name():
+    from qa.documents.gazetteer import places_in_masthead
+
+    assert places_in_masthead("Halton Evening Echo") == {"Halton"}
+    assert places_in_masthead("Devon & Torbay Today") == {"Devon", "Torbay"}
+    assert places_in_masthead("The Northern Echo") == set()
