@@ -87,3 +87,28 @@ def test_a_mastheads_places_are_read_from_its_name():
     assert places_in_masthead("Halton Evening Echo") == {"Halton"}
     assert places_in_masthead("Devon & Torbay Today") == {"Devon", "Torbay"}
     assert places_in_masthead("The Northern Echo") == set()
+
+
+def test_finding_and_keeping_staff_is_searched_as_recruitment_and_retention_and_blame_as_responsibility(tmp_path):
+    from conftest import bm25_assistant_for
+    from test_round14 import halton_updates
+
+    from qa.answers.contract import answer_to_dict
+    from qa.retrieval.synonyms import with_synonyms
+
+    docs = {
+        "letter.txt": ("Rutland monitoring visit\n\nLeaders acknowledge long-standing problems with the recruitment "
+                       "and retention of social workers in Rutland.",
+                       {"doc_type": "ofsted_letter", "date": "2023-03-01", "local_authorities": ["Rutland"],
+                        "title": "Rutland monitoring visit"}),
+        "story.txt": ("Rutland foster carers\n\nRutland is finding it hard to keep foster carers, and finding "
+                      "homes for teenagers in Rutland is harder still.",
+                      {"doc_type": "news_article", "date": "2023-03-05", "local_authorities": ["Rutland"],
+                       "title": "Rutland foster carers"}),
+        **halton_updates(6),
+    }
+    a = bm25_assistant_for(tmp_path, docs)
+    data = answer_to_dict(a.ask("Does Rutland have trouble finding and keeping social workers?"))
+    assert data["passages"][0]["doc_id"] == "letter"
+    assert "responsibility" in with_synonyms("Who is to blame for the failures?")
+    assert "retention" not in with_synonyms("Is the council keeping children safe?")

@@ -37,6 +37,11 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # a councillor answering for a service speaks as its cabinet or lead member
     "councillor": ("cllr", "cabinet member", "lead member"),
     "councillors": ("cllr", "cabinet member", "lead member"),
+    # who is "to blame" is said as who "bears responsibility"
+    **{form: ("responsibility", "responsible") for form in ("blame", "blamed", "to blame")},
+    # "finding and keeping social workers" is recruitment and retention
+    **{form: ("recruitment", "retention") for form in ("finding and keeping", "recruiting and keeping",
+                                                         "recruit and keep", "find and keep")},
     # a council's apology is worded "we are deeply sorry"
     **{form: ("sorry",) for form in ("apologise", "apologised", "apologize", "apologized", "apology", "apologies")},
 }
