@@ -60,6 +60,8 @@ DEFAULT_INDEX = ROOT / "index"
 #   49: skip links and cookie banners are passed over for a masthead; a council's copyright line; a labelled date
 #       after a feedback widget ("Yes No Date: 28/07/2021"); a council named only in a running header, or a local
 #       paper's patch for a story about "the council" it never names
+#   50: a running line's spacing is ignored (layout text pads a right-aligned page number); an Ofsted report's
+#       running header ("X Council: inspection of ...") titles it
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -91,7 +93,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "49"
+PIPELINE_VERSION = "50"
 
 
 def packaged_model_path() -> str:

@@ -112,3 +112,21 @@ def test_finding_and_keeping_staff_is_searched_as_recruitment_and_retention_and_
     assert data["passages"][0]["doc_id"] == "letter"
     assert "responsibility" in with_synonyms("Who is to blame for the failures?")
     assert "retention" not in with_synonyms("Is the council keeping children safe?")
+
+
+def test_a_running_footer_padded_to_its_page_number_is_one_line_and_a_reports_running_header_titles_it():
+    from qa.documents.clean import split_running_lines
+    from qa.documents.metadata import infer_title
+
+    pages = ["Rutland County Council\n\nInspection dates: 9 to 20 January 2023\n\nChildren are safe.\n"
+             "Rutland County Council: inspection of children's social care services, 9 to 20 January 2023        1",
+             "Ofsted   |   Rutland County Council: inspection of children's social care services\n\nPlans are clear.\n"
+             "Rutland County Council: inspection of children's social care services, 9 to 20 January 2023            2"]
+    kept, running = split_running_lines(pages)
+    assert not any("9 to 20 January 2023   " in p for p in kept)  # (layout text pads by the number's width)
+    assert "Inspection dates: 9 to 20 January 2023" in kept[0]
+    assert len(running) == 1
+    title, _ = infer_title([Block("para", "Rutland County Council    What is the quality of services?")],
+                           {"page_furniture": "Ofsted   |   Rutland County Council: inspection of children's social "
+                                              "care services"}, Path("r.pdf"))
+    assert title == "Rutland County Council: inspection of children's social care services"

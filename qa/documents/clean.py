@@ -406,7 +406,8 @@ def split_running_lines(pages: list[str]) -> tuple[list[str], list[str]]:
     removed only at the page edges, so a paragraph's own line elsewhere is kept."""
     if len(pages) < 2:
         return pages, []
-    def key(l): return re.sub(r"\d+", "#", l.strip().lower())
+    # (digits and spacing ignored: layout text pads a right-aligned page number by its width)
+    def key(l): return re.sub(r"\s+", " ", re.sub(r"\d+", "#", l.strip().lower()))
     edge_counts: Counter = Counter()
     for p in pages:
         lines = [l for l in p.split("\n") if l.strip()]

@@ -1216,6 +1216,12 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
         labelled = _TITLE_LABEL_RE.match(b.text.strip())
         if labelled and 2 <= len(labelled.group(1).split()) <= 30:
             return labelled.group(1).strip(), 0.8
+    for line in hints.get("page_furniture", "").splitlines():
+        # an Ofsted report's running header names it ("Wigan Council: inspection of children's social care
+        # services"), where its front page may set the name in a column beside the summary
+        for part in re.split(r"\s*\|\s*|\s{3,}", line.strip()):
+            if re.fullmatch(r"[A-Z][\w ,'’&-]{2,60}:\s*inspection of [^\d]{10,80}", part):
+                return part, 0.7
     blocks = _join_wrapped_headings(blocks)
     candidates = []  # (score, title, confidence): every line above the story that could be its headline
     head_stems = [set(tokenize(b.text)) for b in blocks[:HEAD_LINES]]
