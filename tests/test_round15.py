@@ -130,3 +130,27 @@ def test_a_running_footer_padded_to_its_page_number_is_one_line_and_a_reports_ru
                            {"page_furniture": "Ofsted   |   Rutland County Council: inspection of children's social "
                                               "care services"}, Path("r.pdf"))
     assert title == "Rutland County Council: inspection of children's social care services"
+
+
+def test_who_was_the_dcs_asks_for_a_director_and_a_councillor_named_is_no_answer(tmp_path):
+    from conftest import bm25_assistant_for
+    from test_round14 import halton_updates
+
+    from qa.answers.contract import answer_to_dict
+    from qa.retrieval.answer_type import asked_role
+
+    assert asked_role("Who was Rutland's DCS in 2015?") == "director"
+    assert asked_role("Who was the HMI on the visit?") == "inspector"
+    story = ("Rutland children's services remain inadequate\n\nChildren's services in Rutland remain inadequate, "
+             "Ofsted said. Jo Bell, the Rutland councillor overseeing children's services, resigned.")
+    docs = {"story.txt": (story, {"doc_type": "news_article", "date": "2015-03-01", "local_authorities": ["Rutland"],
+                                  "title": "Rutland remains inadequate"}), **halton_updates(6)}
+    data = answer_to_dict(bm25_assistant_for(tmp_path / "a", docs).ask("Who was Rutland's DCS when services were "
+                                                                       "found inadequate in 2015?"))
+    assert data["abstained"]
+    named = story.replace("Jo Bell, the Rutland councillor overseeing children's services, resigned.",
+                          "Sam Lee, Rutland's director of children's services, resigned.")
+    docs["story.txt"] = (named, docs["story.txt"][1])
+    data = answer_to_dict(bm25_assistant_for(tmp_path / "b", docs).ask("Who was Rutland's DCS when services were "
+                                                                       "found inadequate in 2015?"))
+    assert not data["abstained"] and data["passages"][0]["doc_id"] == "story"

@@ -352,8 +352,9 @@ GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:\w+\s+)?(?:grades?|ratings?|judge?m
 # commissioner"), so a passage about the place without the role names somebody else.
 ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|minister|lead inspector|inspector|"
                      r"leader|head of service|cabinet member|executive member|portfolio holder|reporter|journalist|"
-                     r"councillor)s?\b",
+                     r"councillor|dcs|hmi)s?\b",
                      re.I)
+ROLE_ABBREVIATIONS = {"dcs": "director", "hmi": "inspector"}  # "Who was Rotherham's DCS?" asks for its director
 
 
 def asks_grade(question: str) -> bool:
@@ -379,7 +380,8 @@ def asked_role(question: str) -> str | None:
     asked = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))
     # a role the question addresses ("Who wrote to the leader of X?") is not the one asked for
     m = next((r for r in ROLE_RE.finditer(asked) if not ROLE_ADDRESSED_RE.search(asked[:r.start()])), None)
-    if m and m.group(1).lower() == "inspector" and not INSPECTOR_ASKED_RE.search(question):
+    if m and ROLE_ABBREVIATIONS.get(m.group(1).lower(), m.group(1).lower()) == "inspector" \
+            and not INSPECTOR_ASKED_RE.search(question):
         return None  # "Who did inspectors speak to?": the inspectors are the subject, not the answer
     if not m and VISIT_DONE_BY_RE.search(question):
         return "inspector"  # "Who led the inspection?" is answered by "Lead inspector: Jo Bell"
@@ -390,7 +392,7 @@ def asked_role(question: str) -> str | None:
         if said:  # "Who wrote to ...", "Who at Ofsted commented ...": somebody named as writing or speaking
             return "wrote" if said.group(1).lower().startswith("wr") else "spoke"
 
-    return m.group(1).lower() if m else None
+    return ROLE_ABBREVIATIONS.get(m.group(1).lower(), m.group(1).lower()) if m else None
 
 
 ROLE_ADDRESSED_RE = re.compile(r"\b(?:to|with|for|from|by|told|asked|wrote\s+to|spoke\s+to)\s+(?:the\s+)?$", re.I)
@@ -406,8 +408,8 @@ VISIT_DONE_BY_RE = re.compile(r"\bwho\s+(?:led|carried\s+out|conducted|undertook
                               r"(?:inspection|visit)s?\b", re.I)
 
 
-INSPECTOR_ASKED_RE = re.compile(r"\b(?:which|name the|what)\s+(?:\w+\s+)?inspectors?\b|"
-                                r"\bwho\s+(?:is|was|were|are)\s+the\s+(?:\w+\s+)?inspectors?\b", re.I)
+INSPECTOR_ASKED_RE = re.compile(r"\b(?:which|name the|what)\s+(?:\w+\s+)?(?:inspectors?|hmis?)\b|"
+                                r"\bwho\s+(?:is|was|were|are)\s+the\s+(?:\w+\s+)?(?:inspectors?|hmis?)\b", re.I)
 
 
 # An inspector signs as "HMI" (Her Majesty's / His Majesty's Inspector).
