@@ -154,3 +154,29 @@ def test_who_was_the_dcs_asks_for_a_director_and_a_councillor_named_is_no_answer
     data = answer_to_dict(bm25_assistant_for(tmp_path / "b", docs).ask("Who was Rutland's DCS when services were "
                                                                        "found inadequate in 2015?"))
     assert not data["abstained"] and data["passages"][0]["doc_id"] == "story"
+
+
+def test_coverage_is_read_on_the_closest_few_passages_not_only_the_first(tmp_path, monkeypatch):
+    from conftest import bm25_assistant_for
+
+    from qa.answers.contract import answer_to_dict
+    from qa.retrieval import retriever
+
+    # the rare word "mayor" puts the first passage first; the second holds more of what is asked, in words
+    # common across the corpus
+    docs = {
+        "page.txt": ("Rutland news\n\nThe mayor spoke at length about the town's summer festival and the new "
+                     "market stalls opening in the square this year.\n\nA care letter to every family arrived "
+                     "this week from the town's offices about the summer holidays and clubs.",
+                     {"doc_type": "council_page", "date": "2019-04-02", "local_authorities": ["Rutland"],
+                      "title": "Rutland news"}),
+        **{f"note{n}.txt": (f"Halton note {n}\n\nThe care letter number {n} was sent to families in Halton.",
+                            {"doc_type": "council_page", "date": f"201{n}-02-01", "local_authorities": ["Halton"],
+                             "title": f"Note {n}"}) for n in range(8)},
+    }
+    question = "rutland mayor care letter number sent families"
+    a = bm25_assistant_for(tmp_path / "a", docs, max_words=20, min_words=3)
+    data = answer_to_dict(a.ask(question))
+    assert not data["abstained"]
+    monkeypatch.setattr(retriever, "COVERAGE_DEPTH", 1)
+    assert answer_to_dict(a.ask(question))["abstained"]

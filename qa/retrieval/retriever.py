@@ -182,7 +182,7 @@ class Retriever:
         hits = rank.group_duplicates(hits)
         if rank.asks_for_places(query.text) and not query.authorities:
             hits = rank.one_per_document_first(hits)
-        best = hits[0] if hits else None  # (the closest passage, whatever its filters say: what coverage reads)
+        by_score = list(hits)  # (the closest passages, whatever their filters say: what coverage reads)
         # Stable: those meeting the filters first, then those leaving one fact unstated, and so on; each by score.
         hits.sort(key=lambda h: len(h.unconfirmed))
         unmentioned = unmentioned_names(index, query.names, named_in(index, docs, checks, query, mask), defined)
@@ -199,8 +199,8 @@ class Retriever:
             if about and not any(docs[d].doc_type in SOURCE_KINDS["ofsted"] for d in about) \
                     and unmentioned_names(index, ["Ofsted"], stated):
                 unmentioned.append("Ofsted")
-        signals: dict = {"coverage": coverage(index, own_terms, best.passage.passage_id, alternative)
-                         if best else 0.0,
+        signals: dict = {"coverage": max((coverage(index, own_terms, h.passage.passage_id, alternative)
+                                          for h in by_score[:COVERAGE_DEPTH]), default=0.0),
                          "unmentioned": unmentioned, "known": known_share(index, own_terms, alternative)}
         if qvec is not None:
             cos = [v for v in dense_scores.values()]
@@ -253,6 +253,7 @@ def coverage(index: Index, q_terms: list[str], passage_id: str,
 
 
 OFSTED_RE = re.compile(r"\bofsted\b", re.I)
+COVERAGE_DEPTH = 3  # coverage is the best share of the question's terms among this many closest passages
 MATCHING_ROWS = 40  # at most this many passages of documents meeting every filter are all kept as candidates
 
 
