@@ -112,6 +112,7 @@ def test_finding_and_keeping_staff_is_searched_as_recruitment_and_retention_and_
     assert data["passages"][0]["doc_id"] == "letter"
     assert "responsibility" in with_synonyms("Who is to blame for the failures?")
     assert "retention" not in with_synonyms("Is the council keeping children safe?")
+    assert "responded" in with_synonyms("rutland mayor reaction to the letter")
 
 
 def test_a_running_footer_padded_to_its_page_number_is_one_line_and_a_reports_running_header_titles_it():

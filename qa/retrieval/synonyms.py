@@ -37,6 +37,8 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # a councillor answering for a service speaks as its cabinet or lead member
     "councillor": ("cllr", "cabinet member", "lead member"),
     "councillors": ("cllr", "cabinet member", "lead member"),
+    # a "reaction" to a letter is reported as what somebody said in response
+    **{form: ("response", "responded") for form in ("reaction", "reactions", "react", "reacted")},
     # who is "to blame" is said as who "bears responsibility"
     **{form: ("responsibility", "responsible") for form in ("blame", "blamed", "to blame")},
     # "finding and keeping social workers" is recruitment and retention
