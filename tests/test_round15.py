@@ -181,3 +181,34 @@ def test_coverage_is_read_on_the_closest_few_passages_not_only_the_first(tmp_pat
     assert not data["abstained"]
     monkeypatch.setattr(retriever, "COVERAGE_DEPTH", 1)
     assert answer_to_dict(a.ask(question))["abstained"]
+
+
+def test_a_years_report_close_only_in_meaning_lets_an_undated_story_sharing_the_words_answer(tmp_path, monkeypatch):
+    from conftest import write_corpus
+    from test_round14 import halton_updates
+
+    from qa.answers.contract import answer_to_dict
+    from qa.config import load_settings
+    from qa.retrieval import assistant as assistant_mod
+
+    docs = {
+        "report.txt": ("London Borough of Rutland\n\nInspection of services for children in need of help and "
+                       "protection, children looked after and care leavers\n\nReport published: 12 May 2015\n\n"
+                       "Children's services in Rutland are inadequate.",
+                       {"doc_type": "ofsted_report", "date": "2015-05-12", "local_authorities": ["Rutland"],
+                        "title": "Inspection of Rutland"}),
+        "story.txt": ("Damning judgement of Rutland's children's services\n\nInspectors said weak management "
+                      "oversight has led to poor practice not being challenged. Services were judged adequate in "
+                      "2012.",
+                      {"doc_type": "news_article", "local_authorities": ["Rutland"], "title": "Damning judgement"}),
+        **halton_updates(6),
+    }
+    a = assistant_mod.Assistant(load_settings(index_dir=tmp_path / "index",
+                                              corpus_dir=write_corpus(tmp_path / "corpus", docs)))
+    question = "rutland 2015 mgmt oversight poor practice"
+    data = answer_to_dict(a.ask(question))
+    assert "story" in [p["doc_id"] for p in data["passages"]]
+    story = next(p for p in data["passages"] if p["doc_id"] == "story")
+    assert story["unconfirmed"] == ["date"]  # shown apart, labelled
+    monkeypatch.setattr(assistant_mod, "shares_no_word", lambda *args: False)
+    assert "story" not in [p["doc_id"] for p in answer_to_dict(a.ask(question))["passages"]]

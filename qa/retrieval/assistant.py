@@ -171,7 +171,8 @@ class Assistant:
             mentioning = [h for h in unconfirmed if h in mentioning or (
                 h.document.doc_type in asked_kinds and recalls_before(h, query))]
         if confirmed and (not states_asked_fact(query, confirmed[:COUNT_EVIDENCE_DEPTH] + mentioning[:UNCONFIRMED_SHOWN])
-                          or not any(on_subject(h) for h in confirmed[:COUNT_EVIDENCE_DEPTH])):
+                          or not any(on_subject(h) for h in confirmed[:COUNT_EVIDENCE_DEPTH])
+                          or shares_no_word(confirmed[:COUNT_EVIDENCE_DEPTH], unconfirmed, query)):
             # "Which councillors did the Greens want held to account after the 2015 report?": the report meets the
             # filters but names nobody (or shares no word with the question and is far from it in meaning: "lambeth
             # 2015 priority actions" where the report's front matter is all that is indexed); an undated story
@@ -287,6 +288,14 @@ FACT_NAMES = {"date": "date", "authority": "local authority", "visit": "visit nu
 def on_subject(hit: Hit) -> bool:
     """A passage sharing a word with the question, or close to it in meaning (when the dense side answered)."""
     return hit.scores.get("bm25", 0.0) > 0 or hit.scores.get("dense", 0.0) >= answering.DENSE_CONFIDENT
+
+
+def shares_no_word(confirmed: list[Hit], unconfirmed: list[Hit], query: Query) -> bool:
+    """The documents meeting the filters share no word with the question (close only in meaning: "lambeth 2015
+    mgmt oversight" where the year's report is indexed by its front page alone), while an undated one recalling
+    the years just before does."""
+    return not any(h.scores.get("bm25", 0.0) > 0 for h in confirmed) \
+        and any(h.scores.get("bm25", 0.0) > 0 and recalls_before(h, query) for h in unconfirmed)
 
 
 def _facts(hit: Hit) -> str:
