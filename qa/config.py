@@ -62,6 +62,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       paper's patch for a story about "the council" it never names
 #   50: a running line's spacing is ignored (layout text pads a right-aligned page number); an Ofsted report's
 #       running header ("X Council: inspection of ...") titles it
+#   51: a children's home named past a provider's cookie banner and menu; "this website uses cookies" is furniture;
+#       "Ofsted focused visit to the front door, 6 and 7 February 2024" dates its visit
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -93,7 +95,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "50"
+PIPELINE_VERSION = "51"
 
 
 def packaged_model_path() -> str:

@@ -212,3 +212,23 @@ def test_a_years_report_close_only_in_meaning_lets_an_undated_story_sharing_the_
     assert story["unconfirmed"] == ["date"]  # shown apart, labelled
     monkeypatch.setattr(assistant_mod, "shares_no_word", lambda *args: False)
     assert "story" not in [p["doc_id"] for p in answer_to_dict(a.ask(question))["passages"]]
+
+
+def test_a_providers_childrens_home_page_behind_its_cookie_banner_is_no_council_page():
+    page = ("Skip to main content\nThis website uses cookies. Some are essential.\nAccept all cookies\n"
+            "Oakfield Care\nHome\nAbout us Our homes Fostering Careers News\nContact us\n"
+            "Our homes > Willow House, Rutland\nWillow House: our latest Ofsted inspection\nWillow House\n"
+            "Willow House is a three-bedroom children's home in Rutland for young people aged 11 to 17.\n"
+            "Inspection date: 19 September 2023\nOverall experiences and progress of children: good\n"
+            "Our registered manager has introduced a new debrief form that our staff complete with every child, "
+            "and we have met with the placing authorities. We are proud of our staff and our homes.")
+    assert _meta(page)["doc_type"] == "other"
+
+
+def test_a_papers_title_naming_the_visit_and_its_days_dates_the_visit():
+    from qa.documents.metadata import infer_period
+
+    paper = ("| Date of meeting | Thursday 21 March 2024 |\n"
+             "| Report title | Ofsted focused visit to the front door, 6 and 7 February 2024 |\n"
+             "1.1 To update members on the focused visit.")
+    assert infer_period(paper)[0] == ("2024-02-06", "2024-02-07")

@@ -366,11 +366,17 @@ _MASTHEAD_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*|&|and|of|on)(?:\s+(?:
 
 # A site's own furniture above its name: skip links, the cookie banner, a menu button
 _TOP_FURNITURE_RE = re.compile(r"(?i)(?:skip\s+to\b|cookies?\b|we\s+use\s+(?:some\s+)?(?:essential\s+)?cookies\b|"
+                               r"this\s+(?:website|site)\s+uses\s+cookies\b|"
                                r"(?:accept|reject|view|manage)\b.{0,30}\bcookies\b|menu\s*$|search\s*$|sign\s+in\s*$)")
 
 
 def first_line(raw: str) -> str:
     return next((line.strip() for line in raw.splitlines() if line.strip()), "")
+
+
+def _without_top_furniture(text: str) -> str:
+    """The text without its skip links, cookie banner and menu buttons."""
+    return "\n".join(line for line in text.splitlines() if not _TOP_FURNITURE_RE.match(line.strip()))
 
 
 def top_lines(raw: str, n: int = 3) -> list[str]:
@@ -539,7 +545,9 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         news += 2.5
     if not paper and not reporter:  # a newspaper reporting on another body is still news
         other += min(6.0, 3.0 * len(_OTHER_BODY_RE.findall(head)) + 1.0 * len(_OTHER_BODY_RE.findall(raw)))
-        other += 3.0 if _CHILDRENS_HOME_RE.search(head[:300]) else 0.0
+        # (past a provider's cookie banner and menu: "Sandcastle House is a four-bedroom children's home")
+        other += 3.0 if _CHILDRENS_HOME_RE.search(
+            _without_top_furniture("\n".join(b.text for b in blocks[:20]))[:300]) else 0.0
     inspectorate = len(_INSPECTORATE_VOICE_RE.findall(own))
     other += min(6.0, 3.0 * inspectorate)
     if re.search(r"\b(guidance|handbook|framework)\b", head[:300], re.I) and "said" not in head.lower():
@@ -914,9 +922,10 @@ def _furniture_date(text: str) -> str | None:
 _VISIT_WORD_RE = re.compile(r"\b(visit\w*|revisit\w*|inspect\w*|fieldwork|on-?site|conducted|carried out|"
                             r"took place|undertaken)\b", re.I)
 _HAPPENED_RE = re.compile(r"\b(took place|carried out|conducted|undertaken|visited|inspected)\b", re.I)
-# (also a paper's subject, "Ofsted monitoring visit, 10 and 11 December 2019")
+# (also a paper's subject, "Ofsted monitoring visit, 10 and 11 December 2019", "Ofsted focused visit to the front
+# door, 6 and 7 February 2024")
 _PERIOD_TRIGGER_RE = re.compile(r"\b(between|from|on|during|over|(?:inspectors?|HMIs?|team|they|we)\s+spent|dates?:?|"
-                                r"fieldwork:?|(?:monitoring|focused)\s+visit\s*,)\s*$",
+                                r"fieldwork:?|(?:monitoring|focused)\s+visit(?:\s+to\s+[^,.\n]{3,40})?\s*,)\s*$",
                                 re.I)
 _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|notice|letter dated|judged|rated|"
                                  r"meeting|announced|issued|notif\w*|asked|answered|due)\b", re.I)
