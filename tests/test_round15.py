@@ -232,3 +232,31 @@ def test_a_papers_title_naming_the_visit_and_its_days_dates_the_visit():
              "| Report title | Ofsted focused visit to the front door, 6 and 7 February 2024 |\n"
              "1.1 To update members on the focused visit.")
     assert infer_period(paper)[0] == ("2024-02-06", "2024-02-07")
+
+
+def test_covid_named_in_a_question_is_mentioned_by_a_page_on_the_pandemic(tmp_path):
+    from conftest import bm25_assistant_for
+    from test_round14 import halton_updates
+
+    from qa.answers.contract import answer_to_dict
+
+    docs = {"story.txt": ("Rutland rated good\n\nRutland's children's services were rated good. The inspectors said "
+                          "the director and his staff had managed well through the pandemic.",
+                          {"doc_type": "news_article", "date": "2022-09-21", "local_authorities": ["Rutland"],
+                           "title": "Rutland rated good"}), **halton_updates(6)}
+    a = bm25_assistant_for(tmp_path, docs)
+    data = answer_to_dict(a.ask("When Rutland was rated good in 2022, how did the director manage during Covid?"))
+    assert not data["abstained"] and data["passages"][0]["doc_id"] == "story"
+    refused = answer_to_dict(a.ask("When Rutland was rated good in 2022, how did the director manage during Brexit?"))
+    assert refused["abstained"] and "Brexit" in refused["message"]
+
+
+def test_since_or_between_an_event_in_a_year_asks_from_that_year_on():
+    from qa.retrieval.question import parse
+
+    for text in ("How many monitoring visits did Rutland have between being rated inadequate in 2017 and its full "
+                 "inspection?", "How many monitoring visits did Rutland have since it was rated inadequate in 2017?"):
+        q = parse(text)
+        assert (str(q.date_from), q.date_to) == ("2017-01-01", None), text
+    q = parse("What did Ofsted find after it visited in March 2019?")  # the visit's month, as before
+    assert (str(q.date_from), str(q.date_to)) == ("2019-03-01", "2019-03-31")

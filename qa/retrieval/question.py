@@ -348,6 +348,12 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         # "after the requires improvement judgement of 2017": the date closes the event's name.
         ("since_event", rf"\b(?:since|after|following|followed)\s+(?:the|its|an?|[\w-]+(?:'s|’s))\s+"
                         rf"(?:[\w-]+\s+){{1,4}}?(?:of|in)\s+{MONTH_YEAR}\b"),
+        # "since it was rated inadequate in 2017", "between being rated inadequate in 2017 and its full inspection":
+        # from the event on (what came after it is asked, up to an event the question does not date)
+        ("since_event", rf"\b(?:since|after)\s+(?:(?:it|they|the\s+council|the\s+la)\s+(?:was|were|had\s+been)|being)"
+                        rf"\s+(?:rated|judged|found|graded|deemed)\b[^?.,;]{{0,40}}?\b(?:in|of)\s+{MONTH_YEAR}\b"),
+        ("since_event", rf"\bbetween\s+(?:being|its|the|their)\s+[^?.,;]{{0,50}}?\b(?:in|of)\s+{MONTH_YEAR}"
+                        rf"(?=\s+and\b)"),
         # "in the five years to 2015": the years up to and including it.
         ("years_to", rf"\b(?:in|over|during|within)\s+the\s+(?:past\s+|last\s+|previous\s+)?"
                      rf"({NUMBER_WORD}|\d{{1,2}})\s+years\s+(?:to|up to|until|before)\s+{YEAR}\b"),

@@ -30,7 +30,7 @@ from qa.retrieval.answer_type import (answer_type_weight, asked_event, asked_rol
                                       second_fact_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import INSPECTION_KIND_RE, SOURCE_KINDS, Query
-from qa.retrieval.synonyms import alternatives, with_synonyms
+from qa.retrieval.synonyms import alternatives, other_forms, with_synonyms
 
 POOL = 30  # fused candidates considered for priors and grouping
 SENTENCE_CACHE_SIZE = 20_000  # about 30 MB of MiniLM vectors
@@ -303,7 +303,8 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
     an improvement board). An acronym is mentioned by its long form too ("DfE" by "Department for Education")."""
     defined = defined or {}
     return [name for name in names
-            if not any(_mentioned(index, form, mask) for form in (name, defined.get(name.upper())) if form)]
+            if not any(_mentioned(index, form, mask) for form in (name, defined.get(name.upper()), *other_forms(name))
+                       if form)]
 
 
 def _mentioned(index: Index, name: str, mask: np.ndarray) -> bool:

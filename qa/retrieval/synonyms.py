@@ -55,6 +55,19 @@ def _patterns() -> list[tuple[re.Pattern, tuple[str, ...]]]:
             for word, forms in EVERYDAY_FORMS.items()]
 
 
+# A name a question may use where a document names the same thing otherwise: for whether any document mentions it
+# at all, not for keyword search ("covid sibling contact" is best searched as asked).
+NAME_FORMS: dict[str, tuple[str, ...]] = {
+    "covid": ("pandemic", "coronavirus"),
+    "covid-19": ("pandemic", "coronavirus"),
+}
+
+
+def other_forms(word: str) -> tuple[str, ...]:
+    """The documents' words for an everyday word or name ("Covid": "pandemic", "coronavirus"), if any."""
+    return NAME_FORMS.get(word.lower(), ()) + EVERYDAY_FORMS.get(word.lower(), ())
+
+
 def with_synonyms(text: str) -> str:
     """`text` with the other forms of each group it names (those it does not already contain) appended."""
     lowered = text.lower()
