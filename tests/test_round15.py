@@ -260,3 +260,13 @@ def test_since_or_between_an_event_in_a_year_asks_from_that_year_on():
         assert (str(q.date_from), q.date_to) == ("2017-01-01", None), text
     q = parse("What did Ofsted find after it visited in March 2019?")  # the visit's month, as before
     assert (str(q.date_from), str(q.date_to)) == ("2019-03-01", "2019-03-31")
+
+
+def test_a_statistics_span_of_months_to_a_month_asks_from_its_start_on():
+    from qa.retrieval.question import parse
+
+    q = parse("rutland front door contacts 12 months to january 2024 how many")
+    assert (str(q.date_from), q.date_to) == ("2023-02-01", None)  # reported after the span ends
+    assert "contacts" in q.search_text and "2024" not in q.search_text
+    q = parse("How many contacts were there in the twelve months to March 2023?")
+    assert str(q.date_from) == "2022-04-01"

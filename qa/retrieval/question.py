@@ -354,6 +354,9 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                         rf"\s+(?:rated|judged|found|graded|deemed)\b[^?.,;]{{0,40}}?\b(?:in|of)\s+{MONTH_YEAR}\b"),
         ("since_event", rf"\bbetween\s+(?:being|its|the|their)\s+[^?.,;]{{0,50}}?\b(?:in|of)\s+{MONTH_YEAR}"
                         rf"(?=\s+and\b)"),
+        # "contacts in the 12 months to January 2024": a statistic's span, reported after it ends; from its start on.
+        ("months_to", rf"\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:past\s+|last\s+|previous\s+)?"
+                      rf"({NUMBER_WORD}|twelve|eleven|\d{{1,2}})\s+months\s+(?:to|up to|until|ending)\s+{MONTH_RE}\s+{YEAR}\b"),
         # "in the five years to 2015": the years up to and including it.
         ("years_to", rf"\b(?:in|over|during|within)\s+the\s+(?:past\s+|last\s+|previous\s+)?"
                      rf"({NUMBER_WORD}|\d{{1,2}})\s+years\s+(?:to|up to|until|before)\s+{YEAR}\b"),
@@ -404,6 +407,15 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 start, end = _month_start(y1, _month(g[0])), _month_end(y2, _month(g[2]))
                 if end < start:
                     start, end = end, start
+            elif kind == "months_to":
+                span = {"eleven": 11, "twelve": 12, **NUMBER_WORDS}.get(g[0].lower()) or int(g[0])
+                y, month = _valid_year(g[2]), _month(g[1])
+                if not (y and month and 1 <= span <= 24):
+                    continue
+                first = (y * 12 + month - 1) - (span - 1)
+                start = _month_start(first // 12, first % 12 + 1)
+                rest = _tidy(text[:m.start()] + text[m.end():])
+                return start, None, f"from {start:%B %Y}", rest
             elif kind == "years_to":
                 y, span = _valid_year(g[1]), NUMBER_WORDS.get(g[0].lower()) or int(g[0])
                 if not (y and span):
