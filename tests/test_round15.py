@@ -270,3 +270,19 @@ def test_a_statistics_span_of_months_to_a_month_asks_from_its_start_on():
     assert "contacts" in q.search_text and "2024" not in q.search_text
     q = parse("How many contacts were there in the twelve months to March 2023?")
     assert str(q.date_from) == "2022-04-01"
+
+
+def test_a_council_said_to_have_been_replaced_is_a_predecessor_not_a_subject():
+    body = ("Cumberland Council\nInspection of children's social care services\n"
+            "Inspection dates: 10 June to 21 June 2024\nLead inspector: Jo Bell, His Majesty's Inspector\n"
+            "Judgement Grade\nThe impact of leaders on social work practice with children and families Good\n"
+            "The experiences and progress of children who need help and protection Good\n"
+            "The experiences and progress of children in care Requires improvement to be good\n"
+            "Date of publication: 2 August 2024\n"
+            "Cumberland Council was created in April 2023, when Cumbria County Council was replaced by two new "
+            "unitary councils. This is the first inspection of children's services since then.\n"
+            "Children in need of help receive a timely response from the front door.")
+    assert _meta(body, {}, "report.pdf")["local_authorities"] == ["Cumberland"]
+    ran = body.replace("when Cumbria County Council was replaced by two new unitary councils",
+                       "and Cumbria County Council still runs its fostering service")
+    assert _meta(ran, {}, "report.pdf")["local_authorities"] == ["Cumberland", "Cumbria"]

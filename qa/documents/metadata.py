@@ -634,6 +634,9 @@ _NAV_LINE_RE = re.compile(r"[|>›»].*[|>›»]|\bRegions\b|\bLocal News\b|\bNe
                           r"[A-Z][\w'’&-]*$")
 _MENU_LINE_RE = re.compile(r"(?=(?:.*\b(?:Menu|Home|News|Sport|Jobs|Contact|Search|About)\b))(?:[A-Z][\w'’&-]*\s+){5,}"
                            r"[A-Z][\w'’&-]*$")
+# a predecessor: "when Cumbria County Council was replaced by two new unitary councils"
+_REPLACED_AFTER = re.compile(r"\s*(?:was|were|had\s+been)\s+(?:replaced|abolished|split|dissolved|succeeded|merged)\b",
+                             re.I)
 _RECIPIENT_BEFORE = re.compile(r"\bletters?\s+(sent\s+)?to\s+(both\s+)?([\w’'&,]+\s+){0,6}$", re.I)
 
 
@@ -673,7 +676,8 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
         if _RECIPIENT_BEFORE.search(before[-60:]) or _LA_LABEL_BEFORE.search(before[-30:]):
             w += 3.0
             passing_prev = False
-        elif _PASSING_BEFORE.search(before) or (joined and passing_prev):
+        elif _PASSING_BEFORE.search(before) or (joined and passing_prev) \
+                or _REPLACED_AFTER.match(content[mt.end:mt.end + 40]):
             w *= 0.25  # "from Rotherham", "also runs services in Kingston and Richmond"
             passing_prev = True
         else:
