@@ -286,3 +286,12 @@ def test_a_council_said_to_have_been_replaced_is_a_predecessor_not_a_subject():
     ran = body.replace("when Cumbria County Council was replaced by two new unitary councils",
                        "and Cumbria County Council still runs its fostering service")
     assert _meta(ran, {}, "report.pdf")["local_authorities"] == ["Cumberland", "Cumbria"]
+
+
+def test_a_trails_topic_leaves_out_how_far_a_kind_of_visit_and_a_season():
+    from qa.retrieval.timeline import topic_of
+
+    assert topic_of("Rutland's 2019 full inspection - how far had things really moved on since the focused visit "
+                    "the autumn before?", ["Rutland"]) == ""
+    assert topic_of("How far has supervision in Rutland improved since the spring 2018 focused visit?",
+                    ["Rutland"]) == "supervision"

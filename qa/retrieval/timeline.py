@@ -84,6 +84,7 @@ them then on in of at across from to for with the a an after following during be
 tell show shows showed there any evidence trail how's what's now today recent recently
 conclude concluded conclusion conclusions finding findings judge judged actually really inspectors inspector
 things thing picture situation position matters stuff everything anything
+far focused focussed autumn spring summer winter before earlier later
 """.split()) | QUESTION_WORDS
 
 
