@@ -65,6 +65,8 @@ DEFAULT_INDEX = ROOT / "index"
 #   51: a children's home named past a provider's cookie banner and menu; "this website uses cookies" is furniture;
 #       "Ofsted focused visit to the front door, 6 and 7 February 2024" dates its visit
 #   52: a council "was replaced by" (a predecessor) is a passing mention
+#   53: "the second of a series of monitoring visits", "The visit, the third since ..."; an "Inspection date" label
+#       with its value after spaces or on the next line (22/06/2021); members visiting a service date no inspection
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -96,7 +98,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "52"
+PIPELINE_VERSION = "53"
 
 
 def packaged_model_path() -> str:

@@ -295,3 +295,22 @@ def test_a_trails_topic_leaves_out_how_far_a_kind_of_visit_and_a_season():
                     "the autumn before?", ["Rutland"]) == ""
     assert topic_of("How far has supervision in Rutland improved since the spring 2018 focused visit?",
                     ["Rutland"]) == "supervision"
+
+
+def test_visit_numbers_from_a_series_and_from_the_visit_the_third_since():
+    from qa.documents.metadata import infer_visit_number
+
+    assert infer_visit_number("Inspectors returned in October for the second of a series of monitoring visits.")[0] == 2
+    assert infer_visit_number("Inspectors praised progress after their latest visit in March.\n"
+                              "The visit, the third since the service was judged inadequate, looked at the MASH.")[0] == 3
+    assert infer_visit_number("The visit, the first since the pandemic, was held in person.")[0] is None
+
+
+def test_a_details_tables_inspection_date_on_its_own_line_and_no_members_visit_as_the_period():
+    from qa.documents.metadata import infer_period
+
+    assert infer_period("Type of inspection\nFull inspection\nInspection date\n22/06/2021\nProvision subtype\n"
+                        "Children's home")[0] == ("2021-06-22", "2021-06-22")
+    assert infer_period("Inspection date  22/06/2021")[0] == ("2021-06-22", "2021-06-22")
+    assert infer_period("5. Members of the Select Committee visited the MASH on 3 July 2019 and asked for "
+                        "more figures.")[0] is None

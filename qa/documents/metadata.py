@@ -940,13 +940,17 @@ def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, 
     the first 'visit/inspection ... on/between/from <dates>' in a sentence about the visit. A range written
     without a year takes the year from the document's date (lower confidence)."""
     # (or a details list's label on its own line: "Date of visit" above "14 June 2022")
-    m = re.search(r"\b(?:inspection|visit|fieldwork)\s+dates?\s*[:|]\s*(.{6,70})|(?:^|\n)[^\S\n]*(?:inspection\s+|visit\s+)?"
+    # ("Inspection date  22/06/2021": a details table's cells set apart by spaces, or on lines of their own)
+    m = re.search(r"\b(?:inspection|visit|fieldwork)\s+dates?(?:\s*[:|]|[^\S\n]{2,}|\t|[^\S\n]*\n)\s*(.{6,70})|(?:^|\n)[^\S\n]*(?:inspection\s+|visit\s+)?"
                   r"dates?\s+of\s+(?:the\s+)?(?:visit|inspection|fieldwork)[^\S\n]*(?::|\||\n)\s*(.{6,70})", content, re.I)
     m = m and re.match(r"(.*)", m.group(1) or m.group(2))
     if m:
         got = _first_range(m.group(1), None, anchored=True)
         if got:
             return (got[0], got[1]), 0.95
+        day = re.match(r"\s*(\d{1,2}/\d{1,2}/(?:19|20)\d\d)\b", m.group(1))
+        if day and parse_date(day.group(1)):
+            return (parse_date(day.group(1)), parse_date(day.group(1))), 0.9
     # a range wrapped after its dash or "and" ("26–\n27 May", "28 February and\n1 March 2017")
     content = re.sub(r"(\d\s*[-–—]|\d(?:st|nd|rd|th)?(?:\s+[A-Za-z]+)?\s+(?:and|to))[^\S\n]*\n\s*(?=\d)", r"\1 ", content)
     # PDF text breaks lines mid-sentence: a line not ending a sentence runs on into the next
@@ -955,6 +959,8 @@ def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, 
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])|\n+", content):
         if not _VISIT_WORD_RE.search(sentence) or re.search(r"\bmeeting\b", sentence, re.I):
             continue
+        if re.search(r"\b(?:members|councillors|the committee|mps|the minister)\b[^.]{0,60}\bvisited\b", sentence, re.I):
+            continue  # "Members of the Select Committee visited the MASH on 3 July": no inspection
         for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy"), (_SINGLE_DMY_RE, "single")):
             for rm in rx.finditer(sentence):
                 before = sentence[max(0, rm.start() - 40):rm.start()]
@@ -989,8 +995,9 @@ _VISIT_NUMBER_RES = [
     (re.compile(rf"\b{ORDINAL_RE}\s+and\s+final\s+visit\b", re.I), 0.85),
     (re.compile(rf"\bvisit\b[^.]{{0,80}}\bthe\s+{ORDINAL_RE}\s+of\s+(?:\w+\s+)?(?:monitoring\s+)?visits\b", re.I), 0.8),
     # "for the fourth of its monitoring visits since ...", "made their fourth visit since the council was judged"
-    (re.compile(rf"\bthe\s+{ORDINAL_RE}\s+of\s+(?:its|their|the|ofsted['’]s)\s+(?:\w+\s+)?monitoring\s+visits\b",
-                re.I), 0.8),
+    # ("for the second of a series of monitoring visits")
+    (re.compile(rf"\bthe\s+{ORDINAL_RE}\s+of\s+(?:(?:its|their|the|ofsted['’]s)\s+(?:\w+\s+)?|a\s+series\s+of\s+)"
+                rf"monitoring\s+visits\b", re.I), 0.8),
     # (not "first": "the first visit since the pandemic" is any visit; nor a focused visit or a JTAI, below)
     (_VISIT_SINCE_RE := re.compile(rf"\b(?!first\b){ORDINAL_RE}\s+(?:ofsted\s+)?visit\s+since\b", re.I), 0.8),
     # a headline opening on its number: "Fourth Ofsted visit finds care planning drift persists"
@@ -1004,6 +1011,8 @@ _VISIT_NUMBER_RES = [
     # "The monitoring visit, the first since the inadequate rating last July, took place ...": a story's subject
     (re.compile(rf"(?m)(?:^|[.!?]\s+)(?:The|This)\s+(?:Ofsted\s+)?monitoring\s+visit\s*[–—,(-]+\s*the\s+{ORDINAL_RE}\s+"
                 rf"(?:since|of)\b"), 0.85),
+    # ... or "The visit, the third since the service was judged inadequate" (not "the first since the pandemic")
+    (re.compile(rf"(?m)(?:^|[.!?]\s+)(?:The|This)\s+visit\s*[–—,(-]+\s*the\s+(?!first\b){ORDINAL_RE}\s+since\b"), 0.8),
 ]
 
 
