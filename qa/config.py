@@ -67,6 +67,9 @@ DEFAULT_INDEX = ROOT / "index"
 #   52: a council "was replaced by" (a predecessor) is a passing mention
 #   53: "the second of a series of monitoring visits", "The visit, the third since ..."; an "Inspection date" label
 #       with its value after spaces or on the next line (22/06/2021); members visiting a service date no inspection
+#   54: review: another visit's label ("Previous inspection date") dates nothing; members visiting only as the
+#       sentence's subject; "The visit, the second since ..." only since a judgement; a council's copyright in the
+#       footer only; two words of a feedback widget; a masthead's "The"
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -98,7 +101,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "53"
+PIPELINE_VERSION = "54"
 
 
 def packaged_model_path() -> str:

@@ -314,3 +314,31 @@ def test_a_details_tables_inspection_date_on_its_own_line_and_no_members_visit_a
     assert infer_period("Inspection date  22/06/2021")[0] == ("2021-06-22", "2021-06-22")
     assert infer_period("5. Members of the Select Committee visited the MASH on 3 July 2019 and asked for "
                         "more figures.")[0] is None
+
+
+def test_review_fixes_a_stated_year_wins_over_a_since_clause_and_labels_of_other_visits_date_nothing():
+    from qa.documents.gazetteer import places_in_masthead
+    from qa.documents.metadata import _TOP_FURNITURE_RE, infer_period, infer_visit_number
+    from qa.retrieval.answer_type import asked_role
+    from qa.retrieval.question import parse
+
+    q = parse("What did the monitoring visit in 2018 find after it was rated inadequate in 2017?")
+    assert (str(q.date_from), str(q.date_to)) == ("2018-01-01", "2018-12-31")
+    q = parse("What changed between the inspections in 2015 and 2018?")
+    assert q.date_to is not None  # (no open range from 2015)
+    assert parse("Why did Rutland wait 6 months until March 2023 to publish its plan?").date_from is None
+    assert infer_period("Members are reminded that Ofsted inspectors visited the service on 3 and 4 July 2019.")[0] \
+        == ("2019-07-03", "2019-07-04")
+    assert infer_period("Previous inspection date: 12/01/2019")[0] is None
+    assert infer_period("Next inspection date\n14 June 2025\nThe home was visited between 2 and 3 May 2023.")[0] \
+        == ("2023-05-02", "2023-05-03")
+    assert infer_visit_number("The visit, the second since lockdown, was held in person.")[0] is None
+    assert not _TOP_FURNITURE_RE.match("Cookie Champions: Rutland children's home wins award")
+    assert places_in_masthead("The Bolton News") == {"Bolton"}
+    assert asked_role("Which HMI Probation report covered Rutland youth justice?") is None
+    # a single "No" is no feedback widget: "No meeting on 4 July 2021." dates no page
+    assert _meta("Rutland news\nFoster carers thanked at an event in the town hall this week.\n"
+                 "No meeting on 4 July 2021.")["date"] is None
+    # "The council" opening a local paper's story under its masthead
+    assert _meta(LOCAL_PAPER.replace("Young people leaving the council's care", "The council's care leavers"))[
+        "local_authorities"] == ["Halton"]

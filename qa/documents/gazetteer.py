@@ -228,7 +228,7 @@ def places_in_masthead(paper: str) -> set[str]:
     """Authorities a newspaper's name carries ("Wakefield Evening Echo" -> Wakefield; "Devon & Torbay Today" ->
     both): the longest run of words opening each part that is an authority's name."""
     found = set()
-    for part in re.split(r"\s+(?:&|and)\s+", paper):
+    for part in re.split(r"\s+(?:&|and)\s+", re.sub(r"^\s*The\s+", "", paper)):
         words = part.split()
         for k in range(len(words), 0, -1):
             name = _BY_KEY.get(_key(" ".join(words[:k])))

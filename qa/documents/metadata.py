@@ -365,7 +365,7 @@ _MASTHEAD_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*|&|and|of|on)(?:\s+(?:
 
 
 # A site's own furniture above its name: skip links, the cookie banner, a menu button
-_TOP_FURNITURE_RE = re.compile(r"(?i)(?:skip\s+to\b|cookies?\b|we\s+use\s+(?:some\s+)?(?:essential\s+)?cookies\b|"
+_TOP_FURNITURE_RE = re.compile(r"(?i)(?:skip\s+to\b|cookies?\s+(?:on|policy|settings|notice|preferences)\b|we\s+use\s+(?:some\s+)?(?:essential\s+)?cookies\b|"
                                r"this\s+(?:website|site)\s+uses\s+cookies\b|"
                                r"(?:accept|reject|view|manage)\b.{0,30}\bcookies\b|menu\s*$|search\s*$|sign\s+in\s*$)")
 
@@ -399,7 +399,8 @@ _COUNCIL_MASTHEAD_RE = re.compile(r"(?:(?:The\s+)?(?:Royal\s+|London\s+)?Borough
                                   r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|&)){0,5}"
                                   r"(?:\s+(?:Borough|County|City|District|Metropolitan Borough))?\s+Council")
 _COUNCIL_COPYRIGHT_RE = re.compile(r"(?m)^[^\S\n]*(?:©|\([cC]\)|[Cc]opyright)\s*(?:(?:19|20)\d\d\s*)?"
-                                   + _COUNCIL_MASTHEAD_RE.pattern + r"\.?[^\S\n]*$")
+                                   + _COUNCIL_MASTHEAD_RE.pattern
+                                   + r"\.?(?:\s*(?:19|20)\d\d\.?)?(?:\s*All rights reserved\.?)?[^\S\n]*$")
 # A charity's or think tank's publication: "Briefing paper", a "Donate" link, a charity number.
 _BRIEFING_RE = re.compile(r"^\s*(?:briefing|briefing paper|policy briefing|research briefing|research report|position statement|"
                           r"consultation response)\s*$|\|\s*donate\b|\bregistered charity\b|\bcharity (?:no|number)\b",
@@ -567,8 +568,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
                  hints.get("publisher", ""), re.I) and find_in_text(hints["publisher"]):
         # the page's own site is a council's ("og:site_name": "Walsall Council", "Royal Borough of Kingston upon Thames")
         council += 3.0
-    if _COUNCIL_COPYRIGHT_RE.search(raw):
-        council += 2.0  # the page's copyright is the council's ("(c) Sheffield City Council")
+    if _COUNCIL_COPYRIGHT_RE.search("\n".join(raw.splitlines()[-15:])):
+        council += 2.0  # the page's copyright is the council's ("(c) Sheffield City Council"), in its footer
     if any(_COUNCIL_MASTHEAD_RE.fullmatch(line.title() if line.isupper() else line) for line in top_lines(raw)):
         council += 2.0  # the council's own masthead ("Skip to main content / Example Council / Search", "X COUNCIL")
         if re.search(r"(?im)^\s*(?:news|press|media)\s+release\b|^\s*embargo\b|\bfor immediate release\b|"
@@ -864,7 +865,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         if not (found and prefixed):  # ... or ends a run of short furniture: "Was this page helpful? Yes No Date: 28/07/2021"
             # (only after a feedback or sharing widget's words: "Inspection date: ..." dates no publication)
             # (or "This article was first published on 3 June 2021")
-            tail = re.match(rf"(?i)((?:(?:yes|no|share|print|email|facebook|twitter|linkedin|x)\s+)+|"
+            tail = re.match(rf"(?i)((?:(?:yes|no|share|print|email|facebook|twitter|linkedin|x)\s+){{2,}}|"
                             rf"this (?:article|story|page|post|item) (?:was|is) )"
                             rf"({_DATELINE_PREFIX}\s*\S.*)$", b.text.strip())
             if tail:
@@ -941,14 +942,16 @@ def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, 
     without a year takes the year from the document's date (lower confidence)."""
     # (or a details list's label on its own line: "Date of visit" above "14 June 2022")
     # ("Inspection date  22/06/2021": a details table's cells set apart by spaces, or on lines of their own)
-    m = re.search(r"\b(?:inspection|visit|fieldwork)\s+dates?(?:\s*[:|]|[^\S\n]{2,}|\t|[^\S\n]*\n)\s*(.{6,70})|(?:^|\n)[^\S\n]*(?:inspection\s+|visit\s+)?"
-                  r"dates?\s+of\s+(?:the\s+)?(?:visit|inspection|fieldwork)[^\S\n]*(?::|\||\n)\s*(.{6,70})", content, re.I)
-    m = m and re.match(r"(.*)", m.group(1) or m.group(2))
-    if m:
-        got = _first_range(m.group(1), None, anchored=True)
+    # (not another visit's: "Previous inspection date", "Next inspection date")
+    for m in re.finditer(r"(?<!previous )(?<!next )(?<!last )(?<!prior )\b(?:inspection|visit|fieldwork)\s+dates?"
+                         r"(?:\s*[:|]|[^\S\n]{2,}|\t)\s*(.{6,70})|(?:^|\n)[^\S\n]*(?:inspection|visit)\s+dates?[^\S\n]*\n\s*(.{6,70})|"
+                         r"(?:^|\n)[^\S\n]*(?:inspection\s+|visit\s+)?dates?\s+of\s+(?:the\s+)?(?:visit|inspection|fieldwork)"
+                         r"[^\S\n]*(?::|\||\n)\s*(.{6,70})", content, re.I):
+        value = m.group(1) or m.group(2) or m.group(3)
+        got = _first_range(value, None, anchored=True)
         if got:
             return (got[0], got[1]), 0.95
-        day = re.match(r"\s*(\d{1,2}/\d{1,2}/(?:19|20)\d\d)\b", m.group(1))
+        day = re.match(r"\s*(\d{1,2}/\d{1,2}/(?:19|20)\d\d)\b", value)
         if day and parse_date(day.group(1)):
             return (parse_date(day.group(1)), parse_date(day.group(1))), 0.9
     # a range wrapped after its dash or "and" ("26–\n27 May", "28 February and\n1 March 2017")
@@ -959,7 +962,8 @@ def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, 
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])|\n+", content):
         if not _VISIT_WORD_RE.search(sentence) or re.search(r"\bmeeting\b", sentence, re.I):
             continue
-        if re.search(r"\b(?:members|councillors|the committee|mps|the minister)\b[^.]{0,60}\bvisited\b", sentence, re.I):
+        if re.match(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:members|councillors|committee|mps|(?:the\s+)?minister)\b"
+                    r"(?:(?!\b(?:inspectors?|ofsted|hmi)\b)[^.]){0,60}\bvisited\b", sentence, re.I):
             continue  # "Members of the Select Committee visited the MASH on 3 July": no inspection
         for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy"), (_SINGLE_DMY_RE, "single")):
             for rm in rx.finditer(sentence):
@@ -1012,7 +1016,8 @@ _VISIT_NUMBER_RES = [
     (re.compile(rf"(?m)(?:^|[.!?]\s+)(?:The|This)\s+(?:Ofsted\s+)?monitoring\s+visit\s*[–—,(-]+\s*the\s+{ORDINAL_RE}\s+"
                 rf"(?:since|of)\b"), 0.85),
     # ... or "The visit, the third since the service was judged inadequate" (not "the first since the pandemic")
-    (re.compile(rf"(?m)(?:^|[.!?]\s+)(?:The|This)\s+visit\s*[–—,(-]+\s*the\s+(?!first\b){ORDINAL_RE}\s+since\b"), 0.8),
+    (re.compile(rf"(?m)(?:^|[.!?]\s+)(?:The|This)\s+visit\s*[–—,(-]+\s*the\s+(?!first\b){ORDINAL_RE}\s+since\b"
+                rf"(?=[^.]{{0,60}}\b(?:judged|rated|found|graded|inadequate|inspection)\b)"), 0.8),
 ]
 
 
@@ -1351,7 +1356,7 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
         elif not named and len(running := _furniture_councils(hints.get("page_furniture", ""))) == 1:
             # ... or only in its running header: "Wakefield Council | Cabinet | 16 January 2024 | Agenda item 9"
             authorities, la_conf = sorted(running), 0.5
-        elif not named and len(papers) == 1 and paper and re.search(r"\bthe (?:council|borough|district)\b", subject):
+        elif not named and len(papers) == 1 and paper and re.search(r"\bthe (?:council|borough|district)\b", subject, re.I):
             # a local paper's story about "the council" that never names it: its patch's council ("Wakefield
             # Evening Echo")
             authorities, la_conf = sorted(papers), 0.4

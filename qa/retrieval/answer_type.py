@@ -352,7 +352,7 @@ GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:\w+\s+)?(?:grades?|ratings?|judge?m
 # commissioner"), so a passage about the place without the role names somebody else.
 ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|minister|lead inspector|inspector|"
                      r"leader|head of service|cabinet member|executive member|portfolio holder|reporter|journalist|"
-                     r"councillor|dcs|hmi)s?\b",
+                     r"councillor|dcs|hmi(?!\s+(?:probation|prisons|constabulary)))s?\b",
                      re.I)
 ROLE_ABBREVIATIONS = {"dcs": "director", "hmi": "inspector"}  # "Who was Rotherham's DCS?" asks for its director
 
@@ -408,7 +408,7 @@ VISIT_DONE_BY_RE = re.compile(r"\bwho\s+(?:led|carried\s+out|conducted|undertook
                               r"(?:inspection|visit)s?\b", re.I)
 
 
-INSPECTOR_ASKED_RE = re.compile(r"\b(?:which|name the|what)\s+(?:\w+\s+)?(?:inspectors?|hmis?)\b|"
+INSPECTOR_ASKED_RE = re.compile(r"\b(?:which|name the|what)\s+(?:\w+\s+)?(?:inspectors?|hmis?)\b(?!\s+(?:probation|prisons))|"
                                 r"\bwho\s+(?:is|was|were|are)\s+the\s+(?:\w+\s+)?(?:inspectors?|hmis?)\b", re.I)
 
 

@@ -174,9 +174,10 @@ class Assistant:
                           or not any(on_subject(h) for h in confirmed[:COUNT_EVIDENCE_DEPTH])
                           or shares_no_word(confirmed[:COUNT_EVIDENCE_DEPTH], unconfirmed, query)):
             # "Which councillors did the Greens want held to account after the 2015 report?": the report meets the
-            # filters but names nobody (or shares no word with the question and is far from it in meaning: "lambeth
-            # 2015 priority actions" where the report's front matter is all that is indexed); an undated story
-            # recalling the years just before may answer, shown apart.
+            # filters but names nobody (or shares no word with the question, far from it in meaning or close only
+            # in meaning while an undated story shares its words: "lambeth 2015 priority actions" where the
+            # report's front matter is all that is indexed); an undated story recalling the years just before may
+            # answer, shown apart.
             mentioning = [h for h in unconfirmed if h in mentioning or recalls_before(h, query)]
         if not confirmed and not mentioning:
             # Nothing states the asked year: an undated story naming only the few years before it (the earlier

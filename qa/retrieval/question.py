@@ -349,14 +349,15 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         ("since_event", rf"\b(?:since|after|following|followed)\s+(?:the|its|an?|[\w-]+(?:'s|’s))\s+"
                         rf"(?:[\w-]+\s+){{1,4}}?(?:of|in)\s+{MONTH_YEAR}\b"),
         # "since it was rated inadequate in 2017", "between being rated inadequate in 2017 and its full inspection":
-        # from the event on (what came after it is asked, up to an event the question does not date)
-        ("since_event", rf"\b(?:since|after)\s+(?:(?:it|they|the\s+council|the\s+la)\s+(?:was|were|had\s+been)|being)"
-                        rf"\s+(?:rated|judged|found|graded|deemed)\b[^?.,;]{{0,40}}?\b(?:in|of)\s+{MONTH_YEAR}\b"),
-        ("since_event", rf"\bbetween\s+(?:being|its|the|their)\s+[^?.,;]{{0,50}}?\b(?:in|of)\s+{MONTH_YEAR}"
-                        rf"(?=\s+and\b)"),
+        # from the event on (what came after it is asked, up to an event the question does not date); only when
+        # no other year is named ("the 2018 visit, after it was rated inadequate in 2017" asks for 2018)
+        ("since_clause", rf"\b(?:since|after)\s+(?:(?:it|they|the\s+council|the\s+la)\s+(?:was|were|had\s+been)|being)"
+                         rf"\s+(?:rated|judged|found|graded|deemed)\b[^?.,;]{{0,40}}?\b(?:in|of)\s+{MONTH_YEAR}\b"),
+        ("since_clause", rf"\bbetween\s+(?:being|its|the|their)\s+[^?.,;]{{0,50}}?\b(?:in|of)\s+{MONTH_YEAR}"
+                         rf"(?=\s+and\b)"),
         # "contacts in the 12 months to January 2024": a statistic's span, reported after it ends; from its start on.
         ("months_to", rf"\b(?:(?:in|over|during|for)\s+)?(?:the\s+)?(?:past\s+|last\s+|previous\s+)?"
-                      rf"({NUMBER_WORD}|twelve|eleven|\d{{1,2}})\s+months\s+(?:to|up to|until|ending)\s+{MONTH_RE}\s+{YEAR}\b"),
+                      rf"({NUMBER_WORD}|twelve|eleven|\d{{1,2}})\s+months\s+(?:to|up to|ending)\s+{MONTH_RE}\s+{YEAR}\b"),
         # "in the five years to 2015": the years up to and including it.
         ("years_to", rf"\b(?:in|over|during|within)\s+the\s+(?:past\s+|last\s+|previous\s+)?"
                      rf"({NUMBER_WORD}|\d{{1,2}})\s+years\s+(?:to|up to|until|before)\s+{YEAR}\b"),
@@ -380,6 +381,10 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         if not m:
             continue
         g = m.groups()
+        if kind == "since_clause":
+            if len(re.findall(rf"\b{YEAR}\b", text)) > 1:
+                continue
+            kind = "since_event"
         if kind in ("since", "since_event") and event_year and _valid_year(g[1]) \
                 and int(event_year.group(1)) > _valid_year(g[1]):
             m, kind, g = event_year, "year", (event_year.group(1),)
