@@ -70,6 +70,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   54: review: another visit's label ("Previous inspection date") dates nothing; members visiting only as the
 #       sentence's subject; "The visit, the second since ..." only since a judgement; a council's copyright in the
 #       footer only; two words of a feedback widget; a masthead's "The"
+#   55: "Ofsted monitoring visit to <what it looked at>, <dates>" read past the forty characters before the dates
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -101,7 +102,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "54"
+PIPELINE_VERSION = "55"
 
 
 def packaged_model_path() -> str:

@@ -232,6 +232,9 @@ def test_a_papers_title_naming_the_visit_and_its_days_dates_the_visit():
              "| Report title | Ofsted focused visit to the front door, 6 and 7 February 2024 |\n"
              "1.1 To update members on the focused visit.")
     assert infer_period(paper)[0] == ("2024-02-06", "2024-02-07")
+    # (what it looked at may run past the forty characters before the dates)
+    assert infer_period("| Report title | Ofsted monitoring visit to care leavers services, 6 and 7 February 2024 |"
+                        )[0] == ("2024-02-06", "2024-02-07")
 
 
 def test_covid_named_in_a_question_is_mentioned_by_a_page_on_the_pandemic(tmp_path):

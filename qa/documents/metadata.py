@@ -927,11 +927,13 @@ def _furniture_date(text: str) -> str | None:
 _VISIT_WORD_RE = re.compile(r"\b(visit\w*|revisit\w*|inspect\w*|fieldwork|on-?site|conducted|carried out|"
                             r"took place|undertaken)\b", re.I)
 _HAPPENED_RE = re.compile(r"\b(took place|carried out|conducted|undertaken|visited|inspected)\b", re.I)
-# (also a paper's subject, "Ofsted monitoring visit, 10 and 11 December 2019", "Ofsted focused visit to the front
-# door, 6 and 7 February 2024")
+# (also a paper's subject, "Ofsted monitoring visit, 10 and 11 December 2019")
 _PERIOD_TRIGGER_RE = re.compile(r"\b(between|from|on|during|over|(?:inspectors?|HMIs?|team|they|we)\s+spent|dates?:?|"
-                                r"fieldwork:?|(?:monitoring|focused)\s+visit(?:\s+to\s+[^,.\n]{3,40})?\s*,)\s*$",
+                                r"fieldwork:?|(?:monitoring|focused)\s+visit\s*,)\s*$",
                                 re.I)
+# ... a title naming its visit and what it looked at before the dates: "Ofsted monitoring visit to care leavers'
+# services, 6 and 7 February 2024" (the trigger above sees only the 40 characters before the date)
+_VISIT_NAMED_RE = re.compile(r"\b(?:monitoring|focused)\s+visit\s+to\s+[^,.\n]{3,60},\s*$", re.I)
 _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|notice|letter dated|judged|rated|"
                                  r"meeting|announced|issued|notif\w*|asked|answered|due)\b", re.I)
 
@@ -968,7 +970,8 @@ def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, 
         for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy"), (_SINGLE_DMY_RE, "single")):
             for rm in rx.finditer(sentence):
                 before = sentence[max(0, rm.start() - 40):rm.start()]
-                if not (_PERIOD_TRIGGER_RE.search(before) or re.match(r"\s*between\s*$", sentence[:rm.start()], re.I)):
+                if not (_PERIOD_TRIGGER_RE.search(before) or re.match(r"\s*between\s*$", sentence[:rm.start()], re.I)
+                        or _VISIT_NAMED_RE.search(sentence[max(0, rm.start() - 90):rm.start()])):
                     continue
                 blockers = list(_PERIOD_BLOCKERS_RE.finditer(before))
                 happened = list(_HAPPENED_RE.finditer(before))
