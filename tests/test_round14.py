@@ -315,7 +315,7 @@ def test_a_two_page_letters_running_footer_is_dropped_from_the_text_and_dates_it
 # ---------------------------------------------------------------- review of the round's change
 
 def test_review_fixes_plurals_surnames_line_starts_commas_and_word_bounds():
-    from qa.documents.clean import drop_repeated_lines
+    from qa.documents.clean import split_running_lines
     from qa.documents.metadata import _BYLINE_RE, infer_visit_number
     from qa.retrieval.question import find_names
     from qa.retrieval.timeline import detect
@@ -327,7 +327,7 @@ def test_review_fixes_plurals_surnames_line_starts_commas_and_word_bounds():
     # a two-page letter: its running footer goes at the page edges, a paragraph's own numbered line stays
     page1 = "Ofsted\nDear Jo\n1. Plans are weak.\nSupervision is regular.\n1. Plans are weak.\nRutland ref 1"
     page2 = "Ofsted\n2. Audits are thorough.\nLeaders know the service.\nYours sincerely\nJo Bell\nRutland ref 2"
-    kept = drop_repeated_lines([page1, page2])
+    kept, _running = split_running_lines([page1, page2])
     assert "Rutland ref" not in "".join(kept) and kept[0].count("1. Plans are weak.") == 2
 
 

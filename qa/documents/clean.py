@@ -433,11 +433,6 @@ def split_running_lines(pages: list[str]) -> tuple[list[str], list[str]]:
     return kept_pages, running
 
 
-def drop_repeated_lines(pages: list[str]) -> list[str]:
-    """The pages without their running headers and footers (see `split_running_lines`)."""
-    return split_running_lines(pages)[0]
-
-
 # A teaser item: headline, at most this many blocks of lead text, then "[...]"/"..." or a "read more" link.
 TEASER_MAX_BODY_BLOCKS = 6
 TEASER_MAX_BODY_WORDS = 160

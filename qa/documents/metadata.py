@@ -370,6 +370,10 @@ _TOP_FURNITURE_RE = re.compile(r"(?i)(?:skip\s+to\b|cookies?\s+(?:on|policy|sett
                                r"(?:accept|reject|view|manage)\b.{0,30}\bcookies\b|menu\s*$|search\s*$|sign\s+in\s*$)")
 
 
+# The parts of a running header or footer: "Ofsted | Issued: 1 March 2024", layout text's "Ofsted      Wigan Council: ..."
+_FURNITURE_PART_RE = re.compile(r"\s*[|•·\t]\s*|\s{3,}")
+
+
 def first_line(raw: str) -> str:
     return next((line.strip() for line in raw.splitlines() if line.strip()), "")
 
@@ -381,8 +385,8 @@ def _without_top_furniture(text: str) -> str:
 
 def top_lines(raw: str, n: int = 3) -> list[str]:
     """The page's first n lines once skip links, the cookie banner and menu buttons are left out."""
-    lines = (line.strip() for line in raw.splitlines()[:40])
-    return [line for line in lines if line and not _TOP_FURNITURE_RE.match(line)][:n]
+    kept = _without_top_furniture("\n".join(raw.splitlines()[:40])).splitlines()
+    return [line.strip() for line in kept if line.strip()][:n]
 
 
 def masthead(raw: str) -> str:
@@ -753,7 +757,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         if first and parse_date(first.group(0)):
             return parse_date(first.group(0)), 0.85
     for line in hints.get("page_furniture", "").splitlines():  # a Word file's footer: "Ofsted | Issued: 1 March 2024"
-        for part in [line, *re.split(r"\s*[|•·\t]\s*|\s{3,}", line)]:  # (layout text sets parts apart by spaces)
+        for part in [line, *_FURNITURE_PART_RE.split(line)]:
             found, prefixed = _dateline(part)
             if found and prefixed:
                 return found, 0.85
@@ -1249,7 +1253,7 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
     for line in hints.get("page_furniture", "").splitlines():
         # an Ofsted report's running header names it ("Wigan Council: inspection of children's social care
         # services"), where its front page may set the name in a column beside the summary
-        for part in re.split(r"\s*\|\s*|\s{3,}", line.strip()):
+        for part in _FURNITURE_PART_RE.split(line.strip()):
             if re.fullmatch(r"[A-Z][\w ,'’&-]{2,60}:\s*inspection of [^\d]{10,80}", part):
                 return part, 0.7
     blocks = _join_wrapped_headings(blocks)
