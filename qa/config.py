@@ -71,6 +71,9 @@ DEFAULT_INDEX = ROOT / "index"
 #       sentence's subject; "The visit, the second since ..." only since a judgement; a council's copyright in the
 #       footer only; two words of a feedback widget; a masthead's "The"
 #   55: "Ofsted monitoring visit to <what it looked at>, <dates>" read past the forty characters before the dates
+#   56: a council in a Word header in capitals, or in the page's title over a site name that is only a host name,
+#       is the subject though the text names it in passing; inspection events dated by month and year
+#       (Document.mentions["event_dates"])
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -102,7 +105,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "55"
+PIPELINE_VERSION = "56"
 
 
 def packaged_model_path() -> str:

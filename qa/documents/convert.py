@@ -168,8 +168,10 @@ def convert_html(html: str) -> Extracted:
                            ("publisher", meta.sitename), ("source", meta.url), ("author", meta.author)):
             if value:
                 hints[key] = str(value)
-    if "publisher" not in hints and (site := _council_in_title(tree)):
-        hints["publisher"] = site  # "Agenda item - Response to the Ofsted inspection | Coventry City Council"
+    # "Agenda item - Response to the Ofsted inspection | Coventry City Council"; also over a site name that is only
+    # the page's host name (trafilatura's fallback when the page names no site): the council is who publishes it
+    if (_is_host_name(hints.get("publisher", "")) or "publisher" not in hints) and (site := _council_in_title(tree)):
+        hints["publisher"] = site
     if "date" not in hints and marked:
         hints["dateline"] = marked[0]
     byline = next((text for text in bylines if _BY_NAME_RE.match(text)), None)
@@ -202,6 +204,10 @@ def _parse_html(html: str):
 # A council's own site names itself at the end of every page's title: "... | Coventry City Council".
 _TITLE_COUNCIL_RE = re.compile(r"(?:^|\s[|\-–—]\s)((?:(?:The\s+)?(?:Royal\s+|London\s+)?Borough\s+of\s+|City\s+of\s+)?"
                                r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|&)){0,5}?\s+Council)\s*$")
+
+
+def _is_host_name(name: str) -> bool:
+    return bool(re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", name.strip()))
 
 
 def _council_in_title(tree) -> str:

@@ -45,7 +45,8 @@ def read(text: str) -> dict:
     """What a document's text dates, read once at ingest and stored with it (Document.mentions), so that no
     question has to read every undated text. Dates after the ingest day are left out, as in `not_before`."""
     floor = not_before(text)
-    return {"not_before": floor.isoformat() if floor else None, "event_months": sorted(event_months(text))}
+    return {"not_before": floor.isoformat() if floor else None, "event_months": sorted(event_months(text)),
+            "event_dates": sorted(d.isoformat() for d in event_dates(text))}
 
 
 def document_not_before(doc) -> date | None:
@@ -100,3 +101,34 @@ def document_event_months(doc) -> frozenset[int]:
     if "event_months" in stored:
         return frozenset(stored["event_months"])
     return _cached(_event_months, doc, event_months)
+
+
+# "warned by the inspectorate in April 2018", "Ofsted's visit in March 2019": an inspection event and its month.
+EVENT_DATE_WORD_RE = re.compile(r"\b(visit|visited|inspect\w*|re-inspect\w*|ofsted)\b", re.I)
+
+
+def event_dates(text: str, today: date | None = None) -> frozenset[date]:
+    """First days of the months a text dates a past inspection event in (month and year in a sentence about a
+    visit, an inspection or Ofsted; not one looking ahead)."""
+    today = today or date.today()
+    found = set()
+    for start, end in sentence_spans(text):
+        sentence = text[start:end]
+        if PLAN_RE.search(sentence) or not EVENT_DATE_WORD_RE.search(sentence):
+            continue
+        for m in MONTH_YEAR_RE.finditer(sentence):
+            month = date(int(m.group(2)), _MONTH_NAMES[m.group(1).lower()[:3]], 1)
+            if month <= today:
+                found.add(month)
+    return frozenset(found)
+
+
+_event_dates: dict[str, tuple[str, frozenset[date]]] = {}
+
+
+def document_event_dates(doc) -> frozenset[date]:
+    """`event_dates` of a document's text, once per document version (as `document_not_before`)."""
+    stored = getattr(doc, "mentions", None) or {}
+    if "event_dates" in stored:
+        return frozenset(date.fromisoformat(v) for v in stored["event_dates"])
+    return _cached(_event_dates, doc, event_dates)

@@ -649,6 +649,15 @@ _RECIPIENT_BEFORE = re.compile(r"\bletters?\s+(sent\s+)?to\s+(both\s+)?([\w’'&
 _LA_LABEL_BEFORE = re.compile(r"\blocal\s+authority\s*[:|]?\s*$", re.I)
 
 
+# An organisation named after a place: "Northamptonshire Children's Trust", "Cumbria Constabulary".
+_NAMED_BODY_AFTER = re.compile(r"\s+(?:Children['’]s\s+(?:Services\s+)?Trust|Police|Constabulary|Fire|NHS|Health|"
+                               r"Healthcare|Safeguarding\s+(?:Children\s+)?(?:Partnership|Board))\b")
+
+
+# History: "Until 1 April 2021 children's social care in the county was the responsibility of ..."
+_UNTIL_BEFORE = re.compile(r"\b(?:until|before)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\b[^.\n]{0,120}$", re.I)
+
+
 def infer_authorities(content: str) -> tuple[list[str], float]:
     """The authorities a document is about, with a confidence.
 
@@ -688,7 +697,10 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
         else:
             passing_prev = False
         if is_former(mt.name) and any(n != mt.name and name_within(mt.name, n) for n in names):
-            w *= 0.5  # "Northamptonshire Children's Trust" on a West Northamptonshire page: the successor leads
+            # the successor leads on a West Northamptonshire page; and "Northamptonshire Children's Trust", an
+            # organisation still named after the county it served, is no mention of the county council at all
+            w *= 0.15 if _NAMED_BODY_AFTER.match(content[mt.end:mt.end + 40]) \
+                or _UNTIL_BEFORE.search(content[max(0, mt.start - 160):mt.start]) else 0.5
         elif not mt.formal and any(n != mt.name and name_within(mt.name, n) for n in names):
             w *= 0.4  # "a Lincolnshire coastal authority" on a North East Lincolnshire page: where it is
         # a run of names: "Barnsley, Bexley, Birmingham and ..." (three or more authorities in a row)
@@ -1355,13 +1367,16 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
             or (places_in_masthead(paper) if paper and not hints.get("publisher") else set())
         if len(named) == 1 and named == papers:
             authorities, la_conf = sorted(named), 0.5
-        elif not named and re.search(r"\b(?:council|borough|city of|county)\b", hints.get("publisher", ""), re.I) \
-                and len(papers) == 1:
-            # a council's committee paper naming its council only in its site's name ("... | Coventry City
-            # Council"): its own services are the subject
+        elif re.search(r"\b(?:council|borough|city of|county)\b", hints.get("publisher", ""), re.I) \
+                and len(papers) == 1 and (not named or papers <= named):
+            # a council's page or committee paper naming its council only in its site's name ("... | Coventry City
+            # Council"), or only in passing ("the out-of-hours team the East Riding shares with Hull"): its own
+            # services are the subject
             authorities, la_conf = sorted(papers), 0.5
-        elif not named and len(running := _furniture_councils(hints.get("page_furniture", ""))) == 1:
-            # ... or only in its running header: "Wakefield Council | Cabinet | 16 January 2024 | Agenda item 9"
+        elif len(running := _furniture_councils(hints.get("page_furniture", ""))) == 1 \
+                and (not named or running <= named):
+            # ... or in its running header: "Wakefield Council | Cabinet | 16 January 2024 | Agenda item 9" (the
+            # minutes naming it only in a member's aside on its history)
             authorities, la_conf = sorted(running), 0.5
         elif not named and len(papers) == 1 and paper and re.search(r"\bthe (?:council|borough|district)\b", subject, re.I):
             # a local paper's story about "the council" that never names it: its patch's council ("Wakefield
@@ -1403,7 +1418,15 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
 
 def _furniture_councils(furniture: str) -> set[str]:
     """Authorities a running header or footer names as a council ("Wakefield Council | Cabinet | ...")."""
+    # (a Word header in capitals: "EAST RIDING OF YORKSHIRE COUNCIL")
+    furniture = "\n".join(_title_case(line) if line.isupper() else line for line in furniture.splitlines())
     return {mt.name for m in _COUNCIL_MASTHEAD_RE.finditer(furniture) for mt in find_in_text(m.group(0))}
+
+
+def _title_case(line: str) -> str:
+    """A line in capitals as a name is written: "EAST RIDING OF YORKSHIRE COUNCIL" -> "East Riding of Yorkshire
+    Council"."""
+    return re.sub(r"\b(Of|And|Upon|On|The)\b", lambda m: m.group(1).lower(), line.title())
 
 
 _TITLE_FURNITURE_PREFIX_RE = re.compile(r"^\s*agenda item\s*(?:\d+\s*)?[-–—:|]\s*(?=\S)", re.I)
