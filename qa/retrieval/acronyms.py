@@ -106,7 +106,8 @@ def index_definitions(index) -> dict[str, str]:
 
 
 # Glossary entries that are English words too: "did the council send its plan" is no question about SEND.
-ENGLISH_WORDS = frozenset({"SEND", "MASH"})
+# ("mash" is not among them: in a question about children's services it is only ever the hub.)
+ENGLISH_WORDS = frozenset({"SEND"})
 
 
 def is_acronym(word: str) -> bool:

@@ -226,10 +226,12 @@ class Query:
             asked = LATE_SCENE_CLAUSE.sub(" ", text)
             if asked != text and _has_topic(asked):
                 text = asked
-        if not self.authorities or self.follow_up:
-            return text if not self.follow_up else self.topic
-        stripped = self.without_places(text)
-        return stripped if _has_topic(stripped) else text
+        if self.follow_up:
+            return self.topic
+        if self.authorities:
+            stripped = self.without_places(text)
+            text = stripped if _has_topic(stripped) else text
+        return text
 
     def without_places(self, text: str) -> str:
         """`text` with the authorities asked about taken out (any of their names; "north + west northants")."""
@@ -642,12 +644,17 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     for m in SINGLE_NAME_RE.finditer(text):
         if m.group(0).lower() not in QUESTION_WORDS:
             _add_name(names, m.group(0), places, single=True)
+    for m in BODY_ACRONYM_RE.finditer(text):  # "east riding cqc rating": a body typed in lower case is still named
+        if m.group(0).upper() not in names:
+            names.append(m.group(0).upper())
     for m in INSPECTION_KIND_RE.finditer(text):  # "the 2024 focused visit": a school's inspection is not one
         if not any(m.group(0).lower() in n.lower() for n in names):
             names.append(m.group(0).lower())
     return names
 
 
+# Bodies a terse question may type in lower case ("cqc", "dfe"): a page must name the body to report what it did.
+BODY_ACRONYM_RE = re.compile(r"\b(?:cqc|dfe|hmip|iopc|ipcc|lga|adcs|yjb|ciw)\b")
 # Kinds of inspection a question may name in lower case; a page must name the kind to report one.
 INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bjoint\s+targeted\s+area\s+inspection\b", re.I)
 
