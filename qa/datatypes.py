@@ -53,8 +53,9 @@ class Document:
     # What cleaning removed (qa.documents.clean.clean_blocks): raw_chars, kept_chars, removed_lines, removed_by,
     # cuts [{reason, chars, blocks, preview}]. Empty for documents indexed before it was recorded.
     cleaning: dict[str, Any] = field(default_factory=dict)
-    # Past events its text dates (qa.documents.mentions.read, at ingest): not_before (YYYY-MM-DD or None) and
-    # event_months (months it dates a visit to without a year). Empty for documents indexed before.
+    # Past events its text dates (qa.documents.mentions.read, at ingest): not_before (YYYY-MM-DD or None),
+    # event_months (months it dates a visit to without a year) and event_dates (first days of the months it dates
+    # an inspection event to, with its year). Empty for documents indexed before.
     mentions: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self, with_text: bool = True) -> dict[str, Any]:

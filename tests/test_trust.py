@@ -311,7 +311,8 @@ def test_what_a_text_dates_is_read_at_ingest_and_used_from_there(small):
     from qa.documents.mentions import document_event_months, document_not_before
 
     undated = next(d for d in small.index.documents.values() if d.doc_id == "wu")
-    assert undated.mentions == {"not_before": None, "event_months": []}  # "In 2019 inspectors found": no month
+    # "In 2019 inspectors found": no month
+    assert undated.mentions == {"not_before": None, "event_months": [], "event_dates": []}
     # questions read the stored values, not the text again
     stored = doc(doc_id="s1", text="No dates here.", mentions={"not_before": "2018-10-01", "event_months": [6]})
     assert document_not_before(stored) == date(2018, 10, 1) and document_event_months(stored) == {6}
