@@ -72,7 +72,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       footer only; two words of a feedback widget; a masthead's "The"
 #   55: "Ofsted monitoring visit to <what it looked at>, <dates>" read past the forty characters before the dates
 #   56: a council in a Word header in capitals, or in the page's title over a site name that is only a host name,
-#       is the subject though the text names it in passing; inspection events dated by month and year
+#       is the subject though the text names it in passing; a trust named after a former county, or the county
+#       "until 2021", is history beside its successor; inspection events dated by month and year
 #       (Document.mentions["event_dates"])
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line

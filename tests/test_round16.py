@@ -92,6 +92,7 @@ def test_a_story_published_just_after_a_year_on_an_inspection_in_it_answers_for_
     data = answer_to_dict(bm25_assistant_for(tmp_path, docs).ask("rutland focused visit 2018 caseloads"))
     assert not data["abstained"]
     assert data["passages"][0]["doc_id"] == "story"
+    assert data["passages"][0]["filter_status"] == "match"  # it states the year's event: not shown apart
     assert "later" not in {p["doc_id"] for p in data["passages"]}  # its events are all in 2019
 
 
@@ -107,8 +108,14 @@ def test_a_year_window_admits_a_story_from_just_after_it_only_when_it_meets_ever
                      local_authorities=["Rutland"], mentions={"event_dates": ["2018-04-01"]})
     too_late = Document(doc_id="t", path="t.txt", text=text, doc_type="news_article", date="2019-06-05",
                         local_authorities=["Rutland"], mentions={"event_dates": ["2018-04-01"]})
+    letter = Document(doc_id="l", path="l.txt", text=text, doc_type="ofsted_letter", date="2019-02-10",
+                      local_authorities=["Rutland"], period_start="2019-01-15", period_end="2019-01-16",
+                      mentions={"event_dates": ["2018-04-01", "2019-01-01"]})
     query = parse("rutland caseloads 2018")
     assert check_filters(named, query).status == "match"
+    # a letter on a January 2019 visit, "the first since the April 2018 judgement", is judged by its visit's dates
+    assert check_filters(letter, query).status == "excluded"
+    assert check_filters(named, parse("rutland caseloads between 2015 and 2018")).status == "excluded"  # years
     assert check_filters(national, query).status == "excluded"  # not shown as about Rutland on a date it reports
     assert check_filters(too_late, query).status == "excluded"  # past the publication lag
 

@@ -170,7 +170,8 @@ def convert_html(html: str) -> Extracted:
                 hints[key] = str(value)
     # "Agenda item - Response to the Ofsted inspection | Coventry City Council"; also over a site name that is only
     # the page's host name (trafilatura's fallback when the page names no site): the council is who publishes it
-    if (_is_host_name(hints.get("publisher", "")) or "publisher" not in hints) and (site := _council_in_title(tree)):
+    if (_is_host_name(hints.get("publisher", ""), hints.get("source", "")) or "publisher" not in hints) \
+            and (site := _council_in_title(tree)):
         hints["publisher"] = site
     if "date" not in hints and marked:
         hints["dateline"] = marked[0]
@@ -206,8 +207,12 @@ _TITLE_COUNCIL_RE = re.compile(r"(?:^|\s[|\-–—]\s)((?:(?:The\s+)?(?:Royal\s+
                                r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|&)){0,5}?\s+Council)\s*$")
 
 
-def _is_host_name(name: str) -> bool:
-    return bool(re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", name.strip()))
+def _is_host_name(name: str, url: str) -> bool:
+    """The site name is the page address's host ("GOV.UK" or "bbc.co.uk" given as a name stays a name)."""
+    from urllib.parse import urlparse
+
+    host = (urlparse(url).hostname or "").removeprefix("www.")
+    return bool(host) and name.strip().lower().removeprefix("www.") == host
 
 
 def _council_in_title(tree) -> str:

@@ -649,13 +649,15 @@ _RECIPIENT_BEFORE = re.compile(r"\bletters?\s+(sent\s+)?to\s+(both\s+)?([\w’'&
 _LA_LABEL_BEFORE = re.compile(r"\blocal\s+authority\s*[:|]?\s*$", re.I)
 
 
-# An organisation named after a place: "Northamptonshire Children's Trust", "Cumbria Constabulary".
-_NAMED_BODY_AFTER = re.compile(r"\s+(?:Children['’]s\s+(?:Services\s+)?Trust|Police|Constabulary|Fire|NHS|Health|"
-                               r"Healthcare|Safeguarding\s+(?:Children\s+)?(?:Partnership|Board))\b")
+# An organisation still named after a former county: "Northamptonshire Children's Trust", "... Safeguarding Board".
+# (Police, constabularies and NHS bodies are no council mentions at all: the gazetteer leaves them out.)
+_NAMED_BODY_AFTER = re.compile(r"\s+(?:Children['’]?s\s+(?:Services\s+)?Trust|Fire|Health|Healthcare|"
+                               r"Safeguarding\s+(?:Children\s+)?(?:Partnership|Board))\b")
 
 
 # History: "Until 1 April 2021 children's social care in the county was the responsibility of ..."
-_UNTIL_BEFORE = re.compile(r"\b(?:until|before)\s+(?:\d{1,2}\s+[A-Z][a-z]+\s+)?(?:19|20)\d\d\b[^.\n]{0,120}$", re.I)
+_UNTIL_BEFORE = re.compile(r"\b(?:until|before)\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
+                           r"[^.\n]{0,120}$", re.I)
 
 
 def infer_authorities(content: str) -> tuple[list[str], float]:

@@ -54,6 +54,7 @@ def doc_span(doc: Document) -> tuple[date, date] | None:
 # month-sized window, a document published up to this long after the window may report on it.
 PUBLICATION_LAG = timedelta(days=62)
 MONTH_WINDOW = timedelta(days=122)  # a month, a quarter or a season ("late 2019": September to December)
+YEAR_WINDOW = timedelta(days=366)
 
 
 @dataclass(frozen=True)
@@ -189,8 +190,9 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
     """A story published just after a year asked about, on an inspection in it ("Cambridgeshire was warned in April
     2018 that caseloads were unacceptably high", published February 2019) reports on that year. Under a month-sized
     window the publication lag already admits it."""
-    if not (doc.date and query.date_from and query.date_to) or query.date_to - query.date_from <= MONTH_WINDOW:
-        return False
+    if not (doc.date and query.date_from and query.date_to) or doc.period_start \
+            or not MONTH_WINDOW < query.date_to - query.date_from <= YEAR_WINDOW:
+        return False  # (a letter stating its own visit's dates is judged by them: "the first since ... April 2018")
     published = date.fromisoformat(doc.date[:10])
     if not query.date_to < published <= query.date_to + PUBLICATION_LAG:
         return False
@@ -205,6 +207,7 @@ def allowed(doc: Document, query: Query) -> bool:
 # "the full inspection of Hertfordshire children's services": a children's home the council runs had its own full
 # inspection, which is not the one asked about.
 PROVIDER_PENALTY = 0.8
+PROVIDER_HEAD_CHARS = 2000  # its details table (URN, registered manager) opens it; a council paper may cite one later
 
 
 def prior(doc: Document, query: Query, newest: date | None, headings: list[str] | None = None) -> float:
@@ -214,7 +217,7 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
         weight = 1.0 if doc.doc_type in SOURCE_KINDS[query.source] else min(weight, penalty)
     if headings and SCOPE_HEADING_RE.search(headings[-1]):
         weight *= SCOPE_PENALTY
-    if asks_council_services(query.text) and provider_report(doc.text):
+    if asks_council_services(query.text) and provider_report(doc.text[:PROVIDER_HEAD_CHARS]):
         weight *= PROVIDER_PENALTY
     span = doc_span(doc)
     if (query.date_from or query.date_to or query.recency) and span is None:
