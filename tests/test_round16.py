@@ -35,6 +35,9 @@ def test_minutes_naming_their_council_in_a_capitals_header_and_only_in_an_aside_
     # ... the same header written as a name is written
     mixed = {"page_furniture": "Rutland County Council\nMinutes | Page"}
     assert _meta(MINUTES, mixed, "minutes.docx")["local_authorities"] == ["Rutland"]
+    # ... or in capitals beside the paper's other parts on one line
+    running = {"page_furniture": "RUTLAND COUNTY COUNCIL | Minutes | Page 3"}
+    assert _meta(MINUTES, running, "minutes.docx")["local_authorities"] == ["Rutland"]
     # a header naming another council than the text does lends nothing
     other = {"page_furniture": "HALTON BOROUGH COUNCIL\nMinutes | Page"}
     assert _meta(MINUTES, other, "minutes.docx")["local_authorities"] is None

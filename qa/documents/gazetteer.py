@@ -296,6 +296,16 @@ def _name_case(line: str) -> str:
                   else w.group(0)[0] + w.group(0)[1:].lower(), line)
 
 
+# Two or more words in capitals within a line: "EAST RIDING OF YORKSHIRE COUNCIL | Minutes | Page 3".
+_CAPS_RUN_RE = re.compile(r"\b[A-Z][A-Z'’&-]+(?:[^\S\n]+[A-Z][A-Z'’&-]*)+\b")
+
+
+def name_case_capitals(text: str) -> str:
+    """Runs of words in capitals written as names are ("EAST RIDING OF YORKSHIRE COUNCIL | Minutes" -> "East Riding
+    of Yorkshire Council | Minutes"), for patterns that read a council's name by its capitals."""
+    return _CAPS_RUN_RE.sub(lambda m: _name_case(m.group(0)), text)
+
+
 def find_in_text(text: str) -> list[Mention]:
     """Authority mentions in document text, in order. Proper-noun forms only (case-sensitive name, council words
     in any case). Ambiguous names need a cue; names that read as a person's name or part of a postal address

@@ -24,17 +24,19 @@ FUTURE_RE = re.compile(r"\b(will|would|shall|due|expected|expects?|scheduled|pla
 def not_before(text: str, today: date | None = None) -> date | None:
     """The first day of the latest month the text dates a past event in, or None. Dates after `today` are
     ignored (a typo or a plan cannot move a document into the future)."""
+    return max(_past_months(text, today, lambda sentence: not FUTURE_RE.search(sentence)), default=None)
+
+
+def _past_months(text: str, today: date | None, keep) -> list[date]:
+    """First days of the months (with their year) named in the text's sentences that `keep` accepts, up to today."""
     today = today or date.today()
-    latest = None
+    found = []
     for start, end in sentence_spans(text):
         sentence = text[start:end]
-        if FUTURE_RE.search(sentence):
-            continue
-        for m in MONTH_YEAR_RE.finditer(sentence):
-            month = date(int(m.group(2)), _MONTH_NAMES[m.group(1).lower()[:3]], 1)
-            if month <= today and (latest is None or month > latest):
-                latest = month
-    return latest
+        if keep(sentence):
+            found += [month for m in MONTH_YEAR_RE.finditer(sentence)
+                      if (month := date(int(m.group(2)), _MONTH_NAMES[m.group(1).lower()[:3]], 1)) <= today]
+    return found
 
 
 # doc_id -> (fingerprint, value): one entry per document, replaced when the document changes.
@@ -110,17 +112,8 @@ EVENT_DATE_WORD_RE = re.compile(r"\b(visit|visited|inspect\w*|re-inspect\w*|ofst
 def event_dates(text: str, today: date | None = None) -> frozenset[date]:
     """First days of the months a text dates a past inspection event in (month and year in a sentence about a
     visit, an inspection or Ofsted; not one looking ahead)."""
-    today = today or date.today()
-    found = set()
-    for start, end in sentence_spans(text):
-        sentence = text[start:end]
-        if PLAN_RE.search(sentence) or not EVENT_DATE_WORD_RE.search(sentence):
-            continue
-        for m in MONTH_YEAR_RE.finditer(sentence):
-            month = date(int(m.group(2)), _MONTH_NAMES[m.group(1).lower()[:3]], 1)
-            if month <= today:
-                found.add(month)
-    return frozenset(found)
+    return frozenset(_past_months(text, today, lambda sentence: EVENT_DATE_WORD_RE.search(sentence)
+                                  and not PLAN_RE.search(sentence)))
 
 
 _event_dates: dict[str, tuple[str, frozenset[date]]] = {}

@@ -32,7 +32,7 @@ ORDINAL_RE = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
 
 # Authorities live in the gazetteer; these names stay importable from here (qa/retrieval/question.py uses LA_RE).
 from qa.documents.gazetteer import (LA_RE, LIST_JOIN, LOCAL_AUTHORITIES, canonical_authority, find_in_text, is_former,  # noqa: E402,F401
-                        is_welsh, name_within, places_in_masthead)
+                        is_welsh, name_case_capitals, name_within, places_in_masthead)
 
 # Names that are also ordinary words or places (kept for older callers; the gazetteer decides now).
 AMBIGUOUS_LA = {"Reading", "Sutton", "Durham", "Bury", "York", "Derby", "Manchester"}
@@ -574,7 +574,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         council += 3.0
     if _COUNCIL_COPYRIGHT_RE.search("\n".join(raw.splitlines()[-15:])):
         council += 2.0  # the page's copyright is the council's ("(c) Sheffield City Council"), in its footer
-    if any(_COUNCIL_MASTHEAD_RE.fullmatch(line.title() if line.isupper() else line) for line in top_lines(raw)):
+    if any(_COUNCIL_MASTHEAD_RE.fullmatch(name_case_capitals(line)) for line in top_lines(raw)):
         council += 2.0  # the council's own masthead ("Skip to main content / Example Council / Search", "X COUNCIL")
         if re.search(r"(?im)^\s*(?:news|press|media)\s+release\b|^\s*embargo\b|\bfor immediate release\b|"
                      r"^\s*notes to editors\b", raw[:3000]):
@@ -1420,15 +1420,9 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
 
 def _furniture_councils(furniture: str) -> set[str]:
     """Authorities a running header or footer names as a council ("Wakefield Council | Cabinet | ...")."""
-    # (a Word header in capitals: "EAST RIDING OF YORKSHIRE COUNCIL")
-    furniture = "\n".join(_title_case(line) if line.isupper() else line for line in furniture.splitlines())
+    # (a Word header in capitals: "EAST RIDING OF YORKSHIRE COUNCIL | Minutes")
+    furniture = name_case_capitals(furniture)
     return {mt.name for m in _COUNCIL_MASTHEAD_RE.finditer(furniture) for mt in find_in_text(m.group(0))}
-
-
-def _title_case(line: str) -> str:
-    """A line in capitals as a name is written: "EAST RIDING OF YORKSHIRE COUNCIL" -> "East Riding of Yorkshire
-    Council"."""
-    return re.sub(r"\b(Of|And|Upon|On|The)\b", lambda m: m.group(1).lower(), line.title())
 
 
 _TITLE_FURNITURE_PREFIX_RE = re.compile(r"^\s*agenda item\s*(?:\d+\s*)?[-–—:|]\s*(?=\S)", re.I)

@@ -218,16 +218,15 @@ class Query:
         standfirsts) over the ones that speak to the topic. An opening clause that sets the scene ("When Ofsted
         lifted X's inadequate rating in 2017, what did it say about performance management?") goes too: it
         describes every passage of the story, while what is asked comes after it."""
-        text = self.search_text
-        if not self.follow_up:
-            asked = SCENE_CLAUSE.sub("", text, count=1)
-            if asked != text and _has_topic(asked):
-                text = asked
-            asked = LATE_SCENE_CLAUSE.sub(" ", text)
-            if asked != text and _has_topic(asked):
-                text = asked
         if self.follow_up:
             return self.topic
+        text = self.search_text
+        asked = SCENE_CLAUSE.sub("", text, count=1)
+        if asked != text and _has_topic(asked):
+            text = asked
+        asked = LATE_SCENE_CLAUSE.sub(" ", text)
+        if asked != text and _has_topic(asked):
+            text = asked
         if self.authorities:
             stripped = self.without_places(text)
             text = stripped if _has_topic(stripped) else text
