@@ -123,18 +123,27 @@ class Retriever:
         timings["bm25"] = time.perf_counter() - t
         lists = {"bm25": bm25_ranked}
         dense_scores: dict[int, float] = {}
-        qvec = None
+        qvec = rank_vec = None
         dense_error = None
         if index.dense is not None and dense and self.encode is not None:
             t = time.perf_counter()
+            # Ranking reads the question without the authorities it filters on, as keyword search does: every
+            # candidate is about them, and left in they draw the passages that repeat the name (a letter's
+            # opening) over the one on the topic. Abstention and the answer's cosines stay on the whole question,
+            # the text they were calibrated on.
+            placeless = query.without_places(text) if query.authorities else text
             try:
-                qvec = self.encode([text])[0]  # cached: the extractive answer scores against it too
+                placeless = placeless if placeless != text and len(placeless.split()) >= 2 else text
+                vectors = self.encode(list(dict.fromkeys([text, placeless])))
+                qvec = vectors[0]  # cached: the extractive answer scores against qvec too
+                rank_vec = qvec + vectors[-1]
+                rank_vec = rank_vec / np.linalg.norm(rank_vec)
             except EmbedderUnavailable as exc:
                 dense_error = str(exc)
             if qvec is not None:
                 timings["embed"] = time.perf_counter() - t
                 t = time.perf_counter()
-                dense_ranked = index.dense.top(qvec, scope, s.candidates)
+                dense_ranked = index.dense.top(rank_vec, scope, s.candidates)
                 lists["dense"] = dense_ranked
                 dense_scores = dict(dense_ranked)
                 timings["dense"] = time.perf_counter() - t
@@ -142,8 +151,11 @@ class Retriever:
             # For the convex combination every candidate gets both scores (its real BM25 score and cosine).
             lists = hybrid_lists(lists["bm25"], lists["dense"], s.fusion,
                                  bm25_scores=lambda rows: index.bm25.scores_for(q_terms, rows),
-                                 dense_scores=lambda rows: index.dense.scores_for(qvec, rows))
+                                 dense_scores=lambda rows: index.dense.scores_for(rank_vec, rows))
             dense_scores = dict(lists["dense"])
+        if qvec is not None and placeless != text and dense_scores:
+            rows = list(dense_scores)
+            dense_scores = dict(zip(rows, np.asarray(index.dense.scores_for(qvec, rows), dtype=float).tolist()))
         if "dense" in lists:
             fuse = get_fusion(s.fusion)
             fused = fuse(lists, k=s.rrf_k, weights={"dense": s.dense_weight, "bm25": s.bm25_weight})
