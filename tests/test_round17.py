@@ -39,3 +39,45 @@ def test_the_dense_side_ranks_on_the_topic_when_the_place_asked_is_a_filter(tmp_
     # abstention and the answer's cosines still read the whole question, as they were calibrated
     assert abs(found.signals["dense_top"] - cosine["opening"]) < 1e-5
     assert abs(found.hits[0].scores["dense"] - cosine["finding"]) < 1e-5
+
+
+def test_a_month_asked_admits_a_later_story_dating_an_inspection_to_it_within_a_year():
+    from qa.datatypes import Document
+    from qa.retrieval.rank import check_filters, recall_weight
+
+    text = ("High caseloads cost council its good rating\n\nRutland County Council was warned by the inspectorate in "
+            "April 2018 that caseloads were unacceptably high. Ofsted downgraded the service in January 2019.")
+    story = lambda published: Document(doc_id="s", path="s.txt", text=text, doc_type="news_article",  # noqa: E731
+                                       date=published, local_authorities=["Rutland"],
+                                       mentions={"event_dates": ["2018-04-01", "2019-01-01"]})
+    query = parse("what did rutland's april 2018 focused visit say about caseloads?")
+    check = check_filters(story("2019-02-19"), query)
+    assert check.status == "match" and check.reported  # ten months on, it names the month's visit
+    assert check_filters(story("2019-06-20"), query).status == "excluded"  # more than a year after
+    assert check_filters(story("2019-02-19"), parse("rutland caseloads in may 2018")).status == "excluded"
+    letter = Document(doc_id="l", path="l.txt", text=text, doc_type="ofsted_letter", date="2019-02-19",
+                      local_authorities=["Rutland"], period_start="2019-01-14", period_end="2019-01-25",
+                      mentions={"event_dates": ["2018-04-01"]})
+    assert check_filters(letter, query).status == "excluded"  # a letter is judged by its own visit's dates
+    # within the story, a passage dating nothing to April 2018 is about the later inspection
+    assert recall_weight(check, "Ofsted downgraded the service in January 2019.", query) < 1.0
+    assert recall_weight(check, "It was warned in April 2018 that caseloads were too high.", query) == 1.0
+    assert recall_weight(check_filters(story("2018-05-02"), query), "Ofsted downgraded the service.", query) == 1.0
+
+
+def test_a_youth_justice_service_asked_about_must_be_named_by_a_page_about_the_place(tmp_path):
+    from conftest import bm25_assistant_for
+    from test_round14 import halton_updates
+
+    assert parse("bexley youth justice inspection rating").names == ["youth justice"]
+    docs = {"letter.txt": ("Monitoring visit to Bexley children's services\n\nInspectors rated the progress of "
+                           "care leaver services as steady. Supervision is regular and managers check plans.",
+                           {"doc_type": "ofsted_letter", "date": "2019-04-02", "local_authorities": ["Bexley"]}),
+            "yjs.txt": ("Inspection of youth justice services in Rutland\n\nHM Inspectorate of Probation rated the "
+                        "youth justice service good overall. Supervision of children is regular.",
+                        {"doc_type": "other", "date": "2021-06-01", "local_authorities": ["Rutland"]}),
+            **halton_updates(4)}
+    assistant = bm25_assistant_for(tmp_path, docs)
+    assert assistant.ask("bexley youth justice inspection rating").abstained  # only Rutland's service was inspected
+    answer = assistant.ask("rutland youth justice inspection rating")
+    assert not answer.abstained and answer.hits[0].document.doc_id == "yjs"

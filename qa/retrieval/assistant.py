@@ -261,7 +261,7 @@ class Assistant:
             span = rank.doc_span(hit.document)
             if hit.unconfirmed or span is None or span[0] <= query.date_to:
                 continue
-            named = years_named(hit.passage.text)
+            named = rank.years_named(hit.passage.text)
             # (a passage dating its own event later, "the visit on 24 January 2023 ... since the inspection in
             # October 2019", is about that later event; one recalling the 2016 inspection is no recall of a 2016
             # monitoring visit)
@@ -342,19 +342,13 @@ def _covered_authorities(index: Index) -> frozenset[str]:
     return frozenset(a.casefold() for doc in index.documents.values() for a in doc.local_authorities)
 
 
-YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
 @lru_cache(maxsize=64)  # the documents of one question's candidates; bounded, as texts can be large
 def _text_facts(text: str) -> tuple[str, frozenset[int]]:
     """A document's text in lower case and the years it names, once per document (not once per hit)."""
     lowered = text.lower()
-    return lowered, years_named(lowered)
-
-
-def years_named(text: str) -> frozenset[int]:
-    """The years a text names; of a question's text without its time filter, what it recalls, not what it asks."""
-    return frozenset(int(y) for y in YEAR_RE.findall(text or ""))
+    return lowered, rank.years_named(lowered)
 
 
 def filters_checkable(index: Index, query: Query, facts: list[str]) -> bool:
@@ -399,7 +393,7 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
         in_span = any(lo <= y <= hi for y in years)
         # The question's own baseline ("in its 2022 report ... progress since 2017"): a text whose latest year
         # is that one, and which dates no event of its own, is written after it and may be the report's story.
-        baseline = max(years, default=0) in years_named(query.without_time) and not dates_own_event(text)
+        baseline = max(years, default=0) in rank.years_named(query.without_time) and not dates_own_event(text)
         # So does the text's own: "the last full inspection in 2017 was rated ..." reports a newer one, within an
         # inspection cycle (three years, and slippage: 2017 to 2022 across the pandemic), when it dates no event
         # of its own.

@@ -69,6 +69,7 @@ class FilterCheck:
 
     status: str
     unknown: tuple[str, ...] = ()
+    reported: bool = False  # in only as a later story dating an inspection to the time asked (_reports_on_window)
 
 
 EXCLUDED = FilterCheck("excluded")
@@ -106,7 +107,7 @@ def check_filters(doc: Document, query: Query) -> FilterCheck:
             return EXCLUDED
     if reported and unknown:
         return EXCLUDED  # (a national list from the next January names no council: not shown as about one)
-    return FilterCheck("unknown", tuple(unknown)) if unknown else FilterCheck("match")
+    return FilterCheck("unknown", tuple(unknown)) if unknown else FilterCheck("match", reported=reported)
 
 
 def _written_after(doc: Document, query: Query) -> bool:
@@ -187,16 +188,41 @@ def _in_window(doc: Document, span: tuple[date, date], query: Query) -> bool:
 
 
 def _reports_on_window(doc: Document, query: Query) -> bool:
-    """A story published just after a year asked about, on an inspection in it ("Cambridgeshire was warned in April
-    2018 that caseloads were unacceptably high", published February 2019) reports on that year. Under a month-sized
-    window the publication lag already admits it."""
-    if not (doc.date and query.date_from and query.date_to) or doc.period_start \
-            or not MONTH_WINDOW < query.date_to - query.date_from <= YEAR_WINDOW:
+    """A story published after the time asked about, dating an inspection to it, reports on it: "Cambridgeshire was
+    warned in April 2018 that caseloads were unacceptably high" (published February 2019) for "2018", and for "the
+    April 2018 focused visit", whose month it names. A year's inspections are recalled for years, so under a year
+    only a story from just after it counts; a month named is specific, so under a month any story within a year."""
+    if not (doc.date and query.date_from and query.date_to) or doc.period_start:
         return False  # (a letter stating its own visit's dates is judged by them: "the first since ... April 2018")
+    span = query.date_to - query.date_from
+    if span > YEAR_WINDOW:
+        return False
     published = date.fromisoformat(doc.date[:10])
-    if not query.date_to < published <= query.date_to + PUBLICATION_LAG:
+    if not query.date_to < published <= query.date_to + (YEAR_WINDOW if span <= MONTH_WINDOW else PUBLICATION_LAG):
         return False
     return any(query.date_from <= d <= query.date_to for d in document_event_dates(doc))
+
+
+# A later story admitted for an inspection it dates to the time asked is about a later event too (the February 2019
+# story on the January inspection, recalling the April 2018 visit): its passages dating nothing to that time are
+# about the later one.
+RECALL_PENALTY = 0.8
+YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
+def years_named(text: str) -> frozenset[int]:
+    """The years a text names; of a question's text without its time filter, what it recalls, not what it asks."""
+    return frozenset(int(y) for y in YEAR_RE.findall(text or ""))
+
+
+def recall_weight(check: FilterCheck, text: str, query: Query) -> float:
+    if not check.reported or not (query.date_from and query.date_to):
+        return 1.0
+    if any(query.date_from.year <= y <= query.date_to.year for y in years_named(text)):
+        months = asked_months(query)
+        if not months or months_named(text) & months:
+            return 1.0
+    return RECALL_PENALTY
 
 
 def allowed(doc: Document, query: Query) -> bool:

@@ -185,7 +185,8 @@ class Retriever:
                 * rank.scope_weight(passage.text, query.text, query.answer_type) \
                 * rank.reply_weight(passage.text, query.text, query.source) \
                 * rank.improve_weight(passage.text, passage.headings, query.text) \
-                * second_fact_weight(query.text, query.answer_type, passage.text)
+                * second_fact_weight(query.text, query.answer_type, passage.text) \
+                * rank.recall_weight(checks[doc.doc_id], passage.text, query)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},

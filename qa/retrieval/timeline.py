@@ -72,7 +72,6 @@ VISIT_RANGE_RE = re.compile(rf"\b(?:between|from)\s+(?:the\s+)?{ORDINAL_RE}\s+(?
 VISIT_SINCE_RE = re.compile(rf"\b(?:since|after|from)\s+(?:the\s+)?{ORDINAL_RE}\s+(?:monitoring\s+)?visit\b", re.I)
 VISIT_ANY_RE = re.compile(rf"\b{ORDINAL_RE}\b(?=(?:\s+(?:and|or|,|to|versus|vs\.?)\s+(?:the\s+)?{ORDINAL_RE})*"
                           rf"\s+(?:monitoring\s+)?visits?\b)", re.I)
-YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
 # Words that frame the question rather than name its topic.
 FRAME_WORDS = frozenset("""
 how has have had did does do is are was were changed change changes changing improved improve improving progress
@@ -246,7 +245,7 @@ def topic_of(text: str, authorities: list[str]) -> str:
         if not phrase:
             break
         rest = stripped
-    rest = YEAR_RE.sub(" ", rest)
+    rest = rank.YEAR_RE.sub(" ", rest)
     for name in authorities:
         rest = re.sub(rf"\b{re.escape(name)}(?:'s|’s)?\b", " ", rest, flags=re.I)
     rest = re.sub(r"\b(?:(?:city|county|metropolitan|district)\s+)*(?:borough\s+)?council\b"
@@ -259,7 +258,7 @@ def _periods(text: str) -> list[Period]:
     visits = [ordinal_value(m.group(1)) for m in VISIT_ANY_RE.finditer(text)]
     if len(set(visits)) >= 2:
         return [Period(f"{_ordinal_word(v)} monitoring visit", visit=v) for v in dict.fromkeys(visits)]
-    years = list(dict.fromkeys(int(y) for y in YEAR_RE.findall(text)))
+    years = list(dict.fromkeys(int(y) for y in rank.YEAR_RE.findall(text)))
     if len(years) >= 2:
         return [Period(str(y), date(y, 1, 1), date(y, 12, 31)) for y in years]
     return []
