@@ -75,6 +75,10 @@ DEFAULT_INDEX = ROOT / "index"
 #       is the subject though the text names it in passing; a trust named after a former county, or the county
 #       "until 2021", is history beside its successor; inspection events dated by month and year
 #       (Document.mentions["event_dates"])
+#   57: a meeting's details row ("Venue | ...") is no title and "X Committee: Minutes" is one; a letter's subject run
+#       into "This letter ..." is cut there; an inspectorate's name over its report is a masthead; a commission's
+#       minutes dated in their footer; a table row's outer bars make no menu; "The visit, which ..., was the fourth
+#       since ... judged"; a line wrapped inside a name after a preposition; a principal social worker's byline
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -106,7 +110,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "56"
+PIPELINE_VERSION = "57"
 
 
 def packaged_model_path() -> str:

@@ -81,3 +81,89 @@ def test_a_youth_justice_service_asked_about_must_be_named_by_a_page_about_the_p
     assert assistant.ask("bexley youth justice inspection rating").abstained  # only Rutland's service was inspected
     answer = assistant.ask("rutland youth justice inspection rating")
     assert not answer.abstained and answer.hits[0].document.doc_id == "yjs"
+
+
+def _meta(text: str, hints: dict | None = None, name: str = "page.txt") -> dict:
+    from pathlib import Path
+
+    from qa.datatypes import Block
+    from qa.documents.metadata import infer_metadata
+
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    return infer_metadata(Path(name), text, [Block("para", p) for p in paragraphs], hints or {})
+
+
+MINUTES_TABLE = """Children and Families Committee: Minutes
+Date | Tuesday 14 March 2023
+Venue | Council Chamber, County Hall, Oakham
+Present | Councillors A Bell (Chair), C Dunn and E Fry
+12. Ofsted focused visit
+The Director of Children's Services reported the findings of the focused visit to Rutland in January. Inspectors
+had found that supervision was regular but that plans for children in need lacked clear timescales."""
+
+
+def test_a_meetings_details_table_is_no_title_and_its_committees_minutes_are():
+    meta = _meta(MINUTES_TABLE, {}, "minutes.docx")
+    assert meta["title"] == "Children and Families Committee: Minutes"
+    assert not meta["title"].startswith(("Venue", "Present"))
+
+
+def test_a_letters_subject_line_run_into_its_first_sentence_is_cut_there():
+    letter = ("Ofsted\n19 March 2024\nJo Bell\nDirector of Children's Services\nRutland County Council\nDear Ms Bell\n"
+              "Monitoring visit to Rutland children's services This letter summarises the findings of the monitoring "
+              "visit to Rutland children's services on 20 and 21 February 2024. This visit was the second monitoring "
+              "visit since the local authority was judged inadequate. Her Majesty's Inspectors were Al Cole and Bo Dee.")
+    assert _meta(letter, {}, "letter.pdf")["title"] == "Monitoring visit to Rutland children's services"
+
+
+def test_an_inspectorates_name_over_its_report_is_no_title():
+    report = ("HM Inspectorate of Probation\nAn inspection of youth justice services in Rutland\nFebruary 2024\n"
+              "This inspection is led by HM Inspectorate of Probation. The fieldwork took place over two weeks in "
+              "November 2023. We inspected the work of Rutland Youth Justice Service and rated it good overall.")
+    assert _meta(report)["title"] == "An inspection of youth justice services in Rutland"
+
+
+def test_minutes_dated_only_in_their_footer_by_a_commission_are_dated_by_it():
+    minutes = ("MINUTES OF THE CHILDREN AND YOUNG PEOPLE SCRUTINY COMMISSION\nHeld in Committee Room 2, Town Hall\n"
+               "Agenda item 5: Ofsted monitoring visit feedback\nThe Director reported that inspectors had found "
+               "caseloads lower than at the last visit. Members asked about agency staff and were told that the "
+               "council had converted nine agency workers to permanent contracts since July.")
+    footer = {"page_furniture": "London Borough of Rutland    Scrutiny Commission\n"
+                                "Minutes: Children and Young People Scrutiny Commission, 12 September 2023    Chair"}
+    assert _meta(minutes, {}, "minutes.docx")["date"] is None
+    assert _meta(minutes, footer, "minutes.docx")["date"] == "2023-09-12"
+
+
+def test_a_council_named_in_a_details_table_row_with_outer_bars_is_the_homes_provider():
+    home = ("# Children's home inspection - Full\n\n| | |\n|---|---|\n| Unique reference number | SC000001 |\n"
+            "| Inspection dates | 14 and 15 May 2024 |\n| Registered provider | Rutland County Council |\n"
+            "| Registered manager | Post vacant |\n\nThe home is owned and run by a local authority. Staff supervision "
+            "has lapsed since the registered manager left, and learning from incidents is not shared with staff.")
+    assert _meta(home, {}, "home.md")["local_authorities"] == ["Rutland"]
+
+
+def test_a_visit_numbered_after_a_clause_about_it_is_that_visit():
+    story = ("Ofsted recognises steady progress for Rutland's care leavers\nPublished 4 April 2019\n"
+             "Inspectors have found that the council's services for young people leaving care are improving.\n"
+             "The visit, which took place in March, was the fourth since Ofsted judged the council's children's "
+             "services to be inadequate in 2017. Inspectors looked at support for care leavers.")
+    assert _meta(story)["visit_number"] == 4
+    # (not a visit to come: "the next visit, expected in the summer, will be the fifth since ...")
+
+
+def test_a_visits_dates_after_a_line_wrapped_inside_a_name_are_its_period():
+    letter = ("Dear Mr Pettifer\nMonitoring visit of Rutland children's services\n"
+              "This letter summarises the findings of the monitoring visit to the Rutland County\n"
+              "Council children's services on 16 and 17 October 2018. The visit was the\n"
+              "third monitoring visit since the local authority was judged inadequate in October 2017.")
+    meta = _meta(letter, {}, "letter.txt")
+    assert (meta["period_start"], meta["period_end"]) == ("2018-10-16", "2018-10-17")
+
+
+def test_a_bulletin_by_the_councils_principal_social_worker_is_the_councils_page():
+    bulletin = ("Practice Matters: what our focused visit told us\n"
+                "Rutland Children's Social Care | Principal Social Worker's bulletin | Issue 14\n"
+                "By Kemi Adeyemi, Principal Social Worker\nDear colleagues,\nMany of you will have met Ofsted "
+                "inspectors when they spent two days with us in June, looking at our work with disabled children. "
+                "Inspectors said our social workers know their children well, and that supervision is regular.")
+    assert _meta(bulletin, {}, "bulletin.md")["doc_type"] == "council_page"

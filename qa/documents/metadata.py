@@ -505,7 +505,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     # "By Jane Smith, Director of Children's Services": the council's own officer writing (a blog), not a reporter
     officer_byline = re.search(r"(?im)^\s*(?:posted\s+)?by\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},\s*(?:the\s+)?"
                                r"(?:corporate\s+|executive\s+|interim\s+|deputy\s+|assistant\s+)?(?:director|"
-                               r"cabinet member|lead member|councillor|leader of the council|chief executive)\b", raw[:3000])
+                               r"cabinet member|lead member|councillor|leader of the council|chief executive|"
+                               r"principal social worker|head of (?:service|children)\w*)\b", raw[:3000])
     if officer_byline:
         news -= 1.5
     paper = masthead(raw)
@@ -687,7 +688,8 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             w *= 0.1  # the town or county in a council's address ("Swindon Borough Council ... Wiltshire SN1 2JH")
         elif mt.address and not mt.formal:
             w *= 0.3  # a postal county ("Ilford, Essex IG6 4XZ") is not the council a school or a home is in
-        if len(line.split()) <= 14 and (_NAV_LINE_RE.search(line) if line_start > 0 else _MENU_LINE_RE.match(line)):
+        cells = line.strip().strip("|")  # a table row's outer bars ("| Registered provider | X Council |") make no menu
+        if len(line.split()) <= 14 and (_NAV_LINE_RE.search(cells) if line_start > 0 else _MENU_LINE_RE.match(cells)):
             w *= 0.1  # (the first line is the page's own, a headline or a council's name over its site, unless a menu)
         if _RECIPIENT_BEFORE.search(before[-60:]) or _LA_LABEL_BEFORE.search(before[-30:]):
             w += 3.0
@@ -747,7 +749,7 @@ def _in_long_list(mentions, i: int, content: str) -> bool:
 # ---------------------------------------------------------------- inference: date
 
 _UPDATED_RE = re.compile(r"\b(?:last\s+)?(?:updated|modified)\b", re.I)
-_MEETING_BODY_RE = re.compile(r"\b(?:committee|cabinet|council|board|panel|forum)\b", re.I)
+_MEETING_BODY_RE = re.compile(r"\b(?:committee|cabinet|council|board|panel|forum|commission|minutes)\b", re.I)
 
 
 def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = "") -> tuple[str | None, float]:
@@ -979,6 +981,10 @@ def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, 
     # PDF text breaks lines mid-sentence: a line not ending a sentence runs on into the next
     content = re.sub(r"(?<=[a-z,])[^\S\n]*\n(?=[^\S\n]*[a-z0-9])", " ", content)
     content = re.sub(r"\b(to|of|on|and|the|in|at|for|with|by)[^\S\n]*\n(?=[^\S\n]*\w)", r"\1 ", content)
+    # ... and a line ending inside a name a preposition opened runs on into its next word ("monitoring visit to the
+    # London" / "Borough of Bexley children's services on 16 and 17 October 2018")
+    content = re.sub(r"(?m)^([^\n]{40,}\b(?:to|of|in|for|at|by|from)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)"
+                     r"[^\S\n]*\n(?=[^\S\n]*[A-Z][a-z])(?![^\n]{0,40}:)", r"\1 ", content)  # (not a label below)
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])|\n+", content):
         if not _VISIT_WORD_RE.search(sentence) or re.search(r"\bmeeting\b", sentence, re.I):
             continue
@@ -1039,6 +1045,9 @@ _VISIT_NUMBER_RES = [
     # ... or "The visit, the third since the service was judged inadequate" (not "the first since the pandemic")
     (re.compile(rf"(?m)(?:^|[.!?]\s+)(?:The|This)\s+visit\s*[–—,(-]+\s*the\s+(?!first\b){ORDINAL_RE}\s+since\b"
                 rf"(?=[^.]{{0,60}}\b(?:judged|rated|found|graded|inadequate|inspection)\b)"), 0.8),
+    # ... or "The visit, which took place in March, was the fourth since Ofsted judged the council's services ..."
+    (re.compile(rf"(?m)(?:^|[.!?]\s+)(?:The|This)\s+(?:monitoring\s+)?visit\b[^.]{{0,60}}?\b(?:was|is)\s+the\s+"
+                rf"{ORDINAL_RE}\s+since\b(?=[^.]{{0,60}}\b(?:judged|rated|graded|inadequate)\b)"), 0.8),
 ]
 
 
@@ -1154,7 +1163,11 @@ _TITLE_SKIP_RE = re.compile(
     r"subscribe.*|published|updated|image caption,?|upload:.*|.*\.pdf\b.*|insert\b.*|total page.*|file type.*|"
     r"\d+_.*|.*\b(credit|image source|pic by|picture|photo)\b.*|[tf]\s*\d{3}.*|.*(total page|file type).*|"
     r"(aerial view|view of|a generic (photo|image)|image of|photo of|picture of)\b.*|read more.*|hide ad.*|advertisement|"
-    r"loading.*|cookies?.*|menu|search|share.*|children and families|<<|>>|.*\bminutes\b|"
+    r"loading.*|cookies?.*|menu|search|share.*|children and families|<<|>>|about us\b.*|"
+    r"(?!.*\b(?:committee|panel|board|cabinet|commission|forum)\s*[-–—:|]\s*minutes$).*\bminutes\b|"  # ("5 minutes")
+    # an inspectorate's name over its report, as a masthead
+    r"(?:hm|his majesty['’]s|her majesty['’]s)\s+inspectorate\s+of\s+\w+(?:\s+and\s+\w+)?|ofsted|"
+    r"care quality commission|department for education|estyn|care inspectorate(?:\s+wales)?|"
     # a paper's section headings ("Purpose of the Report", "Background")
     r"(?:purpose|summary|background|recommendations?|introduction|contents)(?: of (?:the|this) (?:report|paper))?|"
     r"executive summary|"
@@ -1176,6 +1189,10 @@ _LABEL_LINE_RE = re.compile(r"^(?:(?:open\s+|exempt\s+|public\s+)?report\s+(?:of
                             r"judge?ment)|judge?ment|grade|"
                             r"status|key\s+decision|agenda\s+item|item|lead\s+inspector|inspection\s+dates?|"
                             r"published|reference|urn|decision\s+maker)\s*:)", re.I)
+# A meeting's details table, a label and its cell: "Venue | Council Chamber, County Hall", "Present | Councillors ..."
+_DETAILS_ROW_RE = re.compile(r"^\|?\s*(?:venue|time|present|officers|apologies(?:\s+for\s+absence)?|location|place|"
+                             r"attendees|in\s+attendance|co-opted\s+members|chair(?:man|person)?|members(?:\s+present)?)"
+                             r"\s*[:|]", re.I)
 # Site furniture that reads like a headline: banners, cookie notices, menus, account links, a paper's "Meeting
 # Date:" run into a line. The weak words are also a headline's ("Ofsted criticises search for missing children"):
 # they count only two together, or beside a strong one.
@@ -1257,6 +1274,9 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
                 r"\s[Dd]ear\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Madam|Councillor|Cllr)\b\.?\s*)?[A-Z][\w'’ -]{0,40}$", text)) \
                 and i + 1 < len(blocks):
             subject = blocks[i + 1].text.strip()  # a letter's subject line follows its salutation
+            # (its first sentence may be run into it: "Monitoring visit to X children's services This letter ...")
+            subject = re.split(r"\s+(?=(?:This|The)\s+(?:letter|report|visit)\b|I\s+am\s+writing\b|Thank\s+you\b)",
+                               subject, maxsplit=1)[0]
             if 2 <= len(subject.split()) <= 25 and not subject.endswith("."):
                 return subject, 0.8
             break
@@ -1292,7 +1312,7 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
             break  # the story has begun: no headline above it
         if not (3 <= len(words) <= 25) or re.search(r"[.:]$", t) or t.count(" | ") >= 2 \
                 or _JUDGEMENT_ROW_RE.search(t) \
-                or _LABEL_LINE_RE.match(t) or re.search(r"\.{5,}|…{3,}", t) \
+                or _LABEL_LINE_RE.match(t) or _DETAILS_ROW_RE.match(t) or re.search(r"\.{5,}|…{3,}", t) \
                 or re.match(r"[Bb]y\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},", t):
             # (a contents line "Introduction ...... 2"; a byline with its role "By Jo Bell, Corporate Director")
             continue  # (a menu: "Report it | Pay for it | Apply for it")
