@@ -646,8 +646,10 @@ _REPLACED_AFTER = re.compile(r"\s*(?:was|were|had\s+been)\s+(?:replaced|abolishe
 _RECIPIENT_BEFORE = re.compile(r"\bletters?\s+(sent\s+)?to\s+(both\s+)?([\w’'&,]+\s+){0,6}$", re.I)
 
 
-# A details table's "Local authority: Redbridge" (a school's, a children's home's) names its council outright.
-_LA_LABEL_BEFORE = re.compile(r"\blocal\s+authority\s*[:|]?\s*$", re.I)
+# A details table's "Local authority: Redbridge" (a school's, a children's home's) names its council outright, as
+# do a home's "| Registered provider | Rutland County Council |" and "Location | Rutland".
+_LA_LABEL_BEFORE = re.compile(r"(?:\blocal\s+authority|\b(?:registered\s+)?provider|\bresponsible\s+authority|"
+                              r"^\W*location)\s*[:|]?\s*$", re.I | re.M)
 
 
 # An organisation still named after a former county: "Northamptonshire Children's Trust", "... Safeguarding Board".
@@ -688,8 +690,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             w *= 0.1  # the town or county in a council's address ("Swindon Borough Council ... Wiltshire SN1 2JH")
         elif mt.address and not mt.formal:
             w *= 0.3  # a postal county ("Ilford, Essex IG6 4XZ") is not the council a school or a home is in
-        cells = line.strip().strip("|")  # a table row's outer bars ("| Registered provider | X Council |") make no menu
-        if len(line.split()) <= 14 and (_NAV_LINE_RE.search(cells) if line_start > 0 else _MENU_LINE_RE.match(cells)):
+        if len(line.split()) <= 14 and (_NAV_LINE_RE.search(line) if line_start > 0 else _MENU_LINE_RE.match(line)):
             w *= 0.1  # (the first line is the page's own, a headline or a council's name over its site, unless a menu)
         if _RECIPIENT_BEFORE.search(before[-60:]) or _LA_LABEL_BEFORE.search(before[-30:]):
             w += 3.0
@@ -984,7 +985,8 @@ def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, 
     # ... and a line ending inside a name a preposition opened runs on into its next word ("monitoring visit to the
     # London" / "Borough of Bexley children's services on 16 and 17 October 2018")
     content = re.sub(r"(?m)^([^\n]{40,}\b(?:to|of|in|for|at|by|from)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)"
-                     r"[^\S\n]*\n(?=[^\S\n]*[A-Z][a-z])(?![^\n]{0,40}:)", r"\1 ", content)  # (not a label below)
+                     r"[^\S\n]*\n(?=[^\S\n]*(?:[A-Z][a-z]+\s+){0,2}(?:Council|County|Borough|City|Metropolitan|"
+                     r"children['’]s)\b)", r"\1 ", content)
     for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])|\n+", content):
         if not _VISIT_WORD_RE.search(sentence) or re.search(r"\bmeeting\b", sentence, re.I):
             continue
@@ -1046,8 +1048,9 @@ _VISIT_NUMBER_RES = [
     (re.compile(rf"(?m)(?:^|[.!?]\s+)(?:The|This)\s+visit\s*[–—,(-]+\s*the\s+(?!first\b){ORDINAL_RE}\s+since\b"
                 rf"(?=[^.]{{0,60}}\b(?:judged|rated|found|graded|inadequate|inspection)\b)"), 0.8),
     # ... or "The visit, which took place in March, was the fourth since Ofsted judged the council's services ..."
+    # (since an inadequate judgement: "the first since Ofsted rated the council good" is no monitoring visit)
     (re.compile(rf"(?m)(?:^|[.!?]\s+)(?:The|This)\s+(?:monitoring\s+)?visit\b[^.]{{0,60}}?\b(?:was|is)\s+the\s+"
-                rf"{ORDINAL_RE}\s+since\b(?=[^.]{{0,60}}\b(?:judged|rated|graded|inadequate)\b)"), 0.8),
+                rf"{ORDINAL_RE}\s+since\b(?=[^.]{{0,90}}\binadequate\b)"), 0.8),
 ]
 
 
@@ -1164,7 +1167,8 @@ _TITLE_SKIP_RE = re.compile(
     r"\d+_.*|.*\b(credit|image source|pic by|picture|photo)\b.*|[tf]\s*\d{3}.*|.*(total page|file type).*|"
     r"(aerial view|view of|a generic (photo|image)|image of|photo of|picture of)\b.*|read more.*|hide ad.*|advertisement|"
     r"loading.*|cookies?.*|menu|search|share.*|children and families|<<|>>|about us\b.*|"
-    r"(?!.*\b(?:committee|panel|board|cabinet|commission|forum)\s*[-–—:|]\s*minutes$).*\bminutes\b|"  # ("5 minutes")
+    # (a reading time, "5 minute read", a site's "meetings, agendas and minutes"; not "Cabinet - Minutes - 14 March")
+    r"(?!.*\b(?:committee|panel|board|cabinet|commission|forum|council)(?:\s*[-–—:|]\s*|\s+)minutes\b).*\bminutes\b|"
     # an inspectorate's name over its report, as a masthead
     r"(?:hm|his majesty['’]s|her majesty['’]s)\s+inspectorate\s+of\s+\w+(?:\s+and\s+\w+)?|ofsted|"
     r"care quality commission|department for education|estyn|care inspectorate(?:\s+wales)?|"
@@ -1275,8 +1279,8 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
                 and i + 1 < len(blocks):
             subject = blocks[i + 1].text.strip()  # a letter's subject line follows its salutation
             # (its first sentence may be run into it: "Monitoring visit to X children's services This letter ...")
-            subject = re.split(r"\s+(?=(?:This|The)\s+(?:letter|report|visit)\b|I\s+am\s+writing\b|Thank\s+you\b)",
-                               subject, maxsplit=1)[0]
+            subject = re.split(r"\s+(?=(?:This|The)\s+(?:letter|report|visit)\s+[a-z]|I\s+am\s+writing\b|"
+                               r"Thank\s+you\s+for\b)", subject, maxsplit=1)[0].rstrip(" -–—:")
             if 2 <= len(subject.split()) <= 25 and not subject.endswith("."):
                 return subject, 0.8
             break

@@ -342,8 +342,6 @@ def _covered_authorities(index: Index) -> frozenset[str]:
     return frozenset(a.casefold() for doc in index.documents.values() for a in doc.local_authorities)
 
 
-
-
 @lru_cache(maxsize=64)  # the documents of one question's candidates; bounded, as texts can be large
 def _text_facts(text: str) -> tuple[str, frozenset[int]]:
     """A document's text in lower case and the years it names, once per document (not once per hit)."""

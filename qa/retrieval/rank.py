@@ -55,6 +55,7 @@ def doc_span(doc: Document) -> tuple[date, date] | None:
 PUBLICATION_LAG = timedelta(days=62)
 MONTH_WINDOW = timedelta(days=122)  # a month, a quarter or a season ("late 2019": September to December)
 YEAR_WINDOW = timedelta(days=366)
+ONE_MONTH = timedelta(days=31)
 
 
 @dataclass(frozen=True)
@@ -190,15 +191,15 @@ def _in_window(doc: Document, span: tuple[date, date], query: Query) -> bool:
 def _reports_on_window(doc: Document, query: Query) -> bool:
     """A story published after the time asked about, dating an inspection to it, reports on it: "Cambridgeshire was
     warned in April 2018 that caseloads were unacceptably high" (published February 2019) for "2018", and for "the
-    April 2018 focused visit", whose month it names. A year's inspections are recalled for years, so under a year
-    only a story from just after it counts; a month named is specific, so under a month any story within a year."""
+    April 2018 focused visit", whose month it names. Any span up to a year admits a story from just after it; a single
+    month named is specific, so it admits one from up to a year later."""
     if not (doc.date and query.date_from and query.date_to) or doc.period_start:
         return False  # (a letter stating its own visit's dates is judged by them: "the first since ... April 2018")
     span = query.date_to - query.date_from
     if span > YEAR_WINDOW:
         return False
     published = date.fromisoformat(doc.date[:10])
-    if not query.date_to < published <= query.date_to + (YEAR_WINDOW if span <= MONTH_WINDOW else PUBLICATION_LAG):
+    if not query.date_to < published <= query.date_to + (YEAR_WINDOW if span <= ONE_MONTH else PUBLICATION_LAG):
         return False
     return any(query.date_from <= d <= query.date_to for d in document_event_dates(doc))
 

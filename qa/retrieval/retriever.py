@@ -124,13 +124,15 @@ class Retriever:
         lists = {"bm25": bm25_ranked}
         dense_scores: dict[int, float] = {}
         qvec = rank_vec = None
+        placeless = text
         dense_error = None
         if index.dense is not None and dense and self.encode is not None:
             t = time.perf_counter()
-            # Ranking reads the question without the authorities it filters on, as keyword search does: every
-            # candidate is about them, and left in they draw the passages that repeat the name (a letter's
-            # opening) over the one on the topic. Abstention and the answer's cosines stay on the whole question,
-            # the text they were calibrated on.
+            # Ranking reads the question with the authorities it filters on at half weight (the whole question's
+            # vector plus the one without them), as keyword search leaves them out: every candidate is about them,
+            # and at full weight they draw the passages that repeat the name (a letter's opening) over the one on
+            # the topic. Abstention's best cosine and the hits' cosines are the whole question's, the text they
+            # were calibrated on.
             placeless = query.without_places(text) if query.authorities else text
             try:
                 placeless = placeless if placeless != text and len(placeless.split()) >= 2 else text
@@ -217,6 +219,8 @@ class Retriever:
                          "unmentioned": unmentioned, "known": known_share(index, own_terms, alternative)}
         if qvec is not None:
             cos = [v for v in dense_scores.values()]
+            if placeless != text:  # the candidates were found by the mixed vector: the whole question's best may be
+                cos += [v for _, v in index.dense.top(qvec, scope, 1)]  # another passage
             signals["dense_top"] = max(cos) if cos else 0.0
         return Retrieval(hits, signals, dense_error)
 

@@ -60,6 +60,9 @@ def _patterns() -> list[tuple[re.Pattern, tuple[str, ...]]]:
 NAME_FORMS: dict[str, tuple[str, ...]] = {
     "covid": ("pandemic", "coronavirus"),
     "covid-19": ("pandemic", "coronavirus"),
+    # youth offending teams were renamed youth justice services: a page may use either name
+    "youth justice": ("youth offending",),
+    "youth offending": ("youth justice",),
 }
 
 
