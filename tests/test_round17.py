@@ -229,3 +229,21 @@ def test_a_bulletin_by_the_councils_principal_social_worker_is_the_councils_page
     assert _meta(bulletin, {}, "bulletin.md")["doc_type"] == "council_page"
     head_of_service = bulletin.replace("Kemi Adeyemi, Principal Social Worker", "Kemi Adeyemi, Head of Service")
     assert _meta(head_of_service, {}, "bulletin.md")["doc_type"] == "council_page"
+
+
+def test_asked_what_the_council_said_its_reply_outweighs_the_findings():
+    from qa.retrieval.question import parse
+    from qa.retrieval.rank import reply_weight
+
+    findings = "Inspectors found that too many care leavers were waiting for suitable homes."
+    reply = ('Councillor Jo Bell, cabinet member for children, said: "We accept that too many of our young people '
+             'are waiting, and we have agreed funding for six new flats."')
+    for question in ("How did Rutland Council respond publicly to Ofsted's findings on care leavers?",
+                     "What did Rutland's cabinet member say after the focused visit?"):
+        source = parse(question).source
+        assert reply_weight(reply, question, source) == 1.0
+        assert reply_weight(findings, question, source) < 1.0
+    for question in ("What did Ofsted say about care leavers in Rutland?",  # the inspectors' view: the reverse
+                     "What was the council told by inspectors about care leavers?"):
+        source = parse(question).source
+        assert reply_weight(findings, question, source) == 1.0

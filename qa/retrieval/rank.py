@@ -463,7 +463,16 @@ def _council_speaks(paragraph: str) -> bool:
                for m in REPLY_PARAGRAPH_RE.finditer(paragraph))
 
 
+# ... and the other way round: asked what the council said ("How did Blackpool's cabinet member respond?", "What did
+# the council itself say?"), a passage of inspectors' findings weighs as a reply does when their view is asked.
+ASKS_COUNCIL_VOICE_RE = re.compile(rf"\b(?:respon(?:d|ded|se)\w*|react\w*|statement|push(?:ed)? back|apologi\w*|"
+                                   rf"repl(?:y|ied)|comment\w*)\b|\b(?:council|{_SPEAKER})\b[^?]{{0,50}}\b"
+                                   rf"(?<!was )(?<!were )(?:say|said|promise\w*|tell|told|admit\w*)\b", re.I)
+
+
 def reply_weight(text: str, question: str, source: str | None) -> float:
+    if source != "ofsted" and ASKS_COUNCIL_VOICE_RE.search(question):
+        return REPLY_PENALTY + (1.0 - REPLY_PENALTY) * reply_share(text)
     if source != "ofsted" or ASKS_FOR_REPLY_RE.search(question):
         return 1.0
     return 1.0 - (1.0 - REPLY_PENALTY) * reply_share(text)
