@@ -247,3 +247,14 @@ def test_asked_what_the_council_said_its_reply_outweighs_the_findings():
                      "What was the council told by inspectors about care leavers?"):
         source = parse(question).source
         assert reply_weight(findings, question, source) == 1.0
+
+
+def test_a_council_paper_or_a_newspaper_named_in_the_question_is_the_source_asked_for():
+    for question in ("What did the Sandwell scrutiny board report say about return home interviews?",
+                     "What do the cabinet minutes record about agency staff?"):
+        query = parse(question)
+        assert (query.source, query.source_named) == ("council", True)
+    query = parse("What did Children's Services Weekly report about supervision in Warrington?")
+    assert (query.source, query.source_named) == ("news", True)
+    for question in ("What did Ofsted News say about Kent?", "What did Ofsted say about caseloads in Kent?"):
+        assert parse(question).source != "news"

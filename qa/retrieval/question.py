@@ -85,10 +85,18 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  r"\bwhich\s+council\s+(?:said|says|stated|claimed|argued|admitted|insisted)\b|"
                                  # "What were X councillors worried about when they discussed ...?": the minutes
                                  r"\bcouncillors\s+(?:\w+\s+)?(?:worried|concerned|asked|discussed|questioned|raised|"
-                                 r"debated|challenged)\b", re.I)
+                                 r"debated|challenged)\b|"
+                                 # "What did the Sandwell scrutiny board report say ...?": the council's own paper
+                                 r"\b(?:scrutiny|committee|cabinet|panel|board)(?:['’]s)?\s+(?:report|paper|minutes)\b|"
+                                 r"\bminutes\s+(?:say|said|record|recorded|show|note|noted)\b", re.I)
 # "Which reporter wrote up Wirral's third Ofsted visit?": the story, though Ofsted is named (not "not the newspaper").
 NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )\b(?:reporters?|journalists?|"
-                            r"newspapers?|local paper|local press|press reports?|press coverage)\b", re.I)
+                            r"newspapers?|local paper|local press|press reports?|press coverage)\b|"
+                            # a paper named by its masthead: "What did Children's Services Weekly report ...?"
+                            r"(?<!not )(?<!not the )(?-i:\b(?!Ofsted\b)[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*\s+(?:Weekly|Times|"
+                            r"News|Post|"
+                            r"Echo|Gazette|Chronicle|Herald|Argus|Mail|Telegraph|Journal|Observer|Express|Standard|"
+                            r"Mercury|Advertiser|Guardian|Shopper|Star)\b)", re.I)
 # "What did Ofsted's letter on the fourth monitoring visit say about caseloads?": the letter is asked for, more
 # than a story about it (still a preference: where no letter is in scope, a story quoting it answers).
 OFSTED_DOCUMENT_SAYS_RE = re.compile(r"\bofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:letter|report)\b[^?]{0,120}?\b(?:say|said|"
