@@ -258,3 +258,13 @@ def test_a_council_paper_or_a_newspaper_named_in_the_question_is_the_source_aske
     assert (query.source, query.source_named) == ("news", True)
     for question in ("What did Ofsted News say about Kent?", "What did Ofsted say about caseloads in Kent?"):
         assert parse(question).source != "news"
+
+
+def test_a_county_short_form_inside_a_longer_councils_name_and_bath_ne_somerset_are_read():
+    asked = {"bath ne somerset ilacs 2025 what did inspectors focus on": ["Bath and North East Somerset"],
+             "bath and ne somerset ilacs": ["Bath and North East Somerset"],
+             "ne lincs caseloads": ["North East Lincolnshire"], "n lincs front door": ["North Lincolnshire"],
+             "s glos care leavers": ["South Gloucestershire"], "lincs caseloads": ["Lincolnshire"],
+             "What did Ofsted say about beds in children's homes?": []}
+    for question, authorities in asked.items():
+        assert parse(question).authorities == authorities, question

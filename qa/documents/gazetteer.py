@@ -24,7 +24,7 @@ below it are what the table is for, and both change together.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,8 @@ _AMBIGUOUS = {"Reading", "Sutton", "Bury", "York", "Derby", "Durham", "Bedford",
 
 # Other written forms -> canonical. Short forms of ambiguous names are ambiguous too.
 _ALIASES = {
-    "Bath and North East Somerset": ("Bath & North East Somerset", "B&NES", "BANES", "BaNES", "B&amp;NES", "Bath"),
+    "Bath and North East Somerset": ("Bath & North East Somerset", "B&NES", "BANES", "BaNES", "B&amp;NES", "Bath",
+                                     "Bath and NE Somerset", "Bath & NE Somerset", "Bath NE Somerset"),
     "Bournemouth, Christchurch and Poole": ("BCP", "Bournemouth Christchurch and Poole",
                                             "Bournemouth, Christchurch & Poole"),
     "Barking and Dagenham": ("Barking & Dagenham", "Barking"),
@@ -143,6 +144,15 @@ for _n in _names(_FORMER):
     AUTHORITIES[_n] = Authority(_n, "england", "former", _n in _AMBIGUOUS, _ALIASES.get(_n, ()))
 for _n in _names(_WALES):
     AUTHORITIES[_n] = Authority(_n, "wales", "current", _n in _AMBIGUOUS, _ALIASES.get(_n, ()))
+
+# A county's short form inside a longer council's name is that council's too: "North East Lincs", "South Glos".
+_COUNTY_SHORT = {county: forms[0] for county, forms in _ALIASES.items()
+                 if len(forms) == 1 and " " not in county and " " not in forms[0] and county.endswith("shire")}
+for _a in list(AUTHORITIES.values()):
+    for _county, _short in _COUNTY_SHORT.items():
+        if _county in _a.name and _a.name != _county:
+            AUTHORITIES[_a.name] = _a = replace(_a, aliases=tuple(dict.fromkeys(
+                _a.aliases + (_a.name.replace(_county, _short),))))
 
 # surface form -> canonical
 _SURFACE: dict[str, str] = {}
