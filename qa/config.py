@@ -81,6 +81,7 @@ DEFAULT_INDEX = ROOT / "index"
 #       since ... judged"; a line wrapped inside a name after a preposition; a principal social worker's byline
 #   58: review: a wrapped name runs on only into a council's word; a table's provider and location label a council, a
 #       table of councils stays a list; a monitoring visit counted only from an inadequate judgement
+#   59: a county's short form inside a longer council's name ("North East Lincs", "South Glos") names that council
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -112,7 +113,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "58"
+PIPELINE_VERSION = "59"
 
 
 def packaged_model_path() -> str:
