@@ -81,7 +81,9 @@ DEFAULT_INDEX = ROOT / "index"
 #       since ... judged"; a line wrapped inside a name after a preposition; a principal social worker's byline
 #   58: review: a wrapped name runs on only into a council's word; a table's provider and location label a council, a
 #       table of councils stays a list; a monitoring visit counted only from an inadequate judgement
-#   59: a county's short form inside a longer council's name ("North East Lincs", "South Glos") names that council
+#   59: a county's short form inside a longer council's name ("North East Lincs", "South Glos") names that council;
+#       after set45 was read: "the abolition of Cleveland County Council" is history, "From: Department for
+#       Education" a department's page, "Site visit 4 to 6 June 2024" a visit's dates
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |

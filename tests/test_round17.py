@@ -268,3 +268,21 @@ def test_a_county_short_form_inside_a_longer_councils_name_and_bath_ne_somerset_
              "What did Ofsted say about beds in children's homes?": []}
     for question, authorities in asked.items():
         assert parse(question).authorities == authorities, question
+
+
+def test_after_the_held_out_set45_a_predecessor_abolished_a_dfe_page_from_its_byline_and_a_site_visits_dates():
+    history = ("Ofsted recognises considerable improvement in children's services\nPublished 12 July 2024\n"
+               "Inspectors have found considerable improvement in Hartlepool's children's services since 2022.\n"
+               "Hartlepool has been responsible for children's social care since 1996, when the town became a unitary "
+               "authority following the abolition of Cleveland County Council.")
+    assert _meta(history, {}, "news.html")["local_authorities"] == ["Hartlepool"]
+    direction = ("Statutory direction to Rutland County Council in relation to children's social care\n"
+                 "From: Department for Education\nPublished 26 January 2023\nApplies to: England\nDetails\n"
+                 "The Secretary of State for Education has issued a statutory direction to Rutland County Council "
+                 "following the Ofsted inspection report, which judged its children's social care to be inadequate.")
+    assert _meta(direction, {}, "direction.txt")["doc_type"] == "other"
+    assessment = ("Rutland County Council: local authority assessment\nPublished 23 August 2024\n"
+                  "Assessment activity | Site visit 4 to 6 June 2024\n"
+                  "We looked at how the council meets its duties under the Care Act and rated it good.")
+    meta = _meta(assessment, {}, "cqc.html")
+    assert (meta["period_start"], meta["period_end"]) == ("2024-06-04", "2024-06-06")

@@ -524,7 +524,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     ofsted_hand = re.search(r"\b[A-Z][a-z]+ HMI\b|\bSenior HMI\b|\bHMI,|[Hh]er [Mm]ajesty.s [Ii]nspector|"
                             r"[Hh]is [Mm]ajesty.s [Ii]nspector", raw)
     # a government department's or minister's letter ("Department for Education", "From the Minister for ...")
-    dept = re.search(r"^\s*(?:Department\s+(?:for\s+Education|of Health)|DfE|Home Office)\b|"
+    dept = re.search(r"^\s*(?:From:\s*)?(?:Department\s+(?:for\s+Education|of Health)|DfE|Home Office)\b|"
                      r"\bFrom the (?:Minister|Secretary of State)\b", raw[:600], re.M) and not letterhead
     # a council's own letter about a visit ("Yours sincerely / Jo Bell / Director of Children's Services")
     council_hand = not letterhead and not ofsted_hand and council_signed(raw)
@@ -624,6 +624,8 @@ def infer_publisher(raw: str, doc_type: str, authorities: list[str], hints: dict
 # ---------------------------------------------------------------- inference: authorities
 
 _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|neighbours?|such as|including|like|unlike|with|"
+                             # a predecessor as history: "following the abolition of Cleveland County Council"
+                             r"(?:abolition|abolishing|break-?up|demise|reorgani[sz]ation)\s+of|"
                              r"also (runs?|covers?|provides?|manages?)\b[^.]{0,50}|(director|chief executive|head|"
                              r"leader|commissioner|chair|manager|officer)\b[^.]{0,50}\bat|"
                              r"(years|worked|working|spells?|time|career)\s+at|"
@@ -950,7 +952,7 @@ _VISIT_WORD_RE = re.compile(r"\b(visit\w*|revisit\w*|inspect\w*|fieldwork|on-?si
 _HAPPENED_RE = re.compile(r"\b(took place|carried out|conducted|undertaken|visited|inspected)\b", re.I)
 # (also a paper's subject, "Ofsted monitoring visit, 10 and 11 December 2019")
 _PERIOD_TRIGGER_RE = re.compile(r"\b(between|from|on|during|over|(?:inspectors?|HMIs?|team|they|we)\s+spent|dates?:?|"
-                                r"fieldwork:?|(?:monitoring|focused)\s+visit\s*,)\s*$",
+                                r"fieldwork:?|(?:monitoring|focused)\s+visit\s*,|(?:on-?)?site\s+visits?:?)\s*$",
                                 re.I)
 # ... a title naming its visit and what it looked at before the dates: "Ofsted monitoring visit to care leavers'
 # services, 6 and 7 February 2024" (the trigger above sees only the 40 characters before the date)
