@@ -286,3 +286,15 @@ def test_after_the_held_out_set45_a_predecessor_abolished_a_dfe_page_from_its_by
                   "We looked at how the council meets its duties under the Care Act and rated it good.")
     meta = _meta(assessment, {}, "cqc.html")
     assert (meta["period_start"], meta["period_end"]) == ("2024-06-04", "2024-06-06")
+
+
+def test_a_government_news_story_is_the_departments_page_by_its_from_line_or_site():
+    story = ("Cookies on this website\nWe use some essential cookies to make this website work. " * 8 +
+             "\nMiddlesbrough Borough Council: children's services commissioner appointed\nFrom:\n"
+             "Department for Education\nPublished 11 February 2021\nThe Secretary of State has appointed a children's "
+             "services commissioner for Middlesbrough Borough Council after the council's services were judged "
+             "inadequate. The council welcomed the appointment and said it would work with the commissioner.")
+    assert _meta(story, {}, "story.txt")["doc_type"] == "other"
+    body = story.split("Published 11 February 2021\n")[1]
+    title = "Children's services commissioner appointed for Middlesbrough\n"
+    assert _meta(title + body, {"publisher": "GOV.UK"}, "story.html")["doc_type"] == "other"

@@ -524,8 +524,12 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     ofsted_hand = re.search(r"\b[A-Z][a-z]+ HMI\b|\bSenior HMI\b|\bHMI,|[Hh]er [Mm]ajesty.s [Ii]nspector|"
                             r"[Hh]is [Mm]ajesty.s [Ii]nspector", raw)
     # a government department's or minister's letter ("Department for Education", "From the Minister for ...")
-    dept = re.search(r"^\s*(?:From:\s*)?(?:Department\s+(?:for\s+Education|of Health)|DfE|Home Office)\b|"
-                     r"\bFrom the (?:Minister|Secretary of State)\b", raw[:600], re.M) and not letterhead
+    # (or a GOV.UK page's "From: Department for Education", the label and its value on one line or two, past a
+    # cookie banner)
+    dept = (re.search(r"^\s*(?:Department\s+(?:for\s+Education|of Health)|DfE|Home Office)\b|"
+                      r"\bFrom the (?:Minister|Secretary of State)\b", raw[:600], re.M)
+            or re.search(r"^\s*From:\s*(?:Department\s+(?:for\s+Education|of Health)|DfE|Home Office)\b",
+                         raw[:3000], re.M)) and not letterhead
     # a council's own letter about a visit ("Yours sincerely / Jo Bell / Director of Children's Services")
     council_hand = not letterhead and not ofsted_hand and council_signed(raw)
     if salutation and news < 3 and not dept and not council_hand and (letterhead or ofsted_hand
@@ -542,6 +546,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     other += 0.0 if paper else 3.0 * min(2, len(_BRIEFING_RE.findall(raw)))
     if dept:
         other += 3.0
+    if (hints.get("publisher") or "").strip().upper() == "GOV.UK":
+        other += 3.0  # central government's site (its "From:" line may be left out of the main text)
     if re.match(r"(?:the\s+)?Local Government Association\b|LGA\b", first_line(raw)):
         other += 3.0  # a peer review or report under the LGA's name, not the council's own page
     # A reporter's byline the main-text extraction took off an HTML page ("Joanna Pryce"): a newspaper's story.
