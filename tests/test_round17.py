@@ -255,7 +255,7 @@ def test_a_council_paper_or_a_newspaper_named_in_the_question_is_the_source_aske
         assert parse(question).source != "news"
 
 
-def test_a_county_short_form_inside_a_longer_councils_name_and_bath_ne_somerset_are_read():
+def test_after_the_held_out_v47_a_county_short_form_inside_a_longer_councils_name_is_read():
     asked = {"bath ne somerset ilacs 2025 what did inspectors focus on": ["Bath and North East Somerset"],
              "bath and ne somerset ilacs": ["Bath and North East Somerset"],
              "ne lincs caseloads": ["North East Lincolnshire"], "n lincs front door": ["North Lincolnshire"],
