@@ -24,7 +24,7 @@ below it are what the table is for, and both change together.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -137,22 +137,24 @@ def _names(block: str) -> list[str]:
     return [n.strip() for n in block.replace("\n", "").split("|") if n.strip()]
 
 
-AUTHORITIES: dict[str, Authority] = {}
-for _n in _names(_ENGLAND):
-    AUTHORITIES[_n] = Authority(_n, "england", "current", _n in _AMBIGUOUS, _ALIASES.get(_n, ()))
-for _n in _names(_FORMER):
-    AUTHORITIES[_n] = Authority(_n, "england", "former", _n in _AMBIGUOUS, _ALIASES.get(_n, ()))
-for _n in _names(_WALES):
-    AUTHORITIES[_n] = Authority(_n, "wales", "current", _n in _AMBIGUOUS, _ALIASES.get(_n, ()))
-
 # A county's short form inside a longer council's name is that council's too: "North East Lincs", "South Glos".
 _COUNTY_SHORT = {county: forms[0] for county, forms in _ALIASES.items()
                  if len(forms) == 1 and " " not in county and " " not in forms[0] and county.endswith("shire")}
-for _a in list(AUTHORITIES.values()):
-    for _county, _short in _COUNTY_SHORT.items():
-        if _county in _a.name and _a.name != _county:
-            AUTHORITIES[_a.name] = _a = replace(_a, aliases=tuple(dict.fromkeys(
-                _a.aliases + (_a.name.replace(_county, _short),))))
+
+
+def _aliases_of(name: str) -> tuple[str, ...]:
+    derived = tuple(name.replace(county, short) for county, short in _COUNTY_SHORT.items()
+                    if county in name and name != county)
+    return tuple(dict.fromkeys(_ALIASES.get(name, ()) + derived))
+
+
+AUTHORITIES: dict[str, Authority] = {}
+for _n in _names(_ENGLAND):
+    AUTHORITIES[_n] = Authority(_n, "england", "current", _n in _AMBIGUOUS, _aliases_of(_n))
+for _n in _names(_FORMER):
+    AUTHORITIES[_n] = Authority(_n, "england", "former", _n in _AMBIGUOUS, _aliases_of(_n))
+for _n in _names(_WALES):
+    AUTHORITIES[_n] = Authority(_n, "wales", "current", _n in _AMBIGUOUS, _aliases_of(_n))
 
 # surface form -> canonical
 _SURFACE: dict[str, str] = {}

@@ -484,6 +484,9 @@ _THIRD_PARTY_RE = re.compile(r"\b(opposition|green party|labour group|conservati
                              r"independent group|union (official|rep)|unison|gmb|campaigners?|mp for)\b", re.I)
 
 
+_DEPARTMENT = r"(?:Department\s+(?:for\s+Education|of Health)|DfE|Home Office)\b"
+
+
 def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list[str] | None = None
                    ) -> tuple[str, float]:
     """Document type and a confidence, from the page's structure first (an Ofsted report's front page, a
@@ -526,10 +529,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     # a government department's or minister's letter ("Department for Education", "From the Minister for ...")
     # (or a GOV.UK page's "From: Department for Education", the label and its value on one line or two, past a
     # cookie banner)
-    dept = (re.search(r"^\s*(?:Department\s+(?:for\s+Education|of Health)|DfE|Home Office)\b|"
-                      r"\bFrom the (?:Minister|Secretary of State)\b", raw[:600], re.M)
-            or re.search(r"^\s*From:\s*(?:Department\s+(?:for\s+Education|of Health)|DfE|Home Office)\b",
-                         raw[:3000], re.M)) and not letterhead
+    dept = (re.search(rf"^\s*{_DEPARTMENT}|\bFrom the (?:Minister|Secretary of State)\b", raw[:600], re.M)
+            or re.search(rf"^\s*From:\s*{_DEPARTMENT}", raw[:3000], re.M)) and not letterhead
     # a council's own letter about a visit ("Yours sincerely / Jo Bell / Director of Children's Services")
     council_hand = not letterhead and not ofsted_hand and council_signed(raw)
     if salutation and news < 3 and not dept and not council_hand and (letterhead or ofsted_hand
