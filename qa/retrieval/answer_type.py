@@ -9,7 +9,8 @@ matching from factoid QA, with the types this corpus is asked about.
 
 Numbers first: a passage holding the asked-for type of fact is weighted ANSWER_TYPE_BOOST; for a question about
 somebody in a role ("which director", "which inspectors"), one sentence naming the role and a person ROLE_PERSON_BOOST,
-and a passage naming people but not in that role nothing.
+and a passage naming people but not in that role nothing; for "how many X", one counting X COUNT_OF_ASKED_BOOST (the
+count is what is asked: the passage that repeats the question's scene-setting words around it is not the answer).
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from qa.passages.split import sentence_spans
 from qa.terms import tokenize
 
 ANSWER_TYPE_BOOST = 1.15
+COUNT_OF_ASKED_BOOST = 1.5  # "how many children ...?": a sentence counting children, as ROLE_PERSON_BOOST for people
 ROLE_PERSON_BOOST = 1.5  # "which director ...?": a sentence naming the role and a person
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -164,8 +166,8 @@ def answer_type_weight(kind: str | None, text: str, role: str | None = None, eve
     stems of X), a number of X, not any number (a letter's "on 4 and 5 February" opening)."""
     if not kind or not holds(kind, text):
         return 1.0
-    if kind == "count" and counted and not states_count(counted, text, before=True):
-        return 1.0
+    if kind == "count" and counted:
+        return COUNT_OF_ASKED_BOOST if states_count(counted, text, before=True) else 1.0
     if kind == "date" and not states_own_date(text):
         return 1.0  # only a recalled date: "Since the last monitoring visit in February 2017, ..."
     if kind == "date" and event:

@@ -1,0 +1,38 @@
+"""Failure classes found by the eighteenth round's development sets (v49, v50 questions; set47, set48 invented
+files), by its reviewer, and (named so) by the held-out v51 and set49 after they were read; invented fixtures."""
+from qa.retrieval import timeline
+
+
+def test_a_change_reported_in_a_clause_about_a_text_asks_for_no_trail():
+    # the reply to a finding is asked, not how services changed
+    assert timeline.detect("How did Wigan council respond when Ofsted said its services had got worse since 2021?") \
+        is None
+    assert timeline.detect("What did the leader say after inspectors found caseloads had improved since 2019?") is None
+    # ... while asking how they changed still makes one
+    assert timeline.detect("How have Wigan's services got worse since 2021?").kind == "trail"
+    assert timeline.detect("Have caseloads in Wigan improved since the last visit?").kind == "trail"
+
+
+def test_asked_how_many_the_passage_counting_that_thing_outranks_the_one_repeating_the_scene(tmp_path):
+    from conftest import bm25_assistant_for
+    from test_round14 import halton_updates
+
+    scene = ("The latest inspection, carried out last month, saw Wigan downgraded from requires improvement to "
+             "inadequate. Inspectors found most services had deteriorated, that vulnerable children were left at "
+             "risk for too long and that senior managers were unaware of the extent of the failures. Leaders had "
+             "not acted on warnings from earlier visits, the front door was slow to respond to contacts from "
+             "schools and the police, and plans for children were often out of date when they were read.")
+    count = ("Inspectors brought to the attention of the authority 61 children who were at risk of harm or whose "
+             "plans had drifted, and senior managers acted on each case within days of being told about them by "
+             "the team leading the inspection, which also reviewed the records of many more families. The council "
+             "said it had since reviewed every open case in the assessment teams, moved two experienced "
+             "practitioners into the duty service and written to the families concerned, and that an independent "
+             "auditor would report to the improvement board on the progress of that work.")
+    docs = {"story.txt": (f"Wigan rated inadequate\n\n{scene}\n\n{count}",
+                          {"doc_type": "news_article", "date": "2019-08-28", "local_authorities": ["Wigan"],
+                           "title": "Wigan rated inadequate"}),
+            **halton_updates(6)}
+    hits = bm25_assistant_for(tmp_path, docs).ask(
+        "How many children did inspectors flag to Wigan's senior managers during the inspection that downgraded it "
+        "to inadequate?").hits
+    assert hits and "61 children" in hits[0].passage.text
