@@ -36,3 +36,31 @@ def test_asked_how_many_the_passage_counting_that_thing_outranks_the_one_repeati
         "How many children did inspectors flag to Wigan's senior managers during the inspection that downgraded it "
         "to inadequate?").hits
     assert hits and "61 children" in hits[0].passage.text
+
+
+def test_minutes_naming_a_neighbour_in_passing_are_their_headers_councils_page():
+    from test_round17 import _meta
+
+    minutes = ("Corporate Parenting Board\nMinutes of the meeting held on Thursday 7 March 2024 at 6.00 pm, Room 4\n"
+               "Agenda item 5: Care leavers' accommodation\nThe Head of Leaving Care reported that the number of care "
+               "leavers in unsuitable accommodation had fallen from 31 to 24. Members noted that a joint housing "
+               "protocol was being developed with neighbouring boroughs, including Southwark.\n"
+               "RESOLVED: That the board notes the progress report.")
+    header = {"page_furniture": "London Borough of Wandsworth - Corporate Parenting Board\nMinutes - 7 March 2024"}
+    meta = _meta(minutes, header, "minutes.docx")
+    assert meta["local_authorities"] == ["Wandsworth"] and meta["doc_type"] == "council_page"
+    assert not _meta(minutes, {}, "minutes.docx")["local_authorities"]  # the passing mention alone names nobody
+
+
+def test_a_details_table_read_as_one_line_dates_the_report_by_its_report_published_cell():
+    from test_round17 import _meta
+
+    report = ("Children's home monitoring visit report\nUnique reference number SC000002\n"
+              "Monitoring visit date 14 June 2023\nLocal authority area Rutland Previous inspection date 8 February "
+              "2023 Previous inspection judgement Inadequate Report published 3 July 2023 Information about this "
+              "children's home\nThe home is privately owned and cares for up to four children.")
+    assert _meta(report, {}, "home.pdf")["date"] == "2023-07-03"
+    # a story's report "published" in a sentence is not its own date
+    story = ("Home told to improve\nBy Jo Bell\nThe inspection report published on 3 July 2023 said the home "
+             "must improve. Staff said they were working hard.")
+    assert _meta(story, {}, "story.txt")["date"] != "2023-07-03"

@@ -796,9 +796,11 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     text = raw or content
     # (also a details table's row, "| Report published | 2 April 2019 |")
     # (and a running footer taken out as page furniture: "Report published 3 May 2022 | ... | page 1")
+    # (and a PDF's details table read as one line: "... judgement Inadequate Report published 3 July 2023 ...")
     m = re.search(r"\breport (?:published|publication date)\s*:\s*(.{6,40})|(?:^|\n)[^\S\n]*\|?\s*report published"
-                  r"\s*\|?\s+([^|\n]{6,40})", text[:4000] + "\n" + hints.get("page_furniture", ""), re.I)
-    m = m and re.match(r"(.*)", m.group(1) or m.group(2))
+                  r"\s*\|?\s+([^|\n]{6,40})|(?-i:\bReport published)\s+(\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b",
+                  text[:4000] + "\n" + hints.get("page_furniture", ""), re.I)
+    m = m and re.match(r"(.*)", m.group(1) or m.group(2) or m.group(3))
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.95
     m = re.search(r"\b(?:published|released|issued)\s+today\s*\(([^)]{6,40})\)", content, re.I)
@@ -1408,10 +1410,10 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
             # Council"), or only in passing ("the out-of-hours team the East Riding shares with Hull"): its own
             # services are the subject
             authorities, la_conf = sorted(papers), 0.5
-        elif len(running := _furniture_councils(hints.get("page_furniture", ""))) == 1 \
-                and (not named or running <= named):
+        elif len(running := _furniture_councils(hints.get("page_furniture", ""))) == 1:
             # ... or in its running header: "Wakefield Council | Cabinet | 16 January 2024 | Agenda item 9" (the
-            # minutes naming it only in a member's aside on its history)
+            # minutes naming it only in a member's aside on its history, or naming only a neighbour in passing:
+            # "a housing protocol with neighbouring boroughs, including Southwark")
             authorities, la_conf = sorted(running), 0.5
         elif not named and len(papers) == 1 and paper and re.search(r"\bthe (?:council|borough|district)\b", subject, re.I):
             # a local paper's story about "the council" that never names it: its patch's council ("Wakefield
@@ -1455,7 +1457,13 @@ def _furniture_councils(furniture: str) -> set[str]:
     """Authorities a running header or footer names as a council ("Wakefield Council | Cabinet | ...")."""
     # (a Word header in capitals: "EAST RIDING OF YORKSHIRE COUNCIL | Minutes")
     furniture = name_case_capitals(furniture)
-    return {mt.name for m in _COUNCIL_MASTHEAD_RE.finditer(furniture) for mt in find_in_text(m.group(0))}
+    return {mt.name for pattern in (_COUNCIL_MASTHEAD_RE, _BOROUGH_OF_RE) for m in pattern.finditer(furniture)
+            for mt in find_in_text(m.group(0))}
+
+
+# A London or royal borough by its style alone: "London Borough of Lambeth - Corporate Parenting Board"
+_BOROUGH_OF_RE = re.compile(r"\b(?:London|Royal|Metropolitan)\s+Borough\s+of\s+[A-Z][\w'’-]*"
+                            r"(?:\s+(?:and|upon|on|[A-Z][\w'’-]*)){0,4}")
 
 
 _TITLE_FURNITURE_PREFIX_RE = re.compile(r"^\s*agenda item\s*(?:\d+\s*)?[-–—:|]\s*(?=\S)", re.I)
