@@ -247,13 +247,13 @@ def test_a_reporter_asked_for_is_named_in_that_role_not_a_letters_signatory():
 
 
 def test_a_passage_is_boosted_for_the_asked_kind_only_when_it_states_that_fact():
-    from qa.retrieval.answer_type import ANSWER_TYPE_BOOST, answer_type_weight, counted_stems
+    from qa.retrieval.answer_type import ANSWER_TYPE_BOOST, COUNT_OF_ASKED_BOOST, answer_type_weight, counted_stems
 
     counted = counted_stems("how many children in care were placed a long way from the borough?", [])
     opening = "This letter summarises the findings of the focused visit on 4 and 5 February 2020."
     answer = "Inspectors found that 37 of the 158 children in care were living more than 20 miles away."
     assert answer_type_weight("count", opening, counted=counted) == 1.0
-    assert answer_type_weight("count", answer, counted=counted) == ANSWER_TYPE_BOOST
+    assert answer_type_weight("count", answer, counted=counted) == COUNT_OF_ASKED_BOOST  # a count of what is asked
     recalled = "Since the last monitoring visit in February 2017, the local authority has appointed a head of service."
     own = "This letter summarises the findings of the monitoring visit to Torbay on 14 and 15 June 2017."
     assert answer_type_weight("date", recalled) == 1.0

@@ -64,3 +64,24 @@ def test_a_details_table_read_as_one_line_dates_the_report_by_its_report_publish
     story = ("Home told to improve\nBy Jo Bell\nThe inspection report published on 3 July 2023 said the home "
              "must improve. Staff said they were working hard.")
     assert _meta(story, {}, "story.txt")["date"] != "2023-07-03"
+
+
+def test_a_homes_monitoring_visit_meeting_the_filters_does_not_answer_for_the_councils_though_pages_are_shown_apart(
+        tmp_path):
+    from conftest import bm25_assistant_for
+
+    home = ("Children's home monitoring visit report\n\nUnique reference number: SC123456\n\nRegistered provider: "
+            "Harbour Care Limited\n\nThis was the second monitoring visit to the home since it was judged "
+            "inadequate. Staff supervision has improved: nine of eleven staff were supervised last month.")
+    page = ("Ofsted focused visit: our response\n\nThe council welcomed the second of the inspectors' findings, "
+            "that supervision of social workers is regular, and will report progress to members.")
+    a = bm25_assistant_for(tmp_path, {
+        "home.txt": (home, {"doc_type": "ofsted_report", "local_authorities": ["Rutland"], "date": "2023-07-03",
+                            "visit_number": 2}),
+        "page.txt": (page, {"doc_type": "council_page", "local_authorities": ["Rutland"], "date": "2022-10-11"}),
+    })
+    council = a.ask("What did Ofsted's second monitoring visit to Rutland children's services find about staff "
+                    "supervision?")
+    assert council.abstained
+    home_asked = a.ask("What did the second monitoring visit to the Rutland children's home find about supervision?")
+    assert not home_asked.abstained and home_asked.hits[0].document.doc_id == "home"

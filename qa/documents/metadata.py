@@ -1410,10 +1410,11 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
             # Council"), or only in passing ("the out-of-hours team the East Riding shares with Hull"): its own
             # services are the subject
             authorities, la_conf = sorted(papers), 0.5
-        elif len(running := _furniture_councils(hints.get("page_furniture", ""))) == 1:
+        elif len(running := _furniture_councils(hints.get("page_furniture", ""))) == 1 \
+                and (not (unmarked := _not_marked_passing(subject)) or running <= unmarked):
             # ... or in its running header: "Wakefield Council | Cabinet | 16 January 2024 | Agenda item 9" (the
-            # minutes naming it only in a member's aside on its history, or naming only a neighbour in passing:
-            # "a housing protocol with neighbouring boroughs, including Southwark")
+            # minutes naming it only in a member's aside on its history, or naming another council only as one in
+            # passing: "a housing protocol with neighbouring boroughs, including Southwark")
             authorities, la_conf = sorted(running), 0.5
         elif not named and len(papers) == 1 and paper and re.search(r"\bthe (?:council|borough|district)\b", subject, re.I):
             # a local paper's story about "the council" that never names it: its patch's council ("Wakefield
@@ -1451,6 +1452,11 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
         "publisher": 0.6, "source": 0.5,
     }
     return meta
+
+
+def _not_marked_passing(text: str) -> set[str]:
+    """Authorities `text` names other than right after a passing-mention cue ("including", "from", "neighbouring")."""
+    return {mt.name for mt in find_in_text(text) if not _PASSING_BEFORE.search(text[max(0, mt.start - 80):mt.start])}
 
 
 def _furniture_councils(furniture: str) -> set[str]:

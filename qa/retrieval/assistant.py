@@ -481,8 +481,11 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False  # only pages announcing the inspection: nothing says what it found
     if asks_other_service(query, hits):
         return False
-    if asks_council_services(query.text) and hits and all(provider_report(h.document.text) for h in hits):
-        return False  # a children's home or school there was inspected, not the council's services
+    meeting = [h for h in hits if not h.unconfirmed] or hits
+    if asks_council_services(query.text) and meeting and all(provider_report(h.document.text) for h in meeting):
+        # a children's home or school there was inspected, not the council's services (what meets the filters is
+        # its report: pages shown apart for not stating the visit or the place do not make it an answer)
+        return False
     if asks_person(query.text) and not any(holds("person", h.passage.text) for h in hits):
         return False  # "which inspector", "who was director": a passage naming nobody does not answer
     role = asked_role(query.text)
