@@ -796,11 +796,13 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     text = raw or content
     # (also a details table's row, "| Report published | 2 April 2019 |")
     # (and a running footer taken out as page furniture: "Report published 3 May 2022 | ... | page 1")
-    # (and a PDF's details table read as one line: "... judgement Inadequate Report published 3 July 2023 ...")
     m = re.search(r"\breport (?:published|publication date)\s*:\s*(.{6,40})|(?:^|\n)[^\S\n]*\|?\s*report published"
-                  r"\s*\|?\s+([^|\n]{6,40})|(?-i:\bReport published)\s+(\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b",
-                  text[:4000] + "\n" + hints.get("page_furniture", ""), re.I)
-    m = m and re.match(r"(.*)", m.group(1) or m.group(2) or m.group(3))
+                  r"\s*\|?\s+([^|\n]{6,40})", text[:4000] + "\n" + hints.get("page_furniture", ""), re.I)
+    if not m and doc_type == "ofsted_report":
+        # (a report's details table read as one line: "... judgement Inadequate Report published 3 July 2023 ...";
+        # only a report's own: a council's inspections page lists several reports' dates)
+        m = re.search(r"\bReport published\s+(\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b", text[:4000])
+    m = m and re.match(r"(.*)", next(g for g in m.groups() if g))
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.95
     m = re.search(r"\b(?:published|released|issued)\s+today\s*\(([^)]{6,40})\)", content, re.I)
@@ -1468,8 +1470,8 @@ def _furniture_councils(furniture: str) -> set[str]:
 
 
 # A London or royal borough by its style alone: "London Borough of Lambeth - Corporate Parenting Board"
-_BOROUGH_OF_RE = re.compile(r"\b(?:London|Royal|Metropolitan)\s+Borough\s+of\s+[A-Z][\w'’-]*"
-                            r"(?:\s+(?:and|upon|on|[A-Z][\w'’-]*)){0,4}")
+_BOROUGH_OF_RE = re.compile(r"\b(?:London|Royal|Metropolitan)[^\S\n]+Borough[^\S\n]+of[^\S\n]+[A-Z][\w'’-]*"
+                            r"(?:[^\S\n]+(?:and|upon|on|[A-Z][\w'’-]*)){0,4}")  # (one line: a header's next line is not its name)
 
 
 _TITLE_FURNITURE_PREFIX_RE = re.compile(r"^\s*agenda item\s*(?:\d+\s*)?[-–—:|]\s*(?=\S)", re.I)

@@ -191,11 +191,12 @@ REPORTED_CHANGE_RE = re.compile(r"^\W*(?:when\s+(?:was|were|did|is|are|has|had)|
                                 r"document)\s+(?:said|says|found|finds|concluded|reported|stated|warned|claimed)\b", re.I)
 
 
-# "How did the council respond when Ofsted said services had got worse since 2021?": the change is what a text said,
-# set in a clause about that text; the question asks about something else (the reply), not for a trail.
-REPORTED_IN_CLAUSE_RE = re.compile(r"\b(?:when|after|once|because|as|where)\s+[^,;?]*\b(?:said|says|found|finds|"
-                                   r"reported|concluded|judged|warned|claimed|stated|noted|announced)\b[^,;?]*$",
-                                   re.I)
+# "How did the council respond when Ofsted said services had got worse since 2021?": the change is what a text said
+# ("said its services had" just before "got worse since"), set in a clause about that text; the question asks about
+# something else (the reply), not for a trail.
+REPORTED_IN_CLAUSE_RE = re.compile(r"\b(?:when|after|once|because|as|where)\s+[^,;?]{0,120}?\b(?:said|says|found|"
+                                   r"finds|reported|concluded|judged|warned|claimed|stated|noted|announced)\s+"
+                                   r"(?:that\s+)?(?:[\w'’-]+\s+){0,5}(?:had|has|have|was|were)\s*$", re.I)
 
 
 def detect(question: str, previous: Query | None = None) -> Intent | None:
@@ -204,7 +205,7 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
     trail = TRAIL_MARKER_RE.search(text) or (None if DESCRIBED_RE.search(text) else TRAIL_RE.search(text))
     kind = "compare" if COMPARE_RE.search(text) else \
         "trail" if trail and not (REPORTED_CHANGE_RE.search(before := _sentence_before(text, trail.start()))
-                                  or REPORTED_IN_CLAUSE_RE.search(before)) else None
+                                  or trail.re is TRAIL_MARKER_RE and REPORTED_IN_CLAUSE_RE.search(before)) else None
     if kind is None:
         return None
     authorities = find_authorities(text)
