@@ -106,3 +106,23 @@ def test_a_homes_monitoring_visit_meeting_the_filters_does_not_answer_for_the_co
                      "supervision?").abstained
     home_asked = a.ask("What did the second monitoring visit to the Rutland children's home find about supervision?")
     assert not home_asked.abstained and home_asked.hits[0].document.doc_id == "home"
+
+
+def test_monitoring_visits_asked_about_must_be_named_by_a_page_about_the_place(tmp_path):
+    from conftest import bm25_assistant_for
+    from qa.retrieval.question import parse
+    from test_round14 import halton_updates
+
+    assert parse("What did Ofsted find on its monitoring visits to Dudley?").names == ["monitoring visit"]
+    docs = {"story.txt": ("Council's children's services 'inadequate', Ofsted warn\n\nInspectors found Dudley's "
+                          "services for children inadequate. Supervision was irregular and plans drifted.",
+                          {"doc_type": "news_article", "date": "2016-04-06", "local_authorities": ["Dudley"]}),
+            "letter.txt": ("Monitoring visit to Rutland children's services\n\nThis letter summarises the first "
+                           "monitoring visit. Supervision is now regular and plans are reviewed.",
+                           {"doc_type": "ofsted_letter", "date": "2019-04-02", "local_authorities": ["Rutland"]}),
+            **halton_updates(4)}
+    assistant = bm25_assistant_for(tmp_path, docs)
+    # only the judgement is reported for Dudley: no page about it mentions a monitoring visit
+    assert assistant.ask("What did Ofsted find on its monitoring visits to Dudley after 2016?").abstained
+    answer = assistant.ask("What did Ofsted find on its monitoring visits to Rutland?")
+    assert not answer.abstained and answer.hits[0].document.doc_id == "letter"

@@ -663,7 +663,7 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
 # Bodies a terse question may type in lower case ("cqc", "dfe"): a page must name the body to report what it did.
 BODY_ACRONYM_RE = re.compile(r"\b(?:cqc|dfe|hmip|iopc|ipcc|lga|adcs|yjb|ciw)\b")
 # Kinds of inspection a question may name in lower case; a page must name the kind to report one.
-INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bjoint\s+targeted\s+area\s+inspection\b|"
+INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bmonitoring\s+visit(?=s?\b)|\bjoint\s+targeted\s+area\s+inspection\b|"
                                 r"\byouth\s+(?:justice|offending)\b", re.I)  # (a service another body inspects)
 
 
