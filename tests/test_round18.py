@@ -126,3 +126,23 @@ def test_monitoring_visits_asked_about_must_be_named_by_a_page_about_the_place(t
     assert assistant.ask("What did Ofsted find on its monitoring visits to Dudley after 2016?").abstained
     answer = assistant.ask("What did Ofsted find on its monitoring visits to Rutland?")
     assert not answer.abstained and answer.hits[0].document.doc_id == "letter"
+
+
+def test_an_answer_quoting_passages_shown_apart_says_so_before_it_is_copied(tmp_path):
+    from conftest import bm25_assistant_for
+    from test_round14 import halton_updates
+
+    story = ("Bromley rated inadequate\n\nBromley council received an inadequate score for each section, the lowest "
+             "rating. Inspectors said children were left at risk.")
+    letter = ("Focused visit to Rutland children's services\n\nInspectors found caseloads manageable and supervision "
+              "regular in 2021.")
+    a = bm25_assistant_for(tmp_path, {
+        "story.txt": (story, {"doc_type": "news_article", "local_authorities": ["Bromley"]}),  # undated
+        "letter.txt": (letter, {"doc_type": "ofsted_letter", "date": "2021-10-19", "local_authorities": ["Rutland"]}),
+        **halton_updates(6)})
+    undated = a.ask("What rating did Bromley get in 2023?")  # nothing about Bromley states a date: shown apart
+    assert not undated.abstained and undated.hits[0].unconfirmed == ["date"]
+    assert undated.answer.startswith("The passage quoted comes from a document whose date is not stated: check "
+                                     "before citing. ") and "[1]" in undated.answer
+    dated = a.ask("What did Ofsted find about caseloads in Rutland in 2021?")
+    assert not dated.abstained and "check before citing" not in dated.answer and "[1]" in dated.answer

@@ -244,6 +244,7 @@ class Assistant:
                                                      source=query.source, event=asked_event(query.text))
         for i, hit in enumerate(answer_hits):
             hit.highlights = highlights.get(i, [])
+        result.answer = _caveat_apart(result.answer, answer_hits)
         timings["answer"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - started
         return result
@@ -297,6 +298,25 @@ def shares_no_word(confirmed: list[Hit], unconfirmed: list[Hit], query: Query) -
     the years just before does."""
     return not any(h.scores.get("bm25", 0.0) > 0 for h in confirmed) \
         and any(h.scores.get("bm25", 0.0) > 0 and recalls_before(h, query) for h in unconfirmed)
+
+
+def _caveat_apart(answer: str, hits: list[Hit]) -> str:
+    """The answer with a warning first when it quotes passages shown apart: the chat shows the answer without the
+    cards' banner, and a reader copying it must see that [2] does not state the asked year, place or visit."""
+    cited = sorted({int(n) for n in re.findall(r"\[(\d+)\]", answer or "")})
+    apart = [n for n in cited if 1 <= n <= len(hits) and hits[n - 1].unconfirmed]
+    if not apart:
+        return answer
+    unknown = set(f for n in apart for f in hits[n - 1].unconfirmed)
+    facts = " or ".join(FACT_NAMES[f] for f in ("date", "authority", "visit") if f in unknown)
+    whose = [f"whose {facts} is not stated"] if facts else []
+    whose += ["published after the time asked"] if "later" in unknown else []
+    if len(apart) == len(cited):
+        subject = "Every passage quoted comes" if len(cited) > 1 else "The passage quoted comes"
+    else:
+        subject = f"{', '.join(f'[{n}]' for n in apart)} {'comes' if len(apart) == 1 else 'come'}"
+    source = "a document" if len(apart) == 1 else "documents"
+    return f"{subject} from {source} {' or '.join(whose)}: check before citing. {answer}"
 
 
 def _facts(hit: Hit) -> str:
