@@ -87,6 +87,8 @@ DEFAULT_INDEX = ROOT / "index"
 #   60: a GOV.UK page's "From:" line past a cookie banner, or GOV.UK as the site's name, makes it a department's page
 #   61: a council's running header names it though the body names a neighbour in passing, "London Borough of X" in
 #       a header is a council; "Report published 3 July 2023" inside a details table read as one line
+#   62: after the last blind set was read: a council's abbreviation opening a footer ("LBTH - ... Sub-Committee"); a
+#       minutes footer's signature line ("Chairman ..... Date: 20 March 2024") dates nothing
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -118,7 +120,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "61"
+PIPELINE_VERSION = "62"
 
 
 def packaged_model_path() -> str:

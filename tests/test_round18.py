@@ -146,3 +146,24 @@ def test_an_answer_quoting_passages_shown_apart_says_so_before_it_is_copied(tmp_
                                      "before citing. ") and "[1]" in undated.answer
     dated = a.ask("What did Ofsted find about caseloads in Rutland in 2021?")
     assert not dated.abstained and "check before citing" not in dated.answer and "[1]" in dated.answer
+
+
+def test_after_the_last_blind_set_a_councils_abbreviation_in_a_footer_and_a_signature_lines_date():
+    from test_round17 import _meta
+
+    paper = ("Committee | Date of meeting | Agenda item\nChildren and Education Scrutiny Sub-Committee | 19 May 2025 | 6\n"
+             "Ofsted monitoring visit March 2025 - progress update\nThis report updates members on the outcome of the "
+             "third Ofsted monitoring visit and on progress against the improvement plan. Agency social workers "
+             "have fallen from 38% to 29%.")
+    footer = {"page_furniture": "Unrestricted\nLBTH - Children and Education Scrutiny Sub-Committee - 19 May 2025"}
+    meta = _meta(paper, footer, "paper.docx")
+    assert meta["local_authorities"] == ["Tower Hamlets"] and meta["doc_type"] == "council_page"
+    assert not _meta(paper, {"page_furniture": "Report to the BCP board"}, "paper.docx")["local_authorities"]
+    minutes = ("Children's Services Scrutiny Committee\nMeeting | Children's Services Scrutiny Committee\n"
+               "Date | 24 January 2024\nVenue | County Hall\n41. Minutes of the previous meeting\nThe minutes were "
+               "agreed. Members heard that inspectors had found supervision regular at the fifth monitoring visit.")
+    signed = {"page_furniture": "Chairman ....................   Date: 20 March 2024   (minutes confirmed)"}
+    assert _meta(minutes, signed, "minutes.docx")["date"] == "2024-01-24"  # the meeting's, not the signing's
+    initials = {"page_furniture": "Minutes: Children's Services Scrutiny Committee, 12 September 2023   Chair's "
+                                  "initials ______"}
+    assert _meta(minutes.replace("Date | 24 January 2024\n", ""), initials, "minutes.docx")["date"] == "2023-09-12"

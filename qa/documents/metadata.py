@@ -313,6 +313,8 @@ _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tue
 # (capitalised words naming the meeting: not "Minutes of the previous meeting held on ...", the last one's)
 _MEETING_ON_RE = re.compile(rf"^\s*(?:(?-i:[A-Z])[\w&'’-]*\s+){{1,5}}meeting\s+(?:held\s+)?on\s+"
                             rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})\s*$", re.I | re.M)
+_SIGNATURE_LINE_RE = re.compile(r"\b(?:chair(?:man|woman|person)?|signed)\b[\s.…_]*\.{4,}|\.{4,}|_{4,}|"
+                                r"\bminutes\s+(?:confirmed|approved|signed)\b", re.I)
 _RUNNING_DATE_RE = re.compile(rf"^[^\n|]{{3,80}}\|\s*({_FULL_DATE})\s*\|\s*page\s+\d+\s*$", re.I | re.M)
 _LEAD_DATELINE_RE = re.compile(rf"^\s*(?:[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?,\s+)?((?i:{_FULL_DATE}))\s*[-–—:]\s+[A-Z“\"‘']")
 
@@ -783,6 +785,10 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         if first and parse_date(first.group(0)):
             return parse_date(first.group(0)), 0.85
     for line in hints.get("page_furniture", "").splitlines():  # a Word file's footer: "Ofsted | Issued: 1 March 2024"
+        if signature := _SIGNATURE_LINE_RE.search(line):
+            # minutes' "Chairman ........ Date: 20 March 2024": the day they were signed, at a later meeting (what
+            # comes before the signature stays: "Minutes: ... Commission, 12 September 2023  Chair's initials ___")
+            line = line[:signature.start()]
         for part in [line, *_FURNITURE_PART_RE.split(line)]:
             found, prefixed = _dateline(part)
             if found and prefixed:
@@ -1464,9 +1470,13 @@ def _not_marked_passing(text: str) -> set[str]:
 def _furniture_councils(furniture: str) -> set[str]:
     """Authorities a running header or footer names as a council ("Wakefield Council | Cabinet | ...")."""
     # (a Word header in capitals: "EAST RIDING OF YORKSHIRE COUNCIL | Minutes")
+    # (a council's own abbreviation opening a line or a part of it: "LBTH - Children and Education Scrutiny
+    # Sub-Committee - 19 May 2025")
+    shortened = {mt.name for mt in find_in_text(furniture) if len(mt.surface) >= 3 and mt.surface.isupper()
+                 and re.search(r"(?:^|\n|[|–—-]\s)\s*$", furniture[:mt.start])}
     furniture = name_case_capitals(furniture)
-    return {mt.name for pattern in (_COUNCIL_MASTHEAD_RE, _BOROUGH_OF_RE) for m in pattern.finditer(furniture)
-            for mt in find_in_text(m.group(0))}
+    return shortened | {mt.name for pattern in (_COUNCIL_MASTHEAD_RE, _BOROUGH_OF_RE) for m in pattern.finditer(furniture)
+                        for mt in find_in_text(m.group(0))}
 
 
 # A London or royal borough by its style alone: "London Borough of Lambeth - Corporate Parenting Board"
