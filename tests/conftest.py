@@ -30,6 +30,15 @@ def write_corpus(folder: Path, docs: dict[str, tuple[str, dict]]) -> Path:
     return folder
 
 
+def metadata_of(text: str, hints: dict | None = None, name: str = "page.txt") -> dict:
+    """Inferred metadata of an invented text, a paragraph per non-blank line (as a converter would give it)."""
+    from qa.datatypes import Block
+    from qa.documents.metadata import infer_metadata
+
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    return infer_metadata(Path(name), text, [Block("para", p) for p in paragraphs], hints or {})
+
+
 def bm25_assistant_for(root: Path, docs: dict[str, tuple[str, dict]], **settings):
     """An Assistant over invented documents, BM25 alone (no model at its path): fast and deterministic."""
     from qa.retrieval.assistant import Assistant

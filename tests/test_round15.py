@@ -2,13 +2,11 @@
 invented fixtures."""
 from pathlib import Path
 
+from conftest import metadata_of
 from qa.datatypes import Block
-from qa.documents.metadata import infer_metadata
 
 
-def _meta(text: str, hints: dict | None = None, name: str = "page.txt") -> dict:
-    paragraphs = [p for p in text.split("\n") if p.strip()]
-    return infer_metadata(Path(name), text, [Block("para", p) for p in paragraphs], hints or {})
+_meta = metadata_of  # (tests/conftest.py)
 
 
 COUNCIL_NEWS_PAGE = """Skip to main content

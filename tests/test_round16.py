@@ -2,7 +2,7 @@
 files), on invented fixtures."""
 from pathlib import Path
 
-from qa.datatypes import Block
+from conftest import metadata_of
 from qa.documents.metadata import infer_metadata
 
 MINUTES = """Children and Families Scrutiny Panel
@@ -22,9 +22,7 @@ Rutland was still run from Leicestershire.
 RESOLVED that the letter be noted."""
 
 
-def _meta(text: str, hints: dict | None = None, name: str = "page.txt") -> dict:
-    paragraphs = [p for p in text.split("\n") if p.strip()]
-    return infer_metadata(Path(name), text, [Block("para", p) for p in paragraphs], hints or {})
+_meta = metadata_of  # (tests/conftest.py)
 
 
 def test_minutes_naming_their_council_in_a_capitals_header_and_only_in_an_aside_are_about_it():

@@ -7,7 +7,7 @@ from qa.index import build as index_build
 from qa.index.store import IndexStore
 from qa.retrieval.question import parse
 from qa.retrieval.retriever import CachedEncoder, Retriever
-from conftest import write_corpus
+from conftest import metadata_of, write_corpus
 from test_retriever import FakeEmbedder
 
 PLACE_DOCS = {
@@ -111,14 +111,7 @@ def test_a_youth_justice_service_asked_about_must_be_named_by_a_page_about_the_p
     assert not answer.abstained and answer.hits[0].document.doc_id == "yjs"
 
 
-def _meta(text: str, hints: dict | None = None, name: str = "page.txt") -> dict:
-    from pathlib import Path
-
-    from qa.datatypes import Block
-    from qa.documents.metadata import infer_metadata
-
-    paragraphs = [p for p in text.split("\n") if p.strip()]
-    return infer_metadata(Path(name), text, [Block("para", p) for p in paragraphs], hints or {})
+_meta = metadata_of  # (tests/conftest.py)
 
 
 MINUTES_TABLE = """Minutes

@@ -44,7 +44,7 @@ def test_asked_how_many_the_passage_counting_that_thing_outranks_the_one_repeati
 
 
 def test_minutes_naming_a_neighbour_in_passing_are_their_headers_councils_page():
-    from test_round17 import _meta
+    from conftest import metadata_of as _meta
 
     minutes = ("Corporate Parenting Board\nMinutes of the meeting held on Thursday 7 March 2024 at 6.00 pm, Room 4\n"
                "Agenda item 5: Care leavers' accommodation\nThe Head of Leaving Care reported that the number of care "
@@ -61,7 +61,7 @@ def test_minutes_naming_a_neighbour_in_passing_are_their_headers_councils_page()
 
 
 def test_a_details_table_read_as_one_line_dates_the_report_by_its_report_published_cell():
-    from test_round17 import _meta
+    from conftest import metadata_of as _meta
 
     report = ("Children's home monitoring visit report\nUnique reference number SC000002\n"
               "Monitoring visit date 14 June 2023\nLocal authority area Rutland Previous inspection date 8 February "
@@ -149,7 +149,7 @@ def test_an_answer_quoting_passages_shown_apart_says_so_before_it_is_copied(tmp_
 
 
 def test_after_the_last_blind_set_a_councils_abbreviation_in_a_footer_and_a_signature_lines_date():
-    from test_round17 import _meta
+    from conftest import metadata_of as _meta
 
     paper = ("Committee | Date of meeting | Agenda item\nChildren and Education Scrutiny Sub-Committee | 19 May 2025 | 6\n"
              "Ofsted monitoring visit March 2025 - progress update\nThis report updates members on the outcome of the "

@@ -503,7 +503,7 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False
     meeting = [h for h in hits if not h.unconfirmed] or hits
     if asks_council_services(query.text) and meeting and all(provider_report(h.document.text) for h in meeting) \
-            and not any(h.unconfirmed and h.document.doc_type in OFSTED_KINDS and not provider_report(h.document.text)
+            and not any(h.unconfirmed and h.document.doc_type in SOURCE_KINDS["ofsted"] and not provider_report(h.document.text)
                         for h in hits):
         # a children's home or school there was inspected, not the council's services (what meets the filters is
         # its report: pages shown apart for not stating the visit or the place do not make it an answer, unless
@@ -515,7 +515,6 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     return not role or any(names_role(role, h.passage.text) and holds("person", h.passage.text) for h in hits)
 
 
-OFSTED_KINDS = ("ofsted_letter", "ofsted_report")
 ADULT_SERVICE_RE = re.compile(r"\badult(?:s['’]?)?\s+(?:social\s+care|services)\b", re.I)
 CHILD_RE = re.compile(r"\bchild(?:ren)?(?:['’]s)?\b", re.I)
 
