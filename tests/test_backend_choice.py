@@ -29,9 +29,10 @@ def test_choice_is_measured_once_and_cached(tiny_model, tmp_path, monkeypatch): 
     chosen = record["backends"][record["backend"]]
     assert chosen["agrees"] and chosen["cos_min"] >= backend_choice.AGREEMENT
     assert record["backends"]["torch"]["texts_per_s"] > 0 and "avx2" in record["cpu"]
-    # fastest of the agreeing backends
+    # as fast as the fastest of the agreeing backends (within the tie margin)
     eligible = [b for b, v in record["backends"].items() if v.get("agrees")]
-    assert record["backends"][record["backend"]]["best_s"] == min(record["backends"][b]["best_s"] for b in eligible)
+    assert record["backends"][record["backend"]]["best_s"] <= \
+        backend_choice.SPEED_TIE * min(record["backends"][b]["best_s"] for b in eligible)
     assert backend_choice.choice_path(str(tiny_model)).exists()
 
     def no_measuring(*a, **k):
@@ -44,11 +45,26 @@ def test_choice_is_measured_once_and_cached(tiny_model, tmp_path, monkeypatch): 
     # --backend still overrides the choice
     assert Embedder(str(tiny_model), "onnx").model_id.endswith(":onnx")
     # questions: the agreeing backend fastest on one question at a time
-    assert record["backends"][record["query_backend"]]["query_ms"] == \
-        min(record["backends"][b]["query_ms"] for b in eligible)
+    assert record["backends"][record["query_backend"]]["query_ms"] <= \
+        backend_choice.SPEED_TIE * min(record["backends"][b]["query_ms"] for b in eligible)
     questions = Embedder(str(tiny_model), "auto", for_queries=True, share_with=emb)
     assert questions.model_id.endswith(":" + record["query_backend"])
     assert record["query_backend"] in backend_choice.summary(record)
+
+
+def test_a_near_tie_in_speed_goes_to_the_backend_closest_to_the_reference():
+    # timings as measured on one AVX-512 machine: OpenVINO (fp32) and ONNX Runtime int8 tie on batches (the choice
+    # flipped between two measurements and ranked some questions differently); int8 is twice as fast per question
+    results = {"torch": {"agrees": True, "cos_min": 1.0, "best_s": 1.29, "query_ms": 47.7},
+               "onnx": {"agrees": True, "cos_min": 1.0, "best_s": 0.523, "query_ms": 8.61},
+               "onnx-int8": {"agrees": True, "cos_min": 0.99223, "best_s": 0.3143, "query_ms": 4.56},
+               "openvino": {"agrees": True, "cos_min": 0.99998, "best_s": 0.313, "query_ms": 8.21}}
+    assert backend_choice.pick(results, "best_s") == "openvino"
+    results["openvino"]["best_s"] = 0.3188  # the other measurement's order: the same choice
+    assert backend_choice.pick(results, "best_s") == "openvino"
+    assert backend_choice.pick(results, "query_ms") == "onnx-int8"  # clearly faster: speed still wins
+    results["onnx-int8"]["agrees"] = False  # never a backend that does not agree, however fast
+    assert backend_choice.pick(results, "query_ms") == "onnx"  # tied with OpenVINO and closer to the reference
 
 
 def test_a_question_embedder_shares_the_loaded_runtime_when_the_backends_agree(tiny_model):  # noqa: F811
