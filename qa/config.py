@@ -89,6 +89,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       a header is a council; "Report published 3 July 2023" inside a details table read as one line
 #   62: after the last blind set was read: a council's abbreviation opening a footer ("LBTH - ... Sub-Committee"); a
 #       minutes footer's signature line ("Chairman ..... Date: 20 March 2024") dates nothing
+#   63: a letter's addressee whose surname is a council ("Pauline Harrow Director of Children's Services") is a
+#       person; "its latest monitoring visit to X Council – the fourth since ..." numbers the story's visit
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -120,7 +122,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "62"
+PIPELINE_VERSION = "63"
 
 
 def packaged_model_path() -> str:

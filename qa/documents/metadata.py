@@ -1058,8 +1058,9 @@ _VISIT_NUMBER_RES = [
     # (not "The third monitoring visit since the inspection looked at ...", which may recall an earlier one)
     (re.compile(rf"\b(?:its|their|this)\s+{ORDINAL_RE}\s+(?:ofsted\s+)?monitoring\s+visit\s+since\b", re.I), 0.9),
     # "Ofsted's latest monitoring visit – the third since the damning inspection": the story's own visit, numbered
-    (re.compile(rf"\b(?:latest|most recent|recent|new)\s+(?:ofsted\s+)?monitoring\s+visit\s*[–—,(-]+\s*the\s+"
-                rf"{ORDINAL_RE}\s+(?:since|of)\b", re.I), 0.9),
+    # (also "its latest monitoring visit to Kingston upon Hull City Council – the fourth since ...")
+    (re.compile(rf"\b(?:latest|most recent|recent|new)\s+(?:ofsted\s+)?monitoring\s+visit(?:\s+to\s+[^,.;:()–—\n]{{3,60}}?)?"
+                rf"\s*[–—,(-]+\s*the\s+{ORDINAL_RE}\s+(?:since|of)\b", re.I), 0.9),
     # "The monitoring visit, the first since the inadequate rating last July, took place ...": a story's subject
     (re.compile(rf"(?m)(?:^|[.!?]\s+)(?:The|This)\s+(?:Ofsted\s+)?monitoring\s+visit\s*[–—,(-]+\s*the\s+{ORDINAL_RE}\s+"
                 rf"(?:since|of)\b"), 0.85),

@@ -657,6 +657,9 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     for m in INSPECTION_KIND_RE.finditer(text):  # "the 2024 focused visit": a school's inspection is not one
         if not any(m.group(0).lower() in n.lower() for n in names):
             names.append(m.group(0).lower())
+    for m in INTERVENTION_RE.finditer(text):  # "when was a commissioner appointed for Leicester?"
+        if not any(m.group(0).lower() in n.lower() for n in names):
+            names.append(m.group(0).lower())
     return names
 
 
@@ -665,6 +668,11 @@ BODY_ACRONYM_RE = re.compile(r"\b(?:cqc|dfe|hmip|iopc|ipcc|lga|adcs|yjb|ciw)\b")
 # Kinds of inspection a question may name in lower case; a page must name the kind to report one.
 INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bmonitoring\s+visit(?=s?\b)|\bjoint\s+targeted\s+area\s+inspection\b|"
                                 r"\byouth\s+(?:justice|offending)\b", re.I)  # (a service another body inspects)
+
+
+# The government's interventions a question may ask about: like a kind of inspection, a page about the place must
+# name one to report it (Sunderland's commissioner does not answer for Leicester's).
+INTERVENTION_RE = re.compile(r"\bcommissioners?\b|\bstatutory\s+directions?\b|\bimprovement\s+notices?\b", re.I)
 
 
 # A capitalised word after a lower-case word or a comma, so not a sentence start: "about Estyn", "did Cafcass".

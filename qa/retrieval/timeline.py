@@ -199,6 +199,12 @@ REPORTED_IN_CLAUSE_RE = re.compile(r"\b(?:when|after|once|because|as|where)\s+[^
                                    r"(?:that\s+)?(?:[\w'’-]+\s+){0,5}(?:had|has|have|was|were)\s*$", re.I)
 
 
+# "According to the Principal Social Worker's practice notes, how has supervision changed since the visit?": one
+# named text's account is asked for, not a trail across documents (its plural, "Ofsted's letters", still is one).
+ONE_SOURCE_RE = re.compile(r"^\W*according\s+to\s+[^,;?]{0,80}?\b(?:letter|report|article|story|blog(?:\s+post)?|"
+                           r"notes|minutes|statement|press\s+release|briefing|update|paper|post|page)\b(?!s)", re.I)
+
+
 def detect(question: str, previous: Query | None = None) -> Intent | None:
     """A trail or comparison question, with its topic; None for an ordinary question."""
     text = re.sub(r"\s+", " ", question or "").strip()
@@ -206,7 +212,7 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
     kind = "compare" if COMPARE_RE.search(text) else \
         "trail" if trail and not (REPORTED_CHANGE_RE.search(before := _sentence_before(text, trail.start()))
                                   or trail.re is TRAIL_MARKER_RE and REPORTED_IN_CLAUSE_RE.search(before)) else None
-    if kind is None:
+    if kind is None or kind == "trail" and ONE_SOURCE_RE.search(text):
         return None
     authorities = find_authorities(text)
     topic = topic_of(_asking_clause(text), authorities) or topic_of(text, authorities)
