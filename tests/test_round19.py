@@ -87,3 +87,16 @@ def test_no_council_page_about_the_place_a_story_quoting_the_council_answers_wha
     # a type chosen in the UI stays a filter
     chosen = assistant.ask(question, overrides={"doc_types": ["council_page"]})
     assert not any(h.document.doc_id.startswith("story") for h in chosen.hits)
+
+
+def test_what_inspectors_said_after_a_dated_visit_asks_for_that_visits_month():
+    for asked in ("After the March 2024 visit to Rutland, what did inspectors say about how quickly risk is seen?",
+                  "What did Ofsted conclude after its January 2017 monitoring visit to Rutland?"):
+        q = parse(asked)
+        assert (q.date_from.isoformat(), q.date_to and q.date_to.isoformat()) in (
+            ("2024-03-01", "2024-03-31"), ("2017-01-01", "2017-01-31")), asked
+    # what others did after it, or what came since it, is asked from then on
+    for asked in ("After the January 2017 monitoring visit to Rutland, what did the cabinet member see as the main "
+                  "challenge?", "What did Ofsted find in Rutland since the March 2024 visit?"):
+        q = parse(asked)
+        assert q.date_from is not None and q.date_to is None, asked

@@ -339,6 +339,17 @@ REPORT_ON_EVENT_RE = re.compile(r"\b(?:letter|report|statement|feedback|findings
                                 re.I)
 
 
+# "After the March 2024 visit to Liverpool, what did inspectors say about ...?": what inspectors said after a visit
+# is that visit's letter, so the visit's month is asked (not everything since; "what did the council do after the
+# March 2024 visit" still asks from then on).
+VISIT_NAMED_AFTER_RE = re.compile(r"\s+(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|full\s+)?"
+                                  r"(?:visit|inspection|re-inspection)\b", re.I)
+INSPECTORS_SAY_RE = re.compile(r"\b(?:ofsted|inspectors?|hmis?|the\s+(?:watchdog|inspectorate))\b(?:['’]s)?\s+"
+                               r"(?:(?:\w+\s+){0,2})?(?:say|said|find|found|conclude|concluded|report|reported|write|"
+                               r"wrote|judge|judged|rate|rated|note|noted|highlight\w*|prais\w*|criticis\w*|want\w*|"
+                               r"think|thought|make|made)\b", re.I)
+
+
 def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     """Return (from, to, phrase, text without the phrase). Handles ranges, since/before, seasons,
     month-year and bare years."""
@@ -448,8 +459,9 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 if not y:
                     continue
                 # (a month: a year-long window would miss the letter published early the next year)
-                reports_on = kind == "since_event" and bool(g[0]) and REPORT_ON_EVENT_RE.search(text[:m.start()]) \
-                    and not re.match(r"\s*since\b", m.group(0), re.I)
+                reports_on = kind == "since_event" and bool(g[0]) and not re.match(r"\s*since\b", m.group(0), re.I) \
+                    and (REPORT_ON_EVENT_RE.search(text[:m.start()])
+                         or VISIT_NAMED_AFTER_RE.match(text, m.end()) and INSPECTORS_SAY_RE.search(text))
                 if reports_on:
                     # "the letter after the January 2017 monitoring visit" reports on that visit: its month (a
                     # month's window takes what is published on it weeks later), not everything from then on.
