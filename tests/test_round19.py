@@ -100,3 +100,26 @@ def test_what_inspectors_said_after_a_dated_visit_asks_for_that_visits_month():
                   "challenge?", "What did Ofsted find in Rutland since the March 2024 visit?"):
         q = parse(asked)
         assert q.date_from is not None and q.date_to is None, asked
+
+
+def test_a_monitoring_visit_asked_by_no_number_leans_to_the_documents_numbering_theirs(tmp_path):
+    from conftest import bm25_assistant_for
+    from test_round14 import halton_updates
+
+    docs = {
+        "report.txt": ("Inspection of Rutland children's services\n\nCare leavers: some care leavers were living in bed "
+                       "and breakfast accommodation, as at the last monitoring visit, and said the rooms felt unsafe.",
+                       {"doc_type": "ofsted_report", "date": "2024-03-01", "local_authorities": ["Rutland"],
+                        "title": "Inspection of Rutland"}),
+        "letter.txt": ("Rutland children's services: findings\n\nEleven care leavers were living in bed and breakfast "
+                       "accommodation at the time of this monitoring visit, and plans to move those care leavers were "
+                       "not yet in place.",
+                       {"doc_type": "ofsted_letter", "date": "2019-03-04", "local_authorities": ["Rutland"],
+                        "visit_number": 3, "title": "Monitoring visit to Rutland"}),
+        **halton_updates(6)}
+    assistant = bm25_assistant_for(tmp_path, docs)
+    assert assistant.ask("rutland care leavers bed and breakfast monitoring visit").hits[0].document.doc_id \
+        .startswith("letter")
+    # (a near tie: both name a monitoring visit, only the letter numbers its own) asked without the kind of visit,
+    # the report's closer wording still leads
+    assert assistant.ask("rutland care leavers bed and breakfast").hits[0].document.doc_id.startswith("report")
