@@ -123,3 +123,28 @@ def test_a_monitoring_visit_asked_by_no_number_leans_to_the_documents_numbering_
     # (a near tie: both name a monitoring visit, only the letter numbers its own) asked without the kind of visit,
     # the report's closer wording still leads
     assert assistant.ask("rutland care leavers bed and breakfast").hits[0].document.doc_id.startswith("report")
+
+
+def test_page_kinds_a_providers_report_a_care_act_assessment_and_an_officers_blog():
+    from conftest import metadata_of as _meta
+
+    home = ("Find an inspection report\nOakleigh House\nUnique reference number 1234567\nProvider: Oak Care Ltd\n"
+            "Inspection dates: 5 and 6 March 2024\nPublished: 8 April 2024\nChildren said staff listened to them, "
+            "and the manager said the home had improved its records.")
+    assert _meta(home, {}, "home.html")["doc_type"] == "ofsted_report"
+    assessment = ("Rutland County Council: local authority assessment\nSaved from the regulator's website.\n"
+                  "Assessment of how the local authority meets its duties under Part 1 of the Care Act 2014\n"
+                  "Report published | 20 September 2024\nOverall rating | Requires improvement\nPeople told us that "
+                  "staff were kind, but too many people waited too long for an assessment of their needs.")
+    assert _meta(assessment, {}, "assessment.md")["doc_type"] == "other"
+    blog = ("[plain-text copy saved from the children's services practice blog]\nWhat our care leavers told "
+            "the inspectors\nSamira Bell, Chief Officer, Social Work Service\nWhen two inspectors visited "
+            "Rutland County Council's leaving care service in June, I was nervous. The inspectors spoke to 14 care leavers, who told "
+            "them their adviser was the person they would call first. We will now offer every care leaver a named "
+            "adviser.")
+    assert _meta(blog, {}, "blog.txt")["doc_type"] == "council_page"
+    # a story quoting an officer on a line of its own is still a story
+    story = ("Council told to improve\nBy Jo Reed\nPublished: 3 May 2024\nInspectors found delays, the watchdog said.\n"
+             "Samira Bell, Chief Officer, said the council would act. A spokesperson told reporters more staff were "
+             "being hired, according to the paper.")
+    assert _meta(story, {}, "story.html")["doc_type"] == "news_article"

@@ -430,7 +430,9 @@ _COUNCIL_PAPER_RE = re.compile(r"(?im)^\s*(?:agenda\s+)?item\s+\d+\b|^\s*purpose
 _OTHER_BODY_RE = re.compile(r"\bcare quality commission\b|\bCQC\b|inspectorate of probation|care inspectorate|"
                             r"\bchildren.s commissioner for england\b|"
                             r"\bestyn\b|\bHMICFRS\b|\bHMI probation\b|youth offending|\barea SEND\b|"
-                            r"\bparent carer forum\b", re.I)
+                            r"\bparent carer forum\b|"
+                            # the adult social care regulator's assessment of a council, however the page names it
+                            r"\bduties under part 1 of the care act\b", re.I)
 # A children's home's inspection names the home in its title; a council page may list new homes in passing.
 _CHILDRENS_HOME_RE = re.compile(r"\bchildren.s homes?\b", re.I)
 _INSPECTORATE_VOICE_RE = re.compile(r"\bwe inspect\b|\binspect and regulate\b|\bour (\w+ )?inspection (framework|"
@@ -503,15 +505,19 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     # A report's front page: its inspection dates with the publication line, or with two more of its fixed parts
     # (lead inspector, the judgement table); a monitoring letter states its visit in a sentence, not a label.
     dates_label = re.search(rf"\binspection dates?{_LABEL_END}", top, re.I)
-    if (dates_label and (re.search(r"\breport publi", top, re.I) or report_cues >= 3)) \
+    # (a provider's report on Ofsted's site: "Inspection dates: 5 and 6 March 2024" over "Published: 8 April 2024")
+    if (dates_label and (re.search(r"\breport publi|^[^\S\n]*(?:date\s+)?published\s*:", top, re.I | re.M)
+                         or report_cues >= 3)) \
             or re.search(r"\breport (inspection|publication) date\s*:", top, re.I) or report_cues >= 4:
         return "ofsted_report", 0.95 if report_cues >= 2 else 0.8
     news = sum(1.5 for rx in _NEWS_FURNITURE if rx.search(raw))
     # "By Jane Smith, Director of Children's Services": the council's own officer writing (a blog), not a reporter
-    officer_byline = re.search(r"(?im)^\s*(?:posted\s+)?by\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},\s*(?:the\s+)?"
+    # (or the name and post alone on the line under the headline: "Samira Bell, Chief Officer, Social Work Service")
+    officer_byline = re.search(r"(?im)^\s*(?:(?:posted\s+)?by\s+|(?=[^\n]{0,90}$)(?![^\n]*\b(?:said|says|told)\b))"
+                               r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},\s*(?:the\s+)?"
                                r"(?:corporate\s+|executive\s+|interim\s+|deputy\s+|assistant\s+)?(?:director|"
                                r"cabinet member|lead member|councillor|leader of the council|chief executive|"
-                               r"principal social worker|head of (?:service|children)\w*)\b", raw[:3000])
+                               r"chief officer|principal social worker|head of (?:service|children)\w*)\b", raw[:3000])
     if officer_byline:
         news -= 1.5
     paper = masthead(raw)
