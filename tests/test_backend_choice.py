@@ -64,7 +64,8 @@ def test_a_near_tie_in_speed_goes_to_the_backend_closest_to_the_reference():
     assert backend_choice.pick(results, "best_s") == "openvino"
     assert backend_choice.pick(results, "query_ms") == "onnx-int8"  # clearly faster: speed still wins
     results["onnx-int8"]["agrees"] = False  # never a backend that does not agree, however fast
-    assert backend_choice.pick(results, "query_ms") == "onnx"  # tied with OpenVINO and closer to the reference
+    # OpenVINO and ONNX fp32 tie in speed and in closeness (1e-5 apart): the faster
+    assert backend_choice.pick(results, "query_ms") == "openvino"
 
 
 def test_a_question_embedder_shares_the_loaded_runtime_when_the_backends_agree(tiny_model):  # noqa: F811

@@ -12,9 +12,11 @@ def test_a_letters_addressee_whose_surname_is_a_council_is_a_person():
     assert gazetteer.find_in_text(block) and {m.name for m in gazetteer.find_in_text(block)} == {"Rutland"}
     for post in ("Executive Director, People", "Interim Director of Children's Services", "Chief Executive"):
         assert "Bexley" not in {m.name for m in gazetteer.find_in_text(f"Notes\nGrace Bexley {post}\n")}, post
-    # the place's own director, with no given name before it, is still the place
+    # the place's own director, with no given name before it, is still the place (review: nor a headline's word)
     assert "Bexley" in {m.name for m in gazetteer.find_in_text("Inspectors met\nBexley Director of Children's "
                                                                   "Services Tom Reed")}
+    for line in ("New Bexley Director of Children's Services appointed", "Interim Bexley Director named"):
+        assert "Bexley" in {m.name for m in gazetteer.find_in_text(line)}, line
 
 
 def test_a_storys_latest_monitoring_visit_to_a_named_council_numbered_after_a_dash_is_its_visit():
@@ -23,6 +25,11 @@ def test_a_storys_latest_monitoring_visit_to_a_named_council_numbered_after_a_da
              "Supervision was now regular, a contrast with the council's third monitoring visit in March, when "
              "Ofsted said it was not happening often enough.")
     assert infer_visit_number(story)[0] == 4
+    assert infer_visit_number("Its latest monitoring visit to St. Helens – the fourth since it was judged inadequate "
+                              "in 2021 – found progress.")[0] == 4
+    # (review) a place, then only "since": "the third of the region's councils" counts councils, not visits
+    assert infer_visit_number("In its latest monitoring visit to Rutland, the third of the region's councils to be "
+                              "rated inadequate, inspectors found delays.")[0] is None
 
 
 def test_one_named_texts_account_of_a_change_asks_for_no_trail():
@@ -34,6 +41,11 @@ def test_one_named_texts_account_of_a_change_asks_for_no_trail():
     assert timeline.detect("According to Ofsted's letters, how has supervision changed over time in Rutland?").kind \
         == "trail"
     assert timeline.detect("How has supervision changed in Rutland since the visit?").kind == "trail"
+    # (review) with no comma closing a named text, or over several, still one
+    for asked in ("According to inspectors how has supervision changed in Rutland since the last report?",
+                  "According to each monitoring letter, how has supervision changed?",
+                  "According to the cabinet minutes, how have caseloads changed since 2019?"):
+        assert timeline.detect(asked).kind == "trail", asked
 
 
 COMMISSIONER = {
@@ -44,7 +56,7 @@ COMMISSIONER = {
                     "title": "Commissioner appointed"}),
     "minutes.txt": ("Halton scrutiny minutes\n\nMembers discussed the inspection of children's services and the "
                     "improvement plan. The director said the council had appointed a new head of service for the "
-                    "front door in November 2023.",
+                    "front door in November 2023 and reviewed its commissioning of placements.",
                     {"doc_type": "council_page", "date": "2023-12-05", "local_authorities": ["Halton"],
                      "title": "Scrutiny minutes"}),
 }
@@ -54,13 +66,21 @@ def test_a_commissioner_asked_about_must_be_named_by_a_page_about_the_place(tmp_
     from conftest import bm25_assistant_for
 
     assert "commissioner" in parse("When was a children's services commissioner appointed for Halton?").names
-    assert "statutory direction" in parse("halton statutory direction").names
+    # (review) not another kind of commissioner, nor when the person is named (a page may name her without it)
+    for asked in ("What did the police and crime commissioner fund for young people in Halton?",
+                  "What have health commissioners bought for children in Halton?",
+                  "When was Eleanor Brazil appointed as commissioner in Halton?"):
+        assert "commissioner" not in [n.lower() for n in parse(asked).names], asked
     assistant = bm25_assistant_for(tmp_path, COMMISSIONER)
     near_miss = assistant.ask("When did the Department for Education appoint a children's services commissioner "
                               "for Halton?")
+    # (review: "commissioning" in Halton's minutes is no mention of one)
     assert near_miss.abstained and "commissioner" in near_miss.message
     answered = assistant.ask("When was a children's services commissioner appointed for Rutland?")
     assert not answered.abstained and answered.hits[0].document.doc_id.startswith("notice")
+    # (asked in the plural, a page naming one mentions them)
+    plural = assistant.ask("Which councils have had commissioners appointed over their children's services?")
+    assert not plural.abstained and any(h.document.doc_id.startswith("notice") for h in plural.hits)
 
 
 KIND_FALLBACK = {
@@ -83,10 +103,40 @@ def test_no_council_page_about_the_place_a_story_quoting_the_council_answers_wha
     question = "What did Rutland County Council itself say about the inspection findings?"
     answer = assistant.ask(question)
     assert not answer.abstained and answer.hits[0].document.doc_id.startswith("story")
-    assert any("No council page meets" in n for n in answer.notices)
+    assert any("No council page about the place meets" in n for n in answer.notices)
     # a type chosen in the UI stays a filter
     chosen = assistant.ask(question, overrides={"doc_types": ["council_page"]})
     assert not any(h.document.doc_id.startswith("story") for h in chosen.hits)
+    # (review) only for this question: a follow-up keeps the filter as asked
+    assert answer.query.doc_types == ["council_page"]
+    follow = assistant.ask("and in 2024?", previous=answer.query)
+    assert not any(h.document.doc_id.startswith("story") for h in follow.hits)
+    # nothing found either way: no notice, the filter as asked
+    none = assistant.ask("What did Rutland County Council itself say about the inspection findings in 2030?")
+    assert none.abstained and not any("No council page" in n for n in none.notices)
+    # "the report itself" stays a filter
+    report = assistant.ask("What did the report itself say about Rutland's inspection findings?")
+    assert not any(h.document.doc_id.startswith("story") for h in report.hits)
+
+
+def test_a_council_page_about_the_place_shown_apart_keeps_the_council_filter(tmp_path):
+    from conftest import bm25_assistant_for
+
+    docs = dict(KIND_FALLBACK)
+    # Rutland's own page, undated: shown apart under a year, it is the council's word
+    docs["own.txt"] = ("Rutland statement on the inspection\n\nRutland County Council said it accepted the "
+                       "inspection findings and would publish an improvement plan.",
+                       {"doc_type": "council_page", "local_authorities": ["Rutland"], "title": "Statement"})
+    answer = bm25_assistant_for(tmp_path, docs).ask(
+        "What did Rutland County Council itself say about the inspection findings in 2024?")
+    assert not any("No council page" in n for n in answer.notices)
+    assert not any(h.document.doc_id.startswith("story") for h in answer.hits)
+    # a council page naming no place does not stop it: the story about Rutland is shown
+    docs["own.txt"] = ("Statement on the inspection\n\nThe council said it accepted the inspection findings.",
+                       {"doc_type": "council_page", "title": "Statement"})
+    answer = bm25_assistant_for(tmp_path / "b", docs).ask(
+        "What did Rutland County Council itself say about the inspection findings in 2024?")
+    assert answer.hits and answer.hits[0].document.doc_id.startswith("story")
 
 
 def test_what_inspectors_said_after_a_dated_visit_asks_for_that_visits_month():
@@ -95,9 +145,12 @@ def test_what_inspectors_said_after_a_dated_visit_asks_for_that_visits_month():
         q = parse(asked)
         assert (q.date_from.isoformat(), q.date_to and q.date_to.isoformat()) in (
             ("2024-03-01", "2024-03-31"), ("2017-01-01", "2017-01-31")), asked
-    # what others did after it, or what came since it, is asked from then on
+    # what others did after it, or what came since it, is asked from then on (review: what the council did about
+    # inspectors' findings; what inspectors found at the next visit)
     for asked in ("After the January 2017 monitoring visit to Rutland, what did the cabinet member see as the main "
-                  "challenge?", "What did Ofsted find in Rutland since the March 2024 visit?"):
+                  "challenge?", "What did Ofsted find in Rutland since the March 2024 visit?",
+                  "After the March 2024 visit to Rutland, how did the council respond to what inspectors found?",
+                  "After the March 2024 visit, what did inspectors find at the next visit?"):
         q = parse(asked)
         assert q.date_from is not None and q.date_to is None, asked
 
@@ -148,3 +201,7 @@ def test_page_kinds_a_providers_report_a_care_act_assessment_and_an_officers_blo
              "Samira Bell, Chief Officer, said the council would act. A spokesperson told reporters more staff were "
              "being hired, according to the paper.")
     assert _meta(story, {}, "story.html")["doc_type"] == "news_article"
+    # (review) a sentence opening on a lower-case post is no byline
+    quoted = story.replace("Samira Bell, Chief Officer, said the council would act.",
+                           "Speaking afterwards, councillor Amy Jones promised swift action.")
+    assert _meta(quoted, {}, "story.html")["doc_type"] == "news_article"

@@ -276,6 +276,10 @@ _PERSON_LIKE = {"Dudley", "Brent", "Sefton", "Bradford", "Bolton", "Wakefield", 
                 "Luton", "Harrow", "Barnet", "Hackney", "Camden", "Bexley", "Ealing", "Rutland", "Stockport"}
 
 
+# Words a headline or caption puts before a place's post ("New Harrow Director of Children's Services appointed").
+_NOT_GIVEN_NAMES = {"new", "former", "outgoing", "incoming", "interim", "acting", "dear", "previous", "caption", "our",
+                    "ex", "then", "current", "permanent", "temporary", "deputy", "assistant", "executive", "corporate",
+                    "strategic", "joint", "senior", "retiring", "departing", "next", "first", "top", "photo", "pictured"}
 _POST_AFTER_RE = re.compile(r",?[^\S\n]+(?:(?:Interim|Acting|Executive|Corporate|Strategic|Assistant|Deputy)\s+)?"
                             r"(?:Director|Chief\s+Executive|Head\s+of)\b")
 
@@ -297,7 +301,8 @@ def _looks_like_person(text: str, start: int, end: int) -> bool:
     # A letter's addressee: "Pauline Harrow Director of Children's Services" opening a line (the given name at the
     # start of a line, a post after the surname); "Harrow Director of Children's Services" alone is the place's.
     given = re.search(r"(?:^|\n)[^\S\n]*([A-Z][a-z]+)[^\S\n]+$", before)
-    if person_like and given and given.group(1).lower() not in _PLACE_PREFIX_WORDS and _POST_AFTER_RE.match(after):
+    if person_like and given and given.group(1).lower() not in _PLACE_PREFIX_WORDS | _NOT_GIVEN_NAMES \
+            and _POST_AFTER_RE.match(after):
         return True
     if re.match(r"[^\S\n]+[A-Z][a-z]+(\s|,|$)", after) and not re.match(  # (a surname on the same line)
             rf"\s+({_POST_FORM}|Children|Safeguarding|Youth|Family|Families|Local|Social|Town|Civic|Metropolitan|"

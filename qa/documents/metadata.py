@@ -512,12 +512,14 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         return "ofsted_report", 0.95 if report_cues >= 2 else 0.8
     news = sum(1.5 for rx in _NEWS_FURNITURE if rx.search(raw))
     # "By Jane Smith, Director of Children's Services": the council's own officer writing (a blog), not a reporter
-    # (or the name and post alone on the line under the headline: "Samira Bell, Chief Officer, Social Work Service")
-    officer_byline = re.search(r"(?im)^\s*(?:(?:posted\s+)?by\s+|(?=[^\n]{0,90}$)(?![^\n]*\b(?:said|says|told)\b))"
-                               r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},\s*(?:the\s+)?"
-                               r"(?:corporate\s+|executive\s+|interim\s+|deputy\s+|assistant\s+)?(?:director|"
-                               r"cabinet member|lead member|councillor|leader of the council|chief executive|"
-                               r"chief officer|principal social worker|head of (?:service|children)\w*)\b", raw[:3000])
+    # (or the name and post alone on their line: "Samira Bell, Chief Officer, Social Work Service")
+    _post = (r"(?:the\s+)?(?:corporate\s+|executive\s+|interim\s+|deputy\s+|assistant\s+)?(?:director|"
+             r"cabinet member|lead member|councillor|leader of the council|chief executive|chief officer|"
+             r"principal social worker|head of (?:service|children)\w*)\b")
+    _name = r"(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+    officer_byline = re.search(rf"(?im)^\s*(?:posted\s+)?by\s+{_name},\s*{_post}", raw[:3000]) \
+        or re.search(rf"(?im)^[^\S\n]*{_name},\s*{_post}[^\n,.;:]*(?:,[^\S\n]*(?-i:[A-Z])[^\n,.;:]{{0,50}})?[^\S\n]*$",
+                     raw[:3000])  # the name and post alone on the line under the headline
     if officer_byline:
         news -= 1.5
     paper = masthead(raw)
@@ -1064,9 +1066,13 @@ _VISIT_NUMBER_RES = [
     # (not "The third monitoring visit since the inspection looked at ...", which may recall an earlier one)
     (re.compile(rf"\b(?:its|their|this)\s+{ORDINAL_RE}\s+(?:ofsted\s+)?monitoring\s+visit\s+since\b", re.I), 0.9),
     # "Ofsted's latest monitoring visit – the third since the damning inspection": the story's own visit, numbered
-    # (also "its latest monitoring visit to Kingston upon Hull City Council – the fourth since ...")
-    (re.compile(rf"\b(?:latest|most recent|recent|new)\s+(?:ofsted\s+)?monitoring\s+visit(?:\s+to\s+[^,.;:()–—\n]{{3,60}}?)?"
+    (re.compile(rf"\b(?:latest|most recent|recent|new)\s+(?:ofsted\s+)?monitoring\s+visit"
                 rf"\s*[–—,(-]+\s*the\s+{ORDINAL_RE}\s+(?:since|of)\b", re.I), 0.9),
+    # ... to a named council: "its latest monitoring visit to Kingston upon Hull City Council – the fourth since ..."
+    # (a place's name, then only "since": "to Rutland, the third of the region's councils to be rated" is no visit)
+    (re.compile(rf"\b(?:latest|most recent|recent|new)\s+(?:ofsted\s+)?monitoring\s+visit\s+to\s+(?:the\s+)?"
+                rf"(?-i:[A-Z][\w'’.-]*)(?:\s+(?:upon|on|and|of|the|in|under|(?-i:[A-Z][\w'’.-]*))){{0,7}}"
+                rf"\s*[–—,(-]+\s*the\s+{ORDINAL_RE}\s+since\b", re.I), 0.9),
     # "The monitoring visit, the first since the inadequate rating last July, took place ...": a story's subject
     (re.compile(rf"(?m)(?:^|[.!?]\s+)(?:The|This)\s+(?:Ofsted\s+)?monitoring\s+visit\s*[–—,(-]+\s*the\s+{ORDINAL_RE}\s+"
                 rf"(?:since|of)\b"), 0.85),

@@ -134,19 +134,20 @@ class Assistant:
             timings["total"] = time.perf_counter() - started
             return result
         found = self.retriever.retrieve(index, query, timings, dense=not self.dense_error)
-        if query.doc_types and not FilterOverrides.coerce(overrides or {}).doc_types \
+        if query.authorities and query.source == "council" and query.doc_types \
+                and not FilterOverrides.coerce(overrides or {}).doc_types and parse(question).doc_types \
                 and not any(not h.unconfirmed or "authority" not in h.unconfirmed for h in found.hits):
-            # "What did Leicester City Council itself say ...?" where no council page meets the other filters (none
-            # even about the asked place): a story quoting the council carries its words. Every kind is searched,
-            # the asked kind first, and the banner says none of it met them. (Types chosen in the UI stay a filter.)
-            asked_types = query.doc_types
-            query = replace(query, doc_types=[], source_named=True)
-            found = self.retriever.retrieve(index, query, timings, dense=not self.dense_error)
-            result.query, result.filters = query, query.filters()
-            result.filters_description = query.describe()
-            kinds = " or ".join(DOC_TYPE_LABELS.get(t, t) for t in asked_types)
-            result.notices.append(f"No {kinds} meets this question's other filters, so other kinds of source are "
-                                  f"shown ({kinds}s first, where any).")
+            # "What did Leicester City Council itself say ...?" where no council page about the place meets the other
+            # filters: a story quoting the council carries its words. Every kind is searched, council pages first,
+            # and the banner says none met them. Only for this question: a follow-up inherits the filter as asked
+            # ("the report itself", "according to the news" and types chosen in the UI stay filters).
+            relaxed = replace(query, doc_types=[], source_named=True)
+            wider = self.retriever.retrieve(index, relaxed, timings, dense=not self.dense_error)
+            if wider.hits:
+                query, found = relaxed, wider
+                result.filters, result.filters_description = query.filters(), query.describe()
+                result.notices.append("No council page about the place meets this question's other filters, so "
+                                      "other kinds of source are shown (council pages first, where any).")
         if found.dense_error:
             self.live.dense_unavailable(found.dense_error)
         hits, signals = found.hits, found.signals

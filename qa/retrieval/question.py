@@ -344,10 +344,14 @@ REPORT_ON_EVENT_RE = re.compile(r"\b(?:letter|report|statement|feedback|findings
 # March 2024 visit" still asks from then on).
 VISIT_NAMED_AFTER_RE = re.compile(r"\s+(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|full\s+)?"
                                   r"(?:visit|inspection|re-inspection)\b", re.I)
-INSPECTORS_SAY_RE = re.compile(r"\b(?:ofsted|inspectors?|hmis?|the\s+(?:watchdog|inspectorate))\b(?:['’]s)?\s+"
+# (the question asks it: "what did inspectors say", not "how did the council respond to what inspectors found"; nor
+# about a later visit: "what did inspectors find at the next visit")
+INSPECTORS_SAY_RE = re.compile(r"(?:^|[,;:–—-]\s*)\W*(?:so\s+)?(?:what|how|which|who|did|does|do)\b[^,;?]{0,20}?"
+                               r"\b(?:ofsted|inspectors?|hmis?|the\s+(?:watchdog|inspectorate))\b(?:['’]s)?\s+"
                                r"(?:(?:\w+\s+){0,2})?(?:say|said|find|found|conclude|concluded|report|reported|write|"
                                r"wrote|judge|judged|rate|rated|note|noted|highlight\w*|prais\w*|criticis\w*|want\w*|"
-                               r"think|thought|make|made)\b", re.I)
+                               r"think|thought|make|made)\b(?![^?]*\b(?:next|following|later|subsequent)\s+visit)",
+                               re.I)
 
 
 def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
@@ -669,9 +673,10 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     for m in INSPECTION_KIND_RE.finditer(text):  # "the 2024 focused visit": a school's inspection is not one
         if not any(m.group(0).lower() in n.lower() for n in names):
             names.append(m.group(0).lower())
-    for m in INTERVENTION_RE.finditer(text):  # "when was a commissioner appointed for Leicester?"
-        if not any(m.group(0).lower() in n.lower() for n in names):
-            names.append(m.group(0).lower())
+    people = [n for n in names if " " in n and not n.isupper()]  # ("Eleanor Brazil")
+    for m in INTERVENTION_RE.finditer(text if not people else ""):  # "when was a commissioner appointed for Leicester?"
+        if "commissioner" not in names:
+            names.append("commissioner")  # (the singular: a passage naming one or several mentions it)
     return names
 
 
@@ -682,9 +687,12 @@ INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bmonitoring\s+visit(?=s?
                                 r"\byouth\s+(?:justice|offending)\b", re.I)  # (a service another body inspects)
 
 
-# The government's interventions a question may ask about: like a kind of inspection, a page about the place must
-# name one to report it (Sunderland's commissioner does not answer for Leicester's).
-INTERVENTION_RE = re.compile(r"\bcommissioners?\b|\bstatutory\s+directions?\b|\bimprovement\s+notices?\b", re.I)
+# The government's intervention a question may ask about: like a kind of inspection, a page about the place must
+# name it to report it (Sunderland's commissioner does not answer for Leicester's).
+# (only the DfE's commissioner: not a police and crime, health or children's commissioner; and not when the question
+# names the person, whom a page may name without the title)
+INTERVENTION_RE = re.compile(r"(?<!crime )(?<!health )(?<!nhs )(?<!joint )(?<!children's )(?<!children’s )"
+                             r"(?<!victims' )(?<!victims’ )(?<!information )\bcommissioners?\b", re.I)
 
 
 # A capitalised word after a lower-case word or a comma, so not a sentence start: "about Estyn", "did Cafcass".

@@ -29,7 +29,7 @@ from qa.retrieval.acronyms import expand, index_definitions
 from qa.retrieval.answer_type import (answer_type_weight, asked_event, asked_role, counted_stems,
                                       second_fact_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
-from qa.retrieval.question import INSPECTION_KIND_RE, SOURCE_KINDS, Query
+from qa.retrieval.question import INSPECTION_KIND_RE, INTERVENTION_RE, SOURCE_KINDS, Query
 from qa.retrieval.synonyms import alternatives, other_forms, with_synonyms
 
 # Fused candidates considered for priors and grouping: deep enough that a passage the priors lift a long way (the one
@@ -329,7 +329,7 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
 
 def _mentioned(index: Index, name: str, mask: np.ndarray) -> bool:
     rows = np.flatnonzero(_rows_naming(index, name) & mask)
-    if not INSPECTION_KIND_RE.fullmatch(name):
+    if not (INSPECTION_KIND_RE.fullmatch(name) or INTERVENTION_RE.fullmatch(name)):
         return bool(len(rows))
     # a kind of inspection is named as a phrase: "the visit focused on care leavers" names no focused visit
     phrase = re.compile(r"\b" + r"\W+".join("focus+ed" if re.fullmatch(r"(?i)focus+ed", w) else re.escape(w)

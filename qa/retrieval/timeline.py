@@ -201,8 +201,11 @@ REPORTED_IN_CLAUSE_RE = re.compile(r"\b(?:when|after|once|because|as|where)\s+[^
 
 # "According to the Principal Social Worker's practice notes, how has supervision changed since the visit?": one
 # named text's account is asked for, not a trail across documents (its plural, "Ofsted's letters", still is one).
-ONE_SOURCE_RE = re.compile(r"^\W*according\s+to\s+[^,;?]{0,80}?\b(?:letter|report|article|story|blog(?:\s+post)?|"
-                           r"notes|minutes|statement|press\s+release|briefing|update|paper|post|page)\b(?!s)", re.I)
+# (the named text closes its clause with a comma; "according to each letter" or "the cabinet minutes" are several)
+ONE_SOURCE_RE = re.compile(r"^\W*according\s+to\s+(?!(?:each|every|all|any)\b)"
+                           r"(?:(?!\b(?:how|what|has|have|had|did|does|is|are|was|were)\b)[^,;?]){0,80}?"
+                           r"\b(?:letter|report|article|story|blog(?:\s+post)?|notes|statement|press\s+release|briefing|"
+                           r"update|paper|post|page)\b(?!s)[^,;?]{0,30},", re.I)
 
 
 def detect(question: str, previous: Query | None = None) -> Intent | None:
