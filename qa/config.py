@@ -92,7 +92,8 @@ DEFAULT_INDEX = ROOT / "index"
 #   63: a letter's addressee whose surname is a council ("Pauline Harrow Director of Children's Services") is a
 #       person; "its latest monitoring visit to X Council – the fourth since ..." numbers the story's visit; a
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
-#       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline
+#       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
+#       after the last blind set was read, a council leading another's peer review is named in passing
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |

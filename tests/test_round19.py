@@ -205,3 +205,14 @@ def test_page_kinds_a_providers_report_a_care_act_assessment_and_an_officers_blo
     quoted = story.replace("Samira Bell, Chief Officer, said the council would act.",
                            "Speaking afterwards, councillor Amy Jones promised swift action.")
     assert _meta(quoted, {}, "story.html")["doc_type"] == "news_article"
+
+
+def test_a_council_leading_anothers_peer_review_is_named_in_passing():
+    # (after the last blind set was read)
+    from conftest import metadata_of as _meta
+
+    minutes = ("Reading Borough Council\nChildren's Services Committee minutes, 26 January 2023\nCouncillor Ridley "
+               "asked what external challenge the service had received. The Chief Executive explained that a peer "
+               "review led by Portsmouth City Council in March 2022 had helped the service to prepare.\nRESOLVED: That "
+               "the outcome of the focused visit be noted.")
+    assert _meta(minutes, {}, "minutes.docx")["local_authorities"] == ["Reading"]

@@ -646,6 +646,9 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|n
                              r"also (runs?|covers?|provides?|manages?)\b[^.]{0,50}|(director|chief executive|head|"
                              r"leader|commissioner|chair|manager|officer)\b[^.]{0,50}\bat|"
                              r"(years|worked|working|spells?|time|career)\s+at|"
+                             # another council reviewing this one: "a peer review led by Portsmouth City Council"
+                             r"(?:review|challenge|audit|diagnostic)\w*\s+(?:(?:was|were)\s+)?(?:led|carried\s+out|"
+                             r"conducted|undertaken|delivered|provided|facilitated)\s+by|"
                              # someone's employer after their role, on a line of a team list: "Lead peer: Director of
                              # Children's Services, X" (not "Jane Smith, director of children's services, X said")
                              r"(?<=\n)(?:[\w ]{0,20}:\s*)?(?:\w+\s+){0,2}?(director|officer|member|manager|head|chief executive|"
