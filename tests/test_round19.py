@@ -216,3 +216,20 @@ def test_a_council_leading_anothers_peer_review_is_named_in_passing():
                "review led by Portsmouth City Council in March 2022 had helped the service to prepare.\nRESOLVED: That "
                "the outcome of the focused visit be noted.")
     assert _meta(minutes, {}, "minutes.docx")["local_authorities"] == ["Reading"]
+
+
+def test_how_many_ofsted_monitoring_visits_is_answered_by_the_visits_ordinal(tmp_path):
+    # (after the last blind set was read) "Ofsted" names who visits, not something counted
+    from conftest import bm25_assistant_for
+    from test_round14 import halton_updates
+
+    docs = {"letter.txt": ("Monitoring visit to Rutland children's services\n\nThis letter summarises the findings of "
+                           "the monitoring visit to Rutland children's services on 7 and 8 February 2023. This was the "
+                           "fourth monitoring visit since the local authority was judged inadequate in 2021. Leaders "
+                           "have strengthened supervision.",
+                           {"doc_type": "ofsted_letter", "date": "2023-03-06", "local_authorities": ["Rutland"],
+                            "visit_number": 4, "title": "Monitoring visit to Rutland"}),
+            **halton_updates(6)}
+    answer = bm25_assistant_for(tmp_path, docs).ask("How many Ofsted monitoring visits had Rutland had by February "
+                                                    "2023?")
+    assert not answer.abstained and answer.hits[0].document.doc_id.startswith("letter")
