@@ -491,6 +491,17 @@ _THIRD_PARTY_RE = re.compile(r"\b(opposition|green party|labour group|conservati
 _DEPARTMENT = r"(?:Department\s+(?:for\s+Education|of Health)|DfE|Home Office)\b"
 
 
+_OFFICER_POST = (r"(?:the\s+)?(?:corporate\s+|executive\s+|interim\s+|deputy\s+|assistant\s+)?(?:director|"
+                 r"cabinet member|lead member|councillor|leader of the council|chief executive|chief officer|"
+                 r"principal social worker|head of (?:service|children)\w*)\b")
+_OFFICER_NAME = r"(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
+# "By Jane Smith, Director of Children's Services": the council's own officer writing (a blog), not a reporter ...
+_OFFICER_BYLINE_RE = re.compile(rf"(?im)^\s*(?:posted\s+)?by\s+{_OFFICER_NAME},\s*{_OFFICER_POST}")
+# ... or the name and post alone on their line: "Samira Bell, Chief Officer, Social Work Service"
+_OFFICER_LINE_RE = re.compile(rf"(?im)^[^\S\n]*{_OFFICER_NAME},\s*{_OFFICER_POST}[^\n,.;:]*"
+                              rf"(?:,[^\S\n]*(?-i:[A-Z])[^\n,.;:]{{0,50}})?[^\S\n]*$")
+
+
 def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list[str] | None = None
                    ) -> tuple[str, float]:
     """Document type and a confidence, from the page's structure first (an Ofsted report's front page, a
@@ -511,15 +522,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
             or re.search(r"\breport (inspection|publication) date\s*:", top, re.I) or report_cues >= 4:
         return "ofsted_report", 0.95 if report_cues >= 2 else 0.8
     news = sum(1.5 for rx in _NEWS_FURNITURE if rx.search(raw))
-    # "By Jane Smith, Director of Children's Services": the council's own officer writing (a blog), not a reporter
-    # (or the name and post alone on their line: "Samira Bell, Chief Officer, Social Work Service")
-    _post = (r"(?:the\s+)?(?:corporate\s+|executive\s+|interim\s+|deputy\s+|assistant\s+)?(?:director|"
-             r"cabinet member|lead member|councillor|leader of the council|chief executive|chief officer|"
-             r"principal social worker|head of (?:service|children)\w*)\b")
-    _name = r"(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
-    officer_byline = re.search(rf"(?im)^\s*(?:posted\s+)?by\s+{_name},\s*{_post}", raw[:3000]) \
-        or re.search(rf"(?im)^[^\S\n]*{_name},\s*{_post}[^\n,.;:]*(?:,[^\S\n]*(?-i:[A-Z])[^\n,.;:]{{0,50}})?[^\S\n]*$",
-                     raw[:3000])  # the name and post alone on the line under the headline
+    officer_byline = _OFFICER_BYLINE_RE.search(raw[:3000]) or _OFFICER_LINE_RE.search(raw[:3000])
     if officer_byline:
         news -= 1.5
     paper = masthead(raw)

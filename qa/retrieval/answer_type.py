@@ -330,7 +330,8 @@ def states_count(stems: frozenset[str], text: str, before: bool = False) -> bool
     a stem in the COUNT_WINDOW words before the number counts too."""
     if stems & _MONEY_STEMS:
         return bool(_MONEY_RE.search(text))  # "How much extra money ...?": an amount ("a further £5 million")
-    if stems - {"ofst"} and stems - {"ofst"} <= {"visit", "monitor"} and _VISIT_ORDINAL_RE.search(text):
+    visits = stems - {"ofst"}
+    if visits and visits <= {"visit", "monitor"} and _VISIT_ORDINAL_RE.search(text):
         return True  # (visits are what is counted, "Ofsted" or not; not "children seen on the second visit")
     words = _WORD_RE.findall(text.lower().replace("’", "'"))
     for i, word in enumerate(words):

@@ -135,8 +135,9 @@ class Assistant:
             return result
         found = self.retriever.retrieve(index, query, timings, dense=not self.dense_error)
         if query.authorities and query.source == "council" and query.doc_types \
-                and not FilterOverrides.coerce(overrides or {}).doc_types and parse(question).doc_types \
-                and not any(not h.unconfirmed or "authority" not in h.unconfirmed for h in found.hits):
+                and not FilterOverrides.coerce(overrides or {}).doc_types \
+                and not any(not h.unconfirmed or "authority" not in h.unconfirmed for h in found.hits) \
+                and parse(question).doc_types:  # (the question's own attribution, not a previous one's)
             # "What did Leicester City Council itself say ...?" where no council page about the place meets the other
             # filters: a story quoting the council carries its words. Every kind is searched, council pages first,
             # and the banner says none met them. Only for this question: a follow-up inherits the filter as asked

@@ -673,10 +673,11 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     for m in INSPECTION_KIND_RE.finditer(text):  # "the 2024 focused visit": a school's inspection is not one
         if not any(m.group(0).lower() in n.lower() for n in names):
             names.append(m.group(0).lower())
-    people = [n for n in names if " " in n and not n.isupper()]  # ("Eleanor Brazil")
-    for m in INTERVENTION_RE.finditer(text if not people else ""):  # "when was a commissioner appointed for Leicester?"
-        if "commissioner" not in names:
-            names.append("commissioner")  # (the singular: a passage naming one or several mentions it)
+    # "when was a commissioner appointed for Leicester?" (the singular: a page naming one or several mentions it;
+    # not asked of a person the question names, "Eleanor Brazil", whom a page may name without the title)
+    named_person = any(" " in n and not n.isupper() for n in names)
+    if not named_person and INTERVENTION_RE.search(text) and "commissioner" not in names:
+        names.append("commissioner")
     return names
 
 

@@ -37,6 +37,11 @@ UNKNOWN_FACT_PENALTY = 0.85  # asked for a place/visit the document does not sta
 # (x0.8 lost three handbook questions their first places; x0.9 moved five questions, each up.)
 MONITORING_ASKED_RE = re.compile(r"\bmonitoring\s+visit|\bmvs?\b", re.I)
 MONITORING_UNSTATED_PENALTY = 0.9
+
+
+@lru_cache(maxsize=256)
+def asks_monitoring_visit(question: str) -> bool:
+    return bool(MONITORING_ASKED_RE.search(question))  # (asked once per question, not per candidate)
 # Sections that list what a visit looked at mention every topic but report no findings.
 SCOPE_HEADING_RE = re.compile(r"\b(areas covered|scope of (the )?(visit|inspection)|focus of the visit|"
                               r"notes? (to|for) editors|media (contacts?|enquiries)|"
@@ -258,7 +263,7 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
         weight *= UNKNOWN_FACT_PENALTY
     if query.visit_number and not doc.visit_number:
         weight *= UNKNOWN_FACT_PENALTY
-    elif not query.visit_number and not doc.visit_number and MONITORING_ASKED_RE.search(query.text):
+    elif not query.visit_number and not doc.visit_number and asks_monitoring_visit(query.text):
         weight *= MONITORING_UNSTATED_PENALTY
     if query.recency and span is not None and newest is not None:
         age_years = (newest - span[1]).days / 365.0
