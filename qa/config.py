@@ -94,6 +94,10 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   64: the town in any Ofsted office's letterhead (contact details after it) is the sender's; "a Kent authority"
+#       describes an unnamed council; "CWaC"; "had worked as a social worker for X Council" is in passing; a visit
+#       "was expected" or whose "letter is published" later is not the one reported; a council's own select
+#       committee paper is its page; a site's name closing an HTML <title> (over a company's in JSON-LD) publishes it
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |
@@ -125,7 +129,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "63"
+PIPELINE_VERSION = "64"
 
 
 def packaged_model_path() -> str:

@@ -170,9 +170,17 @@ def convert_html(html: str) -> Extracted:
                 hints[key] = str(value)
     # "Agenda item - Response to the Ofsted inspection | Coventry City Council"; also over a site name that is only
     # the page's host name (trafilatura's fallback when the page names no site): the council is who publishes it
-    if (_is_host_name(hints.get("publisher", ""), hints.get("source", "")) or "publisher" not in hints) \
-            and (site := _council_in_title(tree)):
+    # (nor over a company's name: "Practice Media Ltd" in the JSON-LD publishes the site, readers cite the site)
+    replaceable = "publisher" not in hints or _is_host_name(hints["publisher"], hints.get("source", "")) \
+        or _COMPANY_RE.search(hints["publisher"])
+    if replaceable and (site := _council_in_title(tree)):
         hints["publisher"] = site
+    elif replaceable and (site := _site_in_title(tree)):
+        # "Headline | Children's Practice Weekly": the publication a reader names and cites, over the company
+        # that a page's JSON-LD may give as its publisher ("Practice Media Ltd"); inferred, not stated (a
+        # document-sharing site's name over an Ofsted letter is no publisher: see metadata.infer_publisher)
+        hints.pop("publisher", None)
+        hints["title_site"] = site
     if "date" not in hints and marked:
         hints["dateline"] = marked[0]
     byline = next((text for text in bylines if _BY_NAME_RE.match(text)), None)
@@ -204,7 +212,7 @@ def _parse_html(html: str):
 
 # A council's own site names itself at the end of every page's title: "... | Coventry City Council".
 _TITLE_COUNCIL_RE = re.compile(r"(?:^|\s[|\-–—]\s)((?:(?:The\s+)?(?:Royal\s+|London\s+)?Borough\s+of\s+|City\s+of\s+)?"
-                               r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|&)){0,5}?\s+Council)\s*$")
+                               r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|with|&)){0,5}?\s+Council)\s*$")
 
 
 def _is_host_name(name: str, url: str) -> bool:
@@ -213,6 +221,17 @@ def _is_host_name(name: str, url: str) -> bool:
 
     host = (urlparse(url).hostname or "").removeprefix("www.")
     return bool(host) and name.strip().lower().removeprefix("www.") == host
+
+
+_COMPANY_RE = re.compile(r"\b(?:Ltd|Limited|plc|LLP|Inc)\.?$", re.I)
+_TITLE_SITE_RE = re.compile(r"\s\|\s+([A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})\s*$")
+
+
+def _site_in_title(tree) -> str:
+    """The site's name after the last bar of the page's <title>, when it has one."""
+    titles = tree.xpath("//head/title") if tree is not None else []
+    m = _TITLE_SITE_RE.search(_flat(titles[0].text_content())) if titles else None
+    return m.group(1) if m else ""
 
 
 def _council_in_title(tree) -> str:

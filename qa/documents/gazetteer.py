@@ -94,7 +94,7 @@ _ALIASES = {
     "North Yorkshire": ("North Yorks",),
     "Telford and Wrekin": ("Telford & Wrekin", "Telford"),
     "Redcar and Cleveland": ("Redcar & Cleveland", "Redcar"),
-    "Cheshire West and Chester": ("Cheshire West & Chester",),
+    "Cheshire West and Chester": ("Cheshire West & Chester", "CWaC"),
     "Blackburn with Darwen": ("Blackburn", "BwD"),
     "Kingston upon Hull": ("Hull", "City of Hull", "Hull City"),
     "Kingston upon Thames": ("Kingston",),
@@ -195,6 +195,10 @@ _PERSON_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Coun|Councillor|Sir|Lo
 _OFSTED_OFFICE_RE = re.compile(r"Piccadilly Gate|Store Street|Temple Quay|Rivergate|Aviation House|\bAgora\b|"
                                r"Cumberland Place|\d+ Kingsway|Royal Exchange Buildings|Clive House|"
                                r"Sanctuary Buildings|Great Smith Street")  # and the DfE's, for its letters
+# Any office of the sender's: a block opening on "Ofsted" (or the DfE) with contact details just after the town
+# ("Ofsted / Clarendon Court / Example Street / Nottingham / enquiries@ofsted...").
+_SENDER_BEFORE_RE = re.compile(r"(?m)^[^\S\n]*(?:Ofsted|Department for Education)\b[^.]{0,80}$")
+_CONTACT_AFTER_RE = re.compile(r"^[^.]{0,40}?(?:@|\bwww\.|\b0300\b|\bT(?:el)?\b\W{0,3}0\d)")
 _POSTCODE_RE = re.compile(r"^\W{0,3}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 # The town closing a street address on one line ("1st Floor, Millbrook Chambers, 7 Cross Street, Manchester"):
 # where an office is, not what the page is about.
@@ -379,7 +383,8 @@ def find_in_text(text: str) -> list[Mention]:
         address = bool(_POSTCODE_RE.match(text[end:end + 12]) or re.match(
             r"[^\S\n]*,?[^\S\n]*\n(?:[^\n]{0,30}\n)?[^\n]{0,25}?\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", text[end:end + 70])
             or _STREET_BEFORE_RE.search(text[max(0, start - 80):start]))
-        if _OFSTED_OFFICE_RE.search(text[max(0, start - 90):start]):
+        if _OFSTED_OFFICE_RE.search(text[max(0, start - 90):start]) or (
+                _SENDER_BEFORE_RE.search(text[max(0, start - 90):start]) and _CONTACT_AFTER_RE.match(text[end:end + 60])):
             continue  # the letterhead of an Ofsted office, not the authority written to
         mentions.append(Mention(canonical, start, end, text[start:end], formal, address))
         if _is_ambiguous_surface(name_surface, canonical):

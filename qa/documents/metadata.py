@@ -554,7 +554,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     own = _strip_quotes(raw)
     parliament = [m.group(0) for m in _PARLIAMENT_RE.finditer(raw)]
     if parliament and all(re.fullmatch(r"(?i)select committee", p) for p in parliament) \
-            and _COUNCIL_PAPER_RE.search(raw[:3000]):
+            and (_COUNCIL_PAPER_RE.search(raw[:3000]) or paper_parts(raw) >= 3):
         parliament = []  # a county council's own select committee ("Item 6 ... inform the Select Committee")
     other = 3.0 * len(_GOVUK_RE.findall(raw)) + 2.5 * len(parliament)
     other += 0.0 if paper else 3.0 * min(2, len(_BRIEFING_RE.findall(raw)))
@@ -626,11 +626,18 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     return best, round(min(0.9, 0.5 + abs(council - news) / 10), 2)
 
 
+def site_name(hints: dict) -> str:
+    """The site's name a page states (its metadata), else the one closing its <title>."""
+    return hints.get("publisher") or hints.get("title_site") or ""
+
+
 def infer_publisher(raw: str, doc_type: str, authorities: list[str], hints: dict) -> str | None:
     if hints.get("publisher"):
         return hints["publisher"]
     if doc_type in ("ofsted_letter", "ofsted_report"):
-        return "Ofsted"
+        return "Ofsted"  # (over a document-sharing site's name in the page title: "... | PaperStack")
+    if hints.get("title_site"):
+        return hints["title_site"]
     for pattern in (r"\b(?i:more from) ([A-Z][\w&' ]{2,40}?)\s*$", r"^([A-Z][\w&' ]{2,40}?) is an online resource",
                     r"presented by ([A-Z][\w&' ]{2,30}?)[,.]", r"©\s*(?:\d{4}\s*)?([A-Z][\w&' ]{2,40})"):
         m = re.search(pattern, raw, re.M)
@@ -648,7 +655,7 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|n
                              r"(?:abolition|abolishing|break-?up|demise|reorgani[sz]ation)\s+of|"
                              r"also (runs?|covers?|provides?|manages?)\b[^.]{0,50}|(director|chief executive|head|"
                              r"leader|commissioner|chair|manager|officer)\b[^.]{0,50}\bat|"
-                             r"(years|worked|working|spells?|time|career)\s+at|"
+                             r"(years|spells?|time|career)\s+at|(?:worked|working)\b(?:\s+[\w-]+){0,4}?\s+(?:at|for)|"
                              # another council reviewing this one: "a peer review led by Portsmouth City Council"
                              r"(?:review|challenge|audit|diagnostic)\w*\s+(?:(?:was|were)\s+)?(?:led|carried\s+out|"
                              r"conducted|undertaken|delivered|provided|facilitated)\s+by|"
@@ -668,6 +675,9 @@ _MENU_LINE_RE = re.compile(r"(?=(?:.*\b(?:Menu|Home|News|Sport|Jobs|Contact|Sear
 # a predecessor: "when Cumbria County Council was replaced by two new unitary councils"
 _REPLACED_AFTER = re.compile(r"\s*(?:was|were|had\s+been)\s+(?:replaced|abolished|split|dissolved|succeeded|merged)\b",
                              re.I)
+# Where an unnamed council is ("a Kent authority", "a Yorkshire coastal council"): the county describes it.
+_DESCRIBED_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$")
+_DESCRIBED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:authority|council)\b")
 _RECIPIENT_BEFORE = re.compile(r"\bletters?\s+(sent\s+)?to\s+(both\s+)?([\w’'&,]+\s+){0,6}$", re.I)
 
 
@@ -721,7 +731,9 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             w += 3.0
             passing_prev = False
         elif _PASSING_BEFORE.search(before) or (joined and passing_prev) \
-                or _REPLACED_AFTER.match(content[mt.end:mt.end + 40]):
+                or _REPLACED_AFTER.match(content[mt.end:mt.end + 40]) \
+                or (not mt.formal and _DESCRIBED_BEFORE.search(before[-12:])
+                    and _DESCRIBED_AFTER.match(content[mt.end:mt.end + 30])):
             w *= 0.25  # "from Rotherham", "also runs services in Kingston and Richmond"
             passing_prev = True
         else:
@@ -1123,9 +1135,11 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
             if re.search(r"\b(will|would|shall|is due to|are due to|expected to|plans? to|planned)\b[^.]{0,40}$",
                          content[max(0, m.start() - 60):m.start()], re.I):
                 continue  # "Ofsted will return for a fourth monitoring visit": a visit to come
-            if re.match(r"[\s,]+(?:(?:is|are)\s+(?:expected|due|planned|scheduled|likely)|expected|due|planned|will)\b",
-                        content[m.end():m.end() + 40], re.I):
-                continue  # "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn"
+            if re.match(r"[\s,]+(?:(?:is|are|was|were)\s+(?:expected|due|planned|scheduled|likely)|expected|due|planned|"
+                        r"will|(?:letter|report)\s+(?:is|will\s+be)\s+published)\b", content[m.end():m.end() + 40], re.I):
+                continue  # "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn",
+                # "noted that a fifth monitoring visit was expected", "an update after the fifth monitoring visit
+                # letter is published"
             if rx is _VISIT_NUMBER_RES[0][0] and (not re.search(r"visit", content[m.end():m.end() + 40], re.I) or
                                                   _NOT_MONITORING_RE.match(content[m.end():m.end() + 40])):
                 continue  # "This is the first focused visit since that inspection": no monitoring visit
@@ -1427,11 +1441,11 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
         # A local paper's story naming one authority once, far down ("Wirral's children's services were rated
         # inadequate in 2016"), under the paper's own name ("Wirral Courier"): the two agree, so it is the subject.
         named = {mt.name for mt in find_in_text(subject)}
-        papers = {mt.name for mt in find_in_text(hints.get("publisher") or paper or "")} \
-            or (places_in_masthead(paper) if paper and not hints.get("publisher") else set())
+        papers = {mt.name for mt in find_in_text(site_name(hints) or paper or "")} \
+            or (places_in_masthead(paper) if paper and not site_name(hints) else set())
         if len(named) == 1 and named == papers:
             authorities, la_conf = sorted(named), 0.5
-        elif re.search(r"\b(?:council|borough|city of|county)\b", hints.get("publisher", ""), re.I) \
+        elif re.search(r"\b(?:council|borough|city of|county)\b", site_name(hints), re.I) \
                 and len(papers) == 1 and (not named or papers <= named):
             # a council's page or committee paper naming its council only in its site's name ("... | Coventry City
             # Council"), or only in passing ("the out-of-hours team the East Riding shares with Hull"): its own

@@ -299,6 +299,16 @@ def named_in(index: Index, docs: dict, checks: dict, query: Query, mask: np.ndar
     return rows
 
 
+def _published_by(index: Index, name: str, mask: np.ndarray) -> bool:
+    """A publication asked by name ("What did Children's Practice Weekly report ...?") that a page within the
+    filters names only in its metadata: its site's name, not its text."""
+    words = set(index.bm25.query_terms(name))
+    if not words:
+        return False
+    return any(doc.publisher and words <= set(index.bm25.query_terms(doc.publisher))
+               and mask[index.doc_rows.get(d, [])].any() for d, doc in index.documents.items())
+
+
 def _docs_naming(index: Index, name: str) -> set[str]:
     """Documents with a passage holding every word of `name` (from the keyword index: no text is read again)."""
     return {index.passages[r].doc_id for r in np.flatnonzero(_rows_naming(index, name))}
@@ -330,7 +340,7 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
 def _mentioned(index: Index, name: str, mask: np.ndarray) -> bool:
     rows = np.flatnonzero(_rows_naming(index, name) & mask)
     if not (INSPECTION_KIND_RE.fullmatch(name) or INTERVENTION_RE.fullmatch(name)):
-        return bool(len(rows))
+        return bool(len(rows)) or _published_by(index, name, mask)
     # a kind of inspection is named as a phrase: "the visit focused on care leavers" names no focused visit
     phrase = re.compile(r"\b" + r"\W+".join("focus+ed" if re.fullmatch(r"(?i)focus+ed", w) else re.escape(w)
                                             for w in name.split()) + r"s?\b", re.I)  # ("two focused visits")
