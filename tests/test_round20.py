@@ -3,6 +3,7 @@ files); invented fixtures."""
 from qa.documents import gazetteer
 from qa.documents.convert import convert_html
 from qa.documents.metadata import infer_authorities, infer_visit_number
+from qa.retrieval.question import parse
 
 
 def test_the_town_in_any_ofsted_offices_letterhead_is_the_senders():
@@ -75,6 +76,56 @@ def test_a_councils_own_select_committee_paper_is_a_council_page():
     assert _meta(commons, {}, "commons.txt")["doc_type"] == "other"
 
 
+LATER_PAPER = {
+    "paper.txt": ("Focused visit: response and action plan\n\nThis report informs members of the outcome of the Ofsted "
+                  "focused visit to the front door in January 2023. The current front door model was introduced in "
+                  "2021, bringing social workers and police together in one team. Focused visits are carried out "
+                  "under the inspection framework.",
+                  {"doc_type": "council_page", "date": "2023-03-13", "local_authorities": ["Rutland"],
+                   "title": "Focused visit response"}),
+}
+
+
+def test_a_later_document_recalls_the_asked_year_only_as_an_inspections_or_a_visits(tmp_path):
+    from conftest import bm25_assistant_for
+
+    asked = "What did Ofsted's 2021 focused visit to Rutland find about the front door?"
+    assert bm25_assistant_for(tmp_path / "a", LATER_PAPER).ask(asked).abstained
+    # a later paper naming the year as a visit's is shown apart, as recalling it
+    docs = {"paper.txt": (LATER_PAPER["paper.txt"][0].replace(
+        "The current front door model was introduced in 2021", "At the focused visit in 2021 inspectors found the front "
+        "door was slow"), LATER_PAPER["paper.txt"][1])}
+    answer = bm25_assistant_for(tmp_path / "b", docs).ask(asked)
+    assert not answer.abstained and answer.hits[0].unconfirmed == ["later"]
+
+
+def test_how_far_a_long_named_measure_has_fallen_asks_for_a_change():
+    assert parse("According to the scrutiny committee report, how far has the use of agency social workers at the "
+                 "front door fallen since the focused visit?").answer_type == "count"
+
+
+def test_a_focused_visit_asked_leans_away_from_numbered_monitoring_visits(tmp_path):
+    from conftest import bm25_assistant_for
+    from test_round14 import halton_updates
+
+    docs = {"monitoring.txt": ("Monitoring visit to Rutland children's services\n\nThis letter summarises the "
+                               "findings of the monitoring visit to Rutland children's services on 14 and 15 June "
+                               "2023. Inspectors carried out this visit to Rutland after the inadequate judgement. "
+                               "During the visit, inspectors focused on the front door.",
+                               {"doc_type": "ofsted_letter", "date": "2023-07-11", "local_authorities": ["Rutland"],
+                                "visit_number": 1, "title": "Monitoring visit to Rutland"}),
+            "focused.txt": ("Focused visit to Rutland\n\nThis letter summarises the findings of the focused visit "
+                            "to Rutland local authority children's services on 30 and 31 July 2019.",
+                            {"doc_type": "ofsted_letter", "date": "2019-09-18", "local_authorities": ["Rutland"],
+                             "title": "Focused visit to Rutland"}),
+            **halton_updates(6)}
+    assistant = bm25_assistant_for(tmp_path, docs)
+    answer = assistant.ask("When did Ofsted carry out its focused visit to Rutland?")
+    assert answer.hits[0].document.doc_id.startswith("focused")
+    answer = assistant.ask("When did Ofsted carry out its monitoring visit to Rutland?")
+    assert answer.hits[0].document.doc_id.startswith("monitoring")
+
+
 PAGE = """<html><head><title>Front door delays persist, Ofsted finds | Children's Practice Weekly</title>
 <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
 "headline": "Front door delays persist, Ofsted finds", "datePublished": "2024-03-14T07:30:00+00:00",
@@ -108,3 +159,21 @@ def test_a_publication_is_named_by_its_sites_title_and_answers_for_itself(tmp_pa
     # a publication no page names still abstains
     assert assistant.ask("What did the Rutland Gazette report about caseloads in Rutland's assessment teams?"
                          ).abstained
+
+
+def test_a_later_storys_passages_on_its_own_event_weigh_less_under_the_asked_year(tmp_path):
+    from conftest import bm25_assistant_for
+    from test_round14 import halton_updates
+
+    story = ("High caseloads cost council its good rating\n\nRutland County Council was warned by the inspectorate in "
+             "April 2018 that caseloads were unacceptably high following a focused visit. Since then the council has "
+             "invested an extra two million pounds in its children's services, recruited a new director and opened "
+             "a training academy for newly qualified practitioners. Leaders told the local paper that the academy had "
+             "already trained twelve recruits and that more would follow in the autumn.\n\nAt the visit in January "
+             "2019, inspectors focused on caseloads, which were still too high for most social workers; caseloads "
+             "were highest in the duty team. Inspectors also said that supervision was regular but did not always "
+             "challenge drift, and that plans for children in care were not always reviewed on time.")
+    docs = {"story.txt": (story, {"doc_type": "news_article", "date": "2019-02-19", "local_authorities": ["Rutland"],
+                                  "title": "High caseloads"}), **halton_updates(6)}
+    hits = bm25_assistant_for(tmp_path, docs).ask("rutland focused visit 2018 caseloads").hits
+    assert hits[0].passage.text.startswith("High caseloads") and "April 2018" in hits[0].passage.text

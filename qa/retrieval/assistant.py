@@ -31,6 +31,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, announces_
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, names_role,
                                       states_change, states_count)
 from qa.documents.mentions import document_event_months, document_not_before
+from qa.passages.split import sentence_spans
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.retriever import CachedEncoder, Retriever
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
@@ -277,12 +278,13 @@ class Assistant:
             span = rank.doc_span(hit.document)
             if hit.unconfirmed or span is None or span[0] <= query.date_to:
                 continue
-            named = rank.years_named(hit.passage.text)
-            # (a passage dating its own event later, "the visit on 24 January 2023 ... since the inspection in
-            # October 2019", is about that later event; one recalling the 2016 inspection is no recall of a 2016
-            # monitoring visit)
-            if any(y in years for y in named) and not (VISIT_ASKED_RE.search(query.text)
-                                                        and not re.search(r"\bvisit", hit.passage.text, re.I)):
+            # The year is named as an inspection's or a visit's ("rated requires improvement in the SIF in 2015"),
+            # in one sentence: "the model was introduced in 2021" recalls no 2021 visit. (A passage dating its own
+            # event later, "the visit on 24 January 2023 ... since the inspection in October 2019", is about that
+            # later event; one recalling the 2016 inspection is no recall of a 2016 monitoring visit.)
+            event_re = VISIT_WORD_RE if VISIT_ASKED_RE.search(query.text) else RECALLED_EVENT_RE
+            if any(event_re.search(sentence) and any(y in years for y in rank.years_named(sentence))
+                   for sentence in _sentences(hit.passage.text)):
                 hit.unconfirmed = ["later"]
                 hits.append(hit)
         if not hits:
@@ -291,6 +293,15 @@ class Assistant:
 
     def _should_abstain(self, signals: dict) -> bool:
         return answering.should_abstain(signals.get("dense_top"), signals.get("coverage", 0.0), signals.get("known", 1.0))
+
+
+VISIT_WORD_RE = re.compile(r"\bvisit", re.I)
+RECALLED_EVENT_RE = re.compile(r"\b(?:visit\w*|inspect\w*|re-inspect\w*|ofsted|judge?ment|judged|rated|rating|"
+                               r"graded|report\w*|letter)\b", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in sentence_spans(text)]
 
 
 VISIT_ASKED_RE = re.compile(r"\b(?:monitoring|focus+ed)\s+visits?\b|\bMVs?\b|\bFVs?\b", re.I)

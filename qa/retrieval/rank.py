@@ -37,11 +37,20 @@ UNKNOWN_FACT_PENALTY = 0.85  # asked for a place/visit the document does not sta
 # (x0.8 lost three handbook questions their first places; x0.9 moved five questions, each up.)
 MONITORING_ASKED_RE = re.compile(r"\bmonitoring\s+visit|\bmvs?\b", re.I)
 MONITORING_UNSTATED_PENALTY = 0.9
+# "When did Ofsted carry out its focused visit to Telford and Wrekin?": a focused visit is never a numbered
+# monitoring visit, so the documents numbering theirs report another event.
+FOCUSED_ASKED_RE = re.compile(r"\bfocus+ed\s+visits?\b|\bfvs?\b", re.I)
+MONITORING_NOT_FOCUSED_PENALTY = 0.8
 
 
 @lru_cache(maxsize=256)
 def asks_monitoring_visit(question: str) -> bool:
     return bool(MONITORING_ASKED_RE.search(question))  # (asked once per question, not per candidate)
+
+
+@lru_cache(maxsize=256)
+def asks_focused_visit(question: str) -> bool:
+    return bool(FOCUSED_ASKED_RE.search(question)) and not MONITORING_ASKED_RE.search(question)
 # Sections that list what a visit looked at mention every topic but report no findings.
 SCOPE_HEADING_RE = re.compile(r"\b(areas covered|scope of (the )?(visit|inspection)|focus of the visit|"
                               r"notes? (to|for) editors|media (contacts?|enquiries)|"
@@ -217,7 +226,7 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
 # A later story admitted for an inspection it dates to the time asked is about a later event too (the February 2019
 # story on the January inspection, recalling the April 2018 visit): its passages dating nothing to that time are
 # about the later one.
-RECALL_PENALTY = 0.8
+RECALL_PENALTY = 0.7
 YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
@@ -265,6 +274,8 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
         weight *= UNKNOWN_FACT_PENALTY
     elif not query.visit_number and not doc.visit_number and asks_monitoring_visit(query.text):
         weight *= MONITORING_UNSTATED_PENALTY
+    elif doc.visit_number and asks_focused_visit(query.text):
+        weight *= MONITORING_NOT_FOCUSED_PENALTY
     if query.recency and span is not None and newest is not None:
         age_years = (newest - span[1]).days / 365.0
         weight *= 1.0 / (1.0 + 0.5 * age_years)
