@@ -33,7 +33,8 @@ _NAME = (r"\b(?!The\b|This\b|Children|Ofsted\b)[A-Z][a-z]+[^\S\n]+(?!(?:City|Cou
          r"Trust|Ofsted|Inspectorate|Department|Government|Court|Board|Committee|Partnership|"
          # a title, not a surname: "the Children and Families Minister"
          r"Minister|Secretary|Director|Commissioner|Inspector|Officer|Member|Executive|Team|Office)\b)"
-         r"[A-Z][a-z'’-]+\b")
+         # a surname whole: "O'Brien", "McDonald", "Marsh-Travers" (a hyphen or an apostrophe ended it before)
+         r"(?:[A-Z]['’])?[A-Z][a-z'’]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z'’]+)?\b")
 
 # "Which inspectors ...", "name the director": the people a question asks to be named
 _WHICH_PERSON = (r"\b(?:which|name the)\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:\w+\s+|(?-i:[A-Z][\w'’-]*\s+){1,3})?(?:inspectors?|hmis?|officials?|ministers?|commissioners?|"
