@@ -212,7 +212,7 @@ def _parse_html(html: str):
 
 # A council's own site names itself at the end of every page's title: "... | Coventry City Council".
 _TITLE_COUNCIL_RE = re.compile(r"(?:^|\s[|\-–—]\s)((?:(?:The\s+)?(?:Royal\s+|London\s+)?Borough\s+of\s+|City\s+of\s+)?"
-                               r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|with|&)){0,5}?\s+Council)\s*$")
+                               r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|(?<=Blackburn )with|&)){0,5}?\s+Council)\s*$")
 
 
 def _is_host_name(name: str, url: str) -> bool:
@@ -227,11 +227,19 @@ _COMPANY_RE = re.compile(r"\b(?:Ltd|Limited|plc|LLP|Inc)\.?$", re.I)
 _TITLE_SITE_RE = re.compile(r"\s\|\s+([A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})\s*$")
 
 
+# A site's section or a page number closing a title is no site's name ("... | News", "... | Page 2").
+_SECTION_WORDS = frozenset("""news local latest home page press release releases media blog blogs ofsted inspection
+inspections report reports children social care services council search results article articles story stories
+features feature opinion comment newsroom updates update""".split())
+
+
 def _site_in_title(tree) -> str:
     """The site's name after the last bar of the page's <title>, when it has one."""
     titles = tree.xpath("//head/title") if tree is not None else []
     m = _TITLE_SITE_RE.search(_flat(titles[0].text_content())) if titles else None
-    return m.group(1) if m else ""
+    if not m or all(w in _SECTION_WORDS or w.isdigit() for w in re.findall(r"\w+", m.group(1).lower())):
+        return ""
+    return m.group(1)
 
 
 def _council_in_title(tree) -> str:

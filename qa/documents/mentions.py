@@ -58,10 +58,10 @@ def document_not_before(doc) -> date | None:
     stored = getattr(doc, "mentions", None) or {}
     if "not_before" in stored:
         return date.fromisoformat(stored["not_before"]) if stored["not_before"] else None
-    return _cached(_floors, doc, not_before)
+    return per_document(_floors, doc, not_before)
 
 
-def _cached(cache: dict, doc, compute):
+def per_document(cache: dict, doc, compute):
     """compute(doc.text), kept per document version. Safe across threads: at worst two compute the same value."""
     found = cache.get(doc.doc_id)
     if found is None or found[0] != doc.fingerprint:
@@ -102,7 +102,7 @@ def document_event_months(doc) -> frozenset[int]:
     stored = getattr(doc, "mentions", None) or {}
     if "event_months" in stored:
         return frozenset(stored["event_months"])
-    return _cached(_event_months, doc, event_months)
+    return per_document(_event_months, doc, event_months)
 
 
 # "warned by the inspectorate in April 2018", "Ofsted's visit in March 2019": an inspection event and its month.
@@ -124,4 +124,4 @@ def document_event_dates(doc) -> frozenset[date]:
     stored = getattr(doc, "mentions", None) or {}
     if "event_dates" in stored:
         return frozenset(date.fromisoformat(v) for v in stored["event_dates"])
-    return _cached(_event_dates, doc, event_dates)
+    return per_document(_event_dates, doc, event_dates)

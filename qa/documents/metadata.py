@@ -655,7 +655,10 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|n
                              r"(?:abolition|abolishing|break-?up|demise|reorgani[sz]ation)\s+of|"
                              r"also (runs?|covers?|provides?|manages?)\b[^.]{0,50}|(director|chief executive|head|"
                              r"leader|commissioner|chair|manager|officer)\b[^.]{0,50}\bat|"
-                             r"(years|spells?|time|career)\s+at|(?:worked|working)\b(?:\s+[\w-]+){0,4}?\s+(?:at|for)|"
+                             r"(years|worked|working|spells?|time|career)\s+at|"
+                             # a former post: "who had worked as a social worker for Avon County Council" (not
+                             # "social workers working for Rutland County Council", its own staff)
+                             r"worked\s+as\s+an?\s+(?:[\w-]+\s+){0,3}?(?:at|for)|"
                              # another council reviewing this one: "a peer review led by Portsmouth City Council"
                              r"(?:review|challenge|audit|diagnostic)\w*\s+(?:(?:was|were)\s+)?(?:led|carried\s+out|"
                              r"conducted|undertaken|delivered|provided|facilitated)\s+by|"
@@ -1136,10 +1139,14 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
                          content[max(0, m.start() - 60):m.start()], re.I):
                 continue  # "Ofsted will return for a fourth monitoring visit": a visit to come
             if re.match(r"[\s,]+(?:(?:is|are|was|were)\s+(?:expected|due|planned|scheduled|likely)|expected|due|planned|"
-                        r"will|(?:letter|report)\s+(?:is|will\s+be)\s+published)\b", content[m.end():m.end() + 40], re.I):
+                        r"will)\b", content[m.end():m.end() + 40], re.I):
                 continue  # "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn",
-                # "noted that a fifth monitoring visit was expected", "an update after the fifth monitoring visit
-                # letter is published"
+                # "noted that a fifth monitoring visit was expected"
+            if re.match(r"\s+(?:letter|report)\s+(?:is|will\s+be)\s+published\b", content[m.end():m.end() + 40], re.I) \
+                    and re.search(r"\b(?:after|once|when|until|before)\s+(?:the\s+)?$", content[max(0, m.start() - 20):m.start()],
+                                  re.I):
+                continue  # "an update after the fifth monitoring visit letter is published" (not "The fourth
+                # monitoring visit letter is published on the Ofsted website")
             if rx is _VISIT_NUMBER_RES[0][0] and (not re.search(r"visit", content[m.end():m.end() + 40], re.I) or
                                                   _NOT_MONITORING_RE.match(content[m.end():m.end() + 40])):
                 continue  # "This is the first focused visit since that inspection": no monitoring visit

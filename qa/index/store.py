@@ -17,6 +17,7 @@ import os
 import shutil
 import time
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -118,6 +119,16 @@ class Index:
 
     def row_of(self, passage_id: str) -> int | None:
         return self._rows.get(passage_id)
+
+    @cached_property
+    def docs_by_publisher_term(self) -> dict[str, set[str]]:
+        """Documents by each keyword term of their publisher's name, built once per build (a question naming a
+        publication is checked against it: qa.retrieval.retriever)."""
+        found: dict[str, set[str]] = {}
+        for doc_id, doc in self.documents.items():
+            for term in self.bm25.query_terms(doc.publisher or ""):
+                found.setdefault(term, set()).add(doc_id)
+        return found
 
     @classmethod
     def load(cls, index_dir: Path, verify: bool = True) -> "Index":

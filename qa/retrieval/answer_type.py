@@ -291,7 +291,9 @@ AVERAGE_RE = re.compile(r"\b(?:average|mean|median)\b", re.I)
 # to 19", "fell by a third", "halved".
 # (the change word ends its clause: "how far has the increase in demand affected ..." asks no number)
 CHANGE_QUESTION_RE = re.compile(r"\bby\s+how\s+much\b|\bhow\s+(?:much|far)\s+(?:did|had|have|has|do|does)\s+"
-                                r"(?:[\w'’-]+\s+){1,10}?(?:fall|fell|fallen|drop(?:ped)?|rise|risen|rose|reduc\w*|"
+                                # (the measure: not "done to ensure that", "go to", "helped ... rise")
+                                r"(?:(?!(?:done|go|goes|went|gone(?!\s+down)|help\w*|ensur\w*|make|made|to|that)\b)"
+                                r"[\w'’-]+\s+){1,10}?(?:fall|fell|fallen|drop(?:ped)?|rise|risen|rose|reduc\w*|"
                                 r"c[oa]me\s+down|gone\s+down|increas\w*|decreas\w*|cut)"
                                 r"(?=\s*(?:[?,.]|$|\b(?:by|since|between|from|when|after|over|during|before)\b|"
                                 r"(?-i:in\s+[A-Z])))", re.I)

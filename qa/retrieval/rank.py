@@ -23,7 +23,8 @@ from functools import lru_cache
 from qa.retrieval.question import SOURCE_KINDS, Query, authority_surface_re
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import name_within
-from qa.documents.mentions import MONTH_NAMES, document_event_dates, document_event_months, document_not_before
+from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
+                                   document_not_before)
 from qa.documents.metadata import MONTHS
 from qa.retrieval.answer_type import asks_council_services, dates_event, holds, provider_report
 
@@ -46,6 +47,15 @@ MONITORING_NOT_FOCUSED_PENALTY = 0.8
 @lru_cache(maxsize=256)
 def asks_monitoring_visit(question: str) -> bool:
     return bool(MONITORING_ASKED_RE.search(question))  # (asked once per question, not per candidate)
+
+
+_focused: dict = {}
+
+
+def names_focused_visit(doc: Document) -> bool:
+    """(a letter "the second visit since the inspection" numbered, or a paper recalling a monitoring visit, may be
+    on a focused visit after all: read once per document version, not per passage)"""
+    return per_document(_focused, doc, lambda text: bool(FOCUSED_ASKED_RE.search(text)))
 
 
 @lru_cache(maxsize=256)
@@ -274,7 +284,7 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
         weight *= UNKNOWN_FACT_PENALTY
     elif not query.visit_number and not doc.visit_number and asks_monitoring_visit(query.text):
         weight *= MONITORING_UNSTATED_PENALTY
-    elif doc.visit_number and asks_focused_visit(query.text):
+    elif doc.visit_number and asks_focused_visit(query.text) and not names_focused_visit(doc):
         weight *= MONITORING_NOT_FOCUSED_PENALTY
     if query.recency and span is not None and newest is not None:
         age_years = (newest - span[1]).days / 365.0

@@ -305,8 +305,9 @@ def _published_by(index: Index, name: str, mask: np.ndarray) -> bool:
     words = set(index.bm25.query_terms(name))
     if not words:
         return False
-    return any(doc.publisher and words <= set(index.bm25.query_terms(doc.publisher))
-               and mask[index.doc_rows.get(d, [])].any() for d, doc in index.documents.items())
+    by_term = index.docs_by_publisher_term
+    publishing = set.intersection(*(by_term.get(w, set()) for w in words))
+    return any(mask[index.doc_rows[d]].any() for d in publishing if d in index.doc_rows)
 
 
 def _docs_naming(index: Index, name: str) -> set[str]:
