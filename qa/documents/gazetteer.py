@@ -195,10 +195,9 @@ _PERSON_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Coun|Councillor|Sir|Lo
 _OFSTED_OFFICE_RE = re.compile(r"Piccadilly Gate|Store Street|Temple Quay|Rivergate|Aviation House|\bAgora\b|"
                                r"Cumberland Place|\d+ Kingsway|Royal Exchange Buildings|Clive House|"
                                r"Sanctuary Buildings|Great Smith Street")  # and the DfE's, for its letters
-# Any office of the sender's: a block opening on "Ofsted" (or the DfE) with contact details just after the town
-# ("Ofsted / Clarendon Court / Example Street / Nottingham / enquiries@ofsted...").
-# (Only an address: the "Ofsted" line and the lines down to the town hold capitalised words or numbers alone, the
-# town opens its line, and an email, web address or phone number opens what follows it.)
+# Any office of the sender's ("Ofsted / Clarendon Court / Example Street / Nottingham / enquiries@ofsted..."), only
+# as an address: the "Ofsted" (or DfE) line and the lines down to the town hold capitalised words or numbers alone,
+# the town opens its line, and an email, a web address or a phone number opens what follows it.
 _CAP_WORDS = r"(?:[A-Z0-9][\w'’,&-]*(?:[^\S\n]+[A-Z0-9][\w'’,&-]*)*)?"
 _SENDER_BEFORE_RE = re.compile(rf"(?:^|\n)[^\S\n]*(?:Ofsted|Department for Education)\b(?:[^\S\n]+{_CAP_WORDS})?"
                                rf"(?:[^\S\n]*\n[^\S\n]*{_CAP_WORDS}){{1,8}}[^\S\n]*$")
@@ -389,7 +388,8 @@ def find_in_text(text: str) -> list[Mention]:
             r"[^\S\n]*,?[^\S\n]*\n(?:[^\n]{0,30}\n)?[^\n]{0,25}?\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", text[end:end + 70])
             or _STREET_BEFORE_RE.search(text[max(0, start - 80):start]))
         if _OFSTED_OFFICE_RE.search(text[max(0, start - 90):start]) or (
-                _SENDER_BEFORE_RE.search(text[max(0, start - 120):start]) and _CONTACT_AFTER_RE.match(text[end:end + 60])):
+                _SENDER_BEFORE_RE.search(text[max(0, start - 120):start])
+                and _CONTACT_AFTER_RE.match(text[end:end + 60])):
             continue  # the letterhead of an Ofsted office, not the authority written to
         mentions.append(Mention(canonical, start, end, text[start:end], formal, address))
         if _is_ambiguous_surface(name_surface, canonical):

@@ -1138,13 +1138,13 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
             if re.search(r"\b(will|would|shall|is due to|are due to|expected to|plans? to|planned)\b[^.]{0,40}$",
                          content[max(0, m.start() - 60):m.start()], re.I):
                 continue  # "Ofsted will return for a fourth monitoring visit": a visit to come
-            if re.match(r"[\s,]+(?:(?:is|are|was|were)\s+(?:expected|due|planned|scheduled|likely)|expected|due|planned|"
-                        r"will)\b", content[m.end():m.end() + 40], re.I):
+            if re.match(r"[\s,]+(?:(?:is|are|was|were)\s+(?:expected|due|planned|scheduled|likely)|expected|due|"
+                        r"planned|will)\b", content[m.end():m.end() + 40], re.I):
                 continue  # "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn",
                 # "noted that a fifth monitoring visit was expected"
             if re.match(r"\s+(?:letter|report)\s+(?:is|will\s+be)\s+published\b", content[m.end():m.end() + 40], re.I) \
-                    and re.search(r"\b(?:after|once|when|until|before)\s+(?:the\s+)?$", content[max(0, m.start() - 20):m.start()],
-                                  re.I):
+                    and re.search(r"\b(?:after|once|when|until|before)\s+(?:the\s+)?$",
+                                  content[max(0, m.start() - 20):m.start()], re.I):
                 continue  # "an update after the fifth monitoring visit letter is published" (not "The fourth
                 # monitoring visit letter is published on the Ofsted website")
             if rx is _VISIT_NUMBER_RES[0][0] and (not re.search(r"visit", content[m.end():m.end() + 40], re.I) or
