@@ -97,7 +97,8 @@ DEFAULT_INDEX = ROOT / "index"
 #   64: the town in any Ofsted office's letterhead (contact details after it) is the sender's; "a Kent authority"
 #       describes an unnamed council; "CWaC"; "had worked as a social worker for X Council" is in passing; a visit
 #       "was expected" or whose "letter is published" later is not the one reported; a council's own select
-#       committee paper is its page; a site's name closing an HTML <title> (over a company's in JSON-LD) publishes it
+#       committee paper is its page; a site's name closing an HTML <title> (over a company's in JSON-LD) publishes it;
+#       "a visit by inspectors in September - the third since ... judged inadequate" numbers it
 #   27: dates from labels run together, minutes, posts, bulletin issues, a paragraph's opening dateline and an
 #       HTML page's meta line
 #   26: dates from a meeting header ("Cabinet Meeting on ..."), a letter's running footer ("| 24 August 2015 |

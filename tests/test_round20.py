@@ -240,3 +240,14 @@ def test_review_a_document_on_a_focused_visit_is_not_weighed_down_for_a_number()
     monitoring = Document("m", "m.txt", "This letter summarises the findings of the monitoring visit to Rutland.",
                           doc_type="ofsted_letter", visit_number=2, local_authorities=["Rutland"], fingerprint="m1")
     assert rank.prior(focused, query, None) > rank.prior(monitoring, query, None)
+
+
+def test_a_visit_then_a_dash_and_its_count_since_the_inadequate_judgement_is_numbered():
+    # (after set58 was read) a council's release on its monitoring visit
+    release = ("Rutland County Council has welcomed the findings of Ofsted's latest monitoring visit.\n\nThe letter, "
+               "published today, follows a two-day visit by inspectors in September - the third since the council's "
+               "children's services were judged inadequate in February 2024.")
+    assert infer_visit_number(release)[0] == 3
+    # not a focused visit, not the first since a judgement, nor a count from anything else
+    assert infer_visit_number(release.replace("two-day visit", "focused visit"))[0] is None
+    assert infer_visit_number("A visit in May - the second since the pandemic - found progress.")[0] is None

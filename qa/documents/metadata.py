@@ -1100,6 +1100,11 @@ _VISIT_NUMBER_RES = [
     # ... or "The visit, the third since the service was judged inadequate" (not "the first since the pandemic")
     (re.compile(rf"(?m)(?:^|[.!?]\s+)(?:The|This)\s+visit\s*[–—,(-]+\s*the\s+(?!first\b){ORDINAL_RE}\s+since\b"
                 rf"(?=[^.]{{0,60}}\b(?:judged|rated|found|graded|inadequate|inspection)\b)"), 0.8),
+    # ... or "The letter follows a two-day visit by inspectors in September - the third since the council's
+    # children's services were judged inadequate" (after set58 was read: a visit, a dash, then the count from an
+    # inadequate judgement; not "the first since the pandemic", nor a focused visit)
+    (re.compile(rf"\b(?<!focused )(?<!focussed )visit\b[^.\n]{{0,60}}?\s[–—-]\s*the\s+(?!first\b){ORDINAL_RE}\s+since\b"
+                rf"(?=[^.]{{0,90}}\binadequate\b)", re.I), 0.8),
     # ... or "The visit, which took place in March, was the fourth since Ofsted judged the council's services ..."
     # (since an inadequate judgement: "the first since Ofsted rated the council good" is no monitoring visit)
     (re.compile(rf"(?m)(?:^|[.!?]\s+)(?:The|This)\s+(?:monitoring\s+)?visit\b[^.]{{0,60}}?\b(?:was|is)\s+the\s+"
