@@ -273,16 +273,16 @@ class Assistant:
         later = replace(query, date_to=None)
         found = self.retriever.retrieve(index, later, timings, dense=not self.dense_error)
         years = range(query.date_from.year, query.date_to.year + 1)
+        # The year is named as an inspection's or a visit's ("rated requires improvement in the SIF in 2015"), in
+        # one sentence: "the model was introduced in 2021" recalls no 2021 visit. (A passage dating its own event
+        # later, "the visit on 24 January 2023 ... since the inspection in October 2019", is about that later event;
+        # one recalling the 2016 inspection is no recall of a 2016 monitoring visit.)
+        event_re = VISIT_WORD_RE if VISIT_ASKED_RE.search(query.text) else RECALLED_EVENT_RE
         hits = []
         for hit in found.hits:
             span = rank.doc_span(hit.document)
             if hit.unconfirmed or span is None or span[0] <= query.date_to:
                 continue
-            # The year is named as an inspection's or a visit's ("rated requires improvement in the SIF in 2015"),
-            # in one sentence: "the model was introduced in 2021" recalls no 2021 visit. (A passage dating its own
-            # event later, "the visit on 24 January 2023 ... since the inspection in October 2019", is about that
-            # later event; one recalling the 2016 inspection is no recall of a 2016 monitoring visit.)
-            event_re = VISIT_WORD_RE if VISIT_ASKED_RE.search(query.text) else RECALLED_EVENT_RE
             if any(event_re.search(sentence) and any(y in years for y in rank.years_named(sentence))
                    for sentence in _sentences(hit.passage.text)):
                 hit.unconfirmed = ["later"]
