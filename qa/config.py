@@ -94,6 +94,10 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   65: a site's name after a dash closing an HTML <title> ("... - Care Quality Commission"; a proper name only), and
+#       another regulator's name there makes the page "other"; a dated element after a byline dates the page
+#       ("Published: 14.03.2024 Updated: ..."); a capture tool's "Saved from:"/"Saved:" lines are furniture; a
+#       staff bulletin is a council's page; a council "abolished on 31 March 2023" dates no fieldwork
 #   64: the town in any Ofsted office's letterhead (contact details after it) is the sender's; "a Kent authority"
 #       describes an unnamed council; "CWaC"; "had worked as a social worker for X Council" is in passing; a visit
 #       "was expected" or whose "letter is published" later is not the one reported; a council's own select
@@ -130,7 +134,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "64"
+PIPELINE_VERSION = "65"
 
 
 def packaged_model_path() -> str:

@@ -182,7 +182,9 @@ def convert_html(html: str) -> Extracted:
         hints.pop("publisher", None)
         hints["title_site"] = site
     if "date" not in hints and marked:
-        hints["dateline"] = marked[0]
+        # (the first marked element holding a number: a byline marked alone, "By Jo Bell, Chief Reporter", dates
+        # nothing, and the page's "Published: 14.03.2024" may follow it)
+        hints["dateline"] = next((text for text in marked if re.search(r"\d", text)), marked[0])
     byline = next((text for text in bylines if _BY_NAME_RE.match(text)), None)
     if byline and "author" not in hints:
         hints["author"] = _BY_NAME_RE.match(byline).group(1)  # '<span class="by">By Tomasz Wright</span>'
@@ -225,7 +227,10 @@ def _is_host_name(name: str, url: str) -> bool:
 
 
 _COMPANY_RE = re.compile(r"\b(?:Ltd|Limited|plc|LLP|Inc)\.?$", re.I)
-_TITLE_SITE_RE = re.compile(r"\s\|\s+([A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})\s*$")
+_TITLE_SITE_RE = re.compile(r"\s\|\s+([A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})\s*$"
+                            # after a dash, a proper name only ("... - Care Quality Commission", "... - Oldham Echo";
+                            # not "... - Ofsted inspection report - children's home")
+                            r"|\s[-–—]\s+([A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|the|for|on|&)){0,5})\s*$")
 
 
 # A site's section or a page number closing a title is no site's name ("... | News", "... | Page 2").
@@ -238,9 +243,10 @@ def _site_in_title(tree) -> str:
     """The site's name after the last bar of the page's <title>, when it has one."""
     titles = tree.xpath("//head/title") if tree is not None else []
     m = _TITLE_SITE_RE.search(_flat(titles[0].text_content())) if titles else None
-    if not m or all(w in _SECTION_WORDS or w.isdigit() for w in re.findall(r"\w+", m.group(1).lower())):
+    site = m and (m.group(1) or m.group(2))
+    if not site or all(w in _SECTION_WORDS or w.isdigit() for w in re.findall(r"\w+", site.lower())):
         return ""
-    return m.group(1)
+    return site
 
 
 def _council_in_title(tree) -> str:

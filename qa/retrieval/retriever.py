@@ -203,7 +203,12 @@ class Retriever:
         by_score = list(hits)  # (the closest passages, whatever their filters say: what coverage reads)
         # Stable: those meeting the filters first, then those leaving one fact unstated, and so on; each by score.
         hits.sort(key=lambda h: len(h.unconfirmed))
-        unmentioned = unmentioned_names(index, query.names, named_in(index, docs, checks, query, mask), defined)
+        naming = named_in(index, docs, checks, query, mask)
+        unmentioned = unmentioned_names(index, query.names, naming, defined)
+        if publishing := named_only_as_publisher(index, query.names, naming):
+            # the publication asked by name speaks only through its own pages: theirs first (no other passage
+            # states the name; one from another source would answer in the wrong voice)
+            hits.sort(key=lambda h: (len(h.unconfirmed), h.document.doc_id not in publishing))
         if query.authorities and OFSTED_RE.search(query.text):
             # "What did Ofsted find in Wolverhampton?" where the only pages about Wolverhampton are another
             # inspectorate's: Ofsted is framing in most questions, but here no page about the place speaks for it.
@@ -302,12 +307,30 @@ def named_in(index: Index, docs: dict, checks: dict, query: Query, mask: np.ndar
 def _published_by(index: Index, name: str, mask: np.ndarray) -> bool:
     """A publication asked by name ("What did Children's Practice Weekly report ...?") that a page within the
     filters names only in its metadata: its site's name, not its text."""
+    return bool(_publishing(index, name, mask))
+
+
+def _publishing(index: Index, name: str, mask: np.ndarray) -> set[str]:
+    """The pages within the filters that `name` publishes (their site's name). Not another body's ("other"): a
+    regulator's page left unnamed in its text ("... - Care Quality Commission" in its title alone) does not speak
+    on what it does not assess ("What did the CQC find about children's social care?")."""
     words = set(index.bm25.query_terms(name))
     if not words:
-        return False
+        return set()
     by_term = index.docs_by_publisher_term
     publishing = set.intersection(*(by_term.get(w, set()) for w in words))
-    return any(mask[index.doc_rows[d]].any() for d in publishing if d in index.doc_rows)
+    return {d for d in publishing if d in index.doc_rows and index.documents[d].doc_type != "other"
+            and mask[index.doc_rows[d]].any()}
+
+
+def named_only_as_publisher(index: Index, names: list[str], mask: np.ndarray) -> set[str]:
+    """The documents publishing a name from the question that no passage within the filters states ("What did the
+    Care Quality Commission find ...?" where only a page's title names the site): they are what it said."""
+    found: set[str] = set()
+    for name in names:
+        if not np.any(_rows_naming(index, name) & mask):
+            found |= _publishing(index, name, mask)
+    return found
 
 
 def _docs_naming(index: Index, name: str) -> set[str]:

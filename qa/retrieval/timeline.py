@@ -194,7 +194,8 @@ REPORTED_CHANGE_RE = re.compile(r"^\W*(?:when\s+(?:was|were|did|is|are|has|had)|
 # "How did the council respond when Ofsted said services had got worse since 2021?": the change is what a text said
 # ("said its services had" just before "got worse since"), set in a clause about that text; the question asks about
 # something else (the reply), not for a trail.
-REPORTED_IN_CLAUSE_RE = re.compile(r"\b(?:when|after|once|because|as|where)\s+[^,;?]{0,120}?\b(?:said|says|found|"
+REPORTED_IN_CLAUSE_RE = re.compile(r"\b(?:when|after|once|because|as|where|that|which)\s+[^,;?]{0,120}?\b(?:said|says|"
+                                   r"found|"
                                    r"finds|reported|concluded|judged|warned|claimed|stated|noted|announced)\s+"
                                    r"(?:that\s+)?(?:[\w'’-]+\s+){0,5}(?:had|has|have|was|were)\s*$", re.I)
 
@@ -214,7 +215,7 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
     trail = TRAIL_MARKER_RE.search(text) or (None if DESCRIBED_RE.search(text) else TRAIL_RE.search(text))
     kind = "compare" if COMPARE_RE.search(text) else \
         "trail" if trail and not (REPORTED_CHANGE_RE.search(before := _sentence_before(text, trail.start()))
-                                  or trail.re is TRAIL_MARKER_RE and REPORTED_IN_CLAUSE_RE.search(before)) else None
+                                  or REPORTED_IN_CLAUSE_RE.search(_before_change(text, trail))) else None
     if kind is None or kind == "trail" and ONE_SOURCE_RE.search(text):
         return None
     authorities = find_authorities(text)
@@ -236,6 +237,15 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
         if len(authorities) < 2 and len(intent.periods) < 2:
             return None  # nothing to put side by side: an ordinary question
     return intent
+
+
+def _before_change(text: str, trail: re.Match) -> str:
+    """The sentence up to the change a trail match found: its marker's start, or the change word closing a "how did
+    ..." match ("how did the council respond to the inspection that said its services had | declined")."""
+    if trail.re is TRAIL_MARKER_RE:
+        return _sentence_before(text, trail.start())
+    change = re.search(r"(?:got\s+)?\S+\s*$", trail.group())
+    return _sentence_before(text, trail.start() + change.start())
 
 
 def _sentence_before(text: str, end: int) -> str:
