@@ -124,3 +124,22 @@ def test_a_publication_asked_by_name_answers_from_its_own_pages_first(tmp_path):
     # a regulator named only by its page's title does not speak on what it does not assess
     answer = assistant.ask("What did the Care Quality Commission find about children's social care in Rutland?")
     assert answer.abstained
+
+
+def test_a_specialist_arrangement_asked_about_must_be_named_by_a_page_about_the_place(tmp_path):
+    from conftest import bm25_assistant_for
+
+    docs = {
+        "rutland.txt": ("Rutland children's services: Ofsted monitoring visit\n\nOfsted inspectors found that "
+                        "children in care are visited regularly and that their foster carers are well supported. Children who go "
+                        "missing from their foster homes receive return home interviews.", {}),
+        "halton.txt": ("Halton children's services: Ofsted inspection\n\nLeaders were not aware of the "
+                       "deterioration in services for children who are privately fostered. Foster carers are well supported.", {}),
+    }
+    assistant = bm25_assistant_for(tmp_path, docs)
+    answer = assistant.ask("What did Ofsted find about privately fostered children in Rutland?")
+    assert answer.abstained and "privately fostered" in answer.message
+    assert assistant.ask("rutland private fostering").abstained
+    # where the place's page names it, it answers; and foster care in general is no specialist arrangement
+    assert not assistant.ask("halton private fostering").abstained
+    assert not assistant.ask("What did Ofsted find about foster carers in Rutland?").abstained

@@ -673,6 +673,10 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     for m in INSPECTION_KIND_RE.finditer(text):  # "the 2024 focused visit": a school's inspection is not one
         if not any(m.group(0).lower() in n.lower() for n in names):
             names.append(m.group(0).lower())
+    for m in SPECIALIST_SERVICE_RE.finditer(text):  # "privately fostered children in Bromley": a page must name it
+        name = re.sub(r"\s+", " ", m.group(0).lower())
+        if not any(name in n.lower() for n in names):
+            names.append(name)
     # "when was a commissioner appointed for Leicester?" (the singular: a page naming one or several mentions it;
     # not asked of a person the question names, "Eleanor Brazil", whom a page may name without the title)
     named_person = any(" " in n and not n.isupper() for n in names)
@@ -686,6 +690,16 @@ BODY_ACRONYM_RE = re.compile(r"\b(?:cqc|dfe|hmip|iopc|ipcc|lga|adcs|yjb|ciw)\b")
 # Kinds of inspection a question may name in lower case; a page must name the kind to report one.
 INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bmonitoring\s+visit(?=s?\b)|\bjoint\s+targeted\s+area\s+inspection\b|"
                                 r"\byouth\s+(?:justice|offending)\b", re.I)  # (a service another body inspects)
+
+
+# Specialist arrangements a question may name in lower case, with no everyday word for them: a page that never
+# names the arrangement does not report on it ("private fostering in Lambeth", where only Kirklees's page mentions
+# privately fostered children). Every word of the name must be in one passage (stems: "privately fostered").
+SPECIALIST_SERVICE_RE = re.compile(r"\bprivate(?:ly)?\s+foster(?:ing|ed)\b|\bspecial\s+guardianship\b|"
+                                   r"\bunaccompanied\s+asylum[-\s]seeking\b|\bfemale\s+genital\s+mutilation\b|"
+                                   r"\bcounty\s+lines\b|\belective\s+home\s+education\b|\bstaying\s+put\b|"
+                                   r"\bsecure\s+accommodation\b|\bforced\s+marriage\b|\bmodern\s+slavery\b",
+                                   re.I)
 
 
 # The government's intervention a question may ask about: like a kind of inspection, a page about the place must
