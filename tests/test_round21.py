@@ -131,10 +131,11 @@ def test_a_specialist_arrangement_asked_about_must_be_named_by_a_page_about_the_
 
     docs = {
         "rutland.txt": ("Rutland children's services: Ofsted monitoring visit\n\nOfsted inspectors found that "
-                        "children in care are visited regularly and that their foster carers are well supported. Children who go "
-                        "missing from their foster homes receive return home interviews.", {}),
+                        "children in care are visited regularly and that their foster carers are well supported. "
+                        "Children who go missing from their foster homes receive return home interviews.", {}),
         "halton.txt": ("Halton children's services: Ofsted inspection\n\nLeaders were not aware of the "
-                       "deterioration in services for children who are privately fostered. Foster carers are well supported.", {}),
+                       "deterioration in services for children who are privately fostered. Foster carers are well "
+                       "supported.", {}),
     }
     assistant = bm25_assistant_for(tmp_path, docs)
     answer = assistant.ask("What did Ofsted find about privately fostered children in Rutland?")
