@@ -144,3 +144,21 @@ def test_a_specialist_arrangement_asked_about_must_be_named_by_a_page_about_the_
     # where the place's page names it, it answers; and foster care in general is no specialist arrangement
     assert not assistant.ask("halton private fostering").abstained
     assert not assistant.ask("What did Ofsted find about foster carers in Rutland?").abstained
+
+
+def test_an_undated_story_holding_every_word_asked_leads_a_years_report_holding_few(tmp_path):
+    from conftest import bm25_assistant_for
+
+    docs = {
+        "report.txt": ("Inspection of services for children in need of help and protection, children looked after "
+                       "and care leavers\n\nRutland County Council\n\nInspection dates: 24 February 2015 to 18 March "
+                       "2015\n\nReport published: 12 May 2015\n\nThe overall judgement is that children's services "
+                       "are inadequate. Children looked after and achieving permanence: inadequate. Too many "
+                       "assessments are late.", {}),
+        "story.txt": ("Damning judgement of Rutland's children's services\n\nThe report says there is poor "
+                      "permanency planning, frequent changes of social workers and delays in initial health "
+                      "assessments for children looked after.\n\nIn 2013 the council's services were judged adequate.", {}),
+    }
+    answer = bm25_assistant_for(tmp_path, docs).ask("rutland 2015 health assessments")
+    assert answer.hits[0].document.doc_id == "story" and answer.hits[0].unconfirmed == ["date"]
+    assert "date is not stated" in answer.filters_description

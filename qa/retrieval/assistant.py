@@ -188,7 +188,8 @@ class Assistant:
                 h.document.doc_type in asked_kinds and recalls_before(h, query))]
         if confirmed and (not states_asked_fact(query, confirmed[:COUNT_EVIDENCE_DEPTH] + mentioning[:UNCONFIRMED_SHOWN])
                           or not any(on_subject(h) for h in confirmed[:COUNT_EVIDENCE_DEPTH])
-                          or shares_no_word(confirmed[:COUNT_EVIDENCE_DEPTH], unconfirmed, query)):
+                          or shares_no_word(confirmed[:COUNT_EVIDENCE_DEPTH], unconfirmed, query)
+                          or covers_more_words(index, confirmed[:COUNT_EVIDENCE_DEPTH], unconfirmed, query)):
             # "Which councillors did the Greens want held to account after the 2015 report?": the report meets the
             # filters but names nobody (or shares no word with the question, far from it in meaning or close only
             # in meaning while an undated story shares its words: "lambeth 2015 priority actions" where the
@@ -235,12 +236,15 @@ class Assistant:
         leading = [h for h in extra if h.document.doc_type in asked_kinds] \
             if asked_kinds and not any(h.document.doc_type in asked_kinds for h in shown) else []
         closer = False
+        # (holding every word of the question where nothing meeting the filters does, scoring higher is enough)
+        lead_ratio = 1.0 if shown and extra and covers_more_words(index, shown[:COUNT_EVIDENCE_DEPTH], extra[:1],
+                                                                  query) else APART_LEAD_RATIO
         if not leading and shown and extra and extra[0].score > 0 \
-                and extra[0].score >= APART_LEAD_RATIO * shown[0].score:
+                and extra[0].score >= lead_ratio * shown[0].score:
             # "Which director did inspectors praise when Leicester was judged inadequate in 2015?": the 2015 report's
             # front matter meets the filters; an undated story on that judgement names her. When what is shown apart
             # answers far more closely than anything meeting the filters, it leads, still labelled as such.
-            leading = [h for h in extra if h.score > 0 and h.score >= APART_LEAD_RATIO * shown[0].score]
+            leading = [h for h in extra if h.score > 0 and h.score >= lead_ratio * shown[0].score]
             closer = True
         result.hits = leading + shown + [h for h in extra if h not in leading]
         if extra:
@@ -324,6 +328,21 @@ def shares_no_word(confirmed: list[Hit], unconfirmed: list[Hit], query: Query) -
     the years just before does."""
     return not any(h.scores.get("bm25", 0.0) > 0 for h in confirmed) \
         and any(h.scores.get("bm25", 0.0) > 0 and recalls_before(h, query) for h in unconfirmed)
+
+
+def covers_more_words(index: Index, confirmed: list[Hit], unconfirmed: list[Hit], query: Query) -> bool:
+    """The documents meeting the filters hold only some of the question's words ("lambeth 2015 cla health
+    assessments" where the year's report is indexed by its front page: "children looked after", no health
+    assessment), while an undated one recalling the years just before holds every one."""
+    from qa.retrieval.retriever import coverage, keyword_terms
+
+    terms = keyword_terms(index.bm25.query_terms(query.keyword_text), query.text)
+    terms = list(index.bm25.document_frequency(terms))  # (a word no passage holds, "cla", is no evidence)
+    if len(set(terms)) < 2:
+        return False
+    best = max((coverage(index, terms, h.passage.passage_id) for h in confirmed), default=0.0)
+    return best < 1.0 and any(coverage(index, terms, h.passage.passage_id) == 1.0 and recalls_before(h, query)
+                              for h in unconfirmed[:COUNT_EVIDENCE_DEPTH])
 
 
 def _caveat_apart(answer: str, hits: list[Hit]) -> str:
