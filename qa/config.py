@@ -94,6 +94,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   66: (review) a site after a dash only when named as one (a publication's or a body's name: not "- Good",
+#       "- Executive Summary"); "Saved from:" with an address; a staff bulletin opening the page; "was formed on"
 #   65: a site's name after a dash closing an HTML <title> ("... - Care Quality Commission"; a proper name only), and
 #       another regulator's name there makes the page "other"; a dated element after a byline dates the page
 #       ("Published: 14.03.2024 Updated: ..."); a capture tool's "Saved from:"/"Saved:" lines are furniture; a
@@ -134,7 +136,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "65"
+PIPELINE_VERSION = "66"
 
 
 def packaged_model_path() -> str:

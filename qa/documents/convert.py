@@ -228,9 +228,13 @@ def _is_host_name(name: str, url: str) -> bool:
 
 _COMPANY_RE = re.compile(r"\b(?:Ltd|Limited|plc|LLP|Inc)\.?$", re.I)
 _TITLE_SITE_RE = re.compile(r"\s\|\s+([A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})\s*$"
-                            # after a dash, a proper name only ("... - Care Quality Commission", "... - Oldham Echo";
-                            # not "... - Ofsted inspection report - children's home")
-                            r"|\s[-–—]\s+([A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|the|for|on|&)){0,5})\s*$")
+                            # after a dash, a publication's or a body's proper name only, ending on what such names
+                            # end on ("... - Care Quality Commission", "... - Oldham Echo"; not "... - Requires
+                            # Improvement", "... - Executive Summary", "... - Ofsted inspection report - children's home")
+                            r"|\s[-–—]\s+((?:[A-Z][\w&'’.-]*\s+(?:(?:and|of|the|for|on|&)\s+)?){1,5}"
+                            r"(?:Weekly|Daily|News|Echo|Courier|Gazette|Herald|Chronicle|Observer|Post|Times|Mail|Express|"
+                            r"Bulletin|Review|Online|Ledger|Journal|Magazine|Standard|Telegraph|Argus|Advertiser|Press|"
+                            r"Star|Sentinel|Live|Today|Now|Commission|Inspectorate|Ombudsman))\s*$")
 
 
 # A site's section or a page number closing a title is no site's name ("... | News", "... | Page 2").

@@ -226,7 +226,7 @@ _CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\d/.])|\b\d{1,
 # Services"), a reference number ("Ref: BFC-0127"), a time of update.
 _DATELINE_TAIL_RE = re.compile(r"\s*(?:[|,•·-]\s*)?(?:[Bb]y\s+[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?:,\s*[^|]{0,60})?|"
                                r"(?i:ref(?:erence)?(?:\s+no\.?)?)\s*:?\s*[\w/-]+)\s*$")
-_NOT_PUBLICATION = re.compile(r"\b(inspection|visit|fieldwork|post on|upload|saved|maintenance|outage|downtime|"
+_NOT_PUBLICATION = re.compile(r"\b(inspection|visit|fieldwork|post on|upload|maintenance|outage|downtime|"
                               r"scheduled|deadline|closing date|event|webinar|asked)\b", re.I)
 
 
@@ -477,8 +477,9 @@ def council_signed(raw: str) -> bool:
     return bool(m) and not re.search(r"(?i)\bofsted\b|\binspector\b|\bHMI\b", m.group(0))
 
 
-_STAFF_BULLETIN_RE = re.compile(r"\b(?:staff|team|practice|internal|workforce)\s+(?:bulletin|newsletter|briefing)\b"
-                                r"|\bintranet\b", re.I)
+# (opening one of the page's first lines, as its masthead: not "a staff bulletin seen by this newspaper")
+_STAFF_BULLETIN_RE = re.compile(r"\W*(?:[\w'’-]+\s+){0,3}?(?:staff|team|practice|internal|workforce)\s+"
+                                r"(?:bulletin|newsletter)\b", re.I)
 _COUNCIL_PRESS_RE = re.compile(r"\b[A-Z][\w ]{2,40} Council (has )?(welcomed|issued the following statement|"
                                r"responded|is pleased)\b|^\s*our statement\b|\bhas issued the following statement\b|"
                                r"\b(Cabinet|Lead|Executive) Member for\b|^\s*further information\s*$|"
@@ -606,7 +607,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
             council += 1.5
     if re.search(r"(?<=[a-z,] )the Council\b", own):
         council += 1.5  # a council writing about itself capitalises "the Council"
-    if _STAFF_BULLETIN_RE.search(head):
+    if any(_STAFF_BULLETIN_RE.match(b.text) for b in blocks[:4]):
         council += 3.0  # a council's word to its own staff ("Staff bulletin for children's social care")
     said = len(re.findall(r"\b(said|says|told|added|warned|according to|commented|wrote)\b", raw, re.I))
     if news < 1.5 and _COUNCIL_SPEAKER_RE.search(raw) and not _THIRD_PARTY_RE.search(raw) \
@@ -816,13 +817,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
                 return found, 0.9
         # "By Jo Bell, Local Democracy Reporting Service Thursday, 19 August 2021, 6:00 am Updated Friday, ...":
         # the first date, before any update
-        before_update = _UPDATED_RE.split(hints["dateline"])[0]
-        first = re.search(_FULL_DATE, before_update, re.I)
+        first = re.search(_FULL_DATE, _UPDATED_RE.split(hints["dateline"])[0], re.I)
         if first and parse_date(first.group(0)):
             return parse_date(first.group(0)), 0.85
-        found, prefixed = _dateline(before_update)  # "Published: 14.03.2024 Updated: 15.03.2024 10:42"
-        if found and prefixed:
-            return found, 0.85
     for line in hints.get("page_furniture", "").splitlines():  # a Word file's footer: "Ofsted | Issued: 1 March 2024"
         if signature := _SIGNATURE_LINE_RE.search(line):
             # minutes' "Chairman ........ Date: 20 March 2024": the day they were signed, at a later meeting (what
@@ -1015,8 +1012,10 @@ _PERIOD_TRIGGER_RE = re.compile(r"\b(between|from|on|during|over|(?:inspectors?|
 _VISIT_NAMED_RE = re.compile(r"\b(?:monitoring|focused)\s+visit\s+to\s+[^,.\n]{3,60},\s*$", re.I)
 _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|notice|letter dated|judged|rated|"
                                  r"meeting|announced|issued|notif\w*|asked|answered|due|"
-                                 # a council's own history: "visits before it was abolished on 31 March 2023"
-                                 r"abolished|replaced|dissolved|established|created|formed|launched|appointed)\b", re.I)
+                                 # a council's own history: "visits before it was abolished on 31 March 2023" (a
+                                 # passive verb: "the newly formed trust, on 6 and 7 June" is visited then)
+                                 r"(?:was|were|been|is|are)\s+(?:abolished|replaced|dissolved|established|created|"
+                                 r"formed|launched|appointed))\b", re.I)
 
 
 def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, str] | None, float]:

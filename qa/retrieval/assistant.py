@@ -33,7 +33,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, announces_
 from qa.documents.mentions import document_event_months, document_not_before
 from qa.passages.split import sentence_spans
 from qa.retrieval.acronyms import FIELD_GLOSSARY
-from qa.retrieval.retriever import CachedEncoder, Retriever
+from qa.retrieval.retriever import CachedEncoder, Retriever, keyword_terms
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
 
 
@@ -174,6 +174,7 @@ class Assistant:
             return result
         confirmed = [h for h in hits if not h.unconfirmed]
         unconfirmed = [h for h in hits if h.unconfirmed]
+        covering: list[Hit] = []
         # A document that does not state the asked date, visit or place is shown (apart, labelled) when its text at
         # least mentions it. When none does: a visit's ordinal or an authority's name missing from every text means
         # they are about something else, so abstain; an undated text's years are weak evidence (a 2019 story may
@@ -189,7 +190,7 @@ class Assistant:
         if confirmed and (not states_asked_fact(query, confirmed[:COUNT_EVIDENCE_DEPTH] + mentioning[:UNCONFIRMED_SHOWN])
                           or not any(on_subject(h) for h in confirmed[:COUNT_EVIDENCE_DEPTH])
                           or shares_no_word(confirmed[:COUNT_EVIDENCE_DEPTH], unconfirmed, query)
-                          or covers_more_words(index, confirmed[:COUNT_EVIDENCE_DEPTH], unconfirmed, query)):
+                          or (covering := covering_apart(index, confirmed[:COUNT_EVIDENCE_DEPTH], unconfirmed, query))):
             # "Which councillors did the Greens want held to account after the 2015 report?": the report meets the
             # filters but names nobody (or shares no word with the question, far from it in meaning or close only
             # in meaning while an undated story shares its words: "lambeth 2015 priority actions" where the
@@ -236,16 +237,17 @@ class Assistant:
         leading = [h for h in extra if h.document.doc_type in asked_kinds] \
             if asked_kinds and not any(h.document.doc_type in asked_kinds for h in shown) else []
         closer = False
-        # (holding every word of the question where nothing meeting the filters does, scoring higher is enough)
-        lead_ratio = 1.0 if shown and extra and covers_more_words(index, shown[:COUNT_EVIDENCE_DEPTH], extra[:1],
-                                                                  query) else APART_LEAD_RATIO
         if not leading and shown and extra and extra[0].score > 0 \
-                and extra[0].score >= lead_ratio * shown[0].score:
+                and extra[0].score >= APART_LEAD_RATIO * shown[0].score:
             # "Which director did inspectors praise when Leicester was judged inadequate in 2015?": the 2015 report's
             # front matter meets the filters; an undated story on that judgement names her. When what is shown apart
             # answers far more closely than anything meeting the filters, it leads, still labelled as such.
-            leading = [h for h in extra if h.score > 0 and h.score >= lead_ratio * shown[0].score]
+            leading = [h for h in extra if h.score > 0 and h.score >= APART_LEAD_RATIO * shown[0].score]
             closer = True
+        elif not leading and shown and (ahead := [h for h in extra if h in covering and h.score >= shown[0].score]):
+            # holding every word of the question where the passages meeting the filters together do not, scoring
+            # higher is enough
+            leading, closer = ahead, True
         result.hits = leading + shown + [h for h in extra if h not in leading]
         if extra:
             result.filters_description = _describe_with_unconfirmed(query, len(shown), extra, len(leading), closer)
@@ -330,19 +332,21 @@ def shares_no_word(confirmed: list[Hit], unconfirmed: list[Hit], query: Query) -
         and any(h.scores.get("bm25", 0.0) > 0 and recalls_before(h, query) for h in unconfirmed)
 
 
-def covers_more_words(index: Index, confirmed: list[Hit], unconfirmed: list[Hit], query: Query) -> bool:
-    """The documents meeting the filters hold only some of the question's words ("lambeth 2015 cla health
-    assessments" where the year's report is indexed by its front page: "children looked after", no health
-    assessment), while an undated one recalling the years just before holds every one."""
-    from qa.retrieval.retriever import coverage, keyword_terms
-
-    terms = keyword_terms(index.bm25.query_terms(query.keyword_text), query.text)
-    terms = list(index.bm25.document_frequency(terms))  # (a word no passage holds, "cla", is no evidence)
-    if len(set(terms)) < 2:
-        return False
-    best = max((coverage(index, terms, h.passage.passage_id) for h in confirmed), default=0.0)
-    return best < 1.0 and any(coverage(index, terms, h.passage.passage_id) == 1.0 and recalls_before(h, query)
-                              for h in unconfirmed[:COUNT_EVIDENCE_DEPTH])
+def covering_apart(index: Index, confirmed: list[Hit], unconfirmed: list[Hit], query: Query) -> list[Hit]:
+    """Undated passages recalling the years just before the asked one that hold every word of the question, where
+    the passages meeting the filters, taken together, do not ("lambeth 2015 cla health assessments" where the
+    year's report is indexed by its front page: "children looked after", no health assessment). Empty otherwise."""
+    terms = set(keyword_terms(index.bm25.query_terms(query.keyword_text), query.text))
+    terms = set(index.bm25.document_frequency(list(terms)))  # (a word no passage holds, "cla", is no evidence)
+    if len(terms) < 2:
+        return []
+    held = set().union(*(index.bm25.terms_in(row, terms) for h in confirmed
+                         if (row := index.row_of(h.passage.passage_id)) is not None))
+    if held >= terms:
+        return []
+    return [h for h in unconfirmed[:COUNT_EVIDENCE_DEPTH]
+            if (row := index.row_of(h.passage.passage_id)) is not None and index.bm25.terms_in(row, terms) >= terms
+            and recalls_before(h, query)]
 
 
 def _caveat_apart(answer: str, hits: list[Hit]) -> str:
@@ -565,12 +569,14 @@ CHILD_RE = re.compile(r"\bchild(?:ren)?(?:['’]s)?\b", re.I)
 
 
 def asks_other_service(query: Query, hits: list[Hit]) -> bool:
-    """"What did the CQC find when it assessed X's children's services?" where every page naming the CQC is
-    about adult social care and never mentions children: the body named assessed another service."""
+    """"What did the CQC find when it assessed X's children's services?" where every page naming the CQC (in its
+    text, or as its site: "... - Care Quality Commission") is about adult social care and never mentions children:
+    the body named assessed another service."""
     if not query.names or not CHILD_RE.search(query.text):
         return False
     forms = [f.lower() for name in query.names for f in (name, FIELD_GLOSSARY.get(name.upper())) if f]
-    naming = [h for h in hits if any(f in text for text in (h.document.text.lower(),) for f in forms)]
+    naming = [h for h in hits if any(f in text for text in (h.document.text.lower(), (h.document.publisher or "").lower())
+                                     for f in forms)]
     return bool(naming) and all(ADULT_SERVICE_RE.search(h.document.text) and not CHILD_RE.search(h.document.text)
                                 for h in naming)
 

@@ -670,6 +670,9 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     for m in BODY_ACRONYM_RE.finditer(text):  # "east riding cqc rating": a body typed in lower case is still named
         if m.group(0).upper() not in names:
             names.append(m.group(0).upper())
+    # (a person the question names, "Eleanor Brazil", whom a page may name without the title "commissioner"; not a
+    # kind of inspection or a specialist arrangement added below)
+    named_person = any(" " in n and not n.isupper() for n in names)
     for m in INSPECTION_KIND_RE.finditer(text):  # "the 2024 focused visit": a school's inspection is not one
         if not any(m.group(0).lower() in n.lower() for n in names):
             names.append(m.group(0).lower())
@@ -677,9 +680,7 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
         name = re.sub(r"\s+", " ", m.group(0).lower())
         if not any(name in n.lower() for n in names):
             names.append(name)
-    # "when was a commissioner appointed for Leicester?" (the singular: a page naming one or several mentions it;
-    # not asked of a person the question names, "Eleanor Brazil", whom a page may name without the title)
-    named_person = any(" " in n and not n.isupper() for n in names)
+    # "when was a commissioner appointed for Leicester?" (the singular: a page naming one or several mentions it)
     if not named_person and INTERVENTION_RE.search(text) and "commissioner" not in names:
         names.append("commissioner")
     return names
@@ -694,12 +695,19 @@ INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bmonitoring\s+visit(?=s?
 
 # Specialist arrangements a question may name in lower case, with no everyday word for them: a page that never
 # names the arrangement does not report on it ("private fostering in Lambeth", where only Kirklees's page mentions
-# privately fostered children). Every word of the name must be in one passage (stems: "privately fostered").
-SPECIALIST_SERVICE_RE = re.compile(r"\bprivate(?:ly)?\s+foster(?:ing|ed)\b|\bspecial\s+guardianship\b|"
-                                   r"\bunaccompanied\s+asylum[-\s]seeking\b|\bfemale\s+genital\s+mutilation\b|"
-                                   r"\bcounty\s+lines\b|\belective\s+home\s+education\b|\bstaying\s+put\b|"
-                                   r"\bsecure\s+accommodation\b|\bforced\s+marriage\b|\bmodern\s+slavery\b",
-                                   re.I)
+# privately fostered children). A passage names one by the same phrase, in any of its forms ("privately fostered",
+# "private fostering arrangements"), not by its words apart ("private providers ... foster carers"). Not phrases
+# with an everyday sense ("staying put", "secure accommodation" for a care leaver's flat).
+SPECIALIST_SERVICES = [re.compile(p, re.I) for p in (
+    r"\bprivate(?:ly)?\s+foster(?:ing|ed)\b", r"\bspecial\s+guardianship\b",
+    r"\bunaccompanied\s+asylum[-\s]seeking\b", r"\bfemale\s+genital\s+mutilation\b", r"\bcounty\s+lines\b",
+    r"\belective(?:ly)?\s+home[-\s]educat(?:ion|ed)\b", r"\bforced\s+marriages?\b", r"\bmodern\s+slavery\b")]
+SPECIALIST_SERVICE_RE = re.compile("|".join(p.pattern for p in SPECIALIST_SERVICES), re.I)
+
+
+def specialist_service(name: str) -> re.Pattern | None:
+    """The pattern naming the specialist arrangement `name` is (None for any other name)."""
+    return next((p for p in SPECIALIST_SERVICES if p.fullmatch(name)), None)
 
 
 # The government's intervention a question may ask about: like a kind of inspection, a page about the place must

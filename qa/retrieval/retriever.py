@@ -29,7 +29,7 @@ from qa.retrieval.acronyms import expand, index_definitions
 from qa.retrieval.answer_type import (answer_type_weight, asked_event, asked_role, counted_stems,
                                       second_fact_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
-from qa.retrieval.question import INSPECTION_KIND_RE, INTERVENTION_RE, SOURCE_KINDS, Query
+from qa.retrieval.question import INSPECTION_KIND_RE, INTERVENTION_RE, SOURCE_KINDS, Query, specialist_service
 from qa.retrieval.synonyms import alternatives, other_forms, with_synonyms
 
 # Fused candidates considered for priors and grouping: deep enough that a passage the priors lift a long way (the one
@@ -311,16 +311,13 @@ def _published_by(index: Index, name: str, mask: np.ndarray) -> bool:
 
 
 def _publishing(index: Index, name: str, mask: np.ndarray) -> set[str]:
-    """The pages within the filters that `name` publishes (their site's name). Not another body's ("other"): a
-    regulator's page left unnamed in its text ("... - Care Quality Commission" in its title alone) does not speak
-    on what it does not assess ("What did the CQC find about children's social care?")."""
+    """The pages within the filters that `name` publishes (their site's name)."""
     words = set(index.bm25.query_terms(name))
     if not words:
         return set()
     by_term = index.docs_by_publisher_term
     publishing = set.intersection(*(by_term.get(w, set()) for w in words))
-    return {d for d in publishing if d in index.doc_rows and index.documents[d].doc_type != "other"
-            and mask[index.doc_rows[d]].any()}
+    return {d for d in publishing if d in index.doc_rows and mask[index.doc_rows[d]].any()}
 
 
 def named_only_as_publisher(index: Index, names: list[str], mask: np.ndarray) -> set[str]:
@@ -363,6 +360,8 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
 
 def _mentioned(index: Index, name: str, mask: np.ndarray) -> bool:
     rows = np.flatnonzero(_rows_naming(index, name) & mask)
+    if service := specialist_service(name):  # the arrangement's phrase, not its words apart
+        return any(service.search(index.passages[r].text) for r in rows)
     if not (INSPECTION_KIND_RE.fullmatch(name) or INTERVENTION_RE.fullmatch(name)):
         return bool(len(rows)) or _published_by(index, name, mask)
     # a kind of inspection is named as a phrase: "the visit focused on care leavers" names no focused visit

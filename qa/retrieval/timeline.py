@@ -212,10 +212,11 @@ ONE_SOURCE_RE = re.compile(r"^\W*according\s+to\s+(?!(?:each|every|all|any)\b)"
 def detect(question: str, previous: Query | None = None) -> Intent | None:
     """A trail or comparison question, with its topic; None for an ordinary question."""
     text = re.sub(r"\s+", " ", question or "").strip()
-    trail = TRAIL_MARKER_RE.search(text) or (None if DESCRIBED_RE.search(text) else TRAIL_RE.search(text))
+    # A trail is asked when any marker or "how has X changed" stands outside a clause reporting what a text said
+    # ("... the report that said services had declined, and how have they improved?")
+    changes = [*TRAIL_MARKER_RE.finditer(text), *([] if DESCRIBED_RE.search(text) else TRAIL_RE.finditer(text))]
     kind = "compare" if COMPARE_RE.search(text) else \
-        "trail" if trail and not (REPORTED_CHANGE_RE.search(before := _sentence_before(text, trail.start()))
-                                  or REPORTED_IN_CLAUSE_RE.search(_before_change(text, trail))) else None
+        "trail" if any(not _reported(text, change) for change in changes) else None
     if kind is None or kind == "trail" and ONE_SOURCE_RE.search(text):
         return None
     authorities = find_authorities(text)
@@ -239,13 +240,20 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
     return intent
 
 
-def _before_change(text: str, trail: re.Match) -> str:
+def _reported(text: str, change: re.Match) -> bool:
+    """A change that is what a text said ("the report published that said services had deteriorated since 2016",
+    "respond when Ofsted said services had got worse"), not what the question asks to follow."""
+    return bool(REPORTED_CHANGE_RE.search(_sentence_before(text, change.start()))
+                or REPORTED_IN_CLAUSE_RE.search(_before_change(text, change)))
+
+
+def _before_change(text: str, change: re.Match) -> str:
     """The sentence up to the change a trail match found: its marker's start, or the change word closing a "how did
     ..." match ("how did the council respond to the inspection that said its services had | declined")."""
-    if trail.re is TRAIL_MARKER_RE:
-        return _sentence_before(text, trail.start())
-    change = re.search(r"(?:got\s+)?\S+\s*$", trail.group())
-    return _sentence_before(text, trail.start() + change.start())
+    if change.re is TRAIL_MARKER_RE:
+        return _sentence_before(text, change.start())
+    word = re.search(r"(?:got\s+|moved\s+)?\S+\s*$", change.group())
+    return _sentence_before(text, change.start() + word.start())
 
 
 def _sentence_before(text: str, end: int) -> str:
