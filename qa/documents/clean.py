@@ -87,8 +87,9 @@ _FURNITURE_RULES = {
     ),
     "hosting-site header": (
         r"transcript(ion)?", r"upload(ed)?( by)?\s*:.{0,60}",
+        r"post on \d{1,2}[-/ ]\w{3,9}[-/ ]\d{2,4}",  # "Posted on <date>" on a blog is its date: kept
         # a capture tool's lines: "Saved from: https://...", "Saved: 02/11/2023 09:14" (when it was saved)
-        r"saved from\s*:\s*(?:https?://|www\.)\S+", r"saved\s*:\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(\s+\d{1,2}:\d\d)?", r"post on \d{1,2}[-/ ]\w{3,9}[-/ ]\d{2,4}",  # "Posted on <date>" on a blog is its date: kept
+        r"saved from\s*:\s*(?:https?://|www\.)\S+", r"saved\s*:\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(\s+\d{1,2}:\d\d)?",
         r"\d[\d,.]*k?\s*(views?|downloads?)", r"category\s*:.{0,40}", r"total pages?\s*:?\s*\d+",
         r"file type\s*:.{0,60}", r"(pdf|docx?|odt|xlsx?|csv|html)\s*,\s*[\d.]+\s*[kmg]b\b.{0,40}",
     ),

@@ -194,8 +194,9 @@ class Assistant:
             # "Which councillors did the Greens want held to account after the 2015 report?": the report meets the
             # filters but names nobody (or shares no word with the question, far from it in meaning or close only
             # in meaning while an undated story shares its words: "lambeth 2015 priority actions" where the
-            # report's front matter is all that is indexed); an undated story recalling the years just before may
-            # answer, shown apart.
+            # report's front matter is all that is indexed; or holds only some of the question's words where such a
+            # story holds them all: `covering`, which may lead below); an undated story recalling the years just
+            # before may answer, shown apart.
             mentioning = [h for h in unconfirmed if h in mentioning or recalls_before(h, query)]
         if not confirmed and not mentioning:
             # Nothing states the asked year: an undated story naming only the few years before it (the earlier
@@ -575,8 +576,8 @@ def asks_other_service(query: Query, hits: list[Hit]) -> bool:
     if not query.names or not CHILD_RE.search(query.text):
         return False
     forms = [f.lower() for name in query.names for f in (name, FIELD_GLOSSARY.get(name.upper())) if f]
-    naming = [h for h in hits if any(f in text for text in (h.document.text.lower(), (h.document.publisher or "").lower())
-                                     for f in forms)]
+    naming = [h for h in hits
+              if any(f in text for text in (h.document.text.lower(), (h.document.publisher or "").lower()) for f in forms)]
     return bool(naming) and all(ADULT_SERVICE_RE.search(h.document.text) and not CHILD_RE.search(h.document.text)
                                 for h in naming)
 

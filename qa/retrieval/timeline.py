@@ -194,9 +194,9 @@ REPORTED_CHANGE_RE = re.compile(r"^\W*(?:when\s+(?:was|were|did|is|are|has|had)|
 # "How did the council respond when Ofsted said services had got worse since 2021?": the change is what a text said
 # ("said its services had" just before "got worse since"), set in a clause about that text; the question asks about
 # something else (the reply), not for a trail.
+# (or in a relative clause: "the inspection that said its services had declined since 2021")
 REPORTED_IN_CLAUSE_RE = re.compile(r"\b(?:when|after|once|because|as|where|that|which)\s+[^,;?]{0,120}?\b(?:said|says|"
-                                   r"found|"
-                                   r"finds|reported|concluded|judged|warned|claimed|stated|noted|announced)\s+"
+                                   r"found|finds|reported|concluded|judged|warned|claimed|stated|noted|announced)\s+"
                                    r"(?:that\s+)?(?:[\w'’-]+\s+){0,5}(?:had|has|have|was|were)\s*$", re.I)
 
 
