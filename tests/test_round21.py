@@ -257,3 +257,26 @@ def test_a_years_report_answering_across_its_passages_keeps_its_place(tmp_path):
                                                     "supervision in Rutland?")
     # (review) the report's two passages together hold both words: the undated story is not put first
     assert [h.document.doc_id for h in answer.hits[:2]] == ["report", "report"]
+
+
+def test_ofsted_asked_about_a_visit_answers_from_its_letter_before_a_story_on_it(tmp_path):
+    from conftest import bm25_assistant_for
+
+    docs = {
+        "letter.txt": ("Ofsted\nPiccadilly Gate\nManchester\n\n12 December 2023\n\nJo Bell\nDirector of Children's "
+                       "Services\nRutland County Council\n\nDear Jo\n\nMonitoring visit to Rutland children's services"
+                       "\n\nThis letter summarises the findings of the second monitoring visit to Rutland children's "
+                       "services on 7 and 8 November 2023.\n\nOfsted found the MASH backlog has reduced: the backlog "
+                       "of contacts in the MASH was 64.\n\nYours sincerely\n\nAnn Example\nHis Majesty's Inspector",
+                       {}),
+        "story.txt": ("MASH backlog cut at Rutland, Ofsted finds\n\nBy Jo Example\n\nPublished: 14 December 2023\n\n"
+                      "Ofsted found the MASH backlog at Rutland had been cut at its second monitoring visit, with the "
+                      "backlog of contacts in the MASH down to 64, the MASH backlog letter said.", {}),
+        **{f"kent{i}.txt": (f"Kent update {i}\n\nKent County Council opened a family hub in Ashford, number {i}.", {})
+           for i in range(6)},
+    }
+    assistant = bm25_assistant_for(tmp_path, docs)
+    answer = assistant.ask("What did Ofsted find about the MASH backlog at its second monitoring visit to Rutland?")
+    assert answer.hits[0].document.doc_id == "letter"
+    # not asked about the visit or its letter, the story keeps its place
+    assert assistant.ask("What did Ofsted find about the MASH backlog in Rutland?").hits[0].document.doc_id == "story"

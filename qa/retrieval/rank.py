@@ -653,3 +653,31 @@ def newest_date(documents) -> date | None:
     spans = [doc_span(d) for d in documents]
     ends = [s[1] for s in spans if s]
     return max(ends) if ends else None
+
+
+OFSTED_TWIN_RATIO = 0.5  # the letter's passage scores at least half the leading story's (0.3 and 0.5 the same)
+OFSTED_TWIN_DEPTH = 10  # ... among the first ten candidates
+
+
+# Ofsted asked for in its own voice about a visit or its letter: "What did Ofsted's letter on the fourth monitoring
+# visit ... say", "What did Ofsted find ... at its second monitoring visit" (not "What did the committee resolve
+# about the Ofsted focused visit", "since the inspectors criticised it")
+OFSTED_ON_VISIT_RE = re.compile(r"^\W*(?:what|how)\s+did\s+(?:ofsted|the\s+inspectors|inspectors|hmi)\b"
+                                r"(?=.*\b(?:monitoring\s+visit|focus+ed\s+visit|letter)\b)", re.I)
+
+
+def ofsted_telling_first(hits: list[Hit], query: Query) -> list[Hit]:
+    """"What did Ofsted find at the second visit?": when a story or a council page about the visit leads and
+    Ofsted's own letter on the same event (the same place and time, not another visit) has a passage close behind,
+    the letter's passage goes first. Only letters: a report indexed by its front page says little a story quoting
+    it does not say better."""
+    if not hits or hits[0].document.doc_type in SOURCE_KINDS["ofsted"] or not OFSTED_ON_VISIT_RE.search(query.text):
+        return hits
+    lead = hits[0]
+    for h in hits[1:OFSTED_TWIN_DEPTH]:
+        if h.document.doc_type == "ofsted_letter" and len(h.unconfirmed) <= len(lead.unconfirmed) \
+                and h.score >= OFSTED_TWIN_RATIO * lead.score and same_event(h.document, lead.document) \
+                and not (h.document.visit_number and lead.document.visit_number
+                         and h.document.visit_number != lead.document.visit_number):
+            return [h] + [x for x in hits if x is not h]
+    return hits
