@@ -326,8 +326,9 @@ def named_only_as_publisher(index: Index, names: list[str], mask: np.ndarray) ->
     Care Quality Commission find ...?" where only a page's title names the site): they are what it said."""
     found: set[str] = set()
     for name in names:
-        if not np.any(_rows_naming(index, name) & mask):
-            found |= _publishing(index, name, mask)
+        # (the site-name map first: most names publish nothing, and then no passage mask is built again)
+        if (publishing := _publishing(index, name, mask)) and not np.any(_rows_naming(index, name) & mask):
+            found |= publishing
     return found
 
 
