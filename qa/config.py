@@ -94,6 +94,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   67: a committee paper's running line dated in figures ("Minutes - 14/09/2023"); "MV3" numbers a visit, "since
+#       MV1" recalls one; a visit "to Walsall is expected" is to come; "... Services - staff bulletin" closing a line
 #   66: (review) a site after a dash only when named as one (a publication's or a body's name: not "- Good",
 #       "- Executive Summary"); "Saved from:" with an address; a staff bulletin opening the page; "was formed on"
 #   65: a site's name after a dash closing an HTML <title> ("... - Care Quality Commission"; a proper name only), and
@@ -136,7 +138,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "66"
+PIPELINE_VERSION = "67"
 
 
 def packaged_model_path() -> str:

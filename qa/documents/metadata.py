@@ -477,9 +477,12 @@ def council_signed(raw: str) -> bool:
     return bool(m) and not re.search(r"(?i)\bofsted\b|\binspector\b|\bHMI\b", m.group(0))
 
 
-# (opening one of the page's first lines, as its masthead: not "a staff bulletin seen by this newspaper")
+# (opening one of the page's first lines, as its masthead, or closing a short one after a dash: "North Tyneside
+# Children's Services - staff bulletin"; not "a staff bulletin seen by this newspaper")
 _STAFF_BULLETIN_RE = re.compile(r"\W*(?:[\w'’-]+\s+){0,3}?(?:staff|team|practice|internal|workforce)\s+"
-                                r"(?:bulletin|newsletter)\b", re.I)
+                                r"(?:bulletin|newsletter)\b|"
+                                r"[^\n]{3,80}\s[-–—|:]\s*(?:staff|team|practice|internal|workforce)\s+"
+                                r"(?:bulletin|newsletter)\s*$", re.I)
 _COUNCIL_PRESS_RE = re.compile(r"\b[A-Z][\w ]{2,40} Council (has )?(welcomed|issued the following statement|"
                                r"responded|is pleased)\b|^\s*our statement\b|\bhas issued the following statement\b|"
                                r"\b(Cabinet|Lead|Executive) Member for\b|^\s*further information\s*$|"
@@ -830,8 +833,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
             if found and prefixed:
                 return found, 0.85
         # a committee paper's running header: "SURREY COUNTY COUNCIL <tab> ... SELECT COMMITTEE <tab> 22 SEPTEMBER 2021"
-        # (not a report's running title dating its fieldwork: "Inspection of Wigan Council: 27 June to 8 July 2022")
-        dated = re.search(_FULL_DATE, line, re.I)
+        # (not a report's running title dating its fieldwork: "Inspection of Wigan Council: 27 June to 8 July 2022");
+        # in figures too, with the year in full: "Scrutiny Committee - Minutes - 14/09/2023"
+        dated = re.search(_FULL_DATE, line, re.I) or ((n := _NUM_RE.search(line)) and len(n.group(3)) == 4 and n)
         if dated and _MEETING_BODY_RE.search(line) and not _VISIT_WORD_RE.search(line) and parse_date(dated.group(0)):
             return parse_date(dated.group(0)), 0.8
     content = "\n".join(b.text for b in blocks)
@@ -1085,6 +1089,8 @@ _VISIT_NUMBER_RES = [
     (re.compile(rf"\b(?:this|it|the visit)\s+(?:was|is)\s+(?:the|their|its)\s+{ORDINAL_RE}\b(?!\s+time\b)", re.I), 0.9),
     (re.compile(rf"\b{ORDINAL_RE}(?:\s+and\s+final)?\s+(?:ofsted\s+)?(?:monitoring|follow[- ]up)\s+visit\b", re.I), 0.85),
     (re.compile(rf"\b{ORDINAL_RE}\s+and\s+final\s+visit\b", re.I), 0.85),
+    # a council's short form: "Ofsted monitoring visit (MV3)", "West Sussex - MV2 letter"
+    (re.compile(r"\bMV[\s-]?(\d{1,2})\b"), 0.75),
     (re.compile(rf"\bvisit\b[^.]{{0,80}}\bthe\s+{ORDINAL_RE}\s+of\s+(?:\w+\s+)?(?:monitoring\s+)?visits\b", re.I), 0.8),
     # "for the fourth of its monitoring visits since ...", "made their fourth visit since the council was judged"
     # ("for the second of a series of monitoring visits")
@@ -1125,8 +1131,8 @@ _VISIT_NUMBER_RES = [
 
 # A visit named after these is another one than the page's: "than at the time of the first monitoring visit",
 # "since the last monitoring visit in February 2017", "the next monitoring visit". (Not "following the third
-# monitoring visit": a story's way to name the visit it reports.)
-_REFERS_ELSEWHERE_RE = re.compile(r"\b(?:next|previous|last|earlier|prior|since\s+(?:its|the|their)|"
+# monitoring visit": a story's way to name the visit it reports.) "progress since MV1 in April" too.
+_REFERS_ELSEWHERE_RE = re.compile(r"\b(?:next|previous|last|earlier|prior|since(?:\s+(?:its|the|their))?|"
                                   r"(?:time\s+of|before)\s+(?:the|its|their))\s+$", re.I)
 # "the sixth monitoring visit to children's services in Sandwell since they were judged inadequate in 2016" (not
 # "the third visit since the trust took over")
@@ -1154,10 +1160,12 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
             if re.search(r"\b(will|would|shall|is due to|are due to|expected to|plans? to|planned)\b[^.]{0,40}$",
                          content[max(0, m.start() - 60):m.start()], re.I):
                 continue  # "Ofsted will return for a fourth monitoring visit": a visit to come
-            if re.match(r"[\s,]+(?:(?:is|are|was|were)\s+(?:expected|due|planned|scheduled|likely)|expected|due|"
-                        r"planned|will)\b", content[m.end():m.end() + 40], re.I):
+            if re.match(r"(?:\s+to\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)(?:\s+(?:upon|on|and|of|(?-i:[A-Z][\w'’.-]*))){0,5})?"
+                        r"[\s,]+(?:(?:is|are|was|were)\s+(?:expected|due|planned|scheduled|likely)|expected|due|"
+                        r"planned|will)\b", content[m.end():m.end() + 80], re.I):
                 continue  # "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn",
-                # "noted that a fifth monitoring visit was expected"
+                # "noted that a fifth monitoring visit was expected", "Ofsted's fourth monitoring visit to Walsall is
+                # expected later this year"
             if re.match(r"\s+(?:letter|report)\s+(?:is|will\s+be)\s+published\b", content[m.end():m.end() + 40], re.I) \
                     and re.search(r"\b(?:after|once|when|until|before)\s+(?:the\s+)?$",
                                   content[max(0, m.start() - 20):m.start()], re.I):

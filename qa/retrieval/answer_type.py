@@ -85,6 +85,10 @@ EVIDENCE: dict[str, re.Pattern] = {
                          rf"[Cc]hair|[Ii]nspector|[Mm]inister|[Mm]ayor)\b|"
                          # "Peter Dunford has been appointed as children's services commissioner"
                          rf"{_NAME}[^\S\n]+(?:(?:has|had|have)[^\S\n]+been|was|is|were)[^\S\n]+(?:appointed|named)\b|"
+                         # "Sarah Callaghan took over as Director for Children", "Jo Bell joined as interim director"
+                         rf"{_NAME}[^\S\n]+(?:(?:has|had)[^\S\n]+)?(?:took|taken|takes|take)[^\S\n]+(?:over|up)"
+                         rf"[^\S\n]+as\b|{_NAME}[^\S\n]+(?:(?:has|had)[^\S\n]+)?(?:joined|started|stepped[^\S\n]+in)"
+                         rf"[^\S\n]+as\b|"
                          # a byline: "By Ruth Okafor, Local Democracy Reporter", "By Jo Bell |"
                          rf"(?:^|\n)[^\S\n]*By[^\S\n]+{_NAME}(?=[^\S\n]*(?:[,|·]|\n|$))"),
     "count": re.compile(r"(?<![\d/.-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"

@@ -135,21 +135,24 @@ class Assistant:
             timings["total"] = time.perf_counter() - started
             return result
         found = self.retriever.retrieve(index, query, timings, dense=not self.dense_error)
-        if query.authorities and query.source == "council" and query.doc_types \
+        if query.authorities and query.source in ("council", "ofsted") and query.doc_types \
                 and not FilterOverrides.coerce(overrides or {}).doc_types \
                 and not any(not h.unconfirmed or "authority" not in h.unconfirmed for h in found.hits) \
                 and parse(question).doc_types:  # (the question's own attribution, not a previous one's)
             # "What did Leicester City Council itself say ...?" where no council page about the place meets the other
-            # filters: a story quoting the council carries its words. Every kind is searched, council pages first,
-            # and the banner says none met them. Only for this question: a follow-up inherits the filter as asked
-            # ("the report itself", "according to the news" and types chosen in the UI stay filters).
+            # filters: a story quoting the council carries its words; so for "According to Ofsted's own letter,
+            # ..." where only a story quoting the letter is about the place. Every kind is searched, the asked
+            # kind first, and the banner says none met them. Only for this question: a follow-up inherits the
+            # filter as asked ("according to the news" and types chosen in the UI stay filters).
             relaxed = replace(query, doc_types=[], source_named=True)
             wider = self.retriever.retrieve(index, relaxed, timings, dense=not self.dense_error)
             if wider.hits:
                 query, found = relaxed, wider
                 result.filters, result.filters_description = query.filters(), query.describe()
-                result.notices.append("No council page about the place meets this question's other filters, so "
-                                      "other kinds of source are shown (council pages first, where any).")
+                asked, first = (("council page", "council pages") if query.source == "council"
+                                else ("Ofsted letter or report", "Ofsted's own"))
+                result.notices.append(f"No {asked} about the place meets this question's other filters, so "
+                                      f"other kinds of source are shown ({first} first, where any).")
         if found.dense_error:
             self.live.dense_unavailable(found.dense_error)
         hits, signals = found.hits, found.signals

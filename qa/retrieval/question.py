@@ -115,6 +115,11 @@ NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+
                                r"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:own\s+)?(?:ofsted|council|press|news|media|"
                                r"newspapers?|local\s+paper|reports?|letters?|inspectors?|coverage|statements?|articles?|"
                                r"stor(?:y|ies)|write-?ups?|pieces?)\b(?:(?!\s(?:but|and)\b)[^,.:;?])*", re.I)
+# "What did Ofsted's letter say about supervision, which the council's press release also mentions?": a source
+# named in a clause beside the one asked is no cue either.
+ALSO_SOURCE_RE = re.compile(r",?\s*\b(?:which|that|as)\s+(?:[\w'’-]+\s+){1,5}?also\s+(?:mentions?|mentioned|reports?|"
+                            r"reported|says?|said|covers?|covered|quotes?|quoted|describes?|described|notes?|noted)\b"
+                            r"[^,.;?]*", re.I)
 # "What did the June 2019 inspection find (not the March monitoring visit)?": the event set aside is no filter.
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|,?\s*\b(?:not|rather\s+than|instead\s+of)"
                               r"\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:visit|inspection|letter|report|"
@@ -603,7 +608,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
         if _has_topic(stripped):  # unless the visit is what the question is about
             rest = stripped.strip()
     authorities = find_authorities(text)
-    cues = NEGATED_SOURCE_RE.sub(" ", text)
+    cues = ALSO_SOURCE_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", text))
+    if _has_topic(beside := ALSO_SOURCE_RE.sub("", rest)):
+        rest = beside  # (nor words to search for: they drew the letter's sign-off, which names its visit)
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None)
     responding = "council" if COUNCIL_RESPONSE_RE.search(cues) else "news" if NEWS_WRITER_RE.search(cues) else None
     source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
@@ -701,13 +708,19 @@ INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bmonitoring\s+visit(?=s?
 SPECIALIST_SERVICES = [re.compile(p, re.I) for p in (
     r"\bprivate(?:ly)?\s+foster(?:ing|ed)\b", r"\bspecial\s+guardianship\b",
     r"\bunaccompanied\s+asylum[-\s]seeking\b", r"\bfemale\s+genital\s+mutilation\b", r"\bcounty\s+lines\b",
-    r"\belective(?:ly)?\s+home[-\s]educat(?:ion|ed)\b", r"\bforced\s+marriages?\b", r"\bmodern\s+slavery\b")]
+    r"\belective(?:ly)?\s+home[-\s]educat(?:ion|ed)\b", r"\bforced\s+marriages?\b", r"\bmodern\s+slavery\b",
+    r"\bdisabled\s+children\b|\bchildren\s+with\s+(?:a\s+)?disabilit(?:y|ies)\b")]
 SPECIALIST_SERVICE_RE = re.compile("|".join(p.pattern for p in SPECIALIST_SERVICES), re.I)
+# Asked by one phrase, named on a page by any of several: disabled children are also "disabled young people",
+# "children with SEND and disabilities", "the disability service" (each holding the word "disabled" as stemmed).
+SERVICE_NAMED_BY = {SPECIALIST_SERVICES[-1].pattern: ("disabled", re.compile(r"\bdisab(?:led|ilit(?:y|ies))\b", re.I))}
 
 
-def specialist_service(name: str) -> re.Pattern | None:
-    """The pattern naming the specialist arrangement `name` is (None for any other name)."""
-    return next((p for p in SPECIALIST_SERVICES if p.fullmatch(name)), None)
+def specialist_service(name: str) -> tuple[str, re.Pattern] | None:
+    """The words every passage naming the specialist arrangement `name` holds and the pattern it names it by
+    (None for any other name)."""
+    asked = next((p for p in SPECIALIST_SERVICES if p.fullmatch(name)), None)
+    return SERVICE_NAMED_BY.get(asked.pattern, (name, asked)) if asked else None
 
 
 # The government's intervention a question may ask about: like a kind of inspection, a page about the place must

@@ -246,7 +246,14 @@ def years_named(text: str) -> frozenset[int]:
 
 
 def recall_weight(check: FilterCheck, text: str, query: Query) -> float:
-    if not check.reported or not (query.date_from and query.date_to):
+    if not (query.date_from and query.date_to):
+        return 1.0
+    if "date" in check.unknown:
+        # An undated page let in under "2023": its paragraph naming only later years ("A monitoring inspection took
+        # place in March 2025") tells a later event, whatever the page's other paragraphs recall.
+        years = years_named(text)
+        return RECALL_PENALTY if years and min(years) > query.date_to.year else 1.0
+    if not check.reported:
         return 1.0
     if any(query.date_from.year <= y <= query.date_to.year for y in years_named(text)):
         months = asked_months(query)
@@ -321,6 +328,7 @@ STUB_FLOOR = 0.4
 LABEL_ANSWERS = ("person", "judgement", "count")
 SENTENCE_LINE_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 TRUNCATED_LINE_RE = re.compile(r"(\.\.\.|…)\s*$")  # a listing's snippet ("report.pdf · 1 ... for...")
+SENTENCE_END_RE = re.compile(r"(?<=\w{2})[.!?][\"'”’)\]]*(?=\s+[A-Z“\"‘'])")
 
 
 @lru_cache(maxsize=50_000)
@@ -337,6 +345,9 @@ def prose_share(text: str) -> float:
         lead_in = line.endswith(":") and words >= 3
         if sentence or lead_in or in_list and words >= 3:
             prose += words
+        elif words >= 8 and not TRUNCATED_LINE_RE.search(line) and (ends := list(SENTENCE_END_RE.finditer(line))):
+            # a paragraph the splitter cut mid-sentence: its whole sentences are prose
+            prose += len(line[:ends[-1].end()].split())
         if lead_in:
             in_list = True
         elif words < 3:
@@ -371,6 +382,9 @@ SCOPE_SENTENCE_RE = re.compile(
     r"(?:his|her) majesty[’']s inspectors?\b(?=[^.]{0,120}\b(?:carried out|conducted|undertook) (?:this|the) "
     r"(?:visit|inspection)\b)|(?:his|her) majesty[’']s inspectors? for this (?:visit|inspection)\b|"
     r"the lead inspector (?:was|is)\b|inspectors were on site\b|"
+    # a letter's sign-off: "Ofsted will take the findings from this monitoring visit into account when planning
+    # your next inspection", "I am copying this letter to ..."
+    r"ofsted will take the findings (?:from|of) this\b|i am copying this letter to\b|"
     r"inspectors (?:looked at|evaluated|reviewed|considered|examined|focused on)\b|"
     r"the (?:visit|inspection) (?:focused|looked) (?:on|at)\b|"
     # "This joint targeted area inspection (JTAI) included a 'deep dive' focus on ..."

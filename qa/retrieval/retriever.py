@@ -361,9 +361,10 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
 
 
 def _mentioned(index: Index, name: str, mask: np.ndarray) -> bool:
-    rows = np.flatnonzero(_rows_naming(index, name) & mask)
     if service := specialist_service(name):  # the arrangement's phrase, not its words apart
-        return any(service.search(index.passages[r].text) for r in rows)
+        words, phrase = service
+        return any(phrase.search(index.passages[r].text) for r in np.flatnonzero(_rows_naming(index, words) & mask))
+    rows = np.flatnonzero(_rows_naming(index, name) & mask)
     if not (INSPECTION_KIND_RE.fullmatch(name) or INTERVENTION_RE.fullmatch(name)):
         return bool(len(rows)) or _published_by(index, name, mask)
     # a kind of inspection is named as a phrase: "the visit focused on care leavers" names no focused visit
