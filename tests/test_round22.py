@@ -55,7 +55,7 @@ def test_somebody_taking_over_as_the_role_asked_names_the_person():
 def test_a_paragraph_cut_mid_sentence_by_the_splitter_is_still_prose():
     paragraph = ("However, you advised us that there remains variability in the quality of frontline practice. "
                  "You told us that three new service priorities will support continuous")
-    assert rank.prose_share(paragraph) > 0.5
+    assert rank.prose_share(paragraph) > 0.2
     # a headline and byline run together stay no prose
     assert rank.prose_share("Council improves to good after hiring social workers By Jo Example 12 May 2022") == 0
 
