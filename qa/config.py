@@ -95,7 +95,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
 #   67: a committee paper's running line dated in figures ("Minutes - 14/09/2023"); "MV3" numbers a visit, "since
-#       MV1" recalls one; a visit "to Walsall is expected" is to come; "... Services - staff bulletin" closing a line
+#       MV1" recalls one; a visit "to Walsall is expected" is to come; "... Services - staff bulletin" closing a line;
+#       (review) a figures date only on a meeting's line, not a review or print date; "due to Covid" no visit to come
 #   66: (review) a site after a dash only when named as one (a publication's or a body's name: not "- Good",
 #       "- Executive Summary"); "Saved from:" with an address; a staff bulletin opening the page; "was formed on"
 #   65: a site's name after a dash closing an HTML <title> ("... - Care Quality Commission"; a proper name only), and

@@ -212,9 +212,11 @@ _STREET_BEFORE_RE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?\s+(?:[A-Z
 _NOT_LA_AFTER = re.compile(r"^\s+(Spa\b|St\b|Street|Road|Lane|Avenue|Place|Square|House|Way|Terrace|Crescent|University|College|Hospital|United|City F\.?C|"
                            r"County F\.?C|Cathedral|Minster|Racecourse|Station|Airport|Crown Court|Magistrates|Castle|Pier|Marina|"
                            r"Town F\.?C|Football)")
-# A street named after a place, for any name ("Knowsley Row", "Wigan Road").
+# A street named after a place, for any name ("Knowsley Row", "Wigan Road"), ending an address line or before its
+# town (not "Sandwell Row Over Children's Trust", "Wigan Close To Good" in a title-case headline).
 _STREET_AFTER_RE = re.compile(r"[^\S\n]+(?:Street|Road|Lane|Avenue|Row|Walk|Drive|Close|Crescent|Terrace|Gardens|Parade|"
-                              r"Square|Way)\b")
+                              r"Square|Way)\b(?=[^\S\n]*(?:,|\n|$|[A-Z]{1,2}\d)|"
+                              r"\s+[A-Z][a-z]+\s*(?:,|\n|$|[A-Z]{1,2}\d))")
 # Bodies named after a place that are not its council, for any name.
 _NOT_A_COUNCIL_AFTER = re.compile(r"\s+(?:and [A-Z]\w+\s+)?(?:Police|Constabulary|Fire and Rescue|Integrated Care Board|"
                                   r"ICB|NHS|Clinical Commissioning Group|CCG|Albion|F\.?C\.?|Football Club)\b")
@@ -366,7 +368,7 @@ def find_in_text(text: str) -> list[Mention]:
                 continue
             if _NOT_A_COUNCIL_AFTER.match(text[ne:ne + 40]) or _NOT_A_COUNCIL_BEFORE.search(text[max(0, ns - 10):ns]):
                 continue  # "Devon and Cornwall Police", "NHS Devon Integrated Care Board": another body
-            if _STREET_AFTER_RE.match(text[ne:ne + 20]):
+            if _STREET_AFTER_RE.match(text[ne:ne + 40]):
                 continue  # "Civic Centre / Knowsley Row / Bury": a street in an address
             if _is_ambiguous_surface(name_surface, canonical):
                 if name_surface in _ALSO_AN_ENGLISH_TOWN:

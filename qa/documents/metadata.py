@@ -801,6 +801,8 @@ def _in_long_list(mentions, i: int, content: str) -> bool:
 
 _UPDATED_RE = re.compile(r"\b(?:last\s+)?(?:updated|modified)\b", re.I)
 _MEETING_BODY_RE = re.compile(r"\b(?:committee|cabinet|council|board|panel|forum|commission|minutes)\b", re.I)
+_MEETING_LINE_RE = re.compile(r"\b(?:minutes|agenda|meeting|committee|cabinet|panel)\b", re.I)
+_NOT_MEETING_DATE_RE = re.compile(r"\b(?:review\w*|printed|version|issued?|effective|expir\w*|updated|next)\b", re.I)
 
 
 def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = "") -> tuple[str | None, float]:
@@ -834,8 +836,11 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
                 return found, 0.85
         # a committee paper's running header: "SURREY COUNTY COUNCIL <tab> ... SELECT COMMITTEE <tab> 22 SEPTEMBER 2021"
         # (not a report's running title dating its fieldwork: "Inspection of Wigan Council: 27 June to 8 July 2022");
-        # in figures too, with the year in full: "Scrutiny Committee - Minutes - 14/09/2023"
-        dated = re.search(_FULL_DATE, line, re.I) or ((n := _NUM_RE.search(line)) and len(n.group(3)) == 4 and n)
+        # in figures too, with the year in full, on a meeting's line: "Scrutiny Committee - Minutes - 14/09/2023"
+        # (not "Corporate Parenting Strategy | Review date: 01/04/2026", "Printed 03/01/2024 - agenda pack")
+        dated = re.search(_FULL_DATE, line, re.I) or (
+            (n := _NUM_RE.search(line)) and len(n.group(3)) == 4 and _MEETING_LINE_RE.search(line)
+            and not _NOT_MEETING_DATE_RE.search(line[max(0, n.start() - 25):n.start()]) and n)
         if dated and _MEETING_BODY_RE.search(line) and not _VISIT_WORD_RE.search(line) and parse_date(dated.group(0)):
             return parse_date(dated.group(0)), 0.8
     content = "\n".join(b.text for b in blocks)
@@ -1161,8 +1166,10 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
                          content[max(0, m.start() - 60):m.start()], re.I):
                 continue  # "Ofsted will return for a fourth monitoring visit": a visit to come
             if re.match(r"(?:\s+to\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)(?:\s+(?:upon|on|and|of|(?-i:[A-Z][\w'’.-]*))){0,5})?"
-                        r"[\s,]+(?:(?:is|are|was|were)\s+(?:expected|due|planned|scheduled|likely)|expected|due|"
-                        r"planned|will)\b", content[m.end():m.end() + 80], re.I):
+                        r"[\s,]+(?:(?:is|are|was|were)\s+(?:expected|planned|scheduled|likely)|expected|planned|will|"
+                        # (not "due to Covid-19 restrictions": a reason, not a date to come)
+                        r"(?:(?:is|are|was|were)\s+)?due(?!\s+to\s+(?!(?:take|be|start|happen|occur)\b)))\b",
+                        content[m.end():m.end() + 80], re.I):
                 continue  # "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn",
                 # "noted that a fifth monitoring visit was expected", "Ofsted's fourth monitoring visit to Walsall is
                 # expected later this year"

@@ -86,9 +86,10 @@ EVIDENCE: dict[str, re.Pattern] = {
                          # "Peter Dunford has been appointed as children's services commissioner"
                          rf"{_NAME}[^\S\n]+(?:(?:has|had|have)[^\S\n]+been|was|is|were)[^\S\n]+(?:appointed|named)\b|"
                          # "Sarah Callaghan took over as Director for Children", "Jo Bell joined as interim director"
-                         rf"{_NAME}[^\S\n]+(?:(?:has|had)[^\S\n]+)?(?:took|taken|takes|take)[^\S\n]+(?:over|up)"
-                         rf"[^\S\n]+as\b|{_NAME}[^\S\n]+(?:(?:has|had)[^\S\n]+)?(?:joined|started|stepped[^\S\n]+in)"
-                         rf"[^\S\n]+as\b|"
+                         rf"{_NAME}[^\S\n]+(?:(?:has|had)[^\S\n]+)?(?:(?:took|taken|takes|take)[^\S\n]+(?:over|up)|"
+                         rf"joined|started|stepped[^\S\n]+in)[^\S\n]+as[^\S\n]+(?:(?:the|an?|interim|acting|permanent|"
+                         rf"new)[^\S\n]+)*(?:[Dd]irector|DCS|[Hh]ead|[Cc]hief|[Cc]hair|[Ll]eader|[Cc]ommissioner|"
+                         rf"[Ll]ead [Mm]ember|[Cc]abinet [Mm]ember|[Ee]xecutive|[Mm]ayor|[Ii]nspector)\b|"
                          # a byline: "By Ruth Okafor, Local Democracy Reporter", "By Jo Bell |"
                          rf"(?:^|\n)[^\S\n]*By[^\S\n]+{_NAME}(?=[^\S\n]*(?:[,|·]|\n|$))"),
     "count": re.compile(r"(?<![\d/.-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"

@@ -117,9 +117,19 @@ NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+
                                r"stor(?:y|ies)|write-?ups?|pieces?)\b(?:(?!\s(?:but|and)\b)[^,.:;?])*", re.I)
 # "What did Ofsted's letter say about supervision, which the council's press release also mentions?": a source
 # named in a clause beside the one asked is no cue either.
-ALSO_SOURCE_RE = re.compile(r",?\s*\b(?:which|that|as)\s+(?:[\w'’-]+\s+){1,5}?also\s+(?:mentions?|mentioned|reports?|"
-                            r"reported|says?|said|covers?|covered|quotes?|quoted|describes?|described|notes?|noted)\b"
-                            r"[^,.;?]*", re.I)
+ALSO_SOURCE_RE = re.compile(r"(?:,\s*|(?<=\w)\s+)(?:which|that|as)\s+(?:[\w'’-]+\s+){1,5}?also\s+(?:mentions?|mentioned|"
+                            r"reports?|reported|says?|said|covers?|covered|quotes?|quoted|describes?|described|notes?|"
+                            r"noted)\b[^,.;?]*", re.I)
+# (not what was said: "Did the press release say that Ofsted's letter also noted high caseloads?")
+_REPORTED_THAT_RE = re.compile(r"\b(?:say|says|said|find|finds|found|report|reports|reported|note|notes|noted|state|"
+                               r"states|stated|claim|claims|claimed)\s*$", re.I)
+
+
+def without_sources_beside(text: str) -> str:
+    """`text` without clauses naming another source beside the one asked (see ALSO_SOURCE_RE)."""
+    return ALSO_SOURCE_RE.sub(lambda m: m.group(0) if _REPORTED_THAT_RE.search(text[:m.start()]) else " ", text)
+
+
 # "What did the June 2019 inspection find (not the March monitoring visit)?": the event set aside is no filter.
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|,?\s*\b(?:not|rather\s+than|instead\s+of)"
                               r"\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:visit|inspection|letter|report|"
@@ -608,8 +618,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
         if _has_topic(stripped):  # unless the visit is what the question is about
             rest = stripped.strip()
     authorities = find_authorities(text)
-    cues = ALSO_SOURCE_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", text))
-    if _has_topic(beside := ALSO_SOURCE_RE.sub("", rest)):
+    cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", text))
+    if _has_topic(beside := without_sources_beside(rest).strip()):
         rest = beside  # (nor words to search for: they drew the letter's sign-off, which names its visit)
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None)
     responding = "council" if COUNCIL_RESPONSE_RE.search(cues) else "news" if NEWS_WRITER_RE.search(cues) else None

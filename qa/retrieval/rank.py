@@ -238,6 +238,10 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
 # about the later one.
 RECALL_PENALTY = 0.7
 YEAR_RE = re.compile(r"\b((?:19|20)\d{2})\b")
+# A year as an event's time: "in March 2025", "during 2024" (not "Vision 2030", "Plan 2024-2027", a phone number)
+EVENT_YEAR_RE = re.compile(r"\b(?:in|during|on|(?:January|February|March|April|May|June|July|August|September|October|"
+                           r"November|December))\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:[A-Z][a-z]+\s+)?)?((?:19|20)\d{2})\b"
+                           r"(?!\s*[-–/]\s*\d)")
 
 
 def years_named(text: str) -> frozenset[int]:
@@ -251,8 +255,9 @@ def recall_weight(check: FilterCheck, text: str, query: Query) -> float:
     if "date" in check.unknown:
         # An undated page let in under "2023": its paragraph naming only later years ("A monitoring inspection took
         # place in March 2025") tells a later event, whatever the page's other paragraphs recall.
-        years = years_named(text)
-        return RECALL_PENALTY if years and min(years) > query.date_to.year else 1.0
+        events = frozenset(int(y) for y in EVENT_YEAR_RE.findall(text or ""))
+        later = events and min(events) > query.date_to.year
+        return RECALL_PENALTY if later and not any(y <= query.date_to.year for y in years_named(text)) else 1.0
     if not check.reported:
         return 1.0
     if any(query.date_from.year <= y <= query.date_to.year for y in years_named(text)):
@@ -328,7 +333,8 @@ STUB_FLOOR = 0.4
 LABEL_ANSWERS = ("person", "judgement", "count")
 SENTENCE_LINE_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 TRUNCATED_LINE_RE = re.compile(r"(\.\.\.|…)\s*$")  # a listing's snippet ("report.pdf · 1 ... for...")
-SENTENCE_END_RE = re.compile(r"(?<=\w{2})[.!?][\"'”’)\]]*(?=\s+[A-Z“\"‘'])")
+SENTENCE_END_RE = re.compile(r"(?<=\w{2})(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bNo)(?<!\bMrs)(?<!\bCllr)(?<!\bProf)"
+                             r"[.!?][\"'”’)\]]*(?=\s+[A-Z“\"‘'])")
 
 
 @lru_cache(maxsize=50_000)
@@ -345,7 +351,8 @@ def prose_share(text: str) -> float:
         lead_in = line.endswith(":") and words >= 3
         if sentence or lead_in or in_list and words >= 3:
             prose += words
-        elif words >= 8 and not TRUNCATED_LINE_RE.search(line) and (ends := list(SENTENCE_END_RE.finditer(line))):
+        elif words >= 8 and not TRUNCATED_LINE_RE.search(line) and (ends := list(SENTENCE_END_RE.finditer(line))) \
+                and len(line[:ends[-1].end()].split()) >= 8:  # (as a whole line: a sentence of eight words or more)
             # a paragraph the splitter cut mid-sentence: its whole sentences are prose, at half weight (counted
             # whole, the judgement table answering "was adoption still judged inadequate?" fell behind such a
             # paragraph; pooled hit@1 +2 at half weight over whole)
