@@ -202,3 +202,11 @@ def test_review_round22_a_review_or_print_date_in_a_footer_dates_nothing(tmp_pat
         doc.save(folder / "strategy.docx")
         files, _ = discover([folder])
         assert load_document(files[0], "x", None, 2**20).date is None, footer
+
+
+def test_a_former_directors_later_employer_is_a_passing_mention(tmp_path):
+    minutes = ("Rutland County Council\n\nChildren's Services Scrutiny Committee\n\nMinutes of the meeting held on "
+               "2 April 2025\n\n1. Ofsted inspection outcome\n\nMembers welcomed the good judgement for Rutland's "
+               "children's services. Members thanked the former Director, Jo Example, who left the Council in 2022 "
+               "to join Kent County Council, for laying the foundations of the improvement.")
+    assert _load(tmp_path, "minutes.txt", minutes).local_authorities == ["Rutland"]

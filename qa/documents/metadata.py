@@ -666,6 +666,8 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|n
                              r"also (runs?|covers?|provides?|manages?)\b[^.]{0,50}|(director|chief executive|head|"
                              r"leader|commissioner|chair|manager|officer)\b[^.]{0,50}\bat|"
                              r"(years|worked|working|spells?|time|career)\s+at|"
+                             # a later employer: "who left the Council in 2022 to join Oxfordshire County Council"
+                             r"to\s+join|(?:left|leaving|moved|moving)\b[^.]{0,40}?\bto|"
                              # a former post: "who had worked as a social worker for Avon County Council" (not
                              # "social workers working for Rutland County Council", its own staff)
                              r"worked\s+as\s+an?\s+(?:[\w-]+\s+){0,3}?(?:at|for)|"
