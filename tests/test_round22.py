@@ -210,3 +210,31 @@ def test_a_former_directors_later_employer_is_a_passing_mention(tmp_path):
                "children's services. Members thanked the former Director, Jo Example, who left the Council in 2022 "
                "to join Kent County Council, for laying the foundations of the improvement.")
     assert _load(tmp_path, "minutes.txt", minutes).local_authorities == ["Rutland"]
+
+
+def test_a_full_inspections_report_is_no_monitoring_visit_of_any_number(tmp_path):
+    from conftest import bm25_assistant_for
+
+    docs = {
+        "report.txt": ("Inspection of Rutland children's services\n\nInspection dates: 4 to 15 March 2024\n\n"
+                       "Overall effectiveness: Inadequate. Inspectors found that care leavers live in unsuitable "
+                       "accommodation and that managers do not oversee plans.",
+                       {"doc_type": "ofsted_report", "date": "2024-04-30", "local_authorities": ["Rutland"]}),
+        "letter.txt": ("Monitoring visit to Rutland children's services\n\nThis was the first monitoring visit. "
+                       "Inspectors found that care leavers now have up-to-date plans.",
+                       {"doc_type": "ofsted_letter", "date": "2024-11-12", "local_authorities": ["Rutland"],
+                        "visit_number": 1}),
+        "story.txt": ("Rutland care leavers\n\nOfsted's latest monitoring visit to Rutland found that care leavers' "
+                      "plans were improving, the council said.",
+                      {"doc_type": "news_article", "date": "2025-07-10", "local_authorities": ["Rutland"]}),
+    }
+    assistant = bm25_assistant_for(tmp_path, docs)
+    answer = assistant.ask("What did Ofsted's second monitoring visit to Rutland find about care leavers?")
+    assert not any(h.document.doc_id == "report" for h in answer.hits + answer.related)
+    # a story not stating its visit may still report it: left in, labelled
+    from qa.retrieval.question import parse
+
+    docs = assistant.live.current().documents
+    query = parse("What did Ofsted's second monitoring visit to Rutland find about care leavers?")
+    assert rank.check_filters(docs["report"], query).status == "excluded"
+    assert rank.check_filters(docs["story"], query).unknown == ("visit",)

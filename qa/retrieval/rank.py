@@ -131,6 +131,8 @@ def check_filters(doc: Document, query: Query) -> FilterCheck:
         elif not {a.casefold() for a in query.authorities} & {a.casefold() for a in doc.local_authorities}:
             return EXCLUDED
     if query.visit_number:
+        if not doc.visit_number and doc.doc_type == "ofsted_report":
+            return EXCLUDED  # a full inspection's report is no monitoring visit, numbered or not
         if not doc.visit_number:
             unknown.append("visit")
         elif doc.visit_number != query.visit_number:
