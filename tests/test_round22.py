@@ -238,3 +238,12 @@ def test_a_full_inspections_report_is_no_monitoring_visit_of_any_number(tmp_path
     query = parse("What did Ofsted's second monitoring visit to Rutland find about care leavers?")
     assert rank.check_filters(docs["report"], query).status == "excluded"
     assert rank.check_filters(docs["story"], query).unknown == ("visit",)
+
+
+def test_when_ofsteds_report_was_published_asks_for_the_report_first():
+    from qa.retrieval.question import parse
+
+    query = parse("When was Ofsted's 2024 inspection report on Rutland's children's services published?")
+    assert query.source == "ofsted" and query.source_named
+    # a date asked of the inspection itself names no source document
+    assert not parse("When did Ofsted inspect Rutland's children's services in 2024?").source_named

@@ -100,7 +100,8 @@ NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather 
 # "What did Ofsted's letter on the fourth monitoring visit say about caseloads?": the letter is asked for, more
 # than a story about it (still a preference: where no letter is in scope, a story quoting it answers).
 OFSTED_DOCUMENT_SAYS_RE = re.compile(r"\bofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:letter|report)\b[^?]{0,120}?\b(?:say|said|"
-                                     r"says|state|stated|find|found|conclude|concluded|describe|described)\b", re.I)
+                                     r"says|state|stated|find|found|conclude|concluded|describe|described|"
+                                     r"published)\b", re.I)
 # "According to X's own announcement, what ...": who said it is a filter, not words to search for.
 # Likewise "In Ofsted's own letter on its third visit to Wirral, what ...", "Quote the report itself, not press
 # coverage: what ...": the source is a filter, and the words describing it made a letter's sign-off ("I am copying
