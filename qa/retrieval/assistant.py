@@ -150,7 +150,7 @@ class Assistant:
                 query, found = relaxed, wider
                 result.filters, result.filters_description = query.filters(), query.describe()
                 asked, first = (("council page", "council pages") if query.source == "council"
-                                else ("Ofsted letter or report", "Ofsted's own"))
+                                else ("Ofsted letter or report", "Ofsted's letters and reports"))
                 result.notices.append(f"No {asked} about the place meets this question's other filters, so "
                                       f"other kinds of source are shown ({first} first, where any).")
         if found.dense_error:

@@ -716,15 +716,16 @@ INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bmonitoring\s+visit(?=s?
 # privately fostered children). A passage names one by the same phrase, in any of its forms ("privately fostered",
 # "private fostering arrangements"), not by its words apart ("private providers ... foster carers"). Not phrases
 # with an everyday sense ("staying put", "secure accommodation" for a care leaver's flat).
+DISABLED_CHILDREN = r"\bdisabled\s+children\b|\bchildren\s+with\s+(?:a\s+)?disabilit(?:y|ies)\b"
 SPECIALIST_SERVICES = [re.compile(p, re.I) for p in (
     r"\bprivate(?:ly)?\s+foster(?:ing|ed)\b", r"\bspecial\s+guardianship\b",
     r"\bunaccompanied\s+asylum[-\s]seeking\b", r"\bfemale\s+genital\s+mutilation\b", r"\bcounty\s+lines\b",
     r"\belective(?:ly)?\s+home[-\s]educat(?:ion|ed)\b", r"\bforced\s+marriages?\b", r"\bmodern\s+slavery\b",
-    r"\bdisabled\s+children\b|\bchildren\s+with\s+(?:a\s+)?disabilit(?:y|ies)\b")]
+    DISABLED_CHILDREN)]
 SPECIALIST_SERVICE_RE = re.compile("|".join(p.pattern for p in SPECIALIST_SERVICES), re.I)
 # Asked by one phrase, named on a page by any of several: disabled children are also "disabled young people",
 # "children with SEND and disabilities", "the disability service" (each holding the word "disabled" as stemmed).
-SERVICE_NAMED_BY = {SPECIALIST_SERVICES[-1].pattern: ("disabled", re.compile(r"\bdisab(?:led|ilit(?:y|ies))\b", re.I))}
+SERVICE_NAMED_BY = {DISABLED_CHILDREN: ("disabled", re.compile(r"\bdisab(?:led|ilit(?:y|ies))\b", re.I))}
 
 
 def specialist_service(name: str) -> tuple[str, re.Pattern] | None:
