@@ -58,6 +58,12 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                          r"\bwhat\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+)?(?:average|mean|median)\b",
                          re.I)),
     ("judgement", re.compile(r"\b(?:judge?ments?|ratings?|rated|grades?|graded|results?|outcomes?|verdicts?)\b", re.I)),
+    # What is still to do: "what did the report say the council still had to work on?", "which areas still need
+    # improving?"
+    ("remaining", re.compile(r"\bstill\s+(?:had|has|have|needed|needs?|required|requires?|had\s+to|has\s+to)\b|"
+                             r"\b(?:left|remain(?:ed|s)?)\s+to\s+(?:do|be\s+done|improve|work\s+on)\b|"
+                             r"\bareas?\s+(?:for|of|needing|requiring)\s+(?:further\s+)?(?:improvement|development)\b|"
+                             r"\bnext\s+steps\b", re.I)),
 ]
 
 EVIDENCE: dict[str, re.Pattern] = {
@@ -99,6 +105,13 @@ EVIDENCE: dict[str, re.Pattern] = {
     "frequency": re.compile(r"(?:(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly)|"
                             r"every\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)|(?:once|twice)\s+(?:a|every|per)\b|"
                             r"(?:times?|visits?)\s+(?:a|per)\s+(?:week|month|year)|frequen\w+|intervals?)\b", re.I),
+    # A finding still to act on ("work needs to continue to reduce ...", "areas which require further improvement")
+    "remaining": re.compile(r"\b(?:needs?|needed)\s+to\s+(?:continue|improve|ensure|strengthen|develop|address|"
+                            r"be\s+improved|do\s+more)\b|\b(?:further|more)\s+(?:work|improvement)\b|"
+                            r"\bstill\s+(?:needs?|requires?|needed|required|to\s+be)\b|"
+                            r"\bareas?\s+(?:for|requiring|that\s+requires?|which\s+requires?|needing)\s+(?:further\s+)?"
+                            r"(?:improvement|development|attention)\b|\brequires?\s+further\s+improvement\b|"
+                            r"\bwants?\s+to\s+see\b|\bmore\s+to\s+(?:do|be\s+done)\b", re.I),
     # A judgement stated as such: the four grades where they are written as grades, not "good practice".
     "judgement": re.compile(r"\b[Rr]equires?\s+[Ii]mprovement\b|\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"
                             r"[‘'\"“]good[’'\"”]|\b(?:rated|judged|graded|remains?|now|as)\s+good\b|"
@@ -356,7 +369,7 @@ def states_count(stems: frozenset[str], text: str, before: bool = False) -> bool
 
 # Asked for a grade outright ("What overall grade did X get?", "How was X rated?"); not "results" or "outcomes",
 # which in this field are often children's outcomes, not Ofsted's grades.
-GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:\w+\s+)?(?:grades?|ratings?|judge?ments?)\s+(?:did|was|were|has|had|"
+GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:\w+\s+){0,2}?(?:grades?|ratings?|judge?ments?)\s+(?:did|was|were|has|had|"
                                r"does|do|is|are)\b|\bhow\s+(?:was|were|is|are)\b[^?]*\b(?:rated|judged|graded)\b",
                                re.I)
 # The roles a "who" question asks to be named; the answer names the role too ("appointed Eleanor Brazil as

@@ -30,7 +30,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, announces_
                                       asks_council_services, provider_report,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, names_role,
                                       states_change, states_count)
-from qa.documents.mentions import document_event_months, document_not_before
+from qa.documents.mentions import document_event_dates, document_event_months, document_not_before
 from qa.passages.split import sentence_spans
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.retriever import CachedEncoder, Retriever, keyword_terms
@@ -479,7 +479,7 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
         if rank.asked_months(query) and query.date_from and floor and not dated_to_month and not baseline \
                 and not in_span and (query.date_from - floor).days > STALE_DAYS:
             return False
-        if dates_visit_to_another_month(hit, query):
+        if dates_visit_to_another_month(hit, query) or dates_events_to_other_months(hit, query):
             return False
     if "visit" in hit.unconfirmed and query.visit_number:
         from qa.retrieval.question import _ordinal
@@ -513,6 +513,15 @@ def dates_visit_to_another_month(hit: Hit, query: Query) -> bool:
     """"The January 2017 visit": a text dating its visit to November is about another one."""
     months, event_months = rank.asked_months(query), document_event_months(hit.document)
     return bool(months and event_months and not months & event_months)
+
+
+def dates_events_to_other_months(hit: Hit, query: Query) -> bool:
+    """"The September 2025 monitoring visit": an undated text dating the asked year's inspection events to other
+    months only ("A monitoring inspection took place in March 2025") is about another visit."""
+    if not (query.month_dates_visit and query.date_from and query.date_to and rank.asked_months(query)):
+        return False
+    in_years = [d for d in document_event_dates(hit.document) if query.date_from.year <= d.year <= query.date_to.year]
+    return bool(in_years) and not any(query.date_from <= d <= query.date_to for d in in_years)
 
 
 # An event the text dates to a year as its own ("the 2018 monitoring visit", "a visit in March 2018"), not one it

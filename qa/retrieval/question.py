@@ -379,6 +379,10 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         ("year_span", r"(?:\b(since|from|after|between)\s+)?\b((?:19|20)\d\d)(?:\s*[/–-]\s*(\d\d)|\s*/\s*((?:19|20)\d\d))"
                       r"\b(?![/–-]\d)(?:\s*(?:to|until|and|-|–)\s*((?:19|20)\d\d)\s*[/–-]\s*(\d\d)\b)?"),
         ("range", rf"\b(?:between|from)\s+{MONTH_YEAR}\s+(?:and|to|until|-|–)\s+{MONTH_YEAR}"),
+        # "between the November 2017 monitoring visit and the one in December 2018": two events, each dated
+        ("event_range", rf"\bbetween\s+(?:the|its|[\w-]+(?:'s|’s))\s+{MONTH_YEAR}\s+((?:[\w-]+\s+){{1,3}}?)and\s+"
+                        rf"(?:(?:the|its)\s+(?:one|visit|inspection|letter|report)s?\s+(?:in|of)\s+|the\s+|its\s+)?"
+                        rf"{MONTH_YEAR}\b"),
         ("range2", rf"\b{MONTH_YEAR}\s*(?:-|–|to)\s*{MONTH_YEAR}\b"),
         # Anchored on an event: "after the 2023 inadequate judgement", "that followed Kent's October 2018 focused
         # visit", "before the 2019 inspection". The event's own month or year is included: what is written about
@@ -445,13 +449,17 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                     end = date((int(g[4]) // 100) * 100 + int(g[5]) + 1, 6, 30)
                 elif lead and lead.lower() in ("since", "from", "after"):
                     end = None
-            elif kind in ("range", "range2"):
-                y1, y2 = _valid_year(g[1]), _valid_year(g[3])
+            elif kind in ("range", "range2", "event_range"):
+                months_years = g[:2] + g[3:] if kind == "event_range" else g
+                y1, y2 = _valid_year(months_years[1]), _valid_year(months_years[3])
                 if not (y1 and y2):
                     continue
-                start, end = _month_start(y1, _month(g[0])), _month_end(y2, _month(g[2]))
+                start, end = _month_start(y1, _month(months_years[0])), _month_end(y2, _month(months_years[2]))
                 if end < start:
                     start, end = end, start
+                if kind == "event_range":  # the events stay what is asked about: only their dates leave
+                    rest = _tidy(f"{text[:m.start()]} between the {g[2]}{text[m.end():]}")
+                    return start, end, f"between {m.group(0)[8:].strip()}", rest
             elif kind == "months_to":
                 span = {"eleven": 11, "twelve": 12, **NUMBER_WORDS}.get(g[0].lower()) or int(g[0])
                 y, month = _valid_year(g[2]), _month(g[1])
