@@ -94,6 +94,9 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   69: a page's label line ("From: Department for Education", "Published 3 March 2022") ends a run of short lines
+#       (it had joined the title as an address block); "visited ... for the third of the quarterly checks" numbers
+#       a visit
 #   68: a later employer ("who left the Council in 2022 to join Oxfordshire County Council") is a passing mention
 #   67: a committee paper's running line dated in figures ("Minutes - 14/09/2023"); "MV3" numbers a visit, "since
 #       MV1" recalls one; a visit "to Walsall is expected" is to come; "... Services - staff bulletin" closing a line;
@@ -140,7 +143,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "68"
+PIPELINE_VERSION = "69"
 
 
 def packaged_model_path() -> str:

@@ -58,3 +58,61 @@ def test_a_grade_asked_with_two_words_before_judgement_needs_a_grade_to_answer(t
     assistant = bm25_assistant_for(tmp_path, docs)
     assert assistant.ask("What overall effectiveness judgement did Rutland receive at its ILACS inspection?").abstained
     assert not assistant.ask("What did Ofsted's focused visit find about pathway plans in Rutland?").abstained
+
+
+def _load(folder, name: str, text: str):
+    from qa.documents.ingest import discover, load_document
+
+    (folder / name).write_text(text, encoding="utf-8")
+    files, _ = discover([folder])
+    return load_document(next(f for f in files if f.path.name == name), "x", None, 2**20)
+
+
+def test_a_govuk_pages_from_and_published_lines_are_not_run_into_its_title(tmp_path):
+    doc = _load(tmp_path, "notice.txt", (
+        "Statutory direction: Rutland children's services\n\nFrom: Department for Education\nPublished 3 March 2022\n"
+        "Last updated 11 July 2023 - Added the commissioner's report.\n\nSummary\n\nA statutory direction issued to "
+        "Rutland County Council following the Ofsted inspection of its children's services, and the appointment of "
+        "a Children's Services Commissioner. The Secretary of State has appointed Jo Example as commissioner."))
+    assert doc.title == "Statutory direction: Rutland children's services"
+    assert (doc.doc_type, doc.date) == ("other", "2022-03-03")
+    # a letterhead's short lines still make one address block
+    from qa.documents.clean import _merge_short_runs
+
+    assert _merge_short_runs(["Ofsted", "Piccadilly Gate", "Store Street", "Manchester M1 2WD"])[0][1]
+
+
+def test_the_nth_of_the_quarterly_checks_numbers_the_visit():
+    from qa.documents.metadata import infer_visit_number
+
+    text = ("Inspectors visited in March for what was the third of the quarterly checks on Rutland Council's progress. "
+            "Caseloads stood at 26.")
+    assert infer_visit_number(text)[0] == 3
+
+
+def test_a_terse_query_ending_on_a_role_asks_who_held_it():
+    from qa.retrieval.answer_type import asked_role
+
+    assert (answer_type("stockton ilacs lead inspector"), asked_role("stockton ilacs lead inspector")) == \
+        ("person", "lead inspector")
+    assert asked_role("rotherham dcs 2014") == "director"
+    # a question with its own verb, or a role that is not last, is no such query
+    assert answer_type("what did the dcs say about caseloads") is None
+    assert answer_type("commissioner report recommendations") is None
+    text = "Lead inspector: Jo Example, His Majesty's Inspector"
+    assert answer_type_weight("person", text, "lead inspector") > answer_type_weight(
+        "person", "The inspection looked at the front door.", "lead inspector")
+
+
+def test_a_children_homes_report_page_keeps_its_name_over_a_download_link_and_a_section_heading(tmp_path):
+    from qa.documents.clean import furniture_reason
+
+    assert furniture_reason("Download report (PDF, 214KB)") is not None
+    assert furniture_reason("Download the full report to read more") is None
+    doc = _load(tmp_path, "home.txt", (
+        "Find an inspection report\nOak House\nChildren's home\nUnique reference number: SC000001\n"
+        "Registered provider: Rutland County Council\nInspection date: 17/01/2024\n"
+        "Overall experiences and progress of children and young people: good\nPublished: 20/02/2024\n"
+        "Download report (PDF, 214KB)\nSummary of this home\nThis children's home is owned and run by the local "
+        "authority. It is registered to provide care for up to four children.\n"))
+    assert "Oak House" in doc.title and "Summary" not in doc.title

@@ -77,6 +77,8 @@ _FURNITURE_RULES = {
     "share links": (
         r"share( this)?( (page|article|story))?:?", r"follow us.*", r"tweet", r"email this",
         r"comments are closed\.?",
+        # a file's link label: "Download report (PDF, 214KB)"
+        r"download(\s+(the|this))?(\s+[\w-]+){0,3}\s*\((pdf|docx?|odt|xlsx?|csv|html)\s*,?\s*[\d.]+\s*[kmg]b\)",
     ),
     "photo credit or caption": (
         r"photo:.*", r"image:.*", r"(picture|image) credit:.*", r"image caption,?",
@@ -290,13 +292,20 @@ def unwrap(text: str, page: int | None = None) -> list[Block]:
     return signature_is_text(_merge_heading_runs(blocks))
 
 
+# A page's own label line ("From: Department for Education", "Published 3 March 2022") is no address line: run into
+# the title above it, it would hide both the page's publisher and its date.
+# (Not an "Updated ..." line: a story's byline block runs on to it, and its first date is the story's.)
+PAGE_LABEL_RE = re.compile(r"^\W*(?:from\s*:|(?:first\s+)?(?:published|posted)\b(?!\s+by\b))", re.I)
+
+
 def _merge_heading_runs(blocks: list[Block]) -> list[Block]:
     """Three or more consecutive one-line 'headings' of a few words are an address block, not headings."""
     out: list[Block] = []
     i = 0
     while i < len(blocks):
         j = i
-        while j < len(blocks) and blocks[j].kind == "heading" and len(blocks[j].text.split()) <= 5:
+        while j < len(blocks) and blocks[j].kind == "heading" and len(blocks[j].text.split()) <= 5 \
+                and not PAGE_LABEL_RE.match(blocks[j].text):
             j += 1
         if j - i >= 3:
             out.append(Block("para", " ".join(b.text for b in blocks[i:j]), blocks[i].page))
@@ -313,7 +322,8 @@ def _merge_heading_runs(blocks: list[Block]) -> list[Block]:
 def _merge_short_runs(lines: list[str]) -> list[tuple[str, bool]]:
     """Three or more consecutive very short lines (an address block, a letterhead) are one unit."""
     def short(l): return len(l.split()) <= 5 and not SENTENCE_END_RE.search(l) and not BULLET_RE.match(l) \
-        and not MD_HEADING_RE.match(l) and furniture_reason(l) in (None, "page number or footer")
+        and not MD_HEADING_RE.match(l) and furniture_reason(l) in (None, "page number or footer") \
+        and not PAGE_LABEL_RE.match(l)
     # (web furniture stays a line of its own, to be dropped; page numbers in a contents list stay joined)
     out: list[tuple[str, bool]] = []
     i = 0

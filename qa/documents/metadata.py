@@ -1098,7 +1098,9 @@ _VISIT_NUMBER_RES = [
     (re.compile(rf"\b{ORDINAL_RE}\s+and\s+final\s+visit\b", re.I), 0.85),
     # a council's short form: "Ofsted monitoring visit (MV3)", "West Sussex - MV2 letter"
     (re.compile(r"\bMV[\s-]?(\d{1,2})\b"), 0.75),
-    (re.compile(rf"\bvisit\b[^.]{{0,80}}\bthe\s+{ORDINAL_RE}\s+of\s+(?:\w+\s+)?(?:monitoring\s+)?visits\b", re.I), 0.8),
+    # ("Inspectors visited in March for what was the third of the quarterly checks on the council's progress")
+    (re.compile(rf"\bvisit(?:ed)?\b[^.]{{0,80}}\bthe\s+{ORDINAL_RE}\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?"
+                rf"(?:monitoring\s+)?(?:visits|checks)\b", re.I), 0.8),
     # "for the fourth of its monitoring visits since ...", "made their fourth visit since the council was judged"
     # ("for the second of a series of monitoring visits")
     (re.compile(rf"\bthe\s+{ORDINAL_RE}\s+of\s+(?:(?:its|their|the|ofsted['’]s)\s+(?:\w+\s+)?|a\s+series\s+of\s+)"
@@ -1265,7 +1267,7 @@ _TITLE_SKIP_RE = re.compile(
     r"(?:hm|his majesty['’]s|her majesty['’]s)\s+inspectorate\s+of\s+\w+(?:\s+and\s+\w+)?|ofsted|"
     r"care quality commission|department for education|estyn|care inspectorate(?:\s+wales)?|"
     # a paper's section headings ("Purpose of the Report", "Background")
-    r"(?:purpose|summary|background|recommendations?|introduction|contents)(?: of (?:the|this) (?:report|paper))?|"
+    r"(?:purpose|summary|background|recommendations?|introduction|contents)(?: of (?:the|this) (?:report|paper|home|inspection|service|visit))?|"
     r"executive summary|"
     # account links and breadcrumbs: "Log in | Subscribe", "Sign in   Subscribe   Newsletters", "NEWS > REDCAR",
     # "NEWS › LOCAL NEWS › ROTHERHAM"
@@ -1408,7 +1410,7 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
             break  # the story has begun: no headline above it
         if not (3 <= len(words) <= 25) or re.search(r"[.:]$", t) or t.count(" | ") >= 2 \
                 or _JUDGEMENT_ROW_RE.search(t) \
-                or _LABEL_LINE_RE.match(t) or _DETAILS_ROW_RE.match(t) or re.search(r"\.{5,}|…{3,}", t) \
+                or _LABEL_LINE_RE.match(t) or _DETAILS_ROW_RE.match(t) or re.search(r"\.{5,}|…{3,}|[-_=]{5,}", t) \
                 or re.match(r"[Bb]y\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2},", t):
             # (a contents line "Introduction ...... 2"; a byline with its role "By Jo Bell, Corporate Director")
             continue  # (a menu: "Report it | Pay for it | Apply for it")

@@ -158,8 +158,16 @@ def answer_type(question: str) -> str | None:
     for kind, pattern in QUESTION_TYPES:
         if pattern.search(question):
             return kind
+    if TERSE_ROLE_RE.search(question):
+        return "person"  # "stockton ilacs lead inspector", "rotherham dcs 2014": the person in that role
     # "By how much had caseloads come down?": the change is a number (after the others: "when", "who" first)
     return "count" if CHANGE_QUESTION_RE.search(question) else None
+
+
+# Keywords typed in a hurry that end on a person's role ask who held it (no question word, no verb before it).
+TERSE_ROLE_RE = re.compile(r"^(?![^?]*\b(?:what|how|why|where|when|who|which|did|does|do|is|are|was|were|has|have|had|"
+                           r"can|could|say|said|find|found)\b)[^?]*\b(?:lead\s+inspector|hmi|dcs|director\s+of\s+"
+                           r"children['’]?s\s+services|commissioner|chief\s+executive)s?\s*(?:\d{4}\s*)?$", re.I)
 
 
 # The days of a date ("on November 6 and 7", "19 May") are no count.
@@ -433,7 +441,8 @@ VISIT_DONE_BY_RE = re.compile(r"\bwho\s+(?:led|carried\s+out|conducted|undertook
 
 
 INSPECTOR_ASKED_RE = re.compile(r"\b(?:which|name the|what)\s+(?:\w+\s+)?(?:inspectors?|hmis?)\b(?!\s+(?:probation|prisons))|"
-                                r"\bwho\s+(?:is|was|were|are)\s+the\s+(?:\w+\s+)?(?:inspectors?|hmis?)\b", re.I)
+                                r"\bwho\s+(?:is|was|were|are)\s+the\s+(?:\w+\s+)?(?:inspectors?|hmis?)\b|"
+                                + TERSE_ROLE_RE.pattern, re.I)
 
 
 # An inspector signs as "HMI" (Her Majesty's / His Majesty's Inspector).
