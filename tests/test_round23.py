@@ -116,3 +116,74 @@ def test_a_children_homes_report_page_keeps_its_name_over_a_download_link_and_a_
         "Download report (PDF, 214KB)\nSummary of this home\nThis children's home is owned and run by the local "
         "authority. It is registered to provide care for up to four children.\n"))
     assert "Oak House" in doc.title and "Summary" not in doc.title
+
+
+# After the review of the round's diff.
+
+def test_a_page_dating_its_visit_to_the_asked_month_or_recalling_another_month_is_still_shown(tmp_path):
+    from conftest import bm25_assistant_for
+
+    docs = {
+        "bare.txt": ("Rutland story\n\nOfsted inspectors carried out a monitoring visit to Rutland in September. "
+                     "Leaders have made progress since Ofsted's inspection in March 2025. Areas still need improving, "
+                     "such as assessments.", {}),
+        "recall.txt": ("Rutland update\n\nInspectors returned to Rutland last month for a monitoring visit. Since the "
+                       "previous monitoring visit in March 2025, areas still need improving, such as supervision.", {}),
+        "dated.txt": ("Rutland's final visit\n\nThe visit, which took place in September 2025, found areas which "
+                      "require further improvement, such as the front door.", {}),
+    }
+    assistant = bm25_assistant_for(tmp_path, docs)
+    answer = assistant.ask("rutland september 2025 monitoring visit - which areas still need improving?")
+    assert {h.document.path.rsplit("/", 1)[-1] for h in answer.hits} == {"bare.txt", "recall.txt", "dated.txt"}
+
+
+def test_a_terse_topic_about_a_role_is_no_who_question():
+    from qa.retrieval.answer_type import asked_role
+
+    for query in ("duties of the dcs", "training to become an hmi", "complaint about the lead inspector",
+                  "kent vacancy for a dcs", "salary of rotherham chief executive"):
+        assert asked_role(query) is None, query
+    for query in ("rotherham dcs?", "Rotherham DCS in 2014", "stockton directors of children's services"):
+        assert asked_role(query) == "director", query
+
+
+def test_an_event_range_named_later_first_or_with_a_comma_or_adjectives_spans_both():
+    for text in ("between the December 2018 visit and the one in November 2017 what changed in kent",
+                 "How had Kent's front door changed between the November 2017 monitoring visit, and the one in "
+                 "December 2018?"):
+        query = parse(text)
+        assert (query.date_from, query.date_to) == (date(2017, 11, 1), date(2018, 12, 31)), text
+    query = parse("What changed between the inadequate 2017 inspection and the good 2019 one in kent?")
+    assert (query.date_from, query.date_to) == (date(2017, 1, 1), date(2019, 12, 31))
+    query = parse("what changed between the 2017 and the 2019 inspections of kent")
+    assert (query.date_from, query.date_to) == (date(2017, 1, 1), date(2019, 12, 31))
+    # a count is no second date
+    query = parse("What happened between the March 2019 inspection and 2000 children being in care in kent?")
+    assert (query.date_from, query.date_to) == (date(2019, 3, 1), date(2019, 3, 31))
+
+
+def test_what_is_still_to_do_is_neither_a_yes_no_question_nor_progress():
+    from qa.retrieval import rank
+
+    assert answer_type("Do social workers still have high caseloads in Kent?") is None
+    assert answer_type("Does Rutland still have a children's services commissioner?") is None
+    assert answer_type("what remains to be improved in kent") == "remaining"
+    assert answer_type("what work remains in kent") == "remaining"
+    assert answer_type_weight("remaining", "There has been further improvement in assessments since the visit.") == 1.0
+    assert answer_type_weight("remaining", "Leaders have needed to address a legacy and have done so.") == 1.0
+    assert answer_type_weight("remaining", "Assessments are still too variable.") > 1.0
+    # the section it asks for is not weighed down as one the question does not ask about
+    question = "What did Ofsted's report say the council still had to work on?"
+    assert rank.improve_weight("What needs to improve? Plans.", ["What needs to improve"], question) == 1.0
+
+
+def test_a_question_about_a_ratings_effect_is_no_grade_question():
+    assert not asks_grade("What impact the rating had on recruitment in Kent")
+    assert asks_grade("What Ofsted rating did Kent get?")
+
+
+def test_other_checks_number_no_visit():
+    from qa.documents.metadata import infer_visit_number
+
+    assert infer_visit_number("When inspectors visited, the second of the DBS checks on new staff was missing.")[0] is None
+    assert infer_visit_number("Inspectors visited in March for the third of the council's quarterly checks.")[0] == 3

@@ -8,6 +8,7 @@ March 2021") say nothing about when it was written, and are skipped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date
 
 from qa.documents.metadata import MONTHS
@@ -125,3 +126,15 @@ def document_event_dates(doc) -> frozenset[date]:
     if "event_dates" in stored:
         return frozenset(date.fromisoformat(v) for v in stored["event_dates"])
     return per_document(_event_dates, doc, event_dates)
+
+
+# A date recalled as an earlier event's: "since the previous monitoring visit in March 2025".
+RECALLED_DATE_RE = re.compile(r"\b(?:last|previous|earlier|prior|since|following|after|before)\W+(?:\w+\W+){0,4}$", re.I)
+
+
+@lru_cache(maxsize=64)  # (once per document text, as the other readings)
+def own_dated_months(text: str) -> frozenset:
+    """First days of the months (with their years) a text names other than as an earlier event's."""
+    return frozenset(date(int(m.group(2)), _MONTH_NAMES[m.group(1).lower()[:3]], 1)
+                     for m in MONTH_YEAR_RE.finditer(text)
+                     if not RECALLED_DATE_RE.search(text[max(0, m.start() - 60):m.start()]))

@@ -1099,8 +1099,9 @@ _VISIT_NUMBER_RES = [
     # a council's short form: "Ofsted monitoring visit (MV3)", "West Sussex - MV2 letter"
     (re.compile(r"\bMV[\s-]?(\d{1,2})\b"), 0.75),
     # ("Inspectors visited in March for what was the third of the quarterly checks on the council's progress")
-    (re.compile(rf"\bvisit(?:ed)?\b[^.]{{0,80}}\bthe\s+{ORDINAL_RE}\s+of\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?"
-                rf"(?:monitoring\s+)?(?:visits|checks)\b", re.I), 0.8),
+    # (not "the second of the DBS checks on new staff")
+    (re.compile(rf"\bvisit(?:ed)?\b[^.]{{0,80}}\bthe\s+{ORDINAL_RE}\s+of\s+(?:(?:the|its|their)\s+)?(?:[\w-]+['’]s\s+)?"
+                rf"(?:(?:\w+\s+)?(?:monitoring\s+)?visits|(?:quarterly|monitoring|progress)\s+checks)\b", re.I), 0.8),
     # "for the fourth of its monitoring visits since ...", "made their fourth visit since the council was judged"
     # ("for the second of a series of monitoring visits")
     (re.compile(rf"\bthe\s+{ORDINAL_RE}\s+of\s+(?:(?:its|their|the|ofsted['’]s)\s+(?:\w+\s+)?|a\s+series\s+of\s+)"

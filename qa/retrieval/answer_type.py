@@ -60,10 +60,13 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     ("judgement", re.compile(r"\b(?:judge?ments?|ratings?|rated|grades?|graded|results?|outcomes?|verdicts?)\b", re.I)),
     # What is still to do: "what did the report say the council still had to work on?", "which areas still need
     # improving?"
-    ("remaining", re.compile(r"\bstill\s+(?:had|has|have|needed|needs?|required|requires?|had\s+to|has\s+to)\b|"
-                             r"\b(?:left|remain(?:ed|s)?)\s+to\s+(?:do|be\s+done|improve|work\s+on)\b|"
+    # (not a yes/no question: "Do social workers still have high caseloads?", "Is Kent still required to ...?")
+    ("remaining", re.compile(r"^(?!\W*(?:do|does|did|is|are|was|were|has|have|had|can|will)\b)(?:.*?)(?:"
+                             r"\bstill\s+(?:needed|needs?|required|requires?|requiring|had\s+to|has\s+to|have\s+to)\b|"
+                             r"\b(?:left|remain(?:ed|s)?)\s+to\s+(?:do|be\s+(?:done|\w+ed)|improve|work\s+on)\b|"
+                             r"\bwork\s+remains\b|"
                              r"\bareas?\s+(?:for|of|needing|requiring)\s+(?:further\s+)?(?:improvement|development)\b|"
-                             r"\bnext\s+steps\b", re.I)),
+                             r"\bnext\s+steps\b)", re.I)),
 ]
 
 EVIDENCE: dict[str, re.Pattern] = {
@@ -106,9 +109,10 @@ EVIDENCE: dict[str, re.Pattern] = {
                             r"every\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)|(?:once|twice)\s+(?:a|every|per)\b|"
                             r"(?:times?|visits?)\s+(?:a|per)\s+(?:week|month|year)|frequen\w+|intervals?)\b", re.I),
     # A finding still to act on ("work needs to continue to reduce ...", "areas which require further improvement")
-    "remaining": re.compile(r"\b(?:needs?|needed)\s+to\s+(?:continue|improve|ensure|strengthen|develop|address|"
-                            r"be\s+improved|do\s+more)\b|\b(?:further|more)\s+(?:work|improvement)\b|"
-                            r"\bstill\s+(?:needs?|requires?|needed|required|to\s+be)\b|"
+    "remaining": re.compile(r"\bneeds?\s+to\s+(?:continue|improve|ensure|strengthen|develop|address|"
+                            r"be\s+improved|do\s+more)\b|"
+                            r"\b(?:further|more)\s+(?:work|improvement)\s+(?:is|was|are|were)\s+(?:still\s+)?"
+                            r"(?:needed|required)\b|\bstill\s+(?:needs?|requires?|to\s+be|too|not)\b|"
                             r"\bareas?\s+(?:for|requiring|that\s+requires?|which\s+requires?|needing)\s+(?:further\s+)?"
                             r"(?:improvement|development|attention)\b|\brequires?\s+further\s+improvement\b|"
                             r"\bwants?\s+to\s+see\b|\bmore\s+to\s+(?:do|be\s+done)\b", re.I),
@@ -165,9 +169,13 @@ def answer_type(question: str) -> str | None:
 
 
 # Keywords typed in a hurry that end on a person's role ask who held it (no question word, no verb before it).
-TERSE_ROLE_RE = re.compile(r"^(?![^?]*\b(?:what|how|why|where|when|who|which|did|does|do|is|are|was|were|has|have|had|"
-                           r"can|could|say|said|find|found)\b)[^?]*\b(?:lead\s+inspector|hmi|dcs|director\s+of\s+"
-                           r"children['’]?s\s+services|commissioner|chief\s+executive)s?\s*(?:\d{4}\s*)?$", re.I)
+# Not a topic about the role ("duties of the dcs", "training to become an hmi", "salary of rotherham chief executive").
+_TERSE_ROLE = (r"(?:lead\s+inspectors?|hmis?|dcs|directors?\s+of\s+children['’]?s\s+services|commissioners?|"
+               r"chief\s+executives?)\s*(?:(?:in\s+)?\d{4}\s*)?\??\s*$")
+TERSE_ROLE_RE = re.compile(rf"^(?![^?]*\b(?:what|how|why|where|when|who|which|did|does|do|is|are|was|were|has|have|"
+                           rf"had|can|could|say|said|find|found)\b)"
+                           rf"(?!.*\b(?:of|for|about|to|with|on|become|into|from|by|against)\s+(?:(?:the|a|an)\s+)?"
+                           rf"(?:[\w'’-]+\s+){{0,2}}{_TERSE_ROLE})[^?]*\b{_TERSE_ROLE}", re.I)
 
 
 # The days of a date ("on November 6 and 7", "19 May") are no count.
@@ -377,7 +385,9 @@ def states_count(stems: frozenset[str], text: str, before: bool = False) -> bool
 
 # Asked for a grade outright ("What overall grade did X get?", "How was X rated?"); not "results" or "outcomes",
 # which in this field are often children's outcomes, not Ofsted's grades.
-GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:\w+\s+){0,2}?(?:grades?|ratings?|judge?ments?)\s+(?:did|was|were|has|had|"
+# ("What overall effectiveness judgement did X receive?"; not "What impact the rating had on recruitment")
+GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:(?:overall|ofsted|ilacs|sif|final|latest|last|first|new|inspection)\s+"
+                               r"\w+\s+|\w+\s+)?(?:grades?|ratings?|judge?ments?)\s+(?:did|was|were|has|had|"
                                r"does|do|is|are)\b|\bhow\s+(?:was|were|is|are)\b[^?]*\b(?:rated|judged|graded)\b",
                                re.I)
 # The roles a "who" question asks to be named; the answer names the role too ("appointed Eleanor Brazil as

@@ -30,7 +30,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, announces_
                                       asks_council_services, provider_report,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, names_role,
                                       states_change, states_count)
-from qa.documents.mentions import document_event_dates, document_event_months, document_not_before
+from qa.documents.mentions import document_event_dates, document_event_months, document_not_before, own_dated_months
 from qa.passages.split import sentence_spans
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.retriever import CachedEncoder, Retriever, keyword_terms
@@ -518,10 +518,14 @@ def dates_visit_to_another_month(hit: Hit, query: Query) -> bool:
 def dates_events_to_other_months(hit: Hit, query: Query) -> bool:
     """"The September 2025 monitoring visit": an undated text dating the asked year's inspection events to other
     months only ("A monitoring inspection took place in March 2025") is about another visit."""
-    if not (query.month_dates_visit and query.date_from and query.date_to and rank.asked_months(query)):
+    months = rank.asked_months(query)
+    if not (query.month_dates_visit and query.date_from and query.date_to and months) \
+            or months & document_event_months(hit.document):
+        return False  # (it dates a visit to the asked month without its year: "a monitoring visit in September")
+    in_years = {d for d in document_event_dates(hit.document) if query.date_from.year <= d.year <= query.date_to.year}
+    if not in_years or any(query.date_from <= d <= query.date_to for d in in_years):
         return False
-    in_years = [d for d in document_event_dates(hit.document) if query.date_from.year <= d.year <= query.date_to.year]
-    return bool(in_years) and not any(query.date_from <= d <= query.date_to for d in in_years)
+    return bool(in_years & own_dated_months(hit.document.text))
 
 
 # An event the text dates to a year as its own ("the 2018 monitoring visit", "a visit in March 2018"), not one it

@@ -332,6 +332,10 @@ def _month_end(year: int, month: int | None) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _named(year: int, month: int) -> str:  # (month 0: none named)
+    return f"{calendar.month_name[month]} {year}" if month else str(year)
+
+
 def _month(name: str | None) -> int | None:
     if not name:
         return None
@@ -380,9 +384,11 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                       r"\b(?![/–-]\d)(?:\s*(?:to|until|and|-|–)\s*((?:19|20)\d\d)\s*[/–-]\s*(\d\d)\b)?"),
         ("range", rf"\b(?:between|from)\s+{MONTH_YEAR}\s+(?:and|to|until|-|–)\s+{MONTH_YEAR}"),
         # "between the November 2017 monitoring visit and the one in December 2018": two events, each dated
-        ("event_range", rf"\bbetween\s+(?:the|its|[\w-]+(?:'s|’s))\s+{MONTH_YEAR}\s+((?:[\w-]+\s+){{1,3}}?)and\s+"
-                        rf"(?:(?:the|its)\s+(?:one|visit|inspection|letter|report)s?\s+(?:in|of)\s+|the\s+|its\s+)?"
-                        rf"{MONTH_YEAR}\b"),
+        # ("between the inadequate 2017 inspection, and the good 2019 one", "between the 2017 and the 2019 inspections")
+        ("event_range", rf"\bbetween\s+(?:the|its|[\w-]+(?:'s|’s))\s+((?:[\w-]+\s+){{0,2}}?){MONTH_YEAR}\s+"
+                        rf"((?:[\w-]+,?\s+){{0,3}}?)and\s+"
+                        rf"(?:(?:the|its)\s+(?:one|visit|inspection|letter|report)s?\s+(?:in|of)\s+|"
+                        rf"(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?)?{MONTH_YEAR}\b(?!\s*(?:{COUNTED_NOUNS}))"),
         ("range2", rf"\b{MONTH_YEAR}\s*(?:-|–|to)\s*{MONTH_YEAR}\b"),
         # Anchored on an event: "after the 2023 inadequate judgement", "that followed Kent's October 2018 focused
         # visit", "before the 2019 inspection". The event's own month or year is included: what is written about
@@ -450,16 +456,18 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 elif lead and lead.lower() in ("since", "from", "after"):
                     end = None
             elif kind in ("range", "range2", "event_range"):
-                months_years = g[:2] + g[3:] if kind == "event_range" else g
+                months_years = g[1:3] + g[4:] if kind == "event_range" else g
                 y1, y2 = _valid_year(months_years[1]), _valid_year(months_years[3])
                 if not (y1 and y2):
                     continue
-                start, end = _month_start(y1, _month(months_years[0])), _month_end(y2, _month(months_years[2]))
-                if end < start:
-                    start, end = end, start
+                m1, m2 = _month(months_years[0]), _month(months_years[2])
+                # (named the later first: "between the December 2018 visit and the one in November 2017")
+                start = min(_month_start(y1, m1), _month_start(y2, m2))
+                end = max(_month_end(y1, m1), _month_end(y2, m2))
                 if kind == "event_range":  # the events stay what is asked about: only their dates leave
-                    rest = _tidy(f"{text[:m.start()]} between the {g[2]}{text[m.end():]}")
-                    return start, end, f"between {m.group(0)[8:].strip()}", rest
+                    rest = _tidy(f"{text[:m.start()]} between the {g[0]}{g[3].replace(',', '')}{text[m.end():]}")
+                    first, last = sorted([(y1, m1 or 0), (y2, m2 or 0)])
+                    return start, end, f"between {_named(first[0], first[1])} and {_named(last[0], last[1])}", rest
             elif kind == "months_to":
                 span = {"eleven": 11, "twelve": 12, **NUMBER_WORDS}.get(g[0].lower()) or int(g[0])
                 y, month = _valid_year(g[2]), _month(g[1])

@@ -456,7 +456,8 @@ IMPROVE_HEADING_RE = re.compile(r"^\W*(?:what needs to improve|areas? for (?:imp
                                 r"recommendations?|what the local authority needs to do)\b", re.I)
 ASKS_WHAT_TO_IMPROVE_RE = re.compile(r"\b(?:improv\w*|recommend\w*|needs?\s+to|needed\s+to|should|must|actions?|"
                                      r"weak\w*|priorit\w*|better|shortcomings?|concerns?|criticis\w*|fail\w*|"
-                                     r"poor|wrong|problems?|gaps?)\b", re.I)
+                                     r"poor|wrong|problems?|gaps?|still|left\s+to|remain\w*|work\s+on|next\s+steps)\b",
+                                     re.I)
 IMPROVE_PENALTY = 0.85
 
 
