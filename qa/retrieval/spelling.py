@@ -1,0 +1,68 @@
+"""Words typed in a hurry, for keyword search.
+
+Staff type "darlington priorites going fwd" or "ofstead report": a question's word that no passage holds, and that
+is no English word either (pyspellchecker's dictionary, British spellings allowed), is searched as the word one edit
+away from it (a letter dropped, added, changed or two swapped: Norvig's candidate edits) that the passages do hold,
+the most frequent if several. A real word the documents happen not to use ("faster", "actually") is left as typed:
+one edit from it is another word ("foster"), not what was meant. Keyword search only: the embedding side reads past
+a typo on its own. Short words are left alone: they are abbreviations ("fte", "lac", "sw") more often than typos.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from qa.terms import tokenize
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+MIN_LENGTH = 6
+# British forms of words the (American) dictionary knows: "realise", "scrutinises", "behaviour", "centre"
+BRITISH = [(re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"our(s|ed|ing|able)?$"), r"or\1"),
+           (re.compile(r"tre(s|d)?$"), r"ter\1"), (re.compile(r"ogue(s)?$"), r"og\1"), (re.compile(r"ll(ed|ing)$"), r"l\1")]
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    from spellchecker import SpellChecker  # (loaded on the first unknown word: about 0.3 s)
+
+    return SpellChecker(language="en")
+
+
+def is_english(word: str) -> bool:
+    words = _dictionary()
+    return word in words or any(rx.search(word) and rx.sub(us, word) in words for rx, us in BRITISH)
+
+
+def edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in LETTERS]
+    inserts = [a + c + b for a, b in splits for c in LETTERS]
+    return set(deletes + transposes + replaces + inserts) - {word}
+
+
+def spelling_fixes(text: str, stem: Callable[[str], list[str]],
+                   document_frequency: Callable[[list[str]], dict[str, int]]) -> dict[str, str]:
+    """{the term of a word no passage holds: the term of the most frequent word one edit from it}. `stem` turns a
+    word into its indexed terms (the index's tokenizer); `document_frequency` counts known terms' passages."""
+    fixes: dict[str, str] = {}
+    words = {w for w in tokenize(text, stem=False) if len(w) >= MIN_LENGTH and w.isalpha()}
+    for word in sorted(words):
+        terms = stem(word)
+        if len(terms) != 1 or document_frequency(terms) or is_english(word):
+            continue
+        candidates: dict[str, str] = {}
+        for edit in edits1(word):
+            edited = stem(edit)
+            if len(edited) == 1 and edited[0] != terms[0]:
+                candidates.setdefault(edited[0], edit)
+        known = document_frequency(sorted(candidates))
+        if known:
+            fixes[terms[0]] = max(known, key=lambda t: (known[t], t))
+    return fixes
+
+
+def corrected(terms: list[str], fixes: dict[str, str]) -> list[str]:
+    return [fixes.get(t, t) for t in terms]
