@@ -94,6 +94,10 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   70: a details list's label over its value ("Publication date" / "14 March 2024"; "Local authority" / "Sutton"
+#       names an ambiguous place as the council); a page naming no council outright takes the one its own e-mail or
+#       web address names ("@nottinghamshire.gov.uk"); a former director's new employer is no council speaking
+#       as "we"
 #   69: a page's label line ("From: Department for Education", "Published 3 March 2022") ends a run of short lines
 #       (it had joined the title as an address block); "visited ... for the third of the quarterly checks" numbers
 #       a visit
@@ -143,7 +147,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "69"
+PIPELINE_VERSION = "70"
 
 
 def packaged_model_path() -> str:

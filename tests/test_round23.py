@@ -187,3 +187,87 @@ def test_other_checks_number_no_visit():
 
     assert infer_visit_number("When inspectors visited, the second of the DBS checks on new staff was missing.")[0] is None
     assert infer_visit_number("Inspectors visited in March for the third of the council's quarterly checks.")[0] == 3
+
+
+# The round's second part (v74, v75 questions; set75, set76 invented files).
+
+def test_a_typed_typo_is_searched_as_the_indexed_word_one_edit_away_and_a_real_word_is_not(tmp_path):
+    from conftest import bm25_assistant_for
+    from qa.retrieval.spelling import spelling_fixes
+    from qa.terms import tokenize
+
+    known = {t: 1 for t in tokenize("priorities ofsted foster care inadequate")}
+    df = lambda terms: {t: known[t] for t in terms if t in known}  # noqa: E731
+    fixes = spelling_fixes("darlington priorites ofstead inadequte faster", tokenize, df)
+    assert fixes == {tokenize("priorites")[0]: tokenize("priorities")[0], "ofstead": tokenize("ofsted")[0],
+                     tokenize("inadequte")[0]: tokenize("inadequate")[0]}  # "faster" is a word: not "foster"
+    docs = {
+        "minutes.txt": ("Rutland County Council scrutiny minutes\n\nThe Assistant Director said that timeliness of assessments and "
+                        "workforce stability were priorities going forward.", {}),
+        "story.txt": ("Rutland County Council children's services\n\nRutland's children's services were rated good in 2022 after "
+                      "a two-week inspection of assessments.", {}),
+        "kent.txt": ("Kent County Council news\n\nKent's fostering service recruited forty new carers this year.", {}),
+        "essex.txt": ("Essex County Council news\n\nEssex opened two children's homes for young people.", {}),
+    }
+    assistant = bm25_assistant_for(tmp_path, docs)
+    answer = assistant.ask("rutland priorites for assessments")  # (as typed: no passage holds "priorites")
+    assert not answer.abstained and answer.hits[0].document.path.endswith("minutes.txt")
+
+
+def test_a_state_by_a_time_is_read_from_that_time_on_and_a_change_states_the_count():
+    from qa.retrieval.assistant import states_asked_count
+    from types import SimpleNamespace
+
+    query = parse("how many soc workers (fte) did rutland have by 2020?")
+    assert (query.date_from, query.date_to) == (date(2020, 1, 1), None)
+    assert "from 2020" in query.describe()
+    hit = SimpleNamespace(passage=SimpleNamespace(text="The council's full-time equivalent of social workers rose from "
+                                                       "345 to 368 between 2017 and 2020."))
+    assert states_asked_count(query, [hit])
+    assert answer_type("b&nes ilacs 2025 when notified") == "date"
+    assert answer_type("what happened when inspectors visited") is None
+
+
+def test_a_source_said_only_to_paraphrase_the_asked_one_is_no_filter():
+    query = parse("What exactly did Ofsted's focused visit letter say about how far Rutland's children in care live "
+                  "from home, which the council's press release only paraphrases?")
+    assert query.source == "ofsted" and "press release" not in query.search_text
+    assert answer_type("notts front door focused visit dates") == "date"
+
+
+def test_a_details_lists_labels_over_their_values_date_and_place_a_homes_report(tmp_path):
+    doc = _load(tmp_path, "home.md", (
+        "Oak House\n\nChildren's home\n\nUnique reference number\n\n2741853\n\nRegistered provider\n\nExample Care Ltd\n\n"
+        "Local authority\n\nSutton\n\nType of inspection\n\nFull inspection\n\nInspection date\n\n6 February 2024\n\n"
+        "Publication date\n\n14 March 2024\n\nInspection judgements\n\nChildren enjoy living at the home and staff "
+        "know them well. The registered manager has been in post since 2022.\n"))
+    assert doc.date == "2024-03-14" and doc.local_authorities == ["Sutton"]
+
+
+def test_a_briefing_naming_its_council_only_by_its_address_and_a_former_directors_new_employer(tmp_path):
+    from qa.documents.metadata import council_of_own_domain
+
+    assert council_of_own_domain("Contact: briefings@nottinghamshire.gov.uk") == ["Nottinghamshire"]
+    assert council_of_own_domain("see www.west-sussex.gov.uk") == ["West Sussex"]
+    assert council_of_own_domain("newsdesk@kentonline.co.uk") == []
+    doc = _load(tmp_path, "briefing.txt", (
+        "Ofsted focused visit to the children's front door: briefing for elected members\n\nPurpose\n\nTo update "
+        "members on the outcome of the Ofsted focused visit to the County Council's front door services, and on the "
+        "actions we are taking in response. Our inspectors' letter says that our decisions are timely. We are "
+        "pleased, and we will keep improving our practice weeks. NCC adopted practice weeks in 2022.\n\n"
+        "Other information\n\nMembers may recall that our former Corporate Director, Dr Jo Example, left the County "
+        "Council last year and now works with Wigan Council in an improvement role.\n\nFor further information "
+        "please contact briefings@nottinghamshire.gov.uk.\n"))
+    assert doc.local_authorities == ["Nottinghamshire"]
+
+
+def test_a_long_reports_publication_line_on_its_closing_page_dates_it(tmp_path):
+    finding = "Social workers know their children well and visit them regularly, and plans are reviewed on time. "
+    doc = _load(tmp_path, "report.txt", (
+        "Rutland County Council\n\nInspection of children's social care services\n\nInspection dates: 13 November to "
+        "24 November 2023\n\nLead inspector: Jo Example, His Majesty's Inspector\n\nJudgement Grade\n\nOverall "
+        "effectiveness Good\n\nPage 1 of 10\n\nThe local authority was last inspected in March 2022, and a focused "
+        "visit took place on 4 May 2023. The new director started on 1 September 2023.\n\n" + finding * 120
+        + "\n\nRutland County Council: inspection of children's social care services\n\nReport published: 19 January "
+        "2024\n\nOfsted inspects and regulates services that care for children and young people.\n"))
+    assert doc.date == "2024-01-19"

@@ -726,6 +726,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     scores: dict[str, float] = {}
     first_pos: dict[str, int] = {}
     names = {mt.name for mt in mentions}
+    named_outright: set[str] = set()  # (named at least once other than in passing)
     passing_prev = False
     for i, mt in enumerate(mentions):
         w = 3.0 if mt.start < 300 else 2.0 if mt.start < 900 else 1.0
@@ -753,6 +754,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             passing_prev = True
         else:
             passing_prev = False
+            named_outright.add(mt.name)
         if is_former(mt.name) and any(n != mt.name and name_within(mt.name, n) for n in names):
             # the successor leads on a West Northamptonshire page; and "Northamptonshire Children's Trust", an
             # organisation still named after the county it served, is no mention of the county council at all
@@ -774,15 +776,29 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     top = max(scores.values())
     if top < 1.5:
         own = _strip_quotes(content)
-        if len(scores) == 1 and (len(_COUNCIL_VOICE_RE.findall(own)) >= 5 or paper_parts(content) >= 3):
-            # a council speaking as "we", or its committee paper, naming only itself, once, far down
+        if len(scores) == 1 and set(scores) <= named_outright \
+                and (len(_COUNCIL_VOICE_RE.findall(own)) >= 5 or paper_parts(content) >= 3):
+            # a council speaking as "we", or its committee paper, naming only itself, once, far down (not a
+            # former director's new employer: "now works with Wigan Council")
             return list(scores), 0.5
-        return [], 0.3
+        return council_of_own_domain(content), 0.3
     chosen = [n for n in scores if scores[n] >= max(1.5, 0.3 * top)]
     chosen.sort(key=lambda n: (-scores[n], first_pos[n]))
     runner_up = max([v for n, v in scores.items() if n not in chosen], default=0.0)
     confidence = 0.9 if top >= 4 and runner_up < 0.2 * top else 0.75 if top >= 3 else 0.6
     return chosen, confidence
+
+
+# A council's own address ("briefings@nottinghamshire.gov.uk", "www.kent.gov.uk"): the host's first label is its name.
+_OWN_DOMAIN_RE = re.compile(r"(?:[\w.+-]@|\bwww\.)([a-z][a-z-]{2,40})\.(?:gov\.uk|org\.uk|example)\b", re.I)
+
+
+def council_of_own_domain(content: str) -> list[str]:
+    """The one council whose name is the host of the page's e-mail or web addresses, for a page naming none outright
+    (its committee paper says only "the County Council" and "NCC"); else none."""
+    labels = {m.group(1).lower().replace("-", "") for m in _OWN_DOMAIN_RE.finditer(content)}
+    found = {name for name in LOCAL_AUTHORITIES if re.sub(r"[^a-z]", "", name.lower()) in labels}
+    return sorted(found) if len(found) == 1 else []
 
 
 # Between two names of a list: a comma, "and" (or "or"), or a line break (a list set out one name a line).
@@ -849,8 +865,10 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     text = raw or content
     # (also a details table's row, "| Report published | 2 April 2019 |")
     # (and a running footer taken out as page furniture: "Report published 3 May 2022 | ... | page 1")
+    # (or on a long report's closing page, above Ofsted's notice: "Report published: 19 January 2024")
     m = re.search(r"\breport (?:published|publication date)\s*:\s*(.{6,40})|(?:^|\n)[^\S\n]*\|?\s*report published"
-                  r"\s*\|?\s+([^|\n]{6,40})", text[:4000] + "\n" + hints.get("page_furniture", ""), re.I)
+                  r"\s*\|?\s+([^|\n]{6,40})", text[:4000] + "\n" + hints.get("page_furniture", "") + "\n"
+                  + (text[-4000:] if len(text) > 8000 else ""), re.I)
     if not m and doc_type == "ofsted_report":
         # (a report's details table read as one line: "... judgement Inadequate Report published 3 July 2023 ...";
         # only a report's own: a council's inspections page lists several reports' dates)
@@ -858,6 +876,11 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     m = m and re.match(r"(.*)", next(g for g in m.groups() if g))
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.95
+    # a details list's label over its value ("Publication date" / "14 March 2024", a web page's <dt> and <dd>)
+    m = re.search(rf"(?:^|\n)[^\S\n]*(?:report published|publication date|date of publication)[^\S\n]*:?[^\S\n]*\n\s*"
+                  rf"({_FULL_DATE})[^\S\n]*(?:\n|$)", text[:4000], re.I)
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), 0.9
     m = re.search(r"\b(?:published|released|issued)\s+today\s*\(([^)]{6,40})\)", content, re.I)
     if m and parse_date(m.group(1)) and re.search(r"\d{4}", m.group(1)):
         return parse_date(m.group(1)), 0.9

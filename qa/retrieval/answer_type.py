@@ -47,6 +47,11 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # ("How many places would open, and when?" asks the count first.)
     ("date", re.compile(r"^\W*when\s+(?:was|were|did|does|do|is|are|will|has|had)\b|"
                         r"^(?!\W*(?:how\s+(?:many|much)|who|whom|whose)\b).*\bwhen\s*\??\s*$|"
+                        # a terse query closing on "dates": "notts front door focused visit dates"
+                        r"^(?![^?]*\b(?:what|how|who|which|why|where|did|does|do|is|are|was|were)\b)[^?]*\bdates?\s*\??\s*$|"
+                        # a terse query closing on "when" and what happened: "b&nes ilacs 2025 when notified"
+                        r"^(?![^?]*\b(?:what|how|who|which|why|where|did|does|do|is|are|was|were)\b)[^?]*\bwhen\s+"
+                        r"[a-z]+(?:ed|en|t)\s*\??\s*$|"
                         r"\b(?:what|which|on what)\s+(?:dates?|days?|month|year)\b|\bhow long ago\b", re.I)),
     ("person", re.compile(rf"^\W*(?:who|whom|whose)\b|{_WHICH_PERSON}", re.I)),
     ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),

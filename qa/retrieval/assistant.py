@@ -607,7 +607,9 @@ def states_asked_count(query: Query, hits: list[Hit]) -> bool:
     if CHANGE_QUESTION_RE.search(query.text):
         return not stems or any(states_change(stems, h.passage.text) for h in hits)
     before = bool(AVERAGE_RE.search(query.text))
-    return not stems or any(states_count(stems, h.passage.text, before) for h in hits)
+    # ("social workers rose from 345 to 368" states how many there were)
+    return not stems or any(states_count(stems, h.passage.text, before) or states_change(stems, h.passage.text)
+                            for h in hits)
 
 
 def apply_overrides(query: Query, overrides: "FilterOverrides | dict") -> Query:

@@ -118,9 +118,11 @@ NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+
                                r"stor(?:y|ies)|write-?ups?|pieces?)\b(?:(?!\s(?:but|and)\b)[^,.:;?])*", re.I)
 # "What did Ofsted's letter say about supervision, which the council's press release also mentions?": a source
 # named in a clause beside the one asked is no cue either.
-ALSO_SOURCE_RE = re.compile(r"(?:,\s*|(?<=\w)\s+)(?:which|that|as)\s+(?:[\w'’-]+\s+){1,5}?also\s+(?:mentions?|mentioned|"
-                            r"reports?|reported|says?|said|covers?|covered|quotes?|quoted|describes?|described|notes?|"
-                            r"noted)\b[^,.;?]*", re.I)
+# ("..., which the council's press release only paraphrases", "... that the local paper merely summarised")
+ALSO_SOURCE_RE = re.compile(r"(?:,\s*|(?<=\w)\s+)(?:which|that|as)\s+(?:[\w'’-]+\s+){1,5}?(?:also|only|merely|just)\s+"
+                            r"(?:mentions?|mentioned|reports?|reported|says?|said|covers?|covered|quotes?|quoted|"
+                            r"describes?|described|notes?|noted|paraphrases?|paraphrased|summari[sz]es?|summari[sz]ed|"
+                            r"repeats?|repeated)\b[^,.;?]*", re.I)
 # (not what was said: "Did the press release say that Ofsted's letter also noted high caseloads?")
 _REPORTED_THAT_RE = re.compile(r"\b(?:say|says|said|find|finds|found|report|reports|reported|note|notes|noted|state|"
                                r"states|stated|claim|claims|claimed)\s*$", re.I)
@@ -413,6 +415,8 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                      rf"({NUMBER_WORD}|\d{{1,2}})\s+years\s+(?:to|up to|until|before)\s+{YEAR}\b"),
         ("before_event", rf"\b(?:before|prior to|ahead of|preceding)\s+(?:(?:the|its|an?|[\w-]+(?:'s|’s))\s+){{1,2}}"
                          rf"{MONTH_YEAR}\b"),
+        # "how many social workers did it have by 2020?": a state at that time, reported then or later
+        ("by", rf"\bby\s+(?:the\s+end\s+of\s+)?{MONTH_YEAR}\b(?!\s*(?:{COUNTED_NOUNS}))"),
         ("since", rf"\b(?:since|after|from|starting)\s+{MONTH_YEAR}"),
         ("before", rf"\b(?:before|until|till|up to|prior to)\s+{MONTH_YEAR}"),
         ("season", rf"\b(early|spring|mid|summer|late|autumn|winter|end of|beginning of|start of)[\s-]+{YEAR}"),
@@ -485,7 +489,7 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 start, end = _month_start(last - span + 1, None), _month_end(last, None)
                 rest = _tidy(text[:m.start()] + text[m.end():])
                 return start, end, f"from {start.year} to {end.year}", rest
-            elif kind == "since":
+            elif kind in ("since", "by"):
                 y = _valid_year(g[1])
                 if not y:
                     continue
@@ -541,6 +545,8 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             continue
         phrase = m.group(0).strip()
         phrase = re.sub(r"^(in|during)\s+", "", phrase, flags=re.I)
+        if kind == "by":
+            phrase = f"from {_named(y, _month(g[0]) or 0)}"
         before = re.sub(r"\b(in|during|of|for|by|from)\s*$", "", text[:m.start()], flags=re.I)
         rest = _tidy(before + " " + text[m.end():])
         return start, end, phrase, rest

@@ -27,6 +27,9 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     "locums": ("agency",),
     "churn": ("turnover",),
     "ceo": ("chief executive",),
+    # abbreviations typed in a hurry ("how many soc workers (fte) ...")
+    "soc": ("social",),
+    "fte": ("full-time equivalent",),
     "top team": ("senior leadership", "senior leaders"),
     # (a "check-in visit", not a social worker's check-in with a child)
     "check-in visit": ("monitoring visit",),
