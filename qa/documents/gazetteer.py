@@ -221,7 +221,7 @@ _STREET_AFTER_RE = re.compile(r"[^\S\n]+(?:Street|Road|Lane|Avenue|Row|Walk|Driv
 _NOT_A_COUNCIL_AFTER = re.compile(r"\s+(?:and [A-Z]\w+\s+)?(?:Police|Constabulary|Fire and Rescue|Integrated Care Board|"
                                   r"ICB|NHS|Clinical Commissioning Group|CCG|Albion|F\.?C\.?|Football Club)\b")
 _NOT_A_COUNCIL_BEFORE = re.compile(r"\bNHS\s+$")
-_LA_LABEL_BEFORE_RE = re.compile(r"\blocal\s+authority\s*[:|]?\s*$", re.I)
+_LA_LABEL_BEFORE_RE = re.compile(r"(?:^|\n)[^\S\n]*\|?[^\S\n]*local\s+authority[^\S\n]*[:|]?\s*$", re.I)
 _NOT_LA_BEFORE = re.compile(r"\b(New|Port|Upon|Mr|Mrs|Ms|Dr|University of)\s+$")
 # A region named after a place is not its council: "the Greater Manchester council" is Tameside.
 _REGION_BEFORE = re.compile(r"\bGreater\s+$")
@@ -388,7 +388,7 @@ def find_in_text(text: str) -> list[Mention]:
                     # sentence-initial ambiguous word ("Reading the report...") only with a possessive/council cue
                     # (or the value of a details table's label: "Local authority" over "Sutton")
                     if not (possessive or re.match(r"\s*(council|borough)", after, re.I)
-                            or _LA_LABEL_BEFORE_RE.search(before)):
+                            or (_LA_LABEL_BEFORE_RE.search(before) and re.match(r"[^\S\n]*(?:\||\n|$)", after))):
                         pending.append((m, canonical, ns, ne))  # unless a list with other authorities begins there
                         continue
         start = m.start() if m.group("pre") else ns

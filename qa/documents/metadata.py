@@ -722,7 +722,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     a letter counts much. Authorities scoring well below the leader are passing mentions."""
     mentions = find_in_text(content)
     if not mentions:
-        return [], 0.0
+        return council_of_own_domain(content), 0.3
     scores: dict[str, float] = {}
     first_pos: dict[str, int] = {}
     names = {mt.name for mt in mentions}
@@ -789,16 +789,21 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     return chosen, confidence
 
 
-# A council's own address ("briefings@nottinghamshire.gov.uk", "www.kent.gov.uk"): the host's first label is its name.
-_OWN_DOMAIN_RE = re.compile(r"(?:[\w.+-]@|\bwww\.)([a-z][a-z-]{2,40})\.(?:gov\.uk|org\.uk|example)\b", re.I)
+# A council's own address ("briefings@nottinghamshire.gov.uk", "democracy.kent.gov.uk"): the label before gov.uk is
+# its name. National bodies' addresses are no council's.
+_GOV_HOST_RE = re.compile(r"\b([a-z0-9][a-z0-9-]{1,40})\.gov\.uk\b", re.I)
+_NATIONAL_HOSTS = frozenset({"www", "ofsted", "education", "dfe", "publishing", "service", "assets", "parliament",
+                             "justice", "homeoffice", "nhs", "digital", "data", "ons", "legislation", "gov"})
 
 
 def council_of_own_domain(content: str) -> list[str]:
-    """The one council whose name is the host of the page's e-mail or web addresses, for a page naming none outright
-    (its committee paper says only "the County Council" and "NCC"); else none."""
-    labels = {m.group(1).lower().replace("-", "") for m in _OWN_DOMAIN_RE.finditer(content)}
-    found = {name for name in LOCAL_AUTHORITIES if re.sub(r"[^a-z]", "", name.lower()) in labels}
-    return sorted(found) if len(found) == 1 else []
+    """The council whose name is the host of the page's e-mail or web addresses, for a page naming none outright
+    (its committee paper says only "the County Council" and "NCC"); none when another council's (or an unknown
+    local) gov.uk host is there too."""
+    labels = {m.group(1).lower() for m in _GOV_HOST_RE.finditer(content)} - _NATIONAL_HOSTS
+    by_label = {re.sub(r"[^a-z]", "", name.lower()): name for name in LOCAL_AUTHORITIES}
+    found = {by_label.get(label.replace("-", "")) for label in labels}
+    return sorted(found) if len(found) == 1 and None not in found else []
 
 
 # Between two names of a list: a comma, "and" (or "or"), or a line break (a list set out one name a line).
@@ -865,10 +870,8 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     text = raw or content
     # (also a details table's row, "| Report published | 2 April 2019 |")
     # (and a running footer taken out as page furniture: "Report published 3 May 2022 | ... | page 1")
-    # (or on a long report's closing page, above Ofsted's notice: "Report published: 19 January 2024")
     m = re.search(r"\breport (?:published|publication date)\s*:\s*(.{6,40})|(?:^|\n)[^\S\n]*\|?\s*report published"
-                  r"\s*\|?\s+([^|\n]{6,40})", text[:4000] + "\n" + hints.get("page_furniture", "") + "\n"
-                  + (text[-4000:] if len(text) > 8000 else ""), re.I)
+                  r"\s*\|?\s+([^|\n]{6,40})", text[:4000] + "\n" + hints.get("page_furniture", ""), re.I)
     if not m and doc_type == "ofsted_report":
         # (a report's details table read as one line: "... judgement Inadequate Report published 3 July 2023 ...";
         # only a report's own: a council's inspections page lists several reports' dates)
@@ -894,6 +897,11 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
                   rf"({_FULL_DATE}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d\d)\b", "\n".join(b.text for b in head), re.I)
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.9
+    # ... or a long report's one "Report published: 19 January 2024" on its closing page, above Ofsted's notice
+    if doc_type == "ofsted_report" and len(text) > 8000:
+        closing = re.findall(r"\breport published\s*:\s*(.{6,40})", text[-4000:], re.I)
+        if len(closing) == 1 and parse_date(closing[0]):
+            return parse_date(closing[0]), 0.85
     # ... or a report's "Publication date: 27 October 2022" opening its last line, above the copyright notice
     m = re.search(rf"(?:^|\n)\s*(?:date of publication|publication date)\s*:\s*({_FULL_DATE})", content, re.I)
     if m and parse_date(m.group(1)):
@@ -1539,6 +1547,11 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
     headline = hints.get("title", "").strip()
     visit, visit_conf = infer_visit_number(content if not headline or headline in content[:600]
                                            else f"{headline}\n{content}")
+    if visit is None:
+        # a running footer's short form ("Worcestershire MV4    Page 1 of 2"), taken out of the text as furniture
+        numbers = {int(n) for n in re.findall(r"\bMV[\s-]?(\d{1,2})\b", hints.get("page_furniture", ""))}
+        if len(numbers) == 1:
+            visit, visit_conf = numbers.pop(), 0.7
     if doc_type == "other" and not authorities:
         visit, visit_conf = None, 0.0  # guidance describes visits in general
     title, title_conf = infer_title(blocks, hints, path)

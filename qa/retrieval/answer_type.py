@@ -48,10 +48,12 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     ("date", re.compile(r"^\W*when\s+(?:was|were|did|does|do|is|are|will|has|had)\b|"
                         r"^(?!\W*(?:how\s+(?:many|much)|who|whom|whose)\b).*\bwhen\s*\??\s*$|"
                         # a terse query closing on "dates": "notts front door focused visit dates"
-                        r"^(?![^?]*\b(?:what|how|who|which|why|where|did|does|do|is|are|was|were)\b)[^?]*\bdates?\s*\??\s*$|"
+                        r"^(?![^?]*\b(?:what|how|who|which|why|where|did|does|do|is|are|was|were)\b)"
+                        r"(?![^?]*\b(?:up\s+to|out\s+of)\s+dates?\b)[^?]*\bdates\s*\??\s*$|"
                         # a terse query closing on "when" and what happened: "b&nes ilacs 2025 when notified"
                         r"^(?![^?]*\b(?:what|how|who|which|why|where|did|does|do|is|are|was|were)\b)[^?]*\bwhen\s+"
-                        r"[a-z]+(?:ed|en|t)\s*\??\s*$|"
+                        r"(?:notified|inspected|published|visited|announced|released|issued|rated|judged|held|"
+                        r"appointed|sent)\s*\??\s*$|"
                         r"\b(?:what|which|on what)\s+(?:dates?|days?|month|year)\b|\bhow long ago\b", re.I)),
     ("person", re.compile(rf"^\W*(?:who|whom|whose)\b|{_WHICH_PERSON}", re.I)),
     ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),
@@ -339,6 +341,18 @@ CHANGE_QUESTION_RE = re.compile(r"\bby\s+how\s+much\b|\bhow\s+(?:much|far)\s+(?:
 CHANGE_RE = re.compile(r"\bfrom\s+(?:an?\s+average\s+of\s+|about\s+|around\s+)?\d[\d,.]*\s*%?\s*(?:per\s*cent\s+)?"
                        r"(?:\w+\s+){0,3}?(?:to|down to|up to)\s+\d|\bby\s+(?:\d[\d,.]*\s*(?:%|per\s*cent)?|a\s+(?:third|"
                        r"quarter|half|fifth)|(?:one|two)\s+thirds?)|\b(?:halved|doubled|trebled|tripled)\b", re.I)
+
+
+# "social workers rose from 345 to 368": the counted thing just before the change, its numbers no years
+COUNT_CHANGE_RE = re.compile(r"([\w'’-]+)\s+(?:\([^)]{1,20}\)\s+)?(?:rose|fell|increased|decreased|grew|dropped|climbed|"
+                             r"went\s+(?:up|down)|has\s+(?:risen|fallen|grown))\s+from\s+(?:about\s+|around\s+)?"
+                             r"(?!(?:19|20)\d\d\b)\d[\d,]*\s+to\s+(?!(?:19|20)\d\d\b)\d[\d,]*\b", re.I)
+
+
+def states_count_change(stems: frozenset[str], text: str) -> bool:
+    """A number of X stated as its change: "the full-time equivalent of social workers rose from 345 to 368"
+    answers "how many social workers" (not "caseloads fell from 22 to 17", nor "by 2025")."""
+    return any(stems & set(tokenize(m.group(1))) for m in COUNT_CHANGE_RE.finditer(text))
 
 
 def states_change(stems: frozenset[str], text: str) -> bool:

@@ -29,7 +29,7 @@ from qa.retrieval.question import SOURCE_KINDS, FilterOverrides, Query, parse
 from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, announces_only, asked_event, asked_role,
                                       asks_council_services, provider_report,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, names_role,
-                                      states_change, states_count)
+                                      states_change, states_count, states_count_change)
 from qa.documents.mentions import document_event_dates, document_event_months, document_not_before, own_dated_months
 from qa.passages.split import sentence_spans
 from qa.retrieval.acronyms import FIELD_GLOSSARY
@@ -608,8 +608,8 @@ def states_asked_count(query: Query, hits: list[Hit]) -> bool:
         return not stems or any(states_change(stems, h.passage.text) for h in hits)
     before = bool(AVERAGE_RE.search(query.text))
     # ("social workers rose from 345 to 368" states how many there were)
-    return not stems or any(states_count(stems, h.passage.text, before) or states_change(stems, h.passage.text)
-                            for h in hits)
+    return not stems or any(states_count(stems, h.passage.text, before)
+                            or states_count_change(stems, h.passage.text) for h in hits)
 
 
 def apply_overrides(query: Query, overrides: "FilterOverrides | dict") -> Query:

@@ -118,11 +118,15 @@ NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+
                                r"stor(?:y|ies)|write-?ups?|pieces?)\b(?:(?!\s(?:but|and)\b)[^,.:;?])*", re.I)
 # "What did Ofsted's letter say about supervision, which the council's press release also mentions?": a source
 # named in a clause beside the one asked is no cue either.
-# ("..., which the council's press release only paraphrases", "... that the local paper merely summarised")
-ALSO_SOURCE_RE = re.compile(r"(?:,\s*|(?<=\w)\s+)(?:which|that|as)\s+(?:[\w'’-]+\s+){1,5}?(?:also|only|merely|just)\s+"
-                            r"(?:mentions?|mentioned|reports?|reported|says?|said|covers?|covered|quotes?|quoted|"
-                            r"describes?|described|notes?|noted|paraphrases?|paraphrased|summari[sz]es?|summari[sz]ed|"
-                            r"repeats?|repeated)\b[^,.;?]*", re.I)
+# ("..., which the council's press release only paraphrases": a source named before "only", "merely", "just"; not
+# "assessments that were just repeated without new analysis")
+_ALSO_VERBS = (r"(?:mentions?|mentioned|reports?|reported|says?|said|covers?|covered|quotes?|quoted|describes?|"
+               r"described|notes?|noted|paraphrases?|paraphrased|summari[sz]es?|summari[sz]ed|repeats?|repeated)\b")
+_SOURCE_WORDS = (r"(?:press\s+release|letter|report|story|paper|article|statement|minutes|blog|bulletin|page|website|"
+                 r"news|ofsted|council|inspectorate)s?")
+ALSO_SOURCE_RE = re.compile(rf"(?:,\s*|(?<=\w)\s+)(?:which|that|as)\s+(?:(?:[\w'’-]+\s+){{1,5}}?also\s+|"
+                            rf"(?:[\w'’-]+\s+){{0,4}}?{_SOURCE_WORDS}\s+(?:only|merely|just)\s+){_ALSO_VERBS}[^,.;?]*",
+                            re.I)
 # (not what was said: "Did the press release say that Ofsted's letter also noted high caseloads?")
 _REPORTED_THAT_RE = re.compile(r"\b(?:say|says|said|find|finds|found|report|reports|reported|note|notes|noted|state|"
                                r"states|stated|claim|claims|claimed)\s*$", re.I)
@@ -376,6 +380,11 @@ INSPECTORS_SAY_RE = re.compile(r"(?:^|[,;:–—-]\s*)\W*(?:so\s+)?(?:what|how|w
                                re.I)
 
 
+# What is planned for a time, not a state at it: "what did the plan aim to open by 2020?"
+AIM_BEFORE_RE = re.compile(r"\b(?:aim\w*|target\w*|plan\w*|will|would|expect\w*|intend\w*|hop(?:e|es|ed|ing)|due|"
+                           r"commit\w*|pledg\w*|promis\w*|want\w*|goal)\b", re.I)
+
+
 def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     """Return (from, to, phrase, text without the phrase). Handles ranges, since/before, seasons,
     month-year and bare years."""
@@ -416,7 +425,8 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         ("before_event", rf"\b(?:before|prior to|ahead of|preceding)\s+(?:(?:the|its|an?|[\w-]+(?:'s|’s))\s+){{1,2}}"
                          rf"{MONTH_YEAR}\b"),
         # "how many social workers did it have by 2020?": a state at that time, reported then or later
-        ("by", rf"\bby\s+(?:the\s+end\s+of\s+)?{MONTH_YEAR}\b(?!\s*(?:{COUNTED_NOUNS}))"),
+        ("by", rf"\bby\s+(?:the\s+end\s+of\s+)?{MONTH_YEAR}\b(?!\s*(?:{COUNTED_NOUNS}|standards?|levels?|prices?|"
+               rf"rates?|figures?|terms?)\b)"),
         ("since", rf"\b(?:since|after|from|starting)\s+{MONTH_YEAR}"),
         ("before", rf"\b(?:before|until|till|up to|prior to)\s+{MONTH_YEAR}"),
         ("season", rf"\b(early|spring|mid|summer|late|autumn|winter|end of|beginning of|start of)[\s-]+{YEAR}"),
@@ -493,6 +503,9 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 y = _valid_year(g[1])
                 if not y:
                     continue
+                if kind == "by" and (y > date.today().year or AIM_BEFORE_RE.search(text[:m.start()])
+                                     or re.search(rf"\b{YEAR}\b", text[:m.start()] + text[m.end():])):
+                    continue  # a target ("aim to open by 2020", "by 2030"), or another year asked ("its 2018 plan")
                 start, end = _month_start(y, _month(g[0])), None
             elif kind in ("since_event", "before_event"):
                 y = _valid_year(g[1])

@@ -17,6 +17,11 @@ from qa.terms import tokenize
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 MIN_LENGTH = 6
+MAX_LENGTH = 20  # (a longer run of letters is no typed word; its candidate edits grow with its square)
+MAX_WORDS = 5  # unknown words looked at per question
+# The field's own words the dictionary lacks, as an edit may reach them: "ofstead" -> "ofsted"
+FIELD_WORDS = frozenset({"ofsted", "wellbeing", "caseload", "caseloads", "multiagency", "ilacs", "sccif", "camhs",
+                         "safeguarding"})
 # British forms of words the (American) dictionary knows: "realise", "scrutinises", "behaviour", "centre"
 BRITISH = [(re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"our(s|ed|ing|able)?$"), r"or\1"),
            (re.compile(r"tre(s|d)?$"), r"ter\1"), (re.compile(r"ogue(s)?$"), r"og\1"), (re.compile(r"ll(ed|ing)$"), r"l\1")]
@@ -43,18 +48,32 @@ def edits1(word: str) -> set[str]:
     return set(deletes + transposes + replaces + inserts) - {word}
 
 
+# A word written with a capital inside a sentence is a name ("what did Stannard say"): no typo to mend.
+_CAPITALISED_RE = re.compile(r"(?<=[\w,;:'’\"“”)] )([A-Z][a-z]+)\b")
+
+
 def spelling_fixes(text: str, stem: Callable[[str], list[str]],
                    document_frequency: Callable[[list[str]], dict[str, int]]) -> dict[str, str]:
     """{the term of a word no passage holds: the term of the most frequent word one edit from it}. `stem` turns a
-    word into its indexed terms (the index's tokenizer); `document_frequency` counts known terms' passages."""
+    word into its indexed terms (the index's tokenizer); `document_frequency` counts known terms' passages. The
+    edit must itself be a word (English or the field's) with the same first letter (typos rarely change it): not
+    "welleing", one edit from "wellbeing", whose stem "well" is in every passage, nor "north" for "worth"."""
     fixes: dict[str, str] = {}
-    words = {w for w in tokenize(text, stem=False) if len(w) >= MIN_LENGTH and w.isalpha()}
-    for word in sorted(words):
+    names = {m.lower() for m in _CAPITALISED_RE.findall(text)}
+    words = sorted({w for w in tokenize(text, stem=False)
+                    if MIN_LENGTH <= len(w) <= MAX_LENGTH and w.isalpha() and w not in names})
+    looked = 0
+    for word in words:
         terms = stem(word)
-        if len(terms) != 1 or document_frequency(terms) or is_english(word):
+        if len(terms) != 1 or document_frequency(terms) or is_english(word) or word in FIELD_WORDS:
             continue
+        looked += 1
+        if looked > MAX_WORDS:
+            break
         candidates: dict[str, str] = {}
         for edit in edits1(word):
+            if edit[0] != word[0] or not (edit in FIELD_WORDS or is_english(edit)):
+                continue
             edited = stem(edit)
             if len(edited) == 1 and edited[0] != terms[0]:
                 candidates.setdefault(edited[0], edit)
