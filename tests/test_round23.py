@@ -366,3 +366,11 @@ def test_only_a_named_source_paraphrasing_is_set_aside_and_terse_dates_are_plura
     assert "repeated" in query.search_text
     assert answer_type("caseloads up to date") is None
     assert answer_type("children seen when placed") is None
+
+
+def test_the_pronoun_for_a_second_event_is_no_trail_topic():
+    from qa.retrieval.timeline import topic_of
+
+    assert topic_of("How did Rutland's children's services change between the 2018 Ofsted inspection and the 2023 one?",
+                    ["Rutland"]) == ""
+    assert topic_of("How has supervision changed between the first and fourth monitoring visits?", []) == "supervision"

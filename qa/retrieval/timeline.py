@@ -80,7 +80,7 @@ shifted differ differed since over time timeline trajectory chronology compare c
 versus vs side by between each every visit visits monitoring first second third fourth fifth sixth seventh
 eighth ninth tenth inspection inspections last latest full previous ofsted and what about that this those it
 them then on in of at across from to for with the a an after following during been being say said find found
-tell show shows showed there any evidence trail how's what's now today recent recently
+tell show shows showed there any evidence trail how's what's now today recent recently one ones
 conclude concluded conclusion conclusions finding findings judge judged actually really inspectors inspector
 things thing picture situation position matters stuff everything anything
 far focused focussed autumn spring summer winter before earlier later
