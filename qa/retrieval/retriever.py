@@ -30,7 +30,7 @@ from qa.retrieval.answer_type import (answer_type_weight, asked_event, asked_rol
                                       second_fact_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import INSPECTION_KIND_RE, INTERVENTION_RE, SOURCE_KINDS, Query, specialist_service
-from qa.retrieval.spelling import corrected, spelling_fixes
+from qa.retrieval.spelling import mended, spelling_fixes
 from qa.retrieval.synonyms import alternatives, other_forms, with_synonyms
 
 # Fused candidates considered for priors and grouping: deep enough that a passage the priors lift a long way (the one
@@ -100,12 +100,12 @@ class Retriever:
         text = expand(query.search_text, defined)
         t = time.perf_counter()
         asked = expand(query.keyword_text, defined)
+        fixes = spelling_fixes(asked, index.bm25.query_terms, index.bm25.document_frequency)  # "priorites"
+        text, asked = mended(text, fixes), mended(asked, fixes)
         q_terms = keyword_terms(index.bm25.query_terms(with_synonyms(asked)), query.text)
         # coverage counts an everyday word as met by the documents' word for it, and that word not again
         alternative = alternatives(asked, index.bm25.query_terms)
         own_terms = keyword_terms(index.bm25.query_terms(asked), query.text)
-        fixes = spelling_fixes(asked, index.bm25.query_terms, index.bm25.document_frequency)  # "priorites"
-        q_terms, own_terms = corrected(q_terms, fixes), corrected(own_terms, fixes)
         # Candidate lists come from the store (in-process matrices or SQL); fusion and ranking below are shared.
         bm25_ranked = index.bm25.top(q_terms, scope, s.candidates)
         if not bm25_ranked and asked != text and index.bm25.document_frequency(q_terms):
@@ -114,8 +114,8 @@ class Retriever:
             # candidate names it; counted, it would make any passage look like an answer). Words no passage holds
             # ("drones") are no such case: nothing answers them.
             whole = query.without_places(text)
-            q_terms = corrected(keyword_terms(index.bm25.query_terms(with_synonyms(whole)), query.text), fixes)
-            own_terms = corrected(keyword_terms(index.bm25.query_terms(whole), query.text), fixes)
+            q_terms = keyword_terms(index.bm25.query_terms(with_synonyms(whole)), query.text)
+            own_terms = keyword_terms(index.bm25.query_terms(whole), query.text)
             bm25_ranked = index.bm25.top(q_terms, scope, s.candidates)
         # Under a filter that a few documents meet outright, every passage of theirs is a candidate: one sharing
         # few words with the question (a councillor's reply quoted under a letter's findings) must not lose its

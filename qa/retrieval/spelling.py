@@ -1,11 +1,12 @@
-"""Words typed in a hurry, for keyword search.
+"""Words typed in a hurry, mended before the search.
 
 Staff type "darlington priorites going fwd" or "ofstead report": a question's word that no passage holds, and that
 is no English word either (pyspellchecker's dictionary, British spellings allowed), is searched as the word one edit
 away from it (a letter dropped, added, changed or two swapped: Norvig's candidate edits) that the passages do hold,
 the most frequent if several. A real word the documents happen not to use ("faster", "actually") is left as typed:
-one edit from it is another word ("foster"), not what was meant. Keyword search only: the embedding side reads past
-a typo on its own. Short words are left alone: they are abbreviations ("fte", "lac", "sw") more often than typos.
+one edit from it is another word ("foster"), not what was meant. Both sides search the mended question: MiniLM does
+not read past a typo (its word pieces for "supervison" are far from "supervision"). Short words are left alone:
+they are abbreviations ("fte", "lac", "sw") more often than typos.
 """
 from __future__ import annotations
 
@@ -54,10 +55,10 @@ _CAPITALISED_RE = re.compile(r"(?<=[\w,;:'’\"“”)] )([A-Z][a-z]+)\b")
 
 def spelling_fixes(text: str, stem: Callable[[str], list[str]],
                    document_frequency: Callable[[list[str]], dict[str, int]]) -> dict[str, str]:
-    """{the term of a word no passage holds: the term of the most frequent word one edit from it}. `stem` turns a
-    word into its indexed terms (the index's tokenizer); `document_frequency` counts known terms' passages. The
-    edit must itself be a word (English or the field's) with the same first letter (typos rarely change it): not
-    "welleing", one edit from "wellbeing", whose stem "well" is in every passage, nor "north" for "worth"."""
+    """{a word no passage holds: the most frequent indexed word one edit from it}, as typed (lower case). `stem`
+    turns a word into its indexed terms (the index's tokenizer); `document_frequency` counts known terms' passages.
+    The edit must itself be a word (English or the field's) with the same first letter (typos rarely change it):
+    not "welleing", one edit from "wellbeing", whose stem "well" is in every passage, nor "north" for "worth"."""
     fixes: dict[str, str] = {}
     names = {m.lower() for m in _CAPITALISED_RE.findall(text)}
     words = sorted({w for w in tokenize(text, stem=False)
@@ -71,7 +72,7 @@ def spelling_fixes(text: str, stem: Callable[[str], list[str]],
         if looked > MAX_WORDS:
             break
         candidates: dict[str, str] = {}
-        for edit in edits1(word):
+        for edit in sorted(edits1(word)):
             if edit[0] != word[0] or not (edit in FIELD_WORDS or is_english(edit)):
                 continue
             edited = stem(edit)
@@ -79,9 +80,14 @@ def spelling_fixes(text: str, stem: Callable[[str], list[str]],
                 candidates.setdefault(edited[0], edit)
         known = document_frequency(sorted(candidates))
         if known:
-            fixes[terms[0]] = max(known, key=lambda t: (known[t], t))
+            fixes[word] = candidates[max(known, key=lambda t: (known[t], t))]
     return fixes
 
 
-def corrected(terms: list[str], fixes: dict[str, str]) -> list[str]:
-    return [fixes.get(t, t) for t in terms]
+def mended(text: str, fixes: dict[str, str]) -> str:
+    """`text` with each mistyped word replaced (both sides of the search read the mended question: MiniLM's word
+    pieces for "supervison" are far from "supervision")."""
+    if not fixes:
+        return text
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, fixes)) + r")\b", re.I)
+    return pattern.sub(lambda m: fixes[m.group(1).lower()], text)
