@@ -216,6 +216,7 @@ def test_a_typed_typo_is_searched_as_the_indexed_word_one_edit_away_and_a_real_w
     assistant = bm25_assistant_for(tmp_path, docs)
     answer = assistant.ask("rutland priorites for assessments")  # (as typed: no passage holds "priorites")
     assert not answer.abstained and answer.hits[0].document.path.endswith("minutes.txt")
+    assert any("“priorities” where the question has “priorites”" in n for n in answer.notices)
 
 
 def test_a_state_by_a_time_is_read_from_that_time_on_and_a_change_states_the_count():

@@ -156,6 +156,9 @@ class Assistant:
         if found.dense_error:
             self.live.dense_unavailable(found.dense_error)
         hits, signals = found.hits, found.signals
+        if signals.get("mended"):  # the user sees what was searched for instead of what was typed
+            result.notices.append("Searched for " + ", ".join(f"“{right}” where the question has “{typed}”"
+                                                              for typed, right in signals["mended"].items()) + ".")
         if not hits and query.date_from and query.date_to:
             hits, signals = self._later_recalling(index, query, timings, signals)  # nothing then: what recalls it
         if not hits:

@@ -228,7 +228,8 @@ class Retriever:
                 unmentioned.append("Ofsted")
         signals: dict = {"coverage": max((coverage(index, own_terms, h.passage.passage_id, alternative)
                                           for h in by_score[:COVERAGE_DEPTH]), default=0.0),
-                         "unmentioned": unmentioned, "known": known_share(index, own_terms, alternative)}
+                         "unmentioned": unmentioned, "known": known_share(index, own_terms, alternative),
+                         "mended": fixes}
         if qvec is not None:
             cos = [v for v in dense_scores.values()]
             if placeless != text:  # the candidates were found by the mixed vector: the whole question's best may be
