@@ -379,3 +379,25 @@ def test_the_pronoun_for_a_second_event_is_no_trail_topic():
     assert topic_of("How did Rutland's children's services change between the 2018 Ofsted inspection and the 2023 one?",
                     ["Rutland"]) == ""
     assert topic_of("How has supervision changed between the first and fourth monitoring visits?", []) == "supervision"
+
+
+def test_care_leavers_asked_about_must_be_named_by_a_page_about_the_place(tmp_path):
+    from conftest import bm25_assistant_for
+
+    docs = {
+        "rutland.txt": ("Rutland County Council focused visit\n\nOfsted inspectors looked at the front door. Contacts "
+                        "are screened promptly and thresholds are understood by partners.", {}),
+        "kent.txt": ("Kent County Council focused visit\n\nOfsted found that services for care leavers are good: "
+                     "personal advisers know them well, and pathway plans are up to date.", {}),
+        "essex.txt": ("Essex County Council news\n\nEssex opened two children's homes for young people.", {}),
+        "derby.txt": ("Derby City Council news\n\nDerby's fostering service recruited forty new carers.", {}),
+    }
+    assistant = bm25_assistant_for(tmp_path, docs)
+    answer = assistant.ask("What did Ofsted say about Rutland's services for care leavers?")
+    assert answer.abstained and "care leavers" in answer.message
+    assert not assistant.ask("What did Ofsted say about Kent's services for care leavers?").abstained
+    # a page names them in other words too
+    from qa.retrieval.question import specialist_service
+
+    words, phrase = specialist_service("care leavers")
+    assert all(phrase.search(t) for t in ("young people leaving care", "care-experienced young people"))

@@ -752,15 +752,19 @@ INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bmonitoring\s+visit(?=s?
 # "private fostering arrangements"), not by its words apart ("private providers ... foster carers"). Not phrases
 # with an everyday sense ("staying put", "secure accommodation" for a care leaver's flat).
 DISABLED_CHILDREN = r"\bdisabled\s+children\b|\bchildren\s+with\s+(?:a\s+)?disabilit(?:y|ies)\b"
+CARE_LEAVERS = r"\bcare\s+leavers?\b"
 SPECIALIST_SERVICES = [re.compile(p, re.I) for p in (
     r"\bprivate(?:ly)?\s+foster(?:ing|ed)\b", r"\bspecial\s+guardianship\b",
     r"\bunaccompanied\s+asylum[-\s]seeking\b", r"\bfemale\s+genital\s+mutilation\b", r"\bcounty\s+lines\b",
     r"\belective(?:ly)?\s+home[-\s]educat(?:ion|ed)\b", r"\bforced\s+marriages?\b", r"\bmodern\s+slavery\b",
-    DISABLED_CHILDREN)]
+    DISABLED_CHILDREN, CARE_LEAVERS)]
 SPECIALIST_SERVICE_RE = re.compile("|".join(p.pattern for p in SPECIALIST_SERVICES), re.I)
 # Asked by one phrase, named on a page by any of several: disabled children are also "disabled young people",
 # "children with SEND and disabilities", "the disability service" (each holding the word "disabled" as stemmed).
-SERVICE_NAMED_BY = {DISABLED_CHILDREN: ("disabled", re.compile(r"\bdisab(?:led|ilit(?:y|ies))\b", re.I))}
+# Care leavers are also "young people leaving care" and "care-experienced" young people.
+SERVICE_NAMED_BY = {DISABLED_CHILDREN: ("disabled", re.compile(r"\bdisab(?:led|ilit(?:y|ies))\b", re.I)),
+                    CARE_LEAVERS: ("care", re.compile(r"\bcare\s+leavers?\b|\bleav(?:ing|e)\s+care\b|"
+                                                      r"\bcare[-\s]experienced\b", re.I))}
 
 
 def specialist_service(name: str) -> tuple[str, re.Pattern] | None:
