@@ -191,6 +191,14 @@ def test_other_checks_number_no_visit():
 
 # The round's second part (v74, v75 questions; set75, set76 invented files).
 
+# Pages on other subjects beside a fixture's own, so that keyword search weighs its words as a real corpus would
+# (in two or three passages every word is common).
+OTHER_COUNCILS_NEWS = {
+    "essex.txt": ("Essex County Council news\n\nEssex opened two children's homes for young people.", {}),
+    "derby.txt": ("Derby City Council news\n\nDerby's fostering service recruited forty new carers this year.", {}),
+}
+
+
 def test_a_typed_typo_is_searched_as_the_indexed_word_one_edit_away_and_a_real_word_is_not(tmp_path):
     from conftest import bm25_assistant_for
     from qa.retrieval.spelling import spelling_fixes
@@ -210,8 +218,7 @@ def test_a_typed_typo_is_searched_as_the_indexed_word_one_edit_away_and_a_real_w
                         "workforce stability were priorities going forward.", {}),
         "story.txt": ("Rutland County Council children's services\n\nRutland's children's services were rated good in 2022 after "
                       "a two-week inspection of assessments.", {}),
-        "kent.txt": ("Kent County Council news\n\nKent's fostering service recruited forty new carers this year.", {}),
-        "essex.txt": ("Essex County Council news\n\nEssex opened two children's homes for young people.", {}),
+        **OTHER_COUNCILS_NEWS,
     }
     assistant = bm25_assistant_for(tmp_path, docs)
     answer = assistant.ask("rutland priorites for assessments")  # (as typed: no passage holds "priorites")
@@ -389,8 +396,7 @@ def test_care_leavers_asked_about_must_be_named_by_a_page_about_the_place(tmp_pa
                         "are screened promptly and thresholds are understood by partners.", {}),
         "kent.txt": ("Kent County Council focused visit\n\nOfsted found that services for care leavers are good: "
                      "personal advisers know them well, and pathway plans are up to date.", {}),
-        "essex.txt": ("Essex County Council news\n\nEssex opened two children's homes for young people.", {}),
-        "derby.txt": ("Derby City Council news\n\nDerby's fostering service recruited forty new carers.", {}),
+        **OTHER_COUNCILS_NEWS,
     }
     assistant = bm25_assistant_for(tmp_path, docs)
     answer = assistant.ask("What did Ofsted say about Rutland's services for care leavers?")
