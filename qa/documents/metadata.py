@@ -792,6 +792,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
 # A council's own address ("briefings@nottinghamshire.gov.uk", "democracy.kent.gov.uk"): the label before gov.uk is
 # its name. National bodies' addresses are no council's.
 _GOV_HOST_RE = re.compile(r"\b([a-z0-9][a-z0-9-]{1,40})\.gov\.uk\b", re.I)
+_COUNCIL_BY_HOST = {re.sub(r"[^a-z]", "", name.lower()): name for name in LOCAL_AUTHORITIES}  # "westsussex"
 _NATIONAL_HOSTS = frozenset({"www", "ofsted", "education", "dfe", "publishing", "service", "assets", "parliament",
                              "justice", "homeoffice", "nhs", "digital", "data", "ons", "legislation", "gov"})
 
@@ -801,8 +802,7 @@ def council_of_own_domain(content: str) -> list[str]:
     (its committee paper says only "the County Council" and "NCC"); none when another council's (or an unknown
     local) gov.uk host is there too."""
     labels = {m.group(1).lower() for m in _GOV_HOST_RE.finditer(content)} - _NATIONAL_HOSTS
-    by_label = {re.sub(r"[^a-z]", "", name.lower()): name for name in LOCAL_AUTHORITIES}
-    found = {by_label.get(label.replace("-", "")) for label in labels}
+    found = {_COUNCIL_BY_HOST.get(label.replace("-", "")) for label in labels}
     return sorted(found) if len(found) == 1 and None not in found else []
 
 

@@ -675,7 +675,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     asked_month = find_event_month(rest, considered)
     month, start, end = _month_in_year(asked_month, start, end)
     if asked_month and month is None:
-        phrase = f"{calendar.month_name[start.month]} {start.year}"
+        phrase = _named(start.year, start.month)
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
                   recency=bool(RECENCY_RE.search(cues)), visit_number=visit, authorities=authorities,
                   source=source, source_named=source_named, doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest, names=find_names(cues, authorities),
