@@ -753,18 +753,26 @@ INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bmonitoring\s+visit(?=s?
 # with an everyday sense ("staying put", "secure accommodation" for a care leaver's flat).
 DISABLED_CHILDREN = r"\bdisabled\s+children\b|\bchildren\s+with\s+(?:a\s+)?disabilit(?:y|ies)\b"
 CARE_LEAVERS = r"\bcare\s+leavers?\b"
+SPECIAL_GUARDIANSHIP = r"\bspecial\s+guardianship\b"
+UNACCOMPANIED = r"\bunaccompanied\s+asylum[-\s]seeking\b"
 SPECIALIST_SERVICES = [re.compile(p, re.I) for p in (
-    r"\bprivate(?:ly)?\s+foster(?:ing|ed)\b", r"\bspecial\s+guardianship\b",
-    r"\bunaccompanied\s+asylum[-\s]seeking\b", r"\bfemale\s+genital\s+mutilation\b", r"\bcounty\s+lines\b",
+    r"\bprivate(?:ly)?\s+foster(?:ing|ed)\b", SPECIAL_GUARDIANSHIP, UNACCOMPANIED,
+    r"\bfemale\s+genital\s+mutilation\b", r"\bcounty\s+lines\b",
     r"\belective(?:ly)?\s+home[-\s]educat(?:ion|ed)\b", r"\bforced\s+marriages?\b", r"\bmodern\s+slavery\b",
     DISABLED_CHILDREN, CARE_LEAVERS)]
 SPECIALIST_SERVICE_RE = re.compile("|".join(p.pattern for p in SPECIALIST_SERVICES), re.I)
 # Asked by one phrase, named on a page by any of several: disabled children are also "disabled young people",
 # "children with SEND and disabilities", "the disability service" (each holding the word "disabled" as stemmed).
-# Care leavers are also "young people leaving care" and "care-experienced" young people.
+# Care leavers are also "young people leaving care" and "care-experienced" young people; special guardianship is
+# named by its holders too ("special guardians"); unaccompanied asylum-seeking children are "unaccompanied children".
 SERVICE_NAMED_BY = {DISABLED_CHILDREN: ("disabled", re.compile(r"\bdisab(?:led|ilit(?:y|ies))\b", re.I)),
                     CARE_LEAVERS: ("care", re.compile(r"\bcare\s+leavers?\b|\bleav(?:ing|e)\s+care\b|"
-                                                      r"\bcare[-\s]experienced\b", re.I))}
+                                                      r"\bcare[-\s]experienced\b", re.I)),
+                    # the order's holders ("assessments of family members as special guardians")
+                    SPECIAL_GUARDIANSHIP: ("special", re.compile(r"\bspecial\s+guardian(?:s|ship)?\b", re.I)),
+                    UNACCOMPANIED: ("unaccompanied", re.compile(r"\bunaccompanied\s+(?:asylum[-\s]seeking\b|"
+                                                                r"(?:migrant\s+|refugee\s+)?(?:children|minors)\b)",
+                                                                re.I))}
 
 
 def specialist_service(name: str) -> tuple[str, re.Pattern] | None:

@@ -622,6 +622,7 @@ def _compare(index, query: Query, intent: Intent, scored: _Scored, authorities: 
     if intent.periods:
         sides = [(a, p) for a, _ in sides for p in intent.periods]
     known = {a.casefold() for d in index.documents.values() for a in d.local_authorities}
+    dated = [p for p in intent.periods if p.date_from]
     blocks = []
     for authority, period in sides:
         label = " \u2014 ".join(x for x in (authority, period.label if period else None) if x)
@@ -636,7 +637,8 @@ def _compare(index, query: Query, intent: Intent, scored: _Scored, authorities: 
         side_intent = replace(intent, visit_from=period.visit if period and period.visit else intent.visit_from,
                               visit_to=period.visit if period and period.visit else intent.visit_to)
         chosen = [d for d in index.documents.values() if in_scope(d, scope, side_intent, authority)
-                  and (not (period and period.visit) or d.visit_number == period.visit)]
+                  and (not (period and period.visit) or d.visit_number == period.visit)
+                  and (not (period and period.date_from) or rank.doc_span(d) or _home_period(d, dated) is period)]
         events = [ev for ev in _events(chosen, scored, index, authority) if ev.speaking]
         events.sort(key=lambda ev: -max(rank.TYPE_PRIOR.get(d.doc_type, 0.9) * s for d, _, s in ev.speaking))
         block.points = [_point(ev, index, authority or "", scored.terms, intent.topic, encode)
@@ -645,6 +647,19 @@ def _compare(index, query: Query, intent: Intent, scored: _Scored, authorities: 
         if not block.points:
             block.message = f"No document about {label or 'this'} speaks to {intent.topic}."
     return blocks
+
+
+def _home_period(doc: Document, periods: list[Period]) -> Period | None:
+    """The one period an undated document is shown under when periods are compared: the one holding the latest
+    year its text names (a text is written in or after the latest year it names; "since the last visit in
+    November 2017" in a 2018 story). Naming none of them, or a year two of them share (March and September of
+    one year), it cannot be placed, and is in no period's block."""
+    years = rank.years_named(doc.text)
+    held = [(y, p) for p in periods for y in years
+            if (p.date_from is None or p.date_from.year <= y) and (p.date_to is None or y <= p.date_to.year)]
+    latest = max((y for y, _ in held), default=None)
+    homes = [p for y, p in held if y == latest]
+    return homes[0] if len(homes) == 1 else None
 
 
 def describe(intent: Intent, query: Query, authorities: list[str]) -> str:
