@@ -94,6 +94,12 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   73: (as 72, the letterhead rule kept to a town with Ofsted's address straight after it)
+#   72: an Ofsted letterhead read across two columns ("... enquiries@ofsted.gov.uk Manchester www.ofsted.gov.uk M1 2WD")
+#       and a letterhead's building name are no subject council or byline; a file author that is a team
+#       ("Democratic Services") is no reporter; a committee pack's running header counts as committee furniture; a
+#       children's home report's details ("Unique reference number:", "Date of last inspection:") make it a report;
+#       "- HM Inspectorate of Probation" names a page's site; GOV.UK's kind line ("Notice") stands over the title
 #   71: (review) a council's own address only as a gov.uk host, and none when another local host is there; a long
 #       report's closing "Report published" only for Ofsted's report and after a paper's own publication line; a
 #       "Local authority" label only as a whole line over a name alone; after the held-out reading, a running
@@ -151,7 +157,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "71"
+PIPELINE_VERSION = "73"
 
 
 def packaged_model_path() -> str:

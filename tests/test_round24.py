@@ -48,3 +48,102 @@ def test_an_undated_page_is_compared_under_one_period_only(tmp_path):
     files = {period: [by_rank[r]["source"].rsplit("/", 1)[-1] for r in ranks] for period, ranks in blocks.items()}
     # the story names 2018 last: it is shown under 2018 alone; the blog names no year and is placed under neither
     assert files == {"2017": [], "2018": ["story.txt"]}
+
+
+def _load(folder, name: str, text: str):
+    from test_round23 import _load as load
+
+    return load(folder, name, text)
+
+
+def test_a_letterhead_read_across_two_columns_names_no_council_and_its_building_is_no_byline(tmp_path):
+    doc = _load(tmp_path, "letter.txt", (
+        "Ofsted\n\nExample House T 0300 555 0100 9 Sample Street enquiries@ofsted.gov.uk Manchester "
+        "www.ofsted.gov.uk M1 9ZX\n\n14 March 2023\n\nJo Example\nDirector of Children's Services\nRutland County "
+        "Council\n\nDear Jo\n\nMonitoring visit to Rutland children's services\n\nThis letter summarises the "
+        "findings of the monitoring visit to Rutland children's services on 21 and 22 February 2023. Inspectors "
+        "told the council that supervision is regular.\n\nYours sincerely\n\nSam Example\nHis Majesty's Inspector"))
+    assert doc.local_authorities == ["Rutland"]
+    # the letterhead's lines apart: a building's name over its street and postcode is no reporter's byline
+    doc = _load(tmp_path, "letter2.txt", (
+        "Ofsted\n\nExample House\n\n9 Sample Street\n\nManchester\n\nM1 9ZX\n\n20 July 2022\n\nJo Example\n\n"
+        "Rutland County Council\n\nDear Jo\n\nFocused visit to Rutland children's services\n\nThis letter "
+        "summarises the findings of the focused visit. Social workers told inspectors that they feel supported. "
+        "Managers told inspectors about the plan, and partners told them about referrals.\n\nYours sincerely\n\n"
+        "Sam Example\nHis Majesty's Inspector"))
+    assert (doc.doc_type, doc.local_authorities) == ("ofsted_letter", ["Rutland"])
+
+
+def test_a_team_authors_committee_report_and_a_homes_report_details_and_an_inspectorates_site(tmp_path):
+    from qa.documents.metadata import infer_doc_type
+
+    paper = ("RUTLAND COUNTY COUNCIL\n\nREPORT TO: | Children's Policy Board\n\nDATE: | 23 January 2023\n\n"
+             "1.0 PURPOSE OF THE REPORT\n\n1.1 To inform the Board of the outcome of the Ofsted focused visit to "
+             "Rutland children's services.\n\n2.0 RECOMMENDATION: That the Board note the findings.")
+    blocks = _load(tmp_path, "paper.txt", paper).blocks
+    hints = {"author": "Democratic Services", "page_furniture": "Agenda Item 7\nPage 23"}
+    assert infer_doc_type(paper, blocks, hints, ["Rutland"])[0] == "council_page"
+    assert infer_doc_type(paper, blocks, {"author": "Jo Example"}, ["Rutland"])[0] == "news_article"  # a reporter
+    home = ("Ofsted\nOak Lodge\nRutland County Council\n\nInspection dates: 7 and 8 November 2023\n\nThe children's "
+            "home is not yet delivering good help and care for children.\n\nDate of last inspection: 14 March 2023\n\n"
+            "Overall judgement at last inspection: good\n\nUnique reference number: SC000001. Registered provider: "
+            "Rutland County Council.")
+    assert _load(tmp_path, "home.txt", home).doc_type == "ofsted_report"
+    from qa.documents.convert import convert_html
+
+    page = convert_html("<html><head><title>An inspection of youth justice services in Rutland - HM Inspectorate of "
+                        "Probation</title></head><body><main><h1>An inspection of youth justice services in Rutland"
+                        "</h1><p>Published: 13 June 2023</p><p>Our fieldwork took place in March 2023. Staff in "
+                        "the youth justice service know the children they work with well.</p></main></body></html>")
+    assert page.hints.get("title_site") == "HM Inspectorate of Probation"
+
+
+def test_a_govuk_pages_kind_line_stands_over_its_title_below_the_breadcrumbs(tmp_path):
+    doc = _load(tmp_path, "notice.txt", (
+        "Skip to main content\nGOV.UK\nHome\nParenting, childcare and children's services\nSafeguarding and social "
+        "care for children\nNotice\nRutland County Council: children's services statutory direction\nStatutory "
+        "direction issued to Rutland County Council following the inadequate Ofsted judgement.\nFrom:\nDepartment "
+        "for Education\nPublished\n20 April 2023\n\nThe Secretary of State has issued a statutory direction."))
+    assert doc.title == "Rutland County Council: children's services statutory direction"
+    assert (doc.doc_type, doc.date) == ("other", "2023-04-20")
+
+
+def test_an_ordinal_stands_for_a_visit_only_near_one(tmp_path):
+    from conftest import bm25_assistant_for
+
+    docs = {
+        "letter.txt": ("Monitoring visit to Rutland children's services\n\nThis was the second monitoring visit. "
+                       "Inspectors found that the front door responds to new referrals promptly.", {}),
+        "notice.txt": ("Rutland County Council: children's services statutory direction\n\nThe Secretary of State "
+                       "issued a direction to Rutland County Council after the inadequate judgement; an improvement "
+                       "board oversees how the front door handles new referrals, and Ofsted's monitoring visits continue.\n\nThe "
+                       "commissioner reported to the Secretary of State in the spring, and the council published its "
+                       "improvement plan, its performance figures and the board's terms of reference on its "
+                       "website.\n\nFirst published.", {}),
+        **OTHER_COUNCILS_NEWS,
+    }
+    assistant = bm25_assistant_for(tmp_path, docs)
+    answer = assistant.ask("What did Rutland's first monitoring visit find about how the front door handles new "
+                           "referrals?")
+    assert answer.abstained and not answer.hits
+
+
+def test_a_visit_still_to_come_does_not_state_it(tmp_path):
+    from conftest import bm25_assistant_for
+
+    docs = {
+        "minutes.txt": ("Rutland Children's Scrutiny Panel minutes\n\nMonitoring visits. The Director explained that "
+                        "Ofsted would carry out quarterly monitoring visits. The first monitoring visit was expected "
+                        "in the autumn and was likely to focus on the front door and referrals.", {}),
+        **OTHER_COUNCILS_NEWS,
+    }
+    assistant = bm25_assistant_for(tmp_path, docs)
+    answer = assistant.ask("What did the first Ofsted monitoring visit to Rutland say about the front door?")
+    assert answer.abstained and not answer.hits
+    # nor is an ordinal of something else beside a visit: "the first meeting after its publication"
+    docs["minutes.txt"] = ("Rutland Children's Scrutiny Panel minutes\n\nResolved: that each monitoring visit letter "
+                           "be reported to the Panel at the first meeting following its publication, with the front "
+                           "door and referrals figures.", {})
+    assistant = bm25_assistant_for(tmp_path / "again", docs)
+    answer = assistant.ask("What did the first Ofsted monitoring visit to Rutland say about the front door?")
+    assert answer.abstained and not answer.hits

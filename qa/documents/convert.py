@@ -234,7 +234,9 @@ _TITLE_SITE_RE = re.compile(r"\s\|\s+([A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})
                             r"|\s[-–—]\s+((?:[A-Z][\w&'’.-]*\s+(?:(?:and|of|the|for|on|&)\s+)?){1,5}"
                             r"(?:Weekly|Daily|News|Echo|Courier|Gazette|Herald|Chronicle|Observer|Post|Times|Mail|Express|"
                             r"Bulletin|Review|Online|Ledger|Journal|Magazine|Standard|Telegraph|Argus|Advertiser|Press|"
-                            r"Star|Sentinel|Live|Today|Now|Commission|Inspectorate|Ombudsman))\s*$")
+                            r"Star|Sentinel|Live|Today|Now|Commission|Inspectorate|Ombudsman))\s*$"
+                            # ("... - HM Inspectorate of Probation")
+                            r"|\s[-–—]\s+((?:HM\s+|His\s+Majesty.s\s+)?Inspectorate\s+of\s+[A-Z][\w&'’ -]{2,60})\s*$")
 
 
 # A site's section or a page number closing a title is no site's name ("... | News", "... | Page 2").
@@ -247,7 +249,7 @@ def _site_in_title(tree) -> str:
     """The site's name after the last bar of the page's <title>, when it has one."""
     titles = tree.xpath("//head/title") if tree is not None else []
     m = _TITLE_SITE_RE.search(_flat(titles[0].text_content())) if titles else None
-    site = m and (m.group(1) or m.group(2))
+    site = m and (m.group(1) or m.group(2) or m.group(3))
     if not site or all(w in _SECTION_WORDS or w.isdigit() for w in re.findall(r"\w+", site.lower())):
         return ""
     return site

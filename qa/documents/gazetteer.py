@@ -197,12 +197,17 @@ _OFSTED_OFFICE_RE = re.compile(r"Piccadilly Gate|Store Street|Temple Quay|Riverg
                                r"Sanctuary Buildings|Great Smith Street")  # and the DfE's, for its letters
 # Any office of the sender's ("Ofsted / Clarendon Court / Example Street / Nottingham / enquiries@ofsted..."), only
 # as an address: the "Ofsted" (or DfE) line and the lines down to the town hold capitalised words or numbers alone,
-# the town opens its line, and an email, a web address or a phone number opens what follows it.
+# the town opens its line, and an email, a web address or a phone number opens what follows it (after the
+# postcode, on the town's line or the next).
 _CAP_WORDS = r"(?:[A-Z0-9][\w'’,&-]*(?:[^\S\n]+[A-Z0-9][\w'’,&-]*)*)?"
 _SENDER_BEFORE_RE = re.compile(rf"(?:^|\n)[^\S\n]*(?:Ofsted|Department for Education)\b(?:[^\S\n]+{_CAP_WORDS})?"
                                rf"(?:[^\S\n]*\n[^\S\n]*{_CAP_WORDS}){{1,8}}[^\S\n]*$")
-_CONTACT_AFTER_RE = re.compile(r"^,?[^\S\n]*(?:[A-Z]{1,2}\d[A-Z\d]?[^\S\n]*\d[A-Z]{2}[^\S\n]*)?(?:\n[^\S\n]*){0,2}"
+_CONTACT_AFTER_RE = re.compile(r"^,?[^\S\n]*(?:\n?[^\S\n]*[A-Z]{1,2}\d[A-Z\d]?[^\S\n]*\d[A-Z]{2}[^\S\n]*)?(?:\n[^\S\n]*){0,2}"
                                r"(?:[\w.+-]+@|www\.|T(?:el)?\b\W{0,3}0\d|0300\b)")
+# A two-column letterhead read across into one line ("Clarendon House T 0300 ... 9 Weaver Street
+# enquiries@ofsted.gov.uk Manchester www.ofsted.gov.uk M1 2WD"): a town with Ofsted's own address straight after
+# it (not a council's address further along the line, after the letterhead: "... www.ofsted.gov.uk ... Exeter Devon").
+_OFSTED_CONTACT_NEXT_RE = re.compile(r"[^\S\n]+(?:[\w.+-]+@|www\.)(?i:ofsted)\.")
 _POSTCODE_RE = re.compile(r"^\W{0,3}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 # The town closing a street address on one line ("1st Floor, Millbrook Chambers, 7 Cross Street, Manchester"):
 # where an office is, not what the page is about.
@@ -399,7 +404,7 @@ def find_in_text(text: str) -> list[Mention]:
             or _STREET_BEFORE_RE.search(text[max(0, start - 80):start]))
         if _OFSTED_OFFICE_RE.search(text[max(0, start - 90):start]) or (
                 _SENDER_BEFORE_RE.search(text[max(0, start - 120):start])
-                and _CONTACT_AFTER_RE.match(text[end:end + 60])):
+                and _CONTACT_AFTER_RE.match(text[end:end + 60])) or _OFSTED_CONTACT_NEXT_RE.match(text, end):
             continue  # the letterhead of an Ofsted office, not the authority written to
         mentions.append(Mention(canonical, start, end, text[start:end], formal, address))
         if _is_ambiguous_surface(name_surface, canonical):

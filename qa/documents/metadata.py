@@ -345,6 +345,7 @@ _REPORT_CUES = [re.compile(p, re.I | re.M) for p in (
     # a social care provider's report: its details table
     r"^\s*type of inspection\b", r"^\s*registered manager\b",
     r"\bfull inspection result\s*:", r"\breport inspection date\s*:", r"\bURN\s*:",
+    r"\bunique reference number\s*:", r"\bdate of last inspection\s*:", r"\boverall judgement at last inspection\s*:",
     # the graded judgements of a school or provider report
     r"\b(?:the quality of education|leadership and management|behaviour and attitudes)\s*[-–:]?\s*"
     r"(inadequate|requires improvement|good|outstanding)",
@@ -502,6 +503,13 @@ _OFFICER_POST = (r"(?:the\s+)?(?:corporate\s+|executive\s+|interim\s+|deputy\s+|
                  r"principal social worker|head of (?:service|children)\w*)\b")
 _OFFICER_NAME = r"(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
 # "By Jane Smith, Director of Children's Services": the council's own officer writing (a blog), not a reporter ...
+# A postcode on its own line or closing one ("M1 2WD"): a postal address.
+_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\s*$", re.M)
+# A file's author that is a team, not a reporter ("Democratic Services", "Communications Team").
+_TEAM_AUTHOR_RE = re.compile(r"\b(?:services?|team|unit|office|department|dept|council|committee|governance|"
+                             r"communications|comms|admin\w*|ltd|limited)\b", re.I)
+_COUNCIL_TEAM_AUTHOR_RE = re.compile(r"\b(?:democratic|committee|member)\s+services\b|\bgovernance\s+(?:team|services)\b",
+                                     re.I)
 _OFFICER_BYLINE_RE = re.compile(rf"(?im)^\s*(?:posted\s+)?by\s+{_OFFICER_NAME},\s*{_OFFICER_POST}")
 # ... or the name and post alone on their line: "Samira Bell, Chief Officer, Social Work Service"
 _OFFICER_LINE_RE = re.compile(rf"(?im)^[^\S\n]*{_OFFICER_NAME},\s*{_OFFICER_POST}[^\n,.;:]*"
@@ -535,10 +543,11 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     if paper:
         news += 2.5
     news += min(3, len(_JOURNALESE_RE.findall(raw)))
-    for b in blocks[:6]:
+    for i, b in enumerate(blocks[:6]):
         if _BYLINE_RE.match(b.text.strip()) and len(b.text) < 40 and not parse_date(b.text) \
                 and not re.match(r"(?i)(dear|yours|kind regards)\b", b.text.strip()) \
-                and not find_in_text(b.text):
+                and not find_in_text(b.text) \
+                and not any(_POSTCODE_RE.search(n.text) for n in blocks[i + 1:i + 5]):  # (a letterhead's building)
             news += 2.5  # a byline: a person's name alone near the headline
             break
     salutation = re.search(r"(^|\n|\s)dear\s+(mr|mrs|ms|miss|dr|sir|madam|[A-Z][a-z]+)\b", raw[:3000], re.I)
@@ -574,7 +583,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         other += 3.0  # a peer review or report under the LGA's name, not the council's own page
     # A reporter's byline the main-text extraction took off an HTML page ("Joanna Pryce"): a newspaper's story.
     reporter = bool(hints.get("author")) and re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?:;|$)",
-                                                      hints["author"]) and not find_in_text(hints["author"])
+                                                      hints["author"]) and not find_in_text(hints["author"]) \
+        and not _TEAM_AUTHOR_RE.search(hints["author"])
     if reporter:
         news += 2.5
     if not paper and not reporter:  # a newspaper reporting on another body is still news
@@ -588,7 +598,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         other += 2
     if authorities and all(is_welsh(a) for a in authorities):
         other += 1.5  # Welsh councils are inspected by Care Inspectorate Wales, not Ofsted
-    committee = [m.group(0) for m in _COMMITTEE_RE.finditer(raw)]
+    # (a committee pack's running header, "Agenda Item 7 / Page 23", is page furniture taken off the text)
+    committee = [m.group(0) for m in _COMMITTEE_RE.finditer(raw + "\n" + hints.get("page_furniture", ""))]
     if _PARLIAMENT_RE.search(raw):  # a select committee is Parliament's, not the council's
         committee = [c for c in committee if not re.fullmatch(r"(?i)the committee", c.strip())]
     council = 3.0 * min(3, len(committee)) + (3.0 if paper_parts(raw) >= 3 else 0.0)
@@ -597,6 +608,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     council += 1.5 * min(2, len(_COUNCIL_PRESS_RE.findall(raw)))
     if officer_byline:
         council += 2.0
+    if _COUNCIL_TEAM_AUTHOR_RE.search(hints.get("author") or ""):
+        council += 2.0  # the file's author is a council's committee office ("Democratic Services")
     if re.search(r"\bcouncil\b|\bborough\s+of\b|^city\s+of\b",
                  hints.get("publisher", ""), re.I) and find_in_text(hints["publisher"]):
         # the page's own site is a council's ("og:site_name": "Walsall Council", "Royal Borough of Kingston upon Thames")
@@ -1420,6 +1433,14 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
         for part in _FURNITURE_PART_RE.split(line.strip()):
             if re.fullmatch(r"[A-Z][\w ,'’&-]{2,60}:\s*inspection of [^\d]{10,80}", part):
                 return part, 0.7
+    for i, b in enumerate(blocks[:HEAD_LINES][:-1]):
+        # GOV.UK sets the page's kind ("Notice", "Guidance", "Press release") over its title, below the
+        # breadcrumb trail (whose last step, "Safeguarding and social care for children", is no title), and its
+        # "From:" line a little further down
+        title = blocks[i + 1].text.strip()
+        if _GOVUK_KIND_RE.fullmatch(b.text.strip()) and 2 <= len(title.split()) <= 25 and not title.endswith(".") \
+                and any(re.match(r"From\s*:", n.text.strip()) for n in blocks[i + 2:i + 6]):
+            return title, 0.8
     blocks = _join_wrapped_headings(blocks)
     candidates = []  # (score, title, confidence): every line above the story that could be its headline
     head_stems = [set(tokenize(b.text)) for b in blocks[:HEAD_LINES]]
@@ -1474,6 +1495,10 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
     return path.stem.replace("_", " "), 0.1
 
 
+_GOVUK_KIND_RE = re.compile(r"(?i)notice|guidance|statutory guidance|press release|news story|policy paper|"
+                            r"corporate report|independent report|research and analysis|correspondence|decision|"
+                            r"official statistics|transparency data|speech|consultation outcome|open consultation|"
+                            r"closed consultation|form|collection|promotional material|impact assessment")
 # A paper's masthead: its council and the meeting it goes to ("Rutland County Council - Children and Young People
 # Committee"), not its title
 _MEETING_NAME_RE = re.compile(r"[\w'’&,. ]*\b(?:Council|Borough)\s*[-–—|:]\s*[\w'’&,. ]*\b(?:Committee|Panel|Board|"

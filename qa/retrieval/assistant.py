@@ -487,12 +487,33 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
     if "visit" in hit.unconfirmed and query.visit_number:
         from qa.retrieval.question import _ordinal
 
-        if not re.search(rf"\b({_ordinal(query.visit_number)}|visit (number )?{query.visit_number})\b", text):
+        # (the ordinal near a visit: "The first, in July, looked at referrals" after "the second monitoring visit",
+        # "the watchdog's third check-up"; not a GOV.UK page's "First published.", nor "the first meeting after it")
+        # nor one still to come: "the first monitoring visit was expected in the autumn")
+        ordinal = _ordinal(query.visit_number)
+        if not any(re.search(r"\b(?:visit|check|monitoring)", text[max(0, m.start() - 150):m.end() + 150])
+                   and not ANTICIPATED_RE.search(_sentence_around(text, m.start()))
+                   and not OTHER_NOUN_NEXT_RE.match(text, m.end())
+                   for m in re.finditer(rf"\b{ordinal}\b|\bvisit (number )?{query.visit_number}\b", text)):
             return False
     if "authority" in hit.unconfirmed:
         if not any(a.lower() in text for a in query.authorities):
             return False
     return True
+
+
+# An ordinal of something else: "the first meeting after its publication", "First published".
+# (a word follows it, and no visit within three words: "the fourth such visit", "the first two-day monitoring visit")
+OTHER_NOUN_NEXT_RE = re.compile(r"\s+(?!of\b|one\b|(?:[\w'’-]+\s+){0,2}(?:visit|check|monitoring))[a-z]", re.I)
+# A visit still to come: "was expected in the autumn", "is due in March", "will take place".
+ANTICIPATED_RE = re.compile(r"\b(?:is|was|are|were)\s+(?:expected|due|scheduled|planned)\b|"
+                            r"\bwill\s+(?:take\s+place|be\s+carried\s+out|happen)\b", re.I)
+
+
+def _sentence_around(text: str, at: int) -> str:
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e != -1]
+    return text[start:min(ends, default=len(text))]
 
 
 RECALL_YEARS = 3

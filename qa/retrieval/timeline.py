@@ -26,6 +26,7 @@ from datetime import date
 import numpy as np
 
 from qa.retrieval import rank
+from qa.retrieval.answer_type import provider_report
 from qa.answers.cite import citation, long_date, period_label
 from qa.documents.metadata import ORDINAL_RE, ordinal_value
 from qa.retrieval.question import CONTENT_RE, FOLLOW_UP_RE, QUESTION_WORDS, Query, find_authorities, parse_time
@@ -547,8 +548,10 @@ def ask(assistant, index, query: Query, intent: Intent, result: Answer) -> Answe
     timeline = Timeline(kind=intent.kind, topic=intent.topic, topic_terms=scored.terms)
     docs = list(index.documents.values())
     if intent.since_inspection and not (query.date_from or query.date_to):
+        # (the council's inspection: not a children's home's own report, where the council placed children)
         inspections = [rank.doc_span(d)[0] for d in docs if d.doc_type == "ofsted_report" and rank.doc_span(d)
-                       and (not authorities or set(authorities) & set(d.local_authorities))]
+                       and (not authorities or set(authorities) & set(d.local_authorities))
+                       and not provider_report(d.text)]
         if inspections:
             query = replace(query, date_from=max(inspections), time_phrase=f"since the inspection "
                                                                             f"({_month(max(inspections).isoformat())})")
