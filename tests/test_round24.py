@@ -147,3 +147,26 @@ def test_a_visit_still_to_come_does_not_state_it(tmp_path):
     assistant = bm25_assistant_for(tmp_path / "again", docs)
     answer = assistant.ask("What did the first Ofsted monitoring visit to Rutland say about the front door?")
     assert answer.abstained and not answer.hits
+
+
+def test_since_the_inspection_is_the_councils_not_a_childrens_homes_own_report(tmp_path):
+    from conftest import bm25_assistant_for
+
+    docs = {
+        "ilacs.txt": ("Rutland County Council\nInspection of children's social care services\n\nInspection dates: 7 to "
+                      "18 June 2021\nLead inspector: Sam Example, HMI\n\nJudgement: Overall effectiveness - Requires "
+                      "improvement to be good\n\nReport published: 20 July 2021\n\nChildren's experiences are "
+                      "improving, and leaders have an improvement plan.", {}),
+        "committee.txt": ("Rutland County Council Children's Scrutiny Committee\nAgenda item 6\nMeeting date: 14 July "
+                          "2022\n\nOne year on: progress against the Ofsted inspection improvement plan\n\n1.1 This "
+                          "report sets out progress on the improvement plan a year after the inspection.", {}),
+        "home.txt": ("Oak Lodge\nChildren's home inspection - Full\n\nInspection dates: 5 and 6 March 2023\nPublished: "
+                     "2 April 2023\n\nUnique reference number: SC000002\nRegistered provider: Example Care Ltd\n"
+                     "Registered manager: Jo Example\n\nChildren placed by Rutland County Council are making progress "
+                     "with the home's improvement plan.", {}),
+        **OTHER_COUNCILS_NEWS,
+    }
+    assistant = bm25_assistant_for(tmp_path, docs)
+    answer = assistant.ask("What did the Rutland scrutiny committee report say about progress on the improvement plan "
+                           "since the inspection?")
+    assert "since the inspection (June 2021)" in answer.filters_description
