@@ -94,6 +94,10 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   75: (after the held-out reading) a visit in a committee's resolution ("that the letter from the fourth visit be
+#       reported") or forward plan ("date to be confirmed") numbers no document
+#   74: a committee report "to the meeting of the ... Committee to be held on <date>" dated by it; a judgement's date
+#       before "the previous monitoring visit" dates no visit; two inspectorates' names over a joint report no title
 #   73: (as 72, the letterhead rule kept to a town with Ofsted's address straight after it)
 #   72: an Ofsted letterhead read across two columns ("... enquiries@ofsted.gov.uk Manchester www.ofsted.gov.uk M1 2WD")
 #       and a letterhead's building name are no subject council or byline; a file author that is a team
@@ -157,7 +161,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "73"
+PIPELINE_VERSION = "75"
 
 
 def packaged_model_path() -> str:

@@ -170,3 +170,61 @@ def test_since_the_inspection_is_the_councils_not_a_childrens_homes_own_report(t
     answer = assistant.ask("What did the Rutland scrutiny committee report say about progress on the improvement plan "
                            "since the inspection?")
     assert "since the inspection (June 2021)" in answer.filters_description
+
+
+def test_a_report_to_a_meeting_to_be_held_is_dated_by_it_and_a_judgements_date_is_no_visits(tmp_path):
+    doc = _load(tmp_path, "paper.txt", (
+        "Report of the Strategic Director, Children's Services to the meeting of the Children's Services Overview "
+        "and Scrutiny Committee to be held on 23 January 2024\n\nSubject:\n\nOfsted monitoring visits: progress of the "
+        "improvement plan\n\nThis report updates the Committee on the findings of the Ofsted monitoring visits to "
+        "Rutland children's services."))
+    assert doc.date == "2024-01-23"
+    from qa.documents.metadata import infer_visit_number
+
+    letter = ("Dear Jo\n\nFifth monitoring visit to Rutland children's services\n\nThis letter summarises the findings "
+              "of the monitoring visit to Rutland children's services on 10 and 11 October 2023. The local authority "
+              "was judged inadequate in September 2021, and this visit follows the previous monitoring visit in June "
+              "2023.\n\nInspectors reviewed the progress made for children in care.")
+    assert infer_visit_number(letter)[0] == 5
+
+
+def test_two_inspectorates_names_over_a_joint_report_are_no_title():
+    from pathlib import Path
+
+    from qa.documents.ingest import discover, load_document
+
+    files, _ = discover([Path(__file__).parent / "data" / "invented_pages" / "set79" / "docs" / "s79-09.pdf"])
+    doc = load_document(files[0], "x", None, 2**24)  # (its masthead: "Ofsted Care Quality Commission")
+    assert doc.title == "Area SEND inspection of Southampton Local Area Partnership"
+
+
+def test_an_undated_story_naming_only_years_long_before_the_asked_one_is_not_shown_for_it(tmp_path):
+    from conftest import bm25_assistant_for
+
+    docs = {
+        "story.txt": ("Rutland council at risk of losing its children's services\n\nThe latest inspection, carried out "
+                      "last month, saw Rutland downgraded to inadequate. Ofsted found services had deteriorated since "
+                      "its last full inspection in 2015.", {}),
+        **OTHER_COUNCILS_NEWS,
+    }
+    assistant = bm25_assistant_for(tmp_path, docs)
+    answer = assistant.ask("What did Ofsted find when it re-inspected Rutland children's services in 2022?")
+    assert answer.abstained and not answer.hits
+    # within an inspection cycle of the year it names, it may be that year's story: shown apart, labelled
+    answer = assistant.ask("What did Ofsted find when it re-inspected Rutland children's services in 2019?")
+    assert answer.hits and answer.hits[0].unconfirmed == ["date"]
+
+
+def test_a_visit_on_a_committees_agenda_or_in_its_resolution_is_still_to_come(tmp_path):
+    from conftest import bm25_assistant_for
+
+    docs = {
+        "minutes.txt": ("Rutland Children's Scrutiny Committee minutes\n\nThe Committee noted the second and third "
+                        "monitoring visits. Resolved: to request that the outcome letter from the fourth monitoring "
+                        "visit be reported to the Committee at the first available meeting.\n\nForward plan:\n- Ofsted "
+                        "monitoring visit outcome letter (fourth visit) - date to be confirmed", {}),
+        **OTHER_COUNCILS_NEWS,
+    }
+    assistant = bm25_assistant_for(tmp_path, docs)
+    answer = assistant.ask("What did Ofsted find on its fourth monitoring visit to Rutland?")
+    assert answer.abstained and not answer.hits

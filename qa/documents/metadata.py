@@ -298,9 +298,11 @@ _COVER_MONTH_RE = re.compile(rf"^(?-i:[A-Z][\w&'’-]*(?:\s+(?:of|for|and|the|[A
 _LABELLED_MONTH_RE = re.compile(rf"\b(?:briefing(?: paper)?|research report|policy (?:paper|briefing))"
                                 rf"(?:\s+no\.?\s*\d+)?\s*[|:–-]\s*({MONTH_ANY}\s+{_YEAR})\s*$", re.I)
 # Minutes opening "At a meeting of the ... Committee held in Committee Room 1, County Hall on Thursday, 12 September
-# 2019 at 10.00 a.m." or "Minutes of the meeting held in the Council Chamber, ..., on Thursday 20 January 2022":
+# 2019 at 10.00 a.m." or "Minutes of the meeting held in the Council Chamber, ..., on Thursday 20 January 2022"
+# or "Report of the Strategic Director ... to the meeting of the ... Committee to be held on 23 January 2024":
 # dated by the meeting, as a committee record is.
-_MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of) (?:a|the) (?!(?:previous|last|preceding|prior) )"
+_MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of|report of\b[^.\n]{{0,150}}?\bto) (?:a|the) "
+                              rf"(?!(?:previous|last|preceding|prior) )"
                               rf"(?:[\w&'’,-]+ ){{0,8}}?meeting\b[^.]{{0,200}}?\bheld\b[^.]{{0,120}}?\bon\s+"
                               rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})", re.I | re.M)
 
@@ -1222,6 +1224,10 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
                 continue  # "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn",
                 # "noted that a fifth monitoring visit was expected", "Ofsted's fourth monitoring visit to Walsall is
                 # expected later this year"
+            if re.match(r"[^.\n]{0,40}?\b(?:be\s+(?:reported|brought|presented|circulated|submitted)|to\s+be\s+confirmed)\b",
+                        content[m.end():m.end() + 80], re.I):
+                continue  # a committee's resolution or forward plan: "that the letter from the fourth monitoring
+                # visit be reported to the Committee", "(fourth visit) - date to be confirmed"
             if re.match(r"\s+(?:letter|report)\s+(?:is|will\s+be)\s+published\b", content[m.end():m.end() + 40], re.I) \
                     and re.search(r"\b(?:after|once|when|until|before)\s+(?:the\s+)?$",
                                   content[max(0, m.start() - 20):m.start()], re.I):
@@ -1289,6 +1295,9 @@ def _several_visits(content: str, skip_numbered: bool = False) -> bool:
         before = content[max(0, m.start() - 30):m.start()]
         if _REFERS_ELSEWHERE_RE.search(before):
             continue  # "since the last monitoring visit in February 2017": the visit before this one
+        visit_at = m.end() - len("monitoring visit")
+        if m.group(3) and _REFERS_ELSEWHERE_RE.search(content[max(0, visit_at - 30):visit_at]):
+            continue  # "judged inadequate in September 2021, and this visit follows the previous monitoring visit"
         if skip_numbered and re.search(rf"\b{ORDINAL_RE}\s+$", before, re.I):
             continue
         month, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
@@ -1309,8 +1318,10 @@ _TITLE_SKIP_RE = re.compile(
     # (a reading time, "5 minute read", a site's "meetings, agendas and minutes"; not "Cabinet - Minutes - 14 March")
     r"(?!.*\b(?:committee|panel|board|cabinet|commission|forum|council)(?:\s*[-–—:|]\s*|\s+)minutes\b).*\bminutes\b|"
     # an inspectorate's name over its report, as a masthead
-    r"(?:hm|his majesty['’]s|her majesty['’]s)\s+inspectorate\s+of\s+\w+(?:\s+and\s+\w+)?|ofsted|"
-    r"care quality commission|department for education|estyn|care inspectorate(?:\s+wales)?|"
+    # (or two, over a joint inspection: "Ofsted Care Quality Commission")
+    r"(?:(?:hm|his majesty['’]s|her majesty['’]s)\s+inspectorate\s+of\s+\w+(?:\s+and\s+\w+)?|ofsted|"
+    r"care quality commission|department for education|estyn|care inspectorate(?:\s+wales)?)"
+    r"(?:\s*(?:and|&|\|)?\s*(?:ofsted|care quality commission|hmicfrs|hm inspectorate of probation))*|"
     # a paper's section headings ("Purpose of the Report", "Background")
     r"(?:purpose|summary|background|recommendations?|introduction|contents)(?: of (?:the|this) (?:report|paper|home|inspection|service|visit))?|"
     r"executive summary|"

@@ -219,7 +219,7 @@ class Assistant:
         if not confirmed and not mentioning and unconfirmed and (
                 set(unconfirmed[0].unconfirmed) & {"visit", "authority"}
                 or filters_checkable(index, query, unconfirmed[0].unconfirmed)
-                or written_after_silent(unconfirmed[0], query)):
+                or written_after_silent(unconfirmed[0], query) or written_long_before(unconfirmed[0], query)):
             result.abstained = True
             result.message = (f"Nothing in the documents {_scope(query)} answers this. The closest passages "
                               f"come from documents whose {_facts(unconfirmed[0])} is not stated: check before citing.")
@@ -447,6 +447,16 @@ def written_after_silent(hit: Hit, query: Query) -> bool:
     return any(y > query.date_to.year for y in years) and not any(lo <= y <= query.date_to.year for y in years)
 
 
+def written_long_before(hit: Hit, query: Query) -> bool:
+    """An undated text whose latest named year is more than an inspection cycle before the asked span ("its last
+    full inspection in 2015", asked about 2022) was written then: a text is written in or soon after the latest
+    year it names, and an inspection it reports is within a cycle of the one it recalls."""
+    if "date" not in hit.unconfirmed or not query.date_from:
+        return False
+    _, years = _text_facts(hit.document.text)
+    return bool(years) and max(years) < query.date_from.year - INSPECTION_CYCLE_YEARS
+
+
 FOLLOWING_YEAR_RE = re.compile(r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later)\b")
 
 
@@ -506,8 +516,11 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
 # (a word follows it, and no visit within three words: "the fourth such visit", "the first two-day monitoring visit")
 OTHER_NOUN_NEXT_RE = re.compile(r"\s+(?!of\b|one\b|(?:[\w'’-]+\s+){0,2}(?:visit|check|monitoring))[a-z]", re.I)
 # A visit still to come: "was expected in the autumn", "is due in March", "will take place".
+# (a committee's agenda and resolutions name one to come too: "(fourth visit) - date to be confirmed", "that the
+# outcome letter from the fourth monitoring visit be reported to the Committee")
 ANTICIPATED_RE = re.compile(r"\b(?:is|was|are|were)\s+(?:expected|due|scheduled|planned)\b|"
-                            r"\bwill\s+(?:take\s+place|be\s+carried\s+out|happen)\b", re.I)
+                            r"\bwill\s+(?:take\s+place|be\s+carried\s+out|happen)\b|\bto\s+be\s+confirmed\b|\btbc\b|"
+                            r"\bthat\b.{0,150}\bbe\s+(?:reported|brought|presented|circulated|submitted)\b", re.I | re.S)
 
 
 def _sentence_around(text: str, at: int) -> str:
