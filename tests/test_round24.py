@@ -1,5 +1,7 @@
 """Failure classes found by the twenty-fourth round's development sets (v77, v78 questions on the wider pages;
 set78 invented files, set79 invented full-length reports); invented fixtures."""
+from datetime import date
+
 from qa.answers.contract import answer_to_dict
 from test_round23 import OTHER_COUNCILS_NEWS
 
@@ -48,6 +50,12 @@ def test_an_undated_page_is_compared_under_one_period_only(tmp_path):
     files = {period: [by_rank[r]["source"].rsplit("/", 1)[-1] for r in ranks] for period, ranks in blocks.items()}
     # the story names 2018 last: it is shown under 2018 alone; the blog names no year and is placed under neither
     assert files == {"2017": [], "2018": ["story.txt"]}
+    # nor a story written later, recalling one of the years ("in its 2021 report ... since the 2017 visit")
+    from qa.retrieval.timeline import Period, _home_period
+
+    later = type("Doc", (), {"text": "In its 2021 report Ofsted said the response had improved since the 2017 visit."})
+    periods = [Period("2017", date(2017, 1, 1), date(2017, 12, 31)), Period("2018", date(2018, 1, 1), date(2018, 12, 31))]
+    assert _home_period(later, periods) is None
 
 
 def _load(folder, name: str, text: str):
@@ -69,20 +77,29 @@ def test_a_letterhead_read_across_two_columns_names_no_council_and_its_building_
         "Ofsted\n\nExample House\n\n9 Sample Street\n\nManchester\n\nM1 9ZX\n\n20 July 2022\n\nJo Example\n\n"
         "Rutland County Council\n\nDear Jo\n\nFocused visit to Rutland children's services\n\nThis letter "
         "summarises the findings of the focused visit. Social workers told inspectors that they feel supported. "
-        "Managers told inspectors about the plan, and partners told them about referrals.\n\nYours sincerely\n\n"
+        "Managers told the inspectors about the plan, and partners told them about referrals.\n\nYours sincerely\n\n"
         "Sam Example\nHis Majesty's Inspector"))
     assert (doc.doc_type, doc.local_authorities) == ("ofsted_letter", ["Rutland"])
+    # the town opening its line, the postcode on the next, then the phone
+    from qa.documents.gazetteer import find_in_text
+
+    head = ("Ofsted\nExample House\n9 Sample Street\nNewcastle upon Tyne\nNE1 4PA\nT 0300 123 1231\n\n"
+            "Jo Example\nRutland County Council")
+    assert [m.name for m in find_in_text(head)] == ["Rutland"]
+    # a council named formally across from Ofsted's address is the addressee, still named
+    assert [m.name for m in find_in_text("Jo Example\nRutland County Council  enquiries@ofsted.gov.uk\nOakham")] \
+        == ["Rutland"]
 
 
 def test_a_team_authors_committee_report_and_a_homes_report_details_and_an_inspectorates_site(tmp_path):
     from qa.documents.metadata import infer_doc_type
 
-    paper = ("RUTLAND COUNTY COUNCIL\n\nREPORT TO: | Children's Policy Board\n\nDATE: | 23 January 2023\n\n"
-             "1.0 PURPOSE OF THE REPORT\n\n1.1 To inform the Board of the outcome of the Ofsted focused visit to "
-             "Rutland children's services.\n\n2.0 RECOMMENDATION: That the Board note the findings.")
+    paper = ("Ofsted focused visit - findings\n\nOfsted carried out a focused visit to Rutland children's services "
+             "on 15 and 16 November 2022, looking at the front door.\n\nInspectors found that most children receive "
+             "a timely response.")
     blocks = _load(tmp_path, "paper.txt", paper).blocks
-    hints = {"author": "Democratic Services", "page_furniture": "Agenda Item 7\nPage 23"}
-    assert infer_doc_type(paper, blocks, hints, ["Rutland"])[0] == "council_page"
+    for hints in ({"author": "Democratic Services"}, {"page_furniture": "Agenda Item 7\nPage 23"}):
+        assert infer_doc_type(paper, blocks, hints, ["Rutland"])[0] == "council_page"
     assert infer_doc_type(paper, blocks, {"author": "Jo Example"}, ["Rutland"])[0] == "news_article"  # a reporter
     home = ("Ofsted\nOak Lodge\nRutland County Council\n\nInspection dates: 7 and 8 November 2023\n\nThe children's "
             "home is not yet delivering good help and care for children.\n\nDate of last inspection: 14 March 2023\n\n"
@@ -96,6 +113,11 @@ def test_a_team_authors_committee_report_and_a_homes_report_details_and_an_inspe
                         "</h1><p>Published: 13 June 2023</p><p>Our fieldwork took place in March 2023. Staff in "
                         "the youth justice service know the children they work with well.</p></main></body></html>")
     assert page.hints.get("title_site") == "HM Inspectorate of Probation"
+    # (a newspaper's headline naming the inspectorate keeps the newspaper as the site)
+    story = convert_html("<html><head><title>Youth team 'inadequate' - Inspectorate of Probation findings - Rutland "
+                         "Times</title></head><body><main><p>The youth justice service was rated inadequate, the "
+                         "report said.</p></main></body></html>")
+    assert story.hints.get("title_site") == "Rutland Times"
 
 
 def test_a_govuk_pages_kind_line_stands_over_its_title_below_the_breadcrumbs(tmp_path):
@@ -179,6 +201,11 @@ def test_a_report_to_a_meeting_to_be_held_is_dated_by_it_and_a_judgements_date_i
         "improvement plan\n\nThis report updates the Committee on the findings of the Ofsted monitoring visits to "
         "Rutland children's services."))
     assert doc.date == "2024-01-23"
+    # (not a past meeting the report is about: "following the feedback meeting with Ofsted held on 14 February")
+    from qa.documents.metadata import _MEETING_HELD_RE
+
+    assert not _MEETING_HELD_RE.search("Report of the Director of Children's Services to the Children's Scrutiny "
+                                       "Committee following the feedback meeting with Ofsted held on 14 February 2023")
     from qa.documents.metadata import infer_visit_number
 
     letter = ("Dear Jo\n\nFifth monitoring visit to Rutland children's services\n\nThis letter summarises the findings "
@@ -228,3 +255,37 @@ def test_a_visit_on_a_committees_agenda_or_in_its_resolution_is_still_to_come(tm
     assistant = bm25_assistant_for(tmp_path, docs)
     answer = assistant.ask("What did Ofsted find on its fourth monitoring visit to Rutland?")
     assert answer.abstained and not answer.hits
+
+
+def test_an_ordinal_is_a_visits_only_beside_one_and_a_visit_to_come_only_as_its_subject():
+    import re
+
+    from qa.retrieval.assistant import OTHER_NOUN_NEXT_RE, anticipated_visit
+
+    def to_come(text, ordinal):
+        return anticipated_visit(text, re.search(rf"\b({ordinal})\b", text))
+
+    assert to_come("the first monitoring visit was expected in the autumn.", "first")
+    assert to_come("ofsted monitoring visit outcome letter (fourth visit) - date to be confirmed", "fourth")
+    assert to_come("resolved: that the outcome letter from the fourth monitoring visit be reported.", "fourth")
+    assert not to_come("the drift seen at the first monitoring visit was due to high caseloads.", "first")
+    assert not to_come("at the second monitoring visit inspectors found that social workers are expected to "
+                       "visit children every six weeks.", "second")
+    assert not to_come("the first monitoring visit found that allegations must be reported to the officer.", "first")
+
+    def other_noun(text, ordinal):
+        return bool(OTHER_NOUN_NEXT_RE.match(text, re.search(rf"\b{ordinal}\b", text).end()))
+
+    assert other_noun("first published.", "first") and other_noun("at the first meeting after it", "first")
+    assert not other_noun("the fourth such visit", "fourth")
+    assert not other_noun("the fifth and most recent monitoring visit", "fifth")
+    assert not other_noun("the third ofsted children's services monitoring visit found", "third")
+
+
+def test_a_past_visits_letter_to_be_presented_still_numbers_the_paper():
+    from qa.documents.metadata import infer_visit_number
+
+    assert infer_visit_number("Ofsted's fourth monitoring visit letter will be presented to Cabinet on 5 July 2023. "
+                              "Inspectors found improved practice.")[0] == 4
+    assert infer_visit_number("Ofsted's second monitoring visit found progress. Forward plan: third monitoring visit "
+                              "- date to be confirmed.")[0] == 2

@@ -236,7 +236,8 @@ _TITLE_SITE_RE = re.compile(r"\s\|\s+([A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5})
                             r"Bulletin|Review|Online|Ledger|Journal|Magazine|Standard|Telegraph|Argus|Advertiser|Press|"
                             r"Star|Sentinel|Live|Today|Now|Commission|Inspectorate|Ombudsman))\s*$"
                             # ("... - HM Inspectorate of Probation")
-                            r"|\s[-–—]\s+((?:HM\s+|His\s+Majesty.s\s+)?Inspectorate\s+of\s+[A-Z][\w&'’ -]{2,60})\s*$")
+                            r"|\s[-–—]\s+((?:HM\s+|His\s+Majesty.s\s+)?Inspectorate\s+of\s+[A-Z][\w&'’]*"
+                            r"(?:\s+(?:and\s+)?[A-Z][\w&'’]*){0,3})\s*$")
 
 
 # A site's section or a page number closing a title is no site's name ("... | News", "... | Page 2").

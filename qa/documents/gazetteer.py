@@ -208,6 +208,9 @@ _CONTACT_AFTER_RE = re.compile(r"^,?[^\S\n]*(?:\n?[^\S\n]*[A-Z]{1,2}\d[A-Z\d]?[^
 # enquiries@ofsted.gov.uk Manchester www.ofsted.gov.uk M1 2WD"): a town with Ofsted's own address straight after
 # it (not a council's address further along the line, after the letterhead: "... www.ofsted.gov.uk ... Exeter Devon").
 _OFSTED_CONTACT_NEXT_RE = re.compile(r"[^\S\n]+(?:[\w.+-]+@|www\.)(?i:ofsted)\.")
+# (with the letterhead's other column on the line before it: a phone number or Ofsted's other address; never a
+# council named formally, "Rutland County Council  enquiries@ofsted.gov.uk", the addressee across the page)
+_LETTERHEAD_BEFORE_RE = re.compile(r"\bT(?:el)?\.?\s*0\d{2,4}\b|(?:[\w.+-]+@|www\.)(?i:ofsted)\.")
 _POSTCODE_RE = re.compile(r"^\W{0,3}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 # The town closing a street address on one line ("1st Floor, Millbrook Chambers, 7 Cross Street, Manchester"):
 # where an office is, not what the page is about.
@@ -404,7 +407,8 @@ def find_in_text(text: str) -> list[Mention]:
             or _STREET_BEFORE_RE.search(text[max(0, start - 80):start]))
         if _OFSTED_OFFICE_RE.search(text[max(0, start - 90):start]) or (
                 _SENDER_BEFORE_RE.search(text[max(0, start - 120):start])
-                and _CONTACT_AFTER_RE.match(text[end:end + 60])) or _OFSTED_CONTACT_NEXT_RE.match(text, end):
+                and _CONTACT_AFTER_RE.match(text[end:end + 60])) or (not formal and _OFSTED_CONTACT_NEXT_RE.match(text, end)
+                     and _LETTERHEAD_BEFORE_RE.search(text[max(text.rfind("\n", 0, start) + 1, start - 120):start])):
             continue  # the letterhead of an Ofsted office, not the authority written to
         mentions.append(Mention(canonical, start, end, text[start:end], formal, address))
         if _is_ambiguous_surface(name_surface, canonical):

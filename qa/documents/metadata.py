@@ -301,8 +301,8 @@ _LABELLED_MONTH_RE = re.compile(rf"\b(?:briefing(?: paper)?|research report|poli
 # 2019 at 10.00 a.m." or "Minutes of the meeting held in the Council Chamber, ..., on Thursday 20 January 2022"
 # or "Report of the Strategic Director ... to the meeting of the ... Committee to be held on 23 January 2024":
 # dated by the meeting, as a committee record is.
-_MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of|report of\b[^.\n]{{0,150}}?\bto) (?:a|the) "
-                              rf"(?!(?:previous|last|preceding|prior) )"
+_MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of|report of\b[^.\n]{{0,150}}?\bto(?= the meeting of\b[^.\n]{{0,150}}?"
+                              rf"\bto be held\b)) (?:a|the) (?!(?:previous|last|preceding|prior) )"
                               rf"(?:[\w&'’,-]+ ){{0,8}}?meeting\b[^.]{{0,200}}?\bheld\b[^.]{{0,120}}?\bon\s+"
                               rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})", re.I | re.M)
 
@@ -1224,10 +1224,13 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
                 continue  # "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn",
                 # "noted that a fifth monitoring visit was expected", "Ofsted's fourth monitoring visit to Walsall is
                 # expected later this year"
-            if re.match(r"[^.\n]{0,40}?\b(?:be\s+(?:reported|brought|presented|circulated|submitted)|to\s+be\s+confirmed)\b",
-                        content[m.end():m.end() + 80], re.I):
+            if re.match(r"(?:\s+(?:outcome\s+)?letter)?\s+be\s+(?:reported|brought|presented|circulated|submitted)\b",
+                        content[m.end():m.end() + 60], re.I) \
+                    and re.search(r"\bthat\b[^.\n]{0,150}$", content[max(0, m.start() - 160):m.start()], re.I) \
+                    or re.match(r"\)?\s*[-–—:]?\s*(?:date\s+)?(?:to\s+be\s+confirmed|tbc)\b", content[m.end():m.end() + 40], re.I):
                 continue  # a committee's resolution or forward plan: "that the letter from the fourth monitoring
-                # visit be reported to the Committee", "(fourth visit) - date to be confirmed"
+                # visit be reported to the Committee" (not "the fourth visit letter will be presented"), "(fourth
+                # monitoring visit) - date to be confirmed"
             if re.match(r"\s+(?:letter|report)\s+(?:is|will\s+be)\s+published\b", content[m.end():m.end() + 40], re.I) \
                     and re.search(r"\b(?:after|once|when|until|before)\s+(?:the\s+)?$",
                                   content[max(0, m.start() - 20):m.start()], re.I):
@@ -1321,7 +1324,7 @@ _TITLE_SKIP_RE = re.compile(
     # (or two, over a joint inspection: "Ofsted Care Quality Commission")
     r"(?:(?:hm|his majesty['’]s|her majesty['’]s)\s+inspectorate\s+of\s+\w+(?:\s+and\s+\w+)?|ofsted|"
     r"care quality commission|department for education|estyn|care inspectorate(?:\s+wales)?)"
-    r"(?:\s*(?:and|&|\|)?\s*(?:ofsted|care quality commission|hmicfrs|hm inspectorate of probation))*|"
+    r"(?:\s*(?:(?:and|&|\|)\s*)?(?:ofsted|care quality commission|hmicfrs|hm inspectorate of probation))*|"
     # a paper's section headings ("Purpose of the Report", "Background")
     r"(?:purpose|summary|background|recommendations?|introduction|contents)(?: of (?:the|this) (?:report|paper|home|inspection|service|visit))?|"
     r"executive summary|"

@@ -498,13 +498,13 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
         from qa.retrieval.question import _ordinal
 
         # (the ordinal near a visit: "The first, in July, looked at referrals" after "the second monitoring visit",
-        # "the watchdog's third check-up"; not a GOV.UK page's "First published.", nor "the first meeting after it")
+        # "the watchdog's third check-up"; not a GOV.UK page's "First published.", nor "the first meeting after it",
         # nor one still to come: "the first monitoring visit was expected in the autumn")
         ordinal = _ordinal(query.visit_number)
         if not any(re.search(r"\b(?:visit|check|monitoring)", text[max(0, m.start() - 150):m.end() + 150])
-                   and not ANTICIPATED_RE.search(_sentence_around(text, m.start()))
-                   and not OTHER_NOUN_NEXT_RE.match(text, m.end())
-                   for m in re.finditer(rf"\b{ordinal}\b|\bvisit (number )?{query.visit_number}\b", text)):
+                   and not (m.group(1) and OTHER_NOUN_NEXT_RE.match(text, m.end()))
+                   and not anticipated_visit(text, m)
+                   for m in re.finditer(rf"\b({ordinal})\b|\bvisit (?:number )?{query.visit_number}\b", text)):
             return False
     if "authority" in hit.unconfirmed:
         if not any(a.lower() in text for a in query.authorities):
@@ -512,21 +512,25 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
     return True
 
 
-# An ordinal of something else: "the first meeting after its publication", "First published".
-# (a word follows it, and no visit within three words: "the fourth such visit", "the first two-day monitoring visit")
-OTHER_NOUN_NEXT_RE = re.compile(r"\s+(?!of\b|one\b|(?:[\w'’-]+\s+){0,2}(?:visit|check|monitoring))[a-z]", re.I)
-# A visit still to come: "was expected in the autumn", "is due in March", "will take place".
-# (a committee's agenda and resolutions name one to come too: "(fourth visit) - date to be confirmed", "that the
-# outcome letter from the fourth monitoring visit be reported to the Committee")
-ANTICIPATED_RE = re.compile(r"\b(?:is|was|are|were)\s+(?:expected|due|scheduled|planned)\b|"
-                            r"\bwill\s+(?:take\s+place|be\s+carried\s+out|happen)\b|\bto\s+be\s+confirmed\b|\btbc\b|"
-                            r"\bthat\b.{0,150}\bbe\s+(?:reported|brought|presented|circulated|submitted)\b", re.I | re.S)
+# An ordinal of something else: "the first meeting after its publication", "First published" (a word follows it,
+# and no visit within four words: "the fourth such visit", "the fifth and most recent monitoring visit").
+OTHER_NOUN_NEXT_RE = re.compile(r"\s+(?!of\b|one\b|(?:[\w'’-]+\s+){0,4}(?:visit|check|monitoring))[a-z]", re.I)
+# A visit still to come, the visit the subject: "the first monitoring visit was expected in the autumn", "(fourth
+# visit) - date to be confirmed" (not "the drift seen at the first visit was due to high caseloads").
+ANTICIPATED_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:visit|check)\w*\)?(?:\s+to\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
+                                  r"[\s,]*(?:(?:is|was|are|were)\s+(?:expected|scheduled|planned|"
+                                  r"due(?!\s+to\s+(?!(?:take|be|start|happen)\b)))\b|will\s+(?:take\s+place|be\s+carried\s+out|"
+                                  r"happen)\b|[-–—:]?\s*(?:date\s+)?(?:to\s+be\s+confirmed|tbc)\b)", re.I)
+# ... or a committee's resolution on it: "that the outcome letter from the fourth monitoring visit be reported"
+RESOLVED_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+visit\w*\s+be\s+(?:reported|brought|presented|circulated|"
+                               r"submitted)\b", re.I)
 
 
-def _sentence_around(text: str, at: int) -> str:
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e != -1]
-    return text[start:min(ends, default=len(text))]
+def anticipated_visit(text: str, ordinal: re.Match) -> bool:
+    if ANTICIPATED_AFTER_RE.match(text, ordinal.end()):
+        return True
+    return bool(RESOLVED_AFTER_RE.match(text, ordinal.end())
+                and re.search(r"\bthat\b[^.\n]{0,150}$", text[max(0, ordinal.start() - 160):ordinal.start()], re.I))
 
 
 RECALL_YEARS = 3

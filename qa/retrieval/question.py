@@ -754,7 +754,7 @@ INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bmonitoring\s+visit(?=s?
 DISABLED_CHILDREN = r"\bdisabled\s+children\b|\bchildren\s+with\s+(?:a\s+)?disabilit(?:y|ies)\b"
 CARE_LEAVERS = r"\bcare\s+leavers?\b"
 SPECIAL_GUARDIANSHIP = r"\bspecial\s+guardianship\b"
-UNACCOMPANIED = r"\bunaccompanied\s+asylum[-\s]seeking\b"
+UNACCOMPANIED = r"\bunaccompanied\s+asylum[-‐‑\s]seeking\b"
 SPECIALIST_SERVICES = [re.compile(p, re.I) for p in (
     r"\bprivate(?:ly)?\s+foster(?:ing|ed)\b", SPECIAL_GUARDIANSHIP, UNACCOMPANIED,
     r"\bfemale\s+genital\s+mutilation\b", r"\bcounty\s+lines\b",
@@ -770,9 +770,9 @@ SERVICE_NAMED_BY = {DISABLED_CHILDREN: ("disabled", re.compile(r"\bdisab(?:led|i
                                                       r"\bcare[-\s]experienced\b", re.I)),
                     # the order's holders ("assessments of family members as special guardians")
                     SPECIAL_GUARDIANSHIP: ("special", re.compile(r"\bspecial\s+guardian(?:s|ship)?\b", re.I)),
-                    UNACCOMPANIED: ("unaccompanied", re.compile(r"\bunaccompanied\s+(?:asylum[-\s]seeking\b|"
-                                                                r"(?:migrant\s+|refugee\s+)?(?:children|minors)\b)",
-                                                                re.I))}
+                    UNACCOMPANIED: ("unaccompanied", re.compile(r"\bunaccompanied\s+(?:asylum[-‐‑\s]seeking\b|"
+                                                                r"(?:and\s+separated\s+)?(?:migrant\s+|refugee\s+)?"
+                                                                r"(?:children|minors|young\s+people)\b)", re.I))}
 
 
 def specialist_service(name: str) -> tuple[str, re.Pattern] | None:

@@ -655,13 +655,12 @@ def _compare(index, query: Query, intent: Intent, scored: _Scored, authorities: 
 def _home_period(doc: Document, periods: list[Period]) -> Period | None:
     """The one period an undated document is shown under when periods are compared: the one holding the latest
     year its text names (a text is written in or after the latest year it names; "since the last visit in
-    November 2017" in a 2018 story). Naming none of them, or a year two of them share (March and September of
-    one year), it cannot be placed, and is in no period's block."""
+    November 2017" in a 2018 story). Its latest year in none of them (a 2021 story recalling 2017), or in two
+    (March and September of one year), it cannot be placed, and is in no period's block."""
     years = rank.years_named(doc.text)
-    held = [(y, p) for p in periods for y in years
-            if (p.date_from is None or p.date_from.year <= y) and (p.date_to is None or y <= p.date_to.year)]
-    latest = max((y for y, _ in held), default=None)
-    homes = [p for y, p in held if y == latest]
+    latest = max(years, default=None)
+    homes = [p for p in periods if latest is not None and (p.date_from is None or p.date_from.year <= latest)
+             and (p.date_to is None or latest <= p.date_to.year)]
     return homes[0] if len(homes) == 1 else None
 
 
