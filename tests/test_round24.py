@@ -268,6 +268,8 @@ def test_an_ordinal_is_a_visits_only_beside_one_and_a_visit_to_come_only_as_its_
     assert to_come("the first monitoring visit was expected in the autumn.", "first")
     assert to_come("ofsted monitoring visit outcome letter (fourth visit) - date to be confirmed", "fourth")
     assert to_come("resolved: that the outcome letter from the fourth monitoring visit be reported.", "fourth")
+    assert to_come("an update after the fourth monitoring visit, which is expected in january 2026.", "fourth")
+    assert not to_come("ofsted's second visit, which was planned for march, found improvements.", "second")
     assert not to_come("the drift seen at the first monitoring visit was due to high caseloads.", "first")
     assert not to_come("at the second monitoring visit inspectors found that social workers are expected to "
                        "visit children every six weeks.", "second")

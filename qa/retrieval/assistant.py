@@ -516,9 +516,11 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
 # and no visit within four words: "the fourth such visit", "the fifth and most recent monitoring visit").
 OTHER_NOUN_NEXT_RE = re.compile(r"\s+(?!of\b|one\b|(?:[\w'’-]+\s+){0,4}(?:visit|check|monitoring))[a-z]", re.I)
 # A visit still to come, the visit the subject: "the first monitoring visit was expected in the autumn", "(fourth
-# visit) - date to be confirmed" (not "the drift seen at the first visit was due to high caseloads").
+# visit) - date to be confirmed", "after the fourth monitoring visit, which is expected in January" (not "the drift
+# seen at the first visit was due to high caseloads", "the second visit, which was planned for March, found ...").
 ANTICIPATED_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:visit|check)\w*\)?(?:\s+to\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
-                                  r"[\s,]*(?:(?:is|was|are|were)\s+(?:expected|scheduled|planned|"
+                                  r"[\s,]*(?:(?:which|that)\s+(?:(?:is|are)\s+(?:expected|scheduled|planned|due)\b|will\b)|"
+                                  r"(?:is|was|are|were)\s+(?:expected|scheduled|planned|"
                                   r"due(?!\s+to\s+(?!(?:take|be|start|happen)\b)))\b|will\s+(?:take\s+place|be\s+carried\s+out|"
                                   r"happen)\b|[-–—:]?\s*(?:date\s+)?(?:to\s+be\s+confirmed|tbc)\b)", re.I)
 # ... or a committee's resolution on it: "that the outcome letter from the fourth monitoring visit be reported"
