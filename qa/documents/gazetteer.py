@@ -405,10 +405,11 @@ def find_in_text(text: str) -> list[Mention]:
         address = bool(_POSTCODE_RE.match(text[end:end + 12]) or re.match(
             r"[^\S\n]*,?[^\S\n]*\n(?:[^\n]{0,30}\n)?[^\n]{0,25}?\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", text[end:end + 70])
             or _STREET_BEFORE_RE.search(text[max(0, start - 80):start]))
+        line_before = text[max(text.rfind("\n", 0, start) + 1, start - 120):start]
         if _OFSTED_OFFICE_RE.search(text[max(0, start - 90):start]) or (
                 _SENDER_BEFORE_RE.search(text[max(0, start - 120):start])
-                and _CONTACT_AFTER_RE.match(text[end:end + 60])) or (not formal and _OFSTED_CONTACT_NEXT_RE.match(text, end)
-                     and _LETTERHEAD_BEFORE_RE.search(text[max(text.rfind("\n", 0, start) + 1, start - 120):start])):
+                and _CONTACT_AFTER_RE.match(text[end:end + 60])) or (
+                not formal and _OFSTED_CONTACT_NEXT_RE.match(text, end) and _LETTERHEAD_BEFORE_RE.search(line_before)):
             continue  # the letterhead of an Ofsted office, not the authority written to
         mentions.append(Mention(canonical, start, end, text[start:end], formal, address))
         if _is_ambiguous_surface(name_surface, canonical):

@@ -529,6 +529,7 @@ RESOLVED_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+visit\w*\s+be\s+(?:re
 
 
 def anticipated_visit(text: str, ordinal: re.Match) -> bool:
+    """Whether the visit named by `ordinal` (a match in `text`) is one still to come, not one reported on."""
     if ANTICIPATED_AFTER_RE.match(text, ordinal.end()):
         return True
     return bool(RESOLVED_AFTER_RE.match(text, ordinal.end())
