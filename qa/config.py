@@ -94,6 +94,7 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   78: a visit still to come is read by one rule for visit numbers and for questions (metadata.anticipated_visit)
 #   77: (after the held-out reading) a county council's select committee minutes, councillors present and
 #       RESOLVED, are the council's, not Parliament's
 #   76: (review) the letterhead town rule only beside the letterhead's phone or Ofsted's address and never for a
@@ -166,7 +167,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "77"
+PIPELINE_VERSION = "78"
 
 
 def packaged_model_path() -> str:

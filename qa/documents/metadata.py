@@ -505,8 +505,9 @@ _OFFICER_POST = (r"(?:the\s+)?(?:corporate\s+|executive\s+|interim\s+|deputy\s+|
                  r"principal social worker|head of (?:service|children)\w*)\b")
 _OFFICER_NAME = r"(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})"
 # "By Jane Smith, Director of Children's Services": the council's own officer writing (a blog), not a reporter ...
-# A postcode on its own line or closing one ("M1 2WD"): a postal address.
-_POSTCODE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\s*$", re.M)
+_POSTCODE = r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # "M1 2WD"
+# A postcode on its own line or closing one: a postal address.
+_POSTCODE_RE = re.compile(rf"{_POSTCODE}\s*$", re.M)
 # A file's author that is a team, not a reporter ("Democratic Services", "Communications Team").
 _TEAM_AUTHOR_RE = re.compile(r"\b(?:services?|team|unit|office|department|dept|council|committee|governance|"
                              r"communications|comms|admin\w*|ltd|limited)\b", re.I)
@@ -1206,6 +1207,28 @@ def _sentence_at(text: str, at: int) -> str:
     return text[start:min(ends) if ends else len(text)]
 
 
+# A visit still to come, the visit the subject: "the first monitoring visit was expected in the autumn", "(fourth
+# visit) - date to be confirmed", "after the fourth monitoring visit, which is expected in January" (not "the drift
+# seen at the first visit was due to high caseloads", "the second visit, which was planned for March, found ...").
+ANTICIPATED_AFTER_RE = re.compile(r"(?:(?:\s+[\w'’-]+){0,3}?\s+(?:visit|check)\w*)?\)?(?:\s+to\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
+                                  r"[\s,]*(?:(?:which|that)\s+(?:(?:is|are)\s+(?:expected|scheduled|planned|due)\b|will\b)|"
+                                  r"(?:is|was|are|were)\s+(?:expected|scheduled|planned|"
+                                  r"due(?!\s+to\s+(?!(?:take|be|start|happen)\b)))\b|will\s+(?:take\s+place|be\s+carried\s+out|"
+                                  r"happen)\b|[-–—:]?\s*(?:date\s+)?(?:to\s+be\s+confirmed|tbc)\b)", re.I)
+# ... or a committee's resolution on it: "that the outcome letter from the fourth monitoring visit be reported"
+RESOLVED_AFTER_RE = re.compile(r"(?:(?:\s+[\w'’-]+){0,3}?\s+visit\w*)?(?:\s+(?:outcome\s+)?letter)?\s+be\s+"
+                               r"(?:reported|brought|presented|circulated|submitted)\b", re.I)
+
+
+def anticipated_visit(text: str, ordinal: re.Match) -> bool:
+    """Whether the visit named by `ordinal` (a match in `text`: its ordinal, or "fourth monitoring visit") is one
+    still to come, not one reported on."""
+    if ANTICIPATED_AFTER_RE.match(text, ordinal.end()):
+        return True
+    return bool(RESOLVED_AFTER_RE.match(text, ordinal.end())
+                and re.search(r"\bthat\b[^.\n]{0,150}$", text[max(0, ordinal.start() - 160):ordinal.start()], re.I))
+
+
 def infer_visit_number(content: str) -> tuple[int | None, float]:
     """The number of the monitoring visit the document reports on: 'fifth monitoring visit since 2019', 'This
     was the first monitoring visit', 'sixth and final visit', 'the fifth of six visits', 'fourth follow-up visit'.
@@ -1227,10 +1250,7 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
                 continue  # "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn",
                 # "noted that a fifth monitoring visit was expected", "Ofsted's fourth monitoring visit to Walsall is
                 # expected later this year"
-            if re.match(r"(?:\s+(?:outcome\s+)?letter)?\s+be\s+(?:reported|brought|presented|circulated|submitted)\b",
-                        content[m.end():m.end() + 60], re.I) \
-                    and re.search(r"\bthat\b[^.\n]{0,150}$", content[max(0, m.start() - 160):m.start()], re.I) \
-                    or re.match(r"\)?\s*[-–—:]?\s*(?:date\s+)?(?:to\s+be\s+confirmed|tbc)\b", content[m.end():m.end() + 40], re.I):
+            if anticipated_visit(content, m):
                 continue  # a committee's resolution or forward plan: "that the letter from the fourth monitoring
                 # visit be reported to the Committee" (not "the fourth visit letter will be presented"), "(fourth
                 # monitoring visit) - date to be confirmed"
@@ -1490,7 +1510,7 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
             continue  # a date with a word or two ("Tuesday 4 May 2021"), not "Ofsted focused visit (January 2024)"
         if not (t[:1].isupper() or t[:1].isdigit() or t[:1] in "‘'\"“"):
             continue
-        if sum(c.isdigit() for c in t) > len(t) / 4 or re.search(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", t):
+        if sum(c.isdigit() for c in t) > len(t) / 4 or re.search(_POSTCODE, t):
             continue  # figures or a postal address (letterhead)
         below = rest.union(*head_stems[i + 1:])  # (the text is stemmed once)
         candidates.append((_headline_score(t, i, below), t, 0.8 if b.kind == "heading" or b is blocks[0] else 0.7))

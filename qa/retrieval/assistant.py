@@ -30,6 +30,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, announces_
                                       asks_council_services, provider_report,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, names_role,
                                       states_change, states_count, states_count_change)
+from qa.documents.metadata import anticipated_visit
 from qa.documents.mentions import document_event_dates, document_event_months, document_not_before, own_dated_months
 from qa.passages.split import sentence_spans
 from qa.retrieval.acronyms import FIELD_GLOSSARY
@@ -515,27 +516,6 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
 # An ordinal of something else: "the first meeting after its publication", "First published" (a word follows it,
 # and no visit within four words: "the fourth such visit", "the fifth and most recent monitoring visit").
 OTHER_NOUN_NEXT_RE = re.compile(r"\s+(?!of\b|one\b|(?:[\w'’-]+\s+){0,4}(?:visit|check|monitoring))[a-z]", re.I)
-# A visit still to come, the visit the subject: "the first monitoring visit was expected in the autumn", "(fourth
-# visit) - date to be confirmed", "after the fourth monitoring visit, which is expected in January" (not "the drift
-# seen at the first visit was due to high caseloads", "the second visit, which was planned for March, found ...").
-ANTICIPATED_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:visit|check)\w*\)?(?:\s+to\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
-                                  r"[\s,]*(?:(?:which|that)\s+(?:(?:is|are)\s+(?:expected|scheduled|planned|due)\b|will\b)|"
-                                  r"(?:is|was|are|were)\s+(?:expected|scheduled|planned|"
-                                  r"due(?!\s+to\s+(?!(?:take|be|start|happen)\b)))\b|will\s+(?:take\s+place|be\s+carried\s+out|"
-                                  r"happen)\b|[-–—:]?\s*(?:date\s+)?(?:to\s+be\s+confirmed|tbc)\b)", re.I)
-# ... or a committee's resolution on it: "that the outcome letter from the fourth monitoring visit be reported"
-RESOLVED_AFTER_RE = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+visit\w*\s+be\s+(?:reported|brought|presented|circulated|"
-                               r"submitted)\b", re.I)
-
-
-def anticipated_visit(text: str, ordinal: re.Match) -> bool:
-    """Whether the visit named by `ordinal` (a match in `text`) is one still to come, not one reported on."""
-    if ANTICIPATED_AFTER_RE.match(text, ordinal.end()):
-        return True
-    return bool(RESOLVED_AFTER_RE.match(text, ordinal.end())
-                and re.search(r"\bthat\b[^.\n]{0,150}$", text[max(0, ordinal.start() - 160):ordinal.start()], re.I))
-
-
 RECALL_YEARS = 3
 STALE_DAYS = 183
 
