@@ -94,6 +94,10 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   80: an Ofsted regional office's letterhead town on one line, a former post "after leading ... at X", a council
+#       first named in a long text's second half, "made its second monitoring visit", a closing "This report was
+#       published on", a report-date table row, a paper "considered by this Committee on" no visit date; a dated
+#       title segment is no publisher, a council's democracy site is the council
 #   78: a visit still to come is read by one rule for visit numbers and for questions (metadata.anticipated_visit)
 #   77: (after the held-out reading) a county council's select committee minutes, councillors present and
 #       RESOLVED, are the council's, not Parliament's
@@ -167,7 +171,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "78"
+PIPELINE_VERSION = "80"
 
 
 def packaged_model_path() -> str:

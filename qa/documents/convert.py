@@ -149,6 +149,9 @@ MD_TABLE_RULE_RE = re.compile(r"(?m)^[^\S\n]*\|?(?:[^\S\n]*:?-+:?[^\S\n]*\|)+[^\
 # ---------------------------------------------------------------- HTML
 
 
+_DATED_NAME_RE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm)\b", re.I)
+
+
 def convert_html(html: str) -> Extracted:
     import trafilatura
 
@@ -171,8 +174,12 @@ def convert_html(html: str) -> Extracted:
     # "Agenda item - Response to the Ofsted inspection | Coventry City Council"; also over a site name that is only
     # the page's host name (trafilatura's fallback when the page names no site): the council is who publishes it
     # (nor over a company's name: "Practice Media Ltd" in the JSON-LD publishes the site, readers cite the site)
+    # (nor over a "site name" that is a dated segment of the title: "Minutes: ... Committee - Thursday, 7th March,
+    # 2024 2.00 pm" is the meeting, not who publishes it)
     replaceable = "publisher" not in hints or _is_host_name(hints["publisher"], hints.get("source", "")) \
-        or _COMPANY_RE.search(hints["publisher"])
+        or _COMPANY_RE.search(hints["publisher"]) or _DATED_NAME_RE.search(hints["publisher"])
+    if "publisher" in hints and _DATED_NAME_RE.search(hints["publisher"]):
+        hints.pop("publisher")
     if replaceable and (site := _council_in_title(tree)):
         hints["publisher"] = site
     elif replaceable and (site := _site_in_title(tree)):
@@ -215,7 +222,8 @@ def _parse_html(html: str):
 # A council's own site names itself at the end of every page's title: "... | Coventry City Council".
 _TITLE_COUNCIL_RE = re.compile(r"(?:^|\s[|\-–—]\s)((?:(?:The\s+)?(?:Royal\s+|London\s+)?Borough\s+of\s+|City\s+of\s+)?"
                                r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|(?<=Blackburn )with|&)){0,5}?"
-                               r"\s+Council)\s*$")
+                               r"\s+Council)(?:\s+(?:Democracy|Democratic\s+Services|Committees?|Meetings?)(?:\s+Portal)?)?"
+                               r"\s*$")  # (the council's democracy site: "... - Newcastle City Council Democracy")
 
 
 def _is_host_name(name: str, url: str) -> bool:

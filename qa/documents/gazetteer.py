@@ -211,6 +211,10 @@ _OFSTED_CONTACT_NEXT_RE = re.compile(r"[^\S\n]+(?:[\w.+-]+@|www\.)(?i:ofsted)\."
 # (with the letterhead's other column on the line before it: a phone number or Ofsted's other address; never a
 # council named formally, "Rutland County Council  enquiries@ofsted.gov.uk", the addressee across the page)
 _LETTERHEAD_BEFORE_RE = re.compile(r"\bT(?:el)?\.?\s*0\d{2,4}\b|(?:[\w.+-]+@|www\.)(?i:ofsted)\.")
+# A regional office's letterhead on one line ("Ofsted  Regional office - North West  Manchester"), the town ending
+# the line or followed by the office's phone number, e-mail or the letter's date: where Ofsted writes from.
+_OFSTED_LINE_BEFORE_RE = re.compile(r"\bOfsted(?:[^\S\n]+(?:[A-Z][\w'’&]*|office|region(?:al)?|[-–—]))*[^\S\n]+$")
+_OFFICE_TOWN_END_RE = re.compile(r"[^\S\n]*(?:\n|$|T(?:el)?\b\W{0,3}0\d|[\w.+-]+@|www\.|\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b)")
 _POSTCODE_RE = re.compile(r"^\W{0,3}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 # The town closing a street address on one line ("1st Floor, Millbrook Chambers, 7 Cross Street, Manchester"):
 # where an office is, not what the page is about.
@@ -395,7 +399,9 @@ def find_in_text(text: str) -> list[Mention]:
                 if ns == 0 or re.search(r"(^|[.!?]\s+|\n)$", text[max(0, ns - 3):ns]):
                     # sentence-initial ambiguous word ("Reading the report...") only with a possessive/council cue
                     # (or the value of a details table's label: "Local authority" over "Sutton")
-                    if not (possessive or re.match(r"\s*(council|borough)", after, re.I)
+                    # ("Halton children's services: Ofsted inspection" opening a headline names the place)
+                    if not (possessive or re.match(r"\s*(council|borough|children['’]?s\s+(?:services|social\s+care)\b)",
+                                                   after, re.I)
                             or (_LA_LABEL_BEFORE_RE.search(before) and re.match(r"[^\S\n]*(?:\||\n|$)", after))):
                         pending.append((m, canonical, ns, ne))  # unless a list with other authorities begins there
                         continue
@@ -409,7 +415,8 @@ def find_in_text(text: str) -> list[Mention]:
         if _OFSTED_OFFICE_RE.search(text[max(0, start - 90):start]) or (
                 _SENDER_BEFORE_RE.search(text[max(0, start - 120):start])
                 and _CONTACT_AFTER_RE.match(text[end:end + 60])) or (
-                not formal and _OFSTED_CONTACT_NEXT_RE.match(text, end) and _LETTERHEAD_BEFORE_RE.search(line_before)):
+                not formal and _OFSTED_CONTACT_NEXT_RE.match(text, end) and _LETTERHEAD_BEFORE_RE.search(line_before)) or (
+                not formal and _OFSTED_LINE_BEFORE_RE.search(line_before) and _OFFICE_TOWN_END_RE.match(text, end)):
             continue  # the letterhead of an Ofsted office, not the authority written to
         mentions.append(Mention(canonical, start, end, text[start:end], formal, address))
         if _is_ambiguous_surface(name_surface, canonical):
@@ -433,7 +440,11 @@ _Q_CUE_BEFORE = re.compile(r"\b(in|for|at|about|from|by|of|to)\s+$", re.I)
 _TERSE_TOPIC_AFTER = re.compile(r"\s+(?:(?:19|20)\d\d|caseloads?|ilacs|ofsted|children'?s?|social|inspections?|"
                                 r"monitoring|focused|visits?|care|safeguarding|send|fostering|adoption|youth|early help|"
                                 r"front door|mash|dcs|director|commissioner|rating|rated|judge?ments?|inadequate|"
-                                r"requires improvement|outstanding|good rating)\b", re.I)
+                                r"requires improvement|outstanding|good rating|missing|exploitation|cse|cce|return home|"
+                                r"supervision|agency|recruitment|workforce|disabled|neglect|domestic abuse|"
+                                r"child protection|edge of care|iros?|lado|pathway plans?|placements?|leaving care|"
+                                r"corporate parenting|permanence|assessments?|referrals?|contacts|staffing|"
+                                r"private fostering|unaccompanied|jtai|improvement plan|scrutiny)\b", re.I)
 
 
 _QUESTION_WORDS_RE = re.compile(r"[,?]|\b(what|how|why|which|who|when|where|did|does|do|is|are|was|were)\b", re.I)

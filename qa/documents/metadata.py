@@ -687,6 +687,9 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|n
                              r"(years|worked|working|spells?|time|career)\s+at|"
                              # a later employer: "who left the Council in 2022 to join Oxfordshire County Council"
                              r"to\s+join|(?:left|leaving|moved|moving)\b[^.]{0,40}?\bto|"
+                             # a former post: "who joined in 2021 after leading safeguarding services at X"
+                             r"after\s+(?:leading|heading|running|managing|working|serving|spending|holding)\b"
+                             r"[^.]{0,60}?\b(?:at|for)|"
                              # a former post: "who had worked as a social worker for Avon County Council" (not
                              # "social workers working for Rutland County Council", its own staff)
                              r"worked\s+as\s+an?\s+(?:[\w-]+\s+){0,3}?(?:at|for)|"
@@ -730,6 +733,9 @@ _NAMED_BODY_AFTER = re.compile(r"\s+(?:Children['’]?s\s+(?:Services\s+)?Trust|
 # History: "Until 1 April 2021 children's social care in the county was the responsibility of ..."
 _UNTIL_BEFORE = re.compile(r"\b(?:until|before)\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
                            r"[^.\n]{0,120}$", re.I)
+
+
+LONG_TEXT_CHARS = 4000
 
 
 def infer_authorities(content: str) -> tuple[list[str], float]:
@@ -792,6 +798,13 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             w *= 0.1
         scores[mt.name] = scores.get(mt.name, 0.0) + w
         first_pos.setdefault(mt.name, mt.start)
+    leader = max(scores, key=scores.get)
+    if len(content) > LONG_TEXT_CHARS and first_pos[leader] < 900:
+        # a long text named for its subject from the start: a council first named in its second half is a partner,
+        # a comparison or an employer ("Stockport, rated good, would provide improvement support"), not a subject
+        for name in scores:
+            if name != leader and first_pos[name] > len(content) / 2:
+                scores[name] *= 0.5
     top = max(scores.values())
     if top < 1.5:
         own = _strip_quotes(content)
@@ -845,6 +858,9 @@ _UPDATED_RE = re.compile(r"\b(?:last\s+)?(?:updated|modified)\b", re.I)
 _MEETING_BODY_RE = re.compile(r"\b(?:committee|cabinet|council|board|panel|forum|commission|minutes)\b", re.I)
 _MEETING_LINE_RE = re.compile(r"\b(?:minutes|agenda|meeting|committee|cabinet|panel)\b", re.I)
 _NOT_MEETING_DATE_RE = re.compile(r"\b(?:review\w*|printed|version|issued?|effective|expir\w*|updated|next)\b", re.I)
+
+
+CLOSING_DATE_MIN_CHARS = 5000  # a report's own closing page, not a short page listing reports
 
 
 def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = "") -> tuple[str | None, float]:
@@ -912,13 +928,17 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     head = _head_blocks(blocks)
     # A committee paper giving both: its publication date, not the meeting's ("Date of meeting: 8 November 2022 /
     # Date of publication: 28 October 2022", "Date of report: 28.09.2018")
-    m = re.search(rf"\b(?:date of publication|publication date|date of (?:the )?report|report date)\s*:\s*"
+    # (or a details table's row: "Date of report | 23 February 2024")
+    m = re.search(rf"\b(?:date of publication|publication date|date of (?:the )?report|report date)\s*[:|]\s*"
                   rf"({_FULL_DATE}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d\d)\b", "\n".join(b.text for b in head), re.I)
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.9
     # ... or a long report's one "Report published: 19 January 2024" on its closing page, above Ofsted's notice
-    if doc_type == "ofsted_report" and len(text) > 8000:
-        closing = re.findall(r"\breport published\s*:\s*(.{6,40})", text[-4000:], re.I)
+    # ("This report was published on 13 January 2023." beside it)
+    if doc_type == "ofsted_report" and len(text) > CLOSING_DATE_MIN_CHARS:
+        closing = [m.group(1) or m.group(2) for m in re.finditer(
+            rf"\breport published\s*:\s*(.{{6,40}})|\bthis (?:report|publication) was published on\s+({_FULL_DATE})",
+            text[-4000:], re.I)]
         if len(closing) == 1 and parse_date(closing[0]):
             return parse_date(closing[0]), 0.85
     # ... or a report's "Publication date: 27 October 2022" opening its last line, above the copyright notice
@@ -1076,7 +1096,10 @@ _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|noti
                                  # a council's own history: "visits before it was abolished on 31 March 2023" (a
                                  # passive verb: "the newly formed trust, on 6 and 7 June" is visited then)
                                  r"(?:was|were|been|is|are)\s+(?:abolished|replaced|dissolved|established|created|"
-                                 r"formed|launched|appointed))\b", re.I)
+                                 r"formed|launched|appointed)|"
+                                 # a paper about it, before a committee: "the inspection report was considered by
+                                 # this Committee on 20 January 2022"
+                                 r"(?:considered|discussed|debated|presented|noted|received)\s+(?:by|at|to)\b)\b", re.I)
 
 
 def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, str] | None, float]:
@@ -1163,6 +1186,11 @@ _VISIT_NUMBER_RES = [
     # "its second monitoring visit since the borough's services were judged inadequate": the page's own subject
     # (not "The third monitoring visit since the inspection looked at ...", which may recall an earlier one)
     (re.compile(rf"\b(?:its|their|this)\s+{ORDINAL_RE}\s+(?:ofsted\s+)?monitoring\s+visit\s+since\b", re.I), 0.9),
+    # a story's own event told as an act: "Ofsted made its second monitoring visit to Southend ... on November 7
+    # and 8" (beside a recalled "The first monitoring visit, in May, looked at ...")
+    (re.compile(rf"\b(?:made|paid|carried\s+out|conducted|completed|undertook)\s+(?:its|their)\s+{ORDINAL_RE}\s+"
+                rf"(?:ofsted\s+)?monitoring\s+visit\b(?![^.]{{0,80}}\b(?:and|then)\s+(?:its|their|a|the)\s+{ORDINAL_RE}\b)",
+                re.I), 0.9),
     # "Ofsted's latest monitoring visit – the third since the damning inspection": the story's own visit, numbered
     (re.compile(rf"\b(?:latest|most recent|recent|new)\s+(?:ofsted\s+)?monitoring\s+visit"
                 rf"\s*[–—,(-]+\s*the\s+{ORDINAL_RE}\s+(?:since|of)\b", re.I), 0.9),
