@@ -478,7 +478,10 @@ INSPECTOR_ASKED_RE = re.compile(r"\b(?:which|name the|what)\s+(?:\w+\s+)?(?:insp
 # A story's byline ("By Ruth Okafor, Local Democracy Reporter", or the name alone) names who wrote it.
 _BYLINE_FORM = r"(?m:^[^\S\n]*(?-i:By)(?=[^\S\n]+(?-i:[A-Z])))"
 _WRITER_FORMS = rf"reporter|reporting|journalist|correspondent|editor|{_BYLINE_FORM}"
-ROLE_FORMS = {"inspector": r"inspectors?|HMIs?|H[ei][rs] Majesty[’']s Inspectors?",
+_INSPECTOR_FORMS = r"inspectors?|HMIs?|H[ei][rs] Majesty[’']s Inspectors?"
+ROLE_FORMS = {"inspector": _INSPECTOR_FORMS,
+              # a story names the lead inspector "inspector Lisa Summers"; a letter signs "Lead inspector"
+              "lead inspector": _INSPECTOR_FORMS,
               # a councillor speaks as one, or as the cabinet's member for the service
               "councillor": r"councillors?|cllr|coun|(?:cabinet|lead|executive)\s+member|portfolio\s+holder|"
                             r"(?:deputy\s+)?leader\s+of\s+the\s+council",

@@ -280,11 +280,43 @@ PROVIDER_PENALTY = 0.8
 PROVIDER_HEAD_CHARS = 2000  # its details table (URN, registered manager) opens it; a council paper may cite one later
 
 
-def prior(doc: Document, query: Query, newest: date | None, headings: list[str] | None = None) -> float:
+# An Ofsted letter reproduced inside another page (a committee report's appendix, a story reprinting it whole): from
+# its salutation, over the letter's subject, to its sign-off by an inspector. Its passages are Ofsted's words.
+_SALUTATION_RE = re.compile(r"(?m)^[^\S\n]*Dear[^\S\n]+(?:[A-Z][\w'’.-]*[^\S\n]*){1,4},?[^\S\n]*$")
+_LETTER_SUBJECT_RE = re.compile(r"\b(?:monitoring|focus+ed)\s+visit\b|\bjoint targeted area inspection\b|"
+                                r"\bthis letter summarises\b", re.I)
+_INSPECTOR_SIGN_OFF_RE = re.compile(r"\bH[ei][rs]\s+Majesty['’]s\s+Inspector\b|^[^\S\n]*(?:Senior\s+)?HMI\b|"
+                                    r"^[^\S\n]*Ofsted\s+Inspector\b", re.I | re.M)
+LETTER_SUBJECT_CHARS = 400  # the subject line or opening sentence follows the salutation
+
+
+@lru_cache(maxsize=1024)
+def embedded_letter_spans(text: str) -> tuple[tuple[int, int], ...]:
+    spans = []
+    for m in _SALUTATION_RE.finditer(text):
+        if spans and m.start() < spans[-1][1] or not _LETTER_SUBJECT_RE.search(text, m.end(), m.end() + LETTER_SUBJECT_CHARS):
+            continue
+        signed = _INSPECTOR_SIGN_OFF_RE.search(text, m.end())
+        if signed:
+            spans.append((m.start(), signed.end()))
+    return tuple(spans)
+
+
+def source_kind(doc: Document, start: int | None = None) -> str:
+    """The kind of source whose words a passage starting at `start` are: an Ofsted letter reproduced in a council
+    paper or a story is Ofsted's."""
+    if start is not None and doc.doc_type not in SOURCE_KINDS["ofsted"] \
+            and any(a <= start < b for a, b in embedded_letter_spans(doc.text)):
+        return "ofsted_letter"
+    return doc.doc_type
+
+
+def prior(doc: Document, query: Query, newest: date | None, headings: list[str] | None = None,
+          start: int | None = None) -> float:
     weight = TYPE_PRIOR.get(doc.doc_type, 0.92)
     if query.source:
         penalty = NAMED_SOURCE_PENALTY if query.source_named else SOURCE_CUE_PENALTY
-        weight = 1.0 if doc.doc_type in SOURCE_KINDS[query.source] else min(weight, penalty)
+        weight = 1.0 if source_kind(doc, start) in SOURCE_KINDS[query.source] else min(weight, penalty)
     if headings and SCOPE_HEADING_RE.search(headings[-1]):
         weight *= SCOPE_PENALTY
     if asks_council_services(query.text) and provider_report(doc.text[:PROVIDER_HEAD_CHARS]):
@@ -466,6 +498,38 @@ def improve_weight(text: str, headings: list[str] | None, question: str) -> floa
     if not under or ASKS_WHAT_TO_IMPROVE_RE.search(question):
         return 1.0
     return IMPROVE_PENALTY
+
+
+# "Which inspections found problems with how councils respond to missing children?": a passage on the topic that
+# only reports improvement ("the response to missing children has improved") is the other side of the question.
+# When the question asks for problems, concerns or criticism, a passage with words of praise and none of fault
+# weighs x PRAISE_ONLY_PENALTY.
+# (what is asked, not a scene: "since the inspectors criticised it", "councils with failing services")
+_FAULTS = r"(?:problems?|concerns?|criticisms?|failings?|weaknesses|worries|shortcomings|deficiencies|issues)"
+ASKS_FAULTS_RE = re.compile(rf"\b(?:what|which|any|main|key)\s+(?:\w+\s+){{0,2}}?{_FAULTS}\b|"
+                            rf"\b(?:raise[ds]?|rais\w+|had|have|has|found|find|finds|identif\w+|flag\w*|voic\w+|"
+                            rf"express\w*|highlight\w*|point\w*\s+out)\s+(?:\w+\s+){{0,2}}?{_FAULTS}\b|"
+                            rf"\b{_FAULTS}\s+(?:with|about|in|over|around)\b|\bcriticis(?:e|ed|es)\s+(?:\w+\s+){{0,3}}?"
+                            rf"(?:for|over)\b|\bwhat\s+(?:was|were|is|are|went)\s+(?:\w+\s+)?wrong\b", re.I)
+_FAULT_WORDS_RE = re.compile(
+    r"\b(?:inadequate|poor\w*|weak\w*|fail\w*|delay\w*|drift|inconsisten\w*|insufficient\w*|lack\w*|concern\w*|"
+    r"shortfall\w*|worr\w*|variable|deteriorat\w*|backlogs?|unsafe|serious|unmet|underdeveloped|uncoordinated|"
+    r"gaps?|limited|requires?\s+improvement|too\s+(?:many|few|long|slow\w*|late|high|variable)|"
+    r"(?:not|never|no)\s+(?:yet\s+|always\s+|consistently\s+|sufficiently\s+|being\s+|been\s+)*"
+    r"(?:effective\w*|robust|timely|good|well|clear\w*|seen|met|improv\w*|enough|strong|adequate\w*|evident|held|"
+    r"completed|undertaken|recorded|consistent\w*|sufficient\w*)|(?:isn|aren|wasn|weren|don|doesn|didn)['’]t|"
+    r"(?:more|further)\s+(?:work|to\s+do|needs?\b)|needs?\s+to\s+improve|must\s+improve|struggl\w*|"
+    r"high\s+caseloads|turnover|churn|instability|unstable|criticis\w*|critical)\b", re.I)
+_PRAISE_WORDS_RE = re.compile(r"\b(?:improv\w*|good|strong\w*|effective\w*|timely|robust|prais\w*|positive\w*|"
+                              r"progress\w*|better|outstanding|proud|stable|well[- ]\w+|significant\w*|commend\w*|"
+                              r"credit\w*|welcom\w*|no\s+longer)\b", re.I)
+PRAISE_ONLY_PENALTY = 0.75
+
+
+def fault_weight(text: str, question: str) -> float:
+    if not ASKS_FAULTS_RE.search(question) or _FAULT_WORDS_RE.search(text) or not _PRAISE_WORDS_RE.search(text):
+        return 1.0
+    return PRAISE_ONLY_PENALTY
 
 
 # A council's voice in a story about its inspection (a cabinet member's pride, a director's thanks) repeats the

@@ -186,13 +186,14 @@ class Retriever:
             doc = docs[passage.doc_id]
             if rank.about_another_of_its_places(passage.text, doc, query.authorities):
                 continue  # a round-up's paragraph on Warwickshire does not answer for Newcastle
-            weight = rank.prior(doc, query, newest, passage.headings) \
+            weight = rank.prior(doc, query, newest, passage.headings, passage.start) \
                 * rank.prose_weight(passage.text, query.answer_type, event) \
                 * answer_type_weight(query.answer_type, passage.text, role, event, counted) \
                 * rank.month_weight(months, passage.text) * rank.lead_weight(broad, passage) \
                 * rank.scope_weight(passage.text, query.text, query.answer_type) \
                 * rank.reply_weight(passage.text, query.text, query.source) \
                 * rank.improve_weight(passage.text, passage.headings, query.text) \
+                * rank.fault_weight(passage.text, query.text) \
                 * second_fact_weight(query.text, query.answer_type, passage.text) \
                 * rank.recall_weight(checks[doc.doc_id], passage.text, query)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
