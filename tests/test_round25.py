@@ -154,7 +154,11 @@ def test_a_question_asking_for_problems_prefers_a_passage_naming_faults_over_pra
     assert fault_weight(praise, question) == PRAISE_ONLY_PENALTY < 1.0
     assert fault_weight(fault, question) == 1.0
     assert fault_weight("Return home interviews are not always completed, though practice has improved.", question) == 1.0
+    # (asked as the question's own verb: "Where have inspectors criticised ...?")
+    assert fault_weight(praise, "Where have inspectors criticised the response to children who go missing?") \
+        == PRAISE_ONLY_PENALTY
     # a fault in the question's scene is not what it asks for
+    assert fault_weight(praise, "What happened after inspectors criticised the response to missing children?") == 1.0
     assert fault_weight(praise, "Has the council improved its response since the inspectors criticised it?") == 1.0
     assert fault_weight(praise, "How does the response to missing children compare?") == 1.0
 

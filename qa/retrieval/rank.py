@@ -510,7 +510,11 @@ ASKS_FAULTS_RE = re.compile(rf"\b(?:what|which|any|main|key)\s+(?:\w+\s+){{0,2}}
                             rf"\b(?:raise[ds]?|rais\w+|had|have|has|found|find|finds|identif\w+|flag\w*|voic\w+|"
                             rf"express\w*|highlight\w*|point\w*\s+out)\s+(?:\w+\s+){{0,2}}?{_FAULTS}\b|"
                             rf"\b{_FAULTS}\s+(?:with|about|in|over|around)\b|\bcriticis(?:e|ed|es)\s+(?:\w+\s+){{0,3}}?"
-                            rf"(?:for|over)\b|\bwhat\s+(?:was|were|is|are|went)\s+(?:\w+\s+)?wrong\b", re.I)
+                            rf"(?:for|over)\b|\bwhat\s+(?:was|were|is|are|went)\s+(?:\w+\s+)?wrong\b|"
+                            # "Where have inspectors criticised the response to ...?" (not "How did X plan ... after
+                            # Ofsted criticised its staffing?")
+                            rf"^\W*(?:where|which|who|what)\b(?:(?!\b(?:after|since|when|following|once|before)\b)"
+                            rf"[^?]){{0,50}}?\bcriticis\w*\b", re.I)
 _FAULT_WORDS_RE = re.compile(
     r"\b(?:inadequate|poor\w*|weak\w*|fail\w*|delay\w*|drift|inconsisten\w*|insufficient\w*|lack\w*|concern\w*|"
     r"shortfall\w*|worr\w*|variable|deteriorat\w*|backlogs?|unsafe|serious|unmet|underdeveloped|uncoordinated|"
