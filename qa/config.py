@@ -94,6 +94,9 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   81: review fixes (a letterhead needs an office or region; a former post needs "joined"; late-named councils
+#       that recur stay; a recalled "When Ofsted made its second visit"; both closing date lines; "Meeting:
+#       10/09/2024 - Committee" in figures)
 #   80: an Ofsted regional office's letterhead town on one line, a former post "after leading ... at X", a council
 #       first named in a long text's second half, "made its second monitoring visit", a closing "This report was
 #       published on", a report-date table row, a paper "considered by this Committee on" no visit date; a dated
@@ -171,7 +174,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "80"
+PIPELINE_VERSION = "81"
 
 
 def packaged_model_path() -> str:

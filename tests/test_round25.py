@@ -177,3 +177,101 @@ def test_a_dated_title_segment_is_no_publisher_and_a_councils_democracy_site_is_
 
     assert _DATED_NAME_RE.search("Minutes - Thursday, 7th March, 2024 2.00 pm")
     assert not _DATED_NAME_RE.search("Children's Practice Weekly")
+
+
+def test_a_meetings_line_in_figures_dates_its_minutes_over_their_approval(tmp_path):
+    doc = _load(tmp_path, "minutes.txt", (
+        "Rutland County Council\n\nIssue - meetings\n\nAgenda item\n\nOfsted Monitoring Visit - Outcome Letter\n\n"
+        "Meeting: 10/09/2024 - Overview and Scrutiny Committee (Children's Services) (Item 6)\n\nReport of the "
+        "Executive Director of Children's Services\n\nPurpose: To inform the Committee of the outcome of the latest "
+        "Ofsted monitoring visit to Rutland children's services.\n\nDecision: RESOLVED that the letter be noted.\n\n"
+        "Minutes status: approved as a correct record at the meeting held on 12/11/2024"))
+    assert doc.date == "2024-09-10"
+
+
+def test_review_fault_words_and_questions_whether_faults_were_put_right():
+    from qa.retrieval.rank import PRAISE_ONLY_PENALTY, fault_weight
+
+    asked = "What concerns did inspectors raise about Rutland's front door?"
+    for fault in ("Leaders have not yet made enough progress in improving the front door.",
+                  "Progress in the front door has been slow since the last visit.",
+                  "Improvement in the front door has stalled.", "Improvements have not been sustained.",
+                  "Senior leaders were slow to address the significant decline in the quality of practice."):
+        assert fault_weight(fault, asked) == 1.0, fault
+    fixed = "The front door is now effective: decisions are timely and well recorded."
+    assert fault_weight(fixed, asked) == PRAISE_ONLY_PENALTY
+    for question in ("Have the problems with Rutland's front door been resolved?",
+                     "How did Rutland address the concerns about its front door?",
+                     "Did Rutland fix the weaknesses in its front door?",
+                     "What issues did the focused visit look at in Rutland?",
+                     "How did Rutland respond to the concerns about its front door?"):
+        assert fault_weight(fixed, question) == 1.0, question
+
+
+def test_review_headlines_naming_ofsted_keep_their_council():
+    from qa.documents.gazetteer import find_in_text
+
+    for text in ("Ofsted Monitoring Visit - Wigan\n\nInspectors found progress.", "Ofsted Praises Leeds\n\nBy Jo Bell",
+                 "Ofsted Report - Rochdale\n", "Ofsted Slams Birmingham 12 March 2019 after a visit"):
+        assert [m.name for m in find_in_text(text)], text
+    # (a gerund is no place: "Reading children's social care records, inspectors saw ...")
+    assert [m.name for m in find_in_text("Reading children's social care records, inspectors saw delays.")] == []
+
+
+def test_review_lead_inspector_needs_one_named_inspector():
+    from qa.retrieval.answer_type import names_role
+
+    assert not names_role("lead inspector", "Inspectors found that the director of children's services, Jo Bell, "
+                                            "has a clear grip on practice in Rutland.")
+    assert names_role("lead inspector", "with inspector Lisa Summers reporting no serious failures")
+    assert names_role("lead inspector", "Jo Bell HMI")
+
+
+def test_review_an_embedded_letter_ends_at_its_own_closing_signed_by_an_inspector():
+    from qa.retrieval.rank import embedded_letter_spans
+
+    director = ("Dear Colleagues\n\nFollowing Ofsted's monitoring visit last month, I want to thank you all.\n\n"
+                "Yours sincerely\n\nSam Director\nDirector of Children's Services\n\n2. Next steps\n\n2.1 The council "
+                "will publish its improvement plan.\n\n")
+    letter = ("Dear Jo\n\nMonitoring visit to Rutland children's services\n\nThe visit was carried out by His "
+              "Majesty's Inspector Jo Bell. Inspectors found that plans are clearer.\n\nYours sincerely\n\nJo Bell\n"
+              "His Majesty's Inspector")
+    text = director + letter
+    (start, end), = embedded_letter_spans(text)
+    assert text[start:end] == letter
+    import time
+
+    t = time.perf_counter()
+    embedded_letter_spans("Dear " + "A" * 400 + "!\n" + "x" * 100)
+    assert time.perf_counter() - t < 1.0  # (was exponential in the run of capitals)
+
+
+def test_review_dates_periods_visits_and_authorities_beside_the_new_rules(tmp_path):
+    from qa.documents.metadata import infer_authorities, infer_period, infer_visit_number
+
+    body = "Inspectors found that children in need of help and protection receive a timely response. " * 100
+    report = _load(tmp_path, "both.txt", (
+        "Ofsted\n\nRutland County Council\nInspection of children's social care services\n\nInspection dates: 7 to "
+        "18 November 2022\n\nLead inspector: Jo Example, His Majesty's Inspector\n\nJudgement | Grade\nOverall "
+        "effectiveness | Good\n\n" + body + "\n\nReport published: 13 January 2023\n\nThis report was published on "
+        "13 January 2023."))
+    assert report.date == "2023-01-13"
+    assert infer_authorities("Ofsted published its findings on Tuesday after spending two weeks at Rutland County "
+                             "Council in March. Inspectors found that the front door is effective.")[0] == ["Rutland"]
+    assert infer_authorities("The lead inspector, Jo Bell, wrote the report after leading the inspection at Rutland "
+                             "County Council in March. Inspectors found drift.")[0] == ["Rutland"]
+    story = ("Inspectors have found continued progress in Rutland at the third monitoring visit since they were judged "
+             "inadequate in 2022. When Ofsted made its second monitoring visit in November, inspectors found drift.")
+    assert infer_visit_number(story)[0] != 2
+    roundup = ("Ofsted verdicts: two councils inspected this month\n\n" + "Leeds children's services were judged good "
+               "by inspectors, who praised the quality of social work practice across the city's teams and the "
+               "stability of its workforce. " * 20 + "\n\nBradford\n\n" + "Bradford Council said it accepted the "
+               "findings and would publish a plan. " * 9)
+    assert len(roundup) > 4000 and sorted(infer_authorities(roundup)[0]) == ["Bradford", "Leeds"]
+    assert infer_period("As inspectors noted at the focused visit on 5 and 6 December 2023, children in care wait "
+                        "too long for plans.")[0] == ("2023-12-05", "2023-12-06")
+    from qa.documents.convert import convert_html
+
+    page = convert_html("<html><head><title>Ofsted letter on agenda - Extraordinary Council Meeting</title></head>"
+                        "<body><main><p>The letter was noted by members.</p></main></body></html>")
+    assert page.hints.get("publisher") != "Extraordinary Council"

@@ -213,7 +213,9 @@ _OFSTED_CONTACT_NEXT_RE = re.compile(r"[^\S\n]+(?:[\w.+-]+@|www\.)(?i:ofsted)\."
 _LETTERHEAD_BEFORE_RE = re.compile(r"\bT(?:el)?\.?\s*0\d{2,4}\b|(?:[\w.+-]+@|www\.)(?i:ofsted)\.")
 # A regional office's letterhead on one line ("Ofsted  Regional office - North West  Manchester"), the town ending
 # the line or followed by the office's phone number, e-mail or the letter's date: where Ofsted writes from.
-_OFSTED_LINE_BEFORE_RE = re.compile(r"\bOfsted(?:[^\S\n]+(?:[A-Z][\w'’&]*|office|region(?:al)?|[-–—]))*[^\S\n]+$")
+# (an office or a region named between: not a headline, "Ofsted Praises Leeds", "Ofsted Monitoring Visit - Wigan")
+_OFSTED_LINE_BEFORE_RE = re.compile(r"\bOfsted(?:[^\S\n]+[A-Z][\w'’&]*)*?[^\S\n]+(?:[Rr]egional[^\S\n]+[Oo]ffice|[Oo]ffice|"
+                                    r"[Rr]egion)\b(?:[^\S\n]+(?:[A-Z][\w'’&]*|[-–—]))*[^\S\n]+$")
 _OFFICE_TOWN_END_RE = re.compile(r"[^\S\n]*(?:\n|$|T(?:el)?\b\W{0,3}0\d|[\w.+-]+@|www\.|\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b)")
 _POSTCODE_RE = re.compile(r"^\W{0,3}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 # The town closing a street address on one line ("1st Floor, Millbrook Chambers, 7 Cross Street, Manchester"):
@@ -400,8 +402,9 @@ def find_in_text(text: str) -> list[Mention]:
                     # sentence-initial ambiguous word ("Reading the report...") only with a possessive/council cue
                     # (or the value of a details table's label: "Local authority" over "Sutton")
                     # ("Halton children's services: Ofsted inspection" opening a headline names the place)
-                    if not (possessive or re.match(r"\s*(council|borough|children['’]?s\s+(?:services|social\s+care)\b)",
-                                                   after, re.I)
+                    # (not a gerund: "Reading children's social care records, inspectors saw ...")
+                    if not (possessive or re.match(r"\s*(council|borough|children['’]?s\s+services\s*(?:[:|–—-]|\n|$|"
+                                                   r"(?:were|was|are|is|has|have|had|rated|judged)\b))", after, re.I)
                             or (_LA_LABEL_BEFORE_RE.search(before) and re.match(r"[^\S\n]*(?:\||\n|$)", after))):
                         pending.append((m, canonical, ns, ne))  # unless a list with other authorities begins there
                         continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -240,8 +241,9 @@ def _dateline(text: str) -> tuple[str | None, bool]:
             return found, prefixed
     # a meeting's own line, its time and committee after the date: "Meeting: Tuesday, 8 March 2022 2.00 pm, Children
     # and Families Overview and Scrutiny Committee"
-    meeting = re.match(rf"(?i)meeting\s*:\s*(?:{WEEKDAY},?\s+)?({_FULL_DATE})\b(?=\s*(?:$|,|\d{{1,2}}[.:]\d\d|-|–|\|))",
-                       s)
+    # (or in figures: "Meeting: 10/09/2024 - Overview and Scrutiny Committee (Item 6)")
+    meeting = re.match(rf"(?i)meeting\s*:\s*(?:{WEEKDAY},?\s+)?({_FULL_DATE}|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d)\b"
+                       rf"(?=\s*(?:$|,|\d{{1,2}}[.:]\d\d|-|–|\|))", s)
     if meeting and parse_date(meeting.group(1)):
         return parse_date(meeting.group(1)), True
     if len(s) > 80 or _NOT_PUBLICATION.search(s):
@@ -687,9 +689,10 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|n
                              r"(years|worked|working|spells?|time|career)\s+at|"
                              # a later employer: "who left the Council in 2022 to join Oxfordshire County Council"
                              r"to\s+join|(?:left|leaving|moved|moving)\b[^.]{0,40}?\bto|"
-                             # a former post: "who joined in 2021 after leading safeguarding services at X"
-                             r"after\s+(?:leading|heading|running|managing|working|serving|spending|holding)\b"
-                             r"[^.]{0,60}?\b(?:at|for)|"
+                             # a former post: "who joined in 2021 after leading safeguarding services at X" (not
+                             # inspectors' work: "after leading the inspection at X", "after spending two weeks at")
+                             r"\bjoined\b[^.]{0,40}?\bafter\s+(?:leading|heading|running|managing|working|serving|holding)\b"
+                             r"[^.]{0,50}?\b(?:at|for)|"
                              # a former post: "who had worked as a social worker for Avon County Council" (not
                              # "social workers working for Rutland County Council", its own staff)
                              r"worked\s+as\s+an?\s+(?:[\w-]+\s+){0,3}?(?:at|for)|"
@@ -736,6 +739,7 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|before)\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?\
 
 
 LONG_TEXT_CHARS = 4000
+LATE_NAMED_MAX_MENTIONS = 4
 
 
 def infer_authorities(content: str) -> tuple[list[str], float]:
@@ -802,8 +806,10 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     if len(content) > LONG_TEXT_CHARS and first_pos[leader] < 900:
         # a long text named for its subject from the start: a council first named in its second half is a partner,
         # a comparison or an employer ("Stockport, rated good, would provide improvement support"), not a subject
+        # (a second subject with a section of its own recurs: "Bradford" seven times in a two-council round-up)
+        counts = Counter(mt.name for mt in mentions)
         for name in scores:
-            if name != leader and first_pos[name] > len(content) / 2:
+            if name != leader and first_pos[name] > len(content) / 2 and counts[name] <= LATE_NAMED_MAX_MENTIONS:
                 scores[name] *= 0.5
     top = max(scores.values())
     if top < 1.5:
@@ -939,8 +945,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         closing = [m.group(1) or m.group(2) for m in re.finditer(
             rf"\breport published\s*:\s*(.{{6,40}})|\bthis (?:report|publication) was published on\s+({_FULL_DATE})",
             text[-4000:], re.I)]
-        if len(closing) == 1 and parse_date(closing[0]):
-            return parse_date(closing[0]), 0.85
+        dates = {parse_date(c) for c in closing}  # (both lines, one date: "Report published: ..." and "This ...")
+        if len(dates) == 1 and None not in dates:
+            return dates.pop(), 0.85
     # ... or a report's "Publication date: 27 October 2022" opening its last line, above the copyright notice
     m = re.search(rf"(?:^|\n)\s*(?:date of publication|publication date)\s*:\s*({_FULL_DATE})", content, re.I)
     if m and parse_date(m.group(1)):
@@ -1099,7 +1106,8 @@ _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|noti
                                  r"formed|launched|appointed)|"
                                  # a paper about it, before a committee: "the inspection report was considered by
                                  # this Committee on 20 January 2022"
-                                 r"(?:considered|discussed|debated|presented|noted|received)\s+(?:by|at|to)\b)\b", re.I)
+                                 r"(?:considered|discussed|debated|presented|received)\s+(?:by|at|to)\s+(?:the|this|a|its)\s+"
+                                 r"(?:[\w-]+\s+){0,3}?(?:committee|panel|board|cabinet|council|meeting)\b)\b", re.I)
 
 
 def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, str] | None, float]:
@@ -1188,7 +1196,7 @@ _VISIT_NUMBER_RES = [
     (re.compile(rf"\b(?:its|their|this)\s+{ORDINAL_RE}\s+(?:ofsted\s+)?monitoring\s+visit\s+since\b", re.I), 0.9),
     # a story's own event told as an act: "Ofsted made its second monitoring visit to Southend ... on November 7
     # and 8" (beside a recalled "The first monitoring visit, in May, looked at ...")
-    (re.compile(rf"\b(?:made|paid|carried\s+out|conducted|completed|undertook)\s+(?:its|their)\s+{ORDINAL_RE}\s+"
+    (_MADE_VISIT_RE := re.compile(rf"\b(?:made|paid|carried\s+out|conducted|completed|undertook)\s+(?:its|their)\s+{ORDINAL_RE}\s+"
                 rf"(?:ofsted\s+)?monitoring\s+visit\b(?![^.]{{0,80}}\b(?:and|then)\s+(?:its|their|a|the)\s+{ORDINAL_RE}\b)",
                 re.I), 0.9),
     # "Ofsted's latest monitoring visit – the third since the damning inspection": the story's own visit, numbered
@@ -1293,6 +1301,9 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
             if rx is _VISIT_SINCE_RE and re.search(r"\b(?:focused|joint targeted|jtai)\b",
                                                   _sentence_at(content, m.start()), re.I):
                 continue
+            if rx is _MADE_VISIT_RE and re.search(r"\b(?:when|since|after|before|once|until|following)\b[^.,;]{0,40}$",
+                                                  content[max(0, m.start() - 50):m.start()], re.I):
+                continue  # recalled: "When Ofsted made its second monitoring visit in November, ..."
             n = ordinal_value(m.group(1))
             # Ofsted numbers monitoring visits from the inadequate judgement: such a count outranks another ("the
             # third visit since the trust took over"), the rules keeping their order among themselves; not a visit

@@ -480,8 +480,9 @@ _BYLINE_FORM = r"(?m:^[^\S\n]*(?-i:By)(?=[^\S\n]+(?-i:[A-Z])))"
 _WRITER_FORMS = rf"reporter|reporting|journalist|correspondent|editor|{_BYLINE_FORM}"
 _INSPECTOR_FORMS = r"inspectors?|HMIs?|H[ei][rs] Majesty[’']s Inspectors?"
 ROLE_FORMS = {"inspector": _INSPECTOR_FORMS,
-              # a story names the lead inspector "inspector Lisa Summers"; a letter signs "Lead inspector"
-              "lead inspector": _INSPECTOR_FORMS,
+              # a letter's "Lead inspector: Jo Bell"; a story's "inspector Lisa Summers" (one inspector, named:
+              # not "Inspectors found that the director, Jo Bell, ..."), "Jo Bell HMI"
+              "lead inspector": r"lead\s+inspectors?|(?-i:inspector)(?=[^\S\n]+(?-i:[A-Z]))|(?-i:HMI)",
               # a councillor speaks as one, or as the cabinet's member for the service
               "councillor": r"councillors?|cllr|coun|(?:cabinet|lead|executive)\s+member|portfolio\s+holder|"
                             r"(?:deputy\s+)?leader\s+of\s+the\s+council",

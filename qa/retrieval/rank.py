@@ -282,12 +282,14 @@ PROVIDER_HEAD_CHARS = 2000  # its details table (URN, registered manager) opens 
 
 # An Ofsted letter reproduced inside another page (a committee report's appendix, a story reprinting it whole): from
 # its salutation, over the letter's subject, to its sign-off by an inspector. Its passages are Ofsted's words.
-_SALUTATION_RE = re.compile(r"(?m)^[^\S\n]*Dear[^\S\n]+(?:[A-Z][\w'’.-]*[^\S\n]*){1,4},?[^\S\n]*$")
+_SALUTATION_RE = re.compile(r"(?m)^[^\S\n]*Dear[^\S\n]+[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3},?[^\S\n]*$")
 _LETTER_SUBJECT_RE = re.compile(r"\b(?:monitoring|focus+ed)\s+visit\b|\bjoint targeted area inspection\b|"
                                 r"\bthis letter summarises\b", re.I)
 _INSPECTOR_SIGN_OFF_RE = re.compile(r"\bH[ei][rs]\s+Majesty['’]s\s+Inspector\b|^[^\S\n]*(?:Senior\s+)?HMI\b|"
                                     r"^[^\S\n]*Ofsted\s+Inspector\b", re.I | re.M)
+_CLOSING_RE = re.compile(r"\bYours\s+(?:sincerely|faithfully)\b", re.I)
 LETTER_SUBJECT_CHARS = 400  # the subject line or opening sentence follows the salutation
+SIGNATURE_CHARS = 200  # the inspector's name and title follow "Yours sincerely"
 
 
 @lru_cache(maxsize=1024)
@@ -296,7 +298,11 @@ def embedded_letter_spans(text: str) -> tuple[tuple[int, int], ...]:
     for m in _SALUTATION_RE.finditer(text):
         if spans and m.start() < spans[-1][1] or not _LETTER_SUBJECT_RE.search(text, m.end(), m.end() + LETTER_SUBJECT_CHARS):
             continue
-        signed = _INSPECTOR_SIGN_OFF_RE.search(text, m.end())
+        # to the letter's own closing, signed by an inspector (a director's letter "Yours sincerely / Sam Example /
+        # Director of Children's Services" is the council's; "carried out by His Majesty's Inspector Jo Bell" in its
+        # first paragraph does not end it)
+        closing = _CLOSING_RE.search(text, m.end())
+        signed = closing and _INSPECTOR_SIGN_OFF_RE.search(text, closing.end(), closing.end() + SIGNATURE_CHARS)
         if signed:
             spans.append((m.start(), signed.end()))
     return tuple(spans)
@@ -523,7 +529,13 @@ _FAULT_WORDS_RE = re.compile(
     r"(?:effective\w*|robust|timely|good|well|clear\w*|seen|met|improv\w*|enough|strong|adequate\w*|evident|held|"
     r"completed|undertaken|recorded|consistent\w*|sufficient\w*)|(?:isn|aren|wasn|weren|don|doesn|didn)['’]t|"
     r"(?:more|further)\s+(?:work|to\s+do|needs?\b)|needs?\s+to\s+improve|must\s+improve|struggl\w*|"
-    r"high\s+caseloads|turnover|churn|instability|unstable|criticis\w*|critical)\b", re.I)
+    r"high\s+caseloads|turnover|churn|instability|unstable|criticis\w*|critical|slow\w*|stall\w*|declin\w*|"
+    r"little\s+progress|not\s+(?:yet\s+)?(?:made|been\s+sustained|sustained))\b", re.I)
+# ... nor a question whether they were put right ("Have the problems been resolved?", "How did X address the concerns?",
+# "What issues did the visit look at?"): the improvement is the answer
+_FAULTS_RESOLVED_RE = re.compile(r"\b(?:resolv\w*|fix\w*|address\w*|tackl\w*|overc[oa]m\w*|dealt\s+with|deal\w*\s+with|"
+                                 r"put\s+right|look\w*\s+at|cover\w*|examin\w*|focus\w*\s+on)\b|"
+                                 rf"\brespon\w*\s+to\s+(?:the|these|those|its|their|ofsted['’]s)\s+(?:\w+\s+)?{_FAULTS}", re.I)
 _PRAISE_WORDS_RE = re.compile(r"\b(?:improv\w*|good|strong\w*|effective\w*|timely|robust|prais\w*|positive\w*|"
                               r"progress\w*|better|outstanding|proud|stable|well[- ]\w+|significant\w*|commend\w*|"
                               r"credit\w*|welcom\w*|no\s+longer)\b", re.I)
@@ -531,7 +543,8 @@ PRAISE_ONLY_PENALTY = 0.75
 
 
 def fault_weight(text: str, question: str) -> float:
-    if not ASKS_FAULTS_RE.search(question) or _FAULT_WORDS_RE.search(text) or not _PRAISE_WORDS_RE.search(text):
+    if not ASKS_FAULTS_RE.search(question) or _FAULTS_RESOLVED_RE.search(question) or _FAULT_WORDS_RE.search(text) \
+            or not _PRAISE_WORDS_RE.search(text):
         return 1.0
     return PRAISE_ONLY_PENALTY
 
