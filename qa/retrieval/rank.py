@@ -294,6 +294,7 @@ SIGNATURE_CHARS = 200  # the inspector's name and title follow "Yours sincerely"
 
 @lru_cache(maxsize=1024)
 def embedded_letter_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each Ofsted letter reproduced in `text` (cached: asked for each candidate passage)."""
     spans = []
     for m in _SALUTATION_RE.finditer(text):
         if spans and m.start() < spans[-1][1] or not _LETTER_SUBJECT_RE.search(text, m.end(), m.end() + LETTER_SUBJECT_CHARS):
@@ -527,10 +528,11 @@ _FAULT_WORDS_RE = re.compile(
     r"gaps?|limited|requires?\s+improvement|too\s+(?:many|few|long|slow\w*|late|high|variable)|"
     r"(?:not|never|no)\s+(?:yet\s+|always\s+|consistently\s+|sufficiently\s+|being\s+|been\s+)*"
     r"(?:effective\w*|robust|timely|good|well|clear\w*|seen|met|improv\w*|enough|strong|adequate\w*|evident|held|"
-    r"completed|undertaken|recorded|consistent\w*|sufficient\w*)|(?:isn|aren|wasn|weren|don|doesn|didn)['’]t|"
+    r"completed|undertaken|recorded|consistent\w*|sufficient\w*|made|sustained)|"
+    r"(?:isn|aren|wasn|weren|don|doesn|didn)['’]t|"
     r"(?:more|further)\s+(?:work|to\s+do|needs?\b)|needs?\s+to\s+improve|must\s+improve|struggl\w*|"
     r"high\s+caseloads|turnover|churn|instability|unstable|criticis\w*|critical|slow\w*|stall\w*|declin\w*|"
-    r"little\s+progress|not\s+(?:yet\s+)?(?:made|been\s+sustained|sustained))\b", re.I)
+    r"little\s+progress)\b", re.I)
 # ... nor a question whether they were put right ("Have the problems been resolved?", "How did X address the concerns?",
 # "What issues did the visit look at?"): the improvement is the answer
 _FAULTS_RESOLVED_RE = re.compile(r"\b(?:resolv\w*|fix\w*|address\w*|tackl\w*|overc[oa]m\w*|dealt\s+with|deal\w*\s+with|"
@@ -542,9 +544,13 @@ _PRAISE_WORDS_RE = re.compile(r"\b(?:improv\w*|good|strong\w*|effective\w*|timel
 PRAISE_ONLY_PENALTY = 0.75
 
 
+@lru_cache(maxsize=256)
+def asks_faults(question: str) -> bool:
+    return bool(ASKS_FAULTS_RE.search(question)) and not _FAULTS_RESOLVED_RE.search(question)
+
+
 def fault_weight(text: str, question: str) -> float:
-    if not ASKS_FAULTS_RE.search(question) or _FAULTS_RESOLVED_RE.search(question) or _FAULT_WORDS_RE.search(text) \
-            or not _PRAISE_WORDS_RE.search(text):
+    if not asks_faults(question) or _FAULT_WORDS_RE.search(text) or not _PRAISE_WORDS_RE.search(text):
         return 1.0
     return PRAISE_ONLY_PENALTY
 
