@@ -275,3 +275,25 @@ def test_review_dates_periods_visits_and_authorities_beside_the_new_rules(tmp_pa
     page = convert_html("<html><head><title>Ofsted letter on agenda - Extraordinary Council Meeting</title></head>"
                         "<body><main><p>The letter was noted by members.</p></main></body></html>")
     assert page.hints.get("publisher") != "Extraordinary Council"
+
+
+def test_a_role_asked_for_is_answered_by_a_sentence_naming_somebody_in_it(tmp_path):
+    from qa.retrieval.answer_type import holds
+
+    # (after the held-out reading) "Who did the government appoint as commissioner for Leicester?" is not answered
+    # by a passage naming commissioners appointed elsewhere in one sentence and a minister in another
+    from conftest import bm25_assistant_for
+    from qa.retrieval.assistant import states_asked_fact
+    from qa.retrieval.question import parse
+
+    docs = {"answer.txt": ("Written answer on children's social services\n\nCommissioners have been appointed in "
+                           "Kent, Rutland and Medway. Depending on the needs in each area, they may recommend that "
+                           "services are run by a trust.\n\nThe answer was given by Jo Example, Minister for "
+                           "Children, on 5 January 2016.", {})}
+    assistant = bm25_assistant_for(tmp_path, docs)
+    query = parse("Who did the government appoint as commissioner for children's services in Rutland?")
+    hits = assistant.retriever.retrieve(assistant.live.current(), query, {}, dense=False).hits
+    assert hits and not states_asked_fact(query, hits[:5])
+    # a councillor named by a short title is a person: "Chair of the Scrutiny Panel, Clr Jo Example, said ..."
+    assert holds("person", "Chair of the council's Children's Scrutiny Panel, Clr Jo Example, described the "
+                           "improvements as pleasing.")

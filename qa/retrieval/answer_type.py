@@ -80,7 +80,7 @@ EVIDENCE: dict[str, re.Pattern] = {
     "date": re.compile(rf"\b{_DAY}\s+(?:(?:and|to|-|–)\s+{_DAY}\s+)?{_MONTH}\b|\b{_MONTH}\s+{_DAY}\b|"
                        rf"\b{_MONTH}\s+(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d\b", re.I),
     # Titles, inspectors' designations, "said Jane Smith", "Jane Smith, the director ...", on one line.
-    "person": re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Sir|Dame|Lord|Baroness|Professor)\.?[^\S\n]+[A-Z][a-z]|"
+    "person": re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Clr|Coun|Councillor|Sir|Dame|Lord|Baroness|Professor)\.?[^\S\n]+[A-Z][a-z]|"
                          rf"\bHMI\b|Her Majesty[’']s Inspector|\b[Ll]ead inspector\b|"
                          rf"\b[Ii]nspectors?[^\S\n]+{_NAME}|{_NAME}[^\S\n]+(?:said|says|wrote|writes|added|told)\b|"
                          rf"\b(?:said|says|added|wrote|told|by|appointed|named|led)[^\S\n]+"

@@ -28,7 +28,7 @@ from qa.index.store import Index
 from qa.retrieval.question import SOURCE_KINDS, FilterOverrides, Query, parse
 from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, announces_only, asked_event, asked_role,
                                       asks_council_services, provider_report,
-                                      asks_findings, asks_grade, asks_person, counted_stems, holds, names_role,
+                                      asks_findings, asks_grade, asks_person, counted_stems, holds, names_person_in_role, names_role,
                                       states_change, states_count, states_count_change)
 from qa.documents.metadata import anticipated_visit
 from qa.documents.mentions import document_event_dates, document_event_months, document_not_before, own_dated_months
@@ -602,7 +602,7 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     if asks_person(query.text) and not any(holds("person", h.passage.text) for h in hits):
         return False  # "which inspector", "who was director": a passage naming nobody does not answer
     role = asked_role(query.text)
-    return not role or any(names_role(role, h.passage.text) and holds("person", h.passage.text) for h in hits)
+    return not role or any(names_person_in_role(role, h.passage.text) for h in hits)
 
 
 ADULT_SERVICE_RE = re.compile(r"\badult(?:s['’]?)?\s+(?:social\s+care|services)\b", re.I)
