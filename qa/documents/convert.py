@@ -174,12 +174,12 @@ def convert_html(html: str) -> Extracted:
     # "Agenda item - Response to the Ofsted inspection | Coventry City Council"; also over a site name that is only
     # the page's host name (trafilatura's fallback when the page names no site): the council is who publishes it
     # (nor over a company's name: "Practice Media Ltd" in the JSON-LD publishes the site, readers cite the site)
-    # (nor over a "site name" that is a dated segment of the title: "Minutes: ... Committee - Thursday, 7th March,
+    # (a "site name" that is a dated segment of the title is none: "Minutes: ... Committee - Thursday, 7th March,
     # 2024 2.00 pm" is the meeting, not who publishes it)
-    replaceable = "publisher" not in hints or _is_host_name(hints["publisher"], hints.get("source", "")) \
-        or _COMPANY_RE.search(hints["publisher"]) or _DATED_NAME_RE.search(hints["publisher"])
     if "publisher" in hints and _DATED_NAME_RE.search(hints["publisher"]):
         hints.pop("publisher")
+    replaceable = "publisher" not in hints or _is_host_name(hints["publisher"], hints.get("source", "")) \
+        or _COMPANY_RE.search(hints["publisher"])
     if replaceable and (site := _council_in_title(tree)):
         hints["publisher"] = site
     elif replaceable and (site := _site_in_title(tree)):

@@ -202,8 +202,9 @@ _OFSTED_OFFICE_RE = re.compile(r"Piccadilly Gate|Store Street|Temple Quay|Riverg
 _CAP_WORDS = r"(?:[A-Z0-9][\w'’,&-]*(?:[^\S\n]+[A-Z0-9][\w'’,&-]*)*)?"
 _SENDER_BEFORE_RE = re.compile(rf"(?:^|\n)[^\S\n]*(?:Ofsted|Department for Education)\b(?:[^\S\n]+{_CAP_WORDS})?"
                                rf"(?:[^\S\n]*\n[^\S\n]*{_CAP_WORDS}){{1,8}}[^\S\n]*$")
+_CONTACT = r"(?:[\w.+-]+@|www\.|T(?:el)?\b\W{0,3}0\d)"  # an e-mail, a web address or a phone number opening
 _CONTACT_AFTER_RE = re.compile(r"^,?[^\S\n]*(?:\n?[^\S\n]*[A-Z]{1,2}\d[A-Z\d]?[^\S\n]*\d[A-Z]{2}[^\S\n]*)?(?:\n[^\S\n]*){0,2}"
-                               r"(?:[\w.+-]+@|www\.|T(?:el)?\b\W{0,3}0\d|0300\b)")
+                               rf"(?:{_CONTACT}|0300\b)")
 # A two-column letterhead read across into one line ("Clarendon House T 0300 ... 9 Weaver Street
 # enquiries@ofsted.gov.uk Manchester www.ofsted.gov.uk M1 2WD"): a town with Ofsted's own address straight after
 # it (not a council's address further along the line, after the letterhead: "... www.ofsted.gov.uk ... Exeter Devon").
@@ -216,7 +217,7 @@ _LETTERHEAD_BEFORE_RE = re.compile(r"\bT(?:el)?\.?\s*0\d{2,4}\b|(?:[\w.+-]+@|www
 # (an office or a region named between: not a headline, "Ofsted Praises Leeds", "Ofsted Monitoring Visit - Wigan")
 _OFSTED_LINE_BEFORE_RE = re.compile(r"\bOfsted(?:[^\S\n]+[A-Z][\w'’&]*)*?[^\S\n]+(?:[Rr]egional[^\S\n]+[Oo]ffice|[Oo]ffice|"
                                     r"[Rr]egion)\b(?:[^\S\n]+(?:[A-Z][\w'’&]*|[-–—]))*[^\S\n]+$")
-_OFFICE_TOWN_END_RE = re.compile(r"[^\S\n]*(?:\n|$|T(?:el)?\b\W{0,3}0\d|[\w.+-]+@|www\.|\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b)")
+_OFFICE_TOWN_END_RE = re.compile(rf"[^\S\n]*(?:\n|$|{_CONTACT}|\d{{1,2}}\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b)")
 _POSTCODE_RE = re.compile(r"^\W{0,3}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 # The town closing a street address on one line ("1st Floor, Millbrook Chambers, 7 Cross Street, Manchester"):
 # where an office is, not what the page is about.

@@ -28,7 +28,7 @@ from qa.index.store import Index
 from qa.retrieval.question import SOURCE_KINDS, FilterOverrides, Query, parse
 from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, announces_only, asked_event, asked_role,
                                       asks_council_services, provider_report,
-                                      asks_findings, asks_grade, asks_person, counted_stems, holds, names_person_in_role, names_role,
+                                      asks_findings, asks_grade, asks_person, counted_stems, holds, names_person_in_role,
                                       states_change, states_count, states_count_change)
 from qa.documents.metadata import anticipated_visit
 from qa.documents.mentions import document_event_dates, document_event_months, document_not_before, own_dated_months
