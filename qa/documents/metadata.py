@@ -1247,8 +1247,9 @@ def _sentence_at(text: str, at: int) -> str:
 # visit) - date to be confirmed", "after the fourth monitoring visit, which is expected in January" (not "the drift
 # seen at the first visit was due to high caseloads", "the second visit, which was planned for March, found ...").
 ANTICIPATED_AFTER_RE = re.compile(r"(?:(?:\s+[\w'’-]+){0,3}?\s+(?:visit|check)\w*)?\)?(?:\s+to\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
-                                  r"[\s,]*(?:(?:which|that)\s+(?:(?:is|are)\s+(?:expected|scheduled|planned|due)\b|will\b)|"
-                                  r"(?:is|was|are|were)\s+(?:expected|scheduled|planned|"
+                                  r"[\s,]*(?:(?:which|that)\s+(?:(?:is|are)\s+(?:expected|scheduled|planned|due|likely\s+to)\b|"
+                                  r"will\b)|likely\s+to\s+(?:take|be|happen)\b|"
+                                  r"(?:is|was|are|were)\s+(?:expected|scheduled|planned|likely\s+to\s+(?:take|be|happen)|"
                                   r"due(?!\s+to\s+(?!(?:take|be|start|happen)\b)))\b|will\s+(?:take\s+place|be\s+carried\s+out|"
                                   r"happen)\b|[-–—:]?\s*(?:date\s+)?(?:to\s+be\s+confirmed|tbc)\b)", re.I)
 # ... or a committee's resolution on it: "that the outcome letter from the fourth monitoring visit be reported"
@@ -1275,9 +1276,11 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
         for m in rx.finditer(content):
             if _REFERS_ELSEWHERE_RE.search(content[max(0, m.start() - 30):m.start()]):
                 continue
-            if re.search(r"\b(will|would|shall|is due to|are due to|expected to|plans? to|planned)\b[^.]{0,40}$",
+            if re.search(r"\b(will|would|shall|is due to|are due to|expected to|plans? to|planned|preparing for|"
+                         r"prepared for|ahead of|in advance of|awaiting|in readiness for)\b[^.]{0,40}$",
                          content[max(0, m.start() - 60):m.start()], re.I):
-                continue  # "Ofsted will return for a fourth monitoring visit": a visit to come
+                continue  # "Ofsted will return for a fourth monitoring visit", "arrived as the council was preparing
+                # for its first Ofsted monitoring visit": a visit to come
             if re.match(r"(?:\s+to\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)(?:\s+(?:upon|on|and|of|(?-i:[A-Z][\w'’.-]*))){0,5})?"
                         r"[\s,]+(?:(?:is|are|was|were)\s+(?:expected|planned|scheduled|likely)|expected|planned|will|"
                         # (not "due to Covid-19 restrictions": a reason, not a date to come)

@@ -97,15 +97,23 @@ EVIDENCE: dict[str, re.Pattern] = {
                          # National Director"
                          rf"\b(?:[Dd]irector|[Cc]ommissioner|[Cc]hief [Ee]xecutive|[Cc]hair|[Ll]eader|[Ii]nspector)\b"
                          rf"[\w’' ]{{0,40}}?,[^\S\n]+{_NAME}|"
-                         rf"{_NAME},[^\S\n]+(?:[\w’'-]+[^\S\n]+){{0,4}}?(?:[Dd]irector|[Cc]ommissioner|[Cc]hief|[Ll]eader|"
+                         rf"{_NAME},[^\S\n]+(?:[\w’'-]+[^\S\n]+){{0,5}}?(?:[Dd]irector|[Cc]ommissioner|[Cc]hief|[Ll]eader|"
                          rf"[Cc]hair|[Ii]nspector|[Mm]inister|[Mm]ayor)\b|"
                          # "Peter Dunford has been appointed as children's services commissioner"
                          rf"{_NAME}[^\S\n]+(?:(?:has|had|have)[^\S\n]+been|was|is|were)[^\S\n]+(?:appointed|named)\b|"
                          # "Sarah Callaghan took over as Director for Children", "Jo Bell joined as interim director"
-                         rf"{_NAME}[^\S\n]+(?:(?:has|had)[^\S\n]+)?(?:(?:took|taken|takes|take)[^\S\n]+(?:over|up)|"
-                         rf"joined|started|stepped[^\S\n]+in)[^\S\n]+as[^\S\n]+(?:(?:the|an?|interim|acting|permanent|"
-                         rf"new)[^\S\n]+)*(?:[Dd]irector|DCS|[Hh]ead|[Cc]hief|[Cc]hair|[Ll]eader|[Cc]ommissioner|"
+                         rf"{_NAME}[^\S\n]+(?:(?:has|had)[^\S\n]+)?(?:(?:took|taken|takes|take)[^\S\n]+(?:over|up(?:[^\S\n]+"
+                         rf"(?:the[^\S\n]+|her[^\S\n]+|his[^\S\n]+)?(?:post|role|position))?)|"
+                         rf"joined|started|stepped[^\S\n]+in)[^\S\n]+(?:as|of)[^\S\n]+(?:(?:the|an?|[Ii]nterim|[Aa]cting|"
+                         rf"permanent|new|[Ss]trategic|[Cc]orporate|[Dd]eputy|[Ee]xecutive)[^\S\n]+)*(?:[Dd]irector|DCS|[Hh]ead|[Cc]hief|[Cc]hair|[Ll]eader|[Cc]ommissioner|"
                          rf"[Ll]ead [Mm]ember|[Cc]abinet [Mm]ember|[Ee]xecutive|[Mm]ayor|[Ii]nspector)\b|"
+                         # a letter's address block: "Helen Tregothnan Strategic Director for Children's Services
+                         # Plymouth City Council" (its first word no title: "New Interim Director of ... Council" is a
+                         # headline naming nobody)
+                         rf"(?:^|\n)[^\S\n]*(?!(?:New|Former|Interim|Acting|Assistant|Deputy|Strategic|Executive|"
+                         rf"Corporate|Our|Your|Senior|Chief)\b){_NAME}[^\S\n]+(?:(?:Interim|Acting|Strategic|Corporate|"
+                         rf"Executive|Deputy|Assistant)[^\S\n]+)*(?:Director|Chief[^\S\n]+Executive|Commissioner)[^\S\n]+"
+                         rf"(?:of|for)\b(?=[^\n]{{0,80}}?\b(?:Council|Trust|Borough|Together\s+for\s+Children)\b)|"
                          # a byline: "By Ruth Okafor, Local Democracy Reporter", "By Jo Bell |"
                          rf"(?:^|\n)[^\S\n]*By[^\S\n]+{_NAME}(?=[^\S\n]*(?:[,|·]|\n|$))"),
     "count": re.compile(r"(?<![\d/.-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
@@ -161,6 +169,74 @@ def second_fact_weight(question: str, kind: str | None, text: str) -> float:
 @lru_cache(maxsize=256)
 def _asks_date_too(question: str, kind: str | None) -> bool:  # (once per question, not per passage)
     return bool(kind and kind != "date" and AND_WHEN_RE.search(question))
+
+
+# "Where did Luton's director work before she took up the post?": a previous post is asked; a passage saying where
+# somebody came from ("joined Luton from Milton Keynes, where she had been deputy director") answers it, one on her
+# work since does not.
+PREVIOUS_POST_QUESTION_RE = re.compile(r"\b(?:where|what|which)\b[^?]{0,80}\b(?:she|he|they|director|dcs|chief\s+"
+                                       r"executive|commissioner|leader|manager)\b[^?]{0,40}\b(?:work(?:ed)?|employ\w*|"
+                                       r"job|post|role|based)\b[^?]{0,30}\bbefore\b|\b(?:previous|former|last)\s+"
+                                       r"(?:job|post|role|employer)\b", re.I)
+PREVIOUS_POST_RE = re.compile(r"\b(?:joined|joins|(?:will\s+)?join|came\s+to|comes\s+to|moved\s+to|moves\s+to|"
+                              r"arrived\s+(?:at|in)|arrives\s+(?:at|in))\s+[^.\n]{0,60}?\bfrom\s+(?-i:[A-Z])|"
+                              r"\bprior\s+to\s+(?:joining|this|that|her|his|their|taking|moving)\b|"
+                              r"\bhaving\s+(?:led|worked|been|spent|run|managed)\b|"
+                              r"\bwhere\s+(?:she|he|they)\s+(?:had\s+been|was|were|worked|had\s+worked|led)\b|"
+                              r"\b(?:previously|formerly)\b|\bbefore\s+(?:that|joining|moving)\b|"
+                              r"\b(?:after|having)\s+(?:leading|leaving|working\s+at|spent)\b|"
+                              r"\bafter\s+(?:[\w-]+\s+){0,2}years?\s+(?:as|at|in|with|leading)\b", re.I)
+PREVIOUS_POST_MISSING = 0.6  # (it cannot answer: as strong as a missing answer type, not a preference)
+
+
+def previous_post_weight(question: str, text: str) -> float:
+    return PREVIOUS_POST_MISSING if _asks_previous_post(question) and not PREVIOUS_POST_RE.search(text) else 1.0
+
+
+@lru_cache(maxsize=256)
+def _asks_previous_post(question: str) -> bool:
+    return bool(PREVIOUS_POST_QUESTION_RE.search(question))
+
+
+# "Who presented the report to the committee?": the doer of the asked deed, named in the sentence that says it
+# ("Gillian Thirlwell presented the report"), not inspectors named elsewhere for carrying out the visit.
+WHO_VERB_RE = re.compile(r"^\W*who\s+(?:from\s+[\w’'-]+\s+|at\s+[\w’'-]+\s+)?(?!(?:was|is|were|are|has|had|have|did|does|"
+                         r"do|will|would|can|could|should|may|might|from|at)\b)([a-z]+)\b", re.I)
+_IRREGULAR_DEEDS = {"led": "lead|led|leads|leading", "took": "take|took|taken|takes|taking",
+                    "wrote": "write|wrote|written|writes", "gave": "give|gave|given|gives", "ran": "run|ran|runs",
+                    "made": "make|made|makes", "met": "meet|met|meets"}
+# Saying is told in many words ("commented publicly" is answered by "Bradley Simmons ... said"): one family.
+_SAYING = "said|says|say|comment|commented|comments|added|told|tells|stated|states|spoke|remarked|responded|warned"
+for _verb in _SAYING.split("|"):
+    _IRREGULAR_DEEDS[_verb] = _SAYING
+WHO_VERB_BOOST = 1.2
+
+
+@lru_cache(maxsize=256)
+def _asked_deed(question: str) -> re.Pattern | None:
+    if not (m := WHO_VERB_RE.search(question)):
+        return None
+    verb = m.group(1).lower()
+    if verb in _IRREGULAR_DEEDS:
+        forms = _IRREGULAR_DEEDS[verb]
+    elif verb.endswith("ied"):
+        forms = verb[:-3] + r"(?:ied|ies|ying)"
+    # (the forms of the verb, not its bare stem: "Present: Cllr Jo Example" is an attendance list, not who presented)
+    elif verb.endswith("ed") and len(verb) > 4:
+        forms = re.escape(verb[:-2]) + r"(?:ed|s|ing)|" + re.escape(verb[:-1]) + r"(?:d|s)"
+    elif verb.endswith("s") and len(verb) > 3:  # "Who chairs the panel?"; the boost needs a person named with it
+        forms = re.escape(verb[:-1]) + r"(?:s|ed|ing)"
+    else:
+        return None  # not a deed we can read ("who else")
+    return re.compile(rf"\b(?:{forms})\b", re.I)
+
+
+def who_verb_weight(question: str, text: str) -> float:
+    deed = _asked_deed(question)
+    if deed is None or not deed.search(text):
+        return 1.0
+    return WHO_VERB_BOOST if any(deed.search(text[a:b]) and holds("person", text[a:b])
+                                 for a, b in sentence_spans(text)) else 1.0
 
 
 def answer_type(question: str) -> str | None:
@@ -418,8 +494,17 @@ ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|mini
 ROLE_ABBREVIATIONS = {"dcs": "director", "hmi": "inspector"}  # "Who was Rotherham's DCS?" asks for its director
 
 
+# A search-box query asking for a grade: "enfield ilacs 2019 judgement", "b&nes 2025 overall grade" (no question
+# word or verb: with one, the grade may be the scene, as in "how did staff react to the good rating").
+TERSE_GRADE_RE = re.compile(r"^(?![^?]*\b(?:what|how|why|who|which|when|where|did|does|do|is|are|was|were|has|have|"
+                            r"had|after|before|since|and|react\w*|respon\w*|review\w*|challeng\w*|appeal\w*|disput\w*|"
+                            r"morale|staff|leader|change\w*)\b)[^?]*"
+                            r"\b(?:grades?|ratings?|judge?ments?)(?:\s+(?:19|20)\d\d)?\W*$", re.I)
+
+
 def asks_grade(question: str) -> bool:
-    return bool(GRADE_QUESTION_RE.search(TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))))
+    return bool(GRADE_QUESTION_RE.search(TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question)))
+                or TERSE_GRADE_RE.search(question))
 
 
 # "Which inspectors ...", "which director ...": a person is asked for; "who inspects children's homes?" may be

@@ -414,6 +414,13 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         # no other year is named ("the 2018 visit, after it was rated inadequate in 2017" asks for 2018)
         ("since_clause", rf"\b(?:since|after)\s+(?:(?:it|they|the\s+council|the\s+la)\s+(?:was|were|had\s+been)|being)"
                          rf"\s+(?:rated|judged|found|graded|deemed)\b[^?.,;]{{0,40}}?\b(?:in|of)\s+{MONTH_YEAR}\b"),
+        # "Where did the director work before she took up the post in 2023?": her appointment dates the scene, and
+        # what is written about it comes then or later (a feature a year on), never before. (Only her earlier career
+        # asked: "What did Ofsted find before the new director took over in 2023?" asks about the years before.)
+        ("since_clause", rf"\b(?:work(?:ed)?|employed|based)\s+(?:\w+\s+){{0,3}}?"
+                         rf"(?:before|when|after|since)\s+(?:she|he|they|the\s+(?:new\s+)?(?:director|dcs|"
+                         rf"commissioner|chief\s+executive))\s+(?:took\s+(?:up|over)|joined|was\s+appointed|started|"
+                         rf"arrived|became)\b[^?.,;]{{0,40}}?\b(?:in|of)\s+{MONTH_YEAR}\b"),
         ("since_clause", rf"\bbetween\s+(?:being|its|the|their)\s+[^?.,;]{{0,50}}?\b(?:in|of)\s+{MONTH_YEAR}"
                          rf"(?=\s+and\b)"),
         # "contacts in the 12 months to January 2024": a statistic's span, reported after it ends; from its start on.

@@ -518,6 +518,10 @@ ASKS_FAULTS_RE = re.compile(rf"\b(?:what|which|any|main|key)\s+(?:\w+\s+){{0,2}}
                             rf"express\w*|highlight\w*|point\w*\s+out)\s+(?:\w+\s+){{0,2}}?{_FAULTS}\b|"
                             rf"\b{_FAULTS}\s+(?:with|about|in|over|around)\b|\bcriticis(?:e|ed|es)\s+(?:\w+\s+){{0,3}}?"
                             rf"(?:for|over)\b|\bwhat\s+(?:was|were|is|are|went)\s+(?:\w+\s+)?wrong\b|"
+                            # "what was still weak", "where is practice still poor"
+                            rf"\b(?:what|where|which)\b(?:(?!\b(?:after|since|when|following|once|before|rated|judged|"
+                            rf"graded|found|deemed)\b)[^?]){{0,40}}?\b(?:was|were|is|are|remains?|remained)\s+"
+                            rf"(?:(?!(?:rated|judged|graded|found|deemed)\b)\w+\s+){{0,2}}?(?:still\s+|too\s+|not\s+yet\s+)?(?:weak|poor|inadequate|lacking|not\s+good\s+enough)\b|"
                             # "Where have inspectors criticised the response to ...?" (not "How did X plan ... after
                             # Ofsted criticised its staffing?")
                             rf"^\W*(?:where|which|who|what)\b(?:(?!\b(?:after|since|when|following|once|before)\b)"
@@ -553,6 +557,30 @@ def fault_weight(text: str, question: str) -> float:
     if not asks_faults(question) or _FAULT_WORDS_RE.search(text) or not _PRAISE_WORDS_RE.search(text):
         return 1.0
     return PRAISE_ONLY_PENALTY
+
+
+# The mirror: "What did Ofsted praise at the second visit?", "trafford focused visit 2023 strengths" ask for what
+# inspectors found good; a passage with words of fault and none of praise is the other side of the question.
+ASKS_PRAISE_RE = re.compile(r"\b(?:prais\w*|strengths?|working\s+well|went\s+well|positives?|commend\w*|"
+                            r"credit(?:ed|s)?\s+(?!card)|(?:what|anything)\s+(?:was\s+|were\s+)?(?:positive|good))\b", re.I)
+FAULT_ONLY_PENALTY = PRAISE_ONLY_PENALTY
+
+
+# ("strengths and weaknesses", "what did they praise, and what still needs to improve?" ask for both sides)
+_BOTH_SIDES_RE = re.compile(r"\b(?:weak\w*|improv\w*|criticis\w*|concerns?|problems?|wrong|fail\w*|poor|"
+                            r"shortcomings?|worries|issues)\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def asks_praise(question: str) -> bool:
+    return bool(ASKS_PRAISE_RE.search(question)) and not asks_faults(question) \
+        and not _BOTH_SIDES_RE.search(question)
+
+
+def praise_weight(text: str, question: str) -> float:
+    if not asks_praise(question) or not _FAULT_WORDS_RE.search(text) or _PRAISE_WORDS_RE.search(text):
+        return 1.0
+    return FAULT_ONLY_PENALTY
 
 
 # A council's voice in a story about its inspection (a cabinet member's pride, a director's thanks) repeats the

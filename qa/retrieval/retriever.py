@@ -26,8 +26,8 @@ from qa.index.scope import Scope
 from qa.index.store import Index
 from qa.retrieval import rank
 from qa.retrieval.acronyms import expand, index_definitions
-from qa.retrieval.answer_type import (answer_type_weight, asked_event, asked_role, counted_stems,
-                                      second_fact_weight)
+from qa.retrieval.answer_type import (answer_type_weight, asked_event, asked_role, counted_stems, previous_post_weight,
+                                      second_fact_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import INSPECTION_KIND_RE, INTERVENTION_RE, SOURCE_KINDS, Query, specialist_service
 from qa.retrieval.spelling import mended, spelling_fixes
@@ -193,8 +193,9 @@ class Retriever:
                 * rank.scope_weight(passage.text, query.text, query.answer_type) \
                 * rank.reply_weight(passage.text, query.text, query.source) \
                 * rank.improve_weight(passage.text, passage.headings, query.text) \
-                * rank.fault_weight(passage.text, query.text) \
+                * rank.fault_weight(passage.text, query.text) * rank.praise_weight(passage.text, query.text) \
                 * second_fact_weight(query.text, query.answer_type, passage.text) \
+                * previous_post_weight(query.text, passage.text) * who_verb_weight(query.text, passage.text) \
                 * rank.recall_weight(checks[doc.doc_id], passage.text, query)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
