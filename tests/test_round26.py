@@ -202,3 +202,52 @@ def test_a_visit_being_prepared_for_numbers_no_story():
                "preparing for its first Ofsted monitoring visit. The early visits were sobering.")
     assert infer_visit_number(feature)[0] is None
     assert infer_visit_number("This was the first monitoring visit to Rutland since it was judged inadequate.")[0] == 1
+
+
+def test_after_reading_a_councils_short_form_is_no_name_and_a_lead_ofsted_inspector_is_asked_for():
+    from qa.retrieval.answer_type import asked_role
+    from qa.retrieval.question import parse
+
+    for question, place in (("How much improvement grant did Rutland BC get from the DfE for 2020?", "Rutland"),
+                            ("wigan mbc ofsted 2019", "Wigan"), ("What did Kent CC say?", "Kent")):
+        query = parse(question)
+        assert query.authorities == [place] and not {"BC", "MBC", "CC"} & set(query.names), question
+    assert asked_role("Who was the lead Ofsted inspector for Rutland's 2016 inspection?") == "lead inspector"
+
+
+def test_after_reading_a_body_named_in_common_words_must_be_named_as_such(tmp_path):
+    from conftest import bm25_assistant_for
+
+    report = ("Inspection of Rutland children's services\n\nLeaders have commissioned external support to improve the "
+              "quality of practice, and the care of children in need is improving.\n\nOverall effectiveness: "
+              "requires improvement to be good.")
+    adults = ("Bexley adult social care rated good\n\nThe Care Quality Commission rated Bexley's adult social care "
+              "good, praising its support for carers.")
+    assistant = bm25_assistant_for(tmp_path, {"rutland.txt": (report, {}), "bexley.txt": (adults, {})})
+    answer = assistant.ask("How did the Care Quality Commission rate Rutland's adult social care?")
+    # "commissioned", "quality" and "care" in one passage do not name the Care Quality Commission
+    assert answer.abstained and "Quality Commission" in answer.message
+    assert assistant.ask("What did the CQC say about Rutland's adult social care?").abstained
+    assert not assistant.ask("How did the Care Quality Commission rate Bexley's adult social care?").abstained
+    # words the question keeps apart are not a phrase ("the Principal Social Worker's notes": "Principal Worker's")
+    from qa.retrieval.retriever import _as_phrase
+
+    assert _as_phrase("Principal Worker's", "According to the Principal Social Worker's notes, what changed?") is None
+    assert _as_phrase("Sarah Russell's", "what was Sarah Russell's role?").search("Sarah Russell, the director")
+    assert _as_phrase("requires improvement", None) is None
+
+
+def test_after_reading_a_letters_addressee_is_no_byline_and_a_street_in_a_run_in_address_no_council():
+    from qa.documents.gazetteer import find_in_text
+    from qa.documents.metadata import infer_doc_type
+    from qa.datatypes import Block
+
+    letter = ("Ofsted\n\nOfsted North East, Yorkshire and the Humber\n\nRegional office, Leeds www.ofsted.example\n\n"
+              "9 June 2021\n\nJo Example\n\nDirector of Children's Services\n\nRutland County Council Catmose Oakham\n\n"
+              "Dear Jo\n\nMonitoring visit to Rutland children's services\n\nThis letter summarises the findings of the "
+              "fourth monitoring visit. Social workers told the inspectors that they feel supported.\n\nYours "
+              "sincerely\n\nSam Other\n\nHis Majesty's Inspector")
+    blocks = [Block(kind="para", text=part) for part in letter.split("\n\n")]
+    assert infer_doc_type(letter, blocks, {})[0] == "ofsted_letter"
+    assert [m.name for m in find_in_text("Bury Council Town Hall Knowsley Street Bury Dear Jo")] == ["Bury"]
+    assert [m.name for m in find_in_text("Wigan Close To Good Rating")] == ["Wigan"]

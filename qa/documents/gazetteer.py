@@ -231,7 +231,8 @@ _NOT_LA_AFTER = re.compile(r"^\s+(Spa\b|St\b|Street|Road|Lane|Avenue|Place|Squar
 # town (not "Sandwell Row Over Children's Trust", "Wigan Close To Good" in a title-case headline).
 _STREET_AFTER_RE = re.compile(r"[^\S\n]+(?:Street|Road|Lane|Avenue|Row|Walk|Drive|Close|Crescent|Terrace|Gardens|Parade|"
                               r"Square|Way)\b(?=[^\S\n]*(?:,|\n|$|[A-Z]{1,2}\d)|"
-                              r"\s+[A-Z][a-z]+\s*(?:,|\n|$|[A-Z]{1,2}\d))")
+                              r"\s+[A-Z][a-z]+\s*(?:,|\n|$|[A-Z]{1,2}\d|(?:Dear|Tel|Telephone|Email|E-mail)\b|www\.))")
+# (an address block run into one line by the converter: "Bury Council Town Hall Knowsley Street Bury Dear Jeanette")
 # Bodies named after a place that are not its council, for any name.
 _NOT_A_COUNCIL_AFTER = re.compile(r"\s+(?:and [A-Z]\w+\s+)?(?:Police|Constabulary|Fire and Rescue|Integrated Care Board|"
                                   r"ICB|NHS|Clinical Commissioning Group|CCG|Albion|F\.?C\.?|Football Club)\b")

@@ -552,7 +552,9 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         if _BYLINE_RE.match(b.text.strip()) and len(b.text) < 40 and not parse_date(b.text) \
                 and not re.match(r"(?i)(dear|yours|kind regards)\b", b.text.strip()) \
                 and not find_in_text(b.text) \
-                and not any(_POSTCODE_RE.search(n.text) for n in blocks[i + 1:i + 5]):  # (a letterhead's building)
+                and not any(_POSTCODE_RE.search(n.text) for n in blocks[i + 1:i + 5]) \
+                and not any(re.match(r"(?i)dear\b", n.text.strip()) for n in blocks[i + 1:i + 6]):
+            # (not a letterhead's building, nor the addressee over "Dear Helen")
             news += 2.5  # a byline: a person's name alone near the headline
             break
     salutation = re.search(r"(^|\n|\s)dear\s+(mr|mrs|ms|miss|dr|sir|madam|[A-Z][a-z]+)\b", raw[:3000], re.I)

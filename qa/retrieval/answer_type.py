@@ -524,6 +524,8 @@ def asked_role(question: str) -> str | None:
     if IN_CHARGE_RE.search(question):
         return "director"  # "Who was in charge of Leicester's children's services?": its director
     asked = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))
+    # "the lead Ofsted inspector", "the lead social care inspector": the lead inspector
+    asked = re.sub(r"\blead\s+(?:ofsted\s+|social\s+care\s+|hmi\s+)+inspector", "lead inspector", asked, flags=re.I)
     # a role the question addresses ("Who wrote to the leader of X?") is not the one asked for
     m = next((r for r in ROLE_RE.finditer(asked) if not ROLE_ADDRESSED_RE.search(asked[:r.start()])), None)
     if m and ROLE_ABBREVIATIONS.get(m.group(1).lower(), m.group(1).lower()) == "inspector" \

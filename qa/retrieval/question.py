@@ -704,6 +704,8 @@ COMMON_CAPITALISED = {
     "parliament", "government", "minister", "ministers", "secretary", "state", "department", "education",
     "cabinet", "scrutiny", "committee", "commons", "lords", "mp", "mps",
     "mv", "mvs",  # staff shorthand ("First Somerset MV after ...": a visit, no name)
+    # a council's form written short ("Hartlepool BC", "Kent CC", "Wigan MBC"): the council, no other name
+    "bc", "cc", "mbc", "lbc", "rbc", "dc", "cbc",
 } | set(MONTHS) | set(MONTH_ABBREVIATIONS) | {d.lower() for d in calendar.day_name}
 PARLIAMENT_HOUSE_RE = re.compile(r"\bHouse\s+of\s+(?:Commons|Lords)\b")
 NAME_RE = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’]+|[A-Z]{2,}))+)\b")

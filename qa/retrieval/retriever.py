@@ -210,7 +210,7 @@ class Retriever:
         hits.sort(key=lambda h: len(h.unconfirmed))
         hits = rank.ofsted_telling_first(hits, query)
         naming = named_in(index, docs, checks, query, mask)
-        unmentioned = unmentioned_names(index, query.names, naming, defined)
+        unmentioned = unmentioned_names(index, query.names, naming, defined, query.text)
         if publishing := named_only_as_publisher(index, query.names, naming):
             # the publication asked by name speaks only through its own pages: theirs first (no other passage
             # states the name; one from another source would answer in the wrong voice)
@@ -356,22 +356,49 @@ def _rows_naming(index: Index, name: str) -> np.ndarray:
 
 
 def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
-                      defined: dict[str, str] | None = None) -> list[str]:
+                      defined: dict[str, str] | None = None, asked: str = "") -> list[str]:
     """Names from the question (see query.find_names) that no passage within the filters mentions: all of a
     name's words in one passage ("Youth Justice Board" is not mentioned by a passage on youth work beside one on
-    an improvement board). An acronym is mentioned by its long form too ("DfE" by "Department for Education")."""
+    an improvement board), and as one phrase where the question writes it so (see _as_phrase). An acronym is
+    mentioned by its long form too ("DfE" by "Department for Education")."""
     defined = defined or {}
-    return [name for name in names
-            if not any(_mentioned(index, form, mask) for form in (name, defined.get(name.upper()), *other_forms(name))
-                       if form)]
+
+    def mentioned(name: str) -> bool:
+        long = defined.get(name.upper())
+        return _mentioned(index, name, mask, _as_phrase(name, asked)) \
+            or bool(long) and _mentioned(index, long, mask, _as_phrase(long, None)) \
+            or any(_mentioned(index, form, mask) for form in other_forms(name))
+
+    return [name for name in names if not mentioned(name)]
 
 
-def _mentioned(index: Index, name: str, mask: np.ndarray) -> bool:
+def _as_phrase(name: str, asked: str | None) -> re.Pattern | None:
+    """A name of two words or more to be found as one phrase: the question's own name where the question writes it
+    so ("Care Quality Commission" leaves "Quality Commission"; "Sarah Russell's"), not words it keeps apart ("the
+    Principal Social Worker's" leaves "Principal Worker's"); with `asked` None, a body's long form written in
+    capitals ("CQC": "Care Quality Commission", not "RI": "requires improvement")."""
+    words = [re.sub(r"['’]s$", "", w) for w in name.split()]
+    if len(words) < 2:
+        return None
+    joined = r"(?:['’]s)?\W+".join(re.escape(w) for w in words)
+    if asked is None:
+        if not all(w[:1].isupper() or w in ("of", "for", "and", "the") for w in words):
+            return None
+    elif not re.search(rf"\b{joined}", asked, re.I):
+        return None
+    return re.compile(rf"\b{joined}\b", re.I)
+
+
+def _mentioned(index: Index, name: str, mask: np.ndarray, phrase: re.Pattern | None = None) -> bool:
     if service := specialist_service(name):  # the arrangement's phrase, not its words apart
         words, phrase = service
         return any(phrase.search(index.passages[r].text) for r in np.flatnonzero(_rows_naming(index, words) & mask))
     rows = np.flatnonzero(_rows_naming(index, name) & mask)
     if not (INSPECTION_KIND_RE.fullmatch(name) or INTERVENTION_RE.fullmatch(name)):
+        if phrase and len(rows):
+            # a name of common words is named as a phrase: "the (Care) Quality Commission" is not mentioned by a
+            # report whose leaders "commissioned" work on the "quality" of care
+            return any(phrase.search(index.passages[r].text) for r in rows) or _published_by(index, name, mask)
         return bool(len(rows)) or _published_by(index, name, mask)
     # a kind of inspection is named as a phrase: "the visit focused on care leavers" names no focused visit
     phrase = re.compile(r"\b" + r"\W+".join("focus+ed" if re.fullmatch(r"(?i)focus+ed", w) else re.escape(w)
