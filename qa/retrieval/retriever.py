@@ -25,7 +25,7 @@ from qa.index.embedder import Embedder, EmbedderUnavailable
 from qa.index.scope import Scope
 from qa.index.store import Index
 from qa.retrieval import rank
-from qa.retrieval.acronyms import expand, index_definitions
+from qa.retrieval.acronyms import FIELD_GLOSSARY, expand, index_definitions
 from qa.retrieval.answer_type import (answer_type_weight, asked_event, asked_role, counted_stems, previous_post_weight,
                                       second_fact_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
@@ -210,7 +210,7 @@ class Retriever:
         hits.sort(key=lambda h: len(h.unconfirmed))
         hits = rank.ofsted_telling_first(hits, query)
         naming = named_in(index, docs, checks, query, mask)
-        unmentioned = unmentioned_names(index, query.names, naming, defined, query.text)
+        unmentioned = unmentioned_names(index, query.names, naming, defined)
         if publishing := named_only_as_publisher(index, query.names, naming):
             # the publication asked by name speaks only through its own pages: theirs first (no other passage
             # states the name; one from another source would answer in the wrong voice)
@@ -356,35 +356,35 @@ def _rows_naming(index: Index, name: str) -> np.ndarray:
 
 
 def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
-                      defined: dict[str, str] | None = None, asked: str = "") -> list[str]:
+                      defined: dict[str, str] | None = None) -> list[str]:
     """Names from the question (see query.find_names) that no passage within the filters mentions: all of a
     name's words in one passage ("Youth Justice Board" is not mentioned by a passage on youth work beside one on
-    an improvement board), and as one phrase where the question writes it so (see _as_phrase). An acronym is
-    mentioned by its long form too ("DfE" by "Department for Education")."""
+    an improvement board); a body's name as one phrase (see _as_phrase). An acronym is mentioned by its long form
+    too ("DfE" by "Department for Education")."""
     defined = defined or {}
 
     def mentioned(name: str) -> bool:
         long = defined.get(name.upper())
-        return _mentioned(index, name, mask, _as_phrase(name, asked)) \
-            or bool(long) and _mentioned(index, long, mask, _as_phrase(long, None)) \
+        return _mentioned(index, name, mask, _as_phrase(name)) \
+            or bool(long) and _mentioned(index, long, mask, _as_phrase(long)) \
             or any(_mentioned(index, form, mask) for form in other_forms(name))
 
     return [name for name in names if not mentioned(name)]
 
 
-def _as_phrase(name: str, asked: str | None) -> re.Pattern | None:
-    """A name of two words or more to be found as one phrase: the question's own name where the question writes it
-    so ("Care Quality Commission" leaves "Quality Commission"; "Sarah Russell's"), not words it keeps apart ("the
-    Principal Social Worker's" leaves "Principal Worker's"); with `asked` None, a body's long form written in
-    capitals ("CQC": "Care Quality Commission", not "RI": "requires improvement")."""
+# The glossary's bodies written out in capitals ("Care Quality Commission", not "requires improvement").
+_BODY_NAMES = [long for long in FIELD_GLOSSARY.values()
+               if re.fullmatch(r"(?:[A-Z][\w'’]*|of|for|and|the)(?:\s+(?:[A-Z][\w'’]*|of|for|and|the))+", long)]
+
+
+def _as_phrase(name: str) -> re.Pattern | None:
+    """A body's name (or the part of it a question keeps: "Quality Commission" from "the Care Quality Commission"),
+    to be found as one phrase: its words are common ones, and a report whose leaders "commissioned" work on the
+    "quality" of care does not name it. Other names keep their words anywhere in one passage ("the Duty Teams
+    Review" is mentioned by "a review of the duty teams")."""
     words = [re.sub(r"['’]s$", "", w) for w in name.split()]
-    if len(words) < 2:
-        return None
     joined = r"(?:['’]s)?\W+".join(re.escape(w) for w in words)
-    if asked is None:
-        if not all(w[:1].isupper() or w in ("of", "for", "and", "the") for w in words):
-            return None
-    elif not re.search(rf"\b{joined}", asked, re.I):
+    if len(words) < 2 or not any(re.search(rf"\b{joined}\b", body, re.I) for body in _BODY_NAMES):
         return None
     return re.compile(rf"\b{joined}\b", re.I)
 
