@@ -1249,9 +1249,10 @@ def _sentence_at(text: str, at: int) -> str:
 # visit) - date to be confirmed", "after the fourth monitoring visit, which is expected in January" (not "the drift
 # seen at the first visit was due to high caseloads", "the second visit, which was planned for March, found ...").
 ANTICIPATED_AFTER_RE = re.compile(r"(?:(?:\s+[\w'’-]+){0,3}?\s+(?:visit|check)\w*)?\)?(?:\s+to\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
-                                  r"[\s,]*(?:(?:which|that)\s+(?:(?:is|are)\s+(?:expected|scheduled|planned|due|likely\s+to)\b|"
-                                  r"will\b)|likely\s+to\s+(?:take|be|happen)\b|"
-                                  r"(?:is|was|are|were)\s+(?:expected|scheduled|planned|likely\s+to\s+(?:take|be|happen)|"
+                                  r"[\s,]*(?:(?:which|that)\s+(?:(?:is|are)\s+(?:expected|scheduled|planned|due|"
+                                  r"likely\s+to)\b|will\b)|likely\s+to\s+(?:take|be|happen)\b|"
+                                  r"(?:is|was|are|were)\s+(?:expected|scheduled|planned|"
+                                  r"likely\s+to\s+(?:take|be|happen)|"
                                   r"due(?!\s+to\s+(?!(?:take|be|start|happen)\b)))\b|will\s+(?:take\s+place|be\s+carried\s+out|"
                                   r"happen)\b|[-–—:]?\s*(?:date\s+)?(?:to\s+be\s+confirmed|tbc)\b)", re.I)
 # ... or a committee's resolution on it: "that the outcome letter from the fourth monitoring visit be reported"

@@ -97,23 +97,26 @@ EVIDENCE: dict[str, re.Pattern] = {
                          # National Director"
                          rf"\b(?:[Dd]irector|[Cc]ommissioner|[Cc]hief [Ee]xecutive|[Cc]hair|[Ll]eader|[Ii]nspector)\b"
                          rf"[\w’' ]{{0,40}}?,[^\S\n]+{_NAME}|"
-                         rf"{_NAME},[^\S\n]+(?:[\w’'-]+[^\S\n]+){{0,5}}?(?:[Dd]irector|[Cc]ommissioner|[Cc]hief|[Ll]eader|"
-                         rf"[Cc]hair|[Ii]nspector|[Mm]inister|[Mm]ayor)\b|"
+                         rf"{_NAME},[^\S\n]+(?:[\w’'-]+[^\S\n]+){{0,5}}?(?:[Dd]irector|[Cc]ommissioner|[Cc]hief|"
+                         rf"[Ll]eader|[Cc]hair|[Ii]nspector|[Mm]inister|[Mm]ayor)\b|"
                          # "Peter Dunford has been appointed as children's services commissioner"
                          rf"{_NAME}[^\S\n]+(?:(?:has|had|have)[^\S\n]+been|was|is|were)[^\S\n]+(?:appointed|named)\b|"
                          # "Sarah Callaghan took over as Director for Children", "Jo Bell joined as interim director"
-                         rf"{_NAME}[^\S\n]+(?:(?:has|had)[^\S\n]+)?(?:(?:took|taken|takes|take)[^\S\n]+(?:over|up(?:[^\S\n]+"
-                         rf"(?:the[^\S\n]+|her[^\S\n]+|his[^\S\n]+)?(?:post|role|position))?)|"
-                         rf"joined|started|stepped[^\S\n]+in)[^\S\n]+(?:as|of)[^\S\n]+(?:(?:the|an?|[Ii]nterim|[Aa]cting|"
-                         rf"permanent|new|[Ss]trategic|[Cc]orporate|[Dd]eputy|[Ee]xecutive)[^\S\n]+)*(?:[Dd]irector|DCS|[Hh]ead|[Cc]hief|[Cc]hair|[Ll]eader|[Cc]ommissioner|"
+                         # ("took up post as Strategic Director", "took up the post of ...", "her role as ...")
+                         rf"{_NAME}[^\S\n]+(?:(?:has|had)[^\S\n]+)?(?:(?:took|taken|takes|take)[^\S\n]+"
+                         rf"(?:over|up(?:[^\S\n]+(?:the[^\S\n]+|her[^\S\n]+|his[^\S\n]+)?(?:post|role|position))?)|"
+                         rf"joined|started|stepped[^\S\n]+in)[^\S\n]+(?:as|of)[^\S\n]+(?:(?:the|an?|[Ii]nterim|"
+                         rf"[Aa]cting|permanent|new|[Ss]trategic|[Cc]orporate|[Dd]eputy|[Ee]xecutive)[^\S\n]+)*"
+                         rf"(?:[Dd]irector|DCS|[Hh]ead|[Cc]hief|[Cc]hair|[Ll]eader|[Cc]ommissioner|"
                          rf"[Ll]ead [Mm]ember|[Cc]abinet [Mm]ember|[Ee]xecutive|[Mm]ayor|[Ii]nspector)\b|"
                          # a letter's address block: "Helen Tregothnan Strategic Director for Children's Services
                          # Plymouth City Council" (its first word no title: "New Interim Director of ... Council" is a
                          # headline naming nobody)
                          rf"(?:^|\n)[^\S\n]*(?!(?:New|Former|Interim|Acting|Assistant|Deputy|Strategic|Executive|"
-                         rf"Corporate|Our|Your|Senior|Chief)\b){_NAME}[^\S\n]+(?:(?:Interim|Acting|Strategic|Corporate|"
-                         rf"Executive|Deputy|Assistant)[^\S\n]+)*(?:Director|Chief[^\S\n]+Executive|Commissioner)[^\S\n]+"
-                         rf"(?:of|for)\b(?=[^\n]{{0,80}}?\b(?:Council|Trust|Borough|Together\s+for\s+Children)\b)|"
+                         rf"Corporate|Our|Your|Senior|Chief)\b){_NAME}[^\S\n]+(?:(?:Interim|Acting|Strategic|"
+                         rf"Corporate|Executive|Deputy|Assistant)[^\S\n]+)*(?:Director|Chief[^\S\n]+Executive|"
+                         rf"Commissioner)[^\S\n]+(?:of|for)\b"
+                         rf"(?=[^\n]{{0,80}}?\b(?:Council|Trust|Borough|Together\s+for\s+Children)\b)|"
                          # a byline: "By Ruth Okafor, Local Democracy Reporter", "By Jo Bell |"
                          rf"(?:^|\n)[^\S\n]*By[^\S\n]+{_NAME}(?=[^\S\n]*(?:[,|·]|\n|$))"),
     "count": re.compile(r"(?<![\d/.-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
@@ -200,15 +203,14 @@ def _asks_previous_post(question: str) -> bool:
 
 # "Who presented the report to the committee?": the doer of the asked deed, named in the sentence that says it
 # ("Gillian Thirlwell presented the report"), not inspectors named elsewhere for carrying out the visit.
-WHO_VERB_RE = re.compile(r"^\W*who\s+(?:from\s+[\w’'-]+\s+|at\s+[\w’'-]+\s+)?(?!(?:was|is|were|are|has|had|have|did|does|"
-                         r"do|will|would|can|could|should|may|might|from|at)\b)([a-z]+)\b", re.I)
-_IRREGULAR_DEEDS = {"led": "lead|led|leads|leading", "took": "take|took|taken|takes|taking",
-                    "wrote": "write|wrote|written|writes", "gave": "give|gave|given|gives", "ran": "run|ran|runs",
-                    "made": "make|made|makes", "met": "meet|met|meets"}
+WHO_VERB_RE = re.compile(r"^\W*who\s+(?:from\s+[\w’'-]+\s+|at\s+[\w’'-]+\s+)?(?!(?:was|is|were|are|has|had|have|"
+                         r"did|does|do|will|would|can|could|should|may|might|from|at)\b)([a-z]+)\b", re.I)
 # Saying is told in many words ("commented publicly" is answered by "Bradley Simmons ... said"): one family.
 _SAYING = "said|says|say|comment|commented|comments|added|told|tells|stated|states|spoke|remarked|responded|warned"
-for _verb in _SAYING.split("|"):
-    _IRREGULAR_DEEDS[_verb] = _SAYING
+_IRREGULAR_DEEDS = {"led": "lead|led|leads|leading", "took": "take|took|taken|takes|taking",
+                    "wrote": "write|wrote|written|writes", "gave": "give|gave|given|gives", "ran": "run|ran|runs",
+                    "made": "make|made|makes", "met": "meet|met|meets",
+                    **{verb: _SAYING for verb in _SAYING.split("|")}}
 WHO_VERB_BOOST = 1.2
 
 

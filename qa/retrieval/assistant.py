@@ -129,8 +129,8 @@ class Assistant:
             traced = timeline.ask(self, index, query, intent, replace(result))
             # A trail of one passage (or none) inside a dated scope is no trail ("Dudley 2016 inspection: had the
             # council made progress on the areas flagged in 2012?" asks what that year's report found): the ordinary
-            # ranked answer serves it better, with its own abstention. (Unscoped, the one point is the text that
-            # speaks to the change, and stays.)
+            # ranked answer serves it better, with its own abstention. (Unscoped or over years, the one point is
+            # the text that speaks to the change, and stays.)
             if not (intent.kind == "trail" and len(traced.hits) <= 1 and query.date_from and query.date_to
                     and (query.date_to - query.date_from).days <= 366):
                 timings["total"] = time.perf_counter() - started

@@ -521,7 +521,9 @@ ASKS_FAULTS_RE = re.compile(rf"\b(?:what|which|any|main|key)\s+(?:\w+\s+){{0,2}}
                             # "what was still weak", "where is practice still poor"
                             rf"\b(?:what|where|which)\b(?:(?!\b(?:after|since|when|following|once|before|rated|judged|"
                             rf"graded|found|deemed)\b)[^?]){{0,40}}?\b(?:was|were|is|are|remains?|remained)\s+"
-                            rf"(?:(?!(?:rated|judged|graded|found|deemed)\b)\w+\s+){{0,2}}?(?:still\s+|too\s+|not\s+yet\s+)?(?:weak|poor|inadequate|lacking|not\s+good\s+enough)\b|"
+                            rf"(?:(?!(?:rated|judged|graded|found|deemed)\b)\w+\s+){{0,2}}?"
+                            rf"(?:still\s+|too\s+|not\s+yet\s+)?"
+                            rf"(?:weak|poor|inadequate|lacking|not\s+good\s+enough)\b|"
                             # "Where have inspectors criticised the response to ...?" (not "How did X plan ... after
                             # Ofsted criticised its staffing?")
                             rf"^\W*(?:where|which|who|what)\b(?:(?!\b(?:after|since|when|following|once|before)\b)"
@@ -562,7 +564,8 @@ def fault_weight(text: str, question: str) -> float:
 # The mirror: "What did Ofsted praise at the second visit?", "trafford focused visit 2023 strengths" ask for what
 # inspectors found good; a passage with words of fault and none of praise is the other side of the question.
 ASKS_PRAISE_RE = re.compile(r"\b(?:prais\w*|strengths?|working\s+well|went\s+well|positives?|commend\w*|"
-                            r"credit(?:ed|s)?\s+(?!card)|(?:what|anything)\s+(?:was\s+|were\s+)?(?:positive|good))\b", re.I)
+                            r"credit(?:ed|s)?\s+(?!card)|(?:what|anything)\s+(?:was\s+|were\s+)?(?:positive|good))\b",
+                            re.I)
 FAULT_ONLY_PENALTY = PRAISE_ONLY_PENALTY
 
 

@@ -395,9 +395,7 @@ def _mentioned(index: Index, name: str, mask: np.ndarray, phrase: re.Pattern | N
         return any(phrase.search(index.passages[r].text) for r in np.flatnonzero(_rows_naming(index, words) & mask))
     rows = np.flatnonzero(_rows_naming(index, name) & mask)
     if not (INSPECTION_KIND_RE.fullmatch(name) or INTERVENTION_RE.fullmatch(name)):
-        if phrase and len(rows):
-            # a name of common words is named as a phrase: "the (Care) Quality Commission" is not mentioned by a
-            # report whose leaders "commissioned" work on the "quality" of care
+        if phrase and len(rows):  # a body's name: as one phrase, not its common words apart
             return any(phrase.search(index.passages[r].text) for r in rows) or _published_by(index, name, mask)
         return bool(len(rows)) or _published_by(index, name, mask)
     # a kind of inspection is named as a phrase: "the visit focused on care leavers" names no focused visit
