@@ -127,3 +127,27 @@ def expand(question: str, defined: dict[str, str]) -> str:
                 and (is_acronym(word) or question.islower() and word.upper() not in ENGLISH_WORDS):
             extra.append(expansion)
     return f"{question} ({'; '.join(sorted(extra))})" if extra else question
+
+
+# "What have inspectors said about the MASH at the front door?": a passage naming neither the abbreviation nor
+# its long form shares only the long form's common words ("multi-agency safeguarding arrangements (MASA)"), and
+# outranked the hubs asked about. Such a passage weighs x ACRONYM_MISSING_PENALTY.
+ACRONYM_MISSING_PENALTY = 0.8
+JUDGEMENT_RE = re.compile(r"requires improvement(?: to be good)?|outstanding|good|inadequate", re.I)
+
+
+def asked_acronyms(names: list[str], defined: dict[str, str]) -> tuple[re.Pattern, ...]:
+    """For each abbreviation a question names that the corpus or the glossary defines, one pattern finding it or
+    its long form (the long form's words in order, hyphen or space between; plurals: "IROs", "hubs")."""
+    patterns = []
+    for name in names:
+        long = defined.get(name.upper())
+        if not (is_acronym(name) and long) or JUDGEMENT_RE.fullmatch(long):
+            continue  # ("RI": a grade is stated in many ways, "rated requires improvement to be good", "not yet good")
+        words = r"[\s-]+".join(re.escape(w) for w in re.findall(r"[\w'’]+", long))
+        patterns.append(re.compile(rf"\b(?:{re.escape(name)}s?|{words}s?)\b", re.I))
+    return tuple(patterns)
+
+
+def acronym_weight(patterns: tuple[re.Pattern, ...], text: str) -> float:
+    return ACRONYM_MISSING_PENALTY if any(not p.search(text) for p in patterns) else 1.0

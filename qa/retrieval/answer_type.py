@@ -180,7 +180,13 @@ def _asks_date_too(question: str, kind: str | None) -> bool:  # (once per questi
 PREVIOUS_POST_QUESTION_RE = re.compile(r"\b(?:where|what|which)\b[^?]{0,80}\b(?:she|he|they|director|dcs|chief\s+"
                                        r"executive|commissioner|leader|manager)\b[^?]{0,40}\b(?:work(?:ed)?|employ\w*|"
                                        r"job|post|role|based)\b[^?]{0,30}\bbefore\b|\b(?:previous|former|last)\s+"
-                                       r"(?:job|post|role|employer)\b", re.I)
+                                       r"(?:job|post|role|employer)\b|"
+                                       # "... and where had he come from?", "where did the new DCS join from?"
+                                       # (a person: not "where did the money come from?")
+                                       r"\bwhere\s+(?:had|did|has|have|does|do)\s+(?:the\s+)?(?:new\s+|interim\s+)?"
+                                       r"(?:she|he|they|director|dcs|chief\s+executive|commissioner|leader|manager|"
+                                       r"head)\b[^?]{0,40}?\b(?:come|came|moved?|arrived?|join(?:ed)?|transferred)\s+"
+                                       r"from\b", re.I)
 PREVIOUS_POST_RE = re.compile(r"\b(?:joined|joins|(?:will\s+)?join|came\s+to|comes\s+to|moved\s+to|moves\s+to|"
                               r"arrived\s+(?:at|in)|arrives\s+(?:at|in))\s+[^.\n]{0,60}?\bfrom\s+(?-i:[A-Z])|"
                               r"\bprior\s+to\s+(?:joining|this|that|her|his|their|taking|moving)\b|"
@@ -620,7 +626,9 @@ def announces_only(text: str) -> bool:
 # "What judgement did Ofsted give Surrey County Council's children's services?" asks about the council's services;
 # a children's home, school or youth justice service in Surrey inspected on its own is another inspection.
 COUNCIL_SERVICES_ASKED_RE = re.compile(r"\bchildren['’]?s\s+(?:social\s+care\s+)?services\b|\bchildren['’]?s\s+"
-                                       r"social\s+care\b|\bILACS\b|\bSIF\b|\bsingle\s+inspection\b", re.I)
+                                       r"social\s+care\b|\bILACS\b|\bSIF\b|\bsingle\s+inspection\b|"
+                                       # "How are councils responding to ...?": the councils' own work, across them
+                                       r"\bcouncils\b|\blocal\s+authorities\b", re.I)
 PROVIDER_ASKED_RE = re.compile(r"\b(?:homes?|schools?|nurser(?:y|ies)|academ(?:y|ies)|colleges?|youth\s+(?:justice|"
                                r"offending)|probation|fostering|adoption\s+agenc(?:y|ies)|provider|setting)\b", re.I)
 # A provider's own inspection report: its details table and fixed headings.

@@ -58,7 +58,8 @@ SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("counc
 ATTRIBUTION_CUES = [
     ("council", re.compile(r"\baccording to (?:the )?(?:[a-z]+ ){0,3}council\b|\bcouncil(?:['’]s)? own\b|"
                            r"\bcouncil itself\s+(?:say|said|says|state[sd]?|announce[sd]?|publish(?:ed|es)?|"
-                           r"report(?:ed|s)?)\b|"
+                           r"report(?:ed|s)?|put\s+out|puts\s+out|issue[sd]?|release[sd]?|post(?:ed|s)?|write|"
+                           r"wrote|writes)\b|"
                            r"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website)", re.I)),
     ("news", re.compile(r"\baccording to (?:the )?(?:news|press|media|reports? in)\b|"
                         r"(?<!not )\b(?:news|press) (?:coverage|reports?|articles?) (?:say|said|says)\b", re.I)),
@@ -110,7 +111,14 @@ LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
                                  r"^\W*(?=[^,:?]*\b(?:own|itself|letter|report|statement|coverage|release|"
                                  r"announcement|words)\b)"
                                  r"(?:in|from|quote|quoting|citing|using)\b[^?]{1,160}?[,:]\s*(?=(?:what|how|which|"
-                                 r"who|whom|when|why|where|did|does|do|is|are|was|were|has|have)\b)", re.I)
+                                 r"who|whom|when|why|where|did|does|do|is|are|was|were|has|have)\b)|"
+                                 # a sentence of its own before the question: "I'm after the council's own news
+                                 # release on the January visit, not the press coverage. What did it say ...?"
+                                 r"^\W*(?:i['’]?m|i\s+am|i['’]?d\s+like|i\s+would\s+like|i\s+want|i\s+need|looking|"
+                                 r"please\s+(?:find|show|give))\b"
+                                 r"(?=[^.?!]*\b(?:own|itself|letter|report|statement|coverage|release|announcement|"
+                                 r"words)\b)[^.?!]{1,200}[.!:;]\s+(?=(?:what|how|which|who|whom|when|why|where|did|"
+                                 r"does|do|is|are|was|were|has|have)\b)", re.I)
 # "... the local press write-up, not Ofsted's own report", "rather than press reports": a source set aside is no cue.
 NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+|from\s+)?(?:the\s+|a\s+|an\s+)?"
                                r"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:own\s+)?(?:ofsted|council|press|news|media|"

@@ -25,7 +25,7 @@ from qa.index.embedder import Embedder, EmbedderUnavailable
 from qa.index.scope import Scope
 from qa.index.store import Index
 from qa.retrieval import rank
-from qa.retrieval.acronyms import FIELD_GLOSSARY, expand, index_definitions
+from qa.retrieval.acronyms import FIELD_GLOSSARY, acronym_weight, asked_acronyms, expand, index_definitions
 from qa.retrieval.answer_type import (answer_type_weight, asked_event, asked_role, counted_stems, previous_post_weight,
                                       second_fact_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
@@ -181,6 +181,7 @@ class Retriever:
         broad = rank.is_broad(index.bm25.document_frequency(q_terms), len(index.passages))
         role, event = asked_role(query.text), asked_event(query.text)
         counted = counted_stems(query.topic, query.authorities) if query.answer_type == "count" else frozenset()
+        acronyms = asked_acronyms(query.names, defined)
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
@@ -196,7 +197,7 @@ class Retriever:
                 * rank.fault_weight(passage.text, query.text) * rank.praise_weight(passage.text, query.text) \
                 * second_fact_weight(query.text, query.answer_type, passage.text) \
                 * previous_post_weight(query.text, passage.text) * who_verb_weight(query.text, passage.text) \
-                * rank.recall_weight(checks[doc.doc_id], passage.text, query)
+                * rank.recall_weight(checks[doc.doc_id], passage.text, query) * acronym_weight(acronyms, passage.text)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},

@@ -68,7 +68,8 @@ COMPARE_RE = re.compile(r"\bcompar(?:e|ed|ing|ison)\b|\bversus\b|\bvs\.?(?=\s)|\
                         r"|\bdifferences?\s+between\b", re.I)
 SINCE_INSPECTION_RE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|latest\s+|"
                                  r"full\s+|previous\s+)?(?:ofsted\s+)?inspection\b", re.I)
-VISIT_RANGE_RE = re.compile(rf"\b(?:between|from)\s+(?:the\s+)?{ORDINAL_RE}\s+(?:(?:monitoring\s+)?visit\s+)?"
+# ("between Ofsted's first and third monitoring visits": a possessive may stand before the first ordinal)
+VISIT_RANGE_RE = re.compile(rf"\b(?:between|from)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?{ORDINAL_RE}\s+(?:(?:monitoring\s+)?visit\s+)?"
                             rf"(?:and|to|until)\s+(?:the\s+)?{ORDINAL_RE}\b", re.I)
 VISIT_SINCE_RE = re.compile(rf"\b(?:since|after|from)\s+(?:the\s+)?{ORDINAL_RE}\s+(?:monitoring\s+)?visit\b", re.I)
 VISIT_ANY_RE = re.compile(rf"\b{ORDINAL_RE}\b(?=(?:\s+(?:and|or|,|to|versus|vs\.?)\s+(?:the\s+)?{ORDINAL_RE})*"
@@ -516,17 +517,44 @@ def build_trail(events: list[_Event], index, authority: str, scored: _Scored, to
 # ---------------------------------------------------------------- answering
 
 
+PROVIDER_TOPIC_RE = re.compile(r"\b(?:homes?|schools?|nurser(?:y|ies)|provider|settings?|academ(?:y|ies)|"
+                               r"youth\s+offending|youth\s+justice)\b", re.I)
+
+
 def in_scope(doc: Document, query: Query, intent: Intent, authority: str | None) -> bool:
     scope = replace(query, visit_number=None, authorities=[authority] if authority else [])
     if rank.check_filters(doc, scope).status == "excluded":
         return False
     if authority and not doc.local_authorities:
         return False  # a place is asked: documents that do not state theirs stay out of its trail
+    if provider_report(doc.text) and not PROVIDER_TOPIC_RE.search(intent.topic):
+        return False  # a children's home the council runs was inspected, not the council's services
     if intent.visit_from or intent.visit_to:
         # A visit range: visit documents outside it are out; documents without a visit number count by date.
         if doc.visit_number and not ((intent.visit_from or 0) <= doc.visit_number <= (intent.visit_to or 99)):
             return False
     return True
+
+
+# "How did caseloads change between the first and third visits?": the later text often states the change itself
+# ("fallen from 27 children at the time of the first monitoring visit to 19", "a significant improvement since the
+# last monitoring visit"). Asked between two ends, that point answers first; the trail follows in date order.
+BETWEEN_RE = re.compile(r"\bbetween\b[^?]+\band\b|\bfrom\b[^?]+\b(?:to|until)\b", re.I)
+CHANGE_STATED_RE = re.compile(rf"\b(?:since|compared\s+(?:with|to)|at\s+the\s+time\s+of)\s+(?:the|its|our)\s+"
+                              rf"(?:last|previous|earlier|{ORDINAL_RE})\s+(?:monitoring\s+)?(?:visit|inspection)\b|"
+                              r"\bfrom\s+(?:an?\s+average\s+of\s+)?\d[\d,.]*%?\b[^.]{0,120}?\bto\s+\d[\d,.]*%?|"
+                              r"\b(?:fallen|fell|reduced|risen|rose|increased|decreased|dropped|grown|grew)\s+"
+                              r"(?:\w+\s+){0,3}?(?:to|from|by)\s+(?:an?\s+average\s+of\s+|around\s+|about\s+)?\d", re.I)
+
+
+def _change_stated_at_end(timeline: Timeline, query: Query, intent: Intent) -> TrailPoint | None:
+    if intent.kind != "trail" or len(timeline.trails) != 1 or not BETWEEN_RE.search(query.text):
+        return None
+    if not (intent.visit_from and intent.visit_to or query.date_from and query.date_to):
+        return None
+    points = timeline.trails[0].points
+    last = points[-1] if len(points) > 1 else None
+    return last if last is not None and CHANGE_STATED_RE.search(last.hit.passage.text) else None
 
 
 def _visit_window(docs: list[Document], intent: Intent) -> tuple[str | None, str | None]:
@@ -575,13 +603,16 @@ def ask(assistant, index, query: Query, intent: Intent, result: Answer) -> Answe
             timeline.undated += [_point(ev, index, authority, scored.terms, intent.topic, encode)
                                  for ev in events if not ev.when and ev.speaking]
     points = timeline.ordered_points()
+    lead = _change_stated_at_end(timeline, query, intent)
+    if lead is not None:
+        points = [lead] + [p for p in points if p is not lead]
     for n, p in enumerate(points, 1):
         p.rank = n
     result.hits = [p.hit for p in points]
     result.query = replace(query, topic=intent.topic, follow_up=False)
     result.filters = {**query.filters(), "timeline": intent.kind, "topic": intent.topic}
     result.filters.pop("visit_number", None)
-    result.filters_description = describe(intent, query, authorities)
+    result.filters_description = describe(intent, query, authorities, lead is not None)
     if not points:
         result.message = f"No document in scope speaks to {intent.topic}."
         if intent.kind == "compare":  # the blocks still say, side by side, that neither has anything
@@ -664,8 +695,9 @@ def _home_period(doc: Document, periods: list[Period]) -> Period | None:
     return homes[0] if len(homes) == 1 else None
 
 
-def describe(intent: Intent, query: Query, authorities: list[str]) -> str:
-    head = f"Evidence trail on {intent.topic}, in date order" if intent.kind == "trail" else \
+def describe(intent: Intent, query: Query, authorities: list[str], change_first: bool = False) -> str:
+    order = "the change as the latest text states it first, then in date order" if change_first else "in date order"
+    head = f"Evidence trail on {intent.topic}, {order}" if intent.kind == "trail" else \
         f"Side by side on {intent.topic}"
     parts = [head]
     if authorities:
