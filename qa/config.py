@@ -94,6 +94,10 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   85: a long report's "Published: 15th Mar 2024" on a line of its own at its close; newspapers named "... Record",
+#       "... Press", "... Guardian" are mastheads; "is the fourth of the monitoring visits" numbers the page's visit,
+#       "the improvement noted at the fourth monitoring visit" recalls one; "- X Council Newsroom" closing a <title>
+#       is the council's site
 #   84: (after the held-out reading) a letter's addressee over "Dear ..." is no byline; a street in an address
 #       run into one line ("Town Hall Knowsley Street Bury Dear Jo") names no council
 #   83: a visit being prepared for ("was preparing for its first monitoring visit") is one still to come
@@ -178,7 +182,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "84"
+PIPELINE_VERSION = "85"
 
 
 def packaged_model_path() -> str:

@@ -121,3 +121,71 @@ def test_a_question_about_councils_weighs_a_childrens_home_report_down():
     assert asks_council_services("How are councils responding to children at risk of criminal exploitation?")
     assert asks_council_services("What are local authorities doing about county lines?")
     assert not asks_council_services("How are children's homes run by councils responding to exploitation?")
+
+
+def test_a_long_reports_closing_published_line_dates_it():
+    from conftest import metadata_of
+
+    body = "\n".join(f"Paragraph {i}: social workers visit children regularly and plans are reviewed on time."
+                     for i in range(80))
+    text = ("Inspection of Rutland County Council children's services\n\nInspection dates: 22 January to 2 February "
+            "2024\n\nLead inspector: Ann Other, His Majesty's Inspector\n\nOverall effectiveness: Good\n\nThe experiences "
+            "and progress of children who need help and protection: Good\n\n" + body + "\n\nOfsted produces this "
+            "report of the inspection of local authority children's services.\n\nPublished: 15th Mar 2024\n\n"
+            "Piccadilly Gate, Store Street, Manchester M1 2WD. © Crown copyright 2024")
+    from pathlib import Path
+
+    from qa.datatypes import Block
+    from qa.documents.metadata import infer_metadata
+
+    # (cleaning takes the short closing lines off a PDF's last page as furniture: only the raw text keeps them)
+    kept = [Block("para", p) for p in text.split("\n") if p.strip() and not p.startswith(("Published", "Piccadilly"))]
+    meta = infer_metadata(Path("report.pdf"), text, kept, {})
+    assert meta["doc_type"] == "ofsted_report" and str(meta["date"]) == "2024-03-15"
+
+
+def test_a_newspaper_named_record_is_a_masthead_not_a_subject(tmp_path):
+    from qa.documents.ingest import discover, load_document
+
+    story = ("Skip to content\nDorset Record\nNews  Sport  What's On  Property  Jobs  Subscribe\n\nNews > Dorchester\n\n"
+             "Halton children's services judged 'outstanding' for second time running\n\nPhoto: The council's offices. "
+             "Picture: Dorset Record archive\n\nBy Tom Bloggs\nPublished: 8th Jun 2023\n\nChildren's social care in "
+             "Halton has been rated 'outstanding' by Ofsted for the second inspection in a row.\n\nThe report praised "
+             "the borough's work with teenagers at risk of exploitation, saying a dedicated adolescent team sees young "
+             "people quickly and stays with them for as long as they need.\n\nCaseloads across Halton's social work "
+             "teams average 15 children, which the report described as manageable and closely monitored.\n\nHalton's "
+             "director of children's services said the judgement belonged to the council's social workers, foster "
+             "carers and partners, and that keeping standards this high was hard work.\n\nNeighbouring Dorset Council's children's "
+             "services were last inspected in 2022, when they were judged good.\n\nInspectors said Halton should "
+             "improve how quickly it completes health assessments.\n\nRELATED STORIES\n- Foster carer shortage "
+             "'at crisis point' across Dorset (4th May 2023)\n\n(c) Dorset Record 2023. All rights reserved.")
+    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
+    files, _ = discover([tmp_path])
+    assert load_document(files[0], "x", None, 2**25).local_authorities == ["Halton"]
+
+
+def test_visit_numbers_said_of_the_page_and_recalled_from_another():
+    from qa.documents.metadata import infer_visit_number
+
+    feature = ("The letter, published on Thursday after a two-day visit in early September, is the fourth of the "
+               "monitoring visits Ofsted carries out while a council remains rated inadequate. The front door was the "
+               "focus of the second monitoring visit in January.")
+    assert infer_visit_number(feature)[0] == 4
+    minutes = ("The Assistant Director introduced the report, which set out the findings of Ofsted's fifth "
+               "monitoring visit, carried out on 27 and 28 July 2021.\n\nThe Assistant Director said that the "
+               "improvement noted at the fourth monitoring visit had been sustained.\n\nThe Committee noted the "
+               "outcome of the fifth monitoring visit.")
+    assert infer_visit_number(minutes)[0] == 5
+
+
+def test_a_councils_newsroom_in_the_title_makes_a_page_about_a_regulator_the_councils():
+    from qa.documents.convert import convert_html
+
+    page = ("<html><head><title>Care Quality Commission publishes assessment of Rutland&#x27;s adult social care - "
+            "Rutland County Council Newsroom</title><meta property='og:url' "
+            "content='https://newsroom.rutland.example/2024/07/cqc/'></head><body><main><article><h1>Care Quality "
+            "Commission publishes assessment of Rutland's adult social care</h1><p>Published: 19th Jul 2024</p>"
+            "<p>The Care Quality Commission (CQC) has published its assessment of adult social care in Rutland, "
+            "rating the council's services as good.</p><p>The CQC assessment looked at how the council works with "
+            "people who draw on care.</p></article></main></body></html>")
+    assert convert_html(page).hints.get("publisher") == "Rutland County Council"

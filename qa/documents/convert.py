@@ -222,8 +222,11 @@ def _parse_html(html: str):
 # A council's own site names itself at the end of every page's title: "... | Coventry City Council".
 _TITLE_COUNCIL_RE = re.compile(r"(?:^|\s[|\-–—]\s)((?:(?:The\s+)?(?:Royal\s+|London\s+)?Borough\s+of\s+|City\s+of\s+)?"
                                r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|(?<=Blackburn )with|&)){0,5}?"
-                               r"\s+Council)(?:\s+(?:Democracy|Democratic\s+Services)(?:\s+Portal)?)?"
-                               r"\s*$")  # (the council's democracy site: "... - Newcastle City Council Democracy")
+                               r"\s+Council)(?:\s+(?:Democracy|Democratic\s+Services)(?:\s+Portal)?|"
+                               r"\s+(?:Newsroom|News|Press\s+Office|Media\s+Centre|Press\s+Releases?))?"
+                               # (the council's democracy site: "... - Newcastle City Council Democracy"; its
+                               # newsroom: "... - Shropshire Council Newsroom")
+                               r"\s*$")
 
 
 def _is_host_name(name: str, url: str) -> bool:

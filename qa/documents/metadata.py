@@ -367,7 +367,8 @@ _NEWS_FURNITURE = [re.compile(p, re.I | re.M) for p in (
 # A newspaper's masthead as the page's first line ("Fulham & Hammersmith Gazette", "Devon & Torbay Today").
 _MASTHEAD_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*|&|and|of|on)(?:\s+(?:[A-Z][\w'’.-]*|&|and|of|on)){0,2}?\s+"
                           r"(?:Gazette|Herald|Echo|Post|Times|Chronicle|Mercury|Advertiser|Argus|Courier|Telegraph|"
-                          r"Express|Mail|Standard|Evening News|Today|Journal|Sentinel|Examiner|Citizen|Observer|Live)"
+                          r"Express|Mail|Standard|Evening News|Today|Journal|Sentinel|Examiner|Citizen|Observer|Live|Record|Press|"
+                          r"Reporter|Guardian|Messenger|Voice|Leader|Independent)"
                           r"(?=\s*$|\s+(?:News|Home|Menu|Sign in|Log in|Subscribe|Search|Sport)\b)")
 
 
@@ -620,9 +621,10 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         council += 2.0
     if _COUNCIL_TEAM_AUTHOR_RE.search(hints.get("author") or ""):
         council += 2.0  # the file's author is a council's committee office ("Democratic Services")
-    if re.search(r"\bcouncil\b|\bborough\s+of\b|^city\s+of\b",
-                 hints.get("publisher", ""), re.I) and find_in_text(hints["publisher"]):
-        # the page's own site is a council's ("og:site_name": "Walsall Council", "Royal Borough of Kingston upon Thames")
+    if any(re.search(r"\bcouncil\b|\bborough\s+of\b|^city\s+of\b", site, re.I) and find_in_text(site)
+           for site in (hints.get("publisher") or "", hints.get("title_site") or "")):
+        # the page's own site is a council's ("og:site_name": "Walsall Council", "Royal Borough of Kingston upon Thames";
+        # or its <title>'s close, "... - Shropshire Council Newsroom", where the metadata gave only the host name)
         council += 3.0
     if _COUNCIL_COPYRIGHT_RE.search("\n".join(raw.splitlines()[-15:])):
         council += 2.0  # the page's copyright is the council's ("(c) Sheffield City Council"), in its footer
@@ -944,8 +946,10 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     # ... or a long report's one "Report published: 19 January 2024" on its closing page, above Ofsted's notice
     # ("This report was published on 13 January 2023." beside it)
     if doc_type == "ofsted_report" and len(text) > CLOSING_DATE_MIN_CHARS:
-        closing = [m.group(1) or m.group(2) for m in re.finditer(
-            rf"\breport published\s*:\s*(.{{6,40}})|\bthis (?:report|publication) was published on\s+({_FULL_DATE})",
+        closing = [next(g for g in m.groups() if g) for m in re.finditer(
+            rf"\breport published\s*:\s*(.{{6,40}})|\bthis (?:report|publication) was published on\s+({_FULL_DATE})|"
+            # (or a line of its own, "Published: 15th Mar 2024", above the address and copyright notice)
+            rf"(?:^|\n)[^\S\n]*published\s*:\s*({_FULL_DATE})[^\S\n]*(?=\n|$)",
             text[-4000:], re.I)]
         dates = {parse_date(c) for c in closing}  # (both lines, one date: "Report published: ..." and "This ...")
         if len(dates) == 1 and None not in dates:
@@ -1185,6 +1189,9 @@ _VISIT_NUMBER_RES = [
     # (not "the second of the DBS checks on new staff")
     (re.compile(rf"\bvisit(?:ed)?\b[^.]{{0,80}}\bthe\s+{ORDINAL_RE}\s+of\s+(?:(?:the|its|their)\s+)?(?:[\w-]+['’]s\s+)?"
                 rf"(?:(?:\w+\s+)?(?:monitoring\s+)?visits|(?:quarterly|monitoring|progress)\s+checks)\b", re.I), 0.8),
+    # the page's subject said to be one: "The letter ... is the fourth of the monitoring visits Ofsted carries out"
+    (re.compile(rf"\b(?:is|was)\s+the\s+{ORDINAL_RE}\s+of\s+(?:(?:its|their|the|ofsted['’]s)\s+(?:\w+\s+)?|"
+                rf"a\s+series\s+of\s+)monitoring\s+visits\b", re.I), 0.9),
     # "for the fourth of its monitoring visits since ...", "made their fourth visit since the council was judged"
     # ("for the second of a series of monitoring visits")
     (re.compile(rf"\bthe\s+{ORDINAL_RE}\s+of\s+(?:(?:its|their|the|ofsted['’]s)\s+(?:\w+\s+)?|a\s+series\s+of\s+)"
@@ -1230,8 +1237,11 @@ _VISIT_NUMBER_RES = [
 # A visit named after these is another one than the page's: "than at the time of the first monitoring visit",
 # "since the last monitoring visit in February 2017", "the next monitoring visit". (Not "following the third
 # monitoring visit": a story's way to name the visit it reports.) "progress since MV1 in April" too.
+# (or a finding recalled from it: "the improvement noted at the fourth monitoring visit had been sustained")
 _REFERS_ELSEWHERE_RE = re.compile(r"\b(?:next|previous|last|earlier|prior|since(?:\s+(?:its|the|their))?|"
-                                  r"(?:time\s+of|before)\s+(?:the|its|their))\s+$", re.I)
+                                  r"(?:time\s+of|before)\s+(?:the|its|their)|"
+                                  r"(?:noted|found|seen|identified|highlighted|raised|reported)\s+(?:at|during)\s+"
+                                  r"(?:the|its|their))\s+$", re.I)
 # "the sixth monitoring visit to children's services in Sandwell since they were judged inadequate in 2016" (not
 # "the third visit since the trust took over")
 _COUNTED_FROM_JUDGEMENT_RE = re.compile(r"[^.]{0,80}?\bsince\b[^.]{0,60}?\b(?:judged|rated|graded|found)\s+(?:to\s+be\s+)?"
@@ -1617,6 +1627,8 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
     subject, paper = content.strip(), masthead(raw)
     if paper and subject.startswith(paper):
         subject = subject[len(paper):]
+    if paper:  # (and wherever else the paper names itself: "Picture: Dorset Record archive", "(c) Dorset Record")
+        subject = re.sub(re.escape(paper), lambda m: " " * len(m.group(0)), subject)
     authorities, la_conf = infer_authorities(subject)
     if not authorities:
         # A local paper's story naming one authority once, far down ("Wirral's children's services were rated
