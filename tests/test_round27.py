@@ -189,3 +189,27 @@ def test_a_councils_newsroom_in_the_title_makes_a_page_about_a_regulator_the_cou
             "rating the council's services as good.</p><p>The CQC assessment looked at how the council works with "
             "people who draw on care.</p></article></main></body></html>")
     assert convert_html(page).hints.get("publisher") == "Rutland County Council"
+
+
+def test_a_grade_asked_for_one_year_is_not_answered_by_grades_of_other_years(tmp_path):
+    letter = ("05 March 2019\n\nJo Bloggs Chief Officer for Children's Services Rutland County Council\n\nDear Jo\n\n"
+              "Annual engagement meeting\n\nThank you for meeting with me on 30 January 2019. You are confident that "
+              "the focus on good social work has resulted in practice improvements since the local authority was "
+              "judged as inadequate for the protection of children in 2013 and as requires improvement in 2015.\n\n"
+              "Yours sincerely\n\nAnn Other\nSenior HMI")
+    assistant = bm25_assistant_for(tmp_path, {"aem.txt": (letter, {"date": "2019-03-05", "doc_type": "ofsted_letter",
+                                                                     "local_authorities": ["Rutland"]})})
+    assert assistant.ask("What overall judgement did Rutland get at its 2019 ILACS inspection?").abstained
+    assert not assistant.ask("How was Rutland judged?").abstained
+    from qa.retrieval.answer_type import holds_grade_of
+
+    asked = "What rating did Rutland get in 2019?"
+    assert holds_grade_of("Rutland was rated inadequate after the November 2018 inspection.", range(2018, 2021), asked)
+    assert holds_grade_of("Rutland was judged good.", range(2018, 2021), asked)
+    # a grade with another year beyond a comma is not tied to it
+    assert holds_grade_of("Ofsted has rated the services as 'Requires Improvement to be Good', having previously been "
+                          "judged as 'Inadequate' since 2019.", range(2021, 2024), "What rating did Rutland get in 2022?")
+    assert not holds_grade_of("It was judged inadequate for the protection of children in 2013.", range(2018, 2021), asked)
+    # the year of a scene is not the grade's: "what grades had it been given" before a 2019 meeting
+    assert holds_grade_of("It was judged inadequate for the protection of children in 2013.", range(2018, 2021),
+                          "Going into its 2019 annual engagement meeting with Ofsted, what grades had Rutland been given?")

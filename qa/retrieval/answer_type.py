@@ -276,6 +276,34 @@ _DATE_DAYS_RE = re.compile(rf"\b{_MONTH_NOT_MAY}\s+{_DAY_OF_MONTH}(?:\s*(?:and|t
                            rf"\b{_DAY_OF_MONTH}\s+(?:(?:and|to|-|–)\s+{_DAY_OF_MONTH}\s+)?{_MONTH_NOT_MAY}\b", re.I)
 
 
+# "What judgement did Devon get at its 2019 inspection?": "judged as inadequate for the protection of children in
+# 2013 and as requires improvement in the SIF in 2015" states grades, of other years. A grade tied to a year in its
+# own clause ("inadequate ... in 2013", "in 2015 it was judged inadequate"), none of them asked, is not the grade
+# asked for; a grade with a year only beyond a comma ("'Requires Improvement', having previously been judged
+# 'Inadequate' since 2019") is untied. Only for a question whose year is the grade's ("its 2019 ILACS inspection",
+# "What rating did X get in 2022?"), not a scene ("going into its 2019 annual engagement meeting, what grades had it
+# been given?").
+_YEAR = r"(?:19|20)\d\d"
+GRADE_YEAR_QUESTION_RE = re.compile(rf"\b{_YEAR}\s+(?:ofsted\s+)?(?:ilacs|sif|inspection|judge?ment|rating|grade|"
+                                    rf"re-?inspection)\b|\b(?:inspect\w*|rat(?:ed|ing)|judge?d|judge?ment|grade[ds]?|"
+                                    rf"given|get|got|receiv\w+)\b[^,;?]{{0,60}}?\b(?:in|during|for)\s+(?:\w+\s+)?{_YEAR}\b",
+                                    re.I)
+_TIED_YEAR_AFTER_RE = re.compile(rf"^[^,;.]{{0,60}}?\b(?:in|since|of|during)\s+(?:\w+\s+)?({_YEAR})\b")
+_TIED_YEAR_BEFORE_RE = re.compile(rf"\b(?:in|since|during)\s+(?:\w+\s+)?({_YEAR})\b[^,;.]{{0,50}}$")
+
+
+def holds_grade_of(text: str, years: range | None, question: str = "") -> bool:
+    """A grade stated in `text` (see EVIDENCE["judgement"]) not tied to years outside `years`."""
+    if years is None or not GRADE_YEAR_QUESTION_RE.search(question):
+        return holds("judgement", text)
+    for m in EVIDENCE["judgement"].finditer(text):
+        tied = _TIED_YEAR_AFTER_RE.search(text[m.end():m.end() + 80]) \
+            or _TIED_YEAR_BEFORE_RE.search(text[max(0, m.start() - 70):m.start()])
+        if not tied or int(tied.group(1)) in years:
+            return True
+    return False
+
+
 @lru_cache(maxsize=50_000)
 def holds(kind: str, text: str) -> bool:
     if kind == "count":

@@ -28,7 +28,8 @@ from qa.index.store import Index
 from qa.retrieval.question import SOURCE_KINDS, FilterOverrides, Query, parse
 from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, announces_only, asked_event, asked_role,
                                       asks_council_services, provider_report,
-                                      asks_findings, asks_grade, asks_person, counted_stems, holds, names_person_in_role,
+                                      asks_findings, asks_grade, asks_person, counted_stems, holds, holds_grade_of,
+                                      names_person_in_role,
                                       states_change, states_count, states_count_change)
 from qa.documents.metadata import anticipated_visit
 from qa.documents.mentions import document_event_dates, document_event_months, document_not_before, own_dated_months
@@ -591,7 +592,9 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     appointed commissioner". A passage on the subject without it is a guess, not an answer."""
     if not states_asked_count(query, hits):
         return False
-    if asks_grade(query.text) and not any(holds("judgement", h.passage.text) for h in hits):
+    # (a year either side: "rated inadequate after the November 2018 inspection" answers for 2019)
+    years = range(query.date_from.year - 1, query.date_to.year + 2) if query.date_from and query.date_to else None
+    if asks_grade(query.text) and not any(holds_grade_of(h.passage.text, years, query.text) for h in hits):
         return False
     if asks_findings(query.text) and hits and all(announces_only(h.document.text) for h in hits):
         return False  # only pages announcing the inspection: nothing says what it found
