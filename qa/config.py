@@ -94,6 +94,11 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   86: (after the held-out reading) a county closing an address line with no postcode ("... New Road Grays Essex")
+#       and "the Essex unitary authority" name no subject; a lead in capitals ("WOKINGHAM Borough Council's ...") is
+#       read; places under a "Related:" or "Most read" heading count little; "Meeting of X Committee, Tuesday, 14th
+#       February, 2023" dates an agenda item, "Version: Final, 31 January 2023" dates nothing; a file's
+#       dcterms.created beside a "Published:" element, and dates in a list of headlines, are not the page's
 #   85: a long report's "Published: 15th Mar 2024" on a line of its own at its close; newspapers named "... Record",
 #       "... Press", "... Guardian" are mastheads; "is the fourth of the monitoring visits" numbers the page's visit,
 #       "the improvement noted at the fourth monitoring visit" recalls one; "- X Council Newsroom" closing a <title>
@@ -182,7 +187,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "85"
+PIPELINE_VERSION = "86"
 
 
 def packaged_model_path() -> str:

@@ -213,3 +213,69 @@ def test_a_grade_asked_for_one_year_is_not_answered_by_grades_of_other_years(tmp
     # the year of a scene is not the grade's: "what grades had it been given" before a 2019 meeting
     assert holds_grade_of("It was judged inadequate for the protection of children in 2013.", range(2018, 2021),
                           "Going into its 2019 annual engagement meeting with Ofsted, what grades had Rutland been given?")
+
+
+# After the held-out reading (set92, set93): metadata classes its files showed.
+
+def test_a_county_closing_an_address_line_without_a_postcode_names_no_subject():
+    from qa.documents.metadata import infer_authorities
+
+    letter = ("14 December 2022\n\nHarriet Bloggs Corporate Director of Children's Services Thurrock Council Civic "
+              "Offices New Road Grays Essex\n\nDear Harriet\n\nMonitoring visit to Thurrock children's services\n\n"
+              "This letter summarises the findings of the monitoring visit to Thurrock children's services. Thurrock's "
+              "care leavers now know their advisers well.")
+    assert infer_authorities(letter)[0] == ["Thurrock"]
+    block = ("25 July 2023\n\nHarriet Bloggs\nCorporate Director of Children's Services\nThurrock Council\nCivic "
+             "Offices\nNew Road\nGrays\nEssex\n\nDear Harriet\n\nMonitoring visit to Thurrock children's services\n\n"
+             "Thurrock's leaders have improved the help given to care leavers.")
+    assert infer_authorities(block)[0] == ["Thurrock"]
+    story = ("Joint work on exploitation 'not yet making children safer'\n\nThe letter follows the third monitoring "
+             "visit to the Essex unitary authority since its children's services were rated inadequate. Thurrock "
+             "Council said it accepted the findings. Thurrock's director said work had begun.")
+    assert infer_authorities(story)[0] == ["Thurrock"]
+
+
+def test_a_lead_in_capitals_and_teasers_under_related_read_right():
+    from qa.documents.metadata import infer_authorities
+
+    lead = ("'Good' at last: Ofsted upgrades borough's children's services\n\nBy Tom Bloggs\n\nWOKINGHAM Borough "
+            "Council's children's services have been rated 'good' by Ofsted, four years after inspectors said they "
+            "required improvement.")
+    assert infer_authorities(lead)[0] == ["Wokingham"]
+    story = ("Inspectors raise concerns over home-schooled children\n\n" + "Derby City Council's children's services "
+             "were visited by Ofsted in October. " * 3 + "\n\nThe letter said Derby's social workers did not always "
+             "check what education children received.\n\n" + "Inspectors spoke to social workers and managers. " * 20
+             + "\n\nRelated:\n\nDerbyshire County Council to cut youth centre funding - 2 November 2018\n\nMost Read\n\n"
+             "Bonfire night events across Derby and Derbyshire\n\nFoster carer shortage across Derbyshire")
+    assert infer_authorities(story)[0] == ["Derby"]
+
+
+def test_a_democracy_sites_meeting_line_dates_it_and_a_version_line_does_not():
+    from qa.documents.metadata import _dateline
+
+    assert _dateline("Meeting of Corporate Parenting Committee, Tuesday, 14th February, 2023 7.00 pm (Item 7.)")[0] \
+        == "2023-02-14"
+    assert _dateline("Version: Final, 31 January 2023")[0] is None
+    assert _dateline("Meeting: Tuesday, 8 March 2022 2.00 pm, Children and Families Overview and Scrutiny Committee")[0] \
+        == "2022-03-08"
+
+
+def test_a_created_meta_date_and_a_related_lists_dates_are_not_the_pages():
+    from qa.documents.convert import convert_html
+
+    page = ("<html><head><title>Rutland youth justice service rated good</title><meta name='dcterms.created' "
+            "content='2022-08-30'></head><body><main><article><h1>Rutland youth justice service rated good</h1>"
+            "<p class='date'>Published: 14 September 2022</p><p>Inspectors rated the youth justice service good "
+            "after fieldwork in July 2022, praising its work with children and families across the county.</p>"
+            "<p>The service's partnership board was described as strong and well led by inspectors.</p></article>"
+            "</main></body></html>")
+    assert convert_html(page).hints.get("date") != "2022-08-30"
+    minutes = ("<html><head><title>Minutes - Children's Services Scrutiny Committee - Rutland County Council "
+               "Democracy</title></head><body><main><h1>Minutes: Children's Services Scrutiny Committee</h1><p>Meeting: "
+               "Tuesday, 9th July, 2024 6.00 pm</p><p>The Director reminded members that the inspection report had "
+               "been published on 19 April 2024, and presented the improvement plan to the committee.</p><p>Members "
+               "asked about supervision and agency staff, and the Director answered their questions in turn.</p></main>"
+               "<aside><h2>Related news</h2><ul><li><a href='/news/1'>Ofsted recognises good care for children in "
+               "care</a> <span class='date'>19 April 2024</span></li><li><a href='/news/2'>New family hub opens in "
+               "the town centre</a> <span class='date'>3 June 2024</span></li></ul></aside></body></html>")
+    assert convert_html(minutes).hints.get("date") != "2024-04-19"

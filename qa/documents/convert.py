@@ -322,6 +322,8 @@ def _marked_texts(tree, *mark_res: re.Pattern) -> list[list[str]]:
         marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
         if _NOT_OWN_DATE_MARK_RE.search(marks):
             continue
+        if any(len(" ".join(a.itertext()).strip()) >= 25 for li in el.xpath("ancestor::li") for a in li.xpath(".//a")):
+            continue  # an item of a list of headlines ("Related news": another story's title and its date)
         hits = [i for i, mark_re in enumerate(mark_res) if mark_re.search(marks)]
         if hits:
             text = re.sub(r"\s+", " ", " ".join(el.itertext())).strip()
@@ -340,6 +342,11 @@ def _markup_date(html: str, iso_date: str, marked: list[str]) -> str | None:
 
     d = re.escape(iso_date[:10])
     attrs = [m.group(0) for m in re.finditer(rf"""<[^>]*(?:content|datetime)\s*=\s*["']{d}[^>]*>""", html, re.I)]
+    published = [parse_date(part) for text in marked if re.search(r"\bpublished\b", text, re.I)
+                 for part in re.split(r"\s*[|•·]\s*", text) if re.search(r"\bpublished\b", part, re.I)]
+    if attrs and all(re.search(r"created", a, re.I) for a in attrs) \
+            and any(p and p != iso_date[:10] for p in published):
+        return None  # a file's creation (dcterms.created) beside the page's own "Published: 14 September 2022"
     if any(not re.search(r"modified|updated", a, re.I) for a in attrs) or \
             re.search(rf'"date(?:Published|Created)"\s*:\s*"{d}', html):
         return "published"

@@ -231,6 +231,12 @@ _NOT_PUBLICATION = re.compile(r"\b(inspection|visit|fieldwork|post on|upload|mai
                               r"scheduled|deadline|closing date|event|webinar|asked)\b", re.I)
 
 
+# A paper's document-control line ("Version: Final, 31 January 2023", "Review date: ..."): when it was signed off or
+# is due for review, not when it was published.
+_DOCUMENT_CONTROL_RE = re.compile(r"(?i)(?:version|review\s+date|date\s+of\s+review|printed|effective\s+from|"
+                                  r"expires?)\b")
+
+
 def _dateline(text: str) -> tuple[str | None, bool]:
     """A line that states a date and little else: (date, has an explicit published/updated prefix)."""
     s = text.strip().strip("•|-–—·").strip()
@@ -242,11 +248,16 @@ def _dateline(text: str) -> tuple[str | None, bool]:
     # a meeting's own line, its time and committee after the date: "Meeting: Tuesday, 8 March 2022 2.00 pm, Children
     # and Families Overview and Scrutiny Committee"
     # (or in figures: "Meeting: 10/09/2024 - Overview and Scrutiny Committee (Item 6)")
+    # (or a democracy site's agenda item: "Meeting of Corporate Parenting Committee, Tuesday, 14th February, 2023
+    # 7.00 pm (Item 7.)")
     meeting = re.match(rf"(?i)meeting\s*:\s*(?:{WEEKDAY},?\s+)?({_FULL_DATE}|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d)\b"
-                       rf"(?=\s*(?:$|,|\d{{1,2}}[.:]\d\d|-|–|\|))", s)
+                       rf"(?=\s*(?:$|,|\d{{1,2}}[.:]\d\d|-|–|\|))|"
+                       rf"meeting\s+of\s+(?-i:[A-Z])[\w&'’ -]{{2,80}}?,\s*{WEEKDAY}({_FULL_DATE})\b"
+                       rf"(?=\s*(?:$|,|\d{{1,2}}[.:]\d\d|\())", s, re.I)
+    meeting = meeting and re.match(r"(.*)", next(g for g in meeting.groups() if g))
     if meeting and parse_date(meeting.group(1)):
         return parse_date(meeting.group(1)), True
-    if len(s) > 80 or _NOT_PUBLICATION.search(s):
+    if len(s) > 80 or _NOT_PUBLICATION.search(s) or _DOCUMENT_CONTROL_RE.match(s):
         return None, False
     m = re.match(rf"^{_DATELINE_PREFIX}\s*(.+?)(?:\s+[-–|]\s+.*)?$", s, re.I)
     if m and re.match(r"(?i)meeting\b(?!\s+date)", s):
@@ -722,6 +733,28 @@ _REPLACED_AFTER = re.compile(r"\s*(?:was|were|had\s+been)\s+(?:replaced|abolishe
 # Where an unnamed council is ("a Kent authority", "a Yorkshire coastal council"): the county describes it.
 _DESCRIBED_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$")
 _DESCRIBED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:authority|council)\b")
+# ... or "the Essex unitary authority" (a kind of council after the county: where Thurrock is, not another council)
+_DESCRIBED_KIND_AFTER = re.compile(r"\s+(?:unitary|coastal|rural|metropolitan|seaside|shire|northern|southern|eastern|"
+                                   r"western|inner|outer|neighbouring)\s+(?:authority|council|borough)\b")
+_ADDRESS_WORD_RE = re.compile(r"\b(?:Road|Street|Lane|Avenue|Offices|Hall|Centre|Center|House|Building|Square|Place|"
+                              r"Way|Drive|Quay|Wharf|Parade|PO\s+Box)\b")
+# A teaser list's heading: what follows names other stories' places.
+_TEASER_HEADING_RE = re.compile(r"(?im)^[^\S\n]*(?:related(?:\s+(?:stories|articles|news|links|content|posts))?|most\s+read|"
+                                r"more\s+(?:stories|news)|read\s+more|you\s+may\s+also\s+like|most\s+popular|"
+                                r"trending(?:\s+now)?)[^\S\n]*:?[^\S\n]*$")
+# A local paper's lead in capitals, "WOKINGHAM Borough Council's children's services have been rated 'good'": the
+# name is read in its usual case (same length, so positions hold).
+_LEAD_CAPITALS_RE = re.compile(r"(?m)^([A-Z]{4,}(?:[ -][A-Z]{2,})*)(?=\s+[A-Z]?[a-z'’])")
+
+
+def _lead_capitals_named(content: str) -> str:
+    def named(m: re.Match) -> str:
+        usual = re.sub(r"(?<=\s)(?:Upon|On|And|Of|The|With)(?=\s)", lambda w: w.group(0).lower(), m.group(1).title())
+        return usual if len(usual) == len(m.group(1)) and find_in_text(usual) and not find_in_text(m.group(1)) \
+            else m.group(1)
+    return _LEAD_CAPITALS_RE.sub(named, content)
+
+
 _RECIPIENT_BEFORE = re.compile(r"\bletters?\s+(sent\s+)?to\s+(both\s+)?([\w’'&,]+\s+){0,6}$", re.I)
 
 
@@ -753,9 +786,12 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     little more), and syntax: mentions in a run of three or more names (a national list), after "from", "former",
     "including", "also runs ... in" or a job title "at" (someone's other employer) count little; the addressee of
     a letter counts much. Authorities scoring well below the leader are passing mentions."""
+    content = _lead_capitals_named(content)
     mentions = find_in_text(content)
     if not mentions:
         return council_of_own_domain(content), 0.3
+    teasers = _TEASER_HEADING_RE.search(content)
+    teasers_at = teasers.start() if teasers and teasers.start() > len(content) / 3 else len(content)
     scores: dict[str, float] = {}
     first_pos: dict[str, int] = {}
     names = {mt.name for mt in mentions}
@@ -770,8 +806,14 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
         line_start = content.rfind("\n", 0, mt.start) + 1
         line_end = content.find("\n", mt.end)
         line = content[line_start:line_end if line_end >= 0 else len(content)]
+        if mt.start > teasers_at:
+            w *= 0.1  # a teaser for another story under "Related:" or "Most read" (left in by the converter)
         if mt.address and not mt.formal and any(p.name != mt.name and mt.start - p.end < 150 for p in mentions[:i]):
             w *= 0.1  # the town or county in a council's address ("Swindon Borough Council ... Wiltshire SN1 2JH")
+        elif not mt.formal and re.match(r"[^\S\n]*(?:\n|$)", content[mt.end:mt.end + 5]) \
+                and _ADDRESS_WORD_RE.search(content[max(0, mt.start - 150):mt.start]) \
+                and any(p.name != mt.name and p.formal and mt.start - p.end < 150 for p in mentions[:i]):
+            w *= 0.1  # ... with no postcode: "Thurrock Council Civic Offices New Road Grays Essex" closing its line
         elif mt.address and not mt.formal:
             w *= 0.3  # a postal county ("Ilford, Essex IG6 4XZ") is not the council a school or a home is in
         if len(line.split()) <= 14 and (_NAV_LINE_RE.search(line) if line_start > 0 else _MENU_LINE_RE.match(line)):
@@ -782,7 +824,9 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
         elif _PASSING_BEFORE.search(before) or (joined and passing_prev) \
                 or _REPLACED_AFTER.match(content[mt.end:mt.end + 40]) \
                 or (not mt.formal and _DESCRIBED_BEFORE.search(before[-12:])
-                    and _DESCRIBED_AFTER.match(content[mt.end:mt.end + 30])):
+                    and _DESCRIBED_AFTER.match(content[mt.end:mt.end + 30])) \
+                or (not mt.formal and before.endswith(("the ", "The "))
+                    and _DESCRIBED_KIND_AFTER.match(content[mt.end:mt.end + 30])):
             w *= 0.25  # "from Rotherham", "also runs services in Kingston and Richmond"
             passing_prev = True
         else:
