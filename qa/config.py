@@ -94,6 +94,9 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   87: review fixes: Record, Press, Guardian, Voice, Leader ... close a paper's name only under a paper's menu
+#       (not "Executive Decision Record", "Rutland Youth Voice"); the paper's name is blanked in any case, "The" or
+#       not; only "noted at the fourth monitoring visit" recalls a visit ("found during the fourth ..." is the page's)
 #   86: (after the held-out reading) a county closing an address line with no postcode ("... New Road Grays Essex")
 #       and "the Essex unitary authority" name no subject; a lead in capitals ("WOKINGHAM Borough Council's ...") is
 #       read; places under a "Related:" or "Most read" heading count little; "Meeting of X Committee, Tuesday, 14th
@@ -187,7 +190,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "86"
+PIPELINE_VERSION = "87"
 
 
 def packaged_model_path() -> str:

@@ -381,6 +381,10 @@ _MASTHEAD_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*|&|and|of|on)(?:\s+(?:
                           r"Express|Mail|Standard|Evening News|Today|Journal|Sentinel|Examiner|Citizen|Observer|Live|Record|Press|"
                           r"Reporter|Guardian|Messenger|Voice|Leader|Independent)"
                           r"(?=\s*$|\s+(?:News|Home|Menu|Sign in|Log in|Subscribe|Search|Sport)\b)")
+# Words that close a council's own headings as well ("Executive Decision Record", "Rutland Youth Voice", "Special
+# Guardian", "Deputy Leader"): a paper's name only under a paper's menu ("News  Sport  What's On  Jobs  Subscribe").
+_AMBIGUOUS_MASTHEAD_RE = re.compile(r"\b(?:Record|Press|Reporter|Guardian|Messenger|Voice|Leader|Independent)$")
+_PRESS_MENU_RE = re.compile(r"\bNews\b.*\bSport\b|\bSport\b.*\bNews\b|\bSubscribe\b|\bWhat['’]s On\b")
 
 
 # A site's own furniture above its name: skip links, the cookie banner, a menu button
@@ -414,7 +418,11 @@ def masthead(raw: str) -> str:
     if first.isupper():  # "THE HAVERING HERALD"
         first = first.title()
     m = _MASTHEAD_RE.match(first)
-    return m.group(0) if m and not re.search(r"\bcouncil\b", m.group(0), re.I) else ""
+    if not m or re.search(r"\bcouncil\b", m.group(0), re.I):
+        return ""
+    if _AMBIGUOUS_MASTHEAD_RE.search(m.group(0)) and not any(_PRESS_MENU_RE.search(line) for line in top_lines(raw, 4)):
+        return ""
+    return m.group(0)
 
 
 # A council's name alone as the page's masthead: "Central Bedfordshire Council", "London Borough of Sutton".
@@ -1281,11 +1289,11 @@ _VISIT_NUMBER_RES = [
 # A visit named after these is another one than the page's: "than at the time of the first monitoring visit",
 # "since the last monitoring visit in February 2017", "the next monitoring visit". (Not "following the third
 # monitoring visit": a story's way to name the visit it reports.) "progress since MV1 in April" too.
-# (or a finding recalled from it: "the improvement noted at the fourth monitoring visit had been sustained")
+# (or a finding recalled from it: "the improvement noted at the fourth monitoring visit had been sustained"; not
+# "Inspectors found during the fourth monitoring visit ...", how a story names its own)
 _REFERS_ELSEWHERE_RE = re.compile(r"\b(?:next|previous|last|earlier|prior|since(?:\s+(?:its|the|their))?|"
                                   r"(?:time\s+of|before)\s+(?:the|its|their)|"
-                                  r"(?:noted|found|seen|identified|highlighted|raised|reported)\s+(?:at|during)\s+"
-                                  r"(?:the|its|their))\s+$", re.I)
+                                  r"noted\s+(?:at|during)\s+(?:the|its|their))\s+$", re.I)
 # "the sixth monitoring visit to children's services in Sandwell since they were judged inadequate in 2016" (not
 # "the third visit since the trust took over")
 _COUNTED_FROM_JUDGEMENT_RE = re.compile(r"[^.]{0,80}?\bsince\b[^.]{0,60}?\b(?:judged|rated|graded|found)\s+(?:to\s+be\s+)?"
@@ -1672,7 +1680,8 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
     if paper and subject.startswith(paper):
         subject = subject[len(paper):]
     if paper:  # (and wherever else the paper names itself: "Picture: Dorset Record archive", "(c) Dorset Record")
-        subject = re.sub(re.escape(paper), lambda m: " " * len(m.group(0)), subject)
+        own_name = re.escape(re.sub(r"^The\s+", "", paper, flags=re.I))
+        subject = re.sub(rf"\b(?:the\s+)?{own_name}\b", lambda m: " " * len(m.group(0)), subject, flags=re.I)
     authorities, la_conf = infer_authorities(subject)
     if not authorities:
         # A local paper's story naming one authority once, far down ("Wirral's children's services were rated

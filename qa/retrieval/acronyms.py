@@ -134,20 +134,29 @@ def expand(question: str, defined: dict[str, str]) -> str:
 # outranked the hubs asked about. Such a passage weighs x ACRONYM_MISSING_PENALTY.
 ACRONYM_MISSING_PENALTY = 0.8
 JUDGEMENT_RE = re.compile(r"requires improvement(?: to be good)?|outstanding|good|inadequate", re.I)
+INSPECTION_KIND_LONG_RE = re.compile(r"\b(?:inspections?|framework)\b", re.I)
 
 
 def asked_acronyms(names: list[str], defined: dict[str, str]) -> tuple[re.Pattern, ...]:
     """For each abbreviation a question names that the corpus or the glossary defines, one pattern finding it or
-    its long form (the long form's words in order, hyphen or space between; plurals: "IROs", "hubs")."""
+    its long form, as passages write it: the words in order with any punctuation between ("education, health and
+    care plan"), "and/or" for "and", each word singular or plural ("child in need", "IROs"), apostrophes left out
+    (see acronym_weight). Grades and kinds of inspection are left out: "RI" is written many ways, and a report
+    never spells out the "SIF" it was inspected under."""
     patterns = []
     for name in names:
         long = defined.get(name.upper())
-        if not (is_acronym(name) and long) or JUDGEMENT_RE.fullmatch(long):
-            continue  # ("RI": a grade is stated in many ways, "rated requires improvement to be good", "not yet good")
-        words = r"[\s-]+".join(re.escape(w) for w in re.findall(r"[\w'’]+", long))
-        patterns.append(re.compile(rf"\b(?:{re.escape(name)}s?|{words}s?)\b", re.I))
+        if not (is_acronym(name) and long) or JUDGEMENT_RE.fullmatch(long) or INSPECTION_KIND_LONG_RE.search(long):
+            continue
+        words = [re.sub(r"(?:ren|es|s)$", "", w) if len(w) > 4 else w
+                 for w in re.findall(r"\w+", long.replace("'", "").replace("’", ""))]
+        joined = r"[\W_]+(?:or[\W_]+)?".join(rf"{re.escape(w)}(?:s|es|ren)?" for w in words)
+        patterns.append(re.compile(rf"\b(?:{re.escape(name)}s?|{joined})\b", re.I))
     return tuple(patterns)
 
 
-def acronym_weight(patterns: tuple[re.Pattern, ...], text: str) -> float:
+def acronym_weight(patterns: tuple[re.Pattern, ...], text: str, headings: list[str] | None = None) -> float:
+    if not patterns:
+        return 1.0
+    text = " ".join([*(headings or []), text]).replace("'", "").replace("’", "")
     return ACRONYM_MISSING_PENALTY if any(not p.search(text) for p in patterns) else 1.0

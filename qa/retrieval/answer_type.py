@@ -183,10 +183,14 @@ PREVIOUS_POST_QUESTION_RE = re.compile(r"\b(?:where|what|which)\b[^?]{0,80}\b(?:
                                        r"(?:job|post|role|employer)\b|"
                                        # "... and where had he come from?", "where did the new DCS join from?"
                                        # (a person: not "where did the money come from?")
-                                       r"\bwhere\s+(?:had|did|has|have|does|do)\s+(?:the\s+)?(?:new\s+|interim\s+)?"
-                                       r"(?:she|he|they|director|dcs|chief\s+executive|commissioner|leader|manager|"
-                                       r"head)\b[^?]{0,40}?\b(?:come|came|moved?|arrived?|join(?:ed)?|transferred)\s+"
-                                       r"from\b", re.I)
+                                       # ("Where did Rutland's new director come from?", "Where had Jo Bloggs come
+                                       # from?"; not "where had they come from?" of children, nor "where did the
+                                       # manager say the referrals came from?")
+                                       r"\bwhere\s+(?:had|did|has|have|does|do)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?"
+                                       r"(?:new\s+|interim\s+|former\s+)?(?:she|he|director|dcs|chief\s+executive|"
+                                       r"commissioner|leader|manager|head|(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+))\s+"
+                                       r"(?:of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?(?:originally\s+)?(?:come|came|moved?|arrived?|"
+                                       r"join(?:ed)?|transferred)\s+from\b", re.I)
 PREVIOUS_POST_RE = re.compile(r"\b(?:joined|joins|(?:will\s+)?join|came\s+to|comes\s+to|moved\s+to|moves\s+to|"
                               r"arrived\s+(?:at|in)|arrives\s+(?:at|in))\s+[^.\n]{0,60}?\bfrom\s+(?-i:[A-Z])|"
                               r"\bprior\s+to\s+(?:joining|this|that|her|his|their|taking|moving)\b|"
@@ -288,8 +292,10 @@ GRADE_YEAR_QUESTION_RE = re.compile(rf"\b{_YEAR}\s+(?:ofsted\s+)?(?:ilacs|sif|in
                                     rf"re-?inspection)\b|\b(?:inspect\w*|rat(?:ed|ing)|judge?d|judge?ment|grade[ds]?|"
                                     rf"given|get|got|receiv\w+)\b[^,;?]{{0,60}}?\b(?:in|during|for)\s+(?:\w+\s+)?{_YEAR}\b",
                                     re.I)
-_TIED_YEAR_AFTER_RE = re.compile(rf"^[^,;.]{{0,60}}?\b(?:in|since|of|during)\s+(?:\w+\s+)?({_YEAR})\b")
-_TIED_YEAR_BEFORE_RE = re.compile(rf"\b(?:in|since|during)\s+(?:\w+\s+)?({_YEAR})\b[^,;.]{{0,50}}$")
+# (every year of the clause counts: "rated good in 2018 and again in 2022"; "since 2018" is every year from it)
+_TIED_AFTER_RE = re.compile(rf"^[^,;.]{{0,60}}?\b(?:in|since|of|during)\s+(?:\w+\s+)?{_YEAR}\b[^,;.]{{0,40}}", re.I)
+_TIED_BEFORE_RE = re.compile(rf"\b(?:in|since|during)\s+(?:\w+\s+)?{_YEAR}\b[^,;.]{{0,50}}$", re.I)
+_CLAUSE_YEAR_RE = re.compile(rf"\b(since\s+(?:\w+\s+)?)?({_YEAR})\b", re.I)
 
 
 def holds_grade_of(text: str, years: range | None, question: str = "") -> bool:
@@ -297,10 +303,13 @@ def holds_grade_of(text: str, years: range | None, question: str = "") -> bool:
     if years is None or not GRADE_YEAR_QUESTION_RE.search(question):
         return holds("judgement", text)
     for m in EVIDENCE["judgement"].finditer(text):
-        tied = _TIED_YEAR_AFTER_RE.search(text[m.end():m.end() + 80]) \
-            or _TIED_YEAR_BEFORE_RE.search(text[max(0, m.start() - 70):m.start()])
-        if not tied or int(tied.group(1)) in years:
+        tied = _TIED_AFTER_RE.search(text[m.end():m.end() + 100]) \
+            or _TIED_BEFORE_RE.search(text[max(0, m.start() - 70):m.start()])
+        if not tied:
             return True
+        for since, year in _CLAUSE_YEAR_RE.findall(tied.group(0)):
+            if int(year) in years or since and int(year) <= years[-1]:
+                return True
     return False
 
 
@@ -658,7 +667,8 @@ COUNCIL_SERVICES_ASKED_RE = re.compile(r"\bchildren['’]?s\s+(?:social\s+care\s
                                        # "How are councils responding to ...?": the councils' own work, across them
                                        r"\bcouncils\b|\blocal\s+authorities\b", re.I)
 PROVIDER_ASKED_RE = re.compile(r"\b(?:homes?|schools?|nurser(?:y|ies)|academ(?:y|ies)|colleges?|youth\s+(?:justice|"
-                               r"offending)|probation|fostering|adoption\s+agenc(?:y|ies)|provider|setting)\b", re.I)
+                               r"offending)|probation|fostering|adoption\s+agenc(?:y|ies)|provider|setting|units?|secure|"
+                               r"establishments?)\b", re.I)
 # A provider's own inspection report: its details table and fixed headings.
 PROVIDER_REPORT_RE = re.compile(r"\bunique reference number\b|\bURN\s*:|\bSC\d{6}\b|\bregistered manager\b|"
                                 r"\bregistered provider\b|\bresponsible individual\b|\bchildren['’]?s home(?:\s+inspection|"

@@ -58,8 +58,11 @@ SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("counc
 ATTRIBUTION_CUES = [
     ("council", re.compile(r"\baccording to (?:the )?(?:[a-z]+ ){0,3}council\b|\bcouncil(?:['’]s)? own\b|"
                            r"\bcouncil itself\s+(?:say|said|says|state[sd]?|announce[sd]?|publish(?:ed|es)?|"
-                           r"report(?:ed|s)?|put\s+out|puts\s+out|issue[sd]?|release[sd]?|post(?:ed|s)?|write|"
-                           r"wrote|writes)\b|"
+                           r"report(?:ed|s)?)\b|"
+                           # "What did Wigan Council itself put out ...?" (the council asked about, not "the guidance
+                           # the council itself issued" that Ofsted spoke of)
+                           r"\b(?:did|does|do|has|have|had)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?council\s+itself\s+"
+                           r"(?:put\s+out|issue|release|post|write|publish)\b|"
                            r"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website)", re.I)),
     ("news", re.compile(r"\baccording to (?:the )?(?:news|press|media|reports? in)\b|"
                         r"(?<!not )\b(?:news|press) (?:coverage|reports?|articles?) (?:say|said|says)\b", re.I)),
@@ -113,12 +116,20 @@ LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
                                  r"(?:in|from|quote|quoting|citing|using)\b[^?]{1,160}?[,:]\s*(?=(?:what|how|which|"
                                  r"who|whom|when|why|where|did|does|do|is|are|was|were|has|have)\b)|"
                                  # a sentence of its own before the question: "I'm after the council's own news
-                                 # release on the January visit, not the press coverage. What did it say ...?"
+                                 # release on the January visit, not the press coverage. What did it say ...?" (or
+                                 # set off by a dash: "... published in January 2019 - what did it say ...?")
                                  r"^\W*(?:i['’]?m|i\s+am|i['’]?d\s+like|i\s+would\s+like|i\s+want|i\s+need|looking|"
                                  r"please\s+(?:find|show|give))\b"
                                  r"(?=[^.?!]*\b(?:own|itself|letter|report|statement|coverage|release|announcement|"
-                                 r"words)\b)[^.?!]{1,200}[.!:;]\s+(?=(?:what|how|which|who|whom|when|why|where|did|"
+                                 r"words)\b)[^.?!]{1,200}(?:[.!:;]|\s[-–—])\s+(?=(?:what|how|which|who|whom|when|why|where|did|"
                                  r"does|do|is|are|was|were|has|have)\b)", re.I)
+# What a source clause says the source is about ("own statement about care leavers in Rutland", "own report on its
+# fostering recruitment drive"), unless it is the event it reports on (SOURCE_EVENT_RE).
+SOURCE_SUBJECT_RE = re.compile(r"\b(?:about|on|regarding|concerning|into)\s+(?:the\s+|its\s+|their\s+|our\s+|a\s+)?"
+                               r"([^,.;:?!]{3,60}?)(?=\s*(?:[,.;:?!]|$)|\s+(?:in|for|at|from|not|rather|published|dated|"
+                               r"to|after|following)\b|\s[-–—])", re.I)
+SOURCE_EVENT_RE = re.compile(r"\b(?:visits?|inspections?|judge?ments?|reports?|letters?|ratings?|findings|outcomes?|"
+                             r"results?|re-?inspections?|assessments?)\b", re.I)
 # "... the local press write-up, not Ofsted's own report", "rather than press reports": a source set aside is no cue.
 NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+|from\s+)?(?:the\s+|a\s+|an\s+)?"
                                r"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:own\s+)?(?:ofsted|council|press|news|media|"
@@ -680,9 +691,17 @@ def parse(question: str, previous: Query | None = None) -> Query:
     source_named = not attributed and (bool(responding) or source == "ofsted" and bool(OFSTED_DOCUMENT_SAYS_RE.search(cues)))
     asked = LEADING_ATTRIBUTION.sub("", rest) if attributed else rest
     if asked != rest and _has_topic(asked):
-        # the place the clause named stays in what is searched for: "... management oversight in Wirral?"
+        # the place the clause named stays in what is searched for: "... management oversight in Wirral?"; so does
+        # a subject it named ("the council's own statement about care leavers. What did it say had improved?"), not
+        # the event the source is on ("its own news release on the monitoring visit": every candidate is on it)
         places = [a for a in authorities if not re.search(rf"\b{re.escape(a)}\b", asked, re.I)]
-        rest = re.sub(r"\s*([?.!]*)\s*$", (f" in {' and '.join(places)}" if places else "") + r"\1", asked, count=1)
+        subject = SOURCE_SUBJECT_RE.search(rest[:len(rest) - len(asked)])
+        subject = subject.group(1).strip() if subject and not SOURCE_EVENT_RE.search(subject.group(1)) else ""
+        for name in authorities:  # (a place is kept as a place, above)
+            subject = re.sub(rf"\b(?:to|in|for|at)?\s*{re.escape(name)}(?:['’]s)?\b", " ", subject, flags=re.I).strip()
+        subject = "" if not _has_topic(subject) or subject.lower() in asked.lower() else subject
+        tail = (f" about {subject}" if subject else "") + (f" in {' and '.join(places)}" if places else "")
+        rest = re.sub(r"\s*([?.!]*)\s*$", tail + r"\1", asked, count=1)
     topic = rest
     for name in authorities:
         topic = re.sub(rf"\b(in|for|at|about)?\s*{re.escape(name)}('s|’s)?\b", " ", topic, flags=re.I)

@@ -517,8 +517,9 @@ def build_trail(events: list[_Event], index, authority: str, scored: _Scored, to
 # ---------------------------------------------------------------- answering
 
 
-PROVIDER_TOPIC_RE = re.compile(r"\b(?:homes?|schools?|nurser(?:y|ies)|provider|settings?|academ(?:y|ies)|"
-                               r"youth\s+offending|youth\s+justice)\b", re.I)
+# (the head of a report, as rank.prior reads it: a council paper may cite a home's registered manager further down)
+PROVIDER_TOPIC_RE = re.compile(r"\b(?:children['’]?s\s+homes?|residential\s+(?:homes?|care|settings?)|secure\s+(?:units?|"
+                               r"homes?)|schools?|nurser(?:y|ies)|providers?|youth\s+offending|youth\s+justice)\b", re.I)
 
 
 def in_scope(doc: Document, query: Query, intent: Intent, authority: str | None) -> bool:
@@ -527,7 +528,7 @@ def in_scope(doc: Document, query: Query, intent: Intent, authority: str | None)
         return False
     if authority and not doc.local_authorities:
         return False  # a place is asked: documents that do not state theirs stay out of its trail
-    if provider_report(doc.text) and not PROVIDER_TOPIC_RE.search(intent.topic):
+    if provider_report(doc.text[:rank.PROVIDER_HEAD_CHARS]) and not PROVIDER_TOPIC_RE.search(intent.topic):
         return False  # a children's home the council runs was inspected, not the council's services
     if intent.visit_from or intent.visit_to:
         # A visit range: visit documents outside it are out; documents without a visit number count by date.
@@ -540,11 +541,14 @@ def in_scope(doc: Document, query: Query, intent: Intent, authority: str | None)
 # ("fallen from 27 children at the time of the first monitoring visit to 19", "a significant improvement since the
 # last monitoring visit"). Asked between two ends, that point answers first; the trail follows in date order.
 BETWEEN_RE = re.compile(r"\bbetween\b[^?]+\band\b|\bfrom\b[^?]+\b(?:to|until)\b", re.I)
+# (a figure changed, not a date or an age: "from 4 to 5 July", "aged from 16 to 18", "increased by 2021" say nothing)
+_FIGURE = (r"\d+(?:[.,]\d+)*%?(?!\d)(?<!\b(?:19|20)\d\d)(?!\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+           r"oct|nov|dec)[a-z]*\b)")
 CHANGE_STATED_RE = re.compile(rf"\b(?:since|compared\s+(?:with|to)|at\s+the\s+time\s+of)\s+(?:the|its|our)\s+"
                               rf"(?:last|previous|earlier|{ORDINAL_RE})\s+(?:monitoring\s+)?(?:visit|inspection)\b|"
-                              r"\bfrom\s+(?:an?\s+average\s+of\s+)?\d[\d,.]*%?\b[^.]{0,120}?\bto\s+\d[\d,.]*%?|"
-                              r"\b(?:fallen|fell|reduced|risen|rose|increased|decreased|dropped|grown|grew)\s+"
-                              r"(?:\w+\s+){0,3}?(?:to|from|by)\s+(?:an?\s+average\s+of\s+|around\s+|about\s+)?\d", re.I)
+                              rf"\b(?:fallen|fell|reduced|risen|rose|increased|decreased|dropped|grown|grew)\s+"
+                              rf"(?:\w+\s+){{0,3}}?(?:to|from|by)\s+(?:an?\s+average\s+of\s+|around\s+|about\s+)?"
+                              rf"{_FIGURE}", re.I)
 
 
 def _change_stated_at_end(timeline: Timeline, query: Query, intent: Intent) -> TrailPoint | None:
