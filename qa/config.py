@@ -94,6 +94,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   88: "Ofsted has today (Tuesday 16 March 2021) published the report" dates the page (its related list's dates no
+#       longer do, since 86)
 #   87: review fixes: Record, Press, Guardian, Voice, Leader ... close a paper's name only under a paper's menu
 #       (not "Executive Decision Record", "Rutland Youth Voice"); the paper's name is blanked in any case, "The" or
 #       not; only "noted at the fourth monitoring visit" recalls a visit ("found during the fourth ..." is the page's)
@@ -190,7 +192,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "87"
+PIPELINE_VERSION = "88"
 
 
 def packaged_model_path() -> str:

@@ -164,6 +164,15 @@ def test_a_newspaper_named_record_is_a_masthead_not_a_subject(tmp_path):
     assert load_document(files[0], "x", None, 2**25).local_authorities == ["Halton"]
 
 
+def test_today_then_the_date_then_published_dates_a_statement():
+    from conftest import metadata_of
+
+    statement = ("Statement on the Ofsted inspection of children's services\n\nOfsted has today (Tuesday 16 March "
+                 "2021) published the report of its inspection of our children's social care services, which took "
+                 "place over two weeks in February.\n\nWe are sorry that too many children in Rutland waited too long.")
+    assert str(metadata_of(statement, {}, "statement.txt")["date"]) == "2021-03-16"
+
+
 def test_visit_numbers_said_of_the_page_and_recalled_from_another():
     from qa.documents.metadata import infer_visit_number
 

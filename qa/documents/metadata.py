@@ -981,7 +981,10 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
                   rf"({_FULL_DATE})[^\S\n]*(?:\n|$)", text[:4000], re.I)
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.9
-    m = re.search(r"\b(?:published|released|issued)\s+today\s*\(([^)]{6,40})\)", content, re.I)
+    # (or "Ofsted has today (Tuesday 16 March 2021) published the report")
+    m = re.search(r"\b(?:published|released|issued)\s+today\s*\(([^)]{6,40})\)|"
+                  r"\btoday\s*\(([^)]{6,40})\)\s+(?:published|released|issued|announced)\b", content, re.I)
+    m = m and re.match(r"(.*)", next(g for g in m.groups() if g))
     if m and parse_date(m.group(1)) and re.search(r"\d{4}", m.group(1)):
         return parse_date(m.group(1)), 0.9
     m = re.search(r"\b(?:this question was )?answered on\s+(.{6,30})", content, re.I)
