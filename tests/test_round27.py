@@ -7,6 +7,15 @@ def _first(answer) -> str:
     return answer.hits[0].passage.text
 
 
+def _ingested(folder, name: str, text: str):
+    """The Document the ingest pipeline makes of one invented file (converted, cleaned, its metadata inferred)."""
+    from qa.documents.ingest import discover, load_document
+
+    (folder / name).write_text(text, encoding="utf-8")
+    files, _ = discover([folder])
+    return load_document(files[0], "x", None, 2**25)
+
+
 def test_a_sentence_asking_for_the_source_is_a_filter_not_words_to_search(tmp_path):
     from qa.retrieval.question import parse
 
@@ -145,8 +154,6 @@ def test_a_long_reports_closing_published_line_dates_it():
 
 
 def test_a_newspaper_named_record_is_a_masthead_not_a_subject(tmp_path):
-    from qa.documents.ingest import discover, load_document
-
     story = ("Skip to content\nDorset Record\nNews  Sport  What's On  Property  Jobs  Subscribe\n\nNews > Dorchester\n\n"
              "Halton children's services judged 'outstanding' for second time running\n\nPhoto: The council's offices. "
              "Picture: Dorset Record archive\n\nBy Tom Bloggs\nPublished: 8th Jun 2023\n\nChildren's social care in "
@@ -159,9 +166,7 @@ def test_a_newspaper_named_record_is_a_masthead_not_a_subject(tmp_path):
              "services were last inspected in 2022, when they were judged good.\n\nInspectors said Halton should "
              "improve how quickly it completes health assessments.\n\nRELATED STORIES\n- Foster carer shortage "
              "'at crisis point' across Dorset (4th May 2023)\n\n(c) Dorset Record 2023. All rights reserved.")
-    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
-    files, _ = discover([tmp_path])
-    assert load_document(files[0], "x", None, 2**25).local_authorities == ["Halton"]
+    assert _ingested(tmp_path, "story.txt", story).local_authorities == ["Halton"]
 
 
 def test_today_then_the_date_then_published_dates_a_statement():
@@ -312,16 +317,12 @@ def test_review_council_headings_are_no_mastheads_and_a_papers_name_is_blanked_i
 
 
 def test_review_the_paper_named_with_the_is_blanked_wherever_it_recurs(tmp_path):
-    from qa.documents.ingest import discover, load_document
-
     story = ("The Dorset Record\nNews  Sport  What's On  Jobs  Subscribe\n\nHalton children's services judged "
              "'outstanding'\n\nPicture: Dorset Record archive\n\nPublished: 8th Jun 2023\n\nChildren's social care in "
              "Halton has been rated 'outstanding' by Ofsted.\n\nNeighbouring Dorset Council was last inspected in "
              "2022.\n\nFoster carers across Dorset Record archive pages were thanked.\n\n(c) DORSET RECORD 2023. "
              "The Dorset Record is published in Dorchester.")
-    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
-    files, _ = discover([tmp_path])
-    assert load_document(files[0], "x", None, 2**25).local_authorities == ["Halton"]
+    assert _ingested(tmp_path, "story.txt", story).local_authorities == ["Halton"]
 
 
 def test_review_a_council_paper_citing_a_homes_manager_late_stays_on_its_trail(tmp_path):
