@@ -134,7 +134,8 @@ SOURCE_EVENT_RE = re.compile(r"\b(?:visits?|inspections?|judge?ments?|reports?|l
 NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+|from\s+)?(?:the\s+|a\s+|an\s+)?"
                                r"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:own\s+)?(?:ofsted|council|press|news|media|"
                                r"newspapers?|local\s+paper|reports?|letters?|inspectors?|coverage|statements?|articles?|"
-                               r"stor(?:y|ies)|write-?ups?|pieces?)\b(?:(?!\s(?:but|and)\b)[^,.:;?])*", re.I)
+                               r"stor(?:y|ies)|write-?ups?|pieces?|blogs?|posts?|web\s*pages?|pages?|websites?|"
+                               r"releases?|bulletins?)\b(?:(?!\s(?:but|and)\b)[^,.:;?])*", re.I)
 # "What did Ofsted's letter say about supervision, which the council's press release also mentions?": a source
 # named in a clause beside the one asked is no cue either.
 # ("..., which the council's press release only paraphrases": a source named before "only", "merely", "just"; not
@@ -695,7 +696,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         # a subject it named ("the council's own statement about care leavers. What did it say had improved?"), not
         # the event the source is on ("its own news release on the monitoring visit": every candidate is on it)
         places = [a for a in authorities if not re.search(rf"\b{re.escape(a)}\b", asked, re.I)]
-        subject = SOURCE_SUBJECT_RE.search(rest[:len(rest) - len(asked)])
+        subject = SOURCE_SUBJECT_RE.search(NEGATED_SOURCE_RE.sub(" ", rest[:len(rest) - len(asked)]))  # (not "not the blog about AEMs")
         subject = subject.group(1).strip() if subject and not SOURCE_EVENT_RE.search(subject.group(1)) else ""
         for name in authorities:  # (a place is kept as a place, above)
             subject = re.sub(rf"\b(?:to|in|for|at)?\s*{re.escape(name)}(?:['’]s)?\b", " ", subject, flags=re.I).strip()

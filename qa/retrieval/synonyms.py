@@ -61,6 +61,8 @@ def _patterns() -> list[tuple[re.Pattern, tuple[str, ...]]]:
 # A name a question may use where a document names the same thing otherwise: for whether any document mentions it
 # at all, not for keyword search ("covid sibling contact" is best searched as asked).
 NAME_FORMS: dict[str, tuple[str, ...]] = {
+    # a report under the single inspection framework never says "SIF": its title names the framework's scope
+    "sif": ("inspection of services for children in need of help and protection",),
     "covid": ("pandemic", "coronavirus"),
     "covid-19": ("pandemic", "coronavirus"),
     # youth offending teams were renamed youth justice services: a page may use either name
