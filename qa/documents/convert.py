@@ -322,9 +322,9 @@ def _marked_texts(tree, *mark_res: re.Pattern) -> list[list[str]]:
         marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
         if _NOT_OWN_DATE_MARK_RE.search(marks):
             continue
-        if any(len(" ".join(a.itertext()).strip()) >= 25 for li in el.xpath("ancestor::li") for a in li.xpath(".//a")):
-            continue  # an item of a list of headlines ("Related news": another story's title and its date)
         hits = [i for i, mark_re in enumerate(mark_res) if mark_re.search(marks)]
+        if hits and any(len(" ".join(a.itertext()).strip()) >= 25 for li in el.xpath("ancestor::li") for a in li.xpath(".//a")):
+            continue  # an item of a list of headlines ("Related news": another story's title and its date)
         if hits:
             text = re.sub(r"\s+", " ", " ".join(el.itertext())).strip()
             if 4 <= len(text) < 200:

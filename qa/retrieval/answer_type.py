@@ -181,11 +181,10 @@ PREVIOUS_POST_QUESTION_RE = re.compile(r"\b(?:where|what|which)\b[^?]{0,80}\b(?:
                                        r"executive|commissioner|leader|manager)\b[^?]{0,40}\b(?:work(?:ed)?|employ\w*|"
                                        r"job|post|role|based)\b[^?]{0,30}\bbefore\b|\b(?:previous|former|last)\s+"
                                        r"(?:job|post|role|employer)\b|"
-                                       # "... and where had he come from?", "where did the new DCS join from?"
-                                       # (a person: not "where did the money come from?")
-                                       # ("Where did Rutland's new director come from?", "Where had Jo Bloggs come
-                                       # from?"; not "where had they come from?" of children, nor "where did the
-                                       # manager say the referrals came from?")
+                                       # "... and where had he come from?", "Where did Rutland's new director come
+                                       # from?", "Where had Jo Bloggs come from?" (a person, just before the verb:
+                                       # not "where did the money / had they come from?", nor "where did the manager
+                                       # say the referrals came from?")
                                        r"\bwhere\s+(?:had|did|has|have|does|do)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?"
                                        r"(?:new\s+|interim\s+|former\s+)?(?:she|he|director|dcs|chief\s+executive|"
                                        r"commissioner|leader|manager|head|(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+))\s+"

@@ -696,11 +696,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         # a subject it named ("the council's own statement about care leavers. What did it say had improved?"), not
         # the event the source is on ("its own news release on the monitoring visit": every candidate is on it)
         places = [a for a in authorities if not re.search(rf"\b{re.escape(a)}\b", asked, re.I)]
-        subject = SOURCE_SUBJECT_RE.search(NEGATED_SOURCE_RE.sub(" ", rest[:len(rest) - len(asked)]))  # (not "not the blog about AEMs")
-        subject = subject.group(1).strip() if subject and not SOURCE_EVENT_RE.search(subject.group(1)) else ""
-        for name in authorities:  # (a place is kept as a place, above)
-            subject = re.sub(rf"\b(?:to|in|for|at)?\s*{re.escape(name)}(?:['’]s)?\b", " ", subject, flags=re.I).strip()
-        subject = "" if not _has_topic(subject) or subject.lower() in asked.lower() else subject
+        subject = _source_subject(rest[:len(rest) - len(asked)], asked, authorities)
         tail = (f" about {subject}" if subject else "") + (f" in {' and '.join(places)}" if places else "")
         rest = re.sub(r"\s*([?.!]*)\s*$", tail + r"\1", asked, count=1)
     topic = rest
@@ -718,6 +714,17 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
     return query
+
+
+def _source_subject(clause: str, asked: str, authorities: list[str]) -> str:
+    """What a leading source clause says its source is about ("own statement about care leavers"), if the question
+    after it does not say it again: not the event the source is on ("own news release on the monitoring visit"), a
+    place (kept as a place), nor a source set aside ("not the blog about AEMs")."""
+    found = SOURCE_SUBJECT_RE.search(NEGATED_SOURCE_RE.sub(" ", clause))
+    subject = found.group(1).strip() if found and not SOURCE_EVENT_RE.search(found.group(1)) else ""
+    for name in authorities:
+        subject = re.sub(rf"\b(?:to|in|for|at)?\s*{re.escape(name)}(?:['’]s)?\b", " ", subject, flags=re.I).strip()
+    return "" if not _has_topic(subject) or subject.lower() in asked.lower() else subject
 
 
 # Capitalised words that are framing, not a name the answer must contain.

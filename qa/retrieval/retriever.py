@@ -197,7 +197,8 @@ class Retriever:
                 * rank.fault_weight(passage.text, query.text) * rank.praise_weight(passage.text, query.text) \
                 * second_fact_weight(query.text, query.answer_type, passage.text) \
                 * previous_post_weight(query.text, passage.text) * who_verb_weight(query.text, passage.text) \
-                * rank.recall_weight(checks[doc.doc_id], passage.text, query) * acronym_weight(acronyms, passage.text, passage.headings)
+                * rank.recall_weight(checks[doc.doc_id], passage.text, query) \
+                * acronym_weight(acronyms, passage.text, passage.headings)
             hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
