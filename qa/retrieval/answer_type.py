@@ -448,6 +448,16 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
 
 
 AVERAGE_RE = re.compile(r"\b(?:average|mean|median)\b", re.I)
+# "What proportion of social workers were agency staff?" is answered by a share stated anywhere in a sentence on
+# them: "Agency social workers now make up 22% of the workforce", "a fifth of posts are filled by agency staff".
+SHARE_QUESTION_RE = re.compile(r"\b(?:proportion|percentage|share|per\s*cent)\b", re.I)
+SHARE_RE = re.compile(r"\d\s*(?:%|per\s*cent\b)|\b(?:half|a\s+(?:third|quarter|fifth|tenth)|(?:one|two|three)[\s-]"
+                      r"(?:thirds?|quarters?|fifths?|tenths?))\b", re.I)
+
+
+def states_share(stems: frozenset[str], text: str) -> bool:
+    """A sentence naming one of `stems` and stating a share (a percentage or a fraction)."""
+    return any(SHARE_RE.search(text[a:b]) and stems & set(tokenize(text[a:b])) for a, b in sentence_spans(text))
 # "By how much had caseloads come down?" is answered by a sentence on them stating the change: "had fallen from 27
 # to 19", "fell by a third", "halved".
 # (the change word ends its clause: "how far has the increase in demand affected ..." asks no number)

@@ -26,16 +26,17 @@ from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
 from qa.retrieval.question import SOURCE_KINDS, FilterOverrides, Query, parse
-from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, announces_only, asked_event, asked_role,
-                                      asks_council_services, provider_report,
+from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, SHARE_QUESTION_RE, announces_only, asked_event,
+                                      asked_role, asks_council_services, provider_report,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, holds_grade_of,
                                       names_person_in_role,
-                                      states_change, states_count, states_count_change)
+                                      states_change, states_count, states_count_change, states_share)
 from qa.documents.metadata import anticipated_visit
 from qa.documents.mentions import document_event_dates, document_event_months, document_not_before, own_dated_months
 from qa.passages.split import sentence_spans
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.retriever import CachedEncoder, Retriever, keyword_terms
+from qa.retrieval.spelling import mended, place_fixes
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
 
 
@@ -117,13 +118,20 @@ class Assistant:
         if len(question) > self.settings.max_question_chars:
             question = question[:self.settings.max_question_chars]
             notices.append(f"The question was cut to its first {self.settings.max_question_chars} characters.")
+        self.live.follow()
+        index = self.live.current()
+        typed = question
+        places = place_fixes(question, lambda word: _holds(index, word)) if index is not None else {}
+        if places:  # a mistyped place is the filter, so it is mended before the question is read
+            question = mended(question, places)
+            as_typed = {typo: re.search(rf"\b{re.escape(typo)}\b", typed, re.I).group(0) for typo in places}
+            notices.append("Searched for " + ", ".join(f"“{right}” where the question has “{as_typed[typo]}”"
+                                                      for typo, right in places.items()) + ".")
         query = parse(question, previous)
         if overrides:
             query = apply_overrides(query, overrides)
-        self.live.follow()
-        index = self.live.current()
         timings: dict[str, float] = {}
-        result = Answer(question=question, hits=[], filters=query.filters(), mode=self.mode, notices=notices,
+        result = Answer(question=typed, hits=[], filters=query.filters(), mode=self.mode, notices=notices,
                         timings=timings, filters_description=query.describe(), query=query)
         intent = timeline.detect(question, previous)
         if intent is not None:  # "how has X changed", "compare X in A and B": qa/retrieval/timeline.py
@@ -332,6 +340,12 @@ UNCONFIRMED_SHOWN = 2  # passages of unknown date/place/visit shown after those 
 APART_LEAD_RATIO = 1.3  # ... or before them, when they score this much higher (labelled all the same)
 FACT_NAMES = {"date": "date", "authority": "local authority", "visit": "visit number",
               "later": "date (published later)"}
+
+
+def _holds(index: Index, word: str) -> bool:
+    """Whether some passage holds `word` (as the keyword index reads it)."""
+    terms = index.bm25.query_terms(word)
+    return bool(terms) and bool(index.bm25.document_frequency(terms))
 
 
 def on_subject(hit: Hit) -> bool:
@@ -640,9 +654,10 @@ def states_asked_count(query: Query, hits: list[Hit]) -> bool:
     if CHANGE_QUESTION_RE.search(query.text):
         return not stems or any(states_change(stems, h.passage.text) for h in hits)
     before = bool(AVERAGE_RE.search(query.text))
+    share = bool(SHARE_QUESTION_RE.search(query.text))
     # ("social workers rose from 345 to 368" states how many there were)
-    return not stems or any(states_count(stems, h.passage.text, before)
-                            or states_count_change(stems, h.passage.text) for h in hits)
+    return not stems or any(states_count(stems, h.passage.text, before) or states_count_change(stems, h.passage.text)
+                            or share and states_share(stems, h.passage.text) for h in hits)
 
 
 def apply_overrides(query: Query, overrides: "FilterOverrides | dict") -> Query:

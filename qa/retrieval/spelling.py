@@ -91,3 +91,35 @@ def mended(text: str, fixes: dict[str, str]) -> str:
         return text
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, fixes)) + r")\b", re.I)
     return pattern.sub(lambda m: fixes[m.group(1).lower()], text)
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> dict[str, str]:
+    """{lower-case one-word place name or alias: its surface form}, for mending a mistyped place."""
+    from qa.documents.gazetteer import AUTHORITIES
+
+    forms = {form for a in AUTHORITIES.values() for form in (a.name, *a.aliases)}
+    return {f.lower(): f for f in forms if f.isalpha() and len(f) >= MIN_LENGTH}
+
+
+_TITLED_NAME_RE = re.compile(r"\b(?i:mr|mrs|ms|miss|dr|cllr|councillor|sir|dame|lord|lady|professor|prof)\.?\s+"
+                             r"(?:[A-Z][a-z]+\s+(?=[A-Z]))?([A-Za-z]+)")
+
+
+def place_fixes(text: str, holds: Callable[[str], bool]) -> dict[str, str]:
+    """{a mistyped place: the authority's name}: "Liverpol" -> "Liverpool". A place is the question's filter, read
+    before any search, so a typo in it would search every authority (or decline the question as about no place).
+    A word is mended only when no passage holds it (`holds`), it is no English word, and exactly one place name is
+    one edit from it with the same first letter; capitals are no bar here, as places are written with them."""
+    places = _place_words()
+    fixes: dict[str, str] = {}
+    titled = {m.lower() for m in _TITLED_NAME_RE.findall(text)}  # "Cllr Hatton" is a person, not Halton
+    words = sorted({w for w in tokenize(text, stem=False) if MIN_LENGTH <= len(w) <= MAX_LENGTH and w.isalpha()}
+                   - titled)
+    for word in words:
+        if word in places or word in FIELD_WORDS or holds(word) or is_english(word):
+            continue
+        near = {places[e] for e in edits1(word) if e in places and e[0] == word[0]}
+        if len(near) == 1:
+            fixes[word] = near.pop()
+    return fixes
