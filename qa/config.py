@@ -94,6 +94,12 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   89: a short question line is a heading ("What needs to improve?"), and so is a report's judgement heading run
+#       into a paragraph ("The experiences and progress of ...: requires improvement to be good"); a story's
+#       headline "Fourth monitoring letter finds ..." and "Their letter ... is the fourth since X was rated
+#       inadequate" number its visit; a church's area ("Diocese of Leeds") names no council; a body's name
+#       ("Children's Scrutiny Panel") is no byline, and a meeting's standing item ("1. Membership of the Panel",
+#       "Minutes of previous meeting") no title
 #   88: "Ofsted has today (Tuesday 16 March 2021) published the report" dates the page (its related list's dates no
 #       longer do, since 86)
 #   87: review fixes: Record, Press, Guardian, Voice, Leader ... close a paper's name only under a paper's menu
@@ -192,7 +198,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "88"
+PIPELINE_VERSION = "89"
 
 
 def packaged_model_path() -> str:

@@ -22,6 +22,7 @@ from qa.datatypes import Block
 BULLET_CHARS = "•●▪■◦‣∙·*\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u2043"
 BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(BULLET_CHARS)}]|[-–—](?=\s)|\d{{1,2}}[.)](?=\s)|\([a-z0-9]\))\s*")
 TERMINAL_RE = re.compile(r"[.!?:;][\"'”’)\]]*$")
+QUESTION_HEADING_RE = re.compile(r"(?:What|How|Why|Where|Who|When|Which)\b(?:\s+[\w'’-]+){1,7}\?")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
@@ -169,7 +170,8 @@ def _heading_like(line: str, max_len: int = 90) -> bool:
     s = line.strip()
     if not s or len(s) > max_len or len(s.split()) > 14:
         return False
-    if TERMINAL_RE.search(s) or s.endswith((",", "-")):
+    # (a short question is a heading: Ofsted's "What needs to improve?", a page's "What happens next?")
+    if TERMINAL_RE.search(s) and not QUESTION_HEADING_RE.fullmatch(s) or s.endswith((",", "-")):
         return False
     if SALUTATION_RE.match(s) or SIGN_OFF_RE.match(s) or BULLET_RE.match(s):
         return False
@@ -733,6 +735,27 @@ def markdown_blocks(text: str, page: int | None = None) -> list[Block]:
     return [b for b in blocks if b.text]
 
 
+# An Ofsted report's section heading is its judgement ("The experiences and progress of children who need help and
+# protection: requires improvement to be good"): longer than a heading is taken to be, and a PDF wraps it over two
+# lines, so it was run into a paragraph and its section's findings stayed under the heading before it.
+JUDGEMENT_HEADING_RE = re.compile(r"(?:The\s+)?(?:experiences\s+and\s+progress\s+of|impact\s+of\s+leaders\s+on|"
+                                  r"overall\s+effectiveness)\b[^.!?\n]{0,120}?:\s*(?:good|outstanding|inadequate|"
+                                  r"requires\s+improvement(?:\s+to\s+be\s+good)?)\s*", re.I)
+
+
+def judgement_headings(blocks: list[Block]) -> list[Block]:
+    """Paragraphs that are a report's judgement headings made headings, at the level of the heading before them."""
+    out: list[Block] = []
+    level = 1
+    for b in blocks:
+        if b.kind == "heading":
+            level = b.level
+        elif b.kind == "para" and JUDGEMENT_HEADING_RE.fullmatch(b.text.strip()):
+            b = replace(b, kind="heading", level=level)
+        out.append(b)
+    return out
+
+
 def clean_blocks(blocks: list[Block], record: dict | None = None) -> list[Block]:
     """Boilerplate out, empty blocks out, headings that end the document out.
 
@@ -740,7 +763,7 @@ def clean_blocks(blocks: list[Block], record: dict | None = None) -> list[Block]
     removed_by (characters per reason) and cuts (multi-block or long removals: reason, chars, blocks,
     preview). Characters are counted over block texts, before and after."""
     blocks = [b for b in blocks if b.text.strip()]
-    blocks = drop_boilerplate(blocks, record)
+    blocks = judgement_headings(drop_boilerplate(blocks, record))
     kept = strip_trailing_headings(blocks)
     if record is not None and len(kept) < len(blocks):
         tail = blocks[len(kept):]

@@ -236,7 +236,8 @@ _STREET_AFTER_RE = re.compile(r"[^\S\n]+(?:Street|Road|Lane|Avenue|Row|Walk|Driv
 # Bodies named after a place that are not its council, for any name.
 _NOT_A_COUNCIL_AFTER = re.compile(r"\s+(?:and [A-Z]\w+\s+)?(?:Police|Constabulary|Fire and Rescue|Integrated Care Board|"
                                   r"ICB|NHS|Clinical Commissioning Group|CCG|Albion|F\.?C\.?|Football Club)\b")
-_NOT_A_COUNCIL_BEFORE = re.compile(r"\bNHS\s+$")
+# (nor a church's area: "Toby Marsden (Diocese of Leeds)", "the Bishop of Durham")
+_NOT_A_COUNCIL_BEFORE = re.compile(r"\bNHS\s+$|\b(?:(?:Arch)?[Dd]iocese|(?:Arch)?[Bb]ishop|Dean|Archdeacon)\s+of\s+$")
 _LA_LABEL_BEFORE_RE = re.compile(r"(?:^|\n)[^\S\n]*\|?[^\S\n]*local\s+authority[^\S\n]*[:|]?\s*$", re.I)
 _NOT_LA_BEFORE = re.compile(r"\b(New|Port|Upon|Mr|Mrs|Ms|Dr|University of)\s+$")
 # A region named after a place is not its council: "the Greater Manchester council" is Tameside.
@@ -383,7 +384,7 @@ def find_in_text(text: str) -> list[Mention]:
         if not formal:
             if _looks_like_person(text, ns, ne) and not _POSTCODE_RE.match(text[ne:ne + 12]):
                 continue
-            if _NOT_A_COUNCIL_AFTER.match(text[ne:ne + 40]) or _NOT_A_COUNCIL_BEFORE.search(text[max(0, ns - 10):ns]):
+            if _NOT_A_COUNCIL_AFTER.match(text[ne:ne + 40]) or _NOT_A_COUNCIL_BEFORE.search(text[max(0, ns - 25):ns]):
                 continue  # "Devon and Cornwall Police", "NHS Devon Integrated Care Board": another body
             if _STREET_AFTER_RE.match(text[ne:ne + 40]):
                 continue  # "Civic Centre / Knowsley Row / Bury": a street in an address

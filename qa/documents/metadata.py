@@ -216,7 +216,9 @@ def _strip_quotes(text: str) -> str:
 
 # (not a building's name: "Heron Lodge", a children's home's page title; "Hall", "House", "Court" are surnames too)
 _BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$(?<!Lodge)(?<!Grange)(?<!Cottage)"
-                        r"(?<!Farm)(?<!Road)(?<!Street)(?<!Centre)(?<!School)(?<!Academy)(?<!Home)(?<!Homes)")
+                        r"(?<!Farm)(?<!Road)(?<!Street)(?<!Centre)(?<!School)(?<!Academy)(?<!Home)(?<!Homes)"
+                        # (a body's name: "Children's Scrutiny Panel", "Corporate Parenting Board")
+                        r"(?<!Panel)(?<!Committee)(?<!Board)(?<!Cabinet)(?<!Forum)")
 _DATELINE_PREFIX = (r"(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|last\s+updated(?:\s+on)?|updated(?:\s+on)?|"
                     r"date\s+of\s+(?:meeting|publication|issue)|(?:meeting|publication|release|issue)\s+date|"
                     r"date(?:d|\s+published)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|created(?:\s+on)?|"
@@ -1253,8 +1255,14 @@ _VISIT_NUMBER_RES = [
                 rf"monitoring\s+visits\b", re.I), 0.8),
     # (not "first": "the first visit since the pandemic" is any visit; nor a focused visit or a JTAI, below)
     (_VISIT_SINCE_RE := re.compile(rf"\b(?!first\b){ORDINAL_RE}\s+(?:ofsted\s+)?visit\s+since\b", re.I), 0.8),
-    # a headline opening on its number: "Fourth Ofsted visit finds care planning drift persists"
-    (re.compile(rf"(?m)^[^\S\n]*(?![Ff]irst\b)(?i:{ORDINAL_RE})\s+(?:Ofsted\s+)?[Vv]isit\b"), 0.8),
+    # a headline opening on its number: "Fourth Ofsted visit finds care planning drift persists", "Fourth
+    # monitoring letter finds a more stable workforce"
+    (re.compile(rf"(?m)^[^\S\n]*(?![Ff]irst\b)(?i:{ORDINAL_RE})\s+(?:Ofsted\s+)?(?:[Mm]onitoring\s+)?"
+                rf"(?:[Vv]isit|[Ll]etter)\b"), 0.8),
+    # the story's letter counted: "Their letter, published last week, is the fourth since Plymouth was rated
+    # inadequate" (since an inadequate judgement, as the visit counts below)
+    (re.compile(rf"\bletter\b[^.]{{0,60}}?\b(?:is|was)\s+the\s+(?!first\b){ORDINAL_RE}\s+since\b"
+                rf"(?=[^.]{{0,90}}\binadequate\b)", re.I), 0.85),
     # "its second monitoring visit since the borough's services were judged inadequate": the page's own subject
     # (not "The third monitoring visit since the inspection looked at ...", which may recall an earlier one)
     (re.compile(rf"\b(?:its|their|this)\s+{ORDINAL_RE}\s+(?:ofsted\s+)?monitoring\s+visit\s+since\b", re.I), 0.9),
@@ -1602,7 +1610,7 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
         t = re.sub(rf"\s+(?:Updated|Published|Last updated)\s*:?\s*(?i:{_DAY}\s+{MONTH_ANY}\s+{_YEAR}).*$", "", stripped)
         t = re.sub(r"^(?:subject|title|re)\s*:\s*", "", t, flags=re.I)  # "Subject: Ofsted fifth monitoring visit"
         words = t.split()
-        if _TITLE_SKIP_RE.match(t) or _MEETING_NAME_RE.fullmatch(t):
+        if _TITLE_SKIP_RE.match(t) or _MEETING_NAME_RE.fullmatch(t) or _PROCEDURAL_ITEM_RE.fullmatch(t):
             continue  # site furniture, however long ("BETA This is a new service - your feedback will help ...")
         if re.search(r"[.!?][\"”’']?$", t) and len(words) >= 12 and not _HEADLINE_FURNITURE_RE.search(t):
             break  # the story has begun: no headline above it
@@ -1646,6 +1654,13 @@ _GOVUK_KIND_RE = re.compile(r"(?i)notice|guidance|statutory guidance|press relea
                             r"corporate report|independent report|research and analysis|correspondence|decision|"
                             r"official statistics|transparency data|speech|consultation outcome|open consultation|"
                             r"closed consultation|form|collection|promotional material|impact assessment")
+# A meeting's standing items ("1. Membership of the Panel", "Minutes of previous meeting", "Declarations of
+# interest") are in every set of minutes: no title
+_PROCEDURAL_ITEM_RE = re.compile(r"(?:\d{1,3}\.?\s+)?(?:membership(?:\s+of\s+the\s+\w+)?|apologies(?:\s+for\s+absence)?|"
+                                 r"minutes\s+of\s+(?:the\s+)?(?:previous|last)\s+meeting|declarations?\s+of\s+interests?|"
+                                 r"admission\s+of\s+(?:the\s+)?public|exclusion\s+of\s+(?:the\s+)?(?:press\s+and\s+)?public|"
+                                 r"deputations(?:\s+and\s+petitions)?|any\s+other\s+business|date\s+of\s+(?:the\s+)?next\s+"
+                                 r"meeting|chair['’]?s\s+announcements)[\s.:]*", re.I)
 # A paper's masthead: its council and the meeting it goes to ("Rutland County Council - Children and Young People
 # Committee"), not its title
 _MEETING_NAME_RE = re.compile(r"[\w'’&,. ]*\b(?:Council|Borough)\s*[-–—|:]\s*[\w'’&,. ]*\b(?:Committee|Panel|Board|"
