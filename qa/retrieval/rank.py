@@ -42,6 +42,10 @@ MONITORING_UNSTATED_PENALTY = 0.9
 # monitoring visit, so the documents numbering theirs report another event.
 FOCUSED_ASKED_RE = re.compile(r"\bfocus+ed\s+visits?\b|\bfvs?\b", re.I)
 MONITORING_NOT_FOCUSED_PENALTY = 0.8
+# "What did Ofsted's 2023 inspection report on Hackney say about agency staff?": a full inspection is no monitoring
+# visit either, so a numbered visit's letter (the same year's, the same topic) reports another event.
+INSPECTION_ASKED_RE = re.compile(r"\binspection\s+report|\bfull\s+inspection|\bre-?inspection|\bilacs\b|\bsif\b|"
+                                 r"\bsingle\s+inspection", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -56,6 +60,11 @@ def names_focused_visit(doc: Document) -> bool:
     """(a letter "the second visit since the inspection" numbered, or a paper recalling a monitoring visit, may be
     on a focused visit after all: read once per document version, not per passage)"""
     return per_document(_focused, doc, lambda text: bool(FOCUSED_ASKED_RE.search(text)))
+
+
+@lru_cache(maxsize=256)
+def asks_full_inspection(question: str) -> bool:
+    return bool(INSPECTION_ASKED_RE.search(question)) and not re.search(r"\bvisits?\b|\bmvs?\b|\bfvs?\b", question, re.I)
 
 
 @lru_cache(maxsize=256)
@@ -339,6 +348,8 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
         weight *= MONITORING_UNSTATED_PENALTY
     elif doc.visit_number and asks_focused_visit(query.text) and not names_focused_visit(doc):
         weight *= MONITORING_NOT_FOCUSED_PENALTY
+    elif doc.visit_number and asks_full_inspection(query.text):
+        weight *= MONITORING_NOT_FOCUSED_PENALTY
     if query.recency and span is not None and newest is not None:
         age_years = (newest - span[1]).days / 365.0
         weight *= 1.0 / (1.0 + 0.5 * age_years)
@@ -424,7 +435,8 @@ def prose_weight(text: str, kind: str | None = None, event: str | None = None) -
 # carried out in line with ...") repeats a question's words without answering it, and outscored the headline
 # findings below it. A sentence that opens so, and reports no finding, weighs like an "Areas covered" section.
 SCOPE_SENTENCE_RE = re.compile(
-    r"(?:^|(?<=[.!?:])[^\S\n]+)\W*(?:this (?:letter|report)\b[^.]{0,80}?\b(?:summari[sz]es|outlines|sets out) "
+    # (a committee paper's paragraph number before it: "2.2 The visit in January 2024 looked at ...")
+    r"(?:^|(?<=[.!?:])[^\S\n]+)\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:this (?:letter|report)\b[^.]{0,80}?\b(?:summari[sz]es|outlines|sets out) "
     r"(?:our|the|its) findings\b|"
     # a committee paper's "Purpose of report: To update the committee on the findings of ..."
     r"purpose of (?:the |this )?report:?\s+to (?:update|inform|advise|present|brief)\b|"
@@ -436,7 +448,8 @@ SCOPE_SENTENCE_RE = re.compile(
     # your next inspection", "I am copying this letter to ..."
     r"ofsted will take the findings (?:from|of) this\b|i am copying this letter to\b|"
     r"inspectors (?:looked at|evaluated|reviewed|considered|examined|focused on)\b|"
-    r"the (?:visit|inspection) (?:focused|looked) (?:on|at)\b|"
+    # (or a phrase between: "The visit in January 2024 looked at", not "The visit took place on ... and focused on")
+    r"the (?:visit|inspection)(?:\s+(?:in|to|on|of|during|at)\s+[^.,;]{1,30}?)? (?:focused|looked) (?:on|at)\b|"
     # "This joint targeted area inspection (JTAI) included a 'deep dive' focus on ..."
     r"(?:the|this) (?:joint targeted area inspection|jtai|visit|inspection|focused visit)(?: \(jtai\))? "
     r"(?:included|had|took) an? [^.]{0,40}?\b(?:focus|deep dive|look)\b)", re.I | re.M)
@@ -498,10 +511,20 @@ ASKS_WHAT_TO_IMPROVE_RE = re.compile(r"\b(?:improv\w*|recommend\w*|needs?\s+to|n
                                      r"poor|wrong|problems?|gaps?|still|left\s+to|remain\w*|work\s+on|next\s+steps)\b",
                                      re.I)
 IMPROVE_PENALTY = 0.85
+LIST_ITEM_WORDS = 35  # an item of "What needs to improve" is a line or two, a finding a paragraph
+
+
+def list_like(text: str) -> bool:
+    """Whether most of the passage's paragraphs are short, as a list's items are."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return sum(len(p.split()) < LIST_ITEM_WORDS for p in paragraphs) * 2 >= len(paragraphs)
 
 
 def improve_weight(text: str, headings: list[str] | None, question: str) -> float:
-    under = (headings and IMPROVE_HEADING_RE.search(headings[-1])) or IMPROVE_HEADING_RE.search(text[:120])
+    # (under the heading, only a list: a report whose next section heading was not read as one, wrapped over two
+    # lines, has its findings paragraphs under "What needs to improve?" too)
+    under = (headings and IMPROVE_HEADING_RE.search(headings[-1]) and list_like(text)) \
+        or IMPROVE_HEADING_RE.search(text[:120])
     if not under or ASKS_WHAT_TO_IMPROVE_RE.search(question):
         return 1.0
     return IMPROVE_PENALTY
@@ -524,6 +547,8 @@ ASKS_FAULTS_RE = re.compile(rf"\b(?:what|which|any|main|key)\s+(?:\w+\s+){{0,2}}
                             rf"(?:(?!(?:rated|judged|graded|found|deemed)\b)\w+\s+){{0,2}}?"
                             rf"(?:still\s+|too\s+|not\s+yet\s+)?"
                             rf"(?:weak|poor|inadequate|lacking|not\s+good\s+enough)\b|"
+                            # "Which inspections found that supervision was not reflective enough?"
+                            rf"\b(?:was|were|is|are|being)\s+not\s+(?:\w+\s+){{0,2}}?enough\b|"
                             # "Where have inspectors criticised the response to ...?" (not "How did X plan ... after
                             # Ofsted criticised its staffing?")
                             rf"^\W*(?:where|which|who|what)\b(?:(?!\b(?:after|since|when|following|once|before)\b)"

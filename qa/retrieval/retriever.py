@@ -173,7 +173,13 @@ class Retriever:
         if not fused:
             return Retrieval(signals={"coverage": 0.0}, dense_error=dense_error)
         newest = rank.newest_date(docs[d] for d in allowed_docs)
-        top_fused = fused[0][1] if fused[0][1] > 0 else 1.0
+        top_fused = fused[0][1]
+        # Every match negative (rank-bm25's idf in a corpus of a few passages): the best over each, so the scale is
+        # positive and the weights below lower a passage rather than raise it.
+        def relative(score: float) -> float:
+            if top_fused > 0:
+                return score / top_fused
+            return top_fused / score if score < 0 else 1.0
         hits: list[Hit] = []
         bm25_map = dict(bm25_ranked)
         months = rank.asked_months(query)
@@ -199,7 +205,7 @@ class Retriever:
                 * previous_post_weight(query.text, passage.text) * who_verb_weight(query.text, passage.text) \
                 * rank.recall_weight(checks[doc.doc_id], passage.text, query) \
                 * acronym_weight(acronyms, passage.text, passage.headings)
-            hits.append(Hit(passage=passage, document=doc, score=score / top_fused * weight,
+            hits.append(Hit(passage=passage, document=doc, score=relative(score) * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
                             unconfirmed=list(checks[doc.doc_id].unknown)))
