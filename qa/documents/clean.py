@@ -744,13 +744,16 @@ JUDGEMENT_HEADING_RE = re.compile(r"(?:The\s+)?(?:experiences\s+and\s+progress\s
 
 
 def judgement_headings(blocks: list[Block]) -> list[Block]:
-    """Paragraphs that are a report's judgement headings made headings, at the level of the heading before them."""
+    """Paragraphs that are a report's judgement headings made headings, at the level of the heading before them,
+    when a section follows (a list of the grades closing a story is its text, not headings with nothing under)."""
     out: list[Block] = []
     level = 1
-    for b in blocks:
+    for i, b in enumerate(blocks):
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
         if b.kind == "heading":
             level = b.level
-        elif b.kind == "para" and JUDGEMENT_HEADING_RE.fullmatch(b.text.strip()):
+        elif b.kind == "para" and JUDGEMENT_HEADING_RE.fullmatch(b.text.strip()) and following is not None \
+                and following.kind in ("para", "item") and not JUDGEMENT_HEADING_RE.fullmatch(following.text.strip()):
             b = replace(b, kind="heading", level=level)
         out.append(b)
     return out

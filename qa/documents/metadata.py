@@ -218,7 +218,7 @@ def _strip_quotes(text: str) -> str:
 _BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$(?<!Lodge)(?<!Grange)(?<!Cottage)"
                         r"(?<!Farm)(?<!Road)(?<!Street)(?<!Centre)(?<!School)(?<!Academy)(?<!Home)(?<!Homes)"
                         # (a body's name: "Children's Scrutiny Panel", "Corporate Parenting Board")
-                        r"(?<!Panel)(?<!Committee)(?<!Board)(?<!Cabinet)(?<!Forum)")
+                        r"(?<!Panel)(?<!Committee)(?<!Board)(?<!Cabinet)(?<!Forum)(?<!Commission)(?<!Group)")
 _DATELINE_PREFIX = (r"(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|last\s+updated(?:\s+on)?|updated(?:\s+on)?|"
                     r"date\s+of\s+(?:meeting|publication|issue)|(?:meeting|publication|release|issue)\s+date|"
                     r"date(?:d|\s+published)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|created(?:\s+on)?|"
@@ -1257,12 +1257,14 @@ _VISIT_NUMBER_RES = [
     (_VISIT_SINCE_RE := re.compile(rf"\b(?!first\b){ORDINAL_RE}\s+(?:ofsted\s+)?visit\s+since\b", re.I), 0.8),
     # a headline opening on its number: "Fourth Ofsted visit finds care planning drift persists", "Fourth
     # monitoring letter finds a more stable workforce"
-    (re.compile(rf"(?m)^[^\S\n]*(?![Ff]irst\b)(?i:{ORDINAL_RE})\s+(?:Ofsted\s+)?(?:[Mm]onitoring\s+)?"
-                rf"(?:[Vv]isit|[Ll]etter)\b"), 0.8),
+    (re.compile(rf"(?m)^[^\S\n]*(?![Ff]irst\b)(?i:{ORDINAL_RE})\s+(?:(?:Ofsted\s+)?[Vv]isit|"
+                rf"(?:Ofsted\s+)?[Mm]onitoring\s+(?:[Vv]isit|[Ll]etter))\b"), 0.8),
     # the story's letter counted: "Their letter, published last week, is the fourth since Plymouth was rated
-    # inadequate" (since an inadequate judgement, as the visit counts below)
-    (re.compile(rf"\bletter\b[^.]{{0,60}}?\b(?:is|was)\s+the\s+(?!first\b){ORDINAL_RE}\s+since\b"
-                rf"(?=[^.]{{0,90}}\binadequate\b)", re.I), 0.85),
+    # inadequate" (the inspectors' or Ofsted's monitoring letter, since an inadequate judgement, as the visit counts
+    # below; not a commissioner's letter to the minister, nor a focused visit's)
+    (_LETTER_COUNTED_RE := re.compile(rf"\b(?:monitoring|ofsted['’]s|inspectors['’]|their)\s+letter\b[^.]{{0,60}}?\b"
+                                      rf"(?:is|was)\s+the\s+(?!first\b){ORDINAL_RE}\s+since\b"
+                                      rf"(?=[^.]{{0,90}}\binadequate\b)", re.I), 0.85),
     # "its second monitoring visit since the borough's services were judged inadequate": the page's own subject
     # (not "The third monitoring visit since the inspection looked at ...", which may recall an earlier one)
     (re.compile(rf"\b(?:its|their|this)\s+{ORDINAL_RE}\s+(?:ofsted\s+)?monitoring\s+visit\s+since\b", re.I), 0.9),
@@ -1377,8 +1379,11 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
             if rx is _VISIT_NUMBER_RES[0][0] and (not re.search(r"visit", content[m.end():m.end() + 40], re.I) or
                                                   _NOT_MONITORING_RE.match(content[m.end():m.end() + 40])):
                 continue  # "This is the first focused visit since that inspection": no monitoring visit
-            if rx is _VISIT_SINCE_RE and re.search(r"\b(?:focused|joint targeted|jtai)\b",
-                                                  _sentence_at(content, m.start()), re.I):
+            if rx in (_VISIT_SINCE_RE, _LETTER_COUNTED_RE) and re.search(
+                    r"\b(?:focused|joint targeted|jtai|commissioner|minister|secretary of state|dfe)\b",
+                    # (a letter's visit may be named in the sentence before: "after a focused visit. Their letter")
+                    (content[max(0, m.start() - 150):m.start()] if rx is _LETTER_COUNTED_RE else "")
+                    + _sentence_at(content, m.start()), re.I):
                 continue
             if rx is _MADE_VISIT_RE and re.search(r"\b(?:when|since|after|before|once|until|following)\b[^.,;]{0,40}$",
                                                   content[max(0, m.start() - 50):m.start()], re.I):
@@ -1610,7 +1615,8 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
         t = re.sub(rf"\s+(?:Updated|Published|Last updated)\s*:?\s*(?i:{_DAY}\s+{MONTH_ANY}\s+{_YEAR}).*$", "", stripped)
         t = re.sub(r"^(?:subject|title|re)\s*:\s*", "", t, flags=re.I)  # "Subject: Ofsted fifth monitoring visit"
         words = t.split()
-        if _TITLE_SKIP_RE.match(t) or _MEETING_NAME_RE.fullmatch(t) or _PROCEDURAL_ITEM_RE.fullmatch(t):
+        if _TITLE_SKIP_RE.match(t) or _MEETING_NAME_RE.fullmatch(t) or _PROCEDURAL_ITEM_RE.fullmatch(t) \
+                or b.kind == "item" and _PROCEDURAL_ITEM_RE.fullmatch("1. " + t):  # (a list item lost its number)
             continue  # site furniture, however long ("BETA This is a new service - your feedback will help ...")
         if re.search(r"[.!?][\"”’']?$", t) and len(words) >= 12 and not _HEADLINE_FURNITURE_RE.search(t):
             break  # the story has begun: no headline above it
@@ -1656,11 +1662,15 @@ _GOVUK_KIND_RE = re.compile(r"(?i)notice|guidance|statutory guidance|press relea
                             r"closed consultation|form|collection|promotional material|impact assessment")
 # A meeting's standing items ("1. Membership of the Panel", "Minutes of previous meeting", "Declarations of
 # interest") are in every set of minutes: no title
-_PROCEDURAL_ITEM_RE = re.compile(r"(?:\d{1,3}\.?\s+)?(?:membership(?:\s+of\s+the\s+\w+)?|apologies(?:\s+for\s+absence)?|"
+_PROCEDURAL_ITEM_RE = re.compile(r"(?:\d{1,3}\.?\s+)?(?:membership(?:\s+of\s+the\s+\w+)?|apologies(?:\s+for\s+absence)?"
+                                 r"(?:\s+and\s+substitutions)?|substitutions|matters\s+arising|"
                                  r"minutes\s+of\s+(?:the\s+)?(?:previous|last)\s+meeting|declarations?\s+of\s+interests?|"
                                  r"admission\s+of\s+(?:the\s+)?public|exclusion\s+of\s+(?:the\s+)?(?:press\s+and\s+)?public|"
                                  r"deputations(?:\s+and\s+petitions)?|any\s+other\s+business|date\s+of\s+(?:the\s+)?next\s+"
-                                 r"meeting|chair['’]?s\s+announcements)[\s.:]*", re.I)
+                                 r"meeting|chair['’]?s\s+announcements)[\s.:]*|"
+                                 # (numbered: "2. Minutes of the meeting held on 30 November 2023", not the minutes'
+                                 # own heading "Minutes of the meeting held on ... at Huddersfield Town Hall")
+                                 r"\d{1,3}\.?\s+minutes\s+of\s+the\s+(?:\w+\s+)?meeting\s+held\b.*", re.I)
 # A paper's masthead: its council and the meeting it goes to ("Rutland County Council - Children and Young People
 # Committee"), not its title
 _MEETING_NAME_RE = re.compile(r"[\w'’&,. ]*\b(?:Council|Borough)\s*[-–—|:]\s*[\w'’&,. ]*\b(?:Committee|Panel|Board|"

@@ -449,10 +449,13 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
 
 AVERAGE_RE = re.compile(r"\b(?:average|mean|median)\b", re.I)
 # "What proportion of social workers were agency staff?" is answered by a share stated anywhere in a sentence on
-# them: "Agency social workers now make up 22% of the workforce", "a fifth of posts are filled by agency staff".
-SHARE_QUESTION_RE = re.compile(r"\b(?:proportion|percentage|share|per\s*cent)\b", re.I)
-SHARE_RE = re.compile(r"\d\s*(?:%|per\s*cent\b)|\b(?:half|a\s+(?:third|quarter|fifth|tenth)|(?:one|two|three)[\s-]"
-                      r"(?:thirds?|quarters?|fifths?|tenths?))\b", re.I)
+# them: "Agency social workers now make up 22% of the workforce", "a fifth of posts are filled by agency staff",
+# "one in four social workers". (Not "the first half of 2024", "a third monitoring visit"; nor "share" the verb.)
+SHARE_QUESTION_RE = re.compile(r"\b(?:proportion|percentage|per\s*cent)\b|\b(?:what|the)\s+share\s+of\b", re.I)
+SHARE_RE = re.compile(r"\d\s*(?:%|per\s*cent\b)|"
+                      r"(?<!first )(?<!second )(?<!last )(?<!final )\b(?:half|(?:a|one|two|three)[\s-](?:third|quarter|"
+                      r"fifth|tenth)s?)\s+of\b|\b(?:one|two|three|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+                      r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b", re.I)
 
 
 def states_share(stems: frozenset[str], text: str) -> bool:

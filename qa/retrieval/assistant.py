@@ -36,7 +36,7 @@ from qa.documents.mentions import document_event_dates, document_event_months, d
 from qa.passages.split import sentence_spans
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.retriever import CachedEncoder, Retriever, keyword_terms
-from qa.retrieval.spelling import mended, place_fixes
+from qa.retrieval.spelling import mend_places, place_fixes
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
 
 
@@ -121,11 +121,11 @@ class Assistant:
         self.live.follow()
         index = self.live.current()
         typed = question
-        places = place_fixes(question, lambda word: _holds(index, word)) if index is not None else {}
+        places = place_fixes(question, lambda word: _holds(index, word),
+                             lambda place: place.casefold() in _covered_authorities(index)) if index is not None else {}
         if places:  # a mistyped place is the filter, so it is mended before the question is read
-            question = mended(question, places)
-            as_typed = {typo: re.search(rf"\b{re.escape(typo)}\b", typed, re.I).group(0) for typo in places}
-            notices.append("Searched for " + ", ".join(f"“{right}” where the question has “{as_typed[typo]}”"
+            question = mend_places(question, places)
+            notices.append("Searched for " + ", ".join(f"“{right}” where the question has “{typo}”"
                                                       for typo, right in places.items()) + ".")
         query = parse(question, previous)
         if overrides:

@@ -64,7 +64,8 @@ def names_focused_visit(doc: Document) -> bool:
 
 @lru_cache(maxsize=256)
 def asks_full_inspection(question: str) -> bool:
-    return bool(INSPECTION_ASKED_RE.search(question)) and not re.search(r"\bvisits?\b|\bmvs?\b|\bfvs?\b", question, re.I)
+    return bool(INSPECTION_ASKED_RE.search(question)) \
+        and not re.search(r"\bvisits?\b|\bmvs?\b|\bfvs?\b|\bmonitoring\b|\bletters?\b", question, re.I)
 
 
 @lru_cache(maxsize=256)
@@ -517,7 +518,7 @@ LIST_ITEM_WORDS = 35  # an item of "What needs to improve" is a line or two, a f
 def list_like(text: str) -> bool:
     """Whether most of the passage's paragraphs are short, as a list's items are."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
-    return sum(len(p.split()) < LIST_ITEM_WORDS for p in paragraphs) * 2 >= len(paragraphs)
+    return sum(len(p.split()) < LIST_ITEM_WORDS for p in paragraphs) * 2 > len(paragraphs)
 
 
 def improve_weight(text: str, headings: list[str] | None, question: str) -> float:
@@ -547,8 +548,9 @@ ASKS_FAULTS_RE = re.compile(rf"\b(?:what|which|any|main|key)\s+(?:\w+\s+){{0,2}}
                             rf"(?:(?!(?:rated|judged|graded|found|deemed)\b)\w+\s+){{0,2}}?"
                             rf"(?:still\s+|too\s+|not\s+yet\s+)?"
                             rf"(?:weak|poor|inadequate|lacking|not\s+good\s+enough)\b|"
-                            # "Which inspections found that supervision was not reflective enough?"
-                            rf"\b(?:was|were|is|are|being)\s+not\s+(?:\w+\s+){{0,2}}?enough\b|"
+                            # "Which inspections found that supervision was not reflective enough?", "wasn't
+                            # strong enough", "have not acted quickly enough"
+                            rf"\b(?:not|never|\w+n['’]t)\s+(?:\w+\s+){{0,2}}?enough\b|"
                             # "Where have inspectors criticised the response to ...?" (not "How did X plan ... after
                             # Ofsted criticised its staffing?")
                             rf"^\W*(?:where|which|who|what)\b(?:(?!\b(?:after|since|when|following|once|before)\b)"

@@ -11,6 +11,7 @@ they are abbreviations ("fte", "lac", "sw") more often than typos.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -104,22 +105,43 @@ def _place_words() -> dict[str, str]:
 
 _TITLED_NAME_RE = re.compile(r"\b(?i:mr|mrs|ms|miss|dr|cllr|councillor|sir|dame|lord|lady|professor|prof)\.?\s+"
                              r"(?:[A-Z][a-z]+\s+(?=[A-Z]))?([A-Za-z]+)")
+# A capitalised word after another inside the question is a person's surname ("What did Sarah Hatton say?"), not a
+# mistyped place ("Halton").
+_SECOND_NAME_RE = re.compile(r"(?<=\S)\s+[A-Z][a-z]+\s+([A-Z][a-z]+)\b")
 
 
-def place_fixes(text: str, holds: Callable[[str], bool]) -> dict[str, str]:
-    """{a mistyped place: the authority's name}: "Liverpol" -> "Liverpool". A place is the question's filter, read
-    before any search, so a typo in it would search every authority (or decline the question as about no place).
-    A word is mended only when no passage holds it (`holds`), it is no English word, and exactly one place name is
-    one edit from it with the same first letter; capitals are no bar here, as places are written with them."""
+def _word(typo: str) -> re.Pattern:
+    # (a token, as tokenize reads it: letters and digits, "_" a separator: "wakefild_ilacs_2024")
+    return re.compile(rf"(?<![^\W_]){re.escape(typo)}(?![^\W_])", re.I)
+
+
+def place_fixes(text: str, holds: Callable[[str], bool], covered: Callable[[str], bool] = lambda place: True
+                ) -> dict[str, str]:
+    """{a mistyped place, as typed: the authority's name}: "Liverpol" -> "Liverpool". A place is the question's
+    filter, read before any search, so a typo in it would search every authority (or decline the question as about
+    no place). A word is mended only when no passage holds it (`holds`), it is no English word, no person's name
+    (after a title or a first name), and exactly one place name is one edit from it with the same first letter,
+    a place the documents cover (`covered`: "Saltford", a village, is not mended to Salford in a corpus with nothing
+    on Salford). Capitals are no bar otherwise: places are written with them. `text` is read as tokenize reads it
+    (NFKC: a PDF's ligatures, full-width letters)."""
+    text = unicodedata.normalize("NFKC", text)
     places = _place_words()
     fixes: dict[str, str] = {}
-    titled = {m.lower() for m in _TITLED_NAME_RE.findall(text)}  # "Cllr Hatton" is a person, not Halton
+    names = {m.lower() for rx in (_TITLED_NAME_RE, _SECOND_NAME_RE) for m in rx.findall(text)}
     words = sorted({w for w in tokenize(text, stem=False) if MIN_LENGTH <= len(w) <= MAX_LENGTH and w.isalpha()}
-                   - titled)
+                   - names)
     for word in words:
         if word in places or word in FIELD_WORDS or holds(word) or is_english(word):
             continue
         near = {places[e] for e in edits1(word) if e in places and e[0] == word[0]}
-        if len(near) == 1:
-            fixes[word] = near.pop()
+        if len(near) == 1 and covered(next(iter(near))) and (typed := _word(word).search(text)):
+            fixes[typed.group(0)] = near.pop()
     return fixes
+
+
+def mend_places(text: str, fixes: dict[str, str]) -> str:
+    """`text` (NFKC) with each mistyped place (as typed) replaced by the authority's name."""
+    text = unicodedata.normalize("NFKC", text)
+    for typed, right in fixes.items():
+        text = _word(typed).sub(right, text)
+    return text
