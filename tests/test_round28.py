@@ -252,6 +252,9 @@ def test_a_monitoring_letter_asked_for_is_not_weighed_down_as_another_event():
 
     assert not asks_full_inspection("What did the ILACS monitoring letter to Rutland in 2023 say about agency staff?")
     assert not asks_full_inspection("rutland ilacs monitoring 2023 agency social workers")
+    # (a letter set aside is not asked for)
+    assert asks_full_inspection("What did the 2023 inspection report say? Quote the report, not the later monitoring "
+                                "letters.")
 
 
 def test_only_a_monitoring_letter_counted_from_an_inadequate_judgement_numbers_a_visit():
@@ -302,3 +305,4 @@ def test_a_passage_half_list_half_finding_is_no_list():
     finding = " ".join(["Social workers in the assessment teams hold an average of 27 children."] * 6)
     assert not list_like(item + "\n\n" + finding)
     assert list_like(item + "\n\n" + item)
+

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from qa.retrieval.question import SOURCE_KINDS, Query, authority_surface_re
+from qa.retrieval.question import NEGATED_SOURCE_RE, SOURCE_KINDS, Query, authority_surface_re
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
@@ -64,8 +64,9 @@ def names_focused_visit(doc: Document) -> bool:
 
 @lru_cache(maxsize=256)
 def asks_full_inspection(question: str) -> bool:
-    return bool(INSPECTION_ASKED_RE.search(question)) \
-        and not re.search(r"\bvisits?\b|\bmvs?\b|\bfvs?\b|\bmonitoring\b|\bletters?\b", question, re.I)
+    asked = NEGATED_SOURCE_RE.sub(" ", question)  # ("Quote the report, not the later monitoring letters")
+    return bool(INSPECTION_ASKED_RE.search(asked)) \
+        and not re.search(r"\bvisits?\b|\bmvs?\b|\bfvs?\b|\bmonitoring\b|\bletters?\b", asked, re.I)
 
 
 @lru_cache(maxsize=256)
