@@ -39,6 +39,20 @@ def metadata_of(text: str, hints: dict | None = None, name: str = "page.txt") ->
     return infer_metadata(Path(name), text, [Block("para", p) for p in paragraphs], hints or {})
 
 
+def first_text(answer) -> str:
+    """The text of an answer's first passage."""
+    return answer.hits[0].passage.text
+
+
+def ingested(folder: Path, name: str, text: str):
+    """The Document the ingest pipeline makes of one invented file (converted, cleaned, its metadata inferred)."""
+    from qa.documents.ingest import discover, load_document
+
+    (folder / name).write_text(text, encoding="utf-8")
+    files, _ = discover([folder])
+    return load_document(files[0], "x", None, 2**25)
+
+
 def bm25_assistant_for(root: Path, docs: dict[str, tuple[str, dict]], **settings):
     """An Assistant over invented documents, BM25 alone (no model at its path): fast and deterministic."""
     from qa.retrieval.assistant import Assistant

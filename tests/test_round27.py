@@ -1,19 +1,6 @@
 """Failure classes found by the twenty-seventh round's development sets (v84 questions on the wider pages; set90
 invented files, set91 invented full-length reports); invented fixtures."""
-from conftest import bm25_assistant_for
-
-
-def _first(answer) -> str:
-    return answer.hits[0].passage.text
-
-
-def _ingested(folder, name: str, text: str):
-    """The Document the ingest pipeline makes of one invented file (converted, cleaned, its metadata inferred)."""
-    from qa.documents.ingest import discover, load_document
-
-    (folder / name).write_text(text, encoding="utf-8")
-    files, _ = discover([folder])
-    return load_document(files[0], "x", None, 2**25)
+from conftest import bm25_assistant_for, first_text as _first, ingested as _ingested
 
 
 def test_a_sentence_asking_for_the_source_is_a_filter_not_words_to_search(tmp_path):
