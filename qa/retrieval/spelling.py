@@ -131,10 +131,12 @@ def place_fixes(text: str, holds: Callable[[str], bool], covered: Callable[[str]
     words = sorted({w for w in tokenize(text, stem=False) if MIN_LENGTH <= len(w) <= MAX_LENGTH and w.isalpha()}
                    - names)
     for word in words:
-        if word in places or word in FIELD_WORDS or holds(word) or is_english(word):
+        if word in places or word in FIELD_WORDS or holds(word):
             continue
         near = {places[e] for e in edits1(word) if e in places and e[0] == word[0]}
-        if len(near) == 1 and covered(next(iter(near))) and (typed := _word(word).search(text)):
+        # (the dictionary last: it loads in about 0.3 s, and most words are one edit from no place)
+        if len(near) == 1 and covered(next(iter(near))) and not is_english(word) \
+                and (typed := _word(word).search(text)):
             fixes[typed.group(0)] = near.pop()
     return fixes
 
