@@ -238,7 +238,8 @@ _NOT_A_COUNCIL_AFTER = re.compile(r"\s+(?:and [A-Z]\w+\s+)?(?:Police|Constabular
                                   r"ICB|NHS|Clinical Commissioning Group|CCG|Albion|F\.?C\.?|Football Club)\b")
 # (nor a church's area: "Toby Marsden (Diocese of Leeds)", "the Bishop of Durham")
 # (the office, not a surname: "Councillor Sue Bishop of Rochdale" is Rochdale's)
-_NOT_A_COUNCIL_BEFORE = re.compile(r"\bNHS\s+$|\b(?:(?:Arch)?[Dd]iocese|[Tt]he\s+(?:(?:Arch)?[Bb]ishop|Dean|Archdeacon))\s+of\s+$")
+_NOT_A_COUNCIL_BEFORE = re.compile(r"\bNHS\s+$|\b(?:(?:Arch)?[Dd]iocese|"
+                                   r"[Tt]he\s+(?:(?:Arch)?[Bb]ishop|Dean|Archdeacon))\s+of\s+$")
 _LA_LABEL_BEFORE_RE = re.compile(r"(?:^|\n)[^\S\n]*\|?[^\S\n]*local\s+authority[^\S\n]*[:|]?\s*$", re.I)
 _NOT_LA_BEFORE = re.compile(r"\b(New|Port|Upon|Mr|Mrs|Ms|Dr|University of)\s+$")
 # A region named after a place is not its council: "the Greater Manchester council" is Tameside.

@@ -1262,8 +1262,8 @@ _VISIT_NUMBER_RES = [
     # the story's letter counted: "Their letter, published last week, is the fourth since Plymouth was rated
     # inadequate" (the inspectors' or Ofsted's monitoring letter, since an inadequate judgement, as the visit counts
     # below; not a commissioner's letter to the minister, nor a focused visit's)
-    (_LETTER_COUNTED_RE := re.compile(rf"\b(?:monitoring|ofsted['’]s|inspectors['’]|their)\s+letter\b[^.]{{0,60}}?\b"
-                                      rf"(?:is|was)\s+the\s+(?!first\b){ORDINAL_RE}\s+since\b"
+    (_LETTER_COUNTED_RE := re.compile(rf"\b(?:monitoring|ofsted['’]s|inspectors['’]|their)\s+letter\b"
+                                      rf"[^.]{{0,60}}?\b(?:is|was)\s+the\s+(?!first\b){ORDINAL_RE}\s+since\b"
                                       rf"(?=[^.]{{0,90}}\binadequate\b)", re.I), 0.85),
     # "its second monitoring visit since the borough's services were judged inadequate": the page's own subject
     # (not "The third monitoring visit since the inspection looked at ...", which may recall an earlier one)
@@ -1662,12 +1662,13 @@ _GOVUK_KIND_RE = re.compile(r"(?i)notice|guidance|statutory guidance|press relea
                             r"closed consultation|form|collection|promotional material|impact assessment")
 # A meeting's standing items ("1. Membership of the Panel", "Minutes of previous meeting", "Declarations of
 # interest") are in every set of minutes: no title
-_PROCEDURAL_ITEM_RE = re.compile(r"(?:\d{1,3}\.?\s+)?(?:membership(?:\s+of\s+the\s+\w+)?|apologies(?:\s+for\s+absence)?"
-                                 r"(?:\s+and\s+substitutions)?|substitutions|matters\s+arising|"
-                                 r"minutes\s+of\s+(?:the\s+)?(?:previous|last)\s+meeting|declarations?\s+of\s+interests?|"
-                                 r"admission\s+of\s+(?:the\s+)?public|exclusion\s+of\s+(?:the\s+)?(?:press\s+and\s+)?public|"
-                                 r"deputations(?:\s+and\s+petitions)?|any\s+other\s+business|date\s+of\s+(?:the\s+)?next\s+"
-                                 r"meeting|chair['’]?s\s+announcements)[\s.:]*|"
+_PROCEDURAL_ITEM_RE = re.compile(r"(?:\d{1,3}\.?\s+)?(?:membership(?:\s+of\s+the\s+\w+)?|"
+                                 r"apologies(?:\s+for\s+absence)?(?:\s+and\s+substitutions)?|substitutions|"
+                                 r"matters\s+arising|minutes\s+of\s+(?:the\s+)?(?:previous|last)\s+meeting|"
+                                 r"declarations?\s+of\s+interests?|admission\s+of\s+(?:the\s+)?public|"
+                                 r"exclusion\s+of\s+(?:the\s+)?(?:press\s+and\s+)?public|"
+                                 r"deputations(?:\s+and\s+petitions)?|any\s+other\s+business|"
+                                 r"date\s+of\s+(?:the\s+)?next\s+meeting|chair['’]?s\s+announcements)[\s.:]*|"
                                  # (numbered: "2. Minutes of the meeting held on 30 November 2023", not the minutes'
                                  # own heading "Minutes of the meeting held on ... at Huddersfield Town Hall")
                                  r"\d{1,3}\.?\s+minutes\s+of\s+the\s+(?:\w+\s+)?meeting\s+held\b.*", re.I)

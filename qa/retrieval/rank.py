@@ -438,7 +438,8 @@ def prose_weight(text: str, kind: str | None = None, event: str | None = None) -
 # findings below it. A sentence that opens so, and reports no finding, weighs like an "Areas covered" section.
 SCOPE_SENTENCE_RE = re.compile(
     # (a committee paper's paragraph number before it: "2.2 The visit in January 2024 looked at ...")
-    r"(?:^|(?<=[.!?:])[^\S\n]+)\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:this (?:letter|report)\b[^.]{0,80}?\b(?:summari[sz]es|outlines|sets out) "
+    r"(?:^|(?<=[.!?:])[^\S\n]+)\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
+    r"(?:this (?:letter|report)\b[^.]{0,80}?\b(?:summari[sz]es|outlines|sets out) "
     r"(?:our|the|its) findings\b|"
     # a committee paper's "Purpose of report: To update the committee on the findings of ..."
     r"purpose of (?:the |this )?report:?\s+to (?:update|inform|advise|present|brief)\b|"
