@@ -36,7 +36,7 @@ from qa.documents.mentions import document_event_dates, document_event_months, d
 from qa.passages.split import sentence_spans
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.retriever import CachedEncoder, Retriever, keyword_terms
-from qa.retrieval.spelling import mend_places, place_fixes
+from qa.retrieval.spelling import mended, place_fixes
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
 
 
@@ -124,7 +124,7 @@ class Assistant:
         places = place_fixes(question, lambda word: _holds(index, word),
                              lambda place: place.casefold() in _covered_authorities(index)) if index is not None else {}
         if places:  # a mistyped place is the filter, so it is mended before the question is read
-            question = mend_places(question, places)
+            question = mended(question, places)
             notices.append("Searched for " + ", ".join(f"“{right}” where the question has “{typo}”"
                                                       for typo, right in places.items()) + ".")
         query = parse(question, previous)

@@ -86,12 +86,14 @@ def spelling_fixes(text: str, stem: Callable[[str], list[str]],
 
 
 def mended(text: str, fixes: dict[str, str]) -> str:
-    """`text` with each mistyped word replaced (both sides of the search read the mended question: MiniLM's word
-    pieces for "supervison" are far from "supervision")."""
+    """`text` with each mistyped word (a key, in any case) replaced (both sides of the search read the mended
+    question: MiniLM's word pieces for "supervison" are far from "supervision"). `text` is read as tokenize reads
+    it (NFKC; "_" separates words), where the mistyped words were found."""
     if not fixes:
         return text
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, fixes)) + r")\b", re.I)
-    return pattern.sub(lambda m: fixes[m.group(1).lower()], text)
+    by_word = {typo.lower(): right for typo, right in fixes.items()}
+    pattern = re.compile(r"(?<![^\W_])(" + "|".join(map(re.escape, by_word)) + r")(?![^\W_])", re.I)
+    return pattern.sub(lambda m: by_word[m.group(1).lower()], unicodedata.normalize("NFKC", text))
 
 
 @lru_cache(maxsize=1)
@@ -140,10 +142,3 @@ def place_fixes(text: str, holds: Callable[[str], bool], covered: Callable[[str]
             fixes[typed.group(0)] = near.pop()
     return fixes
 
-
-def mend_places(text: str, fixes: dict[str, str]) -> str:
-    """`text` (NFKC) with each mistyped place (as typed) replaced by the authority's name."""
-    text = unicodedata.normalize("NFKC", text)
-    for typed, right in fixes.items():
-        text = _word(typed).sub(right, text)
-    return text
