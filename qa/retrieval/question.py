@@ -30,7 +30,9 @@ MONTH_RE = "(" + "|".join(list(MONTHS) + sorted(MONTH_ABBREVIATIONS, key=len, re
 MONTH_YEAR = rf"(?:{MONTH_RE}\s+)?{YEAR}"
 # A four-digit number is a count, not a year, after a quantity word or before what is counted.
 COUNT_BEFORE = r"(?<!over )(?<!about )(?<!around )(?<!than )(?<!nearly )(?<!almost )(?<!some )(?<![£$\d,.])"
-COUNTED_NOUNS = (r"children|child|families|cases|staff|people|pupils|referrals|social workers|workers|pounds|"
+# ("its 2024 children's services inspection" names a year, not 2024 children)
+COUNTED_NOUNS = (r"child(?:ren)?\b(?!['’]s\s+(?:services|social\s+care)\b)|"
+                 r"families|cases|staff|people|pupils|referrals|social workers|workers|pounds|"
                  r"households|placements|carers|posts|hours|days|visits|assessments|plans|young people|"
                  r"more|fewer|less|per\b|a year|each")
 SEASONS = {"early": (1, 4), "spring": (3, 5), "mid": (5, 8), "summer": (6, 8), "late": (9, 12), "autumn": (9, 11),
@@ -463,7 +465,11 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     ]
     # "its 2022 report, and how did it describe progress since 2017?": the report's year is the time asked;
     # "since 2017" is what the report speaks of, and stays in the search text.
-    event_year = re.search(rf"\b{YEAR}(?=\s+{EVENT_NOUN})", text, re.I)
+    # So is a later year the question sets its scene in ("When Somerset got a Good in 2022, what did inspectors say
+    # about progress since the 2017 inspection?").
+    event_year = max([*re.finditer(rf"\b{YEAR}(?=\s+{EVENT_NOUN})", text, re.I),
+                      *re.finditer(rf"(?<!\bsince )(?<!\bafter )\b(?:in|during)\s+{YEAR}\b(?!\s*[/–-]\d)", text, re.I)],
+                     key=lambda e: int(e.group(1)), default=None)
     # "by the full inspection in June 2019, how far had it come since its 2017 rating?": the event's month is asked
     event_month = max(re.finditer(rf"\b{EVENT_NOUN}\s+(?:in|during|of)\s+{MONTH_RE}\s+{YEAR}", text, re.I),
                       key=lambda e: (int(e.group(2)), _month(e.group(1)) or 0), default=None)  # the latest
