@@ -810,6 +810,21 @@ def about_another_of_its_places(text: str, doc: Document, asked: list[str]) -> b
         and not any(authority_surface_re(a).search(text) for a in asked)  # "Newcastle" needs no cue here
 
 
+# A round-up's opening ("a south London borough has received a good grade") names none of its places; asked about
+# one of them, the paragraph that names it is the answer. Only in a document about three places or more: a letter
+# about one council that mentions another in passing names its own only at the top.
+UNNAMED_PLACE_PENALTY = 0.9
+
+
+def unnamed_place_weight(text: str, headings: list[str] | None, doc: Document, asked: list[str]) -> float:
+    if not asked or len(doc.local_authorities) < 3:
+        return 1.0
+    named = _places_named(text) | _places_named(" ".join(h for h in headings or [] if h != doc.title))
+    if any(_related(n, a.casefold()) for n in named for a in doc.local_authorities):
+        return 1.0
+    return UNNAMED_PLACE_PENALTY
+
+
 def _related(a: str, b: str) -> bool:
     """One name holds the other ("northamptonshire", "west northamptonshire"; not "derby", "derbyshire")."""
     return name_within(a, b) or name_within(b, a)

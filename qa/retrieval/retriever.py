@@ -204,7 +204,8 @@ class Retriever:
                 * second_fact_weight(query.text, query.answer_type, passage.text) \
                 * previous_post_weight(query.text, passage.text) * who_verb_weight(query.text, passage.text) \
                 * rank.recall_weight(checks[doc.doc_id], passage.text, query) \
-                * acronym_weight(acronyms, passage.text, passage.headings)
+                * acronym_weight(acronyms, passage.text, passage.headings) \
+                * rank.unnamed_place_weight(passage.text, passage.headings, doc, query.authorities)
             hits.append(Hit(passage=passage, document=doc, score=relative(score) * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
@@ -316,6 +317,12 @@ def named_in(index: Index, docs: dict, checks: dict, query: Query, mask: np.ndar
     for d, check in checks.items():
         if "authority" in check.unknown and d not in naming:
             rows[index.doc_rows.get(d, [])] = False
+        elif check.status != "excluded" and len(docs[d].local_authorities) > 1:
+            # nor a round-up's paragraph on another of its places ("the Birmingham JTAI" does not mention one
+            # in Lambeth)
+            for r in index.doc_rows.get(d, []):
+                if rows[r] and rank.about_another_of_its_places(index.passages[r].text, docs[d], query.authorities):
+                    rows[r] = False
     return rows
 
 
