@@ -94,6 +94,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   90: a page's own list the main-text extraction dropped goes back after the text it follows (a report's "What
+#       needs to improve" points, members' questions listed inside a minutes' table cell); links and files stay out
 #   89: a short question line is a heading ("What needs to improve?"), and so is a report's judgement heading run
 #       into a paragraph ("The experiences and progress of ...: requires improvement to be good"); a story's
 #       headline "Fourth monitoring letter finds ..." and "Their letter ... is the fourth since X was rated
@@ -198,7 +200,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "89"
+PIPELINE_VERSION = "90"
 
 
 def packaged_model_path() -> str:

@@ -195,7 +195,8 @@ def convert_html(html: str) -> Extracted:
     byline = next((text for text in bylines if _BY_NAME_RE.match(text)), None)
     if byline and "author" not in hints:
         hints["author"] = _BY_NAME_RE.match(byline).group(1)  # '<span class="by">By Tomasz Wright</span>'
-    blocks = _restore_headings(tree, clean.split_flowed(clean.normalise(strip_markdown_inline(body))))
+    blocks = clean.split_flowed(clean.normalise(strip_markdown_inline(body)))
+    blocks = _restore_lists(tree, _restore_headings(tree, blocks))
     if byline and blocks and byline not in body:
         # The main-text extraction drops the byline; a reader sees it under the headline, and "who wrote it, and
         # when?" is answered by it, so it stays in the text (and in the passage citing the headline).
@@ -299,6 +300,66 @@ def _restore_headings(tree, blocks: list[Block]) -> list[Block]:
     return [b for i, block in enumerate(blocks) for b in (*before.get(i, ()), block)]
 
 
+# Where a list is page furniture: navigation, a footer, a sidebar, related stories, sharing buttons.
+_FURNITURE_MARK_RE = re.compile(r"nav|menu|footer|header|sidebar|related|share|social|breadcrumb|cookie|tags?\b|"
+                                r"popular|most-read|trending|promo|widget|history|attachment|download", re.I)
+# A list of files ("Report (PDF, 1.1 MB, 38 pages)") or of a page's updates ("3 December 2024: First published").
+_FILE_OR_UPDATE_RE = re.compile(r"\((?:PDF|DOCX?|ODT|XLSX?|CSV)\b|\b\d+(?:\.\d+)?\s*[KM]B\b|"
+                                r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*:", re.I)
+
+
+def _restore_lists(tree, blocks: list[Block]) -> list[Block]:
+    """The main-text extraction can drop a list of the page's own text without a word: a report's "What needs to
+    improve" points under their heading, the questions members asked listed inside a minutes' table cell. A list
+    whose items are prose (not links) and which follows text that was kept goes back after it: as items after its
+    block, or within the row when that text is a table cell's. Lists of links (related stories, menus) stay out."""
+    if tree is None or not blocks:
+        return blocks
+    texts = [_flat(b.text) for b in blocks]
+    after: dict[int, list[Block]] = {}
+    inline: dict[int, list[tuple[str, str]]] = {}
+    for lst in tree.xpath("//body//*[self::ul or self::ol]")[:300]:
+        if lst.xpath("ancestor-or-self::*[self::nav or self::footer or self::header or self::aside]") or any(
+                _FURNITURE_MARK_RE.search(f"{el.get('class', '')} {el.get('id', '')}")
+                for el in lst.xpath("ancestor-or-self::*")):
+            continue
+        items = [_flat(li.text_content()) for li in lst.xpath("./li")]
+        items = [t for t in items if t]
+        linked = sum(len(_flat(a.text_content())) for a in lst.xpath(".//a"))
+        if not items or sum(len(t.split()) for t in items) < 5 * len(items) or linked > 0.3 * sum(map(len, items)) \
+                or any(t[:60] in x for t in items for x in texts) or any(_FILE_OR_UPDATE_RE.search(t) for t in items):
+            continue  # (links, a few words each, files, or kept)
+        # the nearest text before it that was kept; a heading dropped with the list goes back with it
+        before = lst.xpath("preceding::*[self::p or self::h1 or self::h2 or self::h3 or self::h4 or self::li]"
+                           "[normalize-space()][position() <= 3]")[::-1]  # (nearest first)
+        headings: list[Block] = []
+        for el in before:
+            anchor = _flat(el.text_content())[-80:]  # (its end: a paragraph number may stand apart at its start)
+            at = next((i for i, t in enumerate(texts) if len(anchor) >= 12 and anchor in t), None)
+            if at is not None or el.tag not in ("h1", "h2", "h3", "h4"):
+                break
+            headings.insert(0, Block("heading", _flat(el.text_content()), level=int(el.tag[1])))
+        else:
+            continue
+        if at is None:
+            continue
+        if blocks[at].text.lstrip().startswith("|") and not headings:  # a table row: the cell's text goes on
+            inline.setdefault(at, []).append((anchor, " ".join(items)))
+        else:
+            after.setdefault(at, []).extend([*headings, *(Block("item", t, blocks[at].page) for t in items)])
+    if not after and not inline:
+        return blocks
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        for anchor, added in inline.get(i, ()):
+            text = _flat(block.text)
+            cut = text.index(anchor) + len(anchor)
+            block = Block(block.kind, f"{text[:cut]} {added}{text[cut:]}", block.page, block.level)
+        out.append(block)
+        out.extend(after.get(i, ()))
+    return out
+
+
 # An element the page marks as its date or byline (class or id), not a related story's, a comment's or an update's.
 _DATE_MARK_RE = re.compile(r"date|byline|posted|published|timestamp|\bmeta\b|article-info")
 _NOT_OWN_DATE_MARK_RE = re.compile(r"related|footer|sidebar|comment|update|modified")
@@ -364,7 +425,9 @@ _MD_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"
 
 def strip_markdown_inline(text: str) -> str:
     """trafilatura's Markdown marks emphasis with * and _, a Markdown file links with [words](address); the reader
-    sees plain words (an image, none)."""
+    sees plain words (an image, none), and "1." where Markdown escapes a number opening a line ("1\\. Services ...":
+    the page's own words, verbatim)."""
+    text = re.sub(r"^(\s*\d+)\\([.)])", r"\1\2", text, flags=re.M)
     text = re.sub(rf"!\[[^\]\n]*\]{_MD_TARGET}", "", text)
     text = re.sub(rf"\[([^\]\n]*)\]{_MD_TARGET}", r"\1", text)
     return "\n".join(line if clean.MD_RULE_RE.match(line) else _without_emphasis(line) for line in text.split("\n"))

@@ -1,0 +1,127 @@
+"""Failure classes found by the twenty-ninth round's development sets (v90 questions on the wider pages; set100
+invented files, set101 invented full-length reports); invented fixtures."""
+from datetime import date
+
+from conftest import bm25_assistant_for, first_text as _first, ingested as _ingested
+
+
+def test_a_later_year_setting_the_scene_is_the_time_asked_not_the_year_progress_is_measured_from():
+    from qa.retrieval.question import parse_time
+
+    start, end, phrase, rest = parse_time("When Rutland got a Good from Ofsted in 2022, what did inspectors say "
+                                          "about progress since the 2017 inspection?")
+    assert (start, end, phrase) == (date(2022, 1, 1), date(2022, 12, 31), "2022")
+    assert "since the 2017 inspection" in rest and "in 2022" not in rest
+    # with no later year, "since" still opens the window
+    assert parse_time("What has changed since the 2017 inspection?")[:3] == (date(2017, 1, 1), None, "from 2017")
+    assert parse_time("What did the council do after it was rated inadequate in 2017?")[0] == date(2017, 1, 1)
+    # "its 2024 children's services inspection" names a year; "2000 children" is still a count
+    assert parse_time("What grade did Rutland get for care leavers at its 2024 children's services "
+                      "inspection?")[:3] == (date(2024, 1, 1), date(2024, 12, 31), "2024")
+    assert parse_time("Were 2000 children in care?")[:3] == (None, None, "")
+
+
+ROUND_UP = ("Round-up: trust-run council climbs out of 'inadequate'\n\nMonday, 12 May, 2025\n\nA council whose "
+            "services are run by a trust is no longer rated inadequate by Ofsted, while a borough has received a "
+            "good grade for the first time in a decade.\n\nRutland exits 'inadequate'\n\nInspectors judged "
+            "Rutland's services to require improvement to be good overall.\n\nLambeth judged good\n\nLambeth has "
+            "been judged good overall by Ofsted, a grade given after an inspection in February.\n\nSolihull "
+            "partners publish action plan\n\nThe Solihull partnership has published its plan after a joint "
+            "inspection.")
+
+
+def test_in_a_round_up_the_paragraph_naming_the_place_asked_outranks_the_opening_naming_none(tmp_path):
+    from qa.retrieval.rank import UNNAMED_PLACE_PENALTY, unnamed_place_weight
+
+    other = "Fostering news\n\n" + "\n\n".join(f"Paragraph {n} on recruiting foster carers in Rutland." for n in range(6))
+    assistant = bm25_assistant_for(tmp_path, {"roundup.txt": (ROUND_UP, {"date": "2025-05-12", "doc_type": "news_article"}),
+                                              "other.txt": (other, {"date": "2025-05-01", "doc_type": "news_article"})})
+    doc = assistant.index.documents["roundup"]
+    assert {"Rutland", "Lambeth", "Solihull"} <= set(doc.local_authorities)
+    assert unnamed_place_weight("A borough has received a good grade.", [], doc, ["Lambeth"]) == UNNAMED_PLACE_PENALTY
+    assert unnamed_place_weight("Lambeth has been judged good.", [], doc, ["Lambeth"]) == 1.0
+    assert unnamed_place_weight("A borough has received a good grade.", [], doc, []) == 1.0
+    answer = assistant.ask("lambeth ofsted grade 2025")
+    assert "Lambeth has been judged good" in _first(answer)
+
+
+REPORT = ("Rutland: inspection of children's services\n\nReport published: 12 May 2023\n\nThis inspection found "
+          "that children at risk of criminal exploitation are not always identified quickly, and that return home "
+          "interviews are often late.")
+RUTLAND_NEWS = ("Rutland's help for children at risk of criminal exploitation has improved since its inspection, "
+                "the council says. A new team meets every week to review the cases of children who go missing, and "
+                "the council has trained 200 taxi drivers and shop workers to spot the signs of exploitation. "
+                "Councillors will receive a report on the team's first year in the autumn.")
+SOLIHULL_NEWS = ("The joint targeted area inspection of Solihull found that police notifications about children at "
+                 "risk of criminal exploitation are too often delayed. Inspectors from four inspectorates asked the "
+                 "partnership to agree a shared plan within 70 working days, and said schools were not yet involved "
+                 "in the work of the exploitation panel.")
+BULLETIN = (f"Inspection bulletin\n\n2 March 2024\n\nRutland improves\n\n{RUTLAND_NEWS}\n\n{RUTLAND_NEWS}\n\n"
+            f"Solihull joint inspection\n\n{SOLIHULL_NEWS}\n\n{SOLIHULL_NEWS}")
+
+
+def test_a_kind_of_inspection_another_places_paragraph_mentions_is_not_the_asked_places(tmp_path):
+    assistant = bm25_assistant_for(tmp_path, {
+        "report.txt": (REPORT, {"date": "2023-05-12", "doc_type": "ofsted_report"}),
+        "bulletin.txt": (BULLETIN, {"date": "2024-03-02", "doc_type": "news_article"})})
+    assert set(assistant.index.documents["bulletin"].local_authorities) == {"Rutland", "Solihull"}
+    # (the bulletin is about Rutland too, but only its Solihull paragraph mentions a joint targeted area inspection)
+    answer = assistant.ask("What did the joint targeted area inspection in Rutland find about children at risk of "
+                           "criminal exploitation?")
+    assert answer.abstained and "joint targeted area inspection" in answer.message
+    answered = assistant.ask("What did the JTAI in Solihull find about children at risk of criminal exploitation?")
+    assert not answered.abstained and "police notifications" in _first(answered)
+    assert not assistant.ask("What did the 2023 inspection of Rutland find about criminal exploitation?").abstained
+
+
+def _report_page() -> str:
+    findings = ["Leaders know where practice is weakest and have begun to act.", "Social workers know their children "
+                "well and visit them often.", "Early help is effective for most families who receive it.",
+                "Around 8,000 children live in the area, and 90 are in care."]
+    numbered = "".join(f'<p class="num"><span class="n">{n}.</span> {text} This paragraph goes on to say more '
+                       f'about it, as reports do.</p>' for n, text in enumerate(findings, 1))
+    later = "".join(f'<p class="num"><span class="n">{n}.</span> Too many children wait for help in the {area} '
+                    f'team, and assessments are often late there.</p>' for n, area in enumerate(
+                        ["north", "south", "east", "west"], 5))
+    return ("<html><head><title>Rutland: inspection of children's services</title></head><body><div>"
+            "<h1>Rutland County Council: inspection of local authority children's services</h1>" + numbered
+            + "<h3>What needs to improve in this local authority?</h3><ul>"
+            "<li>The timeliness of decisions at the front door, including the use of thresholds.</li>"
+            "<li>The quality of supervision and management oversight of plans.</li>"
+            "<li>The sufficiency of homes for children in care close to Rutland.</li></ul>"
+            '<p class="pagebreak">Inspection of Rutland County Council children\'s services 2</p>'
+            "<h3>The experiences and progress of children who need help and protection: inadequate</h3>" + later
+            + '<div class="related"><h4>Related documents</h4><ul><li><a href="/a">Rutland focused visit letter, '
+            'published in March 2021 after the visit</a></li></ul></div></div></body></html>')
+
+
+MINUTES = ("<html><head><title>Minutes of Children's Scrutiny Committee</title></head><body><div class='mgContent'>"
+           "<h2>Minutes of Children's Scrutiny Committee</h2><p>Date: Monday, 20th March, 2023 2.15 pm</p><table>"
+           "<tr><td><p>82</p></td><td><h3>Budget Monitoring</h3><p>The Committee considered the report of the "
+           "Director of Finance on the forecast position for children's services.</p><p>RESOLVED that the report be "
+           "noted.</p></td></tr><tr><td><p>83</p></td><td><h3>Ofsted Focused Visit</h3><p>The Committee considered "
+           "the report of the Director on the findings of the Ofsted focused visit to Rutland.</p><p>Members' "
+           "questions to the Director included:</p><ul><li>the capacity of the reviewing officer service. Councillor "
+           "Jo Bloggs asked when two new reviewing officer posts would be filled;</li><li>children who go missing "
+           "from care. Councillor Ann Other asked how quickly return home interviews were now being completed, and "
+           "was told that 71% were completed within 72 hours.</li></ul><p>RESOLVED that the findings be noted.</p>"
+           "</td></tr></table></div></body></html>")
+
+
+def test_a_list_the_main_text_extraction_dropped_goes_back_after_the_text_it_follows():
+    from qa.documents.convert import convert_html
+
+    blocks = convert_html(_report_page()).blocks
+    texts = [b.text for b in blocks]
+    heading = texts.index("What needs to improve in this local authority?")
+    assert texts[heading + 1:heading + 4] == [
+        "The timeliness of decisions at the front door, including the use of thresholds.",
+        "The quality of supervision and management oversight of plans.",
+        "The sufficiency of homes for children in care close to Rutland."]
+    assert "Around 8,000 children" in texts[heading - 1]  # after the text it follows
+    assert not any(t.startswith("Rutland focused visit letter") for t in texts)  # a related link stays out
+    assert not any("\\." in t for t in texts)  # "4\\. Around ..." was Markdown's escape, not the page's words
+    minutes = " ".join(b.text for b in convert_html(MINUTES).blocks)
+    assert "Members' questions to the Director included: the capacity of the reviewing officer service. Councillor " \
+           "Jo Bloggs asked" in minutes  # (the list stays in its table row, in the page's order)
+    assert minutes.index("Councillor Ann Other asked") < minutes.index("RESOLVED that the findings be noted")
