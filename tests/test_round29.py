@@ -125,3 +125,59 @@ def test_a_list_the_main_text_extraction_dropped_goes_back_after_the_text_it_fol
     assert "Members' questions to the Director included: the capacity of the reviewing officer service. Councillor " \
            "Jo Bloggs asked" in minutes  # (the list stays in its table row, in the page's order)
     assert minutes.index("Councillor Ann Other asked") < minutes.index("RESOLVED that the findings be noted")
+
+
+def test_restored_lists_keep_page_order_and_leave_kept_lists_comments_and_body_classes_alone():
+    """Review findings: a kept list whose items hold paragraphs went in twice; a second minutes item with the same
+    lead-in got its list put into the first; a list after a list lost its heading; readers' comments came back, and
+    a page's body class ("has-sidebar") switched restoring off."""
+    from qa.documents.convert import convert_html
+
+    kept = ("<html><body><article><h1>Ofsted praises Rutland's care leavers service</h1><p>Rutland's services have "
+            "been judged good by Ofsted in a report published today, the council said.</p><p>Inspectors highlighted "
+            "several strengths in the report, which follows a visit in January:</p><ul><li><p>Care leavers.</p><p>They "
+            "are supported well by their personal advisers.</p></li><li><p>Social work.</p><p>Social workers know "
+            "their children well and visit them often.</p></li></ul><p>The council's director said she was proud of "
+            "the staff.</p></article></body></html>")
+    texts = [b.text for b in convert_html(kept).blocks]
+    assert sum("personal advisers" in t for t in texts) == 1
+    fostering = MINUTES.replace("</table>", (
+        "<tr><td><p>84</p></td><td><h3>Fostering Annual Report</h3><p>The Committee considered the annual report of "
+        "the fostering service.</p><p>Members' questions to the Director included:</p><ul><li>the number of foster "
+        "carers. Councillor Sam Smith asked how many carers had been approved in the year;</li><li>fees. Councillor "
+        "Pat Jones asked whether the fee increase had helped to keep experienced carers.</li></ul><p>RESOLVED that "
+        "the report be approved.</p></td></tr></table>"))
+    rows = [b.text for b in convert_html(fostering).blocks if b.text.startswith("| 8")]
+    assert "Councillor Ann Other" in rows[1] and "Sam Smith" not in rows[1]
+    assert "Sam Smith" in rows[2] and rows[2].index("Sam Smith") < rows[2].index("RESOLVED that the report")
+    two = _report_page().replace("<h3>What needs to improve", "<h3>What the local authority does well</h3><ul><li>"
+                                 "Leaders have a clear and accurate understanding of practice.</li><li>Care leavers "
+                                 "are well supported by their personal advisers.</li></ul><h3>What needs to improve")
+    texts = [b.text for b in convert_html(two).blocks]
+    assert texts.index("What the local authority does well") < texts.index(
+        "What needs to improve in this local authority?") < texts.index(
+        "The sufficiency of homes for children in care close to Rutland.")
+    sidebar = _report_page().replace("<body>", '<body class="page has-sidebar">')
+    assert "The quality of supervision and management oversight of plans." in [b.text for b in convert_html(sidebar).blocks]
+    comments = _report_page().replace("</div></body>", (
+        '<div id="comments" class="comments-area"><h2>2 thoughts on this report</h2><ol class="comment-list"><li '
+        'class="comment">Dave says: this council has been a disgrace for years and nobody ever listens to us.</li>'
+        '<li class="comment">Jan says: my family waited months for help from the front door team last year.</li>'
+        "</ol></div></div></body>"))
+    assert not any("Dave says" in b.text for b in convert_html(comments).blocks)
+
+
+def test_only_a_clause_opening_the_question_sets_its_scene_and_a_place_named_without_a_cue_counts():
+    from qa.retrieval.question import parse_time
+    from qa.retrieval.rank import unnamed_place_weight
+
+    assert parse_time("What progress has Rutland made since its 2015 inspection, after a new director was appointed "
+                      "in 2016?")[:3] == (date(2015, 1, 1), None, "from 2015")
+    assert parse_time("What has changed since the 2019 focused visit, given the pandemic hit in 2020?")[0] == \
+        date(2019, 1, 1)
+    assert parse_time("2000 childminders")[:3] == (None, None, "")
+
+    class Doc:
+        local_authorities, title = ["Reading", "Lambeth", "Rutland"], "Round-up"
+
+    assert unnamed_place_weight("Reading has been judged good overall by Ofsted.", [], Doc, ["Reading"]) == 1.0

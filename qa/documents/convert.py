@@ -300,50 +300,80 @@ def _restore_headings(tree, blocks: list[Block]) -> list[Block]:
     return [b for i, block in enumerate(blocks) for b in (*before.get(i, ()), block)]
 
 
-# Where a list is page furniture: navigation, a footer, a sidebar, related stories, sharing buttons.
-_FURNITURE_MARK_RE = re.compile(r"nav|menu|footer|header|sidebar|related|share|social|breadcrumb|cookie|tags?\b|"
-                                r"popular|most-read|trending|promo|widget|history|attachment|download", re.I)
+# Where a list is page furniture: navigation, a footer, a sidebar, related stories, sharing buttons, readers'
+# comments (a class or id word of the list or an element around it; not the page's body: "has-sidebar").
+_FURNITURE_MARK_RE = re.compile(r"(?:^|[\s_-])(?:nav\w*|menu|footer|header|sidebar|related|share|sharing|social|"
+                                r"breadcrumbs?|cookies?|tags?|popular|most-read|trending|promo|widget|history|"
+                                r"attachments?|downloads?|comments?|comment-list|replies)(?=$|[\s_-])", re.I)
 # A list of files ("Report (PDF, 1.1 MB, 38 pages)") or of a page's updates ("3 December 2024: First published").
 _FILE_OR_UPDATE_RE = re.compile(r"\((?:PDF|DOCX?|ODT|XLSX?|CSV)\b|\b\d+(?:\.\d+)?\s*[KM]B\b|"
                                 r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*:", re.I)
+_HEADING_TAGS = ("h1", "h2", "h3", "h4")
+
+
+def _furniture(lst) -> bool:
+    return bool(lst.xpath("ancestor-or-self::*[self::nav or self::footer or self::header or self::aside]")) or any(
+        _FURNITURE_MARK_RE.search(f"{el.get('class', '')} {el.get('id', '')}")
+        for el in lst.xpath("ancestor-or-self::*[not(self::body) and not(self::html)]"))
+
+
+def _item_text(li) -> str:
+    return clean.normalise(_flat(" ".join(li.itertext())))  # (as the page shows it: "<br>" and "<p>" are spaces)
 
 
 def _restore_lists(tree, blocks: list[Block]) -> list[Block]:
     """The main-text extraction can drop a list of the page's own text without a word: a report's "What needs to
     improve" points under their heading, the questions members asked listed inside a minutes' table cell. A list
-    whose items are prose (not links) and which follows text that was kept goes back after it: as items after its
-    block, or within the row when that text is a table cell's. Lists of links (related stories, menus) stay out."""
+    whose items are prose (not links) and which follows text that was kept goes back after it, in page order: as
+    items after its block (a heading dropped with it goes back too), or within the row when that text is in the
+    same table cell. Lists of links (related stories, menus), files, a page's history and comments stay out."""
     if tree is None or not blocks:
         return blocks
     texts = [_flat(b.text) for b in blocks]
+    kept = "\n".join(texts)
     after: dict[int, list[Block]] = {}
     inline: dict[int, list[tuple[str, str]]] = {}
-    for lst in tree.xpath("//body//*[self::ul or self::ol]")[:300]:
-        if lst.xpath("ancestor-or-self::*[self::nav or self::footer or self::header or self::aside]") or any(
-                _FURNITURE_MARK_RE.search(f"{el.get('class', '')} {el.get('id', '')}")
-                for el in lst.xpath("ancestor-or-self::*")):
+    restored: dict = {}  # a restored list -> the block it follows (the next list may follow it)
+    occurrence: dict = {}  # an element -> how many before it end the same way (the same words may recur)
+    tails: dict[str, int] = {}
+    lists = tree.xpath("//body//*[self::ul or self::ol][not(ancestor::li)]")[:300]
+    if not lists:
+        return blocks
+    for el in tree.xpath("//body//*[self::p or self::h1 or self::h2 or self::h3 or self::h4 or self::li]"):
+        tail = _flat(el.text_content())[-80:]
+        occurrence[el] = tails.get(tail, 0)
+        tails[tail] = occurrence[el] + 1
+    for lst in lists:
+        if _furniture(lst):
             continue
-        items = [_flat(li.text_content()) for li in lst.xpath("./li")]
-        items = [t for t in items if t]
+        items = [t for t in (_item_text(li) for li in lst.xpath("./li")) if t]
         linked = sum(len(_flat(a.text_content())) for a in lst.xpath(".//a"))
         if not items or sum(len(t.split()) for t in items) < 5 * len(items) or linked > 0.3 * sum(map(len, items)) \
-                or any(t[:60] in x for t in items for x in texts) or any(_FILE_OR_UPDATE_RE.search(t) for t in items):
+                or any(t[:60] in kept for t in items) or any(_FILE_OR_UPDATE_RE.search(t) for t in items):
             continue  # (links, a few words each, files, or kept)
-        # the nearest text before it that was kept; a heading dropped with the list goes back with it
+        # the nearest text before it that was kept (or a list restored before it); a heading dropped with the list
+        # goes back with it
         before = lst.xpath("preceding::*[self::p or self::h1 or self::h2 or self::h3 or self::h4 or self::li]"
                            "[normalize-space()][position() <= 3]")[::-1]  # (nearest first)
         headings: list[Block] = []
+        at = anchor = anchor_el = None
         for el in before:
+            if el.tag == "li" and el.getparent() in restored:
+                at = restored[el.getparent()]
+                break
             anchor = _flat(el.text_content())[-80:]  # (its end: a paragraph number may stand apart at its start)
-            at = next((i for i, t in enumerate(texts) if len(anchor) >= 12 and anchor in t), None)
-            if at is not None or el.tag not in ("h1", "h2", "h3", "h4"):
+            holding = [i for i, t in enumerate(texts) if len(anchor) >= 12 and anchor in t]
+            at = holding[min(occurrence.get(el, 0), len(holding) - 1)] if holding else None
+            if at is not None or el.tag not in _HEADING_TAGS:
+                anchor_el = el
                 break
             headings.insert(0, Block("heading", _flat(el.text_content()), level=int(el.tag[1])))
-        else:
-            continue
         if at is None:
             continue
-        if blocks[at].text.lstrip().startswith("|") and not headings:  # a table row: the cell's text goes on
+        restored[lst] = at
+        cell = lst.xpath("ancestor::td[1]")
+        if anchor_el is not None and not headings and cell and anchor_el.xpath("ancestor::td[1]") == cell \
+                and blocks[at].text.lstrip().startswith("|"):  # in the same table cell: the cell's text goes on
             inline.setdefault(at, []).append((anchor, " ".join(items)))
         else:
             after.setdefault(at, []).extend([*headings, *(Block("item", t, blocks[at].page) for t in items)])
@@ -425,9 +455,9 @@ _MD_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"
 
 def strip_markdown_inline(text: str) -> str:
     """trafilatura's Markdown marks emphasis with * and _, a Markdown file links with [words](address); the reader
-    sees plain words (an image, none), and "1." where Markdown escapes a number opening a line ("1\\. Services ...":
-    the page's own words, verbatim)."""
-    text = re.sub(r"^(\s*\d+)\\([.)])", r"\1\2", text, flags=re.M)
+    sees plain words (an image, none), and no escape where Markdown escapes a number opening a line ("1\\.
+    Services ...": a numbered line, as in a text file)."""
+    text = re.sub(r"^([ \t]*\d+)\\([.)])", r"\1\2", text, flags=re.M)
     text = re.sub(rf"!\[[^\]\n]*\]{_MD_TARGET}", "", text)
     text = re.sub(rf"\[([^\]\n]*)\]{_MD_TARGET}", r"\1", text)
     return "\n".join(line if clean.MD_RULE_RE.match(line) else _without_emphasis(line) for line in text.split("\n"))

@@ -31,7 +31,7 @@ MONTH_YEAR = rf"(?:{MONTH_RE}\s+)?{YEAR}"
 # A four-digit number is a count, not a year, after a quantity word or before what is counted.
 COUNT_BEFORE = r"(?<!over )(?<!about )(?<!around )(?<!than )(?<!nearly )(?<!almost )(?<!some )(?<![£$\d,.])"
 # ("its 2024 children's services inspection" names a year, not 2024 children)
-COUNTED_NOUNS = (r"child(?:ren)?\b(?!['’]s\s+(?:services|social\s+care)\b)|"
+COUNTED_NOUNS = (r"child(?!ren['’]s\s+(?:services|social\s+care)\b)\w*|"
                  r"families|cases|staff|people|pupils|referrals|social workers|workers|pounds|"
                  r"households|placements|carers|posts|hours|days|visits|assessments|plans|young people|"
                  r"more|fewer|less|per\b|a year|each")
@@ -467,8 +467,12 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     # "since 2017" is what the report speaks of, and stays in the search text.
     # So is a later year the question sets its scene in ("When Somerset got a Good in 2022, what did inspectors say
     # about progress since the 2017 inspection?").
-    event_year = max([*re.finditer(rf"\b{YEAR}(?=\s+{EVENT_NOUN})", text, re.I),
-                      *re.finditer(rf"(?<!\bsince )(?<!\bafter )\b(?:in|during)\s+{YEAR}\b(?!\s*[/–-]\d)", text, re.I)],
+    # (only a clause opening the question sets the scene: "since its 2015 inspection, after a new director was
+    # appointed in 2016" still asks from 2015)
+    scene = re.match(r"^\W*(?:when|once|as|after)\b[^,?;]*,", text, re.I)
+    scene_year = re.compile(rf"\b(?:in|during)\s+{YEAR}\b(?![/–-]\d)", re.I).search(text, 0, scene.end()) \
+        if scene else None
+    event_year = max([*re.finditer(rf"\b{YEAR}(?=\s+{EVENT_NOUN})", text, re.I), *([scene_year] if scene_year else [])],
                      key=lambda e: int(e.group(1)), default=None)
     # "by the full inspection in June 2019, how far had it come since its 2017 rating?": the event's month is asked
     event_month = max(re.finditer(rf"\b{EVENT_NOUN}\s+(?:in|during|of)\s+{MONTH_RE}\s+{YEAR}", text, re.I),

@@ -819,8 +819,10 @@ UNNAMED_PLACE_PENALTY = 0.9
 def unnamed_place_weight(text: str, headings: list[str] | None, doc: Document, asked: list[str]) -> float:
     if not asked or len(doc.local_authorities) < 3:
         return 1.0
-    named = _places_named(text) | _places_named(" ".join(h for h in headings or [] if h != doc.title))
-    if any(_related(n, a.casefold()) for n in named for a in doc.local_authorities):
+    own = " ".join([text, *(h for h in headings or [] if h != doc.title)])
+    named = _places_named(own)
+    if any(_related(n, a.casefold()) for n in named for a in doc.local_authorities) \
+            or any(authority_surface_re(a).search(own) for a in asked):  # ("Reading has been judged good")
         return 1.0
     return UNNAMED_PLACE_PENALTY
 

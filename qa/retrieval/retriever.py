@@ -317,12 +317,16 @@ def named_in(index: Index, docs: dict, checks: dict, query: Query, mask: np.ndar
     for d, check in checks.items():
         if "authority" in check.unknown and d not in naming:
             rows[index.doc_rows.get(d, [])] = False
-        elif check.status != "excluded" and len(docs[d].local_authorities) > 1:
-            # nor a round-up's paragraph on another of its places ("the Birmingham JTAI" does not mention one
-            # in Lambeth)
-            for r in index.doc_rows.get(d, []):
-                if rows[r] and rank.about_another_of_its_places(index.passages[r].text, docs[d], query.authorities):
-                    rows[r] = False
+    # nor a round-up's paragraph on another of its places ("the Birmingham JTAI" does not mention one in Lambeth);
+    # read only where a name's words are (a question reads no other text)
+    naming_words = np.zeros(len(rows), dtype=bool)
+    for name in query.names:
+        naming_words |= _rows_naming(index, name)
+    for r in np.flatnonzero(rows & naming_words):
+        doc = docs[index.passages[r].doc_id]
+        if len(doc.local_authorities) > 1 \
+                and rank.about_another_of_its_places(index.passages[r].text, doc, query.authorities):
+            rows[r] = False
     return rows
 
 
