@@ -181,3 +181,13 @@ def test_only_a_clause_opening_the_question_sets_its_scene_and_a_place_named_wit
         local_authorities, title = ["Reading", "Lambeth", "Rutland"], "Round-up"
 
     assert unnamed_place_weight("Reading has been judged good overall by Ofsted.", [], Doc, ["Reading"]) == 1.0
+
+
+def test_a_deadline_or_a_start_month_dates_no_other_event():
+    from qa.retrieval.rank import OTHER_MONTH_PENALTY, month_weight
+
+    march = frozenset({3})
+    assert month_weight(march, "The Director confirmed that two posts would be filled by September 2023, and that a "
+                               "second provider had been commissioned from April 2023.") == 1.0
+    assert month_weight(march, "The visit, which took place in September, found drift.") == OTHER_MONTH_PENALTY
+    assert month_weight(march, "By March the backlog had gone; the visit in September found drift.") == 1.0

@@ -202,10 +202,14 @@ def _months_between(lo: date, hi: date) -> frozenset[int]:
     return frozenset((lo.month - 1 + i) % 12 + 1 for i in range(max(count, 0)))
 
 
+# A deadline or a start ("posts filled by September 2023", "a provider commissioned from April") dates no event.
+PLANNED_MONTH_RE = re.compile(rf"\b(?:by|from|until|till|before)\s+(?:the\s+end\s+of\s+)?(?:{MONTH_NAMES})\b")
+
+
 def month_weight(months: frozenset[int], text: str) -> float:
     if not months:
         return 1.0
-    named = months_named(text)
+    named = months_named(PLANNED_MONTH_RE.sub(" ", text))
     return OTHER_MONTH_PENALTY if named and not named & months else 1.0
 
 
