@@ -94,6 +94,9 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   91: (after the held-out reading) a meeting page dated only in its <title> (the extraction dropped its date
+#       line); a council's site names its page's council when the page names others only in passing, a list
+#       included ("work with Newham and Hackney")
 #   90: a page's own list the main-text extraction dropped goes back after the text it follows (a report's "What
 #       needs to improve" points, members' questions listed inside a minutes' table cell); links and files stay out
 #   89: a short question line is a heading ("What needs to improve?"), and so is a report's judgement heading run
@@ -200,7 +203,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "90"
+PIPELINE_VERSION = "91"
 
 
 def packaged_model_path() -> str:

@@ -191,3 +191,32 @@ def test_a_deadline_or_a_start_month_dates_no_other_event():
                                "second provider had been commissioned from April 2023.") == 1.0
     assert month_weight(march, "The visit, which took place in September, found drift.") == OTHER_MONTH_PENALTY
     assert month_weight(march, "By March the backlog had gone; the visit in September found drift.") == 1.0
+
+
+MEETING_PAGE = (
+    "<html><head><title>Minutes - Children's Scrutiny Sub-Committee, Tuesday, 10th June, 2025 6.30 p.m. - Rutland "
+    "County Council democracy</title><meta name='DC.title' content=\"Minutes of Children's Scrutiny Sub-Committee\">"
+    "<meta name='DC.publisher' content='Rutland County Council'></head><body><div id='mgMainContent'>"
+    "<h1>Minutes</h1><div class='mgSubTitle'>Children's Scrutiny Sub-Committee<br>Tuesday, 10th June, 2025 6.30 "
+    "p.m.</div><p>Venue: Council Chamber, Oakham. Contact: Jo Bloggs, Democratic Services Officer.</p>"
+    "<h2>Attendance</h2><p>Present: Councillor Ann Other (Chair), Councillor Sam Smith and Councillor Pat Jones.</p>"
+    "<h3>5. Ofsted focused visit</h3><p>The Corporate Director introduced the report on the Ofsted focused visit "
+    "in March 2025, which had looked at children at risk of exploitation. Members asked how the council was "
+    "working with partners, and the Director said that the council had already begun work with Leicester and "
+    "Lincolnshire on arrangements for children placed across the boundary.</p><p>RESOLVED that the report be "
+    "noted.</p><h3>6. Minutes of the previous meeting</h3><p>The minutes of the meeting held on 8 April 2025 were "
+    "agreed as a correct record.</p></div></body></html>")
+
+
+def test_read_after_the_held_out_reading_a_meeting_page_dated_in_its_title_and_its_own_councils_site(tmp_path):
+    """Held-out set103's minutes lost their meeting line to the extraction and named two other councils in passing;
+    a question's "a council's response to children who go missing" asked about the service, not a reply."""
+    from qa.documents.metadata import _not_marked_passing
+    from qa.retrieval.question import parse
+
+    doc = _ingested(tmp_path, "minutes.html", MEETING_PAGE)
+    assert doc.date == "2025-06-10" and doc.local_authorities == ["Rutland"]
+    assert _not_marked_passing("It works with Leicester and Lincolnshire. Lambeth and Hackney are near.",
+                               lists=True) == {"Lambeth", "Hackney"}
+    assert parse("Where have inspectors criticised a council's response to children who go missing?").source == "ofsted"
+    assert parse("What was the council's response to the Ofsted report?").source == "council"

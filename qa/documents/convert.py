@@ -188,6 +188,9 @@ def convert_html(html: str) -> Extracted:
         # document-sharing site's name over an Ofsted letter is no publisher: see metadata.infer_publisher)
         hints.pop("publisher", None)
         hints["title_site"] = site
+    if tree is not None and (page_title := _flat(tree.findtext(".//title") or "")) \
+            and page_title != hints.get("title"):
+        hints["page_title"] = page_title  # (a minutes page's meeting line may be only there: see infer_date)
     if "date" not in hints and marked:
         # (the first marked element holding a number: a byline marked alone, "By Jo Bell, Chief Reporter", dates
         # nothing, and the page's "Published: 14.03.2024" may follow it)

@@ -1120,12 +1120,20 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         found = _furniture_date(b.text)
         if found:
             return found, 0.5
+    if doc_type == "council_page" and _MEETING_TITLE_RE.search(title := hints.get("page_title", "")):
+        # a meeting's page whose date line the main-text extraction dropped, still in its <title>: "Minutes -
+        # Children and Education Scrutiny Sub-Committee, Tuesday, 10th June, 2025 6.30 p.m. - X Council"
+        m = _FURNITURE_DATE_RE.search(title)
+        if m and parse_date(m.group(0)) and not _RANGE_END_RE.search(title[:m.start()]):
+            return parse_date(m.group(0)), 0.5
     if hints.get("date_modified"):  # only the page's update time: better than nothing, said with less confidence
         return parse_date(hints["date_modified"]), 0.4
     return None, 0.0
 
 
 _FURNITURE_DATE_RE = re.compile(_FULL_DATE, re.I)
+_MEETING_TITLE_RE = re.compile(r"\b(?:minutes|agenda|meeting|committee|sub-committee|cabinet|panel|board|forum|"
+                               r"council\s+meeting)\b", re.I)
 _EVENT_LINE_RE = re.compile(r"\b(join us|book (now|your)|applications? close|closing|on[- ]?site|conference|starts?|"
                             r"begins?)\b", re.I)
 _RANGE_END_RE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:[-–—]|to|and|until)\s*$", re.I)
@@ -1720,11 +1728,11 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
             or (places_in_masthead(paper) if paper and not site_name(hints) else set())
         if len(named) == 1 and named == papers:
             authorities, la_conf = sorted(named), 0.5
-        elif re.search(r"\b(?:council|borough|city of|county)\b", site_name(hints), re.I) \
-                and len(papers) == 1 and (not named or papers <= named):
+        elif re.search(r"\b(?:council|borough|city of|county)\b", site_name(hints), re.I) and len(papers) == 1 \
+                and (not named or papers <= named or not _not_marked_passing(subject, lists=True)):
             # a council's page or committee paper naming its council only in its site's name ("... | Coventry City
-            # Council"), or only in passing ("the out-of-hours team the East Riding shares with Hull"): its own
-            # services are the subject
+            # Council"), or only in passing ("the out-of-hours team the East Riding shares with Hull"), or naming
+            # others only in passing ("work with Newham and Hackney"): its own services are the subject
             authorities, la_conf = sorted(papers), 0.5
         elif len(running := _furniture_councils(hints.get("page_furniture", ""))) == 1 \
                 and (not (unmarked := _not_marked_passing(subject)) or running <= unmarked):
@@ -1775,9 +1783,18 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
     return meta
 
 
-def _not_marked_passing(text: str) -> set[str]:
-    """Authorities `text` names other than right after a passing-mention cue ("including", "from", "neighbouring")."""
-    return {mt.name for mt in find_in_text(text) if not _PASSING_BEFORE.search(text[max(0, mt.start - 80):mt.start])}
+def _not_marked_passing(text: str, lists: bool = False) -> set[str]:
+    """Authorities `text` names other than right after a passing-mention cue ("including", "from", "neighbouring"),
+    or, with `lists`, listed with one so named ("work with Newham and Hackney")."""
+    unmarked, passing_end = set(), -1
+    for mt in find_in_text(text):
+        if _PASSING_BEFORE.search(text[max(0, mt.start - 80):mt.start]) or lists and passing_end >= 0 \
+                and re.fullmatch(r"\s*(?:,|,?\s+(?:and|or))\s+", text[passing_end:mt.start]):
+            passing_end = mt.end
+        else:
+            unmarked.add(mt.name)
+            passing_end = -1
+    return unmarked
 
 
 def _furniture_councils(furniture: str) -> set[str]:
