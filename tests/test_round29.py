@@ -190,7 +190,8 @@ def test_a_deadline_or_a_start_month_dates_no_other_event():
     assert month_weight(march, "The Director confirmed that two posts would be filled by September 2023, and that a "
                                "second provider had been commissioned from April 2023.") == 1.0
     assert month_weight(march, "The visit, which took place in September, found drift.") == OTHER_MONTH_PENALTY
-    assert month_weight(march, "By March the backlog had gone; the visit in September found drift.") == 1.0
+    assert month_weight(march, "In March the backlog had gone; the visit in September found drift.") == 1.0
+    assert month_weight(march, "By September the two posts will be filled.") == 1.0  # (opening a sentence)
 
 
 MEETING_PAGE = (

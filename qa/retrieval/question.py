@@ -466,12 +466,11 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         # A year in any position ("the 2016 inspection", "york 2017"), but not a count ("2000 children").
         ("year", rf"{COUNT_BEFORE}\b{YEAR}\b(?!\s*(?:{COUNTED_NOUNS}))(?![.,]\d)"),
     ]
-    # "its 2022 report, and how did it describe progress since 2017?": the report's year is the time asked;
-    # "since 2017" is what the report speaks of, and stays in the search text.
-    # So is a later year the question sets its scene in ("When Somerset got a Good in 2022, what did inspectors say
-    # about progress since the 2017 inspection?").
-    # (only a clause opening the question sets the scene: "since its 2015 inspection, after a new director was
-    # appointed in 2016" still asks from 2015)
+    # "its 2022 report, and how did it describe progress since 2017?": the report's year (the latest naming an
+    # event) is the time asked; "since 2017" is what the report speaks of, and stays in the search text. So is a year
+    # in a clause opening the question ("When Somerset got a Good in 2022, what did inspectors say about progress
+    # since the 2017 inspection?"), not one further on ("since its 2015 inspection, after a new director was
+    # appointed in 2016" still asks from 2015).
     scene = re.match(r"^\W*(?:when|once|as|after)\b[^,?;]*,", text, re.I)
     scene_year = re.compile(rf"\b(?:in|during)\s+{YEAR}\b(?![/–-]\d)", re.I).search(text, 0, scene.end()) \
         if scene else None

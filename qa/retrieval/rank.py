@@ -203,7 +203,7 @@ def _months_between(lo: date, hi: date) -> frozenset[int]:
 
 
 # A deadline or a start ("posts filled by September 2023", "a provider commissioned from April") dates no event.
-PLANNED_MONTH_RE = re.compile(rf"\b(?:by|from|until|till|before)\s+(?:the\s+end\s+of\s+)?(?:{MONTH_NAMES})\b")
+PLANNED_MONTH_RE = re.compile(rf"\b(?i:by|from|until|till|before)\s+(?i:the\s+end\s+of\s+)?(?:{MONTH_NAMES})\b")
 
 
 def month_weight(months: frozenset[int], text: str) -> float:
