@@ -312,6 +312,7 @@ _FURNITURE_MARK_RE = re.compile(r"(?:^|[\s_-])(?:nav\w*|menu|footer|header|sideb
 _FILE_OR_UPDATE_RE = re.compile(r"\((?:PDF|DOCX?|ODT|XLSX?|CSV)\b|\b\d+(?:\.\d+)?\s*[KM]B\b|"
                                 r"^\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*:", re.I)
 _HEADING_TAGS = ("h1", "h2", "h3", "h4")
+_TEXT_ELEMENT = "self::p or self::h1 or self::h2 or self::h3 or self::h4 or self::li"  # (what a list may follow)
 
 
 def _furniture(lst) -> bool:
@@ -338,15 +339,7 @@ def _restore_lists(tree, blocks: list[Block]) -> list[Block]:
     inline: dict[int, list[tuple[str, str]]] = {}
     restored: dict = {}  # a restored list -> the block it follows (the next list may follow it)
     occurrence: dict = {}  # an element -> how many before it end the same way (the same words may recur)
-    tails: dict[str, int] = {}
-    lists = tree.xpath("//body//*[self::ul or self::ol][not(ancestor::li)]")[:300]
-    if not lists:
-        return blocks
-    for el in tree.xpath("//body//*[self::p or self::h1 or self::h2 or self::h3 or self::h4 or self::li]"):
-        tail = _flat(el.text_content())[-80:]
-        occurrence[el] = tails.get(tail, 0)
-        tails[tail] = occurrence[el] + 1
-    for lst in lists:
+    for lst in tree.xpath("//body//*[self::ul or self::ol][not(ancestor::li)]")[:300]:
         if _furniture(lst):
             continue
         items = [t for t in (_item_text(li) for li in lst.xpath("./li")) if t]
@@ -356,8 +349,12 @@ def _restore_lists(tree, blocks: list[Block]) -> list[Block]:
             continue  # (links, a few words each, files, or kept)
         # the nearest text before it that was kept (or a list restored before it); a heading dropped with the list
         # goes back with it
-        before = lst.xpath("preceding::*[self::p or self::h1 or self::h2 or self::h3 or self::h4 or self::li]"
-                           "[normalize-space()][position() <= 3]")[::-1]  # (nearest first)
+        before = lst.xpath(f"preceding::*[{_TEXT_ELEMENT}][normalize-space()][position() <= 3]")[::-1]  # nearest 1st
+        if not occurrence:  # (read once a page, and only for a page with a list to restore)
+            tails: dict[str, int] = {}
+            for el in tree.xpath(f"//body//*[{_TEXT_ELEMENT}]"):
+                tail = _flat(el.text_content())[-80:]
+                occurrence[el], tails[tail] = tails.get(tail, 0), tails.get(tail, 0) + 1
         headings: list[Block] = []
         at = anchor = anchor_el = None
         for el in before:
