@@ -94,6 +94,9 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   92: a page's "Page last reviewed" date is no publication; an Ofsted letter or report filed in a committee's pack
+#       keeps its own date over the pack's running header; a line labelled an address ("Registered provider
+#       address: ..., Hertfordshire") and "authorities in Kent and Essex" name no subject
 #   91: (after the held-out reading) a meeting page dated only in its <title> (the extraction dropped its date
 #       line); a council's site names its page's council when the page names others only in passing, a list
 #       included ("work with Newham and Hackney")
@@ -203,7 +206,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "91"
+PIPELINE_VERSION = "92"
 
 
 def packaged_model_path() -> str:

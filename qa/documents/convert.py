@@ -392,7 +392,7 @@ def _restore_lists(tree, blocks: list[Block]) -> list[Block]:
 
 # An element the page marks as its date or byline (class or id), not a related story's, a comment's or an update's.
 _DATE_MARK_RE = re.compile(r"date|byline|posted|published|timestamp|\bmeta\b|article-info")
-_NOT_OWN_DATE_MARK_RE = re.compile(r"related|footer|sidebar|comment|update|modified")
+_NOT_OWN_DATE_MARK_RE = re.compile(r"related|footer|sidebar|comment|update|modified|review")  # "review-date"
 
 
 # An element marked as the writer's ("by", "byline", "author"), holding "By Jo Bell" (not an author box's biography).
@@ -441,7 +441,7 @@ def _markup_date(html: str, iso_date: str, marked: list[str]) -> str | None:
     if any(not re.search(r"modified|updated", a, re.I) for a in attrs) or \
             re.search(rf'"date(?:Published|Created)"\s*:\s*"{d}', html):
         return "published"
-    if any(parse_date(part) == iso_date[:10] and not re.search(r"updated|modified|revised", part, re.I)
+    if any(parse_date(part) == iso_date[:10] and not re.search(r"updated|modified|revised|reviewed", part, re.I)
            for text in marked for part in re.split(r"\s*[|•·]\s*", text)):
         return "published"
     if attrs or re.search(rf'"dateModified"\s*:\s*"{d}', html):

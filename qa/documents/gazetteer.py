@@ -223,6 +223,8 @@ _POSTCODE_RE = re.compile(r"^\W{0,3}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 # where an office is, not what the page is about.
 _STREET_BEFORE_RE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|Road|Lane|Avenue|Square|Place|"
                                r"Way|Row|Walk|Parade|Drive|Terrace|Crescent|Quay|Wharf)\b[^\n.]{0,30},[^\S\n]*$")
+# (or on a line a label calls an address: "Registered provider address: Unit 4, Cranmore Park, Hatfield Road, Herts")
+_ADDRESS_LABEL_BEFORE_RE = re.compile(r"(?i)\baddress\s*[:|][^\n]*$")
 # Words after an ambiguous name that show it is something else ("Bury St Edmunds", "New York", "Derby County").
 _NOT_LA_AFTER = re.compile(r"^\s+(Spa\b|St\b|Street|Road|Lane|Avenue|Place|Square|House|Way|Terrace|Crescent|University|College|Hospital|United|City F\.?C|"
                            r"County F\.?C|Cathedral|Minster|Racecourse|Station|Airport|Crown Court|Magistrates|Castle|Pier|Marina|"
@@ -418,7 +420,8 @@ def find_in_text(text: str) -> list[Mention]:
         # a postcode straight after, or a line or two below ("Swindon\nWiltshire\nSN1 2JH"): a postal address
         address = bool(_POSTCODE_RE.match(text[end:end + 12]) or re.match(
             r"[^\S\n]*,?[^\S\n]*\n(?:[^\n]{0,30}\n)?[^\n]{0,25}?\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", text[end:end + 70])
-            or _STREET_BEFORE_RE.search(text[max(0, start - 80):start]))
+            or _STREET_BEFORE_RE.search(text[max(0, start - 80):start])
+            or _ADDRESS_LABEL_BEFORE_RE.search(text[max(0, start - 120):start]))
         line_before = text[max(text.rfind("\n", 0, start) + 1, start - 120):start]
         if _OFSTED_OFFICE_RE.search(text[max(0, start - 90):start]) or (
                 _SENDER_BEFORE_RE.search(text[max(0, start - 120):start])

@@ -721,6 +721,8 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|n
                              # a former post: "who had worked as a social worker for Avon County Council" (not
                              # "social workers working for Rutland County Council", its own staff)
                              r"worked\s+as\s+an?\s+(?:[\w-]+\s+){0,3}?(?:at|for)|"
+                             # councils in a place: "children placed by ... authorities in Hertfordshire and Essex"
+                             r"(?:authorities|councils)\s+(?:in|across)|"
                              # another council reviewing this one: "a peer review led by Portsmouth City Council"
                              r"(?:review|challenge|audit|diagnostic)\w*\s+(?:(?:was|were)\s+)?(?:led|carried\s+out|"
                              r"conducted|undertaken|delivered|provided|facilitated)\s+by|"
@@ -963,7 +965,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         dated = re.search(_FULL_DATE, line, re.I) or (
             (n := _NUM_RE.search(line)) and len(n.group(3)) == 4 and _MEETING_LINE_RE.search(line)
             and not _NOT_MEETING_DATE_RE.search(line[max(0, n.start() - 25):n.start()]) and n)
-        if dated and _MEETING_BODY_RE.search(line) and not _VISIT_WORD_RE.search(line) and parse_date(dated.group(0)):
+        # (an Ofsted letter or report filed in a committee's pack keeps its own date: the header dates the pack)
+        if dated and _MEETING_BODY_RE.search(line) and not _VISIT_WORD_RE.search(line) and parse_date(dated.group(0)) \
+                and doc_type not in ("ofsted_letter", "ofsted_report"):
             return parse_date(dated.group(0)), 0.8
     content = "\n".join(b.text for b in blocks)
     text = raw or content
