@@ -146,7 +146,11 @@ EVIDENCE: dict[str, re.Pattern] = {
 # "When Ofsted rated X inadequate, what did it say about Y?": the opening clause sets the scene, it is not asked;
 # nor is a time clause after the main one ("... at its December visit, the first after the 2023 inadequate judgement").
 SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+(?!(?:was|were|did|does|do|is|are|will|has|had|"
-                          r"have|can|could)\b)[^,?]*,\s*", re.I)
+                          r"have|can|could)\b)[^,?]*,\s*|"
+                          # "At the 2023 inspection that rated Liverpool inadequate, why ...?": the event it names
+                          r"^\W*(?:at|in|during|from|following)\s+(?:the|its|their|that|this)\s+[^,?]*?"
+                          r"\b(?:that|which)\s+"
+                          r"(?:rated|judged|graded|found|took|left|put|moved|lifted)\b[^,?]*,\s*", re.I)
 # "Which achievements did Ofsted highlight when it rated X requires improvement?": a "when" clause after the main
 # one, about an inspection's result, is the scene (not "how quickly are children seen when they arrive", nor "what
 # did inspectors praise when they visited the leaving care team", nor "do you know when Ofsted rated it").
@@ -212,7 +216,10 @@ def _asks_previous_post(question: str) -> bool:
 
 # "Who presented the report to the committee?": the doer of the asked deed, named in the sentence that says it
 # ("Gillian Thirlwell presented the report"), not inspectors named elsewhere for carrying out the visit.
-WHO_VERB_RE = re.compile(r"^\W*who\s+(?:from\s+[\w’'-]+\s+|at\s+[\w’'-]+\s+)?(?!(?:was|is|were|are|has|had|have|"
+WHO_VERB_RE = re.compile(r"^\W*(?:who|(?:which|what)\s+(?:(?!(?:did|do|does|was|were|is|are|has|have|had)\b)"
+                         r"[\w'’-]+\s+){0,2}?(?:inspectors?|hmis?|people|person|"
+                         r"officials?|officers?|councillors?|members?|directors?|managers?))\s+"
+                         r"(?:from\s+[\w’'-]+\s+|at\s+[\w’'-]+\s+)?(?!(?:was|is|were|are|has|had|have|"
                          r"did|does|do|will|would|can|could|should|may|might|from|at)\b)([a-z]+)\b", re.I)
 # Saying is told in many words ("commented publicly" is answered by "Bradley Simmons ... said"): one family.
 _SAYING = "said|says|say|comment|commented|comments|added|told|tells|stated|states|spoke|remarked|responded|warned"
@@ -677,8 +684,15 @@ def announces_only(text: str) -> bool:
 COUNCIL_SERVICES_ASKED_RE = re.compile(r"\bchildren['’]?s\s+(?:social\s+care\s+)?services\b|\bchildren['’]?s\s+"
                                        r"social\s+care\b|\bILACS\b|\bSIF\b|\bsingle\s+inspection\b|"
                                        # "How are councils responding to ...?": the councils' own work, across them
-                                       r"\bcouncils\b|\blocal\s+authorities\b", re.I)
-PROVIDER_ASKED_RE = re.compile(r"\b(?:homes?|schools?|nurser(?:y|ies)|academ(?:y|ies)|colleges?|youth\s+(?:justice|"
+                                       r"\bcouncils\b|\blocal\s+authorities\b|"
+                                       # "Ofsted's second monitoring visit to Haringey" (not "to the home")
+                                       r"\b(?:monitoring|focus+ed)\s+visits?\s+to\s+"
+                                       r"(?!(?:the|a|an|this|that|its|their)\s)",
+                                       re.I)
+# (not a return home interview, a home visit or children living at home)
+PROVIDER_ASKED_RE = re.compile(r"\b(?:(?<!return )(?<!at )(?<!from )homes?\b"
+                               r"(?!\s+(?:interview|visit|educat|condition|life))|"
+                               r"schools?|nurser(?:y|ies)|academ(?:y|ies)|colleges?|youth\s+(?:justice|"
                                r"offending)|probation|fostering|adoption\s+agenc(?:y|ies)|provider|setting|units?|secure|"
                                r"establishments?)\b", re.I)
 # A provider's own inspection report: its details table and fixed headings.

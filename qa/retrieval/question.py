@@ -97,7 +97,11 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  r"debated|challenged)\b|"
                                  # "What did the Sandwell scrutiny board report say ...?": the council's own paper
                                  r"\b(?:scrutiny|committee|cabinet|panel|board)(?:['’]s)?\s+(?:report|paper|minutes)\b|"
-                                 r"\bminutes\s+(?:say|said|record|recorded|show|note|noted)\b", re.I)
+                                 r"\bminutes\s+(?:say|said|record|recorded|show|note|noted)\b|"
+                                 # "When did the scrutiny panel discuss the focused visit, and who presented the
+                                 # report to members?": a meeting, in its papers and minutes
+                                 r"\b(?:scrutiny|committee|panel|cabinet|members)\s+(?:\w+\s+)?(?:discuss|consider|"
+                                 r"debat|scrutinis|scrutiniz)\w*\b|\bto\s+(?:members|councillors)\b", re.I)
 # "Which reporter wrote up Wirral's third Ofsted visit?": the story, though Ofsted is named (not "not the newspaper").
 NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )\b(?:reporters?|journalists?|"
                             r"newspapers?|local paper|local press|press reports?|press coverage)\b|"

@@ -202,8 +202,10 @@ def _months_between(lo: date, hi: date) -> frozenset[int]:
     return frozenset((lo.month - 1 + i) % 12 + 1 for i in range(max(count, 0)))
 
 
-# A deadline or a start ("posts filled by September 2023", "a provider commissioned from April") dates no event.
-PLANNED_MONTH_RE = re.compile(rf"\b(?i:by|from|until|till|before)\s+(?i:the\s+end\s+of\s+)?(?:{MONTH_NAMES})\b")
+# A deadline or a start ("posts filled by September 2023", "a provider commissioned from April") dates no event; nor
+# does the day a figure was counted ("17 care leavers ... at the end of August", reported to September's meeting).
+PLANNED_MONTH_RE = re.compile(rf"\b(?:(?i:by|from|until|till|before)\s+(?i:the\s+end\s+of\s+)?|(?i:as\s+(?:at|of)|"
+                              rf"at\s+the\s+end\s+of)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?)(?:{MONTH_NAMES})\b")
 
 
 def month_weight(months: frozenset[int], text: str) -> float:
@@ -291,7 +293,7 @@ def allowed(doc: Document, query: Query) -> bool:
 
 # "the full inspection of Hertfordshire children's services": a children's home the council runs had its own full
 # inspection, which is not the one asked about.
-PROVIDER_PENALTY = 0.8
+PROVIDER_PENALTY = 0.6
 PROVIDER_HEAD_CHARS = 2000  # its details table (URN, registered manager) opens it; a council paper may cite one later
 
 
@@ -389,6 +391,7 @@ STUB_FLOOR = 0.4
 # A label line answers these ("Lead inspector: Jo Bell", "Overall effectiveness: Inadequate", "Children in care:
 # 412"); a header's date is its dateline, not the date asked for.
 LABEL_ANSWERS = ("person", "judgement", "count")
+LABELLED_PERSON_RE = re.compile(r"(?m)^[^\S\n]*(?:[Ll]ead\s+)?(?:[Ii]nspectors?|INSPECTORS?)\s*:[^\S\n]*[A-Z][a-z]")
 SENTENCE_LINE_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 TRUNCATED_LINE_RE = re.compile(r"(\.\.\.|…)\s*$")  # a listing's snippet ("report.pdf · 1 ... for...")
 SENTENCE_END_RE = re.compile(r"(?<=\w{2})(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bNo)(?<!\bMrs)(?<!\bCllr)(?<!\bProf)"
@@ -429,6 +432,8 @@ def prose_weight(text: str, kind: str | None = None, event: str | None = None) -
     report's "Inspection dates: ..." answers when the inspection took place (`event`, see asked_event)."""
     if kind == "date" and event and dates_event(event, text):
         return 1.0
+    if kind == "person" and LABELLED_PERSON_RE.search(text):
+        return 1.0  # "Lead inspector: Jo Bell, His Majesty's Inspector" in a report's details table
     share = prose_share(text)
     if share == 0 and len(text.split()) < HEADER_WORDS and not (kind in LABEL_ANSWERS and holds(kind, text)):
         stub = len(text.split()) < STUB_WORDS and not (kind and holds(kind, text))  # "Published: 9 May 2019"
@@ -570,6 +575,8 @@ _FAULT_WORDS_RE = re.compile(
     r"completed|undertaken|recorded|consistent\w*|sufficient\w*|made|sustained)|"
     r"(?:isn|aren|wasn|weren|don|doesn|didn)['’]t|"
     r"(?:more|further)\s+(?:work|to\s+do|needs?\b)|needs?\s+to\s+improve|must\s+improve|struggl\w*|"
+    # "some areas which require further improvement, such as ..."
+    r"requir\w*\s+(?:further|more)\s+improvement|areas?\s+(?:for|of|which|that)\s+(?:\w+\s+){0,2}?improv\w*|"
     r"high\s+caseloads|turnover|churn|instability|unstable|criticis\w*|critical|slow\w*|stall\w*|declin\w*|"
     r"little\s+progress)\b", re.I)
 # ... nor a question whether they were put right ("Have the problems been resolved?", "How did X address the concerns?",
@@ -588,8 +595,14 @@ def asks_faults(question: str) -> bool:
     return bool(ASKS_FAULTS_RE.search(question)) and not _FAULTS_RESOLVED_RE.search(question)
 
 
+# (a judgement left behind is praise: "no longer rated inadequate", "out of inadequate")
+_LEFT_BEHIND_RE = re.compile(r"\b(?:no\s+longer|out\s+of)\s+(?:(?:rated|judged|graded|deemed|being|considered)\s+)?"
+                             r"['‘\"“]?inadequate\b", re.I)
+
+
 def fault_weight(text: str, question: str) -> float:
-    if not asks_faults(question) or _FAULT_WORDS_RE.search(text) or not _PRAISE_WORDS_RE.search(text):
+    if not asks_faults(question) or _FAULT_WORDS_RE.search(_LEFT_BEHIND_RE.sub(" ", text)) \
+            or not _PRAISE_WORDS_RE.search(text):
         return 1.0
     return PRAISE_ONLY_PENALTY
 

@@ -1,0 +1,113 @@
+"""Failure classes found by the thirtieth round's development sets (v92 questions on the wider pages; set104
+invented files, set105 invented full-length reports); invented fixtures."""
+from conftest import ingested as _ingested
+
+REVIEWED_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Inspectors praise Rutland's work with families | Rutland County Council</title>
+<meta name="last-modified" content="2022-06-14">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+"headline":"Inspectors praise Rutland's work with families","datePublished":"2020-02-11","dateModified":"2022-06-14"}
+</script></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><h1>Inspectors praise Rutland's work with families</h1>
+<p class="published">Published: 11th Feb 2020</p>
+<p>Ofsted inspectors who visited Rutland's children's services in January found that social workers know the
+children they work with well and that plans for children in need are reviewed regularly.</p>
+<p>The letter asked the council to make sure that records of visits to children are always kept up to date, and
+that managers' decisions are written down on children's files.</p>
+<p class="review-date">Page last reviewed: 14 June 2022</p>
+</main></body></html>"""
+
+
+def test_a_pages_last_reviewed_date_is_not_its_publication(tmp_path):
+    doc = _ingested(tmp_path, "release.html", REVIEWED_PAGE)
+    assert doc.date == "2020-02-11"
+
+
+LETTER_BLOCKS = ["Ofsted\nPiccadilly Gate\nManchester M1 2WD", "25 February 2020",
+                 "Ms Ann Smith\nDirector of Children's Services\nRutland County Council", "Dear Ann",
+                 "Monitoring visit to Rutland children's services",
+                 "This letter summarises the findings of the monitoring visit to Rutland children's services on 28 "
+                 "and 29 January 2020. The visit was the fourth monitoring visit since the local authority was judged "
+                 "inadequate.", "Yours sincerely", "Jo Bell\nHer Majesty's Inspector"]
+
+
+def test_an_ofsted_letter_filed_in_a_committee_pack_keeps_its_own_date():
+    from qa.datatypes import Block
+    from qa.documents.metadata import infer_date
+
+    blocks = [Block("para", text) for text in LETTER_BLOCKS]
+    hints = {"page_furniture": "Corporate Parenting Committee – 12 March 2020 – Appendix B"}
+    assert infer_date(blocks, hints, doc_type="ofsted_letter")[0] == "2020-02-25"
+    # a council's own paper is still dated by its meeting's running header
+    paper = [Block("para", "Report of the Director of Children's Services"),
+             Block("para", "1. Purpose: to tell the committee what the fourth monitoring visit found.")]
+    assert infer_date(paper, hints, doc_type="council_page")[0] == "2020-03-12"
+
+
+HOME_REPORT = """Ofsted
+Children's home monitoring visit report
+Unique reference number: SC123456
+Registered provider: Larkfield Care Limited
+Registered provider address: Unit 2, Meadow Business Park, Mill Road, Hertfordshire
+Registered manager: Post vacant
+Visit date: 3 May 2022
+Larkfield House is a privately owned children's home in the London Borough of Enfield. It provides care for up to
+four children with social and emotional difficulties.
+The children living at the home have been placed by several local authorities, including authorities in Kent and
+Essex. Staff know the children well, but records of incidents are not always completed on time."""
+
+
+def test_a_providers_address_and_councils_placing_children_are_not_what_a_report_is_about(tmp_path):
+    from qa.documents.gazetteer import find_in_text
+
+    address = next(m for m in find_in_text(HOME_REPORT) if m.name == "Hertfordshire")
+    assert address.address
+    doc = _ingested(tmp_path, "home.txt", HOME_REPORT)
+    assert doc.local_authorities == ["Enfield"]
+
+
+def test_questions_about_a_meeting_an_unwritten_acronym_and_a_visit_to_a_council():
+    from qa.retrieval.acronyms import FIELD_GLOSSARY, expand
+    from qa.retrieval.answer_type import asks_council_services
+    from qa.retrieval.question import parse
+
+    assert parse("When did Rutland's scrutiny panel discuss the Ofsted focused visit, and who presented the report "
+                 "to members?").source == "council"
+    assert "not in education, employment or training" in expand("rutland care leavers neet", FIELD_GLOSSARY)
+    # a visit to a council (not to a home): its services, even asking about return home interviews
+    assert asks_council_services("What did Ofsted's second monitoring visit to Rutland find about return home "
+                                 "interviews?")
+    assert not asks_council_services("What did Ofsted's second monitoring visit to the home find about staffing?")
+    assert not asks_council_services("What did inspectors find about children's homes in Rutland's children's services?")
+
+
+def test_leaving_inadequate_is_no_fault_and_areas_requiring_further_improvement_are():
+    from qa.retrieval.rank import PRAISE_ONLY_PENALTY, fault_weight
+
+    question = "What concerns did Ofsted raise about Rutland's children's services in 2016?"
+    assert fault_weight("Children's services in Rutland have improved and are no longer rated inadequate.",
+                        question) == PRAISE_ONLY_PENALTY
+    assert fault_weight("The report praises progress but highlights some areas which require further improvement, "
+                        "such as the quality of assessments.", question) == 1.0
+
+
+def test_a_scene_naming_a_rating_an_as_at_month_a_labelled_inspector_and_which_inspectors_did_it():
+    from qa.retrieval.answer_type import answer_type, who_verb_weight
+    from qa.retrieval.rank import OTHER_MONTH_PENALTY, month_weight, prose_weight
+
+    # "At the inspection that rated X inadequate, why ...?" asks a reason, not a judgement
+    assert answer_type("At the 2023 inspection that rated Rutland inadequate, why weren't disabled children's needs "
+                       "being met?") is None
+    assert answer_type("At the 2023 inspection, what grade did Rutland get?") == "judgement"
+    # the day a figure was counted is no other event than the meeting asked about
+    assert month_weight(frozenset({9}), "17 care leavers were in unsuitable homes at the end of August.") == 1.0
+    assert month_weight(frozenset({9}), "As at 31 August, 17 care leavers were in unsuitable homes.") == 1.0
+    assert month_weight(frozenset({9}), "The visit took place in August.") == OTHER_MONTH_PENALTY
+    # a report's details table names its lead inspector: no running prose, still the answer
+    table = "Rutland County Council\nInspection dates: 8 to 19 November 2021\nLead inspector: Jo Bell, HMI\nGood"
+    assert prose_weight(table, "person") == 1.0 and prose_weight(table, None) < 1.0
+    # "Which inspectors carried out ...?" asks who did the deed, as "Who carried out ...?" does
+    said = "The visit was carried out by Her Majesty's Inspectors Jo Bell and Sam Lee."
+    assert who_verb_weight("Which inspectors carried out the focused visit to Rutland?", said) > 1.0
+    assert who_verb_weight("What did inspectors say about the focused visit to Rutland?", said) == 1.0
