@@ -111,3 +111,61 @@ def test_a_scene_naming_a_rating_an_as_at_month_a_labelled_inspector_and_which_i
     said = "The visit was carried out by Her Majesty's Inspectors Jo Bell and Sam Lee."
     assert who_verb_weight("Which inspectors carried out the focused visit to Rutland?", said) > 1.0
     assert who_verb_weight("What did inspectors say about the focused visit to Rutland?", said) == 1.0
+
+
+def test_review_council_papers_provider_visits_month_ends_faults_glossary_and_who_did_it():
+    """The review's findings: each rule above read too much (or too little) on plausible inputs."""
+    from qa.retrieval.acronyms import FIELD_GLOSSARY, acronym_weight, asked_acronyms, expand
+    from qa.retrieval.answer_type import answer_type, asks_council_services, who_verb_weight
+    from qa.retrieval.question import parse
+    from qa.retrieval.rank import OTHER_MONTH_PENALTY, PRAISE_ONLY_PENALTY, fault_weight, month_weight, prose_weight
+
+    # a panel or members in an Ofsted question are not the council's papers asked for
+    for question in ("Did the Ofsted letter say the fostering panel considered matches quickly enough in Rutland?",
+                     "How do staff members discuss risks with managers, according to Ofsted's 2019 letter to Rutland?",
+                     "What did inspectors say about children's access to councillors in Rutland?"):
+        assert parse(question).source == "ofsted", question
+    # a visit to a named home (or a home a question calls so) is the provider's; "returned home" is no home
+    assert not asks_council_services("What did Ofsted's monitoring visit to Larkfield House find about incidents?")
+    assert not asks_council_services("What did the monitoring visit to Oakwood Lodge in Enfield find?")
+    assert asks_council_services("What did Ofsted find about children who returned home in Rutland's children's "
+                                 "services?")
+    # the end of a month after a figure is when it was counted; a visit at the end of a month is that month's
+    assert month_weight(frozenset({9}), "The monitoring visit took place at the end of August.") == OTHER_MONTH_PENALTY
+    assert month_weight(frozenset({9}), "Inspectors visited Rutland at the end of August 2019.") == OTHER_MONTH_PENALTY
+    # improvement made is praise; improvement still needed is a fault
+    question = "What concerns did Ofsted raise about Rutland's children's services in 2016?"
+    for praise in ("Inspectors praised the many areas that have improved, including strong leadership.",
+                   "Inspectors highlighted areas of significant improvement, and praised strong leadership.",
+                   "The service has improved and no longer requires further improvement in help and protection."):
+        assert fault_weight(praise, question) == PRAISE_ONLY_PENALTY, praise
+    # a long form written in another order is no missing term; a company's CIC is no child in care
+    assert acronym_weight(asked_acronyms(["NEET"], FIELD_GLOSSARY),
+                          "Too many care leavers are not in employment, education or training.") == 1.0
+    assert expand("What did Ofsted find at Larkfield Care CIC's home?", FIELD_GLOSSARY).endswith("home?")
+    # "what inspectors said" asks what, not who; a headline is no labelled inspector
+    council = "Councillor Jo Bell, cabinet member for children, said she was disappointed."
+    assert who_verb_weight("What inspectors said about Rutland's care leavers in 2019", council) == 1.0
+    assert prose_weight("Inspectors: Rutland children's services still failing\nThe council has improved.",
+                        "person") < 1.0
+    assert prose_weight("LEAD SOCIAL CARE INSPECTOR: Jo Bell, HMI\nGood", "person") == 1.0
+    assert answer_type("At the 2023 inspection, which rated Rutland inadequate, why were plans weak?") is None
+
+
+def test_review_reviewed_dates_in_other_layouts_and_a_labelled_committee_header(tmp_path):
+    from qa.datatypes import Block
+    from qa.documents.gazetteer import find_in_text
+    from qa.documents.metadata import infer_date
+
+    undated = REVIEWED_PAGE.replace('<p class="published">Published: 11th Feb 2020</p>', "")
+    for review in ('<div class="review-date"><p>Page last reviewed: <time datetime="2022-06-14">14 June 2022</time>'
+                   '</p></div>', '<p class="page-meta">Page last reviewed: 14 June 2022</p>'):
+        page = undated.replace('<p class="review-date">Page last reviewed: 14 June 2022</p>', review)
+        assert _ingested(tmp_path, "page.html", page).date == "2020-02-11"  # its JSON-LD datePublished
+    blocks = [Block("para", text) for text in LETTER_BLOCKS]
+    for header in ("Corporate Parenting Committee | Date of meeting: 12 March 2020 | Appendix B",
+                   "Children's Scrutiny Panel   Meeting date: 12 March 2020   Item 6"):
+        assert infer_date(blocks, {"page_furniture": header}, doc_type="ofsted_letter")[0] == "2020-02-25"
+        # without its date line, the letter is no later than the meeting it went to (said with little confidence)
+        assert infer_date(blocks[2:], {"page_furniture": header}, doc_type="ofsted_letter") == ("2020-03-12", 0.4)
+    assert not [m for m in find_in_text("Priorities the council must address: work with Rutland") if m.address]

@@ -171,6 +171,8 @@ def convert_html(html: str) -> Extracted:
                            ("publisher", meta.sitename), ("source", meta.url), ("author", meta.author)):
             if value:
                 hints[key] = str(value)
+    if "date_modified" in hints and (published := _JSON_LD_PUBLISHED_RE.search(html)):
+        hints["date"] = published.group(1)  # htmldate chose a review or update time over JSON-LD's publication
     # "Agenda item - Response to the Ofsted inspection | Coventry City Council"; also over a site name that is only
     # the page's host name (trafilatura's fallback when the page names no site): the council is who publishes it
     # (nor over a company's name: "Practice Media Ltd" in the JSON-LD publishes the site, readers cite the site)
@@ -393,6 +395,10 @@ def _restore_lists(tree, blocks: list[Block]) -> list[Block]:
 # An element the page marks as its date or byline (class or id), not a related story's, a comment's or an update's.
 _DATE_MARK_RE = re.compile(r"date|byline|posted|published|timestamp|\bmeta\b|article-info")
 _NOT_OWN_DATE_MARK_RE = re.compile(r"related|footer|sidebar|comment|update|modified|review")  # "review-date"
+_JSON_LD_PUBLISHED_RE = re.compile(r'"datePublished"\s*:\s*"((?:19|20)\d\d-[01]\d-[0-3]\d)')
+_REVIEWED_RE = re.compile(r"\b(?:last\s+)?reviewed\b", re.I)
+# The words before a machine date's tag: 'Page last reviewed: <time datetime="2022-06-14">'
+_REVIEWED_BEFORE_RE = re.compile(r"\b(?:reviewed|updated|modified|revised)\b[^<>]{0,40}(?:<[^>]*>[^<>]{0,40}){0,3}$", re.I)
 
 
 # An element marked as the writer's ("by", "byline", "author"), holding "By Jo Bell" (not an author box's biography).
@@ -411,13 +417,17 @@ def _marked_texts(tree, *mark_res: re.Pattern) -> list[list[str]]:
         return found
     for el in tree.xpath("//body//*[@class or @id]")[:2000]:
         marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if _NOT_OWN_DATE_MARK_RE.search(marks):
+        # (nor inside one: '<div class="page-review"> ... <span class="date">14 June 2022</span>')
+        outer = " ".join(f"{a.get('class', '')} {a.get('id', '')}" for a in el.iterancestors()).lower()
+        if _NOT_OWN_DATE_MARK_RE.search(marks) or _NOT_OWN_DATE_MARK_RE.search(outer):
             continue
         hits = [i for i, mark_re in enumerate(mark_res) if mark_re.search(marks)]
         if hits and any(len(" ".join(a.itertext()).strip()) >= 25 for li in el.xpath("ancestor::li") for a in li.xpath(".//a")):
             continue  # an item of a list of headlines ("Related news": another story's title and its date)
         if hits:
             text = re.sub(r"\s+", " ", " ".join(el.itertext())).strip()
+            if _REVIEWED_RE.search(text):
+                continue  # "Page last reviewed: 14 June 2022" in a "page-meta" element: no publication
             if 4 <= len(text) < 200:
                 for i in hits:
                     found[i].append(text)
@@ -432,7 +442,8 @@ def _markup_date(html: str, iso_date: str, marked: list[str]) -> str | None:
     from qa.documents.metadata import parse_date
 
     d = re.escape(iso_date[:10])
-    attrs = [m.group(0) for m in re.finditer(rf"""<[^>]*(?:content|datetime)\s*=\s*["']{d}[^>]*>""", html, re.I)]
+    attrs = [m.group(0) for m in re.finditer(rf"""<[^>]*(?:content|datetime)\s*=\s*["']{d}[^>]*>""", html, re.I)
+             if not _REVIEWED_BEFORE_RE.search(html[max(0, m.start() - 200):m.start()])]
     published = [parse_date(part) for text in marked if re.search(r"\bpublished\b", text, re.I)
                  for part in re.split(r"\s*[|•·]\s*", text) if re.search(r"\bpublished\b", part, re.I)]
     if attrs and all(re.search(r"created", a, re.I) for a in attrs) \

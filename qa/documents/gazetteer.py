@@ -224,7 +224,8 @@ _POSTCODE_RE = re.compile(r"^\W{0,3}[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _STREET_BEFORE_RE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d{1,4}[A-Za-z]?\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:Street|Road|Lane|Avenue|Square|Place|"
                                r"Way|Row|Walk|Parade|Drive|Terrace|Crescent|Quay|Wharf)\b[^\n.]{0,30},[^\S\n]*$")
 # (or on a line a label calls an address: "Registered provider address: Unit 4, Cranmore Park, Hatfield Road, Herts")
-_ADDRESS_LABEL_BEFORE_RE = re.compile(r"(?i)\baddress\s*[:|][^\n]*$")
+_ADDRESS_LABEL_BEFORE_RE = re.compile(r"(?im)^[^\S\n]*(?:(?:registered|provider['’]?s?|postal|office|home|setting|"
+                                      r"head|correspondence|contact|main|business)\s+){0,3}address\s*[:|][^\n]*$")
 # Words after an ambiguous name that show it is something else ("Bury St Edmunds", "New York", "Derby County").
 _NOT_LA_AFTER = re.compile(r"^\s+(Spa\b|St\b|Street|Road|Lane|Avenue|Place|Square|House|Way|Terrace|Crescent|University|College|Hospital|United|City F\.?C|"
                            r"County F\.?C|Cathedral|Minster|Racecourse|Station|Airport|Crown Court|Magistrates|Castle|Pier|Marina|"

@@ -949,7 +949,16 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         first = re.search(_FULL_DATE, _UPDATED_RE.split(hints["dateline"])[0], re.I)
         if first and parse_date(first.group(0)):
             return parse_date(first.group(0)), 0.85
+    ofsted_own = doc_type in ("ofsted_letter", "ofsted_report")
+    pack_date = None  # (an Ofsted letter or report filed in a committee's pack: the pack's date, only as a last resort)
     for line in hints.get("page_furniture", "").splitlines():  # a Word file's footer: "Ofsted | Issued: 1 March 2024"
+        if ofsted_own and _MEETING_LINE_RE.search(line) and not _VISIT_WORD_RE.search(line):
+            # a committee pack's running header ("Corporate Parenting Committee | Date of meeting: 12 March 2020 |
+            # Appendix B") dates the pack the letter was filed in, not the letter
+            pack_date = pack_date or next((d for part in [line, *_FURNITURE_PART_RE.split(line)]
+                                           if (d := parse_date(m.group(0)) if (m := re.search(_FULL_DATE, part, re.I))
+                                               else None)), None)
+            continue
         if signature := _SIGNATURE_LINE_RE.search(line):
             # minutes' "Chairman ........ Date: 20 March 2024": the day they were signed, at a later meeting (what
             # comes before the signature stays: "Minutes: ... Commission, 12 September 2023  Chair's initials ___")
@@ -965,9 +974,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         dated = re.search(_FULL_DATE, line, re.I) or (
             (n := _NUM_RE.search(line)) and len(n.group(3)) == 4 and _MEETING_LINE_RE.search(line)
             and not _NOT_MEETING_DATE_RE.search(line[max(0, n.start() - 25):n.start()]) and n)
-        # (an Ofsted letter or report filed in a committee's pack keeps its own date: the header dates the pack)
-        if dated and _MEETING_BODY_RE.search(line) and not _VISIT_WORD_RE.search(line) and parse_date(dated.group(0)) \
-                and doc_type not in ("ofsted_letter", "ofsted_report"):
+        if dated and _MEETING_BODY_RE.search(line) and not _VISIT_WORD_RE.search(line) and parse_date(dated.group(0)):
             return parse_date(dated.group(0)), 0.8
     content = "\n".join(b.text for b in blocks)
     text = raw or content
@@ -1132,6 +1139,8 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
             return parse_date(m.group(0)), 0.5
     if hints.get("date_modified"):  # only the page's update time: better than nothing, said with less confidence
         return parse_date(hints["date_modified"]), 0.4
+    if pack_date:  # an undated letter in a committee's pack: no later than the meeting it went to
+        return pack_date, 0.4
     return None, 0.0
 
 

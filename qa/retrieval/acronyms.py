@@ -28,7 +28,6 @@ FIELD_GLOSSARY = {
     "ASYE": "assessed and supported year in employment",
     "CAMHS": "child and adolescent mental health services",
     "CCE": "child criminal exploitation",
-    "CIC": "children in care",
     "CIN": "children in need",
     "CIW": "Care Inspectorate Wales",
     "CLA": "children looked after",
@@ -143,6 +142,11 @@ JUDGEMENT_RE = re.compile(r"requires improvement(?: to be good)?|outstanding|goo
 INSPECTION_KIND_LONG_RE = re.compile(r"\b(?:inspections?|framework)\b", re.I)
 
 
+# Searched with their long form, but no passage is weighed down for lacking it: their long forms are written in
+# several word orders ("not in employment, education or training", "children missing from education").
+EXPANSION_ONLY = frozenset({"NEET", "EET", "CME"})
+
+
 def asked_acronyms(names: list[str], defined: dict[str, str]) -> tuple[re.Pattern, ...]:
     """For each abbreviation a question names that the corpus or the glossary defines, one pattern finding it or
     its long form, as passages write it: the words in order with any punctuation between ("education, health and
@@ -152,7 +156,8 @@ def asked_acronyms(names: list[str], defined: dict[str, str]) -> tuple[re.Patter
     patterns = []
     for name in names:
         long = defined.get(name.upper())
-        if not (is_acronym(name) and long) or JUDGEMENT_RE.fullmatch(long) or INSPECTION_KIND_LONG_RE.search(long):
+        if not (is_acronym(name) and long) or JUDGEMENT_RE.fullmatch(long) or INSPECTION_KIND_LONG_RE.search(long) \
+                or (name.upper() in EXPANSION_ONLY and long == FIELD_GLOSSARY.get(name.upper())):
             continue
         words = [re.sub(r"(?:ren|es|s)$", "", w) if len(w) > 4 else w
                  for w in re.findall(r"\w+", long.replace("'", "").replace("’", ""))]

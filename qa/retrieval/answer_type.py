@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa.documents.gazetteer import find_in_text
 from qa.passages.split import sentence_spans
 from qa.terms import tokenize
 
@@ -148,8 +149,8 @@ EVIDENCE: dict[str, re.Pattern] = {
 SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+(?!(?:was|were|did|does|do|is|are|will|has|had|"
                           r"have|can|could)\b)[^,?]*,\s*|"
                           # "At the 2023 inspection that rated Liverpool inadequate, why ...?": the event it names
-                          r"^\W*(?:at|in|during|from|following)\s+(?:the|its|their|that|this)\s+[^,?]*?"
-                          r"\b(?:that|which)\s+"
+                          r"^\W*(?:at|in|during|from|following)\s+(?:the|its|their|that|this|[\w'’-]+['’]s)\s+[^,?]*?"
+                          r",?\s*\b(?:that|which)\s+"
                           r"(?:rated|judged|graded|found|took|left|put|moved|lifted)\b[^,?]*,\s*", re.I)
 # "Which achievements did Ofsted highlight when it rated X requires improvement?": a "when" clause after the main
 # one, about an inspection's result, is the scene (not "how quickly are children seen when they arrive", nor "what
@@ -216,7 +217,7 @@ def _asks_previous_post(question: str) -> bool:
 
 # "Who presented the report to the committee?": the doer of the asked deed, named in the sentence that says it
 # ("Gillian Thirlwell presented the report"), not inspectors named elsewhere for carrying out the visit.
-WHO_VERB_RE = re.compile(r"^\W*(?:who|(?:which|what)\s+(?:(?!(?:did|do|does|was|were|is|are|has|have|had)\b)"
+WHO_VERB_RE = re.compile(r"^\W*(?:who|which\s+(?:(?!(?:did|do|does|was|were|is|are|has|have|had)\b)"
                          r"[\w'’-]+\s+){0,2}?(?:inspectors?|hmis?|people|person|"
                          r"officials?|officers?|councillors?|members?|directors?|managers?))\s+"
                          r"(?:from\s+[\w’'-]+\s+|at\s+[\w’'-]+\s+)?(?!(?:was|is|were|are|has|had|have|"
@@ -684,14 +685,12 @@ def announces_only(text: str) -> bool:
 COUNCIL_SERVICES_ASKED_RE = re.compile(r"\bchildren['’]?s\s+(?:social\s+care\s+)?services\b|\bchildren['’]?s\s+"
                                        r"social\s+care\b|\bILACS\b|\bSIF\b|\bsingle\s+inspection\b|"
                                        # "How are councils responding to ...?": the councils' own work, across them
-                                       r"\bcouncils\b|\blocal\s+authorities\b|"
-                                       # "Ofsted's second monitoring visit to Haringey" (not "to the home")
-                                       r"\b(?:monitoring|focus+ed)\s+visits?\s+to\s+"
-                                       r"(?!(?:the|a|an|this|that|its|their)\s)",
-                                       re.I)
-# (not a return home interview, a home visit or children living at home)
-PROVIDER_ASKED_RE = re.compile(r"\b(?:(?<!return )(?<!at )(?<!from )homes?\b"
-                               r"(?!\s+(?:interview|visit|educat|condition|life))|"
+                                       r"\bcouncils\b|\blocal\s+authorities\b", re.I)
+# "Ofsted's second monitoring visit to Haringey": to a council (not "to Larkfield House", "to the home")
+VISIT_TO_RE = re.compile(r"\b(?:monitoring|focus+ed)\s+visits?\s+to\s+", re.I)
+# (not a return home interview, a home visit, children living at or returned home, a family home, the Home Office)
+PROVIDER_ASKED_RE = re.compile(r"\b(?:(?<!return )(?<!returned )(?<!returning )(?<!at )(?<!from )(?<!family )"
+                               r"(?<!their )(?<!own )homes?\b(?!\s+(?:interview|visit|educat|condition|life|office)|-)|"
                                r"schools?|nurser(?:y|ies)|academ(?:y|ies)|colleges?|youth\s+(?:justice|"
                                r"offending)|probation|fostering|adoption\s+agenc(?:y|ies)|provider|setting|units?|secure|"
                                r"establishments?)\b", re.I)
@@ -704,7 +703,11 @@ PROVIDER_REPORT_RE = re.compile(r"\bunique reference number\b|\bURN\s*:|\bSC\d{6
 
 
 def asks_council_services(question: str) -> bool:
-    return bool(COUNCIL_SERVICES_ASKED_RE.search(question)) and not PROVIDER_ASKED_RE.search(question)
+    if PROVIDER_ASKED_RE.search(question):
+        return False
+    return bool(COUNCIL_SERVICES_ASKED_RE.search(question)) or any(
+        (named := find_in_text(question[m.end():m.end() + 60])) and named[0].start == 0
+        for m in VISIT_TO_RE.finditer(question))
 
 
 @lru_cache(maxsize=256)

@@ -204,8 +204,11 @@ def _months_between(lo: date, hi: date) -> frozenset[int]:
 
 # A deadline or a start ("posts filled by September 2023", "a provider commissioned from April") dates no event; nor
 # does the day a figure was counted ("17 care leavers ... at the end of August", reported to September's meeting).
-PLANNED_MONTH_RE = re.compile(rf"\b(?:(?i:by|from|until|till|before)\s+(?i:the\s+end\s+of\s+)?|(?i:as\s+(?:at|of)|"
-                              rf"at\s+the\s+end\s+of)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?)(?:{MONTH_NAMES})\b")
+PLANNED_MONTH_RE = re.compile(rf"\b(?:(?i:by|from|until|till|before)\s+(?i:the\s+end\s+of\s+)?|"
+                              rf"(?i:as\s+(?:at|of))\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?)(?:{MONTH_NAMES})\b|"
+                              # (the end of a month after a figure in its sentence, not a visit's: "took place at ...")
+                              rf"\b(?!(?:19|20)\d\d\b)\d[\d,.]*%?[^.;!?\d]{{0,100}}?\b(?i:at\s+the\s+end\s+of)\s+"
+                              rf"(?:{MONTH_NAMES})\b")
 
 
 def month_weight(months: frozenset[int], text: str) -> float:
@@ -391,7 +394,10 @@ STUB_FLOOR = 0.4
 # A label line answers these ("Lead inspector: Jo Bell", "Overall effectiveness: Inadequate", "Children in care:
 # 412"); a header's date is its dateline, not the date asked for.
 LABEL_ANSWERS = ("person", "judgement", "count")
-LABELLED_PERSON_RE = re.compile(r"(?m)^[^\S\n]*(?:[Ll]ead\s+)?(?:[Ii]nspectors?|INSPECTORS?)\s*:[^\S\n]*[A-Z][a-z]")
+# ("Lead inspector: Jo Bell, HMI", "LEAD SOCIAL CARE INSPECTOR: Jo Bell": a name of two words or more closing the
+# line or before a comma; not a headline, "Inspectors: Rutland children's services still failing")
+LABELLED_PERSON_RE = re.compile(r"(?m)^[^\S\n]*(?i:(?:lead\s+)?(?:social\s+care\s+|ofsted\s+)?inspectors?)\s*:"
+                                r"[^\S\n]*[A-Z][a-z'’-]+(?:[^\S\n]+[A-Z][a-z'’-]+)+[^\S\n]*(?:[,(]|$)")
 SENTENCE_LINE_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 TRUNCATED_LINE_RE = re.compile(r"(\.\.\.|…)\s*$")  # a listing's snippet ("report.pdf · 1 ... for...")
 SENTENCE_END_RE = re.compile(r"(?<=\w{2})(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bNo)(?<!\bMrs)(?<!\bCllr)(?<!\bProf)"
@@ -575,8 +581,11 @@ _FAULT_WORDS_RE = re.compile(
     r"completed|undertaken|recorded|consistent\w*|sufficient\w*|made|sustained)|"
     r"(?:isn|aren|wasn|weren|don|doesn|didn)['’]t|"
     r"(?:more|further)\s+(?:work|to\s+do|needs?\b)|needs?\s+to\s+improve|must\s+improve|struggl\w*|"
-    # "some areas which require further improvement, such as ..."
-    r"requir\w*\s+(?:further|more)\s+improvement|areas?\s+(?:for|of|which|that)\s+(?:\w+\s+){0,2}?improv\w*|"
+    # "some areas which require further improvement, such as ..." (not "no longer requires further improvement",
+    # nor "areas of significant improvement", "areas that have improved")
+    r"(?<!no longer )requir\w*\s+(?:further|more)\s+improvement|areas?\s+for\s+(?:further\s+)?improvement|"
+    r"areas?\s+(?:which|that)\s+(?:still\s+)?(?:require|requires|required|need|needs|needed)\s+(?:further\s+|more\s+)?"
+    r"improv\w*|"
     r"high\s+caseloads|turnover|churn|instability|unstable|criticis\w*|critical|slow\w*|stall\w*|declin\w*|"
     r"little\s+progress)\b", re.I)
 # ... nor a question whether they were put right ("Have the problems been resolved?", "How did X address the concerns?",
