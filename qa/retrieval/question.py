@@ -67,7 +67,12 @@ ATTRIBUTION_CUES = [
                            r"(?:put\s+out|issue|release|post|write|publish)\b|"
                            r"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website)", re.I)),
     ("news", re.compile(r"\baccording to (?:the )?(?:news|press|media|reports? in)\b|"
-                        r"(?<!not )\b(?:news|press) (?:coverage|reports?|articles?) (?:say|said|says)\b", re.I)),
+                        r"(?<!not )\b(?:news|press) (?:coverage|reports?|articles?) (?:say|said|says)\b|"
+                        # the story named as where the words are ("In the trade-press feature on X's improvement,
+                        # what did the director say ...?", "I want the local news story on ...")
+                        r"\bin\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:feature|story|article|news\s+piece)\b|"
+                        r"\b(?:want|give\s+me|show\s+me|quote)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:feature|story|article|"
+                        r"news\s+piece)\b", re.I)),
     # "according to Ofsted('s report)" is answered by a story quoting the report too (a preference, below);
     # "the report itself", "Ofsted's own words" are not.
     ("ofsted", re.compile(r"\bofsted(?:['’]s)? own\b|\b(?:report|letter) itself\b|"
@@ -482,8 +487,11 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     scene = re.match(r"^\W*(?:when|once|as|after)\b[^,?;]*,", text, re.I)
     scene_year = re.compile(rf"\b(?:in|during)\s+{YEAR}\b(?![/–-]\d)", re.I).search(text, 0, scene.end()) \
         if scene else None
-    event_year = max([*re.finditer(rf"\b{YEAR}(?=\s+{EVENT_NOUN})", text, re.I), *([scene_year] if scene_year else [])],
-                     key=lambda e: int(e.group(1)), default=None)
+    # (so is a grade's year: "somerset ofsted rated good 2022 progress since 2017 inspection")
+    graded = [re.compile(YEAR).search(text, g.start(1)) for g in re.finditer(
+        rf"\b(?:rated|judged|graded)\s+(?:[\w'’-]+\s+){{0,3}}?(?:in\s+)?{YEAR}\b(?![/–-]\d)", text, re.I)]
+    event_year = max([*re.finditer(rf"\b{YEAR}(?=\s+{EVENT_NOUN})", text, re.I), *graded,
+                      *([scene_year] if scene_year else [])], key=lambda e: int(e.group(1)), default=None)
     # "by the full inspection in June 2019, how far had it come since its 2017 rating?": the event's month is asked
     event_month = max(re.finditer(rf"\b{EVENT_NOUN}\s+(?:in|during|of)\s+{MONTH_RE}\s+{YEAR}", text, re.I),
                       key=lambda e: (int(e.group(2)), _month(e.group(1)) or 0), default=None)  # the latest
