@@ -63,9 +63,9 @@ def test_a_bare_header_weighs_less_than_a_headline_run_into_its_story():
     assert rank.prose_weight(header) == rank.HEADER_FLOOR
     longer = header + "\n\nBy Jo Bell\n\nLocal Democracy Reporting Service\n\nWigan, Leigh and Atherton edition"
     assert rank.prose_weight(longer) == rank.PROSE_FLOOR  # past a header's length: only no prose
-    # "who led the inspection?" is answered by the report's label line
+    # "who led the inspection?" is answered by the report's label line, in full (since the thirtieth round)
     label = "Inspection dates: 5 to 9 December 2022\n\nLead inspector: Alison Fennell, His Majesty's Inspector"
-    assert rank.prose_weight(label, "person") == rank.PROSE_FLOOR
+    assert rank.prose_weight(label, "person") == 1.0
     assert rank.prose_weight(label) == rank.HEADER_FLOOR
     assert rank.prose_weight("Overall effectiveness: Inadequate", "judgement") == rank.PROSE_FLOOR
     # a header's date is its dateline: no exemption for "when" questions
