@@ -94,6 +94,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   95: a document with no readable text (a list of 20,000 single letters, a dump of symbols) is skipped with
+#       its reason
 #   94: (after the held-out reading) a building named after a place closing an address line ("Suite 2, Cornwall
 #       Court") names no council
 #   93: review fixes: a reviewed date inside a marked element or beside a <time> is no publication (JSON-LD's
@@ -211,7 +213,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "94"
+PIPELINE_VERSION = "95"
 
 
 def packaged_model_path() -> str:

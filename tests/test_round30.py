@@ -190,3 +190,17 @@ def test_read_after_the_held_out_reading_a_story_named_as_the_source_a_grades_ye
     assert parse("I want the local news story on Rutland's 2015 rating, not the Ofsted report").source == "news"
     letterhead = "Ofsted\nMidlands Region\nSuite 2, Cornwall Court\nBirmingham B3 2DX\n\nRutland County Council"
     assert "Cornwall" not in {m.name for m in find_in_text(letterhead)}
+
+
+def test_a_page_of_single_letters_is_skipped_with_its_reason(tmp_path):
+    import pytest
+
+    from qa.documents.convert import ConversionError
+
+    letters = "".join(f"<li>{'abcdefghij'[n % 10]}</li>" for n in range(600))
+    with pytest.raises(ConversionError, match="no readable text"):
+        _ingested(tmp_path, "list.html", f"<html><body><ul>{letters}</ul></body></html>")
+    # a table of figures with its labels is still a document
+    rows = "\n".join(f"Care leavers in touch, quarter {n}: {n * 7}% of {n + 300}" for n in range(1, 60))
+    (tmp_path / "t").mkdir()
+    assert _ingested(tmp_path / "t", "figures.txt", rows).text

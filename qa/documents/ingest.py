@@ -83,6 +83,11 @@ def make_doc_id(rel: str) -> str:
     return stem[:120] or "document"
 
 
+READABLE_WORD_RE = re.compile(r"[^\W\d_]{2,}")  # a word of two letters or more
+READABLE_MIN_TOKENS = 200
+READABLE_SHARE = 0.2
+
+
 def load_document(source: SourceFile, sha256: str, manifest_entry: dict | None, max_bytes: int) -> Document:
     """Convert one file; raises ConversionError with a user-facing reason."""
     extracted = convert(source.path, max_bytes)
@@ -91,8 +96,12 @@ def load_document(source: SourceFile, sha256: str, manifest_entry: dict | None, 
     blocks = clean.clean_blocks(extracted.blocks, cleaning)
     if not blocks:
         raise ConversionError("nothing left after removing page furniture and boilerplate")
-    values, origin = metadata.resolve(source.path, source.rel, raw, blocks, extracted.hints, manifest_entry)
     text = clean.assemble(blocks)
+    tokens = text.split()
+    if len(tokens) >= READABLE_MIN_TOKENS and len(READABLE_WORD_RE.findall(text)) < READABLE_SHARE * len(tokens):
+        # a page of 20,000 single letters in a list, or a dump of symbols: nothing a passage could quote
+        raise ConversionError("no readable text (mostly single characters, numbers or symbols)")
+    values, origin = metadata.resolve(source.path, source.rel, raw, blocks, extracted.hints, manifest_entry)
     return Document(doc_id=make_doc_id(source.rel), path=source.rel, text=text, origin=origin,
                     fingerprint=sha256, blocks=blocks, cleaning=cleaning, mentions=mentions.read(text), **values)
 
