@@ -398,7 +398,8 @@ _NOT_OWN_DATE_MARK_RE = re.compile(r"related|footer|sidebar|comment|update|modif
 _JSON_LD_PUBLISHED_RE = re.compile(r'"datePublished"\s*:\s*"((?:19|20)\d\d-[01]\d-[0-3]\d)')
 _REVIEWED_RE = re.compile(r"\b(?:last\s+)?reviewed\b", re.I)
 # The words before a machine date's tag: 'Page last reviewed: <time datetime="2022-06-14">'
-_REVIEWED_BEFORE_RE = re.compile(r"\b(?:reviewed|updated|modified|revised)\b[^<>]{0,40}(?:<[^>]*>[^<>]{0,40}){0,3}$", re.I)
+_REVIEWED_BEFORE_RE = re.compile(r"\b(?:reviewed|updated|modified|revised)\b[^<>]{0,40}(?:<[^>]*>[^<>]{0,40}){0,3}$",
+                                 re.I)
 
 
 # An element marked as the writer's ("by", "byline", "author"), holding "By Jo Bell" (not an author box's biography).
@@ -417,11 +418,13 @@ def _marked_texts(tree, *mark_res: re.Pattern) -> list[list[str]]:
         return found
     for el in tree.xpath("//body//*[@class or @id]")[:2000]:
         marks = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        # (nor inside one: '<div class="page-review"> ... <span class="date">14 June 2022</span>')
-        outer = " ".join(f"{a.get('class', '')} {a.get('id', '')}" for a in el.iterancestors()).lower()
-        if _NOT_OWN_DATE_MARK_RE.search(marks) or _NOT_OWN_DATE_MARK_RE.search(outer):
+        if _NOT_OWN_DATE_MARK_RE.search(marks):
             continue
         hits = [i for i, mark_re in enumerate(mark_res) if mark_re.search(marks)]
+        # (nor inside one: '<div class="page-review"> ... <span class="date">14 June 2022</span>')
+        if hits and _NOT_OWN_DATE_MARK_RE.search(
+                " ".join(f"{a.get('class', '')} {a.get('id', '')}" for a in el.iterancestors()).lower()):
+            continue
         if hits and any(len(" ".join(a.itertext()).strip()) >= 25 for li in el.xpath("ancestor::li") for a in li.xpath(".//a")):
             continue  # an item of a list of headlines ("Related news": another story's title and its date)
         if hits:

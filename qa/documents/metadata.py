@@ -955,9 +955,8 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         if ofsted_own and _MEETING_LINE_RE.search(line) and not _VISIT_WORD_RE.search(line):
             # a committee pack's running header ("Corporate Parenting Committee | Date of meeting: 12 March 2020 |
             # Appendix B") dates the pack the letter was filed in, not the letter
-            pack_date = pack_date or next((d for part in [line, *_FURNITURE_PART_RE.split(line)]
-                                           if (d := parse_date(m.group(0)) if (m := re.search(_FULL_DATE, part, re.I))
-                                               else None)), None)
+            dated = re.search(_FULL_DATE, line, re.I)
+            pack_date = pack_date or (parse_date(dated.group(0)) if dated else None)
             continue
         if signature := _SIGNATURE_LINE_RE.search(line):
             # minutes' "Chairman ........ Date: 20 March 2024": the day they were signed, at a later meeting (what

@@ -149,8 +149,8 @@ EVIDENCE: dict[str, re.Pattern] = {
 SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+(?!(?:was|were|did|does|do|is|are|will|has|had|"
                           r"have|can|could)\b)[^,?]*,\s*|"
                           # "At the 2023 inspection that rated Liverpool inadequate, why ...?": the event it names
-                          r"^\W*(?:at|in|during|from|following)\s+(?:the|its|their|that|this|[\w'’-]+['’]s)\s+[^,?]*?"
-                          r",?\s*\b(?:that|which)\s+"
+                          r"^\W*(?:at|in|during|from|following)\s+(?:the|its|their|that|this|[\w'’-]+['’]s)\s+"
+                          r"[^,?]*?,?\s*\b(?:that|which)\s+"
                           r"(?:rated|judged|graded|found|took|left|put|moved|lifted)\b[^,?]*,\s*", re.I)
 # "Which achievements did Ofsted highlight when it rated X requires improvement?": a "when" clause after the main
 # one, about an inspection's result, is the scene (not "how quickly are children seen when they arrive", nor "what
@@ -702,7 +702,8 @@ PROVIDER_REPORT_RE = re.compile(r"\bunique reference number\b|\bURN\s*:|\bSC\d{6
                                 re.I)
 
 
-def asks_council_services(question: str) -> bool:
+@lru_cache(maxsize=256)
+def asks_council_services(question: str) -> bool:  # (once per question, not per passage)
     if PROVIDER_ASKED_RE.search(question):
         return False
     return bool(COUNCIL_SERVICES_ASKED_RE.search(question)) or any(

@@ -106,11 +106,12 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  # "When did the scrutiny panel discuss the focused visit, and who presented the
                                  # report to members?": a meeting, in its papers and minutes
                                  # (a council's body as the subject: not an adoption panel, nor staff members)
-                                 r"\b(?:scrutiny|corporate\s+parenting|overview)\s+(?:[\w'’-]+\s+){0,3}?(?:panel|committee|"
-                                 r"board|commission)\s+(?:\w+\s+)?(?:discuss|consider|debat|scrutinis|scrutiniz)\w*\b|"
+                                 r"\b(?:scrutiny|corporate\s+parenting|overview)\s+(?:[\w'’-]+\s+){0,3}?"
+                                 r"(?:panel|committee|board|commission)\s+(?:\w+\s+)?"
+                                 r"(?:discuss|consider|debat|scrutinis|scrutiniz)\w*\b|"
                                  r"\b(?:cabinet|councillors)\s+(?:\w+\s+)?(?:discuss|consider|debat)\w*\b|"
-                                 r"\bpresent\w*\s+(?:the|a|its)\s+(?:[\w'’-]+\s+){0,3}?report\s+to\s+(?:the\s+)?(?:members|"
-                                 r"councillors|committee|panel|cabinet)\b", re.I)
+                                 r"\bpresent\w*\s+(?:the|a|its)\s+(?:[\w'’-]+\s+){0,3}?report\s+to\s+(?:the\s+)?"
+                                 r"(?:members|councillors|committee|panel|cabinet)\b", re.I)
 # "Which reporter wrote up Wirral's third Ofsted visit?": the story, though Ofsted is named (not "not the newspaper").
 NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )\b(?:reporters?|journalists?|"
                             r"newspapers?|local paper|local press|press reports?|press coverage)\b|"
