@@ -396,10 +396,10 @@ def _restore_lists(tree, blocks: list[Block]) -> list[Block]:
 _DATE_MARK_RE = re.compile(r"date|byline|posted|published|timestamp|\bmeta\b|article-info")
 _NOT_OWN_DATE_MARK_RE = re.compile(r"related|footer|sidebar|comment|update|modified|review")  # "review-date"
 _JSON_LD_PUBLISHED_RE = re.compile(r'"datePublished"\s*:\s*"((?:19|20)\d\d-[01]\d-[0-3]\d)')
-_REVIEWED_RE = re.compile(r"\b(?:last\s+)?reviewed\b", re.I)
+_REVIEWED_RE = re.compile(r"\breviewed\b", re.I)
+_NOT_PUBLISHED_WORDS = r"updated|modified|revised|reviewed"  # a date said so is no publication
 # The words before a machine date's tag: 'Page last reviewed: <time datetime="2022-06-14">'
-_REVIEWED_BEFORE_RE = re.compile(r"\b(?:reviewed|updated|modified|revised)\b[^<>]{0,40}(?:<[^>]*>[^<>]{0,40}){0,3}$",
-                                 re.I)
+_REVIEWED_BEFORE_RE = re.compile(rf"\b(?:{_NOT_PUBLISHED_WORDS})\b[^<>]{{0,40}}(?:<[^>]*>[^<>]{{0,40}}){{0,3}}$", re.I)
 
 
 # An element marked as the writer's ("by", "byline", "author"), holding "By Jo Bell" (not an author box's biography).
@@ -455,7 +455,7 @@ def _markup_date(html: str, iso_date: str, marked: list[str]) -> str | None:
     if any(not re.search(r"modified|updated", a, re.I) for a in attrs) or \
             re.search(rf'"date(?:Published|Created)"\s*:\s*"{d}', html):
         return "published"
-    if any(parse_date(part) == iso_date[:10] and not re.search(r"updated|modified|revised|reviewed", part, re.I)
+    if any(parse_date(part) == iso_date[:10] and not re.search(_NOT_PUBLISHED_WORDS, part, re.I)
            for text in marked for part in re.split(r"\s*[|•·]\s*", text)):
         return "published"
     if attrs or re.search(rf'"dateModified"\s*:\s*"{d}', html):
