@@ -94,6 +94,10 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   96: a round-up's section heading naming a council ("Lewisham" over its paragraph) names a subject, a council
+#       added "... were also published" is passing, a document about three or more councils numbers no visit;
+#       minutes' own "Minutes published: <date>" over the meeting's date; a council's site telling of another
+#       regulator's assessment is its page; a bare "Page 2" line is furniture, a cut-off last sentence no heading
 #   95: a document with no readable text (a list of 20,000 single letters, a dump of symbols) is skipped with
 #       its reason
 #   94: (after the held-out reading) a building named after a place closing an address line ("Suite 2, Cornwall
@@ -213,7 +217,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "95"
+PIPELINE_VERSION = "96"
 
 
 def packaged_model_path() -> str:

@@ -97,7 +97,7 @@ _FURNITURE_RULES = {
         r"file type\s*:.{0,60}", r"(pdf|docx?|odt|xlsx?|csv|html)\s*,\s*[\d.]+\s*[kmg]b\b.{0,40}",
     ),
     "page number or footer": (
-        r"page \d+ of \d+", r"\d{1,3}", r"-\s*\d{1,3}\s*-", r".*\bwebsite design by\b.*", r"©.*",
+        r"page \d+(?: of \d+)?", r"\d{1,3}", r"-\s*\d{1,3}\s*-", r".*\bwebsite design by\b.*", r"©.*",
         r"copyright.*\ball rights reserved.*",
         r"(t|tel|telephone|textphone)\b.*@.*",  # letterhead contact line
     ),
@@ -652,9 +652,16 @@ def _preview(text: str) -> str:
     return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS - 1].rstrip() + "…"
 
 
+# A sentence cut off at the end of an extract ("5.1 Demand for housing remains high and") reads as a numbered
+# heading, but no heading ends on a joining word; nor is a person's labelled name one ("Contact officer: Jo Bell").
+_CUT_SENTENCE_RE = re.compile(r"\s(?:and|or|but|the|a|an|of|to|in|for|with|that|which|by|on|at|is|are|was|were)$|"
+                              r"^[A-Z][a-z]+(?: [a-z]+){0,3}:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]")
+
+
 def strip_trailing_headings(blocks: list[Block]) -> list[Block]:
     # A dated line ("Published 27 March 2015") that ends a page is kept: it may be the only date.
-    while blocks and blocks[-1].kind == "heading" and not DATE_LINE_RE.search(blocks[-1].text):
+    while blocks and blocks[-1].kind == "heading" and not DATE_LINE_RE.search(blocks[-1].text) \
+            and not _CUT_SENTENCE_RE.search(blocks[-1].text.rstrip()):
         blocks = blocks[:-1]
     return blocks
 

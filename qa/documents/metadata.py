@@ -619,8 +619,13 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         and not _TEAM_AUTHOR_RE.search(hints["author"])
     if reporter:
         news += 2.5
-    if not paper and not reporter:  # a newspaper reporting on another body is still news
-        other += min(6.0, 3.0 * len(_OTHER_BODY_RE.findall(head)) + 1.0 * len(_OTHER_BODY_RE.findall(raw)))
+    # (a newspaper reporting on another body is still news, and a council's own site telling of it its page:
+    # "Care Quality Commission publishes assessment of Tameside's adult social care | Tameside Council")
+    council_site = bool(re.search(r"\b(?:council|borough)\b", site_name(hints), re.I)
+                        and find_in_text(site_name(hints)))
+    if not paper and not reporter:
+        other += 0.0 if council_site else \
+            min(6.0, 3.0 * len(_OTHER_BODY_RE.findall(head)) + 1.0 * len(_OTHER_BODY_RE.findall(raw)))
         # (past a provider's cookie banner and menu: "Sandcastle House is a four-bedroom children's home")
         other += 3.0 if _CHILDRENS_HOME_RE.search(
             _without_top_furniture("\n".join(b.text for b in blocks[:20]))[:300]) else 0.0
@@ -789,6 +794,14 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|before)\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?\
 
 LONG_TEXT_CHARS = 4000
 LATE_NAMED_MAX_MENTIONS = 4
+ROUND_UP_AUTHORITIES = 3  # subjects in a document about several councils at once
+
+
+# a name, or a run of names, in a clause adding it beside the story ("... and Torbay were also published")
+_ALSO_AFTER_RE = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*\s+"
+                            r"(?:was|were|is|are|has|have|had)\s+also\b")
+# a heading's paragraph: the next non-blank line runs to fifteen words or more
+_PROSE_AFTER_RE = re.compile(r"\s*\n\s*(?:[^\s\n]+[^\S\n]+){14,}")
 
 
 def infer_authorities(content: str) -> tuple[list[str], float]:
@@ -830,9 +843,16 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             w *= 0.3  # a postal county ("Ilford, Essex IG6 4XZ") is not the council a school or a home is in
         if len(line.split()) <= 14 and (_NAV_LINE_RE.search(line) if line_start > 0 else _MENU_LINE_RE.match(line)):
             w *= 0.1  # (the first line is the page's own, a headline or a council's name over its site, unless a menu)
-        if _RECIPIENT_BEFORE.search(before[-60:]) or _LA_LABEL_BEFORE.search(before[-30:]):
+        if _ALSO_AFTER_RE.match(content[mt.end:mt.end + 80]):
+            w *= 0.25  # "Letters to Plymouth and Torbay were also published": beside the story, not its subject
+            passing_prev = True
+        elif _RECIPIENT_BEFORE.search(before[-60:]) or _LA_LABEL_BEFORE.search(before[-30:]):
             w += 3.0
             passing_prev = False
+        elif line_start > 0 <= line_end and line.strip() == mt.surface and _PROSE_AFTER_RE.match(content[line_end:]):
+            w += 2.0  # a round-up's section heading, "Lewisham", over its paragraph: one of its subjects
+            passing_prev = False
+            named_outright.add(mt.name)
         elif _PASSING_BEFORE.search(before) or (joined and passing_prev) \
                 or _REPLACED_AFTER.match(content[mt.end:mt.end + 40]) \
                 or (not mt.formal and _DESCRIBED_BEFORE.search(before[-12:])
@@ -1008,6 +1028,8 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     # (or a details table's row: "Date of report | 23 February 2024")
     m = re.search(rf"\b(?:date of publication|publication date|date of (?:the )?report|report date)\s*[:|]\s*"
                   rf"({_FULL_DATE}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d\d)\b", "\n".join(b.text for b in head), re.I)
+    # (and minutes' own "Minutes published: Thursday, 21 November, 2024", under the meeting's date or in the footer)
+    m = m or re.search(rf"\bminutes published\s*(?::|on\b)\s*({_FULL_DATE})", content, re.I)
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.9
     # ... or a long report's one "Report published: 19 January 2024" on its closing page, above Ofsted's notice
@@ -1773,8 +1795,9 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
         numbers = {int(n) for n in re.findall(r"\bMV[\s-]?(\d{1,2})\b", hints.get("page_furniture", ""))}
         if len(numbers) == 1:
             visit, visit_conf = numbers.pop(), 0.7
-    if doc_type == "other" and not authorities:
-        visit, visit_conf = None, 0.0  # guidance describes visits in general
+    if (doc_type == "other" and not authorities) or len(authorities) >= ROUND_UP_AUTHORITIES:
+        # guidance describes visits in general; a round-up of several councils numbers one council's visit
+        visit, visit_conf = None, 0.0
     title, title_conf = infer_title(blocks, hints, path)
     meta = {
         "title": title,
