@@ -134,7 +134,10 @@ EVIDENCE: dict[str, re.Pattern] = {
                             r"(?:needed|required)\b|\bstill\s+(?:needs?|requires?|to\s+be|too|not)\b|"
                             r"\bareas?\s+(?:for|requiring|that\s+requires?|which\s+requires?|needing)\s+(?:further\s+)?"
                             r"(?:improvement|development|attention)\b|\brequires?\s+further\s+improvement\b|"
-                            r"\bwants?\s+to\s+see\b|\bmore\s+to\s+(?:do|be\s+done)\b", re.I),
+                            r"\bwants?\s+to\s+see\b|\bmore\s+to\s+(?:do|be\s+done)\b|"
+                            # "The quality of IROs' challenge remains too variable", "plans are not yet specific"
+                            r"\bremain(?:s|ed)?\s+(?:too|insufficient\w*|inconsistent\w*|variable|weak|poor|slow|"
+                            r"underdeveloped|limited)\b|\b(?:is|are|was|were)\s+not\s+yet\b", re.I),
     # A judgement stated as such: the four grades where they are written as grades, not "good practice".
     "judgement": re.compile(r"\b[Rr]equires?\s+[Ii]mprovement\b|\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"
                             r"[‘'\"“]good[’'\"”]|\b(?:rated|judged|graded|remains?|now|as)\s+good\b|"

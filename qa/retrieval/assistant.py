@@ -31,6 +31,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, SHARE_QUES
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, holds_grade_of,
                                       names_person_in_role,
                                       states_change, states_count, states_count_change, states_share)
+from qa.documents.gazetteer import find_in_text
 from qa.documents.metadata import anticipated_visit
 from qa.documents.mentions import document_event_dates, document_event_months, document_not_before, own_dated_months
 from qa.passages.split import sentence_spans
@@ -622,6 +623,10 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         # its report: pages shown apart for not stating the visit or the place do not make it an answer, unless
         # one is Ofsted's own on the council)
         return False
+    if (named := rank.councils_to_name(query.text)) and not any(
+            len({m.name for m in find_in_text(h.passage.text)}) >= named
+            or (named == 1 and h.document.local_authorities) for h in hits):
+        return False  # "which (eight) councils ...?": none named (a list of them for "eight")
     if asks_person(query.text) and not any(holds("person", h.passage.text) for h in hits):
         return False  # "which inspector", "who was director": a passage naming nobody does not answer
     role = asked_role(query.text)

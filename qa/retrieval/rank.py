@@ -559,6 +559,8 @@ ASKS_FAULTS_RE = re.compile(rf"\b(?:what|which|any|main|key)\s+(?:\w+\s+){{0,2}}
                             rf"express\w*|highlight\w*|point\w*\s+out)\s+(?:\w+\s+){{0,2}}?{_FAULTS}\b|"
                             rf"\b{_FAULTS}\s+(?:with|about|in|over|around)\b|\bcriticis(?:e|ed|es)\s+(?:\w+\s+){{0,3}}?"
                             rf"(?:for|over)\b|\bwhat\s+(?:was|were|is|are|went)\s+(?:\w+\s+)?wrong\b|"
+                            # "didn't know how bad frontline practice had got", "how poor the records were"
+                            rf"\bhow\s+(?:bad|poor|weak)\b|"
                             # "what was still weak", "where is practice still poor"
                             rf"\b(?:what|where|which)\b(?:(?!\b(?:after|since|when|following|once|before|rated|judged|"
                             rf"graded|found|deemed)\b)[^?]){{0,40}}?\b(?:was|were|is|are|remains?|remained)\s+"
@@ -604,8 +606,11 @@ def asks_faults(question: str) -> bool:
     return bool(ASKS_FAULTS_RE.search(question)) and not _FAULTS_RESOLVED_RE.search(question)
 
 
-# (a judgement left behind is praise: "no longer rated inadequate", "out of inadequate")
+# (a judgement left behind is praise: "no longer rated inadequate", "improved since rated inadequate")
 _LEFT_BEHIND_RE = re.compile(r"\b(?:no\s+longer|out\s+of)\s+(?:(?:rated|judged|graded|deemed|being|considered)\s+)?"
+                             r"['‘\"“]?inadequate\b|"
+                             # "have substantially improved since they were found to be inadequate in 2017"
+                             r"\bsince\s+(?:\w+\s+){0,3}?(?:rated|judged|graded|deemed|found)\s+(?:to\s+be\s+|as\s+)?"
                              r"['‘\"“]?inadequate\b", re.I)
 
 
@@ -720,6 +725,20 @@ PLACES_QUESTION_RE = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:councils|lo
 
 def asks_for_places(question: str) -> bool:
     return bool(PLACES_QUESTION_RE.search(question))
+
+
+# "Which councils have set up an academy?" is answered by a passage naming one, or from a document about one; "Which
+# eight councils were picked for the thematic inspection?" by a passage listing them (one saying eight will be
+# visited names none, and a story about one council is not the list)
+_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"
+COUNCILS_NAMED_QUESTION_RE = re.compile(rf"\b(?:which|what)\s+(?:({_NUMBER})\s+)?(?:other\s+)?(?:councils|"
+                                        rf"local\s+authorities|authorities|boroughs|counties)\b", re.I)
+
+
+def councils_to_name(question: str) -> int:
+    """How many councils a passage must name to answer: 0 when the question asks for none."""
+    m = COUNCILS_NAMED_QUESTION_RE.search(question)
+    return 0 if not m else 2 if m.group(1) else 1
 
 
 def one_per_document_first(hits: list[Hit]) -> list[Hit]:
