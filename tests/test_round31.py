@@ -111,3 +111,115 @@ def test_a_bare_page_number_is_furniture_and_a_cut_sentence_is_no_heading(tmp_pa
     doc = _ingested(tmp_path, "extract.txt", EXTRACT)
     assert "Page 2" not in doc.text
     assert "Demand for one-bedroom social housing" in doc.text  # (kept: the extract's last words)
+
+
+GUIDANCE = ("Local authorities must publish a local offer for care leavers, setting out the services they provide. "
+            "Local authorities must offer a personal adviser to every care leaver up to the age of 25.")
+RUTLAND_STORY = "Rutland's children's services were rated outstanding by Ofsted in 2023, the council said."
+WILTSHIRE_STORY = "Wiltshire's children's services were rated outstanding by Ofsted in 2023, inspectors found."
+
+
+def test_review_which_councils_a_duty_and_councils_named_across_documents(tmp_path):
+    guidance = bm25_assistant_for(tmp_path / "a", {"offer.txt": (GUIDANCE, {"doc_type": "other",
+                                                                            "date": "2018-02-01"})})
+    assert not guidance.ask("Which local authorities must offer a personal adviser to care leavers?").abstained
+    stories = bm25_assistant_for(tmp_path / "b", {
+        "rutland.txt": (RUTLAND_STORY, {"doc_type": "news_article", "date": "2023-05-02",
+                                        "local_authorities": ["Rutland"]}),
+        "wiltshire.txt": (WILTSHIRE_STORY, {"doc_type": "news_article", "date": "2023-06-12",
+                                            "local_authorities": ["Wiltshire"]})})
+    assert not stories.ask("Which two councils had children's services rated outstanding by Ofsted in "
+                           "2023?").abstained
+
+
+RELATED_ENDING = """Torbay children's services still improving, inspectors find
+
+Ofsted's fourth monitoring visit to Torbay Council's children's services found that leaders had kept up the pace of
+improvement, with most children now seen within timescales and plans that say what needs to change for them.
+
+Related stories
+
+Plymouth
+Plymouth's social workers say caseloads have fallen after a year of recruitment, with fewer agency staff in post now.
+
+Cornwall
+Cornwall's fostering service opens a new recruitment drive as the number of children in care in the county rises.
+"""
+LETTERHEAD = """Thurrock Council
+Children's Services
+Civic Offices
+New Road
+Grays
+Essex
+Dear parents and carers, the council's children's services have been inspected by Ofsted this month and we will
+share what inspectors found with you when the report is published.
+"""
+ONE_MENTION = """Children's services rated good after two-week inspection
+
+The county council's children's services have been rated good by Ofsted after a two-week inspection in March, with
+inspectors praising the help given to families.
+
+Wiltshire Council was also praised for the support it gives to care leavers living away from the county.
+"""
+
+
+def _ingested_alone(folder, name, text):
+    folder.mkdir()
+    return _ingested(folder, name, text)
+
+
+def test_review_a_teaser_or_address_line_is_no_section_and_also_keeps_a_lone_subject(tmp_path):
+    story = _ingested_alone(tmp_path / "a", "story.txt", RELATED_ENDING)
+    assert story.local_authorities[0] == "Torbay" and story.visit_number == 4  # (a story, not a round-up)
+    assert _ingested_alone(tmp_path / "b", "letter.txt", LETTERHEAD).local_authorities == ["Thurrock"]
+    assert _ingested_alone(tmp_path / "c", "lone.txt", ONE_MENTION).local_authorities == ["Wiltshire"]
+
+
+STORY_CITING_MINUTES = """Councillors question children's services spending
+
+Published: 14 March 2024
+
+Minutes published on 2 February 2024 show members of the scrutiny committee asked officers why spending on
+agency social workers in Rutland had risen again over the winter.
+"""
+
+
+def test_review_a_story_citing_minutes_keeps_its_dateline(tmp_path):
+    assert _ingested(tmp_path, "story.txt", STORY_CITING_MINUTES).date == "2024-03-14"
+
+
+def test_review_not_yet_born_and_limited_use_are_no_work_still_to_do_and_how_poor_families_no_fault():
+    from qa.retrieval.answer_type import holds
+    from qa.retrieval.rank import asks_faults
+
+    assert not holds("remaining", "Pre-birth assessments for babies who are not yet born are thorough and timely.")
+    assert not holds("remaining", "The use of agency social workers remains limited, and caseloads are manageable.")
+    assert holds("remaining", "The quality of independent reviewing officers' challenge remains too variable.")
+    assert holds("remaining", "Child protection plans are not yet specific enough about what needs to change.")
+    assert not asks_faults("What did inspectors say about how poor children in the borough do at school?")
+    assert asks_faults("Which letters showed how badly children had been let down by the council?")
+
+
+TAGGED_ENDING = """# Ofsted praises Rutland's front door
+
+Inspectors found that decisions about children referred to the front door are timely and proportionate, and that
+managers oversee the work closely.
+
+## Topics: Children Social Care
+"""
+
+
+def test_review_a_closing_topics_line_is_still_dropped(tmp_path):
+    assert "Topics:" not in _ingested(tmp_path, "page.md", TAGGED_ENDING).text
+
+
+def test_review_minutes_under_a_running_header_are_dated_by_their_publication_line():
+    from qa.datatypes import Block
+    from qa.documents.metadata import infer_date
+
+    blocks = [Block("para", "Present: Councillors Ashworth (Chair), Begum and Dolan."),
+              Block("para", "Minutes published: Thursday, 21 November, 2024"),
+              Block("para", "45. Ofsted focused visit. The Committee considered the letter and asked about the number "
+                            "of children placed outside the county.")]
+    hints = {"page_furniture": "Children's Scrutiny Committee - Minutes - 13 November 2024"}
+    assert infer_date(blocks, hints, doc_type="council_page")[0] == "2024-11-21"

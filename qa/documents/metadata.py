@@ -797,11 +797,17 @@ LATE_NAMED_MAX_MENTIONS = 4
 ROUND_UP_AUTHORITIES = 3  # subjects in a document about several councils at once
 
 
-# a name, or a run of names, in a clause adding it beside the story ("... and Torbay were also published")
+# a letter's addressee, or a run of them, in a clause adding it beside the story ("Letters to Plymouth and Torbay
+# were also published")
 _ALSO_AFTER_RE = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*\s+"
                             r"(?:was|were|is|are|has|have|had)\s+also\b")
 # a heading's paragraph: the next non-blank line runs to fifteen words or more
 _PROSE_AFTER_RE = re.compile(r"\s*\n\s*(?:[^\s\n]+[^\S\n]+){14,}")
+
+
+def headline_and_lead(content: str) -> str:
+    """A text's first two lines (a headline and its standfirst), where a round-up names no council."""
+    return "\n".join([line for line in content.splitlines() if line.strip()][:2])[:600]
 
 
 def infer_authorities(content: str) -> tuple[list[str], float]:
@@ -819,6 +825,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     teasers_at = teasers.start() if teasers and teasers.start() > len(content) / 3 else len(content)
     scores: dict[str, float] = {}
     first_pos: dict[str, int] = {}
+    general_lead = not find_in_text(headline_and_lead(content))
     names = {mt.name for mt in mentions}
     named_outright: set[str] = set()  # (named at least once other than in passing)
     passing_prev = False
@@ -826,6 +833,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
         w = 3.0 if mt.start < 300 else 2.0 if mt.start < 900 else 1.0
         if mt.formal:
             w += 0.5
+        place_weight = w
         before = content[max(0, mt.start - 80):mt.start]
         joined = i > 0 and re.fullmatch(r"\s*(,|and|&|or|,\s*and)\s*", content[mentions[i - 1].end:mt.start])
         line_start = content.rfind("\n", 0, mt.start) + 1
@@ -843,14 +851,18 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             w *= 0.3  # a postal county ("Ilford, Essex IG6 4XZ") is not the council a school or a home is in
         if len(line.split()) <= 14 and (_NAV_LINE_RE.search(line) if line_start > 0 else _MENU_LINE_RE.match(line)):
             w *= 0.1  # (the first line is the page's own, a headline or a council's name over its site, unless a menu)
-        if _ALSO_AFTER_RE.match(content[mt.end:mt.end + 80]):
+        if _RECIPIENT_BEFORE.search(before[-60:]) and _ALSO_AFTER_RE.match(content[mt.end:mt.end + 80]):
             w *= 0.25  # "Letters to Plymouth and Torbay were also published": beside the story, not its subject
             passing_prev = True
         elif _RECIPIENT_BEFORE.search(before[-60:]) or _LA_LABEL_BEFORE.search(before[-30:]):
             w += 3.0
             passing_prev = False
-        elif line_start > 0 <= line_end and line.strip() == mt.surface and _PROSE_AFTER_RE.match(content[line_end:]):
-            w += 2.0  # a round-up's section heading, "Lewisham", over its paragraph: one of its subjects
+        elif w == place_weight and general_lead and line_start > 0 <= line_end and line.strip() == mt.surface \
+                and _PROSE_AFTER_RE.match(content[line_end:]):
+            # a round-up's section heading, "Lewisham", over its paragraph, under a headline naming no council: one
+            # of its subjects (not a teaser's or an address's line, already discounted; nor a teaser left by cleaning
+            # under a story about Torbay)
+            w += 2.0
             passing_prev = False
             named_outright.add(mt.name)
         elif _PASSING_BEFORE.search(before) or (joined and passing_prev) \
@@ -949,6 +961,11 @@ _NOT_MEETING_DATE_RE = re.compile(r"\b(?:review\w*|printed|version|issued?|effec
 CLOSING_DATE_MIN_CHARS = 5000  # a report's own closing page, not a short page listing reports
 
 
+# (minutes named, not only a line citing them: "Minutes: ... Committee", "Meeting of ... Committee")
+_MINUTES_RE = re.compile(r"\bminutes\b(?!\s+published)|^\s*(?:meeting\s+of|record\s+of\s+the\s+meeting)\b", re.I | re.M)
+_MINUTES_PUBLISHED_RE = re.compile(rf"(?:^|\n)[^\S\n]*minutes published\s*(?::|on\b)\s*({_FULL_DATE})", re.I)
+
+
 def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = "") -> tuple[str | None, float]:
     """Publication date and a confidence. Structure first: an Ofsted report's 'Report published' line, a
     'published today (date)' statement, a dateline near the headline (optionally 'Published:', 'Updated',
@@ -969,6 +986,13 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         first = re.search(_FULL_DATE, _UPDATED_RE.split(hints["dateline"])[0], re.I)
         if first and parse_date(first.group(0)):
             return parse_date(first.group(0)), 0.85
+    content = "\n".join(b.text for b in blocks)
+    # Minutes' own "Minutes published: Thursday, 21 November, 2024", under their meeting's date or in their footer
+    # (not a story's "Minutes published on 2 February show ...")
+    if _MINUTES_RE.search(content[:300] + "\n" + hints.get("page_furniture", "")[:300]):
+        m = _MINUTES_PUBLISHED_RE.search(content[:1500]) or _MINUTES_PUBLISHED_RE.search(content[-1500:])
+        if m and parse_date(m.group(1)):
+            return parse_date(m.group(1)), 0.9
     ofsted_own = doc_type in ("ofsted_letter", "ofsted_report")
     pack_date = None  # (an Ofsted letter or report filed in a committee's pack: the pack's date, only as a last resort)
     for line in hints.get("page_furniture", "").splitlines():  # a Word file's footer: "Ofsted | Issued: 1 March 2024"
@@ -995,7 +1019,6 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
             and not _NOT_MEETING_DATE_RE.search(line[max(0, n.start() - 25):n.start()]) and n)
         if dated and _MEETING_BODY_RE.search(line) and not _VISIT_WORD_RE.search(line) and parse_date(dated.group(0)):
             return parse_date(dated.group(0)), 0.8
-    content = "\n".join(b.text for b in blocks)
     text = raw or content
     # (also a details table's row, "| Report published | 2 April 2019 |")
     # (and a running footer taken out as page furniture: "Report published 3 May 2022 | ... | page 1")
@@ -1028,8 +1051,6 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     # (or a details table's row: "Date of report | 23 February 2024")
     m = re.search(rf"\b(?:date of publication|publication date|date of (?:the )?report|report date)\s*[:|]\s*"
                   rf"({_FULL_DATE}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d\d)\b", "\n".join(b.text for b in head), re.I)
-    # (and minutes' own "Minutes published: Thursday, 21 November, 2024", under the meeting's date or in the footer)
-    m = m or re.search(rf"\bminutes published\s*(?::|on\b)\s*({_FULL_DATE})", content, re.I)
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.9
     # ... or a long report's one "Report published: 19 January 2024" on its closing page, above Ofsted's notice
@@ -1795,8 +1816,10 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
         numbers = {int(n) for n in re.findall(r"\bMV[\s-]?(\d{1,2})\b", hints.get("page_furniture", ""))}
         if len(numbers) == 1:
             visit, visit_conf = numbers.pop(), 0.7
-    if (doc_type == "other" and not authorities) or len(authorities) >= ROUND_UP_AUTHORITIES:
-        # guidance describes visits in general; a round-up of several councils numbers one council's visit
+    if (doc_type == "other" and not authorities) \
+            or (len(authorities) >= ROUND_UP_AUTHORITIES and not find_in_text(headline_and_lead(subject))):
+        # guidance describes visits in general; a round-up of several councils (its headline naming none) numbers
+        # one council's visit
         visit, visit_conf = None, 0.0
     title, title_conf = infer_title(blocks, hints, path)
     meta = {

@@ -623,10 +623,10 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         # its report: pages shown apart for not stating the visit or the place do not make it an answer, unless
         # one is Ofsted's own on the council)
         return False
-    if (named := rank.councils_to_name(query.text)) and not any(
-            len({m.name for m in find_in_text(h.passage.text)}) >= named
-            or (named == 1 and h.document.local_authorities) for h in hits):
-        return False  # "which (eight) councils ...?": none named (a list of them for "eight")
+    if (named := rank.councils_to_name(query.text)) and len(
+            {m.name for h in hits for m in find_in_text(h.passage.text)}
+            | {a for h in hits for a in h.document.local_authorities or []}) < named:
+        return False  # "which eight councils ...?": fewer than half as many named, in passages or as subjects
     if asks_person(query.text) and not any(holds("person", h.passage.text) for h in hits):
         return False  # "which inspector", "who was director": a passage naming nobody does not answer
     role = asked_role(query.text)
