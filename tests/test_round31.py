@@ -223,3 +223,11 @@ def test_review_minutes_under_a_running_header_are_dated_by_their_publication_li
                             "of children placed outside the county.")]
     hints = {"page_furniture": "Children's Scrutiny Committee - Minutes - 13 November 2024"}
     assert infer_date(blocks, hints, doc_type="council_page")[0] == "2024-11-21"
+
+
+def test_read_after_the_held_out_reading_a_council_named_with_and_asks_a_grade():
+    from qa.retrieval.answer_type import asks_grade
+
+    assert asks_grade("bath and north east somerset ILACS 2025 overall judgement")
+    assert asks_grade("barking and dagenham ofsted rating")
+    assert not asks_grade("kent and medway judgement and what leaders did next")

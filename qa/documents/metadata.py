@@ -963,6 +963,13 @@ CLOSING_DATE_MIN_CHARS = 5000  # a report's own closing page, not a short page l
 
 # (minutes named, not only a line citing them: "Minutes: ... Committee", "Meeting of ... Committee")
 _MINUTES_RE = re.compile(r"\bminutes\b(?!\s+published)|^\s*(?:meeting\s+of|record\s+of\s+the\s+meeting)\b", re.I | re.M)
+
+
+def is_minutes(head: str) -> bool:
+    """Whether a text's head (its title and opening) names it as a meeting's minutes."""
+    return bool(_MINUTES_RE.search(head))
+
+
 _MINUTES_PUBLISHED_RE = re.compile(rf"(?:^|\n)[^\S\n]*minutes published\s*(?::|on\b)\s*({_FULL_DATE})", re.I)
 
 
@@ -989,7 +996,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     content = "\n".join(b.text for b in blocks)
     # Minutes' own "Minutes published: Thursday, 21 November, 2024", under their meeting's date or in their footer
     # (not a story's "Minutes published on 2 February show ...")
-    if _MINUTES_RE.search(content[:300] + "\n" + hints.get("page_furniture", "")[:300]):
+    if is_minutes(content[:300] + "\n" + hints.get("page_furniture", "")[:300]):
         m = _MINUTES_PUBLISHED_RE.search(content[:1500]) or _MINUTES_PUBLISHED_RE.search(content[-1500:])
         if m and parse_date(m.group(1)):
             return parse_date(m.group(1)), 0.9

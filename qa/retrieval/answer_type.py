@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qa.documents.gazetteer import find_in_text
+from qa.documents.gazetteer import LOCAL_AUTHORITIES, find_in_text
 from qa.passages.split import sentence_spans
 from qa.terms import tokenize
 
@@ -572,9 +572,14 @@ TERSE_GRADE_RE = re.compile(r"^(?![^?]*\b(?:what|how|why|who|which|when|where|di
                             r"\b(?:grades?|ratings?|judge?ments?)(?:\s+(?:19|20)\d\d)?\W*$", re.I)
 
 
+# (a council's name joined by "and" is no second question: "bath and north east somerset ilacs 2025 judgement")
+_AND_NAMES_RE = re.compile("|".join(re.escape(n) for n in sorted(LOCAL_AUTHORITIES, key=len, reverse=True)
+                                    if re.search(r"\band\b", n)), re.I)
+
+
 def asks_grade(question: str) -> bool:
     return bool(GRADE_QUESTION_RE.search(TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question)))
-                or TERSE_GRADE_RE.search(question))
+                or TERSE_GRADE_RE.search(_AND_NAMES_RE.sub("place", question)))
 
 
 # "Which inspectors ...", "which director ...": a person is asked for; "who inspects children's homes?" may be
