@@ -231,3 +231,16 @@ def test_read_after_the_held_out_reading_a_council_named_with_and_asks_a_grade()
     assert asks_grade("bath and north east somerset ILACS 2025 overall judgement")
     assert asks_grade("barking and dagenham ofsted rating")
     assert not asks_grade("kent and medway judgement and what leaders did next")
+
+
+def test_read_after_the_held_out_reading_a_councillors_initial_and_a_report_dated_line():
+    from qa.datatypes import Block
+    from qa.documents.gazetteer import find_in_text
+    from qa.documents.metadata import infer_date
+
+    assert not find_in_text("Apologies were received from Councillor D. Harrow and Cllr J. Bury.")
+    assert [m.name for m in find_in_text("Harrow Council's children's services were inspected.")] == ["Harrow"]
+    paper = [Block("para", "Date of meeting: 26 May 2022"), Block("para", "Agenda item 6"),
+             Block("para", "Ofsted focused visit to children's social care: findings and service response"),
+             Block("para", "Report dated: 16 May 2022")]
+    assert infer_date(paper, {}, doc_type="council_page")[0] == "2022-05-16"

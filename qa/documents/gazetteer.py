@@ -190,7 +190,9 @@ _FORMAL_RE = re.compile(rf"(?<![\w-])(?:(?P<pre>{_PRE_FORM})\s+)?(?P<name>{_SURF
 
 _CUE_RE = re.compile(r"\b(council|borough|county|local authority|children.s (social )?(services|care|trust)|"
                      r"social care|safeguarding|ofsted|inspect\w*|monitoring visit|director of children)", re.I)
-_PERSON_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Coun|Councillor|Sir|Lord|Lady|Professor|Prof)\.?\s+$")
+# (and the initials after it: "Apologies were received from Councillor D. Harrow")
+_PERSON_TITLE_RE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Cllr|Coun|Councillor|Sir|Lord|Lady|Professor|Prof)\.?\s+"
+                              r"(?:[A-Z]\.?\s*){0,3}$")
 # Street names of Ofsted's offices: a town right after them is the sender's letterhead.
 _OFSTED_OFFICE_RE = re.compile(r"Piccadilly Gate|Store Street|Temple Quay|Rivergate|Aviation House|\bAgora\b|"
                                r"Cumberland Place|\d+ Kingsway|Royal Exchange Buildings|Clive House|"
