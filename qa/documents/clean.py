@@ -654,10 +654,10 @@ def _preview(text: str) -> str:
 
 # A sentence cut off at the end of an extract ("5.1 Demand for housing remains high and") reads as a numbered
 # heading, but no heading ends on a joining word; nor is a person's labelled name one ("Contact officer: Jo Bell").
-_CUT_SENTENCE_RE = re.compile(r"^\d+(?:\.\d+)+\s(?:\S+\s+){3,}(?:and|or|but|the|a|an|of|to|in|for|with|that|which|by|"
-                              r"on|at|is|are|was|were)$|"
-                              r"^(?:contact(?:\s+officer)?|(?:report\s+)?author|lead\s+officer|officer\s+contact)\s*:\s+"
-                              r"(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z])", re.I)
+_CUT_SENTENCE_RE = re.compile(r"^\d+(?:\.\d+)+\s(?:\S+\s+){3,}(?:and|or|but|the|a|an|of|to|in|for|with|that|"
+                              r"which|by|on|at|is|are|was|were)$|"
+                              r"^(?:contact(?:\s+officer)?|(?:report\s+)?author|lead\s+officer|officer\s+contact)"
+                              r"\s*:\s+(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z])", re.I)
 
 
 def strip_trailing_headings(blocks: list[Block]) -> list[Block]:

@@ -1056,7 +1056,8 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     # A committee paper giving both: its publication date, not the meeting's ("Date of meeting: 8 November 2022 /
     # Date of publication: 28 October 2022", "Date of report: 28.09.2018")
     # (or a details table's row: "Date of report | 23 February 2024")
-    m = re.search(rf"\b(?:date of publication|publication date|date of (?:the )?report|report date|report dated)\s*[:|]\s*"
+    m = re.search(rf"\b(?:date of publication|publication date|date of (?:the )?report|report date|report dated)"
+                  rf"\s*[:|]\s*"
                   rf"({_FULL_DATE}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d\d)\b", "\n".join(b.text for b in head), re.I)
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.9

@@ -137,7 +137,8 @@ EVIDENCE: dict[str, re.Pattern] = {
                             r"\bwants?\s+to\s+see\b|\bmore\s+to\s+(?:do|be\s+done)\b|"
                             # "The quality of IROs' challenge remains too variable", "plans are not yet specific"
                             r"\bremain(?:s|ed)?\s+(?:too|insufficient\w*|inconsistent\w*|variable|weak|poor|slow|"
-                            r"underdeveloped)\b|\b(?:is|are|was|were)\s+not\s+yet\s+(?:(?:fully|consistently|sufficiently)\s+)?"
+                            r"underdeveloped)\b|"
+                            r"\b(?:is|are|was|were)\s+not\s+yet\s+(?:(?:fully|consistently|sufficiently)\s+)?"
                             r"(?:consistent\w*|embedded|effective|in\s+place|good|strong|robust|sufficient\w*|timely|"
                             r"specific|established|evident|complete\w*|fully|well)\b", re.I),
     # A judgement stated as such: the four grades where they are written as grades, not "good practice".
