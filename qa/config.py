@@ -96,8 +96,9 @@ DEFAULT_INDEX = ROOT / "index"
 #       after the last blind set was read, a council leading another's peer review is named in passing
 #   97: (after the held-out reading) a council's name after a title and initials ("Councillor D. Harrow") is a
 #       person; a committee paper's "Report dated: <date>" over its meeting's date
-#   96: a round-up's section heading naming a council ("Lewisham" over its paragraph) names a subject, a council
-#       added "... were also published" is passing, a document about three or more councils numbers no visit;
+#   96: a round-up's section heading naming a council ("Lewisham" over its paragraph) names a subject, letters'
+#       addressees added "... were also published" are passing, a round-up of three or more councils (its headline
+#       naming none) numbers no visit;
 #       minutes' own "Minutes published: <date>" over the meeting's date; a council's site telling of another
 #       regulator's assessment is its page; a bare "Page 2" line is furniture, a cut-off last sentence no heading
 #   95: a document with no readable text (a list of 20,000 single letters, a dump of symbols) is skipped with

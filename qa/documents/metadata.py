@@ -801,8 +801,12 @@ ROUND_UP_AUTHORITIES = 3  # subjects in a document about several councils at onc
 # were also published")
 _ALSO_AFTER_RE = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*\s+"
                             r"(?:was|were|is|are|has|have|had)\s+also\b")
-# a heading's paragraph: the next non-blank line runs to fifteen words or more
-_PROSE_AFTER_RE = re.compile(r"\s*\n\s*(?:[^\s\n]+[^\S\n]+){14,}")
+HEADING_PROSE_WORDS = 15  # a heading's paragraph: the next non-blank line runs to this many words or more
+
+
+def _prose_follows(rest: str) -> bool:
+    # (a slice of the text after the heading, stripped: no pattern backtracking over a run of blank lines)
+    return len(rest.lstrip().split("\n", 1)[0].split()) >= HEADING_PROSE_WORDS
 
 
 def headline_and_lead(content: str) -> str:
@@ -858,7 +862,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             w += 3.0
             passing_prev = False
         elif w == place_weight and general_lead and line_start > 0 <= line_end and line.strip() == mt.surface \
-                and _PROSE_AFTER_RE.match(content[line_end:]):
+                and _prose_follows(content[line_end:line_end + 3000]):
             # a round-up's section heading, "Lewisham", over its paragraph, under a headline naming no council: one
             # of its subjects (not a teaser's or an address's line, already discounted; nor a teaser left by cleaning
             # under a story about Torbay)
