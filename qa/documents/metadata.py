@@ -10,6 +10,7 @@ fields together would be scattered. The sections below are marked; `infer_metada
 """
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -809,9 +810,11 @@ def _prose_follows(rest: str) -> bool:
     return len(rest.lstrip().split("\n", 1)[0].split()) >= HEADING_PROSE_WORDS
 
 
-def headline_and_lead(content: str) -> str:
-    """A text's first two lines (a headline and its standfirst), where a round-up names no council."""
-    return "\n".join([line for line in content.splitlines() if line.strip()][:2])[:600]
+def lead_end(content: str) -> int:
+    """Where a text's first two non-blank lines (a headline and its standfirst) end: a round-up names no council
+    there."""
+    found = list(itertools.islice(re.finditer(r"[^\n]*\S[^\n]*", content), 2))
+    return min(found[-1].end(), found[0].start() + 600) if found else 0
 
 
 def infer_authorities(content: str) -> tuple[list[str], float]:
@@ -829,7 +832,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     teasers_at = teasers.start() if teasers and teasers.start() > len(content) / 3 else len(content)
     scores: dict[str, float] = {}
     first_pos: dict[str, int] = {}
-    general_lead = not find_in_text(headline_and_lead(content))
+    general_lead = mentions[0].start >= lead_end(content)  # (the first council named after the lead)
     names = {mt.name for mt in mentions}
     named_outright: set[str] = set()  # (named at least once other than in passing)
     passing_prev = False
@@ -1829,7 +1832,7 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
         if len(numbers) == 1:
             visit, visit_conf = numbers.pop(), 0.7
     if (doc_type == "other" and not authorities) \
-            or (len(authorities) >= ROUND_UP_AUTHORITIES and not find_in_text(headline_and_lead(subject))):
+            or (len(authorities) >= ROUND_UP_AUTHORITIES and not find_in_text(subject[:lead_end(subject)])):
         # guidance describes visits in general; a round-up of several councils (its headline naming none) numbers
         # one council's visit
         visit, visit_conf = None, 0.0

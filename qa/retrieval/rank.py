@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from qa.retrieval.question import NEGATED_SOURCE_RE, SOURCE_KINDS, Query, authority_surface_re
+from qa.retrieval.question import NEGATED_SOURCE_RE, NUMBER_WORDS, SOURCE_KINDS, Query, authority_surface_re
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
@@ -732,8 +732,7 @@ def asks_for_places(question: str) -> bool:
 # eight councils were picked for the thematic inspection?" by passages naming at least half as many (one saying
 # eight will be visited names none). Not a duty ("Which local authorities must offer a personal adviser?") nor
 # another body ("Which authorities inspect children's homes?").
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                 "eleven": 11, "twelve": 12, "several": 2}
+_NUMBER_WORDS = {**NUMBER_WORDS, "eleven": 11, "twelve": 12, "several": 2}
 _NUMBER = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
 COUNCILS_NAMED_QUESTION_RE = re.compile(
     rf"\bwhich\s+(?:({_NUMBER})\s+)?(?:other\s+)?(?:councils|local\s+authorities|boroughs|counties)\b|"
