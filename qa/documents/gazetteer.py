@@ -452,7 +452,9 @@ _Q_CUE_BEFORE = re.compile(r"\b(in|for|at|about|from|by|of|to)\s+$", re.I)
 
 
 # A terse query opening with an ambiguous name, then a word of this field or a year: the name is the place.
-_TERSE_TOPIC_AFTER = re.compile(r"\s+(?:(?:19|20)\d\d|caseloads?|ilacs|ofsted|children'?s?|social|inspections?|"
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|latest|last|next|\d(?:st|nd|rd|th))"
+_TERSE_TOPIC_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+)?(?:(?:19|20)\d\d|caseloads?|ilacs|ofsted|children'?s?|social|"
+                                r"inspections?|"
                                 r"monitoring|focused|visits?|care|safeguarding|send|fostering|adoption|youth|early help|"
                                 r"front door|mash|dcs|director|commissioner|rating|rated|judge?ments?|inadequate|"
                                 r"requires improvement|outstanding|good rating|missing|exploitation|cse|cce|return home|"
@@ -460,6 +462,10 @@ _TERSE_TOPIC_AFTER = re.compile(r"\s+(?:(?:19|20)\d\d|caseloads?|ilacs|ofsted|ch
                                 r"child protection|edge of care|iros?|lado|pathway plans?|placements?|leaving care|"
                                 r"corporate parenting|permanence|assessments?|referrals?|contacts|staffing|"
                                 r"private fostering|unaccompanied|jtai|improvement plan|scrutiny)\b", re.I)
+# ... and a kind of Ofsted visit after it names the place even when a question follows ("stockton second monitoring
+# visit - what did it look at"): no verb reading of a name is followed by one.
+_VISIT_KIND_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+)?(?:ofsted\s+)?(?:monitoring|focus+ed)\s+visits?\b|"
+                               rf"\s+(?:{_ORDINAL}\s+)?(?:ilacs|jtai)\b", re.I)
 
 
 _QUESTION_WORDS_RE = re.compile(r"[,?]|\b(what|how|why|which|who|when|where|did|does|do|is|are|was|were)\b", re.I)
@@ -520,7 +526,8 @@ def find_in_question(text: str) -> list[str]:
             possessive = re.match(r"[’']s\b", after)
             if at_start:  # "Reading the letter ..." is a verb; "reading caseloads 2018", "halton ilacs" a place
                 terse = len(text.split()) <= 6 and not _QUESTION_WORDS_RE.search(text) and not surface.isupper()
-                if not (possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)):
+                if not (possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)
+                        or _VISIT_KIND_AFTER.match(after)):
                     continue
             elif not (possessive or _Q_CUE_BEFORE.search(before) or re.match(r"\s*(\?|$|,)", after)
                       or surface[:1].isupper()):  # capitalised mid-question: the user means the place

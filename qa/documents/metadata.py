@@ -1251,10 +1251,16 @@ _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|noti
                                  r"(?:[\w-]+\s+){0,3}?(?:committee|panel|board|cabinet|council|meeting)\b)\b", re.I)
 
 
-def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, str] | None, float]:
+_NUMBERED_VISIT_RE = re.compile(rf"\b{ORDINAL_RE}\s+(?:ofsted\s+)?(?:monitoring\s+)?visit\b", re.I)
+
+
+def infer_period(content: str, ref_date: str | None = None,
+                 visit: int | None = None) -> tuple[tuple[str, str] | None, float]:
     """Fieldwork dates the document reports on, with a confidence: a report's 'Inspection dates:' line, else
-    the first 'visit/inspection ... on/between/from <dates>' in a sentence about the visit. A range written
-    without a year takes the year from the document's date (lower confidence)."""
+    the first 'visit/inspection ... on/between/from <dates>' in a sentence about the visit (of a document on a
+    numbered `visit`, not one naming another: "The first monitoring visit, on 12 and 13 February 2019, looked at
+    ..." in a paper on the second). A range written without a year takes the year from the document's date
+    (lower confidence)."""
     # (or a details list's label on its own line: "Date of visit" above "14 June 2022")
     # ("Inspection date  22/06/2021": a details table's cells set apart by spaces, or on lines of their own)
     # (not another visit's: "Previous inspection date", "Next inspection date")
@@ -1285,6 +1291,9 @@ def infer_period(content: str, ref_date: str | None = None) -> tuple[tuple[str, 
         if re.match(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:members|councillors|committee|mps|(?:the\s+)?minister)\b"
                     r"(?:(?!\b(?:inspectors?|ofsted|hmi)\b)[^.]){0,60}\bvisited\b", sentence, re.I):
             continue  # "Members of the Select Committee visited the MASH on 3 July": no inspection
+        if visit and (named := {ordinal_value(m.group(1)) for m in _NUMBERED_VISIT_RE.finditer(sentence)}) \
+                and visit not in named:
+            continue
         for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy"), (_SINGLE_DMY_RE, "single")):
             for rm in rx.finditer(sentence):
                 before = sentence[max(0, rm.start() - 40):rm.start()]
@@ -1819,9 +1828,6 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
     else:
         doc_type, type_conf = infer_doc_type(raw, blocks, hints, authorities)
     pub_date, date_conf = infer_date(blocks, hints, raw, doc_type)
-    period, period_conf = infer_period(content, pub_date)
-    # No estimate from the visit's dates: a letter or report is published weeks after its fieldwork, and a citation
-    # must not show a date the text does not give. Filters still place it by its period (rank.doc_span).
     # (an HTML page's headline may be only in its title: "Fourth Ofsted visit finds ...")
     headline = hints.get("title", "").strip()
     visit, visit_conf = infer_visit_number(content if not headline or headline in content[:600]
@@ -1836,6 +1842,9 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
         # guidance describes visits in general; a round-up of several councils (its headline naming none) numbers
         # one council's visit
         visit, visit_conf = None, 0.0
+    # No estimate from the visit's dates: a letter or report is published weeks after its fieldwork, and a citation
+    # must not show a date the text does not give. Filters still place it by its period (rank.doc_span).
+    period, period_conf = infer_period(content, pub_date, visit)
     title, title_conf = infer_title(blocks, hints, path)
     meta = {
         "title": title,

@@ -54,11 +54,20 @@ OTHER_SPEAKER_RE = re.compile(
 # Ofsted is spoken about; the dispute is in the press as much as on the council's pages.
 COUNCIL_DISPUTES_RE = re.compile(r"\bcouncil\s+(?:\w+\s+){0,2}?(?:disput(?:e|es|ed|ing)|push(?:ed|es|ing)?\s+back|"
                                  r"hit(?:s|ting)?\s+back|contest(?:s|ed|ing)?|reject(?:s|ed|ing)?)\b", re.I)
+# "What did Alison Tebbutt tell the scrutiny commission ...?": a person named as the speaker (not Ofsted's own
+# officer, "Her Majesty's Inspector") speaks, wherever Ofsted's visit is mentioned.
+NAMED_SPEAKER_RE = re.compile(r"\b(?i:what|how)\s+(?i:did|does|has|have)\s+(?:(?i:councillor|cllr|mr|mrs|ms|dr)\.?\s+)?"
+                              r"(?!(?:Her|His|HM|Ofsted|Chief)\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\s+"
+                              r"(?i:say|said|tell|told|explain|describe|add|admit|warn|claim)\b")
 SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("council_page",), "news": ("news_article",)}
 # Who is quoted, said outright ("according to the council", "the council's own announcement", "the report itself"),
 # outranks a source merely mentioned ("what did social workers tell inspectors"); "not press coverage" is no cue.
 ATTRIBUTION_CUES = [
     ("council", re.compile(r"\baccording to (?:the )?(?:[a-z]+ ){0,3}council\b|\bcouncil(?:['’]s)? own\b|"
+                           # its papers: "According to the minutes of X's scrutiny committee, ...", "According to
+                           # Birmingham's cabinet report, ..."
+                           r"\baccording to (?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:minutes|(?:committee|cabinet|scrutiny)\s+"
+                           r"(?:report|paper))\b|"
                            r"\bcouncil itself\s+(?:say|said|says|state[sd]?|announce[sd]?|publish(?:ed|es)?|"
                            r"report(?:ed|s)?)\b|"
                            # "What did Wigan Council itself put out ...?" (the council asked about, not "the guidance
@@ -110,6 +119,8 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  r"(?:panel|committee|board|commission)\s+(?:\w+\s+)?"
                                  r"(?:discuss|consider|debat|scrutinis|scrutiniz)\w*\b|"
                                  r"\b(?:cabinet|councillors)\s+(?:\w+\s+)?(?:discuss|consider|debat)\w*\b|"
+                                 # "Which scrutiny meeting looked at the letter, and when?": the council's papers
+                                 r"\b(?:scrutiny|committee|cabinet|council)\s+meetings?\b|"
                                  r"\bpresent\w*\s+(?:the|a|its)\s+(?:[\w'’-]+\s+){0,3}?report\s+to\s+(?:the\s+)?"
                                  r"(?:members|councillors|committee|panel|cabinet)\b", re.I)
 # "Which reporter wrote up Wirral's third Ofsted visit?": the story, though Ofsted is named (not "not the newspaper").
@@ -138,7 +149,7 @@ LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
                                  # release on the January visit, not the press coverage. What did it say ...?" (or
                                  # set off by a dash: "... published in January 2019 - what did it say ...?")
                                  r"^\W*(?:i['’]?m|i\s+am|i['’]?d\s+like|i\s+would\s+like|i\s+want|i\s+need|looking|"
-                                 r"please\s+(?:find|show|give))\b"
+                                 r"(?:please\s+)?(?:find|show|give|get)(?:\s+me)?)\b"
                                  r"(?=[^.?!]*\b(?:own|itself|letter|report|statement|coverage|release|announcement|"
                                  r"words)\b)[^.?!]{1,200}(?:[.!:;]|\s[-–—])\s+(?=(?:what|how|which|who|whom|when|why|where|did|"
                                  r"does|do|is|are|was|were|has|have)\b)", re.I)
@@ -716,7 +727,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None)
     responding = "council" if COUNCIL_RESPONSE_RE.search(cues) else "news" if NEWS_WRITER_RE.search(cues) else None
     source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
-    if source == "ofsted" and not attributed and (OTHER_SPEAKER_RE.search(cues) or COUNCIL_DISPUTES_RE.search(cues)):
+    if source == "ofsted" and not attributed and (OTHER_SPEAKER_RE.search(cues) or COUNCIL_DISPUTES_RE.search(cues)
+                                                    or NAMED_SPEAKER_RE.search(cues)):
         source = None  # "Did the MPs' inquiry say inspectors missed ...": Ofsted is spoken about, not speaking
     source_named = not attributed and (bool(responding) or source == "ofsted" and bool(OFSTED_DOCUMENT_SAYS_RE.search(cues)))
     asked = LEADING_ATTRIBUTION.sub("", rest) if attributed else rest

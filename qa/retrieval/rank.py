@@ -208,7 +208,10 @@ PLANNED_MONTH_RE = re.compile(rf"\b(?:(?i:by|from|until|till|before)\s+(?i:the\s
                               rf"(?i:as\s+(?:at|of))\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?)(?:{MONTH_NAMES})\b|"
                               # (the end of a month after a figure in its sentence, not a visit's: "took place at ...")
                               rf"\b(?!(?:19|20)\d\d\b)\d[\d,.]*%?[^.;!?\d]{{0,100}}?\b(?i:at\s+the\s+end\s+of)\s+"
-                              rf"(?:{MONTH_NAMES})\b")
+                              rf"(?:{MONTH_NAMES})\b|"
+                              # nor a meeting still to come ("will be discussed at the committee on 12 February")
+                              rf"\b(?i:will|is\s+due\s+to|is\s+to)\s+be\s+\w+[^.;!?]{{0,90}}?\b(?i:on|in)\s+"
+                              rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES})\b")
 
 
 def month_weight(months: frozenset[int], text: str) -> float:

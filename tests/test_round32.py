@@ -1,0 +1,93 @@
+"""Failure classes found by the thirty-second round's development sets (v96 questions on the wider pages; set112
+and set114 invented files, set113 invented full-length reports); invented fixtures."""
+from conftest import bm25_assistant_for, ingested as _ingested
+
+from qa.documents.gazetteer import find_in_question
+from qa.retrieval import rank
+from qa.retrieval.question import parse
+
+
+def test_a_two_part_areas_first_town_before_a_kind_of_visit_is_the_place():
+    assert find_in_question("stockton second monitoring visit - what did it look at") == ["Stockton-on-Tees"]
+    assert find_in_question("Stockton second monitoring visit") == ["Stockton-on-Tees"]
+    assert find_in_question("hull 3rd monitoring visit") == ["Kingston upon Hull"]
+    assert find_in_question("Reading the letter, what did it say?") == []  # (a verb, still)
+
+
+LETTER = ("Monitoring visit to Rutland children's services.\n\n"
+          "Most children are placed with carers who meet their needs, and fewer now move in a year than at the time "
+          "of the inspection.\n\n"
+          "Thirty children live in out of area placements more than 20 miles away, and for some of them family time "
+          "is harder to arrange.\n")
+
+
+OTHER = ("Rutland's adoption service was praised by inspectors. Adopters said that they were well prepared.\n\n"
+         "The fostering service recruited twelve new carers this year, and a recruitment campaign continues.\n")
+
+
+def test_placed_far_from_home_is_searched_as_living_at_a_distance(tmp_path):
+    facts = {"doc_type": "ofsted_letter", "date": "2023-07-20", "local_authorities": ["Rutland"]}
+    assistant = bm25_assistant_for(tmp_path, {"letter.txt": (LETTER, facts), "other.txt": (OTHER, facts)},
+                                   max_words=30, min_words=5)
+    answer = assistant.ask("rutland kids placed far from home")
+    assert "20 miles away" in answer.hits[0].passage.text
+
+
+def test_a_meeting_still_to_come_names_no_other_month():
+    planned = ("We will now focus on life story work. The letter will be discussed at the Children and Young People "
+               "Overview and Scrutiny Committee on 12 February 2020.")
+    held = "The letter was discussed at the Children and Young People Overview and Scrutiny Committee on 12 February 2020."
+    assert rank.month_weight(frozenset({12}), planned) == 1.0
+    assert rank.month_weight(frozenset({12}), held) == rank.OTHER_MONTH_PENALTY
+
+
+def test_a_question_on_a_council_meeting_asks_for_the_councils_papers():
+    query = parse("Which scrutiny meeting in Wakefield looked at the second monitoring visit letter, and when was it?")
+    assert query.source == "council"
+
+
+def test_a_person_named_as_the_speaker_is_not_ofsted_speaking():
+    query = parse("What did Alison Tebbutt tell Leicester's scrutiny commission about child protection conferences "
+                  "after the Ofsted focused visit?")
+    assert query.source is None
+    assert parse("What did Ofsted say about Leicester's focused visit?").source == "ofsted"
+    assert parse("What did Her Majesty's Inspector say about Ofsted's visit to Slough?").source == "ofsted"
+
+
+COMMITTEE_REPORT = """Rutland County Council
+Children's Scrutiny Committee
+Report date: 11 July 2019
+
+Ofsted monitoring visit: outcome of the second visit
+
+This report informs members of the outcome of Ofsted's second monitoring visit to the council's children's services.
+
+1. Background
+
+1.1 The first monitoring visit, on 12 and 13 February 2019, looked at the response to contacts and referrals at the
+front door. Its findings were reported to this committee in March.
+
+2. The second monitoring visit
+
+2.1 Ofsted inspectors carried out the second monitoring visit on 21 and 22 May 2019, and their letter was published
+on 26 June 2019. The visit looked at child protection planning and supervision.
+"""
+
+
+def test_a_paper_on_a_numbered_visit_takes_that_visits_dates(tmp_path):
+    doc = _ingested(tmp_path, "report.txt", COMMITTEE_REPORT)
+    assert doc.visit_number == 2
+    assert (doc.period_start, doc.period_end) == ("2019-05-21", "2019-05-22")
+
+
+def test_according_to_the_minutes_is_the_councils_papers_not_words_to_search():
+    query = parse("According to the minutes of Herefordshire's December 2019 children and young people scrutiny "
+                  "committee, what was said about independent reviewing officers' caseloads?")
+    assert query.source == "council" and query.doc_types == ["council_page"]
+    assert "minutes" not in query.keyword_text.lower()
+
+
+def test_show_me_the_letter_itself_is_a_filter_not_words_to_search():
+    query = parse("Show me the Ofsted letter itself from the most recent monitoring visit to Stockton-on-Tees: "
+                  "what did it say about care leavers' pathway plans?")
+    assert query.keyword_text.lower().startswith("what did it say about care leavers")
