@@ -91,3 +91,9 @@ def test_show_me_the_letter_itself_is_a_filter_not_words_to_search():
     query = parse("Show me the Ofsted letter itself from the most recent monitoring visit to Stockton-on-Tees: "
                   "what did it say about care leavers' pathway plans?")
     assert query.keyword_text.lower().startswith("what did it say about care leavers")
+
+
+def test_the_inspectors_own_finding_asks_for_ofsteds_documents():
+    query = parse("Kent's 2022 Ofsted report: I need the inspectors' own finding on where care leavers were living, "
+                  "not the press write-up.")
+    assert query.doc_types == ["ofsted_letter", "ofsted_report"]

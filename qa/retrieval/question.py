@@ -85,7 +85,7 @@ ATTRIBUTION_CUES = [
     # "according to Ofsted('s report)" is answered by a story quoting the report too (a preference, below);
     # "the report itself", "Ofsted's own words" are not.
     ("ofsted", re.compile(r"\bofsted(?:['’]s)? own\b|\b(?:report|letter) itself\b|"
-                          r"\binspectors?(?:['’]s?)? own (?:letter|report|words)\b", re.I)),
+                          r"\binspectors?(?:['’]s?)? own (?:letter|report|words|wording|findings?)\b", re.I)),
 ]
 # "How did Torbay Council respond to Ofsted's findings?": the council's own words first, though Ofsted is named
 # (a preference: a story quoting the council's response answers too).
