@@ -97,3 +97,64 @@ def test_the_inspectors_own_finding_asks_for_ofsteds_documents():
     query = parse("Kent's 2022 Ofsted report: I need the inspectors' own finding on where care leavers were living, "
                   "not the press write-up.")
     assert query.doc_types == ["ofsted_letter", "ofsted_report"]
+
+
+# The review's findings (each failed on the code before them)
+def test_a_council_meeting_its_duties_is_no_meeting_asked_about():
+    assert parse("Is the council meeting its duties to care leavers in Slough, according to inspectors?").source == "ofsted"
+    assert parse("What did Ofsted say about the corporate parenting committee meetings in Slough?").source == "ofsted"
+
+
+LETTER_ON_SECOND_VISIT = """Dear Ms Bell
+
+Monitoring visit to Rutland children's services
+
+Inspectors returned on 21 and 22 May 2019, following up the first monitoring visit in February. This was the
+second monitoring visit since the local authority was judged inadequate in October 2018.
+
+Inspectors found that plans for children were clearer than at the first visit.
+
+Yours sincerely
+"""
+
+
+def test_a_visits_own_dates_are_kept_when_its_sentence_recalls_another_visit(tmp_path):
+    doc = _ingested(tmp_path, "letter.txt", LETTER_ON_SECOND_VISIT)
+    assert doc.visit_number == 2
+    assert (doc.period_start, doc.period_end) == ("2019-05-21", "2019-05-22")
+
+
+def test_reading_before_visit_letters_is_still_a_verb():
+    assert find_in_question("Reading monitoring visit letters, what should I look for first?") == []
+    assert find_in_question("Reading ILACS reports, how are judgements worded?") == []
+
+
+def test_a_future_verb_keeps_the_months_of_other_clauses():
+    past = "Progress will be measured against the weaknesses inspectors identified in March 2019."
+    assert rank.month_weight(frozenset({6}), past) == rank.OTHER_MONTH_PENALTY
+    asked = "The report will be published following the focused visit in February, and the plan was agreed in April."
+    assert rank.month_weight(frozenset({2}), asked) == 1.0
+
+
+def test_a_long_way_to_go_is_no_distance_from_home():
+    from qa.retrieval.synonyms import with_synonyms
+    assert "miles" not in with_synonyms("Ofsted said Slough still has a long way to go")
+    assert "miles" in with_synonyms("children placed a long way from Slough")
+
+
+def test_ofsteds_own_people_and_documents_are_not_another_speaker():
+    for question in ("What did Lead Inspector Jo Smith say about the monitoring visit to Slough?",
+                     "What did Rochdale's Ofsted Report say about care leavers?",
+                     "What did The Ofsted Letter say about care leavers in Slough?"):
+        assert parse(question).source == "ofsted", question
+
+
+def test_a_parliamentary_committees_report_is_not_the_councils():
+    query = parse("According to the Education Committee report, what did inspectors miss in Birmingham?")
+    assert query.doc_types != ["council_page"]
+
+
+def test_a_clause_telling_which_letter_by_its_content_keeps_its_words():
+    query = parse("Find the Ofsted letter itself where inspectors criticised caseloads in Slough: what did it say "
+                  "about supervision?")
+    assert "caseloads" in query.keyword_text

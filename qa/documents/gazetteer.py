@@ -462,10 +462,9 @@ _TERSE_TOPIC_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+)?(?:(?:19|20)\d\d|caseloa
                                 r"child protection|edge of care|iros?|lado|pathway plans?|placements?|leaving care|"
                                 r"corporate parenting|permanence|assessments?|referrals?|contacts|staffing|"
                                 r"private fostering|unaccompanied|jtai|improvement plan|scrutiny)\b", re.I)
-# ... and a kind of Ofsted visit after it names the place even when a question follows ("stockton second monitoring
-# visit - what did it look at"): no verb reading of a name is followed by one.
-_VISIT_KIND_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+)?(?:ofsted\s+)?(?:monitoring|focus+ed)\s+visits?\b|"
-                               rf"\s+(?:{_ORDINAL}\s+)?(?:ilacs|jtai)\b", re.I)
+# ... and a numbered kind of Ofsted visit after it names the place even when a question follows ("stockton second
+# monitoring visit - what did it look at"; not "Reading monitoring visit letters, what ...?", a verb).
+_VISIT_KIND_AFTER = re.compile(rf"\s+{_ORDINAL}\s+(?:ofsted\s+)?(?:(?:monitoring|focus+ed)\s+visit|ilacs|jtai)\b", re.I)
 
 
 _QUESTION_WORDS_RE = re.compile(r"[,?]|\b(what|how|why|which|who|when|where|did|does|do|is|are|was|were)\b", re.I)

@@ -1251,6 +1251,7 @@ _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|noti
                                  r"(?:[\w-]+\s+){0,3}?(?:committee|panel|board|cabinet|council|meeting)\b)\b", re.I)
 
 
+NUMBERED_VISIT_CHARS = 60  # a visit named this close before the dates is theirs
 _NUMBERED_VISIT_RE = re.compile(rf"\b{ORDINAL_RE}\s+(?:ofsted\s+)?(?:monitoring\s+)?visit\b", re.I)
 
 
@@ -1291,15 +1292,15 @@ def infer_period(content: str, ref_date: str | None = None,
         if re.match(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:members|councillors|committee|mps|(?:the\s+)?minister)\b"
                     r"(?:(?!\b(?:inspectors?|ofsted|hmi)\b)[^.]){0,60}\bvisited\b", sentence, re.I):
             continue  # "Members of the Select Committee visited the MASH on 3 July": no inspection
-        if visit and (named := {ordinal_value(m.group(1)) for m in _NUMBERED_VISIT_RE.finditer(sentence)}) \
-                and visit not in named:
-            continue
         for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy"), (_SINGLE_DMY_RE, "single")):
             for rm in rx.finditer(sentence):
                 before = sentence[max(0, rm.start() - 40):rm.start()]
                 if not (_PERIOD_TRIGGER_RE.search(before) or re.match(r"\s*between\s*$", sentence[:rm.start()], re.I)
                         or _VISIT_NAMED_RE.search(sentence[max(0, rm.start() - 90):rm.start()])):
                     continue
+                if visit and (named := {ordinal_value(m.group(1)) for m in _NUMBERED_VISIT_RE.finditer(
+                        sentence[max(0, rm.start() - NUMBERED_VISIT_CHARS):rm.start()])}) and visit not in named:
+                    continue  # another visit's dates ("The first monitoring visit, on 12 and 13 February ...")
                 blockers = list(_PERIOD_BLOCKERS_RE.finditer(before))
                 happened = list(_HAPPENED_RE.finditer(before))
                 # "judged inadequate on 5 May", "notification of the inspection on 2 June" are not visits; "the

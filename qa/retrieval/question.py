@@ -56,8 +56,9 @@ COUNCIL_DISPUTES_RE = re.compile(r"\bcouncil\s+(?:\w+\s+){0,2}?(?:disput(?:e|es|
                                  r"hit(?:s|ting)?\s+back|contest(?:s|ed|ing)?|reject(?:s|ed|ing)?)\b", re.I)
 # "What did Alison Tebbutt tell the scrutiny commission ...?": a person named as the speaker (not Ofsted's own
 # officer, "Her Majesty's Inspector") speaks, wherever Ofsted's visit is mentioned.
-NAMED_SPEAKER_RE = re.compile(r"\b(?i:what|how)\s+(?i:did|does|has|have)\s+(?:(?i:councillor|cllr|mr|mrs|ms|dr)\.?\s+)?"
-                              r"(?!(?:Her|His|HM|Ofsted|Chief)\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\s+"
+_NOT_A_PERSON = r"(?:Her|His|HM|Ofsted|Chief|The|Lead|Inspectors?|HMI|Report|Letter|Majesty['’]s)"
+NAMED_SPEAKER_RE = re.compile(rf"\b(?i:what|how)\s+(?i:did|does|has|have)\s+(?:(?i:councillor|cllr|mr|mrs|ms|dr)\.?\s+)?"
+                              rf"(?!(?:[A-Z][\w'’-]*\s+)*?{_NOT_A_PERSON}\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\s+"
                               r"(?i:say|said|tell|told|explain|describe|add|admit|warn|claim)\b")
 SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("council_page",), "news": ("news_article",)}
 # Who is quoted, said outright ("according to the council", "the council's own announcement", "the report itself"),
@@ -66,8 +67,10 @@ ATTRIBUTION_CUES = [
     ("council", re.compile(r"\baccording to (?:the )?(?:[a-z]+ ){0,3}council\b|\bcouncil(?:['’]s)? own\b|"
                            # its papers: "According to the minutes of X's scrutiny committee, ...", "According to
                            # Birmingham's cabinet report, ..."
-                           r"\baccording to (?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:minutes|(?:committee|cabinet|scrutiny)\s+"
-                           r"(?:report|paper))\b|"
+                           # (not Parliament's: "According to the Education Committee report, ...")
+                           r"\baccording to (?:the\s+)?(?!(?:[\w'’-]+\s+){0,3}?(?:education|select|public\s+accounts|"
+                           r"commons|lords|parliamentary|house)\b)(?:[\w'’-]+\s+){0,3}?(?:minutes|"
+                           r"(?:committee|cabinet|scrutiny)\s+(?:report|paper))\b|"
                            r"\bcouncil itself\s+(?:say|said|says|state[sd]?|announce[sd]?|publish(?:ed|es)?|"
                            r"report(?:ed|s)?)\b|"
                            # "What did Wigan Council itself put out ...?" (the council asked about, not "the guidance
@@ -120,7 +123,9 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  r"(?:discuss|consider|debat|scrutinis|scrutiniz)\w*\b|"
                                  r"\b(?:cabinet|councillors)\s+(?:\w+\s+)?(?:discuss|consider|debat)\w*\b|"
                                  # "Which scrutiny meeting looked at the letter, and when?": the council's papers
-                                 r"\b(?:scrutiny|committee|cabinet|council)\s+meetings?\b|"
+                                 # (not "Is the council meeting its duties ...?" nor one Ofsted is asked about)
+                                 r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:scrutiny|committee|cabinet|council)\s+"
+                                 r"meetings?\b|"
                                  r"\bpresent\w*\s+(?:the|a|its)\s+(?:[\w'’-]+\s+){0,3}?report\s+to\s+(?:the\s+)?"
                                  r"(?:members|councillors|committee|panel|cabinet)\b", re.I)
 # "Which reporter wrote up Wirral's third Ofsted visit?": the story, though Ofsted is named (not "not the newspaper").
@@ -149,7 +154,10 @@ LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
                                  # release on the January visit, not the press coverage. What did it say ...?" (or
                                  # set off by a dash: "... published in January 2019 - what did it say ...?")
                                  r"^\W*(?:i['’]?m|i\s+am|i['’]?d\s+like|i\s+would\s+like|i\s+want|i\s+need|looking|"
-                                 r"(?:please\s+)?(?:find|show|give|get)(?:\s+me)?)\b"
+                                 r"please\s+(?:find|show|give)|"
+                                 # ("Show me the letter itself from the latest visit: what ...?"; not a clause telling
+                                 # which letter by its content: "Find the letter itself where inspectors criticised X")
+                                 r"(?:find|show|give|get)(?:\s+me)?\b(?![^.?!:;]*\b(?:where|which|that|who|whose|when)\b))\b"
                                  r"(?=[^.?!]*\b(?:own|itself|letter|report|statement|coverage|release|announcement|"
                                  r"words)\b)[^.?!]{1,200}(?:[.!:;]|\s[-–—])\s+(?=(?:what|how|which|who|whom|when|why|where|did|"
                                  r"does|do|is|are|was|were|has|have)\b)", re.I)

@@ -210,7 +210,10 @@ PLANNED_MONTH_RE = re.compile(rf"\b(?:(?i:by|from|until|till|before)\s+(?i:the\s
                               rf"\b(?!(?:19|20)\d\d\b)\d[\d,.]*%?[^.;!?\d]{{0,100}}?\b(?i:at\s+the\s+end\s+of)\s+"
                               rf"(?:{MONTH_NAMES})\b|"
                               # nor a meeting still to come ("will be discussed at the committee on 12 February")
-                              rf"\b(?i:will|is\s+due\s+to|is\s+to)\s+be\s+\w+[^.;!?]{{0,90}}?\b(?i:on|in)\s+"
+                              # (its own adverbial: not past the verb of another clause or another month, "will be
+                              # measured against the weaknesses inspectors identified in March")
+                              rf"\b(?i:will|is\s+due\s+to|is\s+to)\s+be\s+\w+(?:(?!\b(?i:\w+ed|following|since|after|"
+                              rf"during|when|which|that|who)\b|\b(?:{MONTH_NAMES})\b)[^.;!?]){{0,90}}?\b(?i:on|in)\s+"
                               rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES})\b")
 
 

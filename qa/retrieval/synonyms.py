@@ -35,8 +35,9 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     "check-in visit": ("monitoring visit",),
     "check-in visits": ("monitoring visits",),
     "top teams": ("senior leadership", "senior leaders"),
-    # "placed far from home" is reported as living "at a distance", "out of area" or "more than 20 miles" away
-    **{form: ("distance", "out of area", "miles") for form in ("far from home", "far away", "a long way")},
+    # "placed far from home" is reported as living "at a distance", "out of area" or "more than 20 miles" away (not
+    # "a long way to go")
+    **{form: ("distance", "out of area", "miles") for form in ("far from home", "far away from", "a long way from")},
     "hiring": ("recruitment",),
     "hire": ("recruit",),
     # a councillor answering for a service speaks as its cabinet or lead member
