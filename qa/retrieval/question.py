@@ -156,8 +156,10 @@ LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
                                  r"^\W*(?:i['’]?m|i\s+am|i['’]?d\s+like|i\s+would\s+like|i\s+want|i\s+need|looking|"
                                  r"please\s+(?:find|show|give)|"
                                  # ("Show me the letter itself from the latest visit: what ...?"; not a clause telling
-                                 # which letter by its content: "Find the letter itself where inspectors criticised X")
-                                 r"(?:find|show|give|get)(?:\s+me)?\b(?![^.?!:;]*\b(?:where|which|that|who|whose|when)\b))\b"
+                                 # which letter by its content, "Find the letter itself where inspectors criticised X",
+                                 # nor what kind of paper, "Find X council's own record of the committee meeting")
+                                 r"(?:find|show|give|get)(?:\s+me)?\b(?=[^.?!:;]*\b(?:letter|report)\s+itself\b)"
+                                 r"(?![^.?!:;]*\b(?:where|which|that|who|whose|when)\b))\b"
                                  r"(?=[^.?!]*\b(?:own|itself|letter|report|statement|coverage|release|announcement|"
                                  r"words)\b)[^.?!]{1,200}(?:[.!:;]|\s[-–—])\s+(?=(?:what|how|which|who|whom|when|why|where|did|"
                                  r"does|do|is|are|was|were|has|have)\b)", re.I)
