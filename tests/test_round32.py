@@ -36,7 +36,8 @@ def test_placed_far_from_home_is_searched_as_living_at_a_distance(tmp_path):
 def test_a_meeting_still_to_come_names_no_other_month():
     planned = ("We will now focus on life story work. The letter will be discussed at the Children and Young People "
                "Overview and Scrutiny Committee on 12 February 2020.")
-    held = "The letter was discussed at the Children and Young People Overview and Scrutiny Committee on 12 February 2020."
+    held = ("The letter was discussed at the Children and Young People Overview and Scrutiny Committee on 12 February "
+            "2020.")
     assert rank.month_weight(frozenset({12}), planned) == 1.0
     assert rank.month_weight(frozenset({12}), held) == rank.OTHER_MONTH_PENALTY
 
@@ -101,7 +102,8 @@ def test_the_inspectors_own_finding_asks_for_ofsteds_documents():
 
 # The review's findings (each failed on the code before them)
 def test_a_council_meeting_its_duties_is_no_meeting_asked_about():
-    assert parse("Is the council meeting its duties to care leavers in Slough, according to inspectors?").source == "ofsted"
+    duties = parse("Is the council meeting its duties to care leavers in Slough, according to inspectors?")
+    assert duties.source == "ofsted"
     assert parse("What did Ofsted say about the corporate parenting committee meetings in Slough?").source == "ofsted"
 
 

@@ -1806,7 +1806,8 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
     site_councils = {mt.name for mt in find_in_text(site_name(hints))} \
         if re.search(r"\b(?:council|borough)\b", site_name(hints), re.I) else set()
     if len(site_councils) == 1 and authorities and not site_councils & set(authorities) \
-            and all(len([mt for mt in find_in_text(subject) if mt.name == a]) == 1 for a in authorities):
+            and (counted := Counter(mt.name for mt in find_in_text(subject))) \
+            and all(counted[a] == 1 for a in authorities):
         # a council's own page naming others once each, as partners ("a company owned jointly by the Royal Borough
         # and the councils for Kingston upon Thames and Richmond upon Thames"): its own council is the subject
         authorities, la_conf = sorted(site_councils), 0.5

@@ -57,8 +57,10 @@ COUNCIL_DISPUTES_RE = re.compile(r"\bcouncil\s+(?:\w+\s+){0,2}?(?:disput(?:e|es|
 # "What did Alison Tebbutt tell the scrutiny commission ...?": a person named as the speaker (not Ofsted's own
 # officer, "Her Majesty's Inspector") speaks, wherever Ofsted's visit is mentioned.
 _NOT_A_PERSON = r"(?:Her|His|HM|Ofsted|Chief|The|Lead|Inspectors?|HMI|Report|Letter|Majesty['’]s)"
-NAMED_SPEAKER_RE = re.compile(rf"\b(?i:what|how)\s+(?i:did|does|has|have)\s+(?:(?i:councillor|cllr|mr|mrs|ms|dr)\.?\s+)?"
-                              rf"(?!(?:[A-Z][\w'’-]*\s+)*?{_NOT_A_PERSON}\b)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\s+"
+NAMED_SPEAKER_RE = re.compile(rf"\b(?i:what|how)\s+(?i:did|does|has|have)\s+"
+                              rf"(?:(?i:councillor|cllr|mr|mrs|ms|dr)\.?\s+)?"
+                              rf"(?!(?:[A-Z][\w'’-]*\s+)*?{_NOT_A_PERSON}\b)"
+                              rf"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\s+"
                               r"(?i:say|said|tell|told|explain|describe|add|admit|warn|claim)\b")
 SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("council_page",), "news": ("news_article",)}
 # Who is quoted, said outright ("according to the council", "the council's own announcement", "the report itself"),
