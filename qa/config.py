@@ -94,6 +94,10 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#  101: a site named by its council's initials ("LBHF") is that council's; a page's "Page last updated: ..." dates
+#       it (with little confidence) when nothing else does
+#  100: a PDF line going on with a number and a lower-case word ("aged" / "18 to 21 were living") is one sentence;
+#       a short line with a sentence ending inside it is no heading; "Cheshire West", "sth"/"nth" compass points
 #   99: (after the held-out reading) a joint inspection's letter under Ofsted's letterhead, addressed to a list of
 #       office holders ("This letter summarises the findings of ..."), is an Ofsted letter; a council's own page
 #       naming other councils once each, as partners, is about its own council
@@ -225,7 +229,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "99"
+PIPELINE_VERSION = "101"
 
 
 def packaged_model_path() -> str:

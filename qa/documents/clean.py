@@ -166,6 +166,10 @@ def is_furniture(line: str) -> bool:
     return furniture_reason(line) is not None
 
 
+# A full stop after a lower-case word, then a capital: a sentence ends inside the line (not "St. Helens", "No. 5")
+MID_SENTENCE_END_RE = re.compile(r"\b[a-z]{3,}\.\s+[A-Z]")
+
+
 def _heading_like(line: str, max_len: int = 90) -> bool:
     s = line.strip()
     if not s or len(s) > max_len or len(s.split()) > 14:
@@ -173,6 +177,8 @@ def _heading_like(line: str, max_len: int = 90) -> bool:
     # (a short question is a heading: Ofsted's "What needs to improve?", a page's "What happens next?")
     if TERMINAL_RE.search(s) and not QUESTION_HEADING_RE.fullmatch(s) or s.endswith((",", "-")):
         return False
+    if MID_SENTENCE_END_RE.search(s):
+        return False  # "... the most serious weakness. Nineteen care leavers aged": a sentence cut at a line end
     if SALUTATION_RE.match(s) or SIGN_OFF_RE.match(s) or BULLET_RE.match(s):
         return False
     if DATE_LINE_RE.fullmatch(s) or sum(c.isdigit() for c in s) > len(s) / 3:
@@ -345,6 +351,9 @@ def _merge_short_runs(lines: list[str]) -> list[tuple[str, bool]]:
 # A word that cannot end a sentence: a line ending on one was cut by the page width.
 OPEN_ENDING_RE = re.compile(r"(?:\b(?:a|an|the|of|to|in|on|for|and|or|by|with|from|that|which|their|its|as|at|is|are|"
                             r"was|were|be|not|under|between)|[\-–])$", re.I)
+# "... Nineteen care leavers aged" / "18 to 21 were living in ...": a number then a lower-case word goes on a
+# sentence (not a numbered paragraph, "18. Children ...", nor a lone page number)
+COUNT_OPENING_RE = re.compile(r"\d[\d,]*%?\s+[a-z]")
 WRAP_WIDTH = (50, 130)  # page-width lines; a text with longer lines has one paragraph per line
 
 
@@ -367,7 +376,7 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
             continue
         wrapped = (last and len(last) >= 0.7 * width and not TERMINAL_RE.search(last)
                    and not BULLET_RE.match(line) and not MD_HEADING_RE.match(line)
-                   and (line[:1].islower() or OPEN_ENDING_RE.search(last)
+                   and (line[:1].islower() or OPEN_ENDING_RE.search(last) or COUNT_OPENING_RE.match(line)
                         or len(last) >= 0.85 * width and NAME_CUT_RE.search(last) and line[:1].isupper()))
         if wrapped:
             out[-1].append(line)

@@ -94,7 +94,7 @@ _ALIASES = {
     "North Yorkshire": ("North Yorks",),
     "Telford and Wrekin": ("Telford & Wrekin", "Telford"),
     "Redcar and Cleveland": ("Redcar & Cleveland", "Redcar"),
-    "Cheshire West and Chester": ("Cheshire West & Chester", "CWaC"),
+    "Cheshire West and Chester": ("Cheshire West & Chester", "CWaC", "Cheshire West"),
     "Blackburn with Darwen": ("Blackburn", "BwD"),
     "Kingston upon Hull": ("Hull", "City of Hull", "Hull City"),
     "Kingston upon Thames": ("Kingston",),
@@ -470,8 +470,9 @@ _VISIT_KIND_AFTER = re.compile(rf"\s+{_ORDINAL}\s+(?:ofsted\s+)?(?:(?:monitoring
 _QUESTION_WORDS_RE = re.compile(r"[,?]|\b(what|how|why|which|who|when|where|did|does|do|is|are|was|were)\b", re.I)
 
 
-_COMPASS = {"n": "North", "s": "South", "e": "East", "w": "West", "ne": "North East", "nw": "North West"}
-_COMPASS_RE = re.compile(r"\b(n|s|e|w|ne|nw)\.?\s+(?=([a-z]+)(?:\s+([a-z]+))?)", re.I)
+_COMPASS = {"n": "North", "s": "South", "e": "East", "w": "West", "ne": "North East", "nw": "North West",
+            "nth": "North", "sth": "South"}
+_COMPASS_RE = re.compile(r"\b(n|s|e|w|ne|nw|nth|sth)\.?\s+(?=([a-z]+)(?:\s+([a-z]+))?)", re.I)
 
 
 def _compass_expanded(m: re.Match) -> str:

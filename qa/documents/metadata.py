@@ -220,10 +220,12 @@ _BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2
                         r"(?<!Farm)(?<!Road)(?<!Street)(?<!Centre)(?<!School)(?<!Academy)(?<!Home)(?<!Homes)"
                         # (a body's name: "Children's Scrutiny Panel", "Corporate Parenting Board")
                         r"(?<!Panel)(?<!Committee)(?<!Board)(?<!Cabinet)(?<!Forum)(?<!Commission)(?<!Group)")
-_DATELINE_PREFIX = (r"(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|last\s+updated(?:\s+on)?|updated(?:\s+on)?|"
+_DATELINE_PREFIX = (r"(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|"
+                    r"(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+updated(?:\s+on)?|updated(?:\s+on)?|"
                     r"date\s+of\s+(?:meeting|publication|issue)|(?:meeting|publication|release|issue)\s+date|"
                     r"date(?:d|\s+published)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|created(?:\s+on)?|"
                     r"(?:news|press|media)\s+release)\s*:?")
+_LAST_UPDATED_RE = re.compile(r"\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+updated\b", re.I)
 # A clock time beside a dateline ("14:32, 3 MAR 2021", "Monday, 20 September 2021 6.00 pm").
 _CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\d/.])|\b\d{1,2}\s*[ap]\.?m\b\.?", re.I)
 # What may follow a dateline on its line: a byline with a role ("by Clare Whitworth, Director of Children's
@@ -625,8 +627,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         news += 2.5
     # (a newspaper reporting on another body is still news, and a council's own site telling of it its page:
     # "Care Quality Commission publishes assessment of Tameside's adult social care | Tameside Council")
-    council_site = bool(re.search(r"\b(?:council|borough)\b", site_name(hints), re.I)
-                        and find_in_text(site_name(hints)))
+    council_site = bool(names_a_council(site_name(hints)) and find_in_text(site_name(hints)))
     if not paper and not reporter:
         other += 0.0 if council_site else \
             min(6.0, 3.0 * len(_OTHER_BODY_RE.findall(head)) + 1.0 * len(_OTHER_BODY_RE.findall(raw)))
@@ -689,6 +690,17 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
             else "news_article" if said else "other"
         return best, 0.4
     return best, round(min(0.9, 0.5 + abs(council - news) / 10), 2)
+
+
+# A council's site is named as one ("Walsall Council", "Royal Borough of Kingston upon Thames") or by the council's
+# initials alone ("LBHF", "RBKC": its page may never name the council in its text).
+_INITIALS_RE = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z&]{1,5}")
+
+
+def names_a_council(site: str, words: str = r"council|borough") -> bool:
+    site = site.strip()
+    return bool(re.search(rf"\b(?:{words})\b", site, re.I)
+                or _INITIALS_RE.fullmatch(site) and find_in_text(site))
 
 
 def site_name(hints: dict) -> str:
@@ -1155,6 +1167,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         m = re.search(rf"\|\s*({MONTH_ANY}\s+{_YEAR})\s*$", b.text, re.I)
         if m and len(b.text) < 120 and not _VISIT_WORD_RE.search(b.text):
             return parse_date(m.group(1)), 0.5
+    updated = None  # a page's "Last updated: ...": when nothing else dates it, better than nothing
     for b in blocks:
         # (a dateline may open a paragraph: "Published: 8 March 2023. This is ...")
         found, prefixed = _dateline(b.text)
@@ -1168,7 +1181,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
                             rf"({_DATELINE_PREFIX}\s*\S.*)$", b.text.strip())
             if tail:
                 found, prefixed = _dateline(tail.group(2))
-        if found and prefixed:
+        if found and prefixed and _LAST_UPDATED_RE.match(b.text):
+            updated = updated or found
+        elif found and prefixed:
             return found, 0.7  # e.g. GOV.UK's "Published 27 March 2015" under the page body
     for b in head[:6]:
         if len(b.text.split()) >= 25:
@@ -1197,6 +1212,8 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         m = _FURNITURE_DATE_RE.search(title)
         if m and parse_date(m.group(0)) and not _RANGE_END_RE.search(title[:m.start()]):
             return parse_date(m.group(0)), 0.5
+    if updated:
+        return updated, 0.4
     if hints.get("date_modified"):  # only the page's update time: better than nothing, said with less confidence
         return parse_date(hints["date_modified"]), 0.4
     if pack_date:  # an undated letter in a committee's pack: no later than the meeting it went to
@@ -1803,8 +1820,7 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
         own_name = re.escape(re.sub(r"^The\s+", "", paper, flags=re.I))
         subject = re.sub(rf"\b(?:the\s+)?{own_name}\b", lambda m: " " * len(m.group(0)), subject, flags=re.I)
     authorities, la_conf = infer_authorities(subject)
-    site_councils = {mt.name for mt in find_in_text(site_name(hints))} \
-        if re.search(r"\b(?:council|borough)\b", site_name(hints), re.I) else set()
+    site_councils = {mt.name for mt in find_in_text(site_name(hints))} if names_a_council(site_name(hints)) else set()
     if len(site_councils) == 1 and authorities and not site_councils & set(authorities) \
             and (counted := Counter(mt.name for mt in find_in_text(subject))) \
             and all(counted[a] == 1 for a in authorities):
@@ -1819,7 +1835,7 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
             or (places_in_masthead(paper) if paper and not site_name(hints) else set())
         if len(named) == 1 and named == papers:
             authorities, la_conf = sorted(named), 0.5
-        elif re.search(r"\b(?:council|borough|city of|county)\b", site_name(hints), re.I) and len(papers) == 1 \
+        elif names_a_council(site_name(hints), r"council|borough|city of|county") and len(papers) == 1 \
                 and (not named or papers <= named or not _not_marked_passing(subject, lists=True)):
             # a council's page or committee paper naming its council only in its site's name ("... | Coventry City
             # Council"), or only in passing ("the out-of-hours team the East Riding shares with Hull"), or naming

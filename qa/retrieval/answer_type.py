@@ -195,8 +195,9 @@ PREVIOUS_POST_QUESTION_RE = re.compile(r"\b(?:where|what|which)\b[^?]{0,80}\b(?:
                                        # "... and where had he come from?", "Where did Rutland's new director come
                                        # from?", "Where had Jo Bloggs come from?" (a person, just before the verb:
                                        # not "where did the money / had they come from?", nor "where did the manager
-                                       # say the referrals came from?")
-                                       r"\bwhere\s+(?:had|did|has|have|does|do)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?"
+                                       # say the referrals came from?"); "which council did she come from?"
+                                       r"\b(?:where|which\s+(?:council|(?:local\s+)?authority|organisation))\s+"
+                                       r"(?:had|did|has|have|does|do)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?"
                                        r"(?:new\s+|interim\s+|former\s+)?(?:she|he|director|dcs|chief\s+executive|"
                                        r"commissioner|leader|manager|head|(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+))\s+"
                                        r"(?:of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?(?:originally\s+)?(?:come|came|moved?|arrived?|"

@@ -30,8 +30,8 @@ MONTH_RE = "(" + "|".join(list(MONTHS) + sorted(MONTH_ABBREVIATIONS, key=len, re
 MONTH_YEAR = rf"(?:{MONTH_RE}\s+)?{YEAR}"
 # A four-digit number is a count, not a year, after a quantity word or before what is counted.
 COUNT_BEFORE = r"(?<!over )(?<!about )(?<!around )(?<!than )(?<!nearly )(?<!almost )(?<!some )(?<![£$\d,.])"
-# ("its 2024 children's services inspection" names a year, not 2024 children)
-COUNTED_NOUNS = (r"child(?!ren['’]s\s+(?:services|social\s+care)\b)\w*|"
+# ("its 2024 children's services inspection", "somerset 2022 childrens services" name a year, not 2024 children)
+COUNTED_NOUNS = (r"child(?!ren(?:['’]?s)?\s+(?:services|social\s+care)\b)\w*|"
                  r"families|cases|staff|people|pupils|referrals|social workers|workers|pounds|"
                  r"households|placements|carers|posts|hours|days|visits|assessments|plans|young people|"
                  r"more|fewer|less|per\b|a year|each")
@@ -111,6 +111,9 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  r"(?!\s+(?:ofsted|the\s+police|police|the\s+children|children|inspectors?|the\s+inspectors?)\b)|"
                                  # "Which council said a poor result was expected ...?": the council speaking
                                  r"\bwhich\s+council\s+(?:said|says|stated|claimed|argued|admitted|insisted)\b|"
+                                 # "what did the council say the inspectors found ...?" (the council speaks of them)
+                                 r"\bwhat\s+(?:did|does|has|have)\s+(?:the\s+)?(?:(?!ofsted|inspector)[\w'’-]+\s+){0,3}?"
+                                 r"council\s+(?:say|said|state|stated|tell|told|claim|claimed)\b|"
                                  # "What were X councillors worried about when they discussed ...?": the minutes
                                  r"\bcouncillors\s+(?:\w+\s+)?(?:worried|concerned|asked|discussed|questioned|raised|"
                                  r"debated|challenged)\b|"
@@ -719,6 +722,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if not _has_topic(rest):
         rest = considered  # "What happened in 2018?": the time is the topic, keep it in the search text
     visit = None
+    authorities = find_authorities(text)
     # "First Somerset MV": the place may stand between the ordinal and the visit
     vm = VISIT_RE.search(rest) or _visit_across_place(rest)
     if vm:
@@ -730,9 +734,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
             stripped = re.sub(r"\s*\b(on|at|during|from|in)\s*$", "", before) + after
         else:
             stripped = before + after
-        if _has_topic(stripped):  # unless the visit is what the question is about
-            rest = stripped.strip()
-    authorities = find_authorities(text)
+        if _has_topic(stripped) and not _asks_only_about_visit(stripped, authorities):
+            rest = stripped.strip()  # unless the visit is what the question is about
     cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", text))
     if _has_topic(beside := without_sources_beside(rest).strip()):
         rest = beside  # (nor words to search for: they drew the letter's sign-off, which names its visit)
@@ -906,6 +909,21 @@ CONTENT_RE = re.compile(r"[A-Za-z]{3,}")
 QUESTION_WORDS = {"what", "when", "where", "who", "whom", "which", "why", "how", "did", "does", "do", "was", "were",
                   "the", "and", "say", "said", "tell", "happen", "happened", "take", "took", "place", "about", "any",
                   "there", "that", "this", "inspectors", "ofsted", "find", "found", "with", "from", "for"}
+
+
+# "stockton second monitoring visit - what did it look at": the place is a filter too, and what is left asks only
+# what a visit looked at; then the visit is what is asked about and stays in what is searched.
+# ("What did the sixth visit find?" stays a question on its findings: the visit's words would draw the paragraph that
+# only names it.)
+VISIT_SCOPE_WORDS = {"look", "looked", "focus", "focused", "focussed", "cover", "covered", "examine", "examined",
+                     "consider", "considered"}
+
+
+def _asks_only_about_visit(text: str, authorities: list[str]) -> bool:
+    for name in authorities:
+        text = authority_surface_re(name).sub(" ", text)
+    words = {w.lower() for w in CONTENT_RE.findall(text)} - QUESTION_WORDS - {"its", "visit", "monitoring"}
+    return bool(words) and words <= VISIT_SCOPE_WORDS
 
 
 def _has_topic(text: str) -> bool:

@@ -96,6 +96,7 @@ PUBLICATION_LAG = timedelta(days=62)
 MONTH_WINDOW = timedelta(days=122)  # a month, a quarter or a season ("late 2019": September to December)
 YEAR_WINDOW = timedelta(days=366)
 ONE_MONTH = timedelta(days=31)
+KEPT_PAGE_LAG = timedelta(days=3 * 366)
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,10 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
     if span > YEAR_WINDOW:
         return False
     published = date.fromisoformat(doc.date[:10])
-    if not query.date_to < published <= query.date_to + (YEAR_WINDOW if span <= ONE_MONTH else PUBLICATION_LAG):
+    lag = YEAR_WINDOW if span <= ONE_MONTH else PUBLICATION_LAG
+    if doc.doc_type == "council_page" and doc.doc_type in query.doc_types:
+        lag = KEPT_PAGE_LAG  # the council's own page asked for: one it keeps up to date is dated by its last edit
+    if not query.date_to < published <= query.date_to + lag:
         return False
     return any(query.date_from <= d <= query.date_to for d in document_event_dates(doc))
 
@@ -875,6 +879,20 @@ def about_another_of_its_places(text: str, doc: Document, asked: list[str]) -> b
 # one of them, the paragraph that names it is the answer. Only in a document about three places or more: a letter
 # about one council that mentions another in passing names its own only at the top.
 UNNAMED_PLACE_PENALTY = 0.9
+
+# "What has Ofsted said about ...?": another inspectorate's page (the CQC's assessment of a council's adult social
+# care) is not Ofsted speaking, unless the question names that body too.
+OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfrs|hmi\s+constabulary|inspectorate\s+of|"
+                                   r"estyn|care\s+inspectorate)\b", re.I)
+OFSTED_NAMED_RE = re.compile(r"\bofsted\b", re.I)
+OTHER_INSPECTORATE_PENALTY = 0.6  # (it cannot answer: as strong as a missing answer type)
+
+
+def other_inspectorate_weight(doc: Document, question: str) -> float:
+    if OTHER_INSPECTORATE_RE.search(doc.publisher or "") and OFSTED_NAMED_RE.search(question) \
+            and not OTHER_INSPECTORATE_RE.search(question):
+        return OTHER_INSPECTORATE_PENALTY
+    return 1.0
 
 
 def unnamed_place_weight(text: str, headings: list[str] | None, doc: Document, asked: list[str]) -> float:
