@@ -94,6 +94,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#  102: (review) a number opening the line after a heading stays apart from it; a plain "Last updated: ..." in a
+#       page's body dates it only when nothing else does
 #  101: a site named by its council's initials ("LBHF") is that council's; a page's "Page last updated: ..." dates
 #       it (with little confidence) when nothing else does
 #  100: a PDF line going on with a number and a lower-case word ("aged" / "18 to 21 were living") is one sentence;
@@ -229,7 +231,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "101"
+PIPELINE_VERSION = "102"
 
 
 def packaged_model_path() -> str:

@@ -376,7 +376,9 @@ def join_wrapped_lines(lines: list[str]) -> list[str]:
             continue
         wrapped = (last and len(last) >= 0.7 * width and not TERMINAL_RE.search(last)
                    and not BULLET_RE.match(line) and not MD_HEADING_RE.match(line)
-                   and (line[:1].islower() or OPEN_ENDING_RE.search(last) or COUNT_OPENING_RE.match(line)
+                   and (line[:1].islower() or OPEN_ENDING_RE.search(last)
+                        # (not after a heading: "What needs to improve ..." / "2 areas for improvement are ...")
+                        or COUNT_OPENING_RE.match(line) and (len(out[-1]) > 1 or not _heading_like(last))
                         or len(last) >= 0.85 * width and NAME_CUT_RE.search(last) and line[:1].isupper()))
         if wrapped:
             out[-1].append(line)

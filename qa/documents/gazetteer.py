@@ -495,6 +495,11 @@ def _shared_name_expanded(m: re.Match) -> str:
     return m.group(0)
 
 
+def compass_expanded(text: str) -> str:
+    """"w sussex" -> "West sussex", "north + west northants" -> "north northants and west northants"."""
+    return _COMPASS_RE.sub(_compass_expanded, shared_names_expanded(text))
+
+
 def shared_names_expanded(text: str) -> str:
     """"north + west northants" -> "north northants and west northants"."""
     return _SHARED_NAME_RE.sub(_shared_name_expanded, text)
@@ -508,7 +513,7 @@ def find_in_question(text: str) -> list[str]:
     ("visits in reading"). A question that opens with the word ("Reading the letter ...") needs a council word."""
     found: list[str] = []
     # "w sussex", "n yorks", "e riding": a compass point abbreviated, where the full name is an authority's
-    text = _COMPASS_RE.sub(_compass_expanded, shared_names_expanded(text))
+    text = compass_expanded(text)
     for m in _FORMAL_RE.finditer(text):
         surface = m.group("name")
         canonical = _BY_KEY.get(_key(surface))

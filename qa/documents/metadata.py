@@ -225,6 +225,7 @@ _DATELINE_PREFIX = (r"(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|"
                     r"date\s+of\s+(?:meeting|publication|issue)|(?:meeting|publication|release|issue)\s+date|"
                     r"date(?:d|\s+published)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|created(?:\s+on)?|"
                     r"(?:news|press|media)\s+release)\s*:?")
+UPDATED_DATE_CONFIDENCE = 0.4  # a date that is only a page's last update
 _LAST_UPDATED_RE = re.compile(r"\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+updated\b", re.I)
 # A clock time beside a dateline ("14:32, 3 MAR 2021", "Monday, 20 September 2021 6.00 pm").
 _CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\d/.])|\b\d{1,2}\s*[ap]\.?m\b\.?", re.I)
@@ -1200,7 +1201,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
             return parse_date(m.group(1)), 0.5
     for m in _EMBEDDED_DATELINE_RE.finditer(content):
         found = parse_date(m.group(1))
-        if found:
+        if found and _LAST_UPDATED_RE.match(m.group(0)):
+            updated = updated or found
+        elif found:
             return found, 0.7
     for b in head:  # a date run into page furniture near the top: "Copy link About sharing 9 June 2022"
         found = _furniture_date(b.text)
@@ -1213,9 +1216,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         if m and parse_date(m.group(0)) and not _RANGE_END_RE.search(title[:m.start()]):
             return parse_date(m.group(0)), 0.5
     if updated:
-        return updated, 0.4
+        return updated, UPDATED_DATE_CONFIDENCE
     if hints.get("date_modified"):  # only the page's update time: better than nothing, said with less confidence
-        return parse_date(hints["date_modified"]), 0.4
+        return parse_date(hints["date_modified"]), UPDATED_DATE_CONFIDENCE
     if pack_date:  # an undated letter in a committee's pack: no later than the meeting it went to
         return pack_date, 0.4
     return None, 0.0

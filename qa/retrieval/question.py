@@ -16,7 +16,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from qa.documents.gazetteer import AUTHORITIES, find_in_question, name_within, shared_names_expanded
+from qa.documents.gazetteer import AUTHORITIES, compass_expanded, find_in_question, name_within, shared_names_expanded
 from qa.retrieval.answer_type import LATE_SCENE_CLAUSE, SCENE_CLAUSE, answer_type
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
@@ -31,7 +31,7 @@ MONTH_YEAR = rf"(?:{MONTH_RE}\s+)?{YEAR}"
 # A four-digit number is a count, not a year, after a quantity word or before what is counted.
 COUNT_BEFORE = r"(?<!over )(?<!about )(?<!around )(?<!than )(?<!nearly )(?<!almost )(?<!some )(?<![£$\d,.])"
 # ("its 2024 children's services inspection", "somerset 2022 childrens services" name a year, not 2024 children)
-COUNTED_NOUNS = (r"child(?!ren(?:['’]?s)?\s+(?:services|social\s+care)\b)\w*|"
+COUNTED_NOUNS = (r"child(?!ren(?:['’]?s['’]?)?\s+(?:services?|social\s+(?:care|services?))\b)\w*|"
                  r"families|cases|staff|people|pupils|referrals|social workers|workers|pounds|"
                  r"households|placements|carers|posts|hours|days|visits|assessments|plans|young people|"
                  r"more|fewer|less|per\b|a year|each")
@@ -112,7 +112,9 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  # "Which council said a poor result was expected ...?": the council speaking
                                  r"\bwhich\s+council\s+(?:said|says|stated|claimed|argued|admitted|insisted)\b|"
                                  # "what did the council say the inspectors found ...?" (the council speaks of them)
-                                 r"\bwhat\s+(?:did|does|has|have)\s+(?:the\s+)?(?:(?!ofsted|inspector)[\w'’-]+\s+){0,3}?"
+                                 # (the council the subject: not "what did the newspaper say the council said")
+                                 r"\bwhat\s+(?:did|does|has|have)\s+(?:the\s+)?(?:(?!ofsted|inspect|hmi|say|said|says|"
+                                 r"find|found|tell|told|report|think|thought|write|wrote)[\w'’-]+\s+){0,3}?"
                                  r"council\s+(?:say|said|state|stated|tell|told|claim|claimed)\b|"
                                  # "What were X councillors worried about when they discussed ...?": the minutes
                                  r"\bcouncillors\s+(?:\w+\s+)?(?:worried|concerned|asked|discussed|questioned|raised|"
@@ -919,10 +921,16 @@ VISIT_SCOPE_WORDS = {"look", "looked", "focus", "focused", "focussed", "cover", 
                      "consider", "considered"}
 
 
+# (words that frame such a question: "What areas did they look at during Kent County Council's visit?")
+VISIT_SCOPE_FRAME = {"its", "visit", "monitoring", "they", "has", "have", "had", "areas", "during", "into", "county",
+                     "council", "borough", "city", "district"}
+
+
 def _asks_only_about_visit(text: str, authorities: list[str]) -> bool:
+    text = compass_expanded(text)  # ("sth tyneside")
     for name in authorities:
         text = authority_surface_re(name).sub(" ", text)
-    words = {w.lower() for w in CONTENT_RE.findall(text)} - QUESTION_WORDS - {"its", "visit", "monitoring"}
+    words = {w.lower() for w in CONTENT_RE.findall(text)} - (QUESTION_WORDS - {"find", "found"}) - VISIT_SCOPE_FRAME
     return bool(words) and words <= VISIT_SCOPE_WORDS
 
 

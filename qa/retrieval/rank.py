@@ -25,7 +25,7 @@ from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
                                    document_not_before)
-from qa.documents.metadata import MONTHS
+from qa.documents.metadata import MONTHS, UPDATED_DATE_CONFIDENCE
 from qa.retrieval.answer_type import asks_council_services, dates_event, holds, provider_report
 
 TYPE_PRIOR = {"ofsted_letter": 1.0, "ofsted_report": 1.0, "council_page": 0.95, "news_article": 0.92, "other": 0.92}
@@ -258,8 +258,9 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
         return False
     published = date.fromisoformat(doc.date[:10])
     lag = YEAR_WINDOW if span <= ONE_MONTH else PUBLICATION_LAG
-    if doc.doc_type == "council_page" and doc.doc_type in query.doc_types:
-        lag = KEPT_PAGE_LAG  # the council's own page asked for: one it keeps up to date is dated by its last edit
+    if doc.doc_type == "council_page" and doc.doc_type in query.doc_types \
+            and doc.confidence.get("date", 1.0) <= UPDATED_DATE_CONFIDENCE:
+        lag = KEPT_PAGE_LAG  # the council's own page asked for, dated only by its last edit: it is kept up to date
     if not query.date_to < published <= query.date_to + lag:
         return False
     return any(query.date_from <= d <= query.date_to for d in document_event_dates(doc))
@@ -881,15 +882,21 @@ def about_another_of_its_places(text: str, doc: Document, asked: list[str]) -> b
 UNNAMED_PLACE_PENALTY = 0.9
 
 # "What has Ofsted said about ...?": another inspectorate's page (the CQC's assessment of a council's adult social
-# care) is not Ofsted speaking, unless the question names that body too.
-OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfrs|hmi\s+constabulary|inspectorate\s+of|"
-                                   r"estyn|care\s+inspectorate)\b", re.I)
+# care) is not Ofsted speaking, unless the question names that body too, or the page is a joint inspection's (a
+# JTAI, a local area SEND inspection: Ofsted's words too).
+OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfrs|hmi\s+(?:constabulary|probation)|hmip|"
+                                   r"inspectorate\s+of|estyn|care\s+inspectorate|ciw)\b", re.I)
+OFSTED_SPEAKS_RE = re.compile(r"\bofsted(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:say|said|says|find|found|finds|report\w*|"
+                              r"letters?|inspectors?|judge\w*|think|thought|view|criticis\w*|prais\w*|highlight\w*|"
+                              r"conclu\w*|note\w*)\b", re.I)
 OFSTED_NAMED_RE = re.compile(r"\bofsted\b", re.I)
-OTHER_INSPECTORATE_PENALTY = 0.6  # (it cannot answer: as strong as a missing answer type)
+JOINT_INSPECTION_RE = re.compile(r"\bjoint\b|\bjtai\b|\blocal\s+area\b|\barea\s+send\b", re.I)
+OTHER_INSPECTORATE_PENALTY = 0.6  # (its page cannot say what Ofsted said: as strong as a missing answer type)
 
 
 def other_inspectorate_weight(doc: Document, question: str) -> float:
-    if OTHER_INSPECTORATE_RE.search(doc.publisher or "") and OFSTED_NAMED_RE.search(question) \
+    if OTHER_INSPECTORATE_RE.search(doc.publisher or "") and not OFSTED_NAMED_RE.search(doc.publisher or "") \
+            and not JOINT_INSPECTION_RE.search(doc.title or "") and OFSTED_SPEAKS_RE.search(question) \
             and not OTHER_INSPECTORATE_RE.search(question):
         return OTHER_INSPECTORATE_PENALTY
     return 1.0
