@@ -209,7 +209,10 @@ PREVIOUS_POST_RE = re.compile(r"\b(?:joined|joins|(?:will\s+)?join|came\s+to|com
                               r"\bwhere\s+(?:she|he|they)\s+(?:had\s+been|was|were|worked|had\s+worked|led)\b|"
                               r"\b(?:previously|formerly)\b|\bbefore\s+(?:that|joining|moving)\b|"
                               r"\b(?:after|having)\s+(?:leading|leaving|working\s+at|spent)\b|"
-                              r"\bafter\s+(?:[\w-]+\s+){0,2}years?\s+(?:as|at|in|with|leading)\b", re.I)
+                              r"\bafter\s+(?:[\w-]+\s+){0,2}years?\s+(?:as|at|in|with|leading)\b|"
+                              # "Fenwick, who spent six years as head of safeguarding at ..."
+                              r"\b(?:who|she|he|they)\s+(?:had\s+)?spent\s+(?:[\w-]+\s+){0,2}(?:years?|months?)\s+"
+                              r"(?:as|at|in|with|leading)\b", re.I)
 PREVIOUS_POST_MISSING = 0.6  # (it cannot answer: as strong as a missing answer type, not a preference)
 
 
