@@ -884,8 +884,8 @@ UNNAMED_PLACE_PENALTY = 0.9
 # "What has Ofsted said about ...?": another inspectorate's page (the CQC's assessment of a council's adult social
 # care) is not Ofsted speaking, unless the question names that body too, or the page is a joint inspection's (a
 # JTAI, a local area SEND inspection: Ofsted's words too).
-OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfrs|hmi\s+(?:constabulary|probation)|hmip|"
-                                   r"inspectorate\s+of|estyn|care\s+inspectorate|ciw)\b", re.I)
+OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfrs|hmi\s+(?:constabulary|probation)|"
+                                   r"hmip|inspectorate\s+of|estyn|care\s+inspectorate|ciw)\b", re.I)
 OFSTED_SPEAKS_RE = re.compile(r"\bofsted(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:say|said|says|find|found|finds|report\w*|"
                               r"letters?|inspectors?|judge\w*|think|thought|view|criticis\w*|prais\w*|highlight\w*|"
                               r"conclu\w*|note\w*)\b", re.I)
