@@ -741,11 +741,11 @@ _NAME_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+\.?\s+$")
 def mended_places(text: str) -> str:
     def mend(m: re.Match) -> str:
         word = m.group(0).lower()
-        if word in _ONE_WORD_PLACES or is_english(word) or m.group(0)[0].isupper() and _NAME_BEFORE_RE.search(
-                text, 0, m.start()):
+        if word in _ONE_WORD_PLACES or m.group(0)[0].isupper() and _NAME_BEFORE_RE.search(text, 0, m.start()):
             return m.group(0)
         near = {_ONE_WORD_PLACES[e] for e in edits1(word) if e in _ONE_WORD_PLACES and e[0] == word[0]}
-        return near.pop() if len(near) == 1 else m.group(0)
+        # (the dictionary, slow to load, only for a word that is one letter from a place)
+        return near.pop() if len(near) == 1 and not is_english(word) else m.group(0)
     return re.sub(r"\b[A-Za-z]{5,}\b", mend, text)
 
 
