@@ -116,13 +116,13 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  r"\bwhich\s+council\s+(?:said|says|stated|claimed|argued|admitted|insisted)\b|"
                                  # "what did the council say the inspectors found ...?" (the council speaks of them)
                                  # "What did the lead member / the DCS tell the committee ...?": the council's people
-                                 # (not Ofsted's regional director, nor a body's chief executive named as another's)
+                                 # (not Ofsted's regional director, nor what they told a paper: its story)
                                  r"\bwhat\s+(?:did|does|has|have)\s+(?:the\s+)?(?:(?!ofsted)[\w'’-]+['’]s\s+)?"
                                  r"(?:lead\s+member|cabinet\s+member|portfolio\s+holder|dcs|(?<!regional\s)director|"
                                  r"councillors?|council\s+leader)\s+(?:(?:of|for)\s+children['’]?s\s+services\s+)?"
                                  r"(?:tell|told|say|said|explain|explained|report|reported)\b"
                                  r"(?!\s+(?:the\s+)?(?:local\s+)?(?:paper|press|newspaper|bbc|reporters?|journalists?|"
-                                 r"media)\b)|"  # (what the leader told the local paper: its story)
+                                 r"media)\b)|"
                                  # (the council the subject: not "what did the newspaper say the council said")
                                  r"\bwhat\s+(?:did|does|has|have)\s+(?:the\s+)?(?:(?!ofsted|inspect|hmi|say|said|says|"
                                  r"find|found|tell|told|report|think|thought|write|wrote)[\w'’-]+\s+){0,3}?"
