@@ -889,13 +889,13 @@ OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfr
 OFSTED_SPEAKS_RE = re.compile(r"\bofsted(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:say|said|says|find|found|finds|report\w*|"
                               r"letters?|inspectors?|judge\w*|think|thought|view|criticis\w*|prais\w*|highlight\w*|"
                               r"conclu\w*|note\w*)\b", re.I)
-OFSTED_NAMED_RE = re.compile(r"\bofsted\b", re.I)
+OFSTED_RE = re.compile(r"\bofsted\b", re.I)
 JOINT_INSPECTION_RE = re.compile(r"\bjoint\b|\bjtai\b|\blocal\s+area\b|\barea\s+send\b", re.I)
 OTHER_INSPECTORATE_PENALTY = 0.6  # (its page cannot say what Ofsted said: as strong as a missing answer type)
 
 
 def other_inspectorate_weight(doc: Document, question: str) -> float:
-    if OTHER_INSPECTORATE_RE.search(doc.publisher or "") and not OFSTED_NAMED_RE.search(doc.publisher or "") \
+    if OTHER_INSPECTORATE_RE.search(doc.publisher or "") and not OFSTED_RE.search(doc.publisher or "") \
             and not JOINT_INSPECTION_RE.search(doc.title or "") and OFSTED_SPEAKS_RE.search(question) \
             and not OTHER_INSPECTORATE_RE.search(question):
         return OTHER_INSPECTORATE_PENALTY

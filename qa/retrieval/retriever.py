@@ -225,7 +225,7 @@ class Retriever:
             # the publication asked by name speaks only through its own pages: theirs first (no other passage
             # states the name; one from another source would answer in the wrong voice)
             hits.sort(key=lambda h: (len(h.unconfirmed), h.document.doc_id not in publishing))
-        if query.authorities and OFSTED_RE.search(query.text):
+        if query.authorities and rank.OFSTED_RE.search(query.text):
             # "What did Ofsted find in Wolverhampton?" where the only pages about Wolverhampton are another
             # inspectorate's: Ofsted is framing in most questions, but here no page about the place speaks for it.
             # The pages stating the place count, dated or not; Ofsted's own letters and reports speak for it
@@ -294,7 +294,6 @@ def coverage(index: Index, q_terms: list[str], passage_id: str,
                ) / len(terms)
 
 
-OFSTED_RE = re.compile(r"\bofsted\b", re.I)
 COVERAGE_DEPTH = 3  # coverage is the best share of the question's terms among this many closest passages
 MATCHING_ROWS = 40  # at most this many passages of documents meeting every filter are all kept as candidates
 
