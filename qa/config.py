@@ -94,6 +94,11 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#  103: a PDF page's own number alone at its top or foot is furniture, and a page's last line read as a heading
+#       joins the lower-case line opening the next page; a text file's running line closing on "Page 2 of 2" is
+#       furniture, and names the council (as "Council of the Isles of Scilly", also a title's and a masthead's
+#       form); a page dated by its own address (".../2016/11/15/..."); "It was the first Ofsted visit ..." after a
+#       focused visit numbers no monitoring visit
 #  102: (review) a number opening the line after a heading stays apart from it; a plain "Last updated: ..." in a
 #       page's body dates it only when nothing else does
 #  101: a site named by its council's initials ("LBHF") is that council's; a page's "Page last updated: ..." dates
@@ -231,7 +236,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "102"
+PIPELINE_VERSION = "103"
 
 
 def packaged_model_path() -> str:

@@ -97,7 +97,10 @@ _FURNITURE_RULES = {
         r"file type\s*:.{0,60}", r"(pdf|docx?|odt|xlsx?|csv|html)\s*,\s*[\d.]+\s*[kmg]b\b.{0,40}",
     ),
     "page number or footer": (
-        r"page \d+(?: of \d+)?", r"\d{1,3}", r"-\s*\d{1,3}\s*-", r".*\bwebsite design by\b.*", r"©.*",
+        r"page \d+(?: of \d+)?", r"\d{1,3}", r"-\s*\d{1,3}\s*-",
+        # a running line closing on its page count: "Council of the Isles of Scilly - Overview and Scrutiny
+        # Committee - 11.12.18 - Page 2 of 2"
+        r"(?:[^.!?\n]|\.(?=\S)){3,150}\s[-–—|]\s*page \d+ of \d+", r".*\bwebsite design by\b.*", r"©.*",
         r"copyright.*\ball rights reserved.*",
         r"(t|tel|telephone|textphone)\b.*@.*",  # letterhead contact line
     ),
@@ -443,12 +446,17 @@ def split_running_lines(pages: list[str]) -> tuple[list[str], list[str]]:
     repeated = {k for k, c in edge_counts.items()
                 if ((c == 2 and re.search(r"[a-z]{2}", k)) if two else (c >= max(3, len(pages) // 2) and k))}
     kept_pages, running, seen = [], [], set()
-    for p in pages:
+    for number, p in enumerate(pages, start=1):
         lines = p.split("\n")
         filled = [j for j, l in enumerate(lines) if l.strip()]
         edges = set(filled[:3] + filled[-3:]) if two else set(filled)
+        # (the page's own number alone at its top or foot: "1" under a sentence the next page finishes)
+        numbered = {j for j in filled[:1] + filled[-1:]
+                    if re.fullmatch(rf"(?:page\s+)?[-–]?\s*{number}\s*[-–]?(?:\s+of\s+\d+)?", lines[j].strip(), re.I)}
         kept = []
         for j, line in enumerate(lines):
+            if j in numbered:
+                continue
             if j in edges and key(line) in repeated:
                 if key(line) not in seen:
                     seen.add(key(line))

@@ -166,6 +166,8 @@ def convert_html(html: str) -> Extracted:
     meta = trafilatura.extract_metadata(html, date_config={"extensive_search": False, "original_date": True})
     if meta is not None:
         where = _markup_date(html, str(meta.date), marked) if meta.date else None
+        if meta.date and where is None and _url_dated(meta.url or "", str(meta.date)):
+            where = "published"  # the page's own address is dated: ".../2016/11/15/manchester-missing-children/"
         for key, value in (("title", meta.title), ("date", meta.date if where == "published" else None),
                            ("date_modified", meta.date if where == "modified" else None),
                            ("publisher", meta.sitename), ("source", meta.url), ("author", meta.author)):
@@ -228,7 +230,8 @@ def _parse_html(html: str):
 # A council's own site names itself at the end of every page's title: "... | Coventry City Council".
 _TITLE_COUNCIL_RE = re.compile(r"(?:^|\s[|\-–—]\s)((?:(?:The\s+)?(?:Royal\s+|London\s+)?Borough\s+of\s+|City\s+of\s+)?"
                                r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|(?<=Blackburn )with|&)){0,5}?"
-                               r"\s+Council)(?:\s+(?:Democracy|Democratic\s+Services)(?:\s+Portal)?|"
+                               # (or named as "Council of the Isles of Scilly")
+                               r"\s+Council|Council\s+of\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of)){0,4})(?:\s+(?:Democracy|Democratic\s+Services)(?:\s+Portal)?|"
                                r"\s+(?:Newsroom|News|Press\s+Office|Media\s+Centre|Press\s+Releases?))?"
                                # (the council's democracy site: "... - Newcastle City Council Democracy"; its
                                # newsroom: "... - Shropshire Council Newsroom")
@@ -437,6 +440,13 @@ def _marked_texts(tree, *mark_res: re.Pattern) -> list[list[str]]:
     return found
 
 
+def _url_dated(url: str, iso_date: str) -> bool:
+    """The page's canonical address carries the date as year, month and day folders (a news site's usual form;
+    a related story's link is not the page's address)."""
+    year, month, day = iso_date[:10].split("-")
+    return bool(re.search(rf"/{year}/{month}/{day}/", url))
+
+
 def _markup_date(html: str, iso_date: str, marked: list[str]) -> str | None:
     """Where the page's markup states a date htmldate found: "published" (a meta tag's content, a <time>'s
     datetime, JSON-LD's datePublished, or the text of a `marked` date or byline element), "modified" (only an
@@ -528,8 +538,11 @@ def convert_pdf(data: bytes) -> Extracted:
     for number, text in enumerate(pages, start=1):
         page_blocks = clean.unwrap(text, number) if text.strip() else []
         if blocks and page_blocks and _continues(blocks[-1], page_blocks[0], full_last_line):
-            # A paragraph running over a page break stays one paragraph (cited by its first page).
+            # A paragraph running over a page break stays one paragraph (cited by its first page); a page's last
+            # line read alone as a heading was a paragraph's first ("... offered to almost all children after
+            # every missing" / "episode, and 78% take place ...")
             blocks[-1].text = blocks[-1].text + " " + page_blocks[0].text
+            blocks[-1].kind = "para"
             page_blocks = page_blocks[1:]
         blocks.extend(page_blocks)
         lines = [l for l in text.split("\n") if l.strip()]
@@ -543,9 +556,12 @@ def convert_pdf(data: bytes) -> Extracted:
 
 def _continues(prev: Block, nxt: Block, full_last_line: bool) -> bool:
     """A paragraph runs over the page break when the page ended mid-sentence or on a full-width line."""
-    if prev.kind not in ("para", "item") or nxt.kind != "para":
+    if nxt.kind != "para":
         return False
-    return (not clean.SENTENCE_END_RE.search(prev.text) and nxt.text[:1].islower()) or full_last_line
+    if prev.kind == "heading":
+        return not clean.SENTENCE_END_RE.search(prev.text) and nxt.text[:1].islower()
+    return prev.kind in ("para", "item") and (
+        (not clean.SENTENCE_END_RE.search(prev.text) and nxt.text[:1].islower()) or full_last_line)
 
 
 # ---------------------------------------------------------------- DOCX

@@ -432,9 +432,11 @@ def masthead(raw: str) -> str:
 
 
 # A council's name alone as the page's masthead: "Central Bedfordshire Council", "London Borough of Sutton".
-_COUNCIL_MASTHEAD_RE = re.compile(r"(?:(?:The\s+)?(?:Royal\s+|London\s+)?Borough\s+of\s+|City\s+of\s+)?"
+_COUNCIL_MASTHEAD_RE = re.compile(r"(?:(?:(?:The\s+)?(?:Royal\s+|London\s+)?Borough\s+of\s+|City\s+of\s+)?"
                                   r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|&)){0,5}"
-                                  r"(?:\s+(?:Borough|County|City|District|Metropolitan Borough))?\s+Council")
+                                  r"(?:\s+(?:Borough|County|City|District|Metropolitan Borough))?\s+Council"
+                                  # ("Council of the Isles of Scilly")
+                                  r"|Council\s+of\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of)){0,4})")
 _COUNCIL_COPYRIGHT_RE = re.compile(r"(?m)^[^\S\n]*(?:©|\([cC]\)|[Cc]opyright)\s*(?:(?:19|20)\d\d\s*)?"
                                    + _COUNCIL_MASTHEAD_RE.pattern
                                    + r"\.?(?:\s*(?:19|20)\d\d\.?)?(?:\s*All rights reserved\.?)?[^\S\n]*$")
@@ -1490,6 +1492,11 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
             if rx is _VISIT_NUMBER_RES[0][0] and (not re.search(r"visit", content[m.end():m.end() + 40], re.I) or
                                                   _NOT_MONITORING_RE.match(content[m.end():m.end() + 40])):
                 continue  # "This is the first focused visit since that inspection": no monitoring visit
+            if rx is _VISIT_NUMBER_RES[0][0] and not re.search(r"monitoring", content[m.end():m.end() + 40], re.I) \
+                    and re.search(r"\b(?:focused|joint targeted)\s+visit|\bjtai\b",
+                                  content[max(0, m.start() - 250):m.start()], re.I):
+                continue  # "... carried out a focused visit to ... It was the first Ofsted visit to the county's
+                # children's services since a full inspection in 2019": that visit, no monitoring visit
             if rx in (_VISIT_SINCE_RE, _LETTER_COUNTED_RE) and re.search(
                     r"\b(?:focused|joint targeted|jtai|commissioner|minister|secretary of state|dfe)\b",
                     # (a letter's visit may be named in the sentence before: "after a focused visit. Their letter")
@@ -1844,7 +1851,8 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
             # Council"), or only in passing ("the out-of-hours team the East Riding shares with Hull"), or naming
             # others only in passing ("work with Newham and Hackney"): its own services are the subject
             authorities, la_conf = sorted(papers), 0.5
-        elif len(running := _furniture_councils(hints.get("page_furniture", ""))) == 1 \
+        elif len(running := _furniture_councils("\n".join([hints.get("page_furniture", "")]
+                                                           + _PAGE_LINE_RE.findall(raw)))) == 1 \
                 and (not (unmarked := _not_marked_passing(subject)) or running <= unmarked):
             # ... or in its running header: "Wakefield Council | Cabinet | 16 January 2024 | Agenda item 9" (the
             # minutes naming it only in a member's aside on its history, or naming another council only as one in
@@ -1908,6 +1916,11 @@ def _not_marked_passing(text: str, lists: bool = False) -> set[str]:
             unmarked.add(mt.name)
             passing_end = -1
     return unmarked
+
+
+# A page's running line in a text file: "Council of the Isles of Scilly - Overview and Scrutiny Committee - 11.12.18 -
+# Page 2 of 2" (cleaning takes it off the text, as a PDF's goes to its page furniture)
+_PAGE_LINE_RE = re.compile(r"(?m)^[^\S\n]*\S[^\n]{0,150}\bPage[^\S\n]+\d+[^\S\n]+of[^\S\n]+\d+[^\S\n]*$")
 
 
 def _furniture_councils(furniture: str) -> set[str]:

@@ -1,0 +1,148 @@
+"""Failure classes found by the thirty-fourth round's development sets (v100 questions on the wider pages; set121
+invented files, set122 invented full-length reports); invented fixtures."""
+import re
+
+from conftest import ingested as _ingested
+
+from qa.documents.metadata import infer_visit_number
+from qa.retrieval import rank
+from qa.retrieval.question import parse
+
+
+def _two_page_pdf(path, first_page: list[str], second_page: list[str]):
+    """A PDF set line by line (no wrapping of ours), each page closing on its own number."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=11)
+    for number, lines in enumerate((first_page, second_page), start=1):
+        pdf.add_page()
+        for line in lines:
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_y(-20)
+        pdf.cell(0, 6, str(number), align="C")
+    pdf.output(str(path))
+
+
+def test_a_sentence_over_a_pdf_page_break_stays_one_paragraph_without_the_page_number(tmp_path):
+    from qa.documents.ingest import discover, load_document
+
+    _two_page_pdf(tmp_path / "letter.pdf",
+                  ["14 March 2023", "", "Dear Ms Example", "", "Monitoring visit to Rutland children's services", "",
+                   "This letter summarises the findings of the fourth monitoring visit to Rutland children's",
+                   "services. Inspectors looked at the response to children who go missing from home or care.", "",
+                   "Police notifications of children reported missing now reach the local authority within a day,",
+                   "and a daily meeting reviews every notification.", "",
+                   "Return home interviews are now offered to almost all children after every missing"],
+                  ["episode, and most take place within 72 hours. The interviews are carried out by a dedicated",
+                   "team of return home workers.", "", "Yours sincerely", "", "Jo Example", "Her Majesty's Inspector"])
+    files, _ = discover([tmp_path])
+    doc = load_document(files[0], "x", None, 2**26)
+    text = re.sub(r"\s+", " ", doc.text)
+    assert "after every missing episode, and most take place" in text
+    assert not re.search(r"\b1 episode\b", text)
+    # (the sentence is a paragraph, not a heading over what follows it)
+    from qa.passages.split import split_document
+
+    passages = split_document(doc, max_words=60, min_words=5)
+    signed = next(p for p in passages if "Yours sincerely" in p.text)
+    assert not any("Return home interviews" in h for h in signed.headings)
+
+
+MINUTES = """MINUTES of the meeting of the Overview and Scrutiny Committee held in the Council Chamber, Town Hall, on
+Tuesday 11 December 2018 at 10.00 am
+
+Present: Councillor A Example (Chairman); Councillors B Example and C Example
+
+37. OFSTED FOCUSED VISIT TO CHILDREN'S SERVICES
+
+The Head of Children's Services presented the report on the outcome of the Ofsted focused visit held on 2 and 3
+October 2018. She explained that the authority's team was small and that the Council had since introduced a new
+rule on closing cases after step-down, which would be included in the revised procedure.
+
+RESOLVED that the Committee notes the outcome of the Ofsted focused visit.
+
+The meeting closed at 11.25 am.
+
+Council of the Isles of Scilly - Overview and Scrutiny Committee - 11.12.18 - Page 2 of 2
+"""
+
+
+def test_a_text_files_running_line_is_furniture_and_names_its_council(tmp_path):
+    doc = _ingested(tmp_path, "minutes.txt", MINUTES)
+    assert doc.local_authorities == ["Isles of Scilly"]
+    assert "Page 2 of 2" not in doc.text
+    from qa.documents.clean import furniture_reason
+
+    assert furniture_reason("Rutland County Council - Cabinet - 16.01.24 - Page 3 of 9")
+    assert furniture_reason("The council said this. It was bad - page 2 of 3") is None  # (sentences: text)
+
+
+COUNCIL_OF_PAGE = """<html><head><title>Ofsted focused visit: children's social care - Council of the Isles of Scilly
+</title><link rel="canonical" href="https://www.scilly.example/news/ofsted-focused-visit"></head><body>
+<header><a href="/">Council of the Isles of Scilly</a></header><main>
+<h1>Ofsted praises islands' children's social care team</h1><p>Published: 8th Nov 2018</p>
+<p>Ofsted has published a letter setting out the findings of its focused visit to the Council's children's social
+care service in October. Inspectors said children benefit from a small, stable team of social workers.</p>
+<p>We will appoint a deputy early help coordinator in the new year so that families always have someone to turn
+to, even when staff are off the islands.</p></main></body></html>"""
+
+
+def test_a_page_of_the_council_of_the_isles_of_scilly_is_that_councils_own(tmp_path):
+    doc = _ingested(tmp_path, "page.html", COUNCIL_OF_PAGE)
+    assert doc.local_authorities == ["Isles of Scilly"]
+    assert doc.doc_type == "council_page"
+
+
+STORY = """<html><head><title>Council speeds up return interviews | Example Weekly</title>
+<meta property="og:url" content="https://www.weekly.example/2016/11/15/rutland-missing-children/">
+<meta property="og:site_name" content="Example Weekly"></head><body><main><article>
+<h1>Council speeds up return interviews for missing children</h1><p>By Jo Example</p>
+<p>In a letter published last week, inspectors said Rutland County Council now offers a return home interview to
+almost every child who goes missing, and that most take place within three days.</p>
+<p>The council's director said the service had worked hard to improve its response to missing children.</p>
+</article><aside><h2>Related stories</h2><ul><li><a href="/2016/11/10/another-story/">Another council rated
+inadequate</a></li></ul></aside></main></body></html>"""
+
+
+def test_a_story_is_dated_by_its_own_address_not_a_related_storys(tmp_path):
+    assert _ingested(tmp_path, "story.html", STORY).date == "2016-11-15"
+    (tmp_path / "b").mkdir()
+    undated = STORY.replace("2016/11/15/", "")
+    assert _ingested(tmp_path / "b", "story.html", undated).date != "2016-11-10"
+
+
+def test_the_first_ofsted_visit_after_a_focused_visit_numbers_no_monitoring_visit():
+    focused = ("Inspectors carried out a focused visit to Rutland County Council's leaving care service on 20 and 21 "
+               "April this year. Their findings were published in a letter last week.\n\nIt was the first Ofsted "
+               "visit to the county's children's services since a full inspection in 2019 rated them as requires "
+               "improvement to be good.")
+    assert infer_visit_number(focused)[0] is None
+    monitoring = ("Inspectors carried out a focused visit in 2019. This was the first monitoring visit since the "
+                  "local authority was judged inadequate in 2022.")
+    assert infer_visit_number(monitoring)[0] == 1
+
+
+def test_the_councils_own_page_in_its_own_we_is_the_council_speaking():
+    question = "On the council's own web page about the 2018 focused visit, what did the council say it would do?"
+    said = "We will appoint a deputy early help coordinator in the new year."
+    assert rank.reply_weight(said, question, "council", own_page=True) \
+        > rank.reply_weight(said, question, "council", own_page=False)
+    # (a story's unquoted "we" is not the council's page speaking: own_page is the document's type)
+    assert rank.reply_weight(said, question, "council") == rank.reply_weight("Inspectors found it good.", question,
+                                                                             "council")
+
+
+def test_who_took_the_letter_to_councillors_asks_the_councils_papers():
+    assert parse("Who took the Ofsted focused visit letter to councillors on Scilly, and when was that meeting?"
+                 ).source == "council"
+    assert parse("Who presented the monitoring visit report to the scrutiny committee?").source == "council"
+    assert parse("What did the Ofsted letter say about Rutland's supervision?").source == "ofsted"
+
+
+def test_a_years_inspection_is_the_full_inspection_not_a_visit():
+    assert rank.asks_full_inspection("In Haringey's 2022 inspection, what did inspectors say about supervision?")
+    assert rank.asks_full_inspection("rutland 2019 ofsted inspection care leavers")
+    assert not rank.asks_full_inspection("What did the 2022 inspection of a children's home in Rutland find?")
+    assert not rank.asks_full_inspection("What did the 2022 inspection's second monitoring visit find?")
