@@ -114,7 +114,8 @@ def extract(question: str, hits: list[Hit], encode=None, pool: int = 3, kind: st
     # What a visit looked at is not what it found (as in ranking: qa/retrieval/rank.py)
     scores = scores * np.array([scope_weight(t, question, kind) for t in texts])
     # ... and a council's reply is not what inspectors said, when their view is asked (`source` "ofsted")
-    scores = scores * np.array([reply_weight(t, question, source) for t in texts])
+    scores = scores * np.array([reply_weight(t, question, source, hits[c[0]].document.doc_type == "council_page")
+                                for t, c in zip(texts, candidates)])
 
     # Highlights: in each passage, its sentences scoring close to that passage's best.
     highlights: dict[int, list[list[int]]] = {}

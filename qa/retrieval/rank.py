@@ -45,7 +45,9 @@ MONITORING_NOT_FOCUSED_PENALTY = 0.8
 # "What did Ofsted's 2023 inspection report on Hackney say about agency staff?": a full inspection is no monitoring
 # visit either, so a numbered visit's letter (the same year's, the same topic) reports another event.
 INSPECTION_ASKED_RE = re.compile(r"\binspection\s+report|\bfull\s+inspection|\bre-?inspection|\bilacs\b|\bsif\b|"
-                                 r"\bsingle\s+inspection", re.I)
+                                 # ("In Haringey's 2022 inspection, ...": the year's inspection, not a visit)
+                                 r"\bsingle\s+inspection|\b(?:19|20)\d\d\s+(?:ofsted\s+)?inspection\b(?!\s+of\s+(?:a|the)\b)",
+                                 re.I)
 
 
 @lru_cache(maxsize=256)
@@ -688,15 +690,20 @@ ASKS_FOR_REPLY_RE = re.compile(rf"\b(?:respon\w*|react\w*|push(?:ed)? back|welco
                                rf"disappoint\w*|{_SPEAKER})\b", re.I)
 
 
+# The council's own page speaking for itself, unquoted: "We will appoint a deputy early help coordinator ..."
+OWN_VOICE_RE = re.compile(r"^\s*(?:we|our)\b", re.I)
+
+
 @lru_cache(maxsize=50_000)
-def reply_share(text: str) -> float:
+def reply_share(text: str, own_page: bool = False) -> float:
     """Share of a passage's words in paragraphs where someone speaking for the council is quoted, the quotation's
-    following paragraphs included."""
+    following paragraphs included (on the council's own page, its paragraphs in its own "we" too)."""
     total = len(text.split())
     reply = 0
     quoting = False
     for paragraph in re.split(r"\n\s*\n|\n(?=\W{0,2}[\"“‘'])", text):
-        if _council_speaks(paragraph) or (QUOTE_OPEN_RE.match(paragraph) and REPLY_VOICE_RE.search(paragraph)):
+        if _council_speaks(paragraph) or (QUOTE_OPEN_RE.match(paragraph) and REPLY_VOICE_RE.search(paragraph)) \
+                or (own_page and OWN_VOICE_RE.match(paragraph)):
             quoting = True
         elif not (quoting and QUOTE_OPEN_RE.match(paragraph)) or INSPECTORS_SPEAK_RE.search(paragraph):
             quoting = False  # (a quotation the report or the inspectors are said to speak is theirs)
@@ -719,9 +726,9 @@ ASKS_COUNCIL_VOICE_RE = re.compile(rf"\b(?:respon(?:d|ded|se)\w*|react\w*|statem
                                    rf"(?<!was )(?<!were )(?:say|said|promise\w*|tell|told|admit\w*)\b", re.I)
 
 
-def reply_weight(text: str, question: str, source: str | None) -> float:
+def reply_weight(text: str, question: str, source: str | None, own_page: bool = False) -> float:
     if source != "ofsted" and ASKS_COUNCIL_VOICE_RE.search(question):
-        return REPLY_PENALTY + (1.0 - REPLY_PENALTY) * reply_share(text)
+        return REPLY_PENALTY + (1.0 - REPLY_PENALTY) * reply_share(text, own_page)
     if source != "ofsted" or ASKS_FOR_REPLY_RE.search(question):
         return 1.0
     return 1.0 - (1.0 - REPLY_PENALTY) * reply_share(text)

@@ -198,7 +198,7 @@ class Retriever:
                 * answer_type_weight(query.answer_type, passage.text, role, event, counted) \
                 * rank.month_weight(months, passage.text) * rank.lead_weight(broad, passage) \
                 * rank.scope_weight(passage.text, query.text, query.answer_type) \
-                * rank.reply_weight(passage.text, query.text, query.source) \
+                * rank.reply_weight(passage.text, query.text, query.source, doc.doc_type == "council_page") \
                 * rank.improve_weight(passage.text, passage.headings, query.text) \
                 * rank.fault_weight(passage.text, query.text) * rank.praise_weight(passage.text, query.text) \
                 * second_fact_weight(query.text, query.answer_type, passage.text) \
