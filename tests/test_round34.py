@@ -146,3 +146,13 @@ def test_a_years_inspection_is_the_full_inspection_not_a_visit():
     assert rank.asks_full_inspection("rutland 2019 ofsted inspection care leavers")
     assert not rank.asks_full_inspection("What did the 2022 inspection of a children's home in Rutland find?")
     assert not rank.asks_full_inspection("What did the 2022 inspection's second monitoring visit find?")
+
+
+def test_the_visit_was_the_fourth_of_these_monitoring_visits_numbers_it():
+    paper = ("1.1 Following the inspection report published in November 2014, which judged children's services in "
+             "the city to be inadequate, Ofsted carries out quarterly monitoring visits, each looking at a different "
+             "area of practice. The October visit was the fourth of these, and Ofsted's letter was published.")
+    assert infer_visit_number(paper)[0] == 4
+    # (not a count of other things: "The visit was the second of these" after reviews or audits)
+    assert infer_visit_number("The council commissioned three peer reviews. The visit was the second of these.")[0] \
+        is None

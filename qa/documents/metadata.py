@@ -1359,6 +1359,10 @@ _VISIT_NUMBER_RES = [
     # (not "the second of the DBS checks on new staff")
     (re.compile(rf"\bvisit(?:ed)?\b[^.]{{0,80}}\bthe\s+{ORDINAL_RE}\s+of\s+(?:(?:the|its|their)\s+)?(?:[\w-]+['’]s\s+)?"
                 rf"(?:(?:\w+\s+)?(?:monitoring\s+)?visits|(?:quarterly|monitoring|progress)\s+checks)\b", re.I), 0.8),
+    # "Ofsted carries out quarterly monitoring visits ... The October visit was the fourth of these" (the visits
+    # named just before: see infer_visit_number)
+    (_OF_THESE_RE := re.compile(rf"\b(?:the|this|that)\s+(?:\w+\s+)?visit\s+(?:was|is)\s+the\s+{ORDINAL_RE}\s+of\s+"
+                                rf"(?:these|them|those)\b", re.I), 0.85),
     # the page's subject said to be one: "The letter ... is the fourth of the monitoring visits Ofsted carries out"
     (re.compile(rf"\b(?:is|was)\s+the\s+{ORDINAL_RE}\s+of\s+(?:(?:its|their|the|ofsted['’]s)\s+(?:\w+\s+)?|"
                 rf"a\s+series\s+of\s+)monitoring\s+visits\b", re.I), 0.9),
@@ -1502,6 +1506,9 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
                     # (a letter's visit may be named in the sentence before: "after a focused visit. Their letter")
                     (content[max(0, m.start() - 150):m.start()] if rx is _LETTER_COUNTED_RE else "")
                     + _sentence_at(content, m.start()), re.I):
+                continue
+            if rx is _OF_THESE_RE and not re.search(r"\bmonitoring\s+visits\b",
+                                                    content[max(0, m.start() - 300):m.start()], re.I):
                 continue
             if rx is _MADE_VISIT_RE and re.search(r"\b(?:when|since|after|before|once|until|following)\b[^.,;]{0,40}$",
                                                   content[max(0, m.start() - 50):m.start()], re.I):
