@@ -94,6 +94,10 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#  104: "The October visit was the fourth of these" (monitoring visits named just before) numbers a visit; (review)
+#       a page's address dates it only when nothing else does (0.6), a running line stands alone in a text file
+#       and its "MV4" still numbers the visit, a heading at a page's foot joins the next page only when it fills
+#       the width, page numbers counting up from another start ("17", "18") are furniture
 #  103: a PDF page's own number alone at its top or foot is furniture, and a page's last line read as a heading
 #       joins the lower-case line opening the next page; a text file's running line closing on "Page 2 of 2" is
 #       furniture, and names the council (as "Council of the Isles of Scilly", also a title's and a masthead's
@@ -236,7 +240,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "103"
+PIPELINE_VERSION = "104"
 
 
 def packaged_model_path() -> str:

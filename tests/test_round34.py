@@ -156,3 +156,99 @@ def test_the_visit_was_the_fourth_of_these_monitoring_visits_numbers_it():
     # (not a count of other things: "The visit was the second of these" after reviews or audits)
     assert infer_visit_number("The council commissioned three peer reviews. The visit was the second of these.")[0] \
         is None
+
+
+# After the review.
+
+EVENT = """<html><head><title>Foster carer information evening | Rutland County Council</title>
+<link rel="canonical" href="https://www.rutland.example/events/2019/06/20/foster-carer-information-evening/">
+</head><body><main><h1>Foster carer information evening</h1><p>Published: 3 May 2019</p>
+<p>Following Ofsted's focused visit in March, Rutland County Council is inviting residents to an information evening
+on Thursday 20 June 2019 to find out about fostering.</p></main></body></html>"""
+
+
+def test_a_date_in_the_pages_address_gives_way_to_the_date_the_page_states(tmp_path):
+    assert _ingested(tmp_path, "event.html", EVENT).date == "2019-05-03"
+    (tmp_path / "b").mkdir()
+    tagged = STORY.replace('<meta property="og:site_name"', '<meta property="article:published_time" '
+                           'content="2016-11-22T09:00:00Z"><meta property="og:site_name"')
+    assert _ingested(tmp_path / "b", "story.html", tagged).date == "2016-11-22"
+
+
+def test_an_inspection_that_only_marks_a_time_is_not_the_one_asked_for():
+    assert not rank.asks_full_inspection("What progress have inspectors found on caseloads since the 2019 inspection?")
+    assert not rank.asks_full_inspection("After the 2022 Ofsted inspection rated Rutland inadequate, what did "
+                                         "inspectors say about caseloads in 2023?")
+    assert rank.asks_full_inspection("What did the 2022 inspection of the council's children's services find?")
+
+
+def test_a_removed_running_line_still_numbers_the_visit_and_stands_alone_mid_file(tmp_path):
+    letter = ("Dear Ms Example\n\nThis letter summarises the findings of the monitoring visit to Rutland children's "
+              "services.\n\nCaseloads have reduced.\n\nRutland County Council - monitoring visit MV4 - Page 1 of 1\n")
+    assert _ingested(tmp_path, "letter.txt", letter).visit_number == 4
+    (tmp_path / "b").mkdir()
+    two = MINUTES.replace("RESOLVED", "Council of the Isles of Scilly - Overview and Scrutiny Committee - 11.12.18 - "
+                                      "Page 1 of 2\n\nRESOLVED")
+    doc = _ingested(tmp_path / "b", "minutes.txt", two)
+    assert "Page 1 of 2" not in doc.text and "RESOLVED that the Committee notes" in doc.text
+
+
+def test_visits_counted_around_a_focused_visit():
+    assert infer_visit_number("Ofsted's focused visit in 2021 found serious weaknesses and the inadequate judgement "
+                              "followed in 2022. Inspectors returned in May to look at care leavers. This was the "
+                              "fourth visit to Rutland since the judgement and inspectors saw progress.")[0] == 4
+    assert infer_visit_number("Ofsted and its partners carried out a joint targeted area inspection in Rutland in "
+                              "March. It was the first Ofsted visit to the county's children's services since a full "
+                              "inspection in 2019.")[0] is None
+    assert infer_visit_number("Since the inadequate judgement in 2022, Ofsted has carried out three monitoring visits "
+                              "and, in March, a focused visit on care leavers. The focused visit was the fourth of "
+                              "these.")[0] is None
+
+
+def test_a_short_heading_at_a_pages_foot_stays_a_heading(tmp_path):
+    from qa.documents.ingest import discover, load_document
+    from qa.passages.split import split_document
+
+    _two_page_pdf(tmp_path / "letter.pdf",
+                  ["14 March 2023", "", "Dear Ms Example", "", "Focused visit to Rutland children's services", "",
+                   "This letter summarises the findings of the focused visit to Rutland children's services.",
+                   "Inspectors looked at the arrangements for children in need and those subject to a plan.", "",
+                   "What needs to improve in this area of social work practice"],
+                  ["the timeliness of strategy discussions when children are at risk of significant harm;",
+                   "the quality of supervision and management oversight of frontline practice.", "",
+                   "Yours sincerely", "", "Jo Example", "Her Majesty's Inspector"])
+    files, _ = discover([tmp_path])
+    doc = load_document(files[0], "x", None, 2**26)
+    passages = split_document(doc, max_words=60, min_words=5)
+    listed = next(p for p in passages if "timeliness of strategy discussions" in p.text)
+    assert "What needs to improve in this area of social work practice" in listed.headings
+
+
+def test_who_brought_the_letter_to_a_council_body_and_ofsted_reporting_to_one():
+    for question in ("Who presented the focused visit letter to the Children and Young People's Scrutiny Committee?",
+                     "Who took the Ofsted report to the Corporate Parenting Board?",
+                     "Who presented the Ofsted letter to full council?"):
+        assert parse(question).source == "council", question
+    for question in ("What did Ofsted report in its monitoring letter to the council's cabinet member for children?",
+                     "What did inspectors report in their findings to the committee about caseloads?"):
+        assert parse(question).source == "ofsted", question
+
+
+def test_the_councils_own_we_telling_ofsteds_findings_is_not_the_council_speaking():
+    question = "What did the council say it would do after the focused visit?"
+    findings = "We were visited by Ofsted in October, and inspectors found that children benefit from a stable team."
+    plans = "The council will appoint a deputy early help coordinator in the new year."
+    assert rank.reply_share(findings, True) == 0.0
+    assert rank.reply_share(plans, True) == 1.0
+    quoted = 'Our focused visit letter from Ofsted said:\n\n"Children benefit from a small, stable team."'
+    assert rank.reply_share(quoted, True) == 0.0
+    assert rank.reply_weight(plans, question, "council", True) > rank.reply_weight(findings, question, "council", True)
+
+
+def test_page_numbers_counting_up_from_another_start_are_dropped():
+    from qa.documents.clean import split_running_lines
+
+    pages, _ = split_running_lines(["Dear Ms Example\nThe council has improved the\n17", "quality of work.\nYours\n18"])
+    assert pages == ["Dear Ms Example\nThe council has improved the", "quality of work.\nYours"]
+    kept, _ = split_running_lines(["Dear Ms Example\nItems\n3", "More items\n7"])  # (not counting up: kept)
+    assert kept == ["Dear Ms Example\nItems\n3", "More items\n7"]

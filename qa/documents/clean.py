@@ -28,6 +28,10 @@ MD_HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 
 # Whole-line page furniture and web boilerplate (matched case-insensitively on the stripped line).
 # Each rule is general to web captures and PDF hosting pages, never a string special to one page.
+# A running line closing on its page count: "Council of the Isles of Scilly - Overview and Scrutiny Committee -
+# 11.12.18 - Page 2 of 2" (no sentence in it)
+PAGE_COUNT_LINE = r"(?:[^.!?\n]|\.(?=\S)){3,150}\s[-–—|]\s*page \d+ of \d+"
+
 _FURNITURE_RULES = {
     "navigation": (
         r"make an enquiry", r"contact us", r"rate this page", r"loading,? please wait\W*",
@@ -98,9 +102,7 @@ _FURNITURE_RULES = {
     ),
     "page number or footer": (
         r"page \d+(?: of \d+)?", r"\d{1,3}", r"-\s*\d{1,3}\s*-",
-        # a running line closing on its page count: "Council of the Isles of Scilly - Overview and Scrutiny
-        # Committee - 11.12.18 - Page 2 of 2"
-        r"(?:[^.!?\n]|\.(?=\S)){3,150}\s[-–—|]\s*page \d+ of \d+", r".*\bwebsite design by\b.*", r"©.*",
+        PAGE_COUNT_LINE, r".*\bwebsite design by\b.*", r"©.*",
         r"copyright.*\ball rights reserved.*",
         r"(t|tel|telephone|textphone)\b.*@.*",  # letterhead contact line
     ),
@@ -275,6 +277,8 @@ def unwrap(text: str, page: int | None = None) -> list[Block]:
         starts_item = bool(bullet) or (indented and (gap >= 1 or prev_colon) and line[:1].islower())
         if not current:
             pass
+        elif any(re.fullmatch(PAGE_COUNT_LINE, x, re.I) for x in (line, prev)):
+            flush()  # a running line stands alone, to go as furniture
         elif blank_is_break and blank_before:
             flush()
         elif is_heading or starts_item:
@@ -446,13 +450,16 @@ def split_running_lines(pages: list[str]) -> tuple[list[str], list[str]]:
     repeated = {k for k, c in edge_counts.items()
                 if ((c == 2 and re.search(r"[a-z]{2}", k)) if two else (c >= max(3, len(pages) // 2) and k))}
     kept_pages, running, seen = [], [], set()
+    counted = _counted_edges(pages)
     for number, p in enumerate(pages, start=1):
         lines = p.split("\n")
         filled = [j for j, l in enumerate(lines) if l.strip()]
         edges = set(filled[:3] + filled[-3:]) if two else set(filled)
-        # (the page's own number alone at its top or foot: "1" under a sentence the next page finishes)
+        # (the page's own number alone at its top or foot: "1" under a sentence the next page finishes; or a
+        # number counting up page by page from another start, "17" and "18" in a committee's pack)
         numbered = {j for j in filled[:1] + filled[-1:]
                     if re.fullmatch(rf"(?:page\s+)?[-–]?\s*{number}\s*[-–]?(?:\s+of\s+\d+)?", lines[j].strip(), re.I)}
+        numbered |= {filled[k] for k in counted if filled and -1 <= k < len(filled)}
         kept = []
         for j, line in enumerate(lines):
             if j in numbered:
@@ -465,6 +472,19 @@ def split_running_lines(pages: list[str]) -> tuple[list[str], list[str]]:
                 kept.append(line)
         kept_pages.append("\n".join(kept))
     return kept_pages, running
+
+
+def _counted_edges(pages: list[str]) -> list[int]:
+    """Which edge (0: a page's first line, -1: its last) holds a bare number counting up by one on every page."""
+    found = []
+    for k in (0, -1):
+        numbers = []
+        for p in pages:
+            lines = [l.strip() for l in p.split("\n") if l.strip()]
+            numbers.append(int(lines[k]) if lines and re.fullmatch(r"\d{1,3}", lines[k]) else None)
+        if None not in numbers and all(b == a + 1 for a, b in zip(numbers, numbers[1:])):
+            found.append(k)
+    return found
 
 
 # A teaser item: headline, at most this many blocks of lead text, then "[...]"/"..." or a "read more" link.

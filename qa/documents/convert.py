@@ -167,7 +167,15 @@ def convert_html(html: str) -> Extracted:
     if meta is not None:
         where = _markup_date(html, str(meta.date), marked) if meta.date else None
         if meta.date and where is None and _url_dated(meta.url or "", str(meta.date)):
-            where = "published"  # the page's own address is dated: ".../2016/11/15/manchester-missing-children/"
+            # the page's own address is dated (".../2016/11/15/manchester-missing-children/"): the page's date when
+            # nothing in its markup or text says otherwise (an event's page is filed under the event's date; htmldate
+            # reads the address before an "article:published_time" tag)
+            published = next((c.group(1) for tag in _META_TAG_RE.findall(html) if _PUBLISHED_META_RE.search(tag)
+                              and (c := re.search(r"""content\s*=\s*["'](\d{4}-\d\d-\d\d)""", tag))), None)
+            if published:
+                hints["date"] = published
+            else:
+                hints["url_date"] = str(meta.date)[:10]
         for key, value in (("title", meta.title), ("date", meta.date if where == "published" else None),
                            ("date_modified", meta.date if where == "modified" else None),
                            ("publisher", meta.sitename), ("source", meta.url), ("author", meta.author)):
@@ -231,7 +239,9 @@ def _parse_html(html: str):
 _TITLE_COUNCIL_RE = re.compile(r"(?:^|\s[|\-–—]\s)((?:(?:The\s+)?(?:Royal\s+|London\s+)?Borough\s+of\s+|City\s+of\s+)?"
                                r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of|upon|on|(?<=Blackburn )with|&)){0,5}?"
                                # (or named as "Council of the Isles of Scilly")
-                               r"\s+Council|Council\s+of\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of)){0,4})(?:\s+(?:Democracy|Democratic\s+Services)(?:\s+Portal)?|"
+                               r"\s+Council|"
+                               r"Council\s+of\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|and|of)){0,4})"
+                               r"(?:\s+(?:Democracy|Democratic\s+Services)(?:\s+Portal)?|"
                                r"\s+(?:Newsroom|News|Press\s+Office|Media\s+Centre|Press\s+Releases?))?"
                                # (the council's democracy site: "... - Newcastle City Council Democracy"; its
                                # newsroom: "... - Shropshire Council Newsroom")
@@ -440,6 +450,11 @@ def _marked_texts(tree, *mark_res: re.Pattern) -> list[list[str]]:
     return found
 
 
+_META_TAG_RE = re.compile(r"<meta\b[^>]{0,500}>", re.I)
+_PUBLISHED_META_RE = re.compile(r"""(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished|"""
+                                r"""pubdate|publish[-_]?date|dc\.date\.issued)["']""", re.I)
+
+
 def _url_dated(url: str, iso_date: str) -> bool:
     """The page's canonical address carries the date as year, month and day folders (a news site's usual form;
     a related story's link is not the page's address)."""
@@ -539,10 +554,10 @@ def convert_pdf(data: bytes) -> Extracted:
         page_blocks = clean.unwrap(text, number) if text.strip() else []
         if blocks and page_blocks and _continues(blocks[-1], page_blocks[0], full_last_line):
             # A paragraph running over a page break stays one paragraph (cited by its first page); a page's last
-            # line read alone as a heading was a paragraph's first ("... offered to almost all children after
-            # every missing" / "episode, and 78% take place ...")
+            # line filling the width, read alone as a heading, was a paragraph's first ("... offered to almost
+            # all children after every missing" / "episode, and 78% take place ...")
             blocks[-1].text = blocks[-1].text + " " + page_blocks[0].text
-            blocks[-1].kind = "para"
+            blocks[-1].kind = "para" if blocks[-1].kind == "heading" else blocks[-1].kind
             page_blocks = page_blocks[1:]
         blocks.extend(page_blocks)
         lines = [l for l in text.split("\n") if l.strip()]
@@ -559,7 +574,7 @@ def _continues(prev: Block, nxt: Block, full_last_line: bool) -> bool:
     if nxt.kind != "para":
         return False
     if prev.kind == "heading":
-        return not clean.SENTENCE_END_RE.search(prev.text) and nxt.text[:1].islower()
+        return full_last_line and not clean.SENTENCE_END_RE.search(prev.text) and nxt.text[:1].islower()
     return prev.kind in ("para", "item") and (
         (not clean.SENTENCE_END_RE.search(prev.text) and nxt.text[:1].islower()) or full_last_line)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from qa.datatypes import DOC_TYPES, Block
 from qa.terms import tokenize
+from qa.documents.clean import PAGE_COUNT_LINE
 
 MANIFEST_NAME = "manifest.json"
 FIELDS = ("title", "date", "doc_type", "publisher", "source", "local_authorities", "period_start",
@@ -226,6 +227,7 @@ _DATELINE_PREFIX = (r"(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|"
                     r"date(?:d|\s+published)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|created(?:\s+on)?|"
                     r"(?:news|press|media)\s+release)\s*:?")
 UPDATED_DATE_CONFIDENCE = 0.4  # a date that is only a page's last update
+URL_DATE_CONFIDENCE = 0.6  # a date only in the page's own address
 _LAST_UPDATED_RE = re.compile(r"\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+updated\b", re.I)
 # A clock time beside a dateline ("14:32, 3 MAR 2021", "Monday, 20 September 2021 6.00 pm").
 _CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\d/.])|\b\d{1,2}\s*[ap]\.?m\b\.?", re.I)
@@ -1217,6 +1219,8 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         m = _FURNITURE_DATE_RE.search(title)
         if m and parse_date(m.group(0)) and not _RANGE_END_RE.search(title[:m.start()]):
             return parse_date(m.group(0)), 0.5
+    if hints.get("url_date"):  # (see convert.convert_html: a news site files a story under its day)
+        return hints["url_date"], URL_DATE_CONFIDENCE
     if updated:
         return updated, UPDATED_DATE_CONFIDENCE
     if hints.get("date_modified"):  # only the page's update time: better than nothing, said with less confidence
@@ -1361,7 +1365,8 @@ _VISIT_NUMBER_RES = [
                 rf"(?:(?:\w+\s+)?(?:monitoring\s+)?visits|(?:quarterly|monitoring|progress)\s+checks)\b", re.I), 0.8),
     # "Ofsted carries out quarterly monitoring visits ... The October visit was the fourth of these" (the visits
     # named just before: see infer_visit_number)
-    (_OF_THESE_RE := re.compile(rf"\b(?:the|this|that)\s+(?:\w+\s+)?visit\s+(?:was|is)\s+the\s+{ORDINAL_RE}\s+of\s+"
+    (_OF_THESE_RE := re.compile(rf"\b(?:the|this|that)\s+(?:(?!focus+ed\b|joint\b)\w+\s+)?visit\s+(?:was|is)\s+the\s+"
+                                rf"{ORDINAL_RE}\s+of\s+"
                                 rf"(?:these|them|those)\b", re.I), 0.85),
     # the page's subject said to be one: "The letter ... is the fourth of the monitoring visits Ofsted carries out"
     (re.compile(rf"\b(?:is|was)\s+the\s+{ORDINAL_RE}\s+of\s+(?:(?:its|their|the|ofsted['’]s)\s+(?:\w+\s+)?|"
@@ -1496,8 +1501,10 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
             if rx is _VISIT_NUMBER_RES[0][0] and (not re.search(r"visit", content[m.end():m.end() + 40], re.I) or
                                                   _NOT_MONITORING_RE.match(content[m.end():m.end() + 40])):
                 continue  # "This is the first focused visit since that inspection": no monitoring visit
-            if rx is _VISIT_NUMBER_RES[0][0] and not re.search(r"monitoring", content[m.end():m.end() + 40], re.I) \
-                    and re.search(r"\b(?:focused|joint targeted)\s+visit|\bjtai\b",
+            if rx is _VISIT_NUMBER_RES[0][0] and ordinal_value(m.group(1)) == 1 \
+                    and not re.search(r"monitoring", content[m.end():m.end() + 40], re.I) \
+                    and re.search(r"\b(?:focused|joint targeted)\s+visit|\bjoint\s+targeted\s+area\s+inspection|"
+                                  r"\bjtai\b",
                                   content[max(0, m.start() - 250):m.start()], re.I):
                 continue  # "... carried out a focused visit to ... It was the first Ofsted visit to the county's
                 # children's services since a full inspection in 2019": that visit, no monitoring visit
@@ -1880,7 +1887,8 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
                                            else f"{headline}\n{content}")
     if visit is None:
         # a running footer's short form ("Worcestershire MV4    Page 1 of 2"), taken out of the text as furniture
-        numbers = {int(n) for n in re.findall(r"\bMV[\s-]?(\d{1,2})\b", hints.get("page_furniture", ""))}
+        numbers = {int(n) for n in re.findall(r"\bMV[\s-]?(\d{1,2})\b", "\n".join([hints.get("page_furniture", "")]
+                                                                               + _PAGE_LINE_RE.findall(raw)))}
         if len(numbers) == 1:
             visit, visit_conf = numbers.pop(), 0.7
     if (doc_type == "other" and not authorities) \
@@ -1927,7 +1935,7 @@ def _not_marked_passing(text: str, lists: bool = False) -> set[str]:
 
 # A page's running line in a text file: "Council of the Isles of Scilly - Overview and Scrutiny Committee - 11.12.18 -
 # Page 2 of 2" (cleaning takes it off the text, as a PDF's goes to its page furniture)
-_PAGE_LINE_RE = re.compile(r"(?m)^[^\S\n]*\S[^\n]{0,150}\bPage[^\S\n]+\d+[^\S\n]+of[^\S\n]+\d+[^\S\n]*$")
+_PAGE_LINE_RE = re.compile(rf"(?mi)^[^\S\n]*({PAGE_COUNT_LINE})[^\S\n]*$")
 
 
 def _furniture_councils(furniture: str) -> set[str]:

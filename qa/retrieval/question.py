@@ -128,9 +128,12 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  r"find|found|tell|told|report|think|thought|write|wrote)[\w'’-]+\s+){0,3}?"
                                  r"council\s+(?:say|said|state|stated|tell|told|claim|claimed)\b|"
                                  # "Who took the Ofsted letter to councillors ...?": the meeting's papers and minutes
-                                 r"\b(?:took|take|presented|present|brought|bring|reported|report)\s+(?:the\s+|its\s+)?"
-                                 r"(?:[\w'’-]+\s+){0,4}?(?:letter|report|findings|outcome)\s+(?:back\s+)?to\s+(?:the\s+)?"
-                                 r"(?:[\w'’-]+\s+){0,2}?(?:councillors|members|committee|cabinet|scrutiny)\b|"
+                                 # (someone bringing it: not "What did Ofsted report in its letter to the cabinet
+                                 # member")
+                                 r"\bwho\s+(?:took|presented|brought|reported|introduced)\s+(?:[\w'’-]+\s+){0,6}?"
+                                 r"(?:letter|report|findings|outcome)\s+(?:back\s+)?to\s+(?:the\s+|full\s+)?"
+                                 r"(?:[\w'’&-]+\s+){0,5}?(?:councillors|members|committee|cabinet(?!\s+member)|"
+                                 r"scrutiny|board|panel|council)\b|"
                                  # "What were X councillors worried about when they discussed ...?": the minutes
                                  r"\bcouncillors\s+(?:\w+\s+)?(?:worried|concerned|asked|discussed|questioned|raised|"
                                  r"debated|challenged)\b|"

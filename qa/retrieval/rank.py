@@ -46,8 +46,13 @@ MONITORING_NOT_FOCUSED_PENALTY = 0.8
 # visit either, so a numbered visit's letter (the same year's, the same topic) reports another event.
 INSPECTION_ASKED_RE = re.compile(r"\binspection\s+report|\bfull\s+inspection|\bre-?inspection|\bilacs\b|\bsif\b|"
                                  # ("In Haringey's 2022 inspection, ...": the year's inspection, not a visit)
-                                 r"\bsingle\s+inspection|\b(?:19|20)\d\d\s+(?:ofsted\s+)?inspection\b(?!\s+of\s+(?:a|the)\b)",
+                                 r"\bsingle\s+inspection|\b(?:19|20)\d\d\s+(?:ofsted\s+)?inspection\b"
+                                 r"(?!\s+of\s+(?:a|an|the|its)\s+(?:[\w'’-]+\s+){0,2}?(?:children['’]?s\s+)?homes?\b)",
                                  re.I)
+# ... not one that only marks when a time began or ended: "progress since the 2019 inspection", "after the 2022
+# Ofsted inspection rated it inadequate, what did inspectors say in 2023?"
+_INSPECTION_ANCHOR_RE = re.compile(r"\b(?:since|after|following|before|until|prior\s+to|ahead\s+of)\s+"
+                                   r"(?:(?:the|its|their|[\w'’-]+['’]s?)\s+)?(?:(?:last|previous|latest)\s+)?$", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -67,7 +72,8 @@ def names_focused_visit(doc: Document) -> bool:
 @lru_cache(maxsize=256)
 def asks_full_inspection(question: str) -> bool:
     asked = NEGATED_SOURCE_RE.sub(" ", question)  # ("Quote the report, not the later monitoring letters")
-    return bool(INSPECTION_ASKED_RE.search(asked)) \
+    return any(not _INSPECTION_ANCHOR_RE.search(asked[max(0, m.start() - 40):m.start()])
+               for m in INSPECTION_ASKED_RE.finditer(asked)) \
         and not re.search(r"\bvisits?\b|\bmvs?\b|\bfvs?\b|\bmonitoring\b|\bletters?\b", asked, re.I)
 
 
@@ -690,8 +696,13 @@ ASKS_FOR_REPLY_RE = re.compile(rf"\b(?:respon\w*|react\w*|push(?:ed)? back|welco
                                rf"disappoint\w*|{_SPEAKER})\b", re.I)
 
 
-# The council's own page speaking for itself, unquoted: "We will appoint a deputy early help coordinator ..."
-OWN_VOICE_RE = re.compile(r"^\s*(?:we|our)\b", re.I)
+# The council's own page speaking for itself, unquoted: "We will appoint a deputy early help coordinator ...", "The
+# council will ..." (not telling what Ofsted found: "We were visited in October, and inspectors found ...")
+OWN_VOICE_RE = re.compile(r"^\s*(?:we|our)\b|^\s*the\s+council\s+(?:will|is\s+going\s+to|plans?\s+to|intends?\s+to)\b",
+                          re.I)
+OFSTED_FINDS_RE = re.compile(r"\b(?:inspectors?|ofsted|the\s+(?:letter|report|inspection))\b[^.]{0,60}?\b"
+                             r"(?:found|finds?|said|says?|judged|rated|noted|highlighted|identified|praised|told|"
+                             r"recogni[sz]ed)\b", re.I)
 
 
 @lru_cache(maxsize=50_000)
@@ -702,9 +713,10 @@ def reply_share(text: str, own_page: bool = False) -> float:
     reply = 0
     quoting = False
     for paragraph in re.split(r"\n\s*\n|\n(?=\W{0,2}[\"“‘'])", text):
-        if _council_speaks(paragraph) or (QUOTE_OPEN_RE.match(paragraph) and REPLY_VOICE_RE.search(paragraph)) \
-                or (own_page and OWN_VOICE_RE.match(paragraph)):
+        if _council_speaks(paragraph) or (QUOTE_OPEN_RE.match(paragraph) and REPLY_VOICE_RE.search(paragraph)):
             quoting = True
+        elif own_page and OWN_VOICE_RE.match(paragraph) and not OFSTED_FINDS_RE.search(paragraph):
+            quoting = False  # (its own words: no quotation follows from them)
         elif not (quoting and QUOTE_OPEN_RE.match(paragraph)) or INSPECTORS_SPEAK_RE.search(paragraph):
             quoting = False  # (a quotation the report or the inspectors are said to speak is theirs)
             continue
