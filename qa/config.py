@@ -94,6 +94,9 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#  105: after the held-out reading: a site's header and footer (which the main text leaves out) name its council
+#       when the text names none as its subject ("in partnership with London Borough of Tower Hamlets"); "who
+#       previously led children's services in Essex", "colleagues in Hackney and Newham" are passing mentions
 #  104: "The October visit was the fourth of these" (monitoring visits named just before) numbers a visit; (review)
 #       a page's address dates it only when nothing else does (0.6), a running line stands alone in a text file
 #       and its "MV4" still numbers the visit, a heading at a page's foot joins the next page only when it fills
@@ -240,7 +243,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "104"
+PIPELINE_VERSION = "105"
 
 
 def packaged_model_path() -> str:

@@ -252,3 +252,50 @@ def test_page_numbers_counting_up_from_another_start_are_dropped():
     assert pages == ["Dear Ms Example\nThe council has improved the", "quality of work.\nYours"]
     kept, _ = split_running_lines(["Dear Ms Example\nItems\n3", "More items\n7"])  # (not counting up: kept)
     assert kept == ["Dear Ms Example\nItems\n3", "More items\n7"]
+
+
+# After the held-out reading.
+
+BOARD_PAGE = """<html><head><title>Improvement Board update | Children's Services Improvement Board</title>
+<meta property="og:site_name" content="Children's Services Improvement Board"></head><body>
+<header><div class="logo-line">Children's Services Improvement Board &middot; in partnership with London Borough of
+Rutland</div><nav><a href="/">Home</a> <a href="/papers">Meeting papers</a></nav></header>
+<main><h1>Improvement Board update: what the January focused visit told us</h1><p>Posted on 4 March 2024</p>
+<p>In January, Ofsted carried out a focused visit to the council's children's services. The independent chair, who
+previously led children's services in Essex, said the findings were a fair picture of where we are.</p>
+<p>Inspectors found that most child protection plans now set out clearly what needs to change for children.</p>
+<p>We have also been learning from colleagues in Hackney and Newham, whose services inspectors have praised.</p>
+</main><footer><p>The board is hosted by the London Borough of Rutland, Town Hall.</p></footer></body></html>"""
+
+
+def test_a_page_naming_its_council_only_in_its_header_and_footer_is_about_that_council(tmp_path):
+    # (an invented London borough's style on a real council's name: the gazetteer knows Rutland)
+    assert _ingested(tmp_path, "board.html", BOARD_PAGE).local_authorities == ["Rutland"]
+
+
+def test_a_negated_source_ends_at_a_dash():
+    query = parse("Not the Ofsted letter please - I need Rutland council's own committee report. What has the "
+                  "council done about child protection plans since the second monitoring visit?")
+    assert query.source == "council"
+
+
+def test_list_and_section_numbers_and_may_dates_are_no_counts():
+    from qa.retrieval.answer_type import states_count
+
+    children = frozenset({"children", "child"})
+    assert not states_count(children, "1. Children who need help and protection Requires Improvement 2.1 Adoption")
+    assert not states_count(children, "Report published: 9 May 2018\n\nChildren's services in Rutland require ...")
+    assert states_count(children, "Inspectors brought to the attention of the authority 74 children.")
+    assert states_count(children, "By 9 May 40 children had been seen.")
+
+
+def test_the_minutes_asked_for_lead_over_the_officers_report():
+    from qa.datatypes import Document
+
+    question = "What did the panel resolve? I want the minutes, not the officers' report."
+    minutes = Document(doc_id="m", path="m.html", text="Minutes of the meeting of the Corporate Parenting Panel ...",
+                       title="Corporate Parenting Panel", doc_type="council_page")
+    paper = Document(doc_id="r", path="r.docx", text="Report of the Director of Children's Services ...",
+                     title="Ofsted focused visit", doc_type="council_page")
+    assert rank.minutes_weight(minutes, question) == 1.0 > rank.minutes_weight(paper, question)
+    assert rank.minutes_weight(paper, "Were children seen within 30 minutes?") == 1.0

@@ -200,6 +200,11 @@ def convert_html(html: str) -> Extracted:
         # document-sharing site's name over an Ofsted letter is no publisher: see metadata.infer_publisher)
         hints.pop("publisher", None)
         hints["title_site"] = site
+    if tree is not None and (site := [_flat(el.text_content()) for el in tree.xpath(
+            "//header|//footer|//*[@role='banner' or @role='contentinfo']")[:6]]):
+        # the site's header and footer, which the main text leaves out, may alone name whose page it is ("... in
+        # partnership with London Borough of Tower Hamlets", "hosted by the London Borough of Tower Hamlets")
+        hints["site_lines"] = "\n".join(line[:300] for line in site if line)
     if tree is not None and (page_title := _flat(tree.findtext(".//title") or "")) \
             and page_title != hints.get("title"):
         hints["page_title"] = page_title  # (a minutes page's meeting line may be only there: see infer_date)

@@ -747,6 +747,9 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|n
                              # a former post: "who had worked as a social worker for Avon County Council" (not
                              # "social workers working for Rutland County Council", its own staff)
                              r"worked\s+as\s+an?\s+(?:[\w-]+\s+){0,3}?(?:at|for)|"
+                             # "who previously led children's services in Essex"; "learning from colleagues in Hackney"
+                             r"previously\s+(?:led|ran|managed|headed|worked)\b[^.]{0,50}?\b(?:in|at|for)|"
+                             r"colleagues\s+(?:in|at|from)(?:\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s+and)?|"
                              # councils in a place: "children placed by ... authorities in Hertfordshire and Essex"
                              r"(?:authorities|councils)\s+(?:in|across)|"
                              # another council reviewing this one: "a peer review led by Portsmouth City Council"
@@ -1866,7 +1869,7 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
             # others only in passing ("work with Newham and Hackney"): its own services are the subject
             authorities, la_conf = sorted(papers), 0.5
         elif len(running := _furniture_councils("\n".join([hints.get("page_furniture", "")]
-                                                           + _PAGE_LINE_RE.findall(raw)))) == 1 \
+                                                           + _PAGE_LINE_RE.findall(raw) + [hints.get("site_lines", "")]))) == 1 \
                 and (not (unmarked := _not_marked_passing(subject)) or running <= unmarked):
             # ... or in its running header: "Wakefield Council | Cabinet | 16 January 2024 | Agenda item 9" (the
             # minutes naming it only in a member's aside on its history, or naming another council only as one in

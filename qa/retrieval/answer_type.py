@@ -520,7 +520,9 @@ def _is_day(words: list[str], i: int) -> bool:
         return False
     month = lambda w: _MONTH_WORD_RE.fullmatch(w) and w != "may"  # noqa: E731  ("may" is a verb too)
     return bool(i and month(words[i - 1]) and not (i + 1 < len(words) and words[i + 1] in _COUNTED_AFTER_DAY)
-                or i + 1 < len(words) and (month(words[i + 1]) or _YEAR_RE.fullmatch(words[i + 1])))
+                or i + 1 < len(words) and (month(words[i + 1]) or _YEAR_RE.fullmatch(words[i + 1]))
+                # ("9 May 2018": "may" before a year is the month)
+                or words[i + 1:i + 2] == ["may"] and i + 2 < len(words) and _YEAR_RE.fullmatch(words[i + 2]))
 
 
 _COUNTED_AFTER_DAY = frozenset("children families social workers staff cases people young per".split())
@@ -528,6 +530,10 @@ _COUNTED_AFTER_DAY = frozenset("children families social workers staff cases peo
 
 _MONEY_STEMS = frozenset(tokenize("money funding funds cash investment invest budget spend spent"))
 _MONEY_RE = re.compile(r"£\s?\d|\b\d[\d,.]*\s*(?:million|billion|bn|m)\s+(?:pounds|investment|funding)\b", re.I)
+
+
+# A list's or a section's number is no count: "1. Children who need help and protection", "2.1 Adoption performance"
+_LIST_NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,2}(?:\.\d{1,2})*\.(?=\s+[A-Z])|(?<![\w.,])\d{1,2}\.\d{1,2}(?=\s+[A-Z])")
 
 
 def states_count(stems: frozenset[str], text: str, before: bool = False) -> bool:
@@ -540,7 +546,7 @@ def states_count(stems: frozenset[str], text: str, before: bool = False) -> bool
     visits = stems - {"ofst"}
     if visits and visits <= {"visit", "monitor"} and _VISIT_ORDINAL_RE.search(text):
         return True  # (visits are what is counted, "Ofsted" or not; not "children seen on the second visit")
-    words = _WORD_RE.findall(text.lower().replace("’", "'"))
+    words = _WORD_RE.findall(_LIST_NUMBER_RE.sub(" ", text).lower().replace("’", "'"))
     for i, word in enumerate(words):
         is_number = (word.isdigit() and not _YEAR_RE.fullmatch(word)) or word in _NUMBER_WORDS
         if not is_number or _is_day(words, i):

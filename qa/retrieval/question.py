@@ -200,7 +200,8 @@ NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+
                                r"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:own\s+)?(?:ofsted|council|press|news|media|"
                                r"newspapers?|local\s+paper|reports?|letters?|inspectors?|coverage|statements?|articles?|"
                                r"stor(?:y|ies)|write-?ups?|pieces?|blogs?|posts?|web\s*pages?|pages?|websites?|"
-                               r"releases?|bulletins?)\b(?:(?!\s(?:but|and)\b)[^,.:;?])*", re.I)
+                               # (to a dash too: "Not the Ofsted letter please - I need the council's own report")
+                               r"releases?|bulletins?)\b(?:(?!\s(?:but|and)\b|\s[-–—]\s)[^,.:;?])*", re.I)
 # "What did Ofsted's letter say about supervision, which the council's press release also mentions?": a source
 # named in a clause beside the one asked is no cue either.
 # ("..., which the council's press release only paraphrases": a source named before "only", "merely", "just"; not

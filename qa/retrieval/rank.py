@@ -921,6 +921,23 @@ def other_inspectorate_weight(doc: Document, question: str) -> float:
     return 1.0
 
 
+# "I want the minutes, not the officers' report": the meeting's minutes over the papers put to it (not "30 minutes",
+# "minutes after")
+MINUTES_ASKED_RE = re.compile(r"(?<!\d\s)\bminutes\b(?!\s+(?:after|before|later|late|long)\b)", re.I)
+NOT_MINUTES_PENALTY = 0.9
+_minutes: dict = {}
+
+
+def minutes_weight(doc: Document, question: str) -> float:
+    asked = NEGATED_SOURCE_RE.sub(" ", question)
+    if doc.doc_type != "council_page" or not MINUTES_ASKED_RE.search(asked):
+        return 1.0
+    from qa.documents.metadata import is_minutes
+
+    minutes = per_document(_minutes, doc, lambda text: is_minutes(f"{doc.title}\n{text[:300]}"))
+    return 1.0 if minutes else NOT_MINUTES_PENALTY
+
+
 def unnamed_place_weight(text: str, headings: list[str] | None, doc: Document, asked: list[str]) -> float:
     if not asked or len(doc.local_authorities) < 3:
         return 1.0
