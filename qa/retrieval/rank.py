@@ -928,9 +928,13 @@ NOT_MINUTES_PENALTY = 0.9
 _minutes: dict = {}
 
 
+@lru_cache(maxsize=256)
+def asks_minutes(question: str) -> bool:
+    return bool(MINUTES_ASKED_RE.search(NEGATED_SOURCE_RE.sub(" ", question)))  # (once per question, not candidate)
+
+
 def minutes_weight(doc: Document, question: str) -> float:
-    asked = NEGATED_SOURCE_RE.sub(" ", question)
-    if doc.doc_type != "council_page" or not MINUTES_ASKED_RE.search(asked):
+    if doc.doc_type != "council_page" or not asks_minutes(question):
         return 1.0
     from qa.documents.metadata import is_minutes
 
