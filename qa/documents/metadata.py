@@ -1283,6 +1283,7 @@ _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|noti
                                  r"(?:[\w-]+\s+){0,3}?(?:committee|panel|board|cabinet|council|meeting)\b)\b", re.I)
 
 
+_PAPER_DATE_LABEL_RE = re.compile(r"\b(?:report\s+)?title\s*:.*\bdate\s*:\s*$", re.I)
 NUMBERED_VISIT_CHARS = 60  # a visit named this close before the dates is theirs
 _NUMBERED_VISIT_RE = re.compile(rf"\b{ORDINAL_RE}\s+(?:ofsted\s+)?(?:monitoring\s+)?visit\b", re.I)
 
@@ -1333,6 +1334,8 @@ def infer_period(content: str, ref_date: str | None = None,
                 if visit and (named := {ordinal_value(m.group(1)) for m in _NUMBERED_VISIT_RE.finditer(
                         sentence[max(0, rm.start() - NUMBERED_VISIT_CHARS):rm.start()])}) and visit not in named:
                     continue  # another visit's dates ("The first monitoring visit, on 12 and 13 February ...")
+                if _PAPER_DATE_LABEL_RE.search(sentence[:rm.start()]):
+                    continue  # a paper's own date beside its title: "Report title: Ofsted focused visit ... Date: ..."
                 blockers = list(_PERIOD_BLOCKERS_RE.finditer(before))
                 happened = list(_HAPPENED_RE.finditer(before))
                 # "judged inadequate on 5 May", "notification of the inspection on 2 June" are not visits; "the
@@ -1648,6 +1651,8 @@ _WEAK_FURNITURE_RE = re.compile(r"\b(?:search|accept|weather|what's on|jobs|prop
 _JUDGEMENT_ROW_RE = re.compile(r"[|:]\s*(?:good|outstanding|inadequate|requires improvement(?: to be good)?)\s*$", re.I)
 _TITLE_LABEL_RE = re.compile(r"^(?:(?:report\s+)?title(?:\s+of\s+(?:the\s+)?(?:report|paper))?|(?:report\s+)?subject)"
                              r"\s*(?::\s*\|?|\|)\s*([^|]*[^|\s])\s*(?:\||$)", re.I)  # (the cell, not the rest of the row)
+_NEXT_LABEL_RE = re.compile(r"\s+(?:(?:meeting\s+)?date|key\s+decision|class|wards?(?:\(s\))?(?:\s+affected)?|"
+                            r"(?:report\s+)?authors?|contributors?|status)\s*:", re.I)
 _FILE_TITLE_JUNK_RE = re.compile(r"microsoft\s+(?:word|excel|powerpoint)|\.(?:docx?|pdf|rtf|odt|dotx?)\b|\btemplate\b|"
                                  r"^\s*(?:untitled|document\s*\d*|title|draft|slide\s*\d*|presentation\d*)\s*$", re.I)
 
@@ -1720,8 +1725,10 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
             break
     for b in blocks[:HEAD_LINES]:  # a committee paper's label table: "Title of report: | Ofsted monitoring visit 4"
         labelled = _TITLE_LABEL_RE.match(b.text.strip())
-        if labelled and 2 <= len(labelled.group(1).split()) <= 30:
-            return labelled.group(1).strip(), 0.8
+        # (the next label may share its line: "Report title: Ofsted focused visit ... Date: 5 February 2025")
+        cell = _NEXT_LABEL_RE.split(labelled.group(1))[0].strip() if labelled else ""
+        if 2 <= len(cell.split()) <= 30:
+            return cell, 0.8
     for line in hints.get("page_furniture", "").splitlines():
         # an Ofsted report's running header names it ("Wigan Council: inspection of children's social care
         # services"), where its front page may set the name in a column beside the summary

@@ -569,10 +569,13 @@ GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:(?:overall|ofsted|ilacs|sif|final|l
 # The roles a "who" question asks to be named; the answer names the role too ("appointed Eleanor Brazil as
 # commissioner"), so a passage about the place without the role names somebody else.
 ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|minister|lead inspector|inspector|"
-                     r"leader|head of service|cabinet member|executive member|portfolio holder|reporter|journalist|"
+                     r"leader|head of service|(?:cabinet|executive|lead) member|portfolio holder|reporter|journalist|"
                      r"councillor|dcs|hmi(?!\s+(?:probation|prisons|constabulary)))s?\b",
                      re.I)
-ROLE_ABBREVIATIONS = {"dcs": "director", "hmi": "inspector"}  # "Who was Rotherham's DCS?" asks for its director
+# "Who was Rotherham's DCS?" asks for its director; "Who is the lead member ...?" for the councillor answering for
+# the service, by whichever title ("Councillor Jo Bell, Executive Member for Children")
+ROLE_ABBREVIATIONS = {"dcs": "director", "hmi": "inspector", **dict.fromkeys(
+    ("cabinet member", "executive member", "lead member", "portfolio holder"), "councillor")}
 
 
 # A search-box query asking for a grade: "enfield ilacs 2019 judgement", "b&nes 2025 overall grade" (no question

@@ -170,6 +170,9 @@ OFSTED_DOCUMENT_SAYS_RE = re.compile(r"\bofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:l
 # Likewise "In Ofsted's own letter on its third visit to Wirral, what ...", "Quote the report itself, not press
 # coverage: what ...": the source is a filter, and the words describing it made a letter's sign-off ("I am copying
 # this letter ...") read closer to the question than the findings asked for.
+# ("... and who introduced the item, according to the minutes?": the source closing the question)
+TRAILING_ATTRIBUTION = re.compile(r",?\s*\baccording\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s*[?.!]*\s*$)",
+                                  re.I)
 LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
                                  r"^\W*(?=[^,:?]*\b(?:own|itself|letter|report|statement|coverage|release|"
                                  r"announcement|words)\b)"
@@ -471,9 +474,39 @@ AIM_BEFORE_RE = re.compile(r"\b(?:aim\w*|target\w*|plan\w*|will|would|expect\w*|
                            r"commit\w*|pledg\w*|promis\w*|want\w*|goal)\b", re.I)
 
 
+# A sentence setting the scene before the question ("Ofsted judged Sefton inadequate in late 2023. What did the second
+# monitoring visit find about strategy meetings?"): the question sentence says what is asked.
+SCENE_SENTENCE_RE = re.compile(r"^(?P<scene>[^?]+?[.!])\s+(?P<asked>[^.!?]+\?)\s*$")
+# A judgement named with its time; the visits asked after it come later ("judged inadequate in 2023", "the 2023
+# inadequate rating").
+JUDGED_SCENE_RE = re.compile(r"\b(?:rated|judged|graded|found|deemed|declared)\b|\b(?:judge?ment|rating|grade)\b",
+                             re.I)
+VISIT_ASKED_RE = re.compile(r"\b(?:monitoring|focused|follow-up)\s+visits?\b|\bmvs?\s?\d|\bvisits?\b", re.I)
+
+
 def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     """Return (from, to, phrase, text without the phrase). Handles ranges, since/before, seasons,
-    month-year and bare years."""
+    month-year and bare years. A time in the question sentence is the one asked, not one in a sentence setting
+    the scene before it; a judgement's time there dates the visits asked about from then on."""
+    split = SCENE_SENTENCE_RE.match(text)
+    if split:
+        scene, asked = split.group("scene"), split.group("asked")
+        start, end, phrase, rest = _parse_time(asked)
+        if start or end:
+            return start, end, phrase, _tidy(f"{_parse_time(scene)[3]} {rest}")
+        start, end, phrase, rest = _parse_time(scene)
+        if start and end and JUDGED_SCENE_RE.search(scene) and VISIT_ASKED_RE.search(asked) \
+                and not VISIT_ASKED_RE.search(scene):
+            return start, None, f"from {phrase}", _tidy(f"{rest} {asked}")
+    return _parse_time(text)
+
+
+def _asked_sentence(text: str) -> str:
+    split = SCENE_SENTENCE_RE.match(text)
+    return split.group("asked") if split else text
+
+
+def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     patterns = [
         # A financial or academic year ("the 2018/19 annual report", "2018-19"): what reports on it is written
         # during it and up to a year after it ends.
@@ -498,7 +531,7 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         # "since it was rated inadequate in 2017", "between being rated inadequate in 2017 and its full inspection":
         # from the event on (what came after it is asked, up to an event the question does not date); only when
         # no other year is named ("the 2018 visit, after it was rated inadequate in 2017" asks for 2018)
-        ("since_clause", rf"\b(?:since|after)\s+(?:(?:it|they|the\s+council|the\s+la)\s+(?:was|were|had\s+been)|being)"
+        ("since_clause", rf"\b(?:since|after)\s+(?:(?:[\w'’-]+\s+){{1,4}}?(?:was|were|had\s+been)|being)"
                          rf"\s+(?:rated|judged|found|graded|deemed)\b[^?.,;]{{0,40}}?\b(?:in|of)\s+{MONTH_YEAR}\b"),
         # "Where did the director work before she took up the post in 2023?": her appointment dates the scene, and
         # what is written about it comes then or later (a feature a year on), never before. (Only her earlier career
@@ -788,7 +821,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
                                                     or NAMED_SPEAKER_RE.search(cues)):
         source = None  # "Did the MPs' inquiry say inspectors missed ...": Ofsted is spoken about, not speaking
     source_named = not attributed and (bool(responding) or source == "ofsted" and bool(OFSTED_DOCUMENT_SAYS_RE.search(cues)))
-    asked = LEADING_ATTRIBUTION.sub("", rest) if attributed else rest
+    asked = TRAILING_ATTRIBUTION.sub("", LEADING_ATTRIBUTION.sub("", rest)) if attributed else rest
     if asked != rest and _has_topic(asked):
         # the place the clause named stays in what is searched for: "... management oversight in Wirral?"; so does
         # a subject it named ("the council's own statement about care leavers. What did it say had improved?"), not
@@ -808,7 +841,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
                   recency=bool(RECENCY_RE.search(cues)), visit_number=visit, authorities=authorities,
                   source=source, source_named=source_named, doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest, names=find_names(cues, authorities),
-                  answer_type=answer_type(text), month=month)
+                  answer_type=answer_type(_asked_sentence(text)), month=month)
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
     return query

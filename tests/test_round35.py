@@ -1,0 +1,87 @@
+"""Failure classes found by the thirty-fifth round's development sets (v102 questions on the wider pages; set125
+invented files, set126 invented full-length reports); invented fixtures."""
+from datetime import date
+
+from conftest import bm25_assistant_for, ingested as _ingested
+
+from qa.documents.metadata import infer_period
+from qa.retrieval.answer_type import asked_role
+from qa.retrieval.question import parse
+
+
+def test_a_judgement_dated_in_a_sentence_before_the_question_dates_the_visits_asked_from_then_on():
+    q = parse("Ofsted judged Sefton inadequate in late 2023 partly because of delayed strategy discussions. "
+              "What did the second monitoring visit find about strategy meetings?")
+    assert (q.date_from, q.date_to, q.visit_number) == (date(2023, 9, 1), None, 2)
+    # ... and in a clause naming the council ("After Sefton was judged ...", as "after it was judged ..." did)
+    q = parse("After Sefton was judged inadequate in 2023, what did the second monitoring visit find?")
+    assert (q.date_from, q.date_to) == (date(2023, 1, 1), None)
+
+
+def test_a_time_in_the_question_sentence_is_the_one_asked_not_the_scenes():
+    q = parse("Sefton was rated inadequate in 2023. What did the 2024 monitoring visit find about supervision?")
+    assert (q.date_from, q.date_to) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert "2023" not in q.search_text
+    # the scene's grade is no answer type: the question sentence asks what a visit found
+    q = parse("Sefton was rated inadequate in 2023. What did the second monitoring visit find about supervision?")
+    assert q.answer_type is None
+    # a scene naming no judgement, or a question about no visit, keeps the scene's time
+    q = parse("Sefton was rated inadequate in 2023. What did the report say about strategy meetings?")
+    assert (q.date_from, q.date_to) == (date(2023, 1, 1), date(2023, 12, 31))
+    q = parse("I am briefing on March 2024. What did the monitoring visit find?")
+    assert (q.date_from, q.date_to) == (date(2024, 3, 1), date(2024, 3, 31))
+
+
+def test_a_source_closing_the_question_leaves_the_search_words():
+    q = parse("When did the cabinet note the third monitoring visit letter, and who introduced the item according "
+              "to the minutes?")
+    assert q.source == "council"
+    assert "minutes" not in q.keyword_text.lower()
+
+
+def test_a_lead_member_is_the_councillor_answering_for_the_service_whatever_the_title():
+    for title in ("lead member", "cabinet member", "executive member", "portfolio holder"):
+        assert asked_role(f"Who is the {title} quoted on the council's news page, and what did she say?") \
+            == "councillor"
+
+
+def test_the_lead_member_asked_is_the_passage_naming_the_executive_member(tmp_path):
+    page = ("Ofsted recognises support for disabled children\n\nPublished: 6 November 2024\n\n"
+            "Disabled children and their families in Rutland are supported by committed social workers, according "
+            "to Ofsted. Inspectors led by Jo Bell carried out a focused visit to the council in October and met "
+            "disabled children and their families at home.\n\n"
+            "Some families wait too long for overnight short breaks. \"We will not rest until "
+            "the waiting list is cleared,\" said Councillor Mia Ashdown, Executive Member for Children.\n\n"
+            "The council will report to its select committee in January.")
+    others = {f"other{n}.txt": (f"{place} council news\n\nPublished 2 March 2020\n\n{place} Council opened a new "
+                                f"library and a family hub in the town centre on {day}.",
+                                {"doc_type": "council_page", "title": "News", "local_authorities": [place]})
+              for n, (place, day) in enumerate([("Derby", "Monday"), ("Luton", "Tuesday"), ("Slough", "Friday")])}
+    assistant = bm25_assistant_for(tmp_path, {
+        "page.txt": (page, {"doc_type": "council_page", "title": "Ofsted recognises support",
+                            "local_authorities": ["Rutland"]}), **others}, max_words=40, min_words=10)
+    answer = assistant.ask("Who is the lead member quoted on Rutland council's news page about the focused visit, "
+                           "and what did she say?")
+    assert "said Councillor Mia Ashdown" in answer.hits[0].passage.text
+
+
+REPORT = """Children and Young People Select Committee
+
+Report title: Ofsted focused visit to Rutland Children's Social Care: care leavers Date: 5 February 2025
+
+Key decision: No Class: Part 1
+
+Outline and recommendations
+
+This report sets out the findings of the focused visit.
+
+Ofsted carried out a focused visit to Rutland Children's Social Care on 19 and 20 November 2024. The findings were
+published in a letter on 17 December 2024.
+"""
+
+
+def test_a_papers_date_beside_its_title_is_no_visit_nor_part_of_the_title(tmp_path):
+    assert infer_period(REPORT)[0] == ("2024-11-19", "2024-11-20")
+    doc = _ingested(tmp_path, "report.txt", REPORT)
+    assert doc.title == "Ofsted focused visit to Rutland Children's Social Care: care leavers"
+    assert (doc.period_start, doc.period_end) == ("2024-11-19", "2024-11-20")
