@@ -94,6 +94,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#  107: (review) also under "Title of report:" or "Subject:", and a title ending "... visit Date: ..."; the title stops
+#       at "Date of meeting:", "Meeting:", "Portfolio:" too
 #  106: a committee paper's own date beside its title ("Report title: ... Date: 5 February 2025") is neither the
 #       visit's dates nor part of the title
 #  105: after the held-out reading: a site's header and footer (which the main text leaves out) name its council
@@ -245,7 +247,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "106"
+PIPELINE_VERSION = "107"
 
 
 def packaged_model_path() -> str:

@@ -85,3 +85,63 @@ def test_a_papers_date_beside_its_title_is_no_visit_nor_part_of_the_title(tmp_pa
     doc = _ingested(tmp_path, "report.txt", REPORT)
     assert doc.title == "Ofsted focused visit to Rutland Children's Social Care: care leavers"
     assert (doc.period_start, doc.period_end) == ("2024-11-19", "2024-11-20")
+
+
+# The review's findings (each fails on the code before them)
+
+def test_an_abbreviations_full_stop_does_not_end_the_sentence():
+    assert parse("Who is the DCS at St. Helens?").answer_type == "person"
+    assert parse("How many social workers did St. Helens have in 2023?").answer_type == "count"
+    assert parse("What grade did St. Helens get in 2022?").answer_type == "judgement"
+    q = parse("Between Jan. 2023 and March 2024, how many monitoring visits did Sefton have?")
+    assert (q.date_from, q.date_to) == (date(2023, 1, 1), date(2024, 3, 31))
+
+
+def test_a_question_sentence_naming_nothing_leaves_the_answer_type_to_the_whole_text():
+    assert parse("I need Sefton's most recent Ofsted grade. What was it?").answer_type == "judgement"
+
+
+def test_only_a_sources_name_closing_the_question_leaves_the_search_words():
+    q = parse("According to the minutes, were strategy meetings held according to Working Together?")
+    assert "working together" in q.keyword_text.lower()
+    q = parse("In the council's own news release, is the improvement plan on track according to the DfE adviser?")
+    assert "adviser" in q.keyword_text.lower()
+    q = parse("When did the cabinet note the letter, and who introduced the item according to the minutes of "
+              "Sefton's overview and scrutiny committee?")
+    assert "minutes" not in q.keyword_text.lower()
+
+
+def test_a_papers_date_is_no_visit_date_whatever_its_title_label_or_ending():
+    body = ("\n\nOfsted carried out a focused visit to Rutland Children's Social Care on 19 and 20 November 2024. "
+            "The findings were published in a letter.\n")
+    for head in ("Report title: Ofsted focused visit Date: 5 February 2025",
+                 "Title of report: Ofsted focused visit to Rutland Date: 5 February 2025",
+                 "Subject: Update on the Ofsted monitoring visit Date: 5 February 2025"):
+        assert infer_period(head + body)[0] == ("2024-11-19", "2024-11-20"), head
+    assert infer_period("Visit date: 3 March 2024" + body)[0] == ("2024-03-03", "2024-03-03")
+
+
+def test_a_papers_title_stops_at_the_next_label_on_its_line(tmp_path):
+    doc = _ingested(tmp_path, "paper.txt", "Report title: Ofsted focused visit to Rutland Date of meeting: "
+                    "5 February 2025\n\nThis report sets out the findings of the visit to Rutland.\n")
+    assert doc.title == "Ofsted focused visit to Rutland"
+
+
+def test_a_judgements_time_dates_later_visits_only_beside_the_judgement_and_not_when_earlier_ones_are_asked():
+    q = parse("Sefton was judged good in 2024. What did the monitoring visits before that find?")
+    assert q.date_to is not None
+    q = parse("I'm preparing a briefing for the March 2025 scrutiny committee on Sefton's inadequate rating. "
+              "What have the monitoring visits found?")
+    assert q.date_to is not None
+    # ... and without a question mark, or after a semicolon
+    for text in ("Sefton was judged inadequate in 2023. Tell me what the second monitoring visit found.",
+                 "Sefton was judged inadequate in 2023; what did the second monitoring visit find?"):
+        q = parse(text)
+        assert (q.date_from, q.date_to) == (date(2023, 1, 1), None), text
+
+
+def test_a_role_another_verb_governs_is_not_the_person_asked_for():
+    assert asked_role("Who briefed the lead member after the visit?") is None
+    assert asked_role("Who did the lead member thank in her statement?") is None
+    assert asked_role("Who was Somerset's lead member for children?") == "councillor"
+    assert asked_role("Who replaced the director in 2023?") == "director"

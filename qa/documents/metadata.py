@@ -1283,7 +1283,8 @@ _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|noti
                                  r"(?:[\w-]+\s+){0,3}?(?:committee|panel|board|cabinet|council|meeting)\b)\b", re.I)
 
 
-_PAPER_DATE_LABEL_RE = re.compile(r"\b(?:report\s+)?title\s*:.*\bdate\s*:\s*$", re.I)
+_PAPER_DATE_LABEL_RE = re.compile(r"^\W*(?:(?:report\s+)?title(?:\s+of\s+(?:the\s+)?(?:report|paper))?|(?:report\s+)?"
+                                  r"subject)\s*[:|].*\bdates?\s*[:|]\s*$", re.I)
 NUMBERED_VISIT_CHARS = 60  # a visit named this close before the dates is theirs
 _NUMBERED_VISIT_RE = re.compile(rf"\b{ORDINAL_RE}\s+(?:ofsted\s+)?(?:monitoring\s+)?visit\b", re.I)
 
@@ -1303,6 +1304,9 @@ def infer_period(content: str, ref_date: str | None = None,
                          r"(?:^|\n)[^\S\n]*(?:inspection\s+|visit\s+)?dates?\s+of\s+(?:the\s+)?(?:visit|inspection|fieldwork)"
                          r"[^\S\n]*(?::|\||\n)\s*(.{6,70})", content, re.I):
         value = m.group(1) or m.group(2) or m.group(3)
+        line_start = content.rfind("\n", 0, m.start()) + 1
+        if _PAPER_DATE_LABEL_RE.search(content[line_start:m.end() - len(value)]):
+            continue  # "Report title: Ofsted focused visit Date: 5 February 2025": the paper's date, not a "visit date"
         got = _first_range(value, None, anchored=True)
         if got:
             return (got[0], got[1]), 0.95
@@ -1651,8 +1655,9 @@ _WEAK_FURNITURE_RE = re.compile(r"\b(?:search|accept|weather|what's on|jobs|prop
 _JUDGEMENT_ROW_RE = re.compile(r"[|:]\s*(?:good|outstanding|inadequate|requires improvement(?: to be good)?)\s*$", re.I)
 _TITLE_LABEL_RE = re.compile(r"^(?:(?:report\s+)?title(?:\s+of\s+(?:the\s+)?(?:report|paper))?|(?:report\s+)?subject)"
                              r"\s*(?::\s*\|?|\|)\s*([^|]*[^|\s])\s*(?:\||$)", re.I)  # (the cell, not the rest of the row)
-_NEXT_LABEL_RE = re.compile(r"\s+(?:(?:meeting\s+)?date|key\s+decision|class|wards?(?:\(s\))?(?:\s+affected)?|"
-                            r"(?:report\s+)?authors?|contributors?|status)\s*:", re.I)
+_NEXT_LABEL_RE = re.compile(r"\s+(?:(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?(?:meeting|report|decision))?|meeting|"
+                            r"key\s+decision|class|wards?(?:\(s\))?(?:\s+affected)?|(?:report\s+)?authors?|contributors?|"
+                            r"portfolio(?:\s+holder)?|cabinet\s+member|decision\s+maker)\s*:", re.I)
 _FILE_TITLE_JUNK_RE = re.compile(r"microsoft\s+(?:word|excel|powerpoint)|\.(?:docx?|pdf|rtf|odt|dotx?)\b|\btemplate\b|"
                                  r"^\s*(?:untitled|document\s*\d*|title|draft|slide\s*\d*|presentation\d*)\s*$", re.I)
 

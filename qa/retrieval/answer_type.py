@@ -616,7 +616,8 @@ def asked_role(question: str) -> str | None:
     # "the lead Ofsted inspector", "the lead social care inspector": the lead inspector
     asked = re.sub(r"\blead\s+(?:ofsted\s+|social\s+care\s+|hmi\s+)+inspector", "lead inspector", asked, flags=re.I)
     # a role the question addresses ("Who wrote to the leader of X?") is not the one asked for
-    m = next((r for r in ROLE_RE.finditer(asked) if not ROLE_ADDRESSED_RE.search(asked[:r.start()])), None)
+    m = next((r for r in ROLE_RE.finditer(asked) if not ROLE_ADDRESSED_RE.search(asked[:r.start()])
+              and not ROLE_AS_OBJECT_RE.search(asked[:r.start()])), None)
     if m and ROLE_ABBREVIATIONS.get(m.group(1).lower(), m.group(1).lower()) == "inspector" \
             and not INSPECTOR_ASKED_RE.search(question):
         return None  # "Who did inspectors speak to?": the inspectors are the subject, not the answer
@@ -632,6 +633,11 @@ def asked_role(question: str) -> str | None:
     return ROLE_ABBREVIATIONS.get(m.group(1).lower(), m.group(1).lower()) if m else None
 
 
+# ... nor one another verb's subject or object is ("Who briefed the lead member?", "Who did the director thank?")
+ROLE_AS_OBJECT_RE = re.compile(r"\bwho\s+(?!(?:is|was|are|were|has|have|had|became|becomes|will|would|replaced|"
+                               r"succeeded|followed|took|served|acted|led|leads)\b)[\w'’-]+\s+"
+                               r"(?:the|its|their|a|an|[\w'’-]+['’]s)\s+(?:(?:new|interim|acting|former|then)\s+)?$",
+                               re.I)
 ROLE_ADDRESSED_RE = re.compile(r"\b(?:to|with|for|from|by|told|asked|wrote\s+to|spoke\s+to)\s+(?:the\s+)?$", re.I)
 SPOKE_ASKED_RE = re.compile(r"^\W*who\b(?:\s+(?:at|from|for|in|on behalf of)\s+[^?]{1,40}?)?\s+(wrote|writes|has written|"
                             r"commented|comments|responded|responds|replied|spoke|said|reacted)\b", re.I)

@@ -171,8 +171,11 @@ OFSTED_DOCUMENT_SAYS_RE = re.compile(r"\bofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:l
 # coverage: what ...": the source is a filter, and the words describing it made a letter's sign-off ("I am copying
 # this letter ...") read closer to the question than the findings asked for.
 # ("... and who introduced the item, according to the minutes?": the source closing the question)
-TRAILING_ATTRIBUTION = re.compile(r",?\s*\baccording\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=\s*[?.!]*\s*$)",
-                                  re.I)
+# (only a source's name: not "... held according to Working Together?", "... according to the 45-day timescale?")
+TRAILING_ATTRIBUTION = re.compile(r",?\s*\baccording\s+to\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,6}?"
+                                  r"(?:minutes|reports?|papers?|council|release|statement|letter|ofsted|news|story|"
+                                  r"article|committee|cabinet|page|website|blog|inspectors?|press|coverage)\b"
+                                  r"(?:\s+(?:of|from|to|on)\s+[^?,;]{1,80}?)?(?=\s*[?.!]*\s*$)", re.I)
 LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
                                  r"^\W*(?=[^,:?]*\b(?:own|itself|letter|report|statement|coverage|release|"
                                  r"announcement|words)\b)"
@@ -475,35 +478,58 @@ AIM_BEFORE_RE = re.compile(r"\b(?:aim\w*|target\w*|plan\w*|will|would|expect\w*|
 
 
 # A sentence setting the scene before the question ("Ofsted judged Sefton inadequate in late 2023. What did the second
-# monitoring visit find about strategy meetings?"): the question sentence says what is asked.
-SCENE_SENTENCE_RE = re.compile(r"^(?P<scene>[^?]+?[.!])\s+(?P<asked>[^.!?]+\?)\s*$")
-# A judgement named with its time; the visits asked after it come later ("judged inadequate in 2023", "the 2023
-# inadequate rating").
-JUDGED_SCENE_RE = re.compile(r"\b(?:rated|judged|graded|found|deemed|declared)\b|\b(?:judge?ment|rating|grade)\b",
-                             re.I)
+# monitoring visit find about strategy meetings?"): the question sentence says what is asked. It follows a full stop
+# and a capital (not an abbreviation's stop: "St. Helens", "Dr. Smith", "Jan. 2023"), or a semicolon or dash, and
+# asks (a question mark, or a question or request word opening it: "Tell me what the second visit found.").
+_SENTENCE_END_RE = re.compile(r"(?<=[.!])\s+(?=[A-Z])|;\s*|\s[-–—]\s")
+_ABBREVIATION_END_RE = re.compile(r"\b(?:st|dr|cllr|cllrs|coun|mr|mrs|ms|prof|rev|no|nos|vol|para|paras|jan|feb|mar|"
+                                  r"apr|jun|jul|aug|sep|sept|oct|nov|dec|[a-z])\.$", re.I)
+_ASKS_RE = re.compile(r"^\W*(?:what|how|which|who|whom|whose|when|why|where|did|does|do|is|are|was|were|has|have|had|"
+                      r"can|could|will|would|should|tell|show|give|list|find|summari[sz]e|quote|name)\b", re.I)
+# A judgement with its time beside it ("judged inadequate in late 2023", "its 2023 rating"); the visits asked after it
+# come later, unless the question asks what came before it.
+_JUDGED_BEFORE_RE = re.compile(r"\b(?:rated|judged|graded|found|deemed|declared)\b[^.;,]{0,50}$", re.I)
+_JUDGEMENT_AFTER_RE = re.compile(r"^\s+(?:[\w-]+\s+)?(?:judge?ment|rating|grade)\b", re.I)
 VISIT_ASKED_RE = re.compile(r"\b(?:monitoring|focused|follow-up)\s+visits?\b|\bmvs?\s?\d|\bvisits?\b", re.I)
+EARLIER_ASKED_RE = re.compile(r"\b(?:before|prior|leading\s+up|until|up\s+to|preceding|ahead\s+of|earlier)\b", re.I)
+
+
+def scene_and_question(text: str) -> tuple[str, str] | None:
+    """(scene, question) when a sentence setting the scene comes before the one that asks; else None."""
+    ends = [m for m in _SENTENCE_END_RE.finditer(text)
+            if not _ABBREVIATION_END_RE.search(text[max(0, m.start() - 6):m.start()])]
+    if not ends:
+        return None
+    scene, asked = text[:ends[-1].start()].strip(), text[ends[-1].end():].strip()
+    if len(scene.split()) < 3 or not (asked.endswith("?") or _ASKS_RE.match(asked)):
+        return None
+    return scene, asked
 
 
 def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     """Return (from, to, phrase, text without the phrase). Handles ranges, since/before, seasons,
     month-year and bare years. A time in the question sentence is the one asked, not one in a sentence setting
     the scene before it; a judgement's time there dates the visits asked about from then on."""
-    split = SCENE_SENTENCE_RE.match(text)
+    split = scene_and_question(text)
     if split:
-        scene, asked = split.group("scene"), split.group("asked")
+        scene, asked = split
         start, end, phrase, rest = _parse_time(asked)
         if start or end:
             return start, end, phrase, _tidy(f"{_parse_time(scene)[3]} {rest}")
         start, end, phrase, rest = _parse_time(scene)
-        if start and end and JUDGED_SCENE_RE.search(scene) and VISIT_ASKED_RE.search(asked) \
-                and not VISIT_ASKED_RE.search(scene):
+        at = scene.find(phrase) if phrase else -1
+        judged = at >= 0 and (_JUDGED_BEFORE_RE.search(scene[:at])
+                              or _JUDGEMENT_AFTER_RE.match(scene[at + len(phrase):]))
+        if start and end and judged and VISIT_ASKED_RE.search(asked) and not VISIT_ASKED_RE.search(scene) \
+                and not EARLIER_ASKED_RE.search(asked):
             return start, None, f"from {phrase}", _tidy(f"{rest} {asked}")
     return _parse_time(text)
 
 
 def _asked_sentence(text: str) -> str:
-    split = SCENE_SENTENCE_RE.match(text)
-    return split.group("asked") if split else text
+    """The sentence that asks (see scene_and_question), when it names what it asks about ("What was it?" does not)."""
+    split = scene_and_question(text)
+    return split[1] if split and _has_topic(split[1]) else text
 
 
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
