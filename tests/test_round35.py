@@ -145,3 +145,49 @@ def test_a_role_another_verb_governs_is_not_the_person_asked_for():
     assert asked_role("Who did the lead member thank in her statement?") is None
     assert asked_role("Who was Somerset's lead member for children?") == "councillor"
     assert asked_role("Who replaced the director in 2023?") == "director"
+
+
+# Rules the held-out reading showed (each fails on the code before them)
+
+def test_a_councils_initials_beside_its_name_are_the_council_not_a_name_a_page_must_hold():
+    q = parse("What did NCC (Northamptonshire County Council) say in its August 2013 statement on the inspection?")
+    assert q.authorities == ["Northamptonshire"] and "NCC" not in q.names
+    q = parse("WSCC 2019: when did Ofsted publish its inspection of West Sussex children's services?")
+    assert "WSCC" not in q.names
+    assert "RBKC" not in parse("What did RBKC say about the Kensington and Chelsea inspection?").names
+    assert "CQC" in parse("What did the CQC say about Kent County Council?").names
+
+
+def test_an_ambiguous_place_opening_a_query_before_a_dated_kind_of_visit_is_the_place():
+    from qa.retrieval.question import find_authorities
+
+    assert find_authorities("bury focused visit 2023 what needs to improve") == ["Bury"]
+    assert find_authorities("reading 2019 ilacs - what did it find") == ["Reading"]
+    assert find_authorities("Reading the inspection 2019 report, what stands out?") == []
+    assert find_authorities("Reading monitoring visit letters, what should I look for?") == []
+
+
+def test_a_council_papers_numbered_paragraph_in_its_own_voice_is_the_council_speaking():
+    from qa.retrieval import rank
+
+    paragraph = "5.3 Our revised supervision policy, launched on 4 December 2023, requires managers to record decisions."
+    assert rank.reply_share(paragraph, own_page=True) == 1.0
+    assert rank.reply_weight(paragraph, "What does the council's own report say it has changed about supervision?",
+                             "council", own_page=True) == 1.0
+
+
+def test_asked_for_the_report_to_scrutiny_the_meetings_minutes_weigh_less():
+    from qa.datatypes import Document
+    from qa.retrieval import rank
+
+    minutes = Document(doc_id="m", path="m.txt", title="Minutes - Children and Young People Scrutiny Committee",
+                       text="Minutes of the meeting held on 23 January 2024\n\nPresent: Councillor A (Chair)",
+                       doc_type="council_page")
+    paper = Document(doc_id="p", path="p.txt", title="Ofsted focused visit to Bury children's services",
+                     text="Report to the Children and Young People Scrutiny Committee\n\n1. Executive summary",
+                     doc_type="council_page")
+    asked = "What does the council's own report to scrutiny say it has changed about supervision?"
+    assert rank.minutes_weight(minutes, asked) < rank.minutes_weight(paper, asked) == 1.0
+    # (asked for the minutes, as before: the paper weighs less)
+    assert rank.minutes_weight(paper, "What do the scrutiny minutes say?") < rank.minutes_weight(
+        minutes, "What do the scrutiny minutes say?")

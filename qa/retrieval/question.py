@@ -903,6 +903,14 @@ PARLIAMENT_HOUSE_RE = re.compile(r"\bHouse\s+of\s+(?:Commons|Lords)\b")
 NAME_RE = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’]+|[A-Z]{2,}))+)\b")
 
 
+def council_initials(authority: str) -> set[str]:
+    """The initials a council is written as: "Northamptonshire" -> ncc, nc, ...; "West Sussex" -> wscc; "Kensington
+    and Chelsea" -> rbkc, lbkc (lower case)."""
+    letters = "".join(w[0] for w in re.findall(r"[\w'’-]+", authority) if w.lower() not in ("and", "of", "upon", "on"))
+    letters = letters.lower()
+    return {letters + suffix for suffix in ("c", "cc", "bc", "mbc", "dc")} | {prefix + letters for prefix in ("lb", "rb")}
+
+
 def find_names(text: str, authorities: list[str]) -> list[str]:
     """Acronyms (CQC, DfE, JTAI) and runs of two or more capitalised words (Care Inspectorate Wales, Eleanor
     Brazil) in a question: things a passage must mention to answer it. Authorities, months and framing words
@@ -914,6 +922,8 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     places |= {w.lower() for w in set(re.findall(r"\b[A-Z][\w’'-]+", text))
                if w.lower() not in places and (found := find_in_question(w))
                and all(f in authorities or any(name_within(f, a) for a in authorities) for f in found)}
+    # ... and its council's initials ("NCC (Northamptonshire County Council)", "WSCC 2019: ... West Sussex ...")
+    places |= {i for a in authorities for i in council_initials(a)}
     text = PARLIAMENT_HOUSE_RE.sub(" ", text)  # "the House of Commons committee": Parliament speaking, no name
     names = []
     for m in NAME_RE.finditer(text):

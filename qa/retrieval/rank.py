@@ -698,8 +698,9 @@ ASKS_FOR_REPLY_RE = re.compile(rf"\b(?:respon\w*|react\w*|push(?:ed)? back|welco
 
 # The council's own page speaking for itself, unquoted: "We will appoint a deputy early help coordinator ...", "The
 # council will ..." (not telling what Ofsted found: "We were visited in October, and inspectors found ...")
-OWN_VOICE_RE = re.compile(r"^\s*(?:we|our)\b|^\s*the\s+council\s+(?:will|is\s+going\s+to|plans?\s+to|intends?\s+to)\b",
-                          re.I)
+# (a committee paper numbers its paragraphs: "5.3 Our revised supervision policy ...")
+OWN_VOICE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:we|our\b|the\s+council\s+(?:will|is\s+going\s+to|plans?\s+to|"
+                          r"intends?\s+to))\b", re.I)
 OFSTED_FINDS_RE = re.compile(r"\b(?:inspectors?|ofsted|the\s+(?:letter|report|inspection))\b[^.]{0,60}?\b"
                              r"(?:found|finds?|said|says?|judged|rated|noted|highlighted|identified|praised|told|"
                              r"recogni[sz]ed)\b", re.I)
@@ -933,13 +934,24 @@ def asks_minutes(question: str) -> bool:
     return bool(MINUTES_ASKED_RE.search(NEGATED_SOURCE_RE.sub(" ", question)))  # (once per question, not candidate)
 
 
+# ... and the other way round: "the council's own report to scrutiny" is the paper put to the meeting, not its minutes
+PAPER_ASKED_RE = re.compile(r"\breport\s+(?:to|for)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:scrutiny|committee|cabinet|"
+                            r"panel|board)\b|\b(?:committee|cabinet|scrutiny|officers['’]?)\s+(?:report|paper)s?\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def asks_paper(question: str) -> bool:
+    question = NEGATED_SOURCE_RE.sub(" ", question)
+    return bool(PAPER_ASKED_RE.search(question)) and not MINUTES_ASKED_RE.search(question)
+
+
 def minutes_weight(doc: Document, question: str) -> float:
-    if doc.doc_type != "council_page" or not asks_minutes(question):
+    if doc.doc_type != "council_page" or not (asks_minutes(question) or asks_paper(question)):
         return 1.0
     from qa.documents.metadata import is_minutes
 
     minutes = per_document(_minutes, doc, lambda text: is_minutes(f"{doc.title}\n{text[:300]}"))
-    return 1.0 if minutes else NOT_MINUTES_PENALTY
+    return 1.0 if minutes == asks_minutes(question) else NOT_MINUTES_PENALTY
 
 
 def unnamed_place_weight(text: str, headings: list[str] | None, doc: Document, asked: list[str]) -> float:
