@@ -53,6 +53,14 @@ def ingested(folder: Path, name: str, text: str):
     return load_document(files[0], "x", None, 2**25)
 
 
+def other_council_news() -> dict[str, tuple[str, dict]]:
+    """Three short council news pages on nothing inspected: the background a BM25 fixture needs for its idf."""
+    return {f"other{n}.txt": (f"{place} council news\n\nPublished 2 March 2020\n\n{place} Council opened a new "
+                              f"library and a family hub in the town centre on {day}.",
+                              {"doc_type": "council_page", "title": "News", "local_authorities": [place]})
+            for n, (place, day) in enumerate([("Derby", "Monday"), ("Luton", "Tuesday"), ("Slough", "Friday")])}
+
+
 def bm25_assistant_for(root: Path, docs: dict[str, tuple[str, dict]], **settings):
     """An Assistant over invented documents, BM25 alone (no model at its path): fast and deterministic."""
     from qa.retrieval.assistant import Assistant

@@ -76,17 +76,14 @@ def test_the_fields_everyday_abbreviations_are_known_when_no_page_defines_them()
 def test_an_acronym_is_mentioned_by_its_long_form(tmp_path):
     """A question naming an acronym abstains when no page mentions it; a page that only spells it out
     ("Department for Education") mentions it, and answers."""
-    from conftest import bm25_assistant_for
+    from conftest import bm25_assistant_for, other_council_news
 
     notice = ("Improvement notice: Rutland County Council\n\nFrom: Department for Education\nPublished 3 May 2021\n\n"
               "The Department for Education has appointed Ann Bell as children's services adviser to work with "
               "Rutland County Council. She will report to ministers within three months.")
     news = ("Rutland council news\n\nPublished 9 June 2021\n\nRutland County Council thanked its foster carers at an "
             "awards evening held in the town hall on Friday.")
-    others = {f"other{n}.txt": (f"{place} council news\n\nPublished 2 March 2020\n\n{place} Council opened a new "
-                                f"library and a family hub in the town centre on {day}.",
-                                {"doc_type": "council_page", "title": "News", "local_authorities": [place]})
-              for n, (place, day) in enumerate([("Derby", "Monday"), ("Luton", "Tuesday"), ("Slough", "Friday")])}
+    others = other_council_news()
     assistant = bm25_assistant_for(tmp_path, {
         "notice.txt": (notice, {"doc_type": "other", "title": "Improvement notice", "local_authorities": ["Rutland"]}),
         "news.txt": (news, {"doc_type": "council_page", "title": "Council news", "local_authorities": ["Rutland"]}),

@@ -2,7 +2,7 @@
 invented files, set126 invented full-length reports); invented fixtures."""
 from datetime import date
 
-from conftest import bm25_assistant_for, ingested as _ingested
+from conftest import bm25_assistant_for, ingested as _ingested, other_council_news
 
 from qa.documents.metadata import infer_period
 from qa.retrieval.answer_type import asked_role
@@ -53,10 +53,7 @@ def test_the_lead_member_asked_is_the_passage_naming_the_executive_member(tmp_pa
             "Some families wait too long for overnight short breaks. \"We will not rest until "
             "the waiting list is cleared,\" said Councillor Mia Ashdown, Executive Member for Children.\n\n"
             "The council will report to its select committee in January.")
-    others = {f"other{n}.txt": (f"{place} council news\n\nPublished 2 March 2020\n\n{place} Council opened a new "
-                                f"library and a family hub in the town centre on {day}.",
-                                {"doc_type": "council_page", "title": "News", "local_authorities": [place]})
-              for n, (place, day) in enumerate([("Derby", "Monday"), ("Luton", "Tuesday"), ("Slough", "Friday")])}
+    others = other_council_news()
     assistant = bm25_assistant_for(tmp_path, {
         "page.txt": (page, {"doc_type": "council_page", "title": "Ofsted recognises support",
                             "local_authorities": ["Rutland"]}), **others}, max_words=40, min_words=10)
