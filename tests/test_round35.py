@@ -167,7 +167,7 @@ def test_an_ambiguous_place_opening_a_query_before_a_dated_kind_of_visit_is_the_
 def test_a_council_papers_numbered_paragraph_in_its_own_voice_is_the_council_speaking():
     from qa.retrieval import rank
 
-    paragraph = "5.3 Our revised supervision policy, launched on 4 December 2023, requires managers to record decisions."
+    paragraph = "5.3 Our revised supervision policy, launched on 4 December 2023, requires managers to record it."
     assert rank.reply_share(paragraph, own_page=True) == 1.0
     assert rank.reply_weight(paragraph, "What does the council's own report say it has changed about supervision?",
                              "council", own_page=True) == 1.0

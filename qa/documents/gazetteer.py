@@ -466,8 +466,8 @@ _TERSE_TOPIC_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+)?(?:(?:19|20)\d\d|caseloa
 # monitoring visit - what did it look at"; not "Reading monitoring visit letters, what ...?", a verb).
 # (or dated by its year: "bury focused visit 2023 what needs to improve", "reading 2019 ilacs - what did it find")
 _VISIT_KIND = r"(?:ofsted\s+)?(?:(?:monitoring|focus+ed)\s+visit|ilacs|jtai|inspection)"
-_VISIT_KIND_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+{_VISIT_KIND}|{_VISIT_KIND}\s+(?:19|20)\d\d|(?:19|20)\d\d\s+{_VISIT_KIND})\b",
-                               re.I)
+_VISIT_KIND_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+{_VISIT_KIND}|{_VISIT_KIND}\s+(?:19|20)\d\d|"
+                               rf"(?:19|20)\d\d\s+{_VISIT_KIND})\b", re.I)
 
 
 _QUESTION_WORDS_RE = re.compile(r"[,?]|\b(what|how|why|which|who|when|where|did|does|do|is|are|was|were)\b", re.I)

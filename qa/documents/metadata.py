@@ -1656,8 +1656,8 @@ _JUDGEMENT_ROW_RE = re.compile(r"[|:]\s*(?:good|outstanding|inadequate|requires 
 _TITLE_LABEL_RE = re.compile(r"^(?:(?:report\s+)?title(?:\s+of\s+(?:the\s+)?(?:report|paper))?|(?:report\s+)?subject)"
                              r"\s*(?::\s*\|?|\|)\s*([^|]*[^|\s])\s*(?:\||$)", re.I)  # (the cell, not the rest of the row)
 _NEXT_LABEL_RE = re.compile(r"\s+(?:(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?(?:meeting|report|decision))?|meeting|"
-                            r"key\s+decision|class|wards?(?:\(s\))?(?:\s+affected)?|(?:report\s+)?authors?|contributors?|"
-                            r"portfolio(?:\s+holder)?|cabinet\s+member|decision\s+maker)\s*:", re.I)
+                            r"key\s+decision|class|wards?(?:\(s\))?(?:\s+affected)?|(?:report\s+)?authors?|"
+                            r"contributors?|portfolio(?:\s+holder)?|cabinet\s+member|decision\s+maker)\s*:", re.I)
 _FILE_TITLE_JUNK_RE = re.compile(r"microsoft\s+(?:word|excel|powerpoint)|\.(?:docx?|pdf|rtf|odt|dotx?)\b|\btemplate\b|"
                                  r"^\s*(?:untitled|document\s*\d*|title|draft|slide\s*\d*|presentation\d*)\s*$", re.I)
 

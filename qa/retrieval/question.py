@@ -908,7 +908,7 @@ def council_initials(authority: str) -> set[str]:
     and Chelsea" -> rbkc, lbkc (lower case)."""
     letters = "".join(w[0] for w in re.findall(r"[\w'’-]+", authority) if w.lower() not in ("and", "of", "upon", "on"))
     letters = letters.lower()
-    return {letters + suffix for suffix in ("c", "cc", "bc", "mbc", "dc")} | {prefix + letters for prefix in ("lb", "rb")}
+    return {letters + suffix for suffix in ("c", "cc", "bc", "mbc", "dc")} | {"lb" + letters, "rb" + letters}
 
 
 def find_names(text: str, authorities: list[str]) -> list[str]:

@@ -699,8 +699,8 @@ ASKS_FOR_REPLY_RE = re.compile(rf"\b(?:respon\w*|react\w*|push(?:ed)? back|welco
 # The council's own page speaking for itself, unquoted: "We will appoint a deputy early help coordinator ...", "The
 # council will ..." (not telling what Ofsted found: "We were visited in October, and inspectors found ...")
 # (a committee paper numbers its paragraphs: "5.3 Our revised supervision policy ...")
-OWN_VOICE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:we|our\b|the\s+council\s+(?:will|is\s+going\s+to|plans?\s+to|"
-                          r"intends?\s+to))\b", re.I)
+OWN_VOICE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:we|our\b|the\s+council\s+(?:will|is\s+going\s+to|"
+                          r"plans?\s+to|intends?\s+to))\b", re.I)
 OFSTED_FINDS_RE = re.compile(r"\b(?:inspectors?|ofsted|the\s+(?:letter|report|inspection))\b[^.]{0,60}?\b"
                              r"(?:found|finds?|said|says?|judged|rated|noted|highlighted|identified|praised|told|"
                              r"recogni[sz]ed)\b", re.I)
@@ -935,8 +935,9 @@ def asks_minutes(question: str) -> bool:
 
 
 # ... and the other way round: "the council's own report to scrutiny" is the paper put to the meeting, not its minutes
-PAPER_ASKED_RE = re.compile(r"\breport\s+(?:to|for)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:scrutiny|committee|cabinet|"
-                            r"panel|board)\b|\b(?:committee|cabinet|scrutiny|officers['’]?)\s+(?:report|paper)s?\b", re.I)
+PAPER_ASKED_RE = re.compile(r"\breport\s+(?:to|for)\s+(?:the\s+|its\s+)?(?:[\w'’-]+\s+){0,4}?(?:scrutiny|committee|"
+                            r"cabinet|panel|board)\b|"
+                            r"\b(?:committee|cabinet|scrutiny|officers['’]?)\s+(?:report|paper)s?\b", re.I)
 
 
 @lru_cache(maxsize=256)
