@@ -1,6 +1,6 @@
 """Every question set over its own index, pooled in one process: the figures the README's rounds report.
 
-    python bench/question_sets.py index [--out /tmp/qsets] [--only wider,seeds,set127]  # per set: wider pages + its files
+    python bench/question_sets.py index [--out /tmp/qsets] [--only wider,seeds,set127]  # wider pages + the set's
     python bench/question_sets.py eval [--out /tmp/qsets] [--development] [--only v103,set127] [--dump rows.jsonl]
     python bench/question_sets.py compare start.jsonl end.jsonl  # the questions whose rank, abstention or forbid moved
 
