@@ -20,6 +20,8 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from qa.config import ROOT, load_settings  # noqa: E402
@@ -53,6 +55,16 @@ def build_indexes(out: Path, force: bool = False, only: set[str] | None = None) 
 
     settings = load_settings()
     embedder = Embedder(settings.model_path, settings.model_backend)  # (loaded once for every build)
+    # Every set's index holds the 68 wider pages: their passages are embedded once, not once per set.
+    vectors_by_text: dict[str, np.ndarray] = {}
+
+    def bulk_encode(texts: list[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in vectors_by_text))
+        for start in range(0, len(missing), 64):
+            batch = missing[start:start + 64]
+            vectors_by_text.update(zip(batch, embedder.encode(batch)))
+        return np.vstack([vectors_by_text[t] for t in texts])
+
     builds = [("wider", [WIDER / "docs"], None), ("seeds", [ROOT / "corpus"], ROOT / "corpus")]
     for name in sorted({index for _, _, index in question_sets() if index.startswith("set")},
                        key=lambda s: int(s[3:])):
@@ -67,7 +79,8 @@ def build_indexes(out: Path, force: bool = False, only: set[str] | None = None) 
             continue
         started = time.perf_counter()
         report = index_mod.build(load_settings(index_dir=out / name, **({"corpus_dir": corpus} if corpus else {})),
-                                 paths=paths, force=force, embedder=embedder)
+                                 paths=paths, force=force, embedder=embedder,
+                                 bulk_encode=bulk_encode)
         print(f"{name}: {report.documents} documents, {report.passages} passages "
               f"({'rebuilt' if report.rebuilt else 'up to date'}, {time.perf_counter() - started:.1f} s)", flush=True)
 
