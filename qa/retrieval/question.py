@@ -343,6 +343,12 @@ class Query:
         if self.follow_up:
             return self.topic
         text = self.search_text
+        split = scene_and_question(text)
+        if split and _has_topic(split[1]):
+            # A sentence setting the scene ("Ofsted made its fifth visit in September, the fifth since the 2019
+            # judgement. What did inspectors say about recruitment?") names what every passage of the story holds:
+            # the sentence that asks counts twice, so its words lead rather than the scene's.
+            text = f"{text} {split[1]}"
         asked = SCENE_CLAUSE.sub("", text, count=1)
         if asked != text and _has_topic(asked):
             text = asked
