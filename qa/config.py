@@ -94,6 +94,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#  108: an inspection report's label lines ("Inspection dates:", "Report published:") kept when a capture wraps them in
+#       a class the HTML extractor drops as page metadata; its "Report published" over a sharing site's markup date
 #  107: (review) also under "Title of report:" or "Subject:", and a title ending "... visit Date: ..."; the title stops
 #       at "Date of meeting:", "Meeting:", "Portfolio:" too
 #  106: a committee paper's own date beside its title ("Report title: ... Date: 5 February 2025") is neither the
@@ -247,7 +249,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "107"
+PIPELINE_VERSION = "108"
 
 
 def packaged_model_path() -> str:

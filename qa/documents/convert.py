@@ -152,11 +152,39 @@ MD_TABLE_RULE_RE = re.compile(r"(?m)^[^\S\n]*\|?(?:[^\S\n]*:?-+:?[^\S\n]*\|)+[^\
 _DATED_NAME_RE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm)\b", re.I)
 
 
+# An inspection report's fixed labels ("Inspection dates: ...", "Report published: ...", "Lead inspector: ..."): the
+# document's own lines, which a capture may wrap in a class trafilatura drops as page metadata ('<p class="meta">').
+_REPORT_LABEL_RE = re.compile(r"^\s*(?:inspection\s+dates?|report\s+published|lead\s+inspector|fieldwork\s+dates?|"
+                              r"date\s+of\s+(?:inspection|visit|publication)|publication\s+date)\s*:", re.I)
+
+
+def _keep_report_labels(html: str) -> str:
+    """The page with the classes and ids taken off its report label lines (and off small wrappers around them),
+    so the extractor keeps them; the page itself when it has none."""
+    from lxml import html as lxml_html
+
+    tree = _parse_html(html)
+    if tree is None:
+        return html
+    labelled = [el for el in tree.iter("p", "div", "span", "li", "dd", "dt", "td", "h2", "h3", "h4", "h5", "h6")
+                if (el.get("class") or el.get("id")) and len(el.text_content()) < 200
+                and _REPORT_LABEL_RE.match(el.text_content())]
+    if not labelled:
+        return html
+    for el in labelled:
+        while el is not None and el.tag not in ("body", "html", "main", "article") \
+                and len(el.text_content()) < 600:
+            el.attrib.pop("class", None)
+            el.attrib.pop("id", None)
+            el = el.getparent()
+    return lxml_html.tostring(tree, encoding="unicode")
+
+
 def convert_html(html: str) -> Extracted:
     import trafilatura
 
-    body = trafilatura.extract(html, output_format="markdown", include_comments=False, include_tables=True,
-                               include_links=False, include_images=False, favor_precision=True)
+    body = trafilatura.extract(_keep_report_labels(html), output_format="markdown", include_comments=False,
+                               include_tables=True, include_links=False, include_images=False, favor_precision=True)
     if not body:
         body = trafilatura.extract(html, output_format="markdown", include_comments=False) or ""
     hints: dict[str, str] = {}

@@ -1003,12 +1003,21 @@ def is_minutes(head: str) -> bool:
 _MINUTES_PUBLISHED_RE = re.compile(rf"(?:^|\n)[^\S\n]*minutes published\s*(?::|on\b)\s*({_FULL_DATE})", re.I)
 
 
+_REPORT_PUBLISHED_RE = re.compile(r"\breport published\s*:\s*(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(?:19|20)\d\d)\b", re.I)
+
+
 def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = "") -> tuple[str | None, float]:
     """Publication date and a confidence. Structure first: an Ofsted report's 'Report published' line, a
     'published today (date)' statement, a dateline near the headline (optionally 'Published:', 'Updated',
     'Meeting:', a weekday or a byline around it), a letter's date line above its salutation, a date closing
     the headline ('Statement ... – 1st February 2023'), a GOV.UK 'Published'/'Updated' line anywhere.
     Dates inside the story (a visit, a meeting, an earlier judgement) are never taken."""
+    if hints.get("date") and doc_type == "ofsted_report":
+        # An inspection report's own "Report published: 16 January 2024" over the page's markup date: a
+        # document-sharing site's capture dates its upload there, and a report is cited by its publication.
+        own = _REPORT_PUBLISHED_RE.search((raw or "\n".join(b.text for b in blocks))[:4000])
+        if own and parse_date(own.group(1)):
+            return parse_date(own.group(1)), 0.95
     if hints.get("date"):
         found = parse_date(hints["date"])
         if found:
@@ -1983,6 +1992,8 @@ def resolve(path: Path, rel: str, raw: str, blocks: list[Block], hints: dict, ma
     hint_values = {k: v for k, v in hints.items() if k in FIELDS and v}
     inferred = infer_metadata(path, raw, blocks, hints)
     inferred_conf = inferred.pop("confidence", {})
+    if "date" in hint_values and inferred.get("doc_type") == "ofsted_report" and _REPORT_PUBLISHED_RE.search(raw[:4000]):
+        hint_values.pop("date")  # the report's own publication line over the page's markup date (see infer_date)
     values, origin, confidence = {}, {}, {}
     for key in FIELDS:
         if manifest_entry and key in manifest_entry:
