@@ -4,6 +4,7 @@ import re
 
 from conftest import bm25_assistant_for, ingested as _ingested, other_council_news
 
+from qa.retrieval import rank
 from qa.retrieval.question import parse
 
 STORY = ("Rutland children's services keep improving, says Ofsted\n\n"
@@ -71,3 +72,25 @@ def test_only_the_asked_sentences_own_topic_counts_twice():
     # a "when ... rated" clause in the scene stops at its full stop: the asked sentence's topic stays
     assert counts("Ofsted wrote its letter when it rated Croydon inadequate in 2017. Tell me about caseloads",
                   "caseloads") == [2]
+
+
+REPORT_WITH_NOTICE = ("Rutland County Council\n\nInspection of children's social care services\n\n"
+                      "Inspection dates: 6 to 17 November 2023\n\nReport published: 16 January 2024\n\n"
+                      "The experiences and progress of children who need help and protection: inadequate\n\n"
+                      "When children first need help and protection, they do not consistently receive a timely or "
+                      "proportionate response, and thresholds are not well understood by partner agencies.\n\n"
+                      "Children in care live in stable homes and most of them make good progress at school.\n\n"
+                      "This report is made under the framework for the inspection of local authority children's "
+                      "services (ILACS). The inspection considers the experiences and progress of children who need "
+                      "help and protection, of children in care and care leavers, and the impact of leaders on "
+                      "social work practice with children and families.")
+
+
+def test_ofsteds_closing_notice_is_weighed_down_unless_the_framework_is_asked():
+    # (in a corpus of one report its notice still comes first, spelling out every word of "ILACS": the weight is
+    # checked here; over the development sets it moved a Bradford report's summary above its notice)
+    notice, finding = REPORT_WITH_NOTICE.split("\n\n")[-1], REPORT_WITH_NOTICE.split("\n\n")[-3]
+    assert rank.notice_weight(notice, "rutland ilacs help and protection") == rank.NOTICE_WEIGHT < 1
+    assert rank.notice_weight(finding, "rutland ilacs help and protection") == 1.0
+    assert rank.notice_weight(notice, "What does the ILACS framework consider?") == 1.0
+    assert rank.notice_weight(notice, "what is ofsted's remit") == 1.0

@@ -1003,7 +1003,8 @@ def is_minutes(head: str) -> bool:
 _MINUTES_PUBLISHED_RE = re.compile(rf"(?:^|\n)[^\S\n]*minutes published\s*(?::|on\b)\s*({_FULL_DATE})", re.I)
 
 
-_REPORT_PUBLISHED_RE = re.compile(r"\breport published\s*:\s*(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(?:19|20)\d\d)\b", re.I)
+_REPORT_PUBLISHED_RE = re.compile(r"\breport published\s*:\s*(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(?:19|20)\d\d)\b",
+                                  re.I)
 
 
 def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = "") -> tuple[str | None, float]:
@@ -1992,7 +1993,8 @@ def resolve(path: Path, rel: str, raw: str, blocks: list[Block], hints: dict, ma
     hint_values = {k: v for k, v in hints.items() if k in FIELDS and v}
     inferred = infer_metadata(path, raw, blocks, hints)
     inferred_conf = inferred.pop("confidence", {})
-    if "date" in hint_values and inferred.get("doc_type") == "ofsted_report" and _REPORT_PUBLISHED_RE.search(raw[:4000]):
+    if "date" in hint_values and inferred.get("doc_type") == "ofsted_report" \
+            and _REPORT_PUBLISHED_RE.search(raw[:4000]):
         hint_values.pop("date")  # the report's own publication line over the page's markup date (see infer_date)
     values, origin, confidence = {}, {}, {}
     for key in FIELDS:

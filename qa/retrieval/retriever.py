@@ -206,7 +206,8 @@ class Retriever:
                 * rank.recall_weight(checks[doc.doc_id], passage.text, query) \
                 * acronym_weight(acronyms, passage.text, passage.headings) \
                 * rank.unnamed_place_weight(passage.text, passage.headings, doc, query.authorities) \
-                * rank.other_inspectorate_weight(doc, query.text) * rank.minutes_weight(doc, query.text)
+                * rank.other_inspectorate_weight(doc, query.text) * rank.minutes_weight(doc, query.text) \
+                * rank.notice_weight(passage.text, query.text)
             hits.append(Hit(passage=passage, document=doc, score=relative(score) * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
