@@ -94,6 +94,10 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#  110: (review) the report's publication line only over a web page's markup date (not front matter), and only
+#       when the opening holds one (not a council's list of reports); label wrappers kept apart from content
+#  109: a joint targeted area inspection's letter under Ofsted's letterhead, addressed to a list of office holders
+#       with no "Dear", is Ofsted's letter
 #  108: an inspection report's label lines ("Inspection dates:", "Report published:") kept when a capture wraps them in
 #       a class the HTML extractor drops as page metadata; its "Report published" over a sharing site's markup date
 #  107: (review) also under "Title of report:" or "Subject:", and a title ending "... visit Date: ..."; the title stops
@@ -249,7 +253,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "108"
+PIPELINE_VERSION = "110"
 
 
 def packaged_model_path() -> str:

@@ -94,3 +94,76 @@ def test_ofsteds_closing_notice_is_weighed_down_unless_the_framework_is_asked():
     assert rank.notice_weight(finding, "rutland ilacs help and protection") == 1.0
     assert rank.notice_weight(notice, "What does the ILACS framework consider?") == 1.0
     assert rank.notice_weight(notice, "what is ofsted's remit") == 1.0
+
+
+JOINT_LETTER = ("Piccadilly Gate\nStore Street\nManchester\nM1 2WD\n\n26 October 2018\n\n"
+                "Ms Ann Example, Director of Children's Services, Rutland County Council\n\n"
+                "Mr Ben Example, Chief Constable, Leicestershire Police\n\n"
+                "Ms Cara Example, Accountable Officer, NHS Clinical Commissioning Group\n\n"
+                "Joint targeted area inspection of the multi-agency response to children living with domestic abuse "
+                "in Rutland\n\nBetween 17 and 21 September 2018, Ofsted, the Care Quality Commission (CQC), HMI "
+                "Constabulary and Fire & Rescue Services (HMICFRS) and HMI Probation (HMIP) undertook a joint "
+                "inspection of the multi-agency response to children living with domestic abuse in Rutland.\n\n"
+                "Work with perpetrators is underdeveloped, and health visitors are not routinely informed of "
+                "incidents. The CQC and HMICFRS found police notifications were screened too slowly.\n\n"
+                "Ofsted, CQC, HMICFRS and HMIP")
+
+
+def test_a_joint_inspections_letter_to_a_list_of_office_holders_is_ofsteds_letter(tmp_path):
+    assert _ingested(tmp_path, "letter.txt", JOINT_LETTER).doc_type == "ofsted_letter"
+
+
+def test_the_notice_weight_keeps_to_the_notice_and_to_questions_not_about_the_remit():
+    notice = REPORT_WITH_NOTICE.split("\n\n")[-1]
+    for question in ("rutland ilacs inspection", "What did the Ofsted inspection find about caseloads in Rutland?",
+                     "Were statutory visits to children in care timely?"):
+        assert rank.notice_weight(notice, question) == rank.NOTICE_WEIGHT
+    for question in ("What does ILACS mean?", "what's ILACS?", "Who inspects children's services?"):
+        assert rank.notice_weight(notice, question) == 1.0
+    # findings before the notice in one passage: the findings are what it says
+    findings = "Care leavers: requires improvement. Too few care leavers have a pathway plan written with them. "
+    assert rank.notice_weight(findings + notice, "rutland care leavers pathway plan") == 1.0
+
+
+LISTING = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Ofsted inspections | Rutland County Council</title>
+<meta property="article:published_time" content="2024-06-10T09:00:00+00:00"></head><body>
+<header><a href="/">Rutland County Council</a></header>
+<main><h1>Ofsted inspections of children's services</h1>
+<p>Below are the reports of every inspection of our children's services since 2019, with the date each report was
+published, so that residents can read what inspectors found.</p>
+<h2>Focused visit</h2><p>Inspection dates: 14 and 15 May 2024</p><p>Report published: 10 June 2024</p>
+<h2>ILACS inspection</h2><p>Inspection dates: 6 to 17 November 2023</p><p>Report published: 16 January 2024</p>
+</main></body></html>"""
+LANDING = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Our Ofsted inspection | Rutland County Council</title>
+<meta property="article:published_time" content="2024-01-17T09:00:00+00:00"></head><body>
+<div class="top-links"><p>Skip to main content</p><p>Accessibility statement. Contact the council. Pay for it.</p></div>
+<div class="page-wrap"><div id="content"><h1>Our Ofsted inspection</h1>
+<p class="published">Report published: 16 January 2024</p>
+<p>Ofsted has rated our children's services good in its latest inspection. Inspectors found that children in care live
+in stable homes and that care leavers are well supported by their personal advisers.</p></div></div>
+</body></html>"""
+FRONT_MATTER = ("---\ntitle: Inspection of Rutland children's services\ndate: 2024-02-20\n---\n\n"
+                "Rutland County Council\n\nInspection of children's social care services\n\n"
+                "Inspection dates: 6 to 17 November 2023\n\nLead inspector: Ann Example, HMI\n\n"
+                "Report published: 16 January 2024\n\nServices for children in Rutland are good.\n")
+
+
+def test_a_reports_publication_line_overrides_only_a_web_pages_markup_date_and_only_alone(tmp_path):
+    for sub in "abc":
+        (tmp_path / sub).mkdir()
+    # a council's page listing several reports keeps its own date
+    assert _ingested(tmp_path / "a", "inspections.html", LISTING).date == "2024-06-10"
+    # a date the file states in its front matter is kept
+    assert _ingested(tmp_path / "b", "report.md", FRONT_MATTER).date == "2024-02-20"
+    # the page's content container keeps its name: the site's links stay out of the text
+    landing = _ingested(tmp_path / "c", "page.html", LANDING)
+    assert "Report published: 16 January 2024" in landing.text and "Accessibility statement" not in landing.text
+
+
+def test_a_scene_opening_on_a_when_clause_is_a_scene_and_an_abbreviations_stop_no_sentence_end():
+    q = parse("When Ofsted rated Croydon inadequate in 2017, it sent a letter. What did it say about caseloads?")
+    assert q.keyword_text.lower().count("caseloads") == 2
+    assert parse("When Ofsted rated St. Helens inadequate, who was the director?").answer_type == "person"
+    q = parse("What did Ofsted say about leadership when it rated St. Helens inadequate?")
+    assert "Helens" not in q.keyword_text

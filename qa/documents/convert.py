@@ -158,11 +158,18 @@ _REPORT_LABEL_RE = re.compile(r"^\s*(?:inspection\s+dates?|report\s+published|le
                               r"date\s+of\s+(?:inspection|visit|publication)|publication\s+date)\s*:", re.I)
 
 
+_REPORT_LABEL_HTML_RE = re.compile(r">\s*(?:inspection\s+dates?|report\s+published|lead\s+inspector|fieldwork\s+dates?|"
+                                   r"date\s+of\s+(?:inspection|visit|publication)|publication\s+date)\s*:", re.I)
+_CONTENT_CONTAINER_RE = re.compile(r"content|main|entry|article|post|body", re.I)
+
+
 def _keep_report_labels(html: str) -> str:
-    """The page with the classes and ids taken off its report label lines (and off small wrappers around them),
-    so the extractor keeps them; the page itself when it has none."""
+    """The page with the classes and ids taken off its report label lines (and off a wrapper holding nothing but
+    them), so the extractor keeps them; the page itself when it has none."""
     from lxml import html as lxml_html
 
+    if not _REPORT_LABEL_HTML_RE.search(html):
+        return html
     tree = _parse_html(html)
     if tree is None:
         return html
@@ -171,12 +178,18 @@ def _keep_report_labels(html: str) -> str:
                 and _REPORT_LABEL_RE.match(el.text_content())]
     if not labelled:
         return html
+    label_chars = sum(len(el.text_content()) for el in labelled)
     for el in labelled:
-        while el is not None and el.tag not in ("body", "html", "main", "article") \
-                and len(el.text_content()) < 600:
-            el.attrib.pop("class", None)
-            el.attrib.pop("id", None)
-            el = el.getparent()
+        el.attrib.pop("class", None)
+        el.attrib.pop("id", None)
+        parent = el.getparent()
+        # (a wrapper of the labels alone, never the page's content container nor a banner around other text)
+        while parent is not None and parent.tag not in ("body", "html", "main", "article") \
+                and len(parent.text_content()) - label_chars < 40 \
+                and not _CONTENT_CONTAINER_RE.search(f"{parent.get('class', '')} {parent.get('id', '')}"):
+            parent.attrib.pop("class", None)
+            parent.attrib.pop("id", None)
+            parent = parent.getparent()
     return lxml_html.tostring(tree, encoding="unicode")
 
 
@@ -236,6 +249,8 @@ def convert_html(html: str) -> Extracted:
     if tree is not None and (page_title := _flat(tree.findtext(".//title") or "")) \
             and page_title != hints.get("title"):
         hints["page_title"] = page_title  # (a minutes page's meeting line may be only there: see infer_date)
+    if "date" in hints:
+        hints["date_from_markup"] = "yes"  # (a web page's meta tags or JSON-LD, not a file's own front matter)
     if "date" not in hints and marked:
         # (the first marked element holding a number: a byline marked alone, "By Jo Bell, Chief Reporter", dates
         # nothing, and the page's "Published: 14.03.2024" may follow it)

@@ -602,9 +602,11 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
                                     or (re.search(r"(?i)yours sincerely", raw) and "ofsted" in raw.lower())):
         return "ofsted_letter", 0.9
     if letterhead and raw.lower().count("ofsted") >= 1 and news < 3 \
-            and re.search(r"(?i)\binsert\b|\bdear\b|\bthis letter summarises\b", raw):
+            and re.search(r"(?i)\binsert\b|\bdear\b|\bthis letter summarises\b", raw) \
+            or letterhead and news < 3 and re.search(r"(?i)\bjoint targeted area inspection\b", raw[:3000]):
         # Ofsted letterhead, template or salutation further down (a joint inspection's letter is addressed to a list
-        # of office holders, no "Dear": its template sentence "This letter summarises the findings of ...")
+        # of office holders, no "Dear": its template sentence "This letter summarises the findings of ...", or only
+        # its subject line, "Joint targeted area inspection of the multi-agency response to ...")
         return "ofsted_letter", 0.6
     own = _strip_quotes(raw)
     parliament = [m.group(0) for m in _PARLIAMENT_RE.finditer(raw)]
@@ -1007,18 +1009,24 @@ _REPORT_PUBLISHED_RE = re.compile(r"\breport published\s*:\s*(\d{1,2}(?:st|nd|rd
                                   re.I)
 
 
+def own_report_published(text: str) -> str | None:
+    """The one "Report published: <date>" in a report's opening; None when there is none, or several (a council's
+    page listing its inspection reports)."""
+    dates = {parse_date(m.group(1)) for m in _REPORT_PUBLISHED_RE.finditer(text[:4000])} - {None}
+    return next(iter(dates)) if len(dates) == 1 else None
+
+
 def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = "") -> tuple[str | None, float]:
     """Publication date and a confidence. Structure first: an Ofsted report's 'Report published' line, a
     'published today (date)' statement, a dateline near the headline (optionally 'Published:', 'Updated',
     'Meeting:', a weekday or a byline around it), a letter's date line above its salutation, a date closing
     the headline ('Statement ... – 1st February 2023'), a GOV.UK 'Published'/'Updated' line anywhere.
     Dates inside the story (a visit, a meeting, an earlier judgement) are never taken."""
-    if hints.get("date") and doc_type == "ofsted_report":
+    if hints.get("date") and hints.get("date_from_markup") and doc_type == "ofsted_report" \
+            and (own := own_report_published(raw or "\n".join(b.text for b in blocks))):
         # An inspection report's own "Report published: 16 January 2024" over the page's markup date: a
         # document-sharing site's capture dates its upload there, and a report is cited by its publication.
-        own = _REPORT_PUBLISHED_RE.search((raw or "\n".join(b.text for b in blocks))[:4000])
-        if own and parse_date(own.group(1)):
-            return parse_date(own.group(1)), 0.95
+        return own, 0.95
     if hints.get("date"):
         found = parse_date(hints["date"])
         if found:
@@ -1993,9 +2001,9 @@ def resolve(path: Path, rel: str, raw: str, blocks: list[Block], hints: dict, ma
     hint_values = {k: v for k, v in hints.items() if k in FIELDS and v}
     inferred = infer_metadata(path, raw, blocks, hints)
     inferred_conf = inferred.pop("confidence", {})
-    if "date" in hint_values and inferred.get("doc_type") == "ofsted_report" \
-            and _REPORT_PUBLISHED_RE.search(raw[:4000]):
-        hint_values.pop("date")  # the report's own publication line over the page's markup date (see infer_date)
+    if "date" in hint_values and hints.get("date_from_markup") and inferred.get("doc_type") == "ofsted_report" \
+            and own_report_published(raw):
+        hint_values.pop("date")  # the report's own publication line over a web page's markup date (see infer_date)
     values, origin, confidence = {}, {}, {}
     for key in FIELDS:
         if manifest_entry and key in manifest_entry:

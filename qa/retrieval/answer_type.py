@@ -152,8 +152,12 @@ EVIDENCE: dict[str, re.Pattern] = {
 
 # "When Ofsted rated X inadequate, what did it say about Y?": the opening clause sets the scene, it is not asked;
 # nor is a time clause after the main one ("... at its December visit, the first after the 2023 inadequate judgement").
+# (a clause runs to its comma, within its sentence: an abbreviation's stop, "St. Helens", ends no sentence)
+_ABBREVIATION_STOP = r"(?:(?<=\bSt)|(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bCllr))\."
+_IN_SENTENCE = rf"(?:[^,?.]|{_ABBREVIATION_STOP})"
+_IN_CLAUSE = rf"(?:[^,?;.]|{_ABBREVIATION_STOP})"
 SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+(?!(?:was|were|did|does|do|is|are|will|has|had|"
-                          r"have|can|could)\b)[^,?.]*,\s*|"
+                          rf"have|can|could)\b){_IN_SENTENCE}*,\s*|"
                           # "At the 2023 inspection that rated Liverpool inadequate, why ...?": the event it names
                           r"^\W*(?:at|in|during|from|following)\s+(?:the|its|their|that|this|[\w'’-]+['’]s)\s+"
                           r"[^,?]*?,?\s*\b(?:that|which)\s+"
@@ -163,8 +167,8 @@ SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+(?!(?:was|wer
 # did inspectors praise when they visited the leaving care team", nor "do you know when Ofsted rated it").
 LATE_SCENE_CLAUSE = re.compile(r"(?<=\w\s)(?<!know\s)(?<!tell me\s)(?<!out\s)(?<!ask\s)when\s+"
                                r"(?!(?:was|were|did|does|do|is|are|will|has|had)\b)"
-                               r"(?=[^,?;.]*\b(?:rated|rating|judged|graded|inadequate|outstanding|"
-                               r"requires improvement)\b)[^,?;.]*", re.I)
+                               rf"(?={_IN_CLAUSE}*\b(?:rated|rating|judged|graded|inadequate|outstanding|"
+                               rf"requires improvement)\b){_IN_CLAUSE}*", re.I)
 TIME_CLAUSE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their|his|her|a|an)\s+[^,?;]*|"
                          + LATE_SCENE_CLAUSE.pattern, re.I)
 

@@ -344,10 +344,13 @@ class Query:
             return self.topic
         text = self.search_text
         split = scene_and_question(text)
-        if split and not _ASKS_RE.match(split[0]):  # (not a question's first half: "...; were agency staff used?")
+        # (not a question's first half, "What did ... ; were agency staff used?"; a scene may open on a clause,
+        # "When Ofsted rated Croydon inadequate in 2017, it sent a letter.")
+        first_half = split and _ASKS_RE.match(split[0]) and not SCENE_CLAUSE.match(split[0])
+        if split and not first_half:
             own = SCENE_CLAUSE.sub("", split[1], count=1)  # (nor the asked sentence's own opening scene clause)
             split = (split[0], own if _has_topic(own) else split[1])
-        if split and not _ASKS_RE.match(split[0]) and _has_topic(split[1]):
+        if split and not first_half and _has_topic(split[1]):
             # A sentence setting the scene ("Ofsted made its fifth visit in September, the fifth since the 2019
             # judgement. What did inspectors say about recruitment?") names what every passage of the story holds:
             # the sentence that asks counts twice, so its words lead rather than the scene's.

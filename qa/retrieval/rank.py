@@ -747,8 +747,6 @@ def reply_weight(text: str, question: str, source: str | None, own_page: bool = 
     return 1.0 - (1.0 - REPLY_PENALTY) * reply_share(text)
 
 
-# "Which councils were criticised for caseloads?", "Where have inspectors credited councils ...?": a list of
-# places is answered by one passage from each of several documents, not by three from the first story.
 # Ofsted's standard notice closing its reports and letters ("This report is made under the framework for the
 # inspection of local authority children's services (ILACS)", "Ofsted ... regulates and inspects to achieve
 # excellence ..."): it matches a terse "ilacs" query word for word through the acronym's long form, yet answers only
@@ -757,17 +755,24 @@ OFSTED_NOTICE_RE = re.compile(r"\bregulates and inspects to achieve excellence\b
                               r"\bThis report is made under the framework\b|\bOfsted has a statutory responsibility\b|"
                               r"\bYou may (?:re-?use|copy) this information\b|"
                               r"\bIf you would like a copy of this document in a different format\b", re.I)
-ASKS_REMIT_RE = re.compile(r"\b(?:framework|remit|regulat\w*|statutory|responsib\w*|stand\s+for|"
-                           r"what\s+(?:is|are)\s+(?:ilacs|ofsted)\b|(?:ilacs|ofsted|inspections?)\s+(?:consider|cover|"
-                           r"look\s+at|inspect|assess)\w*)", re.I)
+ASKS_REMIT_RE = re.compile(r"\b(?:ilacs|inspection|ofsted['’]?s?)\s+framework\b|\bframework\s+for\s+(?:the\s+)?inspect|"
+                           r"\bofsted['’]?s?\s+(?:remit|role|powers?|statutory|responsibilit)|\bstand\s+for\b|"
+                           r"\bwhat(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(?:ilacs|ofsted)\b|\b(?:ilacs|sif)\s+mean|"
+                           r"\bwho\s+(?:inspects|regulates)\b|\b(?:ilacs|ofsted|inspections?)\s+(?:considers?|covers?|"
+                           r"looks?\s+at|inspects?|assess(?:es)?)\b", re.I)
 NOTICE_WEIGHT = 0.5
 
 
 def notice_weight(text: str, question: str) -> float:
-    """NOTICE_WEIGHT for a passage opening on Ofsted's standard notice, unless the question asks about the remit."""
-    return NOTICE_WEIGHT if OFSTED_NOTICE_RE.search(text[:300]) and not ASKS_REMIT_RE.search(question) else 1.0
+    """NOTICE_WEIGHT for a passage opening on Ofsted's standard notice (past a heading of a few words, not past a
+    sentence of findings), unless the question asks about the remit."""
+    notice = OFSTED_NOTICE_RE.search(text[:120])
+    opens = notice and not re.search(r"[.!?:]\s", text[:notice.start()])
+    return NOTICE_WEIGHT if opens and not ASKS_REMIT_RE.search(question) else 1.0
 
 
+# "Which councils were criticised for caseloads?", "Where have inspectors credited councils ...?": a list of
+# places is answered by one passage from each of several documents, not by three from the first story.
 PLACES_QUESTION_RE = re.compile(r"\b(?:which|what)\s+(?:other\s+)?(?:councils|local authorities|authorities|"
                                 r"areas(?!\s+(?:of|for|did|do|does|need|needed|should|were\s+covered)\b)|places|"
                                 r"boroughs|counties)\b|^\W*where\s+(?:have|has|did|do|does|are|were|is)\b",
