@@ -755,11 +755,13 @@ OFSTED_NOTICE_RE = re.compile(r"\bregulates and inspects to achieve excellence\b
                               r"\bThis report is made under the framework\b|\bOfsted has a statutory responsibility\b|"
                               r"\bYou may (?:re-?use|copy) this information\b|"
                               r"\bIf you would like a copy of this document in a different format\b", re.I)
-ASKS_REMIT_RE = re.compile(r"\b(?:ilacs|inspection|ofsted['’]?s?)\s+framework\b|\bframework\s+for\s+(?:the\s+)?inspect|"
+ASKS_REMIT_RE = re.compile(r"\b(?:ilacs|inspection|ofsted['’]?s?)\s+framework\b|"
+                           r"\bframework\s+for\s+(?:the\s+)?inspect|"
                            r"\bofsted['’]?s?\s+(?:remit|role|powers?|statutory|responsibilit)|\bstand\s+for\b|"
-                           r"\bwhat(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(?:ilacs|ofsted)\b|\b(?:ilacs|sif)\s+mean|"
-                           r"\bwho\s+(?:inspects|regulates)\b|\b(?:ilacs|ofsted|inspections?)\s+(?:considers?|covers?|"
-                           r"looks?\s+at|inspects?|assess(?:es)?)\b", re.I)
+                           r"\bwhat(?:['’]s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?(?:ilacs|ofsted)\b|"
+                           r"\b(?:ilacs|sif)\s+mean|\bwho\s+(?:inspects|regulates)\b|"
+                           r"\b(?:ilacs|ofsted|inspections?)\s+(?:considers?|covers?|looks?\s+at|inspects?|"
+                           r"assess(?:es)?)\b", re.I)
 NOTICE_WEIGHT = 0.5
 
 
