@@ -154,12 +154,10 @@ _DATED_NAME_RE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm)\b
 
 # An inspection report's fixed labels ("Inspection dates: ...", "Report published: ...", "Lead inspector: ..."): the
 # document's own lines, which a capture may wrap in a class trafilatura drops as page metadata ('<p class="meta">').
-_REPORT_LABEL_RE = re.compile(r"^\s*(?:inspection\s+dates?|report\s+published|lead\s+inspector|fieldwork\s+dates?|"
-                              r"date\s+of\s+(?:inspection|visit|publication)|publication\s+date)\s*:", re.I)
-
-
-_REPORT_LABEL_HTML_RE = re.compile(r">\s*(?:inspection\s+dates?|report\s+published|lead\s+inspector|fieldwork\s+dates?|"
-                                   r"date\s+of\s+(?:inspection|visit|publication)|publication\s+date)\s*:", re.I)
+_REPORT_LABELS = (r"(?:inspection\s+dates?|report\s+published|lead\s+inspector|fieldwork\s+dates?|"
+                  r"date\s+of\s+(?:inspection|visit|publication)|publication\s+date)\s*:")
+_REPORT_LABEL_RE = re.compile(rf"^\s*{_REPORT_LABELS}", re.I)  # an element's text opening on one
+_REPORT_LABEL_HTML_RE = re.compile(rf">\s*{_REPORT_LABELS}", re.I)  # (a cheap look at the markup before parsing it)
 _CONTENT_CONTAINER_RE = re.compile(r"content|main|entry|article|post|body", re.I)
 
 
