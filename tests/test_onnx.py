@@ -120,3 +120,24 @@ def test_openvino_streams_give_each_batch_its_own_rows(tiny_model, tmp_path, mon
         assert enc.max_batch == int(size) and enc.session.streams == 2
         got = enc.encode(texts, normalize_embeddings=True)
         assert np.all((ref * got).sum(axis=1) > 0.99)
+
+
+def test_a_handful_of_texts_is_dealt_over_the_workers(tiny_model, tmp_path, monkeypatch):
+    """A question's few answer sentences run on every core (one batch each would leave one idle), each text's
+    vector the one it gets alone."""
+    from qa.index.onnx_backend import OnnxSentenceEncoder
+
+    texts = ["Inspectors found that supervision is regular.", "Caseloads are manageable for most social workers "
+             "in the assessment teams.", "Return home interviews are offered.", "Plans are specific."]
+    enc = OnnxSentenceEncoder(tiny_model, "onnx", cache_dir=tmp_path, workers=2, threads=1)
+    alone = np.stack([enc.encode([t], normalize_embeddings=True)[0] for t in texts])
+    batches = []
+    run = enc._run
+    monkeypatch.setattr(enc, "_run", lambda encodings: batches.append(len(encodings)) or run(encodings))
+    got = enc.encode(texts, normalize_embeddings=True)
+    assert sorted(batches) == [2, 2]
+    assert np.all((alone * got).sum(axis=1) > 0.999)
+    batches.clear()
+    enc.workers = 1
+    enc.encode(texts[:3])
+    assert batches == [3]
