@@ -136,7 +136,8 @@ def expand(question: str, defined: dict[str, str]) -> str:
 
 # "What have inspectors said about the MASH at the front door?": a passage naming neither the abbreviation nor
 # its long form shares only the long form's common words ("multi-agency safeguarding arrangements (MASA)"), and
-# outranked the hubs asked about. Such a passage weighs x ACRONYM_MISSING_PENALTY.
+# outranked the hubs asked about. Such a passage weighs x ACRONYM_MISSING_PENALTY; not one of a document whose title
+# names it (a "Joint area SEND revisit" letter's findings on autism assessments are on SEND throughout).
 ACRONYM_MISSING_PENALTY = 0.8
 JUDGEMENT_RE = re.compile(r"requires improvement(?: to be good)?|outstanding|good|inadequate", re.I)
 INSPECTION_KIND_LONG_RE = re.compile(r"\b(?:inspections?|framework)\b", re.I)

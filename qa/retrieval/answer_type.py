@@ -55,7 +55,10 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                         r"^(?![^?]*\b(?:what|how|who|which|why|where|did|does|do|is|are|was|were)\b)[^?]*\bwhen\s+"
                         r"(?:notified|inspected|published|visited|announced|released|issued|rated|judged|held|"
                         r"appointed|sent)\s*\??\s*$|"
-                        r"\b(?:what|which|on what)\s+(?:dates?|days?|month|year)\b|\bhow long ago\b", re.I)),
+                        # ("Who led the visit, and on what dates?" asks the person first)
+                        rf"^(?!\W*(?:who|whom|whose)\b|\W*{_WHICH_PERSON}).*?\b(?:what|which|on what)\s+(?:dates?|days?|"
+                        r"month|year)\b|"
+                        r"\bhow long ago\b", re.I)),
     ("person", re.compile(rf"^\W*(?:who|whom|whose)\b|{_WHICH_PERSON}", re.I)),
     ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),
     # "How much" asks for an amount of money, not "how much progress".
@@ -82,7 +85,7 @@ EVIDENCE: dict[str, re.Pattern] = {
                        rf"\b{_MONTH}\s+(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d\b", re.I),
     # Titles, inspectors' designations, "said Jane Smith", "Jane Smith, the director ...", on one line.
     "person": re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Clr|Coun|Councillor|Sir|Dame|Lord|Baroness|Professor)\.?[^\S\n]+[A-Z][a-z]|"
-                         rf"\bHMI\b|Her Majesty[’']s Inspector|\b[Ll]ead inspector\b|"
+                         rf"\bHMI\b|H[ei][rs] Majesty[’']s Inspector|\b[Ll]ead inspector\b|"
                          rf"\b[Ii]nspectors?[^\S\n]+{_NAME}|{_NAME}[^\S\n]+(?:said|says|wrote|writes|added|told)\b|"
                          rf"\b(?:said|says|added|wrote|told|by|appointed|named|led)[^\S\n]+"
                          rf"(?:(?:inspectors?|HMIs?|the)[^\S\n]+)?{_NAME}|"

@@ -248,7 +248,9 @@ EVENT_MONTH_RE = re.compile(rf"\b(?:(?:the|its|an?)\s+)?{MONTH_RE}\s+{EVENT_NOUN
                             rf"(?<!of )(?<!by )(?<!each )(?<!last )(?<!this )(?<!next )\b{MONTH_RE}(?![\w'’-])"
                             rf"(?!\s*,?\s*\d)(?!\s+(?-i:[A-Z]))(?!\s+(?:to|and|until)\b)", re.I)
 VISIT_MONTH_RE = re.compile(rf"\b{MONTH_RE}\s+(?:\d{{4}}\s+)?(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|"
-                            rf"full\s+)?(?:visit|vist|inspection|re-inspection|fieldwork|mv\b|mv\s?\d)|"
+                            # ("the February 2022 focused visit letter came out": the month may be the letter's)
+                            rf"full\s+)?(?:visit|vist|inspection|re-inspection|fieldwork|mv\b|mv\s?\d)"
+                            rf"(?!s?\s+(?:letter|report)s?\b)|"
                             rf"\b(?:visit(?:ed)?|inspect(?:ed|ion)|fieldwork|returned|revisited)\b[^.?]{{0,30}}?\b(?:in|during)\s+"
                             rf"(?:early\s+|late\s+|mid-?)?{MONTH_RE}|"
                             # "Ofsted's late-2019 inspection": a season's visit
