@@ -138,6 +138,12 @@ def test_a_handful_of_texts_is_dealt_over_the_workers(tiny_model, tmp_path, monk
     assert sorted(batches) == [2, 2]
     assert np.all((alone * got).sum(axis=1) > 0.999)
     batches.clear()
+    enc.encode(texts + texts[:1])  # five texts: three and two, not four and one
+    assert sorted(batches) == [2, 3] and enc.max_batch == 4
+    batches.clear()
+    enc.encode(texts + texts)  # eight: two full batches already keep both cores busy
+    assert batches == [4, 4]
+    batches.clear()
     enc.workers = 1
     enc.encode(texts[:3])
     assert batches == [3]

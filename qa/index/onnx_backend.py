@@ -348,8 +348,8 @@ class OnnxSentenceEncoder:
         # Small batches pad less and hold smaller activations; on CPU they are as fast per passage (MAX_BATCH).
         batch_size = max(1, min(batch_size, self.max_batch))
         batches = [order[start:start + batch_size] for start in range(0, len(texts), batch_size)]
-        if 1 < len(texts) <= self.workers * batch_size:
-            # A handful of texts (a question's answer sentences) would run as one or two uneven batches, one core
+        if 1 < len(texts) <= self.workers * batch_size and (len(batches) < self.workers or len(texts) % batch_size):
+            # A handful of texts (a question's answer sentences) would run as one batch or two uneven ones, a core
             # idle or waiting: dealt over the workers in turn, longest first, the batches pad to about one width.
             split = min(self.workers, len(texts))
             batches = [order[k::split] for k in range(split)]

@@ -56,8 +56,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                         r"(?:notified|inspected|published|visited|announced|released|issued|rated|judged|held|"
                         r"appointed|sent)\s*\??\s*$|"
                         # ("Who led the visit, and on what dates?" asks the person first)
-                        rf"^(?!\W*(?:who|whom|whose)\b|\W*{_WHICH_PERSON}).*?\b(?:what|which|on what)\s+(?:dates?|days?|"
-                        r"month|year)\b|"
+                        rf"^(?!\W*(?:who|whom|whose)\b|\W*{_WHICH_PERSON}).*?\b(?:what|which|on what)\s+"
+                        r"(?:dates?|days?|month|year)\b|"
                         r"\bhow long ago\b", re.I)),
     ("person", re.compile(rf"^\W*(?:who|whom|whose)\b|{_WHICH_PERSON}", re.I)),
     ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),
@@ -85,7 +85,7 @@ EVIDENCE: dict[str, re.Pattern] = {
                        rf"\b{_MONTH}\s+(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d\b", re.I),
     # Titles, inspectors' designations, "said Jane Smith", "Jane Smith, the director ...", on one line.
     "person": re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Clr|Coun|Councillor|Sir|Dame|Lord|Baroness|Professor)\.?[^\S\n]+[A-Z][a-z]|"
-                         rf"\bHMI\b|H[ei][rs] Majesty[’']s Inspector|\b[Ll]ead inspector\b|"
+                         rf"\bHMI\b|H(?:er|is) Majesty[’']s Inspectors?\b|\b[Ll]ead inspector\b|"
                          rf"\b[Ii]nspectors?[^\S\n]+{_NAME}|{_NAME}[^\S\n]+(?:said|says|wrote|writes|added|told)\b|"
                          rf"\b(?:said|says|added|wrote|told|by|appointed|named|led)[^\S\n]+"
                          rf"(?:(?:inspectors?|HMIs?|the)[^\S\n]+)?{_NAME}|"
@@ -177,8 +177,8 @@ TIME_CLAUSE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their
 
 
 # "Who carried out the third visit, and when did it take place?": a second fact asked after the first.
-AND_WHEN_RE = re.compile(r",?\s+and\s+(?:when|(?:on\s+)?what\s+dates?)(?:\s+(?:did|was|were|is|are|will|has|had)\b|"
-                         r"\s*\?*\s*$)", re.I)
+AND_WHEN_RE = re.compile(r",?\s+and\s+(?:when|(?:(?:in|on)\s+)?(?:what|which)\s+(?:dates?|days?|month|year))"
+                         r"(?:\s+(?:did|was|were|is|are|will|has|had)\b|\s*\?*\s*$)", re.I)
 SECOND_FACT_BOOST = 1.1
 
 

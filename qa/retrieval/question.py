@@ -248,14 +248,18 @@ EVENT_MONTH_RE = re.compile(rf"\b(?:(?:the|its|an?)\s+)?{MONTH_RE}\s+{EVENT_NOUN
                             rf"(?<!of )(?<!by )(?<!each )(?<!last )(?<!this )(?<!next )\b{MONTH_RE}(?![\w'’-])"
                             rf"(?!\s*,?\s*\d)(?!\s+(?-i:[A-Z]))(?!\s+(?:to|and|until)\b)", re.I)
 VISIT_MONTH_RE = re.compile(rf"\b{MONTH_RE}\s+(?:\d{{4}}\s+)?(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|"
-                            # ("the February 2022 focused visit letter came out": the month may be the letter's)
-                            rf"full\s+)?(?:visit|vist|inspection|re-inspection|fieldwork|mv\b|mv\s?\d)"
-                            rf"(?!s?\s+(?:letter|report)s?\b)|"
+                            rf"full\s+)?(?:visit|vist|inspection|re-inspection|fieldwork|mv\b|mv\s?\d)|"
                             rf"\b(?:visit(?:ed)?|inspect(?:ed|ion)|fieldwork|returned|revisited)\b[^.?]{{0,30}}?\b(?:in|during)\s+"
                             rf"(?:early\s+|late\s+|mid-?)?{MONTH_RE}|"
                             # "Ofsted's late-2019 inspection": a season's visit
                             rf"\b(?:early|late|mid|spring|summer|autumn|winter)[\s-]+(?:of\s+)?\d{{4}}\s+(?:ofsted\s+)?"
                             rf"(?:monitoring\s+|focused\s+|full\s+)?(?:visit|inspection|re-inspection)", re.I)
+# "the February 2022 focused visit('s) letter" with the question on its publication ("came out", "was published",
+# "responded to"): the month may be the letter's, not the visit's.
+LETTER_MONTH_RE = re.compile(rf"\b{MONTH_RE}\s+(?:\d{{4}}\s+)?(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|"
+                             rf"full\s+)?(?:visit|inspection)[’']?s?[’']?\s+(?:letter|report)s?\b", re.I)
+PUBLISHED_RE = re.compile(r"\b(?:came|come|comes|coming)\s+out\b|\b(?:published|publication|released|issued|"
+                          r"respon(?:d|ded|ds|se)|reacted)\b", re.I)
 # A terse query ("west sussex mv5 sept findings"), not a sentence: its bare month is the event's. In a sentence a
 # bare month is a deadline or a period ("must improve by June", "the April to June quarter").
 TERSE_QUERY_RE = re.compile(r"^(?![^?]*\?)\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|"
@@ -327,7 +331,10 @@ class Query:
     def month_dates_visit(self) -> bool:
         """"the March 2019 visit", "inspected in March": the month is the visit's. Otherwise ("reported to the
         committee in October 2019", "what did Ofsted say in March") a document published that month is in it too."""
-        return bool(VISIT_MONTH_RE.search(NEGATED_EVENT_RE.sub(" ", self.text)))
+        text = NEGATED_EVENT_RE.sub(" ", self.text)
+        if PUBLISHED_RE.search(text):  # "when the February 2022 focused visit letter came out": the letter's month
+            text = LETTER_MONTH_RE.sub(" ", text)
+        return bool(VISIT_MONTH_RE.search(text))
 
     @property
     def search_text(self) -> str:

@@ -417,8 +417,6 @@ LABEL_ANSWERS = ("person", "judgement", "count")
 # line or before a comma; not a headline, "Inspectors: Rutland children's services still failing")
 LABELLED_PERSON_RE = re.compile(r"(?m)^[^\S\n]*(?i:(?:lead\s+)?(?:social\s+care\s+|ofsted\s+)?inspectors?)\s*:"
                                 r"[^\S\n]*[A-Z][a-z'’-]+(?:[^\S\n]+[A-Z][a-z'’-]+)+[^\S\n]*(?:[,(]|$)")
-OVERALL_GRADE_RE = re.compile(r"\boverall\s+effectiveness\b[\s:|]*(?:requires?\s+improvement|inadequate|outstanding|"
-                              r"good)\b", re.I)
 SENTENCE_LINE_RE = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 TRUNCATED_LINE_RE = re.compile(r"(\.\.\.|…)\s*$")  # a listing's snippet ("report.pdf · 1 ... for...")
 SENTENCE_END_RE = re.compile(r"(?<=\w{2})(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bNo)(?<!\bMrs)(?<!\bCllr)(?<!\bProf)"
@@ -461,8 +459,6 @@ def prose_weight(text: str, kind: str | None = None, event: str | None = None) -
         return 1.0
     if kind == "person" and LABELLED_PERSON_RE.search(text):
         return 1.0  # "Lead inspector: Jo Bell, His Majesty's Inspector" in a report's details table
-    if kind == "judgement" and OVERALL_GRADE_RE.search(text):
-        return 1.0  # a report's judgement table, "Overall effectiveness | Requires improvement to be good", flattened
     share = prose_share(text)
     if share == 0 and len(text.split()) < HEADER_WORDS and not (kind in LABEL_ANSWERS and holds(kind, text)):
         stub = len(text.split()) < STUB_WORDS and not (kind and holds(kind, text))  # "Published: 9 May 2019"

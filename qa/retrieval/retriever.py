@@ -24,14 +24,12 @@ from qa.datatypes import Hit
 from qa.index.embedder import Embedder, EmbedderUnavailable
 from qa.index.scope import Scope
 from qa.index.store import Index
-from qa.passages.split import sentence_spans
 from qa.retrieval import rank
 from qa.retrieval.acronyms import FIELD_GLOSSARY, acronym_weight, asked_acronyms, expand, index_definitions
 from qa.retrieval.answer_type import (answer_type_weight, asked_event, asked_role, counted_stems, previous_post_weight,
                                       second_fact_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
-from qa.retrieval.question import (INSPECTION_KIND_RE, INTERVENTION_RE, SOURCE_KINDS, Query, authority_surface_re,
-                                   specialist_service)
+from qa.retrieval.question import INSPECTION_KIND_RE, INTERVENTION_RE, SOURCE_KINDS, Query, specialist_service
 from qa.retrieval.spelling import mended, spelling_fixes
 from qa.retrieval.synonyms import alternatives, other_forms, with_synonyms
 
@@ -206,7 +204,7 @@ class Retriever:
                 * second_fact_weight(query.text, query.answer_type, passage.text) \
                 * previous_post_weight(query.text, passage.text) * who_verb_weight(query.text, passage.text) \
                 * rank.recall_weight(checks[doc.doc_id], passage.text, query) \
-                * acronym_weight(acronyms, passage.text, [doc.title, *passage.headings]) \
+                * acronym_weight(acronyms, passage.text, [doc.title or "", *passage.headings]) \
                 * rank.unnamed_place_weight(passage.text, passage.headings, doc, query.authorities) \
                 * rank.other_inspectorate_weight(doc, query.text) * rank.minutes_weight(doc, query.text) \
                 * rank.notice_weight(passage.text, query.text)
@@ -223,11 +221,7 @@ class Retriever:
         hits.sort(key=lambda h: len(h.unconfirmed))
         hits = rank.ofsted_telling_first(hits, query)
         naming = named_in(index, docs, checks, query, mask)
-        # each name where it is said ("care leavers" in a round-up's line on Sandwell, "focused visit" in its line on
-        # Essex do not make "the focused visit on care leavers in Sandwell")
-        unmentioned = [name for name in query.names if unmentioned_names(
-            index, [name], naming if len(query.names) == 1 else named_in(index, docs, checks, query, mask, [name]),
-            defined)]
+        unmentioned = unmentioned_names(index, query.names, naming, defined)
         if publishing := named_only_as_publisher(index, query.names, naming):
             # the publication asked by name speaks only through its own pages: theirs first (no other passage
             # states the name; one from another source would answer in the wrong voice)
@@ -313,13 +307,11 @@ def matching_rows(index: Index, checks: dict, allowed_docs: set[str]) -> set[int
     return rows if len(rows) <= MATCHING_ROWS else set()
 
 
-def named_in(index: Index, docs: dict, checks: dict, query: Query, mask: np.ndarray,
-             names: list[str] | None = None) -> np.ndarray:
+def named_in(index: Index, docs: dict, checks: dict, query: Query, mask: np.ndarray) -> np.ndarray:
     """The passages a name from the question must be found in: those within the filters, less documents that do
     not state their authority and never name the asked one (a national report on youth offending does not speak
     for "HM Inspectorate of Probation's rating of Liverpool")."""
-    names = query.names if names is None else names
-    if not names or not query.authorities:
+    if not query.names or not query.authorities:
         return mask
     naming = set().union(*(_docs_naming(index, a) for a in query.authorities))
     rows = mask.copy()
@@ -329,29 +321,14 @@ def named_in(index: Index, docs: dict, checks: dict, query: Query, mask: np.ndar
     # nor a round-up's paragraph on another of its places ("the Birmingham JTAI" does not mention one in Lambeth);
     # read only where a name's words are (a question reads no other text)
     naming_words = np.zeros(len(rows), dtype=bool)
-    for name in names:
+    for name in query.names:
         naming_words |= _rows_naming(index, name)
     for r in np.flatnonzero(rows & naming_words):
         doc = docs[index.passages[r].doc_id]
-        if len(doc.local_authorities) > 1 and (rank.about_another_of_its_places(index.passages[r].text, doc,
-                                                                                query.authorities)
-                                               or _names_for_others_only(index, index.passages[r], doc, query, names)):
+        if len(doc.local_authorities) > 1 \
+                and rank.about_another_of_its_places(index.passages[r].text, doc, query.authorities):
             rows[r] = False
     return rows
-
-
-def _names_for_others_only(index: Index, passage, doc, query: Query, names: list[str]) -> bool:
-    """A round-up's passage whose every sentence holding an asked name is on another of its places ("Sandwell: judged
-    good in 2019 ... Essex: focused visit on care leavers"): "the focused visit in Sandwell" is not mentioned there;
-    nor, in one about three places or more, by a passage that never names the place asked, under no heading naming
-    it ("a focused visit on care leavers is not a full inspection", an expert's general remark)."""
-    text = passage.text
-    holding = [text[s:e] for s, e in sentence_spans(text, 0)
-               if any(set(index.bm25.query_terms(name)) <= set(index.bm25.query_terms(text[s:e])) for name in names)]
-    if holding and all(rank.about_another_of_its_places(s, doc, query.authorities) for s in holding):
-        return True
-    return len(doc.local_authorities) >= 3 and not any(
-        authority_surface_re(a).search(t) for a in query.authorities for t in [text, *passage.headings])
 
 
 def _published_by(index: Index, name: str, mask: np.ndarray) -> bool:
