@@ -118,3 +118,18 @@ def test_past_forms_a_stemmer_cannot_join_meet_their_verb():
     assert tokenize("inspectors saw and found") == tokenize("inspectors see and find")
     assert tokenize("She wrote to the council") == tokenize("she writes to the council")
     assert "win" not in tokenize("The council won't say") and tokenize("Rose Smith") == ["rose", "smith"]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_terms_in_reads_each_passages_own_words(seed):
+    """Which of a set of terms a passage holds: its own words, as the passage x term matrix's row says."""
+    rng = np.random.default_rng(seed)
+    vocab = [f"w{i}" for i in range(30)]
+    corpus = [list(rng.choice(vocab, size=rng.integers(1, 12))) for _ in range(40)]
+    index = BM25Index.build(corpus)
+    asked = set(rng.choice(vocab + ["unknown"], size=8))
+    for row, tokens in enumerate(corpus):
+        expected = {t for t in asked if t in set(tokens)}
+        row_values = index.matrix[row].toarray().ravel()  # (a term whose weight is exactly 0 counts as absent)
+        expected = {t for t in expected if row_values[index.vocabulary[t]] != 0}
+        assert index.terms_in(row, asked) == expected

@@ -111,11 +111,17 @@ class BM25Index:
 
     def terms_in(self, row: int, terms: set[str]) -> set[str]:
         """Which of `terms` the passage at `row` contains."""
-        cols = {t: self.vocabulary[t] for t in terms if t in self.vocabulary}
-        if not cols:
-            return set()
-        present = self.matrix[row, list(cols.values())].toarray().ravel()
-        return {t for t, hit in zip(cols, present) if hit != 0}
+        # Read from each term's column (a row of a CSC matrix is a slow slice: scipy builds a new matrix for it)
+        m, present = self.matrix, set()
+        for term in terms:
+            col = self.vocabulary.get(term)
+            if col is None:
+                continue
+            start, end = m.indptr[col], m.indptr[col + 1]
+            where = np.flatnonzero(m.indices[start:end] == row)
+            if len(where) and m.data[start + where[0]] != 0:
+                present.add(term)
+        return present
 
     def document_frequency(self, terms: list[str]) -> dict[str, int]:
         """In how many passages each known term occurs."""
