@@ -74,7 +74,8 @@ def cmd_ingest(args) -> int:
     else:
         state = "rebuilt" if report.rebuilt else "up to date, nothing to do"
         print(f"Index {state}: {report.documents} documents, {report.passages} passages "
-              f"({report.converted} converted, {report.embedded} embedded) in {report.seconds:.1f} s "
+              f"({report.converted} converted, {report.embedded} embedded, {report.embedded_sentences} answer "
+              f"sentences embedded) in {report.seconds:.1f} s "
               f"-> {open_store(settings).describe()}")
         if report.notice:
             print(f"Note: {report.notice}")

@@ -5,11 +5,9 @@ each followed by [n], the rank of the passage it came from.
 """
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
-from qa.passages.split import sentence_spans
+from qa.passages.split import answer_sentence_spans
 from qa.retrieval.answer_type import answer_type_weight
 from qa.retrieval.rank import SENTENCE_LINE_RE, reply_weight, scope_weight
 from qa.terms import tokenize
@@ -41,19 +39,11 @@ def should_abstain(dense_top: float | None, coverage: float, known: float = 1.0)
 
 def sentence_candidates(hits: list[Hit]) -> list[tuple[int, int, int, str]]:
     """(hit index, start, end, text) of every sentence in the hits, offsets relative to the passage."""
-    out = []
-    for i, hit in enumerate(hits):
-        # A sentence never runs across a blank line: a headline or a caption above the lead is not part of it.
-        for para in PARAGRAPH_RE.finditer(hit.passage.text):
-            for s, e in sentence_spans(para.group(0), para.start()):
-                text = hit.passage.text[s:e]
-                if len(text.split()) >= 4:
-                    out.append((i, s, e, text))
-    return out
+    return [(i, s, e, hit.passage.text[s:e]) for i, hit in enumerate(hits)
+            for s, e in answer_sentence_spans(hit.passage.text)]
 
 
 NOT_A_SENTENCE = 0.75
-PARAGRAPH_RE = re.compile(r"\S(?:[^\n]|\n(?![^\S\n]*\n))*")
 
 
 # Sentences embedded per answer (about 8 ms each on 2 AVX2 cores): the top passage's best three by shared words

@@ -20,6 +20,7 @@ from typing import Callable
 import numpy as np
 
 from qa.documents import metadata
+from qa.index.sentence_vectors import embed_sentences
 from qa.index.sparse import BM25Index
 from qa.config import Settings
 from qa.documents.convert import ConversionError
@@ -43,6 +44,7 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     converted: int = 0  # documents converted this time (others reused)
     embedded: int = 0  # passages embedded this time (others reused)
+    embedded_sentences: int = 0  # answer sentences embedded this time (qa/index/sentence_vectors.py)
     seconds: float = 0.0
     dense: bool = True
     notice: str = ""
@@ -105,8 +107,11 @@ def manifests_for(paths: list[Path]) -> dict[str, dict]:
 
 
 def corpus_fingerprint(shas: dict[str, str], manifest_entries: dict, settings: Settings, model_id: str) -> str:
+    # "answer_sentences": an index built before they were embedded with it, or with them turned off since, is rebuilt
+    # (reusing all else)
     data = json.dumps({"files": shas, "manifest": manifest_entries, "pipeline": settings.pipeline_signature(),
-                       "model": model_id}, sort_keys=True, default=str)
+                       "model": model_id, "answer_sentences": int(settings.sentence_vectors)}, sort_keys=True,
+                      default=str)
     return hashlib.sha256(data.encode()).hexdigest()
 
 
@@ -158,11 +163,12 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
                 and previous.get("dense") == dense_ok:
             report = BuildReport(**{k: v for k, v in previous["report"].items() if k != "skipped"})
             report.skipped = [Skipped(**s) for s in previous["report"].get("skipped", [])]
-            report.rebuilt, report.converted, report.embedded = False, 0, 0
+            report.rebuilt, report.converted, report.embedded, report.embedded_sentences = False, 0, 0, 0
             report.seconds = time.perf_counter() - started
             return report
         # A forced build (also the repair of a corrupt index) trusts nothing from the previous one.
-        old = {"docs": {}, "vectors": {}} if force else _previous_contents(store, previous, settings)
+        old = {"docs": {}, "vectors": {}, "sentences": {}} if force else \
+            _previous_contents(store, previous, settings, embedder.model_id)
         documents: list[Document] = []
         converted = 0
         max_bytes = int(settings.max_file_mb * 1024 * 1024)
@@ -193,15 +199,20 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
         bm25 = BM25Index.build([tokenize(_bm25_text(docs_by_id[p.doc_id], p)) for p in passages],
                                tokenizer_options={})
         progress("indexing words (BM25)", 1, 1)
-        vectors, embedded, embed_keys = None, 0, []
+        vectors, embedded, embed_keys, sentences, embedded_sentences = None, 0, [], None, 0
         if dense_ok and passages:
             vectors, embedded, embed_keys = _embed(passages, docs_by_id, embedder, old["vectors"], progress,
                                                    bulk_encode)
+        if dense_ok and passages and settings.sentence_vectors:
+            sentences, embedded_sentences = embed_sentences(passages, bulk_encode or embedder.encode,
+                                                            old["sentences"], embedder.dimension, progress,
+                                                            batch=None if bulk_encode else 64)
         report = BuildReport(documents=len(documents), passages=len(passages), skipped=skipped,
-                             converted=converted, embedded=embedded, dense=dense_ok and bool(passages),
-                             notice=notice, cuts=cleaning_cuts(documents))
-        build_dir = _write_build(store, settings, documents, passages, bm25, vectors, embed_keys, embedder,
-                                 fingerprint, files, shas, paths, report, started)
+                             converted=converted, embedded=embedded, embedded_sentences=embedded_sentences,
+                             dense=dense_ok and bool(passages), notice=notice, cuts=cleaning_cuts(documents))
+        contents = BuildContents(documents, passages, bm25, vectors, embed_keys, sentences)
+        build_dir = _write_build(store, settings, contents, embedder, fingerprint, files, shas, paths, report,
+                                 started)
         store.publish(build_dir)
         return report
 
@@ -257,9 +268,10 @@ def _embed(passages, docs_by_id, embedder: Embedder, cache: dict[str, np.ndarray
     return vectors, len(todo), keys
 
 
-def _previous_contents(store: Store, previous: dict | None, settings: Settings) -> dict:
-    """Documents by (file sha, manifest entry) and vectors by text hash from the live build, for reuse."""
-    out = {"docs": {}, "vectors": {}}
+def _previous_contents(store: Store, previous: dict | None, settings: Settings, embedder_model: str) -> dict:
+    """Documents by (file sha, manifest entry), vectors by text hash and (made by the same model) answer sentences'
+    vectors by text from the live build, for reuse."""
+    out = {"docs": {}, "vectors": {}, "sentences": {}}
     if previous is None or store.live_id() is None:
         return out
     try:
@@ -271,14 +283,17 @@ def _previous_contents(store: Store, previous: dict | None, settings: Settings) 
                 out["docs"][doc.path] = ((info["sha256"], info.get("entry", ""), previous["pipeline"]), doc)
         if live.vectors is not None and len(live.embed_keys) == len(live.vectors):
             out["vectors"] = dict(zip(live.embed_keys, live.vectors))
+        if live.sentences is not None and previous.get("model") == embedder_model:
+            out["sentences"] = live.sentences.by_text()
     except (OSError, ValueError, KeyError, json.JSONDecodeError, StoreError):
-        return {"docs": {}, "vectors": {}}  # an unreadable old build just means a full rebuild
+        return {"docs": {}, "vectors": {}, "sentences": {}}  # an unreadable old build just means a full rebuild
     return out
 
 
-def _write_build(store: Store, settings, documents, passages, bm25, vectors, embed_keys, embedder, fingerprint,
-                 files, shas, paths, report, started):
+def _write_build(store: Store, settings, contents: BuildContents, embedder, fingerprint, files, shas, paths, report,
+                 started):
     """Write the build's contents and manifest through the store (not yet live); its handle for `publish`."""
+    documents, passages, vectors = contents.documents, contents.passages, contents.vectors
     entries = manifests_for(paths)
     report.seconds = round(time.perf_counter() - started, 3)
     manifest = {
@@ -294,9 +309,10 @@ def _write_build(store: Store, settings, documents, passages, bm25, vectors, emb
         "corpus_fingerprint": fingerprint,
         "pipeline": settings.pipeline_signature(),
         "counts": {"documents": len(documents), "passages": len(passages),
-                   "vectors": int(len(vectors)) if vectors is not None else 0, "skipped": len(report.skipped)},
+                   "vectors": int(len(vectors)) if vectors is not None else 0, "skipped": len(report.skipped),
+                   "sentence_vectors": len(contents.sentences) if contents.sentences is not None else 0},
         "files": {f.rel: {"size": f.size, "mtime_ns": f.mtime_ns, "sha256": shas[f.rel],
                           "entry": entry_hash(entries.get(f.rel))} for f in files},
         "report": report.to_dict(),
     }
-    return store.write_build(BuildContents(documents, passages, bm25, vectors, embed_keys), manifest)
+    return store.write_build(contents, manifest)

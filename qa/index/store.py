@@ -25,6 +25,7 @@ import numpy as np
 from qa.datatypes import Document, Passage
 from qa.documents.ingest import file_sha256
 from qa.index.dense import DenseIndex
+from qa.index.sentence_vectors import ARTEFACTS as SENTENCE_ARTEFACTS, SentenceVectors
 from qa.index.sparse import BM25Index
 
 FORMAT_VERSION = 1
@@ -40,6 +41,7 @@ class BuildContents:
     bm25: BM25Index
     vectors: np.ndarray | None
     embed_keys: list[str]  # per passage: hash of model and embedded text, so the next build reuses its vector
+    sentences: SentenceVectors | None = None  # the passages' answer sentences, embedded (qa/index/sentence_vectors.py)
 
 
 @dataclass
@@ -48,6 +50,7 @@ class LiveContents:
     documents: list[Document]
     embed_keys: list[str]
     vectors: np.ndarray | None
+    sentences: SentenceVectors | None = None
 
 
 class IndexCorrupt(RuntimeError):
@@ -161,6 +164,17 @@ class Index:
             raise IndexCorrupt("index counts do not match its manifest")
         return cls(build_dir, manifest, documents, passages, bm25, dense)
 
+    @cached_property
+    def sentence_vectors(self) -> SentenceVectors | None:
+        """The passages' answer sentences as the build embedded them (None: it did not; they are embedded as
+        questions need them). Checked with the rest by `load`; an unreadable file only costs that speed."""
+        if self.directory is None:  # a build kept in PostgreSQL (qa/index/pg_store.py)
+            return None
+        try:
+            return SentenceVectors.load(Path(self.directory))
+        except (OSError, ValueError, TypeError):
+            return None
+
     def embeddings(self) -> np.ndarray | None:
         path = self.directory / "embeddings.npy"
         return np.load(path) if path.exists() else None
@@ -230,7 +244,8 @@ class IndexStore:
         keys_path = build_dir / "embedding_keys.json"
         if not vectors or not keys_path.exists():
             return LiveContents(documents, [], None)
-        return LiveContents(documents, json.loads(keys_path.read_text()), np.load(build_dir / "embeddings.npy"))
+        return LiveContents(documents, json.loads(keys_path.read_text()), np.load(build_dir / "embeddings.npy"),
+                            SentenceVectors.load(build_dir))
 
     def write_build(self, contents: BuildContents, manifest: dict) -> Path:
         """Write a build's artefacts into a staging folder and commit it with `manifest` (not yet live)."""
@@ -248,6 +263,9 @@ class IndexStore:
             np.save(tmp / "embeddings.npy", contents.vectors)
             (tmp / "embedding_keys.json").write_text(json.dumps(contents.embed_keys))
             artefacts += ["dense.faiss", "embeddings.npy", "embedding_keys.json"]
+        if contents.sentences is not None:
+            contents.sentences.save(tmp)
+            artefacts += list(SENTENCE_ARTEFACTS)
         return self.commit(tmp, {**manifest, "checksums": self.checksums(tmp, artefacts)})
 
     def read_live_manifest(self) -> dict | None:

@@ -31,6 +31,20 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return [(offset + s, offset + e) for s, e in spans if e > s]
 
 
+# A paragraph: text up to a blank line. An answer's sentence never runs across one (a headline or a caption above a
+# story's lead is not part of its first sentence).
+PARAGRAPH_RE = re.compile(r"\S(?:[^\n]|\n(?![^\S\n]*\n))*")
+ANSWER_SENTENCE_MIN_WORDS = 4
+
+
+def answer_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences in a passage's text that may answer a question: within a paragraph, of at
+    least four words. The extractive answer (qa/answers/extract.py) chooses among them, and the index embeds them
+    ahead of the questions (qa/index/sentence_vectors.py)."""
+    return [(s, e) for para in PARAGRAPH_RE.finditer(text) for s, e in sentence_spans(para.group(0), para.start())
+            if len(text[s:e].split()) >= ANSWER_SENTENCE_MIN_WORDS]
+
+
 def _words(text: str) -> int:
     return len(text.split())
 

@@ -105,6 +105,14 @@ class Assistant:
             out.append(data)
         return out
 
+    def sentence_encoder(self, index: Index):
+        """What embeds passages' sentences for an answer: the build's vectors where it has them, else the question
+        embedder (cached); None when semantic search cannot run."""
+        if self.dense_error:
+            return None
+        built = index.sentence_vectors
+        return built.encoder(self._encode_cached) if built is not None else self._encode_cached
+
     # ------------------------------------------------------------ asking
 
     def ask(self, question: str, top_k: int | None = None, previous: Query | None = None,
@@ -276,7 +284,7 @@ class Assistant:
         if extra:
             result.filters_description = _describe_with_unconfirmed(query, len(shown), extra, len(leading), closer)
         t = time.perf_counter()
-        encode = None if self.dense_error else self._encode_cached
+        encode = self.sentence_encoder(index)
         # The extractive answer speaks only from passages that meet the filters, when there are any, unless only a
         # passage shown apart states the asked kind of fact, or passages shown apart lead (of the kind of source
         # asked for, or answering far more closely: their label goes with them). Every shown passage gets its

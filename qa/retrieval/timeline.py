@@ -574,7 +574,7 @@ def _visit_window(docs: list[Document], intent: Intent) -> tuple[str | None, str
 
 def ask(assistant, index, query: Query, intent: Intent, result: Answer) -> Answer:
     """Fill `result` (an Answer from Assistant.ask) with the trail or comparison for `intent`."""
-    encode = None if assistant.dense_error else assistant._encode_cached
+    encode = assistant.sentence_encoder(index)
     scored = _score(assistant, index, intent.topic)
     authorities = intent.authorities or list(query.authorities)
     timeline = Timeline(kind=intent.kind, topic=intent.topic, topic_terms=scored.terms)
