@@ -107,11 +107,11 @@ def manifests_for(paths: list[Path]) -> dict[str, dict]:
 
 
 def corpus_fingerprint(shas: dict[str, str], manifest_entries: dict, settings: Settings, model_id: str) -> str:
-    # "answer_sentences": an index built before they were embedded with it, or with them turned off since, is rebuilt
-    # (reusing all else)
+    # With answer sentences embedded, an index built without them is rebuilt (reusing all else), and the other way
+    # round; without them, the fingerprint is what it was before they could be.
+    embeds = {"answer_sentences": 1} if settings.sentence_vectors else {}
     data = json.dumps({"files": shas, "manifest": manifest_entries, "pipeline": settings.pipeline_signature(),
-                       "model": model_id, "answer_sentences": int(settings.sentence_vectors)}, sort_keys=True,
-                      default=str)
+                       "model": model_id, **embeds}, sort_keys=True, default=str)
     return hashlib.sha256(data.encode()).hexdigest()
 
 
