@@ -374,6 +374,8 @@ _REPORT_CUES = [re.compile(p, re.I | re.M) for p in (
     r"(inadequate|requires improvement|good|outstanding)",
     # a school report's fixed parts: its opening question and its details table
     r"\bwhat is it like to attend this school\b", r"\bunique reference number\b")]
+_JOINT_SUBJECT_RE = re.compile(r"(?im)^[^\S\n]*joint targeted area inspection of the\b")
+_OFSTED_SIGNS_RE = re.compile(r"(?is)yours\s+sincerely\W{0,20}.{0,300}?\bofsted\b")
 _OFSTED_LETTERHEAD_RE = re.compile(r"ofsted\.gov\.uk|gov\.uk/ofsted|0300\s?123\s?1231|Piccadilly Gate|Temple Quay|"
                                    r"Aviation House|\bAgora\b", re.I)
 _NEWS_FURNITURE = [re.compile(p, re.I | re.M) for p in (
@@ -608,6 +610,10 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         # of office holders, no "Dear": its template sentence "This letter summarises the findings of ...", or only
         # its subject line, "Joint targeted area inspection of the multi-agency response to ...")
         return "ofsted_letter", 0.6
+    if news < 3 and not council_hand and _JOINT_SUBJECT_RE.search(raw[:3000]) and _OFSTED_SIGNS_RE.search(raw):
+        # a joint inspection's letter under the inspectorates' names, not Ofsted's letterhead, to a list of office
+        # holders (no "Dear"): its subject line, and Ofsted among those signing it ("Regional Director, Ofsted")
+        return "ofsted_letter", 0.8
     own = _strip_quotes(raw)
     parliament = [m.group(0) for m in _PARLIAMENT_RE.finditer(raw)]
     if parliament and all(re.fullmatch(r"(?i)select committee", p) for p in parliament) \

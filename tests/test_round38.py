@@ -1,0 +1,53 @@
+"""Thirty-eighth round: a joint inspection's letter under the inspectorates' names is Ofsted's letter."""
+from conftest import metadata_of
+
+JOINT_LETTER = """Ofsted | Care Quality Commission | HMICFRS | HM Inspectorate of Probation
+
+4 March 2019
+
+Alys Penrose, Director of Children's Services, Wessex County Council
+
+Chief Constable, Wessex Police
+
+Accountable Officer, NHS Wessex Clinical Commissioning Group
+
+Joint targeted area inspection of the multi-agency response to children living with neglect in Wessex
+
+Between 14 and 18 January 2019, Ofsted, the Care Quality Commission (CQC), HMICFRS and HM Inspectorate of Probation
+undertook a joint inspection of the multi-agency response to children living with neglect in Wessex.
+
+Leaders across the partnership understand the scale of neglect in the county, and the shared strategy is beginning
+to change how practitioners recognise it in older children.
+
+Yours sincerely
+
+Tomas Whitcombe, Regional Director, Ofsted
+
+Ruth Ealing, Deputy Chief Inspector, Care Quality Commission
+"""
+
+# The same subject line over a council's paper that reprints the letter's findings, signed by its own director.
+COUNCIL_REPORT = """Wessex County Council
+
+Joint targeted area inspection of the multi-agency response to children living with neglect in Wessex
+
+Report to the Children's Select Committee, 2 April 2019
+
+Inspectors found that leaders across the partnership understand the scale of neglect in the county. We have
+agreed an action plan with our partners.
+
+Yours sincerely
+
+Alys Penrose, Director of Children's Services, Wessex County Council
+"""
+
+
+def test_a_joint_inspection_letter_without_ofsted_letterhead_is_ofsted_letter():
+    assert metadata_of(JOINT_LETTER)["doc_type"] == "ofsted_letter"
+    # without Ofsted among those signing, nothing says whose letter it is
+    unsigned = JOINT_LETTER.replace("Regional Director, Ofsted", "Regional Director")
+    assert metadata_of(unsigned)["doc_type"] != "ofsted_letter"
+
+
+def test_a_council_paper_under_the_same_subject_line_is_not():
+    assert metadata_of(COUNCIL_REPORT)["doc_type"] != "ofsted_letter"
