@@ -340,12 +340,12 @@ def load_settings(**overrides) -> Settings:
     env = {}
     for f in fields(Settings):
         value = os.environ.get(f"QA_{f.name.upper()}")
-        if value is None:
+        if value is None or (f.type == "bool" and not value.strip()):  # ("QA_X=" in a compose file: not set)
             continue
         if f.type in ("int",):
             env[f.name] = int(value)
         elif f.type in ("bool",):
-            env[f.name] = value.strip().lower() not in ("0", "false", "no", "off", "")
+            env[f.name] = value.strip().lower() not in ("0", "false", "no", "off")
         elif f.type in ("float",):
             env[f.name] = float(value)
         else:

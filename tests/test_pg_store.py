@@ -157,6 +157,7 @@ def test_only_changed_documents_are_re_embedded_and_old_versions_are_dropped(sto
     _, pg = stores
     first = index_build.build(pg)
     assert first.embedded == first.passages > 0
+    assert first.embedded_sentences == 0  # PostgreSQL keeps no answer sentences' vectors: none embedded for nothing
     path = pg.corpus_dir / "eastbrook-news.txt"
     path.write_text(path.read_text() + "\nThe council also opened a new family hub in the town centre.\n")
     second = index_build.build(pg)

@@ -51,3 +51,40 @@ def test_a_joint_inspection_letter_without_ofsted_letterhead_is_ofsted_letter():
 
 def test_a_council_paper_under_the_same_subject_line_is_not():
     assert metadata_of(COUNCIL_REPORT)["doc_type"] != "ofsted_letter"
+
+
+CABINET_PAPER = """Joint targeted area inspection of the multi-agency response to children living with neglect in Wessex
+
+Cabinet, 9 April 2019
+
+1. Purpose of the report
+
+To tell Cabinet what the joint inspection found and how the partnership will respond.
+
+Appendix 1: the inspectorates' letter
+
+Between 14 and 18 January 2019, Ofsted, the Care Quality Commission, HMICFRS and HM Inspectorate of Probation
+undertook a joint inspection in Wessex.
+
+Yours sincerely
+
+Tomas Whitcombe, Regional Director, Ofsted
+"""
+
+COUNCIL_REPLY = """Joint targeted area inspection of the multi-agency response to children living with neglect in Wessex
+
+Thank you for the inspectorates' letter of 4 March 2019. The partnership accepts its findings in full and will
+send the written statement of action by the date asked.
+
+Yours sincerely
+
+Alys Penrose
+Director of Children's Services
+cc: Regional Director, Ofsted
+"""
+
+
+def test_a_council_paper_or_reply_carrying_the_joint_letter_is_not_the_letter():
+    for text in (CABINET_PAPER, COUNCIL_REPLY,
+                 COUNCIL_REPORT.replace("Yours sincerely", "The letter from Ofsted is attached.\n\nYours sincerely")):
+        assert metadata_of(text)["doc_type"] != "ofsted_letter", text[:60]

@@ -26,10 +26,11 @@ def test_a_build_embeds_every_answer_sentence_as_the_question_embedder_would(tmp
     built = index.sentence_vectors
     wanted = answer_sentences(index.passages)
     assert report.embedded_sentences == len(wanted) == len(built) > 3 * 5
-    assert set(built.texts) == set(wanted)
+    assert (built.rows(wanted) >= 0).all() and (built.rows(["A sentence no passage holds."]) == -1).all()
     manifest = json.loads((index.directory / "manifest.json").read_text())
     assert set(ARTEFACTS) <= set(manifest["checksums"]) and manifest["counts"]["sentence_vectors"] == len(built)
     assistant = Assistant(settings, auto_build=False)
+    assert manifest["sentence_model"] == assistant._encode_cached.embedder.model_id  # the question runtime
     sample = wanted[::7]
     fresh = assistant._encode_cached.embedder.encode(sample)
     looked_up = built.encoder(lambda texts: np.zeros((len(texts), 384), dtype=np.float32))(sample)
@@ -45,7 +46,7 @@ def test_an_answer_embeds_only_the_question_and_says_the_same(tmp_path, corpus_c
     embedder.encode = lambda texts, *a, **k: (encoded.extend(texts), original(texts, *a, **k))[1]
     question = "What did inspectors find about the quality of supervision?"
     with_vectors = assistant.ask(question)
-    sentences = set(assistant.index.sentence_vectors.texts)
+    sentences = set(answer_sentences(assistant.index.passages))
     assert with_vectors.answer and not with_vectors.abstained
     assert encoded and not sentences & set(encoded)
     # The same question on the same build without its sentence vectors (an index from before them): the answer's
@@ -57,6 +58,12 @@ def test_an_answer_embeds_only_the_question_and_says_the_same(tmp_path, corpus_c
     assert sentences & set(encoded)
     assert without.answer == with_vectors.answer
     assert [h.passage.passage_id for h in without.hits] == [h.passage.passage_id for h in with_vectors.hits]
+    # ... and a build whose sentences another question runtime embedded is not used (its cosines could differ)
+    del assistant.index.__dict__["sentence_vectors"]
+    assistant.index.manifest["sentence_model"] = "MiniLM-0000:another-runtime"
+    assistant._encode_cached._cache.clear()
+    encoded.clear()
+    assert assistant.ask(question).answer == with_vectors.answer and sentences & set(encoded)
 
 
 def test_a_rebuild_embeds_only_the_new_documents_sentences(tmp_path, corpus_copy):
@@ -100,3 +107,10 @@ def test_turned_off_the_build_has_none_and_turned_on_again_it_gains_them(tmp_pat
     assert not index_mod.is_fresh(settings)
     report = index_mod.build(settings)
     assert report.embedded == 0 and report.embedded_sentences > 0
+    # Off again (or set empty, as a compose file may leave it: the default, on): the index with them still serves,
+    # no rebuild only to drop them
+    monkeypatch.setenv("QA_SENTENCE_VECTORS", "")
+    assert load_settings().sentence_vectors is True
+    monkeypatch.setenv("QA_SENTENCE_VECTORS", "off")
+    settings = load_settings(index_dir=tmp_path / "ix", corpus_dir=corpus_copy)
+    assert index_mod.is_fresh(settings) and not index_mod.build(settings).rebuilt

@@ -375,7 +375,13 @@ _REPORT_CUES = [re.compile(p, re.I | re.M) for p in (
     # a school report's fixed parts: its opening question and its details table
     r"\bwhat is it like to attend this school\b", r"\bunique reference number\b")]
 _JOINT_SUBJECT_RE = re.compile(r"(?im)^[^\S\n]*joint targeted area inspection of the\b")
-_OFSTED_SIGNS_RE = re.compile(r"(?is)yours\s+sincerely\W{0,20}.{0,300}?\bofsted\b")
+# Ofsted on a signature line under the sign-off: "Nadia Okafor, Regional Director, Ofsted" or "Ofsted: Jo Bell, ..."
+# (not "cc: Regional Director, Ofsted" under a council's reply, nor "The letter from Ofsted is attached.")
+_OFSTED_SIGNS_RE = re.compile(r"(?im)^[^\S\n]*yours\s+sincerely\W*\n(?:[^\n]*\n){0,4}?"
+                              r"[^\S\n]*(?!cc\b)(?:ofsted:|[^\n]{3,120},[^\S\n]*ofsted[^\S\n]*(?:$|\|))")
+# A council's paper carrying the letter: its report, minutes or appendix
+_CARRIES_LETTER_RE = re.compile(r"(?im)^\W*(?:appendix|annex|minutes|report\s+(?:of|to|title)|"
+                                r"(?:\d+(?:\.\d+)*\.?\s+)?purpose\s+of\s+(?:the\s+)?report)\b")
 _OFSTED_LETTERHEAD_RE = re.compile(r"ofsted\.gov\.uk|gov\.uk/ofsted|0300\s?123\s?1231|Piccadilly Gate|Temple Quay|"
                                    r"Aviation House|\bAgora\b", re.I)
 _NEWS_FURNITURE = [re.compile(p, re.I | re.M) for p in (
@@ -610,10 +616,12 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         # of office holders, no "Dear": its template sentence "This letter summarises the findings of ...", or only
         # its subject line, "Joint targeted area inspection of the multi-agency response to ...")
         return "ofsted_letter", 0.6
-    if news < 3 and not council_hand and _JOINT_SUBJECT_RE.search(raw[:3000]) and _OFSTED_SIGNS_RE.search(raw):
+    if news < 3 and not council_hand and _JOINT_SUBJECT_RE.search(raw[:2000]) and _OFSTED_SIGNS_RE.search(raw) \
+            and not _CARRIES_LETTER_RE.search(raw) and not _COUNCIL_PAPER_RE.search(raw[:3000]) \
+            and paper_parts(raw) < 2:
         # a joint inspection's letter under the inspectorates' names, not Ofsted's letterhead, to a list of office
-        # holders (no "Dear"): its subject line, and Ofsted among those signing it ("Regional Director, Ofsted")
-        return "ofsted_letter", 0.8
+        # holders (no "Dear"): its subject line at the top, Ofsted among those signing it, no council paper around it
+        return "ofsted_letter", 0.6
     own = _strip_quotes(raw)
     parliament = [m.group(0) for m in _PARLIAMENT_RE.finditer(raw)]
     if parliament and all(re.fullmatch(r"(?i)select committee", p) for p in parliament) \

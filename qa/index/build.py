@@ -106,24 +106,37 @@ def manifests_for(paths: list[Path]) -> dict[str, dict]:
     return entries
 
 
-def corpus_fingerprint(shas: dict[str, str], manifest_entries: dict, settings: Settings, model_id: str) -> str:
-    # With answer sentences embedded, an index built without them is rebuilt (reusing all else), and the other way
-    # round; without them, the fingerprint is what it was before they could be.
-    embeds = {"answer_sentences": 1} if settings.sentence_vectors else {}
+def corpus_fingerprint(shas: dict[str, str], manifest_entries: dict, settings: Settings, model_id: str,
+                       answer_sentences: bool = False) -> str:
+    # An index with the answer sentences embedded has its own fingerprint: turning them on rebuilds one without them
+    # (reusing all else); without them, the fingerprint is what it was before they could be.
+    embeds = {"answer_sentences": 1} if answer_sentences else {}
     data = json.dumps({"files": shas, "manifest": manifest_entries, "pipeline": settings.pipeline_signature(),
                        "model": model_id, **embeds}, sort_keys=True, default=str)
     return hashlib.sha256(data.encode()).hexdigest()
 
 
+def fingerprints(shas: dict[str, str], entries: dict, settings: Settings, model_id: str,
+                 store: Store) -> tuple[str, set[str], bool]:
+    """The fingerprint a build writes, those a live build may carry and still be fresh, and whether the build embeds
+    the answer sentences (set, and the store keeps them). One built with them serves when they are turned off: no
+    rebuild only to drop them, none back and forth between processes set differently."""
+    embeds = settings.sentence_vectors and getattr(store, "keeps_sentence_vectors", False)
+    written = corpus_fingerprint(shas, entries, settings, model_id, embeds)
+    accepted = {written} if embeds else {written, corpus_fingerprint(shas, entries, settings, model_id, True)}
+    return written, accepted, embeds
+
+
 def is_fresh(settings: Settings, paths: list[Path] | None = None, embedder: Embedder | None = None) -> bool:
     paths = [Path(p) for p in (paths or [settings.corpus_dir])]
-    previous = open_store(settings).read_live_manifest()
+    store = open_store(settings)
+    previous = store.read_live_manifest()
     if previous is None:
         return False
     embedder = embedder or Embedder(settings.model_path, settings.model_backend)
     _, _, shas = scan_corpus(paths, previous)
-    return previous.get("corpus_fingerprint") == corpus_fingerprint(
-        shas, manifests_for(paths), settings, embedder.model_id) and previous.get("dense", False) == \
+    _, accepted, _ = fingerprints(shas, manifests_for(paths), settings, embedder.model_id, store)
+    return previous.get("corpus_fingerprint") in accepted and previous.get("dense", False) == \
         _model_loadable(embedder)
 
 
@@ -158,8 +171,9 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
             embedder.load()
         except EmbedderUnavailable as exc:
             dense_ok, notice = False, f"{exc}; the index has BM25 only"
-        fingerprint = corpus_fingerprint(shas, entries, settings, embedder.model_id)
-        if not force and previous and previous.get("corpus_fingerprint") == fingerprint \
+        fingerprint, accepted, embeds_sentences = fingerprints(shas, entries, settings, embedder.model_id, store)
+        questions = embedder.for_questions()  # the answer sentences are compared with questions: embedded alike
+        if not force and previous and previous.get("corpus_fingerprint") in accepted \
                 and previous.get("dense") == dense_ok:
             report = BuildReport(**{k: v for k, v in previous["report"].items() if k != "skipped"})
             report.skipped = [Skipped(**s) for s in previous["report"].get("skipped", [])]
@@ -168,7 +182,7 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
             return report
         # A forced build (also the repair of a corrupt index) trusts nothing from the previous one.
         old = {"docs": {}, "vectors": {}, "sentences": {}} if force else \
-            _previous_contents(store, previous, settings, embedder.model_id)
+            _previous_contents(store, previous, settings, questions.model_id)
         documents: list[Document] = []
         converted = 0
         max_bytes = int(settings.max_file_mb * 1024 * 1024)
@@ -203,16 +217,21 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
         if dense_ok and passages:
             vectors, embedded, embed_keys = _embed(passages, docs_by_id, embedder, old["vectors"], progress,
                                                    bulk_encode)
-        if dense_ok and passages and settings.sentence_vectors:
-            sentences, embedded_sentences = embed_sentences(passages, bulk_encode or embedder.encode,
-                                                            old["sentences"], embedder.dimension, progress,
-                                                            batch=None if bulk_encode else 64)
+        if dense_ok and passages and embeds_sentences:
+            # (through `bulk_encode` only when questions run on the passages' runtime; a bounded batch for progress)
+            bulk = bulk_encode is not None and questions.model_id == embedder.model_id
+            try:
+                sentences, embedded_sentences = embed_sentences(passages, bulk_encode if bulk else questions.encode,
+                                                                old["sentences"], embedder.dimension, progress,
+                                                                batch=50_000 if bulk else 64)
+            except EmbedderUnavailable:  # the question runtime cannot load here: questions will say so themselves
+                sentences, embedded_sentences = None, 0
         report = BuildReport(documents=len(documents), passages=len(passages), skipped=skipped,
                              converted=converted, embedded=embedded, embedded_sentences=embedded_sentences,
                              dense=dense_ok and bool(passages), notice=notice, cuts=cleaning_cuts(documents))
         contents = BuildContents(documents, passages, bm25, vectors, embed_keys, sentences)
         build_dir = _write_build(store, settings, contents, embedder, fingerprint, files, shas, paths, report,
-                                 started)
+                                 started, sentence_model=questions.model_id if sentences is not None else None)
         store.publish(build_dir)
         return report
 
@@ -268,9 +287,9 @@ def _embed(passages, docs_by_id, embedder: Embedder, cache: dict[str, np.ndarray
     return vectors, len(todo), keys
 
 
-def _previous_contents(store: Store, previous: dict | None, settings: Settings, embedder_model: str) -> dict:
-    """Documents by (file sha, manifest entry), vectors by text hash and (made by the same model) answer sentences'
-    vectors by text from the live build, for reuse."""
+def _previous_contents(store: Store, previous: dict | None, settings: Settings, question_model: str) -> dict:
+    """Documents by (file sha, manifest entry), vectors by text hash and (made by the same question runtime) answer
+    sentences' vectors by text hash from the live build, for reuse."""
     out = {"docs": {}, "vectors": {}, "sentences": {}}
     if previous is None or store.live_id() is None:
         return out
@@ -283,15 +302,15 @@ def _previous_contents(store: Store, previous: dict | None, settings: Settings, 
                 out["docs"][doc.path] = ((info["sha256"], info.get("entry", ""), previous["pipeline"]), doc)
         if live.vectors is not None and len(live.embed_keys) == len(live.vectors):
             out["vectors"] = dict(zip(live.embed_keys, live.vectors))
-        if live.sentences is not None and previous.get("model") == embedder_model:
-            out["sentences"] = live.sentences.by_text()
+        if live.sentences is not None and previous.get("sentence_model") == question_model:
+            out["sentences"] = live.sentences.by_key()
     except (OSError, ValueError, KeyError, json.JSONDecodeError, StoreError):
         return {"docs": {}, "vectors": {}, "sentences": {}}  # an unreadable old build just means a full rebuild
     return out
 
 
 def _write_build(store: Store, settings, contents: BuildContents, embedder, fingerprint, files, shas, paths, report,
-                 started):
+                 started, sentence_model: str | None = None):
     """Write the build's contents and manifest through the store (not yet live); its handle for `publish`."""
     documents, passages, vectors = contents.documents, contents.passages, contents.vectors
     entries = manifests_for(paths)
@@ -304,6 +323,7 @@ def _write_build(store: Store, settings, contents: BuildContents, embedder, fing
         # The embedding backend in use and, when it was chosen by measurement, the timings it was chosen by.
         "embedding": embedder.backend_info(),
         "dimension": int(vectors.shape[1]) if vectors is not None else None,
+        "sentence_model": sentence_model,  # the question runtime that embedded the answer sentences
         "dense": vectors is not None,
         "roots": [str(p) for p in paths],
         "corpus_fingerprint": fingerprint,

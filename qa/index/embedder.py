@@ -76,6 +76,11 @@ class Embedder:
         self.choice: dict | None = None  # the measured choice when backend was "auto"
         self._model = None
 
+    def for_questions(self) -> "Embedder":
+        """The embedder for questions (and the answer sentences compared with them) beside this one for passages:
+        with "auto", the runtime measured fastest on one question; the same runtime is loaded once."""
+        return Embedder(self.model_path, self.requested_backend, self.batch_size, for_queries=True, share_with=self)
+
     def _resolve(self) -> None:
         """Turn "auto" into the backend measured fastest on this CPU (cached after the first measurement)."""
         if self.backend != "auto":

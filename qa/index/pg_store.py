@@ -64,6 +64,9 @@ class PgBuildLock:
 
 
 class PgStore:
+    # The answer sentences' vectors (qa/index/sentence_vectors.py) are not kept here: questions embed them, as before.
+    keeps_sentence_vectors = False
+
     def __init__(self, url: str):
         self.db = Database(url)
 

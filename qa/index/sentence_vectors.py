@@ -1,15 +1,18 @@
 """The passages' answer sentences, embedded when the index is built, so a question only looks them up.
 
 The extractive answer (qa/answers/extract.py) weighs a few sentences by cosine to the question. Embedded while the
-question waited, they were two thirds of its time on 2 AVX2 cores (about 100 of 155 ms at p50 on the wider pages).
-Embedding every answer sentence once costs about what embedding the passages costs (the same words, in shorter
-pieces). A sentence the build did not embed (an index from before, a text made at question time) is embedded then,
-as before.
+question waited, they were most of its time on 2 AVX2 cores (p50 about 105 -> 45 ms on the wider pages without
+them). They are embedded by the question embedder (the runtime that embedded them at question time), so an answer
+does not change; a build whose question runtime differs from the one asking is not used, nor is a sentence the build
+did not embed (a text made at question time): those are embedded then, as before.
+
+Stored as two arrays: a 64-bit hash of each sentence's text, sorted, and its vector in the same order: no text to
+parse when an index loads, and a lookup is a binary search over memory-mapped rows.
 """
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -18,49 +21,65 @@ import numpy as np
 from qa.datatypes import Passage
 from qa.passages.split import answer_sentence_spans
 
-TEXTS = "sentence_texts.json"
+KEYS = "sentence_keys.npy"
 VECTORS = "sentence_vectors.npy"
-ARTEFACTS = (TEXTS, VECTORS)
+ARTEFACTS = (KEYS, VECTORS)
 Encode = Callable[[list[str]], np.ndarray]
+
+
+def text_keys(texts: list[str]) -> np.ndarray:
+    return np.array([int.from_bytes(hashlib.blake2b(t.encode("utf-8"), digest_size=8).digest(), "little")
+                     for t in texts], dtype=np.uint64)
 
 
 @dataclass
 class SentenceVectors:
-    texts: list[str]
-    vectors: np.ndarray  # one row per text, as the embedder gave it
-    _rows: dict[str, int] = field(init=False, repr=False)
+    keys: np.ndarray  # uint64 hashes of the texts, ascending
+    vectors: np.ndarray  # one row per key, as the question embedder gave it
 
-    def __post_init__(self):
-        self._rows = {t: i for i, t in enumerate(self.texts)}
+    @classmethod
+    def from_texts(cls, texts: list[str], vectors: np.ndarray) -> "SentenceVectors":
+        keys = text_keys(texts)
+        order = np.argsort(keys, kind="stable")
+        return cls(keys[order], np.asarray(vectors)[order])
 
     def __len__(self) -> int:
-        return len(self.texts)
+        return len(self.keys)
 
-    def by_text(self) -> dict[str, np.ndarray]:
-        return dict(zip(self.texts, self.vectors))
+    def rows(self, texts: list[str]) -> np.ndarray:
+        """Each text's row, or -1 where the build did not embed it."""
+        wanted = text_keys(texts)
+        at = np.searchsorted(self.keys, wanted)
+        found = (at < len(self.keys)) & (self.keys[np.minimum(at, len(self.keys) - 1)] == wanted) \
+            if len(self.keys) else np.zeros(len(texts), dtype=bool)
+        return np.where(found, at, -1)
+
+    def by_key(self) -> dict[int, np.ndarray]:
+        return dict(zip(self.keys.tolist(), self.vectors))
 
     def encoder(self, fallback: Encode) -> Encode:
         """Encode that reads the build's vectors and embeds only what it lacks (the question, a new text)."""
         def encode(texts: list[str]) -> np.ndarray:
-            missing = list(dict.fromkeys(t for t in texts if t not in self._rows))
+            rows = self.rows(texts)
+            missing = list(dict.fromkeys(t for t, r in zip(texts, rows) if r < 0))
             fresh = dict(zip(missing, fallback(missing))) if missing else {}
-            return np.vstack([self.vectors[self._rows[t]] if t in self._rows else fresh[t] for t in texts])
+            return np.vstack([self.vectors[r] if r >= 0 else fresh[t] for t, r in zip(texts, rows)])
         return encode
 
     def save(self, directory: Path) -> None:
-        (directory / TEXTS).write_text(json.dumps(self.texts, ensure_ascii=False), encoding="utf-8")
+        np.save(directory / KEYS, self.keys)
         np.save(directory / VECTORS, self.vectors)
 
     @classmethod
     def load(cls, directory: Path) -> "SentenceVectors | None":
-        """The build's sentence vectors, or None when it has none (built before them, or without a model)."""
-        if not (directory / TEXTS).exists() or not (directory / VECTORS).exists():
+        """The build's sentence vectors, or None when it has none (built before them, or without them)."""
+        if not (directory / KEYS).exists() or not (directory / VECTORS).exists():
             return None
-        texts = json.loads((directory / TEXTS).read_text(encoding="utf-8"))
-        vectors = np.load(directory / VECTORS, mmap_mode="r")  # read as questions need rows, not all at once
-        if len(vectors) != len(texts):
-            raise ValueError(f"{len(texts)} sentences but {len(vectors)} vectors")
-        return cls(texts, vectors)
+        keys = np.load(directory / KEYS)
+        vectors = np.load(directory / VECTORS, mmap_mode="r")  # rows read as questions need them
+        if len(vectors) != len(keys) or keys.dtype != np.uint64:
+            raise ValueError(f"{len(keys)} sentence keys but {len(vectors)} vectors")
+        return cls(keys, vectors)
 
 
 def answer_sentences(passages: list[Passage]) -> list[str]:
@@ -68,25 +87,24 @@ def answer_sentences(passages: list[Passage]) -> list[str]:
     return list(dict.fromkeys(p.text[s:e] for p in passages for s, e in answer_sentence_spans(p.text)))
 
 
-def embed_sentences(passages: list[Passage], encode: Encode, reuse: dict[str, np.ndarray], dimension: int,
-                    progress: Callable[[str, int, int], None], batch: int | None = 64) -> tuple[SentenceVectors, int]:
-    """Vectors for the passages' answer sentences, reusing the last build's (same model) and embedding the rest,
-    `batch` at a time (None: all in one call); also how many were embedded afresh."""
+def embed_sentences(passages: list[Passage], encode: Encode, reuse: dict[int, np.ndarray], dimension: int,
+                    progress: Callable[[str, int, int], None], batch: int = 64) -> tuple[SentenceVectors, int]:
+    """Vectors for the passages' answer sentences, reusing the last build's (by text hash, same question runtime)
+    and embedding the rest `batch` at a time; also how many were embedded afresh."""
     texts = answer_sentences(passages)
+    keys = text_keys(texts).tolist()
     vectors = np.zeros((len(texts), dimension), dtype=np.float32)
     todo = []
-    for i, text in enumerate(texts):
-        known = reuse.get(text)
+    for i, key in enumerate(keys):
+        known = reuse.get(key)
         if known is not None and known.shape == (dimension,):
             vectors[i] = known
         else:
             todo.append(i)
-    # Similar lengths batched together: a batch is padded to its longest sentence.
-    todo.sort(key=lambda i: len(texts[i]))
-    step = batch or max(len(todo), 1)
-    for start in range(0, len(todo), step):
+    todo.sort(key=lambda i: len(texts[i]))  # similar lengths together: a batch is padded to its longest
+    for start in range(0, len(todo), batch):
         progress("embedding answer sentences", start, len(todo))
-        rows = todo[start:start + step]
+        rows = todo[start:start + batch]
         vectors[rows] = encode([texts[i] for i in rows])
     progress("embedding answer sentences", len(todo), len(todo))
-    return SentenceVectors(texts, vectors), len(todo)
+    return SentenceVectors.from_texts(texts, vectors), len(todo)

@@ -220,6 +220,7 @@ class IndexStore:
             staging = store.stage()          # write the artefacts into it
             store.publish(store.commit(staging, manifest))
     """
+    keeps_sentence_vectors = True  # (qa/index/sentence_vectors.py; PostgreSQL does not keep them)
 
     def __init__(self, index_dir: Path):
         self.index_dir = Path(index_dir)

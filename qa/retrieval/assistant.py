@@ -50,10 +50,10 @@ class Assistant:
             embedder = Embedder(self.settings.model_path, self.settings.model_backend)
             # Questions are embedded one at a time: "auto" picks the runtime fastest on one (often not the one
             # fastest on batches of passages); with an explicit backend, or the same choice, one runtime serves.
-            questions = Embedder(self.settings.model_path, self.settings.model_backend, for_queries=True,
-                                 share_with=embedder)
+            questions = embedder.for_questions()
         self.live = LiveIndex(self.settings, embedder)
         self._encode_cached = CachedEncoder(questions)  # also used by qa/retrieval/timeline.py
+        self._question_model: str | None = None  # its model_id, once asked (it walks the model folder)
         self.retriever = Retriever(self.settings, encode=self._encode_cached)
         if auto_build:
             self.refresh(progress)
@@ -111,7 +111,11 @@ class Assistant:
         if self.dense_error:
             return None
         built = index.sentence_vectors
-        return built.encoder(self._encode_cached) if built is not None else self._encode_cached
+        if built is not None and self._question_model is None:
+            self._question_model = self._encode_cached.embedder.model_id
+        if built is None or index.manifest.get("sentence_model") != self._question_model:
+            return self._encode_cached  # (made by another runtime: its cosines could order sentences otherwise)
+        return built.encoder(self._encode_cached)
 
     # ------------------------------------------------------------ asking
 
