@@ -1,5 +1,8 @@
-"""Thirty-eighth round: a joint inspection's letter under the inspectorates' names is Ofsted's letter."""
+"""Thirty-eighth round: a joint inspection's letter under the inspectorates' names is Ofsted's letter; Ofsted's own
+document asked for by name ("Quote the Ofsted report, not the press coverage")."""
 from conftest import metadata_of
+
+from qa.retrieval.question import parse
 
 JOINT_LETTER = """Ofsted | Care Quality Commission | HMICFRS | HM Inspectorate of Probation
 
@@ -88,3 +91,21 @@ def test_a_council_paper_or_reply_carrying_the_joint_letter_is_not_the_letter():
     for text in (CABINET_PAPER, COUNCIL_REPLY,
                  COUNCIL_REPORT.replace("Yours sincerely", "The letter from Ofsted is attached.\n\nYours sincerely")):
         assert metadata_of(text)["doc_type"] != "ofsted_letter", text[:60]
+
+
+def test_the_ofsted_document_itself_asked_for_is_the_named_source():
+    for question in ("Quote the Ofsted report, not the press coverage: what did the 2023 inspection of Wessex say "
+                     "about caseloads?",
+                     "Quote the Ofsted letter, not the council's page: what did the fourth visit to Wessex find about "
+                     "caseloads?",
+                     "What did inspectors find about caseloads in Wessex in 2023? Not the press coverage, please."):
+        query = parse(question)
+        assert query.source == "ofsted" and query.source_named, question
+    assert not parse("What did inspectors say about caseloads in Wessex in 2023?").source_named
+    # minutes set aside are no cue that the council is asked
+    assert parse("What did the 2019 letter find on caseloads in Wessex? Not the scrutiny minutes, please.").source \
+        != "council"
+    # the council's own words asked for are the council's, whatever it is set against
+    council = parse("I need Wessex Council's own announcement of its Ofsted result, not the press coverage: what "
+                    "did it say about caseloads?")
+    assert council.source == "council"

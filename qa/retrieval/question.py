@@ -166,6 +166,14 @@ NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather 
 OFSTED_DOCUMENT_SAYS_RE = re.compile(r"\bofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:letter|report)\b[^?]{0,120}?\b(?:say|said|"
                                      r"says|state|stated|find|found|conclude|concluded|describe|described|"
                                      r"published)\b", re.I)
+# "Quote the Ofsted report itself, not the press coverage: ...": Ofsted's own document asked for by name, as
+# OFSTED_DOCUMENT_SAYS_RE's "What did Ofsted's letter say ...?" (read in the question's whole text: its negated sources
+# are left out of the cues)
+OFSTED_OWN_WORDS_RE = re.compile(r"\b(?:(?:the|its)\s+(?:ofsted\s+)?(?:letter|report)\s+itself|ofsted['’]s\s+own\s+"
+                                 r"(?:letter|report|words)|quote\s+(?:from\s+)?the\s+(?:ofsted\s+)?(?:letter|report)|"
+                                 r"not\s+(?:the\s+)?(?:press|news|media)\s+coverage|not\s+(?:from\s+)?(?:the\s+)?"
+                                 r"(?:press|news\s+stor(?:y|ies)|(?:scrutiny\s+|committee\s+)?minutes|press\s+release|"
+                                 r"council['’]s\s+(?:page|statement|summary)))\b", re.I)
 # "According to X's own announcement, what ...": who said it is a filter, not words to search for.
 # Likewise "In Ofsted's own letter on its third visit to Wirral, what ...", "Quote the report itself, not press
 # coverage: what ...": the source is a filter, and the words describing it made a letter's sign-off ("I am copying
@@ -207,7 +215,7 @@ NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+
                                r"newspapers?|local\s+paper|reports?|letters?|inspectors?|coverage|statements?|articles?|"
                                r"stor(?:y|ies)|write-?ups?|pieces?|blogs?|posts?|web\s*pages?|pages?|websites?|"
                                # (to a dash too: "Not the Ofsted letter please - I need the council's own report")
-                               r"releases?|bulletins?)\b(?:(?!\s(?:but|and)\b|\s[-–—]\s)[^,.:;?])*", re.I)
+                               r"releases?|bulletins?|minutes|papers?)\b(?:(?!\s(?:but|and)\b|\s[-–—]\s)[^,.:;?])*", re.I)
 # "What did Ofsted's letter say about supervision, which the council's press release also mentions?": a source
 # named in a clause beside the one asked is no cue either.
 # ("..., which the council's press release only paraphrases": a source named before "only", "merely", "just"; not
@@ -867,7 +875,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if source == "ofsted" and not attributed and (OTHER_SPEAKER_RE.search(cues) or COUNCIL_DISPUTES_RE.search(cues)
                                                     or NAMED_SPEAKER_RE.search(cues)):
         source = None  # "Did the MPs' inquiry say inspectors missed ...": Ofsted is spoken about, not speaking
-    source_named = not attributed and (bool(responding) or source == "ofsted" and bool(OFSTED_DOCUMENT_SAYS_RE.search(cues)))
+    source_named = not attributed and (bool(responding) or source == "ofsted" and bool(
+        OFSTED_DOCUMENT_SAYS_RE.search(cues) or OFSTED_OWN_WORDS_RE.search(text)))
     asked = TRAILING_ATTRIBUTION.sub("", LEADING_ATTRIBUTION.sub("", rest)) if attributed else rest
     if asked != rest and _has_topic(asked):
         # the place the clause named stays in what is searched for: "... management oversight in Wirral?"; so does
