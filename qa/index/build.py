@@ -172,7 +172,9 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
         except EmbedderUnavailable as exc:
             dense_ok, notice = False, f"{exc}; the index has BM25 only"
         fingerprint, accepted, embeds_sentences = fingerprints(shas, entries, settings, embedder.model_id, store)
-        questions = embedder.for_questions()  # the answer sentences are compared with questions: embedded alike
+        # The answer sentences are compared with questions: embedded alike (an embedder handed in without a question
+        # runtime of its own embeds both, as in qa/retrieval/assistant.py)
+        questions = embedder.for_questions() if hasattr(embedder, "for_questions") else embedder
         if not force and previous and previous.get("corpus_fingerprint") in accepted \
                 and previous.get("dense") == dense_ok:
             report = BuildReport(**{k: v for k, v in previous["report"].items() if k != "skipped"})
