@@ -298,7 +298,7 @@ class Settings:
     top_k: int = 5
     max_file_mb: float = 50.0
     # Embed the passages' answer sentences when the index is built (qa/index/sentence_vectors.py): a question then
-    # embeds only itself (p50 about 130 -> 50 ms on 2 AVX2 cores), for about twice the embedding work at ingest.
+    # embeds only itself (wider dev p50 100 -> 42 ms on 2 AVX2 cores), for about 1.6x the ingest time.
     # QA_SENTENCE_VECTORS=0 leaves them to question time.
     sentence_vectors: bool = True
     max_question_chars: int = 2000

@@ -114,3 +114,11 @@ def test_turned_off_the_build_has_none_and_turned_on_again_it_gains_them(tmp_pat
     monkeypatch.setenv("QA_SENTENCE_VECTORS", "off")
     settings = load_settings(index_dir=tmp_path / "ix", corpus_dir=corpus_copy)
     assert index_mod.is_fresh(settings) and not index_mod.build(settings).rebuilt
+
+
+def test_the_assistant_and_its_builds_share_one_question_embedder(tmp_path, corpus_copy):
+    settings = load_settings(index_dir=tmp_path / "ix", corpus_dir=corpus_copy)
+    assistant = Assistant(settings)
+    embedder = assistant.live.embedder
+    # (one question runtime in memory: the build that embeds the answer sentences uses the Assistant's)
+    assert embedder.for_questions() is embedder.for_questions() is assistant._encode_cached.embedder

@@ -224,7 +224,7 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
             bulk = bulk_encode is not None and questions.model_id == embedder.model_id
             try:
                 sentences, embedded_sentences = embed_sentences(passages, bulk_encode if bulk else questions.encode,
-                                                                old["sentences"], embedder.dimension, progress,
+                                                                old["sentences"], questions.dimension, progress,
                                                                 batch=50_000 if bulk else 64)
             except EmbedderUnavailable:  # the question runtime cannot load here: questions will say so themselves
                 sentences, embedded_sentences = None, 0

@@ -75,11 +75,15 @@ class Embedder:
         self.fallback_reason: str | None = None
         self.choice: dict | None = None  # the measured choice when backend was "auto"
         self._model = None
+        self._for_questions: "Embedder | None" = None
 
     def for_questions(self) -> "Embedder":
         """The embedder for questions (and the answer sentences compared with them) beside this one for passages:
         with "auto", the runtime measured fastest on one question; the same runtime is loaded once."""
-        return Embedder(self.model_path, self.requested_backend, self.batch_size, for_queries=True, share_with=self)
+        if self._for_questions is None:  # one per passage embedder: the Assistant and its builds share it
+            self._for_questions = Embedder(self.model_path, self.requested_backend, self.batch_size, for_queries=True,
+                                           share_with=self)
+        return self._for_questions
 
     def _resolve(self) -> None:
         """Turn "auto" into the backend measured fastest on this CPU (cached after the first measurement)."""
