@@ -94,6 +94,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#  112: a joint inspection's subject line run onto the last addressee's line (PDF text); a visit to come named
+#       before it ("expects its third monitoring visit") gives no visit number
 #  111: a joint targeted area inspection's letter under the inspectorates' names (no Ofsted letterhead, no "Dear")
 #       that Ofsted signs is Ofsted's letter
 #  110: (review) the report's publication line only over a web page's markup date (not front matter), and only
@@ -255,7 +257,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "111"
+PIPELINE_VERSION = "112"
 
 
 def packaged_model_path() -> str:

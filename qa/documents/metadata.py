@@ -374,7 +374,12 @@ _REPORT_CUES = [re.compile(p, re.I | re.M) for p in (
     r"(inadequate|requires improvement|good|outstanding)",
     # a school report's fixed parts: its opening question and its details table
     r"\bwhat is it like to attend this school\b", r"\bunique reference number\b")]
-_JOINT_SUBJECT_RE = re.compile(r"(?im)^[^\S\n]*joint targeted area inspection of the\b")
+# A joint inspection's subject line: at the start of a line, or run onto the last addressee's line by a PDF's text
+# ("... Chair, Safeguarding Children Partnership Joint targeted area inspection of the multi-agency response to
+# child exploitation in X"; capitalised mid-line and closing the line, as no sentence quoting it does)
+_JOINT_SUBJECT_RE = re.compile(r"(?im)^[^\S\n]*joint targeted area inspection of the\b|"
+                               r"(?-i:\bJoint targeted area inspection of the multi-agency response to )"
+                               r"[^\n.]{3,160}$")
 # Ofsted on a signature line under the sign-off: "Nadia Okafor, Regional Director, Ofsted" or "Ofsted: Jo Bell, ..."
 # (not "cc: Regional Director, Ofsted" under a council's reply, nor "The letter from Ofsted is attached.")
 _OFSTED_SIGNS_RE = re.compile(r"(?im)^[^\S\n]*yours\s+sincerely\W*\n(?:[^\n]*\n){0,4}?"
@@ -1499,10 +1504,30 @@ RESOLVED_AFTER_RE = re.compile(r"(?:(?:\s+[\w'’-]+){0,3}?\s+visit\w*)?(?:\s+(?
                                r"(?:reported|brought|presented|circulated|submitted)\b", re.I)
 
 
+# ... named so before it: "Ofsted will return for a fourth monitoring visit", "arrived as the council was preparing
+# for its first Ofsted monitoring visit", "Somerset expects its third monitoring visit within months"
+ANTICIPATED_BEFORE_RE = re.compile(r"\b(?:will|would|shall|is due to|are due to|expected to|expects?|expecting|"
+                                   r"plans? to|planned|preparing for|prepared for|ahead of|in advance of|awaiting|"
+                                   r"awaits|in readiness for)\b[^.]{0,40}$", re.I)
+# ... or right after it: "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn",
+# "A third monitoring visit, expected this summer", "Ofsted's fourth monitoring visit to Walsall is expected later
+# this year" (not "due to Covid-19 restrictions": a reason, not a date to come)
+_CAPITALISED = r"(?-i:[A-Z][\w'’.-]*)"
+TO_COME_AFTER_RE = re.compile(r"(?:(?:\s+[\w'’-]+){0,3}?\s+(?:visit|check)\w*)?"
+                              rf"(?:\s+to\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:upon|on|and|of|{_CAPITALISED})){{0,5}})?"
+                              r"[\s,]+(?:(?:is|are|was|were)\s+(?:expected|planned|scheduled|likely)|expected|"
+                              r"planned|will|(?:(?:is|are|was|were)\s+)?due"
+                              r"(?!\s+to\s+(?!(?:take|be|start|happen|occur)\b)))\b", re.I)
+
+
 def anticipated_visit(text: str, ordinal: re.Match) -> bool:
     """Whether the visit named by `ordinal` (a match in `text`: its ordinal, or "fourth monitoring visit") is one
-    still to come, not one reported on."""
-    if ANTICIPATED_AFTER_RE.match(text, ordinal.end()):
+    still to come, not one reported on: so named before or after it, "(fourth monitoring visit) - date to be
+    confirmed", or a committee's resolution or forward plan: "that the letter from the fourth monitoring visit be
+    reported to the Committee" (not "the fourth visit letter will be presented")."""
+    if ANTICIPATED_BEFORE_RE.search(text[max(0, ordinal.start() - 60):ordinal.start()]) \
+            or TO_COME_AFTER_RE.match(text[ordinal.end():ordinal.end() + 120]) \
+            or ANTICIPATED_AFTER_RE.match(text, ordinal.end()):
         return True
     return bool(RESOLVED_AFTER_RE.match(text, ordinal.end())
                 and re.search(r"\bthat\b[^.\n]{0,150}$", text[max(0, ordinal.start() - 160):ordinal.start()], re.I))
@@ -1518,23 +1543,8 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
         for m in rx.finditer(content):
             if _REFERS_ELSEWHERE_RE.search(content[max(0, m.start() - 30):m.start()]):
                 continue
-            if re.search(r"\b(will|would|shall|is due to|are due to|expected to|plans? to|planned|preparing for|"
-                         r"prepared for|ahead of|in advance of|awaiting|in readiness for)\b[^.]{0,40}$",
-                         content[max(0, m.start() - 60):m.start()], re.I):
-                continue  # "Ofsted will return for a fourth monitoring visit", "arrived as the council was preparing
-                # for its first Ofsted monitoring visit": a visit to come
-            if re.match(r"(?:\s+to\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*)(?:\s+(?:upon|on|and|of|(?-i:[A-Z][\w'’.-]*))){0,5})?"
-                        r"[\s,]+(?:(?:is|are|was|were)\s+(?:expected|planned|scheduled|likely)|expected|planned|will|"
-                        # (not "due to Covid-19 restrictions": a reason, not a date to come)
-                        r"(?:(?:is|are|was|were)\s+)?due(?!\s+to\s+(?!(?:take|be|start|happen|occur)\b)))\b",
-                        content[m.end():m.end() + 80], re.I):
-                continue  # "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn",
-                # "noted that a fifth monitoring visit was expected", "Ofsted's fourth monitoring visit to Walsall is
-                # expected later this year"
             if anticipated_visit(content, m):
-                continue  # a committee's resolution or forward plan: "that the letter from the fourth monitoring
-                # visit be reported to the Committee" (not "the fourth visit letter will be presented"), "(fourth
-                # monitoring visit) - date to be confirmed"
+                continue  # a visit to come (see anticipated_visit)
             if re.match(r"\s+(?:letter|report)\s+(?:is|will\s+be)\s+published\b", content[m.end():m.end() + 40], re.I) \
                     and re.search(r"\b(?:after|once|when|until|before)\s+(?:the\s+)?$",
                                   content[max(0, m.start() - 20):m.start()], re.I):

@@ -548,8 +548,9 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
 
 
 # An ordinal of something else: "the first meeting after its publication", "First published" (a word follows it,
-# and no visit within four words: "the fourth such visit", "the fifth and most recent monitoring visit").
-OTHER_NOUN_NEXT_RE = re.compile(r"\s+(?!of\b|one\b|(?:[\w'’-]+\s+){0,4}(?:visit|check|monitoring))[a-z]", re.I)
+# and no visit within four words: "the fourth such visit", "the fifth and most recent monitoring visit", "the
+# fifth of six visits"; but "around a third of the workforce").
+OTHER_NOUN_NEXT_RE = re.compile(r"\s+(?!one\b|(?:[\w'’-]+\s+){0,4}(?:visit|check|monitoring))[a-z]", re.I)
 RECALL_YEARS = 3
 STALE_DAYS = 183
 

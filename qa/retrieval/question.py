@@ -543,6 +543,12 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     if split:
         scene, asked = split
         start, end, phrase, rest = _parse_time(asked)
+        if start and not end:
+            # "... on Lambeth's 2018 re-inspection. What changed the pace of improvement after the 2015 judgement?":
+            # the question's "after 2015" is the baseline of the later event the scene names, which is asked
+            whole = _parse_time(text)
+            if whole[0] and whole[1] and whole[0] > start:
+                return whole
         if start or end:
             return start, end, phrase, _tidy(f"{_parse_time(scene)[3]} {rest}")
         start, end, phrase, rest = _parse_time(scene)
