@@ -62,3 +62,18 @@ def test_a_later_event_named_in_the_scene_is_asked_not_the_baseline_after_which(
     # nor does an earlier event in the scene override it
     q = parse("Wessex was judged inadequate in 2015. What did the letters say after the 2019 focused visit?")
     assert q.date_from.isoformat() == "2019-01-01" and q.date_to is None
+
+
+
+def test_the_framework_named_beside_a_topic_is_a_filter_not_a_keyword():
+    # (as an authority's name is: the report's header and download line repeat it, its findings do not)
+    from qa.retrieval.question import parse
+
+    assert "ilacs" not in parse("wessex ilacs 2024 caseloads").keyword_text.lower()
+    assert "caseloads" in parse("wessex ilacs 2024 caseloads").keyword_text
+    assert "sif" not in parse("kirklees 2016 sif judgement").keyword_text.lower()
+    assert "ilacs" in parse("what is ilacs?").keyword_text.lower()  # (nothing else to look for)
+    # what kind of document is asked for is still read from the question itself
+    from qa.retrieval.rank import INSPECTION_ASKED_RE
+
+    assert INSPECTION_ASKED_RE.search(parse("wessex ilacs 2024 caseloads").text)

@@ -381,6 +381,11 @@ class Query:
         if self.authorities:
             stripped = self.without_places(text)
             text = stripped if _has_topic(stripped) else text
+        # So is the inspection framework named beside a topic ("north tyneside ilacs 2024 caseloads"): the report's
+        # header and download line repeat "ILACS", its findings do not (dev pool +9 first, two lost to a
+        # judgement table or headline; with "jtai" too +1 and one more forbidden passage, so not that)
+        stripped = FRAMEWORK_RE.sub(" ", text)
+        text = stripped if _has_topic(stripped) else text
         return text
 
     def without_places(self, text: str) -> str:
@@ -920,6 +925,7 @@ def _source_subject(clause: str, asked: str, authorities: list[str]) -> str:
     return "" if not _has_topic(subject) or subject.lower() in asked.lower() else subject
 
 
+FRAMEWORK_RE = re.compile(r"\b(?:ilacs|sif)\b", re.I)  # the inspection framework's name
 # Capitalised words that are framing, not a name the answer must contain.
 COMMON_CAPITALISED = {
     "ofsted", "council", "councils", "county", "city", "borough", "metropolitan", "royal", "london", "children",
