@@ -381,11 +381,12 @@ class Query:
         if self.authorities:
             stripped = self.without_places(text)
             text = stripped if _has_topic(stripped) else text
-        # So is the inspection framework named beside a topic ("north tyneside ilacs 2024 caseloads"): the report's
-        # header and download line repeat "ILACS", its findings do not (dev pool +9 first, two lost to a
-        # judgement table or headline; with "jtai" too +1 and one more forbidden passage, so not that)
-        stripped = FRAMEWORK_RE.sub(" ", text)
-        text = stripped if _has_topic(stripped) else text
+            # So is the inspection framework named beside a place and a topic ("north tyneside ilacs 2024
+            # caseloads"): the report's header and download line repeat "ILACS", its findings do not (dev pool +8
+            # first, two lost to a judgement table or headline; with "jtai" too, one more forbidden passage). Not
+            # without a place: "Which areas does ILACS cover?" asks about the framework itself.
+            stripped = FRAMEWORK_RE.sub(" ", text)
+            text = stripped if _has_topic(stripped) else text
         return text
 
     def without_places(self, text: str) -> str:
