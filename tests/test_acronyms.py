@@ -67,6 +67,7 @@ def test_the_fields_everyday_abbreviations_are_known_when_no_page_defines_them()
         "(multi-agency safeguarding hub)")
     assert expand("Who did the DfE appoint?", FIELD_GLOSSARY).endswith("(Department for Education)")
     assert expand("brighton focused visit cin plans", FIELD_GLOSSARY).endswith("(children in need)")
+    assert expand("knowsley CiC placement moves", FIELD_GLOSSARY).endswith("(children in care)")
     assert expand("oldham missing kids rhi figures", FIELD_GLOSSARY).endswith("(return home interview)")
     # a corpus's own definition wins over the glossary
     assert expand("What did the SIF say?", {**FIELD_GLOSSARY, "SIF": "social impact fund"}).endswith(

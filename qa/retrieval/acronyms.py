@@ -28,6 +28,7 @@ FIELD_GLOSSARY = {
     "ASYE": "assessed and supported year in employment",
     "CAMHS": "child and adolescent mental health services",
     "CCE": "child criminal exploitation",
+    "CIC": "children in care",
     "CIN": "children in need",
     "CIW": "Care Inspectorate Wales",
     "CLA": "children looked after",

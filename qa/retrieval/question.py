@@ -215,7 +215,8 @@ NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+
                                r"newspapers?|local\s+paper|reports?|letters?|inspectors?|coverage|statements?|articles?|"
                                r"stor(?:y|ies)|write-?ups?|pieces?|blogs?|posts?|web\s*pages?|pages?|websites?|"
                                # (to a dash too: "Not the Ofsted letter please - I need the council's own report")
-                               r"releases?|bulletins?|minutes|papers?)\b(?:(?!\s(?:but|and)\b|\s[-–—]\s)[^,.:;?])*", re.I)
+                               r"releases?|bulletins?|minutes|papers?|"
+                               r"versions?)\b(?:(?!\s(?:but|and)\b|\s[-–—]\s)[^,.:;?])*", re.I)
 # "What did Ofsted's letter say about supervision, which the council's press release also mentions?": a source
 # named in a clause beside the one asked is no cue either.
 # ("..., which the council's press release only paraphrases": a source named before "only", "merely", "just"; not

@@ -1021,6 +1021,25 @@ OFSTED_ON_VISIT_RE = re.compile(r"^\W*(?:what|how)\s+did\s+(?:ofsted|the\s+inspe
                                 r"(?=.*\b(?:monitoring\s+visit|focus+ed\s+visit|letter)\b)", re.I)
 
 
+# "What did Ofsted's third visit find about return home interviews?" with the letter on top: a story or a council
+# paper on the same visit retells it, at times with its numbers wrong, and stood next in line before the letter's own
+# next passages. Asked for Ofsted's words, a retelling of the leading letter's event weighs x RETELLING_PENALTY.
+RETELLING_PENALTY = 0.7
+
+
+def retellings_after(hits: list[Hit], query: Query) -> list[Hit]:
+    lead = hits[0] if hits else None
+    if query.source != "ofsted" or lead is None or lead.unconfirmed \
+            or lead.document.doc_type not in SOURCE_KINDS["ofsted"]:
+        return hits
+    for h in hits:
+        doc = h.document
+        if source_kind(doc, h.passage.start) not in SOURCE_KINDS["ofsted"] and same_event(doc, lead.document) \
+                and not (doc.visit_number and doc.visit_number != lead.document.visit_number):
+            h.score *= RETELLING_PENALTY
+    return sorted(hits, key=lambda h: -h.score)
+
+
 def ofsted_telling_first(hits: list[Hit], query: Query) -> list[Hit]:
     """"What did Ofsted find at the second visit?": when a story or a council page about the visit leads and
     Ofsted's own letter on the same event (the same place and time, not another visit) has a passage close behind,

@@ -213,7 +213,7 @@ class Retriever:
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
                             unconfirmed=list(checks[doc.doc_id].unknown)))
         hits.sort(key=lambda h: -h.score)
-        hits = rank.group_duplicates(hits)
+        hits = rank.retellings_after(rank.group_duplicates(hits), query)
         if rank.asks_for_places(query.text) and not query.authorities:
             hits = rank.one_per_document_first(hits)
         by_score = list(hits)  # (the closest passages, whatever their filters say: what coverage reads)
