@@ -1023,8 +1023,10 @@ OFSTED_ON_VISIT_RE = re.compile(r"^\W*(?:what|how)\s+did\s+(?:ofsted|the\s+inspe
 
 # "What did Ofsted's third visit find about return home interviews?" with the letter on top: a story or a council
 # paper on the same visit retells it, at times with its numbers wrong, and stood next in line before the letter's own
-# next passages. Asked for Ofsted's words, a retelling of the leading letter's event weighs x RETELLING_PENALTY.
+# next passages. Asked for Ofsted's words, a retelling of the leading letter's event weighs x RETELLING_PENALTY; its
+# document named ("In Ofsted's own words", "the letter itself"), x NAMED_RETELLING_PENALTY.
 RETELLING_PENALTY = 0.7
+NAMED_RETELLING_PENALTY = 0.5
 
 
 def retellings_after(hits: list[Hit], query: Query) -> list[Hit]:
@@ -1036,7 +1038,7 @@ def retellings_after(hits: list[Hit], query: Query) -> list[Hit]:
         doc = h.document
         if source_kind(doc, h.passage.start) not in SOURCE_KINDS["ofsted"] and same_event(doc, lead.document) \
                 and not (doc.visit_number and doc.visit_number != lead.document.visit_number):
-            h.score *= RETELLING_PENALTY
+            h.score *= NAMED_RETELLING_PENALTY if query.source_named else RETELLING_PENALTY
     return sorted(hits, key=lambda h: -h.score)
 
 
