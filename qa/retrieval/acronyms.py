@@ -114,6 +114,8 @@ def index_definitions(index) -> dict[str, str]:
 # Glossary entries that are English words too: "did the council send its plan" is no question about SEND.
 # ("mash" is not among them: in a question about children's services it is only ever the hub.)
 ENGLISH_WORDS = frozenset({"SEND"})
+# ... or the end of a provider's name: "Larkfield Care CIC" is a community interest company, "CiC" children in care.
+COMPANY_SUFFIX_RE = re.compile(r"\b[A-Z][\w'’&-]*\s+CIC\b")
 
 
 def is_acronym(word: str) -> bool:
@@ -128,6 +130,8 @@ def expand(question: str, defined: dict[str, str]) -> str:
         expansion = defined.get(word.upper())
         if len(word) == 2 and not word.isupper():
             continue  # "ri", "la", "cp" in lower case are too often something else
+        if word == "CIC" and COMPANY_SUFFIX_RE.search(question):
+            continue
         # lower case only in a terse, all-lower-case question ("darlington ilacs 2022"): elsewhere "care" is a word
         if expansion and expansion.lower() not in question.lower() \
                 and (is_acronym(word) or question.islower() and word.upper() not in ENGLISH_WORDS):
