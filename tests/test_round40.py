@@ -62,3 +62,37 @@ def test_children_in_care_is_known_by_its_abbreviation():
     [pattern] = asked_acronyms(["CiC"], FIELD_GLOSSARY)
     assert pattern.search("Children in care now live in stable homes") and pattern.search("CiC council")
     assert not pattern.search("Care leavers live in stable homes")
+
+
+REPORT = ("Wessex County Council\n\nInspection of children's social care services\n\n"
+          "Inspection dates: 7 March 2022 to 18 March 2022\n\nReport published: 6 May 2022\n\n"
+          "Social workers do not receive regular supervision. When it happens, supervision is infrequent and does "
+          "not give social workers the reflection and challenge they need, and actions set in supervision are not "
+          "followed up, so plans for children drift. Managers are stretched across too many teams to notice this, "
+          "and the supervision policy is not followed in most of the teams that inspectors visited.\n\n"
+          "Children in care are visited regularly, and most live with carers who meet their needs. Brothers and "
+          "sisters usually live together, and children's views shape their plans. Care leavers are in touch with "
+          "their personal advisers, although too many live in unsuitable accommodation after they turn eighteen.\n\n"
+          "Records of supervision are brief and task-focused. Newly qualified social workers told inspectors that "
+          "they value their managers but that supervision is often cancelled at short notice, and they do not get "
+          "the protected time for learning that their first year in practice should give them.")
+VISIT = ("13 December 2022\n\nDear Director\n\nMonitoring visit to Wessex children's services\n\nThis letter "
+         "summarises the findings of the second monitoring visit to Wessex children's services on 15 and 16 "
+         "November 2022.\n\nSupervision is more regular than at the inspection, and most social workers now receive "
+         "monthly supervision with their managers. Records of supervision set out actions, and most are followed "
+         "up.\n\nYours sincerely\n\nJo Bell\nHis Majesty's Inspector")
+
+
+def test_a_numbered_visit_waits_behind_the_inspection_asked_about(tmp_path):
+    meta = {"local_authorities": ["Wessex"]}
+    assistant = bm25_assistant_for(tmp_path, {
+        "report.txt": (REPORT, {**meta, "doc_type": "ofsted_report", "date": "2022-05-06"}),
+        "visit.txt": (VISIT, {**meta, "doc_type": "ofsted_letter", "date": "2022-12-13", "visit_number": 2}),
+        **other_council_news()})
+    hits = assistant.ask("In Wessex's 2022 inspection, what did inspectors say about supervision of social "
+                         "workers?").hits
+    kinds = [h.document.doc_type for h in hits]
+    assert kinds[:2] == ["ofsted_report", "ofsted_report"] and "ofsted_letter" in kinds
+    # asked about the visit, the visit's letter leads
+    visit = assistant.ask("What did the second monitoring visit to Wessex say about supervision?").hits
+    assert visit[0].document.doc_type == "ofsted_letter"
