@@ -1032,16 +1032,21 @@ NAMED_RETELLING_PENALTY = 0.5
 
 
 def retellings_after(hits: list[Hit], query: Query) -> list[Hit]:
+    """(After `ofsted_telling_first`: the letter it puts first leads too.)"""
     lead = hits[0] if hits else None
     if query.source != "ofsted" or lead is None or lead.unconfirmed \
-            or lead.document.doc_type not in SOURCE_KINDS["ofsted"]:
+            or lead.document.doc_type not in SOURCE_KINDS["ofsted"] \
+            or asks_for_places(query.text) and not query.authorities:  # (one passage a place, kept in its order)
         return hits
-    for h in hits:
+    retold = False
+    for h in hits[1:]:
         doc = h.document
-        if source_kind(doc, h.passage.start) not in SOURCE_KINDS["ofsted"] and same_event(doc, lead.document) \
+        # (one leaving a fact unstated already waits behind, in a group of its own)
+        if not h.unconfirmed and source_kind(doc, h.passage.start) not in SOURCE_KINDS["ofsted"] and same_event(doc, lead.document) \
                 and not (doc.visit_number and doc.visit_number != lead.document.visit_number):
             h.score *= NAMED_RETELLING_PENALTY if query.source_named else RETELLING_PENALTY
-    return sorted(hits, key=lambda h: -h.score)
+            retold = True
+    return [lead] + sorted(hits[1:], key=lambda h: (len(h.unconfirmed), -h.score)) if retold else hits
 
 
 def ofsted_telling_first(hits: list[Hit], query: Query) -> list[Hit]:

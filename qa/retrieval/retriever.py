@@ -213,13 +213,13 @@ class Retriever:
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
                             unconfirmed=list(checks[doc.doc_id].unknown)))
         hits.sort(key=lambda h: -h.score)
-        hits = rank.retellings_after(rank.group_duplicates(hits), query)
+        hits = rank.group_duplicates(hits)
         if rank.asks_for_places(query.text) and not query.authorities:
             hits = rank.one_per_document_first(hits)
         by_score = list(hits)  # (the closest passages, whatever their filters say: what coverage reads)
         # Stable: those meeting the filters first, then those leaving one fact unstated, and so on; each by score.
         hits.sort(key=lambda h: len(h.unconfirmed))
-        hits = rank.ofsted_telling_first(hits, query)
+        hits = rank.retellings_after(rank.ofsted_telling_first(hits, query), query)
         naming = named_in(index, docs, checks, query, mask)
         unmentioned = unmentioned_names(index, query.names, naming, defined)
         if publishing := named_only_as_publisher(index, query.names, naming):
