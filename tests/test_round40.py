@@ -96,3 +96,4 @@ def test_a_numbered_visit_waits_behind_the_inspection_asked_about(tmp_path):
     # asked about the visit, the visit's letter leads
     visit = assistant.ask("What did the second monitoring visit to Wessex say about supervision?").hits
     assert visit[0].document.doc_type == "ofsted_letter"
+
