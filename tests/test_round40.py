@@ -97,3 +97,26 @@ def test_a_numbered_visit_waits_behind_the_inspection_asked_about(tmp_path):
     visit = assistant.ask("What did the second monitoring visit to Wessex say about supervision?").hits
     assert visit[0].document.doc_type == "ofsted_letter"
 
+
+
+def test_one_pattern_reads_a_visit_to_come_named_after_it():
+    import re
+
+    from qa.documents.metadata import anticipated_visit
+
+    def to_come(sentence: str) -> bool:
+        return anticipated_visit(sentence, re.search(r"fourth", sentence))
+
+    for sentence in ("The fourth monitoring visit is expected in the summer.",
+                     "A fourth, expected in the autumn, will look at care leavers.",
+                     "Ofsted's fourth monitoring visit to Stoke-on-Trent is expected later this year.",
+                     "(fourth monitoring visit) - date to be confirmed",
+                     "After the fourth monitoring visit, which is expected in January, the board will meet.",
+                     "The fourth visit to children's services, planned for June, will look at the front door.",
+                     "The fourth visit is likely to take place in March."):
+        assert to_come(sentence), sentence
+    for sentence in ("The drift seen at the fourth visit was due to high caseloads.",
+                     "The fourth visit was delayed due to Covid-19 restrictions.",
+                     "The fourth visit, which was planned for March, found that plans had improved.",
+                     "The fourth visit letter will be presented to the committee."):
+        assert not to_come(sentence), sentence

@@ -1489,35 +1489,30 @@ def _sentence_at(text: str, at: int) -> str:
     return text[start:min(ends) if ends else len(text)]
 
 
-# A visit still to come, the visit the subject: "the first monitoring visit was expected in the autumn", "(fourth
-# visit) - date to be confirmed", "after the fourth monitoring visit, which is expected in January" (not "the drift
-# seen at the first visit was due to high caseloads", "the second visit, which was planned for March, found ...").
-ANTICIPATED_AFTER_RE = re.compile(r"(?:(?:\s+[\w'’-]+){0,3}?\s+(?:visit|check)\w*)?\)?(?:\s+to\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?"
-                                  r"[\s,]*(?:(?:which|that)\s+(?:(?:is|are)\s+(?:expected|scheduled|planned|due|"
-                                  r"likely\s+to)\b|will\b)|likely\s+to\s+(?:take|be|happen)\b|"
-                                  r"(?:is|was|are|were)\s+(?:expected|scheduled|planned|"
-                                  r"likely\s+to\s+(?:take|be|happen)|"
-                                  r"due(?!\s+to\s+(?!(?:take|be|start|happen)\b)))\b|will\s+(?:take\s+place|be\s+carried\s+out|"
-                                  r"happen)\b|[-–—:]?\s*(?:date\s+)?(?:to\s+be\s+confirmed|tbc)\b)", re.I)
+# A visit still to come, the visit the subject, named so right after it: "the first monitoring visit was expected in
+# the autumn", "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn", "A third
+# monitoring visit, expected this summer", "Ofsted's fourth monitoring visit to Walsall is expected later this year",
+# "(fourth visit) - date to be confirmed", "after the fourth monitoring visit, which is expected in January" (not
+# "the drift seen at the first visit was due to high caseloads", "due to Covid-19 restrictions": a reason, not a date
+# to come; nor "the second visit, which was planned for March, found ...").
+_CAPITALISED = r"(?-i:[A-Z][\w'’.-]*)"
+TO_COME_AFTER_RE = re.compile(
+    r"(?:(?:\s+[\w'’-]+){0,3}?\s+(?:visit|check)\w*)?\)?"  # the rest of the visit's name, a bracket closing it
+    # where: "to Stoke-on-Trent", "to the Isles of Scilly", "to children's services"
+    rf"(?:\s+to\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:upon|on|and|of|{_CAPITALISED})){{0,5}}"
+    r"|\s+to\s+[\w'’-]+(?:\s+[\w'’-]+){0,2})?[\s,]*"
+    r"(?:(?:which|that)\s+(?:(?:is|are)\s+(?:expected|scheduled|planned|due|likely\s+to)\b|will\b)"
+    r"|likely\s+to\s+(?:take|be|happen)\b|(?:is|are|was|were)\s+(?:expected|scheduled|planned|likely)\b"
+    r"|expected\b|planned\b|will\b|(?:(?:is|are|was|were)\s+)?due(?!\s+to\s+(?!(?:take|be|start|happen|occur)\b))\b"
+    r"|[-–—:]?\s*(?:date\s+)?(?:to\s+be\s+confirmed|tbc)\b)", re.I)
 # ... or a committee's resolution on it: "that the outcome letter from the fourth monitoring visit be reported"
 RESOLVED_AFTER_RE = re.compile(r"(?:(?:\s+[\w'’-]+){0,3}?\s+visit\w*)?(?:\s+(?:outcome\s+)?letter)?\s+be\s+"
                                r"(?:reported|brought|presented|circulated|submitted)\b", re.I)
-
-
 # ... named so before it: "Ofsted will return for a fourth monitoring visit", "arrived as the council was preparing
 # for its first Ofsted monitoring visit", "Somerset expects its third monitoring visit within months"
 ANTICIPATED_BEFORE_RE = re.compile(r"\b(?:will|would|shall|is due to|are due to|expected to|expects?|expecting|"
                                    r"plans? to|planned|preparing for|prepared for|ahead of|in advance of|awaiting|"
                                    r"awaits|in readiness for)\b[^.]{0,40}$", re.I)
-# ... or right after it: "A sixth monitoring visit is expected in the summer", "a fourth, expected in the autumn",
-# "A third monitoring visit, expected this summer", "Ofsted's fourth monitoring visit to Walsall is expected later
-# this year" (not "due to Covid-19 restrictions": a reason, not a date to come)
-_CAPITALISED = r"(?-i:[A-Z][\w'’.-]*)"
-TO_COME_AFTER_RE = re.compile(r"(?:(?:\s+[\w'’-]+){0,3}?\s+(?:visit|check)\w*)?"
-                              rf"(?:\s+to\s+(?:the\s+)?{_CAPITALISED}(?:\s+(?:upon|on|and|of|{_CAPITALISED})){{0,5}})?"
-                              r"[\s,]+(?:(?:is|are|was|were)\s+(?:expected|planned|scheduled|likely)|expected|"
-                              r"planned|will|(?:(?:is|are|was|were)\s+)?due"
-                              r"(?!\s+to\s+(?!(?:take|be|start|happen|occur)\b)))\b", re.I)
 
 
 def anticipated_visit(text: str, ordinal: re.Match) -> bool:
@@ -1526,8 +1521,7 @@ def anticipated_visit(text: str, ordinal: re.Match) -> bool:
     confirmed", or a committee's resolution or forward plan: "that the letter from the fourth monitoring visit be
     reported to the Committee" (not "the fourth visit letter will be presented")."""
     if ANTICIPATED_BEFORE_RE.search(text[max(0, ordinal.start() - 60):ordinal.start()]) \
-            or TO_COME_AFTER_RE.match(text[ordinal.end():ordinal.end() + 120]) \
-            or ANTICIPATED_AFTER_RE.match(text, ordinal.end()):
+            or TO_COME_AFTER_RE.match(text, ordinal.end()):
         return True
     return bool(RESOLVED_AFTER_RE.match(text, ordinal.end())
                 and re.search(r"\bthat\b[^.\n]{0,150}$", text[max(0, ordinal.start() - 160):ordinal.start()], re.I))
