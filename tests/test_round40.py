@@ -120,3 +120,37 @@ def test_one_pattern_reads_a_visit_to_come_named_after_it():
                      "The fourth visit, which was planned for March, found that plans had improved.",
                      "The fourth visit letter will be presented to the committee."):
         assert not to_come(sentence), sentence
+
+
+MINUTES = ("Agenda item\n\nOfsted Outcome Letter\n\nTo update the Committee of the outcome of the latest Ofsted "
+           "monitoring visit.\n\n7.1 The Director of Children's Services informed the committee that this monitoring "
+           "visit had been the fifth of six visits by Ofsted.\n\n7.2 The Director drew members' attention to "
+           "Ofsted's comments on the level of churn in the social work workforce and its effect on the consistency "
+           "of practice.\n\n7.3 Members agreed that stabilising the workforce was the key task, including the "
+           "recruitment of experienced social workers from overseas.")
+
+
+def test_a_council_page_naming_no_council_answers_apart_for_a_place_no_page_is_about(tmp_path):
+    assistant = bm25_assistant_for(tmp_path, {
+        "minutes.txt": (MINUTES, {"doc_type": "council_page", "title": "Ofsted Outcome Letter"}),
+        **other_council_news()})
+    [minutes] = [d for d in assistant.index.documents.values() if d.doc_type == "council_page"
+                 and not d.local_authorities]
+    assert minutes.visit_number == 5
+    answer = assistant.ask("gloucestershire fifth monitoring visit social worker churn")
+    assert not answer.abstained and answer.hits
+    # shown apart and labelled: its place is not stated
+    assert all(h.document is minutes or h.document.doc_id == minutes.doc_id for h in answer.hits)
+    assert all("authority" in h.unconfirmed for h in answer.hits)
+    assert "not stated" in answer.filters_description
+    # another visit, or a visit asked by no number, finds nothing about the place
+    assert assistant.ask("gloucestershire third monitoring visit social worker churn").abstained
+    assert assistant.ask("What did the 2019 monitoring visit to Gloucestershire find about churn?").abstained
+    # where a page is about the place asked, a page naming no council is not its page
+    about = bm25_assistant_for(tmp_path / "about", {
+        "minutes.txt": (MINUTES, {"doc_type": "council_page", "title": "Ofsted Outcome Letter"}),
+        "glos.txt": ("Gloucestershire council news\n\nPublished 2 March 2020\n\nGloucestershire County Council opened "
+                     "a new library.", {"doc_type": "council_page", "local_authorities": ["Gloucestershire"]}),
+        **other_council_news()})
+    assert not any(h.document.title == "Ofsted Outcome Letter"
+                   for h in about.ask("gloucestershire fifth monitoring visit social worker churn").hits)

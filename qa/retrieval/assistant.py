@@ -158,7 +158,9 @@ class Assistant:
                 timings["total"] = time.perf_counter() - started
                 return traced
         missing = unknown_authorities(index, query)
-        if missing:
+        place_unnamed = len(missing) == len(query.authorities) > 0 and any(
+            rank.unnamed_council_page(d, query) for d in index.documents.values())
+        if missing and not place_unnamed:
             result.abstained = True
             result.message = f"No documents about {' or '.join(missing)} are in the index, so nothing here answers this."
             timings["total"] = time.perf_counter() - started
@@ -215,7 +217,7 @@ class Assistant:
         # they are about something else, so abstain; an undated text's years are weak evidence (a 2019 story may
         # only recall "the 2015 inspection"), so for dates abstain only when the corpus can tell (documents on the
         # subject state dates). A near miss ("the 2020 visit" where letters from 2015 and 2018 exist) abstains.
-        mentioning = [h for h in unconfirmed if states_asked_facts(h, query)]
+        mentioning = [h for h in unconfirmed if states_asked_facts(h, query, place_unnamed)]
         asked_kinds = SOURCE_KINDS.get(query.source or "", ()) if query.source_named else ()
         if confirmed and asked_kinds and not any(h.document.doc_type in asked_kinds for h in confirmed):
             # "the local press write-up, not Ofsted's report": no story meets the filters, so an undated story
@@ -495,9 +497,10 @@ def written_long_before(hit: Hit, query: Query) -> bool:
 FOLLOWING_YEAR_RE = re.compile(r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later)\b")
 
 
-def states_asked_facts(hit: Hit, query: Query) -> bool:
+def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False) -> bool:
     """Whether a document that does not state a fact in its metadata is consistent with it in its text: a year
-    inside the asked span (or no year at all), the visit's ordinal, the authority's name."""
+    inside the asked span (or no year at all), the visit's ordinal, the authority's name; or, when no document is
+    about the asked place (`place_unnamed`), its being a council's page that names no council."""
     text, years = _text_facts(hit.document.text)
     if "date" in hit.unconfirmed:
         # Years a text mentions are evidence of its time: when it names years and none in the asked span, it is
@@ -542,7 +545,8 @@ def states_asked_facts(hit: Hit, query: Query) -> bool:
                    for m in re.finditer(rf"\b({ordinal})\b|\bvisit (?:number )?{query.visit_number}\b", text)):
             return False
     if "authority" in hit.unconfirmed:
-        if not any(a.lower() in text for a in query.authorities):
+        if not any(a.lower() in text for a in query.authorities) \
+                and not (place_unnamed and rank.unnamed_council_page(hit.document, query)):
             return False
     return True
 

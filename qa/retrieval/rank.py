@@ -868,6 +868,16 @@ def same_event(a: Document, b: Document) -> bool:
     return bool(la & lb) or bool(sa and sb)
 
 
+def unnamed_council_page(doc: Document, query: Query) -> bool:
+    """A council's page naming no council, on the monitoring visit asked by its number: committee minutes ("To
+    update the Committee of the outcome of the latest Ofsted monitoring visit ... the fifth of six visits") name
+    theirs only in the site around them. Where no document is about the place asked, it may be that place's page:
+    shown apart and labelled, never as matching. Only on the visit asked by number: "What did the 2019 monitoring
+    visit to Slough find?", where no page is about Slough, is not answered by some council's minutes on a visit."""
+    return doc.doc_type == "council_page" and not doc.local_authorities \
+        and query.visit_number is not None and doc.visit_number == query.visit_number
+
+
 def authority(hit: Hit) -> tuple[float, int]:
     return (TYPE_PRIOR.get(hit.document.doc_type, 0.85), 1 if hit.document.date else 0)
 
