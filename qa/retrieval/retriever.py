@@ -319,7 +319,8 @@ def named_in(index: Index, docs: dict, checks: dict, query: Query, mask: np.ndar
     stated = any(check.status != "excluded" and "authority" not in check.unknown for check in checks.values())
     rows = mask.copy()
     for d, check in checks.items():
-        if "authority" in check.unknown and d not in naming and (stated or not rank.unnamed_council_page(docs[d], query)):
+        if "authority" in check.unknown and d not in naming \
+                and (stated or not rank.unnamed_council_page(docs[d], query)):
             rows[index.doc_rows.get(d, [])] = False
     # nor a round-up's paragraph on another of its places ("the Birmingham JTAI" does not mention one in Lambeth);
     # read only where a name's words are (a question reads no other text)
