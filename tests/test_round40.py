@@ -154,3 +154,15 @@ def test_a_council_page_naming_no_council_answers_apart_for_a_place_no_page_is_a
         **other_council_news()})
     assert not any(h.document.title == "Ofsted Outcome Letter"
                    for h in about.ask("gloucestershire fifth monitoring visit social worker churn").hits)
+
+
+def test_what_questions_asks_for_the_questions_themselves():
+    from qa.retrieval.answer_type import answer_type, answer_type_weight
+
+    question = "Under ILACS, what questions does Ofsted want a council's self-evaluation to answer?"
+    assert answer_type(question) == "questions"
+    assert answer_type("What did inspectors ask social workers about?") != "questions"
+    listing = ("We want your self-evaluation to answer three questions. What do you know about the quality of social "
+               "work practice? How do you know it? What are your plans for the next 12 months?")
+    telling = "As part of ILACS, we ask each local authority to share a self-evaluation before the annual meeting."
+    assert answer_type_weight("questions", listing) > answer_type_weight("questions", telling) == 1.0

@@ -60,6 +60,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                         r"(?:dates?|days?|month|year)\b|"
                         r"\bhow long ago\b", re.I)),
     ("person", re.compile(rf"^\W*(?:who|whom|whose)\b|{_WHICH_PERSON}", re.I)),
+    # "Under ILACS, what questions does Ofsted want a self-evaluation to answer?": the questions themselves
+    ("questions", re.compile(r"\b(?:what|which)\s+(?:(?:key|main|three|four|five)\s+)?questions\b", re.I)),
     ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),
     # "How much" asks for an amount of money, not "how much progress".
     ("count", re.compile(r"\bhow\s+many\b|\bhow\s+much\s+(?:\w+\s+)?(?:money|funding|funds|cash|investment|"
@@ -81,6 +83,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
 ]
 
 EVIDENCE: dict[str, re.Pattern] = {
+    "questions": re.compile(r"\b(?:what|how|which|who|why|where|when|do|does|is|are|can|has|have)\b[^.?!\n]{10,}\?",
+                            re.I),
     "date": re.compile(rf"\b{_DAY}\s+(?:(?:and|to|-|–)\s+{_DAY}\s+)?{_MONTH}\b|\b{_MONTH}\s+{_DAY}\b|"
                        rf"\b{_MONTH}\s+(?:19|20)\d\d\b|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d\b", re.I),
     # Titles, inspectors' designations, "said Jane Smith", "Jane Smith, the director ...", on one line.
