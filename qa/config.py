@@ -94,6 +94,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#  114: minutes opening "MEETING HELD AT 6.00PM ON TUESDAY 25 JUNE 2024" or "held at 10.30 a.m. on ...": a clock
+#       time's points are no full stops
 #  113: one pattern for a visit to come named right after it ("the fourth visit to children's services, planned for
 #       June"); the same visit numbers on every development document
 #  112: a joint inspection's subject line run onto the last addressee's line (PDF text); a visit to come named
@@ -259,7 +261,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "113"
+PIPELINE_VERSION = "114"
 
 
 def packaged_model_path() -> str:

@@ -166,3 +166,18 @@ def test_what_questions_asks_for_the_questions_themselves():
                "work practice? How do you know it? What are your plans for the next 12 months?")
     telling = "As part of ILACS, we ask each local authority to share a self-evaluation before the annual meeting."
     assert answer_type_weight("questions", listing) > answer_type_weight("questions", telling) == 1.0
+
+
+def test_minutes_are_dated_by_their_meeting_whatever_the_clock_time():
+    from conftest import metadata_of
+
+    opening = ("MINUTES OF THE CHILDREN AND EDUCATION SCRUTINY COMMITTEE MEETING HELD AT 6.00PM ON TUESDAY 25 JUNE "
+               "2024 IN THE COMMITTEE ROOM, TOWN HALL\n\nPresent: Councillors A Bell (Chair) and C Dunn.\n\n"
+               "1. Apologies for absence\n\nApologies were received from Councillor Eve.")
+    assert metadata_of(opening)["date"] == "2024-06-25"
+    cabinet = opening.replace("CHILDREN AND EDUCATION SCRUTINY COMMITTEE MEETING HELD AT 6.00PM ON TUESDAY 25 JUNE 2024",
+                              "meeting of the Cabinet held at 10.30 a.m. on Monday 3 March 2025")
+    assert metadata_of(cabinet)["date"] == "2025-03-03"
+    # a full stop still ends the sentence that would date it: the next meeting's date is not this one's
+    assert metadata_of("Minutes of the meeting held in the Council Chamber. The next meeting is on 4 May 2025.\n\n"
+                       "Present: Councillors A Bell and C Dunn.")["date"] != "2025-05-04"

@@ -319,12 +319,15 @@ _COVER_MONTH_RE = re.compile(rf"^(?-i:[A-Z][\w&'’-]*(?:\s+(?:of|for|and|the|[A
 _LABELLED_MONTH_RE = re.compile(rf"\b(?:briefing(?: paper)?|research report|policy (?:paper|briefing))"
                                 rf"(?:\s+no\.?\s*\d+)?\s*[|:–-]\s*({MONTH_ANY}\s+{_YEAR})\s*$", re.I)
 # Minutes opening "At a meeting of the ... Committee held in Committee Room 1, County Hall on Thursday, 12 September
-# 2019 at 10.00 a.m." or "Minutes of the meeting held in the Council Chamber, ..., on Thursday 20 January 2022"
+# 2019 at 10.00 a.m.", "MINUTES OF THE ... COMMITTEE MEETING HELD AT 6.00PM ON TUESDAY 25 JUNE 2024" (a clock time's
+# points are no full stops) or "Minutes of the meeting held in the Council Chamber, ..., on Thursday 20 January 2022"
 # or "Report of the Strategic Director ... to the meeting of the ... Committee to be held on 23 January 2024":
 # dated by the meeting, as a committee record is.
+_NO_STOP = r"(?:[^.]|(?<=\d)\.(?=\d)|(?<=\b[ap])\.(?=m\b)|(?<=\b[ap]\.m)\.)"  # ("6.00pm", "10.30 a.m.")
 _MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of|report of\b[^.\n]{{0,150}}?\bto(?= the meeting of\b[^.\n]{{0,150}}?"
                               rf"\bto be held\b)) (?:a|the) (?!(?:previous|last|preceding|prior) )"
-                              rf"(?:[\w&'’,-]+ ){{0,8}}?meeting\b[^.]{{0,200}}?\bheld\b[^.]{{0,120}}?\bon\s+"
+                              rf"(?:[\w&'’,-]+ ){{0,8}}?meeting\b{_NO_STOP}{{0,200}}?\bheld\b{_NO_STOP}{{0,120}}?"
+                              rf"\bon\s+"
                               rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})", re.I | re.M)
 
 
