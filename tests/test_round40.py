@@ -181,3 +181,30 @@ def test_minutes_are_dated_by_their_meeting_whatever_the_clock_time():
     # a full stop still ends the sentence that would date it: the next meeting's date is not this one's
     assert metadata_of("Minutes of the meeting held in the Council Chamber. The next meeting is on 4 May 2025.\n\n"
                        "Present: Councillors A Bell and C Dunn.")["date"] != "2025-05-04"
+
+
+UP_STORY = ("Council improves to good after cutting caseloads\n\nBy Sam Reed, 3 May 2019\n\nA council criticised by "
+            "inspectors for high caseloads has improved to a good Ofsted rating after hiring more social workers.")
+DOWN_STORY = ("Council downgraded over caseloads\n\nBy Sam Reed, 19 February 2019\n\nA council's children's "
+              "services have been downgraded from a good Ofsted rating to requires improvement after inspectors found "
+              "that social work caseloads were too high.")
+
+
+def test_a_grade_going_down_is_not_answered_by_one_going_up(tmp_path):
+    from qa.retrieval.rank import direction_weight, grade_direction_asked
+
+    assert grade_direction_asked("Has any council lost a good Ofsted rating because caseloads were too high?") \
+        == "down"
+    assert grade_direction_asked("Has Ofsted ever taken a council's 'good' rating away over caseloads?") == "down"
+    assert grade_direction_asked("Which council improved to good after cutting caseloads?") == "up"
+    # caseloads falling is no grade falling
+    assert grade_direction_asked("Did caseloads fall in Wessex after the inspection?") is None
+    assert direction_weight("Caseloads fell from 30 to 18.", "Which council improved to good?") == 1.0
+    assistant = bm25_assistant_for(tmp_path, {
+        "up.txt": (UP_STORY, {"doc_type": "news_article", "local_authorities": ["Wessex"]}),
+        "down.txt": (DOWN_STORY, {"doc_type": "news_article", "local_authorities": ["Mercia"]}),
+        **other_council_news()})
+    lost = assistant.ask("Has any council lost a good Ofsted rating because social work caseloads were too high?")
+    assert lost.hits[0].document.title.startswith("Council downgraded")
+    improved = assistant.ask("Has any council improved to a good Ofsted rating by cutting social work caseloads?")
+    assert improved.hits[0].document.title.startswith("Council improves")

@@ -668,6 +668,35 @@ def praise_weight(text: str, question: str) -> float:
     return FAULT_ONLY_PENALTY
 
 
+# "Has any council lost its 'good' rating because caseloads stayed too high?" asks for a grade going down; a story on
+# a council that "has improved to a good Ofsted rating" by cutting caseloads shares every word but the direction.
+# A passage moving a grade only the other way weighs x OTHER_DIRECTION_PENALTY (and the mirror: asked who improved).
+_GRADE = r"(?:an?\s+|the\s+|its\s+)?['‘\"“]?(?:good|outstanding|requires|inadequate)\b"
+_DOWN_RE = re.compile(rf"\b(?:(?:lost|loses?|losing|stripped\s+of|cost\w*)\s+(?:[\w'’]+\s+){{0,3}}?['‘\"“]?"
+                      rf"(?:good|outstanding)\b|tak(?:en|es?)\s+(?:\S+\s+){{0,3}}?(?:rating|grade|judge?ment)\s+away|"
+                      rf"downgrad\w*|(?:dropped|fell|falls?|slipped|declined?)\s+(?:\w+\s+){{0,2}}?(?:to|from)\s+{_GRADE})",
+                      re.I)
+_UP_RE = re.compile(rf"\b(?:improv\w*|upgrad\w*|moved\s+up|rais\w*|rose|climb\w*)\s+(?:\w+\s+){{0,3}}?"
+                    rf"(?:to|from)\s+{_GRADE}", re.I)
+OTHER_DIRECTION_PENALTY = 0.6  # (x0.8 moved nothing; x0.7 one first; x0.6 one first and one forbidden passage)
+
+
+@lru_cache(maxsize=256)
+def grade_direction_asked(question: str) -> str | None:
+    down, up = bool(_DOWN_RE.search(question)), bool(_UP_RE.search(question))
+    return "down" if down and not up else "up" if up and not down else None
+
+
+def direction_weight(text: str, question: str) -> float:
+    asked = grade_direction_asked(question)
+    if asked is None:
+        return 1.0
+    down, up = bool(_DOWN_RE.search(text)), bool(_UP_RE.search(text))
+    if asked == "down" and up and not down or asked == "up" and down and not up:
+        return OTHER_DIRECTION_PENALTY
+    return 1.0
+
+
 # A council's voice in a story about its inspection (a cabinet member's pride, a director's thanks) repeats the
 # question's words ("Ofsted", "improvement", the place) without saying what inspectors found, and outscored the
 # findings beside it. When the question asks for Ofsted's view, a paragraph in which someone speaking for the

@@ -201,6 +201,7 @@ class Retriever:
                 * rank.reply_weight(passage.text, query.text, query.source, doc.doc_type == "council_page") \
                 * rank.improve_weight(passage.text, passage.headings, query.text) \
                 * rank.fault_weight(passage.text, query.text) * rank.praise_weight(passage.text, query.text) \
+                * rank.direction_weight(passage.text, query.text) \
                 * second_fact_weight(query.text, query.answer_type, passage.text) \
                 * previous_post_weight(query.text, passage.text) * who_verb_weight(query.text, passage.text) \
                 * rank.recall_weight(checks[doc.doc_id], passage.text, query) \
