@@ -674,8 +674,8 @@ def praise_weight(text: str, question: str) -> float:
 _GRADE = r"(?:an?\s+|the\s+|its\s+)?['‘\"“]?(?:good|outstanding|requires|inadequate)\b"
 _DOWN_RE = re.compile(rf"\b(?:(?:lost|loses?|losing|stripped\s+of|cost\w*)\s+(?:[\w'’]+\s+){{0,3}}?['‘\"“]?"
                       rf"(?:good|outstanding)\b|tak(?:en|es?)\s+(?:\S+\s+){{0,3}}?(?:rating|grade|judge?ment)\s+away|"
-                      rf"downgrad\w*|(?:dropped|fell|falls?|slipped|declined?)\s+(?:\w+\s+){{0,2}}?(?:to|from)\s+{_GRADE})",
-                      re.I)
+                      rf"downgrad\w*|(?:dropped|fell|falls?|slipped|declined?)\s+(?:\w+\s+){{0,2}}?(?:to|from)\s+"
+                      rf"{_GRADE})", re.I)
 _UP_RE = re.compile(rf"\b(?:improv\w*|upgrad\w*|moved\s+up|rais\w*|rose|climb\w*)\s+(?:\w+\s+){{0,3}}?"
                     rf"(?:to|from)\s+{_GRADE}", re.I)
 OTHER_DIRECTION_PENALTY = 0.6  # (x0.8 moved nothing; x0.7 one first; x0.6 one first and one forbidden passage)
@@ -1070,6 +1070,14 @@ RETELLING_PENALTY = 0.7
 NAMED_RETELLING_PENALTY = 0.5
 
 
+def _retells(hit: Hit, lead: Document) -> bool:
+    """Another source's passage on the leading letter's event (one leaving a fact unstated already waits behind, in
+    a group of its own; a story on another visit is no retelling of this one)."""
+    doc = hit.document
+    return not hit.unconfirmed and source_kind(doc, hit.passage.start) not in SOURCE_KINDS["ofsted"] \
+        and same_event(doc, lead) and not (doc.visit_number and doc.visit_number != lead.visit_number)
+
+
 def retellings_after(hits: list[Hit], query: Query) -> list[Hit]:
     """(After `ofsted_telling_first`: the letter it puts first leads too.)"""
     lead = hits[0] if hits else None
@@ -1077,15 +1085,12 @@ def retellings_after(hits: list[Hit], query: Query) -> list[Hit]:
             or lead.document.doc_type not in SOURCE_KINDS["ofsted"] \
             or asks_for_places(query.text) and not query.authorities:  # (one passage a place, kept in its order)
         return hits
-    retold = False
-    for h in hits[1:]:
-        doc = h.document
-        # (one leaving a fact unstated already waits behind, in a group of its own)
-        if not h.unconfirmed and source_kind(doc, h.passage.start) not in SOURCE_KINDS["ofsted"] and same_event(doc, lead.document) \
-                and not (doc.visit_number and doc.visit_number != lead.document.visit_number):
-            h.score *= NAMED_RETELLING_PENALTY if query.source_named else RETELLING_PENALTY
-            retold = True
-    return [lead] + sorted(hits[1:], key=lambda h: (len(h.unconfirmed), -h.score)) if retold else hits
+    retold = [h for h in hits[1:] if _retells(h, lead.document)]
+    if not retold:
+        return hits
+    for h in retold:
+        h.score *= NAMED_RETELLING_PENALTY if query.source_named else RETELLING_PENALTY
+    return [lead] + sorted(hits[1:], key=lambda h: (len(h.unconfirmed), -h.score))
 
 
 def ofsted_telling_first(hits: list[Hit], query: Query) -> list[Hit]:

@@ -315,14 +315,18 @@ def named_in(index: Index, docs: dict, checks: dict, query: Query, mask: np.ndar
     if not query.names or not query.authorities:
         return mask
     naming = set().union(*(_docs_naming(index, a) for a in query.authorities))
-    # (where no document is about the place, a council's page naming no council may be its own: see
-    # rank.unnamed_council_page)
-    stated = any(check.status != "excluded" and "authority" not in check.unknown for check in checks.values())
     rows = mask.copy()
+    stated = None  # whether any document is about the place (read only when needed)
     for d, check in checks.items():
-        if "authority" in check.unknown and d not in naming \
-                and (stated or not rank.unnamed_council_page(docs[d], query)):
-            rows[index.doc_rows.get(d, [])] = False
+        if "authority" not in check.unknown or d in naming:
+            continue
+        if rank.unnamed_council_page(docs[d], query):
+            # where no document is about the place, a council's page naming no council may be its own
+            if stated is None:
+                stated = any(c.status != "excluded" and "authority" not in c.unknown for c in checks.values())
+            if not stated:
+                continue
+        rows[index.doc_rows.get(d, [])] = False
     # nor a round-up's paragraph on another of its places ("the Birmingham JTAI" does not mention one in Lambeth);
     # read only where a name's words are (a question reads no other text)
     naming_words = np.zeros(len(rows), dtype=bool)
