@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from qa.documents.gazetteer import AUTHORITIES, compass_expanded, find_in_question, name_within, shared_names_expanded
+from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.answer_type import LATE_SCENE_CLAUSE, SCENE_CLAUSE, answer_type
 from qa.retrieval.spelling import edits1, is_english
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
@@ -97,6 +98,12 @@ ATTRIBUTION_CUES = [
 ]
 # "How did Torbay Council respond to Ofsted's findings?": the council's own words first, though Ofsted is named
 # (a preference: a story quoting the council's response answers too).
+# "What did the council's executive formally resolve about the statement of action?", "When did Halton's Executive
+# Board approve the plan?": a council body's decision, which its minutes record (not the paper put to it: "what is the
+# committee asked to agree").
+COUNCIL_DECISION_RE = re.compile(r"\b(?:did|has|have)\s+(?:the\s+)?(?:[\w'’,&-]+\s+){0,8}?(?:cabinet|executive|"
+                                 r"committee|panel|board|full\s+council|councillors|members)\s+(?:\w+\s+){0,2}?"
+                                 r"(?:resolve|agree|decide|approve|vote|endorse)\b", re.I)
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
                                  r"(?:respond|react|reply|answer)\w*\b|\bcouncil['’]s\s+(?:response|reaction|reply)\b"
                                  # (not its service: "a council's response to children who go missing")
@@ -277,7 +284,11 @@ TERSE_QUERY_RE = re.compile(r"^(?![^?]*\?)\W*(?!(?:what|which|who|whom|whose|whe
 # "mv5", "MV 3": staff shorthand for a monitoring visit's number.
 VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:and\s+(?:final|last)\s+)?(?:ofsted\s+)?(?:monitoring\s+)?"
                       rf"(?:visit|vist|vsit|mv)\b|"  # (typed in a hurry)
-                      rf"\bvisit\s+(?:number\s+)?(\d{{1,2}})\b|\bmv\s?-?(\d{{1,2}})\b", re.I)
+                      rf"\bvisit\s+(?:number\s+)?(\d{{1,2}})\b|\bmv\s?-?(\d{{1,2}})\b|"
+                      # "the fifth of Ofsted's six monitoring visits"
+                      rf"\b(?:the\s+)?{ORDINAL_RE}\s+of\s+(?:(?:ofsted|the|its|their)(?:['’]s)?\s+)?"
+                      rf"(?:two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+(?:planned\s+)?(?:ofsted\s+)?"
+                      rf"(?:monitoring\s+)?visits\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -591,8 +602,9 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         # Anchored on an event: "after the 2023 inadequate judgement", "that followed Kent's October 2018 focused
         # visit", "before the 2019 inspection". The event's own month or year is included: what is written about
         # the event is dated then.
+        # (a word may describe the event first: "that followed the damning November 2016 report")
         ("since_event", rf"\b(?:since|after|following|followed)\s+(?:(?:the|its|an?|[\w-]+(?:'s|’s))\s+){{1,2}}"
-                        rf"{MONTH_YEAR}\b"),
+                        rf"(?:(?!{MONTH_RE.replace('(', '(?:', 1)})[a-z][\w-]+\s+)?{MONTH_YEAR}\b"),
         # "after the requires improvement judgement of 2017": the date closes the event's name.
         ("since_event", rf"\b(?:since|after|following|followed)\s+(?:the|its|an?|[\w-]+(?:'s|’s))\s+"
                         rf"(?:[\w-]+\s+){{1,4}}?(?:of|in)\s+{MONTH_YEAR}\b"),
@@ -838,8 +850,8 @@ TRUST_AFTER_RE = re.compile(r"(?:['’]s)?\s+(?:children['’]?s\s+)?trust\b", r
 
 
 # "dudly childrens services inadequate 2016": a council's one-word name typed one letter off (the same first letter;
-# not itself an English word) is read as the council, as the index's own words mend other typos. (Not a surname
-# after a first name or a title: "Sarah Morton", "Mr Morton".)
+# not itself an English word, nor the field's abbreviation: "camhs" is no "Cambs") is read as the council, as the
+# index's own words mend other typos. (Not a surname after a first name or a title: "Sarah Morton", "Mr Morton".)
 _ONE_WORD_PLACES = {surface.lower(): surface for a in AUTHORITIES.values() if a.nation == "england"
                     for surface in (a.name, *a.aliases) if re.fullmatch(r"[A-Za-z]{5,}", surface)}
 
@@ -850,7 +862,8 @@ _NAME_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+\.?\s+$")
 def mended_places(text: str) -> str:
     def mend(m: re.Match) -> str:
         word = m.group(0).lower()
-        if word in _ONE_WORD_PLACES or m.group(0)[0].isupper() and _NAME_BEFORE_RE.search(text, 0, m.start()):
+        if word in _ONE_WORD_PLACES or word.upper() in FIELD_GLOSSARY \
+                or m.group(0)[0].isupper() and _NAME_BEFORE_RE.search(text, 0, m.start()):
             return m.group(0)
         near = {_ONE_WORD_PLACES[e] for e in edits1(word) if e in _ONE_WORD_PLACES and e[0] == word[0]}
         # (the dictionary, slow to load, only for a word that is one letter from a place)
@@ -858,8 +871,20 @@ def mended_places(text: str) -> str:
     return re.sub(r"\b[A-Za-z]{5,}\b", mend, text)
 
 
+# "The Chronicle story says Ofsted came in August - when did inspectors actually carry out the visit?": the claim
+# opening the question is what it doubts. Its month and its source are no filter, nor its words what to search for.
+DOUBTED_CLAIM_RE = re.compile(r"^\s*(?:the|a|an|our|their|this|that|one)\s+(?:[\w'’&.-]+\s+){0,4}?(?:story|article|"
+                              r"report|piece|paper|press\s+release|release|headline|coverage|minutes|post|blog|feature|"
+                              r"write-?up)\s+(?:says?|said|claims?|claimed|reports?|reported|states?|stated|suggests?|"
+                              r"suggested|puts?|gives?|gave)\b[^?]{0,200}?(?:\s[-–—]+\s|;\s*|:\s*|,\s*but\s+|\.\s+)"
+                              r"(?=(?:so\s+|but\s+)?(?:what|when|who|which|how|where|did|does|do|is|was|were|has|have|"
+                              r"can)\b)", re.I)
+
+
 def parse(question: str, previous: Query | None = None) -> Query:
     text = mended_places(re.sub(r"\s+", " ", question).strip())
+    if _has_topic(doubting := DOUBTED_CLAIM_RE.sub("", text, count=1)):
+        text = doubting
     considered = re.sub(r"\s+", " ", NEGATED_EVENT_RE.sub(" ", text)).strip()  # "(not the March visit)"
     start, end, phrase, rest = parse_time(considered)
     if not _has_topic(rest):
@@ -869,7 +894,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     # "First Somerset MV": the place may stand between the ordinal and the visit
     vm = VISIT_RE.search(rest) or _visit_across_place(rest)
     if vm:
-        visit = ordinal_value(vm.group(1) or vm.group(2) or vm.group(3))
+        visit = ordinal_value(vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4))
         # The visit is a filter; left in, its words would pull passages that merely name the visit.
         # "... find about plans on the third visit?" -> "... find about plans?"
         before, after = rest[:vm.start()], rest[vm.end():]
@@ -883,7 +908,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if _has_topic(beside := without_sources_beside(rest).strip()):
         rest = beside  # (nor words to search for: they drew the letter's sign-off, which names its visit)
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None)
-    responding = "council" if COUNCIL_RESPONSE_RE.search(cues) else "news" if NEWS_WRITER_RE.search(cues) else None
+    responding = "council" if COUNCIL_RESPONSE_RE.search(cues) or COUNCIL_DECISION_RE.search(cues) \
+        else "news" if NEWS_WRITER_RE.search(cues) else None
     source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
     if source == "ofsted" and not attributed and (OTHER_SPEAKER_RE.search(cues) or COUNCIL_DISPUTES_RE.search(cues)
                                                     or NAMED_SPEAKER_RE.search(cues)):
@@ -998,6 +1024,7 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
 BODY_ACRONYM_RE = re.compile(r"\b(?:cqc|dfe|hmip|iopc|ipcc|lga|adcs|yjb|ciw)\b")
 # Kinds of inspection a question may name in lower case; a page must name the kind to report one.
 INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bmonitoring\s+visit(?=s?\b)|\bjoint\s+targeted\s+area\s+inspection\b|"
+                                r"\bjtai\b|"
                                 r"\byouth\s+(?:justice|offending)\b", re.I)  # (a service another body inspects)
 
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from qa.retrieval.question import NEGATED_SOURCE_RE, NUMBER_WORDS, SOURCE_KINDS, Query, authority_surface_re
+from qa.retrieval.question import (COUNCIL_DECISION_RE, NEGATED_SOURCE_RE, NUMBER_WORDS, SOURCE_KINDS, Query,
+                                   authority_surface_re)
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
@@ -998,7 +999,8 @@ _minutes: dict = {}
 
 @lru_cache(maxsize=256)
 def asks_minutes(question: str) -> bool:
-    return bool(MINUTES_ASKED_RE.search(NEGATED_SOURCE_RE.sub(" ", question)))  # (once per question, not candidate)
+    question = NEGATED_SOURCE_RE.sub(" ", question)  # (once per question, not candidate)
+    return bool(MINUTES_ASKED_RE.search(question) or COUNCIL_DECISION_RE.search(question))
 
 
 # ... and the other way round: "the council's own report to scrutiny" is the paper put to the meeting, not its minutes

@@ -29,7 +29,8 @@ from qa.retrieval.acronyms import FIELD_GLOSSARY, acronym_weight, asked_acronyms
 from qa.retrieval.answer_type import (answer_type_weight, asked_event, asked_role, counted_stems, previous_post_weight,
                                       second_fact_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
-from qa.retrieval.question import INSPECTION_KIND_RE, INTERVENTION_RE, SOURCE_KINDS, Query, specialist_service
+from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTION_RE, SOURCE_KINDS, Query,
+                                   specialist_service)
 from qa.retrieval.spelling import mended, spelling_fixes
 from qa.retrieval.synonyms import alternatives, other_forms, with_synonyms
 
@@ -227,9 +228,11 @@ class Retriever:
             # the publication asked by name speaks only through its own pages: theirs first (no other passage
             # states the name; one from another source would answer in the wrong voice)
             hits.sort(key=lambda h: (len(h.unconfirmed), h.document.doc_id not in publishing))
-        if query.authorities and rank.OFSTED_RE.search(query.text):
+        if query.authorities and (rank.OFSTED_RE.search(query.text) or FRAMEWORK_RE.search(query.text)):
             # "What did Ofsted find in Wolverhampton?" where the only pages about Wolverhampton are another
             # inspectorate's: Ofsted is framing in most questions, but here no page about the place speaks for it.
+            # (Its frameworks speak for it: "Hertfordshire's 2024 ILACS grade" where another inspectorate's page is
+            # all; not where a council's own minutes on the ILACS do not name Ofsted.)
             # The pages stating the place count, dated or not; Ofsted's own letters and reports speak for it
             # whether or not their text names it.
             about = [d for d, check in checks.items()
@@ -238,6 +241,8 @@ class Retriever:
             for d in about:
                 stated[index.doc_rows.get(d, [])] = True
             if about and not any(docs[d].doc_type in SOURCE_KINDS["ofsted"] for d in about) \
+                    and (rank.OFSTED_RE.search(query.text) or all(rank.OTHER_INSPECTORATE_RE.search(
+                        f"{docs[d].publisher}\n{docs[d].text[:300]}") for d in about)) \
                     and unmentioned_names(index, ["Ofsted"], stated):
                 unmentioned.append("Ofsted")
         signals: dict = {"coverage": max((coverage(index, own_terms, h.passage.passage_id, alternative)

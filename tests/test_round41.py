@@ -1,0 +1,110 @@
+"""Forty-first round: a claim the question doubts is no filter; "the fifth of six visits"; the field's abbreviations
+are not mended into places; a council body's decision is asked of its minutes; "jtai" typed in lower case."""
+from conftest import bm25_assistant_for, other_council_news
+
+from qa.retrieval.question import mended_places, parse
+from qa.retrieval.rank import asks_minutes
+
+LETTER = ("17 October 2023\n\nDirector of Children's Services\nRutland County Council\n\nDear Director\n\n"
+          "Monitoring visit to Rutland children's services\n\nThis letter summarises the findings of the monitoring "
+          "visit to Rutland children's services on 12 and 13 September 2023. This was the first monitoring visit "
+          "since the local authority was judged inadequate in April 2023. His Majesty's Inspectors for this visit "
+          "were Jo Bell and Ravi Shah.\n\n"
+          "Contacts are now screened within 24 hours for most children, and decisions in the front door are "
+          "recorded clearly. Thresholds are better understood by partner agencies.\n\n"
+          "Yours sincerely\n\nJo Bell\nHis Majesty's Inspector")
+STORY = ("Early signs of progress at Rutland children's services\n\nBy Sam Reed, 19 October 2023\n\n"
+         "Ofsted inspectors who visited the council's children's services in August found early signs of progress "
+         "at the front door, according to a letter published this week.\n\n"
+         "The council's cabinet member said the letter showed the council was moving in the right direction.")
+
+
+def test_a_claim_the_question_doubts_sets_no_month_and_no_source():
+    query = parse("The Chronicle story says Ofsted came in August - when did inspectors actually carry out "
+                  "Rutland's first monitoring visit, and who were they?")
+    assert query.month is None and query.date_from is None
+    assert query.source != "news" and query.visit_number == 1
+    assert "August" not in query.text and "Chronicle" not in query.text
+    # a question that only mentions what a report says keeps its words
+    kept = parse("What does the council's report say about caseloads in August 2023?")
+    assert "report say" in kept.text and kept.date_from is not None and kept.date_from.month == 8
+
+
+def test_the_letter_answers_when_a_story_gave_the_wrong_month(tmp_path):
+    docs = {"letter.txt": (LETTER, {"doc_type": "ofsted_letter", "date": "2023-10-17", "visit_number": 1,
+                                    "local_authorities": ["Rutland"]}),
+            "story.txt": (STORY, {"doc_type": "news_article", "date": "2023-10-19", "visit_number": 1,
+                                  "local_authorities": ["Rutland"]}),
+            **other_council_news()}
+    assistant = bm25_assistant_for(tmp_path, docs)
+    answer = assistant.ask("The Chronicle story says Ofsted came in August - when did inspectors actually visit "
+                           "Rutland's front door, and who were the inspectors?")
+    assert not answer.abstained
+    assert "12 and 13 September 2023" in answer.hits[0].passage.text
+
+
+def test_the_fifth_of_six_visits_names_the_fifth():
+    assert parse("Gloucestershire: after the fifth of Ofsted's six monitoring visits, what did the DCS tell the "
+                 "committee about churn?").visit_number == 5
+    assert parse("What happened at the third of four visits to Slough?").visit_number == 3
+    assert parse("What did the first visits to foster homes find?").visit_number is None
+
+
+def test_the_fields_abbreviations_are_not_mended_into_places():
+    assert mended_places("lincs jtai camhs waiting times") == "lincs jtai camhs waiting times"
+    assert parse("lincs jtai camhs waiting times").authorities == ["Lincolnshire"]
+    assert mended_places("dudly childrens services") == "Dudley childrens services"  # a typo is still mended
+
+
+def test_a_council_bodys_decision_is_asked_of_its_council_and_minutes():
+    for question in ("What did the council's executive formally resolve about the written statement of action?",
+                     "When did Halton's Executive Board approve the improvement plan?",
+                     "What did Walsall's cabinet decide when it considered the letter?"):
+        assert parse(question).source == "council", question
+        assert asks_minutes(question), question
+    paper = "What is the scrutiny committee asked to agree in its January paper?"
+    assert not asks_minutes(paper)
+    assert not asks_minutes("What did inspectors say the council had agreed with its partners?")
+
+
+def test_jtai_in_lower_case_must_be_mentioned(tmp_path):
+    focused = ("Focused visit to Rutland children's services\n\nThis letter summarises the findings of the focused "
+               "visit to Rutland children's services on 5 and 6 December 2023. Inspectors looked at children in "
+               "need and children's mental health support from partners, which is timely.")
+    jtai = ("Joint targeted area inspection of Torbay\n\nThis letter summarises the findings of a joint targeted "
+            "area inspection (JTAI) of the multi-agency response to children's mental health in Torbay. Children "
+            "wait too long for a specialist assessment.")
+    docs = {"focused.txt": (focused, {"doc_type": "ofsted_letter", "date": "2024-01-12",
+                                      "local_authorities": ["Rutland"]}),
+            "jtai.txt": (jtai, {"doc_type": "ofsted_letter", "date": "2024-05-02", "local_authorities": ["Torbay"]}),
+            **other_council_news()}
+    assistant = bm25_assistant_for(tmp_path, docs)
+    assert "jtai" in [n.lower() for n in parse("rutland jtai children's mental health findings").names]
+    assert assistant.ask("rutland jtai children's mental health findings").abstained
+    assert not assistant.ask("torbay jtai children's mental health findings").abstained
+
+
+def test_an_ilacs_question_where_only_another_inspectorates_page_is_about_the_place_abstains(tmp_path):
+    cqc = ("Rutland County Council: local authority assessment\n\nCare Quality Commission\n\nPublished 3 May 2024\n\n"
+           "Overall rating: good. Adult social care in Rutland supports people to live independently, and carers "
+           "told us that assessments were timely.")
+    report = ("Torbay: inspection of children's social care services\n\nOfsted\n\nInspection dates: 4 to 15 March "
+              "2024\n\nOverall effectiveness: requires improvement to be good. Children in care are visited "
+              "regularly.")
+    docs = {"cqc.txt": (cqc, {"doc_type": "other", "date": "2024-05-03", "local_authorities": ["Rutland"]}),
+            "report.txt": (report, {"doc_type": "ofsted_report", "date": "2024-04-20",
+                                    "local_authorities": ["Torbay"]}),
+            **other_council_news()}
+    assistant = bm25_assistant_for(tmp_path, docs)
+    answer = assistant.ask("What overall grade did Rutland's children's services get in their 2024 ILACS inspection?")
+    assert answer.abstained and "Ofsted" in answer.message
+    assert not assistant.ask("What overall grade did Torbay get in their 2024 ILACS inspection?").abstained
+
+
+def test_a_word_describing_the_event_keeps_its_date_an_anchor():
+    query = parse("Kirklees came out of inadequate after the June inspection that followed the damning November "
+                  "2016 report. Which new DCS did the inspector credit?")
+    assert query.date_from is not None and (query.date_from.year, query.date_from.month) == (2016, 11)
+    assert query.date_to is None  # from then on, not that month alone
+    exact = parse("After the March 2024 visit to Liverpool, what did inspectors say?")
+    assert (exact.date_from.month, exact.date_to.month) == (3, 3)
