@@ -108,3 +108,33 @@ def test_a_word_describing_the_event_keeps_its_date_an_anchor():
     assert query.date_to is None  # from then on, not that month alone
     exact = parse("After the March 2024 visit to Liverpool, what did inspectors say?")
     assert (exact.date_from.month, exact.date_to.month) == (3, 3)
+
+
+def test_the_year_of_a_source_set_aside_is_no_filter():
+    query = parse("I'm briefing our lead member on Bexley's 2019 ILACS. What did the report itself say about "
+                  "caseloads? I need Ofsted's figures, not the ones in the 2021 newspaper piece.")
+    assert (query.date_from.year, query.date_to.year) == (2019, 2019)
+    assert query.source == "ofsted"
+
+
+def test_units_of_time_typed_short_are_searched_in_full():
+    from qa.retrieval.synonyms import with_synonyms
+
+    assert "hours" in with_synonyms("return home interviews 72 hrs")
+    assert "weeks" in with_synonyms("assessments 6 wks") and "months" in with_synonyms("waits of 14 mths")
+    assert with_synonyms("the thrs report") == "the thrs report"  # only the word itself
+
+
+def test_a_terse_search_of_up_to_eight_words_may_open_with_an_ambiguous_place():
+    from qa.documents.gazetteer import find_in_question
+
+    assert find_in_question("reading jtai letter return home interviews 72 hrs") == ["Reading"]
+    assert find_in_question("Reading the letter again, what did it say?") == []
+    assert find_in_question("reading the letters from inspectors about caseloads and supervision this year") == []
+
+
+def test_a_season_before_the_year_is_part_of_the_date_not_a_description():
+    early = parse("Going by Ofsted's letter after the early 2017 visit to the Doncaster trust, had it followed through?")
+    assert (early.date_from.month, early.date_to.month, early.date_to.year) == (1, 4, 2017)
+    summer = parse("How many judgement areas were still RI for Kirklees after the summer 2019 inspection?")
+    assert (summer.date_from.month, summer.date_to.month) == (6, 8)

@@ -533,7 +533,7 @@ def find_in_question(text: str) -> list[str]:
             at_start = not text[:m.start("name")].strip()
             possessive = re.match(r"[’']s\b", after)
             if at_start:  # "Reading the letter ..." is a verb; "reading caseloads 2018", "halton ilacs" a place
-                terse = len(text.split()) <= 6 and not _QUESTION_WORDS_RE.search(text) and not surface.isupper()
+                terse = len(text.split()) <= 8 and not _QUESTION_WORDS_RE.search(text) and not surface.isupper()
                 if not (possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)
                         or _VISIT_KIND_AFTER.match(after)):
                     continue

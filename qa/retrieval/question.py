@@ -218,7 +218,7 @@ SOURCE_EVENT_RE = re.compile(r"\b(?:visits?|inspections?|judge?ments?|reports?|l
                              r"results?|re-?inspections?|assessments?)\b", re.I)
 # "... the local press write-up, not Ofsted's own report", "rather than press reports": a source set aside is no cue.
 NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+|from\s+)?(?:the\s+|a\s+|an\s+)?"
-                               r"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,3}?(?:own\s+)?(?:ofsted|council|press|news|media|"
+                               r"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,4}?(?:own\s+)?(?:ofsted|council|press|news|media|"
                                r"newspapers?|local\s+paper|reports?|letters?|inspectors?|coverage|statements?|articles?|"
                                r"stor(?:y|ies)|write-?ups?|pieces?|blogs?|posts?|web\s*pages?|pages?|websites?|"
                                # (to a dash too: "Not the Ofsted letter please - I need the council's own report")
@@ -553,6 +553,10 @@ def scene_and_question(text: str) -> tuple[str, str] | None:
     return scene, asked
 
 
+# (words that are part of a date, not a description of the event: "the early 2017 visit", "the summer 2019 inspection")
+_SEASON_WORDS = r"(?:early|late|mid|summer|spring|autumn|winter|start|end|beginning|first|second|last)\b"
+
+
 def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     """Return (from, to, phrase, text without the phrase). Handles ranges, since/before, seasons,
     month-year and bare years. A time in the question sentence is the one asked, not one in a sentence setting
@@ -604,7 +608,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         # the event is dated then.
         # (a word may describe the event first: "that followed the damning November 2016 report")
         ("since_event", rf"\b(?:since|after|following|followed)\s+(?:(?:the|its|an?|[\w-]+(?:'s|’s))\s+){{1,2}}"
-                        rf"(?:(?!{MONTH_RE.replace('(', '(?:', 1)})[a-z][\w-]+\s+)?{MONTH_YEAR}\b"),
+                        rf"(?:(?!{MONTH_RE.replace('(', '(?:', 1)}|{_SEASON_WORDS})[a-z][\w-]+\s+)?{MONTH_YEAR}\b"),
         # "after the requires improvement judgement of 2017": the date closes the event's name.
         ("since_event", rf"\b(?:since|after|following|followed)\s+(?:the|its|an?|[\w-]+(?:'s|’s))\s+"
                         rf"(?:[\w-]+\s+){{1,4}}?(?:of|in)\s+{MONTH_YEAR}\b"),
@@ -885,7 +889,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     text = mended_places(re.sub(r"\s+", " ", question).strip())
     if _has_topic(doubting := DOUBTED_CLAIM_RE.sub("", text, count=1)):
         text = doubting
-    considered = re.sub(r"\s+", " ", NEGATED_EVENT_RE.sub(" ", text)).strip()  # "(not the March visit)"
+    # "(not the March visit)"; "not the ones in the 2021 newspaper piece": the year of a source set aside
+    considered = re.sub(r"\s+", " ", NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", text))).strip()
     start, end, phrase, rest = parse_time(considered)
     if not _has_topic(rest):
         rest = considered  # "What happened in 2018?": the time is the topic, keep it in the search text

@@ -30,6 +30,9 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # abbreviations typed in a hurry ("how many soc workers (fte) ...")
     "soc": ("social",),
     "fte": ("full-time equivalent",),
+    # ... and units of time ("return home interviews 72 hrs")
+    **{form: ("hours",) for form in ("hrs", "hr")}, **{form: ("weeks",) for form in ("wks", "wk")},
+    **{form: ("months",) for form in ("mths", "mnths")}, **{form: ("years",) for form in ("yrs", "yr")},
     "top team": ("senior leadership", "senior leaders"),
     # (a "check-in visit", not a social worker's check-in with a child)
     "check-in visit": ("monitoring visit",),
