@@ -134,7 +134,8 @@ def test_a_terse_search_of_up_to_eight_words_may_open_with_an_ambiguous_place():
 
 
 def test_a_season_before_the_year_is_part_of_the_date_not_a_description():
-    early = parse("Going by Ofsted's letter after the early 2017 visit to the Doncaster trust, had it followed through?")
+    early = parse("Going by Ofsted's letter after the early 2017 visit to the Doncaster trust, had it followed "
+                  "through?")
     assert (early.date_from.month, early.date_to.month, early.date_to.year) == (1, 4, 2017)
     summer = parse("How many judgement areas were still RI for Kirklees after the summer 2019 inspection?")
     assert (summer.date_from.month, summer.date_to.month) == (6, 8)
