@@ -139,3 +139,36 @@ def test_a_season_before_the_year_is_part_of_the_date_not_a_description():
     assert (early.date_from.month, early.date_to.month, early.date_to.year) == (1, 4, 2017)
     summer = parse("How many judgement areas were still RI for Kirklees after the summer 2019 inspection?")
     assert (summer.date_from.month, summer.date_to.month) == (6, 8)
+
+
+MISSING_LETTER = ("28 February 2025\n\nDirector of Children's Services\nRutland County Council\n\nDear Director\n\n"
+                  "Monitoring visit to Rutland children's services\n\nThis letter summarises the findings of the "
+                  "second monitoring visit to Rutland children's services on 4 and 5 February 2025.\n\n"
+                  "When children go missing from care, return home interviews are offered in most cases, but too many "
+                  "are completed late. In the three months before this visit, 61% of return home interviews were "
+                  "completed within 72 hours of the child's return.\n\n"
+                  "Plans for children in care are clearer than at the inspection, and reviews are held on time.\n\n"
+                  "Managers now review every missing episode. What children say in return home interviews is shared "
+                  "with carers within a week, and patterns are discussed monthly with the police.\n\n"
+                  "Yours sincerely\n\nJo Bell\nHis Majesty's Inspector")
+MISSING_STORY = ("Rutland still slow on missing children\n\nBy Sam Reed, 6 March 2025\n\n"
+                 "Ofsted's second monitoring visit to Rutland found that only 46% of return home interviews for "
+                 "children missing from care were completed within three days, the letter said.\n\n"
+                 "The council said return home interviews were now reviewed by managers.")
+
+
+def test_asked_for_no_source_the_letter_leads_and_a_story_retelling_its_visit_waits(tmp_path):
+    docs = {"letter.txt": (MISSING_LETTER, {"doc_type": "ofsted_letter", "date": "2025-02-28", "visit_number": 2,
+                                            "local_authorities": ["Rutland"]}),
+            "story.txt": (MISSING_STORY, {"doc_type": "news_article", "date": "2025-03-06", "visit_number": 2,
+                                          "local_authorities": ["Rutland"]}),
+            **other_council_news()}
+    assistant = bm25_assistant_for(tmp_path, docs, max_words=40, min_words=10)
+    hits = assistant.ask("rutland mv2 return home interviews").hits
+    kinds = [h.document.doc_type for h in hits]
+    assert kinds[0] == "ofsted_letter" and "news_article" in kinds
+    learning = next(i for i, h in enumerate(hits) if h.passage.text.startswith("Managers now review"))
+    assert learning < kinds.index("news_article")
+    # asked for the press's account, the story is still the answer
+    press = assistant.ask("rutland mv2 return home interviews news story")
+    assert press.hits[0].document.doc_type == "news_article"
