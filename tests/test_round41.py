@@ -172,3 +172,20 @@ def test_asked_for_no_source_the_letter_leads_and_a_story_retelling_its_visit_wa
     # asked for the press's account, the story is still the answer
     press = assistant.ask("rutland mv2 return home interviews news story")
     assert press.hits[0].document.doc_type == "news_article"
+
+
+def test_a_range_of_years_admits_a_page_published_just_after_it_on_an_event_within_it():
+    from datetime import date
+
+    from qa.datatypes import Document
+    from qa.retrieval.rank import check_filters
+
+    answer = Document(doc_id="pq", path="pq.txt", text="Commissioners were appointed in Slough in October 2014.",
+                      date="2016-01-05", doc_type="other", mentions={"event_dates": ["2014-10-01"]})
+    later = Document(doc_id="later", path="later.txt", text="Commissioners were appointed in Slough in 2016.",
+                     date="2016-09-05", doc_type="other", mentions={"event_dates": ["2014-10-01"]})
+    query = parse("which councils had commissioners take over childrens services 2010-2015")
+    assert (query.date_from, query.date_to) == (date(2010, 1, 1), date(2015, 12, 31))
+    found = check_filters(answer, query)
+    assert found.status == "match" and found.reported
+    assert check_filters(later, query).status == "excluded"  # months after the range: another time
