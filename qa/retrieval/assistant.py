@@ -11,6 +11,7 @@ candidates, fusion, ranking). What stays here is the answer policy: when to abst
 """
 from __future__ import annotations
 
+from datetime import date
 import re
 import time
 from dataclasses import replace
@@ -38,7 +39,7 @@ from qa.passages.split import sentence_spans
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.retriever import CachedEncoder, Retriever, keyword_terms
 from qa.retrieval.spelling import mended, place_fixes
-from qa.datatypes import DOC_TYPE_LABELS, Answer, Hit
+from qa.datatypes import DOC_TYPE_LABELS, Answer, Document, Hit
 
 
 class Assistant:
@@ -217,7 +218,7 @@ class Assistant:
         # they are about something else, so abstain; an undated text's years are weak evidence (a 2019 story may
         # only recall "the 2015 inspection"), so for dates abstain only when the corpus can tell (documents on the
         # subject state dates). A near miss ("the 2020 visit" where letters from 2015 and 2018 exist) abstains.
-        mentioning = [h for h in unconfirmed if states_asked_facts(h, query, place_unnamed)]
+        mentioning = [h for h in unconfirmed if states_asked_facts(h, query, place_unnamed, index.documents)]
         asked_kinds = SOURCE_KINDS.get(query.source or "", ()) if query.source_named else ()
         if confirmed and asked_kinds and not any(h.document.doc_type in asked_kinds for h in confirmed):
             # "the local press write-up, not Ofsted's report": no story meets the filters, so an undated story
@@ -497,10 +498,12 @@ def written_long_before(hit: Hit, query: Query) -> bool:
 FOLLOWING_YEAR_RE = re.compile(r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later)\b")
 
 
-def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False) -> bool:
+def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
+                       documents: dict[str, Document] | None = None) -> bool:
     """Whether a document that does not state a fact in its metadata is consistent with it in its text: a year
-    inside the asked span (or no year at all), the visit's ordinal, the authority's name; or, when no document is
-    about the asked place (`place_unnamed`), its being a council's page that names no council."""
+    inside the asked span (or no year at all), the visit's ordinal (or, unnumbered, the visit its place's latest
+    letter before it reports: see `visit_just_before`), the authority's name; or, when no document is about the
+    asked place (`place_unnamed`), its being a council's page that names no council."""
     text, years = _text_facts(hit.document.text)
     if "date" in hit.unconfirmed:
         # Years a text mentions are evidence of its time: when it names years and none in the asked span, it is
@@ -539,7 +542,8 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False) -> b
         # "the watchdog's third check-up"; not a GOV.UK page's "First published.", nor "the first meeting after it",
         # nor one still to come: "the first monitoring visit was expected in the autumn")
         ordinal = _ordinal(query.visit_number)
-        if not any(re.search(r"\b(?:visit|check|monitoring)", text[max(0, m.start() - 150):m.end() + 150])
+        if not (MONITORING_VISIT_RE.search(text) and visit_just_before(hit.document, documents or {})
+                == query.visit_number) and not any(re.search(r"\b(?:visit|check|monitoring)", text[max(0, m.start() - 150):m.end() + 150])
                    and not (m.group(1) and OTHER_NOUN_NEXT_RE.match(text, m.end()))
                    and not anticipated_visit(text, m)
                    for m in re.finditer(rf"\b({ordinal})\b|\bvisit (?:number )?{query.visit_number}\b", text)):
@@ -549,6 +553,27 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False) -> b
                 and not (place_unnamed and rank.unnamed_council_page(hit.document, query)):
             return False
     return True
+
+
+MONITORING_VISIT_RE = re.compile(r"\bmonitoring\s+(?:visit|letter)", re.I)
+VISIT_LAG_DAYS = 100  # a committee takes up a visit's letter within a quarter or so of it
+
+
+def visit_just_before(doc: Document, documents: dict[str, Document]) -> int | None:
+    """The number of the monitoring visit whose letter on the same place is the latest before `doc`'s date, within
+    VISIT_LAG_DAYS: minutes of 12 September 2023 on "the monitoring visit letter", which name no number, follow
+    the first visit's letter of 1 August. None when no such letter (or `doc` is undated)."""
+    if not doc.date or not doc.local_authorities:
+        return None
+    day, places = date.fromisoformat(doc.date[:10]), {a.casefold() for a in doc.local_authorities}
+    letters = [(date.fromisoformat(d.date[:10]), d.visit_number) for d in documents.values()
+               if d.doc_type == "ofsted_letter" and d.visit_number and d.date and d.doc_id != doc.doc_id
+               and places & {a.casefold() for a in d.local_authorities}]
+    before = [(when, n) for when, n in letters if when <= day]
+    if not before:
+        return None
+    when, number = max(before)
+    return number if (day - when).days <= VISIT_LAG_DAYS else None
 
 
 # An ordinal of something else: "the first meeting after its publication", "First published" (a word follows it,

@@ -260,12 +260,13 @@ def _in_window(doc: Document, span: tuple[date, date], query: Query) -> bool:
 def _reports_on_window(doc: Document, query: Query) -> bool:
     """A story published after the time asked about, dating an inspection to it, reports on it: "Cambridgeshire was
     warned in April 2018 that caseloads were unacceptably high" (published February 2019) for "2018", and for "the
-    April 2018 focused visit", whose month it names. Any span admits a story from just after it (a range of years too:
-    a written answer to Parliament of 5 January 2016 lists the councils given commissioners in "2010-2015"); a
-    single month named is specific, so it admits one from up to a year later."""
+    April 2018 focused visit", whose month it names. Any span up to a year admits a story from just after it; a single
+    month named is specific, so it admits one from up to a year later."""
     if not (doc.date and query.date_from and query.date_to) or doc.period_start:
         return False  # (a letter stating its own visit's dates is judged by them: "the first since ... April 2018")
     span = query.date_to - query.date_from
+    if span > YEAR_WINDOW:
+        return False
     published = date.fromisoformat(doc.date[:10])
     lag = YEAR_WINDOW if span <= ONE_MONTH else PUBLICATION_LAG
     if doc.doc_type == "council_page" and doc.doc_type in query.doc_types \
