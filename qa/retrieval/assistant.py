@@ -542,17 +542,21 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         # "the watchdog's third check-up"; not a GOV.UK page's "First published.", nor "the first meeting after it",
         # nor one still to come: "the first monitoring visit was expected in the autumn")
         ordinal = _ordinal(query.visit_number)
-        if not (MONITORING_VISIT_RE.search(text) and visit_just_before(hit.document, documents or {})
-                == query.visit_number) and not any(re.search(r"\b(?:visit|check|monitoring)", text[max(0, m.start() - 150):m.end() + 150])
-                   and not (m.group(1) and OTHER_NOUN_NEXT_RE.match(text, m.end()))
-                   and not anticipated_visit(text, m)
-                   for m in re.finditer(rf"\b({ordinal})\b|\bvisit (?:number )?{query.visit_number}\b", text)):
+        follows = bool(MONITORING_VISIT_RE.search(text)) \
+            and visit_just_before(hit.document, documents or {}) == query.visit_number
+        named = re.finditer(rf"\b({ordinal})\b|\bvisit (?:number )?{query.visit_number}\b", text)
+        if not follows and not any(_near_visit(text, m) and not (m.group(1) and OTHER_NOUN_NEXT_RE.match(text, m.end()))
+                                   and not anticipated_visit(text, m) for m in named):
             return False
     if "authority" in hit.unconfirmed:
         if not any(a.lower() in text for a in query.authorities) \
                 and not (place_unnamed and rank.unnamed_council_page(hit.document, query)):
             return False
     return True
+
+
+def _near_visit(text: str, m: re.Match) -> bool:
+    return bool(re.search(r"\b(?:visit|check|monitoring)", text[max(0, m.start() - 150):m.end() + 150]))
 
 
 MONITORING_VISIT_RE = re.compile(r"\bmonitoring\s+(?:visit|letter)", re.I)
