@@ -96,14 +96,14 @@ ATTRIBUTION_CUES = [
                           r"(?:[\w'’-]+\s+){1,4}?)?itself\b|"
                           r"\binspectors?(?:['’]s?)? own (?:letter|report|words|wording|findings?)\b", re.I)),
 ]
-# "How did Torbay Council respond to Ofsted's findings?": the council's own words first, though Ofsted is named
-# (a preference: a story quoting the council's response answers too).
 # "What did the council's executive formally resolve about the statement of action?", "When did Halton's Executive
 # Board approve the plan?": a council body's decision, which its minutes record (not the paper put to it: "what is the
 # committee asked to agree").
 COUNCIL_DECISION_RE = re.compile(r"\b(?:did|has|have)\s+(?:the\s+)?(?:[\w'’,&-]+\s+){0,8}?(?:cabinet|executive|"
                                  r"committee|panel|board|full\s+council|councillors|members)\s+(?:\w+\s+){0,2}?"
                                  r"(?:resolve|agree|decide|approve|vote|endorse)\b", re.I)
+# "How did Torbay Council respond to Ofsted's findings?": the council's own words first, though Ofsted is named
+# (a preference: a story quoting the council's response answers too).
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
                                  r"(?:respond|react|reply|answer)\w*\b|\bcouncil['’]s\s+(?:response|reaction|reply)\b"
                                  # (not its service: "a council's response to children who go missing")
