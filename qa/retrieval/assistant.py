@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 import re
 import time
+import weakref
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -218,7 +219,7 @@ class Assistant:
         # they are about something else, so abstain; an undated text's years are weak evidence (a 2019 story may
         # only recall "the 2015 inspection"), so for dates abstain only when the corpus can tell (documents on the
         # subject state dates). A near miss ("the 2020 visit" where letters from 2015 and 2018 exist) abstains.
-        mentioning = [h for h in unconfirmed if states_asked_facts(h, query, place_unnamed, index.documents)]
+        mentioning = [h for h in unconfirmed if states_asked_facts(h, query, place_unnamed, numbered_letters(index))]
         asked_kinds = SOURCE_KINDS.get(query.source or "", ()) if query.source_named else ()
         if confirmed and asked_kinds and not any(h.document.doc_type in asked_kinds for h in confirmed):
             # "the local press write-up, not Ofsted's report": no story meets the filters, so an undated story
@@ -499,7 +500,7 @@ FOLLOWING_YEAR_RE = re.compile(r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s
 
 
 def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
-                       documents: dict[str, Document] | None = None) -> bool:
+                       letters: dict[str, list[tuple[date, int, str]]] | None = None) -> bool:
     """Whether a document that does not state a fact in its metadata is consistent with it in its text: a year
     inside the asked span (or no year at all), the visit's ordinal (or, unnumbered, the visit its place's latest
     letter before it reports: see `visit_just_before`), the authority's name; or, when no document is about the
@@ -543,7 +544,7 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         # nor one still to come: "the first monitoring visit was expected in the autumn")
         ordinal = _ordinal(query.visit_number)
         follows = bool(MONITORING_VISIT_RE.search(text)) \
-            and visit_just_before(hit.document, documents or {}) == query.visit_number
+            and visit_just_before(hit.document, letters or {}) == query.visit_number
         named = re.finditer(rf"\b({ordinal})\b|\bvisit (?:number )?{query.visit_number}\b", text)
         if not follows and not any(_near_visit(text, m) and not (m.group(1) and OTHER_NOUN_NEXT_RE.match(text, m.end()))
                                    and not anticipated_visit(text, m) for m in named):
@@ -563,17 +564,33 @@ MONITORING_VISIT_RE = re.compile(r"\bmonitoring\s+(?:visit|letter)", re.I)
 VISIT_LAG_DAYS = 100  # a committee takes up a visit's letter within a quarter or so of it
 
 
-def visit_just_before(doc: Document, documents: dict[str, Document]) -> int | None:
+_LETTERS: "weakref.WeakKeyDictionary[object, dict[str, list[tuple[date, int, str]]]]" = weakref.WeakKeyDictionary()
+
+
+def numbered_letters(index) -> dict[str, list[tuple[date, int, str]]]:
+    """Each place's dated, numbered Ofsted letters as (date, visit number, doc_id): read once per index build, not
+    once per passage shown apart."""
+    if index not in _LETTERS:
+        found: dict[str, list[tuple[date, int, str]]] = {}
+        for d in index.documents.values():
+            if d.doc_type == "ofsted_letter" and d.visit_number and d.date:
+                for place in d.local_authorities:
+                    found.setdefault(place.casefold(), []).append(
+                        (date.fromisoformat(d.date[:10]), d.visit_number, d.doc_id))
+        _LETTERS[index] = found
+    return _LETTERS[index]
+
+
+def visit_just_before(doc: Document, letters: dict[str, list[tuple[date, int, str]]]) -> int | None:
     """The number of the monitoring visit whose letter on the same place is the latest before `doc`'s date, within
     VISIT_LAG_DAYS: minutes of 12 September 2023 on "the monitoring visit letter", which name no number, follow
-    the first visit's letter of 1 August. None when no such letter (or `doc` is undated)."""
-    if not doc.date or not doc.local_authorities:
+    the first visit's letter of 1 August. None when no such letter (or `doc` is undated). `letters`: see
+    numbered_letters."""
+    if not doc.date:
         return None
-    day, places = date.fromisoformat(doc.date[:10]), {a.casefold() for a in doc.local_authorities}
-    letters = [(date.fromisoformat(d.date[:10]), d.visit_number) for d in documents.values()
-               if d.doc_type == "ofsted_letter" and d.visit_number and d.date and d.doc_id != doc.doc_id
-               and places & {a.casefold() for a in d.local_authorities}]
-    before = [(when, n) for when, n in letters if when <= day]
+    day = date.fromisoformat(doc.date[:10])
+    before = [(when, number) for place in doc.local_authorities
+              for when, number, doc_id in letters.get(place.casefold(), ()) if when <= day and doc_id != doc.doc_id]
     if not before:
         return None
     when, number = max(before)
