@@ -1646,7 +1646,9 @@ _TITLE_SKIP_RE = re.compile(
     r"(aerial view|view of|a generic (photo|image)|image of|photo of|picture of)\b.*|read more.*|hide ad.*|advertisement|"
     r"loading.*|cookies?.*|menu|search|share.*|children and families|<<|>>|about us\b.*|"
     # (a reading time, "5 minute read", a site's "meetings, agendas and minutes"; not "Cabinet - Minutes - 14 March")
-    r"(?!.*\b(?:committee|panel|board|cabinet|commission|forum|council)(?:\s*[-–—:|]\s*|\s+)minutes\b).*\bminutes\b|"
+    # (nor "Cabinet - Tuesday 13 December 2022 - Minutes", nor "Minutes of the meeting of the Cabinet, held in ...")
+    r"(?!.*\b(?:committee|panel|board|cabinet|commission|forum|council)(?:\s*[-–—:|]\s*[\w ,]{0,30}?\d[\w ,]{0,12}?)?"
+    r"(?:\s*[-–—:|]\s*|\s+)minutes\b)(?!minutes\s+of\s+(?:the\s+|a\s+)?(?:meeting|proceedings)\b).*\bminutes\b|"
     # an inspectorate's name over its report, as a masthead
     # (or two, over a joint inspection: "Ofsted Care Quality Commission")
     r"(?:(?:hm|his majesty['’]s|her majesty['’]s)\s+inspectorate\s+of\s+\w+(?:\s+and\s+\w+)?|ofsted|"
@@ -1899,9 +1901,9 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
         subject = re.sub(rf"\b(?:the\s+)?{own_name}\b", lambda m: " " * len(m.group(0)), subject, flags=re.I)
     authorities, la_conf = infer_authorities(subject)
     site_councils = {mt.name for mt in find_in_text(site_name(hints))} if names_a_council(site_name(hints)) else set()
-    if len(site_councils) == 1 and authorities and not site_councils & set(authorities) \
+    if len(site_councils) == 1 and authorities and site_councils != set(authorities) \
             and (counted := Counter(mt.name for mt in find_in_text(subject))) \
-            and all(counted[a] == 1 for a in authorities):
+            and (all(counted[a] == 1 for a in authorities) or counted[next(iter(site_councils))]):
         # a council's own page naming others once each, as partners ("a company owned jointly by the Royal Borough
         # and the councils for Kingston upon Thames and Richmond upon Thames"): its own council is the subject
         authorities, la_conf = sorted(site_councils), 0.5

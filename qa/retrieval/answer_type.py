@@ -24,6 +24,7 @@ from qa.terms import tokenize
 ANSWER_TYPE_BOOST = 1.15
 COUNT_OF_ASKED_BOOST = 1.5  # "how many children ...?": a sentence counting children, as ROLE_PERSON_BOOST for people
 ROLE_PERSON_BOOST = 1.5  # "which director ...?": a sentence naming the role and a person
+DECISION_BOOST = 1.5  # "what did the cabinet decide?": its resolution, not the debate that names the decision
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -42,6 +43,12 @@ _WHICH_PERSON = (r"\b(?:which|name the)\s+(?:of\s+(?:the|their|its|his|her)\s+)?
                  r"directors?|mayors?|councillors?|leaders?|reporters?|journalists?|(?:cabinet|lead)\s+members?|"
                  r"portfolio\s+holders?)\b")
 
+# "What did the council's executive formally resolve about the statement of action?", "When did Halton's Executive
+# Board approve the plan?": a council body's decision, which its minutes record (not the paper put to it: "what is the
+# committee asked to agree").
+COUNCIL_DECISION_RE = re.compile(r"\b(?:did|has|have)\s+(?:the\s+)?(?:[\w'’,&-]+\s+){0,8}?(?:cabinet|executive|"
+                                 r"committee|panel|board|full\s+council|councillors|members)\s+(?:\w+\s+){0,2}?"
+                                 r"(?:resolve|agree|decide|approve|vote|endorse)\b", re.I)
 QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # "When was ...", "On what dates ...", "What date ..."; not "When Ofsted rated X, what did it say" (a clause).
     # (a terse query may end on it: "ilacs framework first published when")
@@ -63,6 +70,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # "Under ILACS, what questions does Ofsted want a self-evaluation to answer?": the questions themselves
     ("questions", re.compile(r"\b(?:what|which)\s+(?:(?:key|main|three|four|five)\s+)?questions\b", re.I)),
     ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),
+    # "What did the cabinet actually decide?": what it resolved, not the debate before it (not "when": a date first)
+    ("decision", COUNCIL_DECISION_RE),
     # "How much" asks for an amount of money, not "how much progress".
     ("count", re.compile(r"\bhow\s+many\b|\bhow\s+much\s+(?:\w+\s+)?(?:money|funding|funds|cash|investment|"
                          r"budget|£)|\bhow\s+much\b(?=[^?]*\b(?:spend|spent|cost|invest|invested|pay|paid|save|"
@@ -148,6 +157,10 @@ EVIDENCE: dict[str, re.Pattern] = {
                             r"\b(?:is|are|was|were)\s+not\s+yet\s+(?:(?:fully|consistently|sufficiently)\s+)?"
                             r"(?:consistent\w*|embedded|effective|in\s+place|good|strong|robust|sufficient\w*|timely|"
                             r"specific|established|evident|complete\w*|fully|well)\b", re.I),
+    # A minutes' resolution: "Resolved:", "RESOLVED - That ...", a numbered "To approve the plan ..."
+    "decision": re.compile(r"\bresolved\b|\bdecisions?\s*:|(?:^|\n|[.:]\s+)\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?"
+                           r"(?:That\s+)?(?:[Tt]o|the\s+\w+\s+)\s*(?:agree|approve|note|endorse|delegate|accept)[ds]?\b",
+                           re.I),
     # A judgement stated as such: the four grades where they are written as grades, not "good practice".
     "judgement": re.compile(r"\b[Rr]equires?\s+[Ii]mprovement\b|\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"
                             r"[‘'\"“]good[’'\"”]|\b(?:rated|judged|graded|remains?|now|as)\s+good\b|"
@@ -357,6 +370,8 @@ def answer_type_weight(kind: str | None, text: str, role: str | None = None, eve
     stems of X), a number of X, not any number (a letter's "on 4 and 5 February" opening)."""
     if not kind or not holds(kind, text):
         return 1.0
+    if kind == "decision":
+        return DECISION_BOOST
     if kind == "count" and counted:
         return COUNT_OF_ASKED_BOOST if states_count(counted, text, before=True) else 1.0
     if kind == "date" and not states_own_date(text):

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from qa.documents.gazetteer import AUTHORITIES, compass_expanded, find_in_question, name_within, shared_names_expanded
 from qa.retrieval.acronyms import FIELD_GLOSSARY
-from qa.retrieval.answer_type import LATE_SCENE_CLAUSE, SCENE_CLAUSE, answer_type
+from qa.retrieval.answer_type import COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE, SCENE_CLAUSE, answer_type
 from qa.retrieval.spelling import edits1, is_english
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
@@ -96,16 +96,10 @@ ATTRIBUTION_CUES = [
                           r"(?:[\w'’-]+\s+){1,4}?)?itself\b|"
                           r"\binspectors?(?:['’]s?)? own (?:letter|report|words|wording|findings?)\b", re.I)),
 ]
-# "What did the council's executive formally resolve about the statement of action?", "When did Halton's Executive
-# Board approve the plan?": a council body's decision, which its minutes record (not the paper put to it: "what is the
-# committee asked to agree").
-COUNCIL_DECISION_RE = re.compile(r"\b(?:did|has|have)\s+(?:the\s+)?(?:[\w'’,&-]+\s+){0,8}?(?:cabinet|executive|"
-                                 r"committee|panel|board|full\s+council|councillors|members)\s+(?:\w+\s+){0,2}?"
-                                 r"(?:resolve|agree|decide|approve|vote|endorse)\b", re.I)
 # "How did Torbay Council respond to Ofsted's findings?": the council's own words first, though Ofsted is named
 # (a preference: a story quoting the council's response answers too).
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
-                                 r"(?:respond|react|reply|answer)\w*\b|\bcouncil['’]s\s+(?:response|reaction|reply)\b"
+                                 r"(?:respond|react|reply|answer)\w*\b|\bcouncil(?:['’]s)?\s+(?:response|reaction|reply)\b"
                                  # (not its service: "a council's response to children who go missing")
                                  r"(?!\s+to\s+(?:the\s+)?(?:children|child|young|famil|missing|exploitation|domestic|"
                                  r"people|those|risk|neglect|harm|vulnerable|adolescents|referrals|contacts)\w*)|"
@@ -655,7 +649,9 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     # (so is a grade's year: "somerset ofsted rated good 2022 progress since 2017 inspection")
     graded = [re.compile(YEAR).search(text, g.start(1)) for g in re.finditer(
         rf"\b(?:rated|judged|graded)\s+(?:[\w'’-]+\s+){{0,3}}?(?:in\s+)?{YEAR}\b(?![/–-]\d)", text, re.I)]
-    event_year = max([*re.finditer(rf"\b{YEAR}(?=\s+{EVENT_NOUN})", text, re.I), *graded,
+    # (a word or two may stand between: "the 2018 Lambeth re-inspection report")
+    event_year = max([*re.finditer(rf"\b{YEAR}(?=\s+(?:(?!(?:and|or|to|the|from|until|since)\b)[\w'’-]+\s+){{0,2}}?"
+                                   rf"{EVENT_NOUN})", text, re.I), *graded,
                       *([scene_year] if scene_year else [])], key=lambda e: int(e.group(1)), default=None)
     # "by the full inspection in June 2019, how far had it come since its 2017 rating?": the event's month is asked
     event_month = max(re.finditer(rf"\b{EVENT_NOUN}\s+(?:in|during|of)\s+{MONTH_RE}\s+{YEAR}", text, re.I),

@@ -1,0 +1,82 @@
+"""Forty-second round: the year of the report asked, with a word or two before its noun, outranks the year of an
+event it follows; a terse "council response"; a minutes page's dated title; a council's own page naming its
+neighbours more than once."""
+from conftest import ingested
+
+from qa.retrieval.question import parse
+
+MINUTES_PAGE = """<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">
+<title>Minutes of the meeting of the Cabinet, Tuesday 9 May 2023 - Rutland County Council</title>
+<meta name="DC.title" content="Cabinet - Tuesday 9 May 2023 - Minutes">
+<meta name="DC.creator" content="Rutland County Council, Democratic Services">
+</head><body><div id="content">
+<h1>Minutes of the meeting of the Cabinet, held in the Council Chamber, Oakham, on Tuesday, 9 May 2023</h1>
+<h2>Present</h2>
+<table><tr><th>Councillor</th><th>Responsibility</th></tr>
+<tr><td>Councillor Ann Bell</td><td>Leader of the Council (Chairman)</td></tr>
+<tr><td>Councillor Raj Patel</td><td>Cabinet Member for Children's Services</td></tr></table>
+<h2>4. Focused visit: children in need</h2>
+<p>The Cabinet received a report on the findings of Ofsted's focused visit in March 2023 and the proposed
+response. Councillor Patel said that the waiting times for family support were not acceptable.</p>
+<p>In response to a question about whether Leicestershire County Council and Lincolnshire County Council would be
+involved, the Cabinet Member confirmed that the findings would be shared through the Leicestershire, Rutland and
+Lincolnshire Safeguarding Partnership, but that the action plan related to Rutland only.</p>
+<p>Resolved: to agree an additional £300,000 in 2023/24 for a family support team.</p>
+<h2>5. Date of next meeting</h2><p>The next meeting will take place on Tuesday 13 June 2023.</p>
+</div></body></html>"""
+
+
+def test_the_year_of_the_report_asked_outranks_the_year_it_follows():
+    query = parse("What did the 2018 Rutland re-inspection report say about why the pace of improvement picked up "
+                  "after the 2015 inadequate judgement?")
+    assert (query.date_from.year, query.date_to.year) == (2018, 2018)
+    assert "2015" in query.topic  # what the report speaks of stays searched
+    # a year alone before the anchor still reads from it
+    since = parse("What has changed in Rutland since the 2015 inadequate judgement?")
+    assert since.date_from.year == 2015 and since.date_to is None
+    # nor is a range's first year an event's: "since 2015 and the report"
+    assert parse("What has changed since 2015 and the Rutland report?").date_from.year == 2015
+
+
+def test_a_terse_council_response_asks_the_council():
+    for question in ("rutland council response 4th monitoring visit social worker recruitment",
+                     "What was the council response to the fourth monitoring visit in Rutland?"):
+        assert parse(question).source == "council", question
+    # a council's service is no response of its own
+    assert parse("council response to children who go missing in Rutland").source is None
+
+
+def test_a_minutes_page_keeps_its_dated_title_and_its_own_council(tmp_path):
+    doc = ingested(tmp_path, "minutes.html", MINUTES_PAGE)
+    assert doc.title == "Cabinet - Tuesday 9 May 2023 - Minutes"
+    # the neighbours it names twice, in a question and a partnership's name, are not its subject
+    assert doc.local_authorities == ["Rutland"]
+
+
+MINUTES = ("Rutland County Council\n\nMinutes of the meeting of the Cabinet held on Tuesday 9 May 2023\n\n"
+           "4. Ofsted focused visit\n\n"
+           "Members received a report on Ofsted's focused visit to children in need services in March and the "
+           "partnership's plans. Councillor Patel introduced the report on the focused visit and said "
+           "that the time families waited for support after the visit was not acceptable. Members asked how "
+           "many families were waiting, how long they had waited, and whether schools and health visitors had been "
+           "told how to refer. The Director answered each question and agreed to circulate the waiting list figures "
+           "to members after the meeting, with the number of families waiting more than twelve weeks.\n\n"
+           "Resolved: to agree an additional £300,000 in 2023/24 for a family support team within the early help "
+           "service; to approve the action plan responding to the focused visit, to be reviewed by the scrutiny "
+           "panel in September; and to delegate to the Director, in consultation with the Cabinet Member, the "
+           "final wording of the plan before it is published on the council's website for families and partners.\n\n"
+           "5. Date of next meeting\n\nThe next meeting will be held on Tuesday 13 June 2023 in the Council Chamber.")
+
+
+def test_a_cabinets_decision_is_its_resolution_not_its_debate(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+    from qa.retrieval.answer_type import answer_type, holds
+
+    question = "What did Rutland's cabinet actually decide in response to the focused visit?"
+    assert answer_type(question) == "decision"
+    assert answer_type("When did the cabinet approve the plan?") == "date"  # a date asked first
+    assert holds("decision", "RESOLVED - That the plan be approved.") and not holds("decision", MINUTES[:200])
+    docs = {"minutes.txt": (MINUTES, {"doc_type": "council_page", "date": "2023-05-09",
+                                      "local_authorities": ["Rutland"]}), **other_council_news()}
+    answer = bm25_assistant_for(tmp_path, docs).ask(question)
+    assert answer.hits[0].passage.text.startswith("Resolved")
