@@ -1647,7 +1647,8 @@ _TITLE_SKIP_RE = re.compile(
     r"loading.*|cookies?.*|menu|search|share.*|children and families|<<|>>|about us\b.*|"
     # (a reading time, "5 minute read", a site's "meetings, agendas and minutes"; not "Cabinet - Minutes - 14 March")
     # (nor "Cabinet - Tuesday 13 December 2022 - Minutes", nor "Minutes of the meeting of the Cabinet, held in ...")
-    r"(?!.*\b(?:committee|panel|board|cabinet|commission|forum|council)(?:\s*[-–—:|]\s*[\w ,]{0,30}?\d[\w ,]{0,12}?)?"
+    r"(?!.*\b(?:committee|panel|board|cabinet|commission|forum|council)"
+    r"(?:\s*[-–—:|]\s*[\w ,]{0,30}?\d[\w ,]{0,12}?)?"
     r"(?:\s*[-–—:|]\s*|\s+)minutes\b)(?!minutes\s+of\s+(?:the\s+|a\s+)?(?:meeting|proceedings)\b).*\bminutes\b|"
     # an inspectorate's name over its report, as a masthead
     # (or two, over a joint inspection: "Ofsted Care Quality Commission")

@@ -159,7 +159,8 @@ EVIDENCE: dict[str, re.Pattern] = {
                             r"specific|established|evident|complete\w*|fully|well)\b", re.I),
     # A minutes' resolution: "Resolved:", "RESOLVED - That ...", a numbered "To approve the plan ..."
     "decision": re.compile(r"\bresolved\b|\bdecisions?\s*:|(?:^|\n|[.:]\s+)\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?"
-                           r"(?:That\s+)?(?:[Tt]o|the\s+\w+\s+)\s*(?:agree|approve|note|endorse|delegate|accept)[ds]?\b",
+                           r"(?:That\s+)?(?:[Tt]o|the\s+\w+\s+)\s*"
+                           r"(?:agree|approve|note|endorse|delegate|accept)[ds]?\b",
                            re.I),
     # A judgement stated as such: the four grades where they are written as grades, not "good practice".
     "judgement": re.compile(r"\b[Rr]equires?\s+[Ii]mprovement\b|\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"

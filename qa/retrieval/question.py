@@ -99,7 +99,8 @@ ATTRIBUTION_CUES = [
 # "How did Torbay Council respond to Ofsted's findings?": the council's own words first, though Ofsted is named
 # (a preference: a story quoting the council's response answers too).
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
-                                 r"(?:respond|react|reply|answer)\w*\b|\bcouncil(?:['’]s)?\s+(?:response|reaction|reply)\b"
+                                 r"(?:respond|react|reply|answer)\w*\b|"
+                                 r"\bcouncil(?:['’]s)?\s+(?:response|reaction|reply)\b"
                                  # (not its service: "a council's response to children who go missing")
                                  r"(?!\s+to\s+(?:the\s+)?(?:children|child|young|famil|missing|exploitation|domestic|"
                                  r"people|those|risk|neglect|harm|vulnerable|adolescents|referrals|contacts)\w*)|"
