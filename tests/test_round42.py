@@ -80,3 +80,33 @@ def test_a_cabinets_decision_is_its_resolution_not_its_debate(tmp_path):
                                       "local_authorities": ["Rutland"]}), **other_council_news()}
     answer = bm25_assistant_for(tmp_path, docs).ask(question)
     assert answer.hits[0].passage.text.startswith("Resolved")
+
+
+def _hit(doc, text: str, score: float):
+    from qa.datatypes import Hit, Passage
+
+    return Hit(passage=Passage(passage_id=f"{doc.doc_id}#{score}", doc_id=doc.doc_id, text=text, start=0,
+                               end=len(text)), document=doc, score=score)
+
+
+def test_a_story_retelling_the_letter_asked_for_waits_unless_it_holds_the_asked_fact():
+    from qa.datatypes import Document
+    from qa.retrieval.rank import retellings_after
+
+    letter = Document(doc_id="letter", path="letter.txt", text="", doc_type="ofsted_letter", date="2023-10-17",
+                      local_authorities=["Rutland"], visit_number=1, period_start="2023-09-12",
+                      period_end="2023-09-13")
+    story = Document(doc_id="story", path="story.txt", text="", doc_type="news_article", date="2023-10-19",
+                     local_authorities=["Rutland"], visit_number=1)
+
+    def order(question: str, story_text: str) -> list[str]:
+        hits = [_hit(letter, "Contacts are screened promptly in the front door.", 1.0),
+                _hit(story, story_text, 0.8), _hit(letter, "Thresholds are better understood by partners.", 0.5)]
+        return [h.document.doc_id for h in retellings_after(hits, parse(question))]
+
+    # Ofsted asked for (not named outright): the story's retelling, x0.5, waits behind the letter's second passage
+    assert order("What did Ofsted find at Rutland's first monitoring visit?",
+                 "Inspectors found the front door was working better, the paper reports.") == ["letter", "letter", "story"]
+    # ... but a story holding the asked fact (a count the letter does not give) only weighs x0.7
+    assert order("How many contacts did Ofsted find at Rutland's first monitoring visit?",
+                 "Inspectors found 1,200 contacts a month at the front door.") == ["letter", "story", "letter"]

@@ -24,7 +24,9 @@ from qa.terms import tokenize
 ANSWER_TYPE_BOOST = 1.15
 COUNT_OF_ASKED_BOOST = 1.5  # "how many children ...?": a sentence counting children, as ROLE_PERSON_BOOST for people
 ROLE_PERSON_BOOST = 1.5  # "which director ...?": a sentence naming the role and a person
-DECISION_BOOST = 1.5  # "what did the cabinet decide?": its resolution, not the debate that names the decision
+# "What did the cabinet decide?", "What questions does Ofsted want answered?": the resolution or the questions
+# themselves, not the debate or the preamble naming them (x1.15 left the Essex cabinet's resolution third)
+STATED_ITEMS_BOOST = 1.5
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -371,8 +373,8 @@ def answer_type_weight(kind: str | None, text: str, role: str | None = None, eve
     stems of X), a number of X, not any number (a letter's "on 4 and 5 February" opening)."""
     if not kind or not holds(kind, text):
         return 1.0
-    if kind == "decision":
-        return DECISION_BOOST
+    if kind in ("decision", "questions"):
+        return STATED_ITEMS_BOOST
     if kind == "count" and counted:
         return COUNT_OF_ASKED_BOOST if states_count(counted, text, before=True) else 1.0
     if kind == "date" and not states_own_date(text):
