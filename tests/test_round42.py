@@ -106,7 +106,8 @@ def test_a_story_retelling_the_letter_asked_for_waits_unless_it_holds_the_asked_
 
     # Ofsted asked for (not named outright): the story's retelling, x0.5, waits behind the letter's second passage
     assert order("What did Ofsted find at Rutland's first monitoring visit?",
-                 "Inspectors found the front door was working better, the paper reports.") == ["letter", "letter", "story"]
+                 "Inspectors found the front door was working better, the paper reports.") \
+        == ["letter", "letter", "story"]
     # ... but a story holding the asked fact (a count the letter does not give) only weighs x0.7
     assert order("How many contacts did Ofsted find at Rutland's first monitoring visit?",
                  "Inspectors found 1,200 contacts a month at the front door.") == ["letter", "story", "letter"]
