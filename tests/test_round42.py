@@ -111,3 +111,15 @@ def test_a_story_retelling_the_letter_asked_for_waits_unless_it_holds_the_asked_
     # ... but a story holding the asked fact (a count the letter does not give) only weighs x0.7
     assert order("How many contacts did Ofsted find at Rutland's first monitoring visit?",
                  "Inspectors found 1,200 contacts a month at the front door.") == ["letter", "story", "letter"]
+
+
+def test_a_terse_query_naming_a_bodys_dated_meeting_asks_its_minutes_and_a_sum():
+    from qa.retrieval.answer_type import answer_type
+    from qa.retrieval.rank import asks_minutes
+
+    query = "rutland cabinet nov 2024 care leaver accommodation funding amount"
+    assert asks_minutes(query) and answer_type(query) == "count"
+    assert asks_minutes("What did the scrutiny committee on 12 March 2024 hear?")
+    # a body's month that is a verb, or no date at all, names no meeting
+    assert not asks_minutes("the board may 2024 decide") and not asks_minutes("rutland scrutiny committee report")
+    assert answer_type("rutland care leaver accommodation funding") is None

@@ -79,7 +79,10 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                          r"budget|£)|\bhow\s+much\b(?=[^?]*\b(?:spend|spent|cost|invest|invested|pay|paid|save|"
                          r"saved|overspen[dt])\b)|\bwhat\s+(?:number|proportion|percentage|share)\b|"
                          # "What was the average caseload?" asks for a number too
-                         r"\bwhat\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+)?(?:average|mean|median)\b",
+                         r"\bwhat\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+)?(?:average|mean|median)\b|"
+                         # a terse query asking a sum: "care leaver accommodation funding amount"
+                         r"\b(?:funding|money|cash|budget|grant|investment|spending)\s+(?:amount|figure|total)\b|"
+                         r"\bamount\s+of\s+(?:funding|money|cash|investment|spending)\b",
                          re.I)),
     ("judgement", re.compile(r"\b(?:judge?ments?|ratings?|rated|grades?|graded|results?|outcomes?|verdicts?)\b", re.I)),
     # What is still to do: "what did the report say the council still had to work on?", "which areas still need
