@@ -995,8 +995,8 @@ def other_inspectorate_weight(doc: Document, question: str) -> float:
 # (and a council body's dated meeting: "rochdale cabinet nov 2024 care leaver funding")
 MINUTES_ASKED_RE = re.compile(r"(?<!\d\s)\bminutes\b(?!\s+(?:after|before|later|late|long)\b)|"
                               r"\b(?:cabinet|executive|scrutiny|committee|panel)\s+(?:meeting\s+)?(?:(?:on|of|in)\s+)?"
-                              r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-                              r"\.?\s+(?:19|20)\d\d\b", re.I)
+                              r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+                              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b", re.I)
 NOT_MINUTES_PENALTY = 0.9
 _minutes: dict = {}
 
