@@ -261,7 +261,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "115"
+PIPELINE_VERSION = "116"
 
 
 def packaged_model_path() -> str:

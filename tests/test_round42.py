@@ -123,3 +123,22 @@ def test_a_terse_query_naming_a_bodys_dated_meeting_asks_its_minutes_and_a_sum()
     # a body's month that is a verb, or no date at all, names no meeting
     assert not asks_minutes("the board may 2024 decide") and not asks_minutes("rutland scrutiny committee report")
     assert answer_type("rutland care leaver accommodation funding") is None
+
+
+STORY_WITH_LINKS = ("Rutland children's services praised by Ofsted\n\nBy Sam Reed, 19 October 2023\n\n"
+                    "Ofsted inspectors who visited Rutland's children's services in September found early signs of "
+                    "progress at the front door, according to a letter published this week.\n\n"
+                    "What needs to improve\n\n- The quality of plans for children in need\n- Supervision of "
+                    "newly qualified social workers\n\n"
+                    "The council's cabinet member said the letter showed the council was moving in the right "
+                    "direction.\n\nRead more\n\n- Oakham bypass roadworks to last until spring\n"
+                    "- Opinion: why monitoring visits should be published faster\n- Library opening hours change\n")
+
+
+def test_a_read_more_list_of_headlines_is_cut_and_reported(tmp_path):
+    doc = ingested(tmp_path, "story.txt", STORY_WITH_LINKS)
+    assert "monitoring visits should be published" not in doc.text and "Oakham bypass" not in doc.text
+    assert any(c["reason"] == "teaser list (3 items)" for c in doc.cleaning["cuts"])
+    # the article's own list stays
+    assert "Supervision of newly qualified social workers" in doc.text
+    assert "moving in the right direction" in doc.text

@@ -12,6 +12,7 @@ _is_content). The sections below follow the order the steps run in `text_to_bloc
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -119,6 +120,10 @@ CAPTION_LABEL_RE = re.compile(r"image caption,?|caption:?", re.I)
 ALT_TEXT_RE = re.compile(r"(.{2,80}?)\s*(image|portrait|photo|picture|logo)", re.I)
 SOCIAL_WORDS = {"linkedin", "facebook", "twitter", "instagram", "pinterest", "youtube", "rss", "x", "tiktok",
                 "whatsapp", "email", "blank", "share", "threads", "bluesky", "mastodon"}
+# The label over a list of other stories' headlines.
+TEASER_LIST_LABEL_RE = re.compile(r"(?:read\s+more|related(?:\s+(?:stories|articles|news|content|links))?|"
+                                  r"more\s+(?:stories|news|from\s+us)|most\s+read|you\s+may\s+also\s+like|"
+                                  r"also\s+read|read\s+next|latest\s+news|recommended(?:\s+for\s+you)?)\W*", re.I)
 # A teaser of another story ends with an ellipsis or a "read more" link.
 TEASER_END_RE = re.compile(r"(\[\s*(\.\.\.|…)\s*\]|\.\.\.\s*$|…\s*$)")
 TEASER_LINK_RE = re.compile(r"^(read (the )?full (story|article)|read more|continue reading|full story)\W*$", re.I)
@@ -653,6 +658,19 @@ def drop_boilerplate(blocks: list[Block], record: dict | None = None) -> list[Bl
         cuts.append({"reason": f"teaser list ({n_items} items)" + (" and the page end after it" if to_end else ""),
                      "chars": sum(len(blocks[k].text) for k in removed), "blocks": len(removed),
                      "preview": _preview(text)})
+    # "Read more" over a list of other stories' headlines alone (no lead text, no "...": links, not the article)
+    for i, b in enumerate(blocks):
+        if b.kind != "heading" or not TEASER_LIST_LABEL_RE.fullmatch(b.text.strip()):
+            continue
+        items = list(itertools.takewhile(
+            lambda k: blocks[k].kind == "item" and reasons[k] is None and _words(blocks[k].text) <= 20
+            and not SENTENCE_END_RE.search(blocks[k].text.strip()), range(i + 1, len(blocks))))
+        if len(items) >= 2:
+            for k in (i, *items):
+                reasons[k] = "teaser list"
+            text = " ".join(blocks[k].text for k in items)
+            cuts.append({"reason": f"teaser list ({len(items)} items)", "blocks": len(items),
+                         "chars": sum(len(blocks[k].text) for k in items), "preview": _preview(text)})
     for i, b in enumerate(blocks):
         r = reasons[i]
         if r and r not in ("teaser list", "empty line") and len(b.text) >= LONG_DROP_CHARS:
