@@ -142,3 +142,17 @@ def test_a_read_more_list_of_headlines_is_cut_and_reported(tmp_path):
     # the article's own list stays
     assert "Supervision of newly qualified social workers" in doc.text
     assert "moving in the right direction" in doc.text
+
+
+def test_progress_at_one_named_visit_is_no_trail():
+    from qa.retrieval.timeline import detect
+
+    assert detect("What did Ofsted conclude at its first monitoring visit to Rutland after the inadequate "
+                  "judgement? How was the front door progressing?") is None
+    assert detect("How was the front door progressing at the third visit in Rutland?") is None
+    # a trail is still asked across visits, from one, up to one, or between two
+    for question in ("How has the front door in Rutland changed since the first monitoring visit?",
+                     "How have caseloads in Rutland changed by the third visit?",
+                     "How has the front door in Rutland progressed between the first and third monitoring visits?",
+                     "How did care leaver services improve across the monitoring visits in Rutland?"):
+        assert detect(question) is not None, question

@@ -74,6 +74,10 @@ VISIT_RANGE_RE = re.compile(rf"\b(?:between|from)\s+(?:the\s+)?(?:[\w-]+['’]s\
 VISIT_SINCE_RE = re.compile(rf"\b(?:since|after|from)\s+(?:the\s+)?{ORDINAL_RE}\s+(?:monitoring\s+)?visit\b", re.I)
 VISIT_ANY_RE = re.compile(rf"\b{ORDINAL_RE}\b(?=(?:\s+(?:and|or|,|to|versus|vs\.?)\s+(?:the\s+)?{ORDINAL_RE})*"
                           rf"\s+(?:monitoring\s+)?visits?\b)", re.I)
+# One visit asked about ("at its first monitoring visit"): how things were progressing then, not a trail.
+ONE_VISIT_RE = re.compile(rf"\b(?:at|on|during|in)\s+(?:the\s+|its\s+|their\s+|[\w-]+['’]s\s+)?"
+                          rf"(?:(?:latest|last|final)\s+|{ORDINAL_RE}\s+)(?:ofsted\s+)?(?:monitoring\s+|focused\s+)?"
+                          rf"visit\b", re.I)
 # Words that frame the question rather than name its topic.
 FRAME_WORDS = frozenset("""
 how has have had did does do is are was were changed change changes changing improved improve improving progress
@@ -221,6 +225,10 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
         "trail" if any(not _reported(text, change) for change in changes) else None
     if kind is None or kind == "trail" and ONE_SOURCE_RE.search(text):
         return None
+    if kind == "trail" and ONE_VISIT_RE.search(text) and not TRAIL_MARKER_RE.search(text) \
+            and not (VISIT_RANGE_RE.search(text) or VISIT_SINCE_RE.search(text)) \
+            and len({m.group(1).lower() for m in VISIT_ANY_RE.finditer(text)}) == 1:
+        return None  # "What did Ofsted conclude at its first monitoring visit? How was the front door progressing?"
     authorities = find_authorities(text)
     topic = topic_of(_asking_clause(text), authorities) or topic_of(text, authorities)
     if not topic:
