@@ -94,6 +94,10 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#  116: a "Read more" (or "Related", "Most read" ...) label over a list of other stories' headlines alone is a teaser
+#       list, cut and reported
+#  115: a minutes page titled "Cabinet - Tuesday 13 December 2022 - Minutes" keeps it; a council's own page naming
+#       itself is about itself, whoever else it names more than once
 #  114: minutes opening "MEETING HELD AT 6.00PM ON TUESDAY 25 JUNE 2024" or "held at 10.30 a.m. on ...": a clock
 #       time's points are no full stops
 #  113: one pattern for a visit to come named right after it ("the fourth visit to children's services, planned for
