@@ -156,3 +156,16 @@ def test_progress_at_one_named_visit_is_no_trail():
                      "How has the front door in Rutland progressed between the first and third monitoring visits?",
                      "How did care leaver services improve across the monitoring visits in Rutland?"):
         assert detect(question) is not None, question
+
+
+def test_a_reports_table_of_contents_weighs_as_a_header():
+    from qa.retrieval.rank import HEADER_FLOOR, prose_weight
+
+    contents = ("A full description of what the inspection judgements mean is at the end of this report.\n"
+                "1 Contents The local authority 3 Summary of findings 3 Areas for improvement 5")
+    assert prose_weight(contents, "judgement") == HEADER_FLOOR
+    # a judgement table and a sentence about a plan's contents are not one
+    assert prose_weight("The judgements are: 1. Children who need help and protection Inadequate 2. Children "
+                        "looked after Inadequate 3. Leadership Inadequate", "judgement") > HEADER_FLOOR
+    assert prose_weight("The contents of the plan were agreed by 12 members of the panel and 3 officers in May, "
+                        "after a long debate.", None) == 1.0

@@ -453,6 +453,10 @@ def prose_share(text: str) -> float:
     return prose / total if total else 0.0
 
 
+CONTENTS_RE = re.compile(r"^[^\S\n]*(?:\d{1,3}[^\S\n]+)?(?:table\s+of\s+)?contents\b(?![^\S\n]+of\b)", re.I | re.M)
+CONTENTS_ENTRY_RE = re.compile(r"[A-Za-z][\w’'?,-]*(?:[^\S\n]+[A-Za-z][\w’'?,-]*){0,8}[^\S\n]+\d{1,3}(?=\s|$)")
+
+
 def prose_weight(text: str, kind: str | None = None, event: str | None = None) -> float:
     """PROSE_FLOOR to 1 by the share of prose; a bare header (a headline with its dateline, a meeting's heading:
     no sentence, under HEADER_WORDS words) HEADER_FLOOR: it repeats a question's words in few others and so
@@ -463,6 +467,8 @@ def prose_weight(text: str, kind: str | None = None, event: str | None = None) -
     if kind == "person" and LABELLED_PERSON_RE.search(text):
         return 1.0  # "Lead inspector: Jo Bell, His Majesty's Inspector" in a report's details table
     share = prose_share(text)
+    if (contents := CONTENTS_RE.search(text)) and len(CONTENTS_ENTRY_RE.findall(text, contents.end())) >= 2:
+        return HEADER_FLOOR  # a report's table of contents ("Contents The local authority 3 Summary of findings 3")
     if share == 0 and len(text.split()) < HEADER_WORDS and not (kind in LABEL_ANSWERS and holds(kind, text)):
         stub = len(text.split()) < STUB_WORDS and not (kind and holds(kind, text))  # "Published: 9 May 2019"
         return STUB_FLOOR if stub else HEADER_FLOOR
