@@ -169,3 +169,11 @@ def test_a_reports_table_of_contents_weighs_as_a_header():
                         "looked after Inadequate 3. Leadership Inadequate", "judgement") > HEADER_FLOOR
     assert prose_weight("The contents of the plan were agreed by 12 members of the panel and 3 officers in May, "
                         "after a long debate.", None) == 1.0
+
+
+def test_a_paper_set_aside_by_its_title_alone_is_no_name_to_find():
+    query = parse("What did Rutland's cabinet member for children say when the 2020 ILACS report came out? I need the "
+                  "council's own release, not the Gazette.")
+    assert "Gazette" not in query.names and query.source == "council"
+    # the paper asked for by name is still one
+    assert "Gazette" in parse("What did the Gazette report about Rutland's inspection?").names

@@ -218,6 +218,9 @@ NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+
                                r"stor(?:y|ies)|write-?ups?|pieces?|blogs?|posts?|web\s*pages?|pages?|websites?|"
                                # (to a dash too: "Not the Ofsted letter please - I need the council's own report")
                                r"releases?|bulletins?|minutes|papers?|"
+                               # (a paper by its title alone: "I need the council's own release, not the Gazette")
+                               r"gazette|herald|chronicle|echo|argus|advertiser|mercury|sentinel|courier|examiner|"
+                               r"telegraph|guardian|observer|"
                                r"versions?)\b(?:(?!\s(?:but|and)\b|\s[-–—]\s)[^,.:;?])*", re.I)
 # "What did Ofsted's letter say about supervision, which the council's press release also mentions?": a source
 # named in a clause beside the one asked is no cue either.
