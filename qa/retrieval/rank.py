@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from qa.retrieval.question import (COUNCIL_DECISION_RE, NEGATED_SOURCE_RE, NUMBER_WORDS, SOURCE_KINDS, Query,
-                                   authority_surface_re)
+from qa.retrieval.question import (COUNCIL_DECISION_RE, MONTH_RE, NEGATED_SOURCE_RE, NUMBER_WORDS, SOURCE_KINDS,
+                                   YEAR, Query, authority_surface_re)
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
@@ -1001,8 +1001,7 @@ def other_inspectorate_weight(doc: Document, question: str) -> float:
 # (and a council body's dated meeting: "rochdale cabinet nov 2024 care leaver funding")
 MINUTES_ASKED_RE = re.compile(r"(?<!\d\s)\bminutes\b(?!\s+(?:after|before|later|late|long)\b)|"
                               r"\b(?:cabinet|executive|scrutiny|committee|panel)\s+(?:meeting\s+)?(?:(?:on|of|in)\s+)?"
-                              r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
-                              r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b", re.I)
+                              rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_RE}\s+{YEAR}\b", re.I)
 NOT_MINUTES_PENALTY = 0.9
 _minutes: dict = {}
 
