@@ -503,6 +503,9 @@ AVERAGE_RE = re.compile(r"\b(?:average|mean|median)\b", re.I)
 # "one in four social workers". (Not "the first half of 2024", "a third monitoring visit"; nor "share" the verb.)
 SHARE_QUESTION_RE = re.compile(r"\b(?:proportion|percentage|per\s*cent)\b|\b(?:what|the)\s+share\s+of\b", re.I)
 SHARE_RE = re.compile(r"\d\s*(?:%|per\s*cent\b)|"
+                      # (Ofsted spells out a number opening a sentence: "Thirty-four per cent of social workers")
+                      r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+                      r"forty|fifty|sixty|seventy|eighty|ninety|hundred)\s+per\s*cent\b|"
                       r"(?<!first )(?<!second )(?<!last )(?<!final )\b(?:half|(?:a|one|two|three)[\s-](?:third|quarter|"
                       r"fifth|tenth)s?)\s+of\b|\b(?:one|two|three|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?"
                       r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b", re.I)

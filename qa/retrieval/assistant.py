@@ -532,7 +532,7 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         # month would have named that month's visit had it reported on it.
         floor = document_not_before(hit.document)
         if rank.asked_months(query) and query.date_from and floor and not dated_to_month and not baseline \
-                and not in_span and (query.date_from - floor).days > STALE_DAYS:
+                and not in_span and _months_between(floor, query.date_from) >= STALE_MONTHS:
             return False
         if dates_visit_to_another_month(hit, query) or dates_events_to_other_months(hit, query):
             return False
@@ -602,7 +602,12 @@ def visit_just_before(doc: Document, letters: dict[str, list[tuple[date, int, st
 # fifth of six visits"; but "around a third of the workforce").
 OTHER_NOUN_NEXT_RE = re.compile(r"\s+(?!one\b|(?:[\w'’-]+\s+){0,4}(?:visit|check|monitoring))[a-z]", re.I)
 RECALL_YEARS = 3
-STALE_DAYS = 183
+# (counted in calendar months: December 2018 to June 2019 is half a year, though 182 days)
+STALE_MONTHS = 6
+
+
+def _months_between(earlier: date, later: date) -> int:
+    return (later.year - earlier.year) * 12 + later.month - earlier.month
 
 
 def recalls_before(hit: Hit, query: Query) -> bool:

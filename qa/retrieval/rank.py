@@ -493,6 +493,9 @@ SCOPE_SENTENCE_RE = re.compile(
     # a letter's sign-off: "Ofsted will take the findings from this monitoring visit into account when planning
     # your next inspection", "I am copying this letter to ..."
     r"ofsted will take the findings (?:from|of) this\b|i am copying this letter to\b|"
+    # "Ofsted will carry out a further monitoring visit to evaluate progress ...": the next visit, announced
+    r"ofsted will (?:carry out|undertake|conduct|make) (?:a|an|another) (?:further |next |subsequent )?"
+    r"(?:monitoring |focused )?visit\b|"
     r"inspectors (?:looked at|evaluated|reviewed|considered|examined|focused on)\b|"
     # (or a phrase between: "The visit in January 2024 looked at", not "The visit took place on ... and focused on")
     r"the (?:visit|inspection)(?:\s+(?:in|to|on|of|during|at)\s+[^.,;]{1,30}?)? (?:focused|looked) (?:on|at)\b|"
@@ -500,6 +503,10 @@ SCOPE_SENTENCE_RE = re.compile(
     r"(?:the|this) (?:joint targeted area inspection|jtai|visit|inspection|focused visit)(?: \(jtai\))? "
     r"(?:included|had|took) an? [^.]{0,40}?\b(?:focus|deep dive|look)\b)", re.I | re.M)
 SCOPE_SENTENCE_END_RE = re.compile(r"[.!?](?=[\"'”’)\]]*(?:\s|$))|\n[^\S\n]*\n")  # a full stop or a blank line
+# The judgement a letter's visits follow is history, not what this visit found: "This letter summarises the findings
+# of the third monitoring visit ... since the local authority was judged inadequate in April 2022."
+JUDGED_BEFORE_RE = re.compile(r"\bsince (?:the local authority|the council|it) was (?:last )?judged (?:to be )?"
+                              r"(?:inadequate|requires improvement[\w ]*?|good|outstanding)\b", re.I)
 FINDING_RE = re.compile(r"\b(?:found|finds|find that|saw|judged|concluded|however|but|rated|graded|good|"
                         r"outstanding|inadequate|requires? improvement|improved)\b|;", re.I)
 # Questions about the visit itself ("How was the visit carried out?", "What did the visit look at?") are
@@ -528,6 +535,10 @@ def scope_share(text: str) -> float:
     if salutation:
         covered = salutation.end()
         scope = len(text[:covered].split())
+    # So does its sign-off ("Yours sincerely / Jo Bell / His Majesty's Inspector" and the footer after it).
+    closing = _CLOSING_RE.search(text)
+    signed = closing and _INSPECTOR_SIGN_OFF_RE.search(text, closing.end(), closing.end() + SIGNATURE_CHARS)
+    sign_off = len(text[closing.start():].split()) if signed and len(text) - closing.end() <= 2 * SIGNATURE_CHARS else 0
     for match in SCOPE_SENTENCE_RE.finditer(text):
         start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
         if start < covered:
@@ -536,9 +547,9 @@ def scope_share(text: str) -> float:
         end = end_match.end() if end_match else len(text)
         sentence = text[start:end]
         covered = end
-        if not FINDING_RE.search(sentence):
+        if not FINDING_RE.search(JUDGED_BEFORE_RE.sub("", sentence)):
             scope += len(sentence.split())
-    return min(scope / total, 1.0) if total else 0.0
+    return min((scope + sign_off) / total, 1.0) if total else 0.0
 
 
 def scope_weight(text: str, question: str, kind: str | None) -> float:

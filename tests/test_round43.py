@@ -1,0 +1,62 @@
+"""Forty-third round: a share spelled out in words; half a year counted in months; a letter's sign-off and the
+judgement its visits follow say nothing the visit found."""
+from test_trust import undated_hit
+
+from qa.retrieval import rank
+from qa.retrieval.answer_type import states_share
+from qa.retrieval.assistant import states_asked_fact, states_asked_facts
+from qa.retrieval.question import parse
+
+
+def test_a_share_spelled_out_answers_what_proportion():
+    stems = frozenset({"social", "worker", "agenc", "staff"})
+    spelled = ("Workforce instability continues. Thirty-four per cent of social workers in the assessment teams are "
+               "agency staff.")
+    assert states_share(stems, spelled)
+    assert states_share(stems, "Nine per cent of social workers are agency staff.")
+    # words that are no number before "per cent" do not make a share
+    assert not states_share(stems, "The per cent of social workers who are agency staff is not reported.")
+    # and the whole question is answered, not abstained on
+    q = parse("In Ofsted's own words: what proportion of social workers were agency staff at the second monitoring "
+              "visit to Rutland?")
+    assert states_asked_fact(q, [undated_hit(spelled, "Rutland")])
+    assert not states_asked_fact(q, [undated_hit("Workforce instability continues to affect practice.", "Rutland")])
+
+
+def test_a_story_whose_latest_visit_is_half_a_year_before_the_asked_month_is_about_that_visit():
+    q = parse("Which inspector led the June 2019 inspection of Rutland?")
+    december = ("Children's services in Rutland are improving, inspectors say. After a two-day visit in December "
+                "2018, the inspector, Jo Bell, praised the authority.")
+    # December 2018 to June 2019: 182 days, and six calendar months
+    assert not states_asked_facts(undated_hit(december, "Rutland"), q)
+    # one that dates its own inspection to June, without the year, is about the asked one, whatever it recalls
+    june = december + " Following the inspection in June, Rutland is no longer judged inadequate."
+    assert states_asked_facts(undated_hit(june, "Rutland"), q)
+
+
+SIGN_OFF = ("Ofsted will carry out a further monitoring visit to evaluate progress against the areas identified at "
+            "the inspection.\n\nYours sincerely\n\nJo Bell\n\nHis Majesty's Inspector\n\nRutland County Council: "
+            "monitoring visit letter 3")
+OPENING = ("Monitoring visit to Rutland children's services\n\nThis letter summarises the findings of the third "
+           "monitoring visit to Rutland children's services since the local authority was judged inadequate in "
+           "April 2022. His Majesty's Inspectors Jo Bell and Sam Cole carried out this visit.")
+FINDING = ("Headline findings\n\nProgress since the last monitoring visit has been steady but uneven. Child protection "
+           "plans are clearer, but too many children wait for their first core group.")
+
+
+def test_a_letters_sign_off_and_opening_are_no_finding():
+    question = "what did ofsted say about the pace of progress at the rutland monitoring visit"
+    assert rank.scope_share(SIGN_OFF) == 1.0
+    assert rank.scope_weight(SIGN_OFF, question, None) == rank.SCOPE_PENALTY
+    # the judgement its visits follow is history, not a finding of this visit
+    assert rank.scope_share(OPENING) > 0.8
+    assert rank.scope_share(FINDING) == 0.0
+    # a sentence that judges is still a finding
+    assert rank.scope_share("This letter summarises the findings of the visit, which judged practice to be "
+                            "inadequate.") == 0.0
+    # asked who signed, the sign-off answers
+    assert rank.scope_weight(SIGN_OFF, "Who was the inspector who signed the Rutland letter?", "person") == 1.0
+    # a director's letter, signed by no inspector, keeps its words
+    director = SIGN_OFF.replace("His Majesty's Inspector", "Director of Children's Services")
+    assert rank.scope_share(director) < 0.7
+
