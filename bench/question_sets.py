@@ -96,12 +96,23 @@ def pool(out: Path, names: set[str] | None) -> list[dict]:
         if index not in loaded:
             loaded.clear()  # (one index in memory at a time)
             loaded[index] = Assistant(load_settings(index_dir=out / index))
-        for r in evaluate(loaded[index], load_questions(questions), top_k=10)["questions"]:
+        asked = {q["id"]: q for q in load_questions(questions)}
+        for r in evaluate(loaded[index], list(asked.values()), top_k=10)["questions"]:
             top = r["passages"][0] if r["passages"] else {}
             rows.append({"set": name, "id": r["id"], "question": r["question"], "abstain_expected":
                          r["abstain_expected"], "abstained": r["abstained"], "rank": r["rank"],
-                         "forbidden": bool(r["forbid_violations"]), "top": top.get("citation", "")})
+                         "forbidden": bool(r["forbid_violations"]), "top": top.get("citation", ""),
+                         "passages": [passage_row(p, asked[r["id"]]) for p in r["passages"]]})
     return rows
+
+
+def passage_row(passage: dict, question: dict) -> list:
+    """[document, score, holds an expected phrase, holds a forbidden one]: enough to replay a cut offline."""
+    from qa.evaluation.questions import norm
+
+    text = norm(passage["text"])
+    return [passage["doc_id"], passage["score"], any(norm(e) in text for e in question.get("expect_any", [])),
+            any(norm(f) in text for f in question.get("forbid", []))]
 
 
 def summary(rows: list[dict]) -> str:

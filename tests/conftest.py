@@ -131,3 +131,12 @@ def pg_url(pg_server, request):
     yield pg_server.replace("/postgres?", f"/{name}?")
     with psycopg.connect(pg_server, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def every_guess(monkeypatch):
+    """Other documents' passages shown however far below the best they score (no OTHER_DOCUMENT_FLOOR): for tests
+    of the order and the labels of everything retrieved."""
+    import qa.retrieval.assistant as assistant
+
+    monkeypatch.setattr(assistant, "OTHER_DOCUMENT_FLOOR", 0.0)

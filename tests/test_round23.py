@@ -120,7 +120,7 @@ def test_a_children_homes_report_page_keeps_its_name_over_a_download_link_and_a_
 
 # After the review of the round's diff.
 
-def test_a_page_dating_its_visit_to_the_asked_month_or_recalling_another_month_is_still_shown(tmp_path):
+def test_a_page_dating_its_visit_to_the_asked_month_or_recalling_another_month_is_still_shown(tmp_path, every_guess):
     from conftest import bm25_assistant_for
 
     docs = {

@@ -59,7 +59,7 @@ COUNCIL = ("Rutland SEND news\n\nThe council said its SEND services had addresse
            "process and that it still wanted to improve how it writes to families.")
 
 
-def test_an_abbreviation_in_a_documents_title_is_not_missing_from_its_passages(tmp_path):
+def test_an_abbreviation_in_a_documents_title_is_not_missing_from_its_passages(tmp_path, every_guess):
     assistant = bm25_assistant_for(tmp_path, {
         "revisit.txt": (REVISIT, {"doc_type": "ofsted_letter", "title": "Joint area SEND revisit in Rutland",
                                   "local_authorities": ["Rutland"], "date": "2023-01-12"}),

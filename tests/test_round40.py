@@ -26,7 +26,7 @@ STORY = ("Wessex still slow on missing children, Ofsted finds\n\nBy Sam Reed, 6 
          "The council said missing episodes and return home interviews were now reviewed by managers.")
 
 
-def test_asked_for_ofsted_the_letter_comes_before_a_story_retelling_its_visit(tmp_path):
+def test_asked_for_ofsted_the_letter_comes_before_a_story_retelling_its_visit(tmp_path, every_guess):
     docs = {"letter.txt": (LETTER, {"doc_type": "ofsted_letter", "date": "2025-02-28", "visit_number": 2,
                                     "local_authorities": ["Wessex"]}),
             "story.txt": (STORY, {"doc_type": "news_article", "date": "2025-03-06", "visit_number": 2,
@@ -83,7 +83,7 @@ VISIT = ("13 December 2022\n\nDear Director\n\nMonitoring visit to Wessex childr
          "up.\n\nYours sincerely\n\nJo Bell\nHis Majesty's Inspector")
 
 
-def test_a_numbered_visit_waits_behind_the_inspection_asked_about(tmp_path):
+def test_a_numbered_visit_waits_behind_the_inspection_asked_about(tmp_path, every_guess):
     meta = {"local_authorities": ["Wessex"]}
     assistant = bm25_assistant_for(tmp_path, {
         "report.txt": (REPORT, {**meta, "doc_type": "ofsted_report", "date": "2022-05-06"}),

@@ -157,7 +157,7 @@ MISSING_STORY = ("Rutland still slow on missing children\n\nBy Sam Reed, 6 March
                  "The council said return home interviews were now reviewed by managers.")
 
 
-def test_asked_for_no_source_the_letter_leads_and_a_story_retelling_its_visit_waits(tmp_path):
+def test_asked_for_no_source_the_letter_leads_and_a_story_retelling_its_visit_waits(tmp_path, every_guess):
     docs = {"letter.txt": (MISSING_LETTER, {"doc_type": "ofsted_letter", "date": "2025-02-28", "visit_number": 2,
                                             "local_authorities": ["Rutland"]}),
             "story.txt": (MISSING_STORY, {"doc_type": "news_article", "date": "2025-03-06", "visit_number": 2,

@@ -60,3 +60,52 @@ def test_a_letters_sign_off_and_opening_are_no_finding():
     director = SIGN_OFF.replace("His Majesty's Inspector", "Director of Children's Services")
     assert rank.scope_share(director) < 0.7
 
+
+def _hit(doc_id: str, score: float):
+    from qa.datatypes import Document, Hit, Passage
+
+    doc = Document(doc_id=doc_id, path=f"{doc_id}.txt", text="", doc_type="ofsted_letter")
+    return Hit(passage=Passage(passage_id=f"{doc_id}#{score}", doc_id=doc_id, text=str(score), start=0, end=1),
+               document=doc, score=score)
+
+
+def test_another_documents_passage_far_below_the_best_is_left_out():
+    from qa.retrieval.assistant import OTHER_DOCUMENT_FLOOR, without_weak_guesses
+
+    lead, close, weak, own = _hit("letter", 1.0), _hit("story", 0.6), _hit("other", 0.3), _hit("letter", 0.2)
+    kept = without_weak_guesses([lead, close, weak, own])
+    # the leading document's own passages stay, however low: they are the context of the answer
+    assert kept == [lead, close, own]
+    assert OTHER_DOCUMENT_FLOOR * 1.0 > 0.3
+    # scored against the best, wherever it stands (a passage shown apart may lead on score)
+    apart_first = without_weak_guesses([_hit("letter", 0.5), _hit("story", 1.2), _hit("other", 0.55)])
+    assert [h.document.doc_id for h in apart_first] == ["letter", "story"]
+    assert without_weak_guesses([]) == []
+
+
+def test_the_banner_counts_only_the_passages_shown(tmp_path, monkeypatch):
+    from conftest import bm25_assistant_for, other_council_news
+    import qa.retrieval.assistant as assistant
+
+    letter = ("Monitoring visit to Rutland children's services\n\nInspectors found that supervision of social "
+              "workers in Rutland is now regular and reflective, and managers record clear direction for "
+              "children's plans. Supervision records show thoughtful discussion of risk.")
+    aside = ("Rutland leisure centre news\n\nThe leisure centre reopened its pool after repairs. Lifeguard supervision "
+             "at the pool is regular, staff said. The cafe has new opening hours and the car park has been resurfaced "
+             "over the summer holidays, with twenty more spaces for visitors.")
+    docs = {"letter.txt": (letter, {"doc_type": "ofsted_letter", "date": "2023-05-09",
+                                    "local_authorities": ["Rutland"]}),
+            "aside.txt": (aside, {"doc_type": "council_page", "local_authorities": ["Rutland"]}),
+            **other_council_news()}
+    ask = bm25_assistant_for(tmp_path, docs).ask
+    question = "What did inspectors say about supervision in Rutland in 2023?"
+    monkeypatch.setattr(assistant, "OTHER_DOCUMENT_FLOOR", 0.0)
+    every = ask(question)
+    # the undated leisure page scores under half the letter's passage: shown apart, and announced, without the floor
+    assert [h.document.doc_type for h in every.hits] == ["ofsted_letter", "council_page"]
+    assert every.hits[1].score < 0.5 * every.hits[0].score and "not stated" in every.filters_description
+    monkeypatch.setattr(assistant, "OTHER_DOCUMENT_FLOOR", 0.5)
+    kept = ask(question)
+    assert [h.document.doc_type for h in kept.hits] == ["ofsted_letter"]
+    assert "not stated" not in kept.filters_description
+

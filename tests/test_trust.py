@@ -228,7 +228,7 @@ def test_a_passage_dating_things_by_other_months_only_ranks_lower():
     assert rank.asked_months(parse("What did inspectors find in 2024?")) == frozenset()
 
 
-def test_passages_of_unknown_date_are_shown_apart_and_labelled(small):
+def test_passages_of_unknown_date_are_shown_apart_and_labelled(small, every_guess):
     data = answer_to_dict(small.ask("What did inspectors say about supervision in Wakefield in 2019?"))
     assert not data["abstained"]
     statuses = [p["filter_status"] for p in data["passages"]]
