@@ -109,3 +109,46 @@ def test_the_banner_counts_only_the_passages_shown(tmp_path, monkeypatch):
     assert [h.document.doc_type for h in kept.hits] == ["ofsted_letter"]
     assert "not stated" not in kept.filters_description
 
+
+def test_asked_the_overall_judgement_the_overall_grade_outweighs_the_areas_grades():
+    from qa.retrieval.answer_type import ANSWER_TYPE_BOOST, OVERALL_GRADE_BOOST, answer_type_weight
+
+    areas = ("The judgements on areas of the service that contribute to overall effectiveness are: 1. Children who "
+             "need help and protection Inadequate 2. Children looked after Requires improvement")
+    overall = ("Inspection dates: 14 January - 4 February 2015. The overall judgement is that children's services "
+               "are inadequate. There are widespread or serious failures.")
+    assert answer_type_weight("judgement", overall, overall=True) == OVERALL_GRADE_BOOST
+    assert answer_type_weight("judgement", areas, overall=True) == 1.0
+    # the other forms of the overall grade
+    for text in ("Overall effectiveness: Inadequate", "Overall, services for children in Rutland are inadequate.",
+                 "Children's services in Rutland are now judged to require improvement to be good.",
+                 "The council was judged 'good' overall."):
+        assert answer_type_weight("judgement", text, overall=True) == OVERALL_GRADE_BOOST, text
+    # one area's grade is not the overall one
+    assert answer_type_weight("judgement", "The help and protection of children was rated as requiring "
+                              "improvement.", overall=True) == 1.0
+    # not asked for the overall one, any grade weighs as before
+    assert answer_type_weight("judgement", areas) == ANSWER_TYPE_BOOST
+
+
+def test_the_overall_question_reaches_the_ranking(tmp_path, monkeypatch):
+    from conftest import bm25_assistant_for, other_council_news
+    import qa.retrieval.answer_type as answer_type
+
+    report = ("Rutland inspection report 2015\n\nThe overall judgement of the 2015 Rutland inspection rests on the "
+              "judgements on areas of the service: 1. Children who need help and protection Inadequate 2. Children "
+              "looked after Requires improvement 3. Leadership Inadequate\n\nThe overall judgement is that "
+              "children's services are inadequate. Leaders have not understood the failures and have not made "
+              "improvements quickly enough for children at risk of harm in the county, and partners have not "
+              "challenged them.")
+    docs = {"report.txt": (report, {"doc_type": "ofsted_report", "date": "2015-03-20",
+                                    "local_authorities": ["Rutland"]}), **other_council_news()}
+    ask = bm25_assistant_for(tmp_path, docs, max_words=45, min_words=10).ask
+    question = "What was the overall judgement in the 2015 Rutland inspection?"
+    scores = {}
+    for boost in (1.0, answer_type.OVERALL_GRADE_BOOST):
+        monkeypatch.setattr(answer_type, "OVERALL_GRADE_BOOST", boost)
+        hits = ask(question).hits
+        assert hits[0].passage.text.startswith("The overall judgement is")
+        scores[boost] = hits[0].score
+    assert abs(scores[1.5] / scores[1.0] - 1.5) < 0.01  # the boost reaches the passage's score

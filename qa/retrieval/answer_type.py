@@ -27,6 +27,10 @@ ROLE_PERSON_BOOST = 1.5  # "which director ...?": a sentence naming the role and
 # "What did the cabinet decide?", "What questions does Ofsted want answered?": the resolution or the questions
 # themselves, not the debate or the preamble naming them (x1.15 left the Essex cabinet's resolution third)
 STATED_ITEMS_BOOST = 1.5
+# "What was the overall judgement?": the overall grade stated ("The overall judgement is that children's services
+# are inadequate"), not the areas' grades listed ("The judgements on areas ... that contribute to overall
+# effectiveness are: 1. Children who need help and protection Inadequate ..."), as ROLE_PERSON_BOOST for people
+OVERALL_GRADE_BOOST = 1.5
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -367,19 +371,37 @@ def holds(kind: str, text: str) -> bool:
     return bool(EVIDENCE[kind].search(text))
 
 
+_GRADE = r"[\"“‘']?(?:inadequate|requir(?:es?|ing)\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding)\b"
+OVERALL_ASKED_RE = re.compile(r"\boverall\b", re.I)
+# The overall grade: "overall effectiveness: inadequate", "the overall judgement is that ...", "judged good overall",
+# "Overall, services for children in X are inadequate", "Children's services in X are now judged to require
+# improvement to be good" (services as a whole, not one area's "help and protection ... rated as requiring ...").
+# Not "the judgements ... that contribute to overall effectiveness are: ...", nor past a sentence's end.
+OVERALL_GRADE_RE = re.compile(rf"(?<!to\s)\boverall\s+(?:judge?ment|effectiveness|grade|rating)\b"
+                              rf"[^.\n]{{0,80}}?{_GRADE}|"
+                              rf"\b(?:judged|rated|graded)\s+(?:as\s+|to\s+be\s+)?{_GRADE}[\"”’']?\s+overall\b|"
+                              rf"\boverall,\s+[^.\n]{{0,60}}?\b(?:are|is|were|was|remains?)\s+(?:now\s+)?{_GRADE}|"
+                              rf"\bservices(?:\s+for\s+children)?(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?\s+"
+                              rf"(?:are|were|is|was|remain)\s+(?:now\s+|still\s+)?(?:(?:judged|rated|graded)\s+"
+                              rf"(?:as\s+|to\s+(?:be\s+)?)?)?{_GRADE}", re.I)
+
+
 def answer_type_weight(kind: str | None, text: str, role: str | None = None, event: str | None = None,
-                       counted: frozenset[str] = frozenset()) -> float:
+                       counted: frozenset[str] = frozenset(), overall: bool = False) -> float:
     """ANSWER_TYPE_BOOST for a passage holding the asked kind of fact; for "which director ..." (a role asked
     about), one naming somebody and that role: a councillor quoted beside the director's work is not the answer.
     For "when was it published / did it take place" (`event`, see asked_event), a date in a sentence saying so
     weighs EVENT_DATE_BOOST more: a story's other dates are not the asked one. For "how many X" (`counted`: the
-    stems of X), a number of X, not any number (a letter's "on 4 and 5 February" opening)."""
+    stems of X), a number of X, not any number (a letter's "on 4 and 5 February" opening); for "what was the
+    overall judgement" (`overall`), the overall grade, not the areas' grades."""
     if not kind or not holds(kind, text):
         return 1.0
     if kind in ("decision", "questions"):
         return STATED_ITEMS_BOOST
     if kind == "count" and counted:
         return COUNT_OF_ASKED_BOOST if states_count(counted, text, before=True) else 1.0
+    if kind == "judgement" and overall:
+        return OVERALL_GRADE_BOOST if OVERALL_GRADE_RE.search(text) else 1.0
     if kind == "date" and not states_own_date(text):
         return 1.0  # only a recalled date: "Since the last monitoring visit in February 2017, ..."
     if kind == "date" and event:

@@ -26,8 +26,8 @@ from qa.index.scope import Scope
 from qa.index.store import Index
 from qa.retrieval import rank
 from qa.retrieval.acronyms import FIELD_GLOSSARY, acronym_weight, asked_acronyms, expand, index_definitions
-from qa.retrieval.answer_type import (answer_type_weight, asked_event, asked_role, counted_stems, previous_post_weight,
-                                      second_fact_weight, who_verb_weight)
+from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, asked_event, asked_role, counted_stems,
+                                      previous_post_weight, second_fact_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTION_RE, SOURCE_KINDS, Query,
                                    specialist_service)
@@ -188,6 +188,7 @@ class Retriever:
         broad = rank.is_broad(index.bm25.document_frequency(q_terms), len(index.passages))
         role, event = asked_role(query.text), asked_event(query.text)
         counted = counted_stems(query.topic, query.authorities) if query.answer_type == "count" else frozenset()
+        overall = bool(OVERALL_ASKED_RE.search(query.text))
         acronyms = asked_acronyms(query.names, defined)
         for row, score in fused:
             passage = index.passages[row]
@@ -196,7 +197,7 @@ class Retriever:
                 continue  # a round-up's paragraph on Warwickshire does not answer for Newcastle
             weight = rank.prior(doc, query, newest, passage.headings, passage.start) \
                 * rank.prose_weight(passage.text, query.answer_type, event) \
-                * answer_type_weight(query.answer_type, passage.text, role, event, counted) \
+                * answer_type_weight(query.answer_type, passage.text, role, event, counted, overall) \
                 * rank.month_weight(months, passage.text) * rank.lead_weight(broad, passage) \
                 * rank.scope_weight(passage.text, query.text, query.answer_type) \
                 * rank.reply_weight(passage.text, query.text, query.source, doc.doc_type == "council_page") \
