@@ -152,3 +152,40 @@ def test_the_overall_question_reaches_the_ranking(tmp_path, monkeypatch):
         assert hits[0].passage.text.startswith("The overall judgement is")
         scores[boost] = hits[0].score
     assert abs(scores[1.5] / scores[1.0] - 1.5) < 0.01  # the boost reaches the passage's score
+
+
+def test_ofsteds_region_says_who_wrote_not_a_name_the_answer_must_mention():
+    from qa.retrieval.question import find_names
+
+    question = ("The South West regional director wrote to Rutland's director after the annual engagement meeting. "
+                "Who else from Ofsted was at that meeting?")
+    assert not any("South West" in n for n in find_names(question, ["Rutland"]))
+    # a region named for itself is still a name
+    assert "North East" in find_names("Which councils in the North East were judged inadequate?", [])
+
+
+def test_a_reports_statutory_front_matter_is_no_finding():
+    front = ("Ofsted produces this report under its power to combine reports in accordance with section 152 of the "
+             "Education and Inspections Act 2006. This report includes the report of the inspection of local "
+             "authority functions carried out under section 136 of the Education and Inspections Act 2006.")
+    assert rank.scope_share(front) == 1.0
+    assert rank.scope_weight(front, "why was Rutland judged inadequate overall in 2015?", None) == rank.SCOPE_PENALTY
+
+
+def test_straight_after_an_event_asks_its_aftermath_not_everything_since():
+    soon = parse("How did Rutland respond straight after the 2019 inadequate judgement?")
+    assert (soon.date_from.isoformat(), soon.date_to.isoformat()) == ("2019-01-01", "2020-12-31")
+    assert "2019 to 2020" in soon.describe()
+    month = parse("What did Rutland do immediately after the May 2019 inspection?")
+    assert (month.date_from.isoformat(), month.date_to.isoformat()) == ("2019-05-01", "2020-05-31")
+    # "after" alone still reads from the event on
+    since = parse("What did Rutland do after the May 2019 inspection?")
+    assert since.date_from.isoformat() == "2019-05-01" and since.date_to is None
+
+
+def test_pa_is_a_care_leavers_personal_adviser():
+    from qa.retrieval.acronyms import FIELD_GLOSSARY, asked_acronyms
+
+    [pattern] = asked_acronyms(["PA"], FIELD_GLOSSARY)
+    assert pattern.search("Personal advisers now hold an average of 19 young people each") and pattern.search("PA")
+    assert not pattern.search("Social workers now hold an average of 19 children each")

@@ -62,6 +62,7 @@ FIELD_GLOSSARY = {
     "MV": "monitoring visit",
     "NEET": "not in education, employment or training",
     "NQSW": "newly qualified social worker",
+    "PA": "personal adviser",  # a care leaver's ("PA caseloads")
     "PLO": "public law outline",
     "RHI": "return home interview",
     "RI": "requires improvement",

@@ -739,6 +739,12 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                     # "the letter after the January 2017 monitoring visit" reports on that visit: its month (a
                     # month's window takes what is published on it weeks later), not everything from then on.
                     start, end = _month_start(y, _month(g[0])), _month_end(y, _month(g[0]))
+                elif kind == "since_event" and SOON_BEFORE_RE.search(text, 0, m.start()):
+                    # "straight after the 2019 inadequate judgement": its first year (a story four years on
+                    # about the next inspection is not the response asked for)
+                    start, end = _month_start(y, _month(g[0])), _month_end(y + 1, _month(g[0]))
+                    if not _month(g[0]):
+                        end = _month_end(y + 1, None)
                 elif kind == "since_event":
                     start, end = _month_start(y, _month(g[0])), None
                 else:
@@ -749,6 +755,8 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 anchor = f"{g[0].title()} {y}" if g[0] else str(y)
                 if reports_on:
                     return start, end, anchor, rest
+                if start and end:
+                    return start, end, f"from {anchor} to {_named(end.year, end.month if g[0] else 0)}", rest
                 return start, end, f"from {anchor}" if end is None else f"up to {anchor}", rest
             elif kind == "before":
                 y = _valid_year(g[1])
@@ -784,6 +792,10 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         rest = _tidy(before + " " + text[m.end():])
         return start, end, phrase, rest
     return None, None, "", text
+
+
+# "straight after", "immediately after", "shortly after" an event: its aftermath, not everything since
+SOON_BEFORE_RE = re.compile(r"\b(?:straight|immediately|directly|just|shortly|soon|right)\s*$", re.I)
 
 
 # "in March" is about an event only in a question about one ("what did inspectors find in March?"), not in
@@ -975,6 +987,11 @@ COMMON_CAPITALISED = {
     "bc", "cc", "mbc", "lbc", "rbc", "dc", "cbc",
 } | set(MONTHS) | set(MONTH_ABBREVIATIONS) | {d.lower() for d in calendar.day_name}
 PARLIAMENT_HOUSE_RE = re.compile(r"\bHouse\s+of\s+(?:Commons|Lords)\b")
+# "The South West regional director wrote to Devon ...": Ofsted's region says who wrote, not what the letter names
+# (signed "Regional Director", on the region's behalf). A region alone ("councils in the North East") is still named.
+OFSTED_REGION_RE = re.compile(r"\b(?:North\s+East|North\s+West|South\s+East|South\s+West|East\s+Midlands|"
+                              r"West\s+Midlands|East\s+of\s+England|Yorkshire\s+and\s+(?:the\s+)?Humber)"
+                              r"(?=\s+regional\b|\s+region['’]s\b)", re.I)
 NAME_RE = re.compile(r"\b(?:[A-Z][a-z]*[A-Z][A-Za-z]*|[A-Z][a-z'’]+(?:\s+(?:[A-Z][a-z'’]+|[A-Z]{2,}))+)\b")
 
 
@@ -1000,6 +1017,7 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     # ... and its council's initials ("NCC (Northamptonshire County Council)", "WSCC 2019: ... West Sussex ...")
     places |= {i for a in authorities for i in council_initials(a)}
     text = PARLIAMENT_HOUSE_RE.sub(" ", text)  # "the House of Commons committee": Parliament speaking, no name
+    text = OFSTED_REGION_RE.sub(" ", text)
     names = []
     for m in NAME_RE.finditer(text):
         _add_name(names, m.group(0), places)

@@ -493,6 +493,10 @@ SCOPE_SENTENCE_RE = re.compile(
     # a letter's sign-off: "Ofsted will take the findings from this monitoring visit into account when planning
     # your next inspection", "I am copying this letter to ..."
     r"ofsted will take the findings (?:from|of) this\b|i am copying this letter to\b|"
+    # a report's statutory front matter: "Ofsted produces this report under its power to combine reports ...",
+    # "This report includes the report of the inspection of local authority functions carried out under ..."
+    r"ofsted produces this report under\b|this report includes the report of\b|"
+    r"a full description of what the inspection judgements mean\b|"
     # "Ofsted will carry out a further monitoring visit to evaluate progress ...": the next visit, announced
     r"ofsted will (?:carry out|undertake|conduct|make) (?:a|an|another) (?:further |next |subsequent )?"
     r"(?:monitoring |focused )?visit\b|"
