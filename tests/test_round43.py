@@ -189,3 +189,54 @@ def test_pa_is_a_care_leavers_personal_adviser():
     [pattern] = asked_acronyms(["PA"], FIELD_GLOSSARY)
     assert pattern.search("Personal advisers now hold an average of 19 young people each") and pattern.search("PA")
     assert not pattern.search("Social workers now hold an average of 19 children each")
+
+
+def test_a_paper_set_aside_by_but_i_want_is_no_source_asked():
+    query = parse("Who was lead inspector on the second Rutland monitoring visit? The Echo names someone but I want "
+                  "it from the Ofsted letter.")
+    assert query.source == "ofsted" and not any("Echo" in n for n in query.names)
+    # named as the source asked for, it stays one
+    assert any("Echo" in n for n in parse("What did the Rutland Echo say about caseloads?").names)
+
+
+def test_the_month_a_visits_letter_came_out_is_the_letters_not_the_visits():
+    out = parse("When the Rutland focused visit letter came out in December 2023, who commented for the council?")
+    assert not out.month_dates_visit and (out.date_from.month, out.date_to.month) == (12, 12)
+    assert parse("What did the Rutland focused visit in December 2023 find?").month_dates_visit
+
+
+JOINT_LETTER = """Ofsted | Care Quality Commission | HMICFRS
+
+30 April 2024
+
+Jo Bell, Director of Children's Services, Rutland County Council
+
+Sam Cole, Chief Executive, Rutland County Council
+
+Joint targeted area inspection of the multi-agency response to children's mental health in Rutland
+
+This letter summarises the findings of the joint targeted area inspection (JTAI) of the multi-agency response to
+children's mental health in Rutland. This inspection took place from 4 to 8 March 2024.
+
+Headline findings
+
+Practitioners across agencies are committed to improving children's mental health, but too many children wait too
+long for specialist help, and strategic leaders do not yet share an understanding of need across the partnership.
+
+Yours sincerely
+
+Ofsted | Care Quality Commission | HMICFRS
+
+Ann Example
+National Director | Ben Example
+Deputy Director | Cat Example
+His Majesty's Inspector of Constabulary
+"""
+
+
+def test_a_joint_letter_signed_under_the_inspectorates_names_is_ofsteds_letter(tmp_path):
+    from conftest import ingested
+
+    doc = ingested(tmp_path, "jtai.txt", JOINT_LETTER)
+    assert doc.doc_type == "ofsted_letter"
+    assert doc.local_authorities == ["Rutland"]

@@ -386,7 +386,9 @@ _JOINT_SUBJECT_RE = re.compile(r"(?im)^[^\S\n]*joint targeted area inspection of
 # Ofsted on a signature line under the sign-off: "Nadia Okafor, Regional Director, Ofsted" or "Ofsted: Jo Bell, ..."
 # (not "cc: Regional Director, Ofsted" under a council's reply, nor "The letter from Ofsted is attached.")
 _OFSTED_SIGNS_RE = re.compile(r"(?im)^[^\S\n]*yours\s+sincerely\W*\n(?:[^\n]*\n){0,4}?"
-                              r"[^\S\n]*(?!cc\b)(?:ofsted:|[^\n]{3,120},[^\S\n]*ofsted[^\S\n]*(?:$|\|))")
+                              r"[^\S\n]*(?!cc\b)(?:ofsted:|[^\n]{3,120},[^\S\n]*ofsted[^\S\n]*(?:$|\|)|"
+                              # (or first of the inspectorates over their signatures: "Ofsted | Care Quality ...")
+                              r"ofsted[^\S\n]*\|[^\S\n]*(?:care\s+quality|cqc|hmi))")
 # A council's paper carrying the letter: its report, minutes or appendix
 _CARRIES_LETTER_RE = re.compile(r"(?im)^\W*(?:appendix|annex|minutes|report\s+(?:of|to|title)|"
                                 r"(?:\d+(?:\.\d+)*\.?\s+)?purpose\s+of\s+(?:the\s+)?report)\b")

@@ -221,7 +221,12 @@ NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+
                                # (a paper by its title alone: "I need the council's own release, not the Gazette")
                                r"gazette|herald|chronicle|echo|argus|advertiser|mercury|sentinel|courier|examiner|"
                                r"telegraph|guardian|observer|"
-                               r"versions?)\b(?:(?!\s(?:but|and)\b|\s[-–—]\s)[^,.:;?])*", re.I)
+                               r"versions?)\b(?:(?!\s(?:but|and)\b|\s[-–—]\s)[^,.:;?])*|"
+                               # "The Echo names someone but I want it from the Ofsted letter": set aside by a "but"
+                               r"\b(?:the\s+)?(?:local\s+)?(?:press|news(?:paper)?|papers?|stor(?:y|ies)|articles?|"
+                               r"gazette|herald|chronicle|echo|argus|advertiser|mercury|sentinel|courier|examiner|"
+                               r"telegraph|guardian|observer)\b[^.?!;:]{0,60}?\bbut\s+(?=i\s+(?:want|need|would\s+like|"
+                               r"['’]d\s+like)\b)", re.I)
 # "What did Ofsted's letter say about supervision, which the council's press release also mentions?": a source
 # named in a clause beside the one asked is no cue either.
 # ("..., which the council's press release only paraphrases": a source named before "only", "merely", "just"; not
@@ -272,6 +277,9 @@ VISIT_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}(?:visit|vist|inspection|re-insp
 # "the February 2022 focused visit('s) letter" with the question on its publication ("came out", "was published",
 # "responded to"): the month may be the letter's, not the visit's.
 LETTER_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}(?:visit|inspection)[’']?s?[’']?\s+(?:letter|report)s?\b", re.I)
+# ... or after it: "when the Bury focused visit letter came out in December 2023"
+LETTER_OUT_IN_RE = re.compile(r"\b(?:visit|inspection)[’']?s?[’']?\s+(?:letter|report)s?\b(?=[^.?]{0,30}?\b(?:came\s+out|"
+                              r"(?:was|were)\s+(?:published|released|issued))\s+(?:in|during)\s)", re.I)
 PUBLISHED_RE = re.compile(r"\b(?:came|come|comes|coming)\s+out\b|\b(?:published|publication|released|issued|"
                           r"respon(?:d|ded|ds|se)|reacted)\b", re.I)
 # A terse query ("west sussex mv5 sept findings"), not a sentence: its bare month is the event's. In a sentence a
@@ -351,7 +359,7 @@ class Query:
         committee in October 2019", "what did Ofsted say in March") a document published that month is in it too."""
         text = NEGATED_EVENT_RE.sub(" ", self.text)
         if PUBLISHED_RE.search(text):  # "when the February 2022 focused visit letter came out": the letter's month
-            text = LETTER_MONTH_RE.sub(" ", text)
+            text = LETTER_OUT_IN_RE.sub(" ", LETTER_MONTH_RE.sub(" ", text))
         return bool(VISIT_MONTH_RE.search(text))
 
     @property
