@@ -240,3 +240,19 @@ def test_a_joint_letter_signed_under_the_inspectorates_names_is_ofsteds_letter(t
     doc = ingested(tmp_path, "jtai.txt", JOINT_LETTER)
     assert doc.doc_type == "ofsted_letter"
     assert doc.local_authorities == ["Rutland"]
+
+
+def test_what_a_council_committee_was_told_asks_the_council():
+    for question in ("Who told Rutland's children's services committee in Nov 2023 that agency use had come down?",
+                     "What did the director tell the scrutiny panel about caseloads in Rutland?",
+                     "Who updated Rutland's cabinet on the monitoring visit?"):
+        assert parse(question).source == "council", question
+    # Parliament's committee is not the council's
+    assert parse("Who told the Commons select committee that Ofsted had missed the abuse?").source != "council"
+
+
+def test_the_inspectors_actual_wording_asks_ofsted_and_a_magazine_is_set_aside():
+    query = parse("Which front door decided almost all contacts within 24 hours? I need the inspectors' actual "
+                  "wording from the focused visit letter, not a magazine's figure.")
+    assert query.source == "ofsted" and query.source_named
+    assert parse("What did the magazine say about Rutland's front door?").source != "ofsted"

@@ -98,6 +98,11 @@ ATTRIBUTION_CUES = [
 ]
 # "How did Torbay Council respond to Ofsted's findings?": the council's own words first, though Ofsted is named
 # (a preference: a story quoting the council's response answers too).
+# "Who told Reading's children's services committee ...?": what was said at a council's committee is in its
+# minutes (not Parliament's: "told the Commons select committee")
+COMMITTEE_TOLD_RE = re.compile(r"\b(?:told|informed|updated|briefed|advised|reported\s+to)\s+(?:the\s+)?"
+                               r"(?:(?!commons\b|select\b|parliament\w*\b|lords\b)[\w'’-]+\s+){0,5}?"
+                               r"(?:committee|panel|cabinet|scrutiny)\b", re.I)
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
                                  r"(?:respond|react|reply|answer)\w*\b|"
                                  r"\bcouncil(?:['’]s)?\s+(?:response|reaction|reply)\b"
@@ -172,7 +177,11 @@ OFSTED_DOCUMENT_SAYS_RE = re.compile(r"\bofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:l
 # OFSTED_DOCUMENT_SAYS_RE's "What did Ofsted's letter say ...?" (read in the question's whole text: its negated sources
 # are left out of the cues)
 OFSTED_OWN_WORDS_RE = re.compile(r"\b(?:(?:the|its)\s+(?:ofsted\s+)?(?:letter|report)\s+itself|ofsted['’]s\s+own\s+"
-                                 r"(?:letter|report|words)|quote\s+(?:from\s+)?the\s+(?:ofsted\s+)?(?:letter|report)|"
+                                 r"(?:letter|report|words)|"
+                                 # "the inspectors' actual wording from the focused visit letter"
+                                 r"(?:inspectors['’]?|ofsted['’]s)\s+(?:actual|exact|own)\s+(?:words|wording)|"
+                                 r"(?:actual|exact)\s+wording\s+(?:from|in|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                                 r"(?:letter|report)|quote\s+(?:from\s+)?the\s+(?:ofsted\s+)?(?:letter|report)|"
                                  r"not\s+(?:the\s+)?(?:press|news|media)\s+coverage|not\s+(?:from\s+)?(?:the\s+)?"
                                  r"(?:press|news\s+stor(?:y|ies)|(?:scrutiny\s+|committee\s+)?minutes|press\s+release|"
                                  r"council['’]s\s+(?:page|statement|summary)))\b", re.I)
@@ -214,7 +223,8 @@ SOURCE_EVENT_RE = re.compile(r"\b(?:visits?|inspections?|judge?ments?|reports?|l
 # "... the local press write-up, not Ofsted's own report", "rather than press reports": a source set aside is no cue.
 NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+|from\s+)?(?:the\s+|a\s+|an\s+)?"
                                r"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,4}?(?:own\s+)?(?:ofsted|council|press|news|media|"
-                               r"newspapers?|local\s+paper|reports?|letters?|inspectors?|coverage|statements?|articles?|"
+                               r"newspapers?|local\s+paper|magazines?|reports?|letters?|inspectors?|coverage|"
+                               r"statements?|articles?|"
                                r"stor(?:y|ies)|write-?ups?|pieces?|blogs?|posts?|web\s*pages?|pages?|websites?|"
                                # (to a dash too: "Not the Ofsted letter please - I need the council's own report")
                                r"releases?|bulletins?|minutes|papers?|"
@@ -934,6 +944,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         rest = beside  # (nor words to search for: they drew the letter's sign-off, which names its visit)
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None)
     responding = "council" if COUNCIL_RESPONSE_RE.search(cues) or COUNCIL_DECISION_RE.search(cues) \
+        or COMMITTEE_TOLD_RE.search(cues) \
         else "news" if NEWS_WRITER_RE.search(cues) else None
     source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
     if source == "ofsted" and not attributed and (OTHER_SPEAKER_RE.search(cues) or COUNCIL_DISPUTES_RE.search(cues)
