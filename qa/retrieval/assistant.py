@@ -289,8 +289,9 @@ class Assistant:
             # higher is enough
             leading, closer = ahead, True
         result.hits = without_weak_guesses(leading + shown + [h for h in extra if h not in leading])
-        # (the banner counts what is shown)
-        leading, shown, extra = ([h for h in group if h in result.hits] for group in (leading, shown, extra))
+        # (the banner counts what is shown; by identity: two hits may hold equal values)
+        kept = {id(h) for h in result.hits}
+        leading, shown, extra = ([h for h in group if id(h) in kept] for group in (leading, shown, extra))
         if extra:
             result.filters_description = _describe_with_unconfirmed(query, len(shown), extra, len(leading), closer)
         t = time.perf_counter()
