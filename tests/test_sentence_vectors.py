@@ -34,7 +34,15 @@ def test_a_build_embeds_every_answer_sentence_as_the_question_embedder_would(tmp
     sample = wanted[::7]
     fresh = assistant._encode_cached.embedder.encode(sample)
     looked_up = built.encoder(lambda texts: np.zeros((len(texts), 384), dtype=np.float32))(sample)
-    assert np.allclose(fresh, looked_up, atol=1e-4)
+    if assistant._encode_cached.embedder.backend == "onnx-int8":
+        # Dynamic int8 quantisation scales activations per batch, so a sentence's vector depends a little on the
+        # batch it was encoded in. The backend is only chosen where it agrees with torch to AGREEMENT (cosine), so
+        # two of its encodings of one sentence agree to cos(2 arccos AGREEMENT) = 2 AGREEMENT^2 - 1 at worst.
+        from qa.index.backend_choice import AGREEMENT
+
+        assert (np.sum(fresh * looked_up, axis=1) >= 2 * AGREEMENT ** 2 - 1).all()
+    else:
+        assert np.allclose(fresh, looked_up, atol=1e-4)
 
 
 def test_an_answer_embeds_only_the_question_and_says_the_same(tmp_path, corpus_copy):
