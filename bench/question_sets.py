@@ -107,12 +107,12 @@ def pool(out: Path, names: set[str] | None) -> list[dict]:
 
 
 def passage_row(passage: dict, question: dict) -> list:
-    """[document, score, holds an expected phrase, holds a forbidden one]: enough to replay a cut offline."""
+    """[document, score, holds an expected phrase, holds a forbidden one, passage]: enough to replay a cut offline."""
     from qa.evaluation.questions import norm
 
     text = norm(passage["text"])
     return [passage["doc_id"], passage["score"], any(norm(e) in text for e in question.get("expect_any", [])),
-            any(norm(f) in text for f in question.get("forbid", []))]
+            any(norm(f) in text for f in question.get("forbid", [])), passage.get("passage_id", "")]
 
 
 def summary(rows: list[dict]) -> str:
