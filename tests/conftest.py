@@ -135,8 +135,9 @@ def pg_url(pg_server, request):
 
 @pytest.fixture
 def every_guess(monkeypatch):
-    """Other documents' passages shown however far below the best they score (no OTHER_DOCUMENT_FLOOR): for tests
-    of the order and the labels of everything retrieved."""
+    """Other documents' passages shown however far below the best they score (no OTHER_DOCUMENT_FLOOR or
+    ONE_PLACE_FLOOR): for tests of the order and the labels of everything retrieved."""
     import qa.retrieval.assistant as assistant
 
     monkeypatch.setattr(assistant, "OTHER_DOCUMENT_FLOOR", 0.0)
+    monkeypatch.setattr(assistant, "ONE_PLACE_FLOOR", 0.0)

@@ -99,12 +99,12 @@ def test_the_banner_counts_only_the_passages_shown(tmp_path, monkeypatch):
             **other_council_news()}
     ask = bm25_assistant_for(tmp_path, docs).ask
     question = "What did inspectors say about supervision in Rutland in 2023?"
-    monkeypatch.setattr(assistant, "OTHER_DOCUMENT_FLOOR", 0.0)
+    monkeypatch.setattr(assistant, "ONE_PLACE_FLOOR", 0.0)
     every = ask(question)
     # the undated leisure page scores under half the letter's passage: shown apart, and announced, without the floor
     assert [h.document.doc_type for h in every.hits] == ["ofsted_letter", "council_page"]
     assert every.hits[1].score < 0.5 * every.hits[0].score and "not stated" in every.filters_description
-    monkeypatch.setattr(assistant, "OTHER_DOCUMENT_FLOOR", 0.5)
+    monkeypatch.setattr(assistant, "ONE_PLACE_FLOOR", 0.5)
     kept = ask(question)
     assert [h.document.doc_type for h in kept.hits] == ["ofsted_letter"]
     assert "not stated" not in kept.filters_description
