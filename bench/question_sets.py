@@ -69,7 +69,7 @@ def build_indexes(out: Path, force: bool = False, only: set[str] | None = None) 
     for name in sorted({index for _, _, index in question_sets() if index.startswith("set")},
                        key=lambda s: int(s[3:])):
         folder = out / "corpora" / name  # one folder: the set's questions assume its pages beside the wider ones
-        if not folder.exists():
+        if not folder.exists() and (only is None or name in only):  # (two builds may run side by side)
             folder.mkdir(parents=True)
             for source in [*(WIDER / "docs").iterdir(), *(DATA / "invented_pages" / name / "docs").iterdir()]:
                 shutil.copy2(source, folder / source.name)
