@@ -641,6 +641,20 @@ def _docx_page_furniture(document) -> str:
     return "\n".join(dict.fromkeys(lines))  # (each section repeats its neighbour's)
 
 
+# Word documents often head their sections with a paragraph in bold, not a heading style: minutes' items ("24/16
+# OFSTED MONITORING VISIT - CARE LEAVERS"), a letter's "Headline findings". Read as headings (below any styled
+# ones), they say what the paragraphs under them are about. A label with its value ("Wards affected: All") is no
+# heading.
+BOLD_HEADING_LEVEL = 3
+LABEL_VALUE_RE = re.compile(r":\s*\S")
+
+
+def _bold_heading(paragraph, text: str) -> bool:
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    bold = bool(runs) and all(r.bold or (r.bold is None and r.style is not None and r.style.font.bold) for r in runs)
+    return bold and clean._heading_like(text) and not LABEL_VALUE_RE.search(text)
+
+
 def convert_docx(data: bytes) -> Extracted:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -677,6 +691,8 @@ def convert_docx(data: bytes) -> Extracted:
         if style == "Title" or style.startswith("Heading"):
             level = int(style.split()[-1]) if style.split()[-1].isdigit() else 1
             blocks.append(Block("heading", text, level=level))
+        elif _bold_heading(item, text):
+            blocks.append(Block("heading", text, level=BOLD_HEADING_LEVEL))
         elif numbered or style.startswith("List"):
             blocks.append(Block("item", text))
         else:
