@@ -44,3 +44,83 @@ def test_the_place_floor_applies_to_questions_about_a_place_only(tmp_path, monke
     monkeypatch.setattr(assistant, "ONE_PLACE_FLOOR", 0.99)
     assert [h.document.doc_type for h in ask(placed).hits] == ["ofsted_letter"]
     assert [h.document.doc_type for h in ask(unplaced).hits] == ["ofsted_letter", "council_page"]
+
+
+def _minutes_docx() -> bytes:
+    import io
+
+    import docx
+
+    d = docx.Document()
+    for text, bold in [("RUTLAND COUNCIL CHILDREN'S SCRUTINY PANEL", True),
+                       ("Wards affected: All", True),
+                       ("12/24 OFSTED MONITORING VISIT - CARE LEAVERS", True),
+                       ("The Director presented the letter from Ofsted on the visit to care leavers' services.", False),
+                       ("AGREED that a written update on housing be brought to the next meeting.", False),
+                       ("13/24 SCHOOL TRANSPORT BUDGET", True),
+                       ("AGREED that the budget be noted.", False)]:
+        paragraph = d.add_paragraph()
+        run = paragraph.add_run(text)
+        run.bold = bold or None
+    lead = d.add_paragraph()  # a paragraph opening on bold words is no heading
+    lead.add_run("Note:").bold = True
+    lead.add_run(" the panel meets again in March.")
+    buffer = io.BytesIO()
+    d.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_word_paragraph_wholly_in_bold_heads_the_passages_under_it(tmp_path):
+    from qa.config import load_settings
+    from qa.documents.convert import convert_docx
+    import qa.index.build as index_mod
+
+    blocks = convert_docx(_minutes_docx()).blocks
+    headings = [b.text for b in blocks if b.kind == "heading"]
+    assert headings == ["RUTLAND COUNCIL CHILDREN'S SCRUTINY PANEL", "12/24 OFSTED MONITORING VISIT - CARE LEAVERS",
+                        "13/24 SCHOOL TRANSPORT BUDGET"]
+    assert [b.kind for b in blocks if b.text.startswith(("Wards", "Note:"))] == ["para", "para"]
+    # the resolution on the item carries the item's subject
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "minutes.docx").write_bytes(_minutes_docx())
+    settings = load_settings(index_dir=tmp_path / "index", corpus_dir=tmp_path / "corpus",
+                             model=str(tmp_path / "no_model"), min_words=1)
+    index_mod.build(settings)
+    resolution = [p for p in index_mod.Index.load(settings.index_dir).passages if "written update on housing" in p.text]
+    assert resolution and resolution[0].headings[-1] == "12/24 OFSTED MONITORING VISIT - CARE LEAVERS"
+
+
+def test_a_negated_finding_asks_for_faults():
+    from qa.retrieval.rank import asks_faults
+
+    assert asks_faults("Which inspection found that strategy meetings weren't being held when they should be?")
+    assert asks_faults("Which visit found that police were not attending strategy meetings?")
+    # a finding stated plainly asks for no faults
+    assert not asks_faults("Which inspection found that strategy meetings are held promptly?")
+
+
+def test_grades_are_searched_as_ratings_and_judgements():
+    from qa.retrieval.synonyms import with_synonyms
+
+    widened = with_synonyms("darlington ilacs 2022 grades")
+    assert "ratings" in widened and "judgements" in widened
+    assert "rated" in with_synonyms("how was rutland graded")
+
+
+def test_minutes_agreed_that_is_a_decision():
+    from qa.retrieval.answer_type import holds
+
+    assert holds("decision", "AGREED that: 1. the information presented be noted; 2. the Director provide an update.")
+    assert holds("decision", "It was agreed that the action plan be brought back in March.")
+    assert holds("decision", "DECIDED - That the report be noted.")
+    assert not holds("decision", "Inspectors agreed with the council's own evaluation of its practice.")
+
+
+def test_a_council_speakers_statement_asks_the_councils_words():
+    from qa.retrieval.question import parse
+
+    for question in ("doncaster dcs statement after 2nd monitoring visit", "rutland lead member's comments on ofsted",
+                     "What was the director's reaction to the letter?"):
+        assert parse(question).source == "council", question
+    assert parse("What did Ofsted's director comments say about Kent?").source == "ofsted"
+

@@ -166,8 +166,10 @@ EVIDENCE: dict[str, re.Pattern] = {
                             r"\b(?:is|are|was|were)\s+not\s+yet\s+(?:(?:fully|consistently|sufficiently)\s+)?"
                             r"(?:consistent\w*|embedded|effective|in\s+place|good|strong|robust|sufficient\w*|timely|"
                             r"specific|established|evident|complete\w*|fully|well)\b", re.I),
-    # A minutes' resolution: "Resolved:", "RESOLVED - That ...", a numbered "To approve the plan ..."
-    "decision": re.compile(r"\bresolved\b|\bdecisions?\s*:|(?:^|\n|[.:]\s+)\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?"
+    # A minutes' resolution: "Resolved:", "RESOLVED - That ...", "AGREED that: 1. ...", "It was agreed that", a
+    # numbered "To approve the plan ..."
+    "decision": re.compile(r"\bresolved\b|\bdecisions?\s*:|\b(?:agreed|decided)\s*(?:that\b|[:–—-])|"
+                           r"(?:^|\n|[.:]\s+)\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?"
                            r"(?:That\s+)?(?:[Tt]o|the\s+\w+\s+)\s*"
                            r"(?:agree|approve|note|endorse|delegate|accept)[ds]?\b",
                            re.I),

@@ -116,6 +116,10 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  r"(?:[\w'’-]+\s+){0,5}?(?:director|dcs|leader|"
                                  r"cabinet\s+member|lead\s+member|councillors?|chief\s+executive|mayor)"
                                  r"(?:\s+(?:of|for)\s+[\w'’ -]{0,40}?)?\s+(?:respond|react|reply|answer)\w*\b|"
+                                 # "doncaster dcs statement after 2nd monitoring visit": who speaks for it, quoted
+                                 r"(?<!ofsted )(?<!ofsted['’]s )\b(?:dcs|director|lead\s+member|cabinet\s+member|"
+                                 r"council\s+leader|chief\s+executive|mayor)(?:['’]s)?\s+(?:own\s+)?"
+                                 r"(?:statement|comments?|quotes?|reaction)\b|"
                                  # "Who responded for Central Bedfordshire after the visit?": who spoke for the council
                                  r"\bwho\s+(?:responded|replied|reacted|spoke|answered)\s+(?:for|on\s+behalf\s+of)\b"
                                  r"(?!\s+(?:ofsted|the\s+police|police|the\s+children|children|inspectors?|the\s+inspectors?)\b)|"

@@ -614,6 +614,10 @@ ASKS_FAULTS_RE = re.compile(rf"\b(?:what|which|any|main|key)\s+(?:\w+\s+){{0,2}}
                             # "Which inspections found that supervision was not reflective enough?", "wasn't
                             # strong enough", "have not acted quickly enough"
                             rf"\b(?:not|never|\w+n['’]t)\s+(?:\w+\s+){{0,2}}?enough\b|"
+                            # "Which inspection found that strategy meetings weren't being held?": a finding negated
+                            rf"\b(?:found|find|finds|showed|shows)\s+(?:that\s+)?(?:[\w'’-]+\s+){{1,5}}?"
+                            rf"(?:(?:were|was|are|is|did|do|does|had|have|has)n['’]t|(?:were|was|are|is)\s+not|"
+                            rf"never)\b|"
                             # "Where have inspectors criticised the response to ...?" (not "How did X plan ... after
                             # Ofsted criticised its staffing?")
                             rf"^\W*(?:where|which|who|what)\b(?:(?!\b(?:after|since|when|following|once|before)\b)"
@@ -1114,7 +1118,9 @@ def _retells(hit: Hit, lead: Document) -> bool:
 def retellings_after(hits: list[Hit], query: Query) -> list[Hit]:
     """(After `ofsted_telling_first`: the letter it puts first leads too.)"""
     lead = hits[0] if hits else None
+    # ("doncaster dcs statement after the second visit": the council's words are asked, which a retelling carries)
     if query.source not in ("ofsted", None) or lead is None or lead.unconfirmed \
+            or query.source is None and ASKS_COUNCIL_VOICE_RE.search(query.text) \
             or lead.document.doc_type not in SOURCE_KINDS["ofsted"] \
             or asks_for_places(query.text) and not query.authorities:  # (one passage a place, kept in its order)
         return hits
