@@ -107,6 +107,14 @@ def definitions(texts) -> dict[str, str]:
     return found
 
 
+def defined_as(word: str, defined: dict[str, str]) -> str | None:
+    """The long form of an abbreviation, written singular or plural ("RHIs": return home interview)."""
+    found = defined.get(word.upper())
+    if found is None and len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        found = defined.get(word[:-1])
+    return found
+
+
 def index_definitions(index) -> dict[str, str]:
     """`definitions` of an index's passages over the field glossary, computed once per loaded index."""
     if index not in _by_index:
@@ -130,7 +138,7 @@ def expand(question: str, defined: dict[str, str]) -> str:
     """The question with the long form of each defined acronym it names (any case) and does not spell out."""
     extra = []
     for word in set(re.findall(r"\b[A-Za-z]{2,8}\b", question)):
-        expansion = defined.get(word.upper())
+        expansion = defined_as(word, defined)
         if len(word) == 2 and not word.isupper():
             continue  # "ri", "la", "cp" in lower case are too often something else
         if word == "CIC" and COMPANY_SUFFIX_RE.search(question):
@@ -164,7 +172,7 @@ def asked_acronyms(names: list[str], defined: dict[str, str]) -> tuple[re.Patter
     never spells out the "SIF" it was inspected under."""
     patterns = []
     for name in names:
-        long = defined.get(name.upper())
+        long = defined_as(name, defined)
         if not (is_acronym(name) and long) or JUDGEMENT_RE.fullmatch(long) or INSPECTION_KIND_LONG_RE.search(long) \
                 or (name.upper() in EXPANSION_ONLY and long == FIELD_GLOSSARY.get(name.upper())):
             continue

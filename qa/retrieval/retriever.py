@@ -25,7 +25,8 @@ from qa.index.embedder import Embedder, EmbedderUnavailable
 from qa.index.scope import Scope
 from qa.index.store import Index
 from qa.retrieval import rank
-from qa.retrieval.acronyms import FIELD_GLOSSARY, acronym_weight, asked_acronyms, expand, index_definitions
+from qa.retrieval.acronyms import (FIELD_GLOSSARY, acronym_weight, asked_acronyms, defined_as, expand,
+                                   index_definitions)
 from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, asked_event, asked_role, counted_stems,
                                       previous_post_weight, second_fact_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
@@ -399,7 +400,7 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
     defined = defined or {}
 
     def mentioned(name: str) -> bool:
-        long = defined.get(name.upper())
+        long = defined_as(name, defined)
         return _mentioned(index, name, mask, _as_phrase(name)) \
             or bool(long) and _mentioned(index, long, mask, _as_phrase(long)) \
             or any(_mentioned(index, form, mask) for form in other_forms(name))

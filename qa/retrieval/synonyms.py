@@ -53,10 +53,6 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # "finding and keeping social workers" is recruitment and retention
     **{form: ("recruitment", "retention") for form in ("finding and keeping", "recruiting and keeping",
                                                          "recruit and keep", "find and keep")},
-    # staff ask for "grades"; the documents report ratings and judgements ("Good ratings were received for ...")
-    "grade": ("rating", "judgement"),
-    "grades": ("ratings", "judgements"),
-    "graded": ("rated", "judged"),
     # a council's apology is worded "we are deeply sorry"
     **{form: ("sorry",) for form in ("apologise", "apologised", "apologize", "apologized", "apology", "apologies")},
 }
