@@ -97,7 +97,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                              r"\b(?:left|remain(?:ed|s)?)\s+to\s+(?:do|be\s+(?:done|\w+ed)|improve|work\s+on)\b|"
                              r"\bwork\s+remains\b|"
                              # "norfolk jtai what needs to improve": a letter's "What needs to improve?" list answers
-                             r"\bwhat\s+(?:[\w'’]+\s+){0,3}?needs?\s+(?:to\s+)?(?:improv\w*|be\s+improved|work\s+on)\b|"
+                             r"\bwhat\s+(?:[\w'’]+\s+){0,3}?needs?\s+(?:to\s+)?"
+                             r"(?:improv\w*|be\s+improved|work\s+on)\b|"
                              r"\bareas?\s+(?:for|of|needing|requiring)\s+(?:further\s+)?(?:improvement|development)\b|"
                              r"\bnext\s+steps\b)", re.I)),
 ]
