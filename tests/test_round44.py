@@ -143,3 +143,33 @@ def test_what_needs_to_improve_asks_for_what_remains():
         assert parse(question).answer_type == "remaining", question
     assert holds("remaining", "What needs to improve? The multi-agency response to children who go missing.")
     assert parse("What did Ofsted find about supervision in Kent?").answer_type != "remaining"
+
+
+def test_staff_shorthand_is_no_name_a_page_must_repeat(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+    from qa.retrieval.acronyms import FIELD_GLOSSARY
+
+    assert FIELD_GLOSSARY["SW"] == "social worker" and FIELD_GLOSSARY["DA"] == "domestic abuse"
+    letter = ("Monitoring visit to Rutland children's services\n\nThe average caseload of social workers in the "
+              "assessment teams has reduced from 29 to 22 children. Health visitors are not routinely told about "
+              "domestic abuse incidents that the police attend.")
+    docs = {"letter.txt": (letter, {"doc_type": "ofsted_letter", "date": "2024-10-15", "local_authorities": ["Rutland"],
+                                    "visit_number": 1}), **other_council_news()}
+    ask = bm25_assistant_for(tmp_path, docs).ask
+    for question in ("What had SW caseloads in Rutland's assessment teams fallen to?",
+                     "What did inspectors find in Rutland about health being told about DA incidents?"):
+        answer = ask(question)
+        assert not answer.abstained and answer.hits[0].document.doc_type == "ofsted_letter", question
+
+
+def test_a_count_of_people_named_generically_is_a_count_stated():
+    from qa.retrieval.answer_type import counted_stems, states_count, states_count_in_sentence
+    from qa.retrieval.question import parse
+
+    query = parse("suffolk care leavers staying close how many")
+    stems = counted_stems(query.topic, query.authorities)
+    told = "Twenty-three young people are living in staying close arrangements, and more are planned."
+    assert not states_count(stems, told) and states_count_in_sentence(stems, told)
+    # a number of something else, or a date, beside the words is no count of them
+    assert not states_count_in_sentence(stems, "Staying close was launched on 4 May 2023 for 12 months.")
+    assert not states_count_in_sentence(stems, "Young people said staying close helped them.")

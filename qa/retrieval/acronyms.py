@@ -72,6 +72,19 @@ FIELD_GLOSSARY = {
     "SIF": "single inspection framework",
     "UASC": "unaccompanied asylum-seeking children",
     "YJB": "Youth Justice Board",
+    "YJS": "youth justice service",
+    "YOS": "youth offending service",
+    # staff shorthand in a hurry ("SW caseloads", "DA incidents"): no name a page must repeat
+    "SW": "social worker",
+    "DA": "domestic abuse",
+    "DV": "domestic violence",
+    "EH": "early help",
+    "NRM": "National Referral Mechanism",
+    "PEP": "personal education plan",
+    "IHA": "initial health assessment",
+    "FGC": "family group conference",
+    "ICPC": "initial child protection conference",
+    "QA": "quality assurance",
     "YOT": "youth offending team",
 }
 

@@ -619,6 +619,29 @@ def states_count(stems: frozenset[str], text: str, before: bool = False) -> bool
     return False
 
 
+# The people a count may be of, named generically: "Twenty-three young people are living in staying close
+# arrangements" counts care leavers staying close.
+_PEOPLE_STEMS = frozenset(tokenize("care leavers children child young people families"))
+
+
+def states_count_in_sentence(stems: frozenset[str], text: str) -> bool:
+    """A number of people named generically (PEOPLE_STEMS, within COUNT_WINDOW words after it) in a sentence naming
+    every other counted stem: a count of the asked group, told in other words. The answer's gate only: it says a
+    count is stated, not how closely to rank it."""
+    others = stems - _PEOPLE_STEMS
+    if not others:
+        return False
+    for a, b in sentence_spans(text):
+        words = _WORD_RE.findall(_LIST_NUMBER_RE.sub(" ", text[a:b]).lower().replace("’", "'"))
+        if not others <= set(tokenize(" ".join(words))):
+            continue
+        for i, word in enumerate(words):
+            if ((word.isdigit() and not _YEAR_RE.fullmatch(word) and not _is_day(words, i)) or word in _NUMBER_WORDS) \
+                    and _PEOPLE_STEMS & set(tokenize(" ".join(words[i + 1:i + 1 + COUNT_WINDOW]))):
+                return True
+    return False
+
+
 # ---------------------------------------------------------------- "what grade", "who ... as commissioner"
 
 # Asked for a grade outright ("What overall grade did X get?", "How was X rated?"); not "results" or "outcomes",

@@ -32,7 +32,8 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, SHARE_QUES
                                       asked_role, asks_council_services, provider_report,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, holds_grade_of,
                                       names_person_in_role,
-                                      states_change, states_count, states_count_change, states_share)
+                                      states_change, states_count, states_count_change, states_count_in_sentence,
+                                      states_share)
 from qa.documents.gazetteer import find_in_text
 from qa.documents.metadata import anticipated_visit
 from qa.documents.mentions import document_event_dates, document_event_months, document_not_before, own_dated_months
@@ -753,7 +754,8 @@ def states_asked_count(query: Query, hits: list[Hit]) -> bool:
     share = bool(SHARE_QUESTION_RE.search(query.text))
     # ("social workers rose from 345 to 368" states how many there were)
     return not stems or any(states_count(stems, h.passage.text, before) or states_count_change(stems, h.passage.text)
-                            or share and states_share(stems, h.passage.text) for h in hits)
+                            or share and states_share(stems, h.passage.text)
+                            or states_count_in_sentence(stems, h.passage.text) for h in hits)
 
 
 def apply_overrides(query: Query, overrides: "FilterOverrides | dict") -> Query:
