@@ -608,7 +608,16 @@ def states_count(stems: frozenset[str], text: str, before: bool = False) -> bool
     visits = stems - {"ofst"}
     if visits and visits <= {"visit", "monitor"} and _VISIT_ORDINAL_RE.search(text):
         return True  # (visits are what is counted, "Ofsted" or not; not "children seen on the second visit")
-    words = _WORD_RE.findall(_LIST_NUMBER_RE.sub(" ", text).lower().replace("’", "'"))
+    return _number_of(_count_words(text), stems, before)
+
+
+def _count_words(text: str) -> list[str]:
+    return _WORD_RE.findall(_LIST_NUMBER_RE.sub(" ", text).lower().replace("’", "'"))
+
+
+def _number_of(words: list[str], stems: frozenset[str], before: bool = False) -> bool:
+    """A number in `words` (not a year, not a date's day) with one of `stems` in the COUNT_WINDOW words after it
+    (or, with `before`, before it)."""
     for i, word in enumerate(words):
         is_number = (word.isdigit() and not _YEAR_RE.fullmatch(word)) or word in _NUMBER_WORDS
         if not is_number or _is_day(words, i):
@@ -632,13 +641,9 @@ def states_count_in_sentence(stems: frozenset[str], text: str) -> bool:
     if not others:
         return False
     for a, b in sentence_spans(text):
-        words = _WORD_RE.findall(_LIST_NUMBER_RE.sub(" ", text[a:b]).lower().replace("’", "'"))
-        if not others <= set(tokenize(" ".join(words))):
-            continue
-        for i, word in enumerate(words):
-            if ((word.isdigit() and not _YEAR_RE.fullmatch(word) and not _is_day(words, i)) or word in _NUMBER_WORDS) \
-                    and _PEOPLE_STEMS & set(tokenize(" ".join(words[i + 1:i + 1 + COUNT_WINDOW]))):
-                return True
+        words = _count_words(text[a:b])
+        if others <= set(tokenize(" ".join(words))) and _number_of(words, _PEOPLE_STEMS):
+            return True
     return False
 
 

@@ -1118,9 +1118,7 @@ def _retells(hit: Hit, lead: Document) -> bool:
 def retellings_after(hits: list[Hit], query: Query) -> list[Hit]:
     """(After `ofsted_telling_first`: the letter it puts first leads too.)"""
     lead = hits[0] if hits else None
-    # ("doncaster dcs statement after the second visit": the council's words are asked, which a retelling carries)
     if query.source not in ("ofsted", None) or lead is None or lead.unconfirmed \
-            or query.source is None and ASKS_COUNCIL_VOICE_RE.search(query.text) \
             or lead.document.doc_type not in SOURCE_KINDS["ofsted"] \
             or asks_for_places(query.text) and not query.authorities:  # (one passage a place, kept in its order)
         return hits
