@@ -414,8 +414,12 @@ def covering_apart(index: Index, confirmed: list[Hit], unconfirmed: list[Hit], q
                          if (row := index.row_of(h.passage.passage_id)) is not None))
     if held >= terms:
         return []
+    # (or every word they lack and more of the question than they hold together: "lambeth 2015 ofsted areas
+    # needing urgent action", where the report's front page holds "areas" and "need", the story "five areas for
+    # priority and immediate action" and "urgent action")
     return [h for h in unconfirmed[:COUNT_EVIDENCE_DEPTH]
-            if (row := index.row_of(h.passage.passage_id)) is not None and index.bm25.terms_in(row, terms) >= terms
+            if (row := index.row_of(h.passage.passage_id)) is not None
+            and (own := index.bm25.terms_in(row, terms)) >= terms - held and len(own) > len(held)
             and recalls_before(h, query)]
 
 

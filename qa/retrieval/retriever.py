@@ -262,7 +262,12 @@ class Retriever:
 # "What did inspectors say about X?": the framing names who spoke, which nearly every passage of an
 # inspection corpus does too. Keyword search looks for X; the dense side still reads the whole question.
 FRAMING_TERMS = frozenset({"say", "said", "find", "found", "ofst", "inspector", "tell", "told", "mention",
-                           "report", "state", "think", "thought"})
+                           "report", "state", "think", "thought",
+                           # HMI, and its long form's "His Majesty's" (a letter's sign-off holds it)
+                           "hmi", "hmis", "majesti"})
+# "What did HMI write about caseloads?": inspectors writing is framing too (not "involved in writing their plans")
+WRITING_FRAMED_RE = re.compile(r"\b(?:hmis?|inspectors?|ofsted|letter|report)\s+(?:write|wrote|writes|ha(?:ve|s|d)\s+"
+                               r"written)\b", re.I)
 
 
 # "Which inspectors carried out ...", "who led ...": then the people are the subject and stay.
@@ -273,7 +278,8 @@ PEOPLE_QUESTION_RE = re.compile(r"^\W*(who|whom|whose)\b|\b(which|name the)\s+(\
 def keyword_terms(terms: list[str], question: str = "") -> list[str]:
     if PEOPLE_QUESTION_RE.search(question):
         return terms
-    kept = [t for t in terms if t not in FRAMING_TERMS]
+    framing = FRAMING_TERMS | ({"write"} if WRITING_FRAMED_RE.search(question) else set())
+    kept = [t for t in terms if t not in framing]
     return kept or terms
 
 

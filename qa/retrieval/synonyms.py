@@ -33,6 +33,10 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # ... and units of time ("return home interviews 72 hrs")
     **{form: ("hours",) for form in ("hrs", "hr")}, **{form: ("weeks",) for form in ("wks", "wk")},
     **{form: ("months",) for form in ("mths", "mnths")}, **{form: ("years",) for form in ("yrs", "yr")},
+    # ... and office shorthand ("scrutiny cttee", "mgmt oversight", "dept response")
+    **{form: ("committee",) for form in ("cttee", "ctee", "cttees")}, "mtg": ("meeting",), "mtgs": ("meetings",),
+    **{form: ("managers",) for form in ("mgr", "mgrs")}, "mgmt": ("management",), "govt": ("government",),
+    "dept": ("department",), "yp": ("young people",), "cyp": ("children and young people",),
     "top team": ("senior leadership", "senior leaders"),
     # (a "check-in visit", not a social worker's check-in with a child)
     "check-in visit": ("monitoring visit",),
