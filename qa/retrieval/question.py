@@ -303,7 +303,7 @@ TERSE_QUERY_RE = re.compile(r"^(?![^?]*\?)\W*(?!(?:what|which|who|whom|whose|whe
                             r"i|we|as|for|in|after|before|since)\b)", re.I)
 # "mv5", "MV 3": staff shorthand for a monitoring visit's number.
 VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:and\s+(?:final|last)\s+)?(?:ofsted\s+)?(?:(?:monitoring\s+)?"
-                      rf"(?:visit|vist|vsit|mv)\b|monitoring\s+letter)|"  # (typed in a hurry; "fifth monitoring letter")
+                      rf"(?:visit|vist|vsit|mv)\b|monitoring\s+letter)|"  # (in a hurry; "fifth monitoring letter")
                       rf"\bvisit\s+(?:number\s+)?(\d{{1,2}})\b|\bmv\s?-?(\d{{1,2}})\b|"
                       # "the fifth of Ofsted's six monitoring visits"
                       rf"\b(?:the\s+)?{ORDINAL_RE}\s+of\s+(?:(?:ofsted|the|its|their)(?:['’]s)?\s+)?"
