@@ -73,3 +73,26 @@ def test_a_story_holding_what_the_years_front_page_lacks_leads_labelled(tmp_path
     assert not answer.abstained, answer.message
     assert "five areas for priority" in answer.hits[0].passage.text
     assert answer.hits[0].unconfirmed == ["date"]  # shown apart: the story does not state the year
+
+
+RUTLAND_FV = ("Focused visit to Rutland children's services\n\nCare leavers are visited regularly by personal "
+              "advisers, but funding for supported accommodation is short and care leavers wait too long for it. "
+              "The lead member told inspectors that cabinet will consider funding for more personal advisers for care "
+              "leavers.")
+RUTLAND_CABINET = ("Rutland Council\n\nReport to Cabinet, 14 March 2024\n\nRecommendation: that Cabinet approves "
+                   "funding of £90,000 a year for two personal adviser posts for care leavers.")
+
+
+def test_a_terse_question_naming_a_council_body_prefers_its_papers(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+    from qa.retrieval.question import parse
+
+    assert parse("rutland cabinet care leavers funding").source == "council"
+    assert parse("rutland scrutiny cttee resolved pre-proceedings plan").source == "council"
+    assert parse("What did the shadow cabinet say about Ofsted?").source == "ofsted"
+    docs = {"fv.txt": (RUTLAND_FV, {"doc_type": "ofsted_letter", "date": "2024-02-01", "local_authorities": ["Rutland"]}),
+            "cabinet.txt": (RUTLAND_CABINET, {"doc_type": "council_page", "date": "2024-03-14",
+                                               "local_authorities": ["Rutland"]}),
+            **other_council_news()}
+    answer = bm25_assistant_for(tmp_path, docs).ask("rutland cabinet care leavers PA funding")
+    assert answer.hits[0].document.doc_id == "cabinet"

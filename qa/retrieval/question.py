@@ -44,6 +44,9 @@ SOURCE_CUES = [
     ("council", re.compile(r"\b(the council|council (say|said|says|state|states|report)|local authority (say|said|says)|"
                            r"council(['’]s)? own|council (announcement|statement|press release|website|page))\b", re.I)),
     ("news", re.compile(r"\b(news|press|media|reported in|community care|article)\b", re.I)),
+    # the council's own bodies and their papers ("cornwall scrutiny cttee resolved ...", "lincs exec report ...")
+    ("council", re.compile(r"(?<!shadow )\bcabinet\b|\bscrutiny\b|\bctt?ees?\b|\bexec(?:utive)?\s+(?:report|board|"
+                           r"member)s?\b|\bfull\s+council\b|\bcorporate\s+parenting\b|\bminutes\b", re.I)),
 ]
 # A body that reviews inspections, speaking: Parliament's committees, ministers, commissioners.
 OTHER_SPEAKER_RE = re.compile(
