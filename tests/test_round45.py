@@ -90,7 +90,8 @@ def test_a_terse_question_naming_a_council_body_prefers_its_papers(tmp_path):
     assert parse("rutland cabinet care leavers funding").source == "council"
     assert parse("rutland scrutiny cttee resolved pre-proceedings plan").source == "council"
     assert parse("What did the shadow cabinet say about Ofsted?").source == "ofsted"
-    docs = {"fv.txt": (RUTLAND_FV, {"doc_type": "ofsted_letter", "date": "2024-02-01", "local_authorities": ["Rutland"]}),
+    docs = {"fv.txt": (RUTLAND_FV, {"doc_type": "ofsted_letter", "date": "2024-02-01",
+                                    "local_authorities": ["Rutland"]}),
             "cabinet.txt": (RUTLAND_CABINET, {"doc_type": "council_page", "date": "2024-03-14",
                                                "local_authorities": ["Rutland"]}),
             **other_council_news()}
