@@ -97,3 +97,27 @@ def test_a_terse_question_naming_a_council_body_prefers_its_papers(tmp_path):
             **other_council_news()}
     answer = bm25_assistant_for(tmp_path, docs).ask("rutland cabinet care leavers PA funding")
     assert answer.hits[0].document.doc_id == "cabinet"
+
+
+RUTLAND_MV4 = ("Monitoring visit to Rutland children's services\n\nHeadline findings\n\nTwo care leavers were living in "
+               "bed and breakfast accommodation at this visit, compared with nine at the inspection.")
+RUTLAND_MV4_MINUTES = ("Rutland Council Cabinet minutes\n\nOFSTED MONITORING VISIT - OUTCOME LETTER\n\nThe Director "
+                       "presented the Ofsted letter on the fourth monitoring visit, on care leavers' accommodation, "
+                       "and the numbers of care leavers in bed and breakfast. The letter was noted.")
+
+
+def test_keywords_naming_ofsteds_letter_ask_for_the_letter_itself(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+    from qa.retrieval.question import parse
+
+    assert parse("reading jtai letter return home interviews").source == "ofsted"
+    assert parse("rutland ofsted letter care leavers b&b").doc_types == ["ofsted_letter", "ofsted_report"]
+    assert parse("rutland cabinet march 2020 ofsted letter").doc_types == []  # the cabinet's papers on it
+    assert parse("What did the Ofsted letter say about care leavers in Rutland?").doc_types == []  # a preference
+    docs = {"mv4.txt": (RUTLAND_MV4, {"doc_type": "ofsted_letter", "date": "2024-11-05",
+                                      "local_authorities": ["Rutland"], "visit_number": 4}),
+            "minutes.txt": (RUTLAND_MV4_MINUTES, {"doc_type": "council_page", "date": "2024-11-26",
+                                                  "local_authorities": ["Rutland"], "visit_number": 4}),
+            **other_council_news()}
+    answer = bm25_assistant_for(tmp_path, docs).ask("ofsted letter rutland 4th MV care leavers b&b numbers")
+    assert answer.hits[0].document.doc_id == "mv4"

@@ -39,14 +39,16 @@ COUNTED_NOUNS = (r"child(?!ren(?:['’]?s['’]?)?\s+(?:services?|social\s+(?:ca
                  r"more|fewer|less|per\b|a year|each")
 SEASONS = {"early": (1, 4), "spring": (3, 5), "mid": (5, 8), "summer": (6, 8), "late": (9, 12), "autumn": (9, 11),
            "winter": (12, 12), "end of": (10, 12), "beginning of": (1, 3), "start of": (1, 3)}
+# the council's own bodies and their papers ("cornwall scrutiny cttee resolved ...", "lincs exec report ...")
+COUNCIL_BODY_RE = re.compile(r"(?<!shadow )\bcabinet\b|\bscrutiny\b|\bctt?ees?\b|\bexec(?:utive)?\s+(?:report|board|"
+                             r"member)s?\b|\bfull\s+council\b|\bcorporate\s+parenting\b|\bminutes\b", re.I)
 SOURCE_CUES = [
-    ("ofsted", re.compile(r"\b(inspectors?|ofsted|hmi|inspection|monitoring (visit|letter)s?|the letter|inspectorate)\b", re.I)),
+    ("ofsted", re.compile(r"\b(inspectors?|ofsted|hmi|inspection|monitoring (visit|letter)s?|the letter|inspectorate|"
+                          r"(jtai|fv|mv\s?\d*|visit|outcome) letters?)\b", re.I)),  # "reading jtai letter rhis"
     ("council", re.compile(r"\b(the council|council (say|said|says|state|states|report)|local authority (say|said|says)|"
                            r"council(['’]s)? own|council (announcement|statement|press release|website|page))\b", re.I)),
     ("news", re.compile(r"\b(news|press|media|reported in|community care|article)\b", re.I)),
-    # the council's own bodies and their papers ("cornwall scrutiny cttee resolved ...", "lincs exec report ...")
-    ("council", re.compile(r"(?<!shadow )\bcabinet\b|\bscrutiny\b|\bctt?ees?\b|\bexec(?:utive)?\s+(?:report|board|"
-                           r"member)s?\b|\bfull\s+council\b|\bcorporate\s+parenting\b|\bminutes\b", re.I)),
+    ("council", COUNCIL_BODY_RE),
 ]
 # A body that reviews inspections, speaking: Parliament's committees, ministers, commissioners.
 OTHER_SPEAKER_RE = re.compile(
@@ -304,6 +306,10 @@ PUBLISHED_RE = re.compile(r"\b(?:came|come|comes|coming)\s+out\b|\b(?:published|
 TERSE_QUERY_RE = re.compile(r"^(?![^?]*\?)\W*(?!(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|"
                             r"were|has|have|can|could|should|would|will|quote|according|tell|list|show|give|find|"
                             r"i|we|as|for|in|after|before|since)\b)", re.I)
+# Keywords naming Ofsted's document ("ofsted letter rochdale 4th mv b&b numbers", "reading jtai letter rhis"): the
+# letter itself is asked for, as "the letter itself" is in a sentence (not a council body's papers on it).
+TERSE_OFSTED_DOCUMENT_RE = re.compile(r"\b(?:ofsted|hmi|jtai|fv|mv\s?\d*|outcome|(?:monitoring|focus+ed)\s+visit)\s+"
+                                      r"(?:letters?|reports?)\b", re.I)
 # "mv5", "MV 3": staff shorthand for a monitoring visit's number.
 VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:and\s+(?:final|last)\s+)?(?:ofsted\s+)?(?:(?:monitoring\s+)?"
                       rf"(?:visit|vist|vsit|mv)\b|monitoring\s+letter)|"  # (in a hurry; "fifth monitoring letter")
@@ -949,7 +955,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
     cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", text))
     if _has_topic(beside := without_sources_beside(rest).strip()):
         rest = beside  # (nor words to search for: they drew the letter's sign-off, which names its visit)
-    attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None)
+    attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None) \
+        or ("ofsted" if TERSE_QUERY_RE.match(text) and TERSE_OFSTED_DOCUMENT_RE.search(cues)
+            and not COUNCIL_BODY_RE.search(cues) else None)  # (not "solihull cabinet march 2020 ofsted letter")
     responding = "council" if COUNCIL_RESPONSE_RE.search(cues) or COUNCIL_DECISION_RE.search(cues) \
         or COMMITTEE_TOLD_RE.search(cues) \
         else "news" if NEWS_WRITER_RE.search(cues) else None
