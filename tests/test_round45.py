@@ -99,8 +99,8 @@ def test_a_terse_question_naming_a_council_body_prefers_its_papers(tmp_path):
     assert answer.hits[0].document.doc_id == "cabinet"
 
 
-RUTLAND_MV4 = ("Monitoring visit to Rutland children's services\n\nHeadline findings\n\nTwo care leavers were living in "
-               "bed and breakfast accommodation at this visit, compared with nine at the inspection.")
+RUTLAND_MV4 = ("Monitoring visit to Rutland children's services\n\nHeadline findings\n\nTwo care leavers were "
+               "living in bed and breakfast accommodation at this visit, compared with nine at the inspection.")
 RUTLAND_MV4_MINUTES = ("Rutland Council Cabinet minutes\n\nOFSTED MONITORING VISIT - OUTCOME LETTER\n\nThe Director "
                        "presented the Ofsted letter on the fourth monitoring visit, on care leavers' accommodation, "
                        "and the numbers of care leavers in bed and breakfast. The letter was noted.")
