@@ -121,3 +121,31 @@ def test_keywords_naming_ofsteds_letter_ask_for_the_letter_itself(tmp_path):
             **other_council_news()}
     answer = bm25_assistant_for(tmp_path, docs).ask("ofsted letter rutland 4th MV care leavers b&b numbers")
     assert answer.hits[0].document.doc_id == "mv4"
+
+
+RUTLAND_DECLINE = ("Council hits back after Ofsted criticism\n\nRutland County Council has said Ofsted's latest "
+                   "findings do not reflect its children's services. The watchdog said the overall effectiveness of "
+                   "services for children in Rutland has declined since the last inspection in 2021, and the council "
+                   "said inspectors had not recognised good practice.")
+RUTLAND_SINCE_JUDGED = ("Rutland scrutiny update\n\nThe full inspection of children's services in Rutland was the "
+                        "first since 2018, when services were found to require improvement to be good.")
+
+
+def test_a_year_only_looked_back_to_does_not_answer_for_that_year(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    # (with a dated page about the place: the corpus can tell its pages' years)
+    hub = ("Rutland council news\n\nPublished 2 March 2017\n\nRutland opened a family hub.",
+           {"doc_type": "council_page", "date": "2017-03-02", "local_authorities": ["Rutland"]})
+    docs = {"story.txt": (RUTLAND_DECLINE, {"doc_type": "news_article", "local_authorities": ["Rutland"]}),
+            "hub.txt": hub, **other_council_news()}
+    ask = bm25_assistant_for(tmp_path / "a", docs).ask
+    assert ask("What did Ofsted's 2021 inspection of Rutland's children's services conclude?").abstained
+    # the span the question opens on that year is what looks back to it
+    after = ask("What did Ofsted find at the Rutland inspection after 2021?")
+    assert not after.abstained and after.hits[0].document.doc_id == "story"
+    judged = {"update.txt": (RUTLAND_SINCE_JUDGED, {"doc_type": "council_page", "local_authorities": ["Rutland"]}),
+              "hub.txt": hub, **other_council_news()}
+    answer = bm25_assistant_for(tmp_path / "b", judged).ask(
+        "How were Rutland's children's services judged at the 2018 inspection?")
+    assert not answer.abstained and answer.hits[0].document.doc_id == "update"

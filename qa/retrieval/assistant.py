@@ -544,7 +544,9 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         # A visit it dates to the asked month without a year ("following an inspection in June") is about
         # that month's event, whatever earlier years it recalls.
         dated_to_month = bool(rank.asked_months(query) & document_event_months(hit.document))
-        in_span = any(lo <= y <= hi for y in years)
+        # (asked for a year, not a span opened by one: "the inspection after its 2021 one" is what looks back)
+        closed = bool(query.date_from and query.date_to)
+        in_span = any(lo <= y <= hi and not (closed and only_recalled(text, y)) for y in years)
         # The question's own baseline ("in its 2022 report ... progress since 2017"): a text whose latest year
         # is that one, and which dates no event of its own, is written after it and may be the report's story.
         baseline = max(years, default=0) in rank.years_named(query.without_time) and not dates_own_event(text)
@@ -582,6 +584,21 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
                 and not (place_unnamed and rank.unnamed_council_page(hit.document, query)):
             return False
     return True
+
+
+# "... has declined since the last inspection in 2021.": the year named as a point the text looks back to, saying
+# nothing of what happened then (unlike "since 2018, when services were found to require improvement").
+RECALLED_YEAR_BEFORE_RE = re.compile(r"\b(?:since|last|previous|prior|earlier)\W+(?:[\w-]+\W+){0,3}$")
+FACT_AFTER_RECALLED_YEAR_RE = re.compile(r"[^.]{0,20}?\b(?:when|where|which|that)\b[^.]{0,80}?\b(?:rated|judged|found|"
+                                         r"graded|received|was|were|had)\b|\W{0,3}\(", re.I)  # (matched at the year)
+
+
+@lru_cache(maxsize=256)
+def only_recalled(text: str, year: int) -> bool:
+    """Every mention of `year` in `text` (lower case) looks back to it without saying what happened then."""
+    mentions = list(re.finditer(rf"\b{year}\b", text))
+    return bool(mentions) and all(RECALLED_YEAR_BEFORE_RE.search(text[max(0, m.start() - 50):m.start()])
+                                  and not FACT_AFTER_RECALLED_YEAR_RE.match(text, m.end()) for m in mentions)
 
 
 def _near_visit(text: str, m: re.Match) -> bool:
