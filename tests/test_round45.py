@@ -149,3 +149,24 @@ def test_a_year_only_looked_back_to_does_not_answer_for_that_year(tmp_path):
     answer = bm25_assistant_for(tmp_path / "b", judged).ask(
         "How were Rutland's children's services judged at the 2018 inspection?")
     assert not answer.abstained and answer.hits[0].document.doc_id == "update"
+
+
+RUTLAND_UNDATED = ("Rutland services judged inadequate\n\nRutland's children's services have been labelled inadequate in "
+                   "all areas by Ofsted inspectors, who found widespread and serious failures in the response to "
+                   "children who go missing.")
+
+
+def test_undated_pages_naming_no_year_are_no_answer_for_a_year_nothing_states(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    hub = ("Rutland council news\n\nPublished 2 March 2017\n\nRutland opened a family hub.",
+           {"doc_type": "council_page", "date": "2017-03-02", "local_authorities": ["Rutland"]})
+    story = (RUTLAND_UNDATED, {"doc_type": "news_article", "local_authorities": ["Rutland"]})
+    question = "What did Ofsted inspectors find about children who go missing in Rutland in 2023?"
+    answer = bm25_assistant_for(tmp_path / "a", {"story.txt": story, "hub.txt": hub, **other_council_news()}
+                                ).ask(question)
+    assert answer.abstained and "date is not stated" in answer.message
+    assert answer.related[0].document.doc_id == "story"  # offered, not given as the answer
+    # where no page about the place is dated, the corpus cannot tell: the story is shown apart, labelled
+    answer = bm25_assistant_for(tmp_path / "b", {"story.txt": story, **other_council_news()}).ask(question)
+    assert not answer.abstained and answer.hits[0].unconfirmed == ["date"]

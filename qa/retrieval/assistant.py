@@ -250,6 +250,12 @@ class Assistant:
             mentioning, signals = self._later_recalling(index, query, timings, signals)
             if mentioning:
                 unconfirmed = mentioning
+        if not confirmed and mentioning and query.date_from and query.date_to and not rank.asked_months(query) \
+                and all(names_no_year(h) for h in mentioning[:ANSWER_POOL]):
+            # "What did Ofsted find in Bromley in 2023?", where nothing states 2023 and the closest pages are undated
+            # and name no year at all: they cannot be placed in the year, so they are offered as related, not as
+            # its answer (where the corpus can tell: see below). A visit dated to the asked month is placed.
+            mentioning = []
         if not confirmed and not mentioning and unconfirmed and (
                 set(unconfirmed[0].unconfirmed) & {"visit", "authority"}
                 or filters_checkable(index, query, unconfirmed[0].unconfirmed)
@@ -500,6 +506,11 @@ def filters_checkable(index: Index, query: Query, facts: list[str]) -> bool:
     stated = {"date": lambda d: rank.doc_span(d) is not None, "visit": lambda d: bool(d.visit_number),
               "authority": lambda d: bool(d.local_authorities)}
     return all(any(stated[f](d) for d in docs) for f in facts)
+
+
+def names_no_year(hit: Hit) -> bool:
+    """An undated document naming no year anywhere in its text."""
+    return "date" in hit.unconfirmed and not _text_facts(hit.document.text)[1]
 
 
 def written_after_silent(hit: Hit, query: Query) -> bool:
