@@ -151,9 +151,9 @@ def test_a_year_only_looked_back_to_does_not_answer_for_that_year(tmp_path):
     assert not answer.abstained and answer.hits[0].document.doc_id == "update"
 
 
-RUTLAND_UNDATED = ("Rutland services judged inadequate\n\nRutland's children's services have been labelled inadequate in "
-                   "all areas by Ofsted inspectors, who found widespread and serious failures in the response to "
-                   "children who go missing.")
+RUTLAND_UNDATED = ("Rutland services judged inadequate\n\nRutland's children's services have been labelled "
+                   "inadequate in all areas by Ofsted inspectors, who found widespread and serious failures in the "
+                   "response to children who go missing.")
 
 
 def test_undated_pages_naming_no_year_are_no_answer_for_a_year_nothing_states(tmp_path):
