@@ -170,3 +170,20 @@ def test_undated_pages_naming_no_year_are_no_answer_for_a_year_nothing_states(tm
     # where no page about the place is dated, the corpus cannot tell: the story is shown apart, labelled
     answer = bm25_assistant_for(tmp_path / "b", {"story.txt": story, **other_council_news()}).ask(question)
     assert not answer.abstained and answer.hits[0].unconfirmed == ["date"]
+
+
+RUTLAND_SG = ("Monitoring visit to Rutland children's services\n\nAssessments of family members as special guardians "
+              "are increasingly timely, and their quality is improving. Some plans for children moving to their "
+              "permanent homes are inconsistent.")
+
+
+def test_an_arrangements_order_is_mentioned_by_the_arrangement(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    group = ("Derby council news\n\nA support group for carers holding a special guardianship order met.",
+             {"doc_type": "council_page", "local_authorities": ["Derby"]})  # (the order's words are known)
+    docs = {"mv.txt": (RUTLAND_SG, {"doc_type": "ofsted_letter", "date": "2024-05-02",
+                                    "local_authorities": ["Rutland"]}), "group.txt": group, **other_council_news()}
+    answer = bm25_assistant_for(tmp_path, docs).ask("What did Ofsted say about SGO assessments in Rutland?")
+    assert not answer.abstained, answer.message  # "SGO": special guardianship order
+    assert answer.hits[0].document.doc_id == "mv"

@@ -178,12 +178,14 @@ INSPECTION_KIND_LONG_RE = re.compile(r"\b(?:inspections?|framework)\b", re.I)
 EXPANSION_ONLY = frozenset({"NEET", "EET", "CME"})
 
 
-def asked_acronyms(names: list[str], defined: dict[str, str]) -> tuple[re.Pattern, ...]:
+def asked_acronyms(names: list[str], defined: dict[str, str],
+                   named_by=lambda long: None) -> tuple[re.Pattern, ...]:
     """For each abbreviation a question names that the corpus or the glossary defines, one pattern finding it or
     its long form, as passages write it: the words in order with any punctuation between ("education, health and
     care plan"), "and/or" for "and", each word singular or plural ("child in need", "IROs"), apostrophes left out
     (see acronym_weight). Grades and kinds of inspection are left out: "RI" is written many ways, and a report
-    never spells out the "SIF" it was inspected under."""
+    never spells out the "SIF" it was inspected under. `named_by(long form)`: another pattern a passage may name it
+    by (an arrangement's order by the arrangement: "SGO" by "special guardians"), or None."""
     patterns = []
     for name in names:
         long = defined_as(name, defined)
@@ -193,7 +195,9 @@ def asked_acronyms(names: list[str], defined: dict[str, str]) -> tuple[re.Patter
         words = [re.sub(r"(?:ren|es|s)$", "", w) if len(w) > 4 else w
                  for w in re.findall(r"\w+", long.replace("'", "").replace("’", ""))]
         joined = r"[\W_]+(?:or[\W_]+)?".join(rf"{re.escape(w)}(?:s|es|ren)?" for w in words)
-        patterns.append(re.compile(rf"\b(?:{re.escape(name)}s?|{joined})\b", re.I))
+        other = named_by(long)
+        patterns.append(re.compile(rf"\b(?:{re.escape(name)}s?|{joined})\b" + (f"|{other.pattern}" if other else ""),
+                                   re.I))
     return tuple(patterns)
 
 

@@ -31,7 +31,7 @@ from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, aske
                                       previous_post_weight, second_fact_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTION_RE, SOURCE_KINDS, Query,
-                                   specialist_service)
+                                   SPECIALIST_SERVICE_RE, specialist_service)
 from qa.retrieval.spelling import mended, spelling_fixes
 from qa.retrieval.synonyms import alternatives, other_forms, with_synonyms
 
@@ -190,7 +190,7 @@ class Retriever:
         role, event = asked_role(query.text), asked_event(query.text)
         counted = counted_stems(query.topic, query.authorities) if query.answer_type == "count" else frozenset()
         overall = bool(OVERALL_ASKED_RE.search(query.text))
-        acronyms = asked_acronyms(query.names, defined)
+        acronyms = asked_acronyms(query.names, defined, arrangement_named_by)
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
@@ -397,6 +397,14 @@ def _rows_naming(index: Index, name: str) -> np.ndarray:
     return rows
 
 
+def arrangement_named_by(long: str) -> re.Pattern | None:
+    """The pattern passages name the specialist arrangement inside an abbreviation's long form by: an arrangement's
+    order or plan is mentioned by the arrangement ("SGO" by "assessments of family members as special guardians")."""
+    found = SPECIALIST_SERVICE_RE.search(long)
+    service = specialist_service(found.group(0)) if found else None
+    return service[1] if service else None
+
+
 def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
                       defined: dict[str, str] | None = None) -> list[str]:
     """Names from the question (see query.find_names) that no passage within the filters mentions: all of a
@@ -407,8 +415,10 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
 
     def mentioned(name: str) -> bool:
         long = defined_as(name, defined)
+        arrangement = SPECIALIST_SERVICE_RE.search(long or "")
         return _mentioned(index, name, mask, _as_phrase(name)) \
             or bool(long) and _mentioned(index, long, mask, _as_phrase(long)) \
+            or bool(arrangement) and _mentioned(index, arrangement.group(0), mask) \
             or any(_mentioned(index, form, mask) for form in other_forms(name))
 
     return [name for name in names if not mentioned(name)]
