@@ -94,6 +94,8 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#  119: a joint inspection's letter whose subject line names the place alone ("Joint targeted area inspection of
+#       Blackpool"), addressed to office holders and signed "Ofsted: ...", is Ofsted's letter (not the council's page)
 #  118: a Word paragraph wholly in bold and shaped as a heading ("24/16 OFSTED MONITORING VISIT - CARE LEAVERS",
 #       "Headline findings") is a heading: the passages under it carry it
 #  117: a joint inspection's letter signed under "Ofsted | Care Quality Commission | HMICFRS" (a signatures table
@@ -269,7 +271,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "118"
+PIPELINE_VERSION = "119"
 
 
 def packaged_model_path() -> str:

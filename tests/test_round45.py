@@ -187,3 +187,41 @@ def test_an_arrangements_order_is_mentioned_by_the_arrangement(tmp_path):
     answer = bm25_assistant_for(tmp_path, docs).ask("What did Ofsted say about SGO assessments in Rutland?")
     assert not answer.abstained, answer.message  # "SGO": special guardianship order
     assert answer.hits[0].document.doc_id == "mv"
+
+
+PLACE_JOINT_LETTER = """8 January 2025
+
+Jo Bell, Director of Children's Services, Rutland County Council
+
+Sam Cole, Chief Constable, Leicestershire Police
+
+Joint targeted area inspection of Rutland
+
+This letter summarises the findings of the joint targeted area inspection (JTAI) of the multi-agency response to
+serious youth violence in Rutland. This inspection took place from 11 to 15 November 2024. It was carried out by
+inspectors from Ofsted, the Care Quality Commission and His Majesty's Inspectorate of Probation.
+
+Headline findings
+
+Leaders share an understanding of serious youth violence, but information from emergency departments is not shared
+quickly enough.
+
+Yours sincerely
+
+Ofsted: Ann Example, Director, Multi-agency Inspections
+
+Care Quality Commission: Ben Example, Deputy Director
+"""
+
+
+def test_a_joint_letter_whose_subject_names_the_place_alone_is_ofsteds_letter(tmp_path):
+    from conftest import ingested
+
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    doc = ingested(tmp_path / "a", "jtai.txt", PLACE_JOINT_LETTER)
+    assert doc.doc_type == "ofsted_letter"
+    assert doc.local_authorities == ["Rutland"]
+    # a sentence naming the inspection is no subject line
+    story = ingested(tmp_path / "b", "story.txt", PLACE_JOINT_LETTER.replace(
+        "Joint targeted area inspection of Rutland\n", "The joint targeted area inspection of Rutland found gaps.\n"))
+    assert story.doc_type != "ofsted_letter"

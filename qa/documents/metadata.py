@@ -382,7 +382,10 @@ _REPORT_CUES = [re.compile(p, re.I | re.M) for p in (
 # child exploitation in X"; capitalised mid-line and closing the line, as no sentence quoting it does)
 _JOINT_SUBJECT_RE = re.compile(r"(?im)^[^\S\n]*joint targeted area inspection of the\b|"
                                r"(?-i:\bJoint targeted area inspection of the multi-agency response to )"
-                               r"[^\n.]{3,160}$")
+                               r"[^\n.]{3,160}$|"
+                               # ... or of the place, a line of its own: "Joint targeted area inspection of Blackpool"
+                               r"(?-i:^[^\S\n]*Joint targeted area inspection of [A-Z][\w'’&,-]*"
+                               r"(?:[^\S\n]+(?:and|of|upon|[A-Z][\w'’&,-]*)){0,5}[^\S\n]*$)")
 # Ofsted on a signature line under the sign-off: "Nadia Okafor, Regional Director, Ofsted" or "Ofsted: Jo Bell, ..."
 # (not "cc: Regional Director, Ofsted" under a council's reply, nor "The letter from Ofsted is attached.")
 _OFSTED_SIGNS_RE = re.compile(r"(?im)^[^\S\n]*yours\s+sincerely\W*\n(?:[^\n]*\n){0,4}?"
