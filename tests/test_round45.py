@@ -225,3 +225,36 @@ def test_a_joint_letter_whose_subject_names_the_place_alone_is_ofsteds_letter(tm
     story = ingested(tmp_path / "b", "story.txt", PLACE_JOINT_LETTER.replace(
         "Joint targeted area inspection of Rutland\n", "The joint targeted area inspection of Rutland found gaps.\n"))
     assert story.doc_type != "ofsted_letter"
+
+
+def test_a_year_set_aside_closes_the_window_the_question_opens():
+    from qa.retrieval.question import parse
+
+    query = parse("Rutland - the monitoring visit in December, the first one after the 2023 inadequate grade: what "
+                  "were inspectors still unhappy about? Not the 2025 visits please.")
+    assert (query.date_from.year, query.date_to.isoformat(), query.month) == (2023, "2024-12-31", 12)
+    assert "before 2025" in query.describe()
+    # a year set aside before the asked one changes nothing
+    query = parse("What did the 2015 inspection of Rutland find (not the 2012 one)?")
+    assert (query.date_from.isoformat(), query.date_to.isoformat()) == ("2015-01-01", "2015-12-31")
+
+
+RUTLAND_DECEMBER = ("Ofsted welcomes Rutland's progress\n\nInspectors said assessments were still weak following a "
+                    "monitoring visit in December last year, though risks to children are now quickly recognised.")
+RUTLAND_SEPTEMBER = ("Final Ofsted monitoring visit to Rutland\n\nThe monitoring visit, which took place in "
+                     "September 2025, found that assessments have improved since the inadequate grade in May 2023. "
+                     "Inspectors said assessments of children's needs are now thorough, and the first assessments "
+                     "are timely.")
+
+
+def test_an_undated_story_dating_its_visits_to_other_months_is_not_the_asked_months(tmp_path):
+    # (in the window the question opens and closes: from 2023, before 2025)
+    from conftest import bm25_assistant_for, other_council_news
+
+    docs = {"december.txt": (RUTLAND_DECEMBER, {"doc_type": "news_article", "local_authorities": ["Rutland"]}),
+            "september.txt": (RUTLAND_SEPTEMBER, {"doc_type": "council_page", "local_authorities": ["Rutland"]}),
+            **other_council_news()}
+    answer = bm25_assistant_for(tmp_path, docs).ask(
+        "Rutland: the monitoring visit in December, the first after the 2023 inadequate grade - what did inspectors "
+        "say about assessments? Not the 2025 visits please.")
+    assert [h.document.doc_id for h in answer.hits] == ["december"]

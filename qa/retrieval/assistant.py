@@ -693,9 +693,13 @@ def dates_events_to_other_months(hit: Hit, query: Query) -> bool:
             or months & document_event_months(hit.document):
         return False  # (it dates a visit to the asked month without its year: "a monitoring visit in September")
     in_years = {d for d in document_event_dates(hit.document) if query.date_from.year <= d.year <= query.date_to.year}
-    if not in_years or any(query.date_from <= d <= query.date_to for d in in_years):
+    # (the month asked in any of the years asked: "the December visit ... from 2023, before 2025")
+    if not in_years or any(d.month in months for d in in_years):
         return False
-    return bool(in_years & own_dated_months(hit.document.text))
+    # its own events of those years, or any when it was written after them ("The visit, which took place in September
+    # 2025, ... since the last inspection in May 2023": nothing of December)
+    floor = document_not_before(hit.document)
+    return bool(in_years & own_dated_months(hit.document.text)) or bool(floor and floor > query.date_to)
 
 
 # An event the text dates to a year as its own ("the 2018 monitoring visit", "a visit in March 2018"), not one it

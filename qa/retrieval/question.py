@@ -267,6 +267,7 @@ def without_sources_beside(text: str) -> str:
     return ALSO_SOURCE_RE.sub(lambda m: m.group(0) if _REPORTED_THAT_RE.search(text[:m.start()]) else " ", text)
 
 
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # "What did the June 2019 inspection find (not the March monitoring visit)?": the event set aside is no filter.
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|,?\s*\b(?:not|rather\s+than|instead\s+of)"
                               r"\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:visit|inspection|letter|report|"
@@ -935,6 +936,11 @@ def parse(question: str, previous: Query | None = None) -> Query:
     # "(not the March visit)"; "not the ones in the 2021 newspaper piece": the year of a source set aside
     considered = re.sub(r"\s+", " ", NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", text))).strip()
     start, end, phrase, rest = parse_time(considered)
+    for year in sorted(int(y) for m in NEGATED_EVENT_RE.finditer(text) for y in _YEAR_RE.findall(m.group(0))):
+        if start and start.year < year and (end is None or end.year >= year):
+            # "the December visit, the first after the 2023 inadequate grade ... Not the 2025 visits please": the
+            # window the question opens closes before the year it sets aside
+            end, phrase = date(year - 1, 12, 31), f"{phrase}, before {year}" if phrase else phrase
     if not _has_topic(rest):
         rest = considered  # "What happened in 2018?": the time is the topic, keep it in the search text
     visit = None
