@@ -90,6 +90,8 @@ def test_a_terse_question_naming_a_council_body_prefers_its_papers(tmp_path):
     assert parse("rutland cabinet care leavers funding").source == "council"
     assert parse("rutland scrutiny cttee resolved pre-proceedings plan").source == "council"
     assert parse("What did the shadow cabinet say about Ofsted?").source == "ofsted"
+    assert parse("rutland referrals seen within 20 minutes").source is None  # time, not a committee's minutes
+    assert parse("rutland front door under scrutiny").source is None
     docs = {"fv.txt": (RUTLAND_FV, {"doc_type": "ofsted_letter", "date": "2024-02-01",
                                     "local_authorities": ["Rutland"]}),
             "cabinet.txt": (RUTLAND_CABINET, {"doc_type": "council_page", "date": "2024-03-14",

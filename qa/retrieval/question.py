@@ -40,8 +40,10 @@ COUNTED_NOUNS = (r"child(?!ren(?:['’]?s['’]?)?\s+(?:services?|social\s+(?:ca
 SEASONS = {"early": (1, 4), "spring": (3, 5), "mid": (5, 8), "summer": (6, 8), "late": (9, 12), "autumn": (9, 11),
            "winter": (12, 12), "end of": (10, 12), "beginning of": (1, 3), "start of": (1, 3)}
 # the council's own bodies and their papers ("cornwall scrutiny cttee resolved ...", "lincs exec report ...")
-COUNCIL_BODY_RE = re.compile(r"(?<!shadow )\bcabinet\b|\bscrutiny\b|\bctt?ees?\b|\bexec(?:utive)?\s+(?:report|board|"
-                             r"member)s?\b|\bfull\s+council\b|\bcorporate\s+parenting\b|\bminutes\b", re.I)
+# (not "under scrutiny", nor time: "seen within 20 minutes")
+COUNCIL_BODY_RE = re.compile(r"(?<!shadow )\bcabinet\b|(?<!under )(?<!close )\bscrutiny\b|\bctt?ees?\b|"
+                             r"\bexec(?:utive)?\s+(?:report|board|member)s?\b|\bfull\s+council\b|"
+                             r"\bcorporate\s+parenting\b|(?<!\d )(?<!\d)(?<!few )(?<!within )\bminutes\b", re.I)
 SOURCE_CUES = [
     ("ofsted", re.compile(r"\b(inspectors?|ofsted|hmi|inspection|monitoring (visit|letter)s?|the letter|inspectorate|"
                           r"(jtai|fv|mv\s?\d*|visit|outcome) letters?)\b", re.I)),  # "reading jtai letter rhis"

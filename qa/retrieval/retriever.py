@@ -397,11 +397,16 @@ def _rows_naming(index: Index, name: str) -> np.ndarray:
     return rows
 
 
-def arrangement_named_by(long: str) -> re.Pattern | None:
-    """The pattern passages name the specialist arrangement inside an abbreviation's long form by: an arrangement's
-    order or plan is mentioned by the arrangement ("SGO" by "assessments of family members as special guardians")."""
+def arrangement_in(long: str) -> str | None:
+    """The specialist arrangement inside an abbreviation's long form ("special guardianship" in "special
+    guardianship order"): an arrangement's order or plan is mentioned by the arrangement."""
     found = SPECIALIST_SERVICE_RE.search(long)
-    service = specialist_service(found.group(0)) if found else None
+    return found.group(0) if found else None
+
+
+def arrangement_named_by(long: str) -> re.Pattern | None:
+    """The pattern passages name that arrangement by ("SGO": "assessments of family members as special guardians")."""
+    service = specialist_service(arrangement) if (arrangement := arrangement_in(long)) else None
     return service[1] if service else None
 
 
@@ -415,10 +420,10 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
 
     def mentioned(name: str) -> bool:
         long = defined_as(name, defined)
-        arrangement = SPECIALIST_SERVICE_RE.search(long or "")
+        arrangement = arrangement_in(long or "")
         return _mentioned(index, name, mask, _as_phrase(name)) \
             or bool(long) and _mentioned(index, long, mask, _as_phrase(long)) \
-            or bool(arrangement) and _mentioned(index, arrangement.group(0), mask) \
+            or bool(arrangement) and _mentioned(index, arrangement, mask) \
             or any(_mentioned(index, form, mask) for form in other_forms(name))
 
     return [name for name in names if not mentioned(name)]
