@@ -63,6 +63,7 @@ FIELD_GLOSSARY = {
     "MV": "monitoring visit",
     "NEET": "not in education, employment or training",
     "NQSW": "newly qualified social worker",
+    "PCC": "police and crime commissioner",
     "PA": "personal adviser",  # a care leaver's ("PA caseloads")
     "PLO": "public law outline",
     "RHI": "return home interview",

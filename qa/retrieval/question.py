@@ -242,7 +242,8 @@ NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+
                                # (a paper by its title alone: "I need the council's own release, not the Gazette")
                                r"gazette|herald|chronicle|echo|argus|advertiser|mercury|sentinel|courier|examiner|"
                                r"telegraph|guardian|observer|"
-                               r"versions?)\b(?:(?!\s(?:but|and)\b|\s[-–—]\s)[^,.:;?])*|"
+                               # (to a bracket's close: "the letter itself (not the council's release) say ...")
+                               r"versions?)\b(?:(?!\s(?:but|and)\b|\s[-–—]\s)[^,.:;?)])*|"
                                # "The Echo names someone but I want it from the Ofsted letter": set aside by a "but"
                                r"\b(?:the\s+)?(?:local\s+)?(?:press|news(?:paper)?|papers?|stor(?:y|ies)|articles?|"
                                r"gazette|herald|chronicle|echo|argus|advertiser|mercury|sentinel|courier|examiner|"
@@ -321,6 +322,10 @@ VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:and\s+(?:final|last)\s+)
                       rf"\b(?:the\s+)?{ORDINAL_RE}\s+of\s+(?:(?:ofsted|the|its|their)(?:['’]s)?\s+)?"
                       rf"(?:two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+(?:planned\s+)?(?:ofsted\s+)?"
                       rf"(?:monitoring\s+)?visits\b", re.I)
+
+# "glos mv date after the 5th letter": where monitoring visits are named, an ordinal letter is the visit's
+MONITORING_NAMED_RE = re.compile(r"\bmvs?\b|\bmonitoring\s+visits?\b", re.I)
+ORDINAL_LETTER_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:ofsted\s+)?letter\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -948,7 +953,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     visit = None
     authorities = find_authorities(text)
     # "First Somerset MV": the place may stand between the ordinal and the visit
-    vm = VISIT_RE.search(rest) or _visit_across_place(rest)
+    vm = VISIT_RE.search(rest) or _visit_across_place(rest) \
+        or (MONITORING_NAMED_RE.search(rest) and ORDINAL_LETTER_RE.search(rest))
     if vm:
         visit = ordinal_value(vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4))
         # The visit is a filter; left in, its words would pull passages that merely name the visit.
@@ -1020,7 +1026,7 @@ COMMON_CAPITALISED = {
     "why", "where", "is", "are", "did", "does", "do", "was", "were", "has", "have", "the", "a", "an", "and", "or",
     "in", "on", "of", "for", "to", "i", "quote", "according", "hmi", "her", "his", "majesty", "majesty's", "chief",
     "inspector", "inspectors", "england", "english", "uk", "local", "authority", "authorities", "report", "letter",
-    "ilacs", "dcs", "la", "las", "mr", "mrs", "ms", "dr", "cllr", "councillor", "sir", "dame",
+    "ilacs", "dcs", "la", "las", "mr", "mrs", "ms", "dr", "cllr", "councillor", "sir", "dame", "prof", "professor",
     # the kinds of body that speak ("a minister's written answer to Parliament"), not a name a page must repeat
     "parliament", "government", "minister", "ministers", "secretary", "state", "department", "education",
     "cabinet", "scrutiny", "committee", "commons", "lords", "mp", "mps",
@@ -1028,6 +1034,7 @@ COMMON_CAPITALISED = {
     # a council's form written short ("Hartlepool BC", "Kent CC", "Wigan MBC"): the council, no other name
     "bc", "cc", "mbc", "lbc", "rbc", "dc", "cbc",
 } | set(MONTHS) | set(MONTH_ABBREVIATIONS) | {d.lower() for d in calendar.day_name}
+PERSON_TITLES = {"mr", "mrs", "ms", "dr", "cllr", "councillor", "sir", "dame", "prof", "professor"}
 PARLIAMENT_HOUSE_RE = re.compile(r"\bHouse\s+of\s+(?:Commons|Lords)\b")
 # "The South West regional director wrote to Devon ...": Ofsted's region says who wrote, not what the letter names
 # (signed "Regional Director", on the region's behalf). A region alone ("councils in the North East") is still named.
@@ -1147,7 +1154,9 @@ def _add_name(names: list[str], found: str, places: set[str], single: bool = Fal
     plain = lambda w: bare(w)[:-1] if re.fullmatch(r"[A-Z]{2,}s", w) else bare(w)  # noqa: E731
     words = [w for w in re.split(r"\s+", found) if plain(w) not in COMMON_CAPITALISED and bare(w) not in places]
     acronym = len(words) == 1 and sum(c.isupper() for c in words[0]) >= 2
-    if words and (acronym or single or len(words) >= 2) and " ".join(words) not in names \
+    # "Prof Jay", "Cllr Hughes": a person named by title and surname; the page names the surname
+    titled = any(bare(w) in PERSON_TITLES for w in re.split(r"\s+", found))
+    if words and (acronym or single or titled or len(words) >= 2) and " ".join(words) not in names \
             and not any(" ".join(words) in n for n in names):
         names.append(" ".join(words))
 

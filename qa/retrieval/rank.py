@@ -26,7 +26,7 @@ from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
                                    document_not_before)
-from qa.documents.metadata import MONTHS, UPDATED_DATE_CONFIDENCE
+from qa.documents.metadata import MONTHS, ORDINAL_RE, UPDATED_DATE_CONFIDENCE, ordinal_value
 from qa.retrieval.answer_type import asks_council_services, dates_event, holds, provider_report
 
 TYPE_PRIOR = {"ofsted_letter": 1.0, "ofsted_report": 1.0, "council_page": 0.95, "news_article": 0.92, "other": 0.92}
@@ -828,6 +828,37 @@ def notice_weight(text: str, question: str) -> float:
     notice = OFSTED_NOTICE_RE.search(text[:120])
     opens = notice and not re.search(r"[.!?:]\s", text[:notice.start()])
     return NOTICE_WEIGHT if opens and not ASKS_REMIT_RE.search(question) else 1.0
+
+
+# A visit named by its ordinal ("It was the third monitoring visit", "The first two visits, in September and
+# January, looked at ...").
+VISIT_ORDINALS_RE = re.compile(rf"\b{ORDINAL_RE}(?:\s+({'|'.join(NUMBER_WORDS)}))?\s+(?:ofsted\s+)?"
+                               rf"(?:monitoring\s+)?visits?\b", re.I)
+OTHER_VISIT_PENALTY = 0.8
+# ("a clear improvement since the third monitoring visit": an earlier visit recalled, to compare with this one)
+_VISIT_RECALLED_RE = re.compile(r"\b(?:since|after|following|before|than\s+at|at\s+the\s+time\s+of|compared\s+"
+                                r"(?:with|to)|from)\s+(?:the\s+|its\s+)?$", re.I)
+
+
+def visits_named(text: str) -> set[int]:
+    """The visits a text speaks of by number, not those it recalls to compare with."""
+    named: set[int] = set()
+    for m in VISIT_ORDINALS_RE.finditer(text):
+        if _VISIT_RECALLED_RE.search(text[max(0, m.start() - 30):m.start()]):
+            continue
+        first, count = ordinal_value(m.group(1)), NUMBER_WORDS.get((m.group(2) or "").lower(), 1)
+        named |= set(range(first, first + count)) if first else set()
+    return named
+
+
+def other_visit_weight(text: str, query: Query) -> float:
+    """OTHER_VISIT_PENALTY for a passage naming only other visits by number than the one asked ("The first two
+    visits ... looked at the front door", on a page about the third): it speaks of them. Not where the question
+    names several visits itself."""
+    if not query.visit_number or len(visits_named(query.text)) > 1:
+        return 1.0
+    named = visits_named(text)
+    return OTHER_VISIT_PENALTY if named and query.visit_number not in named else 1.0
 
 
 # "Which councils were criticised for caseloads?", "Where have inspectors credited councils ...?": a list of

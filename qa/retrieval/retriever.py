@@ -211,7 +211,7 @@ class Retriever:
                 * acronym_weight(acronyms, passage.text, [doc.title or "", *passage.headings]) \
                 * rank.unnamed_place_weight(passage.text, passage.headings, doc, query.authorities) \
                 * rank.other_inspectorate_weight(doc, query.text) * rank.minutes_weight(doc, query.text) \
-                * rank.notice_weight(passage.text, query.text)
+                * rank.notice_weight(passage.text, query.text) * rank.other_visit_weight(passage.text, query)
             hits.append(Hit(passage=passage, document=doc, score=relative(score) * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
@@ -424,9 +424,20 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
         return _mentioned(index, name, mask, _as_phrase(name)) \
             or bool(long) and _mentioned(index, long, mask, _as_phrase(long)) \
             or bool(arrangement) and _mentioned(index, arrangement, mask) \
-            or any(_mentioned(index, form, mask) for form in other_forms(name))
+            or any(_mentioned(index, form, mask) for form in other_forms(name)) \
+            or bool(spelled := _acronyms_spelled_out(name, defined)) and _mentioned(index, spelled, mask)
 
     return [name for name in names if not mentioned(name)]
+
+
+def _acronyms_spelled_out(name: str, defined: dict[str, str]) -> str | None:
+    """A name of several words with the abbreviations in it written out ("South Yorkshire PCC": "South Yorkshire
+    police and crime commissioner"), where it holds any; a page writes the office in full."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    spelled = [defined_as(w, defined) or w if w.isupper() and len(w) >= 2 else w for w in words]
+    return " ".join(spelled) if spelled != words else None
 
 
 # The glossary's bodies written out in capitals ("Care Quality Commission", not "requires improvement").

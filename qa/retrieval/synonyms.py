@@ -57,6 +57,10 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # "finding and keeping social workers" is recruitment and retention
     **{form: ("recruitment", "retention") for form in ("finding and keeping", "recruiting and keeping",
                                                          "recruit and keep", "find and keep")},
+    # "agency sw %": a share is written "17 per cent" or "17%" (the sign alone is no word to search for)
+    "%": ("per cent", "percentage", "proportion"),
+    # a visit that "took place" is written up as "carried out" ("This visit was carried out on 11 and 12 June")
+    **{form: ("carried out",) for form in ("take place", "took place", "taken place", "takes place")},
     # a council's apology is worded "we are deeply sorry"
     **{form: ("sorry",) for form in ("apologise", "apologised", "apologize", "apologized", "apology", "apologies")},
 }

@@ -51,7 +51,9 @@ TRAIL_RE = re.compile(
     r"\bhow\s+(?:has|have|had|did|does|do|is|are|was|were)\b(?:[^,;?]|,(?!\s*(?:and|but)\b))*\b(?:chang(?:e|ed|es|ing)|improv(?:e|ed|ing)|"
     r"develop(?:ed|ing)?|progress(?:ed|ing)?|evolv(?:e|ed|ing)|moved?\s+on|deteriorat(?:e|ed|ing)|declin(?:e|ed|ing)|"
     r"got\s+(?:better|worse)|shift(?:ed)?)\b"
-    r"|\bprogress\s+(?:on|with|made on|(?:in|of)\s+(?!(?:the\s+)?(?:(?:19|20)\d{2}|january|february|march|april|may|"
+    # (not a child's "educational progress of looked after children": the topic, not a trail)
+    r"|(?<!educational\s)(?<!academic\s)(?<!learning\s)(?<!school\s)"
+    r"\bprogress\s+(?:on|with|made on|(?:in|of)\s+(?!(?:the\s+)?(?:(?:19|20)\d{2}|january|february|march|april|may|"
     r"june|july|august|september|october|november|december)\b))\b", re.I)
 # Words that ask for a trail whatever else the question says ("how have inspectors described X across its visits").
 TRAIL_MARKER_RE = re.compile(
