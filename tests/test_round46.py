@@ -88,3 +88,10 @@ def test_a_share_asked_with_a_percent_sign_is_searched_in_words():
 
     assert "per cent" in with_synonyms("rutland agency sw % cttee")
     assert with_synonyms("17% agency") == "17% agency"
+
+
+def test_kids_are_counted_as_children():
+    from qa.retrieval.answer_type import counted_stems, states_count
+
+    stems = counted_stems("how many kids did inspectors flag to the council as at risk", ["Rutland"])
+    assert states_count(stems, "Inspectors brought to the attention of the authority 74 children at risk.", False)

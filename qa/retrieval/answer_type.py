@@ -495,7 +495,7 @@ _NOT_COUNTED = frozenset(tokenize("how many much number proportion percentage sh
 # "how many children" by "40 young people". (Not staff and social workers: "how many new social workers" is not
 # answered by a council's headcount.)
 _SAME_COUNT = [frozenset(tokenize(words)) for words in ("area authority council lscb lscbs la las",
-                                                        "child children young people",
+                                                        "child children young people kid kids",
                                                         # settings inspected are counted as inspections
                                                         "setting settings inspection inspections provider providers",
                                                         # "how many DCSs": directors of children's services
