@@ -95,3 +95,34 @@ def test_kids_are_counted_as_children():
 
     stems = counted_stems("how many kids did inspectors flag to the council as at risk", ["Rutland"])
     assert states_count(stems, "Inspectors brought to the attention of the authority 74 children at risk.", False)
+
+
+def test_the_letter_asked_for_is_framing_and_a_letter_asked_about_is_not():
+    from qa.retrieval.retriever import keyword_terms
+    from qa.terms import tokenize
+
+    asked = "What did Ofsted's own letter conclude about children in care?"
+    assert "letter" not in keyword_terms(tokenize(asked), asked)
+    topic = "Did Ofsted's letter say letters before proceedings were clear?"
+    assert "letter" in keyword_terms(tokenize("letters before proceedings clear"), topic)
+
+
+RUTLAND_MINUTES_WSOA = ("Rutland Council Children and Families Committee minutes\n\n18 Joint targeted area inspection"
+                        "\n\nRESOLVED that the committee:\n\n1 note the findings of the letter;\n\n2 agree that the "
+                        "multi-agency written statement of action be submitted to the inspectorates by 23 August "
+                        "2024.\n\n19 Fostering update\n\nThe committee noted the fostering recruitment figures.")
+
+RUTLAND_JTAI_DISCUSSION = ("Rutland Council Children and Families Committee\n\n17 JTAI update\n\nThe committee "
+                           "discussed the JTAI letter. Members asked about the JTAI timetable and the deadline for the "
+                           "neglect strategy, which the cttee will see in the autumn.")
+
+
+def test_a_written_statement_of_action_is_asked_for_as_wsoa(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    meta = {"doc_type": "council_page", "date": "2024-07-01", "local_authorities": ["Rutland"]}
+    docs = {"minutes.txt": (RUTLAND_MINUTES_WSOA, meta), "earlier.txt": (RUTLAND_JTAI_DISCUSSION, meta),
+            **other_council_news()}
+    answer = bm25_assistant_for(tmp_path, docs).ask("rutland cttee jtai wsoa deadline")
+    assert not answer.abstained, answer.message
+    assert "23 August 2024" in answer.hits[0].passage.text

@@ -73,6 +73,7 @@ FIELD_GLOSSARY = {
     "SGO": "special guardianship order",
     "SIF": "single inspection framework",
     "UASC": "unaccompanied asylum-seeking children",
+    "WSOA": "written statement of action",  # a JTAI's or SEND inspection's required response
     "YJB": "Youth Justice Board",
     "YJS": "youth justice service",
     "YOS": "youth offending service",

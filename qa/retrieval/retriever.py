@@ -269,6 +269,13 @@ FRAMING_TERMS = frozenset({"say", "said", "find", "found", "ofst", "inspector", 
 WRITING_FRAMED_RE = re.compile(r"\b(?:hmis?|inspectors?|ofsted|letter|report)\s+(?:write|wrote|writes|ha(?:ve|s|d)\s+"
                                r"written)\b", re.I)
 
+# "What did Ofsted's own letter conclude about ...": the letter is the source asked for (a preference already), and
+# as a word it matched the letter's sign-off ("I am copying this letter to ..."), not what it concluded. Not a
+# letter that is the topic ("letters before proceedings", "how many letters were sent").
+SOURCE_LETTER_RE = re.compile(r"\b(?:ofsted|hmi|inspectors|the\s+council)['’]s?\s+(?:own\s+)?(?:[\w-]+\s+)?letter\b",
+                              re.I)
+LETTER_TOPIC_RE = re.compile(r"\bletters?\s+(?:before\s+proceedings|to\s+(?:parents|families|schools))\b", re.I)
+
 
 # "Which inspectors carried out ...", "who led ...": then the people are the subject and stay.
 PEOPLE_QUESTION_RE = re.compile(r"^\W*(who|whom|whose)\b|\b(which|name the)\s+(\w+\s+)?(inspectors?|hmis?)\b",
@@ -278,7 +285,8 @@ PEOPLE_QUESTION_RE = re.compile(r"^\W*(who|whom|whose)\b|\b(which|name the)\s+(\
 def keyword_terms(terms: list[str], question: str = "") -> list[str]:
     if PEOPLE_QUESTION_RE.search(question):
         return terms
-    framing = FRAMING_TERMS | ({"write"} if WRITING_FRAMED_RE.search(question) else set())
+    framing = FRAMING_TERMS | ({"write"} if WRITING_FRAMED_RE.search(question) else set()) \
+        | ({"letter"} if SOURCE_LETTER_RE.search(question) and not LETTER_TOPIC_RE.search(question) else set())
     kept = [t for t in terms if t not in framing]
     return kept or terms
 
