@@ -126,3 +126,29 @@ def test_a_written_statement_of_action_is_asked_for_as_wsoa(tmp_path):
     answer = bm25_assistant_for(tmp_path, docs).ask("rutland cttee jtai wsoa deadline")
     assert not answer.abstained, answer.message
     assert "23 August 2024" in answer.hits[0].passage.text
+
+
+def test_an_acronym_is_spelled_by_initials_the_page_never_abbreviates():
+    from qa.retrieval.acronyms import spelled_out_re
+
+    assert spelled_out_re("AfC").search("services run by Achieving for Children since 2017")
+    assert spelled_out_re("CYPF").search("CHILDREN, YOUNG PEOPLE AND FAMILIES CABINET PANEL")
+    assert not spelled_out_re("AfC").search("a few children were seen")
+    assert spelled_out_re("LA") is None  # two letters spell too many phrases
+
+
+RUTLAND_MUTUAL = ("Ofsted sees progress at Rutland's mutual\n\nPublished 20 December 2018\n\nDuring a monitoring visit "
+                  "in November, inspectors found the front door at Achieving for Children, which has run Rutland's "
+                  "children's services since 2017, works well. Staff morale in the duty team has improved.")
+
+
+def test_a_question_naming_the_acronym_of_a_body_the_page_names_in_full_is_answered(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    docs = {"story.txt": (RUTLAND_MUTUAL, {"doc_type": "news_article", "date": "2018-12-20",
+                                           "local_authorities": ["Rutland"]}), **other_council_news()}
+    assistant = bm25_assistant_for(tmp_path, docs)
+    answer = assistant.ask("Rutland monitoring visit 2018 after AfC took over: how was the front door?")
+    assert not answer.abstained, answer.message
+    assert "Achieving for Children" in answer.hits[0].passage.text
+    assert assistant.ask("Rutland 2018: what did Ofsted say about the NRPF team?").abstained

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from functools import lru_cache
 
 # "(ILACS)": found first (cheap), then the words just before it are read (a long form has at most 12 words).
 ACRONYM_RE = re.compile(r"\(([A-Z][A-Za-z]{2,7})\)")
@@ -42,6 +43,7 @@ FIELD_GLOSSARY = {
     "CSPR": "child safeguarding practice review",
     "DCS": "director of children's services",
     "DFE": "Department for Education",
+    "EDT": "emergency duty team",  # the out-of-hours social work service
     "EET": "education, employment or training",
     "EHCP": "education, health and care plan",
     "EHE": "elective home education",
@@ -105,6 +107,21 @@ def long_form(words: list[str], acronym: str) -> str | None:
         if len(initials) > len(letters):
             return None
     return None
+
+
+_GAP = r"[\s,]+(?:(?i:and|of|for|the|in|on|to|&)[\s,]+)*"
+
+
+@lru_cache(maxsize=256)
+def spelled_out_re(acronym: str) -> re.Pattern | None:
+    """A name whose initials spell `acronym`, undefined on the page ("AfC": "Achieving for Children"; "CYPF": the
+    "Children, Young People and Families Cabinet Panel"): a capital letter is a capitalised word's, a small one any
+    word's (most often a function word's); function words between them are skipped. Only for three letters or more,
+    at least two of them capitals: shorter ones spell too many phrases."""
+    if len(acronym) < 3 or sum(c.isupper() for c in acronym) < 2 or not acronym.isalpha():
+        return None
+    words = [(rf"{c}[\w'’-]*" if c.isupper() else rf"(?i:{c})[\w'’-]*") for c in acronym]
+    return re.compile(r"(?<![\w'’-])" + _GAP.join(words) + r"(?![\w'’-])")
 
 
 def definitions(texts) -> dict[str, str]:

@@ -25,7 +25,7 @@ from qa.index.embedder import Embedder, EmbedderUnavailable
 from qa.index.scope import Scope
 from qa.index.store import Index
 from qa.retrieval import rank
-from qa.retrieval.acronyms import (FIELD_GLOSSARY, acronym_weight, asked_acronyms, defined_as, expand,
+from qa.retrieval.acronyms import (FIELD_GLOSSARY, acronym_weight, asked_acronyms, defined_as, expand, spelled_out_re,
                                    index_definitions)
 from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, asked_event, asked_role, counted_stems,
                                       previous_post_weight, second_fact_weight, who_verb_weight)
@@ -433,9 +433,17 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
             or bool(long) and _mentioned(index, long, mask, _as_phrase(long)) \
             or bool(arrangement) and _mentioned(index, arrangement, mask) \
             or any(_mentioned(index, form, mask) for form in other_forms(name)) \
-            or bool(spelled := _acronyms_spelled_out(name, defined)) and _mentioned(index, spelled, mask)
+            or bool(spelled := _acronyms_spelled_out(name, defined)) and _mentioned(index, spelled, mask) \
+            or not long and _spells(index, name, mask)
 
     return [name for name in names if not mentioned(name)]
+
+
+def _spells(index: Index, acronym: str, mask: np.ndarray) -> bool:
+    """A passage within the filters holding words whose initials spell `acronym` (a page naming "Achieving for
+    Children" mentions AfC, though it never writes the letters)."""
+    pattern = spelled_out_re(acronym)
+    return bool(pattern) and any(pattern.search(index.passages[r].text) for r in np.flatnonzero(mask))
 
 
 def _acronyms_spelled_out(name: str, defined: dict[str, str]) -> str | None:
