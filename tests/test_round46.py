@@ -152,3 +152,67 @@ def test_a_question_naming_the_acronym_of_a_body_the_page_names_in_full_is_answe
     assert not answer.abstained, answer.message
     assert "Achieving for Children" in answer.hits[0].passage.text
     assert assistant.ask("Rutland 2018: what did Ofsted say about the NRPF team?").abstained
+
+
+def test_visits_are_read_from_lists_and_home_visits_are_not_inspections():
+    from qa.retrieval.rank import visits_named
+
+    assert visits_named("the first and second monitoring visits found delay") == {1, 2}
+    assert visits_named("Social workers make the first visit to the child within a day.") == set()
+    assert visits_named("The findings from the third monitoring visit show progress.") == {3}
+
+
+def test_a_spelled_out_name_is_capitalised_words_on_one_line():
+    from qa.retrieval.acronyms import spelled_out_re
+
+    assert not spelled_out_re("AfC").search("A few Councillors agreed")
+    assert not spelled_out_re("CSP").search("Children's Services\n\nPublished today")
+
+
+def test_letters_as_the_topic_stay_searched():
+    from qa.retrieval.question import parse
+    from qa.retrieval.retriever import keyword_terms
+    from qa.terms import tokenize
+
+    asked = "Did Ofsted's letter say how many letters were sent to care leavers?"
+    assert "letter" in keyword_terms(tokenize(asked), asked)
+    assert parse("rutland mv: when was the first letter to parents sent?").visit_number is None
+
+
+def test_a_news_write_up_and_a_local_outlet_ask_for_the_story():
+    from qa.retrieval.question import parse
+
+    query = parse("Rutland - the news write-up of Ofsted's 5th monitoring visit: what did inspectors say?")
+    assert query.source == "news"
+    outlet = parse("Rutland 2015, as covered by the local Oakham news site: which areas needed urgent action?")
+    assert outlet.source == "news" and "Oakham" not in outlet.names
+
+
+def test_a_place_named_only_in_what_is_set_aside_is_not_asked_about():
+    from qa.retrieval.question import parse
+
+    query = parse("Northamptonshire's own news page from April 2016: what improved? I don't want the West Northants "
+                  "2022 report.")
+    assert query.authorities == ["Northamptonshire"]
+    assert not (query.date_from and query.date_from.year == 2022)
+
+
+RUTLAND_FIFTH = ("Rutland children's services still improving\n\nOfsted made its fifth monitoring visit since 2019 to "
+                 "Rutland County Council's children's services in September.\n\nInspectors found recruitment "
+                 "difficulties meant performance fluctuated, and some children wait too long for help.")
+
+
+def test_a_story_on_a_visit_since_the_year_a_window_opens_on_is_within_it(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    docs = {"story.txt": (RUTLAND_FIFTH, {"doc_type": "news_article", "local_authorities": ["Rutland"],
+                                          "visit_number": 5}),
+            "old.txt": ("Rutland inadequate\n\nPublished 3 May 2019\n\nOfsted rated Rutland's children's services "
+                        "inadequate in 2019 after an inspection found delay.", {
+                            "doc_type": "news_article", "date": "2019-05-03", "local_authorities": ["Rutland"]}),
+            **other_council_news()}
+    answer = bm25_assistant_for(tmp_path, docs).ask(
+        "Rutland - the news write-up of the 5th monitoring visit since the 2019 inadequate: what did inspectors say "
+        "about recruitment? Not the 2023 full inspection.")
+    assert not answer.abstained, answer.message
+    assert "recruitment" in answer.hits[0].passage.text

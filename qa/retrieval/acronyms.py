@@ -65,8 +65,8 @@ FIELD_GLOSSARY = {
     "MV": "monitoring visit",
     "NEET": "not in education, employment or training",
     "NQSW": "newly qualified social worker",
-    "PCC": "police and crime commissioner",
     "PA": "personal adviser",  # a care leaver's ("PA caseloads")
+    "PCC": "police and crime commissioner",
     "PLO": "public law outline",
     "RHI": "return home interview",
     "RI": "requires improvement",
@@ -109,18 +109,23 @@ def long_form(words: list[str], acronym: str) -> str | None:
     return None
 
 
-_GAP = r"[\s,]+(?:(?i:and|of|for|the|in|on|to|&)[\s,]+)*"
+# Between the words of a name: a space or a comma on one line, and at most two function words.
+_FUNCTION = r"(?i:and|of|for|the|in|on|to|&)"
+_GAP = rf"[^\S\n]*,?[^\S\n]+(?:{_FUNCTION}[^\S\n]+){{0,2}}"
+MAX_SPELLED_LETTERS = 6
 
 
 @lru_cache(maxsize=256)
 def spelled_out_re(acronym: str) -> re.Pattern | None:
     """A name whose initials spell `acronym`, undefined on the page ("AfC": "Achieving for Children"; "CYPF": the
-    "Children, Young People and Families Cabinet Panel"): a capital letter is a capitalised word's, a small one any
-    word's (most often a function word's); function words between them are skipped. Only for three letters or more,
-    at least two of them capitals: shorter ones spell too many phrases."""
-    if len(acronym) < 3 or sum(c.isupper() for c in acronym) < 2 or not acronym.isalpha():
+    "Children, Young People and Families Cabinet Panel"): a capital letter is a capitalised word's (of two letters
+    or more, not a function word), a small one any word's (most often a function word's); up to two function words
+    between them are skipped. Only for three to six letters, at least two of them capitals: shorter ones spell too
+    many phrases. (A function word does not stand for a capital: "CIN" is not found in "Children in Need".)"""
+    if not 3 <= len(acronym) <= MAX_SPELLED_LETTERS or sum(c.isupper() for c in acronym) < 2 \
+            or not acronym.isalpha():
         return None
-    words = [(rf"{c}[\w'’-]*" if c.isupper() else rf"(?i:{c})[\w'’-]*") for c in acronym]
+    words = [(rf"(?!{_FUNCTION}\b){c}[\w'’-]+" if c.isupper() else rf"(?i:{c})[\w'’-]*") for c in acronym]
     return re.compile(r"(?<![\w'’-])" + _GAP.join(words) + r"(?![\w'’-])")
 
 

@@ -556,7 +556,9 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         # that month's event, whatever earlier years it recalls.
         dated_to_month = bool(rank.asked_months(query) & document_event_months(hit.document))
         # (asked for a year, not a span opened by one: "the inspection after its 2021 one" is what looks back)
-        closed = bool(query.date_from and query.date_to)
+        # (nor a span opened by one and closed by a year set aside: "since the 2019 inadequate ... not the 2023
+        # inspection" is from 2019, and a story on a visit "since 2019" is within it)
+        closed = bool(query.date_from and query.date_to) and not query.time_phrase.startswith("from ")
         in_span = any(lo <= y <= hi and not (closed and only_recalled(text, y)) for y in years)
         # The question's own baseline ("in its 2022 report ... progress since 2017"): a text whose latest year
         # is that one, and which dates no event of its own, is written after it and may be the report's story.

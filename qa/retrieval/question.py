@@ -173,7 +173,9 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  r"(?:members|councillors|committee|panel|cabinet)\b", re.I)
 # "Which reporter wrote up Wirral's third Ofsted visit?": the story, though Ofsted is named (not "not the newspaper").
 NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )\b(?:reporters?|journalists?|"
-                            r"newspapers?|local paper|local press|press reports?|press coverage)\b|"
+                            r"newspapers?|local paper|local press|press reports?|press coverage|"
+                            # "the news write-up of Ofsted's 5th visit", "as covered by the local news site"
+                            r"news\s+(?:write-?ups?|sites?|websites?|stor(?:y|ies)|coverage|articles?|outlets?))\b|"
                             # a paper named by its masthead: "What did Children's Services Weekly report ...?"
                             r"(?<!not )(?<!not the )(?-i:\b(?!Ofsted\b)[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*\s+(?:Weekly|Times|"
                             r"News|Post|"
@@ -272,8 +274,10 @@ def without_sources_beside(text: str) -> str:
 
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # "What did the June 2019 inspection find (not the March monitoring visit)?": the event set aside is no filter.
-NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|,?\s*\b(?:not|rather\s+than|instead\s+of)"
-                              r"\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:visit|inspection|letter|report|"
+# ("I don't want the West Northants 2022 report": set aside as plainly)
+NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|,?\s*\b(?:not|rather\s+than|instead\s+of|"
+                              r"(?:do\s+not|don['’]t)\s+want)\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
+                              r"(?:visit|inspection|letter|report|"
                               r"one)s?\b", re.I)
 # ("now" in lower case: "CYP Now" is a magazine)
 RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|(?-i:now)|these days|recent(ly)?)\b", re.I)
@@ -325,7 +329,9 @@ VISIT_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:and\s+(?:final|last)\s+)
 
 # "glos mv date after the 5th letter": where monitoring visits are named, an ordinal letter is the visit's
 MONITORING_NAMED_RE = re.compile(r"\bmvs?\b|\bmonitoring\s+visits?\b", re.I)
-ORDINAL_LETTER_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:ofsted\s+)?letter\b", re.I)
+ORDINAL_LETTER_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:ofsted\s+)?letter\b"
+                               # (not "the first letter to parents")
+                               r"(?!s?\s+to\s+(?:parents|families|schools|carers)\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -952,6 +958,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
         rest = considered  # "What happened in 2018?": the time is the topic, keep it in the search text
     visit = None
     authorities = find_authorities(text)
+    if len(authorities) > 1 and (outside := find_authorities(considered)):
+        # "I don't want the West Northants 2022 report": a place named only in what is set aside is not asked about
+        authorities = [a for a in authorities if a in outside]
     # "First Somerset MV": the place may stand between the ordinal and the visit
     vm = VISIT_RE.search(rest) or _visit_across_place(rest) \
         or (MONITORING_NAMED_RE.search(rest) and ORDINAL_LETTER_RE.search(rest))
@@ -1034,7 +1043,10 @@ COMMON_CAPITALISED = {
     # a council's form written short ("Hartlepool BC", "Kent CC", "Wigan MBC"): the council, no other name
     "bc", "cc", "mbc", "lbc", "rbc", "dc", "cbc",
 } | set(MONTHS) | set(MONTH_ABBREVIATIONS) | {d.lower() for d in calendar.day_name}
-PERSON_TITLES = {"mr", "mrs", "ms", "dr", "cllr", "councillor", "sir", "dame", "prof", "professor"}
+# "as covered by the local Brixton news site": the place describes the outlet (whose pages rarely print their own
+# masthead), no name a passage must repeat
+LOCAL_OUTLET_RE = re.compile(r"\blocal\s+(?:[A-Z][\w'’-]*\s+){1,3}(?=(?:news(?:\s+sites?|paper)?|paper|press|blog|"
+                             r"website)\b)")
 PARLIAMENT_HOUSE_RE = re.compile(r"\bHouse\s+of\s+(?:Commons|Lords)\b")
 # "The South West regional director wrote to Devon ...": Ofsted's region says who wrote, not what the letter names
 # (signed "Regional Director", on the region's behalf). A region alone ("councils in the North East") is still named.
@@ -1067,6 +1079,7 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     places |= {i for a in authorities for i in council_initials(a)}
     text = PARLIAMENT_HOUSE_RE.sub(" ", text)  # "the House of Commons committee": Parliament speaking, no name
     text = OFSTED_REGION_RE.sub(" ", text)
+    text = LOCAL_OUTLET_RE.sub(" ", text)
     names = []
     for m in NAME_RE.finditer(text):
         _add_name(names, m.group(0), places)
@@ -1154,9 +1167,7 @@ def _add_name(names: list[str], found: str, places: set[str], single: bool = Fal
     plain = lambda w: bare(w)[:-1] if re.fullmatch(r"[A-Z]{2,}s", w) else bare(w)  # noqa: E731
     words = [w for w in re.split(r"\s+", found) if plain(w) not in COMMON_CAPITALISED and bare(w) not in places]
     acronym = len(words) == 1 and sum(c.isupper() for c in words[0]) >= 2
-    # "Prof Jay", "Cllr Hughes": a person named by title and surname; the page names the surname
-    titled = any(bare(w) in PERSON_TITLES for w in re.split(r"\s+", found))
-    if words and (acronym or single or titled or len(words) >= 2) and " ".join(words) not in names \
+    if words and (acronym or single or len(words) >= 2) and " ".join(words) not in names \
             and not any(" ".join(words) in n for n in names):
         names.append(" ".join(words))
 

@@ -830,32 +830,36 @@ def notice_weight(text: str, question: str) -> float:
     return NOTICE_WEIGHT if opens and not ASKS_REMIT_RE.search(question) else 1.0
 
 
-# A visit named by its ordinal ("It was the third monitoring visit", "The first two visits, in September and
-# January, looked at ...").
-VISIT_ORDINALS_RE = re.compile(rf"\b{ORDINAL_RE}(?:\s+({'|'.join(NUMBER_WORDS)}))?\s+(?:ofsted\s+)?"
-                               rf"(?:monitoring\s+)?visits?\b", re.I)
+# Inspection visits named by number ("It was the third monitoring visit", "The first two visits, in September and
+# January, looked at ...", "the first and second monitoring visits"): a singular visit only as Ofsted's or a
+# monitoring one (not "the first visit to the child").
+_ORDINAL = ORDINAL_RE.replace("(", "(?:", 1)
+VISIT_ORDINALS_RE = re.compile(rf"\b({_ORDINAL}(?:\s*(?:,|and|&)\s*(?:the\s+)?{_ORDINAL})*)"
+                               rf"(?:\s+({'|'.join(NUMBER_WORDS)}))?\s+"
+                               rf"(?:(?:ofsted\s+)?monitoring\s+visits?|ofsted\s+visits?|visits)\b", re.I)
 OTHER_VISIT_PENALTY = 0.8
 # ("a clear improvement since the third monitoring visit": an earlier visit recalled, to compare with this one)
 _VISIT_RECALLED_RE = re.compile(r"\b(?:since|after|following|before|than\s+at|at\s+the\s+time\s+of|compared\s+"
-                                r"(?:with|to)|from)\s+(?:the\s+|its\s+)?$", re.I)
+                                r"(?:with|to))\s+(?:the\s+|its\s+)?$", re.I)
 
 
-def visits_named(text: str) -> set[int]:
-    """The visits a text speaks of by number, not those it recalls to compare with."""
+def visits_named(text: str, recalled: bool = False) -> set[int]:
+    """The visits a text speaks of by number; those it recalls to compare with only when `recalled`."""
     named: set[int] = set()
     for m in VISIT_ORDINALS_RE.finditer(text):
-        if _VISIT_RECALLED_RE.search(text[max(0, m.start() - 30):m.start()]):
+        if not recalled and _VISIT_RECALLED_RE.search(text[max(0, m.start() - 30):m.start()]):
             continue
-        first, count = ordinal_value(m.group(1)), NUMBER_WORDS.get((m.group(2) or "").lower(), 1)
-        named |= set(range(first, first + count)) if first else set()
+        numbers = [n for o in re.findall(_ORDINAL, m.group(1), re.I) if (n := ordinal_value(o))]
+        count = NUMBER_WORDS.get((m.group(2) or "").lower(), 1)
+        named |= set(range(numbers[0], numbers[0] + count)) if len(numbers) == 1 else set(numbers)
     return named
 
 
 def other_visit_weight(text: str, query: Query) -> float:
     """OTHER_VISIT_PENALTY for a passage naming only other visits by number than the one asked ("The first two
-    visits ... looked at the front door", on a page about the third): it speaks of them. Not where the question
-    names several visits itself."""
-    if not query.visit_number or len(visits_named(query.text)) > 1:
+    visits ... looked at the front door", on a page about the third): what it says is about them. Not where the
+    question names other visits itself, even as a baseline ("what has improved since the second visit?")."""
+    if not query.visit_number or len(visits_named(query.text, recalled=True)) > 1:
         return 1.0
     named = visits_named(text)
     return OTHER_VISIT_PENALTY if named and query.visit_number not in named else 1.0

@@ -271,10 +271,11 @@ WRITING_FRAMED_RE = re.compile(r"\b(?:hmis?|inspectors?|ofsted|letter|report)\s+
 
 # "What did Ofsted's own letter conclude about ...": the letter is the source asked for (a preference already), and
 # as a word it matched the letter's sign-off ("I am copying this letter to ..."), not what it concluded. Not a
-# letter that is the topic ("letters before proceedings", "how many letters were sent").
+# letter that is the topic ("letters before proceedings", "pre-proceedings letters", "how many letters were sent").
 SOURCE_LETTER_RE = re.compile(r"\b(?:ofsted|hmi|inspectors|the\s+council)['’]s?\s+(?:own\s+)?(?:[\w-]+\s+)?letter\b",
                               re.I)
-LETTER_TOPIC_RE = re.compile(r"\bletters?\s+(?:before\s+proceedings|to\s+(?:parents|families|schools))\b", re.I)
+LETTER_TOPIC_RE = re.compile(r"\bletters?\s+(?:before\s+proceedings|to\s+(?:parents|families|schools|carers))\b|"
+                             r"\bpre-?proceedings\s+letters?\b|\bhow\s+many\s+letters\b", re.I)
 
 
 # "Which inspectors carried out ...", "who led ...": then the people are the subject and stay.
