@@ -216,3 +216,11 @@ def test_a_story_on_a_visit_since_the_year_a_window_opens_on_is_within_it(tmp_pa
         "about recruitment? Not the 2023 full inspection.")
     assert not answer.abstained, answer.message
     assert "recruitment" in answer.hits[0].passage.text
+
+
+def test_what_was_resolved_asks_for_a_councils_decision():
+    from qa.retrieval.question import parse
+
+    query = parse("rutland people scrutiny ofsted mv2 item - what was resolved")
+    assert query.answer_type == "decision" and query.source == "council"
+    assert parse("What was resolved by the fostering panel?").answer_type == "decision"

@@ -54,7 +54,9 @@ _WHICH_PERSON = (r"\b(?:which|name the)\s+(?:of\s+(?:the|their|its|his|her)\s+)?
 # committee asked to agree").
 COUNCIL_DECISION_RE = re.compile(r"\b(?:did|has|have)\s+(?:the\s+)?(?:[\w'’,&-]+\s+){0,8}?(?:cabinet|executive|"
                                  r"committee|panel|board|full\s+council|councillors|members)\s+(?:\w+\s+){0,2}?"
-                                 r"(?:resolve|agree|decide|approve|vote|endorse)\b", re.I)
+                                 r"(?:resolve|agree|decide|approve|vote|endorse)\b|"
+                                 # (in a hurry: "bristol people scrutiny mar 24 ofsted mv2 item - what was resolved")
+                                 r"\bwhat\s+(?:was|were|has\s+been|had\s+been)\s+(?:resolved|agreed|decided)\b", re.I)
 QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # "When was ...", "On what dates ...", "What date ..."; not "When Ofsted rated X, what did it say" (a clause).
     # (a terse query may end on it: "ilacs framework first published when")
