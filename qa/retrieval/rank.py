@@ -843,7 +843,8 @@ _VISIT_RECALLED_RE = re.compile(r"\b(?:since|after|following|before|than\s+at|at
                                 r"(?:with|to))\s+(?:the\s+|its\s+)?$", re.I)
 
 
-def visits_named(text: str, recalled: bool = False) -> set[int]:
+@lru_cache(maxsize=50_000)  # (the question's are read once per passage weighed, each passage's once per question)
+def visits_named(text: str, recalled: bool = False) -> frozenset[int]:
     """The visits a text speaks of by number; those it recalls to compare with only when `recalled`."""
     named: set[int] = set()
     for m in VISIT_ORDINALS_RE.finditer(text):
@@ -852,7 +853,7 @@ def visits_named(text: str, recalled: bool = False) -> set[int]:
         numbers = [n for o in re.findall(_ORDINAL, m.group(1), re.I) if (n := ordinal_value(o))]
         count = NUMBER_WORDS.get((m.group(2) or "").lower(), 1)
         named |= set(range(numbers[0], numbers[0] + count)) if len(numbers) == 1 else set(numbers)
-    return named
+    return frozenset(named)
 
 
 def other_visit_weight(text: str, query: Query) -> float:

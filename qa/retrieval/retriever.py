@@ -434,7 +434,7 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
             or bool(long) and _mentioned(index, long, mask, _as_phrase(long)) \
             or bool(arrangement) and _mentioned(index, arrangement, mask) \
             or any(_mentioned(index, form, mask) for form in other_forms(name)) \
-            or bool(spelled := _acronyms_spelled_out(name, defined)) and _mentioned(index, spelled, mask) \
+            or bool(spelled := _with_abbreviations_written_out(name, defined)) and _mentioned(index, spelled, mask) \
             or not long and _spells(index, name, mask)
 
     return [name for name in names if not mentioned(name)]
@@ -447,7 +447,7 @@ def _spells(index: Index, acronym: str, mask: np.ndarray) -> bool:
     return bool(pattern) and any(pattern.search(index.passages[r].text) for r in np.flatnonzero(mask))
 
 
-def _acronyms_spelled_out(name: str, defined: dict[str, str]) -> str | None:
+def _with_abbreviations_written_out(name: str, defined: dict[str, str]) -> str | None:
     """A name of several words with the abbreviations in it written out ("South Yorkshire PCC": "South Yorkshire
     police and crime commissioner"), where it holds any; a page writes the office in full."""
     words = name.split()
