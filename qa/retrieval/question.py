@@ -301,6 +301,9 @@ VISIT_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}(?:visit|vist|inspection|re-insp
                             # "Ofsted's late-2019 inspection": a season's visit
                             rf"\b(?:early|late|mid|spring|summer|autumn|winter)[\s-]+(?:of\s+)?\d{{4}}\s+(?:ofsted\s+)?"
                             rf"(?:monitoring\s+|focused\s+|full\s+)?(?:visit|inspection|re-inspection)", re.I)
+# "bristol people scrutiny mar 2024 ofsted mv2 item": a month straight after a council body dates its meeting
+MEETING_MONTH_RE = re.compile(rf"(?:{COUNCIL_BODY_RE.pattern})(?:\s+(?:commission|committee|panel|board|meeting))?"
+                              rf"\s+(?:(?:on|in|of)\s+)?{MONTH_RE}(?:\s+\d{{4}})?", re.I)
 # "the February 2022 focused visit('s) letter" with the question on its publication ("came out", "was published",
 # "responded to"): the month may be the letter's, not the visit's.
 LETTER_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}(?:visit|inspection)[’']?s?[’']?\s+(?:letter|report)s?\b", re.I)
@@ -397,7 +400,7 @@ class Query:
         text = NEGATED_EVENT_RE.sub(" ", self.text)
         if PUBLISHED_RE.search(text):  # "when the February 2022 focused visit letter came out": the letter's month
             text = LETTER_OUT_IN_RE.sub(" ", LETTER_MONTH_RE.sub(" ", text))
-        return bool(VISIT_MONTH_RE.search(text))
+        return bool(VISIT_MONTH_RE.search(MEETING_MONTH_RE.sub(" ", text)))
 
     @property
     def search_text(self) -> str:
@@ -942,8 +945,18 @@ DOUBTED_CLAIM_RE = re.compile(r"^\s*(?:the|a|an|our|their|this|that|one)\s+(?:[\
                               r"can)\b)", re.I)
 
 
+# "mar 24", "feb '23", "oct-22": a month then two digits, typed in a hurry, is a year. A UK day comes before its month
+# ("24 March"), so after one the digits are the year, not a day; not a time ("mar 24:00") nor a four-digit year next.
+TWO_DIGIT_YEAR_RE = re.compile(rf"\b{MONTH_RE}(\s*(?:['’]|-)\s*|\s+)([1-3]\d)\b(?!['’]?(?:st|nd|rd|th)\b)"
+                               r"(?![:/.,]?\d)(?!\s*,?\s*(?:19|20)\d\d\b)", re.I)
+
+
+def with_full_years(text: str) -> str:
+    return TWO_DIGIT_YEAR_RE.sub(lambda m: f"{m.group(1)} 20{m.group(3)}", text)
+
+
 def parse(question: str, previous: Query | None = None) -> Query:
-    text = mended_places(re.sub(r"\s+", " ", question).strip())
+    text = with_full_years(mended_places(re.sub(r"\s+", " ", question).strip()))
     if _has_topic(doubting := DOUBTED_CLAIM_RE.sub("", text, count=1)):
         text = doubting
     # "(not the March visit)"; "not the ones in the 2021 newspaper piece": the year of a source set aside
