@@ -42,3 +42,60 @@ def test_a_meeting_month_finds_the_minutes_of_a_visit_made_before_it(tmp_path):
     answer = bm25_assistant_for(tmp_path, docs).ask(asked)
     assert not answer.abstained, answer.message
     assert "RESOLVED" in answer.hits[0].passage.text
+
+
+def test_a_parliamentary_question_is_answered_by_a_minister_not_ofsted():
+    from qa.retrieval.question import parse
+
+    asked = parse("There was a parliamentary written question on which councils Ofsted had rated inadequate - who "
+                  "answered it and when?")
+    assert asked.source is None
+    assert parse("Which councils had Ofsted rated inadequate by 2016?").source == "ofsted"
+
+
+def test_a_count_of_an_acronym_is_a_count_of_what_it_stands_for():
+    from qa.retrieval.answer_type import counted_stems, states_count
+
+    stems = counted_stems("how many cla at the inadequate inspection")
+    assert states_count(stems, "We are currently supporting 706 looked after children.")
+    assert not states_count(counted_stems("how many social workers"), "We support 706 looked after children.")
+    # an English word that is also an acronym ("send") is read as the word in lower case
+    assert "special" not in counted_stems("how many children did they send home")
+
+
+def test_a_councils_news_page_from_a_year_is_the_councils_page_of_that_year():
+    from qa.retrieval.question import parse
+
+    asked = parse("Rutland County Council's news page from 2017 when Ofsted lifted the inadequate grade: what was "
+                  "judged good? I don't want the 2015 report or the latest inspection.")
+    assert asked.source == "council" and asked.doc_types == ["council_page"]
+    assert (asked.date_from, asked.date_to) == (date(2017, 1, 1), date(2017, 12, 31))
+    assert not asked.recency  # "the latest inspection" is set aside with the 2015 report
+    assert parse("What has changed in Rutland from 2017?").date_to is None  # a window still opens on a bare year
+
+
+def _rutland_inspection_news(year: int, finding: str) -> tuple[str, dict]:
+    text = (f"Rutland children's services inspection\n\nPublished 3 May {year}\n\nOfsted inspectors found that "
+            f"senior leaders in Rutland {finding} and that improvement plans were realistic.")
+    return text, {"doc_type": "news_article", "date": f"{year}-05-03", "local_authorities": ["Rutland"]}
+
+
+def test_a_document_from_a_year_set_aside_weighs_less(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    docs = {"story2022.txt": _rutland_inspection_news(2022, "know their services well and improvement plans"),
+            "story2020.txt": _rutland_inspection_news(2020, "know their services well"), **other_council_news()}
+    assistant = bm25_assistant_for(tmp_path, docs)
+    asked = "How did inspectors rate Rutland's senior leaders and improvement plans?"
+    assert assistant.ask(asked).hits[0].document.date.startswith("2022")
+    answer = assistant.ask(asked + " (not the 2022 inspection)")
+    assert answer.hits[0].document.date.startswith("2020")
+    assert any(h.document.date.startswith("2022") for h in answer.hits)  # weighed less, not hidden
+
+
+def test_a_home_that_is_not_registered_is_searched_as_unregistered():
+    from qa.retrieval.synonyms import with_synonyms
+
+    assert "unregistered" in with_synonyms("children placed in homes that aren't Ofsted-registered")
+    assert "unregistered" in with_synonyms("children in accommodation that isn't registered")
+    assert "unregistered" not in with_synonyms("children registered with a GP")

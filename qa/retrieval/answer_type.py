@@ -18,6 +18,8 @@ import re
 from functools import lru_cache
 
 from qa.documents.gazetteer import LOCAL_AUTHORITIES, find_in_text
+from qa.retrieval.acronyms import FIELD_GLOSSARY
+from qa.retrieval.spelling import is_english
 from qa.passages.split import sentence_spans
 from qa.terms import tokenize
 
@@ -520,6 +522,11 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
         if named:
             question = m.group(1)
     stems = {t for t in tokenize(question) if t not in _NOT_COUNTED and t not in ignored and not t.isdigit()}
+    # "how many cla": the field's acronym counts what it stands for ("706 looked after children"); a longer one in
+    # lower case only when it is no English word ("how many did they send")
+    stems |= {t for word in re.findall(r"\b[A-Za-z]{2,6}\b", question) if word.upper() in FIELD_GLOSSARY
+              and (word.isupper() or len(word) <= 3 or not is_english(word))
+              for t in tokenize(FIELD_GLOSSARY[word.upper()]) if t not in _NOT_COUNTED}
     for group in _SAME_COUNT:
         if stems & group:
             stems |= group

@@ -59,6 +59,10 @@ OTHER_SPEAKER_RE = re.compile(
     r"the minister|the government|the dfe|department for education|the children['’]s commissioner)\b(?:['’]s?)?\s+"
     r"(?:\w+\s+){0,2}?(?:say|said|says|find|found|finds|conclude[sd]?|report(?:ed|s)?|criticis\w+|state[sd]?|"
     r"recommend\w*|blame[sd]?|warn(?:ed|s)?)\b", re.I)
+# A question put in Parliament ("a parliamentary written question on which councils Ofsted had rated inadequate"):
+# a minister answers it; Ofsted is spoken about.
+PARLIAMENT_QUESTION_RE = re.compile(r"\b(?:parliamentary|written|commons|lords)\s+(?:written\s+)?"
+                                    r"(?:questions?|answers?|statements?)\b|\bPQs?\b", re.I)
 # A council disputing Ofsted ("Leicester City Council disputed Ofsted's findings", "which council pushed back"):
 # Ofsted is spoken about; the dispute is in the press as much as on the council's pages.
 COUNCIL_DISPUTES_RE = re.compile(r"\bcouncil\s+(?:\w+\s+){0,2}?(?:disput(?:e|es|ed|ing)|push(?:ed|es|ing)?\s+back|"
@@ -88,7 +92,8 @@ ATTRIBUTION_CUES = [
                            # the council itself issued" that Ofsted spoke of)
                            r"\b(?:did|does|do|has|have|had)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?council\s+itself\s+"
                            r"(?:put\s+out|issue|release|post|write|publish)\b|"
-                           r"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website)", re.I)),
+                           r"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website|"
+                           r"(?:news|web)\s?(?:page|item|story|post|article))", re.I)),
     ("news", re.compile(r"\baccording to (?:the )?(?:news|press|media|reports? in)\b|"
                         r"(?<!not )\b(?:news|press) (?:coverage|reports?|articles?) (?:say|said|says)\b|"
                         # the story named as where the words are ("In the trade-press feature on X's improvement,
@@ -277,8 +282,10 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # ("I don't want the West Northants 2022 report": set aside as plainly)
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|,?\s*\b(?:not|rather\s+than|instead\s+of|"
                               r"(?:do\s+not|don['’]t)\s+want)\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
-                              r"(?:visit|inspection|letter|report|"
-                              r"one)s?\b", re.I)
+                              r"(?:visit|inspection|letter|report|one)s?\b"
+                              # (and what is listed with it: "I don't want the 2015 report or the latest inspection")
+                              r"(?:,?\s+(?:or|nor|and)\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
+                              r"(?:visit|inspection|letter|report|one)s?\b)*", re.I)
 # ("now" in lower case: "CYP Now" is a magazine)
 RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|(?-i:now)|these days|recent(ly)?)\b", re.I)
 FOLLOW_UP_RE = re.compile(r"^\s*(and|what about|how about|and what about|same (for|in)|also|what of)\b", re.I)
@@ -635,7 +642,14 @@ def _asked_sentence(text: str) -> str:
     return split[1] if split and _has_topic(split[1]) else text
 
 
+# "Leicester City Council's news page from 2017": a source "from" a year is of that year, not since it
+SOURCE_FROM_RE = re.compile(r"\b((?:page|release|statement|story|article|letter|report|minutes|post|blog|piece|update|"
+                            r"paper|item|bulletin|coverage|write-?up)s?)\s+from\s+"
+                            rf"(?={MONTH_YEAR}\b(?!\s*(?:to|until|and|-|–)\s*(?:{MONTH_RE}\s+)?\d))", re.I)
+
+
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
+    text = SOURCE_FROM_RE.sub(r"\1 of ", text)
     patterns = [
         # A financial or academic year ("the 2018/19 annual report", "2018-19"): what reports on it is written
         # during it and up to a year after it ends.
@@ -998,8 +1012,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
         or COMMITTEE_TOLD_RE.search(cues) \
         else "news" if NEWS_WRITER_RE.search(cues) else None
     source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
-    if source == "ofsted" and not attributed and (OTHER_SPEAKER_RE.search(cues) or COUNCIL_DISPUTES_RE.search(cues)
-                                                    or NAMED_SPEAKER_RE.search(cues)):
+    if source == "ofsted" and not attributed and any(p.search(cues) for p in (
+            OTHER_SPEAKER_RE, COUNCIL_DISPUTES_RE, NAMED_SPEAKER_RE, PARLIAMENT_QUESTION_RE)):
         source = None  # "Did the MPs' inquiry say inspectors missed ...": Ofsted is spoken about, not speaking
     source_named = not attributed and (bool(responding) or source == "ofsted" and bool(
         OFSTED_DOCUMENT_SAYS_RE.search(cues) or OFSTED_OWN_WORDS_RE.search(text)))
@@ -1021,7 +1035,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if asked_month and month is None:
         phrase = _named(start.year, start.month)
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
-                  recency=bool(RECENCY_RE.search(cues)), visit_number=visit, authorities=authorities,
+                  recency=bool(RECENCY_RE.search(NEGATED_EVENT_RE.sub(" ", cues))), visit_number=visit,
+                  authorities=authorities,
                   source=source, source_named=source_named, doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest, names=find_names(cues, authorities),
                   answer_type=answer_type(_asked_sentence(text)), month=month)
     if previous is not None and is_follow_up(query):

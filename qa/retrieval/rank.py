@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from qa.retrieval.question import (COUNCIL_DECISION_RE, MONTH_RE, NEGATED_SOURCE_RE, NUMBER_WORDS, SOURCE_KINDS,
-                                   YEAR, Query, authority_surface_re)
+from qa.retrieval.question import (COUNCIL_DECISION_RE, MONTH_RE, NEGATED_EVENT_RE, NEGATED_SOURCE_RE, NUMBER_WORDS,
+                                   SOURCE_KINDS, YEAR, Query, authority_surface_re)
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
@@ -864,6 +864,27 @@ def other_visit_weight(text: str, query: Query) -> float:
         return 1.0
     named = visits_named(text)
     return OTHER_VISIT_PENALTY if named and query.visit_number not in named else 1.0
+
+
+# "(not the 2022 WNC inspection or the 2016 result)", "I don't want the 2015 report": a document from a year the
+# question sets aside, outside any time it asks, is most likely on the event set aside.
+SET_ASIDE_YEAR_PENALTY = 0.75
+_FOUR_DIGIT_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+@lru_cache(maxsize=256)
+def years_set_aside(question: str) -> frozenset[int]:
+    return frozenset(int(y) for pattern in (NEGATED_EVENT_RE, NEGATED_SOURCE_RE) for m in pattern.finditer(question)
+                     for y in _FOUR_DIGIT_YEAR_RE.findall(m.group(0)))
+
+
+def set_aside_weight(doc: Document, query: Query) -> float:
+    years = years_set_aside(query.text)
+    if not years or not doc.date or int(doc.date[:4]) not in years:
+        return 1.0
+    year = int(doc.date[:4])
+    asked = query.date_from and query.date_from.year <= year <= (query.date_to or date.max).year
+    return 1.0 if asked else SET_ASIDE_YEAR_PENALTY
 
 
 # "Which councils were criticised for caseloads?", "Where have inspectors credited councils ...?": a list of

@@ -211,7 +211,8 @@ class Retriever:
                 * acronym_weight(acronyms, passage.text, [doc.title or "", *passage.headings]) \
                 * rank.unnamed_place_weight(passage.text, passage.headings, doc, query.authorities) \
                 * rank.other_inspectorate_weight(doc, query.text) * rank.minutes_weight(doc, query.text) \
-                * rank.notice_weight(passage.text, query.text) * rank.other_visit_weight(passage.text, query)
+                * rank.notice_weight(passage.text, query.text) * rank.other_visit_weight(passage.text, query) \
+                * rank.set_aside_weight(doc, query)
             hits.append(Hit(passage=passage, document=doc, score=relative(score) * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
