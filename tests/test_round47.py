@@ -99,3 +99,48 @@ def test_a_home_that_is_not_registered_is_searched_as_unregistered():
     assert "unregistered" in with_synonyms("children placed in homes that aren't Ofsted-registered")
     assert "unregistered" in with_synonyms("children in accommodation that isn't registered")
     assert "unregistered" not in with_synonyms("children registered with a GP")
+
+
+def test_a_broadcaster_named_as_reporter_asks_for_the_story_and_is_no_name_to_find():
+    from qa.retrieval.question import parse
+
+    asked = parse("Rutland, the December 2018 Ofsted visit as the BBC reported it: were children safe?")
+    assert asked.source == "news" and "BBC" not in asked.names
+    assert parse("What did Community Care report about Rutland's caseloads?").source == "news"
+
+
+def test_a_visit_in_a_season_dates_the_visit():
+    from qa.retrieval.question import parse
+
+    assert parse("Rutland - Ofsted's monitoring visit in spring 2025: who commented?").month_dates_visit
+    assert not parse("Rutland - what did the council publish in spring 2025?").month_dates_visit
+
+
+def test_a_kind_of_source_set_aside_comes_last(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+    from qa.retrieval.rank import kinds_set_aside
+
+    story = ("Rutland exploitation hub swamped\n\nPublished 9 March 2024\n\nRutland's exploitation hub received 381 "
+             "referrals in the year, the joint inspection of exploitation referrals found.")
+    letter = ("Joint targeted area inspection of Rutland\n\n7 March 2024\n\nThe exploitation hub received 318 "
+              "referrals in the year to September 2023. Leaders review exploitation referrals weekly.")
+    docs = {"story.txt": (story, {"doc_type": "news_article", "date": "2024-03-09", "local_authorities": ["Rutland"]}),
+            "letter.txt": (letter, {"doc_type": "ofsted_letter", "date": "2024-03-07",
+                                    "local_authorities": ["Rutland"]}), **other_council_news()}
+    assistant = bm25_assistant_for(tmp_path, docs)
+    asked = "how many exploitation referrals did Rutland's exploitation hub get, as the story said?"
+    assert assistant.ask(asked).hits[0].document.doc_type == "news_article"
+    answer = assistant.ask("how many exploitation referrals did Rutland's exploitation hub get, rather than the press "
+                           "coverage?")
+    assert [h.document.doc_type for h in answer.hits][-1] == "news_article"
+    assert answer.hits[0].document.doc_type == "ofsted_letter"
+    # a state is no source set aside: "homes not registered with Ofsted"
+    assert not kinds_set_aside("Have inspectors found children placed in homes not registered with Ofsted?")
+
+
+def test_a_resolutions_later_items_are_a_decision():
+    from qa.retrieval.answer_type import holds
+
+    assert holds("decision", "(2) that the Trust provides a progress report to the Board;\n\n(3) that a visit be "
+                             "arranged")
+    assert not holds("decision", "Inspectors found that the Trust provides a progress report each month.")

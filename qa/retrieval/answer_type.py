@@ -178,7 +178,9 @@ EVIDENCE: dict[str, re.Pattern] = {
     "decision": re.compile(r"\bresolved\b|\bdecisions?\s*:|\b(?:agreed|decided)\s*(?:that\b|[:–—-])|"
                            r"(?:^|\n|[.:]\s+)\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?"
                            r"(?:That\s+)?(?:[Tt]o|the\s+\w+\s+)\s*"
-                           r"(?:agree|approve|note|endorse|delegate|accept)[ds]?\b",
+                           r"(?:agree|approve|note|endorse|delegate|accept)[ds]?\b|"
+                           # (a resolution's later items, split from its "RESOLVED": "(2) that the Trust provides ...")
+                           r"(?:^|\n)\s*\(?\d{1,2}[.)]\s*that\s+",
                            re.I),
     # A judgement stated as such: the four grades where they are written as grades, not "good practice".
     "judgement": re.compile(r"\b[Rr]equires?\s+[Ii]mprovement\b|\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"

@@ -177,6 +177,9 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  r"\bpresent\w*\s+(?:the|a|its)\s+(?:[\w'’-]+\s+){0,3}?report\s+to\s+(?:the\s+)?"
                                  r"(?:members|councillors|committee|panel|cabinet)\b", re.I)
 # "Which reporter wrote up Wirral's third Ofsted visit?": the story, though Ofsted is named (not "not the newspaper").
+# Broadcasters and trade titles, named as who reported ("as the BBC reported it"); their pages seldom print the name
+NEWS_OUTLET_RE = re.compile(r"\b(?:BBC|ITV|Sky\s+News|Channel\s+4\s+News|CYP\s+Now|Community\s+Care|LocalGov|"
+                            r"Local\s+Government\s+Chronicle|LGC)\b")
 NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )\b(?:reporters?|journalists?|"
                             r"newspapers?|local paper|local press|press reports?|press coverage|"
                             # "the news write-up of Ofsted's 5th visit", "as covered by the local news site"
@@ -185,7 +188,8 @@ NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather 
                             r"(?<!not )(?<!not the )(?-i:\b(?!Ofsted\b)[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*\s+(?:Weekly|Times|"
                             r"News|Post|"
                             r"Echo|Gazette|Chronicle|Herald|Argus|Mail|Telegraph|Journal|Observer|Express|Standard|"
-                            r"Mercury|Advertiser|Guardian|Shopper|Star)\b)", re.I)
+                            r"Mercury|Advertiser|Guardian|Shopper|Star)\b)|"
+                            rf"(?<!not )(?<!not the )(?-i:{NEWS_OUTLET_RE.pattern})", re.I)
 # "What did Ofsted's letter on the fourth monitoring visit say about caseloads?": the letter is asked for, more
 # than a story about it (still a preference: where no letter is in scope, a story quoting it answers).
 OFSTED_DOCUMENT_SAYS_RE = re.compile(r"\bofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:letter|report)\b[^?]{0,120}?\b(?:say|said|"
@@ -239,7 +243,9 @@ SOURCE_SUBJECT_RE = re.compile(r"\b(?:about|on|regarding|concerning|into)\s+(?:t
 SOURCE_EVENT_RE = re.compile(r"\b(?:visits?|inspections?|judge?ments?|reports?|letters?|ratings?|findings|outcomes?|"
                              r"results?|re-?inspections?|assessments?)\b", re.I)
 # "... the local press write-up, not Ofsted's own report", "rather than press reports": a source set aside is no cue.
-NEGATED_SOURCE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:in\s+|from\s+)?(?:the\s+|a\s+|an\s+)?"
+# (not a state: "homes that are not registered with Ofsted")
+NEGATED_SOURCE_RE = re.compile(r"\b(?:not(?!\s+(?:registered|regulated|inspected|approved|notified|known|judged|"
+                               r"rated)\b)|rather\s+than|instead\s+of)\s+(?:in\s+|from\s+)?(?:the\s+|a\s+|an\s+)?"
                                r"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,4}?(?:own\s+)?(?:ofsted|council|press|news|media|"
                                r"newspapers?|local\s+paper|magazines?|reports?|letters?|inspectors?|coverage|"
                                r"statements?|articles?|"
@@ -304,7 +310,7 @@ EVENT_MONTH_RE = re.compile(rf"\b(?:(?:the|its|an?)\s+)?{MONTH_RE}\s+{EVENT_NOUN
 _MONTH_OF_EVENT = rf"\b{MONTH_RE}\s+(?:\d{{4}}\s+)?(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|full\s+)?"
 VISIT_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}(?:visit|vist|inspection|re-inspection|fieldwork|mv\b|mv\s?\d)|"
                             rf"\b(?:visit(?:ed)?|inspect(?:ed|ion)|fieldwork|returned|revisited)\b[^.?]{{0,30}}?\b(?:in|during)\s+"
-                            rf"(?:early\s+|late\s+|mid-?)?{MONTH_RE}|"
+                            rf"(?:early\s+|late\s+|mid-?)?(?:{MONTH_RE}|(?:spring|summer|autumn|winter)\s+\d{{4}})|"
                             # "Ofsted's late-2019 inspection": a season's visit
                             rf"\b(?:early|late|mid|spring|summer|autumn|winter)[\s-]+(?:of\s+)?\d{{4}}\s+(?:ofsted\s+)?"
                             rf"(?:monitoring\s+|focused\s+|full\s+)?(?:visit|inspection|re-inspection)", re.I)
@@ -1107,7 +1113,7 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     places |= {i for a in authorities for i in council_initials(a)}
     text = PARLIAMENT_HOUSE_RE.sub(" ", text)  # "the House of Commons committee": Parliament speaking, no name
     text = OFSTED_REGION_RE.sub(" ", text)
-    text = LOCAL_OUTLET_RE.sub(" ", text)
+    text = NEWS_OUTLET_RE.sub(" ", LOCAL_OUTLET_RE.sub(" ", text))
     names = []
     for m in NAME_RE.finditer(text):
         _add_name(names, m.group(0), places)

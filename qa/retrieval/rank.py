@@ -1172,6 +1172,37 @@ def _retells(hit: Hit, lead: Document) -> bool:
         and same_event(doc, lead) and not (doc.visit_number and doc.visit_number != lead.visit_number)
 
 
+# "according to the JTAI letter rather than the press coverage", "not the council's press release": the kind of
+# source set aside, read from the first source word after the negation (not "Ofsted's" in "not the press coverage
+# of Ofsted's letter"); "report" and "page" alone could be any kind's.
+_SET_ASIDE_HEAD_RE = re.compile(
+    r"\b(?:(council|minutes|(?:press|news)\s+releases?|releases?|statements?|cabinet|committee|scrutiny)|"
+    r"(press|news(?:papers?)?|media|coverage|articles?|stor(?:y|ies)|write-?ups?|pieces?|paper|gazette|herald|"
+    r"chronicle|echo|argus|advertiser|mercury|sentinel|courier|examiner|telegraph|guardian|observer|bbc|itv)|"
+    r"(ofsted|inspectors?|inspectorates?|hmi|letters?|jtai))\b", re.I)
+_SET_ASIDE_KINDS = (SOURCE_KINDS["council"], SOURCE_KINDS["news"], SOURCE_KINDS["ofsted"])
+
+
+@lru_cache(maxsize=256)
+def kinds_set_aside(question: str) -> frozenset[str]:
+    kinds: set[str] = set()
+    for negated in NEGATED_SOURCE_RE.finditer(question):
+        head = _SET_ASIDE_HEAD_RE.search(negated.group(0))
+        if head:
+            kinds.update(_SET_ASIDE_KINDS[head.lastindex - 1])
+    return frozenset(kinds)
+
+
+def set_aside_kinds_last(hits: list[Hit], query: Query) -> list[Hit]:
+    """Passages from a kind of source the question sets aside come after every other (not dropped: where nothing
+    else answers, they are still shown)."""
+    # (not the kind asked for: "the local paper's account, not the CYP Now piece" sets aside one story for another)
+    kinds = kinds_set_aside(query.text) - set(SOURCE_KINDS.get(query.source or "", ()))
+    if not kinds:
+        return hits
+    return [h for h in hits if h.document.doc_type not in kinds] + [h for h in hits if h.document.doc_type in kinds]
+
+
 def retellings_after(hits: list[Hit], query: Query) -> list[Hit]:
     """(After `ofsted_telling_first`: the letter it puts first leads too.)"""
     lead = hits[0] if hits else None

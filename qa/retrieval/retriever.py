@@ -224,7 +224,7 @@ class Retriever:
         by_score = list(hits)  # (the closest passages, whatever their filters say: what coverage reads)
         # Stable: those meeting the filters first, then those leaving one fact unstated, and so on; each by score.
         hits.sort(key=lambda h: len(h.unconfirmed))
-        hits = rank.retellings_after(rank.ofsted_telling_first(hits, query), query)
+        hits = rank.set_aside_kinds_last(rank.retellings_after(rank.ofsted_telling_first(hits, query), query), query)
         naming = named_in(index, docs, checks, query, mask)
         unmentioned = unmentioned_names(index, query.names, naming, defined)
         if publishing := named_only_as_publisher(index, query.names, naming):
