@@ -176,12 +176,13 @@ EVIDENCE: dict[str, re.Pattern] = {
     # A minutes' resolution: "Resolved:", "RESOLVED - That ...", "AGREED that: 1. ...", "It was agreed that", a
     # numbered "To approve the plan ..."
     "decision": re.compile(r"\bresolved\b|\bdecisions?\s*:|\b(?:agreed|decided)\s*(?:that\b|[:–—-])|"
-                           r"(?:^|\n|[.:]\s+)\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?"
+                           # (by lines: runs of blank lines are read once, not again from each)
+                           r"(?:^|[.:][ \t]+)[ \t]*(?:\(?[a-z0-9]{1,3}[.)][ \t]*)?"
                            r"(?:That\s+)?(?:[Tt]o|the\s+\w+\s+)\s*"
                            r"(?:agree|approve|note|endorse|delegate|accept)[ds]?\b|"
                            # (a resolution's later items, split from its "RESOLVED": "(2) that the Trust provides ...")
-                           r"(?:^|\n)\s*\(?\d{1,2}[.)]\s*that\s+",
-                           re.I),
+                           r"^[ \t]*\(?\d{1,2}[.)][ \t]*that\s+",
+                           re.I | re.M),
     # A judgement stated as such: the four grades where they are written as grades, not "good practice".
     "judgement": re.compile(r"\b[Rr]equires?\s+[Ii]mprovement\b|\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"
                             r"[‘'\"“]good[’'\"”]|\b(?:rated|judged|graded|remains?|now|as)\s+good\b|"
@@ -512,11 +513,15 @@ _HOW_MANY_WHAT_RE = re.compile(r"\bhow\s+many\s+(.+?)\s+(?:did|do|does|were|was|
                                r"could|can|should|remain(?:ed)?|went|got|came)\b", re.I)
 
 
+_COUNTED_ACRONYM_RE = re.compile(r"\bhow\s+many\s+([A-Za-z]{2,6})\b(?!\s+[a-z]{3,}s\b)", re.I)
+
+
 def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
     """The stems a count in the answer should be a count of: the question's words bar names and question words,
     with the words of the field that count the same things."""
     ignored = set(tokenize(" ".join(ignore)))
     question = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))
+    counted = _COUNTED_ACRONYM_RE.search(question)
     # "How many new supported lodgings places did the director say would open for care leavers?": the places
     # are counted, not the care leavers.
     if m := _HOW_MANY_WHAT_RE.search(question):
@@ -524,11 +529,11 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
         if named:
             question = m.group(1)
     stems = {t for t in tokenize(question) if t not in _NOT_COUNTED and t not in ignored and not t.isdigit()}
-    # "how many cla": the field's acronym counts what it stands for ("706 looked after children"); a longer one in
-    # lower case only when it is no English word ("how many did they send")
-    stems |= {t for word in re.findall(r"\b[A-Za-z]{2,6}\b", question) if word.upper() in FIELD_GLOSSARY
-              and (word.isupper() or len(word) <= 3 or not is_english(word))
-              for t in tokenize(FIELD_GLOSSARY[word.upper()]) if t not in _NOT_COUNTED}
+    # "how many cla": the field's acronym counted stands for what is counted ("706 looked after children"); in lower
+    # case a longer one only when it is no English word ("how many mash referrals" counts referrals)
+    if counted and (word := counted.group(1)).upper() in FIELD_GLOSSARY \
+            and (word.isupper() or len(word) <= 3 or not is_english(word)) and word.lower() not in ignored:
+        stems |= {t for t in tokenize(FIELD_GLOSSARY[word.upper()]) if t not in _NOT_COUNTED}
     for group in _SAME_COUNT:
         if stems & group:
             stems |= group

@@ -62,7 +62,7 @@ OTHER_SPEAKER_RE = re.compile(
 # A question put in Parliament ("a parliamentary written question on which councils Ofsted had rated inadequate"):
 # a minister answers it; Ofsted is spoken about.
 PARLIAMENT_QUESTION_RE = re.compile(r"\b(?:parliamentary|written|commons|lords)\s+(?:written\s+)?"
-                                    r"(?:questions?|answers?|statements?)\b|\bPQs?\b", re.I)
+                                    r"(?:questions?|answers?|statements?(?!\s+of\s+action))\b|\bPQs?\b", re.I)
 # A council disputing Ofsted ("Leicester City Council disputed Ofsted's findings", "which council pushed back"):
 # Ofsted is spoken about; the dispute is in the press as much as on the council's pages.
 COUNCIL_DISPUTES_RE = re.compile(r"\bcouncil\s+(?:\w+\s+){0,2}?(?:disput(?:e|es|ed|ing)|push(?:ed|es|ing)?\s+back|"
@@ -92,8 +92,8 @@ ATTRIBUTION_CUES = [
                            # the council itself issued" that Ofsted spoke of)
                            r"\b(?:did|does|do|has|have|had)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?council\s+itself\s+"
                            r"(?:put\s+out|issue|release|post|write|publish)\b|"
-                           r"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website|"
-                           r"(?:news|web)\s?(?:page|item|story|post|article))", re.I)),
+                           r"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website)|"
+                           r"\bcouncil['’]s\s+(?:own\s+)?(?:news|web)\s?(?:page|item|story|post|article)", re.I)),
     ("news", re.compile(r"\baccording to (?:the )?(?:news|press|media|reports? in)\b|"
                         r"(?<!not )\b(?:news|press) (?:coverage|reports?|articles?) (?:say|said|says)\b|"
                         # the story named as where the words are ("In the trade-press feature on X's improvement,
@@ -178,8 +178,9 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  r"(?:members|councillors|committee|panel|cabinet)\b", re.I)
 # "Which reporter wrote up Wirral's third Ofsted visit?": the story, though Ofsted is named (not "not the newspaper").
 # Broadcasters and trade titles, named as who reported ("as the BBC reported it"); their pages seldom print the name
-NEWS_OUTLET_RE = re.compile(r"\b(?:BBC|ITV|Sky\s+News|Channel\s+4\s+News|CYP\s+Now|Community\s+Care|LocalGov|"
-                            r"Local\s+Government\s+Chronicle|LGC)\b")
+NEWS_OUTLET_RE = re.compile(r"\b(?:BBC|ITV|Sky\s+News|Channel\s+4\s+News|CYP\s+Now|LocalGov|"
+                            r"Community\s+Care(?!\s+(?:[Tt]eams?|[Ss]ervices?|[Tt]rust|[Aa]ct|[Pp]artnership)\b)|"
+                            r"Local\s+Government\s+Chronicle)\b")
 NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )\b(?:reporters?|journalists?|"
                             r"newspapers?|local paper|local press|press reports?|press coverage|"
                             # "the news write-up of Ofsted's 5th visit", "as covered by the local news site"
@@ -189,7 +190,8 @@ NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather 
                             r"News|Post|"
                             r"Echo|Gazette|Chronicle|Herald|Argus|Mail|Telegraph|Journal|Observer|Express|Standard|"
                             r"Mercury|Advertiser|Guardian|Shopper|Star)\b)|"
-                            rf"(?<!not )(?<!not the )(?-i:{NEWS_OUTLET_RE.pattern})", re.I)
+                            rf"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )"
+                            rf"(?-i:{NEWS_OUTLET_RE.pattern})", re.I)
 # "What did Ofsted's letter on the fourth monitoring visit say about caseloads?": the letter is asked for, more
 # than a story about it (still a preference: where no letter is in scope, a story quoting it answers).
 OFSTED_DOCUMENT_SAYS_RE = re.compile(r"\bofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:letter|report)\b[^?]{0,120}?\b(?:say|said|"
@@ -254,7 +256,7 @@ NEGATED_SOURCE_RE = re.compile(r"\b(?:not(?!\s+(?:registered|regulated|inspected
                                r"releases?|bulletins?|minutes|papers?|"
                                # (a paper by its title alone: "I need the council's own release, not the Gazette")
                                r"gazette|herald|chronicle|echo|argus|advertiser|mercury|sentinel|courier|examiner|"
-                               r"telegraph|guardian|observer|"
+                               r"telegraph|guardian|observer|bbc|itv|sky\s+news|cyp\s+now|"
                                # (to a bracket's close: "the letter itself (not the council's release) say ...")
                                r"versions?)\b(?:(?!\s(?:but|and)\b|\s[-–—]\s)[^,.:;?)])*|"
                                # "The Echo names someone but I want it from the Ofsted letter": set aside by a "but"
@@ -310,13 +312,13 @@ EVENT_MONTH_RE = re.compile(rf"\b(?:(?:the|its|an?)\s+)?{MONTH_RE}\s+{EVENT_NOUN
 _MONTH_OF_EVENT = rf"\b{MONTH_RE}\s+(?:\d{{4}}\s+)?(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|full\s+)?"
 VISIT_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}(?:visit|vist|inspection|re-inspection|fieldwork|mv\b|mv\s?\d)|"
                             rf"\b(?:visit(?:ed)?|inspect(?:ed|ion)|fieldwork|returned|revisited)\b[^.?]{{0,30}}?\b(?:in|during)\s+"
-                            rf"(?:early\s+|late\s+|mid-?)?(?:{MONTH_RE}|(?:spring|summer|autumn|winter)\s+\d{{4}})|"
+                            rf"(?:early\s+|late\s+|mid-?)?(?:{MONTH_RE}|(?:spring|summer|autumn)\s+\d{{4}})|"
                             # "Ofsted's late-2019 inspection": a season's visit
                             rf"\b(?:early|late|mid|spring|summer|autumn|winter)[\s-]+(?:of\s+)?\d{{4}}\s+(?:ofsted\s+)?"
                             rf"(?:monitoring\s+|focused\s+|full\s+)?(?:visit|inspection|re-inspection)", re.I)
 # "bristol people scrutiny mar 2024 ofsted mv2 item": a month straight after a council body dates its meeting
 MEETING_MONTH_RE = re.compile(rf"(?:{COUNCIL_BODY_RE.pattern})(?:\s+(?:commission|committee|panel|board|meeting))?"
-                              rf"\s+(?:(?:on|in|of)\s+)?{MONTH_RE}(?:\s+\d{{4}})?", re.I)
+                              rf"\s+(?:(?:on|in)\s+)?{MONTH_RE}(?:\s+\d{{4}})?", re.I)
 # "the February 2022 focused visit('s) letter" with the question on its publication ("came out", "was published",
 # "responded to"): the month may be the letter's, not the visit's.
 LETTER_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}(?:visit|inspection)[’']?s?[’']?\s+(?:letter|report)s?\b", re.I)
@@ -651,7 +653,8 @@ def _asked_sentence(text: str) -> str:
 # "Leicester City Council's news page from 2017": a source "from" a year is of that year, not since it
 SOURCE_FROM_RE = re.compile(r"\b((?:page|release|statement|story|article|letter|report|minutes|post|blog|piece|update|"
                             r"paper|item|bulletin|coverage|write-?up)s?)\s+from\s+"
-                            rf"(?={MONTH_YEAR}\b(?!\s*(?:to|until|and|-|–)\s*(?:{MONTH_RE}\s+)?\d))", re.I)
+                            rf"(?={MONTH_YEAR}\b(?!\s*(?:to|until|till|through|thru|and|-|–|up\s+to)\b)"
+                            r"(?!\s*(?:-|–))(?!\s+(?:onwards?|now|since)\b)(?!\s+on\b(?!\s+[a-z])))", re.I)
 
 
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
@@ -967,12 +970,16 @@ DOUBTED_CLAIM_RE = re.compile(r"^\s*(?:the|a|an|our|their|this|that|one)\s+(?:[\
 
 # "mar 24", "feb '23", "oct-22": a month then two digits, typed in a hurry, is a year. A UK day comes before its month
 # ("24 March"), so after one the digits are the year, not a day; not a time ("mar 24:00") nor a four-digit year next.
+# (nor the first of two days, "March 24-25 2023", "march 24 and 25"; nor a day before a year a few words on, nor a
+# year still to come: "as at March 31")
 TWO_DIGIT_YEAR_RE = re.compile(rf"\b{MONTH_RE}(\s*(?:['’]|-)\s*|\s+)([1-3]\d)\b(?!['’]?(?:st|nd|rd|th)\b)"
-                               r"(?![:/.,]?\d)(?!\s*,?\s*(?:19|20)\d\d\b)", re.I)
+                               r"(?![:/.,]?\d)(?!\s*(?:-|–|and|to|&)\s*\d)(?![^?.;]{0,20}\b(?:19|20)\d\d\b)", re.I)
 
 
 def with_full_years(text: str) -> str:
-    return TWO_DIGIT_YEAR_RE.sub(lambda m: f"{m.group(1)} 20{m.group(3)}", text)
+    latest = date.today().year % 100
+    return TWO_DIGIT_YEAR_RE.sub(lambda m: f"{m.group(1)} 20{m.group(3)}" if int(m.group(3)) <= latest
+                                 else m.group(0), text)
 
 
 def parse(question: str, previous: Query | None = None) -> Query:

@@ -872,10 +872,21 @@ SET_ASIDE_YEAR_PENALTY = 0.75
 _FOUR_DIGIT_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+# (a source set aside by name: "not the", "rather than Ofsted's"; not a verb's negation, "did Ofsted not believe the
+# council's plan", nor a state, "homes not yet registered with Ofsted")
+_SETS_ASIDE_RE = re.compile(r"(?:,?\s*\(?\s*)?(?:not|rather\s+than|instead\s+of|(?:do\s+not|don['’]t)\s+want)\s+"
+                            r"(?:in\s+|from\s+)?(?:the|a|an|its|their|any|[\w-]+['’]s)\b", re.I)
+
+
+def _set_aside(question: str) -> list[str]:
+    """The clauses of `question` setting a source or an event aside."""
+    return [m.group(0) for pattern in (NEGATED_EVENT_RE, NEGATED_SOURCE_RE) for m in pattern.finditer(question)
+            if _SETS_ASIDE_RE.match(m.group(0))]
+
+
 @lru_cache(maxsize=256)
 def years_set_aside(question: str) -> frozenset[int]:
-    return frozenset(int(y) for pattern in (NEGATED_EVENT_RE, NEGATED_SOURCE_RE) for m in pattern.finditer(question)
-                     for y in _FOUR_DIGIT_YEAR_RE.findall(m.group(0)))
+    return frozenset(int(y) for clause in _set_aside(question) for y in _FOUR_DIGIT_YEAR_RE.findall(clause))
 
 
 def set_aside_weight(doc: Document, query: Query) -> float:
@@ -1186,8 +1197,8 @@ _SET_ASIDE_KINDS = (SOURCE_KINDS["council"], SOURCE_KINDS["news"], SOURCE_KINDS[
 @lru_cache(maxsize=256)
 def kinds_set_aside(question: str) -> frozenset[str]:
     kinds: set[str] = set()
-    for negated in NEGATED_SOURCE_RE.finditer(question):
-        head = _SET_ASIDE_HEAD_RE.search(negated.group(0))
+    for clause in _set_aside(question):
+        head = _SET_ASIDE_HEAD_RE.search(clause)
         if head:
             kinds.update(_SET_ASIDE_KINDS[head.lastindex - 1])
     return frozenset(kinds)

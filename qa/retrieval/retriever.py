@@ -438,7 +438,44 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
             or bool(spelled := _with_abbreviations_written_out(name, defined)) and _mentioned(index, spelled, mask) \
             or not long and _spells(index, name, mask)
 
-    return [name for name in names if not mentioned(name)]
+    missing = [name for name in names if not mentioned(name)]
+    kinds = [n for n in names if INSPECTION_KIND_RE.fullmatch(n) and n not in missing]
+    for name in [n for n in names if specialist_service(n) and n not in missing]:
+        # "Sandwell's focused visit ... care leavers": a letter of that kind must name them (where a page of
+        # another kind does, about another event, the visit did not look at them)
+        if kinds and not _named_together(index, name, kinds, mask):
+            missing.append(f"{name} beside the {' or '.join(kinds)}")  # (what the message says none mentions)
+    return missing
+
+
+# "This visit did not consider services for care leavers": named as outside what was looked at, not reported on
+NOT_COVERED_RE = re.compile(r"[^.\n]*(?:\b(?:visit|inspection|inspectors|we)\s+(?:did|does|was|were)\s*n(?:o|['’])t\s+"
+                            r"(?:consider|include|cover|look|evaluate|inspect|review|focus)\w*|"
+                            r"\bnot\s+(?:part\s+of|in\s+(?:the\s+)?scope\s+of|included\s+in|covered\s+(?:by|in|on)|"
+                            r"considered\s+(?:in|on|during|at))\s+(?:this|the)\s+(?:visit|inspection)|"
+                            r"\boutside\s+(?:the\s+)?scope)\b[^.\n]*", re.I)
+
+
+def _named_together(index: Index, service: str, kinds: list[str], mask: np.ndarray) -> bool:
+    """Whether a document within `mask` names the specialist arrangement `service` (not only as outside what was
+    looked at) and each kind of inspection in `kinds`."""
+    words, phrase = specialist_service(service)
+    naming = {index.passages[r].doc_id for r in np.flatnonzero(_rows_naming(index, words) & mask)
+              if phrase.search(NOT_COVERED_RE.sub(" ", index.passages[r].text))}
+    for kind in kinds:
+        naming &= {index.passages[r].doc_id for r in np.flatnonzero(_rows_naming(index, kind) & mask)
+                   if _mentioned_kind(index.passages[r].text, kind)}
+    return bool(naming)
+
+
+def _mentioned_kind(text: str, kind: str) -> bool:
+    return bool(_kind_phrase(kind).search(text))
+
+
+def _kind_phrase(kind: str) -> re.Pattern:
+    # a kind of inspection is named as a phrase: "the visit focused on care leavers" names no focused visit
+    return re.compile(r"\b" + r"\W+".join("focus+ed" if re.fullmatch(r"(?i)focus+ed", w) else re.escape(w)
+                                          for w in kind.split()) + r"s?\b", re.I)  # ("two focused visits")
 
 
 def _spells(index: Index, acronym: str, mask: np.ndarray) -> bool:
@@ -478,13 +515,11 @@ def _as_phrase(name: str) -> re.Pattern | None:
 def _mentioned(index: Index, name: str, mask: np.ndarray, phrase: re.Pattern | None = None) -> bool:
     if service := specialist_service(name):  # the arrangement's phrase, not its words apart
         words, phrase = service
-        return any(phrase.search(index.passages[r].text) for r in np.flatnonzero(_rows_naming(index, words) & mask))
+        return any(phrase.search(NOT_COVERED_RE.sub(" ", index.passages[r].text))
+                   for r in np.flatnonzero(_rows_naming(index, words) & mask))
     rows = np.flatnonzero(_rows_naming(index, name) & mask)
     if not (INSPECTION_KIND_RE.fullmatch(name) or INTERVENTION_RE.fullmatch(name)):
         if phrase and len(rows):  # a body's name: as one phrase, not its common words apart
             return any(phrase.search(index.passages[r].text) for r in rows) or _published_by(index, name, mask)
         return bool(len(rows)) or _published_by(index, name, mask)
-    # a kind of inspection is named as a phrase: "the visit focused on care leavers" names no focused visit
-    phrase = re.compile(r"\b" + r"\W+".join("focus+ed" if re.fullmatch(r"(?i)focus+ed", w) else re.escape(w)
-                                            for w in name.split()) + r"s?\b", re.I)  # ("two focused visits")
-    return any(phrase.search(index.passages[r].text) for r in rows)
+    return any(_mentioned_kind(index.passages[r].text, name) for r in rows)

@@ -63,7 +63,7 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     **{form: ("carried out",) for form in ("take place", "took place", "taken place", "takes place")},
     # a home "that isn't Ofsted-registered" is written "unregistered" (children living in unregistered arrangements)
     **{f"{neg} {reg}": ("unregistered",)
-       for neg in ("not", "isn't", "aren't", "isn’t", "aren’t", "wasn't", "weren't")
+       for neg in ("not", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t")
        for reg in ("registered", "ofsted-registered", "ofsted registered")},
     "non-registered": ("unregistered",),
     # a council's apology is worded "we are deeply sorry"
