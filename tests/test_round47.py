@@ -232,3 +232,11 @@ def test_a_service_a_visit_did_not_consider_is_not_reported_on(tmp_path):
                                                       **other_council_news()}).ask(
         "What did Rutland's focused visit say about pathway plans for care leavers?")
     assert not answer.abstained, answer.message
+
+
+def test_sentences_on_what_a_visit_did_not_look_at_are_set_aside():
+    from qa.retrieval.retriever import covered_only
+
+    assert "care leavers" not in covered_only("This visit did not consider services for care leavers. Plans are good.")
+    assert "Plans are good." in covered_only("This visit did not consider services for care leavers. Plans are good.")
+    assert "Care leavers" in covered_only("Care leavers were seen. This visit did not consider private fostering.")

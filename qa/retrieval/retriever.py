@@ -449,11 +449,16 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
 
 
 # "This visit did not consider services for care leavers": named as outside what was looked at, not reported on
-NOT_COVERED_RE = re.compile(r"[^.\n]*(?:\b(?:visit|inspection|inspectors|we)\s+(?:did|does|was|were)\s*n(?:o|['’])t\s+"
+NOT_COVERED_RE = re.compile(r"\b(?:visit|inspection|inspectors|we)\s+(?:did|does|was|were)\s*n(?:o|['’])t\s+"
                             r"(?:consider|include|cover|look|evaluate|inspect|review|focus)\w*|"
                             r"\bnot\s+(?:part\s+of|in\s+(?:the\s+)?scope\s+of|included\s+in|covered\s+(?:by|in|on)|"
                             r"considered\s+(?:in|on|during|at))\s+(?:this|the)\s+(?:visit|inspection)|"
-                            r"\boutside\s+(?:the\s+)?scope)\b[^.\n]*", re.I)
+                            r"\boutside\s+(?:the\s+)?scope\b", re.I)
+
+
+def covered_only(text: str) -> str:
+    """`text` without its sentences naming what a visit did not look at (each sentence read once)."""
+    return "".join(" " if NOT_COVERED_RE.search(part) else part for part in re.split(r"([^.\n]*[.\n]?)", text))
 
 
 def _named_together(index: Index, service: str, kinds: list[str], mask: np.ndarray) -> bool:
@@ -461,7 +466,7 @@ def _named_together(index: Index, service: str, kinds: list[str], mask: np.ndarr
     looked at) and each kind of inspection in `kinds`."""
     words, phrase = specialist_service(service)
     naming = {index.passages[r].doc_id for r in np.flatnonzero(_rows_naming(index, words) & mask)
-              if phrase.search(NOT_COVERED_RE.sub(" ", index.passages[r].text))}
+              if phrase.search(covered_only(index.passages[r].text))}
     for kind in kinds:
         naming &= {index.passages[r].doc_id for r in np.flatnonzero(_rows_naming(index, kind) & mask)
                    if _mentioned_kind(index.passages[r].text, kind)}
@@ -515,7 +520,7 @@ def _as_phrase(name: str) -> re.Pattern | None:
 def _mentioned(index: Index, name: str, mask: np.ndarray, phrase: re.Pattern | None = None) -> bool:
     if service := specialist_service(name):  # the arrangement's phrase, not its words apart
         words, phrase = service
-        return any(phrase.search(NOT_COVERED_RE.sub(" ", index.passages[r].text))
+        return any(phrase.search(covered_only(index.passages[r].text))
                    for r in np.flatnonzero(_rows_naming(index, words) & mask))
     rows = np.flatnonzero(_rows_naming(index, name) & mask)
     if not (INSPECTION_KIND_RE.fullmatch(name) or INTERVENTION_RE.fullmatch(name)):
