@@ -240,3 +240,19 @@ def test_sentences_on_what_a_visit_did_not_look_at_are_set_aside():
     assert "care leavers" not in covered_only("This visit did not consider services for care leavers. Plans are good.")
     assert "Plans are good." in covered_only("This visit did not consider services for care leavers. Plans are good.")
     assert "Care leavers" in covered_only("Care leavers were seen. This visit did not consider private fostering.")
+
+
+def test_an_event_set_aside_by_its_outcome_gives_no_year():
+    from qa.retrieval.question import parse
+
+    assert parse("Rutland: how did the council react publicly? Not the 2017 result or the 2015 inadequate."
+                 ).date_from is None
+    assert parse("rutland inspection findings, not the 2024 MVs").date_from is None
+    assert parse("rutland inspection findings, not the 2024 judgement").date_from is None
+
+
+def test_a_personal_adviser_is_pa_in_lower_case_beside_care_leavers():
+    from qa.retrieval.acronyms import FIELD_GLOSSARY, expand
+
+    assert "personal adviser" in expand("luton care leavers pa caseloads", FIELD_GLOSSARY)
+    assert "personal adviser" not in expand("school pa system upgrade", FIELD_GLOSSARY)

@@ -172,12 +172,17 @@ def is_acronym(word: str) -> bool:
     return sum(c.isupper() for c in word) >= 2
 
 
+# ... unless the question is on what they stand for there: "luton care leavers pa caseloads" (a personal adviser)
+TWO_LETTERS_IN_CONTEXT = {"PA": re.compile(r"\bleav(?:ers?|ing\s+care)\b|\bpathway\s+plans?\b", re.I)}
+
+
 def expand(question: str, defined: dict[str, str]) -> str:
     """The question with the long form of each defined acronym it names (any case) and does not spell out."""
     extra = []
     for word in set(re.findall(r"\b[A-Za-z]{2,8}\b", question)):
         expansion = defined_as(word, defined)
-        if len(word) == 2 and not word.isupper():
+        if len(word) == 2 and not word.isupper() and not (
+                word.upper() in TWO_LETTERS_IN_CONTEXT and TWO_LETTERS_IN_CONTEXT[word.upper()].search(question)):
             continue  # "ri", "la", "cp" in lower case are too often something else
         if word == "CIC" and COMPANY_SUFFIX_RE.search(question):
             continue

@@ -288,12 +288,14 @@ def without_sources_beside(text: str) -> str:
 _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # "What did the June 2019 inspection find (not the March monitoring visit)?": the event set aside is no filter.
 # ("I don't want the West Northants 2022 report": set aside as plainly)
+# (an event set aside by its outcome too: "Not the 2017 result or the 2015 inadequate")
+_SET_ASIDE_EVENT = r"(?:visit|inspection|letter|report|one|result|outcome|judge?ment|rating|grade|inadequate|mv)"
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|,?\s*\b(?:not|rather\s+than|instead\s+of|"
                               r"(?:do\s+not|don['’]t)\s+want)\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
-                              r"(?:visit|inspection|letter|report|one)s?\b"
+                              rf"{_SET_ASIDE_EVENT}s?\b"
                               # (and what is listed with it: "I don't want the 2015 report or the latest inspection")
                               r"(?:,?\s+(?:or|nor|and)\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
-                              r"(?:visit|inspection|letter|report|one)s?\b)*", re.I)
+                              rf"{_SET_ASIDE_EVENT}s?\b)*", re.I)
 # ("now" in lower case: "CYP Now" is a magazine)
 RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|(?-i:now)|these days|recent(ly)?)\b", re.I)
 FOLLOW_UP_RE = re.compile(r"^\s*(and|what about|how about|and what about|same (for|in)|also|what of)\b", re.I)
