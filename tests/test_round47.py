@@ -256,3 +256,22 @@ def test_a_personal_adviser_is_pa_in_lower_case_beside_care_leavers():
 
     assert "personal adviser" in expand("luton care leavers pa caseloads", FIELD_GLOSSARY)
     assert "personal adviser" not in expand("school pa system upgrade", FIELD_GLOSSARY)
+
+
+def test_an_undated_page_on_a_visit_the_month_before_may_be_the_write_up_asked(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    page = ("Final Ofsted visit recognises progress in Rutland\n\nInspectors published their report after their "
+            "monitoring visit to the council on 19 and 20 March 2019. It was their sixth and final visit.\n\n"
+            "Mayor Ann Hale said: “We aim to move from inadequate to good in two years.”")
+    docs = {"page.txt": (page, {"doc_type": "council_page", "local_authorities": ["Rutland"]}), **other_council_news()}
+    answer = bm25_assistant_for(tmp_path, docs).ask("Rutland, April 2019 when Ofsted's final monitoring visit letter "
+                                                    "came out - what did the mayor say about moving to good?")
+    assert not answer.abstained, answer.message
+    assert answer.hits[0].document.path == "page.txt" and "date" in answer.hits[0].unconfirmed  # shown apart
+
+
+def test_an_ilacs_set_aside_gives_no_year():
+    from qa.retrieval.question import parse
+
+    assert parse("rutland monitoring visit findings. Not the 2023 ILACS.").date_from is None
