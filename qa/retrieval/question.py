@@ -289,8 +289,8 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # "What did the June 2019 inspection find (not the March monitoring visit)?": the event set aside is no filter.
 # ("I don't want the West Northants 2022 report": set aside as plainly)
 # (an event set aside by its outcome too: "Not the 2017 result or the 2015 inadequate")
-_SET_ASIDE_EVENT = (r"(?:visit|inspection|letter|report|one|result|outcome|judge?ment|rating|grade|inadequate|mv|ilacs|sif|"
-                    r"jtai)")
+_SET_ASIDE_EVENT = (r"(?:visit|inspection|letter|report|one|result|outcome|judge?ment|rating|grade|inadequate|mv|"
+                    r"ilacs|sif|jtai)")
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|,?\s*\b(?:not|rather\s+than|instead\s+of|"
                               r"(?:do\s+not|don['’]t)\s+want)\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
                               rf"{_SET_ASIDE_EVENT}s?\b"
