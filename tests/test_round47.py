@@ -275,3 +275,18 @@ def test_an_ilacs_set_aside_gives_no_year():
     from qa.retrieval.question import parse
 
     assert parse("rutland monitoring visit findings. Not the 2023 ILACS.").date_from is None
+
+
+def test_when_a_visit_was_done_asks_when_it_took_place():
+    from qa.retrieval.answer_type import asked_event
+
+    assert asked_event("When was Rutland's third monitoring visit done, and which HMIs did it?") == "took place"
+    assert asked_event("When was Rutland's report published?") == "published"
+
+
+def test_dates_asked_of_a_visit_are_no_word_to_find_but_an_inspections_are():
+    from qa.retrieval.retriever import keyword_terms
+
+    assert "date" not in keyword_terms(["date", "rutland"], "On what dates did HMI do the third MV in Rutland?")
+    assert "date" in keyword_terms(["date", "rutland"], "On what dates did Ofsted carry out its 2015 inspection of "
+                                                        "Rutland?")

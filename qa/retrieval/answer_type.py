@@ -439,7 +439,10 @@ DATE_EVENTS = {
     "published": (re.compile(r"\bpublish\w*|\bpublication\b", re.I),
                   re.compile(r"\bpublish\w*|\bpublication\b|\breport\s+date\b", re.I)),
     "took place": (re.compile(r"\b(?:take|took|taken)\s+place\b|\bcarr(?:y|ied)\s+out\b|\bconduct(?:ed)?\b|"
-                              r"\bon\s+what\s+dates?\b|\b(?:make|made|pay|paid)\b[^?]{0,40}\bvisit\b", re.I),
+                              r"\bon\s+what\s+dates?\b|\b(?:make|made|pay|paid)\b[^?]{0,40}\bvisit\b|"
+                              # "When was Havering's third monitoring visit done?", "when did Ofsted come in?"
+                              r"\bwhen\s+(?:was|were|did)\b[^?,;]{0,60}?\b(?:done|held|happen(?:ed)?|come|came|"
+                              r"go\s+in|went\s+in)\b", re.I),
                    re.compile(r"\b(?:took|taken|take)\s+place\b|\b(?:carried\s+out|conducted|undertaken)\b|\bvisited\b|"
                               r"\binspection\s+dates?\b|"
                               r"\bon\s+site\b|\bvisit(?:\s+\w+){0,3}\s+(?:on|from|between)\b|"

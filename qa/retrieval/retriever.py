@@ -279,6 +279,12 @@ LETTER_TOPIC_RE = re.compile(r"\bletters?\s+(?:before\s+proceedings|to\s+(?:pare
                              r"\bpre-?proceedings\s+letters?\b|\bhow\s+many\s+letters\b", re.I)
 
 
+# "On what dates did HMI do the third MV?": the date is the kind of answer (weighed as such), not a word to find; as
+# a word it matched "up to date" and "date of birth" over the letter's "carried out on 5 and 6 March". (Not for a
+# full inspection: its report opens "Inspection dates: ...".)
+DATES_ASKED_RE = re.compile(r"\b(?:what|which)\s+dates?\b(?=.*\b(?:mvs?\d*|(?:monitoring|focus+ed)\s+visits?)\b)",
+                            re.I)
+
 # "Which inspectors carried out ...", "who led ...": then the people are the subject and stay.
 PEOPLE_QUESTION_RE = re.compile(r"^\W*(who|whom|whose)\b|\b(which|name the)\s+(\w+\s+)?(inspectors?|hmis?)\b",
                                 re.I)
@@ -288,6 +294,7 @@ def keyword_terms(terms: list[str], question: str = "") -> list[str]:
     if PEOPLE_QUESTION_RE.search(question):
         return terms
     framing = FRAMING_TERMS | ({"write"} if WRITING_FRAMED_RE.search(question) else set()) \
+        | ({"date"} if DATES_ASKED_RE.search(question) else set()) \
         | ({"letter"} if SOURCE_LETTER_RE.search(question) and not LETTER_TOPIC_RE.search(question) else set())
     kept = [t for t in terms if t not in framing]
     return kept or terms
