@@ -290,3 +290,12 @@ def test_dates_asked_of_a_visit_are_no_word_to_find_but_an_inspections_are():
     assert "date" not in keyword_terms(["date", "rutland"], "On what dates did HMI do the third MV in Rutland?")
     assert "date" in keyword_terms(["date", "rutland"], "On what dates did Ofsted carry out its 2015 inspection of "
                                                         "Rutland?")
+
+
+def test_a_councils_inspection_report_with_a_reference_number_is_no_providers():
+    from qa.retrieval.answer_type import provider_report
+
+    assert not provider_report("Local authority: Rutland\n\nUnique reference number: 80831\n\nInspection type: "
+                               "Inspection of local authority children's services (ILACS)")
+    assert provider_report("Children's home inspection\n\nUnique reference number: SC123456\n\nRegistered manager: Jo")
+    assert provider_report("Unique reference number: 1234\n\nWhat is it like to attend this school?")

@@ -850,8 +850,18 @@ def asks_council_services(question: str) -> bool:  # (once per question, not per
         for m in VISIT_TO_RE.finditer(question))
 
 
+# A council's own inspection report may carry a unique reference number too ("Local authority: Cornwall / Unique
+# reference number: 80831"): there the number alone does not make it a provider's.
+LA_SERVICES_REPORT_RE = re.compile(r"\binspection\s+of\s+local\s+authority\s+children['’]?s\s+services\b|"
+                                   r"\bILACS\b|^\s*Local\s+authority:", re.I | re.M)
+_REFERENCE_NUMBER_RE = re.compile(r"\bunique reference number\b|\bURN\s*:", re.I)
+
+
 @lru_cache(maxsize=256)
 def provider_report(text: str) -> bool:
     """A children's home's, school's or youth justice service's own inspection, not a council's services'."""
-    return bool(PROVIDER_REPORT_RE.search(text))
+    found = PROVIDER_REPORT_RE.search(text)
+    if found and _REFERENCE_NUMBER_RE.fullmatch(found.group(0)) and LA_SERVICES_REPORT_RE.search(text):
+        return bool(PROVIDER_REPORT_RE.search(_REFERENCE_NUMBER_RE.sub(" ", text)))
+    return bool(found)
 
