@@ -282,6 +282,14 @@ def test_when_a_visit_was_done_asks_when_it_took_place():
 
     assert asked_event("When was Rutland's third monitoring visit done, and which HMIs did it?") == "took place"
     assert asked_event("When was Rutland's report published?") == "published"
+    assert asked_event("When were the JTAI inspectors on site in Rutland?") == "took place"
+
+
+def test_a_joint_inspection_undertaken_between_dates_dates_when_it_took_place():
+    from qa.retrieval.answer_type import dates_event
+
+    assert dates_event("took place", "Between 12 and 16 February 2024, Ofsted and the CQC undertook a joint "
+                                     "inspection in Rutland.")
 
 
 def test_dates_asked_of_a_visit_are_no_word_to_find_but_an_inspections_are():

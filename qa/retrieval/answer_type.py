@@ -442,8 +442,9 @@ DATE_EVENTS = {
                               r"\bon\s+what\s+dates?\b|\b(?:make|made|pay|paid)\b[^?]{0,40}\bvisit\b|"
                               # "When was Havering's third monitoring visit done?", "when did Ofsted come in?"
                               r"\bwhen\s+(?:was|were|did)\b[^?,;]{0,60}?\b(?:done|held|happen(?:ed)?|come|came|"
-                              r"go\s+in|went\s+in)\b", re.I),
-                   re.compile(r"\b(?:took|taken|take)\s+place\b|\b(?:carried\s+out|conducted|undertaken)\b|\bvisited\b|"
+                              r"go\s+in|went\s+in|on\s+site)\b", re.I),
+                   re.compile(r"\b(?:took|taken|take)\s+place\b|\b(?:carried\s+out|conducted|undert(?:aken|ook))\b|"
+                              r"\bvisited\b|"
                               r"\binspection\s+dates?\b|"
                               r"\bon\s+site\b|\bvisit(?:\s+\w+){0,3}\s+(?:on|from|between)\b|"
                               # "the monitoring visit to Torbay children's services on 14 and 15 June 2017"
