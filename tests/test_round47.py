@@ -307,3 +307,30 @@ def test_a_councils_inspection_report_with_a_reference_number_is_no_providers():
                                "Inspection of local authority children's services (ILACS)")
     assert provider_report("Children's home inspection\n\nUnique reference number: SC123456\n\nRegistered manager: Jo")
     assert provider_report("Unique reference number: 1234\n\nWhat is it like to attend this school?")
+
+
+def test_review_edges_of_round_47():
+    from qa.datatypes import Document
+    from qa.retrieval.acronyms import FIELD_GLOSSARY, expand
+    from qa.retrieval.answer_type import asked_event, provider_report
+    from qa.retrieval.question import parse
+    from qa.retrieval.rank import check_filters
+
+    asked = parse("Rutland, April 2019 when Ofsted's final monitoring visit letter came out - what did the mayor say?")
+    page = Document(doc_id="p", path="p.txt", text="", doc_type="council_page", period_start="2019-03-19",
+                    period_end="2019-03-20", local_authorities=["Rutland"])
+    assert check_filters(page, asked).unknown == ("date",)
+    # an Ofsted letter's visit dates are its own; nor a visit two months before; nor a question on the visit itself
+    letter = Document(doc_id="l", path="l.txt", text="", doc_type="ofsted_letter", period_start="2019-03-19",
+                      period_end="2019-03-20", local_authorities=["Rutland"])
+    assert check_filters(letter, asked).status == "excluded"
+    earlier = Document(doc_id="e", path="e.txt", text="", doc_type="council_page", period_start="2019-01-30",
+                       period_end="2019-01-31", local_authorities=["Rutland"])
+    assert check_filters(earlier, asked).status == "excluded"
+    assert check_filters(page, parse("What did the April 2019 Rutland inspection find?")).status == "excluded"
+    # a school's details table is still a provider's; "pa" after an amount is per annum
+    assert provider_report("Unique reference number: 120345\nLocal authority: Rutland\nType of school: Secondary")
+    assert "personal adviser" not in expand("care leavers get £2,000 pa", FIELD_GLOSSARY)
+    # "when did it come down / come into post" asks no visit's date
+    assert asked_event("When did the number of children in care in Rutland come down?") is None
+    assert asked_event("When was the Rutland improvement board held?") is None

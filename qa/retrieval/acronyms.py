@@ -182,7 +182,8 @@ def expand(question: str, defined: dict[str, str]) -> str:
     for word in set(re.findall(r"\b[A-Za-z]{2,8}\b", question)):
         expansion = defined_as(word, defined)
         if len(word) == 2 and not word.isupper() and not (
-                word.upper() in TWO_LETTERS_IN_CONTEXT and TWO_LETTERS_IN_CONTEXT[word.upper()].search(question)):
+                word.upper() in TWO_LETTERS_IN_CONTEXT and TWO_LETTERS_IN_CONTEXT[word.upper()].search(question)
+                and not re.search(rf"\d\s*{word}\b", question)):  # ("a £2,000 pa bursary": per annum)
             continue  # "ri", "la", "cp" in lower case are too often something else
         if word == "CIC" and COMPANY_SUFFIX_RE.search(question):
             continue

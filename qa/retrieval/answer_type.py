@@ -441,8 +441,9 @@ DATE_EVENTS = {
     "took place": (re.compile(r"\b(?:take|took|taken)\s+place\b|\bcarr(?:y|ied)\s+out\b|\bconduct(?:ed)?\b|"
                               r"\bon\s+what\s+dates?\b|\b(?:make|made|pay|paid)\b[^?]{0,40}\bvisit\b|"
                               # "When was Havering's third monitoring visit done?", "when did Ofsted come in?"
-                              r"\bwhen\s+(?:was|were|did)\b[^?,;]{0,60}?\b(?:done|held|happen(?:ed)?|come|came|"
-                              r"go\s+in|went\s+in|on\s+site)\b", re.I),
+                              r"\bwhen\s+(?:was|were|did)\b[^?,;]{0,60}?\b(?:visit|inspection|mv|ofsted|inspectors?|"
+                              r"hmis?|jtai)\b[^?,;]{0,30}?\b(?:done|held|on\s+site|(?:go|went|come|came)\s+in)\b",
+                              re.I),
                    re.compile(r"\b(?:took|taken|take)\s+place\b|\b(?:carried\s+out|conducted|undert(?:aken|ook))\b|"
                               r"\bvisited\b|"
                               r"\binspection\s+dates?\b|"
@@ -853,16 +854,17 @@ def asks_council_services(question: str) -> bool:  # (once per question, not per
 
 # A council's own inspection report may carry a unique reference number too ("Local authority: Cornwall / Unique
 # reference number: 80831"): there the number alone does not make it a provider's.
-LA_SERVICES_REPORT_RE = re.compile(r"\binspection\s+of\s+local\s+authority\s+children['’]?s\s+services\b|"
-                                   r"\bILACS\b|^\s*Local\s+authority:", re.I | re.M)
+LA_SERVICES_REPORT_RE = re.compile(r"\binspection\s+of\s+local\s+authority\s+children['’]?s\s+services\b", re.I)
 _REFERENCE_NUMBER_RE = re.compile(r"\bunique reference number\b|\bURN\s*:", re.I)
+_PROVIDER_NUMBER_RE = re.compile(r"\b(?:unique reference number|URN)\s*:?\s*(?:SC\d+|\d{6,7})\b", re.I)
 
 
 @lru_cache(maxsize=256)
 def provider_report(text: str) -> bool:
     """A children's home's, school's or youth justice service's own inspection, not a council's services'."""
     found = PROVIDER_REPORT_RE.search(text)
-    if found and _REFERENCE_NUMBER_RE.fullmatch(found.group(0)) and LA_SERVICES_REPORT_RE.search(text):
+    if found and _REFERENCE_NUMBER_RE.fullmatch(found.group(0)) and LA_SERVICES_REPORT_RE.search(text) \
+            and not _PROVIDER_NUMBER_RE.search(text):
         return bool(PROVIDER_REPORT_RE.search(_REFERENCE_NUMBER_RE.sub(" ", text)))
     return bool(found)
 

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from qa.retrieval.question import (COUNCIL_DECISION_RE, MONTH_RE, NEGATED_EVENT_RE, NEGATED_SOURCE_RE, NUMBER_WORDS,
-                                   SOURCE_KINDS, YEAR, Query, authority_surface_re)
+                                   PUBLISHED_RE, SOURCE_KINDS, YEAR, Query, authority_surface_re)
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
@@ -172,9 +172,11 @@ def _undated_write_up_of_visit_before(doc: Document, query: Query) -> bool:
     """"April 2019, when the final MV letter came out": an undated page on a visit in March may be the write-up
     published in April. Its date is unknown (shown apart), not outside the month: the visit's dates are not its own."""
     if doc.date or not doc.period_end or not (query.date_from and query.date_to) or query.month_dates_visit \
-            or query.date_to - query.date_from > MONTH_WINDOW:
-        return False
-    return query.date_from - PUBLICATION_LAG <= date.fromisoformat(doc.period_end) < query.date_from
+            or query.date_to - query.date_from > MONTH_WINDOW or doc.doc_type in SOURCE_KINDS["ofsted"] \
+            or not PUBLISHED_RE.search(query.text):
+        return False  # (an Ofsted letter's visit dates are its own; only a question on the publication)
+    month_before = (query.date_from.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return month_before <= date.fromisoformat(doc.period_end) < query.date_from
 
 
 def _written_after(doc: Document, query: Query) -> bool:
