@@ -883,7 +883,6 @@ def other_visit_weight(text: str, query: Query) -> float:
 # "(not the 2022 WNC inspection or the 2016 result)", "I don't want the 2015 report": a document from a year the
 # question sets aside, outside any time it asks, is most likely on the event set aside.
 SET_ASIDE_YEAR_PENALTY = 0.75
-_FOUR_DIGIT_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 # (a source set aside by name: "not the", "rather than Ofsted's"; not a verb's negation, "did Ofsted not believe the
@@ -900,14 +899,13 @@ def _set_aside(question: str) -> list[str]:
 
 @lru_cache(maxsize=256)
 def years_set_aside(question: str) -> frozenset[int]:
-    return frozenset(int(y) for clause in _set_aside(question) for y in _FOUR_DIGIT_YEAR_RE.findall(clause))
+    return frozenset(y for clause in _set_aside(question) for y in years_named(clause))
 
 
 def set_aside_weight(doc: Document, query: Query) -> float:
     years = years_set_aside(query.text)
-    if not years or not doc.date or int(doc.date[:4]) not in years:
+    if not years or not doc.date or (year := int(doc.date[:4])) not in years:
         return 1.0
-    year = int(doc.date[:4])
     asked = query.date_from and query.date_from.year <= year <= (query.date_to or date.max).year
     return 1.0 if asked else SET_ASIDE_YEAR_PENALTY
 

@@ -15,6 +15,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 import numpy as np
@@ -484,6 +485,7 @@ def _mentioned_kind(text: str, kind: str) -> bool:
     return bool(_kind_phrase(kind).search(text))
 
 
+@lru_cache(maxsize=64)
 def _kind_phrase(kind: str) -> re.Pattern:
     # a kind of inspection is named as a phrase: "the visit focused on care leavers" names no focused visit
     return re.compile(r"\b" + r"\W+".join("focus+ed" if re.fullmatch(r"(?i)focus+ed", w) else re.escape(w)
