@@ -76,7 +76,13 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                         rf"^(?!\W*(?:who|whom|whose)\b|\W*{_WHICH_PERSON}).*?\b(?:what|which|on what)\s+"
                         r"(?:dates?|days?|month|year)\b|"
                         r"\bhow long ago\b", re.I)),
-    ("person", re.compile(rf"^\W*(?:who|whom|whose)\b|{_WHICH_PERSON}", re.I)),
+    # (keywords then "who": "darlington ilacs oct 2022 who was lead inspector", "kent jtai - who led it"; not a
+    # relative clause after another question word, "how many children in 2019 who were placed ...")
+    ("person", re.compile(rf"^\W*(?:who|whom|whose)\b|{_WHICH_PERSON}|"
+                          rf"^(?:(?!\b(?:what|how|which|when|where|why|whether|do|does|did|is|are|has|have|can)\b)"
+                          rf"[^?])*?(?:\b(?:19|20)\d\d|\s[-–:])\s+who\s+(?:(?:was|were|is)\s+(?:the\s+)?(?:lead\s+)?"
+                          rf"(?:inspectors?|hmis?|dcs|directors?|commissioners?|chief|chair|leader|head)|led|leads|"
+                          rf"carried|chaired|signed|wrote)\b", re.I)),
     # "Under ILACS, what questions does Ofsted want a self-evaluation to answer?": the questions themselves
     ("questions", re.compile(r"\b(?:what|which)\s+(?:(?:key|main|three|four|five)\s+)?questions\b", re.I)),
     ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),
@@ -514,8 +520,10 @@ _SAME_COUNT = [frozenset(tokenize(words)) for words in ("area authority council 
                                                         "dcs dcss director directors")]
 
 
-_HOW_MANY_WHAT_RE = re.compile(r"\bhow\s+many\s+(.+?)\s+(?:did|do|does|were|was|are|is|had|has|have|would|will|"
-                               r"could|can|should|remain(?:ed)?|went|got|came)\b", re.I)
+_COUNT_VERBS = r"(?:did|do|does|were|was|are|is|had|has|have|would|will|could|can|should|remain(?:ed)?|went|got|came"
+# ("how many got the top rating": what is counted is left unsaid, so the whole question says it, "services" too)
+_HOW_MANY_WHAT_RE = re.compile(rf"\bhow\s+many\s+(?!{_COUNT_VERBS}|received|achieved|gained|scored)\b)"
+                               rf"(.+?)\s+{_COUNT_VERBS})\b", re.I)
 
 
 _COUNTED_ACRONYM_RE = re.compile(r"\bhow\s+many\s+([A-Za-z]{2,6})\b(?!\s+[a-z]{3,}s\b)", re.I)
@@ -705,6 +713,31 @@ _AND_NAMES_RE = re.compile("|".join(re.escape(n) for n in sorted(LOCAL_AUTHORITI
 def asks_grade(question: str) -> bool:
     return bool(GRADE_QUESTION_RE.search(TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question)))
                 or TERSE_GRADE_RE.search(_AND_NAMES_RE.sub("place", question)))
+
+
+# "What judgement did Enfield's LSCB get?": the board's own grade, not the council's beside it ("The overall
+# judgement is that children's services are good" under a contents line naming the board's review)
+BOARD_RE = re.compile(r"\b(?:LSCBs?|(?:local\s+)?safeguarding\s+children(?:['’]s)?\s+boards?|"
+                      r"safeguarding\s+(?:children\s+)?partnerships?)\b", re.I)
+_GRADE_RE = re.compile(_GRADE, re.I)
+
+
+def asks_board_grade(question: str) -> bool:
+    return asks_grade(question) and bool(BOARD_RE.search(question))
+
+
+def states_board_grade(text: str) -> bool:
+    """A grade in the sentence naming the board, after it ("the LSCB is also inadequate", "judged the Local
+    Safeguarding Children Board to be 'inadequate'"); or on the line below a label line ending on its name."""
+    for m in BOARD_RE.finditer(text):
+        line_end = text.find("\n", m.end())
+        rest = text[m.end():line_end if line_end >= 0 else len(text)]
+        if len(rest.strip()) <= 3 and line_end >= 0:  # a label (with its footnote's number): the grade below
+            following = text.find("\n", line_end + 1)
+            rest = text[line_end + 1:following if following >= 0 else len(text)]
+        if _GRADE_RE.search(re.split(r"[.;!?](?:\s|$)", rest, maxsplit=1)[0]):
+            return True
+    return False
 
 
 # "Which inspectors ...", "which director ...": a person is asked for; "who inspects children's homes?" may be

@@ -29,6 +29,7 @@ from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_
 from qa.index.store import Index
 from qa.retrieval.question import SOURCE_KINDS, FilterOverrides, Query, parse
 from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, SHARE_QUESTION_RE, announces_only, asked_event,
+                                      asks_board_grade, states_board_grade,
                                       asked_role, asks_council_services, provider_report,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, holds_grade_of,
                                       names_person_in_role,
@@ -266,6 +267,8 @@ class Assistant:
             result.related = unconfirmed[:3]
             timings["total"] = time.perf_counter() - started
             return result
+        if confirmed:  # (beside what meets the filters, a page on the event set aside is no possible match)
+            mentioning = [h for h in mentioning if not rank.on_year_set_aside(h.document, query)]
         unconfirmed = mentioning if (confirmed or mentioning) else unconfirmed
         answering_from = confirmed or unconfirmed
         # The asked kind of fact may be stated only in a passage shown apart (its date unknown): then it answers.
@@ -568,6 +571,10 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         # of its own.
         baseline = baseline or (max(years, default=0) in last_inspection_years(text)
                                 and lo - INSPECTION_CYCLE_YEARS <= max(years) < lo and not dates_own_event(text))
+        # "Kirklees' 2019 inspection": a story dating its own inspection by the month alone ("following an
+        # inspection in June") and recalling only the one before, within a cycle, may be that year's report.
+        baseline = baseline or (bool(rank.EVENT_OF_YEAR_RE.search(query.text)) and bool(document_event_months(
+            hit.document)) and lo - INSPECTION_CYCLE_YEARS <= max(years, default=0) < lo and not dates_own_event(text))
         if years and not in_span and max(years) != lo - 1 and not dated_to_month and not baseline:
             return False
         # Asked for a month ("the March 2024 visit"), the year-before allowance is narrower: a text whose latest
@@ -740,6 +747,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     # (a year either side: "rated inadequate after the November 2018 inspection" answers for 2019)
     years = range(query.date_from.year - 1, query.date_to.year + 2) if query.date_from and query.date_to else None
     if asks_grade(query.text) and not any(holds_grade_of(h.passage.text, years, query.text) for h in hits):
+        return False
+    if asks_board_grade(query.text) and not any(states_board_grade(h.passage.text) for h in hits):
         return False
     if asks_findings(query.text) and hits and all(announces_only(h.document.text) for h in hits):
         return False  # only pages announcing the inspection: nothing says what it found

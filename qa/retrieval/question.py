@@ -293,7 +293,7 @@ _SET_ASIDE_EVENT = (r"(?:visit|inspection|letter|report|one|result|outcome|judge
                     r"ilacs|sif|jtai)")
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|,?\s*\b(?:not|rather\s+than|instead\s+of|"
                               r"(?:do\s+not|don['’]t)\s+want)\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
-                              rf"{_SET_ASIDE_EVENT}s?\b"
+                              rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:letter|report)s?\b)?"
                               # (and what is listed with it: "I don't want the 2015 report or the latest inspection")
                               r"(?:,?\s+(?:or|nor|and)\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
                               rf"{_SET_ASIDE_EVENT}s?\b)*", re.I)
@@ -1053,7 +1053,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
                   recency=bool(RECENCY_RE.search(NEGATED_EVENT_RE.sub(" ", cues))), visit_number=visit,
                   authorities=authorities,
-                  source=source, source_named=source_named, doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest, names=find_names(cues, authorities),
+                  source=source, source_named=source_named, doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest, names=find_names(NEGATED_EVENT_RE.sub(" ", cues), authorities),
                   answer_type=answer_type(_asked_sentence(text)), month=month)
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
@@ -1138,7 +1138,8 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     named_person = any(" " in n and not n.isupper() for n in names)
     for m in INSPECTION_KIND_RE.finditer(text):  # "the 2024 focused visit": a school's inspection is not one
         if not any(m.group(0).lower() in n.lower() for n in names):
-            names.append(m.group(0).lower())
+            kind = m.group(0).lower()
+            names.append(kind.upper() if len(kind) == 3 else kind)  # ("yot" typed: "No document mentions YOT")
     for m in SPECIALIST_SERVICE_RE.finditer(text):  # "privately fostered children in Bromley": a page must name it
         name = re.sub(r"\s+", " ", m.group(0).lower())
         if not any(name in n.lower() for n in names):
@@ -1154,7 +1155,7 @@ BODY_ACRONYM_RE = re.compile(r"\b(?:cqc|dfe|hmip|iopc|ipcc|lga|adcs|yjb|ciw)\b")
 # Kinds of inspection a question may name in lower case; a page must name the kind to report one.
 INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bmonitoring\s+visit(?=s?\b)|\bjoint\s+targeted\s+area\s+inspection\b|"
                                 r"\bjtai\b|"
-                                r"\byouth\s+(?:justice|offending)\b", re.I)  # (a service another body inspects)
+                                r"\byouth\s+(?:justice|offending)\b|\by(?:ot|js|os)\b", re.I)  # (a service another body inspects)
 
 
 # Specialist arrangements a question may name in lower case, with no everyday word for them: a page that never

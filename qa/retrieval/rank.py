@@ -243,6 +243,14 @@ PLANNED_MONTH_RE = re.compile(rf"\b(?:(?i:by|from|until|till|before)\s+(?i:the\s
                               rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_NAMES})\b")
 
 
+# The month of something before or after the dated event is asked ("around the Jan 2017 visit: which minister had
+# written beforehand, and in which month?"): the answer names another month, which is no other event here.
+RELATIVE_MONTH_ASKED_RE = re.compile(r"\b(?:which|what)\s+month\b(?=[^?]*\b(?:beforehand|before\s+(?:that|it|then)|"
+                                     r"earlier|previously|afterwards|later|next)\b)|"
+                                     r"\b(?:beforehand|earlier|previously|afterwards|later)\b(?=[^?]*\b(?:which|what)\s+"
+                                     r"month\b)", re.I)
+
+
 def month_weight(months: frozenset[int], text: str) -> float:
     if not months:
         return 1.0
@@ -325,6 +333,23 @@ def recall_weight(check: FilterCheck, text: str, query: Query) -> float:
     return RECALL_PENALTY
 
 
+# "Kirklees' 2019 inspection": an undated story whose own events are all dated before the year ("after a two-day
+# visit in December 2018", recalling November 2017) is on an earlier event; one dating an event by its month alone
+# ("following an inspection in June") may be on the one asked.
+EVENT_OF_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\s+(?:ofsted\s+)?(?:ilacs\s+|sif\s+|full\s+|monitoring\s+|focus+ed\s+)?"
+                              r"(?:inspections?|visits?|re-?inspections?)\b", re.I)
+
+
+def earlier_event_weight(doc: Document, query: Query) -> float:
+    if not (query.date_from and EVENT_OF_YEAR_RE.search(query.text)) or doc_span(doc) is not None:
+        return 1.0
+    mentions = doc.mentions or {}
+    dated = mentions.get("event_dates") or []
+    if not dated or mentions.get("event_months"):
+        return 1.0
+    return RECALL_PENALTY if max(date.fromisoformat(d) for d in dated) < query.date_from else 1.0
+
+
 def allowed(doc: Document, query: Query) -> bool:
     """Not excluded: it matches the filters, or does not state what they ask (see `check_filters`)."""
     return check_filters(doc, query).status != "excluded"
@@ -374,12 +399,41 @@ def source_kind(doc: Document, start: int | None = None) -> str:
     return doc.doc_type
 
 
+# An inspection framework or inspectors' handbook ("Social care common inspection framework (SCCIF): children's
+# homes"): the inspectorate's own words on how it inspects, answering "how often can Ofsted come back?" in its voice
+# (though typed "other": it is neither a letter nor a report). Not another inspectorate's.
+GUIDANCE_TITLE_RE = re.compile(r"\b(?:inspection\s+framework|inspectors['’]?\s+handbook|inspection\s+handbook|"
+                               r"framework\s+for\s+inspecting|inspecting\s+local\s+authority\s+children['’]?s\s+"
+                               r"services)\b", re.I)
+GUIDANCE_HEAD_CHARS = 600
+# The providers a framework inspects. On councils, Ofsted's letters and reports speak (the framework beside them
+# only drew its introduction into the answers); on a kind of provider, its framework is what speaks for Ofsted.
+INSPECTED_RE = re.compile(r"\b(?:(children)['’]?s\s+homes?|(fostering)|(adoption)\s+(?:agenc|support)|(schools?)\b)",
+                          re.I)
+
+
+_NOT_CLAUSE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+the\b[^,.;?()]*", re.I)  # ("not the homes' one")
+
+
+def inspection_guidance(doc: Document, question: str = "") -> bool:
+    """An inspectorate's framework or handbook (not another inspectorate's) on the kind of provider `question` asks
+    about ("how often can Ofsted come back to a children's home judged inadequate?")."""
+    head = f"{doc.title or ''}\n{doc.text[:GUIDANCE_HEAD_CHARS]}"
+    asked = {m.lastindex for m in INSPECTED_RE.finditer(_NOT_CLAUSE_RE.sub(" ", question))}
+    if not asked or doc.doc_type != "other" or not GUIDANCE_TITLE_RE.search(head) \
+            or OTHER_INSPECTORATE_RE.search(f"{doc.publisher or ''}\n{head}"):
+        return False
+    return bool(asked & {m.lastindex for m in INSPECTED_RE.finditer(doc.title or head)})
+
+
 def prior(doc: Document, query: Query, newest: date | None, headings: list[str] | None = None,
           start: int | None = None) -> float:
     weight = TYPE_PRIOR.get(doc.doc_type, 0.92)
     if query.source:
         penalty = NAMED_SOURCE_PENALTY if query.source_named else SOURCE_CUE_PENALTY
-        weight = 1.0 if source_kind(doc, start) in SOURCE_KINDS[query.source] else min(weight, penalty)
+        own = source_kind(doc, start) in SOURCE_KINDS[query.source] \
+            or query.source == "ofsted" and not query.source_named and inspection_guidance(doc, query.text)
+        weight = 1.0 if own else min(weight, penalty)
     if headings and SCOPE_HEADING_RE.search(headings[-1]):
         weight *= SCOPE_PENALTY
     if asks_council_services(query.text) and provider_report(doc.text[:PROVIDER_HEAD_CHARS]):
@@ -908,6 +962,16 @@ def set_aside_weight(doc: Document, query: Query) -> float:
         return 1.0
     asked = query.date_from and query.date_from.year <= year <= (query.date_to or date.max).year
     return 1.0 if asked else SET_ASIDE_YEAR_PENALTY
+
+
+def on_year_set_aside(doc: Document, query: Query) -> bool:
+    """An undated document naming a year the question sets aside and none it asks ("... not the 2019 inspection",
+    a page on the 2019 report): most likely on the event set aside, so not shown as possibly matching."""
+    years = years_set_aside(query.text)
+    if not years or not (query.date_from and query.date_to) or doc_span(doc) is not None:
+        return False
+    named = years_named(doc.text)
+    return bool(named & years) and not named & set(range(query.date_from.year, query.date_to.year + 1))
 
 
 # "Which councils were criticised for caseloads?", "Where have inspectors credited councils ...?": a list of

@@ -26,8 +26,8 @@ from qa.index.embedder import Embedder, EmbedderUnavailable
 from qa.index.scope import Scope
 from qa.index.store import Index
 from qa.retrieval import rank
-from qa.retrieval.acronyms import (FIELD_GLOSSARY, acronym_weight, asked_acronyms, defined_as, expand, spelled_out_re,
-                                   index_definitions)
+from qa.retrieval.acronyms import (FIELD_GLOSSARY, INSPECTION_KIND_LONG_RE, acronym_weight, asked_acronyms, defined_as,
+                                   expand, index_definitions, spelled_out_re)
 from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, asked_event, asked_role, counted_stems,
                                       previous_post_weight, second_fact_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
@@ -106,6 +106,9 @@ class Retriever:
         fixes = spelling_fixes(asked, index.bm25.query_terms, index.bm25.document_frequency)  # "priorites"
         text, asked = mended(text, fixes), mended(asked, fixes)
         q_terms = keyword_terms(index.bm25.query_terms(with_synonyms(asked)), query.text)
+        if query.answer_type is None:  # (a date, a person, a decision: the opening may state it, "took place on")
+            q_terms = without_kind_words(q_terms, index.bm25.query_terms, query.text, defined,
+                                         lambda words, acronyms: _spelled_alone(index, mask, words, acronyms))
         # coverage counts an everyday word as met by the documents' word for it, and that word not again
         alternative = alternatives(asked, index.bm25.query_terms)
         own_terms = keyword_terms(index.bm25.query_terms(asked), query.text)
@@ -187,6 +190,8 @@ class Retriever:
         bm25_map = dict(bm25_ranked)
         months = rank.asked_months(query)
         months = months | rank.months_named(query.text) if months else months
+        if rank.RELATIVE_MONTH_ASKED_RE.search(query.text):
+            months = frozenset()  # "around the Jan 2017 visit, in which month had the minister written beforehand?"
         broad = rank.is_broad(index.bm25.document_frequency(q_terms), len(index.passages))
         role, event = asked_role(query.text), asked_event(query.text)
         counted = counted_stems(query.topic, query.authorities) if query.answer_type == "count" else frozenset()
@@ -213,7 +218,8 @@ class Retriever:
                 * rank.unnamed_place_weight(passage.text, passage.headings, doc, query.authorities) \
                 * rank.other_inspectorate_weight(doc, query.text) * rank.minutes_weight(doc, query.text) \
                 * rank.notice_weight(passage.text, query.text) * rank.other_visit_weight(passage.text, query) \
-                * rank.set_aside_weight(doc, query)
+                * rank.set_aside_weight(doc, query) * heading_only_weight(index, passage, q_terms) \
+                * rank.earlier_event_weight(doc, query)
             hits.append(Hit(passage=passage, document=doc, score=relative(score) * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
@@ -289,6 +295,52 @@ DATES_ASKED_RE = re.compile(r"\b(?:what|which)\s+dates?\b(?=.*\b(?:mvs?\d*|(?:mo
 # "Which inspectors carried out ...", "who led ...": then the people are the subject and stay.
 PEOPLE_QUESTION_RE = re.compile(r"^\W*(who|whom|whose)\b|\b(which|name the)\s+(\w+\s+)?(inspectors?|hmis?)\b",
                                 re.I)
+
+
+MIN_TOPIC_TERMS = 2
+
+
+def without_kind_words(terms: list[str], tokenize, question: str, defined: dict[str, str],
+                       spelled_alone=None) -> list[str]:
+    """Keyword terms without the long form's words of an inspection kind the question names by its acronym
+    ("croydon jtai health info late for strat discussions"), when at least MIN_TOPIC_TERMS others say what is asked
+    and no page in scope spells the kind out without the acronym (`spelled_alone(kind_words, acronyms)`: minutes on
+    "18 Joint targeted area inspection" would lose it): a letter's opening spells the kind out again and again
+    ("This letter summarises the findings of the joint targeted area inspection (JTAI) ...") and outscored the
+    finding asked. The acronym stays a term, and passages lacking the kind are weighed by acronym_weight."""
+    typed = set(tokenize(question))
+    kind_words: set[str] = set()
+    acronyms: set[str] = set()
+    for word in set(re.findall(r"\b[A-Za-z]{3,6}\b", question)):
+        if long := defined_as(word, defined):
+            acronyms |= set(tokenize(word))
+            if INSPECTION_KIND_LONG_RE.search(long):
+                kind_words |= set(tokenize(long)) - typed
+    kept = [t for t in terms if t not in kind_words]
+    if not kind_words or len(set(kept) - acronyms) < MIN_TOPIC_TERMS \
+            or spelled_alone and spelled_alone(kind_words, acronyms):
+        return terms
+    return kept
+
+
+def _spelled_alone(index: Index, mask: np.ndarray, words: set[str], acronyms: set[str]) -> bool:
+    """Whether a passage within `mask` holds all of `words` and none of `acronyms`."""
+    holding = mask.copy()
+    for word in words:
+        holding &= _rows_naming(index, word)
+    for acronym in acronyms:
+        holding[index.bm25.rows_with(acronym)] = False
+    return bool(holding.any())
+
+
+def heading_only_weight(index: Index, passage, q_terms: list[str]) -> float:
+    """A short passage (a story's last line, "Ofsted is expected to make a third monitoring visit in the summer.")
+    matching the question only through the headings indexed with it weighs like a bare header: length
+    normalisation made it outscore the paragraph saying it (under a subheadline "Inspectors say caseloads are
+    down")."""
+    if not q_terms or len(passage.text.split()) >= rank.HEADER_WORDS:
+        return 1.0
+    return 1.0 if set(q_terms) & set(index.bm25.query_terms(passage.text)) else rank.HEADER_FLOOR
 
 
 def keyword_terms(terms: list[str], question: str = "") -> list[str]:

@@ -87,6 +87,10 @@ NAME_FORMS: dict[str, tuple[str, ...]] = {
     # youth offending teams were renamed youth justice services: a page may use either name
     "youth justice": ("youth offending",),
     "youth offending": ("youth justice",),
+    # (so are their short forms: "kirklees yot" is answered by a page on its youth justice service)
+    "yot": ("youth offending", "youth justice", "yos", "yjs"),
+    "yos": ("youth offending", "youth justice", "yot", "yjs"),
+    "yjs": ("youth justice", "youth offending", "yot", "yos"),
 }
 
 
