@@ -517,7 +517,10 @@ _SAME_COUNT = [frozenset(tokenize(words)) for words in ("area authority council 
                                                         # settings inspected are counted as inspections
                                                         "setting settings inspection inspections provider providers",
                                                         # "how many DCSs": directors of children's services
-                                                        "dcs dcss director directors")]
+                                                        "dcs dcss director directors",
+                                                        # "how many of the judgement areas": "three of the four
+                                                        # inspected categories"
+                                                        "judgement judgements judgment judgments category categories")]
 
 
 _COUNT_VERBS = r"(?:did|do|does|were|was|are|is|had|has|have|would|will|could|can|should|remain(?:ed)?|went|got|came"

@@ -571,10 +571,6 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         # of its own.
         baseline = baseline or (max(years, default=0) in last_inspection_years(text)
                                 and lo - INSPECTION_CYCLE_YEARS <= max(years) < lo and not dates_own_event(text))
-        # "Kirklees' 2019 inspection": a story dating its own inspection by the month alone ("following an
-        # inspection in June") and recalling only the one before, within a cycle, may be that year's report.
-        baseline = baseline or (bool(rank.EVENT_OF_YEAR_RE.search(query.text)) and bool(document_event_months(
-            hit.document)) and lo - INSPECTION_CYCLE_YEARS <= max(years, default=0) < lo and not dates_own_event(text))
         if years and not in_span and max(years) != lo - 1 and not dated_to_month and not baseline:
             return False
         # Asked for a month ("the March 2024 visit"), the year-before allowance is narrower: a text whose latest

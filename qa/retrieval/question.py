@@ -290,12 +290,13 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # ("I don't want the West Northants 2022 report": set aside as plainly)
 # (an event set aside by its outcome too: "Not the 2017 result or the 2015 inadequate")
 _SET_ASIDE_EVENT = (r"(?:visit|inspection|letter|report|one|result|outcome|judge?ment|rating|grade|inadequate|mv|"
-                    r"ilacs|sif|jtai)")
+                    r"ilacs|sif|jtai|ri|requires\s+improvement|outstanding)")
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|,?\s*\b(?:not|rather\s+than|instead\s+of|"
                               r"(?:do\s+not|don['’]t)\s+want)\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
                               rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:letter|report)s?\b)?"
                               # (and what is listed with it: "I don't want the 2015 report or the latest inspection")
-                              r"(?:,?\s+(?:or|nor|and)\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
+                              # (or a place's: "Not the 2016 RI or West Northants' 2022 result")
+                              r"(?:,?\s+(?:or|nor|and)\s+(?:(?:the|its|their|an?)\s+|(?-i:(?=[A-Z])))(?:[\w'’-]+\s+){0,3}?"
                               rf"{_SET_ASIDE_EVENT}s?\b)*", re.I)
 # ("now" in lower case: "CYP Now" is a magazine)
 RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|(?-i:now)|these days|recent(ly)?)\b", re.I)
@@ -451,7 +452,7 @@ class Query:
         asked = SCENE_CLAUSE.sub("", text, count=1)
         if asked != text and _has_topic(asked):
             text = asked
-        asked = LATE_SCENE_CLAUSE.sub(" ", text)
+        asked = LATE_SCENE_CLAUSE.sub(" ", EVENT_ASIDE_RE.sub(r"\1", text))
         if asked != text and _has_topic(asked):
             text = asked
         if self.authorities:
@@ -675,6 +676,9 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                         rf"(?:(?:the|its)\s+(?:one|visit|inspection|letter|report)s?\s+(?:in|of)\s+|"
                         rf"(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?)?{MONTH_YEAR}\b(?!\s*(?:{COUNTED_NOUNS}))"),
         ("range2", rf"\b{MONTH_YEAR}\s*(?:-|–|to)\s*{MONTH_YEAR}\b"),
+        # a change over a span: "went from inadequate in 2017 to good in 2019"
+        ("range", rf"\bfrom\s+(?:[\w'’-]+\s+){{1,3}}?(?:in|of)\s+{MONTH_YEAR}\s+to\s+(?:[\w'’-]+\s+){{1,3}}?(?:in|of|by)\s+"
+                  rf"{MONTH_YEAR}\b"),
         # Anchored on an event: "after the 2023 inadequate judgement", "that followed Kent's October 2018 focused
         # visit", "before the 2019 inspection". The event's own month or year is included: what is written about
         # the event is dated then.
@@ -862,6 +866,11 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         phrase = re.sub(r"^(in|during)\s+", "", phrase, flags=re.I)
         if kind == "by":
             phrase = f"from {_named(y, _month(g[0]) or 0)}"
+        elif kind == "range" and not re.match(rf"(?i)(?:between|from)\s+{MONTH_YEAR}\s", phrase):
+            # (a change over a span, "from inadequate in 2017 to good in 2019": its dates, and its words stay)
+            phrase = f"from {_named(start.year, start.month if g[0] else 0)} to {_named(end.year, end.month if g[2] else 0)}"
+            return start, end, phrase, _tidy(text[:m.start()] + " " + re.sub(
+                rf"(?i)\s+(?:in|of|by)\s+{MONTH_YEAR}\b", "", m.group(0)) + " " + text[m.end():])
         before = re.sub(r"\b(in|during|of|for|by|from)\s*$", "", text[:m.start()], flags=re.I)
         rest = _tidy(before + " " + text[m.end():])
         return start, end, phrase, rest
@@ -1060,6 +1069,12 @@ def parse(question: str, previous: Query | None = None) -> Query:
     return query
 
 
+# "the Ofsted MV in March 2024 (two days on site): ...": an aside describing the event is the scene, true of every
+# passage on it ("spent two days in the city in March"), not what is asked
+EVENT_ASIDE_RE = re.compile(r"(\b(?:visits?|mv|inspection|ilacs|jtai|letter|report|(?:19|20)\d\d))\s*"
+                            r"\((?![^()]*\b(?:not|rather|instead|except|excluding)\b)[^()]{1,60}\)", re.I)
+
+
 def _source_subject(clause: str, asked: str, authorities: list[str]) -> str:
     """What a leading source clause says its source is about ("own statement about care leavers"), if the question
     after it does not say it again: not the event the source is on ("own news release on the monitoring visit"), a
@@ -1087,6 +1102,12 @@ COMMON_CAPITALISED = {
     # a council's form written short ("Hartlepool BC", "Kent CC", "Wigan MBC"): the council, no other name
     "bc", "cc", "mbc", "lbc", "rbc", "dc", "cbc",
 } | set(MONTHS) | set(MONTH_ABBREVIATIONS) | {d.lower() for d in calendar.day_name}
+# "as the Stamford Mercury covered it": a paper named as the teller, by a masthead its pages print in a logo, not
+# their text ("What did the Stamford Mercury say about ...?" still names it)
+_MASTHEAD = (r"(?:[A-Z][\w'’]+\s+)+(?:Weekly|Times|News|Post|Echo|Gazette|Chronicle|Herald|Argus|Mail|Telegraph|Journal|"
+             r"Observer|Express|Standard|Mercury|Advertiser|Guardian|Star)")
+MASTHEAD_AS_SOURCE_RE = re.compile(rf"\bas\s+(?:(?:covered|reported)\s+(?:by|in)\s+)?the\s+{_MASTHEAD}\b"
+                                   rf"(?:\s+(?:covered|reported|told|described|put)\s+it\b)?")
 # "as covered by the local Brixton news site": the place describes the outlet (whose pages rarely print their own
 # masthead), no name a passage must repeat
 LOCAL_OUTLET_RE = re.compile(r"\blocal\s+(?:[A-Z][\w'’-]*\s+){1,3}(?=(?:news(?:\s+sites?|paper)?|paper|press|blog|"
@@ -1123,7 +1144,7 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     places |= {i for a in authorities for i in council_initials(a)}
     text = PARLIAMENT_HOUSE_RE.sub(" ", text)  # "the House of Commons committee": Parliament speaking, no name
     text = OFSTED_REGION_RE.sub(" ", text)
-    text = NEWS_OUTLET_RE.sub(" ", LOCAL_OUTLET_RE.sub(" ", text))
+    text = NEWS_OUTLET_RE.sub(" ", LOCAL_OUTLET_RE.sub(" ", MASTHEAD_AS_SOURCE_RE.sub(" ", text)))
     names = []
     for m in NAME_RE.finditer(text):
         _add_name(names, m.group(0), places)

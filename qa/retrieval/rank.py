@@ -340,14 +340,17 @@ EVENT_OF_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\s+(?:ofsted\s+)?(?:ilacs\s+|sif\
                               r"(?:inspections?|visits?|re-?inspections?)\b", re.I)
 
 
+DATED_VISIT_RE = re.compile(rf"\b(?:visit|inspection|inspected)\b[^.;]{{0,30}}?\b(?:in|on|during)\s+(?:\d{{1,2}}\s+)?"
+                            rf"(?:{MONTH_NAMES})\s+((?:19|20)\d\d)\b", re.I)
+
+
 def earlier_event_weight(doc: Document, query: Query) -> float:
-    if not (query.date_from and EVENT_OF_YEAR_RE.search(query.text)) or doc_span(doc) is not None:
+    """(Its visits as dated in its text: "in post since October 2014" dates no inspection.)"""
+    if not (query.date_from and EVENT_OF_YEAR_RE.search(query.text)) or doc_span(doc) is not None \
+            or (doc.mentions or {}).get("event_months"):
         return 1.0
-    mentions = doc.mentions or {}
-    dated = mentions.get("event_dates") or []
-    if not dated or mentions.get("event_months"):
-        return 1.0
-    return RECALL_PENALTY if max(date.fromisoformat(d) for d in dated) < query.date_from else 1.0
+    years = [int(y) for y in DATED_VISIT_RE.findall(doc.text)]
+    return RECALL_PENALTY if years and max(years) < query.date_from.year else 1.0
 
 
 def allowed(doc: Document, query: Query) -> bool:

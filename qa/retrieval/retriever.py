@@ -324,13 +324,13 @@ def without_kind_words(terms: list[str], tokenize, question: str, defined: dict[
 
 
 def _spelled_alone(index: Index, mask: np.ndarray, words: set[str], acronyms: set[str]) -> bool:
-    """Whether a passage within `mask` holds all of `words` and none of `acronyms`."""
+    """Whether a passage within `mask` holds all of `words` in a document never writing any of `acronyms` (a
+    letter's findings need not repeat the "(JTAI)" of its opening)."""
     holding = mask.copy()
     for word in words:
         holding &= _rows_naming(index, word)
-    for acronym in acronyms:
-        holding[index.bm25.rows_with(acronym)] = False
-    return bool(holding.any())
+    abbreviating = {index.passages[r].doc_id for acronym in acronyms for r in index.bm25.rows_with(acronym)}
+    return any(index.passages[r].doc_id not in abbreviating for r in np.flatnonzero(holding))
 
 
 def heading_only_weight(index: Index, passage, q_terms: list[str]) -> float:
@@ -343,12 +343,18 @@ def heading_only_weight(index: Index, passage, q_terms: list[str]) -> float:
     return 1.0 if set(q_terms) & set(index.bm25.query_terms(passage.text)) else rank.HEADER_FLOOR
 
 
+# "how many of the areas ...": the question's words, not the topic's ("for many months" in the story). (Not "which
+# one": "Inspectors rated one area as good" answers "did any area come out good, and which one?")
+HOW_MANY_RE = re.compile(r"\bhow\s+many\b", re.I)
+
+
 def keyword_terms(terms: list[str], question: str = "") -> list[str]:
     if PEOPLE_QUESTION_RE.search(question):
         return terms
     framing = FRAMING_TERMS | ({"write"} if WRITING_FRAMED_RE.search(question) else set()) \
         | ({"date"} if DATES_ASKED_RE.search(question) else set()) \
-        | ({"letter"} if SOURCE_LETTER_RE.search(question) and not LETTER_TOPIC_RE.search(question) else set())
+        | ({"letter"} if SOURCE_LETTER_RE.search(question) and not LETTER_TOPIC_RE.search(question) else set()) \
+        | ({"mani"} if HOW_MANY_RE.search(question) else set())
     kept = [t for t in terms if t not in framing]
     return kept or terms
 

@@ -66,6 +66,10 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
        for neg in ("not", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t")
        for reg in ("registered", "ofsted-registered", "ofsted registered")},
     "non-registered": ("unregistered",),
+    # an agenda item "held over" is minuted as "postponed" or "deferred"
+    **{form: ("postponed", "deferred") for form in ("held over", "put off", "pushed back")},
+    # the PLO is written as its stages: "pre-proceedings", "letter before proceedings", "the pre-court stage"
+    **{form: ("pre-proceedings", "proceedings") for form in ("plo", "public law outline")},
     # a council's apology is worded "we are deeply sorry"
     **{form: ("sorry",) for form in ("apologise", "apologised", "apologize", "apologized", "apology", "apologies")},
 }
@@ -87,6 +91,10 @@ NAME_FORMS: dict[str, tuple[str, ...]] = {
     # youth offending teams were renamed youth justice services: a page may use either name
     "youth justice": ("youth offending",),
     "youth offending": ("youth justice",),
+    # Ofsted's chief inspector by title: a JTAI's gov.uk page asks "His Majesty's Chief Inspector of Education,
+    # Children's Services and Skills (HMCI)" to carry it out, and never writes "Ofsted"
+    "ofsted": ("chief inspector of education, children's services and skills", "hmci",
+               "office for standards in education"),
     # (so are their short forms: "kirklees yot" is answered by a page on its youth justice service)
     "yot": ("youth offending", "youth justice", "yos", "yjs"),
     "yos": ("youth offending", "youth justice", "yot", "yjs"),
