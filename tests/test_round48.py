@@ -7,7 +7,8 @@ from types import SimpleNamespace
 def test_how_many_with_what_is_counted_left_unsaid_counts_what_the_question_names():
     from qa.retrieval.answer_type import counted_stems
 
-    stems = counted_stems("How did youth offending services do in the annual round - how many got the top rating?")
+    stems = counted_stems("How did youth offending services do in the annual round - how many got the top and bottom "
+                          "ratings, and did any service get outstanding on everything?")
     assert "servic" in stems  # ("three services 'Outstanding'" answers)
     # what is counted, when said, is still all
     assert counted_stems("How many new supported lodgings places did the director say would open?") \
@@ -55,10 +56,14 @@ def test_the_boards_grade_is_stated_of_the_board_not_the_councils_beside_it(tmp_
 
     assert asks_board_grade("What judgement did Rutland's Local Safeguarding Children Board get in 2015?")
     assert not asks_board_grade("What did the LSCB say about neglect?")
+    # (a grade asked beside the board, not of it; nor a partnership, which Ofsted never graded)
+    assert not asks_board_grade("What grade did Rutland get in 2016, and what did inspectors say about the LSCB?")
+    assert not asks_board_grade("What grade did Rutland get in 2022 from its safeguarding partnership review?")
     assert states_board_grade("The effectiveness of our independent Safeguarding Children Board is also deemed "
                               "inadequate.")
     assert states_board_grade("The report judged the Local Safeguarding Children Board to be “inadequate”.")
     assert states_board_grade("Review of the effectiveness of the LSCB\nRequires improvement")
+    assert states_board_grade("The effectiveness of the Local Safeguarding Children Board (LSCB)\n\nRequires improvement")
     assert not states_board_grade(RUTLAND_SIF)
     meta = {"doc_type": "ofsted_report", "date": "2015-03-27", "local_authorities": ["Rutland"]}
     docs = {"sif.txt": (RUTLAND_SIF, meta), **other_council_news()}
@@ -80,6 +85,9 @@ def test_who_after_terse_keywords_asks_for_a_person():
     # a relative clause is no question for a person
     assert answer_type("rutland children in 2019 who were placed out of area") != "person"
     assert answer_type("How many children in 2019 who were the subject of plans?") != "person"
+    assert answer_type("Care leavers in 2019 who wrote to the council: how many?") != "person"
+    assert answer_type("rutland jtai: who led it") == "person"
+    assert answer_type("Rutland ILACS 2019: who was the lead inspector?") == "person"
 
 
 def test_a_kind_of_visit_set_aside_is_no_name_to_find():
@@ -124,6 +132,8 @@ def test_the_month_of_an_event_before_the_dated_one_is_no_other_month():
     assert rank.RELATIVE_MONTH_ASKED_RE.search("In which month did the next visit come, after the March 2019 one?")
     assert not rank.RELATIVE_MONTH_ASKED_RE.search("What did the Jan 2017 visit find about caseloads?")
     assert not rank.RELATIVE_MONTH_ASKED_RE.search("In which month was the 2017 letter published?")
+    assert not rank.RELATIVE_MONTH_ASKED_RE.search("In which month was the letter on the June 2019 visit published, "
+                                                   "and what next steps did it set?")
 
 
 def test_a_short_passage_matching_only_through_its_headings_weighs_like_a_header():
@@ -140,6 +150,9 @@ def test_a_short_passage_matching_only_through_its_headings_weighs_like_a_header
     assert heading_only_weight(index, saying, terms) == 1.0
     long = SimpleNamespace(text=" ".join(["Leaders have strengthened the service."] * 6), headings=["Caseloads"])
     assert heading_only_weight(index, long, terms) == 1.0  # (a paragraph under its topic's heading)
+    label = SimpleNamespace(text="Overall effectiveness: Requires improvement to be good", headings=["Kent rating"])
+    assert heading_only_weight(index, label, tokenize("kent rating"), "judgement") == 1.0
+    assert heading_only_weight(index, label, tokenize("kent rating")) == rank.HEADER_FLOOR
 
 
 def test_yot_typed_in_lower_case_is_a_service_a_page_must_name(tmp_path):
@@ -252,6 +265,8 @@ def test_a_change_from_one_year_to_another_asks_the_span():
     asked = parse("Rutland went from inadequate in 2017 to good in 2019. Who was the DCS through that period?")
     assert (asked.date_from, asked.date_to) == (date(2017, 1, 1), date(2019, 12, 31))
     assert asked.time_phrase == "from 2017 to 2019"
+    assert parse("Rutland went from good in 2019 to inadequate in March 2017?").time_phrase == "from March 2017 to 2019"
+    assert parse("Rutland aims to go from inadequate in 2024 to good by 2090: what is the plan?").date_to.year == 2024
     assert "inadequate" in asked.topic and "good" in asked.topic  # (the change stays what is asked)
 
 
@@ -265,3 +280,6 @@ def test_an_aside_describing_the_visit_is_no_keyword():
 
     assert not EVENT_ASIDE_RE.search("what did the 2024 visit (not the 2023 letter) find")
     assert not EVENT_ASIDE_RE.search("what did Rutland (a small county) find")
+    # nor its theme, which tells one JTAI from another
+    assert "sexual" in parse("What did the Rutland JTAI (child sexual exploitation) find about health?").keyword_text
+

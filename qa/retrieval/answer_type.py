@@ -79,8 +79,9 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # (keywords then "who": "darlington ilacs oct 2022 who was lead inspector", "kent jtai - who led it"; not a
     # relative clause after another question word, "how many children in 2019 who were placed ...")
     ("person", re.compile(rf"^\W*(?:who|whom|whose)\b|{_WHICH_PERSON}|"
-                          rf"^(?:(?!\b(?:what|how|which|when|where|why|whether|do|does|did|is|are|has|have|can)\b)"
-                          rf"[^?])*?(?:\b(?:19|20)\d\d|\s[-–:])\s+who\s+(?:(?:was|were|is)\s+(?:the\s+)?(?:lead\s+)?"
+                          rf"^(?![^?]*\b(?:what|how|which|when|where|why|whether)\b)"
+                          rf"(?:(?!\b(?:do|does|did|is|are|has|have|can)\b)"
+                          rf"[^?])*?(?:\b(?:19|20)\d\d[:,]?|\s[-–—]|[:,])\s+who\s+(?:(?:was|were|is)\s+(?:the\s+)?(?:lead\s+)?"
                           rf"(?:inspectors?|hmis?|dcs|directors?|commissioners?|chief|chair|leader|head)|led|leads|"
                           rf"carried|chaired|signed|wrote)\b", re.I)),
     # "Under ILACS, what questions does Ofsted want a self-evaluation to answer?": the questions themselves
@@ -720,24 +721,29 @@ def asks_grade(question: str) -> bool:
 
 # "What judgement did Enfield's LSCB get?": the board's own grade, not the council's beside it ("The overall
 # judgement is that children's services are good" under a contents line naming the board's review)
-BOARD_RE = re.compile(r"\b(?:LSCBs?|(?:local\s+)?safeguarding\s+children(?:['’]s)?\s+boards?|"
-                      r"safeguarding\s+(?:children\s+)?partnerships?)\b", re.I)
+# (a board Ofsted reviewed and graded, 2013-2018; not the safeguarding partnerships after it, which it never graded)
+BOARD_RE = re.compile(r"\b(?:LSCBs?|(?:local\s+)?safeguarding\s+children(?:['’]s)?\s+boards?)\b", re.I)
+_BOARD_GRADE_ASKED_RE = re.compile(rf"\b(?:judge?ment|grade|grading|rating|rated|judged|graded)\b[^,;?]{{0,60}}?"
+                                   rf"{BOARD_RE.pattern}|{BOARD_RE.pattern}[^,;?]{{0,60}}?\b(?:judge?ment|grade|"
+                                   rf"grading|rating|rated|judged|graded)\b", re.I)
 _GRADE_RE = re.compile(_GRADE, re.I)
+_BOARD_WINDOW = 300  # characters after the board's name read for its grade
 
 
 def asks_board_grade(question: str) -> bool:
-    return asks_grade(question) and bool(BOARD_RE.search(question))
+    """"What judgement did Enfield's LSCB get?": the board's grade (not "What grade did Kent get, and what did
+    inspectors say about the LSCB?")."""
+    return asks_grade(question) and bool(_BOARD_GRADE_ASKED_RE.search(question))
 
 
 def states_board_grade(text: str) -> bool:
     """A grade in the sentence naming the board, after it ("the LSCB is also inadequate", "judged the Local
-    Safeguarding Children Board to be 'inadequate'"); or on the line below a label line ending on its name."""
+    Safeguarding Children Board to be 'inadequate'"); or on the first line below a label line ending on its name."""
     for m in BOARD_RE.finditer(text):
-        line_end = text.find("\n", m.end())
-        rest = text[m.end():line_end if line_end >= 0 else len(text)]
-        if len(rest.strip()) <= 3 and line_end >= 0:  # a label (with its footnote's number): the grade below
-            following = text.find("\n", line_end + 1)
-            rest = text[line_end + 1:following if following >= 0 else len(text)]
+        lines = text[m.end():m.end() + _BOARD_WINDOW].split("\n")
+        rest = lines[0]
+        if len(rest.strip()) <= 3:  # a label (with its footnote's number): the grade on the next line with text
+            rest = next((line for line in lines[1:] if line.strip()), "")
         if _GRADE_RE.search(re.split(r"[.;!?](?:\s|$)", rest, maxsplit=1)[0]):
             return True
     return False

@@ -867,8 +867,12 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         if kind == "by":
             phrase = f"from {_named(y, _month(g[0]) or 0)}"
         elif kind == "range" and not re.match(rf"(?i)(?:between|from)\s+{MONTH_YEAR}\s", phrase):
-            # (a change over a span, "from inadequate in 2017 to good in 2019": its dates, and its words stay)
-            phrase = f"from {_named(start.year, start.month if g[0] else 0)} to {_named(end.year, end.month if g[2] else 0)}"
+            # (a change over a span, "from inadequate in 2017 to good in 2019": its dates, and its words stay; not a
+            # target still to come, "to good by 2030")
+            if end.year > date.today().year:
+                continue
+            first, last = sorted([(int(g[1]), _month(g[0]) or 0), (int(g[3]), _month(g[2]) or 0)])
+            phrase = f"from {_named(*first)} to {_named(*last)}"
             return start, end, phrase, _tidy(text[:m.start()] + " " + re.sub(
                 rf"(?i)\s+(?:in|of|by)\s+{MONTH_YEAR}\b", "", m.group(0)) + " " + text[m.end():])
         before = re.sub(r"\b(in|during|of|for|by|from)\s*$", "", text[:m.start()], flags=re.I)
@@ -1071,8 +1075,12 @@ def parse(question: str, previous: Query | None = None) -> Query:
 
 # "the Ofsted MV in March 2024 (two days on site): ...": an aside describing the event is the scene, true of every
 # passage on it ("spent two days in the city in March"), not what is asked
+# (only its time or length: "(two days on site)", "(5-6 March)"; not its theme, "the Kent JTAI (child sexual
+# exploitation)", which tells one JTAI from another)
 EVENT_ASIDE_RE = re.compile(r"(\b(?:visits?|mv|inspection|ilacs|jtai|letter|report|(?:19|20)\d\d))\s*"
-                            r"\((?![^()]*\b(?:not|rather|instead|except|excluding)\b)[^()]{1,60}\)", re.I)
+                            r"\((?![^()]*\b(?:not|rather|instead|except|excluding)\b)"
+                            rf"(?=[^()]*(?:\b(?:\d+|one|two|three|four|five|six)[\s-]+(?:days?|weeks?)\b|\bon[\s-]?site\b|"
+                            rf"\b(?:19|20)\d\d\b|\b{MONTH_RE}\b))[^()]{{1,60}}\)", re.I)
 
 
 def _source_subject(clause: str, asked: str, authorities: list[str]) -> str:

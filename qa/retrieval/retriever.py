@@ -29,7 +29,7 @@ from qa.retrieval import rank
 from qa.retrieval.acronyms import (FIELD_GLOSSARY, INSPECTION_KIND_LONG_RE, acronym_weight, asked_acronyms, defined_as,
                                    expand, index_definitions, spelled_out_re)
 from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, asked_event, asked_role, counted_stems,
-                                      previous_post_weight, second_fact_weight, who_verb_weight)
+                                      holds, previous_post_weight, second_fact_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTION_RE, SOURCE_KINDS, Query,
                                    SPECIALIST_SERVICE_RE, specialist_service)
@@ -218,7 +218,7 @@ class Retriever:
                 * rank.unnamed_place_weight(passage.text, passage.headings, doc, query.authorities) \
                 * rank.other_inspectorate_weight(doc, query.text) * rank.minutes_weight(doc, query.text) \
                 * rank.notice_weight(passage.text, query.text) * rank.other_visit_weight(passage.text, query) \
-                * rank.set_aside_weight(doc, query) * heading_only_weight(index, passage, q_terms) \
+                * rank.set_aside_weight(doc, query) * heading_only_weight(index, passage, q_terms, query.answer_type) \
                 * rank.earlier_event_weight(doc, query)
             hits.append(Hit(passage=passage, document=doc, score=relative(score) * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
@@ -333,12 +333,13 @@ def _spelled_alone(index: Index, mask: np.ndarray, words: set[str], acronyms: se
     return any(index.passages[r].doc_id not in abbreviating for r in np.flatnonzero(holding))
 
 
-def heading_only_weight(index: Index, passage, q_terms: list[str]) -> float:
+def heading_only_weight(index: Index, passage, q_terms: list[str], kind: str | None = None) -> float:
     """A short passage (a story's last line, "Ofsted is expected to make a third monitoring visit in the summer.")
     matching the question only through the headings indexed with it weighs like a bare header: length
     normalisation made it outscore the paragraph saying it (under a subheadline "Inspectors say caseloads are
     down")."""
-    if not q_terms or len(passage.text.split()) >= rank.HEADER_WORDS:
+    if not q_terms or len(passage.text.split()) >= rank.HEADER_WORDS \
+            or kind in rank.LABEL_ANSWERS and holds(kind, passage.text):  # ("Overall effectiveness: Inadequate")
         return 1.0
     return 1.0 if set(q_terms) & set(index.bm25.query_terms(passage.text)) else rank.HEADER_FLOOR
 

@@ -67,7 +67,7 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
        for reg in ("registered", "ofsted-registered", "ofsted registered")},
     "non-registered": ("unregistered",),
     # an agenda item "held over" is minuted as "postponed" or "deferred"
-    **{form: ("postponed", "deferred") for form in ("held over", "put off", "pushed back")},
+    "held over": ("postponed", "deferred"),
     # the PLO is written as its stages: "pre-proceedings", "letter before proceedings", "the pre-court stage"
     **{form: ("pre-proceedings", "proceedings") for form in ("plo", "public law outline")},
     # a council's apology is worded "we are deeply sorry"
