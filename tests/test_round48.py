@@ -283,3 +283,14 @@ def test_an_aside_describing_the_visit_is_no_keyword():
     # nor its theme, which tells one JTAI from another
     assert "sexual" in parse("What did the Rutland JTAI (child sexual exploitation) find about health?").keyword_text
 
+
+
+def test_everyday_words_for_attending_and_postponing_are_searched_as_minuted():
+    from qa.retrieval.synonyms import with_synonyms
+
+    assert "attended" in with_synonyms("which agencies were turning up to strategy meetings")
+    assert "take part" in with_synonyms("who attends strategy meetings")
+    assert "not invited" in with_synonyms("who was being left out")
+    assert "postponed" in with_synonyms("why was the report held over from the January committee")
+    assert "postponed" not in with_synonyms("did the rating put off applicants")
+    assert "pre-proceedings" in with_synonyms("essex use of the PLO")

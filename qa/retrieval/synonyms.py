@@ -68,6 +68,12 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     "non-registered": ("unregistered",),
     # an agenda item "held over" is minuted as "postponed" or "deferred"
     "held over": ("postponed", "deferred"),
+    # who "turns up" to a strategy meeting is written as who attends or takes part in it; who is "left out" as who
+    # is not invited
+    **{form: ("attended", "attendance", "take part") for form in ("turn up", "turns up", "turned up", "turning up",
+                                                                "show up", "shows up", "showing up", "attend",
+                                                                "attends", "attending")},
+    **{form: ("not invited", "excluded") for form in ("left out", "leaves out", "leaving out")},
     # the PLO is written as its stages: "pre-proceedings", "letter before proceedings", "the pre-court stage"
     **{form: ("pre-proceedings", "proceedings") for form in ("plo", "public law outline")},
     # a council's apology is worded "we are deeply sorry"
