@@ -63,7 +63,8 @@ def test_the_boards_grade_is_stated_of_the_board_not_the_councils_beside_it(tmp_
                               "inadequate.")
     assert states_board_grade("The report judged the Local Safeguarding Children Board to be “inadequate”.")
     assert states_board_grade("Review of the effectiveness of the LSCB\nRequires improvement")
-    assert states_board_grade("The effectiveness of the Local Safeguarding Children Board (LSCB)\n\nRequires improvement")
+    assert states_board_grade("The effectiveness of the Local Safeguarding Children Board (LSCB)\n\n"
+                              "Requires improvement")
     assert not states_board_grade(RUTLAND_SIF)
     meta = {"doc_type": "ofsted_report", "date": "2015-03-27", "local_authorities": ["Rutland"]}
     docs = {"sif.txt": (RUTLAND_SIF, meta), **other_council_news()}
@@ -246,7 +247,8 @@ def test_how_many_judgement_areas_is_answered_by_categories():
 def test_how_many_is_no_keyword():
     from qa.retrieval.retriever import keyword_terms
 
-    terms = keyword_terms(["mani", "area", "inadequ", "one"], "How many areas came out inadequate, and which one didn't?")
+    terms = keyword_terms(["mani", "area", "inadequ", "one"],
+                          "How many areas came out inadequate, and which one didn't?")
     assert terms == ["area", "inadequ", "one"]
     assert keyword_terms(["mani", "month"], "Rutland's many months of delay") == ["mani", "month"]
 

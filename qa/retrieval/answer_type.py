@@ -81,7 +81,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     ("person", re.compile(rf"^\W*(?:who|whom|whose)\b|{_WHICH_PERSON}|"
                           rf"^(?![^?]*\b(?:what|how|which|when|where|why|whether)\b)"
                           rf"(?:(?!\b(?:do|does|did|is|are|has|have|can)\b)"
-                          rf"[^?])*?(?:\b(?:19|20)\d\d[:,]?|\s[-–—]|[:,])\s+who\s+(?:(?:was|were|is)\s+(?:the\s+)?(?:lead\s+)?"
+                          rf"[^?])*?(?:\b(?:19|20)\d\d[:,]?|\s[-–—]|[:,])\s+who\s+"
+                          rf"(?:(?:was|were|is)\s+(?:the\s+)?(?:lead\s+)?"
                           rf"(?:inspectors?|hmis?|dcs|directors?|commissioners?|chief|chair|leader|head)|led|leads|"
                           rf"carried|chaired|signed|wrote)\b", re.I)),
     # "Under ILACS, what questions does Ofsted want a self-evaluation to answer?": the questions themselves

@@ -296,7 +296,8 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|,?\
                               rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:letter|report)s?\b)?"
                               # (and what is listed with it: "I don't want the 2015 report or the latest inspection")
                               # (or a place's: "Not the 2016 RI or West Northants' 2022 result")
-                              r"(?:,?\s+(?:or|nor|and)\s+(?:(?:the|its|their|an?)\s+|(?-i:(?=[A-Z])))(?:[\w'’-]+\s+){0,3}?"
+                              r"(?:,?\s+(?:or|nor|and)\s+(?:(?:the|its|their|an?)\s+|(?-i:(?=[A-Z])))"
+                              r"(?:[\w'’-]+\s+){0,3}?"
                               rf"{_SET_ASIDE_EVENT}s?\b)*", re.I)
 # ("now" in lower case: "CYP Now" is a magazine)
 RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|(?-i:now)|these days|recent(ly)?)\b", re.I)
@@ -677,8 +678,8 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                         rf"(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?)?{MONTH_YEAR}\b(?!\s*(?:{COUNTED_NOUNS}))"),
         ("range2", rf"\b{MONTH_YEAR}\s*(?:-|–|to)\s*{MONTH_YEAR}\b"),
         # a change over a span: "went from inadequate in 2017 to good in 2019"
-        ("range", rf"\bfrom\s+(?:[\w'’-]+\s+){{1,3}}?(?:in|of)\s+{MONTH_YEAR}\s+to\s+(?:[\w'’-]+\s+){{1,3}}?(?:in|of|by)\s+"
-                  rf"{MONTH_YEAR}\b"),
+        ("range", rf"\bfrom\s+(?:[\w'’-]+\s+){{1,3}}?(?:in|of)\s+{MONTH_YEAR}\s+to\s+"
+                  rf"(?:[\w'’-]+\s+){{1,3}}?(?:in|of|by)\s+{MONTH_YEAR}\b"),
         # Anchored on an event: "after the 2023 inadequate judgement", "that followed Kent's October 2018 focused
         # visit", "before the 2019 inspection". The event's own month or year is included: what is written about
         # the event is dated then.
@@ -1066,7 +1067,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
                   recency=bool(RECENCY_RE.search(NEGATED_EVENT_RE.sub(" ", cues))), visit_number=visit,
                   authorities=authorities,
-                  source=source, source_named=source_named, doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest, names=find_names(NEGATED_EVENT_RE.sub(" ", cues), authorities),
+                  source=source, source_named=source_named,
+                  doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest,
+                  names=find_names(NEGATED_EVENT_RE.sub(" ", cues), authorities),
                   answer_type=answer_type(_asked_sentence(text)), month=month)
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
@@ -1079,7 +1082,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
 # exploitation)", which tells one JTAI from another)
 EVENT_ASIDE_RE = re.compile(r"(\b(?:visits?|mv|inspection|ilacs|jtai|letter|report|(?:19|20)\d\d))\s*"
                             r"\((?![^()]*\b(?:not|rather|instead|except|excluding)\b)"
-                            rf"(?=[^()]*(?:\b(?:\d+|one|two|three|four|five|six)[\s-]+(?:days?|weeks?)\b|\bon[\s-]?site\b|"
+                            rf"(?=[^()]*(?:\b(?:\d+|one|two|three|four|five|six)[\s-]+(?:days?|weeks?)\b|"
+                            rf"\bon[\s-]?site\b|"
                             rf"\b(?:19|20)\d\d\b|\b{MONTH_RE}\b))[^()]{{1,60}}\)", re.I)
 
 
@@ -1112,8 +1116,8 @@ COMMON_CAPITALISED = {
 } | set(MONTHS) | set(MONTH_ABBREVIATIONS) | {d.lower() for d in calendar.day_name}
 # "as the Stamford Mercury covered it": a paper named as the teller, by a masthead its pages print in a logo, not
 # their text ("What did the Stamford Mercury say about ...?" still names it)
-_MASTHEAD = (r"(?:[A-Z][\w'’]+\s+)+(?:Weekly|Times|News|Post|Echo|Gazette|Chronicle|Herald|Argus|Mail|Telegraph|Journal|"
-             r"Observer|Express|Standard|Mercury|Advertiser|Guardian|Star)")
+_MASTHEAD = (r"(?:[A-Z][\w'’]+\s+)+(?:Weekly|Times|News|Post|Echo|Gazette|Chronicle|Herald|Argus|Mail|Telegraph|"
+             r"Journal|Observer|Express|Standard|Mercury|Advertiser|Guardian|Star)")
 MASTHEAD_AS_SOURCE_RE = re.compile(rf"\bas\s+(?:(?:covered|reported)\s+(?:by|in)\s+)?the\s+{_MASTHEAD}\b"
                                    rf"(?:\s+(?:covered|reported|told|described|put)\s+it\b)?")
 # "as covered by the local Brixton news site": the place describes the outlet (whose pages rarely print their own
@@ -1184,7 +1188,8 @@ BODY_ACRONYM_RE = re.compile(r"\b(?:cqc|dfe|hmip|iopc|ipcc|lga|adcs|yjb|ciw)\b")
 # Kinds of inspection a question may name in lower case; a page must name the kind to report one.
 INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bmonitoring\s+visit(?=s?\b)|\bjoint\s+targeted\s+area\s+inspection\b|"
                                 r"\bjtai\b|"
-                                r"\byouth\s+(?:justice|offending)\b|\by(?:ot|js|os)\b", re.I)  # (a service another body inspects)
+                                # (a service another body inspects)
+                                r"\byouth\s+(?:justice|offending)\b|\by(?:ot|js|os)\b", re.I)
 
 
 # Specialist arrangements a question may name in lower case, with no everyday word for them: a page that never

@@ -245,10 +245,11 @@ PLANNED_MONTH_RE = re.compile(rf"\b(?:(?i:by|from|until|till|before)\s+(?i:the\s
 
 # The month of something before or after the dated event is asked ("around the Jan 2017 visit: which minister had
 # written beforehand, and in which month?"): the answer names another month, which is no other event here.
-RELATIVE_MONTH_ASKED_RE = re.compile(r"\b(?:which|what)\s+month\b(?=[^?]{0,200}?\b(?:beforehand|before\s+(?:that|it|then)|"
-                                     r"earlier|previously|afterwards|next\s+(?:visit|inspection|letter|report|meeting))\b)|"
-                                     r"\b(?:beforehand|earlier|previously|afterwards)\b(?=[^?]{0,200}?\b(?:which|what)\s+"
-                                     r"month\b)", re.I)
+RELATIVE_MONTH_ASKED_RE = re.compile(r"\b(?:which|what)\s+month\b(?=[^?]{0,200}?\b(?:beforehand|"
+                                     r"before\s+(?:that|it|then)|earlier|previously|afterwards|"
+                                     r"next\s+(?:visit|inspection|letter|report|meeting))\b)|"
+                                     r"\b(?:beforehand|earlier|previously|afterwards)\b"
+                                     r"(?=[^?]{0,200}?\b(?:which|what)\s+month\b)", re.I)
 
 
 def month_weight(months: frozenset[int], text: str) -> float:
