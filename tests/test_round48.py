@@ -244,15 +244,6 @@ def test_how_many_judgement_areas_is_answered_by_categories():
     assert states_count(stems, "It was rated inadequate in three of the four inspected categories.")
 
 
-def test_how_many_is_no_keyword():
-    from qa.retrieval.retriever import keyword_terms
-
-    terms = keyword_terms(["mani", "area", "inadequ", "one"],
-                          "How many areas came out inadequate, and which one didn't?")
-    assert terms == ["area", "inadequ", "one"]
-    assert keyword_terms(["mani", "month"], "Rutland's many months of delay") == ["mani", "month"]
-
-
 def test_ofsteds_chief_inspector_by_title_is_ofsted():
     from qa.retrieval.synonyms import other_forms
 
