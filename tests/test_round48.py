@@ -244,6 +244,15 @@ def test_how_many_judgement_areas_is_answered_by_categories():
     assert states_count(stems, "It was rated inadequate in three of the four inspected categories.")
 
 
+def test_how_many_is_no_keyword():
+    from qa.retrieval.retriever import keyword_terms
+
+    terms = keyword_terms(["mani", "area", "inadequ", "one"],
+                          "How many areas came out inadequate, and which one didn't?")
+    assert terms == ["area", "inadequ", "one"]
+    assert keyword_terms(["mani", "month"], "Rutland's many months of delay") == ["mani", "month"]
+
+
 def test_ofsteds_chief_inspector_by_title_is_ofsted():
     from qa.retrieval.synonyms import other_forms
 
@@ -287,3 +296,14 @@ def test_everyday_words_for_attending_and_postponing_are_searched_as_minuted():
     assert "postponed" in with_synonyms("why was the report held over from the January committee")
     assert "postponed" not in with_synonyms("did the rating put off applicants")
     assert "pre-proceedings" in with_synonyms("essex use of the PLO")
+
+
+def test_the_inspection_named_by_its_outcome_is_the_scene_not_the_topic():
+    from qa.retrieval.question import parse
+
+    asked = parse("How many children did inspectors flag to Rutland's managers during the inspection that downgraded "
+                  "it to inadequate?")
+    assert "downgraded" not in asked.keyword_text and "flag" in asked.keyword_text
+    # (not an inspection named by what it looked at: "during the visit that looked at care leavers")
+    assert "care leavers" in parse("What did inspectors find during the visit that looked at care leavers in "
+                                   "Rutland?").keyword_text

@@ -218,6 +218,11 @@ SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+(?!(?:was|wer
 LATE_SCENE_CLAUSE = re.compile(r"(?<=\w\s)(?<!know\s)(?<!tell me\s)(?<!out\s)(?<!ask\s)when\s+"
                                r"(?!(?:was|were|did|does|do|is|are|will|has|had)\b)"
                                rf"(?={_IN_CLAUSE}*\b(?:rated|rating|judged|graded|inadequate|outstanding|"
+                               rf"requires improvement)\b){_IN_CLAUSE}*|"
+                               # "... during the inspection that downgraded it to inadequate?": the event by its outcome
+                               r"(?<=\w\s)(?:during|at|in)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:inspection|visit)\s+"
+                               r"(?:that|which)\s+"
+                               rf"(?={_IN_CLAUSE}*\b(?:rated|judged|graded|downgraded|upgraded|inadequate|outstanding|"
                                rf"requires improvement)\b){_IN_CLAUSE}*", re.I)
 TIME_CLAUSE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their|his|her|a|an)\s+[^,?;]*|"
                          + LATE_SCENE_CLAUSE.pattern, re.I)

@@ -344,12 +344,18 @@ def heading_only_weight(index: Index, passage, q_terms: list[str], kind: str | N
     return 1.0 if set(q_terms) & set(index.bm25.query_terms(passage.text)) else rank.HEADER_FLOOR
 
 
+# "how many of the areas ...": the question's words, not the topic's ("for many months" in the story). (Not "which
+# one": "Inspectors rated one area as good" answers "did any area come out good, and which one?")
+HOW_MANY_RE = re.compile(r"\bhow\s+many\b", re.I)
+
+
 def keyword_terms(terms: list[str], question: str = "") -> list[str]:
     if PEOPLE_QUESTION_RE.search(question):
         return terms
     framing = FRAMING_TERMS | ({"write"} if WRITING_FRAMED_RE.search(question) else set()) \
         | ({"date"} if DATES_ASKED_RE.search(question) else set()) \
-        | ({"letter"} if SOURCE_LETTER_RE.search(question) and not LETTER_TOPIC_RE.search(question) else set())
+        | ({"letter"} if SOURCE_LETTER_RE.search(question) and not LETTER_TOPIC_RE.search(question) else set()) \
+        | ({"mani"} if HOW_MANY_RE.search(question) else set())
     kept = [t for t in terms if t not in framing]
     return kept or terms
 
