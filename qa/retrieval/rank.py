@@ -345,13 +345,18 @@ DATED_VISIT_RE = re.compile(rf"\b(?:visit|inspection|inspected)\b[^.;]{{0,30}}?\
                             rf"(?:{MONTH_NAMES})\s+((?:19|20)\d\d)\b", re.I)
 
 
+@lru_cache(maxsize=64)  # once per document text, not once per passage of it
+def _latest_visit_year(text: str) -> int:
+    return max((int(y) for y in DATED_VISIT_RE.findall(text)), default=0)
+
+
 def earlier_event_weight(doc: Document, query: Query) -> float:
     """(Its visits as dated in its text: "in post since October 2014" dates no inspection.)"""
-    if not (query.date_from and EVENT_OF_YEAR_RE.search(query.text)) or doc_span(doc) is not None \
-            or (doc.mentions or {}).get("event_months"):
+    if not query.date_from or doc_span(doc) is not None or (doc.mentions or {}).get("event_months") \
+            or not EVENT_OF_YEAR_RE.search(query.text):
         return 1.0
-    years = [int(y) for y in DATED_VISIT_RE.findall(doc.text)]
-    return RECALL_PENALTY if years and max(years) < query.date_from.year else 1.0
+    latest = _latest_visit_year(doc.text)
+    return RECALL_PENALTY if latest and latest < query.date_from.year else 1.0
 
 
 def allowed(doc: Document, query: Query) -> bool:
@@ -419,13 +424,20 @@ INSPECTED_RE = re.compile(r"\b(?:(children)['’]?s\s+homes?|(fostering)|(adopti
 _NOT_CLAUSE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+the\b[^,.;?()]*", re.I)  # ("not the homes' one")
 
 
+@lru_cache(maxsize=256)
+def _providers_asked(question: str) -> frozenset[int]:
+    """The kinds of provider (INSPECTED_RE's groups) a question asks about, not those it sets aside: once per
+    question, not once per passage."""
+    return frozenset(m.lastindex for m in INSPECTED_RE.finditer(_NOT_CLAUSE_RE.sub(" ", question)))
+
+
 def inspection_guidance(doc: Document, question: str = "") -> bool:
     """An inspectorate's framework or handbook (not another inspectorate's) on the kind of provider `question` asks
     about ("how often can Ofsted come back to a children's home judged inadequate?")."""
+    if doc.doc_type != "other" or not (asked := _providers_asked(question)):
+        return False
     head = f"{doc.title or ''}\n{doc.text[:GUIDANCE_HEAD_CHARS]}"
-    asked = {m.lastindex for m in INSPECTED_RE.finditer(_NOT_CLAUSE_RE.sub(" ", question))}
-    if not asked or doc.doc_type != "other" or not GUIDANCE_TITLE_RE.search(head) \
-            or OTHER_INSPECTORATE_RE.search(f"{doc.publisher or ''}\n{head}"):
+    if not GUIDANCE_TITLE_RE.search(head) or OTHER_INSPECTORATE_RE.search(f"{doc.publisher or ''}\n{head}"):
         return False
     return bool(asked & {m.lastindex for m in INSPECTED_RE.finditer(doc.title or head)})
 
