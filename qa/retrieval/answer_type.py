@@ -327,9 +327,26 @@ def who_verb_weight(question: str, text: str) -> float:
                                  for a, b in sentence_spans(text)) else 1.0
 
 
+# "Tower Hamlets, the 2017 inspection that rated them inadequate: who was the lead inspector?": the words before a
+# colon or dash set the scene (the grade there is not what is asked); the clause after it asks.
+_ASKED_AFTER_RE = re.compile(r"(?::|\s[-–—])\s+(?=(?:who|whom|whose|what|when|which|how|why|where|did|does|do|is|"
+                             r"are|was|were|has|have|had)\b)", re.I)
+# (a question before the mark asks itself: "Who was the DCS at Kent - was she interim?")
+_ASKS_FIRST_RE = re.compile(r"^\W*(?:who|whom|whose|what|when|which|how|why|where|did|does|do|is|are|was|were|has|have|"
+                            r"had|can|could|should|would|will)\b", re.I)
+
+
+def asked_clause(question: str) -> str:
+    """The clause that asks, after a scene set before a colon or dash (no question before it)."""
+    m = _ASKED_AFTER_RE.search(question)
+    if not m or "?" in question[:m.start()] or _ASKS_FIRST_RE.match(question):
+        return question
+    return question[m.end():]
+
+
 def answer_type(question: str) -> str | None:
     """The first matching kind of answer the question asks for, or None."""
-    question = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))
+    question = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", asked_clause(question)))
     for kind, pattern in QUESTION_TYPES:
         if pattern.search(question):
             return kind
@@ -557,10 +574,21 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
     if counted and (word := counted.group(1)).upper() in FIELD_GLOSSARY \
             and (word.isupper() or len(word) <= 3 or not is_english(word)) and word.lower() not in ignored:
         stems |= {t for t in tokenize(FIELD_GLOSSARY[word.upper()]) if t not in _NOT_COUNTED}
+    # "torbay CiC in unregistered homes how many": an acronym for people counted anywhere in the question stands for
+    # them ("six children were living in unregistered children's homes")
+    for word in _ACRONYM_WORD_RE.findall(question):
+        if word.upper() in _PEOPLE_ACRONYMS and word.upper() in FIELD_GLOSSARY \
+                and (not word.islower() or not is_english(word)) and word.lower() not in ignored:
+            stems |= {t for t in tokenize(FIELD_GLOSSARY[word.upper()]) if t not in _NOT_COUNTED}
     for group in _SAME_COUNT:
         if stems & group:
             stems |= group
     return frozenset(stems)
+
+
+_ACRONYM_WORD_RE = re.compile(r"\b[A-Za-z]{2,5}\b")
+# (the acronyms that stand for people; not "DCS", "LSCB" or "ILACS", whose long forms name children's services)
+_PEOPLE_ACRONYMS = frozenset({"CIC", "CIN", "CLA", "LAC", "UASC", "CME", "NEET", "CYP", "YP"})
 
 
 AVERAGE_RE = re.compile(r"\b(?:average|mean|median)\b", re.I)
@@ -771,7 +799,7 @@ def asked_role(question: str) -> str | None:
         return None
     if IN_CHARGE_RE.search(question):
         return "director"  # "Who was in charge of Leicester's children's services?": its director
-    asked = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))
+    asked = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", asked_clause(question)))
     # "the lead Ofsted inspector", "the lead social care inspector": the lead inspector
     asked = re.sub(r"\blead\s+(?:ofsted\s+|social\s+care\s+|hmi\s+)+inspector", "lead inspector", asked, flags=re.I)
     # a role the question addresses ("Who wrote to the leader of X?") is not the one asked for
@@ -799,7 +827,10 @@ ROLE_AS_OBJECT_RE = re.compile(r"\bwho\s+(?!(?:is|was|are|were|has|have|had|beca
                                re.I)
 ROLE_ADDRESSED_RE = re.compile(r"\b(?:to|with|for|from|by|told|asked|wrote\s+to|spoke\s+to)\s+(?:the\s+)?$", re.I)
 SPOKE_ASKED_RE = re.compile(r"^\W*who\b(?:\s+(?:at|from|for|in|on behalf of)\s+[^?]{1,40}?)?\s+(wrote|writes|has written|"
-                            r"commented|comments|responded|responds|replied|spoke|said|reacted)\b", re.I)
+                            r"commented|comments|responded|responds|replied|spoke|said|reacted|"
+                            # "who gave the council's response", "who made a statement for the council"
+                            r"(?:gave|give|issued|made|provided)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’]+\s+){0,2}?"
+                            r"(?:response|reaction|statement|comments?|quote))\b(?!\s+(?:of\s+action|plan)\b)", re.I)
 APPOINTED_ASKED_RE = re.compile(r"\bwho\s+(?:did|has|have|had|will)\b[^?]{0,60}\bappoint\b|"
                                 r"\bwho\s+(?:was|were|has\s+been|had\s+been)\s+appointed\b", re.I)
 IN_CHARGE_RE = re.compile(r"\bwho\s+(?:was|is|were)\s+(?:in\s+charge\s+of|running|heading|responsible\s+for)\s+"
@@ -822,8 +853,10 @@ _WRITER_FORMS = rf"reporter|reporting|journalist|correspondent|editor|{_BYLINE_F
 _INSPECTOR_FORMS = r"inspectors?|HMIs?|H[ei][rs] Majesty[’']s Inspectors?"
 ROLE_FORMS = {"inspector": _INSPECTOR_FORMS,
               # a letter's "Lead inspector: Jo Bell"; a story's "inspector Lisa Summers" (one inspector, named:
-              # not "Inspectors found that the director, Jo Bell, ..."), "Jo Bell HMI"
-              "lead inspector": r"lead\s+inspectors?|(?-i:inspector)(?=[^\S\n]+(?-i:[A-Z]))|(?-i:HMI)",
+              # not "Inspectors found that the director, Jo Bell, ..."), "Jo Bell HMI"; a letter's sign-off, its lead
+              # inspector's ("Yours sincerely Jo Bell His Majesty's Inspector")
+              "lead inspector": r"lead\s+inspectors?|(?-i:inspector)(?=[^\S\n]+(?-i:[A-Z]))|(?-i:HMI)|"
+                                r"(?-i:H(?:is|er)\s+Majesty['’]s\s+Inspector)",
               # a councillor speaks as one, or as the cabinet's member for the service
               "councillor": r"councillors?|cllr|coun|(?:cabinet|lead|executive)\s+member|portfolio\s+holder|"
                             r"(?:deputy\s+)?leader\s+of\s+the\s+council",

@@ -781,8 +781,24 @@ def asks_other_service(query: Query, hits: list[Hit]) -> bool:
     forms = [f.lower() for name in query.names for f in (name, FIELD_GLOSSARY.get(name.upper())) if f]
     naming = [h for h in hits
               if any(f in text for text in (h.document.text.lower(), (h.document.publisher or "").lower()) for f in forms)]
-    return bool(naming) and all(ADULT_SERVICE_RE.search(h.document.text) and not CHILD_RE.search(h.document.text)
+    return bool(naming) and all(ADULT_SERVICE_RE.search(h.document.text) and not _covers_children(h.document.text)
                                 for h in naming)
+
+
+# "It does not assess children's social care, which is inspected by Ofsted": a page saying so covers adults only,
+# whatever it says of young people moving on from children's services
+NOT_COVERED_RE = re.compile(r"\b(?:does|do|did)\s+not\s+(?:assess|inspect|cover|include|look\s+at)\s+children['’]s\b|"
+                            r"\bchildren['’]s\s+(?:social\s+care|services)\s+(?:is|are)\s+(?:not\s+(?:assessed|"
+                            r"inspected|covered|included)|excluded|outside)\b", re.I)
+
+
+# (young people moving on from children's services to adult care are the adult service's subject)
+TRANSITION_RE = re.compile(r"\bfrom\s+children['’]s\s+(?:services|social\s+care)\s+(?:in)?to\s+adult", re.I)
+
+
+def _covers_children(text: str) -> bool:
+    sentences = (text[a:b] for a, b in sentence_spans(text))
+    return any(CHILD_RE.search(s) and not NOT_COVERED_RE.search(s) and not TRANSITION_RE.search(s) for s in sentences)
 
 
 def states_asked_count(query: Query, hits: list[Hit]) -> bool:

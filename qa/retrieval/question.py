@@ -305,7 +305,7 @@ FOLLOW_UP_RE = re.compile(r"^\s*(and|what about|how about|and what about|same (f
 # A month named without a year for an event ("its December monitoring visit", "the visit in March"): that
 # month of any year. "May" and "March" are words too, so as a month they are capitalised.
 EVENT_NOUN = (r"(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|full\s+)?"
-              r"(?:visit|inspection|re-inspection|letter|report|meeting)s?\b")
+              r"(?:visit|inspection|re-inspection|letter|report|meeting|mv)s?\b")  # ("the September MV")
 # A terse query's bare month ("west sussex mv5 sept findings") too, when the query is about an event; not the
 # ends of a range ("between September and December") nor a first name ("Jan Smith").
 EVENT_MONTH_RE = re.compile(rf"\b(?:(?:the|its|an?)\s+)?{MONTH_RE}\s+{EVENT_NOUN}|"
@@ -692,8 +692,12 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         # "since it was rated inadequate in 2017", "between being rated inadequate in 2017 and its full inspection":
         # from the event on (what came after it is asked, up to an event the question does not date); only when
         # no other year is named ("the 2018 visit, after it was rated inadequate in 2017" asks for 2018)
-        ("since_clause", rf"\b(?:since|after)\s+(?:(?:[\w'’-]+\s+){{1,4}}?(?:was|were|had\s+been)|being)"
-                         rf"\s+(?:rated|judged|found|graded|deemed)\b[^?.,;]{{0,40}}?\b(?:in|of)\s+{MONTH_YEAR}\b"),
+        ("since_clause", rf"\b(?:since|after)\s+(?:(?:(?:[\w'’-]+\s+){{1,4}}?(?:was|were|had\s+been)|being)"
+                         rf"\s+(?:rated|judged|found|graded|deemed)|"
+                         # "since they went inadequate in 2019", "after it fell to RI in 2018"
+                         rf"(?:[\w'’-]+\s+){{1,4}}?(?:went|became|fell|dropped|slipped)\s+(?:in(?:to)?\s+|to\s+)?"
+                         rf"(?:inadequate|requires\s+improvement|ri|good|outstanding))"
+                         rf"\b[^?.,;]{{0,40}}?\b(?:in|of)\s+{MONTH_YEAR}\b"),
         # "Where did the director work before she took up the post in 2023?": her appointment dates the scene, and
         # what is written about it comes then or later (a feature a year on), never before. (Only her earlier career
         # asked: "What did Ofsted find before the new director took over in 2023?" asks about the years before.)
@@ -735,6 +739,9 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     # (a word or two may stand between: "the 2018 Lambeth re-inspection report")
     event_year = max([*re.finditer(rf"\b{YEAR}(?=\s+(?:(?!(?:and|or|to|the|from|until|since)\b)[\w'’-]+\s+){{0,2}}?"
                                    rf"{EVENT_NOUN})", text, re.I), *graded,
+                      # (or after it, as typed in a hurry: "cambridgeshire ilacs 2022 - ... after the 2019 RI")
+                      *re.finditer(rf"(?:(?<=\bilacs )|(?<=\bsif )|(?<=\bjtai )|(?<=\bre-inspection )|"
+                                   rf"(?<=\breinspection )|(?<=\bilacs in )){YEAR}\b(?![/–-]\d)", text, re.I),
                       *([scene_year] if scene_year else [])], key=lambda e: int(e.group(1)), default=None)
     # "by the full inspection in June 2019, how far had it come since its 2017 rating?": the event's month is asked
     event_month = max(re.finditer(rf"\b{EVENT_NOUN}\s+(?:in|during|of)\s+{MONTH_RE}\s+{YEAR}", text, re.I),
@@ -1122,8 +1129,11 @@ MASTHEAD_AS_SOURCE_RE = re.compile(rf"\bas\s+(?:(?:covered|reported)\s+(?:by|in)
                                    rf"(?:\s+(?:covered|reported|told|described|put)\s+it\b)?")
 # "as covered by the local Brixton news site": the place describes the outlet (whose pages rarely print their own
 # masthead), no name a passage must repeat
+# (or "the Brixton local news site", "the Croydon news site")
 LOCAL_OUTLET_RE = re.compile(r"\blocal\s+(?:[A-Z][\w'’-]*\s+){1,3}(?=(?:news(?:\s+sites?|paper)?|paper|press|blog|"
-                             r"website)\b)")
+                             r"website)\b)|"
+                             r"(?<![\w'’-])(?:[A-Z][\w'’-]*\s+){1,3}"
+                             r"(?=local\s+(?:news(?:\s+sites?|paper)?|paper|press|blog|website)\b|news\s+sites?\b)")
 PARLIAMENT_HOUSE_RE = re.compile(r"\bHouse\s+of\s+(?:Commons|Lords)\b")
 # "The South West regional director wrote to Devon ...": Ofsted's region says who wrote, not what the letter names
 # (signed "Regional Director", on the region's behalf). A region alone ("councils in the North East") is still named.

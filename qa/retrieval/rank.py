@@ -252,11 +252,26 @@ RELATIVE_MONTH_ASKED_RE = re.compile(r"\b(?:which|what)\s+month\b(?=[^?]{0,200}?
                                      r"(?=[^?]{0,200}?\b(?:which|what)\s+month\b)", re.I)
 
 
+# A month dates another event when its sentence names one; "a period of high demand in May" (in the June visit's
+# letter) is a time the asked visit looked back on.
+DATED_EVENT_RE = re.compile(r"\b(?:visit\w*|inspect\w*|re-?inspect\w*|ofsted|hmi|letter|report\w*|publish\w*|"
+                            r"judge?(?:d|ment)|rated|rating|graded|deemed|findings?|found|outcome|meeting|committee|"
+                            r"cabinet|took\s+place|carried\s+out|announc\w*|appoint\w*|wrote|written)\b", re.I)
+
+
 def month_weight(months: frozenset[int], text: str) -> float:
     if not months:
         return 1.0
-    named = months_named(PLANNED_MONTH_RE.sub(" ", text))
-    return OTHER_MONTH_PENALTY if named and not named & months else 1.0
+    named = _event_months(text)  # (the asked month named anywhere is the asked event's: "two days in March")
+    return OTHER_MONTH_PENALTY if named and not months_named(PLANNED_MONTH_RE.sub(" ", text)) & months else 1.0
+
+
+@lru_cache(maxsize=4096)
+def _event_months(text: str) -> frozenset[int]:
+    """The months a passage names in sentences about an event (not a deadline or a start: PLANNED_MONTH_RE)."""
+    text = PLANNED_MONTH_RE.sub(" ", text)
+    return frozenset(m for sentence in re.split(r"(?<=[.!?])\s+", text) if DATED_EVENT_RE.search(sentence)
+                     for m in months_named(sentence))
 
 
 
@@ -1248,6 +1263,9 @@ OFSTED_TWIN_DEPTH = 10  # ... among the first ten candidates
 # Ofsted asked for in its own voice about a visit or its letter: "What did Ofsted's letter on the fourth monitoring
 # visit ... say", "What did Ofsted find ... at its second monitoring visit" (not "What did the committee resolve
 # about the Ofsted focused visit", "since the inspectors criticised it")
+# ... not what others made of it: "torbay mv4 reaction", "what did councillors think of torbay mv4"
+OTHERS_ON_VISIT_RE = re.compile(r"\b(?:respon\w*|react\w*|repl(?:y|ied|ies)|coverage|covered|quot\w*|headlines?|"
+                                r"mps?|councillors?|cllrs?|leader|cabinet|press|news|paper)\b", re.I)
 OFSTED_ON_VISIT_RE = re.compile(r"^\W*(?:what|how)\s+did\s+(?:ofsted|the\s+inspectors|inspectors|hmi)\b"
                                 r"(?=.*\b(?:monitoring\s+visit|focus+ed\s+visit|letter)\b)", re.I)
 
@@ -1329,8 +1347,10 @@ def ofsted_telling_first(hits: list[Hit], query: Query) -> list[Hit]:
     Ofsted's own letter on the same event (the same place and time, not another visit) has a passage close behind,
     the letter's passage goes first. Only letters: a report indexed by its front page says little a story quoting
     it does not say better."""
-    if not hits or hits[0].document.doc_type in SOURCE_KINDS["ofsted"] or not OFSTED_ON_VISIT_RE.search(query.text):
-        return hits
+    if not hits or hits[0].document.doc_type in SOURCE_KINDS["ofsted"] or not (
+            OFSTED_ON_VISIT_RE.search(query.text)
+            or not query.source and query.visit_number and not OTHERS_ON_VISIT_RE.search(query.text)):
+        return hits  # (a numbered visit asked with no source named: "torbay cic unregistered homes mv4", its letter)
     lead = hits[0]
     for h in hits[1:OFSTED_TWIN_DEPTH]:
         if h.document.doc_type == "ofsted_letter" and len(h.unconfirmed) <= len(lead.unconfirmed) \

@@ -482,9 +482,13 @@ def arrangement_in(long: str) -> str | None:
 
 
 def arrangement_named_by(long: str) -> re.Pattern | None:
-    """The pattern passages name that arrangement by ("SGO": "assessments of family members as special guardians")."""
+    """The pattern passages name that arrangement by ("SGO": "assessments of family members as special guardians"),
+    or the field's other words for it (the PLO by its stage: "pre-proceedings")."""
     service = specialist_service(arrangement) if (arrangement := arrangement_in(long)) else None
-    return service[1] if service else None
+    if service:
+        return service[1]
+    forms = other_forms(long)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I) if forms else None
 
 
 def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
