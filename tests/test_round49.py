@@ -159,3 +159,46 @@ def test_a_long_run_of_capitals_before_a_news_site_is_read_in_linear_time():
     started = time.perf_counter()
     parse("What did " + "A-" * 10000 + " say?")
     assert time.perf_counter() - started < 2.0  # (quadratic, it took several seconds)
+
+
+def test_hmi_probation_named_is_a_body_a_page_must_name():
+    from qa.retrieval.question import parse
+
+    assert "probation" in parse("HMI Probation youth justice inspection of Cheshire West - what rating did the YJS "
+                                "get?").names
+    assert "probation" in parse("what did the probation inspectorate say about wirral yjs").names
+    assert "probation" not in parse("What did Ofsted say about youth justice in Wirral?").names
+
+
+def test_a_kind_of_visit_by_its_acronym_weighs_no_finding_down_for_not_repeating_it():
+    from qa.retrieval.acronyms import asked_acronyms
+
+    defined = {"FV": "focused visit", "PLO": "public law outline"}
+    assert asked_acronyms(["FV"], defined) == ()  # (the letter's findings never say "focused visit" again)
+    assert len(asked_acronyms(["PLO"], defined)) == 1
+
+
+def test_findings_of_an_inspection_a_page_only_recalls_are_not_that_pages():
+    from qa.datatypes import Document
+    from qa.retrieval.assistant import opens_on_kind
+
+    recalled = Document(doc_id="w", path="w.html", title="Ofsted recognises improvement in Wirral children's services",
+                        doc_type="council_page", text="Wirral's services were rated requires improvement. The "
+                        "inspection follows a focused visit in June 2021 and a joint targeted area inspection (JTAI) "
+                        "in November 2022.")
+    assert not opens_on_kind(recalled, "JTAI")
+    reported = Document(doc_id="j", path="j.pdf", title="Joint targeted area inspection of Wirral",
+                        doc_type="ofsted_letter", text="This letter sets out the findings of the JTAI in Wirral.")
+    assert opens_on_kind(reported, "JTAI")
+    story = Document(doc_id="s", path="s.txt", title="Agencies praised", doc_type="news_article",
+                     text="A JTAI of the front door in Wirral found that agencies share information quickly.")
+    assert opens_on_kind(story, "jtai")
+
+
+def test_who_chaired_asks_for_the_chair_named_with_a_post_nominal():
+    from qa.retrieval.answer_type import asked_role, names_person_in_role
+
+    assert asked_role("Rotherham CSE - who chaired the Commons select committee that criticised Ofsted?") == "chair"
+    said = "Clive Betts MP, Chair of the Communities and Local Government Committee, said the report was damning."
+    assert names_person_in_role("chair", said)
+    assert not names_person_in_role("chair", "The Committee, chaired by an MP, said the report was damning.")

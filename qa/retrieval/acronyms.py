@@ -200,7 +200,7 @@ def expand(question: str, defined: dict[str, str]) -> str:
 # names it (a "Joint area SEND revisit" letter's findings on autism assessments are on SEND throughout).
 ACRONYM_MISSING_PENALTY = 0.8
 JUDGEMENT_RE = re.compile(r"requires improvement(?: to be good)?|outstanding|good|inadequate", re.I)
-INSPECTION_KIND_LONG_RE = re.compile(r"\b(?:inspections?|framework)\b", re.I)
+INSPECTION_KIND_LONG_RE = re.compile(r"\b(?:inspections?|framework|visits?)\b", re.I)  # (a kind of visit too: "FV")
 
 
 # Searched with their long form, but no passage is weighed down for lacking it: their long forms are written in

@@ -126,8 +126,11 @@ EVIDENCE: dict[str, re.Pattern] = {
                          rf"\b[Ii]nspectors?[^\S\n]+{_NAME}|{_NAME}[^\S\n]+(?:said|says|wrote|writes|added|told)\b|"
                          rf"\b(?:said|says|added|wrote|told|by|appointed|named|led)[^\S\n]+"
                          rf"(?:(?:inspectors?|HMIs?|the)[^\S\n]+)?{_NAME}|"
-                         rf"{_NAME},[^\S\n]+(?:the[^\S\n]+|who[^\S\n]+)?(?:[a-z]+[^\S\n]+)?(?:director|commissioner|"
-                         r"chief|lead|leader|head|cabinet|chair|inspector|minister|mayor|executive)\b|"
+                         # (a post-nominal between: "Clive Betts MP, Chair of the Communities and ... Committee")
+                         rf"{_NAME}(?:[^\S\n]+(?:MP|OBE|CBE|MBE|HMI))?,[^\S\n]+(?:the[^\S\n]+|who[^\S\n]+)?"
+                         r"(?:[a-z]+[^\S\n]+)?(?:director|commissioner|chief|lead|leader|head|cabinet|chair|inspector|"
+                         r"minister|mayor|executive|Director|Commissioner|Chief|Leader|Head|Cabinet|Chair|Minister|"
+                         r"Mayor|Executive)\b|"
                          # a role then the name: "Director of Children's Services (DCS) Debbie Jones", "Chief
                          # Executive Paul Moffat", "Commissioner Malcolm Newsam"
                          rf"\b(?:[Dd]irector|[Ee]xecutive|[Cc]ommissioner|[Ll]eader|[Cc]hair(?:man|woman)?|[Mm]inister|"
@@ -808,6 +811,8 @@ def asked_role(question: str) -> str | None:
     if m and ROLE_ABBREVIATIONS.get(m.group(1).lower(), m.group(1).lower()) == "inspector" \
             and not INSPECTOR_ASKED_RE.search(question):
         return None  # "Who did inspectors speak to?": the inspectors are the subject, not the answer
+    if not m and re.search(r"\bwho\s+(?:had\s+)?chair(?:ed|s)\b", asked, re.I):
+        return "chair"  # "who chaired the select committee ...?": its chair ("Clive Betts MP, Chair of the ...")
     if not m and VISIT_DONE_BY_RE.search(question):
         return "inspector"  # "Who led the inspection?" is answered by "Lead inspector: Jo Bell"
     if not m and APPOINTED_ASKED_RE.search(question):

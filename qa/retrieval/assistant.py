@@ -750,6 +750,9 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False  # only pages announcing the inspection: nothing says what it found
     if asks_other_service(query, hits):
         return False
+    if asks_findings(query.text) and (kind := INSPECTION_ASKED_RE.search(query.text)) and hits \
+            and not any(opens_on_kind(h.document, kind.group(0)) for h in hits):
+        return False  # "What did the nov 2022 JTAI in Wirral find?" where pages only recall it ("follows a JTAI")
     meeting = [h for h in hits if not h.unconfirmed] or hits
     if asks_council_services(query.text) and meeting and all(provider_report(h.document.text) for h in meeting) \
             and not any(h.unconfirmed and h.document.doc_type in SOURCE_KINDS["ofsted"] and not provider_report(h.document.text)
@@ -766,6 +769,29 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False  # "which inspector", "who was director": a passage naming nobody does not answer
     role = asked_role(query.text)
     return not role or any(names_person_in_role(role, h.passage.text) for h in hits)
+
+
+# A kind of inspection whose findings a page reports only when it is about it: its title or opening names it.
+INSPECTION_ASKED_RE = re.compile(r"\bjtai\b|\bjoint\s+targeted\s+area\s+inspection\b", re.I)
+KIND_FORMS = {"jtai": r"\bjtai\b|\bjoint\s+targeted\s+(?:area\s+)?inspection|\bjoint\s+inspection"}
+KIND_OPENING_CHARS = 800
+
+
+# "The inspection follows a focused visit in June 2021 and a JTAI in November 2022": recalled, not reported
+KIND_RECALLED_RE = re.compile(r"\b(?:follows?|followed|following|after|since|previous|prior|last|earlier|before)\b"
+                              r"[^.]{0,80}$", re.I)
+
+
+def opens_on_kind(doc, kind: str) -> bool:
+    """Whether a document's title or opening names the kind of inspection asked (so it may report its findings):
+    in its title, or in its opening other than as an event it follows."""
+    key = "jtai" if INSPECTION_ASKED_RE.fullmatch(kind) else kind.lower()
+    pattern = re.compile(KIND_FORMS.get(key, re.escape(kind)), re.I)
+    if pattern.search(doc.title or ""):
+        return True
+    opening = doc.text[:KIND_OPENING_CHARS]
+    return any(not KIND_RECALLED_RE.search(opening[max(0, m.start() - 80):m.start()])
+               for m in pattern.finditer(opening))
 
 
 ADULT_SERVICE_RE = re.compile(r"\badult(?:s['’]?)?\s+(?:social\s+care|services)\b", re.I)

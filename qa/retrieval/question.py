@@ -1173,6 +1173,8 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     for m in SINGLE_NAME_RE.finditer(text):
         if m.group(0).lower() not in QUESTION_WORDS:
             _add_name(names, m.group(0), places, single=True)
+    if PROBATION_INSPECTORATE_RE.search(text) and "probation" not in (n.lower() for n in names):
+        names.append("probation")  # "HMI Probation's youth justice inspection": a page must name probation's inspectors
     for m in BODY_ACRONYM_RE.finditer(text):  # "east riding cqc rating": a body typed in lower case is still named
         if m.group(0).upper() not in names:
             names.append(m.group(0).upper())
@@ -1193,6 +1195,8 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     return names
 
 
+PROBATION_INSPECTORATE_RE = re.compile(r"\bhmi\s*probation\b|\bhmip\b|\bhm\s+inspectorate\s+of\s+probation\b|"
+                                       r"\bprobation\s+inspectorate\b", re.I)
 # Bodies a terse question may type in lower case ("cqc", "dfe"): a page must name the body to report what it did.
 BODY_ACRONYM_RE = re.compile(r"\b(?:cqc|dfe|hmip|iopc|ipcc|lga|adcs|yjb|ciw)\b")
 # Kinds of inspection a question may name in lower case; a page must name the kind to report one.
