@@ -202,3 +202,15 @@ def test_who_chaired_asks_for_the_chair_named_with_a_post_nominal():
     said = "Clive Betts MP, Chair of the Communities and Local Government Committee, said the report was damning."
     assert names_person_in_role("chair", said)
     assert not names_person_in_role("chair", "The Committee, chaired by an MP, said the report was damning.")
+
+
+def test_an_undated_paper_awaiting_the_asked_months_visit_cannot_report_it():
+    from qa.retrieval.assistant import awaits_asked_month
+
+    october = frozenset({10})
+    paper = ("4.1 members will recall that the first monitoring visit, on 9 and 10 may, looked at children in need. "
+             "4.2 the second monitoring visit is expected in october and is likely to focus on children in care.")
+    assert awaits_asked_month(paper, october)
+    reported = paper + " 4.3 the october visit found that children in care are visited regularly."
+    assert not awaits_asked_month(reported, october)
+    assert not awaits_asked_month(paper, frozenset({11}))  # (no mention of the month asked)

@@ -36,8 +36,9 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, SHARE_QUES
                                       states_change, states_count, states_count_change, states_count_in_sentence,
                                       states_share)
 from qa.documents.gazetteer import find_in_text
-from qa.documents.metadata import anticipated_visit
-from qa.documents.mentions import document_event_dates, document_event_months, document_not_before, own_dated_months
+from qa.documents.metadata import MONTHS, anticipated_visit
+from qa.documents.mentions import (MONTH_NAMES, document_event_dates, document_event_months, document_not_before,
+                                  own_dated_months)
 from qa.passages.split import sentence_spans
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.retriever import CachedEncoder, Retriever, keyword_terms
@@ -582,6 +583,8 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
             return False
         if dates_visit_to_another_month(hit, query) or dates_events_to_other_months(hit, query):
             return False
+        if rank.asked_months(query) and awaits_asked_month(text, rank.asked_months(query)):
+            return False  # "The second monitoring visit is expected in October": written before it
     if "visit" in hit.unconfirmed and query.visit_number:
         from qa.retrieval.question import _ordinal
 
@@ -600,6 +603,18 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
                 and not (place_unnamed and rank.unnamed_council_page(hit.document, query)):
             return False
     return True
+
+
+# A visit still to come in the month asked: "is expected in October", "is due to take place in October"
+AWAITED_RE = re.compile(r"\b(?:visit|inspection)\b[^.]{0,60}?\b(?:is|are|was|were)\s+(?:expected|due|planned|scheduled|"
+                        r"likely)\b[^.]{0,40}?\bin\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+
+
+def awaits_asked_month(text: str, months: frozenset[int]) -> bool:
+    """Every mention of an asked month in an undated `text` (lower case) is of a visit still to come then."""
+    mentions = [m for m in re.finditer(rf"\b(?:{MONTH_NAMES})\b", text, re.I)
+                if MONTHS.get(m.group(0).lower()) in months]
+    return bool(mentions) and all(AWAITED_RE.search(text[max(0, m.start() - 120):m.start()]) for m in mentions)
 
 
 # "... has declined since the last inspection in 2021.": the year named as a point the text looks back to, saying
