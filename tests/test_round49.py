@@ -202,6 +202,10 @@ def test_who_chaired_asks_for_the_chair_named_with_a_post_nominal():
     said = "Clive Betts MP, Chair of the Communities and Local Government Committee, said the report was damning."
     assert names_person_in_role("chair", said)
     assert not names_person_in_role("chair", "The Committee, chaired by an MP, said the report was damning.")
+    # the body's name between the person and the role
+    member = "Gareth Pengelly, Shropshire Council’s Cabinet Member for Children, said: “I’m pleased.”"
+    assert names_person_in_role("councillor", member)
+    assert not names_person_in_role("councillor", "In Shropshire, Telford and Wrekin Council’s Cabinet met.")
 
 
 def test_an_undated_paper_awaiting_the_asked_months_visit_cannot_report_it():
@@ -214,3 +218,11 @@ def test_an_undated_paper_awaiting_the_asked_months_visit_cannot_report_it():
     reported = paper + " 4.3 the october visit found that children in care are visited regularly."
     assert not awaits_asked_month(reported, october)
     assert not awaits_asked_month(paper, frozenset({11}))  # (no mention of the month asked)
+
+
+def test_a_bare_month_beside_an_inspection_kind_is_its_month():
+    from qa.retrieval.question import parse
+
+    assert parse("leicester sept ilacs ri - anything positive re staff support").month == 9
+    assert parse("kent jtai oct findings").month == 10
+    assert parse("how many children were in care in kent in march").month is None  # (no inspection named)

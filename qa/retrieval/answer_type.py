@@ -127,10 +127,11 @@ EVIDENCE: dict[str, re.Pattern] = {
                          rf"\b(?:said|says|added|wrote|told|by|appointed|named|led)[^\S\n]+"
                          rf"(?:(?:inspectors?|HMIs?|the)[^\S\n]+)?{_NAME}|"
                          # (a post-nominal between: "Clive Betts MP, Chair of the Communities and ... Committee")
+                         # (or the body's name: "Gareth Pengelly, Shropshire Council's Cabinet Member for ...")
                          rf"{_NAME}(?:[^\S\n]+(?:MP|OBE|CBE|MBE|HMI))?,[^\S\n]+(?:the[^\S\n]+|who[^\S\n]+)?"
-                         r"(?:[a-z]+[^\S\n]+)?(?:director|commissioner|chief|lead|leader|head|cabinet|chair|inspector|"
-                         r"minister|mayor|executive|Director|Commissioner|Chief|Leader|Head|Cabinet|Chair|Minister|"
-                         r"Mayor|Executive)\b|"
+                         r"(?:[A-Z][\w'’]*[^\S\n]+){0,3}?(?:[a-z]+[^\S\n]+)?"
+                         r"(?:director|commissioner|chief|lead|leader|head|cabinet|chair|inspector|minister|mayor|"
+                         r"executive|Director|Commissioner|Chief|Leader|Head|Cabinet|Chair|Minister|Mayor|Executive)\b|"
                          # a role then the name: "Director of Children's Services (DCS) Debbie Jones", "Chief
                          # Executive Paul Moffat", "Commissioner Malcolm Newsam"
                          rf"\b(?:[Dd]irector|[Ee]xecutive|[Cc]ommissioner|[Ll]eader|[Cc]hair(?:man|woman)?|[Mm]inister|"

@@ -895,7 +895,8 @@ SOON_BEFORE_RE = re.compile(r"\b(?:straight|immediately|directly|just|shortly|so
 
 # "in March" is about an event only in a question about one ("what did inspectors find in March?"), not in
 # "how many children were in care in March?".
-EVENT_QUESTION_RE = re.compile(rf"{EVENT_NOUN}|\binspectors?\b|\bofsted\b|\bvisited\b|\binspected\b|\bmv\s?\d|\bvist\b", re.I)
+EVENT_QUESTION_RE = re.compile(rf"{EVENT_NOUN}|\binspectors?\b|\bofsted\b|\bvisited\b|\binspected\b|\bmv\s?\d|\bvist\b|"
+                               r"\b(?:ilacs|sif|jtai|fv)\b", re.I)  # ("leicester sept ilacs ri": the inspection's)
 
 
 def find_event_month(text: str, question: str = "") -> int | None:
