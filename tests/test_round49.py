@@ -180,19 +180,19 @@ def test_a_kind_of_visit_by_its_acronym_weighs_no_finding_down_for_not_repeating
 
 def test_findings_of_an_inspection_a_page_only_recalls_are_not_that_pages():
     from qa.datatypes import Document
-    from qa.retrieval.assistant import opens_on_kind
+    from qa.retrieval.assistant import opens_on_jtai
 
     recalled = Document(doc_id="w", path="w.html", title="Ofsted recognises improvement in Wirral children's services",
                         doc_type="council_page", text="Wirral's services were rated requires improvement. The "
                         "inspection follows a focused visit in June 2021 and a joint targeted area inspection (JTAI) "
                         "in November 2022.")
-    assert not opens_on_kind(recalled, "JTAI")
+    assert not opens_on_jtai(recalled)
     reported = Document(doc_id="j", path="j.pdf", title="Joint targeted area inspection of Wirral",
                         doc_type="ofsted_letter", text="This letter sets out the findings of the JTAI in Wirral.")
-    assert opens_on_kind(reported, "JTAI")
+    assert opens_on_jtai(reported)
     story = Document(doc_id="s", path="s.txt", title="Agencies praised", doc_type="news_article",
                      text="A JTAI of the front door in Wirral found that agencies share information quickly.")
-    assert opens_on_kind(story, "jtai")
+    assert opens_on_jtai(story)
 
 
 def test_who_chaired_asks_for_the_chair_named_with_a_post_nominal():

@@ -583,7 +583,7 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
             return False
         if dates_visit_to_another_month(hit, query) or dates_events_to_other_months(hit, query):
             return False
-        if rank.asked_months(query) and awaits_asked_month(text, rank.asked_months(query)):
+        if (months := rank.asked_months(query)) and awaits_asked_month(text, months):
             return False  # "The second monitoring visit is expected in October": written before it
     if "visit" in hit.unconfirmed and query.visit_number:
         from qa.retrieval.question import _ordinal
@@ -610,6 +610,7 @@ AWAITED_RE = re.compile(r"\b(?:visit|inspection)\b[^.]{0,60}?\b(?:is|are|was|wer
                         r"likely)\b[^.]{0,40}?\bin\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 
 
+@lru_cache(maxsize=1024)  # (per document and question, not per passage)
 def awaits_asked_month(text: str, months: frozenset[int]) -> bool:
     """Every mention of an asked month in an undated `text` (lower case) is of a visit still to come then."""
     mentions = [m for m in re.finditer(rf"\b(?:{MONTH_NAMES})\b", text, re.I)
@@ -765,8 +766,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False  # only pages announcing the inspection: nothing says what it found
     if asks_other_service(query, hits):
         return False
-    if asks_findings(query.text) and (kind := INSPECTION_ASKED_RE.search(query.text)) and hits \
-            and not any(opens_on_kind(h.document, kind.group(0)) for h in hits):
+    if asks_findings(query.text) and JTAI_NAMED_RE.search(query.text) and hits \
+            and not any(opens_on_jtai(h.document) for h in hits):
         return False  # "What did the nov 2022 JTAI in Wirral find?" where pages only recall it ("follows a JTAI")
     meeting = [h for h in hits if not h.unconfirmed] or hits
     if asks_council_services(query.text) and meeting and all(provider_report(h.document.text) for h in meeting) \
@@ -786,9 +787,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     return not role or any(names_person_in_role(role, h.passage.text) for h in hits)
 
 
-# A kind of inspection whose findings a page reports only when it is about it: its title or opening names it.
-INSPECTION_ASKED_RE = re.compile(r"\bjtai\b|\bjoint\s+targeted\s+area\s+inspection\b", re.I)
-KIND_FORMS = {"jtai": r"\bjtai\b|\bjoint\s+targeted\s+(?:area\s+)?inspection|\bjoint\s+inspection"}
+# A JTAI's findings are reported by a page about it: its title or opening names it.
+JTAI_NAMED_RE = re.compile(r"\bjtai\b|\bjoint\s+targeted\s+(?:area\s+)?inspection|\bjoint\s+inspection", re.I)
 KIND_OPENING_CHARS = 800
 
 
@@ -797,16 +797,14 @@ KIND_RECALLED_RE = re.compile(r"\b(?:follows?|followed|following|after|since|pre
                               r"[^.]{0,80}$", re.I)
 
 
-def opens_on_kind(doc, kind: str) -> bool:
-    """Whether a document's title or opening names the kind of inspection asked (so it may report its findings):
-    in its title, or in its opening other than as an event it follows."""
-    key = "jtai" if INSPECTION_ASKED_RE.fullmatch(kind) else kind.lower()
-    pattern = re.compile(KIND_FORMS.get(key, re.escape(kind)), re.I)
-    if pattern.search(doc.title or ""):
+def opens_on_jtai(doc) -> bool:
+    """Whether a document names a JTAI in its title, or in its opening other than as an event it follows (so it
+    may report the JTAI's findings)."""
+    if JTAI_NAMED_RE.search(doc.title or ""):
         return True
     opening = doc.text[:KIND_OPENING_CHARS]
     return any(not KIND_RECALLED_RE.search(opening[max(0, m.start() - 80):m.start()])
-               for m in pattern.finditer(opening))
+               for m in JTAI_NAMED_RE.finditer(opening))
 
 
 ADULT_SERVICE_RE = re.compile(r"\badult(?:s['’]?)?\s+(?:social\s+care|services)\b", re.I)
@@ -837,6 +835,7 @@ NOT_COVERED_RE = re.compile(r"\b(?:does|do|did)\s+not\s+(?:assess|inspect|cover|
 TRANSITION_RE = re.compile(r"\bfrom\s+children['’]s\s+(?:services|social\s+care)\s+(?:in)?to\s+adult", re.I)
 
 
+@lru_cache(maxsize=256)  # (a page's text, read once however many questions name its body)
 def _covers_children(text: str) -> bool:
     sentences = (text[a:b] for a, b in sentence_spans(text))
     return any(CHILD_RE.search(s) and not NOT_COVERED_RE.search(s) and not TRANSITION_RE.search(s) for s in sentences)

@@ -262,16 +262,18 @@ DATED_EVENT_RE = re.compile(r"\b(?:visit\w*|inspect\w*|re-?inspect\w*|ofsted|hmi
 def month_weight(months: frozenset[int], text: str) -> float:
     if not months:
         return 1.0
-    named = _event_months(text)  # (the asked month named anywhere is the asked event's: "two days in March")
-    return OTHER_MONTH_PENALTY if named and not months_named(PLANNED_MONTH_RE.sub(" ", text)) & months else 1.0
+    dating_events, named = _months_of(text)  # (the asked month named anywhere is the asked event's: "in March")
+    return OTHER_MONTH_PENALTY if dating_events and not named & months else 1.0
 
 
 @lru_cache(maxsize=4096)
-def _event_months(text: str) -> frozenset[int]:
-    """The months a passage names in sentences about an event (not a deadline or a start: PLANNED_MONTH_RE)."""
+def _months_of(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """(the months a passage names in sentences about an event, every month it names), deadlines and starts left
+    out (PLANNED_MONTH_RE)."""
     text = PLANNED_MONTH_RE.sub(" ", text)
-    return frozenset(m for sentence in re.split(r"(?<=[.!?])\s+", text) if DATED_EVENT_RE.search(sentence)
-                     for m in months_named(sentence))
+    dating = frozenset(m for sentence in re.split(r"(?<=[.!?])\s+", text) if DATED_EVENT_RE.search(sentence)
+                       for m in months_named(sentence))
+    return dating, months_named(text)
 
 
 
@@ -1263,11 +1265,12 @@ OFSTED_TWIN_DEPTH = 10  # ... among the first ten candidates
 # Ofsted asked for in its own voice about a visit or its letter: "What did Ofsted's letter on the fourth monitoring
 # visit ... say", "What did Ofsted find ... at its second monitoring visit" (not "What did the committee resolve
 # about the Ofsted focused visit", "since the inspectors criticised it")
-# ... not what others made of it: "torbay mv4 reaction", "what did councillors think of torbay mv4"
-OTHERS_ON_VISIT_RE = re.compile(r"\b(?:respon\w*|react\w*|repl(?:y|ied|ies)|coverage|covered|quot\w*|headlines?|"
-                                r"mps?|councillors?|cllrs?|leader|cabinet|press|news|paper)\b", re.I)
 OFSTED_ON_VISIT_RE = re.compile(r"^\W*(?:what|how)\s+did\s+(?:ofsted|the\s+inspectors|inspectors|hmi)\b"
                                 r"(?=.*\b(?:monitoring\s+visit|focus+ed\s+visit|letter)\b)", re.I)
+# A numbered visit asked with no source is Ofsted's to tell too ("torbay cic unregistered homes mv4"), but not what
+# others made of it: "torbay mv4 reaction", "what did councillors think of torbay mv4"
+OTHERS_ON_VISIT_RE = re.compile(r"\b(?:respon\w*|react\w*|repl(?:y|ied|ies)|coverage|covered|quot\w*|headlines?|"
+                                r"mps?|councillors?|cllrs?|leader|cabinet|press|news|paper)\b", re.I)
 
 
 # "What did Ofsted's third visit find about return home interviews?" with the letter on top: a story or a council
