@@ -157,8 +157,8 @@ def test_a_long_run_of_capitals_before_a_news_site_is_read_in_linear_time():
     from qa.retrieval.question import parse
 
     started = time.perf_counter()
-    parse("What did " + "A-" * 10000 + " say?")
-    assert time.perf_counter() - started < 2.0  # (quadratic, it took several seconds)
+    parse("What did " + "A-" * 20000 + " say?")
+    assert time.perf_counter() - started < 5.0  # bounded, not a speed target (quadratic, the regex alone took 9 s)
 
 
 def test_hmi_probation_named_is_a_body_a_page_must_name():
