@@ -94,6 +94,10 @@ DEFAULT_INDEX = ROOT / "index"
 #       provider's report ("Inspection dates:" over "Published:") is a report, the regulator's Care Act assessment
 #       of a council is another body's page, a blog's "Name, Chief Officer, Service" line is an officer's byline;
 #       after the last blind set was read, a council leading another's peer review is named in passing
+#  120: a joint inspection's letter signed by the inspectorates in any layout (names run into one line, stacked,
+#       a table) is Ofsted's letter, titled by its subject line; an area SEND report's "Date of publication" line;
+#       a report's closing "Date of publication: 03/02/2023"; "Updated: 07.06.23 | 17:42", "Posted Wed 10th Jan
+#       '24", a dateline after a reporter's byline; a transfer's date ("to the trust on 1 April 2022") dates no visit
 #  119: a joint inspection's letter whose subject line names the place alone ("Joint targeted area inspection of
 #       Blackpool"), addressed to office holders and signed "Ofsted: ...", is Ofsted's letter (not the council's page)
 #  118: a Word paragraph wholly in bold and shaped as a heading ("24/16 OFSTED MONITORING VISIT - CARE LEAVERS",
@@ -271,7 +275,7 @@ DEFAULT_INDEX = ROOT / "index"
 #   8: event months read past "improvement plan"
 #   7: Document.mentions
 #   6: page-width lines
-PIPELINE_VERSION = "119"
+PIPELINE_VERSION = "120"
 
 
 def packaged_model_path() -> str:

@@ -86,6 +86,7 @@ _YEAR = r"((?:19|20)\d{2})"
 _DMY_RE = re.compile(rf"\b{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}\b", re.I)
 _MDY_RE = re.compile(rf"\b{MONTH_ANY}\s+{_DAY},?\s+{_YEAR}\b", re.I)
 _NUM_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.])")
+_DMY_APOS_RE = re.compile(rf"\b{_DAY}\s+{MONTH_ANY}\.?,?\s+['’](\d{{2}})\b", re.I)  # "Wed 10th Jan '24"
 _DMONY_RE = re.compile(rf"\b(\d{{1,2}})-{MONTH_ANY}-{_YEAR}\b", re.I)
 _MY_RE = re.compile(rf"\b{MONTH_ANY}\s+{_YEAR}\b", re.I)
 _FULL_DATE = rf"(?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR})"
@@ -111,7 +112,7 @@ def parse_date(text: str) -> str | None:
     if m:
         return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     found = []
-    for rx, order in ((_DMY_RE, "dmy"), (_MDY_RE, "mdy"), (_NUM_RE, "num"), (_DMONY_RE, "dmy")):
+    for rx, order in ((_DMY_RE, "dmy"), (_MDY_RE, "mdy"), (_NUM_RE, "num"), (_DMONY_RE, "dmy"), (_DMY_APOS_RE, "dm'y")):
         m = rx.search(text)
         if m:
             found.append((m.start(), m, order))
@@ -121,6 +122,8 @@ def parse_date(text: str) -> str | None:
             return _iso(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
         if order == "mdy":
             return _iso(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
+        if order == "dm'y":
+            return _iso(_year2(m.group(3)), _month(m.group(2)), int(m.group(1)))
         return _iso(_year2(m.group(3)), int(m.group(2)), int(m.group(1)))
     m = _MY_RE.search(text)  # month and year: the first of the month
     if m:
@@ -278,9 +281,10 @@ def _dateline(text: str) -> tuple[str | None, bool]:
         return None, False
     # What is left once the date, a weekday, a prefix and a byline are removed must be (almost) nothing. The same
     # date may be given twice ("14:32, 3 MAR 2021 Updated 16:05, 3 MAR 2021"): the first is the publication.
-    rest = _CLOCK_RE.sub(" ", re.sub(rf"{WEEKDAY}", " ", s, flags=re.I))
-    for rx in (_DMY_RE, _MDY_RE, _NUM_RE, _DMONY_RE, re.compile(r"\d{4}-\d{2}-\d{2}"), _MY_RE):
+    rest = re.sub(rf"{WEEKDAY}", " ", s, flags=re.I)
+    for rx in (_DMY_RE, _MDY_RE, _NUM_RE, _DMONY_RE, _DMY_APOS_RE, re.compile(r"\d{4}-\d{2}-\d{2}"), _MY_RE):
         rest = rx.sub(" ", rest)  # (a month alone counts below only with a prefix)
+    rest = _CLOCK_RE.sub(" ", rest)  # (after the dates: "07.06.23 | 17:42" is a date in figures, then a time)
     rest = re.sub(rf"^\s*{_DATELINE_PREFIX}", " ", rest.strip(), flags=re.I)
     rest = re.sub(rf"(?:^|\s){_DATELINE_PREFIX}\s*$", " ", rest.strip(), flags=re.I)
     if prefixed or s[:1].isdigit() or re.match(WEEKDAY, s, re.I):
@@ -389,9 +393,15 @@ _JOINT_SUBJECT_RE = re.compile(r"(?im)^[^\S\n]*joint targeted area inspection of
 # Ofsted on a signature line under the sign-off: "Nadia Okafor, Regional Director, Ofsted" or "Ofsted: Jo Bell, ..."
 # (not "cc: Regional Director, Ofsted" under a council's reply, nor "The letter from Ofsted is attached.")
 _OFSTED_SIGNS_RE = re.compile(r"(?im)^[^\S\n]*yours\s+sincerely\W*\n(?:[^\n]*\n){0,4}?"
-                              r"[^\S\n]*(?!cc\b)(?:ofsted:|[^\n]{3,120},[^\S\n]*ofsted[^\S\n]*(?:$|\|)|"
+                              r"[^\S\n]*(?!cc\b)(?:ofsted:|[^\n]{3,120},[^\S\n]*ofsted[^\S\n]*(?:$|\||"
+                              # (the signatures run into one line: "Harriet Vale, Ofsted Tomasz Reid, Care Quality ...")
+                              r"(?-i:(?=[A-Z][\w'’-]+\s+[A-Z][\w'’-]+,)))|"
                               # (or first of the inspectorates over their signatures: "Ofsted | Care Quality ...")
                               r"ofsted[^\S\n]*\|[^\S\n]*(?:care\s+quality|cqc|hmi))")
+# ... or among the inspectorates signing together, in whatever layout ("Yours sincerely / Ofsted / Moira Castellan /
+# Regional Director ... / Care Quality Commission / ...", a table of signatures, names run into one line)
+_JOINT_SIGNS_RE = re.compile(r"(?is)\byours\s+sincerely\b.{0,400}?\bofsted\b.{0,400}?\b(?:care\s+quality\s+commission|"
+                             r"cqc|hmicfrs|hmi\s+probation|inspectorate\s+of\s+(?:constabulary|probation))\b")
 # A council's paper carrying the letter: its report, minutes or appendix
 _CARRIES_LETTER_RE = re.compile(r"(?im)^\W*(?:appendix|annex|minutes|report\s+(?:of|to|title)|"
                                 r"(?:\d+(?:\.\d+)*\.?\s+)?purpose\s+of\s+(?:the\s+)?report)\b")
@@ -587,7 +597,9 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     # (lead inspector, the judgement table); a monitoring letter states its visit in a sentence, not a label.
     dates_label = re.search(rf"\binspection dates?{_LABEL_END}", top, re.I)
     # (a provider's report on Ofsted's site: "Inspection dates: 5 and 6 March 2024" over "Published: 8 April 2024")
-    if (dates_label and (re.search(r"\breport publi|^[^\S\n]*(?:date\s+)?published\s*:", top, re.I | re.M)
+    # (or an area SEND report's "Inspection dates: ..." over "Date of publication: 8 November 2024")
+    if (dates_label and (re.search(r"\breport publi|^[^\S\n]*(?:(?:date\s+)?published|date of publication)\s*:",
+                                   top, re.I | re.M)
                          or report_cues >= 3)) \
             or re.search(r"\breport (inspection|publication) date\s*:", top, re.I) or report_cues >= 4:
         return "ofsted_report", 0.95 if report_cues >= 2 else 0.8
@@ -629,7 +641,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         # of office holders, no "Dear": its template sentence "This letter summarises the findings of ...", or only
         # its subject line, "Joint targeted area inspection of the multi-agency response to ...")
         return "ofsted_letter", 0.6
-    if news < 3 and not council_hand and _JOINT_SUBJECT_RE.search(raw[:2000]) and _OFSTED_SIGNS_RE.search(raw) \
+    if news < 3 and not council_hand and _JOINT_SUBJECT_RE.search(raw[:2000]) \
+            and (_OFSTED_SIGNS_RE.search(raw) or _JOINT_SIGNS_RE.search(raw[-3000:])) \
             and not _CARRIES_LETTER_RE.search(raw) and not _COUNCIL_PAPER_RE.search(raw[:3000]) \
             and paper_parts(raw) < 2:
         # a joint inspection's letter under the inspectorates' names, not Ofsted's letterhead, to a list of office
@@ -1148,7 +1161,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         if len(dates) == 1 and None not in dates:
             return dates.pop(), 0.85
     # ... or a report's "Publication date: 27 October 2022" opening its last line, above the copyright notice
-    m = re.search(rf"(?:^|\n)\s*(?:date of publication|publication date)\s*:\s*({_FULL_DATE})", content, re.I)
+    # (in figures too, day first: "Date of publication: 03/02/2023   (c) Crown copyright 2023")
+    m = re.search(rf"(?:^|\n)\s*(?:date of publication|publication date)\s*:\s*"
+                  rf"({_FULL_DATE}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d\d\b)", content, re.I)
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.85
     # ... or beside the copyright notice: "© Crown copyright 2019. Published 17 June 2019."
@@ -1229,8 +1244,10 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         if not (found and prefixed):  # ... or ends a run of short furniture: "Was this page helpful? Yes No Date: 28/07/2021"
             # (only after a feedback or sharing widget's words: "Inspection date: ..." dates no publication)
             # (or "This article was first published on 3 June 2021")
+            # (or a byline before it: "By Kiran Doyle, Local Democracy Reporter Updated: 07.06.23 | 17:42")
             tail = re.match(rf"(?i)((?:(?:yes|no|share|print|email|facebook|twitter|linkedin|x)\s+){{2,}}|"
-                            rf"this (?:article|story|page|post|item) (?:was|is) )"
+                            rf"this (?:article|story|page|post|item) (?:was|is) |"
+                            rf"by\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),?[^|\n]{{0,60}}?\s)"
                             rf"({_DATELINE_PREFIX}\s*\S.*)$", b.text.strip())
             if tail:
                 found, prefixed = _dateline(tail.group(2))
@@ -1322,6 +1339,9 @@ _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|noti
                                  # passive verb: "the newly formed trust, on 6 and 7 June" is visited then)
                                  r"(?:was|were|been|is|are)\s+(?:abolished|replaced|dissolved|established|created|"
                                  r"formed|launched|appointed)|"
+                                 # a change of body on its own date: "the transfer of children's social care to the
+                                 # trust on 1 April 2022", "will go live on ..."
+                                 r"transfer\w*|go(?:es)?\s+live|went\s+live|handover|"
                                  # a paper about it, before a committee: "the inspection report was considered by
                                  # this Committee on 20 January 2022"
                                  r"(?:considered|discussed|debated|presented|received)\s+(?:by|at|to)\s+(?:the|this|a|its)\s+"
@@ -1385,8 +1405,18 @@ def infer_period(content: str, ref_date: str | None = None,
                     continue  # another visit's dates ("The first monitoring visit, on 12 and 13 February ...")
                 if _PAPER_DATE_LABEL_RE.search(sentence[:rm.start()]):
                     continue  # a paper's own date beside its title: "Report title: Ofsted focused visit ... Date: ..."
-                blockers = list(_PERIOD_BLOCKERS_RE.finditer(before))
-                happened = list(_HAPPENED_RE.finditer(before))
+                # (what stands between the last word for a visit and the dates: "the findings of Ofsted monitoring
+                # visits to date, and arrangements for the transfer of children's social care to the trust on 1
+                # April 2022" dates the transfer)
+                visits = [v.end() for v in _VISIT_WORD_RE.finditer(sentence, 0, rm.start())]
+                since_visit = sentence[visits[-1]:rm.start()] if visits and rm.start() - visits[-1] > 40 else ""
+                for stretch in (since_visit, before):
+                    blockers = list(_PERIOD_BLOCKERS_RE.finditer(stretch))
+                    happened = list(_HAPPENED_RE.finditer(stretch))
+                    if blockers and not (happened and happened[-1].start() > blockers[-1].start()):
+                        break
+                else:
+                    blockers = []
                 # "judged inadequate on 5 May", "notification of the inspection on 2 June" are not visits; "the
                 # visit since it was judged inadequate took place on 5 May" is: the verb nearest the date decides
                 if blockers and not (happened and happened[-1].start() > blockers[-1].start()):
@@ -1775,6 +1805,15 @@ def infer_title(blocks: list[Block], hints: dict, path: Path) -> tuple[str, floa
             if 2 <= len(subject.split()) <= 25 and not subject.endswith("."):
                 return subject, 0.8
             break
+    for b in blocks[:20]:
+        # a joint inspection's letter has no salutation: its subject line stands below the list of office holders
+        # it is addressed to ("Chief Executive, Cheshire East Council" is an addressee, not the title)
+        subject = b.text.strip()
+        if len(subject.split()) >= 12 and re.search(r"[.!?][\"”’']?$", subject):
+            break  # (prose has begun: a story's heading further down is not its title)
+        if re.match(r"Joint targeted area inspection of\b", subject) and len(subject.split()) <= 30 \
+                and not subject.endswith("."):
+            return subject, 0.8
     for b in blocks[:HEAD_LINES]:  # a committee paper's label table: "Title of report: | Ofsted monitoring visit 4"
         labelled = _TITLE_LABEL_RE.match(b.text.strip())
         # (the next label may share its line: "Report title: Ofsted focused visit ... Date: 5 February 2025")

@@ -88,6 +88,11 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # "Under ILACS, what questions does Ofsted want a self-evaluation to answer?": the questions themselves
     ("questions", re.compile(r"\b(?:what|which)\s+(?:(?:key|main|three|four|five)\s+)?questions\b", re.I)),
     ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),
+    # "How quickly are return home interviews happening?", "how long were children waiting for therapy?": a time
+    # taken (not "how long had she been in post", nor "how quickly things improved": no timescale states those)
+    ("timescale", re.compile(r"\bhow\s+(?:quickly|soon|fast|promptly|swiftly)\b|"
+                             r"\bhow\s+long\s+(?:do|does|did|are|is|were|was|have|has|had)\s+(?:[\w'’-]+\s+){0,5}?"
+                             r"(?:wait|waiting|waited|take|taking|took|spend|spending|spent)\b", re.I)),
     # "What did the cabinet actually decide?": what it resolved, not the debate before it (not "when": a date first)
     ("decision", COUNCIL_DECISION_RE),
     # "How much" asks for an amount of money, not "how much progress".
@@ -167,6 +172,14 @@ EVIDENCE: dict[str, re.Pattern] = {
     "count": re.compile(r"(?<![\d/.-])\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
                         rf"{_MONTH_NOT_MAY}\b)|\bper\s*cent\b|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
                         r"eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),
+    # "only 38% are completed within 72 hours", "seen the same day", "a third happen within three days"
+    "timescale": re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
+                            r"(?:-|\s+)(?:working[\s-]+)?(?:hours?|days?|weeks?|months?)\b"
+                            r"|\bsame\s+day\b|\bnext\s+(?:school\s+|working\s+)?day\b|\bwithin\s+(?:a|one)\s+(?:day|week|month)\b"
+                            r"|\btimescales?\b|\btimel(?:y|iness)\b|\bpromptly\b|\bdelay(?:s|ed)?\b"
+                            # (said in words: "the process takes too long", "children wait", "seen quickly")
+                            r"|\btoo\s+(?:long|slow(?:ly)?)\b|\bwait(?:s|ed|ing)?\b|\bquickly\b|\bswiftly\b",
+                            re.I),
     # "six-weekly intervals", "as frequent as weekly", "every three months", "twice a year"
     "frequency": re.compile(r"(?:(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly)|"
                             r"every\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)|(?:once|twice)\s+(?:a|every|per)\b|"
@@ -340,9 +353,17 @@ _ASKS_FIRST_RE = re.compile(r"^\W*(?:who|whom|whose|what|when|which|how|why|wher
                             r"had|can|could|should|would|will)\b", re.I)
 
 
+# "Dudley - before Ofsted rated them inadequate in 2016, when did ...?": a short label, then a scene, then the question
+_LABEL_BEFORE_SCENE_RE = re.compile(r"^\W*[^?,.:;\-–—]{1,40}?\s(?:[-–—]|:)\s+(?=(?:when|after|before|since|once|"
+                                    r"following)\s)", re.I)
+
+
 def asked_clause(question: str) -> str:
     """The clause that asks, after a scene set before a colon or dash (no question before it)."""
     m = _ASKED_AFTER_RE.search(question)
+    if not m and (label := _LABEL_BEFORE_SCENE_RE.match(question)) \
+            and SCENE_CLAUSE.match(rest := question[label.end():]):
+        return rest  # (the scene after the label is set aside by the caller, as at a question's start)
     if not m or "?" in question[:m.start()] or _ASKS_FIRST_RE.match(question):
         return question
     return question[m.end():]

@@ -339,12 +339,17 @@ class Assistant:
         # later, "the visit on 24 January 2023 ... since the inspection in October 2019", is about that later event;
         # one recalling the 2016 inspection is no recall of a 2016 monitoring visit.)
         event_re = VISIT_WORD_RE if VISIT_ASKED_RE.search(query.text) else RECALLED_EVENT_RE
+        # Under a month ("the nov 2021 MV"), the sentence names that month, and tells what the event found, not that
+        # its outcome is still awaited ("took place in November 2021 and the outcome letter is awaited")
+        months = rank.asked_months(query) if query.date_to - query.date_from <= rank.MONTH_WINDOW else frozenset()
         hits = []
         for hit in found.hits:
             span = rank.doc_span(hit.document)
             if hit.unconfirmed or span is None or span[0] <= query.date_to:
                 continue
             if any(event_re.search(sentence) and any(y in years for y in rank.years_named(sentence))
+                   and (not months or rank.months_named(sentence) & months
+                        and not rank.OUTCOME_AWAITED_RE.search(sentence))
                    for sentence in _sentences(hit.passage.text)):
                 hit.unconfirmed = ["later"]
                 hits.append(hit)

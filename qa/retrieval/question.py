@@ -44,11 +44,16 @@ SEASONS = {"early": (1, 4), "spring": (3, 5), "mid": (5, 8), "summer": (6, 8), "
 COUNCIL_BODY_RE = re.compile(r"(?<!shadow )\bcabinet\b|(?<!under )(?<!close )\bscrutiny\b|\bctt?ees?\b|"
                              r"\bexec(?:utive)?\s+(?:report|board|member)s?\b|\bfull\s+council\b|"
                              r"\bcorporate\s+parenting\b|(?<!\d )(?<!\d)(?<!few )(?<!within )\bminutes\b", re.I)
+# "the council's own new leadership raised the problems": its people or work, not its own words
+_NOT_ITS_OWN = (r"(?!\s+(?:new\s+|senior\s+|internal\s+|in-house\s+)?(?:leadership|leaders|staff|team|managers?|"
+                r"management|review|audit|social\s+workers|workforce|data|figures|children|services|foster|homes|"
+                r"residential|provision)\b)")
 SOURCE_CUES = [
     ("ofsted", re.compile(r"\b(inspectors?|ofsted|hmi|inspection|monitoring (visit|letter)s?|the letter|inspectorate|"
                           r"(jtai|fv|mv\s?\d*|visit|outcome) letters?)\b", re.I)),  # "reading jtai letter rhis"
     ("council", re.compile(r"\b(the council|council (say|said|says|state|states|report)|local authority (say|said|says)|"
-                           r"council(['’]s)? own|council (announcement|statement|press release|website|page))\b", re.I)),
+                           rf"council(['’]s)? own\b{_NOT_ITS_OWN}|"
+                           r"council (announcement|statement|press release|website|page))\b", re.I)),
     ("news", re.compile(r"\b(news|press|media|reported in|community care|article)\b", re.I)),
     ("council", COUNCIL_BODY_RE),
 ]
@@ -79,7 +84,8 @@ SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("counc
 # Who is quoted, said outright ("according to the council", "the council's own announcement", "the report itself"),
 # outranks a source merely mentioned ("what did social workers tell inspectors"); "not press coverage" is no cue.
 ATTRIBUTION_CUES = [
-    ("council", re.compile(r"\baccording to (?:the )?(?:[a-z]+ ){0,3}council\b|\bcouncil(?:['’]s)? own\b|"
+    ("council", re.compile(rf"\baccording to (?:the )?(?:[a-z]+ ){{0,3}}council\b|"
+                           rf"\bcouncil(?:['’]s)? own\b{_NOT_ITS_OWN}|"
                            # its papers: "According to the minutes of X's scrutiny committee, ...", "According to
                            # Birmingham's cabinet report, ..."
                            # (not Parliament's: "According to the Education Committee report, ...")
@@ -150,6 +156,9 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  r"\bwhat\s+(?:did|does|has|have)\s+(?:the\s+)?(?:(?!ofsted|inspect|hmi|say|said|says|"
                                  r"find|found|tell|told|report|think|thought|write|wrote)[\w'’-]+\s+){0,3}?"
                                  r"council\s+(?:say|said|state|stated|tell|told|claim|claimed)\b|"
+                                 # "Has any LA publicly said sorry ...?": a council speaking, whichever it is
+                                 r"\b(?:has|have|did|does)\s+(?:any|a|the|which)\s+(?:la|council|local\s+authority)\s+"
+                                 r"(?:\w+ly\s+)?(?:said|say|apologi[sz]ed|admitted|accepted|claimed|disputed)\b|"
                                  # "Who took the Ofsted letter to councillors ...?": the meeting's papers and minutes
                                  # (someone bringing it: not "What did Ofsted report in its letter to the cabinet
                                  # member")
@@ -291,8 +300,14 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # (an event set aside by its outcome too: "Not the 2017 result or the 2015 inadequate")
 _SET_ASIDE_EVENT = (r"(?:visit|inspection|letter|report|one|result|outcome|judge?ment|rating|grade|inadequate|mv|"
                     r"ilacs|sif|jtai|ri|requires\s+improvement|outstanding)")
-NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|,?\s*\b(?:not|rather\s+than|instead\s+of|"
-                              r"(?:do\s+not|don['’]t)\s+want)\s+(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
+# (a bracket's second clause sets aside to its close: "(what they said then, not the dates of the june inspection)")
+NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
+                              r"(?<=[^\s(])[,;]\s*(?:not|rather than|instead of)\s+(?:the|its|their|an?)\b[^()]*(?=\))|"
+                              r",?\s*\b(?:not|rather\s+than|instead\s+of|"
+                              r"(?:do\s+not|don['’]t)\s+want)\s+"
+                              # ("Not what was said at the 2017 full inspection or the 2018 focused visit")
+                              r"(?:what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
+                              r"(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
                               rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:letter|report)s?\b)?"
                               # (and what is listed with it: "I don't want the 2015 report or the latest inspection")
                               # (or a place's: "Not the 2016 RI or West Northants' 2022 result")
@@ -330,6 +345,9 @@ LETTER_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}(?:visit|inspection)[’']?s?[�
 # ... or after it: "when the Bury focused visit letter came out in December 2023"
 LETTER_OUT_IN_RE = re.compile(r"\b(?:visit|inspection)[’']?s?[’']?\s+(?:letter|report)s?\b(?=[^.?]{0,30}?\b(?:came\s+out|"
                               r"(?:was|were)\s+(?:published|released|issued))\s+(?:in|during)\s)", re.I)
+# "at the time of the final monitoring visit letter in April 2019": a month straight after the letter is its own
+LETTER_IN_MONTH_RE = re.compile(rf"\b(?:visit|inspection)[’']?s?[’']?\s+(?:letter|report)s?\s+(?:in|of|dated)\s+"
+                                rf"{MONTH_RE}\b", re.I)
 PUBLISHED_RE = re.compile(r"\b(?:came|come|comes|coming)\s+out\b|\b(?:published|publication|released|issued|"
                           r"respon(?:d|ded|ds|se)|reacted)\b", re.I)
 # A terse query ("west sussex mv5 sept findings"), not a sentence: its bare month is the event's. In a sentence a
@@ -420,6 +438,7 @@ class Query:
         text = NEGATED_EVENT_RE.sub(" ", self.text)
         if PUBLISHED_RE.search(text):  # "when the February 2022 focused visit letter came out": the letter's month
             text = LETTER_OUT_IN_RE.sub(" ", LETTER_MONTH_RE.sub(" ", text))
+        text = LETTER_IN_MONTH_RE.sub(" ", text)
         return bool(VISIT_MONTH_RE.search(MEETING_MONTH_RE.sub(" ", text)))
 
     @property
@@ -1007,6 +1026,11 @@ def with_full_years(text: str) -> str:
                                  else m.group(0), text)
 
 
+# "an actual apology, not just 'disappointed' or 'regrettable'": words quoted to be set aside are no keywords
+NEGATED_QUOTE_RE = re.compile(r"[,;-]?\s*\bnot\s+(?:just|only|merely|simply)?\s*[‘'\"“][^‘'\"“”’]{1,40}[’'\"”]"
+                              r"(?:\s*(?:,|or|nor|and)\s*[‘'\"“][^‘'\"“”’]{1,40}[’'\"”])*", re.I)
+
+
 def parse(question: str, previous: Query | None = None) -> Query:
     text = with_full_years(mended_places(re.sub(r"\s+", " ", question).strip()))
     if _has_topic(doubting := DOUBTED_CLAIM_RE.sub("", text, count=1)):
@@ -1064,6 +1088,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
         subject = _source_subject(rest[:len(rest) - len(asked)], asked, authorities)
         tail = (f" about {subject}" if subject else "") + (f" in {' and '.join(places)}" if places else "")
         rest = re.sub(r"\s*([?.!]*)\s*$", tail + r"\1", asked, count=1)
+    if _has_topic(unquoted := NEGATED_QUOTE_RE.sub(" ", rest)):
+        rest = unquoted
     topic = rest
     for name in authorities:
         topic = re.sub(rf"\b(in|for|at|about)?\s*{re.escape(name)}('s|’s)?\b", " ", topic, flags=re.I)

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from qa.retrieval.question import (COUNCIL_DECISION_RE, MONTH_RE, NEGATED_EVENT_RE, NEGATED_SOURCE_RE, NUMBER_WORDS,
-                                   PUBLISHED_RE, SOURCE_KINDS, YEAR, Query, authority_surface_re)
+                                   LETTER_IN_MONTH_RE, PUBLISHED_RE, SOURCE_KINDS, YEAR, Query, authority_surface_re)
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
@@ -173,7 +173,7 @@ def _undated_write_up_of_visit_before(doc: Document, query: Query) -> bool:
     published in April. Its date is unknown (shown apart), not outside the month: the visit's dates are not its own."""
     if doc.date or not doc.period_end or not (query.date_from and query.date_to) or query.month_dates_visit \
             or query.date_to - query.date_from > MONTH_WINDOW or doc.doc_type in SOURCE_KINDS["ofsted"] \
-            or not PUBLISHED_RE.search(query.text):
+            or not (PUBLISHED_RE.search(query.text) or LETTER_IN_MONTH_RE.search(query.text)):
         return False  # (an Ofsted letter's visit dates are its own; only a question on the publication)
     month_before = (query.date_from.replace(day=1) - timedelta(days=1)).replace(day=1)
     return month_before <= date.fromisoformat(doc.period_end) < query.date_from
@@ -289,12 +289,27 @@ def _in_window(doc: Document, span: tuple[date, date], query: Query) -> bool:
                 return True  # published in the month asked ("reported to the committee in October 2019")
             lo, hi = date.fromisoformat(doc.period_start), date.fromisoformat(doc.period_end or doc.period_start)
         elif doc.date:
+            if hi > date_to and outcome_awaited(doc.text, _months_between(query.date_from, date_to)):
+                return False  # a paper just after the month that says the visit's outcome is still awaited
             date_to = date_to + PUBLICATION_LAG
     if query.date_from and hi < query.date_from:
         return False
     if date_to and lo > date_to:
         return False
     return True
+
+
+# "A further monitoring visit took place in November 2021 and the outcome letter is awaited", "receives a further
+# report on the outcome of the November 2021 monitoring visit": the month's visit told as still to be reported
+OUTCOME_AWAITED_RE = re.compile(r"\bawait\w*|\b(?:is|are)\s+(?:expected|due)\b|\bfurther\s+report\s+on\b|"
+                                r"\bwill\s+(?:be\s+)?(?:report|updat|publish|receiv|inform)\w*", re.I)
+
+
+@lru_cache(maxsize=1024)  # (per document text and window)
+def outcome_awaited(text: str, months: frozenset[int]) -> bool:
+    """Every sentence of `text` naming one of `months` tells its event's outcome as still awaited (and some does)."""
+    named = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if months_named(s) & months]
+    return bool(named) and all(OUTCOME_AWAITED_RE.search(s) for s in named)
 
 
 def _reports_on_window(doc: Document, query: Query) -> bool:
@@ -312,7 +327,8 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
     if doc.doc_type == "council_page" and doc.doc_type in query.doc_types \
             and doc.confidence.get("date", 1.0) <= UPDATED_DATE_CONFIDENCE:
         lag = KEPT_PAGE_LAG  # the council's own page asked for, dated only by its last edit: it is kept up to date
-    if not query.date_to < published <= query.date_to + lag:
+    if not query.date_to < published <= query.date_to + lag \
+            or outcome_awaited(doc.text, _months_between(query.date_from, query.date_to)):
         return False
     return any(query.date_from <= d <= query.date_to for d in document_event_dates(doc))
 
@@ -334,6 +350,10 @@ def years_named(text: str) -> frozenset[int]:
 
 
 def recall_weight(check: FilterCheck, text: str, query: Query) -> float:
+    if _only_years_set_aside(text, query):
+        # "... the late 2021 inspection ... Not what was said at the 2017 full inspection or the 2018 focused
+        # visit": a paragraph dating only what is set aside tells that, whatever its page's date
+        return RECALL_PENALTY
     if not (query.date_from and query.date_to):
         return 1.0
     if "date" in check.unknown:
@@ -738,7 +758,7 @@ _FAULT_WORDS_RE = re.compile(
     r"areas?\s+(?:which|that)\s+(?:still\s+)?(?:require|requires|required|need|needs|needed)\s+(?:further\s+|more\s+)?"
     r"improv\w*|"
     r"high\s+caseloads|turnover|churn|instability|unstable|criticis\w*|critical|slow\w*|stall\w*|declin\w*|"
-    r"little\s+progress)\b", re.I)
+    r"little\s+progress|problems?|shortcomings?|flaws?|deficienc\w*)\b", re.I)
 # ... nor a question whether they were put right ("Have the problems been resolved?", "How did X address the concerns?",
 # "What issues did the visit look at?"): the improvement is the answer
 _FAULTS_RESOLVED_RE = re.compile(r"\b(?:resolv\w*|fix\w*|address\w*|tackl\w*|overc[oa]m\w*|dealt\s+with|deal\w*\s+with|"
@@ -923,6 +943,21 @@ ASKS_REMIT_RE = re.compile(r"\b(?:ilacs|inspection|ofsted['’]?s?)\s+framework\
 NOTICE_WEIGHT = 0.5
 
 
+# A written question's own words ("To ask the Secretary of State for Education, which children's services ...")
+# repeat what the asker wants to know; the answer below them says it. Not when the question is what is asked about.
+PARLIAMENT_ASKS_RE = re.compile(r"\bTo ask (?:the|His|Her) (?:Majesty['’]s )?(?:Secretary of State|Minister|"
+                                r"Chancellor|Government)\b")
+ASKS_WHAT_WAS_ASKED_RE = re.compile(r"\bwhat\s+(?:did|was|were)\s+(?:[\w'’-]+\s+){0,4}?(?:ask|asked|question)\b|"
+                                    r"\bwho\s+(?:asked|tabled)\b|\bwhich\s+(?:mp|peer|member)\b|\bquestion\s+itself\b",
+                                    re.I)
+RESTATED_QUESTION_PENALTY = 0.7
+
+
+def restated_question_weight(text: str, question: str) -> float:
+    return RESTATED_QUESTION_PENALTY if PARLIAMENT_ASKS_RE.search(text) \
+        and not ASKS_WHAT_WAS_ASKED_RE.search(question) else 1.0
+
+
 def notice_weight(text: str, question: str) -> float:
     """NOTICE_WEIGHT for a passage opening on Ofsted's standard notice (past a heading of a few words, not past a
     sentence of findings), unless the question asks about the remit."""
@@ -975,7 +1010,8 @@ SET_ASIDE_YEAR_PENALTY = 0.75
 # (a source set aside by name: "not the", "rather than Ofsted's"; not a verb's negation, "did Ofsted not believe the
 # council's plan", nor a state, "homes not yet registered with Ofsted")
 _SETS_ASIDE_RE = re.compile(r"(?:,?\s*\(?\s*)?(?:not|rather\s+than|instead\s+of|(?:do\s+not|don['’]t)\s+want)\s+"
-                            r"(?:in\s+|from\s+)?(?:the|a|an|its|their|any|[\w-]+['’]s)\b", re.I)
+                            r"(?:in\s+|from\s+|what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
+                            r"(?:the|a|an|its|their|any|[\w-]+['’]s)\b", re.I)
 
 
 def _set_aside(question: str) -> list[str]:
@@ -995,6 +1031,23 @@ def set_aside_weight(doc: Document, query: Query) -> float:
         return 1.0
     asked = query.date_from and query.date_from.year <= year <= (query.date_to or date.max).year
     return 1.0 if asked else SET_ASIDE_YEAR_PENALTY
+
+
+# "At a full inspection in 2017, ...", "The 2018 focused visit found ...": a paragraph opening on a dated event
+_OPENS_ON_DATED_EVENT_RE = re.compile(r"^[^.!?]{0,80}?(?:\b(?:inspections?|visits?|re-?inspections?)\b[^.!?]{0,20}?"
+                                      r"\b(?:in|during)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b|"
+                                      r"\b((?:19|20)\d\d)\s+(?:ofsted\s+)?(?:full\s+|focus+ed\s+|monitoring\s+)?"
+                                      r"(?:inspection|visit|re-?inspection)s?\b)", re.I)
+
+
+def _only_years_set_aside(text: str, query: Query) -> bool:
+    """A paragraph opening on an event in a year the question sets aside, and naming no other year."""
+    years = years_set_aside(query.text)
+    if not years or not (named := years_named(text)) or not named <= years:
+        return False
+    opening = _OPENS_ON_DATED_EVENT_RE.match(text)
+    return bool(opening) and not (query.date_from and any(
+        query.date_from.year <= y <= (query.date_to or date.max).year for y in named))
 
 
 def on_year_set_aside(doc: Document, query: Query) -> bool:

@@ -106,7 +106,7 @@ class Retriever:
         fixes = spelling_fixes(asked, index.bm25.query_terms, index.bm25.document_frequency)  # "priorites"
         text, asked = mended(text, fixes), mended(asked, fixes)
         q_terms = keyword_terms(index.bm25.query_terms(with_synonyms(asked)), query.text)
-        if query.answer_type is None:  # (a date, a person, a decision: the opening may state it, "took place on")
+        if query.answer_type in (None, "timescale"):  # (a date, a person, a decision: the opening may state it)
             q_terms = without_kind_words(q_terms, index.bm25.query_terms, query.text, defined,
                                          lambda words, acronyms: _spelled_alone(index, mask, words, acronyms))
         # coverage counts an everyday word as met by the documents' word for it, and that word not again
@@ -218,6 +218,7 @@ class Retriever:
                 * rank.unnamed_place_weight(passage.text, passage.headings, doc, query.authorities) \
                 * rank.other_inspectorate_weight(doc, query.text) * rank.minutes_weight(doc, query.text) \
                 * rank.notice_weight(passage.text, query.text) * rank.other_visit_weight(passage.text, query) \
+                * rank.restated_question_weight(passage.text, query.text) \
                 * rank.set_aside_weight(doc, query) * heading_only_weight(index, passage, q_terms, query.answer_type) \
                 * rank.earlier_event_weight(doc, query)
             hits.append(Hit(passage=passage, document=doc, score=relative(score) * weight,

@@ -76,6 +76,8 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     **{form: ("not invited", "excluded") for form in ("left out", "leaves out", "leaving out")},
     # the PLO is written as its stages: "pre-proceedings", "letter before proceedings", "the pre-court stage"
     **{form: ("pre-proceedings", "proceedings") for form in ("plo", "public law outline")},
+    # an assessment "tool" is published as a "toolkit" (one word: the tokenizer does not split it)
+    **{form: ("toolkit", "toolkits") for form in ("tool", "tools")},
     # a council's apology is worded "we are deeply sorry"
     **{form: ("sorry",) for form in ("apologise", "apologised", "apologize", "apologized", "apology", "apologies")},
 }
