@@ -97,7 +97,9 @@ DEFAULT_INDEX = ROOT / "index"
 #  120: a joint inspection's letter signed by the inspectorates in any layout (names run into one line, stacked,
 #       a table) is Ofsted's letter, titled by its subject line; an area SEND report's "Date of publication" line;
 #       a report's closing "Date of publication: 03/02/2023"; "Updated: 07.06.23 | 17:42", "Posted Wed 10th Jan
-#       '24", a dateline after a reporter's byline; a transfer's date ("to the trust on 1 April 2022") dates no visit
+#       '24", a dateline after a reporter's byline; a transfer's date ("to the trust on 1 April 2022") dates no visit;
+#       visit dates in figures ("06/03/2023 to 17/03/2023"), minutes "held on 16/05/2023", "Date of meeting:
+#       23/06/2020 (virtual meeting)"; councils by their initials (WNC, NNC, KCC, WSCC, ESCC, NYCC)
 #  119: a joint inspection's letter whose subject line names the place alone ("Joint targeted area inspection of
 #       Blackpool"), addressed to office holders and signed "Ofsted: ...", is Ofsted's letter (not the council's page)
 #  118: a Word paragraph wholly in bold and shaped as a heading ("24/16 OFSTED MONITORING VISIT - CARE LEAVERS",

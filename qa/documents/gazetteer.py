@@ -91,7 +91,6 @@ _ALIASES = {
     "Tower Hamlets": ("LBTH",),
     "Windsor and Maidenhead": ("Windsor & Maidenhead", "RBWM", "Windsor"),
     "Brighton and Hove": ("Brighton & Hove", "Brighton"),
-    "North Yorkshire": ("North Yorks",),
     "Telford and Wrekin": ("Telford & Wrekin", "Telford"),
     "Redcar and Cleveland": ("Redcar & Cleveland", "Redcar"),
     "Cheshire West and Chester": ("Cheshire West & Chester", "CWaC", "Cheshire West"),
@@ -115,12 +114,14 @@ _ALIASES = {
     "St Helens": ("St. Helens",),
     "Hereford and Worcester": ("Hereford & Worcester",),
     # the counties' everyday short forms ("west northants ilacs 2022")
-    "Northamptonshire": ("Northants",), "West Northamptonshire": ("West Northants",),
-    "North Northamptonshire": ("North Northants",), "Nottinghamshire": ("Notts",), "Lincolnshire": ("Lincs",),
+    "Northamptonshire": ("Northants",), "West Northamptonshire": ("West Northants", "WNC"),
+    "North Northamptonshire": ("North Northants", "NNC"), "Nottinghamshire": ("Notts",), "Lincolnshire": ("Lincs",),
     "Leicestershire": ("Leics",), "Hertfordshire": ("Herts",), "Buckinghamshire": ("Bucks",),
     "Wiltshire": ("Wilts",), "Gloucestershire": ("Glos",), "Worcestershire": ("Worcs",), "Oxfordshire": ("Oxon",),
     "Cambridgeshire": ("Cambs",), "Hampshire": ("Hants",), "Staffordshire": ("Staffs",), "Derbyshire": ("Derbys",),
     "Lancashire": ("Lancs",), "Central Bedfordshire": ("Central Beds",),
+    # county councils by their initials, where no other council shares them ("KCC's own statement")
+    "Kent": ("KCC",), "West Sussex": ("WSCC",), "East Sussex": ("ESCC",), "North Yorkshire": ("North Yorks", "NYCC"),
 }
 # Welsh council names that are also English towns (Newport, Isle of Wight and Shropshire): in an English page they
 # count only in a council form ("Newport City Council").

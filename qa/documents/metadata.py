@@ -149,11 +149,18 @@ _RANGE_DMY_RE = re.compile(rf"\b{_DAY}(?:\s+{MONTH_ANY})?(?:,?\s+{_YEAR})?{_SEP}
 _RANGE_MDY_RE = re.compile(rf"\b{MONTH_ANY}\s+{_DAY}(?:,?\s+{_YEAR})?{_SEP}(?:{MONTH_ANY}\s+)?{_DAY}(?:,?\s+{_YEAR})?"
                            r"(?![\d:])", re.I)
 _SINGLE_DMY_RE = re.compile(rf"\b{_DAY}\s+{MONTH_ANY}(?:,?\s+{_YEAR})?(?![\d:])", re.I)
+# in figures, day first: "06/03/2023 to 17/03/2023", "on 10/11/2021 and 11/11/2021"
+_RANGE_NUM_RE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\s*(?:to|and|until|-|–|—)\s*"
+                           r"(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])", re.I)
 
 
 def _range_from_match(m: re.Match, kind: str, ref: str | None) -> tuple[str, str, bool] | None:
     """(start, end, year_inferred) from a range match; a missing year comes from `ref` (the document's date):
     the latest year that puts the range on or before it."""
+    if kind == "num":
+        d1, m1, y1, d2, m2, y2 = (int(g) for g in m.groups())
+        start, end = _iso(y1, m1, d1), _iso(y2, m2, d2)
+        return (start, end, False) if start and end and start <= end else None
     if kind == "dmy":
         d1, m1, y1, d2, m2, y2 = m.groups()
     elif kind == "mdy":
@@ -285,6 +292,8 @@ def _dateline(text: str) -> tuple[str | None, bool]:
     for rx in (_DMY_RE, _MDY_RE, _NUM_RE, _DMONY_RE, _DMY_APOS_RE, re.compile(r"\d{4}-\d{2}-\d{2}"), _MY_RE):
         rest = rx.sub(" ", rest)  # (a month alone counts below only with a prefix)
     rest = _CLOCK_RE.sub(" ", rest)  # (after the dates: "07.06.23 | 17:42" is a date in figures, then a time)
+    # (a meeting's mode after its date: "Date of meeting: 23/06/2020 (virtual meeting)")
+    rest = re.sub(r"\((?:virtual|remote|online|hybrid)(?:\s+meeting)?\)", " ", rest, flags=re.I)
     rest = re.sub(rf"^\s*{_DATELINE_PREFIX}", " ", rest.strip(), flags=re.I)
     rest = re.sub(rf"(?:^|\s){_DATELINE_PREFIX}\s*$", " ", rest.strip(), flags=re.I)
     if prefixed or s[:1].isdigit() or re.match(WEEKDAY, s, re.I):
@@ -332,7 +341,8 @@ _MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of|report of\b[^.\n]{{0,150}}
                               rf"\bto be held\b)) (?:a|the) (?!(?:previous|last|preceding|prior) )"
                               rf"(?:[\w&'’,-]+ ){{0,8}}?meeting\b{_NO_STOP}{{0,200}}?\bheld\b{_NO_STOP}{{0,120}}?"
                               rf"\bon\s+"
-                              rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})", re.I | re.M)
+                              rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE}|"
+                              rf"\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d\b)", re.I | re.M)  # (or "held on 16/05/2023")
 
 
 # A head line dated by its kind: "Minutes - Wednesday 9 June 2021, held as a virtual meeting", "Posted in March 2023
@@ -400,8 +410,10 @@ _OFSTED_SIGNS_RE = re.compile(r"(?im)^[^\S\n]*yours\s+sincerely\W*\n(?:[^\n]*\n)
                               r"ofsted[^\S\n]*\|[^\S\n]*(?:care\s+quality|cqc|hmi))")
 # ... or among the inspectorates signing together, in whatever layout ("Yours sincerely / Ofsted / Moira Castellan /
 # Regional Director ... / Care Quality Commission / ...", a table of signatures, names run into one line)
-_JOINT_SIGNS_RE = re.compile(r"(?is)\byours\s+sincerely\b.{0,400}?\bofsted\b.{0,400}?\b(?:care\s+quality\s+commission|"
+_JOINT_SIGNS_RE = re.compile(r"(?is)\byours\s+sincerely\b(?:(?!\bcouncil\b|\bcc\b).){0,400}?\bofsted\b"
+                             r".{0,400}?\b(?:care\s+quality\s+commission|"
                              r"cqc|hmicfrs|hmi\s+probation|inspectorate\s+of\s+(?:constabulary|probation))\b")
+_CC_LINE_RE = re.compile(r"(?im)^[^\S\n]*cc\b.*$")  # (those copied in sign nothing)
 # A council's paper carrying the letter: its report, minutes or appendix
 _CARRIES_LETTER_RE = re.compile(r"(?im)^\W*(?:appendix|annex|minutes|report\s+(?:of|to|title)|"
                                 r"(?:\d+(?:\.\d+)*\.?\s+)?purpose\s+of\s+(?:the\s+)?report)\b")
@@ -642,7 +654,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         # its subject line, "Joint targeted area inspection of the multi-agency response to ...")
         return "ofsted_letter", 0.6
     if news < 3 and not council_hand and _JOINT_SUBJECT_RE.search(raw[:2000]) \
-            and (_OFSTED_SIGNS_RE.search(raw) or _JOINT_SIGNS_RE.search(raw[-3000:])) \
+            and (_OFSTED_SIGNS_RE.search(raw) or _JOINT_SIGNS_RE.search(_CC_LINE_RE.sub("", raw[-3000:]))) \
             and not _CARRIES_LETTER_RE.search(raw) and not _COUNCIL_PAPER_RE.search(raw[:3000]) \
             and paper_parts(raw) < 2:
         # a joint inspection's letter under the inspectorates' names, not Ofsted's letterhead, to a list of office
@@ -1339,15 +1351,16 @@ _PERIOD_BLOCKERS_RE = re.compile(r"\b(next|scheduled|will|planned|published|noti
                                  # passive verb: "the newly formed trust, on 6 and 7 June" is visited then)
                                  r"(?:was|were|been|is|are)\s+(?:abolished|replaced|dissolved|established|created|"
                                  r"formed|launched|appointed)|"
-                                 # a change of body on its own date: "the transfer of children's social care to the
-                                 # trust on 1 April 2022", "will go live on ..."
-                                 r"transfer\w*|go(?:es)?\s+live|went\s+live|handover|"
                                  # a paper about it, before a committee: "the inspection report was considered by
                                  # this Committee on 20 January 2022"
                                  r"(?:considered|discussed|debated|presented|received)\s+(?:by|at|to)\s+(?:the|this|a|its)\s+"
                                  r"(?:[\w-]+\s+){0,3}?(?:committee|panel|board|cabinet|council|meeting)\b)\b", re.I)
 
 
+# a change of body on its own date: "the transfer of children's social care to the trust on 1 April 2022", "will go
+# live on ..." (read only in the clause just before the date: "the company to which services were transferred in
+# 2021, on 5 and 6 June 2023" dates the visit)
+_BODY_CHANGE_RE = re.compile(r"\b(?:transfer\w*|go(?:es)?\s+live|went\s+live|handover)\b", re.I)
 _PAPER_DATE_LABEL_RE = re.compile(r"^\W*(?:(?:report\s+)?title(?:\s+of\s+(?:the\s+)?(?:report|paper))?|(?:report\s+)?"
                                   r"subject)\s*[:|].*\bdates?\s*[:|]\s*$", re.I)
 NUMBERED_VISIT_CHARS = 60  # a visit named this close before the dates is theirs
@@ -1394,7 +1407,8 @@ def infer_period(content: str, ref_date: str | None = None,
         if re.match(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:members|councillors|committee|mps|(?:the\s+)?minister)\b"
                     r"(?:(?!\b(?:inspectors?|ofsted|hmi)\b)[^.]){0,60}\bvisited\b", sentence, re.I):
             continue  # "Members of the Select Committee visited the MASH on 3 July": no inspection
-        for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy"), (_SINGLE_DMY_RE, "single")):
+        for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy"), (_RANGE_NUM_RE, "num"),
+                         (_SINGLE_DMY_RE, "single")):
             for rm in rx.finditer(sentence):
                 before = sentence[max(0, rm.start() - 40):rm.start()]
                 if not (_PERIOD_TRIGGER_RE.search(before) or re.match(r"\s*between\s*$", sentence[:rm.start()], re.I)
@@ -1410,8 +1424,10 @@ def infer_period(content: str, ref_date: str | None = None,
                 # April 2022" dates the transfer)
                 visits = [v.end() for v in _VISIT_WORD_RE.finditer(sentence, 0, rm.start())]
                 since_visit = sentence[visits[-1]:rm.start()] if visits and rm.start() - visits[-1] > 40 else ""
+                since_visit = re.split(r"[,;]", since_visit)[-1]  # (a clause between commas describes the visit)
                 for stretch in (since_visit, before):
-                    blockers = list(_PERIOD_BLOCKERS_RE.finditer(stretch))
+                    blockers = list(_PERIOD_BLOCKERS_RE.finditer(stretch)) + (
+                        list(_BODY_CHANGE_RE.finditer(stretch)) if stretch is since_visit else [])
                     happened = list(_HAPPENED_RE.finditer(stretch))
                     if blockers and not (happened and happened[-1].start() > blockers[-1].start()):
                         break
@@ -1428,7 +1444,7 @@ def infer_period(content: str, ref_date: str | None = None,
 
 
 def _first_range(text: str, ref: str | None, anchored: bool = False):
-    for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy"), (_SINGLE_DMY_RE, "single")):
+    for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy"), (_RANGE_NUM_RE, "num"), (_SINGLE_DMY_RE, "single")):
         m = rx.match(text.strip()) if anchored else rx.search(text)
         if m:
             got = _range_from_match(m, kind, ref)

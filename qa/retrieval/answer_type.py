@@ -90,7 +90,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     ("frequency", re.compile(r"\bhow\s+(?:often|frequently|regularly)\b|\bwhat\s+(?:frequency|interval)\b", re.I)),
     # "How quickly are return home interviews happening?", "how long were children waiting for therapy?": a time
     # taken (not "how long had she been in post", nor "how quickly things improved": no timescale states those)
-    ("timescale", re.compile(r"\bhow\s+(?:quickly|soon|fast|promptly|swiftly)\b|"
+    ("timescale", re.compile(r"\bhow\s+(?:quickly|soon|fast|promptly|swiftly)\b"
+                             r"(?![^?]*\b(?:improv\w*|progress\w*|chang\w*|turn(?:ed|s)?\s+(?:it\s+)?around)\b)|"
                              r"\bhow\s+long\s+(?:do|does|did|are|is|were|was|have|has|had)\s+(?:[\w'’-]+\s+){0,5}?"
                              r"(?:wait|waiting|waited|take|taking|took|spend|spending|spent)\b", re.I)),
     # "What did the cabinet actually decide?": what it resolved, not the debate before it (not "when": a date first)
@@ -173,8 +174,11 @@ EVIDENCE: dict[str, re.Pattern] = {
                         rf"{_MONTH_NOT_MAY}\b)|\bper\s*cent\b|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
                         r"eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),
     # "only 38% are completed within 72 hours", "seen the same day", "a third happen within three days"
-    "timescale": re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
-                            r"(?:-|\s+)(?:working[\s-]+)?(?:hours?|days?|weeks?|months?)\b"
+    # (a time in figures only as a timescale: "within 72 hours", "72 hours of the return", not "over two days")
+    "timescale": re.compile(r"\b(?:within|after|under|than|in)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                            r"twelve|fifteen|twenty)(?:-|\s+)(?:working[\s-]+)?(?:hours?|days?|weeks?|months?)\b"
+                            r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
+                            r"(?:-|\s+)(?:working[\s-]+)?(?:hours?|days?|weeks?)\s+(?:of|after|from)\b"
                             r"|\bsame\s+day\b|\bnext\s+(?:school\s+|working\s+)?day\b|\bwithin\s+(?:a|one)\s+(?:day|week|month)\b"
                             r"|\btimescales?\b|\btimel(?:y|iness)\b|\bpromptly\b|\bdelay(?:s|ed)?\b"
                             # (said in words: "the process takes too long", "children wait", "seen quickly")
@@ -354,7 +358,8 @@ _ASKS_FIRST_RE = re.compile(r"^\W*(?:who|whom|whose|what|when|which|how|why|wher
 
 
 # "Dudley - before Ofsted rated them inadequate in 2016, when did ...?": a short label, then a scene, then the question
-_LABEL_BEFORE_SCENE_RE = re.compile(r"^\W*[^?,.:;\-–—]{1,40}?\s(?:[-–—]|:)\s+(?=(?:when|after|before|since|once|"
+_LABEL_BEFORE_SCENE_RE = re.compile(r"^\W*(?:[^?,.:;\s\-–—]|\s|(?<=\w)-(?=\w)){1,40}?\s(?:[-–—]|:)\s+"
+                                    r"(?=(?:when|after|before|since|once|"
                                     r"following)\s)", re.I)
 
 

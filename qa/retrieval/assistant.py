@@ -341,7 +341,8 @@ class Assistant:
         event_re = VISIT_WORD_RE if VISIT_ASKED_RE.search(query.text) else RECALLED_EVENT_RE
         # Under a month ("the nov 2021 MV"), the sentence names that month, and tells what the event found, not that
         # its outcome is still awaited ("took place in November 2021 and the outcome letter is awaited")
-        months = rank.asked_months(query) if query.date_to - query.date_from <= rank.MONTH_WINDOW else frozenset()
+        months = rank.asked_months(query) if query.month or query.date_to - query.date_from <= rank.ONE_MONTH \
+            else frozenset()
         hits = []
         for hit in found.hits:
             span = rank.doc_span(hit.document)
@@ -706,8 +707,13 @@ def recalls_before(hit: Hit, query: Query) -> bool:
 
 
 def dates_visit_to_another_month(hit: Hit, query: Query) -> bool:
-    """"The January 2017 visit": a text dating its visit to November is about another one."""
+    """"The January 2017 visit": a text dating its visit to November is about another one. A month that dates no
+    visit ("Nov 2014, when Ofsted said services were still inadequate") may be its report's, on a visit up to
+    PUBLICATION_LAG before."""
     months, event_months = rank.asked_months(query), document_event_months(hit.document)
+    if months and not query.month_dates_visit:
+        lag = rank.PUBLICATION_LAG.days // 31
+        months = months | {(m - 1 - back) % 12 + 1 for m in months for back in range(1, lag + 1)}
     return bool(months and event_months and not months & event_months)
 
 

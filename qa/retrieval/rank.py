@@ -259,6 +259,11 @@ DATED_EVENT_RE = re.compile(r"\b(?:visit\w*|inspect\w*|re-?inspect\w*|ofsted|hmi
                             r"cabinet|took\s+place|carried\s+out|announc\w*|appoint\w*|wrote|written)\b", re.I)
 
 
+# "a significant improvement since the last monitoring visit ..., in November 2017": a month the passage looks
+# back from, not the event it tells
+SINCE_LAST_RE = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:last|previous|first|earlier|prior)\b[^.;]*", re.I)
+
+
 def month_weight(months: frozenset[int], text: str) -> float:
     if not months:
         return 1.0
@@ -272,7 +277,7 @@ def _months_of(text: str) -> tuple[frozenset[int], frozenset[int]]:
     out (PLANNED_MONTH_RE)."""
     text = PLANNED_MONTH_RE.sub(" ", text)
     dating = frozenset(m for sentence in re.split(r"(?<=[.!?])\s+", text) if DATED_EVENT_RE.search(sentence)
-                       for m in months_named(sentence))
+                       for m in months_named(SINCE_LAST_RE.sub(" ", sentence)))
     return dating, months_named(text)
 
 
@@ -301,8 +306,9 @@ def _in_window(doc: Document, span: tuple[date, date], query: Query) -> bool:
 
 # "A further monitoring visit took place in November 2021 and the outcome letter is awaited", "receives a further
 # report on the outcome of the November 2021 monitoring visit": the month's visit told as still to be reported
-OUTCOME_AWAITED_RE = re.compile(r"\bawait\w*|\b(?:is|are)\s+(?:expected|due)\b|\bfurther\s+report\s+on\b|"
-                                r"\bwill\s+(?:be\s+)?(?:report|updat|publish|receiv|inform)\w*", re.I)
+OUTCOME_AWAITED_RE = re.compile(r"\b(?:outcome|letter|report|findings)\b[^.]{0,40}?\b(?:is|are|was|were)\s+(?:still\s+)?"
+                                r"(?:awaited|expected|due)\b|\bawait\w*\s+(?:the\s+)?(?:outcome|letter|report|findings)\b|"
+                                r"\bfurther\s+report\s+on\s+the\s+outcome\b|\bwill\s+be\s+updated\b", re.I)
 
 
 @lru_cache(maxsize=1024)  # (per document text and window)
@@ -350,7 +356,8 @@ def years_named(text: str) -> frozenset[int]:
 
 
 def recall_weight(check: FilterCheck, text: str, query: Query) -> float:
-    if _only_years_set_aside(text, query):
+    if ("date" in check.unknown or check.reported or not (query.date_from and query.date_to)) \
+            and _only_years_set_aside(text, query):
         # "... the late 2021 inspection ... Not what was said at the 2017 full inspection or the 2018 focused
         # visit": a paragraph dating only what is set aside tells that, whatever its page's date
         return RECALL_PENALTY
@@ -1034,8 +1041,10 @@ def set_aside_weight(doc: Document, query: Query) -> float:
 
 
 # "At a full inspection in 2017, ...", "The 2018 focused visit found ...": a paragraph opening on a dated event
-_OPENS_ON_DATED_EVENT_RE = re.compile(r"^[^.!?]{0,80}?(?:\b(?:inspections?|visits?|re-?inspections?)\b[^.!?]{0,20}?"
-                                      r"\b(?:in|during)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b|"
+_OPENS_ON_DATED_EVENT_RE = re.compile(r"^(?![^.!?]{0,40}?\b(?:since|after|following)\s+(?:the|its|their)\s+(?:last|"
+                                      r"previous|first|earlier)\b)"  # (not a report's "Since the last inspection in 2017")
+                                      r"[^.!?]{0,80}?(?:\b(?:inspections?|visits?|re-?inspections?)\b[^.!?]{0,20}?"
+                                      r"\b(?:in|during)\s+(?-i:(?:[A-Z][a-z]+\s+)?)((?:19|20)\d\d)\b|"
                                       r"\b((?:19|20)\d\d)\s+(?:ofsted\s+)?(?:full\s+|focus+ed\s+|monitoring\s+)?"
                                       r"(?:inspection|visit|re-?inspection)s?\b)", re.I)
 
@@ -1319,7 +1328,10 @@ OFSTED_TWIN_DEPTH = 10  # ... among the first ten candidates
 # visit ... say", "What did Ofsted find ... at its second monitoring visit" (not "What did the committee resolve
 # about the Ofsted focused visit", "since the inspectors criticised it")
 OFSTED_ON_VISIT_RE = re.compile(r"^\W*(?:what|how)\s+did\s+(?:ofsted|the\s+inspectors|inspectors|hmi)\b"
-                                r"(?=.*\b(?:monitoring\s+visit|focus+ed\s+visit|letter)\b)", re.I)
+                                r"(?=.*\b(?:monitoring\s+visit|focus+ed\s+visit|letter)\b)|"
+                                # the visit itself speaking: "What did the 2021 focused visit say about ...?"
+                                r"^\W*(?:what|how)\s+did\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:monitoring|"
+                                r"focus+ed)\s+visit\s+(?:say|find|conclude|report)\b", re.I)
 # A numbered visit asked with no source is Ofsted's to tell too ("torbay cic unregistered homes mv4"), but not what
 # others made of it: "torbay mv4 reaction", "what did councillors think of torbay mv4"
 OTHERS_ON_VISIT_RE = re.compile(r"\b(?:respon\w*|react\w*|repl(?:y|ied|ies)|coverage|covered|quot\w*|headlines?|"
