@@ -379,3 +379,10 @@ def test_crafted_questions_are_read_in_bounded_time():
         started = time.perf_counter()
         parse(crafted)
         assert time.perf_counter() - started < 5.0  # bounded, not a speed target (unbounded, the first took 7 s)
+
+
+def test_cp_is_mentioned_by_a_page_writing_round_it():
+    from qa.retrieval.synonyms import other_forms
+
+    assert "need of protection" in other_forms("CP")
+    assert other_forms("CPX") == ()

@@ -107,6 +107,8 @@ NAME_FORMS: dict[str, tuple[str, ...]] = {
     "yot": ("youth offending", "youth justice", "yos", "yjs"),
     "yos": ("youth offending", "youth justice", "yot", "yjs"),
     "yjs": ("youth justice", "youth offending", "yot", "yos"),
+    # child protection is written round its words: "children in need of protection", "protection plans"
+    "cp": ("need of protection", "protection plans", "protection plan", "protection enquiries"),
 }
 
 
