@@ -1425,17 +1425,9 @@ def infer_period(content: str, ref_date: str | None = None,
                 visits = [v.end() for v in _VISIT_WORD_RE.finditer(sentence, 0, rm.start())]
                 since_visit = sentence[visits[-1]:rm.start()] if visits and rm.start() - visits[-1] > 40 else ""
                 since_visit = re.split(r"[,;]", since_visit)[-1]  # (a clause between commas describes the visit)
-                for stretch in (since_visit, before):
-                    blockers = list(_PERIOD_BLOCKERS_RE.finditer(stretch)) + (
-                        list(_BODY_CHANGE_RE.finditer(stretch)) if stretch is since_visit else [])
-                    happened = list(_HAPPENED_RE.finditer(stretch))
-                    if blockers and not (happened and happened[-1].start() > blockers[-1].start()):
-                        break
-                else:
-                    blockers = []
                 # "judged inadequate on 5 May", "notification of the inspection on 2 June" are not visits; "the
                 # visit since it was judged inadequate took place on 5 May" is: the verb nearest the date decides
-                if blockers and not (happened and happened[-1].start() > blockers[-1].start()):
+                if _blocked(before, _PERIOD_BLOCKERS_RE) or _blocked(since_visit, _PERIOD_BLOCKERS_RE, _BODY_CHANGE_RE):
                     continue
                 got = _range_from_match(rm, kind, ref_date)
                 if got:
@@ -1443,8 +1435,16 @@ def infer_period(content: str, ref_date: str | None = None,
     return None, 0.0
 
 
+def _blocked(stretch: str, *blocking: re.Pattern) -> bool:
+    """Whether a word blocking a visit's dates comes after the last verb telling the visit happened."""
+    last_block = max((m.start() for rx in blocking for m in rx.finditer(stretch)), default=-1)
+    last_happened = max((m.start() for m in _HAPPENED_RE.finditer(stretch)), default=-1)
+    return last_block >= 0 and last_happened < last_block
+
+
 def _first_range(text: str, ref: str | None, anchored: bool = False):
-    for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy"), (_RANGE_NUM_RE, "num"), (_SINGLE_DMY_RE, "single")):
+    for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy"), (_RANGE_NUM_RE, "num"),
+                     (_SINGLE_DMY_RE, "single")):
         m = rx.match(text.strip()) if anchored else rx.search(text)
         if m:
             got = _range_from_match(m, kind, ref)

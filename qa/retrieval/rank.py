@@ -294,7 +294,8 @@ def _in_window(doc: Document, span: tuple[date, date], query: Query) -> bool:
                 return True  # published in the month asked ("reported to the committee in October 2019")
             lo, hi = date.fromisoformat(doc.period_start), date.fromisoformat(doc.period_end or doc.period_start)
         elif doc.date:
-            if hi > date_to and outcome_awaited(doc.text, _months_between(query.date_from, date_to)):
+            if date_to < hi <= date_to + PUBLICATION_LAG \
+                    and outcome_awaited(doc.text, _months_between(query.date_from, date_to)):
                 return False  # a paper just after the month that says the visit's outcome is still awaited
             date_to = date_to + PUBLICATION_LAG
     if query.date_from and hi < query.date_from:
@@ -314,6 +315,8 @@ OUTCOME_AWAITED_RE = re.compile(r"\b(?:outcome|letter|report|findings)\b[^.]{0,4
 @lru_cache(maxsize=1024)  # (per document text and window)
 def outcome_awaited(text: str, months: frozenset[int]) -> bool:
     """Every sentence of `text` naming one of `months` tells its event's outcome as still awaited (and some does)."""
+    if not OUTCOME_AWAITED_RE.search(text):
+        return False  # (most pages: no sentence split)
     named = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if months_named(s) & months]
     return bool(named) and all(OUTCOME_AWAITED_RE.search(s) for s in named)
 
@@ -333,8 +336,9 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
     if doc.doc_type == "council_page" and doc.doc_type in query.doc_types \
             and doc.confidence.get("date", 1.0) <= UPDATED_DATE_CONFIDENCE:
         lag = KEPT_PAGE_LAG  # the council's own page asked for, dated only by its last edit: it is kept up to date
-    if not query.date_to < published <= query.date_to + lag \
-            or outcome_awaited(doc.text, _months_between(query.date_from, query.date_to)):
+    if not query.date_to < published <= query.date_to + lag:
+        return False
+    if outcome_awaited(doc.text, _months_between(query.date_from, query.date_to)):
         return False
     return any(query.date_from <= d <= query.date_to for d in document_event_dates(doc))
 

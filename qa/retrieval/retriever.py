@@ -494,10 +494,6 @@ def arrangement_named_by(long: str) -> re.Pattern | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.I) if forms else None
 
 
-OTHER_INSPECTORATE_NAME_RE = re.compile(r"cqc|care\s+quality\s+commission|hmicfrs|hmic|hmi\s+probation|hmip|"
-                                        r"hm\s+inspectorate\s+of\s+(?:probation|constabulary)[\w ,&]*", re.I)
-
-
 def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
                       defined: dict[str, str] | None = None) -> list[str]:
     """Names from the question (see query.find_names) that no passage within the filters mentions: all of a
@@ -519,11 +515,11 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
     missing = [name for name in names if not mentioned(name)]
     # "What did the CQC say when it inspected Fernhollow House?": another inspectorate asked about a named place or
     # person speaks only on a page naming both (the home's Ofsted report and a CQC page on something else do not)
-    for body in [n for n in names if OTHER_INSPECTORATE_NAME_RE.fullmatch(n) and n not in missing]:
+    for body in [n for n in names if rank.OTHER_INSPECTORATE_RE.search(n) and n not in missing]:
         forms = [body] + ([long] if (long := defined_as(body, defined)) else [])
         by_body = set().union(*(_docs_naming(index, form, mask) for form in forms))
         for other in [n for n in names if n != body and n not in missing and not INSPECTION_KIND_RE.fullmatch(n)
-                      and not OTHER_INSPECTORATE_NAME_RE.fullmatch(n) and re.match(r"[A-Z]\w+\s+[A-Z]", n)]:
+                      and not rank.OTHER_INSPECTORATE_RE.search(n) and re.match(r"[A-Z]\w+\s+[A-Z]", n)]:
             if not by_body & _docs_naming(index, other, mask):
                 missing.append(f"{body} beside {other}")
     kinds = [n for n in names if INSPECTION_KIND_RE.fullmatch(n) and n not in missing]
