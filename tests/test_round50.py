@@ -132,11 +132,11 @@ def test_how_quickly_asks_for_a_timescale_and_a_passage_stating_one_weighs_more(
     assert answer_type("What did Ofsted say about how long she had been in post?") is None
     stated = "Return home interviews are offered, but only 38% are completed within 72 hours of the return."
     unstated = "The registered person must offer each child a conversation about why they went missing."
-    assert answer_type_weight("timescale", stated) == ANSWER_TYPE_BOOST
+    assert answer_type_weight("timescale", stated) >= ANSWER_TYPE_BOOST  # (a measured time: more, round 51)
     assert answer_type_weight("timescale", unstated) == 1.0
     for said in ("Notifications reach schools before the start of the next school day in 94% of cases.",
                  "Too often the process takes too long.", "Young people arriving are seen quickly."):
-        assert answer_type_weight("timescale", said) == ANSWER_TYPE_BOOST, said
+        assert answer_type_weight("timescale", said) >= ANSWER_TYPE_BOOST, said
 
 
 def test_a_paragraph_opening_on_an_event_in_a_year_set_aside_weighs_less():

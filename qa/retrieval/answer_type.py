@@ -121,6 +121,16 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                              r"\bnext\s+steps\b)", re.I)),
 ]
 
+
+# A time stated as a measure: "within one working day", "72 hours of the return", "seen the same day" (what "how
+# quickly" asks; "help has been delayed" only says that time passed)
+MEASURED_TIME_RE = re.compile(r"\b(?:within|after|under|than|in)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|"
+                              r"ten|twelve|fifteen|twenty)(?:-|\s+)(?:working[\s-]+)?(?:hours?|days?|weeks?|months?)\b"
+                              r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
+                              r"(?:-|\s+)(?:working[\s-]+)?(?:hours?|days?|weeks?)\s+(?:of|after|from)\b"
+                              r"|\bsame\s+day\b|\bnext\s+(?:school\s+|working\s+)?day\b"
+                              r"|\bwithin\s+(?:a|one)\s+(?:day|week|month)\b", re.I)
+MEASURED_TIME_BOOST = 1.15
 EVIDENCE: dict[str, re.Pattern] = {
     "questions": re.compile(r"\b(?:what|how|which|who|why|where|when|do|does|is|are|can|has|have)\b[^.?!\n]{10,}\?",
                             re.I),
@@ -175,11 +185,7 @@ EVIDENCE: dict[str, re.Pattern] = {
                         r"eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),
     # "only 38% are completed within 72 hours", "seen the same day", "a third happen within three days"
     # (a time in figures only as a timescale: "within 72 hours", "72 hours of the return", not "over two days")
-    "timescale": re.compile(r"\b(?:within|after|under|than|in)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-                            r"twelve|fifteen|twenty)(?:-|\s+)(?:working[\s-]+)?(?:hours?|days?|weeks?|months?)\b"
-                            r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
-                            r"(?:-|\s+)(?:working[\s-]+)?(?:hours?|days?|weeks?)\s+(?:of|after|from)\b"
-                            r"|\bsame\s+day\b|\bnext\s+(?:school\s+|working\s+)?day\b|\bwithin\s+(?:a|one)\s+(?:day|week|month)\b"
+    "timescale": re.compile(MEASURED_TIME_RE.pattern +
                             r"|\btimescales?\b|\btimel(?:y|iness)\b|\bpromptly\b|\bdelay(?:s|ed)?\b"
                             # (said in words: "the process takes too long", "children wait", "seen quickly")
                             r"|\btoo\s+(?:long|slow(?:ly)?)\b|\bwait(?:s|ed|ing)?\b|\bquickly\b|\bswiftly\b",
@@ -255,14 +261,38 @@ AND_WHEN_RE = re.compile(r",?\s+and\s+(?:when|(?:(?:in|on)\s+)?(?:what|which)\s+
 SECOND_FACT_BOOST = 1.3  # (x1.1 left the sign-off naming the inspector first; x1.6 lost two firsts)
 
 
+# ... and the other way round: "When did Ofsted carry out the ILACS, and who was lead inspector?"
+# (the inspector, whom a report's header or sign-off names: not "and who was appointed adviser", a role any
+# passage on the adviser's work names)
+AND_WHO_RE = re.compile(r",?\s+and\s+who\s+(?:(?:was|were)\s+(?:the\s+)?(?:lead\s+)?(?:inspectors?|hmis?)\b|"
+                        r"led|carried|signed)\b", re.I)
+
+
 def second_fact_weight(question: str, kind: str | None, text: str) -> float:
-    """A passage stating the date too, when a question asking another kind of fact also asks when."""
-    return SECOND_FACT_BOOST if _asks_date_too(question, kind) and holds("date", text) else 1.0
+    """A passage stating the date too, when a question asking another kind of fact also asks when; a passage
+    naming a person too, when a question asking when also asks who."""
+    if _asks_date_too(question, kind):
+        if not holds("date", text):
+            return 1.0
+        event = _second_event(question)  # "..., and when were they appointed?": that event's date, not a cover's
+        return SECOND_FACT_BOOST * (EVENT_DATE_BOOST if event and dates_event(event, text) else 1.0)
+    return SECOND_FACT_BOOST if _asks_person_too(question, kind) and holds("person", text) else 1.0
 
 
 @lru_cache(maxsize=256)
 def _asks_date_too(question: str, kind: str | None) -> bool:  # (once per question, not per passage)
     return bool(kind and kind != "date" and AND_WHEN_RE.search(question))
+
+
+@lru_cache(maxsize=256)
+def _second_event(question: str) -> str | None:
+    clause = question[AND_WHEN_RE.search(question).start():]
+    return next((name for name, (asked, _) in DATE_EVENTS.items() if asked.search(clause)), None)
+
+
+@lru_cache(maxsize=256)
+def _asks_person_too(question: str, kind: str | None) -> bool:
+    return kind == "date" and bool(AND_WHO_RE.search(question))
 
 
 # "Where did Luton's director work before she took up the post?": a previous post is asked; a passage saying where
@@ -472,6 +502,8 @@ def answer_type_weight(kind: str | None, text: str, role: str | None = None, eve
         return STATED_ITEMS_BOOST
     if kind == "count" and counted:
         return COUNT_OF_ASKED_BOOST if states_count(counted, text, before=True) else 1.0
+    if kind == "timescale":
+        return ANSWER_TYPE_BOOST * (MEASURED_TIME_BOOST if MEASURED_TIME_RE.search(text) else 1.0)
     if kind == "judgement" and overall:
         return OVERALL_GRADE_BOOST if OVERALL_GRADE_RE.search(text) else 1.0
     if kind == "date" and not states_own_date(text):
@@ -508,13 +540,15 @@ DATE_EVENTS = {
                               r"\bvisited\b|"
                               r"\binspection\s+dates?\b|"
                               r"\bon\s+site\b|\bvisit(?:\s+\w+){0,3}\s+(?:on|from|between)\b|"
-                              # "the monitoring visit to Torbay children's services on 14 and 15 June 2017"
-                              rf"\bvisit\s+to\b[^.\n]{{0,60}}?\s(?:on|from|between)\s+{_DAY_OF_MONTH}"
+                              # "the monitoring visit to Torbay children's services on 14 and 15 June 2017", "This
+                              # inspection was led by Jo Bell HMI, supported by four inspectors, between 10 and 21 ..."
+                              rf"\b(?:visit\s+to\b[^.\n]{{0,60}}?|inspection\b[^.\n]{{0,120}}?)\s(?:on|from|between)\s+"
+                              rf"{_DAY_OF_MONTH}"
                               rf"(?:\s*(?:and|to|-|–)\s*{_DAY_OF_MONTH})?\s+{_MONTH}", re.I)),
 }
 # "When did X start as director?": the sentence dating the appointment
 DATE_EVENTS["started"] = (
-    re.compile(r"\b(?:start(?:ed)?|beg[ai]n|join(?:ed)?|take\s+up|took\s+up|took\s+over)\b", re.I),
+    re.compile(r"\b(?:start(?:ed)?|beg[ai]n|join(?:ed)?|take\s+up|took\s+up|took\s+over|appointed)\b", re.I),
     re.compile(r"\b(?:took\s+up|took\s+over|started|joined|began|appointed|appointment|arrived)\b", re.I))
 EVENT_DATE_BOOST = 1.15
 

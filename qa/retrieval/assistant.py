@@ -709,9 +709,11 @@ def recalls_before(hit: Hit, query: Query) -> bool:
 def dates_visit_to_another_month(hit: Hit, query: Query) -> bool:
     """"The January 2017 visit": a text dating its visit to November is about another one. A month that dates no
     visit ("Nov 2014, when Ofsted said services were still inadequate") may be its report's, on a visit up to
-    PUBLICATION_LAG before."""
+    PUBLICATION_LAG before; so may a full inspection's ("the Nov 2014 inspection that kept them inadequate", on
+    fieldwork in September): staff date one by its report too, and full inspections are years apart, unlike
+    monitoring visits."""
     months, event_months = rank.asked_months(query), document_event_months(hit.document)
-    if months and not query.month_dates_visit:
+    if months and (not query.month_dates_visit or rank.asks_full_inspection(query.text)):
         lag = rank.PUBLICATION_LAG.days // 31
         months = months | {(m - 1 - back) % 12 + 1 for m in months for back in range(1, lag + 1)}
     return bool(months and event_months and not months & event_months)
@@ -775,7 +777,7 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False
     if asks_findings(query.text) and hits and all(announces_only(h.document.text) for h in hits):
         return False  # only pages announcing the inspection: nothing says what it found
-    if asks_other_service(query, hits):
+    if asks_other_service(query, hits) or named_only_to_come(query, hits):
         return False
     if asks_findings(query.text) and JTAI_NAMED_RE.search(query.text) and hits \
             and not any(opens_on_jtai(h.document) for h in hits):
@@ -828,11 +830,36 @@ def asks_other_service(query: Query, hits: list[Hit]) -> bool:
     the body named assessed another service."""
     if not query.names or not CHILD_RE.search(query.text):
         return False
-    forms = [f.lower() for name in query.names for f in (name, FIELD_GLOSSARY.get(name.upper())) if f]
+    forms = [f for name in query.names for f in _name_forms(name)]
     naming = [h for h in hits
               if any(f in text for text in (h.document.text.lower(), (h.document.publisher or "").lower()) for f in forms)]
     return bool(naming) and all(ADULT_SERVICE_RE.search(h.document.text) and not _covers_children(h.document.text)
                                 for h in naming)
+
+
+def _name_forms(name: str) -> list[str]:
+    """A name asked and, for an abbreviation, its long form, in lower case ("cqc", "care quality commission")."""
+    return [f.lower() for f in (name, FIELD_GLOSSARY.get(name.upper())) if f]
+
+
+# "What did the CQC find when it reviewed health services for children in care in X?", where every sentence naming
+# the CQC has its review still to come ("a Care Quality Commission review ... was expected later in 2018"): nothing
+# it found is written yet. (Names written with a capital: a body or a person, not "care leavers".)
+TO_COME_RE = re.compile(r"\b(?:expected|due\s+(?:to|in|later|this|next)|planned|scheduled|will|(?:is|are)\s+to\s+be|"
+                        r"awaited|awaiting|forthcoming|upcoming|yet\s+to)\b", re.I)
+
+
+def named_only_to_come(query: Query, hits: list[Hit]) -> bool:
+    if not (query.names and asks_findings(query.text)):
+        return False
+    texts = {h.document.doc_id: h.document.text for h in hits}
+    for name in (n for n in query.names if any(c.isupper() for c in n)):
+        forms = _name_forms(name)
+        naming = [text[a:b] for text in texts.values() if any(f in text.lower() for f in forms)
+                  for a, b in sentence_spans(text) if any(f in text[a:b].lower() for f in forms)]
+        if naming and all(TO_COME_RE.search(sentence) for sentence in naming):
+            return True
+    return False
 
 
 # "It does not assess children's social care, which is inspected by Ofsted": a page saying so covers adults only,

@@ -202,6 +202,7 @@ NEWS_OUTLET_RE = re.compile(r"\b(?:BBC|ITV|Sky\s+News|Channel\s+4\s+News|CYP\s+N
                             r"Local\s+Government\s+Chronicle)\b")
 NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )\b(?:reporters?|journalists?|"
                             r"newspapers?|local paper|local press|press reports?|press coverage|"
+                            r"(?:local|press|media)\s+(?:write-?ups?|coverage)|"
                             # "the news write-up of Ofsted's 5th visit", "as covered by the local news site"
                             r"news\s+(?:write-?ups?|sites?|websites?|stor(?:y|ies)|coverage|articles?|outlets?))\b|"
                             # a paper named by its masthead: "What did Children's Services Weekly report ...?"
@@ -765,13 +766,17 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     # (so is a grade's year: "somerset ofsted rated good 2022 progress since 2017 inspection")
     graded = [re.compile(YEAR).search(text, g.start(1)) for g in re.finditer(
         rf"\b(?:rated|judged|graded)\s+(?:[\w'’-]+\s+){{0,3}}?(?:in\s+)?{YEAR}\b(?![/–-]\d)", text, re.I)]
+    # (so is a label's year opening the question: "Somerset 2022, when they got Good - ... since the 2017 RI")
+    label = re.match(rf"^\W*(?:[\w'’&-]+\s+){{1,4}}?{YEAR}\b(?=\s*[,:;–—-])", text)
+    label_year = re.compile(YEAR).search(text, label.start(1)) if label else None
     # (a word or two may stand between: "the 2018 Lambeth re-inspection report")
     event_year = max([*re.finditer(rf"\b{YEAR}(?=\s+(?:(?!(?:and|or|to|the|from|until|since)\b)[\w'’-]+\s+){{0,2}}?"
                                    rf"{EVENT_NOUN})", text, re.I), *graded,
                       # (or after it, as typed in a hurry: "cambridgeshire ilacs 2022 - ... after the 2019 RI")
                       *re.finditer(rf"(?:(?<=\bilacs )|(?<=\bsif )|(?<=\bjtai )|(?<=\bre-inspection )|"
                                    rf"(?<=\breinspection )|(?<=\bilacs in )){YEAR}\b(?![/–-]\d)", text, re.I),
-                      *([scene_year] if scene_year else [])], key=lambda e: int(e.group(1)), default=None)
+                      *([scene_year] if scene_year else []), *([label_year] if label_year else [])],
+                     key=lambda e: int(e.group(1)), default=None)
     # "by the full inspection in June 2019, how far had it come since its 2017 rating?": the event's month is asked
     event_month = max(re.finditer(rf"\b{EVENT_NOUN}\s+(?:in|during|of)\s+{MONTH_RE}\s+{YEAR}", text, re.I),
                       key=lambda e: (int(e.group(2)), _month(e.group(1)) or 0), default=None)  # the latest

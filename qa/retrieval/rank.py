@@ -586,7 +586,9 @@ def prose_share(text: str) -> float:
 
 
 CONTENTS_RE = re.compile(r"^[^\S\n]*(?:\d{1,3}[^\S\n]+)?(?:table\s+of\s+)?contents\b(?![^\S\n]+of\b)", re.I | re.M)
-CONTENTS_ENTRY_RE = re.compile(r"[A-Za-z][\w’'?,-]*(?:[^\S\n]+[A-Za-z][\w’'?,-]*){0,8}[^\S\n]+\d{1,3}(?=\s|$)")
+# (with or without dot leaders: "Executive summary ............ 1")
+CONTENTS_ENTRY_RE = re.compile(r"[A-Za-z][\w’'?,-]*(?:[^\S\n]+[A-Za-z][\w’'?,-]*){0,8}"
+                               r"(?:[^\S\n]*(?:\.{3,}|…+)[^\S\n]*|[^\S\n]+)\d{1,3}(?=\s|$)")
 
 
 def prose_weight(text: str, kind: str | None = None, event: str | None = None) -> float:

@@ -78,6 +78,8 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     **{form: ("pre-proceedings", "proceedings") for form in ("plo", "public law outline")},
     # an assessment "tool" is published as a "toolkit" (one word: the tokenizer does not split it)
     **{form: ("toolkit", "toolkits") for form in ("tool", "tools")},
+    # "the biggest challenge" is reported as "the most significant challenge"
+    **{form: ("most significant", "greatest") for form in ("biggest", "largest")},
     # a council's apology is worded "we are deeply sorry"
     **{form: ("sorry",) for form in ("apologise", "apologised", "apologize", "apologized", "apology", "apologies")},
 }
@@ -107,6 +109,8 @@ NAME_FORMS: dict[str, tuple[str, ...]] = {
     "yot": ("youth offending", "youth justice", "yos", "yjs"),
     "yos": ("youth offending", "youth justice", "yot", "yjs"),
     "yjs": ("youth justice", "youth offending", "yot", "yos"),
+    # the DfE acts through its Secretary of State: "the Secretary of State for Education appointed me ..."
+    "department for education": ("secretary of state for education", "education secretary"),
     # child protection is written round its words: "children in need of protection", "protection plans"
     "cp": ("need of protection", "protection plans", "protection plan", "protection enquiries"),
 }
