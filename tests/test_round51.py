@@ -10,6 +10,11 @@ def test_how_quickly_a_measured_time_outweighs_a_delay_told_in_words():
     assert answer_type_weight("timescale", measured) > answer_type_weight("timescale", told) == ANSWER_TYPE_BOOST
     assert answer_type_weight("timescale", "Strategy meetings are held the same day.") > ANSWER_TYPE_BOOST
     assert answer_type_weight("timescale", "Leaders know their services well.") == 1.0
+    # (no time taken to do the asked thing: a course's length, a date's neighbour)
+    for unmeasured in ("Staff had five days of training.", "On the same day the council announced a review."):
+        assert answer_type_weight("timescale", unmeasured) <= ANSWER_TYPE_BOOST, unmeasured
+    for measured in ("Children wait up to 18 weeks.", "Checks are done within 24hrs.", "within a fortnight"):
+        assert answer_type_weight("timescale", measured) > ANSWER_TYPE_BOOST, measured
 
 
 def test_the_dfe_is_named_by_its_secretary_of_state():
@@ -33,7 +38,10 @@ def test_when_and_who_asks_for_a_person_too():
     assert second_fact_weight("When did Ofsted visit Stockport?", "date", header) == 1.0
     # (a role any passage on the post-holder's work names is no person stated)
     assert second_fact_weight("When was the direction issued, and who was appointed adviser?", "date",
-                              "The board is chaired by the improvement adviser.") == 1.0
+                              "Jo Bell, the improvement adviser, chairs the board.") == 1.0
+    # (the inspector named, not a councillor quoted)
+    assert second_fact_weight(question, "date", "Council leader Roger Gough said he was proud.") == 1.0
+    assert second_fact_weight("When was the JTAI in Kent, and who was the lead?", "date", header) == SECOND_FACT_BOOST
 
 
 def test_and_when_appointed_weighs_the_appointments_own_date_over_a_covers():
@@ -72,6 +80,9 @@ def test_a_labels_year_opening_the_question_is_asked_over_a_baseline_after_it():
     assert "Somerset" in asked.search_text and "2017" in asked.search_text
     # (a later year asked after the label stays asked)
     assert parse("kent 2019 - what changed since 2021?").date_from.year == 2021
+    # (a time word or a month in the label is no label's year)
+    assert parse("Up to 2022: what has Kent done since 2018?").date_from.year == 2018
+    assert parse("Before 2020 - what did Kent do after the 2016 inspection?").date_from.year == 2016
     assert parse("Since the 2017 RI, what has Somerset done?").date_to is None
 
 
@@ -89,6 +100,8 @@ def test_a_table_of_contents_with_dot_leaders_weighs_as_a_header():
     contents = ("Contents  Executive summary ............ 1 The local authority ............ 2 Information about this "
                 "area ............ 2 Recommendations ............ 3 Summary for children ............ 4")
     assert prose_weight(contents) == HEADER_FLOOR
+    assert prose_weight("Contents Executive summary . . . . 1 The local authority . . . . 2 Findings . . . . 3") \
+        == HEADER_FLOOR
     assert prose_weight("Leaders did not know the quality of practice. Audits were too infrequent.") == 1.0
 
 
@@ -109,6 +122,10 @@ def test_findings_asked_of_a_body_whose_review_is_only_still_to_come():
     done = hit("The Care Quality Commission review found that health assessments for children in care were late.")
     assert named_only_to_come(asked, [coming])
     assert not named_only_to_come(asked, [coming, done])
+    # (findings using the same words: "awaiting", "expected timescales", "will need to")
+    found = hit("The CQC found that 40 children were awaiting health assessments, not completed within expected "
+                "timescales, and the trust will need to act.")
+    assert not named_only_to_come(asked, [found])
     assert not named_only_to_come(parse("How did the council respond to the CQC review in Oldbury?"), [coming])
 
 
@@ -116,3 +133,87 @@ def test_the_biggest_challenge_is_searched_as_the_most_significant():
     from qa.retrieval.synonyms import with_synonyms
 
     assert "most significant" in with_synonyms("cambs 2019 ri - what ofsted called the biggest challenge")
+
+
+def test_a_re_inspection_set_aside_after_another_event_is_no_filter():
+    from qa.retrieval.question import parse
+
+    asked = parse("Tower Hamlets, the SIF that rated them inadequate in 2017 - between which dates was the inspection "
+                  "done? Not the March 2019 final MV or the June 2019 re-inspection.")
+    assert (asked.date_from.year, asked.date_to.year) == (2017, 2017)
+    assert "re-inspection" not in asked.search_text
+
+
+def test_the_last_inspection_before_an_event_may_be_recalled_in_that_events_month():
+    from qa.retrieval.question import parse
+
+    asked = parse("darlington grade at last inspection before oct 2022 ilacs")
+    assert asked.date_to.isoformat() == "2022-10-31"
+    assert parse("darlington grade at last inspection before 2022").date_to.isoformat() == "2021-12-31"
+    assert parse("what did ofsted find in kent before oct 2022?").date_to.isoformat() == "2022-09-30"
+
+
+def test_places_named_in_an_aside_are_not_asked_about():
+    from qa.retrieval.question import parse
+
+    asked = parse("enfield got good at its 2015 SIF - was any area not good? Ofsted's own report pls, I know Lambeth "
+                  "and Leicester had theirs the same year")
+    assert asked.authorities == ["Enfield"]
+    assert "Lambeth" not in asked.names  # (nor a name the documents must mention)
+    assert parse("Unlike Kent, did Medway get good?").authorities == ["Medway"]
+    assert parse("Compare Kent and Medway caseloads").authorities == ["Kent", "Medway"]
+    assert parse("I know Kent had one in 2019: what did Medway's find?").authorities == ["Medway"]
+    assert parse("caseloads—I know Kent's are high—what about Medway?").authorities == ["Medway"]
+
+
+def test_northumberland_by_its_short_form():
+    from qa.retrieval.question import parse
+
+    assert parse("nland improvement plan PLO tracking action").authorities == ["Northumberland"]
+    assert parse("N'land ILACS 2019").authorities == ["Northumberland"]
+    assert parse("N’land ILACS 2019").authorities == ["Northumberland"]
+
+
+def test_an_improvement_plan_asked_is_the_councils_and_no_retelling():
+    from qa.datatypes import Document, Hit, Passage
+    from qa.retrieval import rank
+    from qa.retrieval.question import parse
+
+    asked = parse("nland improvement plan PLO tracking action")
+    assert asked.source == "council"
+    assert parse("What did Ofsted say about Northumberland's improvement plan?").source == "ofsted"
+    assert parse("kent focused visit action plan").source == "ofsted"
+    assert parse("What did the commissioner say about Slough's improvement plan?").source != "council"
+
+    def hit(doc_id, doc_type, text):
+        doc = Document(doc_id=doc_id, path=f"{doc_id}.txt", text=text, title=doc_id, doc_type=doc_type,
+                       local_authorities=["Northumberland"], date="2019-06-20", period_start="2019-03-04",
+                       period_end="2019-03-15")
+        return Hit(passage=Passage(passage_id=f"{doc_id}#1", doc_id=doc_id, text=text, start=0, end=len(text)),
+                   document=doc, score=1.0)
+
+    report = hit("r", "ofsted_report", "Pre-proceedings are not tracked closely enough.")
+    plan = hit("p", "council_page", "Every child in pre-proceedings will be tracked fortnightly by a panel.")
+    terse = parse("nland PLO tracking")  # (no plan asked: the plan retells the report's event)
+    assert rank.retellings_after([report, plan], terse)[1].score < 1.0
+    plan.score = 1.0
+    assert rank.retellings_after([report, plan], asked)[1].score == 1.0
+
+
+def test_an_inspection_is_dated_by_its_own_verbs_not_by_its_reports_publication():
+    from qa.retrieval.answer_type import asked_event, dates_event
+
+    assert dates_event("took place", "This inspection was led by Jo Bell HMI, supported by two inspectors, between "
+                                     "10 and 21 September 2018.")
+    assert not dates_event("took place", "The inspection report was published on 5 June 2019.")
+    # (being appointed is the event asked; "DfE-appointed" only describes somebody)
+    assert asked_event("When was the commissioner appointed?") == "started"
+    assert asked_event("When did the DfE-appointed commissioner visit?") != "started"
+
+
+def test_where_the_user_will_cite_a_document_is_no_source():
+    from qa.retrieval.question import parse
+
+    asked = parse("Citing Ofsted's handbook for monitoring inadequate LAs in a committee paper - when was it published?")
+    assert asked.source == "ofsted"
+    assert parse("What did the committee paper say about caseloads in Kent?").source == "council"

@@ -124,12 +124,13 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
 
 # A time stated as a measure: "within one working day", "72 hours of the return", "seen the same day" (what "how
 # quickly" asks; "help has been delayed" only says that time passed)
-MEASURED_TIME_RE = re.compile(r"\b(?:within|after|under|than|in)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|"
-                              r"ten|twelve|fifteen|twenty)(?:-|\s+)(?:working[\s-]+)?(?:hours?|days?|weeks?|months?)\b"
+MEASURED_TIME_RE = re.compile(r"\b(?:within|under|than|up\s+to|average\s+of)\s+(?:\d+|one|two|three|four|five|six|"
+                              r"seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|forty-five|a)(?:-|\s+|(?<=\d))"
+                              r"(?:working[\s-]+|school[\s-]+)?(?:hours?|hrs|days?|weeks?|months?|fortnight)\b"
                               r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
-                              r"(?:-|\s+)(?:working[\s-]+)?(?:hours?|days?|weeks?)\s+(?:of|after|from)\b"
-                              r"|\bsame\s+day\b|\bnext\s+(?:school\s+|working\s+)?day\b"
-                              r"|\bwithin\s+(?:a|one)\s+(?:day|week|month)\b", re.I)
+                              r"(?:-|\s+)(?:working[\s-]+)?(?:hours?|hrs|days?|weeks?)\s+(?:of\s+(?:the|a|an|their|being|"
+                              r"referral|contact|receipt|notification|return)|after|from)\b"
+                              r"|(?-i:(?<!On the ))\bsame\s+day\b|\bnext\s+(?:school|working)\s+day\b", re.I)
 MEASURED_TIME_BOOST = 1.15
 EVIDENCE: dict[str, re.Pattern] = {
     "questions": re.compile(r"\b(?:what|how|which|who|why|where|when|do|does|is|are|can|has|have)\b[^.?!\n]{10,}\?",
@@ -185,7 +186,12 @@ EVIDENCE: dict[str, re.Pattern] = {
                         r"eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),
     # "only 38% are completed within 72 hours", "seen the same day", "a third happen within three days"
     # (a time in figures only as a timescale: "within 72 hours", "72 hours of the return", not "over two days")
-    "timescale": re.compile(MEASURED_TIME_RE.pattern +
+    "timescale": re.compile(r"\b(?:within|after|under|than|in)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|"
+                            r"ten|twelve|fifteen|twenty)(?:-|\s+)(?:working[\s-]+)?(?:hours?|days?|weeks?|months?)\b"
+                            r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
+                            r"(?:-|\s+)(?:working[\s-]+)?(?:hours?|days?|weeks?)\s+(?:of|after|from)\b"
+                            r"|\bsame\s+day\b|\bnext\s+(?:school\s+|working\s+)?day\b"
+                            r"|\bwithin\s+(?:a|one)\s+(?:day|week|month)\b|" + MEASURED_TIME_RE.pattern +
                             r"|\btimescales?\b|\btimel(?:y|iness)\b|\bpromptly\b|\bdelay(?:s|ed)?\b"
                             # (said in words: "the process takes too long", "children wait", "seen quickly")
                             r"|\btoo\s+(?:long|slow(?:ly)?)\b|\bwait(?:s|ed|ing)?\b|\bquickly\b|\bswiftly\b",
@@ -256,7 +262,7 @@ TIME_CLAUSE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their
 
 
 # "Who carried out the third visit, and when did it take place?": a second fact asked after the first.
-AND_WHEN_RE = re.compile(r",?\s+and\s+(?:when|(?:(?:in|on)\s+)?(?:what|which)\s+(?:dates?|days?|month|year))"
+AND_WHEN_RE = re.compile(r",?(?<!\s)\s+and\s+(?:when|(?:(?:in|on)\s+)?(?:what|which)\s+(?:dates?|days?|month|year))"
                          r"(?:\s+(?:did|was|were|is|are|will|has|had)\b|\s*\?*\s*$)", re.I)
 SECOND_FACT_BOOST = 1.3  # (x1.1 left the sign-off naming the inspector first; x1.6 lost two firsts)
 
@@ -264,8 +270,11 @@ SECOND_FACT_BOOST = 1.3  # (x1.1 left the sign-off naming the inspector first; x
 # ... and the other way round: "When did Ofsted carry out the ILACS, and who was lead inspector?"
 # (the inspector, whom a report's header or sign-off names: not "and who was appointed adviser", a role any
 # passage on the adviser's work names)
-AND_WHO_RE = re.compile(r",?\s+and\s+who\s+(?:(?:was|were)\s+(?:the\s+)?(?:lead\s+)?(?:inspectors?|hmis?)\b|"
-                        r"led|carried|signed)\b", re.I)
+AND_WHO_RE = re.compile(r",?(?<!\s)\s+and\s+who\s+(?:(?:was|were|is)\s+(?:the\s+)?(?:lead(?:\s+inspector)?|"
+                        r"inspectors?|hmis?)\b|led|carried|signed|wrote)\b", re.I)
+# ... named as the inspector: "Lead inspector: Jo Bell", "Jo Bell HMI", "led by Jo Bell" (not a councillor quoted)
+INSPECTOR_NAMED_RE = re.compile(rf"\b[Ll]ead\s+inspector\b|\bHMI\b|\bH(?:is|er)\s+Majesty[’']s\s+Inspectors?\b|"
+                                rf"\b[Ii]nspectors?[^\S\n]+{_NAME}|\bled[^\S\n]+by[^\S\n]+{_NAME}")
 
 
 def second_fact_weight(question: str, kind: str | None, text: str) -> float:
@@ -276,7 +285,8 @@ def second_fact_weight(question: str, kind: str | None, text: str) -> float:
             return 1.0
         event = _second_event(question)  # "..., and when were they appointed?": that event's date, not a cover's
         return SECOND_FACT_BOOST * (EVENT_DATE_BOOST if event and dates_event(event, text) else 1.0)
-    return SECOND_FACT_BOOST if _asks_person_too(question, kind) and holds("person", text) else 1.0
+    return SECOND_FACT_BOOST if _asks_person_too(question, kind) and holds("person", text) \
+        and INSPECTOR_NAMED_RE.search(text) else 1.0
 
 
 @lru_cache(maxsize=256)
@@ -542,13 +552,15 @@ DATE_EVENTS = {
                               r"\bon\s+site\b|\bvisit(?:\s+\w+){0,3}\s+(?:on|from|between)\b|"
                               # "the monitoring visit to Torbay children's services on 14 and 15 June 2017", "This
                               # inspection was led by Jo Bell HMI, supported by four inspectors, between 10 and 21 ..."
-                              rf"\b(?:visit\s+to\b[^.\n]{{0,60}}?|inspection\b[^.\n]{{0,120}}?)\s(?:on|from|between)\s+"
+                              rf"\b(?:visit\s+to\b[^.\n]{{0,60}}?|inspection\s+was\s+(?:led|carried\s+out|undertaken|"
+                              rf"conducted)\b[^.\n]{{0,120}}?)\s(?:on|from|between)\s+"
                               rf"{_DAY_OF_MONTH}"
                               rf"(?:\s*(?:and|to|-|–)\s*{_DAY_OF_MONTH})?\s+{_MONTH}", re.I)),
 }
 # "When did X start as director?": the sentence dating the appointment
 DATE_EVENTS["started"] = (
-    re.compile(r"\b(?:start(?:ed)?|beg[ai]n|join(?:ed)?|take\s+up|took\s+up|took\s+over|appointed)\b", re.I),
+    re.compile(r"\b(?:start(?:ed)?|beg[ai]n|join(?:ed)?|take\s+up|took\s+up|took\s+over)\b|"
+               r"\b(?:was|were|been|be|is|are)\s+(?:[\w'’-]+\s+){0,3}?appointed\b", re.I),
     re.compile(r"\b(?:took\s+up|took\s+over|started|joined|began|appointed|appointment|arrived)\b", re.I))
 EVENT_DATE_BOOST = 1.15
 

@@ -28,7 +28,8 @@ from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
 from qa.retrieval.question import SOURCE_KINDS, FilterOverrides, Query, parse
-from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, SHARE_QUESTION_RE, announces_only, asked_event,
+from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE, SHARE_QUESTION_RE, announces_only,
+                                      asked_event,
                                       asks_board_grade, states_board_grade,
                                       asked_role, asks_council_services, provider_report,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, holds_grade_of,
@@ -843,10 +844,13 @@ def _name_forms(name: str) -> list[str]:
 
 
 # "What did the CQC find when it reviewed health services for children in care in X?", where every sentence naming
-# the CQC has its review still to come ("a Care Quality Commission review ... was expected later in 2018"): nothing
-# it found is written yet. (Names written with a capital: a body or a person, not "care leavers".)
-TO_COME_RE = re.compile(r"\b(?:expected|due\s+(?:to|in|later|this|next)|planned|scheduled|will|(?:is|are)\s+to\s+be|"
-                        r"awaited|awaiting|forthcoming|upcoming|yet\s+to)\b", re.I)
+# the CQC has its review still to come ("a Care Quality Commission review ... was expected later in 2018") and none
+# reports what it found: nothing it found is written yet. (Names written with a capital: a body or a person, not
+# "care leavers".)
+TO_COME_RE = re.compile(r"\b(?:review|inspection|visit|assessment)s?\b[^.]{0,120}?\b(?:is|was|are|were|has\s+been|"
+                        r"had\s+been)\s+(?:now\s+|still\s+)?(?:expected|due|planned|scheduled)\b|"
+                        r"\b(?:expected|forthcoming|upcoming|planned|scheduled)\s+(?:[\w'’-]+\s+){0,3}?"
+                        r"(?:review|inspection|visit|assessment)s?\b", re.I)
 
 
 def named_only_to_come(query: Query, hits: list[Hit]) -> bool:
@@ -857,7 +861,7 @@ def named_only_to_come(query: Query, hits: list[Hit]) -> bool:
         forms = _name_forms(name)
         naming = [text[a:b] for text in texts.values() if any(f in text.lower() for f in forms)
                   for a, b in sentence_spans(text) if any(f in text[a:b].lower() for f in forms)]
-        if naming and all(TO_COME_RE.search(sentence) for sentence in naming):
+        if naming and all(TO_COME_RE.search(sentence) and not REPORTS_RE.search(sentence) for sentence in naming):
             return True
     return False
 

@@ -63,6 +63,10 @@ SOURCE_CUES = [
     # a focused visit named with no other source is Ofsted's to tell ("devon iro caseloads focused visit"; not "what
     # did the news say about the focused visit", nor "did the council accept the focused visit findings")
     ("ofsted", re.compile(r"\bfocus+ed\s+(?:visit|letter)s?\b", re.I)),
+    # the council's own plan answering a report: "nland improvement plan PLO tracking action" (not what a
+    # commissioner or the DfE made of it)
+    ("council", re.compile(r"^(?!.*\b(?:commissioner|advis[eo]r|dfe|minister|department)\b).*"
+                           r"\b(?:improvement|action|recovery)\s+plans?\b", re.I | re.S)),
 ]
 # A body that reviews inspections, speaking: Parliament's committees, ministers, commissioners.
 OTHER_SPEAKER_RE = re.compile(
@@ -309,7 +313,7 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # "What did the June 2019 inspection find (not the March monitoring visit)?": the event set aside is no filter.
 # ("I don't want the West Northants 2022 report": set aside as plainly)
 # (an event set aside by its outcome too: "Not the 2017 result or the 2015 inadequate")
-_SET_ASIDE_EVENT = (r"(?:visit|inspection|letter|report|one|result|outcome|judge?ment|rating|grade|inadequate|mv|"
+_SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outcome|judge?ment|rating|grade|inadequate|mv|"
                     r"ilacs|sif|jtai|ri|requires\s+improvement|outstanding)")
 # (a bracket's second clause sets aside to its close: "(what they said then, not the dates of the june inspection)")
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
@@ -692,6 +696,10 @@ SOURCE_FROM_RE = re.compile(r"\b((?:page|release|statement|story|article|letter|
                             r"(?!\s*(?:-|–))(?!\s+(?:onwards?|now|since)\b)(?!\s+on\b(?!\s+[a-z])))", re.I)
 
 
+LAST_BEFORE_RE = re.compile(r"\b(?:last|previous|prior|most\s+recent|latest)\s+(?:[\w'’-]+\s+){0,2}?"
+                            r"(?:inspection|judge?ment|grade|rating|visit|result|mv)s?\s+$", re.I)
+
+
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     text = SOURCE_FROM_RE.sub(r"\1 of ", text)
     patterns = [
@@ -767,7 +775,8 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     graded = [re.compile(YEAR).search(text, g.start(1)) for g in re.finditer(
         rf"\b(?:rated|judged|graded)\s+(?:[\w'’-]+\s+){{0,3}}?(?:in\s+)?{YEAR}\b(?![/–-]\d)", text, re.I)]
     # (so is a label's year opening the question: "Somerset 2022, when they got Good - ... since the 2017 RI")
-    label = re.match(rf"^\W*(?:[\w'’&-]+\s+){{1,4}}?{YEAR}\b(?=\s*[,:;–—-])", text)
+    label = re.match(rf"^\W*(?:(?!(?:before|until|up|to|by|prior|since|from|after|in|during|between|"
+                     rf"{MONTH_RE.replace('(', '(?:', 1)})\b)[\w'’&-]+\s+){{1,4}}?{YEAR}\b(?=\s*[,:;–—-])", text, re.I)
     label_year = re.compile(YEAR).search(text, label.start(1)) if label else None
     # (a word or two may stand between: "the 2018 Lambeth re-inspection report")
     event_year = max([*re.finditer(rf"\b{YEAR}(?=\s+(?:(?!(?:and|or|to|the|from|until|since)\b)[\w'’-]+\s+){{0,2}}?"
@@ -882,8 +891,10 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 y = _valid_year(g[1])
                 if not y:
                     continue
-                # "before 2018" ends on 31 December 2017; "until August 2018" includes August.
-                inclusive = not m.group(0).lower().startswith(("before", "prior"))
+                # "before 2018" ends on 31 December 2017; "until August 2018" includes August; so does "the last
+                # inspection before oct 2022": the October papers recall it ("the first since 2018, when ...").
+                inclusive = not m.group(0).lower().startswith(("before", "prior")) \
+                    or bool(g[0] and LAST_BEFORE_RE.search(text, 0, m.start()))  # (a month: a year's papers are later)
                 end = _month_end(y, _month(g[0])) if inclusive else _month_start(y, _month(g[0])) - timedelta(days=1)
                 start = None
             elif kind == "season":
@@ -1052,6 +1063,14 @@ OWN_RELEASE_RE = re.compile(r"(?<![\w&'’-])([\w&'’-]+(?:\s+[\w&'’-]+){0,3}
                             r"statement|announcement|website)", re.I)
 
 
+# Where the user will cite it is no source: "Citing Ofsted's handbook ... in a committee paper - when was it published?"
+CITED_IN_RE = re.compile(r"\b(citing|quoting|to\s+cite|to\s+quote)\b([^?.:;]{0,100}?)\s+(?:in|for|into)\s+(?:a|an|our|my)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:paper|report|briefing|presentation|note)\b", re.I)
+# An aside on other places: "..., I know Lambeth and Leicester had theirs the same year", "unlike Kent, ..."
+KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m\s+aware|i\s+reali[sz]e|"
+                            r"unlike)\b(?:(?!\s-\s)[^.?!;,:–—])*", re.I)
+
+
 def parse(question: str, previous: Query | None = None) -> Query:
     text = with_full_years(mended_places(re.sub(r"\s+", " ", question).strip()))
     if _has_topic(doubting := DOUBTED_CLAIM_RE.sub("", text, count=1)):
@@ -1068,8 +1087,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
         rest = considered  # "What happened in 2018?": the time is the topic, keep it in the search text
     visit = None
     authorities = find_authorities(text)
-    if len(authorities) > 1 and (outside := find_authorities(considered)):
-        # "I don't want the West Northants 2022 report": a place named only in what is set aside is not asked about
+    if len(authorities) > 1 and (outside := find_authorities(KNOWN_ASIDE_RE.sub(" ", considered))):
+        # "I don't want the West Northants 2022 report": a place named only in what is set aside is not asked about;
+        # nor one named in an aside ("I know Lambeth and Leicester had theirs the same year")
         authorities = [a for a in authorities if a in outside]
     # "First Somerset MV": the place may stand between the ordinal and the visit
     vm = VISIT_RE.search(rest) or _visit_across_place(rest) \
@@ -1085,7 +1105,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
             stripped = before + after
         if _has_topic(stripped) and not _asks_only_about_visit(stripped, authorities):
             rest = stripped.strip()  # unless the visit is what the question is about
-    cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", text))
+    cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", CITED_IN_RE.sub(r"\1\2", text)))
     if _has_topic(beside := without_sources_beside(rest).strip()):
         rest = beside  # (nor words to search for: they drew the letter's sign-off, which names its visit)
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None) \
@@ -1125,7 +1145,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
                   authorities=authorities,
                   source=source, source_named=source_named,
                   doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest,
-                  names=find_names(NEGATED_EVENT_RE.sub(" ", cues), authorities),
+                  names=find_names(KNOWN_ASIDE_RE.sub(" ", NEGATED_EVENT_RE.sub(" ", cues)), authorities),
                   answer_type=answer_type(_asked_sentence(text)), month=month)
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
