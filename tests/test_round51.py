@@ -217,3 +217,59 @@ def test_where_the_user_will_cite_a_document_is_no_source():
     asked = parse("Citing Ofsted's handbook for monitoring inadequate LAs in a committee paper - when was it published?")
     assert asked.source == "ofsted"
     assert parse("What did the committee paper say about caseloads in Kent?").source == "council"
+
+
+def test_another_inspectorate_named_makes_no_ofsted_source_and_is_named_by_its_inspection():
+    from qa.retrieval.question import parse
+    from qa.retrieval.synonyms import other_forms
+
+    asked = parse("Monmouthshire - the Care Inspectorate Wales performance evaluation inspection (so CIW, not Ofsted). "
+                  "Were there any worries about safeguarding?")
+    assert asked.source is None
+    assert parse("What did the inspection find about Kent's front door?").source == "ofsted"
+    assert parse("What did HMI Probation find in Kent youth justice?").source is None
+    assert "performance evaluation inspection" in other_forms("CIW")
+
+
+def test_ofsted_set_aside_in_a_bracket_is_not_asked_of_the_places_pages(tmp_path):
+    from conftest import bm25_assistant_for
+
+    page = ("2 May 2024\n\nPerformance Evaluation Inspection (PEI) report for children's services in Monmouthshire "
+            "published\n\nThe report identifies some concerns about Monmouthshire County Council's compliance with "
+            "statutory requirements for safeguarding children, in particular the timeliness of child protection "
+            "visits.\n")
+    assistant = bm25_assistant_for(tmp_path, {"pei.txt": (page, {"doc_type": "other", "date": "2024-05-02",
+                                                                 "local_authorities": ["Monmouthshire"]})})
+    answer = assistant.ask("Monmouthshire - the Care Inspectorate Wales performance evaluation inspection "
+                           "(so CIW, not Ofsted). Were there worries about statutory safeguarding requirements?")
+    assert not answer.abstained, answer.message
+    assert "timeliness of child protection visits" in answer.hits[0].passage.text
+    # Ofsted asked about where only another inspectorate's page covers the place: nothing of Ofsted's answers
+    assert assistant.ask("What did Ofsted say about safeguarding requirements in Monmouthshire?").abstained
+
+
+def test_a_notice_set_aside_and_a_label_year_before_a_bracket():
+    from qa.retrieval.question import parse
+
+    asked = parse("Northants CC inadequate in 2019 (local paper story on the full inspection): what had changed since "
+                  "that Oct 2018 focused visit? Not the DfE notice about the commissioner's report.")
+    assert "DfE" not in asked.names
+    assert (asked.date_from.year, asked.date_to.year) == (2019, 2019)
+
+
+def test_the_isle_of_wight_by_its_short_form():
+    from qa.retrieval.question import parse
+
+    assert parse("iow cabinet hampshire split one-off costs").authorities == ["Isle of Wight", "Hampshire"]
+
+
+def test_events_set_aside_together_and_a_year_before_ilacs():
+    from qa.retrieval.question import parse
+
+    asked = parse("Liverpool CC's own page on the final Ofsted MV (Sept 2025) - which areas still need work? I don't "
+                  "want the weaknesses from the Dec 2023 or March 2024 visits.")
+    assert (asked.date_from.isoformat(), asked.date_to.isoformat()) == ("2025-09-01", "2025-09-30")
+    asked = parse("Tower Hamlets, the June 2019 ILACS that took them to good - how far had services come since the "
+                  "2017 inadequate?")
+    assert (asked.date_from.year, asked.date_to.year) == (2019, 2019)
+    assert parse("What changed since the 2017 ILACS?").date_to is None

@@ -68,6 +68,9 @@ SOURCE_CUES = [
     ("council", re.compile(r"^(?!.*\b(?:commissioner|advis[eo]r|dfe|minister|department)\b).*"
                            r"\b(?:improvement|action|recovery)\s+plans?\b", re.I | re.S)),
 ]
+# Inspectorates other than Ofsted (a question naming one asks about its inspection, not Ofsted's)
+OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfrs|hmi\s+(?:constabulary|probation)|"
+                                   r"hmip|inspectorate\s+(?:of|wales)|estyn|care\s+inspectorate|ciw)\b", re.I)
 # A body that reviews inspections, speaking: Parliament's committees, ministers, commissioners.
 OTHER_SPEAKER_RE = re.compile(
     r"\b(?:mps['’]?|members of parliament|(?:select|commons|parliamentary|public accounts|education|clg|"
@@ -277,7 +280,7 @@ NEGATED_SOURCE_RE = re.compile(r"\b(?:not(?!\s+(?:registered|regulated|inspected
                                r"statements?|articles?|"
                                r"stor(?:y|ies)|write-?ups?|pieces?|blogs?|posts?|web\s*pages?|pages?|websites?|"
                                # (to a dash too: "Not the Ofsted letter please - I need the council's own report")
-                               r"releases?|bulletins?|minutes|papers?|"
+                               r"releases?|bulletins?|minutes|papers?|notices?|"
                                # (a paper by its title alone: "I need the council's own release, not the Gazette")
                                r"gazette|herald|chronicle|echo|argus|advertiser|mercury|sentinel|courier|examiner|"
                                r"telegraph|guardian|observer|bbc|itv|sky\s+news|cyp\s+now|"
@@ -322,7 +325,9 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:do\s+not|don['’]t)\s+want)\s+"
                               # ("Not what was said at the 2017 full inspection or the 2018 focused visit")
                               r"(?:what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
-                              r"(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?"
+                              # ("I don't want the weaknesses from the Dec 2023 or March 2024 visits")
+                              r"(?:(?:the|its|their)\s+[\w'’-]+\s+(?:from|at|in|of|on)\s+)?"
+                              r"(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:(?:or|and|nor)\s+(?:[\w-]+\s+){1,3}?)?"
                               rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:letter|report)s?\b)?"
                               # (and what is listed with it: "I don't want the 2015 report or the latest inspection")
                               # (or a place's: "Not the 2016 RI or West Northants' 2022 result")
@@ -722,7 +727,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         # visit", "before the 2019 inspection". The event's own month or year is included: what is written about
         # the event is dated then.
         # (a word may describe the event first: "that followed the damning November 2016 report")
-        ("since_event", rf"\b(?:since|after|following|followed)\s+(?:(?:the|its|an?|[\w-]+(?:'s|’s))\s+){{1,2}}"
+        ("since_event", rf"\b(?:since|after|following|followed)\s+(?:(?:the|its|an?|that|[\w-]+(?:'s|’s))\s+){{1,2}}"
                         rf"(?:(?!{MONTH_RE.replace('(', '(?:', 1)}|{_SEASON_WORDS})[a-z][\w-]+\s+)?{MONTH_YEAR}\b"),
         # "after the requires improvement judgement of 2017": the date closes the event's name.
         ("since_event", rf"\b(?:since|after|following|followed)\s+(?:the|its|an?|[\w-]+(?:'s|’s))\s+"
@@ -775,12 +780,12 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     graded = [re.compile(YEAR).search(text, g.start(1)) for g in re.finditer(
         rf"\b(?:rated|judged|graded)\s+(?:[\w'’-]+\s+){{0,3}}?(?:in\s+)?{YEAR}\b(?![/–-]\d)", text, re.I)]
     # (so is a label's year opening the question: "Somerset 2022, when they got Good - ... since the 2017 RI")
-    label = re.match(rf"^\W*(?:(?!(?:before|until|up|to|by|prior|since|from|after|in|during|between|"
-                     rf"{MONTH_RE.replace('(', '(?:', 1)})\b)[\w'’&-]+\s+){{1,4}}?{YEAR}\b(?=\s*[,:;–—-])", text, re.I)
+    label = re.match(rf"^\W*(?:(?!(?:before|until|up|to|by|prior|since|from|after|between|"
+                     rf"{MONTH_RE.replace('(', '(?:', 1)})\b)[\w'’&-]+\s+){{1,4}}?{YEAR}\b(?=\s*[,:;(–—-])", text, re.I)
     label_year = re.compile(YEAR).search(text, label.start(1)) if label else None
     # (a word or two may stand between: "the 2018 Lambeth re-inspection report")
     event_year = max([*re.finditer(rf"\b{YEAR}(?=\s+(?:(?!(?:and|or|to|the|from|until|since)\b)[\w'’-]+\s+){{0,2}}?"
-                                   rf"{EVENT_NOUN})", text, re.I), *graded,
+                                   rf"(?:{EVENT_NOUN}|(?:ilacs|sif|jtai)\b))", text, re.I), *graded,
                       # (or after it, as typed in a hurry: "cambridgeshire ilacs 2022 - ... after the 2019 RI")
                       *re.finditer(rf"(?:(?<=\bilacs )|(?<=\bsif )|(?<=\bjtai )|(?<=\bre-inspection )|"
                                    rf"(?<=\breinspection )|(?<=\bilacs in )){YEAR}\b(?![/–-]\d)", text, re.I),
@@ -1116,6 +1121,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
         or COMMITTEE_TOLD_RE.search(cues) \
         else "news" if NEWS_WRITER_RE.search(cues) else None
     source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
+    if source == "ofsted" and not attributed and OTHER_INSPECTORATE_RE.search(cues) \
+            and not re.search(r"\b(?:ofsted|hmi(?!\s+(?:probation|constabulary)))\b", cues, re.I):
+        source = None  # "the Care Inspectorate Wales performance evaluation inspection (so CIW, not Ofsted)"
     if source == "ofsted" and not attributed and any(p.search(cues) for p in (
             OTHER_SPEAKER_RE, COUNCIL_DISPUTES_RE, NAMED_SPEAKER_RE, PARLIAMENT_QUESTION_RE)):
         source = None  # "Did the MPs' inquiry say inspectors missed ...": Ofsted is spoken about, not speaking

@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from qa.retrieval.question import (COUNCIL_DECISION_RE, MONTH_RE, NEGATED_EVENT_RE, NEGATED_SOURCE_RE, NUMBER_WORDS,
+                                   OTHER_INSPECTORATE_RE,
                                    LETTER_IN_MONTH_RE, PUBLISHED_RE, SOURCE_KINDS, YEAR, Query, authority_surface_re)
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import name_within
@@ -1246,8 +1247,6 @@ UNNAMED_PLACE_PENALTY = 0.9
 # "What has Ofsted said about ...?": another inspectorate's page (the CQC's assessment of a council's adult social
 # care) is not Ofsted speaking, unless the question names that body too, or the page is a joint inspection's (a
 # JTAI, a local area SEND inspection: Ofsted's words too).
-OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfrs|hmi\s+(?:constabulary|probation)|"
-                                   r"hmip|inspectorate\s+of|estyn|care\s+inspectorate|ciw)\b", re.I)
 OFSTED_SPEAKS_RE = re.compile(r"\bofsted(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:say|said|says|find|found|finds|report\w*|"
                               r"letters?|inspectors?|judge\w*|think|thought|view|criticis\w*|prais\w*|highlight\w*|"
                               r"conclu\w*|note\w*)\b", re.I)

@@ -31,8 +31,8 @@ from qa.retrieval.acronyms import (FIELD_GLOSSARY, INSPECTION_KIND_LONG_RE, acro
 from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, asked_event, asked_role, counted_stems,
                                       holds, previous_post_weight, second_fact_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
-from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTION_RE, SOURCE_KINDS, Query,
-                                   SPECIALIST_SERVICE_RE, specialist_service)
+from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTION_RE, NEGATED_SOURCE_RE, SOURCE_KINDS,
+                                   Query, SPECIALIST_SERVICE_RE, specialist_service)
 from qa.retrieval.spelling import mended, spelling_fixes
 from qa.retrieval.synonyms import alternatives, other_forms, with_synonyms
 
@@ -239,7 +239,8 @@ class Retriever:
             # the publication asked by name speaks only through its own pages: theirs first (no other passage
             # states the name; one from another source would answer in the wrong voice)
             hits.sort(key=lambda h: (len(h.unconfirmed), h.document.doc_id not in publishing))
-        if query.authorities and (rank.OFSTED_RE.search(query.text) or FRAMEWORK_RE.search(query.text)):
+        asked = NEGATED_SOURCE_RE.sub(" ", query.text)  # ("(so CIW, not Ofsted)": Ofsted is not asked about)
+        if query.authorities and (rank.OFSTED_RE.search(asked) or FRAMEWORK_RE.search(query.text)):
             # "What did Ofsted find in Wolverhampton?" where the only pages about Wolverhampton are another
             # inspectorate's: Ofsted is framing in most questions, but here no page about the place speaks for it.
             # (Its frameworks speak for it: "Hertfordshire's 2024 ILACS grade" where another inspectorate's page is
@@ -252,7 +253,7 @@ class Retriever:
             for d in about:
                 stated[index.doc_rows.get(d, [])] = True
             if about and not any(docs[d].doc_type in SOURCE_KINDS["ofsted"] for d in about) \
-                    and (rank.OFSTED_RE.search(query.text) or all(rank.OTHER_INSPECTORATE_RE.search(
+                    and (rank.OFSTED_RE.search(asked) or all(rank.OTHER_INSPECTORATE_RE.search(
                         f"{docs[d].publisher}\n{docs[d].text[:300]}") for d in about)) \
                     and unmentioned_names(index, ["Ofsted"], stated):
                 unmentioned.append("Ofsted")
@@ -516,7 +517,7 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
     # "What did the CQC say when it inspected Fernhollow House?": another inspectorate asked about a named place or
     # person speaks only on a page naming both (the home's Ofsted report and a CQC page on something else do not)
     for body in [n for n in names if rank.OTHER_INSPECTORATE_RE.search(n) and n not in missing]:
-        forms = [body] + ([long] if (long := defined_as(body, defined)) else [])
+        forms = [body] + ([long] if (long := defined_as(body, defined)) else []) + list(other_forms(body))
         by_body = set().union(*(_docs_naming(index, form, mask) for form in forms))
         for other in [n for n in names if n != body and n not in missing and not INSPECTION_KIND_RE.fullmatch(n)
                       and not rank.OTHER_INSPECTORATE_RE.search(n) and re.match(r"[A-Z]\w+\s+[A-Z]", n)]:

@@ -111,6 +111,9 @@ NAME_FORMS: dict[str, tuple[str, ...]] = {
     "yjs": ("youth justice", "youth offending", "yot", "yos"),
     # the DfE acts through its Secretary of State: "the Secretary of State for Education appointed me ..."
     "department for education": ("secretary of state for education", "education secretary"),
+    # Care Inspectorate Wales's own pages name its inspection, not itself: "Performance Evaluation Inspection (PEI)"
+    **{form: ("performance evaluation inspection", "care inspectorate wales")
+       for form in ("ciw", "care inspectorate wales", "inspectorate wales")},
     # child protection is written round its words: "children in need of protection", "protection plans"
     "cp": ("need of protection", "protection plans", "protection plan", "protection enquiries"),
 }
