@@ -75,7 +75,8 @@ def test_a_full_inspection_dated_by_its_reports_month_may_have_had_its_fieldwork
 def test_a_labels_year_opening_the_question_is_asked_over_a_baseline_after_it():
     from qa.retrieval.question import parse
 
-    asked = parse("Somerset 2022, when they finally got Good - what did inspectors say about progress since the 2017 RI?")
+    asked = parse("Somerset 2022, when they finally got Good - what did inspectors say about progress since the "
+                  "2017 RI?")
     assert (asked.date_from.year, asked.date_to.year) == (2022, 2022)
     assert "Somerset" in asked.search_text and "2017" in asked.search_text
     # (a later year asked after the label stays asked)
@@ -214,7 +215,8 @@ def test_an_inspection_is_dated_by_its_own_verbs_not_by_its_reports_publication(
 def test_where_the_user_will_cite_a_document_is_no_source():
     from qa.retrieval.question import parse
 
-    asked = parse("Citing Ofsted's handbook for monitoring inadequate LAs in a committee paper - when was it published?")
+    asked = parse("Citing Ofsted's handbook for monitoring inadequate LAs in a committee paper - when was it "
+                  "published?")
     assert asked.source == "ofsted"
     assert parse("What did the committee paper say about caseloads in Kent?").source == "council"
 
@@ -273,3 +275,20 @@ def test_events_set_aside_together_and_a_year_before_ilacs():
                   "2017 inadequate?")
     assert (asked.date_from.year, asked.date_to.year) == (2019, 2019)
     assert parse("What changed since the 2017 ILACS?").date_to is None
+
+
+def test_an_inspectorate_named_in_a_pages_opening_is_named_throughout_it(tmp_path):
+    from conftest import bm25_assistant_for
+
+    filler = " ".join(["Case managers know the children well and plans are reviewed with families."] * 12)
+    page = ("HM Inspectorate of Probation\n\nAn inspection of youth justice services in Oldbury\n\nPublished: 9 February "
+            f"2023\n\n{filler}\n\n{filler}\n\nOverall rating\n\nOverall, we have rated the youth justice service in "
+            f"Oldbury as Good.\n\n{filler}\n")
+    minutes = ("Children's scrutiny committee, 9 March 2023\n\nThe youth justice service had been inspected and the "
+               "improvement plan arising from it was now complete. Members noted the update on staffing in the "
+               "service and asked for a further update in the autumn.\n")
+    assistant = bm25_assistant_for(tmp_path, {
+        "yjs.txt": (page, {"doc_type": "other", "date": "2023-02-09", "local_authorities": ["Oldbury"]}),
+        "minutes.txt": (minutes, {"doc_type": "council_page", "date": "2023-03-09", "local_authorities": ["Oldbury"]})})
+    answer = assistant.ask("oldbury yjs hmip rating")
+    assert "rated the youth justice service in Oldbury as Good" in answer.hits[0].passage.text

@@ -119,7 +119,8 @@ _ALIASES = {
     "Leicestershire": ("Leics",), "Hertfordshire": ("Herts",), "Buckinghamshire": ("Bucks",),
     "Wiltshire": ("Wilts",), "Gloucestershire": ("Glos",), "Worcestershire": ("Worcs",), "Oxfordshire": ("Oxon",),
     "Cambridgeshire": ("Cambs",), "Hampshire": ("Hants",), "Staffordshire": ("Staffs",), "Derbyshire": ("Derbys",),
-    "Lancashire": ("Lancs",), "Central Bedfordshire": ("Central Beds",), "Northumberland": ("N'land", "N’land", "Nland"),
+    "Lancashire": ("Lancs",), "Central Bedfordshire": ("Central Beds",),
+    "Northumberland": ("N'land", "N’land", "Nland"),
     "Isle of Wight": ("IoW",),
     # county councils by their initials, where no other council shares them ("KCC's own statement")
     "Kent": ("KCC",), "West Sussex": ("WSCC",), "East Sussex": ("ESCC",), "North Yorkshire": ("North Yorks", "NYCC"),

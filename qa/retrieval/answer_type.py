@@ -128,7 +128,8 @@ MEASURED_TIME_RE = re.compile(r"\b(?:within|under|than|up\s+to|average\s+of)\s+(
                               r"seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|forty-five|a)(?:-|\s+|(?<=\d))"
                               r"(?:working[\s-]+|school[\s-]+)?(?:hours?|hrs|days?|weeks?|months?|fortnight)\b"
                               r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)"
-                              r"(?:-|\s+)(?:working[\s-]+)?(?:hours?|hrs|days?|weeks?)\s+(?:of\s+(?:the|a|an|their|being|"
+                              r"(?:-|\s+)(?:working[\s-]+)?(?:hours?|hrs|days?|weeks?)\s+"
+                              r"(?:of\s+(?:the|a|an|their|being|"
                               r"referral|contact|receipt|notification|return)|after|from)\b"
                               r"|(?-i:(?<!On the ))\bsame\s+day\b|\bnext\s+(?:school|working)\s+day\b", re.I)
 MEASURED_TIME_BOOST = 1.15

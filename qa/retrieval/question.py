@@ -316,8 +316,8 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # "What did the June 2019 inspection find (not the March monitoring visit)?": the event set aside is no filter.
 # ("I don't want the West Northants 2022 report": set aside as plainly)
 # (an event set aside by its outcome too: "Not the 2017 result or the 2015 inadequate")
-_SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outcome|judge?ment|rating|grade|inadequate|mv|"
-                    r"ilacs|sif|jtai|ri|requires\s+improvement|outstanding)")
+_SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outcome|judge?ment|rating|grade|"
+                    r"inadequate|mv|ilacs|sif|jtai|ri|requires\s+improvement|outstanding)")
 # (a bracket's second clause sets aside to its close: "(what they said then, not the dates of the june inspection)")
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?<=[^\s(])[,;]\s*(?:not|rather than|instead of)\s+(?:the|its|their|an?)\b[^()]{0,200}(?=\))|"
@@ -1069,7 +1069,8 @@ OWN_RELEASE_RE = re.compile(r"(?<![\w&'’-])([\w&'’-]+(?:\s+[\w&'’-]+){0,3}
 
 
 # Where the user will cite it is no source: "Citing Ofsted's handbook ... in a committee paper - when was it published?"
-CITED_IN_RE = re.compile(r"\b(citing|quoting|to\s+cite|to\s+quote)\b([^?.:;]{0,100}?)\s+(?:in|for|into)\s+(?:a|an|our|my)\s+"
+CITED_IN_RE = re.compile(r"\b(citing|quoting|to\s+cite|to\s+quote)\b([^?.:;]{0,100}?)\s+(?:in|for|into)\s+"
+                         r"(?:a|an|our|my)\s+"
                          r"(?:[\w-]+\s+){0,2}?(?:paper|report|briefing|presentation|note)\b", re.I)
 # An aside on other places: "..., I know Lambeth and Leicester had theirs the same year", "unlike Kent, ..."
 KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m\s+aware|i\s+reali[sz]e|"

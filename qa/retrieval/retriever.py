@@ -214,7 +214,8 @@ class Retriever:
                 * second_fact_weight(query.text, query.answer_type, passage.text) \
                 * previous_post_weight(query.text, passage.text) * who_verb_weight(query.text, passage.text) \
                 * rank.recall_weight(checks[doc.doc_id], passage.text, query) \
-                * acronym_weight(acronyms, passage.text, [doc.title or "", *passage.headings]) \
+                * acronym_weight(acronyms, passage.text,
+                                 [doc.title or "", doc.text[:OPENING_CHARS], *passage.headings]) \
                 * rank.unnamed_place_weight(passage.text, passage.headings, doc, query.authorities) \
                 * rank.other_inspectorate_weight(doc, query.text) * rank.minutes_weight(doc, query.text) \
                 * rank.notice_weight(passage.text, query.text) * rank.other_visit_weight(passage.text, query) \
@@ -483,6 +484,11 @@ def arrangement_in(long: str) -> str | None:
     guardianship order"): an arrangement's order or plan is mentioned by the arrangement."""
     found = SPECIALIST_SERVICE_RE.search(long)
     return found.group(0) if found else None
+
+
+# A page's opening (its site's name, its masthead, "Question to the Department for Education") names who speaks
+# throughout it, as its title does
+OPENING_CHARS = 300
 
 
 def arrangement_named_by(long: str) -> re.Pattern | None:
