@@ -2,6 +2,8 @@
 judgement its visits follow say nothing the visit found."""
 from test_trust import undated_hit
 
+import pytest
+
 from qa.retrieval import rank
 from qa.retrieval.answer_type import states_share
 from qa.retrieval.assistant import states_asked_fact, states_asked_facts
@@ -47,7 +49,7 @@ FINDING = ("Headline findings\n\nProgress since the last monitoring visit has be
 def test_a_letters_sign_off_and_opening_are_no_finding():
     question = "what did ofsted say about the pace of progress at the rutland monitoring visit"
     assert rank.scope_share(SIGN_OFF) == 1.0
-    assert rank.scope_weight(SIGN_OFF, question, None) == rank.SCOPE_PENALTY
+    assert rank.scope_weight(SIGN_OFF, question, None) == pytest.approx(rank.SCOPE_SENTENCE_PENALTY)
     # the judgement its visits follow is history, not a finding of this visit
     assert rank.scope_share(OPENING) > 0.8
     assert rank.scope_share(FINDING) == 0.0
@@ -169,7 +171,8 @@ def test_a_reports_statutory_front_matter_is_no_finding():
              "Education and Inspections Act 2006. This report includes the report of the inspection of local "
              "authority functions carried out under section 136 of the Education and Inspections Act 2006.")
     assert rank.scope_share(front) == 1.0
-    assert rank.scope_weight(front, "why was Rutland judged inadequate overall in 2015?", None) == rank.SCOPE_PENALTY
+    assert rank.scope_weight(front, "why was Rutland judged inadequate overall in 2015?", None) \
+        == pytest.approx(rank.SCOPE_SENTENCE_PENALTY)
 
 
 def test_straight_after_an_event_asks_its_aftermath_not_everything_since():
