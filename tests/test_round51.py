@@ -292,3 +292,11 @@ def test_an_inspectorate_named_in_a_pages_opening_is_named_throughout_it(tmp_pat
         "minutes.txt": (minutes, {"doc_type": "council_page", "date": "2023-03-09", "local_authorities": ["Oldbury"]})})
     answer = assistant.ask("oldbury yjs hmip rating")
     assert "rated the youth justice service in Oldbury as Good" in answer.hits[0].passage.text
+
+
+def test_a_statutory_direction_set_aside_closes_the_span_before_its_year():
+    from qa.retrieval.question import parse
+
+    asked = parse("When was Northamptonshire first hit with a DfE direction notice, and who oversaw the improvement "
+                  "work? I mean the original one after the 2013 inadequate, not the Nov 2018 statutory direction.")
+    assert (asked.date_from.year, asked.date_to.year) == (2013, 2017)

@@ -317,7 +317,7 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # ("I don't want the West Northants 2022 report": set aside as plainly)
 # (an event set aside by its outcome too: "Not the 2017 result or the 2015 inadequate")
 _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outcome|judge?ment|rating|grade|"
-                    r"inadequate|mv|ilacs|sif|jtai|ri|requires\s+improvement|outstanding)")
+                    r"inadequate|mv|ilacs|sif|jtai|ri|requires\s+improvement|outstanding|direction|notice)")
 # (a bracket's second clause sets aside to its close: "(what they said then, not the dates of the june inspection)")
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?<=[^\s(])[,;]\s*(?:not|rather than|instead of)\s+(?:the|its|their|an?)\b[^()]{0,200}(?=\))|"
