@@ -71,6 +71,7 @@ SOURCE_CUES = [
 # Inspectorates other than Ofsted (a question naming one asks about its inspection, not Ofsted's)
 OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfrs|hmi\s+(?:constabulary|probation)|"
                                    r"hmip|inspectorate\s+(?:of|wales)|estyn|care\s+inspectorate|ciw)\b", re.I)
+OFSTED_NAMED_RE = re.compile(r"\b(?:ofsted|hmi(?!\s+(?:probation|constabulary)))\b", re.I)  # (HMI: Ofsted's inspectors)
 # A body that reviews inspections, speaking: Parliament's committees, ministers, commissioners.
 OTHER_SPEAKER_RE = re.compile(
     r"\b(?:mps['’]?|members of parliament|(?:select|commons|parliamentary|public accounts|education|clg|"
@@ -1123,7 +1124,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         else "news" if NEWS_WRITER_RE.search(cues) else None
     source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
     if source == "ofsted" and not attributed and OTHER_INSPECTORATE_RE.search(cues) \
-            and not re.search(r"\b(?:ofsted|hmi(?!\s+(?:probation|constabulary)))\b", cues, re.I):
+            and not OFSTED_NAMED_RE.search(cues):
         source = None  # "the Care Inspectorate Wales performance evaluation inspection (so CIW, not Ofsted)"
     if source == "ofsted" and not attributed and any(p.search(cues) for p in (
             OTHER_SPEAKER_RE, COUNCIL_DISPUTES_RE, NAMED_SPEAKER_RE, PARLIAMENT_QUESTION_RE)):

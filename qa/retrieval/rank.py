@@ -90,7 +90,7 @@ SCOPE_HEADING_RE = re.compile(r"\b(areas covered|scope of (the )?(visit|inspecti
                               r"what (we|inspectors) looked at)\b", re.I)
 SCOPE_PENALTY = 0.6
 # A letter's own sentences saying what the visit looked at weigh less by their share, down to this (x0.6 -> x0.45:
-# every set's first places +5, round 51; a section under a scope heading stays at x0.6: a findings paragraph
+# every set's first places +6, round 51; a section under a scope heading stays at x0.6: a findings paragraph
 # after an unread heading is under it too)
 SCOPE_SENTENCE_PENALTY = 0.45
 QUOTE_WORDS = 12

@@ -214,8 +214,8 @@ class Retriever:
                 * second_fact_weight(query.text, query.answer_type, passage.text) \
                 * previous_post_weight(query.text, passage.text) * who_verb_weight(query.text, passage.text) \
                 * rank.recall_weight(checks[doc.doc_id], passage.text, query) \
-                * acronym_weight(acronyms, passage.text,
-                                 [doc.title or "", doc.text[:OPENING_CHARS], *passage.headings]) \
+                * (acronym_weight(acronyms, passage.text, [doc.title or "", doc.text[:OPENING_CHARS],
+                                                           *passage.headings]) if acronyms else 1.0) \
                 * rank.unnamed_place_weight(passage.text, passage.headings, doc, query.authorities) \
                 * rank.other_inspectorate_weight(doc, query.text) * rank.minutes_weight(doc, query.text) \
                 * rank.notice_weight(passage.text, query.text) * rank.other_visit_weight(passage.text, query) \
