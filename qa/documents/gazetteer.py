@@ -452,6 +452,10 @@ def find_in_text(text: str) -> list[Mention]:
 
 LIST_JOIN = r"\s*(?:,|;|and|&|or|,\s*and)\s*"  # between two names of a list in a sentence
 _Q_CUE_BEFORE = re.compile(r"\b(in|for|at|about|from|by|of|to)\s+$", re.I)
+# ... or the subject of a result: "what grade did reading get", "how did sutton fare" (not "did reading help")
+_SUBJECT_BEFORE = re.compile(r"\b(?:did|does|do|has|have|had|will|would)\s+$", re.I)
+_RESULT_VERB_AFTER = re.compile(r"\s+(?:get|got|receive|received|achieve|achieved|score|scored|fare|fared|perform|"
+                                r"performed)\b", re.I)
 
 
 # A terse query opening with an ambiguous name, then a word of this field or a year: the name is the place.
@@ -467,9 +471,11 @@ _TERSE_TOPIC_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+)?(?:(?:19|20)\d\d|caseloa
                                 r"private fostering|unaccompanied|jtai|improvement plan|scrutiny)\b", re.I)
 # ... and a numbered kind of Ofsted visit after it names the place even when a question follows ("stockton second
 # monitoring visit - what did it look at"; not "Reading monitoring visit letters, what ...?", a verb).
-# (or dated by its year: "bury focused visit 2023 what needs to improve", "reading 2019 ilacs - what did it find")
+# (or dated by its year: "bury focused visit 2023 what needs to improve", "reading 2019 ilacs - what did it find";
+# or by its month and year: "Reading focused visit Nov 2019 - how well ...")
 _VISIT_KIND = r"(?:ofsted\s+)?(?:(?:monitoring|focus+ed)\s+visit|ilacs|jtai|inspection)"
-_VISIT_KIND_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+{_VISIT_KIND}|{_VISIT_KIND}\s+(?:19|20)\d\d|"
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_VISIT_KIND_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+{_VISIT_KIND}|{_VISIT_KIND}\s+(?:{_MONTH_WORD}\s+)?(?:19|20)\d\d|"
                                rf"(?:19|20)\d\d\s+{_VISIT_KIND})\b", re.I)
 
 
@@ -503,7 +509,20 @@ def _shared_name_expanded(m: re.Match) -> str:
 
 def compass_expanded(text: str) -> str:
     """"w sussex" -> "West sussex", "north + west northants" -> "north northants and west northants"."""
-    return _COMPASS_RE.sub(_compass_expanded, shared_names_expanded(text))
+    return _COMPASS_RE.sub(_compass_expanded, shared_names_expanded(initials_expanded(text)))
+
+
+# A two-town council by its initials and an ampersand, as staff type it: "w&m afc mv", "K&C caseloads" (in a
+# question only: a page's "T&W" is as likely Tyne and Wear)
+_TWO_TOWNS = {f"{m.group(1)}&{m.group(2)}".lower(): name for name in AUTHORITIES
+              if (m := re.fullmatch(r"([A-Z])\w+ and ([A-Z])\w+", name))
+              and name != "Telford and Wrekin"}  # ("T&W" is Tyne and Wear's too)
+_INITIALS_RE = re.compile(r"(?<![\w&])([a-z])&([a-z])(?![\w&])", re.I)
+
+
+def initials_expanded(text: str) -> str:
+    """"w&m afc mv" -> "Windsor and Maidenhead afc mv" (not "t&w": Telford and Wrekin's, or Tyne and Wear's)."""
+    return _INITIALS_RE.sub(lambda m: _TWO_TOWNS.get(m.group(0).lower(), m.group(0)), text)
 
 
 def shared_names_expanded(text: str) -> str:
@@ -541,6 +560,7 @@ def find_in_question(text: str) -> list[str]:
                         or _VISIT_KIND_AFTER.match(after)):
                     continue
             elif not (possessive or _Q_CUE_BEFORE.search(before) or re.match(r"\s*(\?|$|,)", after)
+                      or _SUBJECT_BEFORE.search(before) and _RESULT_VERB_AFTER.match(after)
                       or surface[:1].isupper()):  # capitalised mid-question: the user means the place
                 continue
             if _NOT_LA_AFTER.match(after) or _NOT_LA_BEFORE.search(before):

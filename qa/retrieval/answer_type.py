@@ -346,6 +346,30 @@ def _asks_previous_post(question: str) -> bool:
     return bool(PREVIOUS_POST_QUESTION_RE.search(question))
 
 
+# "How did Ofsted say services compared with the previous inspection, and what had the LA been graded at that
+# time?": the comparison with an earlier inspection is asked; a passage naming that inspection ("deteriorated since
+# the last inspection ... in 2012, when ... good") answers it, one on this inspection's grades alone does not.
+EARLIER_INSPECTION_QUESTION_RE = re.compile(r"\bcompar\w*\s+(?:with|to|against)\s+(?:[\w'’-]+\s+){0,3}?(?:previous|last|"
+                                            r"earlier|prior|former)\s+(?:full\s+)?(?:ofsted\s+)?(?:inspection|"
+                                            r"judge?ment|rating|grade)\b|\b(?:been\s+)?(?:graded|rated|judged)\s+"
+                                            r"(?:at\s+that\s+time|back\s+then|previously|before\s+(?:that|then))\b",
+                                            re.I)
+EARLIER_INSPECTION_RE = re.compile(r"\b(?:previous|last|prior|earlier|former)\s+(?:full\s+)?(?:ofsted\s+)?"
+                                   r"(?:inspection|judge?ment|rating|grade)\b|\bpreviously\s+(?:been\s+)?(?:judged|"
+                                   r"rated|graded|found)\b|\blast\s+inspected\b", re.I)
+EARLIER_INSPECTION_MISSING = 0.6  # (it cannot answer: as strong as a missing previous post)
+
+
+def earlier_inspection_weight(question: str, text: str) -> float:
+    return EARLIER_INSPECTION_MISSING if _asks_earlier_inspection(question) and not EARLIER_INSPECTION_RE.search(text) \
+        else 1.0
+
+
+@lru_cache(maxsize=256)
+def _asks_earlier_inspection(question: str) -> bool:
+    return bool(EARLIER_INSPECTION_QUESTION_RE.search(question))
+
+
 # "Who presented the report to the committee?": the doer of the asked deed, named in the sentence that says it
 # ("Gillian Thirlwell presented the report"), not inspectors named elsewhere for carrying out the visit.
 WHO_VERB_RE = re.compile(r"^\W*(?:who|which\s+(?:(?!(?:did|do|does|was|were|is|are|has|have|had)\b)"

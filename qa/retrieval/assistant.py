@@ -602,6 +602,10 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         follows = bool(MONITORING_VISIT_RE.search(text)) \
             and visit_just_before(hit.document, letters or {}) == query.visit_number
         named = re.finditer(rf"\b({ordinal})\b|\bvisit (?:number )?{query.visit_number}\b", text)
+        # (or the visit told by the month the question names it by: "first MV ... (the December one)" and "a
+        # monitoring visit in December")
+        follows = follows or bool(query.month and MONITORING_VISIT_RE.search(text)
+                                  and query.month in document_event_months(hit.document))
         if not follows and not any(_near_visit(text, m) and not (m.group(1) and OTHER_NOUN_NEXT_RE.match(text, m.end()))
                                    and not anticipated_visit(text, m) for m in named):
             return False

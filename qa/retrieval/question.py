@@ -62,7 +62,8 @@ SOURCE_CUES = [
     ("council", COUNCIL_BODY_RE),
     # a focused visit named with no other source is Ofsted's to tell ("devon iro caseloads focused visit"; not "what
     # did the news say about the focused visit", nor "did the council accept the focused visit findings")
-    ("ofsted", re.compile(r"\bfocus+ed\s+(?:visit|letter)s?\b", re.I)),
+    # (so is a joint targeted area inspection: Ofsted leads it and signs its letter)
+    ("ofsted", re.compile(r"\bfocus+ed\s+(?:visit|letter)s?\b|\bjtais?\b", re.I)),
     # the council's own plan answering a report: "nland improvement plan PLO tracking action" (not what a
     # commissioner or the DfE made of it)
     ("council", re.compile(r"^(?!.*\b(?:commissioner|advis[eo]r|dfe|minister|department)\b).*"
@@ -78,7 +79,11 @@ OTHER_SPEAKER_RE = re.compile(
     r"communities and local government) committee|(?:the |an? )?(?:parliamentary |mps['’] )?inquiry|the commissioner|"
     r"the minister|the government|the dfe|department for education|the children['’]s commissioner)\b(?:['’]s?)?\s+"
     r"(?:\w+\s+){0,2}?(?:say|said|says|find|found|finds|conclude[sd]?|report(?:ed|s)?|criticis\w+|state[sd]?|"
-    r"recommend\w*|blame[sd]?|warn(?:ed|s)?)\b", re.I)
+    r"recommend\w*|blame[sd]?|warn(?:ed|s)?)\b"
+    # ("Has anyone warned that the way Ofsted reported ... could give false comfort?": somebody unnamed speaking
+    # about Ofsted)
+    r"|\b(?:anyone|anybody|someone|somebody)\s+(?:(?:ever|actually|publicly)\s+)?(?:warn(?:ed|s)?|argued?|claim(?:ed|s)?|"
+    r"criticis\w+|suggest(?:ed|s)?|sa(?:y|id|ys))\s+(?:that\s+)?(?=[^?]*\bofsted\b)", re.I)
 # A question put in Parliament ("a parliamentary written question on which councils Ofsted had rated inadequate"):
 # a minister answers it; Ofsted is spoken about.
 PARLIAMENT_QUESTION_RE = re.compile(r"\b(?:parliamentary|written|commons|lords)\s+(?:written\s+)?"
@@ -265,6 +270,13 @@ LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
                                  r"(?=[^.?!]*\b(?:own|itself|letter|report|statement|coverage|release|announcement|"
                                  r"words)\b)[^.?!]{1,200}(?:[.!:;]|\s[-–—])\s+(?=(?:what|how|which|who|whom|when|why|where|did|"
                                  r"does|do|is|are|was|were|has|have)\b)", re.I)
+# "..., going by the report extracts on the community site: how did ...": where the reader is reading is a source
+# to prefer, not words to search for (the page's own heading "Sample extracts from the Ofsted report" answers nothing).
+READER_SOURCE_RE = re.compile(r"[,;]?\s*\b(?:going\s+(?:by|off)|judging\s+(?:by|from)|working\s+from)\s+"
+                              r"(?:the\s+|its\s+|their\s+|an?\s+)?(?:[\w'’&-]+\s+){0,5}?(?:report|extracts?|letter|page|"
+                              r"site|website|article|story|minutes|paper|release|statement|coverage|write-?up|piece|"
+                              r"summary)s?\b(?:\s+(?:on|of|from|in)\s+(?:the\s+)?(?:[\w'’&-]+\s*){1,4}?)?"
+                              r"(?=\s*[,:;?]|\s[-–—])", re.I)
 # What a source clause says the source is about ("own statement about care leavers in Rutland", "own report on its
 # fostering recruitment drive"), unless it is the event it reports on (SOURCE_EVENT_RE).
 SOURCE_SUBJECT_RE = re.compile(r"\b(?:about|on|regarding|concerning|into)\s+(?:the\s+|its\s+|their\s+|our\s+|a\s+)?"
@@ -344,7 +356,8 @@ EVENT_NOUN = (r"(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|full\s+)?
               r"(?:visit|inspection|re-inspection|letter|report|meeting|mv)s?\b")  # ("the September MV")
 # A terse query's bare month ("west sussex mv5 sept findings") too, when the query is about an event; not the
 # ends of a range ("between September and December") nor a first name ("Jan Smith").
-EVENT_MONTH_RE = re.compile(rf"\b(?:(?:the|its|an?)\s+)?{MONTH_RE}\s+{EVENT_NOUN}|"
+# ("(the December one, not the final visit)": the month names the visit the question is about)
+EVENT_MONTH_RE = re.compile(rf"\b(?:(?:the|its|an?)\s+)?{MONTH_RE}\s+(?:{EVENT_NOUN}|one\b)|"
                             rf"\b(?:in|during)\s+{MONTH_RE}(?![\w'’])(?!\s*,?\s*\d)|"
                             rf"(?<!since )(?<!until )(?<!before )(?<!after )(?<!from )(?<!between )(?<!and )(?<!to )"
                             rf"(?<!of )(?<!by )(?<!each )(?<!last )(?<!this )(?<!next )\b{MONTH_RE}(?![\w'’-])"
@@ -503,7 +516,15 @@ class Query:
             # caseloads"): the report's header and download line repeat "ILACS", its findings do not (dev pool +8
             # first, two lost to a judgement table or headline; with "jtai" too, one more forbidden passage). Not
             # without a place: "Which areas does ILACS cover?" asks about the framework itself.
+            # (and a kind of visit, the same way: "bromley focused visit 2021 caseloads", where the council's
+            # headline repeats "focused visit" and the findings do not; not when its date or inspectors are asked,
+            # which the letter's opening "the focused visit to X on ..." states)
             stripped = FRAMEWORK_RE.sub(" ", text)
+            # (nor one the question measures from, "moved on since the focused visit the autumn before", which
+            # the answer names too)
+            if self.answer_type not in ("date", "person"):
+                stripped = VISIT_KIND_NAMED_RE.sub(
+                    lambda m: m.group(0) if _MEASURED_FROM_RE.search(stripped[:m.start()]) else " ", stripped)
             text = stripped if _has_topic(stripped) else text
         return text
 
@@ -1078,6 +1099,27 @@ KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m
                             r"unlike)\b(?:(?!\s-\s)[^.?!;,:–—])*", re.I)
 
 
+_SET_ASIDE_WHEN_RE = re.compile(rf"\b(?:{MONTH_RE}\s+)?{YEAR}\b", re.I)
+
+
+def _asks_recency(text: str, timed: bool) -> bool:
+    """Whether the newest documents are asked for. A question dated by its time or visit uses "now" of that time
+    ("first MV after the 2023 inadequate: were thresholds now being applied?"), not of today."""
+    return any(m.group(0) != "now" or not timed for m in RECENCY_RE.finditer(text))
+
+
+def _set_aside_starts(text: str) -> list[tuple[date, str]]:
+    """The first day of each time an event set aside names ("not the Dec 2018 visit": 1 December 2018)."""
+    starts = []
+    for aside in NEGATED_EVENT_RE.finditer(text):
+        for m in _SET_ASIDE_WHEN_RE.finditer(aside.group(0)):
+            month = m.group(1) and m.group(1).rstrip(".").lower()
+            number = MONTHS.get(month) or MONTH_ABBREVIATIONS.get(month or "")
+            starts.append((date(int(m.group(2)), number or 1, 1),
+                           f"{m.group(1).rstrip('.').capitalize()} {m.group(2)}" if number else m.group(2)))
+    return starts
+
+
 def parse(question: str, previous: Query | None = None) -> Query:
     text = with_full_years(mended_places(re.sub(r"\s+", " ", question).strip()))
     if _has_topic(doubting := DOUBTED_CLAIM_RE.sub("", text, count=1)):
@@ -1085,11 +1127,12 @@ def parse(question: str, previous: Query | None = None) -> Query:
     # "(not the March visit)"; "not the ones in the 2021 newspaper piece": the year of a source set aside
     considered = re.sub(r"\s+", " ", NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", text))).strip()
     start, end, phrase, rest = parse_time(considered)
-    for year in sorted(int(y) for m in NEGATED_EVENT_RE.finditer(text) for y in _YEAR_RE.findall(m.group(0))):
-        if start and start.year < year and (end is None or end.year >= year):
+    for first_day, label in sorted(_set_aside_starts(text)):
+        if start and start.year < first_day.year and (end is None or end >= first_day):
             # "the December visit, the first after the 2023 inadequate grade ... Not the 2025 visits please": the
-            # window the question opens closes before the year it sets aside
-            end, phrase = date(year - 1, 12, 31), f"{phrase}, before {year}" if phrase else phrase
+            # window the question opens closes before the year it sets aside (before its month, when one is named:
+            # "after the 2016 inadequate ..., not the Dec 2018 visit" still holds the autumn 2018 visit)
+            end, phrase = first_day - timedelta(days=1), f"{phrase}, before {label}" if phrase else phrase
     if not _has_topic(rest):
         rest = considered  # "What happened in 2018?": the time is the topic, keep it in the search text
     visit = None
@@ -1140,6 +1183,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
         subject = _source_subject(rest[:len(rest) - len(asked)], asked, authorities)
         tail = (f" about {subject}" if subject else "") + (f" in {' and '.join(places)}" if places else "")
         rest = re.sub(r"\s*([?.!]*)\s*$", tail + r"\1", asked, count=1)
+    if _has_topic(unsourced := READER_SOURCE_RE.sub("", rest)):
+        rest = unsourced
     if _has_topic(unquoted := NEGATED_QUOTE_RE.sub(" ", rest)):
         rest = unquoted
     topic = rest
@@ -1151,7 +1196,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if asked_month and month is None:
         phrase = _named(start.year, start.month)
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
-                  recency=bool(RECENCY_RE.search(NEGATED_EVENT_RE.sub(" ", cues))), visit_number=visit,
+                  recency=_asks_recency(NEGATED_EVENT_RE.sub(" ", cues), bool(start or end or visit)),
+                  visit_number=visit,
                   authorities=authorities,
                   source=source, source_named=source_named,
                   doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest,
@@ -1170,7 +1216,10 @@ EVENT_ASIDE_RE = re.compile(r"(\b(?:visits?|mv|inspection|ilacs|jtai|letter|repo
                             r"\((?![^()]*\b(?:not|rather|instead|except|excluding)\b)"
                             rf"(?=[^()]*(?:\b(?:\d+|one|two|three|four|five|six)[\s-]+(?:days?|weeks?)\b|"
                             rf"\bon[\s-]?site\b|"
-                            rf"\b(?:19|20)\d\d\b|\b{MONTH_RE}\b))[^()]{{1,60}}\)", re.I)
+                            rf"\b(?:19|20)\d\d\b|\b{MONTH_RE}\b)|"
+                            # ("ILACS 2023 (the one that took them from inadequate up to RI)": which event, by its
+                            # outcome; every passage on it repeats the outcome, the question asks something else)
+                            rf"\s*the\s+one\s+(?:that|which|where|when|with)\b)[^()]{{1,80}}\)", re.I)
 
 
 def _source_subject(clause: str, asked: str, authorities: list[str]) -> str:
@@ -1185,6 +1234,8 @@ def _source_subject(clause: str, asked: str, authorities: list[str]) -> str:
 
 
 FRAMEWORK_RE = re.compile(r"\b(?:ilacs|sif)\b", re.I)  # the inspection framework's name
+VISIT_KIND_NAMED_RE = re.compile(r"\bfocus+ed\s+visits?\b", re.I)
+_MEASURED_FROM_RE = re.compile(r"\b(?:since|followed|before|until)\b[^,.;:?()–—-]*$", re.I)
 # Capitalised words that are framing, not a name the answer must contain.
 COMMON_CAPITALISED = {
     "ofsted", "council", "councils", "county", "city", "borough", "metropolitan", "royal", "london", "children",
@@ -1227,7 +1278,9 @@ def council_initials(authority: str) -> set[str]:
     and Chelsea" -> rbkc, lbkc (lower case)."""
     letters = "".join(w[0] for w in re.findall(r"[\w'’-]+", authority) if w.lower() not in ("and", "of", "upon", "on"))
     letters = letters.lower()
-    return {letters + suffix for suffix in ("c", "cc", "bc", "mbc", "dc")} | {"lb" + letters, "rb" + letters}
+    # (a place of two words or more by its bare initials too: "TH's previous inspection" after "Tower Hamlets")
+    bare = {letters} if len(letters) > 1 else set()
+    return {letters + suffix for suffix in ("c", "cc", "bc", "mbc", "dc")} | {"lb" + letters, "rb" + letters} | bare
 
 
 def find_names(text: str, authorities: list[str]) -> list[str]:

@@ -29,7 +29,7 @@ from qa.retrieval import rank
 from qa.retrieval.acronyms import (FIELD_GLOSSARY, INSPECTION_KIND_LONG_RE, acronym_weight, asked_acronyms, defined_as,
                                    expand, index_definitions, spelled_out_re)
 from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, asked_event, asked_role, counted_stems,
-                                      holds, previous_post_weight, second_fact_weight, who_verb_weight)
+                                      earlier_inspection_weight, holds, previous_post_weight, second_fact_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTION_RE, NEGATED_SOURCE_RE, SOURCE_KINDS,
                                    Query, SPECIALIST_SERVICE_RE, specialist_service)
@@ -213,6 +213,7 @@ class Retriever:
                 * rank.direction_weight(passage.text, query.text) \
                 * second_fact_weight(query.text, query.answer_type, passage.text) \
                 * previous_post_weight(query.text, passage.text) * who_verb_weight(query.text, passage.text) \
+                * earlier_inspection_weight(query.text, passage.text) \
                 * rank.recall_weight(checks[doc.doc_id], passage.text, query) \
                 * (acronym_weight(acronyms, passage.text, [doc.title or "", doc.text[:OPENING_CHARS],
                                                            *passage.headings]) if acronyms else 1.0) \

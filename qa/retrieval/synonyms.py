@@ -36,7 +36,7 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # ... and office shorthand ("scrutiny cttee", "mgmt oversight", "dept response")
     **{form: ("committee",) for form in ("cttee", "ctee", "cttees")}, "mtg": ("meeting",), "mtgs": ("meetings",),
     **{form: ("managers",) for form in ("mgr", "mgrs")}, "mgmt": ("management",), "govt": ("government",),
-    "dept": ("department",), "yp": ("young people",), "cyp": ("children and young people",),
+    "dept": ("department",), "env": ("environment",), "envt": ("environment",), "yp": ("young people",), "cyp": ("children and young people",),
     "top team": ("senior leadership", "senior leaders"),
     # (a "check-in visit", not a social worker's check-in with a child)
     "check-in visit": ("monitoring visit",),
@@ -45,6 +45,9 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # "placed far from home" is reported as living "at a distance", "out of area" or "more than 20 miles" away (not
     # "a long way to go")
     **{form: ("distance", "out of area", "miles") for form in ("far from home", "far away from", "a long way from")},
+    # what is "written down" is "recorded" in a letter ("managers' recorded rationale", "decisions are recorded")
+    **{form: ("recorded", "recording") for form in ("write down", "writes down", "writing down", "wrote down",
+                                                     "written down")},
     "hiring": ("recruitment",),
     "hire": ("recruit",),
     # a councillor answering for a service speaks as its cabinet or lead member

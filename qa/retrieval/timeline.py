@@ -62,12 +62,21 @@ TRAIL_MARKER_RE = re.compile(
     r"|\bacross\s+(?:\w+\s+){0,3}visits\b|\b(?:each|every)\s+(?:monitoring\s+)?visit\b|\bvisit\s+by\s+visit\b"
     r"|\b(?:improved|changed|progressed|got\s+(?:better|worse)|deteriorated|moved\s+on)\s+since\b"
     r"|\btime\s*line\b|\btrajectory\b|\bchronolog(?:y|ical)\s+of\b", re.I)
+# "over time" that belongs to the topic, not to the question: risk that "builds up over time", children who "keep
+# the same worker over time" (a harm that accumulates, a relationship that lasts), asked at one point in time.
+TOPIC_OVER_TIME_RE = re.compile(r"(?:\b(?:build(?:s|ing)?\s+up|buil[dt]\s+up|accumulat\w*|add(?:s|ing)?\s+up|escalat\w*|"
+                                r"compound\w*)|\bsame\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+over\s+time\b", re.I)
 # "How is progress after the 2015 judgement described?" asks what one text says about progress, not for a trail.
 DESCRIBED_RE = re.compile(r"\bhow\s+(?:is|was|are|were)\b[^?]*\b(?:described|characteri[sz]ed|summari[sz]ed|"
                           r"portrayed)\b|\bhow\s+(?:did|does|do)\b[^?]*\b(?:describe|characteri[sz]e|summari[sz]e)\b",
                           re.I)
 COMPARE_RE = re.compile(r"\bcompar(?:e|ed|ing|ison)\b|\bversus\b|\bvs\.?(?=\s)|\bside\s+by\s+side\b"
                         r"|\bdifferences?\s+between\b", re.I)
+# "How did Ofsted say services compared with the previous inspection?": the comparison one text made is asked for,
+# not two things put side by side.
+REPORTED_COMPARE_RE = re.compile(r"\b(?:say|says|said|find|finds|found|judge[ds]?|describe[ds]?|conclude[ds]?|"
+                                 r"think|thinks|thought)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?compared\s+(?:with|to)\b",
+                                 re.I)
 SINCE_INSPECTION_RE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|latest\s+|"
                                  r"full\s+|previous\s+)?(?:ofsted\s+)?inspection\b", re.I)
 # ("between Ofsted's first and third monitoring visits": a possessive may stand before the first ordinal)
@@ -222,12 +231,12 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
     text = re.sub(r"\s+", " ", question or "").strip()
     # A trail is asked when any marker or "how has X changed" stands outside a clause reporting what a text said
     # ("... the report that said services had declined, and how have they improved?")
-    changes = [*TRAIL_MARKER_RE.finditer(text), *([] if DESCRIBED_RE.search(text) else TRAIL_RE.finditer(text))]
-    kind = "compare" if COMPARE_RE.search(text) else \
+    changes = [*_trail_markers(text), *([] if DESCRIBED_RE.search(text) else TRAIL_RE.finditer(text))]
+    kind = "compare" if COMPARE_RE.search(text) and not REPORTED_COMPARE_RE.search(text) else \
         "trail" if any(not _reported(text, change) for change in changes) else None
     if kind is None or kind == "trail" and ONE_SOURCE_RE.search(text):
         return None
-    if kind == "trail" and ONE_VISIT_RE.search(text) and not TRAIL_MARKER_RE.search(text) \
+    if kind == "trail" and ONE_VISIT_RE.search(text) and not _trail_markers(text) \
             and not (VISIT_RANGE_RE.search(text) or VISIT_SINCE_RE.search(text)) \
             and len({m.group(1).lower() for m in VISIT_ANY_RE.finditer(text)}) == 1:
         return None  # "What did Ofsted conclude at its first monitoring visit? How was the front door progressing?"
@@ -250,6 +259,12 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
         if len(authorities) < 2 and len(intent.periods) < 2:
             return None  # nothing to put side by side: an ordinary question
     return intent
+
+
+def _trail_markers(text: str) -> list[re.Match]:
+    """The trail markers in a question, less an "over time" that is part of its topic."""
+    topical = [m.span() for m in TOPIC_OVER_TIME_RE.finditer(text)]
+    return [m for m in TRAIL_MARKER_RE.finditer(text) if not any(a <= m.start() < b for a, b in topical)]
 
 
 def _reported(text: str, change: re.Match) -> bool:
