@@ -45,6 +45,8 @@ _FURNITURE_RULES = {
         # a site's footer links, each on its own line
         r"accessibility( statement)?", r"privacy( (policy|notice|statement))?", r"terms (and conditions|of use)",
         r"site ?map", r"related",
+        # a listing's pagination: "Showing 21 to 25 of 312 news items"
+        r"showing \d+ (to|-|–) \d+ of \d+( [\w-]+){0,3}",
     ),
     "link to other stories": (
         r"read (the )?full story", r"read more\W*", r"continue reading\W*",
@@ -636,6 +638,7 @@ def drop_boilerplate(blocks: list[Block], record: dict | None = None) -> list[Bl
         recent.append(key)
 
     cuts: list[dict] = []
+    listing = False
     seq = [i for i, r in enumerate(reasons) if r is None or r == "link to other stories"]
     seq = [i for i in seq if reasons[i] is None or TEASER_LINK_RE.match(blocks[i].text.strip())]
     for first, last, n_items in _teaser_runs(blocks, seq):
@@ -652,6 +655,11 @@ def drop_boilerplate(blocks: list[Block], record: dict | None = None) -> list[Bl
             last = len(seq) - 1
         span = range(seq[first], seq[last] + 1)
         removed = [k for k in span if reasons[k] in (None, "link to other stories")]
+        if not any(reasons[k] is None and _is_content(blocks[k]) for k in range(len(blocks)) if k not in span):
+            # the list is the page (a council's news listing, each item with its own date and lead): no article
+            # beside it for it to be furniture of, so it is kept rather than the page lost
+            listing = True
+            continue
         for k in removed:
             reasons[k] = "teaser list"
         text = " ".join(blocks[k].text for k in removed)
@@ -692,7 +700,7 @@ def drop_boilerplate(blocks: list[Block], record: dict | None = None) -> list[Bl
     if record is not None:
         record.update(raw_chars=raw_chars, kept_chars=sum(len(b.text) for b in kept),
                       removed_lines=sum(1 for r in reasons if r and r != "empty line"),
-                      removed_by={}, cuts=cuts)
+                      removed_by={}, cuts=cuts, **({"listing": True} if listing else {}))
         for i, r in enumerate(reasons):
             if r and r != "empty line":
                 record["removed_by"][r] = record["removed_by"].get(r, 0) + len(blocks[i].text)

@@ -452,10 +452,14 @@ def find_in_text(text: str) -> list[Mention]:
 
 LIST_JOIN = r"\s*(?:,|;|and|&|or|,\s*and)\s*"  # between two names of a list in a sentence
 _Q_CUE_BEFORE = re.compile(r"\b(in|for|at|about|from|by|of|to)\s+$", re.I)
-# ... or the subject of a result: "what grade did reading get", "how did sutton fare" (not "did reading help")
+# ... or the subject of an inspection's result: "what grade did reading get", "how did sutton fare at its
+# inspection" (not "did reading help", nor a school subject: "how did reading perform at key stage 2")
 _SUBJECT_BEFORE = re.compile(r"\b(?:did|does|do|has|have|had|will|would)\s+$", re.I)
 _RESULT_VERB_AFTER = re.compile(r"\s+(?:get|got|receive|received|achieve|achieved|score|scored|fare|fared|perform|"
                                 r"performed)\b", re.I)
+_INSPECTION_RESULT_RE = re.compile(r"^(?!.*\b(?:maths|writing|phonics|spelling|attainment|key\s+stage|ks\d|gcses?|"
+                                   r"pupils|virtual\s+school)\b).*\b(?:grades?|graded|ratings?|rated|judge?ments?|"
+                                   r"ofsted|inspect\w*|visit|ilacs|jtai|mv)\b", re.I | re.S)
 
 
 # A terse query opening with an ambiguous name, then a word of this field or a year: the name is the place.
@@ -473,8 +477,9 @@ _TERSE_TOPIC_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+)?(?:(?:19|20)\d\d|caseloa
 # monitoring visit - what did it look at"; not "Reading monitoring visit letters, what ...?", a verb).
 # (or dated by its year: "bury focused visit 2023 what needs to improve", "reading 2019 ilacs - what did it find";
 # or by its month and year: "Reading focused visit Nov 2019 - how well ...")
-_VISIT_KIND = r"(?:ofsted\s+)?(?:(?:monitoring|focus+ed)\s+visit|ilacs|jtai|inspection)"
-_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_VISIT_KIND = r"(?:ofsted\s+)?(?:(?:monitoring|focus+ed)\s+visit|ilacs|jtai|inspection|mv|fv)"
+_MONTH_WORD = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+               r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?![a-z])")
 _VISIT_KIND_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+{_VISIT_KIND}|{_VISIT_KIND}\s+(?:{_MONTH_WORD}\s+)?(?:19|20)\d\d|"
                                rf"(?:19|20)\d\d\s+{_VISIT_KIND})\b", re.I)
 
@@ -514,9 +519,10 @@ def compass_expanded(text: str) -> str:
 
 # A two-town council by its initials and an ampersand, as staff type it: "w&m afc mv", "K&C caseloads" (in a
 # question only: a page's "T&W" is as likely Tyne and Wear)
-_TWO_TOWNS = {f"{m.group(1)}&{m.group(2)}".lower(): name for name in AUTHORITIES
+# (current councils, less Telford and Wrekin: "T&W" is Tyne and Wear's too, and "H&W" a health and wellbeing board)
+_TWO_TOWNS = {f"{m.group(1)}&{m.group(2)}".lower(): name for name, a in AUTHORITIES.items()
               if (m := re.fullmatch(r"([A-Z])\w+ and ([A-Z])\w+", name))
-              and name != "Telford and Wrekin"}  # ("T&W" is Tyne and Wear's too)
+              and a.status == "current" and name != "Telford and Wrekin"}
 _INITIALS_RE = re.compile(r"(?<![\w&])([a-z])&([a-z])(?![\w&])", re.I)
 
 
@@ -530,6 +536,26 @@ def shared_names_expanded(text: str) -> str:
     return _SHARED_NAME_RE.sub(_shared_name_expanded, text)
 
 
+# A county council by its county town, as staff type it in a hurry ("hereford first mv", "worcester ilacs"): the
+# town is no children's services authority of its own. In a question only, and as an ambiguous name (it needs a
+# cue): a page's "Hereford Times" or "Oxford University" names no council.
+_COUNTY_TOWNS = {name[:-5]: name for name, a in AUTHORITIES.items()
+                 if a.nation == "england" and name.endswith("shire") and " " not in name
+                 and len(name) - 5 >= 6 and name[:-5] not in AUTHORITIES}
+_QUESTION_SURFACE = {**_SURFACE, **_COUNTY_TOWNS}
+_QUESTION_BY_KEY = {_key(s): c for s, c in _QUESTION_SURFACE.items()}
+_QUESTION_FORMAL_RE = re.compile(_FORMAL_RE.pattern.replace(
+    _SURFACE_ALT, "|".join(sorted(map(re.escape, _QUESTION_SURFACE), key=len, reverse=True))), re.I)
+
+
+def question_forms(name: str) -> tuple[str, ...]:
+    """Every form a question may name an authority by: its name, aliases, county town and initials."""
+    known = AUTHORITIES.get(name)
+    extra = [town for town, county in _COUNTY_TOWNS.items() if county == name] + \
+        [pair.upper() for pair, council in _TWO_TOWNS.items() if council == name]
+    return (name, *(known.aliases if known else ()), *extra)
+
+
 def find_in_question(text: str) -> list[str]:
     """Canonical authority names in a user's question, case-insensitive, abbreviations included.
 
@@ -539,15 +565,15 @@ def find_in_question(text: str) -> list[str]:
     found: list[str] = []
     # "w sussex", "n yorks", "e riding": a compass point abbreviated, where the full name is an authority's
     text = compass_expanded(text)
-    for m in _FORMAL_RE.finditer(text):
+    for m in _QUESTION_FORMAL_RE.finditer(text):
         surface = m.group("name")
-        canonical = _BY_KEY.get(_key(surface))
+        canonical = _QUESTION_BY_KEY.get(_key(surface))
         if canonical is None:
             continue
         # Upper-case-only abbreviations stay case-sensitive in the sense that "bcp" still counts, but short
         # lower-case words that are ordinary English ("rct") are fine too: the table has no common words.
-        real_surface = next((s for s in _SURFACE if s.lower() == surface.lower()), surface)
-        ambiguous = _is_ambiguous_surface(real_surface, canonical)
+        real_surface = next((s for s in _QUESTION_SURFACE if s.lower() == surface.lower()), surface)
+        ambiguous = real_surface in _COUNTY_TOWNS or _is_ambiguous_surface(real_surface, canonical)
         formal = bool(m.group("pre") or m.group("post"))
         if ambiguous and not formal:
             after = text[m.end("name"):m.end("name") + 40]
@@ -561,6 +587,7 @@ def find_in_question(text: str) -> list[str]:
                     continue
             elif not (possessive or _Q_CUE_BEFORE.search(before) or re.match(r"\s*(\?|$|,)", after)
                       or _SUBJECT_BEFORE.search(before) and _RESULT_VERB_AFTER.match(after)
+                      and _INSPECTION_RESULT_RE.search(text)
                       or surface[:1].isupper()):  # capitalised mid-question: the user means the place
                 continue
             if _NOT_LA_AFTER.match(after) or _NOT_LA_BEFORE.search(before):

@@ -101,7 +101,8 @@ def load_document(source: SourceFile, sha256: str, manifest_entry: dict | None, 
     if len(tokens) >= READABLE_MIN_TOKENS and len(READABLE_WORD_RE.findall(text)) < READABLE_SHARE * len(tokens):
         # a page of 20,000 single letters in a list, or a dump of symbols: nothing a passage could quote
         raise ConversionError("no readable text (mostly single characters, numbers or symbols)")
-    values, origin = metadata.resolve(source.path, source.rel, raw, blocks, extracted.hints, manifest_entry)
+    values, origin = metadata.resolve(source.path, source.rel, raw, blocks, extracted.hints, manifest_entry,
+                                      listing=bool(cleaning.get("listing")))
     return Document(doc_id=make_doc_id(source.rel), path=source.rel, text=text, origin=origin,
                     fingerprint=sha256, blocks=blocks, cleaning=cleaning, mentions=mentions.read(text), **values)
 

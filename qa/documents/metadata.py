@@ -2075,9 +2075,15 @@ _BOROUGH_OF_RE = re.compile(r"\b(?:London|Royal|Metropolitan)[^\S\n]+Borough[^\S
 _TITLE_FURNITURE_PREFIX_RE = re.compile(r"^\s*agenda item\s*(?:\d+\s*)?[-–—:|]\s*(?=\S)", re.I)
 
 
-def resolve(path: Path, rel: str, raw: str, blocks: list[Block], hints: dict, manifest_entry: dict | None):
+# A listing of several posts (a council's news page 3) has each post's date and event, none of its own.
+LISTING_UNKNOWN = ("date", "period_start", "period_end", "visit_number")
+
+
+def resolve(path: Path, rel: str, raw: str, blocks: list[Block], hints: dict, manifest_entry: dict | None,
+            listing: bool = False):
     """Merge manifest, front matter and inference; return (values, origin). `values["confidence"]` maps each
-    field to a confidence: 1.0 for manifest and front matter, the inference rule's own for inferred values."""
+    field to a confidence: 1.0 for manifest and front matter, the inference rule's own for inferred values.
+    A `listing` page (see clean.drop_boilerplate) states no date, period or visit of its own."""
     if _TITLE_SKIP_RE.match(str(hints.get("title", "")).strip()):  # a page titled "Agenda item": its heading instead
         hints = {k: v for k, v in hints.items() if k != "title"}
     elif _TITLE_FURNITURE_PREFIX_RE.match(str(hints.get("title", ""))):  # "Agenda item - Ofsted focused visit ..."
@@ -2085,6 +2091,11 @@ def resolve(path: Path, rel: str, raw: str, blocks: list[Block], hints: dict, ma
     hint_values = {k: v for k, v in hints.items() if k in FIELDS and v}
     inferred = infer_metadata(path, raw, blocks, hints)
     inferred_conf = inferred.pop("confidence", {})
+    if listing:  # (titled by the page, not by its first post's headline)
+        hint_values = {k: v for k, v in hint_values.items() if k not in LISTING_UNKNOWN}
+        if hints.get("page_title"):
+            hint_values["title"] = hints["page_title"]
+        inferred = {k: v for k, v in inferred.items() if k not in LISTING_UNKNOWN}
     if "date" in hint_values and hints.get("date_from_markup") and inferred.get("doc_type") == "ofsted_report" \
             and own_report_published(raw):
         hint_values.pop("date")  # the report's own publication line over a web page's markup date (see infer_date)
@@ -2100,7 +2111,8 @@ def resolve(path: Path, rel: str, raw: str, blocks: list[Block], hints: dict, ma
             values[key], origin[key] = inferred[key], "inferred"
             confidence[key] = float(inferred_conf.get(key, 0.5))
         else:
-            values[key], origin[key] = None, "unknown"
+            values[key], origin[key] = None, "unknown (a listing of several posts)" \
+                if listing and key in LISTING_UNKNOWN else "unknown"
     if values["doc_type"] not in DOC_TYPES:
         values["doc_type"] = "other"
     if isinstance(values.get("local_authorities"), str):

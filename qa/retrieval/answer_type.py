@@ -349,14 +349,14 @@ def _asks_previous_post(question: str) -> bool:
 # "How did Ofsted say services compared with the previous inspection, and what had the LA been graded at that
 # time?": the comparison with an earlier inspection is asked; a passage naming that inspection ("deteriorated since
 # the last inspection ... in 2012, when ... good") answers it, one on this inspection's grades alone does not.
-EARLIER_INSPECTION_QUESTION_RE = re.compile(r"\bcompar\w*\s+(?:with|to|against)\s+(?:[\w'’-]+\s+){0,3}?(?:previous|last|"
-                                            r"earlier|prior|former)\s+(?:full\s+)?(?:ofsted\s+)?(?:inspection|"
-                                            r"judge?ment|rating|grade)\b|\b(?:been\s+)?(?:graded|rated|judged)\s+"
-                                            r"(?:at\s+that\s+time|back\s+then|previously|before\s+(?:that|then))\b",
-                                            re.I)
-EARLIER_INSPECTION_RE = re.compile(r"\b(?:previous|last|prior|earlier|former)\s+(?:full\s+)?(?:ofsted\s+)?"
-                                   r"(?:inspection|judge?ment|rating|grade)\b|\bpreviously\s+(?:been\s+)?(?:judged|"
-                                   r"rated|graded|found)\b|\blast\s+inspected\b", re.I)
+_EARLIER = r"(?:previous|last|earlier|prior|former)\s+(?:[\w-]+\s+){0,2}?(?:inspection|judge?ment|rating|grade)s?\b"
+# (its grade "at that time" only beside the earlier inspection: "In the 2019 JTAI, how was it judged back then?" asks
+# that inspection's own)
+EARLIER_INSPECTION_QUESTION_RE = re.compile(rf"\bcompar\w*\s+(?:with|to|against)\s+(?:[\w'’-]+\s+){{0,3}}?{_EARLIER}|"
+                                            rf"(?=[^?]*\b{_EARLIER})[^?]*\b(?:been\s+)?(?:graded|rated|judged)\s+"
+                                            r"(?:at\s+that\s+time|back\s+then|then|previously)\b", re.I)
+EARLIER_INSPECTION_RE = re.compile(rf"\b{_EARLIER}|\bpreviously\s+(?:been\s+)?(?:judged|rated|graded|found)\b|"
+                                   r"\blast\s+inspected\b", re.I)
 EARLIER_INSPECTION_MISSING = 0.6  # (it cannot answer: as strong as a missing previous post)
 
 
@@ -439,11 +439,16 @@ def asked_clause(question: str) -> str:
     return question[m.end():]
 
 
+# "What would a separate care leavers judgement achieve?": a kind of judgement is the subject, no grade is asked.
+KIND_OF_JUDGEMENT_RE = re.compile(r"\b(?:an?|the)\s+(?:separate|new|additional|extra|single|standalone|stand-alone|"
+                                  r"distinct|specific)\s+(?:[\w'’-]+\s+){0,2}?judge?ments?\b", re.I)
+
+
 def answer_type(question: str) -> str | None:
     """The first matching kind of answer the question asks for, or None."""
     question = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", asked_clause(question)))
     for kind, pattern in QUESTION_TYPES:
-        if pattern.search(question):
+        if pattern.search(KIND_OF_JUDGEMENT_RE.sub(" ", question) if kind == "judgement" else question):
             return kind
     if TERSE_ROLE_RE.search(question):
         return "person"  # "stockton ilacs lead inspector", "rotherham dcs 2014": the person in that role

@@ -37,7 +37,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE
                                       states_change, states_count, states_count_change, states_count_in_sentence,
                                       states_share)
 from qa.documents.gazetteer import find_in_text
-from qa.documents.metadata import MONTHS, anticipated_visit
+from qa.documents.metadata import MONTHS, ORDINAL_RE, anticipated_visit, ordinal_value
 from qa.documents.mentions import (MONTH_NAMES, document_event_dates, document_event_months, document_not_before,
                                   own_dated_months)
 from qa.passages.split import sentence_spans
@@ -262,7 +262,8 @@ class Assistant:
         if not confirmed and not mentioning and unconfirmed and (
                 set(unconfirmed[0].unconfirmed) & {"visit", "authority"}
                 or filters_checkable(index, query, unconfirmed[0].unconfirmed)
-                or written_after_silent(unconfirmed[0], query) or written_long_before(unconfirmed[0], query)):
+                or written_after_silent(unconfirmed[0], query) or written_long_before(unconfirmed[0], query)
+                or written_after_recalling(unconfirmed[0], query)):
             result.abstained = True
             result.message = (f"Nothing in the documents {_scope(query)} answers this. The closest passages "
                               f"come from documents whose {_facts(unconfirmed[0])} is not stated: check before citing.")
@@ -536,6 +537,16 @@ def written_after_silent(hit: Hit, query: Query) -> bool:
     return any(y > query.date_to.year for y in years) and not any(lo <= y <= query.date_to.year for y in years)
 
 
+def written_after_recalling(hit: Hit, query: Query) -> bool:
+    """An undated text naming the asked years only as a point it looks back to ("deteriorated since its last full
+    inspection in 2015", asked about the 2015 inspection) was written later, about a later event."""
+    if "date" not in hit.unconfirmed or not (query.date_from and query.date_to):
+        return False
+    text, years = _text_facts(hit.document.text)
+    asked = [y for y in years if query.date_from.year <= y <= query.date_to.year]
+    return bool(asked) and all(only_recalled(text, y) for y in asked)
+
+
 def written_long_before(hit: Hit, query: Query) -> bool:
     """An undated text whose latest named year is more than an inspection cycle before the asked span ("its last
     full inspection in 2015", asked about 2022) was written then: a text is written in or soon after the latest
@@ -604,8 +615,7 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         named = re.finditer(rf"\b({ordinal})\b|\bvisit (?:number )?{query.visit_number}\b", text)
         # (or the visit told by the month the question names it by: "first MV ... (the December one)" and "a
         # monitoring visit in December")
-        follows = follows or bool(query.month and MONITORING_VISIT_RE.search(text)
-                                  and query.month in document_event_months(hit.document))
+        follows = follows or bool(query.month) and visit_in_month(hit.document.text, query.month, query.visit_number)
         if not follows and not any(_near_visit(text, m) and not (m.group(1) and OTHER_NOUN_NEXT_RE.match(text, m.end()))
                                    and not anticipated_visit(text, m) for m in named):
             return False
@@ -614,6 +624,21 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
                 and not (place_unnamed and rank.unnamed_council_page(hit.document, query)):
             return False
     return True
+
+
+@lru_cache(maxsize=1024)
+def visit_in_month(text: str, month: int, visit: int) -> bool:
+    """A sentence of `text` dating a monitoring visit that has happened to `month`, naming no other
+    ordinal for it ("following a monitoring visit in december last year", not "the third monitoring visit, in
+    december", asked the first, nor "a monitoring visit is planned for december")."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if not MONITORING_VISIT_RE.search(sentence) or month not in rank.months_named(sentence):
+            continue
+        ordinals = {ordinal_value(o.lower()) for o in re.findall(ORDINAL_RE, sentence, re.I)}
+        if ordinals - {visit} or re.search(r"\b(?:planned|expected|due|scheduled|will)\b", sentence, re.I):
+            continue
+        return True
+    return False
 
 
 # A visit still to come in the month asked: "is expected in October", "is due to take place in October"

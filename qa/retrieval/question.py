@@ -16,7 +16,8 @@ from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from qa.documents.gazetteer import AUTHORITIES, compass_expanded, find_in_question, name_within, shared_names_expanded
+from qa.documents.gazetteer import (AUTHORITIES, compass_expanded, find_in_question, name_within, question_forms,
+                                    shared_names_expanded)
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.answer_type import COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE, SCENE_CLAUSE, answer_type
 from qa.retrieval.spelling import edits1, is_english
@@ -62,12 +63,14 @@ SOURCE_CUES = [
     ("council", COUNCIL_BODY_RE),
     # a focused visit named with no other source is Ofsted's to tell ("devon iro caseloads focused visit"; not "what
     # did the news say about the focused visit", nor "did the council accept the focused visit findings")
-    # (so is a joint targeted area inspection: Ofsted leads it and signs its letter)
-    ("ofsted", re.compile(r"\bfocus+ed\s+(?:visit|letter)s?\b|\bjtais?\b", re.I)),
+    ("ofsted", re.compile(r"\bfocus+ed\s+(?:visit|letter)s?\b", re.I)),
     # the council's own plan answering a report: "nland improvement plan PLO tracking action" (not what a
     # commissioner or the DfE made of it)
     ("council", re.compile(r"^(?!.*\b(?:commissioner|advis[eo]r|dfe|minister|department)\b).*"
                            r"\b(?:improvement|action|recovery)\s+plans?\b", re.I | re.S)),
+    # a joint targeted area inspection named with no other source: Ofsted leads it and signs its letter (not the
+    # partnership's response to it)
+    ("ofsted", re.compile(r"^(?!.*\b(?:respon\w*|react\w*|partnership|partners)\b).*\bjtais?\b", re.I | re.S)),
 ]
 # Inspectorates other than Ofsted (a question naming one asks about its inspection, not Ofsted's)
 OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfrs|hmi\s+(?:constabulary|probation)|"
@@ -82,8 +85,11 @@ OTHER_SPEAKER_RE = re.compile(
     r"recommend\w*|blame[sd]?|warn(?:ed|s)?)\b"
     # ("Has anyone warned that the way Ofsted reported ... could give false comfort?": somebody unnamed speaking
     # about Ofsted)
-    r"|\b(?:anyone|anybody|someone|somebody)\s+(?:(?:ever|actually|publicly)\s+)?(?:warn(?:ed|s)?|argued?|claim(?:ed|s)?|"
-    r"criticis\w+|suggest(?:ed|s)?|sa(?:y|id|ys))\s+(?:that\s+)?(?=[^?]*\bofsted\b)", re.I)
+    r"|\b(?:anyone|anybody|someone|somebody)\s+(?:(?:ever|actually|publicly)\s+)?(?:warn(?:ed|s)?|argued?|"
+    r"claim(?:ed|s)?|criticis\w+|suggest(?:ed|s)?|sa(?:y|id|ys))\s+(?:that\s+)?(?=[^?]*\bofsted\b)"
+    # ("what did people who responded to ofsted's consultation think ...?": the respondents speak)
+    r"|\b(?:consultation\s+)?respondents\b|\b(?:people|those|organisations|councils)\s+who\s+responded\b|"
+    r"\bconsultees\b", re.I)
 # A question put in Parliament ("a parliamentary written question on which councils Ofsted had rated inadequate"):
 # a minister answers it; Ofsted is spoken about.
 PARLIAMENT_QUESTION_RE = re.compile(r"\b(?:parliamentary|written|commons|lords)\s+(?:written\s+)?"
@@ -272,10 +278,12 @@ LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
                                  r"does|do|is|are|was|were|has|have)\b)", re.I)
 # "..., going by the report extracts on the community site: how did ...": where the reader is reading is a source
 # to prefer, not words to search for (the page's own heading "Sample extracts from the Ofsted report" answers nothing).
-READER_SOURCE_RE = re.compile(r"[,;]?\s*\b(?:going\s+(?:by|off)|judging\s+(?:by|from)|working\s+from)\s+"
-                              r"(?:the\s+|its\s+|their\s+|an?\s+)?(?:[\w'’&-]+\s+){0,5}?(?:report|extracts?|letter|page|"
-                              r"site|website|article|story|minutes|paper|release|statement|coverage|write-?up|piece|"
-                              r"summary)s?\b(?:\s+(?:on|of|from|in)\s+(?:the\s+)?(?:[\w'’&-]+\s*){1,4}?)?"
+# (and where it is published, "on the community site"; not what it is on: "going by the letter on the front door")
+READER_SOURCE_RE = re.compile(r"[,;]?\s*\b(?:going\s+(?:by|off)|judging\s+(?:by|from))\s+"
+                              r"(?:the\s+|its\s+|their\s+|an?\s+)?(?:[\w'’&-]+\s+){0,5}?"
+                              r"(?:report|extracts?|letter|page|site|website|article|story|minutes|paper|release|"
+                              r"statement|coverage|write-?up|piece|summary)s?\b(?:\s+(?:on|from|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’&-]+\s+){0,2}?"
+                              r"(?:site|website|web\s+page|page|blog|forum|portal|newsletter)s?\b)?"
                               r"(?=\s*[,:;?]|\s[-–—])", re.I)
 # What a source clause says the source is about ("own statement about care leavers in Rutland", "own report on its
 # fostering recruitment drive"), unless it is the event it reports on (SOURCE_EVENT_RE).
@@ -825,6 +833,13 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             if len(re.findall(rf"\b{YEAR}\b", text)) > 1:
                 continue
             kind = "since_event"
+        if kind == "before_event" and _valid_year(g[1]) and any(
+                int(y.group(1)) < _valid_year(g[1]) and not (m.start() <= y.start() < m.end())
+                and not re.search(r"\b(?:since|after|from|following)\s+(?:\w+\s+){0,2}$", text[:y.start()], re.I)
+                for y in re.finditer(rf"\b{YEAR}\b", text)):
+            # "Medway's full inspection back in 2015 (before the 2019 drop to inadequate)": the earlier year is the
+            # event asked; the later event only tells which one
+            continue
         if kind in ("since", "since_event") and event_year and _valid_year(g[1]) \
                 and int(event_year.group(1)) > _valid_year(g[1]):
             m, kind, g = event_year, "year", (event_year.group(1),)
@@ -978,6 +993,8 @@ def find_event_month(text: str, question: str = "") -> int | None:
         word = (m.group(1) or m.group(2) or m.group(3)).rstrip(".")
         if word.lower() in ("may", "march", "mar") and not word[0].isupper():
             continue
+        if re.search(r"\sone$", m.group(0), re.I) and not re.match(r"(?:the|its)\s", m.group(0), re.I):
+            continue  # ("May one ask ...": a month names "the December one", not "one" after it)
         if m.group(3) and (word.lower() in ("may", "march", "mar") or not TERSE_QUERY_RE.match(question or text)):
             continue
         if (m.group(2) or m.group(3)) and not EVENT_QUESTION_RE.search(question or text):
@@ -1006,8 +1023,7 @@ def _visit_across_place(text: str) -> re.Match | None:
 @lru_cache(maxsize=512)
 def authority_surface_re(name: str) -> re.Pattern:
     """An authority's name or any of its aliases, with a possessive: "West Sussex's", "W Sussex", "BCP"."""
-    known = AUTHORITIES.get(name)
-    surfaces = sorted({name, *(known.aliases if known else ())}, key=len, reverse=True)
+    surfaces = sorted(set(question_forms(name)), key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(re.escape(x) for x in surfaces)})(?:['’]s)?\b", re.I)
 
 
@@ -1102,12 +1118,6 @@ KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m
 _SET_ASIDE_WHEN_RE = re.compile(rf"\b(?:{MONTH_RE}\s+)?{YEAR}\b", re.I)
 
 
-def _asks_recency(text: str, timed: bool) -> bool:
-    """Whether the newest documents are asked for. A question dated by its time or visit uses "now" of that time
-    ("first MV after the 2023 inadequate: were thresholds now being applied?"), not of today."""
-    return any(m.group(0) != "now" or not timed for m in RECENCY_RE.finditer(text))
-
-
 def _set_aside_starts(text: str) -> list[tuple[date, str]]:
     """The first day of each time an event set aside names ("not the Dec 2018 visit": 1 December 2018)."""
     starts = []
@@ -1128,7 +1138,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     considered = re.sub(r"\s+", " ", NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", text))).strip()
     start, end, phrase, rest = parse_time(considered)
     for first_day, label in sorted(_set_aside_starts(text)):
-        if start and start.year < first_day.year and (end is None or end >= first_day):
+        if start and start < first_day and (end is None or end >= first_day):
             # "the December visit, the first after the 2023 inadequate grade ... Not the 2025 visits please": the
             # window the question opens closes before the year it sets aside (before its month, when one is named:
             # "after the 2016 inadequate ..., not the Dec 2018 visit" still holds the autumn 2018 visit)
@@ -1196,8 +1206,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if asked_month and month is None:
         phrase = _named(start.year, start.month)
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,
-                  recency=_asks_recency(NEGATED_EVENT_RE.sub(" ", cues), bool(start or end or visit)),
-                  visit_number=visit,
+                  recency=bool(RECENCY_RE.search(NEGATED_EVENT_RE.sub(" ", cues))), visit_number=visit,
                   authorities=authorities,
                   source=source, source_named=source_named,
                   doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest,
@@ -1214,12 +1223,16 @@ def parse(question: str, previous: Query | None = None) -> Query:
 # exploitation)", which tells one JTAI from another)
 EVENT_ASIDE_RE = re.compile(r"(\b(?:visits?|mv|inspection|ilacs|jtai|letter|report|(?:19|20)\d\d))\s*"
                             r"\((?![^()]*\b(?:not|rather|instead|except|excluding)\b)"
-                            rf"(?=[^()]*(?:\b(?:\d+|one|two|three|four|five|six)[\s-]+(?:days?|weeks?)\b|"
+                            rf"(?:(?=[^()]*(?:\b(?:\d+|one|two|three|four|five|six)[\s-]+(?:days?|weeks?)\b|"
                             rf"\bon[\s-]?site\b|"
-                            rf"\b(?:19|20)\d\d\b|\b{MONTH_RE}\b)|"
+                            rf"\b(?:19|20)\d\d\b|\b{MONTH_RE}\b))[^()]{{1,60}}|"
                             # ("ILACS 2023 (the one that took them from inadequate up to RI)": which event, by its
-                            # outcome; every passage on it repeats the outcome, the question asks something else)
-                            rf"\s*the\s+one\s+(?:that|which|where|when|with)\b)[^()]{{1,80}}\)", re.I)
+                            # outcome; every passage on it repeats the outcome, the question asks something else;
+                            # not by its theme, "(the one that looked at neglect)")
+                            r"(?=\s*the\s+one\s+(?:that|which|where|when|with)\b[^()]*\b(?:inadequate|"
+                            r"requires\s+improvement|ri|good|outstanding|judged|rated|graded|downgraded|upgraded)\b)"
+                            r"[^()]{1,80})\)",
+                            re.I)
 
 
 def _source_subject(clause: str, asked: str, authorities: list[str]) -> str:
@@ -1235,7 +1248,7 @@ def _source_subject(clause: str, asked: str, authorities: list[str]) -> str:
 
 FRAMEWORK_RE = re.compile(r"\b(?:ilacs|sif)\b", re.I)  # the inspection framework's name
 VISIT_KIND_NAMED_RE = re.compile(r"\bfocus+ed\s+visits?\b", re.I)
-_MEASURED_FROM_RE = re.compile(r"\b(?:since|followed|before|until)\b[^,.;:?()–—-]*$", re.I)
+_MEASURED_FROM_RE = re.compile(r"\b(?:since|followed|before|until|compared|versus|vs|differ\w*)\b[^,.;:?()–—-]*$", re.I)
 # Capitalised words that are framing, not a name the answer must contain.
 COMMON_CAPITALISED = {
     "ofsted", "council", "councils", "county", "city", "borough", "metropolitan", "royal", "london", "children",
@@ -1278,9 +1291,7 @@ def council_initials(authority: str) -> set[str]:
     and Chelsea" -> rbkc, lbkc (lower case)."""
     letters = "".join(w[0] for w in re.findall(r"[\w'’-]+", authority) if w.lower() not in ("and", "of", "upon", "on"))
     letters = letters.lower()
-    # (a place of two words or more by its bare initials too: "TH's previous inspection" after "Tower Hamlets")
-    bare = {letters} if len(letters) > 1 else set()
-    return {letters + suffix for suffix in ("c", "cc", "bc", "mbc", "dc")} | {"lb" + letters, "rb" + letters} | bare
+    return {letters + suffix for suffix in ("c", "cc", "bc", "mbc", "dc")} | {"lb" + letters, "rb" + letters}
 
 
 def find_names(text: str, authorities: list[str]) -> list[str]:
@@ -1296,6 +1307,9 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
                and all(f in authorities or any(name_within(f, a) for a in authorities) for f in found)}
     # ... and its council's initials ("NCC (Northamptonshire County Council)", "WSCC 2019: ... West Sussex ...")
     places |= {i for a in authorities for i in council_initials(a)}
+    # ... or its bare initials, in capitals ("TH's previous inspection" after "Tower Hamlets"; not "St Anthony's")
+    places |= {bare.lower() for a in authorities if len(bare := "".join(w[0] for w in a.split() if w[0].isupper())) > 1
+               and re.search(rf"\b{bare}\b", text)}
     text = PARLIAMENT_HOUSE_RE.sub(" ", text)  # "the House of Commons committee": Parliament speaking, no name
     text = OFSTED_REGION_RE.sub(" ", text)
     text = NEWS_OUTLET_RE.sub(" ", LOCAL_OUTLET_RE.sub(" ", MASTHEAD_AS_SOURCE_RE.sub(" ", text)))

@@ -1072,12 +1072,37 @@ def _only_years_set_aside(text: str, query: Query) -> bool:
 
 def on_year_set_aside(doc: Document, query: Query) -> bool:
     """An undated document naming a year the question sets aside and none it asks ("... not the 2019 inspection",
-    a page on the 2019 report): most likely on the event set aside, so not shown as possibly matching."""
+    a page on the 2019 report): most likely on the event set aside, so not shown as possibly matching. So is one
+    whose headline or lead reports the outcome set aside ("I don't want the 2015 inadequate findings", a story
+    opening "... has been rated 'inadequate'") and no outcome the question asks."""
     years = years_set_aside(query.text)
-    if not years or not (query.date_from and query.date_to) or doc_span(doc) is not None:
+    outcomes = outcomes_set_aside(query.text)
+    if not (years or outcomes) or not (query.date_from and query.date_to) or doc_span(doc) is not None:
         return False
     named = years_named(doc.text)
-    return bool(named & years) and not named & set(range(query.date_from.year, query.date_to.year + 1))
+    if named & set(range(query.date_from.year, query.date_to.year + 1)):
+        return False
+    lead = f"{doc.title or ''}\n{doc.text[:SET_ASIDE_LEAD_CHARS]}"
+    reported = {g.lower() for g in _REPORTED_OUTCOME_RE.findall(lead)}
+    asked = {g.lower() for g in _OUTCOME_RE.findall(_without_set_aside(query.text))}
+    return bool(named & years) or bool(reported & outcomes) and not reported & asked
+
+
+SET_ASIDE_LEAD_CHARS = 400  # a story's headline and first paragraph
+_OUTCOME_RE = re.compile(r"\b(inadequate|outstanding|good)\b", re.I)
+_REPORTED_OUTCOME_RE = re.compile(r"\b(?:rated|judged|graded|found\s+to\s+be|deemed|declared|upgraded\s+to|"
+                                  r"downgraded\s+to)\s+(?:as\s+)?['‘\"“]?(inadequate|outstanding|good)\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def outcomes_set_aside(question: str) -> frozenset[str]:
+    return frozenset(g.lower() for clause in _set_aside(question) for g in _OUTCOME_RE.findall(clause))
+
+
+def _without_set_aside(question: str) -> str:
+    for clause in _set_aside(question):
+        question = question.replace(clause, " ")
+    return question
 
 
 # "Which councils were criticised for caseloads?", "Where have inspectors credited councils ...?": a list of

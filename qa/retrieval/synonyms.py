@@ -36,7 +36,8 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # ... and office shorthand ("scrutiny cttee", "mgmt oversight", "dept response")
     **{form: ("committee",) for form in ("cttee", "ctee", "cttees")}, "mtg": ("meeting",), "mtgs": ("meetings",),
     **{form: ("managers",) for form in ("mgr", "mgrs")}, "mgmt": ("management",), "govt": ("government",),
-    "dept": ("department",), "env": ("environment",), "envt": ("environment",), "yp": ("young people",), "cyp": ("children and young people",),
+    "dept": ("department",), "env": ("environment",), "envt": ("environment",),
+    "yp": ("young people",), "cyp": ("children and young people",),
     "top team": ("senior leadership", "senior leaders"),
     # (a "check-in visit", not a social worker's check-in with a child)
     "check-in visit": ("monitoring visit",),

@@ -64,8 +64,9 @@ TRAIL_MARKER_RE = re.compile(
     r"|\btime\s*line\b|\btrajectory\b|\bchronolog(?:y|ical)\s+of\b", re.I)
 # "over time" that belongs to the topic, not to the question: risk that "builds up over time", children who "keep
 # the same worker over time" (a harm that accumulates, a relationship that lasts), asked at one point in time.
-TOPIC_OVER_TIME_RE = re.compile(r"(?:\b(?:build(?:s|ing)?\s+up|buil[dt]\s+up|accumulat\w*|add(?:s|ing)?\s+up|escalat\w*|"
-                                r"compound\w*)|\bsame\s+(?:[\w-]+\s+){0,2}?[\w-]+)\s+over\s+time\b", re.I)
+TOPIC_OVER_TIME_RE = re.compile(r"(?:\b(?:build(?:s|ing)?\s+up|buil[dt]\s+up|accumulat\w*|add(?:s|ing)?\s+up)|"
+                                r"\bsame\s+(?:social\s+)?(?:worker|practitioner|carer|foster\s+carer|placement|iro|"
+                                r"personal\s+adviser|key\s+worker)s?)\s+over\s+time\b", re.I)
 # "How is progress after the 2015 judgement described?" asks what one text says about progress, not for a trail.
 DESCRIBED_RE = re.compile(r"\bhow\s+(?:is|was|are|were)\b[^?]*\b(?:described|characteri[sz]ed|summari[sz]ed|"
                           r"portrayed)\b|\bhow\s+(?:did|does|do)\b[^?]*\b(?:describe|characteri[sz]e|summari[sz]e)\b",
@@ -74,9 +75,12 @@ COMPARE_RE = re.compile(r"\bcompar(?:e|ed|ing|ison)\b|\bversus\b|\bvs\.?(?=\s)|\
                         r"|\bdifferences?\s+between\b", re.I)
 # "How did Ofsted say services compared with the previous inspection?": the comparison one text made is asked for,
 # not two things put side by side.
-REPORTED_COMPARE_RE = re.compile(r"\b(?:say|says|said|find|finds|found|judge[ds]?|describe[ds]?|conclude[ds]?|"
-                                 r"think|thinks|thought)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,4}?compared\s+(?:with|to)\b",
-                                 re.I)
+# (a reporting verb, and an earlier inspection compared against: "How did Ofsted judge leadership in 2019 compared
+# with 2015?" still asks for the two side by side)
+REPORTED_COMPARE_RE = re.compile(r"\b(?:say|says|said|conclude[ds]?|report(?:s|ed)?)\s+(?:that\s+)?"
+                                 r"(?:[\w'’-]+\s+){0,4}?compared\s+(?:with|to)\s+(?:[\w'’-]+\s+){0,2}?"
+                                 r"(?:previous|last|earlier|prior|former|(?:19|20)\d\d)\s+(?:full\s+)?(?:ofsted\s+)?"
+                                 r"(?:inspection|judge?ment|rating|visit)s?\b", re.I)
 SINCE_INSPECTION_RE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+|its\s+|their\s+)?(?:last\s+|latest\s+|"
                                  r"full\s+|previous\s+)?(?:ofsted\s+)?inspection\b", re.I)
 # ("between Ofsted's first and third monitoring visits": a possessive may stand before the first ordinal)
