@@ -265,3 +265,82 @@ def test_a_visit_in_the_month_asked_counts_only_where_no_other_visit_is_named():
     assert not visit_in_month("Ofsted's third monitoring visit, in December, found thresholds applied.", 12, 1)
     assert not visit_in_month("The council was inspected in December. A monitoring visit is planned.", 12, 1)
     assert not visit_in_month("A monitoring visit is planned for December.", 12, 1)
+
+
+def test_a_place_named_only_on_a_line_of_a_national_list_answers_no_more_than_the_list(tmp_path):
+    from qa.datatypes import Document, Hit, Passage
+    from qa.retrieval.assistant import listed_only
+    from qa.retrieval.question import parse
+
+    text = ("Regulator publishes its first assessment reports\nThe 3 reports published last week are for:\n"
+            "Hertfordshire County Council – rated as good\nLondon Borough of Hounslow – rated as good\n"
+            "West Berkshire Council – rated as good\nWe will publish all the reports on our website.")
+    doc = Document(doc_id="l", path="l.txt", text=text, title="First assessment reports", doc_type="other",
+                   local_authorities=["Hertfordshire", "Hounslow", "West Berkshire"])
+    hits = [Hit(passage=Passage(passage_id="l#1", doc_id="l", text=text, start=0, end=len(text)), document=doc,
+                score=1.0)]
+    assert listed_only(hits, parse("What did the assessment of Hounslow flag as needing improvement?")) == \
+        "First assessment reports"
+    # (its grade the list states; which places, too)
+    assert listed_only(hits, parse("What rating did Hounslow get?")) is None
+    prose = text + "\nIn Hounslow, waiting times for assessments were too long."
+    doc2 = Document(doc_id="m", path="m.txt", text=prose, title="Assessments", doc_type="other",
+                    local_authorities=["Hertfordshire", "Hounslow", "West Berkshire"])
+    hits2 = [Hit(passage=Passage(passage_id="m#1", doc_id="m", text=prose, start=0, end=len(prose)), document=doc2,
+                 score=1.0)]
+    assert listed_only(hits2, parse("What did the assessment of Hounslow flag as needing improvement?")) is None
+
+
+def test_a_letter_not_yet_published_is_an_outcome_still_awaited():
+    from qa.retrieval.rank import outcome_awaited
+
+    text = ("Oldbury's most recent focused visit, in February this year, looked at children in care; the letter "
+            "had not been published when this feature went to press.")
+    assert outcome_awaited(text, frozenset({2}))
+    assert not outcome_awaited("Oldbury's focused visit in February found children in care well supported.",
+                               frozenset({2}))
+
+
+def test_set_asides_joined_by_and_not_and_the_cicc_by_its_long_form():
+    from qa.retrieval.acronyms import FIELD_GLOSSARY
+    from qa.retrieval.question import parse
+
+    asked = parse("Tower Hamlets 2017 SIF - which areas got RI? not the 2019 ILACS and not Leicester's 2015 grades")
+    assert asked.authorities == ["Tower Hamlets"]
+    assert FIELD_GLOSSARY["CICC"] == "children in care council"
+
+
+def test_the_areas_asked_beside_an_overall_grade_and_a_table_of_area_grades():
+    from qa.retrieval.answer_type import OVERALL_ASKED_RE, holds
+    from qa.retrieval.rank import PROSE_FLOOR, prose_weight
+
+    assert not OVERALL_ASKED_RE.search("Oldbury 2017 - overall inadequate, but which judgement areas got RI?")
+    assert OVERALL_ASKED_RE.search("What was Oldbury's overall grade in 2017?")
+    table = ("Children who need help and protection - Inadequate\nChildren looked after - Requires improvement\n"
+             "Adoption performance - Requires improvement\nLeadership - Inadequate")
+    assert prose_weight(table, "judgement") == 1.0 > prose_weight(table, None)
+    assert prose_weight(table, "judgement", overall=True) < 1.0  # (the overall grade is a sentence's)
+    assert prose_weight(table, None) >= PROSE_FLOOR
+    assert holds("judgement", "The experiences and progress of care leavers: good")
+
+
+def test_when_exactly_asks_a_date_and_a_closing_source_is_no_keyword():
+    from qa.retrieval.question import parse
+
+    asked = parse("When exactly were Ofsted in Oldbury for the 2022 ILACS? need the on-site dates from the scrutiny "
+                  "minutes")
+    assert asked.answer_type == "date" and "scrutiny" not in asked.keyword_text
+
+
+def test_waiting_too_long_is_searched_as_delay():
+    from qa.retrieval.synonyms import with_synonyms
+
+    assert "delays" in with_synonyms("were children waiting too long for permanence?")
+
+
+def test_the_clause_asking_after_a_label_counts_twice():
+    from qa.retrieval.question import parse
+
+    words = parse("Kirklees, the June 2019 inspection that lifted the inadequate (local paper write-up): was "
+                  "anything said about permanence? I mean that inspection.").keyword_text.split()
+    assert words.count("permanence?") == 2 and words.count("lifted") == 1

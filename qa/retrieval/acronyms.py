@@ -31,6 +31,7 @@ FIELD_GLOSSARY = {
     "CAMHS": "child and adolescent mental health services",
     "CCE": "child criminal exploitation",
     "CIC": "children in care",
+    "CICC": "children in care council",
     "CIN": "children in need",
     "CIW": "Care Inspectorate Wales",
     "CLA": "children looked after",

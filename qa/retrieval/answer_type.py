@@ -63,7 +63,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # "When was ...", "On what dates ...", "What date ..."; not "When Ofsted rated X, what did it say" (a clause).
     # (a terse query may end on it: "ilacs framework first published when")
     # ("How many places would open, and when?" asks the count first.)
-    ("date", re.compile(r"^\W*when\s+(?:was|were|did|does|do|is|are|will|has|had)\b|"
+    ("date", re.compile(r"^\W*when\s+(?:exactly\s+|precisely\s+|roughly\s+)?(?:was|were|did|does|do|is|are|will|has|"
+                        r"had)\b|"
                         r"^(?!\W*(?:how\s+(?:many|much)|who|whom|whose)\b).*\bwhen\s*\??\s*$|"
                         # a terse query closing on "dates": "notts front door focused visit dates"
                         r"^(?![^?]*\b(?:what|how|who|which|why|where|did|does|do|is|are|was|were)\b)"
@@ -229,6 +230,8 @@ EVIDENCE: dict[str, re.Pattern] = {
     "judgement": re.compile(r"\b[Rr]equires?\s+[Ii]mprovement\b|\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"
                             r"[‘'\"“]good[’'\"”]|\b(?:rated|judged|graded|remains?|now|as)\s+good\b|"
                             r"\bgood\s+(?:rating|judge?ment|grade|overall)\b|"
+                            # a judgement area's heading: "The experiences and progress of care leavers: good"
+                            r"\b(?:progress\s+of|impact\s+of|effectiveness)\b[^.\n:]{0,80}:\s*good\b|"
                             # "The overall judgement is that children's services are good"
                             r"\b(?:services|judge?ment|rating|grade)\b[^.\n]{0,40}\b(?:are|is|were|was)\s+good\b"),
 }
@@ -514,7 +517,9 @@ def holds(kind: str, text: str) -> bool:
 
 
 _GRADE = r"[\"“‘']?(?:inadequate|requir(?:es?|ing)\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding)\b"
-OVERALL_ASKED_RE = re.compile(r"\boverall\b", re.I)
+# (not beside the areas asked: "overall inadequate, but which judgement areas only got RI?")
+OVERALL_ASKED_RE = re.compile(r"^(?![^?]*\b(?:which|what|other)\s+(?:(?:judge?ment|inspection|service)\s+)?"
+                              r"(?:areas|judge?ments)\b)[^?]*\boverall\b", re.I)
 # The overall grade: "overall effectiveness: inadequate", "the overall judgement is that ...", "judged good overall",
 # "Overall, services for children in X are inadequate", "Children's services in X are now judged to require
 # improvement to be good" (services as a whole, not one area's "help and protection ... rated as requiring ...").

@@ -36,7 +36,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE
                                       names_person_in_role,
                                       states_change, states_count, states_count_change, states_count_in_sentence,
                                       states_share)
-from qa.documents.gazetteer import find_in_text
+from qa.documents.gazetteer import find_in_text, question_forms
 from qa.documents.metadata import MONTHS, ORDINAL_RE, anticipated_visit, ordinal_value
 from qa.documents.mentions import (MONTH_NAMES, document_event_dates, document_event_months, document_not_before,
                                   own_dated_months)
@@ -212,6 +212,16 @@ class Assistant:
             scope = f" {_scope(query)}" if query.describe() else ""
             result.message = (f"No document{scope} mentions {' or '.join(signals['unmentioned'])}, so nothing "
                               f"here answers this.")
+            result.related = hits[:3]
+            timings["total"] = time.perf_counter() - started
+            return result
+        if (listing := listed_only(hits, query)) is not None:
+            # "CQC's assessment of Hounslow's adult social care - what did it flag as needing improvement?" where
+            # Hounslow is one line of a national list ("- London Borough of Hounslow – rated as good"): the list
+            # names it, no page says anything more of it
+            result.abstained = True
+            result.message = (f"{query.authorities[0]} is named only in a list ({listing}), so nothing here answers "
+                              f"this.")
             result.related = hits[:3]
             timings["total"] = time.perf_counter() - started
             return result
@@ -535,6 +545,38 @@ def written_after_silent(hit: Hit, query: Query) -> bool:
         years = years | {y + 1 for y in years}
     lo = query.date_from.year if query.date_from else 1900
     return any(y > query.date_to.year for y in years) and not any(lo <= y <= query.date_to.year for y in years)
+
+
+LISTED_PLACES = 3  # a list names three places or more
+LIST_LINE_WORDS = 15  # a list's line is short, and no sentence
+
+
+def _list_line(line: str) -> bool:
+    return len(line.split()) <= LIST_LINE_WORDS and not re.search(r"[.!?]\s*$|[.!?]\s+[A-Z]", line.strip())
+
+
+def listed_only(hits: list[Hit], query: Query) -> str | None:
+    """The title of the list, when every document among `hits` naming the one place asked about names it only on a
+    line of a list of three places or more, and the question asks about it more than a list line says (not its
+    grade, nor which places)."""
+    if len(query.authorities) != 1 or query.answer_type in ("judgement", "count", "date") \
+            or rank.asks_for_places(query.text):
+        return None
+    def named(place: str) -> re.Pattern:
+        return re.compile(rf"\b(?:{'|'.join(map(re.escape, question_forms(place)))})\b", re.I)
+
+    asked = named(query.authorities[0])
+    title = None
+    naming = {h.document.doc_id: h.document for h in hits if asked.search(h.document.text)}
+    for doc in naming.values():
+        lines = [line for line in doc.text.splitlines() if line.strip()]
+        own = [line for line in lines if asked.search(line)]
+        others = [a for a in doc.local_authorities if a.casefold() != query.authorities[0].casefold()]
+        fellows = [line for line in lines if _list_line(line) and any(named(a).search(line) for a in others)]
+        if not own or not all(_list_line(line) for line in own) or len(fellows) < LISTED_PLACES - 1:
+            return None
+        title = title or doc.title or doc.doc_id
+    return title
 
 
 def written_after_recalling(hit: Hit, query: Query) -> bool:

@@ -284,7 +284,13 @@ READER_SOURCE_RE = re.compile(r"[,;]?\s*\b(?:going\s+(?:by|off)|judging\s+(?:by|
                               r"(?:report|extracts?|letter|page|site|website|article|story|minutes|paper|release|"
                               r"statement|coverage|write-?up|piece|summary)s?\b(?:\s+(?:on|from|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’&-]+\s+){0,2}?"
                               r"(?:site|website|web\s+page|page|blog|forum|portal|newsletter)s?\b)?"
-                              r"(?=\s*[,:;?]|\s[-–—])", re.I)
+                              r"(?=\s*[,:;?]|\s[-–—])|"
+                              # (or closing the question: "... need the on-site dates from the scrutiny minutes")
+                              r"\s+(?:from|in)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:minutes|papers?|report|letter|"
+                              r"press\s+release|statement|story|article|write-?up)(?=\s*[?.!]*\s*$)", re.I)
+# A label, then the clause that asks ("Kirklees, the June 2019 inspection ...: was anything said about X?")
+LABEL_THEN_ASKED_RE = re.compile(r"^([^?:;]{10,200}?)(?::\s+|\s[-–—]\s+)((?:what|how|which|who|whom|when|why|where|"
+                                 r"did|does|do|is|are|was|were|has|have|had|can|could)\b[^?]{3,200}\?)", re.I)
 # What a source clause says the source is about ("own statement about care leavers in Rutland", "own report on its
 # fostering recruitment drive"), unless it is the event it reports on (SOURCE_EVENT_RE).
 SOURCE_SUBJECT_RE = re.compile(r"\b(?:about|on|regarding|concerning|into)\s+(?:the\s+|its\s+|their\s+|our\s+|a\s+)?"
@@ -351,8 +357,9 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:(?:or|and|nor)\s+(?:[\w-]+\s+){1,3}?)?"
                               rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:letter|report)s?\b)?"
                               # (and what is listed with it: "I don't want the 2015 report or the latest inspection")
-                              # (or a place's: "Not the 2016 RI or West Northants' 2022 result")
-                              r"(?:,?\s+(?:or|nor|and)\s+(?:(?:the|its|their|an?)\s+|(?-i:(?=[A-Z])))"
+                              # (or a place's: "Not the 2016 RI or West Northants' 2022 result"; "not the 2019
+                              # ILACS and not Leicester's 2015 grades")
+                              r"(?:,?\s+(?:or|nor|and)\s+(?:not\s+)?(?:(?:the|its|their|an?)\s+|(?-i:(?=[A-Z])))"
                               r"(?:[\w'’-]+\s+){0,3}?"
                               rf"{_SET_ASIDE_EVENT}s?\b)*", re.I)
 # ("now" in lower case: "CYP Now" is a magazine)
@@ -511,6 +518,11 @@ class Query:
             # judgement. What did inspectors say about recruitment?") names what every passage of the story holds:
             # the sentence that asks counts twice, so its words lead rather than the scene's.
             text = f"{text} {split[1]}"
+        elif not split and (label := LABEL_THEN_ASKED_RE.match(text)) and _has_topic(label.group(2)):
+            # So does a label before a colon or a dash ("Kirklees, the June 2019 inspection that lifted the
+            # inadequate (local paper write-up): was anything said about permanence? I mean that inspection."):
+            # the clause that asks counts twice.
+            text = f"{text} {label.group(2)}"
         asked = SCENE_CLAUSE.sub("", text, count=1)
         if asked != text and _has_topic(asked):
             text = asked

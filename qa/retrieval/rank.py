@@ -312,9 +312,12 @@ def _in_window(doc: Document, span: tuple[date, date], query: Query) -> bool:
 
 # "A further monitoring visit took place in November 2021 and the outcome letter is awaited", "receives a further
 # report on the outcome of the November 2021 monitoring visit": the month's visit told as still to be reported
+# (or not yet out: "the letter had not been published when this feature went to press")
 OUTCOME_AWAITED_RE = re.compile(r"\b(?:outcome|letter|report|findings)\b[^.]{0,40}?\b(?:is|are|was|were)\s+(?:still\s+)?"
                                 r"(?:awaited|expected|due)\b|\bawait\w*\s+(?:the\s+)?(?:outcome|letter|report|findings)\b|"
-                                r"\bfurther\s+report\s+on\s+the\s+outcome\b|\bwill\s+be\s+updated\b", re.I)
+                                r"\bfurther\s+report\s+on\s+the\s+outcome\b|\bwill\s+be\s+updated\b|"
+                                r"\b(?:outcome|letter|report|findings)\b[^.;]{0,40}?\b(?:(?:has|had|have)\s+not\s+(?:yet\s+)?"
+                                r"been|(?:is|are|was|were)\s+(?:not\s+yet|yet\s+to\s+be))\s+published\b", re.I)
 
 
 @lru_cache(maxsize=1024)  # (per document text and window)
@@ -596,7 +599,12 @@ CONTENTS_ENTRY_RE = re.compile(r"[A-Za-z][\w’'?,-]*(?:[^\S\n]+[A-Za-z][\w’'?
                                r"(?:[^\S\n]*(?:(?:\.[^\S\n]?){3,}|…+)[^\S\n]*|[^\S\n]+)\d{1,3}(?=\s|$)")
 
 
-def prose_weight(text: str, kind: str | None = None, event: str | None = None) -> float:
+# A judgement table's rows: an area, then its grade after a dash, colon or cell
+AREA_GRADE_RE = re.compile(r"[-–:|]\s*(?:Inadequate|Requires\s+improvement(?:\s+to\s+be\s+good)?|Good|Outstanding)\b")
+AREA_GRADES = 3
+
+
+def prose_weight(text: str, kind: str | None = None, event: str | None = None, overall: bool = False) -> float:
     """PROSE_FLOOR to 1 by the share of prose; a bare header (a headline with its dateline, a meeting's heading:
     no sentence, under HEADER_WORDS words) HEADER_FLOOR: it repeats a question's words in few others and so
     outscored the paragraph under it. A label line still answers its kind of question (LABEL_ANSWERS), and a
@@ -605,6 +613,9 @@ def prose_weight(text: str, kind: str | None = None, event: str | None = None) -
         return 1.0
     if kind == "person" and LABELLED_PERSON_RE.search(text):
         return 1.0  # "Lead inspector: Jo Bell, His Majesty's Inspector" in a report's details table
+    if kind == "judgement" and not overall and len(AREA_GRADE_RE.findall(text)) >= AREA_GRADES:
+        return 1.0  # "Adoption performance - Requires improvement / Experiences of care leavers - Good ...": the grades
+        # of the areas asked (the overall grade asked is a sentence's: "Services in X require improvement")
     share = prose_share(text)
     if (contents := CONTENTS_RE.search(text)) and len(CONTENTS_ENTRY_RE.findall(text, contents.end())) >= 2:
         return HEADER_FLOOR  # a report's table of contents ("Contents The local authority 3 Summary of findings 3")

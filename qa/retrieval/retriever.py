@@ -204,7 +204,7 @@ class Retriever:
             if rank.about_another_of_its_places(passage.text, doc, query.authorities):
                 continue  # a round-up's paragraph on Warwickshire does not answer for Newcastle
             weight = rank.prior(doc, query, newest, passage.headings, passage.start) \
-                * rank.prose_weight(passage.text, query.answer_type, event) \
+                * rank.prose_weight(passage.text, query.answer_type, event, overall) \
                 * answer_type_weight(query.answer_type, passage.text, role, event, counted, overall) \
                 * rank.month_weight(months, passage.text) * rank.lead_weight(broad, passage) \
                 * rank.scope_weight(passage.text, query.text, query.answer_type) \

@@ -49,6 +49,9 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # what is "written down" is "recorded" in a letter ("managers' recorded rationale", "decisions are recorded")
     **{form: ("recorded", "recording") for form in ("write down", "writes down", "writing down", "wrote down",
                                                      "written down")},
+    # children "waiting too long" are written up as "delays" or "drift"
+    **{form: ("delays", "drift") for form in ("wait too long", "waits too long", "waiting too long", "waited too long",
+                                              "waiting too long for")},
     "hiring": ("recruitment",),
     "hire": ("recruit",),
     # a councillor answering for a service speaks as its cabinet or lead member
