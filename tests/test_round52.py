@@ -151,6 +151,8 @@ def test_a_visit_kind_beside_a_place_and_a_topic_is_no_keyword():
     assert "focused" not in parse("rutland focused visit 2021 caseloads").keyword_text.lower()
     # (its date or its inspectors asked: the letter's opening names the visit with them)
     assert "focused visit" in parse("When did Ofsted carry out its focused visit to Rutland?").keyword_text.lower()
+    # (nor one dated to its month: a later story recalling it names it with the month)
+    assert "focused visit" in parse("rutland april 2018 focused visit caseloads").keyword_text.lower()
     # (nor one the question measures from: the answer names it too)
     assert "focused visit" in parse("Rutland's 2019 inspection - how far had things moved on since the focused "
                                     "visit the autumn before?").keyword_text.lower()

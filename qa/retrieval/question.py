@@ -541,8 +541,11 @@ class Query:
             # which the letter's opening "the focused visit to X on ..." states)
             stripped = FRAMEWORK_RE.sub(" ", text)
             # (nor one the question measures from, "moved on since the focused visit the autumn before", which
-            # the answer names too)
-            if self.answer_type not in ("date", "person"):
+            # the answer names too; nor one dated to its month, "rutland april 2018 focused visit caseloads", which a
+            # later story's passage recalling it names with the month)
+            month_asked = self.month or (self.date_from and self.date_to
+                                         and (self.date_to - self.date_from).days <= MONTH_WINDOW_DAYS)
+            if self.answer_type not in ("date", "person") and not month_asked:
                 stripped = VISIT_KIND_NAMED_RE.sub(
                     lambda m: m.group(0) if _MEASURED_FROM_RE.search(stripped[:m.start()]) else " ", stripped)
             text = stripped if _has_topic(stripped) else text
@@ -1260,6 +1263,7 @@ def _source_subject(clause: str, asked: str, authorities: list[str]) -> str:
 
 FRAMEWORK_RE = re.compile(r"\b(?:ilacs|sif)\b", re.I)  # the inspection framework's name
 VISIT_KIND_NAMED_RE = re.compile(r"\bfocus+ed\s+visits?\b", re.I)
+MONTH_WINDOW_DAYS = 62  # a month asked, with its publication lag
 _MEASURED_FROM_RE = re.compile(r"\b(?:since|followed|before|until|compared|versus|vs|differ\w*)\b[^,.;:?()–—-]*$", re.I)
 # Capitalised words that are framing, not a name the answer must contain.
 COMMON_CAPITALISED = {
