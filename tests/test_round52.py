@@ -111,10 +111,11 @@ def test_the_visit_named_by_its_month_is_told_by_a_text_dating_its_visit_to_it()
 
     text = ("Oldbury's inadequate children's services improving, says Ofsted. Inspectors said so following a "
             "monitoring visit in December last year. Thresholds are now appropriately applied.")
-    doc = Document(doc_id="n", path="n.txt", text=text, title="Oldbury", doc_type="news_article",
+    # (a document id of its own: other tests' documents are cached by theirs)
+    doc = Document(doc_id="r52-month", path="r52-month.txt", text=text, title="Oldbury", doc_type="news_article",
                    local_authorities=["Oldbury"])
-    hit = Hit(passage=Passage(passage_id="n#1", doc_id="n", text=text, start=0, end=len(text)), document=doc,
-              score=1.0, unconfirmed=["date", "visit"])
+    hit = Hit(passage=Passage(passage_id="r52-month#1", doc_id="r52-month", text=text, start=0, end=len(text)),
+              document=doc, score=1.0, unconfirmed=["date", "visit"])
     asked = parse("oldbury - first MV after the 2023 inadequate (the December one): were thresholds applied?")
     assert asked.month == 12 and asked.visit_number == 1
     assert parse("May one ask what Ofsted found about caseloads in Kent in 2019?").month is None
@@ -153,7 +154,9 @@ def test_a_visit_kind_beside_a_place_and_a_topic_is_no_keyword():
     assert "focused visit" in parse("When did Ofsted carry out its focused visit to Rutland?").keyword_text.lower()
     # (nor one dated to its month: a later story recalling it names it with the month)
     assert "focused visit" in parse("rutland april 2018 focused visit caseloads").keyword_text.lower()
-    # (nor one the question measures from: the answer names it too)
+    # (nor one the question measures from, or answers: the answer names it too)
+    assert "focused visit" in parse("What did Rutland's cabinet decide in response to the focused visit?").keyword_text
+
     assert "focused visit" in parse("Rutland's 2019 inspection - how far had things moved on since the focused "
                                     "visit the autumn before?").keyword_text.lower()
 
@@ -229,9 +232,9 @@ def test_an_undated_story_naming_the_asked_year_only_as_one_it_looks_back_to_is_
     then = "Oldbury's 2015 inspection found caseloads too high. Inspectors visited in 2015."
     asked = parse("Oldbury's full inspection in 2015 - what about caseloads?")
     for text, expected in ((later, True), (then, False)):
-        doc = Document(doc_id="n", path="n.txt", text=text, title="Oldbury", doc_type="news_article")
-        hit = Hit(passage=Passage(passage_id="n#1", doc_id="n", text=text, start=0, end=len(text)), document=doc,
-                  score=1.0, unconfirmed=["date"])
+        doc = Document(doc_id=f"r52-{expected}", path="r.txt", text=text, title="Oldbury", doc_type="news_article")
+        hit = Hit(passage=Passage(passage_id="r#1", doc_id=doc.doc_id, text=text, start=0, end=len(text)),
+                  document=doc, score=1.0, unconfirmed=["date"])
         assert written_after_recalling(hit, asked) is expected
 
 

@@ -1264,7 +1264,8 @@ def _source_subject(clause: str, asked: str, authorities: list[str]) -> str:
 FRAMEWORK_RE = re.compile(r"\b(?:ilacs|sif)\b", re.I)  # the inspection framework's name
 VISIT_KIND_NAMED_RE = re.compile(r"\bfocus+ed\s+visits?\b", re.I)
 MONTH_WINDOW_DAYS = 62  # a month asked, with its publication lag
-_MEASURED_FROM_RE = re.compile(r"\b(?:since|followed|before|until|compared|versus|vs|differ\w*)\b[^,.;:?()–—-]*$", re.I)
+_MEASURED_FROM_RE = re.compile(r"\b(?:since|followed|before|until|compared|versus|vs|differ\w*|respon\w*|react\w*|"
+                               r"repl(?:y|ied))\b[^,.;:?()–—-]*$", re.I)
 # Capitalised words that are framing, not a name the answer must contain.
 COMMON_CAPITALISED = {
     "ofsted", "council", "councils", "county", "city", "borough", "metropolitan", "royal", "london", "children",
