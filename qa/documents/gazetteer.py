@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -548,6 +549,7 @@ _QUESTION_FORMAL_RE = re.compile(_FORMAL_RE.pattern.replace(
     _SURFACE_ALT, "|".join(sorted(map(re.escape, _QUESTION_SURFACE), key=len, reverse=True))), re.I)
 
 
+@lru_cache(maxsize=512)
 def question_forms(name: str) -> tuple[str, ...]:
     """Every form a question may name an authority by: its name, aliases, county town and initials."""
     known = AUTHORITIES.get(name)

@@ -555,6 +555,11 @@ def _list_line(line: str) -> bool:
     return len(line.split()) <= LIST_LINE_WORDS and not re.search(r"[.!?]\s*$|[.!?]\s+[A-Z]", line.strip())
 
 
+@lru_cache(maxsize=256)
+def _place_named_re(place: str) -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, question_forms(place)))})\b", re.I)
+
+
 def listed_only(hits: list[Hit], query: Query) -> str | None:
     """The title of the list, when every document among `hits` naming the one place asked about names it only on a
     line of a list of three places or more, and the question asks about it more than a list line says (not its
@@ -562,17 +567,14 @@ def listed_only(hits: list[Hit], query: Query) -> str | None:
     if len(query.authorities) != 1 or query.answer_type in ("judgement", "count", "date") \
             or rank.asks_for_places(query.text):
         return None
-    def named(place: str) -> re.Pattern:
-        return re.compile(rf"\b(?:{'|'.join(map(re.escape, question_forms(place)))})\b", re.I)
-
-    asked = named(query.authorities[0])
+    asked = _place_named_re(query.authorities[0])
     title = None
     naming = {h.document.doc_id: h.document for h in hits if asked.search(h.document.text)}
     for doc in naming.values():
         lines = [line for line in doc.text.splitlines() if line.strip()]
         own = [line for line in lines if asked.search(line)]
         others = [a for a in doc.local_authorities if a.casefold() != query.authorities[0].casefold()]
-        fellows = [line for line in lines if _list_line(line) and any(named(a).search(line) for a in others)]
+        fellows = [line for line in lines if _list_line(line) and any(_place_named_re(a).search(line) for a in others)]
         if not own or not all(_list_line(line) for line in own) or len(fellows) < LISTED_PLACES - 1:
             return None
         title = title or doc.title or doc.doc_id
@@ -673,7 +675,7 @@ def visit_in_month(text: str, month: int, visit: int) -> bool:
     """A sentence of `text` dating a monitoring visit that has happened to `month`, naming no other
     ordinal for it ("following a monitoring visit in december last year", not "the third monitoring visit, in
     december", asked the first, nor "a monitoring visit is planned for december")."""
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in _sentences(text):
         if not MONITORING_VISIT_RE.search(sentence) or month not in rank.months_named(sentence):
             continue
         ordinals = {ordinal_value(o.lower()) for o in re.findall(ORDINAL_RE, sentence, re.I)}

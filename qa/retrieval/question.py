@@ -282,7 +282,8 @@ LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
 READER_SOURCE_RE = re.compile(r"[,;]?\s*\b(?:going\s+(?:by|off)|judging\s+(?:by|from))\s+"
                               r"(?:the\s+|its\s+|their\s+|an?\s+)?(?:[\w'’&-]+\s+){0,5}?"
                               r"(?:report|extracts?|letter|page|site|website|article|story|minutes|paper|release|"
-                              r"statement|coverage|write-?up|piece|summary)s?\b(?:\s+(?:on|from|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’&-]+\s+){0,2}?"
+                              r"statement|coverage|write-?up|piece|summary)s?\b"
+                              r"(?:\s+(?:on|from|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’&-]+\s+){0,2}?"
                               r"(?:site|website|web\s+page|page|blog|forum|portal|newsletter)s?\b)?"
                               r"(?=\s*[,:;?]|\s[-–—])|"
                               # (or closing the question: "... need the on-site dates from the scrutiny minutes")
@@ -1138,8 +1139,7 @@ def _set_aside_starts(text: str) -> list[tuple[date, str]]:
     starts = []
     for aside in NEGATED_EVENT_RE.finditer(text):
         for m in _SET_ASIDE_WHEN_RE.finditer(aside.group(0)):
-            month = m.group(1) and m.group(1).rstrip(".").lower()
-            number = MONTHS.get(month) or MONTH_ABBREVIATIONS.get(month or "")
+            number = _month(m.group(1))
             starts.append((date(int(m.group(2)), number or 1, 1),
                            f"{m.group(1).rstrip('.').capitalize()} {m.group(2)}" if number else m.group(2)))
     return starts

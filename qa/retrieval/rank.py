@@ -316,8 +316,8 @@ def _in_window(doc: Document, span: tuple[date, date], query: Query) -> bool:
 OUTCOME_AWAITED_RE = re.compile(r"\b(?:outcome|letter|report|findings)\b[^.]{0,40}?\b(?:is|are|was|were)\s+(?:still\s+)?"
                                 r"(?:awaited|expected|due)\b|\bawait\w*\s+(?:the\s+)?(?:outcome|letter|report|findings)\b|"
                                 r"\bfurther\s+report\s+on\s+the\s+outcome\b|\bwill\s+be\s+updated\b|"
-                                r"\b(?:outcome|letter|report|findings)\b[^.;]{0,40}?\b(?:(?:has|had|have)\s+not\s+(?:yet\s+)?"
-                                r"been|(?:is|are|was|were)\s+(?:not\s+yet|yet\s+to\s+be))\s+published\b", re.I)
+                                r"\b(?:outcome|letter|report|findings)\b[^.;]{0,40}?\b(?:(?:has|had|have)\s+not\s+"
+                                r"(?:yet\s+)?been|(?:is|are|was|were)\s+(?:not\s+yet|yet\s+to\s+be))\s+published\b", re.I)
 
 
 @lru_cache(maxsize=1024)  # (per document text and window)
