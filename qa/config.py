@@ -278,7 +278,8 @@ DEFAULT_INDEX = ROOT / "index"
 #   7: Document.mentions
 #   6: page-width lines
 #   121: a page that is all a teaser list (a news listing) is kept, not skipped as empty
-PIPELINE_VERSION = "121"
+#   122: a date written with an ordinal word ("Date: the fourth of March 2020")
+PIPELINE_VERSION = "122"
 
 
 def packaged_model_path() -> str:

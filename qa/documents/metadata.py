@@ -89,7 +89,16 @@ _NUM_RE = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/
 _DMY_APOS_RE = re.compile(rf"\b{_DAY}\s+{MONTH_ANY}\.?,?\s+['’](\d{{2}})\b", re.I)  # "Wed 10th Jan '24"
 _DMONY_RE = re.compile(rf"\b(\d{{1,2}})-{MONTH_ANY}-{_YEAR}\b", re.I)
 _MY_RE = re.compile(rf"\b{MONTH_ANY}\s+{_YEAR}\b", re.I)
-_FULL_DATE = rf"(?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR})"
+# "Date: the fourth of March 2020": a day written as an ordinal word
+_DAY_WORDS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_DAY_WORDS.update({f"twenty{sep}{w}": 20 + n for sep in ("-", " ") for w, n in list(_DAY_WORDS.items())[:9]})
+_DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
+_WORD_DMY_RE = re.compile(rf"\b(?:the\s+)?({'|'.join(sorted(_DAY_WORDS, key=len, reverse=True))}|\d{{1,2}}(?:st|nd|rd|th))"
+                          rf"\s+(?:day\s+)?of\s+{MONTH_ANY},?\s+{_YEAR}\b", re.I)
+_FULL_DATE = rf"(?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR}|" \
+             rf"(?:the\s+)?(?:{'|'.join(sorted(_DAY_WORDS, key=len, reverse=True))})\s+(?:day\s+)?of\s+{MONTH_ANY},?\s+{_YEAR})"
 
 
 def _month(word: str) -> int:
@@ -112,7 +121,8 @@ def parse_date(text: str) -> str | None:
     if m:
         return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     found = []
-    for rx, order in ((_DMY_RE, "dmy"), (_MDY_RE, "mdy"), (_NUM_RE, "num"), (_DMONY_RE, "dmy"), (_DMY_APOS_RE, "dm'y")):
+    for rx, order in ((_DMY_RE, "dmy"), (_MDY_RE, "mdy"), (_NUM_RE, "num"), (_DMONY_RE, "dmy"), (_DMY_APOS_RE, "dm'y"),
+                      (_WORD_DMY_RE, "wdmy")):
         m = rx.search(text)
         if m:
             found.append((m.start(), m, order))
@@ -122,6 +132,9 @@ def parse_date(text: str) -> str | None:
             return _iso(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
         if order == "mdy":
             return _iso(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
+        if order == "wdmy":
+            day = m.group(1).lower()
+            return _iso(int(m.group(3)), _month(m.group(2)), _DAY_WORDS.get(day) or int(re.sub(r"\D", "", day)))
         if order == "dm'y":
             return _iso(_year2(m.group(3)), _month(m.group(2)), int(m.group(1)))
         return _iso(_year2(m.group(3)), int(m.group(2)), int(m.group(1)))

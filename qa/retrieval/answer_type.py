@@ -242,7 +242,7 @@ EVIDENCE: dict[str, re.Pattern] = {
 # (a clause runs to its comma, within its sentence: an abbreviation's stop, "St. Helens", ends no sentence)
 _ABBREVIATION_STOP = r"(?:(?<=\bSt)|(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bCllr))\."
 _IN_SENTENCE = rf"(?:[^,?.]|{_ABBREVIATION_STOP})"
-_IN_CLAUSE = rf"(?:[^,?;.]|{_ABBREVIATION_STOP})"
+_IN_CLAUSE = rf"(?:(?!\s[-–—]\s)[^,?;.]|{_ABBREVIATION_STOP})"  # (a dash closes a clause: "... inadequate - how did ...")
 SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+(?!(?:was|were|did|does|do|is|are|will|has|had|"
                           rf"have|can|could)\b){_IN_SENTENCE}*,\s*|"
                           # "At the 2023 inspection that rated Liverpool inadequate, why ...?": the event it names
@@ -551,7 +551,7 @@ def answer_type_weight(kind: str | None, text: str, role: str | None = None, eve
         return ANSWER_TYPE_BOOST * (MEASURED_TIME_BOOST if MEASURED_TIME_RE.search(text) else 1.0)
     if kind == "judgement" and overall:
         return OVERALL_GRADE_BOOST if OVERALL_GRADE_RE.search(text) else 1.0
-    if kind == "date" and not states_own_date(text):
+    if kind == "date" and not states_own_date(text) and not (event == "judged" and dates_event(event, text)):
         return 1.0  # only a recalled date: "Since the last monitoring visit in February 2017, ..."
     if kind == "date" and event:
         return ANSWER_TYPE_BOOST * (EVENT_DATE_BOOST if dates_event(event, text) else 1.0)
@@ -596,7 +596,16 @@ DATE_EVENTS = {
 DATE_EVENTS["started"] = (
     re.compile(r"\b(?:start(?:ed)?|beg[ai]n|join(?:ed)?|take\s+up|took\s+up|took\s+over)\b|"
                r"\b(?:was|were|been|be|is|are)\s+(?:[\w'’-]+\s+){0,3}?appointed\b", re.I),
-    re.compile(r"\b(?:took\s+up|took\s+over|started|joined|began|appointed|appointment|arrived)\b", re.I))
+    re.compile(r"\b(?:took\s+up|took\s+over|started|joined|began|appointed|appointment|arrived|went\s+live|"
+               r"launched)\b", re.I))  # ("The trust went live on 1 October 2019")
+# "Which month and year was Bromley judged inadequate?": the sentence dating the judgement, often as what a later
+# visit measures from ("the fifth monitoring visit since its inadequate rating in June 2016")
+_GRADE_WORDS = r"(?:inadequate|requires\s+improvement|good|outstanding)"
+DATE_EVENTS["judged"] = (
+    re.compile(rf"\b(?:judged|rated|graded|deemed|declared|downgraded|upgraded|put\s+(?:in|into)|went)\s+(?:to\s+)?"
+               rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_GRADE_WORDS}|ri)\b", re.I),
+    re.compile(rf"\b(?:judged|rated|graded|deemed|found)\s+(?:to\s+be\s+)?(?:[\w'’-]+\s+){{0,2}}?{_GRADE_WORDS}\b|"
+               rf"\b{_GRADE_WORDS}\s+(?:rating|judge?ment|grade)\b", re.I))
 EVENT_DATE_BOOST = 1.15
 
 
@@ -607,11 +616,17 @@ def asked_event(question: str) -> str | None:
     return next((name for name, (asked, _) in DATE_EVENTS.items() if asked.search(question)), None)
 
 
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n")
+
+
 @lru_cache(maxsize=50_000)
 def dates_event(event: str, text: str) -> bool:
     """A sentence (or line) holding a date and the words that say it is the `event`'s."""
     said = DATE_EVENTS[event][1]
-    return any(said.search(text[a:b]) and EVIDENCE["date"].search(text[a:b]) for a, b in sentence_spans(text))
+    # (a paragraph break ends a sentence too: a story's dateline "By Jo Bell | 12 March 2020" above a lead
+    # saying a trust "took over" is no date of the takeover)
+    return any(said.search(part) and EVIDENCE["date"].search(part)
+               for a, b in sentence_spans(text) for part in _PARAGRAPH_BREAK_RE.split(text[a:b]))
 
 
 @lru_cache(maxsize=50_000)
@@ -793,6 +808,10 @@ def _count_words(text: str) -> list[str]:
     return _WORD_RE.findall(_LIST_NUMBER_RE.sub(" ", text).lower().replace("’", "'"))
 
 
+_MENTIONS = frozenset("references mentions instances".split())
+_FRACTIONS = frozenset("half third thirds quarter quarters".split())
+
+
 def _number_of(words: list[str], stems: frozenset[str], before: bool = False) -> bool:
     """A number in `words` (not a year, not a date's day) with one of `stems` in the COUNT_WINDOW words after it
     (or, with `before`, before it)."""
@@ -800,7 +819,11 @@ def _number_of(words: list[str], stems: frozenset[str], before: bool = False) ->
         is_number = (word.isdigit() and not _YEAR_RE.fullmatch(word)) or word in _NUMBER_WORDS
         if not is_number or _is_day(words, i):
             continue
-        near = words[i + 1:i + 1 + COUNT_WINDOW] + (words[max(i - COUNT_WINDOW, 0):i] if before else [])
+        # (a count of mentions counts what is mentioned: "19 separate references to improvements")
+        # (and a share of all of them, "almost half of all local authorities")
+        window = COUNT_WINDOW + (2 if _MENTIONS & set(words[i + 1:i + 3])
+                                 or word in _FRACTIONS and words[i + 1:i + 2] == ["of"] else 0)
+        near = words[i + 1:i + 1 + window] + (words[max(i - COUNT_WINDOW, 0):i] if before else [])
         if stems & set(tokenize(" ".join(near))):
             return True
     return False

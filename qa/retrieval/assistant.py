@@ -853,8 +853,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False  # only pages announcing the inspection: nothing says what it found
     if asks_other_service(query, hits) or named_only_to_come(query, hits):
         return False
-    if asks_findings(query.text) and JTAI_NAMED_RE.search(query.text) and hits \
-            and not any(opens_on_jtai(h.document) for h in hits):
+    if asks_findings(query.text) and rank.JTAI_NAMED_RE.search(query.text) and hits \
+            and not any(rank.opens_on_jtai(h.document) for h in hits):
         return False  # "What did the nov 2022 JTAI in Wirral find?" where pages only recall it ("follows a JTAI")
     meeting = [h for h in hits if not h.unconfirmed] or hits
     if asks_council_services(query.text) and meeting and all(provider_report(h.document.text) for h in meeting) \
@@ -872,26 +872,6 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False  # "which inspector", "who was director": a passage naming nobody does not answer
     role = asked_role(query.text)
     return not role or any(names_person_in_role(role, h.passage.text) for h in hits)
-
-
-# A JTAI's findings are reported by a page about it: its title or opening names it.
-JTAI_NAMED_RE = re.compile(r"\bjtai\b|\bjoint\s+targeted\s+(?:area\s+)?inspection|\bjoint\s+inspection", re.I)
-KIND_OPENING_CHARS = 800
-
-
-# "The inspection follows a focused visit in June 2021 and a JTAI in November 2022": recalled, not reported
-KIND_RECALLED_RE = re.compile(r"\b(?:follows?|followed|following|after|since|previous|prior|last|earlier|before)\b"
-                              r"[^.]{0,80}$", re.I)
-
-
-def opens_on_jtai(doc) -> bool:
-    """Whether a document names a JTAI in its title, or in its opening other than as an event it follows (so it
-    may report the JTAI's findings)."""
-    if JTAI_NAMED_RE.search(doc.title or ""):
-        return True
-    opening = doc.text[:KIND_OPENING_CHARS]
-    return any(not KIND_RECALLED_RE.search(opening[max(0, m.start() - 80):m.start()])
-               for m in JTAI_NAMED_RE.finditer(opening))
 
 
 ADULT_SERVICE_RE = re.compile(r"\badult(?:s['’]?)?\s+(?:social\s+care|services)\b", re.I)

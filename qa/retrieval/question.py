@@ -75,6 +75,8 @@ SOURCE_CUES = [
 # Inspectorates other than Ofsted (a question naming one asks about its inspection, not Ofsted's)
 OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfrs|hmi\s+(?:constabulary|probation)|"
                                    r"hmip|inspectorate\s+(?:of|wales)|estyn|care\s+inspectorate|ciw)\b", re.I)
+# ("Has any inspectorate blamed ...?": whichever inspectorate speaks, not Ofsted first)
+ANY_INSPECTORATE_RE = re.compile(r"\b(?:any|an|whichever|either)\s+(?:other\s+)?inspectorates?\b", re.I)
 OFSTED_NAMED_RE = re.compile(r"\b(?:ofsted|hmi(?!\s+(?:probation|constabulary)))\b", re.I)  # (HMI: Ofsted's inspectors)
 # A body that reviews inspections, speaking: Parliament's committees, ministers, commissioners.
 OTHER_SPEAKER_RE = re.compile(
@@ -148,7 +150,7 @@ COMMITTEE_TOLD_RE = re.compile(r"\b(?:told|informed|updated|briefed|advised|repo
                                r"(?:(?!commons\b|select\b|parliament\w*\b|lords\b)[\w'’-]+\s+){0,5}?"
                                r"(?:committee|panel|cabinet|scrutiny)\b", re.I)
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
-                                 r"(?:respond|react|reply|answer)\w*\b|"
+                                 r"(?:itself\s+)?(?:respond|react|reply|answer)\w*\b|"
                                  r"\bcouncil(?:['’]s)?\s+(?:response|reaction|reply)\b"
                                  # (not its service: "a council's response to children who go missing")
                                  r"(?!\s+to\s+(?:the\s+)?(?:children|child|young|famil|missing|exploitation|domestic|"
@@ -345,7 +347,9 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 # ("I don't want the West Northants 2022 report": set aside as plainly)
 # (an event set aside by its outcome too: "Not the 2017 result or the 2015 inadequate")
 _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outcome|judge?ment|rating|grade|"
-                    r"inadequate|mv|ilacs|sif|jtai|ri|requires\s+improvement|outstanding|direction|notice)")
+                    r"inadequate|mv|ilacs|sif|jtai|ri|requires\s+improvement|outstanding|direction|notice|"
+                    # (or a piece on one: "I don't want the 2023 RI report or the MV5 write-up")
+                    r"write-?up|mv\s?\d{1,2})")
 # (a bracket's second clause sets aside to its close: "(what they said then, not the dates of the june inspection)")
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?<=[^\s(])[,;]\s*(?:not|rather than|instead of)\s+(?:the|its|their|an?)\b[^()]{0,200}(?=\))|"
@@ -389,6 +393,9 @@ VISIT_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}(?:visit|vist|inspection|re-insp
 # "bristol people scrutiny mar 2024 ofsted mv2 item": a month straight after a council body dates its meeting
 MEETING_MONTH_RE = re.compile(rf"(?:{COUNCIL_BODY_RE.pattern})(?:\s+(?:commission|committee|panel|board|meeting))?"
                               rf"\s+(?:(?:on|in)\s+)?{MONTH_RE}(?:\s+\d{{4}})?", re.I)
+# ... whose words in a terse query name the paper put to it, as its date does; every passage of it is the body's
+TERSE_MEETING_RE = re.compile(r"\b(?:(?:children['’]?s|people)\s+)?(?:scrutiny|cabinet|corporate\s+parenting)"
+                              r"(?:\s+(?:commission|committee|ctt?ee|panel|board|meeting))?\b|\bctt?ees?\b", re.I)
 # "the February 2022 focused visit('s) letter" with the question on its publication ("came out", "was published",
 # "responded to"): the month may be the letter's, not the visit's.
 LETTER_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}(?:visit|inspection)[’']?s?[’']?\s+(?:letter|report)s?\b", re.I)
@@ -744,7 +751,20 @@ def _asked_sentence(text: str) -> str:
 SOURCE_FROM_RE = re.compile(r"\b((?:page|release|statement|story|article|letter|report|minutes|post|blog|piece|update|"
                             r"paper|item|bulletin|coverage|write-?up)s?)\s+from\s+"
                             rf"(?={MONTH_YEAR}\b(?!\s*(?:to|until|till|through|thru|and|-|–|up\s+to)\b)"
-                            r"(?!\s*(?:-|–))(?!\s+(?:onwards?|now|since)\b)(?!\s+on\b(?!\s+[a-z])))", re.I)
+                            rf"(?!\s*(?:-|–)\s*(?:\d|{MONTH_RE}|now|present|date|today))"  # (a span, not " - what ...")
+                            r"(?!\s+(?:onwards?|now|since)\b)(?!\s+on\b(?!\s+[a-z])))", re.I)
+
+
+def _source_date(text: str, at: int) -> tuple[date, date, str, str] | None:
+    """"Leicester's news release from Sept 2017 - what did Ofsted say leaders did after the 2015 inspection?": the
+    date of the source asked for is the time asked, whatever other years it speaks of (None when none is named)."""
+    m = re.compile(rf"(\S+)\s+of\s+{MONTH_YEAR}\b(?![/–-]\d)", re.I).match(text, at)
+    y = _valid_year(m.group(3)) if m else None
+    if not y or all(int(other) == y for other in re.findall(rf"\b{YEAR}\b", text)):
+        return None
+    month = _month(m.group(2))
+    return (_month_start(y, month), _month_end(y, month), text[m.start(2) if m.group(2) else m.start(3):m.end()],
+            _tidy(text[:m.end(1)] + text[m.end():]))
 
 
 LAST_BEFORE_RE = re.compile(r"\b(?:last|previous|prior|most\s+recent|latest)\s+(?:[\w'’-]+\s+){0,2}?"
@@ -752,7 +772,10 @@ LAST_BEFORE_RE = re.compile(r"\b(?:last|previous|prior|most\s+recent|latest)\s+(
 
 
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
+    dated = SOURCE_FROM_RE.search(text)
     text = SOURCE_FROM_RE.sub(r"\1 of ", text)
+    if dated and (own := _source_date(text, dated.start())):
+        return own
     patterns = [
         # A financial or academic year ("the 2018/19 annual report", "2018-19"): what reports on it is written
         # during it and up to a year after it ends.
@@ -811,6 +834,8 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         ("before", rf"\b(?:before|until|till|up to|prior to)\s+{MONTH_YEAR}"),
         ("season", rf"\b(early|spring|mid|summer|late|autumn|winter|end of|beginning of|start of)[\s-]+{YEAR}"),
         ("month", rf"\b(?:in\s+|during\s+)?{MONTH_RE}\s+{YEAR}"),
+        # "around 2016?": a year, where no count follows (COUNT_BEFORE reads "around 2000 children" as a count)
+        ("year", rf"\b(?:around|about|circa|roughly)\s+{YEAR}\b(?=\s*(?:[?.!,;:)]|$))"),
         # A year in any position ("the 2016 inspection", "york 2017"), but not a count ("2000 children").
         ("year", rf"{COUNT_BEFORE}\b{YEAR}\b(?!\s*(?:{COUNTED_NOUNS}))(?![.,]\d)"),
     ]
@@ -858,6 +883,12 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             continue
         if kind in ("since", "since_event") and event_year and _valid_year(g[1]) \
                 and int(event_year.group(1)) > _valid_year(g[1]):
+            m, kind, g = event_year, "year", (event_year.group(1),)
+        elif kind in ("range", "event_range") and event_year and not m.start() <= event_year.start() < m.end() \
+                and (ends := sorted(int(y) for y in re.findall(YEAR, m.group(0)))) \
+                and ends[0] < int(event_year.group(1)) < ends[-1]:
+            # "somerset's 2017 full inspection, the RI one between the 2015 inadequate and the 2022 good": the span
+            # tells which event; the event's own year is asked
             m, kind, g = event_year, "year", (event_year.group(1),)
         elif kind in ("since", "since_event") and event_month and _valid_year(g[1]) \
                 and int(event_month.group(2)) > _valid_year(g[1]):
@@ -974,7 +1005,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         except ValueError:
             continue
         phrase = m.group(0).strip()
-        phrase = re.sub(r"^(in|during)\s+", "", phrase, flags=re.I)
+        phrase = re.sub(r"^(in|during|around|about|circa|roughly)\s+", "", phrase, flags=re.I)
         if kind == "by":
             phrase = f"from {_named(y, _month(g[0]) or 0)}"
         elif kind == "range" and not re.match(rf"(?i)(?:between|from)\s+{MONTH_YEAR}\s", phrase):
@@ -1113,20 +1144,37 @@ def with_full_years(text: str) -> str:
 
 # "an actual apology, not just 'disappointed' or 'regrettable'": words quoted to be set aside are no keywords
 NEGATED_QUOTE_RE = re.compile(r"[,;-]?\s*\bnot\s+(?:just|only|merely|simply)?\s*[‘'\"“][^‘'\"“”’]{1,40}[’'\"”]"
-                              r"(?:\s*(?:,|or|nor|and)\s*[‘'\"“][^‘'\"“”’]{1,40}[’'\"”])*", re.I)
+                              r"(?:\s*(?:,|or|nor|and)\s*[‘'\"“][^‘'\"“”’]{1,40}[’'\"”])*"
+                              # (with where it is written: "not 'two years ago' from the later council release")
+                              r"(?:\s+(?:from|in)\s+(?:the|its|their|a)\s+(?:[\w'’-]+\s+){0,3}?(?:release|story|"
+                              r"page|article|report|letter|statement|piece|write-?up|coverage|minutes|paper)s?\b)?",
+                              re.I)
 
 
 # "WNC's own news release on the ILACS": an authority, by its name or initials, speaking on its own pages (not the
 # CQC's or the Children's Commissioner's statement: only a place the gazetteer knows)
 OWN_RELEASE_RE = re.compile(r"(?<![\w&'’-])([\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)['’]s\s+own\s+(?:(?:news|press)\s+release|"
-                            r"statement|announcement|website)", re.I)
+                            r"statement|announcement|website|web\s?page|(?:news\s+)?page)\b", re.I)  # ("West Sussex CC's own web page")
 
 
 # Where the user will cite it is no source: "Citing Ofsted's handbook ... in a committee paper - when was it published?"
 CITED_IN_RE = re.compile(r"\b(citing|quoting|to\s+cite|to\s+quote)\b([^?.:;]{0,100}?)\s+(?:in|for|into)\s+"
                          r"(?:a|an|our|my)\s+"
                          r"(?:[\w-]+\s+){0,2}?(?:paper|report|briefing|presentation|note)\b", re.I)
+# ... nor what the user is writing: "Need the month for a committee report on the trust's background", "For a
+# timeline: ..." (the committee is the reader, not the source)
+WRITING_FOR_RE = re.compile(r"(?:^\W*|\b(?:need(?:ed|s)?|want(?:ed|s)?|(?:it|this|that)(?:['’]s|\s+is))\b[^.?;:]{0,40}?)"
+                            r"\bfor\s+(?:a|an|our|my|the)\s+(?:[\w'’-]+\s+){0,2}?(?:paper|report|briefing|presentation|"
+                            r"note|time\s*line|chronology|submission)\b(?:\s+(?:on|about|for)\s+[^.?;]{0,60})?", re.I)
 # An aside on other places: "..., I know Lambeth and Leicester had theirs the same year", "unlike Kent, ..."
+# A grade kept (or lost) from an earlier date: "keep the good it got at the late-2017 re-inspection", "hold on to
+# its outstanding from 2018" (group 1: the date and what follows it)
+KEPT_FROM_RE = re.compile(r"\b(?:keep|kept|keeping|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|sustain(?:s|ed|ing)?|"
+                          r"(?:hold|holding|held|hang|hung)\s+on\s+to|lose|lost|losing)\s+(?:the|its|their|that)\s+"
+                          r"(?:[\w'’-]+\s+){0,3}?(?:(?:it|they)\s+(?:got|had|received|achieved|earned|gained|won)\s+)?"
+                          r"(?:at|in|from)\s+(?:the\s+)?"
+                          rf"((?:(?:early|late|mid|spring|summer|autumn|winter)[\s-]+)?(?:{MONTH_RE}\s+)?{YEAR}\b)",
+                          re.I)
 KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m\s+aware|i\s+reali[sz]e|"
                             r"unlike)\b(?:(?!\s-\s)[^.?!;,:–—])*", re.I)
 
@@ -1151,6 +1199,11 @@ def parse(question: str, previous: Query | None = None) -> Query:
         text = doubting
     # "(not the March visit)"; "not the ones in the 2021 newspaper piece": the year of a source set aside
     considered = re.sub(r"\s+", " ", NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", text))).strip()
+    if len(set(re.findall(rf"\b{YEAR}\b", considered))) > 1:
+        # "had its ILACS in 2021 - did it keep the good it got at the late-2017 re-inspection?": the grade kept
+        # is the baseline; the later event is asked
+        considered = _tidy(KEPT_FROM_RE.sub(
+            lambda m: re.sub(r"\b(?:at|in|from)\s+$", "", m.group(0)[:m.start(1) - m.start()]), considered))
     start, end, phrase, rest = parse_time(considered)
     for first_day, label in sorted(_set_aside_starts(text)):
         if start and start < first_day and (end is None or end >= first_day):
@@ -1180,7 +1233,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
             stripped = before + after
         if _has_topic(stripped) and not _asks_only_about_visit(stripped, authorities):
             rest = stripped.strip()  # unless the visit is what the question is about
-    cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", CITED_IN_RE.sub(r"\1\2", text)))
+    cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", WRITING_FOR_RE.sub(" ", CITED_IN_RE.sub(r"\1\2", text))))
     if _has_topic(beside := without_sources_beside(rest).strip()):
         rest = beside  # (nor words to search for: they drew the letter's sign-off, which names its visit)
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None) \
@@ -1191,7 +1244,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         or COMMITTEE_TOLD_RE.search(cues) \
         else "news" if NEWS_WRITER_RE.search(cues) else None
     source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
-    if source == "ofsted" and not attributed and OTHER_INSPECTORATE_RE.search(cues) \
+    if source == "ofsted" and not attributed and (OTHER_INSPECTORATE_RE.search(cues) or ANY_INSPECTORATE_RE.search(cues)) \
             and not OFSTED_NAMED_RE.search(cues):
         source = None  # "the Care Inspectorate Wales performance evaluation inspection (so CIW, not Ofsted)"
     if source == "ofsted" and not attributed and any(p.search(cues) for p in (
@@ -1210,6 +1263,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
         rest = re.sub(r"\s*([?.!]*)\s*$", tail + r"\1", asked, count=1)
     if _has_topic(unsourced := READER_SOURCE_RE.sub("", rest)):
         rest = unsourced
+    if TERSE_QUERY_RE.match(text) and MEETING_MONTH_RE.search(text) \
+            and _has_topic(unmet := _tidy(TERSE_MEETING_RE.sub(" ", rest))):
+        rest = unmet  # ("devon agency sw % scrutiny cttee may 2022": the meeting names the paper, not its words)
     if _has_topic(unquoted := NEGATED_QUOTE_RE.sub(" ", rest)):
         rest = unquoted
     topic = rest
@@ -1378,17 +1434,20 @@ DISABLED_CHILDREN = r"\bdisabled\s+children\b|\bchildren\s+with\s+(?:a\s+)?disab
 CARE_LEAVERS = r"\bcare\s+leavers?\b"
 SPECIAL_GUARDIANSHIP = r"\bspecial\s+guardianship\b"
 UNACCOMPANIED = r"\bunaccompanied\s+asylum[-‐‑\s]seeking\b"
+# (the health service by its name in full: "Hull's child and adolescent mental health service")
+CAMHS = r"\bchild\s+and\s+adolescent\s+mental\s+health\s+services?\b"
 SPECIALIST_SERVICES = [re.compile(p, re.I) for p in (
     r"\bprivate(?:ly)?\s+foster(?:ing|ed)\b", SPECIAL_GUARDIANSHIP, UNACCOMPANIED,
     r"\bfemale\s+genital\s+mutilation\b", r"\bcounty\s+lines\b",
     r"\belective(?:ly)?\s+home[-\s]educat(?:ion|ed)\b", r"\bforced\s+marriages?\b", r"\bmodern\s+slavery\b",
-    DISABLED_CHILDREN, CARE_LEAVERS)]
+    DISABLED_CHILDREN, CARE_LEAVERS, CAMHS)]
 SPECIALIST_SERVICE_RE = re.compile("|".join(p.pattern for p in SPECIALIST_SERVICES), re.I)
 # Asked by one phrase, named on a page by any of several: disabled children are also "disabled young people",
 # "children with SEND and disabilities", "the disability service" (each holding the word "disabled" as stemmed).
 # Care leavers are also "young people leaving care" and "care-experienced" young people; special guardianship is
 # named by its holders too ("special guardians"); unaccompanied asylum-seeking children are "unaccompanied children".
-SERVICE_NAMED_BY = {DISABLED_CHILDREN: ("disabled", re.compile(r"\bdisab(?:led|ilit(?:y|ies))\b", re.I)),
+SERVICE_NAMED_BY = {CAMHS: ("mental health", re.compile(r"\bchild\s+and\s+adolescent\s+mental\s+health\b", re.I)),
+                    DISABLED_CHILDREN: ("disabled", re.compile(r"\bdisab(?:led|ilit(?:y|ies))\b", re.I)),
                     CARE_LEAVERS: ("care", re.compile(r"\bcare\s+leavers?\b|\bleav(?:ing|e)\s+care\b|"
                                                       r"\bcare[-\s]experienced\b", re.I)),
                     # the order's holders ("assessments of family members as special guardians")

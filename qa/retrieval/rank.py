@@ -946,8 +946,14 @@ ASKS_COUNCIL_VOICE_RE = re.compile(rf"\b(?:respon(?:d|ded|se)\w*|react\w*|statem
                                    rf"(?<!was )(?<!were )(?:say|said|promise\w*|tell|told|admit\w*)\b", re.I)
 
 
+# "Northants' own statement on the 2013 inspection: did inspectors reckon the new team's actions were making a
+# difference?": the inspectors' view as the council's page reports it, not the council's own
+ASKS_INSPECTORS_VIEW_RE = re.compile(r"\b(?:did|do|does|have|had)\s+(?:the\s+)?(?:inspectors?|ofsted|hmis?)\s+"
+                                     r"(?:reckon|think|feel|believe|consider|judge|find|say|see|conclude)\b", re.I)
+
+
 def reply_weight(text: str, question: str, source: str | None, own_page: bool = False) -> float:
-    if source != "ofsted" and ASKS_COUNCIL_VOICE_RE.search(question):
+    if source != "ofsted" and ASKS_COUNCIL_VOICE_RE.search(question) and not ASKS_INSPECTORS_VIEW_RE.search(question):
         return REPLY_PENALTY + (1.0 - REPLY_PENALTY) * reply_share(text, own_page)
     if source != "ofsted" or ASKS_FOR_REPLY_RE.search(question):
         return 1.0
@@ -1291,12 +1297,54 @@ JOINT_INSPECTION_RE = re.compile(r"\bjoint\b|\bjtai\b|\blocal\s+area\b|\barea\s+
 OTHER_INSPECTORATE_PENALTY = 0.6  # (its page cannot say what Ofsted said: as strong as a missing answer type)
 
 
+PUBLISHER_LINE_CHARS = 120  # (no publisher read: a report's first line names its inspectorate, "Care Quality Commission")
+
+
 def other_inspectorate_weight(doc: Document, question: str) -> float:
-    if OTHER_INSPECTORATE_RE.search(doc.publisher or "") and not OFSTED_RE.search(doc.publisher or "") \
+    publisher = doc.publisher or doc.text[:PUBLISHER_LINE_CHARS].split("\n\n")[0]
+    if OTHER_INSPECTORATE_RE.search(publisher) and not OFSTED_RE.search(publisher) \
             and not JOINT_INSPECTION_RE.search(doc.title or "") and OFSTED_SPEAKS_RE.search(question) \
             and not OTHER_INSPECTORATE_RE.search(question):
         return OTHER_INSPECTORATE_PENALTY
     return 1.0
+
+
+# A JTAI's findings are reported by a page about it: its title or opening names it.
+JTAI_NAMED_RE = re.compile(r"\bjtai\b|\bjoint\s+targeted\s+(?:area\s+)?inspection|\bjoint\s+inspection", re.I)
+KIND_OPENING_CHARS = 800
+# "The inspection follows a focused visit in June 2021 and a JTAI in November 2022": recalled, not reported
+KIND_RECALLED_RE = re.compile(r"\b(?:follows?|followed|following|after|since|previous|prior|last|earlier|before)\b"
+                              r"[^.]{0,80}$", re.I)
+# (a joint inspection's own page may name it by what it inspects: "inspecting the multi-agency response to ...")
+JOINT_DOCUMENT_RE = re.compile(rf"{JTAI_NAMED_RE.pattern}|\binspect\w*\s+(?:of\s+)?the\s+multi-agency\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _opens_on(title: str, opening: str, pattern: re.Pattern) -> bool:
+    if pattern.search(title):
+        return True
+    return any(not KIND_RECALLED_RE.search(opening[max(0, m.start() - 80):m.start()])
+               for m in pattern.finditer(opening))
+
+
+def opens_on_jtai(doc: Document, pattern: re.Pattern = JTAI_NAMED_RE) -> bool:
+    """Whether a document names a JTAI in its title, or in its opening other than as an event it follows (so it
+    may report the JTAI's findings)."""
+    return _opens_on(doc.title or "", doc.text[:KIND_OPENING_CHARS], pattern)
+
+
+# "What have multi-agency inspectors found?", "what did the joint inspection find?": a joint inspection speaks; a
+# single inspectorate's report on the same topic (the ILACS on return home interviews) is another voice
+# (not where the council or the press is asked about it: "what did the council say after the joint inspection?")
+JOINT_ASKED_RE = re.compile(r"\b(?:joint|multi-agency)\s+(?:targeted\s+area\s+)?(?:inspect(?:ion|ions|ors?)|"
+                            r"inspectorates?)\b|\bjtais?\b|\binspectorates\s+together\b", re.I)
+NOT_JOINT_PENALTY = 0.7
+
+
+def joint_inspection_weight(doc: Document, query) -> float:
+    if query.source not in (None, "ofsted") or not JOINT_ASKED_RE.search(NEGATED_SOURCE_RE.sub(" ", query.text)):
+        return 1.0
+    return 1.0 if opens_on_jtai(doc, JOINT_DOCUMENT_RE) else NOT_JOINT_PENALTY
 
 
 # "I want the minutes, not the officers' report": the meeting's minutes over the papers put to it (not "30 minutes",
@@ -1377,6 +1425,10 @@ OFSTED_ON_VISIT_RE = re.compile(r"^\W*(?:what|how)\s+did\s+(?:ofsted|the\s+inspe
                                 # the visit itself speaking: "What did the 2021 focused visit say about ...?"
                                 r"^\W*(?:what|how)\s+did\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:monitoring|"
                                 r"focus+ed)\s+visit\s+(?:say|find|conclude|report)\b", re.I)
+# ... anywhere after the visit is named: "Northamptonshire's first MV after the trust took over - what did Ofsted say
+# about thresholds?"
+OFSTED_SAYS_RE = re.compile(r"\b(?:what|how)\s+did\s+(?:ofsted|the\s+inspectors|inspectors|hmis?)\s+"
+                            r"(?:say|find|conclude|report|note|write)\b", re.I)
 # A numbered visit asked with no source is Ofsted's to tell too ("torbay cic unregistered homes mv4"), but not what
 # others made of it: "torbay mv4 reaction", "what did councillors think of torbay mv4"
 OTHERS_ON_VISIT_RE = re.compile(r"\b(?:respon\w*|react\w*|repl(?:y|ied|ies)|coverage|covered|quot\w*|headlines?|"
@@ -1461,7 +1513,7 @@ def ofsted_telling_first(hits: list[Hit], query: Query) -> list[Hit]:
     the letter's passage goes first. Only letters: a report indexed by its front page says little a story quoting
     it does not say better."""
     if not hits or hits[0].document.doc_type in SOURCE_KINDS["ofsted"] or not (
-            OFSTED_ON_VISIT_RE.search(query.text)
+            OFSTED_ON_VISIT_RE.search(query.text) or query.visit_number and OFSTED_SAYS_RE.search(query.text)
             or not query.source and query.visit_number and not OTHERS_ON_VISIT_RE.search(query.text)):
         return hits  # (a numbered visit asked with no source named: "torbay cic unregistered homes mv4", its letter)
     lead = hits[0]

@@ -220,6 +220,7 @@ class Retriever:
                                                            *passage.headings]) if acronyms else 1.0) \
                 * rank.unnamed_place_weight(passage.text, passage.headings, doc, query.authorities) \
                 * rank.other_inspectorate_weight(doc, query.text) * rank.minutes_weight(doc, query.text) \
+                * rank.joint_inspection_weight(doc, query) \
                 * rank.notice_weight(passage.text, query.text) * rank.other_visit_weight(passage.text, query) \
                 * rank.restated_question_weight(passage.text, query.text) \
                 * rank.set_aside_weight(doc, query) * heading_only_weight(index, passage, q_terms, query.answer_type) \
@@ -243,6 +244,8 @@ class Retriever:
             # states the name; one from another source would answer in the wrong voice)
             hits.sort(key=lambda h: (len(h.unconfirmed), h.document.doc_id not in publishing))
         asked = NEGATED_SOURCE_RE.sub(" ", query.text)  # ("(so CIW, not Ofsted)": Ofsted is not asked about)
+        if rank.OFSTED_SPEAKS_RE.search(asked) and not rank.OTHER_INSPECTORATE_RE.search(asked):
+            unmentioned += spoken_only_by_others(index, docs, query.names, unmentioned, naming)
         if query.authorities and (rank.OFSTED_RE.search(asked) or FRAMEWORK_RE.search(query.text)):
             # "What did Ofsted find in Wolverhampton?" where the only pages about Wolverhampton are another
             # inspectorate's: Ofsted is framing in most questions, but here no page about the place speaks for it.
@@ -296,6 +299,12 @@ LETTER_TOPIC_RE = re.compile(r"\bletters?\s+(?:before\s+proceedings|to\s+(?:pare
 # full inspection: its report opens "Inspection dates: ...".)
 DATES_ASKED_RE = re.compile(r"\b(?:what|which)\s+dates?\b(?=.*\b(?:mvs?\d*|(?:monitoring|focus+ed)\s+visits?)\b)",
                             re.I)
+
+# "which month and year was X judged inadequate? Need the exact date": the words ask for a date, which the answer
+# states ("in June 2016") rather than names ("judged inadequate last year" holds "year")
+# (not "date": "on what dates did Ofsted inspect?" is answered under "Inspection dates")
+DATE_WORDS_ASKED_RE = re.compile(r"\b(?:what|which)\s+(?:month|year)s?\b|\bexact\s+(?:date|month)s?\b|"
+                                 r"\bmonth\s+and\s+year\b", re.I)
 
 # "Which inspectors carried out ...", "who led ...": then the people are the subject and stay.
 PEOPLE_QUESTION_RE = re.compile(r"^\W*(who|whom|whose)\b|\b(which|name the)\s+(\w+\s+)?(inspectors?|hmis?)\b",
@@ -359,6 +368,7 @@ def keyword_terms(terms: list[str], question: str = "") -> list[str]:
         return terms
     framing = FRAMING_TERMS | ({"write"} if WRITING_FRAMED_RE.search(question) else set()) \
         | ({"date"} if DATES_ASKED_RE.search(question) else set()) \
+        | ({"month", "year", "exact"} if DATE_WORDS_ASKED_RE.search(question) else set()) \
         | ({"letter"} if SOURCE_LETTER_RE.search(question) and not LETTER_TOPIC_RE.search(question) else set()) \
         | ({"mani"} if HOW_MANY_RE.search(question) else set())
     kept = [t for t in terms if t not in framing]
@@ -519,7 +529,7 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
             or bool(arrangement) and _mentioned(index, arrangement, mask) \
             or any(_mentioned(index, form, mask) for form in other_forms(name)) \
             or bool(spelled := _with_abbreviations_written_out(name, defined)) and _mentioned(index, spelled, mask) \
-            or not long and _spells(index, name, mask)
+            or not long and _spells(index, name, mask) or _glued(index, name, mask)
 
     missing = [name for name in names if not mentioned(name)]
     # "What did the CQC say when it inspected Fernhollow House?": another inspectorate asked about a named place or
@@ -581,6 +591,27 @@ def _spells(index: Index, acronym: str, mask: np.ndarray) -> bool:
     Children" mentions AfC, though it never writes the letters)."""
     pattern = spelled_out_re(acronym)
     return bool(pattern) and any(pattern.search(index.passages[r].text) for r in np.flatnonzero(mask))
+
+
+def spoken_only_by_others(index: Index, docs: dict, names: list[str], unmentioned: list[str],
+                          mask: np.ndarray) -> list[str]:
+    """"What did Ofsted say about waiting times in Hull's child and adolescent mental health service?" where only
+    the CQC's report on it names the service: Ofsted said nothing of it ("Ofsted beside ..." for the message)."""
+    out = []
+    for name in [n for n in names if specialist_service(n) and n not in unmentioned]:
+        forms = [name, *other_forms(name)]
+        naming = set().union(*(_docs_naming(index, f, mask) for f in forms))
+        if naming and all(rank.other_inspectorate_weight(docs[d], "what did Ofsted say") < 1.0 for d in naming):
+            out.append(f"Ofsted beside {name}")
+    return out
+
+
+def _glued(index: Index, acronym: str, mask: np.ndarray) -> bool:
+    """An acronym run into the next word on a page that lost a space ("It follows a MHCLGconsultation"): still named."""
+    if not re.fullmatch(r"[A-Z]{3,8}", acronym):
+        return False
+    pattern = re.compile(rf"(?<![A-Za-z]){acronym}(?=[a-z]{{3}})")
+    return any(pattern.search(index.passages[r].text) for r in np.flatnonzero(mask))
 
 
 def _with_abbreviations_written_out(name: str, defined: dict[str, str]) -> str | None:

@@ -36,7 +36,7 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # ... and office shorthand ("scrutiny cttee", "mgmt oversight", "dept response")
     **{form: ("committee",) for form in ("cttee", "ctee", "cttees")}, "mtg": ("meeting",), "mtgs": ("meetings",),
     **{form: ("managers",) for form in ("mgr", "mgrs")}, "mgmt": ("management",), "govt": ("government",),
-    "dept": ("department",), "env": ("environment",), "envt": ("environment",),
+    "dept": ("department",), **{form: ("social workers",) for form in ("sw", "sws", "swr", "swrs")}, "env": ("environment",), "envt": ("environment",),
     "yp": ("young people",), "cyp": ("children and young people",),
     "top team": ("senior leadership", "senior leaders"),
     # (a "check-in visit", not a social worker's check-in with a child)
@@ -123,6 +123,8 @@ NAME_FORMS: dict[str, tuple[str, ...]] = {
        for form in ("ciw", "care inspectorate wales", "inspectorate wales")},
     # child protection is written round its words: "children in need of protection", "protection plans"
     "cp": ("need of protection", "protection plans", "protection plan", "protection enquiries"),
+    **{form: ("camhs",) for form in ("child and adolescent mental health service",
+                                     "child and adolescent mental health services")},
 }
 
 

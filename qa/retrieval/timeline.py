@@ -265,9 +265,15 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
     return intent
 
 
+# "For a timeline: which month and year was X judged inadequate?": what the answer is for, not what is asked
+PURPOSE_MARKER_RE = re.compile(r"\b(?:for|into|in|building|writing|drafting|making|putting\s+together|updating)\s+"
+                               r"(?:a|an|my|our|the|their)\s+(?:[\w'’-]+\s+){0,2}?(?:time\s*line|chronology)\b", re.I)
+
+
 def _trail_markers(text: str) -> list[re.Match]:
-    """The trail markers in a question, less an "over time" that is part of its topic."""
-    topical = [m.span() for m in TOPIC_OVER_TIME_RE.finditer(text)]
+    """The trail markers in a question, less an "over time" that is part of its topic, or a timeline the answer
+    is for."""
+    topical = [m.span() for m in (*TOPIC_OVER_TIME_RE.finditer(text), *PURPOSE_MARKER_RE.finditer(text))]
     return [m for m in TRAIL_MARKER_RE.finditer(text) if not any(a <= m.start() < b for a, b in topical)]
 
 

@@ -1,0 +1,246 @@
+"""Round 53: trust beyond the seeds (issue 10)."""
+from __future__ import annotations
+
+from datetime import date
+
+
+def test_a_piece_on_a_numbered_visit_set_aside_is_no_visit_filter_and_an_own_web_page_is_the_council():
+    from qa.retrieval.question import parse
+
+    asked = parse("Kent CC's own web page on the 2019 ILACS: which areas did Ofsted look at? I don't want the 2023 "
+                  "RI report or the MV5 write-up.")
+    assert asked.visit_number is None
+    assert asked.source == "council" and asked.doc_types == ["council_page"]
+    assert (asked.date_from, asked.date_to) == (date(2019, 1, 1), date(2019, 12, 31))
+    # (the visit asked is still one)
+    assert parse("Kent MV5 write-up: what did it say about caseloads?").visit_number == 5
+
+
+def test_the_date_of_the_source_asked_for_is_the_time_asked_whatever_years_it_speaks_of():
+    from qa.retrieval.question import parse
+
+    asked = parse("Oldbury's own news release from Sept 2017 - what did Ofsted say leaders did after the 2015 "
+                  "inspection that made the difference?")
+    assert (asked.date_from, asked.date_to) == (date(2017, 9, 1), date(2017, 9, 30))
+    assert "2015 inspection" in asked.without_time
+    # (a source from a year alone: that year)
+    assert parse("the council's statement from 2019 on the 2018 inspection: what did it promise?").date_from == \
+        date(2019, 1, 1)
+    # (no other year: read as before)
+    assert parse("Kent's news release from March 2019 - what did it say?").time_phrase == "March 2019"
+
+
+def test_a_grade_kept_from_an_earlier_date_is_the_baseline_not_the_time_asked():
+    from qa.retrieval.question import parse
+
+    asked = parse("Oldbury Children's Trust had its ILACS in 2021 - did it manage to keep the good it got at the "
+                  "late-2017 re-inspection?")
+    assert (asked.date_from, asked.date_to) == (date(2021, 1, 1), date(2021, 12, 31))
+    assert parse("Did Kent keep the good from 2017 at its 2021 inspection?").time_phrase == "2021"
+    # (the grade's year alone is still the time)
+    assert parse("Did Kent keep its good rating in 2019?").time_phrase == "2019"
+
+
+def test_a_joint_inspection_asked_speaks_before_a_single_inspectorates_report():
+    from qa.datatypes import Document
+    from qa.retrieval import rank
+    from qa.retrieval.question import parse
+
+    jtai = Document(doc_id="r53-j", path="j.pdf", title="Joint targeted area inspection of Oldbury",
+                    doc_type="ofsted_letter", text="Between 6 and 10 March 2023, Ofsted, the CQC ... carried out a "
+                                                   "joint inspection.")
+    report = Document(doc_id="r53-r", path="r.pdf", title="Inspection of children's social care services",
+                      doc_type="ofsted_report", text="Children who go missing are not always offered interviews.")
+    asked = parse("Are return home interviews passed to the police? What have multi-agency inspectors found?")
+    assert rank.joint_inspection_weight(jtai, asked) == 1.0
+    assert rank.joint_inspection_weight(report, asked) == rank.NOT_JOINT_PENALTY
+    # (not when the council's response is asked, nor when no joint inspection is)
+    assert rank.joint_inspection_weight(report, parse("After the joint inspection, how did the council "
+                                                      "respond?")) == 1.0
+    assert rank.joint_inspection_weight(report, parse("What have inspectors found on return interviews?")) == 1.0
+
+
+def test_office_shorthand_for_social_workers_and_a_terse_querys_meeting_words_name_the_paper():
+    from qa.retrieval.question import parse
+    from qa.retrieval.synonyms import with_synonyms
+
+    assert "social workers" in with_synonyms("devon agency sw %")
+    asked = parse("oldbury agency sw % scrutiny cttee may 2022")
+    assert "scrutiny" not in asked.without_time and "cttee" not in asked.without_time
+    assert asked.source == "council"
+    # (a sentence keeps them: the committee may be what is asked about)
+    assert "scrutiny" in parse("What did the scrutiny committee say in May 2022 about agency staff?").without_time
+
+
+def test_a_timeline_the_answer_is_for_asks_for_no_trail():
+    from qa.retrieval.timeline import detect
+
+    assert detect("For a timeline: which month and year was Oldbury judged inadequate?") is None
+    assert detect("I'm building a timeline - when was the Oldbury trust set up?") is None
+    assert detect("Give me a timeline of what inspectors said about supervision in Oldbury").kind == "trail"
+
+
+def test_a_judgement_dated_as_what_a_later_visit_measures_from_answers_when_it_was_judged():
+    from qa.retrieval.answer_type import ANSWER_TYPE_BOOST, answer_type_weight, asked_event
+
+    question = "which month and year was Oldbury judged inadequate?"
+    assert asked_event(question) == "judged"
+    recalled = "This was the fifth monitoring visit since its inadequate rating in June 2016."
+    assert answer_type_weight("date", recalled, None, "judged") > ANSWER_TYPE_BOOST
+    # (a recalled date of another event answers no "when was it published")
+    assert answer_type_weight("date", "Since the last monitoring visit in February 2017, little changed.", None,
+                              "published") == 1.0
+
+
+def test_words_asking_for_a_date_are_not_searched_for():
+    from qa.retrieval.retriever import keyword_terms
+
+    terms = ["month", "year", "oldburi", "judg", "inadequ", "exact", "date"]
+    assert keyword_terms(terms, "which month and year was Oldbury judged inadequate? Need the exact date") == \
+        ["oldburi", "judg", "inadequ", "date"]
+    # (a report's "Inspection dates" answers "on what dates")
+    assert "date" in keyword_terms(["date", "inspect"], "On what dates did Ofsted inspect Oldbury?")
+    assert keyword_terms(["year", "plan"], "What is in the council's three year plan?") == ["year", "plan"]
+
+
+def test_a_quotation_set_aside_takes_where_it_was_written_with_it():
+    from qa.retrieval.question import parse
+
+    asked = parse("when was Oldbury judged inadequate? not 'two years ago' from the later council release.")
+    assert "release" not in asked.keyword_text and "two years" not in asked.keyword_text
+
+
+def test_an_acronym_run_into_the_next_word_is_still_named():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from qa.retrieval.retriever import _glued
+
+    index = SimpleNamespace(passages=[SimpleNamespace(text="It follows a MHCLGconsultation held in November 2018."),
+                                      SimpleNamespace(text="Nothing here.")])
+    assert _glued(index, "MHCLG", np.array([True, True]))
+    assert not _glued(index, "MHCLG", np.array([False, True]))
+    assert not _glued(index, "DfE", np.array([True, True]))  # (not an all-capitals acronym)
+
+
+def test_what_the_user_is_writing_is_no_source():
+    from qa.retrieval.question import parse
+
+    assert parse("Oldbury - when was the consultation held? Need the month for a committee report on the "
+                 "trust.").source is None
+    assert parse("For a briefing paper: what did the council say about caseloads?").source == "council"
+    assert parse("What did the committee report say about caseloads?").source == "council"
+
+
+def test_a_count_of_mentions_counts_what_is_mentioned():
+    from qa.index.sparse import tokenize
+    from qa.retrieval.answer_type import states_count
+
+    stems = frozenset(tokenize("improvements"))
+    assert states_count(stems, "However the letter also made 19 separate references to improvements across services.")
+    assert not states_count(stems, "However the letter also made 19 separate comments on the wider plans for "
+                                   "improvements.")
+
+
+def test_a_dash_closes_a_scene_clause_and_the_council_itself_responds():
+    from qa.retrieval.question import parse
+
+    asked = parse("oldbury 2015 when Ofsted put them in inadequate - how did the council itself respond publicly?")
+    assert asked.source == "council"
+    assert "respond" in asked.keyword_text
+
+
+def test_an_event_dated_inside_a_span_that_tells_which_one_is_the_time_asked():
+    from qa.retrieval.question import parse
+
+    asked = parse("Oldbury's 2017 full inspection, the RI one between the 2015 inadequate and the 2022 good - what "
+                  "did Ofsted say about care leavers?")
+    assert (asked.date_from, asked.date_to) == (date(2017, 1, 1), date(2017, 12, 31))
+    # (a span asked stays one)
+    assert parse("What changed between the 2015 inadequate and the 2022 good?").date_to == date(2022, 12, 31)
+
+
+def test_the_inspectors_view_asked_of_a_council_statement_is_no_reply_preference():
+    from qa.retrieval import rank
+
+    question = "Oldbury's own statement on the 2013 inspection: did inspectors reckon the new team was making a " \
+               "difference?"
+    findings = "It is clear that inspectors saw important foundations for improvement in place."
+    assert rank.reply_weight(findings, question, "council", True) == 1.0
+    assert rank.reply_weight(findings, "Oldbury's own statement on the 2013 inspection: what did it promise?",
+                             "council", True) < 1.0
+
+
+def test_a_date_written_as_an_ordinal_word_dates_a_letter(tmp_path):
+    from conftest import ingested
+
+    from qa.documents.metadata import parse_date
+
+    assert parse_date("Date: the fourth of March 2020") == "2020-03-04"
+    assert parse_date("the twenty-first of June, 2019") == "2019-06-21"
+    assert parse_date("the 3rd day of May 2018") == "2018-05-03"
+    letter = ("Ofsted\nPiccadilly Gate\nManchester\n\nDate: the fourth of March 2020\n\nMrs A Smith\nDirector of "
+              "Children's Services\nOldbury Council\n\nDear Mrs Smith\n\nMonitoring visit to Oldbury children's "
+              "services\n\nThis letter summarises the findings of the monitoring visit on 4 and 5 February 2020.\n\n"
+              "Yours sincerely\n\nJo Bell\nHer Majesty's Inspector\n")
+    assert ingested(tmp_path, "letter.txt", letter).date == "2020-03-04"
+
+
+def test_ofsted_asked_after_a_label_naming_a_numbered_visit_tells_first():
+    from qa.datatypes import Document, Hit, Passage
+    from qa.retrieval import rank
+    from qa.retrieval.question import parse
+
+    story = Document(doc_id="r53-s", path="s.txt", title="Trust shows progress", doc_type="news_article",
+                     date="2020-03-12", local_authorities=["Kent"], visit_number=1, text="Story.")
+    letter = Document(doc_id="r53-l", path="l.txt", title="Monitoring visit to Kent", doc_type="ofsted_letter",
+                      date="2020-03-04", local_authorities=["Kent"], visit_number=1, text="Letter.")
+    hits = [Hit(passage=Passage(passage_id=f"{d.doc_id}#1", doc_id=d.doc_id, text=d.text, start=0, end=5),
+                document=d, score=score) for d, score in ((story, 1.0), (letter, 0.9))]
+    asked = parse("Kent's first MV after the trust took over - what did Ofsted say about thresholds?")
+    assert rank.ofsted_telling_first(list(hits), asked)[0].document is letter
+    assert rank.ofsted_telling_first(list(hits), parse("Kent's first MV - how did the press cover it?"))[0].document \
+        is story
+
+
+def test_a_dateline_above_a_lead_dates_no_event_the_lead_names():
+    from qa.retrieval.answer_type import dates_event
+
+    assert not dates_event("started", "By Jo Bell | 12 March 2020\n\nServices improved since a trust took over.")
+    assert dates_event("started", "The trust went live on 1 October 2019, chaired by Dr A Smith.")
+
+
+def test_another_inspectorate_named_only_on_its_reports_first_line_is_no_ofsted_voice():
+    from qa.datatypes import Document
+    from qa.retrieval import rank
+
+    cqc = Document(doc_id="r53-c", path="c.txt", title="Oldbury CAMHS", doc_type="other",
+                   text="Care Quality Commission\n\nOldbury NHS Trust\n\nInspection report")
+    joint = Document(doc_id="r53-jt", path="j.txt", title="Letter", doc_type="ofsted_letter",
+                     text="Ofsted | Care Quality Commission | HMICFRS\n\nJoint inspection")
+    assert rank.other_inspectorate_weight(cqc, "What did Ofsted say about waiting times?") == \
+        rank.OTHER_INSPECTORATE_PENALTY
+    assert rank.other_inspectorate_weight(joint, "What did Ofsted say about waiting times?") == 1.0
+
+
+def test_a_service_only_another_inspectorate_names_has_nothing_from_ofsted(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    cqc = ("Care Quality Commission\n\nOldbury Community Child and Adolescent Mental Health Service\n\nInspection "
+           "report\n\nDate of publication: 15 January 2024\n\nWe inspected the child and adolescent mental health "
+           "service because of concerns about waiting times. Young people waited up to 70 weeks.")
+    ofsted = ("Oldbury Council\n\nInspection of children's social care services\n\nReport published: 3 May 2023\n\n"
+              "Children in care are seen regularly. Waiting times for assessments have fallen.")
+    assistant = bm25_assistant_for(tmp_path, {
+        "cqc.txt": (cqc, {"doc_type": "other", "title": "Oldbury CAMHS", "local_authorities": ["Oldbury"]}),
+        "ofsted.txt": (ofsted, {"doc_type": "ofsted_report", "title": "Inspection of Oldbury",
+                                "local_authorities": ["Oldbury"]}),
+        **other_council_news()})
+    answer = assistant.ask("What did Ofsted say about waiting times in Oldbury's child and adolescent mental health "
+                           "service?")
+    assert answer.abstained and "Ofsted beside" in answer.message
+    # (the inspectorate that spoke, asked by name, answers)
+    answer = assistant.ask("What did the CQC say about waiting times in Oldbury's child and adolescent mental health "
+                           "service?")
+    assert not answer.abstained and any("70 weeks" in h.passage.text for h in answer.hits)
