@@ -558,6 +558,10 @@ def question_forms(name: str) -> tuple[str, ...]:
     return (name, *(known.aliases if known else ()), *extra)
 
 
+# "bucks childrens services - ...": the council's services named after the word make it the place
+_SERVICES_AFTER = re.compile(r"\s+(?:children['’]?s?|childrens['’]?)\s+(?:services|social\s+care|trust)\b", re.I)
+
+
 def find_in_question(text: str) -> list[str]:
     """Canonical authority names in a user's question, case-insensitive, abbreviations included.
 
@@ -585,9 +589,11 @@ def find_in_question(text: str) -> list[str]:
             if at_start:  # "Reading the letter ..." is a verb; "reading caseloads 2018", "halton ilacs" a place
                 terse = len(text.split()) <= 8 and not _QUESTION_WORDS_RE.search(text) and not surface.isupper()
                 if not (possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)
-                        or _VISIT_KIND_AFTER.match(after)):
+                        or _VISIT_KIND_AFTER.match(after)
+                        or _SERVICES_AFTER.match(after) and not surface.isupper() and not surface.isupper()):  # ("RCT children's ... trials")
                     continue
             elif not (possessive or _Q_CUE_BEFORE.search(before) or re.match(r"\s*(\?|$|,)", after)
+                      or _SERVICES_AFTER.match(after)
                       or _SUBJECT_BEFORE.search(before) and _RESULT_VERB_AFTER.match(after)
                       and _INSPECTION_RESULT_RE.search(text)
                       or surface[:1].isupper()):  # capitalised mid-question: the user means the place

@@ -95,10 +95,10 @@ _DAY_WORDS = {w: i + 1 for i, w in enumerate(
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
 _DAY_WORDS.update({f"twenty{sep}{w}": 20 + n for sep in ("-", " ") for w, n in list(_DAY_WORDS.items())[:9]})
 _DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
-_WORD_DMY_RE = re.compile(rf"\b(?:the\s+)?({'|'.join(sorted(_DAY_WORDS, key=len, reverse=True))}|\d{{1,2}}(?:st|nd|rd|th))"
-                          rf"\s+(?:day\s+)?of\s+{MONTH_ANY},?\s+{_YEAR}\b", re.I)
+_ORDINAL_DAY = rf"(?:{'|'.join(sorted(_DAY_WORDS, key=len, reverse=True))}|\d{{1,2}}(?:st|nd|rd|th))"
+_WORD_DMY_RE = re.compile(rf"\b(?:the\s+)?({_ORDINAL_DAY})\s+(?:day\s+)?of\s+{MONTH_ANY},?\s+{_YEAR}\b", re.I)
 _FULL_DATE = rf"(?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR}|" \
-             rf"(?:the\s+)?(?:{'|'.join(sorted(_DAY_WORDS, key=len, reverse=True))})\s+(?:day\s+)?of\s+{MONTH_ANY},?\s+{_YEAR})"
+             rf"(?:the\s+)?{_ORDINAL_DAY}\s+(?:day\s+)?of\s+{MONTH_ANY},?\s+{_YEAR})"
 
 
 def _month(word: str) -> int:
@@ -302,7 +302,8 @@ def _dateline(text: str) -> tuple[str | None, bool]:
     # What is left once the date, a weekday, a prefix and a byline are removed must be (almost) nothing. The same
     # date may be given twice ("14:32, 3 MAR 2021 Updated 16:05, 3 MAR 2021"): the first is the publication.
     rest = re.sub(rf"{WEEKDAY}", " ", s, flags=re.I)
-    for rx in (_DMY_RE, _MDY_RE, _NUM_RE, _DMONY_RE, _DMY_APOS_RE, re.compile(r"\d{4}-\d{2}-\d{2}"), _MY_RE):
+    for rx in (_WORD_DMY_RE, _DMY_RE, _MDY_RE, _NUM_RE, _DMONY_RE, _DMY_APOS_RE, re.compile(r"\d{4}-\d{2}-\d{2}"),
+               _MY_RE):
         rest = rx.sub(" ", rest)  # (a month alone counts below only with a prefix)
     rest = _CLOCK_RE.sub(" ", rest)  # (after the dates: "07.06.23 | 17:42" is a date in figures, then a time)
     # (a meeting's mode after its date: "Date of meeting: 23/06/2020 (virtual meeting)")
@@ -1234,7 +1235,8 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         sal = re.search(r"(^|\s)dear\s", text[:3000], re.I)
         if sal:
             before = text[:sal.start()]
-            dates = [m for m in _DMY_RE.finditer(before)]
+            # (day first, in figures or in words: "the fourth of March 2020")
+            dates = sorted([*_DMY_RE.finditer(before), *_WORD_DMY_RE.finditer(before)], key=lambda m: m.start())
             if dates and not _NOT_PUBLICATION.search(before[max(0, dates[-1].start() - 40):dates[-1].start()]):
                 return parse_date(dates[-1].group(0)), 0.85
         # ... or on its own line under the signature

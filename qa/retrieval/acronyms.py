@@ -25,6 +25,7 @@ MAX_DEFINITIONS = 500
 
 # Abbreviations of English children's services and their inspection that pages use without defining them.
 FIELD_GLOSSARY = {
+    "AD": "assistant director",  # ("the new DCS/AD")
     "ADCS": "Association of Directors of Children's Services",
     "AEM": "annual engagement meeting",
     "ASYE": "assessed and supported year in employment",

@@ -242,7 +242,9 @@ EVIDENCE: dict[str, re.Pattern] = {
 # (a clause runs to its comma, within its sentence: an abbreviation's stop, "St. Helens", ends no sentence)
 _ABBREVIATION_STOP = r"(?:(?<=\bSt)|(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bCllr))\."
 _IN_SENTENCE = rf"(?:[^,?.]|{_ABBREVIATION_STOP})"
-_IN_CLAUSE = rf"(?:(?!\s[-–—]\s)[^,?;.]|{_ABBREVIATION_STOP})"  # (a dash closes a clause: "... inadequate - how did ...")
+# (a dash before a question closes a clause: "inadequate - how did ..."; not an aside's, "Kent - after years -")
+_IN_CLAUSE = (r"(?:(?!\s[-–—]\s+(?:how|what|which|who|whom|why|when|where|did|does|do)\b)[^,?;.]|"
+              rf"{_ABBREVIATION_STOP})")
 SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+(?!(?:was|were|did|does|do|is|are|will|has|had|"
                           rf"have|can|could)\b){_IN_SENTENCE}*,\s*|"
                           # "At the 2023 inspection that rated Liverpool inadequate, why ...?": the event it names
@@ -414,6 +416,21 @@ def who_verb_weight(question: str, text: str) -> float:
         return 1.0
     return WHO_VERB_BOOST if any(deed.search(text[a:b]) and holds("person", text[a:b])
                                  for a, b in sentence_spans(text)) else 1.0
+
+
+# "which HMIs did the focused visit?": every inspector, as the letter's opening names them ("Her Majesty's Inspectors
+# for this visit were Miriam Ashdown and Tobias Renwick"), before its sign-off naming one
+SEVERAL_INSPECTORS_ASKED_RE = re.compile(r"\b(?:which|what|who\s+were\s+the|name\s+the|list\s+the)\s+(?:\w+\s+)?"
+                                         r"(?:hmis|inspectors)\b", re.I)
+_PERSON = r"(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)"
+_SEVERAL_NAMED_RE = re.compile(rf"\b(?:inspectors|hmis)\b[^.]{{0,60}}?\b{_PERSON}\s*(?:,|\band\b)\s*{_PERSON}", re.I)
+SEVERAL_NAMED_BOOST = 1.1
+
+
+def several_named_weight(question: str, text: str) -> float:
+    if not SEVERAL_INSPECTORS_ASKED_RE.search(question) or not _SEVERAL_NAMED_RE.search(text):
+        return 1.0
+    return SEVERAL_NAMED_BOOST
 
 
 # "Tower Hamlets, the 2017 inspection that rated them inadequate: who was the lead inspector?": the words before a
@@ -602,10 +619,15 @@ DATE_EVENTS["started"] = (
 # visit measures from ("the fifth monitoring visit since its inadequate rating in June 2016")
 _GRADE_WORDS = r"(?:inadequate|requires\s+improvement|good|outstanding)"
 DATE_EVENTS["judged"] = (
-    re.compile(rf"\b(?:judged|rated|graded|deemed|declared|downgraded|upgraded|put\s+(?:in|into)|went)\s+(?:to\s+)?"
-               rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_GRADE_WORDS}|ri)\b", re.I),
-    re.compile(rf"\b(?:judged|rated|graded|deemed|found)\s+(?:to\s+be\s+)?(?:[\w'’-]+\s+){{0,2}}?{_GRADE_WORDS}\b|"
-               rf"\b{_GRADE_WORDS}\s+(?:rating|judge?ment|grade)\b", re.I))
+    # (the clause asking when: not "which councils Ofsted had rated inadequate ... - when was it tabled?")
+    re.compile(rf"\b(?:when|(?:what|which)\s+(?:date|day|month|year))\b[^?,;]{{0,60}}?"
+               rf"(?:\b(?:judged|rated|graded|deemed|declared|downgraded|upgraded|put\s+(?:in|into))\s+(?:to\s+)?"
+               rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_GRADE_WORDS}|ri)\b|"
+               rf"\b(?:go|goes|gone|went)\s+(?:to\s+)?(?:{_GRADE_WORDS}|ri)\b)", re.I),
+    # (a grade given, not "managers showed good judgement" or "inspectors found much good practice")
+    re.compile(rf"\b(?:judged|rated|graded|deemed)\s+(?:to\s+be\s+|as\s+)?(?:[\w'’-]+\s+){{0,2}}?{_GRADE_WORDS}\b|"
+               rf"\b(?:inadequate|requires\s+improvement|outstanding)\s+(?:rating|judge?ment|grade)\b|"
+               rf"\bgood\s+(?:rating|grade)\b", re.I))
 EVENT_DATE_BOOST = 1.15
 
 
@@ -673,7 +695,8 @@ _SAME_COUNT = [frozenset(tokenize(words)) for words in ("area authority council 
                                                         "judgement judgements judgment judgments category categories")]
 
 
-_COUNT_VERBS = r"(?:did|do|does|were|was|are|is|had|has|have|would|will|could|can|should|remain(?:ed)?|went|got|came"
+_COUNT_VERBS = r"(?:did|do|does|were|was|are|is|had|has|have|would|will|could|can|should|remain(?:ed)?|went|got|" \
+               r"gets?|came"
 # ("how many got the top rating": what is counted is left unsaid, so the whole question says it, "services" too)
 _HOW_MANY_WHAT_RE = re.compile(rf"\bhow\s+many\s+(?!{_COUNT_VERBS}|received|achieved|gained|scored)\b)"
                                rf"(.+?)\s+{_COUNT_VERBS})\b", re.I)

@@ -394,8 +394,9 @@ VISIT_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}(?:visit|vist|inspection|re-insp
 MEETING_MONTH_RE = re.compile(rf"(?:{COUNCIL_BODY_RE.pattern})(?:\s+(?:commission|committee|panel|board|meeting))?"
                               rf"\s+(?:(?:on|in)\s+)?{MONTH_RE}(?:\s+\d{{4}})?", re.I)
 # ... whose words in a terse query name the paper put to it, as its date does; every passage of it is the body's
-TERSE_MEETING_RE = re.compile(r"\b(?:(?:children['’]?s|people)\s+)?(?:scrutiny|cabinet|corporate\s+parenting)"
-                              r"(?:\s+(?:commission|committee|ctt?ee|panel|board|meeting))?\b|\bctt?ees?\b", re.I)
+# (the words naming the body, straight before the meeting's month)
+TERSE_MEETING_RE = re.compile(r"(?:\b(?:children['’]?s|people|scrutiny|cabinet|corporate|parenting|commission|"
+                              r"committee|ctt?ee|panel|board|meeting)\s+)+$", re.I)
 # "the February 2022 focused visit('s) letter" with the question on its publication ("came out", "was published",
 # "responded to"): the month may be the letter's, not the visit's.
 LETTER_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}(?:visit|inspection)[’']?s?[’']?\s+(?:letter|report)s?\b", re.I)
@@ -719,6 +720,9 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     """Return (from, to, phrase, text without the phrase). Handles ranges, since/before, seasons,
     month-year and bare years. A time in the question sentence is the one asked, not one in a sentence setting
     the scene before it; a judgement's time there dates the visits asked about from then on."""
+    if (dated := SOURCE_FROM_RE.search(text)) and (own := _source_date(SOURCE_FROM_RE.sub(r"\1 of ", text),
+                                                                         dated.start())):
+        return own  # (whatever sentence asks: "X's release from Sept 2017. What did it say about 2015?")
     split = scene_and_question(text)
     if split:
         scene, asked = split
@@ -751,7 +755,8 @@ def _asked_sentence(text: str) -> str:
 SOURCE_FROM_RE = re.compile(r"\b((?:page|release|statement|story|article|letter|report|minutes|post|blog|piece|update|"
                             r"paper|item|bulletin|coverage|write-?up)s?)\s+from\s+"
                             rf"(?={MONTH_YEAR}\b(?!\s*(?:to|until|till|through|thru|and|-|–|up\s+to)\b)"
-                            rf"(?!\s*(?:-|–)\s*(?:\d|{MONTH_RE}|now|present|date|today))"  # (a span, not " - what ...")
+                            # (a span, not " - what ...")
+                            rf"(?!\s*(?:-|–)\s*(?:\d|{MONTH_RE}\b|(?:now|present|date|today)\b(?!\s+of\b)))"
                             r"(?!\s+(?:onwards?|now|since)\b)(?!\s+on\b(?!\s+[a-z])))", re.I)
 
 
@@ -835,7 +840,8 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         ("season", rf"\b(early|spring|mid|summer|late|autumn|winter|end of|beginning of|start of)[\s-]+{YEAR}"),
         ("month", rf"\b(?:in\s+|during\s+)?{MONTH_RE}\s+{YEAR}"),
         # "around 2016?": a year, where no count follows (COUNT_BEFORE reads "around 2000 children" as a count)
-        ("year", rf"\b(?:around|about|circa|roughly)\s+{YEAR}\b(?=\s*(?:[?.!,;:)]|$))"),
+        # (not in a question on a number: "How many children were in care - around 2000?")
+        ("about_year", rf"\b(?:around|about|circa|roughly)\s+{YEAR}\b(?=\s*(?:[?.!,;:)]|$))"),
         # A year in any position ("the 2016 inspection", "york 2017"), but not a count ("2000 children").
         ("year", rf"{COUNT_BEFORE}\b{YEAR}\b(?!\s*(?:{COUNTED_NOUNS}))(?![.,]\d)"),
     ]
@@ -870,6 +876,10 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         if not m:
             continue
         g = m.groups()
+        if kind == "about_year":
+            if COUNT_QUESTION_RE.search(text):
+                continue
+            kind = "year"
         if kind == "since_clause":
             if len(re.findall(rf"\b{YEAR}\b", text)) > 1:
                 continue
@@ -884,7 +894,8 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         if kind in ("since", "since_event") and event_year and _valid_year(g[1]) \
                 and int(event_year.group(1)) > _valid_year(g[1]):
             m, kind, g = event_year, "year", (event_year.group(1),)
-        elif kind in ("range", "event_range") and event_year and not m.start() <= event_year.start() < m.end() \
+        elif kind in ("range", "event_range") and event_year and event_year.start() < m.start() \
+                and SPAN_DESCRIBES_RE.search(text, event_year.end(), m.start()) \
                 and (ends := sorted(int(y) for y in re.findall(YEAR, m.group(0)))) \
                 and ends[0] < int(event_year.group(1)) < ends[-1]:
             # "somerset's 2017 full inspection, the RI one between the 2015 inadequate and the 2022 good": the span
@@ -1023,6 +1034,15 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     return None, None, "", text
 
 
+# "the RI one between ...", "the inspection that came between ...": a span telling which event (see _parse_time)
+SPAN_DESCRIBES_RE = re.compile(r"\b(?:one|inspection|visit|report|judge?ment|ilacs|grade|rating)\s+"
+                               r"(?:(?:that|which)\s+(?:came|fell|sat|was)\s+)?$", re.I)
+
+
+# A question on a number: "How many children were in care - around 2000?" (a count, no year)
+COUNT_QUESTION_RE = re.compile(r"\b(?:how\s+many|number\s+of|reach\w*|total\w*|figures?)\b", re.I)
+
+
 # "straight after", "immediately after", "shortly after" an event: its aftermath, not everything since
 SOON_BEFORE_RE = re.compile(r"\b(?:straight|immediately|directly|just|shortly|soon|right)\s*$", re.I)
 
@@ -1153,8 +1173,9 @@ NEGATED_QUOTE_RE = re.compile(r"[,;-]?\s*\bnot\s+(?:just|only|merely|simply)?\s*
 
 # "WNC's own news release on the ILACS": an authority, by its name or initials, speaking on its own pages (not the
 # CQC's or the Children's Commissioner's statement: only a place the gazetteer knows)
-OWN_RELEASE_RE = re.compile(r"(?<![\w&'’-])([\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)['’]s\s+own\s+(?:(?:news|press)\s+release|"
-                            r"statement|announcement|website|web\s?page|(?:news\s+)?page)\b", re.I)  # ("West Sussex CC's own web page")
+OWN_RELEASE_RE = re.compile(r"(?<![\w&'’-])([\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)['’]s\s+own\s+(?:(?:news|press)\s+releases?|"
+                            # ("West Sussex CC's own web page")
+                            r"statements?|announcements?|website|web\s?pages?|(?:news\s+)?pages?)\b", re.I)
 
 
 # Where the user will cite it is no source: "Citing Ofsted's handbook ... in a committee paper - when was it published?"
@@ -1163,16 +1184,20 @@ CITED_IN_RE = re.compile(r"\b(citing|quoting|to\s+cite|to\s+quote)\b([^?.:;]{0,1
                          r"(?:[\w-]+\s+){0,2}?(?:paper|report|briefing|presentation|note)\b", re.I)
 # ... nor what the user is writing: "Need the month for a committee report on the trust's background", "For a
 # timeline: ..." (the committee is the reader, not the source)
-WRITING_FOR_RE = re.compile(r"(?:^\W*|\b(?:need(?:ed|s)?|want(?:ed|s)?|(?:it|this|that)(?:['’]s|\s+is))\b[^.?;:]{0,40}?)"
-                            r"\bfor\s+(?:a|an|our|my|the)\s+(?:[\w'’-]+\s+){0,2}?(?:paper|report|briefing|presentation|"
-                            r"note|time\s*line|chronology|submission)\b(?:\s+(?:on|about|for)\s+[^.?;]{0,60})?", re.I)
+WRITING_FOR_RE = re.compile(r"(?P<head>^\W*|\b(?:need(?:ed|s)?|want(?:ed|s)?|(?:it|this|that)(?:['’]s|\s+is))\b"
+                            r"[^.?;:]{0,40}?)(?P<purpose>\bfor\s+(?:a|an|our|my)\s+(?:[\w'’-]+\s+){0,2}?(?:paper|"
+                            r"report|briefing|presentation|note|time\s*line|chronology|submission)\b"
+                            r"(?:\s+(?:on|about|for)\s+[^.?;:,]{0,60})?)", re.I)
 # An aside on other places: "..., I know Lambeth and Leicester had theirs the same year", "unlike Kent, ..."
 # A grade kept (or lost) from an earlier date: "keep the good it got at the late-2017 re-inspection", "hold on to
 # its outstanding from 2018" (group 1: the date and what follows it)
 KEPT_FROM_RE = re.compile(r"\b(?:keep|kept|keeping|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|sustain(?:s|ed|ing)?|"
                           r"(?:hold|holding|held|hang|hung)\s+on\s+to|lose|lost|losing)\s+(?:the|its|their|that)\s+"
-                          r"(?:[\w'’-]+\s+){0,3}?(?:(?:it|they)\s+(?:got|had|received|achieved|earned|gained|won)\s+)?"
-                          r"(?:at|in|from)\s+(?:the\s+)?"
+                          r"(?:[\w'’-]+\s+){0,3}?"
+                          # (won then, "it got at the late-2017 re-inspection", or "from 2017"; not "keep its rating
+                          # at the 2021 inspection", the event asked)
+                          r"(?:(?:it|they)\s+(?:got|had|received|achieved|earned|gained|won)\s+(?:at|in)\s+|from\s+)"
+                          r"(?:the\s+)?"
                           rf"((?:(?:early|late|mid|spring|summer|autumn|winter)[\s-]+)?(?:{MONTH_RE}\s+)?{YEAR}\b)",
                           re.I)
 KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m\s+aware|i\s+reali[sz]e|"
@@ -1233,7 +1258,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
             stripped = before + after
         if _has_topic(stripped) and not _asks_only_about_visit(stripped, authorities):
             rest = stripped.strip()  # unless the visit is what the question is about
-    cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", WRITING_FOR_RE.sub(" ", CITED_IN_RE.sub(r"\1\2", text))))
+    cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", WRITING_FOR_RE.sub(r"\g<head> ", CITED_IN_RE.sub(r"\1\2", text))))
     if _has_topic(beside := without_sources_beside(rest).strip()):
         rest = beside  # (nor words to search for: they drew the letter's sign-off, which names its visit)
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None) \
@@ -1244,7 +1269,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
         or COMMITTEE_TOLD_RE.search(cues) \
         else "news" if NEWS_WRITER_RE.search(cues) else None
     source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
-    if source == "ofsted" and not attributed and (OTHER_INSPECTORATE_RE.search(cues) or ANY_INSPECTORATE_RE.search(cues)) \
+    if source == "ofsted" and not attributed \
+            and (OTHER_INSPECTORATE_RE.search(cues) or ANY_INSPECTORATE_RE.search(cues)) \
             and not OFSTED_NAMED_RE.search(cues):
         source = None  # "the Care Inspectorate Wales performance evaluation inspection (so CIW, not Ofsted)"
     if source == "ofsted" and not attributed and any(p.search(cues) for p in (
@@ -1263,8 +1289,10 @@ def parse(question: str, previous: Query | None = None) -> Query:
         rest = re.sub(r"\s*([?.!]*)\s*$", tail + r"\1", asked, count=1)
     if _has_topic(unsourced := READER_SOURCE_RE.sub("", rest)):
         rest = unsourced
-    if TERSE_QUERY_RE.match(text) and MEETING_MONTH_RE.search(text) \
-            and _has_topic(unmet := _tidy(TERSE_MEETING_RE.sub(" ", rest))):
+    if TERSE_QUERY_RE.match(text) and (meeting := MEETING_MONTH_RE.search(text)) \
+            and (body := TERSE_MEETING_RE.search(text[:meeting.start(1)])) \
+            and (words := text[body.start():meeting.start(1)].strip()) in rest \
+            and _has_topic(unmet := _tidy(rest.replace(words, " ", 1))):
         rest = unmet  # ("devon agency sw % scrutiny cttee may 2022": the meeting names the paper, not its words)
     if _has_topic(unquoted := NEGATED_QUOTE_RE.sub(" ", rest)):
         rest = unquoted
@@ -1440,13 +1468,15 @@ SPECIALIST_SERVICES = [re.compile(p, re.I) for p in (
     r"\bprivate(?:ly)?\s+foster(?:ing|ed)\b", SPECIAL_GUARDIANSHIP, UNACCOMPANIED,
     r"\bfemale\s+genital\s+mutilation\b", r"\bcounty\s+lines\b",
     r"\belective(?:ly)?\s+home[-\s]educat(?:ion|ed)\b", r"\bforced\s+marriages?\b", r"\bmodern\s+slavery\b",
-    DISABLED_CHILDREN, CARE_LEAVERS, CAMHS)]
+    DISABLED_CHILDREN, CARE_LEAVERS, CAMHS,
+    r"\badults?['’]?\s+social\s+care\b")]  # (a page on children's services says nothing of it)
 SPECIALIST_SERVICE_RE = re.compile("|".join(p.pattern for p in SPECIALIST_SERVICES), re.I)
 # Asked by one phrase, named on a page by any of several: disabled children are also "disabled young people",
 # "children with SEND and disabilities", "the disability service" (each holding the word "disabled" as stemmed).
 # Care leavers are also "young people leaving care" and "care-experienced" young people; special guardianship is
 # named by its holders too ("special guardians"); unaccompanied asylum-seeking children are "unaccompanied children".
-SERVICE_NAMED_BY = {CAMHS: ("mental health", re.compile(r"\bchild\s+and\s+adolescent\s+mental\s+health\b", re.I)),
+# (the health service by its initials too, as letters write it: no word every naming passage holds)
+SERVICE_NAMED_BY = {CAMHS: ("", re.compile(r"\bchild\s+and\s+adolescent\s+mental\s+health\b|\bcamhs\b", re.I)),
                     DISABLED_CHILDREN: ("disabled", re.compile(r"\bdisab(?:led|ilit(?:y|ies))\b", re.I)),
                     CARE_LEAVERS: ("care", re.compile(r"\bcare\s+leavers?\b|\bleav(?:ing|e)\s+care\b|"
                                                       r"\bcare[-\s]experienced\b", re.I)),

@@ -748,6 +748,8 @@ def improve_weight(text: str, headings: list[str] | None, question: str) -> floa
 # (what is asked, not a scene: "since the inspectors criticised it", "councils with failing services")
 _FAULTS = r"(?:problems?|concerns?|criticisms?|failings?|weaknesses|worries|shortcomings|deficiencies|issues)"
 ASKS_FAULTS_RE = re.compile(rf"\b(?:what|which|any|main|key)\s+(?:\w+\s+){{0,2}}?{_FAULTS}\b|"
+                            # "what did they say was holding her back?"
+                            rf"\b(?:holding|held|hold(?:s)?)\s+(?:\w+\s+)?back\b|\bhamper\w*|\bhinder\w*|"
                             rf"\b(?:raise[ds]?|rais\w+|had|have|has|found|find|finds|identif\w+|flag\w*|voic\w+|"
                             rf"express\w*|highlight\w*|point\w*\s+out)\s+(?:\w+\s+){{0,2}}?{_FAULTS}\b|"
                             rf"\b{_FAULTS}\s+(?:with|about|in|over|around)\b|\bcriticis(?:e|ed|es)\s+(?:\w+\s+){{0,3}}?"
@@ -773,7 +775,8 @@ ASKS_FAULTS_RE = re.compile(rf"\b(?:what|which|any|main|key)\s+(?:\w+\s+){{0,2}}
                             rf"^\W*(?:where|which|who|what)\b(?:(?!\b(?:after|since|when|following|once|before)\b)"
                             rf"[^?]){{0,50}}?\bcriticis\w*\b", re.I)
 _FAULT_WORDS_RE = re.compile(
-    r"\b(?:inadequate|poor\w*|weak\w*|fail\w*|delay\w*|drift|inconsisten\w*|insufficient\w*|lack\w*|concern\w*|"
+    r"\b(?:inadequate|poor\w*|weak\w*|fail\w*|delay\w*|drift|hamper\w*|inconsisten\w*|insufficient\w*|"
+    r"lack\w*|concern\w*|"
     r"shortfall\w*|worr\w*|variable|deteriorat\w*|backlogs?|unsafe|serious|unmet|underdeveloped|uncoordinated|"
     r"gaps?|limited|requires?\s+improvement|too\s+(?:many|few|long|slow\w*|late|high|variable)|"
     r"(?:not|never|no)\s+(?:yet\s+|always\s+|consistently\s+|sufficiently\s+|being\s+|been\s+)*"
@@ -832,8 +835,14 @@ _BOTH_SIDES_RE = re.compile(r"\b(?:weak\w*|improv\w*|criticis\w*|concerns?|probl
                             r"shortcomings?|worries|issues)\b", re.I)
 
 
+# "inspectors were positive about the new DCS but what did they say was holding her back?": the clause after "but"
+# asks; the praise before it sets the scene
+_BUT_ASKS_RE = re.compile(r"\bbut\s+(?=(?:what|how|did|does|was|were|which|where|why|is|are)\b)", re.I)
+
+
 @lru_cache(maxsize=256)
 def asks_praise(question: str) -> bool:
+    question = _BUT_ASKS_RE.split(question)[-1]
     return bool(ASKS_PRAISE_RE.search(question)) and not asks_faults(question) \
         and not _BOTH_SIDES_RE.search(question)
 
@@ -948,8 +957,11 @@ ASKS_COUNCIL_VOICE_RE = re.compile(rf"\b(?:respon(?:d|ded|se)\w*|react\w*|statem
 
 # "Northants' own statement on the 2013 inspection: did inspectors reckon the new team's actions were making a
 # difference?": the inspectors' view as the council's page reports it, not the council's own
-ASKS_INSPECTORS_VIEW_RE = re.compile(r"\b(?:did|do|does|have|had)\s+(?:the\s+)?(?:inspectors?|ofsted|hmis?)\s+"
-                                     r"(?:reckon|think|feel|believe|consider|judge|find|say|see|conclude)\b", re.I)
+ASKS_INSPECTORS_VIEW_RE = re.compile(r"\b(?:did|do|does)\s+(?:the\s+)?(?:inspectors?|ofsted|hmis?)\s+"
+                                     r"(?:reckon|think|feel|believe|consider|judge|find|say|see|conclude)\b|"
+                                     r"\b(?:has|have|had)\s+(?:the\s+)?(?:inspectors?|ofsted|hmis?)\s+"
+                                     r"(?:reckoned|thought|felt|believed|considered|judged|found|said|seen|concluded)\b",
+                                     re.I)
 
 
 def reply_weight(text: str, question: str, source: str | None, own_page: bool = False) -> float:
@@ -1297,11 +1309,12 @@ JOINT_INSPECTION_RE = re.compile(r"\bjoint\b|\bjtai\b|\blocal\s+area\b|\barea\s+
 OTHER_INSPECTORATE_PENALTY = 0.6  # (its page cannot say what Ofsted said: as strong as a missing answer type)
 
 
-PUBLISHER_LINE_CHARS = 120  # (no publisher read: a report's first line names its inspectorate, "Care Quality Commission")
+# (no publisher read: a report's first line names its inspectorate, "Care Quality Commission")
+PUBLISHER_LINE_CHARS = 400
 
 
 def other_inspectorate_weight(doc: Document, question: str) -> float:
-    publisher = doc.publisher or doc.text[:PUBLISHER_LINE_CHARS].split("\n\n")[0]
+    publisher = doc.publisher or doc.text.split("\n\n", 1)[0][:PUBLISHER_LINE_CHARS]
     if OTHER_INSPECTORATE_RE.search(publisher) and not OFSTED_RE.search(publisher) \
             and not JOINT_INSPECTION_RE.search(doc.title or "") and OFSTED_SPEAKS_RE.search(question) \
             and not OTHER_INSPECTORATE_RE.search(question):
@@ -1342,7 +1355,8 @@ NOT_JOINT_PENALTY = 0.7
 
 
 def joint_inspection_weight(doc: Document, query) -> float:
-    if query.source not in (None, "ofsted") or not JOINT_ASKED_RE.search(NEGATED_SOURCE_RE.sub(" ", query.text)):
+    if query.source not in (None, "ofsted") or doc.doc_type not in SOURCE_KINDS["ofsted"] \
+            or not JOINT_ASKED_RE.search(NEGATED_SOURCE_RE.sub(" ", query.text)):
         return 1.0
     return 1.0 if opens_on_jtai(doc, JOINT_DOCUMENT_RE) else NOT_JOINT_PENALTY
 

@@ -30,7 +30,7 @@ from qa.retrieval.acronyms import (FIELD_GLOSSARY, INSPECTION_KIND_LONG_RE, acro
                                    expand, index_definitions, spelled_out_re)
 from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, asked_event, asked_role, counted_stems,
                                       earlier_inspection_weight, holds, previous_post_weight, second_fact_weight,
-                                      who_verb_weight)
+                                      several_named_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTION_RE, NEGATED_SOURCE_RE, SOURCE_KINDS,
                                    Query, SPECIALIST_SERVICE_RE, specialist_service)
@@ -214,6 +214,7 @@ class Retriever:
                 * rank.direction_weight(passage.text, query.text) \
                 * second_fact_weight(query.text, query.answer_type, passage.text) \
                 * previous_post_weight(query.text, passage.text) * who_verb_weight(query.text, passage.text) \
+                * several_named_weight(query.text, passage.text) \
                 * earlier_inspection_weight(query.text, passage.text) \
                 * rank.recall_weight(checks[doc.doc_id], passage.text, query) \
                 * (acronym_weight(acronyms, passage.text, [doc.title or "", doc.text[:OPENING_CHARS],
@@ -303,8 +304,9 @@ DATES_ASKED_RE = re.compile(r"\b(?:what|which)\s+dates?\b(?=.*\b(?:mvs?\d*|(?:mo
 # "which month and year was X judged inadequate? Need the exact date": the words ask for a date, which the answer
 # states ("in June 2016") rather than names ("judged inadequate last year" holds "year")
 # (not "date": "on what dates did Ofsted inspect?" is answered under "Inspection dates")
-DATE_WORDS_ASKED_RE = re.compile(r"\b(?:what|which)\s+(?:month|year)s?\b|\bexact\s+(?:date|month)s?\b|"
-                                 r"\bmonth\s+and\s+year\b", re.I)
+# (not a year group or a three year plan: "which year groups ...", "which year 11 pupils")
+DATE_WORDS_ASKED_RE = re.compile(r"\b(?:what|which)\s+(?:month\s+and\s+)?(?:month|year)\s+(?:was|were|did|is|had|has|"
+                                 r"does|do|will)\b|\bexact\s+(?:date|month)s?\b", re.I)
 
 # "Which inspectors carried out ...", "who led ...": then the people are the subject and stay.
 PEOPLE_QUESTION_RE = re.compile(r"^\W*(who|whom|whose)\b|\b(which|name the)\s+(\w+\s+)?(inspectors?|hmis?)\b",

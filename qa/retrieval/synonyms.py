@@ -36,7 +36,9 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # ... and office shorthand ("scrutiny cttee", "mgmt oversight", "dept response")
     **{form: ("committee",) for form in ("cttee", "ctee", "cttees")}, "mtg": ("meeting",), "mtgs": ("meetings",),
     **{form: ("managers",) for form in ("mgr", "mgrs")}, "mgmt": ("management",), "govt": ("government",),
-    "dept": ("department",), **{form: ("social workers",) for form in ("sw", "sws", "swr", "swrs")}, "env": ("environment",), "envt": ("environment",),
+    "dept": ("department",), "env": ("environment",), "envt": ("environment",),
+    # (typed in lower case: "SW" is the south west region)
+    **{form: ("social workers",) for form in ("sw", "sws", "swr", "swrs")},
     "yp": ("young people",), "cyp": ("children and young people",),
     "top team": ("senior leadership", "senior leaders"),
     # (a "check-in visit", not a social worker's check-in with a child)
@@ -94,8 +96,11 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
 
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[re.Pattern, tuple[str, ...]]]:
-    return [(re.compile(rf"(?<![\w&-]){re.escape(word)}(?![\w&-])", re.I), forms)
+    return [(re.compile(rf"(?<![\w&-]){re.escape(word)}(?![\w&-])", 0 if word in LOWER_CASE_ONLY else re.I), forms)
             for word, forms in EVERYDAY_FORMS.items()]
+
+
+LOWER_CASE_ONLY = frozenset({"sw", "sws", "swr", "swrs"})
 
 
 # A name a question may use where a document names the same thing otherwise: for whether any document mentions it

@@ -266,7 +266,7 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
 
 
 # "For a timeline: which month and year was X judged inadequate?": what the answer is for, not what is asked
-PURPOSE_MARKER_RE = re.compile(r"\b(?:for|into|in|building|writing|drafting|making|putting\s+together|updating)\s+"
+PURPOSE_MARKER_RE = re.compile(r"\b(?:for|building|writing|drafting|making|putting\s+together|updating)\s+"
                                r"(?:a|an|my|our|the|their)\s+(?:[\w'’-]+\s+){0,2}?(?:time\s*line|chronology)\b", re.I)
 
 
