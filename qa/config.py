@@ -279,7 +279,8 @@ DEFAULT_INDEX = ROOT / "index"
 #   6: page-width lines
 #   121: a page that is all a teaser list (a news listing) is kept, not skipped as empty
 #   122: a date written with an ordinal word ("Date: the fourth of March 2020")
-PIPELINE_VERSION = "122"
+#   123: a council first named on a meeting's attendance line is a guest, not a subject
+PIPELINE_VERSION = "123"
 
 
 def packaged_model_path() -> str:

@@ -369,3 +369,74 @@ def test_a_year_around_which_something_is_asked_is_a_time_and_a_share_of_all_is_
     assert parse("How many children were in care in Kent around 2000?").date_from is None
     assert states_count(frozenset(tokenize("councils authority")), "in line with almost half of all local "
                                                                    "authorities in the country")
+
+
+def test_an_office_offered_as_the_answer_is_answered_by_a_passage_naming_the_office():
+    from qa.retrieval.assistant import OFFICE_OFFERED_RE
+    from qa.retrieval.question import parse
+
+    question = "Oldbury scrutiny, after the Oct 2022 ILACS: who brought the inspection outcome to members - the DCS, or " \
+               "another officer?"
+    assert OFFICE_OFFERED_RE.search(question)
+    assert not OFFICE_OFFERED_RE.search("Who was the DCS at Oldbury in 2022?")
+    # (and the meeting's papers tell it: the council speaks)
+    assert parse(question).source == "council"
+
+
+def test_what_later_visits_said_and_a_places_own_report_with_its_date_are_set_aside():
+    from qa.retrieval.question import parse
+
+    asked = parse("Oldbury's 2023 ILACS - which judgement came out RI? Need the 2023 grades, not what the later MVs "
+                  "said.")
+    assert "MVs" not in asked.keyword_text
+    asked = parse("North Northants MV letters after the trust took over: was practice consistent? Not WNC's own ILACS "
+                  "from Nov 2022.")
+    assert asked.date_from is None and "ILACS" not in asked.without_time
+
+
+def test_ofsted_criticised_is_not_told_by_its_own_letters():
+    from qa.datatypes import Document
+    from qa.retrieval import rank
+
+    letter = Document(doc_id="r53-ol", path="o.txt", title="Ofsted thematic inspection", doc_type="ofsted_letter",
+                      text="Inspectors looked at how councils tackle exploitation.")
+    committee = Document(doc_id="r53-cm", path="c.txt", title="Committee report", doc_type="other",
+                         text="Ofsted inspectors didn't probe council officers enough.")
+    question = "Has anyone said Ofsted's inspectors didn't question council officers hard enough about CSE?"
+    assert rank.ofsted_criticised_weight(letter, question) == rank.CRITICISED_OWN_PENALTY
+    assert rank.ofsted_criticised_weight(committee, question) == 1.0
+    assert rank.ofsted_criticised_weight(letter, "Which committee said Ofsted's inspections failed to uncover CSE?") \
+        == rank.CRITICISED_OWN_PENALTY
+    assert rank.ofsted_criticised_weight(letter, "What did Ofsted find about CSE in Oldbury?") == 1.0
+
+
+def test_a_numbered_visit_whose_letter_is_still_to_come_has_no_findings():
+    from qa.datatypes import Document, Hit, Passage
+    from qa.retrieval.assistant import visit_awaited
+    from qa.retrieval.question import parse
+
+    text = ("4.1 The fifth monitoring visit took place in February 2019 and looked at children looked after. The letter "
+            "had not been published when this report was written.")
+    paper = Document(doc_id="r53-p", path="p.txt", title="Update", doc_type="council_page", text=text)
+    hit = Hit(passage=Passage(passage_id="p#1", doc_id="r53-p", text=text, start=0, end=len(text)), document=paper,
+              score=1.0, unconfirmed=["visit"])
+    asked = parse("What did the fifth MV to Oldbury in February 2019 find about permanence?")
+    assert visit_awaited(asked, [hit])
+    letter = Document(doc_id="r53-l5", path="l.txt", title="Monitoring visit", doc_type="ofsted_letter", text=text,
+                      visit_number=5)
+    assert not visit_awaited(asked, [hit, Hit(passage=hit.passage, document=letter, score=0.5)])
+    told = text.replace("The letter had not been published when this report was written.", "It found drift.")
+    assert not visit_awaited(asked, [Hit(passage=Passage(passage_id="p#1", doc_id="r53-p", text=told, start=0,
+                                                         end=len(told)), document=paper, score=1.0)])
+
+
+def test_a_council_first_named_on_a_meetings_attendance_line_is_a_guest():
+    from conftest import metadata_of
+
+    minutes = ("Milton Keynes Council\nChildren and Young People Scrutiny Committee\nMinutes of the meeting held on "
+               "14 March 2023\nPresent: Councillors A Smith (Chair), B Jones\nAlso present: Councillor F Ibbotson "
+               "(Bedford Borough Council, peer observer)\nApologies: S Rao (Buckinghamshire Council)\nCYP42 OFSTED "
+               "FOCUSED VISIT\nThe committee received a report on the Ofsted focused visit to Milton Keynes "
+               "children's services. Members welcomed the findings for Milton Keynes.\nCouncillor Ibbotson said that "
+               "Bedford Borough Council would welcome the opportunity to learn from Milton Keynes.")
+    assert metadata_of(minutes, name="minutes.txt")["local_authorities"] == ["Milton Keynes"]

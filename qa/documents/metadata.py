@@ -908,6 +908,11 @@ def lead_end(content: str) -> int:
     return min(found[-1].end(), found[0].start() + 600) if found else 0
 
 
+# A meeting's attendance: the councils its guests and apologies come from are not what it discussed
+_ATTENDANCE_LINE_RE = re.compile(r"\s*(?:also\s+present|present|in\s+attendance|attendees?|apologies(?:\s+for\s+absence)?|"
+                                 r"observers?|guests?)\s*:", re.I)
+
+
 def infer_authorities(content: str) -> tuple[list[str], float]:
     """The authorities a document is about, with a confidence.
 
@@ -926,6 +931,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     general_lead = mentions[0].start >= lead_end(content)  # (the first council named after the lead)
     names = {mt.name for mt in mentions}
     named_outright: set[str] = set()  # (named at least once other than in passing)
+    guests: set[str] = set()  # (first named on a meeting's attendance line)
     passing_prev = False
     for i, mt in enumerate(mentions):
         w = 3.0 if mt.start < 300 else 2.0 if mt.start < 900 else 1.0
@@ -949,7 +955,13 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             w *= 0.3  # a postal county ("Ilford, Essex IG6 4XZ") is not the council a school or a home is in
         if len(line.split()) <= 14 and (_NAV_LINE_RE.search(line) if line_start > 0 else _MENU_LINE_RE.match(line)):
             w *= 0.1  # (the first line is the page's own, a headline or a council's name over its site, unless a menu)
-        if _RECIPIENT_BEFORE.search(before[-60:]) and _ALSO_AFTER_RE.match(content[mt.end:mt.end + 80]):
+        if first_pos and mt.name not in first_pos and _ATTENDANCE_LINE_RE.match(line) or mt.name in guests:
+            # minutes' "Also present: Councillor F Ibbotson (Bedford Borough Council, peer observer)", and that
+            # guest's council named again when they speak ("said Bedford Borough Council would welcome ...")
+            w *= 0.25 if mt.name in guests else 0.1
+            guests.add(mt.name)  # (not the meeting's own council, named before: "Milton Keynes Council ... Present:")
+            passing_prev = True
+        elif _RECIPIENT_BEFORE.search(before[-60:]) and _ALSO_AFTER_RE.match(content[mt.end:mt.end + 80]):
             w *= 0.25  # "Letters to Plymouth and Torbay were also published": beside the story, not its subject
             passing_prev = True
         elif _RECIPIENT_BEFORE.search(before[-60:]) or _LA_LABEL_BEFORE.search(before[-30:]):

@@ -27,13 +27,13 @@ from qa.config import Settings, load_settings
 from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
-from qa.retrieval.question import SOURCE_KINDS, FilterOverrides, Query, parse
+from qa.retrieval.question import SOURCE_KINDS, FilterOverrides, Query, _ordinal, parse
 from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE, SHARE_QUESTION_RE, announces_only,
                                       asked_event,
                                       asks_board_grade, states_board_grade,
                                       asked_role, asks_council_services, provider_report,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, holds_grade_of,
-                                      names_person_in_role,
+                                      names_person_in_role, ROLE_RE,
                                       states_change, states_count, states_count_change, states_count_in_sentence,
                                       states_share)
 from qa.documents.gazetteer import find_in_text, question_forms
@@ -849,7 +849,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False
     if asks_board_grade(query.text) and not any(states_board_grade(h.passage.text) for h in hits):
         return False
-    if asks_findings(query.text) and hits and all(announces_only(h.document.text) for h in hits):
+    if asks_findings(query.text) and (visit_awaited(query, hits) or hits and all(announces_only(h.document.text)
+                                                                                 for h in hits)):
         return False  # only pages announcing the inspection: nothing says what it found
     if asks_other_service(query, hits) or named_only_to_come(query, hits):
         return False
@@ -868,10 +869,31 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
             {m.name for h in hits for m in find_in_text(h.passage.text)}
             | {a for h in hits for a in h.document.local_authorities or []}) < named:
         return False  # "which eight councils ...?": fewer than half as many named, in passages or as subjects
+    if OFFICE_OFFERED_RE.search(query.text) and any(ROLE_RE.search(h.passage.text) for h in hits):
+        return True  # "who brought it to members - the DCS, or another officer?": an office answers
     if asks_person(query.text) and not any(holds("person", h.passage.text) for h in hits):
         return False  # "which inspector", "who was director": a passage naming nobody does not answer
     role = asked_role(query.text)
     return not role or any(names_person_in_role(role, h.passage.text) for h in hits)
+
+
+def visit_awaited(query: Query, hits: list[Hit]) -> bool:
+    """"What did the fifth MV find about permanence?" where no document is the fifth visit's own and every passage
+    naming the fifth visit says its letter is still to come ("The letter had not been published when this report was
+    written"): nothing yet says what it found."""
+    if not query.visit_number or any(h.document.visit_number == query.visit_number and not h.unconfirmed
+                                     for h in hits):
+        return False
+    ordinal = re.compile(rf"\b(?:{_ordinal(query.visit_number)}|{query.visit_number}(?:st|nd|rd|th))\s+"
+                         r"(?:monitoring\s+)?visit\b", re.I)
+    naming = [h for h in hits if ordinal.search(h.passage.text)]
+    return bool(naming) and all(rank.OUTCOME_AWAITED_RE.search(h.passage.text) for h in naming)
+
+
+# "who brought the outcome to members - the DCS, or another officer?": the office is the answer, named or not
+OFFICE_OFFERED_RE = re.compile(r"\b(?:the\s+)?(?:dcs|director|chief\s+executive|lead\s+member|cabinet\s+member|"
+                               r"leader|head\s+of\s+service)\s*,?\s+or\s+(?:another|a\s+different|some\s+other|an?)\s+"
+                               r"(?:officer|person|manager|member\s+of\s+staff|one)\b", re.I)
 
 
 ADULT_SERVICE_RE = re.compile(r"\badult(?:s['’]?)?\s+(?:social\s+care|services)\b", re.I)

@@ -148,7 +148,10 @@ ATTRIBUTION_CUES = [
 # minutes (not Parliament's: "told the Commons select committee")
 COMMITTEE_TOLD_RE = re.compile(r"\b(?:told|informed|updated|briefed|advised|reported\s+to)\s+(?:the\s+)?"
                                r"(?:(?!commons\b|select\b|parliament\w*\b|lords\b)[\w'’-]+\s+){0,5}?"
-                               r"(?:committee|panel|cabinet|scrutiny)\b", re.I)
+                               r"(?:committee|panel|cabinet|scrutiny)\b|"
+                               # "who brought the inspection outcome to members?": the meeting's papers tell
+                               r"\b(?:brought|took|presented|reported)\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:the\s+)?"
+                               r"(?:members|councillors|committee|panel|cabinet|scrutiny)\b", re.I)
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
                                  r"(?:itself\s+)?(?:respond|react|reply|answer)\w*\b|"
                                  r"\bcouncil(?:['’]s)?\s+(?:response|reaction|reply)\b"
@@ -352,6 +355,9 @@ _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outc
                     r"write-?up|mv\s?\d{1,2})")
 # (a bracket's second clause sets aside to its close: "(what they said then, not the dates of the june inspection)")
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
+                              # ("Need the 2023 grades, not what the later MVs said")
+                              r",?\s*\bnot\s+what\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mvs?|visits?|letters?|"
+                              r"reports?|inspections?|stories|coverage|news|press)\s+(?:said|say|says|found|wrote)\b|"
                               r"(?<=[^\s(])[,;]\s*(?:not|rather than|instead of)\s+(?:the|its|their|an?)\b[^()]{0,200}(?=\))|"
                               r",?\s*\b(?:not|rather\s+than|instead\s+of|"
                               r"(?:do\s+not|don['’]t)\s+want)\s+"
@@ -359,8 +365,10 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
                               # ("I don't want the weaknesses from the Dec 2023 or March 2024 visits")
                               r"(?:(?:the|its|their)\s+[\w'’-]+\s+(?:from|at|in|of|on)\s+)?"
-                              r"(?:the|its|their|an?)\s+(?:[\w-]+\s+){0,3}?(?:(?:or|and|nor)\s+(?:[\w-]+\s+){1,3}?)?"
+                              r"(?:the|its|their|an?|[\w-]+['’]s\s+own)\s+(?:[\w-]+\s+){0,3}?(?:(?:or|and|nor)\s+(?:[\w-]+\s+){1,3}?)?"
                               rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:letter|report)s?\b)?"
+                              # (with its date after it: "Not WNC's own ILACS from Nov 2022")
+                              rf"(?:\s+(?:from|in|of|dated)\s+(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b)?"
                               # (and what is listed with it: "I don't want the 2015 report or the latest inspection")
                               # (or a place's: "Not the 2016 RI or West Northants' 2022 result"; "not the 2019
                               # ILACS and not Leicester's 2015 grades")

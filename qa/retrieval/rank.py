@@ -1361,6 +1361,23 @@ def joint_inspection_weight(doc: Document, query) -> float:
     return 1.0 if opens_on_jtai(doc, JOINT_DOCUMENT_RE) else NOT_JOINT_PENALTY
 
 
+# "Has anyone said Ofsted's inspectors didn't question officers hard enough?", "Which committee said Ofsted's
+# inspections failed to uncover CSE?": Ofsted is criticised, by somebody else; its own letters and reports do not
+# criticise it (a thematic letter on the same topic is the wrong voice)
+OFSTED_CRITICISED_RE = re.compile(r"\bofsted(?:['’]s)?\s+(?:own\s+)?(?:inspectors?\s+|inspections?\s+|inspection\s+"
+                                  r"(?:approach|regime|framework)\s+)?(?:had\s+|has\s+|have\s+)?(?:didn['’]t|did\s+not|"
+                                  r"failed|fails|missed|never|wasn['’]t|was\s+not|weren['’]t)\b|"
+                                  r"\bcriticis\w*\s+(?:of\s+)?ofsted\b|\bofsted['’]s\s+(?:failure|failings|shortcomings)\b",
+                                  re.I)
+CRITICISED_OWN_PENALTY = 0.8
+
+
+def ofsted_criticised_weight(doc: Document, question: str) -> float:
+    if doc.doc_type in SOURCE_KINDS["ofsted"] and OFSTED_CRITICISED_RE.search(question):
+        return CRITICISED_OWN_PENALTY
+    return 1.0
+
+
 # "I want the minutes, not the officers' report": the meeting's minutes over the papers put to it (not "30 minutes",
 # "minutes after")
 # (and a council body's dated meeting: "rochdale cabinet nov 2024 care leaver funding")
