@@ -440,3 +440,22 @@ def test_a_council_first_named_on_a_meetings_attendance_line_is_a_guest():
                "children's services. Members welcomed the findings for Milton Keynes.\nCouncillor Ibbotson said that "
                "Bedford Borough Council would welcome the opportunity to learn from Milton Keynes.")
     assert metadata_of(minutes, name="minutes.txt")["local_authorities"] == ["Milton Keynes"]
+
+
+def test_a_passage_opening_on_the_inspectors_finding_weighs_its_councils_reply_half_as_much():
+    from qa.retrieval import rank
+
+    question = "Have inspectors picked up on care leavers shaping local policy?"
+    reply = ("Chief executive Jo Bell said: \"We are delighted that Ofsted reflected on the role of young people, and "
+             "we will keep building on it with our young advisers across the service.\"")
+    finding = "Care leavers were also involved in local policy decisions, Ofsted found.\n\n" + reply
+    told = "Care leavers were also involved in local policy decisions.\n\n" + reply
+    assert rank.reply_weight(finding, question, "ofsted") > rank.reply_weight(told, question, "ofsted")
+    assert rank.reply_weight(finding, question, "ofsted") < 1.0
+
+
+def test_the_field_and_an_office_by_initials_weigh_no_passage_down():
+    from qa.retrieval.acronyms import FIELD_GLOSSARY, asked_acronyms
+
+    assert asked_acronyms(["CSC", "DCS", "AD"], FIELD_GLOSSARY) == ()
+    assert len(asked_acronyms(["MASH"], FIELD_GLOSSARY)) == 1

@@ -906,6 +906,7 @@ OFSTED_SPEAKER_RE = re.compile(r"\b(?:ofsted|inspection team|inspectorate|hmi|hi
 INSPECTORS_SPEAK_RE = re.compile(rf"\b(?:the\s+)?{_INSPECTORS}s?\s+{_SPEECH}\b|"
                                  rf"\b{_SPEECH}\s+(?:the\s+)?{_INSPECTORS}s?\b", re.I)
 QUOTE_OPEN_RE = re.compile(r"^\W{0,2}[\"“‘']")
+OPENS_ON_FINDING_RE = re.compile(rf"\b(?:the\s+)?{_INSPECTORS}s?\s+(?:found|finds|noted|concluded|{_SPEECH})\b", re.I)
 # Questions that ask for the council's side (its response, its statement, what its leaders said) want those words.
 ASKS_FOR_REPLY_RE = re.compile(rf"\b(?:respon\w*|react\w*|push(?:ed)? back|welcom\w*|accept\w*|disput\w*|"
                                rf"challeng\w*|apologi\w*|repl(?:y|ied)|comment\w*|statement|proud|pleased|"
@@ -969,7 +970,11 @@ def reply_weight(text: str, question: str, source: str | None, own_page: bool = 
         return REPLY_PENALTY + (1.0 - REPLY_PENALTY) * reply_share(text, own_page)
     if source != "ofsted" or ASKS_FOR_REPLY_RE.search(question):
         return 1.0
-    return 1.0 - (1.0 - REPLY_PENALTY) * reply_share(text)
+    # (half as much for a passage opening on the finding: "Care leavers were involved in policy, Ofsted found.", then
+    # the council's chief executive on it)
+    opening = re.split(r"\n\s*\n", text, maxsplit=1)[0]
+    share = reply_share(text) * (0.5 if OPENS_ON_FINDING_RE.search(opening) and not _council_speaks(opening) else 1.0)
+    return 1.0 - (1.0 - REPLY_PENALTY) * share
 
 
 # Ofsted's standard notice closing its reports and letters ("This report is made under the framework for the
