@@ -590,10 +590,11 @@ def find_in_question(text: str) -> list[str]:
                 terse = len(text.split()) <= 8 and not _QUESTION_WORDS_RE.search(text) and not surface.isupper()
                 if not (possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)
                         or _VISIT_KIND_AFTER.match(after)
-                        or _SERVICES_AFTER.match(after) and not surface.isupper() and not surface.isupper()):  # ("RCT children's ... trials")
+                        # (not initials: "RCT children's social care trials")
+                        or _SERVICES_AFTER.match(after) and not surface.isupper()):
                     continue
             elif not (possessive or _Q_CUE_BEFORE.search(before) or re.match(r"\s*(\?|$|,)", after)
-                      or _SERVICES_AFTER.match(after)
+                      or _SERVICES_AFTER.match(after) and not surface.isupper()
                       or _SUBJECT_BEFORE.search(before) and _RESULT_VERB_AFTER.match(after)
                       and _INSPECTION_RESULT_RE.search(text)
                       or surface[:1].isupper()):  # capitalised mid-question: the user means the place

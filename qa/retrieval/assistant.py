@@ -648,8 +648,6 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         if (months := rank.asked_months(query)) and awaits_asked_month(text, months):
             return False  # "The second monitoring visit is expected in October": written before it
     if "visit" in hit.unconfirmed and query.visit_number:
-        from qa.retrieval.question import _ordinal
-
         # (the ordinal near a visit: "The first, in July, looked at referrals" after "the second monitoring visit",
         # "the watchdog's third check-up"; not a GOV.UK page's "First published.", nor "the first meeting after it",
         # nor one still to come: "the first monitoring visit was expected in the autumn")

@@ -785,10 +785,7 @@ LAST_BEFORE_RE = re.compile(r"\b(?:last|previous|prior|most\s+recent|latest)\s+(
 
 
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
-    dated = SOURCE_FROM_RE.search(text)
-    text = SOURCE_FROM_RE.sub(r"\1 of ", text)
-    if dated and (own := _source_date(text, dated.start())):
-        return own
+    text = SOURCE_FROM_RE.sub(r"\1 of ", text)  # (the source's own date, with other years beside it: parse_time)
     patterns = [
         # A financial or academic year ("the 2018/19 annual report", "2018-19"): what reports on it is written
         # during it and up to a year after it ends.

@@ -1318,13 +1318,21 @@ OTHER_INSPECTORATE_PENALTY = 0.6  # (its page cannot say what Ofsted said: as st
 PUBLISHER_LINE_CHARS = 400
 
 
-def other_inspectorate_weight(doc: Document, question: str) -> float:
+def other_inspectorates_page(doc: Document) -> bool:
+    """Another inspectorate's page (by its publisher, or its first line when none was read), not a joint one."""
     publisher = doc.publisher or doc.text.split("\n\n", 1)[0][:PUBLISHER_LINE_CHARS]
-    if OTHER_INSPECTORATE_RE.search(publisher) and not OFSTED_RE.search(publisher) \
-            and not JOINT_INSPECTION_RE.search(doc.title or "") and OFSTED_SPEAKS_RE.search(question) \
-            and not OTHER_INSPECTORATE_RE.search(question):
-        return OTHER_INSPECTORATE_PENALTY
-    return 1.0
+    return bool(OTHER_INSPECTORATE_RE.search(publisher)) and not OFSTED_RE.search(publisher) \
+        and not JOINT_INSPECTION_RE.search(doc.title or "")
+
+
+@lru_cache(maxsize=256)
+def asks_ofsted_only(question: str) -> bool:
+    """Ofsted asked to speak, and no other inspectorate (once per question, not candidate)."""
+    return bool(OFSTED_SPEAKS_RE.search(question)) and not OTHER_INSPECTORATE_RE.search(question)
+
+
+def other_inspectorate_weight(doc: Document, question: str) -> float:
+    return OTHER_INSPECTORATE_PENALTY if asks_ofsted_only(question) and other_inspectorates_page(doc) else 1.0
 
 
 # A JTAI's findings are reported by a page about it: its title or opening names it.
@@ -1359,9 +1367,14 @@ JOINT_ASKED_RE = re.compile(r"\b(?:joint|multi-agency)\s+(?:targeted\s+area\s+)?
 NOT_JOINT_PENALTY = 0.7
 
 
+@lru_cache(maxsize=256)
+def _joint_asked(question: str) -> bool:
+    return bool(JOINT_ASKED_RE.search(NEGATED_SOURCE_RE.sub(" ", question)))
+
+
 def joint_inspection_weight(doc: Document, query) -> float:
     if query.source not in (None, "ofsted") or doc.doc_type not in SOURCE_KINDS["ofsted"] \
-            or not JOINT_ASKED_RE.search(NEGATED_SOURCE_RE.sub(" ", query.text)):
+            or not _joint_asked(query.text):
         return 1.0
     return 1.0 if opens_on_jtai(doc, JOINT_DOCUMENT_RE) else NOT_JOINT_PENALTY
 

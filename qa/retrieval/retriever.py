@@ -245,7 +245,7 @@ class Retriever:
             # states the name; one from another source would answer in the wrong voice)
             hits.sort(key=lambda h: (len(h.unconfirmed), h.document.doc_id not in publishing))
         asked = NEGATED_SOURCE_RE.sub(" ", query.text)  # ("(so CIW, not Ofsted)": Ofsted is not asked about)
-        if rank.OFSTED_SPEAKS_RE.search(asked) and not rank.OTHER_INSPECTORATE_RE.search(asked):
+        if rank.asks_ofsted_only(asked):
             unmentioned += spoken_only_by_others(index, docs, query.names, unmentioned, naming)
         if query.authorities and (rank.OFSTED_RE.search(asked) or FRAMEWORK_RE.search(query.text)):
             # "What did Ofsted find in Wolverhampton?" where the only pages about Wolverhampton are another
@@ -603,7 +603,7 @@ def spoken_only_by_others(index: Index, docs: dict, names: list[str], unmentione
     for name in [n for n in names if specialist_service(n) and n not in unmentioned]:
         forms = [name, *other_forms(name)]
         naming = set().union(*(_docs_naming(index, f, mask) for f in forms))
-        if naming and all(rank.other_inspectorate_weight(docs[d], "what did Ofsted say") < 1.0 for d in naming):
+        if naming and all(rank.other_inspectorates_page(docs[d]) for d in naming):
             out.append(f"Ofsted beside {name}")
     return out
 
