@@ -909,8 +909,8 @@ def lead_end(content: str) -> int:
 
 
 # A meeting's attendance: the councils its guests and apologies come from are not what it discussed
-_ATTENDANCE_LINE_RE = re.compile(r"\s*(?:also\s+present|present|in\s+attendance|attendees?|apologies(?:\s+for\s+absence)?|"
-                                 r"observers?|guests?)\s*:", re.I)
+_ATTENDANCE_LINE_RE = re.compile(r"\s*(?:also\s+present|present|in\s+attendance|attendees?|"
+                                 r"apologies(?:\s+for\s+absence)?|observers?|guests?)\s*:", re.I)
 
 
 def infer_authorities(content: str) -> tuple[list[str], float]:

@@ -365,7 +365,8 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
                               # ("I don't want the weaknesses from the Dec 2023 or March 2024 visits")
                               r"(?:(?:the|its|their)\s+[\w'’-]+\s+(?:from|at|in|of|on)\s+)?"
-                              r"(?:the|its|their|an?|[\w-]+['’]s\s+own)\s+(?:[\w-]+\s+){0,3}?(?:(?:or|and|nor)\s+(?:[\w-]+\s+){1,3}?)?"
+                              r"(?:the|its|their|an?|[\w-]+['’]s\s+own)\s+(?:[\w-]+\s+){0,3}?"
+                              r"(?:(?:or|and|nor)\s+(?:[\w-]+\s+){1,3}?)?"
                               rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:letter|report)s?\b)?"
                               # (with its date after it: "Not WNC's own ILACS from Nov 2022")
                               rf"(?:\s+(?:from|in|of|dated)\s+(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b)?"
@@ -1178,7 +1179,8 @@ NEGATED_QUOTE_RE = re.compile(r"[,;-]?\s*\bnot\s+(?:just|only|merely|simply)?\s*
 
 # "WNC's own news release on the ILACS": an authority, by its name or initials, speaking on its own pages (not the
 # CQC's or the Children's Commissioner's statement: only a place the gazetteer knows)
-OWN_RELEASE_RE = re.compile(r"(?<![\w&'’-])([\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)['’]s\s+own\s+(?:(?:news|press)\s+releases?|"
+OWN_RELEASE_RE = re.compile(r"(?<![\w&'’-])([\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)['’]s\s+own\s+"
+                            r"(?:(?:news|press)\s+releases?|"
                             # ("West Sussex CC's own web page")
                             r"statements?|announcements?|website|web\s?pages?|(?:news\s+)?pages?)\b", re.I)
 
@@ -1263,7 +1265,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
             stripped = before + after
         if _has_topic(stripped) and not _asks_only_about_visit(stripped, authorities):
             rest = stripped.strip()  # unless the visit is what the question is about
-    cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", WRITING_FOR_RE.sub(r"\g<head> ", CITED_IN_RE.sub(r"\1\2", text))))
+    unwritten = WRITING_FOR_RE.sub(r"\g<head> ", CITED_IN_RE.sub(r"\1\2", text))
+    cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", unwritten))
     if _has_topic(beside := without_sources_beside(rest).strip()):
         rest = beside  # (nor words to search for: they drew the letter's sign-off, which names its visit)
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None) \

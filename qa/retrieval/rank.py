@@ -961,7 +961,8 @@ ASKS_COUNCIL_VOICE_RE = re.compile(rf"\b(?:respon(?:d|ded|se)\w*|react\w*|statem
 ASKS_INSPECTORS_VIEW_RE = re.compile(r"\b(?:did|do|does)\s+(?:the\s+)?(?:inspectors?|ofsted|hmis?)\s+"
                                      r"(?:reckon|think|feel|believe|consider|judge|find|say|see|conclude)\b|"
                                      r"\b(?:has|have|had)\s+(?:the\s+)?(?:inspectors?|ofsted|hmis?)\s+"
-                                     r"(?:reckoned|thought|felt|believed|considered|judged|found|said|seen|concluded)\b",
+                                     r"(?:reckoned|thought|felt|believed|considered|judged|found|said|seen|"
+                                     r"concluded)\b",
                                      re.I)
 
 
@@ -1383,10 +1384,11 @@ def joint_inspection_weight(doc: Document, query) -> float:
 # inspections failed to uncover CSE?": Ofsted is criticised, by somebody else; its own letters and reports do not
 # criticise it (a thematic letter on the same topic is the wrong voice)
 OFSTED_CRITICISED_RE = re.compile(r"\bofsted(?:['’]s)?\s+(?:own\s+)?(?:inspectors?\s+|inspections?\s+|inspection\s+"
-                                  r"(?:approach|regime|framework)\s+)?(?:had\s+|has\s+|have\s+)?(?:didn['’]t|did\s+not|"
-                                  r"failed|fails|missed|never|wasn['’]t|was\s+not|weren['’]t)\b|"
-                                  r"\bcriticis\w*\s+(?:of\s+)?ofsted\b|\bofsted['’]s\s+(?:failure|failings|shortcomings)\b",
-                                  re.I)
+                                  r"(?:approach|regime|framework)\s+)?(?:had\s+|has\s+|have\s+)?"
+                                  r"(?:didn['’]t|did\s+not|failed|fails|missed|never|wasn['’]t|was\s+not|"
+                                  r"weren['’]t)\b|"
+                                  r"\bcriticis\w*\s+(?:of\s+)?ofsted\b|"
+                                  r"\bofsted['’]s\s+(?:failure|failings|shortcomings)\b", re.I)
 CRITICISED_OWN_PENALTY = 0.8
 
 
