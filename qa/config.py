@@ -280,7 +280,8 @@ DEFAULT_INDEX = ROOT / "index"
 #   121: a page that is all a teaser list (a news listing) is kept, not skipped as empty
 #   122: a date written with an ordinal word ("Date: the fourth of March 2020")
 #   123: a council first named on a meeting's attendance line is a guest, not a subject
-PIPELINE_VERSION = "123"
+#   124: a PDF page set in two columns is read column by column; a repeated heading's parent is searchable
+PIPELINE_VERSION = "124"
 
 
 def packaged_model_path() -> str:

@@ -433,6 +433,75 @@ def split_flowed(text: str, page: int | None = None) -> list[Block]:
     return blocks
 
 
+# ---------------------------------------------------------------- columns
+
+
+# A page set in two columns, as pypdf's layout mode prints it: each line holds a left column's line, a gap and the
+# right column's line, which starts at the same place on every line. Read line by line, the columns interleave
+# ("know their services well and have used this knowledge to by the specialist Engage team ..."); read as columns,
+# each paragraph is whole. A table's second column (a grade, a date) is short and stays beside its row.
+COLUMN_GAP = 3  # spaces at least between the columns
+MIN_COLUMN_AT = 30  # where a right column may start (nearer the margin: a numbered paragraph's indent)
+MIN_COLUMN_LINES = 6  # lines holding both columns, for a run to be read as two columns
+# Prose set in columns: lines of a good length on both sides (a table's cells, a grade or a label, are shorter),
+# and sentences running on from line to line in each column
+MIN_COLUMN_CHARS = 40
+MIN_RUN_ONS = 2
+_RIGHT_START_RE = re.compile(rf"(?:(?<=\S) {{{COLUMN_GAP},}}|^ {{{COLUMN_GAP},}})(?=\S)")
+_RUNS_ON_RE = re.compile(r"[^.:;!?]$")
+
+
+def _run_ons(lines: list[str]) -> int:
+    """Lines ending mid-sentence whose next line goes on in lower case."""
+    return sum(bool(a and b and _RUNS_ON_RE.search(a) and b.lstrip()[:1].islower()) for a, b in zip(lines, lines[1:]))
+
+
+def _columns(run: list[tuple[str, str]]) -> bool:
+    both = [(left.strip(), right) for left, right in run if left.strip() and right]
+    if len(both) < MIN_COLUMN_LINES:
+        return False
+    middle = len(both) // 2
+    return (sorted(len(left) for left, _ in both)[middle] >= MIN_COLUMN_CHARS
+            and sorted(len(right) for _, right in both)[middle] >= MIN_COLUMN_CHARS
+            and _run_ons([left.strip() for left, _ in run]) >= MIN_RUN_ONS
+            and _run_ons([right for _, right in run]) >= MIN_RUN_ONS)
+
+
+def split_columns(page: str) -> str:
+    """`page` (pypdf layout text) with each run of two-column lines rewritten as its left column, then its right."""
+    lines = page.split("\n")
+    starts = Counter(m.end() for line in lines for m in _RIGHT_START_RE.finditer(line) if m.end() >= MIN_COLUMN_AT)
+    if not starts:
+        return page
+    column, _ = starts.most_common(1)[0]
+
+    def left_and_right(line: str) -> tuple[str, str] | None:  # (None: the line crosses the column's edge)
+        if len(line.rstrip()) <= column:
+            return line.rstrip(), ""
+        if line[column - COLUMN_GAP:column].isspace() and line[column] != " ":
+            return line[:column].rstrip(), line[column:].rstrip()
+        return None
+
+    out: list[str] = []
+    run: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        if _columns(run):
+            out.extend([left for left, _ in run] + [""] + [right for _, right in run])
+        else:
+            out.extend(left + (" " * (column - len(left)) + right if right else "") for left, right in run)
+        run.clear()
+
+    for line in lines:
+        if (parts := left_and_right(line)) is None:
+            flush()
+            out.append(line)
+        else:
+            run.append(parts)
+    flush()
+    return "\n".join(out)
+
+
 # ---------------------------------------------------------------- boilerplate
 
 

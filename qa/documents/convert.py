@@ -578,7 +578,7 @@ def convert_pdf(data: bytes) -> Extracted:
         for page in reader.pages:
             try:
                 # Layout mode keeps vertical gaps as blank lines: the best paragraph evidence a PDF has.
-                text = page.extract_text(extraction_mode="layout") or ""
+                text = clean.split_columns(page.extract_text(extraction_mode="layout") or "")
             except Exception:
                 text = page.extract_text() or ""
             total += len(text)

@@ -212,7 +212,8 @@ def build(settings: Settings, paths: list[Path] | None = None, progress: Progres
             passages.extend(split_document(doc, settings.max_words, settings.min_words))
         docs_by_id = {d.doc_id: d for d in documents}
         progress("indexing words (BM25)", 0, 1)
-        bm25 = BM25Index.build([tokenize(_bm25_text(docs_by_id[p.doc_id], p)) for p in passages],
+        repeated = repeated_headings(passages)
+        bm25 = BM25Index.build([tokenize(_bm25_text(docs_by_id[p.doc_id], p, repeated)) for p in passages],
                                tokenizer_options={})
         progress("indexing words (BM25)", 1, 1)
         vectors, embedded, embed_keys, sentences, embedded_sentences = None, 0, [], None, 0
@@ -243,11 +244,23 @@ def cleaning_cuts(documents: list[Document]) -> list[dict]:
     return [{"file": doc.path, **cut} for doc in documents for cut in (doc.cleaning or {}).get("cuts", [])]
 
 
-def _bm25_text(doc: Document, passage: Passage) -> str:
-    # The innermost heading and the letter's addressee are searchable words too.
+def repeated_headings(passages: list[Passage]) -> set[tuple[str, str]]:
+    """(document, heading) for each heading a document repeats under different headings above it: a progress
+    report's "What we have done" under each area of its plan."""
+    parents: dict[tuple[str, str], set[str]] = {}
+    for p in passages:
+        if len(p.headings) >= 2:
+            parents.setdefault((p.doc_id, p.headings[-1]), set()).add(p.headings[-2])
+    return {key for key, above in parents.items() if len(above) > 1}
+
+
+def _bm25_text(doc: Document, passage: Passage, repeated: set[tuple[str, str]] = frozenset()) -> str:
+    # The innermost heading and the letter's addressee are searchable words too; so is the heading above a repeated
+    # one ("Area 2: The Front Door" over "What we have done"), which alone says nothing of what the passage is about.
     context = passage_context(doc, passage)
     extra = [c for c in context.split(" > ") if c.startswith("Letter addressed to")]
-    return " ".join(passage.headings[-1:] + extra + [passage.text])
+    above = passage.headings[-2:-1] if passage.headings and (passage.doc_id, passage.headings[-1]) in repeated else []
+    return " ".join(above + passage.headings[-1:] + extra + [passage.text])
 
 
 def _dedupe_ids(documents: list[Document]) -> None:

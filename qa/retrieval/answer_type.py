@@ -143,7 +143,9 @@ EVIDENCE: dict[str, re.Pattern] = {
     "person": re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Clr|Coun|Councillor|Sir|Dame|Lord|Baroness|Professor)\.?[^\S\n]+[A-Z][a-z]|"
                          rf"\bHMI\b|H(?:er|is) Majesty[’']s Inspectors?\b|\b[Ll]ead inspector\b|"
                          rf"\b[Ii]nspectors?[^\S\n]+{_NAME}|{_NAME}[^\S\n]+(?:said|says|wrote|writes|added|told)\b|"
-                         rf"\b(?:said|says|added|wrote|told|by|appointed|named|led)[^\S\n]+"
+                         # (or thanked: "I'd like to congratulate Julia Harding and her team")
+                         rf"\b(?:said|says|added|wrote|told|by|appointed|named|led|congratulated?|thanked|thank)"
+                         rf"[^\S\n]+"
                          rf"(?:(?:inspectors?|HMIs?|the)[^\S\n]+)?{_NAME}|"
                          # (a post-nominal between: "Clive Betts MP, Chair of the Communities and ... Committee")
                          # (or the body's name: "Gareth Pengelly, Shropshire Council's Cabinet Member for ...")

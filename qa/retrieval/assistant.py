@@ -23,6 +23,7 @@ from qa.answers import extract as answering
 import qa.index.build as index_mod
 from qa.retrieval import rank
 from qa.retrieval import timeline
+from qa.retrieval.grades import grade_dated, other_grade_given
 from qa.config import Settings, load_settings
 from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
@@ -250,12 +251,13 @@ class Assistant:
             # report's front matter is all that is indexed; or holds only some of the question's words where such a
             # story holds them all: `covering`, which may lead below); an undated story recalling the years just
             # before may answer, shown apart.
-            mentioning = [h for h in unconfirmed if h in mentioning or recalls_before(h, query)]
+            mentioning = [h for h in unconfirmed if h in mentioning or recalls_before(h, query)
+                          or grade_dated(h, query, index)]
         if not confirmed and not mentioning:
             # Nothing states the asked year: an undated story naming only the few years before it (the earlier
             # judgement it recalls) may be the report of that year's event; shown apart, never as matching.
             # Weak evidence: only the best such document is shown, not every story recalling those years.
-            mentioning = [h for h in unconfirmed if recalls_before(h, query)]
+            mentioning = [h for h in unconfirmed if recalls_before(h, query) or grade_dated(h, query, index)]
             mentioning = [h for h in mentioning if h.document.doc_id == mentioning[0].document.doc_id]
         if not confirmed and not mentioning and query.date_from and query.date_to:
             # Nothing from the asked time: a later document whose passage names the asked year ("rated requires
@@ -264,11 +266,12 @@ class Assistant:
             if mentioning:
                 unconfirmed = mentioning
         if not confirmed and mentioning and query.date_from and query.date_to and not rank.asked_months(query) \
-                and all(names_no_year(h) for h in mentioning[:ANSWER_POOL]):
+                and all(names_no_year(h) and not grade_dated(h, query, index) for h in mentioning[:ANSWER_POOL]):
             # "What did Ofsted find in Bromley in 2023?", where nothing states 2023 and the closest pages are undated
             # and name no year at all: they cannot be placed in the year, so they are offered as related, not as
             # its answer (where the corpus can tell: see below). A visit dated to the asked month is placed.
             mentioning = []
+        mentioning = [h for h in mentioning if not other_grade_given(h, query)]
         if not confirmed and not mentioning and unconfirmed and (
                 set(unconfirmed[0].unconfirmed) & {"visit", "authority"}
                 or filters_checkable(index, query, unconfirmed[0].unconfirmed)
@@ -871,8 +874,17 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return True  # "who brought it to members - the DCS, or another officer?": an office answers
     if asks_person(query.text) and not any(holds("person", h.passage.text) for h in hits):
         return False  # "which inspector", "who was director": a passage naming nobody does not answer
+    if (act := ROLE_BY_ACT_RE.search(query.text)) and any(
+            re.search(rf"\b{act.group(1)}\w*\s+(?:[\w'’]+\s+){{0,3}}?[A-Z][a-z]+\s+[A-Z][a-z]+", h.passage.text, re.I)
+            for h in hits):
+        return True  # "who was the director the council leader congratulated?": "congratulate Julian Wooster"
     role = asked_role(query.text)
     return not role or any(names_person_in_role(role, h.passage.text) for h in hits)
+
+
+# A "who" question telling the person by what was done to them, the role only a description
+ROLE_BY_ACT_RE = re.compile(r"\bwho\s+(?:was|is|were)\s+the\s+[^?]{0,60}?\b(congratulat|thank|prais|credit|welcom)\w*",
+                            re.I)
 
 
 def visit_awaited(query: Query, hits: list[Hit]) -> bool:

@@ -127,6 +127,9 @@ ATTRIBUTION_CUES = [
                            r"\b(?:did|does|do|has|have|had)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?council\s+itself\s+"
                            r"(?:put\s+out|issue|release|post|write|publish)\b|"
                            r"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website)|"
+                           # the paper the words are in: "In the March 2018 scrutiny update on the improvement plan, ..."
+                           r"\bin\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:scrutiny|cabinet|committee|panel)\s+(?:update|paper|"
+                           r"report|minutes)\b|"
                            r"\bcouncil['’]s\s+(?:own\s+)?(?:news|web)\s?(?:page|item|story|post|article)", re.I)),
     ("news", re.compile(r"\baccording to (?:the )?(?:news|press|media|reports? in)\b|"
                         r"(?<!not )\b(?:news|press) (?:coverage|reports?|articles?) (?:say|said|says)\b|"
@@ -151,7 +154,14 @@ COMMITTEE_TOLD_RE = re.compile(r"\b(?:told|informed|updated|briefed|advised|repo
                                r"(?:committee|panel|cabinet|scrutiny)\b|"
                                # "who brought the inspection outcome to members?": the meeting's papers tell
                                r"\b(?:brought|took|presented|reported)\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:the\s+)?"
-                               r"(?:members|councillors|committee|panel|cabinet|scrutiny)\b", re.I)
+                               r"(?:members|councillors|committee|panel|cabinet|scrutiny)\b|"
+                               # "who took the select committee through the letter?" (a council's: Parliament's is
+                               # told, not taken through)
+                               r"\b(?:took|taken|take|talked|walked|led|guided)\s+(?:[\w'’-]+\s+){0,5}?(?:members|"
+                               r"councillors|committee|panel|cabinet|scrutiny)\s+through\b|"
+                               # "have elected members raised worries about ...?": the councillors speak, in minutes
+                               r"\b(?:elected\s+members|councillors|cllrs|committee\s+members)\s+(?:[\w'’-]+\s+){0,2}?"
+                               r"(?:raise[ds]?|rais\w+|voice[ds]?|express(?:ed|es)?|question(?:ed|s)?)\b", re.I)
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
                                  r"(?:itself\s+)?(?:respond|react|reply|answer)\w*\b|"
                                  r"\bcouncil(?:['’]s)?\s+(?:response|reaction|reply)\b"
@@ -229,6 +239,9 @@ NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather 
                             r"(?:local|press|media)\s+(?:write-?ups?|coverage)|"
                             # "the news write-up of Ofsted's 5th visit", "as covered by the local news site"
                             r"news\s+(?:write-?ups?|sites?|websites?|stor(?:y|ies)|coverage|articles?|outlets?))\b|"
+                            # ("according to the article on the 5th monitoring visit": the story tells)
+                            r"\baccording\s+to\s+(?:the|an?)\s+(?:[\w'’-]+\s+){0,2}?(?:article|story|news\s+piece|"
+                            r"write-?up)\b|"
                             # a paper named by its masthead: "What did Children's Services Weekly report ...?"
                             r"(?<!not )(?<!not the )(?-i:\b(?!Ofsted\b)[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*\s+(?:Weekly|Times|"
                             r"News|Post|"
@@ -355,6 +368,9 @@ _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outc
                     r"write-?up|mv\s?\d{1,2})")
 # (a bracket's second clause sets aside to its close: "(what they said then, not the dates of the june inspection)")
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
+                              # ("the 2022 one, not who was DCS back in 2015/16": who or what held at a time set aside)
+                              r",?\s*\bnot\s+(?:who|whom|whose|which|when|where|how)\b[^,;?()]{0,80}?"
+                              r"\b(?:19|20)\d\d\b(?:\s*[/–-]\s*\d\d\b)?|"
                               # ("Need the 2023 grades, not what the later MVs said")
                               r",?\s*\bnot\s+what\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mvs?|visits?|letters?|"
                               r"reports?|inspections?|stories|coverage|news|press)\s+(?:said|say|says|found|wrote)\b|"
@@ -383,6 +399,8 @@ FOLLOW_UP_RE = re.compile(r"^\s*(and|what about|how about|and what about|same (f
 # month of any year. "May" and "March" are words too, so as a month they are capitalised.
 EVENT_NOUN = (r"(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|full\s+)?"
               r"(?:visit|inspection|re-inspection|letter|report|meeting|mv)s?\b")  # ("the September MV")
+# A paper dated by the year before it ("the March 2018 scrutiny update", "its 2019 press release")
+DATED_PAPER = r"(?:(?:progress\s+)?update|paper|minutes|(?:press|news)\s+release|statement|briefing|bulletin)s?\b"
 # A terse query's bare month ("west sussex mv5 sept findings") too, when the query is about an event; not the
 # ends of a range ("between September and December") nor a first name ("Jan Smith").
 # ("(the December one, not the final visit)": the month names the visit the question is about)
@@ -756,6 +774,9 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
 
 def _asked_sentence(text: str) -> str:
     """The sentence that asks (see scene_and_question), when it names what it asks about ("What was it?" does not)."""
+    head, mark, tail = text.rpartition("?")
+    if mark and tail.strip() and not _ASKS_RE.match(tail.strip()):
+        text = head + mark  # ("... or was it still going? I want the 2019 judgement, not the 2021 FV": which event)
     split = scene_and_question(text)
     return split[1] if split and _has_topic(split[1]) else text
 
@@ -867,8 +888,9 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                      rf"{MONTH_RE.replace('(', '(?:', 1)})\b)[\w'’&-]+\s+){{1,4}}?{YEAR}\b(?=\s*[,:;(–—-])", text, re.I)
     label_year = re.compile(YEAR).search(text, label.start(1)) if label else None
     # (a word or two may stand between: "the 2018 Lambeth re-inspection report")
+    # (or a paper dated so: "the March 2018 scrutiny update on the plan, ... since the 2017 inspection")
     event_year = max([*re.finditer(rf"\b{YEAR}(?=\s+(?:(?!(?:and|or|to|the|from|until|since)\b)[\w'’-]+\s+){{0,2}}?"
-                                   rf"(?:{EVENT_NOUN}|(?:ilacs|sif|jtai)\b))", text, re.I), *graded,
+                                   rf"(?:{EVENT_NOUN}|(?:ilacs|sif|jtai)\b|{DATED_PAPER}))", text, re.I), *graded,
                       # (or after it, as typed in a hurry: "cambridgeshire ilacs 2022 - ... after the 2019 RI")
                       *re.finditer(rf"(?:(?<=\bilacs )|(?<=\bsif )|(?<=\bjtai )|(?<=\bre-inspection )|"
                                    rf"(?<=\breinspection )|(?<=\bilacs in )){YEAR}\b(?![/–-]\d)", text, re.I),
@@ -900,6 +922,9 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         if kind in ("since", "since_event") and event_year and _valid_year(g[1]) \
                 and int(event_year.group(1)) > _valid_year(g[1]):
             m, kind, g = event_year, "year", (event_year.group(1),)
+            if named_month := re.search(rf"\b{MONTH_RE}\s+$", text[:event_year.start()], re.I):
+                m, kind, g = re.compile(rf"{MONTH_RE}\s+{YEAR}", re.I).match(text, named_month.start()), "month", \
+                    (named_month.group(1), event_year.group(1))  # ("the March 2018 scrutiny update": its month)
         elif kind in ("range", "event_range") and event_year and event_year.start() < m.start() \
                 and SPAN_DESCRIBES_RE.search(text, event_year.end(), m.start()) \
                 and (ends := sorted(int(y) for y in re.findall(YEAR, m.group(0)))) \
@@ -1422,6 +1447,9 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     text = PARLIAMENT_HOUSE_RE.sub(" ", text)  # "the House of Commons committee": Parliament speaking, no name
     text = OFSTED_REGION_RE.sub(" ", text)
     text = NEWS_OUTLET_RE.sub(" ", LOCAL_OUTLET_RE.sub(" ", MASTHEAD_AS_SOURCE_RE.sub(" ", text)))
+    text = GRADE_CAPITALISED_RE.sub(" ", text)  # ("Somerset got Good in 2022": a grade, no name)
+    for name in authorities:  # (a form whose letters no word rule splits: "B&NES" leaves no "NES")
+        text = authority_surface_re(name).sub(" ", text)
     names = []
     for m in NAME_RE.finditer(text):
         _add_name(names, m.group(0), places)
@@ -1450,6 +1478,9 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     return names
 
 
+# Ofsted's grades as staff capitalise them ("rated Requires Improvement to be Good", "got Outstanding")
+GRADE_CAPITALISED_RE = re.compile(r"\b(?:Requires\s+Improvement(?:\s+to\s+be\s+Good)?|Good|Outstanding|Inadequate)\b"
+                                  r"(?!\s+[A-Z])")
 PROBATION_INSPECTORATE_RE = re.compile(r"\bhmi\s*probation\b|\bhmip\b|\bhm\s+inspectorate\s+of\s+probation\b|"
                                        r"\bprobation\s+inspectorate\b", re.I)
 # Bodies a terse question may type in lower case ("cqc", "dfe"): a page must name the body to report what it did.

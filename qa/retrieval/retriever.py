@@ -280,6 +280,7 @@ class Retriever:
 # inspection corpus does too. Keyword search looks for X; the dense side still reads the whole question.
 FRAMING_TERMS = frozenset({"say", "said", "find", "found", "ofst", "inspector", "tell", "told", "mention",
                            "report", "state", "think", "thought",
+                           "accord",  # ("according to the article on ...": who tells, matching "according to Ofsted")
                            # HMI, and its long form's "His Majesty's" (a letter's sign-off holds it)
                            "hmi", "hmis", "majesti"})
 # "What did HMI write about caseloads?": inspectors writing is framing too (not "involved in writing their plans")

@@ -1,0 +1,107 @@
+"""Undated stories placed by the grade they report.
+
+A news story that states no date of its own is shown apart under a year filter (its date unknown). When its lead
+reports a grade given ("labelled “inadequate” in all areas") and the question ("Somerset got Good in 2022") or
+another page on the place ("the fifth monitoring visit since its inadequate rating in June 2016") dates that grade to
+the asked year, it is the story of that judgement; when its lead gives another grade than the one the question's
+event had ("the 2016 SIF that rated them inadequate" against "graded as still requiring improvement"), it is the
+story of another inspection.
+"""
+from __future__ import annotations
+
+import re
+import weakref
+
+from qa.datatypes import Hit
+from qa.passages.split import sentence_spans
+from qa.retrieval import rank
+from qa.retrieval.question import Query
+
+_GRADE = r"(inadequate|requir(?:es|ing)\s+improvement|ri|good|outstanding)"
+# A grade given: "rated inadequate", "branded Lambeth's children's services “inadequate”", "a “Good” rating"
+# (not "no longer rated inadequate")
+GRADE_GIVEN_RE = re.compile(rf"(?<!\blonger\s)(?<!\bnot\s)\b(?:rated|judged|graded|labelled|labeled|branded|deemed)\s+"
+                            rf"(?:as\s+|to\s+be\s+)?(?:(?:still|now)\s+|(?:[\w'’]+\s+){{1,4}}?(?=['‘\"“]))?['‘\"“]?"
+                            rf"{_GRADE}\b|['‘\"“]{_GRADE}['’\"”]?\s+(?:rating|judge?ment|grade)\b", re.I)
+# ... recalled, not given: "only three years after they were rated “outstanding”", "previously judged good"
+# (not "after an Ofsted report branded ... “inadequate”")
+_RECALLED_RE = re.compile(r"\b(?:after|since)\s+(?:[\w'’-]+\s+){0,3}?"
+                          r"(?:were|was|had\s+been|being)\b|"
+                          r"\b(?:previous(?:ly)?|once|formerly|had\s+been|last|earlier)\b", re.I)
+# ... or dated back from the story's day: "rated as “inadequate” in May last year", "two years ago"
+_DATED_BEFORE_RE = re.compile(r"[^.]{0,25}?\b(?:(?:last|previous)\s+year|years?\s+ago)\b", re.I)
+# The grade of the event a question asks about, beside its year ("the 2016 SIF that rated them inadequate", "the 2015
+# SIF that came out inadequate", "got Good in 2022")
+ASKED_GRADE_RE = re.compile(rf"\b(?:rated|judged|graded|got|given|received|awarded|went|gone|dropped|fell|downgraded|"
+                            rf"upgraded|came\s+out|come\s+out)\s+"
+                            rf"(?:(?:them|it|as|an?|to|be|into|the|council|authority|services?)\s+){{0,3}}"
+                            rf"['‘\"“]?{_GRADE}\b", re.I)
+ASKED_NEAR_CHARS = 60  # (from the year asked)
+# A grade dated in a sentence ("its inadequate rating in June 2016", "was rated good in 2022")
+GRADE_DATED_RE = re.compile(rf"\b{_GRADE}\b[^.?!;]{{0,30}}?\b(?:in|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", re.I)
+LEAD_CHARS = 800  # (the lead of a story on a judgement)
+_GRADE_YEARS: "weakref.WeakKeyDictionary[object, dict[tuple[str, str], set[int]]]" = weakref.WeakKeyDictionary()
+
+
+def grade_name(word: str) -> str:
+    word = re.sub(r"\s+", " ", word.lower())
+    return "requires improvement" if word in ("ri", "requiring improvement") else word
+
+
+def lead_grade(text: str) -> str | None:
+    """The first grade a text's lead gives, in a sentence naming no year up to it (one naming a year recalls an
+    earlier judgement: "The last full inspection in 2017 was rated “Requires Improvement”")."""
+    for a, b in sentence_spans(text[:LEAD_CHARS]):
+        for m in GRADE_GIVEN_RE.finditer(text, a, b):
+            # (a year just after may be what it is measured against: "a “Good” rating, ... since ... 2017")
+            if not rank.YEAR_RE.search(text, a, m.end() + 30) and not _RECALLED_RE.search(text, a, m.start()) \
+                    and not _DATED_BEFORE_RE.match(text, m.end()):
+                return grade_name(next(g for g in m.groups() if g))
+    return None
+
+
+def asked_grades(query: Query) -> set[str]:
+    """The grades the question gives the event of the asked years."""
+    if not (query.date_from and query.date_to):
+        return set()
+    years = range(query.date_from.year, query.date_to.year + 1)
+    at = [m.start() for m in rank.YEAR_RE.finditer(query.text) if int(m.group(1)) in years]
+    near = {grade_name(m.group(1)) for m in ASKED_GRADE_RE.finditer(query.text)
+            if any(abs(m.start() - y) <= ASKED_NEAR_CHARS for y in at)}
+    return near | {grade_name(m.group(1)) for m in GRADE_DATED_RE.finditer(query.text) if int(m.group(2)) in years}
+
+
+def grade_years(index) -> dict[tuple[str, str], set[int]]:
+    """(place, grade) -> the years documents on the place date that grade to: read once per index build."""
+    if index not in _GRADE_YEARS:
+        found: dict[tuple[str, str], set[int]] = {}
+        for d in index.documents.values():
+            for m in GRADE_DATED_RE.finditer(d.text):
+                for place in d.local_authorities:
+                    found.setdefault((place.casefold(), grade_name(m.group(1))), set()).add(int(m.group(2)))
+        _GRADE_YEARS[index] = found
+    return _GRADE_YEARS[index]
+
+
+def grade_dated(hit: Hit, query: Query, index) -> bool:
+    """An undated story (its date the only fact unstated) whose lead gives a grade that the question or another page
+    on its place dates to the asked years, naming no year after them."""
+    if hit.unconfirmed != ["date"] or not (query.date_from and query.date_to):
+        return False
+    grade = lead_grade(hit.document.text)
+    if not grade or any(y > query.date_to.year for y in rank.years_named(hit.document.text.lower())):
+        return False
+    if grade in asked_grades(query):
+        return True
+    years = range(query.date_from.year, query.date_to.year + 1)
+    dated = grade_years(index)
+    return any(y in years for place in hit.document.local_authorities for y in dated.get((place.casefold(), grade), ()))
+
+
+def other_grade_given(hit: Hit, query: Query) -> bool:
+    """An undated story whose lead gives another grade than the asked event's."""
+    if "date" not in hit.unconfirmed:
+        return False
+    asked = asked_grades(query)
+    grade = lead_grade(hit.document.text) if asked else None
+    return bool(grade) and grade not in asked
