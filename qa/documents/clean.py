@@ -467,6 +467,21 @@ def _columns(run: list[tuple[str, str]]) -> bool:
             and _run_ons([right for _, right in run]) >= MIN_RUN_ONS)
 
 
+def _rows(run: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """A two-column run as the blocks to read one column of, then the other: the whole run, or, when every block
+    between blank lines opens with text on both sides (in capitals), each block: a table of prose cells ("Action |
+    Progress update"), whose rows are read row by row."""
+    blocks: list[list[tuple[str, str]]] = [[]]
+    for left, right in run:
+        if not left.strip() and not right:
+            blocks.append([])
+        else:
+            blocks[-1].append((left, right))
+    blocks = [b for b in blocks if b]
+    rows = len(blocks) > 1 and all(b[0][0].strip() and b[0][1] and not b[0][1][:1].islower() for b in blocks)
+    return blocks if rows else [run]
+
+
 def split_columns(page: str) -> str:
     """`page` (pypdf layout text) with each run of two-column lines rewritten as its left column, then its right."""
     lines = page.split("\n")
@@ -487,7 +502,8 @@ def split_columns(page: str) -> str:
 
     def flush() -> None:
         if _columns(run):
-            out.extend([left for left, _ in run] + [""] + [right for _, right in run])
+            for n, block in enumerate(_rows(run)):
+                out.extend([""] * (n > 0) + [left for left, _ in block] + [""] + [right for _, right in block])
         else:
             out.extend(left + (" " * (column - len(left)) + right if right else "") for left, right in run)
         run.clear()

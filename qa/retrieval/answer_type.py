@@ -42,10 +42,13 @@ _MONTH_NOT_MAY = _MONTH.replace("may|", "(?-i:May)|")  # "may" is a verb too: "4
 _NAME = (r"\b(?!The\b|This\b|Children|Ofsted\b)[A-Z][a-z]+[^\S\n]+(?!(?:City|Council|County|Borough|Children|Services|"
          r"Trust|Ofsted|Inspectorate|Department|Government|Court|Board|Committee|Partnership|"
          # a title, not a surname: "the Children and Families Minister"
-         r"Minister|Secretary|Director|Commissioner|Inspector|Officer|Member|Executive|Team|Office)\b)"
+         r"Minister|Secretary|Director|Commissioner|Inspector|Officer|Member|Executive|Team|Office|"
+         # (people in groups: "thank Social Workers across the county", "Elected Members")
+         r"Members|Workers|Carers|Staff|Leaders|Colleagues|Partners|Teams)\b)"
          # a surname whole: "O'Brien", "McDonald", "Marsh-Travers" (a hyphen or an apostrophe ended it before)
          r"(?:[A-Z]['’])?[A-Z][a-z'’]+(?:[A-Z][a-z]+)?(?:-[A-Z][a-z'’]+)?\b")
 
+PERSON_NAME = _NAME  # (a person's name, for rules elsewhere)
 # "Which inspectors ...", "name the director": the people a question asks to be named
 _WHICH_PERSON = (r"\b(?:which|name the)\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:\w+\s+|(?-i:[A-Z][\w'’-]*\s+){1,3})?(?:inspectors?|hmis?|officials?|ministers?|commissioners?|"
                  r"directors?|mayors?|councillors?|leaders?|reporters?|journalists?|(?:cabinet|lead)\s+members?|"
@@ -144,7 +147,8 @@ EVIDENCE: dict[str, re.Pattern] = {
                          rf"\bHMI\b|H(?:er|is) Majesty[’']s Inspectors?\b|\b[Ll]ead inspector\b|"
                          rf"\b[Ii]nspectors?[^\S\n]+{_NAME}|{_NAME}[^\S\n]+(?:said|says|wrote|writes|added|told)\b|"
                          # (or thanked: "I'd like to congratulate Julia Harding and her team")
-                         rf"\b(?:said|says|added|wrote|told|by|appointed|named|led|congratulated?|thanked|thank)"
+                         rf"\b(?:said|says|added|wrote|told|by|appointed|named|led|congratulated?|thanked|thank|"
+                         rf"praised|credited)"
                          rf"[^\S\n]+"
                          rf"(?:(?:inspectors?|HMIs?|the)[^\S\n]+)?{_NAME}|"
                          # (a post-nominal between: "Clive Betts MP, Chair of the Communities and ... Committee")
@@ -625,12 +629,34 @@ DATE_EVENTS["judged"] = (
     re.compile(rf"\b(?:when|(?:what|which)\s+(?:date|day|month|year))\b[^?,;]{{0,60}}?"
                rf"(?:\b(?:judged|rated|graded|deemed|declared|downgraded|upgraded|put\s+(?:in|into))\s+(?:to\s+)?"
                rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_GRADE_WORDS}|ri)\b|"
-               rf"\b(?:go|goes|gone|went)\s+(?:to\s+)?(?:{_GRADE_WORDS}|ri)\b)", re.I),
+               rf"\b(?:go|goes|gone|went)\s+(?:to\s+)?(?:{_GRADE_WORDS}|ri)\b|"
+               # "When did X get a good rating from Ofsted?"
+               rf"\b(?:get|gets|got|receive[sd]?|achieve[sd]?|earn(?:s|ed)?|win|won)\s+(?:an?\s+|the\s+|its\s+)?"
+               rf"(?:{_GRADE_WORDS}|ri)\s+(?:rating|judge?ment|grade)\b)", re.I),
     # (a grade given, not "managers showed good judgement" or "inspectors found much good practice")
     re.compile(rf"\b(?:judged|rated|graded|deemed)\s+(?:to\s+be\s+|as\s+)?(?:[\w'’-]+\s+){{0,2}}?{_GRADE_WORDS}\b|"
                rf"\b(?:inadequate|requires\s+improvement|outstanding)\s+(?:rating|judge?ment|grade)\b|"
                rf"\bgood\s+(?:rating|grade)\b", re.I))
 EVENT_DATE_BOOST = 1.15
+
+
+def judged_grade_asked(question: str) -> str | None:
+    """The grade whose date a "when" question asks ("When did X get a good rating?": "good"; "ri" as written)."""
+    # (asked when: not a scene, "When Ofsted rated X inadequate in 2017, who was the director?")
+    m = DATE_EVENTS["judged"][0].search(question) if asked_event(question) == "judged" else None
+    grade = re.search(rf"\b(?:{_GRADE_WORDS}|ri)\b", m.group(0), re.I) if m else None
+    return re.sub(r"\s+", " ", grade.group(0).lower()) if grade else None
+
+
+@lru_cache(maxsize=50_000)
+def gives_grade(grade: str, text: str) -> bool:
+    """A sentence of `text` giving `grade` (see judged_grade_asked) as a judgement: "rated good", "a good rating",
+    "good overall" (not "good progress")."""
+    word = r"(?:requires|requiring)\s+improvement|ri\b" if grade in ("ri", "requires improvement") else re.escape(grade)
+    given = re.compile(rf"\b(?:(?:judged|rated|graded|deemed)\s+(?:to\s+be\s+|as\s+)?|remains?\s+|now\s+)['‘\"“]?"
+                       rf"(?:{word})|"
+                       rf"['‘\"“]?\b(?:{word})['’\"”]?[^\S\n]+(?:rating|judge?ment|grade|overall)\b", re.I)
+    return bool(given.search(re.sub(r"\bimprovement\s+to\s+be\s+good\b", "improvement", text, flags=re.I)))
 
 
 def asked_event(question: str) -> str | None:

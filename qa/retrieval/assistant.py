@@ -30,11 +30,11 @@ from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_
 from qa.index.store import Index
 from qa.retrieval.question import SOURCE_KINDS, FilterOverrides, Query, _ordinal, parse
 from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE, SHARE_QUESTION_RE, announces_only,
-                                      asked_event,
+                                      asked_event, gives_grade, judged_grade_asked,
                                       asks_board_grade, states_board_grade,
                                       asked_role, asks_council_services, provider_report,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, holds_grade_of,
-                                      names_person_in_role, ROLE_RE,
+                                      names_person_in_role, PERSON_NAME, ROLE_RE,
                                       states_change, states_count, states_count_change, states_count_in_sentence,
                                       states_share)
 from qa.documents.gazetteer import find_in_text, question_forms
@@ -43,7 +43,8 @@ from qa.documents.mentions import (MONTH_NAMES, document_event_dates, document_e
                                   own_dated_months)
 from qa.passages.split import sentence_spans
 from qa.retrieval.acronyms import FIELD_GLOSSARY
-from qa.retrieval.retriever import CachedEncoder, Retriever, keyword_terms
+from qa.retrieval.retriever import CachedEncoder, Retriever, keyword_terms, known_share
+from qa.terms import tokenize
 from qa.retrieval.spelling import mended, place_fixes
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Document, Hit
 
@@ -167,12 +168,23 @@ class Assistant:
         missing = unknown_authorities(index, query)
         place_unnamed = len(missing) == len(query.authorities) > 0 and any(
             rank.unnamed_council_page(d, query) for d in index.documents.values())
-        if missing and not place_unnamed:
+        # (or a page naming the body asked, "Al-Hijrah School in Birmingham", which names no council: weak evidence of
+        # the place, so only when every word of the question is somewhere in the corpus, below)
+        named_body = len(missing) == len(query.authorities) > 0 and not place_unnamed and any(
+            not d.local_authorities and rank.names_asked_body(d, query) for d in index.documents.values())
+        no_documents = f"No documents about {' or '.join(missing)} are in the index, so nothing here answers this."
+        if missing and not place_unnamed and not named_body:
             result.abstained = True
-            result.message = f"No documents about {' or '.join(missing)} are in the index, so nothing here answers this."
+            result.message = no_documents
             timings["total"] = time.perf_counter() - started
             return result
         found = self.retriever.retrieve(index, query, timings, dense=not self.dense_error)
+        if named_body and known_share(index, tokenize(query.topic), {}) < 1.0:
+            # ("the pupils' exam results at Al-Hijrah School": "exam" is in no page; the place's name is not counted)
+            result.abstained = True
+            result.message = no_documents
+            timings["total"] = time.perf_counter() - started
+            return result
         if query.authorities and query.source in ("council", "ofsted") and query.doc_types \
                 and not FilterOverrides.coerce(overrides or {}).doc_types \
                 and not any(not h.unconfirmed or "authority" not in h.unconfirmed for h in found.hits) \
@@ -250,13 +262,15 @@ class Assistant:
             # in meaning while an undated story shares its words: "lambeth 2015 priority actions" where the
             # report's front matter is all that is indexed; or holds only some of the question's words where such a
             # story holds them all: `covering`, which may lead below); an undated story recalling the years just
-            # before may answer, shown apart.
+            # before may answer, shown apart, as may one on a grade the question or another page dates to the asked
+            # years (qa/retrieval/grades.py).
             mentioning = [h for h in unconfirmed if h in mentioning or recalls_before(h, query)
                           or grade_dated(h, query, index)]
         if not confirmed and not mentioning:
             # Nothing states the asked year: an undated story naming only the few years before it (the earlier
-            # judgement it recalls) may be the report of that year's event; shown apart, never as matching.
-            # Weak evidence: only the best such document is shown, not every story recalling those years.
+            # judgement it recalls) may be the report of that year's event, as may one on a grade dated to the year
+            # (grade_dated); shown apart, never as matching. Weak evidence: only the best such document is shown,
+            # not every story recalling those years.
             mentioning = [h for h in unconfirmed if recalls_before(h, query) or grade_dated(h, query, index)]
             mentioning = [h for h in mentioning if h.document.doc_id == mentioning[0].document.doc_id]
         if not confirmed and not mentioning and query.date_from and query.date_to:
@@ -269,8 +283,12 @@ class Assistant:
                 and all(names_no_year(h) and not grade_dated(h, query, index) for h in mentioning[:ANSWER_POOL]):
             # "What did Ofsted find in Bromley in 2023?", where nothing states 2023 and the closest pages are undated
             # and name no year at all: they cannot be placed in the year, so they are offered as related, not as
-            # its answer (where the corpus can tell: see below). A visit dated to the asked month is placed.
+            # its answer (where the corpus can tell: see below). A visit dated to the asked month is placed; so is a
+            # story on a grade dated to the year ("bromley 2016 sif grade for each section", where other pages date
+            # Bromley's inadequate rating to June 2016).
             mentioning = []
+        # "Who led the 2016 SIF that rated them inadequate?": an undated story giving another grade is on another
+        # inspection, whatever years it names
         mentioning = [h for h in mentioning if not other_grade_given(h, query)]
         if not confirmed and not mentioning and unconfirmed and (
                 set(unconfirmed[0].unconfirmed) & {"visit", "authority"}
@@ -665,7 +683,7 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
                                    and not anticipated_visit(text, m) for m in named):
             return False
     if "authority" in hit.unconfirmed:
-        if not any(a.lower() in text for a in query.authorities) \
+        if not any(a.lower() in text for a in query.authorities) and not rank.names_asked_body(hit.document, query) \
                 and not (place_unnamed and rank.unnamed_council_page(hit.document, query)):
             return False
     return True
@@ -872,10 +890,12 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False  # "which eight councils ...?": fewer than half as many named, in passages or as subjects
     if OFFICE_OFFERED_RE.search(query.text) and any(ROLE_RE.search(h.passage.text) for h in hits):
         return True  # "who brought it to members - the DCS, or another officer?": an office answers
+    if (grade := judged_grade_asked(query.text)) and not any(gives_grade(grade, h.passage.text) for h in hits):
+        return False  # "When did South Tyneside get a good rating?": no passage gives it that grade
     if asks_person(query.text) and not any(holds("person", h.passage.text) for h in hits):
         return False  # "which inspector", "who was director": a passage naming nobody does not answer
     if (act := ROLE_BY_ACT_RE.search(query.text)) and any(
-            re.search(rf"\b{act.group(1)}\w*\s+(?:[\w'’]+\s+){{0,3}}?[A-Z][a-z]+\s+[A-Z][a-z]+", h.passage.text, re.I)
+            re.search(rf"(?i:\b{act.group(1)}\w*)\s+(?:[\w'’]+\s+){{0,3}}?{PERSON_NAME}", h.passage.text)
             for h in hits):
         return True  # "who was the director the council leader congratulated?": "congratulate Julian Wooster"
     role = asked_role(query.text)
@@ -883,8 +903,9 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
 
 
 # A "who" question telling the person by what was done to them, the role only a description
-ROLE_BY_ACT_RE = re.compile(r"\bwho\s+(?:was|is|were)\s+the\s+[^?]{0,60}?\b(congratulat|thank|prais|credit|welcom)\w*",
-                            re.I)
+# (not "the inspector who praised ...": the person asked did it)
+ROLE_BY_ACT_RE = re.compile(r"\bwho\s+(?:was|is|were)\s+the\s+[^?]{0,60}?(?<!who\s)(?<!that\s)(?<!which\s)"
+                            r"\b(congratulat|thank|prais|credit|welcom)\w*", re.I)
 
 
 def visit_awaited(query: Query, hits: list[Hit]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from functools import lru_cache
 
 from qa.datatypes import Hit
 from qa.passages.split import sentence_spans
@@ -19,26 +20,31 @@ from qa.retrieval.question import Query
 
 _GRADE = r"(inadequate|requir(?:es|ing)\s+improvement|ri|good|outstanding)"
 # A grade given: "rated inadequate", "branded Lambeth's children's services “inadequate”", "a “Good” rating"
-# (not "no longer rated inadequate")
-GRADE_GIVEN_RE = re.compile(rf"(?<!\blonger\s)(?<!\bnot\s)\b(?:rated|judged|graded|labelled|labeled|branded|deemed)\s+"
+GRADE_GIVEN_RE = re.compile(rf"\b(?:rated|judged|graded|labelled|labeled|branded|deemed)\s+"
                             rf"(?:as\s+|to\s+be\s+)?(?:(?:still|now)\s+|(?:[\w'’]+\s+){{1,4}}?(?=['‘\"“]))?['‘\"“]?"
                             rf"{_GRADE}\b|['‘\"“]{_GRADE}['’\"”]?\s+(?:rating|judge?ment|grade)\b", re.I)
+# ... denied: "no longer rated inadequate", "has not been rated", "was never judged"
+_DENIED_RE = re.compile(r"\b(?:not|never|longer)\s+(?:been\s+)?$", re.I)
 # ... recalled, not given: "only three years after they were rated “outstanding”", "previously judged good"
 # (not "after an Ofsted report branded ... “inadequate”")
-_RECALLED_RE = re.compile(r"\b(?:after|since)\s+(?:[\w'’-]+\s+){0,3}?"
-                          r"(?:were|was|had\s+been|being)\b|"
-                          r"\b(?:previous(?:ly)?|once|formerly|had\s+been|last|earlier)\b", re.I)
+_RECALLED_RE = re.compile(r"\b(?:after|since)\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|had\s+been|being)\b|"
+                          r"\b(?:previous(?:ly)?|formerly|had\s+been|last)\b", re.I)
 # ... or dated back from the story's day: "rated as “inadequate” in May last year", "two years ago"
 _DATED_BEFORE_RE = re.compile(r"[^.]{0,25}?\b(?:(?:last|previous)\s+year|years?\s+ago)\b", re.I)
 # The grade of the event a question asks about, beside its year ("the 2016 SIF that rated them inadequate", "the 2015
-# SIF that came out inadequate", "got Good in 2022")
+# SIF that came out inadequate")
 ASKED_GRADE_RE = re.compile(rf"\b(?:rated|judged|graded|got|given|received|awarded|went|gone|dropped|fell|downgraded|"
                             rf"upgraded|came\s+out|come\s+out)\s+"
                             rf"(?:(?:them|it|as|an?|to|be|into|the|council|authority|services?)\s+){{0,3}}"
                             rf"['‘\"“]?{_GRADE}\b", re.I)
 ASKED_NEAR_CHARS = 60  # (from the year asked)
-# A grade dated in a sentence ("its inadequate rating in June 2016", "was rated good in 2022")
-GRADE_DATED_RE = re.compile(rf"\b{_GRADE}\b[^.?!;]{{0,30}}?\b(?:in|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", re.I)
+# A grade dated ("its inadequate rating in June 2016", "was rated good in 2022", "got Good in 2022"): the grade
+# next to the year ("from inadequate to good in 2019": good), as a judgement ("good progress in 2016" is none)
+_GRADE_AS_JUDGEMENT = r"['’\"”]?(?=\s+(?:rating|judge?ment|grade|overall|in|by|from|at|of)\b)"
+GRADE_DATED_RE = re.compile(rf"\b{_GRADE}\b{_GRADE_AS_JUDGEMENT}"
+                            rf"(?:(?!\b(?:inadequate|requir\w*|good|outstanding|ri|from|to)\b)[^.?!;,]){{0,30}}?"
+                            rf"\b(?:in|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", re.I)
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+['‘\"“]?$", re.I)  # ("up from inadequate in 2015": the grade left behind)
 LEAD_CHARS = 800  # (the lead of a story on a judgement)
 _GRADE_YEARS: "weakref.WeakKeyDictionary[object, dict[tuple[str, str], set[int]]]" = weakref.WeakKeyDictionary()
 
@@ -48,37 +54,72 @@ def grade_name(word: str) -> str:
     return "requires improvement" if word in ("ri", "requiring improvement") else word
 
 
+def _dated_grades(text: str) -> list[tuple[str, int, int]]:
+    """(grade, year, offset) for each grade `text` dates, not one it says was left ("up from inadequate in 2015")."""
+    return [(grade_name(m.group(1)), int(m.group(2)), m.start()) for m in GRADE_DATED_RE.finditer(text)
+            if not _FROM_BEFORE_RE.search(text, max(0, m.start() - 10), m.start())]
+
+
+@lru_cache(maxsize=4096)  # (per document, not per passage)
 def lead_grade(text: str) -> str | None:
     """The first grade a text's lead gives, in a sentence naming no year up to it (one naming a year recalls an
     earlier judgement: "The last full inspection in 2017 was rated “Requires Improvement”")."""
     for a, b in sentence_spans(text[:LEAD_CHARS]):
         for m in GRADE_GIVEN_RE.finditer(text, a, b):
-            # (a year just after may be what it is measured against: "a “Good” rating, ... since ... 2017")
-            if not rank.YEAR_RE.search(text, a, m.end() + 30) and not _RECALLED_RE.search(text, a, m.start()) \
+            # (a year just after, in the sentence, may be what it is measured against: "a “Good” rating, ... since
+            # the last inspection in 2017")
+            if not rank.YEAR_RE.search(text, a, min(b, m.end() + 30)) and not _RECALLED_RE.search(text, a, m.start()) \
+                    and not _DENIED_RE.search(text, max(a, m.start() - 20), m.start()) \
                     and not _DATED_BEFORE_RE.match(text, m.end()):
                 return grade_name(next(g for g in m.groups() if g))
     return None
 
 
-def asked_grades(query: Query) -> set[str]:
+@lru_cache(maxsize=4096)
+def _latest_year(text: str) -> int:
+    return max(rank.years_named(text.lower()), default=0)
+
+
+@lru_cache(maxsize=1024)
+def _asked_grades(question: str, first: int, last: int) -> frozenset[str]:
+    years = [(y, at) for at, y in ((m.start(), int(m.group(1))) for m in rank.YEAR_RE.finditer(question))]
+
+    def nearest_year(at: int) -> int | None:
+        return min(years, key=lambda ya: abs(ya[1] - at))[0] if years else None
+
+    # (the year nearest the grade is asked: "rated inadequate in 2016; what did the 2019 inspection find?" asks
+    # nothing of inadequate; nor a grade left: "from RI in 2019")
+    near = {grade_name(m.group(1)) for m in ASKED_GRADE_RE.finditer(question)
+            if (y := nearest_year(m.start())) and first <= y <= last and abs(m.start() - question.find(str(y))) <=
+            ASKED_NEAR_CHARS and not _FROM_BEFORE_RE.search(question, max(0, m.start(1) - 10), m.start(1))}
+    return frozenset(near | {g for g, y, _ in _dated_grades(question) if first <= y <= last})
+
+
+def asked_grades(query: Query) -> frozenset[str]:
     """The grades the question gives the event of the asked years."""
     if not (query.date_from and query.date_to):
-        return set()
-    years = range(query.date_from.year, query.date_to.year + 1)
-    at = [m.start() for m in rank.YEAR_RE.finditer(query.text) if int(m.group(1)) in years]
-    near = {grade_name(m.group(1)) for m in ASKED_GRADE_RE.finditer(query.text)
-            if any(abs(m.start() - y) <= ASKED_NEAR_CHARS for y in at)}
-    return near | {grade_name(m.group(1)) for m in GRADE_DATED_RE.finditer(query.text) if int(m.group(2)) in years}
+        return frozenset()
+    return _asked_grades(query.text, query.date_from.year, query.date_to.year)
 
 
 def grade_years(index) -> dict[tuple[str, str], set[int]]:
-    """(place, grade) -> the years documents on the place date that grade to: read once per index build."""
+    """(place, grade) -> the years documents on the place date that grade to, credited to a council the sentence
+    names (or the document's only one): read once per index build."""
     if index not in _GRADE_YEARS:
         found: dict[tuple[str, str], set[int]] = {}
         for d in index.documents.values():
-            for m in GRADE_DATED_RE.finditer(d.text):
-                for place in d.local_authorities:
-                    found.setdefault((place.casefold(), grade_name(m.group(1))), set()).add(int(m.group(2)))
+            if not d.local_authorities or not GRADE_DATED_RE.search(d.text):
+                continue
+            for a, b in sentence_spans(d.text):
+                sentence = d.text[a:b]
+                lowered = sentence.lower()
+                for grade, year, at in _dated_grades(sentence):
+                    # (the council named last before it: "Newtown was rated inadequate in 2018, while Rutland ...")
+                    named = [(lowered.rfind(p.lower(), 0, at), p) for p in d.local_authorities]
+                    place = max(named)[1] if max(named)[0] >= 0 else \
+                        d.local_authorities[0] if len(d.local_authorities) == 1 else None
+                    if place:
+                        found.setdefault((place.casefold(), grade), set()).add(year)
         _GRADE_YEARS[index] = found
     return _GRADE_YEARS[index]
 
@@ -89,7 +130,7 @@ def grade_dated(hit: Hit, query: Query, index) -> bool:
     if hit.unconfirmed != ["date"] or not (query.date_from and query.date_to):
         return False
     grade = lead_grade(hit.document.text)
-    if not grade or any(y > query.date_to.year for y in rank.years_named(hit.document.text.lower())):
+    if not grade or _latest_year(hit.document.text) > query.date_to.year:
         return False
     if grade in asked_grades(query):
         return True

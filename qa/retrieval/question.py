@@ -127,7 +127,7 @@ ATTRIBUTION_CUES = [
                            r"\b(?:did|does|do|has|have|had)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?council\s+itself\s+"
                            r"(?:put\s+out|issue|release|post|write|publish)\b|"
                            r"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website)|"
-                           # the paper the words are in: "In the March 2018 scrutiny update on the improvement plan, ..."
+                           # the paper the words are in: "In the March 2018 scrutiny update on the plan, ..."
                            r"\bin\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:scrutiny|cabinet|committee|panel)\s+(?:update|paper|"
                            r"report|minutes)\b|"
                            r"\bcouncil['’]s\s+(?:own\s+)?(?:news|web)\s?(?:page|item|story|post|article)", re.I)),
@@ -155,13 +155,16 @@ COMMITTEE_TOLD_RE = re.compile(r"\b(?:told|informed|updated|briefed|advised|repo
                                # "who brought the inspection outcome to members?": the meeting's papers tell
                                r"\b(?:brought|took|presented|reported)\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:the\s+)?"
                                r"(?:members|councillors|committee|panel|cabinet|scrutiny)\b|"
-                               # "who took the select committee through the letter?" (a council's: Parliament's is
-                               # told, not taken through)
-                               r"\b(?:took|taken|take|talked|walked|led|guided)\s+(?:[\w'’-]+\s+){0,5}?(?:members|"
-                               r"councillors|committee|panel|cabinet|scrutiny)\s+through\b|"
-                               # "have elected members raised worries about ...?": the councillors speak, in minutes
-                               r"\b(?:elected\s+members|councillors|cllrs|committee\s+members)\s+(?:[\w'’-]+\s+){0,2}?"
-                               r"(?:raise[ds]?|rais\w+|voice[ds]?|express(?:ed|es)?|question(?:ed|s)?)\b", re.I)
+                               # "who took the select committee through the letter?" (a council's; not Parliament's
+                               # Education Committee)
+                               r"\b(?:took|taken|take|talked|walked|led|guided)\s+"
+                               r"(?!the\s+education\s+(?:select\s+)?committee\b|(?:[\w'’-]+\s+){0,3}?(?:commons|lords|"
+                               r"parliament\w*)\b)(?:[\w'’-]+\s+){0,5}?(?:members|"
+                               r"councillors|committee|panel|cabinet|scrutiny)\s+through\b", re.I)
+# "Have elected members raised worries about ...?": the councillors speak, in minutes (not what Ofsted said of them:
+# "What did Ofsted say about how councillors question leaders?")
+COUNCILLORS_RAISED_RE = re.compile(r"\b(?:elected\s+members|councillors|cllrs|committee\s+members)\s+"
+                                   r"(?:[\w'’-]+\s+){0,2}?(?:raised|voiced|expressed|questioned)\b", re.I)
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
                                  r"(?:itself\s+)?(?:respond|react|reply|answer)\w*\b|"
                                  r"\bcouncil(?:['’]s)?\s+(?:response|reaction|reply)\b"
@@ -240,8 +243,8 @@ NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather 
                             # "the news write-up of Ofsted's 5th visit", "as covered by the local news site"
                             r"news\s+(?:write-?ups?|sites?|websites?|stor(?:y|ies)|coverage|articles?|outlets?))\b|"
                             # ("according to the article on the 5th monitoring visit": the story tells)
-                            r"\baccording\s+to\s+(?:the|an?)\s+(?:[\w'’-]+\s+){0,2}?(?:article|story|news\s+piece|"
-                            r"write-?up)\b|"
+                            r"\baccording\s+to\s+(?:the|an?)\s+(?:(?!ofsted|hmi|inspect|council)[\w'’-]+\s+){0,2}?"
+                            r"(?:article|story|news\s+piece|write-?up)\b|"
                             # a paper named by its masthead: "What did Children's Services Weekly report ...?"
                             r"(?<!not )(?<!not the )(?-i:\b(?!Ofsted\b)[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*\s+(?:Weekly|Times|"
                             r"News|Post|"
@@ -368,9 +371,10 @@ _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outc
                     r"write-?up|mv\s?\d{1,2})")
 # (a bracket's second clause sets aside to its close: "(what they said then, not the dates of the june inspection)")
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
-                              # ("the 2022 one, not who was DCS back in 2015/16": who or what held at a time set aside)
-                              r",?\s*\bnot\s+(?:who|whom|whose|which|when|where|how)\b[^,;?()]{0,80}?"
-                              r"\b(?:19|20)\d\d\b(?:\s*[/–-]\s*\d\d\b)?|"
+                              # ("the 2022 one, not who was DCS back in 2015/16": who or what held at a time set aside,
+                              # after a comma or dash; not "was the plan not where it needed to be by 2020?")
+                              r"(?<=[,;–—-])\s*not\s+(?:who|whom|whose|which|when)\b[^,;?()]{0,80}?"
+                              r"\b(?:19|20)\d\d\b(?:\s*(?:[/–-]|to|and|or)\s*(?:(?:19|20)\d\d|\d\d)\b)?|"
                               # ("Need the 2023 grades, not what the later MVs said")
                               r",?\s*\bnot\s+what\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mvs?|visits?|letters?|"
                               r"reports?|inspections?|stories|coverage|news|press)\s+(?:said|say|says|found|wrote)\b|"
@@ -773,10 +777,14 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
 
 
 def _asked_sentence(text: str) -> str:
-    """The sentence that asks (see scene_and_question), when it names what it asks about ("What was it?" does not)."""
+    """The sentence that asks (see scene_and_question), when it names what it asks about ("What was it?" does not);
+    a statement after the question mark that only says which event is meant is left out."""
     head, mark, tail = text.rpartition("?")
-    if mark and tail.strip() and not _ASKS_RE.match(tail.strip()):
-        text = head + mark  # ("... or was it still going? I want the 2019 judgement, not the 2021 FV": which event)
+    last = re.split(r"(?<=[.?!])\s+", head)[-1]
+    if mark and tail.strip() and not _ASKS_RE.match(tail.strip()) and _has_topic(head) and _ASKS_RE.match(last):
+        # ("... or was it still going? I want the 2019 judgement, not the 2021 FV": the statement tells which event;
+        # not "Can you help? I need to know how many ...", whose statement asks)
+        text = head + mark
     split = scene_and_question(text)
     return split[1] if split and _has_topic(split[1]) else text
 
@@ -1299,7 +1307,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         or ("ofsted" if TERSE_QUERY_RE.match(text) and TERSE_OFSTED_DOCUMENT_RE.search(cues)
             and not COUNCIL_BODY_RE.search(cues) else None)  # (not "solihull cabinet march 2020 ofsted letter")
     responding = "council" if COUNCIL_RESPONSE_RE.search(cues) or COUNCIL_DECISION_RE.search(cues) \
-        or COMMITTEE_TOLD_RE.search(cues) \
+        or COMMITTEE_TOLD_RE.search(cues) or COUNCILLORS_RAISED_RE.search(cues) and not INSPECTORS_SAY_RE.search(cues) \
         else "news" if NEWS_WRITER_RE.search(cues) else None
     source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
     if source == "ofsted" and not attributed \
@@ -1447,9 +1455,12 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     text = PARLIAMENT_HOUSE_RE.sub(" ", text)  # "the House of Commons committee": Parliament speaking, no name
     text = OFSTED_REGION_RE.sub(" ", text)
     text = NEWS_OUTLET_RE.sub(" ", LOCAL_OUTLET_RE.sub(" ", MASTHEAD_AS_SOURCE_RE.sub(" ", text)))
-    text = GRADE_CAPITALISED_RE.sub(" ", text)  # ("Somerset got Good in 2022": a grade, no name)
+    # ("Somerset got Good in 2022": a grade, no name; not a surname, "Mark Good")
+    text = GRADE_CAPITALISED_RE.sub(lambda m: m.group(0) if re.search(r"\b[A-Z][\w'’-]*\s+$", text[:m.start()])
+                                    else " ", text)
     for name in authorities:  # (a form whose letters no word rule splits: "B&NES" leaves no "NES")
         text = authority_surface_re(name).sub(" ", text)
+    text = re.sub(r"[^\S\n]{2,}", " ", text)
     names = []
     for m in NAME_RE.finditer(text):
         _add_name(names, m.group(0), places)

@@ -1243,6 +1243,13 @@ def unnamed_council_page(doc: Document, query: Query) -> bool:
         and query.visit_number is not None and doc.visit_number == query.visit_number
 
 
+def names_asked_body(doc: Document, query: Query) -> bool:
+    """"Al-Hijrah School in Birmingham, the 2017 report ...": a page naming the school (a proper name the question
+    gives, of more than one word) is about it, though it names no council. Where no page is about the place, it is
+    shown apart, its place not stated."""
+    return any(" " in name and name[:1].isupper() and name.lower() in doc.text.lower() for name in query.names)
+
+
 def authority(hit: Hit) -> tuple[float, int]:
     return (TYPE_PRIOR.get(hit.document.doc_type, 0.85), 1 if hit.document.date else 0)
 

@@ -280,7 +280,6 @@ class Retriever:
 # inspection corpus does too. Keyword search looks for X; the dense side still reads the whole question.
 FRAMING_TERMS = frozenset({"say", "said", "find", "found", "ofst", "inspector", "tell", "told", "mention",
                            "report", "state", "think", "thought",
-                           "accord",  # ("according to the article on ...": who tells, matching "according to Ofsted")
                            # HMI, and its long form's "His Majesty's" (a letter's sign-off holds it)
                            "hmi", "hmis", "majesti"})
 # "What did HMI write about caseloads?": inspectors writing is framing too (not "involved in writing their plans")
@@ -364,6 +363,8 @@ def heading_only_weight(index: Index, passage, q_terms: list[str], kind: str | N
 # "how many of the areas ...": the question's words, not the topic's ("for many months" in the story). (Not "which
 # one": "Inspectors rated one area as good" answers "did any area come out good, and which one?")
 HOW_MANY_RE = re.compile(r"\bhow\s+many\b", re.I)
+# "according to the article on ...": who tells (it matched "according to Ofsted"), not "in accordance with"
+ACCORDING_TO_RE = re.compile(r"\baccording\s+to\b", re.I)
 
 
 def keyword_terms(terms: list[str], question: str = "") -> list[str]:
@@ -373,7 +374,8 @@ def keyword_terms(terms: list[str], question: str = "") -> list[str]:
         | ({"date"} if DATES_ASKED_RE.search(question) else set()) \
         | ({"month", "year", "exact"} if DATE_WORDS_ASKED_RE.search(question) else set()) \
         | ({"letter"} if SOURCE_LETTER_RE.search(question) and not LETTER_TOPIC_RE.search(question) else set()) \
-        | ({"mani"} if HOW_MANY_RE.search(question) else set())
+        | ({"mani"} if HOW_MANY_RE.search(question) else set()) \
+        | ({"accord"} if ACCORDING_TO_RE.search(question) else set())
     kept = [t for t in terms if t not in framing]
     return kept or terms
 
@@ -428,8 +430,9 @@ def named_in(index: Index, docs: dict, checks: dict, query: Query, mask: np.ndar
     for d, check in checks.items():
         if "authority" not in check.unknown or d in naming:
             continue
-        if rank.unnamed_council_page(docs[d], query):
-            # where no document is about the place, a council's page naming no council may be its own
+        if rank.unnamed_council_page(docs[d], query) or rank.names_asked_body(docs[d], query):
+            # where no document is about the place, a council's page naming no council may be its own (and a page
+            # naming the school asked by name may be on the school there)
             if stated is None:
                 stated = any(c.status != "excluded" and "authority" not in c.unknown for c in checks.values())
             if not stated:
