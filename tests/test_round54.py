@@ -296,3 +296,21 @@ def test_a_page_placed_only_by_the_body_it_names_answers_only_words_the_corpus_h
                                               **other_council_news()})
     answer = assistant.ask("What were the pupils' exam results at Fernhill Academy in Rutland?")
     assert answer.abstained and "No documents about Rutland" in answer.message
+
+
+def test_a_byline_without_by_names_who_wrote_the_story():
+    from qa.retrieval.answer_type import holds, names_person_in_role
+
+    story = "London council moves out of 'inadequate'\n\nJoe Lepper\nWednesday, May 9, 2018\n\nChildren's services ..."
+    assert names_person_in_role("wrote", story)
+    # (nobody else: the reporter is no inspector)
+    assert not holds("person", story) and not names_person_in_role("inspector", story)
+
+
+def test_a_month_dating_the_story_asked_for_is_no_visits_month():
+    from qa.retrieval.question import parse
+
+    asked = parse("tower hamlets - the news story from july 2019 mentions the MV in march. how does that article sum "
+                  "up what the march visit found?")
+    assert (asked.date_from, asked.date_to) == (date(2019, 7, 1), date(2019, 7, 31)) and not asked.month_dates_visit
+    assert parse("What did the July 2019 monitoring visit find in Rutland?").month_dates_visit

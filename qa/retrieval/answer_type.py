@@ -539,6 +539,14 @@ def holds(kind: str, text: str) -> bool:
     return bool(EVIDENCE[kind].search(text))
 
 
+# A byline without "By": a name alone on its line, the story's date on the next ("Joe Lepper\nWednesday, May 9, 2018"):
+# who wrote the story (no other person: "which lead HMI ...?" is not answered by the reporter's name)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+BYLINE_NAME_RE = re.compile(rf"(?m)^[^\S\n]*{_NAME}[^\S\n]*\n\s*(?:{_WEEKDAY},?[^\S\n]+)?(?:\d{{1,2}}[^\S\n]+)?"
+                            rf"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                            rf"[^\S\n]+(?:\d{{1,2}},?[^\S\n]+)?(?:19|20)\d\d\b")
+
+
 _GRADE = r"[\"“‘']?(?:inadequate|requir(?:es?|ing)\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding)\b"
 # (not beside the areas asked: "overall inadequate, but which judgement areas only got RI?")
 OVERALL_ASKED_RE = re.compile(r"^(?![^?]*\b(?:which|what|other)\s+(?:(?:judge?ment|inspection|service)\s+)?"
@@ -683,6 +691,8 @@ def dates_event(event: str, text: str) -> bool:
 def names_person_in_role(role: str, text: str) -> bool:
     """A sentence naming the role and somebody: "The Director of Children's Services (DCS) Debbie Jones",
     "Inspectors Kathryn Grindrod and ...". The strongest evidence a passage answers "who was the director?"."""
+    if role == "wrote" and BYLINE_NAME_RE.search(text):
+        return True  # a story's byline: "Joe Lepper" on its own line above "Wednesday, May 9, 2018"
     if role in _DOER_RES:  # somebody doing it: "Edward Timpson writes to ...", "appointed Geraldine Mossop"
         return any(_DOER_RES[role].search(text[a:b]) for a, b in sentence_spans(text))
     for start, end in sentence_spans(text):

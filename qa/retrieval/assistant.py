@@ -34,7 +34,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE
                                       asks_board_grade, states_board_grade,
                                       asked_role, asks_council_services, provider_report,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, holds_grade_of,
-                                      names_person_in_role, PERSON_NAME, ROLE_RE,
+                                      names_person_in_role, BYLINE_NAME_RE, PERSON_NAME, ROLE_RE,
                                       states_change, states_count, states_count_change, states_count_in_sentence,
                                       states_share)
 from qa.documents.gazetteer import find_in_text, question_forms
@@ -892,13 +892,14 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return True  # "who brought it to members - the DCS, or another officer?": an office answers
     if (grade := judged_grade_asked(query.text)) and not any(gives_grade(grade, h.passage.text) for h in hits):
         return False  # "When did South Tyneside get a good rating?": no passage gives it that grade
-    if asks_person(query.text) and not any(holds("person", h.passage.text) for h in hits):
+    role = asked_role(query.text)
+    if asks_person(query.text) and not any(holds("person", h.passage.text)
+                                           or role == "wrote" and BYLINE_NAME_RE.search(h.passage.text) for h in hits):
         return False  # "which inspector", "who was director": a passage naming nobody does not answer
     if (act := ROLE_BY_ACT_RE.search(query.text)) and any(
             re.search(rf"(?i:\b{act.group(1)}\w*)\s+(?:[\w'’]+\s+){{0,3}}?{PERSON_NAME}", h.passage.text)
             for h in hits):
         return True  # "who was the director the council leader congratulated?": "congratulate Julian Wooster"
-    role = asked_role(query.text)
     return not role or any(names_person_in_role(role, h.passage.text) for h in hits)
 
 

@@ -525,6 +525,8 @@ class Query:
         """"the March 2019 visit", "inspected in March": the month is the visit's. Otherwise ("reported to the
         committee in October 2019", "what did Ofsted say in March") a document published that month is in it too."""
         text = NEGATED_EVENT_RE.sub(" ", self.text)
+        if SOURCE_FROM_RE.search(text):
+            return False  # "the news story from july 2019 ... the march visit": the month is the story's
         if PUBLISHED_RE.search(text):  # "when the February 2022 focused visit letter came out": the letter's month
             text = LETTER_OUT_IN_RE.sub(" ", LETTER_MONTH_RE.sub(" ", text))
         text = LETTER_IN_MONTH_RE.sub(" ", text)
