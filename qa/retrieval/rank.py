@@ -1247,7 +1247,13 @@ def names_asked_body(doc: Document, query: Query) -> bool:
     """"Al-Hijrah School in Birmingham, the 2017 report ...": a page naming the school (a proper name the question
     gives, of more than one word) is about it, though it names no council. Where no page is about the place, it is
     shown apart, its place not stated."""
-    return any(" " in name and name[:1].isupper() and name.lower() in doc.text.lower() for name in query.names)
+    proper = [name.lower() for name in query.names if " " in name and name[:1].isupper()]
+    return bool(proper) and any(name in _lowered(doc.text) for name in proper)
+
+
+@lru_cache(maxsize=1024)  # (per document, not per passage)
+def _lowered(text: str) -> str:
+    return text.lower()
 
 
 def authority(hit: Hit) -> tuple[float, int]:
