@@ -305,3 +305,11 @@ def test_a_month_dating_the_story_asked_for_is_no_visits_month():
                   "up what the march visit found?")
     assert (asked.date_from, asked.date_to) == (date(2019, 7, 1), date(2019, 7, 31)) and not asked.month_dates_visit
     assert parse("What did the July 2019 monitoring visit find in Rutland?").month_dates_visit
+
+
+def test_a_grade_in_an_event_set_aside_is_not_the_asked_events():
+    from qa.retrieval.grades import asked_grades
+    from qa.retrieval.question import parse
+
+    assert asked_grades(parse("Rutland's MV in Feb 2017: had the trust acted on the recommendations? Not the Nov 2017 "
+                              "re-inspection that got them to good.")) == set()

@@ -660,11 +660,18 @@ def judged_grade_asked(question: str) -> str | None:
 def gives_grade(grade: str, text: str) -> bool:
     """A sentence of `text` giving `grade` (see judged_grade_asked) as a judgement: "rated good", "a good rating",
     "good overall" (not "good progress")."""
+    return bool(_grade_given_re(grade).search(_RI_TO_GOOD_RE.sub("improvement", text)))
+
+
+_RI_TO_GOOD_RE = re.compile(r"\bimprovement\s+to\s+be\s+good\b", re.I)  # ("requires improvement to be good": no good)
+
+
+@lru_cache(maxsize=8)  # (one pattern per grade)
+def _grade_given_re(grade: str) -> re.Pattern:
     word = r"(?:requires|requiring)\s+improvement|ri\b" if grade in ("ri", "requires improvement") else re.escape(grade)
-    given = re.compile(rf"\b(?:(?:judged|rated|graded|deemed)\s+(?:to\s+be\s+|as\s+)?|remains?\s+|now\s+)['‘\"“]?"
-                       rf"(?:{word})|"
-                       rf"['‘\"“]?\b(?:{word})['’\"”]?[^\S\n]+(?:rating|judge?ment|grade|overall)\b", re.I)
-    return bool(given.search(re.sub(r"\bimprovement\s+to\s+be\s+good\b", "improvement", text, flags=re.I)))
+    return re.compile(rf"\b(?:(?:judged|rated|graded|deemed)\s+(?:to\s+be\s+|as\s+)?|remains?\s+|now\s+)['‘\"“]?"
+                      rf"(?:{word})|"
+                      rf"['‘\"“]?\b(?:{word})['’\"”]?[^\S\n]+(?:rating|judge?ment|grade|overall)\b", re.I)
 
 
 def asked_event(question: str) -> str | None:

@@ -82,16 +82,18 @@ def _latest_year(text: str) -> int:
 
 @lru_cache(maxsize=1024)
 def _asked_grades(question: str, first: int, last: int) -> frozenset[str]:
-    years = [(y, at) for at, y in ((m.start(), int(m.group(1))) for m in rank.YEAR_RE.finditer(question))]
+    years = [(m.start(), int(m.group(1))) for m in rank.YEAR_RE.finditer(question)]
 
-    def nearest_year(at: int) -> int | None:
-        return min(years, key=lambda ya: abs(ya[1] - at))[0] if years else None
+    def beside_asked_year(at: int) -> bool:
+        # (the year nearest the grade is asked: "rated inadequate in 2016; what did the 2019 inspection find?" asks
+        # nothing of inadequate)
+        where, year = min(years, key=lambda y: abs(y[0] - at))
+        return first <= year <= last and abs(where - at) <= ASKED_NEAR_CHARS
 
-    # (the year nearest the grade is asked: "rated inadequate in 2016; what did the 2019 inspection find?" asks
-    # nothing of inadequate; nor a grade left: "from RI in 2019")
+    # (nor a grade left: "from RI in 2019")
     near = {grade_name(m.group(1)) for m in ASKED_GRADE_RE.finditer(question)
-            if (y := nearest_year(m.start())) and first <= y <= last and abs(m.start() - question.find(str(y))) <=
-            ASKED_NEAR_CHARS and not _FROM_BEFORE_RE.search(question, max(0, m.start(1) - 10), m.start(1))}
+            if years and beside_asked_year(m.start())
+            and not _FROM_BEFORE_RE.search(question, max(0, m.start(1) - 10), m.start(1))}
     return frozenset(near | {g for g, y, _ in _dated_grades(question) if first <= y <= last})
 
 
@@ -99,7 +101,11 @@ def asked_grades(query: Query) -> frozenset[str]:
     """The grades the question gives the event of the asked years."""
     if not (query.date_from and query.date_to):
         return frozenset()
-    return _asked_grades(query.text, query.date_from.year, query.date_to.year)
+    # (not an event set aside, to the end of its clause: "Not the Nov 2017 re-inspection that got them to good")
+    return _asked_grades(_SET_ASIDE_RE.sub(" ", query.text), query.date_from.year, query.date_to.year)
+
+
+_SET_ASIDE_RE = re.compile(r"(?:^|(?<=[.?!;,(–—-]))\s*(?:not|rather\s+than|instead\s+of)\b[^.?!;)]*", re.I)
 
 
 def grade_years(index) -> dict[tuple[str, str], set[int]]:
