@@ -313,3 +313,7 @@ def test_a_grade_in_an_event_set_aside_is_not_the_asked_events():
 
     assert asked_grades(parse("Rutland's MV in Feb 2017: had the trust acted on the recommendations? Not the Nov 2017 "
                               "re-inspection that got them to good.")) == set()
+    # (nor one in another sentence than the asked year: one area's grade, "came out RI rather than inadequate")
+    assert asked_grades(parse("Rutland's ILACS in March 2023 (the one that put them in inadequate) - one of the "
+                              "judgements came out RI rather than inadequate. Which one? Need the 2023 grades.")) == \
+        {"inadequate"}

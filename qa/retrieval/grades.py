@@ -32,10 +32,10 @@ _RECALLED_RE = re.compile(r"\b(?:after|since)\s+(?:[\w'’-]+\s+){0,3}?(?:were|w
 # ... or dated back from the story's day: "rated as “inadequate” in May last year", "two years ago"
 _DATED_BEFORE_RE = re.compile(r"[^.]{0,25}?\b(?:(?:last|previous)\s+year|years?\s+ago)\b", re.I)
 # The grade of the event a question asks about, beside its year ("the 2016 SIF that rated them inadequate", "the 2015
-# SIF that came out inadequate")
+# SIF that came out inadequate", "the one that put them in inadequate")
 ASKED_GRADE_RE = re.compile(rf"\b(?:rated|judged|graded|got|given|received|awarded|went|gone|dropped|fell|downgraded|"
-                            rf"upgraded|came\s+out|come\s+out)\s+"
-                            rf"(?:(?:them|it|as|an?|to|be|into|the|council|authority|services?)\s+){{0,3}}"
+                            rf"upgraded|came\s+out|come\s+out|put)\s+"
+                            rf"(?:(?:them|it|as|an?|to|be|in|into|the|council|authority|services?)\s+){{0,3}}"
                             rf"['‘\"“]?{_GRADE}\b", re.I)
 ASKED_NEAR_CHARS = 60  # (from the year asked)
 # A grade dated ("its inadequate rating in June 2016", "was rated good in 2022", "got Good in 2022"): the grade
@@ -87,8 +87,10 @@ def _asked_grades(question: str, first: int, last: int) -> frozenset[str]:
     def beside_asked_year(at: int) -> bool:
         # (the year nearest the grade is asked: "rated inadequate in 2016; what did the 2019 inspection find?" asks
         # nothing of inadequate)
+        # (in the same sentence: "... came out RI rather than inadequate. Which one? Need the 2023 grades")
         where, year = min(years, key=lambda y: abs(y[0] - at))
-        return first <= year <= last and abs(where - at) <= ASKED_NEAR_CHARS
+        return first <= year <= last and abs(where - at) <= ASKED_NEAR_CHARS \
+            and not re.search(r"[.?!]\s", question[min(where, at):max(where, at)])
 
     # (nor a grade left: "from RI in 2019")
     near = {grade_name(m.group(1)) for m in ASKED_GRADE_RE.finditer(question)
