@@ -281,7 +281,9 @@ DEFAULT_INDEX = ROOT / "index"
 #   122: a date written with an ordinal word ("Date: the fourth of March 2020")
 #   123: a council first named on a meeting's attendance line is a guest, not a subject
 #   124: a PDF page set in two columns is read column by column; a repeated heading's parent is searchable
-PIPELINE_VERSION = "124"
+#   125: a paragraph ending on a colon ("... said:") stays in the passage of what it introduces; a grade alone on
+#        its line ("Good") is a judgement table's value, not a heading
+PIPELINE_VERSION = "125"
 
 
 def packaged_model_path() -> str:

@@ -182,6 +182,9 @@ def is_furniture(line: str) -> bool:
 MID_SENTENCE_END_RE = re.compile(r"\b[a-z]{3,}\.\s+[A-Z]")
 
 
+GRADE_ONLY_RE = re.compile(r"(?:requires\s+improvement(?:\s+to\s+be\s+good)?|inadequate|good|outstanding)\W*", re.I)
+
+
 def _heading_like(line: str, max_len: int = 90) -> bool:
     s = line.strip()
     if not s or len(s) > max_len or len(s.split()) > 14:
@@ -195,6 +198,8 @@ def _heading_like(line: str, max_len: int = 90) -> bool:
         return False
     if DATE_LINE_RE.fullmatch(s) or sum(c.isdigit() for c in s) > len(s) / 3:
         return False
+    if GRADE_ONLY_RE.fullmatch(s):
+        return False  # a judgement table's value ("Good" beside "2.2 Experiences and progress of care leavers")
     first = s.lstrip("‘'\"“")[:1]
     return first.isupper() or first.isdigit()
 

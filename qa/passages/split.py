@@ -45,6 +45,10 @@ def answer_sentence_spans(text: str) -> list[tuple[int, int]]:
             if len(text[s:e].split()) >= ANSWER_SENTENCE_MIN_WORDS]
 
 
+# A paragraph ending on a colon introduces the next one (a speaker's words, a list, a quotation).
+INTRODUCES_RE = re.compile(r":\s*$")
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -91,14 +95,23 @@ def split_document(doc: Document, max_words: int = 170, min_words: int = 25) -> 
             heading_start = None
             continue
         current = sum(_words(b.text) for b in group)
-        # An item list stays with the sentence that introduces it, when they fit together.
+        # An item list stays with the sentence that introduces it, when they fit together; a line introducing what
+        # follows ("Bradley Simmons, Ofsted's Regional Director for the South West said:") goes with it when they
+        # do not fit beside what comes before (the quotation is nobody's without it).
         if group and current + size > max_words:
+            introducing = group.pop() if len(group) > 1 and INTRODUCES_RE.search(group[-1].text) \
+                and _words(group[-1].text) + size <= max_words else None
             flush()
+            if introducing:
+                group, group_start = [introducing], introducing.start
+                current = _words(introducing.text)
+            else:
+                current = 0
         if not group:
             group_start = block.start if heading_start is None else heading_start
         heading_start = None
         group.append(block)
-        if current + size >= max_words - min_words:
+        if current + size >= max_words - min_words and not INTRODUCES_RE.search(block.text):
             flush()
     flush()
     return _merge_tiny(passages, doc, min_words, max_words)

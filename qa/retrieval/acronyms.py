@@ -178,11 +178,15 @@ def is_acronym(word: str) -> bool:
 TWO_LETTERS_IN_CONTEXT = {"PA": re.compile(r"\bleav(?:ers?|ing\s+care)\b|\bpathway\s+plans?\b", re.I)}
 
 
+# ... and "SW" before a region is the south west ("the SW regional director"), not a social worker
+REGION_RE = re.compile(r"\bSW\s+(?:region|regional)\b")
+
+
 def expand(question: str, defined: dict[str, str]) -> str:
     """The question with the long form of each defined acronym it names (any case) and does not spell out."""
     extra = []
     for word in set(re.findall(r"\b[A-Za-z]{2,8}\b", question)):
-        expansion = defined_as(word, defined)
+        expansion = "south west" if word == "SW" and REGION_RE.search(question) else defined_as(word, defined)
         if len(word) == 2 and not word.isupper() and not (
                 word.upper() in TWO_LETTERS_IN_CONTEXT and TWO_LETTERS_IN_CONTEXT[word.upper()].search(question)
                 and not re.search(rf"\d\s*{word}\b", question)):  # ("a £2,000 pa bursary": per annum)

@@ -513,7 +513,9 @@ GRADE_YEAR_QUESTION_RE = re.compile(rf"\b{_YEAR}\s+(?:ofsted\s+)?(?:ilacs|sif|in
                                     re.I)
 # (every year of the clause counts: "rated good in 2018 and again in 2022"; "since 2018" is every year from it)
 _TIED_AFTER_RE = re.compile(rf"^[^,;.]{{0,60}}?\b(?:in|since|of|during)\s+(?:\w+\s+)?{_YEAR}\b[^,;.]{{0,40}}", re.I)
-_TIED_BEFORE_RE = re.compile(rf"\b(?:in|since|during)\s+(?:\w+\s+)?{_YEAR}\b[^,;.]{{0,50}}$", re.I)
+_TIED_BEFORE_RE = re.compile(rf"\b(?:in|since|during)\s+(?:\w+\s+)?{_YEAR}\b[^,;.]{{0,50}}$|"
+                             # (or in a clause on the subject: "The report, published in January 2016, judged ...")
+                             rf",[^,;.]{{0,30}}\b(?:in|on)\s+(?:\w+\s+){{0,2}}{_YEAR},[^,;.]{{0,50}}$", re.I)
 _CLAUSE_YEAR_RE = re.compile(rf"\b(since\s+(?:\w+\s+)?)?({_YEAR})\b", re.I)
 
 
@@ -671,7 +673,7 @@ def _grade_given_re(grade: str) -> re.Pattern:
     word = r"(?:requires|requiring)\s+improvement|ri\b" if grade in ("ri", "requires improvement") else re.escape(grade)
     return re.compile(rf"\b(?:(?:judged|rated|graded|deemed)\s+(?:to\s+be\s+|as\s+)?|remains?\s+|now\s+)['‘\"“]?"
                       rf"(?:{word})|"
-                      rf"['‘\"“]?\b(?:{word})['’\"”]?[^\S\n]+(?:rating|judge?ment|grade|overall)\b", re.I)
+                      rf"['‘\"“]?\b(?:{word})['’\"”]?[^\S\n]+(?:ratings?|judge?ments?|grades?|overall)\b", re.I)
 
 
 def asked_event(question: str) -> str | None:

@@ -22,7 +22,10 @@ _GRADE = r"(inadequate|requir(?:es|ing)\s+improvement|ri|good|outstanding)"
 # A grade given: "rated inadequate", "branded Lambeth's children's services “inadequate”", "a “Good” rating"
 GRADE_GIVEN_RE = re.compile(rf"\b(?:rated|judged|graded|labelled|labeled|branded|deemed)\s+"
                             rf"(?:as\s+|to\s+be\s+)?(?:(?:still|now)\s+|(?:[\w'’]+\s+){{1,4}}?(?=['‘\"“]))?['‘\"“]?"
-                            rf"{_GRADE}\b|['‘\"“]{_GRADE}['’\"”]?\s+(?:rating|judge?ment|grade)\b", re.I)
+                            rf"{_GRADE}\b|['‘\"“]{_GRADE}['’\"”]?\s+(?:rating|judge?ment|grade)\b|"
+                            # ... or reached: "has improved to a good Ofsted rating", "Council improves to ‘good’"
+                            rf"\b(?:improv(?:ed|es|ing)|mov(?:ed|es|ing)|r(?:ose|isen|ising)|upgraded|climbed|jumped)"
+                            rf"\s+(?:up\s+)?to\s+(?:an?\s+)?['‘\"“]?{_GRADE}\b", re.I)
 # ... denied: "no longer rated inadequate", "has not been rated", "was never judged"
 _DENIED_RE = re.compile(r"\b(?:not|never|longer)\s+(?:been\s+)?$", re.I)
 # ... recalled, not given: "only three years after they were rated “outstanding”", "previously judged good"
@@ -34,8 +37,8 @@ _DATED_BEFORE_RE = re.compile(r"[^.]{0,25}?\b(?:(?:last|previous)\s+year|years?\
 # The grade of the event a question asks about, beside its year ("the 2016 SIF that rated them inadequate", "the 2015
 # SIF that came out inadequate", "the one that put them in inadequate")
 ASKED_GRADE_RE = re.compile(rf"\b(?:rated|judged|graded|got|given|received|awarded|went|gone|dropped|fell|downgraded|"
-                            rf"upgraded|came\s+out|come\s+out|put)\s+"
-                            rf"(?:(?:them|it|as|an?|to|be|in|into|the|council|authority|services?)\s+){{0,3}}"
+                            rf"upgraded|came\s+out|come\s+out|put|improved|moved|rose)\s+"
+                            rf"(?:(?:them|it|as|an?|to|be|in|into|up|the|council|authority|services?)\s+){{0,3}}"
                             rf"['‘\"“]?{_GRADE}\b", re.I)
 ASKED_NEAR_CHARS = 60  # (from the year asked)
 # A grade dated ("its inadequate rating in June 2016", "was rated good in 2022", "got Good in 2022"): the grade

@@ -371,6 +371,9 @@ _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outc
                     r"write-?up|mv\s?\d{1,2})")
 # (a bracket's second clause sets aside to its close: "(what they said then, not the dates of the june inspection)")
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
+                              # (a sentence after the question opened by "Not the": "... being harmed? Not the CLG
+                              # committee's criticism of Ofsted itself.")
+                              r"(?<=[?!])\s*not\s+(?:the|its|their|an?)\b[^.?!()]*[.?!]?\s*$|"
                               # ("the 2022 one, not who was DCS back in 2015/16": who or what held at a time set aside,
                               # after a comma or dash; not "was the plan not where it needed to be by 2020?")
                               r"(?<=[,;–—-])\s*not\s+(?:who|whom|whose|which|when)\b[^,;?()]{0,80}?"

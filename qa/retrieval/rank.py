@@ -916,6 +916,7 @@ ASKS_FOR_REPLY_RE = re.compile(rf"\b(?:respon\w*|react\w*|push(?:ed)? back|welco
 # The council's own page speaking for itself, unquoted: "We will appoint a deputy early help coordinator ...", "The
 # council will ..." (not telling what Ofsted found: "We were visited in October, and inspectors found ...")
 # (a committee paper numbers its paragraphs: "5.3 Our revised supervision policy ...")
+WE_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 OWN_VOICE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:we|our\b|the\s+council\s+(?:will|is\s+going\s+to|"
                           r"plans?\s+to|intends?\s+to))\b", re.I)
 OFSTED_FINDS_RE = re.compile(r"\b(?:inspectors?|ofsted|the\s+(?:letter|report|inspection))\b[^.]{0,60}?\b"
@@ -932,6 +933,10 @@ def reply_share(text: str, own_page: bool = False) -> float:
     quoting = False
     for paragraph in re.split(r"\n\s*\n|\n(?=\W{0,2}[\"“‘'])", text):
         if _council_speaks(paragraph) or (QUOTE_OPEN_RE.match(paragraph) and REPLY_VOICE_RE.search(paragraph)):
+            quoting = True
+        elif own_page and QUOTE_OPEN_RE.match(paragraph) and WE_RE.search(paragraph):
+            # (on its own page, a quotation in the council's "we" goes on its statement from the passage before:
+            # "“The decisions we make in taking children in care are appropriate ...")
             quoting = True
         elif own_page and OWN_VOICE_RE.match(paragraph) and not OFSTED_FINDS_RE.search(paragraph):
             quoting = False  # (its own words: no quotation follows from them)
@@ -959,10 +964,13 @@ ASKS_COUNCIL_VOICE_RE = re.compile(rf"\b(?:respon(?:d|ded|se)\w*|react\w*|statem
 # "Northants' own statement on the 2013 inspection: did inspectors reckon the new team's actions were making a
 # difference?": the inspectors' view as the council's page reports it, not the council's own
 ASKS_INSPECTORS_VIEW_RE = re.compile(r"\b(?:did|do|does)\s+(?:the\s+)?(?:inspectors?|ofsted|hmis?)\s+"
-                                     r"(?:reckon|think|feel|believe|consider|judge|find|say|see|conclude)\b|"
+                                     r"(?:reckon|think|feel|believe|consider|judge|find|say|see|conclude|"
+                                     # ("Did inspectors give the LA any credit ...?")
+                                     r"give|credit|praise|recogni[sz]e|acknowledge|accept|agree|note|highlight)\b|"
                                      r"\b(?:has|have|had)\s+(?:the\s+)?(?:inspectors?|ofsted|hmis?)\s+"
                                      r"(?:reckoned|thought|felt|believed|considered|judged|found|said|seen|"
-                                     r"concluded)\b",
+                                     r"concluded|given|credited|praised|recogni[sz]ed|acknowledged|accepted|agreed|"
+                                     r"noted|highlighted)\b",
                                      re.I)
 
 
