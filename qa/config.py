@@ -282,7 +282,8 @@ DEFAULT_INDEX = ROOT / "index"
 #   123: a council first named on a meeting's attendance line is a guest, not a subject
 #   124: a PDF page set in two columns is read column by column; a repeated heading's parent is searchable
 #   125: a paragraph ending on a colon ("... said:") stays in the passage of what it introduces; a grade alone on
-#        its line ("Good") is a judgement table's value, not a heading
+#        its line ("Good") is a judgement table's value, not a heading; a date's year in words ("the fourteenth of
+#        March two thousand and seventeen")
 PIPELINE_VERSION = "125"
 
 

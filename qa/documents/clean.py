@@ -182,7 +182,9 @@ def is_furniture(line: str) -> bool:
 MID_SENTENCE_END_RE = re.compile(r"\b[a-z]{3,}\.\s+[A-Z]")
 
 
-GRADE_ONLY_RE = re.compile(r"(?:requires\s+improvement(?:\s+to\s+be\s+good)?|inadequate|good|outstanding)\W*", re.I)
+# (the grades since 2013, and "adequate" before; quoted or numbered: "‘Good’", "Good (2)")
+GRADE_ONLY_RE = re.compile(r"\W*(?:requires\s+improvement(?:\s+to\s+be\s+good)?|inadequate|adequate|good|outstanding)"
+                           r"\W*(?:\(?\d\)?)?\W*", re.I)
 
 
 def _heading_like(line: str, max_len: int = 90) -> bool:

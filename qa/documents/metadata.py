@@ -96,7 +96,23 @@ _DAY_WORDS = {w: i + 1 for i, w in enumerate(
 _DAY_WORDS.update({f"twenty{sep}{w}": 20 + n for sep in ("-", " ") for w, n in list(_DAY_WORDS.items())[:9]})
 _DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
 _ORDINAL_DAY = rf"(?:{'|'.join(sorted(_DAY_WORDS, key=len, reverse=True))}|\d{{1,2}}(?:st|nd|rd|th))"
-_WORD_DMY_RE = re.compile(rf"\b(?:the\s+)?({_ORDINAL_DAY})\s+(?:day\s+)?of\s+{MONTH_ANY},?\s+{_YEAR}\b", re.I)
+# ... and its year too, perhaps: "the fourteenth of March two thousand and seventeen"
+_NUMBER_WORDS = {w: n + 1 for n, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen".split())}
+_YEAR_WORDS = rf"(two\s+thousand(?:\s+and)?\s+(?:(?:twenty|thirty)(?:[- ](?:{'|'.join(list(_NUMBER_WORDS)[:9])}))?|" \
+              rf"{'|'.join(sorted(_NUMBER_WORDS, key=len, reverse=True))}))"
+_WORD_DMY_RE = re.compile(rf"\b(?:the\s+)?({_ORDINAL_DAY})\s+(?:day\s+)?of\s+{MONTH_ANY},?\s+(?:{_YEAR}\b|"
+                          rf"{_YEAR_WORDS}\b)", re.I)
+
+
+def year_from_words(words: str) -> int:
+    """"two thousand and seventeen" -> 2017."""
+    rest = re.sub(r"^two\s+thousand(?:\s+and)?\s+", "", words.lower())
+    tens, _, unit = re.sub(r"\s+", "-", rest).partition("-")
+    if tens in ("twenty", "thirty"):
+        return 2000 + (20 if tens == "twenty" else 30) + _NUMBER_WORDS.get(unit, 0)
+    return 2000 + _NUMBER_WORDS[tens]
 _FULL_DATE = rf"(?:{WEEKDAY})?(?:{_DAY}\s+{MONTH_ANY},?\s+{_YEAR}|{MONTH_ANY}\s+{_DAY},?\s+{_YEAR}|" \
              rf"(?:the\s+)?{_ORDINAL_DAY}\s+(?:day\s+)?of\s+{MONTH_ANY},?\s+{_YEAR})"
 
@@ -134,7 +150,8 @@ def parse_date(text: str) -> str | None:
             return _iso(int(m.group(3)), _month(m.group(1)), int(m.group(2)))
         if order == "wdmy":
             day = m.group(1).lower()
-            return _iso(int(m.group(3)), _month(m.group(2)), _DAY_WORDS.get(day) or int(re.sub(r"\D", "", day)))
+            year = int(m.group(3)) if m.group(3) else year_from_words(m.group(4))
+            return _iso(year, _month(m.group(2)), _DAY_WORDS.get(day) or int(re.sub(r"\D", "", day)))
         if order == "dm'y":
             return _iso(_year2(m.group(3)), _month(m.group(2)), int(m.group(1)))
         return _iso(_year2(m.group(3)), int(m.group(2)), int(m.group(1)))

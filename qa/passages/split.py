@@ -96,23 +96,25 @@ def split_document(doc: Document, max_words: int = 170, min_words: int = 25) -> 
             continue
         current = sum(_words(b.text) for b in group)
         # An item list stays with the sentence that introduces it, when they fit together; a line introducing what
-        # follows ("Bradley Simmons, Ofsted's Regional Director for the South West said:") goes with it when they
-        # do not fit beside what comes before (the quotation is nobody's without it).
+        # follows ("Bradley Simmons, Ofsted's Regional Director for the South West said:", "... also says:") opens
+        # the next passage rather than ending one (the quotation is nobody's without it).
         if group and current + size > max_words:
             introducing = group.pop() if len(group) > 1 and INTRODUCES_RE.search(group[-1].text) \
                 and _words(group[-1].text) + size <= max_words else None
             flush()
-            if introducing:
+            if introducing:  # (flushed with the block, as the block alone was: `current` still counts the group)
                 group, group_start = [introducing], introducing.start
-                current = _words(introducing.text)
-            else:
-                current = 0
         if not group:
             group_start = block.start if heading_start is None else heading_start
         heading_start = None
         group.append(block)
-        if current + size >= max_words - min_words and not INTRODUCES_RE.search(block.text):
-            flush()
+        if current + size >= max_words - min_words:
+            if INTRODUCES_RE.search(block.text) and len(group) > 1:
+                group.pop()  # (the passage ends before the line, which opens the next)
+                flush()
+                group, group_start = [block], block.start
+            else:
+                flush()
     flush()
     return _merge_tiny(passages, doc, min_words, max_words)
 

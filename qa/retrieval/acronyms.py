@@ -179,7 +179,7 @@ TWO_LETTERS_IN_CONTEXT = {"PA": re.compile(r"\bleav(?:ers?|ing\s+care)\b|\bpathw
 
 
 # ... and "SW" before a region is the south west ("the SW regional director"), not a social worker
-REGION_RE = re.compile(r"\bSW\s+(?:region|regional)\b")
+REGION_RE = re.compile(r"\bSW\s+[Rr]egion(?:al|s)?\b")
 
 
 def expand(question: str, defined: dict[str, str]) -> str:
@@ -198,6 +198,21 @@ def expand(question: str, defined: dict[str, str]) -> str:
                 and (is_acronym(word) or question.islower() and word.upper() not in ENGLISH_WORDS):
             extra.append(expansion)
     return f"{question} ({'; '.join(sorted(extra))})" if extra else question
+
+
+# ... and the other way round: "annual engagement meeting" is searched (by keyword) with "AEM", the form a page may keep
+# to after defining it once (or never: the field's own abbreviations; three letters at least, two are too often words)
+_LONG_FORMS = {long.lower(): short for short, long in FIELD_GLOSSARY.items() if len(short) >= 3}
+_LONG_FORM_RE = re.compile(rf"\b(?:{'|'.join(re.escape(long) for long in sorted(_LONG_FORMS, key=len, reverse=True))})"
+                           rf"s?\b", re.I)
+
+
+def with_short_forms(question: str) -> str:
+    """The question with the field's abbreviation of each long form it writes out and does not abbreviate."""
+    found = (re.sub(r"\s+", " ", m.group(0).lower()) for m in _LONG_FORM_RE.finditer(question))
+    short = sorted({_LONG_FORMS.get(long) or _LONG_FORMS[long[:-1]] for long in found})
+    short = [s for s in short if not re.search(rf"\b{s}s?\b", question, re.I)]
+    return f"{question} ({'; '.join(short)})" if short else question
 
 
 # "What have inspectors said about the MASH at the front door?": a passage naming neither the abbreviation nor

@@ -515,7 +515,8 @@ GRADE_YEAR_QUESTION_RE = re.compile(rf"\b{_YEAR}\s+(?:ofsted\s+)?(?:ilacs|sif|in
 _TIED_AFTER_RE = re.compile(rf"^[^,;.]{{0,60}}?\b(?:in|since|of|during)\s+(?:\w+\s+)?{_YEAR}\b[^,;.]{{0,40}}", re.I)
 _TIED_BEFORE_RE = re.compile(rf"\b(?:in|since|during)\s+(?:\w+\s+)?{_YEAR}\b[^,;.]{{0,50}}$|"
                              # (or in a clause on the subject: "The report, published in January 2016, judged ...")
-                             rf",[^,;.]{{0,30}}\b(?:in|on)\s+(?:\w+\s+){{0,2}}{_YEAR},[^,;.]{{0,50}}$", re.I)
+                             rf",\s*(?:published|issued|released|dated|sent|carried\s+out|conducted|undertaken)\s+"
+                             rf"(?:in|on)\s+(?:\w+\s+){{0,3}}{_YEAR},[^,;.]{{0,50}}$", re.I)
 _CLAUSE_YEAR_RE = re.compile(rf"\b(since\s+(?:\w+\s+)?)?({_YEAR})\b", re.I)
 
 
@@ -574,6 +575,8 @@ def answer_type_weight(kind: str | None, text: str, role: str | None = None, eve
     weighs EVENT_DATE_BOOST more: a story's other dates are not the asked one. For "how many X" (`counted`: the
     stems of X), a number of X, not any number (a letter's "on 4 and 5 February" opening); for "what was the
     overall judgement" (`overall`), the overall grade, not the areas' grades."""
+    if kind == "person" and role == "wrote" and BYLINE_NAME_RE.search(text):
+        return ROLE_PERSON_BOOST  # (a byline: "Nina Jacobs" on its own line above "Monday, July 22, 2019")
     if not kind or not holds(kind, text):
         return 1.0
     if kind in ("decision", "questions"):
@@ -650,10 +653,18 @@ DATE_EVENTS["judged"] = (
 EVENT_DATE_BOOST = 1.15
 
 
+# "Has East Riding ever been judged outstanding?": whether the grade was ever given (answered only by a passage
+# giving it)
+EVER_GRADE_RE = re.compile(rf"\b(?:ever|never)\s+(?:been\s+)?(?:judged|rated|graded|got|gotten|received|achieved|"
+                           rf"given)\s+(?:an?\s+|as\s+|to\s+be\s+)?['‘\"“]?(?:{_GRADE_WORDS}|ri)\b", re.I)
+
+
 def judged_grade_asked(question: str) -> str | None:
-    """The grade whose date a "when" question asks ("When did X get a good rating?": "good"; "ri" as written)."""
+    """The grade whose date a "when" question asks ("When did X get a good rating?": "good"; "ri" as written), or
+    whether it was ever given asks."""
     # (asked when: not a scene, "When Ofsted rated X inadequate in 2017, who was the director?")
     m = DATE_EVENTS["judged"][0].search(question) if asked_event(question) == "judged" else None
+    m = m or EVER_GRADE_RE.search(question)
     grade = re.search(rf"\b(?:{_GRADE_WORDS}|ri)\b", m.group(0), re.I) if m else None
     return re.sub(r"\s+", " ", grade.group(0).lower()) if grade else None
 
@@ -673,7 +684,7 @@ def _grade_given_re(grade: str) -> re.Pattern:
     word = r"(?:requires|requiring)\s+improvement|ri\b" if grade in ("ri", "requires improvement") else re.escape(grade)
     return re.compile(rf"\b(?:(?:judged|rated|graded|deemed)\s+(?:to\s+be\s+|as\s+)?|remains?\s+|now\s+)['‘\"“]?"
                       rf"(?:{word})|"
-                      rf"['‘\"“]?\b(?:{word})['’\"”]?[^\S\n]+(?:ratings?|judge?ments?|grades?|overall)\b", re.I)
+                      rf"['‘\"“]?\b(?:{word})['’\"”]?[^\S\n]+(?:ratings?|judge?ment|grade|overall)\b", re.I)
 
 
 def asked_event(question: str) -> str | None:
@@ -997,10 +1008,26 @@ def asks_person(question: str) -> bool:
     return bool(PERSON_ASKED_RE.search(question)) or asked_role(question) is not None
 
 
+# A sentence after the question opened by "Not the" sets something aside: "... being harmed? Not the CLG committee's
+# criticism of Ofsted itself." (not one naming what is asked instead: "? Not the 2016 inspection, the 2019 one.")
+CLOSING_SET_ASIDE = r"(?<=[?!])\s*not\s+(?:the|its|their|an?)\b(?:(?!\s+but\b|\s+-\s)[^.?!(),;–—])*[.?!]?\s*$"
+# ... and so does a closing clause after a comma, to a full stop, when a statement follows the question ("...?
+# Childrens homes, not monitoring of LA childrens services."; not "not just", nor a question: "rated good, not
+# outstanding?"): left out of the question altogether (what it names is not asked, nor its date)
+TRAILING_NOT_RE = re.compile(r"(?<=[?!])([^?!]*?),\s*not\s+(?!(?:just|only|merely|simply|least|yet|always|all|every|"
+                             r"necessarily|even|sure)\b)[^.?!()]*[.!]?\s*$", re.I)
+_CLOSING_SET_ASIDE_RE = re.compile(CLOSING_SET_ASIDE, re.I)
+
+
+def without_trailing_not(question: str) -> str:
+    return TRAILING_NOT_RE.sub(lambda m: m.group(1) + ".", question)
+
+
 def asked_role(question: str) -> str | None:
     """The role a "who" question asks about ("Who was appointed commissioner for X?" -> "commissioner")."""
     if answer_type(question) != "person":
         return None
+    question = _CLOSING_SET_ASIDE_RE.sub(" ", without_trailing_not(question))  # ("? Not the deputy mayor on ...")
     if IN_CHARGE_RE.search(question):
         return "director"  # "Who was in charge of Leicester's children's services?": its director
     asked = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", asked_clause(question)))

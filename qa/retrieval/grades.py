@@ -25,9 +25,12 @@ GRADE_GIVEN_RE = re.compile(rf"\b(?:rated|judged|graded|labelled|labeled|branded
                             rf"{_GRADE}\b|['‘\"“]{_GRADE}['’\"”]?\s+(?:rating|judge?ment|grade)\b|"
                             # ... or reached: "has improved to a good Ofsted rating", "Council improves to ‘good’"
                             rf"\b(?:improv(?:ed|es|ing)|mov(?:ed|es|ing)|r(?:ose|isen|ising)|upgraded|climbed|jumped)"
-                            rf"\s+(?:up\s+)?to\s+(?:an?\s+)?['‘\"“]?{_GRADE}\b", re.I)
+                            rf"\s+(?:up\s+)?to\s+(?:an?\s+)?['‘\"“]?{_GRADE}['’\"”]?"
+                            # (as a judgement: not "improved to a good standard", "moving to good foster homes")
+                            rf"(?=\s+(?:ofsted\s+)?(?:rating|judge?ment|grade|overall)\b|"
+                            rf"\s+(?:from|after|in|at|since|following)\b|\s*[,;.:!?]|\s*$)", re.I)
 # ... denied: "no longer rated inadequate", "has not been rated", "was never judged"
-_DENIED_RE = re.compile(r"\b(?:not|never|longer)\s+(?:been\s+)?$", re.I)
+_DENIED_RE = re.compile(r"\b(?:not|never|longer)\s+(?:yet\s+)?(?:been\s+)?$", re.I)
 # ... recalled, not given: "only three years after they were rated “outstanding”", "previously judged good"
 # (not "after an Ofsted report branded ... “inadequate”")
 _RECALLED_RE = re.compile(r"\b(?:after|since)\s+(?:[\w'’-]+\s+){0,3}?(?:were|was|had\s+been|being)\b|"
@@ -36,10 +39,12 @@ _RECALLED_RE = re.compile(r"\b(?:after|since)\s+(?:[\w'’-]+\s+){0,3}?(?:were|w
 _DATED_BEFORE_RE = re.compile(r"[^.]{0,25}?\b(?:(?:last|previous)\s+year|years?\s+ago)\b", re.I)
 # The grade of the event a question asks about, beside its year ("the 2016 SIF that rated them inadequate", "the 2015
 # SIF that came out inadequate", "the one that put them in inadequate")
-ASKED_GRADE_RE = re.compile(rf"\b(?:rated|judged|graded|got|given|received|awarded|went|gone|dropped|fell|downgraded|"
-                            rf"upgraded|came\s+out|come\s+out|put|improved|moved|rose)\s+"
-                            rf"(?:(?:them|it|as|an?|to|be|in|into|up|the|council|authority|services?)\s+){{0,3}}"
-                            rf"['‘\"“]?{_GRADE}\b", re.I)
+ASKED_GRADE_RE = re.compile(rf"\b(?:(?:rated|judged|graded|got|given|received|awarded|went|gone|dropped|fell|"
+                            rf"downgraded|upgraded|came\s+out|come\s+out|put)\s+"
+                            rf"(?:(?:them|it|as|an?|to|be|in|into|up|the|council|authority|services?)\s+){{0,3}}|"
+                            # ("went up to good in early 2022", "improved to good")
+                            rf"(?:improved|moved|rose|risen|climbed|jumped)\s+(?:up\s+)?to\s+(?:an?\s+)?)"
+                            rf"['‘\"“]?{_GRADE}\b(?!\s+(?:practice|standards?|levels?|time|shape)\b)", re.I)
 ASKED_NEAR_CHARS = 60  # (from the year asked)
 # A grade dated ("its inadequate rating in June 2016", "was rated good in 2022", "got Good in 2022"): the grade
 # next to the year ("from inadequate to good in 2019": good), as a judgement ("good progress in 2016" is none)

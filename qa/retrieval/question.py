@@ -19,7 +19,8 @@ from datetime import date, timedelta
 from qa.documents.gazetteer import (AUTHORITIES, compass_expanded, find_in_question, name_within, question_forms,
                                     shared_names_expanded)
 from qa.retrieval.acronyms import FIELD_GLOSSARY
-from qa.retrieval.answer_type import COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE, SCENE_CLAUSE, answer_type
+from qa.retrieval.answer_type import (CLOSING_SET_ASIDE, COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE, SCENE_CLAUSE,
+                                      answer_type, without_trailing_not)
 from qa.retrieval.spelling import edits1, is_english
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
@@ -371,9 +372,7 @@ _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outc
                     r"write-?up|mv\s?\d{1,2})")
 # (a bracket's second clause sets aside to its close: "(what they said then, not the dates of the june inspection)")
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
-                              # (a sentence after the question opened by "Not the": "... being harmed? Not the CLG
-                              # committee's criticism of Ofsted itself.")
-                              r"(?<=[?!])\s*not\s+(?:the|its|their|an?)\b[^.?!()]*[.?!]?\s*$|"
+                              rf"{CLOSING_SET_ASIDE}|"
                               # ("the 2022 one, not who was DCS back in 2015/16": who or what held at a time set aside,
                               # after a comma or dash; not "was the plan not where it needed to be by 2020?")
                               r"(?<=[,;–—-])\s*not\s+(?:who|whom|whose|which|when)\b[^,;?()]{0,80}?"
@@ -1267,6 +1266,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     text = with_full_years(mended_places(re.sub(r"\s+", " ", question).strip()))
     if _has_topic(doubting := DOUBTED_CLAIM_RE.sub("", text, count=1)):
         text = doubting
+    text = without_trailing_not(text)
     # "(not the March visit)"; "not the ones in the 2021 newspaper piece": the year of a source set aside
     considered = re.sub(r"\s+", " ", NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", text))).strip()
     if len(set(re.findall(rf"\b{YEAR}\b", considered))) > 1:

@@ -913,10 +913,13 @@ ASKS_FOR_REPLY_RE = re.compile(rf"\b(?:respon\w*|react\w*|push(?:ed)? back|welco
                                rf"disappoint\w*|{_SPEAKER})\b", re.I)
 
 
+# A quotation in the council's "we" on its own page, given to no speaker ("“The decisions we make ... are timely."),
+# not one whose speaker is named ("“We saw children who were safe,” the lead inspector said")
+WE_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
+QUOTE_ATTRIBUTED_RE = re.compile(r"[”\"’']\s*,?\s*(?:[\w'’-]+\s+){0,4}?(?:said|says|told|added|explained)\b", re.I)
 # The council's own page speaking for itself, unquoted: "We will appoint a deputy early help coordinator ...", "The
 # council will ..." (not telling what Ofsted found: "We were visited in October, and inspectors found ...")
 # (a committee paper numbers its paragraphs: "5.3 Our revised supervision policy ...")
-WE_RE = re.compile(r"\b(?:we|our|us)\b", re.I)
 OWN_VOICE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:we|our\b|the\s+council\s+(?:will|is\s+going\s+to|"
                           r"plans?\s+to|intends?\s+to))\b", re.I)
 OFSTED_FINDS_RE = re.compile(r"\b(?:inspectors?|ofsted|the\s+(?:letter|report|inspection))\b[^.]{0,60}?\b"
@@ -934,10 +937,9 @@ def reply_share(text: str, own_page: bool = False) -> float:
     for paragraph in re.split(r"\n\s*\n|\n(?=\W{0,2}[\"“‘'])", text):
         if _council_speaks(paragraph) or (QUOTE_OPEN_RE.match(paragraph) and REPLY_VOICE_RE.search(paragraph)):
             quoting = True
-        elif own_page and QUOTE_OPEN_RE.match(paragraph) and WE_RE.search(paragraph):
-            # (on its own page, a quotation in the council's "we" goes on its statement from the passage before:
-            # "“The decisions we make in taking children in care are appropriate ...")
-            quoting = True
+        elif own_page and QUOTE_OPEN_RE.match(paragraph) and WE_RE.search(paragraph) \
+                and not INSPECTORS_SPEAK_RE.search(paragraph) and not QUOTE_ATTRIBUTED_RE.search(paragraph):
+            quoting = True  # (its statement, quoted: the speaker's line may be in the passage before)
         elif own_page and OWN_VOICE_RE.match(paragraph) and not OFSTED_FINDS_RE.search(paragraph):
             quoting = False  # (its own words: no quotation follows from them)
         elif not (quoting and QUOTE_OPEN_RE.match(paragraph)) or INSPECTORS_SPEAK_RE.search(paragraph):

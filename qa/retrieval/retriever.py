@@ -27,7 +27,7 @@ from qa.index.scope import Scope
 from qa.index.store import Index
 from qa.retrieval import rank
 from qa.retrieval.acronyms import (FIELD_GLOSSARY, INSPECTION_KIND_LONG_RE, acronym_weight, asked_acronyms, defined_as,
-                                   expand, index_definitions, spelled_out_re)
+                                   expand, index_definitions, spelled_out_re, with_short_forms)
 from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, asked_event, asked_role, counted_stems,
                                       earlier_inspection_weight, holds, previous_post_weight, second_fact_weight,
                                       several_named_weight, who_verb_weight)
@@ -106,7 +106,7 @@ class Retriever:
         asked = expand(query.keyword_text, defined)
         fixes = spelling_fixes(asked, index.bm25.query_terms, index.bm25.document_frequency)  # "priorites"
         text, asked = mended(text, fixes), mended(asked, fixes)
-        q_terms = keyword_terms(index.bm25.query_terms(with_synonyms(asked)), query.text)
+        q_terms = keyword_terms(index.bm25.query_terms(with_synonyms(with_short_forms(asked))), query.text)
         if query.answer_type in (None, "timescale"):  # (a date, a person, a decision: the opening may state it)
             q_terms = without_kind_words(q_terms, index.bm25.query_terms, query.text, defined,
                                          lambda words, acronyms: _spelled_alone(index, mask, words, acronyms))
