@@ -190,6 +190,10 @@ def test_a_speaker_named_by_surname_is_somebody_named_when_the_page_gives_the_fu
     assert speaks_by_surname(hit)
     alone = Document(doc_id="r55-d", path="d.txt", title="Story", doc_type="news_article", text=quoted)
     assert not speaks_by_surname(Hit(passage=hit.passage, document=alone, score=1.0))
+    council = Document(doc_id="r55-e", path="e.txt", title="Story", doc_type="news_article",
+                       text="Oldbury City Council said: \u201cWe welcome the report.\u201d")
+    assert not speaks_by_surname(Hit(passage=Passage(passage_id="r55-e#1", doc_id="r55-e", text=council.text, start=0,
+                                                     end=len(council.text)), document=council, score=1.0))
     # (a role in a closing sentence set aside is not the one asked)
     assert asked_role("Who spoke for Oldbury when the 2015 report came out? Not the deputy mayor on the latest "
                       "inspection.") == "spoke"

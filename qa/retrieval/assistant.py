@@ -905,7 +905,10 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
 
 
 # A story names a speaker in full once, then by surname alone: "Craven said: “It is clear there is still much to do"
-SURNAME_SPEAKS_RE = re.compile(r"\b(?!The\b|This\b|Ofsted\b|Inspectors?\b)([A-Z][a-z]{2,})[^\S\n]+"
+# (a body is no surname: "Leicester City Council said", "the Department said")
+SURNAME_SPEAKS_RE = re.compile(r"\b(?!(?:The|This|Ofsted|Inspectors?|Council|Cabinet|Committee|Government|Department|"
+                               r"Minister|Ministry|Spokes(?:man|woman|person)|Report|Board|Trust|Services?|Authority|"
+                               r"Partnership|Police|Agency|Office|Inspectorate|Partners)\b)([A-Z][a-z]{2,})[^\S\n]+"
                                r"(?:said|says|added|told|explained|commented)\b")
 
 
