@@ -893,15 +893,15 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     if (grade := judged_grade_asked(query.text)) and not any(gives_grade(grade, h.passage.text) for h in hits):
         return False  # "When did South Tyneside get a good rating?": no passage gives it that grade
     role = asked_role(query.text)
-    if asks_person(query.text) and not any(holds("person", h.passage.text) or speaks_by_surname(h)
-                                           or role == "wrote" and BYLINE_NAME_RE.search(h.passage.text) for h in hits):
+    by_surname = asks_person(query.text) and any(speaks_by_surname(h) for h in hits)  # (read once: both checks use it)
+    if asks_person(query.text) and not by_surname and not any(
+            holds("person", h.passage.text) or role == "wrote" and BYLINE_NAME_RE.search(h.passage.text) for h in hits):
         return False  # "which inspector", "who was director": a passage naming nobody does not answer
     if (act := ROLE_BY_ACT_RE.search(query.text)) and any(
             re.search(rf"(?i:\b{act.group(1)}\w*)\s+(?:[\w'’]+\s+){{0,3}}?{PERSON_NAME}", h.passage.text)
             for h in hits):
         return True  # "who was the director the council leader congratulated?": "congratulate Julian Wooster"
-    return not role or any(names_person_in_role(role, h.passage.text) or role == "spoke" and speaks_by_surname(h)
-                           for h in hits)
+    return not role or role == "spoke" and by_surname or any(names_person_in_role(role, h.passage.text) for h in hits)
 
 
 # A story names a speaker in full once, then by surname alone: "Craven said: “It is clear there is still much to do"

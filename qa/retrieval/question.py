@@ -20,7 +20,7 @@ from qa.documents.gazetteer import (AUTHORITIES, compass_expanded, find_in_quest
                                     shared_names_expanded)
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.answer_type import (CLOSING_SET_ASIDE, COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE, SCENE_CLAUSE,
-                                      TRAILING_NOT_RE, answer_type, without_trailing_not)
+                                      TRAILING_NOT_RE, answer_type)
 from qa.retrieval.spelling import edits1, is_english
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
@@ -1267,7 +1267,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if _has_topic(doubting := DOUBTED_CLAIM_RE.sub("", text, count=1)):
         text = doubting
     if (closing := TRAILING_NOT_RE.search(text)) and not NEGATED_EVENT_RE.search(text, closing.end(1)):
-        text = without_trailing_not(text)  # (an event set aside keeps its place: its date may close the span asked)
+        text = text[:closing.end(1)] + "."  # (an event set aside keeps its place: its date may close the span asked)
     # "(not the March visit)"; "not the ones in the 2021 newspaper piece": the year of a source set aside
     considered = re.sub(r"\s+", " ", NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", text))).strip()
     if len(set(re.findall(rf"\b{YEAR}\b", considered))) > 1:
