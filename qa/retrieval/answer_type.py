@@ -108,9 +108,15 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                          r"\bwhat\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+)?(?:average|mean|median)\b|"
                          # a terse query asking a sum: "care leaver accommodation funding amount"
                          r"\b(?:funding|money|cash|budget|grant|investment|spending)\s+(?:amount|figure|total)\b|"
-                         r"\bamount\s+of\s+(?:funding|money|cash|investment|spending)\b",
+                         r"\bamount\s+of\s+(?:funding|money|cash|investment|spending)\b|"
+                         # "medway 2019 no. of children referred back", "what was the number of ..." (not "a
+                         # number of concerns", several; nor "to cut the number of agency staff", an aim)
+                         r"\bnos?\.[^\S\n]+of\b|\bwhat\s+(?:was|is|were|are)\s+the\s+(?:total\s+)?number\s+of\b",
                          re.I)),
-    ("judgement", re.compile(r"\b(?:judge?ments?|ratings?|rated|grades?|graded|results?|outcomes?|verdicts?)\b", re.I)),
+    # ("judged" where it is asked, "was X's adoption still judged inadequate?"; not a scene, "after being judged
+    # inadequate", "before Ofsted came in and judged it inadequate")
+    ("judgement", re.compile(r"\b(?:judge?ments?|ratings?|rated|grades?|graded|results?|outcomes?|verdicts?)\b|"
+                             r"\b(?:was|were|is|are|been)\s+(?:[\w'’-]+\s+){0,4}?judged\b", re.I)),
     # What is still to do: "what did the report say the council still had to work on?", "which areas still need
     # improving?"
     # (not a yes/no question: "Do social workers still have high caseloads?", "Is Kent still required to ...?")
@@ -239,7 +245,10 @@ EVIDENCE: dict[str, re.Pattern] = {
                             # a judgement area's heading: "The experiences and progress of care leavers: good"
                             r"\b(?:progress\s+of|impact\s+of|effectiveness)\b[^.\n:]{0,80}:\s*good\b|"
                             # "The overall judgement is that children's services are good"
-                            r"\b(?:services|judge?ment|rating|grade)\b[^.\n]{0,40}\b(?:are|is|were|was)\s+good\b"),
+                            r"\b(?:services|judge?ment|rating|grade)\b[^.\n]{0,40}\b(?:are|is|were|was)\s+good\b|"
+                            # the service as a whole: "the latest inspection has judged the service to be good"
+                            r"\b(?:rated|judged|graded)\s+(?:the\s+)?(?:service|services|council|authority|it|them)\s+"
+                            r"(?:to\s+be\s+|as\s+)good\b"),
 }
 
 
@@ -561,6 +570,8 @@ OVERALL_ASKED_RE = re.compile(r"^(?![^?]*\b(?:which|what|other)\s+(?:(?:judge?me
 OVERALL_GRADE_RE = re.compile(rf"(?<!to\s)\boverall\s+(?:judge?ment|effectiveness|grade|rating)\b"
                               rf"[^.\n]{{0,80}}?{_GRADE}|"
                               rf"\b(?:judged|rated|graded)\s+(?:as\s+|to\s+be\s+)?{_GRADE}[\"”’']?\s+overall\b|"
+                              rf"\b(?:judged|rated|graded)\s+the\s+(?:service|services|council|authority)\s+"
+                              rf"(?:as\s+|to\s+be\s+){_GRADE}|"
                               rf"\boverall,\s+[^.\n]{{0,60}}?\b(?:are|is|were|was|remains?)\s+(?:now\s+)?{_GRADE}|"
                               rf"\bservices(?:\s+for\s+children)?(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?\s+"
                               rf"(?:are|were|is|was|remain)\s+(?:now\s+|still\s+)?(?:(?:judged|rated|graded)\s+"
@@ -1010,12 +1021,14 @@ def asks_person(question: str) -> bool:
 
 # A sentence after the question opened by "Not the" sets something aside: "... being harmed? Not the CLG committee's
 # criticism of Ofsted itself." (not one naming what is asked instead: "? Not the 2016 inspection, the 2019 one.")
-CLOSING_SET_ASIDE = r"(?<=[?!])\s*not\s+(?:the|its|their|an?)\b(?:(?!\s+but\b|\s+-\s)[^.?!(),;–—])*[.?!]?\s*$"
+# (an aside in brackets inside it too: "Not the director who came in later (from Rotherham).")
+CLOSING_SET_ASIDE = (r"(?<=[?!])\s*not\s+(?:the|its|their|an?)\b(?:(?!\s+but\b|\s+-\s)(?:\([^()?!]*\)|[^.?!(),;–—]))*"
+                     r"[.?!]?\s*$")
 # ... and so does a closing clause after a comma, to a full stop, when a statement follows the question ("...?
 # Childrens homes, not monitoring of LA childrens services."; not "not just", nor a question: "rated good, not
 # outstanding?"): left out of the question altogether (what it names is not asked, nor its date)
 TRAILING_NOT_RE = re.compile(r"(?<=[?!])([^?!]*?),\s*not\s+(?!(?:just|only|merely|simply|least|yet|always|all|every|"
-                             r"necessarily|even|sure)\b)[^.?!()]*[.!]?\s*$", re.I)
+                             r"necessarily|even|sure)\b)(?:\([^()?!]*\)|[^.?!()])*[.!]?\s*$", re.I)
 _CLOSING_SET_ASIDE_RE = re.compile(CLOSING_SET_ASIDE, re.I)
 
 
@@ -1034,8 +1047,10 @@ def asked_role(question: str) -> str | None:
     # "the lead Ofsted inspector", "the lead social care inspector": the lead inspector
     asked = re.sub(r"\blead\s+(?:ofsted\s+|social\s+care\s+|hmi\s+)+inspector", "lead inspector", asked, flags=re.I)
     # a role the question addresses ("Who wrote to the leader of X?") is not the one asked for
+    # (nor one whose letter or words it is: "who was the inspector's letter addressed to?")
     m = next((r for r in ROLE_RE.finditer(asked) if not ROLE_ADDRESSED_RE.search(asked[:r.start()])
-              and not ROLE_AS_OBJECT_RE.search(asked[:r.start()])), None)
+              and not ROLE_AS_OBJECT_RE.search(asked[:r.start()]) and not re.match(r"['’]s?\s", asked[r.end():])),
+             None)
     if m and ROLE_ABBREVIATIONS.get(m.group(1).lower(), m.group(1).lower()) == "inspector" \
             and not INSPECTOR_ASKED_RE.search(question):
         return None  # "Who did inspectors speak to?": the inspectors are the subject, not the answer

@@ -376,6 +376,9 @@ class Assistant:
         # its outcome is still awaited ("took place in November 2021 and the outcome letter is awaited")
         months = rank.asked_months(query) if query.month or query.date_to - query.date_from <= rank.ONE_MONTH \
             else frozenset()
+        # Asked what it found, the sentence tells a finding: "A focused visit in November 2021 looked at children in
+        # care" recalls the visit, not what it found
+        findings = asks_findings(query.text)
         hits = []
         for hit in found.hits:
             span = rank.doc_span(hit.document)
@@ -384,6 +387,7 @@ class Assistant:
             if any(event_re.search(sentence) and any(y in years for y in rank.years_named(sentence))
                    and (not months or rank.months_named(sentence) & months
                         and not rank.OUTCOME_AWAITED_RE.search(sentence))
+                   and (not findings or rank.FINDING_RE.search(sentence))
                    for sentence in _sentences(hit.passage.text)):
                 hit.unconfirmed = ["later"]
                 hits.append(hit)
@@ -864,7 +868,12 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False
     # (a year either side: "rated inadequate after the November 2018 inspection" answers for 2019)
     years = range(query.date_from.year - 1, query.date_to.year + 2) if query.date_from and query.date_to else None
-    if asks_grade(query.text) and not any(holds_grade_of(h.passage.text, years, query.text) for h in hits):
+    graded = hits
+    if rank.OTHER_INSPECTORATE_RE.search(query.text) and not rank.OFSTED_RE.search(query.text):
+        # "What rating did HM Inspectorate of Probation give Westminster's PDU?": a grade on a page naming no other
+        # inspectorate is Ofsted's (Westminster's ILACS), not the one asked
+        graded = [h for h in hits if rank.OTHER_INSPECTORATE_RE.search(h.document.text)]
+    if asks_grade(query.text) and not any(holds_grade_of(h.passage.text, years, query.text) for h in graded):
         return False
     if asks_board_grade(query.text) and not any(states_board_grade(h.passage.text) for h in hits):
         return False

@@ -392,6 +392,8 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:letter|report)s?\b)?"
                               # (with its date after it: "Not WNC's own ILACS from Nov 2022")
                               rf"(?:\s+(?:from|in|of|dated)\s+(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b)?"
+                              # (and the clause telling it: "not the 2023 ILACS that took them to RI")
+                              r"(?:\s+(?:that|which)\s+(?!(?:is|are|was|were)\s+(?:asked|meant)\b)[^,.;:?()]{1,80})?"
                               # (and what is listed with it: "I don't want the 2015 report or the latest inspection")
                               # (or a place's: "Not the 2016 RI or West Northants' 2022 result"; "not the 2019
                               # ILACS and not Leicester's 2015 grades")
@@ -1404,11 +1406,12 @@ COMMON_CAPITALISED = {
     "why", "where", "is", "are", "did", "does", "do", "was", "were", "has", "have", "the", "a", "an", "and", "or",
     "in", "on", "of", "for", "to", "i", "quote", "according", "hmi", "her", "his", "majesty", "majesty's", "chief",
     "inspector", "inspectors", "england", "english", "uk", "local", "authority", "authorities", "report", "letter",
-    "ilacs", "dcs", "la", "las", "mr", "mrs", "ms", "dr", "cllr", "councillor", "sir", "dame", "prof", "professor",
+    "ilacs", "sif", "dcs", "la", "las", "mr", "mrs", "ms", "dr", "cllr", "councillor", "sir", "dame", "prof", "professor",
     # the kinds of body that speak ("a minister's written answer to Parliament"), not a name a page must repeat
     "parliament", "government", "minister", "ministers", "secretary", "state", "department", "education",
     "cabinet", "scrutiny", "committee", "commons", "lords", "mp", "mps",
     "mv", "mvs",  # staff shorthand ("First Somerset MV after ...": a visit, no name)
+    # (the frameworks, like "ilacs" above: a 2016 report never names the "SIF" it was inspected under)
     # a council's form written short ("Hartlepool BC", "Kent CC", "Wigan MBC"): the council, no other name
     "bc", "cc", "mbc", "lbc", "rbc", "dc", "cbc",
 } | set(MONTHS) | set(MONTH_ABBREVIATIONS) | {d.lower() for d in calendar.day_name}

@@ -1,0 +1,95 @@
+"""Round 56: trust beyond the seeds (issue 10)."""
+from __future__ import annotations
+
+
+def test_judged_asks_for_a_judgement():
+    from qa.retrieval.answer_type import answer_type
+
+    assert answer_type("By the 2019 re-inspection, was Oldbury's adoption work still judged inadequate?") == "judgement"
+    assert answer_type("How were care leavers judged at Oldbury's 2019 inspection?") == "judgement"
+    assert answer_type("What did inspectors say about supervision at Oldbury?") is None
+    assert answer_type("Is there an example of a council cutting re-referrals after being judged inadequate?") is None
+    assert answer_type("Did any LA find weak practice before Ofsted came in and judged it inadequate?") is None
+
+
+def test_a_service_judged_to_be_good_gives_the_grade():
+    from qa.retrieval.answer_type import OVERALL_GRADE_RE, holds
+
+    text = "The latest inspection has judged the service to be good across all areas."
+    assert holds("judgement", text) and OVERALL_GRADE_RE.search(text)
+    assert holds("judgement", "Inspectors rated the council as good in every area.")
+    assert not holds("judgement", "Inspectors judged the plans to be realistic.")
+    assert not holds("judgement", "The plans are judged to be good enough to go on with.")
+
+
+def test_the_inspection_framework_is_no_name_a_page_must_repeat():
+    from qa.retrieval.question import parse
+
+    assert "SIF" not in parse("Oldbury, the SIF that rated every section inadequate: what did inspectors say about "
+                              "children going missing?").names
+    assert "CQC" in parse("What did the CQC say about Oldbury?").names
+
+
+def test_a_clause_telling_the_event_set_aside_is_set_aside_too():
+    from qa.retrieval.question import parse
+
+    asked = parse("Oldbury fifth monitoring visit - were any children left waiting for help? That MV only, not the "
+                  "2023 ILACS that took them to RI.")
+    assert "RI" not in asked.names and "took" not in asked.topic
+    assert "waiting" in asked.topic
+
+
+def test_no_of_asks_for_a_count():
+    from qa.retrieval.answer_type import answer_type
+
+    assert answer_type("oldbury 2019 inspection no. of children referred back to LA by inspectors") == "count"
+    assert answer_type("What was the number of children in care?") == "count"
+    assert answer_type("What did inspectors say about a number of concerns?") is None
+    assert answer_type("What does the council's report say it will do to cut the number of agency staff?") != "count"
+
+
+def test_a_role_whose_letter_it_is_is_not_the_role_asked():
+    from qa.retrieval.answer_type import asked_role
+
+    assert asked_role("Oldbury, the December 2018 visit: who was the inspector's letter addressed to?") is None
+    assert asked_role("Who was the lead inspector at Oldbury's December 2018 visit?") == "lead inspector"
+
+
+def test_a_closing_set_aside_holds_an_aside_in_brackets():
+    from qa.retrieval.question import parse
+
+    asked = parse("Kirklees, the MV in December 2018: who was the letter addressed to? Not the director who came in "
+                  "later (from Rotherham).")
+    assert "Rotherham" not in asked.authorities
+
+
+def test_a_grade_another_inspectorate_gave_is_on_a_page_naming_it(tmp_path, every_guess):
+    from conftest import bm25_assistant_for, other_council_news
+
+    report = ("Ofsted\n\nInspection of Oldbury children's services\n\nReport published: 3 May 2023\n\nOverall "
+              "effectiveness: outstanding. Domestic abuse notifications are screened within a day.")
+    jtai = ("Ofsted, CQC, HMICFRS and HM Inspectorate of Probation\n\nJoint targeted area inspection of the response "
+            "to domestic abuse in Oldbury\n\n29 January 2018\n\nThe probation delivery unit shares domestic abuse "
+            "information with children's social care promptly.")
+    assistant = bm25_assistant_for(tmp_path, {
+        "report.txt": (report, {"doc_type": "ofsted_report", "local_authorities": ["Oldbury"], "date": "2023-05-03"}),
+        "jtai.txt": (jtai, {"doc_type": "ofsted_letter", "local_authorities": ["Oldbury"], "date": "2018-01-29"}),
+        **other_council_news()})
+    assert assistant.ask("What rating did HM Inspectorate of Probation give Oldbury's probation delivery "
+                         "unit?").abstained
+    assert not assistant.ask("What rating did Ofsted give Oldbury's children's services?").abstained
+
+
+def test_a_later_page_recalling_a_visit_without_its_findings_does_not_answer_what_it_found(tmp_path, every_guess):
+    from conftest import bm25_assistant_for, other_council_news
+
+    story = ("Oldbury keeps its children's services company\n\nPublished 15 February 2024\n\nOfsted inspectors "
+             "visited Oldbury in November 2021 to look at services for children in care, and again in March 2023.")
+    recalled = ("Oldbury children's services update\n\nPublished 15 February 2024\n\nAt the visit to Oldbury in "
+                "November 2021 inspectors found that children in care were seen often by their social workers.")
+    question = "What did Ofsted find about children in care when they visited Oldbury in November 2021?"
+    meta = {"doc_type": "news_article", "local_authorities": ["Oldbury"], "date": "2024-02-15"}
+    assert bm25_assistant_for(tmp_path / "a", {"story.txt": (story, meta), **other_council_news()}).ask(
+        question).abstained
+    answer = bm25_assistant_for(tmp_path / "b", {"story.txt": (recalled, meta), **other_council_news()}).ask(question)
+    assert not answer.abstained and "found that children in care" in answer.hits[0].passage.text
