@@ -10,6 +10,8 @@ def test_judged_asks_for_a_judgement():
     assert answer_type("What did inspectors say about supervision at Oldbury?") is None
     assert answer_type("Is there an example of a council cutting re-referrals after being judged inadequate?") is None
     assert answer_type("Did any LA find weak practice before Ofsted came in and judged it inadequate?") is None
+    assert answer_type("Under what legal power does Ofsted re-inspect an LA whose services were judged inadequate?") \
+        is None
 
 
 def test_a_service_judged_to_be_good_gives_the_grade():
@@ -93,3 +95,83 @@ def test_a_later_page_recalling_a_visit_without_its_findings_does_not_answer_wha
         question).abstained
     answer = bm25_assistant_for(tmp_path / "b", {"story.txt": (recalled, meta), **other_council_news()}).ask(question)
     assert not answer.abstained and "found that children in care" in answer.hits[0].passage.text
+
+
+def test_a_providers_inspection_asked_is_answered_only_by_a_providers_report():
+    from qa.retrieval.answer_type import asks_provider_inspection
+
+    assert asks_provider_inspection("Ofsted inspected a children's home in Oldbury in 2024 - what were the judgements?")
+    assert asks_provider_inspection("What did the inspection of the council's children's homes find?")
+    assert not asks_provider_inspection("How many children's homes did the council run?")
+    assert not asks_provider_inspection("What did the 2019 ILACS say about schools?")
+
+
+def test_a_childrens_home_asked_about_where_only_the_councils_services_were_graded(tmp_path, every_guess):
+    from conftest import bm25_assistant_for, other_council_news
+
+    report = ("Ofsted\n\nInspection of Oldbury children's services\n\nReport published: 3 May 2024\n\nOverall "
+              "effectiveness: requires improvement to be good. Children in care live in stable homes.")
+    home = ("Ofsted\n\nChildren's home inspection\n\nUnique reference number: SC123456\n\nBriar House, Oldbury\n\n"
+            "Inspected 12 March 2024\n\nOverall experiences and progress of children: good. The registered manager "
+            "knows the children well.")
+    meta = {"doc_type": "ofsted_report", "local_authorities": ["Oldbury"], "date": "2024-05-03"}
+    question = "Ofsted inspected a children's home in Oldbury in 2024 - what were the judgements?"
+    assert bm25_assistant_for(tmp_path / "a", {"report.txt": (report, meta), **other_council_news()}).ask(
+        question).abstained
+    assistant = bm25_assistant_for(tmp_path / "b", {"report.txt": (report, meta), "home.txt": (home, meta),
+                                                    **other_council_news()})
+    assert not assistant.ask(question).abstained
+
+
+def test_the_reviewers_cases_at_the_first_reading():
+    from qa.retrieval.answer_type import OVERALL_GRADE_RE, answer_type, asked_role, holds
+    from qa.retrieval.question import parse
+
+    # "judged" as assessed, or in a scene, asks no grade
+    for question in ("Is risk to children judged consistently at the front door in Oldbury?",
+                     "Are children's homes judged on the same framework?",
+                     "Why were thresholds judged to be applied inconsistently in Oldbury?"):
+        assert answer_type(question) != "judgement", question
+    assert answer_type("What still needs to improve in Oldbury, which was judged inadequate?") == "remaining"
+    # a bracket naming what is asked instead, or a "but", keeps it asked
+    assert parse("What did Ofsted find about care leavers in Kent? Not the 2016 inspection (the 2019 "
+                 "one).").date_from.year == 2019
+    assert parse("What did inspectors say about Kent's front door, not the 2023 ILACS that took them to RI but the "
+                 "2019 one?").date_from.year == 2019
+    # a person in the role's place is still the role asked
+    assert asked_role("Who was the director's successor at Rotherham?") == "director"
+    # praise and one area's grade are no grade of the whole service
+    for text in ("Inspectors judged it to be good practice that managers meet weekly.",
+                 "Inspectors judged the council to be good at engaging partners."):
+        assert not holds("judgement", text) and not OVERALL_GRADE_RE.search(text), text
+    assert OVERALL_GRADE_RE.search("Ofsted judged the local authority to be inadequate.")
+    # a reference number, or a sentence's end, is no count
+    for question in ("What is the URN no. of Larkfield House children's home in Kent?",
+                     "What is the number of the Ofsted helpline?",
+                     "Did Ofsted say yes or no. Of the councils inspected, which improved?"):
+        assert answer_type(question) != "count", question
+    assert answer_type("What's the number of children in care in Oldbury?") == "count"
+
+
+def test_a_later_page_telling_the_finding_in_the_next_sentence_answers(tmp_path, every_guess):
+    from conftest import bm25_assistant_for, other_council_news
+    from qa.retrieval.assistant import tells_finding
+
+    assert tells_finding("The focused visit in November 2021 identified weaknesses in planning.")
+    assert not tells_finding("Since the council was judged inadequate in 2019, a focused visit took place in "
+                             "November 2021.")
+    story = ("Oldbury children's services update\n\nPublished 15 February 2024\n\nOfsted carried out a focused visit "
+             "to Oldbury in November 2021. Inspectors highlighted delays in permanence planning for children in care.")
+    meta = {"doc_type": "news_article", "local_authorities": ["Oldbury"], "date": "2024-02-15"}
+    answer = bm25_assistant_for(tmp_path, {"story.txt": (story, meta), **other_council_news()}).ask(
+        "What did Ofsted find about children in care when they visited Oldbury in November 2021?")
+    assert not answer.abstained
+
+
+def test_the_dense_side_reads_an_authoritys_abbreviation_as_its_name():
+    from qa.retrieval.question import parse
+
+    asked = parse("cambs jan 2019 downgrade to RI - any judgement area still graded good?")
+    assert asked.with_places_named(asked.search_text).startswith("Cambridgeshire downgrade")
+    asked = parse("What did Ofsted say about Kent County Council's front door?")
+    assert "Kent County Council" in asked.with_places_named(asked.search_text)

@@ -111,12 +111,20 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                          r"\bamount\s+of\s+(?:funding|money|cash|investment|spending)\b|"
                          # "medway 2019 no. of children referred back", "what was the number of ..." (not "a
                          # number of concerns", several; nor "to cut the number of agency staff", an aim)
-                         r"\bnos?\.[^\S\n]+of\b|\bwhat\s+(?:was|is|were|are)\s+the\s+(?:total\s+)?number\s+of\b",
+                         r"(?<!ref\s)(?<!urn\s)(?<!reference\s)\bnos?\.[^\S\n]*(?-i:of)\b|"
+                         r"\bwhat(?:['’]s|\s+(?:was|is|were|are))\s+the\s+(?:total\s+|overall\s+)?numbers?\s+of\s+"
+                         r"(?!the\b)",
                          re.I)),
-    # ("judged" where it is asked, "was X's adoption still judged inadequate?"; not a scene, "after being judged
-    # inadequate", "before Ofsted came in and judged it inadequate")
+    # ("judged" where it is asked, "was X's adoption still judged inadequate?", "How were care leavers judged?";
+    # not a scene, "after being judged inadequate", "an LA whose services were judged inadequate", nor judged as
+    # assessed, "Is risk judged consistently at the front door?")
     ("judgement", re.compile(r"\b(?:judge?ments?|ratings?|rated|grades?|graded|results?|outcomes?|verdicts?)\b|"
-                             r"\b(?:was|were|is|are|been)\s+(?:[\w'’-]+\s+){0,4}?judged\b", re.I)),
+                             r"(?:^|[,;:?.–—-])\s*(?:and\s+|so\s+|but\s+)?(?:how\s+)?"
+                             r"(?:was|were|is|are|has|have|had)\s+(?:[\w'’-]+\s+){0,4}?(?:been\s+)?judged"
+                             # (a grade after it, an inspection or nothing: not "judged consistently", "judged on the
+                             # framework")
+                             r"(?:\s+(?:to\s+be\s+|as\s+)?(?:inadequate|good|outstanding|requir\w*\s+improvement|ri)\b|"
+                             r"\s*\?|\s+(?:at|in|by)\s+(?:the|its|their|[\w-]+['’]s|(?:19|20)\d\d)\b)", re.I)),
     # What is still to do: "what did the report say the council still had to work on?", "which areas still need
     # improving?"
     # (not a yes/no question: "Do social workers still have high caseloads?", "Is Kent still required to ...?")
@@ -143,6 +151,10 @@ MEASURED_TIME_RE = re.compile(r"\b(?:within|under|than|up\s+to|average\s+of)\s+(
                               r"referral|contact|receipt|notification|return)|after|from)\b"
                               r"|(?-i:(?<!On the ))\bsame\s+day\b|\bnext\s+(?:school|working)\s+day\b", re.I)
 MEASURED_TIME_BOOST = 1.15
+# The service as a whole judged ("judged the service to be good", "rated the local authority as inadequate"), not one
+# area of it ("judged the council to be good at engaging partners", "inadequate in the help and protection of ...")
+_WHOLE_SERVICE = r"the\s+(?:service|services|council|(?:local\s+)?authority|children['’]?s\s+services)"
+_AN_AREA = r"\s+(?:at|for|on|in(?!\s+(?:all|every|each)\b))\b"
 EVIDENCE: dict[str, re.Pattern] = {
     "questions": re.compile(r"\b(?:what|how|which|who|why|where|when|do|does|is|are|can|has|have)\b[^.?!\n]{10,}\?",
                             re.I),
@@ -247,8 +259,8 @@ EVIDENCE: dict[str, re.Pattern] = {
                             # "The overall judgement is that children's services are good"
                             r"\b(?:services|judge?ment|rating|grade)\b[^.\n]{0,40}\b(?:are|is|were|was)\s+good\b|"
                             # the service as a whole: "the latest inspection has judged the service to be good"
-                            r"\b(?:rated|judged|graded)\s+(?:the\s+)?(?:service|services|council|authority|it|them)\s+"
-                            r"(?:to\s+be\s+|as\s+)good\b"),
+                            rf"\b(?:rated|judged|graded)\s+{_WHOLE_SERVICE}\s+(?:to\s+be\s+|as\s+)good\b"
+                            rf"(?!{_AN_AREA})"),
 }
 
 
@@ -570,8 +582,8 @@ OVERALL_ASKED_RE = re.compile(r"^(?![^?]*\b(?:which|what|other)\s+(?:(?:judge?me
 OVERALL_GRADE_RE = re.compile(rf"(?<!to\s)\boverall\s+(?:judge?ment|effectiveness|grade|rating)\b"
                               rf"[^.\n]{{0,80}}?{_GRADE}|"
                               rf"\b(?:judged|rated|graded)\s+(?:as\s+|to\s+be\s+)?{_GRADE}[\"”’']?\s+overall\b|"
-                              rf"\b(?:judged|rated|graded)\s+the\s+(?:service|services|council|authority)\s+"
-                              rf"(?:as\s+|to\s+be\s+){_GRADE}|"
+                              rf"\b(?:judged|rated|graded)\s+{_WHOLE_SERVICE}\s+(?:as\s+|to\s+(?:be\s+)?){_GRADE}"
+                              rf"(?!{_AN_AREA})|"
                               rf"\boverall,\s+[^.\n]{{0,60}}?\b(?:are|is|were|was|remains?)\s+(?:now\s+)?{_GRADE}|"
                               rf"\bservices(?:\s+for\s+children)?(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?\s+"
                               rf"(?:are|were|is|was|remain)\s+(?:now\s+|still\s+)?(?:(?:judged|rated|graded)\s+"
@@ -1022,18 +1034,24 @@ def asks_person(question: str) -> bool:
 # A sentence after the question opened by "Not the" sets something aside: "... being harmed? Not the CLG committee's
 # criticism of Ofsted itself." (not one naming what is asked instead: "? Not the 2016 inspection, the 2019 one.")
 # (an aside in brackets inside it too: "Not the director who came in later (from Rotherham).")
-CLOSING_SET_ASIDE = (r"(?<=[?!])\s*not\s+(?:the|its|their|an?)\b(?:(?!\s+but\b|\s+-\s)(?:\([^()?!]*\)|[^.?!(),;–—]))*"
+# (not one naming what is asked instead: "Not the 2016 inspection (the 2019 one).")
+_ASIDE = r"\((?![^()]*\b(?:(?:19|20)\d\d|one|but|mean)\b)[^()?!]*\)"
+CLOSING_SET_ASIDE = (rf"(?<=[?!])\s*not\s+(?:the|its|their|an?)\b(?:(?!\s+but\b|\s+-\s)(?:{_ASIDE}|[^.?!(),;–—]))*"
                      r"[.?!]?\s*$")
 # ... and so does a closing clause after a comma, to a full stop, when a statement follows the question ("...?
 # Childrens homes, not monitoring of LA childrens services."; not "not just", nor a question: "rated good, not
 # outstanding?"): left out of the question altogether (what it names is not asked, nor its date)
 TRAILING_NOT_RE = re.compile(r"(?<=[?!])([^?!]*?),\s*not\s+(?!(?:just|only|merely|simply|least|yet|always|all|every|"
-                             r"necessarily|even|sure)\b)(?:\([^()?!]*\)|[^.?!()])*[.!]?\s*$", re.I)
+                             rf"necessarily|even|sure)\b)(?:{_ASIDE}|[^.?!()])*[.!]?\s*$", re.I)
 _CLOSING_SET_ASIDE_RE = re.compile(CLOSING_SET_ASIDE, re.I)
 
 
 def without_trailing_not(question: str) -> str:
     return TRAILING_NOT_RE.sub(lambda m: m.group(1) + ".", question)
+
+
+_ROLES_TEXT_RE = re.compile(r"['’]s?\s+(?:[\w-]+\s+)?(?:letter|report|words|comments?|e-?mail|statement|notes?|"
+                            r"findings|message|remarks|feedback)\b", re.I)
 
 
 def asked_role(question: str) -> str | None:
@@ -1049,7 +1067,7 @@ def asked_role(question: str) -> str | None:
     # a role the question addresses ("Who wrote to the leader of X?") is not the one asked for
     # (nor one whose letter or words it is: "who was the inspector's letter addressed to?")
     m = next((r for r in ROLE_RE.finditer(asked) if not ROLE_ADDRESSED_RE.search(asked[:r.start()])
-              and not ROLE_AS_OBJECT_RE.search(asked[:r.start()]) and not re.match(r"['’]s?\s", asked[r.end():])),
+              and not ROLE_AS_OBJECT_RE.search(asked[:r.start()]) and not _ROLES_TEXT_RE.match(asked[r.end():])),
              None)
     if m and ROLE_ABBREVIATIONS.get(m.group(1).lower(), m.group(1).lower()) == "inspector" \
             and not INSPECTOR_ASKED_RE.search(question):
@@ -1170,6 +1188,22 @@ PROVIDER_REPORT_RE = re.compile(r"\bunique reference number\b|\bURN\s*:|\bSC\d{6
                                 r"\s+is\s+(?:privately|run|operated|registered))\b|\bwhat is it like to attend this\b|"
                                 r"\binspectorate of probation\b|\byouth (?:justice|offending) (?:service|team) inspection\b",
                                 re.I)
+
+
+# A provider's own inspection asked about: "Ofsted inspected a children's home in Greenwich in 2024 - what were the
+# judgements?", "the school's inspection grade" (not the council's services, nor "children's homes" as a topic:
+# "how many children's homes did the council run?")
+_PROVIDER = (r"(?:children['’]?s\s+homes?|secure\s+(?:children['’]?s\s+)?homes?|schools?|nurser(?:y|ies)|"
+             r"fostering\s+agenc(?:y|ies))")
+PROVIDER_INSPECTION_ASKED_RE = re.compile(
+    rf"\binspect(?:ed|ion\s+of|ing)\s+(?:a|an|the|its|one|that)\s+(?:[\w'’-]+\s+){{0,2}}?{_PROVIDER}\b|"
+    rf"\b{_PROVIDER}(?:['’]s)?\s+(?:ofsted\s+)?(?:inspection|report|grade|rating|judge?ments?)\b", re.I)
+
+
+def asks_provider_inspection(question: str) -> bool:
+    """A provider's judgements or findings asked (see PROVIDER_INSPECTION_ASKED_RE)."""
+    return bool(PROVIDER_INSPECTION_ASKED_RE.search(question)) \
+        and (answer_type(question) == "judgement" or asks_findings(question))
 
 
 @lru_cache(maxsize=256)

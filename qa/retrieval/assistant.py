@@ -28,11 +28,11 @@ from qa.config import Settings, load_settings
 from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
-from qa.retrieval.question import SOURCE_KINDS, FilterOverrides, Query, _ordinal, parse
+from qa.retrieval.question import FRAMEWORK_RE, OFSTED_NAMED_RE, SOURCE_KINDS, FilterOverrides, Query, _ordinal, parse
 from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE, SHARE_QUESTION_RE, announces_only,
                                       asked_event, gives_grade, judged_grade_asked,
                                       asks_board_grade, states_board_grade,
-                                      asked_role, asks_council_services, provider_report,
+                                      asked_role, asks_council_services, asks_provider_inspection, provider_report,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, holds_grade_of,
                                       names_person_in_role, BYLINE_NAME_RE, PERSON_NAME, ROLE_RE,
                                       states_change, states_count, states_count_change, states_count_in_sentence,
@@ -376,19 +376,20 @@ class Assistant:
         # its outcome is still awaited ("took place in November 2021 and the outcome letter is awaited")
         months = rank.asked_months(query) if query.month or query.date_to - query.date_from <= rank.ONE_MONTH \
             else frozenset()
-        # Asked what it found, the sentence tells a finding: "A focused visit in November 2021 looked at children in
-        # care" recalls the visit, not what it found
+        # Asked what it found, the sentence (or the next) tells a finding: "A focused visit in November 2021 looked at
+        # children in care" recalls the visit, not what it found
         findings = asks_findings(query.text)
         hits = []
         for hit in found.hits:
             span = rank.doc_span(hit.document)
             if hit.unconfirmed or span is None or span[0] <= query.date_to:
                 continue
+            sentences = _sentences(hit.passage.text)
             if any(event_re.search(sentence) and any(y in years for y in rank.years_named(sentence))
                    and (not months or rank.months_named(sentence) & months
                         and not rank.OUTCOME_AWAITED_RE.search(sentence))
-                   and (not findings or rank.FINDING_RE.search(sentence))
-                   for sentence in _sentences(hit.passage.text)):
+                   and (not findings or tells_finding(sentence) or tells_finding(" ".join(sentences[i + 1:i + 2])))
+                   for i, sentence in enumerate(sentences)):
                 hit.unconfirmed = ["later"]
                 hits.append(hit)
         if not hits:
@@ -402,6 +403,16 @@ class Assistant:
 VISIT_WORD_RE = re.compile(r"\bvisit", re.I)
 RECALLED_EVENT_RE = re.compile(r"\b(?:visit\w*|inspect\w*|re-inspect\w*|ofsted|judge?ment|judged|rated|rating|"
                                r"graded|report\w*|letter)\b", re.I)
+
+
+# What a visit found, told: "inspectors found", "identified weaknesses", "highlighted delays", "praised the progress"
+# (the judgement it followed is history: "since the council was judged inadequate in 2019, a visit took place ...")
+FINDING_TOLD_RE = re.compile(r"\b(?:found|finds|judged|concluded|identified|highlighted|noted|praised|criticised|"
+                             r"rated|graded|saw|reported\s+that)\b", re.I)
+
+
+def tells_finding(sentence: str) -> bool:
+    return bool(FINDING_TOLD_RE.search(rank.JUDGED_BEFORE_RE.sub("", sentence)))
 
 
 def _sentences(text: str) -> list[str]:
@@ -869,7 +880,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     # (a year either side: "rated inadequate after the November 2018 inspection" answers for 2019)
     years = range(query.date_from.year - 1, query.date_to.year + 2) if query.date_from and query.date_to else None
     graded = hits
-    if rank.OTHER_INSPECTORATE_RE.search(query.text) and not rank.OFSTED_RE.search(query.text):
+    if rank.OTHER_INSPECTORATE_RE.search(query.text) and not OFSTED_NAMED_RE.search(query.text) \
+            and not FRAMEWORK_RE.search(query.text):
         # "What rating did HM Inspectorate of Probation give Westminster's PDU?": a grade on a page naming no other
         # inspectorate is Ofsted's (Westminster's ILACS), not the one asked
         graded = [h for h in hits if rank.OTHER_INSPECTORATE_RE.search(h.document.text)]
@@ -877,6 +889,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False
     if asks_board_grade(query.text) and not any(states_board_grade(h.passage.text) for h in hits):
         return False
+    if asks_provider_inspection(query.text) and not any(provider_report(h.document.text) for h in hits):
+        return False  # a children's home's judgements asked, where only the council's services' are stated
     if asks_findings(query.text) and (visit_awaited(query, hits) or hits and all(announces_only(h.document.text)
                                                                                  for h in hits)):
         return False  # only pages announcing the inspection: nothing says what it found

@@ -393,7 +393,8 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               # (with its date after it: "Not WNC's own ILACS from Nov 2022")
                               rf"(?:\s+(?:from|in|of|dated)\s+(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b)?"
                               # (and the clause telling it: "not the 2023 ILACS that took them to RI")
-                              r"(?:\s+(?:that|which)\s+(?!(?:is|are|was|were)\s+(?:asked|meant)\b)[^,.;:?()]{1,80})?"
+                              r"(?:\s+(?:that|which)\s+(?!(?:is|are|was|were)\s+(?:asked|meant)\b)"
+                              r"(?:(?!\s+but\b|\s+-\s)[^,.;:?()]){1,80})?"
                               # (and what is listed with it: "I don't want the 2015 report or the latest inspection")
                               # (or a place's: "Not the 2016 RI or West Northants' 2022 result"; "not the 2019
                               # ILACS and not Leicester's 2015 grades")
@@ -603,6 +604,15 @@ class Query:
         for name in self.authorities:
             stripped = authority_surface_re(name).sub(" ", stripped)
         return re.sub(r"\s+", " ", stripped).strip()
+
+    def with_places_named(self, text: str) -> str:
+        """`text` with each asked authority's abbreviation written as its name ("cambs" -> "Cambridgeshire", "TH"
+        -> "Tower Hamlets"): the embedding model knows the name, not staff shorthand. A form holding the name
+        ("Kent County Council", "kent's") stays as written."""
+        for name in self.authorities:
+            text = authority_surface_re(name).sub(
+                lambda m: m.group(0) if name.casefold() in m.group(0).casefold() else name, text)
+        return text
 
     def filters(self) -> dict:
         """What the question restricted, for the JSON `filters` field and the UI."""
@@ -1406,12 +1416,13 @@ COMMON_CAPITALISED = {
     "why", "where", "is", "are", "did", "does", "do", "was", "were", "has", "have", "the", "a", "an", "and", "or",
     "in", "on", "of", "for", "to", "i", "quote", "according", "hmi", "her", "his", "majesty", "majesty's", "chief",
     "inspector", "inspectors", "england", "english", "uk", "local", "authority", "authorities", "report", "letter",
-    "ilacs", "sif", "dcs", "la", "las", "mr", "mrs", "ms", "dr", "cllr", "councillor", "sir", "dame", "prof", "professor",
+    # (the frameworks: a 2016 report never names the "SIF" it was inspected under)
+    "ilacs", "sif", "dcs", "la", "las", "mr", "mrs", "ms", "dr", "cllr", "councillor", "sir", "dame", "prof",
+    "professor",
     # the kinds of body that speak ("a minister's written answer to Parliament"), not a name a page must repeat
     "parliament", "government", "minister", "ministers", "secretary", "state", "department", "education",
     "cabinet", "scrutiny", "committee", "commons", "lords", "mp", "mps",
     "mv", "mvs",  # staff shorthand ("First Somerset MV after ...": a visit, no name)
-    # (the frameworks, like "ilacs" above: a 2016 report never names the "SIF" it was inspected under)
     # a council's form written short ("Hartlepool BC", "Kent CC", "Wigan MBC"): the council, no other name
     "bc", "cc", "mbc", "lbc", "rbc", "dc", "cbc",
 } | set(MONTHS) | set(MONTH_ABBREVIATIONS) | {d.lower() for d in calendar.day_name}

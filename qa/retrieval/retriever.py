@@ -101,7 +101,7 @@ class Retriever:
             mask[index.doc_rows.get(d, [])] = True
         scope = Scope(mask, None if len(allowed_docs) == len(docs) else frozenset(allowed_docs))
         defined = index_definitions(index)
-        text = expand(query.search_text, defined)
+        text = query.with_places_named(expand(query.search_text, defined))
         t = time.perf_counter()
         asked = expand(query.keyword_text, defined)
         fixes = spelling_fixes(asked, index.bm25.query_terms, index.bm25.document_frequency)  # "priorites"
