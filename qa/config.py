@@ -284,7 +284,9 @@ DEFAULT_INDEX = ROOT / "index"
 #   125: a paragraph ending on a colon ("... said:") stays in the passage of what it introduces; a grade alone on
 #        its line ("Good") is a judgement table's value, not a heading; a date's year in words ("the fourteenth of
 #        March two thousand and seventeen")
-PIPELINE_VERSION = "125"
+#   126: a story's byline line in parts ("Inspections | By Ruth Adebanjo | 13 June 2024 | 4 min read"); a two-page
+#        report's closing "Report published: ..." line
+PIPELINE_VERSION = "126"
 
 
 def packaged_model_path() -> str:

@@ -175,3 +175,32 @@ def test_the_dense_side_reads_an_authoritys_abbreviation_as_its_name():
     assert asked.with_places_named(asked.search_text).startswith("Cambridgeshire downgrade")
     asked = parse("What did Ofsted say about Kent County Council's front door?")
     assert "Kent County Council" in asked.with_places_named(asked.search_text)
+
+
+def test_the_grade_asked_of_the_areas_lifts_a_passage_giving_it():
+    from qa.retrieval.answer_type import area_grade_asked, area_grade_weight
+
+    question = "Oldbury, the 2023 ILACS that took them up to RI overall - which of the judgement areas came out Good?"
+    assert area_grade_asked(question) == "good"
+    assert area_grade_asked("any judgement area still graded good?") == "good"
+    assert area_grade_asked("What did the report say about areas for improvement?") is None
+    assert area_grade_weight(question, "Oldbury was rated requires improvement, with ‘Good’ judgements for children "
+                                       "in care.") > 1.0
+    assert area_grade_weight(question, "Help and protection: Good") > 1.0
+    assert area_grade_weight(question, "The latest inspection has judged the service to be good across all areas.") \
+        > 1.0
+    assert area_grade_weight(question, "Oldbury was rated requires improvement overall.") == 1.0
+    assert area_grade_weight(question, "Care leavers made good progress.") == 1.0
+
+
+def test_a_bylines_parts_date_the_story(tmp_path):
+    from conftest import ingested
+
+    text = ("Greenwich leaves inadequate behind\n\nInspections | By Ruth Adebanjo | 13 June 2024 | 4 min read\n\n"
+            "Greenwich has climbed out of Ofsted's inadequate category, two years after a damning report.\n\n"
+            "Inspectors returned in April and rated its services as requiring improvement.")
+    assert ingested(tmp_path, "story.txt", text).date == "2024-06-13"
+    # (a menu is no byline: no reporter named)
+    menu = text.replace("Inspections | By Ruth Adebanjo | 13 June 2024 | 4 min read", "Home | Sitemap | Contact us")
+    assert ingested(tmp_path, "menu.txt", menu).date is None
+

@@ -275,6 +275,7 @@ _CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\d/.])|\b\d{1,
 # Services"), a reference number ("Ref: BFC-0127"), a time of update.
 _DATELINE_TAIL_RE = re.compile(r"\s*(?:[|,•·-]\s*)?(?:[Bb]y\s+[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?:,\s*[^|]{0,60})?|"
                                r"(?i:ref(?:erence)?(?:\s+no\.?)?)\s*:?\s*[\w/-]+)\s*$")
+_READING_TIME_RE = re.compile(r"\d{1,2}\s*(?:min(?:ute)?s?)\s+read", re.I)
 _NOT_PUBLICATION = re.compile(r"\b(inspection|visit|fieldwork|post on|upload|maintenance|outage|downtime|"
                               r"scheduled|deadline|closing date|event|webinar|asked)\b", re.I)
 
@@ -329,6 +330,13 @@ def _dateline(text: str) -> tuple[str | None, bool]:
     rest = re.sub(rf"(?:^|\s){_DATELINE_PREFIX}\s*$", " ", rest.strip(), flags=re.I)
     if prefixed or s[:1].isdigit() or re.match(WEEKDAY, s, re.I):
         rest = _DATELINE_TAIL_RE.sub(" ", rest)
+    # A story's byline line in parts: "Inspections | By Ruth Adebanjo | 13 June 2024 | 4 min read" (its section, the
+    # reporter, the date, a reading time): every part page furniture, the date is the story's
+    parts = [p.strip(" *_") for p in re.split(r"\s*[|•·]\s*", rest.strip(" *_")) if p.strip(" *_")]
+    if len(re.split(r"\s+[|•·]\s+", s)) >= 3 and parts and all(
+            _BYLINE_RE.match(p) or _READING_TIME_RE.fullmatch(p) or re.fullmatch(r"[A-Z][a-z]+(?:\s+&?\s*[A-Z]?[a-z]+)?", p)
+            for p in parts) and any(re.match(r"[Bb]y\s", p) for p in parts):
+        rest = ""
     rest = re.sub(r"[|,•·:()\-–—]", " ", rest).strip()
     if rest and not (_BYLINE_RE.match(rest) or re.fullmatch(r"(?:[A-Z][\w&'’.-]*\s*){1,4}", rest)):
         return None, False
@@ -1085,7 +1093,7 @@ _MEETING_LINE_RE = re.compile(r"\b(?:minutes|agenda|meeting|committee|cabinet|pa
 _NOT_MEETING_DATE_RE = re.compile(r"\b(?:review\w*|printed|version|issued?|effective|expir\w*|updated|next)\b", re.I)
 
 
-CLOSING_DATE_MIN_CHARS = 5000  # a report's own closing page, not a short page listing reports
+CLOSING_DATE_MIN_CHARS = 3000  # a report's own closing page, not a short page listing reports (a two-page PDF's too)
 
 
 # (minutes named, not only a line citing them: "Minutes: ... Committee", "Meeting of ... Committee")

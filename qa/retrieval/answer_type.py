@@ -705,9 +705,39 @@ _RI_TO_GOOD_RE = re.compile(r"\bimprovement\s+to\s+be\s+good\b", re.I)  # ("requ
 @lru_cache(maxsize=8)  # (one pattern per grade)
 def _grade_given_re(grade: str) -> re.Pattern:
     word = r"(?:requires|requiring)\s+improvement|ri\b" if grade in ("ri", "requires improvement") else re.escape(grade)
-    return re.compile(rf"\b(?:(?:judged|rated|graded|deemed)\s+(?:to\s+be\s+|as\s+)?|remains?\s+|now\s+)['‘\"“]?"
+    return re.compile(rf"\b(?:(?:judged|rated|graded|deemed)\s+(?:{_WHOLE_SERVICE}\s+)?(?:to\s+be\s+|as\s+)?|remains?\s+|"
+                      rf"now\s+)['‘\"“]?"
                       rf"(?:{word})|"
-                      rf"['‘\"“]?\b(?:{word})['’\"”]?[^\S\n]+(?:ratings?|judge?ment|grade|overall)\b", re.I)
+                      rf"['‘\"“]?\b(?:{word})['’\"”]?[^\S\n]+(?:ratings?|judge?ments?|grades?|overall)\b", re.I)
+
+
+# "which of the judgement areas actually came out Good?", "any judgement area still graded good?": the grade asked
+# of the areas, so a passage giving it ("with ‘Good’ judgements for children in care") over one giving the overall
+AREA_GRADE_ASKED_RE = re.compile(rf"\b(?:areas?|judge?ments?)\b[^?]{{0,40}}?\b(?:came\s+out|come\s+out|were|was|got|"
+                                 rf"rated|judged|graded|received|given)\s+(?:as\s+)?['‘\"“]?({_GRADE_WORDS}|ri)\b", re.I)
+AREA_GRADE_BOOST = 1.3
+
+
+@lru_cache(maxsize=256)
+def area_grade_asked(question: str) -> str | None:
+    m = AREA_GRADE_ASKED_RE.search(question)
+    return re.sub(r"\s+", " ", m.group(1).lower()) if m else None
+
+
+def area_grade_weight(question: str, text: str) -> float:
+    grade = area_grade_asked(question)
+    return AREA_GRADE_BOOST if grade and (gives_grade(grade, text) or _area_line_gives(grade, text)) else 1.0
+
+
+_AREA_LINE_GRADES = {"inadequate": "Inadequate", "good": "Good", "outstanding": "Outstanding",
+                     "ri": "Requires improvement", "requires improvement": "Requires improvement"}
+
+
+def _area_line_gives(grade: str, text: str) -> bool:
+    """A judgement table's line giving `grade`, capitalised as a cell: "The experiences and progress of children in
+    care – Requires improvement to be good", "Help and protection: Good"."""
+    word = _AREA_LINE_GRADES.get(grade)
+    return bool(word) and bool(re.search(rf"[-–:|]\s*['‘\"“]?{word[0]}(?i:{word[1:]})\b", text))
 
 
 def asked_event(question: str) -> str | None:

@@ -28,7 +28,8 @@ from qa.index.store import Index
 from qa.retrieval import rank
 from qa.retrieval.acronyms import (FIELD_GLOSSARY, INSPECTION_KIND_LONG_RE, acronym_weight, asked_acronyms, defined_as,
                                    expand, index_definitions, spelled_out_re, with_short_forms)
-from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, asked_event, asked_role, counted_stems,
+from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, area_grade_weight, asked_event, asked_role,
+                                      counted_stems,
                                       earlier_inspection_weight, holds, previous_post_weight, second_fact_weight,
                                       several_named_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
@@ -211,7 +212,7 @@ class Retriever:
                 * rank.reply_weight(passage.text, query.text, query.source, doc.doc_type == "council_page") \
                 * rank.improve_weight(passage.text, passage.headings, query.text) \
                 * rank.fault_weight(passage.text, query.text) * rank.praise_weight(passage.text, query.text) \
-                * rank.direction_weight(passage.text, query.text) \
+                * rank.direction_weight(passage.text, query.text) * area_grade_weight(query.text, passage.text) \
                 * second_fact_weight(query.text, query.answer_type, passage.text) \
                 * previous_post_weight(query.text, passage.text) * who_verb_weight(query.text, passage.text) \
                 * several_named_weight(query.text, passage.text) \
