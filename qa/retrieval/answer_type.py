@@ -712,7 +712,8 @@ def _grade_given_re(grade: str) -> re.Pattern:
 
 
 # "which of the judgement areas actually came out Good?", "any judgement area still graded good?": the grade asked
-# of the areas, so a passage giving it ("with ‘Good’ judgements for children in care") over one giving the overall
+# of the areas, so a passage giving it ("with ‘Good’ judgements for children in care") weighs over one giving only the
+# overall grade
 AREA_GRADE_ASKED_RE = re.compile(rf"\b(?:areas?|judge?ments?)\b[^?]{{0,40}}?\b(?:came\s+out|come\s+out|were|was|got|"
                                  rf"rated|judged|graded|received|given)\s+(?:as\s+)?['‘\"“]?({_GRADE_WORDS}|ri)\b", re.I)
 AREA_GRADE_BOOST = 1.3

@@ -606,9 +606,9 @@ class Query:
         return re.sub(r"\s+", " ", stripped).strip()
 
     def with_places_named(self, text: str) -> str:
-        """`text` with each asked authority's abbreviation written as its name ("cambs" -> "Cambridgeshire", "TH"
-        -> "Tower Hamlets"): the embedding model knows the name, not staff shorthand. A form holding the name
-        ("Kent County Council", "kent's") stays as written."""
+        """`text` with each asked authority's abbreviation written as its name ("cambs" -> "Cambridgeshire",
+        "northants" -> "Northamptonshire", "WSCC" -> "West Sussex"): the embedding model knows the name, not staff
+        shorthand. A form holding the name ("Kent County Council", "kent's") stays as written."""
         for name in self.authorities:
             text = authority_surface_re(name).sub(
                 lambda m: m.group(0) if name.casefold() in m.group(0).casefold() else name, text)

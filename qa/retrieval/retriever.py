@@ -29,9 +29,8 @@ from qa.retrieval import rank
 from qa.retrieval.acronyms import (FIELD_GLOSSARY, INSPECTION_KIND_LONG_RE, acronym_weight, asked_acronyms, defined_as,
                                    expand, index_definitions, spelled_out_re, with_short_forms)
 from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, area_grade_weight, asked_event, asked_role,
-                                      counted_stems,
-                                      earlier_inspection_weight, holds, previous_post_weight, second_fact_weight,
-                                      several_named_weight, who_verb_weight)
+                                      counted_stems, earlier_inspection_weight, holds, previous_post_weight,
+                                      second_fact_weight, several_named_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTION_RE, NEGATED_SOURCE_RE, SOURCE_KINDS,
                                    Query, SPECIALIST_SERVICE_RE, specialist_service)
