@@ -708,7 +708,10 @@ def _grade_given_re(grade: str) -> re.Pattern:
     return re.compile(rf"\b(?:(?:judged|rated|graded|deemed)\s+(?:{_WHOLE_SERVICE}\s+)?(?:to\s+be\s+|as\s+)?|remains?\s+|"
                       rf"now\s+)['‘\"“]?"
                       rf"(?:{word})|"
-                      rf"['‘\"“]?\b(?:{word})['’\"”]?[^\S\n]+(?:ratings?|judge?ments?|grades?|overall)\b", re.I)
+                      rf"['‘\"“]?\b(?:{word})['’\"”]?[^\S\n]+(?:ratings?|judge?ment|grade|overall)\b|"
+                      # (in the plural only as quoted, a grade's own word: "with ‘Good’ judgements for children in
+                      # care"; not "good judgements about risk")
+                      rf"['‘\"“](?:{word})['’\"”][^\S\n]+(?:judge?ments|grades)\b", re.I)
 
 
 # "which of the judgement areas actually came out Good?", "any judgement area still graded good?": the grade asked

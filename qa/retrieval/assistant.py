@@ -376,8 +376,8 @@ class Assistant:
         # its outcome is still awaited ("took place in November 2021 and the outcome letter is awaited")
         months = rank.asked_months(query) if query.month or query.date_to - query.date_from <= rank.ONE_MONTH \
             else frozenset()
-        # Asked what it found, the sentence (or the next) tells a finding: "A focused visit in November 2021 looked at
-        # children in care" recalls the visit, not what it found
+        # Asked what it found, a sentence telling only what the visit looked at ("A focused visit in November 2021
+        # looked at children in care") recalls the visit, not what it found, unless it or the next tells a finding
         findings = asks_findings(query.text)
         hits = []
         for hit in found.hits:
@@ -388,7 +388,8 @@ class Assistant:
             if any(event_re.search(sentence) and any(y in years for y in rank.years_named(sentence))
                    and (not months or rank.months_named(sentence) & months
                         and not rank.OUTCOME_AWAITED_RE.search(sentence))
-                   and (not findings or tells_finding(sentence) or tells_finding(" ".join(sentences[i + 1:i + 2])))
+                   and (not findings or not VISIT_SCOPE_TOLD_RE.search(sentence) or tells_finding(sentence)
+                        or tells_finding(" ".join(sentences[i + 1:i + 2])))
                    for i, sentence in enumerate(sentences)):
                 hit.unconfirmed = ["later"]
                 hits.append(hit)
@@ -409,6 +410,10 @@ RECALLED_EVENT_RE = re.compile(r"\b(?:visit\w*|inspect\w*|re-inspect\w*|ofsted|j
 # (the judgement it followed is history: "since the council was judged inadequate in 2019, a visit took place ...")
 FINDING_TOLD_RE = re.compile(r"\b(?:found|finds|judged|concluded|identified|highlighted|noted|praised|criticised|"
                              r"rated|graded|saw|reported\s+that)\b", re.I)
+
+
+VISIT_SCOPE_TOLD_RE = re.compile(r"\b(?:look(?:ed|s|ing)?\s+at|focus+(?:ed|es|ing)?\s+on|examin\w*|consider(?:ed|ing)|"
+                                 r"took\s+place|carried\s+out|visited)\b", re.I)
 
 
 def tells_finding(sentence: str) -> bool:
