@@ -276,6 +276,7 @@ _CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?![\d/.])|\b\d{1,
 _DATELINE_TAIL_RE = re.compile(r"\s*(?:[|,•·-]\s*)?(?:[Bb]y\s+[A-Z][a-z'’-]+(?:\s+[A-Z][\w'’-]+){1,2}(?:,\s*[^|]{0,60})?|"
                                r"(?i:ref(?:erence)?(?:\s+no\.?)?)\s*:?\s*[\w/-]+)\s*$")
 _READING_TIME_RE = re.compile(r"\d{1,2}\s*(?:min(?:ute)?s?)\s+read", re.I)
+_STORY_SECTION_RE = re.compile(r"[A-Z][a-z]+(?:\s+&?\s*[A-Z]?[a-z]+)?")  # a section: "Inspections"
 _NOT_PUBLICATION = re.compile(r"\b(inspection|visit|fieldwork|post on|upload|maintenance|outage|downtime|"
                               r"scheduled|deadline|closing date|event|webinar|asked)\b", re.I)
 
@@ -334,8 +335,8 @@ def _dateline(text: str) -> tuple[str | None, bool]:
     # reporter, the date, a reading time): every part page furniture, the date is the story's
     parts = [p.strip(" *_") for p in re.split(r"\s*[|•·]\s*", rest.strip(" *_")) if p.strip(" *_")]
     if len(re.split(r"\s+[|•·]\s+", s)) >= 3 and parts and all(
-            _BYLINE_RE.match(p) or _READING_TIME_RE.fullmatch(p) or re.fullmatch(r"[A-Z][a-z]+(?:\s+&?\s*[A-Z]?[a-z]+)?", p)
-            for p in parts) and any(re.match(r"[Bb]y\s", p) for p in parts):
+            _BYLINE_RE.match(p) or _READING_TIME_RE.fullmatch(p) or _STORY_SECTION_RE.fullmatch(p) for p in parts) \
+            and any(re.match(r"[Bb]y\s", p) for p in parts):
         rest = ""
     rest = re.sub(r"[|,•·:()\-–—]", " ", rest).strip()
     if rest and not (_BYLINE_RE.match(rest) or re.fullmatch(r"(?:[A-Z][\w&'’.-]*\s*){1,4}", rest)):

@@ -705,8 +705,8 @@ _RI_TO_GOOD_RE = re.compile(r"\bimprovement\s+to\s+be\s+good\b", re.I)  # ("requ
 @lru_cache(maxsize=8)  # (one pattern per grade)
 def _grade_given_re(grade: str) -> re.Pattern:
     word = r"(?:requires|requiring)\s+improvement|ri\b" if grade in ("ri", "requires improvement") else re.escape(grade)
-    return re.compile(rf"\b(?:(?:judged|rated|graded|deemed)\s+(?:{_WHOLE_SERVICE}\s+)?(?:to\s+be\s+|as\s+)?|remains?\s+|"
-                      rf"now\s+)['‘\"“]?"
+    return re.compile(rf"\b(?:(?:judged|rated|graded|deemed)\s+(?:{_WHOLE_SERVICE}\s+)?(?:to\s+be\s+|as\s+)?|"
+                      rf"remains?\s+|now\s+)['‘\"“]?"
                       rf"(?:{word})|"
                       rf"['‘\"“]?\b(?:{word})['’\"”]?[^\S\n]+(?:ratings?|judge?ment|grade|overall)\b|"
                       # (in the plural only as quoted, a grade's own word: "with ‘Good’ judgements for children in
@@ -715,10 +715,11 @@ def _grade_given_re(grade: str) -> re.Pattern:
 
 
 # "which of the judgement areas actually came out Good?", "any judgement area still graded good?": the grade asked
-# of the areas, so a passage giving it ("with ‘Good’ judgements for children in care") weighs over one giving only the
-# overall grade
+# of the areas, so a passage giving it ("with ‘Good’ judgements for children in care") weighs over one giving only
+# the overall grade
 AREA_GRADE_ASKED_RE = re.compile(rf"\b(?:areas?|judge?ments?)\b[^?]{{0,40}}?\b(?:came\s+out|come\s+out|were|was|got|"
-                                 rf"rated|judged|graded|received|given)\s+(?:as\s+)?['‘\"“]?({_GRADE_WORDS}|ri)\b", re.I)
+                                 rf"rated|judged|graded|received|given)\s+(?:as\s+)?['‘\"“]?({_GRADE_WORDS}|ri)\b",
+                                 re.I)
 AREA_GRADE_BOOST = 1.3
 
 
