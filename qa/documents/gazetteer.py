@@ -484,6 +484,9 @@ _MONTH_WORD = (r"(?:january|february|march|april|may|june|july|august|september|
 _VISIT_KIND_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+{_VISIT_KIND}|{_VISIT_KIND}\s+(?:{_MONTH_WORD}\s+)?(?:19|20)\d\d|"
                                rf"(?:19|20)\d\d\s+{_VISIT_KIND})\b", re.I)
 
+_VISIT_NAMED_AFTER = re.compile(rf"\s+{_VISIT_KIND}s?\b", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
 
 _QUESTION_WORDS_RE = re.compile(r"[,?]|\b(what|how|why|which|who|when|where|did|does|do|is|are|was|were)\b", re.I)
 
@@ -595,6 +598,8 @@ def find_in_question(text: str) -> list[str]:
                     continue
             elif not (possessive or _Q_CUE_BEFORE.search(before) or re.match(r"\s*(\?|$|,)", after)
                       or _SERVICES_AFTER.match(after) and not surface.isupper()
+                      # ("at the halton focused visit": the place's own visit)
+                      or _THE_BEFORE.search(before) and _VISIT_NAMED_AFTER.match(after)
                       or _SUBJECT_BEFORE.search(before) and _RESULT_VERB_AFTER.match(after)
                       and _INSPECTION_RESULT_RE.search(text)
                       or surface[:1].isupper()):  # capitalised mid-question: the user means the place

@@ -92,6 +92,9 @@ FIELD_GLOSSARY = {
     "FGC": "family group conference",
     "ICPC": "initial child protection conference",
     "QA": "quality assurance",
+    # a council's own assessment for inspectors ("our SEF rewrite"): pages write "self-evaluation" in full
+    "SEF": "self-evaluation",
+    "PQ": "parliamentary question",  # a written question to a minister; its page says "Question to the ..."
     "YOT": "youth offending team",
 }
 
@@ -228,7 +231,7 @@ INSPECTION_KIND_LONG_RE = re.compile(r"\b(?:inspections?|framework|visits?)\b", 
 # several word orders ("not in employment, education or training", "children missing from education"); the field
 # itself ("Northamptonshire CSC": every page is on its children's services, few write "children's social care"); an
 # office whose holder a passage names without it ("the new DCS/AD improvement work": "Jane Smith has made changes").
-EXPANSION_ONLY = frozenset({"NEET", "EET", "CME", "CSC", "CYP", "DCS", "AD"})
+EXPANSION_ONLY = frozenset({"NEET", "EET", "CME", "CSC", "CYP", "DCS", "AD", "PQ"})
 
 
 def asked_acronyms(names: list[str], defined: dict[str, str],

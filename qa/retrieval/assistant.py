@@ -36,7 +36,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, holds_grade_of,
                                       names_person_in_role, BYLINE_NAME_RE, PERSON_NAME, ROLE_RE,
                                       states_change, states_count, states_count_change, states_count_in_sentence,
-                                      states_share)
+                                      states_grade_count, states_share)
 from qa.documents.gazetteer import find_in_text, question_forms
 from qa.documents.metadata import MONTHS, ORDINAL_RE, anticipated_visit, ordinal_value
 from qa.documents.mentions import (MONTH_NAMES, document_event_dates, document_event_months, document_not_before,
@@ -1046,7 +1046,8 @@ def states_asked_count(query: Query, hits: list[Hit]) -> bool:
     # ("social workers rose from 345 to 368" states how many there were)
     return not stems or any(states_count(stems, h.passage.text, before) or states_count_change(stems, h.passage.text)
                             or share and states_share(stems, h.passage.text)
-                            or states_count_in_sentence(stems, h.passage.text) for h in hits)
+                            or states_count_in_sentence(stems, h.passage.text)
+                            or states_grade_count(query.text, h.passage.text) for h in hits)
 
 
 def apply_overrides(query: Query, overrides: "FilterOverrides | dict") -> Query:

@@ -109,6 +109,8 @@ NAMED_SPEAKER_RE = re.compile(rf"\b(?i:what|how)\s+(?i:did|does|has|have)\s+"
                               rf"(?!(?:[A-Z][\w'’-]*\s+)*?{_NOT_A_PERSON}\b)"
                               rf"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\s+"
                               r"(?i:say|said|tell|told|explain|describe|add|admit|warn|claim)\b")
+EVENT_ANCHOR_RE = re.compile(r"\b(?:after|since|following)\s+(?:the|its|their|an?)\s+(?:[\w'’-]+\s+){0,3}?"
+                             r"(?:fv|mv\s?\d*|visit|inspection|ilacs|jtai|letter|report|judge?ment|rating)s?\b", re.I)
 SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("council_page",), "news": ("news_article",)}
 # Who is quoted, said outright ("according to the council", "the council's own announcement", "the report itself"),
 # outranks a source merely mentioned ("what did social workers tell inspectors"); "not press coverage" is no cue.
@@ -395,6 +397,9 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               # (and the clause telling it: "not the 2023 ILACS that took them to RI")
                               r"(?:\s+(?:that|which)\s+(?!(?:is|are|was|were)\s+(?:asked|meant)\b)"
                               r"(?:(?!\s+but\b|\s+-\s)[^,.;:?()]){1,80})?"
+                              # (or told by when it was told: "not the front door one reported in December")
+                              r"(?:\s+(?:reported|published|covered|written|sent|issued|held|carried\s+out)\s+"
+                              r"(?:in|on|during|last)\s+[^,.;:?()]{1,30})?"
                               # (and what is listed with it: "I don't want the 2015 report or the latest inspection")
                               # (or a place's: "Not the 2016 RI or West Northants' 2022 result"; "not the 2019
                               # ILACS and not Leicester's 2015 grades")
@@ -763,10 +768,20 @@ def scene_and_question(text: str) -> tuple[str, str] | None:
 _SEASON_WORDS = r"(?:early|late|mid|summer|spring|autumn|winter|start|end|beginning|first|second|last)\b"
 
 
+# "leicester latest ilacs vs 2021": the year the latest is measured against, no time asked (what compares the two
+# is written after it, and may not say when)
+COMPARED_WITH_YEAR_RE = re.compile(rf"\b(?:vs\.?|versus|compar(?:ed?|es|ing)\s+(?:with|to)|against)\s+"
+                                   rf"(?:the\s+|its\s+)?(?:(?:last|previous|earlier)\s+)?(?:[\w-]+\s+){{0,2}}?{YEAR}\b",
+                                   re.I)
+
+
 def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     """Return (from, to, phrase, text without the phrase). Handles ranges, since/before, seasons,
     month-year and bare years. A time in the question sentence is the one asked, not one in a sentence setting
     the scene before it; a judgement's time there dates the visits asked about from then on."""
+    if RECENCY_RE.search(text) and (compared := list(COMPARED_WITH_YEAR_RE.finditer(text))) \
+            and len(re.findall(rf"\b{YEAR}\b", text)) == len(compared):
+        return None, None, "", text
     if (dated := SOURCE_FROM_RE.search(text)) and (own := _source_date(SOURCE_FROM_RE.sub(r"\1 of ", text),
                                                                          dated.start())):
         return own  # (whatever sentence asks: "X's release from Sept 2017. What did it say about 2015?")
@@ -863,7 +878,9 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         ("since_clause", rf"\b(?:since|after)\s+(?:(?:(?:[\w'’-]+\s+){{1,4}}?(?:was|were|had\s+been)|being)"
                          rf"\s+(?:rated|judged|found|graded|deemed)|"
                          # "since they went inadequate in 2019", "after it fell to RI in 2018"
-                         rf"(?:[\w'’-]+\s+){{1,4}}?(?:went|became|fell|dropped|slipped)\s+(?:in(?:to)?\s+|to\s+)?"
+                         # (or "after going inadequate in 2015")
+                         rf"(?:(?:[\w'’-]+\s+){{1,4}}?(?:went|became|fell|dropped|slipped)|going|falling|dropping)\s+"
+                         rf"(?:in(?:to)?\s+|to\s+)?"
                          rf"(?:inadequate|requires\s+improvement|ri|good|outstanding))"
                          rf"\b[^?.,;]{{0,40}}?\b(?:in|of)\s+{MONTH_YEAR}\b"),
         # "Where did the director work before she took up the post in 2023?": her appointment dates the scene, and
@@ -1260,6 +1277,12 @@ KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m
                             r"unlike)\b(?:(?!\s-\s)[^.?!;,:–—])*", re.I)
 
 
+# "North Northants (the new unitary, not West Northants)": a place set aside by name after a comma, a bracket or a
+# dash (capitalised, so a name: "- not Kent", not "not sure")
+PLACE_SET_ASIDE_RE = re.compile(r"(?:(?<=[,(;–—.?!])|(?<=\s-))\s*(?:(?:but|and)\s+)?"
+                                r"(?i:not|rather\s+than|instead\s+of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+
+
 _SET_ASIDE_WHEN_RE = re.compile(rf"\b(?:{MONTH_RE}\s+)?{YEAR}\b", re.I)
 
 
@@ -1298,7 +1321,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
         rest = considered  # "What happened in 2018?": the time is the topic, keep it in the search text
     visit = None
     authorities = find_authorities(text)
-    if len(authorities) > 1 and (outside := find_authorities(KNOWN_ASIDE_RE.sub(" ", considered))):
+    if len(authorities) > 1 and (outside := find_authorities(
+            KNOWN_ASIDE_RE.sub(" ", PLACE_SET_ASIDE_RE.sub(" ", considered)))):
         # "I don't want the West Northants 2022 report": a place named only in what is set aside is not asked about;
         # nor one named in an aside ("I know Lambeth and Leicester had theirs the same year")
         authorities = [a for a in authorities if a in outside]
@@ -1327,7 +1351,11 @@ def parse(question: str, previous: Query | None = None) -> Query:
     responding = "council" if COUNCIL_RESPONSE_RE.search(cues) or COUNCIL_DECISION_RE.search(cues) \
         or COMMITTEE_TOLD_RE.search(cues) or COUNCILLORS_RAISED_RE.search(cues) and not INSPECTORS_SAY_RE.search(cues) \
         else "news" if NEWS_WRITER_RE.search(cues) else None
-    source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
+    # "banes cabinet extra funding for short breaks after the ofsted fv": the event a question measures from names
+    # no teller when another source is cued outside it
+    unanchored = EVENT_ANCHOR_RE.sub(" ", cues)
+    source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(unanchored)),
+                                              next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None))
     if source == "ofsted" and not attributed \
             and (OTHER_INSPECTORATE_RE.search(cues) or ANY_INSPECTORATE_RE.search(cues)) \
             and not OFSTED_NAMED_RE.search(cues):
@@ -1368,7 +1396,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
                   authorities=authorities,
                   source=source, source_named=source_named,
                   doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest,
-                  names=find_names(KNOWN_ASIDE_RE.sub(" ", NEGATED_EVENT_RE.sub(" ", cues)), authorities),
+                  names=find_names(KNOWN_ASIDE_RE.sub(" ", PLACE_SET_ASIDE_RE.sub(
+                      " ", NEGATED_EVENT_RE.sub(" ", cues))), authorities),
                   answer_type=answer_type(_asked_sentence(text)), month=month)
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
@@ -1422,7 +1451,9 @@ COMMON_CAPITALISED = {
     # the kinds of body that speak ("a minister's written answer to Parliament"), not a name a page must repeat
     "parliament", "government", "minister", "ministers", "secretary", "state", "department", "education",
     "cabinet", "scrutiny", "committee", "commons", "lords", "mp", "mps",
+    "pq", "pqs",  # (a parliamentary question's page is headed "Question to the Department for Education")
     "mv", "mvs",  # staff shorthand ("First Somerset MV after ...": a visit, no name)
+    "aem", "aems",  # (so is the annual engagement meeting: its follow-up letter says "thank you for meeting with me")
     # a council's form written short ("Hartlepool BC", "Kent CC", "Wigan MBC"): the council, no other name
     "bc", "cc", "mbc", "lbc", "rbc", "dc", "cbc",
 } | set(MONTHS) | set(MONTH_ABBREVIATIONS) | {d.lower() for d in calendar.day_name}

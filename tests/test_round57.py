@@ -1,0 +1,124 @@
+"""Round 57: trust beyond the seeds (issue 10)."""
+from __future__ import annotations
+
+from datetime import date
+
+
+def test_a_parliamentary_question_and_a_self_evaluation_are_read_by_what_they_stand_for():
+    from qa.retrieval.acronyms import FIELD_GLOSSARY, expand
+    from qa.retrieval.question import parse
+
+    # (a written question's page says "Question to the Department for Education", never "PQ")
+    assert "PQ" not in parse("That written PQ from Dec 2015 on which LAs were inadequate - which minister answered "
+                             "it?").names
+    assert "self-evaluation" in expand("For our SEF rewrite: has Ofsted said anything about data?", FIELD_GLOSSARY)
+
+
+def test_a_self_evaluation_page_answers_a_question_on_the_sef(tmp_path, every_guess):
+    from conftest import bm25_assistant_for, other_council_news
+
+    page = ("Ofsted blog: what we learned from annual engagement meetings\n\nPublished 4 June 2021\n\n"
+            "Self-evaluations\n\nMany local authorities described impact only through performance indicators. In "
+            "the next round we would like more qualitative detail about the impact of casework in self-evaluations.")
+    assistant = bm25_assistant_for(tmp_path, {"blog.txt": (page, {"doc_type": "other", "date": "2021-06-04"}),
+                                              **other_council_news()})
+    answer = assistant.ask("Has Ofsted said what it wants to see in a council's SEF instead of performance "
+                           "indicators?")
+    assert not answer.abstained and "qualitative detail" in answer.hits[0].passage.text
+
+
+def test_a_year_the_latest_is_compared_with_is_no_filter():
+    from qa.retrieval.question import parse
+
+    compared = parse("leicester latest ilacs vs 2021 - better or worse overall?")
+    assert compared.recency and compared.date_from is None and compared.date_to is None
+    assert parse("how does the current rating compare with 2017?").date_from is None
+    # (an event's own year is still asked; so is a year without "latest")
+    assert parse("Kent 2022 ilacs vs 2019 - better?").date_from.year == 2022
+    assert parse("What did the 2021 inspection of Leicester find?").date_from.year == 2021
+
+
+def test_a_place_set_aside_by_name_is_not_asked_about():
+    from qa.retrieval.question import parse
+
+    assert parse("North Northants (the new unitary, not West Northants) - what did Ofsted say about care "
+                 "leavers?").authorities == ["North Northamptonshire"]
+    assert parse("Leeds, not Bradford: what did inspectors find about caseloads?").authorities == ["Leeds"]
+    assert set(parse("What did Leeds and Bradford say about caseloads?").authorities) == {"Leeds", "Bradford"}
+
+
+def test_a_count_of_areas_given_a_grade_answers_how_many_inadequate():
+    from qa.retrieval.answer_type import states_grade_count
+
+    asked = "Northants 2019 inspection: how many inadequate, and what grade did the leadership one get?"
+    assert states_grade_count(asked, "It was rated inadequate in three of the four inspected categories.")
+    assert states_grade_count(asked, "Four out of five key areas of the service were classed as 'inadequate'.")
+    assert states_grade_count("How many judgement areas were inadequate?", "Two judgement areas were inadequate.")
+    assert not states_grade_count(asked, "The service was rated inadequate by Ofsted.")
+    # (a count asked of something else, beside a grade: money after the judgement)
+    assert not states_grade_count("How much extra money did the council put in after it was judged inadequate?",
+                                  "A third of 39 settings were judged inadequate.")
+
+
+def test_the_grade_a_span_opens_on_is_not_the_grade_asked():
+    from qa.retrieval.grades import asked_grades
+    from qa.retrieval.question import parse
+
+    assert "requires improvement" not in asked_grades(parse(
+        "Liverpool - between the RI in 2018 and the March 2023 ILACS, did practice get better or worse?"))
+    assert "inadequate" in asked_grades(parse("Who led the 2016 SIF that rated them inadequate?"))
+
+
+def test_an_ambiguous_place_before_its_visit_is_the_place():
+    from qa.retrieval.question import find_authorities
+
+    assert find_authorities("what did ofsted say about short breaks at the halton focused visit?") == ["Halton"]
+    assert find_authorities("what did the reading inspection find?") == ["Reading"]
+    assert find_authorities("how was the reading assessment scored?") == []
+
+
+def test_a_month_looked_back_from_since_an_event_is_not_the_event():
+    from qa.retrieval.rank import OTHER_MONTH_PENALTY, month_weight
+
+    assert month_weight(frozenset({1}), "Leaders have made steady progress since the inspection in March 2022.") == 1.0
+    assert month_weight(frozenset({1}), "The inspection in March 2022 found weak practice.") == OTHER_MONTH_PENALTY
+
+
+def test_the_event_measured_from_names_no_teller_beside_another_source():
+    from qa.retrieval.question import parse
+
+    assert parse("banes cabinet extra funding for short breaks after the ofsted fv").source == "council"
+    assert parse("what changed after the 2019 ofsted inspection").source == "ofsted"
+    assert parse("what did the news say after the ofsted visit").source == "news"
+
+
+def test_a_place_set_aside_after_a_full_stop_leaves_no_name_to_find():
+    from qa.retrieval.question import parse
+
+    asked = parse("Northants, the Feb 2016 inspection: what strengths did Ofsted pick out? Not the 2013 LAC "
+                  "inspection, and not Gloucestershire's academy.")
+    assert asked.authorities == ["Northamptonshire"] and "Gloucestershire" not in asked.names
+
+
+def test_a_grade_gone_to_after_going_opens_the_span_before_the_event_asked():
+    from qa.retrieval.question import parse_time
+
+    assert parse_time("Lambeth 2018 re-inspection - how quickly did they improve after going inadequate in 2015?")[
+        :2] == (date(2018, 1, 1), date(2018, 12, 31))
+    assert parse_time("what happened after going inadequate in 2015?")[:2] == (date(2015, 1, 1), None)
+
+
+def test_the_event_set_aside_takes_its_reported_month_with_it():
+    from qa.retrieval.question import parse
+
+    asked = parse("What did Ofsted's March 2024 monitoring visit say about child protection plans in Southampton? I "
+                  "mean the second MV, not the front door one reported in December.")
+    assert asked.month is None and (asked.date_from, asked.date_to) == (date(2024, 3, 1), date(2024, 3, 31))
+    assert "December" not in asked.topic
+
+
+def test_the_annual_engagement_meeting_is_no_name_its_letter_must_repeat():
+    from qa.retrieval.question import parse
+
+    assert "AEM" not in parse("Oldbury AEM - which Ofsted regional director signed the follow-up letter?").names
+    assert "LADO" in parse("What did Ofsted say about the LADO in Oldbury?").names
