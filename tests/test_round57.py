@@ -89,7 +89,9 @@ def test_the_event_measured_from_names_no_teller_beside_another_source():
 
     assert parse("banes cabinet extra funding for short breaks after the ofsted fv").source == "council"
     assert parse("what changed after the 2019 ofsted inspection").source == "ofsted"
-    assert parse("what did the news say after the ofsted visit").source == "news"
+    # (a topic word outside it is no teller: "social media")
+    assert parse("What has Kent done about online safety and social media since the Ofsted inspection?").source \
+        == "ofsted"
 
 
 def test_a_place_set_aside_after_a_full_stop_leaves_no_name_to_find():
@@ -122,3 +124,43 @@ def test_the_annual_engagement_meeting_is_no_name_its_letter_must_repeat():
 
     assert "AEM" not in parse("Oldbury AEM - which Ofsted regional director signed the follow-up letter?").names
     assert "LADO" in parse("What did Ofsted say about the LADO in Oldbury?").names
+
+
+def test_the_mv_in_a_month_is_the_visits_month():
+    from qa.retrieval.question import parse
+
+    assert parse("Oldbury - the MV in March 2025: had caseloads come down?").month_dates_visit
+    assert not parse("What did Oldbury's scrutiny committee say in March 2025 about caseloads?").month_dates_visit
+
+
+
+def test_the_reviewers_cases_at_the_first_reading():
+    from qa.documents.gazetteer import find_in_question
+    from qa.retrieval.answer_type import states_grade_count
+    from qa.retrieval.grades import asked_grades
+    from qa.retrieval.question import parse
+    from qa.retrieval.rank import OTHER_MONTH_PENALTY, month_weight
+
+    # the set-aside's "reported in" runs to its date, no further
+    assert parse("Kent: not the visit published in June - what did the March one find?").month == 3
+    assert parse("Kent: not the inspection carried out in March last year but the latest one - what did it say "
+                 "about caseloads?").recency
+    # a grade qualifying what is counted is no grade count; RI counts; one area counts
+    assert not states_grade_count("How many good foster carers does Kent have?",
+                                  "Leaders have made good progress in all three areas.")
+    assert states_grade_count("how many areas were RI?", "Three of the four areas were RI.")
+    assert states_grade_count("how many judgement areas were inadequate?",
+                              "The council was judged inadequate in one area: help and protection.")
+    assert not states_grade_count("how many inadequate?", "Two of the three children seen had inadequate plans.")
+    # a school subject before an inspection is no council
+    assert find_in_question("how did the reading inspections of primary schools go in 2019?") == []
+    # a list of places set aside
+    assert parse("North Northants MASH findings - not West Northants or Northamptonshire").authorities == [
+        "North Northamptonshire"]
+    # the grade a span opens on, in its verb form too
+    assert not asked_grades(parse("What changed between being rated RI in 2018 and the March 2023 ILACS?"))
+    # a since-clause ends at its comma: the event's own month after it still dates the passage
+    assert month_weight(frozenset({6}), "The visit, the first since the inspection in March 2022, took place in "
+                                        "October 2022.") == OTHER_MONTH_PENALTY
+    # the numbered and plural MV
+    assert parse("what did the MV2 in March 2025 find about caseloads in Kent?").month_dates_visit

@@ -486,6 +486,7 @@ _VISIT_KIND_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+{_VISIT_KIND}|{_VISIT_KIND}
 
 _VISIT_NAMED_AFTER = re.compile(rf"\s+{_VISIT_KIND}s?\b", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_SCHOOL_RE = re.compile(r"\b(?:schools?|pupils?|phonics|key\s+stage|primary|secondary|deep\s+dive)\b", re.I)
 
 
 _QUESTION_WORDS_RE = re.compile(r"[,?]|\b(what|how|why|which|who|when|where|did|does|do|is|are|was|were)\b", re.I)
@@ -600,6 +601,7 @@ def find_in_question(text: str) -> list[str]:
                       or _SERVICES_AFTER.match(after) and not surface.isupper()
                       # ("at the halton focused visit": the place's own visit)
                       or _THE_BEFORE.search(before) and _VISIT_NAMED_AFTER.match(after)
+                      and not _SCHOOL_RE.search(text)
                       or _SUBJECT_BEFORE.search(before) and _RESULT_VERB_AFTER.match(after)
                       and _INSPECTION_RESULT_RE.search(text)
                       or surface[:1].isupper()):  # capitalised mid-question: the user means the place

@@ -231,7 +231,7 @@ INSPECTION_KIND_LONG_RE = re.compile(r"\b(?:inspections?|framework|visits?)\b", 
 # several word orders ("not in employment, education or training", "children missing from education"); the field
 # itself ("Northamptonshire CSC": every page is on its children's services, few write "children's social care"); an
 # office whose holder a passage names without it ("the new DCS/AD improvement work": "Jane Smith has made changes").
-EXPANSION_ONLY = frozenset({"NEET", "EET", "CME", "CSC", "CYP", "DCS", "AD", "PQ"})
+EXPANSION_ONLY = frozenset({"NEET", "EET", "CME", "CSC", "CYP", "DCS", "AD"})
 
 
 def asked_acronyms(names: list[str], defined: dict[str, str],

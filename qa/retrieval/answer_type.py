@@ -988,25 +988,33 @@ def states_count_in_sentence(stems: frozenset[str], text: str) -> bool:
 
 
 # "how many inadequate?" counts the judgement areas given a grade: "rated inadequate in three of the four inspected
-# categories", "four out of five key areas were classed as inadequate", "inadequate in all three areas"
-# (the grade counted after "how many": not "how much money ... after it was judged inadequate")
-GRADE_COUNT_QUESTION_RE = re.compile(r"\bhow\s+many\s+(?:(?:of\s+the\s+)?(?:[\w'’-]+\s+){0,2}?(?:areas|judge?ments|"
-                                     r"categories|domains)\b|(?:[\w'’-]+\s+){0,2}?(?:inadequate|good|outstanding|ri|"
-                                     r"requires\s+improvement)s?\b)", re.I)
+# categories", "four out of five key areas were classed as inadequate", "judged inadequate in one area"
+# (the grade or the areas counted after "how many": not "how much money ... after it was judged inadequate", nor "how
+# many good foster carers")
+_GRADE_WORD = r"(?:inadequate|good|outstanding|ri|requires\s+improvement)"
+_AREA_NOUN = r"(?:areas?|judge?ments?|categor(?:y|ies)|domains?|sections?)"
+GRADE_COUNT_QUESTION_RE = re.compile(rf"\bhow\s+many\s+(?:(?:of\s+the\s+)?(?:[\w'’-]+\s+){{0,2}}?{_AREA_NOUN}\b|"
+                                     rf"(?:[\w'’-]+\s+){{0,2}}?{_GRADE_WORD}s?\b"
+                                     rf"(?=\s*(?:[,?.;:)]|$|(?:and|or|were|was|did|in|judge?ments?|ratings?|"
+                                     rf"grades?)\b)))",
+                                     re.I)
 _GRADE_STEMS = frozenset(tokenize("inadequate good outstanding requires"))
 _COUNT_WORD = rf"(?:\d{{1,2}}|{'|'.join(sorted(_NUMBER_WORDS))})"
 _AREAS_COUNTED_RE = re.compile(rf"\b{_COUNT_WORD}\s+(?:out\s+)?of\s+(?:the\s+)?{_COUNT_WORD}\b|\ball\s+{_COUNT_WORD}\b|"
-                               rf"\b{_COUNT_WORD}\s+(?:[\w-]+\s+){{0,2}}?(?:areas|judge?ments|categories|domains)\b",
-                               re.I)
+                               rf"\b{_COUNT_WORD}\s+(?:[\w-]+\s+){{0,2}}?{_AREA_NOUN}\b", re.I)
+_AREA_NOUN_RE = re.compile(rf"\b{_AREA_NOUN}\b", re.I)
+
+
+def _grades_in(text: str) -> set[str]:
+    return {"requir" if t == "ri" else t for t in tokenize(text)} & _GRADE_STEMS
 
 
 def states_grade_count(question: str, text: str) -> bool:
-    """For "how many inadequate?", a sentence giving the asked grade and how many areas got it (the answer's gate
-    only)."""
-    counted = GRADE_COUNT_QUESTION_RE.search(question)
-    grades = set(tokenize(question)) & _GRADE_STEMS if counted else set()
-    return bool(grades) and any(grades & set(tokenize(text[a:b])) and _AREAS_COUNTED_RE.search(text[a:b])
-                                for a, b in sentence_spans(text))
+    """For "how many inadequate?", a sentence giving the asked grade, a count and the areas counted (the answer's
+    gate only)."""
+    grades = _grades_in(question) if GRADE_COUNT_QUESTION_RE.search(question) else set()
+    return bool(grades) and any(grades & _grades_in(text[a:b]) and _AREAS_COUNTED_RE.search(text[a:b])
+                                and _AREA_NOUN_RE.search(text[a:b]) for a, b in sentence_spans(text))
 
 
 # ---------------------------------------------------------------- "what grade", "who ... as commissioner"

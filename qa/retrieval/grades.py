@@ -53,7 +53,8 @@ GRADE_DATED_RE = re.compile(rf"\b{_GRADE}\b{_GRADE_AS_JUDGEMENT}"
                             rf"(?:(?!\b(?:inadequate|requir\w*|good|outstanding|ri|from|to)\b)[^.?!;,]){{0,30}}?"
                             rf"\b(?:in|of)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b", re.I)
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+['‘\"“]?$", re.I)  # ("up from inadequate in 2015": the grade left behind)
-_SPAN_OPENS_RE = re.compile(r"\b(?:between|since|after|following)\s+(?:(?:the|its|their)\s+)?['‘\"“]?$", re.I)
+_SPAN_OPENS_RE = re.compile(r"\b(?:between|since|after|following)\s+(?:(?:the|its|their|it|they|being|was|were|"
+                            r"had|been|last|council['’]s)\s+){0,3}['‘\"“]?$", re.I)
 LEAD_CHARS = 800  # (the lead of a story on a judgement)
 _GRADE_YEARS: "weakref.WeakKeyDictionary[object, dict[tuple[str, str], set[int]]]" = weakref.WeakKeyDictionary()
 
@@ -102,12 +103,14 @@ def _asked_grades(question: str, first: int, last: int) -> frozenset[str]:
             and not re.search(r"[.?!]\s", question[min(where, at):max(where, at)])
 
     # (nor a grade left: "from RI in 2019")
+    # (nor the grade a span opens on: "between the RI in 2018 and the March 2023 ILACS", "since it was rated
+    # inadequate in 2019" ask what came after it)
     near = {grade_name(m.group(1)) for m in ASKED_GRADE_RE.finditer(question)
             if years and beside_asked_year(m.start())
-            and not _FROM_BEFORE_RE.search(question, max(0, m.start(1) - 10), m.start(1))}
-    # (nor the grade a span opens on: "between the RI in 2018 and the March 2023 ILACS" asks what came after it)
+            and not _FROM_BEFORE_RE.search(question, max(0, m.start(1) - 10), m.start(1))
+            and not _SPAN_OPENS_RE.search(question, max(0, m.start() - 40), m.start())}
     return frozenset(near | {g for g, y, at in _dated_grades(question) if first <= y <= last
-                             and not _SPAN_OPENS_RE.search(question, max(0, at - 25), at)})
+                             and not _SPAN_OPENS_RE.search(question, max(0, at - 40), at)})
 
 
 def asked_grades(query: Query) -> frozenset[str]:

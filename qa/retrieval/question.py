@@ -399,7 +399,8 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:(?!\s+but\b|\s+-\s)[^,.;:?()]){1,80})?"
                               # (or told by when it was told: "not the front door one reported in December")
                               r"(?:\s+(?:reported|published|covered|written|sent|issued|held|carried\s+out)\s+"
-                              r"(?:in|on|during|last)\s+[^,.;:?()]{1,30})?"
+                              rf"(?:(?:in|on|during)\s+(?:{MONTH_RE}(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)|"
+                              rf"last\s+(?:year|month|{MONTH_RE}))\b)?"
                               # (and what is listed with it: "I don't want the 2015 report or the latest inspection")
                               # (or a place's: "Not the 2016 RI or West Northants' 2022 result"; "not the 2019
                               # ILACS and not Leicester's 2015 grades")
@@ -426,7 +427,10 @@ EVENT_MONTH_RE = re.compile(rf"\b(?:(?:the|its|an?)\s+)?{MONTH_RE}\s+(?:{EVENT_N
 # "the March 2019 (Ofsted) (monitoring) ...": a month naming an event of the kind that follows it
 _MONTH_OF_EVENT = rf"\b{MONTH_RE}\s+(?:\d{{4}}\s+)?(?:ofsted\s+)?(?:monitoring\s+|focused\s+|follow-up\s+|full\s+)?"
 VISIT_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}(?:visit|vist|inspection|re-inspection|fieldwork|mv\b|mv\s?\d)|"
-                            rf"\b(?:visit(?:ed)?|inspect(?:ed|ion)|fieldwork|returned|revisited)\b[^.?]{{0,30}}?\b(?:in|during)\s+"
+                            # ("the MV in March 2025")
+                            rf"\b(?:visit(?:ed)?|inspect(?:ed|ion)|fieldwork|returned|revisited|mvs?(?:\s?\d)?)\b"
+                            rf"[^.?]{{0,30}}?"
+                            rf"\b(?:in|during)\s+"
                             rf"(?:early\s+|late\s+|mid-?)?(?:{MONTH_RE}|(?:spring|summer|autumn)\s+\d{{4}})|"
                             # "Ofsted's late-2019 inspection": a season's visit
                             rf"\b(?:early|late|mid|spring|summer|autumn|winter)[\s-]+(?:of\s+)?\d{{4}}\s+(?:ofsted\s+)?"
@@ -1280,7 +1284,10 @@ KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m
 # "North Northants (the new unitary, not West Northants)": a place set aside by name after a comma, a bracket or a
 # dash (capitalised, so a name: "- not Kent", not "not sure")
 PLACE_SET_ASIDE_RE = re.compile(r"(?:(?<=[,(;–—.?!])|(?<=\s-))\s*(?:(?:but|and)\s+)?"
-                                r"(?i:not|rather\s+than|instead\s+of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+                                r"(?i:not|rather\s+than|instead\s+of)\s+(?:the\s+)?"
+                                r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+                                # (and what is listed with it: "not West Northants or Northamptonshire")
+                                r"(?:,?\s+(?:or|and|nor)\s+(?:not\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*")
 
 
 _SET_ASIDE_WHEN_RE = re.compile(rf"\b(?:{MONTH_RE}\s+)?{YEAR}\b", re.I)
@@ -1352,10 +1359,10 @@ def parse(question: str, previous: Query | None = None) -> Query:
         or COMMITTEE_TOLD_RE.search(cues) or COUNCILLORS_RAISED_RE.search(cues) and not INSPECTORS_SAY_RE.search(cues) \
         else "news" if NEWS_WRITER_RE.search(cues) else None
     # "banes cabinet extra funding for short breaks after the ofsted fv": the event a question measures from names
-    # no teller when another source is cued outside it
-    unanchored = EVENT_ANCHOR_RE.sub(" ", cues)
-    source = attributed or responding or next((name for name, pattern in SOURCE_CUES if pattern.search(unanchored)),
-                                              next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None))
+    # no teller when a council body is cued outside it (not a topic word such as "social media")
+    outside = next((name for name, pattern in SOURCE_CUES if pattern.search(EVENT_ANCHOR_RE.sub(" ", cues))), None)
+    source = attributed or responding or ("council" if outside == "council" else None) \
+        or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
     if source == "ofsted" and not attributed \
             and (OTHER_INSPECTORATE_RE.search(cues) or ANY_INSPECTORATE_RE.search(cues)) \
             and not OFSTED_NAMED_RE.search(cues):

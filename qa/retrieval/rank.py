@@ -266,9 +266,9 @@ DATED_EVENT_RE = re.compile(r"\b(?:visit\w*|inspect\w*|re-?inspect\w*|ofsted|hmi
 
 # "a significant improvement since the last monitoring visit ..., in November 2017": a month the passage looks
 # back from, not the event it tells
-# (or since an event named: "steady progress ... since the inspection in March 2022")
-SINCE_LAST_RE = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:(?:last|previous|first|earlier|prior)\b|"
-                           r"(?:[\w-]+\s+){0,2}?(?:inspection|visit|judge?ment|ilacs|sif|report)s?\b)[^.;]*", re.I)
+# (or since an event named, to its clause's end: "... since the inspection in March 2022, took place in October")
+SINCE_LAST_RE = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:(?:last|previous|first|earlier|prior)\b[^.;]*|"
+                           r"(?:[\w-]+\s+){0,2}?(?:inspection|visit|judge?ment|ilacs|sif|report)s?\b[^.;,]*)", re.I)
 
 
 def month_weight(months: frozenset[int], text: str) -> float:
