@@ -286,7 +286,9 @@ DEFAULT_INDEX = ROOT / "index"
 #        March two thousand and seventeen")
 #   126: a story's byline line in parts ("Inspections | By Ruth Adebanjo | 13 June 2024 | 4 min read"); a two-page
 #        report's closing "Report published: ..." line
-PIPELINE_VERSION = "126"
+#   127: a byline's "Published ..." part after the reporter ("By Jo Marsh | Published 9 January 2024, 11:42 | ...");
+#        printed minutes' running footer ("Oldbury Council - Corporate Parenting Board - 23 January 2024 - Minutes")
+PIPELINE_VERSION = "127"
 
 
 def packaged_model_path() -> str:

@@ -164,3 +164,36 @@ def test_the_reviewers_cases_at_the_first_reading():
                                         "October 2022.") == OTHER_MONTH_PENALTY
     # the numbered and plural MV
     assert parse("what did the MV2 in March 2025 find about caseloads in Kent?").month_dates_visit
+
+
+def test_a_councils_own_childrens_home_given_a_grade_is_a_providers_inspection():
+    from qa.retrieval.answer_type import asks_provider_inspection
+
+    assert asks_provider_inspection("What grade did Ofsted give Oldbury County Council's own children's home at its "
+                                    "most recent inspection?")
+    assert not asks_provider_inspection("What grade did Ofsted give Oldbury's children's services?")
+
+
+def test_a_bylines_published_part_dates_the_story():
+    from qa.documents.metadata import _dateline
+
+    assert _dateline("By **Jo Marsh** | Published 9 January 2024, 11:42 | Updated 9 January 2024, 15:10")[0] \
+        == "2024-01-09"
+    assert _dateline("Published: June 2024 | Last updated: 2 September 2024") == ("2024-06-01", True)
+    assert _dateline("Posted by Admin | Comments (3)")[0] is None
+    # (after another label the date is the labelled paper's: a committee report's appended letter)
+    assert _dateline("Paper: Ofsted focused visit letter | Date: 1 August 2022 | Contact/Tel: Jo Marsh")[0] is None
+
+
+def test_printed_minutes_running_footer_dates_the_meeting(tmp_path):
+    from conftest import ingested
+
+    body = "\n\n".join(["OLDBURY COUNCIL\n\nCORPORATE PARENTING BOARD",
+                        "MINUTES of the meeting held in Committee Room 2.",
+                        "1. The Board noted the report on care leavers' housing and asked for an update in the spring.",
+                        "The meeting closed at 12.10 pm.",
+                        "Oldbury Council - Corporate Parenting Board - 23 January 2024 - Minutes        Page 1 of 1"])
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assert ingested(tmp_path / "a", "minutes.txt", body).date == "2024-01-23"
+    assert ingested(tmp_path / "b", "plain.txt", body.replace(" - 23 January 2024 - Minutes", "")).date is None

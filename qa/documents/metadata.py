@@ -290,11 +290,18 @@ _DOCUMENT_CONTROL_RE = re.compile(r"(?i)(?:version|review\s+date|date\s+of\s+rev
 def _dateline(text: str) -> tuple[str | None, bool]:
     """A line that states a date and little else: (date, has an explicit published/updated prefix)."""
     s = text.strip().strip("•|-–—·").strip()
-    first = re.split(r"\s+[|•·]\s+", s)[0]
-    if first != s and re.match(rf"^{_DATELINE_PREFIX}\s*\S", first, re.I) and not re.match(r"(?i)(?:last\s+)?updated", first):
-        found, prefixed = _dateline(first)  # "Published: June 2024 | Last updated: 2 September 2024": the first
-        if found:
-            return found, prefixed
+    # "Published: June 2024 | Last updated: 2 September 2024": the first prefixed part, after a byline too ("By
+    # Hannah Gedge | Published 9 January 2024, 11:42 | Updated 9 January 2024, 15:10")
+    # (not after another label: "Paper: Ofsted focused visit letter | Date: 1 August 2022" dates the paper appended)
+    parts = re.split(r"\s+[|•·]\s+", s)
+    for at, part in enumerate(parts if len(parts) > 1 else []):
+        if re.match(rf"^{_DATELINE_PREFIX}\s*\S", part, re.I) and not re.match(r"(?i)(?:last\s+)?updated", part):
+            found, prefixed = _dateline(part)
+            if found:
+                return found, prefixed
+            break
+        if not re.match(r"[Bb]y\s+\W*[A-Z]", part):
+            break
     # a meeting's own line, its time and committee after the date: "Meeting: Tuesday, 8 March 2022 2.00 pm, Children
     # and Families Overview and Scrutiny Committee"
     # (or in figures: "Meeting: 10/09/2024 - Overview and Scrutiny Committee (Item 6)")
@@ -396,6 +403,8 @@ _MEETING_ON_RE = re.compile(rf"^\s*(?:(?-i:[A-Z])[\w&'’-]*\s+){{1,5}}meeting\s
 _SIGNATURE_LINE_RE = re.compile(r"\b(?:chair(?:man|woman|person)?|signed)\b[\s.…_]*\.{4,}|\.{4,}|_{4,}|"
                                 r"\bminutes\s+(?:confirmed|approved|signed)\b", re.I)
 _RUNNING_DATE_RE = re.compile(rf"^[^\n|]{{3,80}}\|\s*({_FULL_DATE})\s*\|\s*page\s+\d+\s*$", re.I | re.M)
+_MINUTES_FOOTER_RE = re.compile(rf"^[^\n]{{3,100}}?\s[-–|]\s*({_FULL_DATE})\s*[-–|]\s*(?:printed\s+)?minutes\b"
+                                rf"(?:\s+page\s+\d+(?:\s+of\s+\d+)?)?\s*$", re.I | re.M)
 _LEAD_DATELINE_RE = re.compile(rf"^\s*(?:[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?,\s+)?((?i:{_FULL_DATE}))\s*[-–—:]\s+[A-Z“\"‘']")
 
 
@@ -1294,6 +1303,11 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     # a letter's running footer: "Ofsted monitoring visit letter | 24 August 2015 | Page 1" (in the text, or taken
     # out of it as page furniture)
     m = _RUNNING_DATE_RE.search(content) or _RUNNING_DATE_RE.search(hints.get("page_furniture", ""))
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), 0.75
+    # ... or printed minutes' running footer: "Suffolk County Council - Corporate Parenting Board - 23 January 2024 -
+    # Minutes   Page 3 of 3" (the meeting's date)
+    m = _MINUTES_FOOTER_RE.search(content) or _MINUTES_FOOTER_RE.search(hints.get("page_furniture", ""))
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.75
     for b in head[:4]:  # a bulletin's masthead: "Calderdale Council | Children and Families Update | May 2025"

@@ -1262,7 +1262,9 @@ _PROVIDER = (r"(?:children['’]?s\s+homes?|secure\s+(?:children['’]?s\s+)?hom
              r"fostering\s+agenc(?:y|ies))")
 PROVIDER_INSPECTION_ASKED_RE = re.compile(
     rf"\binspect(?:ed|ion\s+of|ing)\s+(?:a|an|the|its|one|that)\s+(?:[\w'’-]+\s+){{0,2}}?{_PROVIDER}\b|"
-    rf"\b{_PROVIDER}(?:['’]s)?\s+(?:ofsted\s+)?(?:inspection|report|grade|rating|judge?ments?)\b", re.I)
+    rf"\b{_PROVIDER}(?:['’]s)?\s+(?:ofsted\s+)?(?:inspection|report|grade|rating|judge?ments?)\b|"
+    # ("What grade did Ofsted give Suffolk County Council's own children's home?")
+    rf"\b(?:gave|give|given|award(?:ed)?)\s+(?:[\w'’-]+\s+){{0,5}}?{_PROVIDER}\b", re.I)
 
 
 def asks_provider_inspection(question: str) -> bool:
