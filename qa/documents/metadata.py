@@ -294,7 +294,7 @@ def _dateline(text: str) -> tuple[str | None, bool]:
     # Hannah Gedge | Published 9 January 2024, 11:42 | Updated 9 January 2024, 15:10")
     # (not after another label: "Paper: Ofsted focused visit letter | Date: 1 August 2022" dates the paper appended)
     parts = re.split(r"\s+[|•·]\s+", s)
-    for at, part in enumerate(parts if len(parts) > 1 else []):
+    for part in parts if len(parts) > 1 else []:
         if re.match(rf"^{_DATELINE_PREFIX}\s*\S", part, re.I) and not re.match(r"(?i)(?:last\s+)?updated", part):
             found, prefixed = _dateline(part)
             if found:

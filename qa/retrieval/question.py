@@ -109,6 +109,7 @@ NAMED_SPEAKER_RE = re.compile(rf"\b(?i:what|how)\s+(?i:did|does|has|have)\s+"
                               rf"(?!(?:[A-Z][\w'’-]*\s+)*?{_NOT_A_PERSON}\b)"
                               rf"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\s+"
                               r"(?i:say|said|tell|told|explain|describe|add|admit|warn|claim)\b")
+# The event a question measures from: "after the ofsted fv", "since its 2019 inspection"
 EVENT_ANCHOR_RE = re.compile(r"\b(?:after|since|following)\s+(?:the|its|their|an?)\s+(?:[\w'’-]+\s+){0,3}?"
                              r"(?:fv|mv\s?\d*|visit|inspection|ilacs|jtai|letter|report|judge?ment|rating)s?\b", re.I)
 SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("council_page",), "news": ("news_article",)}
