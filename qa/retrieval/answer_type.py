@@ -991,7 +991,7 @@ def states_count_in_sentence(stems: frozenset[str], text: str) -> bool:
 # categories", "four out of five key areas were classed as inadequate", "judged inadequate in one area"
 # (the grade or the areas counted after "how many": not "how much money ... after it was judged inadequate", nor "how
 # many good foster carers")
-_GRADE_WORD = r"(?:inadequate|good|outstanding|ri|requires\s+improvement)"
+_GRADE_WORD = rf"(?:{_GRADE_WORDS}|ri)"  # (the grades, and staff shorthand for one)
 _AREA_NOUN = r"(?:areas?|judge?ments?|categor(?:y|ies)|domains?|sections?)"
 GRADE_COUNT_QUESTION_RE = re.compile(rf"\bhow\s+many\s+(?:(?:of\s+the\s+)?(?:[\w'’-]+\s+){{0,2}}?{_AREA_NOUN}\b|"
                                      rf"(?:[\w'’-]+\s+){{0,2}}?{_GRADE_WORD}s?\b"

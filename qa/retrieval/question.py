@@ -1291,6 +1291,11 @@ PLACE_SET_ASIDE_RE = re.compile(r"(?:(?<=[,(;–—.?!])|(?<=\s-))\s*(?:(?:but|a
                                 r"(?:,?\s+(?:or|and|nor)\s+(?:not\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*")
 
 
+def _without_asides(text: str) -> str:
+    """`text` without places set aside by name and asides the asker already knows ("I know Lambeth ...")."""
+    return KNOWN_ASIDE_RE.sub(" ", PLACE_SET_ASIDE_RE.sub(" ", text))
+
+
 _SET_ASIDE_WHEN_RE = re.compile(rf"\b(?:{MONTH_RE}\s+)?{YEAR}\b", re.I)
 
 
@@ -1329,8 +1334,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         rest = considered  # "What happened in 2018?": the time is the topic, keep it in the search text
     visit = None
     authorities = find_authorities(text)
-    if len(authorities) > 1 and (outside := find_authorities(
-            KNOWN_ASIDE_RE.sub(" ", PLACE_SET_ASIDE_RE.sub(" ", considered)))):
+    if len(authorities) > 1 and (outside := find_authorities(_without_asides(considered))):
         # "I don't want the West Northants 2022 report": a place named only in what is set aside is not asked about;
         # nor one named in an aside ("I know Lambeth and Leicester had theirs the same year")
         authorities = [a for a in authorities if a in outside]
@@ -1404,8 +1408,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
                   authorities=authorities,
                   source=source, source_named=source_named,
                   doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest,
-                  names=find_names(KNOWN_ASIDE_RE.sub(" ", PLACE_SET_ASIDE_RE.sub(
-                      " ", NEGATED_EVENT_RE.sub(" ", cues))), authorities),
+                  names=find_names(_without_asides(NEGATED_EVENT_RE.sub(" ", cues)), authorities),
                   answer_type=answer_type(_asked_sentence(text)), month=month)
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
