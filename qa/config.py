@@ -288,7 +288,10 @@ DEFAULT_INDEX = ROOT / "index"
 #        report's closing "Report published: ..." line
 #   127: a byline's "Published ..." part after the reporter ("By Jo Marsh | Published 9 January 2024, 11:42 | ...");
 #        printed minutes' running footer ("Oldbury Council - Corporate Parenting Board - 23 January 2024 - Minutes")
-PIPELINE_VERSION = "127"
+#   128: a magazine's "| June 2024 issue |" dateline; "Published: 5 June 2024 (c) Crown copyright 2024" at a
+#        report's close; an instrument's "Dated this 18th day of December 2023"; a metered paywall and a "| By Name"
+#        byline as a story's furniture; a "Filed under ... - July 2023" line
+PIPELINE_VERSION = "128"
 
 
 def packaged_model_path() -> str:

@@ -191,10 +191,29 @@ def _keep_report_labels(html: str) -> str:
     return lxml_html.tostring(tree, encoding="unicode")
 
 
+_QUOTE_ATTRIBUTION_HTML_RE = re.compile(r"<blockquote\b[^>]*>(?:(?!</blockquote>).)*?<footer\b", re.I | re.S)
+
+
+def _keep_quote_attributions(html: str) -> str:
+    """The page with each quotation's attribution ('<blockquote><p>"..."</p><footer>Councillor Jo Bell, Lead
+    Member</footer></blockquote>') made a paragraph, which the extractor would drop as a page footer: who said
+    the words is part of them."""
+    from lxml import html as lxml_html
+
+    if not _QUOTE_ATTRIBUTION_HTML_RE.search(html):
+        return html
+    tree = _parse_html(html)
+    if tree is None:
+        return html
+    for footer in tree.xpath("//blockquote//footer"):
+        footer.tag = "p"
+    return lxml_html.tostring(tree, encoding="unicode")
+
+
 def convert_html(html: str) -> Extracted:
     import trafilatura
 
-    body = trafilatura.extract(_keep_report_labels(html), output_format="markdown", include_comments=False,
+    body = trafilatura.extract(_keep_report_labels(_keep_quote_attributions(html)), output_format="markdown", include_comments=False,
                                include_tables=True, include_links=False, include_images=False, favor_precision=True)
     if not body:
         body = trafilatura.extract(html, output_format="markdown", include_comments=False) or ""

@@ -120,6 +120,20 @@ def event_dates(text: str, today: date | None = None) -> frozenset[date]:
 _event_dates: dict[str, tuple[str, frozenset[date]]] = {}
 
 
+def past_months(text: str, today: date | None = None) -> frozenset[date]:
+    """First days of the months (with their years) a text dates anything that has happened in ("At 30 April 2024,
+    six care leavers were living in bed and breakfast"), not in a sentence looking ahead."""
+    return frozenset(_past_months(text, today, lambda sentence: not FUTURE_RE.search(sentence)))
+
+
+_past: dict[str, tuple[str, frozenset[date]]] = {}
+
+
+def document_past_months(doc) -> frozenset[date]:
+    """`past_months` of a document's text, once per document version."""
+    return per_document(_past, doc, past_months)
+
+
 def document_event_dates(doc) -> frozenset[date]:
     """`event_dates` of a document's text, once per document version (as `document_not_before`)."""
     stored = getattr(doc, "mentions", None) or {}

@@ -264,7 +264,7 @@ _BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2
 _DATELINE_PREFIX = (r"(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|"
                     r"(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+updated(?:\s+on)?|updated(?:\s+on)?|"
                     r"date\s+of\s+(?:meeting|publication|issue)|(?:meeting|publication|release|issue)\s+date|"
-                    r"date(?:d|\s+published)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|created(?:\s+on)?|"
+                    r"date(?:d(?:\s+this)?|\s+published)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|created(?:\s+on)?|"
                     r"(?:news|press|media)\s+release)\s*:?")
 UPDATED_DATE_CONFIDENCE = 0.4  # a date that is only a page's last update
 URL_DATE_CONFIDENCE = 0.6  # a date only in the page's own address
@@ -393,10 +393,13 @@ _MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of|report of\b[^.\n]{{0,150}}
 
 
 # A head line dated by its kind: "Minutes - Wednesday 9 June 2021, held as a virtual meeting", "Posted in March 2023
-# by Jo Bell, Director", "Issue 112 - April 2018".
+# by Jo Bell, Director", "Issue 112 - April 2018", "Filed under News, Children - July 2023"; a magazine's dateline
+# "Analysis | June 2024 issue | By ...".
 _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
                                  rf"({_FULL_DATE})|posted\s+(?:in|on)\s+((?:{_FULL_DATE})|{MONTH_ANY}\s+{_YEAR})\s+by\b|"
-                                 rf"issue\s+(?:no\.?\s*)?\d+\s*[-–—:|]\s*({MONTH_ANY}\s+{_YEAR})\s*$)", re.I | re.M)
+                                 rf"issue\s+(?:no\.?\s*)?\d+\s*[-–—:|]\s*({MONTH_ANY}\s+{_YEAR})\s*$|"
+                                 rf"filed\s+under\b[^\n]{{0,80}}?[-–—|]\s*({_FULL_DATE}|{MONTH_ANY}\s+{_YEAR})\s*$)|"
+                                 rf"[|•·]\s*({MONTH_ANY}\s+{_YEAR})\s+issue\s*(?:[|•·]|$)", re.I | re.M)
 # (capitalised words naming the meeting: not "Minutes of the previous meeting held on ...", the last one's)
 _MEETING_ON_RE = re.compile(rf"^\s*(?:(?-i:[A-Z])[\w&'’-]*\s+){{1,5}}meeting\s+(?:held\s+)?on\s+"
                             rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})\s*$", re.I | re.M)
@@ -474,7 +477,9 @@ _NEWS_FURNITURE = [re.compile(p, re.I | re.M) for p in (
     r"\bimage:\s", r"-?credit:\s*\(", r"\bsign up\s*$", r"local democracy reporting", r"^\s*home\s+news\b",
     r"\bcomments are closed\b", r"\bread full story\b", r"\blatest news\b", r"\bnewsletter\b",
     r"^\s*by\s+[A-Z][a-z]+\s+[A-Z][a-z]+", r"\bour reporter\b", r"\bexclusive\s*:", r"^\s*comments\s*\(\d+\)",
-    r"^\s*most read\s*$", r"^\s*news\s*>\s*local news\b")]
+    r"^\s*most read\s*$", r"^\s*news\s*>\s*local news\b",
+    # a metered paywall ("You have 2 free articles left this month"); a byline within the dateline ("| By Jo Bell")
+    r"\bfree (?:articles?|stories) (?:left|remaining)\b", r"[|•·]\s*by\s+(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)")]
 # A newspaper's masthead as the page's first line ("Fulham & Hammersmith Gazette", "Devon & Torbay Today").
 _MASTHEAD_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*|&|and|of|on)(?:\s+(?:[A-Z][\w'’.-]*|&|and|of|on)){0,2}?\s+"
                           r"(?:Gazette|Herald|Echo|Post|Times|Chronicle|Mercury|Advertiser|Argus|Courier|Telegraph|"
@@ -1239,9 +1244,11 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
                   rf"({_FULL_DATE}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d\d\b)", content, re.I)
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.85
-    # ... or beside the copyright notice: "© Crown copyright 2019. Published 17 June 2019."
-    m = re.search(rf"(?:(?:©|\(c\))\s*)?\bcrown\s+copyright\s+(?:19|20)\d\d\.?\s+published(?:\s+on)?\s*:?\s*({_FULL_DATE})",
-                  content, re.I)
+    # ... or beside the copyright notice: "© Crown copyright 2019. Published 17 June 2019.", "Reference no: 80591
+    # Published: 5 June 2024 (c) Crown copyright 2024"
+    m = re.search(rf"(?:(?:©|\(c\))\s*)?\bcrown\s+copyright\s+(?:19|20)\d\d\.?\s+published(?:\s+on)?\s*:?\s*({_FULL_DATE})|"
+                  rf"\bpublished(?:\s+on)?\s*:?\s*({_FULL_DATE})\.?\s*(?:©|\(c\))?\s*crown\s+copyright\b", content, re.I)
+    m = m and re.match(r"(.*)", next(g for g in m.groups() if g))
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.85
     for b in head:

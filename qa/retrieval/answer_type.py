@@ -52,6 +52,8 @@ PERSON_NAME = _NAME  # (a person's name, for rules elsewhere)
 # "Which inspectors ...", "name the director": the people a question asks to be named
 _WHICH_PERSON = (r"\b(?:which|name the)\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:\w+\s+|(?-i:[A-Z][\w'’-]*\s+){1,3})?(?:inspectors?|hmis?|officials?|ministers?|commissioners?|"
                  r"directors?|mayors?|councillors?|leaders?|reporters?|journalists?|(?:cabinet|lead)\s+members?|"
+                 # (not whose paper: "which officer's report was it")
+                 r"officers?(?!['’])|spokes(?:person|man|woman)(?!['’])|"
                  r"portfolio\s+holders?)\b")
 
 # "What did the council's executive formally resolve about the statement of action?", "When did Halton's Executive
@@ -67,7 +69,7 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # (a terse query may end on it: "ilacs framework first published when")
     # ("How many places would open, and when?" asks the count first.)
     ("date", re.compile(r"^\W*when\s+(?:exactly\s+|precisely\s+|roughly\s+)?(?:was|were|did|does|do|is|are|will|has|"
-                        r"had)\b|"
+                        r"had)\b|^\W*since\s+when\b|"
                         r"^(?!\W*(?:how\s+(?:many|much)|who|whom|whose)\b).*\bwhen\s*\??\s*$|"
                         # a terse query closing on "dates": "notts front door focused visit dates"
                         r"^(?![^?]*\b(?:what|how|who|which|why|where|did|does|do|is|are|was|were)\b)"
@@ -1030,7 +1032,7 @@ GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:(?:overall|ofsted|ilacs|sif|final|l
 # commissioner"), so a passage about the place without the role names somebody else.
 ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|minister|lead inspector|inspector|"
                      r"leader|head of service|(?:cabinet|executive|lead) member|portfolio holder|reporter|journalist|"
-                     r"councillor|dcs|hmi(?!\s+(?:probation|prisons|constabulary)))s?\b",
+                     r"councillor|officer|dcs|hmi(?!\s+(?:probation|prisons|constabulary)))s?\b",
                      re.I)
 # "Who was Rotherham's DCS?" asks for its director; "Who is the lead member ...?" for the councillor answering for
 # the service, by whichever title ("Councillor Jo Bell, Executive Member for Children")
@@ -1132,6 +1134,7 @@ def asked_role(question: str) -> str | None:
     # a role the question addresses ("Who wrote to the leader of X?") is not the one asked for
     # (nor one whose letter or words it is: "who was the inspector's letter addressed to?")
     m = next((r for r in ROLE_RE.finditer(asked) if not ROLE_ADDRESSED_RE.search(asked[:r.start()])
+              and not ROLE_SET_ASIDE_RE.search(asked[:r.start()])
               and not ROLE_AS_OBJECT_RE.search(asked[:r.start()]) and not _ROLES_TEXT_RE.match(asked[r.end():])),
              None)
     if m and ROLE_ABBREVIATIONS.get(m.group(1).lower(), m.group(1).lower()) == "inspector" \
@@ -1157,6 +1160,9 @@ ROLE_AS_OBJECT_RE = re.compile(r"\bwho\s+(?!(?:is|was|are|were|has|have|had|beca
                                r"(?:the|its|their|a|an|[\w'’-]+['’]s)\s+(?:(?:new|interim|acting|former|then)\s+)?$",
                                re.I)
 ROLE_ADDRESSED_RE = re.compile(r"\b(?:to|with|for|from|by|told|asked|wrote\s+to|spoke\s+to)\s+(?:the\s+)?$", re.I)
+# ... nor one set aside: "apart from the scrutiny chair, which senior officer commented?"
+ROLE_SET_ASIDE_RE = re.compile(r"\b(?:apart\s+from|other\s+than|besides|except(?:\s+for)?|not)\s+(?:the\s+)?"
+                               r"(?:[\w'’-]+\s+){0,2}$", re.I)
 SPOKE_ASKED_RE = re.compile(r"^\W*who\b(?:\s+(?:at|from|for|in|on behalf of)\s+[^?]{1,40}?)?\s+(wrote|writes|has written|"
                             r"commented|comments|responded|responds|replied|spoke|said|reacted|"
                             # "who gave the council's response", "who made a statement for the council"
@@ -1193,6 +1199,9 @@ ROLE_FORMS = {"inspector": _INSPECTOR_FORMS,
                             r"(?:deputy\s+)?leader\s+of\s+the\s+council",
               "reporter": _WRITER_FORMS,
               "journalist": _WRITER_FORMS,
+              # "which senior officer commented?": the council's paid staff, by their posts
+              "officer": r"officers?|(?:assistant\s+|deputy\s+|executive\s+|strategic\s+|service\s+)?directors?|"
+                         r"head\s+of\s+[\w'’-]+|(?:service|team|operations)\s+managers?|chief\s+executive",
               "appointed": r"appoint\w*|named|installed|brought in|sent in",
               "wrote": rf"wr[io]tes?|written|writing|letter from|{_BYLINE_FORM}",
               "spoke": r"said|says|told|tells|added|comment\w*|respon\w*|spoke|speaking|replied|react\w*|statement"}

@@ -168,7 +168,9 @@ COMMITTEE_TOLD_RE = re.compile(r"\b(?:told|informed|updated|briefed|advised|repo
 # "Have elected members raised worries about ...?": the councillors speak, in minutes (not what Ofsted said of them:
 # "What did Ofsted say about how councillors question leaders?")
 COUNCILLORS_RAISED_RE = re.compile(r"\b(?:elected\s+members|councillors|cllrs|committee\s+members)\s+"
-                                   r"(?:[\w'’-]+\s+){0,2}?(?:raised|voiced|expressed|questioned)\b", re.I)
+                                   r"(?:[\w'’-]+\s+){0,2}?(?:raised|voiced|expressed|questioned|"
+                                   # (their meeting on it: "when did councillors go through the letter at scrutiny")
+                                   r"discuss(?:ed)?|debated?|consider(?:ed)?|go\s+through|went\s+through)\b", re.I)
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
                                  r"(?:itself\s+)?(?:respond|react|reply|answer)\w*\b|"
                                  r"\bcouncil(?:['’]s)?\s+(?:response|reaction|reply)\b"
@@ -242,7 +244,9 @@ NEWS_OUTLET_RE = re.compile(r"\b(?:BBC|ITV|Sky\s+News|Channel\s+4\s+News|CYP\s+N
                             r"Community\s+Care(?!\s+(?:[Tt]eams?|[Ss]ervices?|[Tt]rust|[Aa]ct|[Pp]artnership)\b)|"
                             r"Local\s+Government\s+Chronicle)\b")
 NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )\b(?:reporters?|journalists?|"
-                            r"newspapers?|local paper|local press|press reports?|press coverage|"
+                            r"newspapers?|local paper|(?:local|trade|national)\s+press|press reports?|press coverage|"
+                            # "as the press wrote it up", "how did the press report it"
+                            r"\bpress\s+(?:write|wrote|report(?:ed)?|cover(?:ed)?)\b|"
                             r"(?:local|press|media)\s+(?:write-?ups?|coverage)|"
                             # "the news write-up of Ofsted's 5th visit", "as covered by the local news site"
                             r"news\s+(?:write-?ups?|sites?|websites?|stor(?:y|ies)|coverage|articles?|outlets?))\b|"
@@ -384,8 +388,10 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r",?\s*\bnot\s+what\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mvs?|visits?|letters?|"
                               r"reports?|inspections?|stories|coverage|news|press)\s+(?:said|say|says|found|wrote)\b|"
                               r"(?<=[^\s(])[,;]\s*(?:not|rather than|instead of)\s+(?:the|its|their|an?)\b[^()]{0,200}(?=\))|"
-                              r",?\s*\b(?:not|rather\s+than|instead\s+of|"
-                              r"(?:do\s+not|don['’]t)\s+want)\s+"
+                              r",?\s*\b(?:not|rather\s+than|instead\s+of|(?:do\s+not|don['’]t)\s+want|"
+                              # ("wirral ILACS 2023, leaving aside the later monitoring visits")
+                              r"(?:leaving|setting|putting)\s+aside|aside\s+from|apart\s+from|other\s+than|"
+                              r"excluding)\s+"
                               # ("Not what was said at the 2017 full inspection or the 2018 focused visit")
                               r"(?:what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
                               # ("I don't want the weaknesses from the Dec 2023 or March 2024 visits")
@@ -754,6 +760,10 @@ _ASKS_RE = re.compile(r"^\W*(?:what|how|which|who|whom|whose|when|why|where|did|
 _JUDGED_BEFORE_RE = re.compile(r"\b(?:rated|judged|graded|found|deemed|declared)\b[^.;,]{0,50}$", re.I)
 _JUDGEMENT_AFTER_RE = re.compile(r"^\s+(?:[\w-]+\s+)?(?:judge?ment|rating|grade)\b", re.I)
 VISIT_ASKED_RE = re.compile(r"\b(?:monitoring|focused|follow-up)\s+visits?\b|\bmvs?\s?\d|\bvisits?\b", re.I)
+# The source the scene names, asked what it recalls: "how did the article describe where X had been before"
+RECALLED_BY_SOURCE_RE = re.compile(r"\b(?:the|that|this)\s+(?:article|story|piece|write-?up|coverage|feature|report|"
+                                   r"letter)\s+(?:describe|say|recall|put|summari[sz]e|mention|give)s?\b"
+                                   r"(?=.*\b(?:before|earlier|previous(?:ly)?|had\s+been|used\s+to|past)\b)", re.I)
 EARLIER_ASKED_RE = re.compile(r"\b(?:before|prior|leading\s+up|until|up\s+to|preceding|ahead\s+of|earlier)\b", re.I)
 
 
@@ -800,6 +810,13 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             whole = _parse_time(text)
             if whole[0] and whole[1] and whole[0] > start:
                 return whole
+        if start and end and RECALLED_BY_SOURCE_RE.search(asked):
+            # "Lambeth 2018 re-inspection, as the trade press wrote it up - how did the article describe where
+            # Lambeth had been before, i.e. its 2012 grade ...?": the years the source recalls are words it holds;
+            # the scene's event dates the source
+            earlier = _parse_time(scene)
+            if earlier[0] and earlier[1] and earlier[0] > end:
+                return earlier[0], earlier[1], earlier[2], _tidy(f"{earlier[3]} {asked}")
         if start or end:
             return start, end, phrase, _tidy(f"{_parse_time(scene)[3]} {rest}")
         start, end, phrase, rest = _parse_time(scene)
@@ -871,8 +888,10 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         # Anchored on an event: "after the 2023 inadequate judgement", "that followed Kent's October 2018 focused
         # visit", "before the 2019 inspection". The event's own month or year is included: what is written about
         # the event is dated then.
-        # (a word may describe the event first: "that followed the damning November 2016 report")
-        ("since_event", rf"\b(?:since|after|following|followed)\s+(?:(?:the|its|an?|that|[\w-]+(?:'s|’s))\s+){{1,2}}"
+        # (a word may describe the event first: "that followed the damning November 2016 report"; a time on from it:
+        # "the visit nearly two years on from the Nov 2016 report")
+        ("since_event", rf"\b(?:since|after|following|followed|(?:years?|months?)\s+on\s+from)\s+"
+                        rf"(?:(?:the|its|an?|that|[\w-]+(?:'s|’s))\s+){{1,2}}"
                         rf"(?:(?!{MONTH_RE.replace('(', '(?:', 1)}|{_SEASON_WORDS})[a-z][\w-]+\s+)?{MONTH_YEAR}\b"),
         # "after the requires improvement judgement of 2017": the date closes the event's name.
         ("since_event", rf"\b(?:since|after|following|followed)\s+(?:the|its|an?|[\w-]+(?:'s|’s))\s+"

@@ -22,10 +22,12 @@ from functools import lru_cache
 
 from qa.retrieval.question import (COUNCIL_DECISION_RE, MONTH_RE, NEGATED_EVENT_RE, NEGATED_SOURCE_RE, NUMBER_WORDS,
                                    OTHER_INSPECTORATE_RE,
-                                   LETTER_IN_MONTH_RE, PUBLISHED_RE, SOURCE_KINDS, YEAR, Query, authority_surface_re)
+                                   LETTER_IN_MONTH_RE, PUBLISHED_RE, SOURCE_KINDS, YEAR, Query, authority_surface_re,
+                                   find_authorities)
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
+                                   document_past_months,
                                    document_not_before)
 from qa.documents.metadata import MONTHS, ORDINAL_RE, UPDATED_DATE_CONFIDENCE, ordinal_value
 from qa.retrieval.answer_type import asks_council_services, dates_event, holds, provider_report
@@ -336,12 +338,21 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
     warned in April 2018 that caseloads were unacceptably high" (published February 2019) for "2018", and for "the
     April 2018 focused visit", whose month it names. Any span up to a year admits a story from just after it; a single
     month named is specific, so it admits one from up to a year later."""
-    if not (doc.date and query.date_from and query.date_to) or doc.period_start:
-        return False  # (a letter stating its own visit's dates is judged by them: "the first since ... April 2018")
+    if not (doc.date and query.date_from and query.date_to):
+        return False
     span = query.date_to - query.date_from
     if span > YEAR_WINDOW:
         return False
     published = date.fromisoformat(doc.date[:10])
+    if span <= ONE_MONTH and query.date_to < published <= query.date_to + PUBLICATION_LAG \
+            and doc.doc_type not in SOURCE_KINDS["ofsted"] \
+            and date(query.date_from.year, query.date_from.month, 1) in document_past_months(doc) \
+            and not outcome_awaited(doc.text, _months_between(query.date_from, query.date_to)):
+        # a paper just after the month asked giving its figures ("At 30 April 2024, six care leavers were living in
+        # bed and breakfast"), whatever visit it is on
+        return True
+    if doc.period_start:
+        return False  # (a letter stating its own visit's dates is judged by them: "the first since ... April 2018")
     lag = YEAR_WINDOW if span <= ONE_MONTH else PUBLICATION_LAG
     if doc.doc_type == "council_page" and doc.doc_type in query.doc_types \
             and doc.confidence.get("date", 1.0) <= UPDATED_DATE_CONFIDENCE:
@@ -350,7 +361,12 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
         return False
     if outcome_awaited(doc.text, _months_between(query.date_from, query.date_to)):
         return False
-    return any(query.date_from <= d <= query.date_to for d in document_event_dates(doc))
+    # "Inspectors spent two weeks in Reading in November" (published January 2020): a month named without its year
+    # is the last such month before the story (weeks before it: "rated inadequate in October" in an April story may
+    # be any October).
+    bare = {date(published.year - (month > published.month), month, 1) for month in document_event_months(doc)} \
+        if published <= query.date_to + PUBLICATION_LAG else set()
+    return any(query.date_from <= d <= query.date_to for d in document_event_dates(doc) | bare)
 
 
 # A later story admitted for an inspection it dates to the time asked is about a later event too (the February 2019
@@ -1138,7 +1154,10 @@ def on_year_set_aside(doc: Document, query: Query) -> bool:
 SET_ASIDE_LEAD_CHARS = 400  # a story's headline and first paragraph
 _OUTCOME_RE = re.compile(r"\b(inadequate|outstanding|good)\b", re.I)
 _REPORTED_OUTCOME_RE = re.compile(r"\b(?:rated|judged|graded|found\s+to\s+be|deemed|declared|upgraded\s+to|"
-                                  r"downgraded\s+to)\s+(?:as\s+)?['‘\"“]?(inadequate|outstanding|good)\b", re.I)
+                                  r"downgraded\s+to|"
+                                  # a story's "an Ofsted report branded Lambeth's children's services “inadequate”"
+                                  r"branded(?:\s+(?:the\s+)?[\w'’-]+){0,4}?)\s+(?:as\s+)?['‘\"“]?"
+                                  r"(inadequate|outstanding|good)\b", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -1500,11 +1519,17 @@ OFSTED_ON_VISIT_RE = re.compile(r"^\W*(?:what|how)\s+did\s+(?:ofsted|the\s+inspe
                                 r"(?=.*\b(?:monitoring\s+visit|focus+ed\s+visit|letter)\b)|"
                                 # the visit itself speaking: "What did the 2021 focused visit say about ...?"
                                 r"^\W*(?:what|how)\s+did\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:monitoring|"
-                                r"focus+ed)\s+visit\s+(?:say|find|conclude|report)\b", re.I)
+                                r"focus+ed)\s+visit\s+(?:say|find|conclude|report)\b|"
+                                # ... or named before: "hackney FV on care leavers summer 2023 - what did HMIs find"
+                                r"\b(?:fv|mv\s?\d*|focus+ed\s+visit|monitoring\s+visit)\b[^?]{0,80}?\b(?:what|how)\s+did\s+"
+                                r"(?:ofsted|the\s+inspectors|inspectors|hmis?)\s+(?:say|find|conclude|report|note|write)\b",
+                                re.I)
 # ... anywhere after the visit is named: "Northamptonshire's first MV after the trust took over - what did Ofsted say
 # about thresholds?"
 OFSTED_SAYS_RE = re.compile(r"\b(?:what|how)\s+did\s+(?:ofsted|the\s+inspectors|inspectors|hmis?)\s+"
                             r"(?:say|find|conclude|report|note|write)\b", re.I)
+OFSTED_VISIT_NAMED_RE = re.compile(r"\bofsted['’]?s?\b[^?.]{0,40}?\b(?:focus+ed|monitoring)\s+visit\b|"
+                                   r"\b(?:focus+ed|monitoring)\s+visit\b[^?.]{0,20}?\bby\s+ofsted\b", re.I)
 # A numbered visit asked with no source is Ofsted's to tell too ("torbay cic unregistered homes mv4"), but not what
 # others made of it: "torbay mv4 reaction", "what did councillors think of torbay mv4"
 OTHERS_ON_VISIT_RE = re.compile(r"\b(?:respon\w*|react\w*|repl(?:y|ied|ies)|coverage|covered|quot\w*|headlines?|"
@@ -1550,7 +1575,7 @@ def kinds_set_aside(question: str) -> frozenset[str]:
     kinds: set[str] = set()
     for clause in _set_aside(question):
         head = _SET_ASIDE_HEAD_RE.search(clause)
-        if head:
+        if head and not find_authorities(clause):  # ("hackney only, not the croydon letter": another place's letter)
             kinds.update(_SET_ASIDE_KINDS[head.lastindex - 1])
     return frozenset(kinds)
 
@@ -1590,8 +1615,13 @@ def ofsted_telling_first(hits: list[Hit], query: Query) -> list[Hit]:
     it does not say better."""
     if not hits or hits[0].document.doc_type in SOURCE_KINDS["ofsted"] or not (
             OFSTED_ON_VISIT_RE.search(query.text) or query.visit_number and OFSTED_SAYS_RE.search(query.text)
-            or not query.source and query.visit_number and not OTHERS_ON_VISIT_RE.search(query.text)):
-        return hits  # (a numbered visit asked with no source named: "torbay cic unregistered homes mv4", its letter)
+            or not query.source and query.visit_number and not OTHERS_ON_VISIT_RE.search(query.text)
+            or query.source in (None, "ofsted") and OFSTED_VISIT_NAMED_RE.search(query.text)
+            and not OTHERS_ON_VISIT_RE.search(query.text) and query.answer_type != "person"):
+        # (a numbered visit asked with no source named: "torbay cic unregistered homes mv4", its letter; so for Ofsted's
+        # visit named: "how many were in B&Bs when Ofsted did the focused visit to Croydon in Feb 2023?", though not
+        # who held a post then: "Who was the director when Ofsted carried out its third monitoring visit?")
+        return hits
     lead = hits[0]
     for h in hits[1:OFSTED_TWIN_DEPTH]:
         if h.document.doc_type == "ofsted_letter" and len(h.unconfirmed) <= len(lead.unconfirmed) \
