@@ -290,7 +290,8 @@ DEFAULT_INDEX = ROOT / "index"
 #        printed minutes' running footer ("Oldbury Council - Corporate Parenting Board - 23 January 2024 - Minutes")
 #   128: a magazine's "| June 2024 issue |" dateline; "Published: 5 June 2024 (c) Crown copyright 2024" at a
 #        report's close; an instrument's "Dated this 18th day of December 2023"; a metered paywall and a "| By Name"
-#        byline as a story's furniture; a "Filed under ... - July 2023" line
+#        byline as a story's furniture; a "Filed under ... - July 2023" line; a quotation's attribution in its
+#        <blockquote>'s <footer> kept
 PIPELINE_VERSION = "128"
 
 

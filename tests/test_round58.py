@@ -16,6 +16,11 @@ def test_a_magazines_issue_dateline_dates_the_story_and_its_paywall_makes_it_new
             "The council said the improvement had come from keeping social workers.")
     doc = ingested(tmp_path, "feature.md", page)
     assert doc.date == "2023-03-01" and doc.doc_type == "news_article"
+    # (a menu of back issues dates nothing)
+    (tmp_path / "menu").mkdir()
+    menu = page.replace("Analysis | March 2023 issue | By Priya Okafor", "Back issues | April 2024 issue | March 2024 "
+                        "issue | February 2024 issue")
+    assert ingested(tmp_path / "menu", "feature.md", menu).date != "2024-04-01"
     # (a table's column headed "By when" is no byline)
     plan = ("Dudley Council\n\nImprovement plan update for the Children's Scrutiny Committee\n\n"
             "We have brought the return home interview service in-house. Our figures for January show 81%.\n\n"
@@ -31,9 +36,15 @@ def test_a_reports_closing_published_line_beside_the_copyright_notice_dates_it(t
                        f"personal advisers know the young people they support well." for n in range(40))
     report = ("Dudley Metropolitan Borough Council\n\nInspection of children's social care services\n\n"
               "Inspection dates: 15 to 26 April 2024\n\nLead inspector: Jo Marsh, His Majesty's Inspector\n\n"
-              + body + "\n\nThis publication is available at https://reports.ofsted.example/ and may be reused. "
+              "Overall effectiveness: Good\n\n" + body + "\n\nThis publication is available at https://reports.ofsted.example/ and may be reused. "
               "Reference no: 80591 Published: 5 June 2024 (c) Crown copyright 2024")
     assert ingested(tmp_path, "report.txt", report).date == "2024-06-05"
+    # (not a council paper carrying the report: its own date stands)
+    paper = ("Dudley Council\n\nCorporate Parenting Board\n\nDate: 12 July 2024\n\nReport of the Director of "
+             "Children's Services\n\nAppendix A: the Ofsted report.\n\n" + body
+             + "\n\nReference no: 80591 Published: 5 June 2024 (c) Crown copyright 2024")
+    (tmp_path / "paper").mkdir()
+    assert ingested(tmp_path / "paper", "paper.txt", paper).date == "2024-07-12"
 
 
 def test_an_instruments_dating_clause_dates_it(tmp_path):
@@ -81,6 +92,7 @@ def test_the_trade_press_writing_it_up_asks_for_the_story():
     assert parse("Dudley 2018 re-inspection, as the trade press wrote it up - what grade?").source == "news"
     assert parse("how did the press report Dudley's 2018 inspection?").source == "news"
     assert parse("what did Ofsted's letter say, not what the trade press wrote?").source != "news"
+    assert parse("What did Ofsted's national press release say about Dudley's ILACS?").source != "news"
 
 
 def test_the_years_a_source_recalls_leave_the_scenes_year_asked():
@@ -92,6 +104,8 @@ def test_the_years_a_source_recalls_leave_the_scenes_year_asked():
     assert "2012" in asked.text and "2015" in asked.text
     # (without the source asked what it recalls, the asked sentence's year is the one asked)
     assert parse("Dudley was re-inspected in 2018. What was its grade in 2015?").date_from.year == 2015
+    assert parse("Ofsted rated Dudley good in 2023. What did the report say about care leavers in 2019, before the "
+                 "improvement?").date_from.year == 2019  # (no write-up named: the report of 2019 is asked)
 
 
 def test_a_story_branding_services_with_the_grade_set_aside_is_on_that_event():
@@ -108,6 +122,9 @@ def test_a_story_branding_services_with_the_grade_set_aside_is_on_that_event():
                   "what grade?")
     assert on_year_set_aside(story, query)
     assert not on_year_set_aside(story, parse("Dudley 2018 re-inspection in the trade press - what grade?"))
+    from qa.retrieval.rank import _REPORTED_OUTCOME_RE
+    assert not _REPORTED_OUTCOME_RE.search("Ofsted branded the service not good enough")
+    assert not _REPORTED_OUTCOME_RE.search("The leader branded the findings as good news for children")
 
 
 def test_a_senior_officer_asked_for_is_a_council_post_and_a_role_set_aside_is_not_asked():
@@ -119,6 +136,12 @@ def test_a_senior_officer_asked_for_is_a_council_post_and_a_role_set_aside_is_no
     assert names_role("officer", "Sal Tariq, deputy director for safeguarding, said there was a recognition")
     assert not names_role("officer", "Inspector Rachel Holden wrote: there is more work to do")
     assert asked_role("Apart from the inspectors, which director spoke for the council?") == "director"
+    # ("officer" naming a kind of thing, or within another post's title, asks for no officer)
+    assert answer_type("Which officer report went to Dudley's cabinet after the ILACS?") is None
+    assert answer_type("Which officer posts were cut after the inadequate rating?") is None
+    assert asked_role("Who is the LADO (local authority designated officer) in Dudley?") != "officer"
+    assert asked_role("Who was not reappointed as director in 2019?") == "director"
+    assert asked_role("Which Dudley officer spoke for the service publicly after the letter?") == "officer"
 
 
 def test_a_visit_some_years_on_from_a_report_is_asked_from_the_report_on():
@@ -143,6 +166,9 @@ def test_visits_left_aside_are_no_name_the_answer_must_hold():
                   "what frontline practice was like?")
     assert "monitoring visit" not in asked.names and asked.date_from == date(2023, 1, 1)
     assert "monitoring visit" in parse("what did the 2023 monitoring visit to Dudley find?").names
+    # ("apart from" one event asks for the others of the time, not the time before it)
+    others = parse("Apart from the March 2023 focused visit, did Ofsted visit Dudley again in 2023?")
+    assert (others.date_from, others.date_to) == (date(2023, 1, 1), date(2023, 12, 31))
 
 
 def test_a_quotations_attribution_in_its_footer_is_kept(tmp_path):
@@ -161,6 +187,9 @@ def test_a_quotations_attribution_in_its_footer_is_kept(tmp_path):
     text = ingested(tmp_path, "page.html", page).text
     assert "Councillor Ann Rhodes, Lead Member for Children's Services" in text
     assert "Copyright Dudley Council" not in text  # (the page's own footer is still furniture)
+    classed = page.replace("<footer>Councillor", '<footer class="blockquote-footer">Councillor')
+    (tmp_path / "b").mkdir()
+    assert "Councillor Ann Rhodes" in ingested(tmp_path / "b", "page.html", classed).text
 
 
 def test_a_paper_just_after_the_month_asked_giving_its_figures_reports_on_it():
@@ -196,6 +225,7 @@ def test_another_places_letter_set_aside_leaves_the_asked_places_letter_first():
     assert not kinds_set_aside(parse("dudley FV 2023 - what did HMIs find? dudley only, not the walsall letter on "
                                      "the same template").text)
     assert kinds_set_aside("What did the council say about the 2023 visit, not the Ofsted letter?")
+    assert kinds_set_aside("What did the local paper say about Dudley's 2023 ILACS, not Dudley's Ofsted letter?")
 
 
 def test_councillors_going_through_a_letter_at_scrutiny_is_the_councils_to_tell():
@@ -223,3 +253,48 @@ def test_ofsteds_letter_on_the_visit_named_leads_a_story_retelling_it(tmp_path):
         "How many care leavers were in B&Bs or other emergency housing when Ofsted did the focused visit to Dudley "
         "in Feb 2023?")
     assert answer.hits[0].document.doc_type == "ofsted_letter"
+
+
+def test_a_target_date_is_no_time_the_documents_must_be_from():
+    from qa.retrieval.question import parse
+
+    target = parse("dudley care leavers EET target by march 2025")
+    assert target.date_from is None and target.date_to is None and "march 2025" in target.text
+    assert parse("how many social workers did it have by 2020?").date_from == date(2020, 1, 1)
+
+
+def test_a_later_paper_recalls_the_asked_inspection_only_where_it_tells_what_was_asked(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    grade_only = ("Dudley children's services: where we are\n\nPublished 4 November 2024\n\nThe council was first "
+                  "rated inadequate in January 2020 and has had five monitoring visits from Ofsted since then.")
+    own_later = ("Dudley improvement plan\n\nPublished 11 December 2024\n\nOfsted inspected Dudley's children's "
+                 "services in September 2024. Services were judged to require improvement to be good, an improvement "
+                 "from the inadequate judgement of January 2020. Caseloads in locality teams remain too high.")
+    docs = {"grade.txt": (grade_only, {"doc_type": "news_article", "date": "2024-11-04",
+                                       "local_authorities": ["Dudley"]}),
+            "plan.txt": (own_later, {"doc_type": "council_page", "date": "2024-12-11",
+                                     "local_authorities": ["Dudley"]}),
+            **other_council_news()}
+    asked = "What did Dudley's January 2020 ILACS say about caseloads? The 2020 inadequate one, not the 2024 one."
+    assert bm25_assistant_for(tmp_path / "a", docs).ask(asked).abstained
+    told = ("Dudley: a look back\n\nPublished 4 November 2024\n\nWhen Ofsted rated Dudley inadequate in January "
+            "2020, inspectors found caseloads of more than 30 children in the locality teams.")
+    docs["told.txt"] = (told, {"doc_type": "news_article", "date": "2024-11-04", "local_authorities": ["Dudley"]})
+    answer = bm25_assistant_for(tmp_path / "b", docs).ask(asked)
+    assert not answer.abstained and answer.hits[0].document.doc_id.startswith("told")
+    # (the later event named as the question's own scene: its paper is where the recall is asked for)
+    del docs["told.txt"]
+    scene = "Dudley, judged RI in 2024 - what did Ofsted say about caseloads back at the January 2020 inspection?"
+    assert not bm25_assistant_for(tmp_path / "c", docs).ask(scene).abstained
+
+
+def test_the_press_listed_after_a_visit_set_aside_is_set_aside_and_the_report_asked_for_is_ofsteds():
+    from qa.retrieval.question import parse
+
+    asked = parse("What did the September 2024 ILACS say about caseloads in Dudley? I want the report, not the 2022 "
+                  "monitoring visit or the press coverage.")
+    assert asked.source == "ofsted"
+    assert parse("What did the 2024 ILACS say about Dudley, not the 2022 monitoring visit or the press "
+                 "coverage?").source != "news"
+    assert parse("I want the report to cabinet on the plan").source != "ofsted"

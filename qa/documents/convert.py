@@ -207,6 +207,8 @@ def _keep_quote_attributions(html: str) -> str:
         return html
     for footer in tree.xpath("//blockquote//footer"):
         footer.tag = "p"
+        footer.attrib.pop("class", None)  # (a "blockquote-footer" class is dropped as furniture too)
+        footer.attrib.pop("id", None)
     return lxml_html.tostring(tree, encoding="unicode")
 
 

@@ -84,18 +84,27 @@ PLAN_RE = re.compile(r"\b(will|would|shall|due to|expected to|expects to|schedul
                      r"next|upcoming|forthcoming)\b", re.I)
 
 
-def event_months(text: str) -> frozenset[int]:
-    """Months a text names, without a year, in a sentence about a visit or an inspection that has happened."""
+def event_months(text: str, yearless: bool = False) -> frozenset[int]:
+    """Months a text names, without a year, in a sentence about a visit or an inspection that has happened (with
+    `yearless`, only in a sentence naming no year at all: "Back in 2019, inspectors visited in November" gives the
+    month its year)."""
     found = set()
     for start, end in sentence_spans(text):
         sentence = text[start:end]
-        if PLAN_RE.search(sentence) or not EVENT_WORD_RE.search(sentence):
+        if PLAN_RE.search(sentence) or not EVENT_WORD_RE.search(sentence) \
+                or yearless and re.search(r"\b(?:19|20)\d\d\b", sentence):
             continue
         found.update(MONTHS[m.lower()] for m in BARE_MONTH_RE.findall(sentence))
     return frozenset(found)
 
 
 _event_months: dict[str, tuple[str, frozenset[int]]] = {}
+_yearless_months: dict[str, tuple[str, frozenset[int]]] = {}
+
+
+def document_yearless_event_months(doc) -> frozenset[int]:
+    """`event_months(..., yearless=True)` of a document's text, once per document version."""
+    return per_document(_yearless_months, doc, lambda text: event_months(text, yearless=True))
 
 
 def document_event_months(doc) -> frozenset[int]:
@@ -120,18 +129,21 @@ def event_dates(text: str, today: date | None = None) -> frozenset[date]:
 _event_dates: dict[str, tuple[str, frozenset[date]]] = {}
 
 
-def past_months(text: str, today: date | None = None) -> frozenset[date]:
-    """First days of the months (with their years) a text dates anything that has happened in ("At 30 April 2024,
-    six care leavers were living in bed and breakfast"), not in a sentence looking ahead."""
-    return frozenset(_past_months(text, today, lambda sentence: not FUTURE_RE.search(sentence)))
+# A figure's date: "At 30 April 2024, six care leavers were living in bed and breakfast", "as at 31 March 2023"
+AS_AT_RE = re.compile(r"\b(?:as\s+)?(?:at|of)\s+\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH_YEAR_RE.pattern[2:], re.I)
 
 
-_past: dict[str, tuple[str, frozenset[date]]] = {}
+def as_at_months(text: str) -> frozenset[date]:
+    """First days of the months a text gives figures at ("At 30 April 2024, ..."): what it reports on."""
+    return frozenset(date(int(m.group(2)), _MONTH_NAMES[m.group(1).lower()[:3]], 1) for m in AS_AT_RE.finditer(text))
 
 
-def document_past_months(doc) -> frozenset[date]:
-    """`past_months` of a document's text, once per document version."""
-    return per_document(_past, doc, past_months)
+_as_at: dict[str, tuple[str, frozenset[date]]] = {}
+
+
+def document_as_at_months(doc) -> frozenset[date]:
+    """`as_at_months` of a document's text, once per document version."""
+    return per_document(_as_at, doc, as_at_months)
 
 
 def document_event_dates(doc) -> frozenset[date]:

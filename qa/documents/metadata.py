@@ -399,7 +399,8 @@ _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tue
                                  rf"({_FULL_DATE})|posted\s+(?:in|on)\s+((?:{_FULL_DATE})|{MONTH_ANY}\s+{_YEAR})\s+by\b|"
                                  rf"issue\s+(?:no\.?\s*)?\d+\s*[-–—:|]\s*({MONTH_ANY}\s+{_YEAR})\s*$|"
                                  rf"filed\s+under\b[^\n]{{0,80}}?[-–—|]\s*({_FULL_DATE}|{MONTH_ANY}\s+{_YEAR})\s*$)|"
-                                 rf"[|•·]\s*({MONTH_ANY}\s+{_YEAR})\s+issue\s*(?:[|•·]|$)", re.I | re.M)
+                                 rf"^\s*[A-Z][\w&'-]*(?:\s+[\w&'-]+){{0,2}}\s*[|•·]\s*({MONTH_ANY}\s+{_YEAR})\s+issue\s*(?:[|•·]\s*by\b|$)",
+                                 re.I | re.M)
 # (capitalised words naming the meeting: not "Minutes of the previous meeting held on ...", the last one's)
 _MEETING_ON_RE = re.compile(rf"^\s*(?:(?-i:[A-Z])[\w&'’-]*\s+){{1,5}}meeting\s+(?:held\s+)?on\s+"
                             rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})\s*$", re.I | re.M)
@@ -478,8 +479,11 @@ _NEWS_FURNITURE = [re.compile(p, re.I | re.M) for p in (
     r"\bcomments are closed\b", r"\bread full story\b", r"\blatest news\b", r"\bnewsletter\b",
     r"^\s*by\s+[A-Z][a-z]+\s+[A-Z][a-z]+", r"\bour reporter\b", r"\bexclusive\s*:", r"^\s*comments\s*\(\d+\)",
     r"^\s*most read\s*$", r"^\s*news\s*>\s*local news\b",
-    # a metered paywall ("You have 2 free articles left this month"); a byline within the dateline ("| By Jo Bell")
-    r"\bfree (?:articles?|stories) (?:left|remaining)\b", r"[|•·]\s*by\s+(?-i:[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)")]
+    # a metered paywall ("You have 2 free articles left this month"); a byline within the dateline ("| By Jo Bell",
+    # "| By Jo-Anne McDonald"; not a table's "| By Strategic Director |")
+    r"\bfree (?:articles?|stories) (?:left|remaining)\b",
+    r"\|\s*by\s+(?-i:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\s+(?:Mc|O['’])?(?!(?:Director|Member|Officer|Manager|Lead|Head)\b)"
+    r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)\s*(?:\||$)")]
 # A newspaper's masthead as the page's first line ("Fulham & Hammersmith Gazette", "Devon & Torbay Today").
 _MASTHEAD_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*|&|and|of|on)(?:\s+(?:[A-Z][\w'’.-]*|&|and|of|on)){0,2}?\s+"
                           r"(?:Gazette|Herald|Echo|Post|Times|Chronicle|Mercury|Advertiser|Argus|Courier|Telegraph|"
@@ -1246,11 +1250,16 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         return parse_date(m.group(1)), 0.85
     # ... or beside the copyright notice: "© Crown copyright 2019. Published 17 June 2019.", "Reference no: 80591
     # Published: 5 June 2024 (c) Crown copyright 2024"
-    m = re.search(rf"(?:(?:©|\(c\))\s*)?\bcrown\s+copyright\s+(?:19|20)\d\d\.?\s+published(?:\s+on)?\s*:?\s*({_FULL_DATE})|"
-                  rf"\bpublished(?:\s+on)?\s*:?\s*({_FULL_DATE})\.?\s*(?:©|\(c\))?\s*crown\s+copyright\b", content, re.I)
-    m = m and re.match(r"(.*)", next(g for g in m.groups() if g))
+    m = re.search(rf"(?:(?:©|\(c\))\s*)?\bcrown\s+copyright\s+(?:19|20)\d\d\.?\s+published(?:\s+on)?\s*:?\s*({_FULL_DATE})",
+                  content, re.I)
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.85
+    # (or before it, closing an inspection report: "Reference no: 80591 Published: 5 June 2024 (c) Crown copyright
+    # 2024"; not in a council paper carrying the report)
+    m = doc_type in ("ofsted_report", "ofsted_letter") and re.search(
+        rf"\bpublished(?:\s+on)?\s*:?\s*({_FULL_DATE})\.?\s*(?:©|\(c\))?\s*crown\s+copyright\b", content[-4000:], re.I)
+    if m and parse_date(re.sub(r"\s+", " ", m.group(1))):
+        return parse_date(re.sub(r"\s+", " ", m.group(1))), 0.85
     for b in head:
         found, _prefixed = _dateline(b.text)
         if found:

@@ -52,8 +52,9 @@ PERSON_NAME = _NAME  # (a person's name, for rules elsewhere)
 # "Which inspectors ...", "name the director": the people a question asks to be named
 _WHICH_PERSON = (r"\b(?:which|name the)\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:\w+\s+|(?-i:[A-Z][\w'’-]*\s+){1,3})?(?:inspectors?|hmis?|officials?|ministers?|commissioners?|"
                  r"directors?|mayors?|councillors?|leaders?|reporters?|journalists?|(?:cabinet|lead)\s+members?|"
-                 # (not whose paper: "which officer's report was it")
-                 r"officers?(?!['’])|spokes(?:person|man|woman)(?!['’])|"
+                 # (not whose paper, nor what kind of thing: "which officer's report", "which officer posts")
+                 r"officers?(?=\s*[,?]|\s+(?:commented|said|spoke|told|responded|wrote|presented|was|were|is|did|gave)\b)|"
+                 r"spokes(?:person|man|woman)(?=\s*[,?]|\s+(?:commented|said|spoke|told|responded|was|is|did)\b)|"
                  r"portfolio\s+holders?)\b")
 
 # "What did the council's executive formally resolve about the statement of action?", "When did Halton's Executive
@@ -1032,11 +1033,13 @@ GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:(?:overall|ofsted|ilacs|sif|final|l
 # commissioner"), so a passage about the place without the role names somebody else.
 ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|minister|lead inspector|inspector|"
                      r"leader|head of service|(?:cabinet|executive|lead) member|portfolio holder|reporter|journalist|"
-                     r"councillor|officer|dcs|hmi(?!\s+(?:probation|prisons|constabulary)))s?\b",
+                     r"councillor|(?:senior|council|principal)\s+officer|dcs|hmi(?!\s+(?:probation|prisons|constabulary)))s?\b",
                      re.I)
 # "Who was Rotherham's DCS?" asks for its director; "Who is the lead member ...?" for the councillor answering for
 # the service, by whichever title ("Councillor Jo Bell, Executive Member for Children")
-ROLE_ABBREVIATIONS = {"dcs": "director", "hmi": "inspector", **dict.fromkeys(
+ROLE_ABBREVIATIONS = {"dcs": "director", "hmi": "inspector",
+                      **dict.fromkeys(("senior officer", "council officer", "principal officer"), "officer"),
+                      **dict.fromkeys(
     ("cabinet member", "executive member", "lead member", "portfolio holder"), "councillor")}
 
 
@@ -1140,6 +1143,9 @@ def asked_role(question: str) -> str | None:
     if m and ROLE_ABBREVIATIONS.get(m.group(1).lower(), m.group(1).lower()) == "inspector" \
             and not INSPECTOR_ASKED_RE.search(question):
         return None  # "Who did inspectors speak to?": the inspectors are the subject, not the answer
+    if not m and re.search(r"\bwhich\s+(?:[\w'’-]+\s+){0,2}officer\b(?!['’])", asked, re.I) \
+            and answer_type(asked) == "person":
+        return "officer"  # "Which Kirklees officer spoke for the service?": one of its posts
     if not m and re.search(r"\bwho\s+(?:had\s+)?chair(?:ed|s)\b", asked, re.I):
         return "chair"  # "who chaired the select committee ...?": its chair ("Clive Betts MP, Chair of the ...")
     if not m and VISIT_DONE_BY_RE.search(question):
@@ -1161,8 +1167,11 @@ ROLE_AS_OBJECT_RE = re.compile(r"\bwho\s+(?!(?:is|was|are|were|has|have|had|beca
                                re.I)
 ROLE_ADDRESSED_RE = re.compile(r"\b(?:to|with|for|from|by|told|asked|wrote\s+to|spoke\s+to)\s+(?:the\s+)?$", re.I)
 # ... nor one set aside: "apart from the scrutiny chair, which senior officer commented?"
-ROLE_SET_ASIDE_RE = re.compile(r"\b(?:apart\s+from|other\s+than|besides|except(?:\s+for)?|not)\s+(?:the\s+)?"
-                               r"(?:[\w'’-]+\s+){0,2}$", re.I)
+# What sets something aside without "not" ("apart from the chair", "leaving aside the later visits"), for the
+# question's readings of what is set aside (qa/retrieval/question.py, qa/retrieval/rank.py)
+ASIDE_WORDS = r"(?:leaving|setting|putting)\s+aside|(?:aside|apart)\s+from|other\s+than|besides|excluding"
+ROLE_SET_ASIDE_RE = re.compile(rf"\b(?:{ASIDE_WORDS}|except(?:\s+for)?)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}$|"
+                               r"\bnot\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+)?$", re.I)
 SPOKE_ASKED_RE = re.compile(r"^\W*who\b(?:\s+(?:at|from|for|in|on behalf of)\s+[^?]{1,40}?)?\s+(wrote|writes|has written|"
                             r"commented|comments|responded|responds|replied|spoke|said|reacted|"
                             # "who gave the council's response", "who made a statement for the council"

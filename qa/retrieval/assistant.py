@@ -379,13 +379,30 @@ class Assistant:
         # Asked what it found, a sentence telling only what the visit looked at ("A focused visit in November 2021
         # looked at children in care") recalls the visit, not what it found, unless it or the next tells a finding
         findings = asks_findings(query.text)
+        # ... and holds a word of what is asked about it, not only the event and its grade ("What did the January
+        # 2020 ILACS say about caseloads?": "The council was first rated inadequate in January 2020" says nothing of
+        # them)
+        about = ASKED_ABOUT_RE.search(query.without_time or query.text)
+        subject = set(index.bm25.query_terms(about.group(1))) - set(index.bm25.query_terms(RECALL_FRAMING_WORDS)) \
+            - {str(y) for y in years} if about else set()
+        asked_later = rank.years_named(query.text) - rank.years_set_aside(query.text)
         hits = []
         for hit in found.hits:
             span = rank.doc_span(hit.document)
             if hit.unconfirmed or span is None or span[0] <= query.date_to:
                 continue
+            if subject and (row := index.row_of(hit.passage.passage_id)) is not None \
+                    and not index.bm25.terms_in(row, subject):
+                continue
             sentences = _sentences(hit.passage.text)
-            if any(event_re.search(sentence) and any(y in years for y in rank.years_named(sentence))
+            # (a passage opening on its own later event recalls the asked one only as a baseline: "Ofsted inspected
+            # Devon in September 2024 ... an improvement from the inadequate judgement of January 2020")
+            # (unless the question names that later event itself: "Dudley, rated inadequate in 2016 - what did
+            # Ofsted say about whether the council had dealt with the weaknesses flagged back in 2012?")
+            later_own = next((i for i, sentence in enumerate(sentences) if RECALLED_EVENT_RE.search(sentence)
+                              and (named := rank.years_named(sentence)) and min(named) > query.date_to.year
+                              and not named & asked_later), len(sentences))
+            if any(i < later_own and event_re.search(sentence) and any(y in years for y in rank.years_named(sentence))
                    and (not months or rank.months_named(sentence) & months
                         and not rank.OUTCOME_AWAITED_RE.search(sentence))
                    and (not findings or not VISIT_SCOPE_TOLD_RE.search(sentence) or tells_finding(sentence)
@@ -399,6 +416,15 @@ class Assistant:
 
     def _should_abstain(self, signals: dict) -> bool:
         return answering.should_abstain(signals.get("dense_top"), signals.get("coverage", 0.0), signals.get("known", 1.0))
+
+
+# What a question asks an event's document said about: "What did the January 2020 ILACS say about caseloads?"
+ASKED_ABOUT_RE = re.compile(r"\b(?:say|said|says|find|found|finds|write|wrote|note|noted)\s+(?:[\w'’-]+\s+){0,2}?"
+                            r"(?:about|on)\s+([^?.;,()]+)", re.I)
+# The words naming an event and its outcome, not what is asked about it
+RECALL_FRAMING_WORDS = ("inspection inspected inspectors visit visits monitoring focused report letter judgement judged "
+                        "rated rating grade inadequate outstanding good requires improvement ilacs sif jtai one ofsted "
+                        "say said find found")
 
 
 VISIT_WORD_RE = re.compile(r"\bvisit", re.I)

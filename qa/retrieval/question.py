@@ -19,8 +19,8 @@ from datetime import date, timedelta
 from qa.documents.gazetteer import (AUTHORITIES, compass_expanded, find_in_question, name_within, question_forms,
                                     shared_names_expanded)
 from qa.retrieval.acronyms import FIELD_GLOSSARY
-from qa.retrieval.answer_type import (CLOSING_SET_ASIDE, COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE, SCENE_CLAUSE,
-                                      TRAILING_NOT_RE, answer_type)
+from qa.retrieval.answer_type import (ASIDE_WORDS, CLOSING_SET_ASIDE, COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE,
+                                      SCENE_CLAUSE, TRAILING_NOT_RE, answer_type)
 from qa.retrieval.spelling import edits1, is_english
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
@@ -145,7 +145,10 @@ ATTRIBUTION_CUES = [
     # "according to Ofsted('s report)" is answered by a story quoting the report too (a preference, below);
     # "the report itself", "Ofsted's own words" are not.
     # (also "the latest Ofsted monitoring letter to North East Lincolnshire itself")
-    ("ofsted", re.compile(r"\bofsted(?:['’]s)? own\b|\b(?:report|letter)\s+(?:(?:to|for|on|about)\s+"
+    # ("... I want the report, not the 2022 monitoring visit": the inspection's own report, asked for plainly)
+    ("ofsted", re.compile(r"\b(?:i\s+want|give\s+me|show\s+me|quote)\s+the\s+(?:ofsted\s+|inspection\s+|ilacs\s+|"
+                          r"full\s+)?report(?:\s+itself)?\s*(?=[,.;:?!)]|$)|"
+                          r"\bofsted(?:['’]s)? own\b|\b(?:report|letter)\s+(?:(?:to|for|on|about)\s+"
                           r"(?:[\w'’-]+\s+){1,4}?)?itself\b|"
                           r"\binspectors?(?:['’]s?)? own (?:letter|report|words|wording|findings?)\b", re.I)),
 ]
@@ -244,9 +247,10 @@ NEWS_OUTLET_RE = re.compile(r"\b(?:BBC|ITV|Sky\s+News|Channel\s+4\s+News|CYP\s+N
                             r"Community\s+Care(?!\s+(?:[Tt]eams?|[Ss]ervices?|[Tt]rust|[Aa]ct|[Pp]artnership)\b)|"
                             r"Local\s+Government\s+Chronicle)\b")
 NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )\b(?:reporters?|journalists?|"
-                            r"newspapers?|local paper|(?:local|trade|national)\s+press|press reports?|press coverage|"
-                            # "as the press wrote it up", "how did the press report it"
-                            r"\bpress\s+(?:write|wrote|report(?:ed)?|cover(?:ed)?)\b|"
+                            r"newspapers?|local paper|(?:local|trade|national)\s+press(?!\s+(?:release|office|officer|team|statement)s?\b)|"
+                            r"press reports?|press coverage|"
+                            # "as the press wrote it up", "how the press covered it"
+                            r"\bpress\s+(?:write|wrote|reported|cover(?:ed)?)\b|"
                             r"(?:local|press|media)\s+(?:write-?ups?|coverage)|"
                             # "the news write-up of Ofsted's 5th visit", "as covered by the local news site"
                             r"news\s+(?:write-?ups?|sites?|websites?|stor(?:y|ies)|coverage|articles?|outlets?))\b|"
@@ -330,7 +334,12 @@ SOURCE_EVENT_RE = re.compile(r"\b(?:visits?|inspections?|judge?ments?|reports?|l
                              r"results?|re-?inspections?|assessments?)\b", re.I)
 # "... the local press write-up, not Ofsted's own report", "rather than press reports": a source set aside is no cue.
 # (not a state: "homes that are not registered with Ofsted")
-NEGATED_SOURCE_RE = re.compile(r"\b(?:not(?!\s+(?:registered|regulated|inspected|approved|notified|known|judged|"
+NEGATED_SOURCE_RE = re.compile(r"\bnot\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|inspection|mv|fv|ilacs)s?\s+"
+                               # (a source listed after an event set aside: "not the 2022 monitoring visit or the press
+                               # coverage")
+                               r"(?:or|nor)\s+(?:the\s+)?(?:local\s+|trade\s+)?(?:press|news|media|coverage|stor(?:y|ies)|"
+                               r"articles?|write-?ups?)(?:\s+coverage)?\b|"
+                               r"\b(?:not(?!\s+(?:registered|regulated|inspected|approved|notified|known|judged|"
                                r"rated)\b)|rather\s+than|instead\s+of)\s+(?:in\s+|from\s+)?(?:the\s+|a\s+|an\s+)?"
                                r"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,4}?(?:own\s+)?(?:ofsted|council|press|news|media|"
                                r"newspapers?|local\s+paper|magazines?|reports?|letters?|inspectors?|coverage|"
@@ -390,8 +399,7 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?<=[^\s(])[,;]\s*(?:not|rather than|instead of)\s+(?:the|its|their|an?)\b[^()]{0,200}(?=\))|"
                               r",?\s*\b(?:not|rather\s+than|instead\s+of|(?:do\s+not|don['’]t)\s+want|"
                               # ("wirral ILACS 2023, leaving aside the later monitoring visits")
-                              r"(?:leaving|setting|putting)\s+aside|aside\s+from|apart\s+from|other\s+than|"
-                              r"excluding)\s+"
+                              rf"{ASIDE_WORDS})\s+"
                               # ("Not what was said at the 2017 full inspection or the 2018 focused visit")
                               r"(?:what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
                               # ("I don't want the weaknesses from the Dec 2023 or March 2024 visits")
@@ -760,10 +768,13 @@ _ASKS_RE = re.compile(r"^\W*(?:what|how|which|who|whom|whose|when|why|where|did|
 _JUDGED_BEFORE_RE = re.compile(r"\b(?:rated|judged|graded|found|deemed|declared)\b[^.;,]{0,50}$", re.I)
 _JUDGEMENT_AFTER_RE = re.compile(r"^\s+(?:[\w-]+\s+)?(?:judge?ment|rating|grade)\b", re.I)
 VISIT_ASKED_RE = re.compile(r"\b(?:monitoring|focused|follow-up)\s+visits?\b|\bmvs?\s?\d|\bvisits?\b", re.I)
-# The source the scene names, asked what it recalls: "how did the article describe where X had been before"
+# The source the scene names ("as the trade press wrote it up", "the CYP Now piece on ..."), asked what it recalls:
+# "how did the article describe where X had been before"
+WRITE_UP_NAMED_RE = re.compile(r"\b(?:wrote|written|write-?up|reported|covered|coverage|article|story|piece|feature|"
+                               r"press|news)\b", re.I)
 RECALLED_BY_SOURCE_RE = re.compile(r"\b(?:the|that|this)\s+(?:article|story|piece|write-?up|coverage|feature|report|"
                                    r"letter)\s+(?:describe|say|recall|put|summari[sz]e|mention|give)s?\b"
-                                   r"(?=.*\b(?:before|earlier|previous(?:ly)?|had\s+been|used\s+to|past)\b)", re.I)
+                                   r"(?=.*\b(?:before|earlier|previous(?:ly)?|had\s+been|used\s+to)\b)", re.I)
 EARLIER_ASKED_RE = re.compile(r"\b(?:before|prior|leading\s+up|until|up\s+to|preceding|ahead\s+of|earlier)\b", re.I)
 
 
@@ -810,7 +821,7 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             whole = _parse_time(text)
             if whole[0] and whole[1] and whole[0] > start:
                 return whole
-        if start and end and RECALLED_BY_SOURCE_RE.search(asked):
+        if start and end and RECALLED_BY_SOURCE_RE.search(asked) and WRITE_UP_NAMED_RE.search(scene):
             # "Lambeth 2018 re-inspection, as the trade press wrote it up - how did the article describe where
             # Lambeth had been before, i.e. its 2012 grade ...?": the years the source recalls are words it holds;
             # the scene's event dates the source
@@ -1048,9 +1059,12 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 y = _valid_year(g[1])
                 if not y:
                     continue
-                if kind == "by" and (y > date.today().year or AIM_BEFORE_RE.search(text[:m.start()])
-                                     or re.search(rf"\b{YEAR}\b", text[:m.start()] + text[m.end():])):
-                    continue  # a target ("aim to open by 2020", "by 2030"), or another year asked ("its 2018 plan")
+                if kind == "by" and re.search(rf"\b{YEAR}\b", text[:m.start()] + text[m.end():]):
+                    continue  # another year asked ("its 2018 plan")
+                if kind == "by" and (y > date.today().year or AIM_BEFORE_RE.search(text[:m.start()])):
+                    # a target ("aim to open by 2020", "by 2030", "care leavers EET target by march 2025"): its date
+                    # is a word of what is asked, no time the documents must be from
+                    return None, None, "", text
                 start, end = _month_start(y, _month(g[0])), None
             elif kind in ("since_event", "before_event"):
                 y = _valid_year(g[1])
@@ -1322,6 +1336,8 @@ def _set_aside_starts(text: str) -> list[tuple[date, str]]:
     """The first day of each time an event set aside names ("not the Dec 2018 visit": 1 December 2018)."""
     starts = []
     for aside in NEGATED_EVENT_RE.finditer(text):
+        if re.match(rf"\W*(?:{ASIDE_WORDS})\b", aside.group(0), re.I):
+            continue  # ("apart from the March 2023 visit, did Ofsted visit again in 2023?": others of the time asked)
         for m in _SET_ASIDE_WHEN_RE.finditer(aside.group(0)):
             number = _month(m.group(1))
             starts.append((date(int(m.group(2)), number or 1, 1),

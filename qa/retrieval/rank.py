@@ -27,10 +27,10 @@ from qa.retrieval.question import (COUNCIL_DECISION_RE, MONTH_RE, NEGATED_EVENT_
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
-                                   document_past_months,
+                                   document_as_at_months, document_yearless_event_months,
                                    document_not_before)
 from qa.documents.metadata import MONTHS, ORDINAL_RE, UPDATED_DATE_CONFIDENCE, ordinal_value
-from qa.retrieval.answer_type import asks_council_services, dates_event, holds, provider_report
+from qa.retrieval.answer_type import ASIDE_WORDS, asks_council_services, dates_event, holds, provider_report
 
 TYPE_PRIOR = {"ofsted_letter": 1.0, "ofsted_report": 1.0, "council_page": 0.95, "news_article": 0.92, "other": 0.92}
 SOURCE_CUE_PENALTY = 0.8
@@ -337,7 +337,8 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
     """A story published after the time asked about, dating an inspection to it, reports on it: "Cambridgeshire was
     warned in April 2018 that caseloads were unacceptably high" (published February 2019) for "2018", and for "the
     April 2018 focused visit", whose month it names. Any span up to a year admits a story from just after it; a single
-    month named is specific, so it admits one from up to a year later."""
+    month named is specific, so it admits one from up to a year later. So does a paper weeks after a month asked that
+    gives figures at it."""
     if not (doc.date and query.date_from and query.date_to):
         return False
     span = query.date_to - query.date_from
@@ -345,11 +346,10 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
         return False
     published = date.fromisoformat(doc.date[:10])
     if span <= ONE_MONTH and query.date_to < published <= query.date_to + PUBLICATION_LAG \
-            and doc.doc_type not in SOURCE_KINDS["ofsted"] \
-            and date(query.date_from.year, query.date_from.month, 1) in document_past_months(doc) \
-            and not outcome_awaited(doc.text, _months_between(query.date_from, query.date_to)):
-        # a paper just after the month asked giving its figures ("At 30 April 2024, six care leavers were living in
-        # bed and breakfast"), whatever visit it is on
+            and doc.doc_type not in SOURCE_KINDS["ofsted"] and not query.month_dates_visit \
+            and date(query.date_from.year, query.date_from.month, 1) in document_as_at_months(doc):
+        # a paper just after the month asked giving its figures at it ("At 30 April 2024, six care leavers were
+        # living in bed and breakfast"), whatever visit it is on (not a visit asked by its month)
         return True
     if doc.period_start:
         return False  # (a letter stating its own visit's dates is judged by them: "the first since ... April 2018")
@@ -364,7 +364,8 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
     # "Inspectors spent two weeks in Reading in November" (published January 2020): a month named without its year
     # is the last such month before the story (weeks before it: "rated inadequate in October" in an April story may
     # be any October).
-    bare = {date(published.year - (month > published.month), month, 1) for month in document_event_months(doc)} \
+    bare = {date(published.year - (month > published.month), month, 1)
+            for month in document_yearless_event_months(doc)} \
         if published <= query.date_to + PUBLICATION_LAG else set()
     return any(query.date_from <= d <= query.date_to for d in document_event_dates(doc) | bare)
 
@@ -1090,7 +1091,8 @@ SET_ASIDE_YEAR_PENALTY = 0.75
 
 # (a source set aside by name: "not the", "rather than Ofsted's"; not a verb's negation, "did Ofsted not believe the
 # council's plan", nor a state, "homes not yet registered with Ofsted")
-_SETS_ASIDE_RE = re.compile(r"(?:,?\s*\(?\s*)?(?:not|rather\s+than|instead\s+of|(?:do\s+not|don['’]t)\s+want)\s+"
+_SETS_ASIDE_RE = re.compile(r"(?:,?\s*\(?\s*)?(?:not|rather\s+than|instead\s+of|(?:do\s+not|don['’]t)\s+want|"
+                            rf"{ASIDE_WORDS})\s+"
                             r"(?:in\s+|from\s+|what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
                             r"(?:the|a|an|its|their|any|[\w-]+['’]s)\b", re.I)
 
@@ -1156,8 +1158,8 @@ _OUTCOME_RE = re.compile(r"\b(inadequate|outstanding|good)\b", re.I)
 _REPORTED_OUTCOME_RE = re.compile(r"\b(?:rated|judged|graded|found\s+to\s+be|deemed|declared|upgraded\s+to|"
                                   r"downgraded\s+to|"
                                   # a story's "an Ofsted report branded Lambeth's children's services “inadequate”"
-                                  r"branded(?:\s+(?:the\s+)?[\w'’-]+){0,4}?)\s+(?:as\s+)?['‘\"“]?"
-                                  r"(inadequate|outstanding|good)\b", re.I)
+                                  r"branded(?:\s+(?!(?:not|no|less|longer)\b)[\w'’-]+){0,4}?)\s+(?:as\s+)?['‘\"“]?"
+                                  r"(inadequate|outstanding|good)\b(?![\s-]+(?:news|enough)\b)", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -1512,6 +1514,15 @@ OFSTED_TWIN_RATIO = 0.5  # the letter's passage scores at least half the leading
 OFSTED_TWIN_DEPTH = 10  # ... among the first ten candidates
 
 
+# Ofsted asked for in its own voice anywhere after the visit is named: "Northamptonshire's first MV after the trust
+# took over - what did Ofsted say about thresholds?"
+OFSTED_SAYS_RE = re.compile(r"\b(?:what|how)\s+did\s+(?:ofsted|the\s+inspectors|inspectors|hmis?)\s+"
+                            r"(?:say|find|conclude|report|note|write)\b", re.I)
+# Ofsted's visit named as what is asked about ("how many were in B&Bs when Ofsted did the focused visit ...?"), not as
+# a time measured from ("how have caseloads changed since Ofsted's focused visit in February 2023?")
+OFSTED_VISIT_NAMED_RE = re.compile(r"(?<!\bsince )(?<!\bafter )(?<!\bbefore )(?<!\bfollowing )"
+                                   r"\bofsted['’]?s?\b[^?.]{0,40}?\b(?:focus+ed|monitoring)\s+visit\b|"
+                                   r"\b(?:focus+ed|monitoring)\s+visit\b[^?.]{0,20}?\bby\s+ofsted\b", re.I)
 # Ofsted asked for in its own voice about a visit or its letter: "What did Ofsted's letter on the fourth monitoring
 # visit ... say", "What did Ofsted find ... at its second monitoring visit" (not "What did the committee resolve
 # about the Ofsted focused visit", "since the inspectors criticised it")
@@ -1521,15 +1532,8 @@ OFSTED_ON_VISIT_RE = re.compile(r"^\W*(?:what|how)\s+did\s+(?:ofsted|the\s+inspe
                                 r"^\W*(?:what|how)\s+did\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:monitoring|"
                                 r"focus+ed)\s+visit\s+(?:say|find|conclude|report)\b|"
                                 # ... or named before: "hackney FV on care leavers summer 2023 - what did HMIs find"
-                                r"\b(?:fv|mv\s?\d*|focus+ed\s+visit|monitoring\s+visit)\b[^?]{0,80}?\b(?:what|how)\s+did\s+"
-                                r"(?:ofsted|the\s+inspectors|inspectors|hmis?)\s+(?:say|find|conclude|report|note|write)\b",
-                                re.I)
-# ... anywhere after the visit is named: "Northamptonshire's first MV after the trust took over - what did Ofsted say
-# about thresholds?"
-OFSTED_SAYS_RE = re.compile(r"\b(?:what|how)\s+did\s+(?:ofsted|the\s+inspectors|inspectors|hmis?)\s+"
-                            r"(?:say|find|conclude|report|note|write)\b", re.I)
-OFSTED_VISIT_NAMED_RE = re.compile(r"\bofsted['’]?s?\b[^?.]{0,40}?\b(?:focus+ed|monitoring)\s+visit\b|"
-                                   r"\b(?:focus+ed|monitoring)\s+visit\b[^?.]{0,20}?\bby\s+ofsted\b", re.I)
+                                r"\b(?:fv|mv\s?\d*|focus+ed\s+visit|monitoring\s+visit)\b[^?]{0,80}?"
+                                + OFSTED_SAYS_RE.pattern, re.I)
 # A numbered visit asked with no source is Ofsted's to tell too ("torbay cic unregistered homes mv4"), but not what
 # others made of it: "torbay mv4 reaction", "what did councillors think of torbay mv4"
 OTHERS_ON_VISIT_RE = re.compile(r"\b(?:respon\w*|react\w*|repl(?:y|ied|ies)|coverage|covered|quot\w*|headlines?|"
@@ -1575,7 +1579,8 @@ def kinds_set_aside(question: str) -> frozenset[str]:
     kinds: set[str] = set()
     for clause in _set_aside(question):
         head = _SET_ASIDE_HEAD_RE.search(clause)
-        if head and not find_authorities(clause):  # ("hackney only, not the croydon letter": another place's letter)
+        # (not another place's source: "hackney only, not the croydon letter on the same template")
+        if head and not set(find_authorities(clause)) - set(find_authorities(question.replace(clause, " "))):
             kinds.update(_SET_ASIDE_KINDS[head.lastindex - 1])
     return frozenset(kinds)
 
