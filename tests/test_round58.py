@@ -298,3 +298,25 @@ def test_the_press_listed_after_a_visit_set_aside_is_set_aside_and_the_report_as
     assert parse("What did the 2024 ILACS say about Dudley, not the 2022 monitoring visit or the press "
                  "coverage?").source != "news"
     assert parse("I want the report to cabinet on the plan").source != "ofsted"
+
+
+def test_a_person_set_aside_with_the_event_they_spoke_on_takes_its_year_with_them():
+    from qa.retrieval.question import parse
+
+    asked = parse("Dudley FV in autumn 2021 - which cllr put out the council's reaction? Not Jo Bell on the 2019 good "
+                  "judgement")
+    assert (asked.date_from, asked.date_to) == (date(2021, 9, 1), date(2021, 11, 30))
+
+
+def test_a_child_abduction_warning_notice_is_read_by_what_it_stands_for():
+    from qa.retrieval.acronyms import FIELD_GLOSSARY, expand
+
+    assert "child abduction warning notice" in expand("Has any partnership had credit for police using CAWNs?",
+                                                       FIELD_GLOSSARY)
+
+
+def test_councillors_receiving_an_outcome_at_committee_is_the_councils_to_tell():
+    from qa.retrieval.question import parse
+
+    assert parse("When did Dudley councillors formally receive the JTAI outcome at committee, and whose report was "
+                 "it?").source == "council"

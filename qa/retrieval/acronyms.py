@@ -42,6 +42,7 @@ FIELD_GLOSSARY = {
     "CQC": "Care Quality Commission",
     "CSC": "children's social care",
     "CSE": "child sexual exploitation",
+    "CAWN": "child abduction warning notice",
     "CSPR": "child safeguarding practice review",
     "DCS": "director of children's services",
     "DFE": "Department for Education",

@@ -173,7 +173,7 @@ COMMITTEE_TOLD_RE = re.compile(r"\b(?:told|informed|updated|briefed|advised|repo
 COUNCILLORS_RAISED_RE = re.compile(r"\b(?:elected\s+members|councillors|cllrs|committee\s+members)\s+"
                                    r"(?:[\w'’-]+\s+){0,2}?(?:raised|voiced|expressed|questioned|"
                                    # (their meeting on it: "when did councillors go through the letter at scrutiny")
-                                   r"discuss(?:ed)?|debated?|consider(?:ed)?|go\s+through|went\s+through)\b", re.I)
+                                   r"discuss(?:ed)?|debated?|consider(?:ed)?|go\s+through|went\s+through|receive[ds]?)\b", re.I)
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
                                  r"(?:itself\s+)?(?:respond|react|reply|answer)\w*\b|"
                                  r"\bcouncil(?:['’]s)?\s+(?:response|reaction|reply)\b"
@@ -397,6 +397,10 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r",?\s*\bnot\s+what\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mvs?|visits?|letters?|"
                               r"reports?|inspections?|stories|coverage|news|press)\s+(?:said|say|says|found|wrote)\b|"
                               r"(?<=[^\s(])[,;]\s*(?:not|rather than|instead of)\s+(?:the|its|their|an?)\b[^()]{0,200}(?=\))|"
+                              # (a person set aside with the event they spoke on: "Not Peter Fortune on the 2019 good
+                              # judgement")
+                              r",?\s*\bnot\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:on|about|at|after|from)\s+"
+                              rf"(?:the|its|their)\s+(?:[\w-]+\s+){{0,3}}?{_SET_ASIDE_EVENT}s?\b|"
                               r",?\s*\b(?:not|rather\s+than|instead\s+of|(?:do\s+not|don['’]t)\s+want|"
                               # ("wirral ILACS 2023, leaving aside the later monitoring visits")
                               rf"{ASIDE_WORDS})\s+"
