@@ -36,7 +36,8 @@ def test_a_reports_closing_published_line_beside_the_copyright_notice_dates_it(t
                        f"personal advisers know the young people they support well." for n in range(40))
     report = ("Dudley Metropolitan Borough Council\n\nInspection of children's social care services\n\n"
               "Inspection dates: 15 to 26 April 2024\n\nLead inspector: Jo Marsh, His Majesty's Inspector\n\n"
-              "Overall effectiveness: Good\n\n" + body + "\n\nThis publication is available at https://reports.ofsted.example/ and may be reused. "
+              "Overall effectiveness: Good\n\n" + body
+              + "\n\nThis publication is available at https://reports.ofsted.example/ and may be reused. "
               "Reference no: 80591 Published: 5 June 2024 (c) Crown copyright 2024")
     assert ingested(tmp_path, "report.txt", report).date == "2024-06-05"
     # (not a council paper carrying the report: its own date stands)

@@ -215,7 +215,8 @@ def _keep_quote_attributions(html: str) -> str:
 def convert_html(html: str) -> Extracted:
     import trafilatura
 
-    body = trafilatura.extract(_keep_report_labels(_keep_quote_attributions(html)), output_format="markdown", include_comments=False,
+    body = trafilatura.extract(_keep_report_labels(_keep_quote_attributions(html)), output_format="markdown",
+                               include_comments=False,
                                include_tables=True, include_links=False, include_images=False, favor_precision=True)
     if not body:
         body = trafilatura.extract(html, output_format="markdown", include_comments=False) or ""

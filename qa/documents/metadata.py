@@ -264,7 +264,8 @@ _BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2
 _DATELINE_PREFIX = (r"(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|"
                     r"(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+updated(?:\s+on)?|updated(?:\s+on)?|"
                     r"date\s+of\s+(?:meeting|publication|issue)|(?:meeting|publication|release|issue)\s+date|"
-                    r"date(?:d(?:\s+this)?|\s+published)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|created(?:\s+on)?|"
+                    r"date(?:d(?:\s+this)?|\s+published)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|"
+                    r"created(?:\s+on)?|"
                     r"(?:news|press|media)\s+release)\s*:?")
 UPDATED_DATE_CONFIDENCE = 0.4  # a date that is only a page's last update
 URL_DATE_CONFIDENCE = 0.6  # a date only in the page's own address
@@ -398,8 +399,10 @@ _MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of|report of\b[^.\n]{{0,150}}
 _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
                                  rf"({_FULL_DATE})|posted\s+(?:in|on)\s+((?:{_FULL_DATE})|{MONTH_ANY}\s+{_YEAR})\s+by\b|"
                                  rf"issue\s+(?:no\.?\s*)?\d+\s*[-–—:|]\s*({MONTH_ANY}\s+{_YEAR})\s*$|"
-                                 rf"filed\s+under\b[^\n]{{0,80}}?[-–—|]\s*({_FULL_DATE}|{MONTH_ANY}\s+{_YEAR})\s*$)|"
-                                 rf"^\s*[A-Z][\w&'-]*(?:\s+[\w&'-]+){{0,2}}\s*[|•·]\s*({MONTH_ANY}\s+{_YEAR})\s+issue\s*(?:[|•·]\s*by\b|$)",
+                                 rf"filed\s+under\b[^\n]{{0,80}}?[-–—|]\s*({_FULL_DATE}|{MONTH_ANY}\s+{_YEAR})"
+                                 rf"\s*$)|"
+                                 rf"^\s*[A-Z][\w&'-]*(?:\s+[\w&'-]+){{0,2}}\s*[|•·]\s*({MONTH_ANY}\s+{_YEAR})\s+"
+                                 rf"issue\s*(?:[|•·]\s*by\b|$)",
                                  re.I | re.M)
 # (capitalised words naming the meeting: not "Minutes of the previous meeting held on ...", the last one's)
 _MEETING_ON_RE = re.compile(rf"^\s*(?:(?-i:[A-Z])[\w&'’-]*\s+){{1,5}}meeting\s+(?:held\s+)?on\s+"
@@ -482,7 +485,8 @@ _NEWS_FURNITURE = [re.compile(p, re.I | re.M) for p in (
     # a metered paywall ("You have 2 free articles left this month"); a byline within the dateline ("| By Jo Bell",
     # "| By Jo-Anne McDonald"; not a table's "| By Strategic Director |")
     r"\bfree (?:articles?|stories) (?:left|remaining)\b",
-    r"\|\s*by\s+(?-i:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\s+(?:Mc|O['’])?(?!(?:Director|Member|Officer|Manager|Lead|Head)\b)"
+    r"\|\s*by\s+(?-i:[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*\s+(?:Mc|O['’])?"
+    r"(?!(?:Director|Member|Officer|Manager|Lead|Head)\b)"
     r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*)\s*(?:\||$)")]
 # A newspaper's masthead as the page's first line ("Fulham & Hammersmith Gazette", "Devon & Torbay Today").
 _MASTHEAD_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*|&|and|of|on)(?:\s+(?:[A-Z][\w'’.-]*|&|and|of|on)){0,2}?\s+"

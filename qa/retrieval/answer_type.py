@@ -53,7 +53,8 @@ PERSON_NAME = _NAME  # (a person's name, for rules elsewhere)
 _WHICH_PERSON = (r"\b(?:which|name the)\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:\w+\s+|(?-i:[A-Z][\w'’-]*\s+){1,3})?(?:inspectors?|hmis?|officials?|ministers?|commissioners?|"
                  r"directors?|mayors?|councillors?|leaders?|reporters?|journalists?|(?:cabinet|lead)\s+members?|"
                  # (not whose paper, nor what kind of thing: "which officer's report", "which officer posts")
-                 r"officers?(?=\s*[,?]|\s+(?:commented|said|spoke|told|responded|wrote|presented|was|were|is|did|gave)\b)|"
+                 r"officers?(?=\s*[,?]|\s+(?:commented|said|spoke|told|responded|wrote|presented|was|were|is|did|"
+                 r"gave)\b)|"
                  r"spokes(?:person|man|woman)(?=\s*[,?]|\s+(?:commented|said|spoke|told|responded|was|is|did)\b)|"
                  r"portfolio\s+holders?)\b")
 
@@ -1033,7 +1034,8 @@ GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:(?:overall|ofsted|ilacs|sif|final|l
 # commissioner"), so a passage about the place without the role names somebody else.
 ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|minister|lead inspector|inspector|"
                      r"leader|head of service|(?:cabinet|executive|lead) member|portfolio holder|reporter|journalist|"
-                     r"councillor|(?:senior|council|principal)\s+officer|dcs|hmi(?!\s+(?:probation|prisons|constabulary)))s?\b",
+                     r"councillor|(?:senior|council|principal)\s+officer|dcs|"
+                     r"hmi(?!\s+(?:probation|prisons|constabulary)))s?\b",
                      re.I)
 # "Who was Rotherham's DCS?" asks for its director; "Who is the lead member ...?" for the councillor answering for
 # the service, by whichever title ("Councillor Jo Bell, Executive Member for Children")

@@ -395,14 +395,16 @@ class Assistant:
                     and not index.bm25.terms_in(row, subject):
                 continue
             sentences = _sentences(hit.passage.text)
-            # (a passage opening on its own later event recalls the asked one only as a baseline: "Ofsted inspected
-            # Devon in September 2024 ... an improvement from the inadequate judgement of January 2020")
+            # (after its own later event, a passage naming the asked one as that event's baseline does not recall it:
+            # "Ofsted inspected Devon in September 2024 ... an improvement from the inadequate judgement of January
+            # 2020"; "At the focused visit in 2021 inspectors found ..." still does)
             # (unless the question names that later event itself: "Dudley, rated inadequate in 2016 - what did
             # Ofsted say about whether the council had dealt with the weaknesses flagged back in 2012?")
             later_own = next((i for i, sentence in enumerate(sentences) if RECALLED_EVENT_RE.search(sentence)
                               and (named := rank.years_named(sentence)) and min(named) > query.date_to.year
                               and not named & asked_later), len(sentences))
-            if any(i < later_own and event_re.search(sentence) and any(y in years for y in rank.years_named(sentence))
+            if any((i < later_own or not BASELINE_YEAR_RE.search(sentence)) and event_re.search(sentence)
+                   and any(y in years for y in rank.years_named(sentence))
                    and (not months or rank.months_named(sentence) & months
                         and not rank.OUTCOME_AWAITED_RE.search(sentence))
                    and (not findings or not VISIT_SCOPE_TOLD_RE.search(sentence) or tells_finding(sentence)
@@ -418,13 +420,16 @@ class Assistant:
         return answering.should_abstain(signals.get("dense_top"), signals.get("coverage", 0.0), signals.get("known", 1.0))
 
 
+# A year recalled as the baseline of a later event: "an improvement from the inadequate judgement of January 2020"
+BASELINE_YEAR_RE = re.compile(r"\b(?:from|since|compared\s+(?:with|to)|than)\s+(?:the\s+|its\s+|an?\s+)?"
+                              r"(?:[\w'’-]+\s+){0,4}?(?:19|20)\d\d\b", re.I)
 # What a question asks an event's document said about: "What did the January 2020 ILACS say about caseloads?"
 ASKED_ABOUT_RE = re.compile(r"\b(?:say|said|says|find|found|finds|write|wrote|note|noted)\s+(?:[\w'’-]+\s+){0,2}?"
                             r"(?:about|on)\s+([^?.;,()]+)", re.I)
 # The words naming an event and its outcome, not what is asked about it
-RECALL_FRAMING_WORDS = ("inspection inspected inspectors visit visits monitoring focused report letter judgement judged "
-                        "rated rating grade inadequate outstanding good requires improvement ilacs sif jtai one ofsted "
-                        "say said find found")
+RECALL_FRAMING_WORDS = ("inspection inspected inspectors visit visits monitoring focused report letter judgement "
+                        "judged rated rating grade inadequate outstanding good requires improvement ilacs sif jtai one "
+                        "ofsted say said find found")
 
 
 VISIT_WORD_RE = re.compile(r"\bvisit", re.I)

@@ -146,7 +146,7 @@ ATTRIBUTION_CUES = [
     # "the report itself", "Ofsted's own words" are not.
     # (also "the latest Ofsted monitoring letter to North East Lincolnshire itself")
     # ("... I want the report, not the 2022 monitoring visit": the inspection's own report, asked for plainly)
-    ("ofsted", re.compile(r"\b(?:i\s+want|give\s+me|show\s+me|quote)\s+the\s+(?:ofsted\s+|inspection\s+|ilacs\s+|"
+    ("ofsted", re.compile(r"\b(?:i\s+want|give\s+me|show\s+me)\s+the\s+(?:ofsted\s+|inspection\s+|ilacs\s+|"
                           r"full\s+)?report(?:\s+itself)?\s*(?=[,.;:?!)]|$)|"
                           r"\bofsted(?:['’]s)? own\b|\b(?:report|letter)\s+(?:(?:to|for|on|about)\s+"
                           r"(?:[\w'’-]+\s+){1,4}?)?itself\b|"
@@ -173,7 +173,8 @@ COMMITTEE_TOLD_RE = re.compile(r"\b(?:told|informed|updated|briefed|advised|repo
 COUNCILLORS_RAISED_RE = re.compile(r"\b(?:elected\s+members|councillors|cllrs|committee\s+members)\s+"
                                    r"(?:[\w'’-]+\s+){0,2}?(?:raised|voiced|expressed|questioned|"
                                    # (their meeting on it: "when did councillors go through the letter at scrutiny")
-                                   r"discuss(?:ed)?|debated?|consider(?:ed)?|go\s+through|went\s+through|receive[ds]?)\b", re.I)
+                                   r"discuss(?:ed)?|debated?|consider(?:ed)?|go\s+through|went\s+through|"
+                                   r"receive[ds]?)\b", re.I)
 COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?council\s+"
                                  r"(?:itself\s+)?(?:respond|react|reply|answer)\w*\b|"
                                  r"\bcouncil(?:['’]s)?\s+(?:response|reaction|reply)\b"
@@ -247,7 +248,8 @@ NEWS_OUTLET_RE = re.compile(r"\b(?:BBC|ITV|Sky\s+News|Channel\s+4\s+News|CYP\s+N
                             r"Community\s+Care(?!\s+(?:[Tt]eams?|[Ss]ervices?|[Tt]rust|[Aa]ct|[Pp]artnership)\b)|"
                             r"Local\s+Government\s+Chronicle)\b")
 NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )\b(?:reporters?|journalists?|"
-                            r"newspapers?|local paper|(?:local|trade|national)\s+press(?!\s+(?:release|office|officer|team|statement)s?\b)|"
+                            r"newspapers?|local paper|"
+                            r"(?:local|trade|national)\s+press(?!\s+(?:release|office|officer|team|statement)s?\b)|"
                             r"press reports?|press coverage|"
                             # "as the press wrote it up", "how the press covered it"
                             r"\bpress\s+(?:write|wrote|reported|cover(?:ed)?)\b|"
@@ -337,8 +339,8 @@ SOURCE_EVENT_RE = re.compile(r"\b(?:visits?|inspections?|judge?ments?|reports?|l
 NEGATED_SOURCE_RE = re.compile(r"\bnot\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|inspection|mv|fv|ilacs)s?\s+"
                                # (a source listed after an event set aside: "not the 2022 monitoring visit or the press
                                # coverage")
-                               r"(?:or|nor)\s+(?:the\s+)?(?:local\s+|trade\s+)?(?:press|news|media|coverage|stor(?:y|ies)|"
-                               r"articles?|write-?ups?)(?:\s+coverage)?\b|"
+                               r"(?:or|nor)\s+(?:the\s+)?(?:local\s+|trade\s+)?(?:press|news|media|coverage|"
+                               r"stor(?:y|ies)|articles?|write-?ups?)(?:\s+coverage)?\b|"
                                r"\b(?:not(?!\s+(?:registered|regulated|inspected|approved|notified|known|judged|"
                                r"rated)\b)|rather\s+than|instead\s+of)\s+(?:in\s+|from\s+)?(?:the\s+|a\s+|an\s+)?"
                                r"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,4}?(?:own\s+)?(?:ofsted|council|press|news|media|"
@@ -399,7 +401,8 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?<=[^\s(])[,;]\s*(?:not|rather than|instead of)\s+(?:the|its|their|an?)\b[^()]{0,200}(?=\))|"
                               # (a person set aside with the event they spoke on: "Not Peter Fortune on the 2019 good
                               # judgement")
-                              r",?\s*\bnot\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:on|about|at|after|from)\s+"
+                              r",?\s*\bnot\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
+                              r"(?:on|about|at|after|from)\s+"
                               rf"(?:the|its|their)\s+(?:[\w-]+\s+){{0,3}}?{_SET_ASIDE_EVENT}s?\b|"
                               r",?\s*\b(?:not|rather\s+than|instead\s+of|(?:do\s+not|don['’]t)\s+want|"
                               # ("wirral ILACS 2023, leaving aside the later monitoring visits")
@@ -754,6 +757,7 @@ INSPECTORS_SAY_RE = re.compile(r"(?:^|[,;:–—-]\s*)\W*(?:so\s+)?(?:what|how|w
 
 
 # What is planned for a time, not a state at it: "what did the plan aim to open by 2020?"
+TARGET_BEFORE_RE = re.compile(r"\b(?:targets?|goals?|deadlines?)\s*(?:for\s+\w+\s*)?$", re.I)
 AIM_BEFORE_RE = re.compile(r"\b(?:aim\w*|target\w*|plan\w*|will|would|expect\w*|intend\w*|hop(?:e|es|ed|ing)|due|"
                            r"commit\w*|pledg\w*|promis\w*|want\w*|goal)\b", re.I)
 
@@ -1063,12 +1067,14 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 y = _valid_year(g[1])
                 if not y:
                     continue
-                if kind == "by" and re.search(rf"\b{YEAR}\b", text[:m.start()] + text[m.end():]):
-                    continue  # another year asked ("its 2018 plan")
-                if kind == "by" and (y > date.today().year or AIM_BEFORE_RE.search(text[:m.start()])):
-                    # a target ("aim to open by 2020", "by 2030", "care leavers EET target by march 2025"): its date
-                    # is a word of what is asked, no time the documents must be from
+                if kind == "by" and TARGET_BEFORE_RE.search(text[:m.start()]) \
+                        and not re.search(rf"\b{YEAR}\b", text[:m.start()] + text[m.end():]):
+                    # a target named ("care leavers EET target by march 2025"): its date is a word of what is asked,
+                    # no time the documents must be from
                     return None, None, "", text
+                if kind == "by" and (y > date.today().year or AIM_BEFORE_RE.search(text[:m.start()])
+                                     or re.search(rf"\b{YEAR}\b", text[:m.start()] + text[m.end():])):
+                    continue  # a target ("aim to open by 2020", "by 2030"), or another year asked ("its 2018 plan")
                 start, end = _month_start(y, _month(g[0])), None
             elif kind in ("since_event", "before_event"):
                 y = _valid_year(g[1])

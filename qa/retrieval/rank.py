@@ -367,7 +367,7 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
     bare = {date(published.year - (month > published.month), month, 1)
             for month in document_yearless_event_months(doc)} \
         if published <= query.date_to + PUBLICATION_LAG else set()
-    return any(query.date_from <= d <= query.date_to for d in document_event_dates(doc) | bare)
+    return any(query.date_from <= d <= query.date_to for d in (*document_event_dates(doc), *bare))
 
 
 # A later story admitted for an inspection it dates to the time asked is about a later event too (the February 2019
@@ -1158,7 +1158,8 @@ _OUTCOME_RE = re.compile(r"\b(inadequate|outstanding|good)\b", re.I)
 _REPORTED_OUTCOME_RE = re.compile(r"\b(?:rated|judged|graded|found\s+to\s+be|deemed|declared|upgraded\s+to|"
                                   r"downgraded\s+to|"
                                   # a story's "an Ofsted report branded Lambeth's children's services “inadequate”"
-                                  r"branded(?:\s+(?!(?:not|no|less|longer)\b)[\w'’-]+){0,4}?)\s+(?:as\s+)?['‘\"“]?"
+                                  r"branded(?:\s+(?!(?:not|no|less|longer)\b)[\w'’-]+){0,4}?)"
+                                  r"\s+(?:as\s+)?['‘\"“]?"
                                   r"(inadequate|outstanding|good)\b(?![\s-]+(?:news|enough)\b)", re.I)
 
 
