@@ -161,21 +161,28 @@ _REPORT_LABEL_HTML_RE = re.compile(rf">\s*{_REPORT_LABELS}", re.I)  # (a cheap l
 _CONTENT_CONTAINER_RE = re.compile(r"content|main|entry|article|post|body", re.I)
 
 
-def _keep_report_labels(html: str) -> str:
-    """The page with the classes and ids taken off its report label lines (and off a wrapper holding nothing but
-    them), so the extractor keeps them; the page itself when it has none."""
+def _for_extraction(html: str) -> str:
+    """The page as the extractor should read it: report label lines and quotations' attributions it would drop as
+    furniture made plain (see below); the page itself when it has neither. Parsed once."""
     from lxml import html as lxml_html
 
-    if not _REPORT_LABEL_HTML_RE.search(html):
+    labels, quotes = _REPORT_LABEL_HTML_RE.search(html), _QUOTE_ATTRIBUTION_HTML_RE.search(html)
+    if not (labels or quotes):
         return html
     tree = _parse_html(html)
     if tree is None:
         return html
+    changed = bool(labels) and _unhide_report_labels(tree)
+    changed = bool(quotes) and _unhide_quote_attributions(tree) or changed
+    return lxml_html.tostring(tree, encoding="unicode") if changed else html
+
+
+def _unhide_report_labels(tree) -> bool:
+    """Takes the classes and ids off the report label lines (and off a wrapper holding nothing but them), so the
+    extractor keeps them. Whether there were any."""
     labelled = [el for el in tree.iter("p", "div", "span", "li", "dd", "dt", "td", "h2", "h3", "h4", "h5", "h6")
                 if (el.get("class") or el.get("id")) and len(el.text_content()) < 200
                 and _REPORT_LABEL_RE.match(el.text_content())]
-    if not labelled:
-        return html
     label_chars = sum(len(el.text_content()) for el in labelled)
     for el in labelled:
         el.attrib.pop("class", None)
@@ -188,35 +195,28 @@ def _keep_report_labels(html: str) -> str:
             parent.attrib.pop("class", None)
             parent.attrib.pop("id", None)
             parent = parent.getparent()
-    return lxml_html.tostring(tree, encoding="unicode")
+    return bool(labelled)
 
 
 _QUOTE_ATTRIBUTION_HTML_RE = re.compile(r"<blockquote\b[^>]*>(?:(?!</blockquote>).)*?<footer\b", re.I | re.S)
 
 
-def _keep_quote_attributions(html: str) -> str:
-    """The page with each quotation's attribution ('<blockquote><p>"..."</p><footer>Councillor Jo Bell, Lead
-    Member</footer></blockquote>') made a paragraph, which the extractor would drop as a page footer: who said
-    the words is part of them."""
-    from lxml import html as lxml_html
-
-    if not _QUOTE_ATTRIBUTION_HTML_RE.search(html):
-        return html
-    tree = _parse_html(html)
-    if tree is None:
-        return html
-    for footer in tree.xpath("//blockquote//footer"):
+def _unhide_quote_attributions(tree) -> bool:
+    """Makes each quotation's attribution ('<blockquote><p>"..."</p><footer>Councillor Jo Bell, Lead
+    Member</footer></blockquote>') a paragraph, which the extractor would drop as a page footer: who said the words
+    is part of them. Whether there were any."""
+    footers = tree.xpath("//blockquote//footer")
+    for footer in footers:
         footer.tag = "p"
         footer.attrib.pop("class", None)  # (a "blockquote-footer" class is dropped as furniture too)
         footer.attrib.pop("id", None)
-    return lxml_html.tostring(tree, encoding="unicode")
+    return bool(footers)
 
 
 def convert_html(html: str) -> Extracted:
     import trafilatura
 
-    body = trafilatura.extract(_keep_report_labels(_keep_quote_attributions(html)), output_format="markdown",
-                               include_comments=False,
+    body = trafilatura.extract(_for_extraction(html), output_format="markdown", include_comments=False,
                                include_tables=True, include_links=False, include_images=False, favor_precision=True)
     if not body:
         body = trafilatura.extract(html, output_format="markdown", include_comments=False) or ""

@@ -1262,8 +1262,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     # 2024"; not in a council paper carrying the report)
     m = doc_type in ("ofsted_report", "ofsted_letter") and re.search(
         rf"\bpublished(?:\s+on)?\s*:?\s*({_FULL_DATE})\.?\s*(?:©|\(c\))?\s*crown\s+copyright\b", content[-4000:], re.I)
-    if m and parse_date(re.sub(r"\s+", " ", m.group(1))):
-        return parse_date(re.sub(r"\s+", " ", m.group(1))), 0.85
+    closing = m and parse_date(re.sub(r"\s+", " ", m.group(1)))
+    if closing:
+        return closing, 0.85
     for b in head:
         found, _prefixed = _dateline(b.text)
         if found:

@@ -1041,8 +1041,8 @@ ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|mini
 # the service, by whichever title ("Councillor Jo Bell, Executive Member for Children")
 ROLE_ABBREVIATIONS = {"dcs": "director", "hmi": "inspector",
                       **dict.fromkeys(("senior officer", "council officer", "principal officer"), "officer"),
-                      **dict.fromkeys(
-    ("cabinet member", "executive member", "lead member", "portfolio holder"), "councillor")}
+                      **dict.fromkeys(("cabinet member", "executive member", "lead member", "portfolio holder"),
+                                      "councillor")}
 
 
 # A search-box query asking for a grade: "enfield ilacs 2019 judgement", "b&nes 2025 overall grade" (no question
@@ -1168,10 +1168,10 @@ ROLE_AS_OBJECT_RE = re.compile(r"\bwho\s+(?!(?:is|was|are|were|has|have|had|beca
                                r"(?:the|its|their|a|an|[\w'’-]+['’]s)\s+(?:(?:new|interim|acting|former|then)\s+)?$",
                                re.I)
 ROLE_ADDRESSED_RE = re.compile(r"\b(?:to|with|for|from|by|told|asked|wrote\s+to|spoke\s+to)\s+(?:the\s+)?$", re.I)
-# ... nor one set aside: "apart from the scrutiny chair, which senior officer commented?"
 # What sets something aside without "not" ("apart from the chair", "leaving aside the later visits"), for the
 # question's readings of what is set aside (qa/retrieval/question.py, qa/retrieval/rank.py)
 ASIDE_WORDS = r"(?:leaving|setting|putting)\s+aside|(?:aside|apart)\s+from|other\s+than|besides|excluding"
+# ... nor one set aside: "apart from the scrutiny chair, which senior officer commented?"
 ROLE_SET_ASIDE_RE = re.compile(rf"\b(?:{ASIDE_WORDS}|except(?:\s+for)?)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}$|"
                                r"\bnot\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+)?$", re.I)
 SPOKE_ASKED_RE = re.compile(r"^\W*who\b(?:\s+(?:at|from|for|in|on behalf of)\s+[^?]{1,40}?)?\s+(wrote|writes|has written|"
