@@ -615,6 +615,8 @@ def convert_pdf(data: bytes) -> Extracted:
     if not any(p.strip() for p in pages):
         raise ConversionError("PDF has no text layer (scanned image?); OCR is not supported")
     pages, running = clean.split_running_lines(pages)
+    pages, headers = clean.split_continuation_headers(pages)
+    running += headers
     blocks: list[Block] = []
     width = clean._line_width("\n".join(pages).split("\n"))
     full_last_line = False

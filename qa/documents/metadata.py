@@ -395,14 +395,18 @@ _MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of|report of\b[^.\n]{{0,150}}
 
 # A head line dated by its kind: "Minutes - Wednesday 9 June 2021, held as a virtual meeting", "Posted in March 2023
 # by Jo Bell, Director", "Issue 112 - April 2018", "Filed under News, Children - July 2023"; a magazine's dateline
-# "Analysis | June 2024 issue | By ...".
+# "Analysis | June 2024 issue | By ..."; "Inspection | August 2025" over a byline.
 _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
                                  rf"({_FULL_DATE})|posted\s+(?:in|on)\s+((?:{_FULL_DATE})|{MONTH_ANY}\s+{_YEAR})\s+by\b|"
                                  rf"issue\s+(?:no\.?\s*)?\d+\s*[-–—:|]\s*({MONTH_ANY}\s+{_YEAR})\s*$|"
                                  rf"filed\s+under\b[^\n]{{0,80}}?[-–—|]\s*({_FULL_DATE}|{MONTH_ANY}\s+{_YEAR})"
                                  rf"\s*$)|"
                                  rf"^\s*[A-Z][\w&'-]*(?:\s+[\w&'-]+){{0,2}}\s*[|•·]\s*({MONTH_ANY}\s+{_YEAR})\s+"
-                                 rf"issue\s*(?:[|•·]\s*by\b|$)",
+                                 rf"issue\s*(?:[|•·]\s*by\b|$)|"
+                                 # (or a section's label and a month, a byline under it: "Inspection | August 2025" /
+                                 # "By Rhian Castell"; not a menu of months)
+                                 rf"^\s*[A-Z][\w&'-]*(?:\s+[\w&'-]+){{0,2}}\s*[|•·]\s*({MONTH_ANY}\s+{_YEAR})[^\S\n]*\n"
+                                 rf"\s*by\s+(?-i:[A-Z][a-z]+\s+[A-Z])",
                                  re.I | re.M)
 # (capitalised words naming the meeting: not "Minutes of the previous meeting held on ...", the last one's)
 _MEETING_ON_RE = re.compile(rf"^\s*(?:(?-i:[A-Z])[\w&'’-]*\s+){{1,5}}meeting\s+(?:held\s+)?on\s+"

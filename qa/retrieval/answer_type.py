@@ -83,7 +83,11 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                         # ("Who led the visit, and on what dates?" asks the person first)
                         rf"^(?!\W*(?:who|whom|whose)\b|\W*{_WHICH_PERSON}).*?\b(?:what|which|on what)\s+"
                         r"(?:dates?|days?|month|year)\b|"
-                        r"\bhow long ago\b", re.I)),
+                        r"\bhow long ago\b|"
+                        # a deadline asked ("camden jtai response - deadline for checking ...", "what was the deadline
+                        # for the plan?"; not whether one was met)
+                        r"^(?!\W*(?:who|whom|whose)\b)(?![^?]*\b(?:met|missed|extended|moved|kept)\b)[^?]*\bdeadlines?\s+(?:for|to)\b",
+                        re.I)),
     # (keywords then "who": "darlington ilacs oct 2022 who was lead inspector", "kent jtai - who led it"; not a
     # relative clause after another question word, "how many children in 2019 who were placed ...")
     ("person", re.compile(rf"^\W*(?:who|whom|whose)\b|{_WHICH_PERSON}|"
@@ -307,11 +311,14 @@ SECOND_FACT_BOOST = 1.3  # (x1.1 left the sign-off naming the inspector first; x
 # ... and the other way round: "When did Ofsted carry out the ILACS, and who was lead inspector?"
 # (the inspector, whom a report's header or sign-off names: not "and who was appointed adviser", a role any
 # passage on the adviser's work names)
-AND_WHO_RE = re.compile(r",?(?<!\s)\s+and\s+who\s+(?:(?:was|were|is)\s+(?:the\s+)?(?:lead(?:\s+inspector)?|"
-                        r"inspectors?|hmis?)\b|led|carried|signed|wrote)\b", re.I)
+# (or "..., and which inspector carried it out?")
+AND_WHO_RE = re.compile(r",?(?<!\s)\s+and\s+(?:who\s+(?:(?:was|were|is)\s+(?:the\s+)?(?:lead(?:\s+inspector)?|"
+                        r"inspectors?|hmis?)\b|led|carried|signed|wrote)|which\s+(?:lead\s+)?(?:inspectors?|hmis?))\b",
+                        re.I)
 # ... named as the inspector: "Lead inspector: Jo Bell", "Jo Bell HMI", "led by Jo Bell" (not a councillor quoted)
+# (or a header's "Inspector: Jo Bell, Social Care Regulatory Inspector")
 INSPECTOR_NAMED_RE = re.compile(rf"\b[Ll]ead\s+inspector\b|\bHMI\b|\bH(?:is|er)\s+Majesty[’']s\s+Inspectors?\b|"
-                                rf"\b[Ii]nspectors?[^\S\n]+{_NAME}|\bled[^\S\n]+by[^\S\n]+{_NAME}")
+                                rf"\b[Ii]nspectors?:?[^\S\n]+{_NAME}|\bled[^\S\n]+by[^\S\n]+{_NAME}")
 
 
 def second_fact_weight(question: str, kind: str | None, text: str) -> float:
@@ -1107,8 +1114,11 @@ def asks_person(question: str) -> bool:
 # criticism of Ofsted itself." (not one naming what is asked instead: "? Not the 2016 inspection, the 2019 one.")
 # (an aside in brackets inside it too: "Not the director who came in later (from Rotherham).")
 # (not one naming what is asked instead: "Not the 2016 inspection (the 2019 one).")
+# (and one a person's words, "? Not her 2022 comments as lead member", with more after ", and not": "..., and not the
+# 2013 response.")
 _ASIDE = r"\((?![^()]*\b(?:(?:19|20)\d\d|one|but|mean)\b)[^()?!]*\)"
-CLOSING_SET_ASIDE = (rf"(?<=[?!])\s*not\s+(?:the|its|their|an?)\b(?:(?!\s+but\b|\s+-\s)(?:{_ASIDE}|[^.?!(),;–—]))*"
+_CLOSING_ASIDE_BODY = rf"(?:the|its|their|an?|her|his)\b(?:(?!\s+but\b|\s+-\s)(?:{_ASIDE}|[^.?!(),;–—]))*"
+CLOSING_SET_ASIDE = (rf"(?<=[?!])\s*not\s+{_CLOSING_ASIDE_BODY}(?:,\s*(?:and\s+|or\s+)?(?:not|nor)\s+{_CLOSING_ASIDE_BODY})*"
                      r"[.?!]?\s*$")
 # ... and so does a closing clause after a comma, to a full stop, when a statement follows the question ("...?
 # Childrens homes, not monitoring of LA childrens services."; not "not just", nor a question: "rated good, not

@@ -409,6 +409,9 @@ class Assistant:
                         and not rank.OUTCOME_AWAITED_RE.search(sentence))
                    and (not findings or not VISIT_SCOPE_TOLD_RE.search(sentence) or tells_finding(sentence)
                         or tells_finding(" ".join(sentences[i + 1:i + 2])))
+                   # (nor a grade lost or kept since: "rated good by Ofsted, losing the outstanding grade they were
+                   # given in 2019" tells of the later inspection)
+                   and not GRADE_SINCE_LOST_RE.search(sentence)
                    for i, sentence in enumerate(sentences)):
                 hit.unconfirmed = ["later"]
                 hits.append(hit)
@@ -421,8 +424,13 @@ class Assistant:
 
 
 # A year recalled as the baseline of a later event: "an improvement from the inadequate judgement of January 2020"
+# (or the grade it had before: "The Chairman noted that the council had previously been judged outstanding in 2019")
 BASELINE_YEAR_RE = re.compile(r"\b(?:from|since|compared\s+(?:with|to)|than)\s+(?:the\s+|its\s+|an?\s+)?"
-                              r"(?:[\w'’-]+\s+){0,4}?(?:19|20)\d\d\b", re.I)
+                              r"(?:[\w'’-]+\s+){0,4}?(?:19|20)\d\d\b|"
+                              r"\b(?:previously|formerly)\s+(?:been\s+)?(?:judged|rated|graded)\b[^.;]{0,60}?"
+                              r"\b(?:19|20)\d\d\b", re.I)
+GRADE_SINCE_LOST_RE = re.compile(r"\b(?:los(?:e|es|t|ing)|kept|keep(?:s|ing)?|retain(?:s|ed|ing)?)\s+(?:the|its|their)\s+"
+                                 r"(?:[\w'’-]+\s+){0,2}?(?:grade|rating|judge?ment)\b[^.;]{0,40}?\b(?:19|20)\d\d\b", re.I)
 # What a question asks an event's document said about: "What did the January 2020 ILACS say about caseloads?"
 ASKED_ABOUT_RE = re.compile(r"\b(?:say|said|says|find|found|finds|write|wrote|note|noted)\s+(?:[\w'’-]+\s+){0,2}?"
                             r"(?:about|on)\s+([^?.;,()]+)", re.I)

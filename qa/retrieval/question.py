@@ -20,7 +20,7 @@ from qa.documents.gazetteer import (AUTHORITIES, compass_expanded, find_in_quest
                                     shared_names_expanded)
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.answer_type import (ASIDE_WORDS, CLOSING_SET_ASIDE, COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE,
-                                      SCENE_CLAUSE, TRAILING_NOT_RE, answer_type)
+                                      SCENE_CLAUSE, TRAILING_NOT_RE, answer_type, without_trailing_not)
 from qa.retrieval.spelling import edits1, is_english
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
@@ -68,11 +68,15 @@ SOURCE_CUES = [
     # the council's own plan answering a report: "nland improvement plan PLO tracking action" (not what a
     # commissioner or the DfE made of it)
     ("council", re.compile(r"^(?!.*\b(?:commissioner|advis[eo]r|dfe|minister|department)\b).*"
-                           r"\b(?:improvement|action|recovery)\s+plans?\b", re.I | re.S)),
+                           r"\b(?:improvement|action|recovery|jtai)\s+plans?\b", re.I | re.S)),
     # a joint targeted area inspection named with no other source: Ofsted leads it and signs its letter (not the
     # partnership's response to it)
-    ("ofsted", re.compile(r"^(?!.*\b(?:respon\w*|react\w*|partnership|partners)\b).*\bjtais?\b", re.I | re.S)),
+    # (nor the plan answering it: "bolton jtai plan - when does screening start")
+    ("ofsted", re.compile(r"^(?!.*\b(?:respon\w*|react\w*|partnership|partners|plans?)\b).*\bjtais?\b", re.I | re.S)),
 ]
+# Ofsted receiving what another sent: "when did it go to Ofsted?", "the plan submitted to Ofsted" (no teller)
+OFSTED_RECEIVING_RE = re.compile(r"\b(?:go|goes|went|gone|sent|send|sends|submit(?:s|ted)?|returned|passed|delivered|"
+                                 r"forwarded)\s+(?:[\w'’-]+\s+){0,2}?to\s+ofsted\b", re.I)
 # Inspectorates other than Ofsted (a question naming one asks about its inspection, not Ofsted's)
 OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfrs|hmi\s+(?:constabulary|probation)|"
                                    r"hmip|inspectorate\s+(?:of|wales)|estyn|care\s+inspectorate|ciw)\b", re.I)
@@ -141,7 +145,10 @@ ATTRIBUTION_CUES = [
                         # what did the director say ...?", "I want the local news story on ...")
                         r"\bin\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:feature|story|article|news\s+piece)\b|"
                         r"\b(?:want|give\s+me|show\s+me|quote)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:feature|story|article|"
-                        r"news\s+piece)\b", re.I)),
+                        r"news\s+piece)\b|"
+                        # ("going by the trade write-up only", "per the local paper's write up")
+                        r"\b(?:going\s+by|according\s+to|per|from|in)\s+the\s+(?:[\w&'’-]+\s+){0,2}?write[-\s]?ups?\b|"
+                        r"\btrade\s+(?:press|write[-\s]?ups?|pieces?|stor(?:y|ies)|coverage)\b", re.I)),
     # "according to Ofsted('s report)" is answered by a story quoting the report too (a preference, below);
     # "the report itself", "Ofsted's own words" are not.
     # (also "the latest Ofsted monitoring letter to North East Lincolnshire itself")
@@ -901,6 +908,8 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                         rf"(?:(?:the|its)\s+(?:one|visit|inspection|letter|report)s?\s+(?:in|of)\s+|"
                         rf"(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?)?{MONTH_YEAR}\b(?!\s*(?:{COUNTED_NOUNS}))"),
         ("range2", rf"\b{MONTH_YEAR}\s*(?:-|–|to)\s*{MONTH_YEAR}\b"),
+        # two months of one year: "mv feb/mar 2017", "in February and March 2017" (a visit over the turn of a month)
+        ("month_span", rf"\b{MONTH_RE}\s*(?:/|-|–|&|\s(?:and|to)\s)\s*{MONTH_RE}\s+{YEAR}\b"),
         # a change over a span: "went from inadequate in 2017 to good in 2019"
         ("range", rf"\bfrom\s+(?:[\w'’-]+\s+){{1,3}}?(?:in|of)\s+{MONTH_YEAR}\s+to\s+"
                   rf"(?:[\w'’-]+\s+){{1,3}}?(?:in|of|by)\s+{MONTH_YEAR}\b"),
@@ -1046,6 +1055,11 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                     rest = _tidy(f"{text[:m.start()]} between the {g[0]}{g[3].replace(',', '')}{text[m.end():]}")
                     first, last = sorted([(y1, m1 or 0), (y2, m2 or 0)])
                     return start, end, f"between {_named(first[0], first[1])} and {_named(last[0], last[1])}", rest
+            elif kind == "month_span":
+                y, m1, m2 = _valid_year(g[2]), _month(g[0]), _month(g[1])
+                if not (y and m1 and m2):
+                    continue
+                start, end = _month_start(y - 1 if m1 > m2 else y, m1), _month_end(y, m2)  # ("dec/jan 2017")
             elif kind == "months_to":
                 span = {"eleven": 11, "twelve": 12, **NUMBER_WORDS}.get(g[0].lower()) or int(g[0])
                 y, month = _valid_year(g[2]), _month(g[1])
@@ -1321,6 +1335,10 @@ KEPT_FROM_RE = re.compile(r"\b(?:keep|kept|keeping|retain(?:s|ed|ing)?|maintain(
                           r"(?:the\s+)?"
                           rf"((?:(?:early|late|mid|spring|summer|autumn|winter)[\s-]+)?(?:{MONTH_RE}\s+)?{YEAR}\b)",
                           re.I)
+# An event asked, placed by an earlier one: "the 2019 inadequate after the Oct 2018 focused visit" asks 2019, not
+# everything from October 2018 (group "after": the placing clause)
+PLACED_AFTER_RE = re.compile(rf"\b{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\s+(?P<after>(?:after|following)\s+"
+                             rf"(?:the\s+|its\s+)?{MONTH_YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\b)", re.I)
 KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m\s+aware|i\s+reali[sz]e|"
                             r"unlike)\b(?:(?!\s-\s)[^.?!;,:–—])*", re.I)
 
@@ -1337,6 +1355,28 @@ PLACE_SET_ASIDE_RE = re.compile(r"(?:(?<=[,(;–—.?!])|(?<=\s-))\s*(?:(?:but|a
 def _without_asides(text: str) -> str:
     """`text` without places set aside by name and asides the asker already knows ("I know Lambeth ...")."""
     return KNOWN_ASIDE_RE.sub(" ", PLACE_SET_ASIDE_RE.sub(" ", text))
+
+
+def _kinds_set_aside_wholly(text: str) -> frozenset[str]:
+    from qa.retrieval.rank import kinds_set_aside_wholly  # (rank reads questions with this module's patterns)
+
+    return kinds_set_aside_wholly(text)
+
+
+def without_set_asides(text: str) -> str:
+    """`text` without the events and sources it sets aside ("..., not WNC's release on its 2022 ILACS")."""
+    return NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", without_trailing_not(text)))
+
+
+def places_asked(text: str, considered: str | None = None) -> list[str]:
+    """The authorities `text` asks about. "I don't want the West Northants 2022 report": a place named only in what
+    is set aside is not asked about; nor one named in an aside ("I know Lambeth and Leicester had theirs the same
+    year"). (`considered`: `text` without its set-aside clauses, when the caller has it already.)"""
+    authorities = find_authorities(text)
+    considered = without_set_asides(text) if considered is None else considered
+    if len(authorities) > 1 and (outside := find_authorities(_without_asides(considered))):
+        authorities = [a for a in authorities if a in outside]
+    return authorities
 
 
 _SET_ASIDE_WHEN_RE = re.compile(rf"\b(?:{MONTH_RE}\s+)?{YEAR}\b", re.I)
@@ -1368,6 +1408,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         # is the baseline; the later event is asked
         considered = _tidy(KEPT_FROM_RE.sub(
             lambda m: re.sub(r"\b(?:at|in|from)\s+$", "", m.group(0)[:m.start(1) - m.start()]), considered))
+        considered = _tidy(PLACED_AFTER_RE.sub(lambda m: m.group(0)[:m.start("after") - m.start()], considered))
     start, end, phrase, rest = parse_time(considered)
     for first_day, label in sorted(_set_aside_starts(text)):
         if start and start < first_day and (end is None or end >= first_day):
@@ -1378,11 +1419,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if not _has_topic(rest):
         rest = considered  # "What happened in 2018?": the time is the topic, keep it in the search text
     visit = None
-    authorities = find_authorities(text)
-    if len(authorities) > 1 and (outside := find_authorities(_without_asides(considered))):
-        # "I don't want the West Northants 2022 report": a place named only in what is set aside is not asked about;
-        # nor one named in an aside ("I know Lambeth and Leicester had theirs the same year")
-        authorities = [a for a in authorities if a in outside]
+    authorities = places_asked(text, considered)
     # "First Somerset MV": the place may stand between the ordinal and the visit
     vm = VISIT_RE.search(rest) or _visit_across_place(rest) \
         or (MONITORING_NAMED_RE.search(rest) and ORDINAL_LETTER_RE.search(rest))
@@ -1398,7 +1435,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         if _has_topic(stripped) and not _asks_only_about_visit(stripped, authorities):
             rest = stripped.strip()  # unless the visit is what the question is about
     unwritten = WRITING_FOR_RE.sub(r"\g<head> ", CITED_IN_RE.sub(r"\1\2", text))
-    cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", unwritten))
+    cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", OFSTED_RECEIVING_RE.sub(" ", unwritten)))
     if _has_topic(beside := without_sources_beside(rest).strip()):
         rest = beside  # (nor words to search for: they drew the letter's sign-off, which names its visit)
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None) \
@@ -1420,6 +1457,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if source == "ofsted" and not attributed and any(p.search(cues) for p in (
             OTHER_SPEAKER_RE, COUNCIL_DISPUTES_RE, NAMED_SPEAKER_RE, PARLIAMENT_QUESTION_RE)):
         source = None  # "Did the MPs' inquiry say inspectors missed ...": Ofsted is spoken about, not speaking
+    if source == "ofsted" and not attributed and "ofsted_report" in _kinds_set_aside_wholly(text):
+        source = None  # "Lambeth 2018 re-inspection (not Ofsted's own report)": the inspection is not the teller
     source_named = not attributed and (bool(responding) or source == "ofsted" and bool(
         OFSTED_DOCUMENT_SAYS_RE.search(cues) or OFSTED_OWN_WORDS_RE.search(text)))
     asked = TRAILING_ATTRIBUTION.sub("", LEADING_ATTRIBUTION.sub("", rest)) if attributed else rest

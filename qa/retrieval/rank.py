@@ -1163,9 +1163,15 @@ _REPORTED_OUTCOME_RE = re.compile(r"\b(?:rated|judged|graded|found\s+to\s+be|dee
                                   r"(inadequate|outstanding|good)\b(?![\s-]+(?:news|enough)\b)", re.I)
 
 
+# A grade left behind: "not the 2016 result when they came out of inadequate" sets aside no inadequate judgement
+_OUTCOME_LEFT_RE = re.compile(r"\b(?:out\s+of|from)\s+(?:the\s+|its\s+|an?\s+)?['‘\"“]?(?:inadequate|outstanding|good)\b",
+                              re.I)
+
+
 @lru_cache(maxsize=256)
 def outcomes_set_aside(question: str) -> frozenset[str]:
-    return frozenset(g.lower() for clause in _set_aside(question) for g in _OUTCOME_RE.findall(clause))
+    return frozenset(g.lower() for clause in _set_aside(question)
+                     for g in _OUTCOME_RE.findall(_OUTCOME_LEFT_RE.sub(" ", clause)))
 
 
 def _without_set_aside(question: str) -> str:
@@ -1528,12 +1534,14 @@ OFSTED_VISIT_NAMED_RE = re.compile(r"(?<!\bsince )(?<!\bafter )(?<!\bbefore )(?<
 # visit ... say", "What did Ofsted find ... at its second monitoring visit" (not "What did the committee resolve
 # about the Ofsted focused visit", "since the inspectors criticised it")
 OFSTED_ON_VISIT_RE = re.compile(r"^\W*(?:what|how)\s+did\s+(?:ofsted|the\s+inspectors|inspectors|hmi)\b"
-                                r"(?=.*\b(?:monitoring\s+visit|focus+ed\s+visit|letter)\b)|"
+                                r"(?=.*\b(?:monitoring\s+visit|focus+ed\s+visit|letter|jtai)\b)|"
                                 # the visit itself speaking: "What did the 2021 focused visit say about ...?"
                                 r"^\W*(?:what|how)\s+did\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:monitoring|"
                                 r"focus+ed)\s+visit\s+(?:say|find|conclude|report)\b|"
                                 # ... or named before: "hackney FV on care leavers summer 2023 - what did HMIs find"
-                                r"\b(?:fv|mv\s?\d*|focus+ed\s+visit|monitoring\s+visit)\b[^?]{0,80}?"
+                                # (a joint targeted area inspection's outcome is a letter too: "In Camden's JTAI, what
+                                # did inspectors find ...?")
+                                r"\b(?:fv|mv\s?\d*|focus+ed\s+visit|monitoring\s+visit|jtai)\b[^?]{0,80}?"
                                 + OFSTED_SAYS_RE.pattern, re.I)
 # A numbered visit asked with no source is Ofsted's to tell too ("torbay cic unregistered homes mv4"), but not what
 # others made of it: "torbay mv4 reaction", "what did councillors think of torbay mv4"
@@ -1586,14 +1594,34 @@ def kinds_set_aside(question: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+# A set-aside clause narrowing its source to one event, time or subject ("not the MV5 write-up", "not the council's
+# own 2019 page", "not the BBC piece on the visit"): other sources of that kind may still answer
+# (or to some of its events: "not the later monitoring letters")
+_SET_ASIDE_NARROWED_RE = re.compile(r"\d|\b(?:visits?|inspections?|mvs?|fvs?|ilacs|sif|jtai|judge?ments?|inadequate|"
+                                    r"outstanding|good|grades?|ratings?|results?|outcomes?|on|about|of|from|after|"
+                                    r"before|that|which|later|earlier|previous|last|latest|first|second|third|"
+                                    r"fourth|fifth|sixth|monitoring|focus+ed)\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def kinds_set_aside_wholly(question: str) -> frozenset[str]:
+    """The kinds of source a question sets aside with nothing narrowing them ("not Ofsted's own report")."""
+    return frozenset(kind for clause in _set_aside(question) if not _SET_ASIDE_NARROWED_RE.search(clause)
+                     for kind in kinds_set_aside(clause))
+
+
 def set_aside_kinds_last(hits: list[Hit], query: Query) -> list[Hit]:
-    """Passages from a kind of source the question sets aside come after every other (not dropped: where nothing
-    else answers, they are still shown)."""
+    """Passages from a kind of source the question sets aside come after every other; where it sets the whole kind
+    aside ("going by the CYP Now write-up only (not Ofsted's own report)"), they are left out while another passage
+    answers. (Where nothing else answers, they are still shown.)"""
     # (not the kind asked for: "the local paper's account, not the CYP Now piece" sets aside one story for another)
-    kinds = kinds_set_aside(query.text) - set(SOURCE_KINDS.get(query.source or "", ()))
+    asked = set(SOURCE_KINDS.get(query.source or "", ()))
+    kinds = kinds_set_aside(query.text) - asked
     if not kinds:
         return hits
-    return [h for h in hits if h.document.doc_type not in kinds] + [h for h in hits if h.document.doc_type in kinds]
+    kept = [h for h in hits if h.document.doc_type not in kinds]
+    wholly = kinds_set_aside_wholly(query.text) - asked
+    return kept + [h for h in hits if h.document.doc_type in kinds and not (kept and h.document.doc_type in wholly)]
 
 
 def retellings_after(hits: list[Hit], query: Query) -> list[Hit]:

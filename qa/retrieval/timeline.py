@@ -29,7 +29,8 @@ from qa.retrieval import rank
 from qa.retrieval.answer_type import provider_report
 from qa.answers.cite import citation, long_date, period_label
 from qa.documents.metadata import ORDINAL_RE, ordinal_value
-from qa.retrieval.question import CONTENT_RE, FOLLOW_UP_RE, QUESTION_WORDS, Query, find_authorities, parse_time
+from qa.retrieval.question import (CONTENT_RE, FOLLOW_UP_RE, QUESTION_WORDS, Query, parse_time,
+                                   places_asked, without_set_asides)
 from qa.passages.split import sentence_spans
 from qa.terms import STOP_WORDS, tokenize
 from qa.datatypes import DOC_TYPE_LABELS, Answer, Document, Hit
@@ -244,7 +245,7 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
             and not (VISIT_RANGE_RE.search(text) or VISIT_SINCE_RE.search(text)) \
             and len({m.group(1).lower() for m in VISIT_ANY_RE.finditer(text)}) == 1:
         return None  # "What did Ofsted conclude at its first monitoring visit? How was the front door progressing?"
-    authorities = find_authorities(text)
+    authorities = places_asked(text)  # (not WNC in "..., not WNC's release on its 2022 ILACS": nothing to compare)
     topic = topic_of(_asking_clause(text), authorities) or topic_of(text, authorities)
     if not topic:
         if previous is None or not (FOLLOW_UP_RE.match(text) or re.search(r"\b(that|this|it|them)\b", text, re.I)):
@@ -259,7 +260,7 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
     elif m := VISIT_SINCE_RE.search(text):
         intent.visit_from = ordinal_value(m.group(1))
     if kind == "compare":
-        intent.periods = _periods(text)
+        intent.periods = _periods(without_set_asides(text))  # (a year set aside is not one of the two)
         if len(authorities) < 2 and len(intent.periods) < 2:
             return None  # nothing to put side by side: an ordinary question
     return intent
