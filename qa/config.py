@@ -292,7 +292,7 @@ DEFAULT_INDEX = ROOT / "index"
 #        report's close; an instrument's "Dated this 18th day of December 2023"; a metered paywall and a "| By Name"
 #        byline as a story's furniture; a "Filed under ... - July 2023" line; a quotation's attribution in its
 #        <blockquote>'s <footer> kept
-PIPELINE_VERSION = "129"
+PIPELINE_VERSION = "131"
 
 
 def packaged_model_path() -> str:

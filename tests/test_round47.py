@@ -172,7 +172,8 @@ def test_a_kind_of_source_set_aside_comes_last(tmp_path):
     assert assistant.ask(asked).hits[0].document.doc_type == "news_article"
     answer = assistant.ask("how many exploitation referrals did Rutland's exploitation hub get, rather than the press "
                            "coverage?")
-    assert [h.document.doc_type for h in answer.hits][-1] == "news_article"
+    # (the whole kind set aside is left out while another kind answers: round 59)
+    assert "news_article" not in [h.document.doc_type for h in answer.hits]
     assert answer.hits[0].document.doc_type == "ofsted_letter"
     # a state is no source set aside: "homes not registered with Ofsted"; nor a verb's negation
     assert not kinds_set_aside("Have inspectors found children placed in homes not registered with Ofsted?")

@@ -176,3 +176,104 @@ def test_ofsted_receiving_a_plan_is_not_its_teller():
                   "did it go to Ofsted?")
     assert asked.source == "council"
     assert parse("what did ofsted say about the plan in dudley?").source == "ofsted"
+
+
+def test_review_of_the_first_reading():
+    from qa.retrieval.answer_type import answer_type
+    from qa.retrieval.assistant import BASELINE_YEAR_RE, GRADE_SINCE_LOST_RE
+    from qa.retrieval.question import parse, parse_time
+    from qa.retrieval.rank import kinds_set_aside_wholly, outcomes_set_aside, years_set_aside
+
+    # a write-up or the trade press is the source only where it is named as where the words are
+    assert parse("What did Ofsted say in the write-up of the Dudley monitoring visit?").source != "news"
+    assert parse("going by the local paper's write-up, what did Ofsted find in Dudley?").source == "news"
+    assert parse("going by the trade press, what did Dudley's 2019 ILACS find?").source == "news"
+    # a deadline's other questions are not a date's
+    for other in ("Which director set the deadline for the improvement plan?",
+                  "How many actions had a deadline for completion in 2023?",
+                  "Did the council meet the deadline for submitting its action plan?",
+                  "Why was the deadline for the plan pushed back?"):
+        assert answer_type(other) != "date", other
+    # plans a JTAI looked at are no plan answering it
+    assert parse("What did the Dudley JTAI find about safety plans for children?").source == "ofsted"
+    # "according to Ofsted" is no plan sent to Ofsted
+    assert parse("Which children's homes in Dudley passed according to Ofsted?").source == "ofsted"
+    # one outlet set aside is no whole kind
+    assert kinds_set_aside_wholly("How are Dudley's care leavers doing (not the BBC)?") == frozenset()
+    assert kinds_set_aside_wholly("What did CYP Now say about Dudley's re-inspection, not Dudley's press release?") \
+        == kinds_set_aside_wholly("What did CYP Now say about Dudley's re-inspection, not the council's press release?")
+    # a grade lost in the year asked is that year's news; a grade given then and lost since is not
+    assert not GRADE_SINCE_LOST_RE.search("Dudley lost its outstanding grade in 2019 after inspectors found gaps.")
+    assert GRADE_SINCE_LOST_RE.search("Dudley is rated good, maintaining the outstanding grade it was given in 2019.")
+    assert not BASELINE_YEAR_RE.search("The service, previously rated inadequate, was judged good by inspectors in "
+                                       "2019.")
+    # her or his words set aside take their year with them
+    assert 2022 in years_set_aside("What did Dudley's lead member say about the 2023 ILACS? Not her 2022 comments as "
+                                   "lead member, and not the 2013 response.")
+    # a report from a good year set aside still sets the good grade aside
+    assert outcomes_set_aside("What did Dudley's 2023 inspection find? Not the 2019 report from a good year.") \
+        == frozenset({"good"})
+    # two months listed are both of the year named
+    assert parse_time("What did the October and May 2021 letters say?")[:2] == (date(2021, 5, 1), date(2021, 10, 31))
+
+
+def test_review_of_the_first_reading_documents():
+    from qa.documents.clean import split_continuation_headers
+    from qa.documents.metadata import _HEAD_DATED_LINE_RE
+
+    assert not _HEAD_DATED_LINE_RE.search("Archive | August 2025\nBy Category\nNews")
+    # a sentence broken after a comma over the page still has its header taken out
+    body = "\n".join(f"Inspectors found that practice on {topic} is improving, and that managers record their decisions"
+                     for topic in ("assessments", "plans", "visits", "supervision", "audits", "caseloads"))
+    first = ("Ofsted\nFocused visit to Dudley children's services\nThis letter summarises the findings of the focused "
+             f"visit to Dudley children's services on 9 and 10 November 2021.\n{body}\nCore groups meet regularly,")
+    second = "Focused visit to Dudley children's services: 9 and 10 November 2021\nand most are well attended.\nEnd."
+    assert split_continuation_headers([first, second])[1] == [
+        "Focused visit to Dudley children's services: 9 and 10 November 2021"]
+    # a table cell echoing the opening's long body lines is no header
+    report = ("Report to: Children's Services Scrutiny Committee on the progress of the improvement plan, as agreed "
+              "by members in March\nThe report was presented to")
+    cell = "Children's Services Scrutiny\non 12 March and members noted the progress.\nEnd."
+    assert split_continuation_headers([report, cell])[1] == []
+
+
+def test_a_copyright_line_names_the_council_whose_page_it_is(tmp_path):
+    from pathlib import Path
+
+    from conftest import ingested
+
+    # (an invented director's blog naming its council once in a quotation and another council in passing)
+    blog = (Path(__file__).parent / "data/invented_pages/set229/docs/s229-10.md").read_text(encoding="utf-8")
+    assert ingested(tmp_path, "blog.md", blog).local_authorities == ["Wigan"]
+    (tmp_path / "plain").mkdir()
+    assert not ingested(tmp_path / "plain", "blog.md", blog.replace("© Wigan Council", "© 2024")).local_authorities
+
+
+def test_monitoring_visits_abbreviated_must_be_named_and_a_denial_names_none(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+    from qa.retrieval.question import parse
+
+    assert "monitoring visit" in parse("what did the 2022 MVs to Dudley find about the MASH backlog").names
+    assert "monitoring visit" not in parse("the 4th MV in dudley - caseloads").names
+    assert "statutory direction" in parse("dudley dfe statutory direction - what was the council told to do").names
+    paper = ("Dudley Council\n\nCabinet report\n\nPublished 21 March 2022\n\nOfsted's focused visit to the front door "
+             "found contacts waiting too long in the MASH. As the council was never judged inadequate, Ofsted did "
+             "not carry out monitoring visits. The MASH backlog fell to 30 contacts by March.")
+    docs = {"paper.txt": (paper, {"doc_type": "council_page", "date": "2022-03-21", "local_authorities": ["Dudley"]}),
+            **other_council_news()}
+    answer = bm25_assistant_for(tmp_path, docs).ask("what did the 2022 MVs to Dudley find about the MASH backlog")
+    assert answer.abstained and "monitoring visit" in answer.message
+
+
+def test_current_as_what_a_thing_is_asks_no_recency():
+    from qa.retrieval.question import parse
+
+    assert not parse("Have inspectors found that Dudley's care leavers don't have current pathway plans?").recency
+    assert parse("what are the current caseloads in dudley?").recency
+
+
+def test_a_directors_quote_asked_in_a_hurry_asks_the_councils_voice():
+    from qa.retrieval.rank import ASKS_COUNCIL_VOICE_RE
+
+    assert ASKS_COUNCIL_VOICE_RE.search("dudley dcs quote on the good ilacs")
+    assert not ASKS_COUNCIL_VOICE_RE.search("dudley dcs 2019")

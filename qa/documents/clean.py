@@ -577,7 +577,7 @@ _GOES_ON_RE = re.compile(r"\b(?:and|or|but|to|of|the|a|an|in|into|for|with|from|
                          r"were|be|been|has|have|had|their|its|our|than|as|not|this|these|those|very|more|most)\s*$",
                          re.I)
 _CLAUSE_WORD_RE = re.compile(r"\b(?:who|which|that|is|are|was|were|has|have|had|will|can|receive[sd]?)\b", re.I)
-CONTINUATION_OPENING_CHARS = 800
+CONTINUATION_OPENING_LINES = 25
 CONTINUATION_ECHO = 0.75  # share of a header's words that its first page's opening holds
 
 
@@ -586,17 +586,21 @@ def split_continuation_headers(pages: list[str]) -> tuple[list[str], list[str]]:
     between the halves of a sentence broken over the page ("Core groups meet" / "Focused visit to Bolton children's
     services: 9 and 10 November 2021" / "regularly, and most ...") is its header, though no other page repeats it."""
     kept_pages, headers = [pages[0]] if pages else [], []
-    # (a header names the document as its first page's heading does; a paragraph's wrapped line rarely echoes it)
-    opening = set(re.findall(r"[a-z]{3,}", pages[0][:CONTINUATION_OPENING_CHARS].lower())) if pages else set()
     # (nor fills the width, nor ends on a word a sentence goes on from: "... who need help and")
     width = _line_width("\n".join(pages).split("\n"))
+    # (a header names the document as its first page's heading lines do, the short lines of its opening; a
+    # paragraph's wrapped line rarely echoes them)
+    heading_lines = [l for l in pages[0].split("\n")[:CONTINUATION_OPENING_LINES] if 0 < len(l.strip()) < 0.75 * width] \
+        if pages else []
+    opening = set(re.findall(r"[a-z]{4,}", "\n".join(heading_lines).lower()))
     for before, page in zip(pages, pages[1:]):
         above = [l.strip() for l in before.split("\n") if l.strip()]
         lines = page.split("\n")
         filled = [j for j, l in enumerate(lines) if l.strip()]
-        if above and len(filled) >= 2 and not SENTENCE_END_RE.search(above[-1]) and above[-1][-1:].isalnum():
+        if above and len(filled) >= 2 and not SENTENCE_END_RE.search(above[-1]) \
+                and re.search(r"[\w,%)’'”-]$", above[-1]):
             first, after = lines[filled[0]].strip(), lines[filled[1]].strip()
-            words = re.findall(r"[a-z]{3,}", first.lower())
+            words = re.findall(r"[a-z]{4,}", first.lower())  # (not "and", "the")
             if after[:1].islower() and first[:1].isupper() and not re.search(r"[.!?:;]\s+[A-Z]|[.!?]$", first) \
                     and len(words) >= 2 and sum(w in opening for w in words) >= CONTINUATION_ECHO * len(words) \
                     and len(first) < 0.9 * width and not _GOES_ON_RE.search(first) \

@@ -406,7 +406,8 @@ _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tue
                                  # (or a section's label and a month, a byline under it: "Inspection | August 2025" /
                                  # "By Rhian Castell"; not a menu of months)
                                  rf"^\s*[A-Z][\w&'-]*(?:\s+[\w&'-]+){{0,2}}\s*[|•·]\s*({MONTH_ANY}\s+{_YEAR})[^\S\n]*\n"
-                                 rf"\s*by\s+(?-i:[A-Z][a-z]+\s+[A-Z])",
+                                 rf"\s*by[^\S\n]+(?!(?:appointment|category|date|topic|author|month|year)\b)"
+                                 rf"(?-i:[A-Z][a-z'’-]+(?:[^\S\n]+[A-Z][a-z'’-]+){{1,2}})[^\S\n]*(?:\n|$)",
                                  re.I | re.M)
 # (capitalised words naming the meeting: not "Minutes of the previous meeting held on ...", the last one's)
 _MEETING_ON_RE = re.compile(rf"^\s*(?:(?-i:[A-Z])[\w&'’-]*\s+){{1,5}}meeting\s+(?:held\s+)?on\s+"
@@ -2075,11 +2076,13 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
             # others only in passing ("work with Newham and Hackney"): its own services are the subject
             authorities, la_conf = sorted(papers), 0.5
         elif len(running := _furniture_councils("\n".join([hints.get("page_furniture", "")]
-                                                           + _PAGE_LINE_RE.findall(raw) + [hints.get("site_lines", "")]))) == 1 \
+                                                           + _PAGE_LINE_RE.findall(raw) + [hints.get("site_lines", "")]
+                                                           + _COPYRIGHT_LINE_RE.findall(raw[-600:])))) == 1 \
                 and (not (unmarked := _not_marked_passing(subject)) or running <= unmarked):
             # ... or in its running header: "Wakefield Council | Cabinet | 16 January 2024 | Agenda item 9" (the
             # minutes naming it only in a member's aside on its history, or naming another council only as one in
-            # passing: "a housing protocol with neighbouring boroughs, including Southwark")
+            # passing: "a housing protocol with neighbouring boroughs, including Southwark"); or in its closing
+            # copyright line (a director's blog ending "© Wigan Council", naming Wigan once and Hampshire in passing)
             authorities, la_conf = sorted(running), 0.5
         elif not named and len(papers) == 1 and paper and re.search(r"\bthe (?:council|borough|district)\b", subject, re.I):
             # a local paper's story about "the council" that never names it: its patch's council ("Wakefield
@@ -2144,6 +2147,8 @@ def _not_marked_passing(text: str, lists: bool = False) -> set[str]:
 
 # A page's running line in a text file: "Council of the Isles of Scilly - Overview and Scrutiny Committee - 11.12.18 -
 # Page 2 of 2" (cleaning takes it off the text, as a PDF's goes to its page furniture)
+# A page's closing copyright line: "© Wigan Council · Accessibility · Privacy"
+_COPYRIGHT_LINE_RE = re.compile(r"(?mi)^[^\S\n]*(?:©|\(c\)|copyright)[^\S\n]*(?:(?:19|20)\d\d[^\S\n]*)?([^\n·|]{3,60})")
 _PAGE_LINE_RE = re.compile(rf"(?mi)^[^\S\n]*({PAGE_COUNT_LINE})[^\S\n]*$")
 
 

@@ -85,9 +85,10 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                         r"(?:dates?|days?|month|year)\b|"
                         r"\bhow long ago\b|"
                         # a deadline asked ("camden jtai response - deadline for checking ...", "what was the deadline
-                        # for the plan?"; not whether one was met)
-                        r"^(?!\W*(?:who|whom|whose)\b)(?![^?]*\b(?:met|missed|extended|moved|kept)\b)[^?]*\bdeadlines?\s+(?:for|to)\b",
-                        re.I)),
+                        # for the plan?"; not who set one, whether it was met, why it moved)
+                        r"^\W*(?:what|when)\s+(?:is|was|were|are)\s+the\s+deadlines?\s+(?:for|to)\b|"
+                        r"^(?![^?]*\b(?:what|how|who|whom|which|why|where|when|did|does|do|is|are|was|were|has|have|"
+                        r"had|can|could|will)\b)[^?]*\bdeadlines?\s+(?:for|to)\b", re.I)),
     # (keywords then "who": "darlington ilacs oct 2022 who was lead inspector", "kent jtai - who led it"; not a
     # relative clause after another question word, "how many children in 2019 who were placed ...")
     ("person", re.compile(rf"^\W*(?:who|whom|whose)\b|{_WHICH_PERSON}|"

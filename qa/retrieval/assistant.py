@@ -28,7 +28,8 @@ from qa.config import Settings, load_settings
 from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
-from qa.retrieval.question import FRAMEWORK_RE, OFSTED_NAMED_RE, SOURCE_KINDS, FilterOverrides, Query, _ordinal, parse
+from qa.retrieval.question import (FRAMEWORK_RE, GRADE_KEPT_VERBS, OFSTED_NAMED_RE, SOURCE_KINDS, FilterOverrides,
+                                   Query, _ordinal, parse)
 from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE, SHARE_QUESTION_RE, announces_only,
                                       asked_event, gives_grade, judged_grade_asked,
                                       asks_board_grade, states_board_grade,
@@ -427,10 +428,15 @@ class Assistant:
 # (or the grade it had before: "The Chairman noted that the council had previously been judged outstanding in 2019")
 BASELINE_YEAR_RE = re.compile(r"\b(?:from|since|compared\s+(?:with|to)|than)\s+(?:the\s+|its\s+|an?\s+)?"
                               r"(?:[\w'’-]+\s+){0,4}?(?:19|20)\d\d\b|"
-                              r"\b(?:previously|formerly)\s+(?:been\s+)?(?:judged|rated|graded)\b[^.;]{0,60}?"
-                              r"\b(?:19|20)\d\d\b", re.I)
-GRADE_SINCE_LOST_RE = re.compile(r"\b(?:los(?:e|es|t|ing)|kept|keep(?:s|ing)?|retain(?:s|ed|ing)?)\s+(?:the|its|their)\s+"
-                                 r"(?:[\w'’-]+\s+){0,2}?(?:grade|rating|judge?ment)\b[^.;]{0,40}?\b(?:19|20)\d\d\b", re.I)
+                              r"\b(?:previously|formerly)\s+(?:been\s+)?(?:judged|rated|graded)\s+(?:as\s+)?['‘\"“]?"
+                              r"(?:inadequate|good|outstanding|requires\s+improvement(?:\s+to\s+be\s+good)?)['’\"”]?\s+"
+                              r"(?:in|of|from)\s+(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
+# (the year the grade was given: "losing the outstanding grade they were given in 2019", "keeping its good rating from
+# 2019"; not the year it was lost, "lost its outstanding grade in 2019 after inspectors found ...")
+GRADE_SINCE_LOST_RE = re.compile(rf"\b{GRADE_KEPT_VERBS}\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:grade|rating|"
+                                 rf"judge?ment)\s+(?:(?:(?:that\s+|which\s+)?(?:it|they)\s+(?:was|were|had\s+been|had|got)\s+)?"
+                                 rf"(?:given|awarded|achieved|gained|won|received|got)\s+in|from|of)\s+(?:\w+\s+)?"
+                                 rf"(?:19|20)\d\d\b", re.I)
 # What a question asks an event's document said about: "What did the January 2020 ILACS say about caseloads?"
 ASKED_ABOUT_RE = re.compile(r"\b(?:say|said|says|find|found|finds|write|wrote|note|noted)\s+(?:[\w'’-]+\s+){0,2}?"
                             r"(?:about|on)\s+([^?.;,()]+)", re.I)

@@ -20,7 +20,7 @@ from qa.documents.gazetteer import (AUTHORITIES, compass_expanded, find_in_quest
                                     shared_names_expanded)
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.answer_type import (ASIDE_WORDS, CLOSING_SET_ASIDE, COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE,
-                                      SCENE_CLAUSE, TRAILING_NOT_RE, answer_type, without_trailing_not)
+                                      SCENE_CLAUSE, TRAILING_NOT_RE, answer_type)
 from qa.retrieval.spelling import edits1, is_english
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
@@ -72,11 +72,13 @@ SOURCE_CUES = [
     # a joint targeted area inspection named with no other source: Ofsted leads it and signs its letter (not the
     # partnership's response to it)
     # (nor the plan answering it: "bolton jtai plan - when does screening start")
-    ("ofsted", re.compile(r"^(?!.*\b(?:respon\w*|react\w*|partnership|partners|plans?)\b).*\bjtais?\b", re.I | re.S)),
+    ("ofsted", re.compile(r"^(?!.*\b(?:respon\w*|react\w*|partnership|partners|jtai\s+(?:improvement\s+|action\s+)?plans?)\b)"
+                          r".*\bjtais?\b", re.I | re.S)),
 ]
 # Ofsted receiving what another sent: "when did it go to Ofsted?", "the plan submitted to Ofsted" (no teller)
 OFSTED_RECEIVING_RE = re.compile(r"\b(?:go|goes|went|gone|sent|send|sends|submit(?:s|ted)?|returned|passed|delivered|"
-                                 r"forwarded)\s+(?:[\w'’-]+\s+){0,2}?to\s+ofsted\b", re.I)
+                                 r"forwarded)\s+(?:(?!according\b|from\b|unnoticed\b)[\w'’-]+\s+){0,2}?to\s+ofsted\b",
+                                 re.I)
 # Inspectorates other than Ofsted (a question naming one asks about its inspection, not Ofsted's)
 OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfrs|hmi\s+(?:constabulary|probation)|"
                                    r"hmip|inspectorate\s+(?:of|wales)|estyn|care\s+inspectorate|ciw)\b", re.I)
@@ -146,9 +148,11 @@ ATTRIBUTION_CUES = [
                         r"\bin\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:feature|story|article|news\s+piece)\b|"
                         r"\b(?:want|give\s+me|show\s+me|quote)\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:feature|story|article|"
                         r"news\s+piece)\b|"
-                        # ("going by the trade write-up only", "per the local paper's write up")
-                        r"\b(?:going\s+by|according\s+to|per|from|in)\s+the\s+(?:[\w&'’-]+\s+){0,2}?write[-\s]?ups?\b|"
-                        r"\btrade\s+(?:press|write[-\s]?ups?|pieces?|stor(?:y|ies)|coverage)\b", re.I)),
+                        # ("going by the trade write-up only", "per the local paper's write up"; not Ofsted's or the
+                        # council's write-up, nor the trade press set aside: "ignore the trade press")
+                        r"\b(?:going\s+by|according\s+to|per|from|in)\s+the\s+"
+                        r"(?:(?!(?:ofsted|council|inspectors?|hmis?|letter|report)\b)[\w&'’-]+\s+){1,2}?"
+                        r"(?:write[-\s]?ups?|trade\s+(?:press|pieces?|stor(?:y|ies)|coverage))\b", re.I)),
     # "according to Ofsted('s report)" is answered by a story quoting the report too (a preference, below);
     # "the report itself", "Ofsted's own words" are not.
     # (also "the latest Ofsted monitoring letter to North East Lincolnshire itself")
@@ -437,7 +441,9 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:[\w'’-]+\s+){0,3}?"
                               rf"{_SET_ASIDE_EVENT}s?\b)*", re.I)
 # ("now" in lower case: "CYP Now" is a magazine)
-RECENCY_RE = re.compile(r"\b(latest|most recent|newest|current(ly)?|(?-i:now)|these days|recent(ly)?)\b", re.I)
+# (not "current" as what a thing is, after having it: "care leavers who don't have current pathway plans")
+RECENCY_RE = re.compile(r"\b(latest|most recent|newest|(?<!\bhave )(?<!\bhas )(?<!\bhad )(?<!\bwithout )(?<!\bno )"
+                        r"current(ly)?|(?-i:now)|these days|recent(ly)?)\b", re.I)
 FOLLOW_UP_RE = re.compile(r"^\s*(and|what about|how about|and what about|same (for|in)|also|what of)\b", re.I)
 # A month named without a year for an event ("its December monitoring visit", "the visit in March"): that
 # month of any year. "May" and "March" are words too, so as a month they are capitalised.
@@ -1059,6 +1065,9 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 y, m1, m2 = _valid_year(g[2]), _month(g[0]), _month(g[1])
                 if not (y and m1 and m2):
                     continue
+                listed = re.search(r"\s(?:and|&)\s|&", m.group(0)[len(g[0]):m.group(0).rfind(g[1])])
+                if listed:  # ("the October and May 2021 letters": both of that year)
+                    m1, m2 = min(m1, m2), max(m1, m2)
                 start, end = _month_start(y - 1 if m1 > m2 else y, m1), _month_end(y, m2)  # ("dec/jan 2017")
             elif kind == "months_to":
                 span = {"eleven": 11, "twelve": 12, **NUMBER_WORDS}.get(g[0].lower()) or int(g[0])
@@ -1326,8 +1335,9 @@ WRITING_FOR_RE = re.compile(r"(?P<head>^\W*|\b(?:need(?:ed|s)?|want(?:ed|s)?|(?:
 # An aside on other places: "..., I know Lambeth and Leicester had theirs the same year", "unlike Kent, ..."
 # A grade kept (or lost) from an earlier date: "keep the good it got at the late-2017 re-inspection", "hold on to
 # its outstanding from 2018" (group 1: the date and what follows it)
-KEPT_FROM_RE = re.compile(r"\b(?:keep|kept|keeping|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|sustain(?:s|ed|ing)?|"
-                          r"(?:hold|holding|held|hang|hung)\s+on\s+to|lose|lost|losing)\s+(?:the|its|their|that)\s+"
+GRADE_KEPT_VERBS = (r"(?:keeps?|kept|keeping|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|sustain(?:s|ed|ing)?|"
+                    r"(?:hold|holding|held|hang|hung)\s+on\s+to|lose|loses|lost|losing)")
+KEPT_FROM_RE = re.compile(rf"\b{GRADE_KEPT_VERBS}\s+(?:the|its|their|that)\s+"
                           r"(?:[\w'’-]+\s+){0,3}?"
                           # (won then, "it got at the late-2017 re-inspection", or "from 2017"; not "keep its rating
                           # at the 2021 inspection", the event asked)
@@ -1365,7 +1375,14 @@ def _kinds_set_aside_wholly(text: str) -> frozenset[str]:
 
 def without_set_asides(text: str) -> str:
     """`text` without the events and sources it sets aside ("..., not WNC's release on its 2022 ILACS")."""
-    return NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", without_trailing_not(text)))
+    return NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", _without_closing_not(text)))
+
+
+def _without_closing_not(text: str) -> str:
+    """`text` without a closing "..., not ..." clause after its question (TRAILING_NOT_RE)."""
+    if (closing := TRAILING_NOT_RE.search(text)) and not NEGATED_EVENT_RE.search(text, closing.end(1)):
+        return text[:closing.end(1)] + "."  # (an event set aside keeps its place: its date may close the span asked)
+    return text
 
 
 def places_asked(text: str, considered: str | None = None) -> list[str]:
@@ -1399,8 +1416,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     text = with_full_years(mended_places(re.sub(r"\s+", " ", question).strip()))
     if _has_topic(doubting := DOUBTED_CLAIM_RE.sub("", text, count=1)):
         text = doubting
-    if (closing := TRAILING_NOT_RE.search(text)) and not NEGATED_EVENT_RE.search(text, closing.end(1)):
-        text = text[:closing.end(1)] + "."  # (an event set aside keeps its place: its date may close the span asked)
+    text = _without_closing_not(text)
     # "(not the March visit)"; "not the ones in the 2021 newspaper piece": the year of a source set aside
     considered = re.sub(r"\s+", " ", NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", text))).strip()
     if len(set(re.findall(rf"\b{YEAR}\b", considered))) > 1:
@@ -1625,6 +1641,8 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
         if not any(m.group(0).lower() in n.lower() for n in names):
             kind = m.group(0).lower()
             names.append(kind.upper() if len(kind) == 3 else kind)  # ("yot" typed: "No document mentions YOT")
+    if MVS_UNNUMBERED_RE.search(text) and "monitoring visit" not in names:
+        names.append("monitoring visit")  # "the 2022 MVs to Wigan": as written in full (a numbered one is a filter)
     for m in SPECIALIST_SERVICE_RE.finditer(text):  # "privately fostered children in Bromley": a page must name it
         name = re.sub(r"\s+", " ", m.group(0).lower())
         if not any(name in n.lower() for n in names):
@@ -1645,10 +1663,15 @@ BODY_ACRONYM_RE = re.compile(r"\b(?:cqc|dfe|hmip|iopc|ipcc|lga|adcs|yjb|ciw)\b")
 # Kinds of inspection a question may name in lower case; a page must name the kind to report one.
 INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bmonitoring\s+visit(?=s?\b)|\bjoint\s+targeted\s+area\s+inspection\b|"
                                 r"\bjtai\b|"
+                                # (or the intervention that may follow one: "hampshire dfe statutory direction")
+                                r"\bstatutory\s+direction(?=s?\b)|"
                                 # (a service another body inspects)
                                 r"\byouth\s+(?:justice|offending)\b|\by(?:ot|js|os)\b", re.I)
 
 
+# Monitoring visits abbreviated, none numbered ("the 2022 MVs"; not "4th MV", "MV5", "the third and fourth MVs")
+MVS_UNNUMBERED_RE = re.compile(rf"^(?!.*\b{ORDINAL_RE}\b[^.?!]{{0,40}}\b(?-i:MVs?)\b)(?:(?!\b(?-i:MVs?)\s?\d).)*"
+                               rf"\b(?-i:MVs?)\b(?!\s?\d)", re.S | re.I)
 # Specialist arrangements a question may name in lower case, with no everyday word for them: a page that never
 # names the arrangement does not report on it ("private fostering in Lambeth", where only Kirklees's page mentions
 # privately fostered children). A passage names one by the same phrase, in any of its forms ("privately fostered",

@@ -979,7 +979,9 @@ def _council_speaks(paragraph: str) -> bool:
 # the council itself say?"), a passage of inspectors' findings weighs as a reply does when their view is asked.
 ASKS_COUNCIL_VOICE_RE = re.compile(rf"\b(?:respon(?:d|ded|se)\w*|react\w*|statement|push(?:ed)? back|apologi\w*|"
                                    rf"repl(?:y|ied)|comment\w*)\b|\b(?:council|{_SPEAKER})\b[^?]{{0,50}}\b"
-                                   rf"(?<!was )(?<!were )(?:say|said|promise\w*|tell|told|admit\w*)\b", re.I)
+                                   rf"(?<!was )(?<!were )(?:say|said|promise\w*|tell|told|admit\w*)\b|"
+                                   # (a terse "wigan dcs quote on the good ilacs")
+                                   rf"\b(?:{_SPEAKER}|dcs)\s+(?:quotes?|words)\b", re.I)
 
 
 # "Northants' own statement on the 2013 inspection: did inspectors reckon the new team's actions were making a
@@ -1094,7 +1096,7 @@ SET_ASIDE_YEAR_PENALTY = 0.75
 _SETS_ASIDE_RE = re.compile(r"(?:,?\s*\(?\s*)?(?:not|rather\s+than|instead\s+of|(?:do\s+not|don['’]t)\s+want|"
                             rf"{ASIDE_WORDS})\s+"
                             r"(?:in\s+|from\s+|what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
-                            r"(?:the|a|an|its|their|any|[\w-]+['’]s)\b", re.I)
+                            r"(?:the|a|an|its|their|her|his|any|[\w-]+['’]s)\b", re.I)
 
 
 def _set_aside(question: str) -> list[str]:
@@ -1164,8 +1166,9 @@ _REPORTED_OUTCOME_RE = re.compile(r"\b(?:rated|judged|graded|found\s+to\s+be|dee
 
 
 # A grade left behind: "not the 2016 result when they came out of inadequate" sets aside no inadequate judgement
-_OUTCOME_LEFT_RE = re.compile(r"\b(?:out\s+of|from)\s+(?:the\s+|its\s+|an?\s+)?['‘\"“]?(?:inadequate|outstanding|good)\b",
-                              re.I)
+_GRADE = r"(?:the\s+|its\s+|an?\s+)?['‘\"“]?(?:inadequate|outstanding|good)\b"
+_OUTCOME_LEFT_RE = re.compile(rf"\bout\s+of\s+{_GRADE}|\b(?:came|come|coming|moved?|moving|went|go(?:ne|ing)?|rose|risen|"
+                              rf"climbed|lifted|improved|up)\s+from\s+{_GRADE}|\bfrom\s+{_GRADE}['’\"”]?\s+to\b", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -1585,13 +1588,15 @@ _SET_ASIDE_KINDS = (SOURCE_KINDS["council"], SOURCE_KINDS["news"], SOURCE_KINDS[
 
 @lru_cache(maxsize=256)
 def kinds_set_aside(question: str) -> frozenset[str]:
-    kinds: set[str] = set()
-    for clause in _set_aside(question):
-        head = _SET_ASIDE_HEAD_RE.search(clause)
-        # (not another place's source: "hackney only, not the croydon letter on the same template")
-        if head and not set(find_authorities(clause)) - set(find_authorities(question.replace(clause, " "))):
-            kinds.update(_SET_ASIDE_KINDS[head.lastindex - 1])
-    return frozenset(kinds)
+    return frozenset(kind for clause in _set_aside(question) for kind in _clause_kinds(clause, question))
+
+
+def _clause_kinds(clause: str, question: str) -> tuple[str, ...]:
+    head = _SET_ASIDE_HEAD_RE.search(clause)
+    # (not another place's source: "hackney only, not the croydon letter on the same template")
+    if head and not set(find_authorities(clause)) - set(find_authorities(question.replace(clause, " "))):
+        return _SET_ASIDE_KINDS[head.lastindex - 1]
+    return ()
 
 
 # A set-aside clause narrowing its source to one event, time or subject ("not the MV5 write-up", "not the council's
@@ -1600,20 +1605,23 @@ def kinds_set_aside(question: str) -> frozenset[str]:
 _SET_ASIDE_NARROWED_RE = re.compile(r"\d|\b(?:visits?|inspections?|mvs?|fvs?|ilacs|sif|jtai|judge?ments?|inadequate|"
                                     r"outstanding|good|grades?|ratings?|results?|outcomes?|on|about|of|from|after|"
                                     r"before|that|which|later|earlier|previous|last|latest|first|second|third|"
-                                    r"fourth|fifth|sixth|monitoring|focus+ed)\b", re.I)
+                                    r"fourth|fifth|sixth|monitoring|focus+ed|"
+                                    # (one outlet: "not the BBC", "not the Guardian piece")
+                                    r"gazette|herald|chronicle|echo|argus|advertiser|mercury|sentinel|courier|"
+                                    r"examiner|telegraph|guardian|observer|bbc|itv|cyp)\b", re.I)
 
 
 @lru_cache(maxsize=256)
 def kinds_set_aside_wholly(question: str) -> frozenset[str]:
     """The kinds of source a question sets aside with nothing narrowing them ("not Ofsted's own report")."""
     return frozenset(kind for clause in _set_aside(question) if not _SET_ASIDE_NARROWED_RE.search(clause)
-                     for kind in kinds_set_aside(clause))
+                     for kind in _clause_kinds(clause, question))
 
 
 def set_aside_kinds_last(hits: list[Hit], query: Query) -> list[Hit]:
     """Passages from a kind of source the question sets aside come after every other; where it sets the whole kind
-    aside ("going by the CYP Now write-up only (not Ofsted's own report)"), they are left out while another passage
-    answers. (Where nothing else answers, they are still shown.)"""
+    aside ("going by the CYP Now write-up only (not Ofsted's own report)"), they are left out while any passage of
+    another kind is found. (Where none is, they are still shown.)"""
     # (not the kind asked for: "the local paper's account, not the CYP Now piece" sets aside one story for another)
     asked = set(SOURCE_KINDS.get(query.source or "", ()))
     kinds = kinds_set_aside(query.text) - asked

@@ -582,14 +582,22 @@ def _named_together(index: Index, service: str, kinds: list[str], mask: np.ndarr
 
 
 def _mentioned_kind(text: str, kind: str) -> bool:
-    return bool(_kind_phrase(kind).search(text))
+    """(not only as what never happened: "As the council was never judged inadequate, Ofsted did not carry out
+    monitoring visits"; "not subject to Ofsted monitoring visits")"""
+    phrase = _kind_phrase(kind)
+    return any(not _DENIED_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()) for m in phrase.finditer(text))
+
+
+_DENIED_BEFORE_RE = re.compile(r"\b(?:no|not|never|nor|without)\b(?:\s+[\w'’-]+){0,4}?\s+$", re.I)
 
 
 @lru_cache(maxsize=64)
 def _kind_phrase(kind: str) -> re.Pattern:
     # a kind of inspection is named as a phrase: "the visit focused on care leavers" names no focused visit
-    return re.compile(r"\b" + r"\W+".join("focus+ed" if re.fullmatch(r"(?i)focus+ed", w) else re.escape(w)
-                                          for w in kind.split()) + r"s?\b", re.I)  # ("two focused visits")
+    # (a monitoring visit as the press may call it too: "the latest Ofsted monitoring inspection")
+    words = [("focus+ed" if re.fullmatch(r"(?i)focus+ed", w) else "(?:visit|inspection)"
+              if kind.lower() == "monitoring visit" and w.lower() == "visit" else re.escape(w)) for w in kind.split()]
+    return re.compile(r"\b" + r"\W+".join(words) + r"s?\b", re.I)  # ("two focused visits")
 
 
 def _spells(index: Index, acronym: str, mask: np.ndarray) -> bool:
@@ -652,8 +660,10 @@ def _mentioned(index: Index, name: str, mask: np.ndarray, phrase: re.Pattern | N
         words, phrase = service
         return any(phrase.search(covered_only(index.passages[r].text))
                    for r in np.flatnonzero(_rows_naming(index, words) & mask))
-    rows = np.flatnonzero(_rows_naming(index, name) & mask)
-    if not (INSPECTION_KIND_RE.fullmatch(name) or INTERVENTION_RE.fullmatch(name)):
+    kind = INSPECTION_KIND_RE.fullmatch(name) or INTERVENTION_RE.fullmatch(name)
+    # (a kind by its first word: its phrase is checked below, "monitoring inspection" beside "monitoring visit")
+    rows = np.flatnonzero(_rows_naming(index, name.split()[0] if kind else name) & mask)
+    if not kind:
         if phrase and len(rows):  # a body's name: as one phrase, not its common words apart
             return any(phrase.search(index.passages[r].text) for r in rows) or _published_by(index, name, mask)
         return bool(len(rows)) or _published_by(index, name, mask)
