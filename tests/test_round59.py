@@ -277,3 +277,22 @@ def test_a_directors_quote_asked_in_a_hurry_asks_the_councils_voice():
 
     assert ASKS_COUNCIL_VOICE_RE.search("dudley dcs quote on the good ilacs")
     assert not ASKS_COUNCIL_VOICE_RE.search("dudley dcs 2019")
+
+
+def test_second_reading_place_labels_and_closing_set_asides():
+    from qa.retrieval.question import find_authorities, parse
+
+    # a capitalised place before a comma opening the question is the place ("Derby" is also a word and a surname)
+    assert find_authorities("Derby, October 2023 monitoring visit only: how many children?") == ["Derby"]
+    assert find_authorities("Reading the letter, what did Ofsted say?") == []
+    # a name in a closing set-aside is no name a page must hold
+    asked = parse("Dudley ILACS, June 2019 - how were children going missing served? That inspection only, not the "
+                  "March 2019 MV, and not other LAs' missing/CSE findings.")
+    assert "CSE" not in asked.names
+    # a place typed after a closing "not" is set aside
+    hurried = parse("dudley mv nov 2018 - how are staff finding managers? not sandwell mv1")
+    assert hurried.authorities == ["Dudley"] and hurried.visit_number is None
+    assert parse("What did the 2019 inspection of Dudley find? Not sure about the year.").authorities == ["Dudley"]
+    # someone's reaction to a letter asked tersely is theirs, not the letter's
+    reaction = parse("dudley dcs reaction to the first mv letter")
+    assert reaction.source == "council" and not reaction.doc_types

@@ -592,7 +592,9 @@ def find_in_question(text: str) -> list[str]:
             possessive = re.match(r"[’']s\b", after)
             if at_start:  # "Reading the letter ..." is a verb; "reading caseloads 2018", "halton ilacs" a place
                 terse = len(text.split()) <= 8 and not _QUESTION_WORDS_RE.search(text) and not surface.isupper()
+                # (or a capitalised label before a comma: "Derby, October 2023 monitoring visit only: ...")
                 if not (possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)
+                        or surface[:1].isupper() and re.match(r",\s", after)
                         or _VISIT_KIND_AFTER.match(after)
                         # (not initials: "RCT children's social care trials")
                         or _SERVICES_AFTER.match(after) and not surface.isupper()):

@@ -1118,7 +1118,10 @@ def asks_person(question: str) -> bool:
 # (and one a person's words, "? Not her 2022 comments as lead member", with more after ", and not": "..., and not the
 # 2013 response.")
 _ASIDE = r"\((?![^()]*\b(?:(?:19|20)\d\d|one|but|mean)\b)[^()?!]*\)"
-_CLOSING_ASIDE_BODY = rf"(?:the|its|their|an?|her|his)\b(?:(?!\s+but\b|\s+-\s)(?:{_ASIDE}|[^.?!(),;–—]))*"
+# (or a place typed in a hurry: "... working environment? not somerset mv1")
+_CLOSING_ASIDE_BODY = (rf"(?:the|its|their|an?|her|his|(?!(?:sure|just|only|merely|yet|always|even|necessarily|least|"
+                       rf"much|many|all|every|really|quite|so|too|very|enough|that|this|one)\b)[\w&'’-]+)\b"
+                       rf"(?:(?!\s+but\b|\s+-\s)(?:{_ASIDE}|[^.?!(),;–—]))*")
 CLOSING_SET_ASIDE = (rf"(?<=[?!])\s*not\s+{_CLOSING_ASIDE_BODY}(?:,\s*(?:and\s+|or\s+)?(?:not|nor)\s+{_CLOSING_ASIDE_BODY})*"
                      r"[.?!]?\s*$")
 # ... and so does a closing clause after a comma, to a full stop, when a statement follows the question ("...?

@@ -20,7 +20,7 @@ from qa.documents.gazetteer import (AUTHORITIES, compass_expanded, find_in_quest
                                     shared_names_expanded)
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.answer_type import (ASIDE_WORDS, CLOSING_SET_ASIDE, COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE,
-                                      SCENE_CLAUSE, TRAILING_NOT_RE, answer_type)
+                                      SCENE_CLAUSE, TRAILING_NOT_RE, answer_type, without_trailing_not)
 from qa.retrieval.spelling import edits1, is_english
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
@@ -75,6 +75,9 @@ SOURCE_CUES = [
     ("ofsted", re.compile(r"^(?!.*\b(?:respon\w*|react\w*|partnership|partners|jtai\s+(?:improvement\s+|action\s+)?plans?)\b)"
                           r".*\bjtais?\b", re.I | re.S)),
 ]
+# Someone's reaction to a document asked for tersely: "cumberland dcs reaction to the first mv letter"
+REACTION_NAMED_RE = re.compile(r"\b(?:reaction|reacted|response|responded|reply|replied|comments?|quotes?)\s+"
+                               r"(?:to|on)\b", re.I)
 # Ofsted receiving what another sent: "when did it go to Ofsted?", "the plan submitted to Ofsted" (no teller)
 OFSTED_RECEIVING_RE = re.compile(r"\b(?:go|goes|went|gone|sent|send|sends|submit(?:s|ted)?|returned|passed|delivered|"
                                  r"forwarded)\s+(?:(?!according\b|from\b|unnoticed\b)[\w'’-]+\s+){0,2}?to\s+ofsted\b",
@@ -1457,7 +1460,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None) \
         or ("council" if (own := OWN_RELEASE_RE.search(cues)) and find_authorities(own.group(1)) else None) \
         or ("ofsted" if TERSE_QUERY_RE.match(text) and TERSE_OFSTED_DOCUMENT_RE.search(cues)
-            and not COUNCIL_BODY_RE.search(cues) else None)  # (not "solihull cabinet march 2020 ofsted letter")
+            and not COUNCIL_BODY_RE.search(cues) and not REACTION_NAMED_RE.search(cues) else None)
+    # (not "solihull cabinet march 2020 ofsted letter", nor "cumberland dcs reaction to the first mv letter")
     responding = "council" if COUNCIL_RESPONSE_RE.search(cues) or COUNCIL_DECISION_RE.search(cues) \
         or COMMITTEE_TOLD_RE.search(cues) or COUNCILLORS_RAISED_RE.search(cues) and not INSPECTORS_SAY_RE.search(cues) \
         else "news" if NEWS_WRITER_RE.search(cues) else None
@@ -1508,7 +1512,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
                   authorities=authorities,
                   source=source, source_named=source_named,
                   doc_types=list(SOURCE_KINDS[attributed]) if attributed else [], without_time=rest,
-                  names=find_names(_without_asides(NEGATED_EVENT_RE.sub(" ", cues)), authorities),
+                  # (nothing a closing "not ..." sets aside: "..., and not other LAs' missing/CSE findings")
+                  names=find_names(_without_asides(NEGATED_EVENT_RE.sub(" ", without_trailing_not(cues))),
+                                   authorities),
                   answer_type=answer_type(_asked_sentence(text)), month=month)
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
