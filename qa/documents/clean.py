@@ -590,8 +590,8 @@ def split_continuation_headers(pages: list[str]) -> tuple[list[str], list[str]]:
     width = _line_width("\n".join(pages).split("\n"))
     # (a header names the document as its first page's heading lines do, the short lines of its opening; a
     # paragraph's wrapped line rarely echoes them)
-    heading_lines = [l for l in pages[0].split("\n")[:CONTINUATION_OPENING_LINES] if 0 < len(l.strip()) < 0.75 * width] \
-        if pages else []
+    heading_lines = [line for line in pages[0].split("\n")[:CONTINUATION_OPENING_LINES]
+                     if 0 < len(line.strip()) < 0.75 * width] if pages else []
     opening = set(re.findall(r"[a-z]{4,}", "\n".join(heading_lines).lower()))
     for before, page in zip(pages, pages[1:]):
         above = [l.strip() for l in before.split("\n") if l.strip()]

@@ -405,7 +405,8 @@ _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tue
                                  rf"issue\s*(?:[|•·]\s*by\b|$)|"
                                  # (or a section's label and a month, a byline under it: "Inspection | August 2025" /
                                  # "By Rhian Castell"; not a menu of months)
-                                 rf"^\s*[A-Z][\w&'-]*(?:\s+[\w&'-]+){{0,2}}\s*[|•·]\s*({MONTH_ANY}\s+{_YEAR})[^\S\n]*\n"
+                                 rf"^\s*[A-Z][\w&'-]*(?:\s+[\w&'-]+){{0,2}}\s*[|•·]\s*({MONTH_ANY}\s+{_YEAR})"
+                                 rf"[^\S\n]*\n"
                                  rf"\s*by[^\S\n]+(?!(?:appointment|category|date|topic|author|month|year)\b)"
                                  rf"(?-i:[A-Z][a-z'’-]+(?:[^\S\n]+[A-Z][a-z'’-]+){{1,2}})[^\S\n]*(?:\n|$)",
                                  re.I | re.M)
@@ -2148,7 +2149,8 @@ def _not_marked_passing(text: str, lists: bool = False) -> set[str]:
 # A page's running line in a text file: "Council of the Isles of Scilly - Overview and Scrutiny Committee - 11.12.18 -
 # Page 2 of 2" (cleaning takes it off the text, as a PDF's goes to its page furniture)
 # A page's closing copyright line: "© Wigan Council · Accessibility · Privacy"
-_COPYRIGHT_LINE_RE = re.compile(r"(?mi)^[^\S\n]*(?:©|\(c\)|copyright)[^\S\n]*(?:(?:19|20)\d\d[^\S\n]*)?([^\n·|]{3,60})")
+_COPYRIGHT_LINE_RE = re.compile(r"(?mi)^[^\S\n]*(?:©|\(c\)|copyright)[^\S\n]*(?:(?:19|20)\d\d[^\S\n]*)?"
+                                r"([^\n·|]{3,60})")
 _PAGE_LINE_RE = re.compile(rf"(?mi)^[^\S\n]*({PAGE_COUNT_LINE})[^\S\n]*$")
 
 

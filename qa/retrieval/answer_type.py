@@ -1122,8 +1122,8 @@ _ASIDE = r"\((?![^()]*\b(?:(?:19|20)\d\d|one|but|mean)\b)[^()?!]*\)"
 _CLOSING_ASIDE_BODY = (rf"(?:the|its|their|an?|her|his|(?!(?:sure|just|only|merely|yet|always|even|necessarily|least|"
                        rf"much|many|all|every|really|quite|so|too|very|enough|that|this|one)\b)[\w&'’-]+)\b"
                        rf"(?:(?!\s+but\b|\s+-\s)(?:{_ASIDE}|[^.?!(),;–—]))*")
-CLOSING_SET_ASIDE = (rf"(?<=[?!])\s*not\s+{_CLOSING_ASIDE_BODY}(?:,\s*(?:and\s+|or\s+)?(?:not|nor)\s+{_CLOSING_ASIDE_BODY})*"
-                     r"[.?!]?\s*$")
+CLOSING_SET_ASIDE = (rf"(?<=[?!])\s*not\s+{_CLOSING_ASIDE_BODY}"
+                     rf"(?:,\s*(?:and\s+|or\s+)?(?:not|nor)\s+{_CLOSING_ASIDE_BODY})*[.?!]?\s*$")
 # ... and so does a closing clause after a comma, to a full stop, when a statement follows the question ("...?
 # Childrens homes, not monitoring of LA childrens services."; not "not just", nor a question: "rated good, not
 # outstanding?"): left out of the question altogether (what it names is not asked, nor its date)

@@ -428,13 +428,15 @@ class Assistant:
 # (or the grade it had before: "The Chairman noted that the council had previously been judged outstanding in 2019")
 BASELINE_YEAR_RE = re.compile(r"\b(?:from|since|compared\s+(?:with|to)|than)\s+(?:the\s+|its\s+|an?\s+)?"
                               r"(?:[\w'’-]+\s+){0,4}?(?:19|20)\d\d\b|"
-                              r"\b(?:previously|formerly)\s+(?:been\s+)?(?:judged|rated|graded)\s+(?:as\s+)?['‘\"“]?"
-                              r"(?:inadequate|good|outstanding|requires\s+improvement(?:\s+to\s+be\s+good)?)['’\"”]?\s+"
+                              r"\b(?:previously|formerly)\s+(?:been\s+)?(?:judged|rated|graded)\s+(?:as\s+)?"
+                              r"['‘\"“]?(?:inadequate|good|outstanding|requires\s+improvement(?:\s+to\s+be\s+good)?)"
+                              r"['’\"”]?\s+"
                               r"(?:in|of|from)\s+(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
 # (the year the grade was given: "losing the outstanding grade they were given in 2019", "keeping its good rating from
 # 2019"; not the year it was lost, "lost its outstanding grade in 2019 after inspectors found ...")
-GRADE_SINCE_LOST_RE = re.compile(rf"\b{GRADE_KEPT_VERBS}\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?(?:grade|rating|"
-                                 rf"judge?ment)\s+(?:(?:(?:that\s+|which\s+)?(?:it|they)\s+(?:was|were|had\s+been|had|got)\s+)?"
+GRADE_SINCE_LOST_RE = re.compile(rf"\b{GRADE_KEPT_VERBS}\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?"
+                                 rf"(?:grade|rating|judge?ment)\s+"
+                                 rf"(?:(?:(?:that\s+|which\s+)?(?:it|they)\s+(?:was|were|had\s+been|had|got)\s+)?"
                                  rf"(?:given|awarded|achieved|gained|won|received|got)\s+in|from|of)\s+(?:\w+\s+)?"
                                  rf"(?:19|20)\d\d\b", re.I)
 # What a question asks an event's document said about: "What did the January 2020 ILACS say about caseloads?"

@@ -72,8 +72,8 @@ SOURCE_CUES = [
     # a joint targeted area inspection named with no other source: Ofsted leads it and signs its letter (not the
     # partnership's response to it)
     # (nor the plan answering it: "bolton jtai plan - when does screening start")
-    ("ofsted", re.compile(r"^(?!.*\b(?:respon\w*|react\w*|partnership|partners|jtai\s+(?:improvement\s+|action\s+)?plans?)\b)"
-                          r".*\bjtais?\b", re.I | re.S)),
+    ("ofsted", re.compile(r"^(?!.*\b(?:respon\w*|react\w*|partnership|partners|"
+                          r"jtai\s+(?:improvement\s+|action\s+)?plans?)\b).*\bjtais?\b", re.I | re.S)),
 ]
 # Someone's reaction to a document asked for tersely: "cumberland dcs reaction to the first mv letter"
 REACTION_NAMED_RE = re.compile(r"\b(?:reaction|reacted|response|responded|reply|replied|comments?|quotes?)\s+"
@@ -1350,8 +1350,9 @@ KEPT_FROM_RE = re.compile(rf"\b{GRADE_KEPT_VERBS}\s+(?:the|its|their|that)\s+"
                           re.I)
 # An event asked, placed by an earlier one: "the 2019 inadequate after the Oct 2018 focused visit" asks 2019, not
 # everything from October 2018 (group "after": the placing clause)
-PLACED_AFTER_RE = re.compile(rf"\b{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\s+(?P<after>(?:after|following)\s+"
-                             rf"(?:the\s+|its\s+)?{MONTH_YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\b)", re.I)
+PLACED_AFTER_RE = re.compile(rf"\b{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\s+"
+                             rf"(?P<after>(?:after|following)\s+(?:the\s+|its\s+)?{MONTH_YEAR}\s+"
+                             rf"(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\b)", re.I)
 KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m\s+aware|i\s+reali[sz]e|"
                             r"unlike)\b(?:(?!\s-\s)[^.?!;,:–—])*", re.I)
 

@@ -1167,8 +1167,9 @@ _REPORTED_OUTCOME_RE = re.compile(r"\b(?:rated|judged|graded|found\s+to\s+be|dee
 
 # A grade left behind: "not the 2016 result when they came out of inadequate" sets aside no inadequate judgement
 _GRADE = r"(?:the\s+|its\s+|an?\s+)?['‘\"“]?(?:inadequate|outstanding|good)\b"
-_OUTCOME_LEFT_RE = re.compile(rf"\bout\s+of\s+{_GRADE}|\b(?:came|come|coming|moved?|moving|went|go(?:ne|ing)?|rose|risen|"
-                              rf"climbed|lifted|improved|up)\s+from\s+{_GRADE}|\bfrom\s+{_GRADE}['’\"”]?\s+to\b", re.I)
+_OUTCOME_LEFT_RE = re.compile(rf"\bout\s+of\s+{_GRADE}|\b(?:came|come|coming|moved?|moving|went|go(?:ne|ing)?|rose|"
+                              rf"risen|climbed|lifted|improved|up)\s+from\s+{_GRADE}|\bfrom\s+{_GRADE}['’\"”]?\s+to\b",
+                              re.I)
 
 
 @lru_cache(maxsize=256)
