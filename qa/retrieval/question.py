@@ -1422,7 +1422,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         text = doubting
     text = _without_closing_not(text)
     # "(not the March visit)"; "not the ones in the 2021 newspaper piece": the year of a source set aside
-    considered = re.sub(r"\s+", " ", NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", text))).strip()
+    considered = re.sub(r"\s+", " ", without_set_asides(text)).strip()
     if len(set(re.findall(rf"\b{YEAR}\b", considered))) > 1:
         # "had its ILACS in 2021 - did it keep the good it got at the late-2017 re-inspection?": the grade kept
         # is the baseline; the later event is asked
