@@ -51,6 +51,7 @@ FIELD_GLOSSARY = {
     "EHCP": "education, health and care plan",
     "EHE": "elective home education",
     "FTE": "full-time equivalent",
+    "AV": "assurance visit",  # the pandemic's (autumn 2020): staff write "leeds AV"
     "FV": "focused visit",
     "HMIP": "HM Inspectorate of Probation",
     "IFA": "independent fostering agency",
@@ -233,6 +234,8 @@ INSPECTION_KIND_LONG_RE = re.compile(r"\b(?:inspections?|framework|visits?)\b", 
 # itself ("Northamptonshire CSC": every page is on its children's services, few write "children's social care"); an
 # office whose holder a passage names without it ("the new DCS/AD improvement work": "Jane Smith has made changes").
 EXPANSION_ONLY = frozenset({"NEET", "EET", "CME", "CSC", "CYP", "DCS", "AD"})
+# Shorthand that stands for the work as well as the worker: "frontline SW quality" is the quality of social work
+ALSO_WRITTEN = {"SW": r"social[\W_]+work(?:ers?)?"}
 
 
 def asked_acronyms(names: list[str], defined: dict[str, str],
@@ -252,6 +255,8 @@ def asked_acronyms(names: list[str], defined: dict[str, str],
         words = [re.sub(r"(?:ren|es|s)$", "", w) if len(w) > 4 else w
                  for w in re.findall(r"\w+", long.replace("'", "").replace("’", ""))]
         joined = r"[\W_]+(?:or[\W_]+)?".join(rf"{re.escape(w)}(?:s|es|ren)?" for w in words)
+        joined += f"|{ALSO_WRITTEN[name.upper()]}" if long == FIELD_GLOSSARY.get(name.upper()) \
+            and name.upper() in ALSO_WRITTEN else ""
         other = named_by(long)
         patterns.append(re.compile(rf"\b(?:{re.escape(name)}s?|{joined})\b" + (f"|{other.pattern}" if other else ""),
                                    re.I))

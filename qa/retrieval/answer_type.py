@@ -685,6 +685,12 @@ DATE_EVENTS["judged"] = (
     re.compile(rf"\b(?:judged|rated|graded|deemed)\s+(?:to\s+be\s+|as\s+)?(?:[\w'’-]+\s+){{0,2}}?{_GRADE_WORDS}\b|"
                rf"\b(?:inadequate|requires\s+improvement|outstanding)\s+(?:rating|judge?ment|grade)\b|"
                rf"\bgood\s+(?:rating|grade)\b", re.I))
+# "When did the partners send their written statement of action to Ofsted?": the sentence dating its sending
+# ("submitted to Ofsted on 6 November 2024"), not the deadline it was set ("must be sent to Ofsted by ...")
+DATE_EVENTS["sent"] = (
+    re.compile(r"\b(?:send|sent|submit(?:ted)?|hand(?:ed)?\s+in|return(?:ed)?)\b", re.I),
+    re.compile(rf"\b(?:submitted|sent|returned|delivered|handed\s+in)\b[^.\n]{{0,40}}?\b(?:on|in)\s+"
+               rf"(?:{_DAY_OF_MONTH}\s+)?{_MONTH}\b", re.I))
 EVENT_DATE_BOOST = 1.15
 
 
@@ -820,7 +826,10 @@ _SAME_COUNT = [frozenset(tokenize(words)) for words in ("area authority council 
                                                         "dcs dcss director directors",
                                                         # "how many of the judgement areas": "three of the four
                                                         # inspected categories"
-                                                        "judgement judgements judgment judgments category categories")]
+                                                        "judgement judgements judgment judgments category categories",
+                                                        # "how many posts": "add eight practitioners to the team"
+                                                        # (not "how many social workers": a count of them)
+                                                        "post posts role roles job jobs practitioner practitioners")]
 
 
 _COUNT_VERBS = r"(?:did|do|does|were|was|are|is|had|has|have|would|will|could|can|should|remain(?:ed)?|went|got|" \
@@ -1051,6 +1060,28 @@ ROLE_ABBREVIATIONS = {"dcs": "director", "hmi": "inspector",
                       **dict.fromkeys(("senior officer", "council officer", "principal officer"), "officer"),
                       **dict.fromkeys(("cabinet member", "executive member", "lead member", "portfolio holder"),
                                       "councillor")}
+
+
+# ---------------------------------------------------------------- a role's reaction asked
+# "medway dcs reaction to the jtai letter", "the leader's response to the report": the words of somebody in that
+# role, said or quoted; a paper the director presents, or a passage naming the role in passing, is not it.
+ROLE_REACTION_RE = re.compile(rf"{ROLE_RE.pattern[:-2]}(?:['’]s)?\s+(?:reaction|response|reply|comments?|quotes?|"
+                              r"statement)\b(?!\s+(?:of\s+action|plan)\b)", re.I)
+_QUOTED_RE = re.compile(r"\b(?:said|says|added|commented|responded|told)\b|[“\"][^”\"]{40,}")
+REACTION_BOOST = 1.3
+
+
+@lru_cache(maxsize=256)
+def _reaction_role(question: str) -> str | None:
+    m = ROLE_REACTION_RE.search(question)
+    return ROLE_ABBREVIATIONS.get(m.group(1).lower(), m.group(1).lower()) if m else None
+
+
+def reaction_weight(question: str, text: str) -> float:
+    role = _reaction_role(question)
+    if role is None or not _QUOTED_RE.search(text):
+        return 1.0
+    return REACTION_BOOST if names_person_in_role(role, text) else 1.0
 
 
 # A search-box query asking for a grade: "enfield ilacs 2019 judgement", "b&nes 2025 overall grade" (no question

@@ -923,6 +923,12 @@ def dates_own_event(text: str) -> bool:
     return any(not RECALLED_RE.search(text[max(0, m.start() - 30):m.start()]) for m in DATED_EVENT_RE.finditer(text))
 
 
+def names_other_councils_only(text: str, authorities: list[str]) -> bool:
+    """A passage naming councils, none of them those asked about (a county's name is not its successor's)."""
+    named = {m.name for m in find_in_text(text)}
+    return bool(named) and not named & set(authorities)
+
+
 def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     """Questions that ask for one kind of fact are answered only by a passage stating it: a count of X for
     "how many X", a grade for "what grade", somebody named for "who", and named in the asked role for "who was
@@ -937,6 +943,10 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         # "What rating did HM Inspectorate of Probation give Westminster's PDU?": a grade on a page naming no other
         # inspectorate is Ofsted's (Westminster's ILACS), not the one asked
         graded = [h for h in hits if rank.OTHER_INSPECTORATE_RE.search(h.document.text)]
+    if query.authorities:
+        # "once NNC had its own full inspection, what grade did it get?": "Northamptonshire County Council's
+        # children's services were rated inadequate" grades another council (here the one it succeeded)
+        graded = [h for h in graded if not names_other_councils_only(h.passage.text, query.authorities)]
     if asks_grade(query.text) and not any(holds_grade_of(h.passage.text, years, query.text) for h in graded):
         return False
     if asks_board_grade(query.text) and not any(states_board_grade(h.passage.text) for h in hits):

@@ -80,7 +80,7 @@ REACTION_NAMED_RE = re.compile(r"\b(?:reaction|reacted|response|responded|reply|
                                r"(?:to|on)\b", re.I)
 # Ofsted receiving what another sent: "when did it go to Ofsted?", "the plan submitted to Ofsted" (no teller)
 OFSTED_RECEIVING_RE = re.compile(r"\b(?:go|goes|went|gone|sent|send|sends|submit(?:s|ted)?|returned|passed|delivered|"
-                                 r"forwarded)\s+(?:(?!according\b|from\b|unnoticed\b)[\w'’-]+\s+){0,2}?to\s+ofsted\b",
+                                 r"forwarded)\s+(?:(?!according\b|from\b|unnoticed\b)[\w'’-]+\s+){0,6}?to\s+ofsted\b",
                                  re.I)
 # Inspectorates other than Ofsted (a question naming one asks about its inspection, not Ofsted's)
 OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfrs|hmi\s+(?:constabulary|probation)|"
@@ -902,8 +902,16 @@ LAST_BEFORE_RE = re.compile(r"\b(?:last|previous|prior|most\s+recent|latest)\s+(
                             r"(?:inspection|judge?ment|grade|rating|visit|result|mv)s?\s+$", re.I)
 
 
+# "Leeds's first full ILACS after the pandemic": Ofsted's routine inspections of councils resumed in April 2021, so
+# what came after the pandemic is dated from then. ("during the pandemic" stays a topic: a later page looks back on it)
+AFTER_PANDEMIC_RE = re.compile(r"\b(?:after|following)\s+(?:the\s+)?(?:covid(?:-19)?\s+)?pandemic\b|"
+                               r"\bpost-?(?:covid|pandemic)\b", re.I)
+
+
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     text = SOURCE_FROM_RE.sub(r"\1 of ", text)  # (the source's own date, with other years beside it: parse_time)
+    if not re.search(rf"\b{YEAR}\b", text):
+        text = AFTER_PANDEMIC_RE.sub("after April 2021", text)
     patterns = [
         # A financial or academic year ("the 2018/19 annual report", "2018-19"): what reports on it is written
         # during it and up to a year after it ends.
@@ -1416,6 +1424,12 @@ def _set_aside_starts(text: str) -> list[tuple[date, str]]:
     return starts
 
 
+# "West Sussex MV5 (September, fifth since 2019) ..., not the March 2023 ILACS": visits counted since a year; the
+# question opens no window there for a later event set aside to close
+COUNTED_SINCE_RE = re.compile(rf"\b{ORDINAL_RE.replace('(', '(?:', 1)}\s+(?:[\w'’-]+\s+){{0,3}}?since\s+"
+                              rf"(?:{MONTH_RE.replace('(', '(?:', 1)}\s+)?{YEAR}\b", re.I)
+
+
 def parse(question: str, previous: Query | None = None) -> Query:
     text = with_full_years(mended_places(re.sub(r"\s+", " ", question).strip()))
     if _has_topic(doubting := DOUBTED_CLAIM_RE.sub("", text, count=1)):
@@ -1430,8 +1444,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
             lambda m: re.sub(r"\b(?:at|in|from)\s+$", "", m.group(0)[:m.start(1) - m.start()]), considered))
         considered = _tidy(PLACED_AFTER_RE.sub(lambda m: m.group(0)[:m.start("after") - m.start()], considered))
     start, end, phrase, rest = parse_time(considered)
+    counted_since = bool(COUNTED_SINCE_RE.search(considered))
     for first_day, label in sorted(_set_aside_starts(text)):
-        if start and start < first_day and (end is None or end >= first_day):
+        if start and start < first_day and (end is None or end >= first_day) and not counted_since:
             # "the December visit, the first after the 2023 inadequate grade ... Not the 2025 visits please": the
             # window the question opens closes before the year it sets aside (before its month, when one is named:
             # "after the 2016 inadequate ..., not the Dec 2018 visit" still holds the autumn 2018 visit)

@@ -75,9 +75,16 @@ def names_focused_visit(doc: Document) -> bool:
     return per_document(_focused, doc, lambda text: bool(FOCUSED_ASKED_RE.search(text)))
 
 
+# A visit that only marks when the asked inspection came: "the full ILACS re-inspection after the final MV in Sept 2025"
+_VISIT_ANCHOR_RE = re.compile(r"\b(?:since|after|following|before|until|prior\s+to|ahead\s+of)\s+(?:the|its|their)\s+"
+                              r"(?:[\w'’-]+\s+){0,3}?(?:mvs?|fvs?|(?:monitoring\s+|focused\s+)?visits?)\b[^,:;?]*",
+                              re.I)
+
+
 @lru_cache(maxsize=256)
 def asks_full_inspection(question: str) -> bool:
     asked = NEGATED_SOURCE_RE.sub(" ", question)  # ("Quote the report, not the later monitoring letters")
+    asked = _VISIT_ANCHOR_RE.sub(" ", asked)
     return any(not _INSPECTION_ANCHOR_RE.search(asked[max(0, m.start() - 40):m.start()])
                for m in INSPECTION_ASKED_RE.finditer(asked)) \
         and not re.search(r"\bvisits?\b|\bmvs?\b|\bfvs?\b|\bmonitoring\b|\bletters?\b", asked, re.I)
@@ -506,15 +513,30 @@ def _providers_asked(question: str) -> frozenset[int]:
     return frozenset(m.lastindex for m in INSPECTED_RE.finditer(_NOT_CLAUSE_RE.sub(" ", question)))
 
 
-def inspection_guidance(doc: Document, question: str = "") -> bool:
+def inspection_guidance(doc: Document, question: str = "", authorities: list[str] | None = None) -> bool:
     """An inspectorate's framework or handbook (not another inspectorate's) on the kind of provider `question` asks
-    about ("how often can Ofsted come back to a children's home judged inadequate?")."""
-    if doc.doc_type != "other" or not (asked := _providers_asked(question)):
+    about ("how often can Ofsted come back to a children's home judged inadequate?"), or on any when the question
+    asks about the framework itself, of no council ("When did Ofsted first bring out the ILACS framework?")."""
+    if doc.doc_type != "other":
+        return False
+    asked = _providers_asked(question)
+    if not asked and (authorities or not asks_framework(question)):
         return False
     head = f"{doc.title or ''}\n{doc.text[:GUIDANCE_HEAD_CHARS]}"
     if not GUIDANCE_TITLE_RE.search(head) or OTHER_INSPECTORATE_RE.search(f"{doc.publisher or ''}\n{head}"):
         return False
-    return bool(asked & {m.lastindex for m in INSPECTED_RE.finditer(doc.title or head)})
+    return not asked or bool(asked & {m.lastindex for m in INSPECTED_RE.finditer(doc.title or head)})
+
+
+# The framework asked about as such, not as the frame of a council's inspection ("under the ILACS framework, ...")
+_FRAMEWORK_ASKED_RE = re.compile(r"\b(?:framework|handbook)\b", re.I)
+_UNDER_RE = re.compile(r"\b(?:under|in\s+line\s+with)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+@lru_cache(maxsize=256)
+def asks_framework(question: str) -> bool:
+    return any(not _UNDER_RE.search(question[max(0, m.start() - 40):m.start()])
+               for m in _FRAMEWORK_ASKED_RE.finditer(question))
 
 
 def prior(doc: Document, query: Query, newest: date | None, headings: list[str] | None = None,
@@ -523,7 +545,7 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
     if query.source:
         penalty = NAMED_SOURCE_PENALTY if query.source_named else SOURCE_CUE_PENALTY
         own = source_kind(doc, start) in SOURCE_KINDS[query.source] \
-            or query.source == "ofsted" and not query.source_named and inspection_guidance(doc, query.text)
+            or query.source == "ofsted" and not query.source_named and inspection_guidance(doc, query.text, query.authorities)
         weight = 1.0 if own else min(weight, penalty)
     if headings and SCOPE_HEADING_RE.search(headings[-1]):
         weight *= SCOPE_PENALTY
@@ -536,11 +558,12 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
         weight *= UNKNOWN_FACT_PENALTY
     if query.visit_number and not doc.visit_number:
         weight *= UNKNOWN_FACT_PENALTY
+    elif (doc.visit_number or MONITORING_ASKED_RE.search(doc.title or "")) and asks_full_inspection(query.text):
+        weight *= MONITORING_NOT_FOCUSED_PENALTY  # (a page titled on a monitoring visit, "Final Ofsted monitoring
+        # visit highlights ...", reports one, numbered or not)
     elif not query.visit_number and not doc.visit_number and asks_monitoring_visit(query.text):
         weight *= MONITORING_UNSTATED_PENALTY
     elif doc.visit_number and asks_focused_visit(query.text) and not names_focused_visit(doc):
-        weight *= MONITORING_NOT_FOCUSED_PENALTY
-    elif doc.visit_number and asks_full_inspection(query.text):
         weight *= MONITORING_NOT_FOCUSED_PENALTY
     if query.recency and span is not None and newest is not None:
         age_years = (newest - span[1]).days / 365.0
@@ -670,6 +693,9 @@ SCOPE_SENTENCE_RE = re.compile(
     r"ofsted will (?:carry out|undertake|conduct|make) (?:a|an|another) (?:further |next |subsequent )?"
     r"(?:monitoring |focused )?visit\b|"
     r"inspectors (?:looked at|evaluated|reviewed|considered|examined|focused on)\b|"
+    # how they gathered it: "They spoke to social workers, managers and leaders, held video calls ..."
+    r"(?:they|inspectors) (?:spoke|talked) (?:to|with) (?:[\w'’-]+,? ){0,4}?(?:social workers|managers|leaders|"
+    r"practitioners|staff|partners)\b|"
     # (or a phrase between: "The visit in January 2024 looked at", not "The visit took place on ... and focused on")
     r"the (?:visit|inspection)(?:\s+(?:in|to|on|of|during|at)\s+[^.,;]{1,30}?)? (?:focused|looked) (?:on|at)\b|"
     # "This joint targeted area inspection (JTAI) included a 'deep dive' focus on ..."

@@ -1,0 +1,163 @@
+"""Round 60: trust beyond the seeds (issue 10)."""
+from __future__ import annotations
+
+from datetime import date
+
+from qa.datatypes import Document
+
+
+def test_an_assurance_visit_written_av_is_no_name_a_page_must_repeat(tmp_path):
+    from conftest import bm25_assistant_for
+
+    letter = ("Assurance visit to Kirklees Council children's services\n\n17 December 2020\n\nThis letter summarises "
+              "the findings of the assurance visit to Kirklees Council children's services on 24 and 25 November "
+              "2020.\n\nToo few initial child protection conferences were held on time: 61% were held within 15 "
+              "working days.")
+    assistant = bm25_assistant_for(tmp_path, {"r60-av.txt": (letter, {
+        "doc_type": "ofsted_letter", "date": "2020-12-17", "local_authorities": ["Kirklees"]})})
+    answer = assistant.ask("kirklees AV nov 2020 - what did ofsted say about ICPC timeliness?")
+    assert not answer.abstained and answer.hits[0].document.doc_id.startswith("r60-av")
+
+
+def test_sw_stands_for_social_work_as_well_as_the_social_worker():
+    from qa.retrieval.acronyms import FIELD_GLOSSARY, asked_acronyms, acronym_weight
+
+    patterns = asked_acronyms(["SW"], dict(FIELD_GLOSSARY))
+    assert acronym_weight(patterns, "the quality of social work is good") == 1.0
+    assert acronym_weight(patterns, "social workers said they felt supported") == 1.0
+    assert acronym_weight(patterns, "the network of family hubs has grown") < 1.0
+
+
+def test_the_framework_itself_asked_is_answered_by_ofsteds_guidance(tmp_path):
+    from conftest import bm25_assistant_for
+
+    guidance = ("Guidance\n\nInspecting local authority children’s services\n\nUpdated 5 April 2024\n\nThis document "
+                "sets out the framework for inspecting local authority children’s services (ILACS). We first "
+                "published this framework in November 2017. We last updated this framework in April 2024.")
+    minutes = ("Kirklees Council\n\nChildren's Scrutiny Committee, 3 July 2025\n\nMinutes\n\nThe Director reported "
+               "that the council had been inspected under the ILACS framework in June 2025, a two-week inspection "
+               "first published as a framework by Ofsted some years ago and last revised recently.")
+    assistant = bm25_assistant_for(tmp_path, {
+        "r60-guidance.txt": (guidance, {"doc_type": "other", "date": "2024-04-05",
+                                        "title": "Inspecting local authority children’s services"}),
+        "r60-minutes.txt": (minutes, {"doc_type": "council_page", "date": "2025-07-03",
+                                      "local_authorities": ["Kirklees"]})})
+    answer = assistant.ask("When did Ofsted first bring out the ILACS framework, and when was the current version "
+                           "last revised?")
+    assert not answer.abstained and answer.hits[0].document.doc_id.startswith("r60-guidance")
+    # (the inspectorate's own words on its framework: as much Ofsted's as its letters)
+    from qa.retrieval.question import parse
+    from qa.retrieval.rank import prior
+
+    query = parse("When did Ofsted first bring out the ILACS framework?")
+    guide, paper = (next(d for d in assistant.live.current().documents.values() if d.doc_id.startswith(name))
+                    for name in ("r60-guidance", "r60-minutes"))
+    assert prior(guide, query, None) == 1.0 > prior(paper, query, None)
+
+
+def test_the_framework_asked_about_as_such_not_as_a_councils_frame():
+    from qa.retrieval.rank import asks_framework
+
+    assert asks_framework("When did Ofsted first bring out the ILACS framework?")
+    assert not asks_framework("Under the ILACS framework, what did inspectors find in Kent?")
+
+
+def test_after_the_pandemic_is_a_time():
+    from qa.retrieval.question import parse
+
+    asked = parse("What overall grade did Leeds get at its first full ILACS after the pandemic?")
+    assert asked.date_from == date(2021, 4, 1) and asked.date_to is None
+    # ("during the pandemic" stays a topic: a later page may look back on it)
+    assert parse("How did Leeds keep children safe during the pandemic?").date_from is None
+
+
+def test_a_visit_that_only_marks_when_the_inspection_came_asks_for_the_inspection():
+    from qa.retrieval.rank import asks_full_inspection
+
+    assert asks_full_inspection("Liverpool - the full ILACS re-inspection after the final MV in Sept 2025: what "
+                                "overall grade did they get?")
+    assert not asks_full_inspection("What did the monitoring visit after the 2019 inspection find?")
+
+
+def test_a_page_titled_on_a_monitoring_visit_does_not_answer_for_the_full_inspection():
+    from qa.retrieval.question import parse
+    from qa.retrieval.rank import prior
+
+    query = parse("Calder - the full ILACS re-inspection after the final MV in Sept 2025: what overall grade?")
+    page = Document(doc_id="r60-mv", path="r60-mv.txt", text="Calder news", doc_type="council_page",
+                    title="Final Ofsted monitoring visit highlights progress", local_authorities=["Calder"])
+    report = Document(doc_id="r60-report", path="r60-report.txt", text="Calder report", doc_type="council_page",
+                      title="Ofsted inspection report published", local_authorities=["Calder"])
+    assert prior(page, query, None) < prior(report, query, None)
+
+
+def test_visits_counted_since_a_year_open_no_window_for_a_set_aside_to_close():
+    from qa.retrieval.question import parse
+
+    asked = parse("West Sussex MV5 (September, fifth since 2019) - why were some children waiting too long? "
+                  "MV5 only, not the March 2023 ILACS.")
+    assert asked.date_to is None
+    closed = parse("the December visit, the first after the 2023 inadequate grade. Not the 2025 visits please")
+    assert closed.date_to == date(2024, 12, 31)
+
+
+def test_a_grade_naming_only_another_council_is_not_the_asked_councils():
+    from qa.retrieval.assistant import names_other_councils_only
+
+    assert names_other_councils_only("Northamptonshire County Council's children's services were rated inadequate "
+                                     "by Ofsted in July 2019.", ["North Northamptonshire"])
+    assert not names_other_councils_only("North Northamptonshire Council was rated good.", ["North Northamptonshire"])
+    assert not names_other_councils_only("The council was rated good.", ["North Northamptonshire"])
+
+
+def test_how_inspectors_gathered_evidence_is_no_finding():
+    from qa.retrieval.rank import scope_share
+
+    method = ("Inspectors were on site at County Hall for both days. They spoke to social workers, managers and "
+              "leaders, held video calls with practitioners and looked at children's records.")
+    finding = "Too many visits to children in need were carried out by telephone for longer than was necessary."
+    assert scope_share(method) > 0.9
+    assert scope_share(finding) == 0.0
+
+
+def test_a_roles_reaction_asked_tersely_is_their_quoted_words():
+    from qa.retrieval.answer_type import reaction_weight
+
+    asked = "medway dcs reaction to the jtai letter"
+    quoted = ("Joanne Hartigan, Director of Children and Adults' Services, said: \"The hub is working for the children "
+              "it reaches, and we need a sharper picture of where exploitation is happening.\"")
+    presented = ("2.1 A JTAI is carried out jointly by four inspectorates. This report from the Director of Children's "
+                 "Services updates the committee on the written statement of action.")
+    assert reaction_weight(asked, quoted) > 1.0
+    assert reaction_weight(asked, presented) == 1.0
+    # (a written statement of action is no one's reaction)
+    assert reaction_weight("the partnership's written statement of action response", quoted) == 1.0
+
+
+def test_posts_are_counted_as_the_practitioners_filling_them():
+    from qa.retrieval.answer_type import counted_stems, states_count
+
+    counted = counted_stems("kent cyp - how much for the adolescent exploitation team and how many posts", ["Kent"])
+    assert states_count(counted, "The committee agreed to add eight practitioners to the Adolescent Exploitation "
+                                 "Team.", before=True)
+    # (but social workers asked are counted as social workers, not as any posts)
+    workers = counted_stems("How many new social workers did Medway recruit?", ["Medway"])
+    assert not states_count(workers, "The council created twelve posts in its family hubs.", before=True)
+
+
+def test_the_day_a_plan_was_sent_is_not_the_deadline_it_was_given():
+    from qa.retrieval.answer_type import asked_event, dates_event
+
+    asked = "When did the safeguarding partners send their written statement of action to Ofsted?"
+    assert asked_event(asked) == "sent"
+    assert dates_event("sent", "Version 1.0 (final), submitted to Ofsted on 6 November 2024")
+    assert not dates_event("sent", "The director should send the written statement of action to Ofsted by "
+                                   "8 November 2024.")
+
+
+def test_ofsted_receiving_a_plan_far_from_the_verb_is_still_no_teller():
+    from qa.retrieval.question import parse
+
+    assert parse("When did Medway's safeguarding partners send their written statement of action to Ofsted?").source \
+        is None
+    assert parse("What did Ofsted say about Medway's written statement of action?").source == "ofsted"
