@@ -161,3 +161,98 @@ def test_ofsted_receiving_a_plan_far_from_the_verb_is_still_no_teller():
     assert parse("When did Medway's safeguarding partners send their written statement of action to Ofsted?").source \
         is None
     assert parse("What did Ofsted say about Medway's written statement of action?").source == "ofsted"
+
+
+def test_review_a_neighbour_named_beside_the_council_leaves_its_grade_the_councils():
+    from qa.retrieval.assistant import names_other_councils_only
+
+    assert not names_other_councils_only("The overall effectiveness of services in the council was judged inadequate. "
+                                         "Leaders have drawn on support from Rochdale.", ["Bury"])
+
+
+def test_review_the_first_visit_since_a_year_still_opens_a_window_a_set_aside_closes():
+    from qa.retrieval.question import parse
+
+    asked = parse("What did the first MV since 2023 find in Leeds? Not the 2025 visits please.")
+    assert asked.date_to == date(2024, 12, 31)
+
+
+def test_review_after_the_pandemic_began_is_no_time_after_it():
+    from qa.retrieval.question import parse
+
+    assert parse("How did Leeds caseloads change after the pandemic began?").date_from is None
+    assert parse("What happened to referrals in Leeds after the pandemic?").date_from is None  # (no inspection asked)
+
+
+def test_review_inspectors_speaking_to_staff_who_told_them_something_is_a_finding():
+    from qa.retrieval.rank import ASKS_ABOUT_VISIT_RE, scope_share
+
+    assert scope_share("Inspectors spoke to social workers who said caseloads were too high and that they could not "
+                       "do direct work with children.") == 0.0
+    assert ASKS_ABOUT_VISIT_RE.search("How did inspectors gather evidence during the Leeds focused visit?")
+
+
+def test_review_a_reaction_is_the_roles_own_sentence_and_inspectors_comments_are_findings():
+    from qa.retrieval.answer_type import _reaction_role, reaction_weight
+
+    other_speaker = ("Sarah Smith, the director of children's services, presented the report to cabinet on 5 March. "
+                     "The leader of the council, John Brown, said the findings were disappointing.")
+    assert reaction_weight("What was the Medway DCS reaction to the JTAI letter?", other_speaker) == 1.0
+    assert _reaction_role("What were the inspectors comments on the front door in Leeds?") is None
+    assert _reaction_role("What was the team leader response time in the MASH?") is None
+    assert _reaction_role("What does the director statement of purpose say?") is None
+
+
+def test_review_inspectors_returning_is_no_plan_sent_and_a_due_date_is_no_sending():
+    from qa.retrieval.answer_type import asked_event, dates_event
+
+    assert asked_event("When did Ofsted return to Leeds?") != "sent"
+    assert asked_event("When were return home interviews brought in-house in Leeds?") != "sent"
+    assert not dates_event("sent", "The written statement of action must be submitted to Ofsted on 20 March 2024.")
+
+
+def test_review_a_practitioner_headcount_answers_no_vacancies_nor_post_16_counts():
+    from qa.retrieval.answer_type import counted_stems, states_count
+
+    headcount = "Leeds employs 320 practitioners across its locality teams."
+    assert not states_count(counted_stems("How many posts were vacant in Leeds?", ["Leeds"]), headcount, before=True)
+    assert not states_count(counted_stems("How many post-16 placements were unregistered in Leeds?", ["Leeds"]),
+                            "The team of 14 practitioners supports young people.", before=True)
+
+
+def test_review_a_cabinet_passing_a_plan_before_it_was_sent_to_ofsted_still_names_the_council():
+    from qa.retrieval.question import parse
+
+    assert parse("What did the Leeds leader say after the plan went through cabinet and was then sent to "
+                 "Ofsted?").source == "council"
+
+
+def test_review_a_visit_anchor_ends_with_its_sentence():
+    from qa.retrieval.rank import _titled_on_monitoring_visit, asks_full_inspection
+
+    assert not asks_full_inspection("Leeds ILACS came after their last monitoring visit. What did the monitoring "
+                                    "letters say about PLO?")
+    assert not _titled_on_monitoring_visit("Ofsted inspection and monitoring visits: update to Children's Scrutiny")
+    assert _titled_on_monitoring_visit("Final Ofsted monitoring visit highlights progress")
+
+
+def test_review_a_councils_practice_framework_is_not_ofsteds():
+    from qa.retrieval.rank import asks_framework
+
+    assert not asks_framework("Which councils have Ofsted praised for their practice framework?")
+    assert not asks_framework("What did inspectors find within the ILACS framework in Kent?")
+    assert asks_framework("What do Ofsted's inspection frameworks say about care leavers?")
+
+
+def test_review_sw_is_no_service_name_and_reads_the_plural_alike():
+    from qa.retrieval.acronyms import FIELD_GLOSSARY, asked_acronyms, acronym_weight
+
+    single, plural = asked_acronyms(["SW"], dict(FIELD_GLOSSARY)), asked_acronyms(["SWs"], dict(FIELD_GLOSSARY))
+    assert acronym_weight(single, "childrens social work services in Leeds") < 1.0
+    assert acronym_weight(plural, "the quality of social work is good") == 1.0
+
+
+def test_legal_basis_is_searched_as_the_section_of_an_act():
+    from qa.retrieval.synonyms import with_synonyms
+
+    assert "section" in with_synonyms("on what legal basis does Ofsted re-inspect?")

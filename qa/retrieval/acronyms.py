@@ -235,7 +235,8 @@ INSPECTION_KIND_LONG_RE = re.compile(r"\b(?:inspections?|framework|visits?)\b", 
 # office whose holder a passage names without it ("the new DCS/AD improvement work": "Jane Smith has made changes").
 EXPANSION_ONLY = frozenset({"NEET", "EET", "CME", "CSC", "CYP", "DCS", "AD"})
 # Shorthand that stands for the work as well as the worker: "frontline SW quality" is the quality of social work
-ALSO_WRITTEN = {"SW": r"social[\W_]+work(?:ers?)?"}
+# (not the name of a service or team: "children's social work services")
+ALSO_WRITTEN = {"SW": r"social[\W_]+work(?:ers?)?\b(?![\W_]+(?:services?|teams?|department|academy)\b)"}
 
 
 def asked_acronyms(names: list[str], defined: dict[str, str],
@@ -255,8 +256,8 @@ def asked_acronyms(names: list[str], defined: dict[str, str],
         words = [re.sub(r"(?:ren|es|s)$", "", w) if len(w) > 4 else w
                  for w in re.findall(r"\w+", long.replace("'", "").replace("’", ""))]
         joined = r"[\W_]+(?:or[\W_]+)?".join(rf"{re.escape(w)}(?:s|es|ren)?" for w in words)
-        joined += f"|{ALSO_WRITTEN[name.upper()]}" if long == FIELD_GLOSSARY.get(name.upper()) \
-            and name.upper() in ALSO_WRITTEN else ""
+        key = name.upper() if name.upper() in FIELD_GLOSSARY else name.upper()[:-1]  # (as defined_as reads "SWs")
+        joined += f"|{ALSO_WRITTEN[key]}" if key in ALSO_WRITTEN and long == FIELD_GLOSSARY.get(key) else ""
         other = named_by(long)
         patterns.append(re.compile(rf"\b(?:{re.escape(name)}s?|{joined})\b" + (f"|{other.pattern}" if other else ""),
                                    re.I))

@@ -688,8 +688,13 @@ DATE_EVENTS["judged"] = (
 # "When did the partners send their written statement of action to Ofsted?": the sentence dating its sending
 # ("submitted to Ofsted on 6 November 2024"), not the deadline it was set ("must be sent to Ofsted by ...")
 DATE_EVENTS["sent"] = (
-    re.compile(r"\b(?:send|sent|submit(?:ted)?|hand(?:ed)?\s+in|return(?:ed)?)\b", re.I),
-    re.compile(rf"\b(?:submitted|sent|returned|delivered|handed\s+in)\b[^.\n]{{0,40}}?\b(?:on|in)\s+"
+    # (something sent to a body: "send their written statement of action to Ofsted", "submit the plan"; not "when did
+    # inspectors return")
+    re.compile(r"\b(?:send|sends|sent|submit(?:s|ted)?|deliver(?:s|ed)?|hand(?:s|ed)?\s+in)\b[^?]{0,80}?"
+               r"\b(?:to\s+(?:ofsted|the\s+dfe|the\s+department|the\s+minister)|plan|statement|wsoa|response)\b",
+               re.I),
+    re.compile(r"(?<!\bmust\sbe\s)(?<!\bshould\sbe\s)(?<!\bwill\sbe\s)(?<!\bto\sbe\s)(?<!\bdue\sto\sbe\s)"
+               rf"\b(?:submitted|sent|delivered|handed\s+in)\b[^.\n]{{0,40}}?\b(?:on|in)\s+"
                rf"(?:{_DAY_OF_MONTH}\s+)?{_MONTH}\b", re.I))
 EVENT_DATE_BOOST = 1.15
 
@@ -826,10 +831,11 @@ _SAME_COUNT = [frozenset(tokenize(words)) for words in ("area authority council 
                                                         "dcs dcss director directors",
                                                         # "how many of the judgement areas": "three of the four
                                                         # inspected categories"
-                                                        "judgement judgements judgment judgments category categories",
-                                                        # "how many posts": "add eight practitioners to the team"
-                                                        # (not "how many social workers": a count of them)
-                                                        "post posts role roles job jobs practitioner practitioners")]
+                                                        "judgement judgements judgment judgments category categories")]
+# "how many posts": "add eight practitioners to the team" (one way: a headcount of practitioners answers no "how many
+# posts were vacant", nor "post-16" anything)
+_POSTS_ASKED_RE = re.compile(r"\bposts\b(?!-)", re.I)
+_POSTS_VACANT_RE = re.compile(r"\bvacan\w*|\bunfilled\b|\bempty\b", re.I)
 
 
 _COUNT_VERBS = r"(?:did|do|does|were|was|are|is|had|has|have|would|will|could|can|should|remain(?:ed)?|went|got|" \
@@ -846,6 +852,7 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
     """The stems a count in the answer should be a count of: the question's words bar names and question words,
     with the words of the field that count the same things."""
     ignored = set(tokenize(" ".join(ignore)))
+    posts = _POSTS_ASKED_RE.search(question) and not _POSTS_VACANT_RE.search(question)
     question = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))
     counted = _COUNTED_ACRONYM_RE.search(question)
     # "How many new supported lodgings places did the director say would open for care leavers?": the places
@@ -869,6 +876,8 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
     for group in _SAME_COUNT:
         if stems & group:
             stems |= group
+    if posts:
+        stems |= set(tokenize("practitioners workers roles"))
     return frozenset(stems)
 
 
@@ -1064,9 +1073,13 @@ ROLE_ABBREVIATIONS = {"dcs": "director", "hmi": "inspector",
 
 # ---------------------------------------------------------------- a role's reaction asked
 # "medway dcs reaction to the jtai letter", "the leader's response to the report": the words of somebody in that
-# role, said or quoted; a paper the director presents, or a passage naming the role in passing, is not it.
-ROLE_REACTION_RE = re.compile(rf"{ROLE_RE.pattern[:-2]}(?:['’]s)?\s+(?:reaction|response|reply|comments?|quotes?|"
-                              r"statement)\b(?!\s+(?:of\s+action|plan)\b)", re.I)
+# role, said or quoted in the sentence naming them; a paper the director presents, or the role named beside another
+# speaker, is not it. (Inspectors' "comments" are their findings; a "response time" or a home's "statement of
+# purpose" is nobody's reaction.)
+_SPEAKING_ROLES = (r"commissioner|chief\s+executive|director|chair|mayor|minister|leader|(?:cabinet|executive|lead)\s+"
+                   r"member|portfolio\s+holder|councillor|dcs")
+ROLE_REACTION_RE = re.compile(rf"\b({_SPEAKING_ROLES})s?(?:['’]s)?\s+(?:reaction|response|reply|comments?|quotes?|"
+                              r"statement)\b(?!\s+(?:of\s+(?:action|purpose)|plan|times?)\b)", re.I)
 _QUOTED_RE = re.compile(r"\b(?:said|says|added|commented|responded|told)\b|[“\"][^”\"]{40,}")
 REACTION_BOOST = 1.3
 
@@ -1074,14 +1087,17 @@ REACTION_BOOST = 1.3
 @lru_cache(maxsize=256)
 def _reaction_role(question: str) -> str | None:
     m = ROLE_REACTION_RE.search(question)
-    return ROLE_ABBREVIATIONS.get(m.group(1).lower(), m.group(1).lower()) if m else None
+    return ROLE_ABBREVIATIONS.get(re.sub(r"\s+", " ", m.group(1).lower()), re.sub(r"\s+", " ", m.group(1).lower())) \
+        if m else None
 
 
 def reaction_weight(question: str, text: str) -> float:
     role = _reaction_role(question)
     if role is None or not _QUOTED_RE.search(text):
         return 1.0
-    return REACTION_BOOST if names_person_in_role(role, text) else 1.0
+    spoke = any(names_role(role, sentence) and holds("person", sentence) and _QUOTED_RE.search(sentence)
+                for sentence in (text[a:b] for a, b in sentence_spans(text)))
+    return REACTION_BOOST if spoke else 1.0
 
 
 # A search-box query asking for a grade: "enfield ilacs 2019 judgement", "b&nes 2025 overall grade" (no question

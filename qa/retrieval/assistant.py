@@ -38,7 +38,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE
                                       names_person_in_role, BYLINE_NAME_RE, PERSON_NAME, ROLE_RE,
                                       states_change, states_count, states_count_change, states_count_in_sentence,
                                       states_grade_count, states_share)
-from qa.documents.gazetteer import find_in_text, question_forms
+from qa.documents.gazetteer import find_in_text, name_within, question_forms
 from qa.documents.metadata import MONTHS, ORDINAL_RE, anticipated_visit, ordinal_value
 from qa.documents.mentions import (MONTH_NAMES, document_event_dates, document_event_months, document_not_before,
                                   own_dated_months)
@@ -924,9 +924,12 @@ def dates_own_event(text: str) -> bool:
 
 
 def names_other_councils_only(text: str, authorities: list[str]) -> bool:
-    """A passage naming councils, none of them those asked about (a county's name is not its successor's)."""
+    """A passage naming a council whose name holds an asked one's or lies within it (a predecessor or successor:
+    "Northamptonshire" for "North Northamptonshire"), and none of those asked: it grades that other council. (A
+    neighbour or a partner in practice named beside "the council" says nothing of whose grade it gives.)"""
     named = {m.name for m in find_in_text(text)}
-    return bool(named) and not named & set(authorities)
+    return not named & set(authorities) and any(name_within(n, a) or name_within(a, n)
+                                                for n in named for a in authorities)
 
 
 def states_asked_fact(query: Query, hits: list[Hit]) -> bool:

@@ -80,7 +80,8 @@ REACTION_NAMED_RE = re.compile(r"\b(?:reaction|reacted|response|responded|reply|
                                r"(?:to|on)\b", re.I)
 # Ofsted receiving what another sent: "when did it go to Ofsted?", "the plan submitted to Ofsted" (no teller)
 OFSTED_RECEIVING_RE = re.compile(r"\b(?:go|goes|went|gone|sent|send|sends|submit(?:s|ted)?|returned|passed|delivered|"
-                                 r"forwarded)\s+(?:(?!according\b|from\b|unnoticed\b)[\w'’-]+\s+){0,6}?to\s+ofsted\b",
+                                 r"forwarded)\s+(?:(?!according\b|from\b|unnoticed\b|and\b|then\b)[\w'’-]+\s+){0,6}?"
+                                 r"to\s+ofsted\b",
                                  re.I)
 # Inspectorates other than Ofsted (a question naming one asks about its inspection, not Ofsted's)
 OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfrs|hmi\s+(?:constabulary|probation)|"
@@ -401,7 +402,9 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outcome|judge?ment|rating|grade|"
                     r"inadequate|mv|ilacs|sif|jtai|ri|requires\s+improvement|outstanding|direction|notice|"
                     # (or a piece on one: "I don't want the 2023 RI report or the MV5 write-up")
-                    r"write-?up|mv\s?\d{1,2})")
+                    r"write-?up|mv\s?\d{1,2}|"
+                    # (or its figures: "I don't want Surrey's September figures")
+                    r"figures|numbers|data|stats)")
 # (a bracket's second clause sets aside to its close: "(what they said then, not the dates of the june inspection)")
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               rf"{CLOSING_SET_ASIDE}|"
@@ -425,7 +428,7 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
                               # ("I don't want the weaknesses from the Dec 2023 or March 2024 visits")
                               r"(?:(?:the|its|their)\s+[\w'’-]+\s+(?:from|at|in|of|on)\s+)?"
-                              r"(?:the|its|their|an?|[\w-]+['’]s\s+own)\s+(?:[\w-]+\s+){0,3}?"
+                              r"(?:the|its|their|an?|[\w-]+['’]s(?:\s+own)?)\s+(?:[\w-]+\s+){0,3}?"
                               r"(?:(?:or|and|nor)\s+(?:[\w-]+\s+){1,3}?)?"
                               rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:letter|report)s?\b)?"
                               # (with its date after it: "Not WNC's own ILACS from Nov 2022")
@@ -904,13 +907,16 @@ LAST_BEFORE_RE = re.compile(r"\b(?:last|previous|prior|most\s+recent|latest)\s+(
 
 # "Leeds's first full ILACS after the pandemic": Ofsted's routine inspections of councils resumed in April 2021, so
 # what came after the pandemic is dated from then. ("during the pandemic" stays a topic: a later page looks back on it)
-AFTER_PANDEMIC_RE = re.compile(r"\b(?:after|following)\s+(?:the\s+)?(?:covid(?:-19)?\s+)?pandemic\b|"
-                               r"\bpost-?(?:covid|pandemic)\b", re.I)
+# (not "after the pandemic began", which is from 2020; nor what else came after it: "referrals after the pandemic")
+AFTER_PANDEMIC_RE = re.compile(r"\b(?:after|following)\s+(?:the\s+)?(?:covid(?:[\s-]?19)?\s+)?(?:pandemic|covid)\b"
+                               r"(?!['’]s|\s+(?:began|begun|started|hit|struck|arrived|onset)\b)", re.I)
+INSPECTED_EVENT_RE = re.compile(r"\b(?:ilacs|sif|inspections?|re-?inspections?|visits?|mvs?|fvs?|jtai|grade|"
+                                 r"rating|judge?ment)\b", re.I)
 
 
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     text = SOURCE_FROM_RE.sub(r"\1 of ", text)  # (the source's own date, with other years beside it: parse_time)
-    if not re.search(rf"\b{YEAR}\b", text):
+    if not re.search(rf"\b{YEAR}\b", text) and INSPECTED_EVENT_RE.search(text):
         text = AFTER_PANDEMIC_RE.sub("after April 2021", text)
     patterns = [
         # A financial or academic year ("the 2018/19 annual report", "2018-19"): what reports on it is written
@@ -1426,8 +1432,10 @@ def _set_aside_starts(text: str) -> list[tuple[date, str]]:
 
 # "West Sussex MV5 (September, fifth since 2019) ..., not the March 2023 ILACS": visits counted since a year; the
 # question opens no window there for a later event set aside to close
-COUNTED_SINCE_RE = re.compile(rf"\b{ORDINAL_RE.replace('(', '(?:', 1)}\s+(?:[\w'’-]+\s+){{0,3}}?since\s+"
-                              rf"(?:{MONTH_RE.replace('(', '(?:', 1)}\s+)?{YEAR}\b", re.I)
+# (not "the first MV since 2023", which opens the window a set-aside later year closes)
+COUNTED_SINCE_RE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:nd|rd|th))\s+"
+                              rf"(?:[\w'’-]+\s+){{0,3}}?since\s+(?:{MONTH_RE.replace('(', '(?:', 1)}\s+)?{YEAR}\b",
+                              re.I)
 
 
 def parse(question: str, previous: Query | None = None) -> Query:

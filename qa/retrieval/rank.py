@@ -77,8 +77,13 @@ def names_focused_visit(doc: Document) -> bool:
 
 # A visit that only marks when the asked inspection came: "the full ILACS re-inspection after the final MV in Sept 2025"
 _VISIT_ANCHOR_RE = re.compile(r"\b(?:since|after|following|before|until|prior\s+to|ahead\s+of)\s+(?:the|its|their)\s+"
-                              r"(?:[\w'’-]+\s+){0,3}?(?:mvs?|fvs?|(?:monitoring\s+|focused\s+)?visits?)\b[^,:;?]*",
-                              re.I)
+                              r"(?:[\w'’-]+\s+){0,3}?(?:mvs?|fvs?|(?:monitoring\s+|focused\s+)?visits?)\b"
+                              r"(?:(?!\s+and\s+(?:what|how|who|when|which|did)\b)[^,:;?.!])*", re.I)
+
+
+def _titled_on_monitoring_visit(title: str) -> bool:
+    """"Final Ofsted monitoring visit highlights ...": one visit, not "Ofsted inspection and monitoring visits: update"."""
+    return bool(re.search(r"\bmonitoring\s+visit\b(?!s)", title, re.I)) and not re.search(r"\binspection", title, re.I)
 
 
 @lru_cache(maxsize=256)
@@ -529,8 +534,11 @@ def inspection_guidance(doc: Document, question: str = "", authorities: list[str
 
 
 # The framework asked about as such, not as the frame of a council's inspection ("under the ILACS framework, ...")
-_FRAMEWORK_ASKED_RE = re.compile(r"\b(?:framework|handbook)\b", re.I)
-_UNDER_RE = re.compile(r"\b(?:under|in\s+line\s+with)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
+# (an inspection framework, not a council's "practice framework")
+_FRAMEWORK_ASKED_RE = re.compile(r"\b(?:ilacs|sif|sccif|inspection|inspecting|ofsted['’]?s?)\s+(?:[\w'’-]+\s+){0,2}?"
+                                 r"frameworks?\b|\b(?:inspectors['’]?\s+)?handbooks?\b", re.I)
+_UNDER_RE = re.compile(r"\b(?:under|within|in\s+line\s+with)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$",
+                       re.I)
 
 
 @lru_cache(maxsize=256)
@@ -558,7 +566,7 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
         weight *= UNKNOWN_FACT_PENALTY
     if query.visit_number and not doc.visit_number:
         weight *= UNKNOWN_FACT_PENALTY
-    elif (doc.visit_number or MONITORING_ASKED_RE.search(doc.title or "")) and asks_full_inspection(query.text):
+    elif (doc.visit_number or _titled_on_monitoring_visit(doc.title or "")) and asks_full_inspection(query.text):
         weight *= MONITORING_NOT_FOCUSED_PENALTY  # (a page titled on a monitoring visit, "Final Ofsted monitoring
         # visit highlights ...", reports one, numbered or not)
     elif not query.visit_number and not doc.visit_number and asks_monitoring_visit(query.text):
@@ -693,9 +701,11 @@ SCOPE_SENTENCE_RE = re.compile(
     r"ofsted will (?:carry out|undertake|conduct|make) (?:a|an|another) (?:further |next |subsequent )?"
     r"(?:monitoring |focused )?visit\b|"
     r"inspectors (?:looked at|evaluated|reviewed|considered|examined|focused on)\b|"
-    # how they gathered it: "They spoke to social workers, managers and leaders, held video calls ..."
+    # how they gathered it: "They spoke to social workers, managers and leaders, held video calls ..." (a list of
+    # methods; not "Inspectors spoke to social workers who said caseloads were too high")
     r"(?:they|inspectors) (?:spoke|talked) (?:to|with) (?:[\w'’-]+,? ){0,4}?(?:social workers|managers|leaders|"
-    r"practitioners|staff|partners)\b|"
+    r"practitioners|staff|partners)\b(?![^.]*\b(?:who|that)\b)(?=[^.]*\b(?:held|looked at|reviewed|met|observed|"
+    r"sampled|tracked|read)\b)|"
     # (or a phrase between: "The visit in January 2024 looked at", not "The visit took place on ... and focused on")
     r"the (?:visit|inspection)(?:\s+(?:in|to|on|of|during|at)\s+[^.,;]{1,30}?)? (?:focused|looked) (?:on|at)\b|"
     # "This joint targeted area inspection (JTAI) included a 'deep dive' focus on ..."
@@ -712,6 +722,7 @@ FINDING_RE = re.compile(r"\b(?:found|finds|find that|saw|judged|concluded|howeve
 # answered by those sentences; so are "who", "when" and "how many" questions (the inspectors, the dates, the
 # number of cases looked at).
 ASKS_ABOUT_VISIT_RE = re.compile(r"\b(?:carried out|conducted|undertaken|look(?:ed|s)? at|focus(?:ed|sed)? on|"
+                                 r"gather\w*|evidence|spoke|speak|talk(?:ed)?|"
                                  r"focus of|cover(?:ed|s)?|on site|remote(?:ly)?|in person|framework|scope|"
                                  r"evaluat\w*|review(?:ed|s)?|examin\w*|consider(?:ed|s)?)\b", re.I)
 

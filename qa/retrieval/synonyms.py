@@ -54,6 +54,10 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # children "waiting too long" are written up as "delays" or "drift"
     **{form: ("delays", "drift") for form in ("wait too long", "waits too long", "waiting too long", "waited too long",
                                               "waiting too long for")},
+    # the "legal basis" or "powers" an inspectorate acts under is written as the section of an Act ("under section
+    # 136 of the Education and Inspections Act 2006")
+    **{form: ("section", "act") for form in ("legal basis", "legal power", "legal powers", "statutory basis",
+                                             "in law", "by law")},
     "hiring": ("recruitment",),
     "hire": ("recruit",),
     # a councillor answering for a service speaks as its cabinet or lead member
