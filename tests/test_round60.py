@@ -256,3 +256,37 @@ def test_legal_basis_is_searched_as_the_section_of_an_act():
     from qa.retrieval.synonyms import with_synonyms
 
     assert "section" in with_synonyms("on what legal basis does Ofsted re-inspect?")
+
+
+def test_an_earlier_inspections_findings_carried_to_a_later_one_ask_the_later_year():
+    from qa.retrieval.question import parse
+
+    asked = parse("dudley 2016 inadequate - had the RI areas from the 2012 inspection been progressed?")
+    assert (asked.date_from, asked.date_to) == (date(2016, 1, 1), date(2016, 12, 31))
+    # (the earlier year asked for itself stays asked)
+    assert parse("dudley 2016 inadequate - what did the 2012 inspection find?").date_from == date(2012, 1, 1)
+
+
+def test_ri_is_mentioned_by_require_improvement_in_any_tense(tmp_path):
+    from conftest import bm25_assistant_for
+
+    story = ("Council's children's services 'inadequate', Ofsted warn\n\n6 April 2016\n\nAn inspection of Halton "
+             "council's children's services found that since the last inspection in 2012 the majority of areas that "
+             "were found to require improvement at that inspection have not been progressed.")
+    assistant = bm25_assistant_for(tmp_path, {"r60-ri.txt": (story, {
+        "doc_type": "news_article", "date": "2016-04-06", "local_authorities": ["Halton"]})})
+    answer = assistant.ask("halton 2016 inadequate - had the RI areas from the 2012 inspection been progressed?")
+    assert not answer.abstained
+
+
+def test_a_lower_case_newcastle_before_a_season_and_year_of_its_inspection_is_the_place():
+    from qa.documents.gazetteer import find_in_question
+
+    assert find_in_question("newcastle ilacs late 2021 - what did inspectors say about caseloads?") \
+        == ["Newcastle upon Tyne"]
+
+
+def test_what_did_the_director_say_asks_for_the_directors_own_words():
+    from qa.retrieval.answer_type import _reaction_role
+
+    assert _reaction_role("In Durham's press release, what did the director say about the Ofsted rating?") == "director"

@@ -481,7 +481,8 @@ _TERSE_TOPIC_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+)?(?:(?:19|20)\d\d|caseloa
 _VISIT_KIND = r"(?:ofsted\s+)?(?:(?:monitoring|focus+ed)\s+visit|ilacs|jtai|inspection|mv|fv)"
 _MONTH_WORD = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
                r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?![a-z])")
-_VISIT_KIND_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+{_VISIT_KIND}|{_VISIT_KIND}\s+(?:{_MONTH_WORD}\s+)?(?:19|20)\d\d|"
+_VISIT_KIND_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+{_VISIT_KIND}|{_VISIT_KIND}\s+(?:(?:{_MONTH_WORD}|early|mid|late|"
+                               rf"spring|summer|autumn|winter)\s+)?(?:19|20)\d\d|"
                                rf"(?:19|20)\d\d\s+{_VISIT_KIND})\b", re.I)
 
 _VISIT_NAMED_AFTER = re.compile(rf"\s+{_VISIT_KIND}s?\b", re.I)

@@ -1079,16 +1079,19 @@ ROLE_ABBREVIATIONS = {"dcs": "director", "hmi": "inspector",
 _SPEAKING_ROLES = (r"commissioner|chief\s+executive|director|chair|mayor|minister|leader|(?:cabinet|executive|lead)\s+"
                    r"member|portfolio\s+holder|councillor|dcs")
 ROLE_REACTION_RE = re.compile(rf"\b({_SPEAKING_ROLES})s?(?:['’]s)?\s+(?:reaction|response|reply|comments?|quotes?|"
-                              r"statement)\b(?!\s+(?:of\s+(?:action|purpose)|plan|times?)\b)", re.I)
+                              r"statement)\b(?!\s+(?:of\s+(?:action|purpose)|plan|times?)\b)|"
+                              # "what did the rotherham leader say when kessell left"
+                              rf"\bwhat\s+did\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?({_SPEAKING_ROLES})\s+say\b", re.I)
 _QUOTED_RE = re.compile(r"\b(?:said|says|added|commented|responded|told)\b|[“\"][^”\"]{40,}")
 REACTION_BOOST = 1.3
 
 
 @lru_cache(maxsize=256)
 def _reaction_role(question: str) -> str | None:
-    m = ROLE_REACTION_RE.search(question)
-    return ROLE_ABBREVIATIONS.get(re.sub(r"\s+", " ", m.group(1).lower()), re.sub(r"\s+", " ", m.group(1).lower())) \
-        if m else None
+    if not (m := ROLE_REACTION_RE.search(question)):
+        return None
+    role = re.sub(r"\s+", " ", (m.group(1) or m.group(2)).lower())
+    return ROLE_ABBREVIATIONS.get(role, role)
 
 
 def reaction_weight(question: str, text: str) -> float:

@@ -802,6 +802,11 @@ WRITE_UP_NAMED_RE = re.compile(r"\b(?:wrote|written|write-?up|reported|covered|c
 RECALLED_BY_SOURCE_RE = re.compile(r"\b(?:the|that|this)\s+(?:article|story|piece|write-?up|coverage|feature|report|"
                                    r"letter)\s+(?:describe|say|recall|put|summari[sz]e|mention|give)s?\b"
                                    r"(?=.*\b(?:before|earlier|previous(?:ly)?|had\s+been|used\s+to)\b)", re.I)
+# What an earlier inspection found, carried to a later one: "the RI areas from the 2012 inspection", "the
+# recommendations of the 2015 report"
+FINDINGS_CARRIED_RE = re.compile(rf"\b(?:areas?|recommendations?|weaknesses|concerns|shortcomings|actions?|findings)\s+"
+                                 rf"(?:(?:identified|raised|found|made)\s+)?(?:from|of|at|in)\s+(?:the|its|their)\s+"
+                                 rf"{YEAR}\s+(?:[\w-]+\s+)?(?:inspection|visit|report|sif|ilacs|judge?ment)\b", re.I)
 EARLIER_ASKED_RE = re.compile(r"\b(?:before|prior|leading\s+up|until|up\s+to|preceding|ahead\s+of|earlier)\b", re.I)
 
 
@@ -848,6 +853,11 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             whole = _parse_time(text)
             if whole[0] and whole[1] and whole[0] > start:
                 return whole
+        if start and end and (earlier := _parse_time(scene))[0] and earlier[1] and earlier[0] > end \
+                and FINDINGS_CARRIED_RE.search(asked):
+            # "dudley 2016 inadequate - had the RI areas from the 2012 inspection been progressed?": the earlier
+            # inspection's findings are what the later one (the scene's) looked back on
+            return earlier[0], earlier[1], earlier[2], _tidy(f"{earlier[3]} {asked}")
         if start and end and RECALLED_BY_SOURCE_RE.search(asked) and WRITE_UP_NAMED_RE.search(scene):
             # "Lambeth 2018 re-inspection, as the trade press wrote it up - how did the article describe where
             # Lambeth had been before, i.e. its 2012 grade ...?": the years the source recalls are words it holds;

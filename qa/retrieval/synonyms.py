@@ -113,6 +113,8 @@ NAME_FORMS: dict[str, tuple[str, ...]] = {
     # a report under the single inspection framework never says "SIF": its title names the framework's scope
     "sif": ("inspection of services for children in need of help and protection",),
     "covid": ("pandemic", "coronavirus"),
+    # a grade of "requires improvement" is written in every tense ("areas that were found to require improvement")
+    "ri": ("require improvement", "requiring improvement", "required improvement"),
     "covid-19": ("pandemic", "coronavirus"),
     # youth offending teams were renamed youth justice services: a page may use either name
     "youth justice": ("youth offending",),
