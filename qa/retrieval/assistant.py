@@ -946,12 +946,13 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         # "What rating did HM Inspectorate of Probation give Westminster's PDU?": a grade on a page naming no other
         # inspectorate is Ofsted's (Westminster's ILACS), not the one asked
         graded = [h for h in hits if rank.OTHER_INSPECTORATE_RE.search(h.document.text)]
-    if query.authorities:
-        # "once NNC had its own full inspection, what grade did it get?": "Northamptonshire County Council's
-        # children's services were rated inadequate" grades another council (here the one it succeeded)
-        graded = [h for h in graded if not names_other_councils_only(h.passage.text, query.authorities)]
-    if asks_grade(query.text) and not any(holds_grade_of(h.passage.text, years, query.text) for h in graded):
-        return False
+    if asks_grade(query.text):
+        if query.authorities:
+            # "once NNC had its own full inspection, what grade did it get?": "Northamptonshire County Council's
+            # children's services were rated inadequate" grades another council (here the one it succeeded)
+            graded = [h for h in graded if not names_other_councils_only(h.passage.text, query.authorities)]
+        if not any(holds_grade_of(h.passage.text, years, query.text) for h in graded):
+            return False
     if asks_board_grade(query.text) and not any(states_board_grade(h.passage.text) for h in hits):
         return False
     if asks_provider_inspection(query.text) and not any(provider_report(h.document.text) for h in hits):

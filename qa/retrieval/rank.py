@@ -82,7 +82,8 @@ _VISIT_ANCHOR_RE = re.compile(r"\b(?:since|after|following|before|until|prior\s+
 
 
 def _titled_on_monitoring_visit(title: str) -> bool:
-    """"Final Ofsted monitoring visit highlights ...": one visit, not "Ofsted inspection and monitoring visits: update"."""
+    """"Final Ofsted monitoring visit highlights ...": one visit (not "Ofsted inspection and monitoring visits:
+    update")."""
     return bool(re.search(r"\bmonitoring\s+visit\b(?!s)", title, re.I)) and not re.search(r"\binspection", title, re.I)
 
 
@@ -553,7 +554,8 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
     if query.source:
         penalty = NAMED_SOURCE_PENALTY if query.source_named else SOURCE_CUE_PENALTY
         own = source_kind(doc, start) in SOURCE_KINDS[query.source] \
-            or query.source == "ofsted" and not query.source_named and inspection_guidance(doc, query.text, query.authorities)
+            or query.source == "ofsted" and not query.source_named \
+            and inspection_guidance(doc, query.text, query.authorities)
         weight = 1.0 if own else min(weight, penalty)
     if headings and SCOPE_HEADING_RE.search(headings[-1]):
         weight *= SCOPE_PENALTY
