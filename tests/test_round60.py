@@ -290,3 +290,17 @@ def test_what_did_the_director_say_asks_for_the_directors_own_words():
     from qa.retrieval.answer_type import _reaction_role
 
     assert _reaction_role("In Durham's press release, what did the director say about the Ofsted rating?") == "director"
+
+
+def test_the_framework_asked_itself_is_the_councils_not_a_providers():
+    from qa.retrieval.rank import inspection_guidance
+
+    def page(title: str) -> Document:
+        return Document(doc_id="r60-f", path="f.txt", text=title, title=title, doc_type="other")
+
+    asked = "When did Ofsted first bring out the ILACS framework?"
+    assert inspection_guidance(page("Inspecting local authority children's services: inspection framework"), asked)
+    assert not inspection_guidance(page("Social care common inspection framework (SCCIF): children's homes"), asked)
+    # (a kind of provider named only to be set aside asks no framework itself)
+    assert not inspection_guidance(page("Monitoring local authority children's services: inspectors' handbook"),
+                                   "Ofsted's handbook on councils, not the children's homes framework?")

@@ -526,12 +526,14 @@ def inspection_guidance(doc: Document, question: str = "", authorities: list[str
     if doc.doc_type != "other":
         return False
     asked = _providers_asked(question)
-    if not asked and (authorities or not asks_framework(question)):
+    # (a kind of provider named only to be set aside, "not the children's homes framework", asks no framework itself)
+    if not asked and (authorities or not asks_framework(question) or INSPECTED_RE.search(question)):
         return False
     head = f"{doc.title or ''}\n{doc.text[:GUIDANCE_HEAD_CHARS]}"
     if not GUIDANCE_TITLE_RE.search(head) or OTHER_INSPECTORATE_RE.search(f"{doc.publisher or ''}\n{head}"):
         return False
-    return not asked or bool(asked & {m.lastindex for m in INSPECTED_RE.finditer(doc.title or head)})
+    inspects = {m.lastindex for m in INSPECTED_RE.finditer(doc.title or head)}
+    return bool(asked & inspects) if asked else not inspects  # (the councils' framework, not the homes')
 
 
 # The framework asked about as such, not as the frame of a council's inspection ("under the ILACS framework, ...")
