@@ -570,7 +570,7 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
         weight *= UNKNOWN_FACT_PENALTY
     if query.visit_number and not doc.visit_number:
         weight *= UNKNOWN_FACT_PENALTY
-    elif (doc.visit_number or _titled_on_monitoring_visit(doc.title or "")) and asks_full_inspection(query.text):
+    elif asks_full_inspection(query.text) and (doc.visit_number or _titled_on_monitoring_visit(doc.title or "")):
         weight *= MONITORING_NOT_FOCUSED_PENALTY  # (a page titled on a monitoring visit, "Final Ofsted monitoring
         # visit highlights ...", reports one, numbered or not)
     elif not query.visit_number and not doc.visit_number and asks_monitoring_visit(query.text):
