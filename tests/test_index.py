@@ -150,3 +150,24 @@ def test_ingest_of_other_paths_is_what_later_questions_use(tmp_path):
     index_mod.build(settings, paths=[other])
     assistant = Assistant(settings)
     assert not assistant.last_build.rebuilt and [d.path for d in assistant.index.documents.values()] == ["b.txt"]
+
+
+def test_an_index_whose_folders_are_gone_answers_as_built_not_from_the_corpus_folder(tmp_path):
+    import shutil
+
+    from conftest import bm25_assistant_for, other_council_news, write_corpus
+    from qa.config import load_settings
+    from qa.retrieval.assistant import Assistant
+
+    letter = ("Monitoring visit to Exampleshire children's services\n\n3 May 2023\n\nInspectors found that "
+              "caseloads in the assessment teams had fallen to around 18 children each.")
+    ingested = write_corpus(tmp_path / "elsewhere", {"ex-letter.txt": (letter, {
+        "doc_type": "ofsted_letter", "date": "2023-05-03", "local_authorities": ["Exampleshire"]})})
+    first = bm25_assistant_for(tmp_path, other_council_news())  # (its corpus folder: three council news pages)
+    first.refresh(paths=[ingested])  # `qa ingest PATH`: the index holds that folder's letter alone
+    shutil.rmtree(ingested)
+    again = Assistant(load_settings(index_dir=tmp_path / "index", corpus_dir=tmp_path / "corpus",
+                                    model=str(tmp_path / "no_model")))
+    assert set(again.live.current().documents) == {"ex-letter"}
+    assert "not there any more" in (again.live.build_notice or "")
+    assert again.ask("caseloads in Exampleshire assessment teams").hits[0].document.doc_id == "ex-letter"

@@ -51,6 +51,15 @@ class LiveIndex:
                 force: bool = False) -> index_build.BuildReport:
         """Build the index if missing or stale (a no-op when nothing changed), then load it."""
         paths = paths or self.indexed_roots()
+        if not paths:
+            # The folders the index was built from are gone: rebuilding from the corpus folder instead would replace
+            # every document it holds with other ones. It answers as built, and says so.
+            self.load()
+            gone = ", ".join(str(r) for r in self._manifest_roots())
+            with self._lock:
+                self.build_notice = (f"The folders this index was built from are not there any more ({gone}); "
+                                     f"answering from the index as it was built (`qa ingest PATH` rebuilds it)")
+            return index_build.BuildReport(rebuilt=False, notice=self.build_notice)
         try:
             report = index_build.build(self.settings, paths=paths, progress=progress, force=force,
                                        embedder=self.embedder)
@@ -98,11 +107,17 @@ class LiveIndex:
         except (IndexCorrupt, FileNotFoundError, OSError, StoreError):
             pass  # keep answering from the index already in memory
 
-    def indexed_roots(self) -> list[Path]:
-        """What the live index was built from (`qa ingest PATH` sets it), else the corpus folder."""
+    def _manifest_roots(self) -> list[Path]:
         manifest = self.store.read_live_manifest() or {}
-        roots = [Path(r) for r in manifest.get("roots", [])]
-        return roots if roots and all(r.exists() for r in roots) else [Path(self.settings.corpus_dir)]
+        return [Path(r) for r in manifest.get("roots", [])]
+
+    def indexed_roots(self) -> list[Path]:
+        """What the live index was built from (`qa ingest PATH` sets it), else the corpus folder; none when a
+        folder it was built from is gone (a build from elsewhere would drop what it holds)."""
+        roots = self._manifest_roots()
+        if not roots:
+            return [Path(self.settings.corpus_dir)]
+        return roots if all(r.exists() for r in roots) else []
 
     def load(self) -> None:
         """Load the live build; IndexCorrupt when it is damaged or its vectors come from another model. Checked
