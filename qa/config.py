@@ -292,7 +292,11 @@ DEFAULT_INDEX = ROOT / "index"
 #        report's close; an instrument's "Dated this 18th day of December 2023"; a metered paywall and a "| By Name"
 #        byline as a story's furniture; a "Filed under ... - July 2023" line; a quotation's attribution in its
 #        <blockquote>'s <footer> kept
-PIPELINE_VERSION = "131"
+#   132: a document's noun before its dateline ("Letter published 01/02/2024", "Ofsted publication date: ..." in a
+#        running footer, "Assessment published: March 2025"); a cabinet report's "Meeting to be held on ..."; an HTML
+#        page dated only by its markup's modification time; a paper's "Executive Summary" no byline, its "Electoral
+#        Division affected" and "Contact for further information" parts
+PIPELINE_VERSION = "132"
 
 
 def packaged_model_path() -> str:

@@ -244,6 +244,11 @@ def convert_html(html: str) -> Extracted:
                 hints[key] = str(value)
     if "date_modified" in hints and (published := _JSON_LD_PUBLISHED_RE.search(html)):
         hints["date"] = published.group(1)  # htmldate chose a review or update time over JSON-LD's publication
+    if "date" not in hints and "date_modified" not in hints and "url_date" not in hints \
+            and (modified := _JSON_LD_MODIFIED_RE.search(html)):
+        # only a modification time in the markup (htmldate asked for the original finds none): better than nothing,
+        # and said so (`date_modified` weighs less)
+        hints["date_modified"] = modified.group(1) or modified.group(2)
     # "Agenda item - Response to the Ofsted inspection | Coventry City Council"; also over a site name that is only
     # the page's host name (trafilatura's fallback when the page names no site): the council is who publishes it
     # (nor over a company's name: "Practice Media Ltd" in the JSON-LD publishes the site, readers cite the site)
@@ -477,6 +482,10 @@ def _restore_lists(tree, blocks: list[Block]) -> list[Block]:
 _DATE_MARK_RE = re.compile(r"date|byline|posted|published|timestamp|\bmeta\b|article-info")
 _NOT_OWN_DATE_MARK_RE = re.compile(r"related|footer|sidebar|comment|update|modified|review")  # "review-date"
 _JSON_LD_PUBLISHED_RE = re.compile(r'"datePublished"\s*:\s*"((?:19|20)\d\d-[01]\d-[0-3]\d)')
+_JSON_LD_MODIFIED_RE = re.compile(r'"dateModified"\s*:\s*"((?:19|20)\d\d-[01]\d-[0-3]\d)|'
+                                  r"""<meta\b[^>]{0,200}?(?:name|property)\s*=\s*["'](?:dc\.date\.modified|"""
+                                  r"""article:modified_time|dateModified)["'][^>]{0,200}?content\s*=\s*["']"""
+                                  r"""((?:19|20)\d\d-[01]\d-[0-3]\d)""", re.I)
 _REVIEWED_RE = re.compile(r"\breviewed\b", re.I)
 _NOT_PUBLISHED_WORDS = r"updated|modified|revised|reviewed"  # a date said so is no publication
 # The words before a machine date's tag: 'Page last reviewed: <time datetime="2022-06-14">'

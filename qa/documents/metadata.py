@@ -260,8 +260,13 @@ def _strip_quotes(text: str) -> str:
 _BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$(?<!Lodge)(?<!Grange)(?<!Cottage)"
                         r"(?<!Farm)(?<!Road)(?<!Street)(?<!Centre)(?<!School)(?<!Academy)(?<!Home)(?<!Homes)"
                         # (a body's name: "Children's Scrutiny Panel", "Corporate Parenting Board")
-                        r"(?<!Panel)(?<!Committee)(?<!Board)(?<!Cabinet)(?<!Forum)(?<!Commission)(?<!Group)")
-_DATELINE_PREFIX = (r"(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|"
+                        r"(?<!Panel)(?<!Committee)(?<!Board)(?<!Cabinet)(?<!Forum)(?<!Commission)(?<!Group)"
+                        # (a paper's heading: "Executive Summary", "Brief Summary")
+                        r"(?<!Summary)")
+# (a document's own noun before it: "Letter published 01/02/2024", "Assessment published: March 2025", a running
+# footer's "Ofsted publication date: 17/03/2023")
+_DATELINE_PREFIX = (r"(?:(?:(?:report|letter|assessment|article|ofsted)\s+)?(?:first\s+)?published(?:\s+on)?|"
+                    r"(?:ofsted\s+)?publication\s+date|posted(?:\s+on)?|"
                     r"(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+updated(?:\s+on)?|updated(?:\s+on)?|"
                     r"date\s+of\s+(?:meeting|publication|issue)|(?:meeting|publication|release|issue)\s+date|"
                     r"date(?:d(?:\s+this)?|\s+published)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|"
@@ -411,7 +416,9 @@ _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tue
                                  rf"(?-i:[A-Z][a-z'’-]+(?:[^\S\n]+[A-Z][a-z'’-]+){{1,2}})[^\S\n]*(?:\n|$)",
                                  re.I | re.M)
 # (capitalised words naming the meeting: not "Minutes of the previous meeting held on ...", the last one's)
-_MEETING_ON_RE = re.compile(rf"^\s*(?:(?-i:[A-Z])[\w&'’-]*\s+){{1,5}}meeting\s+(?:held\s+)?on\s+"
+# (or a cabinet report's own line, "Meeting to be held on Thursday, 13 June 2024")
+_MEETING_ON_RE = re.compile(rf"^\s*(?:(?-i:[A-Z])[\w&'’-]*\s+){{0,5}}(?-i:[Mm])eeting\s+"
+                            rf"(?:(?:to\s+be\s+)?held\s+)?on\s+"
                             rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})\s*$", re.I | re.M)
 _SIGNATURE_LINE_RE = re.compile(r"\b(?:chair(?:man|woman|person)?|signed)\b[\s.…_]*\.{4,}|\.{4,}|_{4,}|"
                                 r"\bminutes\s+(?:confirmed|approved|signed)\b", re.I)
@@ -594,13 +601,14 @@ _COMMITTEE_RE = re.compile(r"^\s*agenda item\b|^\s*minutes\s*:?\s*$|\bRESOLVED\b
 _COUNCIL_VOICE_RE = re.compile(r"\b(we|our|us)\b", re.I)
 # A committee paper's fixed parts ("Wards affected", "Responsible officer", "Financial implications"): three of
 # them make a council's paper, whichever council's template it is.
-_PAPER_PARTS_RE = re.compile(r"(?im)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(wards?\s+affected|responsible\s+officers?|"
+_PAPER_PARTS_RE = re.compile(r"(?im)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(wards?\s+affected|electoral\s+divisions?\s+affected|"
+                             r"contact\s+for\s+further\s+information|responsible\s+officers?|"
                              r"report\s+(?:title|authors?|subject|from)|key\s+decision|contact\s+(?:officer|name)|"
                              r"(?:cabinet|lead)\s+member|"
                              r"portfolio\s+holders?|"
                              r"contains\s+confidential|(?:financial|legal|equalit\w+|resource)\s+implications|"
                              r"(?:details\s+of\s+|reasons?\s+for\s+)?recommendations?(?:\s*\(s\))?|risk\s+management|"
-                             r"background\s+(?:documents|papers)|options\s+considered)\b")
+                             r"(?:list\s+of\s+)?background\s+(?:documents|papers)|options\s+considered)\b")
 
 
 def paper_parts(raw: str) -> int:
