@@ -696,6 +696,12 @@ DATE_EVENTS["sent"] = (
     re.compile(r"(?<!\bmust\sbe\s)(?<!\bshould\sbe\s)(?<!\bwill\sbe\s)(?<!\bto\sbe\s)(?<!\bdue\sto\sbe\s)"
                rf"\b(?:submitted|sent|delivered|handed\s+in)\b[^.\n]{{0,40}}?\b(?:on|in)\s+"
                rf"(?:{_DAY_OF_MONTH}\s+)?{_MONTH}\b", re.I))
+# "When did the DfE lift Lancashire's improvement notice?": the sentence dating its lifting ("On 21 May 2024 the DfE
+# wrote ... to confirm that the improvement notice ... has been lifted"), not the next steps' dates
+DATE_EVENTS["lifted"] = (
+    re.compile(r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|al)|revok(?:e|es|ed)|withdr[ae]wn?|end(?:s|ed)?)\b[^?]{0,60}?"
+               r"\b(?:improvement\s+notice|notice|statutory\s+direction|direction|intervention)\b", re.I),
+    re.compile(r"\b(?:lifted|removed|removal|revoked|withdrawn|ended|no\s+longer\s+under)\b", re.I))
 EVENT_DATE_BOOST = 1.15
 
 
@@ -1270,8 +1276,9 @@ ROLE_FORMS = {"inspector": _INSPECTOR_FORMS,
               "lead inspector": r"lead\s+inspectors?|(?-i:inspector)(?=[^\S\n]+(?-i:[A-Z]))|(?-i:HMI)|"
                                 r"(?-i:H(?:is|er)\s+Majesty['’]s\s+Inspector)",
               # a councillor speaks as one, or as the cabinet's member for the service
+              # (an elected mayor or deputy answers for the council too: "deputy mayor Sarah Russell")
               "councillor": r"councillors?|cllr|coun|(?:cabinet|lead|executive)\s+member|portfolio\s+holder|"
-                            r"(?:deputy\s+)?leader\s+of\s+the\s+council",
+                            r"(?:deputy\s+)?leader\s+of\s+the\s+council|(?:deputy\s+|assistant\s+)?(?:city\s+)?mayor",
               "reporter": _WRITER_FORMS,
               "journalist": _WRITER_FORMS,
               # "which senior officer commented?": the council's paid staff, by their posts

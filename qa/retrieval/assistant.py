@@ -708,7 +708,10 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         hi = query.date_to.year if query.date_to else 2100
         # A visit it dates to the asked month without a year ("following an inspection in June") is about
         # that month's event, whatever earlier years it recalls.
-        dated_to_month = bool(rank.asked_months(query) & document_event_months(hit.document))
+        # (not when it recalls a last inspection after the asked years: "The inspection was carried out in
+        # September ... declined since the last inspection in 2021" is a later September's)
+        dated_to_month = bool(rank.asked_months(query) & document_event_months(hit.document)) \
+            and not any(y > hi for y in last_inspection_years(text))
         # (asked for a year, not a span opened by one: "the inspection after its 2021 one" is what looks back)
         # (nor a span opened by one and closed by a year set aside: "since the 2019 inadequate ... not the 2023
         # inspection" is from 2019, and a story on a visit "since 2019" is within it)

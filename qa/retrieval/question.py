@@ -94,7 +94,7 @@ OTHER_SPEAKER_RE = re.compile(
     r"\b(?:mps['’]?|members of parliament|(?:select|commons|parliamentary|public accounts|education|clg|"
     r"communities and local government) committee|(?:the |an? )?(?:parliamentary |mps['’] )?inquiry|the commissioner|"
     r"the minister|the government|the dfe|department for education|the children['’]s commissioner)\b(?:['’]s?)?\s+"
-    r"(?:\w+\s+){0,2}?(?:say|said|says|find|found|finds|conclude[sd]?|report(?:ed|s)?|criticis\w+|state[sd]?|"
+    r"(?:\w+\s+){0,4}?(?:say|said|says|find|found|finds|conclude[sd]?|report(?:ed|s)?|criticis\w+|state[sd]?|"
     r"recommend\w*|blame[sd]?|warn(?:ed|s)?)\b"
     # ("Has anyone warned that the way Ofsted reported ... could give false comfort?": somebody unnamed speaking
     # about Ofsted)
@@ -103,13 +103,19 @@ OTHER_SPEAKER_RE = re.compile(
     # ("what did people who responded to ofsted's consultation think ...?": the respondents speak)
     r"|\b(?:consultation\s+)?respondents\b|\b(?:people|those|organisations|councils)\s+who\s+responded\b|"
     r"\bconsultees\b", re.I)
+# A body other than Ofsted that sends letters, and the words that bring Ofsted in: with none of those, "the letter"
+# is the other body's
+OTHER_SENDER_RE = re.compile(r"\b(?:dfe|department\s+for\s+education|minister|secretary\s+of\s+state|"
+                             r"commissioner|government|ombudsman)\b", re.I)
+OFSTED_IMPLIED_RE = re.compile(r"\b(?:ofsted|inspect\w*|hmis?|visits?|ilacs|jtais?|sif|mv\s?\d*|fv)\b", re.I)
 # A question put in Parliament ("a parliamentary written question on which councils Ofsted had rated inadequate"):
 # a minister answers it; Ofsted is spoken about.
 PARLIAMENT_QUESTION_RE = re.compile(r"\b(?:parliamentary|written|commons|lords)\s+(?:written\s+)?"
                                     r"(?:questions?|answers?|statements?(?!\s+of\s+action))\b|\bPQs?\b", re.I)
-# A council disputing Ofsted ("Leicester City Council disputed Ofsted's findings", "which council pushed back"):
+# A council disputing Ofsted ("Leicester City Council disputed Ofsted's findings", "which council pushed back", "the
+# RI one they disputed"):
 # Ofsted is spoken about; the dispute is in the press as much as on the council's pages.
-COUNCIL_DISPUTES_RE = re.compile(r"\bcouncil\s+(?:\w+\s+){0,2}?(?:disput(?:e|es|ed|ing)|push(?:ed|es|ing)?\s+back|"
+COUNCIL_DISPUTES_RE = re.compile(r"\b(?:council|they)\s+(?:\w+\s+){0,2}?(?:disput(?:e|es|ed|ing)|push(?:ed|es|ing)?\s+back|"
                                  r"hit(?:s|ting)?\s+back|contest(?:s|ed|ing)?|reject(?:s|ed|ing)?)\b", re.I)
 # "What did Alison Tebbutt tell the scrutiny commission ...?": a person named as the speaker (not Ofsted's own
 # officer, "Her Majesty's Inspector") speaks, wherever Ofsted's visit is mentioned.
@@ -1511,6 +1517,10 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if source == "ofsted" and not attributed and any(p.search(cues) for p in (
             OTHER_SPEAKER_RE, COUNCIL_DISPUTES_RE, NAMED_SPEAKER_RE, PARLIAMENT_QUESTION_RE)):
         source = None  # "Did the MPs' inquiry say inspectors missed ...": Ofsted is spoken about, not speaking
+    if source == "ofsted" and not attributed and OTHER_SENDER_RE.search(cues) and not OFSTED_IMPLIED_RE.search(cues):
+        source = None  # "When did the DfE lift the notice, and who was the letter sent to?": the DfE's letter
+    if source == "council" and not attributed and not responding and OTHER_SPEAKER_RE.search(cues):
+        source = None  # "Did the commissioner sent in to Torbay recommend moving care out of the council?"
     if source == "ofsted" and not attributed and "ofsted_report" in _kinds_set_aside_wholly(text):
         source = None  # "Lambeth 2018 re-inspection (not Ofsted's own report)": the inspection is not the teller
     source_named = not attributed and (bool(responding) or source == "ofsted" and bool(

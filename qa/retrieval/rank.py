@@ -1434,6 +1434,27 @@ def other_inspectorate_weight(doc: Document, question: str) -> float:
     return OTHER_INSPECTORATE_PENALTY if asks_ofsted_only(question) and other_inspectorates_page(doc) else 1.0
 
 
+# What a commissioner or minister recommended or said is first in their own report or letter ("Report of the
+# Commissioner for Children's Services in Torbay"), then in others' retelling of it (an Ofsted letter noting "the
+# Commissioner's recommendation ... has been implemented").
+SPEAKER_ASKED_RE = re.compile(r"\b(?:the|a|[a-z]+['’]s)\s+(commissioner|minister|secretary\s+of\s+state)\b"
+                              r"(?:\s+[\w'’-]+){0,5}?\s+(?:recommend\w*|say|said|says|conclud\w*|find|found|"
+                              r"advis\w*|propos\w*|suggest\w*)\b", re.I)
+SPEAKER_DOCUMENT_BOOST = 1.2
+SPEAKER_OPENING_CHARS = 400
+
+
+def speaker_document_weight(doc: Document, question: str) -> float:
+    asked = SPEAKER_ASKED_RE.search(question)
+    if not asked:
+        return 1.0
+    role = asked.group(1).split()[0]
+    own = re.compile(rf"\b(?:report|letter|review|statement|recommendations)\s+(?:of|from|by)\s+(?:the\s+)?"
+                     rf"(?:[\w'’-]+\s+){{0,2}}?{role}", re.I)
+    return SPEAKER_DOCUMENT_BOOST if own.search(doc.title or "") or own.search(doc.text[:SPEAKER_OPENING_CHARS]) \
+        else 1.0
+
+
 # A JTAI's findings are reported by a page about it: its title or opening names it.
 JTAI_NAMED_RE = re.compile(r"\bjtai\b|\bjoint\s+targeted\s+(?:area\s+)?inspection|\bjoint\s+inspection", re.I)
 KIND_OPENING_CHARS = 800

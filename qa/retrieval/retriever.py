@@ -223,6 +223,7 @@ class Retriever:
                                                            *passage.headings]) if acronyms else 1.0) \
                 * rank.unnamed_place_weight(passage.text, passage.headings, doc, query.authorities) \
                 * rank.other_inspectorate_weight(doc, query.text) * rank.minutes_weight(doc, query.text) \
+                * rank.speaker_document_weight(doc, query.text) \
                 * rank.joint_inspection_weight(doc, query) * rank.ofsted_criticised_weight(doc, query.text) \
                 * rank.notice_weight(passage.text, query.text) * rank.other_visit_weight(passage.text, query) \
                 * rank.restated_question_weight(passage.text, query.text) \
