@@ -296,7 +296,10 @@ DEFAULT_INDEX = ROOT / "index"
 #        running footer, "Assessment published: March 2025"); a cabinet report's "Meeting to be held on ..."; an HTML
 #        page dated only by its markup's modification time; a paper's "Executive Summary" no byline, its "Electoral
 #        Division affected" and "Contact for further information" parts
-PIPELINE_VERSION = "132"
+#   133: notes' "Next meeting to be held on ..." no date; a listed letter's "Letter published ..." in a page's body
+#        dates the letter, not the page; a modification time in a meta tag with its attributes in any order; a
+#        paper's part counted once however worded ("List of background papers")
+PIPELINE_VERSION = "133"
 
 
 def packaged_model_path() -> str:

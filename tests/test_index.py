@@ -171,3 +171,23 @@ def test_an_index_whose_folders_are_gone_answers_as_built_not_from_the_corpus_fo
     assert set(again.live.current().documents) == {"ex-letter"}
     assert "not there any more" in (again.live.build_notice or "")
     assert again.ask("caseloads in Exampleshire assessment teams").hits[0].document.doc_id == "ex-letter"
+
+
+def test_an_upload_while_the_indexed_folders_are_gone_says_it_is_not_yet_indexed(tmp_path):
+    import shutil
+
+    from conftest import bm25_assistant_for, other_council_news, write_corpus
+    from qa.web.tabs.documents import DocumentHandlers
+
+    ingested = write_corpus(tmp_path / "elsewhere", {"ex-letter.txt": (
+        "Monitoring visit to Exampleshire\n\n3 May 2023\n\nInspectors found caseloads had fallen to 18 children.",
+        {"doc_type": "ofsted_letter", "date": "2023-05-03"})})
+    assistant = bm25_assistant_for(tmp_path, other_council_news())
+    assistant.refresh(paths=[ingested])
+    shutil.rmtree(ingested)
+    upload = tmp_path / "upload" / "new-page.txt"
+    upload.parent.mkdir()
+    upload.write_text("Exampleshire council news\n\nThe council opened a family hub in the town centre on Monday.")
+    status = DocumentHandlers(assistant, []).add_files([str(upload)], progress=lambda *a, **k: None)[0]
+    assert "not yet indexed" in status and "Added and indexed" not in status
+    assert str(ingested) in status  # (the notice names the folder that is gone)

@@ -245,10 +245,10 @@ def convert_html(html: str) -> Extracted:
     if "date_modified" in hints and (published := _JSON_LD_PUBLISHED_RE.search(html)):
         hints["date"] = published.group(1)  # htmldate chose a review or update time over JSON-LD's publication
     if "date" not in hints and "date_modified" not in hints and "url_date" not in hints \
-            and (modified := _JSON_LD_MODIFIED_RE.search(html)):
-        # only a modification time in the markup (htmldate asked for the original finds none): better than nothing,
-        # and said so (`date_modified` weighs less)
-        hints["date_modified"] = modified.group(1) or modified.group(2)
+            and (modified := _modified_in_markup(html)):
+        # no date placed, only a modification time in the markup (htmldate, asked for the original, offers none):
+        # better than nothing, and said so (`date_modified` weighs less)
+        hints["date_modified"] = modified
     # "Agenda item - Response to the Ofsted inspection | Coventry City Council"; also over a site name that is only
     # the page's host name (trafilatura's fallback when the page names no site): the council is who publishes it
     # (nor over a company's name: "Practice Media Ltd" in the JSON-LD publishes the site, readers cite the site)
@@ -482,10 +482,7 @@ def _restore_lists(tree, blocks: list[Block]) -> list[Block]:
 _DATE_MARK_RE = re.compile(r"date|byline|posted|published|timestamp|\bmeta\b|article-info")
 _NOT_OWN_DATE_MARK_RE = re.compile(r"related|footer|sidebar|comment|update|modified|review")  # "review-date"
 _JSON_LD_PUBLISHED_RE = re.compile(r'"datePublished"\s*:\s*"((?:19|20)\d\d-[01]\d-[0-3]\d)')
-_JSON_LD_MODIFIED_RE = re.compile(r'"dateModified"\s*:\s*"((?:19|20)\d\d-[01]\d-[0-3]\d)|'
-                                  r"""<meta\b[^>]{0,200}?(?:name|property)\s*=\s*["'](?:dc\.date\.modified|"""
-                                  r"""article:modified_time|dateModified)["'][^>]{0,200}?content\s*=\s*["']"""
-                                  r"""((?:19|20)\d\d-[01]\d-[0-3]\d)""", re.I)
+_JSON_LD_MODIFIED_RE = re.compile(r'"dateModified"\s*:\s*"((?:19|20)\d\d-[01]\d-[0-3]\d)')
 _REVIEWED_RE = re.compile(r"\breviewed\b", re.I)
 _NOT_PUBLISHED_WORDS = r"updated|modified|revised|reviewed"  # a date said so is no publication
 # The words before a machine date's tag: 'Page last reviewed: <time datetime="2022-06-14">'
@@ -528,6 +525,18 @@ def _marked_texts(tree, *mark_res: re.Pattern) -> list[list[str]]:
 
 
 _META_TAG_RE = re.compile(r"<meta\b[^>]{0,500}>", re.I)
+_MODIFIED_META_RE = re.compile(r"""(?:property|name|itemprop)\s*=\s*["'](?:article:modified_time|dateModified|"""
+                               r"""dc\.date\.modified|last[-_]?modified)["']""", re.I)
+
+
+def _modified_in_markup(html: str) -> str | None:
+    """A page's modification day in its JSON-LD or a meta tag (attributes in any order)."""
+    if found := _JSON_LD_MODIFIED_RE.search(html):
+        return found.group(1)
+    return next((c.group(1) for tag in _META_TAG_RE.findall(html) if _MODIFIED_META_RE.search(tag)
+                 and (c := re.search(r"""content\s*=\s*["']((?:19|20)\d\d-[01]\d-[0-3]\d)""", tag))), None)
+
+
 _PUBLISHED_META_RE = re.compile(r"""(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished|"""
                                 r"""pubdate|publish[-_]?date|dc\.date\.issued)["']""", re.I)
 

@@ -268,10 +268,11 @@ _BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2
 _DATELINE_PREFIX = (r"(?:(?:(?:report|letter|assessment|article|ofsted)\s+)?(?:first\s+)?published(?:\s+on)?|"
                     r"(?:ofsted\s+)?publication\s+date|posted(?:\s+on)?|"
                     r"(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+updated(?:\s+on)?|updated(?:\s+on)?|"
-                    r"date\s+of\s+(?:meeting|publication|issue)|(?:meeting|publication|release|issue)\s+date|"
+                    r"date\s+of\s+(?:meeting|publication|issue)|(?:meeting|release|issue)\s+date|"
                     r"date(?:d(?:\s+this)?|\s+published)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|"
                     r"created(?:\s+on)?|"
                     r"(?:news|press|media)\s+release)\s*:?")
+_NOUN_DATELINE_RE = re.compile(r"\W*(?:report|letter|assessment|article|ofsted)\s+publi", re.I)
 UPDATED_DATE_CONFIDENCE = 0.4  # a date that is only a page's last update
 URL_DATE_CONFIDENCE = 0.6  # a date only in the page's own address
 _LAST_UPDATED_RE = re.compile(r"\W*(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+updated\b", re.I)
@@ -416,8 +417,10 @@ _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tue
                                  rf"(?-i:[A-Z][a-z'’-]+(?:[^\S\n]+[A-Z][a-z'’-]+){{1,2}})[^\S\n]*(?:\n|$)",
                                  re.I | re.M)
 # (capitalised words naming the meeting: not "Minutes of the previous meeting held on ...", the last one's)
-# (or a cabinet report's own line, "Meeting to be held on Thursday, 13 June 2024")
-_MEETING_ON_RE = re.compile(rf"^\s*(?:(?-i:[A-Z])[\w&'’-]*\s+){{0,5}}(?-i:[Mm])eeting\s+"
+# (or a cabinet report's own line, "Meeting to be held on Thursday, 13 June 2024"; not notes' "Next meeting to be held
+# on ...")
+_MEETING_ON_RE = re.compile(rf"^\s*(?!(?:next|previous|last|future|following|forthcoming)\b)"
+                            rf"(?:(?-i:[A-Z])[\w&'’-]*\s+){{0,5}}meeting\s+"
                             rf"(?:(?:to\s+be\s+)?held\s+)?on\s+"
                             rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})\s*$", re.I | re.M)
 _SIGNATURE_LINE_RE = re.compile(r"\b(?:chair(?:man|woman|person)?|signed)\b[\s.…_]*\.{4,}|\.{4,}|_{4,}|"
@@ -613,7 +616,10 @@ _PAPER_PARTS_RE = re.compile(r"(?im)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(wards?\s+affect
 
 def paper_parts(raw: str) -> int:
     """How many different fixed parts of a committee paper the text has."""
-    return len({re.sub(r"\W+", " ", m.group(1).lower()) for m in _PAPER_PARTS_RE.finditer(raw)})
+    # (one part however it is worded: "Background papers" and "List of background papers", "Ward affected" and
+    # "Wards affected")
+    return len({re.sub(r"^list of |s\b", "", re.sub(r"\W+", " ", m.group(1).lower()))
+                for m in _PAPER_PARTS_RE.finditer(raw)})
 
 
 _SIGN_OFF = r"(?:yours\s+(?:sincerely|faithfully)|kind\s+regards|best\s+wishes|with\s+best\s+wishes)"
@@ -1367,7 +1373,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
                 found, prefixed = _dateline(tail.group(2))
         if found and prefixed and _LAST_UPDATED_RE.match(b.text):
             updated = updated or found
-        elif found and prefixed:
+        elif found and prefixed and not (_NOUN_DATELINE_RE.match(b.text) and b not in head):
+            # (a listed report's "Letter published 01/02/2024" in a page's body is that letter's date: a document's
+            # own noun before its dateline counts only at its top or in its running footer)
             return found, 0.7  # e.g. GOV.UK's "Published 27 March 2015" under the page body
     for b in head[:6]:
         if len(b.text.split()) >= 25:

@@ -50,16 +50,27 @@ class LiveIndex:
     def refresh(self, progress: index_build.Progress | None = None, paths: list[Path] | None = None,
                 force: bool = False) -> index_build.BuildReport:
         """Build the index if missing or stale (a no-op when nothing changed), then load it."""
-        paths = paths or self.indexed_roots()
-        if not paths:
-            # The folders the index was built from are gone: rebuilding from the corpus folder instead would replace
+        gone = [] if paths else [str(r) for r in self._manifest_roots() if not r.exists()]
+        rebuilt_notice = None
+        if gone:
+            # A folder the index was built from is gone: rebuilding from the corpus folder instead would replace
             # every document it holds with other ones. It answers as built, and says so.
-            self.load()
-            gone = ", ".join(str(r) for r in self._manifest_roots())
-            with self._lock:
-                self.build_notice = (f"The folders this index was built from are not there any more ({gone}); "
-                                     f"answering from the index as it was built (`qa ingest PATH` rebuilds it)")
-            return index_build.BuildReport(rebuilt=False, notice=self.build_notice)
+            notice = (f"The folders this index was built from are not there any more ({', '.join(gone)}); "
+                      f"answering from the index as it was built (`qa ingest PATH` rebuilds it)")
+            try:
+                self.load()
+            except IndexCorrupt:
+                # (unreadable as built, another model's vectors: nothing of it can answer, so the corpus folder's
+                # documents do, and the notice says why)
+                paths = [Path(self.settings.corpus_dir)]
+                rebuilt_notice = (f"The folders this index was built from are not there any more ({', '.join(gone)}) "
+                                  f"and it could not be read as built, so it was rebuilt from the corpus folder "
+                                  f"{paths[0]}")
+            else:
+                with self._lock:
+                    self.build_notice = notice
+                return index_build.BuildReport(rebuilt=False, notice=notice)
+        paths = paths or self.indexed_roots()
         try:
             report = index_build.build(self.settings, paths=paths, progress=progress, force=force,
                                        embedder=self.embedder)
@@ -73,7 +84,7 @@ class LiveIndex:
             return index_build.BuildReport(rebuilt=False, notice=self.build_notice)
         with self._lock:
             self.last_build = report
-            self.build_notice = None  # this process built: no other build is in the way any more
+            self.build_notice = rebuilt_notice  # this process built: no other build is in the way any more
         try:
             self.load()
         except IndexCorrupt:
@@ -112,12 +123,10 @@ class LiveIndex:
         return [Path(r) for r in manifest.get("roots", [])]
 
     def indexed_roots(self) -> list[Path]:
-        """What the live index was built from (`qa ingest PATH` sets it), else the corpus folder; none when a
-        folder it was built from is gone (a build from elsewhere would drop what it holds)."""
+        """What the live index was built from (`qa ingest PATH` sets it), else the corpus folder (see `refresh` for
+        a folder it was built from that is gone)."""
         roots = self._manifest_roots()
-        if not roots:
-            return [Path(self.settings.corpus_dir)]
-        return roots if all(r.exists() for r in roots) else []
+        return roots if roots and all(r.exists() for r in roots) else [Path(self.settings.corpus_dir)]
 
     def load(self) -> None:
         """Load the live build; IndexCorrupt when it is damaged or its vectors come from another model. Checked

@@ -72,6 +72,10 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # ("How many places would open, and when?" asks the count first.)
     ("date", re.compile(r"^\W*when\s+(?:exactly\s+|precisely\s+|roughly\s+)?(?:was|were|did|does|do|is|are|will|has|"
                         r"had)\b|^\W*since\s+when\b|"
+                        # (after a scene with no question of its own: "Lambeth's re-inspection - from Ofsted's own
+                        # report, when was the fieldwork?")
+                        r"^(?![^?]*\b(?:what|who|whom|whose|how|which|why|where)\b)[^?]*?[,;:–-]\s*when\s+"
+                        r"(?:was|were|did|does|do|is|are|will|has|had)\b|"
                         r"^(?!\W*(?:how\s+(?:many|much)|who|whom|whose)\b).*\bwhen\s*\??\s*$|"
                         # a terse query closing on "dates": "notts front door focused visit dates"
                         r"^(?![^?]*\b(?:what|how|who|which|why|where|did|does|do|is|are|was|were)\b)"
@@ -281,8 +285,9 @@ _IN_SENTENCE = rf"(?:[^,?.]|{_ABBREVIATION_STOP})"
 # (a dash before a question closes a clause: "inadequate - how did ..."; not an aside's, "Kent - after years -")
 _IN_CLAUSE = (r"(?:(?!\s[-–—]\s+(?:how|what|which|who|whom|why|when|where|did|does|do)\b)[^,?;.]|"
               rf"{_ABBREVIATION_STOP})")
+# (a colon ends the scene as a comma does: "after the 2016 inadequate: how many new SWs ...")
 SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+(?!(?:was|were|did|does|do|is|are|will|has|had|"
-                          rf"have|can|could)\b){_IN_SENTENCE}*,\s*|"
+                          rf"have|can|could)\b)(?:(?!:){_IN_SENTENCE})*[,:]\s*|"
                           # "At the 2023 inspection that rated Liverpool inadequate, why ...?": the event it names
                           r"^\W*(?:at|in|during|from|following)\s+(?:the|its|their|that|this|[\w'’-]+['’]s)\s+"
                           r"[^,?]*?,?\s*\b(?:that|which)\s+"
@@ -644,9 +649,10 @@ def states_own_date(text: str) -> bool:
 
 # The events a "when" question asks the date of, and the words a sentence dating that event uses.
 DATE_EVENTS = {
-    "published": (re.compile(r"\bpublish\w*|\bpublication\b", re.I),
+    "published": (re.compile(r"\bpublish\w*|\bpublication\b|\b(?:come|came|comes)\s+out\b", re.I),
                   re.compile(r"\bpublish\w*|\bpublication\b|\breport\s+date\b", re.I)),
     "took place": (re.compile(r"\b(?:take|took|taken)\s+place\b|\bcarr(?:y|ied)\s+out\b|\bconduct(?:ed)?\b|"
+                              r"\bwhen\s+(?:was|were)\s+(?:the\s+)?fieldwork\b|"
                               r"\bon\s+what\s+dates?\b|\b(?:make|made|pay|paid)\b[^?]{0,40}\bvisit\b|"
                               # "When was Havering's third monitoring visit done?", "when did Ofsted come in?"
                               r"\bwhen\s+(?:was|were|did)\b[^?,;]{0,60}?\b(?:visit|inspection|mv|ofsted|inspectors?|"
@@ -698,10 +704,14 @@ DATE_EVENTS["sent"] = (
                rf"(?:{_DAY_OF_MONTH}\s+)?{_MONTH}\b", re.I))
 # "When did the DfE lift Lancashire's improvement notice?": the sentence dating its lifting ("On 21 May 2024 the DfE
 # wrote ... to confirm that the improvement notice ... has been lifted"), not the next steps' dates
+_NOTICE = r"(?:improvement\s+notice|notice|statutory\s+direction|direction|intervention)"
+_LIFTED = r"(?:lifted|removed|revoked|withdrawn)"
 DATE_EVENTS["lifted"] = (
-    re.compile(r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|al)|revok(?:e|es|ed)|withdr[ae]wn?|end(?:s|ed)?)\b[^?]{0,60}?"
-               r"\b(?:improvement\s+notice|notice|statutory\s+direction|direction|intervention)\b", re.I),
-    re.compile(r"\b(?:lifted|removed|removal|revoked|withdrawn|ended|no\s+longer\s+under)\b", re.I))
+    re.compile(rf"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|al)|revok(?:e|es|ed)|withdr[ae]wn?|end(?:s|ed)?)\b[^?]{{0,60}}?"
+               rf"\b{_NOTICE}\b|\b{_NOTICE}\b[^?]{{0,60}}?\b{_LIFTED}\b", re.I),
+    # (the notice in the sentence: not "40 children were removed from the register in the year ended 31 March")
+    re.compile(rf"\b(?:{_LIFTED}|lifting|removal|revocation)\b[^.\n]{{0,80}}?\b{_NOTICE}\b|"
+               rf"\b{_NOTICE}\b[^.\n]{{0,80}}?\b{_LIFTED}\b|\bno\s+longer\s+under\b", re.I))
 EVENT_DATE_BOOST = 1.15
 
 
@@ -1278,7 +1288,8 @@ ROLE_FORMS = {"inspector": _INSPECTOR_FORMS,
               # a councillor speaks as one, or as the cabinet's member for the service
               # (an elected mayor or deputy answers for the council too: "deputy mayor Sarah Russell")
               "councillor": r"councillors?|cllr|coun|(?:cabinet|lead|executive)\s+member|portfolio\s+holder|"
-                            r"(?:deputy\s+)?leader\s+of\s+the\s+council|(?:deputy\s+|assistant\s+)?(?:city\s+)?mayor",
+                            r"(?:deputy\s+)?leader\s+of\s+the\s+council|(?:deputy|assistant)\s+(?:city\s+)?mayors?|"
+                            r"city\s+mayors?",
               "reporter": _WRITER_FORMS,
               "journalist": _WRITER_FORMS,
               # "which senior officer commented?": the council's paid staff, by their posts

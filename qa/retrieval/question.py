@@ -94,7 +94,8 @@ OTHER_SPEAKER_RE = re.compile(
     r"\b(?:mps['’]?|members of parliament|(?:select|commons|parliamentary|public accounts|education|clg|"
     r"communities and local government) committee|(?:the |an? )?(?:parliamentary |mps['’] )?inquiry|the commissioner|"
     r"the minister|the government|the dfe|department for education|the children['’]s commissioner)\b(?:['’]s?)?\s+"
-    r"(?:\w+\s+){0,4}?(?:say|said|says|find|found|finds|conclude[sd]?|report(?:ed|s)?|criticis\w+|state[sd]?|"
+    r"(?:(?:sent|brought|put)\s+in(?:to|\s+to)\s+[\w'’-]+\s+|(?:\w+\s+){0,2}?)"
+    r"(?:say|said|says|find|found|finds|conclude[sd]?|report(?:ed|s)?|criticis\w+|state[sd]?|"
     r"recommend\w*|blame[sd]?|warn(?:ed|s)?)\b"
     # ("Has anyone warned that the way Ofsted reported ... could give false comfort?": somebody unnamed speaking
     # about Ofsted)
@@ -105,9 +106,15 @@ OTHER_SPEAKER_RE = re.compile(
     r"\bconsultees\b", re.I)
 # A body other than Ofsted that sends letters, and the words that bring Ofsted in: with none of those, "the letter"
 # is the other body's
-OTHER_SENDER_RE = re.compile(r"\b(?:dfe|department\s+for\s+education|minister|secretary\s+of\s+state|"
-                             r"commissioner|government|ombudsman)\b", re.I)
-OFSTED_IMPLIED_RE = re.compile(r"\b(?:ofsted|inspect\w*|hmis?|visits?|ilacs|jtais?|sif|mv\s?\d*|fv)\b", re.I)
+OTHER_SENDER_RE = re.compile(r"\b(?:dfe|department\s+for\s+education|ministers?|secretary\s+of\s+state|"
+                             r"commissioners?|(?<!local\s)government|ombudsman)\b", re.I)
+OFSTED_IMPLIED_RE = re.compile(r"\b(?:ofsted|inspect\w*|hmis?|visits?|ilacs|jtais?|sif|mv\s?\d*|fv|monitoring|outcome|"
+                               r"focus+ed)\b", re.I)
+# A clause another body's words come in ("after the DfE found ...", "once the government said ..."), and a council's
+# own document named
+EVENT_BEFORE_RE = re.compile(r"\b(?:after|once|since|following|when|before)\b", re.I)
+COUNCIL_DOCUMENT_NAMED_RE = re.compile(r"\bcouncil(?:['’]s)?\s+(?:own\s+)?(?:page|website|statement|press\s+release|"
+                                       r"announcement|report|paper|minutes)\b", re.I)
 # A question put in Parliament ("a parliamentary written question on which councils Ofsted had rated inadequate"):
 # a minister answers it; Ofsted is spoken about.
 PARLIAMENT_QUESTION_RE = re.compile(r"\b(?:parliamentary|written|commons|lords)\s+(?:written\s+)?"
@@ -115,7 +122,8 @@ PARLIAMENT_QUESTION_RE = re.compile(r"\b(?:parliamentary|written|commons|lords)\
 # A council disputing Ofsted ("Leicester City Council disputed Ofsted's findings", "which council pushed back", "the
 # RI one they disputed"):
 # Ofsted is spoken about; the dispute is in the press as much as on the council's pages.
-COUNCIL_DISPUTES_RE = re.compile(r"\b(?:council|they)\s+(?:\w+\s+){0,2}?(?:disput(?:e|es|ed|ing)|push(?:ed|es|ing)?\s+back|"
+COUNCIL_DISPUTES_RE = re.compile(r"\b(?:council|(?:one|inspection|report|judge?ment|grade|rating)\s+(?:that\s+|which\s+)?"
+                                 r"they)\s+(?:\w+\s+){0,2}?(?:disput(?:e|es|ed|ing)|push(?:ed|es|ing)?\s+back|"
                                  r"hit(?:s|ting)?\s+back|contest(?:s|ed|ing)?|reject(?:s|ed|ing)?)\b", re.I)
 # "What did Alison Tebbutt tell the scrutiny commission ...?": a person named as the speaker (not Ofsted's own
 # officer, "Her Majesty's Inspector") speaks, wherever Ofsted's visit is mentioned.
@@ -216,8 +224,10 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  # "Who responded for Central Bedfordshire after the visit?": who spoke for the council
                                  r"\bwho\s+(?:responded|replied|reacted|spoke|answered)\s+(?:for|on\s+behalf\s+of)\b"
                                  r"(?!\s+(?:ofsted|the\s+police|police|the\s+children|children|inspectors?|the\s+inspectors?)\b)|"
-                                 # "Which council said a poor result was expected ...?": the council speaking
-                                 r"\bwhich\s+council\s+(?:said|says|stated|claimed|argued|admitted|insisted)\b|"
+                                 # "Which council said a poor result was expected ...?": the council speaking (or "Has a
+                                 # council told the press that ...?")
+                                 r"\b(?:which|a|any)\s+council\s+(?:said|says|stated|claimed|argued|admitted|insisted|"
+                                 r"told)\b|"
                                  # "what did the council say the inspectors found ...?" (the council speaks of them)
                                  # "What did the lead member / the DCS tell the committee ...?": the council's people
                                  # (not Ofsted's regional director, nor what they told a paper: its story)
@@ -439,6 +449,9 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:letter|report)s?\b)?"
                               # (with its date after it: "Not WNC's own ILACS from Nov 2022")
                               rf"(?:\s+(?:from|in|of|dated)\s+(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b)?"
+                              # (and what it was on: "not the later MV on permanence")
+                              r"(?:\s+(?:on|about|into|covering)\s+(?!(?:the\s+)?(?:\d|(?:19|20)\d\d\b))"
+                              r"(?:(?!\s+but\b|\s+-\s)[^,.;:?()]){1,60})?"
                               # (and the clause telling it: "not the 2023 ILACS that took them to RI")
                               r"(?:\s+(?:that|which)\s+(?!(?:is|are|was|were)\s+(?:asked|meant)\b)"
                               r"(?:(?!\s+but\b|\s+-\s)[^,.;:?()]){1,80})?"
@@ -523,6 +536,9 @@ MONITORING_NAMED_RE = re.compile(r"\bmvs?\b|\bmonitoring\s+visits?\b", re.I)
 ORDINAL_LETTER_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:ofsted\s+)?letter\b"
                                # (not "the first letter to parents")
                                r"(?!s?\s+to\s+(?:parents|families|schools|carers)\b)", re.I)
+
+# ... and so is an ordinal "one": "after the MV the committee discussed (the fifth one)"
+ORDINAL_ONE_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+one\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -1481,7 +1497,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
     authorities = places_asked(text, considered)
     # "First Somerset MV": the place may stand between the ordinal and the visit
     vm = VISIT_RE.search(rest) or _visit_across_place(rest) \
-        or (MONITORING_NAMED_RE.search(rest) and ORDINAL_LETTER_RE.search(rest))
+        or (MONITORING_NAMED_RE.search(rest) and (ORDINAL_LETTER_RE.search(rest) or ORDINAL_ONE_RE.search(rest)))
     if vm:
         visit = ordinal_value(vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4))
         # The visit is a filter; left in, its words would pull passages that merely name the visit.
@@ -1491,6 +1507,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
             stripped = re.sub(r"\s*\b(on|at|during|from|in)\s*$", "", before) + after
         else:
             stripped = before + after
+        stripped = re.sub(r"\(\s*\)", " ", stripped)  # (the brackets it stood in: "the MV ... (the fifth one)")
         if _has_topic(stripped) and not _asks_only_about_visit(stripped, authorities):
             rest = stripped.strip()  # unless the visit is what the question is about
     unwritten = WRITING_FOR_RE.sub(r"\g<head> ", CITED_IN_RE.sub(r"\1\2", text))
@@ -1519,8 +1536,11 @@ def parse(question: str, previous: Query | None = None) -> Query:
         source = None  # "Did the MPs' inquiry say inspectors missed ...": Ofsted is spoken about, not speaking
     if source == "ofsted" and not attributed and OTHER_SENDER_RE.search(cues) and not OFSTED_IMPLIED_RE.search(cues):
         source = None  # "When did the DfE lift the notice, and who was the letter sent to?": the DfE's letter
-    if source == "council" and not attributed and not responding and OTHER_SPEAKER_RE.search(cues):
-        source = None  # "Did the commissioner sent in to Torbay recommend moving care out of the council?"
+    if source == "council" and not attributed and not responding and (other := OTHER_SPEAKER_RE.search(cues)) \
+            and not EVENT_BEFORE_RE.search(cues[:other.start()]) and not COUNCIL_DOCUMENT_NAMED_RE.search(cues):
+        # "Did the commissioner sent in to Torbay recommend moving care out of the council?" (not "What did the
+        # council decide once the government said ...?", nor "What did the council page say after the DfE ...?")
+        source = None
     if source == "ofsted" and not attributed and "ofsted_report" in _kinds_set_aside_wholly(text):
         source = None  # "Lambeth 2018 re-inspection (not Ofsted's own report)": the inspection is not the teller
     source_named = not attributed and (bool(responding) or source == "ofsted" and bool(

@@ -23,7 +23,7 @@ from functools import lru_cache
 from qa.retrieval.question import (COUNCIL_DECISION_RE, MONTH_RE, NEGATED_EVENT_RE, NEGATED_SOURCE_RE, NUMBER_WORDS,
                                    OTHER_INSPECTORATE_RE,
                                    LETTER_IN_MONTH_RE, PUBLISHED_RE, SOURCE_KINDS, YEAR, Query, authority_surface_re,
-                                   find_authorities)
+                                   find_authorities, without_set_asides)
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
@@ -94,6 +94,17 @@ def asks_full_inspection(question: str) -> bool:
     return any(not _INSPECTION_ANCHOR_RE.search(asked[max(0, m.start() - 40):m.start()])
                for m in INSPECTION_ASKED_RE.finditer(asked)) \
         and not re.search(r"\bvisits?\b|\bmvs?\b|\bfvs?\b|\bmonitoring\b|\bletters?\b", asked, re.I)
+
+
+_MONITORING_WORDS_RE = re.compile(r"\bmvs?\s?\d*\b|\bmonitoring\s+(?:visits?|letters?)\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def sets_aside_monitoring_visit(question: str) -> bool:
+    """"Bromley 2016 ... That report only, not the later MV on permanence": a monitoring visit is set aside, and no
+    visit is asked."""
+    return any(_MONITORING_WORDS_RE.search(m.group(0)) for m in NEGATED_EVENT_RE.finditer(question)) \
+        and not re.search(r"\bvisits?\b|\bmvs?\b|\bmonitoring\b", without_set_asides(question), re.I)
 
 
 @lru_cache(maxsize=256)
@@ -573,6 +584,8 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
     elif asks_full_inspection(query.text) and (doc.visit_number or _titled_on_monitoring_visit(doc.title or "")):
         weight *= MONITORING_NOT_FOCUSED_PENALTY  # (a page titled on a monitoring visit, "Final Ofsted monitoring
         # visit highlights ...", reports one, numbered or not)
+    elif (doc.visit_number or _titled_on_monitoring_visit(doc.title or "")) and sets_aside_monitoring_visit(query.text):
+        weight *= MONITORING_NOT_FOCUSED_PENALTY  # ("That report only, not the later MV on permanence")
     elif not query.visit_number and not doc.visit_number and asks_monitoring_visit(query.text):
         weight *= MONITORING_UNSTATED_PENALTY
     elif doc.visit_number and asks_focused_visit(query.text) and not names_focused_visit(doc):
@@ -1437,20 +1450,24 @@ def other_inspectorate_weight(doc: Document, question: str) -> float:
 # What a commissioner or minister recommended or said is first in their own report or letter ("Report of the
 # Commissioner for Children's Services in Torbay"), then in others' retelling of it (an Ofsted letter noting "the
 # Commissioner's recommendation ... has been implemented").
-SPEAKER_ASKED_RE = re.compile(r"\b(?:the|a|[a-z]+['’]s)\s+(commissioner|minister|secretary\s+of\s+state)\b"
-                              r"(?:\s+[\w'’-]+){0,5}?\s+(?:recommend\w*|say|said|says|conclud\w*|find|found|"
-                              r"advis\w*|propos\w*|suggest\w*)\b", re.I)
+SPEAKER_ASKED_RE = re.compile(r"\b(?:the|a)\s+(commissioner|minister|secretary\s+of\s+state)s?\b(?!['’])"
+                              # (told by where they were sent: "the commissioner sent in to Torbay recommend ...")
+                              r"(?:\s+(?:sent|brought|put)\s+in(?:to|\s+to)\s+[\w'’-]+|\s+for\s+[\w'’-]+)?"
+                              r"\s+(?:recommend\w*|say|said|says|conclud\w*|find|found|advis\w*|propos\w*|suggest\w*)\b",
+                              re.I)
+# (the council's answer to it asked: "How did the council respond to what the commissioner recommended?")
+SPEAKER_ANSWERED_RE = re.compile(r"\b(?:respon\w*|react\w*|repl(?:y|ied|ies))\b", re.I)
 SPEAKER_DOCUMENT_BOOST = 1.2
 SPEAKER_OPENING_CHARS = 400
 
 
 def speaker_document_weight(doc: Document, question: str) -> float:
     asked = SPEAKER_ASKED_RE.search(question)
-    if not asked:
+    if not asked or SPEAKER_ANSWERED_RE.search(question[:asked.start()]):
         return 1.0
-    role = asked.group(1).split()[0]
+    role = r"\s+".join(asked.group(1).split())
     own = re.compile(rf"\b(?:report|letter|review|statement|recommendations)\s+(?:of|from|by)\s+(?:the\s+)?"
-                     rf"(?:[\w'’-]+\s+){{0,2}}?{role}", re.I)
+                     rf"(?:[\w'’-]+\s+){{0,2}}?{role}\b(?!['’])", re.I)
     return SPEAKER_DOCUMENT_BOOST if own.search(doc.title or "") or own.search(doc.text[:SPEAKER_OPENING_CHARS]) \
         else 1.0
 
@@ -1595,7 +1612,10 @@ OFSTED_SAYS_RE = re.compile(r"\b(?:what|how)\s+did\s+(?:ofsted|the\s+inspectors|
 # a time measured from ("how have caseloads changed since Ofsted's focused visit in February 2023?")
 OFSTED_VISIT_NAMED_RE = re.compile(r"(?<!\bsince )(?<!\bafter )(?<!\bbefore )(?<!\bfollowing )"
                                    r"\bofsted['’]?s?\b[^?.]{0,40}?\b(?:focus+ed|monitoring)\s+visit\b|"
-                                   r"\b(?:focus+ed|monitoring)\s+visit\b[^?.]{0,20}?\bby\s+ofsted\b", re.I)
+                                   r"\b(?:focus+ed|monitoring)\s+visit\b[^?.]{0,20}?\bby\s+ofsted\b|"
+                                   # (the visit as the doer, closing a terse question: "dv backlog - cleared by the MV?")
+                                   r"\b(?:by|at)\s+the\s+(?:latest\s+|last\s+)?(?:mv|fv|monitoring\s+visit|"
+                                   r"focus+ed\s+visit)\s*\??\s*$", re.I)
 # Ofsted asked for in its own voice about a visit or its letter: "What did Ofsted's letter on the fourth monitoring
 # visit ... say", "What did Ofsted find ... at its second monitoring visit" (not "What did the committee resolve
 # about the Ofsted focused visit", "since the inspectors criticised it")

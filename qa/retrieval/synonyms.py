@@ -79,8 +79,11 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
        for neg in ("not", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t", "wasn’t", "weren’t")
        for reg in ("registered", "ofsted-registered", "ofsted registered")},
     "non-registered": ("unregistered",),
-    # an agenda item "held over" or "pushed back" is minuted as "postponed" or "deferred"
-    **{form: ("postponed", "deferred") for form in ("held over", "pushed back", "put back")},
+    # an agenda item "held over" or "pushed back" is minuted as "postponed" or "deferred" (not a council that "pushed
+    # back on" Ofsted's findings, nor a child "put back" home)
+    **{form: ("postponed", "deferred") for form in ("held over", "get pushed back", "got pushed back",
+                                                     "was pushed back", "were pushed back", "been pushed back",
+                                                     "pushed back to", "pushed back from", "pushed back at")},
     # who "turns up" to a strategy meeting is written as who attends or takes part in it; who is "left out" as who
     # is not invited
     **{form: ("attended", "attendance", "take part") for form in ("turn up", "turns up", "turned up", "turning up",

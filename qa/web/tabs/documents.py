@@ -112,10 +112,10 @@ class DocumentHandlers:
     def _document(self, rel: str) -> dict | None:
         return next((d for d in corpus.document_rows(self.assistant) if d["path"] == rel), None)
 
-    def _reindex(self, progress) -> None:
+    def _reindex(self, progress):
         def report(stage, done, total):
             progress((done, max(total, 1)), desc=f"Indexing: {stage}")
-        corpus.refresh(self.assistant, progress=report)
+        return corpus.refresh(self.assistant, progress=report)
 
     def add_files(self, files, progress=gr.Progress()):
         files = files or []
@@ -129,13 +129,16 @@ class DocumentHandlers:
                 accepted.append(corpus.add_upload(self.assistant.settings, src, src.name))
             except corpus.CorpusError as exc:
                 refused.append((src.name, str(exc)))
+        waiting = None  # why the added files are not searchable yet (the index was not rebuilt)
         if accepted:
             try:
-                self._reindex(progress)
+                built = self._reindex(progress)
+                waiting = built.notice if not built.rebuilt and built.notice else None
             except corpus.CorpusError as exc:
                 refused.append(("index", str(exc)))
         skipped = {s.file: s.reason for s in skipped_files(self.assistant)}
-        lines = [(True, f"Added and indexed: {name}") for name in accepted]
+        lines = [(True, f"Added and indexed: {name}") if not waiting
+                 else (False, f"Added but not yet indexed: {name} ({waiting})") for name in accepted]
         lines += [(False, f"{name} was added but not indexed: {skipped[name]}") for name in accepted if name in skipped]
         lines += [(False, f"Refused {name}: {reason}") for name, reason in refused]
         return (upload_html(lines),) + self.listing() + (None,)
