@@ -230,3 +230,29 @@ def test_a_council_that_told_the_press_speaks():
     from qa.retrieval.question import parse
 
     assert parse("Has a council told the press that a poor Ofsted result was what it expected?").source == "council"
+
+
+def test_findings_of_a_focused_visit_in_a_year_with_only_pages_recalling_one_abstain(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    letter = ("Focused visit to Exampleshire children's services\n\n12 December 2023\n\nThis letter sets out the "
+              "findings of the focused visit to care leavers. Nine care leavers were living in emergency hostel rooms.")
+    paper = ("Care leavers performance report, quarter 4 2024/25\n\n26 June 2025\n\nAt the end of the quarter two care "
+             "leavers were living in emergency hostel rooms, compared with nine at the time of the focused visit.")
+    docs = {**other_council_news(),
+            "r61-fv.txt": (letter, {"doc_type": "ofsted_letter", "date": "2023-12-12", "local_authorities": ["Rutland"]}),
+            "r61-paper.txt": (paper, {"doc_type": "council_page", "date": "2025-06-26", "local_authorities": ["Rutland"]})}
+    assistant = bm25_assistant_for(tmp_path, docs)
+    assert assistant.ask("Ofsted's 2025 focused visit to Rutland - what did it find on care leavers in hostels?").abstained
+    answer = assistant.ask("What did Ofsted's 2023 focused visit to Rutland find on care leavers in hostels?")
+    assert not answer.abstained and answer.hits[0].document.doc_id == "r61-fv"
+
+
+
+def test_a_focused_visit_that_only_anchors_the_asked_inspection_asks_no_focused_visit():
+    from qa.retrieval.assistant import FOCUSED_ANCHOR_RE
+    from qa.retrieval.rank import FOCUSED_ASKED_RE
+
+    question = "What did the inspection that followed Northamptonshire's October 2018 focused visit find?"
+    assert not FOCUSED_ASKED_RE.search(FOCUSED_ANCHOR_RE.sub(" ", question))
+    assert FOCUSED_ASKED_RE.search(FOCUSED_ANCHOR_RE.sub(" ", "What did the 2025 focused visit to Rutland find?"))

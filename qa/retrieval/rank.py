@@ -1476,7 +1476,8 @@ def speaker_document_weight(doc: Document, question: str) -> float:
 JTAI_NAMED_RE = re.compile(r"\bjtai\b|\bjoint\s+targeted\s+(?:area\s+)?inspection|\bjoint\s+inspection", re.I)
 KIND_OPENING_CHARS = 800
 # "The inspection follows a focused visit in June 2021 and a JTAI in November 2022": recalled, not reported
-KIND_RECALLED_RE = re.compile(r"\b(?:follows?|followed|following|after|since|previous|prior|last|earlier|before)\b"
+KIND_RECALLED_RE = re.compile(r"\b(?:follows?|followed|following|after|since|previous|prior|last|earlier|before|"
+                              r"at\s+the\s+time\s+of)\b"
                               r"[^.]{0,80}$", re.I)
 # (a joint inspection's own page may name it by what it inspects: "inspecting the multi-agency response to ...")
 JOINT_DOCUMENT_RE = re.compile(rf"{JTAI_NAMED_RE.pattern}|\binspect\w*\s+(?:of\s+)?the\s+multi-agency\b", re.I)
