@@ -15,7 +15,8 @@ def test_a_cabinet_report_is_dated_by_the_meeting_it_is_to_be_held_at():
     # (its "Executive Summary" is a heading, not a reporter's byline: the paper is the council's, not a story)
     assert found["doc_type"] == "council_page"
     # (notes announcing their next meeting are not dated by it)
-    notes = "Children's Improvement Board - action notes\nPresent: Jo Bell, Sam Hart\nNext meeting to be held on Thursday, 14 July 2024"
+    notes = ("Children's Improvement Board - action notes\nPresent: Jo Bell, Sam Hart\n"
+             "Next meeting to be held on Thursday, 14 July 2024")
     assert metadata_of(notes)["date"] is None
 
 
@@ -30,7 +31,8 @@ def test_a_documents_own_noun_before_its_dateline_dates_it():
     from conftest import metadata_of
 
     body = " ".join(["The council publishes every Ofsted letter and report about its children's services here."] * 6)
-    page = f"Ofsted inspections\n{body}\n{body}\n{body}\n{body}\nFocused visit to Exampleshire\nLetter published 01/02/2024"
+    page = (f"Ofsted inspections\n{body}\n{body}\n{body}\n{body}\nFocused visit to Exampleshire\n"
+            f"Letter published 01/02/2024")
     assert metadata_of(page)["date"] is None
 
 
@@ -154,8 +156,8 @@ def test_what_a_commissioner_recommended_is_first_in_the_commissioners_own_repor
 def test_a_council_disputing_its_inspection_as_they_is_no_ofsted_teller():
     from qa.retrieval.question import parse
 
-    assert parse("Leicester's latest ILACS, the RI one they disputed - which councillor spoke for the council, and what "
-                 "did she say they had done about Ofsted's points?").source != "ofsted"
+    assert parse("Leicester's latest ILACS, the RI one they disputed - which councillor spoke for the council, and "
+                 "what did she say they had done about Ofsted's points?").source != "ofsted"
     assert parse("Leicester's latest ILACS - what did Ofsted's report say about supervision?").source == "ofsted"
     assert parse("What did inspectors say about leaders, and did they contest any of the findings?").source \
         == "ofsted"
@@ -240,10 +242,13 @@ def test_findings_of_a_focused_visit_in_a_year_with_only_pages_recalling_one_abs
     paper = ("Care leavers performance report, quarter 4 2024/25\n\n26 June 2025\n\nAt the end of the quarter two care "
              "leavers were living in emergency hostel rooms, compared with nine at the time of the focused visit.")
     docs = {**other_council_news(),
-            "r61-fv.txt": (letter, {"doc_type": "ofsted_letter", "date": "2023-12-12", "local_authorities": ["Rutland"]}),
-            "r61-paper.txt": (paper, {"doc_type": "council_page", "date": "2025-06-26", "local_authorities": ["Rutland"]})}
+            "r61-fv.txt": (letter, {"doc_type": "ofsted_letter", "date": "2023-12-12",
+                                    "local_authorities": ["Rutland"]}),
+            "r61-paper.txt": (paper, {"doc_type": "council_page", "date": "2025-06-26",
+                                      "local_authorities": ["Rutland"]})}
     assistant = bm25_assistant_for(tmp_path, docs)
-    assert assistant.ask("Ofsted's 2025 focused visit to Rutland - what did it find on care leavers in hostels?").abstained
+    question = "Ofsted's 2025 focused visit to Rutland - what did it find on care leavers in hostels?"
+    assert assistant.ask(question).abstained
     answer = assistant.ask("What did Ofsted's 2023 focused visit to Rutland find on care leavers in hostels?")
     assert not answer.abstained and answer.hits[0].document.doc_id == "r61-fv"
 

@@ -707,7 +707,8 @@ DATE_EVENTS["sent"] = (
 _NOTICE = r"(?:improvement\s+notice|notice|statutory\s+direction|direction|intervention)"
 _LIFTED = r"(?:lifted|removed|revoked|withdrawn)"
 DATE_EVENTS["lifted"] = (
-    re.compile(rf"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|al)|revok(?:e|es|ed)|withdr[ae]wn?|end(?:s|ed)?)\b[^?]{{0,60}}?"
+    re.compile(rf"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|al)|revok(?:e|es|ed)|withdr[ae]wn?|end(?:s|ed)?)\b"
+               rf"[^?]{{0,60}}?"
                rf"\b{_NOTICE}\b|\b{_NOTICE}\b[^?]{{0,60}}?\b{_LIFTED}\b", re.I),
     # (the notice in the sentence: not "40 children were removed from the register in the year ended 31 March")
     re.compile(rf"\b(?:{_LIFTED}|lifting|removal|revocation)\b[^.\n]{{0,80}}?\b{_NOTICE}\b|"

@@ -971,7 +971,7 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     if asks_findings(query.text) and query.date_from and hits \
             and rank.FOCUSED_ASKED_RE.search(FOCUSED_ANCHOR_RE.sub(" ", query.text)) \
             and not any(rank.opens_on_jtai(h.document, rank.FOCUSED_ASKED_RE) for h in hits):
-        return False  # so for "Ofsted's 2025 focused visit to X - what did it find?" ("at the time of the focused visit")
+        return False  # so for "Ofsted's 2025 focused visit to X - what did it find?" ("at the time of the FV")
     meeting = [h for h in hits if not h.unconfirmed] or hits
     if asks_council_services(query.text) and meeting and all(provider_report(h.document.text) for h in meeting) \
             and not any(h.unconfirmed and h.document.doc_type in SOURCE_KINDS["ofsted"] and not provider_report(h.document.text)
@@ -1002,8 +1002,9 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
 
 # A focused visit that only marks when the asked event came: "the inspection that followed Northamptonshire's October
 # 2018 focused visit"
-FOCUSED_ANCHOR_RE = re.compile(r"\b(?:since|after|following|follow(?:ed|s)|before|until|preceded|prior\s+to|ahead\s+of)\s+"
-                               r"(?:the|its|their|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?(?:fvs?|focus+ed\s+visits?)\b", re.I)
+FOCUSED_ANCHOR_RE = re.compile(r"\b(?:since|after|following|follow(?:ed|s)|before|until|preceded|prior\s+to|"
+                               r"ahead\s+of)\s+(?:the|its|their|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+                               r"(?:fvs?|focus+ed\s+visits?)\b", re.I)
 
 
 # A story names a speaker in full once, then by surname alone: "Craven said: “It is clear there is still much to do"

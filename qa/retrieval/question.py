@@ -122,8 +122,9 @@ PARLIAMENT_QUESTION_RE = re.compile(r"\b(?:parliamentary|written|commons|lords)\
 # A council disputing Ofsted ("Leicester City Council disputed Ofsted's findings", "which council pushed back", "the
 # RI one they disputed"):
 # Ofsted is spoken about; the dispute is in the press as much as on the council's pages.
-COUNCIL_DISPUTES_RE = re.compile(r"\b(?:council|(?:one|inspection|report|judge?ment|grade|rating)\s+(?:that\s+|which\s+)?"
-                                 r"they)\s+(?:\w+\s+){0,2}?(?:disput(?:e|es|ed|ing)|push(?:ed|es|ing)?\s+back|"
+COUNCIL_DISPUTES_RE = re.compile(r"\b(?:council|(?:one|inspection|report|judge?ment|grade|rating)\s+"
+                                 r"(?:that\s+|which\s+)?they)\s+(?:\w+\s+){0,2}?"
+                                 r"(?:disput(?:e|es|ed|ing)|push(?:ed|es|ing)?\s+back|"
                                  r"hit(?:s|ting)?\s+back|contest(?:s|ed|ing)?|reject(?:s|ed|ing)?)\b", re.I)
 # "What did Alison Tebbutt tell the scrutiny commission ...?": a person named as the speaker (not Ofsted's own
 # officer, "Her Majesty's Inspector") speaks, wherever Ofsted's visit is mentioned.

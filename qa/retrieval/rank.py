@@ -1453,7 +1453,8 @@ def other_inspectorate_weight(doc: Document, question: str) -> float:
 SPEAKER_ASKED_RE = re.compile(r"\b(?:the|a)\s+(commissioner|minister|secretary\s+of\s+state)s?\b(?!['’])"
                               # (told by where they were sent: "the commissioner sent in to Torbay recommend ...")
                               r"(?:\s+(?:sent|brought|put)\s+in(?:to|\s+to)\s+[\w'’-]+|\s+for\s+[\w'’-]+)?"
-                              r"\s+(?:recommend\w*|say|said|says|conclud\w*|find|found|advis\w*|propos\w*|suggest\w*)\b",
+                              r"\s+(?:recommend\w*|say|said|says|conclud\w*|find|found|advis\w*|propos\w*|"
+                              r"suggest\w*)\b",
                               re.I)
 # (the council's answer to it asked: "How did the council respond to what the commissioner recommended?")
 SPEAKER_ANSWERED_RE = re.compile(r"\b(?:respon\w*|react\w*|repl(?:y|ied|ies))\b", re.I)
@@ -1614,7 +1615,7 @@ OFSTED_SAYS_RE = re.compile(r"\b(?:what|how)\s+did\s+(?:ofsted|the\s+inspectors|
 OFSTED_VISIT_NAMED_RE = re.compile(r"(?<!\bsince )(?<!\bafter )(?<!\bbefore )(?<!\bfollowing )"
                                    r"\bofsted['’]?s?\b[^?.]{0,40}?\b(?:focus+ed|monitoring)\s+visit\b|"
                                    r"\b(?:focus+ed|monitoring)\s+visit\b[^?.]{0,20}?\bby\s+ofsted\b|"
-                                   # (the visit as the doer, closing a terse question: "dv backlog - cleared by the MV?")
+                                   # (the visit as the doer, closing a terse question: "cleared by the MV?")
                                    r"\b(?:by|at)\s+the\s+(?:latest\s+|last\s+)?(?:mv|fv|monitoring\s+visit|"
                                    r"focus+ed\s+visit)\s*\??\s*$", re.I)
 # Ofsted asked for in its own voice about a visit or its letter: "What did Ofsted's letter on the fourth monitoring
