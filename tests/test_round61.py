@@ -255,9 +255,8 @@ def test_findings_of_a_focused_visit_in_a_year_with_only_pages_recalling_one_abs
 
 
 def test_a_focused_visit_that_only_anchors_the_asked_inspection_asks_no_focused_visit():
-    from qa.retrieval.assistant import FOCUSED_ANCHOR_RE
-    from qa.retrieval.rank import FOCUSED_ASKED_RE
+    from qa.retrieval.rank import FOCUSED_ASKED_RE, VISIT_ANCHOR_RE
 
     question = "What did the inspection that followed Northamptonshire's October 2018 focused visit find?"
-    assert not FOCUSED_ASKED_RE.search(FOCUSED_ANCHOR_RE.sub(" ", question))
-    assert FOCUSED_ASKED_RE.search(FOCUSED_ANCHOR_RE.sub(" ", "What did the 2025 focused visit to Rutland find?"))
+    assert not FOCUSED_ASKED_RE.search(VISIT_ANCHOR_RE.sub(" ", question))
+    assert FOCUSED_ASKED_RE.search(VISIT_ANCHOR_RE.sub(" ", "What did the 2025 focused visit to Rutland find?"))

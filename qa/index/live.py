@@ -50,7 +50,9 @@ class LiveIndex:
     def refresh(self, progress: index_build.Progress | None = None, paths: list[Path] | None = None,
                 force: bool = False) -> index_build.BuildReport:
         """Build the index if missing or stale (a no-op when nothing changed), then load it."""
-        gone = [] if paths else [str(r) for r in self._manifest_roots() if not r.exists()]
+        # What it was built from (`qa ingest PATH` sets it), else the corpus folder
+        roots = [] if paths else self._manifest_roots()
+        gone = [str(r) for r in roots if not r.exists()]
         rebuilt_notice = None
         if gone:
             # A folder the index was built from is gone: rebuilding from the corpus folder instead would replace
@@ -70,7 +72,7 @@ class LiveIndex:
                 with self._lock:
                     self.build_notice = notice
                 return index_build.BuildReport(rebuilt=False, notice=notice)
-        paths = paths or self.indexed_roots()
+        paths = paths or roots or [Path(self.settings.corpus_dir)]
         try:
             report = index_build.build(self.settings, paths=paths, progress=progress, force=force,
                                        embedder=self.embedder)
@@ -121,12 +123,6 @@ class LiveIndex:
     def _manifest_roots(self) -> list[Path]:
         manifest = self.store.read_live_manifest() or {}
         return [Path(r) for r in manifest.get("roots", [])]
-
-    def indexed_roots(self) -> list[Path]:
-        """What the live index was built from (`qa ingest PATH` sets it), else the corpus folder (see `refresh` for
-        a folder it was built from that is gone)."""
-        roots = self._manifest_roots()
-        return roots if roots and all(r.exists() for r in roots) else [Path(self.settings.corpus_dir)]
 
     def load(self) -> None:
         """Load the live build; IndexCorrupt when it is damaged or its vectors come from another model. Checked

@@ -969,7 +969,7 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
             and not any(rank.opens_on_jtai(h.document) for h in hits):
         return False  # "What did the nov 2022 JTAI in Wirral find?" where pages only recall it ("follows a JTAI")
     if asks_findings(query.text) and query.date_from and hits \
-            and rank.FOCUSED_ASKED_RE.search(FOCUSED_ANCHOR_RE.sub(" ", query.text)) \
+            and rank.FOCUSED_ASKED_RE.search(rank.VISIT_ANCHOR_RE.sub(" ", query.text)) \
             and not any(rank.opens_on_jtai(h.document, rank.FOCUSED_ASKED_RE) for h in hits):
         return False  # so for "Ofsted's 2025 focused visit to X - what did it find?" ("at the time of the FV")
     meeting = [h for h in hits if not h.unconfirmed] or hits
@@ -998,13 +998,6 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
             for h in hits):
         return True  # "who was the director the council leader congratulated?": "congratulate Julian Wooster"
     return not role or role == "spoke" and by_surname or any(names_person_in_role(role, h.passage.text) for h in hits)
-
-
-# A focused visit that only marks when the asked event came: "the inspection that followed Northamptonshire's October
-# 2018 focused visit"
-FOCUSED_ANCHOR_RE = re.compile(r"\b(?:since|after|following|follow(?:ed|s)|before|until|preceded|prior\s+to|"
-                               r"ahead\s+of)\s+(?:the|its|their|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
-                               r"(?:fvs?|focus+ed\s+visits?)\b", re.I)
 
 
 # A story names a speaker in full once, then by surname alone: "Craven said: “It is clear there is still much to do"

@@ -76,9 +76,11 @@ def names_focused_visit(doc: Document) -> bool:
 
 
 # A visit that only marks when the asked inspection came: "the full ILACS re-inspection after the final MV in Sept 2025"
-_VISIT_ANCHOR_RE = re.compile(r"\b(?:since|after|following|before|until|prior\s+to|ahead\s+of)\s+(?:the|its|their)\s+"
-                              r"(?:[\w'’-]+\s+){0,3}?(?:mvs?|fvs?|(?:monitoring\s+|focused\s+)?visits?)\b"
-                              r"(?:(?!\s+and\s+(?:what|how|who|when|which|did)\b)[^,:;?.!])*", re.I)
+# (or "the inspection that followed Northamptonshire's October 2018 focused visit")
+VISIT_ANCHOR_RE = re.compile(r"\b(?:since|after|following|follow(?:ed|s)|before|until|preceded|prior\s+to|"
+                             r"ahead\s+of)\s+(?:the|its|their|[\w'’-]+['’]s)\s+"
+                             r"(?:[\w'’-]+\s+){0,3}?(?:mvs?|fvs?|(?:monitoring\s+|focus+ed\s+)?visits?)\b"
+                             r"(?:(?!\s+and\s+(?:what|how|who|when|which|did)\b)[^,:;?.!])*", re.I)
 
 
 def _titled_on_monitoring_visit(title: str) -> bool:
@@ -90,7 +92,7 @@ def _titled_on_monitoring_visit(title: str) -> bool:
 @lru_cache(maxsize=256)
 def asks_full_inspection(question: str) -> bool:
     asked = NEGATED_SOURCE_RE.sub(" ", question)  # ("Quote the report, not the later monitoring letters")
-    asked = _VISIT_ANCHOR_RE.sub(" ", asked)
+    asked = VISIT_ANCHOR_RE.sub(" ", asked)
     return any(not _INSPECTION_ANCHOR_RE.search(asked[max(0, m.start() - 40):m.start()])
                for m in INSPECTION_ASKED_RE.finditer(asked)) \
         and not re.search(r"\bvisits?\b|\bmvs?\b|\bfvs?\b|\bmonitoring\b|\bletters?\b", asked, re.I)
@@ -1463,14 +1465,25 @@ SPEAKER_OPENING_CHARS = 400
 
 
 def speaker_document_weight(doc: Document, question: str) -> float:
+    own = _speaker_document_re(question)
+    return SPEAKER_DOCUMENT_BOOST if own and _speaks_in_own(own, doc.title or "", doc.text[:SPEAKER_OPENING_CHARS]) \
+        else 1.0
+
+
+@lru_cache(maxsize=256)  # (read once a question, not once a passage)
+def _speaker_document_re(question: str) -> re.Pattern | None:
+    """How the asked speaker's own document names itself ("Report of the Commissioner for ..."), or None."""
     asked = SPEAKER_ASKED_RE.search(question)
     if not asked or SPEAKER_ANSWERED_RE.search(question[:asked.start()]):
-        return 1.0
+        return None
     role = r"\s+".join(asked.group(1).split())
-    own = re.compile(rf"\b(?:report|letter|review|statement|recommendations)\s+(?:of|from|by)\s+(?:the\s+)?"
-                     rf"(?:[\w'’-]+\s+){{0,2}}?{role}\b(?!['’])", re.I)
-    return SPEAKER_DOCUMENT_BOOST if own.search(doc.title or "") or own.search(doc.text[:SPEAKER_OPENING_CHARS]) \
-        else 1.0
+    return re.compile(rf"\b(?:report|letter|review|statement|recommendations)\s+(?:of|from|by)\s+(?:the\s+)?"
+                      rf"(?:[\w'’-]+\s+){{0,2}}?{role}\b(?!['’])", re.I)
+
+
+@lru_cache(maxsize=4096)  # (per document, not per passage)
+def _speaks_in_own(own: re.Pattern, title: str, opening: str) -> bool:
+    return bool(own.search(title) or own.search(opening))
 
 
 # A JTAI's findings are reported by a page about it: its title or opening names it.
