@@ -97,7 +97,7 @@ def pool(out: Path, names: set[str] | None) -> list[dict]:
             loaded.clear()  # (one index in memory at a time)
             loaded[index] = Assistant(load_settings(index_dir=out / index))
         asked = {q["id"]: q for q in load_questions(questions)}
-        for r in evaluate(loaded[index], list(asked.values()), top_k=10)["questions"]:
+        for r in evaluate(loaded[index], list(asked.values()))["questions"]:
             top = r["passages"][0] if r["passages"] else {}
             rows.append({"set": name, "id": r["id"], "question": r["question"], "abstain_expected":
                          r["abstain_expected"], "abstained": r["abstained"], "rank": r["rank"],

@@ -236,7 +236,7 @@ def cmd_eval(args) -> int:
     assistant = _assistant(args, quiet=True)
     result: dict = {}
     if args.questions:
-        result = evaluate(assistant, load_questions(Path(args.questions)), top_k=10)
+        result = evaluate(assistant, load_questions(Path(args.questions)))
     if args.truth:
         result["metadata"] = score_metadata(assistant.index.documents.values(), load_questions(Path(args.truth)))
     if args.json:

@@ -340,6 +340,9 @@ class Settings:
     dense_weight: float = 1.0
     bm25_weight: float = 1.0
     top_k: int = 5
+    # Two neighbouring passages of a document among the hits, the one ranked lower scoring at least this share of the
+    # other's score, are shown as one excerpt (qa/retrieval/adjacent.py); 0 shows every passage alone.
+    neighbour_ratio: float = 0.5
     max_file_mb: float = 50.0
     # Embed the passages' answer sentences when the index is built (qa/index/sentence_vectors.py): a question then
     # embeds only itself (wider dev p50 100 -> 42 ms on 2 AVX2 cores), for about 1.6x the ingest time.

@@ -87,7 +87,7 @@ class Document:
 
 @dataclass
 class Passage:
-    passage_id: str  # "<doc_id>#<n>"
+    passage_id: str  # "<doc_id>#<n>"; "<doc_id>#<n>+<n+1>" for two shown as one excerpt (not in the index)
     doc_id: str
     text: str  # == document.text[start:end]
     start: int

@@ -50,6 +50,8 @@ def test_broad_means_every_searched_word_is_common():
 
 def test_a_broad_question_gets_the_document_opening_first(assistant, monkeypatch):
     question = "What did Ofsted say about Leeds children's services in 2017?"
+    # (the ranking under test: each passage shown alone, not joined to its neighbour, qa/retrieval/adjacent.py)
+    monkeypatch.setattr(assistant, "settings", assistant.settings.with_(neighbour_ratio=0))
     assert _first(assistant, question).startswith("Children's services in Leeds are no longer inadequate")
     monkeypatch.setattr(rank, "LEAD_BOOST", 1.0)  # without the rule the repeated words win: the test can fail
     monkeypatch.setattr(rank, "REPLY_PENALTY", 1.0)  # (the later paragraph is a councillor's: that weighs too)

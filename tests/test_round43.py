@@ -145,7 +145,7 @@ def test_the_overall_question_reaches_the_ranking(tmp_path, monkeypatch):
               "challenged them.")
     docs = {"report.txt": (report, {"doc_type": "ofsted_report", "date": "2015-03-20",
                                     "local_authorities": ["Rutland"]}), **other_council_news()}
-    ask = bm25_assistant_for(tmp_path, docs, max_words=45, min_words=10).ask
+    ask = bm25_assistant_for(tmp_path, docs, max_words=45, min_words=10, neighbour_ratio=0).ask  # (passages alone)
     question = "What was the overall judgement in the 2015 Rutland inspection?"
     scores = {}
     for boost in (1.0, answer_type.OVERALL_GRADE_BOOST):

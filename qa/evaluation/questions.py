@@ -36,7 +36,10 @@ def first_hit_rank(passages: list[str], expect_any: list[str], max_rank: int = 1
     return None
 
 
-def evaluate(assistant, questions: list[dict], top_k: int = 10) -> dict:
+def evaluate(assistant, questions: list[dict], top_k: int | None = None) -> dict:
+    """Each question asked as a user asks it: the answer shows `top_k` passages (default: the settings' top_k, as the
+    app does), neighbours among them joined into one excerpt (qa/retrieval/adjacent.py); ranks count excerpts."""
+    top_k = top_k or assistant.settings.top_k
     rows = []
     latencies = []
     for q in questions:

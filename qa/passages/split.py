@@ -138,10 +138,10 @@ def _split_long(block: Block, max_words: int, emit, heading_start: int | None = 
 def _merge_tiny(passages: list[Passage], doc: Document, min_words: int, max_words: int) -> list[Passage]:
     """A passage shorter than min_words joins the next one under the same headings (or the previous)."""
     out: list[Passage] = []
-    gap_points = [b.start for b in doc.blocks if b.after_gap]
+    gaps = gap_points(doc)
 
     def crosses_gap(a: Passage, b: Passage) -> bool:
-        return any(a.end < g <= b.start for g in gap_points)
+        return gap_between(gaps, a, b)
 
     i = 0
     while i < len(passages):
@@ -151,10 +151,10 @@ def _merge_tiny(passages: list[Passage], doc: Document, min_words: int, max_word
         joins_prev = bool(out) and not crosses_gap(out[-1], p)
         if _words(p.text) < min_words and nxt and nxt_ok and (nxt.headings == p.headings or not p.headings) \
                 and _words(p.text) + _words(nxt.text) <= max_words + min_words:
-            passages[i + 1] = _join(p, nxt, doc)
+            passages[i + 1] = join_passages(p, nxt, doc)
         elif _words(p.text) < min_words and out and joins_prev and out[-1].headings == p.headings \
                 and _words(out[-1].text) + _words(p.text) <= max_words + min_words:
-            out[-1] = _join(out[-1], p, doc)
+            out[-1] = join_passages(out[-1], p, doc)
         else:
             out.append(p)
         i += 1
@@ -163,7 +163,19 @@ def _merge_tiny(passages: list[Passage], doc: Document, min_words: int, max_word
     return out
 
 
-def _join(a: Passage, b: Passage, doc: Document) -> Passage:
+def gap_points(doc: Document) -> list[int]:
+    """Where cleaning removed something (furniture, boilerplate) just before a block of `doc`."""
+    return [b.start for b in doc.blocks if b.after_gap]
+
+
+def gap_between(gaps: list[int], a: Passage, b: Passage) -> bool:
+    """Whether one of `gaps` (see gap_points) lies between passage `a` and the later `b`."""
+    return any(a.end < g <= b.start for g in gaps)
+
+
+def join_passages(a: Passage, b: Passage, doc: Document) -> Passage:
+    """One passage from `a` to the later `b`: still a verbatim slice of the document, cited by both's paragraphs;
+    it keeps `a`'s id and `a`'s headings (or `b`'s, where `a` has none)."""
     def lo(x, y): return min(v for v in (x, y) if v is not None) if (x, y) != (None, None) else None
     def hi(x, y): return max(v for v in (x, y) if v is not None) if (x, y) != (None, None) else None
     return Passage(

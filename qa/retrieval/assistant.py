@@ -23,6 +23,7 @@ from qa.answers import extract as answering
 import qa.index.build as index_mod
 from qa.retrieval import rank
 from qa.retrieval import timeline
+from qa.retrieval.adjacent import join_neighbours
 from qa.retrieval.grades import grade_dated, other_grade_given
 from qa.config import Settings, load_settings
 from qa.index.embedder import Embedder
@@ -337,7 +338,12 @@ class Assistant:
                                            ONE_PLACE_FLOOR if query.authorities else OTHER_DOCUMENT_FLOOR)
         # (the banner counts what is shown; by identity: two hits may hold equal values)
         kept = {id(h) for h in result.hits}
-        leading, shown, extra = ([h for h in group if id(h) in kept] for group in (leading, shown, extra))
+        below = [h for h in extra if h not in leading]
+        leading, shown, below = ([h for h in group if id(h) in kept] for group in (leading, shown, below))
+        # neighbouring passages shown as one excerpt, each group alone (a passage below never joins one leading)
+        leading, shown, below = (join_neighbours(group, index, self.settings.neighbour_ratio)
+                                 for group in (leading, shown, below))
+        result.hits, extra = leading + shown + below, leading + below
         if extra:
             result.filters_description = _describe_with_unconfirmed(query, len(shown), extra, len(leading), closer)
         t = time.perf_counter()

@@ -1,7 +1,8 @@
 """A briefing: excerpts collected from answers, each with its citation, exported as Markdown or Word.
 
 Items are plain dicts (they live in the web app's session state):
-    {"key", "text", "citation", "title", "date", "doc_type_label", "location", "publisher", "source", "doc_id"}
+    {"key", "text", "citation", "title", "date", "doc_type_label", "location", "publisher", "source", "doc_id",
+     "span" (its [start, end) in the document's text, where known)}
 The export lists each excerpt as a quotation followed by its citation and reference number, then a
 "References" list with one entry per document.
 """
@@ -25,15 +26,28 @@ def item_from_passage(p: dict) -> dict:
     item = {k: p.get(k) for k in ITEM_FIELDS}
     item["text"] = squash(p.get("text", ""))
     item["key"] = p.get("passage_id") or f"{p.get('doc_id')}:{p.get('start')}-{p.get('end')}"
+    if p.get("start") is not None and p.get("end") is not None:
+        item["span"] = [p["start"], p["end"]]
     if p.get("when"):  # a point of an evidence trail: its place in the chronology
         item["when"] = p["when"]
     return item
 
 
+def _within(inner: dict, outer: dict) -> bool:
+    """Whether `inner`'s text lies inside `outer`'s in one document (an excerpt of two neighbouring passages holds
+    each of them: qa/retrieval/adjacent.py)."""
+    a, b = inner.get("span"), outer.get("span")
+    return bool(a and b and inner.get("doc_id") == outer.get("doc_id") and b[0] <= a[0] and a[1] <= b[1])
+
+
 def add(items: list[dict], item: dict) -> tuple[list[dict], bool]:
-    """A new list with the item appended; False when it was already there."""
-    if any(i.get("key") == item.get("key") for i in items):
+    """A new list with the item appended; False when it was already there (or its text is, inside a longer excerpt).
+    A longer excerpt holding items already there takes the first one's place, the others removed."""
+    if any(i.get("key") == item.get("key") or _within(item, i) for i in items):
         return list(items), False
+    held = [n for n, i in enumerate(items) if _within(i, item)]
+    if held:
+        return [item if n == held[0] else i for n, i in enumerate(items) if n == held[0] or n not in held], True
     return list(items) + [item], True
 
 
