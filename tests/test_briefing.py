@@ -6,7 +6,8 @@ from qa.web import briefing
 def passage(n: int, doc: str = "doc_a", text: str = "Inspectors found   that supervision\nwas regular.") -> dict:
     return {"passage_id": f"{doc}#{n}", "text": text, "doc_id": doc, "title": f"Title {doc}", "date": "2018-08-23",
             "doc_type_label": "letter", "location": f"para. {n}", "publisher": "Ofsted", "source": "https://x/y",
-            "citation": f"Ofsted, Title {doc} (letter), 23 August 2018, para. {n}", "start": 0, "end": 10}
+            "citation": f"Ofsted, Title {doc} (letter), 23 August 2018, para. {n}", "start": 100 * n,
+            "end": 100 * n + 50}  # (a document's passages never share their text)
 
 
 def test_items_add_move_remove():

@@ -125,3 +125,26 @@ def test_a_briefing_holds_a_passage_once_whether_alone_or_in_a_joined_excerpt():
     # another document's passage at the same offsets is not
     items, added = add(items, item("f#1", 0, 90) | {"doc_id": "f"})
     assert added and len(items) == 3
+
+
+_TRUST_STORY = ("Rutland's children's trust goes live\n\nPublished: 3 April 2019\n\nRutland Children's Trust went live on 1 "
+                "April 2019, taking over children's social care from the council. Ofsted had rated the service "
+                "inadequate in November 2017.")
+
+
+def test_please_is_no_topic_of_a_trail_and_a_trail_finding_nothing_leaves_the_ordinary_answer(tmp_path, monkeypatch):
+    from conftest import bm25_assistant_for, other_council_news
+    from qa.retrieval import timeline
+
+    assistant = bm25_assistant_for(tmp_path, {
+        "r62-trust.txt": (_TRUST_STORY, {"doc_type": "news_article", "date": "2019-04-03",
+                                         "local_authorities": ["Rutland"]}), **other_council_news()})
+    question = "Rutland trust timeline please: when did the trust go live?"
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.query.topic == "trust" and "went live" in answer.hits[0].passage.text
+    # "please" read as the trail's topic again: the trail finds nothing, and the ordinary answer speaks on its own
+    # terms (here unsure of the unknown words, so the story is shown as related)
+    monkeypatch.setattr(timeline, "FRAME_WORDS", timeline.FRAME_WORDS - {"please"})
+    answer = assistant.ask(question)
+    assert "speaks to trust please" not in answer.message
+    assert any("went live" in h.passage.text for h in answer.hits + answer.related)

@@ -163,8 +163,12 @@ class Assistant:
             # council made progress on the areas flagged in 2012?" asks what that year's report found): the ordinary
             # ranked answer serves it better, with its own abstention. (Unscoped or over years, the one point is
             # the text that speaks to the change, and stays.)
+            # Nor is a trail that finds nothing ("Doncaster trust timeline please: when did the trust go live, when
+            # was it rated inadequate, ...?" where no page speaks to its topic as a trail reads it): the ordinary
+            # answer reads the question's own words, and abstains on its own terms.
             if not (intent.kind == "trail" and len(traced.hits) <= 1 and query.date_from and query.date_to
-                    and (query.date_to - query.date_from).days <= 366):
+                    and (query.date_to - query.date_from).days <= 366) \
+                    and not (intent.kind == "trail" and not traced.hits):
                 timings["total"] = time.perf_counter() - started
                 return traced
         missing = unknown_authorities(index, query)

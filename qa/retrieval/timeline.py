@@ -106,6 +106,7 @@ tell show shows showed there any evidence trail how's what's now today recent re
 conclude concluded conclusion conclusions finding findings judge judged actually really inspectors inspector
 things thing picture situation position matters stuff everything anything
 far focused focussed autumn spring summer winter before earlier later
+please pls thanks
 """.split()) | QUESTION_WORDS
 
 
