@@ -299,7 +299,9 @@ DEFAULT_INDEX = ROOT / "index"
 #   133: notes' "Next meeting to be held on ..." no date; a listed letter's "Letter published ..." in a page's body
 #        dates the letter, not the page; a modification time in a meta tag with its attributes in any order; a
 #        paper's part counted once however worded ("List of background papers")
-PIPELINE_VERSION = "133"
+#   134: a list item's own number or letter ("3. Leadership ...", "(b) ...") kept in its text; only a bullet's
+#        glyph or dash dropped
+PIPELINE_VERSION = "134"
 
 
 def packaged_model_path() -> str:

@@ -148,3 +148,19 @@ def test_please_is_no_topic_of_a_trail_and_a_trail_finding_nothing_leaves_the_or
     answer = assistant.ask(question)
     assert "speaks to trust please" not in answer.message
     assert any("went live" in h.passage.text for h in answer.hits + answer.related)
+
+
+def test_a_list_items_number_or_letter_stays_in_its_text_its_bullet_goes(tmp_path):
+    from conftest import ingested
+
+    text = ("Inspection of Rutland children's services\n\nJudgements\n\n"
+            "1. Children who need help and protection Requires Improvement\n"
+            "2.1 Adoption performance Inadequate\n"
+            "3. Leadership, management and governance Requires Improvement\n\n"
+            "What needs to improve\n\n"
+            "• The quality of plans for children in need.\n"
+            "(b) Management oversight of supervision.\n")
+    doc = ingested(tmp_path, "r62-report.txt", text)
+    assert "3. Leadership, management and governance Requires Improvement" in doc.text
+    assert "1. Children who need help" in doc.text and "(b) Management oversight" in doc.text
+    assert "•" not in doc.text and "The quality of plans for children in need." in doc.text

@@ -22,6 +22,17 @@ from qa.datatypes import Block
 
 BULLET_CHARS = "•●▪■◦‣∙·*\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u2043"
 BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(BULLET_CHARS)}]|[-–—](?=\s)|\d{{1,2}}[.)](?=\s)|\([a-z0-9]\))\s*")
+# A list item's own number or letter ("3. Leadership, management and governance Requires Improvement", "(b) ...")
+# is part of its text: a judgement list or a numbered paragraph is quoted and found again by it. Only a bullet's
+# glyph or dash is dropped.
+NUMBERED_ITEM_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|\([a-z0-9]\))")
+
+
+def item_text(line: str, bullet: re.Match) -> str:
+    """A list item's line without its bullet (see NUMBERED_ITEM_RE: a number or letter stays)."""
+    return line.strip() if NUMBERED_ITEM_RE.match(line) else line[bullet.end():].strip()
+
+
 TERMINAL_RE = re.compile(r"[.!?:;][\"'”’)\]]*$")
 QUESTION_HEADING_RE = re.compile(r"(?:What|How|Why|Where|Who|When|Which)\b(?:\s+[\w'’-]+){1,7}\?")
 SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
@@ -314,7 +325,7 @@ def unwrap(text: str, page: int | None = None) -> list[Block]:
             continue
         if not current:
             kind = "item" if starts_item else "para"
-        text_line = BULLET_RE.sub("", line, count=1) if bullet and not current else line
+        text_line = item_text(line, bullet) if bullet and not current else line
         current.append(text_line)
         prev = line
     flush()
@@ -430,7 +441,7 @@ def split_flowed(text: str, page: int | None = None) -> list[Block]:
             continue
         bullet = BULLET_RE.match(line)
         if bullet and line[bullet.end():].strip():
-            blocks.append(Block("item", line[bullet.end():].strip(), page))
+            blocks.append(Block("item", item_text(line, bullet), page))
             continue
         nxt = nonempty[i + 1] if i + 1 < len(nonempty) else ""
         if _heading_like(line) and nxt and (len(nxt) > len(line) or BULLET_RE.match(nxt)):
@@ -926,7 +937,7 @@ def markdown_blocks(text: str, page: int | None = None) -> list[Block]:
         if bullet and line[bullet.end():].strip() and not MD_RULE_RE.match(line):
             flush()
             kind = "item"
-            current.append(line[bullet.end():].strip())
+            current.append(item_text(line, bullet))
             continue
         if MD_TABLE_ROW_RE.match(line):
             flush()
