@@ -127,8 +127,8 @@ def test_a_briefing_holds_a_passage_once_whether_alone_or_in_a_joined_excerpt():
     assert added and len(items) == 3
 
 
-_TRUST_STORY = ("Rutland's children's trust goes live\n\nPublished: 3 April 2019\n\nRutland Children's Trust went live on 1 "
-                "April 2019, taking over children's social care from the council. Ofsted had rated the service "
+_TRUST_STORY = ("Rutland's children's trust goes live\n\nPublished: 3 April 2019\n\nRutland Children's Trust went live "
+                "on 1 April 2019, taking over children's social care from the council. Ofsted had rated the service "
                 "inadequate in November 2017.")
 
 
