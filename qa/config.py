@@ -301,7 +301,8 @@ DEFAULT_INDEX = ROOT / "index"
 #        paper's part counted once however worded ("List of background papers")
 #   134: a list item's own number or letter ("3. Leadership ...", "(b) ...") kept in its text; only a bullet's
 #        glyph or dash dropped
-PIPELINE_VERSION = "134"
+#   135: a paper on a numbered visit dated by the sentence naming that visit before one recalling another inspection
+PIPELINE_VERSION = "135"
 
 
 def packaged_model_path() -> str:

@@ -164,3 +164,17 @@ def test_a_list_items_number_or_letter_stays_in_its_text_its_bullet_goes(tmp_pat
     assert "3. Leadership, management and governance Requires Improvement" in doc.text
     assert "1. Children who need help" in doc.text and "(b) Management oversight" in doc.text
     assert "•" not in doc.text and "The quality of plans for children in need." in doc.text
+
+
+def test_a_paper_on_a_numbered_visit_is_dated_by_the_sentence_naming_that_visit():
+    from qa.documents.metadata import infer_period
+
+    paper = ("Report title | Ofsted monitoring visit to the Front Door, May 2024\n"
+             "3.1 Ofsted inspected Rutland's children's services between 6 and 17 November 2023 and judged them "
+             "inadequate.\n"
+             "4.1 Ofsted carried out its first monitoring visit on 14 and 15 May 2024. The inspectors were Jo Bell "
+             "HMI and Sam Hart HMI.")
+    assert infer_period(paper, "2024-07-11", 1)[0] == ("2024-05-14", "2024-05-15")
+    # (a paper on no numbered visit, or on one it does not date, keeps the first visit it dates)
+    assert infer_period(paper, "2024-07-11", None)[0] == ("2023-11-06", "2023-11-17")
+    assert infer_period(paper, "2024-07-11", 2)[0] == ("2023-11-06", "2023-11-17")

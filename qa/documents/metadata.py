@@ -1511,38 +1511,50 @@ def infer_period(content: str, ref_date: str | None = None,
     content = re.sub(r"(?m)^([^\n]{40,}\b(?:to|of|in|for|at|by|from)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)"
                      r"[^\S\n]*\n(?=[^\S\n]*(?:[A-Z][a-z]+\s+){0,2}(?:Council|County|Borough|City|Metropolitan|"
                      r"children['’]s)\b)", r"\1 ", content)
-    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])|\n+", content):
-        if not _VISIT_WORD_RE.search(sentence) or re.search(r"\bmeeting\b", sentence, re.I):
-            continue
-        if re.match(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:members|councillors|committee|mps|(?:the\s+)?minister)\b"
-                    r"(?:(?!\b(?:inspectors?|ofsted|hmi)\b)[^.]){0,60}\bvisited\b", sentence, re.I):
-            continue  # "Members of the Select Committee visited the MASH on 3 July": no inspection
-        for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy"), (_RANGE_NUM_RE, "num"),
-                         (_SINGLE_DMY_RE, "single")):
-            for rm in rx.finditer(sentence):
-                before = sentence[max(0, rm.start() - 40):rm.start()]
-                if not (_PERIOD_TRIGGER_RE.search(before) or re.match(r"\s*between\s*$", sentence[:rm.start()], re.I)
-                        or _VISIT_NAMED_RE.search(sentence[max(0, rm.start() - 90):rm.start()])):
-                    continue
-                if visit and (named := {ordinal_value(m.group(1)) for m in _NUMBERED_VISIT_RE.finditer(
-                        sentence[max(0, rm.start() - NUMBERED_VISIT_CHARS):rm.start()])}) and visit not in named:
-                    continue  # another visit's dates ("The first monitoring visit, on 12 and 13 February ...")
-                if _PAPER_DATE_LABEL_RE.search(sentence[:rm.start()]):
-                    continue  # a paper's own date beside its title: "Report title: Ofsted focused visit ... Date: ..."
-                # (what stands between the last word for a visit and the dates: "the findings of Ofsted monitoring
-                # visits to date, and arrangements for the transfer of children's social care to the trust on 1
-                # April 2022" dates the transfer)
-                visits = [v.end() for v in _VISIT_WORD_RE.finditer(sentence, 0, rm.start())]
-                since_visit = sentence[visits[-1]:rm.start()] if visits and rm.start() - visits[-1] > 40 else ""
-                since_visit = re.split(r"[,;]", since_visit)[-1]  # (a clause between commas describes the visit)
-                # "judged inadequate on 5 May", "notification of the inspection on 2 June" are not visits; "the
-                # visit since it was judged inadequate took place on 5 May" is: the verb nearest the date decides
-                if _blocked(before, _PERIOD_BLOCKERS_RE) or _blocked(since_visit, _PERIOD_BLOCKERS_RE, _BODY_CHANGE_RE):
-                    continue
-                got = _range_from_match(rm, kind, ref_date)
-                if got:
-                    return (got[0], got[1]), 0.6 if got[2] else 0.85
-    return None, 0.0
+
+    def scan(own_visit_only: bool):
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z“\"‘'])|\n+", content):
+            if not _VISIT_WORD_RE.search(sentence) or re.search(r"\bmeeting\b", sentence, re.I):
+                continue
+            if re.match(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:members|councillors|committee|mps|"
+                        r"(?:the\s+)?minister)\b(?:(?!\b(?:inspectors?|ofsted|hmi)\b)[^.]){0,60}\bvisited\b",
+                        sentence, re.I):
+                continue  # "Members of the Select Committee visited the MASH on 3 July": no inspection
+            for rx, kind in ((_RANGE_DMY_RE, "dmy"), (_RANGE_MDY_RE, "mdy"), (_RANGE_NUM_RE, "num"),
+                             (_SINGLE_DMY_RE, "single")):
+                for rm in rx.finditer(sentence):
+                    before = sentence[max(0, rm.start() - 40):rm.start()]
+                    if not (_PERIOD_TRIGGER_RE.search(before)
+                            or re.match(r"\s*between\s*$", sentence[:rm.start()], re.I)
+                            or _VISIT_NAMED_RE.search(sentence[max(0, rm.start() - 90):rm.start()])):
+                        continue
+                    named = {ordinal_value(m.group(1)) for m in _NUMBERED_VISIT_RE.finditer(
+                        sentence[max(0, rm.start() - NUMBERED_VISIT_CHARS):rm.start()])} if visit else set()
+                    if named and visit not in named or own_visit_only and visit not in named:
+                        continue  # another visit's dates ("The first monitoring visit, on 12 and 13 February ...")
+                    if _PAPER_DATE_LABEL_RE.search(sentence[:rm.start()]):
+                        continue  # a paper's own date beside its title: "Report title: Ofsted focused visit ... Date:"
+                    # (what stands between the last word for a visit and the dates: "the findings of Ofsted monitoring
+                    # visits to date, and arrangements for the transfer of children's social care to the trust on 1
+                    # April 2022" dates the transfer)
+                    visits = [v.end() for v in _VISIT_WORD_RE.finditer(sentence, 0, rm.start())]
+                    since_visit = sentence[visits[-1]:rm.start()] if visits and rm.start() - visits[-1] > 40 \
+                        else ""
+                    since_visit = re.split(r"[,;]", since_visit)[-1]  # (a clause between commas describes the visit)
+                    # "judged inadequate on 5 May", "notification of the inspection on 2 June" are not visits; "the
+                    # visit since it was judged inadequate took place on 5 May" is: the verb nearest the date decides
+                    if _blocked(before, _PERIOD_BLOCKERS_RE) \
+                            or _blocked(since_visit, _PERIOD_BLOCKERS_RE, _BODY_CHANGE_RE):
+                        continue
+                    got = _range_from_match(rm, kind, ref_date)
+                    if got:
+                        return (got[0], got[1]), 0.6 if got[2] else 0.85
+        return None
+
+    # A paper on a numbered visit may recall the full inspection before it ("Ofsted inspected ... between 6 and 17
+    # November 2023"; then "Ofsted carried out its first monitoring visit on 14 and 15 May 2024"): the sentence naming
+    # its own visit dates it, before any other
+    return (scan(True) if visit else None) or scan(False) or (None, 0.0)
 
 
 def _blocked(stretch: str, *blocking: re.Pattern) -> bool:
