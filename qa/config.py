@@ -302,7 +302,8 @@ DEFAULT_INDEX = ROOT / "index"
 #   134: a list item's own number or letter ("3. Leadership ...", "(b) ...") kept in its text; only a bullet's
 #        glyph or dash dropped
 #   135: a paper on a numbered visit dated by the sentence naming that visit before one recalling another inspection
-PIPELINE_VERSION = "135"
+#   136: a menu line's words counted without its separators, so a long menu naming councils is a menu
+PIPELINE_VERSION = "136"
 
 
 def packaged_model_path() -> str:

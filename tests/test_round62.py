@@ -178,3 +178,16 @@ def test_a_paper_on_a_numbered_visit_is_dated_by_the_sentence_naming_that_visit(
     # (a paper on no numbered visit, or on one it does not date, keeps the first visit it dates)
     assert infer_period(paper, "2024-07-11", None)[0] == ("2023-11-06", "2023-11-17")
     assert infer_period(paper, "2024-07-11", 2)[0] == ("2023-11-06", "2023-11-17")
+
+
+def test_a_long_menu_naming_councils_is_a_menu_not_the_storys_subjects():
+    from conftest import metadata_of
+
+    story = ("Black Country Courier\n"
+             "News | Sport | Walsall | Wolverhampton | Dudley | Sandwell | What's On | Jobs | Puzzles\n"
+             "Council to hire more social workers after Ofsted visit\n"
+             "By Jo Bell\nThursday 17 October 2024\n"
+             "Walsall Council will spend £1.9 million a year on 16 more social workers after Ofsted criticised plans "
+             "for vulnerable children. The cabinet agreed the plan on Wednesday night.\n"
+             "Meanwhile, neighbouring Sandwell's children's services were also inspected last month.")
+    assert metadata_of(story, name="story.txt")["local_authorities"] == ["Walsall"]

@@ -902,6 +902,7 @@ _NAV_LINE_RE = re.compile(r"[|>›»].*[|>›»]|\bRegions\b|\bLocal News\b|\bNe
                           # a menu: six or more capitalised items, one of them a site section
                           r"^(?=(?:.*\b(?:Menu|Home|News|Sport|Jobs|Contact|Search|About)\b))(?:[A-Z][\w'’&-]*\s+){5,}"
                           r"[A-Z][\w'’&-]*$")
+_LINE_WORD_RE = re.compile(r"[^\s|>›»]+")
 _MENU_LINE_RE = re.compile(r"(?=(?:.*\b(?:Menu|Home|News|Sport|Jobs|Contact|Search|About)\b))(?:[A-Z][\w'’&-]*\s+){5,}"
                            r"[A-Z][\w'’&-]*$")
 # a predecessor: "when Cumbria County Council was replaced by two new unitary councils"
@@ -1021,7 +1022,9 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             w *= 0.1  # ... with no postcode: "Thurrock Council Civic Offices New Road Grays Essex" closing its line
         elif mt.address and not mt.formal:
             w *= 0.3  # a postal county ("Ilford, Essex IG6 4XZ") is not the council a school or a home is in
-        if len(line.split()) <= 14 and (_NAV_LINE_RE.search(line) if line_start > 0 else _MENU_LINE_RE.match(line)):
+        # (its words counted without the separators: "News | Sport | Walsall | Dudley | What's On | Jobs" is a menu)
+        if len(_LINE_WORD_RE.findall(line)) <= 14 \
+                and (_NAV_LINE_RE.search(line) if line_start > 0 else _MENU_LINE_RE.match(line)):
             w *= 0.1  # (the first line is the page's own, a headline or a council's name over its site, unless a menu)
         if first_pos and mt.name not in first_pos and _ATTENDANCE_LINE_RE.match(line) or mt.name in guests:
             # minutes' "Also present: Councillor F Ibbotson (Bedford Borough Council, peer observer)", and that
