@@ -303,7 +303,8 @@ DEFAULT_INDEX = ROOT / "index"
 #        glyph or dash dropped
 #   135: a paper on a numbered visit dated by the sentence naming that visit before one recalling another inspection
 #   136: a menu line's words counted without its separators, so a long menu naming councils is a menu
-PIPELINE_VERSION = "136"
+#   137: "Nottm" is Nottingham
+PIPELINE_VERSION = "137"
 
 
 def packaged_model_path() -> str:

@@ -191,3 +191,10 @@ def test_a_long_menu_naming_councils_is_a_menu_not_the_storys_subjects():
              "for vulnerable children. The cabinet agreed the plan on Wednesday night.\n"
              "Meanwhile, neighbouring Sandwell's children's services were also inspected last month.")
     assert metadata_of(story, name="story.txt")["local_authorities"] == ["Walsall"]
+
+
+def test_nottm_is_nottingham():
+    from qa.retrieval.question import parse
+
+    assert parse("nottm lead member response when the ilacs came out inadequate").authorities == ["Nottingham"]
+    assert parse("notts ilacs 2023").authorities == ["Nottinghamshire"]

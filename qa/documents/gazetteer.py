@@ -122,6 +122,7 @@ _ALIASES = {
     "Cambridgeshire": ("Cambs",), "Hampshire": ("Hants",), "Staffordshire": ("Staffs",), "Derbyshire": ("Derbys",),
     "Lancashire": ("Lancs",), "Central Bedfordshire": ("Central Beds",),
     "Northumberland": ("N'land", "N’land", "Nland"),
+    "Nottingham": ("Nottm",),  # (the city's everyday short form, not Notts)
     "Isle of Wight": ("IoW",),
     # county councils by their initials, where no other council shares them ("KCC's own statement")
     "Kent": ("KCC",), "West Sussex": ("WSCC",), "East Sussex": ("ESCC",), "North Yorkshire": ("North Yorks", "NYCC"),
