@@ -304,7 +304,9 @@ DEFAULT_INDEX = ROOT / "index"
 #   135: a paper on a numbered visit dated by the sentence naming that visit before one recalling another inspection
 #   136: a menu line's words counted without its separators, so a long menu naming councils is a menu
 #   137: "Nottm" is Nottingham
-PIPELINE_VERSION = "137"
+#   138: headings below removed furniture open the passage under them ("Inspection dates: ...", "Lead inspector:
+#        ...") instead of being left out of every passage
+PIPELINE_VERSION = "138"
 
 
 def packaged_model_path() -> str:

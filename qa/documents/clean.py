@@ -832,11 +832,12 @@ def drop_boilerplate(blocks: list[Block], record: dict | None = None) -> list[Bl
             dropped = True
             continue
         dropped = dropped or i in trimmed
-        # A passage must not join text on both sides of a removal: it would not be a slice of the source.
-        # A heading carries the gap on to the text after it.
+        # A passage must not join text on both sides of a removal: it would not be a slice of the source. The
+        # first block after it marks the gap; a heading there opens the passage after it, the gap behind it
+        # (a letter's "Inspection dates: ..." and "Lead inspector: ..." lines below a dropped address line are
+        # quoted with the text under them, not lost as a gap).
         b.after_gap = dropped and bool(kept)
-        if b.kind != "heading":
-            dropped = False
+        dropped = False
         kept.append(b)
     if record is not None:
         record.update(raw_chars=raw_chars, kept_chars=sum(len(b.text) for b in kept),
