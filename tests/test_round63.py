@@ -26,3 +26,79 @@ def test_headings_below_removed_furniture_open_the_passage_under_them(tmp_path):
     assert doc.text[opening.start:opening.end] == opening.text
     assert not any(b.after_gap for b in doc.blocks if opening.start < b.start < opening.end)
 
+
+# A focused-visit letter: findings, then the list of what must improve. Each paragraph long enough to be a passage.
+_FINDINGS = ("Inspectors found that social workers in Rutland visit children regularly and know them well. Managers "
+             "hold weekly team meetings and most records of supervision show reflective discussion of children's "
+             "progress. Partners told inspectors that they are better able to get help for families than they were "
+             "at the last inspection, and that the council's front door now responds to their concerns quickly.")
+_TO_IMPROVE = ("What needs to improve?\n\nThe precision of child in need plans, so that families know what must "
+               "change and by when.\n\nThe recording of the rationale for decisions to close cases at the front "
+               "door.\n\nThe timeliness of reviews for children who have been on plans for more than a year.")
+_CLOSING = ("Ofsted will take the findings from this focused visit into account at the next inspection of Rutland. "
+            "The published letter was shared with the council's scrutiny committee in March 2023, when members "
+            "asked for a report in the autumn on how the service had come out of the visit and what was to follow.")
+
+
+def _letter_assistant(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    letter = f"Focused visit to Rutland children's services\n\n{_FINDINGS}\n\n{_TO_IMPROVE}\n\n{_CLOSING}\n"
+    return bm25_assistant_for(tmp_path, {
+        "r63-letter.txt": (letter, {"doc_type": "ofsted_letter", "date": "2023-02-20",
+                                    "local_authorities": ["Rutland"]}),
+        **other_council_news()})
+
+
+def test_what_a_council_had_to_get_better_at_is_the_letters_list_of_what_needs_to_improve(tmp_path):
+    answer = _letter_assistant(tmp_path).ask("what did Ofsted say Rutland had to get better at?")
+    assert answer.hits and "The precision of child in need plans" in answer.hits[0].passage.text
+
+
+def test_when_a_report_came_out_is_searched_as_its_publication_not_as_come():
+    from qa.retrieval.retriever import keyword_terms
+    from qa.retrieval.synonyms import with_synonyms
+    from qa.terms import tokenize
+
+    asked = "when did the report come out"
+    assert "publish" in tokenize(with_synonyms(asked))
+    assert "come" not in keyword_terms(tokenize(with_synonyms(asked)), asked)
+    # (areas that "came out" as good are no publication)
+    assert "publish" not in tokenize(with_synonyms("how did the areas come out in the 2019 inspection"))
+
+
+def test_a_visits_number_is_no_count():
+    from qa.retrieval.answer_type import holds
+
+    assert not holds("count", "Swindon children's services: monitoring visit 2 finds caseloads easing")
+    assert holds("count", "Caseloads fell to 19 by the second visit.")
+
+
+def test_an_ordinal_in_apposition_to_a_monitoring_visit_is_its_number():
+    from qa.retrieval.question import parse
+
+    query = parse("What improvements did Ofsted note at its December monitoring visit to Rutland, the first after "
+                  "the 2023 inadequate judgement?")
+    assert query.visit_number == 1
+    assert "first" not in query.topic and "after the inadequate judgement" in query.topic
+    # (not an ordinal of something else: "the first since 2018" with no monitoring visit named)
+    assert parse("What did the Rutland inspection find, the first since 2018?").visit_number is None
+
+
+def test_a_reports_section_heading_repeating_its_judgement_table_line_does_not_hide_the_section(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    report = ("Inspection of Rutland children's social care services\n\n"
+              "The experiences and progress of children in care and care leavers Good Overall effectiveness Good\n\n"
+              "Services for children in Rutland have improved since the last inspection, and leaders know their "
+              "services well. Senior leaders have strengthened the quality of practice across the service.\n\n"
+              "The experiences and progress of children in care and care leavers: good\n\n"
+              "Care leavers benefit from personal advisers who are persistent in keeping in touch, and most live in "
+              "suitable homes. Pathway plans are updated when young people's circumstances change.\n")
+    assistant = bm25_assistant_for(tmp_path, {
+        "r63-report.txt": (report, {"doc_type": "ofsted_report", "date": "2019-07-01",
+                                    "local_authorities": ["Rutland"]}), **other_council_news()},
+        neighbour_ratio=0)
+    shown = " ".join(h.passage.text for h in assistant.ask("what did the Rutland inspection say about care leavers "
+                                                          "and their personal advisers?").hits)
+    assert "persistent in keeping in touch" in shown and "leaders know their services well" in shown

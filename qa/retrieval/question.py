@@ -540,6 +540,10 @@ ORDINAL_LETTER_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:ofsted\s+)?lett
 
 # ... and so is an ordinal "one": "after the MV the committee discussed (the fifth one)"
 ORDINAL_ONE_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+one\b", re.I)
+# ... and an ordinal in apposition: "its December monitoring visit to Liverpool, the first after the 2023 inadequate
+# judgement"
+ORDINAL_AFTER_RE = re.compile(rf",\s*(?:the\s+)?{ORDINAL_RE}(?=\s+(?:one\s+|visit\s+)?(?:after|since|following)\b)",
+                              re.I)
 
 
 @dataclass(frozen=True)
@@ -1498,7 +1502,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     authorities = places_asked(text, considered)
     # "First Somerset MV": the place may stand between the ordinal and the visit
     vm = VISIT_RE.search(rest) or _visit_across_place(rest) \
-        or (MONITORING_NAMED_RE.search(rest) and (ORDINAL_LETTER_RE.search(rest) or ORDINAL_ONE_RE.search(rest)))
+        or (MONITORING_NAMED_RE.search(rest) and (ORDINAL_LETTER_RE.search(rest) or ORDINAL_ONE_RE.search(rest)
+                                                   or ORDINAL_AFTER_RE.search(rest)))
     if vm:
         visit = ordinal_value(vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4))
         # The visit is a filter; left in, its words would pull passages that merely name the visit.

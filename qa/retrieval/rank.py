@@ -797,6 +797,14 @@ ASKS_WHAT_TO_IMPROVE_RE = re.compile(r"\b(?:improv\w*|recommend\w*|needs?\s+to|n
                                      r"poor|wrong|problems?|gaps?|still|left\s+to|remain\w*|work\s+on|next\s+steps)\b",
                                      re.I)
 IMPROVE_PENALTY = 0.85
+# ... and when the question asks for that list itself ("what did Ofsted say the council had to get better at?",
+# "norfolk jtai what needs to improve", "which areas for improvement did Ofsted set"), the section weighs
+# x IMPROVE_ASKED_BOOST: it is the answer, where the findings above only lead up to it.
+ASKS_IMPROVE_LIST_RE = re.compile(r"\b(?:needs?|needed|had|has|have)\s+to\s+(?:improve|be\s+improved|get\s+better|"
+                                  r"do\s+better)\b|\bneeds?\s+improving\b|\bareas?\s+(?:for|of|needing|requiring)\s+"
+                                  r"(?:further\s+)?improvement\b|\bimprovement\s+areas?\b|\b(?:get|do)\s+better\s+at\b|"
+                                  r"\bwhat\s+(?:[\w'’]+\s+){0,4}?(?:should|must)\s+improve\b", re.I)
+IMPROVE_ASKED_BOOST = 1.2
 LIST_ITEM_WORDS = 35  # an item of "What needs to improve" is a line or two, a finding a paragraph
 
 
@@ -811,9 +819,11 @@ def improve_weight(text: str, headings: list[str] | None, question: str) -> floa
     # lines, has its findings paragraphs under "What needs to improve?" too)
     under = (headings and IMPROVE_HEADING_RE.search(headings[-1]) and list_like(text)) \
         or IMPROVE_HEADING_RE.search(text[:120])
-    if not under or ASKS_WHAT_TO_IMPROVE_RE.search(question):
+    if not under:
         return 1.0
-    return IMPROVE_PENALTY
+    if ASKS_IMPROVE_LIST_RE.search(question):
+        return IMPROVE_ASKED_BOOST
+    return 1.0 if ASKS_WHAT_TO_IMPROVE_RE.search(question) else IMPROVE_PENALTY
 
 
 # "Which inspections found problems with how councils respond to missing children?": a passage on the topic that
@@ -1365,9 +1375,12 @@ def group_duplicates(hits: list[Hit]) -> list[Hit]:
     more authoritative source (the letter a news story quotes), it takes the earlier one's place."""
     kept: list[Hit] = []
     for hit in hits:
-        if any(k.document.doc_id == hit.document.doc_id and near_duplicate(k.passage.text, hit.passage.text)
+        # A page captured with its text twice (or a running header on every page): the same words once are enough.
+        # Mostly the same words, not one shared run: a report's section heading repeats its line of the judgement
+        # table ("The experiences and progress of children in care and care leavers: good") above new findings.
+        if any(k.document.doc_id == hit.document.doc_id and repeats(hit.passage.text, k.passage.text)
                for k in kept):
-            continue  # a page captured with its text twice: the same words once are enough
+            continue
         twin = next((k for k in kept if k.document.doc_id != hit.document.doc_id
                      and same_event(k.document, hit.document)
                      and near_duplicate(k.passage.text, hit.passage.text)), None)

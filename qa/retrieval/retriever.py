@@ -368,6 +368,8 @@ def heading_only_weight(index: Index, passage, q_terms: list[str], kind: str | N
 HOW_MANY_RE = re.compile(r"\bhow\s+many\b", re.I)
 # "according to the article on ...": who tells (it matched "according to Ofsted"), not "in accordance with"
 ACCORDING_TO_RE = re.compile(r"\baccording\s+to\b", re.I)
+# "when did the report come out": its publication (searched as "published", see synonyms), not "come into care"
+CAME_OUT_RE = re.compile(r"\b(?:report|letter|findings|it)\s+(?:come|came|comes)\s+out\b", re.I)
 
 
 def keyword_terms(terms: list[str], question: str = "") -> list[str]:
@@ -378,7 +380,8 @@ def keyword_terms(terms: list[str], question: str = "") -> list[str]:
         | ({"month", "year", "exact"} if DATE_WORDS_ASKED_RE.search(question) else set()) \
         | ({"letter"} if SOURCE_LETTER_RE.search(question) and not LETTER_TOPIC_RE.search(question) else set()) \
         | ({"mani"} if HOW_MANY_RE.search(question) else set()) \
-        | ({"accord"} if ACCORDING_TO_RE.search(question) else set())
+        | ({"accord"} if ACCORDING_TO_RE.search(question) else set()) \
+        | ({"come", "came"} if CAME_OUT_RE.search(question) else set())
     kept = [t for t in terms if t not in framing]
     return kept or terms
 

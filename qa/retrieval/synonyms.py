@@ -96,6 +96,12 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     **{form: ("toolkit", "toolkits") for form in ("tool", "tools")},
     # "the biggest challenge" is reported as "the most significant challenge"
     **{form: ("most significant", "greatest") for form in ("biggest", "largest")},
+    # a report that "came out" was published ("when did the report come out": not "how did the areas come out")
+    **{f"{what} {verb} out": ("published",) for what in ("report", "letter", "findings", "it")
+       for verb in ("come", "came", "comes")},
+    # what a council "had to get better at" is what a letter says "needs to improve" (not "did practice get better
+    # or worse": a comparison, not the list)
+    **{form: ("improve", "improvement") for form in ("get better at", "do better at", "to get better", "to do better")},
     # a council's apology is worded "we are deeply sorry"
     **{form: ("sorry",) for form in ("apologise", "apologised", "apologize", "apologized", "apology", "apologies")},
 }
