@@ -306,7 +306,9 @@ DEFAULT_INDEX = ROOT / "index"
 #   137: "Nottm" is Nottingham
 #   138: headings below removed furniture open the passage under them ("Inspection dates: ...", "Lead inspector:
 #        ...") instead of being left out of every passage
-PIPELINE_VERSION = "138"
+#   139: a council's own officers visiting another council ("officers visited the City of Wolverhampton Council's
+#        MASH to share learning") mention it in passing
+PIPELINE_VERSION = "139"
 
 
 def packaged_model_path() -> str:
