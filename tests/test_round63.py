@@ -102,3 +102,42 @@ def test_a_reports_section_heading_repeating_its_judgement_table_line_does_not_h
     shown = " ".join(h.passage.text for h in assistant.ask("what did the Rutland inspection say about care leavers "
                                                           "and their personal advisers?").hits)
     assert "persistent in keeping in touch" in shown and "leaders know their services well" in shown
+
+
+def test_a_council_visited_by_the_councils_own_officers_is_mentioned_in_passing():
+    from conftest import metadata_of
+
+    paper = ("Children's Services Scrutiny Committee\n"
+             "Report Title: The children's front door since the focused visit\n"
+             "1. This report updates the Committee on the Council's front door since Ofsted's focused visit.\n"
+             "2. In October 2024 officers visited the City of Wolverhampton Council's MASH to share learning on "
+             "managing demand, and Wolverhampton managers made a return visit in January 2025.\n"
+             "3. Rutland's last full inspection was in June 2019, when services were judged to be good.\n"
+             "Supporting information: Ofsted letter, Focused visit to Rutland County Council children's services.\n")
+    assert metadata_of(paper)["local_authorities"] == ["Rutland"]
+
+
+def test_a_comparison_read_into_a_question_about_one_event_gives_the_ordinary_answer_when_it_finds_nothing():
+    from qa.retrieval.timeline import compared_in_passing
+
+    assert compared_in_passing("the MV in Feb 2017: compared with the Nov 2015 SIF, did Ofsted think the trust "
+                               "understood itself?")
+    assert not compared_in_passing("compare Doncaster and Kirklees on fostering allowances")
+    assert not compared_in_passing("caseloads in 2019 versus 2021, compared with the previous visit")
+
+
+def test_a_source_the_question_finds_wanting_is_not_the_source_asked_for():
+    from qa.retrieval.question import parse
+
+    query = parse("The council's press release only says July - on what dates did Ofsted actually do the MV to "
+                  "Rutland, and was it the first one?")
+    assert query.source != "council" and not query.doc_types
+    assert parse("What did the council's press release say about the MV to Rutland?").source == "council"
+
+
+def test_the_letters_wording_asks_for_ofsteds_own_letter():
+    from qa.retrieval.question import parse
+
+    query = parse("What areas for improvement did Ofsted give Rutland after the Nov 2022 focused visit? I want the "
+                  "letter's wording, not the local paper's write-up.")
+    assert query.source == "ofsted" and query.source_named

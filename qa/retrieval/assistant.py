@@ -130,7 +130,8 @@ class Assistant:
     # ------------------------------------------------------------ asking
 
     def ask(self, question: str, top_k: int | None = None, previous: Query | None = None,
-            overrides: "FilterOverrides | dict | None" = None) -> Answer:
+            overrides: "FilterOverrides | dict | None" = None, timelines: bool = True) -> Answer:
+        """`timelines=False`: the ordinary ranked answer even where the question reads as a trail or comparison."""
         started = time.perf_counter()
         top_k = top_k or self.settings.top_k
         notices = [n for n in (self.dense_error, self.build_notice) if n]
@@ -156,7 +157,7 @@ class Assistant:
         timings: dict[str, float] = {}
         result = Answer(question=typed, hits=[], filters=query.filters(), mode=self.mode, notices=notices,
                         timings=timings, filters_description=query.describe(), query=query)
-        intent = timeline.detect(question, previous)
+        intent = timeline.detect(question, previous) if timelines else None
         if intent is not None:  # "how has X changed", "compare X in A and B": qa/retrieval/timeline.py
             traced = timeline.ask(self, index, query, intent, replace(result))
             # A trail of one passage (or none) inside a dated scope is no trail ("Dudley 2016 inspection: had the
@@ -169,6 +170,13 @@ class Assistant:
             if not (intent.kind == "trail" and len(traced.hits) <= 1 and query.date_from and query.date_to
                     and (query.date_to - query.date_from).days <= 366) \
                     and not (intent.kind == "trail" and not traced.hits):
+                if intent.kind == "compare" and not traced.hits and timeline.compared_in_passing(question):
+                    # A comparison read into a question about one event ("the MV in Feb 2017 ...: compared with the
+                    # Nov 2015 SIF, did Ofsted think ...?") that finds nothing on either side: the ordinary answer,
+                    # when it finds what the question's own words ask; else the empty sides say so.
+                    ordinary = self.ask(typed, top_k, previous, overrides, timelines=False)
+                    if ordinary.hits and not ordinary.abstained:
+                        return ordinary
                 timings["total"] = time.perf_counter() - started
                 return traced
         missing = unknown_authorities(index, query)

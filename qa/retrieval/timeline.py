@@ -74,6 +74,16 @@ DESCRIBED_RE = re.compile(r"\bhow\s+(?:is|was|are|were)\b[^?]*\b(?:described|cha
                           re.I)
 COMPARE_RE = re.compile(r"\bcompar(?:e|ed|ing|ison)\b|\bversus\b|\bvs\.?(?=\s)|\bside\s+by\s+side\b"
                         r"|\bdifferences?\s+between\b", re.I)
+# "..., compared with the Nov 2015 SIF, did Ofsted think ...?": a clause, not a request to put two things side by side
+COMPARED_CLAUSE_RE = re.compile(r"\bcompared\s+(?:with|to)\b", re.I)
+
+
+def compared_in_passing(question: str) -> bool:
+    """Whether every comparison word of the question is a "compared with" clause (not "compare", "versus")."""
+    marks = list(COMPARE_RE.finditer(question))
+    return bool(marks) and all(COMPARED_CLAUSE_RE.match(question, m.start()) for m in marks)
+
+
 # "How did Ofsted say services compared with the previous inspection?": the comparison one text made is asked for,
 # not two things put side by side.
 # (a reporting verb, and an earlier inspection compared against: "How did Ofsted judge leadership in 2019 compared
