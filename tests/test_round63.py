@@ -51,6 +51,9 @@ def _letter_assistant(tmp_path):
 
 
 def test_what_a_council_had_to_get_better_at_is_the_letters_list_of_what_needs_to_improve(tmp_path):
+    from qa.retrieval.synonyms import with_synonyms
+
+    assert with_synonyms("Did things start to get better after the 2019 inspection?").endswith("?")  # (a course)
     answer = _letter_assistant(tmp_path).ask("what did Ofsted say Rutland had to get better at?")
     assert answer.hits and "The precision of child in need plans" in answer.hits[0].passage.text
 
@@ -63,8 +66,11 @@ def test_when_a_report_came_out_is_searched_as_its_publication_not_as_come():
     asked = "when did the report come out"
     assert "publish" in tokenize(with_synonyms(asked))
     assert "come" not in keyword_terms(tokenize(with_synonyms(asked)), asked)
-    # (areas that "came out" as good are no publication)
-    assert "publish" not in tokenize(with_synonyms("how did the areas come out in the 2019 inspection"))
+    # (areas that "came out" as good are no publication, nor is what "came out" as news)
+    for question in ("how did the areas come out in the 2019 inspection", "How did the report come out on "
+                     "leadership - good or RI?", "When it came out that the council had misreported its figures, "
+                     "what did Ofsted do?"):
+        assert "publish" not in tokenize(with_synonyms(question))
 
 
 def test_a_visits_number_is_no_count():
@@ -72,6 +78,7 @@ def test_a_visits_number_is_no_count():
 
     assert not holds("count", "Swindon children's services: monitoring visit 2 finds caseloads easing")
     assert holds("count", "Caseloads fell to 19 by the second visit.")
+    assert holds("count", "During the visit 14 children were seen at home.")
 
 
 def test_an_ordinal_in_apposition_to_a_monitoring_visit_is_its_number():
@@ -81,8 +88,11 @@ def test_an_ordinal_in_apposition_to_a_monitoring_visit_is_its_number():
                   "the 2023 inadequate judgement?")
     assert query.visit_number == 1
     assert "first" not in query.topic and "after the inadequate judgement" in query.topic
-    # (not an ordinal of something else: "the first since 2018" with no monitoring visit named)
+    # (not an ordinal of something else: "the first since 2018" with no monitoring visit named; nor the first since
+    # what starts no series of visits)
     assert parse("What did the Rutland inspection find, the first since 2018?").visit_number is None
+    assert parse("What did Rutland's October 2020 monitoring visit, the first since lockdown, say about "
+                 "caseloads?").visit_number is None
 
 
 def test_a_reports_section_heading_repeating_its_judgement_table_line_does_not_hide_the_section(tmp_path):
@@ -115,6 +125,12 @@ def test_a_council_visited_by_the_councils_own_officers_is_mentioned_in_passing(
              "3. Rutland's last full inspection was in June 2019, when services were judged to be good.\n"
              "Supporting information: Ofsted letter, Focused visit to Rutland County Council children's services.\n")
     assert metadata_of(paper)["local_authorities"] == ["Rutland"]
+    # (not Ofsted's staff visiting the council a story is about)
+    story = ("Children's services still failing, says Ofsted\n"
+             "Ofsted staff visited Rutland in March and found that Rutland Council's services for children had not "
+             "improved since Rutland was rated inadequate in 2015.\n"
+             "The council is now working closely with Leicestershire County Council, which was rated good.\n")
+    assert metadata_of(story)["local_authorities"][0] == "Rutland"
 
 
 def test_a_comparison_read_into_a_question_about_one_event_gives_the_ordinary_answer_when_it_finds_nothing():
@@ -124,6 +140,7 @@ def test_a_comparison_read_into_a_question_about_one_event_gives_the_ordinary_an
                                "understood itself?")
     assert not compared_in_passing("compare Doncaster and Kirklees on fostering allowances")
     assert not compared_in_passing("caseloads in 2019 versus 2021, compared with the previous visit")
+    assert not compared_in_passing("How did Ofsted judge leadership in Rutland in 2019 compared with 2015?")
 
 
 def test_a_source_the_question_finds_wanting_is_not_the_source_asked_for():
@@ -133,6 +150,8 @@ def test_a_source_the_question_finds_wanting_is_not_the_source_asked_for():
                   "Rutland, and was it the first one?")
     assert query.source != "council" and not query.doc_types
     assert parse("What did the council's press release say about the MV to Rutland?").source == "council"
+    assert not parse("The council's news page only said July - on what dates did Ofsted do the MV to "
+                     "Rutland?").doc_types
 
 
 def test_the_letters_wording_asks_for_ofsteds_own_letter():
@@ -141,3 +160,17 @@ def test_the_letters_wording_asks_for_ofsteds_own_letter():
     query = parse("What areas for improvement did Ofsted give Rutland after the Nov 2022 focused visit? I want the "
                   "letter's wording, not the local paper's write-up.")
     assert query.source == "ofsted" and query.source_named
+
+
+def test_a_counted_acronym_in_the_plural_counts_its_long_form():
+    from qa.retrieval.answer_type import counted_stems, states_count
+
+    stems = counted_stems("hmi probation annual report - how many yots inspected?")
+    assert states_count(stems, "The report covers inspections of 26 youth offending teams over the past 12 months.")
+
+
+def test_an_interview_is_a_press_source():
+    from qa.retrieval.question import parse
+
+    assert parse("rutland dcs interview - what did she say about the care leavers RI").source == "news"
+    assert parse("Did Ofsted inspectors interview care leavers in Rutland?").source == "ofsted"

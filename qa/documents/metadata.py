@@ -886,10 +886,6 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|n
                              # "who previously led children's services in Essex"; "learning from colleagues in Hackney"
                              r"previously\s+(?:led|ran|managed|headed|worked)\b[^.]{0,50}?\b(?:in|at|for)|"
                              r"colleagues\s+(?:in|at|from)(?:\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s+and)?|"
-                             # the council's own staff visiting another to learn: "officers visited the City of
-                             # Wolverhampton Council's MASH to share learning" (not inspectors' visits, the subject's)
-                             r"(?:officers|managers|staff|leaders|practitioners|we)\s+(?:have\s+|had\s+|also\s+)?"
-                             r"visited(?:\s+the)?(?:\s+city\s+of)?|"
                              # councils in a place: "children placed by ... authorities in Hertfordshire and Essex"
                              r"(?:authorities|councils)\s+(?:in|across)|"
                              # another council reviewing this one: "a peer review led by Portsmouth City Council"
@@ -986,9 +982,27 @@ _ATTENDANCE_LINE_RE = re.compile(r"\s*(?:also\s+present|present|in\s+attendance|
                                  r"apologies(?:\s+for\s+absence)?|observers?|guests?)\s*:", re.I)
 
 
+# The council's own staff visiting another to learn from it: "officers visited the City of Wolverhampton Council's
+# MASH to share learning on ..." (not inspectors' or a commissioner's visits, nor managers visiting the council's
+# own homes: a purpose of learning follows in the sentence)
+_VISITED_BEFORE_RE = re.compile(r"\b(?:officers|managers|practitioners|leaders|staff)\s+(?:have\s+|had\s+|also\s+)?"
+                                r"visited(?:\s+the)?(?:\s+city\s+of)?\s+$", re.I)
+_TO_LEARN_AFTER_RE = re.compile(r"^[^.!?\n]{0,160}?\b(?:to\s+(?:share|learn|see\s+how|observe)|learning|peer|"
+                                r"good\s+practice)\b", re.I)
+_INSPECTORS_RE = re.compile(r"\b(?:ofsted|inspectors?|inspectorate|hmi|commissioner|dfe)\b", re.I)
+
+
+def _visited_to_learn(content: str, start: int, end: int) -> bool:
+    sentence_start = max((m.end() for m in re.finditer(r"[.!?]\s|\n", content[max(0, start - 200):start])),
+                         default=0) + max(0, start - 200)
+    before = content[sentence_start:start]
+    return bool(_VISITED_BEFORE_RE.search(before)) and not _INSPECTORS_RE.search(before) \
+        and bool(_TO_LEARN_AFTER_RE.match(content[end:]))
+
+
 def _again_in_passing(content: str, passing_end: int | None, start: int) -> bool:
-    """Named again in the sentence that named it in passing ("officers visited the City of Wolverhampton Council's
-    MASH ..., and Wolverhampton managers made a return visit"): in passing still."""
+    """Named again in the sentence that named it as a council visited to learn from ("officers visited the City of
+    Wolverhampton Council's MASH ..., and Wolverhampton managers made a return visit"): in passing still."""
     return passing_end is not None and start - passing_end < 200 \
         and not re.search(r"[.!?][\"'”’)]*\s|\n", content[passing_end:start])
 
@@ -1013,7 +1027,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     named_outright: set[str] = set()  # (named at least once other than in passing)
     guests: set[str] = set()  # (first named on a meeting's attendance line)
     passing_prev = False
-    passing_at: dict[str, int] = {}  # (where each authority's last mention in passing ended)
+    visited_at: dict[str, int] = {}  # (where the mention of each council visited to learn from ended)
     for i, mt in enumerate(mentions):
         w = 3.0 if mt.start < 300 else 2.0 if mt.start < 900 else 1.0
         if mt.formal:
@@ -1058,8 +1072,12 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             w += 2.0
             passing_prev = False
             named_outright.add(mt.name)
+        elif visited := _visited_to_learn(content, mt.start, mt.end) \
+                or _again_in_passing(content, visited_at.get(mt.name), mt.start):
+            w *= 0.25  # the council's officers visiting another to learn from it
+            passing_prev = True
+            visited_at[mt.name] = mt.end
         elif _PASSING_BEFORE.search(before) or (joined and passing_prev) \
-                or _again_in_passing(content, passing_at.get(mt.name), mt.start) \
                 or _REPLACED_AFTER.match(content[mt.end:mt.end + 40]) \
                 or (not mt.formal and _DESCRIBED_BEFORE.search(before[-12:])
                     and _DESCRIBED_AFTER.match(content[mt.end:mt.end + 30])) \
@@ -1067,7 +1085,6 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
                     and _DESCRIBED_KIND_AFTER.match(content[mt.end:mt.end + 30])):
             w *= 0.25  # "from Rotherham", "also runs services in Kingston and Richmond"
             passing_prev = True
-            passing_at[mt.name] = mt.end
         else:
             passing_prev = False
             named_outright.add(mt.name)

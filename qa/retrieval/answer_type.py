@@ -220,8 +220,9 @@ EVIDENCE: dict[str, re.Pattern] = {
                          rf"(?=[^\n]{{0,80}}?\b(?:Council|Trust|Borough|Together\s+for\s+Children)\b)|"
                          # a byline: "By Ruth Okafor, Local Democracy Reporter", "By Jo Bell |"
                          rf"(?:^|\n)[^\S\n]*By[^\S\n]+{_NAME}(?=[^\S\n]*(?:[,|·]|\n|$))"),
-    # (a visit's number is no count: "monitoring visit 2 finds caseloads easing")
-    "count": re.compile(r"(?<![\d/.-])(?<!visit\s)\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
+    # (a visit's number is no count: "monitoring visit 2 finds caseloads easing"; "during the visit 14 children
+    # were seen" counts children)
+    "count": re.compile(r"(?<![\d/.-])(?<!monitoring\svisit\s)(?<!visit\snumber\s)\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
                         rf"{_MONTH_NOT_MAY}\b)|\bper\s*cent\b|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
                         r"eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),
     # "only 38% are completed within 72 hours", "seen the same day", "a third happen within three days"
@@ -866,6 +867,13 @@ _HOW_MANY_WHAT_RE = re.compile(rf"\bhow\s+many\s+(?!{_COUNT_VERBS}|received|achi
 _COUNTED_ACRONYM_RE = re.compile(r"\bhow\s+many\s+([A-Za-z]{2,6})\b(?!\s+[a-z]{3,}s\b)", re.I)
 
 
+def _glossary_form(word: str) -> str | None:
+    """The field's acronym a counted word is, singular or plural ("how many yots": YOT), or None."""
+    if word.upper() in FIELD_GLOSSARY:
+        return word
+    return word[:-1] if word[-1:] in "sS" and word[:-1].upper() in FIELD_GLOSSARY else None
+
+
 def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
     """The stems a count in the answer should be a count of: the question's words bar names and question words,
     with the words of the field that count the same things."""
@@ -882,7 +890,7 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
     stems = {t for t in tokenize(question) if t not in _NOT_COUNTED and t not in ignored and not t.isdigit()}
     # "how many cla": the field's acronym counted stands for what is counted ("706 looked after children"); in lower
     # case a longer one only when it is no English word ("how many mash referrals" counts referrals)
-    if counted and (word := counted.group(1)).upper() in FIELD_GLOSSARY \
+    if counted and (word := _glossary_form(counted.group(1))) \
             and (word.isupper() or len(word) <= 3 or not is_english(word)) and word.lower() not in ignored:
         stems |= {t for t in tokenize(FIELD_GLOSSARY[word.upper()]) if t not in _NOT_COUNTED}
     # "torbay CiC in unregistered homes how many": an acronym for people counted anywhere in the question stands for

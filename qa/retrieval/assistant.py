@@ -176,6 +176,8 @@ class Assistant:
                     # when it finds what the question's own words ask; else the empty sides say so.
                     ordinary = self.ask(typed, top_k, previous, overrides, timelines=False)
                     if ordinary.hits and not ordinary.abstained:
+                        ordinary.notices = notices + [n for n in ordinary.notices if n not in notices]
+                        ordinary.timings["total"] = time.perf_counter() - started
                         return ordinary
                 timings["total"] = time.perf_counter() - started
                 return traced

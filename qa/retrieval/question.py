@@ -51,6 +51,10 @@ _NOT_ITS_OWN = (r"(?!\s+(?:new\s+|senior\s+|internal\s+|in-house\s+|(?-i:[A-Z]{2
                 r"(?:leadership|leaders|staff|team|managers?|management|review|audit|social\s+workers|workforce|data|"
                 r"figures|services|foster|homes|residential|provision)\b"
                 r"(?!\s+(?:page|website|site|statement|release|news)))")
+# A source the question finds wanting is not the one it asks for: "The council's press release only says July - on
+# what dates did Ofsted actually do the MV?"
+_FOUND_WANTING = (r"(?!\s+(?:only|just|merely)\s+(?:says?|said|gives?|gave|states?|stated|mentions?|mentioned)\b|"
+                  r"\s+(?:doesn['’]t|does\s+not|didn['’]t|did\s+not|never)\s+(?:say|give|state|mention)\b)")
 SOURCE_CUES = [
     ("ofsted", re.compile(r"\b(inspectors?|ofsted|hmi|inspection|monitoring (visit|letter)s?|the letter|inspectorate|"
                           # the visit itself speaking: "What did the 2021 focused visit say about ...?"
@@ -60,7 +64,8 @@ SOURCE_CUES = [
     ("council", re.compile(r"\b(the council|council (say|said|says|state|states|report)|local authority (say|said|says)|"
                            rf"council(['’]s)? own\b{_NOT_ITS_OWN}|"
                            r"council (announcement|statement|press release|website|page))\b", re.I)),
-    ("news", re.compile(r"\b(news|press|media|reported in|community care|article)\b", re.I)),
+    # (an interview is given to the press: "cambs dcs interview - what did she say about ...")
+    ("news", re.compile(r"\b(news|press|media|reported in|community care|article|interviews?)\b", re.I)),
     ("council", COUNCIL_BODY_RE),
     # a focused visit named with no other source is Ofsted's to tell ("devon iro caseloads focused visit"; not "what
     # did the news say about the focused visit", nor "did the council accept the focused visit findings")
@@ -157,13 +162,13 @@ ATTRIBUTION_CUES = [
                            r"(?:put\s+out|issue|release|post|write|publish)\b|"
                            # (not one the question finds wanting: "The council's press release only says July -
                            # on what dates did Ofsted actually do the MV?")
-                           r"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website)"
-                           r"(?!\s+(?:only|just|merely)\s+(?:says?|gives?|states?|mentions?)\b|"
-                           r"\s+(?:doesn['’]t|does\s+not|didn['’]t|did\s+not|never)\s+(?:say|give|state|mention)\b)|"
+                           rf"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website)s?\b"
+                           rf"{_FOUND_WANTING}|"
                            # the paper the words are in: "In the March 2018 scrutiny update on the plan, ..."
                            r"\bin\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:scrutiny|cabinet|committee|panel)\s+(?:update|paper|"
                            r"report|minutes)\b|"
-                           r"\bcouncil['’]s\s+(?:own\s+)?(?:news|web)\s?(?:page|item|story|post|article)", re.I)),
+                           rf"\bcouncil['’]s\s+(?:own\s+)?(?:news|web)\s?(?:page|item|story|post|article)s?\b"
+                           rf"{_FOUND_WANTING}", re.I)),
     ("news", re.compile(r"\baccording to (?:the )?(?:news|press|media|reports? in)\b|"
                         r"(?<!not )\b(?:news|press) (?:coverage|reports?|articles?) (?:say|said|says)\b|"
                         # the story named as where the words are ("In the trade-press feature on X's improvement,
@@ -548,9 +553,10 @@ ORDINAL_LETTER_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+(?:ofsted\s+)?lett
 # ... and so is an ordinal "one": "after the MV the committee discussed (the fifth one)"
 ORDINAL_ONE_RE = re.compile(rf"\b(?:the\s+)?{ORDINAL_RE}\s+one\b", re.I)
 # ... and an ordinal in apposition: "its December monitoring visit to Liverpool, the first after the 2023 inadequate
-# judgement"
-ORDINAL_AFTER_RE = re.compile(rf",\s*(?:the\s+)?{ORDINAL_RE}(?=\s+(?:one\s+|visit\s+)?(?:after|since|following)\b)",
-                              re.I)
+# judgement" (after what starts a series of visits: not "the first since lockdown", "the first after the new DCS")
+ORDINAL_AFTER_RE = re.compile(rf",\s*(?:the\s+)?{ORDINAL_RE}(?=\s+(?:one\s+|visit\s+)?(?:after|since|following)\s+"
+                              r"(?:[\w'’-]+\s+){0,4}?(?:inadequate|judge?ment|rating|grade|inspection|ilacs|sif|"
+                              r"re-?inspection)\b)", re.I)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,11 @@ Numbers first:
 - SCOPE_PENALTY: an "Areas covered" section, and a letter's sentences saying what a visit looked at (not what it
   found), weigh x0.6 (in proportion to their share of a passage) unless the question asks about the visit itself.
 - REPLY_PENALTY: asked for Ofsted's view, paragraphs quoting someone who speaks for the council weigh x0.7 by
-  share; IMPROVE_PENALTY: a "What needs to improve" list x0.85 unless the question asks what must improve.
-- A passage sharing a run of QUOTE_WORDS words with a more authoritative passage, or with 3-word
-  shingle Jaccard >= DUPLICATE_JACCARD, is grouped under it ("also reported in").
+  share; IMPROVE_PENALTY: a "What needs to improve" list x0.85 unless the question asks what must improve, and
+  IMPROVE_ASKED_BOOST x1.2 when it asks for that list.
+- A passage of another document sharing a run of QUOTE_WORDS words with a more authoritative passage, or with 3-word
+  shingle Jaccard >= DUPLICATE_JACCARD, is grouped under it ("also reported in"); one of the same document is
+  hidden when half its 3-word shingles are another shown passage's (REPEATED_SHARE).
 """
 from __future__ import annotations
 
@@ -799,9 +801,10 @@ ASKS_WHAT_TO_IMPROVE_RE = re.compile(r"\b(?:improv\w*|recommend\w*|needs?\s+to|n
 IMPROVE_PENALTY = 0.85
 # ... and when the question asks for that list itself ("what did Ofsted say the council had to get better at?",
 # "norfolk jtai what needs to improve", "which areas for improvement did Ofsted set"), the section weighs
-# x IMPROVE_ASKED_BOOST: it is the answer, where the findings above only lead up to it.
+# x IMPROVE_ASKED_BOOST: it is the answer, where the findings above only lead up to it. (Not "areas of improvement",
+# which may be what improved.)
 ASKS_IMPROVE_LIST_RE = re.compile(r"\b(?:needs?|needed|had|has|have)\s+to\s+(?:improve|be\s+improved|get\s+better|"
-                                  r"do\s+better)\b|\bneeds?\s+improving\b|\bareas?\s+(?:for|of|needing|requiring)\s+"
+                                  r"do\s+better)\b|\bneeds?\s+improving\b|\bareas?\s+(?:for|needing|requiring)\s+"
                                   r"(?:further\s+)?improvement\b|\bimprovement\s+areas?\b|\b(?:get|do)\s+better\s+at\b|"
                                   r"\bwhat\s+(?:[\w'’]+\s+){0,4}?(?:should|must)\s+improve\b", re.I)
 IMPROVE_ASKED_BOOST = 1.2
@@ -1375,7 +1378,7 @@ def group_duplicates(hits: list[Hit]) -> list[Hit]:
     more authoritative source (the letter a news story quotes), it takes the earlier one's place."""
     kept: list[Hit] = []
     for hit in hits:
-        # A page captured with its text twice (or a running header on every page): the same words once are enough.
+        # A page captured with its text twice (or a passage that is a running header): the same words once are enough.
         # Mostly the same words, not one shared run: a report's section heading repeats its line of the judgement
         # table ("The experiences and progress of children in care and care leavers: good") above new findings.
         if any(k.document.doc_id == hit.document.doc_id and repeats(hit.passage.text, k.passage.text)

@@ -36,7 +36,7 @@ from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTION_RE, NEGATED_SOURCE_RE, SOURCE_KINDS,
                                    Query, SPECIALIST_SERVICE_RE, specialist_service)
 from qa.retrieval.spelling import mended, spelling_fixes
-from qa.retrieval.synonyms import alternatives, other_forms, with_synonyms
+from qa.retrieval.synonyms import PUBLICATION_ASKED_RE, alternatives, other_forms, with_synonyms
 
 # Fused candidates considered for priors and grouping: deep enough that a passage the priors lift a long way (the one
 # naming the inspectors, for "which inspectors ...?") is among them (30 lost one such question once the dense side
@@ -368,8 +368,6 @@ def heading_only_weight(index: Index, passage, q_terms: list[str], kind: str | N
 HOW_MANY_RE = re.compile(r"\bhow\s+many\b", re.I)
 # "according to the article on ...": who tells (it matched "according to Ofsted"), not "in accordance with"
 ACCORDING_TO_RE = re.compile(r"\baccording\s+to\b", re.I)
-# "when did the report come out": its publication (searched as "published", see synonyms), not "come into care"
-CAME_OUT_RE = re.compile(r"\b(?:report|letter|findings|it)\s+(?:come|came|comes)\s+out\b", re.I)
 
 
 def keyword_terms(terms: list[str], question: str = "") -> list[str]:
@@ -381,7 +379,7 @@ def keyword_terms(terms: list[str], question: str = "") -> list[str]:
         | ({"letter"} if SOURCE_LETTER_RE.search(question) and not LETTER_TOPIC_RE.search(question) else set()) \
         | ({"mani"} if HOW_MANY_RE.search(question) else set()) \
         | ({"accord"} if ACCORDING_TO_RE.search(question) else set()) \
-        | ({"come", "came"} if CAME_OUT_RE.search(question) else set())
+        | ({"come", "came"} if PUBLICATION_ASKED_RE.search(question) else set())  # (searched as "published")
     kept = [t for t in terms if t not in framing]
     return kept or terms
 

@@ -96,12 +96,11 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     **{form: ("toolkit", "toolkits") for form in ("tool", "tools")},
     # "the biggest challenge" is reported as "the most significant challenge"
     **{form: ("most significant", "greatest") for form in ("biggest", "largest")},
-    # a report that "came out" was published ("when did the report come out": not "how did the areas come out")
-    **{f"{what} {verb} out": ("published",) for what in ("report", "letter", "findings", "it")
-       for verb in ("come", "came", "comes")},
     # what a council "had to get better at" is what a letter says "needs to improve" (not "did practice get better
-    # or worse": a comparison, not the list)
-    **{form: ("improve", "improvement") for form in ("get better at", "do better at", "to get better", "to do better")},
+    # or worse", "did things start to get better": a course, not the list)
+    **{form: ("improve", "improvement") for form in ("get better at", "do better at", "had to get better",
+                                                      "has to get better", "have to get better", "need to get better",
+                                                      "needs to get better")},
     # a council's apology is worded "we are deeply sorry"
     **{form: ("sorry",) for form in ("apologise", "apologised", "apologize", "apologized", "apology", "apologies")},
 }
@@ -153,10 +152,17 @@ def other_forms(word: str) -> tuple[str, ...]:
     return NAME_FORMS.get(word.lower(), ()) + EVERYDAY_FORMS.get(word.lower(), ())
 
 
+# "When did the report come out?": its publication (not "how did the report come out on leadership", "when it came
+# out that ...", nor "came out of intervention"). Searched as "published"; "come" is no word to search for.
+PUBLICATION_ASKED_RE = re.compile(r"\b(?:when|what\s+date|which\s+(?:day|month))\b[^?.]{0,80}?"
+                                  r"\b(?:reports?|letters?|findings|it|they)\s+(?:[\w'’-]+\s+){0,3}?"
+                                  r"(?:come|came|comes)\s+out\b(?!\s+(?:on|for|of|as|that|in\s+favour)\b)", re.I)
+
+
 def with_synonyms(text: str) -> str:
     """`text` with the other forms of each group it names (those it does not already contain) appended."""
     lowered = text.lower()
-    extra: list[str] = []
+    extra: list[str] = ["published"] if PUBLICATION_ASKED_RE.search(text) and "published" not in lowered else []
     for pattern, forms in _patterns():
         if pattern.search(text):
             extra += [f for f in forms if f not in extra and not re.search(rf"\b{re.escape(f)}\b", lowered)]

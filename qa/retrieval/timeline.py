@@ -74,14 +74,17 @@ DESCRIBED_RE = re.compile(r"\bhow\s+(?:is|was|are|were)\b[^?]*\b(?:described|cha
                           re.I)
 COMPARE_RE = re.compile(r"\bcompar(?:e|ed|ing|ison)\b|\bversus\b|\bvs\.?(?=\s)|\bside\s+by\s+side\b"
                         r"|\bdifferences?\s+between\b", re.I)
-# "..., compared with the Nov 2015 SIF, did Ofsted think ...?": a clause, not a request to put two things side by side
-COMPARED_CLAUSE_RE = re.compile(r"\bcompared\s+(?:with|to)\b", re.I)
+# "...: compared with the Nov 2015 SIF, did Ofsted think ...?": a clause set off from the question, not a request to
+# put two things side by side ("How did Ofsted judge leadership in 2019 compared with 2015?" is one)
+COMPARED_CLAUSE_RE = re.compile(r"[,:;(–—-]\s*(compared)\s+(?:with|to)\b", re.I)
 
 
 def compared_in_passing(question: str) -> bool:
-    """Whether every comparison word of the question is a "compared with" clause (not "compare", "versus")."""
+    """Whether every comparison word of the question is a "compared with" clause set off by punctuation (not
+    "compare", "versus", nor "caseloads in 2019 compared with 2022")."""
     marks = list(COMPARE_RE.finditer(question))
-    return bool(marks) and all(COMPARED_CLAUSE_RE.match(question, m.start()) for m in marks)
+    clauses = {m.start(1) for m in COMPARED_CLAUSE_RE.finditer(question)}
+    return bool(marks) and all(m.start() in clauses for m in marks)
 
 
 # "How did Ofsted say services compared with the previous inspection?": the comparison one text made is asked for,
