@@ -174,3 +174,4 @@ def test_an_interview_is_a_press_source():
 
     assert parse("rutland dcs interview - what did she say about the care leavers RI").source == "news"
     assert parse("Did Ofsted inspectors interview care leavers in Rutland?").source == "ofsted"
+    assert parse("rutland mv2 return home interviews").source != "news"  # (children's interviews)

@@ -79,7 +79,7 @@ IMPROVE = ("What needs to improve in this area of social work practice\n\nThe qu
 @pytest.mark.parametrize("question, weight", [
     ("What did Ofsted say about the quality of supervision in Rutland?", rank.IMPROVE_PENALTY),
     ("What did the focused visit find about supervision?", rank.IMPROVE_PENALTY),
-    ("What needs to improve in Rutland's supervision?", 1.0),
+    ("What needs to improve in Rutland's supervision?", rank.IMPROVE_ASKED_BOOST),  # (the list itself asked)
     ("What weaknesses did inspectors find in supervision?", 1.0),
     ("What did Ofsted recommend about supervision?", 1.0),
 ])

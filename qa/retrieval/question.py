@@ -64,8 +64,12 @@ SOURCE_CUES = [
     ("council", re.compile(r"\b(the council|council (say|said|says|state|states|report)|local authority (say|said|says)|"
                            rf"council(['’]s)? own\b{_NOT_ITS_OWN}|"
                            r"council (announcement|statement|press release|website|page))\b", re.I)),
-    # (an interview is given to the press: "cambs dcs interview - what did she say about ...")
-    ("news", re.compile(r"\b(news|press|media|reported in|community care|article|interviews?)\b", re.I)),
+    ("news", re.compile(r"\b(news|press|media|reported in|community care|article)\b|"
+                        # an interview given to the press ("cambs dcs interview - what did she say about ...", "in an
+                        # interview"; not children's "return home interviews", nor inspectors interviewing staff)
+                        r"\b(?:dcs|director|leader|chief\s+executive|councillor|cllr|minister)['’]?s?\s+interview\b|"
+                        r"\b(?:in|gave|give|an)\s+(?:an\s+)?interview\b(?!\s+(?:with|of)\s+(?:the\s+)?(?:children|"
+                        r"young|famil|parents|carers|staff|social))", re.I)),
     ("council", COUNCIL_BODY_RE),
     # a focused visit named with no other source is Ofsted's to tell ("devon iro caseloads focused visit"; not "what
     # did the news say about the focused visit", nor "did the council accept the focused visit findings")
