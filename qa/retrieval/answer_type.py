@@ -222,7 +222,8 @@ EVIDENCE: dict[str, re.Pattern] = {
                          rf"(?:^|\n)[^\S\n]*By[^\S\n]+{_NAME}(?=[^\S\n]*(?:[,|·]|\n|$))"),
     # (a visit's number is no count: "monitoring visit 2 finds caseloads easing"; "during the visit 14 children
     # were seen" counts children)
-    "count": re.compile(r"(?<![\d/.-])(?<!monitoring\svisit\s)(?<!visit\snumber\s)\b(?!(?:19|20)\d\d\b)\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
+    "count": re.compile(r"(?<![\d/.-])(?<!monitoring\svisit\s)(?<!visit\snumber\s)\b(?!(?:19|20)\d\d\b)"
+                        r"\d[\d,]*(?:\.\d+)?\b(?!\s*(?:st|nd|rd|th)\b)(?!\s+"
                         rf"{_MONTH_NOT_MAY}\b)|\bper\s*cent\b|%|\b(?:two|three|four|five|six|seven|eight|nine|ten|"
                         r"eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)\b", re.I),
     # "only 38% are completed within 72 hours", "seen the same day", "a third happen within three days"
