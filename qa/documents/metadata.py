@@ -993,9 +993,7 @@ _INSPECTORS_RE = re.compile(r"\b(?:ofsted|inspectors?|inspectorate|hmi|commissio
 
 
 def _visited_to_learn(content: str, start: int, end: int) -> bool:
-    sentence_start = max((m.end() for m in re.finditer(r"[.!?]\s|\n", content[max(0, start - 200):start])),
-                         default=0) + max(0, start - 200)
-    before = content[sentence_start:start]
+    before = content[_sentence_start(content, start):start]  # (the sentence up to the mention)
     return bool(_VISITED_BEFORE_RE.search(before)) and not _INSPECTORS_RE.search(before) \
         and bool(_TO_LEARN_AFTER_RE.match(content[end:]))
 
@@ -1003,8 +1001,7 @@ def _visited_to_learn(content: str, start: int, end: int) -> bool:
 def _again_in_passing(content: str, passing_end: int | None, start: int) -> bool:
     """Named again in the sentence that named it as a council visited to learn from ("officers visited the City of
     Wolverhampton Council's MASH ..., and Wolverhampton managers made a return visit"): in passing still."""
-    return passing_end is not None and start - passing_end < 200 \
-        and not re.search(r"[.!?][\"'”’)]*\s|\n", content[passing_end:start])
+    return passing_end is not None and _sentence_start(content, start) <= passing_end
 
 
 def infer_authorities(content: str) -> tuple[list[str], float]:
@@ -1693,8 +1690,12 @@ _COUNTED_FROM_JUDGEMENT_RE = re.compile(r"[^.]{0,80}?\bsince\b[^.]{0,60}?\b(?:ju
 _NOT_MONITORING_RE = re.compile(r"\s+(?:\w+\s+)?(?:focus+ed|joint|jtai|inspection)\b", re.I)
 
 
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+
+
 def _sentence_at(text: str, at: int) -> str:
-    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    start = _sentence_start(text, at)
     ends = [e for e in (text.find(".", at), text.find("\n", at)) if e != -1]
     return text[start:min(ends) if ends else len(text)]
 
