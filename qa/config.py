@@ -308,7 +308,10 @@ DEFAULT_INDEX = ROOT / "index"
 #        ...") instead of being left out of every passage
 #   139: a council's own officers visiting another council ("officers visited the City of Wolverhampton Council's
 #        MASH to share learning") mention it in passing
-PIPELINE_VERSION = "139"
+#   140: a joint inspection's list of inspectorates headed by Ofsted is no other body's page (a council's paper on a
+#        JTAI is its own page); a joint letter saved without signatures is Ofsted's by its template opening; "a
+#        further report after the fourth monitoring visit" names a visit still to come
+PIPELINE_VERSION = "140"
 
 
 def packaged_model_path() -> str:

@@ -589,6 +589,21 @@ _OTHER_BODY_RE = re.compile(r"\bcare quality commission\b|\bCQC\b|inspectorate o
                             r"\bparent carer forum\b|"
                             # the adult social care regulator's assessment of a council, however the page names it
                             r"\bduties under part 1 of the care act\b", re.I)
+
+
+def _without_joint_lists(text: str) -> str:
+    """`text` without the sentences listing a joint inspection's inspectorates with Ofsted ("carried out by Ofsted,
+    the Care Quality Commission (CQC), HMICFRS and HMI Probation"): a JTAI's, whoever's page tells of it, not
+    another body's page. Ofsted heads the list, three or more long (not "An inspection by HM Inspectorate of
+    Probation, supported by colleagues from Ofsted, ...", nor "Ofsted and the CQC have published their letter",
+    an area SEND inspection's)."""
+    def joint_list(sentence: str) -> bool:
+        ofsted = re.search(r"\bOfsted,\s+(?:the\s+)?(?=" + _OTHER_BODY_RE.pattern + ")", sentence, re.I)
+        return bool(ofsted) and not _OTHER_BODY_RE.search(sentence[:ofsted.start()]) \
+            and len(_OTHER_BODY_RE.findall(sentence)) >= 2
+    return " ".join(s for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text) if not joint_list(s))
+
+
 # A children's home's inspection names the home in its title; a council page may list new homes in passing.
 _CHILDRENS_HOME_RE = re.compile(r"\bchildren.s homes?\b", re.I)
 _INSPECTORATE_VOICE_RE = re.compile(r"\bwe inspect\b|\binspect and regulate\b|\bour (\w+ )?inspection (framework|"
@@ -736,11 +751,13 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         # its subject line, "Joint targeted area inspection of the multi-agency response to ...")
         return "ofsted_letter", 0.6
     if news < 3 and not council_hand and _JOINT_SUBJECT_RE.search(raw[:2000]) \
-            and (_OFSTED_SIGNS_RE.search(raw) or _JOINT_SIGNS_RE.search(_CC_LINE_RE.sub("", raw[-3000:]))) \
+            and (_OFSTED_SIGNS_RE.search(raw) or _JOINT_SIGNS_RE.search(_CC_LINE_RE.sub("", raw[-3000:]))
+                 or re.search(r"^[^\S\n]*This letter summarises the findings\b", raw[:3000], re.M)) \
             and not _CARRIES_LETTER_RE.search(raw) and not _COUNCIL_PAPER_RE.search(raw[:3000]) \
             and paper_parts(raw) < 2:
         # a joint inspection's letter under the inspectorates' names, not Ofsted's letterhead, to a list of office
-        # holders (no "Dear"): its subject line at the top, Ofsted among those signing it, no council paper around it
+        # holders (no "Dear"): its subject line at the top, Ofsted among those signing it (or the letters' template
+        # opening, where an extract stops before the signatures), no council paper around it
         return "ofsted_letter", 0.6
     own = _strip_quotes(raw)
     parliament = [m.group(0) for m in _PARLIAMENT_RE.finditer(raw)]
@@ -771,7 +788,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     council_site = bool(names_a_council(site_name(hints)) and find_in_text(site_name(hints)))
     if not paper and not reporter:
         other += 0.0 if council_site else \
-            min(6.0, 3.0 * len(_OTHER_BODY_RE.findall(head)) + 1.0 * len(_OTHER_BODY_RE.findall(raw)))
+            min(6.0, 3.0 * len(_OTHER_BODY_RE.findall(_without_joint_lists(head)))
+                + 1.0 * len(_OTHER_BODY_RE.findall(_without_joint_lists(raw))))
         # (past a provider's cookie banner and menu: "Sandcastle House is a four-bedroom children's home")
         other += 3.0 if _CHILDRENS_HOME_RE.search(
             _without_top_furniture("\n".join(b.text for b in blocks[:20]))[:300]) else 0.0
@@ -1720,10 +1738,12 @@ TO_COME_AFTER_RE = re.compile(
 RESOLVED_AFTER_RE = re.compile(r"(?:(?:\s+[\w'’-]+){0,3}?\s+visit\w*)?(?:\s+(?:outcome\s+)?letter)?\s+be\s+"
                                r"(?:reported|brought|presented|circulated|submitted)\b", re.I)
 # ... named so before it: "Ofsted will return for a fourth monitoring visit", "arrived as the council was preparing
-# for its first Ofsted monitoring visit", "Somerset expects its third monitoring visit within months"
+# for its first Ofsted monitoring visit", "Somerset expects its third monitoring visit within months", "That the
+# committee receives a further report after the fourth monitoring visit"
 ANTICIPATED_BEFORE_RE = re.compile(r"\b(?:will|would|shall|is due to|are due to|expected to|expects?|expecting|"
                                    r"plans? to|planned|preparing for|prepared for|ahead of|in advance of|awaiting|"
-                                   r"awaits|in readiness for)\b[^.]{0,40}$", re.I)
+                                   r"awaits|in readiness for|(?:further|next)\s+(?:report|update|paper)s?\s+"
+                                   r"(?:after|following|once))\b[^.]{0,40}$", re.I)
 
 
 def anticipated_visit(text: str, ordinal: re.Match) -> bool:

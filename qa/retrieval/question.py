@@ -127,7 +127,10 @@ COUNCIL_DOCUMENT_NAMED_RE = re.compile(r"\bcouncil(?:['’]s)?\s+(?:own\s+)?(?:p
 # A question put in Parliament ("a parliamentary written question on which councils Ofsted had rated inadequate"):
 # a minister answers it; Ofsted is spoken about.
 PARLIAMENT_QUESTION_RE = re.compile(r"\b(?:parliamentary|written|commons|lords)\s+(?:written\s+)?"
-                                    r"(?:questions?|answers?|statements?(?!\s+of\s+action))\b|\bPQs?\b", re.I)
+                                    r"(?:questions?|answers?|statements?(?!\s+of\s+action))\b|\bPQs?\b|"
+                                    # ("A minister gave Parliament a list of every LA Ofsted had found inadequate")
+                                    r"\b(?:gave|give|gives|told|tell|tells|informed|answered)\s+(?:parliament|mps|"
+                                    r"the\s+(?:commons|lords|house(?:\s+of\s+(?:commons|lords))?))\b", re.I)
 # A council disputing Ofsted ("Leicester City Council disputed Ofsted's findings", "which council pushed back", "the
 # RI one they disputed"):
 # Ofsted is spoken about; the dispute is in the press as much as on the council's pages.
@@ -1691,6 +1694,16 @@ def council_initials(authority: str) -> set[str]:
     return {letters + suffix for suffix in ("c", "cc", "bc", "mbc", "dc")} | {"lb" + letters, "rb" + letters}
 
 
+# Examples listed in brackets, three or more: "the safeguarding partners (LA, CCG, police)" asks about the partners,
+# whichever a page names (not "(so CIW, not Ofsted)", a source set aside; nor the list of what is asked: "the grade
+# for each judgement area (help and protection, CLA, care leavers)")
+_ITEM = r"[^(),;?]{1,25}"
+EXAMPLES_LISTED_RE = re.compile(rf"\((?:e\.g\.,?\s*|such\s+as\s+)?{_ITEM}(?:,{_ITEM}){{2,}}\)|"
+                                rf"\((?:e\.g\.,?\s*|such\s+as\s+){_ITEM}(?:,{_ITEM})*\)", re.I)
+
+EACH_BEFORE_RE = re.compile(r"\b(?:each|every|all|both)\b", re.I)
+
+
 def find_names(text: str, authorities: list[str]) -> list[str]:
     """Acronyms (CQC, DfE, JTAI) and runs of two or more capitalised words (Care Inspectorate Wales, Eleanor
     Brazil) in a question: things a passage must mention to answer it. Authorities, months and framing words
@@ -1715,6 +1728,8 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
                                     else " ", text)
     for name in authorities:  # (a form whose letters no word rule splits: "B&NES" leaves no "NES")
         text = authority_surface_re(name).sub(" ", text)
+    text = EXAMPLES_LISTED_RE.sub(lambda m: m.group(0) if EACH_BEFORE_RE.search(text[max(0, m.start() - 40):m.start()])
+                                  else " ", text)
     text = re.sub(r"[^\S\n]{2,}", " ", text)
     names = []
     for m in NAME_RE.finditer(text):

@@ -94,7 +94,8 @@ def _titled_on_monitoring_visit(title: str) -> bool:
 @lru_cache(maxsize=256)
 def asks_full_inspection(question: str) -> bool:
     asked = NEGATED_SOURCE_RE.sub(" ", question)  # ("Quote the report, not the later monitoring letters")
-    asked = VISIT_ANCHOR_RE.sub(" ", asked)
+    # (or a visit set aside in a sentence of its own: "... the full inspection? Not the dates of the MV itself.")
+    asked = VISIT_ANCHOR_RE.sub(" ", without_set_asides(asked))
     return any(not _INSPECTION_ANCHOR_RE.search(asked[max(0, m.start() - 40):m.start()])
                for m in INSPECTION_ASKED_RE.finditer(asked)) \
         and not re.search(r"\bvisits?\b|\bmvs?\b|\bfvs?\b|\bmonitoring\b|\bletters?\b", asked, re.I)
@@ -301,10 +302,16 @@ SINCE_LAST_RE = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:(?:last|previous|f
                            r"(?:[\w-]+\s+){0,2}?(?:inspection|visit|judge?ment|ilacs|sif|report)s?\b[^.;,]*)", re.I)
 
 
-def month_weight(months: frozenset[int], text: str) -> float:
+def month_weight(months: frozenset[int], text: str, headings: tuple[str, ...] | list[str] = ()) -> float:
     if not months:
         return 1.0
-    dating_events, named = _months_of(text)  # (the asked month named anywhere is the asked event's: "in March")
+    # (a heading over the passage labels it, dating no event of its own: a letter's running header "Monitoring visit
+    # to Bury children's services - 7 March 2025" over the February visit's findings)
+    body = text
+    for heading in headings:
+        body = body.replace(heading, " ", 1)
+    dating_events = _months_of(body)[0]
+    named = _months_of(text)[1]  # (the asked month named anywhere is the asked event's: "in March")
     return OTHER_MONTH_PENALTY if dating_events and not named & months else 1.0
 
 
@@ -1010,6 +1017,12 @@ QUOTE_ATTRIBUTED_RE = re.compile(r"[”\"’']\s*,?\s*(?:[\w'’-]+\s+){0,4}?(?:
 # (a committee paper numbers its paragraphs: "5.3 Our revised supervision policy ...")
 OWN_VOICE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:we|our\b|the\s+council\s+(?:will|is\s+going\s+to|"
                           r"plans?\s+to|intends?\s+to))\b", re.I)
+# ... or its commitment, unquoted and in no one's voice: "3.1 Every child who comes into care in an emergency will have a
+# care plan agreed within 10 working days", an action plan's row (not "Ofsted will return in the spring", nor a
+# paper's own housekeeping: "Progress will be reported to this panel")
+OWN_COMMITMENT_RE = re.compile(r"\b(?:will|shall)\s+(?!be\s+(?:reported|presented|brought|circulated|published)\b)"
+                               r"(?:\w+\s+){0,2}?\w+", re.I)
+OWN_COMMITMENT_SPEAKER_RE = re.compile(r"\b(?:ofsted|inspectors?|hmi|inspection\s+team|letter|report)\b", re.I)
 OFSTED_FINDS_RE = re.compile(r"\b(?:inspectors?|ofsted|the\s+(?:letter|report|inspection))\b[^.]{0,60}?\b"
                              r"(?:found|finds?|said|says?|judged|rated|noted|highlighted|identified|praised|told|"
                              r"recogni[sz]ed)\b", re.I)
@@ -1028,7 +1041,8 @@ def reply_share(text: str, own_page: bool = False) -> float:
         elif own_page and QUOTE_OPEN_RE.match(paragraph) and WE_RE.search(paragraph) \
                 and not INSPECTORS_SPEAK_RE.search(paragraph) and not QUOTE_ATTRIBUTED_RE.search(paragraph):
             quoting = True  # (its statement, quoted: the speaker's line may be in the passage before)
-        elif own_page and OWN_VOICE_RE.match(paragraph) and not OFSTED_FINDS_RE.search(paragraph):
+        elif own_page and (OWN_VOICE_RE.match(paragraph) and not OFSTED_FINDS_RE.search(paragraph)
+                           or OWN_COMMITMENT_RE.search(paragraph) and not OWN_COMMITMENT_SPEAKER_RE.search(paragraph)):
             quoting = False  # (its own words: no quotation follows from them)
         elif not (quoting and QUOTE_OPEN_RE.match(paragraph)) or INSPECTORS_SPEAK_RE.search(paragraph):
             quoting = False  # (a quotation the report or the inspectors are said to speak is theirs)
@@ -1047,7 +1061,8 @@ def _council_speaks(paragraph: str) -> bool:
 # ... and the other way round: asked what the council said ("How did Blackpool's cabinet member respond?", "What did
 # the council itself say?"), a passage of inspectors' findings weighs as a reply does when their view is asked.
 ASKS_COUNCIL_VOICE_RE = re.compile(rf"\b(?:respon(?:d|ded|se)\w*|react\w*|statement|push(?:ed)? back|apologi\w*|"
-                                   rf"repl(?:y|ied)|comment\w*)\b|\b(?:council|{_SPEAKER})\b[^?]{{0,50}}\b"
+                                   rf"repl(?:y|ied)|comment\w*|commit(?:s|ted|ting)?\s+to|commitments?|"
+                                   rf"pledg(?:e|es|ed)|promised)\b|\b(?:council|{_SPEAKER})\b[^?]{{0,50}}\b"
                                    rf"(?<!was )(?<!were )(?:say|said|promise\w*|tell|told|admit\w*)\b|"
                                    # (a terse "wigan dcs quote on the good ilacs")
                                    rf"\b(?:{_SPEAKER}|dcs)\s+(?:quotes?|words)\b", re.I)
@@ -1685,8 +1700,13 @@ def _retells(hit: Hit, lead: Document) -> bool:
     """Another source's passage on the leading letter's event (one leaving a fact unstated already waits behind, in
     a group of its own; a story on another visit is no retelling of this one)."""
     doc = hit.document
+    # (a page about no authority retells one's event only where it names it: a written answer from the same winter
+    # on every council judged inadequate is not a retelling of Leicester's report)
+    placed = bool(doc.local_authorities) or not lead.local_authorities \
+        or bool({a.casefold() for a in find_authorities(hit.passage.text)}
+                & {a.casefold() for a in lead.local_authorities})
     return not hit.unconfirmed and source_kind(doc, hit.passage.start) not in SOURCE_KINDS["ofsted"] \
-        and same_event(doc, lead) and not (doc.visit_number and doc.visit_number != lead.visit_number)
+        and placed and same_event(doc, lead) and not (doc.visit_number and doc.visit_number != lead.visit_number)
 
 
 # "according to the JTAI letter rather than the press coverage", "not the council's press release": the kind of
@@ -1749,7 +1769,10 @@ def set_aside_kinds_last(hits: list[Hit], query: Query) -> list[Hit]:
 def retellings_after(hits: list[Hit], query: Query) -> list[Hit]:
     """(After `ofsted_telling_first`: the letter it puts first leads too.)"""
     lead = hits[0] if hits else None
+    # (no source named, the council's word asked: "what did the LA commit to in its statement of action?" is
+    # answered by its own page, no retelling of the letter)
     if query.source not in ("ofsted", None) or lead is None or lead.unconfirmed \
+            or query.source is None and ASKS_COUNCIL_VOICE_RE.search(query.text) \
             or lead.document.doc_type not in SOURCE_KINDS["ofsted"] \
             or asks_for_places(query.text) and not query.authorities:  # (one passage a place, kept in its order)
         return hits
