@@ -141,6 +141,9 @@ def test_examples_listed_in_brackets_are_not_names_a_page_must_mention():
                   "account?")
     assert "CCG" not in query.names and "JTAI" in query.names
     assert "CIW" in parse("What did the inspectors say (so CIW, not Ofsted)?").names
+    # (the list of what is asked is no example: "the grade for each area (help and protection, CLA, leadership)")
+    assert "CLA" in parse("Rutland's 2016 inspection: the grade for each area (help and protection, CLA, care leavers, "
+                          "leadership)?").names
 
 
 def test_a_full_inspection_asked_after_a_visit_set_aside_in_a_sentence_of_its_own():
