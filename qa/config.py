@@ -311,7 +311,10 @@ DEFAULT_INDEX = ROOT / "index"
 #   140: a joint inspection's list of inspectorates headed by Ofsted is no other body's page (a council's paper on a
 #        JTAI is its own page); a joint letter saved without signatures is Ofsted's by its template opening; "a
 #        further report after the fourth monitoring visit" names a visit still to come
-PIPELINE_VERSION = "140"
+#   141: (140 after review) a joint list needs two more inspectorates after "Ofsted," however written; the template
+#        opening makes Ofsted's letter only where no council speaks; only a further report to be received names a
+#        visit to come
+PIPELINE_VERSION = "141"
 
 
 def packaged_model_path() -> str:

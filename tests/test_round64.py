@@ -17,7 +17,7 @@ A joint targeted area inspection was carried out in Rutland from 16 to 20 Januar
 Commission (CQC), His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS) and His Majesty's \
 Inspectorate of Probation (HMI Probation).
 The table below sets out the partnership's actions against each area for improvement.
-Review of risk while children wait | From July 2023, every child on the waiting list will have a risk review. | July 2023
+Review of risk while children wait | From July 2023, every child waiting will have a risk review. | July 2023
 """
 
 # Another inspectorate's own page: the regulator speaks of itself, no joint inspection.
@@ -28,7 +28,7 @@ We will return to check on progress. The CQC report was published on 9 April 202
 """
 
 # A joint inspection's letter, saved without its letterhead and signatures: the template's opening is all it shows.
-_JOINT_LETTER_EXTRACT = """Joint targeted area inspection of the multi-agency response to children who need help in Rutland
+_JOINT_LETTER_EXTRACT = """Joint targeted area inspection of the multi-agency response to children in need in Rutland
 9 May 2023
 This letter summarises the findings of the joint targeted area inspection (JTAI) of the multi-agency response to \
 children and families who need help in Rutland.
@@ -44,6 +44,11 @@ def test_a_council_paper_listing_a_joint_inspections_inspectorates_is_the_counci
     from conftest import metadata_of
 
     assert metadata_of(_SCRUTINY_PAPER)["doc_type"] == "council_page"
+    # (however the list writes the inspectorates)
+    long_names = _SCRUTINY_PAPER.replace("the Care Quality Commission (CQC), His Majesty's Inspectorate of "
+                                         "Constabulary and Fire & Rescue Services (HMICFRS)",
+                                         "HM Inspectorate of Probation, the CQC")
+    assert long_names != _SCRUTINY_PAPER and metadata_of(long_names)["doc_type"] == "council_page"
     assert metadata_of(_CQC_PAGE)["doc_type"] == "other"  # (another inspectorate's own page stays another body's)
 
 
@@ -51,6 +56,10 @@ def test_a_joint_letter_saved_without_its_signatures_is_ofsteds_letter_by_its_te
     from conftest import metadata_of
 
     assert metadata_of(_JOINT_LETTER_EXTRACT)["doc_type"] == "ofsted_letter"
+    # (a council's release quoting that opening speaks in its own voice: still its page)
+    release = _JOINT_LETTER_EXTRACT.replace("Headline findings", "Cllr Jo Bloggs, cabinet member for children, said: "
+                                            "\"We welcome the letter.\"\nOur action plan will be published in June.")
+    assert "Cllr" in release and metadata_of(release)["doc_type"] != "ofsted_letter"
 
 
 def test_a_further_report_promised_after_a_visit_names_a_visit_still_to_come():
@@ -62,6 +71,8 @@ def test_a_further_report_promised_after_a_visit_names_a_visit_still_to_come():
     assert anticipated("2.2 That the committee receives a further report after the fourth monitoring visit.")
     assert anticipated("Members will get an update following the fourth monitoring visit.")
     assert not anticipated("In a report after the fourth monitoring visit, inspectors found drift in plans.")
+    assert not anticipated("Members received a further report following the fourth monitoring visit, which found "
+                           "that progress had been made.")
 
 
 def test_a_letters_running_header_dates_no_event_of_the_passage_under_it():
@@ -70,7 +81,9 @@ def test_a_letters_running_header_dates_no_event_of_the_passage_under_it():
     header = "Monitoring visit to Rutland children's services - 7 March 2025"
     text = f"{header}\n\nPermanence planning remains too slow for some children living with relatives."
     february = frozenset({2})
-    assert month_weight(february, text, [header]) == 1.0
+    assert month_weight(february, text, [header], "2025-03-07") == 1.0
+    # (a heading giving another date than the document's gives its event's: "Ofsted focused visit - 4 March 2025")
+    assert month_weight(february, text, [header], "2025-03-20") == OTHER_MONTH_PENALTY
     # (a month in the passage's own sentences still dates its event)
     assert month_weight(february, "The visit took place in March 2025. Plans were slow.", []) == OTHER_MONTH_PENALTY
 
@@ -95,12 +108,25 @@ def test_what_a_council_committed_to_after_a_visit_is_its_own_action_plan(tmp_pa
     from conftest import bm25_assistant_for, other_council_news
 
     assistant = bm25_assistant_for(tmp_path, {
-        "r64-fv.txt": (_FV_LETTER, {"doc_type": "ofsted_letter", "date": "2022-12-13", "local_authorities": ["Rutland"]}),
+        "r64-fv.txt": (_FV_LETTER, {"doc_type": "ofsted_letter", "date": "2022-12-13",
+                                    "local_authorities": ["Rutland"]}),
         "r64-response.txt": (_RESPONSE, {"doc_type": "council_page", "date": "2023-02-08",
                                          "local_authorities": ["Rutland"]}),
         **other_council_news()})
     answer = assistant.ask("rutland emergency admissions care plans - what did the LA commit to after the FV")
     assert answer.hits and "will have a care plan agreed within 10 working days" in answer.hits[0].passage.text
+
+
+def test_a_commitment_asked_is_the_councils_not_what_inspectors_judged_nor_a_quotation_of_them():
+    from qa.retrieval.rank import reply_share, reply_weight
+
+    finding = "Senior leaders demonstrate a strong corporate commitment to care leavers."
+    assert reply_weight(finding, "Was there strong corporate commitment to care leavers in Rutland?", None) == 1.0
+    assert reply_weight(finding, "What did Rutland commit to after the focused visit?", None) < 1.0
+    quoted = "Ofsted said:\n\n\u201cLeaders will need to make sure that plans are updated regularly.\u201d"
+    assert reply_share(quoted, own_page=True) == 0.0
+    assert reply_share("3.1 Every child will have a care plan agreed within 10 working days.", own_page=True) == 1.0
+    assert reply_share("3.4 Progress will be reported to this panel quarterly.", own_page=True) == 0.0
 
 
 def test_a_page_about_no_council_retells_no_councils_report_unless_it_names_the_council():
@@ -125,6 +151,7 @@ def test_a_minister_telling_parliament_is_not_ofsted_speaking():
     assert parse("A minister gave Parliament a list of every LA Ofsted had found inadequate - who was it?").source \
         is None
     assert parse("What did Ofsted find about supervision in Rutland?").source == "ofsted"
+    assert parse("What did the Ofsted report tell MPs about Rutland's care leavers?").source == "ofsted"
 
 
 def test_the_city_of_london_by_its_initials_in_a_question_but_not_a_colonel():
@@ -132,6 +159,10 @@ def test_the_city_of_london_by_its_initials_in_a_question_but_not_a_colonel():
 
     assert find_in_question("col care leavers fv - why did it slip off the jan 2019 committee?") == ["City of London"]
     assert find_in_question("What did Col. Jones say about the visit?") == []
+    assert find_in_question("Summarise the care leavers findings for CoL.") == ["City of London"]
+    for question in ("What did Col Jones tell the panel?", "What is in col 3 of the table?",
+                     "How did foster carers cope with cost of living (COL) pressures?"):
+        assert find_in_question(question) == []
 
 
 def test_examples_listed_in_brackets_are_not_names_a_page_must_mention():
@@ -141,6 +172,10 @@ def test_examples_listed_in_brackets_are_not_names_a_page_must_mention():
                   "account?")
     assert "CCG" not in query.names and "JTAI" in query.names
     assert "CIW" in parse("What did the inspectors say (so CIW, not Ofsted)?").names
+    assert "CCG" not in parse("What did the letter say about the partners (LA, CCG and police) in Rutland?").names
+    # (a person's details in brackets are no examples)
+    assert "Sarah Hammond" in parse("What did the new director (Sarah Hammond, ex-Rutland, appointed 2021) tell "
+                                    "scrutiny?").names
     # (the list of what is asked is no example: "the grade for each area (help and protection, CLA, leadership)")
     assert "CLA" in parse("Rutland's 2016 inspection: the grade for each area (help and protection, CLA, care leavers, "
                           "leadership)?").names
@@ -152,3 +187,23 @@ def test_a_full_inspection_asked_after_a_visit_set_aside_in_a_sentence_of_its_ow
     assert asks_full_inspection("Rutland - after the March 2019 MV, when were inspectors on site for the full "
                                 "inspection? Not the dates of the MV itself.")
     assert not asks_full_inspection("Rutland - what did the March 2019 MV say about the full inspection?")
+
+
+def test_afis_and_apas_are_the_fields_areas_for_improvement_and_for_priority_action(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    letter = ("Focused visit to Rutland children's services\n\nInspectors looked at services for care leavers. Care "
+              "leavers live in suitable accommodation and are well supported by their personal advisers.\n\nThey "
+              "identified two areas for improvement and no areas for priority action.\n")
+    assistant = bm25_assistant_for(tmp_path, {
+        "r64-fv.txt": (letter, {"doc_type": "ofsted_letter", "date": "2023-04-18", "local_authorities": ["Rutland"]}),
+        **other_council_news()})
+    answer = assistant.ask("rutland fv - any APAs, or just AFIs?")
+    assert not answer.abstained and "no areas for priority action" in answer.hits[0].passage.text
+
+
+def test_a_councillor_written_clr_is_named_in_the_role():
+    from qa.retrieval.answer_type import names_person_in_role
+
+    assert names_person_in_role("councillor", "Chair of the council's Children's Scrutiny Panel, Clr Jo Bloggs, "
+                                              "described the improvements as pleasing.")

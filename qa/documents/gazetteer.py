@@ -549,8 +549,8 @@ def shared_names_expanded(text: str) -> str:
 _COUNTY_TOWNS = {name[:-5]: name for name, a in AUTHORITIES.items()
                  if a.nation == "england" and name.endswith("shire") and " " not in name
                  and len(name) - 5 >= 6 and name[:-5] not in AUTHORITIES}
-# ... and the City of London by its initials ("col care leavers fv"): in a question only, where a page's "CoL" may be
-# a column or a certificate of lawfulness.
+# ... and the City of London by its initials ("col care leavers fv"): in a question only (not in the forms a page is
+# searched for), where a page's "CoL" may be a column or a certificate of lawfulness.
 _QUESTION_INITIALS = {"CoL": "City of London"}
 _QUESTION_SURFACE = {**_SURFACE, **_COUNTY_TOWNS, **_QUESTION_INITIALS}
 _QUESTION_BY_KEY = {_key(s): c for s, c in _QUESTION_SURFACE.items()}
@@ -563,8 +563,7 @@ def question_forms(name: str) -> tuple[str, ...]:
     """Every form a question may name an authority by: its name, aliases, county town and initials."""
     known = AUTHORITIES.get(name)
     extra = [town for town, county in _COUNTY_TOWNS.items() if county == name] + \
-        [pair.upper() for pair, council in _TWO_TOWNS.items() if council == name] + \
-        [initials for initials, council in _QUESTION_INITIALS.items() if council == name]
+        [pair.upper() for pair, council in _TWO_TOWNS.items() if council == name]
     return (name, *(known.aliases if known else ()), *extra)
 
 
@@ -589,8 +588,9 @@ def find_in_question(text: str) -> list[str]:
         # Upper-case-only abbreviations stay case-sensitive in the sense that "bcp" still counts, but short
         # lower-case words that are ordinary English ("rct") are fine too: the table has no common words.
         real_surface = next((s for s in _QUESTION_SURFACE if s.lower() == surface.lower()), surface)
-        if real_surface in _QUESTION_INITIALS and text[m.end("name"):m.end("name") + 1] == ".":
-            continue  # (a rank: "Col. Jones")
+        if real_surface in _QUESTION_INITIALS and (surface not in (real_surface, real_surface.lower())
+                                                   or re.match(r"\.?\s*(?:[A-Z]|\d)", text[m.end("name"):])):
+            continue  # (as written, "CoL" or "col"; not a rank, "Col Jones", nor "COL" pressures or "col 3")
         ambiguous = real_surface in _COUNTY_TOWNS or _is_ambiguous_surface(real_surface, canonical)
         formal = bool(m.group("pre") or m.group("post"))
         if ambiguous and not formal:

@@ -591,19 +591,30 @@ _OTHER_BODY_RE = re.compile(r"\bcare quality commission\b|\bCQC\b|inspectorate o
                             r"\bduties under part 1 of the care act\b", re.I)
 
 
-def _without_joint_lists(text: str) -> str:
-    """`text` without the sentences listing a joint inspection's inspectorates with Ofsted ("carried out by Ofsted,
-    the Care Quality Commission (CQC), HMICFRS and HMI Probation"): a JTAI's, whoever's page tells of it, not
-    another body's page. Ofsted heads the list, three or more long (not "An inspection by HM Inspectorate of
-    Probation, supported by colleagues from Ofsted, ...", nor "Ofsted and the CQC have published their letter",
-    an area SEND inspection's)."""
+# The inspectorates a joint inspection's list names beside Ofsted, each however written
+_JOINT_INSPECTORATES = {"cqc": r"\bcare quality commission\b|\bCQC\b",
+                        "constabulary": r"\binspectorate of constabulary\b|\bHMICFRS\b|\bHMIC\b",
+                        "probation": r"\binspectorate of probation\b|\bHMI probation\b"}
+
+
+def _without_joint_lists(text: str, lines: bool = False) -> str:
+    """`text` without the sentences (or, `lines`, the lines) listing a joint inspection's inspectorates with Ofsted
+    ("carried out by Ofsted, the Care Quality Commission (CQC), HMICFRS and HMI Probation"): a JTAI's, whoever's
+    page tells of it, not another body's page. Ofsted heads the list and two more inspectorates follow it (not "An
+    inspection by HM Inspectorate of Probation, supported by colleagues from Ofsted, ...", nor "Ofsted and the CQC
+    have published their letter", an area SEND inspection's)."""
     def joint_list(sentence: str) -> bool:
-        ofsted = re.search(r"\bOfsted,\s+(?:the\s+)?(?=" + _OTHER_BODY_RE.pattern + ")", sentence, re.I)
-        return bool(ofsted) and not _OTHER_BODY_RE.search(sentence[:ofsted.start()]) \
-            and len(_OTHER_BODY_RE.findall(sentence)) >= 2
-    return " ".join(s for s in re.split(r"(?<=[.!?])\s+|\n\s*\n", text) if not joint_list(s))
+        ofsted = re.search(r"\bOfsted,", sentence)
+        if not ofsted or _OTHER_BODY_RE.search(sentence[:ofsted.start()]):
+            return False
+        rest = sentence[ofsted.end():]
+        return sum(bool(re.search(body, rest, re.I)) for body in _JOINT_INSPECTORATES.values()) >= 2
+    breaks = r"(?<=[.!?])\s+|\n" if lines else r"(?<=[.!?])\s+|\n\s*\n"
+    return " ".join(s for s in re.split(breaks, text) if not joint_list(s))
 
 
+# An Ofsted letter's template opening: "This letter summarises the findings of ..."
+_LETTER_TEMPLATE = r"this letter summarises"
 # A children's home's inspection names the home in its title; a council page may list new homes in passing.
 _CHILDRENS_HOME_RE = re.compile(r"\bchildren.s homes?\b", re.I)
 _INSPECTORATE_VOICE_RE = re.compile(r"\bwe inspect\b|\binspect and regulate\b|\bour (\w+ )?inspection (framework|"
@@ -744,7 +755,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
                                     or (re.search(r"(?i)yours sincerely", raw) and "ofsted" in raw.lower())):
         return "ofsted_letter", 0.9
     if letterhead and raw.lower().count("ofsted") >= 1 and news < 3 \
-            and re.search(r"(?i)\binsert\b|\bdear\b|\bthis letter summarises\b", raw) \
+            and re.search(rf"(?i)\binsert\b|\bdear\b|\b{_LETTER_TEMPLATE}", raw) \
             or letterhead and news < 3 and re.search(r"(?i)\bjoint targeted area inspection\b", raw[:3000]):
         # Ofsted letterhead, template or salutation further down (a joint inspection's letter is addressed to a list
         # of office holders, no "Dear": its template sentence "This letter summarises the findings of ...", or only
@@ -752,7 +763,9 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         return "ofsted_letter", 0.6
     if news < 3 and not council_hand and _JOINT_SUBJECT_RE.search(raw[:2000]) \
             and (_OFSTED_SIGNS_RE.search(raw) or _JOINT_SIGNS_RE.search(_CC_LINE_RE.sub("", raw[-3000:]))
-                 or re.search(r"^[^\S\n]*This letter summarises the findings\b", raw[:3000], re.M)) \
+                 or re.search(rf"(?im)^[^\S\n]*{_LETTER_TEMPLATE} the findings\b", raw[:3000])
+                 and not _COUNCIL_SPEAKER_RE.search(raw) and not _COUNCIL_PRESS_RE.search(raw)
+                 and not _COUNCIL_VOICE_RE.search(_strip_quotes(raw))) \
             and not _CARRIES_LETTER_RE.search(raw) and not _COUNCIL_PAPER_RE.search(raw[:3000]) \
             and paper_parts(raw) < 2:
         # a joint inspection's letter under the inspectorates' names, not Ofsted's letterhead, to a list of office
@@ -788,7 +801,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     council_site = bool(names_a_council(site_name(hints)) and find_in_text(site_name(hints)))
     if not paper and not reporter:
         other += 0.0 if council_site else \
-            min(6.0, 3.0 * len(_OTHER_BODY_RE.findall(_without_joint_lists(head)))
+            min(6.0, 3.0 * len(_OTHER_BODY_RE.findall(_without_joint_lists(head, lines=True)))
                 + 1.0 * len(_OTHER_BODY_RE.findall(_without_joint_lists(raw))))
         # (past a provider's cookie banner and menu: "Sandcastle House is a four-bedroom children's home")
         other += 3.0 if _CHILDRENS_HOME_RE.search(
@@ -1742,8 +1755,9 @@ RESOLVED_AFTER_RE = re.compile(r"(?:(?:\s+[\w'’-]+){0,3}?\s+visit\w*)?(?:\s+(?
 # committee receives a further report after the fourth monitoring visit"
 ANTICIPATED_BEFORE_RE = re.compile(r"\b(?:will|would|shall|is due to|are due to|expected to|expects?|expecting|"
                                    r"plans? to|planned|preparing for|prepared for|ahead of|in advance of|awaiting|"
-                                   r"awaits|in readiness for|(?:further|next)\s+(?:report|update|paper)s?\s+"
-                                   r"(?:after|following|once))\b[^.]{0,40}$", re.I)
+                                   r"awaits|in readiness for|(?:receives?|to\s+receive)\s+(?:a\s+|an\s+)?"
+                                   r"(?:further|next)\s+(?:report|update|paper)s?\s+(?:after|following|once))\b"
+                                   r"[^.]{0,40}$", re.I)
 
 
 def anticipated_visit(text: str, ordinal: re.Match) -> bool:

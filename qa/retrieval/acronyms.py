@@ -26,6 +26,9 @@ MAX_DEFINITIONS = 500
 # Abbreviations of English children's services and their inspection that pages use without defining them.
 FIELD_GLOSSARY = {
     "AD": "assistant director",  # ("the new DCS/AD")
+    # a focused visit's or an inspection's findings, as staff count them ("any APAs or just AFIs?")
+    "AFI": "area for improvement",
+    "APA": "area for priority action",
     "ADCS": "Association of Directors of Children's Services",
     "AEM": "annual engagement meeting",
     "ASYE": "assessed and supported year in employment",

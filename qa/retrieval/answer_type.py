@@ -1298,7 +1298,7 @@ ROLE_FORMS = {"inspector": _INSPECTOR_FORMS,
                                 r"(?-i:H(?:is|er)\s+Majesty['’]s\s+Inspector)",
               # a councillor speaks as one, or as the cabinet's member for the service
               # (an elected mayor or deputy answers for the council too: "deputy mayor Sarah Russell")
-              "councillor": r"councillors?|cllr|coun|(?:cabinet|lead|executive)\s+member|portfolio\s+holder|"
+              "councillor": r"councillors?|cllr|clr|coun|(?:cabinet|lead|executive)\s+member|portfolio\s+holder|"
                             r"(?:deputy\s+)?leader\s+of\s+the\s+council|(?:deputy|assistant)\s+(?:city\s+)?mayors?|"
                             r"city\s+mayors?",
               "reporter": _WRITER_FORMS,

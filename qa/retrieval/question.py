@@ -128,9 +128,11 @@ COUNCIL_DOCUMENT_NAMED_RE = re.compile(r"\bcouncil(?:['’]s)?\s+(?:own\s+)?(?:p
 # a minister answers it; Ofsted is spoken about.
 PARLIAMENT_QUESTION_RE = re.compile(r"\b(?:parliamentary|written|commons|lords)\s+(?:written\s+)?"
                                     r"(?:questions?|answers?|statements?(?!\s+of\s+action))\b|\bPQs?\b|"
-                                    # ("A minister gave Parliament a list of every LA Ofsted had found inadequate")
+                                    # ("A minister gave Parliament a list of every LA Ofsted had found inadequate";
+                                    # not "What did the Ofsted report tell MPs?")
+                                    r"\b(?:minister|government|secretary\s+of\s+state|dfe|department)\b[^?.]{0,40}?"
                                     r"\b(?:gave|give|gives|told|tell|tells|informed|answered)\s+(?:parliament|mps|"
-                                    r"the\s+(?:commons|lords|house(?:\s+of\s+(?:commons|lords))?))\b", re.I)
+                                    r"the\s+(?:commons|lords|house\s+of\s+(?:commons|lords)))\b", re.I)
 # A council disputing Ofsted ("Leicester City Council disputed Ofsted's findings", "which council pushed back", "the
 # RI one they disputed"):
 # Ofsted is spoken about; the dispute is in the press as much as on the council's pages.
@@ -1694,14 +1696,27 @@ def council_initials(authority: str) -> set[str]:
     return {letters + suffix for suffix in ("c", "cc", "bc", "mbc", "dc")} | {"lb" + letters, "rb" + letters}
 
 
-# Examples listed in brackets, three or more: "the safeguarding partners (LA, CCG, police)" asks about the partners,
-# whichever a page names (not "(so CIW, not Ofsted)", a source set aside; nor the list of what is asked: "the grade
-# for each judgement area (help and protection, CLA, care leavers)")
-_ITEM = r"[^(),;?]{1,25}"
-EXAMPLES_LISTED_RE = re.compile(rf"\((?:e\.g\.,?\s*|such\s+as\s+)?{_ITEM}(?:,{_ITEM}){{2,}}\)|"
-                                rf"\((?:e\.g\.,?\s*|such\s+as\s+){_ITEM}(?:,{_ITEM})*\)", re.I)
-
+# Examples listed in brackets: "the safeguarding partners (LA, CCG, police)" asks about the partners, whichever a page
+# names. Short items without figures after a plural, three or more, or any after "e.g." (not "(so CIW, not Ofsted)", a
+# source set aside; nor a person's details, "the new director (Sarah Hammond, ex-Kent, appointed 2021)"; nor the list
+# of what is asked: "the grade for each judgement area (help and protection, CLA, care leavers)")
+BRACKETED_RE = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)")
+EXAMPLE_CUE_RE = re.compile(r"^\s*(?:e\.g\.?,?|eg,?|such\s+as|for\s+example,?|like)\s+", re.I)
 EACH_BEFORE_RE = re.compile(r"\b(?:each|every|all|both)\b", re.I)
+
+
+def _examples_listed(text: str) -> str:
+    """`text` with bracketed lists of examples taken out (see BRACKETED_RE above)."""
+    def drop(m: re.Match) -> str:
+        inner = m.group(1)
+        cue = EXAMPLE_CUE_RE.match(inner)
+        items = [i for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", inner[cue.end() if cue else 0:])
+                 if i.strip()]
+        before = text[max(0, m.start() - 40):m.start()]
+        short = all(len(i.split()) <= 4 and not re.search(r"\d", i) for i in items)
+        listed = cue or len(items) >= 3 and re.search(r"\w{3,}s\s*$", before)
+        return " " if items and short and listed and not EACH_BEFORE_RE.search(before) else m.group(0)
+    return BRACKETED_RE.sub(drop, text)
 
 
 def find_names(text: str, authorities: list[str]) -> list[str]:
@@ -1728,8 +1743,7 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
                                     else " ", text)
     for name in authorities:  # (a form whose letters no word rule splits: "B&NES" leaves no "NES")
         text = authority_surface_re(name).sub(" ", text)
-    text = EXAMPLES_LISTED_RE.sub(lambda m: m.group(0) if EACH_BEFORE_RE.search(text[max(0, m.start() - 40):m.start()])
-                                  else " ", text)
+    text = _examples_listed(text)
     text = re.sub(r"[^\S\n]{2,}", " ", text)
     names = []
     for m in NAME_RE.finditer(text):

@@ -27,7 +27,7 @@ from qa.retrieval.question import (COUNCIL_DECISION_RE, MONTH_RE, NEGATED_EVENT_
                                    LETTER_IN_MONTH_RE, PUBLISHED_RE, SOURCE_KINDS, YEAR, Query, authority_surface_re,
                                    find_authorities, without_set_asides)
 from qa.datatypes import Document, Hit
-from qa.documents.gazetteer import name_within
+from qa.documents.gazetteer import find_in_text, name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
                                    document_as_at_months, document_yearless_event_months,
                                    document_not_before)
@@ -302,17 +302,31 @@ SINCE_LAST_RE = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:(?:last|previous|f
                            r"(?:[\w-]+\s+){0,2}?(?:inspection|visit|judge?ment|ilacs|sif|report)s?\b[^.;,]*)", re.I)
 
 
-def month_weight(months: frozenset[int], text: str, headings: tuple[str, ...] | list[str] = ()) -> float:
+def month_weight(months: frozenset[int], text: str, headings: tuple[str, ...] | list[str] = (),
+                 published: str | None = None) -> float:
     if not months:
         return 1.0
-    # (a heading over the passage labels it, dating no event of its own: a letter's running header "Monitoring visit
-    # to Bury children's services - 7 March 2025" over the February visit's findings)
+    # (a heading opening the passage with the document's own date is its dateline or running header, dating no event
+    # of its own: "Monitoring visit to Bury children's services - 7 March 2025" over the February visit's findings;
+    # not "Ofsted focused visit - 14 and 15 February 2024", the visit's dates)
     body = text
     for heading in headings:
-        body = body.replace(heading, " ", 1)
+        if body.startswith(heading) and gives_date(heading, published):
+            body = body[len(heading):]
     dating_events = _months_of(body)[0]
-    named = _months_of(text)[1]  # (the asked month named anywhere is the asked event's: "in March")
-    return OTHER_MONTH_PENALTY if dating_events and not named & months else 1.0
+    # (the asked month named anywhere is the asked event's: "in March")
+    return OTHER_MONTH_PENALTY if dating_events and not months_named(text) & months else 1.0
+
+
+def gives_date(text: str, iso: str | None) -> bool:
+    """Whether `text` writes the day `iso` (YYYY-MM-DD): "7 March 2025", "Monday, July 22, 2019"."""
+    if not iso:
+        return False
+    year, month, day = iso[:4], int(iso[5:7]), int(iso[8:10])
+    name = next(m for m, i in MONTHS.items() if i == month)
+    day_form = rf"0?{day}(?:st|nd|rd|th)?"
+    return bool(re.search(rf"\b(?:{day_form}\s+{name[:3]}\w*,?\s+{year}|{name[:3]}\w*\s+{day_form},?\s+{year})\b",
+                          text, re.I))
 
 
 @lru_cache(maxsize=4096)
@@ -1017,12 +1031,16 @@ QUOTE_ATTRIBUTED_RE = re.compile(r"[”\"’']\s*,?\s*(?:[\w'’-]+\s+){0,4}?(?:
 # (a committee paper numbers its paragraphs: "5.3 Our revised supervision policy ...")
 OWN_VOICE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:we|our\b|the\s+council\s+(?:will|is\s+going\s+to|"
                           r"plans?\s+to|intends?\s+to))\b", re.I)
-# ... or its commitment, unquoted and in no one's voice: "3.1 Every child who comes into care in an emergency will have a
-# care plan agreed within 10 working days", an action plan's row (not "Ofsted will return in the spring", nor a
-# paper's own housekeeping: "Progress will be reported to this panel")
-OWN_COMMITMENT_RE = re.compile(r"\b(?:will|shall)\s+(?!be\s+(?:reported|presented|brought|circulated|published)\b)"
-                               r"(?:\w+\s+){0,2}?\w+", re.I)
-OWN_COMMITMENT_SPEAKER_RE = re.compile(r"\b(?:ofsted|inspectors?|hmi|inspection\s+team|letter|report)\b", re.I)
+# ... or its commitment in an action plan's form, a numbered paragraph or a table's row in no one's voice: "3.1 Every
+# child who comes into care in an emergency will have a care plan agreed within 10 working days" (not "Ofsted will
+# return in the spring", "The commissioner will report in six months", "There is clear political will to improve",
+# nor a paper's own housekeeping: "3.4 Progress will be reported to this panel")
+OWN_COMMITMENT_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)+\.?\s|\d+\.\s|[^|\n]*\|)[^\n]*?"
+                               r"(?<!political\s)(?<!the\s)(?<!good\s)\b(?:will|shall)\s+"
+                               r"(?!be\s+(?:reported|presented|brought|circulated|published)\b)"
+                               r"(?:not\s+)?[a-z]+", re.I)
+OWN_COMMITMENT_SPEAKER_RE = re.compile(r"\b(?:ofsted|inspectors?|hmi|inspection|visit|letter|report|jtai|found|finds|"
+                                       r"dfe|department|commissioner|minister|ministers|government)\b", re.I)
 OFSTED_FINDS_RE = re.compile(r"\b(?:inspectors?|ofsted|the\s+(?:letter|report|inspection))\b[^.]{0,60}?\b"
                              r"(?:found|finds?|said|says?|judged|rated|noted|highlighted|identified|praised|told|"
                              r"recogni[sz]ed)\b", re.I)
@@ -1042,7 +1060,7 @@ def reply_share(text: str, own_page: bool = False) -> float:
                 and not INSPECTORS_SPEAK_RE.search(paragraph) and not QUOTE_ATTRIBUTED_RE.search(paragraph):
             quoting = True  # (its statement, quoted: the speaker's line may be in the passage before)
         elif own_page and (OWN_VOICE_RE.match(paragraph) and not OFSTED_FINDS_RE.search(paragraph)
-                           or OWN_COMMITMENT_RE.search(paragraph) and not OWN_COMMITMENT_SPEAKER_RE.search(paragraph)):
+                           or OWN_COMMITMENT_RE.match(paragraph) and not OWN_COMMITMENT_SPEAKER_RE.search(paragraph)):
             quoting = False  # (its own words: no quotation follows from them)
         elif not (quoting and QUOTE_OPEN_RE.match(paragraph)) or INSPECTORS_SPEAK_RE.search(paragraph):
             quoting = False  # (a quotation the report or the inspectors are said to speak is theirs)
@@ -1061,11 +1079,19 @@ def _council_speaks(paragraph: str) -> bool:
 # ... and the other way round: asked what the council said ("How did Blackpool's cabinet member respond?", "What did
 # the council itself say?"), a passage of inspectors' findings weighs as a reply does when their view is asked.
 ASKS_COUNCIL_VOICE_RE = re.compile(rf"\b(?:respon(?:d|ded|se)\w*|react\w*|statement|push(?:ed)? back|apologi\w*|"
-                                   rf"repl(?:y|ied)|comment\w*|commit(?:s|ted|ting)?\s+to|commitments?|"
-                                   rf"pledg(?:e|es|ed)|promised)\b|\b(?:council|{_SPEAKER})\b[^?]{{0,50}}\b"
+                                   rf"repl(?:y|ied)|comment\w*)\b|\b(?:council|{_SPEAKER})\b[^?]{{0,50}}\b"
                                    rf"(?<!was )(?<!were )(?:say|said|promise\w*|tell|told|admit\w*)\b|"
                                    # (a terse "wigan dcs quote on the good ilacs")
                                    rf"\b(?:{_SPEAKER}|dcs)\s+(?:quotes?|words)\b", re.I)
+
+
+# ... or what it committed to: "what did the LA and partners in Salford commit to?", "By when did Halton commit to stop
+# using B&Bs?" (not another body's: "Did the government's promised funding arrive?", nor what inspectors judged: "Was
+# there strong corporate commitment to care leavers?")
+COMMITMENT_ASKED_RE = re.compile(r"\b(?:did|has|have|had)\s+(?!(?:the\s+)?(?:government|dfe|department|ofsted|"
+                                 r"inspectors?|hmi|minister|ministers|commissioner)\b)(?:[\w'’&-]+\s+){1,6}?"
+                                 r"(?:commit(?:ted)?(?:\s+(?:itself|themselves))?\s+to|pledged?|promised?|vowed?)\b",
+                                 re.I)
 
 
 # "Northants' own statement on the 2013 inspection: did inspectors reckon the new team's actions were making a
@@ -1082,7 +1108,8 @@ ASKS_INSPECTORS_VIEW_RE = re.compile(r"\b(?:did|do|does)\s+(?:the\s+)?(?:inspect
 
 
 def reply_weight(text: str, question: str, source: str | None, own_page: bool = False) -> float:
-    if source != "ofsted" and ASKS_COUNCIL_VOICE_RE.search(question) and not ASKS_INSPECTORS_VIEW_RE.search(question):
+    if source != "ofsted" and (ASKS_COUNCIL_VOICE_RE.search(question) or COMMITMENT_ASKED_RE.search(question)) \
+            and not ASKS_INSPECTORS_VIEW_RE.search(question):
         return REPLY_PENALTY + (1.0 - REPLY_PENALTY) * reply_share(text, own_page)
     if source != "ofsted" or ASKS_FOR_REPLY_RE.search(question):
         return 1.0
@@ -1703,7 +1730,7 @@ def _retells(hit: Hit, lead: Document) -> bool:
     # (a page about no authority retells one's event only where it names it: a written answer from the same winter
     # on every council judged inadequate is not a retelling of Leicester's report)
     placed = bool(doc.local_authorities) or not lead.local_authorities \
-        or bool({a.casefold() for a in find_authorities(hit.passage.text)}
+        or bool({m.name.casefold() for m in find_in_text(hit.passage.text)}
                 & {a.casefold() for a in lead.local_authorities})
     return not hit.unconfirmed and source_kind(doc, hit.passage.start) not in SOURCE_KINDS["ofsted"] \
         and placed and same_event(doc, lead) and not (doc.visit_number and doc.visit_number != lead.visit_number)
@@ -1769,14 +1796,15 @@ def set_aside_kinds_last(hits: list[Hit], query: Query) -> list[Hit]:
 def retellings_after(hits: list[Hit], query: Query) -> list[Hit]:
     """(After `ofsted_telling_first`: the letter it puts first leads too.)"""
     lead = hits[0] if hits else None
-    # (no source named, the council's word asked: "what did the LA commit to in its statement of action?" is
-    # answered by its own page, no retelling of the letter)
     if query.source not in ("ofsted", None) or lead is None or lead.unconfirmed \
-            or query.source is None and ASKS_COUNCIL_VOICE_RE.search(query.text) \
             or lead.document.doc_type not in SOURCE_KINDS["ofsted"] \
             or asks_for_places(query.text) and not query.authorities:  # (one passage a place, kept in its order)
         return hits
-    retold = [h for h in hits[1:] if _retells(h, lead.document)]
+    # (no source named, what the council committed to asked: "what did the LA commit to in its statement of action?"
+    # is answered by its own page, no retelling of the letter; a story on it still is one)
+    committed = query.source is None and COMMITMENT_ASKED_RE.search(query.text)
+    retold = [h for h in hits[1:] if _retells(h, lead.document)
+              and not (committed and h.document.doc_type == "council_page")]
     if not retold:
         return hits
     for h in retold:

@@ -207,7 +207,8 @@ class Retriever:
             weight = rank.prior(doc, query, newest, passage.headings, passage.start) \
                 * rank.prose_weight(passage.text, query.answer_type, event, overall) \
                 * answer_type_weight(query.answer_type, passage.text, role, event, counted, overall) \
-                * rank.month_weight(months, passage.text, passage.headings) * rank.lead_weight(broad, passage) \
+                * rank.month_weight(months, passage.text, passage.headings, doc.date) \
+                * rank.lead_weight(broad, passage) \
                 * rank.scope_weight(passage.text, query.text, query.answer_type) \
                 * rank.reply_weight(passage.text, query.text, query.source, doc.doc_type == "council_page") \
                 * rank.improve_weight(passage.text, passage.headings, query.text) \
