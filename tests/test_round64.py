@@ -207,3 +207,27 @@ def test_a_councillor_written_clr_is_named_in_the_role():
 
     assert names_person_in_role("councillor", "Chair of the council's Children's Scrutiny Panel, Clr Jo Bloggs, "
                                               "described the improvements as pleasing.")
+
+
+def test_a_government_intervention_asked_by_its_year_is_recalled_from_a_later_page(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    story = ("Rutland children's services inspection\n\nOfsted inspectors visited Rutland in June 2018 and found that "
+             "social workers carried high caseloads and that managers did not check plans often enough.\n")
+    report = ("Rutland children's services: commissioner's report\n\nThis report sets out the commissioner's "
+              "recommendations for children's services in Rutland. The DfE issued a statutory direction to Rutland "
+              "County Council on 30 November 2018.\n")
+    assistant = bm25_assistant_for(tmp_path, {
+        "r64-story.txt": (story, {"doc_type": "news_article", "date": "2018-07-02", "local_authorities": ["Rutland"]}),
+        "r64-report.txt": (report, {"doc_type": "other", "date": "2019-05-14", "local_authorities": ["Rutland"]}),
+        **other_council_news()})
+    answer = assistant.ask("Rutland: on what date did the DfE issue its statutory direction in 2018?")
+    assert not answer.abstained and answer.hits[0].document.doc_id == "r64-report"
+    assert answer.hits[0].unconfirmed == ["later"]  # (shown apart: a later page recalling the year)
+
+
+def test_somebody_chairing_a_board_is_named_in_the_chairs_role():
+    from qa.retrieval.answer_type import names_person_in_role
+
+    assert names_person_in_role("chair", "An improvement board has been set up, chaired independently by Jo Bloggs, "
+                                         "a former director.")

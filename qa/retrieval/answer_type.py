@@ -1291,6 +1291,8 @@ _BYLINE_FORM = r"(?m:^[^\S\n]*(?-i:By)(?=[^\S\n]+(?-i:[A-Z])))"
 _WRITER_FORMS = rf"reporter|reporting|journalist|correspondent|editor|{_BYLINE_FORM}"
 _INSPECTOR_FORMS = r"inspectors?|HMIs?|H[ei][rs] Majesty[’']s Inspectors?"
 ROLE_FORMS = {"inspector": _INSPECTOR_FORMS,
+              # the chair, or somebody chairing it: "chaired independently by Graham Tulloch"
+              "chair": r"chair(?:s|ed|ing|man|woman|person)?",
               # a letter's "Lead inspector: Jo Bell"; a story's "inspector Lisa Summers" (one inspector, named:
               # not "Inspectors found that the director, Jo Bell, ..."), "Jo Bell HMI"; a letter's sign-off, its lead
               # inspector's ("Yours sincerely Jo Bell His Majesty's Inspector")

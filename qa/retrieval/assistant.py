@@ -234,6 +234,12 @@ class Assistant:
                               else "Nothing in the documents answers this.")
             timings["total"] = time.perf_counter() - started
             return result
+        if signals.get("unmentioned") and query.date_from and query.date_to:
+            # "Northants: on what date did the DfE issue its 2018 statutory direction?" where no 2018 page names the
+            # direction, and the commissioner's 2019 report dates it: the later page recalling it, shown apart
+            later, later_signals = self._later_recalling(index, query, timings, signals)
+            if later and not later_signals.get("unmentioned"):
+                hits, signals = later, later_signals
         if signals.get("unmentioned"):
             # The question names something (a regulator, a programme, a person) that no document within its
             # filters mentions: whatever passages come closest, they are about something else.
@@ -392,7 +398,8 @@ class Assistant:
         # one sentence: "the model was introduced in 2021" recalls no 2021 visit. (A passage dating its own event
         # later, "the visit on 24 January 2023 ... since the inspection in October 2019", is about that later event;
         # one recalling the 2016 inspection is no recall of a 2016 monitoring visit.)
-        event_re = VISIT_WORD_RE if VISIT_ASKED_RE.search(query.text) else RECALLED_EVENT_RE
+        event_re = VISIT_WORD_RE if VISIT_ASKED_RE.search(query.text) \
+            else INTERVENTION_EVENT_RE if INTERVENTION_ASKED_RE.search(query.text) else RECALLED_EVENT_RE
         # Under a month ("the nov 2021 MV"), the sentence names that month, and tells what the event found, not that
         # its outcome is still awaited ("took place in November 2021 and the outcome letter is awaited")
         months = rank.asked_months(query) if query.month or query.date_to - query.date_from <= rank.ONE_MONTH \
@@ -469,8 +476,15 @@ RECALL_FRAMING_WORDS = ("inspection inspected inspectors visit visits monitoring
 
 
 VISIT_WORD_RE = re.compile(r"\bvisit", re.I)
-RECALLED_EVENT_RE = re.compile(r"\b(?:visit\w*|inspect\w*|re-inspect\w*|ofsted|judge?ment|judged|rated|rating|"
-                               r"graded|report\w*|letter)\b", re.I)
+_RECALLED_EVENTS = r"visit\w*|inspect\w*|re-inspect\w*|ofsted|judge?ment|judged|rated|rating|graded|report\w*|letter"
+RECALLED_EVENT_RE = re.compile(rf"\b(?:{_RECALLED_EVENTS})\b", re.I)
+
+# ... or, asked about the government's intervention ("the DfE's 2018 statutory direction", "when was the commissioner
+# appointed"), the intervention's own words: "DfE issued a statutory direction to the council on 30 November 2018"
+INTERVENTION_ASKED_RE = re.compile(r"\b(?:statutory\s+)?directions?\b|\bimprovement\s+notices?\b|\bcommissioners?\b|"
+                                   r"\bconsultation\b|\bintervention\b", re.I)
+INTERVENTION_EVENT_RE = re.compile(rf"\b(?:{_RECALLED_EVENTS}|direct(?:ed|ion|ions)|notices?|commissioners?|"
+                                   r"consult\w*|intervention|appoint\w*)\b", re.I)
 
 
 # What a visit found, told: "inspectors found", "identified weaknesses", "highlighted delays", "praised the progress"

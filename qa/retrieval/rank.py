@@ -314,8 +314,8 @@ def month_weight(months: frozenset[int], text: str, headings: tuple[str, ...] | 
         if body.startswith(heading) and gives_date(heading, published):
             body = body[len(heading):]
     dating_events = _months_of(body)[0]
-    # (the asked month named anywhere is the asked event's: "in March")
-    return OTHER_MONTH_PENALTY if dating_events and not months_named(text) & months else 1.0
+    named = _months_of(text)[1]  # (the asked month named anywhere is the asked event's: "in March")
+    return OTHER_MONTH_PENALTY if dating_events and not named & months else 1.0
 
 
 def gives_date(text: str, iso: str | None) -> bool:
