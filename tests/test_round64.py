@@ -231,3 +231,18 @@ def test_somebody_chairing_a_board_is_named_in_the_chairs_role():
 
     assert names_person_in_role("chair", "An improvement board has been set up, chaired independently by Jo Bloggs, "
                                          "a former director.")
+
+
+def test_a_topic_no_page_of_the_asked_year_names_is_a_near_miss_not_a_later_pages_to_answer(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    report = ("Rutland children's services inspection\n\nOfsted's inspection in 2018 judged services to require "
+              "improvement. Social workers carried high caseloads.\n")
+    later = ("Rutland children's services update\n\nAt the 2018 inspection, care leavers' pathway plans were found "
+             "to be weak; the council has since rewritten them.\n")
+    assistant = bm25_assistant_for(tmp_path, {
+        "r64-report.txt": (report, {"doc_type": "ofsted_report", "date": "2018-06-01",
+                                    "local_authorities": ["Rutland"]}),
+        "r64-later.txt": (later, {"doc_type": "council_page", "date": "2021-03-01", "local_authorities": ["Rutland"]}),
+        **other_council_news()})
+    assert assistant.ask("What did Ofsted's 2018 inspection of Rutland say about care leavers?").abstained

@@ -234,9 +234,12 @@ class Assistant:
                               else "Nothing in the documents answers this.")
             timings["total"] = time.perf_counter() - started
             return result
-        if signals.get("unmentioned") and query.date_from and query.date_to:
+        if signals.get("unmentioned") and query.date_from and query.date_to \
+                and INTERVENTION_ASKED_RE.search(query.text):
             # "Northants: on what date did the DfE issue its 2018 statutory direction?" where no 2018 page names the
-            # direction, and the commissioner's 2019 report dates it: the later page recalling it, shown apart
+            # direction, and the commissioner's 2019 report dates it: the later page recalling it, shown apart (only
+            # the government's intervention: "what did the 2018 inspection say about care leavers?", where no 2018
+            # page names them, is a near miss, not a later page's to answer)
             later, later_signals = self._later_recalling(index, query, timings, signals)
             if later and not later_signals.get("unmentioned"):
                 hits, signals = later, later_signals
