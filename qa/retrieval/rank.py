@@ -318,6 +318,7 @@ def month_weight(months: frozenset[int], text: str, headings: tuple[str, ...] | 
     return OTHER_MONTH_PENALTY if dating_events and not named & months else 1.0
 
 
+@lru_cache(maxsize=4096)  # (a heading and its document's date, read for every passage under it)
 def gives_date(text: str, iso: str | None) -> bool:
     """Whether `text` writes the day `iso` (YYYY-MM-DD): "7 March 2025", "Monday, July 22, 2019"."""
     if not iso:
