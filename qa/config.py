@@ -314,7 +314,9 @@ DEFAULT_INDEX = ROOT / "index"
 #   141: (140 after review) a joint list needs two more inspectorates after "Ofsted," however written; the template
 #        opening makes Ofsted's letter only where no council speaks; only a further report to be received names a
 #        visit to come
-PIPELINE_VERSION = "141"
+#   142: the template opening makes a joint letter Ofsted's only where no sign-off was saved (a council's letter
+#        signed by its director, copying the inspectorates in, is its own)
+PIPELINE_VERSION = "142"
 
 
 def packaged_model_path() -> str:
