@@ -202,47 +202,43 @@ def test_afis_and_apas_are_the_fields_areas_for_improvement_and_for_priority_act
     assert not answer.abstained and "no areas for priority action" in answer.hits[0].passage.text
 
 
-def test_a_councillor_written_clr_is_named_in_the_role():
+def test_a_councillor_written_clr_and_somebody_chairing_are_named_in_their_roles():
     from qa.retrieval.answer_type import names_person_in_role
 
     assert names_person_in_role("councillor", "Chair of the council's Children's Scrutiny Panel, Clr Jo Bloggs, "
                                               "described the improvements as pleasing.")
+    assert names_person_in_role("chair", "An improvement board has been set up, chaired independently by Jo Bloggs, "
+                                         "a former director.")
+
+
+def _rutland_assistant(tmp_path, docs: dict[str, tuple[str, str, str]]):
+    """BM25 over pages about Rutland, each (text, doc_type, date), beside other councils' news."""
+    from conftest import bm25_assistant_for, other_council_news
+
+    return bm25_assistant_for(tmp_path, {
+        **{name: (text, {"doc_type": kind, "date": day, "local_authorities": ["Rutland"]})
+           for name, (text, kind, day) in docs.items()},
+        **other_council_news()})
 
 
 def test_a_government_intervention_asked_by_its_year_is_recalled_from_a_later_page(tmp_path):
-    from conftest import bm25_assistant_for, other_council_news
-
     story = ("Rutland children's services inspection\n\nOfsted inspectors visited Rutland in June 2018 and found that "
              "social workers carried high caseloads and that managers did not check plans often enough.\n")
     report = ("Rutland children's services: commissioner's report\n\nThis report sets out the commissioner's "
               "recommendations for children's services in Rutland. The DfE issued a statutory direction to Rutland "
               "County Council on 30 November 2018.\n")
-    assistant = bm25_assistant_for(tmp_path, {
-        "r64-story.txt": (story, {"doc_type": "news_article", "date": "2018-07-02", "local_authorities": ["Rutland"]}),
-        "r64-report.txt": (report, {"doc_type": "other", "date": "2019-05-14", "local_authorities": ["Rutland"]}),
-        **other_council_news()})
+    assistant = _rutland_assistant(tmp_path, {"r64-story.txt": (story, "news_article", "2018-07-02"),
+                                              "r64-report.txt": (report, "other", "2019-05-14")})
     answer = assistant.ask("Rutland: on what date did the DfE issue its statutory direction in 2018?")
     assert not answer.abstained and answer.hits[0].document.doc_id == "r64-report"
     assert answer.hits[0].unconfirmed == ["later"]  # (shown apart: a later page recalling the year)
 
 
-def test_somebody_chairing_a_board_is_named_in_the_chairs_role():
-    from qa.retrieval.answer_type import names_person_in_role
-
-    assert names_person_in_role("chair", "An improvement board has been set up, chaired independently by Jo Bloggs, "
-                                         "a former director.")
-
-
 def test_a_topic_no_page_of_the_asked_year_names_is_a_near_miss_not_a_later_pages_to_answer(tmp_path):
-    from conftest import bm25_assistant_for, other_council_news
-
     report = ("Rutland children's services inspection\n\nOfsted's inspection in 2018 judged services to require "
               "improvement. Social workers carried high caseloads.\n")
     later = ("Rutland children's services update\n\nAt the 2018 inspection, care leavers' pathway plans were found "
              "to be weak; the council has since rewritten them.\n")
-    assistant = bm25_assistant_for(tmp_path, {
-        "r64-report.txt": (report, {"doc_type": "ofsted_report", "date": "2018-06-01",
-                                    "local_authorities": ["Rutland"]}),
-        "r64-later.txt": (later, {"doc_type": "council_page", "date": "2021-03-01", "local_authorities": ["Rutland"]}),
-        **other_council_news()})
+    assistant = _rutland_assistant(tmp_path, {"r64-report.txt": (report, "ofsted_report", "2018-06-01"),
+                                              "r64-later.txt": (later, "council_page", "2021-03-01")})
     assert assistant.ask("What did Ofsted's 2018 inspection of Rutland say about care leavers?").abstained
