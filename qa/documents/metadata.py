@@ -764,8 +764,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     if news < 3 and not council_hand and _JOINT_SUBJECT_RE.search(raw[:2000]) \
             and (_OFSTED_SIGNS_RE.search(raw) or _JOINT_SIGNS_RE.search(_CC_LINE_RE.sub("", raw[-3000:]))
                  or re.search(rf"(?im)^[^\S\n]*{_LETTER_TEMPLATE} the findings\b", raw[:3000])
-                 and not re.search(r"(?i)\byours\s+(?:sincerely|faithfully)\b", raw)  # (no sign-off saved: one
-                 # that is there, naming no inspectorate, is another's)
+                 and not re.search(rf"(?i)\b{_SIGN_OFF}\b", raw)  # (no sign-off saved: one that is there,
+                 # naming no inspectorate, is another's)
                  and not _COUNCIL_SPEAKER_RE.search(raw) and not _COUNCIL_PRESS_RE.search(raw)
                  and not _COUNCIL_VOICE_RE.search(_strip_quotes(raw))) \
             and not _CARRIES_LETTER_RE.search(raw) and not _COUNCIL_PAPER_RE.search(raw[:3000]) \
