@@ -404,7 +404,13 @@ _MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of|report of\b[^.\n]{{0,150}}
 # "Analysis | June 2024 issue | By ..."; "Inspection | August 2025" over a byline.
 _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
                                  rf"({_FULL_DATE})|posted\s+(?:in|on)\s+((?:{_FULL_DATE})|{MONTH_ANY}\s+{_YEAR})\s+by\b|"
-                                 rf"issue\s+(?:no\.?\s*)?\d+\s*[-–—:|]\s*({MONTH_ANY}\s+{_YEAR})\s*$|"
+                                 # (its masthead's other fields after a bar: "Issue 38 - March 2023 | For subscribers";
+                                 # its name before: "Partnership Briefing - Issue 27, February 2024")
+                                 # (not a link to another: "Previous issue | Issue 37, February 2023")
+                                 rf"(?![^\n]*\b(?:previous|last|back|next|past|earlier|other)\s+(?:issues?|newsletters?|"
+                                 rf"editions?)\b)(?:[^\n]{{0,60}}?(?:\s[-–—|]|[:,])\s*)?"
+                                 rf"issue\s+(?:no\.?\s*)?\d+\s*[-–—:|,]\s*({MONTH_ANY}\s+{_YEAR})\s*"
+                                 rf"(?:[|•·][^\n]{{0,80}})?$|"
                                  rf"filed\s+under\b[^\n]{{0,80}}?[-–—|]\s*({_FULL_DATE}|{MONTH_ANY}\s+{_YEAR})"
                                  rf"\s*$)|"
                                  rf"^\s*[A-Z][\w&'-]*(?:\s+[\w&'-]+){{0,2}}\s*[|•·]\s*({MONTH_ANY}\s+{_YEAR})\s+"
@@ -941,6 +947,15 @@ _MENU_LINE_RE = re.compile(r"(?=(?:.*\b(?:Menu|Home|News|Sport|Jobs|Contact|Sear
 # a predecessor: "when Cumbria County Council was replaced by two new unitary councils"
 _REPLACED_AFTER = re.compile(r"\s*(?:was|were|had\s+been)\s+(?:replaced|abolished|split|dissolved|succeeded|merged)\b",
                              re.I)
+# A council the text says was left out of what it reports: "Leicester City Council, which runs its own children's
+# services, was not part of the JTAI", "Leicester City Council and Rutland County Council were not inspected" (its
+# own predicate: a relative clause or a council joined by "and" between; not "... said the changes were not part of
+# ...", nor "was not inspected until 2023", when it was)
+_NOT_COVERED_AFTER = re.compile(r"(?:\s*,\s*(?:which|who|that)\b[^,.;\n]{0,80},)?(?:\s+(?:and|&)\s+(?:the\s+)?"
+                                r"(?:[A-Z][\w'’-]*\s+){1,4}?(?:(?:City|County|Borough|Metropolitan)\s+)?Council)?\s+"
+                                r"(?:(?:was|were|is|are|had\s+been)\s+(?:not|never)|(?:has|have)\s+(?:not|never)\s+been|"
+                                r"wasn['’]t|weren['’]t)\s+(?:part\s+of|included\s+in|covered\s+by|within\s+the\s+scope|"
+                                r"inspected\b(?!\s+(?:until|since|before|for|in|again)\b))")
 # Where an unnamed council is ("a Kent authority", "a Yorkshire coastal council"): the county describes it.
 _DESCRIBED_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+$")
 _DESCRIBED_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:authority|council)\b")
@@ -1031,9 +1046,24 @@ def _visited_to_learn(content: str, start: int, end: int) -> bool:
         and bool(_TO_LEARN_AFTER_RE.match(content[end:]))
 
 
+def _in_joint_body_name(mentions, i: int, content: str) -> bool:
+    """One of two councils joined in a shared body's name ("the Leicestershire and Rutland Safeguarding Children
+    Partnership"): the body speaks, neither council."""
+    def joined(a, b) -> bool:
+        return bool(re.fullmatch(r"\s+(?:and|&)\s+", content[a.end:b.start]))
+
+    def body_after(mt) -> bool:
+        return bool(_NAMED_BODY_AFTER.match(content[mt.end:mt.end + 40]))
+
+    mt = mentions[i]
+    return (i > 0 and joined(mentions[i - 1], mt) and body_after(mt)) \
+        or (i + 1 < len(mentions) and joined(mt, mentions[i + 1]) and body_after(mentions[i + 1]))
+
+
 def _again_in_passing(content: str, passing_end: int | None, start: int) -> bool:
     """Named again in the sentence that named it as a council visited to learn from ("officers visited the City of
-    Wolverhampton Council's MASH ..., and Wolverhampton managers made a return visit"): in passing still."""
+    Wolverhampton Council's MASH ..., and Wolverhampton managers made a return visit"), or as one left out ("Rutland
+    was not part of the inspection, but Rutland partners will ..."): in passing still."""
     return passing_end is not None and _sentence_start(content, start) <= passing_end
 
 
@@ -1057,7 +1087,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     named_outright: set[str] = set()  # (named at least once other than in passing)
     guests: set[str] = set()  # (first named on a meeting's attendance line)
     passing_prev = False
-    visited_at: dict[str, int] = {}  # (where the mention of each council visited to learn from ended)
+    passing_at: dict[str, int] = {}  # (where the mention of each council visited to learn from, or left out, ended)
     for i, mt in enumerate(mentions):
         w = 3.0 if mt.start < 300 else 2.0 if mt.start < 900 else 1.0
         if mt.formal:
@@ -1102,11 +1132,14 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             w += 2.0
             passing_prev = False
             named_outright.add(mt.name)
-        elif visited := _visited_to_learn(content, mt.start, mt.end) \
-                or _again_in_passing(content, visited_at.get(mt.name), mt.start):
-            w *= 0.25  # the council's officers visiting another to learn from it
+        elif _visited_to_learn(content, mt.start, mt.end) or _NOT_COVERED_AFTER.match(content, mt.end, mt.end + 140) \
+                or _again_in_passing(content, passing_at.get(mt.name), mt.start):
+            w *= 0.25  # the council's officers visiting another to learn from it; a council left out of it
             passing_prev = True
-            visited_at[mt.name] = mt.end
+            passing_at[mt.name] = mt.end
+        elif _in_joint_body_name(mentions, i, content):
+            w *= 0.1  # a body two councils share: "the Leicestershire and Rutland Safeguarding Children Partnership"
+            passing_prev = True
         elif _PASSING_BEFORE.search(before) or (joined and passing_prev) \
                 or _REPLACED_AFTER.match(content[mt.end:mt.end + 40]) \
                 or (not mt.formal and _DESCRIBED_BEFORE.search(before[-12:])
@@ -1885,6 +1918,9 @@ _TITLE_SKIP_RE = re.compile(
     r"^(skip to.*|accessibility statement|top of page.*|this article is more than.*|agenda item|transcription|"
     r"beta\b.*|find an inspection report|"  # a service's beta banner and search heading
     r"issue\s*-\s*meetings|guidance|statutory guidance|correspondence|press release|news|news story|home\b.*|"
+    # (a metered paywall's lines: "You have 2 free articles remaining this month.", "Register for unlimited access")
+    r"you(?:['’]ve| have)\s+(?:\d+|one|two|three|four|five|no)\s+(?:more\s+)?free\s+(?:articles?|stories|reads?)\b.*|"
+    r"register (?:for (?:free|unlimited)|to (?:continue|keep) reading)\b.*|"
     r"subscribe.*|published|updated|image caption,?|upload:.*|.*\.pdf\b.*|insert\b.*|total page.*|file type.*|"
     r"\d+_.*|.*\b(credit|image source|pic by|picture|photo)\b.*|[tf]\s*\d{3}.*|.*(total page|file type).*|"
     r"(aerial view|view of|a generic (photo|image)|image of|photo of|picture of)\b.*|read more.*|hide ad.*|advertisement|"
