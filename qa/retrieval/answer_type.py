@@ -192,8 +192,11 @@ EVIDENCE: dict[str, re.Pattern] = {
                          # Executive Paul Moffat", "Commissioner Malcolm Newsam"
                          rf"\b(?:[Dd]irector|[Ee]xecutive|[Cc]ommissioner|[Ll]eader|[Cc]hair(?:man|woman)?|[Mm]inister|"
                          rf"[Mm]ayor|[Oo]fficer|[Ss]ecretary|HMI),?[^\S\n]+{_NAME}|\((?:DCS|HMI|CEO)\)[^\S\n]+{_NAME}|"
-                         # "director of children and young people's services Frances Craven"
+                         # "director of children and young people's services Frances Craven", "Ofsted's former
+                         # national director for social care Debbie Jones"
+                         # (a title-case heading, "Director for Adult Social Care Annual Report", is no name)
                          rf"\b[Dd]irector of [\w’' ]{{0,50}}?[Ss]ervices,?[^\S\n]+{_NAME}|"
+                         rf"\bdirector for [\w’' ]{{0,50}}?social care,?[^\S\n]+{_NAME}|"
                          # "Ofsted's national director for social care, Yvette Stanley"; "Yvette Stanley, Ofsted's
                          # National Director"
                          rf"\b(?:[Dd]irector|[Cc]ommissioner|[Cc]hief [Ee]xecutive|[Cc]hair|[Ll]eader|[Ii]nspector)\b"
@@ -1081,7 +1084,15 @@ def states_grade_count(question: str, text: str) -> bool:
 # ("What overall effectiveness judgement did X receive?"; not "What impact the rating had on recruitment")
 GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:(?:overall|ofsted|ilacs|sif|final|latest|last|first|new|inspection)\s+"
                                r"\w+\s+|\w+\s+)?(?:grades?|ratings?|judge?ments?)\s+(?:did|was|were|has|had|"
-                               r"does|do|is|are)\b|\bhow\s+(?:was|were|is|are)\b[^?]*\b(?:rated|judged|graded)\b",
+                               r"does|do|is|are)\b|\bhow\s+(?:was|were|is|are)\b[^?]*\b(?:rated|judged|graded)\b|"
+                               # "did nnc get off inadequate too?": the grade it moved to (asked; not the scene,
+                               # "Kirklees got out of inadequate after the inspection - which inspector ...?")
+                               # (the place, or "it", the verb's subject: not "What did Sandwell do to get out of
+                               # inadequate?", "How long did it take to get out of inadequate?")
+                               r"\b(?:did|does|has|have|had|will|whether|if)\s+(?:it|they|[A-Za-z][\w'’-]*"
+                               r"(?:\s+(?-i:[A-Z])[\w'’-]*){0,2})\s+"
+                               r"(?:get|got|gotten|come|came|climb|climbed|move|moved)\s+(?:off|out\s+of|up\s+from)\s+"
+                               r"(?:the\s+)?['‘\"“]?inadequate\b",
                                re.I)
 # The roles a "who" question asks to be named; the answer names the role too ("appointed Eleanor Brazil as
 # commissioner"), so a passage about the place without the role names somebody else.

@@ -151,6 +151,9 @@ NAMED_SPEAKER_RE = re.compile(rf"\b(?i:what|how)\s+(?i:did|does|has|have)\s+"
 # The event a question measures from: "after the ofsted fv", "since its 2019 inspection"
 EVENT_ANCHOR_RE = re.compile(r"\b(?:after|since|following)\s+(?:the|its|their|an?)\s+(?:[\w'’-]+\s+){0,3}?"
                              r"(?:fv|mv\s?\d*|visit|inspection|ilacs|jtai|letter|report|judge?ment|rating)s?\b", re.I)
+# ... progress since it ("where has it got to since the jtai"; not "what rating did Kent get after the inspection")
+SINCE_EVENT_RE = re.compile(r"\bsince\s+(?:the|its|their|an?)\s+(?:[\w'’-]+\s+){0,3}?"
+                            r"(?:fv|mv\s?\d*|visit|inspection|ilacs|jtai|letter|report|judge?ment|rating)s?\b", re.I)
 SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("council_page",), "news": ("news_article",)}
 # Who is quoted, said outright ("according to the council", "the council's own announcement", "the report itself"),
 # outranks a source merely mentioned ("what did social workers tell inspectors"); "not press coverage" is no cue.
@@ -333,6 +336,17 @@ OFSTED_OWN_WORDS_RE = re.compile(r"\b(?:(?:the|its)\s+(?:ofsted\s+)?(?:letter|re
                                  r"(?:wording|words|text|language)\b|"
                                  r"(?:actual|exact)\s+wording\s+(?:from|in|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
                                  r"(?:letter|report)|quote\s+(?:from\s+)?the\s+(?:ofsted\s+)?(?:letter|report)|"
+                                 # "Just the MV letter please", "Cornwall's letter only" (closing a clause: not "was it
+                                 # just the report that mentioned ...", "did the report only cover ...")
+                                 r"(?:just|only)\s+the\s+(?:[\w-]+\s+){0,2}?(?:letter|report)(?=\s*(?:please\b|"
+                                 r"[,.;:?!)–—-]|$))|"
+                                 r"\b(?:letter|report)\s+only(?=\s*(?:please\b|[,.;:?!)–—-]|$))|"
+                                 # "Quote Ofsted itself", "according to the first MV letter" (asked, opening a clause:
+                                 # not "did the Gazette quote inspectors accurately")
+                                 r"(?:^|(?<=[.?!;:,–—-])|(?<=[.?!;:,–—-]\s))\s*(?:please\s+)?quote\s+(?:ofsted|"
+                                 r"the\s+inspectors|inspectors)(?:\s+(?:itself|themselves|directly))?|"
+                                 r"according\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:mv\d?|fv|"
+                                 r"monitoring(?:\s+visit)?|focused\s+visit|jtai|ofsted|inspection)\s+(?:letter|report)|"
                                  r"not\s+(?:the\s+)?(?:press|news|media)\s+coverage|not\s+(?:from\s+)?(?:the\s+)?"
                                  r"(?:press|news\s+stor(?:y|ies)|(?:scrutiny\s+|committee\s+)?minutes|press\s+release|"
                                  r"council['’]s\s+(?:page|statement|summary)))\b", re.I)
@@ -387,6 +401,21 @@ SOURCE_SUBJECT_RE = re.compile(r"\b(?:about|on|regarding|concerning|into)\s+(?:t
                                r"to|after|following)\b|\s[-–—])", re.I)
 SOURCE_EVENT_RE = re.compile(r"\b(?:visits?|inspections?|judge?ments?|reports?|letters?|ratings?|findings|outcomes?|"
                              r"results?|re-?inspections?|assessments?)\b", re.I)
+# A source the question says is wrong is set aside: "Quote Ofsted itself - the South London Chronicle piece got it
+# wrong", "The Courier piece makes it sound like May" (the source named by an article and at most three words, its
+# verb right after it; to the clause's end: not "Ofsted's letter" before it nor the question after a dash or a comma)
+WRONG_SOURCE_RE = re.compile(r"\b(?:the|a|an|that|this|their|its)\s+(?:[\w'’]+(?:-[\w'’]+)*\s+){0,3}?(?:piece|story|"
+                             r"article|write-?up|coverage|release|paper|newspaper|blog|post|chronicle|gazette|herald|"
+                             r"echo|argus|advertiser|mercury|sentinel|courier|examiner|telegraph|guardian|observer)\s+"
+                             r"(?:got\s+(?:it|this|that|(?:the\s+)?[\w'’-]+)\s+wrong|(?:is|was|were|are)\s+"
+                             r"(?:wrong|inaccurate|misleading|mistaken)|misquot\w+|misreport\w+|garbled|"
+                             r"exaggerat\w+|overstat\w+|(?:makes|made|is\s+making)\s+it\s+(?:sound|look|seem))\b"
+                             r"(?:(?!\s[-–—]\s)[^.?!;,])*", re.I)
+# Someone's past employer is no source: "who was DCS, wasn't she ex-Ofsted?", "a former Ofsted inspector" (not a
+# document: "Kent's former Ofsted rating")
+PAST_EMPLOYER_RE = re.compile(r"\b(?:ex|former|formerly\s+(?:of|at|with)|previously\s+(?:of|at|with))[-\s]+ofsted\b"
+                              r"(?!(?:['’]s?)?\s+(?:letter|report|visit|judge?ment|finding|rating|grade|inspection)s?\b)"
+                              r"(?:\s+(?:inspector|hmi|director|official|chief|employee)s?\b)?", re.I)
 # "... the local press write-up, not Ofsted's own report", "rather than press reports": a source set aside is no cue.
 # (not a state: "homes that are not registered with Ofsted")
 NEGATED_SOURCE_RE = re.compile(r"\bnot\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|inspection|mv|fv|ilacs)s?\s+"
@@ -1439,9 +1468,18 @@ PLACE_SET_ASIDE_RE = re.compile(r"(?:(?<=[,(;–—.?!])|(?<=\s-))\s*(?:(?:but|a
                                 r"(?:,?\s+(?:or|and|nor)\s+(?:not\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*")
 
 
+# Another place's event a question tells its own event by: "north northants ilacs - the one after wnc's nov 2022 RI"
+# (not an order asked, "Was Kent's ILACS before Medway's?", nor progress "since Croydon's 2020 inspection")
+PLACE_ANCHOR_RE = re.compile(r"\b(?:one|ilacs|inspection|visit|report|mv|fv|jtai|judge?ment|rating)\s+(?:just\s+|straight\s+)?"
+                             r"(?:after|following)\s+([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}?)['’]s?"
+                             r"\s+(?:[\w'’-]+\s+){0,3}?(?:ri|inadequate|good|outstanding|ilacs|inspection|visit|mv|fv|"
+                             r"jtai|report|judge?ment|rating|grade)\b", re.I)
+
+
 def _without_asides(text: str) -> str:
-    """`text` without places set aside by name and asides the asker already knows ("I know Lambeth ...")."""
-    return KNOWN_ASIDE_RE.sub(" ", PLACE_SET_ASIDE_RE.sub(" ", text))
+    """`text` without places set aside by name, asides the asker already knows ("I know Lambeth ..."), and another
+    place's event it measures from ("the one after wnc's nov 2022 RI")."""
+    return PLACE_ANCHOR_RE.sub(" ", KNOWN_ASIDE_RE.sub(" ", PLACE_SET_ASIDE_RE.sub(" ", text)))
 
 
 def _kinds_set_aside_wholly(text: str) -> frozenset[str]:
@@ -1539,7 +1577,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
         if _has_topic(stripped) and not _asks_only_about_visit(stripped, authorities):
             rest = stripped.strip()  # unless the visit is what the question is about
     unwritten = WRITING_FOR_RE.sub(r"\g<head> ", CITED_IN_RE.sub(r"\1\2", text))
-    cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", OFSTED_RECEIVING_RE.sub(" ", unwritten)))
+    cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", OFSTED_RECEIVING_RE.sub(" ", WRONG_SOURCE_RE.sub(
+        " ", PAST_EMPLOYER_RE.sub(" ", unwritten)))))
     if _has_topic(beside := without_sources_beside(rest).strip()):
         rest = beside  # (nor words to search for: they drew the letter's sign-off, which names its visit)
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None) \
@@ -1555,6 +1594,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
     outside = next((name for name, pattern in SOURCE_CUES if pattern.search(EVENT_ANCHOR_RE.sub(" ", cues))), None)
     source = attributed or responding or ("council" if outside == "council" else None) \
         or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
+    if source == "ofsted" and not attributed and not next((n for n, p in SOURCE_CUES if p.search(
+            SINCE_EVENT_RE.sub(" ", cues))), None):
+        source = None  # "backlog - where has it got to since the jtai": Ofsted's is the baseline, not the teller
     if source == "ofsted" and not attributed \
             and (OTHER_INSPECTORATE_RE.search(cues) or ANY_INSPECTORATE_RE.search(cues)) \
             and not OFSTED_NAMED_RE.search(cues):

@@ -816,11 +816,14 @@ def scope_weight(text: str, question: str, kind: str | None) -> float:
 # improve (or what was weak, recommended, criticised), such a section weighs x IMPROVE_PENALTY.
 IMPROVE_HEADING_RE = re.compile(r"^\W*(?:what needs to improve|areas? for (?:improvement|development)|"
                                 r"recommendations?|what the local authority needs to do)\b", re.I)
-ASKS_WHAT_TO_IMPROVE_RE = re.compile(r"\b(?:improv\w*|recommend\w*|needs?\s+to|needed\s+to|should|must|actions?|"
+ASKS_WHAT_TO_IMPROVE_RE = re.compile(r"\b(?:improv\w*|recommend\w*|recs|needs?\s+to|needed\s+to|should|must|actions?|"
                                      r"weak\w*|priorit\w*|better|shortcomings?|concerns?|criticis\w*|fail\w*|"
                                      r"poor|wrong|problems?|gaps?|still|left\s+to|remain\w*|work\s+on|next\s+steps)\b",
                                      re.I)
 IMPROVE_PENALTY = 0.85
+# the list's heading as a line of its own ("What needs to improve in this area of social work practice?")
+IMPROVE_LINE_RE = re.compile(IMPROVE_HEADING_RE.pattern.replace(r"^\W*", r"^[^\S\n]*", 1) + r"[^\n]{0,80}$",
+                             re.I | re.M)
 # ... and when the question asks for that list itself ("what did Ofsted say the council had to get better at?",
 # "norfolk jtai what needs to improve", "which areas for improvement did Ofsted set"), the section weighs
 # x IMPROVE_ASKED_BOOST: it is the answer, where the findings above only lead up to it. (Not "areas of improvement",
@@ -828,7 +831,11 @@ IMPROVE_PENALTY = 0.85
 ASKS_IMPROVE_LIST_RE = re.compile(r"\b(?:needs?|needed|had|has|have)\s+to\s+(?:improve|be\s+improved|get\s+better|"
                                   r"do\s+better)\b|\bneeds?\s+improving\b|\bareas?\s+(?:for|needing|requiring)\s+"
                                   r"(?:further\s+)?improvement\b|\bimprovement\s+areas?\b|\b(?:get|do)\s+better\s+at\b|"
-                                  r"\bwhat\s+(?:[\w'’]+\s+){0,4}?(?:should|must)\s+improve\b", re.I)
+                                  r"\bwhat\s+(?:[\w'’]+\s+){0,4}?(?:should|must)\s+improve\b|"
+                                  # "What did Ofsted ask Cornwall to improve?" (the inspectors asking: not what a
+                                  # council or its director wanted to improve)
+                                  r"\b(?:ofsted|inspectors?|hmis?|they)\s+(?:ask|asked|asks|tell|told|require[sd]?|"
+                                  r"direct(?:ed|s)?)\s+(?!for\b)(?:[\w'’-]+\s+){0,3}?to\s+improve\b", re.I)
 IMPROVE_ASKED_BOOST = 1.2
 LIST_ITEM_WORDS = 35  # an item of "What needs to improve" is a line or two, a finding a paragraph
 
@@ -844,10 +851,11 @@ def improve_weight(text: str, headings: list[str] | None, question: str) -> floa
     # lines, has its findings paragraphs under "What needs to improve?" too)
     under = (headings and IMPROVE_HEADING_RE.search(headings[-1]) and list_like(text)) \
         or IMPROVE_HEADING_RE.search(text[:120])
+    asked = ASKS_IMPROVE_LIST_RE.search(question)
+    if asked and (under or (line := IMPROVE_LINE_RE.search(text)) and list_like(text[line.end():])):
+        return IMPROVE_ASKED_BOOST  # (the list asked, its heading a line of the passage: under "Headline findings")
     if not under:
         return 1.0
-    if ASKS_IMPROVE_LIST_RE.search(question):
-        return IMPROVE_ASKED_BOOST
     return 1.0 if ASKS_WHAT_TO_IMPROVE_RE.search(question) else IMPROVE_PENALTY
 
 
