@@ -316,7 +316,7 @@ DEFAULT_INDEX = ROOT / "index"
 #        visit to come
 #   142: the template opening makes a joint letter Ofsted's only where no sign-off was saved (a council's letter
 #        signed by its director, copying the inspectorates in, is its own)
-PIPELINE_VERSION = "143"
+PIPELINE_VERSION = "144"
 
 
 def packaged_model_path() -> str:
