@@ -131,3 +131,21 @@ def test_what_a_question_says_about_a_source_or_a_grade_change_is_read_narrowly(
     assert "Torbay" in infer_authorities("Torbay Council was not inspected until 2023, when it was rated good.")[0]
     assert "Slough" in infer_authorities("Slough Borough Council said the changes were not part of a cost-cutting "
                                          "exercise.\nWindsor and Maidenhead Council has made similar changes.")[0]
+
+
+def test_second_reading_a_focused_visit_set_aside_a_story_doubted_and_a_visits_own_date():
+    from qa.retrieval.answer_type import asks_provider_inspection
+    from qa.retrieval.question import parse, parse_time
+
+    # (an FV set aside between dashes gives no year to filter by)
+    assert parse("Rutland JTAI on exploitation - the older one, not the 2023 FV - who was lead inspector?"
+                 ).date_from is None
+    query = parse("Which inspectors came to Rutland for the focused visit? The Reporter says three days, which "
+                  "doesn't sound right.")
+    assert query.source == "ofsted" and "Reporter" not in query.names
+    assert parse("What does the Reporter say about the visit?").source == "news"
+    assert asks_provider_inspection("Ofsted inspection of a Rutland children's home - what did it say about how "
+                                    "staff respond when children go missing?")
+    # (the visit's own month, typed after it, is asked; the judgement after which it came only tells which visit)
+    assert parse_time("rutland mv may 2015 after the nov 2014 inadequate - what did hmi find?")[2] == "may 2015"
+    assert parse_time("What happened after the nov 2014 inadequate?")[2] == "from Nov 2014"

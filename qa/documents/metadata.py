@@ -407,8 +407,8 @@ _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tue
                                  # (its masthead's other fields after a bar: "Issue 38 - March 2023 | For subscribers";
                                  # its name before: "Partnership Briefing - Issue 27, February 2024")
                                  # (not a link to another: "Previous issue | Issue 37, February 2023")
-                                 rf"(?![^\n]*\b(?:previous|last|back|next|past|earlier|other)\s+(?:issues?|newsletters?|"
-                                 rf"editions?)\b)(?:[^\n]{{0,60}}?(?:\s[-–—|]|[:,])\s*)?"
+                                 rf"(?![^\n]*\b(?:previous|last|back|next|past|earlier|other)\s+"
+                                 rf"(?:issues?|newsletters?|editions?)\b)(?:[^\n]{{0,60}}?(?:\s[-–—|]|[:,])\s*)?"
                                  rf"issue\s+(?:no\.?\s*)?\d+\s*[-–—:|,]\s*({MONTH_ANY}\s+{_YEAR})\s*"
                                  rf"(?:[|•·][^\n]{{0,80}})?$|"
                                  rf"filed\s+under\b[^\n]{{0,80}}?[-–—|]\s*({_FULL_DATE}|{MONTH_ANY}\s+{_YEAR})"
@@ -953,7 +953,8 @@ _REPLACED_AFTER = re.compile(r"\s*(?:was|were|had\s+been)\s+(?:replaced|abolishe
 # ...", nor "was not inspected until 2023", when it was)
 _NOT_COVERED_AFTER = re.compile(r"(?:\s*,\s*(?:which|who|that)\b[^,.;\n]{0,80},)?(?:\s+(?:and|&)\s+(?:the\s+)?"
                                 r"(?:[A-Z][\w'’-]*\s+){1,4}?(?:(?:City|County|Borough|Metropolitan)\s+)?Council)?\s+"
-                                r"(?:(?:was|were|is|are|had\s+been)\s+(?:not|never)|(?:has|have)\s+(?:not|never)\s+been|"
+                                r"(?:(?:was|were|is|are|had\s+been)\s+(?:not|never)|"
+                                r"(?:has|have)\s+(?:not|never)\s+been|"
                                 r"wasn['’]t|weren['’]t)\s+(?:part\s+of|included\s+in|covered\s+by|within\s+the\s+scope|"
                                 r"inspected\b(?!\s+(?:until|since|before|for|in|again)\b))")
 # Where an unnamed council is ("a Kent authority", "a Yorkshire coastal council"): the county describes it.

@@ -1393,10 +1393,17 @@ PROVIDER_INSPECTION_ASKED_RE = re.compile(
     rf"\b(?:gave|give|given|award(?:ed)?)\s+(?:[\w'’-]+\s+){{0,5}}?{_PROVIDER}\b", re.I)
 
 
+# what the report itself said ("Ofsted inspection of a Rochdale children's home - what did it say about how staff
+# respond ...?": the staff responding are its topic, no reaction to it)
+REPORT_SAID_ASKED_RE = re.compile(r"\bwhat\s+(?:did|does)\s+(?:it|the\s+(?:report|inspection|inspectors?)|ofsted|"
+                                  r"inspectors?)\s+say\b", re.I)
+
+
 def asks_provider_inspection(question: str) -> bool:
     """A provider's judgements or findings asked (see PROVIDER_INSPECTION_ASKED_RE)."""
     return bool(PROVIDER_INSPECTION_ASKED_RE.search(question)) \
-        and (answer_type(question) == "judgement" or asks_findings(question))
+        and (answer_type(question) == "judgement" or asks_findings(question)
+             or bool(REPORT_SAID_ASKED_RE.search(question)))
 
 
 @lru_cache(maxsize=256)

@@ -402,19 +402,26 @@ SOURCE_SUBJECT_RE = re.compile(r"\b(?:about|on|regarding|concerning|into)\s+(?:t
 SOURCE_EVENT_RE = re.compile(r"\b(?:visits?|inspections?|judge?ments?|reports?|letters?|ratings?|findings|outcomes?|"
                              r"results?|re-?inspections?|assessments?)\b", re.I)
 # A source the question says is wrong is set aside: "Quote Ofsted itself - the South London Chronicle piece got it
-# wrong", "The Courier piece makes it sound like May" (the source named by an article and at most three words, its
-# verb right after it; to the clause's end: not "Ofsted's letter" before it nor the question after a dash or a comma)
+# wrong", "The Courier piece makes it sound like May", "The Reporter says three days, which doesn't sound right" (the
+# source named by an article and at most three words, its verb right after it; to the clause's end: not "Ofsted's
+# letter" before it, nor the question after a dash or a comma)
 WRONG_SOURCE_RE = re.compile(r"\b(?:the|a|an|that|this|their|its)\s+(?:[\w'’]+(?:-[\w'’]+)*\s+){0,3}?(?:piece|story|"
                              r"article|write-?up|coverage|release|paper|newspaper|blog|post|chronicle|gazette|herald|"
-                             r"echo|argus|advertiser|mercury|sentinel|courier|examiner|telegraph|guardian|observer)\s+"
-                             r"(?:got\s+(?:it|this|that|(?:the\s+)?[\w'’-]+)\s+wrong|(?:is|was|were|are)\s+"
+                             r"echo|argus|advertiser|mercury|sentinel|courier|examiner|telegraph|guardian|observer|"
+                             r"reporter|journal|times|star|express|news)\s+"
+                             # ("The Reporter says three days, which doesn't sound right")
+                             r"(?:(?:says|said|claims|claimed|reports|reported|has|had)\s+[^.?!;,]{1,60}?,?\s+which\s+"
+                             r"(?:doesn['’]t|does\s+not|didn['’]t|did\s+not|isn['’]t|is\s+not|can['’]t|cannot)\s+"
+                             r"(?:sound|seem|look|be|add|match|fit)|"
+                             r"got\s+(?:it|this|that|(?:the\s+)?[\w'’-]+)\s+wrong|(?:is|was|were|are)\s+"
                              r"(?:wrong|inaccurate|misleading|mistaken)|misquot\w+|misreport\w+|garbled|"
                              r"exaggerat\w+|overstat\w+|(?:makes|made|is\s+making)\s+it\s+(?:sound|look|seem))\b"
                              r"(?:(?!\s[-–—]\s)[^.?!;,])*", re.I)
 # Someone's past employer is no source: "who was DCS, wasn't she ex-Ofsted?", "a former Ofsted inspector" (not a
 # document: "Kent's former Ofsted rating")
 PAST_EMPLOYER_RE = re.compile(r"\b(?:ex|former|formerly\s+(?:of|at|with)|previously\s+(?:of|at|with))[-\s]+ofsted\b"
-                              r"(?!(?:['’]s?)?\s+(?:letter|report|visit|judge?ment|finding|rating|grade|inspection)s?\b)"
+                              r"(?!(?:['’]s?)?\s+(?:letter|report|visit|judge?ment|finding|rating|grade|"
+                              r"inspection)s?\b)"
                               r"(?:\s+(?:inspector|hmi|director|official|chief|employee)s?\b)?", re.I)
 # "... the local press write-up, not Ofsted's own report", "rather than press reports": a source set aside is no cue.
 # (not a state: "homes that are not registered with Ofsted")
@@ -469,7 +476,7 @@ _YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outcome|judge?ment|rating|grade|"
                     r"inadequate|mv|ilacs|sif|jtai|ri|requires\s+improvement|outstanding|direction|notice|"
                     # (or a piece on one: "I don't want the 2023 RI report or the MV5 write-up")
-                    r"write-?up|mv\s?\d{1,2}|"
+                    r"write-?up|mv\s?\d{1,2}|fv|"
                     # (or its figures: "I don't want Surrey's September figures")
                     r"figures|numbers|data|stats)")
 # (a bracket's second clause sets aside to its close: "(what they said then, not the dates of the june inspection)")
@@ -1087,6 +1094,9 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     # (so is a grade's year: "somerset ofsted rated good 2022 progress since 2017 inspection")
     graded = [re.compile(YEAR).search(text, g.start(1)) for g in re.finditer(
         rf"\b(?:rated|judged|graded)\s+(?:[\w'’-]+\s+){{0,3}}?(?:in\s+)?{YEAR}\b(?![/–-]\d)", text, re.I)]
+    # (so is a visit's date typed after it: "rotherham mv may 2015 after the nov 2014 inadequate")
+    graded += [re.compile(YEAR).match(text, v.start("y")) for v in re.finditer(
+        rf"\b(?:mv|fv)\s?\d?\s+(?:{MONTH_RE}\s+)?(?P<y>(?:19|20)\d\d)\b(?![/–-]\d)", text, re.I)]
     # (so is a label's year opening the question: "Somerset 2022, when they got Good - ... since the 2017 RI")
     label = re.match(rf"^\W*(?:(?!(?:before|until|up|to|by|prior|since|from|after|between|"
                      rf"{MONTH_RE.replace('(', '(?:', 1)})\b)[\w'’&-]+\s+){{1,4}}?{YEAR}\b(?=\s*[,:;(–—-])", text, re.I)
@@ -1470,7 +1480,8 @@ PLACE_SET_ASIDE_RE = re.compile(r"(?:(?<=[,(;–—.?!])|(?<=\s-))\s*(?:(?:but|a
 
 # Another place's event a question tells its own event by: "north northants ilacs - the one after wnc's nov 2022 RI"
 # (not an order asked, "Was Kent's ILACS before Medway's?", nor progress "since Croydon's 2020 inspection")
-PLACE_ANCHOR_RE = re.compile(r"\b(?:one|ilacs|inspection|visit|report|mv|fv|jtai|judge?ment|rating)\s+(?:just\s+|straight\s+)?"
+PLACE_ANCHOR_RE = re.compile(r"\b(?:one|ilacs|inspection|visit|report|mv|fv|jtai|judge?ment|rating)\s+"
+                             r"(?:just\s+|straight\s+)?"
                              r"(?:after|following)\s+([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}?)['’]s?"
                              r"\s+(?:[\w'’-]+\s+){0,3}?(?:ri|inadequate|good|outstanding|ilacs|inspection|visit|mv|fv|"
                              r"jtai|report|judge?ment|rating|grade)\b", re.I)
