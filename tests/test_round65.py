@@ -149,3 +149,13 @@ def test_second_reading_a_focused_visit_set_aside_a_story_doubted_and_a_visits_o
     # (the visit's own month, typed after it, is asked; the judgement after which it came only tells which visit)
     assert parse_time("rutland mv may 2015 after the nov 2014 inadequate - what did hmi find?")[2] == "may 2015"
     assert parse_time("What happened after the nov 2014 inadequate?")[2] == "from Nov 2014"
+
+
+def test_a_jtai_paper_naming_the_probation_inspectorate_is_no_childrens_homes_report():
+    from qa.retrieval.answer_type import provider_report
+
+    paper = ("Report to the Children's Scrutiny Panel\nOfsted, the Care Quality Commission, HM Inspectorate of "
+             "Constabulary and HM Inspectorate of Probation carried out a joint targeted area inspection in Rutland.")
+    assert provider_report(paper) and not provider_report(paper, youth_justice=False)
+    home = "Children's home inspection\nUnique reference number: SC123456\nRegistered manager: Jo Bloggs"
+    assert provider_report(home, youth_justice=False)

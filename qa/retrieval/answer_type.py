@@ -1374,11 +1374,12 @@ PROVIDER_ASKED_RE = re.compile(r"\b(?:(?<!return )(?<!returned )(?<!returning )(
                                r"offending)|probation|fostering|adoption\s+agenc(?:y|ies)|provider|setting|units?|secure|"
                                r"establishments?)\b", re.I)
 # A provider's own inspection report: its details table and fixed headings.
+_YOUTH_JUSTICE_REPORT = r"\binspectorate of probation\b|\byouth (?:justice|offending) (?:service|team) inspection\b"
+_YOUTH_JUSTICE_REPORT_RE = re.compile(_YOUTH_JUSTICE_REPORT, re.I)
 PROVIDER_REPORT_RE = re.compile(r"\bunique reference number\b|\bURN\s*:|\bSC\d{6}\b|\bregistered manager\b|"
                                 r"\bregistered provider\b|\bresponsible individual\b|\bchildren['’]?s home(?:\s+inspection|"
                                 r"\s+is\s+(?:privately|run|operated|registered))\b|\bwhat is it like to attend this\b|"
-                                r"\binspectorate of probation\b|\byouth (?:justice|offending) (?:service|team) inspection\b",
-                                re.I)
+                                + _YOUTH_JUSTICE_REPORT, re.I)
 
 
 # A provider's own inspection asked about: "Ofsted inspected a children's home in Greenwich in 2024 - what were the
@@ -1423,8 +1424,12 @@ _PROVIDER_NUMBER_RE = re.compile(r"\b(?:unique reference number|URN)\s*:?\s*(?:S
 
 
 @lru_cache(maxsize=256)
-def provider_report(text: str) -> bool:
-    """A children's home's, school's or youth justice service's own inspection, not a council's services'."""
+def provider_report(text: str, youth_justice: bool = True) -> bool:
+    """A children's home's, school's or youth justice service's own inspection, not a council's services'.
+    (`youth_justice` False: a home's or a school's only; a JTAI paper naming HM Inspectorate of Probation, a partner
+    in it, is neither.)"""
+    if not youth_justice:
+        text = _YOUTH_JUSTICE_REPORT_RE.sub(" ", text)
     found = PROVIDER_REPORT_RE.search(text)
     if found and _REFERENCE_NUMBER_RE.fullmatch(found.group(0)) and LA_SERVICES_REPORT_RE.search(text) \
             and not _PROVIDER_NUMBER_RE.search(text):

@@ -995,7 +995,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
             return False
     if asks_board_grade(query.text) and not any(states_board_grade(h.passage.text) for h in hits):
         return False
-    if asks_provider_inspection(query.text) and not any(provider_report(h.document.text) for h in hits):
+    if asks_provider_inspection(query.text) and not any(provider_report(h.document.text, youth_justice=False)
+                                                        for h in hits):
         return False  # a children's home's judgements asked, where only the council's services' are stated
     if asks_findings(query.text) and (visit_awaited(query, hits) or hits and all(announces_only(h.document.text)
                                                                                  for h in hits)):
