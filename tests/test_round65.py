@@ -159,3 +159,18 @@ def test_a_jtai_paper_naming_the_probation_inspectorate_is_no_childrens_homes_re
     assert provider_report(paper) and not provider_report(paper, youth_justice=False)
     home = "Children's home inspection\nUnique reference number: SC123456\nRegistered manager: Jo Bloggs"
     assert provider_report(home, youth_justice=False)
+
+
+def test_a_letters_sign_off_is_no_answer_to_who_made_the_visit_and_when():
+    from qa.retrieval.rank import SIGN_OFF_PENALTY, scope_weight
+
+    sign_off = ("Ofsted will take the findings from this monitoring visit into account when planning your next "
+                "inspection or visit.\n\nYours sincerely\n\nJo Bloggs\n\nHis Majesty's Inspector")
+    team = "Who carried out Ofsted's fourth monitoring visit to Rutland, and on what dates?"
+    assert scope_weight(sign_off, team, "person") == SIGN_OFF_PENALTY
+    # (the lead inspector alone, or who signed the letter, the sign-off answers)
+    assert scope_weight(sign_off, "Who was the lead inspector for the Rutland visit?", "person") == 1.0
+    assert scope_weight(sign_off, "Who signed the letter after the Rutland visit?", "person") == 1.0
+    opening = ("This letter summarises the findings of the monitoring visit to Rutland children's services on 5 and "
+               "6 December 2023. His Majesty's Inspectors for this visit were Jo Bloggs and Sam Example.")
+    assert scope_weight(opening, team, "person") == 1.0

@@ -32,7 +32,8 @@ from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dat
                                    document_as_at_months, document_yearless_event_months,
                                    document_not_before)
 from qa.documents.metadata import MONTHS, ORDINAL_RE, UPDATED_DATE_CONFIDENCE, ordinal_value
-from qa.retrieval.answer_type import ASIDE_WORDS, asks_council_services, dates_event, holds, provider_report
+from qa.retrieval.answer_type import (ASIDE_WORDS, INSPECTOR_NAMED_RE, asks_council_services, dates_event, holds,
+                                      provider_report)
 
 TYPE_PRIOR = {"ofsted_letter": 1.0, "ofsted_report": 1.0, "council_page": 0.95, "news_article": 0.92, "other": 0.92}
 SOURCE_CUE_PENALTY = 0.8
@@ -776,6 +777,14 @@ LETTERHEAD_CHARS = 700
 
 
 @lru_cache(maxsize=50_000)
+def _sign_off_words(text: str) -> int:
+    """Words in a letter's closing signed by an inspector ("Yours sincerely / Jo Bell / His Majesty's Inspector" and
+    the footer after it), when the passage ends with it."""
+    closing = _CLOSING_RE.search(text)
+    signed = closing and _INSPECTOR_SIGN_OFF_RE.search(text, closing.end(), closing.end() + SIGNATURE_CHARS)
+    return len(text[closing.start():].split()) if signed and len(text) - closing.end() <= 2 * SIGNATURE_CHARS else 0
+
+
 def scope_share(text: str) -> float:
     """Share of a passage's words in sentences that say what a visit looked at, not what it found (a scope
     sentence ending in a colon takes its list with it: it runs to the next full stop or blank line), and in a
@@ -789,9 +798,7 @@ def scope_share(text: str) -> float:
         covered = salutation.end()
         scope = len(text[:covered].split())
     # So does its sign-off ("Yours sincerely / Jo Bell / His Majesty's Inspector" and the footer after it).
-    closing = _CLOSING_RE.search(text)
-    signed = closing and _INSPECTOR_SIGN_OFF_RE.search(text, closing.end(), closing.end() + SIGNATURE_CHARS)
-    sign_off = len(text[closing.start():].split()) if signed and len(text) - closing.end() <= 2 * SIGNATURE_CHARS else 0
+    sign_off = _sign_off_words(text)
     for match in SCOPE_SENTENCE_RE.finditer(text):
         start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
         if start < covered:
@@ -805,7 +812,29 @@ def scope_share(text: str) -> float:
     return min((scope + sign_off) / total, 1.0) if total else 0.0
 
 
+# "Who carried out the fourth monitoring visit, and on what dates?": the letter's opening names every inspector and
+# the days on site; its sign-off, one inspector and no date (a passage naming nobody and no date before the sign-off
+# it ends with weighs x SIGN_OFF_PENALTY; not for the lead inspector alone, whom the sign-off names, nor for who
+# signed or wrote the letter)
+VISIT_TEAM_ASKED_RE = re.compile(r"\b(?:which|what|who\s+were\s+the)\s+(?:\w+\s+)?(?:hmis|inspectors)\b|"
+                                 r"\bwho\s+(?:carried\s+out|did|came|conducted|visited)\b|\bdates?\b|"
+                                 r"\bwhen\s+(?:did|was|were)\b", re.I)
+SIGNATORY_ASKED_RE = re.compile(r"\b(?:signed|sign(?:s|ed)?\s+off|wrote|written\s+by|authored|author)\b", re.I)
+SIGN_OFF_PENALTY = 0.7
+
+
+def _only_signed(text: str) -> bool:
+    """A passage ending with an inspector's sign-off that names nobody and no date before it."""
+    if not _sign_off_words(text):
+        return False
+    before = text[:_CLOSING_RE.search(text).start()]
+    return not holds("date", before) and not INSPECTOR_NAMED_RE.search(before)
+
+
 def scope_weight(text: str, question: str, kind: str | None) -> float:
+    if kind in ("person", "date") and VISIT_TEAM_ASKED_RE.search(question) \
+            and not SIGNATORY_ASKED_RE.search(question) and _only_signed(text):
+        return SIGN_OFF_PENALTY
     if kind in ("person", "date", "count") or ASKS_ABOUT_VISIT_RE.search(question):
         return 1.0
     return 1.0 - (1.0 - SCOPE_SENTENCE_PENALTY) * scope_share(text)
