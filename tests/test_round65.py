@@ -31,7 +31,8 @@ def test_a_paywall_meter_is_no_title_and_a_digest_is_dated_by_its_issue_line():
     from conftest import metadata_of
 
     story = "You have 2 free articles remaining this month. Register for unlimited access.\n" + _LEFT_OUT_STORY
-    assert metadata_of(story)["title"] == "Inspectors praise county for its work with children affected by domestic abuse"
+    assert metadata_of(story)["title"] == ("Inspectors praise county for its work with children affected by domestic "
+                                           "abuse")
     digest = ("Children's Improvement Digest\nIssue 38 - March 2023 | For subscribers | 6 min read\n"
               "Rutland rated inadequate\nOfsted's report on Rutland, published on 13 January, rated services "
               "inadequate.\n")
