@@ -149,11 +149,11 @@ NAMED_SPEAKER_RE = re.compile(rf"\b(?i:what|how)\s+(?i:did|does|has|have)\s+"
                               rf"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\s+"
                               r"(?i:say|said|tell|told|explain|describe|add|admit|warn|claim)\b")
 # The event a question measures from: "after the ofsted fv", "since its 2019 inspection"
-EVENT_ANCHOR_RE = re.compile(r"\b(?:after|since|following)\s+(?:the|its|their|an?)\s+(?:[\w'’-]+\s+){0,3}?"
-                             r"(?:fv|mv\s?\d*|visit|inspection|ilacs|jtai|letter|report|judge?ment|rating)s?\b", re.I)
+_ANCHOR_EVENT = (r"\s+(?:the|its|their|an?)\s+(?:[\w'’-]+\s+){0,3}?"
+                 r"(?:fv|mv\s?\d*|visit|inspection|ilacs|jtai|letter|report|judge?ment|rating)s?\b")
+EVENT_ANCHOR_RE = re.compile(r"\b(?:after|since|following)" + _ANCHOR_EVENT, re.I)
 # ... progress since it ("where has it got to since the jtai"; not "what rating did Kent get after the inspection")
-SINCE_EVENT_RE = re.compile(r"\bsince\s+(?:the|its|their|an?)\s+(?:[\w'’-]+\s+){0,3}?"
-                            r"(?:fv|mv\s?\d*|visit|inspection|ilacs|jtai|letter|report|judge?ment|rating)s?\b", re.I)
+SINCE_EVENT_RE = re.compile(r"\bsince" + _ANCHOR_EVENT, re.I)
 SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("council_page",), "news": ("news_article",)}
 # Who is quoted, said outright ("according to the council", "the council's own announcement", "the report itself"),
 # outranks a source merely mentioned ("what did social workers tell inspectors"); "not press coverage" is no cue.

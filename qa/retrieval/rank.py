@@ -785,6 +785,7 @@ def _sign_off_words(text: str) -> int:
     return len(text[closing.start():].split()) if signed and len(text) - closing.end() <= 2 * SIGNATURE_CHARS else 0
 
 
+@lru_cache(maxsize=50_000)
 def scope_share(text: str) -> float:
     """Share of a passage's words in sentences that say what a visit looked at, not what it found (a scope
     sentence ending in a colon takes its list with it: it runs to the next full stop or blank line), and in a
