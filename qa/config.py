@@ -316,7 +316,12 @@ DEFAULT_INDEX = ROOT / "index"
 #        visit to come
 #   142: the template opening makes a joint letter Ofsted's only where no sign-off was saved (a council's letter
 #        signed by its director, copying the inspectorates in, is its own)
-PIPELINE_VERSION = "144"
+#   143: a council the text says was left out of an inspection is no subject, nor one named inside a body two
+#        councils share; a paywall's meter line is no title; a digest is dated by its issue line
+#   144: (143 after review)
+#   145: an inspection report's footer "Ofsted report published 02/05/2025" (in figures, without a colon) dates it,
+#        on a report of any length
+PIPELINE_VERSION = "145"
 
 
 def packaged_model_path() -> str:

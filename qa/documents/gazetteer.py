@@ -552,18 +552,43 @@ _COUNTY_TOWNS = {name[:-5]: name for name, a in AUTHORITIES.items()
 # ... and the City of London by its initials ("col care leavers fv"): in a question only (not in the forms a page is
 # searched for), where a page's "CoL" may be a column or a certificate of lawfulness.
 _QUESTION_INITIALS = {"CoL": "City of London"}
-_QUESTION_SURFACE = {**_SURFACE, **_COUNTY_TOWNS, **_QUESTION_INITIALS}
+# ... and a council by its best-known town where the council is named otherwise ("Huddersfield council's 2016 SIF",
+# "Maidenhead, the MV in Nov 2018"): in a question only, needing a cue as the county towns do. Not towns that are
+# also common surnames or first names (Preston, Hastings, Beverley), nor the towns of a former authority.
+_COUNCIL_TOWNS = {
+    "Kirklees": ("Huddersfield", "Dewsbury", "Batley"), "Calderdale": ("Halifax",),
+    "Wirral": ("Birkenhead", "Wallasey"), "Sefton": ("Bootle", "Southport"), "Knowsley": ("Huyton",),
+    "Tameside": ("Ashton-under-Lyne",), "Trafford": ("Stretford", "Altrincham"),
+    "Sandwell": ("West Bromwich", "Smethwick", "Oldbury"), "Windsor and Maidenhead": ("Maidenhead",),
+    "North Tyneside": ("Wallsend", "North Shields", "Tynemouth"), "South Tyneside": ("South Shields", "Jarrow"),
+    "Medway": ("Chatham", "Gillingham", "Rochester"), "Torbay": ("Torquay", "Paignton"),
+    "Halton": ("Widnes", "Runcorn"), "North East Lincolnshire": ("Grimsby", "Cleethorpes"),
+    "North Lincolnshire": ("Scunthorpe",), "Bracknell Forest": ("Bracknell",), "West Berkshire": ("Newbury",),
+    "Havering": ("Romford",), "Hillingdon": ("Uxbridge",), "Redbridge": ("Ilford",),
+    "Cheshire East": ("Crewe", "Macclesfield"), "North Somerset": ("Weston-super-Mare",),
+    "Cumberland": ("Carlisle", "Workington", "Whitehaven"), "Westmorland and Furness": ("Barrow-in-Furness",),
+    "North Northamptonshire": ("Kettering", "Corby", "Wellingborough"), "Buckinghamshire": ("Aylesbury",),
+    "Dorset": ("Dorchester", "Weymouth"), "Somerset": ("Taunton", "Yeovil"), "Shropshire": ("Shrewsbury",),
+    "Cornwall": ("Truro",), "Kent": ("Maidstone",), "Essex": ("Chelmsford",), "Suffolk": ("Ipswich",),
+    "Norfolk": ("Norwich",), "Surrey": ("Guildford",),
+}
+# (only how a question names the council: a passage naming "Carlisle" is not about Cumberland Council)
+_TOWN_SURFACE = {town: council for council, towns in _COUNCIL_TOWNS.items() for town in towns
+                 if council in AUTHORITIES and town not in AUTHORITIES}
+_QUESTION_SURFACE = {**_SURFACE, **_COUNTY_TOWNS, **_TOWN_SURFACE, **_QUESTION_INITIALS}
 _QUESTION_BY_KEY = {_key(s): c for s, c in _QUESTION_SURFACE.items()}
 _QUESTION_FORMAL_RE = re.compile(_FORMAL_RE.pattern.replace(
     _SURFACE_ALT, "|".join(sorted(map(re.escape, _QUESTION_SURFACE), key=len, reverse=True))), re.I)
 
 
 @lru_cache(maxsize=512)
-def question_forms(name: str) -> tuple[str, ...]:
-    """Every form a question may name an authority by: its name, aliases, county town and initials."""
+def question_forms(name: str, towns: bool = True) -> tuple[str, ...]:
+    """Every form a question may name an authority by: its name, aliases, county town and initials; and its
+    best-known towns (`towns`: not in a passage, where "Carlisle" is a place, not Cumberland Council)."""
     known = AUTHORITIES.get(name)
     extra = [town for town, county in _COUNTY_TOWNS.items() if county == name] + \
-        [pair.upper() for pair, council in _TWO_TOWNS.items() if council == name]
+        [pair.upper() for pair, council in _TWO_TOWNS.items() if council == name] + \
+        [town for town, council in _TOWN_SURFACE.items() if towns and council == name]
     return (name, *(known.aliases if known else ()), *extra)
 
 
@@ -591,7 +616,8 @@ def find_in_question(text: str) -> list[str]:
         if real_surface in _QUESTION_INITIALS and (surface not in (real_surface, real_surface.lower())
                                                    or re.match(r"\.?\s*(?:[A-Z]|\d)", text[m.end("name"):])):
             continue  # (as written, "CoL" or "col"; not a rank, "Col Jones", nor "COL" pressures or "col 3")
-        ambiguous = real_surface in _COUNTY_TOWNS or _is_ambiguous_surface(real_surface, canonical)
+        ambiguous = real_surface in _COUNTY_TOWNS or real_surface in _TOWN_SURFACE \
+            or _is_ambiguous_surface(real_surface, canonical)
         formal = bool(m.group("pre") or m.group("post"))
         if ambiguous and not formal:
             after = text[m.end("name"):m.end("name") + 40]
@@ -600,9 +626,10 @@ def find_in_question(text: str) -> list[str]:
             possessive = re.match(r"[’']s\b", after)
             if at_start:  # "Reading the letter ..." is a verb; "reading caseloads 2018", "halton ilacs" a place
                 terse = len(text.split()) <= 8 and not _QUESTION_WORDS_RE.search(text) and not surface.isupper()
-                # (or a capitalised label before a comma: "Derby, October 2023 monitoring visit only: ...")
+                # (or a capitalised label before a comma or a dash: "Derby, October 2023 monitoring visit only: ...",
+                # "Maidenhead - the MV after the November 2018 one")
                 if not (possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)
-                        or surface[:1].isupper() and re.match(r",\s", after)
+                        or surface[:1].isupper() and re.match(r",\s|\s+[-–—]\s", after)
                         or _VISIT_KIND_AFTER.match(after)
                         # (not initials: "RCT children's social care trials")
                         or _SERVICES_AFTER.match(after) and not surface.isupper()):

@@ -1253,6 +1253,10 @@ _REPORT_PUBLISHED_RE = re.compile(r"\breport published\s*:\s*(\d{1,2}(?:st|nd|rd
                                   re.I)
 
 
+_REPORT_PUBLISHED_FOOTER_RE = re.compile(r"(?:^|\n)[^\S\n]*(?:ofsted\s+)?report\s+published[^\S\n]+"
+                                         r"(\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d)\b", re.I)
+
+
 def own_report_published(text: str) -> str | None:
     """The one "Report published: <date>" in a report's opening; None when there is none, or several (a council's
     page listing its inspection reports)."""
@@ -1364,6 +1368,12 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         dates = {parse_date(c) for c in closing}  # (both lines, one date: "Report published: ..." and "This ...")
         if len(dates) == 1 and None not in dates:
             return dates.pop(), 0.85
+    if doc_type == "ofsted_report":
+        # ... or its footer line, in figures day first, on a report of any length: "Ofsted report published
+        # 02/05/2025 | Reference 50271104"
+        footers = {parse_date(m.group(1)) for m in _REPORT_PUBLISHED_FOOTER_RE.finditer(text[-4000:])}
+        if len(footers) == 1 and None not in footers:
+            return footers.pop(), 0.85
     # ... or a report's "Publication date: 27 October 2022" opening its last line, above the copyright notice
     # (in figures too, day first: "Date of publication: 03/02/2023   (c) Crown copyright 2023")
     m = re.search(rf"(?:^|\n)\s*(?:date of publication|publication date)\s*:\s*"

@@ -81,6 +81,8 @@ FIELD_GLOSSARY = {
     "SEND": "special educational needs and disabilities",
     "SGO": "special guardianship order",
     "SIF": "single inspection framework",
+    "SLT": "senior leadership team",  # ("what had the new SLT put in place"; pages write "senior leaders" too)
+    "SMT": "senior management team",
     "UASC": "unaccompanied asylum-seeking children",
     "WSOA": "written statement of action",  # a JTAI's or SEND inspection's required response
     "YJB": "Youth Justice Board",
@@ -235,8 +237,9 @@ INSPECTION_KIND_LONG_RE = re.compile(r"\b(?:inspections?|framework|visits?)\b", 
 # Searched with their long form, but no passage is weighed down for lacking it: their long forms are written in
 # several word orders ("not in employment, education or training", "children missing from education"); the field
 # itself ("Northamptonshire CSC": every page is on its children's services, few write "children's social care"); an
-# office whose holder a passage names without it ("the new DCS/AD improvement work": "Jane Smith has made changes").
-EXPANSION_ONLY = frozenset({"NEET", "EET", "CME", "CSC", "CYP", "DCS", "AD"})
+# office whose holder a passage names without it ("the new DCS/AD improvement work": "Jane Smith has made changes");
+# a team written as its members ("SLT": "the new senior leadership", "senior leaders").
+EXPANSION_ONLY = frozenset({"NEET", "EET", "CME", "CSC", "CYP", "DCS", "AD", "SLT", "SMT"})
 # Shorthand that stands for the work as well as the worker: "frontline SW quality" is the quality of social work
 # (not the name of a service or team: "children's social work services")
 ALSO_WRITTEN = {"SW": r"social[\W_]+work(?:ers?)?\b(?![\W_]+(?:services?|teams?|department|academy)\b)"}

@@ -297,7 +297,13 @@ SCENE_CLAUSE = re.compile(r"^\W*(?:when|after|before|since|once)\s+(?!(?:was|wer
                           # "At the 2023 inspection that rated Liverpool inadequate, why ...?": the event it names
                           r"^\W*(?:at|in|during|from|following)\s+(?:the|its|their|that|this|[\w'’-]+['’]s)\s+"
                           r"[^,?]*?,?\s*\b(?:that|which)\s+"
-                          r"(?:rated|judged|graded|found|took|left|put|moved|lifted)\b[^,?]*,\s*", re.I)
+                          r"(?:rated|judged|graded|found|took|left|put|moved|lifted)\b[^,?]*,\s*|"
+                          # "At Bristol's People Scrutiny Commission in June 2024, what were councillors told ...?":
+                          # the meeting, which every passage of its minutes is from
+                          r"^\W*(?:at|in|during)\s+(?:the|its|their|[\w'’-]+['’]s)\s+(?:[\w'’&-]+\s+){0,4}?"
+                          r"(?:commission|committee|panel|board|meeting|cabinet)(?:\s+meeting)?"
+                          r"(?:\s+(?:in|on|of)\s+[^,?]{3,30})?,\s*(?=(?:what|how|which|who|when|why|where|did|does|"
+                          r"do|is|are|was|were|has|have|had)\b)", re.I)
 # "Which achievements did Ofsted highlight when it rated X requires improvement?": a "when" clause after the main
 # one, about an inspection's result, is the scene (not "how quickly are children seen when they arrive", nor "what
 # did inspectors praise when they visited the leaving care team", nor "do you know when Ofsted rated it").
@@ -1366,7 +1372,9 @@ COUNCIL_SERVICES_ASKED_RE = re.compile(r"\bchildren['’]?s\s+(?:social\s+care\s
                                        # "How are councils responding to ...?": the councils' own work, across them
                                        r"\bcouncils\b|\blocal\s+authorities\b", re.I)
 # "Ofsted's second monitoring visit to Haringey": to a council (not "to Larkfield House", "to the home")
-VISIT_TO_RE = re.compile(r"\b(?:monitoring|focus+ed)\s+visits?\s+to\s+", re.I)
+# (or a report on one: "Going by Ofsted's own 2023 report on Wirral, was anything graded good?")
+VISIT_TO_RE = re.compile(r"\b(?:monitoring|focus+ed)\s+visits?\s+to\s+|\b(?:report|inspection)s?\s+(?:on|of|into)\s+",
+                         re.I)
 # (not a return home interview, a home visit, children living at or returned home, a family home, the Home Office)
 PROVIDER_ASKED_RE = re.compile(r"\b(?:(?<!return )(?<!returned )(?<!returning )(?<!at )(?<!from )(?<!family )"
                                r"(?<!their )(?<!own )homes?\b(?!\s+(?:interview|visit|educat|condition|life|office)|-)|"
@@ -1390,14 +1398,19 @@ _PROVIDER = (r"(?:children['’]?s\s+homes?|secure\s+(?:children['’]?s\s+)?hom
 PROVIDER_INSPECTION_ASKED_RE = re.compile(
     rf"\binspect(?:ed|ion\s+of|ing)\s+(?:a|an|the|its|one|that)\s+(?:[\w'’-]+\s+){{0,2}}?{_PROVIDER}\b|"
     rf"\b{_PROVIDER}(?:['’]s)?\s+(?:ofsted\s+)?(?:inspection|report|grade|rating|judge?ments?)\b|"
+    # ("The Bristol children's home Ofsted moved from inadequate to requires improvement - what requirements ...?")
+    rf"\b{_PROVIDER}\s+(?:that\s+|which\s+)?(?:ofsted|inspectors?|hmi)\s+(?:\w+\s+)?(?:moved|rated|judged|graded|"
+    rf"downgraded|upgraded|inspected|visited|found)\b|"
     # ("What grade did Ofsted give Suffolk County Council's own children's home?")
     rf"\b(?:gave|give|given|award(?:ed)?)\s+(?:[\w'’-]+\s+){{0,5}}?{_PROVIDER}\b", re.I)
 
 
 # what the report itself said ("Ofsted inspection of a Rochdale children's home - what did it say about how staff
 # respond ...?": the staff responding are its topic, no reaction to it)
-REPORT_SAID_ASKED_RE = re.compile(r"\bwhat\s+(?:did|does)\s+(?:it|the\s+(?:report|inspection|inspectors?)|ofsted|"
-                                  r"inspectors?)\s+say\b", re.I)
+# (or what it required: "what requirements did the inspector set?")
+REPORT_SAID_ASKED_RE = re.compile(r"\bwhat\s+(?:(?:requirements|recommendations)\s+)?(?:did|does)\s+(?:it|the\s+"
+                                  r"(?:report|inspection|inspectors?)|ofsted|inspectors?)\s+(?:say|set|make|give|"
+                                  r"impose|issue)\b", re.I)
 
 
 def asks_provider_inspection(question: str) -> bool:

@@ -682,7 +682,7 @@ def _list_line(line: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _place_named_re(place: str) -> re.Pattern:
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, question_forms(place)))})\b", re.I)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, question_forms(place, towns=False)))})\b", re.I)
 
 
 def listed_only(hits: list[Hit], query: Query) -> str | None:

@@ -83,6 +83,11 @@ SOURCE_CUES = [
     # (nor the plan answering it: "bolton jtai plan - when does screening start")
     ("ofsted", re.compile(r"^(?!.*\b(?:respon\w*|react\w*|partnership|partners|"
                           r"jtai\s+(?:improvement\s+|action\s+)?plans?)\b).*\bjtais?\b", re.I | re.S)),
+    # inspections as the finders: "What have recent ILACS inspections found about caseloads?"
+    # (not which inspections did: "Which inspections found that leaders did not know ...?" asks for places, which
+    # stories name too)
+    ("ofsted", re.compile(r"(?<!which )(?<!what )\binspections\s+(?:have\s+|had\s+)?(?:found|find|say|said|reported|"
+                          r"concluded)\b", re.I)),
 ]
 # Someone's reaction to a document asked for tersely: "cumberland dcs reaction to the first mv letter"
 REACTION_NAMED_RE = re.compile(r"\b(?:reaction|reacted|response|responded|reply|replied|comments?|quotes?)\s+"
@@ -203,6 +208,19 @@ ATTRIBUTION_CUES = [
                           r"(?:[\w'’-]+\s+){1,4}?)?itself\b|"
                           r"\binspectors?(?:['’]s?)? own (?:letter|report|words|wording|findings?)\b", re.I)),
 ]
+# Whose the document named "itself" is: "the DfE's decision letter itself", "the minister's letter itself" are
+# another body's, not Ofsted's
+OWNER_BEFORE_RE = re.compile(rf"(?:{OTHER_SENDER_RE.pattern}|\bcouncil)['’]?s?\s+(?:[\w-]+\s+){{0,2}}$", re.I)
+
+
+def _attributed_to(name: str, pattern: re.Pattern, cues: str) -> bool:
+    m = pattern.search(cues)
+    if m and name == "ofsted" and re.match(r"(?:report|letter)\b", m.group(0), re.I) \
+            and OWNER_BEFORE_RE.search(cues[max(0, m.start() - 40):m.start()]):
+        return False
+    return bool(m)
+
+
 # "How did Torbay Council respond to Ofsted's findings?": the council's own words first, though Ofsted is named
 # (a preference: a story quoting the council's response answers too).
 # "Who told Reading's children's services committee ...?": what was said at a council's committee is in its
@@ -316,7 +334,7 @@ NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather 
                             r"(?<!not )(?<!not the )(?-i:\b(?!Ofsted\b)[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*\s+(?:Weekly|Times|"
                             r"News|Post|"
                             r"Echo|Gazette|Chronicle|Herald|Argus|Mail|Telegraph|Journal|Observer|Express|Standard|"
-                            r"Mercury|Advertiser|Guardian|Shopper|Star)\b)|"
+                            r"Mercury|Advertiser|Guardian|Shopper|Star|Courier|Sentinel|Examiner|Enquirer)\b)|"
                             rf"(?<!not )(?<!not the )(?<!rather than )(?<!rather than the )"
                             rf"(?-i:{NEWS_OUTLET_RE.pattern})", re.I)
 # "What did Ofsted's letter on the fourth monitoring visit say about caseloads?": the letter is asked for, more
@@ -1009,6 +1027,10 @@ INSPECTED_EVENT_RE = re.compile(r"\b(?:ilacs|sif|inspections?|re-?inspections?|v
                                  r"rating|judge?ment)\b", re.I)
 
 
+_IN_YEAR_RE = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\b(?!\s*(?:[-–/,&]|and\b|or\b|to\b)\s*(?:19|20)?\d\d)",
+                         re.I)
+
+
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     text = SOURCE_FROM_RE.sub(r"\1 of ", text)  # (the source's own date, with other years beside it: parse_time)
     if not re.search(rf"\b{YEAR}\b", text) and INSPECTED_EVENT_RE.search(text):
@@ -1232,6 +1254,14 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                     start, end = _month_start(y, _month(g[0])), _month_end(y + 1, _month(g[0]))
                     if not _month(g[0]):
                         end = _month_end(y + 1, None)
+                elif kind == "since_event" and len(later := {int(x) for x in _IN_YEAR_RE.findall(
+                        text[:m.start()] + " " + text[m.end():]) if int(x) > y}) == 1:
+                    # "the MV after the November 2018 one, in 2019": the event asked is dated, the one before it
+                    # only tells it from others
+                    y_asked = later.pop()
+                    cut = m.start(1) if g[0] else m.start(2)
+                    rest = _tidy(re.sub(rf"\b(?:in|during)\s+{y_asked}\b", " ", text[:cut] + text[m.end():]))
+                    return _month_start(y_asked, None), _month_end(y_asked, None), str(y_asked), rest
                 elif kind == "since_event":
                     start, end = _month_start(y, _month(g[0])), None
                 else:
@@ -1346,9 +1376,10 @@ def _visit_across_place(text: str) -> re.Match | None:
 
 
 @lru_cache(maxsize=512)
-def authority_surface_re(name: str) -> re.Pattern:
-    """An authority's name or any of its aliases, with a possessive: "West Sussex's", "W Sussex", "BCP"."""
-    surfaces = sorted(set(question_forms(name)), key=len, reverse=True)
+def authority_surface_re(name: str, towns: bool = True) -> re.Pattern:
+    """An authority's name or any of its aliases, with a possessive: "West Sussex's", "W Sussex", "BCP" (and its
+    best-known towns, `towns`, in a question only)."""
+    surfaces = sorted(set(question_forms(name, towns)), key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(re.escape(x) for x in surfaces)})(?:['’]s)?\b", re.I)
 
 
@@ -1405,6 +1436,14 @@ DOUBTED_CLAIM_RE = re.compile(r"^\s*(?:the|a|an|our|their|this|that|one)\s+(?:[\
                               r"(?=(?:so\s+|but\s+)?(?:what|when|who|which|how|where|did|does|do|is|was|were|has|have|"
                               r"can)\b)", re.I)
 
+# ... or after it, closing the question: "When were inspectors actually on site? The Courier says July.", "... take
+# effect? One article says it was immediate." (a claim to check, not a source asked for, nor a month asked)
+CLAIM_AFTER_RE = re.compile(r"(?<=\?)\s*(?:the|a|an|our|their|this|that|one)\s+(?:[\w'’&.-]+\s+){0,4}?(?:story|article|"
+                            r"report|piece|paper|newspaper|press\s+release|release|headline|coverage|post|blog|feature|"
+                            r"write-?up|chronicle|gazette|herald|echo|argus|advertiser|mercury|sentinel|courier|"
+                            r"examiner|telegraph|guardian|observer|reporter|journal|times|star|express|news)\s+"
+                            r"(?:says?|said|claims?|claimed|reports?|reported|states?|stated|suggests?|suggested|"
+                            r"puts?|gives?|gave|has|had)\b[^?]{0,120}$", re.I)
 
 # "mar 24", "feb '23", "oct-22": a month then two digits, typed in a hurry, is a year. A UK day comes before its month
 # ("24 March"), so after one the digits are the year, not a day; not a time ("mar 24:00") nor a four-digit year next.
@@ -1465,6 +1504,8 @@ KEPT_FROM_RE = re.compile(rf"\b{GRADE_KEPT_VERBS}\s+(?:the|its|their|that)\s+"
 PLACED_AFTER_RE = re.compile(rf"\b{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\s+"
                              rf"(?P<after>(?:after|following)\s+(?:the\s+|its\s+)?{MONTH_YEAR}\s+"
                              rf"(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\b)", re.I)
+YEAR_BEFORE_EVENT_RE = re.compile(rf"\b(?:in|during)\s+{YEAR}(?=,?\s+(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+)?"
+                                  rf"(?:hmis?|inspectors?|ofsted|inspection|visit|it|they)\b)", re.I)
 KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m\s+aware|i\s+reali[sz]e|"
                             r"unlike)\b(?:(?!\s-\s)[^.?!;,:–—])*", re.I)
 
@@ -1550,6 +1591,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     text = with_full_years(mended_places(re.sub(r"\s+", " ", question).strip()))
     if _has_topic(doubting := DOUBTED_CLAIM_RE.sub("", text, count=1)):
         text = doubting
+    if _has_topic(doubting := CLAIM_AFTER_RE.sub("", text, count=1)):
+        text = doubting
     text = _without_closing_not(text)
     # "(not the March visit)"; "not the ones in the 2021 newspaper piece": the year of a source set aside
     considered = re.sub(r"\s+", " ", without_set_asides(text)).strip()
@@ -1559,6 +1602,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
         considered = _tidy(KEPT_FROM_RE.sub(
             lambda m: re.sub(r"\b(?:at|in|from)\s+$", "", m.group(0)[:m.start(1) - m.start()]), considered))
         considered = _tidy(PLACED_AFTER_RE.sub(lambda m: m.group(0)[:m.start("after") - m.start()], considered))
+        # "dudley 2016 inadequate - what had new SLT put in place in 2015 before hmi came?": what was done the year
+        # before the inspection is in its report; the inspection's year is asked
+        considered = _tidy(YEAR_BEFORE_EVENT_RE.sub(" ", considered))
     start, end, phrase, rest = parse_time(considered)
     counted_since = bool(COUNTED_SINCE_RE.search(considered))
     for first_day, label in sorted(_set_aside_starts(text)):
@@ -1592,7 +1638,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         " ", PAST_EMPLOYER_RE.sub(" ", unwritten)))))
     if _has_topic(beside := without_sources_beside(rest).strip()):
         rest = beside  # (nor words to search for: they drew the letter's sign-off, which names its visit)
-    attributed = next((name for name, pattern in ATTRIBUTION_CUES if pattern.search(cues)), None) \
+    attributed = next((name for name, pattern in ATTRIBUTION_CUES if _attributed_to(name, pattern, cues)), None) \
         or ("council" if (own := OWN_RELEASE_RE.search(cues)) and find_authorities(own.group(1)) else None) \
         or ("ofsted" if TERSE_QUERY_RE.match(text) and TERSE_OFSTED_DOCUMENT_RE.search(cues)
             and not COUNCIL_BODY_RE.search(cues) and not REACTION_NAMED_RE.search(cues) else None)

@@ -619,8 +619,20 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
         weight *= MONITORING_NOT_FOCUSED_PENALTY
     if query.recency and span is not None and newest is not None:
         age_years = (newest - span[1]).days / 365.0
-        weight *= 1.0 / (1.0 + 0.5 * age_years)
+        weight *= 1.0 / (1.0 + recency_rate(query.text) * age_years)
     return weight
+
+
+RECENCY_RATE = 0.5  # per year of age, against the newest document
+# "What have recent ILACS inspections found about caseloads?": several recent events asked, across places; the newest
+# page is one of them, not the answer, so age weighs half as much
+RECENT_MANY_RE = re.compile(r"\b(?:recent|latest)\s+(?:[\w'’-]+\s+){0,2}?(?:inspections|visits|reports|letters|"
+                            r"judge?ments|ilacs|findings)\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def recency_rate(question: str) -> float:
+    return RECENCY_RATE / 2 if RECENT_MANY_RE.search(question) else RECENCY_RATE
 
 
 # A broad question ("What did Ofsted say about Leicester's children's services in 2017?": every word it searches
@@ -1506,7 +1518,7 @@ def about_another_of_its_places(text: str, doc: Document, asked: list[str]) -> b
     # (a county and the councils named after it, "Northamptonshire" and "West Northamptonshire", are one story)
     others = {a.casefold() for a in doc.local_authorities if not any(_related(a.casefold(), w) for w in wanted)}
     return bool(named & others) and not any(_related(n, w) for n in named for w in wanted) \
-        and not any(authority_surface_re(a).search(text) for a in asked)  # "Newcastle" needs no cue here
+        and not any(authority_surface_re(a, towns=False).search(text) for a in asked)  # "Newcastle" needs no cue here
 
 
 # A round-up's opening ("a south London borough has received a good grade") names none of its places; asked about
@@ -1689,7 +1701,7 @@ def unnamed_place_weight(text: str, headings: list[str] | None, doc: Document, a
     own = " ".join([text, *(h for h in headings or [] if h != doc.title)])
     named = _places_named(own)
     if any(_related(n, a.casefold()) for n in named for a in doc.local_authorities) \
-            or any(authority_surface_re(a).search(own) for a in asked):  # ("Reading has been judged good")
+            or any(authority_surface_re(a, towns=False).search(own) for a in asked):  # ("Reading has been judged good")
         return 1.0
     return UNNAMED_PLACE_PENALTY
 

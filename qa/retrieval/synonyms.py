@@ -40,6 +40,9 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # (typed in lower case: "SW" is the south west region)
     **{form: ("social workers",) for form in ("sw", "sws", "swr", "swrs")},
     "yp": ("young people",), "cyp": ("children and young people",),
+    # ... and a committee's members and business ("cllr qs on caseloads", "cype cttee": children, young people
+    # and education)
+    "cllr": ("councillor",), "cllrs": ("councillors",), "qs": ("questions",), "cype": ("children", "young people"),
     "top team": ("senior leadership", "senior leaders"),
     # (a "check-in visit", not a social worker's check-in with a child)
     "check-in visit": ("monitoring visit",),
@@ -51,6 +54,9 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # what is "written down" is "recorded" in a letter ("managers' recorded rationale", "decisions are recorded")
     **{form: ("recorded", "recording") for form in ("write down", "writes down", "writing down", "wrote down",
                                                      "written down")},
+    # social workers "carrying too many children" have "caseloads" that are too high
+    **{form: ("caseloads", "too high") for form in ("too many children", "too many cases", "too many families",
+                                         "carrying too many")},
     # children "waiting too long" are written up as "delays" or "drift"
     **{form: ("delays", "drift") for form in ("wait too long", "waits too long", "waiting too long", "waited too long",
                                               "waiting too long for")},

@@ -1,0 +1,133 @@
+"""Round 66: trust beyond the seeds (issue 10)."""
+from __future__ import annotations
+
+# A short council-services inspection report whose only publication date is its footer, in figures.
+_SHORT_REPORT = """Ofsted
+Rutland County Council
+Inspection of local authority children's services
+Inspection dates: 3 to 14 March 2025
+Lead inspector: Jo Bloggs, His Majesty's Inspector
+Rutland: inspection of local authority children's services, March 2025
+Overall effectiveness: Good
+The experiences and progress of care leavers: requires improvement to be good
+1. Personal advisers keep in touch with care leavers. Too many live in unsuitable accommodation.
+Ofsted report published 02/05/2025 | Reference 50271104
+"""
+
+
+def test_a_short_reports_footer_in_figures_dates_it():
+    from conftest import metadata_of
+
+    meta = metadata_of(_SHORT_REPORT)
+    assert meta["doc_type"] == "ofsted_report"
+    assert meta["date"] == "2025-05-02"  # (day first; not the fieldwork month of its running title)
+    # (two footers disagreeing date nothing)
+    twice = _SHORT_REPORT + "Ofsted report published 09/05/2025 | Reference 50271105\n"
+    assert metadata_of(twice)["date"] != "2025-05-02"
+
+
+def test_another_bodys_letter_itself_is_not_ofsteds():
+    from qa.retrieval.question import parse
+
+    query = parse("Going by the DfE's decision letter itself rather than the trade press write-up, what happens to "
+                  "the trust in Rutland once the direction goes?")
+    assert query.source != "ofsted" and "ofsted_letter" not in query.doc_types
+    assert parse("What did the minister's letter itself say about the trust in Rutland?").source != "ofsted"
+    assert parse("What did the letter to Rutland itself say about caseloads?").doc_types == ["ofsted_letter",
+                                                                                               "ofsted_report"]
+
+
+def test_a_claim_after_the_question_is_neither_a_source_nor_a_time():
+    from qa.retrieval.question import parse
+
+    query = parse("Who was lead inspector on Rutland's 2023 ILACS, and when were inspectors actually on site? The "
+                  "Courier says July.")
+    assert (query.date_from.isoformat(), query.date_to.isoformat()) == ("2023-01-01", "2023-12-31")
+    assert query.source == "ofsted"
+    query = parse("When does the revocation of Rutland's direction take effect? One article says it was immediate.")
+    assert query.source is None and "immediate" not in query.topic
+    # (a question after the claim is still read whole)
+    assert parse("What did the Rutland Courier piece say about the July visit?").source == "news"
+
+
+def test_a_meeting_that_sets_the_scene_is_not_searched_for():
+    from qa.retrieval.question import parse
+
+    query = parse("At Rutland's People Scrutiny Commission in June 2024, what were councillors told about caseloads?")
+    assert "Commission" not in query.keyword_text and "caseloads" in query.keyword_text
+    assert parse("In the cabinet meeting on 3 May, what did the lead member say about agency staff in Rutland?"
+                 ).keyword_text.startswith("what did the lead member")
+
+
+def test_a_report_on_a_council_asks_for_its_services_and_a_home_ofsted_regraded_for_the_homes():
+    from qa.retrieval.answer_type import asks_council_services, asks_provider_inspection
+
+    assert asks_council_services("Going by Ofsted's own 2023 report on Rutland, was anything graded good?")
+    assert not asks_council_services("Going by Ofsted's own 2023 report on Larkfield House, was anything good?")
+    assert asks_provider_inspection("The Rutland children's home Ofsted moved from inadequate to requires "
+                                    "improvement to be good - what requirements did the inspector set?")
+    assert not asks_provider_inspection("How many children's homes does Rutland run?")
+
+
+def test_committee_shorthand_and_everyday_words_for_caseloads_are_searched_as_written():
+    from qa.retrieval.synonyms import with_synonyms
+
+    expanded = with_synonyms("rutland cype cttee sept 23 - cllr qs on caseloads")
+    assert all(w in expanded for w in ("councillor", "questions", "committee", "young people"))
+    assert "caseloads" in with_synonyms("What have inspections found about social workers carrying too many "
+                                              "children?")
+
+
+def test_inspections_that_found_something_are_ofsteds_to_tell():
+    from qa.retrieval.question import parse
+
+    assert parse("What have recent ILACS inspections found about caseloads?").source == "ofsted"
+    assert parse("How many inspections has Rutland had?").source is None
+
+
+def test_a_council_named_by_its_best_known_town():
+    from qa.documents.gazetteer import find_in_question
+
+    assert find_in_question("Huddersfield council's 2016 SIF that went inadequate - who took over?") == ["Kirklees"]
+    assert find_in_question("Maidenhead - the MV after the November 2018 one") == ["Windsor and Maidenhead"]
+    assert find_in_question("Maidenhead, the MV in Nov 2018") == ["Windsor and Maidenhead"]
+    assert find_in_question("what did ofsted find in birkenhead in 2019?") == ["Wirral"]
+    # (in a question only: a passage naming Carlisle is not about Cumberland Council)
+    from qa.documents.gazetteer import question_forms
+
+    assert "Carlisle" in question_forms("Cumberland") and "Carlisle" not in question_forms("Cumberland", towns=False)
+    # (a town that is also a surname is left alone)
+    assert find_in_question("What did John Preston say about the Rutland visit?") == ["Rutland"]
+
+
+def test_the_visit_asked_is_dated_by_its_own_year_not_the_one_before_it():
+    from qa.retrieval.question import parse_time
+
+    start, end, phrase, _ = parse_time("Rutland - the MV after the November 2018 one, in 2019: had caseloads "
+                                       "come down?")
+    assert (start.isoformat(), end.isoformat(), phrase) == ("2019-01-01", "2019-12-31", "2019")
+    # (two later years name no one visit: the span opened by the earlier one stays)
+    start, end, phrase, _ = parse_time("since the 2016 inadequate, what did the visits in 2017 and 2018 say?")
+    assert (start.isoformat(), end) == ("2016-01-01", None)
+
+
+def test_what_was_done_the_year_before_an_inspection_is_in_its_report():
+    from qa.retrieval.question import parse
+
+    query = parse("rutland 2016 inadequate - what had new SLT already put in place in 2015 before hmi came?")
+    assert (query.date_from.isoformat(), query.date_to.isoformat()) == ("2016-01-01", "2016-12-31")
+    # (one year only: it is asked)
+    assert parse("What did Rutland do in 2015 before the inspection?").date_from.year == 2015
+
+
+def test_a_senior_leadership_team_is_searched_by_its_long_form_and_never_required():
+    from qa.retrieval.acronyms import EXPANSION_ONLY, FIELD_GLOSSARY
+
+    assert FIELD_GLOSSARY["SLT"] == "senior leadership team" and "SLT" in EXPANSION_ONLY
+
+
+def test_recent_inspections_across_places_weigh_age_less_than_the_latest_one():
+    from qa.retrieval.rank import recency_rate
+
+    assert recency_rate("What have recent ILACS inspections found about caseloads?") \
+        < recency_rate("What did the latest inspection of Rutland find?")
