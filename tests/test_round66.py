@@ -131,3 +131,63 @@ def test_recent_inspections_across_places_weigh_age_less_than_the_latest_one():
 
     assert recency_rate("What have recent ILACS inspections found about caseloads?") \
         < recency_rate("What did the latest inspection of Rutland find?")
+
+
+def test_the_events_a_visit_falls_between_do_not_date_it():
+    from qa.retrieval.question import parse
+
+    query = parse("Rutland - the 2014 monitoring visit, between the 2013 LAC inspection and the 2016 RI: what did HMI "
+                  "say about placement stability?")
+    assert (query.date_from.isoformat(), query.date_to.isoformat()) == ("2014-01-01", "2014-12-31")
+    # (a span asked stays one)
+    query = parse("What did the Rutland visits between 2014 and 2016 say about placement stability?")
+    assert (query.date_from.year, query.date_to.year) == (2014, 2016)
+
+
+def test_a_release_is_its_issuers_not_the_presss():
+    from qa.retrieval.question import parse
+
+    assert parse("rutland cc news release on the neglect jtai - what are partners going to work on").source \
+        == "council"
+    assert parse("What did the press release say about caseloads in Rutland?").source == "council"
+    assert parse("What did the local press say about caseloads in Rutland?").source == "news"
+    assert parse("What did the news say about Rutland?").source == "news"
+
+
+def test_a_council_before_its_committees_shorthand_is_the_place():
+    from qa.documents.gazetteer import find_in_question
+
+    # (Cumberland is also a sausage and a former county: a council word after it is the cue)
+    assert find_in_question("cumberland scrutiny cttee oct 25 - how many trained on GCP2") == ["Cumberland"]
+    assert find_in_question("cumberland sausage recipe") == []
+
+
+def test_another_inspectorates_rating_is_no_ilacs_judgement():
+    from qa.datatypes import Document, Hit, Passage
+    from qa.retrieval.assistant import states_asked_fact
+    from qa.retrieval.question import parse
+
+    def hit(publisher: str, text: str) -> Hit:
+        doc = Document(doc_id=publisher, path=f"{publisher}.txt", title="Rutland Council", doc_type="other",
+                       text=text, publisher=publisher, local_authorities=["Rutland"])
+        return Hit(passage=Passage(passage_id=f"{publisher}#0", doc_id=publisher, text=text, start=0,
+                                   end=len(text)), document=doc, score=1.0)
+
+    query = parse("What overall judgement did Rutland get at its 2025 ILACS?")
+    cqc = hit("Care Quality Commission", "Rutland Council: local authority assessment. Adult social care. Overall "
+                                         "rating: Requires improvement. Published 18 July 2025.")
+    assert not states_asked_fact(query, [cqc])
+    ofsted = hit("Ofsted", "Rutland: inspection of local authority children's services. Inspection dates: 3 to 14 "
+                           "March 2025. Overall effectiveness: Requires improvement to be good.")
+    assert states_asked_fact(query, [cqc, ofsted])
+
+
+def test_a_grade_tied_to_the_asked_year_answers_whenever_it_was_written():
+    from qa.retrieval.answer_type import grade_tied_to
+
+    text = ("Today Ofsted published the latest report on Rutland's children's services. The last full inspection "
+            "in 2017 was rated \u201cRequires Improvement\u201d. Even that was an improvement on the 2015 report.")
+    assert grade_tied_to(text, range(2017, 2018))
+    assert not grade_tied_to(text, range(2016, 2017))
+    # (a grade held since a year is no grade of that year's inspection)
+    assert not grade_tied_to("Rutland has been rated good since 2017.", range(2017, 2018))

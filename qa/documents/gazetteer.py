@@ -592,6 +592,8 @@ def question_forms(name: str, towns: bool = True) -> tuple[str, ...]:
     return (name, *(known.aliases if known else ()), *extra)
 
 
+# "cumberland scrutiny cttee oct 25 - ...": its committee named after the word makes it the place
+_COUNCIL_BODY_AFTER = re.compile(r"\s+(?:scrutiny|cabinet|cttee|ctee|committee)\b", re.I)
 # "bucks childrens services - ...": the council's services named after the word make it the place
 _SERVICES_AFTER = re.compile(r"\s+(?:children['’]?s?|childrens['’]?)\s+(?:services|social\s+care|trust)\b", re.I)
 
@@ -630,7 +632,7 @@ def find_in_question(text: str) -> list[str]:
                 # "Maidenhead - the MV after the November 2018 one")
                 if not (possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)
                         or surface[:1].isupper() and re.match(r",\s|\s+[-–—]\s", after)
-                        or _VISIT_KIND_AFTER.match(after)
+                        or _VISIT_KIND_AFTER.match(after) or _COUNCIL_BODY_AFTER.match(after)
                         # (not initials: "RCT children's social care trials")
                         or _SERVICES_AFTER.match(after) and not surface.isupper()):
                     continue

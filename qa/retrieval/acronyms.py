@@ -56,6 +56,7 @@ FIELD_GLOSSARY = {
     "FTE": "full-time equivalent",
     "AV": "assurance visit",  # the pandemic's (autumn 2020): staff write "leeds AV"
     "FV": "focused visit",
+    "HV": "health visitor",  # ("how many HV posts filled")
     "HMIP": "HM Inspectorate of Probation",
     "IFA": "independent fostering agency",
     "ILACS": "inspecting local authority children's services",

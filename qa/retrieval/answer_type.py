@@ -585,6 +585,16 @@ def holds_grade_of(text: str, years: range | None, question: str = "") -> bool:
     return False
 
 
+def grade_tied_to(text: str, years: range) -> bool:
+    """A grade `text` ties to one of `years` ("The last full inspection in 2017 was rated 'Requires Improvement'")."""
+    for m in EVIDENCE["judgement"].finditer(text):
+        tied = _TIED_AFTER_RE.search(text[m.end():m.end() + 100]) \
+            or _TIED_BEFORE_RE.search(text[max(0, m.start() - 70):m.start()])
+        if tied and any(not since and int(year) in years for since, year in _CLAUSE_YEAR_RE.findall(tied.group(0))):
+            return True
+    return False
+
+
 @lru_cache(maxsize=50_000)
 def holds(kind: str, text: str) -> bool:
     if kind == "count":

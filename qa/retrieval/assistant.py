@@ -32,7 +32,7 @@ from qa.index.store import Index
 from qa.retrieval.question import (FRAMEWORK_RE, GRADE_KEPT_VERBS, OFSTED_NAMED_RE, SOURCE_KINDS, FilterOverrides,
                                    Query, _ordinal, parse)
 from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE, SHARE_QUESTION_RE, announces_only,
-                                      asked_event, gives_grade, judged_grade_asked,
+                                      asked_event, gives_grade, grade_tied_to, judged_grade_asked,
                                       asks_board_grade, states_board_grade,
                                       asked_role, asks_council_services, asks_provider_inspection, provider_report,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, holds_grade_of,
@@ -272,6 +272,8 @@ class Assistant:
         # only recall "the 2015 inspection"), so for dates abstain only when the corpus can tell (documents on the
         # subject state dates). A near miss ("the 2020 visit" where letters from 2015 and 2018 exist) abstains.
         mentioning = [h for h in unconfirmed if states_asked_facts(h, query, place_unnamed, numbered_letters(index))]
+        # (one tying a grade to the asked year answers the grade asked before any that only may be of the year)
+        mentioning = [h for h in unconfirmed if ties_asked_grade(h, query)] or mentioning
         asked_kinds = SOURCE_KINDS.get(query.source or "", ()) if query.source_named else ()
         if confirmed and asked_kinds and not any(h.document.doc_type in asked_kinds for h in confirmed):
             # "the local press write-up, not Ofsted's report": no story meets the filters, so an undated story
@@ -893,6 +895,13 @@ def _months_between(earlier: date, later: date) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month
 
 
+def ties_asked_grade(hit: Hit, query: Query) -> bool:
+    """An undated passage that ties a grade to the asked years ("The last full inspection in 2017 was rated
+    'Requires Improvement'", asked for the 2017 inspection's grade): it answers, whenever it was written."""
+    return hit.unconfirmed == ["date"] and bool(query.date_from and query.date_to) and asks_grade(query.text) \
+        and grade_tied_to(hit.passage.text, range(query.date_from.year, query.date_to.year + 1))
+
+
 def recalls_before(hit: Hit, query: Query) -> bool:
     """An undated text (its date the only fact unstated) whose years all fall in the few years before the asked
     span: written then or later, it may report the asked year's event while naming only what came before."""
@@ -986,6 +995,10 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         # "What rating did HM Inspectorate of Probation give Westminster's PDU?": a grade on a page naming no other
         # inspectorate is Ofsted's (Westminster's ILACS), not the one asked
         graded = [h for h in hits if rank.OTHER_INSPECTORATE_RE.search(h.document.text)]
+    elif FRAMEWORK_RE.search(query.text) and not rank.OTHER_INSPECTORATE_RE.search(query.text):
+        # ... and "What overall judgement did X get at its 2025 ILACS?": the CQC's rating of its adult social care
+        # is not Ofsted's
+        graded = [h for h in hits if not rank.other_inspectorates_page(h.document)]
     if asks_grade(query.text):
         if query.authorities:
             # "once NNC had its own full inspection, what grade did it get?": "Northamptonshire County Council's

@@ -63,8 +63,11 @@ SOURCE_CUES = [
                           r"(jtai|fv|mv\s?\d*|visit|outcome) letters?)\b", re.I)),  # "reading jtai letter rhis"
     ("council", re.compile(r"\b(the council|council (say|said|says|state|states|report)|local authority (say|said|says)|"
                            rf"council(['’]s)? own\b{_NOT_ITS_OWN}|"
-                           r"council (announcement|statement|press release|website|page))\b", re.I)),
-    ("news", re.compile(r"\b(news|press|media|reported in|community care|article)\b|"
+                           r"council (announcement|statement|press release|website|page)|"
+                           # a release is its issuer's, not the press's ("leeds cc news release on the jtai")
+                           r"(?:press|news) releases?)\b", re.I)),
+    ("news", re.compile(r"\b(news(?!\s+releases?\b)|press(?!\s+releases?\b)|media|reported in|community care|"
+                        r"article)\b|"
                         # an interview given to the press ("cambs dcs interview - what did she say about ...", "in an
                         # interview"; not children's "return home interviews", nor inspectors interviewing staff)
                         r"\b(?:dcs|director|leader|chief\s+executive|councillor|cllr|minister)['’]?s?\s+interview\b|"
@@ -87,7 +90,10 @@ SOURCE_CUES = [
     # (not which inspections did: "Which inspections found that leaders did not know ...?" asks for places, which
     # stories name too)
     ("ofsted", re.compile(r"(?<!which )(?<!what )\binspections\s+(?:have\s+|had\s+)?(?:found|find|say|said|reported|"
-                          r"concluded)\b", re.I)),
+                          r"concluded)\b|"
+                          # ("What have the joint inspections on neglect said about ...?")
+                          r"\b(?:have|did)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?inspections\s+(?:[\w'’-]+\s+){0,3}?"
+                          r"(?:found|find|say|said|reported|concluded)\b", re.I)),
 ]
 # Someone's reaction to a document asked for tersely: "cumberland dcs reaction to the first mv letter"
 REACTION_NAMED_RE = re.compile(r"\b(?:reaction|reacted|response|responded|reply|replied|comments?|quotes?)\s+"
@@ -179,7 +185,7 @@ ATTRIBUTION_CUES = [
                            r"(?:put\s+out|issue|release|post|write|publish)\b|"
                            # (not one the question finds wanting: "The council's press release only says July -
                            # on what dates did Ofsted actually do the MV?")
-                           rf"\bcouncil(?:['’]s)? (?:announcement|statement|press release|news release|website)s?\b"
+                           rf"\b(?:council|cc)(?:['’]s)? (?:announcement|statement|press release|news release|website)s?\b"
                            rf"{_FOUND_WANTING}|"
                            # the paper the words are in: "In the March 2018 scrutiny update on the plan, ..."
                            r"\bin\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:scrutiny|cabinet|committee|panel)\s+(?:update|paper|"
@@ -1504,6 +1510,8 @@ KEPT_FROM_RE = re.compile(rf"\b{GRADE_KEPT_VERBS}\s+(?:the|its|their|that)\s+"
 PLACED_AFTER_RE = re.compile(rf"\b{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\s+"
                              rf"(?P<after>(?:after|following)\s+(?:the\s+|its\s+)?{MONTH_YEAR}\s+"
                              rf"(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\b)", re.I)
+BETWEEN_EVENTS_RE = re.compile(rf",?\s*\bbetween\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?{YEAR}\b[^,:;?]*?"
+                               rf"\band\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?{YEAR}(?:\s+[\w'’-]+){{1,3}}", re.I)
 YEAR_BEFORE_EVENT_RE = re.compile(rf"\b(?:in|during)\s+{YEAR}(?=,?\s+(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+)?"
                                   rf"(?:hmis?|inspectors?|ofsted|inspection|visit|it|they)\b)", re.I)
 KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m\s+aware|i\s+reali[sz]e|"
@@ -1605,6 +1613,10 @@ def parse(question: str, previous: Query | None = None) -> Query:
         # "dudley 2016 inadequate - what had new SLT put in place in 2015 before hmi came?": what was done the year
         # before the inspection is in its report; the inspection's year is asked
         considered = _tidy(YEAR_BEFORE_EVENT_RE.sub(" ", considered))
+        # "the 2014 monitoring visit, between the 2013 LAC inspection and the 2016 RI": the events it falls between
+        # place the one asked, dated by its own year
+        if re.search(rf"\b{YEAR}\b", placed := BETWEEN_EVENTS_RE.sub(" ", considered)):
+            considered = _tidy(placed)
     start, end, phrase, rest = parse_time(considered)
     counted_since = bool(COUNTED_SINCE_RE.search(considered))
     for first_day, label in sorted(_set_aside_starts(text)):

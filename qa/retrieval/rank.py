@@ -1531,7 +1531,9 @@ UNNAMED_PLACE_PENALTY = 0.9
 # JTAI, a local area SEND inspection: Ofsted's words too).
 OFSTED_SPEAKS_RE = re.compile(r"\bofsted(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:say|said|says|find|found|finds|report\w*|"
                               r"letters?|inspectors?|judge\w*|think|thought|view|criticis\w*|prais\w*|highlight\w*|"
-                              r"conclu\w*|note\w*)\b", re.I)
+                              r"conclu\w*|note\w*)\b|"
+                              # (or its own inspection named: "What overall judgement did X get at its 2025 ILACS?")
+                              r"\b(?:ilacs|sif)\b", re.I)
 OFSTED_RE = re.compile(r"\bofsted\b", re.I)
 JOINT_INSPECTION_RE = re.compile(r"\bjoint\b|\bjtai\b|\blocal\s+area\b|\barea\s+send\b", re.I)
 OTHER_INSPECTORATE_PENALTY = 0.6  # (its page cannot say what Ofsted said: as strong as a missing answer type)
