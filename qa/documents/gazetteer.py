@@ -554,20 +554,19 @@ _COUNTY_TOWNS = {name[:-5]: name for name, a in AUTHORITIES.items()
 _QUESTION_INITIALS = {"CoL": "City of London"}
 # ... and a council by its best-known town where the council is named otherwise ("Huddersfield council's 2016 SIF",
 # "Maidenhead, the MV in Nov 2018"): in a question only, needing a cue as the county towns do. Not towns that are
-# also common surnames or first names (Preston, Hastings, Beverley), nor the towns of a former authority.
+# also common surnames or first names (Preston, Hastings, Beverley, Gillingham, Crewe, Halifax), nor the towns of a
+# council formed since 2019 (Carlisle was Cumbria's, Kettering Northamptonshire's, for most of the years asked about).
 _COUNCIL_TOWNS = {
-    "Kirklees": ("Huddersfield", "Dewsbury", "Batley"), "Calderdale": ("Halifax",),
+    "Kirklees": ("Huddersfield", "Dewsbury", "Batley"),
     "Wirral": ("Birkenhead", "Wallasey"), "Sefton": ("Bootle", "Southport"), "Knowsley": ("Huyton",),
     "Tameside": ("Ashton-under-Lyne",), "Trafford": ("Stretford", "Altrincham"),
     "Sandwell": ("West Bromwich", "Smethwick", "Oldbury"), "Windsor and Maidenhead": ("Maidenhead",),
     "North Tyneside": ("Wallsend", "North Shields", "Tynemouth"), "South Tyneside": ("South Shields", "Jarrow"),
-    "Medway": ("Chatham", "Gillingham", "Rochester"), "Torbay": ("Torquay", "Paignton"),
+    "Medway": ("Chatham",), "Torbay": ("Torquay", "Paignton"),
     "Halton": ("Widnes", "Runcorn"), "North East Lincolnshire": ("Grimsby", "Cleethorpes"),
     "North Lincolnshire": ("Scunthorpe",), "Bracknell Forest": ("Bracknell",), "West Berkshire": ("Newbury",),
     "Havering": ("Romford",), "Hillingdon": ("Uxbridge",), "Redbridge": ("Ilford",),
-    "Cheshire East": ("Crewe", "Macclesfield"), "North Somerset": ("Weston-super-Mare",),
-    "Cumberland": ("Carlisle", "Workington", "Whitehaven"), "Westmorland and Furness": ("Barrow-in-Furness",),
-    "North Northamptonshire": ("Kettering", "Corby", "Wellingborough"), "Buckinghamshire": ("Aylesbury",),
+    "Cheshire East": ("Macclesfield",), "North Somerset": ("Weston-super-Mare",), "Buckinghamshire": ("Aylesbury",),
     "Dorset": ("Dorchester", "Weymouth"), "Somerset": ("Taunton", "Yeovil"), "Shropshire": ("Shrewsbury",),
     "Cornwall": ("Truro",), "Kent": ("Maidstone",), "Essex": ("Chelmsford",), "Suffolk": ("Ipswich",),
     "Norfolk": ("Norwich",), "Surrey": ("Guildford",),
@@ -593,7 +592,9 @@ def question_forms(name: str, towns: bool = True) -> tuple[str, ...]:
 
 
 # "cumberland scrutiny cttee oct 25 - ...": its committee named after the word makes it the place
-_COUNCIL_BODY_AFTER = re.compile(r"\s+(?:scrutiny|cabinet|cttee|ctee|committee)\b", re.I)
+# (a committee, not the verb before its papers: "Reading scrutiny papers for Leeds, ...")
+_COUNCIL_BODY_AFTER = re.compile(r"\s+(?:scrutiny\s+(?:cttee|ctee|committee|commission|panel|board)|cttee|ctee|"
+                                 r"committee|cabinet\s+(?:member|meeting|report|paper|decision)s?)\b", re.I)
 # "bucks childrens services - ...": the council's services named after the word make it the place
 _SERVICES_AFTER = re.compile(r"\s+(?:children['’]?s?|childrens['’]?)\s+(?:services|social\s+care|trust)\b", re.I)
 
@@ -631,7 +632,7 @@ def find_in_question(text: str) -> list[str]:
                 # (or a capitalised label before a comma or a dash: "Derby, October 2023 monitoring visit only: ...",
                 # "Maidenhead - the MV after the November 2018 one")
                 if not (possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)
-                        or surface[:1].isupper() and re.match(r",\s|\s+[-–—]\s", after)
+                        or surface[:1].isupper() and re.match(r",\s|\s*[–—]\s*|\s+-{1,2}\s", after)
                         or _VISIT_KIND_AFTER.match(after) or _COUNCIL_BODY_AFTER.match(after)
                         # (not initials: "RCT children's social care trials")
                         or _SERVICES_AFTER.match(after) and not surface.isupper()):

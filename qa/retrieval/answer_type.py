@@ -570,29 +570,36 @@ _TIED_BEFORE_RE = re.compile(rf"\b(?:in|since|during)\s+(?:\w+\s+)?{_YEAR}\b[^,;
 _CLAUSE_YEAR_RE = re.compile(rf"\b(since\s+(?:\w+\s+)?)?({_YEAR})\b", re.I)
 
 
+def _grades_with_years(text: str) -> list[tuple[re.Match, list[tuple[str, str]]]]:
+    """Each grade stated in `text` (see EVIDENCE["judgement"]) with the (since, year) pairs of the clause tying it to
+    a time; none when it is untied."""
+    found = []
+    for m in EVIDENCE["judgement"].finditer(text):
+        tied = _TIED_AFTER_RE.search(text[m.end():m.end() + 100]) \
+            or _TIED_BEFORE_RE.search(text[max(0, m.start() - 70):m.start()])
+        found.append((m, _CLAUSE_YEAR_RE.findall(tied.group(0)) if tied else []))
+    return found
+
+
 def holds_grade_of(text: str, years: range | None, question: str = "") -> bool:
     """A grade stated in `text` (see EVIDENCE["judgement"]) not tied to years outside `years`."""
     if years is None or not GRADE_YEAR_QUESTION_RE.search(question):
         return holds("judgement", text)
-    for m in EVIDENCE["judgement"].finditer(text):
-        tied = _TIED_AFTER_RE.search(text[m.end():m.end() + 100]) \
-            or _TIED_BEFORE_RE.search(text[max(0, m.start() - 70):m.start()])
-        if not tied:
-            return True
-        for since, year in _CLAUSE_YEAR_RE.findall(tied.group(0)):
-            if int(year) in years or since and int(year) <= years[-1]:
-                return True
-    return False
+    return any(not tied or any(int(year) in years or since and int(year) <= years[-1] for since, year in tied)
+               for _, tied in _grades_with_years(text))
+
+
+# A grade hoped for, not given: "its ambition to be rated good", "hoped to be judged good by 2019"
+_GRADE_AIMED_RE = re.compile(r"\b(?:aim\w*|ambition\w*|hop\w+|expect\w*|plan\w*|want\w*|target\w*|strive\w*|"
+                             r"determined|intend\w*|goal)\b[^.;]{0,40}$", re.I)
 
 
 def grade_tied_to(text: str, years: range) -> bool:
-    """A grade `text` ties to one of `years` ("The last full inspection in 2017 was rated 'Requires Improvement'")."""
-    for m in EVIDENCE["judgement"].finditer(text):
-        tied = _TIED_AFTER_RE.search(text[m.end():m.end() + 100]) \
-            or _TIED_BEFORE_RE.search(text[max(0, m.start() - 70):m.start()])
-        if tied and any(not since and int(year) in years for since, year in _CLAUSE_YEAR_RE.findall(tied.group(0))):
-            return True
-    return False
+    """A grade `text` ties to one of `years` ("The last full inspection in 2017 was rated 'Requires Improvement'"),
+    not one hoped for ("In 2017 the council set out its ambition to be rated good")."""
+    return any(any(not since and int(year) in years for since, year in tied)
+               and not _GRADE_AIMED_RE.search(text[max(0, m.start() - 60):m.start()])
+               for m, tied in _grades_with_years(text))
 
 
 @lru_cache(maxsize=50_000)
@@ -1406,11 +1413,13 @@ PROVIDER_REPORT_RE = re.compile(r"\bunique reference number\b|\bURN\s*:|\bSC\d{6
 _PROVIDER = (r"(?:children['’]?s\s+homes?|secure\s+(?:children['’]?s\s+)?homes?|schools?|nurser(?:y|ies)|"
              r"fostering\s+agenc(?:y|ies))")
 PROVIDER_INSPECTION_ASKED_RE = re.compile(
-    rf"\binspect(?:ed|ion\s+of|ing)\s+(?:a|an|the|its|one|that)\s+(?:[\w'’-]+\s+){{0,2}}?{_PROVIDER}\b|"
+    rf"\b(?:inspect(?:ed|ion\s+of|ing)|visits?\s+to)\s+(?:a|an|the|its|one|that)\s+(?:[\w'’-]+\s+){{0,2}}?"
+    rf"{_PROVIDER}\b|"
     rf"\b{_PROVIDER}(?:['’]s)?\s+(?:ofsted\s+)?(?:inspection|report|grade|rating|judge?ments?)\b|"
-    # ("The Bristol children's home Ofsted moved from inadequate to requires improvement - what requirements ...?")
-    rf"\b{_PROVIDER}\s+(?:that\s+|which\s+)?(?:ofsted|inspectors?|hmi)\s+(?:\w+\s+)?(?:moved|rated|judged|graded|"
-    rf"downgraded|upgraded|inspected|visited|found)\b|"
+    # ("The Bristol children's home Ofsted moved from inadequate to requires improvement - what requirements ...?", the
+    # question's subject; not "How did Leeds respond to the schools Ofsted rated inadequate?")
+    rf"^\W*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,2}}?{_PROVIDER}\s+(?:that\s+|which\s+)?(?:ofsted|inspectors?|hmi)\s+"
+    rf"(?:\w+\s+)?(?:moved|rated|judged|graded|downgraded|upgraded|inspected|visited|found)\b|"
     # ("What grade did Ofsted give Suffolk County Council's own children's home?")
     rf"\b(?:gave|give|given|award(?:ed)?)\s+(?:[\w'’-]+\s+){{0,5}}?{_PROVIDER}\b", re.I)
 

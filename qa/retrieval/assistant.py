@@ -272,8 +272,10 @@ class Assistant:
         # only recall "the 2015 inspection"), so for dates abstain only when the corpus can tell (documents on the
         # subject state dates). A near miss ("the 2020 visit" where letters from 2015 and 2018 exist) abstains.
         mentioning = [h for h in unconfirmed if states_asked_facts(h, query, place_unnamed, numbered_letters(index))]
-        # (one tying a grade to the asked year answers the grade asked before any that only may be of the year)
-        mentioning = [h for h in unconfirmed if ties_asked_grade(h, query)] or mentioning
+        # (where nothing meets the filters, one tying a grade to the asked year answers the grade asked before any
+        # that only may be of the year)
+        tying = [] if confirmed else [h for h in unconfirmed if ties_asked_grade(h, query)]
+        mentioning = tying + [h for h in mentioning if h not in tying]
         asked_kinds = SOURCE_KINDS.get(query.source or "", ()) if query.source_named else ()
         if confirmed and asked_kinds and not any(h.document.doc_type in asked_kinds for h in confirmed):
             # "the local press write-up, not Ofsted's report": no story meets the filters, so an undated story
@@ -995,7 +997,7 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         # "What rating did HM Inspectorate of Probation give Westminster's PDU?": a grade on a page naming no other
         # inspectorate is Ofsted's (Westminster's ILACS), not the one asked
         graded = [h for h in hits if rank.OTHER_INSPECTORATE_RE.search(h.document.text)]
-    elif FRAMEWORK_RE.search(query.text) and not rank.OTHER_INSPECTORATE_RE.search(query.text):
+    elif rank.asks_ofsted_framework(query.text) and not rank.OTHER_INSPECTORATE_RE.search(query.text):
         # ... and "What overall judgement did X get at its 2025 ILACS?": the CQC's rating of its adult social care
         # is not Ofsted's
         graded = [h for h in hits if not rank.other_inspectorates_page(h.document)]

@@ -619,20 +619,20 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
         weight *= MONITORING_NOT_FOCUSED_PENALTY
     if query.recency and span is not None and newest is not None:
         age_years = (newest - span[1]).days / 365.0
-        weight *= 1.0 / (1.0 + recency_rate(query.text) * age_years)
+        weight *= 1.0 / (1.0 + recency_rate(query.text, len(query.authorities)) * age_years)
     return weight
 
 
 RECENCY_RATE = 0.5  # per year of age, against the newest document
 # "What have recent ILACS inspections found about caseloads?": several recent events asked, across places; the newest
-# page is one of them, not the answer, so age weighs half as much
+# page is one of them, not the answer, so age weighs half as much (not one place's: "Leeds' latest visits")
 RECENT_MANY_RE = re.compile(r"\b(?:recent|latest)\s+(?:[\w'’-]+\s+){0,2}?(?:inspections|visits|reports|letters|"
-                            r"judge?ments|ilacs|findings)\b", re.I)
+                            r"judge?ments)\b", re.I)
 
 
 @lru_cache(maxsize=256)
-def recency_rate(question: str) -> float:
-    return RECENCY_RATE / 2 if RECENT_MANY_RE.search(question) else RECENCY_RATE
+def recency_rate(question: str, places: int = 0) -> float:
+    return RECENCY_RATE / 2 if places != 1 and RECENT_MANY_RE.search(question) else RECENCY_RATE
 
 
 # A broad question ("What did Ofsted say about Leicester's children's services in 2017?": every word it searches
@@ -1531,9 +1531,12 @@ UNNAMED_PLACE_PENALTY = 0.9
 # JTAI, a local area SEND inspection: Ofsted's words too).
 OFSTED_SPEAKS_RE = re.compile(r"\bofsted(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:say|said|says|find|found|finds|report\w*|"
                               r"letters?|inspectors?|judge\w*|think|thought|view|criticis\w*|prais\w*|highlight\w*|"
-                              r"conclu\w*|note\w*)\b|"
-                              # (or its own inspection named: "What overall judgement did X get at its 2025 ILACS?")
-                              r"\b(?:ilacs|sif)\b", re.I)
+                              r"conclu\w*|note\w*)\b", re.I)
+# ... or its own inspection asked about ("What overall judgement did X get at its 2025 ILACS?"; not one a question
+# dates another body's work by: "What did the youth justice inspection say after the 2019 ILACS?")
+OWN_FRAMEWORK_RE = re.compile(r"\b(?:ilacs|sif)\b", re.I)
+FRAMEWORK_ANCHOR_RE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their|an?)\s+"
+                                 r"(?:[\w'’-]+\s+){0,3}?(?:ilacs|sif)\b", re.I)
 OFSTED_RE = re.compile(r"\bofsted\b", re.I)
 JOINT_INSPECTION_RE = re.compile(r"\bjoint\b|\bjtai\b|\blocal\s+area\b|\barea\s+send\b", re.I)
 OTHER_INSPECTORATE_PENALTY = 0.6  # (its page cannot say what Ofsted said: as strong as a missing answer type)
@@ -1550,10 +1553,15 @@ def other_inspectorates_page(doc: Document) -> bool:
         and not JOINT_INSPECTION_RE.search(doc.title or "")
 
 
+def asks_ofsted_framework(question: str) -> bool:
+    return bool(OWN_FRAMEWORK_RE.search(FRAMEWORK_ANCHOR_RE.sub(" ", question)))
+
+
 @lru_cache(maxsize=256)
 def asks_ofsted_only(question: str) -> bool:
     """Ofsted asked to speak, and no other inspectorate (once per question, not candidate)."""
-    return bool(OFSTED_SPEAKS_RE.search(question)) and not OTHER_INSPECTORATE_RE.search(question)
+    return bool(OFSTED_SPEAKS_RE.search(question) or asks_ofsted_framework(question)) \
+        and not OTHER_INSPECTORATE_RE.search(question)
 
 
 def other_inspectorate_weight(doc: Document, question: str) -> float:

@@ -42,7 +42,8 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     "yp": ("young people",), "cyp": ("children and young people",),
     # ... and a committee's members and business ("cllr qs on caseloads", "cype cttee": children, young people
     # and education)
-    "cllr": ("councillor",), "cllrs": ("councillors",), "qs": ("questions",), "cype": ("children", "young people"),
+    "cllr": ("councillor",), "cllrs": ("councillors",), "qs": ("questions",),
+    "cype": ("children", "young people", "education"),
     "top team": ("senior leadership", "senior leaders"),
     # (a "check-in visit", not a social worker's check-in with a child)
     "check-in visit": ("monitoring visit",),
@@ -54,9 +55,8 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # what is "written down" is "recorded" in a letter ("managers' recorded rationale", "decisions are recorded")
     **{form: ("recorded", "recording") for form in ("write down", "writes down", "writing down", "wrote down",
                                                      "written down")},
-    # social workers "carrying too many children" have "caseloads" that are too high
-    **{form: ("caseloads", "too high") for form in ("too many children", "too many cases", "too many families",
-                                         "carrying too many")},
+    # social workers "carrying too many cases" have "caseloads" that are too high (not "too many children in care")
+    **{form: ("caseloads", "too high") for form in ("too many cases", "carrying too many")},
     # children "waiting too long" are written up as "delays" or "drift"
     **{form: ("delays", "drift") for form in ("wait too long", "waits too long", "waiting too long", "waited too long",
                                               "waiting too long for")},
@@ -118,7 +118,7 @@ def _patterns() -> list[tuple[re.Pattern, tuple[str, ...]]]:
             for word, forms in EVERYDAY_FORMS.items()]
 
 
-LOWER_CASE_ONLY = frozenset({"sw", "sws", "swr", "swrs"})
+LOWER_CASE_ONLY = frozenset({"sw", "sws", "swr", "swrs", "qs"})  # ("QS": a children's home's quality standards)
 
 
 # A name a question may use where a document names the same thing otherwise: for whether any document mentions it
