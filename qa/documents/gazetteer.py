@@ -583,7 +583,7 @@ _QUESTION_FORMAL_RE = re.compile(_FORMAL_RE.pattern.replace(
 @lru_cache(maxsize=512)
 def question_forms(name: str, towns: bool = True) -> tuple[str, ...]:
     """Every form a question may name an authority by: its name, aliases, county town and initials; and its
-    best-known towns (`towns`: not in a passage, where "Carlisle" is a place, not Cumberland Council)."""
+    best-known towns (`towns`: not in a passage, where "Huddersfield" is a place, not Kirklees Council)."""
     known = AUTHORITIES.get(name)
     extra = [town for town, county in _COUNTY_TOWNS.items() if county == name] + \
         [pair.upper() for pair, council in _TWO_TOWNS.items() if council == name] + \

@@ -1418,7 +1418,8 @@ PROVIDER_INSPECTION_ASKED_RE = re.compile(
     rf"\b{_PROVIDER}(?:['’]s)?\s+(?:ofsted\s+)?(?:inspection|report|grade|rating|judge?ments?)\b|"
     # ("The Bristol children's home Ofsted moved from inadequate to requires improvement - what requirements ...?", the
     # question's subject; not "How did Leeds respond to the schools Ofsted rated inadequate?")
-    rf"^\W*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,2}}?{_PROVIDER}\s+(?:that\s+|which\s+)?(?:ofsted|inspectors?|hmi)\s+"
+    rf"^\W*(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){{0,2}}?{_PROVIDER}\s+(?:that\s+|which\s+)?"
+    rf"(?:ofsted|inspectors?|hmi)\s+"
     rf"(?:\w+\s+)?(?:moved|rated|judged|graded|downgraded|upgraded|inspected|visited|found)\b|"
     # ("What grade did Ofsted give Suffolk County Council's own children's home?")
     rf"\b(?:gave|give|given|award(?:ed)?)\s+(?:[\w'’-]+\s+){{0,5}}?{_PROVIDER}\b", re.I)

@@ -1271,8 +1271,8 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                     if not _month(g[0]):
                         end = _month_end(y + 1, None)
                 elif kind == "since_event" and not re.match(r"\s*since\b", m.group(0), re.I) and (
-                        own := _IN_YEAR_AFTER_RE.match(text, m.end()) or _IN_YEAR_BEFORE_RE.search(text, 0, m.start())) \
-                        and int(own.group(1)) > y:
+                        own := _IN_YEAR_AFTER_RE.match(text, m.end())
+                        or _IN_YEAR_BEFORE_RE.search(text, 0, m.start())) and int(own.group(1)) > y:
                     # "the MV after the November 2018 one, in 2019", "the MV in 2019 after the November 2018 one": the
                     # event asked is dated, the one before it only tells it from others
                     y_asked = int(own.group(1))
