@@ -560,7 +560,7 @@ _COUNCIL_TOWNS = {
     "Kirklees": ("Huddersfield", "Dewsbury", "Batley"),
     "Wirral": ("Birkenhead", "Wallasey"), "Sefton": ("Bootle", "Southport"), "Knowsley": ("Huyton",),
     "Tameside": ("Ashton-under-Lyne",), "Trafford": ("Stretford", "Altrincham"),
-    "Sandwell": ("West Bromwich", "Smethwick", "Oldbury"), "Windsor and Maidenhead": ("Maidenhead",),
+    "Sandwell": ("West Bromwich",), "Windsor and Maidenhead": ("Maidenhead",),
     "North Tyneside": ("Wallsend", "North Shields", "Tynemouth"), "South Tyneside": ("South Shields", "Jarrow"),
     "Medway": ("Chatham",), "Torbay": ("Torquay", "Paignton"),
     "Halton": ("Widnes", "Runcorn"), "North East Lincolnshire": ("Grimsby", "Cleethorpes"),
