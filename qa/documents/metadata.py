@@ -1253,8 +1253,9 @@ _REPORT_PUBLISHED_RE = re.compile(r"\breport published\s*:\s*(\d{1,2}(?:st|nd|rd
                                   re.I)
 
 
-_REPORT_PUBLISHED_FOOTER_RE = re.compile(r"(?:^|\n)[^\S\n]*(?:ofsted\s+)?report\s+published[^\S\n]+"
-                                         r"(\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d)\b", re.I)
+_NUMERIC_DATE = r"\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d"  # (day first: "02/05/2025", "28.09.2018")
+_REPORT_PUBLISHED_FOOTER_RE = re.compile(rf"(?:^|\n)[^\S\n]*(?:ofsted\s+)?report\s+published[^\S\n]+"
+                                         rf"({_NUMERIC_DATE})\b", re.I)
 
 
 def own_report_published(text: str) -> str | None:
@@ -1354,7 +1355,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     # (or a details table's row: "Date of report | 23 February 2024")
     m = re.search(rf"\b(?:date of publication|publication date|date of (?:the )?report|report date|report dated)"
                   rf"\s*[:|]\s*"
-                  rf"({_FULL_DATE}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d\d)\b", "\n".join(b.text for b in head), re.I)
+                  rf"({_FULL_DATE}|{_NUMERIC_DATE})\b", "\n".join(b.text for b in head), re.I)
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.9
     # ... or a long report's one "Report published: 19 January 2024" on its closing page, above Ofsted's notice
@@ -1377,7 +1378,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     # ... or a report's "Publication date: 27 October 2022" opening its last line, above the copyright notice
     # (in figures too, day first: "Date of publication: 03/02/2023   (c) Crown copyright 2023")
     m = re.search(rf"(?:^|\n)\s*(?:date of publication|publication date)\s*:\s*"
-                  rf"({_FULL_DATE}|\d{{1,2}}[./]\d{{1,2}}[./](?:19|20)\d\d\b)", content, re.I)
+                  rf"({_FULL_DATE}|{_NUMERIC_DATE}\b)", content, re.I)
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.85
     # ... or beside the copyright notice: "© Crown copyright 2019. Published 17 June 2019.", "Reference no: 80591

@@ -432,10 +432,12 @@ SOURCE_EVENT_RE = re.compile(r"\b(?:visits?|inspections?|judge?ments?|reports?|l
 # wrong", "The Courier piece makes it sound like May", "The Reporter says three days, which doesn't sound right" (the
 # source named by an article and at most three words, its verb right after it; to the clause's end: not "Ofsted's
 # letter" before it, nor the question after a dash or a comma)
+# (a paper by its masthead's last word: "the Courier", "the Rutland Chronicle")
+_MASTHEAD_WORDS = (r"chronicle|gazette|herald|echo|argus|advertiser|mercury|sentinel|courier|examiner|telegraph|"
+                   r"guardian|observer|reporter|journal|times|star|express|news")
 WRONG_SOURCE_RE = re.compile(r"\b(?:the|a|an|that|this|their|its)\s+(?:[\w'’]+(?:-[\w'’]+)*\s+){0,3}?(?:piece|story|"
-                             r"article|write-?up|coverage|release|paper|newspaper|blog|post|chronicle|gazette|herald|"
-                             r"echo|argus|advertiser|mercury|sentinel|courier|examiner|telegraph|guardian|observer|"
-                             r"reporter|journal|times|star|express|news)\s+"
+                             r"article|write-?up|coverage|release|paper|newspaper|blog|post|"
+                             + _MASTHEAD_WORDS + r")\s+"
                              # ("The Reporter says three days, which doesn't sound right")
                              r"(?:(?:says|said|claims|claimed|reports|reported|has|had)\s+[^.?!;,]{1,60}?,?\s+which\s+"
                              r"(?:doesn['’]t|does\s+not|didn['’]t|did\s+not|isn['’]t|is\s+not|can['’]t|cannot)\s+"
@@ -1457,8 +1459,7 @@ DOUBTED_CLAIM_RE = re.compile(r"^\s*(?:the|a|an|our|their|this|that|one)\s+(?:[\
 # effect? One article says it was immediate." (a claim to check, not a source asked for, nor a month asked)
 CLAIM_AFTER_RE = re.compile(r"(?<=\?)\s*(?:the|a|an|our|their|this|that|one)\s+(?:[\w'’&.-]+\s+){0,4}?(?:story|article|"
                             r"report|piece|paper|newspaper|press\s+release|release|headline|coverage|post|blog|feature|"
-                            r"write-?up|chronicle|gazette|herald|echo|argus|advertiser|mercury|sentinel|courier|"
-                            r"examiner|telegraph|guardian|observer|reporter|journal|times|star|express|news)\s+"
+                            r"write-?up|" + _MASTHEAD_WORDS + r")\s+"
                             r"(?:says?|said|claims?|claimed|reports?|reported|states?|stated|suggests?|suggested|"
                             r"puts\s+it)\b[^?]{0,120}$", re.I)
 # One place asked for alone after the question, then a remark on another: "... in care? Walsall only please - Dudley's
