@@ -198,6 +198,12 @@ GRADE_ONLY_RE = re.compile(r"\W*(?:requires\s+improvement(?:\s+to\s+be\s+good)?|
                            r"\W*(?:\(?\d\)?)?\W*", re.I)
 
 
+# A table's header row: short cells of words joined by bars ("Requirement | Due date"; not a dateline, "Published:
+# 9 January 2024 | Updated ...", a site's title, "News | Rutland County Council", nor its menu, "Home | News")
+_CELL = r"[A-Z][a-z'’]*(?:[^\S\n][a-z'’]+){0,3}"
+TABLE_ROW_RE = re.compile(rf"^(?!(?:Home|Menu|Skip)\b){_CELL}(?:[^\S\n]+\|[^\S\n]+{_CELL})+$")
+
+
 def _heading_like(line: str, max_len: int = 90) -> bool:
     s = line.strip()
     if not s or len(s) > max_len or len(s.split()) > 14:
@@ -209,6 +215,8 @@ def _heading_like(line: str, max_len: int = 90) -> bool:
         return False  # "... the most serious weakness. Nineteen care leavers aged": a sentence cut at a line end
     if SALUTATION_RE.match(s) or SIGN_OFF_RE.match(s) or BULLET_RE.match(s):
         return False
+    if TABLE_ROW_RE.search(s):
+        return False  # a table's header row ("Requirement | Due date") heads columns, not the section it sits in
     if DATE_LINE_RE.fullmatch(s) or sum(c.isdigit() for c in s) > len(s) / 3:
         return False
     if GRADE_ONLY_RE.fullmatch(s):

@@ -422,6 +422,13 @@ _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tue
                                  rf"\s*by[^\S\n]+(?!(?:appointment|category|date|topic|author|month|year)\b)"
                                  rf"(?-i:[A-Z][a-z'’-]+(?:[^\S\n]+[A-Z][a-z'’-]+){{1,2}})[^\S\n]*(?:\n|$)",
                                  re.I | re.M)
+# A community site's or paper's line under the headline: its section, the month and who wrote it, on one line ("News ·
+# June 2024 · by Yusuf Halloran", "Posted in News · July 2022 · by the Chelmer & Blackwater Voice team"): the story's
+# date, and a reporter's byline (or its paper's team: not a council's office, "by the Communications Team").
+_SECTION_DATE_BYLINE_RE = re.compile(rf"(?m)^[^\S\n]*(?:posted\s+in\s+)?(?-i:[A-Z])[\w&'’-]*(?:[^\S\n]+[\w&'’-]+){{0,2}}"
+                                     rf"[^\S\n]*[|•·][^\S\n]*((?:{_FULL_DATE})|{MONTH_ANY}[^\S\n]+{_YEAR})[^\S\n]*"
+                                     rf"[|•·][^\S\n]*by[^\S\n]+((?:the[^\S\n]+)?(?-i:[A-Z])[^\n]{{1,60}}?)[^\S\n]*$",
+                                     re.I)
 # (capitalised words naming the meeting: not "Minutes of the previous meeting held on ...", the last one's)
 # (or a cabinet report's own line, "Meeting to be held on Thursday, 13 June 2024"; not notes' "Next meeting to be held
 # on ...")
@@ -746,6 +753,10 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
             # (not a letterhead's building, nor the addressee over "Dear Helen")
             news += 2.5  # a byline: a person's name alone near the headline
             break
+    dated_byline = _SECTION_DATE_BYLINE_RE.search("\n".join(b.text for b in blocks[:8]))
+    if dated_byline and not find_in_text(dated_byline.group(dated_byline.lastindex)) \
+            and not _TEAM_AUTHOR_RE.search(re.sub(r"(?i)\s+team$", "", dated_byline.group(dated_byline.lastindex))):
+        news += 2.5  # "News · June 2024 · by Yusuf Halloran" (or "by the Chelmer & Blackwater Voice team")
     salutation = re.search(r"(^|\n|\s)dear\s+(mr|mrs|ms|miss|dr|sir|madam|[A-Z][a-z]+)\b", raw[:3000], re.I)
     letterhead = _OFSTED_LETTERHEAD_RE.search(raw[:1500])
     ofsted_hand = re.search(r"\b[A-Z][a-z]+ HMI\b|\bSenior HMI\b|\bHMI,|[Hh]er [Mm]ajesty.s [Ii]nspector|"
@@ -1405,6 +1416,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
                 return found, 0.85
     head_text = "\n".join(b.text for b in head)[:2000]
     m = _HEAD_DATED_LINE_RE.search(head_text)  # "Minutes - Wednesday 9 June 2021", "Posted in March 2023 by ..."
+    m = m or _SECTION_DATE_BYLINE_RE.search(head_text)  # "News · June 2024 · by Yusuf Halloran"
     dated = m and next((g for g in m.groups() if g), None)
     if dated and parse_date(dated):
         return parse_date(dated), 0.8
