@@ -333,6 +333,14 @@ SECOND_FACT_BOOST = 1.3  # (x1.1 left the sign-off naming the inspector first; x
 AND_WHO_RE = re.compile(r",?(?<!\s)\s+and\s+(?:who\s+(?:(?:was|were|is)\s+(?:the\s+)?(?:lead(?:\s+inspector)?|"
                         r"inspectors?|hmis?)\b|led|carried|signed|wrote)|which\s+(?:lead\s+)?(?:inspectors?|hmis?))\b",
                         re.I)
+# ... or an office holder: "When did the council launch its campaign, and which cabinet member fronted it?" (a
+# passage naming somebody in that office: "Councillor Jo Bell, Cabinet Member for Children")
+AND_OFFICE_RE = re.compile(r",?(?<!\s)\s+and\s+(?:which|what)\s+(cabinet\s+member|councillor|cllr|lead\s+member|"
+                           r"portfolio\s+holder|director|dcs|minister)\b", re.I)
+_OFFICE_NAMED = {"cabinet member": r"\bcabinet\s+member\b", "councillor": r"\b(?:councillor|cllr)\b",
+                 "cllr": r"\b(?:councillor|cllr)\b", "lead member": r"\blead\s+member\b",
+                 "portfolio holder": r"\bportfolio\s+holder\b", "director": r"\bdirector\b|\bDCS\b",
+                 "dcs": r"\bdirector\b|\bDCS\b", "minister": r"\bminister\b"}
 # ... named as the inspector: "Lead inspector: Jo Bell", "Jo Bell HMI", "led by Jo Bell" (not a councillor quoted)
 # (or a header's "Inspector: Jo Bell, Social Care Regulatory Inspector")
 INSPECTOR_NAMED_RE = re.compile(rf"\b[Ll]ead\s+inspector\b|\bHMI\b|\bH(?:is|er)\s+Majesty[’']s\s+Inspectors?\b|"
@@ -347,8 +355,10 @@ def second_fact_weight(question: str, kind: str | None, text: str) -> float:
             return 1.0
         event = _second_event(question)  # "..., and when were they appointed?": that event's date, not a cover's
         return SECOND_FACT_BOOST * (EVENT_DATE_BOOST if event and dates_event(event, text) else 1.0)
-    return SECOND_FACT_BOOST if _asks_person_too(question, kind) and holds("person", text) \
-        and INSPECTOR_NAMED_RE.search(text) else 1.0
+    if _asks_person_too(question, kind) and holds("person", text) and INSPECTOR_NAMED_RE.search(text):
+        return SECOND_FACT_BOOST
+    office = _office_asked_too(question, kind)
+    return SECOND_FACT_BOOST if office and holds("person", text) and office.search(text) else 1.0
 
 
 @lru_cache(maxsize=256)
@@ -365,6 +375,12 @@ def _second_event(question: str) -> str | None:
 @lru_cache(maxsize=256)
 def _asks_person_too(question: str, kind: str | None) -> bool:
     return kind == "date" and bool(AND_WHO_RE.search(question))
+
+
+@lru_cache(maxsize=256)
+def _office_asked_too(question: str, kind: str | None) -> re.Pattern | None:
+    m = AND_OFFICE_RE.search(question) if kind == "date" else None
+    return re.compile(_OFFICE_NAMED[re.sub(r"\s+", " ", m.group(1).lower())], re.I) if m else None
 
 
 # "Where did Luton's director work before she took up the post?": a previous post is asked; a passage saying where
@@ -1438,6 +1454,19 @@ def asks_provider_inspection(question: str) -> bool:
     return bool(PROVIDER_INSPECTION_ASKED_RE.search(question)) \
         and (answer_type(question) == "judgement" or asks_findings(question)
              or bool(REPORT_SAID_ASKED_RE.search(question)))
+
+
+# The kind of provider asked, and a report of that kind: a school's report does not answer for "the Suffolk children's
+# home that Ofsted judged outstanding", nor a home's for a school.
+_PROVIDER_KINDS = ((re.compile(r"\b(?:children['’]?s|secure)\s+homes?\b", re.I),
+                    re.compile(r"\bchildren['’]?s\s+homes?\b|\bSC\d{6}\b", re.I)),
+                   (re.compile(r"\b(?:schools?|academ(?:y|ies)|nurser(?:y|ies))\b", re.I),
+                    re.compile(r"\b(?:schools?|academy|nursery|pupils)\b", re.I)))
+
+
+def report_of_asked_kind(question: str, text: str) -> bool:
+    asked = [report for kind, report in _PROVIDER_KINDS if kind.search(question)]
+    return len(asked) != 1 or bool(asked[0].search(text))
 
 
 @lru_cache(maxsize=256)

@@ -35,6 +35,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE
                                       asked_event, gives_grade, grade_tied_to, judged_grade_asked,
                                       asks_board_grade, states_board_grade,
                                       asked_role, asks_council_services, asks_provider_inspection, provider_report,
+                                      report_of_asked_kind,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, holds_grade_of,
                                       names_person_in_role, BYLINE_NAME_RE, PERSON_NAME, ROLE_RE,
                                       states_change, states_count, states_count_change, states_count_in_sentence,
@@ -319,6 +320,9 @@ class Assistant:
         # "Who led the 2016 SIF that rated them inadequate?": an undated story giving another grade is on another
         # inspection, whatever years it names
         mentioning = [h for h in mentioning if not other_grade_given(h, query)]
+        # "2023 only, not the 2025 MV": an undated story's passage telling of the year set aside, and of no year
+        # asked ("A monitoring inspection took place in March 2025"), is on the event set aside
+        mentioning = [h for h in mentioning if not passage_on_year_set_aside(h, query)]
         if not confirmed and not mentioning and unconfirmed and (
                 set(unconfirmed[0].unconfirmed) & {"visit", "authority"}
                 or filters_checkable(index, query, unconfirmed[0].unconfirmed)
@@ -662,6 +666,38 @@ def filters_checkable(index: Index, query: Query, facts: list[str]) -> bool:
 def names_no_year(hit: Hit) -> bool:
     """An undated document naming no year anywhere in its text."""
     return "date" in hit.unconfirmed and not _text_facts(hit.document.text)[1]
+
+
+def passage_on_year_set_aside(hit: Hit, query: Query) -> bool:
+    """(or, of a month set aside with its year, the month alone: "dec 2018 ..., not the june 2019 inspection", a
+    passage on "an inspection on June 10 and 21"; a month named alone that is asked places the passage in the asked
+    event, "following an inspection in June", whatever earlier year it recalls)"""
+    if not (query.date_from and query.date_to) or not (set_aside := rank.years_set_aside(query.text)):
+        return False
+    months = _months_named_alone(hit.passage.text)
+    if rank.years_named(hit.passage.text) & set(range(query.date_from.year, query.date_to.year + 1)) \
+            or months & rank.asked_months(query):
+        return False
+    # (a year recalled as the baseline of progress is no event told: "much improved since the inspection and
+    # monitoring visit that took place in 2023")
+    return bool(rank.years_named(_SINCE_YEAR_RE.sub(" ", hit.passage.text)) & set_aside) \
+        or bool(months & _months_set_aside(query.text))
+
+
+_SINCE_YEAR_RE = re.compile(r"\b(?:since|from|compared\s+(?:with|to)|than)\s+(?:the|its|their|an?)\s+[^.;]{0,80}?"
+                            r"\b(?:19|20)\d\d\b", re.I)
+# (a month without its year: "an inspection on June 10 and 21", not "took place in March 2025")
+_MONTH_ALONE_RE = re.compile(rf"\b({MONTH_NAMES})\b(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)")
+
+
+def _months_named_alone(text: str) -> frozenset[int]:
+    return frozenset(MONTHS[m.lower()] for m in _MONTH_ALONE_RE.findall(text))
+
+
+@lru_cache(maxsize=256)
+def _months_set_aside(question: str) -> frozenset[int]:
+    return frozenset(MONTHS[m.group(1).lower()] for clause in rank.set_aside_clauses(question)
+                     for m in re.finditer(rf"(?i)\b({MONTH_NAMES})\s+(?:19|20)\d\d\b", clause))
 
 
 def written_after_silent(hit: Hit, query: Query) -> bool:
@@ -1011,10 +1047,11 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     if asks_board_grade(query.text) and not any(states_board_grade(h.passage.text) for h in hits):
         return False
     if asks_provider_inspection(query.text) and not any(provider_report(h.document.text, youth_justice=False)
+                                                        and report_of_asked_kind(query.text, h.document.text)
                                                         for h in hits):
         return False  # a children's home's judgements asked, where only the council's services' are stated
-    if asks_findings(query.text) and (visit_awaited(query, hits) or hits and all(announces_only(h.document.text)
-                                                                                 for h in hits)):
+    if asks_findings(query.text) and (visit_awaited(query, hits) or visit_kind_awaited(query, hits)
+                                      or hits and all(announces_only(h.document.text) for h in hits)):
         return False  # only pages announcing the inspection: nothing says what it found
     if asks_other_service(query, hits) or named_only_to_come(query, hits):
         return False
@@ -1086,21 +1123,51 @@ def visit_awaited(query: Query, hits: list[Hit]) -> bool:
     return bool(naming) and all(rank.OUTCOME_AWAITED_RE.search(h.passage.text) for h in naming)
 
 
+# ... nor, for a kind of visit asked without its number ("what did ofsted find at the 2024 monitoring visit?"), where
+# no Ofsted letter names that kind of visit and every passage meeting the filters that names it says none has taken
+# place or that Ofsted may return for one ("No monitoring visit had taken place at the time this report was written").
+_KIND_NAMED = {"monitoring": re.compile(r"\bmonitoring\s+visits?\b", re.I),
+               "focused": re.compile(r"\bfocus+ed\s+visits?\b", re.I)}
+_VISIT_NOT_HELD_RE = re.compile(r"\bno\s+(?:monitoring|focus+ed|further)\s+visits?\s+(?:has|have|had)\s+(?:yet\s+)?"
+                                r"(?:taken\s+place|been\s+(?:made|held|carried\s+out))\b|"
+                                r"\b(?:may|will|could|is\s+expected\s+to|are\s+expected\s+to)\s+return\b[^.]{0,60}?"
+                                r"\b(?:monitoring|focus+ed)\s+visit\b", re.I)
+
+
+def visit_kind_awaited(query: Query, hits: list[Hit]) -> bool:
+    if query.visit_number or not query.date_from:
+        return False
+    kinds = [name for name, asked in (("monitoring", rank.MONITORING_ASKED_RE), ("focused", rank.FOCUSED_ASKED_RE))
+             if asked.search(query.text)]
+    if len(kinds) != 1:
+        return False
+    naming = [h for h in hits if _KIND_NAMED[kinds[0]].search(h.passage.text)]
+    if any(h.document.doc_type == "ofsted_letter" for h in naming):
+        return False  # (a letter on such a visit, its date unknown or not, may be the one asked)
+    meeting = [h for h in naming if not h.unconfirmed]  # (not a guide to such visits whose date is unknown)
+    return bool(meeting) and all(_VISIT_NOT_HELD_RE.search(h.passage.text) for h in meeting)
+
+
 # "who brought the outcome to members - the DCS, or another officer?": the office is the answer, named or not
 OFFICE_OFFERED_RE = re.compile(r"\b(?:the\s+)?(?:dcs|director|chief\s+executive|lead\s+member|cabinet\s+member|"
                                r"leader|head\s+of\s+service)\s*,?\s+or\s+(?:another|a\s+different|some\s+other|an?)\s+"
                                r"(?:officer|person|manager|member\s+of\s+staff|one)\b", re.I)
 
 
-ADULT_SERVICE_RE = re.compile(r"\badult(?:s['’]?)?\s+(?:social\s+care|services)\b", re.I)
+ADULT_SERVICE_RE = re.compile(r"\badult(?:s['’]?)?\s+(?:social\s+care|services)\b|"
+                              # (a care home's page: "Caring for adults over 65 yrs", "care for up to 36 older people")
+                              r"\badults\s+over\s+\d|\bolder\s+people\b", re.I)
 CHILD_RE = re.compile(r"\bchild(?:ren)?(?:['’]s)?\b", re.I)
+# (a children's service asked by its name: "Derby's fostering service", "its adoption service", "care leavers")
+CHILDREN_SERVICE_ASKED_RE = re.compile(r"\bchild(?:ren)?(?:['’]s)?\b|\bfoster(?:ing)?\b|\badoption\b|"
+                                       r"\bcare\s+leavers?\b|\blooked[\s-]+after\b", re.I)
 
 
 def asks_other_service(query: Query, hits: list[Hit]) -> bool:
     """"What did the CQC find when it assessed X's children's services?" where every page naming the CQC (in its
     text, or as its site: "... - Care Quality Commission") is about adult social care and never mentions children:
     the body named assessed another service."""
-    if not query.names or not CHILD_RE.search(query.text):
+    if not query.names or not CHILDREN_SERVICE_ASKED_RE.search(query.text):
         return False
     forms = [f for name in query.names for f in _name_forms(name)]
     naming = [h for h in hits

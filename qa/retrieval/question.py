@@ -368,6 +368,10 @@ OFSTED_OWN_WORDS_RE = re.compile(r"\b(?:(?:the|its)\s+(?:ofsted\s+)?(?:letter|re
                                  r"(?:just|only)\s+the\s+(?:[\w-]+\s+){0,2}?(?:letter|report)(?=\s*(?:please\b|"
                                  r"[,.;:?!)–—-]|$))|"
                                  r"\b(?:letter|report)\s+only(?=\s*(?:please\b|[,.;:?!)–—-]|$))|"
+                                 # "Suffolk's letter please, not the Essex one" (the place's: not its council's,
+                                 # the DfE's or a minister's)
+                                 r"\b(?!(?:council|dfe|department|minister|government|commissioner)['’]s\b)"
+                                 r"[\w-]+['’]s\s+(?:own\s+)?(?:ofsted\s+)?letter\s+please\b|"
                                  # "Quote Ofsted itself", "according to the first MV letter" (asked, opening a clause:
                                  # not "did the Gazette quote inspectors accurately")
                                  r"(?:^|(?<=[.?!;:,–—-])|(?<=[.?!;:,–—-]\s))\s*(?:please\s+)?quote\s+(?:ofsted|"

@@ -92,6 +92,12 @@ def _titled_on_monitoring_visit(title: str) -> bool:
     return bool(re.search(r"\bmonitoring\s+visit\b(?!s)", title, re.I)) and not re.search(r"\binspection", title, re.I)
 
 
+def _focused_visit_letter(doc: Document) -> bool:
+    """"Who led the Suffolk ILACS?": a focused visit's letter ("Focused visit to Suffolk County Council children's
+    services", "the findings of the focused visit to ...") is on another event, as a monitoring visit's is."""
+    return doc.doc_type == "ofsted_letter" and bool(FOCUSED_ASKED_RE.search(f"{doc.title or ''}\n{doc.text[:400]}"))
+
+
 @lru_cache(maxsize=256)
 def asks_full_inspection(question: str) -> bool:
     asked = NEGATED_SOURCE_RE.sub(" ", question)  # ("Quote the report, not the later monitoring letters")
@@ -608,7 +614,8 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
         weight *= UNKNOWN_FACT_PENALTY
     if query.visit_number and not doc.visit_number:
         weight *= UNKNOWN_FACT_PENALTY
-    elif asks_full_inspection(query.text) and (doc.visit_number or _titled_on_monitoring_visit(doc.title or "")):
+    elif asks_full_inspection(query.text) and (doc.visit_number or _titled_on_monitoring_visit(doc.title or "")
+                                               or _focused_visit_letter(doc)):
         weight *= MONITORING_NOT_FOCUSED_PENALTY  # (a page titled on a monitoring visit, "Final Ofsted monitoring
         # visit highlights ...", reports one, numbered or not)
     elif (doc.visit_number or _titled_on_monitoring_visit(doc.title or "")) and sets_aside_monitoring_visit(query.text):
@@ -786,6 +793,10 @@ ASKS_ABOUT_VISIT_RE = re.compile(r"\b(?:carried out|conducted|undertaken|look(?:
 SALUTATION_RE = re.compile(r"^[^\S\n]*Dear\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s|Sir\b|Madam\b|Councillor\b|"
                            r"[A-Z][a-z]+\b)[^\n]{0,60}$", re.M)
 LETTERHEAD_CHARS = 700
+# ... or, where a saved letter lost its line breaks, "... Exeter Devon EX2 4QG Send via email: ... Dear Jo, Thank you
+# for ...": the salutation after a postcode, run into the address before it and the first sentence after it
+_INLINE_SALUTATION_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b[^\n]{0,250}?\sDear\s+"
+                                   r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?,")
 
 
 @lru_cache(maxsize=50_000)
@@ -806,7 +817,7 @@ def scope_share(text: str) -> float:
     scope = 0
     covered = 0
     # A letter's address block, date and salutation, up to "Dear Ms Smith", say no more than its scope does.
-    salutation = SALUTATION_RE.search(text, 0, LETTERHEAD_CHARS)
+    salutation = SALUTATION_RE.search(text, 0, LETTERHEAD_CHARS) or _INLINE_SALUTATION_RE.search(text, 0, LETTERHEAD_CHARS)
     if salutation:
         covered = salutation.end()
         scope = len(text[:covered].split())
@@ -1261,7 +1272,7 @@ _SETS_ASIDE_RE = re.compile(r"(?:,?\s*\(?\s*)?(?:not|rather\s+than|instead\s+of|
                             r"(?:the|a|an|its|their|her|his|any|[\w-]+['’]s)\b", re.I)
 
 
-def _set_aside(question: str) -> list[str]:
+def set_aside_clauses(question: str) -> list[str]:
     """The clauses of `question` setting a source or an event aside."""
     return [m.group(0) for pattern in (NEGATED_EVENT_RE, NEGATED_SOURCE_RE) for m in pattern.finditer(question)
             if _SETS_ASIDE_RE.match(m.group(0))]
@@ -1269,7 +1280,7 @@ def _set_aside(question: str) -> list[str]:
 
 @lru_cache(maxsize=256)
 def years_set_aside(question: str) -> frozenset[int]:
-    return frozenset(y for clause in _set_aside(question) for y in years_named(clause))
+    return frozenset(y for clause in set_aside_clauses(question) for y in years_named(clause))
 
 
 def set_aside_weight(doc: Document, query: Query) -> float:
@@ -1336,12 +1347,12 @@ _OUTCOME_LEFT_RE = re.compile(rf"\bout\s+of\s+{_GRADE}|\b(?:came|come|coming|mov
 
 @lru_cache(maxsize=256)
 def outcomes_set_aside(question: str) -> frozenset[str]:
-    return frozenset(g.lower() for clause in _set_aside(question)
+    return frozenset(g.lower() for clause in set_aside_clauses(question)
                      for g in _OUTCOME_RE.findall(_OUTCOME_LEFT_RE.sub(" ", clause)))
 
 
 def _without_set_aside(question: str) -> str:
-    for clause in _set_aside(question):
+    for clause in set_aside_clauses(question):
         question = question.replace(clause, " ")
     return question
 
@@ -1810,7 +1821,7 @@ _SET_ASIDE_KINDS = (SOURCE_KINDS["council"], SOURCE_KINDS["news"], SOURCE_KINDS[
 
 @lru_cache(maxsize=256)
 def kinds_set_aside(question: str) -> frozenset[str]:
-    return frozenset(kind for clause in _set_aside(question) for kind in _clause_kinds(clause, question))
+    return frozenset(kind for clause in set_aside_clauses(question) for kind in _clause_kinds(clause, question))
 
 
 def _clause_kinds(clause: str, question: str) -> tuple[str, ...]:
@@ -1836,7 +1847,7 @@ _SET_ASIDE_NARROWED_RE = re.compile(r"\d|\b(?:visits?|inspections?|mvs?|fvs?|ila
 @lru_cache(maxsize=256)
 def kinds_set_aside_wholly(question: str) -> frozenset[str]:
     """The kinds of source a question sets aside with nothing narrowing them ("not Ofsted's own report")."""
-    return frozenset(kind for clause in _set_aside(question) if not _SET_ASIDE_NARROWED_RE.search(clause)
+    return frozenset(kind for clause in set_aside_clauses(question) if not _SET_ASIDE_NARROWED_RE.search(clause)
                      for kind in _clause_kinds(clause, question))
 
 

@@ -1,0 +1,166 @@
+"""Round 67: trust beyond the seeds (issue 10)."""
+from __future__ import annotations
+
+from qa.datatypes import Document, Hit, Passage
+
+
+def _hit(doc_id: str, text: str, doc_type: str = "council_page", date: str | None = "2024-03-01",
+         unconfirmed: list[str] | None = None, places: tuple[str, ...] = ("Rutland",), title: str = "") -> Hit:
+    doc = Document(doc_id=doc_id, path=f"{doc_id}.txt", title=title, doc_type=doc_type, text=text, date=date,
+                   local_authorities=list(places))
+    return Hit(passage=Passage(passage_id=f"{doc_id}#1", doc_id=doc_id, text=text, start=0, end=len(text)),
+               document=doc, score=1.0, unconfirmed=unconfirmed or [])
+
+
+# A community site's story: its section, month and reporter on one line under the headline.
+_COMMUNITY_STORY = """Oakham Community News · local news by local people
+Home · News · What's on · Contact
+Could you foster? Council wants new carers for Rutland children
+News · June 2024 · by Amira Holloway
+Rutland County Council's fostering push kicked off at the start of June.
+Councillor Jo Bell told us: "Every child in care deserves a loving home."
+"""
+
+
+def test_a_section_month_and_byline_line_dates_and_types_a_story():
+    from conftest import metadata_of
+
+    meta = metadata_of(_COMMUNITY_STORY)
+    assert meta["doc_type"] == "news_article"
+    assert meta["date"][:7] == "2024-06"
+    # (the paper's own team writes news too; a council's office does not make it a story)
+    team = _COMMUNITY_STORY.replace("by Amira Holloway", "by the Oakham Voice team")
+    assert metadata_of(team)["date"][:7] == "2024-06"
+    office = metadata_of(_COMMUNITY_STORY.replace("by Amira Holloway", "by the Communications Team")
+                         .replace("told us", "said"))
+    assert office["date"][:7] == "2024-06"
+
+
+def test_a_tables_header_row_is_no_heading():
+    from qa.documents.clean import _heading_like
+
+    assert not _heading_like("Requirement | Due date")
+    assert _heading_like("Statutory requirements")
+
+
+def test_a_flattened_letters_address_block_counts_as_its_opening():
+    from qa.retrieval.rank import scope_share
+
+    opening = ("2 Rivergate Temple Quay Bristol BS1 6EH www.ofsted.gov.uk 05 March 2019 Ms Jo Bell Chief Officer for "
+               "Children's Services County Hall Oakham Rutland LE15 6HP Send via email Dear Jo, Thank you for "
+               "meeting with us. You told us that frontline practice is still variable.")
+    assert scope_share(opening) > 0.5
+    # (a paragraph naming a postcode and greeting nobody is no letter's opening)
+    assert scope_share("The council's office at LE15 6HP was closed. Dear readers will remember the flood.") == 0.0
+
+
+def test_an_office_asked_beside_a_date_favours_a_passage_naming_its_holder():
+    from qa.retrieval.answer_type import SECOND_FACT_BOOST, second_fact_weight
+
+    question = "When did Rutland launch its fostering campaign, and which cabinet member fronted it?"
+    named = "Councillor Jo Bell, Cabinet Member for Children and Young People, said: \"We want to hear from you.\""
+    assert second_fact_weight(question, "date", named) == SECOND_FACT_BOOST
+    assert second_fact_weight(question, "date", "The campaign launches today with radio adverts.") == 1.0
+    # (not asked: no boost for a councillor named)
+    assert second_fact_weight("When did Rutland launch its fostering campaign?", "date", named) == 1.0
+
+
+def test_a_childrens_home_asked_is_not_answered_by_a_schools_report():
+    from qa.retrieval.assistant import states_asked_fact
+    from qa.retrieval.question import parse
+
+    query = parse("The Rutland children's home that Ofsted judged outstanding in 2024 - what did the inspector say "
+                  "about staff training?")
+    school = _hit("school", "What is it like to attend this school? Pupils are happy at Oakham Primary School. "
+                            "Unique reference number: 120456. Staff receive regular training.", "ofsted_report",
+                  "2024-04-16")
+    assert not states_asked_fact(query, [school])
+    home = _hit("home", "Children's home inspection - Full. Unique reference number: SC123456. Staff receive "
+                        "regular training. Leadership and management: outstanding.", "ofsted_report", "2024-05-01")
+    assert states_asked_fact(query, [school, home])
+
+
+def test_a_childrens_service_asked_of_a_body_that_rated_an_adult_care_home():
+    from qa.retrieval.assistant import asks_other_service
+    from qa.retrieval.question import parse
+
+    query = parse("What rating did the CQC give Rutland County Council's fostering service?")
+    care_home = _hit("cqc", "Care Quality Commission. Oakham Court. Provided and run by: Rutland County Council. "
+                            "Specialisms/services: Caring for adults over 65 yrs, Dementia. Overall rating: Good.",
+                     "other")
+    assert asks_other_service(query, [care_home])
+    # (a page on the council's children's services is not another service)
+    children = _hit("cqc2", "Care Quality Commission review of health services for children looked after in "
+                            "Rutland. Older people were not part of it.", "other")
+    assert not asks_other_service(query, [children])
+
+
+def test_a_kind_of_visit_that_has_not_yet_happened_has_no_findings():
+    from qa.retrieval.assistant import states_asked_fact, visit_kind_awaited
+    from qa.retrieval.question import parse
+
+    query = parse("oakham house - what did ofsted find at the 2024 monitoring visit after the RI judgement?")
+    paper = _hit("paper", "6. Ofsted may return to the home for a monitoring visit or bring forward its next full "
+                          "inspection. No monitoring visit had taken place at the time this report was written.",
+                 date="2024-01-22")
+    assert visit_kind_awaited(query, [paper]) and not states_asked_fact(query, [paper])
+    letter = _hit("letter", "This letter summarises the findings of the monitoring visit to Oakham House on 3 April "
+                            "2024. Inspectors found that plans are updated after every missing episode.",
+                  "ofsted_letter", "2024-04-20")
+    assert not visit_kind_awaited(query, [paper, letter])
+    # (a guide to such visits, its date unknown, is not the visit asked)
+    guide = _hit("guide", "Monitoring visits: inspectors may carry out a monitoring visit to any home judged "
+                          "requires improvement.", "other", None, ["date"])
+    assert visit_kind_awaited(query, [paper, guide])
+
+
+def test_an_undated_passage_telling_only_of_the_year_set_aside_is_not_shown():
+    from qa.retrieval.assistant import passage_on_year_set_aside
+    from qa.retrieval.question import parse
+
+    query = parse("Rutland's March 2023 ILACS - how well were disabled children's needs met? 2023 only, not the "
+                  "2025 MV.")
+    later = _hit("later", "A monitoring inspection took place in March 2025, and caseloads in the disabled "
+                          "children's team have halved.", "news_article", None, ["date"])
+    assert passage_on_year_set_aside(later, query)
+    both = _hit("both", "In 2023 inspectors found needs were not met; by 2025 the team had improved.",
+                "news_article", None, ["date"])
+    assert not passage_on_year_set_aside(both, query)
+    assert not passage_on_year_set_aside(later, parse("Rutland's March 2023 ILACS - disabled children?"))
+    # (the month set aside, named without its year)
+    query = parse("rutland 2-day mv dec 2018 - anything on privately fostered children? that visit, not the june "
+                  "2019 inspection")
+    june = _hit("june", "The new report, which followed an inspection on June 10 and 21, says some social workers "
+                        "face challenging caseloads.", "news_article", None, ["date"])
+    assert passage_on_year_set_aside(june, query)
+    december = _hit("dec", "After a two-day visit in December, inspectors said children are safe.", "news_article",
+                    None, ["date"])
+    assert not passage_on_year_set_aside(december, query)
+
+
+def test_a_places_letter_asked_for_is_ofsteds():
+    from qa.retrieval.question import parse
+
+    query = parse("Rutland's 2025 care leavers focused visit - what needed improving? Rutland's letter please, not "
+                  "the Oakham one from 2022.")
+    assert query.source == "ofsted" and query.source_named  # (Ofsted's own words, not a story on them)
+    assert not parse("Rutland's 2025 care leavers focused visit - what needed improving?").source_named
+    # (the council's own letter is the council's)
+    assert parse("Rutland 2025 focused visit - the council's letter please").source != "ofsted"
+
+
+def test_a_focused_visits_letter_is_another_event_than_the_full_inspection_asked():
+    from qa.retrieval.question import parse
+    from qa.retrieval.rank import prior
+
+    query = parse("Who led the Rutland ILACS, and when were inspectors actually on site?")
+    focused = Document(doc_id="fv", path="fv.txt", title="Focused visit to Rutland County Council children's services",
+                       doc_type="ofsted_letter", text="This letter summarises the findings of the focused visit to "
+                       "Rutland.", date="2025-03-13", local_authorities=["Rutland"])
+    report = Document(doc_id="ilacs", path="ilacs.txt", title="Rutland: inspection of local authority children's "
+                      "services", doc_type="ofsted_report", text="Inspection dates: 27 November to 8 December 2023. "
+                      "Lead inspector: Jo Bell.", date="2024-01-26", local_authorities=["Rutland"])
+    assert prior(focused, query, None) < 0.5 * prior(report, query, None)
+    # (asked for, it weighs as before)
+    asked = parse("Who led the Rutland focused visit?")
+    assert prior(focused, asked, None) >= prior(report, asked, None) * 0.9
