@@ -164,3 +164,21 @@ def test_a_focused_visits_letter_is_another_event_than_the_full_inspection_asked
     # (asked for, it weighs as before)
     asked = parse("Who led the Rutland focused visit?")
     assert prior(focused, asked, None) >= prior(report, asked, None) * 0.9
+
+
+def test_a_town_before_a_visit_of_so_many_days_is_the_council():
+    from qa.documents.gazetteer import find_in_question
+
+    assert find_in_question("huddersfield 2-day mv dec 18 - were kids safe? the letter's own words please") \
+        == ["Kirklees"]
+    # (a town opening a question with no visit after it still needs its cue)
+    assert find_in_question("huddersfield town hall opening hours - what are they and who runs the building?") == []
+
+
+def test_a_claim_that_calls_the_visit_something_else_is_neither_a_source_nor_the_visit():
+    from qa.retrieval.question import parse
+
+    query = parse("Who led Ofsted's third monitoring visit to Rutland, and on which days were inspectors on site? The "
+                  "Courier calls it the second visit.")
+    assert query.visit_number == 3 and query.source == "ofsted"
+    assert "Courier" not in query.names

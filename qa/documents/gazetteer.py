@@ -484,7 +484,9 @@ _MONTH_WORD = (r"(?:january|february|march|april|may|june|july|august|september|
                r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?![a-z])")
 _VISIT_KIND_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+{_VISIT_KIND}|{_VISIT_KIND}\s+(?:(?:{_MONTH_WORD}|early|mid|late|"
                                rf"spring|summer|autumn|winter)\s+)?(?:19|20)\d\d|"
-                               rf"(?:19|20)\d\d\s+{_VISIT_KIND})\b", re.I)
+                               rf"(?:19|20)\d\d\s+{_VISIT_KIND}|"
+                               # ("huddersfield 2-day mv dec 18 - were kids safe?")
+                               rf"(?:\d|one|two|three)-day\s+{_VISIT_KIND})\b", re.I)
 
 _VISIT_NAMED_AFTER = re.compile(rf"\s+{_VISIT_KIND}s?\b", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)

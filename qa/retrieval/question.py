@@ -1460,12 +1460,14 @@ DOUBTED_CLAIM_RE = re.compile(r"^\s*(?:the|a|an|our|their|this|that|one)\s+(?:[\
                               r"can)\b)", re.I)
 
 # ... or after it, closing the question: "When were inspectors actually on site? The Courier says July.", "... take
-# effect? One article says it was immediate." (a claim to check, not a source asked for, nor a month asked)
+# effect? One article says it was immediate.", "... on site? The Courier calls it the second visit." (a claim to
+# check, not a source asked for, nor a month or a visit asked)
 CLAIM_AFTER_RE = re.compile(r"(?<=\?)\s*(?:the|a|an|our|their|this|that|one)\s+(?:[\w'’&.-]+\s+){0,4}?(?:story|article|"
                             r"report|piece|paper|newspaper|press\s+release|release|headline|coverage|post|blog|feature|"
                             r"write-?up|" + _MASTHEAD_WORDS + r")\s+"
                             r"(?:says?|said|claims?|claimed|reports?|reported|states?|stated|suggests?|suggested|"
-                            r"puts\s+it)\b[^?]{0,120}$", re.I)
+                            r"puts\s+it|(?:calls?|called|describes?|described|has|had|lists?|listed|gives?|gave)\s+"
+                            r"(?:it|them|this|that)\b)\b[^?]{0,120}$", re.I)
 # One place asked for alone after the question, then a remark on another: "... in care? Walsall only please - Dudley's
 # 2017 letter was also a third visit." (the other place, and its year, are told apart, not asked; a clause setting
 # aside, "Somerset only, not Bromley's 2021 FV", is read as such)
