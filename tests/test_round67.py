@@ -182,3 +182,22 @@ def test_a_claim_that_calls_the_visit_something_else_is_neither_a_source_nor_the
                   "Courier calls it the second visit.")
     assert query.visit_number == 3 and query.source == "ofsted"
     assert "Courier" not in query.names
+
+
+def test_related_headlines_that_ask_a_question_go_as_furniture():
+    from qa.datatypes import Block
+    from qa.documents.clean import clean_blocks
+
+    blocks = [Block("heading", "Rutland JTAI finds gaps"),
+              Block("para", "Inspectors found that return home interviews were offered late in Rutland."),
+              Block("heading", "Related articles"),
+              Block("item", "Exploitation panels: are they disrupting anyone?"),
+              Block("item", "CQC adult social care assessments: the first 40 ratings analysed"),
+              Block("item", "Staying safe after 18: transition plans for exploited young people")]
+    kept = [b.text for b in clean_blocks(blocks, {})]
+    assert kept[:2] == ["Rutland JTAI finds gaps",
+                        "Inspectors found that return home interviews were offered late in Rutland."]
+    assert not any("ratings analysed" in t for t in kept)
+    # (a list of findings ending in full stops stays, whatever its heading)
+    findings = blocks[:3] + [Block("item", "Plans are reviewed on time."), Block("item", "Leaders know the gaps.")]
+    assert "Leaders know the gaps." in [b.text for b in clean_blocks(findings, {})]

@@ -821,7 +821,8 @@ def drop_boilerplate(blocks: list[Block], record: dict | None = None) -> list[Bl
             continue
         items = list(itertools.takewhile(
             lambda k: blocks[k].kind == "item" and reasons[k] is None and _words(blocks[k].text) <= 20
-            and not SENTENCE_END_RE.search(blocks[k].text.strip()), range(i + 1, len(blocks))))
+            # (a headline may ask: "Exploitation panels: are they disrupting anyone?")
+            and not re.search(r"[.!][\"'”’)\]]*$", blocks[k].text.strip()), range(i + 1, len(blocks))))
         if len(items) >= 2:
             for k in (i, *items):
                 reasons[k] = "teaser list"
