@@ -321,10 +321,10 @@ DEFAULT_INDEX = ROOT / "index"
 #   144: (143 after review)
 #   145: an inspection report's footer "Ofsted report published 02/05/2025" (in figures, without a colon) dates it,
 #        on a report of any length
-#   148: a story's line of section, month and byline ("News · June 2024 · by Amira Holloway") dates it and reads as
+#   149: a story's line of section, month and byline ("News · June 2024 · by Amira Holloway") dates it and reads as
 #        news; a table's header row ("Requirement | Due date") is no heading; a list of related stories' headlines
 #        goes as furniture when a headline asks a question
-PIPELINE_VERSION = "148"
+PIPELINE_VERSION = "149"
 
 
 def packaged_model_path() -> str:

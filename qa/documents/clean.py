@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import replace
 
 from qa.datatypes import Block
+from qa.documents.gazetteer import find_in_text
 
 BULLET_CHARS = "•●▪■◦‣∙·*\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u2043"
 BULLET_RE = re.compile(rf"^\s*(?:[{re.escape(BULLET_CHARS)}]|[-–—](?=\s)|\d{{1,2}}[.)](?=\s)|\([a-z0-9]\))\s*")
@@ -200,8 +201,9 @@ GRADE_ONLY_RE = re.compile(r"\W*(?:requires\s+improvement(?:\s+to\s+be\s+good)?|
 
 # A table's header row: short cells of words joined by bars ("Requirement | Due date"; not a dateline, "Published:
 # 9 January 2024 | Updated ...", a site's title, "News | Rutland County Council", nor its menu, "Home | News")
-_CELL = r"[A-Z][a-z'’]*(?:[^\S\n][a-z'’]+){0,3}"
-TABLE_ROW_RE = re.compile(rf"^(?!(?:Home|Menu|Skip)\b){_CELL}(?:[^\S\n]+\|[^\S\n]+{_CELL})+$")
+# (with bars at each end too, "| Requirement | Due date |"; not a title naming its place, "Council news | Rutland")
+_CELL = r"[A-Z][A-Za-z'’]*(?:[^\S\n][a-z'’]+){0,3}"
+TABLE_ROW_RE = re.compile(rf"^\|?[^\S\n]*(?!(?:Home|Menu|Skip)\b){_CELL}(?:[^\S\n]+\|[^\S\n]+{_CELL})+[^\S\n]*\|?$")
 
 
 def _heading_like(line: str, max_len: int = 90) -> bool:
@@ -215,7 +217,7 @@ def _heading_like(line: str, max_len: int = 90) -> bool:
         return False  # "... the most serious weakness. Nineteen care leavers aged": a sentence cut at a line end
     if SALUTATION_RE.match(s) or SIGN_OFF_RE.match(s) or BULLET_RE.match(s):
         return False
-    if TABLE_ROW_RE.search(s):
+    if TABLE_ROW_RE.search(s) and not find_in_text(s):
         return False  # a table's header row ("Requirement | Due date") heads columns, not the section it sits in
     if DATE_LINE_RE.fullmatch(s) or sum(c.isdigit() for c in s) > len(s) / 3:
         return False
@@ -823,7 +825,8 @@ def drop_boilerplate(blocks: list[Block], record: dict | None = None) -> list[Bl
             lambda k: blocks[k].kind == "item" and reasons[k] is None and _words(blocks[k].text) <= 20
             # (a headline may ask: "Exploitation panels: are they disrupting anyone?")
             and not re.search(r"[.!][\"'”’)\]]*$", blocks[k].text.strip()), range(i + 1, len(blocks))))
-        if len(items) >= 2:
+        if len(items) >= 2 and any(reasons[k] is None and _is_content(blocks[k]) for k in range(len(blocks))
+                                   if k not in (i, *items)):  # (the list is not the page: a bulletin of headlines)
             for k in (i, *items):
                 reasons[k] = "teaser list"
             text = " ".join(blocks[k].text for k in items)

@@ -484,9 +484,10 @@ _MONTH_WORD = (r"(?:january|february|march|april|may|june|july|august|september|
                r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?![a-z])")
 _VISIT_KIND_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+{_VISIT_KIND}|{_VISIT_KIND}\s+(?:(?:{_MONTH_WORD}|early|mid|late|"
                                rf"spring|summer|autumn|winter)\s+)?(?:19|20)\d\d|"
-                               rf"(?:19|20)\d\d\s+{_VISIT_KIND}|"
-                               # ("huddersfield 2-day mv dec 18 - were kids safe?")
-                               rf"(?:\d|one|two|three)-day\s+{_VISIT_KIND})\b", re.I)
+                               rf"(?:19|20)\d\d\s+{_VISIT_KIND})\b", re.I)
+# ... and for a town, a visit of so many days: "huddersfield 2-day mv dec 18 - were kids safe?" (not a word that is
+# also a verb: "Reading 2-day monitoring visit letters, ...")
+_DAYS_VISIT_AFTER = re.compile(rf"\s+(?:\d|one|two|three)[\s-]day\s+{_VISIT_KIND}\b", re.I)
 
 _VISIT_NAMED_AFTER = re.compile(rf"\s+{_VISIT_KIND}s?\b", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
@@ -636,6 +637,8 @@ def find_in_question(text: str) -> list[str]:
                 if not (possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)
                         or surface[:1].isupper() and re.match(r",\s|\s*[–—]\s*|\s+-{1,2}\s", after)
                         or _VISIT_KIND_AFTER.match(after) or _COUNCIL_BODY_AFTER.match(after)
+                        or (real_surface in _TOWN_SURFACE or real_surface in _COUNTY_TOWNS)
+                        and _DAYS_VISIT_AFTER.match(after)
                         # (not initials: "RCT children's social care trials")
                         or _SERVICES_AFTER.match(after) and not surface.isupper()):
                     continue

@@ -425,10 +425,14 @@ _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tue
 # A community site's or paper's line under the headline: its section, the month and who wrote it, on one line ("News ·
 # June 2024 · by Yusuf Halloran", "Posted in News · July 2022 · by the Chelmer & Blackwater Voice team"): the story's
 # date, and a reporter's byline (or its paper's team: not a council's office, "by the Communications Team").
-_SECTION_DATE_BYLINE_RE = re.compile(rf"(?m)^[^\S\n]*(?:posted\s+in\s+)?(?-i:[A-Z])[\w&'’-]*(?:[^\S\n]+[\w&'’-]+){{0,2}}"
-                                     rf"[^\S\n]*[|•·][^\S\n]*((?:{_FULL_DATE})|{MONTH_ANY}[^\S\n]+{_YEAR})[^\S\n]*"
+_SECTION_DATE_BYLINE_RE = re.compile(rf"(?m)^[^\S\n]*(?:posted\s+in\s+)?(?-i:[A-Z])[\w&'’-]*"
+                                     rf"(?:[^\S\n]+[\w&'’-]+){{0,2}}[^\S\n]*[|•·][^\S\n]*((?:{_FULL_DATE})|{MONTH_ANY}[^\S\n]+{_YEAR})[^\S\n]*"
                                      rf"[|•·][^\S\n]*by[^\S\n]+((?:the[^\S\n]+)?(?-i:[A-Z])[^\n]{{1,60}}?)[^\S\n]*$",
                                      re.I)
+# (a council's own post signed by an office holder is no reporter's: "News · June 2024 · by Councillor Jo Bell")
+_OFFICE_BYLINE_RE = re.compile(r"(?:the\s+)?(?:councillor|cllr|cabinet\s+member|lead\s+member|leader|mayor|"
+                               r"(?:executive\s+|corporate\s+|strategic\s+)?director|chief\s+executive|head\s+of)\b",
+                               re.I)
 # (capitalised words naming the meeting: not "Minutes of the previous meeting held on ...", the last one's)
 # (or a cabinet report's own line, "Meeting to be held on Thursday, 13 June 2024"; not notes' "Next meeting to be held
 # on ...")
@@ -754,8 +758,9 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
             news += 2.5  # a byline: a person's name alone near the headline
             break
     dated_byline = _SECTION_DATE_BYLINE_RE.search("\n".join(b.text for b in blocks[:8]))
-    if dated_byline and not find_in_text(dated_byline.group(dated_byline.lastindex)) \
-            and not _TEAM_AUTHOR_RE.search(re.sub(r"(?i)\s+team$", "", dated_byline.group(dated_byline.lastindex))):
+    byline = dated_byline.group(dated_byline.lastindex) if dated_byline else ""
+    if dated_byline and not find_in_text(byline) and not _TEAM_AUTHOR_RE.search(re.sub(r"(?i)\s+team$", "", byline)) \
+            and not _OFFICE_BYLINE_RE.match(byline):
         news += 2.5  # "News · June 2024 · by Yusuf Halloran" (or "by the Chelmer & Blackwater Voice team")
     salutation = re.search(r"(^|\n|\s)dear\s+(mr|mrs|ms|miss|dr|sir|madam|[A-Z][a-z]+)\b", raw[:3000], re.I)
     letterhead = _OFSTED_LETTERHEAD_RE.search(raw[:1500])

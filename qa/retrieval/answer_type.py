@@ -337,10 +337,12 @@ AND_WHO_RE = re.compile(r",?(?<!\s)\s+and\s+(?:who\s+(?:(?:was|were|is)\s+(?:the
 # passage naming somebody in that office: "Councillor Jo Bell, Cabinet Member for Children")
 AND_OFFICE_RE = re.compile(r",?(?<!\s)\s+and\s+(?:which|what)\s+(cabinet\s+member|councillor|cllr|lead\s+member|"
                            r"portfolio\s+holder|director|dcs|minister)\b", re.I)
-_OFFICE_NAMED = {"cabinet member": r"\bcabinet\s+member\b", "councillor": r"\b(?:councillor|cllr)\b",
-                 "cllr": r"\b(?:councillor|cllr)\b", "lead member": r"\blead\s+member\b",
-                 "portfolio holder": r"\bportfolio\s+holder\b", "director": r"\bdirector\b|\bDCS\b",
-                 "dcs": r"\bdirector\b|\bDCS\b", "minister": r"\bminister\b"}
+_MEMBER = r"\b(?:cabinet|lead)\s+member\b|\bportfolio\s+holder\b"
+_COUNCIL_DIRECTOR = (r"\bdirector\s+(?:of|for)\s+children|\bDCS\b|\b(?:executive|corporate|strategic)\s+director\b|"
+                     r"\bdirector\s+of\s+(?:education|people)")  # (not Ofsted's National Director)
+_OFFICE_NAMED = {"cabinet member": _MEMBER, "lead member": _MEMBER, "portfolio holder": _MEMBER,
+                 "councillor": r"\b(?:councillor|cllr)\b", "cllr": r"\b(?:councillor|cllr)\b",
+                 "director": _COUNCIL_DIRECTOR, "dcs": _COUNCIL_DIRECTOR, "minister": r"\bminister\b"}
 # ... named as the inspector: "Lead inspector: Jo Bell", "Jo Bell HMI", "led by Jo Bell" (not a councillor quoted)
 # (or a header's "Inspector: Jo Bell, Social Care Regulatory Inspector")
 INSPECTOR_NAMED_RE = re.compile(rf"\b[Ll]ead\s+inspector\b|\bHMI\b|\bH(?:is|er)\s+Majesty[’']s\s+Inspectors?\b|"
@@ -1458,10 +1460,14 @@ def asks_provider_inspection(question: str) -> bool:
 
 # The kind of provider asked, and a report of that kind: a school's report does not answer for "the Suffolk children's
 # home that Ofsted judged outstanding", nor a home's for a school.
+# (by the report's own fixed parts: a home's report mentions school, a school's may mention children's homes)
 _PROVIDER_KINDS = ((re.compile(r"\b(?:children['’]?s|secure)\s+homes?\b", re.I),
-                    re.compile(r"\bchildren['’]?s\s+homes?\b|\bSC\d{6}\b", re.I)),
+                    re.compile(r"\bchildren['’]?s\s+home\s+inspection\b|\bSC\d{6}\b|\bregistered\s+manager\b|"
+                               r"\bresponsible\s+individual\b|\bsocial\s+care\s+common\s+inspection\s+framework\b",
+                               re.I)),
                    (re.compile(r"\b(?:schools?|academ(?:y|ies)|nurser(?:y|ies))\b", re.I),
-                    re.compile(r"\b(?:schools?|academy|nursery|pupils)\b", re.I)))
+                    re.compile(r"\bwhat\s+is\s+it\s+like\s+to\s+attend\b|\bheadteacher\b|\bpupils\b|"
+                               r"\bschool\s+inspection\b|\bearly\s+years\s+(?:provision|foundation\s+stage)\b", re.I)))
 
 
 def report_of_asked_kind(question: str, text: str) -> bool:

@@ -30,7 +30,7 @@ from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
 from qa.retrieval.question import (FRAMEWORK_RE, GRADE_KEPT_VERBS, OFSTED_NAMED_RE, SOURCE_KINDS, FilterOverrides,
-                                   Query, _ordinal, parse)
+                                   Query, _ordinal, parse, without_set_asides)
 from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE, SHARE_QUESTION_RE, announces_only,
                                       asked_event, gives_grade, grade_tied_to, judged_grade_asked,
                                       asks_board_grade, states_board_grade,
@@ -672,7 +672,8 @@ def passage_on_year_set_aside(hit: Hit, query: Query) -> bool:
     """(or, of a month set aside with its year, the month alone: "dec 2018 ..., not the june 2019 inspection", a
     passage on "an inspection on June 10 and 21"; a month named alone that is asked places the passage in the asked
     event, "following an inspection in June", whatever earlier year it recalls)"""
-    if not (query.date_from and query.date_to) or not (set_aside := rank.years_set_aside(query.text)):
+    if "date" not in hit.unconfirmed or not (query.date_from and query.date_to) \
+            or not (set_aside := rank.years_set_aside(query.text)):
         return False
     months = _months_named_alone(hit.passage.text)
     if rank.years_named(hit.passage.text) & set(range(query.date_from.year, query.date_to.year + 1)) \
@@ -681,17 +682,28 @@ def passage_on_year_set_aside(hit: Hit, query: Query) -> bool:
     # (a year recalled as the baseline of progress is no event told: "much improved since the inspection and
     # monitoring visit that took place in 2023")
     return bool(rank.years_named(_SINCE_YEAR_RE.sub(" ", hit.passage.text)) & set_aside) \
-        or bool(months & _months_set_aside(query.text))
+        or bool(_months_of_visits(hit.passage.text) & _months_set_aside(query.text))
 
 
-_SINCE_YEAR_RE = re.compile(r"\b(?:since|from|compared\s+(?:with|to)|than)\s+(?:the|its|their|an?)\s+[^.;]{0,80}?"
-                            r"\b(?:19|20)\d\d\b", re.I)
+# (nor one still to come: "a full inspection is expected in 2025", "until 2025")
+_SINCE_YEAR_RE = re.compile(r"\b(?:since|from|compared\s+(?:with|to)|than)\b[^.;]{0,80}?\b(?:19|20)\d\d\b|"
+                            r"\b(?:until|till|expected|due|planned|scheduled|by)\b[^.;]{0,30}?\b(?:19|20)\d\d\b", re.I)
 # (a month without its year: "an inspection on June 10 and 21", not "took place in March 2025")
 _MONTH_ALONE_RE = re.compile(rf"\b({MONTH_NAMES})\b(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)")
 
 
 def _months_named_alone(text: str) -> frozenset[int]:
     return frozenset(MONTHS[m.lower()] for m in _MONTH_ALONE_RE.findall(text))
+
+
+# (a month set aside places a passage only where a visit or inspection is dated by it: "followed an inspection on
+# June 10 and 21", not "the board met in June")
+_VISIT_MONTH_RE = re.compile(rf"\b(?:inspect\w*|visit\w*)\b[^.;]{{0,30}}?\b({MONTH_NAMES})\b"
+                             rf"(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)")
+
+
+def _months_of_visits(text: str) -> frozenset[int]:
+    return frozenset(MONTHS[m.lower()] for m in _VISIT_MONTH_RE.findall(text))
 
 
 @lru_cache(maxsize=256)
@@ -1129,23 +1141,30 @@ def visit_awaited(query: Query, hits: list[Hit]) -> bool:
 _KIND_NAMED = {"monitoring": re.compile(r"\bmonitoring\s+visits?\b", re.I),
                "focused": re.compile(r"\bfocus+ed\s+visits?\b", re.I)}
 _VISIT_NOT_HELD_RE = re.compile(r"\bno\s+(?:monitoring|focus+ed|further)\s+visits?\s+(?:has|have|had)\s+(?:yet\s+)?"
-                                r"(?:taken\s+place|been\s+(?:made|held|carried\s+out))\b|"
-                                r"\b(?:may|will|could|is\s+expected\s+to|are\s+expected\s+to)\s+return\b[^.]{0,60}?"
-                                r"\b(?:monitoring|focus+ed)\s+visit\b", re.I)
+                                r"(?:taken\s+place|been\s+(?:made|held|carried\s+out))\b", re.I)
+# (Ofsted coming back for one, where the passage tells of nothing found: not "... will return for a second monitoring
+# visit" closing a story on the first)
+_VISIT_TO_COME_RE = re.compile(r"\b(?:may|will|could|is\s+expected\s+to|are\s+expected\s+to)\s+return\b[^.]{0,60}?"
+                               r"\ban?\s+(?:monitoring|focus+ed)\s+visit\b", re.I)
+
+
+def _visit_not_held(text: str) -> bool:
+    return bool(_VISIT_NOT_HELD_RE.search(text) or _VISIT_TO_COME_RE.search(text) and not FINDING_TOLD_RE.search(text))
 
 
 def visit_kind_awaited(query: Query, hits: list[Hit]) -> bool:
     if query.visit_number or not query.date_from:
         return False
+    asked_text = without_set_asides(query.text)  # ("... the 2024 ILACS, not the monitoring visits")
     kinds = [name for name, asked in (("monitoring", rank.MONITORING_ASKED_RE), ("focused", rank.FOCUSED_ASKED_RE))
-             if asked.search(query.text)]
+             if asked.search(asked_text)]
     if len(kinds) != 1:
         return False
     naming = [h for h in hits if _KIND_NAMED[kinds[0]].search(h.passage.text)]
     if any(h.document.doc_type == "ofsted_letter" for h in naming):
         return False  # (a letter on such a visit, its date unknown or not, may be the one asked)
     meeting = [h for h in naming if not h.unconfirmed]  # (not a guide to such visits whose date is unknown)
-    return bool(meeting) and all(_VISIT_NOT_HELD_RE.search(h.passage.text) for h in meeting)
+    return bool(meeting) and all(_visit_not_held(h.passage.text) for h in meeting)
 
 
 # "who brought the outcome to members - the DCS, or another officer?": the office is the answer, named or not
@@ -1159,7 +1178,8 @@ ADULT_SERVICE_RE = re.compile(r"\badult(?:s['’]?)?\s+(?:social\s+care|services
                               r"\badults\s+over\s+\d|\bolder\s+people\b", re.I)
 CHILD_RE = re.compile(r"\bchild(?:ren)?(?:['’]s)?\b", re.I)
 # (a children's service asked by its name: "Derby's fostering service", "its adoption service", "care leavers")
-CHILDREN_SERVICE_ASKED_RE = re.compile(r"\bchild(?:ren)?(?:['’]s)?\b|\bfoster(?:ing)?\b|\badoption\b|"
+CHILDREN_SERVICE_ASKED_RE = re.compile(r"\bchild(?:ren)?(?:['’]s)?\b|\bfostering\b|(?-i:\bfoster\b)|"
+                                       r"\badoption\s+(?:service|agency|agencies|support|panel)s?\b|"
                                        r"\bcare\s+leavers?\b|\blooked[\s-]+after\b", re.I)
 
 

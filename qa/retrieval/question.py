@@ -368,10 +368,12 @@ OFSTED_OWN_WORDS_RE = re.compile(r"\b(?:(?:the|its)\s+(?:ofsted\s+)?(?:letter|re
                                  r"(?:just|only)\s+the\s+(?:[\w-]+\s+){0,2}?(?:letter|report)(?=\s*(?:please\b|"
                                  r"[,.;:?!)–—-]|$))|"
                                  r"\b(?:letter|report)\s+only(?=\s*(?:please\b|[,.;:?!)–—-]|$))|"
-                                 # "Suffolk's letter please, not the Essex one" (the place's: not its council's,
-                                 # the DfE's or a minister's)
-                                 r"\b(?!(?:council|dfe|department|minister|government|commissioner)['’]s\b)"
-                                 r"[\w-]+['’]s\s+(?:own\s+)?(?:ofsted\s+)?letter\s+please\b|"
+                                 # "Suffolk's letter please, not the Essex one" (a place's, by its capitalised
+                                 # name: not its council's, the DfE's, an MP's, a minister's or the Secretary of
+                                 # State's)
+                                 r"(?-i:\b(?!(?:Council|State|Secretary|Minister|Department|Government|Commissioner|"
+                                 r"Leader|Mayor|Director|Executive|Office|Trust)['’]s\b)[A-Z][a-z]+)['’]s\s+"
+                                 r"(?:own\s+)?(?:ofsted\s+)?letter\s+please\b|"
                                  # "Quote Ofsted itself", "according to the first MV letter" (asked, opening a clause:
                                  # not "did the Gazette quote inspectors accurately")
                                  r"(?:^|(?<=[.?!;:,–—-])|(?<=[.?!;:,–—-]\s))\s*(?:please\s+)?quote\s+(?:ofsted|"
@@ -1466,8 +1468,8 @@ CLAIM_AFTER_RE = re.compile(r"(?<=\?)\s*(?:the|a|an|our|their|this|that|one)\s+(
                             r"report|piece|paper|newspaper|press\s+release|release|headline|coverage|post|blog|feature|"
                             r"write-?up|" + _MASTHEAD_WORDS + r")\s+"
                             r"(?:says?|said|claims?|claimed|reports?|reported|states?|stated|suggests?|suggested|"
-                            r"puts\s+it|(?:calls?|called|describes?|described|has|had|lists?|listed|gives?|gave)\s+"
-                            r"(?:it|them|this|that)\b)\b[^?]{0,120}$", re.I)
+                            r"puts\s+it|(?:calls?|called|describes?|described|labels?|labell?ed|refers?\s+to|"
+                            r"referred\s+to)\s+(?:it|them|this|that)\b)\b[^?]{0,120}$", re.I)
 # One place asked for alone after the question, then a remark on another: "... in care? Walsall only please - Dudley's
 # 2017 letter was also a third visit." (the other place, and its year, are told apart, not asked; a clause setting
 # aside, "Somerset only, not Bromley's 2021 FV", is read as such)

@@ -92,6 +92,17 @@ def _titled_on_monitoring_visit(title: str) -> bool:
     return bool(re.search(r"\bmonitoring\s+visit\b(?!s)", title, re.I)) and not re.search(r"\binspection", title, re.I)
 
 
+# (by its name: "the 2023 inspection" may be what a user calls a focused visit)
+_FULL_INSPECTION_NAMED_RE = re.compile(r"\bilacs\b|\bsif\b|\bfull\s+inspection|\bre-?inspection|\bsingle\s+inspection|"
+                                       r"\binspection\s+report|"
+                                       r"\binspection\s+of\s+local\s+authority\s+children", re.I)
+
+
+@lru_cache(maxsize=256)
+def names_full_inspection(question: str) -> bool:
+    return bool(_FULL_INSPECTION_NAMED_RE.search(without_set_asides(question)))
+
+
 def _focused_visit_letter(doc: Document) -> bool:
     """"Who led the Suffolk ILACS?": a focused visit's letter ("Focused visit to Suffolk County Council children's
     services", "the findings of the focused visit to ...") is on another event, as a monitoring visit's is."""
@@ -615,7 +626,7 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
     if query.visit_number and not doc.visit_number:
         weight *= UNKNOWN_FACT_PENALTY
     elif asks_full_inspection(query.text) and (doc.visit_number or _titled_on_monitoring_visit(doc.title or "")
-                                               or _focused_visit_letter(doc)):
+                                               or _focused_visit_letter(doc) and names_full_inspection(query.text)):
         weight *= MONITORING_NOT_FOCUSED_PENALTY  # (a page titled on a monitoring visit, "Final Ofsted monitoring
         # visit highlights ...", reports one, numbered or not)
     elif (doc.visit_number or _titled_on_monitoring_visit(doc.title or "")) and sets_aside_monitoring_visit(query.text):
@@ -796,7 +807,9 @@ LETTERHEAD_CHARS = 700
 # ... or, where a saved letter lost its line breaks, "... Exeter Devon EX2 4QG Send via email: ... Dear Jo, Thank you
 # for ...": the salutation after a postcode, run into the address before it and the first sentence after it
 _INLINE_SALUTATION_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b[^\n]{0,250}?\sDear\s+"
-                                   r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?,")
+                                   r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?"
+                                   # (or no comma, its subject line after it: "Dear Ms Bell Monitoring visit to ...")
+                                   r"(?:,|(?=\s+[A-Z]))")
 
 
 @lru_cache(maxsize=50_000)
@@ -817,7 +830,8 @@ def scope_share(text: str) -> float:
     scope = 0
     covered = 0
     # A letter's address block, date and salutation, up to "Dear Ms Smith", say no more than its scope does.
-    salutation = SALUTATION_RE.search(text, 0, LETTERHEAD_CHARS) or _INLINE_SALUTATION_RE.search(text, 0, LETTERHEAD_CHARS)
+    salutation = SALUTATION_RE.search(text, 0, LETTERHEAD_CHARS) \
+        or _INLINE_SALUTATION_RE.search(text, 0, LETTERHEAD_CHARS)
     if salutation:
         covered = salutation.end()
         scope = len(text[:covered].split())
