@@ -426,7 +426,8 @@ _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tue
 # June 2024 · by Yusuf Halloran", "Posted in News · July 2022 · by the Chelmer & Blackwater Voice team"): the story's
 # date, and a reporter's byline (or its paper's team: not a council's office, "by the Communications Team").
 _SECTION_DATE_BYLINE_RE = re.compile(rf"(?m)^[^\S\n]*(?:posted\s+in\s+)?(?-i:[A-Z])[\w&'’-]*"
-                                     rf"(?:[^\S\n]+[\w&'’-]+){{0,2}}[^\S\n]*[|•·][^\S\n]*((?:{_FULL_DATE})|{MONTH_ANY}[^\S\n]+{_YEAR})[^\S\n]*"
+                                     rf"(?:[^\S\n]+[\w&'’-]+){{0,2}}[^\S\n]*[|•·][^\S\n]*"
+                                     rf"((?:{_FULL_DATE})|{MONTH_ANY}[^\S\n]+{_YEAR})[^\S\n]*"
                                      rf"[|•·][^\S\n]*by[^\S\n]+((?:the[^\S\n]+)?(?-i:[A-Z])[^\n]{{1,60}}?)[^\S\n]*$",
                                      re.I)
 # (a council's own post signed by an office holder is no reporter's: "News · June 2024 · by Councillor Jo Bell")

@@ -687,7 +687,8 @@ def passage_on_year_set_aside(hit: Hit, query: Query) -> bool:
 
 # (nor one still to come: "a full inspection is expected in 2025", "until 2025")
 _SINCE_YEAR_RE = re.compile(r"\b(?:since|from|compared\s+(?:with|to)|than)\b[^.;]{0,80}?\b(?:19|20)\d\d\b|"
-                            r"\b(?:until|till|expected|due|planned|scheduled|by)\b[^.;]{0,30}?\b(?:19|20)\d\d\b", re.I)
+                            r"\b(?:until|till|expected|due|planned|scheduled)\b[^.;]{0,30}?\b(?:19|20)\d\d\b|"
+                            r"\bby\s+(?:the\s+(?:end|start|spring|summer|autumn|winter)\s+of\s+)?(?:19|20)\d\d\b", re.I)
 # (a month without its year: "an inspection on June 10 and 21", not "took place in March 2025")
 _MONTH_ALONE_RE = re.compile(rf"\b({MONTH_NAMES})\b(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)")
 

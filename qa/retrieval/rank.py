@@ -626,7 +626,7 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
     if query.visit_number and not doc.visit_number:
         weight *= UNKNOWN_FACT_PENALTY
     elif asks_full_inspection(query.text) and (doc.visit_number or _titled_on_monitoring_visit(doc.title or "")
-                                               or _focused_visit_letter(doc) and names_full_inspection(query.text)):
+                                               or names_full_inspection(query.text) and _focused_visit_letter(doc)):
         weight *= MONITORING_NOT_FOCUSED_PENALTY  # (a page titled on a monitoring visit, "Final Ofsted monitoring
         # visit highlights ...", reports one, numbered or not)
     elif (doc.visit_number or _titled_on_monitoring_visit(doc.title or "")) and sets_aside_monitoring_visit(query.text):
