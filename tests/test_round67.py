@@ -274,3 +274,12 @@ def test_the_reviewers_counter_examples_keep_their_old_reading():
     assert second_fact_weight("When did Rutland launch it, and which cabinet member fronted it?", "date",
                               "Councillor Jo Bell, Lead Member for Children, said: \"We want you.\"") \
         == SECOND_FACT_BOOST
+
+
+def test_a_month_with_its_year_in_brackets_is_that_month():
+    from qa.retrieval.question import parse
+
+    query = parse("who was the lead HMI on the rutland inspection last June (2019), and which days were inspectors in?")
+    assert (query.date_from.isoformat(), query.date_to.isoformat()) == ("2019-06-01", "2019-06-30")
+    # (a year in brackets after no month is left as it was)
+    assert parse("What did the Rutland inspection (2019) say about caseloads?").date_from.isoformat() == "2019-01-01"

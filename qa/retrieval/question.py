@@ -1485,8 +1485,13 @@ TWO_DIGIT_YEAR_RE = re.compile(rf"\b{MONTH_RE}(\s*(?:['’]|-)\s*|\s+)([1-3]\d)\
                                r"(?![:/.,]?\d)(?!\s*(?:-|–|and|to|&)\s*\d)(?![^?.;]{0,20}\b(?:19|20)\d\d\b)", re.I)
 
 
+# ... and "the kirklees inspection last June (2019)": a month with its year in brackets is that month
+MONTH_BRACKET_YEAR_RE = re.compile(rf"\b{MONTH_RE}\s*\(\s*((?:19|20)\d\d)\s*\)", re.I)
+
+
 def with_full_years(text: str) -> str:
     latest = date.today().year % 100
+    text = MONTH_BRACKET_YEAR_RE.sub(lambda m: f"{m.group(1)} {m.group(m.lastindex)}", text)
     return TWO_DIGIT_YEAR_RE.sub(lambda m: f"{m.group(1)} 20{m.group(3)}" if int(m.group(3)) <= latest
                                  else m.group(0), text)
 
