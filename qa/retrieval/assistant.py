@@ -690,7 +690,8 @@ _SINCE_YEAR_RE = re.compile(r"\b(?:since|from|compared\s+(?:with|to)|than)\b[^.;
                             r"\b(?:until|till|expected|due|planned|scheduled)\b[^.;]{0,30}?\b(?:19|20)\d\d\b|"
                             r"\bby\s+(?:the\s+(?:end|start|spring|summer|autumn|winter)\s+of\s+)?(?:19|20)\d\d\b", re.I)
 # (a month without its year: "an inspection on June 10 and 21", not "took place in March 2025")
-_MONTH_ALONE_RE = re.compile(rf"\b({MONTH_NAMES})\b(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)")
+_NO_YEAR_AFTER = r"(?!,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)"
+_MONTH_ALONE_RE = re.compile(rf"\b({MONTH_NAMES})\b{_NO_YEAR_AFTER}")
 
 
 def _months_named_alone(text: str) -> frozenset[int]:
@@ -699,8 +700,7 @@ def _months_named_alone(text: str) -> frozenset[int]:
 
 # (a month set aside places a passage only where a visit or inspection is dated by it: "followed an inspection on
 # June 10 and 21", not "the board met in June")
-_VISIT_MONTH_RE = re.compile(rf"\b(?:inspect\w*|visit\w*)\b[^.;]{{0,30}}?\b({MONTH_NAMES})\b"
-                             rf"(?!,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)")
+_VISIT_MONTH_RE = re.compile(rf"\b(?:inspect\w*|visit\w*)\b[^.;]{{0,30}}?\b({MONTH_NAMES})\b{_NO_YEAR_AFTER}")
 
 
 def _months_of_visits(text: str) -> frozenset[int]:

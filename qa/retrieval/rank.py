@@ -53,9 +53,11 @@ FOCUSED_ASKED_RE = re.compile(r"\bfocus+ed\s+visits?\b|\bfvs?\b", re.I)
 MONITORING_NOT_FOCUSED_PENALTY = 0.4
 # "What did Ofsted's 2023 inspection report on Hackney say about agency staff?": a full inspection is no monitoring
 # visit either, so a numbered visit's letter (the same year's, the same topic) reports another event.
-INSPECTION_ASKED_RE = re.compile(r"\binspection\s+report|\bfull\s+inspection|\bre-?inspection|\bilacs\b|\bsif\b|"
+_FULL_INSPECTION_NAMES = (r"\binspection\s+report|\bfull\s+inspection|\bre-?inspection|\bilacs\b|\bsif\b|"
+                          r"\bsingle\s+inspection")
+INSPECTION_ASKED_RE = re.compile(_FULL_INSPECTION_NAMES + r"|"
                                  # ("In Haringey's 2022 inspection, ...": the year's inspection, not a visit)
-                                 r"\bsingle\s+inspection|\b(?:19|20)\d\d\s+(?:ofsted\s+)?inspection\b"
+                                 r"\b(?:19|20)\d\d\s+(?:ofsted\s+)?inspection\b"
                                  r"(?!\s+of\s+(?:a|an|the|its)\s+(?:[\w'’-]+\s+){0,2}?(?:children['’]?s\s+)?homes?\b)",
                                  re.I)
 # ... not one that only marks when a time began or ended: "progress since the 2019 inspection", "after the 2022
@@ -93,9 +95,8 @@ def _titled_on_monitoring_visit(title: str) -> bool:
 
 
 # (by its name: "the 2023 inspection" may be what a user calls a focused visit)
-_FULL_INSPECTION_NAMED_RE = re.compile(r"\bilacs\b|\bsif\b|\bfull\s+inspection|\bre-?inspection|\bsingle\s+inspection|"
-                                       r"\binspection\s+report|"
-                                       r"\binspection\s+of\s+local\s+authority\s+children", re.I)
+_FULL_INSPECTION_NAMED_RE = re.compile(_FULL_INSPECTION_NAMES + r"|\binspection\s+of\s+local\s+authority\s+children",
+                                       re.I)
 
 
 @lru_cache(maxsize=256)
