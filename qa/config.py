@@ -324,7 +324,11 @@ DEFAULT_INDEX = ROOT / "index"
 #   149: a story's line of section, month and byline ("News · June 2024 · by Amira Holloway") dates it and reads as
 #        news; a table's header row ("Requirement | Due date") is no heading; a list of related stories' headlines
 #        goes as furniture when a headline asks a question
-PIPELINE_VERSION = "149"
+#   152: a cover's author, role and month ("Helen Marchbank, Children's Services Commissioner May 2025") date it;
+#        more short forms of places ("Warks", "Shrops", "Lpool", "B'ham"); a blog's or bulletin's line of
+#        labels round its month ("Issue 7 · May 2025 · Practice Improvement Team") and "Story filed 17/01/2024" date
+#        it, as does a dated byline line's "Published 26/05/2022"
+PIPELINE_VERSION = "152"
 
 
 def packaged_model_path() -> str:

@@ -120,7 +120,9 @@ _ALIASES = {
     "Leicestershire": ("Leics",), "Hertfordshire": ("Herts",), "Buckinghamshire": ("Bucks",),
     "Wiltshire": ("Wilts",), "Gloucestershire": ("Glos",), "Worcestershire": ("Worcs",), "Oxfordshire": ("Oxon",),
     "Cambridgeshire": ("Cambs",), "Hampshire": ("Hants",), "Staffordshire": ("Staffs",), "Derbyshire": ("Derbys",),
-    "Lancashire": ("Lancs",), "Central Bedfordshire": ("Central Beds",),
+    "Lancashire": ("Lancs",), "Central Bedfordshire": ("Central Beds",), "Warwickshire": ("Warks",),
+    "Shropshire": ("Shrops",),
+    "Liverpool": ("L'pool", "L’pool", "Lpool"), "Birmingham": ("B'ham", "B’ham", "Bham"),  # (the cities' too)
     "Northumberland": ("N'land", "N’land", "Nland"),
     "Nottingham": ("Nottm",),  # (the city's everyday short form, not Notts)
     "Isle of Wight": ("IoW",),

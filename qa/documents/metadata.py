@@ -270,7 +270,7 @@ _DATELINE_PREFIX = (r"(?:(?:(?:report|letter|assessment|article|ofsted)\s+)?(?:f
                     r"(?:(?:this\s+)?page\s+(?:was\s+)?)?last\s+updated(?:\s+on)?|updated(?:\s+on)?|"
                     r"date\s+of\s+(?:meeting|publication|issue)|(?:meeting|release|issue)\s+date|"
                     r"date(?:d(?:\s+this)?|\s+published)?|meeting|issued(?:\s+on)?|released(?:\s+on)?|"
-                    r"created(?:\s+on)?|"
+                    r"created(?:\s+on)?|(?:(?:story|article|copy)\s+)?filed(?:\s+on)?|"  # ("Story filed 17/01/2024")
                     r"(?:news|press|media)\s+release)\s*:?")
 _NOUN_DATELINE_RE = re.compile(r"\W*(?:report|letter|assessment|article|ofsted)\s+publi", re.I)
 UPDATED_DATE_CONFIDENCE = 0.4  # a date that is only a page's last update
@@ -381,7 +381,8 @@ _CLOCK_DATELINE_RE = re.compile(rf"\b(?:\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?|\d{
 _NOT_COVER_MONTH_RE = re.compile(r"\b(?:review|valid|until|expir\w*|effective|consultation|committee|meeting|next)\b",
                                  re.I)
 # "Runaway Routes February 2020", "HM Inspectorate of Probation, October 2022": a publisher's name and a month
-_COVER_MONTH_RE = re.compile(rf"^(?-i:[A-Z][\w&'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w&'’-]*)){{0,5}}),?\s+"
+# (or its author's name and role: "Helen Marchbank, Children's Services Commissioner May 2025")
+_COVER_MONTH_RE = re.compile(rf"^(?-i:[A-Z][\w&'’-]*(?:,?\s+(?:of|for|and|the|[A-Z][\w&'’-]*)){{0,5}}),?\s+"
                              rf"({MONTH_ANY}\s+{_YEAR})\s*$", re.I)
 _LABELLED_MONTH_RE = re.compile(rf"\b(?:briefing(?: paper)?|research report|policy (?:paper|briefing))"
                                 rf"(?:\s+no\.?\s*\d+)?\s*[|:–-]\s*({MONTH_ANY}\s+{_YEAR})\s*$", re.I)
@@ -425,11 +426,20 @@ _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tue
 # A community site's or paper's line under the headline: its section, the month and who wrote it, on one line ("News ·
 # June 2024 · by Yusuf Halloran", "Posted in News · July 2022 · by the Chelmer & Blackwater Voice team"): the story's
 # date, and a reporter's byline (or its paper's team: not a council's office, "by the Communications Team").
+# (its date may be labelled and in figures: "Old Town Voice · Published 26/05/2022 · by Mel Chard")
 _SECTION_DATE_BYLINE_RE = re.compile(rf"(?m)^[^\S\n]*(?:posted\s+in\s+)?(?-i:[A-Z])[\w&'’-]*"
                                      rf"(?:[^\S\n]+[\w&'’-]+){{0,2}}[^\S\n]*[|•·][^\S\n]*"
-                                     rf"((?:{_FULL_DATE})|{MONTH_ANY}[^\S\n]+{_YEAR})[^\S\n]*"
+                                     rf"(?:(?:published|posted)(?:[^\S\n]+on)?[^\S\n]+)?"
+                                     rf"((?:{_FULL_DATE})|{MONTH_ANY}[^\S\n]+{_YEAR}|\d{{1,2}}/\d{{1,2}}/{_YEAR})"
+                                     rf"[^\S\n]*"
                                      rf"[|•·][^\S\n]*by[^\S\n]+((?:the[^\S\n]+)?(?-i:[A-Z])[^\n]{{1,60}}?)[^\S\n]*$",
                                      re.I)
+# ... or a blog's or bulletin's line of labels around its month, without a byline ("Lincolnshire Safeguarding Children
+# Partnership blog · June 2025 · Business unit", "Issue 7 · May 2025 · Practice Improvement Team"): its date (not a
+# review's, "Next review · November 2025")
+_SECTION_DATE_LINE_RE = re.compile(rf"(?m)^[^\S\n]*(?![^\n]*\b(?:review\w*|due|valid|until|expir\w*|next|updated|"
+                                   rf"deadline|closes?|closing)\b)(?:[^\n·•]{{1,80}}?[^\S\n]*[·•][^\S\n]*)?"
+                                   rf"({MONTH_ANY}[^\S\n]+{_YEAR}|{_FULL_DATE})[^\S\n]*[·•][^\n]{{1,80}}$", re.I)
 # (a council's own post signed by an office holder is no reporter's: "News · June 2024 · by Councillor Jo Bell")
 _OFFICE_BYLINE_RE = re.compile(r"(?:the\s+)?(?:councillor|cllr|cabinet\s+member|lead\s+member|leader|mayor|"
                                r"(?:executive\s+|corporate\s+|strategic\s+)?director|chief\s+executive|head\s+of)\b",
@@ -1422,7 +1432,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
                 return found, 0.85
     head_text = "\n".join(b.text for b in head)[:2000]
     m = _HEAD_DATED_LINE_RE.search(head_text)  # "Minutes - Wednesday 9 June 2021", "Posted in March 2023 by ..."
-    m = m or _SECTION_DATE_BYLINE_RE.search(head_text)  # "News · June 2024 · by Yusuf Halloran"
+    m = m or _SECTION_DATE_BYLINE_RE.search(head_text) or _SECTION_DATE_LINE_RE.search(head_text)
     dated = m and next((g for g in m.groups() if g), None)
     if dated and parse_date(dated):
         return parse_date(dated), 0.8
@@ -1510,7 +1520,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         if _MY_RE.fullmatch(b.text.strip()):  # a briefing's month alone under its title ("March 2024")
             return parse_date(b.text), 0.5
         m = _COVER_MONTH_RE.search(b.text)  # a cover's publisher and month run into one line ("Runaway Routes
-        if m and len(b.text.split()) <= 6 and not _NOT_COVER_MONTH_RE.search(b.text) and not any(  # February 2020")
+        if m and len(b.text.split()) <= 8 and not _NOT_COVER_MONTH_RE.search(b.text) and not any(  # February 2020")
                 rx.search(re.sub(r"(?i)\binspectorate\b", "", b.text))  # (the publisher's name is no visit)
                 for rx in (_NOT_PUBLICATION, _VISIT_WORD_RE, _PERIOD_BLOCKERS_RE, _EVENT_LINE_RE)):
             return parse_date(m.group(1)), 0.5

@@ -360,7 +360,19 @@ def second_fact_weight(question: str, kind: str | None, text: str) -> float:
     if _asks_person_too(question, kind) and holds("person", text) and INSPECTOR_NAMED_RE.search(text):
         return SECOND_FACT_BOOST
     office = _office_asked_too(question, kind)
-    return SECOND_FACT_BOOST if office and holds("person", text) and office.search(text) else 1.0
+    return SECOND_FACT_BOOST if office and holds("person", text) and _names_holder(office, text) else 1.0
+
+
+OFFICE_NAME_SPAN = 60  # (a holder is named beside the office: "Anneliese Rourke MP\nMinister for Children")
+
+
+def _names_holder(office: re.Pattern, text: str) -> bool:
+    """Somebody named beside the office, not the office alone elsewhere ("Related documents Minister's letter")."""
+    return any(_NAME_RE.search(text[max(0, m.start() - OFFICE_NAME_SPAN):m.end() + OFFICE_NAME_SPAN])
+               for m in office.finditer(text))
+
+
+_NAME_RE = re.compile(_NAME)
 
 
 @lru_cache(maxsize=256)
@@ -652,6 +664,34 @@ OVERALL_GRADE_RE = re.compile(rf"(?<!to\s)\boverall\s+(?:judge?ment|effectivenes
                               rf"\bservices(?:\s+for\s+children)?(?:\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})?\s+"
                               rf"(?:are|were|is|was|remain)\s+(?:now\s+|still\s+)?(?:(?:judged|rated|graded)\s+"
                               rf"(?:as\s+|to\s+(?:be\s+)?)?)?{_GRADE}", re.I)
+
+
+# "Which judgements came out good, and what was the overall grade?": the grade asked is this inspection's. A passage
+# whose every overall grade is an earlier inspection's ("2.3 At the previous inspection in 2019 the council's
+# children's services were judged good overall.") loses the overall grade's boost, unless the question names that
+# earlier inspection.
+RECALLED_OVERALL_PENALTY = 1 / OVERALL_GRADE_BOOST
+_EARLIER_RE = re.compile(rf"\b{_EARLIER}|\bpreviously\s+(?:been\s+)?(?:judged|rated|graded)\b|\blast\s+inspected\b",
+                         re.I)
+
+
+def recalled_overall_weight(kind: str | None, question: str, text: str) -> float:
+    if kind != "judgement" or not _asks_this_overall(question):
+        return 1.0
+    grades = list(OVERALL_GRADE_RE.finditer(text))
+    return RECALLED_OVERALL_PENALTY if grades and all(_EARLIER_RE.search(_sentence_of(text, m)) for m in grades) \
+        else 1.0
+
+
+@lru_cache(maxsize=256)
+def _asks_this_overall(question: str) -> bool:
+    return bool(OVERALL_ASKED_RE.search(question)) and not _EARLIER_RE.search(question)
+
+
+def _sentence_of(text: str, m: re.Match) -> str:
+    start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    ends = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 def answer_type_weight(kind: str | None, text: str, role: str | None = None, event: str | None = None,

@@ -675,9 +675,16 @@ def passage_on_year_set_aside(hit: Hit, query: Query) -> bool:
     if "date" not in hit.unconfirmed or not (query.date_from and query.date_to) \
             or not (set_aside := rank.years_set_aside(query.text)):
         return False
-    months = _months_named_alone(hit.passage.text)
-    if rank.years_named(hit.passage.text) & set(range(query.date_from.year, query.date_to.year + 1)) \
-            or months & rank.asked_months(query):
+    asked_years = set(range(query.date_from.year, query.date_to.year + 1))
+    if _months_named_alone(hit.passage.text) & rank.asked_months(query):
+        return False
+    if (visit_months := _months_of_visits(hit.passage.text) & _months_set_aside(query.text)) and not rank.years_named(
+            _DATED_BY_MONTH_RE.sub(lambda m: m.group(0) if MONTHS[m.group(1).lower()] in visit_months else " ",
+                                   hit.passage.text)) & asked_years:
+        # (a visit dated by the month set aside alone is that event, where an asked year is named only with another
+        # month, as what it recalls: "following an inspection in June. ... which, in November 2016, received")
+        return True
+    if rank.years_named(hit.passage.text) & asked_years:
         return False
     # (a year recalled as the baseline of progress is no event told: "much improved since the inspection and
     # monitoring visit that took place in 2023")
@@ -692,6 +699,7 @@ _SINCE_YEAR_RE = re.compile(r"\b(?:since|from|compared\s+(?:with|to)|than)\b[^.;
 # (a month without its year: "an inspection on June 10 and 21", not "took place in March 2025")
 _NO_YEAR_AFTER = r"(?!,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)"
 _MONTH_ALONE_RE = re.compile(rf"\b({MONTH_NAMES})\b{_NO_YEAR_AFTER}")
+_DATED_BY_MONTH_RE = re.compile(rf"\b({MONTH_NAMES})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b")
 
 
 def _months_named_alone(text: str) -> frozenset[int]:

@@ -525,6 +525,9 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r",?\s*\bnot\s+what\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mvs?|visits?|letters?|"
                               r"reports?|inspections?|stories|coverage|news|press)\s+(?:said|say|says|found|wrote)\b|"
                               r"(?<=[^\s(])[,;]\s*(?:not|rather than|instead of)\s+(?:the|its|their|an?)\b[^()]{0,200}(?=\))|"
+                              # (a year alone set aside: "(the most recent time, not 2013)")
+                              rf"(?<=[^\s(])[,;]?\s*\bnot\s+(?:in\s+)?(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b"
+                              r"(?=\s*[),;?.!]|\s*$)|"
                               # (a person set aside with the event they spoke on: "Not Peter Fortune on the 2019 good
                               # judgement")
                               r",?\s*\bnot\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
@@ -540,8 +543,10 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:the|its|their|an?|[\w-]+['’]s(?:\s+own)?)\s+(?:[\w-]+\s+){0,3}?"
                               r"(?:(?:or|and|nor)\s+(?:[\w-]+\s+){1,3}?)?"
                               rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:letter|report)s?\b)?"
-                              # (with its date after it: "Not WNC's own ILACS from Nov 2022")
-                              rf"(?:\s+(?:from|in|of|dated)\s+(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b)?"
+                              # (with its date after it: "Not WNC's own ILACS from Nov 2022"; "not the 6th MV in
+                              # March or the 2017 SIF")
+                              rf"(?:\s+(?:from|in|of|dated)\s+(?:(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b|"
+                              rf"{MONTH_RE}(?![\w'’-])(?!\s*,?\s*\d)))?"
                               # (and what it was on: "not the later MV on permanence")
                               r"(?:\s+(?:on|about|into|covering)\s+(?!(?:the\s+)?(?:\d|(?:19|20)\d\d\b))"
                               r"(?:(?!\s+but\b|\s+-\s)[^,.;:?()]){1,60})?"
@@ -1452,11 +1457,13 @@ def mended_places(text: str) -> str:
     return re.sub(r"\b[A-Za-z]{5,}\b", mend, text)
 
 
-# "The Chronicle story says Ofsted came in August - when did inspectors actually carry out the visit?": the claim
-# opening the question is what it doubts. Its month and its source are no filter, nor its words what to search for.
+# "The Chronicle story says Ofsted came in August - when did inspectors actually carry out the visit?" ("The Mercury
+# says ..."): the claim opening the question is what it doubts. Its month and its source are no filter, nor its words
+# what to search for (its places stay: _places_of_claim).
 DOUBTED_CLAIM_RE = re.compile(r"^\s*(?:the|a|an|our|their|this|that|one)\s+(?:[\w'’&.-]+\s+){0,4}?(?:story|article|"
                               r"report|piece|paper|press\s+release|release|headline|coverage|minutes|post|blog|feature|"
-                              r"write-?up)\s+(?:says?|said|claims?|claimed|reports?|reported|states?|stated|suggests?|"
+                              r"write-?up|" + _MASTHEAD_WORDS + r")\s+"
+                              r"(?:says?|said|claims?|claimed|reports?|reported|states?|stated|suggests?|"
                               r"suggested|puts?|gives?|gave)\b[^?]{0,200}?(?:\s[-–—]+\s|;\s*|:\s*|,\s*but\s+|\.\s+)"
                               r"(?=(?:so\s+|but\s+)?(?:what|when|who|which|how|where|did|does|do|is|was|were|has|have|"
                               r"can)\b)", re.I)
@@ -1470,6 +1477,14 @@ CLAIM_AFTER_RE = re.compile(r"(?<=\?)\s*(?:the|a|an|our|their|this|that|one)\s+(
                             r"(?:says?|said|claims?|claimed|reports?|reported|states?|stated|suggests?|suggested|"
                             r"puts\s+it|(?:calls?|called|describes?|described|labels?|labell?ed|refers?\s+to|"
                             r"referred\s+to)\s+(?:it|them|this|that)\b)\b[^?]{0,120}$", re.I)
+
+
+def _places_of_claim(claim: re.Match) -> str:
+    """What stays of a claim doubted: the places it names ("The Mercury says inspectors came to Stockport in
+    February - when was the FV really?" asks of Stockport)."""
+    return "".join(f"{place} - " for place in find_authorities(claim.group(0)))
+
+
 # One place asked for alone after the question, then a remark on another: "... in care? Walsall only please - Dudley's
 # 2017 letter was also a third visit." (the other place, and its year, are told apart, not asked; a clause setting
 # aside, "Somerset only, not Bromley's 2021 FV", is read as such)
@@ -1546,6 +1561,10 @@ _PLACING_EVENT = (r"(?:ilacs|sif|jtai|mv|fv|ri|inspection|re-inspection|visit|ju
 BETWEEN_EVENTS_RE = re.compile(rf",?\s*\bbetween\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?{YEAR}\b[^,:;?]*?"
                                rf"\band\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?{YEAR}\s+(?:[\w'’]+\s+)?"
                                rf"{_PLACING_EVENT}", re.I)
+# The earlier event a later one is measured against: "lpool ilacs mar 23 - better or worse than the 2018 ri?" asks
+# March 2023
+COMPARED_WITH_RE = re.compile(rf"\b(?:than|compared\s+(?:with|to)|against)\s+(?:the|its|their|[\w-]+['’]s)\s+"
+                              rf"(?:[\w'’-]+\s+)?{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_PLACING_EVENT}", re.I)
 # (placing an event dated just before it: "the 2014 monitoring visit, between ...")
 DATED_EVENT_BEFORE_RE = re.compile(rf"\b{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_PLACING_EVENT}[^,:;?]{{0,20}}$", re.I)
 FLAGGED_AT_RE = re.compile(rf"\b(?:(?:flagged|raised|found|identified|highlighted|criticised|noted|picked\s+up)\s+"
@@ -1637,9 +1656,9 @@ COUNTED_SINCE_RE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eig
 
 def parse(question: str, previous: Query | None = None) -> Query:
     text = with_full_years(mended_places(re.sub(r"\s+", " ", question).strip()))
-    if _has_topic(doubting := DOUBTED_CLAIM_RE.sub("", text, count=1)):
+    if _has_topic(doubting := DOUBTED_CLAIM_RE.sub(_places_of_claim, text, count=1)):
         text = doubting
-    if _has_topic(doubting := CLAIM_AFTER_RE.sub("", text, count=1)):
+    if _has_topic(doubting := CLAIM_AFTER_RE.sub(_places_of_claim, text, count=1)):
         text = doubting
     if (only := ONLY_PLACE_THEN_RE.search(text)) and set(find_authorities(only.group(2))) \
             - set(find_authorities(only.group(1))):
@@ -1653,6 +1672,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
         considered = _tidy(KEPT_FROM_RE.sub(
             lambda m: re.sub(r"\b(?:at|in|from)\s+$", "", m.group(0)[:m.start(1) - m.start()]), considered))
         considered = _tidy(PLACED_AFTER_RE.sub(lambda m: m.group(0)[:m.start("after") - m.start()], considered))
+        if re.search(rf"\b{YEAR}\b", compared := COMPARED_WITH_RE.sub(" ", considered)):
+            considered = _tidy(compared)
         # "dudley 2016 inadequate - what had new SLT put in place in 2015 before hmi came?": what was done the year
         # before the inspection is in its report; the inspection's year is asked
         considered = _tidy(YEAR_BEFORE_EVENT_RE.sub(" ", considered))

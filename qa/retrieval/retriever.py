@@ -30,8 +30,8 @@ from qa.retrieval.acronyms import (FIELD_GLOSSARY, INSPECTION_KIND_LONG_RE, acro
                                    expand, index_definitions, spelled_out_re, with_short_forms)
 from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, area_grade_weight, asked_event, asked_role,
                                       counted_stems, earlier_inspection_weight, holds, previous_post_weight,
-                                      reaction_weight, second_fact_weight, several_named_weight,
-                                      who_verb_weight)
+                                      reaction_weight, recalled_overall_weight, second_fact_weight,
+                                      several_named_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTION_RE, NEGATED_SOURCE_RE, SOURCE_KINDS,
                                    Query, SPECIALIST_SERVICE_RE, specialist_service)
@@ -215,6 +215,7 @@ class Retriever:
                 * rank.fault_weight(passage.text, query.text) * rank.praise_weight(passage.text, query.text) \
                 * rank.direction_weight(passage.text, query.text) * area_grade_weight(query.text, passage.text) \
                 * second_fact_weight(query.text, query.answer_type, passage.text) \
+                * recalled_overall_weight(query.answer_type, query.text, passage.text) \
                 * previous_post_weight(query.text, passage.text) * who_verb_weight(query.text, passage.text) \
                 * reaction_weight(query.text, passage.text) \
                 * several_named_weight(query.text, passage.text) \
