@@ -328,7 +328,12 @@ DEFAULT_INDEX = ROOT / "index"
 #        more short forms of places ("Warks", "Shrops", "Lpool", "B'ham"); a blog's or bulletin's line of
 #        labels round its month ("Issue 7 · May 2025 · Practice Improvement Team") and "Story filed 17/01/2024" date
 #        it, as does a dated byline line's "Published 26/05/2022"
-PIPELINE_VERSION = "152"
+#   153: a site's name and section before its dateline ("Fratton & Southsea Community Voice - News - Published
+#        22.07.22") date it
+#   154: the line of labels round a month is read as a cover's date, after the datelines, and not for a teaser, a
+#        visit or a review; a quotation's source ("Sir Martin Narey, Department for Education, July 2016") is no
+#        cover; a dated byline line's date may be "Published: 26/05/22" or "26.05.2022"
+PIPELINE_VERSION = "154"
 
 
 def packaged_model_path() -> str:

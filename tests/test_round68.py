@@ -148,3 +148,85 @@ The government has issued a statutory direction to Rutland County Council.
     meta = metadata_of(voice)
     assert meta["date"] == "2022-05-26" and meta["doc_type"] == "news_article"
 
+
+
+def test_an_event_left_aside_is_no_filter():
+    from qa.retrieval.question import parse
+
+    filters = parse("Rutland's early 2015 inspection (the inadequate): how long were the inspectors in? Leave aside "
+                    "the Jan-Feb 2018 re-inspection.").filters()
+    assert (filters["date_from"], filters["date_to"]) == ("2015-01-01", "2015-04-30")
+
+
+def test_how_many_things_counts_whatever_they_were():
+    from qa.retrieval.answer_type import counted_stems
+
+    assert counted_stems("how many things did Ofsted say had to be fixed straight away?") == frozenset()
+    assert counted_stems("how many foster carers did Rutland recruit?") >= {"foster", "carer"}
+
+
+def test_a_sites_name_and_section_before_its_dateline_date_it():
+    from conftest import metadata_of
+
+    story = """Ofsted: too many Rutland children in care living miles from home
+Oakham & Uppingham Community Voice - News - Published 22.07.22
+Ofsted inspectors who spent three days looking at Rutland's services for children in care last month say many live far away.
+"""
+    assert metadata_of(story)["date"] == "2022-07-22"
+
+
+def test_the_reviewers_counter_examples_keep_their_old_reading():
+    from conftest import metadata_of
+    from qa.retrieval.answer_type import second_fact_weight, recalled_overall_weight
+    from qa.retrieval.assistant import passage_on_year_set_aside
+    from qa.retrieval.question import parse
+
+    # a teaser's or a visit's line of labels dates nothing; a quotation's source is no cover
+    teaser = "Rutland children's services improve\nRelated · 4 March 2019 · Ofsted judges Rutland inadequate\n" \
+             "By Jo Bell Local Democracy Reporter 10:02, 5 MAY 2023 Bookmark Share\nRutland's services have improved.\n"
+    assert metadata_of(teaser)["date"] == "2023-05-05"
+    visit = "Rutland County Council\nFocused visit · 12 March 2019 · Lead inspector: Jo Bell\nDear Mr Smith\n"
+    assert metadata_of(visit)["date"] is None
+    quoted = ("Corporate Parenting Strategy\n\"Children in care deserve the best.\"\n"
+              "Sir Martin Narey, Department for Education, July 2016\nOur strategy sets out how we care.\n")
+    assert metadata_of(quoted)["date"] is None
+    # a paper named only as context, not doubted, keeps its claim's time
+    context = parse("The Times reports Rutland's UASC numbers hit 200 in August 2015 - what did the council say at "
+                    "the time?").filters()
+    assert context["date_from"] == "2015-08-01"
+    # the claim's place comes after its verb, not from the paper's name
+    assert parse("What did the 2019 ILACS say about leaving care in Rutland? The Leicester Mercury says it was "
+                 "damning.").filters()["local_authorities"] == ["Rutland"]
+    # nothing left of the question: the whole question stays
+    assert "inadequate" in parse("The Gazette story says Rutland was rated inadequate - when?").text
+    # a year left out of an open window is not its end
+    assert parse("What has Ofsted said about Rutland's care leavers since 2015, not 2016?").filters()["date_to"] is None
+    # the later event compared with is still asked
+    assert parse("Was the 2018 RI in Rutland better than the March 2023 ILACS?").filters()["date_from"] == "2023-03-01"
+    # an undated passage on the asked month's own visit is no passage on the event set aside
+    query = parse("rutland dec 2018 monitoring visit findings, not the june 2019 inspection")
+    december = Hit(passage=Passage(passage_id="d#1", doc_id="d", start=0, end=10,
+                                   text="Inspectors carried out the monitoring visit in December 2018, six months "
+                                        "before the full inspection in June."),
+                   document=Document(doc_id="d", path="d.txt", title="", doc_type="news_article", text=""),
+                   score=1.0, unconfirmed=["date"])
+    assert not passage_on_year_set_aside(december, query)
+    # this inspection's grade beside the previous one keeps its boost
+    assert recalled_overall_weight("judgement", "What overall grade did Rutland get at its 2023 ILACS?",
+                                   "Services in Rutland are now judged to be good overall, a marked improvement "
+                                   "since the last inspection in 2018.") == 1.0
+    # an office word far from any name in its sentence is no holder named
+    assert second_fact_weight("When was the direction issued to Rutland, and which minister signed the letter?",
+                              "date", "Related documents Minister's letter. The council leader, Cllr Jo Bell, "
+                                      "said it was welcome on 3 May 2016.") == 1.0
+
+
+def test_a_year_alone_set_aside_in_other_forms():
+    from qa.retrieval import rank
+    from qa.retrieval.question import parse
+
+    for question in ("Rutland FV, not 2013 - what did it say about neglect?",
+                     "What did Ofsted say about Rutland's care leavers at the latest inspection, not 2013 or 2014?",
+                     "What did Ofsted say about Rutland's front door, not in 2013 but more recently?"):
+        assert "date_from" not in parse(question).filters(), question
+    assert rank.years_set_aside("What did Ofsted say about care leavers in Rutland, not 2013?") == {2013}

@@ -429,17 +429,20 @@ _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tue
 # (its date may be labelled and in figures: "Old Town Voice · Published 26/05/2022 · by Mel Chard")
 _SECTION_DATE_BYLINE_RE = re.compile(rf"(?m)^[^\S\n]*(?:posted\s+in\s+)?(?-i:[A-Z])[\w&'’-]*"
                                      rf"(?:[^\S\n]+[\w&'’-]+){{0,2}}[^\S\n]*[|•·][^\S\n]*"
-                                     rf"(?:(?:published|posted)(?:[^\S\n]+on)?[^\S\n]+)?"
-                                     rf"((?:{_FULL_DATE})|{MONTH_ANY}[^\S\n]+{_YEAR}|\d{{1,2}}/\d{{1,2}}/{_YEAR})"
+                                     rf"(?:(?:published|posted)(?:[^\S\n]+on)?[^\S\n]*:?[^\S\n]*)?"
+                                     rf"((?:{_FULL_DATE})|{MONTH_ANY}[^\S\n]+{_YEAR}|\d{{1,2}}(?P<sep>[/.])\d{{1,2}}(?P=sep)(?:19|20)?\d\d)"
                                      rf"[^\S\n]*"
                                      rf"[|•·][^\S\n]*by[^\S\n]+((?:the[^\S\n]+)?(?-i:[A-Z])[^\n]{{1,60}}?)[^\S\n]*$",
                                      re.I)
 # ... or a blog's or bulletin's line of labels around its month, without a byline ("Lincolnshire Safeguarding Children
-# Partnership blog · June 2025 · Business unit", "Issue 7 · May 2025 · Practice Improvement Team"): its date (not a
-# review's, "Next review · November 2025")
-_SECTION_DATE_LINE_RE = re.compile(rf"(?m)^[^\S\n]*(?![^\n]*\b(?:review\w*|due|valid|until|expir\w*|next|updated|"
-                                   rf"deadline|closes?|closing)\b)(?:[^\n·•]{{1,80}}?[^\S\n]*[·•][^\S\n]*)?"
-                                   rf"({MONTH_ANY}[^\S\n]+{_YEAR}|{_FULL_DATE})[^\S\n]*[·•][^\n]{{1,80}}$", re.I)
+# Partnership blog · June 2025 · Business unit", "Issue 7 · May 2025 · Practice Improvement Team"): its date, read
+# with a cover's (not a review's, "Next review · November 2025", nor a teaser's, "Related · 4 March 2019 · ...")
+_SECTION_DATE_LINE_RE = re.compile(rf"^[^\S\n]*(?:[^\n·•]{{1,80}}?[^\S\n]*[·•][^\S\n]*){{0,2}}"
+                                   rf"({MONTH_ANY}[^\S\n]+{_YEAR}|{_FULL_DATE})[^\S\n]*[·•][^\n]{{1,80}}$", re.I | re.M)
+_DATE_LABEL_BEFORE_RE = re.compile(r"\b(?:review(?:\s+date)?|due|until|expir\w*|expiry|updated|deadline|"
+                                   r"clos(?:es|ing)(?:\s+date)?|next)\W*$", re.I)
+_TEASER_LABEL_RE = re.compile(r"^\W*(?:related|most\s+read|read\s+more|see\s+also|more\s+(?:news|stories)|latest|"
+                              r"popular|trending|top\s+stories|you\s+may\s+also\s+like)\b", re.I)
 # (a council's own post signed by an office holder is no reporter's: "News · June 2024 · by Councillor Jo Bell")
 _OFFICE_BYLINE_RE = re.compile(r"(?:the\s+)?(?:councillor|cllr|cabinet\s+member|lead\s+member|leader|mayor|"
                                r"(?:executive\s+|corporate\s+|strategic\s+)?director|chief\s+executive|head\s+of)\b",
@@ -1432,7 +1435,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
                 return found, 0.85
     head_text = "\n".join(b.text for b in head)[:2000]
     m = _HEAD_DATED_LINE_RE.search(head_text)  # "Minutes - Wednesday 9 June 2021", "Posted in March 2023 by ..."
-    m = m or _SECTION_DATE_BYLINE_RE.search(head_text) or _SECTION_DATE_LINE_RE.search(head_text)
+    m = m or _SECTION_DATE_BYLINE_RE.search(head_text)  # "News · June 2024 · by Yusuf Halloran"
     dated = m and next((g for g in m.groups() if g), None)
     if dated and parse_date(dated):
         return parse_date(dated), 0.8
@@ -1502,8 +1505,10 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
             # (only after a feedback or sharing widget's words: "Inspection date: ..." dates no publication)
             # (or "This article was first published on 3 June 2021")
             # (or a byline before it: "By Kiran Doyle, Local Democracy Reporter Updated: 07.06.23 | 17:42")
+            # (or a site's name and section: "Fratton & Southsea Community Voice - News - Published 22.07.22")
             tail = re.match(rf"(?i)((?:(?:yes|no|share|print|email|facebook|twitter|linkedin|x)\s+){{2,}}|"
                             rf"this (?:article|story|page|post|item) (?:was|is) |"
+                            rf"(?:[^\n]{{1,60}}?\s[-–—·•]\s+){{1,3}}(?=(?:published|posted)\b)|"
                             rf"by\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,2}}),?[^|\n]{{0,60}}?\s)"
                             rf"({_DATELINE_PREFIX}\s*\S.*)$", b.text.strip())
             if tail:
@@ -1520,12 +1525,18 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         if _MY_RE.fullmatch(b.text.strip()):  # a briefing's month alone under its title ("March 2024")
             return parse_date(b.text), 0.5
         m = _COVER_MONTH_RE.search(b.text)  # a cover's publisher and month run into one line ("Runaway Routes
-        if m and len(b.text.split()) <= 8 and not _NOT_COVER_MONTH_RE.search(b.text) and not any(  # February 2020")
+        named = b.text[:m.start(1)].rstrip() if m else ""  # (not a quotation's source: "Sir Martin Narey, DfE, July 2016")
+        if m and len(b.text.split()) <= 8 and not _NOT_COVER_MONTH_RE.search(b.text) \
+                and not (named.endswith(",") and "," in named[:-1]) and not any(  # February 2020")
                 rx.search(re.sub(r"(?i)\binspectorate\b", "", b.text))  # (the publisher's name is no visit)
                 for rx in (_NOT_PUBLICATION, _VISIT_WORD_RE, _PERIOD_BLOCKERS_RE, _EVENT_LINE_RE)):
             return parse_date(m.group(1)), 0.5
         m = _LABELLED_MONTH_RE.search(b.text)  # "... Briefings BRIEFING | October 2023" (short lines run together)
         if m:
+            return parse_date(m.group(1)), 0.5
+        m = _SECTION_DATE_LINE_RE.search(b.text)  # "Issue 7 · May 2025 · Practice Improvement Team"
+        if m and not _TEASER_LABEL_RE.match(b.text) and not _DATE_LABEL_BEFORE_RE.search(b.text[:m.start(1)]) \
+                and not any(rx.search(b.text) for rx in (_NOT_PUBLICATION, _VISIT_WORD_RE, _EVENT_LINE_RE)):
             return parse_date(m.group(1)), 0.5
     for m in _EMBEDDED_DATELINE_RE.finditer(content):
         found = parse_date(m.group(1))

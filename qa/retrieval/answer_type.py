@@ -363,16 +363,23 @@ def second_fact_weight(question: str, kind: str | None, text: str) -> float:
     return SECOND_FACT_BOOST if office and holds("person", text) and _names_holder(office, text) else 1.0
 
 
-OFFICE_NAME_SPAN = 60  # (a holder is named beside the office: "Anneliese Rourke MP\nMinister for Children")
+# (or a letterhead's name alone on the line above the office: "Anneliese Rourke MP\nMinister for Children")
+_NAME_LINE_RE = re.compile(rf"[^\S\n]*(?:(?:Rt[^\S\n]+Hon|Dr|Sir|Dame|Baroness|Lord)[^\S\n]+)?{_NAME}"
+                           r"(?:[^\S\n]+(?:MP|OBE|CBE|MBE|DBE))*[^\S\n]*")
 
 
 def _names_holder(office: re.Pattern, text: str) -> bool:
-    """Somebody named beside the office, not the office alone elsewhere ("Related documents Minister's letter")."""
-    return any(_NAME_RE.search(text[max(0, m.start() - OFFICE_NAME_SPAN):m.end() + OFFICE_NAME_SPAN])
-               for m in office.finditer(text))
-
-
-_NAME_RE = re.compile(_NAME)
+    """Somebody named in the office's own sentence ("Cllr Jo Bell, Cabinet Member for Children, said"), not the office
+    alone ("Related documents Minister's letter. The leader, Cllr Jo Bell, said ...")."""
+    for m in office.finditer(text):
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        ends = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
+        if EVIDENCE["person"].search(text[start:min(ends, default=len(text))]):
+            return True
+        if text[start - 1:start] == "\n" and text[:start - 1].rsplit("\n", 1)[-1:] \
+                and _NAME_LINE_RE.fullmatch(text[:start - 1].rsplit("\n", 1)[-1]):
+            return True
+    return False
 
 
 @lru_cache(maxsize=256)
@@ -670,28 +677,33 @@ OVERALL_GRADE_RE = re.compile(rf"(?<!to\s)\boverall\s+(?:judge?ment|effectivenes
 # whose every overall grade is an earlier inspection's ("2.3 At the previous inspection in 2019 the council's
 # children's services were judged good overall.") loses the overall grade's boost, unless the question names that
 # earlier inspection.
+# (the earlier inspection told before the grade in its sentence, with nothing of now between: not "now judged to be
+# good overall, ... since the last inspection", nor "previously judged inadequate, are now rated good overall")
 RECALLED_OVERALL_PENALTY = 1 / OVERALL_GRADE_BOOST
 _EARLIER_RE = re.compile(rf"\b{_EARLIER}|\bpreviously\s+(?:been\s+)?(?:judged|rated|graded)\b|\blast\s+inspected\b",
                          re.I)
+_NOW_RE = re.compile(r"\b(?:now|currently|today|this\s+(?:inspection|time)|latest|new)\b", re.I)
+# (a question on the earlier one: "at the previous inspection"; "its last inspection" is the latest)
+_EARLIER_ASKED_RE = re.compile(r"\b(?:previous|earlier|prior|former)\s+(?:[\w-]+\s+){0,2}?(?:inspection|judge?ment|"
+                               r"rating|grade)s?\b|\bpreviously\b|\bbefore\s+that\b", re.I)
 
 
 def recalled_overall_weight(kind: str | None, question: str, text: str) -> float:
     if kind != "judgement" or not _asks_this_overall(question):
         return 1.0
     grades = list(OVERALL_GRADE_RE.finditer(text))
-    return RECALLED_OVERALL_PENALTY if grades and all(_EARLIER_RE.search(_sentence_of(text, m)) for m in grades) \
-        else 1.0
+    return RECALLED_OVERALL_PENALTY if grades and all(_recalled_grade(text, m) for m in grades) else 1.0
 
 
 @lru_cache(maxsize=256)
 def _asks_this_overall(question: str) -> bool:
-    return bool(OVERALL_ASKED_RE.search(question)) and not _EARLIER_RE.search(question)
+    return bool(OVERALL_ASKED_RE.search(question)) and not _EARLIER_ASKED_RE.search(question)
 
 
-def _sentence_of(text: str, m: re.Match) -> str:
-    start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-    ends = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
-    return text[start:min(ends) if ends else len(text)]
+def _recalled_grade(text: str, grade: re.Match) -> bool:
+    start = max(text.rfind(".", 0, grade.start()), text.rfind("\n", 0, grade.start())) + 1
+    earlier = list(_EARLIER_RE.finditer(text, start, grade.start()))
+    return bool(earlier) and not _NOW_RE.search(text, earlier[-1].end(), grade.end())
 
 
 def answer_type_weight(kind: str | None, text: str, role: str | None = None, event: str | None = None,
@@ -922,6 +934,7 @@ _VISIT_ORDINAL_RE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|ei
 COUNT_WINDOW = 3  # words after a number in which the counted thing is named ("45 new social workers")
 # Words of a count question that name no countable thing.
 _NOT_COUNTED = frozenset(tokenize("how many much number proportion percentage share average mean median"))
+_ANY_COUNTED = frozenset(tokenize("thing things item items point points"))
 
 
 # Words of the field that count the same things: "how many areas" is answered by "eight local authorities",
@@ -970,6 +983,8 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
     # are counted, not the care leavers.
     if m := _HOW_MANY_WHAT_RE.search(question):
         named = {t for t in tokenize(m.group(1)) if t not in _NOT_COUNTED and t not in ignored and not t.isdigit()}
+        if named and named <= _ANY_COUNTED:
+            return frozenset()  # "how many things did Ofsted say had to be fixed?": a count of whatever they were
         if named:
             question = m.group(1)
     stems = {t for t in tokenize(question) if t not in _NOT_COUNTED and t not in ignored and not t.isdigit()}
@@ -1353,7 +1368,8 @@ ROLE_AS_OBJECT_RE = re.compile(r"\bwho\s+(?!(?:is|was|are|were|has|have|had|beca
 ROLE_ADDRESSED_RE = re.compile(r"\b(?:to|with|for|from|by|told|asked|wrote\s+to|spoke\s+to)\s+(?:the\s+)?$", re.I)
 # What sets something aside without "not" ("apart from the chair", "leaving aside the later visits"), for the
 # question's readings of what is set aside (qa/retrieval/question.py, qa/retrieval/rank.py)
-ASIDE_WORDS = r"(?:leaving|setting|putting)\s+aside|(?:aside|apart)\s+from|other\s+than|besides|excluding"
+ASIDE_WORDS = (r"(?:leaving|leave|setting|set|putting|put)\s+aside|(?:aside|apart)\s+from|other\s+than|besides|"
+               r"excluding")
 # ... nor one set aside: "apart from the scrutiny chair, which senior officer commented?"
 ROLE_SET_ASIDE_RE = re.compile(rf"\b(?:{ASIDE_WORDS}|except(?:\s+for)?)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}$|"
                                r"\bnot\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+)?$", re.I)

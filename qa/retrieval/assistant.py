@@ -678,11 +678,12 @@ def passage_on_year_set_aside(hit: Hit, query: Query) -> bool:
     asked_years = set(range(query.date_from.year, query.date_to.year + 1))
     if _months_named_alone(hit.passage.text) & rank.asked_months(query):
         return False
-    if (visit_months := _months_of_visits(hit.passage.text) & _months_set_aside(query.text)) and not rank.years_named(
-            _DATED_BY_MONTH_RE.sub(lambda m: m.group(0) if MONTHS[m.group(1).lower()] in visit_months else " ",
-                                   hit.passage.text)) & asked_years:
+    if (visit_months := _months_of_visits(hit.passage.text) & _months_set_aside(query.text)) \
+            and not rank.years_named(_DATED_BY_MONTH_RE.sub(lambda m: _recalled_date(m, visit_months, query),
+                                                             hit.passage.text)) & asked_years:
         # (a visit dated by the month set aside alone is that event, where an asked year is named only with another
-        # month, as what it recalls: "following an inspection in June. ... which, in November 2016, received")
+        # month outside the asked time, as what it recalls: "following an inspection in June. ... which, in November
+        # 2016, received")
         return True
     if rank.years_named(hit.passage.text) & asked_years:
         return False
@@ -700,6 +701,13 @@ _SINCE_YEAR_RE = re.compile(r"\b(?:since|from|compared\s+(?:with|to)|than)\b[^.;
 _NO_YEAR_AFTER = r"(?!,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)"
 _MONTH_ALONE_RE = re.compile(rf"\b({MONTH_NAMES})\b{_NO_YEAR_AFTER}")
 _DATED_BY_MONTH_RE = re.compile(rf"\b({MONTH_NAMES})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b")
+
+
+def _recalled_date(m: re.Match, visit_months: frozenset[int], query: Query) -> str:
+    """A month and year neither asked nor the visit set aside's, blanked ("in November 2016", asked 2016 with June
+    set aside); an asked month's own kept ("the monitoring visit in December 2018", asked December 2018)."""
+    month = MONTHS[m.group(1).lower()]
+    return m.group(0) if month in visit_months or month in rank.asked_months(query) else " "
 
 
 def _months_named_alone(text: str) -> frozenset[int]:

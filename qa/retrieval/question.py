@@ -514,6 +514,9 @@ _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outc
                     r"write-?up|mv\s?\d{1,2}|fv|"
                     # (or its figures: "I don't want Surrey's September figures")
                     r"figures|numbers|data|stats)")
+YEAR_ALONE_SET_ASIDE = (r"(?<=[^\s(])[,;]?\s*\bnot\s+(?:in\s+)?(?:" + MONTH_RE + r"\s+)?(?:19|20)\d\d\b"
+                        r"(?:\s*(?:or|and|to|[-–/])\s*(?:(?:19|20)\d\d|\d\d)\b)?"
+                        r"(?=\s*[),;?.!]|\s*$|\s+[-–—]\s|\s+but\b)")
 # (a bracket's second clause sets aside to its close: "(what they said then, not the dates of the june inspection)")
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               rf"{CLOSING_SET_ASIDE}|"
@@ -525,9 +528,8 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r",?\s*\bnot\s+what\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mvs?|visits?|letters?|"
                               r"reports?|inspections?|stories|coverage|news|press)\s+(?:said|say|says|found|wrote)\b|"
                               r"(?<=[^\s(])[,;]\s*(?:not|rather than|instead of)\s+(?:the|its|their|an?)\b[^()]{0,200}(?=\))|"
-                              # (a year alone set aside: "(the most recent time, not 2013)")
-                              rf"(?<=[^\s(])[,;]?\s*\bnot\s+(?:in\s+)?(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b"
-                              r"(?=\s*[),;?.!]|\s*$)|"
+                              # (a year alone set aside: "(the most recent time, not 2013)", "not 2013 or 2014 -")
+                              rf"{YEAR_ALONE_SET_ASIDE}|"
                               # (a person set aside with the event they spoke on: "Not Peter Fortune on the 2019 good
                               # judgement")
                               r",?\s*\bnot\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
@@ -1460,13 +1462,21 @@ def mended_places(text: str) -> str:
 # "The Chronicle story says Ofsted came in August - when did inspectors actually carry out the visit?" ("The Mercury
 # says ..."): the claim opening the question is what it doubts. Its month and its source are no filter, nor its words
 # what to search for (its places stay: _places_of_claim).
+_CLAIM_VERBS = (r"(?:says?|said|claims?|claimed|reports?|reported|states?|stated|suggests?|suggested|puts?|gives?|"
+                r"gave)\b")
 DOUBTED_CLAIM_RE = re.compile(r"^\s*(?:the|a|an|our|their|this|that|one)\s+(?:[\w'’&.-]+\s+){0,4}?(?:story|article|"
                               r"report|piece|paper|press\s+release|release|headline|coverage|minutes|post|blog|feature|"
-                              r"write-?up|" + _MASTHEAD_WORDS + r")\s+"
-                              r"(?:says?|said|claims?|claimed|reports?|reported|states?|stated|suggests?|"
-                              r"suggested|puts?|gives?|gave)\b[^?]{0,200}?(?:\s[-–—]+\s|;\s*|:\s*|,\s*but\s+|\.\s+)"
+                              r"write-?up)\s+" + _CLAIM_VERBS +
+                              r"[^?]{0,200}?(?:\s[-–—]+\s|;\s*|:\s*|,\s*but\s+|\.\s+)"
                               r"(?=(?:so\s+|but\s+)?(?:what|when|who|which|how|where|did|does|do|is|was|were|has|have|"
-                              r"can)\b)", re.I)
+                              r"can)\b)|"
+                              # (a paper by its name only where the question doubts it and asks another fact: "The
+                              # Mercury says inspectors came in February - when was the FV really?"; not "The Times
+                              # reports ... - what did the council say at the time?")
+                              r"^\s*the\s+(?:[\w'’&.-]+\s+){0,4}?(?:" + _MASTHEAD_WORDS + r")\s+" + _CLAIM_VERBS +
+                              r"[^?]{0,200}?(?:\s[-–—]+\s|;\s*|:\s*|,\s*but\s+|\.\s+)"
+                              r"(?=(?:so\s+|but\s+)?(?:when|who|which|where|how\s+(?:many|long))\b"
+                              r"[^?]*\b(?:really|actually|in\s+fact|truly)\b)", re.I)
 
 # ... or after it, closing the question: "When were inspectors actually on site? The Courier says July.", "... take
 # effect? One article says it was immediate.", "... on site? The Courier calls it the second visit." (a claim to
@@ -1480,9 +1490,11 @@ CLAIM_AFTER_RE = re.compile(r"(?<=\?)\s*(?:the|a|an|our|their|this|that|one)\s+(
 
 
 def _places_of_claim(claim: re.Match) -> str:
-    """What stays of a claim doubted: the places it names ("The Mercury says inspectors came to Stockport in
-    February - when was the FV really?" asks of Stockport)."""
-    return "".join(f"{place} - " for place in find_authorities(claim.group(0)))
+    """What stays of a claim doubted: the places it names after its verb ("The Mercury says inspectors came to
+    Stockport in February - when was the FV really?" asks of Stockport; not the paper's own, "The Croydon Advertiser
+    says it was damning")."""
+    told = re.search(_CLAIM_VERBS, claim.group(0), re.I)
+    return "".join(f"{place} - " for place in find_authorities(claim.group(0)[told.end() if told else 0:]))
 
 
 # One place asked for alone after the question, then a remark on another: "... in care? Walsall only please - Dudley's
@@ -1563,8 +1575,19 @@ BETWEEN_EVENTS_RE = re.compile(rf",?\s*\bbetween\s+(?:the|its|their)\s+(?:[\w'�
                                rf"{_PLACING_EVENT}", re.I)
 # The earlier event a later one is measured against: "lpool ilacs mar 23 - better or worse than the 2018 ri?" asks
 # March 2023
-COMPARED_WITH_RE = re.compile(rf"\b(?:than|compared\s+(?:with|to)|against)\s+(?:the|its|their|[\w-]+['’]s)\s+"
-                              rf"(?:[\w'’-]+\s+)?{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_PLACING_EVENT}", re.I)
+# (only when it is the earlier: "was the 2018 RI better than the March 2023 ILACS?" asks 2018)
+COMPARED_WITH_RE = re.compile(rf"\b(?:than|compared\s+(?:with|to)|against|vs\.?|versus)\s+(?:"
+                              rf"(?:the|its|their|[\w-]+['’]s)\s+(?:[\w'’-]+\s+)?{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?"
+                              rf"{_PLACING_EVENT}|(?:in\s+)?{YEAR}\b)", re.I)
+
+
+def _without_earlier_compared(text: str) -> str:
+    kept = COMPARED_WITH_RE.sub(" ", text)
+    later = [int(y) for y in re.findall(rf"\b{YEAR}\b", kept)]
+    compared = [int(y) for m in COMPARED_WITH_RE.finditer(text) for y in re.findall(rf"\b{YEAR}\b", m.group(0))]
+    return _tidy(kept) if later and compared and max(compared) < min(later) else text
+
+
 # (placing an event dated just before it: "the 2014 monitoring visit, between ...")
 DATED_EVENT_BEFORE_RE = re.compile(rf"\b{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_PLACING_EVENT}[^,:;?]{{0,20}}$", re.I)
 FLAGGED_AT_RE = re.compile(rf"\b(?:(?:flagged|raised|found|identified|highlighted|criticised|noted|picked\s+up)\s+"
@@ -1637,8 +1660,10 @@ def _set_aside_starts(text: str) -> list[tuple[date, str]]:
     """The first day of each time an event set aside names ("not the Dec 2018 visit": 1 December 2018)."""
     starts = []
     for aside in NEGATED_EVENT_RE.finditer(text):
-        if re.match(rf"\W*(?:{ASIDE_WORDS})\b", aside.group(0), re.I):
-            continue  # ("apart from the March 2023 visit, did Ofsted visit again in 2023?": others of the time asked)
+        if re.match(rf"\W*(?:{ASIDE_WORDS})\b", aside.group(0), re.I) \
+                or re.match(rf"\W*not\s+(?:in\s+)?(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b", aside.group(0), re.I):
+            continue  # ("apart from the March 2023 visit, did Ofsted visit again in 2023?": others of the time asked;
+            # "since 2015, not 2016": a year left out of the window, not its end)
         for m in _SET_ASIDE_WHEN_RE.finditer(aside.group(0)):
             number = _month(m.group(1))
             starts.append((date(int(m.group(2)), number or 1, 1),
@@ -1656,10 +1681,10 @@ COUNTED_SINCE_RE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eig
 
 def parse(question: str, previous: Query | None = None) -> Query:
     text = with_full_years(mended_places(re.sub(r"\s+", " ", question).strip()))
-    if _has_topic(doubting := DOUBTED_CLAIM_RE.sub(_places_of_claim, text, count=1)):
-        text = doubting
-    if _has_topic(doubting := CLAIM_AFTER_RE.sub(_places_of_claim, text, count=1)):
-        text = doubting
+    if _has_topic(DOUBTED_CLAIM_RE.sub("", text, count=1)):
+        text = DOUBTED_CLAIM_RE.sub(_places_of_claim, text, count=1)
+    if _has_topic(CLAIM_AFTER_RE.sub("", text, count=1)):
+        text = CLAIM_AFTER_RE.sub(_places_of_claim, text, count=1)
     if (only := ONLY_PLACE_THEN_RE.search(text)) and set(find_authorities(only.group(2))) \
             - set(find_authorities(only.group(1))):
         text = text[:only.start(2)].rstrip(" -–—;:")  # ("Walsall only please - Dudley's 2017 letter was also ...")
@@ -1672,8 +1697,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         considered = _tidy(KEPT_FROM_RE.sub(
             lambda m: re.sub(r"\b(?:at|in|from)\s+$", "", m.group(0)[:m.start(1) - m.start()]), considered))
         considered = _tidy(PLACED_AFTER_RE.sub(lambda m: m.group(0)[:m.start("after") - m.start()], considered))
-        if re.search(rf"\b{YEAR}\b", compared := COMPARED_WITH_RE.sub(" ", considered)):
-            considered = _tidy(compared)
+        considered = _without_earlier_compared(considered)
         # "dudley 2016 inadequate - what had new SLT put in place in 2015 before hmi came?": what was done the year
         # before the inspection is in its report; the inspection's year is asked
         considered = _tidy(YEAR_BEFORE_EVENT_RE.sub(" ", considered))

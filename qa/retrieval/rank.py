@@ -1284,7 +1284,7 @@ SET_ASIDE_YEAR_PENALTY = 0.75
 _SETS_ASIDE_RE = re.compile(r"(?:,?\s*\(?\s*)?(?:not|rather\s+than|instead\s+of|(?:do\s+not|don['’]t)\s+want|"
                             rf"{ASIDE_WORDS})\s+"
                             r"(?:in\s+|from\s+|what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
-                            r"(?:the|a|an|its|their|her|his|any|[\w-]+['’]s)\b", re.I)
+                            rf"(?:the|a|an|its|their|her|his|any|[\w-]+['’]s|(?:{MONTH_RE}\s+)?(?:19|20)\d\d)\b", re.I)
 
 
 def set_aside_clauses(question: str) -> list[str]:
