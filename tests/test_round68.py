@@ -230,3 +230,23 @@ def test_a_year_alone_set_aside_in_other_forms():
                      "What did Ofsted say about Rutland's front door, not in 2013 but more recently?"):
         assert "date_from" not in parse(question).filters(), question
     assert rank.years_set_aside("What did Ofsted say about care leavers in Rutland, not 2013?") == {2013}
+
+
+def test_a_focused_visit_set_aside_does_not_ask_for_its_findings():
+    from qa.retrieval.assistant import states_asked_fact
+    from qa.retrieval.question import parse
+
+    query = parse("In Rutland's 2024 monitoring visit, not the Leicestershire focused visit, what did inspectors find "
+                  "about care leavers' accommodation?")
+    letter = Hit(passage=Passage(passage_id="mv#1", doc_id="mv", start=0, end=10,
+                                 text="The number of care leavers living in unsuitable accommodation has reduced "
+                                      "from 31 to 9 since the inspection."),
+                 document=Document(doc_id="mv", path="mv.txt", title="Monitoring visit to Rutland County Council",
+                                   doc_type="ofsted_letter", date="2024-10-29", local_authorities=["Rutland"],
+                                   text="Monitoring visit to Rutland County Council children's services. The number "
+                                        "of care leavers living in unsuitable accommodation has reduced."),
+                 score=1.0)
+    assert states_asked_fact(query, [letter])
+    # (the focused visit asked: a monitoring visit's letter does not tell its findings)
+    asked = parse("What did Ofsted's 2024 focused visit to Rutland find about care leavers' accommodation?")
+    assert not states_asked_fact(asked, [letter])

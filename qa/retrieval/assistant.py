@@ -1088,9 +1088,10 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
             and not any(rank.opens_on_jtai(h.document) for h in hits):
         return False  # "What did the nov 2022 JTAI in Wirral find?" where pages only recall it ("follows a JTAI")
     if asks_findings(query.text) and query.date_from and hits \
-            and rank.FOCUSED_ASKED_RE.search(rank.VISIT_ANCHOR_RE.sub(" ", query.text)) \
+            and rank.FOCUSED_ASKED_RE.search(rank.VISIT_ANCHOR_RE.sub(" ", without_set_asides(query.text))) \
             and not any(rank.opens_on_jtai(h.document, rank.FOCUSED_ASKED_RE) for h in hits):
-        return False  # so for "Ofsted's 2025 focused visit to X - what did it find?" ("at the time of the FV")
+        return False  # so for "Ofsted's 2025 focused visit to X - what did it find?" ("at the time of the FV"; not
+        # "..., not the Cheshire West focused visit")
     meeting = [h for h in hits if not h.unconfirmed] or hits
     if asks_council_services(query.text) and meeting and all(provider_report(h.document.text) for h in meeting) \
             and not any(h.unconfirmed and h.document.doc_type in SOURCE_KINDS["ofsted"] and not provider_report(h.document.text)
