@@ -430,7 +430,8 @@ _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tue
 _SECTION_DATE_BYLINE_RE = re.compile(rf"(?m)^[^\S\n]*(?:posted\s+in\s+)?(?-i:[A-Z])[\w&'’-]*"
                                      rf"(?:[^\S\n]+[\w&'’-]+){{0,2}}[^\S\n]*[|•·][^\S\n]*"
                                      rf"(?:(?:published|posted)(?:[^\S\n]+on)?[^\S\n]*:?[^\S\n]*)?"
-                                     rf"((?:{_FULL_DATE})|{MONTH_ANY}[^\S\n]+{_YEAR}|\d{{1,2}}(?P<sep>[/.])\d{{1,2}}(?P=sep)(?:19|20)?\d\d)"
+                                     rf"((?:{_FULL_DATE})|{MONTH_ANY}[^\S\n]+{_YEAR}|"
+                                     rf"\d{{1,2}}(?P<sep>[/.])\d{{1,2}}(?P=sep)(?:19|20)?\d\d)"
                                      rf"[^\S\n]*"
                                      rf"[|•·][^\S\n]*by[^\S\n]+((?:the[^\S\n]+)?(?-i:[A-Z])[^\n]{{1,60}}?)[^\S\n]*$",
                                      re.I)
@@ -1525,7 +1526,8 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         if _MY_RE.fullmatch(b.text.strip()):  # a briefing's month alone under its title ("March 2024")
             return parse_date(b.text), 0.5
         m = _COVER_MONTH_RE.search(b.text)  # a cover's publisher and month run into one line ("Runaway Routes
-        named = b.text[:m.start(1)].rstrip() if m else ""  # (not a quotation's source: "Sir Martin Narey, DfE, July 2016")
+        # (not a quotation's source: "Sir Martin Narey, DfE, July 2016")
+        named = b.text[:m.start(1)].rstrip() if m else ""
         if m and len(b.text.split()) <= 8 and not _NOT_COVER_MONTH_RE.search(b.text) \
                 and not (named.endswith(",") and "," in named[:-1]) and not any(  # February 2020")
                 rx.search(re.sub(r"(?i)\binspectorate\b", "", b.text))  # (the publisher's name is no visit)

@@ -376,8 +376,8 @@ def _names_holder(office: re.Pattern, text: str) -> bool:
         ends = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
         if EVIDENCE["person"].search(text[start:min(ends, default=len(text))]):
             return True
-        if text[start - 1:start] == "\n" and text[:start - 1].rsplit("\n", 1)[-1:] \
-                and _NAME_LINE_RE.fullmatch(text[:start - 1].rsplit("\n", 1)[-1]):
+        line_above = text[:start - 1].rsplit("\n", 1)[-1] if start else ""
+        if text[start - 1:start] == "\n" and _NAME_LINE_RE.fullmatch(line_above):
             return True
     return False
 

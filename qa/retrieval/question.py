@@ -1575,7 +1575,8 @@ BETWEEN_EVENTS_RE = re.compile(rf",?\s*\bbetween\s+(?:the|its|their)\s+(?:[\w'�
                                rf"{_PLACING_EVENT}", re.I)
 # The earlier event a later one is measured against: "lpool ilacs mar 23 - better or worse than the 2018 ri?" asks
 # March 2023
-# (only when it is the earlier: "was the 2018 RI better than the March 2023 ILACS?" asks 2018)
+# (only when it is the earlier: in "was the 2018 RI better than the March 2023 ILACS?" the later event follows "than"
+# and stays)
 COMPARED_WITH_RE = re.compile(rf"\b(?:than|compared\s+(?:with|to)|against|vs\.?|versus)\s+(?:"
                               rf"(?:the|its|their|[\w-]+['’]s)\s+(?:[\w'’-]+\s+)?{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?"
                               rf"{_PLACING_EVENT}|(?:in\s+)?{YEAR}\b)", re.I)
