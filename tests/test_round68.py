@@ -250,3 +250,18 @@ def test_a_focused_visit_set_aside_does_not_ask_for_its_findings():
     # (the focused visit asked: a monitoring visit's letter does not tell its findings)
     asked = parse("What did Ofsted's 2024 focused visit to Rutland find about care leavers' accommodation?")
     assert not states_asked_fact(asked, [letter])
+
+
+def test_a_page_opening_on_the_kind_of_visit_set_aside_in_its_year_weighs_as_that_event():
+    from qa.retrieval.question import parse
+    from qa.retrieval.rank import SET_ASIDE_EVENT_PENALTY, SET_ASIDE_YEAR_PENALTY, set_aside_weight
+
+    query = parse("When was Rutland's good judgement published, and whom did the lead member thank? Not the 2021 "
+                  "focused visit.")
+    focused = Document(doc_id="fv", path="fv.txt", title="Ofsted praises Rutland", doc_type="council_page",
+                       date="2021-10-19", text="Ofsted has praised Rutland's children's services following a focused "
+                                                "visit in September.")
+    assert set_aside_weight(focused, query) == SET_ASIDE_EVENT_PENALTY
+    other = Document(doc_id="o", path="o.txt", title="Rutland budget", doc_type="council_page", date="2021-03-01",
+                     text="The council set its budget for 2021-22, including children's services.")
+    assert set_aside_weight(other, query) == SET_ASIDE_YEAR_PENALTY

@@ -1303,7 +1303,22 @@ def set_aside_weight(doc: Document, query: Query) -> float:
     if not years or not doc.date or (year := int(doc.date[:4])) not in years:
         return 1.0
     asked = query.date_from and query.date_from.year <= year <= (query.date_to or date.max).year
-    return 1.0 if asked else SET_ASIDE_YEAR_PENALTY
+    if asked:
+        return 1.0
+    return SET_ASIDE_EVENT_PENALTY if _opens_on_kind_set_aside(doc, query.text, year) else SET_ASIDE_YEAR_PENALTY
+
+
+# "... Not the 2021 focused visit.": a page of that year opening on that kind of visit (a focused or monitoring visit,
+# a JTAI: kinds a page's opening names only when it is on one) is the event set aside, not merely of its year
+SET_ASIDE_EVENT_PENALTY = 0.3
+_DISTINCT_KINDS = (FOCUSED_ASKED_RE, _MONITORING_WORDS_RE)
+DOC_OPENING_CHARS = 400
+
+
+def _opens_on_kind_set_aside(doc: Document, question: str, year: int) -> bool:
+    opening = f"{doc.title}\n{doc.text[:DOC_OPENING_CHARS]}"
+    return any(year in years_named(clause) and kind.search(clause) and kind.search(opening)
+               for clause in set_aside_clauses(question) for kind in (*_DISTINCT_KINDS, JTAI_NAMED_RE))
 
 
 # "At a full inspection in 2017, ...", "The 2018 focused visit found ...": a paragraph opening on a dated event
