@@ -363,6 +363,12 @@ def second_fact_weight(question: str, kind: str | None, text: str) -> float:
     return SECOND_FACT_BOOST if office and holds("person", text) and _names_holder(office, text) else 1.0
 
 
+def _line_or_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the line or sentence holding text[start:end] (a full stop or a line break ends either)."""
+    ends = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    return max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1, min(ends, default=len(text))
+
+
 # (or a letterhead's name alone on the line above the office: "Anneliese Rourke MP\nMinister for Children")
 _NAME_LINE_RE = re.compile(rf"[^\S\n]*(?:(?:Rt[^\S\n]+Hon|Dr|Sir|Dame|Baroness|Lord)[^\S\n]+)?{_NAME}"
                            r"(?:[^\S\n]+(?:MP|OBE|CBE|MBE|DBE))*[^\S\n]*")
@@ -372,9 +378,8 @@ def _names_holder(office: re.Pattern, text: str) -> bool:
     """Somebody named in the office's own sentence ("Cllr Jo Bell, Cabinet Member for Children, said"), not the office
     alone ("Related documents Minister's letter. The leader, Cllr Jo Bell, said ...")."""
     for m in office.finditer(text):
-        start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-        ends = [i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i >= 0]
-        if EVIDENCE["person"].search(text[start:min(ends, default=len(text))]):
+        start, end = _line_or_sentence(text, m.start(), m.end())
+        if EVIDENCE["person"].search(text[start:end]):
             return True
         line_above = text[:start - 1].rsplit("\n", 1)[-1] if start else ""
         if text[start - 1:start] == "\n" and _NAME_LINE_RE.fullmatch(line_above):
@@ -680,8 +685,6 @@ OVERALL_GRADE_RE = re.compile(rf"(?<!to\s)\boverall\s+(?:judge?ment|effectivenes
 # (the earlier inspection told before the grade in its sentence, with nothing of now between: not "now judged to be
 # good overall, ... since the last inspection", nor "previously judged inadequate, are now rated good overall")
 RECALLED_OVERALL_PENALTY = 1 / OVERALL_GRADE_BOOST
-_EARLIER_RE = re.compile(rf"\b{_EARLIER}|\bpreviously\s+(?:been\s+)?(?:judged|rated|graded)\b|\blast\s+inspected\b",
-                         re.I)
 _NOW_RE = re.compile(r"\b(?:now|currently|today|this\s+(?:inspection|time)|latest|new)\b", re.I)
 # (a question on the earlier one: "at the previous inspection"; "its last inspection" is the latest)
 _EARLIER_ASKED_RE = re.compile(r"\b(?:previous|earlier|prior|former)\s+(?:[\w-]+\s+){0,2}?(?:inspection|judge?ment|"
@@ -701,8 +704,8 @@ def _asks_this_overall(question: str) -> bool:
 
 
 def _recalled_grade(text: str, grade: re.Match) -> bool:
-    start = max(text.rfind(".", 0, grade.start()), text.rfind("\n", 0, grade.start())) + 1
-    earlier = list(_EARLIER_RE.finditer(text, start, grade.start()))
+    start, _ = _line_or_sentence(text, grade.start(), grade.end())
+    earlier = list(EARLIER_INSPECTION_RE.finditer(text, start, grade.start()))
     return bool(earlier) and not _NOW_RE.search(text, earlier[-1].end(), grade.end())
 
 

@@ -514,7 +514,8 @@ _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outc
                     r"write-?up|mv\s?\d{1,2}|fv|"
                     # (or its figures: "I don't want Surrey's September figures")
                     r"figures|numbers|data|stats)")
-YEAR_ALONE_SET_ASIDE = (r"(?<=[^\s(])[,;]?\s*\bnot\s+(?:in\s+)?(?:" + MONTH_RE + r"\s+)?(?:19|20)\d\d\b"
+_NOT_YEAR = r"\bnot\s+(?:in\s+)?(?:" + MONTH_RE + r"\s+)?(?:19|20)\d\d\b"
+YEAR_ALONE_SET_ASIDE = (r"(?<=[^\s(])[,;]?\s*" + _NOT_YEAR +
                         r"(?:\s*(?:or|and|to|[-–/])\s*(?:(?:19|20)\d\d|\d\d)\b)?"
                         r"(?=\s*[),;?.!]|\s*$|\s+[-–—]\s|\s+but\b)")
 # (a bracket's second clause sets aside to its close: "(what they said then, not the dates of the june inspection)")
@@ -1464,17 +1465,17 @@ def mended_places(text: str) -> str:
 # what to search for (its places stay: _places_of_claim).
 _CLAIM_VERBS = (r"(?:says?|said|claims?|claimed|reports?|reported|states?|stated|suggests?|suggested|puts?|gives?|"
                 r"gave)\b")
+_CLAIM_TO_QUESTION = r"[^?]{0,200}?(?:\s[-–—]+\s|;\s*|:\s*|,\s*but\s+|\.\s+)"  # (the claim, up to the question)
 DOUBTED_CLAIM_RE = re.compile(r"^\s*(?:the|a|an|our|their|this|that|one)\s+(?:[\w'’&.-]+\s+){0,4}?(?:story|article|"
                               r"report|piece|paper|press\s+release|release|headline|coverage|minutes|post|blog|feature|"
-                              r"write-?up)\s+" + _CLAIM_VERBS +
-                              r"[^?]{0,200}?(?:\s[-–—]+\s|;\s*|:\s*|,\s*but\s+|\.\s+)"
+                              r"write-?up)\s+" + _CLAIM_VERBS + _CLAIM_TO_QUESTION +
                               r"(?=(?:so\s+|but\s+)?(?:what|when|who|which|how|where|did|does|do|is|was|were|has|have|"
                               r"can)\b)|"
                               # (a paper by its name only where the question doubts it and asks another fact: "The
                               # Mercury says inspectors came in February - when was the FV really?"; not "The Times
                               # reports ... - what did the council say at the time?")
                               r"^\s*the\s+(?:[\w'’&.-]+\s+){0,4}?(?:" + _MASTHEAD_WORDS + r")\s+" + _CLAIM_VERBS +
-                              r"[^?]{0,200}?(?:\s[-–—]+\s|;\s*|:\s*|,\s*but\s+|\.\s+)"
+                              _CLAIM_TO_QUESTION +
                               r"(?=(?:so\s+|but\s+)?(?:when|who|which|where|how\s+(?:many|long))\b"
                               r"[^?]*\b(?:really|actually|in\s+fact|truly)\b)", re.I)
 
@@ -1662,7 +1663,7 @@ def _set_aside_starts(text: str) -> list[tuple[date, str]]:
     starts = []
     for aside in NEGATED_EVENT_RE.finditer(text):
         if re.match(rf"\W*(?:{ASIDE_WORDS})\b", aside.group(0), re.I) \
-                or re.match(rf"\W*not\s+(?:in\s+)?(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b", aside.group(0), re.I):
+                or re.match(rf"\W*{_NOT_YEAR}", aside.group(0), re.I):
             continue  # ("apart from the March 2023 visit, did Ofsted visit again in 2023?": others of the time asked;
             # "since 2015, not 2016": a year left out of the window, not its end)
         for m in _SET_ASIDE_WHEN_RE.finditer(aside.group(0)):

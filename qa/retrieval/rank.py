@@ -1316,9 +1316,16 @@ DOC_OPENING_CHARS = 400
 
 
 def _opens_on_kind_set_aside(doc: Document, question: str, year: int) -> bool:
-    opening = f"{doc.title}\n{doc.text[:DOC_OPENING_CHARS]}"
-    return any(year in years_named(clause) and kind.search(clause) and kind.search(opening)
-               for clause in set_aside_clauses(question) for kind in (*_DISTINCT_KINDS, JTAI_NAMED_RE))
+    kinds = [kind for clause_year, kind in _kinds_set_aside(question) if clause_year == year]
+    opening = f"{doc.title}\n{doc.text[:DOC_OPENING_CHARS]}" if kinds else ""
+    return any(kind.search(opening) for kind in kinds)
+
+
+@lru_cache(maxsize=256)
+def _kinds_set_aside(question: str) -> tuple[tuple[int, re.Pattern], ...]:
+    """Each year a set-aside clause names with each distinct kind of visit it names (once per question)."""
+    return tuple((year, kind) for clause in set_aside_clauses(question) for kind in (*_DISTINCT_KINDS, JTAI_NAMED_RE)
+                 if kind.search(clause) for year in years_named(clause))
 
 
 # "At a full inspection in 2017, ...", "The 2018 focused visit found ...": a paragraph opening on a dated event
