@@ -333,7 +333,8 @@ DEFAULT_INDEX = ROOT / "index"
 #   154: the line of labels round a month is read as a cover's date, after the datelines, and not for a teaser, a
 #        visit or a review; a quotation's source ("Sir Martin Narey, Department for Education, July 2016") is no
 #        cover; a dated byline line's date may be "Published: 26/05/22" or "26.05.2022"
-PIPELINE_VERSION = "154"
+#   155: "Posted on 07.06.23 in Children and families" under a headline dates it
+PIPELINE_VERSION = "155"
 
 
 def packaged_model_path() -> str:

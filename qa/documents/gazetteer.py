@@ -573,8 +573,16 @@ _COUNCIL_TOWNS = {
     "Havering": ("Romford",), "Hillingdon": ("Uxbridge",), "Redbridge": ("Ilford",),
     "Cheshire East": ("Macclesfield",), "North Somerset": ("Weston-super-Mare",), "Buckinghamshire": ("Aylesbury",),
     "Dorset": ("Dorchester", "Weymouth"), "Somerset": ("Taunton", "Yeovil"), "Shropshire": ("Shrewsbury",),
-    "Cornwall": ("Truro",), "Kent": ("Maidstone",), "Essex": ("Chelmsford",), "Suffolk": ("Ipswich",),
-    "Norfolk": ("Norwich",), "Surrey": ("Guildford",),
+    "Cornwall": ("Truro",), "Kent": ("Maidstone", "Canterbury"), "Essex": ("Chelmsford", "Colchester"),
+    "Suffolk": ("Ipswich",),
+    "Norfolk": ("Norwich",), "Surrey": ("Guildford", "Woking"),
+    # (county councils by their seats and largest towns: "the county council at Chichester")
+    "West Sussex": ("Chichester", "Crawley", "Worthing", "Horsham"), "East Sussex": ("Lewes", "Eastbourne"),
+    "Devon": ("Exeter", "Barnstaple"), "Hampshire": ("Winchester", "Basingstoke"),
+    "Wiltshire": ("Trowbridge", "Chippenham"), "Derbyshire": ("Matlock", "Chesterfield"),
+    "North Yorkshire": ("Northallerton", "Harrogate", "Scarborough"), "Hertfordshire": ("Stevenage", "Watford"),
+    "Nottinghamshire": ("Mansfield",), "Leicestershire": ("Loughborough",), "Northumberland": ("Morpeth",),
+    "Oxfordshire": ("Banbury",), "Cambridgeshire": ("Huntingdon",), "Lancashire": ("Burnley",),
 }
 # (only how a question names the council: a passage naming "Carlisle" is not about Cumberland Council)
 _TOWN_SURFACE = {town: council for council, towns in _COUNCIL_TOWNS.items() for town in towns
@@ -634,10 +642,10 @@ def find_in_question(text: str) -> list[str]:
             possessive = re.match(r"[’']s\b", after)
             if at_start:  # "Reading the letter ..." is a verb; "reading caseloads 2018", "halton ilacs" a place
                 terse = len(text.split()) <= 8 and not _QUESTION_WORDS_RE.search(text) and not surface.isupper()
-                # (or a capitalised label before a comma or a dash: "Derby, October 2023 monitoring visit only: ...",
-                # "Maidenhead - the MV after the November 2018 one")
+                # (or a capitalised label before a comma, a dash or a bracket: "Derby, October 2023 monitoring visit
+                # only: ...", "Maidenhead - the MV after the November 2018 one", "Richmond (the other AfC borough)")
                 if not (possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)
-                        or surface[:1].isupper() and re.match(r",\s|\s*[–—]\s*|\s+-{1,2}\s", after)
+                        or surface[:1].isupper() and re.match(r",\s|\s*[–—]\s*|\s+-{1,2}\s|\s+\(", after)
                         or _VISIT_KIND_AFTER.match(after) or _COUNCIL_BODY_AFTER.match(after)
                         or (real_surface in _TOWN_SURFACE or real_surface in _COUNTY_TOWNS)
                         and _DAYS_VISIT_AFTER.match(after)

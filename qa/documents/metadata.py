@@ -401,10 +401,14 @@ _MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of|report of\b[^.\n]{{0,150}}
 
 
 # A head line dated by its kind: "Minutes - Wednesday 9 June 2021, held as a virtual meeting", "Posted in March 2023
-# by Jo Bell, Director", "Issue 112 - April 2018", "Filed under News, Children - July 2023"; a magazine's dateline
+# by Jo Bell, Director", "Posted on 07.06.23 in Children and families",
+# "Issue 112 - April 2018", "Filed under News, Children - July 2023"; a magazine's dateline
 # "Analysis | June 2024 issue | By ..."; "Inspection | August 2025" over a byline.
 _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
                                  rf"({_FULL_DATE})|posted\s+(?:in|on)\s+((?:{_FULL_DATE})|{MONTH_ANY}\s+{_YEAR})\s+by\b|"
+                                 # (in figures, its section after: "Posted on 07.06.23 in Children and families")
+                                 rf"posted\s+on\s+(\d{{1,2}}(?P<psep>[/.])\d{{1,2}}(?P=psep)(?:19|20)?\d\d)"
+                                 rf"(?:\s+(?:in|by)\s+[^\n]{{1,60}})?\s*$|"
                                  # (its masthead's other fields after a bar: "Issue 38 - March 2023 | For subscribers";
                                  # its name before: "Partnership Briefing - Issue 27, February 2024")
                                  # (not a link to another: "Previous issue | Issue 37, February 2023")

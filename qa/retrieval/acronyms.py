@@ -54,6 +54,7 @@ FIELD_GLOSSARY = {
     "EHCP": "education, health and care plan",
     "EHE": "elective home education",
     "FTE": "full-time equivalent",
+    "GCP": "graded care profile",  # the neglect assessment tool, "GCP2" in its second version
     "AV": "assurance visit",  # the pandemic's (autumn 2020): staff write "leeds AV"
     "FV": "focused visit",
     "HV": "health visitor",  # ("how many HV posts filled")
@@ -196,7 +197,8 @@ REGION_RE = re.compile(r"\bSW\s+[Rr]egion(?:al|s)?\b")
 def expand(question: str, defined: dict[str, str]) -> str:
     """The question with the long form of each defined acronym it names (any case) and does not spell out."""
     extra = []
-    for word in set(re.findall(r"\b[A-Za-z]{2,8}\b", question)):
+    # (a version's number after it: "oldham gcp2 take-up")
+    for word in set(re.findall(r"\b[A-Za-z]{2,8}\b", question)) | set(re.findall(r"\b([A-Za-z]{3,8})\d\b", question)):
         expansion = "south west" if word == "SW" and REGION_RE.search(question) else defined_as(word, defined)
         if len(word) == 2 and not word.isupper() and not (
                 word.upper() in TWO_LETTERS_IN_CONTEXT and TWO_LETTERS_IN_CONTEXT[word.upper()].search(question)

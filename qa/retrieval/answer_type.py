@@ -178,8 +178,10 @@ EVIDENCE: dict[str, re.Pattern] = {
                          rf"\bHMI\b|H(?:er|is) Majesty[’']s Inspectors?\b|\b[Ll]ead inspector\b|"
                          rf"\b[Ii]nspectors?[^\S\n]+{_NAME}|{_NAME}[^\S\n]+(?:said|says|wrote|writes|added|told)\b|"
                          # (or thanked: "I'd like to congratulate Julia Harding and her team")
+                         # (or appointed: "Action taken includes the appointment of Jenny Turnross as permanent
+                         # corporate director")
                          rf"\b(?:said|says|added|wrote|told|by|appointed|named|led|congratulated?|thanked|thank|"
-                         rf"praised|credited)"
+                         rf"praised|credited|appointment\s+of)"
                          rf"[^\S\n]+"
                          rf"(?:(?:inspectors?|HMIs?|the)[^\S\n]+)?{_NAME}|"
                          # (a post-nominal between: "Clive Betts MP, Chair of the Communities and ... Committee")
@@ -1202,7 +1204,7 @@ ROLE_RE = re.compile(r"\b(commissioner|chief executive|director|chair|mayor|mini
                      re.I)
 # "Who was Rotherham's DCS?" asks for its director; "Who is the lead member ...?" for the councillor answering for
 # the service, by whichever title ("Councillor Jo Bell, Executive Member for Children")
-ROLE_ABBREVIATIONS = {"dcs": "director", "hmi": "inspector",
+ROLE_ABBREVIATIONS = {"dcs": "director", "hmi": "inspector", "cllr": "councillor",
                       **dict.fromkeys(("senior officer", "council officer", "principal officer"), "officer"),
                       **dict.fromkeys(("cabinet member", "executive member", "lead member", "portfolio holder"),
                                       "councillor")}
@@ -1214,7 +1216,7 @@ ROLE_ABBREVIATIONS = {"dcs": "director", "hmi": "inspector",
 # speaker, is not it. (Inspectors' "comments" are their findings; a "response time" or a home's "statement of
 # purpose" is nobody's reaction.)
 _SPEAKING_ROLES = (r"commissioner|chief\s+executive|director|chair|mayor|minister|leader|(?:cabinet|executive|lead)\s+"
-                   r"member|portfolio\s+holder|councillor|dcs")
+                   r"member|portfolio\s+holder|councillor|cllr|dcs")
 ROLE_REACTION_RE = re.compile(rf"\b({_SPEAKING_ROLES})s?(?:['’]s)?\s+(?:reaction|response|reply|comments?|quotes?|"
                               r"statement)\b(?!\s+(?:of\s+(?:action|purpose)|plan|times?)\b)|"
                               # "what did the rotherham leader say when kessell left"
@@ -1507,7 +1509,10 @@ PROVIDER_INSPECTION_ASKED_RE = re.compile(
 # (or what it required: "what requirements did the inspector set?")
 REPORT_SAID_ASKED_RE = re.compile(r"\bwhat\s+(?:(?:requirements|recommendations)\s+)?(?:did|does)\s+(?:it|the\s+"
                                   r"(?:report|inspection|inspectors?)|ofsted|inspectors?)\s+(?:say|set|make|give|"
-                                  r"impose|issue)\b", re.I)
+                                  r"impose|issue)\b|"
+                                  # ("What did Ofsted's early years inspection of the Bolton day nursery say ...?")
+                                  r"\bwhat\s+did\s+(?:ofsted['’]s\s+)?(?:[\w'’-]+\s+){0,3}?(?:inspection|report)\b"
+                                  r"[^?]{0,80}?\b(?:say|find)\b", re.I)
 
 
 def asks_provider_inspection(question: str) -> bool:

@@ -459,7 +459,8 @@ class Assistant:
         return [h for h in hits if h.document.doc_id == hits[0].document.doc_id][:UNCONFIRMED_SHOWN], found.signals
 
     def _should_abstain(self, signals: dict) -> bool:
-        return answering.should_abstain(signals.get("dense_top"), signals.get("coverage", 0.0), signals.get("known", 1.0))
+        return answering.should_abstain(signals.get("dense_top"), signals.get("coverage", 0.0),
+                                        signals.get("known", 1.0), signals.get("terms", 0))
 
 
 # A year recalled as the baseline of a later event: "an improvement from the inadequate judgement of January 2020"
@@ -833,6 +834,9 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
                                 and lo - INSPECTION_CYCLE_YEARS <= max(years) < lo and not dates_own_event(text))
         if years and not in_span and max(years) != lo - 1 and not dated_to_month and not baseline:
             return False
+        if years and not in_span and not dated_to_month and query.date_from \
+                and names_latest_before(text, query.date_from):
+            return False  # (written before the asked year: "The latest monitoring visit letter (July 2024)")
         # Asked for a month ("the March 2024 visit"), the year-before allowance is narrower: a text whose latest
         # dated event ("the latest inspection took place in March 2023") is half a year or more before the asked
         # month would have named that month's visit had it reported on it.
@@ -978,8 +982,22 @@ def recalls_before(hit: Hit, query: Query) -> bool:
     lo = query.date_from.year
     if not years or max(years) >= lo or min(years) < lo - RECALL_YEARS:
         return False
-    # nor when it dates its visit to another month, or its own event to a named year ("The 2018 monitoring visit")
-    return not dates_visit_to_another_month(hit, query) and not dates_own_event(text)
+    # nor when it dates its visit to another month, or its own event to a named year ("The 2018 monitoring visit"),
+    # nor when it names the latest one before the asked year ("The latest monitoring visit letter (July 2024)")
+    return not dates_visit_to_another_month(hit, query) and not dates_own_event(text) \
+        and not names_latest_before(text, query.date_from)
+
+
+def names_latest_before(text: str, start: date) -> bool:
+    """A text naming its latest visit or letter by a month STALE_MONTHS or more before `start` (not "its latest
+    inspection, carried out in late 2021", whose report a story in 2022 tells)."""
+    return any(_months_between(date(int(m.group(2)), MONTHS[m.group(1).lower()], 1), start) >= STALE_MONTHS
+               for m in LATEST_EVENT_DATED_RE.finditer(text))
+
+
+# "The latest monitoring visit letter (July 2024) is available ...": a page written before any later visit
+LATEST_EVENT_DATED_RE = re.compile(r"\b(?:latest|most\s+recent)\s+(?:[\w'’-]+\s+){0,3}?(?:visit|inspection|letter|"
+                                   rf"report)s?\b[^.;]{{0,40}}?\b({MONTH_NAMES})\s+((?:19|20)\d\d)\b", re.I)
 
 
 def dates_visit_to_another_month(hit: Hit, query: Query) -> bool:
@@ -1085,8 +1103,10 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     if asks_other_service(query, hits) or named_only_to_come(query, hits):
         return False
     if asks_findings(query.text) and rank.JTAI_NAMED_RE.search(query.text) and hits \
-            and not any(rank.opens_on_jtai(h.document) for h in hits):
-        return False  # "What did the nov 2022 JTAI in Wirral find?" where pages only recall it ("follows a JTAI")
+            and not any(rank.opens_on_jtai(h.document) and not opens_on_date_set_aside(h.document, query.text)
+                        for h in hits):
+        return False  # "What did the nov 2022 JTAI in Wirral find?" where pages only recall it ("follows a JTAI"),
+        # or only the one set aside ("oldham's 2025 JTAI (not the Feb 2024 one)": a 2025 paper on February 2024's)
     if asks_findings(query.text) and query.date_from and hits \
             and rank.FOCUSED_ASKED_RE.search(rank.VISIT_ANCHOR_RE.sub(" ", without_set_asides(query.text))) \
             and not any(rank.opens_on_jtai(h.document, rank.FOCUSED_ASKED_RE) for h in hits):
@@ -1118,6 +1138,29 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
             for h in hits):
         return True  # "who was the director the council leader congratulated?": "congratulate Julian Wooster"
     return not role or role == "spoke" and by_surname or any(names_person_in_role(role, h.passage.text) for h in hits)
+
+
+_MONTH_YEAR_RE = re.compile(rf"\b({MONTH_NAMES}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)\s+"
+                            rf"((?:19|20)\d\d)\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def _dates_set_aside(question: str) -> frozenset[tuple[int, int]]:
+    """(year, month) of each event a question sets aside by its month ("not the Feb 2024 one")."""
+    return frozenset((int(m.group(2)), _month_number(m.group(1))) for clause in rank.set_aside_clauses(question)
+                     for m in _MONTH_YEAR_RE.finditer(clause))
+
+
+def _month_number(name: str) -> int:
+    return next(number for month, number in MONTHS.items() if month.startswith(name[:3].lower()))
+
+
+def opens_on_date_set_aside(doc: Document, question: str) -> bool:
+    """A document whose title or opening dates something to a month the question sets aside."""
+    if not (dates := _dates_set_aside(question)):
+        return False
+    opening = f"{doc.title or ''}\n{doc.text[:rank.KIND_OPENING_CHARS]}"
+    return any((int(m.group(2)), _month_number(m.group(1))) in dates for m in _MONTH_YEAR_RE.finditer(opening))
 
 
 # A story names a speaker in full once, then by surname alone: "Craven said: “It is clear there is still much to do"

@@ -267,8 +267,9 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  r"cabinet\s+member|lead\s+member|councillors?|chief\s+executive|mayor)"
                                  r"(?:\s+(?:of|for)\s+[\w'’ -]{0,40}?)?\s+(?:respond|react|reply|answer)\w*\b|"
                                  # "doncaster dcs statement after 2nd monitoring visit": who speaks for it, quoted
+                                 # ("bolton cllr reaction to the 2025 neglect jtai")
                                  r"(?<!ofsted )(?<!ofsted['’]s )\b(?:dcs|director|lead\s+member|cabinet\s+member|"
-                                 r"council\s+leader|chief\s+executive|mayor)(?:['’]s)?\s+(?:own\s+)?"
+                                 r"council\s+leader|chief\s+executive|mayor|cllr|councillor)(?:['’]s)?\s+(?:own\s+)?"
                                  r"(?:statement|comments?|quotes?|reaction)\b|"
                                  # "Who responded for Central Bedfordshire after the visit?": who spoke for the council
                                  r"\bwho\s+(?:responded|replied|reacted|spoke|answered)\s+(?:for|on\s+behalf\s+of)\b"
@@ -423,7 +424,11 @@ READER_SOURCE_RE = re.compile(r"[,;]?\s*\b(?:going\s+(?:by|off)|judging\s+(?:by|
                               r"(?=\s*[,:;?]|\s[-–—])|"
                               # (or closing the question: "... need the on-site dates from the scrutiny minutes")
                               r"\s+(?:from|in)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:minutes|papers?|report|letter|"
-                              r"press\s+release|statement|story|article|write-?up)(?=\s*[?.!]*\s*$)", re.I)
+                              r"press\s+release|statement|story|article|write-?up)(?=\s*[?.!]*\s*$)|"
+                              # (or after it, alone: "lbth mv6 march 19 - anything on knife crime? council's own page")
+                              r"(?<=[?!])\s*(?:the\s+)?(?:[\w'’&-]+\s+){0,2}?(?:own\s+)?(?:page|site|website|"
+                              r"release|press\s+release|statement|letter|report|story|article|coverage|minutes|"
+                              r"paper)s?(?:\s+(?:only|please))?\s*[.!]*\s*$", re.I)
 # A label, then the clause that asks ("Kirklees, the June 2019 inspection ...: was anything said about X?")
 LABEL_THEN_ASKED_RE = re.compile(r"^([^?:;]{10,200}?)(?::\s+|\s[-–—]\s+)((?:what|how|which|who|whom|when|why|where|"
                                  r"did|does|do|is|are|was|were|has|have|had|can|could)\b[^?]{3,200}\?)", re.I)
@@ -515,6 +520,8 @@ _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outc
                     # (or its figures: "I don't want Surrey's September figures")
                     r"figures|numbers|data|stats)")
 _NOT_YEAR = r"\bnot\s+(?:in\s+)?(?:" + MONTH_RE + r"\s+)?(?:19|20)\d\d\b"
+_HELD_OFFICES = (r"director|dcs|chief\s+executive|lead\s+member|cabinet\s+member|portfolio\s+holder|commissioner|"
+                 r"leader|minister|(?:lead\s+)?inspector|hmi|head\s+of\s+service")
 YEAR_ALONE_SET_ASIDE = (r"(?<=[^\s(])[,;]?\s*" + _NOT_YEAR +
                         r"(?:\s*(?:or|and|to|[-–/])\s*(?:(?:19|20)\d\d|\d\d)\b)?"
                         r"(?=\s*[),;?.!]|\s*$|\s+[-–—]\s|\s+but\b)")
@@ -525,6 +532,11 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               # after a comma or dash; not "was the plan not where it needed to be by 2020?")
                               r"(?<=[,;–—-])\s*not\s+(?:who|whom|whose|which|when)\b[^,;?()]{0,80}?"
                               r"\b(?:19|20)\d\d\b(?:\s*(?:[/–-]|to|and|or)\s*(?:(?:19|20)\d\d|\d\d)\b)?|"
+                              # (or who held an office then: "2016 - not the director appointed in December 2018,
+                              # and not the interim DCS the 2018 MV letter went to")
+                              rf"(?<=[,;–—-])\s*(?:and\s+)?not\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
+                              rf"(?:{_HELD_OFFICES})\b[^,;?()]{{0,80}}?\b(?:19|20)\d\d\b(?:\s+{_SET_ASIDE_EVENT}s?\b"
+                              rf"(?:\s+(?:letter|report)s?\b)?)?|"
                               # ("Need the 2023 grades, not what the later MVs said")
                               r",?\s*\bnot\s+what\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mvs?|visits?|letters?|"
                               r"reports?|inspections?|stories|coverage|news|press)\s+(?:said|say|says|found|wrote)\b|"
@@ -1063,6 +1075,10 @@ _IN_YEAR_AFTER_RE = re.compile(r"\s+(?:one|visit|mv|fv|inspection|letter)s?\s*,?
 _IN_YEAR_BEFORE_RE = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\s+$", re.I)
 
 
+# A visit asked by what it came after: "Devon's full ILACS after the March 2019 engagement meeting letter"
+VISIT_BEFORE_ANCHOR_RE = re.compile(r"\b(?:ilacs|inspection|re-?inspection|visit|mv|fv|jtai|sif)\s*$", re.I)
+
+
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     text = SOURCE_FROM_RE.sub(r"\1 of ", text)  # (the source's own date, with other years beside it: parse_time)
     if not re.search(rf"\b{YEAR}\b", text) and INSPECTED_EVENT_RE.search(text):
@@ -1297,12 +1313,18 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                     return _month_start(y_asked, None), _month_end(y_asked, None), str(y_asked), rest
                 elif kind == "since_event":
                     start, end = _month_start(y, _month(g[0])), None
+                    if _month(g[0]) and VISIT_BEFORE_ANCHOR_RE.search(text, 0, m.start()):
+                        # "Devon's full ILACS after the March 2019 engagement meeting letter": another visit, so
+                        # from the month after (what March holds is the letter's)
+                        start = _month_end(y, _month(g[0])) + timedelta(days=1)
                 else:
                     start, end = None, _month_end(y, _month(g[0]))
                 # Only the date leaves the search text; "after the inadequate judgement" is part of the topic.
                 cut = m.start(1) if g[0] else m.start(2)
                 rest = _tidy(re.sub(r"\b(?:of|in)\s*$", "", text[:cut]) + text[m.end():])
                 anchor = f"{g[0].title()} {y}" if g[0] else str(y)
+                if start and g[0] and start > _month_start(y, _month(g[0])):
+                    anchor = f"{start:%B %Y}"  # (the month after the event it came after)
                 if reports_on:
                     return start, end, anchor, rest
                 if start and end:
@@ -1598,8 +1620,10 @@ FLAGGED_AT_RE = re.compile(rf"\b(?:(?:flagged|raised|found|identified|highlighte
                            rf"inspection|visit|focused|monitoring|report|letter|judge?ment|one)\b)", re.I)
 YEAR_BEFORE_EVENT_RE = re.compile(rf"\b(?:in|during)\s+{YEAR}(?=,?\s+(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+)?"
                                   rf"(?:hmis?|inspectors?|ofsted|inspection|visit)\b)", re.I)
-KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m\s+aware|i\s+reali[sz]e|"
-                            r"unlike)\b(?:(?!\s-\s)[^.?!;,:–—])*", re.I)
+# (or a place it is likened to: "Richmond (the other AfC borough, same mutual as RBWM)")
+KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—(-]))\s*(?:i\s+know|i['’]?m\s+aware|i\s+reali[sz]e|"
+                            r"unlike|(?:the\s+)?same\s+(?:[\w'’-]+\s+){1,2}?as|(?:just\s+)?like|similar\s+to)\b"
+                            r"(?:(?!\s-\s)[^.?!;,:–—()])*", re.I)
 
 
 # "North Northants (the new unitary, not West Northants)": a place set aside by name after a comma, a bracket or a
@@ -1801,8 +1825,10 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if _has_topic(unquoted := NEGATED_QUOTE_RE.sub(" ", rest)):
         rest = unquoted
     topic = rest
-    for name in authorities:
-        topic = re.sub(rf"\b(in|for|at|about)?\s*{re.escape(name)}('s|’s)?\b", " ", topic, flags=re.I)
+    for name in authorities:  # (by any form the question names it by: "lbth", "Richmond")
+        forms = "|".join(map(re.escape, sorted(question_forms(name), key=len, reverse=True)))
+        topic = re.sub(rf"\b(in|for|at|about)?\s*(?<![\w&'’-])(?:{forms})('s|’s)?(?![\w&-])", " ", topic,
+                       flags=re.I)
     topic = _tidy(topic).strip(" ,;")
     asked_month = find_event_month(rest, considered)
     month, start, end = _month_in_year(asked_month, start, end)

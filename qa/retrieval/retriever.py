@@ -272,6 +272,7 @@ class Retriever:
         signals: dict = {"coverage": max((coverage(index, own_terms, h.passage.passage_id, alternative)
                                           for h in by_score[:COVERAGE_DEPTH]), default=0.0),
                          "unmentioned": unmentioned, "known": known_share(index, own_terms, alternative),
+                         "terms": len(set(own_terms)),
                          "mended": fixes}
         if qvec is not None:
             cos = [v for v in dense_scores.values()]
@@ -286,7 +287,9 @@ class Retriever:
 FRAMING_TERMS = frozenset({"say", "said", "find", "found", "ofst", "inspector", "tell", "told", "mention",
                            "report", "state", "think", "thought",
                            # HMI, and its long form's "His Majesty's" (a letter's sign-off holds it)
-                           "hmi", "hmis", "majesti"})
+                           "hmi", "hmis", "majesti",
+                           # ("anything on knife crime?": what is asked about follows)
+                           "anyth", "someth"})
 # "What did HMI write about caseloads?": inspectors writing is framing too (not "involved in writing their plans")
 WRITING_FRAMED_RE = re.compile(r"\b(?:hmis?|inspectors?|ofsted|letter|report)\s+(?:write|wrote|writes|ha(?:ve|s|d)\s+"
                                r"written)\b", re.I)

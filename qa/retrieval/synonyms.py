@@ -107,6 +107,17 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     **{form: ("improve", "improvement") for form in ("get better at", "do better at", "had to get better",
                                                       "has to get better", "have to get better", "need to get better",
                                                       "needs to get better")},
+    # a "forever home" is "permanence" in a letter ("achieving permanence for children")
+    **{form: ("permanence", "permanent") for form in ("forever home", "forever homes", "forever family",
+                                                       "forever families")},
+    # babies "before they are born" are "unborn children" ("planning for unborn children", "pre-birth assessments")
+    **{form: ("unborn", "pre-birth") for form in ("before they are born", "before they're born", "before birth",
+                                                  "before being born", "not yet born")},
+    # children "groomed" or "criminally used" are at risk of "exploitation"
+    **{form: ("exploitation",) for form in ("groomed", "grooming", "criminally used", "criminally exploited",
+                                            "county lines")},
+    # support "made to measure" is "bespoke" or "tailored"
+    **{form: ("bespoke", "tailored") for form in ("made-to-measure", "made to measure", "tailor-made")},
     # a council's apology is worded "we are deeply sorry"
     **{form: ("sorry",) for form in ("apologise", "apologised", "apologize", "apologized", "apology", "apologies")},
 }
