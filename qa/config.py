@@ -334,7 +334,10 @@ DEFAULT_INDEX = ROOT / "index"
 #        visit or a review; a quotation's source ("Sir Martin Narey, Department for Education, July 2016") is no
 #        cover; a dated byline line's date may be "Published: 26/05/22" or "26.05.2022"
 #   155: "Posted on 07.06.23 in Children and families" under a headline dates it
-PIPELINE_VERSION = "155"
+#   156: "Sheff" is Sheffield
+#   157: a "Posted on" line in figures may carry a time, a tag list or hyphens ("Posted on 07-06-23 at 10:15 in News |
+#        3 comments")
+PIPELINE_VERSION = "157"
 
 
 def packaged_model_path() -> str:

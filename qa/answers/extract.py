@@ -31,17 +31,19 @@ ANSWER_SENTENCES = 3
 SENTENCE_KEEP_RATIO = 0.8  # a further sentence joins the answer when it scores this close to the best
 
 
-# Below the floor, a passage holding every one of two or more of the question's terms still answers: "anything on
-# knife crime?" put to a council page whose one bullet of twelve says "knife crime issues" (the page's vector is of
-# the other eleven).
+# Just below the floor, a passage holding every one of two or more of the question's terms still answers: "anything
+# on knife crime?" put to a council page whose one bullet of twelve says "knife crime issues" (the page's vector is of
+# the other eleven, cosine 0.19). Not far below it: out-of-scope questions of common words ("What time does the
+# council office open?") find such a passage too, at cosines up to 0.12.
 WHOLE_MATCH_TERMS = 2
+WHOLE_MATCH_FLOOR = 0.15
 
 
 def should_abstain(dense_top: float | None, coverage: float, known: float = 1.0, terms: int = 0) -> bool:
     if dense_top is None:  # BM25-only mode
         return coverage < BM25_ONLY_MIN_COVERAGE or known < MIN_KNOWN_SHARE
     if dense_top < DENSE_FLOOR:
-        return not (coverage >= 1.0 and terms >= WHOLE_MATCH_TERMS)
+        return not (dense_top >= WHOLE_MATCH_FLOOR and coverage >= 1.0 and terms >= WHOLE_MATCH_TERMS)
     return dense_top < DENSE_CONFIDENT and coverage < MIN_TERM_COVERAGE
 
 

@@ -123,6 +123,7 @@ _ALIASES = {
     "Lancashire": ("Lancs",), "Central Bedfordshire": ("Central Beds",), "Warwickshire": ("Warks",),
     "Shropshire": ("Shrops",),
     "Liverpool": ("L'pool", "L’pool", "Lpool"), "Birmingham": ("B'ham", "B’ham", "Bham"),  # (the cities' too)
+    "Sheffield": ("Sheff",),
     "Northumberland": ("N'land", "N’land", "Nland"),
     "Nottingham": ("Nottm",),  # (the city's everyday short form, not Notts)
     "Isle of Wight": ("IoW",),
@@ -577,12 +578,12 @@ _COUNCIL_TOWNS = {
     "Suffolk": ("Ipswich",),
     "Norfolk": ("Norwich",), "Surrey": ("Guildford", "Woking"),
     # (county councils by their seats and largest towns: "the county council at Chichester")
-    "West Sussex": ("Chichester", "Crawley", "Worthing", "Horsham"), "East Sussex": ("Lewes", "Eastbourne"),
-    "Devon": ("Exeter", "Barnstaple"), "Hampshire": ("Winchester", "Basingstoke"),
-    "Wiltshire": ("Trowbridge", "Chippenham"), "Derbyshire": ("Matlock", "Chesterfield"),
-    "North Yorkshire": ("Northallerton", "Harrogate", "Scarborough"), "Hertfordshire": ("Stevenage", "Watford"),
-    "Nottinghamshire": ("Mansfield",), "Leicestershire": ("Loughborough",), "Northumberland": ("Morpeth",),
-    "Oxfordshire": ("Banbury",), "Cambridgeshire": ("Huntingdon",), "Lancashire": ("Burnley",),
+    # (not those that are surnames too: Crawley, Winchester, Mansfield, Chesterfield, Scarborough, Burnley)
+    "West Sussex": ("Chichester", "Worthing"), "East Sussex": ("Eastbourne",),
+    "Devon": ("Exeter", "Barnstaple"), "Hampshire": ("Basingstoke",), "Wiltshire": ("Trowbridge", "Chippenham"),
+    "Derbyshire": ("Matlock",), "North Yorkshire": ("Northallerton", "Harrogate"),
+    "Hertfordshire": ("Stevenage", "Watford"), "Leicestershire": ("Loughborough",), "Northumberland": ("Morpeth",),
+    "Oxfordshire": ("Banbury",), "Cambridgeshire": ("Huntingdon",),
 }
 # (only how a question names the council: a passage naming "Carlisle" is not about Cumberland Council)
 _TOWN_SURFACE = {town: council for council, towns in _COUNCIL_TOWNS.items() for town in towns
@@ -610,6 +611,24 @@ _COUNCIL_BODY_AFTER = re.compile(r"\s+(?:scrutiny\s+(?:cttee|ctee|committee|comm
                                  r"committee|cabinet\s+(?:member|meeting|report|paper|decision)s?)\b", re.I)
 # "bucks childrens services - ...": the council's services named after the word make it the place
 _SERVICES_AFTER = re.compile(r"\s+(?:children['’]?s?|childrens['’]?)\s+(?:services|social\s+care|trust)\b", re.I)
+
+
+# (a bracket telling which place of the name, or another body, is no description: "Kingston (Hull, not the London
+# one)", "Newcastle (under-Lyme)", "Sutton (Coldfield)", "Cleveland (the police force)")
+_WHICH_PLACE_RE = re.compile(r"\b(?:police|force|constabulary|upon|under|on-sea|coldfield|the\s+(?:[\w-]+\s+)?one|"
+                             r"london)\b", re.I)
+
+
+# A place likened to another ("same mutual as RBWM", "like Medway"): no place of the name
+LIKENED = r"(?:(?:the\s+)?same\s+(?:[\w'’-]+\s+){0,2}?as|(?:just\s+)?like|similar\s+to)\b[^(),;]*"
+
+
+def _describing_bracket(text: str, end: int) -> bool:
+    """A bracket right after a name describing the place ("Richmond (the other AfC borough, same mutual as RBWM)",
+    "(..., not W&M)": a place likened to or set aside there is none of the name)."""
+    bracket = re.match(r"\s+\(([^()]{1,120})\)", text[end:])
+    return bool(bracket) and not _WHICH_PLACE_RE.search(bracket.group(1)) \
+        and not find_in_question(re.sub(rf"{LIKENED}|\bnot\b[^(),;]*", " ", bracket.group(1), flags=re.I))
 
 
 def find_in_question(text: str) -> list[str]:
@@ -645,7 +664,8 @@ def find_in_question(text: str) -> list[str]:
                 # (or a capitalised label before a comma, a dash or a bracket: "Derby, October 2023 monitoring visit
                 # only: ...", "Maidenhead - the MV after the November 2018 one", "Richmond (the other AfC borough)")
                 if not (possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)
-                        or surface[:1].isupper() and re.match(r",\s|\s*[–—]\s*|\s+-{1,2}\s|\s+\(", after)
+                        or surface[:1].isupper() and (re.match(r",\s|\s*[–—]\s*|\s+-{1,2}\s", after)
+                                                      or _describing_bracket(text, m.end("name")))
                         or _VISIT_KIND_AFTER.match(after) or _COUNCIL_BODY_AFTER.match(after)
                         or (real_surface in _TOWN_SURFACE or real_surface in _COUNTY_TOWNS)
                         and _DAYS_VISIT_AFTER.match(after)

@@ -406,9 +406,11 @@ _MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of|report of\b[^.\n]{{0,150}}
 # "Analysis | June 2024 issue | By ..."; "Inspection | August 2025" over a byline.
 _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
                                  rf"({_FULL_DATE})|posted\s+(?:in|on)\s+((?:{_FULL_DATE})|{MONTH_ANY}\s+{_YEAR})\s+by\b|"
-                                 # (in figures, its section after: "Posted on 07.06.23 in Children and families")
-                                 rf"posted\s+on\s+(\d{{1,2}}(?P<psep>[/.])\d{{1,2}}(?P=psep)(?:19|20)?\d\d)"
-                                 rf"(?:\s+(?:in|by)\s+[^\n]{{1,60}})?\s*$|"
+                                 # (in figures, a time and its section after: "Posted on 07.06.23 in Children and
+                                 # families", "Posted on 07-06-23 at 10:15 in News | 3 comments")
+                                 rf"posted\s+on\s+(\d{{1,2}}(?P<psep>[/.-])\d{{1,2}}(?P=psep)(?:19|20)?\d\d|"
+                                 rf"(?:19|20)\d\d-\d\d-\d\d)(?:\s+(?:at\s+)?\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?)?"
+                                 rf"(?:\s+(?:in|by)\s+[^\n|]{{1,60}}?)?\s*(?:\|[^\n]*)?$|"
                                  # (its masthead's other fields after a bar: "Issue 38 - March 2023 | For subscribers";
                                  # its name before: "Partnership Briefing - Issue 27, February 2024")
                                  # (not a link to another: "Previous issue | Issue 37, February 2023")
@@ -1442,6 +1444,7 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     m = _HEAD_DATED_LINE_RE.search(head_text)  # "Minutes - Wednesday 9 June 2021", "Posted in March 2023 by ..."
     m = m or _SECTION_DATE_BYLINE_RE.search(head_text)  # "News · June 2024 · by Yusuf Halloran"
     dated = m and next((g for g in m.groups() if g), None)
+    dated = dated and re.sub(r"^(\d{1,2})-(\d{1,2})-(\d\d(?:\d\d)?)$", r"\1/\2/\3", dated)  # ("07-06-23")
     if dated and parse_date(dated):
         return parse_date(dated), 0.8
     # (before the datelines: "23. Minutes of the meeting held on 9 September 2019" below it is the last meeting's)

@@ -179,9 +179,10 @@ EVIDENCE: dict[str, re.Pattern] = {
                          rf"\b[Ii]nspectors?[^\S\n]+{_NAME}|{_NAME}[^\S\n]+(?:said|says|wrote|writes|added|told)\b|"
                          # (or thanked: "I'd like to congratulate Julia Harding and her team")
                          # (or appointed: "Action taken includes the appointment of Jenny Turnross as permanent
-                         # corporate director")
+                         # corporate director"; not "the appointment of Independent Reviewing Officers")
+                         rf"\bappointment\s+of[^\S\n]+{_NAME}(?=[^\S\n]+as\b)|"
                          rf"\b(?:said|says|added|wrote|told|by|appointed|named|led|congratulated?|thanked|thank|"
-                         rf"praised|credited|appointment\s+of)"
+                         rf"praised|credited)"
                          rf"[^\S\n]+"
                          rf"(?:(?:inspectors?|HMIs?|the)[^\S\n]+)?{_NAME}|"
                          # (a post-nominal between: "Clive Betts MP, Chair of the Communities and ... Committee")
@@ -1501,7 +1502,8 @@ PROVIDER_INSPECTION_ASKED_RE = re.compile(
     rf"(?:ofsted|inspectors?|hmi)\s+"
     rf"(?:\w+\s+)?(?:moved|rated|judged|graded|downgraded|upgraded|inspected|visited|found)\b|"
     # ("What grade did Ofsted give Suffolk County Council's own children's home?")
-    rf"\b(?:gave|give|given|award(?:ed)?)\s+(?:[\w'’-]+\s+){{0,5}}?{_PROVIDER}\b", re.I)
+    # (not credit given for what schools did: "gave a council credit for better school results")
+    rf"\b(?:gave|give|given|award(?:ed)?)\s+(?:(?!credit\b|for\b)[\w'’-]+\s+){{0,5}}?{_PROVIDER}\b", re.I)
 
 
 # what the report itself said ("Ofsted inspection of a Rochdale children's home - what did it say about how staff

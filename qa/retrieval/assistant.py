@@ -689,11 +689,16 @@ def passage_on_year_set_aside(hit: Hit, query: Query) -> bool:
     if rank.years_named(hit.passage.text) & asked_years:
         return False
     # (a year recalled as the baseline of progress is no event told: "much improved since the inspection and
-    # monitoring visit that took place in 2023")
-    return bool(rank.years_named(_SINCE_YEAR_RE.sub(" ", hit.passage.text)) & set_aside) \
+    # monitoring visit that took place in 2023"; read from the sentence's start where the passage opens inside it,
+    # "since the last\n\ninspection in 2017.")
+    text = hit.passage.text
+    if text[:1].islower() and hit.passage.start:
+        text = hit.document.text[max(0, hit.passage.start - SENTENCE_BEFORE_CHARS):hit.passage.start] + text
+    return bool(rank.years_named(_SINCE_YEAR_RE.sub(" ", text)) & set_aside) \
         or bool(_months_of_visits(hit.passage.text) & _months_set_aside(query.text))
 
 
+SENTENCE_BEFORE_CHARS = 80
 # (nor one still to come: "a full inspection is expected in 2025", "until 2025")
 _SINCE_YEAR_RE = re.compile(r"\b(?:since|from|compared\s+(?:with|to)|than)\b[^.;]{0,80}?\b(?:19|20)\d\d\b|"
                             r"\b(?:until|till|expected|due|planned|scheduled)\b[^.;]{0,30}?\b(?:19|20)\d\d\b|"
@@ -996,8 +1001,10 @@ def names_latest_before(text: str, start: date) -> bool:
 
 
 # "The latest monitoring visit letter (July 2024) is available ...": a page written before any later visit
-LATEST_EVENT_DATED_RE = re.compile(r"\b(?:latest|most\s+recent)\s+(?:[\w'’-]+\s+){0,3}?(?:visit|inspection|letter|"
-                                   rf"report)s?\b[^.;]{{0,40}}?\b({MONTH_NAMES})\s+((?:19|20)\d\d)\b", re.I)
+# (a monitoring or focused visit's, months apart; not a full inspection's, "our most recent inspection (March 2018)" on
+# a page of 2019, years apart)
+LATEST_EVENT_DATED_RE = re.compile(r"\b(?:latest|most\s+recent)\s+(?:ofsted\s+)?(?:monitoring|focus+ed)\s+visit"
+                                   rf"(?:\s+letter)?s?\b[^.;]{{0,40}}?\b({MONTH_NAMES})\s+((?:19|20)\d\d)\b", re.I)
 
 
 def dates_visit_to_another_month(hit: Hit, query: Query) -> bool:
@@ -1103,7 +1110,7 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     if asks_other_service(query, hits) or named_only_to_come(query, hits):
         return False
     if asks_findings(query.text) and rank.JTAI_NAMED_RE.search(query.text) and hits \
-            and not any(rank.opens_on_jtai(h.document) and not opens_on_date_set_aside(h.document, query.text)
+            and not any(rank.opens_on_jtai(h.document) and not opens_on_date_set_aside(h.document, query)
                         for h in hits):
         return False  # "What did the nov 2022 JTAI in Wirral find?" where pages only recall it ("follows a JTAI"),
         # or only the one set aside ("oldham's 2025 JTAI (not the Feb 2024 one)": a 2025 paper on February 2024's)
@@ -1155,12 +1162,25 @@ def _month_number(name: str) -> int:
     return next(number for month, number in MONTHS.items() if month.startswith(name[:3].lower()))
 
 
-def opens_on_date_set_aside(doc: Document, question: str) -> bool:
-    """A document whose title or opening dates something to a month the question sets aside."""
-    if not (dates := _dates_set_aside(question)):
+def opens_on_date_set_aside(doc: Document, query: Query) -> bool:
+    """A document whose opening dates its first inspection event to a month the question sets aside (and does not
+    ask): "Between 5 and 9 February 2024, four inspectorates carried out a JTAI", not "This inspection took place from
+    3 to 7 March 2025, a year after the February 2024 JTAI"."""
+    dates = {(y, m) for y, m in _dates_set_aside(query.text)
+             if not (query.date_from and query.date_from <= date(y, m, 1) <= (query.date_to or date.max))}
+    if not dates:
         return False
     opening = f"{doc.title or ''}\n{doc.text[:rank.KIND_OPENING_CHARS]}"
-    return any((int(m.group(2)), _month_number(m.group(1))) in dates for m in _MONTH_YEAR_RE.finditer(opening))
+    for m in _MONTH_YEAR_RE.finditer(opening):
+        start = max(opening.rfind(".", 0, m.start()), opening.rfind("\n", 0, m.start())) + 1
+        end = min((i for i in (opening.find(".", m.end()), opening.find("\n", m.end())) if i >= 0),
+                  default=len(opening))
+        if _EVENT_DATED_RE.search(opening, start, end):
+            return (int(m.group(2)), _month_number(m.group(1))) in dates
+    return False
+
+
+_EVENT_DATED_RE = re.compile(r"\b(?:took\s+place|carried\s+out|inspected|visited|inspection|jtai|visit)\b", re.I)
 
 
 # A story names a speaker in full once, then by surname alone: "Craven said: “It is clear there is still much to do"
@@ -1179,7 +1199,8 @@ def speaks_by_surname(hit: Hit) -> bool:
 
 # A "who" question telling the person by what was done to them, the role only a description
 # (not "the inspector who praised ...": the person asked did it)
-ROLE_BY_ACT_RE = re.compile(r"\bwho\s+(?:was|is|were)\s+the\s+[^?]{0,60}?(?<!who\s)(?<!that\s)(?<!which\s)"
+# (or "which": "which DCS and lead member did the council leader congratulate?")
+ROLE_BY_ACT_RE = re.compile(r"\b(?:who\s+(?:was|is|were)\s+the|which)\s+[^?]{0,60}?(?<!who\s)(?<!that\s)(?<!which\s)"
                             r"\b(congratulat|thank|prais|credit|welcom)\w*", re.I)
 
 

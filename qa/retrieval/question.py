@@ -16,8 +16,8 @@ from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from qa.documents.gazetteer import (AUTHORITIES, compass_expanded, find_in_question, name_within, question_forms,
-                                    shared_names_expanded)
+from qa.documents.gazetteer import (AUTHORITIES, LIKENED, compass_expanded, find_in_question, name_within,
+                                    question_forms, shared_names_expanded)
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.answer_type import (ASIDE_WORDS, CLOSING_SET_ASIDE, COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE,
                                       SCENE_CLAUSE, TRAILING_NOT_RE, answer_type, without_trailing_not)
@@ -97,10 +97,15 @@ SOURCE_CUES = [
 # Someone's reaction to a document asked for tersely: "cumberland dcs reaction to the first mv letter"
 REACTION_NAMED_RE = re.compile(r"\b(?:reaction|reacted|response|responded|reply|replied|comments?|quotes?)\s+"
                                r"(?:to|on)\b", re.I)
-# Ofsted receiving what another sent: "when did it go to Ofsted?", "the plan submitted to Ofsted" (no teller)
+# Ofsted receiving what another sent: "when did it go to Ofsted?", "the plan submitted to Ofsted" (no teller), or
+# awaited ("when does it expect Ofsted back for its next monitoring visit?")
 OFSTED_RECEIVING_RE = re.compile(r"\b(?:go|goes|went|gone|sent|send|sends|submit(?:s|ted)?|returned|passed|delivered|"
                                  r"forwarded)\s+(?:(?!according\b|from\b|unnoticed\b|and\b|then\b)[\w'’-]+\s+){0,6}?"
-                                 r"to\s+ofsted\b",
+                                 r"to\s+ofsted\b|"
+                                 # (or awaited: "When does Sheffield expect Ofsted back for its next monitoring visit")
+                                 r"\b(?:expect\w*|await\w*)\s+(?:ofsted|inspectors|hmi)\s+(?:back|to\s+return)"
+                                 r"(?:\s+(?:for|before)\s+(?:its|the|their)\s+(?:next|upcoming|forthcoming)\s+"
+                                 r"(?:ofsted\s+)?(?:monitoring\s+)?visit)?\b",
                                  re.I)
 # Inspectorates other than Ofsted (a question naming one asks about its inspection, not Ofsted's)
 OTHER_INSPECTORATE_RE = re.compile(r"\b(?:care\s+quality\s+commission|cqc|hmicfrs|hmi\s+(?:constabulary|probation)|"
@@ -359,6 +364,9 @@ OFSTED_OWN_WORDS_RE = re.compile(r"\b(?:(?:the|its)\s+(?:ofsted\s+)?(?:letter|re
                                  r"(?:letter|report|words)|"
                                  # "the inspectors' actual wording from the focused visit letter"
                                  r"(?:inspectors['’]?|ofsted['’]s)\s+(?:actual|exact|own)\s+(?:words|wording)|"
+                                 # ("what were Ofsted's areas for improvement?": the letter's own list)
+                                 r"\bofsted['’]s\s+(?:areas?\s+for\s+(?:improvement|priority\s+action)|"
+                                 r"priority\s+actions|recommendations)\b|"
                                  # "I want the letter's wording, not the local paper's write-up"
                                  r"\bthe\s+(?:ofsted\s+|inspection\s+)?(?:letter|report)['’]s\s+(?:own\s+|exact\s+)?"
                                  r"(?:wording|words|text|language)\b|"
@@ -426,9 +434,11 @@ READER_SOURCE_RE = re.compile(r"[,;]?\s*\b(?:going\s+(?:by|off)|judging\s+(?:by|
                               r"\s+(?:from|in)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:minutes|papers?|report|letter|"
                               r"press\s+release|statement|story|article|write-?up)(?=\s*[?.!]*\s*$)|"
                               # (or after it, alone: "lbth mv6 march 19 - anything on knife crime? council's own page")
-                              r"(?<=[?!])\s*(?:the\s+)?(?:[\w'’&-]+\s+){0,2}?(?:own\s+)?(?:page|site|website|"
-                              r"release|press\s+release|statement|letter|report|story|article|coverage|minutes|"
-                              r"paper)s?(?:\s+(?:only|please))?\s*[.!]*\s*$", re.I)
+                              # (by a teller the source cues read: not "? Home Office statement", "? The 2019 report")
+                              r"(?<=[?!])\s*(?:the\s+)?(?:council|ofsted|inspectors?|hmi|la|cc|local\s+paper|press|"
+                              r"news)['’]?s?\s+(?:own\s+)?(?:page|site|website|release|press\s+release|statement|"
+                              r"letter|report|story|article|coverage|minutes|paper)s?(?:\s+(?:only|please))?"
+                              r"\s*[.!]*\s*$", re.I)
 # A label, then the clause that asks ("Kirklees, the June 2019 inspection ...: was anything said about X?")
 LABEL_THEN_ASKED_RE = re.compile(r"^([^?:;]{10,200}?)(?::\s+|\s[-–—]\s+)((?:what|how|which|who|whom|when|why|where|"
                                  r"did|does|do|is|are|was|were|has|have|had|can|could)\b[^?]{3,200}\?)", re.I)
@@ -521,7 +531,7 @@ _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outc
                     r"figures|numbers|data|stats)")
 _NOT_YEAR = r"\bnot\s+(?:in\s+)?(?:" + MONTH_RE + r"\s+)?(?:19|20)\d\d\b"
 _HELD_OFFICES = (r"director|dcs|chief\s+executive|lead\s+member|cabinet\s+member|portfolio\s+holder|commissioner|"
-                 r"leader|minister|(?:lead\s+)?inspector|hmi|head\s+of\s+service")
+                 r"leader|minister|(?:lead\s+)?inspector|hmi|head\s+of\s+service|councillor|cllr")
 YEAR_ALONE_SET_ASIDE = (r"(?<=[^\s(])[,;]?\s*" + _NOT_YEAR +
                         r"(?:\s*(?:or|and|to|[-–/])\s*(?:(?:19|20)\d\d|\d\d)\b)?"
                         r"(?=\s*[),;?.!]|\s*$|\s+[-–—]\s|\s+but\b)")
@@ -533,10 +543,13 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?<=[,;–—-])\s*not\s+(?:who|whom|whose|which|when)\b[^,;?()]{0,80}?"
                               r"\b(?:19|20)\d\d\b(?:\s*(?:[/–-]|to|and|or)\s*(?:(?:19|20)\d\d|\d\d)\b)?|"
                               # (or who held an office then: "2016 - not the director appointed in December 2018,
-                              # and not the interim DCS the 2018 MV letter went to")
-                              rf"(?<=[,;–—-])\s*(?:and\s+)?not\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
-                              rf"(?:{_HELD_OFFICES})\b[^,;?()]{{0,80}}?\b(?:19|20)\d\d\b(?:\s+{_SET_ASIDE_EVENT}s?\b"
-                              rf"(?:\s+(?:letter|report)s?\b)?)?|"
+                              # and not the interim DCS the 2018 MV letter went to", "Not the councillor quoted on the
+                              # January 2017 MV")
+                              rf"(?:(?<=[,;–—-])|(?<=[.?!]))\s*(?:and\s+)?not\s+(?:the|its|their)\s+"
+                              rf"(?:[\w-]+\s+){{0,2}}?"
+                              rf"(?:{_HELD_OFFICES})\b(?:(?!\s[-–—]\s|\s+but\b)[^,;?()]){{0,80}}?\b(?:19|20)\d\d\b"
+                              rf"(?:\s+{_SET_ASIDE_EVENT}s?\b(?:\s+(?:letter|report)s?\b)?)?"
+                              rf"(?:\s+(?:went|was\s+sent|was\s+addressed)\s+to\b)?|"
                               # ("Need the 2023 grades, not what the later MVs said")
                               r",?\s*\bnot\s+what\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:mvs?|visits?|letters?|"
                               r"reports?|inspections?|stories|coverage|news|press)\s+(?:said|say|says|found|wrote)\b|"
@@ -1109,6 +1122,12 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         ("since_event", rf"\b(?:since|after|following|followed|(?:years?|months?)\s+on\s+from)\s+"
                         rf"(?:(?:the|its|an?|that|[\w-]+(?:'s|’s))\s+){{1,2}}"
                         rf"(?:(?!{MONTH_RE.replace('(', '(?:', 1)}|{_SEASON_WORDS})[a-z][\w-]+\s+)?{MONTH_YEAR}\b"),
+        # "going from inadequate (Nov 2015) to good at the re-inspection": the grade left dates where the change
+        # starts
+        ("since_event", rf"\bfrom\s+(?:an?\s+|the\s+|its\s+)?['‘\"“]?(?:inadequate|requires\s+improvement|ri|good|"
+                        rf"outstanding)['’\"”]?\s*\(\s*(?:in\s+)?{MONTH_YEAR}(?=\s*\)\s*to\b)"
+                        # (not where the grade reached is dated too: "to good (Mar 2019)", a span)
+                        rf"(?!\s*\)\s*to\b[^,.;?–—]{{0,40}}?\b(?:19|20)\d\d\b)"),
         # "after the requires improvement judgement of 2017": the date closes the event's name.
         ("since_event", rf"\b(?:since|after|following|followed)\s+(?:the|its|an?|[\w-]+(?:'s|’s))\s+"
                         rf"(?:[\w-]+\s+){{1,4}}?(?:of|in)\s+{MONTH_YEAR}\b"),
@@ -1322,6 +1341,8 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 # Only the date leaves the search text; "after the inadequate judgement" is part of the topic.
                 cut = m.start(1) if g[0] else m.start(2)
                 rest = _tidy(re.sub(r"\b(?:of|in)\s*$", "", text[:cut]) + text[m.end():])
+                if "(" in m.group(0):  # (the brackets the grade's date stood in: "from inadequate (Nov 2015) to")
+                    rest = _tidy(re.sub(r"\(\s*\)", " ", rest))
                 anchor = f"{g[0].title()} {y}" if g[0] else str(y)
                 if start and g[0] and start > _month_start(y, _month(g[0])):
                     anchor = f"{start:%B %Y}"  # (the month after the event it came after)
@@ -1620,10 +1641,11 @@ FLAGGED_AT_RE = re.compile(rf"\b(?:(?:flagged|raised|found|identified|highlighte
                            rf"inspection|visit|focused|monitoring|report|letter|judge?ment|one)\b)", re.I)
 YEAR_BEFORE_EVENT_RE = re.compile(rf"\b(?:in|during)\s+{YEAR}(?=,?\s+(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+)?"
                                   rf"(?:hmis?|inspectors?|ofsted|inspection|visit)\b)", re.I)
-# (or a place it is likened to: "Richmond (the other AfC borough, same mutual as RBWM)")
-KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—(-]))\s*(?:i\s+know|i['’]?m\s+aware|i\s+reali[sz]e|"
-                            r"unlike|(?:the\s+)?same\s+(?:[\w'’-]+\s+){1,2}?as|(?:just\s+)?like|similar\s+to)\b"
-                            r"(?:(?!\s-\s)[^.?!;,:–—()])*", re.I)
+KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m\s+aware|i\s+reali[sz]e|"
+                            r"unlike)\b(?:(?!\s-\s)[^.?!;,:–—])*", re.I)
+# ... or a place the asked one is likened to in its bracket: "Richmond (the other AfC borough, same mutual as RBWM)"
+# (not a comparison asked: "Kent's 2022 ILACS: same grade as Medway's?")
+LIKENED_IN_BRACKET_RE = re.compile(rf"(?<=[(,;])\s*{LIKENED}(?=\)|[,;][^()]*\))", re.I)
 
 
 # "North Northants (the new unitary, not West Northants)": a place set aside by name after a comma, a bracket or a
@@ -1645,9 +1667,10 @@ PLACE_ANCHOR_RE = re.compile(r"\b(?:one|ilacs|inspection|visit|report|mv|fv|jtai
 
 
 def _without_asides(text: str) -> str:
-    """`text` without places set aside by name, asides the asker already knows ("I know Lambeth ..."), and another
-    place's event it measures from ("the one after wnc's nov 2022 RI")."""
-    return PLACE_ANCHOR_RE.sub(" ", KNOWN_ASIDE_RE.sub(" ", PLACE_SET_ASIDE_RE.sub(" ", text)))
+    """`text` without places set aside by name, asides the asker already knows ("I know Lambeth ..."), another
+    place's event it measures from ("the one after wnc's nov 2022 RI"), and a place the asked one is likened to."""
+    text = PLACE_ANCHOR_RE.sub(" ", KNOWN_ASIDE_RE.sub(" ", PLACE_SET_ASIDE_RE.sub(" ", text)))
+    return LIKENED_IN_BRACKET_RE.sub(" ", text)
 
 
 def _kinds_set_aside_wholly(text: str) -> frozenset[str]:
@@ -1674,12 +1697,17 @@ def places_asked(text: str, considered: str | None = None) -> list[str]:
     year"). (`considered`: `text` without its set-aside clauses, when the caller has it already.)"""
     authorities = find_authorities(text)
     considered = without_set_asides(text) if considered is None else considered
-    if len(authorities) > 1 and (outside := find_authorities(_without_asides(considered))):
+    outside = find_authorities(_without_asides(considered)) if authorities else []
+    if len(authorities) > 1 and outside:
         authorities = [a for a in authorities if a in outside]
+    elif authorities and not outside and _OFFICE_SET_ASIDE_RE.search(text):
+        authorities = []  # (named only as where somebody set aside went: "Not the commissioner sent into Medway")
     return authorities
 
 
 _SET_ASIDE_WHEN_RE = re.compile(rf"\b(?:{MONTH_RE}\s+)?{YEAR}\b", re.I)
+_OFFICE_SET_ASIDE_RE = re.compile(rf"\W*(?:and\s+)?not\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
+                                  rf"(?:{_HELD_OFFICES})\b", re.I)
 
 
 def _set_aside_starts(text: str) -> list[tuple[date, str]]:
@@ -1687,9 +1715,10 @@ def _set_aside_starts(text: str) -> list[tuple[date, str]]:
     starts = []
     for aside in NEGATED_EVENT_RE.finditer(text):
         if re.match(rf"\W*(?:{ASIDE_WORDS})\b", aside.group(0), re.I) \
-                or re.match(rf"\W*{_NOT_YEAR}", aside.group(0), re.I):
+                or re.match(rf"\W*{_NOT_YEAR}", aside.group(0), re.I) or _OFFICE_SET_ASIDE_RE.match(aside.group(0)):
             continue  # ("apart from the March 2023 visit, did Ofsted visit again in 2023?": others of the time asked;
-            # "since 2015, not 2016": a year left out of the window, not its end)
+            # "since 2015, not 2016": a year left out of the window, not its end; "not the director appointed in
+            # 2021": a person left out)
         for m in _SET_ASIDE_WHEN_RE.finditer(aside.group(0)):
             number = _month(m.group(1))
             starts.append((date(int(m.group(2)), number or 1, 1),
@@ -1703,6 +1732,11 @@ def _set_aside_starts(text: str) -> list[tuple[date, str]]:
 COUNTED_SINCE_RE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:nd|rd|th))\s+"
                               rf"(?:[\w'’-]+\s+){{0,3}}?since\s+(?:{MONTH_RE.replace('(', '(?:', 1)}\s+)?{YEAR}\b",
                               re.I)
+
+
+# A numbered visit a question measures from or leaves out: "compared with MV5", "not MV5"
+OTHER_VISIT_NAMED_RE = re.compile(rf"\b(?:than|compared\s+(?:with|to)|against|vs\.?|versus|not)\s+(?:the\s+|its\s+)?"
+                                  rf"(?:mv\s?-?\d{{1,2}}|{ORDINAL_RE}\s+(?:monitoring\s+)?(?:visit|mv))\b", re.I)
 
 
 def parse(question: str, previous: Query | None = None) -> Query:
@@ -1752,9 +1786,11 @@ def parse(question: str, previous: Query | None = None) -> Query:
     visit = None
     authorities = places_asked(text, considered)
     # "First Somerset MV": the place may stand between the ordinal and the visit
-    vm = VISIT_RE.search(rest) or _visit_across_place(rest) \
-        or (MONITORING_NAMED_RE.search(rest) and (ORDINAL_LETTER_RE.search(rest) or ORDINAL_ONE_RE.search(rest)
-                                                   or ORDINAL_AFTER_RE.search(rest)))
+    # ("the two-day MV in Dec 2018: compared with MV5 where HMI flagged ..., not MV5": another visit, no filter)
+    own = OTHER_VISIT_NAMED_RE.sub(lambda m: " " * len(m.group(0)), rest)  # (offsets kept: they cut `rest` below)
+    vm = VISIT_RE.search(own) or _visit_across_place(own) \
+        or (MONITORING_NAMED_RE.search(own) and (ORDINAL_LETTER_RE.search(own) or ORDINAL_ONE_RE.search(own)
+                                                  or ORDINAL_AFTER_RE.search(own)))
     if vm:
         visit = ordinal_value(vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4))
         # The visit is a filter; left in, its words would pull passages that merely name the visit.
@@ -1825,10 +1861,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if _has_topic(unquoted := NEGATED_QUOTE_RE.sub(" ", rest)):
         rest = unquoted
     topic = rest
-    for name in authorities:  # (by any form the question names it by: "lbth", "Richmond")
-        forms = "|".join(map(re.escape, sorted(question_forms(name), key=len, reverse=True)))
-        topic = re.sub(rf"\b(in|for|at|about)?\s*(?<![\w&'’-])(?:{forms})('s|’s)?(?![\w&-])", " ", topic,
-                       flags=re.I)
+    for name in authorities:
+        topic = re.sub(rf"\b(in|for|at|about)?\s*{re.escape(name)}('s|’s)?\b", " ", topic, flags=re.I)
     topic = _tidy(topic).strip(" ,;")
     asked_month = find_event_month(rest, considered)
     month, start, end = _month_in_year(asked_month, start, end)

@@ -108,14 +108,12 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
                                                       "has to get better", "have to get better", "need to get better",
                                                       "needs to get better")},
     # a "forever home" is "permanence" in a letter ("achieving permanence for children")
-    **{form: ("permanence", "permanent") for form in ("forever home", "forever homes", "forever family",
-                                                       "forever families")},
+    **{form: ("permanence",) for form in ("forever home", "forever homes", "forever family", "forever families")},
     # babies "before they are born" are "unborn children" ("planning for unborn children", "pre-birth assessments")
     **{form: ("unborn", "pre-birth") for form in ("before they are born", "before they're born", "before birth",
                                                   "before being born", "not yet born")},
-    # children "groomed" or "criminally used" are at risk of "exploitation"
-    **{form: ("exploitation",) for form in ("groomed", "grooming", "criminally used", "criminally exploited",
-                                            "county lines")},
+    # children "criminally used" are "criminally exploited" (not the documents' own words, "grooming", "county lines")
+    **{form: ("exploitation",) for form in ("criminally used", "used by gangs", "used by criminals")},
     # support "made to measure" is "bespoke" or "tailored"
     **{form: ("bespoke", "tailored") for form in ("made-to-measure", "made to measure", "tailor-made")},
     # a council's apology is worded "we are deeply sorry"
