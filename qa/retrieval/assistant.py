@@ -29,8 +29,8 @@ from qa.config import Settings, load_settings
 from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
-from qa.retrieval.question import (FRAMEWORK_RE, GRADE_KEPT_VERBS, OFSTED_NAMED_RE, SOURCE_KINDS, FilterOverrides,
-                                   Query, _ordinal, parse, without_set_asides)
+from qa.retrieval.question import (FRAMEWORK_RE, GRADE_KEPT_VERBS, MONTH_RE, OFSTED_NAMED_RE, SOURCE_KINDS,
+                                   FilterOverrides, Query, _month, _ordinal, parse, without_set_asides)
 from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE, SHARE_QUESTION_RE, announces_only,
                                       asked_event, gives_grade, grade_tied_to, judged_grade_asked,
                                       asks_board_grade, states_board_grade,
@@ -1147,19 +1147,14 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     return not role or role == "spoke" and by_surname or any(names_person_in_role(role, h.passage.text) for h in hits)
 
 
-_MONTH_YEAR_RE = re.compile(rf"\b({MONTH_NAMES}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)\s+"
-                            rf"((?:19|20)\d\d)\b", re.I)
+_MONTH_YEAR_RE = re.compile(rf"\b{MONTH_RE}\s+((?:19|20)\d\d)\b", re.I)
 
 
 @lru_cache(maxsize=256)
 def _dates_set_aside(question: str) -> frozenset[tuple[int, int]]:
     """(year, month) of each event a question sets aside by its month ("not the Feb 2024 one")."""
-    return frozenset((int(m.group(2)), _month_number(m.group(1))) for clause in rank.set_aside_clauses(question)
+    return frozenset((int(m.group(2)), _month(m.group(1))) for clause in rank.set_aside_clauses(question)
                      for m in _MONTH_YEAR_RE.finditer(clause))
-
-
-def _month_number(name: str) -> int:
-    return next(number for month, number in MONTHS.items() if month.startswith(name[:3].lower()))
 
 
 def opens_on_date_set_aside(doc: Document, query: Query) -> bool:
@@ -1176,7 +1171,7 @@ def opens_on_date_set_aside(doc: Document, query: Query) -> bool:
         end = min((i for i in (opening.find(".", m.end()), opening.find("\n", m.end())) if i >= 0),
                   default=len(opening))
         if _EVENT_DATED_RE.search(opening, start, end):
-            return (int(m.group(2)), _month_number(m.group(1))) in dates
+            return (int(m.group(2)), _month(m.group(1))) in dates
     return False
 
 
