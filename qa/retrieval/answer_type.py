@@ -366,7 +366,7 @@ def second_fact_weight(question: str, kind: str | None, text: str) -> float:
     return SECOND_FACT_BOOST if office and holds("person", text) and _names_holder(office, text) else 1.0
 
 
-def _line_or_sentence(text: str, start: int, end: int) -> tuple[int, int]:
+def line_or_sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the line or sentence holding text[start:end] (a full stop or a line break ends either)."""
     ends = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
     return max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1, min(ends, default=len(text))
@@ -381,7 +381,7 @@ def _names_holder(office: re.Pattern, text: str) -> bool:
     """Somebody named in the office's own sentence ("Cllr Jo Bell, Cabinet Member for Children, said"), not the office
     alone ("Related documents Minister's letter. The leader, Cllr Jo Bell, said ...")."""
     for m in office.finditer(text):
-        start, end = _line_or_sentence(text, m.start(), m.end())
+        start, end = line_or_sentence(text, m.start(), m.end())
         if EVIDENCE["person"].search(text[start:end]):
             return True
         line_above = text[:start - 1].rsplit("\n", 1)[-1] if start else ""
@@ -707,7 +707,7 @@ def _asks_this_overall(question: str) -> bool:
 
 
 def _recalled_grade(text: str, grade: re.Match) -> bool:
-    start, _ = _line_or_sentence(text, grade.start(), grade.end())
+    start, _ = line_or_sentence(text, grade.start(), grade.end())
     earlier = list(EARLIER_INSPECTION_RE.finditer(text, start, grade.start()))
     return bool(earlier) and not _NOW_RE.search(text, earlier[-1].end(), grade.end())
 

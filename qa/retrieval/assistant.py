@@ -37,7 +37,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE
                                       asked_role, asks_council_services, asks_provider_inspection, provider_report,
                                       report_of_asked_kind,
                                       asks_findings, asks_grade, asks_person, counted_stems, holds, holds_grade_of,
-                                      names_person_in_role, BYLINE_NAME_RE, PERSON_NAME, ROLE_RE,
+                                      line_or_sentence, names_person_in_role, BYLINE_NAME_RE, PERSON_NAME, ROLE_RE,
                                       states_change, states_count, states_count_change, states_count_in_sentence,
                                       states_grade_count, states_share)
 from qa.documents.gazetteer import find_in_text, name_within, question_forms
@@ -1167,10 +1167,7 @@ def opens_on_date_set_aside(doc: Document, query: Query) -> bool:
         return False
     opening = f"{doc.title or ''}\n{doc.text[:rank.KIND_OPENING_CHARS]}"
     for m in _MONTH_YEAR_RE.finditer(opening):
-        start = max(opening.rfind(".", 0, m.start()), opening.rfind("\n", 0, m.start())) + 1
-        end = min((i for i in (opening.find(".", m.end()), opening.find("\n", m.end())) if i >= 0),
-                  default=len(opening))
-        if _EVENT_DATED_RE.search(opening, start, end):
+        if _EVENT_DATED_RE.search(opening, *line_or_sentence(opening, m.start(), m.end())):
             return (int(m.group(2)), _month(m.group(1))) in dates
     return False
 

@@ -532,6 +532,7 @@ _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outc
 _NOT_YEAR = r"\bnot\s+(?:in\s+)?(?:" + MONTH_RE + r"\s+)?(?:19|20)\d\d\b"
 _HELD_OFFICES = (r"director|dcs|chief\s+executive|lead\s+member|cabinet\s+member|portfolio\s+holder|commissioner|"
                  r"leader|minister|(?:lead\s+)?inspector|hmi|head\s+of\s+service|councillor|cllr")
+_OFFICE_NOT = rf"(?:and\s+)?not\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_HELD_OFFICES})\b"  # ("not the interim DCS")
 YEAR_ALONE_SET_ASIDE = (r"(?<=[^\s(])[,;]?\s*" + _NOT_YEAR +
                         r"(?:\s*(?:or|and|to|[-–/])\s*(?:(?:19|20)\d\d|\d\d)\b)?"
                         r"(?=\s*[),;?.!]|\s*$|\s+[-–—]\s|\s+but\b)")
@@ -545,9 +546,8 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               # (or who held an office then: "2016 - not the director appointed in December 2018,
                               # and not the interim DCS the 2018 MV letter went to", "Not the councillor quoted on the
                               # January 2017 MV")
-                              rf"(?:(?<=[,;–—-])|(?<=[.?!]))\s*(?:and\s+)?not\s+(?:the|its|their)\s+"
-                              rf"(?:[\w-]+\s+){{0,2}}?"
-                              rf"(?:{_HELD_OFFICES})\b(?:(?!\s[-–—]\s|\s+but\b)[^,;?()]){{0,80}}?\b(?:19|20)\d\d\b"
+                              rf"(?:(?<=[,;–—-])|(?<=[.?!]))\s*{_OFFICE_NOT}"
+                              rf"(?:(?!\s[-–—]\s|\s+but\b)[^,;?()]){{0,80}}?\b(?:19|20)\d\d\b"
                               rf"(?:\s+{_SET_ASIDE_EVENT}s?\b(?:\s+(?:letter|report)s?\b)?)?"
                               rf"(?:\s+(?:went|was\s+sent|was\s+addressed)\s+to\b)?|"
                               # ("Need the 2023 grades, not what the later MVs said")
@@ -1621,7 +1621,8 @@ BETWEEN_EVENTS_RE = re.compile(rf",?\s*\bbetween\s+(?:the|its|their)\s+(?:[\w'�
 # March 2023
 # (only when it is the earlier: in "was the 2018 RI better than the March 2023 ILACS?" the later event follows "than"
 # and stays)
-COMPARED_WITH_RE = re.compile(rf"\b(?:than|compared\s+(?:with|to)|against|vs\.?|versus)\s+(?:"
+_COMPARED = r"(?:than|compared\s+(?:with|to)|against|vs\.?|versus)"
+COMPARED_WITH_RE = re.compile(rf"\b{_COMPARED}\s+(?:"
                               rf"(?:the|its|their|[\w-]+['’]s)\s+(?:[\w'’-]+\s+)?{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?"
                               rf"{_PLACING_EVENT}|(?:in\s+)?{YEAR}\b)", re.I)
 
@@ -1697,17 +1698,17 @@ def places_asked(text: str, considered: str | None = None) -> list[str]:
     year"). (`considered`: `text` without its set-aside clauses, when the caller has it already.)"""
     authorities = find_authorities(text)
     considered = without_set_asides(text) if considered is None else considered
-    outside = find_authorities(_without_asides(considered)) if authorities else []
-    if len(authorities) > 1 and outside:
-        authorities = [a for a in authorities if a in outside]
-    elif authorities and not outside and _OFFICE_SET_ASIDE_RE.search(text):
-        authorities = []  # (named only as where somebody set aside went: "Not the commissioner sent into Medway")
+    office_set_aside = bool(authorities) and bool(_OFFICE_SET_ASIDE_RE.search(text))
+    if len(authorities) > 1 or office_set_aside:
+        if outside := find_authorities(_without_asides(considered)):
+            authorities = [a for a in authorities if a in outside]
+        elif office_set_aside:
+            authorities = []  # (named only as where somebody set aside went: "Not the commissioner sent into Medway")
     return authorities
 
 
 _SET_ASIDE_WHEN_RE = re.compile(rf"\b(?:{MONTH_RE}\s+)?{YEAR}\b", re.I)
-_OFFICE_SET_ASIDE_RE = re.compile(rf"\W*(?:and\s+)?not\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,2}}?"
-                                  rf"(?:{_HELD_OFFICES})\b", re.I)
+_OFFICE_SET_ASIDE_RE = re.compile(rf"\W*{_OFFICE_NOT}", re.I)
 
 
 def _set_aside_starts(text: str) -> list[tuple[date, str]]:
@@ -1735,7 +1736,7 @@ COUNTED_SINCE_RE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eig
 
 
 # A numbered visit a question measures from or leaves out: "compared with MV5", "not MV5"
-OTHER_VISIT_NAMED_RE = re.compile(rf"\b(?:than|compared\s+(?:with|to)|against|vs\.?|versus|not)\s+(?:the\s+|its\s+)?"
+OTHER_VISIT_NAMED_RE = re.compile(rf"\b(?:{_COMPARED}|not)\s+(?:the\s+|its\s+)?"
                                   rf"(?:mv\s?-?\d{{1,2}}|{ORDINAL_RE}\s+(?:monitoring\s+)?(?:visit|mv))\b", re.I)
 
 
