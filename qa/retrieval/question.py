@@ -532,7 +532,8 @@ _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outc
 _NOT_YEAR = r"\bnot\s+(?:in\s+)?(?:" + MONTH_RE + r"\s+)?(?:19|20)\d\d\b"
 _HELD_OFFICES = (r"director|dcs|chief\s+executive|lead\s+member|cabinet\s+member|portfolio\s+holder|commissioner|"
                  r"leader|minister|(?:lead\s+)?inspector|hmi|head\s+of\s+service|councillor|cllr")
-_OFFICE_NOT = rf"(?:and\s+)?not\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_HELD_OFFICES})\b"  # ("not the interim DCS")
+# ("not the interim DCS ...")
+_OFFICE_NOT = rf"(?:and\s+)?not\s+(?:the|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_HELD_OFFICES})\b"
 YEAR_ALONE_SET_ASIDE = (r"(?<=[^\s(])[,;]?\s*" + _NOT_YEAR +
                         r"(?:\s*(?:or|and|to|[-–/])\s*(?:(?:19|20)\d\d|\d\d)\b)?"
                         r"(?=\s*[),;?.!]|\s*$|\s+[-–—]\s|\s+but\b)")
