@@ -337,7 +337,9 @@ DEFAULT_INDEX = ROOT / "index"
 #   156: "Sheff" is Sheffield
 #   157: a "Posted on" line in figures may carry a time, a tag list or hyphens ("Posted on 07-06-23 at 10:15 in News |
 #        3 comments")
-PIPELINE_VERSION = "157"
+#   158: a newcomer's earlier employer is a passing mention ("council appoints Luton social care chief", "before
+#        joining Luton in 2019", "She has led Luton's services"); "MK" is Milton Keynes
+PIPELINE_VERSION = "158"
 
 
 def packaged_model_path() -> str:

@@ -5,6 +5,8 @@ each followed by [n], the rank of the passage it came from.
 """
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from qa.passages.split import answer_sentence_spans
@@ -54,6 +56,10 @@ def sentence_candidates(hits: list[Hit]) -> list[tuple[int, int, int, str]]:
 
 
 NOT_A_SENTENCE = 0.75
+# ... and a letterhead or an address says nothing at all: "Newcastle upon Tyne NE1 9XX T 0300 123 4567
+# enquiries@ofsted.example" (a postcode, a telephone number, an e-mail or web address)
+CONTACT_LINE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\S@\S|\bwww\.|\b0\d{3}\s?\d{3}\s?\d{4}\b")
+CONTACT_LINE = 0.2
 
 
 # Sentences embedded per answer (about 8 ms each on 2 AVX2 cores): the top passage's best three by shared words
@@ -100,6 +106,13 @@ def extract(question: str, hits: list[Hit], encode=None, pool: int = 3, kind: st
     # Embedding every candidate sentence is most of a question's time when they are new: the top passage's
     # sentences (the lead comes from there) and the best of the others by shared words are enough.
     first = sorted((k for k in pool if candidates[k][0] == 0), key=lambda k: -lexical[k])[:FIRST_PASSAGE_SENTENCES]
+    type_weights = np.array([answer_type_weight(kind, t, role, event) for t in texts]) if kind else None
+    if kind and not any(type_weights[k] > 1.0 for k in first):
+        # (one of them holding the asked fact, though it shares no word: "The inspectors were Maria Ellerby, HMI,
+        # ...", asked "Who led the first monitoring visit?", under a letterhead that names Ofsted)
+        holding = [k for k in pool if candidates[k][0] == 0 and type_weights[k] > 1.0]
+        if holding:
+            first = first[:FIRST_PASSAGE_SENTENCES - 1] + [max(holding, key=lambda k: lexical[k])]
     others = sorted((k for k in pool if candidates[k][0] != 0), key=lambda k: -lexical[k])
     dense_rows = first + others[:max(0, DENSE_SENTENCES - len(first))]
     scores = score_sentences(question, texts, encode, dense_rows=dense_rows, lexical=lexical)
@@ -108,9 +121,10 @@ def extract(question: str, hits: list[Hit], encode=None, pool: int = 3, kind: st
         unscored = [k for k in pool if k not in embedded]
         scores[unscored] = 0.3 * lexical[unscored]
     # A headline, a caption or a table row packs the question's words without saying anything in a sentence.
-    scores = scores * np.array([1.0 if SENTENCE_LINE_RE.search(t) else NOT_A_SENTENCE for t in texts])
+    scores = scores * np.array([1.0 if SENTENCE_LINE_RE.search(t) else CONTACT_LINE if CONTACT_LINE_RE.search(t)
+                                else NOT_A_SENTENCE for t in texts])
     if kind:
-        scores = scores * np.array([answer_type_weight(kind, t, role, event) for t in texts])
+        scores = scores * type_weights
     # What a visit looked at is not what it found (as in ranking: qa/retrieval/rank.py)
     scores = scores * np.array([scope_weight(t, question, kind) for t in texts])
     # ... and a council's reply is not what inspectors said, when their view is asked (`source` "ofsted")

@@ -126,7 +126,7 @@ _ALIASES = {
     "Sheffield": ("Sheff",),
     "Northumberland": ("N'land", "N’land", "Nland"),
     "Nottingham": ("Nottm",),  # (the city's everyday short form, not Notts)
-    "Isle of Wight": ("IoW",),
+    "Isle of Wight": ("IoW",), "Milton Keynes": ("MK", "MKC"),
     # county councils by their initials, where no other council shares them ("KCC's own statement")
     "Kent": ("KCC",), "West Sussex": ("WSCC",), "East Sussex": ("ESCC",), "North Yorkshire": ("North Yorks", "NYCC"),
 }
@@ -497,6 +497,11 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _SCHOOL_RE = re.compile(r"\b(?:schools?|pupils?|phonics|key\s+stage|primary|secondary|deep\s+dive)\b", re.I)
 
 
+# ... and, for a name that is no everyday verb, an inspection word straight after it: "bedford MV dates since the 2023
+# ilacs + what each one looked at" (not "reading ofsted's letter ...", "bury the ILACS findings")
+_INSPECTION_WORD_AFTER = re.compile(rf"\s+(?:{_VISIT_KIND}|mvs|fvs|dcs|ofsted['’]?s?|children['’]?s?\s+services)\b",
+                                    re.I)
+_ALSO_A_VERB = {"Reading", "Bury"}
 _QUESTION_WORDS_RE = re.compile(r"[,?]|\b(what|how|why|which|who|when|where|did|does|do|is|are|was|were)\b", re.I)
 
 
@@ -610,6 +615,7 @@ def question_forms(name: str, towns: bool = True) -> tuple[str, ...]:
 _COUNCIL_BODY_AFTER = re.compile(r"\s+(?:scrutiny\s+(?:cttee|ctee|committee|commission|panel|board)|cttee|ctee|"
                                  r"committee|cabinet\s+(?:member|meeting|report|paper|decision)s?)\b", re.I)
 # "bucks childrens services - ...": the council's services named after the word make it the place
+_LABEL_THEN_QUESTION_RE = re.compile(r"([^?:;–—]+?)\s+(?:-{1,2}|[–—])\s+\S|([^?:;–—-]+?):\s+\S")
 _SERVICES_AFTER = re.compile(r"\s+(?:children['’]?s?|childrens['’]?)\s+(?:services|social\s+care|trust)\b", re.I)
 
 
@@ -660,13 +666,16 @@ def find_in_question(text: str) -> list[str]:
             at_start = not text[:m.start("name")].strip()
             possessive = re.match(r"[’']s\b", after)
             if at_start:  # "Reading the letter ..." is a verb; "reading caseloads 2018", "halton ilacs" a place
-                terse = len(text.split()) <= 8 and not _QUESTION_WORDS_RE.search(text) and not surface.isupper()
+                # (or a terse label before the question: "bury care leavers housing - what has the DCS promised?")
+                head = (label.group(1) or label.group(2)) if (label := _LABEL_THEN_QUESTION_RE.match(text)) else text
+                terse = len(head.split()) <= 8 and not _QUESTION_WORDS_RE.search(head) and not surface.isupper()
                 # (or a capitalised label before a comma, a dash or a bracket: "Derby, October 2023 monitoring visit
                 # only: ...", "Maidenhead - the MV after the November 2018 one", "Richmond (the other AfC borough)")
                 if not (possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)
                         or surface[:1].isupper() and (re.match(r",\s|\s*[–—]\s*|\s+-{1,2}\s", after)
                                                       or _describing_bracket(text, m.end("name")))
                         or _VISIT_KIND_AFTER.match(after) or _COUNCIL_BODY_AFTER.match(after)
+                        or real_surface not in _ALSO_A_VERB and _INSPECTION_WORD_AFTER.match(after)
                         or (real_surface in _TOWN_SURFACE or real_surface in _COUNTY_TOWNS)
                         and _DAYS_VISIT_AFTER.match(after)
                         # (not initials: "RCT children's social care trials")

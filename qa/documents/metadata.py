@@ -952,6 +952,10 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|n
                              r"(years|worked|working|spells?|time|career)\s+at|"
                              # a later employer: "who left the Council in 2022 to join Oxfordshire County Council"
                              r"to\s+join|(?:left|leaving|moved|moving)\b[^.]{0,40}?\bto|"
+                             # an earlier one: "worked in Southend before joining Luton in 2019", and the service a
+                             # person leads there: "She has led Luton's services for children in care"
+                             r"(?:before|after|since|on|prior\s+to)\s+joining|"
+                             r"\b(?:she|he)\s+(?:has\s+|had\s+)?(?:led|run|ran|headed|managed)|"
                              # a former post: "who joined in 2021 after leading safeguarding services at X" (not
                              # inspectors' work: "after leading the inspection at X", "after spending two weeks at")
                              r"\bjoined\b[^.]{0,40}?\bafter\s+(?:leading|heading|running|managing|working|serving|holding)\b"
@@ -972,6 +976,11 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|n
                              r"(?<=\n)(?:[\w ]{0,20}:\s*)?(?:\w+\s+){0,2}?(director|officer|member|manager|head|chief executive|"
                              r"commissioner|leader|chair|peer)\b[^.\n]{0,60},)\s+(the\s+)?((London\s+)?boroughs?\s+of\s+)?$",
                              re.I)
+# A newcomer's employer: "council appoints Luton social care chief" (not the commissioner sent in: "minister appoints
+# Slough commissioner")
+_APPOINTS_BEFORE = re.compile(r"\b(?:appoints?|appointed|hires?|hired|poach(?:es)?|poached|recruits?|recruited)\s+$",
+                              re.I)
+_NEWCOMER_JOB_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,3}?(?:chief|boss|director|dcs|head)\b", re.I)
 # A line of navigation or a section label ("Local News | Regions | Kent", "BBC News, Kent"): where the page sits
 # on its site, not what it is about.
 _NAV_LINE_RE = re.compile(r"[|>›»].*[|>›»]|\bRegions\b|\bLocal News\b|\bNews,|"
@@ -1179,6 +1188,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             w *= 0.1  # a body two councils share: "the Leicestershire and Rutland Safeguarding Children Partnership"
             passing_prev = True
         elif _PASSING_BEFORE.search(before) or (joined and passing_prev) \
+                or _APPOINTS_BEFORE.search(before) and _NEWCOMER_JOB_AFTER.match(content, mt.end) \
                 or _REPLACED_AFTER.match(content[mt.end:mt.end + 40]) \
                 or (not mt.formal and _DESCRIBED_BEFORE.search(before[-12:])
                     and _DESCRIBED_AFTER.match(content[mt.end:mt.end + 30])) \

@@ -38,6 +38,7 @@ FIELD_GLOSSARY = {
     "CICC": "children in care council",
     "CIN": "children in need",
     "CIW": "Care Inspectorate Wales",
+    "CL": "care leaver",  # ("mk CLs in custody": two capitals, so never the word "cl")
     "CLA": "children looked after",
     "CME": "children missing education",
     "CP": "child protection",

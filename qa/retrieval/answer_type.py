@@ -359,7 +359,12 @@ def second_fact_weight(question: str, kind: str | None, text: str) -> float:
         if not holds("date", text):
             return 1.0
         event = _second_event(question)  # "..., and when were they appointed?": that event's date, not a cover's
-        return SECOND_FACT_BOOST * (EVENT_DATE_BOOST if event and dates_event(event, text) else 1.0)
+        if event and dates_event(event, text):
+            return SECOND_FACT_BOOST * EVENT_DATE_BOOST
+        # (another event's date is no answer: "when were they on site?", not "the director who took up post in
+        # September 2024"; a story's byline date still is its publication's)
+        return 1.0 if event and any(dates_event(other, text) for other in DATE_EVENTS if other != event) \
+            else SECOND_FACT_BOOST
     if _asks_person_too(question, kind) and holds("person", text) and INSPECTOR_NAMED_RE.search(text):
         return SECOND_FACT_BOOST
     office = _office_asked_too(question, kind)
@@ -398,7 +403,9 @@ def _asks_date_too(question: str, kind: str | None) -> bool:  # (once per questi
 @lru_cache(maxsize=256)
 def _second_event(question: str) -> str | None:
     clause = question[AND_WHEN_RE.search(question).start():]
-    return next((name for name, (asked, _) in DATE_EVENTS.items() if asked.search(clause)), None)
+    named = [name for name, (asked, _) in DATE_EVENTS.items() if asked.search(clause)]
+    # (an event named beats "on what date", which any event's clause may say: "and on what date was she appointed?")
+    return next((name for name in named if name != "took place"), named[0] if named else None)
 
 
 @lru_cache(maxsize=256)
@@ -761,7 +768,10 @@ DATE_EVENTS = {
                               r"\bon\s+what\s+dates?\b|\b(?:make|made|pay|paid)\b[^?]{0,40}\bvisit\b|"
                               # "When was Havering's third monitoring visit done?", "when did Ofsted come in?"
                               r"\bwhen\s+(?:was|were|did)\b[^?,;]{0,60}?\b(?:visit|inspection|mv|ofsted|inspectors?|"
-                              r"hmis?|jtai)\b[^?,;]{0,30}?\b(?:done|held|on\s+site|(?:go|went|come|came)\s+in)\b",
+                              r"hmis?|jtai)\b[^?,;]{0,30}?\b(?:done|held|on\s+site|(?:go|went|come|came)\s+in)\b|"
+                              # (of the inspectors asked before: "which HMIs did the visit and when were they on
+                              # site?")
+                              r"\bwhen\s+(?:was|were|did)\s+(?:they|she|he)\s+(?:on\s+site|(?:go|come)\s+in)\b",
                               re.I),
                    re.compile(r"\b(?:took|taken|take)\s+place\b|\b(?:carried\s+out|conducted|undert(?:aken|ook))\b|"
                               r"\bvisited\b|"
@@ -769,7 +779,7 @@ DATE_EVENTS = {
                               r"\bon\s+site\b|\bvisit(?:\s+\w+){0,3}\s+(?:on|from|between)\b|"
                               # "the monitoring visit to Torbay children's services on 14 and 15 June 2017", "This
                               # inspection was led by Jo Bell HMI, supported by four inspectors, between 10 and 21 ..."
-                              rf"\b(?:visit\s+to\b[^.\n]{{0,60}}?|inspection\s+was\s+(?:led|carried\s+out|undertaken|"
+                              rf"\b(?:visit\s+to\b[^.]{{0,60}}?|inspection\s+was\s+(?:led|carried\s+out|undertaken|"
                               rf"conducted)\b[^.\n]{{0,120}}?)\s(?:on|from|between)\s+"
                               rf"{_DAY_OF_MONTH}"
                               rf"(?:\s*(?:and|to|-|–)\s*{_DAY_OF_MONTH})?\s+{_MONTH}", re.I)),
@@ -897,7 +907,10 @@ def asked_event(question: str) -> str | None:
     return next((name for name, (asked, _) in DATE_EVENTS.items() if asked.search(question)), None)
 
 
-_PARAGRAPH_BREAK_RE = re.compile(r"\n[^\S\n]*\n")
+# (not a break a PDF's layout left inside a sentence, after a word no paragraph ends on: "the monitoring visit to\n\n
+# Sunderland City Council children's services on 9 and 10 October 2018")
+_PARAGRAPH_BREAK_RE = re.compile(r"(?<!\bto)(?<!\bof)(?<!\bthe)(?<!\band)(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bby)"
+                                 r"(?<!\bfor)(?<!\bwith)\n[^\S\n]*\n")
 
 
 @lru_cache(maxsize=50_000)

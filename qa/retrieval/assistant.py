@@ -1147,26 +1147,15 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     return not role or role == "spoke" and by_surname or any(names_person_in_role(role, h.passage.text) for h in hits)
 
 
-_MONTH_YEAR_RE = re.compile(rf"\b{MONTH_RE}\s+((?:19|20)\d\d)\b", re.I)
-
-
-@lru_cache(maxsize=256)
-def _dates_set_aside(question: str) -> frozenset[tuple[int, int]]:
-    """(year, month) of each event a question sets aside by its month ("not the Feb 2024 one")."""
-    return frozenset((int(m.group(2)), _month(m.group(1))) for clause in rank.set_aside_clauses(question)
-                     for m in _MONTH_YEAR_RE.finditer(clause))
-
-
 def opens_on_date_set_aside(doc: Document, query: Query) -> bool:
     """A document whose opening dates its first inspection event to a month the question sets aside (and does not
     ask): "Between 5 and 9 February 2024, four inspectorates carried out a JTAI", not "This inspection took place from
     3 to 7 March 2025, a year after the February 2024 JTAI"."""
-    dates = {(y, m) for y, m in _dates_set_aside(query.text)
-             if not (query.date_from and query.date_from <= date(y, m, 1) <= (query.date_to or date.max))}
+    dates = rank.dates_set_aside_not_asked(query)
     if not dates:
         return False
     opening = f"{doc.title or ''}\n{doc.text[:rank.KIND_OPENING_CHARS]}"
-    for m in _MONTH_YEAR_RE.finditer(opening):
+    for m in rank.MONTH_YEAR_RE.finditer(opening):
         if _EVENT_DATED_RE.search(opening, *line_or_sentence(opening, m.start(), m.end())):
             return (int(m.group(2)), _month(m.group(1))) in dates
     return False

@@ -1166,7 +1166,9 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         ("since", rf"\b(?:since|after|from|starting)\s+{MONTH_YEAR}"),
         ("before", rf"\b(?:before|until|till|up to|prior to)\s+{MONTH_YEAR}"),
         ("season", rf"\b(early|spring|mid|summer|late|autumn|winter|end of|beginning of|start of)[\s-]+{YEAR}"),
-        ("month", rf"\b(?:in\s+|during\s+)?{MONTH_RE}\s+{YEAR}"),
+        # (with its day, which is no word of the topic: "the MV on 12 March 2024")
+        ("month", rf"\b(?:in\s+|during\s+)?(?:(?:on\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
+                  rf"{MONTH_RE}\s+{YEAR}"),
         # "around 2016?": a year, where no count follows (COUNT_BEFORE reads "around 2000 children" as a count)
         # (not in a question on a number: "How many children were in care - around 2000?")
         ("about_year", rf"\b(?:around|about|circa|roughly)\s+{YEAR}\b(?=\s*(?:[?.!,;:)]|$))"),
@@ -1561,8 +1563,62 @@ TWO_DIGIT_YEAR_RE = re.compile(rf"\b{MONTH_RE}(\s*(?:['’]|-)\s*|\s+)([1-3]\d)\
 MONTH_BRACKET_YEAR_RE = re.compile(rf"\b{MONTH_RE}\s*\(\s*((?:19|20)\d\d)\s*\)", re.I)
 
 
+# A date typed in figures is written out, so that every rule reading months and years reads it: "12/03/2024",
+# "12.03.24" (a UK day first) -> "12 March 2024"; "03/2024", "2024-03", "03/24" -> "March 2024"; "in '19" -> "in
+# 2019". Not a financial year ("2018-19", "2011-12"), a ratio ("24/7") nor a year still to come.
+_NOT_FIGURES_AROUND = (r"(?<![\w/.-])", r"(?![\d/-]|\.\d)")
+DAY_MONTH_YEAR_RE = re.compile(r"{0}(3[01]|[12]\d|0?[1-9])([/.-])(1[0-2]|0?[1-9])\2((?:19|20)\d\d|\d\d){1}"
+                               .format(*_NOT_FIGURES_AROUND))
+MONTH_SLASH_YEAR_RE = re.compile(r"{0}(1[0-2]|0?[1-9])/((?:19|20)\d\d){1}|{0}(1[0-2]|0[1-9])/(\d\d){1}"
+                                 .format(*_NOT_FIGURES_AROUND))
+YEAR_DASH_MONTH_RE = re.compile(r"{0}((?:19|20)\d\d)-(1[0-2]|0[1-9])(?:-(3[01]|[12]\d|0[1-9]))?{1}"
+                                .format(*_NOT_FIGURES_AROUND))
+APOSTROPHE_YEAR_RE = re.compile(r"(?<![\w'’])['’]([0-3]\d)\b(?!['’]?s\b)(?![’'])")
+
+
+def _full_year(digits: str, latest: int) -> int | None:
+    if len(digits) == 4:
+        return int(digits)
+    return 2000 + int(digits) if int(digits) <= latest else None
+
+
+def _written_out(day: str | None, month: str, year: int | None) -> str | None:
+    if year is None:
+        return None
+    return (f"{int(day)} " if day else "") + f"{calendar.month_name[int(month)]} {year}"
+
+
+def _day_month_year(m: re.Match, latest: int) -> str | None:
+    return _written_out(m.group(1), m.group(3), _full_year(m.group(4), latest))
+
+
+def _year_dash_month(m: re.Match, latest: int) -> str | None:
+    year, month, day = m.groups()
+    if not day and int(month) == (int(year) + 1) % 100:  # ("2011-12": a financial year)
+        return None
+    return _written_out(day, month, int(year))
+
+
+def _month_slash_year(m: re.Match, latest: int) -> str | None:
+    if m.group(2):
+        return _written_out(None, m.group(1), int(m.group(2)))
+    return _written_out(None, m.group(3), _full_year(m.group(4), latest)) if int(m.group(4)) > 12 else None
+
+
+def _apostrophe_year(m: re.Match, latest: int) -> str | None:
+    return str(year) if (year := _full_year(m.group(1), latest)) else None
+
+
+def with_dates_written_out(text: str, latest: int) -> str:
+    for pattern, read in ((DAY_MONTH_YEAR_RE, _day_month_year), (YEAR_DASH_MONTH_RE, _year_dash_month),
+                          (MONTH_SLASH_YEAR_RE, _month_slash_year), (APOSTROPHE_YEAR_RE, _apostrophe_year)):
+        text = pattern.sub(lambda m: read(m, latest) or m.group(0), text)
+    return text
+
+
 def with_full_years(text: str) -> str:
     latest = date.today().year % 100
+    text = with_dates_written_out(text, latest)
     text = MONTH_BRACKET_YEAR_RE.sub(lambda m: f"{m.group(1)} {m.group(m.lastindex)}", text)
     return TWO_DIGIT_YEAR_RE.sub(lambda m: f"{m.group(1)} 20{m.group(3)}" if int(m.group(3)) <= latest
                                  else m.group(0), text)
@@ -1741,6 +1797,12 @@ OTHER_VISIT_NAMED_RE = re.compile(rf"\b(?:{_COMPARED}|not)\s+(?:the\s+|its\s+)?"
                                   rf"(?:mv\s?-?\d{{1,2}}|{ORDINAL_RE}\s+(?:monitoring\s+)?(?:visit|mv))\b", re.I)
 
 
+# A bracket dating what the question names, to tell which one: "before the 2019 inadequate (report out 8/5/19)" (its
+# date is no word of the topic: "May" would find "may")
+DATED_ASIDE_RE = re.compile(rf"\(\s*(?:[\w'’-]+\s+){{0,3}}?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_RE}\s+{YEAR}\s*\)",
+                            re.I)
+
+
 def parse(question: str, previous: Query | None = None) -> Query:
     text = with_full_years(mended_places(re.sub(r"\s+", " ", question).strip()))
     if _has_topic(DOUBTED_CLAIM_RE.sub("", text, count=1)):
@@ -1783,6 +1845,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
             # window the question opens closes before the year it sets aside (before its month, when one is named:
             # "after the 2016 inadequate ..., not the Dec 2018 visit" still holds the autumn 2018 visit)
             end, phrase = first_day - timedelta(days=1), f"{phrase}, before {label}" if phrase else phrase
+    if DATED_ASIDE_RE.search(rest):
+        rest = _tidy(DATED_ASIDE_RE.sub(" ", rest))
     if not _has_topic(rest):
         rest = considered  # "What happened in 2018?": the time is the topic, keep it in the search text
     visit = None

@@ -25,7 +25,7 @@ from functools import lru_cache
 from qa.retrieval.question import (COUNCIL_DECISION_RE, MONTH_RE, NEGATED_EVENT_RE, NEGATED_SOURCE_RE, NUMBER_WORDS,
                                    OTHER_INSPECTORATE_RE,
                                    LETTER_IN_MONTH_RE, PUBLISHED_RE, SOURCE_KINDS, YEAR, Query, authority_surface_re,
-                                   find_authorities, without_set_asides)
+                                   _month, find_authorities, without_set_asides)
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import find_in_text, name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
@@ -271,6 +271,17 @@ def asked_months(query: Query) -> frozenset[int]:
     return frozenset()
 
 
+_DAY_ASKED_RE = re.compile(rf"^(\d{{1,2}})\s+{MONTH_RE}\s+((?:19|20)\d\d)$", re.I)
+
+
+def asked_day(query: Query) -> str | None:
+    """The day a question dates to (ISO), where it gives one: "lincs cyp scrutiny 1/3/24" (the meeting that day)."""
+    if not (m := _DAY_ASKED_RE.match(query.time_phrase or "")) or not query.date_from:
+        return None
+    day = int(m.group(1))
+    return f"{query.date_from:%Y-%m}-{day:02d}" if 1 <= day <= 31 else None
+
+
 def months_named(text: str) -> frozenset[int]:
     """The months a text names. Those a question names ("recruited since April, according to the report in
     November 2023") are no other event than the one asked about."""
@@ -322,9 +333,9 @@ SINCE_LAST_RE = re.compile(r"\bsince\s+(?:the|its|their)\s+(?:(?:last|previous|f
 
 
 def month_weight(months: frozenset[int], text: str, headings: tuple[str, ...] | list[str] = (),
-                 published: str | None = None) -> float:
-    if not months:
-        return 1.0
+                 published: str | None = None, day: str | None = None) -> float:
+    if not months or day and published == day:
+        return 1.0  # (the paper of the day asked is what is asked, whatever months its figures name)
     # (a heading opening the passage with the document's own date is its dateline or running header, dating no event
     # of its own: "Monitoring visit to Bury children's services - 7 March 2025" over the February visit's findings;
     # not "Ofsted focused visit - 14 and 15 February 2024", the visit's dates)
@@ -1106,8 +1117,10 @@ QUOTE_ATTRIBUTED_RE = re.compile(r"[”\"’']\s*,?\s*(?:[\w'’-]+\s+){0,4}?(?:
 # The council's own page speaking for itself, unquoted: "We will appoint a deputy early help coordinator ...", "The
 # council will ..." (not telling what Ofsted found: "We were visited in October, and inspectors found ...")
 # (a committee paper numbers its paragraphs: "5.3 Our revised supervision policy ...")
+# (or its promise, opening the first sentence a few words in: "So this is what we will do. We will open ...")
 OWN_VOICE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:we|our\b|the\s+council\s+(?:will|is\s+going\s+to|"
-                          r"plans?\s+to|intends?\s+to))\b", re.I)
+                          r"plans?\s+to|intends?\s+to))\b|"
+                          r"^[^.!?\n]{0,40}?\bwe\s+(?:will|shall|are\s+going\s+to|plan\s+to|intend\s+to)\b", re.I)
 # ... or its commitment in an action plan's form, a numbered paragraph or a table's row in no one's voice: "3.1 Every
 # child who comes into care in an emergency will have a care plan agreed within 10 working days" (not "Ofsted will
 # return in the spring", "The commissioner will report in six months", "There is clear political will to improve",
@@ -1299,6 +1312,21 @@ def years_set_aside(question: str) -> frozenset[int]:
     return frozenset(y for clause in set_aside_clauses(question) for y in years_named(clause))
 
 
+MONTH_YEAR_RE = re.compile(rf"\b{MONTH_RE}\s+((?:19|20)\d\d)\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def dates_set_aside(question: str) -> frozenset[tuple[int, int]]:
+    """(year, month) of each event a question sets aside by its month ("not the Feb 2024 one")."""
+    return frozenset((int(m.group(2)), _month(m.group(1))) for clause in set_aside_clauses(question)
+                     for m in MONTH_YEAR_RE.finditer(clause))
+
+
+def dates_set_aside_not_asked(query: Query) -> set[tuple[int, int]]:
+    return {(y, m) for y, m in dates_set_aside(query.text)
+            if not (query.date_from and query.date_from <= date(y, m, 1) <= (query.date_to or date.max))}
+
+
 def set_aside_weight(doc: Document, query: Query) -> float:
     years = years_set_aside(query.text)
     if not years or not doc.date or (year := int(doc.date[:4])) not in years:
@@ -1306,7 +1334,18 @@ def set_aside_weight(doc: Document, query: Query) -> float:
     asked = query.date_from and query.date_from.year <= year <= (query.date_to or date.max).year
     if asked:
         return 1.0
-    return SET_ASIDE_EVENT_PENALTY if _opens_on_kind_set_aside(doc, query.text, year) else SET_ASIDE_YEAR_PENALTY
+    return SET_ASIDE_EVENT_PENALTY if _opens_on_kind_set_aside(doc, query.text, year) \
+        or _dated_at_month_set_aside(doc, query) else SET_ASIDE_YEAR_PENALTY
+
+
+def _dated_at_month_set_aside(doc: Document, query: Query) -> bool:
+    """A page dated in the month an event is set aside or the month after ("not the wnc ilacs 11/22", a council page
+    of 25 November 2022): what is published then reports that event."""
+    if not (dates := dates_set_aside_not_asked(query)) or len(doc.date) < 7:
+        return False
+    year, month = int(doc.date[:4]), int(doc.date[5:7])
+    before = (year - 1, 12) if month == 1 else (year, month - 1)
+    return bool({(year, month), before} & dates)
 
 
 # "... Not the 2021 focused visit.": a page of that year opening on that kind of visit (a focused or monitoring visit,

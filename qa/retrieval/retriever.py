@@ -195,7 +195,7 @@ class Retriever:
         if rank.RELATIVE_MONTH_ASKED_RE.search(query.text):
             months = frozenset()  # "around the Jan 2017 visit, in which month had the minister written beforehand?"
         broad = rank.is_broad(index.bm25.document_frequency(q_terms), len(index.passages))
-        role, event = asked_role(query.text), asked_event(query.text)
+        role, event, day = asked_role(query.text), asked_event(query.text), rank.asked_day(query)
         counted = counted_stems(query.topic, query.authorities) if query.answer_type == "count" else frozenset()
         overall = bool(OVERALL_ASKED_RE.search(query.text))
         acronyms = asked_acronyms(query.names, defined, arrangement_named_by)
@@ -207,7 +207,7 @@ class Retriever:
             weight = rank.prior(doc, query, newest, passage.headings, passage.start) \
                 * rank.prose_weight(passage.text, query.answer_type, event, overall) \
                 * answer_type_weight(query.answer_type, passage.text, role, event, counted, overall) \
-                * rank.month_weight(months, passage.text, passage.headings, doc.date) \
+                * rank.month_weight(months, passage.text, passage.headings, doc.date, day) \
                 * rank.lead_weight(broad, passage) \
                 * rank.scope_weight(passage.text, query.text, query.answer_type) \
                 * rank.reply_weight(passage.text, query.text, query.source, doc.doc_type == "council_page") \

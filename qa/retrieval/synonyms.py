@@ -116,6 +116,9 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     **{form: ("exploitation",) for form in ("criminally used", "used by gangs", "used by criminals")},
     # support "made to measure" is "bespoke" or "tailored"
     **{form: ("bespoke", "tailored") for form in ("made-to-measure", "made to measure", "tailor-made")},
+    # being "cagey" about something is written as a "reluctance" to share it
+    **{form: ("reluctance", "reluctant") for form in ("cagey", "cagy", "coy", "evasive", "tight-lipped",
+                                                      "unwilling", "hesitant")},
     # a council's apology is worded "we are deeply sorry"
     **{form: ("sorry",) for form in ("apologise", "apologised", "apologize", "apologized", "apology", "apologies")},
 }
