@@ -339,7 +339,11 @@ DEFAULT_INDEX = ROOT / "index"
 #        3 comments")
 #   158: a newcomer's earlier employer is a passing mention ("council appoints Luton social care chief", "before
 #        joining Luton in 2019", "She has led Luton's services"); "MK" is Milton Keynes
-PIPELINE_VERSION = "158"
+#   159: (a question line of up to eleven words as a heading: tried and undone, its list's penalty cost more than
+#        it found)
+#   160: "MK" is Milton Keynes in a question only (minutes' "MK said" are initials); "appointed Bury's new director"
+#        is the council's own post, not a newcomer's employer
+PIPELINE_VERSION = "160"
 
 
 def packaged_model_path() -> str:

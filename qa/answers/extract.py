@@ -60,6 +60,9 @@ NOT_A_SENTENCE = 0.75
 # enquiries@ofsted.example" (a postcode, a telephone number, an e-mail or web address)
 CONTACT_LINE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\S@\S|\bwww\.|\b0\d{3}\s?\d{3}\s?\d{4}\b")
 CONTACT_LINE = 0.2
+# (unless that is what is asked: "what is the phone number for the LADO?", "how do I contact ...?")
+CONTACT_ASKED_RE = re.compile(r"\b(?:phone|telephone|tel|number|e-?mail|contact\w*|address|call|ring|website|web\s+page|"
+                              r"postcode|write\s+to)\b", re.I)
 
 
 # Sentences embedded per answer (about 8 ms each on 2 AVX2 cores): the top passage's best three by shared words
@@ -121,7 +124,8 @@ def extract(question: str, hits: list[Hit], encode=None, pool: int = 3, kind: st
         unscored = [k for k in pool if k not in embedded]
         scores[unscored] = 0.3 * lexical[unscored]
     # A headline, a caption or a table row packs the question's words without saying anything in a sentence.
-    scores = scores * np.array([1.0 if SENTENCE_LINE_RE.search(t) else CONTACT_LINE if CONTACT_LINE_RE.search(t)
+    contact = CONTACT_LINE if not CONTACT_ASKED_RE.search(question) else NOT_A_SENTENCE
+    scores = scores * np.array([1.0 if SENTENCE_LINE_RE.search(t) else contact if CONTACT_LINE_RE.search(t)
                                 else NOT_A_SENTENCE for t in texts])
     if kind:
         scores = scores * type_weights

@@ -126,7 +126,7 @@ _ALIASES = {
     "Sheffield": ("Sheff",),
     "Northumberland": ("N'land", "N’land", "Nland"),
     "Nottingham": ("Nottm",),  # (the city's everyday short form, not Notts)
-    "Isle of Wight": ("IoW",), "Milton Keynes": ("MK", "MKC"),
+    "Isle of Wight": ("IoW",),
     # county councils by their initials, where no other council shares them ("KCC's own statement")
     "Kent": ("KCC",), "West Sussex": ("WSCC",), "East Sussex": ("ESCC",), "North Yorkshire": ("North Yorks", "NYCC"),
 }
@@ -563,6 +563,8 @@ _COUNTY_TOWNS = {name[:-5]: name for name, a in AUTHORITIES.items()
 # ... and the City of London by its initials ("col care leavers fv"): in a question only (not in the forms a page is
 # searched for), where a page's "CoL" may be a column or a certificate of lawfulness.
 _QUESTION_INITIALS = {"CoL": "City of London"}
+# ... and Milton Keynes as "MK" ("mk ILACS 2022"): in a question only, where minutes' "MK said" are somebody's initials
+_QUESTION_ABBREVIATIONS = {"MK": "Milton Keynes", "MKC": "Milton Keynes"}
 # ... and a council by its best-known town where the council is named otherwise ("Huddersfield council's 2016 SIF",
 # "Maidenhead, the MV in Nov 2018"): in a question only, needing a cue as the county towns do. Not towns that are
 # also common surnames or first names (Preston, Hastings, Beverley, Gillingham, Crewe, Halifax), nor the towns of a
@@ -593,7 +595,7 @@ _COUNCIL_TOWNS = {
 # (only how a question names the council: a passage naming "Carlisle" is not about Cumberland Council)
 _TOWN_SURFACE = {town: council for council, towns in _COUNCIL_TOWNS.items() for town in towns
                  if council in AUTHORITIES and town not in AUTHORITIES}
-_QUESTION_SURFACE = {**_SURFACE, **_COUNTY_TOWNS, **_TOWN_SURFACE, **_QUESTION_INITIALS}
+_QUESTION_SURFACE = {**_SURFACE, **_COUNTY_TOWNS, **_TOWN_SURFACE, **_QUESTION_INITIALS, **_QUESTION_ABBREVIATIONS}
 _QUESTION_BY_KEY = {_key(s): c for s, c in _QUESTION_SURFACE.items()}
 _QUESTION_FORMAL_RE = re.compile(_FORMAL_RE.pattern.replace(
     _SURFACE_ALT, "|".join(sorted(map(re.escape, _QUESTION_SURFACE), key=len, reverse=True))), re.I)
@@ -667,7 +669,11 @@ def find_in_question(text: str) -> list[str]:
             possessive = re.match(r"[’']s\b", after)
             if at_start:  # "Reading the letter ..." is a verb; "reading caseloads 2018", "halton ilacs" a place
                 # (or a terse label before the question: "bury care leavers housing - what has the DCS promised?")
-                head = (label.group(1) or label.group(2)) if (label := _LABEL_THEN_QUESTION_RE.match(text)) else text
+                # (not a word that opens a phrase as well, "reading care plans - what ...?", nor a council long gone,
+                # "cleveland cse - ...", the police force's area)
+                label = None if real_surface.lower().endswith("ing") or AUTHORITIES[canonical].status == "former" \
+                    else _LABEL_THEN_QUESTION_RE.match(text)
+                head = (label.group(1) or label.group(2)) if label else text
                 terse = len(head.split()) <= 8 and not _QUESTION_WORDS_RE.search(head) and not surface.isupper()
                 # (or a capitalised label before a comma, a dash or a bracket: "Derby, October 2023 monitoring visit
                 # only: ...", "Maidenhead - the MV after the November 2018 one", "Richmond (the other AfC borough)")

@@ -953,9 +953,9 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|n
                              # a later employer: "who left the Council in 2022 to join Oxfordshire County Council"
                              r"to\s+join|(?:left|leaving|moved|moving)\b[^.]{0,40}?\bto|"
                              # an earlier one: "worked in Southend before joining Luton in 2019", and the service a
-                             # person leads there: "She has led Luton's services for children in care"
-                             r"(?:before|after|since|on|prior\s+to)\s+joining|"
-                             r"\b(?:she|he)\s+(?:has\s+|had\s+)?(?:led|run|ran|headed|managed)|"
+                             # person leads there: "She has led Luton's services for children in care" (on the
+                             # council's own page, its other mentions still name it)
+                             r"before\s+joining|\b(?:she|he)\s+(?:has\s+|had\s+)?(?:led|run|ran|headed|managed)|"
                              # a former post: "who joined in 2021 after leading safeguarding services at X" (not
                              # inspectors' work: "after leading the inspection at X", "after spending two weeks at")
                              r"\bjoined\b[^.]{0,40}?\bafter\s+(?:leading|heading|running|managing|working|serving|holding)\b"
@@ -980,7 +980,8 @@ _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|n
 # Slough commissioner")
 _APPOINTS_BEFORE = re.compile(r"\b(?:appoints?|appointed|hires?|hired|poach(?:es)?|poached|recruits?|recruited)\s+$",
                               re.I)
-_NEWCOMER_JOB_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w'’-]+\s+){0,3}?(?:chief|boss|director|dcs|head)\b", re.I)
+# (not the council's own post: "has been appointed Bury's new director")
+_NEWCOMER_JOB_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}?(?:chief|boss|director|dcs|head)\b", re.I)
 # A line of navigation or a section label ("Local News | Regions | Kent", "BBC News, Kent"): where the page sits
 # on its site, not what it is about.
 _NAV_LINE_RE = re.compile(r"[|>›»].*[|>›»]|\bRegions\b|\bLocal News\b|\bNews,|"

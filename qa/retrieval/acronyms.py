@@ -244,6 +244,9 @@ INSPECTION_KIND_LONG_RE = re.compile(r"\b(?:inspections?|framework|visits?)\b", 
 # office whose holder a passage names without it ("the new DCS/AD improvement work": "Jane Smith has made changes");
 # a team written as its members ("SLT": "the new senior leadership", "senior leaders").
 EXPANSION_ONLY = frozenset({"NEET", "EET", "CME", "CSC", "CYP", "DCS", "AD", "SLT", "SMT"})
+# ... and the field itself is no name a page must write for a question to be answered ("could the council keep its
+# CSC?" on a story about "its children's services")
+THE_FIELD_ITSELF = frozenset({"CSC", "CYP"})
 # Shorthand that stands for the work as well as the worker: "frontline SW quality" is the quality of social work
 # (not the name of a service or team: "children's social work services")
 ALSO_WRITTEN = {"SW": r"social[\W_]+work(?:ers?)?\b(?![\W_]+(?:services?|teams?|department|academy)\b)"}

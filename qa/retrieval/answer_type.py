@@ -50,6 +50,13 @@ _NAME = (r"\b(?!The\b|This\b|Children|Ofsted\b)[A-Z][a-z]+[^\S\n]+(?!(?:City|Cou
 
 PERSON_NAME = _NAME  # (a person's name, for rules elsewhere)
 # "Which inspectors ...", "name the director": the people a question asks to be named
+
+# "how much do councils rely on agency social workers?": a share of them (not "how much progress in reducing its
+# reliance", "how much of the improvement depended on the commissioner")
+_RELIANCE = (r"\bhow\s+much\s+(?:(?:do|does|did|are|is|were|was|have|has|had)\s+)?(?!of\b)"
+             r"(?:(?!(?:say|said|think|thought|feel|felt|believe\w*|find|found)\b)[\w'’-]+\s+){1,4}?"
+             r"(?:rely|relies|relied|depend|depends|depended)\s+on\b|\bhow\s+(?:reliant|dependent)\b")
+
 _WHICH_PERSON = (r"\b(?:which|name the)\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:\w+\s+|(?-i:[A-Z][\w'’-]*\s+){1,3})?(?:inspectors?|hmis?|officials?|ministers?|commissioners?|"
                  r"directors?|mayors?|councillors?|leaders?|reporters?|journalists?|(?:cabinet|lead)\s+members?|"
                  # (not whose paper, nor what kind of thing: "which officer's report", "which officer posts")
@@ -117,6 +124,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     ("count", re.compile(r"\bhow\s+many\b|\bhow\s+much\s+(?:\w+\s+)?(?:money|funding|funds|cash|investment|"
                          r"budget|£)|\bhow\s+much\b(?=[^?]*\b(?:spend|spent|cost|invest|invested|pay|paid|save|"
                          r"saved|overspen[dt])\b)|\bwhat\s+(?:number|proportion|percentage|share)\b|"
+                         # (or a share: "how much do councils rely on agency social workers?", "how reliant")
+                         rf"{_RELIANCE}|"
                          # "What was the average caseload?" asks for a number too
                          r"\bwhat\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+)?(?:average|mean|median)\b|"
                          # a terse query asking a sum: "care leaver accommodation funding amount"
@@ -362,9 +371,9 @@ def second_fact_weight(question: str, kind: str | None, text: str) -> float:
         if event and dates_event(event, text):
             return SECOND_FACT_BOOST * EVENT_DATE_BOOST
         # (another event's date is no answer: "when were they on site?", not "the director who took up post in
-        # September 2024"; a story's byline date still is its publication's)
-        return 1.0 if event and any(dates_event(other, text) for other in DATE_EVENTS if other != event) \
-            else SECOND_FACT_BOOST
+        # September 2024"; a page's own date still may be, "Published 4 May 2023" over the appointment it announces)
+        return 1.0 if event and any(dates_event(other, text) for other in DATE_EVENTS
+                                    if other not in (event, "published")) else SECOND_FACT_BOOST
     if _asks_person_too(question, kind) and holds("person", text) and INSPECTOR_NAMED_RE.search(text):
         return SECOND_FACT_BOOST
     office = _office_asked_too(question, kind)
@@ -909,8 +918,18 @@ def asked_event(question: str) -> str | None:
 
 # (not a break a PDF's layout left inside a sentence, after a word no paragraph ends on: "the monitoring visit to\n\n
 # Sunderland City Council children's services on 9 and 10 October 2018")
-_PARAGRAPH_BREAK_RE = re.compile(r"(?<!\bto)(?<!\bof)(?<!\bthe)(?<!\band)(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bby)"
-                                 r"(?<!\bfor)(?<!\bwith)\n[^\S\n]*\n")
+_PARAGRAPH_BREAK_RE = re.compile(r"[^\S\n]*\n[^\S\n]*\n")
+_NO_PARAGRAPH_END_RE = re.compile(r"\b(?:to|of|the|and|on|in|at|by|for|with)[^\S\n]*$", re.I)
+
+
+def _paragraph_parts(text: str) -> list[str]:
+    """`text` cut at its paragraph breaks, but not at one after a word no paragraph ends on."""
+    parts, start = [], 0
+    for m in _PARAGRAPH_BREAK_RE.finditer(text):
+        if not _NO_PARAGRAPH_END_RE.search(text, start, m.start()):
+            parts.append(text[start:m.start()])
+            start = m.end()
+    return parts + [text[start:]]
 
 
 @lru_cache(maxsize=50_000)
@@ -920,7 +939,7 @@ def dates_event(event: str, text: str) -> bool:
     # (a paragraph break ends a sentence too: a story's dateline "By Jo Bell | 12 March 2020" above a lead
     # saying a trust "took over" is no date of the takeover)
     return any(said.search(part) and EVIDENCE["date"].search(part)
-               for a, b in sentence_spans(text) for part in _PARAGRAPH_BREAK_RE.split(text[a:b]))
+               for a, b in sentence_spans(text) for part in _paragraph_parts(text[a:b]))
 
 
 @lru_cache(maxsize=50_000)
@@ -1035,7 +1054,7 @@ AVERAGE_RE = re.compile(r"\b(?:average|mean|median)\b", re.I)
 # "What proportion of social workers were agency staff?" is answered by a share stated anywhere in a sentence on
 # them: "Agency social workers now make up 22% of the workforce", "a fifth of posts are filled by agency staff",
 # "one in four social workers". (Not "the first half of 2024", "a third monitoring visit"; nor "share" the verb.)
-SHARE_QUESTION_RE = re.compile(r"\b(?:proportion|percentage|per\s*cent)\b|\b(?:what|the)\s+share\s+of\b", re.I)
+SHARE_QUESTION_RE = re.compile(rf"\b(?:proportion|percentage|per\s*cent)\b|\b(?:what|the)\s+share\s+of\b|{_RELIANCE}", re.I)
 SHARE_RE = re.compile(r"\d\s*(?:%|per\s*cent\b)|"
                       # (Ofsted spells out a number opening a sentence: "Thirty-four per cent of social workers")
                       r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"

@@ -40,7 +40,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE
                                       line_or_sentence, names_person_in_role, BYLINE_NAME_RE, PERSON_NAME, ROLE_RE,
                                       states_change, states_count, states_count_change, states_count_in_sentence,
                                       states_grade_count, states_share)
-from qa.documents.gazetteer import find_in_text, name_within, question_forms
+from qa.documents.gazetteer import LIST_JOIN, find_in_text, name_within, question_forms
 from qa.documents.metadata import MONTHS, ORDINAL_RE, anticipated_visit, ordinal_value
 from qa.documents.mentions import (MONTH_NAMES, document_event_dates, document_event_months, document_not_before,
                                   own_dated_months)
@@ -760,6 +760,22 @@ def _place_named_re(place: str) -> re.Pattern:
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, question_forms(place, towns=False)))})\b", re.I)
 
 
+LISTED_RUN = 5  # a run of names in a sentence, a national list: five places or more
+
+
+@lru_cache(maxsize=4096)
+def _run_of_places(line: str) -> bool:
+    """A line naming five places or more one after another, joined as a list ("Barnsley, Bexley, Birmingham and
+    ..."), not a story comparing its council with four neighbours."""
+    mentions = find_in_text(line)
+    run = 1
+    for before, after in zip(mentions, mentions[1:]):
+        run = run + 1 if re.fullmatch(LIST_JOIN, line[before.end:after.start]) else 1
+        if run >= LISTED_RUN:
+            return True
+    return False
+
+
 def listed_only(hits: list[Hit], query: Query) -> str | None:
     """The title of the list, when every document among `hits` naming the one place asked about names it only on a
     line of a list of three places or more, and the question asks about it more than a list line says (not its
@@ -773,6 +789,9 @@ def listed_only(hits: list[Hit], query: Query) -> str | None:
     for doc in naming.values():
         lines = [line for line in doc.text.splitlines() if line.strip()]
         own = [line for line in lines if asked.search(line)]
+        if own and all(_run_of_places(line) for line in own):
+            title = title or doc.title or doc.doc_id
+            continue  # (or in a run of names: "Barnsley, Bexley, Birmingham, Blackpool, ... Lambeth, ...")
         others = [a for a in doc.local_authorities if a.casefold() != query.authorities[0].casefold()]
         fellows = [line for line in lines if _list_line(line) and any(_place_named_re(a).search(line) for a in others)]
         if not own or not all(_list_line(line) for line in own) or len(fellows) < LISTED_PLACES - 1:
@@ -871,7 +890,18 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         if not any(a.lower() in text for a in query.authorities) and not rank.names_asked_body(hit.document, query) \
                 and not (place_unnamed and rank.unnamed_council_page(hit.document, query)):
             return False
+        if query.authorities and query.answer_type not in ("judgement", "count", "date") \
+                and not rank.asks_for_places(query.text) \
+                and all(_named_only_in_runs(hit.document.text, a) for a in query.authorities):
+            # (one of forty councils in a national list says nothing more of it than its grade: "Barnsley, Bexley,
+            # ...", as `listed_only`)
+            return False
     return True
+
+
+def _named_only_in_runs(text: str, place: str) -> bool:
+    lines = [line for line in text.splitlines() if _place_named_re(place).search(line)]
+    return bool(lines) and all(_run_of_places(line) for line in lines)
 
 
 @lru_cache(maxsize=1024)

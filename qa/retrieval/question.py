@@ -1093,7 +1093,14 @@ _IN_YEAR_BEFORE_RE = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\s+$", re.I)
 VISIT_BEFORE_ANCHOR_RE = re.compile(r"\b(?:ilacs|inspection|re-?inspection|visit|mv|fv|jtai|sif)\s*$", re.I)
 
 
+# The day of a date that opens or closes a span is no part of the span's month: "since 12 March 2024", "between 1
+# January 2023 and 31 March 2023" (the patterns below read months)
+_DAY_IN_SPAN_RE = re.compile(rf"\b(since|after|from|following|before|until|till|between|and|to|by|prior\s+to)\s+"
+                             rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?={MONTH_RE}\s+{YEAR})", re.I)
+
+
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
+    text = _DAY_IN_SPAN_RE.sub(r"\1 ", text)
     text = SOURCE_FROM_RE.sub(r"\1 of ", text)  # (the source's own date, with other years beside it: parse_time)
     if not re.search(rf"\b{YEAR}\b", text) and INSPECTED_EVENT_RE.search(text):
         text = AFTER_PANDEMIC_RE.sub("after April 2021", text)
@@ -1166,9 +1173,10 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         ("since", rf"\b(?:since|after|from|starting)\s+{MONTH_YEAR}"),
         ("before", rf"\b(?:before|until|till|up to|prior to)\s+{MONTH_YEAR}"),
         ("season", rf"\b(early|spring|mid|summer|late|autumn|winter|end of|beginning of|start of)[\s-]+{YEAR}"),
-        # (with its day, which is no word of the topic: "the MV on 12 March 2024")
-        ("month", rf"\b(?:in\s+|during\s+)?(?:(?:on\s+)?(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?"
-                  rf"{MONTH_RE}\s+{YEAR}"),
+        # (with its day, which is no word of the topic: "the MV on 12 March 2024"; not a visit's number: "monitoring
+        # visit 3 may 2019")
+        ("month", rf"\b(?:in\s+|during\s+)?(?:(?:on\s+)?(?:the\s+)?(?<!visit\s)(?<!mv\s)(?<!fv\s)(?<!mv)"
+                  rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{MONTH_RE}\s+{YEAR}"),
         # "around 2016?": a year, where no count follows (COUNT_BEFORE reads "around 2000 children" as a count)
         # (not in a question on a number: "How many children were in care - around 2000?")
         ("about_year", rf"\b(?:around|about|circa|roughly)\s+{YEAR}\b(?=\s*(?:[?.!,;:)]|$))"),
@@ -1573,7 +1581,14 @@ MONTH_SLASH_YEAR_RE = re.compile(r"{0}(1[0-2]|0?[1-9])/((?:19|20)\d\d){1}|{0}(1[
                                  .format(*_NOT_FIGURES_AROUND))
 YEAR_DASH_MONTH_RE = re.compile(r"{0}((?:19|20)\d\d)-(1[0-2]|0[1-9])(?:-(3[01]|[12]\d|0[1-9]))?{1}"
                                 .format(*_NOT_FIGURES_AROUND))
-APOSTROPHE_YEAR_RE = re.compile(r"(?<![\w'’])['’]([0-3]\d)\b(?!['’]?s\b)(?![’'])")
+# (a bare year: not a quoted label, "the '24/7' duty team", "'16 plus', "'15 steps'")
+APOSTROPHE_YEAR_RE = re.compile(r"(?<![\w'’])['’]([0-3]\d)\b(?!['’]?s\b)(?![’'/+–-]|\.?\d)"
+                                r"(?!\s*(?:plus|steps?|weeks?|days?|months?|hours?|minutes?|years?|per\b|%))"
+                                r"(?![^'’\n]{0,30}['’](?![a-z]))", re.I)
+# (nor a paragraph, section or version number: "paragraph 3.2.14", "version 2.1.19")
+_NUMBERED_BEFORE_RE = re.compile(r"\b(?:para(?:graph)?s?|sections?|versions?|v|items?|clauses?|recommendations?|"
+                                 r"recs?|pages?|pp?|no|numbers?|tables?|figures?|appendix|annex|years?)\.?\s*$", re.I)
+_CASES_AFTER_RE = re.compile(r"\s+(?:cases|files|children|audits|families|records|young)\b", re.I)
 
 
 def _full_year(digits: str, latest: int) -> int | None:
@@ -1589,20 +1604,26 @@ def _written_out(day: str | None, month: str, year: int | None) -> str | None:
 
 
 def _day_month_year(m: re.Match, latest: int) -> str | None:
-    return _written_out(m.group(1), m.group(3), _full_year(m.group(4), latest))
+    day, separator, month, year = m.groups()
+    if separator == "." and len(year) == 2 and (len(day) < 2 or len(month) < 2):
+        return None  # ("3.2.14": a paragraph's number, where "12.03.24" is a date)
+    return _written_out(day, month, _full_year(year, latest))
 
 
 def _year_dash_month(m: re.Match, latest: int) -> str | None:
     year, month, day = m.groups()
-    if not day and int(month) == (int(year) + 1) % 100:  # ("2011-12": a financial year)
-        return None
+    if not day and not month.startswith("0") and int(month) > int(year) % 100:
+        return None  # ("2011-12", "2008-10": a span of years, where "2024-10" is a month)
     return _written_out(day, month, int(year))
 
 
 def _month_slash_year(m: re.Match, latest: int) -> str | None:
     if m.group(2):
         return _written_out(None, m.group(1), int(m.group(2)))
-    return _written_out(None, m.group(3), _full_year(m.group(4), latest)) if int(m.group(4)) > 12 else None
+    month, year = int(m.group(3)), int(m.group(4))
+    if year <= 12 or year == month + 1 or _CASES_AFTER_RE.match(m.string, m.end()):
+        return None  # ("12/13": a financial or school year; "10/15 cases": a share)
+    return _written_out(None, m.group(3), _full_year(m.group(4), latest))
 
 
 def _apostrophe_year(m: re.Match, latest: int) -> str | None:
@@ -1612,7 +1633,8 @@ def _apostrophe_year(m: re.Match, latest: int) -> str | None:
 def with_dates_written_out(text: str, latest: int) -> str:
     for pattern, read in ((DAY_MONTH_YEAR_RE, _day_month_year), (YEAR_DASH_MONTH_RE, _year_dash_month),
                           (MONTH_SLASH_YEAR_RE, _month_slash_year), (APOSTROPHE_YEAR_RE, _apostrophe_year)):
-        text = pattern.sub(lambda m: read(m, latest) or m.group(0), text)
+        text = pattern.sub(lambda m: (None if _NUMBERED_BEFORE_RE.search(m.string, 0, m.start())
+                                      else read(m, latest)) or m.group(0), text)
     return text
 
 
@@ -1799,8 +1821,11 @@ OTHER_VISIT_NAMED_RE = re.compile(rf"\b(?:{_COMPARED}|not)\s+(?:the\s+|its\s+)?"
 
 # A bracket dating what the question names, to tell which one: "before the 2019 inadequate (report out 8/5/19)" (its
 # date is no word of the topic: "May" would find "may")
-DATED_ASIDE_RE = re.compile(rf"\(\s*(?:[\w'’-]+\s+){{0,3}}?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_RE}\s+{YEAR}\s*\)",
-                            re.I)
+# (only words dating it: not "the JTAI (neglect and CSE May 2019)", whose theme is asked)
+_DATING_WORD = (r"(?:report|letter|published|publication|out|dated|visit|inspection|issued|released|came|went|on|in|"
+                r"of|the|its|it|was|from|mv|fv|ilacs|jtai)")
+DATED_ASIDE_RE = re.compile(rf"\(\s*(?:{_DATING_WORD}\s+){{0,3}}?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_RE}\s+{YEAR}"
+                            rf"\s*\)", re.I)
 
 
 def parse(question: str, previous: Query | None = None) -> Query:

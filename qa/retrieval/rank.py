@@ -271,7 +271,8 @@ def asked_months(query: Query) -> frozenset[int]:
     return frozenset()
 
 
-_DAY_ASKED_RE = re.compile(rf"^(\d{{1,2}})\s+{MONTH_RE}\s+((?:19|20)\d\d)$", re.I)
+_DAY_ASKED_RE = re.compile(rf"^(?:on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}\s+"
+                           rf"((?:19|20)\d\d)$", re.I)
 
 
 def asked_day(query: Query) -> str | None:
@@ -1329,23 +1330,40 @@ def dates_set_aside_not_asked(query: Query) -> set[tuple[int, int]]:
 
 def set_aside_weight(doc: Document, query: Query) -> float:
     years = years_set_aside(query.text)
-    if not years or not doc.date or (year := int(doc.date[:4])) not in years:
+    if not years or not doc.date:
         return 1.0
-    asked = query.date_from and query.date_from.year <= year <= (query.date_to or date.max).year
-    if asked:
+    year = int(doc.date[:4])
+    if query.date_from and query.date_from.year <= year <= (query.date_to or date.max).year:
+        return 1.0  # (asked)
+    if _dated_at_month_set_aside(doc, query):
+        return SET_ASIDE_EVENT_PENALTY
+    if year not in years:
         return 1.0
-    return SET_ASIDE_EVENT_PENALTY if _opens_on_kind_set_aside(doc, query.text, year) \
-        or _dated_at_month_set_aside(doc, query) else SET_ASIDE_YEAR_PENALTY
+    return SET_ASIDE_EVENT_PENALTY if _opens_on_kind_set_aside(doc, query.text, year) else SET_ASIDE_YEAR_PENALTY
 
 
 def _dated_at_month_set_aside(doc: Document, query: Query) -> bool:
     """A page dated in the month an event is set aside or the month after ("not the wnc ilacs 11/22", a council page
-    of 25 November 2022): what is published then reports that event."""
-    if not (dates := dates_set_aside_not_asked(query)) or len(doc.date) < 7:
+    of 25 November 2022): what is published then reports that event. (Not one whose opening dates another month's
+    event: the letter of the visit before, published that month, "the monitoring visit on 4 and 5 October 2022".)"""
+    if len(doc.date) < 7 or not (dates := dates_set_aside_not_asked(query)):
         return False
     year, month = int(doc.date[:4]), int(doc.date[5:7])
     before = (year - 1, 12) if month == 1 else (year, month - 1)
-    return bool({(year, month), before} & dates)
+    if not (set_aside := {(year, month), before} & dates):
+        return False
+    opening = _OWN_DATE_RE(doc.date).sub(" ", f"{doc.title or ''}\n{doc.text[:DOC_OPENING_CHARS]}")
+    named = {MONTHS[m.lower()] for m in MONTH_NAME_RE.findall(opening)}
+    return not named or bool(named & {m for _, m in set_aside})
+
+
+@lru_cache(maxsize=1024)
+def _OWN_DATE_RE(iso: str) -> re.Pattern:
+    """The page's own date as written ("25 November 2022", "November 25, 2022"): a dateline, no event's month."""
+    year, month, day = iso[:4], int(iso[5:7]), int(iso[8:10]) if len(iso) >= 10 else 0
+    name = next(m for m, i in MONTHS.items() if i == month)
+    day_form = rf"0?{day}(?:st|nd|rd|th)?" if day else r"\d{1,2}(?:st|nd|rd|th)?"
+    return re.compile(rf"\b(?:{day_form}\s+{name[:3]}\w*,?\s+{year}|{name[:3]}\w*\s+{day_form},?\s+{year})\b", re.I)
 
 
 # "... Not the 2021 focused visit.": a page of that year opening on that kind of visit (a focused or monitoring visit,

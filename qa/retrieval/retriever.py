@@ -26,8 +26,8 @@ from qa.index.embedder import Embedder, EmbedderUnavailable
 from qa.index.scope import Scope
 from qa.index.store import Index
 from qa.retrieval import rank
-from qa.retrieval.acronyms import (FIELD_GLOSSARY, INSPECTION_KIND_LONG_RE, acronym_weight, asked_acronyms, defined_as,
-                                   expand, index_definitions, spelled_out_re, with_short_forms)
+from qa.retrieval.acronyms import (FIELD_GLOSSARY, INSPECTION_KIND_LONG_RE, THE_FIELD_ITSELF, acronym_weight,
+                                   asked_acronyms, defined_as, expand, index_definitions, spelled_out_re, with_short_forms)
 from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, area_grade_weight, asked_event, asked_role,
                                       counted_stems, earlier_inspection_weight, holds, previous_post_weight,
                                       reaction_weight, recalled_overall_weight, second_fact_weight,
@@ -546,7 +546,7 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
             or bool(spelled := _with_abbreviations_written_out(name, defined)) and _mentioned(index, spelled, mask) \
             or not long and _spells(index, name, mask) or _glued(index, name, mask)
 
-    missing = [name for name in names if not mentioned(name)]
+    missing = [name for name in names if name.upper().rstrip("S") not in THE_FIELD_ITSELF and not mentioned(name)]
     # "What did the CQC say when it inspected Fernhollow House?": another inspectorate asked about a named place or
     # person speaks only on a page naming both (the home's Ofsted report and a CQC page on something else do not)
     for body in [n for n in names if rank.OTHER_INSPECTORATE_RE.search(n) and n not in missing]:
