@@ -345,3 +345,33 @@ def test_a_pdf_break_after_a_space_still_joins_the_visits_dates():
 
     assert dates_event("took place", "the findings of the monitoring visit to \n\nRutland County Council children's "
                                      "services on 9 and 10 October 2018.")
+
+
+def test_two_years_listed_are_both_asked():
+    from qa.retrieval.question import parse
+
+    for question in ("rutland 2016 sif - how many pages was the report? and the 2019 one",
+                     "how many pages were the rutland 2016 and 2019 reports?"):
+        query = parse(question)
+        assert (query.date_from.isoformat(), query.date_to.isoformat()) == ("2016-01-01", "2019-12-31"), question
+        assert "2019" not in query.topic and "2016" not in query.topic
+    # (a count after the second year is no year listed)
+    assert parse("rutland 2016 and 2019 children in care numbers").date_to.year == 2016
+
+
+def test_the_list_asked_under_a_heading_closing_the_passage_before():
+    from qa.retrieval.rank import IMPROVE_ASKED_BOOST, improve_weight
+
+    listing = ("The quality of plans for children in need, so that actions are specific.\n\n"
+               "Management oversight when children's plans step down from child protection.")
+    question = "what did Ofsted say the council needs to improve?"
+    before = "oversight is variable.\n\nWhat needs to improve in this area of social work practice?\n\n"
+    assert improve_weight(listing, ["Headline findings"], question, before) == IMPROVE_ASKED_BOOST
+    assert improve_weight(listing, ["Headline findings"], question, "Leaders know their services well.\n\n") == 1.0
+
+
+def test_a_trusts_go_live_and_contract_in_the_councils_words():
+    from qa.retrieval.synonyms import with_synonyms
+
+    searched = with_synonyms("rutland childrens trust - go live date and how long is the contract?")
+    assert "transferred" in searched and "service agreement" in searched

@@ -993,6 +993,12 @@ COMPARED_WITH_YEAR_RE = re.compile(rf"\b(?:vs\.?|versus|compar(?:ed?|es|ing)\s+(
                                    re.I)
 
 
+# ... the second added after the question: "kirklees 2016 sif - how many pages was the report? and the 2019 one"
+YEAR_APPENDED_RE = re.compile(r"\b((?:19|20)\d\d)\b[^?]*\?\s*(?:and|also|plus)\s+(?:also\s+)?(?:the|its|what\s+about"
+                              r"\s+the)\s+((?:19|20)\d\d)\s+(?:one|report|visit|inspection|letter|sif|ilacs|mv|fv)s?"
+                              r"\W*$", re.I)
+
+
 def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     """Return (from, to, phrase, text without the phrase). Handles ranges, since/before, seasons,
     month-year and bare years. A time in the question sentence is the one asked, not one in a sentence setting
@@ -1003,7 +1009,7 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     if (dated := SOURCE_FROM_RE.search(text)) and (own := _source_date(SOURCE_FROM_RE.sub(r"\1 of ", text),
                                                                          dated.start())):
         return own  # (whatever sentence asks: "X's release from Sept 2017. What did it say about 2015?")
-    split = scene_and_question(text)
+    split = None if YEAR_APPENDED_RE.search(text) else scene_and_question(text)
     if split:
         scene, asked = split
         start, end, phrase, rest = _parse_time(asked)
@@ -1117,6 +1123,11 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                         rf"(?:(?:the|its)\s+(?:one|visit|inspection|letter|report)s?\s+(?:in|of)\s+|"
                         rf"(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?)?{MONTH_YEAR}\b(?!\s*(?:{COUNTED_NOUNS}))"),
         ("range2", rf"\b{MONTH_YEAR}\s*(?:-|–|to)\s*{MONTH_YEAR}\b"),
+        # two years listed, each asked: "the kirklees 2016 and 2019 reports", "kirklees 2016 sif - how many pages?
+        # and the 2019 one" (from the first to the last)
+        ("years_listed", rf"\b((?:19|20)\d\d)\s*(?:and|&|\+)\s*(?:the\s+|its\s+)?((?:19|20)\d\d)\b"
+                         rf"(?!\s*(?:{COUNTED_NOUNS}))"),
+        ("years_listed", YEAR_APPENDED_RE.pattern),
         # two months of one year: "mv feb/mar 2017", "in February and March 2017" (a visit over the turn of a month)
         ("month_span", rf"\b{MONTH_RE}\s*(?:/|-|–|&|\s(?:and|to)\s)\s*{MONTH_RE}\s+{YEAR}\b"),
         # a change over a span: "went from inadequate in 2017 to good in 2019"
@@ -1293,6 +1304,14 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 start = _month_start(first // 12, first % 12 + 1)
                 rest = _tidy(text[:m.start()] + text[m.end():])
                 return start, None, f"from {start:%B %Y}", rest
+            elif kind == "years_listed":
+                y1, y2 = _valid_year(g[0]), _valid_year(g[1])
+                if not (y1 and y2 and y1 < y2):
+                    continue
+                start, end = _month_start(y1, None), _month_end(y2, None)
+                rest = _tidy(text[:m.start()] + text[m.end():]) if m.group(0).count("?") == 0 \
+                    else _tidy(text[:m.start()] + m.group(0)[4:m.group(0).index("?") + 1])
+                return start, end, f"{y1} and {y2}", rest
             elif kind == "years_to":
                 y, span = _valid_year(g[1]), NUMBER_WORDS.get(g[0].lower()) or int(g[0])
                 if not (y and span):

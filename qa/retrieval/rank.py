@@ -917,6 +917,7 @@ ASKS_IMPROVE_LIST_RE = re.compile(r"\b(?:needs?|needed|had|has|have)\s+to\s+(?:i
                                   r"\b(?:ofsted|inspectors?|hmis?|they)\s+(?:ask|asked|asks|tell|told|require[sd]?|"
                                   r"direct(?:ed|s)?)\s+(?!for\b)(?:[\w'’-]+\s+){0,3}?to\s+improve\b", re.I)
 IMPROVE_ASKED_BOOST = 1.2
+LINE_BEFORE_CHARS = 160  # the line before a passage, read for a heading it opens under
 LIST_ITEM_WORDS = 35  # an item of "What needs to improve" is a line or two, a finding a paragraph
 
 
@@ -926,13 +927,17 @@ def list_like(text: str) -> bool:
     return sum(len(p.split()) < LIST_ITEM_WORDS for p in paragraphs) * 2 > len(paragraphs)
 
 
-def improve_weight(text: str, headings: list[str] | None, question: str) -> float:
+def improve_weight(text: str, headings: list[str] | None, question: str, before: str = "") -> float:
+    """`before`: the document's text just before the passage."""
     # (under the heading, only a list: a report whose next section heading was not read as one, wrapped over two
     # lines, has its findings paragraphs under "What needs to improve?" too)
     under = (headings and IMPROVE_HEADING_RE.search(headings[-1]) and list_like(text)) \
         or IMPROVE_HEADING_RE.search(text[:120])
     asked = ASKS_IMPROVE_LIST_RE.search(question)
-    if asked and (under or (line := IMPROVE_LINE_RE.search(text)) and list_like(text[line.end():])):
+    if asked and (under or (line := IMPROVE_LINE_RE.search(text)) and list_like(text[line.end():])
+                  # (or the list's heading the last line of the passage before: "What needs to improve in this area of
+                  # social work practice?" closing "Headline findings", its list the next passage)
+                  or before and IMPROVE_LINE_RE.search(before.rstrip().rsplit("\n", 1)[-1]) and list_like(text)):
         return IMPROVE_ASKED_BOOST  # (the list asked, its heading a line of the passage: under "Headline findings")
     if not under:
         return 1.0

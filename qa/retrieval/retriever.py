@@ -211,7 +211,8 @@ class Retriever:
                 * rank.lead_weight(broad, passage) \
                 * rank.scope_weight(passage.text, query.text, query.answer_type) \
                 * rank.reply_weight(passage.text, query.text, query.source, doc.doc_type == "council_page") \
-                * rank.improve_weight(passage.text, passage.headings, query.text) \
+                * rank.improve_weight(passage.text, passage.headings, query.text,
+                                      doc.text[max(0, passage.start - rank.LINE_BEFORE_CHARS):passage.start]) \
                 * rank.fault_weight(passage.text, query.text) * rank.praise_weight(passage.text, query.text) \
                 * rank.direction_weight(passage.text, query.text) * area_grade_weight(query.text, passage.text) \
                 * second_fact_weight(query.text, query.answer_type, passage.text) \

@@ -116,6 +116,10 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     **{form: ("exploitation",) for form in ("criminally used", "used by gangs", "used by criminals")},
     # support "made to measure" is "bespoke" or "tailored"
     **{form: ("bespoke", "tailored") for form in ("made-to-measure", "made to measure", "tailor-made")},
+    # a trust's "go-live" is written as the day services "transferred" to it; its "contract" as its "service
+    # agreement"
+    **{form: ("transferred", "launched") for form in ("go live", "go-live", "went live", "goes live", "going live")},
+    **{form: ("service agreement",) for form in ("contract", "contracts")},
     # being "cagey" about something is written as a "reluctance" to share it
     **{form: ("reluctance", "reluctant") for form in ("cagey", "cagy", "coy", "evasive", "tight-lipped",
                                                       "unwilling", "hesitant")},
