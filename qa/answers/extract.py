@@ -61,8 +61,8 @@ NOT_A_SENTENCE = 0.75
 CONTACT_LINE_RE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\S@\S|\bwww\.|\b0\d{3}\s?\d{3}\s?\d{4}\b")
 CONTACT_LINE = 0.2
 # (unless that is what is asked: "what is the phone number for the LADO?", "how do I contact ...?")
-CONTACT_ASKED_RE = re.compile(r"\b(?:phone|telephone|tel|number|e-?mail|contact\w*|address|call|ring|website|web\s+page|"
-                              r"postcode|write\s+to)\b", re.I)
+CONTACT_ASKED_RE = re.compile(r"\b(?:phone|telephone|tel|number|e-?mail|contact\w*|address|call|ring|website|"
+                              r"web\s+page|postcode|write\s+to)\b", re.I)
 
 
 # Sentences embedded per answer (about 8 ms each on 2 AVX2 cores): the top passage's best three by shared words

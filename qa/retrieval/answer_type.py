@@ -1054,7 +1054,8 @@ AVERAGE_RE = re.compile(r"\b(?:average|mean|median)\b", re.I)
 # "What proportion of social workers were agency staff?" is answered by a share stated anywhere in a sentence on
 # them: "Agency social workers now make up 22% of the workforce", "a fifth of posts are filled by agency staff",
 # "one in four social workers". (Not "the first half of 2024", "a third monitoring visit"; nor "share" the verb.)
-SHARE_QUESTION_RE = re.compile(rf"\b(?:proportion|percentage|per\s*cent)\b|\b(?:what|the)\s+share\s+of\b|{_RELIANCE}", re.I)
+SHARE_QUESTION_RE = re.compile(rf"\b(?:proportion|percentage|per\s*cent)\b|\b(?:what|the)\s+share\s+of\b|"
+                               rf"{_RELIANCE}", re.I)
 SHARE_RE = re.compile(r"\d\s*(?:%|per\s*cent\b)|"
                       # (Ofsted spells out a number opening a sentence: "Thirty-four per cent of social workers")
                       r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"

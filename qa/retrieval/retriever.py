@@ -27,7 +27,8 @@ from qa.index.scope import Scope
 from qa.index.store import Index
 from qa.retrieval import rank
 from qa.retrieval.acronyms import (FIELD_GLOSSARY, INSPECTION_KIND_LONG_RE, THE_FIELD_ITSELF, acronym_weight,
-                                   asked_acronyms, defined_as, expand, index_definitions, spelled_out_re, with_short_forms)
+                                   asked_acronyms, defined_as, expand, index_definitions, spelled_out_re,
+                                   with_short_forms)
 from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, area_grade_weight, asked_event, asked_role,
                                       counted_stems, earlier_inspection_weight, holds, previous_post_weight,
                                       reaction_weight, recalled_overall_weight, second_fact_weight,
