@@ -1123,11 +1123,6 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                         rf"(?:(?:the|its)\s+(?:one|visit|inspection|letter|report)s?\s+(?:in|of)\s+|"
                         rf"(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?)?{MONTH_YEAR}\b(?!\s*(?:{COUNTED_NOUNS}))"),
         ("range2", rf"\b{MONTH_YEAR}\s*(?:-|–|to)\s*{MONTH_YEAR}\b"),
-        # two years listed, each asked: "the kirklees 2016 and 2019 reports", "kirklees 2016 sif - how many pages?
-        # and the 2019 one" (from the first to the last)
-        ("years_listed", rf"\b((?:19|20)\d\d)\s*(?:and|&|\+)\s*(?:the\s+|its\s+)?((?:19|20)\d\d)\b"
-                         rf"(?!\s*(?:{COUNTED_NOUNS}))"),
-        ("years_listed", YEAR_APPENDED_RE.pattern),
         # two months of one year: "mv feb/mar 2017", "in February and March 2017" (a visit over the turn of a month)
         ("month_span", rf"\b{MONTH_RE}\s*(?:/|-|–|&|\s(?:and|to)\s)\s*{MONTH_RE}\s+{YEAR}\b"),
         # a change over a span: "went from inadequate in 2017 to good in 2019"
@@ -1183,6 +1178,12 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                rf"rates?|figures?|terms?)\b)"),
         ("since", rf"\b(?:since|after|from|starting)\s+{MONTH_YEAR}"),
         ("before", rf"\b(?:before|until|till|up to|prior to)\s+{MONTH_YEAR}"),
+        # two years listed, each asked (not after an event the span opens from: "since the 2016 inadequate, what did
+        # the visits in 2017 and 2018 say?"): "the kirklees 2016 and 2019 reports", "kirklees 2016 sif - how many pages?
+        # and the 2019 one" (from the first to the last)
+        ("years_listed", rf"\b((?:19|20)\d\d)\s*(?:and|&|\+)\s*(?:the\s+|its\s+)?((?:19|20)\d\d)\b"
+                         rf"(?!\s*(?:{COUNTED_NOUNS}))"),
+        ("years_listed", YEAR_APPENDED_RE.pattern),
         ("season", rf"\b(early|spring|mid|summer|late|autumn|winter|end of|beginning of|start of)[\s-]+{YEAR}"),
         # (with its day, which is no word of the topic: "the MV on 12 March 2024"; not a visit's number: "monitoring
         # visit 3 may 2019")
