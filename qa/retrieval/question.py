@@ -1099,10 +1099,13 @@ _IN_YEAR_BEFORE_RE = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\s+$", re.I)
 VISIT_BEFORE_ANCHOR_RE = re.compile(r"\b(?:ilacs|inspection|re-?inspection|visit|mv|fv|jtai|sif)\s*$", re.I)
 
 
+DAY_OF = r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"  # a day before its month: "12 ", "5th of "
+
+
 # The day of a date that opens or closes a span is no part of the span's month: "since 12 March 2024", "between 1
 # January 2023 and 31 March 2023" (the patterns below read months)
 _DAY_IN_SPAN_RE = re.compile(rf"\b(since|after|from|following|before|until|till|between|and|to|by|prior\s+to)\s+"
-                             rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?={MONTH_RE}\s+{YEAR})", re.I)
+                             rf"(?:the\s+)?{DAY_OF}(?={MONTH_RE}\s+{YEAR})", re.I)
 
 
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
@@ -1188,7 +1191,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         # (with its day, which is no word of the topic: "the MV on 12 March 2024"; not a visit's number: "monitoring
         # visit 3 may 2019")
         ("month", rf"\b(?:in\s+|during\s+)?(?:(?:on\s+)?(?:the\s+)?(?<!visit\s)(?<!mv\s)(?<!fv\s)(?<!mv)"
-                  rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{MONTH_RE}\s+{YEAR}"),
+                  rf"{DAY_OF.replace('(', '(?:', 1)})?{MONTH_RE}\s+{YEAR}"),
         # "around 2016?": a year, where no count follows (COUNT_BEFORE reads "around 2000 children" as a count)
         # (not in a question on a number: "How many children were in care - around 2000?")
         ("about_year", rf"\b(?:around|about|circa|roughly)\s+{YEAR}\b(?=\s*(?:[?.!,;:)]|$))"),

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from qa.retrieval.question import (COUNCIL_DECISION_RE, MONTH_RE, NEGATED_EVENT_RE, NEGATED_SOURCE_RE, NUMBER_WORDS,
-                                   OTHER_INSPECTORATE_RE,
+from qa.retrieval.question import (COUNCIL_DECISION_RE, DAY_OF, MONTH_RE, NEGATED_EVENT_RE, NEGATED_SOURCE_RE,
+                                   NUMBER_WORDS, OTHER_INSPECTORATE_RE,
                                    LETTER_IN_MONTH_RE, PUBLISHED_RE, SOURCE_KINDS, YEAR, Query, authority_surface_re,
                                    _month, find_authorities, without_set_asides)
 from qa.datatypes import Document, Hit
@@ -271,8 +271,7 @@ def asked_months(query: Query) -> frozenset[int]:
     return frozenset()
 
 
-_DAY_ASKED_RE = re.compile(rf"^(?:on\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}\s+"
-                           rf"((?:19|20)\d\d)$", re.I)
+_DAY_ASKED_RE = re.compile(rf"^(?:on\s+)?(?:the\s+)?{DAY_OF}{MONTH_RE}\s+((?:19|20)\d\d)$", re.I)
 
 
 def asked_day(query: Query) -> str | None:
@@ -354,11 +353,7 @@ def gives_date(text: str, iso: str | None) -> bool:
     """Whether `text` writes the day `iso` (YYYY-MM-DD): "7 March 2025", "Monday, July 22, 2019"."""
     if not iso:
         return False
-    year, month, day = iso[:4], int(iso[5:7]), int(iso[8:10])
-    name = next(m for m, i in MONTHS.items() if i == month)
-    day_form = rf"0?{day}(?:st|nd|rd|th)?"
-    return bool(re.search(rf"\b(?:{day_form}\s+{name[:3]}\w*,?\s+{year}|{name[:3]}\w*\s+{day_form},?\s+{year})\b",
-                          text, re.I))
+    return bool(written_date_re(iso).search(text))
 
 
 @lru_cache(maxsize=4096)
@@ -1357,14 +1352,15 @@ def _dated_at_month_set_aside(doc: Document, query: Query) -> bool:
     before = (year - 1, 12) if month == 1 else (year, month - 1)
     if not (set_aside := {(year, month), before} & dates):
         return False
-    opening = _OWN_DATE_RE(doc.date).sub(" ", f"{doc.title or ''}\n{doc.text[:DOC_OPENING_CHARS]}")
+    opening = written_date_re(doc.date).sub(" ", f"{doc.title or ''}\n{doc.text[:DOC_OPENING_CHARS]}")
     named = {MONTHS[m.lower()] for m in MONTH_NAME_RE.findall(opening)}
     return not named or bool(named & {m for _, m in set_aside})
 
 
 @lru_cache(maxsize=1024)
-def _OWN_DATE_RE(iso: str) -> re.Pattern:
-    """The page's own date as written ("25 November 2022", "November 25, 2022"): a dateline, no event's month."""
+def written_date_re(iso: str) -> re.Pattern:
+    """The day `iso` (YYYY-MM-DD; any day of its month for YYYY-MM) as written: "25 November 2022", "Monday, July
+    22, 2019"."""
     year, month, day = iso[:4], int(iso[5:7]), int(iso[8:10]) if len(iso) >= 10 else 0
     name = next(m for m, i in MONTHS.items() if i == month)
     day_form = rf"0?{day}(?:st|nd|rd|th)?" if day else r"\d{1,2}(?:st|nd|rd|th)?"
