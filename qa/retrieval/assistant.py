@@ -729,10 +729,8 @@ def _months_of_visits(text: str) -> frozenset[int]:
     return frozenset(MONTHS[m.lower()] for m in _VISIT_MONTH_RE.findall(text))
 
 
-@lru_cache(maxsize=256)
 def _months_set_aside(question: str) -> frozenset[int]:
-    return frozenset(MONTHS[m.group(1).lower()] for clause in rank.set_aside_clauses(question)
-                     for m in re.finditer(rf"(?i)\b({MONTH_NAMES})\s+(?:19|20)\d\d\b", clause))
+    return frozenset(month for _, month in rank.dates_set_aside(question))
 
 
 def written_after_silent(hit: Hit, query: Query) -> bool:
