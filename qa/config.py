@@ -343,7 +343,9 @@ DEFAULT_INDEX = ROOT / "index"
 #        it found)
 #   160: "MK" is Milton Keynes in a question only (minutes' "MK said" are initials); "appointed Bury's new director"
 #        is the council's own post, not a newcomer's employer
-PIPELINE_VERSION = "160"
+#   161: a paper's masthead before its menu ("Notts Nightly · News") names no subject; a letter's running header atop
+#        its second page ("Isle of Wight Council: focused visit, 10 and 11 June 2025") is furniture
+PIPELINE_VERSION = "161"
 
 
 def packaged_model_path() -> str:

@@ -549,6 +549,13 @@ def split_columns(page: str) -> str:
 # ---------------------------------------------------------------- boilerplate
 
 
+# A letter's running header atop a later page, naming the council, the visit and its dates ("Isle of Wight Council:
+# focused visit, 10 and 11 June 2025", "Derbyshire County Council - focused visit 10 and 11 June 2025"): on the second page alone of a two-page letter it is still furniture, and as a
+# passage's heading it drew questions naming the visit to the findings under it rather than to the list asked for.
+RUNNING_HEADER_RE = re.compile(r"[A-Z][^.:?!]{2,80}(?::|\s[-–—])\s+(?:[\w'’-]+\s+){0,4}?(?:visit|inspection)\b"
+                               r"[^.?!:]{0,40}?\b(?:19|20)\d\d$")
+
+
 def split_running_lines(pages: list[str]) -> tuple[list[str], list[str]]:
     """The pages without their running headers and footers, and those lines once each (as they first stand), which
     metadata may still read ("Ofsted monitoring visit letter | 24 August 2015 | Page 1").
@@ -580,6 +587,8 @@ def split_running_lines(pages: list[str]) -> tuple[list[str], list[str]]:
         numbered = {j for j in filled[:1] + filled[-1:]
                     if re.fullmatch(rf"(?:page\s+)?[-–]?\s*{number}\s*[-–]?(?:\s+of\s+\d+)?", lines[j].strip(), re.I)}
         numbered |= {filled[k] for k in counted if filled and -1 <= k < len(filled)}
+        if number > 1 and filled and RUNNING_HEADER_RE.match(lines[filled[0]].strip()):
+            edges, repeated = edges | {filled[0]}, repeated | {key(lines[filled[0]])}
         kept = []
         for j, line in enumerate(lines):
             if j in numbered:

@@ -564,7 +564,8 @@ _COUNTY_TOWNS = {name[:-5]: name for name, a in AUTHORITIES.items()
 # searched for), where a page's "CoL" may be a column or a certificate of lawfulness.
 _QUESTION_INITIALS = {"CoL": "City of London"}
 # ... and Milton Keynes as "MK" ("mk ILACS 2022"): in a question only, where minutes' "MK said" are somebody's initials
-_QUESTION_ABBREVIATIONS = {"MK": "Milton Keynes", "MKC": "Milton Keynes"}
+# (and Southampton as its everyday "Soton": "soton jtai wsoa - when was it due")
+_QUESTION_ABBREVIATIONS = {"MK": "Milton Keynes", "MKC": "Milton Keynes", "Soton": "Southampton"}
 # ... and a council by its best-known town where the council is named otherwise ("Huddersfield council's 2016 SIF",
 # "Maidenhead, the MV in Nov 2018"): in a question only, needing a cue as the county towns do. Not towns that are
 # also common surnames or first names (Preston, Hastings, Beverley, Gillingham, Crewe, Halifax), nor the towns of a

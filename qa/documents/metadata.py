@@ -546,8 +546,9 @@ _NEWS_FURNITURE = [re.compile(p, re.I | re.M) for p in (
 _MASTHEAD_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*|&|and|of|on)(?:\s+(?:[A-Z][\w'’.-]*|&|and|of|on)){0,2}?\s+"
                           r"(?:Gazette|Herald|Echo|Post|Times|Chronicle|Mercury|Advertiser|Argus|Courier|Telegraph|"
                           r"Express|Mail|Standard|Evening News|Today|Journal|Sentinel|Examiner|Citizen|Observer|Live|Record|Press|"
-                          r"Reporter|Guardian|Messenger|Voice|Leader|Independent)"
-                          r"(?=\s*$|\s+(?:News|Home|Menu|Sign in|Log in|Subscribe|Search|Sport)\b)")
+                          r"Reporter|Guardian|Messenger|Voice|Leader|Independent|Nightly|Daily|Weekly)"
+                          # (alone on its line, or before the site's menu: "Notts Nightly · News · Education")
+                          r"(?=\s*$|\s+(?:[|·•]\s+)?(?:News|Home|Menu|Sign in|Log in|Subscribe|Search|Sport)\b)")
 # Words that close a council's own headings as well ("Executive Decision Record", "Rutland Youth Voice", "Special
 # Guardian", "Deputy Leader"): a paper's name only under a paper's menu ("News  Sport  What's On  Jobs  Subscribe").
 _AMBIGUOUS_MASTHEAD_RE = re.compile(r"\b(?:Record|Press|Reporter|Guardian|Messenger|Voice|Leader|Independent)$")

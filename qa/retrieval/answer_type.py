@@ -468,6 +468,39 @@ def _asks_previous_post(question: str) -> bool:
     return bool(PREVIOUS_POST_QUESTION_RE.search(question))
 
 
+# "Who is Nottingham's new permanent DCS?": a passage naming only the interim (or acting) holder is on another
+# person; and the other way round ("who was the interim director during the visit?")
+_POST = r"(?:[\w'’-]+\s+){0,2}?(?:dcs|director|chief\s+executive|head|leader|post|role|appointment)s?\b"
+_STANDING_IN = r"\b(?:interim|acting|temporary)\b"
+PERMANENT_ASKED_RE = re.compile(rf"\bpermanent\s+{_POST}", re.I)
+STANDING_IN_ASKED_RE = re.compile(rf"{_STANDING_IN}\s+{_POST}", re.I)
+STANDING_IN_RE = re.compile(_STANDING_IN, re.I)
+PERMANENT_RE = re.compile(r"\bpermanent(?:ly)?\b|\bsubstantive\b", re.I)
+OTHER_HOLDER = 0.7
+
+
+# "Why did the IoW decide to pull out of the shared arrangement?": a reason is asked, which a passage gives in so
+# many words ("The main reason for ending the partnership is ...", "because", "so that"); the paper's summary of what
+# was decided shares the question's words as well
+REASON_ASKED_RE = re.compile(r"^\W*why\b|[,;:?–—-]\s*(?:and\s+)?why\s+(?:did|does|do|was|were|is|are|has|have|had)\b|"
+                             r"\b(?:what|which)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:main\s+|key\s+|stated\s+)?"
+                             r"(?:reasons?|rationale)\b", re.I)
+REASON_RE = re.compile(r"\breasons?\b|\bbecause\b|\bso\s+that\b|\bin\s+order\s+to\b|\bdue\s+to\b|\bowing\s+to\b|"
+                       r"\brationale\b|\bwhy\b", re.I)
+
+
+def reason_weight(question: str, text: str) -> float:
+    return ANSWER_TYPE_BOOST if REASON_ASKED_RE.search(question) and REASON_RE.search(text) else 1.0
+
+
+def tenure_weight(question: str, text: str) -> float:
+    if PERMANENT_ASKED_RE.search(question) and not STANDING_IN_ASKED_RE.search(question):
+        return OTHER_HOLDER if STANDING_IN_RE.search(text) and not PERMANENT_RE.search(text) else 1.0
+    if STANDING_IN_ASKED_RE.search(question) and not PERMANENT_ASKED_RE.search(question):
+        return OTHER_HOLDER if PERMANENT_RE.search(text) and not STANDING_IN_RE.search(text) else 1.0
+    return 1.0
+
+
 # "How did Ofsted say services compared with the previous inspection, and what had the LA been graded at that
 # time?": the comparison with an earlier inspection is asked; a passage naming that inspection ("deteriorated since
 # the last inspection ... in 2012, when ... good") answers it, one on this inspection's grades alone does not.
@@ -837,6 +870,14 @@ DATE_EVENTS["lifted"] = (
     # (the notice in the sentence: not "40 children were removed from the register in the year ended 31 March")
     re.compile(rf"\b(?:{_LIFTED}|lifting|removal|revocation)\b[^.\n]{{0,80}}?\b{_NOTICE}\b|"
                rf"\b{_NOTICE}\b[^.\n]{{0,80}}?\b{_LIFTED}\b|\bno\s+longer\s+under\b", re.I))
+# "soton jtai wsoa - when was it due?": the sentence dating its deadline ("should be sent to Ofsted by 1 July 2025"),
+# not the inspection's own dates
+DATE_EVENTS["due"] = (
+    re.compile(r"\bwhen\s+(?:was|were|is|are)\s+(?:[\w'’-]+\s+){0,5}?due\b|\b(?:due|deadline)\s+date\b|"
+               r"\bwhat\s+(?:was|is)\s+the\s+deadline\b|\bwhen\s+(?:was|is)\s+the\s+deadline\b", re.I),
+    re.compile(rf"\b(?:must|should|will|is\s+to|are\s+to|needs?\s+to)\s+be\s+(?:[\w'’-]+\s+){{0,2}}?(?:sent|submitted|"
+               rf"completed|published|delivered|returned|provided)\b[^.\n]{{0,60}}?\bby\s+(?:{_DAY_OF_MONTH}\s+)?"
+               rf"{_MONTH}\b|\b(?:deadline|due)\b[^.\n]{{0,40}}?\b(?:{_DAY_OF_MONTH}\s+)?{_MONTH}\b", re.I))
 EVENT_DATE_BOOST = 1.15
 
 
@@ -1344,7 +1385,8 @@ _ASIDE = r"\((?![^()]*\b(?:(?:19|20)\d\d|one|but|mean)\b)[^()?!]*\)"
 # (or a place typed in a hurry: "... working environment? not somerset mv1")
 _CLOSING_ASIDE_BODY = (rf"(?:the|its|their|an?|her|his|(?!(?:sure|just|only|merely|yet|always|even|necessarily|least|"
                        rf"much|many|all|every|really|quite|so|too|very|enough|that|this|one)\b)[\w&'’-]+)\b"
-                       rf"(?:(?!\s+but\b|\s+-\s)(?:{_ASIDE}|[^.?!(),;–—]))*")
+                       # (a figure's comma or point is no clause's end: "Not the 5,500 vulnerable children ...")
+                       rf"(?:(?!\s+but\b|\s+-\s)(?:{_ASIDE}|(?<=\d)[,.](?=\d)|[^.?!(),;–—]))*")
 CLOSING_SET_ASIDE = (rf"(?<=[?!])\s*not\s+{_CLOSING_ASIDE_BODY}"
                      rf"(?:,\s*(?:and\s+|or\s+)?(?:not|nor)\s+{_CLOSING_ASIDE_BODY})*[.?!]?\s*$")
 # ... and so does a closing clause after a comma, to a full stop, when a statement follows the question ("...?

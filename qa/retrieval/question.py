@@ -175,6 +175,9 @@ SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("counc
 ATTRIBUTION_CUES = [
     ("council", re.compile(rf"\baccording to (?:the )?(?:[a-z]+ ){{0,3}}council\b|"
                            rf"\bcouncil(?:['’]s)? own\b{_NOT_ITS_OWN}|"
+                           # (by its kind: "on the county's own page", "the borough's own statement")
+                           r"\b(?:county|borough|city|authority|la)['’]s\s+own\s+(?:web\s?)?(?:page|site|website|"
+                           r"statement|release|announcement|news\s+(?:page|release|item|story))s?\b|"
                            # its papers: "According to the minutes of X's scrutiny committee, ...", "According to
                            # Birmingham's cabinet report, ..."
                            # (not Parliament's: "According to the Education Committee report, ...")
@@ -215,14 +218,22 @@ ATTRIBUTION_CUES = [
     # ("... I want the report, not the 2022 monitoring visit": the inspection's own report, asked for plainly)
     ("ofsted", re.compile(r"\b(?:i\s+want|give\s+me|show\s+me)\s+the\s+(?:ofsted\s+|inspection\s+|ilacs\s+|"
                           r"full\s+)?report(?:\s+itself)?\s*(?=[,.;:?!)]|$)|"
-                          r"\bofsted(?:['’]s)? own\b|\b(?:report|letter)\s+(?:(?:to|for|on|about)\s+"
+                          # (not Ofsted's own work spoken of: "Has Parliament criticised Ofsted's own inspections")
+                          r"\bofsted(?:['’]s)? own\b(?!\s+(?:inspections?|inspectors?|work|practice|performance|"
+                          r"record|failings?|failures?|role|methods?|approach|standards|staff|framework)\b)|"
+                          r"\b(?:report|letter)\s+(?:(?:to|for|on|about)\s+"
                           r"(?:[\w'’-]+\s+){1,4}?)?itself\b|"
-                          r"\binspectors?(?:['’]s?)? own (?:letter|report|words|wording|findings?)\b", re.I)),
+                          r"\binspectors?(?:['’]s?)? own (?:letter|report|words|wording|findings?)\b|"
+                          # ("I need the report's own judgement, not what the local news said")
+                          r"\bthe\s+(?:ofsted\s+|inspection\s+|ilacs\s+)?report['’]s\s+own\s+(?:judge?ments?|"
+                          r"grades?|ratings?|findings|words|wording|verdict)\b", re.I)),
 ]
 # Whose the document named "itself" is: "the DfE's decision letter itself", "the minister's letter itself" are
 # another body's, not Ofsted's
 # (not a council holding Ofsted's: "Leeds council's ILACS report itself")
-OWNER_BEFORE_RE = re.compile(rf"(?:{OTHER_SENDER_RE.pattern}|\bcouncil)['’]s\s+"
+# (nor Parliament's: "The MPs' report itself", "the select committee's report itself")
+OWNER_BEFORE_RE = re.compile(rf"(?:(?:{OTHER_SENDER_RE.pattern}|\bcouncil)['’]s|"
+                             rf"\b(?:mps|parliament|(?:select\s+)?committee|inquiry)['’]s?)\s+"
                              rf"(?:(?!(?:ofsted|ilacs|sif|inspection|monitoring|jtai|mv|fv|visit)\b)[\w-]+\s+){{0,2}}$",
                              re.I)
 
@@ -420,6 +431,18 @@ LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
                                  r"(?=[^.?!]*\b(?:own|itself|letter|report|statement|coverage|release|announcement|"
                                  r"words)\b)[^.?!]{1,200}(?:[.!:;]|\s[-–—])\s+(?=(?:what|how|which|who|whom|when|why|where|did|"
                                  r"does|do|is|are|was|were|has|have)\b)", re.I)
+# "... didnt act fast enough? exact words pls": a closing request for the wording is how to answer, not what about
+# (every passage is quoted verbatim anyway)
+CLOSING_REQUEST_RE = re.compile(r"(?:(?<=[?.!,;:])|(?<=\s[-–—]))\s*(?:(?:i\s+need\s+|i\s+want\s+|give\s+me\s+)?"
+                                r"(?:the\s+)?(?:exact|actual|precise|direct)\s+(?:words|wording|quote|quotes|line|text)|"
+                                r"verbatim|word\s+for\s+word|quote\s+(?:it|them)|in\s+full)"
+                                r"(?:\s+(?:pls|please|plz|thanks|thx|ta|cheers))?\W*$|"
+                                # ... or for the paper to answer from ("? I want the Island's own cabinet paper"): a
+                                # source to prefer, which the question's cues name already
+                                r"(?<=[?!])\s*(?:i\s+want|i\s+need|i['’]?m\s+after|i\s+am\s+after|give\s+me)\s+"
+                                r"(?:the|their|its|[\w'’-]+['’]s?)\s+(?:[\w'’-]+\s+){0,4}?(?:paper|report|letter|page|"
+                                r"minutes|statement|release|story|article|version|write-?up)\b"
+                                r"(?:\s*,?\s*(?:not|rather\s+than)\b[^?]*)?\W*$", re.I)
 # "..., going by the report extracts on the community site: how did ...": where the reader is reading is a source
 # to prefer, not words to search for (the page's own heading "Sample extracts from the Ofsted report" answers nothing).
 # (and where it is published, "on the community site"; not what it is on: "going by the letter on the front door")
@@ -458,14 +481,18 @@ _MASTHEAD_WORDS = (r"chronicle|gazette|herald|echo|argus|advertiser|mercury|sent
                    r"guardian|observer|reporter|journal|times|star|express|news")
 WRONG_SOURCE_RE = re.compile(r"\b(?:the|a|an|that|this|their|its)\s+(?:[\w'’]+(?:-[\w'’]+)*\s+){0,3}?(?:piece|story|"
                              r"article|write-?up|coverage|release|paper|newspaper|blog|post|"
-                             + _MASTHEAD_WORDS + r")\s+"
+                             + _MASTHEAD_WORDS + r")"
+                             # (or its figures: "The local paper's figures look off to me")
+                             r"(?:['’]s\s+(?:figures?|numbers?|dates?|account|version|maths|sums|quotes?))?\s+"
                              # ("The Reporter says three days, which doesn't sound right")
                              r"(?:(?:says|said|claims|claimed|reports|reported|has|had)\s+[^.?!;,]{1,60}?,?\s+which\s+"
                              r"(?:doesn['’]t|does\s+not|didn['’]t|did\s+not|isn['’]t|is\s+not|can['’]t|cannot)\s+"
                              r"(?:sound|seem|look|be|add|match|fit)|"
                              r"got\s+(?:it|this|that|(?:the\s+)?[\w'’-]+)\s+wrong|(?:is|was|were|are)\s+"
                              r"(?:wrong|inaccurate|misleading|mistaken)|misquot\w+|misreport\w+|garbled|"
-                             r"exaggerat\w+|overstat\w+|(?:makes|made|is\s+making)\s+it\s+(?:sound|look|seem))\b"
+                             r"exaggerat\w+|overstat\w+|(?:makes|made|is\s+making)\s+it\s+(?:sound|look|seem)|"
+                             r"(?:looks?|looked|seems?|seemed|sounds?|sounded)\s+(?:(?:a\s+bit|rather|quite|way|all)\s+)?"
+                             r"(?:off|wrong|odd|inaccurate|dodgy|suspect|garbled))\b"
                              r"(?:(?!\s[-–—]\s)[^.?!;,])*", re.I)
 # Someone's past employer is no source: "who was DCS, wasn't she ex-Ofsted?", "a former Ofsted inspector" (not a
 # document: "Kent's former Ofsted rating")
@@ -1745,7 +1772,7 @@ FLAGGED_AT_RE = re.compile(rf"\b(?:(?:flagged|raised|found|identified|highlighte
 YEAR_BEFORE_EVENT_RE = re.compile(rf"\b(?:in|during)\s+{YEAR}(?=,?\s+(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+)?"
                                   rf"(?:hmis?|inspectors?|ofsted|inspection|visit)\b)", re.I)
 KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m\s+aware|i\s+reali[sz]e|"
-                            r"unlike)\b(?:(?!\s-\s)[^.?!;,:–—])*", re.I)
+                            rf"unlike|{ASIDE_WORDS})\b(?:(?!\s-\s)[^.?!;,:–—])*", re.I)
 # ... or a place the asked one is likened to in its bracket: "Richmond (the other AfC borough, same mutual as RBWM)"
 # (not a comparison asked: "Kent's 2022 ILACS: same grade as Medway's?")
 LIKENED_IN_BRACKET_RE = re.compile(rf"(?<=[(,;])\s*{LIKENED}(?=\)|[,;][^()]*\))", re.I)
@@ -1838,8 +1865,11 @@ COUNTED_SINCE_RE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eig
 
 
 # A numbered visit a question measures from or leaves out: "compared with MV5", "not MV5"
-OTHER_VISIT_NAMED_RE = re.compile(rf"\b(?:{_COMPARED}|not)\s+(?:the\s+|its\s+)?"
-                                  rf"(?:mv\s?-?\d{{1,2}}|{ORDINAL_RE}\s+(?:monitoring\s+)?(?:visit|mv))\b", re.I)
+# (or one still to come, which no page is on yet: "+ when is MV2 due", "the third visit is expected when?")
+_NUMBERED_VISIT = rf"(?:mv\s?-?\d{{1,2}}|{ORDINAL_RE}\s+(?:monitoring\s+)?(?:visit|mv))"
+OTHER_VISIT_NAMED_RE = re.compile(rf"\b(?:{_COMPARED}|not)\s+(?:the\s+|its\s+)?{_NUMBERED_VISIT}\b|"
+                                  rf"\b{_NUMBERED_VISIT}\s+(?:is\s+|was\s+|to\s+be\s+)?(?:due|expected|planned|"
+                                  rf"scheduled|pencilled)\b", re.I)
 
 
 # A bracket dating what the question names, to tell which one: "before the 2019 inadequate (report out 8/5/19)" (its
@@ -1967,6 +1997,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
         rest = re.sub(r"\s*([?.!]*)\s*$", tail + r"\1", asked, count=1)
     if _has_topic(unsourced := READER_SOURCE_RE.sub("", rest)):
         rest = unsourced
+    if _has_topic(unrequested := CLOSING_REQUEST_RE.sub("", rest)):
+        rest = unrequested
     if TERSE_QUERY_RE.match(text) and (meeting := MEETING_MONTH_RE.search(text)) \
             and (body := TERSE_MEETING_RE.search(text[:meeting.start(1)])) \
             and (words := text[body.start():meeting.start(1)].strip()) in rest \

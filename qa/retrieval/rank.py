@@ -1860,7 +1860,9 @@ OFSTED_VISIT_NAMED_RE = re.compile(r"(?<!\bsince )(?<!\bafter )(?<!\bbefore )(?<
 # Ofsted asked for in its own voice about a visit or its letter: "What did Ofsted's letter on the fourth monitoring
 # visit ... say", "What did Ofsted find ... at its second monitoring visit" (not "What did the committee resolve
 # about the Ofsted focused visit", "since the inspectors criticised it")
-OFSTED_ON_VISIT_RE = re.compile(r"^\W*(?:what|how)\s+did\s+(?:ofsted|the\s+inspectors|inspectors|hmi)\b"
+# (past a place the question is for: "For Wolverhampton, what did Ofsted say ... after the focused visit?")
+OFSTED_ON_VISIT_RE = re.compile(r"^\W*(?:(?:for|in|on)\s+(?-i:[A-Z])[\w'’ -]{1,40}?,\s*)?"
+                                r"(?:what|how)\s+did\s+(?:ofsted|the\s+inspectors|inspectors|hmi)\b"
                                 r"(?=.*\b(?:monitoring\s+visit|focus+ed\s+visit|letter|jtai)\b)|"
                                 # the visit itself speaking: "What did the 2021 focused visit say about ...?"
                                 r"^\W*(?:what|how)\s+did\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:monitoring|"
@@ -1921,11 +1923,18 @@ def kinds_set_aside(question: str) -> frozenset[str]:
 
 
 def _clause_kinds(clause: str, question: str) -> tuple[str, ...]:
-    head = _SET_ASIDE_HEAD_RE.search(clause)
-    # (not another place's source: "hackney only, not the croydon letter on the same template")
-    if head and not set(find_authorities(clause)) - set(find_authorities(question.replace(clause, " "))):
-        return _SET_ASIDE_KINDS[head.lastindex - 1]
-    return ()
+    # (each source a clause lists: "not Southampton's statement or the local press")
+    kinds: tuple[str, ...] = ()
+    elsewhere = set(find_authorities(question.replace(clause, " ")))
+    for part in _LISTED_RE.split(clause):
+        head = _SET_ASIDE_HEAD_RE.search(part)
+        # (not another place's source: "hackney only, not the croydon letter on the same template")
+        if head and not set(find_authorities(part)) - elsewhere:
+            kinds += tuple(k for k in _SET_ASIDE_KINDS[head.lastindex - 1] if k not in kinds)
+    return kinds
+
+
+_LISTED_RE = re.compile(r"\s*,\s*|\s+(?:or|nor|and)\s+", re.I)
 
 
 # A set-aside clause narrowing its source to one event, time or subject ("not the MV5 write-up", "not the council's

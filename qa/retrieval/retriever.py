@@ -31,8 +31,8 @@ from qa.retrieval.acronyms import (FIELD_GLOSSARY, INSPECTION_KIND_LONG_RE, THE_
                                    with_short_forms)
 from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, area_grade_weight, asked_event, asked_role,
                                       counted_stems, earlier_inspection_weight, holds, previous_post_weight,
-                                      reaction_weight, recalled_overall_weight, second_fact_weight,
-                                      several_named_weight, who_verb_weight)
+                                      reaction_weight, reason_weight, recalled_overall_weight,
+                                      second_fact_weight, several_named_weight, tenure_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTION_RE, NEGATED_SOURCE_RE, SOURCE_KINDS,
                                    Query, SPECIALIST_SERVICE_RE, specialist_service)
@@ -219,6 +219,7 @@ class Retriever:
                 * second_fact_weight(query.text, query.answer_type, passage.text) \
                 * recalled_overall_weight(query.answer_type, query.text, passage.text) \
                 * previous_post_weight(query.text, passage.text) * who_verb_weight(query.text, passage.text) \
+                * tenure_weight(query.text, passage.text) * reason_weight(query.text, passage.text) \
                 * reaction_weight(query.text, passage.text) \
                 * several_named_weight(query.text, passage.text) \
                 * earlier_inspection_weight(query.text, passage.text) \
@@ -291,7 +292,11 @@ FRAMING_TERMS = frozenset({"say", "said", "find", "found", "ofst", "inspector", 
                            # HMI, and its long form's "His Majesty's" (a letter's sign-off holds it)
                            "hmi", "hmis", "majesti",
                            # ("anything on knife crime?": what is asked about follows)
-                           "anyth", "someth"})
+                           "anyth", "someth",
+                           # a negation typed short ("didnt act", "didn't": its "didn") says nothing a passage must hold
+                           *(f"{verb}{end}" for verb in ("didn", "doesn", "isn", "wasn", "aren", "weren", "hasn",
+                                                         "haven", "hadn", "couldn", "shouldn", "wouldn")
+                             for end in ("", "t"))})
 # "What did HMI write about caseloads?": inspectors writing is framing too (not "involved in writing their plans")
 WRITING_FRAMED_RE = re.compile(r"\b(?:hmis?|inspectors?|ofsted|letter|report)\s+(?:write|wrote|writes|ha(?:ve|s|d)\s+"
                                r"written)\b", re.I)

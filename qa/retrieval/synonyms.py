@@ -125,6 +125,26 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
                                                       "unwilling", "hesitant")},
     # a council's apology is worded "we are deeply sorry"
     **{form: ("sorry",) for form in ("apologise", "apologised", "apologize", "apologized", "apology", "apologies")},
+    # what a council "knew about" but did not act on "fast enough" is written as being "aware" of it and not
+    # taking "swift" action
+    **{form: ("aware",) for form in ("knew about", "knew of", "known about", "knows about")},
+    **{form: ("swift", "swiftly") for form in ("fast enough", "quick enough", "quickly enough", "soon enough",
+                                               "too slow", "too slowly")},
+    # a council "pushing back" on findings that give no "fair picture" says they do not "accurately reflect" its
+    # services, or disputes them
+    **{form: ("accurately reflect", "accurate") for form in ("fair picture", "true picture", "fair reflection",
+                                                              "true reflection", "fair view")},
+    # (on findings: not an agenda item "pushed back", above)
+    **{form: ("disputed", "disagree", "disagreed") for verb in ("pushed", "push", "pushes", "pushing")
+       for form in (f"{verb} back on", f"{verb} back against")}, "pushback": ("disputed", "disagree", "disagreed"),
+    # "members putting serious money in" for "a steadier workforce and smaller caseloads": "investment" for "a more
+    # stable workforce and lower caseloads"
+    **{form: ("investment", "invested") for form in ("serious money", "putting money", "put money", "putting in money")},
+    **{form: ("stable", "stability", "stabilise", "stabilising") for form in ("steadier", "steady", "settled")},
+    **{form: ("lower caseloads", "reduced caseloads") for form in ("smaller caseloads", "lighter caseloads")},
+    # what "hadn't improved enough" is written as not having made "sufficient progress"
+    **{form: ("sufficient progress",) for form in ("improved enough", "improve enough", "improving enough",
+                                                   "enough progress", "progressed enough")},
 }
 
 
@@ -191,11 +211,19 @@ def with_synonyms(text: str) -> str:
     return f"{text} ({'; '.join(extra)})" if extra else text
 
 
+# Met by a passage's words for them, though not searched for with them: "hmi said the LA knew ..." is answered by "the
+# local authority has been aware" (searched for, "local authority" drew every letter's passage on local authorities)
+MET_BY = {"la": ("local authority",), "las": ("local authorities",)}
+
+
 def alternatives(text: str, tokenize) -> dict[str, tuple[frozenset[str], ...]]:
     """{term of an everyday word in `text`: the documents' words for it, each as its set of terms}, in `tokenize`'s
     terms. A passage holding the term, or every term of one of those words ("cabinet member": both), holds what the
     question asked (for coverage, which must not count the added words as more of the question)."""
     out: dict[str, tuple[frozenset[str], ...]] = {}
+    for word, forms in MET_BY.items():
+        if re.search(rf"\b{word}\b", text, re.I):
+            out[word] = tuple(frozenset(tokenize(f)) for f in forms)
     for pattern, forms in _patterns():
         if m := pattern.search(text):
             for term in tokenize(m.group(0)):
