@@ -345,7 +345,8 @@ DEFAULT_INDEX = ROOT / "index"
 #        is the council's own post, not a newcomer's employer
 #   161: a paper's masthead before its menu ("Notts Nightly · News") names no subject; a letter's running header atop
 #        its second page ("Isle of Wight Council: focused visit, 10 and 11 June 2025") is furniture
-PIPELINE_VERSION = "161"
+#   162: so is one giving the letter's title and date ("Focused visit to Gateshead children's services - 2 July 2024")
+PIPELINE_VERSION = "162"
 
 
 def packaged_model_path() -> str:

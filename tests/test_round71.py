@@ -181,3 +181,25 @@ def test_the_reports_own_judgement_asks_for_ofsteds_report():
     query = parse("How was Rutland graded for children in care at the 2024 ILACS? I need the report's own judgement, "
                   "not what the local news said.")
     assert query.source == "ofsted" and "ofsted_report" in query.doc_types
+
+
+def test_a_letters_title_and_date_atop_its_second_page_is_furniture():
+    from qa.documents.clean import split_running_lines
+
+    first = "Ofsted\nPiccadilly Gate\n2 July 2024\nDear Mr Jones\nFocused visit to Rutland\nThe visit found ..."
+    second = "Focused visit to Rutland children's services - 2 July 2024\nMost plans are specific.\nYours sincerely"
+    pages, _ = split_running_lines([first, second])
+    assert "2 July 2024" not in pages[1] and "Most plans are specific." in pages[1]
+    # (a sentence ending on a year stays)
+    since = "Since the last inspection in March 2019\nleaders have kept a stable workforce."
+    assert "Since the last inspection" in split_running_lines([first, since])[0][1]
+
+
+def test_two_dates_figures_compared_are_words_of_the_paper_the_scene_dates():
+    from qa.retrieval.question import parse
+
+    query = parse("rutland scrutiny dec 24 - assessment team caseloads oct 23 vs oct 24?")
+    assert (query.date_from.isoformat(), query.date_to.isoformat()) == ("2024-12-01", "2024-12-31")
+    assert "oct 2023" in query.topic.lower()
+    # (with no paper dated, the first date is still the window)
+    assert parse("rutland caseloads oct 23 vs oct 24?").date_from.isoformat() == "2023-10-01"

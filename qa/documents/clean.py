@@ -553,7 +553,11 @@ def split_columns(page: str) -> str:
 # focused visit, 10 and 11 June 2025", "Derbyshire County Council - focused visit 10 and 11 June 2025"): on the second page alone of a two-page letter it is still furniture, and as a
 # passage's heading it drew questions naming the visit to the findings under it rather than to the list asked for.
 RUNNING_HEADER_RE = re.compile(r"[A-Z][^.:?!]{2,80}(?::|\s[-–—])\s+(?:[\w'’-]+\s+){0,4}?(?:visit|inspection)\b"
-                               r"[^.?!:]{0,40}?\b(?:19|20)\d\d$")
+                               r"[^.?!:]{0,40}?\b(?:19|20)\d\d$|"
+                               # (or the letter's title and date: "Focused visit to Gateshead children's services - 2
+                               # July 2024")
+                               r"(?:[A-Z][\w'’-]*\s+)?(?:visit|inspection)\s+(?:of|to)\s+[^.:?!]{2,80}?\s[-–—]\s+"
+                               r"\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d$")
 
 
 def split_running_lines(pages: list[str]) -> tuple[list[str], list[str]]:

@@ -1026,6 +1026,10 @@ YEAR_APPENDED_RE = re.compile(r"\b((?:19|20)\d\d)\b[^?]*\?\s*(?:and|also|plus)\s
                               r"\W*$", re.I)
 
 
+_DATES_COMPARED_RE = re.compile(rf"\b(?:{MONTH_RE}\s+)?{YEAR}\s+(?:vs\.?|versus|v\.?|compared\s+(?:with|to)|against)\s+"
+                                rf"(?:{MONTH_RE}\s+)?{YEAR}\b", re.I)
+
+
 def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     """Return (from, to, phrase, text without the phrase). Handles ranges, since/before, seasons,
     month-year and bare years. A time in the question sentence is the one asked, not one in a sentence setting
@@ -1058,6 +1062,11 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             earlier = _parse_time(scene)
             if earlier[0] and earlier[1] and earlier[0] > end:
                 return earlier[0], earlier[1], earlier[2], _tidy(f"{earlier[3]} {asked}")
+        if start and end and _DATES_COMPARED_RE.search(asked) and (paper := _parse_time(scene))[0] and paper[1] \
+                and paper[0] > end:
+            # "sunderland scrutiny dec 24 - assessment team caseloads oct 23 vs oct 24?": two dates' figures compared
+            # are words the paper holds; the scene's date dates the paper
+            return paper[0], paper[1], paper[2], _tidy(f"{paper[3]} {asked}")
         if start or end:
             return start, end, phrase, _tidy(f"{_parse_time(scene)[3]} {rest}")
         start, end, phrase, rest = _parse_time(scene)
