@@ -346,7 +346,9 @@ DEFAULT_INDEX = ROOT / "index"
 #   161: a paper's masthead before its menu ("Notts Nightly · News") names no subject; a letter's running header atop
 #        its second page ("Isle of Wight Council: focused visit, 10 and 11 June 2025") is furniture
 #   162: so is one giving the letter's title and date ("Focused visit to Gateshead children's services - 2 July 2024")
-PIPELINE_VERSION = "162"
+#   163: ... only in an Ofsted letter, after a council's name (not an agenda's heading); a bulletin's "Weekly" or
+#        "Daily" is a paper's name only under a paper's menu
+PIPELINE_VERSION = "163"
 
 
 def packaged_model_path() -> str:

@@ -550,14 +550,16 @@ def split_columns(page: str) -> str:
 
 
 # A letter's running header atop a later page, naming the council, the visit and its dates ("Isle of Wight Council:
-# focused visit, 10 and 11 June 2025", "Derbyshire County Council - focused visit 10 and 11 June 2025"): on the second page alone of a two-page letter it is still furniture, and as a
-# passage's heading it drew questions naming the visit to the findings under it rather than to the list asked for.
-RUNNING_HEADER_RE = re.compile(r"[A-Z][^.:?!]{2,80}(?::|\s[-–—])\s+(?:[\w'’-]+\s+){0,4}?(?:visit|inspection)\b"
-                               r"[^.?!:]{0,40}?\b(?:19|20)\d\d$|"
-                               # (or the letter's title and date: "Focused visit to Gateshead children's services - 2
-                               # July 2024")
-                               r"(?:[A-Z][\w'’-]*\s+)?(?:visit|inspection)\s+(?:of|to)\s+[^.:?!]{2,80}?\s[-–—]\s+"
-                               r"\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d$")
+# focused visit, 10 and 11 June 2025", "Derbyshire County Council - focused visit 10 and 11 June 2025") or the
+# letter's title and date ("Focused visit to Gateshead children's services - 2 July 2024"): on the second page alone of
+# a two-page letter it is still furniture, and as a passage's heading it drew questions naming the visit to the
+# findings under it rather than to the list asked for. Only in an Ofsted letter (its first page names Ofsted), and
+# only a council's name before the colon or dash (not an agenda's "Agenda item 7 - Ofsted inspection ... 2023").
+RUNNING_HEADER_RE = re.compile(r"[A-Z][^.:?!]{2,60}?\b(?:Council|children['’]s\s+services)\s*(?::|\s[-–—])\s+"
+                               r"(?:[\w'’-]+\s+){0,4}?(?:visit|inspection)\b[^.?!:]{0,40}?\b(?:19|20)\d\d$|"
+                               r"(?:Focus+ed|Monitoring|Joint\s+targeted\s+area)\s+(?:visit|inspection)\s+(?:of|to)\s+"
+                               r"[^.:?!]{2,80}?\s[-–—]\s+\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d$")
+_OFSTED_PAGE_RE = re.compile(r"\bOfsted\b")
 
 
 def split_running_lines(pages: list[str]) -> tuple[list[str], list[str]]:
@@ -591,7 +593,8 @@ def split_running_lines(pages: list[str]) -> tuple[list[str], list[str]]:
         numbered = {j for j in filled[:1] + filled[-1:]
                     if re.fullmatch(rf"(?:page\s+)?[-–]?\s*{number}\s*[-–]?(?:\s+of\s+\d+)?", lines[j].strip(), re.I)}
         numbered |= {filled[k] for k in counted if filled and -1 <= k < len(filled)}
-        if number > 1 and filled and RUNNING_HEADER_RE.match(lines[filled[0]].strip()):
+        if number > 1 and filled and RUNNING_HEADER_RE.match(lines[filled[0]].strip()) \
+                and _OFSTED_PAGE_RE.search(pages[0]):
             edges, repeated = edges | {filled[0]}, repeated | {key(lines[filled[0]])}
         kept = []
         for j, line in enumerate(lines):

@@ -609,7 +609,8 @@ def question_forms(name: str, towns: bool = True) -> tuple[str, ...]:
     known = AUTHORITIES.get(name)
     extra = [town for town, county in _COUNTY_TOWNS.items() if county == name] + \
         [pair.upper() for pair, council in _TWO_TOWNS.items() if council == name] + \
-        [town for town, council in _TOWN_SURFACE.items() if towns and council == name]
+        [town for town, council in _TOWN_SURFACE.items() if towns and council == name] + \
+        [short for short, council in _QUESTION_ABBREVIATIONS.items() if towns and council == name]  # ("Soton")
     return (name, *(known.aliases if known else ()), *extra)
 
 

@@ -551,7 +551,8 @@ _MASTHEAD_RE = re.compile(r"(?:The\s+)?(?:[A-Z][\w'’.-]*|&|and|of|on)(?:\s+(?:
                           r"(?=\s*$|\s+(?:[|·•]\s+)?(?:News|Home|Menu|Sign in|Log in|Subscribe|Search|Sport)\b)")
 # Words that close a council's own headings as well ("Executive Decision Record", "Rutland Youth Voice", "Special
 # Guardian", "Deputy Leader"): a paper's name only under a paper's menu ("News  Sport  What's On  Jobs  Subscribe").
-_AMBIGUOUS_MASTHEAD_RE = re.compile(r"\b(?:Record|Press|Reporter|Guardian|Messenger|Voice|Leader|Independent)$")
+_AMBIGUOUS_MASTHEAD_RE = re.compile(r"\b(?:Record|Press|Reporter|Guardian|Messenger|Voice|Leader|Independent|Daily|"
+                                    r"Weekly)$")  # (and a bulletin's: "Schools and Families Weekly")
 _PRESS_MENU_RE = re.compile(r"\bNews\b.*\bSport\b|\bSport\b.*\bNews\b|\bSubscribe\b|\bWhat['’]s On\b")
 
 

@@ -470,12 +470,16 @@ def _asks_previous_post(question: str) -> bool:
 
 # "Who is Nottingham's new permanent DCS?": a passage naming only the interim (or acting) holder is on another
 # person; and the other way round ("who was the interim director during the visit?")
-_POST = r"(?:[\w'’-]+\s+){0,2}?(?:dcs|director|chief\s+executive|head|leader|post|role|appointment)s?\b"
-_STANDING_IN = r"\b(?:interim|acting|temporary)\b"
-PERMANENT_ASKED_RE = re.compile(rf"\bpermanent\s+{_POST}", re.I)
-STANDING_IN_ASKED_RE = re.compile(rf"{_STANDING_IN}\s+{_POST}", re.I)
-STANDING_IN_RE = re.compile(_STANDING_IN, re.I)
-PERMANENT_RE = re.compile(r"\bpermanent(?:ly)?\b|\bsubstantive\b", re.I)
+# (a holder of a post, beside the word: not "acting quickly", "temporary accommodation", "permanent homes", nor
+# "permanent social worker posts")
+_HOLDER = r"(?:[\w'’-]+\s+){0,2}?(?:dcs|director|chief\s+executive|head|leader|appointment)\b"
+_STANDING_IN = r"\b(?:interim|acting|temporary)"
+PERMANENT_ASKED_RE = re.compile(rf"\bpermanent\s+{_HOLDER}", re.I)
+STANDING_IN_ASKED_RE = re.compile(rf"{_STANDING_IN}\s+{_HOLDER}", re.I)
+STANDING_IN_RE = STANDING_IN_ASKED_RE
+PERMANENT_RE = re.compile(rf"\b(?:permanent(?:ly)?|substantive)\s+{_HOLDER}|\bappointed\s+(?:[\w'’-]+\s+){{0,3}}?"
+                          rf"(?:permanent(?:ly)?|substantive)\b|"
+                          rf"\b(?:dcs|director)\b[^.\n]{{0,40}}?\bon\s+a\s+permanent\b", re.I)
 OTHER_HOLDER = 0.7
 
 
@@ -485,8 +489,10 @@ OTHER_HOLDER = 0.7
 REASON_ASKED_RE = re.compile(r"^\W*why\b|[,;:?–—-]\s*(?:and\s+)?why\s+(?:did|does|do|was|were|is|are|has|have|had)\b|"
                              r"\b(?:what|which)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:main\s+|key\s+|stated\s+)?"
                              r"(?:reasons?|rationale)\b", re.I)
-REASON_RE = re.compile(r"\breasons?\b|\bbecause\b|\bso\s+that\b|\bin\s+order\s+to\b|\bdue\s+to\b|\bowing\s+to\b|"
-                       r"\brationale\b|\bwhy\b", re.I)
+# (a cause after "due to", not a time: "due to take place in the spring")
+REASON_RE = re.compile(r"\breasons?\b|\bbecause\b|\bso\s+that\b|\bin\s+order\s+to\b|\bowing\s+to\b|\brationale\b|"
+                       r"\bdue\s+to\s+(?!be\b|take\b|start\b|begin\b|open\b|close\b|end\b|meet\b|report\b|return\b|"
+                       r"publish\b|visit\b)", re.I)
 
 
 def reason_weight(question: str, text: str) -> float:
@@ -872,12 +878,20 @@ DATE_EVENTS["lifted"] = (
                rf"\b{_NOTICE}\b[^.\n]{{0,80}}?\b{_LIFTED}\b|\bno\s+longer\s+under\b", re.I))
 # "soton jtai wsoa - when was it due?": the sentence dating its deadline ("should be sent to Ofsted by 1 July 2025"),
 # not the inspection's own dates
+# (or a date committed to: "what date has the LA committed to stop using it by?", "We will end the use of bed and
+# breakfast accommodation for care leavers by 31 March 2026")
 DATE_EVENTS["due"] = (
     re.compile(r"\bwhen\s+(?:was|were|is|are)\s+(?:[\w'’-]+\s+){0,5}?due\b|\b(?:due|deadline)\s+date\b|"
-               r"\bwhat\s+(?:was|is)\s+the\s+deadline\b|\bwhen\s+(?:was|is)\s+the\s+deadline\b", re.I),
-    re.compile(rf"\b(?:must|should|will|is\s+to|are\s+to|needs?\s+to)\s+be\s+(?:[\w'’-]+\s+){{0,2}}?(?:sent|submitted|"
-               rf"completed|published|delivered|returned|provided)\b[^.\n]{{0,60}}?\bby\s+(?:{_DAY_OF_MONTH}\s+)?"
-               rf"{_MONTH}\b|\b(?:deadline|due)\b[^.\n]{{0,40}}?\b(?:{_DAY_OF_MONTH}\s+)?{_MONTH}\b", re.I))
+               r"\bwhat\s+(?:was|is)\s+the\s+deadline\b|\bwhen\s+(?:was|is)\s+the\s+deadline\b|"
+               r"\b(?:what|which)\s+date\b[^?]{0,80}?\bby\s*\??\s*$", re.I),
+    re.compile(rf"\b(?:will|would|committed\s+to|pledged\s+to|promised\s+to|plans?\s+to|aims?\s+to)\s+"
+               rf"(?:[\w'’-]+\s+){{1,12}}?by\s+(?:{_DAY_OF_MONTH}\s+{_MONTH}|{_MONTH_NOT_MAY})\b|"
+               rf"\b(?:must|should|will|is\s+to|are\s+to|needs?\s+to)\s+be\s+(?:[\w'’-]+\s+){{0,2}}?"
+               rf"(?:sent|submitted|completed|published|delivered|returned|provided)\b[^.\n]{{0,60}}?\bby\s+"
+               rf"(?:{_DAY_OF_MONTH}\s+{_MONTH}|{_MONTH_NOT_MAY})\b|"
+               # (not a cause: "Due to staff shortages in May 2023, ...")
+               rf"\b(?:deadline|due(?!\s+to\b))\b[^.\n]{{0,40}}?\b(?:{_DAY_OF_MONTH}\s+{_MONTH}|{_MONTH_NOT_MAY})\b",
+               re.I))
 EVENT_DATE_BOOST = 1.15
 
 

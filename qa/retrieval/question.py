@@ -219,14 +219,17 @@ ATTRIBUTION_CUES = [
     ("ofsted", re.compile(r"\b(?:i\s+want|give\s+me|show\s+me)\s+the\s+(?:ofsted\s+|inspection\s+|ilacs\s+|"
                           r"full\s+)?report(?:\s+itself)?\s*(?=[,.;:?!)]|$)|"
                           # (not Ofsted's own work spoken of: "Has Parliament criticised Ofsted's own inspections")
-                          r"\bofsted(?:['’]s)? own\b(?!\s+(?:inspections?|inspectors?|work|practice|performance|"
+                          # (its own inspection report, letter or inspectors still are)
+                          r"\bofsted(?:['’]s)? own\b(?!\s+(?:inspections|work|practice|performance|"
                           r"record|failings?|failures?|role|methods?|approach|standards|staff|framework)\b)|"
                           r"\b(?:report|letter)\s+(?:(?:to|for|on|about)\s+"
                           r"(?:[\w'’-]+\s+){1,4}?)?itself\b|"
                           r"\binspectors?(?:['’]s?)? own (?:letter|report|words|wording|findings?)\b|"
-                          # ("I need the report's own judgement, not what the local news said")
+                          # ("I need the report's own judgement, not what the local news said"; not a council
+                          # paper's: "the cabinet paper recommended ...: what were the report's own findings?")
+                          r"^(?!.*\b(?:cabinet|committee|scrutiny|minutes|council\s+paper)\b).*?"
                           r"\bthe\s+(?:ofsted\s+|inspection\s+|ilacs\s+)?report['’]s\s+own\s+(?:judge?ments?|"
-                          r"grades?|ratings?|findings|words|wording|verdict)\b", re.I)),
+                          r"grades?|ratings?|findings|words|wording|verdict)\b", re.I | re.S)),
 ]
 # Whose the document named "itself" is: "the DfE's decision letter itself", "the minister's letter itself" are
 # another body's, not Ofsted's
@@ -434,13 +437,20 @@ LEADING_ATTRIBUTION = re.compile(r"^\W*according to [^,?]{1,80},\s*|"
 # "... didnt act fast enough? exact words pls": a closing request for the wording is how to answer, not what about
 # (every passage is quoted verbatim anyway)
 CLOSING_REQUEST_RE = re.compile(r"(?:(?<=[?.!,;:])|(?<=\s[-–—]))\s*(?:(?:i\s+need\s+|i\s+want\s+|give\s+me\s+)?"
-                                r"(?:the\s+)?(?:exact|actual|precise|direct)\s+(?:words|wording|quote|quotes|line|text)|"
-                                r"verbatim|word\s+for\s+word|quote\s+(?:it|them)|in\s+full)"
+                                r"(?:the\s+)?(?:exact|actual|precise|direct)\s+"
+                                r"(?:words|wording|quote|quotes|line|text)|"
+                                # (not "..., in full?" asking whether it was done in full)
+                                r"verbatim|word\s+for\s+word|quote\s+(?:it|them)(?:\s+in\s+full)?)"
                                 r"(?:\s+(?:pls|please|plz|thanks|thx|ta|cheers))?\W*$|"
                                 # ... or for the paper to answer from ("? I want the Island's own cabinet paper"): a
                                 # source to prefer, which the question's cues name already
                                 r"(?<=[?!])\s*(?:i\s+want|i\s+need|i['’]?m\s+after|i\s+am\s+after|give\s+me)\s+"
-                                r"(?:the|their|its|[\w'’-]+['’]s?)\s+(?:[\w'’-]+\s+){0,4}?(?:paper|report|letter|page|"
+                                # (only words telling whose or what kind: not its subject, "I want the caseload
+                                # report")
+                                r"(?:(?:the|their|its)\s+)?(?:[\w'’-]+['’]s?\s+)?"
+                                r"(?:(?:own|cabinet|committee|scrutiny|council|ofsted|inspection|local|trade|news|"
+                                r"press|original|official|actual|full)\s+){0,3}"
+                                r"(?:paper|report|letter|page|"
                                 r"minutes|statement|release|story|article|version|write-?up)\b"
                                 r"(?:\s*,?\s*(?:not|rather\s+than)\b[^?]*)?\W*$", re.I)
 # "..., going by the report extracts on the community site: how did ...": where the reader is reading is a source
@@ -491,7 +501,8 @@ WRONG_SOURCE_RE = re.compile(r"\b(?:the|a|an|that|this|their|its)\s+(?:[\w'’]+
                              r"got\s+(?:it|this|that|(?:the\s+)?[\w'’-]+)\s+wrong|(?:is|was|were|are)\s+"
                              r"(?:wrong|inaccurate|misleading|mistaken)|misquot\w+|misreport\w+|garbled|"
                              r"exaggerat\w+|overstat\w+|(?:makes|made|is\s+making)\s+it\s+(?:sound|look|seem)|"
-                             r"(?:looks?|looked|seems?|seemed|sounds?|sounded)\s+(?:(?:a\s+bit|rather|quite|way|all)\s+)?"
+                             r"(?:looks?|looked|seems?|seemed|sounds?|sounded)\s+"
+                             r"(?:(?:a\s+bit|rather|quite|way|all)\s+)?"
                              r"(?:off|wrong|odd|inaccurate|dodgy|suspect|garbled))\b"
                              r"(?:(?!\s[-–—]\s)[^.?!;,])*", re.I)
 # Someone's past employer is no source: "who was DCS, wasn't she ex-Ofsted?", "a former Ofsted inspector" (not a
@@ -932,8 +943,10 @@ def _month(name: str | None) -> int | None:
 
 
 def _tidy(text: str) -> str:
-    """One space between words and none before punctuation, once a phrase is cut out of a question."""
-    return re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", text)).strip()
+    """One space between words and none before punctuation, once a phrase is cut out of a question (nor brackets
+    emptied by the cut, nor a comma left after a colon: "letter from Ofsted (March 2019): setting aside ..., what")."""
+    text = re.sub(r"\s+([?.!,;])", r"\1", re.sub(r"\s+", " ", re.sub(r"\(\s*\)", " ", text)))
+    return re.sub(r"([:;])[,;]+", r"\1", text).strip()
 
 
 def _valid_year(y: str) -> int | None:
@@ -1026,6 +1039,8 @@ YEAR_APPENDED_RE = re.compile(r"\b((?:19|20)\d\d)\b[^?]*\?\s*(?:and|also|plus)\s
                               r"\W*$", re.I)
 
 
+_PAPER_WORD_RE = re.compile(r"\b(?:scrutiny|cabinet|committee|cttee|ctee|panel|board|report|minutes|paper|meeting|"
+                            r"mtg|update|briefing)\b", re.I)
 _DATES_COMPARED_RE = re.compile(rf"\b(?:{MONTH_RE}\s+)?{YEAR}\s+(?:vs\.?|versus|v\.?|compared\s+(?:with|to)|against)\s+"
                                 rf"(?:{MONTH_RE}\s+)?{YEAR}\b", re.I)
 
@@ -1062,10 +1077,12 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             earlier = _parse_time(scene)
             if earlier[0] and earlier[1] and earlier[0] > end:
                 return earlier[0], earlier[1], earlier[2], _tidy(f"{earlier[3]} {asked}")
-        if start and end and _DATES_COMPARED_RE.search(asked) and (paper := _parse_time(scene))[0] and paper[1] \
-                and paper[0] > end:
+        if start and end and (compared := _DATES_COMPARED_RE.search(asked)) and _PAPER_WORD_RE.search(scene) \
+                and (paper := _parse_time(scene))[0] and paper[1] \
+                and (paper[0].year, paper[0].month) > max((int(compared.group(2)), _month(compared.group(1)) or 12),
+                                                          (int(compared.group(4)), _month(compared.group(3)) or 12)):
             # "sunderland scrutiny dec 24 - assessment team caseloads oct 23 vs oct 24?": two dates' figures compared
-            # are words the paper holds; the scene's date dates the paper
+            # are words the paper holds; the scene's date dates the paper (a paper's, after both)
             return paper[0], paper[1], paper[2], _tidy(f"{paper[3]} {asked}")
         if start or end:
             return start, end, phrase, _tidy(f"{_parse_time(scene)[3]} {rest}")
@@ -1780,8 +1797,12 @@ FLAGGED_AT_RE = re.compile(rf"\b(?:(?:flagged|raised|found|identified|highlighte
                            rf"inspection|visit|focused|monitoring|report|letter|judge?ment|one)\b)", re.I)
 YEAR_BEFORE_EVENT_RE = re.compile(rf"\b(?:in|during)\s+{YEAR}(?=,?\s+(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+)?"
                                   rf"(?:hmis?|inspectors?|ofsted|inspection|visit)\b)", re.I)
+# (or set aside, to the comma closing it: "setting aside the partners in practice link with Essex, what ...?"; not
+# "Besides Ofsted did the CQC inspect Kent?", all one clause): no word of it is searched for either
+ASIDE_CLAUSE_RE = re.compile(rf"(?:^|(?<=[,;:.?!–—-]))\s*(?:{ASIDE_WORDS})\b[^.?!;,:–—]{{1,120}}(?=[,;:–—])",
+                             re.I)
 KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m\s+aware|i\s+reali[sz]e|"
-                            rf"unlike|{ASIDE_WORDS})\b(?:(?!\s-\s)[^.?!;,:–—])*", re.I)
+                            rf"unlike)\b(?:(?!\s-\s)[^.?!;,:–—])*|{ASIDE_CLAUSE_RE.pattern}", re.I)
 # ... or a place the asked one is likened to in its bracket: "Richmond (the other AfC borough, same mutual as RBWM)"
 # (not a comparison asked: "Kent's 2022 ILACS: same grade as Medway's?")
 LIKENED_IN_BRACKET_RE = re.compile(rf"(?<=[(,;])\s*{LIKENED}(?=\)|[,;][^()]*\))", re.I)
@@ -1836,6 +1857,9 @@ def places_asked(text: str, considered: str | None = None) -> list[str]:
     year"). (`considered`: `text` without its set-aside clauses, when the caller has it already.)"""
     authorities = find_authorities(text)
     considered = without_set_asides(text) if considered is None else considered
+    if authorities and ASIDE_CLAUSE_RE.search(considered) \
+            and not find_authorities(ASIDE_CLAUSE_RE.sub(" ", considered)):
+        return []  # every place named is set aside: "Excluding Medway and Kent, which councils had a JTAI on CSE?"
     office_set_aside = bool(authorities) and bool(_OFFICE_SET_ASIDE_RE.search(text))
     if len(authorities) > 1 or office_set_aside:
         if outside := find_authorities(_without_asides(considered)):
@@ -1876,9 +1900,11 @@ COUNTED_SINCE_RE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eig
 # A numbered visit a question measures from or leaves out: "compared with MV5", "not MV5"
 # (or one still to come, which no page is on yet: "+ when is MV2 due", "the third visit is expected when?")
 _NUMBERED_VISIT = rf"(?:mv\s?-?\d{{1,2}}|{ORDINAL_RE}\s+(?:monitoring\s+)?(?:visit|mv))"
+# (asked when: not one described so, "the third monitoring visit scheduled for May 2019")
 OTHER_VISIT_NAMED_RE = re.compile(rf"\b(?:{_COMPARED}|not)\s+(?:the\s+|its\s+)?{_NUMBERED_VISIT}\b|"
-                                  rf"\b{_NUMBERED_VISIT}\s+(?:is\s+|was\s+|to\s+be\s+)?(?:due|expected|planned|"
-                                  rf"scheduled|pencilled)\b", re.I)
+                                  rf"\bwhen\s+(?:is|are|will|['’]s)\s+(?:the\s+|its\s+)?{_NUMBERED_VISIT}\s+"
+                                  rf"(?:be\s+)?(?:due|expected|planned|scheduled|pencilled)\b|"
+                                  rf"\b{_NUMBERED_VISIT}\s+(?:is\s+)?(?:due|expected|planned|scheduled)\s+when\b", re.I)
 
 
 # A bracket dating what the question names, to tell which one: "before the 2019 inadequate (report out 8/5/19)" (its
@@ -2008,6 +2034,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
         rest = unsourced
     if _has_topic(unrequested := CLOSING_REQUEST_RE.sub("", rest)):
         rest = unrequested
+    if _has_topic(kept := ASIDE_CLAUSE_RE.sub(" ", rest)):
+        rest = _tidy(kept).lstrip(" ,;:")  # ("Besides Kent, what did Ofsted say about Medway's front door?")
     if TERSE_QUERY_RE.match(text) and (meeting := MEETING_MONTH_RE.search(text)) \
             and (body := TERSE_MEETING_RE.search(text[:meeting.start(1)])) \
             and (words := text[body.start():meeting.start(1)].strip()) in rest \
@@ -2151,7 +2179,11 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     places = {w.lower() for a in authorities for w in re.findall(r"[\w'’-]+", a)}  # "Bournemouth," too
     # ... and the abbreviations the question wrote them as ("Cambs", "BCP")
     # (or a word of one: "West Northants" leaves "Northants", the county inside the asked council's name)
-    places |= {w.lower() for w in set(re.findall(r"\b[A-Z][\w’'-]+", text))
+    # (with its possessive: "Soton's front door")
+    # (its start not inside a run of words joined by hyphens: "A-A-A-..." is read once, not from every letter)
+    capitalised = set(re.findall(r"\b[A-Z][\w’'-]+", text)) \
+        | set(re.findall(r"(?<![\w-])([A-Z][\w-]+)['’]s\b", text))
+    places |= {w.lower() for w in capitalised
                if w.lower() not in places and (found := find_in_question(w))
                and all(f in authorities or any(name_within(f, a) for a in authorities) for f in found)}
     # ... and its council's initials ("NCC (Northamptonshire County Council)", "WSCC 2019: ... West Sussex ...")

@@ -1923,18 +1923,21 @@ def kinds_set_aside(question: str) -> frozenset[str]:
 
 
 def _clause_kinds(clause: str, question: str) -> tuple[str, ...]:
-    # (each source a clause lists: "not Southampton's statement or the local press")
+    # (not another place's source: "hackney only, not the croydon letter on the same template", "not the Croydon
+    # letter and statement")
+    if set(find_authorities(clause)) - set(find_authorities(question.replace(clause, " "))):
+        return ()
+    # (each source a clause lists, "not Southampton's statement or the local press"; not what the first is on, "not
+    # the local paper's write-up of the inspection and letter")
     kinds: tuple[str, ...] = ()
-    elsewhere = set(find_authorities(question.replace(clause, " ")))
-    for part in _LISTED_RE.split(clause):
-        head = _SET_ASIDE_HEAD_RE.search(part)
-        # (not another place's source: "hackney only, not the croydon letter on the same template")
-        if head and not set(find_authorities(part)) - elsewhere:
+    for part in _LISTED_RE.split(_ON_WHAT_RE.split(clause, maxsplit=1)[0]):
+        if head := _SET_ASIDE_HEAD_RE.search(part):
             kinds += tuple(k for k in _SET_ASIDE_KINDS[head.lastindex - 1] if k not in kinds)
     return kinds
 
 
 _LISTED_RE = re.compile(r"\s*,\s*|\s+(?:or|nor|and)\s+", re.I)
+_ON_WHAT_RE = re.compile(r"\b(?:of|on|about|into|over|covering|from)\b", re.I)
 
 
 # A set-aside clause narrowing its source to one event, time or subject ("not the MV5 write-up", "not the council's

@@ -295,8 +295,8 @@ FRAMING_TERMS = frozenset({"say", "said", "find", "found", "ofst", "inspector", 
                            "anyth", "someth",
                            # a negation typed short ("didnt act", "didn't": its "didn") says nothing a passage must hold
                            *(f"{verb}{end}" for verb in ("didn", "doesn", "isn", "wasn", "aren", "weren", "hasn",
-                                                         "haven", "hadn", "couldn", "shouldn", "wouldn")
-                             for end in ("", "t"))})
+                                                         "haven", "hadn", "couldn", "shouldn", "wouldn", "don")
+                             for end in ("", "t")), "cant"})  # (not "won": "won an award")
 # "What did HMI write about caseloads?": inspectors writing is framing too (not "involved in writing their plans")
 WRITING_FRAMED_RE = re.compile(r"\b(?:hmis?|inspectors?|ofsted|letter|report)\s+(?:write|wrote|writes|ha(?:ve|s|d)\s+"
                                r"written)\b", re.I)

@@ -139,8 +139,11 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
        for form in (f"{verb} back on", f"{verb} back against")}, "pushback": ("disputed", "disagree", "disagreed"),
     # "members putting serious money in" for "a steadier workforce and smaller caseloads": "investment" for "a more
     # stable workforce and lower caseloads"
-    **{form: ("investment", "invested") for form in ("serious money", "putting money", "put money", "putting in money")},
-    **{form: ("stable", "stability", "stabilise", "stabilising") for form in ("steadier", "steady", "settled")},
+    **{form: ("investment", "invested")
+       for form in ("serious money", "putting money", "put money", "putting in money")},
+    # (of a workforce: not "settled status", nor the letters' own "steady progress")
+    **{form: ("stable", "stability", "stabilise", "stabilising")
+       for form in ("steadier", "steady the workforce", "steady workforce", "settled workforce", "steadier staffing")},
     **{form: ("lower caseloads", "reduced caseloads") for form in ("smaller caseloads", "lighter caseloads")},
     # what "hadn't improved enough" is written as not having made "sufficient progress"
     **{form: ("sufficient progress",) for form in ("improved enough", "improve enough", "improving enough",
