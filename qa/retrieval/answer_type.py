@@ -496,15 +496,26 @@ REASON_RE = re.compile(r"\breasons?\b|\bbecause\b|\bso\s+that\b|\bin\s+order\s+t
 
 
 def reason_weight(question: str, text: str) -> float:
-    return ANSWER_TYPE_BOOST if REASON_ASKED_RE.search(question) and REASON_RE.search(text) else 1.0
+    return ANSWER_TYPE_BOOST if _asks_reason(question) and REASON_RE.search(text) else 1.0
+
+
+@lru_cache(maxsize=256)  # (read once per question, not once per passage weighed)
+def _asks_reason(question: str) -> bool:
+    return bool(REASON_ASKED_RE.search(question))
 
 
 def tenure_weight(question: str, text: str) -> float:
-    if PERMANENT_ASKED_RE.search(question) and not STANDING_IN_ASKED_RE.search(question):
-        return OTHER_HOLDER if STANDING_IN_RE.search(text) and not PERMANENT_RE.search(text) else 1.0
-    if STANDING_IN_ASKED_RE.search(question) and not PERMANENT_ASKED_RE.search(question):
-        return OTHER_HOLDER if PERMANENT_RE.search(text) and not STANDING_IN_RE.search(text) else 1.0
-    return 1.0
+    if (asked := _tenure_asked(question)) is None:
+        return 1.0
+    held, other = (PERMANENT_RE, STANDING_IN_RE) if asked == "permanent" else (STANDING_IN_RE, PERMANENT_RE)
+    return OTHER_HOLDER if other.search(text) and not held.search(text) else 1.0
+
+
+@lru_cache(maxsize=256)
+def _tenure_asked(question: str) -> str | None:
+    """"permanent" or "standing in" when a question asks about one kind of holder of a post, not both."""
+    permanent, standing_in = bool(PERMANENT_ASKED_RE.search(question)), bool(STANDING_IN_ASKED_RE.search(question))
+    return None if permanent == standing_in else "permanent" if permanent else "standing in"
 
 
 # "How did Ofsted say services compared with the previous inspection, and what had the LA been graded at that

@@ -225,8 +225,8 @@ def alternatives(text: str, tokenize) -> dict[str, tuple[frozenset[str], ...]]:
     question asked (for coverage, which must not count the added words as more of the question)."""
     out: dict[str, tuple[frozenset[str], ...]] = {}
     for word, forms in MET_BY.items():
-        if re.search(rf"\b{word}\b", text, re.I):
-            out[word] = tuple(frozenset(tokenize(f)) for f in forms)
+        if re.search(rf"\b{word}\b", text, re.I) and (terms := tokenize(word)):  # ("LAs": its term is "la")
+            out[terms[0]] = out.get(terms[0], ()) + tuple(frozenset(tokenize(f)) for f in forms)
     for pattern, forms in _patterns():
         if m := pattern.search(text):
             for term in tokenize(m.group(0)):
