@@ -473,10 +473,8 @@ def _asks_previous_post(question: str) -> bool:
 # (a holder of a post, beside the word: not "acting quickly", "temporary accommodation", "permanent homes", nor
 # "permanent social worker posts")
 _HOLDER = r"(?:[\w'’-]+\s+){0,2}?(?:dcs|director|chief\s+executive|head|leader|appointment)\b"
-_STANDING_IN = r"\b(?:interim|acting|temporary)"
 PERMANENT_ASKED_RE = re.compile(rf"\bpermanent\s+{_HOLDER}", re.I)
-STANDING_IN_ASKED_RE = re.compile(rf"{_STANDING_IN}\s+{_HOLDER}", re.I)
-STANDING_IN_RE = STANDING_IN_ASKED_RE
+STANDING_IN_RE = re.compile(rf"\b(?:interim|acting|temporary)\s+{_HOLDER}", re.I)  # (asked, or a passage's holder)
 PERMANENT_RE = re.compile(rf"\b(?:permanent(?:ly)?|substantive)\s+{_HOLDER}|\bappointed\s+(?:[\w'’-]+\s+){{0,3}}?"
                           rf"(?:permanent(?:ly)?|substantive)\b|"
                           rf"\b(?:dcs|director)\b[^.\n]{{0,40}}?\bon\s+a\s+permanent\b", re.I)
@@ -514,7 +512,7 @@ def tenure_weight(question: str, text: str) -> float:
 @lru_cache(maxsize=256)
 def _tenure_asked(question: str) -> str | None:
     """"permanent" or "standing in" when a question asks about one kind of holder of a post, not both."""
-    permanent, standing_in = bool(PERMANENT_ASKED_RE.search(question)), bool(STANDING_IN_ASKED_RE.search(question))
+    permanent, standing_in = bool(PERMANENT_ASKED_RE.search(question)), bool(STANDING_IN_RE.search(question))
     return None if permanent == standing_in else "permanent" if permanent else "standing in"
 
 

@@ -1039,8 +1039,9 @@ YEAR_APPENDED_RE = re.compile(r"\b((?:19|20)\d\d)\b[^?]*\?\s*(?:and|also|plus)\s
                               r"\W*$", re.I)
 
 
-_PAPER_WORD_RE = re.compile(r"\b(?:scrutiny|cabinet|committee|cttee|ctee|panel|board|report|minutes|paper|meeting|"
-                            r"mtg|update|briefing)\b", re.I)
+# (a council body, as a source names it, or a paper's own word)
+_PAPER_WORD_RE = re.compile(rf"{COUNCIL_BODY_RE.pattern}|\b(?:committee|panel|board|report|paper|meeting|mtg|update|"
+                            rf"briefing)\b", re.I)
 _DATES_COMPARED_RE = re.compile(rf"\b(?:{MONTH_RE}\s+)?{YEAR}\s+(?:vs\.?|versus|v\.?|compared\s+(?:with|to)|against)\s+"
                                 rf"(?:{MONTH_RE}\s+)?{YEAR}\b", re.I)
 
