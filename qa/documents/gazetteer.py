@@ -566,6 +566,11 @@ _QUESTION_INITIALS = {"CoL": "City of London"}
 # ... and Milton Keynes as "MK" ("mk ILACS 2022"): in a question only, where minutes' "MK said" are somebody's initials
 # (and Southampton as its everyday "Soton": "soton jtai wsoa - when was it due")
 _QUESTION_ABBREVIATIONS = {"MK": "Milton Keynes", "MKC": "Milton Keynes", "Soton": "Southampton"}
+# ... and a council by the company that runs its children's services, where the company's name holds no place
+# ("the 2024 focused visit to Brighter Futures for Children"): in a question only, as a page naming the company names
+# its council too. (Not Achieving for Children, which serves three councils.)
+_CHILDRENS_COMPANIES = {"Brighter Futures for Children": "Reading", "BFfC": "Reading",
+                        "Together for Children": "Sunderland"}
 # ... and a council by its best-known town where the council is named otherwise ("Huddersfield council's 2016 SIF",
 # "Maidenhead, the MV in Nov 2018"): in a question only, needing a cue as the county towns do. Not towns that are
 # also common surnames or first names (Preston, Hastings, Beverley, Gillingham, Crewe, Halifax), nor the towns of a
@@ -596,7 +601,8 @@ _COUNCIL_TOWNS = {
 # (only how a question names the council: a passage naming "Carlisle" is not about Cumberland Council)
 _TOWN_SURFACE = {town: council for council, towns in _COUNCIL_TOWNS.items() for town in towns
                  if council in AUTHORITIES and town not in AUTHORITIES}
-_QUESTION_SURFACE = {**_SURFACE, **_COUNTY_TOWNS, **_TOWN_SURFACE, **_QUESTION_INITIALS, **_QUESTION_ABBREVIATIONS}
+_QUESTION_SURFACE = {**_SURFACE, **_COUNTY_TOWNS, **_TOWN_SURFACE, **_QUESTION_INITIALS, **_QUESTION_ABBREVIATIONS,
+                     **_CHILDRENS_COMPANIES}
 _QUESTION_BY_KEY = {_key(s): c for s, c in _QUESTION_SURFACE.items()}
 _QUESTION_FORMAL_RE = re.compile(_FORMAL_RE.pattern.replace(
     _SURFACE_ALT, "|".join(sorted(map(re.escape, _QUESTION_SURFACE), key=len, reverse=True))), re.I)
@@ -610,7 +616,8 @@ def question_forms(name: str, towns: bool = True) -> tuple[str, ...]:
     extra = [town for town, county in _COUNTY_TOWNS.items() if county == name] + \
         [pair.upper() for pair, council in _TWO_TOWNS.items() if council == name] + \
         [town for town, council in _TOWN_SURFACE.items() if towns and council == name] + \
-        [short for short, council in _QUESTION_ABBREVIATIONS.items() if towns and council == name]  # ("Soton")
+        [short for short, council in {**_QUESTION_ABBREVIATIONS, **_CHILDRENS_COMPANIES}.items()
+         if towns and council == name]  # ("Soton", "Together for Children")
     return (name, *(known.aliases if known else ()), *extra)
 
 
@@ -661,6 +668,8 @@ def find_in_question(text: str) -> list[str]:
         if real_surface in _QUESTION_INITIALS and (surface not in (real_surface, real_surface.lower())
                                                    or re.match(r"\.?\s*(?:[A-Z]|\d)", text[m.end("name"):])):
             continue  # (as written, "CoL" or "col"; not a rank, "Col Jones", nor "COL" pressures or "col 3")
+        if " " in real_surface and real_surface in _CHILDRENS_COMPANIES and surface != real_surface:
+            continue  # (a company as its name is written: "brighter futures for children in care" is a phrase)
         ambiguous = real_surface in _COUNTY_TOWNS or real_surface in _TOWN_SURFACE \
             or _is_ambiguous_surface(real_surface, canonical)
         formal = bool(m.group("pre") or m.group("post"))

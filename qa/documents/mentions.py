@@ -154,6 +154,26 @@ def document_event_dates(doc) -> frozenset[date]:
     return per_document(_event_dates, doc, event_dates)
 
 
+# An event of its own dated only by when the text was written: "after a full inspection last month", "inspectors
+# who visited earlier this month" (not one still to come: "will be inspected next month")
+RECENT_EVENT_RE = re.compile(r"\b(?:last|earlier\s+this|this)\s+(?:month|week|fortnight)\b|\bin\s+recent\s+weeks\b",
+                             re.I)
+
+
+def tells_recent_event(text: str) -> bool:
+    """Whether a sentence of `text` tells of a visit or an inspection held "last month" or "this week"."""
+    return any(RECENT_EVENT_RE.search(sentence) and EVENT_WORD_RE.search(sentence) and not PLAN_RE.search(sentence)
+               for sentence in (text[start:end] for start, end in sentence_spans(text)))
+
+
+_recent_events: dict[str, tuple[str, bool]] = {}
+
+
+def document_tells_recent_event(doc) -> bool:
+    """`tells_recent_event` of a document's text, once per document version."""
+    return per_document(_recent_events, doc, tells_recent_event)
+
+
 # A date recalled as an earlier event's: "since the previous monitoring visit in March 2025".
 RECALLED_DATE_RE = re.compile(r"\b(?:last|previous|earlier|prior|since|following|after|before)\W+(?:\w+\W+){0,4}$", re.I)
 

@@ -282,7 +282,7 @@ EVIDENCE: dict[str, re.Pattern] = {
                            r"^[ \t]*\(?\d{1,2}[.)][ \t]*that\s+",
                            re.I | re.M),
     # A judgement stated as such: the four grades where they are written as grades, not "good practice".
-    "judgement": re.compile(r"\b[Rr]equires?\s+[Ii]mprovement\b|\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"
+    "judgement": re.compile(r"\b[Rr]equir(?:es?|ing)\s+[Ii]mprovement\b|\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"
                             r"[‘'\"“]good[’'\"”]|\b(?:rated|judged|graded|remains?|now|as)\s+good\b|"
                             r"\bgood\s+(?:rating|judge?ment|grade|overall)\b|"
                             # a judgement area's heading: "The experiences and progress of care leavers: good"
@@ -933,7 +933,7 @@ _RI_TO_GOOD_RE = re.compile(r"\bimprovement\s+to\s+be\s+good\b", re.I)  # ("requ
 @lru_cache(maxsize=8)  # (one pattern per grade)
 def _grade_given_re(grade: str) -> re.Pattern:
     word = r"(?:requires|requiring)\s+improvement|ri\b" if grade in ("ri", "requires improvement") else re.escape(grade)
-    return re.compile(rf"\b(?:(?:judged|rated|graded|deemed)\s+(?:{_WHOLE_SERVICE}\s+)?(?:to\s+be\s+|as\s+)?|"
+    return re.compile(rf"\b(?:(?:judged|rated|graded|deemed|assessed)\s+(?:{_WHOLE_SERVICE}\s+)?(?:to\s+be\s+|as\s+)?|"
                       rf"remains?\s+|now\s+)['‘\"“]?"
                       rf"(?:{word})|"
                       rf"['‘\"“]?\b(?:{word})['’\"”]?[^\S\n]+(?:ratings?|judge?ment|grade|overall)\b|"

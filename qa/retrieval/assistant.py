@@ -43,7 +43,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE
 from qa.documents.gazetteer import LIST_JOIN, find_in_text, name_within, question_forms
 from qa.documents.metadata import MONTHS, ORDINAL_RE, anticipated_visit, ordinal_value
 from qa.documents.mentions import (MONTH_NAMES, document_event_dates, document_event_months, document_not_before,
-                                  own_dated_months)
+                                   document_tells_recent_event, own_dated_months)
 from qa.passages.split import sentence_spans
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.retriever import CachedEncoder, Retriever, keyword_terms, known_share
@@ -861,10 +861,12 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
             return False  # (written before the asked year: "The latest monitoring visit letter (July 2024)")
         # Asked for a month ("the March 2024 visit"), the year-before allowance is narrower: a text whose latest
         # dated event ("the latest inspection took place in March 2023") is half a year or more before the asked
-        # month would have named that month's visit had it reported on it.
+        # month would have named that month's visit had it reported on it, unless it tells of an event of its own
+        # dated only by when it was written ("after a full inspection last month").
         floor = document_not_before(hit.document)
         if rank.asked_months(query) and query.date_from and floor and not dated_to_month and not baseline \
-                and not in_span and _months_between(floor, query.date_from) >= STALE_MONTHS:
+                and not in_span and _months_between(floor, query.date_from) >= STALE_MONTHS \
+                and not document_tells_recent_event(hit.document):
             return False
         if dates_visit_to_another_month(hit, query) or dates_events_to_other_months(hit, query):
             return False

@@ -370,7 +370,10 @@ NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather 
 # than a story about it (still a preference: where no letter is in scope, a story quoting it answers).
 OFSTED_DOCUMENT_SAYS_RE = re.compile(r"\bofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:letter|report)\b[^?]{0,120}?\b(?:say|said|"
                                      r"says|state|stated|find|found|conclude|concluded|describe|described|"
-                                     r"published)\b", re.I)
+                                     r"published)\b|"
+                                     # ("According to Ofsted's 2024 ILACS report on Trafford, what ...?")
+                                     r"^\W*(?:according\s+to|in)\s+ofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:letter|report)\b",
+                                     re.I)
 # "Quote the Ofsted report itself, not the press coverage: ...": Ofsted's own document asked for by name, as
 # OFSTED_DOCUMENT_SAYS_RE's "What did Ofsted's letter say ...?" (read in the question's whole text: its negated sources
 # are left out of the cues)
@@ -462,7 +465,11 @@ READER_SOURCE_RE = re.compile(r"[,;]?\s*\b(?:going\s+(?:by|off)|judging\s+(?:by|
                               r"statement|coverage|write-?up|piece|summary)s?\b"
                               r"(?:\s+(?:on|from|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’&-]+\s+){0,2}?"
                               r"(?:site|website|web\s+page|page|blog|forum|portal|newsletter)s?\b)?"
-                              r"(?=\s*[,:;?]|\s[-–—])|"
+                              # (and the event it is on, which dates it: "going by the council's own page on the
+                              # March visit")
+                              r"(?:\s+(?:on|about|after)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:visit|inspection|"
+                              r"mv|fv|ilacs|sif|jtai|re-?inspection)s?\b)?"
+                              r"(?=\s*[,:;?]|\s[-–—]|\s*[.!]*\s*$)|"
                               # (or closing the question: "... need the on-site dates from the scrutiny minutes")
                               r"\s+(?:from|in)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:minutes|papers?|report|letter|"
                               r"press\s+release|statement|story|article|write-?up)(?=\s*[?.!]*\s*$)|"
@@ -600,7 +607,7 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r",?\s*\bnot\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
                               r"(?:on|about|at|after|from)\s+"
                               rf"(?:the|its|their)\s+(?:[\w-]+\s+){{0,3}}?{_SET_ASIDE_EVENT}s?\b|"
-                              r",?\s*\b(?:not|rather\s+than|instead\s+of|(?:do\s+not|don['’]t)\s+want|"
+                              r",?\s*\b(?:not|rather\s+than|instead\s+of|(?:i\s+)?(?:do\s+not|don['’]t)\s+(?:want|mean)|"
                               # ("wirral ILACS 2023, leaving aside the later monitoring visits")
                               rf"{ASIDE_WORDS})\s+"
                               # ("Not what was said at the 2017 full inspection or the 2018 focused visit")
@@ -609,7 +616,7 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:(?:the|its|their)\s+[\w'’-]+\s+(?:from|at|in|of|on)\s+)?"
                               r"(?:the|its|their|an?|[\w-]+['’]s(?:\s+own)?)\s+(?:[\w-]+\s+){0,3}?"
                               r"(?:(?:or|and|nor)\s+(?:[\w-]+\s+){1,3}?)?"
-                              rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:letter|report)s?\b)?"
+                              rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:(?:letter|report)s?|findings)\b)?"
                               # (with its date after it: "Not WNC's own ILACS from Nov 2022"; "not the 6th MV in
                               # March or the 2017 SIF")
                               rf"(?:\s+(?:from|in|of|dated)\s+(?:(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b|"
@@ -617,8 +624,9 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               # (and what it was on: "not the later MV on permanence")
                               r"(?:\s+(?:on|about|into|covering)\s+(?!(?:the\s+)?(?:\d|(?:19|20)\d\d\b))"
                               r"(?:(?!\s+but\b|\s+-\s)[^,.;:?()]){1,60})?"
-                              # (and the clause telling it: "not the 2023 ILACS that took them to RI")
-                              r"(?:\s+(?:that|which)\s+(?!(?:is|are|was|were)\s+(?:asked|meant)\b)"
+                              # (and the clause telling it: "not the 2023 ILACS that took them to RI", "not the
+                              # June 2019 one when they were RI across four areas")
+                              r"(?:\s+(?:that|which|when)\s+(?!(?:is|are|was|were)\s+(?:asked|meant)\b)"
                               r"(?:(?!\s+but\b|\s+-\s)[^,.;:?()]){1,80})?"
                               # (or told by when it was told: "not the front door one reported in December")
                               r"(?:\s+(?:reported|published|covered|written|sent|issued|held|carried\s+out)\s+"
@@ -1144,6 +1152,14 @@ INSPECTED_EVENT_RE = re.compile(r"\b(?:ilacs|sif|inspections?|re-?inspections?|v
                                  r"rating|judge?ment)\b", re.I)
 
 
+# "the autumn ILACS that dropped them to RI (last inspected 2021)": an aside dating the inspection before the one
+# asked; the asked one comes after it, so the aside opens the span (or, where another year names the asked one, is
+# no time asked: "Leicester, last rated good in 2019, what did the 2023 ILACS find?")
+LAST_INSPECTED_RE = re.compile(rf"(?<=[(,])\s*(?:last|previously|most\s+recently)\s+(?:inspected|rated|judged|graded|"
+                               rf"visited)\s+(?:(?:as\s+)?(?:inadequate|requires\s+improvement|ri|good|outstanding)\s+)?"
+                               rf"(?:in\s+)?(?=(?:{MONTH_RE.replace('(', '(?:', 1)}\s+)?(?:19|20)\d\d\b\s*[),])", re.I)
+
+
 _IN_YEAR_AFTER_RE = re.compile(r"\s+(?:one|visit|mv|fv|inspection|letter)s?\s*,?\s+(?:in|during)\s+((?:19|20)\d\d)\b"
                                r"(?!\s*(?:[-–/,&]|and\b|or\b|to\b)\s*(?:19|20)?\d\d)", re.I)
 _IN_YEAR_BEFORE_RE = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\s+$", re.I)
@@ -1165,6 +1181,10 @@ _DAY_IN_SPAN_RE = re.compile(rf"\b(since|after|from|following|before|until|till|
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     text = _DAY_IN_SPAN_RE.sub(r"\1 ", text)
     text = SOURCE_FROM_RE.sub(r"\1 of ", text)  # (the source's own date, with other years beside it: parse_time)
+    if len(_YEAR_RE.findall(text)) == 1:
+        text = LAST_INSPECTED_RE.sub(" since ", text)
+    elif aside := LAST_INSPECTED_RE.search(text):
+        text = text[:aside.start()] + re.sub(rf"^(?:{MONTH_RE}\s+)?{YEAR}", "", text[aside.end():], flags=re.I)
     if not re.search(rf"\b{YEAR}\b", text) and INSPECTED_EVENT_RE.search(text):
         text = AFTER_PANDEMIC_RE.sub("after April 2021", text)
     patterns = [
@@ -1734,7 +1754,7 @@ NEGATED_QUOTE_RE = re.compile(r"[,;-]?\s*\bnot\s+(?:just|only|merely|simply)?\s*
 
 # "WNC's own news release on the ILACS": an authority, by its name or initials, speaking on its own pages (not the
 # CQC's or the Children's Commissioner's statement: only a place the gazetteer knows)
-OWN_RELEASE_RE = re.compile(r"(?<![\w&'’-])([\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)['’]s\s+own\s+"
+OWN_RELEASE_RE = re.compile(r"(?<![\w&'’-])([\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)(?:['’]s)?\s+own\s+"
                             r"(?:(?:news|press)\s+releases?|"
                             # ("West Sussex CC's own web page")
                             r"statements?|announcements?|website|web\s?pages?|(?:news\s+)?pages?)\b", re.I)
@@ -1840,8 +1860,17 @@ def _kinds_set_aside_wholly(text: str) -> frozenset[str]:
     return kinds_set_aside_wholly(text)
 
 
+# A grade contrasted with the one asked ("which judgements came out as RI rather than inadequate?"): not asked, unless
+# the contrast is ("Why was Kent rated good rather than outstanding?")
+CONTRASTED_GRADE_RE = re.compile(r",?\s*\b(?:rather\s+than|instead\s+of)\s+['‘\"“]?(?:inadequate|requires\s+improvement|"
+                                 r"ri|good|outstanding)['’\"”]?(?=\s*[?.,;)!]|\s*$)", re.I)
+_CONTRAST_ASKED_RE = re.compile(r"\bwhy\b|\breasons?\b|\bhow\s+come\b|\bexplain", re.I)
+
+
 def without_set_asides(text: str) -> str:
     """`text` without the events and sources it sets aside ("..., not WNC's release on its 2022 ILACS")."""
+    if not _CONTRAST_ASKED_RE.search(text):
+        text = CONTRASTED_GRADE_RE.sub("", text)
     return NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", _without_closing_not(text)))
 
 
