@@ -348,7 +348,9 @@ DEFAULT_INDEX = ROOT / "index"
 #   162: so is one giving the letter's title and date ("Focused visit to Gateshead children's services - 2 July 2024")
 #   163: ... only in an Ofsted letter, after a council's name (not an agenda's heading); a bulletin's "Weekly" or
 #        "Daily" is a paper's name only under a paper's menu
-PIPELINE_VERSION = "163"
+#   164: a committee cover sheet's table run into one line dates the paper ("DATE: 24 June 2024 SUBJECT: ..."); a
+#        details table's next label after its council ("Local authority: Luton Inspection of ...") is no surname
+PIPELINE_VERSION = "164"
 
 
 def packaged_model_path() -> str:

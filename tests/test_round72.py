@@ -121,3 +121,57 @@ def test_a_company_named_as_its_place_with_its_own_statement_asks_for_the_counci
     assert query.authorities == ["Reading"] and query.source == "council"
     # (with the possessive, as before)
     assert parse("Rutland's own statement on the ofsted visit - permanence plan figures").source == "council"
+
+
+def test_a_cover_sheets_table_run_into_one_line_dates_the_paper(tmp_path):
+    from qa.documents.ingest import SourceFile, load_document
+
+    paper = tmp_path / "paper.txt"
+    paper.write_text("Agenda Item 6\n\nRUTLAND COUNTY COUNCIL\n\nCOMMITTEE: Children and Families Scrutiny Panel\n\n"
+                     "DATE: 24 June 2024 SUBJECT: Reducing reliance on agency social workers REPORT BY: Jo Bloggs, "
+                     "Interim Director, Children and Families CONTACT OFFICER: Sam Smith, Head of Workforce (01632 "
+                     "960 771) WARDS AFFECTED: All\n\nPURPOSE\n\n1. To update the Panel on the use of agency social "
+                     "workers since the monitoring visit in March 2024.\n", encoding="utf-8")
+    doc = load_document(SourceFile(paper, paper.name, paper.stat().st_size, 0), "", None, 50_000_000)
+    assert doc.date == "2024-06-24"
+    # (not an event's date in a listing: "Event Date: 12 May 2024 Venue: ...")
+    listing = tmp_path / "listing.txt"
+    listing.write_text("Rutland County Council\n\nFoster carer information evening\n\nEvent Date: 12 May 2024 Venue: "
+                       "Oakham Library\n\nCome and find out about fostering in Rutland.\n", encoding="utf-8")
+    doc = load_document(SourceFile(listing, listing.name, listing.stat().st_size, 0), "", None, 50_000_000)
+    assert doc.date != "2024-05-12"
+
+
+def test_a_details_tables_next_label_after_its_council_is_no_surname():
+    from qa.documents.gazetteer import find_in_text
+
+    text = "Provider: Brightpath Care Limited Local authority: Luton Inspection of this children's home"
+    assert [m.name for m in find_in_text(text)] == ["Luton"]
+    assert find_in_text("Our thanks to Luton Smith for the photographs.") == []
+
+
+def test_the_rest_of_a_table_of_contents_weighs_as_a_contents_list():
+    from qa.retrieval.rank import HEADER_FLOOR, prose_weight
+
+    assert prose_weight("What does the local authority need to improve?\n\n4 The local authority’s strengths 6 "
+                        "Progress since the last inspection 6 Summary f") == HEADER_FLOOR
+    # (a table of figures is no contents list: its numbers do not run in page order)
+    assert prose_weight("Agency use by team\n\nMASH 17 Assessment 34 Children in care 12 Care leavers 9 Fostering "
+                        "21 Adoption 5 Front door 14 Disabled children 6 Edge of care 11") > HEADER_FLOOR
+    assert prose_weight("Annexes\n\nMASH 1 Assessment 3 Children in care 12 Care leavers 19 Fostering 21 Adoption "
+                        "25 Front door 34 Disabled children 36 Edge of care 41") == HEADER_FLOOR
+
+
+def test_what_still_had_not_been_sorted_asks_what_remains_to_do():
+    from qa.retrieval.answer_type import answer_type
+    from qa.retrieval.question import parse
+
+    assert answer_type("What did Ofsted say still hadn't been sorted?") == "remaining"
+    assert answer_type("what was still not good enough?") == "remaining"
+    # (a scene before, a bracket dating the event and a dash going on with the question: still what remains)
+    query = parse("Rutland came off inadequate in spring 2016 (RI after the five-week inspection in February). What "
+                  "did Ofsted say still hadn't been sorted - agency staffing, supervision by team managers? The 2016 "
+                  "judgement only.")
+    assert query.answer_type == "remaining"
+    # (a dash after a label still opens the question)
+    assert parse("rutland ilacs 2022 - what did it say about caseloads?").date_to == date(2022, 12, 31)

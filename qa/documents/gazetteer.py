@@ -353,7 +353,9 @@ def _looks_like_person(text: str, start: int, end: int) -> bool:
         return True
     if re.match(r"[^\S\n]+[A-Z][a-z]+(\s|,|$)", after) and not re.match(  # (a surname on the same line)
             rf"\s+({_POST_FORM}|Children|Safeguarding|Youth|Family|Families|Local|Social|Town|Civic|Metropolitan|"
-            r"City|County|Borough|Council|Ofsted|Improvement|Partnership|Trust|and|Commissioner|Cabinet|Director)",
+            r"City|County|Borough|Council|Ofsted|Improvement|Partnership|Trust|and|Commissioner|Cabinet|Director|"
+            # (nor the next label of a details table run into its line: "Local authority: Luton Inspection of ...")
+            r"Inspections?|Reports?)\b",
             after):
         return person_like
     return False

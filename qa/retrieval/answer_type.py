@@ -154,6 +154,9 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                              r"\bstill\s+(?:needed|needs?|required|requires?|requiring|had\s+to|has\s+to|have\s+to)\b|"
                              r"\b(?:left|remain(?:ed|s)?)\s+to\s+(?:do|be\s+(?:done|\w+ed)|improve|work\s+on)\b|"
                              r"\bwork\s+remains\b|"
+                             # "What did Ofsted say still hadn't been sorted?", "what was still not good enough?"
+                             r"\bstill\s+(?:(?:had|has|have|was|were|is|are)(?:n['’]?t|\s+not)|not)\s+(?:been\s+|got\s+)?"
+                             r"(?:sorted|fixed|addressed|resolved|tackled|done|improved|good\s+enough|right)\b|"
                              # "norfolk jtai what needs to improve": a letter's "What needs to improve?" list answers
                              r"\bwhat\s+(?:[\w'’]+\s+){0,3}?needs?\s+(?:to\s+)?"
                              r"(?:improv\w*|be\s+improved|work\s+on)\b|"
@@ -328,7 +331,10 @@ LATE_SCENE_CLAUSE = re.compile(r"(?<=\w\s)(?<!know\s)(?<!tell me\s)(?<!out\s)(?<
                                r"(?:that|which)\s+"
                                rf"(?={_IN_CLAUSE}*\b(?:rated|judged|graded|downgraded|upgraded|inadequate|outstanding|"
                                rf"requires improvement)\b){_IN_CLAUSE}*", re.I)
-TIME_CLAUSE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their|his|her|a|an)\s+[^,?;]*|"
+# (to its clause's end: not past a bracket or a sentence closing, "(RI after the five-week inspection in February).
+# What did Ofsted say still hadn't been sorted?")
+TIME_CLAUSE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their|his|her|a|an)\s+"
+                         r"(?:(?!\s[-–—]\s)[^,?;)]|\.(?!\s+[A-Z]))*|"
                          + LATE_SCENE_CLAUSE.pattern, re.I)
 
 

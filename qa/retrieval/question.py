@@ -1025,6 +1025,11 @@ def scene_and_question(text: str) -> tuple[str, str] | None:
     if not ends:
         return None
     scene, asked = text[:ends[-1].start()].strip(), text[ends[-1].end():].strip()
+    if ends[-1].group(0).strip() in ("-", "–", "—") and not _ASKS_RE.match(asked) \
+            and _ASKS_RE.match(opening := re.split(r"(?<=[.?!])\s+", scene)[-1]):
+        # a dash going on with the question that opened before it: "What did Ofsted say still hadn't been sorted -
+        # agency staffing, supervision by team managers?" asks from its question word
+        scene, asked = scene[:len(scene) - len(opening)].strip(), f"{opening}{ends[-1].group(0)}{asked}"
     if len(scene.split()) < 3 or not (asked.endswith("?") or _ASKS_RE.match(asked)):
         return None
     return scene, asked
