@@ -350,7 +350,9 @@ DEFAULT_INDEX = ROOT / "index"
 #        "Daily" is a paper's name only under a paper's menu
 #   164: a committee cover sheet's table run into one line dates the paper ("DATE: 24 June 2024 SUBJECT: ..."); a
 #        details table's next label after its council ("Local authority: Luton Inspection of ...") is no surname
-PIPELINE_VERSION = "164"
+#   165: ... only its label in capitals opening the line ("| Date: ..." of an appended paper is not); the council words
+#        after a place ("Kent Councillors") are still no surname
+PIPELINE_VERSION = "165"
 
 
 def packaged_model_path() -> str:

@@ -355,7 +355,7 @@ def _looks_like_person(text: str, start: int, end: int) -> bool:
             rf"\s+({_POST_FORM}|Children|Safeguarding|Youth|Family|Families|Local|Social|Town|Civic|Metropolitan|"
             r"City|County|Borough|Council|Ofsted|Improvement|Partnership|Trust|and|Commissioner|Cabinet|Director|"
             # (nor the next label of a details table run into its line: "Local authority: Luton Inspection of ...")
-            r"Inspections?|Reports?)\b",
+            r"(?:Inspections?|Reports?)\b)",
             after):
         return person_like
     return False
@@ -618,8 +618,7 @@ def question_forms(name: str, towns: bool = True) -> tuple[str, ...]:
     extra = [town for town, county in _COUNTY_TOWNS.items() if county == name] + \
         [pair.upper() for pair, council in _TWO_TOWNS.items() if council == name] + \
         [town for town, council in _TOWN_SURFACE.items() if towns and council == name] + \
-        [short for short, council in {**_QUESTION_ABBREVIATIONS, **_CHILDRENS_COMPANIES}.items()
-         if towns and council == name]  # ("Soton", "Together for Children")
+        [short for short, council in _QUESTION_ABBREVIATIONS.items() if towns and council == name]  # ("Soton")
     return (name, *(known.aliases if known else ()), *extra)
 
 
@@ -670,8 +669,11 @@ def find_in_question(text: str) -> list[str]:
         if real_surface in _QUESTION_INITIALS and (surface not in (real_surface, real_surface.lower())
                                                    or re.match(r"\.?\s*(?:[A-Z]|\d)", text[m.end("name"):])):
             continue  # (as written, "CoL" or "col"; not a rank, "Col Jones", nor "COL" pressures or "col 3")
-        if " " in real_surface and real_surface in _CHILDRENS_COMPANIES and surface != real_surface:
-            continue  # (a company as its name is written: "brighter futures for children in care" is a phrase)
+        if " " in real_surface and real_surface in _CHILDRENS_COMPANIES \
+                and (not all(w[:1].isupper() for w in surface.split() if w.lower() != "for")
+                     or re.search(r"[A-Z][\w'’-]*\s+$", text[:m.start("name")])):
+            continue  # (a company as its name is written: "brighter futures for children in care" is a phrase, and
+            # "Kent's Working Together for Children partnership" another body's name)
         ambiguous = real_surface in _COUNTY_TOWNS or real_surface in _TOWN_SURFACE \
             or _is_ambiguous_surface(real_surface, canonical)
         formal = bool(m.group("pre") or m.group("post"))

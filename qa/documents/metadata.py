@@ -367,8 +367,9 @@ def _dateline(text: str) -> tuple[str | None, bool]:
 # "Published on 7 January 2019, this judgement ..." (a sentence going on) nor "a report published on ...".
 _EMBEDDED_DATELINE_RE = re.compile(
     rf"\b(?:First published|Last updated|Published|Updated|Posted|Date of (?:meeting|publication)|"
-    # (a committee cover sheet's table run into one line: "DATE: 24 June 2024 SUBJECT: Reducing ...")
-    rf"(?<![\w&,] )(?:DATE|Date)(?=\s*:)|"
+    # (a committee cover sheet's table run into one line, its label opening the line in capitals: "DATE: 24 June 2024
+    # SUBJECT: Reducing ..."; not an appended paper's "| Date: 1 August 2022 |" nor a chronology's "Date: ...")
+    rf"(?<![^\n])(?-i:DATE)(?=\s*:)|"
     rf"(?:Meeting|Publication|Report) date|(?:Minutes of the )?(?<!previous )(?<!last )(?<!preceding )[Mm]eeting held|Held)\s*:?\s*(?:on\s+)?"
     rf"((?i:{_FULL_DATE}|(?:{MONTH_ANY}\s+{_YEAR}|"
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})))(?=\s*$|\s+[A-Z|•]|\s*[|•]|\s+\S+\.(?:org|co|gov|com|net|uk)\b)", re.M)

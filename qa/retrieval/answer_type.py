@@ -285,7 +285,10 @@ EVIDENCE: dict[str, re.Pattern] = {
                            r"^[ \t]*\(?\d{1,2}[.)][ \t]*that\s+",
                            re.I | re.M),
     # A judgement stated as such: the four grades where they are written as grades, not "good practice".
-    "judgement": re.compile(r"\b[Rr]equir(?:es?|ing)\s+[Ii]mprovement\b|\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"
+    # ("requiring improvement" as the grade's own words: "... assessed as requiring improvement in order to be good",
+    # not "the areas requiring improvement")
+    "judgement": re.compile(r"\b[Rr]equires?\s+[Ii]mprovement\b|"
+                            r"\b[Rr]equiring\s+[Ii]mprovement\s+(?:in\s+order\s+)?to\s+be\s+good\b|\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"
                             r"[‘'\"“]good[’'\"”]|\b(?:rated|judged|graded|remains?|now|as)\s+good\b|"
                             r"\bgood\s+(?:rating|judge?ment|grade|overall)\b|"
                             # a judgement area's heading: "The experiences and progress of care leavers: good"
@@ -334,7 +337,7 @@ LATE_SCENE_CLAUSE = re.compile(r"(?<=\w\s)(?<!know\s)(?<!tell me\s)(?<!out\s)(?<
 # (to its clause's end: not past a bracket or a sentence closing, "(RI after the five-week inspection in February).
 # What did Ofsted say still hadn't been sorted?")
 TIME_CLAUSE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their|his|her|a|an)\s+"
-                         r"(?:(?!\s[-–—]\s)[^,?;)]|\.(?!\s+[A-Z]))*|"
+                         r"(?:(?!\s[-–—]\s)[^,?;).]|\.(?!\s+[A-Z]))*|"
                          + LATE_SCENE_CLAUSE.pattern, re.I)
 
 
@@ -939,7 +942,9 @@ _RI_TO_GOOD_RE = re.compile(r"\bimprovement\s+to\s+be\s+good\b", re.I)  # ("requ
 @lru_cache(maxsize=8)  # (one pattern per grade)
 def _grade_given_re(grade: str) -> re.Pattern:
     word = r"(?:requires|requiring)\s+improvement|ri\b" if grade in ("ri", "requires improvement") else re.escape(grade)
-    return re.compile(rf"\b(?:(?:judged|rated|graded|deemed|assessed)\s+(?:{_WHOLE_SERVICE}\s+)?(?:to\s+be\s+|as\s+)?|"
+    # (assessed as a grade, not a share of audited cases: "68% were assessed as good")
+    return re.compile(rf"\b(?:(?:judged|rated|graded|deemed|(?<!%\swere\s)(?<!%\sare\s)(?<!cent\swere\s)"
+                      rf"(?<!cent\sare\s)assessed)\s+(?:{_WHOLE_SERVICE}\s+)?(?:to\s+be\s+|as\s+)?|"
                       rf"remains?\s+|now\s+)['‘\"“]?"
                       rf"(?:{word})|"
                       rf"['‘\"“]?\b(?:{word})['’\"”]?[^\S\n]+(?:ratings?|judge?ment|grade|overall)\b|"
@@ -1107,8 +1112,10 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
         if word.upper() in _PEOPLE_ACRONYMS and word.upper() in FIELD_GLOSSARY \
                 and (not word.islower() or not is_english(word)) and word.lower() not in ignored:
             stems |= {t for t in tokenize(FIELD_GLOSSARY[word.upper()]) if t not in _NOT_COUNTED}
+    # ("how many of the judgement areas": areas judged, not councils' areas)
+    judged = bool(stems & _SAME_COUNT[-1])
     for group in _SAME_COUNT:
-        if stems & group:
+        if stems & group - ({"area"} if judged else set()):
             stems |= group
     if posts:
         stems |= set(tokenize("practitioners workers roles"))

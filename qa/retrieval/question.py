@@ -371,6 +371,9 @@ NEWS_WRITER_RE = re.compile(r"(?<!not )(?<!not the )(?<!rather than )(?<!rather 
 OFSTED_DOCUMENT_SAYS_RE = re.compile(r"\bofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:letter|report)\b[^?]{0,120}?\b(?:say|said|"
                                      r"says|state|stated|find|found|conclude|concluded|describe|described|"
                                      r"published)\b|"
+                                     # ("what did the Ofsted letter actually say about ...?")
+                                     r"\bthe\s+ofsted\s+(?:[\w-]+\s+){0,2}?(?:letter|report)\s+(?:actually\s+|itself\s+)?"
+                                     r"(?:say|said|says|state|stated|find|found)\b|"
                                      # ("According to Ofsted's 2024 ILACS report on Trafford, what ...?")
                                      r"^\W*(?:according\s+to|in)\s+ofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:letter|report)\b",
                                      re.I)
@@ -459,7 +462,7 @@ CLOSING_REQUEST_RE = re.compile(r"(?:(?<=[?.!,;:])|(?<=\s[-–—]))\s*(?:(?:i\s
 # "..., going by the report extracts on the community site: how did ...": where the reader is reading is a source
 # to prefer, not words to search for (the page's own heading "Sample extracts from the Ofsted report" answers nothing).
 # (and where it is published, "on the community site"; not what it is on: "going by the letter on the front door")
-READER_SOURCE_RE = re.compile(r"[,;]?\s*\b(?:going\s+(?:by|off)|judging\s+(?:by|from))\s+"
+READER_SOURCE_RE = re.compile(r"[,;]?\s*\b(?:(?:going|go)\s+(?:by|off)|judging\s+(?:by|from))\s+"
                               r"(?:the\s+|its\s+|their\s+|an?\s+)?(?:[\w'’&-]+\s+){0,5}?"
                               r"(?:report|extracts?|letter|page|site|website|article|story|minutes|paper|release|"
                               r"statement|coverage|write-?up|piece|summary)s?\b"
@@ -467,8 +470,9 @@ READER_SOURCE_RE = re.compile(r"[,;]?\s*\b(?:going\s+(?:by|off)|judging\s+(?:by|
                               r"(?:site|website|web\s+page|page|blog|forum|portal|newsletter)s?\b)?"
                               # (and the event it is on, which dates it: "going by the council's own page on the
                               # March visit")
-                              r"(?:\s+(?:on|about|after)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:visit|inspection|"
-                              r"mv|fv|ilacs|sif|jtai|re-?inspection)s?\b)?"
+                              # (not one a month dates: the month is read from the words left)
+                              rf"(?:\s+(?:on|about|after)\s+(?:the|its|their)\s+(?:(?!{MONTH_RE.replace('(', '(?:', 1)}\b)"
+                              r"[\w'’-]+\s+){0,2}?(?:visit|inspection|mv|fv|ilacs|sif|jtai|re-?inspection)s?\b)?"
                               r"(?=\s*[,:;?]|\s[-–—]|\s*[.!]*\s*$)|"
                               # (or closing the question: "... need the on-site dates from the scrutiny minutes")
                               r"\s+(?:from|in)\s+the\s+(?:[\w'’-]+\s+){0,3}?(?:minutes|papers?|report|letter|"
@@ -627,6 +631,8 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               # (and the clause telling it: "not the 2023 ILACS that took them to RI", "not the
                               # June 2019 one when they were RI across four areas")
                               r"(?:\s+(?:that|which|when)\s+(?!(?:is|are|was|were)\s+(?:asked|meant)\b)"
+                              # (not the question's own "when": "not the 2019 ilacs when was the next one")
+                              r"(?<!when\s)(?<!when\s\s)(?!(?:was|were|did|does|do|is|are|has|have|had|will|can|could)\b)"
                               r"(?:(?!\s+but\b|\s+-\s)[^,.;:?()]){1,80})?"
                               # (or told by when it was told: "not the front door one reported in December")
                               r"(?:\s+(?:reported|published|covered|written|sent|issued|held|carried\s+out)\s+"
@@ -1025,11 +1031,17 @@ def scene_and_question(text: str) -> tuple[str, str] | None:
     if not ends:
         return None
     scene, asked = text[:ends[-1].start()].strip(), text[ends[-1].end():].strip()
-    if ends[-1].group(0).strip() in ("-", "–", "—") and not _ASKS_RE.match(asked) \
-            and _ASKS_RE.match(opening := re.split(r"(?<=[.?!])\s+", scene)[-1]):
+    opened = ends[-2].end() if len(ends) > 1 else 0  # (where the part before the last break begins)
+    opening = text[opened:ends[-1].start()].strip()
+    if ends[-1].group(0).strip() in ("-", "–", "—") \
+            and (not _ASKS_RE.match(asked) and _ASKS_RE.match(opening) or FOLLOW_UP_RE.match(opening)):
         # a dash going on with the question that opened before it: "What did Ofsted say still hadn't been sorted -
-        # agency staffing, supervision by team managers?" asks from its question word
-        scene, asked = scene[:len(scene) - len(opening)].strip(), f"{opening}{ends[-1].group(0)}{asked}"
+        # agency staffing, supervision by team managers?" asks from its question word (after a label too: "Kent
+        # ILACS 2019 - what did ... - x, y?"); "And what about the monitoring visit in March 2025 - had the response
+        # turned round?" from the event it turns to
+        scene, asked = text[:ends[-2].start() if len(ends) > 1 else 0].strip(), f"{opening}{ends[-1].group(0)}{asked}"
+        if not scene:
+            return None
     if len(scene.split()) < 3 or not (asked.endswith("?") or _ASKS_RE.match(asked)):
         return None
     return scene, asked
@@ -1069,6 +1081,21 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     if (dated := SOURCE_FROM_RE.search(text)) and (own := _source_date(SOURCE_FROM_RE.sub(r"\1 of ", text),
                                                                          dated.start())):
         return own  # (whatever sentence asks: "X's release from Sept 2017. What did it say about 2015?")
+    # A statement closing the question that only says which event is meant is no sentence that asks: "... what had
+    # happened to caseloads? That visit only, Liverpool only.", "... what was her title? The 2017 council page." (the
+    # time the question's sentences give holds when the statement's years agree with it)
+    head, mark, tail = text.rpartition("?")
+    if mark and tail.strip() and not _ASKS_RE.match(tail.strip()) and not YEAR_APPENDED_RE.search(text):
+        start, end, phrase, rest = _split_time(head + mark)
+        years = [int(y) for y in _YEAR_RE.findall(tail)]
+        if (start or end) and all((start or date.min).year <= y <= (end or date.max).year for y in years) \
+                and (years or not re.search(rf"\b{MONTH_RE}(?![\w'’])", tail, re.I)):
+            return start, end, phrase, _tidy(f"{rest} {_YEAR_RE.sub(' ', tail)}")
+    return _split_time(text)
+
+
+def _split_time(text: str) -> tuple[date | None, date | None, str, str]:
+    """parse_time of a question's sentences: the one that asks, then the scene before it."""
     split = None if YEAR_APPENDED_RE.search(text) else scene_and_question(text)
     if split:
         scene, asked = split
@@ -1162,7 +1189,8 @@ INSPECTED_EVENT_RE = re.compile(r"\b(?:ilacs|sif|inspections?|re-?inspections?|v
 # no time asked: "Leicester, last rated good in 2019, what did the 2023 ILACS find?")
 LAST_INSPECTED_RE = re.compile(rf"(?<=[(,])\s*(?:last|previously|most\s+recently)\s+(?:inspected|rated|judged|graded|"
                                rf"visited)\s+(?:(?:as\s+)?(?:inadequate|requires\s+improvement|ri|good|outstanding)\s+)?"
-                               rf"(?:in\s+)?(?=(?:{MONTH_RE.replace('(', '(?:', 1)}\s+)?(?:19|20)\d\d\b\s*[),])", re.I)
+                               rf"(?:in\s+|on\s+)?(?=(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_RE.replace('(', '(?:', 1)}\s+)?"
+                               rf"(?:19|20)\d\d\b\s*(?:[),?]|\.(?!\d)|$))", re.I)
 
 
 _IN_YEAR_AFTER_RE = re.compile(r"\s+(?:one|visit|mv|fv|inspection|letter)s?\s*,?\s+(?:in|during)\s+((?:19|20)\d\d)\b"
@@ -1184,12 +1212,14 @@ _DAY_IN_SPAN_RE = re.compile(rf"\b(since|after|from|following|before|until|till|
 
 
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
+    if aside := LAST_INSPECTED_RE.search(text):
+        dated = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_RE}\s+)?{YEAR}", re.I).match(text, aside.end())
+        if any(int(y) >= int(dated.group(2)) for y in _YEAR_RE.findall(text[:aside.start()] + text[dated.end():])):
+            text = text[:aside.start()] + text[dated.end():]  # (a year on or after it names the asked one)
+        else:
+            text = LAST_INSPECTED_RE.sub(" since ", text, count=1)  # (older years told after it are its history)
     text = _DAY_IN_SPAN_RE.sub(r"\1 ", text)
     text = SOURCE_FROM_RE.sub(r"\1 of ", text)  # (the source's own date, with other years beside it: parse_time)
-    if len(_YEAR_RE.findall(text)) == 1:
-        text = LAST_INSPECTED_RE.sub(" since ", text)
-    elif aside := LAST_INSPECTED_RE.search(text):
-        text = text[:aside.start()] + re.sub(rf"^(?:{MONTH_RE}\s+)?{YEAR}", "", text[aside.end():], flags=re.I)
     if not re.search(rf"\b{YEAR}\b", text) and INSPECTED_EVENT_RE.search(text):
         text = AFTER_PANDEMIC_RE.sub("after April 2021", text)
     patterns = [
@@ -1530,10 +1560,19 @@ EVENT_QUESTION_RE = re.compile(rf"{EVENT_NOUN}|\binspectors?\b|\bofsted\b|\bvisi
                                r"\b(?:ilacs|sif|jtai|fv)\b", re.I)  # ("leicester sept ilacs ri": the inspection's)
 
 
+# "the Ofsted inspection in September 2014 - as the press covered it when the report came out in November": the month
+# the report was published in, not an event's
+PUBLISHED_IN_MONTH_RE = re.compile(rf"\b(?:(?:came|come|comes|coming)\s+out|(?:was|were)\s+published|published|"
+                                   rf"released|issued)\s+in\s+{MONTH_RE}(?![\w'’])(?!\s*,?\s*\d)", re.I)
+
+
 def find_event_month(text: str, question: str = "") -> int | None:
     """The month of "its December monitoring visit" or "the visit in March" (no year with it). `question`, when
     given, is the whole question (the visit's "mv5" may be gone from `text`)."""
+    published = {m.start(1) for m in PUBLISHED_IN_MONTH_RE.finditer(text)}
     for m in EVENT_MONTH_RE.finditer(text):
+        if (m.start(1) if m.group(1) else m.start(2) if m.group(2) else m.start(3)) in published:
+            continue
         word = (m.group(1) or m.group(2) or m.group(3)).rstrip(".")
         if word.lower() in ("may", "march", "mar") and not word[0].isupper():
             continue
@@ -1759,7 +1798,10 @@ NEGATED_QUOTE_RE = re.compile(r"[,;-]?\s*\bnot\s+(?:just|only|merely|simply)?\s*
 
 # "WNC's own news release on the ILACS": an authority, by its name or initials, speaking on its own pages (not the
 # CQC's or the Children's Commissioner's statement: only a place the gazetteer knows)
-OWN_RELEASE_RE = re.compile(r"(?<![\w&'’-])([\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)(?:['’]s)?\s+own\s+"
+# (without the possessive, the place just before "own": "Brighter Futures for Children own statement", not "about Kent
+# on its own website")
+OWN_RELEASE_RE = re.compile(r"(?<![\w&'’-])([\w&'’-]+(?:\s+[\w&'’-]+){0,3}?)(?:['’]s|(?<!\bits)(?<!\bhis)(?<!\bher)"
+                            r"(?<!\btheir)(?<!\bour)(?<!\bmy)(?<!\byour)(?<!\bthe)(?<!\bon)(?<!\bin))\s+own\s+"
                             r"(?:(?:news|press)\s+releases?|"
                             # ("West Sussex CC's own web page")
                             r"statements?|announcements?|website|web\s?pages?|(?:news\s+)?pages?)\b", re.I)
@@ -1868,8 +1910,9 @@ def _kinds_set_aside_wholly(text: str) -> frozenset[str]:
 # A grade contrasted with the one asked ("which judgements came out as RI rather than inadequate?"): not asked, unless
 # the contrast is ("Why was Kent rated good rather than outstanding?")
 CONTRASTED_GRADE_RE = re.compile(r",?\s*\b(?:rather\s+than|instead\s+of)\s+['‘\"“]?(?:inadequate|requires\s+improvement|"
-                                 r"ri|good|outstanding)['’\"”]?(?=\s*[?.,;)!]|\s*$)", re.I)
-_CONTRAST_ASKED_RE = re.compile(r"\bwhy\b|\breasons?\b|\bhow\s+come\b|\bexplain", re.I)
+                                 r"ri|good|outstanding)['’\"”]?(?=\s*[?.,;)!]|\s*$|\s+(?:in|at|for|from|under)\b)", re.I)
+_CONTRAST_ASKED_RE = re.compile(r"\bwhy\b|\breasons?\b|\bhow\s+come\b|\bexplain|\b(?:held|kept|stopped|prevented|"
+                                r"kept\s+back|held\s+back)\b", re.I)
 
 
 def without_set_asides(text: str) -> str:
@@ -2084,6 +2127,12 @@ def parse(question: str, previous: Query | None = None) -> Query:
     topic = _tidy(topic).strip(" ,;")
     asked_month = find_event_month(rest, considered)
     month, start, end = _month_in_year(asked_month, start, end)
+    if start and end and (start.year, start.month) == (end.year, end.month) \
+            and (out := PUBLISHED_IN_MONTH_RE.search(rest)) and _month(out.group(1)) != start.month:
+        # the event's month dated, its report's given after it: what was written then is asked, from the event on
+        year = start.year + (_month(out.group(1)) < start.month)
+        end = _month_end(year, _month(out.group(1)))
+        phrase = f"{_named(start.year, start.month)} to {_named(end.year, end.month)}"
     if asked_month and month is None:
         phrase = _named(start.year, start.month)
     query = Query(text=text, topic=topic, date_from=start, date_to=end, time_phrase=phrase,

@@ -731,21 +731,6 @@ CONTENTS_ENTRY_RE = re.compile(r"[A-Za-z][\w’'?,-]*(?:[^\S\n]+[A-Za-z][\w’'?
                                r"(?:[^\S\n]*(?:(?:\.[^\S\n]?){3,}|…+)[^\S\n]*|[^\S\n]+)\d{1,3}(?=\s|$)")
 
 
-def _contents_run_on(text: str) -> bool:
-    """The rest of a table of contents cut off from its "Contents" line: "What does the local authority need to
-    improve?\n\n4 The local authority’s strengths 6 Progress since the last inspection 6 Summary f" (no sentence
-    ends in it, and its entries, each a few words and a page number, the numbers rising, make up most of what
-    follows its heading)."""
-    body = text.split("\n", 1)[-1]
-    entries = CONTENTS_ENTRY_RE.findall(body)
-    pages = [int(re.search(r"\d+$", e).group(0)) for e in entries]
-    return len(entries) >= 2 and pages == sorted(pages) and not re.search(r"[a-z][.!](?:\s|$)", body) \
-        and sum(map(len, entries)) >= CONTENTS_SHARE * len(body.strip())
-
-
-CONTENTS_SHARE = 0.6
-
-
 # A judgement table's rows: an area, then its grade after a dash, colon or cell
 AREA_GRADE_RE = re.compile(r"[-–:|]\s*(?:Inadequate|Requires\s+improvement(?:\s+to\s+be\s+good)?|Good|Outstanding)\b")
 AREA_GRADES = 3
@@ -764,11 +749,8 @@ def prose_weight(text: str, kind: str | None = None, event: str | None = None, o
         return 1.0  # "Adoption performance - Requires improvement / Experiences of care leavers - Good ...": the grades
         # of the areas asked (the overall grade asked is a sentence's: "Services in X require improvement")
     share = prose_share(text)
-    if (contents := CONTENTS_RE.search(text)) and len(CONTENTS_ENTRY_RE.findall(text, contents.end())) >= 2 \
-            or _contents_run_on(text):
-        return HEADER_FLOOR  # a report's table of contents ("Contents The local authority 3 Summary of findings 3"),
-        # or the rest of one (an annex's title there may still answer: "Annex D. Draft letter ... after receiving an
-        # action plan that does not reflect the inspection findings")
+    if (contents := CONTENTS_RE.search(text)) and len(CONTENTS_ENTRY_RE.findall(text, contents.end())) >= 2:
+        return HEADER_FLOOR  # a report's table of contents ("Contents The local authority 3 Summary of findings 3")
     if share == 0 and len(text.split()) < HEADER_WORDS and not (kind in LABEL_ANSWERS and holds(kind, text)):
         stub = len(text.split()) < STUB_WORDS and not (kind and holds(kind, text))  # "Published: 9 May 2019"
         return STUB_FLOOR if stub else HEADER_FLOOR
