@@ -155,7 +155,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                              r"\b(?:left|remain(?:ed|s)?)\s+to\s+(?:do|be\s+(?:done|\w+ed)|improve|work\s+on)\b|"
                              r"\bwork\s+remains\b|"
                              # "What did Ofsted say still hadn't been sorted?", "what was still not good enough?"
-                             r"\bstill\s+(?:(?:had|has|have|was|were|is|are)(?:n['’]?t|\s+not)|not)\s+(?:been\s+|got\s+)?"
+                             r"\bstill\s+(?:(?:had|has|have|was|were|is|are)(?:n['’]?t|\s+not)|not)\s+"
+                             r"(?:been\s+|got\s+)?"
                              r"(?:sorted|fixed|addressed|resolved|tackled|done|improved|good\s+enough|right)\b|"
                              # "norfolk jtai what needs to improve": a letter's "What needs to improve?" list answers
                              r"\bwhat\s+(?:[\w'’]+\s+){0,3}?needs?\s+(?:to\s+)?"
@@ -288,7 +289,8 @@ EVIDENCE: dict[str, re.Pattern] = {
     # ("requiring improvement" as the grade's own words: "... assessed as requiring improvement in order to be good",
     # not "the areas requiring improvement")
     "judgement": re.compile(r"\b[Rr]equires?\s+[Ii]mprovement\b|"
-                            r"\b[Rr]equiring\s+[Ii]mprovement\s+(?:in\s+order\s+)?to\s+be\s+good\b|\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"
+                            r"\b[Rr]equiring\s+[Ii]mprovement\s+(?:in\s+order\s+)?to\s+be\s+good\b|"
+                            r"\b[Ii]nadequate\b|\b[Oo]utstanding\b|\bGood\b|"
                             r"[‘'\"“]good[’'\"”]|\b(?:rated|judged|graded|remains?|now|as)\s+good\b|"
                             r"\bgood\s+(?:rating|judge?ment|grade|overall)\b|"
                             # a judgement area's heading: "The experiences and progress of care leavers: good"

@@ -372,10 +372,12 @@ OFSTED_DOCUMENT_SAYS_RE = re.compile(r"\bofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:l
                                      r"says|state|stated|find|found|conclude|concluded|describe|described|"
                                      r"published)\b|"
                                      # ("what did the Ofsted letter actually say about ...?")
-                                     r"\bthe\s+ofsted\s+(?:[\w-]+\s+){0,2}?(?:letter|report)\s+(?:actually\s+|itself\s+)?"
+                                     r"\bthe\s+ofsted\s+(?:[\w-]+\s+){0,2}?(?:letter|report)\s+"
+                                     r"(?:actually\s+|itself\s+)?"
                                      r"(?:say|said|says|state|stated|find|found)\b|"
                                      # ("According to Ofsted's 2024 ILACS report on Trafford, what ...?")
-                                     r"^\W*(?:according\s+to|in)\s+ofsted['’]s\s+(?:[\w-]+\s+){0,3}?(?:letter|report)\b",
+                                     r"^\W*(?:according\s+to|in)\s+ofsted['’]s\s+(?:[\w-]+\s+){0,3}?"
+                                     r"(?:letter|report)\b",
                                      re.I)
 # "Quote the Ofsted report itself, not the press coverage: ...": Ofsted's own document asked for by name, as
 # OFSTED_DOCUMENT_SAYS_RE's "What did Ofsted's letter say ...?" (read in the question's whole text: its negated sources
@@ -468,10 +470,10 @@ READER_SOURCE_RE = re.compile(r"[,;]?\s*\b(?:(?:going|go)\s+(?:by|off)|judging\s
                               r"statement|coverage|write-?up|piece|summary)s?\b"
                               r"(?:\s+(?:on|from|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’&-]+\s+){0,2}?"
                               r"(?:site|website|web\s+page|page|blog|forum|portal|newsletter)s?\b)?"
-                              # (and the event it is on, which dates it: "going by the council's own page on the
-                              # March visit")
-                              # (not one a month dates: the month is read from the words left)
-                              rf"(?:\s+(?:on|about|after)\s+(?:the|its|their)\s+(?:(?!{MONTH_RE.replace('(', '(?:', 1)}\b)"
+                              # (and the event it is on: "going by the council's own page on the monitoring visit";
+                              # not one a month dates, "on the March visit": the month is read from the words left)
+                              rf"(?:\s+(?:on|about|after)\s+(?:the|its|their)\s+"
+                              rf"(?:(?!{MONTH_RE.replace('(', '(?:', 1)}\b)"
                               r"[\w'’-]+\s+){0,2}?(?:visit|inspection|mv|fv|ilacs|sif|jtai|re-?inspection)s?\b)?"
                               r"(?=\s*[,:;?]|\s[-–—]|\s*[.!]*\s*$)|"
                               # (or closing the question: "... need the on-site dates from the scrutiny minutes")
@@ -611,7 +613,8 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r",?\s*\bnot\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
                               r"(?:on|about|at|after|from)\s+"
                               rf"(?:the|its|their)\s+(?:[\w-]+\s+){{0,3}}?{_SET_ASIDE_EVENT}s?\b|"
-                              r",?\s*\b(?:not|rather\s+than|instead\s+of|(?:i\s+)?(?:do\s+not|don['’]t)\s+(?:want|mean)|"
+                              r",?\s*\b(?:not|rather\s+than|instead\s+of|"
+                              r"(?:i\s+)?(?:do\s+not|don['’]t)\s+(?:want|mean)|"
                               # ("wirral ILACS 2023, leaving aside the later monitoring visits")
                               rf"{ASIDE_WORDS})\s+"
                               # ("Not what was said at the 2017 full inspection or the 2018 focused visit")
@@ -630,9 +633,9 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:(?!\s+but\b|\s+-\s)[^,.;:?()]){1,60})?"
                               # (and the clause telling it: "not the 2023 ILACS that took them to RI", "not the
                               # June 2019 one when they were RI across four areas")
-                              r"(?:\s+(?:that|which|when)\s+(?!(?:is|are|was|were)\s+(?:asked|meant)\b)"
                               # (not the question's own "when": "not the 2019 ilacs when was the next one")
-                              r"(?<!when\s)(?<!when\s\s)(?!(?:was|were|did|does|do|is|are|has|have|had|will|can|could)\b)"
+                              r"(?:\s+(?:that|which|when(?!\s+(?:was|were|did|does|do|is|are|has|have|had|will|can|"
+                              r"could)\b))\s+(?!(?:is|are|was|were)\s+(?:asked|meant)\b)"
                               r"(?:(?!\s+but\b|\s+-\s)[^,.;:?()]){1,80})?"
                               # (or told by when it was told: "not the front door one reported in December")
                               r"(?:\s+(?:reported|published|covered|written|sent|issued|held|carried\s+out)\s+"
@@ -1188,9 +1191,11 @@ INSPECTED_EVENT_RE = re.compile(r"\b(?:ilacs|sif|inspections?|re-?inspections?|v
 # asked; the asked one comes after it, so the aside opens the span (or, where another year names the asked one, is
 # no time asked: "Leicester, last rated good in 2019, what did the 2023 ILACS find?")
 LAST_INSPECTED_RE = re.compile(rf"(?<=[(,])\s*(?:last|previously|most\s+recently)\s+(?:inspected|rated|judged|graded|"
-                               rf"visited)\s+(?:(?:as\s+)?(?:inadequate|requires\s+improvement|ri|good|outstanding)\s+)?"
-                               rf"(?:in\s+|on\s+)?(?=(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_RE.replace('(', '(?:', 1)}\s+)?"
+                               rf"visited)\s+(?:(?:as\s+)?(?:inadequate|requires\s+improvement|ri|good|"
+                               rf"outstanding)\s+)?(?:in\s+|on\s+)?(?=(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+                               rf"(?:{MONTH_RE.replace('(', '(?:', 1)}\s+)?"
                                rf"(?:19|20)\d\d\b\s*(?:[),?]|\.(?!\d)|$))", re.I)
+_ASIDE_DATE_RE = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_RE}\s+)?{YEAR}", re.I)
 
 
 _IN_YEAR_AFTER_RE = re.compile(r"\s+(?:one|visit|mv|fv|inspection|letter)s?\s*,?\s+(?:in|during)\s+((?:19|20)\d\d)\b"
@@ -1213,7 +1218,7 @@ _DAY_IN_SPAN_RE = re.compile(rf"\b(since|after|from|following|before|until|till|
 
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     if aside := LAST_INSPECTED_RE.search(text):
-        dated = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_RE}\s+)?{YEAR}", re.I).match(text, aside.end())
+        dated = _ASIDE_DATE_RE.match(text, aside.end())
         if any(int(y) >= int(dated.group(2)) for y in _YEAR_RE.findall(text[:aside.start()] + text[dated.end():])):
             text = text[:aside.start()] + text[dated.end():]  # (a year on or after it names the asked one)
         else:
@@ -1909,8 +1914,9 @@ def _kinds_set_aside_wholly(text: str) -> frozenset[str]:
 
 # A grade contrasted with the one asked ("which judgements came out as RI rather than inadequate?"): not asked, unless
 # the contrast is ("Why was Kent rated good rather than outstanding?")
-CONTRASTED_GRADE_RE = re.compile(r",?\s*\b(?:rather\s+than|instead\s+of)\s+['‘\"“]?(?:inadequate|requires\s+improvement|"
-                                 r"ri|good|outstanding)['’\"”]?(?=\s*[?.,;)!]|\s*$|\s+(?:in|at|for|from|under)\b)", re.I)
+CONTRASTED_GRADE_RE = re.compile(r",?\s*\b(?:rather\s+than|instead\s+of)\s+['‘\"“]?(?:inadequate|"
+                                 r"requires\s+improvement|ri|good|outstanding)['’\"”]?"
+                                 r"(?=\s*[?.,;)!]|\s*$|\s+(?:in|at|for|from|under)\b)", re.I)
 _CONTRAST_ASKED_RE = re.compile(r"\bwhy\b|\breasons?\b|\bhow\s+come\b|\bexplain|\b(?:held|kept|stopped|prevented|"
                                 r"kept\s+back|held\s+back)\b", re.I)
 
