@@ -310,3 +310,12 @@ def test_judgement_areas_counted_are_no_councils_areas():
 
     assert "council" not in counted_stems("how many of the judgement areas came out inadequate")
     assert "council" in counted_stems("how many areas did Ofsted visit")
+
+
+def test_what_i_dont_want_or_mean_is_read_as_set_aside_by_ranking_too():
+    from qa.retrieval.rank import outcomes_set_aside, years_set_aside
+
+    assert outcomes_set_aside("Was practice strong in 2017? I don't want the 2015 inadequate findings.") \
+        == {"inadequate"}
+    assert years_set_aside("What does Rutland still have to improve? I don't mean the 2023 SEND revisit findings.") \
+        == {2023}

@@ -1296,7 +1296,7 @@ SET_ASIDE_YEAR_PENALTY = 0.75
 # (a source set aside by name: "not the", "rather than Ofsted's"; not a verb's negation, "did Ofsted not believe the
 # council's plan", nor a state, "homes not yet registered with Ofsted")
 _SETS_ASIDE_RE = re.compile(r"(?:,?\s*\(?\s*)?(?:and\s+)?"
-                            r"(?:not|rather\s+than|instead\s+of|(?:do\s+not|don['’]t)\s+want|"
+                            r"(?:not|rather\s+than|instead\s+of|(?:i\s+)?(?:do\s+not|don['’]t)\s+(?:want|mean)|"
                             rf"{ASIDE_WORDS})\s+"
                             r"(?:in\s+|from\s+|what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
                             rf"(?:the|a|an|its|their|her|his|any|[\w-]+['’]s|(?:{MONTH_RE}\s+)?(?:19|20)\d\d)\b", re.I)
