@@ -162,14 +162,13 @@ RECENT_EVENT_RE = re.compile(r"\b(?:last|earlier\s+this|this)\s+(?:month|week|fo
 
 # (still to come: "Ofsted inspectors are expected at County Hall this month", "An inspection is due this month")
 _AWAITED_RE = re.compile(r"\b(?:expected|due|set\s+to|about\s+to|scheduled|awaited|awaiting)\b", re.I)
-_MONTH_YEAR_IN_RE = re.compile(rf"\b(?:{MONTH_NAMES})\s+(?:19|20)\d\d\b")
 
 
 def tells_recent_event(text: str) -> bool:
     """Whether a sentence of `text` tells of a visit or an inspection held "last month" or "this week" (one it dates
     no otherwise: "the letter from the monitoring visit in June 2023" is that month's)."""
     return any(RECENT_EVENT_RE.search(sentence) and EVENT_WORD_RE.search(sentence) and not PLAN_RE.search(sentence)
-               and not _AWAITED_RE.search(sentence) and not _MONTH_YEAR_IN_RE.search(sentence)
+               and not _AWAITED_RE.search(sentence) and not MONTH_YEAR_RE.search(sentence)
                for sentence in (text[start:end] for start, end in sentence_spans(text)))
 
 

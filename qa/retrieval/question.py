@@ -20,7 +20,8 @@ from qa.documents.gazetteer import (AUTHORITIES, LIKENED, compass_expanded, find
                                     question_forms, shared_names_expanded)
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.answer_type import (ASIDE_WORDS, CLOSING_SET_ASIDE, COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE,
-                                      SCENE_CLAUSE, TRAILING_NOT_RE, answer_type, without_trailing_not)
+                                      REASON_ASKED_RE, SCENE_CLAUSE, TRAILING_NOT_RE, answer_type,
+                                      without_trailing_not)
 from qa.retrieval.spelling import edits1, is_english
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
@@ -1087,9 +1088,9 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     # A statement closing the question that only says which event is meant is no sentence that asks: "... what had
     # happened to caseloads? That visit only, Liverpool only.", "... what was her title? The 2017 council page." (the
     # time the question's sentences give holds when the statement's years agree with it)
-    head, mark, tail = text.rpartition("?")
-    if mark and tail.strip() and not _ASKS_RE.match(tail.strip()) and not YEAR_APPENDED_RE.search(text):
-        start, end, phrase, rest = _split_time(head + mark)
+    if (closing := _closing_statement(text)) and not YEAR_APPENDED_RE.search(text):
+        asking, tail = closing
+        start, end, phrase, rest = _split_time(asking)
         years = [int(y) for y in _YEAR_RE.findall(tail)]
         if (start or end) and all((start or date.min).year <= y <= (end or date.max).year for y in years) \
                 and (years or not re.search(rf"\b{MONTH_RE}(?![\w'’])", tail, re.I)):
@@ -1140,15 +1141,21 @@ def _split_time(text: str) -> tuple[date | None, date | None, str, str]:
     return _parse_time(text)
 
 
+def _closing_statement(text: str) -> tuple[str, str] | None:
+    """(the question up to its last "?", the statement after it) when a statement asking nothing closes it: "...
+    what had happened to caseloads? That visit only." (not "Can you help? How many ...")."""
+    head, mark, tail = text.rpartition("?")
+    return (head + mark, tail) if mark and tail.strip() and not _ASKS_RE.match(tail.strip()) else None
+
+
 def _asked_sentence(text: str) -> str:
     """The sentence that asks (see scene_and_question), when it names what it asks about ("What was it?" does not);
     a statement after the question mark that only says which event is meant is left out."""
-    head, mark, tail = text.rpartition("?")
-    last = re.split(r"(?<=[.?!])\s+", head)[-1]
-    if mark and tail.strip() and not _ASKS_RE.match(tail.strip()) and _has_topic(head) and _ASKS_RE.match(last):
+    if (closing := _closing_statement(text)) and _has_topic(closing[0][:-1]) \
+            and _ASKS_RE.match(re.split(r"(?<=[.?!])\s+", closing[0][:-1])[-1]):
         # ("... or was it still going? I want the 2019 judgement, not the 2021 FV": the statement tells which event;
         # not "Can you help? I need to know how many ...", whose statement asks)
-        text = head + mark
+        text = closing[0]
     split = scene_and_question(text)
     return split[1] if split and _has_topic(split[1]) else text
 
@@ -1917,13 +1924,13 @@ def _kinds_set_aside_wholly(text: str) -> frozenset[str]:
 CONTRASTED_GRADE_RE = re.compile(r",?\s*\b(?:rather\s+than|instead\s+of)\s+['‘\"“]?(?:inadequate|"
                                  r"requires\s+improvement|ri|good|outstanding)['’\"”]?"
                                  r"(?=\s*[?.,;)!]|\s*$|\s+(?:in|at|for|from|under)\b)", re.I)
-_CONTRAST_ASKED_RE = re.compile(r"\bwhy\b|\breasons?\b|\bhow\s+come\b|\bexplain|\b(?:held|kept|stopped|prevented|"
-                                r"kept\s+back|held\s+back)\b", re.I)
+# (a reason asked, REASON_ASKED_RE, or what held it there)
+_CONTRAST_ASKED_RE = re.compile(r"\bhow\s+come\b|\bexplain|\b(?:held|kept|stopped|prevented)\b", re.I)
 
 
 def without_set_asides(text: str) -> str:
     """`text` without the events and sources it sets aside ("..., not WNC's release on its 2022 ILACS")."""
-    if not _CONTRAST_ASKED_RE.search(text):
+    if not (REASON_ASKED_RE.search(text) or _CONTRAST_ASKED_RE.search(text)):
         text = CONTRASTED_GRADE_RE.sub("", text)
     return NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", _without_closing_not(text)))
 
