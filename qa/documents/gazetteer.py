@@ -573,6 +573,9 @@ _QUESTION_ABBREVIATIONS = {"MK": "Milton Keynes", "MKC": "Milton Keynes", "Soton
 # its council too. (Not Achieving for Children, which serves three councils.)
 _CHILDRENS_COMPANIES = {"Brighter Futures for Children": "Reading", "BFfC": "Reading",
                         "Together for Children": "Sunderland"}
+# ... and by a nickname as well known as its name ("The Square Mile's focused visit"), written as a name
+_QUESTION_NICKNAMES = {"Square Mile": "City of London"}
+_WRITTEN_AS_NAMES = {**_CHILDRENS_COMPANIES, **_QUESTION_NICKNAMES}
 # ... and a council by its best-known town where the council is named otherwise ("Huddersfield council's 2016 SIF",
 # "Maidenhead, the MV in Nov 2018"): in a question only, needing a cue as the county towns do. Not towns that are
 # also common surnames or first names (Preston, Hastings, Beverley, Gillingham, Crewe, Halifax), nor the towns of a
@@ -604,7 +607,7 @@ _COUNCIL_TOWNS = {
 _TOWN_SURFACE = {town: council for council, towns in _COUNCIL_TOWNS.items() for town in towns
                  if council in AUTHORITIES and town not in AUTHORITIES}
 _QUESTION_SURFACE = {**_SURFACE, **_COUNTY_TOWNS, **_TOWN_SURFACE, **_QUESTION_INITIALS, **_QUESTION_ABBREVIATIONS,
-                     **_CHILDRENS_COMPANIES}
+                     **_WRITTEN_AS_NAMES}
 _QUESTION_BY_KEY = {_key(s): c for s, c in _QUESTION_SURFACE.items()}
 _QUESTION_FORMAL_RE = re.compile(_FORMAL_RE.pattern.replace(
     _SURFACE_ALT, "|".join(sorted(map(re.escape, _QUESTION_SURFACE), key=len, reverse=True))), re.I)
@@ -618,7 +621,8 @@ def question_forms(name: str, towns: bool = True) -> tuple[str, ...]:
     extra = [town for town, county in _COUNTY_TOWNS.items() if county == name] + \
         [pair.upper() for pair, council in _TWO_TOWNS.items() if council == name] + \
         [town for town, council in _TOWN_SURFACE.items() if towns and council == name] + \
-        [short for short, council in _QUESTION_ABBREVIATIONS.items() if towns and council == name]  # ("Soton")
+        [short for short, council in _QUESTION_ABBREVIATIONS.items() if towns and council == name] + \
+        [nick for nick, council in _QUESTION_NICKNAMES.items() if towns and council == name]  # ("Soton")
     return (name, *(known.aliases if known else ()), *extra)
 
 
@@ -669,9 +673,9 @@ def find_in_question(text: str) -> list[str]:
         if real_surface in _QUESTION_INITIALS and (surface not in (real_surface, real_surface.lower())
                                                    or re.match(r"\.?\s*(?:[A-Z]|\d)", text[m.end("name"):])):
             continue  # (as written, "CoL" or "col"; not a rank, "Col Jones", nor "COL" pressures or "col 3")
-        if " " in real_surface and real_surface in _CHILDRENS_COMPANIES \
+        if " " in real_surface and real_surface in _WRITTEN_AS_NAMES \
                 and (not all(w[:1].isupper() for w in surface.split() if w.lower() != "for")
-                     or re.search(r"[A-Z][\w'’-]*\s+$", text[:m.start("name")])):
+                     or re.search(r"(?<![\w'’-])(?!The\s)[A-Z][\w'’-]*\s+$", text[:m.start("name")])):
             continue  # (a company as its name is written: "brighter futures for children in care" is a phrase, and
             # "Kent's Working Together for Children partnership" another body's name)
         ambiguous = real_surface in _COUNTY_TOWNS or real_surface in _TOWN_SURFACE \

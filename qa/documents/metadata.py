@@ -699,6 +699,12 @@ _COUNCIL_SIGNATURE_RE = re.compile(
     rf"leader of the council|head of (?:service|children))[^\n]*(?:\n[^\n]{{0,80}}){{0,2}}")
 
 
+# A sector-led peer challenge's letter, signed by its lead or titled as one: it may say it "does not replace any
+# Ofsted activity", and is no Ofsted letter for that
+_PEER_LETTER_RE = re.compile(r"(?im)\bpeer\s+(?:challenge|review)\s+lead\b|\blead\s+peer\b|"
+                             r"^[^\S\n]*peer\s+(?:challenge|review)\s*:")
+
+
 def council_signed(raw: str) -> bool:
     """A letter signed by a council's officer or member ("Jo Bell / Director of Children's Services"), not by
     Ofsted's ("Regional Director, Ofsted")."""
@@ -800,7 +806,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     # a council's own letter about a visit ("Yours sincerely / Jo Bell / Director of Children's Services")
     council_hand = not letterhead and not ofsted_hand and council_signed(raw)
     if salutation and news < 3 and not dept and not council_hand and (letterhead or ofsted_hand
-                                    or (re.search(r"(?i)yours sincerely", raw) and "ofsted" in raw.lower())):
+                                    or (re.search(r"(?i)yours sincerely", raw) and "ofsted" in raw.lower()
+                                        and not _PEER_LETTER_RE.search(raw))):
         return "ofsted_letter", 0.9
     if letterhead and raw.lower().count("ofsted") >= 1 and news < 3 \
             and re.search(rf"(?i)\binsert\b|\bdear\b|\b{_LETTER_TEMPLATE}", raw) \
@@ -1755,6 +1762,11 @@ _VISIT_NUMBER_RES = [
     (re.compile(rf"\b{ORDINAL_RE}\s+and\s+final\s+visit\b", re.I), 0.85),
     # a council's short form: "Ofsted monitoring visit (MV3)", "West Sussex - MV2 letter"
     (re.compile(r"\bMV[\s-]?(\d{1,2})\b"), 0.75),
+    # ... or a paper's title: "Ofsted monitoring visit 3 (children in care)" (not its dates, "monitoring visit 10
+    # and 11 October", "monitoring visit 4-5 May")
+    # (nor a numbered paragraph after a heading, "Next Ofsted monitoring visit 7.1 The second ...")
+    (re.compile(rf"\bmonitoring[^\S\n]+visit[^\S\n]+(\d{{1,2}})\b(?!\.\d)(?![^\S\n]*(?:st\b|nd\b|rd\b|th\b|and\b|&|"
+                rf"[-–/][^\S\n]*\d|to\b|{MONTH_RE}))", re.I), 0.75),
     # ("Inspectors visited in March for what was the third of the quarterly checks on the council's progress")
     # (not "the second of the DBS checks on new staff")
     (re.compile(rf"\bvisit(?:ed)?\b[^.]{{0,80}}\bthe\s+{ORDINAL_RE}\s+of\s+(?:(?:the|its|their)\s+)?(?:[\w-]+['’]s\s+)?"
@@ -1829,6 +1841,9 @@ _REFERS_ELSEWHERE_RE = re.compile(r"\b(?:next|previous|last|earlier|prior|since(
 # "the third visit since the trust took over")
 _COUNTED_FROM_JUDGEMENT_RE = re.compile(r"[^.]{0,80}?\bsince\b[^.]{0,60}?\b(?:judged|rated|graded|found)\s+(?:to\s+be\s+)?"
                                         r"(?:as\s+)?['‘\"“]?inadequate", re.I)
+FIRST_SINCE_OTHER_CONFIDENCE = 0.6
+_FIRST_SINCE_OTHER_RE = re.compile(r"(?:\s+(?:ofsted\s+)?(?:monitoring\s+)?visit)?\s+since\b(?![^.]{0,100}\b(?:judged|"
+                                   r"rated|graded|found|inadequate|inspect\w*|ilacs|sif)\b)", re.I)
 _NOT_MONITORING_RE = re.compile(r"\s+(?:\w+\s+)?(?:focus+ed|joint|jtai|inspection)\b", re.I)
 
 
@@ -1930,6 +1945,11 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
                 and not re.search(r"\b(?:at|during)\s+(?:the|its|their)\s+$", content[max(0, m.start() - 20):m.start()],
                                   re.I)
             weight = 0.95 + conf / 100 if counted else conf
+            if n == 1 and _FIRST_SINCE_OTHER_RE.match(content, m.end()):
+                # "This is the first monitoring visit since children's social care returned to the council": the
+                # first since some other change, which a visit counted from the judgement outranks ("Ofsted's third
+                # monitoring visit"); alone, it is likely the first (a new council's, a new trust's)
+                weight = min(weight, FIRST_SINCE_OTHER_CONFIDENCE)
             if n and n <= 12:
                 found[n] = max(found.get(n, 0.0), weight)
                 mentions.setdefault(n, set()).add(m.start(1))

@@ -124,6 +124,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     ("count", re.compile(r"\bhow\s+many\b|\bhow\s+much\s+(?:\w+\s+)?(?:money|funding|funds|cash|investment|"
                          r"budget|£)|\bhow\s+much\b(?=[^?]*\b(?:spend|spent|cost|invest|invested|pay|paid|save|"
                          r"saved|overspen[dt])\b)|\bwhat\s+(?:number|proportion|percentage|share)\b|"
+                         # "did Ofsted record how much, an actual £ figure?"
+                         r"(?:£|\bpounds?)\s*(?:figure|amount|sum)s?\b|"
                          # (or a share: "how much do councils rely on agency social workers?", "how reliant")
                          rf"{_RELIANCE}|"
                          # "What was the average caseload?" asks for a number too
@@ -339,7 +341,7 @@ LATE_SCENE_CLAUSE = re.compile(r"(?<=\w\s)(?<!know\s)(?<!tell me\s)(?<!out\s)(?<
 # (to its clause's end: not past a bracket or a sentence closing, "(RI after the five-week inspection in February).
 # What did Ofsted say still hadn't been sorted?")
 TIME_CLAUSE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their|his|her|a|an)\s+"
-                         r"(?:(?!\s[-–—]\s)[^,?;).]|\.(?!\s+[A-Z]))*|"
+                         r"(?:(?!\s[-–—]\s)[^,?;:).]|\.(?!\s+[A-Z]))*|"
                          + LATE_SCENE_CLAUSE.pattern, re.I)
 
 

@@ -222,7 +222,10 @@ ATTRIBUTION_CUES = [
                           # (not Ofsted's own work spoken of: "Has Parliament criticised Ofsted's own inspections")
                           # (its own inspection report, letter or inspectors still are)
                           r"\bofsted(?:['’]s)? own\b(?!\s+(?:inspections|work|practice|performance|"
-                          r"record|failings?|failures?|role|methods?|approach|standards|staff|framework)\b)|"
+                          r"record|failings?|failures?|role|methods?|approach|standards|staff|framework|"
+                          # (nor what it writes beside its letters: "Ofsted's own reflections", "its own blog")
+                          r"reflections?|views?|thoughts|thinking|blogs?|commentary|guidance|research|analysis|"
+                          r"lessons|learning)\b)|"
                           r"\b(?:report|letter)\s+(?:(?:to|for|on|about)\s+"
                           r"(?:[\w'’-]+\s+){1,4}?)?itself\b|"
                           r"\binspectors?(?:['’]s?)? own (?:letter|report|words|wording|findings?)\b|"
@@ -635,8 +638,10 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               # (and the clause telling it: "not the 2023 ILACS that took them to RI", "not the
                               # June 2019 one when they were RI across four areas")
                               # (not the question's own "when": "not the 2019 ilacs when was the next one")
+                              # (or a participle: "not a later visit noting improvement for disabled children")
                               r"(?:\s+(?:that|which|when(?!\s+(?:was|were|did|does|do|is|are|has|have|had|will|can|"
-                              r"could)\b))\s+(?!(?:is|are|was|were)\s+(?:asked|meant)\b)"
+                              r"could)\b)|noting|saying|finding|showing|reporting|praising|where)\s+"
+                              r"(?!(?:is|are|was|were)\s+(?:asked|meant)\b)"
                               r"(?:(?!\s+but\b|\s+-\s)[^,.;:?()]){1,80})?"
                               # (or told by when it was told: "not the front door one reported in December")
                               r"(?:\s+(?:reported|published|covered|written|sent|issued|held|carried\s+out)\s+"
@@ -1158,6 +1163,18 @@ def _asked_sentence(text: str) -> str:
         text = closing[0]
     split = scene_and_question(text)
     return split[1] if split and _has_topic(split[1]) else text
+
+
+def _asked_type(text: str) -> str | None:
+    """The kind of answer asked (answer_type) by the sentence that asks; or by a terse label before it, where that
+    sentence names none ("salford ilacs 2024 judgements - outstanding across the board?")."""
+    asked = _asked_sentence(text)
+    kind = answer_type(asked)
+    if kind is None and asked != text and (at := text.rfind(asked)) > 0:
+        label = text[:at].strip(" -–—:")
+        if label and TERSE_QUERY_RE.match(label) and "?" not in label and len(label.split()) <= 8:
+            kind = answer_type(label)
+    return kind
 
 
 # "Leicester City Council's news page from 2017": a source "from" a year is of that year, not since it
@@ -1924,6 +1941,12 @@ def _kinds_set_aside_wholly(text: str) -> frozenset[str]:
 CONTRASTED_GRADE_RE = re.compile(r",?\s*\b(?:rather\s+than|instead\s+of)\s+['‘\"“]?(?:inadequate|"
                                  r"requires\s+improvement|ri|good|outstanding)['’\"”]?"
                                  r"(?=\s*[?.,;)!]|\s*$|\s+(?:in|at|for|from|under)\b)", re.I)
+# ... or what was done or said instead, after a comma or dash: "disputed the findings - rather than just saying it was
+# disappointed and taking urgent action?" (its words drew the answer set aside)
+# (dismissed by "just": not the contrast a criticism draws, "inspecting the paperwork, rather than checking whether
+# policies work")
+CONTRASTED_DOING_RE = re.compile(r"(?<=[,;–—-])\s*(?:rather\s+than|instead\s+of)\s+(?:just|simply|merely|only)\s+"
+                                 r"[a-z]+ing\b[^?.;()]*", re.I)
 # (a reason asked, REASON_ASKED_RE, or what held it there)
 _CONTRAST_ASKED_RE = re.compile(r"\bhow\s+come\b|\bexplain|\b(?:held|kept|stopped|prevented)\b", re.I)
 
@@ -1931,7 +1954,7 @@ _CONTRAST_ASKED_RE = re.compile(r"\bhow\s+come\b|\bexplain|\b(?:held|kept|stoppe
 def without_set_asides(text: str) -> str:
     """`text` without the events and sources it sets aside ("..., not WNC's release on its 2022 ILACS")."""
     if not (REASON_ASKED_RE.search(text) or _CONTRAST_ASKED_RE.search(text)):
-        text = CONTRASTED_GRADE_RE.sub("", text)
+        text = CONTRASTED_DOING_RE.sub("", CONTRASTED_GRADE_RE.sub("", text))
     return NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", _without_closing_not(text)))
 
 
@@ -2156,7 +2179,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
                   # (nothing a closing "not ..." sets aside: "..., and not other LAs' missing/CSE findings")
                   names=find_names(_without_asides(NEGATED_EVENT_RE.sub(" ", without_trailing_not(cues))),
                                    authorities),
-                  answer_type=answer_type(_asked_sentence(text)), month=month)
+                  answer_type=_asked_type(text), month=month)
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
     return query

@@ -889,7 +889,8 @@ def scope_weight(text: str, question: str, kind: str | None) -> float:
 # A letter's "What needs to improve" list names each topic ("The quality and recording of supervision") without
 # saying what inspectors found about it, and outranked the findings above it. Unless the question asks what must
 # improve (or what was weak, recommended, criticised), such a section weighs x IMPROVE_PENALTY.
-IMPROVE_HEADING_RE = re.compile(r"^\W*(?:what needs to improve|areas? for (?:improvement|development)|"
+IMPROVE_HEADING_RE = re.compile(r"^\W*(?:what needs to improve|areas? for (?:improvement|development|consideration)|"
+                                r"areas? to consider|"
                                 r"recommendations?|what the local authority needs to do)\b", re.I)
 ASKS_WHAT_TO_IMPROVE_RE = re.compile(r"\b(?:improv\w*|recommend\w*|recs|needs?\s+to|needed\s+to|should|must|actions?|"
                                      r"weak\w*|priorit\w*|better|shortcomings?|concerns?|criticis\w*|fail\w*|"
@@ -907,6 +908,9 @@ ASKS_IMPROVE_LIST_RE = re.compile(r"\b(?:needs?|needed|had|has|have)\s+to\s+(?:i
                                   r"do\s+better)\b|\bneeds?\s+improving\b|\bareas?\s+(?:for|needing|requiring)\s+"
                                   r"(?:further\s+)?improvement\b|\bimprovement\s+areas?\b|\b(?:get|do)\s+better\s+at\b|"
                                   r"\bwhat\s+(?:[\w'’]+\s+){0,4}?(?:should|must)\s+improve\b|"
+                                  # (a peer team's "areas to consider": "what did they say the council should look at?")
+                                  r"\b(?:should|must|ought\s+to|needs?\s+to|needed\s+to)\s+(?:look\s+at|consider|"
+                                  r"work\s+on|focus\s+on)\b|"
                                   # "What did Ofsted ask Cornwall to improve?" (the inspectors asking: not what a
                                   # council or its director wanted to improve)
                                   r"\b(?:ofsted|inspectors?|hmis?|they)\s+(?:ask|asked|asks|tell|told|require[sd]?|"
@@ -1242,6 +1246,33 @@ RESTATED_QUESTION_PENALTY = 0.7
 def restated_question_weight(text: str, question: str) -> float:
     return RESTATED_QUESTION_PENALTY if PARLIAMENT_ASKS_RE.search(text) \
         and not ASKS_WHAT_WAS_ASKED_RE.search(question) else 1.0
+
+
+# A phrase the asker quotes ("saying the findings didn't 'accurately reflect' its services") is the document's words
+# as they remember them: a passage holding them verbatim weighs x QUOTED_PHRASE_BOOST. Two words at least, and not a
+# grade alone ("'good'", "'requires improvement'"), which any report holds.
+_QUOTED_RE = re.compile(r"(?:^|(?<=[\s(]))(?:['‘]((?:[^'‘’\n]|['’](?=\w))+)['’]|[\"“]([^\"“”\n]+)[\"”])(?=[\s,.;:?!)]|$)")
+_GRADE_ONLY_RE = re.compile(r"(?:inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding)", re.I)
+QUOTED_PHRASE_BOOST = 1.2
+# (not a phrase set aside: "Need the month/year, not just 'two years ago'")
+_QUOTE_SET_ASIDE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of|other\s+than|except)\s+(?:just\s+|only\s+|"
+                                 r"simply\s+|merely\s+)?(?:the\s+|a\s+)?(?:words?\s+|phrase\s+)?$", re.I)
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).lower()
+
+
+@lru_cache(maxsize=256)
+def quoted_phrases(question: str) -> tuple[str, ...]:
+    """The phrases a question quotes, folded for comparing (see _QUOTED_RE)."""
+    found = (_folded(m.group(1) or m.group(2)).strip(" .,") for m in _QUOTED_RE.finditer(question)
+             if not _QUOTE_SET_ASIDE_RE.search(question[max(0, m.start() - 30):m.start()]))
+    return tuple(p for p in found if 2 <= len(p.split()) <= 12 and not _GRADE_ONLY_RE.fullmatch(p))
+
+
+def quoted_phrase_weight(text: str, phrases: tuple[str, ...]) -> float:
+    return QUOTED_PHRASE_BOOST if phrases and any(p in _folded(text) for p in phrases) else 1.0
 
 
 def notice_weight(text: str, question: str) -> float:
@@ -1801,6 +1832,21 @@ PAPER_ASKED_RE = re.compile(r"\breport\s+(?:to|for)\s+(?:the\s+|its\s+)?(?:[\w'�
 def asks_paper(question: str) -> bool:
     question = NEGATED_SOURCE_RE.sub(" ", question)
     return bool(PAPER_ASKED_RE.search(question)) and not MINUTES_ASKED_RE.search(question)
+
+
+# "What did councillors ask about the JTAI?": the minutes' questions from members ("Councillor Ayub asked why ..."),
+# not the item's opening on the report, weigh x MEMBERS_ASKED_BOOST
+MEMBERS_ASK_ASKED_RE = re.compile(r"\b(?:councillors|cllrs|(?:elected\s+|committee\s+)?members)\s+(?:[\w'’-]+\s+){0,2}?"
+                                  r"(?:ask|asked|question|questioned|quer(?:y|ied)|raise|raised|challenge|challenged)\b",
+                                  re.I)
+MEMBERS_ASKING_RE = re.compile(r"\b(?:Councillor|Cllr)\.?\s+[A-Z][\w'’-]+\s+(?:asked|questioned|queried|raised|"
+                               r"sought|challenged)\b|\bquestions?\s+(?:from|by)\s+(?:members|councillors)\b|"
+                               r"\b(?:members|councillors)\s+(?:asked|questioned|queried|raised|sought)\b")
+MEMBERS_ASKED_BOOST = 1.25
+
+
+def members_asked_weight(text: str, question: str) -> float:
+    return MEMBERS_ASKED_BOOST if MEMBERS_ASK_ASKED_RE.search(question) and MEMBERS_ASKING_RE.search(text) else 1.0
 
 
 def minutes_weight(doc: Document, question: str) -> float:

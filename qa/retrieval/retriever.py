@@ -35,7 +35,7 @@ from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, area
                                       second_fact_weight, several_named_weight, tenure_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTION_RE, NEGATED_SOURCE_RE, SOURCE_KINDS,
-                                   Query, SPECIALIST_SERVICE_RE, specialist_service)
+                                   Query, SPECIALIST_SERVICE_RE, specialist_service, without_set_asides)
 from qa.retrieval.spelling import mended, spelling_fixes
 from qa.retrieval.synonyms import PUBLICATION_ASKED_RE, alternatives, other_forms, with_synonyms
 
@@ -200,6 +200,7 @@ class Retriever:
         counted = counted_stems(query.topic, query.authorities) if query.answer_type == "count" else frozenset()
         overall = bool(OVERALL_ASKED_RE.search(query.text))
         acronyms = asked_acronyms(query.names, defined, arrangement_named_by)
+        quoted = rank.quoted_phrases(without_set_asides(query.text))
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
@@ -228,12 +229,13 @@ class Retriever:
                                                            *passage.headings]) if acronyms else 1.0) \
                 * rank.unnamed_place_weight(passage.text, passage.headings, doc, query.authorities) \
                 * rank.other_inspectorate_weight(doc, query.text) * rank.minutes_weight(doc, query.text) \
+                * rank.members_asked_weight(passage.text, query.text) \
                 * rank.speaker_document_weight(doc, query.text) \
                 * rank.joint_inspection_weight(doc, query) * rank.ofsted_criticised_weight(doc, query.text) \
                 * rank.notice_weight(passage.text, query.text) * rank.other_visit_weight(passage.text, query) \
                 * rank.restated_question_weight(passage.text, query.text) \
                 * rank.set_aside_weight(doc, query) * heading_only_weight(index, passage, q_terms, query.answer_type) \
-                * rank.earlier_event_weight(doc, query)
+                * rank.earlier_event_weight(doc, query) * rank.quoted_phrase_weight(passage.text, quoted)
             hits.append(Hit(passage=passage, document=doc, score=relative(score) * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},

@@ -129,7 +129,9 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # taking "swift" action
     **{form: ("aware",) for form in ("knew about", "knew of", "known about", "knows about")},
     **{form: ("swift", "swiftly") for form in ("fast enough", "quick enough", "quickly enough", "soon enough",
-                                               "too slow", "too slowly")},
+                                               "too slow", "too slowly", "acted quickly", "act quickly")},
+    # ... nor "firmly" enough: not "robust" action
+    **{form: ("robust", "robustly") for form in ("firmly", "firm enough", "firmly enough", "forcefully")},
     # a council "pushing back" on findings that give no "fair picture" says they do not "accurately reflect" its
     # services, or disputes them
     **{form: ("accurately reflect", "accurate") for form in ("fair picture", "true picture", "fair reflection",
@@ -145,6 +147,9 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     **{form: ("stable", "stability", "stabilise", "stabilising")
        for form in ("steadier", "steady the workforce", "steady workforce", "settled workforce", "steadier staffing")},
     **{form: ("lower caseloads", "reduced caseloads") for form in ("smaller caseloads", "lighter caseloads")},
+    # children having "a say in" services are "involved in shaping" them, or have an "influence" on them
+    **{form: ("involved", "shaping", "influence") for form in ("a say in", "any say in", "real say in", "more say in",
+                                                                "little say in", "no say in", "a real say", "a say")},
     # what "hadn't improved enough" is written as not having made "sufficient progress"
     **{form: ("sufficient progress",) for form in ("improved enough", "improve enough", "improving enough",
                                                    "enough progress", "progressed enough")},

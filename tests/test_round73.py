@@ -1,0 +1,151 @@
+"""Round 73: trust beyond the seeds (issue 10)."""
+from __future__ import annotations
+
+
+def _load(tmp_path, name: str, text: str):
+    from qa.documents.ingest import SourceFile, load_document
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_document(SourceFile(path, path.name, path.stat().st_size, 0), "", None, 50_000_000)
+
+
+PEER_LETTER = ("Peer challenge: Wyvern Borough Council\n\nEarly help and the front door\n\nOn site: 4 to 6 March 2024\n\n"
+               "2 April 2024\n\nJo Bloggs, Director of Children's Services, Wyvern Borough Council\n\nDear Jo\n\n"
+               "This letter summarises the findings of the peer challenge of early help in Wyvern. It is not an "
+               "inspection and does not replace any Ofsted activity.\n\nAreas to consider\n\nConsent is not always "
+               "recorded when contacts pass to early help.\n\nYours sincerely\n\nSam Smith\n\n{signer}\n")
+
+
+def test_a_peer_challenges_letter_is_no_ofsted_letter(tmp_path):
+    doc = _load(tmp_path, "peer.txt", PEER_LETTER.format(signer="Peer challenge lead, on behalf of the peer team"))
+    assert doc.doc_type != "ofsted_letter"
+    # (a letter signed for Ofsted that names it is still one)
+    ofsted = PEER_LETTER.replace("Peer challenge: ", "Monitoring visit to ").replace("peer challenge", "visit") \
+        .replace("It is not an inspection and does not replace any Ofsted activity.", "Inspectors from Ofsted "
+                 "looked at early help.")
+    assert _load(tmp_path, "mv.txt", ofsted.format(signer="Sam Smith\nHis Majesty's Inspector")).doc_type \
+        == "ofsted_letter"
+
+
+def test_the_first_visit_since_another_change_is_no_first_monitoring_visit():
+    from qa.documents.metadata import infer_visit_number
+
+    text = ("Ofsted monitoring visit 3 (children in care): outcome\n\n1.1 To update the Panel on the findings of "
+            "Ofsted's third monitoring visit, which took place on 10 and 11 October 2023. This is the first "
+            "monitoring visit since children's social care returned to the council on 1 April 2023.\n")
+    assert infer_visit_number(text)[0] == 3
+    # (the first since the judgement the visits count from is still the first)
+    assert infer_visit_number("This was the first monitoring visit since the local authority was judged "
+                              "inadequate in May 2022.")[0] == 1
+    # (a paper's title numbering the visit is read; its dates are no number)
+    assert infer_visit_number("Ofsted monitoring visit 2 - report to the panel\n\nThe visit found progress.")[0] == 2
+    assert infer_visit_number("The monitoring visit 10 and 11 October 2023 found progress.")[0] is None
+
+
+def test_an_actual_pound_figure_asks_for_an_amount():
+    from qa.retrieval.answer_type import answer_type
+
+    assert answer_type("Did Ofsted record how much, an actual £ figure?") == "count"
+    assert answer_type("Was there a pounds figure for the investment?") == "count"
+    assert answer_type("Did Ofsted record the investment?") is None
+
+
+def test_a_say_in_services_is_searched_as_being_involved_in_shaping_them():
+    from qa.retrieval.synonyms import with_synonyms
+
+    assert "involved" in with_synonyms("children in care having a real say in how services are run")
+    assert "involved" not in with_synonyms("what did inspectors say about care leavers")
+
+
+def test_a_peer_teams_areas_to_consider_are_what_it_said_to_look_at():
+    from qa.retrieval.rank import IMPROVE_ASKED_BOOST, improve_weight
+
+    text = "Areas to consider\n\nConsent is not always recorded.\n\nToo many school contacts do not meet threshold."
+    asked = "What did the peer team say the council should look at in early help?"
+    assert improve_weight(text, [], asked) == IMPROVE_ASKED_BOOST
+    assert improve_weight("Consent is recorded well.\n\nSchools find the form easy.", [], asked) == 1.0
+
+
+def test_the_square_mile_names_the_city_of_london_in_a_question():
+    from qa.retrieval.question import parse
+
+    query = parse("The Square Mile's focused visit on care leavers: what did the Director say the areas to improve "
+                  "were?")
+    assert query.authorities == ["City of London"]
+    assert not any("square" in name.lower() for name in query.names)  # (no page need say "Square Mile")
+    assert parse("what happened in the square mile of housing").authorities == []
+
+
+def test_ofsteds_own_reflections_are_no_letter_or_report():
+    from qa.retrieval.question import parse
+
+    assert parse("Has Ofsted said anything general about LAs relying on KPIs? Ofsted's own reflections, not a letter "
+                 "to a single LA.").doc_types == []
+    assert parse("What did Ofsted's own report say about Kent?").doc_types == ["ofsted_letter", "ofsted_report"]
+
+
+def test_a_set_aside_visit_takes_its_participle_clause_with_it():
+    from qa.retrieval.question import parse
+
+    query = parse("Where have inspectors said disabled children's needs weren't being met because workloads were too "
+                  "high? I want the critical finding, not a later visit noting improvement for disabled children.")
+    assert "improvement" not in query.keyword_text
+
+
+def test_what_was_done_rather_than_what_is_asked_is_not_searched():
+    from qa.retrieval.question import parse
+
+    query = parse("Has any council openly disputed an Ofsted judgement, saying the findings didn't 'accurately "
+                  "reflect' its services - rather than just saying it was disappointed and taking urgent action?")
+    assert "disappointed" not in query.keyword_text and "urgent" not in query.keyword_text
+    # (not without a comma or dash: "rather than relying on agency staff" there is the question's own; nor the
+    # contrast a criticism draws)
+    assert "agency" in parse("Did Kent recruit permanent staff rather than relying on agency staff?").keyword_text
+    assert "practice" in parse("Has Ofsted been criticised for inspecting the paperwork, rather than checking whether "
+                               "policies work in practice?").keyword_text
+
+
+def test_a_passage_holding_a_phrase_the_question_quotes_weighs_more():
+    from qa.retrieval.rank import QUOTED_PHRASE_BOOST, quoted_phrase_weight, quoted_phrases
+
+    phrases = quoted_phrases("Which council said the findings didn't 'accurately reflect' its children's services?")
+    assert phrases == ("accurately reflect",)
+    assert quoted_phrase_weight('The council said the findings do not "accurately  reflect" its work.', phrases) \
+        == QUOTED_PHRASE_BOOST
+    assert quoted_phrase_weight("The findings were accurate.", phrases) == 1.0
+    # (a grade alone, or one word, is no phrase: any report holds it)
+    assert quoted_phrases("Was Kent rated 'good' or 'requires improvement'? Was it 'outstanding'?") == ()
+
+
+def test_what_councillors_asked_is_answered_by_their_questions_in_the_minutes():
+    from qa.retrieval.rank import MEMBERS_ASKED_BOOST, members_asked_weight
+
+    asked = "At the scrutiny committee, what did councillors ask about the JTAI and what were they told?"
+    assert members_asked_weight("Councillor Ayub asked why so few GPs attended conferences.", asked) \
+        == MEMBERS_ASKED_BOOST
+    assert members_asked_weight("The Interim Director submitted a report on the JTAI.", asked) == 1.0
+    assert members_asked_weight("Councillor Ayub asked why.", "What did the JTAI find?") == 1.0
+
+
+def test_a_terse_label_before_a_dash_gives_the_kind_of_answer_its_question_does_not():
+    from qa.retrieval.question import parse
+
+    assert parse("salford ilacs 2024 judgements - outstanding across the board?").answer_type == "judgement"
+    # (the question after the dash still decides where it names a kind)
+    assert parse("salford ilacs 2024 judgements - who led it?").answer_type == "person"
+
+
+def test_a_time_clause_ends_at_a_colon():
+    from qa.retrieval.answer_type import counted_stems
+
+    stems = counted_stems("the inspection a month after the Jay report: how many of the cases inspectors examined "
+                          "were handed back to the council?", ["Rotherham"])
+    assert "case" in stems
+
+
+def test_a_quoted_phrase_set_aside_weighs_nothing():
+    from qa.retrieval.rank import quoted_phrases
+
+    assert quoted_phrases("When did the report come out? Need the month/year, not just 'two years ago'.") == ()
+    assert quoted_phrases("Which story said it was 'two years ago'?") == ("two years ago",)
