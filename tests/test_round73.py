@@ -149,3 +149,26 @@ def test_a_quoted_phrase_set_aside_weighs_nothing():
 
     assert quoted_phrases("When did the report come out? Need the month/year, not just 'two years ago'.") == ()
     assert quoted_phrases("Which story said it was 'two years ago'?") == ("two years ago",)
+
+
+def test_a_running_footer_dated_in_figures_or_a_briefings_running_header_dates_the_document():
+    from qa.datatypes import Block
+    from qa.documents.metadata import infer_date
+
+    blocks = [Block("heading", "Inspection of children's social care services"),
+              Block("para", "Inspection dates: 15 to 26 January 2024"),
+              Block("para", "Children in Wyvern now receive a consistently good service.")]
+    footer = {"page_furniture": "Wyvern County Council ILACS   |   08/03/2024   |   Page 1 of 2"}
+    assert infer_date(blocks, footer, doc_type="ofsted_report")[0] == "2024-03-08"
+    header = {"page_furniture": "Member Briefing | March 2024\nDemocratic Services - briefing template (rev. 2019)"}
+    assert infer_date(blocks[2:], header, doc_type="council_page")[0][:7] == "2024-03"
+    assert infer_date(blocks[2:], {}, doc_type="council_page")[0] is None
+
+
+def test_a_figure_then_against_a_baseline_date_asks_the_visits_time_not_the_baselines():
+    from qa.retrieval.question import parse
+
+    query = parse("somerset 1st mv (nov) - repeat referral rate then vs mar 16?")
+    assert query.date_from is None and query.visit_number == 1
+    # (a time asked as such still is)
+    assert parse("somerset repeat referral rate in mar 2016?").date_from is not None

@@ -466,7 +466,9 @@ _MEETING_ON_RE = re.compile(rf"^\s*(?!(?:next|previous|last|future|following|for
                             rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})\s*$", re.I | re.M)
 _SIGNATURE_LINE_RE = re.compile(r"\b(?:chair(?:man|woman|person)?|signed)\b[\s.…_]*\.{4,}|\.{4,}|_{4,}|"
                                 r"\bminutes\s+(?:confirmed|approved|signed)\b", re.I)
-_RUNNING_DATE_RE = re.compile(rf"^[^\n|]{{3,80}}\|\s*({_FULL_DATE})\s*\|\s*page\s+\d+\s*$", re.I | re.M)
+# (or in figures, "Norfolk County Council ILACS | 08/03/2024 | Page 1 of 2")
+_RUNNING_DATE_RE = re.compile(rf"^[^\n|]{{3,80}}\|\s*({_FULL_DATE}|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d)\s*\|\s*page\s+\d+"
+                              rf"(?:\s+of\s+\d+)?\s*$", re.I | re.M)
 _MINUTES_FOOTER_RE = re.compile(rf"^[^\n]{{3,100}}?\s[-–|]\s*({_FULL_DATE})\s*[-–|]\s*(?:printed\s+)?minutes\b"
                                 rf"(?:\s+page\s+\d+(?:\s+of\s+\d+)?)?\s*$", re.I | re.M)
 _LEAD_DATELINE_RE = re.compile(rf"^\s*(?:[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?,\s+)?((?i:{_FULL_DATE}))\s*[-–—:]\s+[A-Z“\"‘']")
@@ -1522,9 +1524,11 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     m = _MINUTES_FOOTER_RE.search(content) or _MINUTES_FOOTER_RE.search(hints.get("page_furniture", ""))
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.75
-    for b in head[:4]:  # a bulletin's masthead: "Calderdale Council | Children and Families Update | May 2025"
-        m = re.search(rf"\|\s*({MONTH_ANY}\s+{_YEAR})\s*$", b.text, re.I)
-        if m and len(b.text) < 120 and not _VISIT_WORD_RE.search(b.text):
+    # a bulletin's masthead: "Calderdale Council | Children and Families Update | May 2025" (or a briefing's running
+    # header, "Member Briefing | March 2024")
+    for text in [b.text for b in head[:4]] + hints.get("page_furniture", "").splitlines()[:3]:
+        m = re.search(rf"\|\s*({MONTH_ANY}\s+{_YEAR})\s*$", text, re.I)
+        if m and len(text) < 120 and not _VISIT_WORD_RE.search(text):
             return parse_date(m.group(1)), 0.5
     updated = None  # a page's "Last updated: ...": when nothing else dates it, better than nothing
     for b in blocks:

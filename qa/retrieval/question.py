@@ -1067,6 +1067,12 @@ COMPARED_WITH_YEAR_RE = re.compile(rf"\b(?:vs\.?|versus|compar(?:ed?|es|ing)\s+(
                                    re.I)
 
 
+# ... or the time a figure "then" is measured against: "somerset 1st mv (nov) - repeat referral rate then vs mar 16?"
+# (the visit is asked; the baseline is the figure's, which the visit's letter states)
+THEN_COMPARED_RE = re.compile(rf"\b(then|at\s+the\s+time|at\s+that\s+(?:visit|point))\s+(?:vs\.?|versus|v\.?|"
+                              rf"compared\s+(?:with|to)|against)\s+(?:{MONTH_YEAR}|{YEAR})\b", re.I)
+
+
 # ... the second added after the question: "kirklees 2016 sif - how many pages was the report? and the 2019 one"
 YEAR_APPENDED_RE = re.compile(r"\b((?:19|20)\d\d)\b[^?]*\?\s*(?:and|also|plus)\s+(?:also\s+)?(?:the|its|what\s+about"
                               r"\s+the)\s+((?:19|20)\d\d)\s+(?:one|report|visit|inspection|letter|sif|ilacs|mv|fv)s?"
@@ -1084,6 +1090,7 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     """Return (from, to, phrase, text without the phrase). Handles ranges, since/before, seasons,
     month-year and bare years. A time in the question sentence is the one asked, not one in a sentence setting
     the scene before it; a judgement's time there dates the visits asked about from then on."""
+    text = THEN_COMPARED_RE.sub(r"\1", text)
     if RECENCY_RE.search(text) and (compared := list(COMPARED_WITH_YEAR_RE.finditer(text))) \
             and len(re.findall(rf"\b{YEAR}\b", text)) == len(compared):
         return None, None, "", text
