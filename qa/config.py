@@ -352,7 +352,7 @@ DEFAULT_INDEX = ROOT / "index"
 #        details table's next label after its council ("Local authority: Luton Inspection of ...") is no surname
 #   165: ... only its label in capitals opening the line ("| Date: ..." of an appended paper is not); the council words
 #        after a place ("Kent Councillors") are still no surname
-PIPELINE_VERSION = "168"
+PIPELINE_VERSION = "169"
 
 
 def packaged_model_path() -> str:

@@ -703,8 +703,15 @@ _COUNCIL_SIGNATURE_RE = re.compile(
 
 # A sector-led peer challenge's letter, signed by its lead or titled as one: it may say it "does not replace any
 # Ofsted activity", and is no Ofsted letter for that
-_PEER_LETTER_RE = re.compile(r"(?im)\bpeer\s+(?:challenge|review)\s+lead\b|\blead\s+peer\b|"
-                             r"^[^\S\n]*peer\s+(?:challenge|review)\s*:")
+# (in its title or its sign-off: not a letter telling of the council's own peer review, "The lead peer reviewer met
+# with inspectors")
+_PEER_TITLE_RE = re.compile(r"(?im)^[^\S\n]*(?:[\w'’-]+\s+){0,3}?peer\s+(?:challenge|review)\b")
+_PEER_SIGNED_RE = re.compile(r"(?i)\bpeer\s+(?:challenge|review)\s+(?:lead|manager)\b|\blead\s+peer\s*$|"
+                             r"\blead\s+peer\b(?!\s+review)")
+
+
+def _peer_letter(raw: str) -> bool:
+    return bool(_PEER_TITLE_RE.search(raw[:300]) or _PEER_SIGNED_RE.search(raw[-400:]))
 
 
 def council_signed(raw: str) -> bool:
@@ -809,7 +816,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     council_hand = not letterhead and not ofsted_hand and council_signed(raw)
     if salutation and news < 3 and not dept and not council_hand and (letterhead or ofsted_hand
                                     or (re.search(r"(?i)yours sincerely", raw) and "ofsted" in raw.lower()
-                                        and not _PEER_LETTER_RE.search(raw))):
+                                        and not _peer_letter(raw))):
         return "ofsted_letter", 0.9
     if letterhead and raw.lower().count("ofsted") >= 1 and news < 3 \
             and re.search(rf"(?i)\binsert\b|\bdear\b|\b{_LETTER_TEMPLATE}", raw) \
@@ -1517,7 +1524,8 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     # a letter's running footer: "Ofsted monitoring visit letter | 24 August 2015 | Page 1" (in the text, or taken
     # out of it as page furniture)
     m = _RUNNING_DATE_RE.search(content) or _RUNNING_DATE_RE.search(hints.get("page_furniture", ""))
-    if m and parse_date(m.group(1)):
+    if m and parse_date(m.group(1)) and not _NOT_MEETING_DATE_RE.search(m.group(0)[:m.start(1) - m.start(0)]):
+        # (not a policy's "Review date | 01/04/2026 | Page 1")
         return parse_date(m.group(1)), 0.75
     # ... or printed minutes' running footer: "Suffolk County Council - Corporate Parenting Board - 23 January 2024 -
     # Minutes   Page 3 of 3" (the meeting's date)
@@ -1528,7 +1536,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     # header, "Member Briefing | March 2024")
     for text in [b.text for b in head[:4]] + hints.get("page_furniture", "").splitlines()[:3]:
         m = re.search(rf"\|\s*({MONTH_ANY}\s+{_YEAR})\s*$", text, re.I)
-        if m and len(text) < 120 and not _VISIT_WORD_RE.search(text):
+        if m and len(text) < 120 and not _VISIT_WORD_RE.search(text) \
+                and not _NOT_MEETING_DATE_RE.search(text[:m.start(1)]) and not re.search(r"(?i)\b(?:valid|until)\b", text):
+            # (not "Fostering Policy | Next review | March 2026", "OFFICIAL | Valid until | March 2026")
             return parse_date(m.group(1)), 0.5
     updated = None  # a page's "Last updated: ...": when nothing else dates it, better than nothing
     for b in blocks:
@@ -1766,11 +1776,12 @@ _VISIT_NUMBER_RES = [
     (re.compile(rf"\b{ORDINAL_RE}\s+and\s+final\s+visit\b", re.I), 0.85),
     # a council's short form: "Ofsted monitoring visit (MV3)", "West Sussex - MV2 letter"
     (re.compile(r"\bMV[\s-]?(\d{1,2})\b"), 0.75),
-    # ... or a paper's title: "Ofsted monitoring visit 3 (children in care)" (not its dates, "monitoring visit 10
-    # and 11 October", "monitoring visit 4-5 May")
-    # (nor a numbered paragraph after a heading, "Next Ofsted monitoring visit 7.1 The second ...")
-    (re.compile(rf"\bmonitoring[^\S\n]+visit[^\S\n]+(\d{{1,2}})\b(?!\.\d)(?![^\S\n]*(?:st\b|nd\b|rd\b|th\b|and\b|&|"
-                rf"[-–/][^\S\n]*\d|to\b|{MONTH_RE}))", re.I), 0.75),
+    # ... or a paper's title: "Ofsted monitoring visit 3 (children in care)", "Ofsted monitoring visit 1 - feedback",
+    # the number ending its line or followed by a bracket, a colon or a dash and words (not its dates, "monitoring
+    # visit 10 and 11 October", "visit 5 — 6 June"; nor a count, "the monitoring visit 4 areas for improvement"; nor
+    # a numbered paragraph after a heading, "Next Ofsted monitoring visit 7.1 The second ...")
+    (re.compile(r"\bmonitoring[^\S\n]+visit[^\S\n]+(\d{1,2})(?=[^\S\n]*(?:$|[(:]|[-–—][^\S\n]+[A-Za-z]))",
+                re.I | re.M), 0.75),
     # ("Inspectors visited in March for what was the third of the quarterly checks on the council's progress")
     # (not "the second of the DBS checks on new staff")
     (re.compile(rf"\bvisit(?:ed)?\b[^.]{{0,80}}\bthe\s+{ORDINAL_RE}\s+of\s+(?:(?:the|its|their)\s+)?(?:[\w-]+['’]s\s+)?"
@@ -1846,8 +1857,10 @@ _REFERS_ELSEWHERE_RE = re.compile(r"\b(?:next|previous|last|earlier|prior|since(
 _COUNTED_FROM_JUDGEMENT_RE = re.compile(r"[^.]{0,80}?\bsince\b[^.]{0,60}?\b(?:judged|rated|graded|found)\s+(?:to\s+be\s+)?"
                                         r"(?:as\s+)?['‘\"“]?inadequate", re.I)
 FIRST_SINCE_OTHER_CONFIDENCE = 0.6
-_FIRST_SINCE_OTHER_RE = re.compile(r"(?:\s+(?:ofsted\s+)?(?:monitoring\s+)?visit)?\s+since\b(?![^.]{0,100}\b(?:judged|"
-                                   r"rated|graded|found|inadequate|inspect\w*|ilacs|sif)\b)", re.I)
+# (the visit's place may come between: "the first monitoring visit to Slough since ...")
+_FIRST_SINCE_OTHER_RE = re.compile(r"(?:\s+(?:ofsted\s+)?(?:monitoring\s+)?visit)?(?:\s+to\s+[^.]{1,60}?)?\s+since\b"
+                                   r"(?!(?:[^.]|\.(?=\w)){0,100}\b(?:judged|rated|graded|found|inadequate|inspect\w*|"
+                                   r"ilacs|sif|judge?ments?)\b)", re.I)
 _NOT_MONITORING_RE = re.compile(r"\s+(?:\w+\s+)?(?:focus+ed|joint|jtai|inspection)\b", re.I)
 
 
@@ -1957,6 +1970,8 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
             if n and n <= 12:
                 found[n] = max(found.get(n, 0.0), weight)
                 mentions.setdefault(n, set()).add(m.start(1))
+    if found.get(1) == FIRST_SINCE_OTHER_CONFIDENCE and any(n != 1 for n in found):
+        del found[1], mentions[1]  # (the first since another change, beside a visit counted otherwise)
     if not found:
         return None, 0.0
     ranked = sorted(((n, len(at), min(at)) for n, at in mentions.items()), key=lambda r: -r[1])

@@ -223,9 +223,9 @@ ATTRIBUTION_CUES = [
                           # (its own inspection report, letter or inspectors still are)
                           r"\bofsted(?:['’]s)? own\b(?!\s+(?:inspections|work|practice|performance|"
                           r"record|failings?|failures?|role|methods?|approach|standards|staff|framework|"
-                          # (nor what it writes beside its letters: "Ofsted's own reflections", "its own blog")
-                          r"reflections?|views?|thoughts|thinking|blogs?|commentary|guidance|research|analysis|"
-                          r"lessons|learning)\b)|"
+                          # (nor what it writes beside its letters: "Ofsted's own reflections", "its own blog"; its
+                          # "own views" are its letter's, set against a council's account)
+                          r"reflections?|blogs?|commentary|guidance|research|lessons|learning)\b)|"
                           r"\b(?:report|letter)\s+(?:(?:to|for|on|about)\s+"
                           r"(?:[\w'’-]+\s+){1,4}?)?itself\b|"
                           r"\binspectors?(?:['’]s?)? own (?:letter|report|words|wording|findings?)\b|"
@@ -617,7 +617,7 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r",?\s*\bnot\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
                               r"(?:on|about|at|after|from)\s+"
                               rf"(?:the|its|their)\s+(?:[\w-]+\s+){{0,3}}?{_SET_ASIDE_EVENT}s?\b|"
-                              r",?\s*\b(?:not|rather\s+than|instead\s+of|"
+                              r",?\s*\b(?:(?P<plain_not>not)|rather\s+than|instead\s+of|"
                               r"(?:i\s+)?(?:do\s+not|don['’]t)\s+(?:want|mean)|"
                               # ("wirral ILACS 2023, leaving aside the later monitoring visits")
                               rf"{ASIDE_WORDS})\s+"
@@ -638,9 +638,12 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               # (and the clause telling it: "not the 2023 ILACS that took them to RI", "not the
                               # June 2019 one when they were RI across four areas")
                               # (not the question's own "when": "not the 2019 ilacs when was the next one")
-                              # (or a participle: "not a later visit noting improvement for disabled children")
-                              r"(?:\s+(?:that|which|when(?!\s+(?:was|were|did|does|do|is|are|has|have|had|will|can|"
-                              r"could)\b)|noting|saying|finding|showing|reporting|praising|where)\s+"
+                              # (or, after a plain "not", a participle: "not a later visit noting improvement for
+                              # disabled children"; after "other than", "rather than", it is the question's own:
+                              # "Is there a letter rather than the 2019 ILACS saying caseloads were too high?")
+                              r"(?:\s+(?:that|which|(?:when|(?(plain_not)where|(?!)))(?!\s+(?:was|were|did|does|do|is|"
+                              r"are|has|have|had|will|can|could)\b)|(?(plain_not)(?:noting|saying|finding|showing|"
+                              r"reporting|praising)|(?!)))\s+"
                               r"(?!(?:is|are|was|were)\s+(?:asked|meant)\b)"
                               r"(?:(?!\s+but\b|\s+-\s)[^,.;:?()]){1,80})?"
                               # (or told by when it was told: "not the front door one reported in December")
@@ -1172,12 +1175,16 @@ def _asked_sentence(text: str) -> str:
     return split[1] if split and _has_topic(split[1]) else text
 
 
+_WH_WORD_RE = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", re.I)
+
+
 def _asked_type(text: str) -> str | None:
     """The kind of answer asked (answer_type) by the sentence that asks; or by a terse label before it, where that
-    sentence names none ("salford ilacs 2024 judgements - outstanding across the board?")."""
+    sentence is a bare fragment ("salford ilacs 2024 judgements - outstanding across the board?"; not "kent ilacs
+    results - what did they say about care leavers?", which asks for findings)."""
     asked = _asked_sentence(text)
     kind = answer_type(asked)
-    if kind is None and asked != text and (at := text.rfind(asked)) > 0:
+    if kind is None and asked != text and (at := text.rfind(asked)) > 0 and not _WH_WORD_RE.search(asked):
         label = text[:at].strip(" -–—:")
         if label and TERSE_QUERY_RE.match(label) and "?" not in label and len(label.split()) <= 8:
             kind = answer_type(label)
@@ -1952,8 +1959,10 @@ CONTRASTED_GRADE_RE = re.compile(r",?\s*\b(?:rather\s+than|instead\s+of)\s+['‘
 # disappointed and taking urgent action?" (its words drew the answer set aside)
 # (dismissed by "just": not the contrast a criticism draws, "inspecting the paperwork, rather than checking whether
 # policies work")
+# (to the clause's end: not past a dash or colon opening the question, "..., rather than just checking them - what
+# did the 2019 letter say?")
 CONTRASTED_DOING_RE = re.compile(r"(?<=[,;–—-])\s*(?:rather\s+than|instead\s+of)\s+(?:just|simply|merely|only)\s+"
-                                 r"[a-z]+ing\b[^?.;()]*", re.I)
+                                 r"[a-z]+ing\b(?:(?!\s[-–—]\s|\s*[:–—])[^?.;()])*", re.I)
 # (a reason asked, REASON_ASKED_RE, or what held it there)
 _CONTRAST_ASKED_RE = re.compile(r"\bhow\s+come\b|\bexplain|\b(?:held|kept|stopped|prevented)\b", re.I)
 
@@ -1961,7 +1970,9 @@ _CONTRAST_ASKED_RE = re.compile(r"\bhow\s+come\b|\bexplain|\b(?:held|kept|stoppe
 def without_set_asides(text: str) -> str:
     """`text` without the events and sources it sets aside ("..., not WNC's release on its 2022 ILACS")."""
     if not (REASON_ASKED_RE.search(text) or _CONTRAST_ASKED_RE.search(text)):
-        text = CONTRASTED_DOING_RE.sub("", CONTRASTED_GRADE_RE.sub("", text))
+        text = CONTRASTED_GRADE_RE.sub("", text)
+        if _has_topic(uncontrasted := CONTRASTED_DOING_RE.sub("", text)):
+            text = uncontrasted
     return NEGATED_EVENT_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", _without_closing_not(text)))
 
 

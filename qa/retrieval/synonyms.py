@@ -131,7 +131,7 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     **{form: ("swift", "swiftly") for form in ("fast enough", "quick enough", "quickly enough", "soon enough",
                                                "too slow", "too slowly", "acted quickly", "act quickly")},
     # ... nor "firmly" enough: not "robust" action
-    **{form: ("robust", "robustly") for form in ("firmly", "firm enough", "firmly enough", "forcefully")},
+    **{form: ("robust", "robustly") for form in ("firm enough", "firmly enough")},
     # a council "pushing back" on findings that give no "fair picture" says they do not "accurately reflect" its
     # services, or disputes them
     **{form: ("accurately reflect", "accurate") for form in ("fair picture", "true picture", "fair reflection",
