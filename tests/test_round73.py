@@ -255,3 +255,74 @@ def test_a_quoted_phrase_not_wanted_or_a_grade_with_its_verb_weighs_nothing():
 
     assert quoted_phrases("I don't want 'the usual platitudes' - what did HMI actually find?") == ()
     assert quoted_phrases("was it 'judged inadequate' or 'Inadequate overall'?") == ()
+
+
+# The second reading's study (v248, set285).
+
+def test_a_police_force_named_after_a_county_long_gone_names_no_council():
+    from qa.retrieval.question import parse
+
+    query = parse("East Riding JTAI on exploitation - what did the inspectorates say the partners need to improve? I "
+                  "mean the joint letter, not HMICFRS's separate inspection of Humberside Police.")
+    assert query.authorities == ["East Riding of Yorkshire"]
+    assert query.doc_types == ["ofsted_letter", "ofsted_report"]  # ("I mean the joint letter")
+    assert "Humberside" not in query.topic  # (the event set aside takes "of Humberside Police" with it)
+    assert parse("Kent Police and Kent's 2022 ILACS - what did it say?").authorities == ["Kent"]
+
+
+MINUTES = ("HULL CITY COUNCIL\n\nSCRUTINY COMMISSION\n\nMINUTES OF THE MEETING HELD ON FRIDAY, 19TH JULY, 2024\n\n"
+           "PRESENT:- Councillor Pickering (Chair); Councillors Abbott, Danforth, Lowther, Mensah and Wray.\n\n"
+           "APOLOGIES:- Councillor Fairweather and Councillor Haddington of the council.\n\n")
+
+
+def test_minutes_formalities_weigh_less_unless_attendance_or_a_date_is_asked():
+    from qa.retrieval.rank import FORMALITIES_PENALTY, formalities_weight
+
+    asked = "What were the scrutiny councillors told in July 2024 about caseloads?"
+    assert formalities_weight(MINUTES, asked) == FORMALITIES_PENALTY
+    assert formalities_weight(MINUTES + "The Director said that caseloads had fallen to 19 children on average, "
+                              "and that agency staff were down to a fifth of the workforce, since the inspection "
+                              "in 2023 when the council was judged inadequate by Ofsted.", asked) == 1.0
+    assert formalities_weight(MINUTES, "Who attended the July 2024 scrutiny meeting?") == 1.0
+    assert formalities_weight(MINUTES, "When did the committee meet?", "date") == 1.0
+
+
+def test_the_points_noted_after_a_minutes_lead_in_are_prose():
+    from qa.retrieval.rank import prose_share
+
+    text = ("Members asked a number of questions, and the following points were noted:-\n\n(a) in response to a "
+            "question about caseloads, the Assistant Director advised that the average caseload was now 19;\n\n(b) in "
+            "response to a question about the workforce, the Director advised that agency staff made up 22 per cent;")
+    assert prose_share(text) == 1.0
+
+
+def test_minutes_of_the_asked_months_meeting_are_not_dated_otherwise_by_their_figures(tmp_path):
+    from conftest import bm25_assistant_for
+
+    minutes = ("Wyvern Council\n\nChildren's Scrutiny Commission\n\nMinutes of the meeting held on 19 July 2024\n\n"
+               + "The commission noted the family hubs update and the work programme for the year. " * 20 + "\n\n"
+               "Members asked a number of questions. In response to a question about caseloads, the Director advised "
+               "that agency social workers now made up 22 per cent of the workforce, down from 38 per cent at the "
+               "inspection in May 2023.\n")
+    paper = ("Wyvern Council news\n\n3 July 2024\n\nWyvern's scrutiny councillors will be told this month about "
+             "caseloads: agency social workers now make up a quarter of the workforce, the Director advised.\n")
+    assistant = bm25_assistant_for(tmp_path, {
+        "minutes.txt": (minutes, {"doc_type": "council_page", "local_authorities": ["Wyvern"], "date": "2024-07-19"}),
+        "paper.txt": (paper, {"doc_type": "council_page", "local_authorities": ["Wyvern"], "date": "2024-07-03"})})
+    answer = assistant.ask("What were Wyvern's scrutiny councillors told in July 2024 about agency social workers? "
+                           "The committee minutes please.")
+    assert answer.hits and "22 per cent" in answer.hits[0].passage.text
+
+
+def test_minutes_noting_a_homes_inspection_further_on_are_no_providers_report(tmp_path):
+    from conftest import bm25_assistant_for
+
+    minutes = ("Wyvern Council\n\nChildren's Services Committee\n\nMinutes - 30 November 2023\n\nIn response to "
+               "questions from Members, the Director of Children's Services, Priya Halvorsen, reported that agency "
+               "usage had fallen to 27% since the visit.\n\n" + "The committee noted the family hubs update. " * 60 +
+               "\n\nMembers congratulated the registered manager of Ashmere House on its good inspection.\n")
+    assistant = bm25_assistant_for(tmp_path, {"minutes.txt": (minutes, {
+        "doc_type": "council_page", "local_authorities": ["Wyvern"], "date": "2023-11-30"})})
+    answer = assistant.ask("Who told Wyvern's children's services committee in Nov 2023 that agency use had come down, "
+                           "and to what level?")
+    assert not answer.abstained and "27%" in answer.hits[0].passage.text

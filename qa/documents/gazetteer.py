@@ -250,6 +250,7 @@ _STREET_AFTER_RE = re.compile(r"[^\S\n]+(?:Street|Road|Lane|Avenue|Row|Walk|Driv
 # Bodies named after a place that are not its council, for any name.
 _NOT_A_COUNCIL_AFTER = re.compile(r"\s+(?:and [A-Z]\w+\s+)?(?:Police|Constabulary|Fire and Rescue|Integrated Care Board|"
                                   r"ICB|NHS|Clinical Commissioning Group|CCG|Albion|F\.?C\.?|Football Club)\b")
+_NOT_A_COUNCIL_AFTER_ANY_CASE = re.compile(_NOT_A_COUNCIL_AFTER.pattern, re.I)  # (as a question may type it)
 # (nor a church's area: "Toby Marsden (Diocese of Leeds)", "the Bishop of Durham")
 # (the office, not a surname: "Councillor Sue Bishop of Rochdale" is Rochdale's)
 _NOT_A_COUNCIL_BEFORE = re.compile(r"\bNHS\s+$|\b(?:(?:Arch)?[Dd]iocese|"
@@ -678,6 +679,8 @@ def find_in_question(text: str) -> list[str]:
                      or real_surface in _CHILDRENS_COMPANIES and re.search(r"[A-Z][\w'’-]*\s+$", text[:m.start("name")])):
             continue  # (a company as its name is written: "brighter futures for children in care" is a phrase, and
             # "Kent's Working Together for Children partnership" another body's name)
+        if AUTHORITIES[canonical].status == "former" and _NOT_A_COUNCIL_AFTER_ANY_CASE.match(text, m.end("name")):
+            continue  # "HMICFRS's inspection of Humberside Police": a force named after a county long gone, no council
         ambiguous = real_surface in _COUNTY_TOWNS or real_surface in _TOWN_SURFACE \
             or _is_ambiguous_surface(real_surface, canonical)
         formal = bool(m.group("pre") or m.group("post"))

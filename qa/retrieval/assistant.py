@@ -1150,9 +1150,11 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False  # so for "Ofsted's 2025 focused visit to X - what did it find?" ("at the time of the FV"; not
         # "..., not the Cheshire West focused visit")
     meeting = [h for h in hits if not h.unconfirmed] or hits
-    if asks_council_services(query.text) and meeting and all(provider_report(h.document.text) for h in meeting) \
-            and not any(h.unconfirmed and h.document.doc_type in SOURCE_KINDS["ofsted"] and not provider_report(h.document.text)
-                        for h in hits):
+    # (a report opening on its details table, as ranking reads it: not minutes noting a home's inspection later on)
+    if asks_council_services(query.text) and meeting \
+            and all(provider_report(h.document.text[:rank.PROVIDER_HEAD_CHARS]) for h in meeting) \
+            and not any(h.unconfirmed and h.document.doc_type in SOURCE_KINDS["ofsted"]
+                        and not provider_report(h.document.text[:rank.PROVIDER_HEAD_CHARS]) for h in hits):
         # a children's home or school there was inspected, not the council's services (what meets the filters is
         # its report: pages shown apart for not stating the visit or the place do not make it an answer, unless
         # one is Ofsted's own on the council)

@@ -217,8 +217,11 @@ ATTRIBUTION_CUES = [
     # "the report itself", "Ofsted's own words" are not.
     # (also "the latest Ofsted monitoring letter to North East Lincolnshire itself")
     # ("... I want the report, not the 2022 monitoring visit": the inspection's own report, asked for plainly)
-    ("ofsted", re.compile(r"\b(?:i\s+want|give\s+me|show\s+me)\s+the\s+(?:ofsted\s+|inspection\s+|ilacs\s+|"
+    # ("I mean the joint letter, not HMICFRS's separate inspection of the police": a joint inspection's letter)
+    ("ofsted", re.compile(r"\b(?:i\s+want|i\s+mean|give\s+me|show\s+me)\s+the\s+(?:ofsted\s+|inspection\s+|ilacs\s+|"
                           r"full\s+)?report(?:\s+itself)?\s*(?=[,.;:?!)]|$)|"
+                          r"\bi\s+(?:want|mean)\s+the\s+(?:joint|jtai|ofsted|inspection|inspectors['’]?|monitoring)\s+"
+                          r"letter(?:\s+itself)?\s*(?=[,.;:?!)]|$)|"
                           # (not Ofsted's own work spoken of: "Has Parliament criticised Ofsted's own inspections")
                           # (its own inspection report, letter or inspectors still are)
                           r"\bofsted(?:['’]s)? own\b(?!\s+(?:inspections|work|practice|performance|"
@@ -632,8 +635,9 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               # March or the 2017 SIF")
                               rf"(?:\s+(?:from|in|of|dated)\s+(?:(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b|"
                               rf"{MONTH_RE}(?![\w'’-])(?!\s*,?\s*\d)))?"
-                              # (and what it was on: "not the later MV on permanence")
-                              r"(?:\s+(?:on|about|into|covering)\s+(?!(?:the\s+)?(?:\d|(?:19|20)\d\d\b))"
+                              # (and what it was on: "not the later MV on permanence"; or of whom: "not HMICFRS's
+                              # separate inspection of Humberside Police")
+                              r"(?:\s+(?:on|about|into|covering|of)\s+(?!(?:the\s+)?(?:\d|(?:19|20)\d\d\b))"
                               r"(?:(?!\s+but\b|\s+-\s)[^,.;:?()]){1,60})?"
                               # (and the clause telling it: "not the 2023 ILACS that took them to RI", "not the
                               # June 2019 one when they were RI across four areas")

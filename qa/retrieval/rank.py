@@ -709,7 +709,7 @@ def prose_share(text: str) -> float:
     for line in lines:
         words = len(line.split())
         sentence = words >= 8 and SENTENCE_LINE_RE.search(line) and not TRUNCATED_LINE_RE.search(line)
-        lead_in = line.endswith(":") and words >= 3
+        lead_in = line.endswith((":", ":-", ":â€“")) and words >= 3  # (minutes' "the following points were noted:-")
         if sentence or lead_in or in_list and words >= 3:
             prose += words
         elif words >= 8 and not TRUNCATED_LINE_RE.search(line) and (ends := list(SENTENCE_END_RE.finditer(line))) \
@@ -1840,6 +1840,31 @@ PAPER_ASKED_RE = re.compile(r"\breport\s+(?:to|for)\s+(?:the\s+|its\s+)?(?:[\w'â
 def asks_paper(question: str) -> bool:
     question = NEGATED_SOURCE_RE.sub(" ", question)
     return bool(PAPER_ASKED_RE.search(question)) and not MINUTES_ASKED_RE.search(question)
+
+
+# Minutes' formalities ("PRESENT:- Councillor Pickering (Chair); ...", "APOLOGIES:- ...", "Declarations of interest:
+# none", "the minutes of the meeting held on 14th June be taken as read") say who was there, not what they were told:
+# a passage made mostly of them weighs x FORMALITIES_PENALTY, unless the question asks who attended.
+FORMALITY_RE = re.compile(r"^\W*(?:\d{1,3}\.\s*)?(?:the\s+)?(?:present|(?:also\s+)?in\s+attendance|also\s+present|"
+                          r"(?:members|officers)\s+present|"
+                          r"apologies(?:\s+for\s+absence)?|declarations?\s+of\s+(?:interests?|pecuniary)|"
+                          r"minutes\s+of\s+the\s+(?:previous\s+|last\s+)?meeting)\b", re.I)
+ASKS_ATTENDANCE_RE = re.compile(r"\b(?:attend\w*|present|apologi\w*|declar\w*|chair\w*|who\s+(?:was|were)\s+there)\b",
+                                re.I)
+FORMALITIES_PENALTY = 0.75
+FORMALITY_MIN_WORDS = 6  # (the minutes' heading lines above them are no paragraph of either kind)
+
+
+def formalities_weight(text: str, question: str, kind: str | None = None) -> float:
+    """(not for a date asked: "when did the committee discuss it?" is answered by "Minutes of the meeting held on
+    Tuesday 12 September 2023")"""
+    if kind == "date":
+        return 1.0
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if len(p.split()) >= FORMALITY_MIN_WORDS]
+    formal = sum(len(p.split()) for p in paragraphs if FORMALITY_RE.match(p))
+    if not formal or formal * 2 < sum(len(p.split()) for p in paragraphs) or ASKS_ATTENDANCE_RE.search(question):
+        return 1.0
+    return FORMALITIES_PENALTY
 
 
 # "What did councillors ask about the JTAI?": the minutes' questions from members ("Councillor Ayub asked why ..."),

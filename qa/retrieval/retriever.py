@@ -191,8 +191,11 @@ class Retriever:
             return top_fused / score if score < 0 else 1.0
         hits: list[Hit] = []
         bm25_map = dict(bm25_ranked)
+        considered = without_set_asides(query.text)  # (not "the March cabinet paper" set aside: no month asked)
         months = rank.asked_months(query)
-        months = months | rank.months_named(query.text) if months else months
+        months = months | rank.months_named(considered) if months else months
+        # minutes asked of a meeting in the asked month: the months their figures name are no other event's
+        meeting_asked = bool(months) and rank.asks_minutes(query.text)
         if rank.RELATIVE_MONTH_ASKED_RE.search(query.text):
             months = frozenset()  # "around the Jan 2017 visit, in which month had the minister written beforehand?"
         broad = rank.is_broad(index.bm25.document_frequency(q_terms), len(index.passages))
@@ -200,7 +203,7 @@ class Retriever:
         counted = counted_stems(query.topic, query.authorities) if query.answer_type == "count" else frozenset()
         overall = bool(OVERALL_ASKED_RE.search(query.text))
         acronyms = asked_acronyms(query.names, defined, arrangement_named_by)
-        quoted = rank.quoted_phrases(without_set_asides(query.text))
+        quoted = rank.quoted_phrases(considered)
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
@@ -209,7 +212,8 @@ class Retriever:
             weight = rank.prior(doc, query, newest, passage.headings, passage.start) \
                 * rank.prose_weight(passage.text, query.answer_type, event, overall) \
                 * answer_type_weight(query.answer_type, passage.text, role, event, counted, overall) \
-                * rank.month_weight(months, passage.text, passage.headings, doc.date, day) \
+                * rank.month_weight(frozenset() if meeting_asked and doc.date and int(doc.date[5:7]) in months
+                                    else months, passage.text, passage.headings, doc.date, day) \
                 * rank.lead_weight(broad, passage) \
                 * rank.scope_weight(passage.text, query.text, query.answer_type) \
                 * rank.reply_weight(passage.text, query.text, query.source, doc.doc_type == "council_page") \
@@ -230,6 +234,7 @@ class Retriever:
                 * rank.unnamed_place_weight(passage.text, passage.headings, doc, query.authorities) \
                 * rank.other_inspectorate_weight(doc, query.text) * rank.minutes_weight(doc, query.text) \
                 * rank.members_asked_weight(passage.text, query.text) \
+                * rank.formalities_weight(passage.text, query.text, query.answer_type) \
                 * rank.speaker_document_weight(doc, query.text) \
                 * rank.joint_inspection_weight(doc, query) * rank.ofsted_criticised_weight(doc, query.text) \
                 * rank.notice_weight(passage.text, query.text) * rank.other_visit_weight(passage.text, query) \
