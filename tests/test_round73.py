@@ -326,3 +326,11 @@ def test_minutes_noting_a_homes_inspection_further_on_are_no_providers_report(tm
     answer = assistant.ask("Who told Wyvern's children's services committee in Nov 2023 that agency use had come down, "
                            "and to what level?")
     assert not answer.abstained and "27%" in answer.hits[0].passage.text
+
+
+def test_the_fields_shorthand_after_a_place_opening_a_terse_query_makes_it_the_place():
+    from qa.documents.gazetteer import find_in_question
+
+    assert find_in_question("bristol CL b&b - what date has the LA committed to stop using it by?") == ["Bristol"]
+    assert find_in_question("reading cp plans 2020") == ["Reading"]
+    assert find_in_question("reading the cin plans - what did they say") == []  # (a verb, as before)

@@ -480,7 +480,9 @@ _TERSE_TOPIC_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+)?(?:(?:19|20)\d\d|caseloa
                                 r"supervision|agency|recruitment|workforce|disabled|neglect|domestic abuse|"
                                 r"child protection|edge of care|iros?|lado|pathway plans?|placements?|leaving care|"
                                 r"corporate parenting|permanence|assessments?|referrals?|contacts|staffing|"
-                                r"private fostering|unaccompanied|jtai|improvement plan|scrutiny)\b", re.I)
+                                r"private fostering|unaccompanied|jtai|improvement plan|scrutiny|"
+                                # (the field's shorthand: "bristol CL b&b", "kent cla placements", "medway cin plans")
+                                r"cl|cla|cic|cin|cp|lac|uasc|sws?|pas?|mvs?\d*|fvs?|b&b)(?![\w&])", re.I)
 # ... and a numbered kind of Ofsted visit after it names the place even when a question follows ("stockton second
 # monitoring visit - what did it look at"; not "Reading monitoring visit letters, what ...?", a verb).
 # (or dated by its year: "bury focused visit 2023 what needs to improve", "reading 2019 ilacs - what did it find";
