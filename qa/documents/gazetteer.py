@@ -678,7 +678,8 @@ def find_in_question(text: str) -> list[str]:
             continue  # (as written, "CoL" or "col"; not a rank, "Col Jones", nor "COL" pressures or "col 3")
         if " " in real_surface and real_surface in _WRITTEN_AS_NAMES \
                 and (not all(w[:1].isupper() for w in surface.split() if w.lower() != "for")
-                     or real_surface in _CHILDRENS_COMPANIES and re.search(r"[A-Z][\w'’-]*\s+$", text[:m.start("name")])):
+                     or real_surface in _CHILDRENS_COMPANIES
+                     and re.search(r"[A-Z][\w'’-]*\s+$", text[:m.start("name")])):
             continue  # (a company as its name is written: "brighter futures for children in care" is a phrase, and
             # "Kent's Working Together for Children partnership" another body's name)
         if AUTHORITIES[canonical].status == "former" and _NOT_A_COUNCIL_AFTER_ANY_CASE.match(text, m.end("name")):

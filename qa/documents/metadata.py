@@ -1537,7 +1537,8 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     for text in [b.text for b in head[:4]] + hints.get("page_furniture", "").splitlines()[:3]:
         m = re.search(rf"\|\s*({MONTH_ANY}\s+{_YEAR})\s*$", text, re.I)
         if m and len(text) < 120 and not _VISIT_WORD_RE.search(text) \
-                and not _NOT_MEETING_DATE_RE.search(text[:m.start(1)]) and not re.search(r"(?i)\b(?:valid|until)\b", text):
+                and not _NOT_MEETING_DATE_RE.search(text[:m.start(1)]) \
+                and not re.search(r"(?i)\b(?:valid|until)\b", text):
             # (not "Fostering Policy | Next review | March 2026", "OFFICIAL | Valid until | March 2026")
             return parse_date(m.group(1)), 0.5
     updated = None  # a page's "Last updated: ...": when nothing else dates it, better than nothing

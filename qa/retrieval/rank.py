@@ -913,9 +913,9 @@ ASKS_IMPROVE_LIST_RE = re.compile(r"\b(?:needs?|needed|had|has|have)\s+to\s+(?:i
                                   r"\b(?:council|authority|la|leaders|partners(?:hip)?|service|trust|it|they)\s+"
                                   r"(?:should|must|ought\s+to|needs?\s+to|needed\s+to)\s+(?:look\s+at|consider|"
                                   r"work\s+on|focus\s+on)\b|"
-                                  r"\b(?:what|which)(?:\s+\w+)?\s+(?:should|must|ought)\s+(?:the\s+)?(?:council|authority|la|"
-                                  r"leaders|partners(?:hip)?|service|trust|it|they|[A-Z]\w+)\s+(?:to\s+)?(?:look\s+at|"
-                                  r"consider|work\s+on|focus\s+on)\b|"
+                                  r"\b(?:what|which)(?:\s+\w+)?\s+(?:should|must|ought)\s+(?:the\s+)?"
+                                  r"(?:council|authority|la|leaders|partners(?:hip)?|service|trust|it|they|[A-Z]\w+)\s+"
+                                  r"(?:to\s+)?(?:look\s+at|consider|work\s+on|focus\s+on)\b|"
                                   # "What did Ofsted ask Cornwall to improve?" (the inspectors asking: not what a
                                   # council or its director wanted to improve)
                                   r"\b(?:ofsted|inspectors?|hmis?|they)\s+(?:ask|asked|asks|tell|told|require[sd]?|"
@@ -1256,15 +1256,17 @@ def restated_question_weight(text: str, question: str) -> float:
 # A phrase the asker quotes ("saying the findings didn't 'accurately reflect' its services") is the document's words
 # as they remember them: a passage holding them verbatim weighs x QUOTED_PHRASE_BOOST. Two words at least, and not a
 # grade alone ("'good'", "'requires improvement'"), which any report holds.
-_QUOTED_RE = re.compile(r"(?:^|(?<=[\s(]))(?:['‘]((?:[^'‘’\n]|['’](?=\w))+)['’]|[\"“]([^\"“”\n]+)[\"”])(?=[\s,.;:?!)]|$)")
-_GRADE_ONLY_RE = re.compile(r"(?:(?:judged|rated|graded|as)\s+)?(?:inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|"
-                            r"good|outstanding)(?:\s+overall)?", re.I)
+_QUOTED_RE = re.compile(r"(?:^|(?<=[\s(]))(?:['‘]((?:[^'‘’\n]|['’](?=\w))+)['’]|[\"“]([^\"“”\n]+)[\"”])"
+                        r"(?=[\s,.;:?!)]|$)")
+_GRADE_ONLY_RE = re.compile(r"(?:(?:judged|rated|graded|as)\s+)?(?:inadequate|"
+                            r"requires?\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding)(?:\s+overall)?", re.I)
 QUOTED_PHRASE_BOOST = 1.2
 # (not a phrase set aside: "Need the month/year, not just 'two years ago'")
 _QUOTE_SET_ASIDE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of|other\s+than|except|ignore|ignoring|"
-                                 r"(?:leave|leaving|set|setting)\s+aside|(?:i\s+)?(?:do\s+not|don['’]t)\s+(?:want|mean))"
-                                 r"\s+(?:just\s+|only\s+|simply\s+|merely\s+)?(?:the\s+|a\s+)?(?:words?\s+|phrase\s+)?$",
-                                 re.I)
+                                 r"(?:leave|leaving|set|setting)\s+aside|"
+                                 r"(?:i\s+)?(?:do\s+not|don['’]t)\s+(?:want|mean))"
+                                 r"\s+(?:just\s+|only\s+|simply\s+|merely\s+)?(?:the\s+|a\s+)?"
+                                 r"(?:words?\s+|phrase\s+)?$", re.I)
 
 
 def _folded(text: str) -> str:
@@ -1871,8 +1873,8 @@ def formalities_weight(text: str, question: str, kind: str | None = None) -> flo
 # not the item's opening on the report, weigh x MEMBERS_ASKED_BOOST
 MEMBERS_ASK_ASKED_RE = re.compile(r"\b(?:councillors|cllrs|(?:elected|committee|board|panel|scrutiny)\s+members|"
                                   r"members\s+of\s+the\s+(?:committee|panel|board|council))\s+(?:[\w'’-]+\s+){0,2}?"
-                                  r"(?:ask|asked|question|questioned|quer(?:y|ied)|raise|raised|challenge|challenged)\b",
-                                  re.I)
+                                  r"(?:ask|asked|question|questioned|quer(?:y|ied)|raise|raised|challenge|"
+                                  r"challenged)\b", re.I)
 # ("Councillor Ayub asked", "Cllr J. Smith asked", "Members asked", "A Member asked", "In response to a question
 # from Councillor Ayub")
 MEMBERS_ASKING_RE = re.compile(r"(?:\b(?:Councillor|Cllr)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|"
