@@ -1491,6 +1491,8 @@ ROLE_ADDRESSED_RE = re.compile(r"\b(?:to|with|for|from|by|told|asked|wrote\s+to|
 # question's readings of what is set aside (qa/retrieval/question.py, qa/retrieval/rank.py)
 ASIDE_WORDS = (r"(?:leaving|leave|setting|set|putting|put)\s+aside|(?:aside|apart)\s+from|other\s+than|besides|"
                r"excluding")
+# "I don't want ...", "I do not mean ...": what the asker sets aside
+NOT_WANTED = r"(?:i\s+)?(?:do\s+not|don['’]t)\s+(?:want|mean)"
 # ... nor one set aside: "apart from the scrutiny chair, which senior officer commented?"
 ROLE_SET_ASIDE_RE = re.compile(rf"\b(?:{ASIDE_WORDS}|except(?:\s+for)?)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}$|"
                                r"\bnot\s+(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+)?$", re.I)

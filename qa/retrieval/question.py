@@ -20,7 +20,7 @@ from qa.documents.gazetteer import (AUTHORITIES, LIKENED, compass_expanded, find
                                     question_forms, shared_names_expanded)
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.answer_type import (ASIDE_WORDS, CLOSING_SET_ASIDE, COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE,
-                                      REASON_ASKED_RE, SCENE_CLAUSE, TRAILING_NOT_RE, answer_type,
+                                      NOT_WANTED, REASON_ASKED_RE, SCENE_CLAUSE, TRAILING_NOT_RE, answer_type,
                                       without_trailing_not)
 from qa.retrieval.spelling import edits1, is_english
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
@@ -621,7 +621,7 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:on|about|at|after|from)\s+"
                               rf"(?:the|its|their)\s+(?:[\w-]+\s+){{0,3}}?{_SET_ASIDE_EVENT}s?\b|"
                               r",?\s*\b(?:(?P<plain_not>not)|rather\s+than|instead\s+of|"
-                              r"(?:i\s+)?(?:do\s+not|don['’]t)\s+(?:want|mean)|"
+                              rf"{NOT_WANTED}|"
                               # ("wirral ILACS 2023, leaving aside the later monitoring visits")
                               rf"{ASIDE_WORDS})\s+"
                               # ("Not what was said at the 2017 full inspection or the 2018 focused visit")

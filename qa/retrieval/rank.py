@@ -32,8 +32,8 @@ from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dat
                                    document_as_at_months, document_yearless_event_months,
                                    document_not_before)
 from qa.documents.metadata import MONTHS, ORDINAL_RE, UPDATED_DATE_CONFIDENCE, ordinal_value
-from qa.retrieval.answer_type import (ASIDE_WORDS, INSPECTOR_NAMED_RE, asks_council_services, dates_event, holds,
-                                      provider_report)
+from qa.retrieval.answer_type import (ASIDE_WORDS, INSPECTOR_NAMED_RE, NOT_WANTED, asks_council_services, dates_event,
+                                      holds, provider_report)
 
 TYPE_PRIOR = {"ofsted_letter": 1.0, "ofsted_report": 1.0, "council_page": 0.95, "news_article": 0.92, "other": 0.92}
 SOURCE_CUE_PENALTY = 0.8
@@ -1262,10 +1262,8 @@ _GRADE_ONLY_RE = re.compile(r"(?:(?:judged|rated|graded|as)\s+)?(?:inadequate|"
                             r"requires?\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding)(?:\s+overall)?", re.I)
 QUOTED_PHRASE_BOOST = 1.2
 # (not a phrase set aside: "Need the month/year, not just 'two years ago'")
-_QUOTE_SET_ASIDE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of|other\s+than|except|ignore|ignoring|"
-                                 r"(?:leave|leaving|set|setting)\s+aside|"
-                                 r"(?:i\s+)?(?:do\s+not|don['’]t)\s+(?:want|mean))"
-                                 r"\s+(?:just\s+|only\s+|simply\s+|merely\s+)?(?:the\s+|a\s+)?"
+_QUOTE_SET_ASIDE_RE = re.compile(rf"\b(?:not|rather\s+than|instead\s+of|except|ignore|ignoring|{ASIDE_WORDS}|"
+                                 rf"{NOT_WANTED})\s+(?:just\s+|only\s+|simply\s+|merely\s+)?(?:the\s+|a\s+)?"
                                  r"(?:words?\s+|phrase\s+)?$", re.I)
 
 
@@ -1337,7 +1335,7 @@ SET_ASIDE_YEAR_PENALTY = 0.75
 # (a source set aside by name: "not the", "rather than Ofsted's"; not a verb's negation, "did Ofsted not believe the
 # council's plan", nor a state, "homes not yet registered with Ofsted")
 _SETS_ASIDE_RE = re.compile(r"(?:,?\s*\(?\s*)?(?:and\s+)?"
-                            r"(?:not|rather\s+than|instead\s+of|(?:i\s+)?(?:do\s+not|don['’]t)\s+(?:want|mean)|"
+                            rf"(?:not|rather\s+than|instead\s+of|{NOT_WANTED}|"
                             rf"{ASIDE_WORDS})\s+"
                             r"(?:in\s+|from\s+|what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
                             rf"(?:the|a|an|its|their|her|his|any|[\w-]+['’]s|(?:{MONTH_RE}\s+)?(?:19|20)\d\d)\b", re.I)
@@ -1857,14 +1855,22 @@ FORMALITIES_PENALTY = 0.75
 FORMALITY_MIN_WORDS = 6  # (the minutes' heading lines above them are no paragraph of either kind)
 
 
-def formalities_weight(text: str, question: str, kind: str | None = None) -> float:
+_FORMALITY_LINE_RE = re.compile(FORMALITY_RE.pattern, re.I | re.M)
+
+
+@lru_cache(maxsize=256)
+def _formalities_matter(question: str, kind: str | None) -> bool:
     """(not for a date asked: "when did the committee discuss it?" is answered by "Minutes of the meeting held on
-    Tuesday 12 September 2023")"""
-    if kind == "date":
+    Tuesday 12 September 2023"; read once per question)"""
+    return kind != "date" and not ASKS_ATTENDANCE_RE.search(question)
+
+
+def formalities_weight(text: str, question: str, kind: str | None = None) -> float:
+    if not _formalities_matter(question, kind) or not _FORMALITY_LINE_RE.search(text):
         return 1.0
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if len(p.split()) >= FORMALITY_MIN_WORDS]
     formal = sum(len(p.split()) for p in paragraphs if FORMALITY_RE.match(p))
-    if not formal or formal * 2 < sum(len(p.split()) for p in paragraphs) or ASKS_ATTENDANCE_RE.search(question):
+    if not formal or formal * 2 < sum(len(p.split()) for p in paragraphs):
         return 1.0
     return FORMALITIES_PENALTY
 
@@ -1884,8 +1890,13 @@ MEMBERS_ASKING_RE = re.compile(r"(?:\b(?:Councillor|Cllr)\.?\s+(?:[A-Z]\.?\s+)?[
 MEMBERS_ASKED_BOOST = 1.25
 
 
+@lru_cache(maxsize=256)
+def _asks_members_questions(question: str) -> bool:
+    return bool(MEMBERS_ASK_ASKED_RE.search(question))
+
+
 def members_asked_weight(text: str, question: str) -> float:
-    return MEMBERS_ASKED_BOOST if MEMBERS_ASK_ASKED_RE.search(question) and MEMBERS_ASKING_RE.search(text) else 1.0
+    return MEMBERS_ASKED_BOOST if _asks_members_questions(question) and MEMBERS_ASKING_RE.search(text) else 1.0
 
 
 def minutes_weight(doc: Document, question: str) -> float:
