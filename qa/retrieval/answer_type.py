@@ -137,7 +137,10 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                          # number of concerns", several; nor "to cut the number of agency staff", an aim)
                          r"(?<!ref\s)(?<!urn\s)(?<!reference\s)\bnos?\.[^\S\n]*(?-i:of)\b|"
                          r"\bwhat(?:['’]s|\s+(?:was|is|were|are))\s+the\s+(?:total\s+|overall\s+)?numbers?\s+of\s+"
-                         r"(?!the\b)",
+                         r"(?!the\b)|"
+                         # a terse fragment naming the figure: "wscc - number of CLA at the time of the 2023 RI
+                         # inspection?" (not "a number of concerns")
+                         r"(?:^|\s[-–—:]\s*)(?:the\s+)?(?:total\s+|overall\s+)?numbers?\s+of\s+(?!the\b)",
                          re.I)),
     # ("judged" where it is asked, "was X's adoption still judged inadequate?", "How were care leavers judged?";
     # not a scene, "after being judged inadequate", "an LA whose services were judged inadequate", nor judged as
@@ -866,7 +869,8 @@ _GRADE_WORDS = r"(?:inadequate|requires\s+improvement|good|outstanding)"
 DATE_EVENTS["judged"] = (
     # (the clause asking when: not "which councils Ofsted had rated inadequate ... - when was it tabled?")
     re.compile(rf"\b(?:when|(?:what|which)\s+(?:date|day|month|year))\b[^?,;]{{0,60}}?"
-               rf"(?:\b(?:judged|rated|graded|deemed|declared|downgraded|upgraded|put\s+(?:in|into))\s+(?:to\s+)?"
+               rf"(?:\b(?:judged|rated|graded|deemed|declared|found|downgraded|upgraded|put\s+(?:in|into))\s+"
+               rf"(?:to\s+(?:be\s+)?)?"
                rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_GRADE_WORDS}|ri)\b|"
                rf"\b(?:go|goes|gone|went)\s+(?:to\s+)?(?:{_GRADE_WORDS}|ri)\b|"
                # "When did X get a good rating from Ofsted?"

@@ -30,8 +30,10 @@ from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
 from qa.retrieval.question import (FRAMEWORK_RE, GRADE_KEPT_VERBS, MONTH_RE, OFSTED_NAMED_RE, SOURCE_KINDS,
-                                   FilterOverrides, Query, _month, _ordinal, parse, without_set_asides)
-from qa.retrieval.answer_type import (AVERAGE_RE, CHANGE_QUESTION_RE, REPORTS_RE, SHARE_QUESTION_RE, announces_only,
+                                   FilterOverrides, Query, _month, _ordinal, count_asked_second, parse,
+                                   without_set_asides)
+from qa.retrieval.answer_type import (AVERAGE_RE, EVIDENCE, CHANGE_QUESTION_RE, REPORTS_RE, SHARE_QUESTION_RE,
+                                      announces_only,
                                       asked_event, gives_grade, grade_tied_to, judged_grade_asked,
                                       asks_board_grade, states_board_grade,
                                       asked_role, asks_council_services, asks_provider_inspection, provider_report,
@@ -327,7 +329,8 @@ class Assistant:
                 set(unconfirmed[0].unconfirmed) & {"visit", "authority"}
                 or filters_checkable(index, query, unconfirmed[0].unconfirmed)
                 or written_after_silent(unconfirmed[0], query) or written_long_before(unconfirmed[0], query)
-                or written_after_recalling(unconfirmed[0], query)):
+                or written_after_recalling(unconfirmed[0], query)
+                or figures_of_other_years(unconfirmed[0], query)):
             result.abstained = True
             result.message = (f"Nothing in the documents {_scope(query)} answers this. The closest passages "
                               f"come from documents whose {_facts(unconfirmed[0])} is not stated: check before citing.")
@@ -340,7 +343,8 @@ class Assistant:
         answering_from = confirmed or unconfirmed
         # The asked kind of fact may be stated only in a passage shown apart (its date unknown): then it answers.
         candidates = answering_from[:COUNT_EVIDENCE_DEPTH] + (unconfirmed[:UNCONFIRMED_SHOWN] if confirmed else [])
-        if self._should_abstain(signals) or not states_asked_fact(query, candidates):
+        if self._should_abstain(signals) or not (states_asked_fact(query, candidates) or (
+                query.answer_type == "count" and count_asked_second(query.text))):
             result.abstained = True
             result.message = "Nothing in the documents answers this. The closest passages are shown as possibly related."
             result.related = answering_from[:3]
@@ -835,6 +839,8 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         # year at all cannot be placed either way.
         lo = query.date_from.year if query.date_from else 1900
         hi = query.date_to.year if query.date_to else 2100
+        if figures_of_other_years(hit, query):
+            return False  # (asked the 2023 figure: one "between 2017 and 2020" is of those years)
         # A visit it dates to the asked month without a year ("following an inspection in June") is about
         # that month's event, whatever earlier years it recalls.
         # (not when it recalls a last inspection after the asked years: "The inspection was carried out in
@@ -1017,10 +1023,33 @@ def recalls_before(hit: Hit, query: Query) -> bool:
     lo = query.date_from.year
     if not years or max(years) >= lo or min(years) < lo - RECALL_YEARS:
         return False
+    if figures_of_other_years(hit, query):
+        return False  # ("the 2023 caseload": "caseloads fell from 19.5 to 17 between 2017 and 2020" is another year's)
     # nor when it dates its visit to another month, or its own event to a named year ("The 2018 monitoring visit"),
     # nor when it names the latest one before the asked year ("The latest monitoring visit letter (July 2024)")
     return not dates_visit_to_another_month(hit, query) and not dates_own_event(text) \
         and not names_latest_before(text, query.date_from)
+
+
+def figures_of_other_years(hit: Hit, query: Query) -> bool:
+    """Asked for a figure of a year, a passage (its date unstated) whose figures are all of earlier years; unless
+    the question asks over what years ("over what years did the abuse take place, and how many children ...?")."""
+    return query.answer_type == "count" and query.date_from is not None and not YEARS_ASKED_RE.search(query.text) \
+        and figures_dated_before(hit.passage.text, query.date_from.year)
+
+
+YEARS_ASKED_RE = re.compile(r"\b(?:what|which)\s+(?:years|period)\b|\bbetween\s+(?:what|which)\s+years\b", re.I)
+
+
+def figures_dated_before(text: str, year: int) -> bool:
+    """A passage whose every figure sits in a sentence dated to years before `year` only: its figures are theirs."""
+    figured = [s for s in _sentences(text) if EVIDENCE["count"].search(s)]
+    return bool(figured) and all((named := rank.years_named(s)) and max(named) < year
+                                 and not CURRENT_FIGURE_RE.search(s) for s in figured)
+
+
+# "... from 19.5 in 2019 to 17 now": a figure of the time of writing beside an earlier year's
+CURRENT_FIGURE_RE = re.compile(r"\b(?:now|currently|today|at\s+present|this\s+year|to\s+date)\b", re.I)
 
 
 def names_latest_before(text: str, start: date) -> bool:

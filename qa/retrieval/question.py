@@ -475,6 +475,9 @@ READER_SOURCE_RE = re.compile(r"[,;]?\s*\b(?:(?:going|go)\s+(?:by|off)|judging\s
                               r"(?:the\s+|its\s+|their\s+|an?\s+)?(?:[\w'’&-]+\s+){0,5}?"
                               r"(?:report|extracts?|letter|page|site|website|article|story|minutes|paper|release|"
                               r"statement|coverage|write-?up|piece|summary)s?\b"
+                              # (to whom it was sent: "going by Ofsted's AEM letter to Jo Olsson: ...")
+                              r"(?:\s+to\s+(?-i:(?:Mr|Mrs|Ms|Dr)\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2}"
+                              r"(?=\s*[,:;?]|\s[-–—]))?"
                               r"(?:\s+(?:on|from|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’&-]+\s+){0,2}?"
                               r"(?:site|website|web\s+page|page|blog|forum|portal|newsletter)s?\b)?"
                               # (and the event it is on: "going by the council's own page on the monitoring visit";
@@ -812,8 +815,9 @@ class Query:
             return False  # ("council press release on the feb 24 MV letter": published with the letter, not the visit)
         if PUBLISHED_RE.search(text):  # "when the February 2022 focused visit letter came out": the letter's month
             text = LETTER_OUT_IN_RE.sub(" ", LETTER_MONTH_RE.sub(" ", text))
-        text = LETTER_IN_MONTH_RE.sub(" ", text)
-        return bool(VISIT_MONTH_RE.search(MEETING_MONTH_RE.sub(" ", text)))
+        text = MEETING_MONTH_RE.sub(" ", LETTER_IN_MONTH_RE.sub(" ", text))
+        # ("Since the January monitoring visit, ... the May 2024 committee report": the month is the paper's)
+        return any(not SINCE_BEFORE_RE.search(text, 0, m.start()) for m in VISIT_MONTH_RE.finditer(text))
 
     @property
     def search_text(self) -> str:
@@ -1192,7 +1196,29 @@ def _asked_type(text: str) -> str | None:
         label = text[:at].strip(" -–—:")
         if label and TERSE_QUERY_RE.match(label) and "?" not in label and len(label.split()) <= 8:
             kind = answer_type(label)
+        if kind is None and label and "?" not in label and len(label.split()) <= 12 and FIGURE_LABEL_RE.search(label):
+            kind = "count"
     return kind
+
+
+# A count asked after another question: "..., and how many months had she been in post?", "...? + how many cases
+# sampled"
+SECOND_COUNT_RE = re.compile(r"(?:[?,;]\s*|\s)(?:and\s+(?:also\s+)?|\+\s*|also\s+|plus\s+)how\s+(?:many|much)\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def count_asked_second(text: str) -> bool:
+    """A count asked after another question ("were thresholds applied properly by then? and how many cases did HMI
+    sample?"): a passage answering the first part answers, with or without the figure."""
+    second = SECOND_COUNT_RE.search(text)
+    return bool(second) and _has_topic(first := text[:second.start()]) \
+        and ("?" in text[:second.start() + 1] or bool(_WH_WORD_RE.search(first))) and _asked_type(first) != "count"
+
+
+# A terse label naming a figure: "Warwickshire's average SW caseload in the 2023 DfE workforce stats - had it dropped
+# below 17 by then?"
+FIGURE_LABEL_RE = re.compile(r"\b(?:average|mean|median)\s+(?:[\w-]+\s+){0,2}?(?:caseloads?|rates?)\b|"
+                             r"\b(?:vacancy|turnover|agency)\s+rates?\b", re.I)
 
 
 # "Leicester City Council's news page from 2017": a source "from" a year is of that year, not since it
@@ -1613,6 +1639,9 @@ PUBLISHED_IN_MONTH_RE = re.compile(rf"\b(?:(?:came|come|comes|coming)\s+out|(?:w
                                    rf"released|issued)\s+in\s+{MONTH_RE}(?![\w'’])(?!\s*,?\s*\d)", re.I)
 
 
+SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:(?:the|its)\s+)?$", re.I)
+
+
 def find_event_month(text: str, question: str = "") -> int | None:
     """The month of "its December monitoring visit" or "the visit in March" (no year with it). `question`, when
     given, is the whole question (the visit's "mv5" may be gone from `text`)."""
@@ -1629,6 +1658,8 @@ def find_event_month(text: str, question: str = "") -> int | None:
             continue
         if (m.group(2) or m.group(3)) and not EVENT_QUESTION_RE.search(question or text):
             continue
+        if SINCE_BEFORE_RE.search(text, 0, m.start()):
+            continue  # ("Since the January monitoring visit, what has the council told scrutiny?": asked of after it)
         return _month(word)
     return None
 
@@ -1912,6 +1943,8 @@ FLAGGED_AT_RE = re.compile(rf"\b(?:(?:flagged|raised|found|identified|highlighte
                            rf"inspection|visit|focused|monitoring|report|letter|judge?ment|one)\b)", re.I)
 YEAR_BEFORE_EVENT_RE = re.compile(rf"\b(?:in|during)\s+{YEAR}(?=,?\s+(?:before|ahead\s+of|prior\s+to)\s+(?:the\s+)?"
                                   rf"(?:hmis?|inspectors?|ofsted|inspection|visit)\b)", re.I)
+# ... or said to be done already: "dudley 2016 inadequate - what had the new leadership already done in 2015?"
+ALREADY_IN_YEAR_RE = re.compile(rf"\b(already\s+(?:[\w'’-]+\s+){{0,3}}?)(?:in|during)\s+{YEAR}\b", re.I)
 # (or set aside, to the comma closing it: "setting aside the partners in practice link with Essex, what ...?"; not
 # "Besides Ofsted did the CQC inspect Kent?", all one clause): no word of it is searched for either
 ASIDE_CLAUSE_RE = re.compile(rf"(?:^|(?<=[,;:.?!–—-]))\s*(?:{ASIDE_WORDS})\b[^.?!;,:–—]{{1,120}}(?=[,;:–—])",
@@ -1941,10 +1974,17 @@ PLACE_ANCHOR_RE = re.compile(r"\b(?:one|ilacs|inspection|visit|report|mv|fv|jtai
                              r"jtai|report|judge?ment|rating|grade)\b", re.I)
 
 
+# ... or the place whose event dates the asked one: "Newcastle went from RI to good in the same round as Warwickshire -
+# what did the Newcastle report say ...?"
+SAME_ROUND_AS_RE = re.compile(r"\b(?:in|at|during)\s+the\s+same\s+(?:round|year|month|week|batch|cycle|time)\s+as\s+"
+                              r"[^,;:?()–—]*?(?=\s[-–—]|[,;:?()]|$)", re.I)
+
+
 def _without_asides(text: str) -> str:
     """`text` without places set aside by name, asides the asker already knows ("I know Lambeth ..."), another
     place's event it measures from ("the one after wnc's nov 2022 RI"), and a place the asked one is likened to."""
-    text = PLACE_ANCHOR_RE.sub(" ", KNOWN_ASIDE_RE.sub(" ", PLACE_SET_ASIDE_RE.sub(" ", text)))
+    text = PLACE_SET_ASIDE_RE.sub(" ", SAME_ROUND_AS_RE.sub(" ", text))
+    text = PLACE_ANCHOR_RE.sub(" ", KNOWN_ASIDE_RE.sub(" ", text))
     return LIKENED_IN_BRACKET_RE.sub(" ", text)
 
 
@@ -1982,7 +2022,10 @@ def without_set_asides(text: str) -> str:
 
 def _without_closing_not(text: str) -> str:
     """`text` without a closing "..., not ..." clause after its question (TRAILING_NOT_RE)."""
-    if (closing := TRAILING_NOT_RE.search(text)) and not NEGATED_EVENT_RE.search(text, closing.end(1)):
+    # (nor a kind of source set aside wholly: "I want what his report says, not the trade press version" keeps the story
+    # last; one of a year is an event set aside, "2018 only, not the 2015 coverage")
+    if (closing := TRAILING_NOT_RE.search(text)) and not NEGATED_EVENT_RE.search(text, closing.end(1)) \
+            and not _kinds_set_aside_wholly(text[closing.end(1):]):
         return text[:closing.end(1)] + "."  # (an event set aside keeps its place: its date may close the span asked)
     return text
 
@@ -2000,6 +2043,9 @@ def places_asked(text: str, considered: str | None = None) -> list[str]:
     if len(authorities) > 1 or office_set_aside:
         if outside := find_authorities(_without_asides(considered)):
             authorities = [a for a in authorities if a in outside]
+        elif len(authorities) > 1 and not find_authorities(PLACE_SET_ASIDE_RE.sub(" ", considered)):
+            authorities = []  # every place named is set aside: "which councils had commissioners? Not Medway's or
+            # Northants' commissioners, they came later"
         elif office_set_aside:
             authorities = []  # (named only as where somebody set aside went: "Not the commissioner sent into Medway")
     return authorities
@@ -2073,7 +2119,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         considered = _without_earlier_compared(considered)
         # "dudley 2016 inadequate - what had new SLT put in place in 2015 before hmi came?": what was done the year
         # before the inspection is in its report; the inspection's year is asked
-        considered = _tidy(YEAR_BEFORE_EVENT_RE.sub(" ", considered))
+        considered = _tidy(ALREADY_IN_YEAR_RE.sub(r"\1", YEAR_BEFORE_EVENT_RE.sub(" ", considered)))
         # "the 2014 monitoring visit, between the 2013 LAC inspection and the 2016 RI": the events it falls between
         # place the one asked, dated by its own year
         placed = BETWEEN_EVENTS_RE.sub(lambda m: " " if DATED_EVENT_BEFORE_RE.search(m.string[:m.start()])

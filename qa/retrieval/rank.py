@@ -25,7 +25,7 @@ from functools import lru_cache
 from qa.retrieval.question import (COUNCIL_DECISION_RE, DAY_OF, MONTH_RE, NEGATED_EVENT_RE, NEGATED_SOURCE_RE,
                                    NUMBER_WORDS, OTHER_INSPECTORATE_RE,
                                    LETTER_IN_MONTH_RE, PUBLISHED_RE, SOURCE_KINDS, YEAR, Query, authority_surface_re,
-                                   _month, find_authorities, without_set_asides)
+                                   _month, find_authorities, places_asked, without_set_asides)
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import find_in_text, name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
@@ -1283,6 +1283,28 @@ def quoted_phrase_weight(text: str, phrases: tuple[str, ...]) -> float:
     return QUOTED_PHRASE_BOOST if phrases and any(p in _folded(text) for p in phrases) else 1.0
 
 
+# A financial year: "2023/24", "2023-24", "2023 to 2024", and in a terse question "23/24" (the second year the next
+# one: not a date, "1/3/24")
+_FINANCIAL_YEAR_RE = re.compile(r"(?<![\d/.-])(?:20)?(\d\d)\s*(?:/|-|–|\s+to\s+)\s*(?:20)?(\d\d)(?![\d/.-])")
+FINANCIAL_YEAR_BOOST = 1.2
+OTHER_FINANCIAL_YEAR_PENALTY = 0.9
+
+
+@lru_cache(maxsize=50_000)
+def financial_years(text: str) -> frozenset[int]:
+    """The financial years a text names, by the year each starts."""
+    return frozenset(2000 + int(m.group(1)) for m in _FINANCIAL_YEAR_RE.finditer(text)
+                     if int(m.group(2)) == (int(m.group(1)) + 1) % 100)
+
+
+def financial_year_weight(text: str, asked: frozenset[int]) -> float:
+    """"herefordshire agency sw spend 23/24?": a passage on that year's figure first, one on other years' later."""
+    if not asked:
+        return 1.0
+    named = financial_years(text)
+    return FINANCIAL_YEAR_BOOST if named & asked else OTHER_FINANCIAL_YEAR_PENALTY if named else 1.0
+
+
 def notice_weight(text: str, question: str) -> float:
     """NOTICE_WEIGHT for a passage opening on Ofsted's standard notice (past a heading of a few words, not past a
     sentence of findings), unless the question asks about the remit."""
@@ -1368,6 +1390,9 @@ def dates_set_aside_not_asked(query: Query) -> set[tuple[int, int]]:
 
 
 def set_aside_weight(doc: Document, query: Query) -> float:
+    if doc.local_authorities and (aside := places_set_aside(query.text)) \
+            and {a.casefold() for a in doc.local_authorities} <= aside:
+        return SET_ASIDE_PLACE_PENALTY
     years = years_set_aside(query.text)
     if not years or not doc.date:
         return 1.0
@@ -1379,6 +1404,19 @@ def set_aside_weight(doc: Document, query: Query) -> float:
     if year not in years:
         return 1.0
     return SET_ASIDE_EVENT_PENALTY if _opens_on_kind_set_aside(doc, query.text, year) else SET_ASIDE_YEAR_PENALTY
+
+
+# A document only on places the question sets aside ("which councils had commissioners? Not Medway's or Northants',
+# they came later") is on what the asker does not want.
+SET_ASIDE_PLACE_PENALTY = 0.5
+
+
+@lru_cache(maxsize=512)
+def places_set_aside(question: str) -> frozenset[str]:
+    """The places a question names only to set aside (casefolded)."""
+    named = find_authorities(question)
+    return frozenset(a.casefold() for a in named) - {a.casefold() for a in places_asked(question)} if named \
+        else frozenset()
 
 
 def _dated_at_month_set_aside(doc: Document, query: Query) -> bool:

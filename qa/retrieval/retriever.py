@@ -204,6 +204,7 @@ class Retriever:
         overall = bool(OVERALL_ASKED_RE.search(query.text))
         acronyms = asked_acronyms(query.names, defined, arrangement_named_by)
         quoted = rank.quoted_phrases(considered)
+        financial = rank.financial_years(considered)
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
@@ -240,7 +241,8 @@ class Retriever:
                 * rank.notice_weight(passage.text, query.text) * rank.other_visit_weight(passage.text, query) \
                 * rank.restated_question_weight(passage.text, query.text) \
                 * rank.set_aside_weight(doc, query) * heading_only_weight(index, passage, q_terms, query.answer_type) \
-                * rank.earlier_event_weight(doc, query) * rank.quoted_phrase_weight(passage.text, quoted)
+                * rank.earlier_event_weight(doc, query) * rank.quoted_phrase_weight(passage.text, quoted) \
+                * rank.financial_year_weight(passage.text, financial)
             hits.append(Hit(passage=passage, document=doc, score=relative(score) * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},

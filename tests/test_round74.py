@@ -1,0 +1,160 @@
+"""Round 74: trust beyond the seeds (issue 10)."""
+from __future__ import annotations
+
+
+def test_a_visit_the_question_counts_from_is_no_month_it_asks_about():
+    from qa.retrieval.question import parse
+
+    query = parse("Since the January monitoring visit, what has Wyvern told its scrutiny committee it is doing about "
+                  "housing for care leavers? The May 2024 committee report.")
+    assert query.month is None and not query.month_dates_visit
+    assert (query.date_from.isoformat(), query.date_to.isoformat()) == ("2024-05-01", "2024-05-31")
+    # (the visit asked about still names its month)
+    assert parse("What did the January monitoring visit find about care leavers?").month == 1
+    assert parse("What did the March 2024 monitoring visit find about care leavers?").month_dates_visit
+
+
+def test_a_terse_fragment_naming_a_number_or_a_figure_asks_for_a_count():
+    from qa.retrieval.answer_type import answer_type
+    from qa.retrieval.question import parse
+
+    assert parse("wyvern - number of CLA at the time of the 2023 RI inspection?").answer_type == "count"
+    assert parse("Wyvern's average SW caseload in the 2023 DfE workforce stats - had it dropped below 17 by "
+                 "then?").answer_type == "count"
+    assert answer_type("Did inspectors raise a number of concerns about the front door?") is None
+    assert parse("wyvern front door - were referrals handled on time?").answer_type is None
+
+
+def test_figures_dated_to_earlier_years_are_not_the_asked_years():
+    from qa.retrieval.assistant import figures_dated_before
+
+    assert figures_dated_before("Average caseloads fell from 19.5 to 17 between 2017 and 2020, figures show.", 2023)
+    assert not figures_dated_before("Average caseloads fell from 19.5 in 2019 to 17 now.", 2023)
+    assert not figures_dated_before("Average caseloads were 17 in 2023.", 2023)
+    assert not figures_dated_before("Caseloads were discussed at the 2021 inspection.", 2023)  # (no figure)
+
+
+def test_an_undated_storys_figure_of_earlier_years_answers_no_later_years_figure(tmp_path):
+    from conftest import bm25_assistant_for
+
+    story = ("Wyvern improves to good after hiring more social workers\n\nAt its latest inspection, carried out in "
+             "late 2021, the inspectorate said workloads in Wyvern had reduced.\n\nThe council's social workers rose "
+             "from 345 to 368 between 2017 and 2020, during which time average caseloads fell from 19.5 to 17.\n")
+    assistant = bm25_assistant_for(tmp_path, {"story.txt": (story, {"doc_type": "news_article",
+                                                                    "local_authorities": ["Wyvern"]})})
+    answer = assistant.ask("Wyvern's average caseload in the 2023 workforce figures - had it dropped below 17?")
+    assert answer.abstained
+    # (the years it gives are asked: it answers)
+    answer = assistant.ask("Wyvern's average caseload between 2017 and 2020 - did it drop below 17?")
+    assert not answer.abstained and "19.5" in answer.hits[0].passage.text
+
+
+def test_places_named_only_to_be_set_aside_are_not_asked_and_their_pages_weigh_less():
+    from qa.datatypes import Document
+    from qa.retrieval import rank
+    from qa.retrieval.question import parse
+
+    question = ("Which councils had DfE commissioners in by December 2015? Not Medway's or Northants' commissioners, "
+                "they came later.")
+    query = parse(question)
+    assert query.authorities == []
+    assert rank.places_set_aside(question) == {"medway", "northamptonshire"}
+    medway = Document(doc_id="m", title="Medway", text="Medway's commissioner.", path="m.txt",
+                      doc_type="news_article", local_authorities=["Medway"])
+    national = Document(doc_id="n", title="Commissioners", text="Commissioners were sent in.", path="n.txt",
+                        doc_type="other")
+    assert rank.set_aside_weight(medway, query) == rank.SET_ASIDE_PLACE_PENALTY
+    assert rank.set_aside_weight(national, query) == 1.0
+    # (a place asked beside one set aside is still asked)
+    assert parse("What did Ofsted find in Kent in 2019, not Medway?").authorities == ["Kent"]
+
+
+def test_a_financial_year_asked_prefers_the_passage_on_that_year():
+    from qa.retrieval import rank
+
+    assert rank.financial_years("spend in 2023/24 against 2022-23 and 2024 to 2025") == {2022, 2023, 2024}
+    assert rank.financial_years("the meeting on 1/3/24, pages 12-19") == frozenset()
+    asked = rank.financial_years("wyvern agency sw spend 23/24?")
+    assert asked == {2023}
+    assert rank.financial_year_weight("The forecast for 2023/24 is £9.8m.", asked) == rank.FINANCIAL_YEAR_BOOST
+    assert rank.financial_year_weight("Spend in 2022/23 was £8.1m.", asked) == rank.OTHER_FINANCIAL_YEAR_PENALTY
+    assert rank.financial_year_weight("Spend has risen.", asked) == 1.0
+
+
+def test_a_count_asked_second_is_not_needed_to_answer_the_first_part(tmp_path):
+    from conftest import bm25_assistant_for
+    from qa.retrieval.question import count_asked_second
+
+    assert count_asked_second("Were thresholds being applied properly by then? and how many cases did HMI sample?")
+    assert count_asked_second("wyvern ilacs - anything positive re staff support? + how many cases sampled")
+    assert not count_asked_second("How many children were in care, and how many were placed out of area?")
+    assert not count_asked_second("How many cases did HMI sample at the visit?")
+    letter = ("Monitoring visit to Wyvern children's services\n\nInspectors found that thresholds for intervening "
+              "are now being appropriately applied, which was not routinely happening at the inspection. Managers "
+              "review thresholds for intervening with social workers each week.\n")
+    assistant = bm25_assistant_for(tmp_path, {"letter.txt": (letter, {
+        "doc_type": "ofsted_letter", "local_authorities": ["Wyvern"], "date": "2024-01-20"})})
+    answer = assistant.ask("Wyvern monitoring visit: were thresholds for intervening being appropriately applied? "
+                           "and how many cases did inspectors sample?")
+    assert not answer.abstained and "appropriately applied" in answer.hits[0].passage.text
+    assert assistant.ask("How many cases did inspectors sample at Wyvern's monitoring visit on thresholds for "
+                         "intervening?").abstained
+
+
+def test_a_closing_set_aside_of_a_kind_of_source_is_kept():
+    from qa.retrieval import rank
+    from qa.retrieval.question import parse
+
+    query = parse("Did the commissioner recommend taking Wyvern's children's services away from the council? I want "
+                  "what his report says, not the trade press version.")
+    assert rank.kinds_set_aside(query.text) == {"news_article"}
+    assert "trade press" not in query.search_text
+
+
+def test_when_a_place_was_found_inadequate_asks_the_judgements_date():
+    from qa.retrieval.answer_type import asked_event
+
+    assert asked_event("In which year was Wyvern found inadequate for child protection?") == "judged"
+    assert asked_event("In which year did inspectors find much good practice?") is None
+
+
+def test_the_letter_read_by_its_addressee_is_a_source_not_words_to_search():
+    from qa.retrieval.question import parse
+
+    query = parse("Going by Ofsted's AEM letter to Jo Bloggs: in which year was Wyvern judged inadequate?")
+    assert "Bloggs" not in query.search_text and "judged inadequate" in query.search_text
+    assert query.source == "ofsted"
+
+
+def test_what_was_already_done_in_the_year_before_the_event_asks_the_events_year():
+    from qa.retrieval.question import parse
+
+    query = parse("dudley 2016 inadequate - what had the new leadership already done in 2015? ext review?")
+    assert (query.date_from.year, query.date_to.year) == (2016, 2016)
+    query = parse("What did Dudley's leaders do in 2015?")
+    assert query.date_from.year == 2015
+
+
+def test_a_figure_in_words_beside_an_earlier_years_figure_is_still_a_figure_of_its_own():
+    from qa.retrieval.assistant import YEARS_ASKED_RE, figures_dated_before
+
+    assert not figures_dated_before("It is graded as still requiring improvement in four key areas. In November "
+                                    "2016 it received a damning 38-page report.", 2019)
+    assert YEARS_ASKED_RE.search("over what years did the abuse take place, and roughly how many children?")
+
+
+def test_a_place_whose_round_dates_the_asked_one_is_not_asked():
+    from qa.retrieval.question import parse
+
+    assert parse("Newcastle went from RI to good in the same round as Warwickshire - what did the Newcastle report "
+                 "say about caseloads?").authorities == ["Newcastle upon Tyne"]
+    assert sorted(parse("Did Newcastle and Warwickshire both go to good?").authorities) == \
+        ["Newcastle upon Tyne", "Warwickshire"]
+
+
+def test_a_dated_source_set_aside_at_the_close_sets_aside_its_year_not_its_kind():
+    from qa.retrieval import rank
+    from qa.retrieval.question import parse
+
+    query = parse("By the 2018 re-inspection had Wyvern's workforce settled down? 2018 only, not the 2015 coverage.")
+    assert "news_article" not in rank.kinds_set_aside(query.text)
