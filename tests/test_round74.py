@@ -158,3 +158,64 @@ def test_a_dated_source_set_aside_at_the_close_sets_aside_its_year_not_its_kind(
 
     query = parse("By the 2018 re-inspection had Wyvern's workforce settled down? 2018 only, not the 2015 coverage.")
     assert "news_article" not in rank.kinds_set_aside(query.text)
+
+
+def test_a_grade_of_another_kind_of_setting_is_no_grade_of_the_one_asked(tmp_path):
+    from conftest import bm25_assistant_for
+    from qa.retrieval.answer_type import grades_other_setting_only
+
+    question = "what grade did ofsted give the new wyvern family hub"
+    beside = ("The building shares a site with Ashmere Nursery School, which Ofsted rated good in June 2023, and "
+              "parents will be able to use the hub's services on the same visit.")
+    assert grades_other_setting_only(beside, "New family hub opens", question)
+    assert not grades_other_setting_only("The family hub was rated good by Ofsted.", "", question)
+    # (a council's grades answer a council's grade asked; a provider's page grades the setting it opens on)
+    assert not grades_other_setting_only("Overall effectiveness: good.", "", "what grade did Wyvern get?")
+    assert not grades_other_setting_only("Overall effectiveness: good.", "Ashmere children's home: inspection",
+                                         "what grade did ofsted give the ashmere children's home?")
+    page = ("New family hub opens in Wyvern\n\nWyvern's newest family hub opens on Monday, bringing help for "
+            "families with children aged 0 to 19 under one roof.\n\n" + beside + "\n")
+    assistant = bm25_assistant_for(tmp_path, {"hub.txt": (page, {"doc_type": "council_page",
+                                                                 "local_authorities": ["Wyvern"],
+                                                                 "date": "2024-09-06"})})
+    assert assistant.ask(question).abstained
+    rated = page.replace(beside, "The Wyvern family hub was rated good by Ofsted in June 2023.")
+    assistant = bm25_assistant_for(tmp_path / "rated", {"hub.txt": (rated, {"doc_type": "council_page",
+                                                                            "local_authorities": ["Wyvern"],
+                                                                            "date": "2024-09-06"})})
+    assert not assistant.ask(question).abstained
+
+
+def test_a_later_report_from_a_year_set_aside_is_no_recall_of_the_asked_one(tmp_path):
+    from conftest import bm25_assistant_for
+
+    report = ("Wyvern: inspection of local authority children's services\n\nInspection dates: 4 to 15 March 2024\n\n"
+              "The experiences and progress of care leavers: requires improvement to be good. Services for care "
+              "leavers in Wyvern are not as strong as they were at the last inspection in January 2020, when they "
+              "were judged to be good.\n")
+    assistant = bm25_assistant_for(tmp_path, {"report.txt": (report, {
+        "doc_type": "ofsted_report", "local_authorities": ["Wyvern"], "date": "2024-04-26"})})
+    assert assistant.ask("What did the January 2020 ILACS say about Wyvern's care leavers? I don't mean the 2024 "
+                         "inspection.").abstained
+    answer = assistant.ask("What did the January 2020 ILACS say about Wyvern's care leavers?")
+    assert not answer.abstained and answer.hits[0].unconfirmed == ["later"]
+
+
+def test_since_the_visit_named_by_kind_alone_asks_what_came_after_the_places_latest_letter(tmp_path):
+    from conftest import bm25_assistant_for
+
+    letter = ("Focused visit to Rutland children's services\n\nDear Jo\n\nThis letter summarises the findings of the "
+              "focused visit on 14 and 15 January 2025. Health partners attended around two thirds of the strategy "
+              "discussions that inspectors sampled.\n")
+    paper = ("Rutland Council scrutiny committee, 13 March 2025\n\nPerformance since the focused visit: health "
+             "partners attended 88 per cent of strategy discussions in February 2025.\n")
+    assistant = bm25_assistant_for(tmp_path, {
+        "letter.txt": (letter, {"doc_type": "ofsted_letter", "local_authorities": ["Rutland"], "date": "2025-02-11"}),
+        "paper.txt": (paper, {"doc_type": "council_page", "local_authorities": ["Rutland"], "date": "2025-03-13"})})
+    answer = assistant.ask("Rutland strategy discussions - are health attending now, since the FV?")
+    assert answer.filters["date_from"] == "2025-02-25" and "since the FV (February 2025)" in answer.filters_description
+    assert not answer.abstained and "88 per cent" in answer.hits[0].passage.text
+    # (what the inspectors asked is in the visit's own letter; a place with no such letter is not narrowed)
+    assert "date_from" not in assistant.ask("What did Ofsted ask Rutland to improve after its focused visit?").filters
+    assert "date_from" not in assistant.ask("Rutland strategy discussions - are health attending now, since the "
+                                            "MV?").filters

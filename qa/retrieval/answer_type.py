@@ -714,6 +714,42 @@ def holds_grade_of(text: str, years: range | None, question: str = "") -> bool:
                for _, tied in _grades_with_years(text))
 
 
+# A kind of setting a grade may be given to: "what grade did Ofsted give the new family hub?" is not answered by "The
+# building shares a site with Ruscote Brook Nursery School, which Ofsted rated good"
+_SETTING_KINDS = {"hub": r"hubs?", "nursery": r"nurser(?:y|ies)", "school": r"schools?", "academy": r"academ(?:y|ies)",
+                  "home": r"(?:children['’]?s|care|residential)\s+homes?", "college": r"colleges?",
+                  "youth": r"youth\s+(?:centre|club|service)s?",
+                  "fostering": r"fostering\s+(?:agenc(?:y|ies)|service)s?",
+                  "adoption": r"adoption\s+(?:agenc(?:y|ies)|service)s?", "hospital": r"hospitals?"}
+_SETTING_RES = {kind: re.compile(rf"\b{pattern}\b", re.I) for kind, pattern in _SETTING_KINDS.items()}
+
+
+def _settings_named(text: str) -> frozenset[str]:
+    return frozenset(kind for kind, pattern in _SETTING_RES.items() if pattern.search(text))
+
+
+def _setting_graded(sentence: str, grade_at: int) -> frozenset[str]:
+    """The kind of setting a grade in `sentence` is given to: the last named before it ("... Nursery School, which
+    Ofsted rated good in June 2023, and parents ... use the hub's services"), else any named after it."""
+    before = [(m.end(), kind) for kind, pattern in _SETTING_RES.items()
+              for m in pattern.finditer(sentence, 0, grade_at)]
+    if before:
+        last = max(end for end, _ in before)
+        return frozenset(kind for end, kind in before if end == last)
+    return _settings_named(sentence[grade_at:])
+
+
+def grades_other_setting_only(text: str, head: str, question: str) -> bool:
+    """Asked the grade of a kind of setting, `text` grades none: its grades' sentences name another kind (or none,
+    on a page whose opening, `head`, names no setting asked: a council's inspection report)."""
+    asked = _settings_named(question)
+    if not asked:
+        return False
+    graded = [_setting_graded(text[a:b], m.start()) for a, b in sentence_spans(text)
+              if (m := EVIDENCE["judgement"].search(text[a:b]))]
+    return not any(kinds & asked or not kinds and _settings_named(head) & asked for kinds in graded)
+
+
 # A grade hoped for, not given: "its ambition to be rated good", "hoped to be judged good by 2019"
 _GRADE_AIMED_RE = re.compile(r"\b(?:aim\w*|ambition\w*|hop\w+|expect\w*|plan\w*|want\w*|target\w*|strive\w*|"
                              r"determined|intend\w*|goal)\b[^.;]{0,40}$", re.I)

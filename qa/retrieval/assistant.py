@@ -11,7 +11,7 @@ candidates, fusion, ranking). What stays here is the answer policy: when to abst
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 import re
 import time
 import weakref
@@ -34,7 +34,8 @@ from qa.retrieval.question import (FRAMEWORK_RE, GRADE_KEPT_VERBS, MONTH_RE, OFS
                                    without_set_asides)
 from qa.retrieval.answer_type import (AVERAGE_RE, EVIDENCE, CHANGE_QUESTION_RE, REPORTS_RE, SHARE_QUESTION_RE,
                                       announces_only,
-                                      asked_event, gives_grade, grade_tied_to, judged_grade_asked,
+                                      asked_event, gives_grade, grade_tied_to, grades_other_setting_only,
+                                      judged_grade_asked,
                                       asks_board_grade, states_board_grade,
                                       asked_role, asks_council_services, asks_provider_inspection, provider_report,
                                       report_of_asked_kind,
@@ -197,6 +198,9 @@ class Assistant:
             result.message = no_documents
             timings["total"] = time.perf_counter() - started
             return result
+        if (since := since_undated_event(index, query)) is not None:
+            query = since
+            result.filters, result.filters_description, result.query = query.filters(), query.describe(), query
         found = self.retriever.retrieve(index, query, timings, dense=not self.dense_error)
         if named_body and known_share(index, tokenize(query.topic), {}) < 1.0:
             # ("the pupils' exam results at Al-Hijrah School": "exam" is in no page; the place's name is not counted)
@@ -428,12 +432,17 @@ class Assistant:
         about = ASKED_ABOUT_RE.search(query.without_time or query.text)
         subject = set(index.bm25.query_terms(about.group(1))) - set(index.bm25.query_terms(RECALL_FRAMING_WORDS)) \
             - {str(y) for y in years} if about else set()
-        asked_later = rank.years_named(query.text) - rank.years_set_aside(query.text)
+        set_aside = rank.years_set_aside(query.text)
+        asked_later = rank.years_named(query.text) - set_aside
         hits = []
         for hit in found.hits:
             span = rank.doc_span(hit.document)
             if hit.unconfirmed or span is None or span[0] <= query.date_to:
                 continue
+            if hit.document.date and int(hit.document.date[:4]) in set_aside \
+                    and hit.document.doc_type in SOURCE_KINDS["ofsted"]:
+                continue  # ("the January 2020 ILACS ... I don't mean the 2024 inspection": its own report recalls it;
+                # a 2024 story looking back on 2020 still may tell what was asked)
             if subject and (row := index.row_of(hit.passage.passage_id)) is not None \
                     and not index.bm25.terms_in(row, subject):
                 continue
@@ -1014,6 +1023,46 @@ def ties_asked_grade(hit: Hit, query: Query) -> bool:
         and grade_tied_to(hit.passage.text, range(query.date_from.year, query.date_to.year + 1))
 
 
+# "oxfordshire strategy discussions - are health turning up now, since the FV?": what came after the place's latest
+# visit of that kind is asked (from a fortnight after its letter: the stories on the letter itself are no news since)
+SINCE_UNDATED_EVENT_RE = re.compile(r"\b(?:since|after|following)\s+(?:the|its|their)\s+(?:last\s+|latest\s+|most\s+"
+                                    r"recent\s+)?(?:ofsted\s+)?(?:(fv|focused\s+visit)|(mv|monitoring\s+visit)|"
+                                    r"(jtai|joint\s+targeted\s+area\s+inspection))\b(?!\s+(?:in|of|on)\b)", re.I)
+_SINCE_EVENT_HEADS = (re.compile(r"\bfocused\s+visit\b", re.I), re.compile(r"\bmonitoring\s+visit\b", re.I),
+                      re.compile(r"\bjoint\s+targeted\s+area\s+inspection\b|\bJTAI\b", re.I))
+SINCE_LETTER_LAG = timedelta(days=14)
+# (what the inspectors asked or found is in the visit's own letter: "What did Ofsted ask Cornwall to improve after its
+# focused visit?")
+INSPECTORS_TELL_RE = re.compile(r"\bwhat\s+(?:did|does|do|had|has|have)\s+(?:ofsted|(?:the\s+)?inspectors?|hmis?)\s+"
+                                r"(?:\w+\s+)?(?:ask|say|said|find|found|tell|told|recommend|want|identif|highlight|"
+                                r"flag|note|criticis|prais|judge|rate)", re.I)
+
+
+def since_undated_event(index: Index, query: Query) -> Query | None:
+    """`query` from after the asked place's latest letter on the visit it counts from, when it names the visit
+    by kind alone (no date); None otherwise, or when no such letter is indexed."""
+    if query.date_from or query.date_to or query.visit_number or not query.authorities \
+            or not (m := SINCE_UNDATED_EVENT_RE.search(without_set_asides(query.text))) \
+            or INSPECTORS_TELL_RE.search(query.text):
+        return None
+    head = _SINCE_EVENT_HEADS[next(i for i, g in enumerate(m.groups()) if g)]
+    places = {a.casefold() for a in query.authorities}
+    letters = [date.fromisoformat(d.date[:10]) for d in index.documents.values()
+               if d.date and d.doc_type in SOURCE_KINDS["ofsted"]
+               and places & {a.casefold() for a in d.local_authorities}
+               and head.search(f"{d.title}\n{d.text[:SINCE_HEAD_CHARS]}")]
+    if not letters:
+        return None
+    latest = max(letters)
+    event = next(g for g in m.groups() if g)
+    # (the visit now dates the window: no longer a name a page within it must mention)
+    return replace(query, date_from=latest + SINCE_LETTER_LAG, time_phrase=f"since the {event} ({latest:%B %Y})",
+                   names=[n for n in query.names if n.casefold() != event.casefold()])
+
+
+SINCE_HEAD_CHARS = 300  # a letter names its kind of visit in its title or opening lines
+
+
 def recalls_before(hit: Hit, query: Query) -> bool:
     """An undated text (its date the only fact unstated) whose years all fall in the few years before the asked
     span: written then or later, it may report the asked year's event while naming only what came before."""
@@ -1132,6 +1181,9 @@ def names_other_councils_only(text: str, authorities: list[str]) -> bool:
                                                 for n in named for a in authorities)
 
 
+SETTING_HEAD_CHARS = 400  # a provider's page names its kind of setting in its title or first lines
+
+
 def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     """Questions that ask for one kind of fact are answered only by a passage stating it: a count of X for
     "how many X", a grade for "what grade", somebody named for "who", and named in the asked role for "who was
@@ -1155,6 +1207,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
             # "once NNC had its own full inspection, what grade did it get?": "Northamptonshire County Council's
             # children's services were rated inadequate" grades another council (here the one it succeeded)
             graded = [h for h in graded if not names_other_councils_only(h.passage.text, query.authorities)]
+        graded = [h for h in graded if not grades_other_setting_only(
+            h.passage.text, f"{h.document.title}\n{h.document.text[:SETTING_HEAD_CHARS]}", query.text)]
         if not any(holds_grade_of(h.passage.text, years, query.text) for h in graded):
             return False
     if asks_board_grade(query.text) and not any(states_board_grade(h.passage.text) for h in hits):
