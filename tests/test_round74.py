@@ -72,9 +72,13 @@ def test_places_named_only_to_be_set_aside_are_not_asked_and_their_pages_weigh_l
 def test_a_financial_year_asked_prefers_the_passage_on_that_year():
     from qa.retrieval import rank
 
-    assert rank.financial_years("spend in 2023/24 against 2022-23 and 2024 to 2025") == {2022, 2023, 2024}
-    assert rank.financial_years("the meeting on 1/3/24, pages 12-19") == frozenset()
-    asked = rank.financial_years("wyvern agency sw spend 23/24?")
+    assert rank.financial_years("spend in 2023/24 against 2022-23 and financial year 2024 to 2025") \
+        == {2022, 2023, 2024}
+    assert rank.financial_years("the meeting on 1/3/24, pages 12-19", short=True) == frozenset()
+    # (not a day range, an age range or a span of years)
+    assert rank.financial_years("visit on 23 to 24 January 2024, aged 16-17, from 2022 to 2023") == frozenset()
+    assert rank.financial_years("How many 16-17 year olds?", short=True) == frozenset()
+    asked = rank.financial_years("wyvern agency sw spend 23/24?", short=True)
     assert asked == {2023}
     assert rank.financial_year_weight("The forecast for 2023/24 is £9.8m.", asked) == rank.FINANCIAL_YEAR_BOOST
     assert rank.financial_year_weight("Spend in 2022/23 was £8.1m.", asked) == rank.OTHER_FINANCIAL_YEAR_PENALTY
@@ -213,9 +217,130 @@ def test_since_the_visit_named_by_kind_alone_asks_what_came_after_the_places_lat
         "letter.txt": (letter, {"doc_type": "ofsted_letter", "local_authorities": ["Rutland"], "date": "2025-02-11"}),
         "paper.txt": (paper, {"doc_type": "council_page", "local_authorities": ["Rutland"], "date": "2025-03-13"})})
     answer = assistant.ask("Rutland strategy discussions - are health attending now, since the FV?")
-    assert answer.filters["date_from"] == "2025-02-25" and "since the FV (February 2025)" in answer.filters_description
+    assert answer.filters["date_from"] == "2025-02-25"
+    assert "since the focused visit (February 2025)" in answer.filters_description
     assert not answer.abstained and "88 per cent" in answer.hits[0].passage.text
     # (what the inspectors asked is in the visit's own letter; a place with no such letter is not narrowed)
     assert "date_from" not in assistant.ask("What did Ofsted ask Rutland to improve after its focused visit?").filters
     assert "date_from" not in assistant.ask("Rutland strategy discussions - are health attending now, since the "
                                             "MV?").filters
+
+
+def test_a_terse_avg_figure_asks_a_count_and_avg_is_searched_as_average():
+    from qa.retrieval.question import parse
+    from qa.retrieval.synonyms import with_synonyms
+
+    assert parse("torbay avg caseload latest? not the ilacs figure").answer_type == "count"
+    assert parse("is the average caseload in torbay too high?").answer_type is None
+    assert "average" in with_synonyms("torbay avg caseload latest")
+
+
+def test_a_terse_grade_beside_its_year_is_the_grade_asked():
+    from qa.retrieval.grades import asked_grades
+    from qa.retrieval.question import parse
+
+    assert asked_grades(parse("bromley 2019 good judgement - what % of CLA moved placement 3+ times that year?")) \
+        == {"good"}
+    assert asked_grades(parse("what did inspectors say in 2019 about good practice in Bromley?")) == frozenset()
+
+
+def test_review_a_count_asked_second_keeps_every_other_check():
+    from qa.datatypes import Document, Hit, Passage
+    from qa.retrieval.assistant import states_asked_fact
+    from qa.retrieval.question import count_asked_second, parse
+
+    text = "Kent's director said the council would study the inspectors' report and respond to its recommendations."
+    doc = Document(doc_id="d", path="d.txt", text=text, doc_type="news_article", local_authorities=["Kent"])
+    hit = Hit(passage=Passage(passage_id="d#1", doc_id="d", text=text, start=0, end=len(text)), document=doc,
+              score=1.0)
+    assert not states_asked_fact(parse("What grade did Kent get at its 2019 ILACS, and how many recommendations "
+                                       "were made?"), [hit])
+    assert not count_asked_second("What was Kent's average caseload in 2023, and how many agency workers did it use?")
+
+
+def test_review_found_is_a_judgement_only_before_a_grade_and_a_passage_saying_found_to_be_gives_it():
+    from qa.retrieval.answer_type import asked_event, dates_event, gives_grade
+
+    assert asked_event("When was the monitoring visit where inspectors found good progress in Kent?") is None
+    assert asked_event("When was Bromley found to be inadequate?") == "judged"
+    passage = "Bromley's children's services were found to be inadequate in June 2016 after an inspection."
+    assert gives_grade("inadequate", passage) and dates_event("judged", passage)
+
+
+def test_review_the_setting_asked_is_the_one_the_grade_is_asked_of():
+    from qa.retrieval.answer_type import grades_other_setting_only
+
+    council = "Overall effectiveness: Good. The experiences and progress of children in care: Good."
+    assert not grades_other_setting_only(council, "", "What grade did Kent get at its 2022 ILACS, and what did "
+                                                      "inspectors say about the nursery school?")
+    assert not grades_other_setting_only("Kent County Council's children's services were rated good by Ofsted.", "",
+                                         "What rating did Kent's children's services get after the school "
+                                         "exclusions row?")
+    assert not grades_other_setting_only("All four of the council's homes are rated good or outstanding.", "",
+                                         "What grade did Ofsted give the council's children's homes in 2023?")
+
+
+def test_review_a_figure_beside_its_baseline_year_is_of_the_time_of_writing():
+    from qa.retrieval.assistant import figures_dated_before
+
+    for text in ("There are 1,900 children in care in Kent, up from 1,600 in 2022.",
+                 "The number of children in care has risen by 300 since 2022, to 1,900.",
+                 "Kent has 1,900 children in care, compared with 1,600 in 2022."):
+        assert not figures_dated_before(text, 2023)
+
+
+def test_review_after_the_visit_asking_of_the_visit_itself_is_not_narrowed(tmp_path):
+    from conftest import bm25_assistant_for
+
+    letter = ("Focused visit to Rutland children's services\n\nDear Jo\n\nThis letter summarises the findings of the "
+              "focused visit on 14 and 15 January 2025. Areas for improvement: recording why health partners miss "
+              "strategy discussions.\n")
+    report = ("Rutland: inspection of local authority children's services\n\nThis inspection follows a focused visit "
+              "in January 2025. Leaders have acted on the areas for improvement.\n")
+    assistant = bm25_assistant_for(tmp_path, {
+        "letter.txt": (letter, {"doc_type": "ofsted_letter", "local_authorities": ["Rutland"], "date": "2025-02-11"}),
+        "report.txt": (report, {"doc_type": "ofsted_report", "local_authorities": ["Rutland"],
+                                "date": "2026-01-12"})})
+    assert "date_from" not in assistant.ask("What areas for improvement were identified for Rutland following the "
+                                            "focused visit?").filters
+    # (the report recalling the visit is not the visit's letter)
+    since = assistant.ask("Has Rutland's front door improved since the FV?")
+    assert since.filters["date_from"] == "2025-02-25"
+    # (a follow-up does not inherit the window)
+    assert "date_from" not in since.query.filters()
+
+
+def test_review_places_set_aside_only_by_name_and_a_comparison_keeps_both_places():
+    from qa.retrieval.question import parse
+
+    assert sorted(parse("Not the Kent or Medway ILACS reports, the JTAI letters: what did they say about "
+                        "CSE?").authorities) == ["Kent", "Medway"]
+    query = parse("which councils had commissioners? Not Medway's commissioners, they came later")
+    assert query.authorities == [] and "Medway" not in query.search_text
+    assert sorted(parse("Was Kent rated good in the same round as Medway, and what did each report "
+                        "say?").authorities) == ["Kent", "Medway"]
+    assert parse("rotherham 2014 inadequate - was the new DCS already in post in 2015?").date_from.year == 2015
+
+
+def test_review_a_label_before_its_own_question_asks_no_count_and_a_colon_opens_a_terse_count():
+    from qa.retrieval.question import parse
+
+    assert parse("Kent - numbers of children missing education, what did Ofsted say about tracking "
+                 "them?").answer_type is None
+    assert parse("wscc: number of CLA at the time of the 2023 RI inspection?").answer_type == "count"
+
+
+def test_review_a_body_the_report_went_to_is_still_searched():
+    from qa.retrieval.question import parse
+
+    assert "Corporate Parenting Panel" in parse("Going by the report to Corporate Parenting Panel: how many care "
+                                                "leavers are in education?").keyword_text
+
+
+def test_review_the_figure_asked_decides_when_a_passage_gives_others_too():
+    from qa.retrieval.assistant import figures_dated_before
+
+    text = ("Caseloads fell from 19.5 to 17 between 2017 and 2020. It has gone further since 2020, recruiting 16 lead "
+            "practitioner social workers last year.")
+    assert not figures_dated_before(text, 2023)
+    assert figures_dated_before(text, 2023, frozenset({"caseload"}))

@@ -140,7 +140,10 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                          r"(?!the\b)|"
                          # a terse fragment naming the figure: "wscc - number of CLA at the time of the 2023 RI
                          # inspection?" (not "a number of concerns")
-                         r"(?:^|\s[-–—:]\s*)(?:the\s+)?(?:total\s+|overall\s+)?numbers?\s+of\s+(?!the\b)",
+                         # (not a label before a question of its own: "Kent - numbers of children missing
+                         # education, what did Ofsted say about tracking them?")
+                         r"(?:^|\s[-–—]\s*|[:,]\s*)(?:the\s+)?(?:total\s+|overall\s+)?numbers?\s+of\s+(?!the\b)"
+                         r"(?![^?]*\b(?:what|why|how|which|who|when|where)\b)",
                          re.I)),
     # ("judged" where it is asked, "was X's adoption still judged inadequate?", "How were care leavers judged?";
     # not a scene, "after being judged inadequate", "an LA whose services were judged inadequate", nor judged as
@@ -716,11 +719,12 @@ def holds_grade_of(text: str, years: range | None, question: str = "") -> bool:
 
 # A kind of setting a grade may be given to: "what grade did Ofsted give the new family hub?" is not answered by "The
 # building shares a site with Ruscote Brook Nursery School, which Ofsted rated good"
-_SETTING_KINDS = {"hub": r"hubs?", "nursery": r"nurser(?:y|ies)", "school": r"schools?", "academy": r"academ(?:y|ies)",
-                  "home": r"(?:children['’]?s|care|residential)\s+homes?", "college": r"colleges?",
-                  "youth": r"youth\s+(?:centre|club|service)s?",
-                  "fostering": r"fostering\s+(?:agenc(?:y|ies)|service)s?",
-                  "adoption": r"adoption\s+(?:agenc(?:y|ies)|service)s?", "hospital": r"hospitals?"}
+_SETTING_KINDS = {"hub": r"(?:family|children['’]?s)\s+hubs?", "nursery": r"nurser(?:y|ies)",
+                  # (a school of a kind: not "the virtual school", "school exclusions")
+                  "school": r"(?:nursery|primary|secondary|special|infant|junior|independent|free)\s+schools?",
+                  "home": r"(?:children['’]?s|care|residential)\s+homes?|\bhomes",
+                  "fostering": r"fostering\s+(?:agenc(?:y|ies)|services?)",
+                  "adoption": r"adoption\s+(?:agenc(?:y|ies)|services?|performance)"}
 _SETTING_RES = {kind: re.compile(rf"\b{pattern}\b", re.I) for kind, pattern in _SETTING_KINDS.items()}
 
 
@@ -739,10 +743,23 @@ def _setting_graded(sentence: str, grade_at: int) -> frozenset[str]:
     return _settings_named(sentence[grade_at:])
 
 
+# The clause asking the grade: "What grade did Kent get at its 2022 ILACS, and what did inspectors say about the
+# nursery school?" asks Kent's grade
+_CLAUSE_SPLIT_RE = re.compile(r"[?;.!]|,\s*(?:and\s+)?|\s+and\s+(?=(?:what|which|who|how|did|does|was|were|is|are)\b)",
+                              re.I)
+_GRADE_ASKED_WORD_RE = re.compile(r"\b(?:grades?|graded|ratings?|rated|judge?ments?|judged)\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def _settings_asked_graded(question: str) -> frozenset[str]:
+    return frozenset().union(*(_settings_named(c) for c in _CLAUSE_SPLIT_RE.split(question)
+                               if _GRADE_ASKED_WORD_RE.search(c)))
+
+
 def grades_other_setting_only(text: str, head: str, question: str) -> bool:
     """Asked the grade of a kind of setting, `text` grades none: its grades' sentences name another kind (or none,
     on a page whose opening, `head`, names no setting asked: a council's inspection report)."""
-    asked = _settings_named(question)
+    asked = _settings_asked_graded(question)
     if not asked:
         return False
     graded = [_setting_graded(text[a:b], m.start()) for a, b in sentence_spans(text)
@@ -902,18 +919,23 @@ DATE_EVENTS["started"] = (
 # "Which month and year was Bromley judged inadequate?": the sentence dating the judgement, often as what a later
 # visit measures from ("the fifth monitoring visit since its inadequate rating in June 2016")
 _GRADE_WORDS = r"(?:inadequate|requires\s+improvement|good|outstanding)"
+# (a grade as a judgement, not a finding's adjective: "found inadequate for", "found to be good." but not "found good
+# progress")
+_NO_NOUN_AFTER = r"(?!\s+(?!(?:for|in|at|by|on|overall|across|and|when|after|before|to|by|as|from)\b)[a-z])"
 DATE_EVENTS["judged"] = (
     # (the clause asking when: not "which councils Ofsted had rated inadequate ... - when was it tabled?")
     re.compile(rf"\b(?:when|(?:what|which)\s+(?:date|day|month|year))\b[^?,;]{{0,60}}?"
-               rf"(?:\b(?:judged|rated|graded|deemed|declared|found|downgraded|upgraded|put\s+(?:in|into))\s+"
-               rf"(?:to\s+(?:be\s+)?)?"
+               rf"(?:\b(?:judged|rated|graded|deemed|declared|downgraded|upgraded|put\s+(?:in|into))\s+(?:to\s+)?"
                rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_GRADE_WORDS}|ri)\b|"
+               # ("found inadequate for child protection", "found to be inadequate"; not "found good progress")
+               rf"\bfound\s+(?:to\s+be\s+)?['‘\"“]?{_GRADE_WORDS}\b['’\"”]?{_NO_NOUN_AFTER}|"
                rf"\b(?:go|goes|gone|went)\s+(?:to\s+)?(?:{_GRADE_WORDS}|ri)\b|"
                # "When did X get a good rating from Ofsted?"
                rf"\b(?:get|gets|got|receive[sd]?|achieve[sd]?|earn(?:s|ed)?|win|won)\s+(?:an?\s+|the\s+|its\s+)?"
                rf"(?:{_GRADE_WORDS}|ri)\s+(?:rating|judge?ment|grade)\b)", re.I),
     # (a grade given, not "managers showed good judgement" or "inspectors found much good practice")
     re.compile(rf"\b(?:judged|rated|graded|deemed)\s+(?:to\s+be\s+|as\s+)?(?:[\w'’-]+\s+){{0,2}}?{_GRADE_WORDS}\b|"
+               rf"\bfound\s+to\s+be\s+['‘\"“]?{_GRADE_WORDS}\b|"
                rf"\b(?:inadequate|requires\s+improvement|outstanding)\s+(?:rating|judge?ment|grade)\b|"
                rf"\bgood\s+(?:rating|grade)\b", re.I))
 # "When did the partners send their written statement of action to Ofsted?": the sentence dating its sending
@@ -987,7 +1009,8 @@ _RI_TO_GOOD_RE = re.compile(r"\bimprovement\s+to\s+be\s+good\b", re.I)  # ("requ
 def _grade_given_re(grade: str) -> re.Pattern:
     word = r"(?:requires|requiring)\s+improvement|ri\b" if grade in ("ri", "requires improvement") else re.escape(grade)
     # (assessed as a grade, not a share of audited cases: "68% were assessed as good")
-    return re.compile(rf"\b(?:(?:judged|rated|graded|deemed|(?<!%\swere\s)(?<!%\sare\s)(?<!cent\swere\s)"
+    return re.compile(rf"\b(?:(?:judged|rated|graded|deemed|found\s+to\s+be|"
+                      rf"(?<!%\swere\s)(?<!%\sare\s)(?<!cent\swere\s)"
                       rf"(?<!cent\sare\s)assessed)\s+(?:{_WHOLE_SERVICE}\s+)?(?:to\s+be\s+|as\s+)?|"
                       rf"remains?\s+|now\s+)['‘\"“]?"
                       rf"(?:{word})|"

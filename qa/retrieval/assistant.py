@@ -199,8 +199,9 @@ class Assistant:
             timings["total"] = time.perf_counter() - started
             return result
         if (since := since_undated_event(index, query)) is not None:
+            # (the question as read stays result.query: a follow-up does not inherit the window)
             query = since
-            result.filters, result.filters_description, result.query = query.filters(), query.describe(), query
+            result.filters, result.filters_description = query.filters(), query.describe()
         found = self.retriever.retrieve(index, query, timings, dense=not self.dense_error)
         if named_body and known_share(index, tokenize(query.topic), {}) < 1.0:
             # ("the pupils' exam results at Al-Hijrah School": "exam" is in no page; the place's name is not counted)
@@ -334,7 +335,7 @@ class Assistant:
                 or filters_checkable(index, query, unconfirmed[0].unconfirmed)
                 or written_after_silent(unconfirmed[0], query) or written_long_before(unconfirmed[0], query)
                 or written_after_recalling(unconfirmed[0], query)
-                or figures_of_other_years(unconfirmed[0], query)):
+                or figures_of_other_years(unconfirmed[0], query) or other_grade_given(unconfirmed[0], query)):
             result.abstained = True
             result.message = (f"Nothing in the documents {_scope(query)} answers this. The closest passages "
                               f"come from documents whose {_facts(unconfirmed[0])} is not stated: check before citing.")
@@ -347,8 +348,7 @@ class Assistant:
         answering_from = confirmed or unconfirmed
         # The asked kind of fact may be stated only in a passage shown apart (its date unknown): then it answers.
         candidates = answering_from[:COUNT_EVIDENCE_DEPTH] + (unconfirmed[:UNCONFIRMED_SHOWN] if confirmed else [])
-        if self._should_abstain(signals) or not (states_asked_fact(query, candidates) or (
-                query.answer_type == "count" and count_asked_second(query.text))):
+        if self._should_abstain(signals) or not states_asked_fact(query, candidates):
             result.abstained = True
             result.message = "Nothing in the documents answers this. The closest passages are shown as possibly related."
             result.related = answering_from[:3]
@@ -433,6 +433,8 @@ class Assistant:
         subject = set(index.bm25.query_terms(about.group(1))) - set(index.bm25.query_terms(RECALL_FRAMING_WORDS)) \
             - {str(y) for y in years} if about else set()
         set_aside = rank.years_set_aside(query.text)
+        # (a year's story set aside, "not the 2024 BBC coverage", leaves that year's Ofsted report to recall it)
+        kinds_aside_other = rank.kinds_set_aside(query.text) - set(SOURCE_KINDS["ofsted"])
         asked_later = rank.years_named(query.text) - set_aside
         hits = []
         for hit in found.hits:
@@ -440,7 +442,7 @@ class Assistant:
             if hit.unconfirmed or span is None or span[0] <= query.date_to:
                 continue
             if hit.document.date and int(hit.document.date[:4]) in set_aside \
-                    and hit.document.doc_type in SOURCE_KINDS["ofsted"]:
+                    and hit.document.doc_type in SOURCE_KINDS["ofsted"] and not kinds_aside_other:
                 continue  # ("the January 2020 ILACS ... I don't mean the 2024 inspection": its own report recalls it;
                 # a 2024 story looking back on 2020 still may tell what was asked)
             if subject and (row := index.row_of(hit.passage.passage_id)) is not None \
@@ -1024,43 +1026,50 @@ def ties_asked_grade(hit: Hit, query: Query) -> bool:
 
 
 # "oxfordshire strategy discussions - are health turning up now, since the FV?": what came after the place's latest
-# visit of that kind is asked (from a fortnight after its letter: the stories on the letter itself are no news since)
-SINCE_UNDATED_EVENT_RE = re.compile(r"\b(?:since|after|following)\s+(?:the|its|their)\s+(?:last\s+|latest\s+|most\s+"
-                                    r"recent\s+)?(?:ofsted\s+)?(?:(fv|focused\s+visit)|(mv|monitoring\s+visit)|"
-                                    r"(jtai|joint\s+targeted\s+area\s+inspection))\b(?!\s+(?:in|of|on)\b)", re.I)
-_SINCE_EVENT_HEADS = (re.compile(r"\bfocused\s+visit\b", re.I), re.compile(r"\bmonitoring\s+visit\b", re.I),
-                      re.compile(r"\bjoint\s+targeted\s+area\s+inspection\b|\bJTAI\b", re.I))
+# visit of that kind (of the month named: "since the January monitoring visit") is asked, from a fortnight after its
+# letter (the stories on the letter itself are no news since)
+SINCE_UNDATED_EVENT_RE = re.compile(rf"\b(since|after|following)\s+(?:the|its|their|[A-Z][\w'’-]*['’]s)\s+"
+                                    rf"(?:last\s+|latest\s+|most\s+recent\s+)?(?:ofsted(?:['’]s)?\s+)?"
+                                    rf"(?:{MONTH_RE}\s+)?(?:(fv|focused\s+visit)|(mv|monitoring\s+visit)|"
+                                    rf"(jtai|joint\s+targeted\s+area\s+inspection))\b(?!\s+(?:in|of|on)\b)", re.I)
+_SINCE_EVENT_KINDS = (("focused visit", re.compile(r"\bfocused\s+visit\b", re.I)),
+                      ("monitoring visit", re.compile(r"\bmonitoring\s+visit\b", re.I)),
+                      ("joint targeted area inspection",
+                       re.compile(r"\bjoint\s+targeted\s+area\s+inspection\b|\bJTAI\b", re.I)))
 SINCE_LETTER_LAG = timedelta(days=14)
-# (what the inspectors asked or found is in the visit's own letter: "What did Ofsted ask Cornwall to improve after its
-# focused visit?")
-INSPECTORS_TELL_RE = re.compile(r"\bwhat\s+(?:did|does|do|had|has|have)\s+(?:ofsted|(?:the\s+)?inspectors?|hmis?)\s+"
-                                r"(?:\w+\s+)?(?:ask|say|said|find|found|tell|told|recommend|want|identif|highlight|"
-                                r"flag|note|criticis|prais|judge|rate)", re.I)
+# ... "after" or "following" it, unless the visit itself is asked about: its letter, what it found or asked, its
+# coverage ("What areas for improvement were identified following the focused visit?", "What did Ofsted ask Cornwall
+# to improve after its focused visit?")
+VISIT_ITSELF_ASKED_RE = re.compile(r"\b(?:letters?|feedback|recommend\w*|areas?\s+for\s+improvement|improve|identif\w*|"
+                                   r"f[oi]u?nd\w*|said|say|says|told|tell|ask\w*|press|coverage|reported|report|"
+                                   r"rating|rated|grade\w*|judge?ment|judged|ofsted|inspectors?|hmis?)\b", re.I)
 
 
 def since_undated_event(index: Index, query: Query) -> Query | None:
     """`query` from after the asked place's latest letter on the visit it counts from, when it names the visit
-    by kind alone (no date); None otherwise, or when no such letter is indexed."""
+    by kind alone (no year); None otherwise, or when no such letter is indexed."""
     if query.date_from or query.date_to or query.visit_number or not query.authorities \
-            or not (m := SINCE_UNDATED_EVENT_RE.search(without_set_asides(query.text))) \
-            or INSPECTORS_TELL_RE.search(query.text):
+            or not (m := SINCE_UNDATED_EVENT_RE.search(without_set_asides(query.text))):
         return None
-    head = _SINCE_EVENT_HEADS[next(i for i, g in enumerate(m.groups()) if g)]
+    if m.group(1).lower() != "since" and VISIT_ITSELF_ASKED_RE.search(query.text[:m.start()] + query.text[m.end():]):
+        return None
+    named, kind = next(kind for kind, g in zip(_SINCE_EVENT_KINDS, m.groups()[-3:]) if g), \
+        next(g for g in m.groups()[-3:] if g)
+    long, head = named
+    month = _month(m.group(2)) if m.group(2) else None
     places = {a.casefold() for a in query.authorities}
+    # (a letter naming the kind in its title or opening, not as the event it follows: "This inspection follows a
+    # focused visit in February 2022" is an ILACS)
     letters = [date.fromisoformat(d.date[:10]) for d in index.documents.values()
                if d.date and d.doc_type in SOURCE_KINDS["ofsted"]
                and places & {a.casefold() for a in d.local_authorities}
-               and head.search(f"{d.title}\n{d.text[:SINCE_HEAD_CHARS]}")]
+               and rank.opens_on_kind(d, head) and (month is None or rank.month_fits(d, month))]
     if not letters:
         return None
     latest = max(letters)
-    event = next(g for g in m.groups() if g)
     # (the visit now dates the window: no longer a name a page within it must mention)
-    return replace(query, date_from=latest + SINCE_LETTER_LAG, time_phrase=f"since the {event} ({latest:%B %Y})",
-                   names=[n for n in query.names if n.casefold() != event.casefold()])
-
-
-SINCE_HEAD_CHARS = 300  # a letter names its kind of visit in its title or opening lines
+    return replace(query, date_from=latest + SINCE_LETTER_LAG, time_phrase=f"since the {long} ({latest:%B %Y})",
+                   names=[n for n in query.names if n.casefold() not in (kind.casefold(), long)])
 
 
 def recalls_before(hit: Hit, query: Query) -> bool:
@@ -1084,17 +1093,27 @@ def figures_of_other_years(hit: Hit, query: Query) -> bool:
     """Asked for a figure of a year, a passage (its date unstated) whose figures are all of earlier years; unless
     the question asks over what years ("over what years did the abuse take place, and how many children ...?")."""
     return query.answer_type == "count" and query.date_from is not None and not YEARS_ASKED_RE.search(query.text) \
-        and figures_dated_before(hit.passage.text, query.date_from.year)
+        and figures_dated_before(hit.passage.text, query.date_from.year, counted_stems(query.topic, query.authorities))
 
 
 YEARS_ASKED_RE = re.compile(r"\b(?:what|which)\s+(?:years|period)\b|\bbetween\s+(?:what|which)\s+years\b", re.I)
 
 
-def figures_dated_before(text: str, year: int) -> bool:
-    """A passage whose every figure sits in a sentence dated to years before `year` only: its figures are theirs."""
+def figures_dated_before(text: str, year: int, counted: frozenset[str] = frozenset()) -> bool:
+    """A passage whose every figure (of what is `counted`, where it counts that) sits in a sentence dated to years
+    before `year` only: its figures are theirs."""
     figured = [s for s in _sentences(text) if EVIDENCE["count"].search(s)]
-    return bool(figured) and all((named := rank.years_named(s)) and max(named) < year
+    # ("the 2023 caseload": "caseloads fell ... between 2017 and 2020" is the figure asked, not "16 practitioners")
+    figured = [s for s in figured if states_count(counted, s, before=True)] or figured if counted else figured
+    return bool(figured) and all((named := rank.years_named(FIGURE_BASELINE_RE.sub(" ", s))) and max(named) < year
                                  and not CURRENT_FIGURE_RE.search(s) for s in figured)
+
+
+# A year a figure is measured from, not its own: "1,900 children in care, up from 1,600 in 2022", "risen by 300 since
+# 2022", "compared with 1,600 in 2022", "more than in 2022"
+FIGURE_BASELINE_RE = re.compile(r"\b(?:since|(?:up|down|rising|falling|risen|fallen|rose|fell)\s+from|compared\s+"
+                                r"(?:with|to)|than)\s+(?:(?:[^,;.]|(?<=\d)[,.](?=\d)){0,30}?\bin\s+)?"
+                                r"(?:19|20)\d\d\b", re.I)
 
 
 # "... from 19.5 in 2019 to 17 now": a figure of the time of writing beside an earlier year's
@@ -1422,8 +1441,8 @@ def _covers_children(text: str) -> bool:
 def states_asked_count(query: Query, hits: list[Hit]) -> bool:
     """A "how many X" question is answered only by a passage that states a number of X; passages on the subject
     without one (a story about the recruitment drive, not its size) are a guess, not an answer."""
-    if query.answer_type != "count":
-        return True
+    if query.answer_type != "count" or count_asked_second(query.text):
+        return True  # (a count asked second: the first part's passage answers, with or without the figure)
     stems = counted_stems(query.topic, query.authorities)
     if CHANGE_QUESTION_RE.search(query.text):
         return not stems or any(states_change(stems, h.passage.text) for h in hits)

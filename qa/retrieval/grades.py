@@ -44,7 +44,9 @@ ASKED_GRADE_RE = re.compile(rf"\b(?:(?:rated|judged|graded|got|given|received|aw
                             rf"(?:(?:them|it|as|an?|to|be|in|into|up|the|council|authority|services?)\s+){{0,3}}|"
                             # ("went up to good in early 2022", "improved to good")
                             rf"(?:improved|moved|rose|risen|climbed|jumped)\s+(?:up\s+)?to\s+(?:an?\s+)?)"
-                            rf"['‘\"“]?{_GRADE}\b(?!\s+(?:practice|standards?|levels?|time|shape)\b)", re.I)
+                            rf"['‘\"“]?{_GRADE}\b(?!\s+(?:practice|standards?|levels?|time|shape)\b)|"
+                            # (a terse query's "bromley 2019 good judgement", "its 2016 inadequate rating")
+                            rf"(?<=\d\d\s){_GRADE}(?=\s+(?:judge?ment|rating|grade|ilacs|sif|inspection)s?\b)", re.I)
 ASKED_NEAR_CHARS = 60  # (from the year asked)
 # A grade dated ("its inadequate rating in June 2016", "was rated good in 2022", "got Good in 2022"): the grade
 # next to the year ("from inadequate to good in 2019": good), as a judgement ("good progress in 2016" is none)
@@ -105,9 +107,9 @@ def _asked_grades(question: str, first: int, last: int) -> frozenset[str]:
     # (nor a grade left: "from RI in 2019")
     # (nor the grade a span opens on: "between the RI in 2018 and the March 2023 ILACS", "since it was rated
     # inadequate in 2019" ask what came after it)
-    near = {grade_name(m.group(1)) for m in ASKED_GRADE_RE.finditer(question)
+    near = {grade_name(m.group(1) or m.group(2)) for m in ASKED_GRADE_RE.finditer(question)
             if years and beside_asked_year(m.start())
-            and not _FROM_BEFORE_RE.search(question, max(0, m.start(1) - 10), m.start(1))
+            and not _FROM_BEFORE_RE.search(question, max(0, m.start(g := 1 if m.group(1) else 2) - 10), m.start(g))
             and not _SPAN_OPENS_RE.search(question, max(0, m.start() - 40), m.start())}
     return frozenset(near | {g for g, y, at in _dated_grades(question) if first <= y <= last
                              and not _SPAN_OPENS_RE.search(question, max(0, at - 40), at)})

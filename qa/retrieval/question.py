@@ -476,7 +476,10 @@ READER_SOURCE_RE = re.compile(r"[,;]?\s*\b(?:(?:going|go)\s+(?:by|off)|judging\s
                               r"(?:report|extracts?|letter|page|site|website|article|story|minutes|paper|release|"
                               r"statement|coverage|write-?up|piece|summary)s?\b"
                               # (to whom it was sent: "going by Ofsted's AEM letter to Jo Olsson: ...")
-                              r"(?:\s+to\s+(?-i:(?:Mr|Mrs|Ms|Dr)\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2}"
+                              # (a person's name, not a body's: "the report to Corporate Parenting Panel" is searched)
+                              r"(?:\s+to\s+(?!(?:[\w'’-]+\s+){0,3}?(?:Cabinet|Committee|Panel|Board|Council|Scrutiny|"
+                              r"Forum|Group|Members|Partnership|Assembly|Executive)\b)"
+                              r"(?-i:(?:Mr|Mrs|Ms|Dr)\s+)?(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,2}"
                               r"(?=\s*[,:;?]|\s[-–—]))?"
                               r"(?:\s+(?:on|from|in)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’&-]+\s+){0,2}?"
                               r"(?:site|website|web\s+page|page|blog|forum|portal|newsletter)s?\b)?"
@@ -1198,6 +1201,9 @@ def _asked_type(text: str) -> str | None:
             kind = answer_type(label)
         if kind is None and label and "?" not in label and len(label.split()) <= 12 and FIGURE_LABEL_RE.search(label):
             kind = "count"
+    if kind is None and TERSE_QUERY_RE.match(asked.replace("?", " ")) and not _WH_WORD_RE.search(asked) \
+            and FIGURE_LABEL_RE.search(asked):
+        kind = "count"  # ("torbay avg caseload latest?")
     return kind
 
 
@@ -1212,12 +1218,19 @@ def count_asked_second(text: str) -> bool:
     sample?"): a passage answering the first part answers, with or without the figure."""
     second = SECOND_COUNT_RE.search(text)
     return bool(second) and _has_topic(first := text[:second.start()]) \
-        and ("?" in text[:second.start() + 1] or bool(_WH_WORD_RE.search(first))) and _asked_type(first) != "count"
+        and ("?" in text[:second.start() + 1] or bool(_WH_WORD_RE.search(first))) and _asked_type(first) != "count" \
+        and not FIGURE_ASKED_RE.search(first)
+
+
+# (a first part asking a figure of its own: "What was Kent's average caseload in 2023, and how many agency workers
+# ...?" needs a figure)
+FIGURE_ASKED_RE = re.compile(r"\b(?:average|avg|mean|median|rates?|spend|spent|overspen[dt]|costs?|budget|per\s*cent|"
+                             r"percentage|proportion|numbers?|figures?|total)\b|%", re.I)
 
 
 # A terse label naming a figure: "Warwickshire's average SW caseload in the 2023 DfE workforce stats - had it dropped
 # below 17 by then?"
-FIGURE_LABEL_RE = re.compile(r"\b(?:average|mean|median)\s+(?:[\w-]+\s+){0,2}?(?:caseloads?|rates?)\b|"
+FIGURE_LABEL_RE = re.compile(r"\b(?:average|avg|mean|median)\s+(?:[\w-]+\s+){0,2}?(?:caseloads?|rates?)\b|"
                              r"\b(?:vacancy|turnover|agency)\s+rates?\b", re.I)
 
 
@@ -1639,7 +1652,7 @@ PUBLISHED_IN_MONTH_RE = re.compile(rf"\b(?:(?:came|come|comes|coming)\s+out|(?:w
                                    rf"released|issued)\s+in\s+{MONTH_RE}(?![\w'’])(?!\s*,?\s*\d)", re.I)
 
 
-SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:(?:the|its)\s+)?$", re.I)
+SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:(?:the|its|their)\s+|[A-Z][\w'’-]*['’]s\s+)?$", re.I)
 
 
 def find_event_month(text: str, question: str = "") -> int | None:
@@ -1945,6 +1958,13 @@ YEAR_BEFORE_EVENT_RE = re.compile(rf"\b(?:in|during)\s+{YEAR}(?=,?\s+(?:before|a
                                   rf"(?:hmis?|inspectors?|ofsted|inspection|visit)\b)", re.I)
 # ... or said to be done already: "dudley 2016 inadequate - what had the new leadership already done in 2015?"
 ALREADY_IN_YEAR_RE = re.compile(rf"\b(already\s+(?:[\w'’-]+\s+){{0,3}}?)(?:in|during)\s+{YEAR}\b", re.I)
+def _already_before(m: re.Match, text: str) -> str:
+    """(only a year before another the question names: "rotherham 2014 inadequate - was the new DCS already in post in
+    2015?" asks 2015)"""
+    later = [int(y) for y in re.findall(rf"\b{YEAR}\b", text) if int(y) > int(m.group(2))]
+    return m.group(1) if later else m.group(0)
+
+
 # (or set aside, to the comma closing it: "setting aside the partners in practice link with Essex, what ...?"; not
 # "Besides Ofsted did the CQC inspect Kent?", all one clause): no word of it is searched for either
 ASIDE_CLAUSE_RE = re.compile(rf"(?:^|(?<=[,;:.?!–—-]))\s*(?:{ASIDE_WORDS})\b[^.?!;,:–—]{{1,120}}(?=[,;:–—])",
@@ -1976,14 +1996,17 @@ PLACE_ANCHOR_RE = re.compile(r"\b(?:one|ilacs|inspection|visit|report|mv|fv|jtai
 
 # ... or the place whose event dates the asked one: "Newcastle went from RI to good in the same round as Warwickshire -
 # what did the Newcastle report say ...?"
-SAME_ROUND_AS_RE = re.compile(r"\b(?:in|at|during)\s+the\s+same\s+(?:round|year|month|week|batch|cycle|time)\s+as\s+"
-                              r"[^,;:?()–—]*?(?=\s[-–—]|[,;:?()]|$)", re.I)
+SAME_ROUND_AS_RE = re.compile(r"(?<![?])\b(?:in|at|during)\s+the\s+same\s+(?:round|batch|cycle)"
+                              r"(?:\s+of\s+inspections)?\s+as\s+[^,;:?()–—]*?(?=\s[-–—]|[,;:()]|$)"
+                              r"(?![^?]*\b(?:each|both)\b)", re.I)
 
 
 def _without_asides(text: str) -> str:
     """`text` without places set aside by name, asides the asker already knows ("I know Lambeth ..."), another
     place's event it measures from ("the one after wnc's nov 2022 RI"), and a place the asked one is likened to."""
-    text = PLACE_SET_ASIDE_RE.sub(" ", SAME_ROUND_AS_RE.sub(" ", text))
+    if not re.match(r"\W*(?:was|were|did|does|do|is|are|has|have|had)\b", text, re.I):  # (not "Was Kent rated ...")
+        text = SAME_ROUND_AS_RE.sub(" ", text)
+    text = PLACE_SET_ASIDE_RE.sub(" ", text)
     text = PLACE_ANCHOR_RE.sub(" ", KNOWN_ASIDE_RE.sub(" ", text))
     return LIKENED_IN_BRACKET_RE.sub(" ", text)
 
@@ -2030,6 +2053,20 @@ def _without_closing_not(text: str) -> str:
     return text
 
 
+# (not a place's document or event set aside: "Not the Kent or Medway ILACS reports, the JTAI letters")
+_EVENT_OR_DOCUMENT_RE = re.compile(r"\b(?:ilacs|sif|jtai|mv\d?|fv|reports?|letters?|inspections?|visits?|judge?ments?|"
+                                   r"ratings?|grades?|pages?|releases?|statements?|stor(?:y|ies)|articles?|minutes|"
+                                   r"papers?|plans?|coverage)\b", re.I)
+
+
+def _places_only_set_aside(text: str) -> bool:
+    """Whether every place `text` names is named only in a clause setting it aside by name (PLACE_SET_ASIDE_RE),
+    with no document or event of the place's named there."""
+    set_aside = list(PLACE_SET_ASIDE_RE.finditer(text))
+    return bool(set_aside) and not find_authorities(PLACE_SET_ASIDE_RE.sub(" ", text)) \
+        and not any(_EVENT_OR_DOCUMENT_RE.search(text, m.start(), min(len(text), m.end() + 25)) for m in set_aside)
+
+
 def places_asked(text: str, considered: str | None = None) -> list[str]:
     """The authorities `text` asks about. "I don't want the West Northants 2022 report": a place named only in what
     is set aside is not asked about; nor one named in an aside ("I know Lambeth and Leicester had theirs the same
@@ -2040,12 +2077,12 @@ def places_asked(text: str, considered: str | None = None) -> list[str]:
             and not find_authorities(ASIDE_CLAUSE_RE.sub(" ", considered)):
         return []  # every place named is set aside: "Excluding Medway and Kent, which councils had a JTAI on CSE?"
     office_set_aside = bool(authorities) and bool(_OFFICE_SET_ASIDE_RE.search(text))
+    if authorities and _places_only_set_aside(considered):
+        return []  # every place named is set aside: "which councils had commissioners? Not Medway's or Northants'
+        # commissioners, they came later"
     if len(authorities) > 1 or office_set_aside:
         if outside := find_authorities(_without_asides(considered)):
             authorities = [a for a in authorities if a in outside]
-        elif len(authorities) > 1 and not find_authorities(PLACE_SET_ASIDE_RE.sub(" ", considered)):
-            authorities = []  # every place named is set aside: "which councils had commissioners? Not Medway's or
-            # Northants' commissioners, they came later"
         elif office_set_aside:
             authorities = []  # (named only as where somebody set aside went: "Not the commissioner sent into Medway")
     return authorities
@@ -2119,7 +2156,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
         considered = _without_earlier_compared(considered)
         # "dudley 2016 inadequate - what had new SLT put in place in 2015 before hmi came?": what was done the year
         # before the inspection is in its report; the inspection's year is asked
-        considered = _tidy(ALREADY_IN_YEAR_RE.sub(r"\1", YEAR_BEFORE_EVENT_RE.sub(" ", considered)))
+        considered = _tidy(ALREADY_IN_YEAR_RE.sub(lambda m: _already_before(m, considered),
+                                                  YEAR_BEFORE_EVENT_RE.sub(" ", considered)))
         # "the 2014 monitoring visit, between the 2013 LAC inspection and the 2016 RI": the events it falls between
         # place the one asked, dated by its own year
         placed = BETWEEN_EVENTS_RE.sub(lambda m: " " if DATED_EVENT_BEFORE_RE.search(m.string[:m.start()])
@@ -2216,6 +2254,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
         rest = unsourced
     if _has_topic(unrequested := CLOSING_REQUEST_RE.sub("", rest)):
         rest = unrequested
+    if not authorities and find_authorities(text) and _places_only_set_aside(considered) \
+            and _has_topic(unplaced := _tidy(PLACE_SET_ASIDE_RE.sub(" ", rest))):
+        rest = unplaced  # (the places set aside are no words to search for)
     if _has_topic(kept := ASIDE_CLAUSE_RE.sub(" ", rest)):
         rest = _tidy(kept).lstrip(" ,;:")  # ("Besides Kent, what did Ofsted say about Medway's front door?")
     if TERSE_QUERY_RE.match(text) and (meeting := MEETING_MONTH_RE.search(text)) \

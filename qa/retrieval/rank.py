@@ -201,7 +201,7 @@ def check_filters(doc: Document, query: Query) -> FilterCheck:
             else:
                 reported = True
     if query.month:
-        fits = _month_fits(doc, query.month)
+        fits = month_fits(doc, query.month)
         if fits is False:
             return EXCLUDED
         if fits is None and "date" not in unknown:
@@ -243,7 +243,7 @@ def _written_after(doc: Document, query: Query) -> bool:
     return floor is not None and floor >= query.date_from
 
 
-def _month_fits(doc: Document, month: int) -> bool | None:
+def month_fits(doc: Document, month: int) -> bool | None:
     """Is a document about an event in `month` (of any year)? Its visit dates decide; else its date, which may
     come up to PUBLICATION_LAG after the event; else a visit its text dates to that month; else it cannot say
     (None)."""
@@ -1283,18 +1283,22 @@ def quoted_phrase_weight(text: str, phrases: tuple[str, ...]) -> float:
     return QUOTED_PHRASE_BOOST if phrases and any(p in _folded(text) for p in phrases) else 1.0
 
 
-# A financial year: "2023/24", "2023-24", "2023 to 2024", and in a terse question "23/24" (the second year the next
-# one: not a date, "1/3/24")
-_FINANCIAL_YEAR_RE = re.compile(r"(?<![\d/.-])(?:20)?(\d\d)\s*(?:/|-|–|\s+to\s+)\s*(?:20)?(\d\d)(?![\d/.-])")
+# A financial year: "2023/24", "2023-24", "financial year 2023 to 2024"; in a question "23/24" too (with a slash: not
+# a day range, "14-15 March", nor an age range, "aged 16-17"). The second year is the next one.
+_FINANCIAL_YEAR_RE = re.compile(r"(?<![\d/.-])(20\d\d)\s*(?:/|-|–)\s*(?:20)?(\d\d)(?![\d/.-])|"
+                                r"\bfinancial\s+year\s+(20\d\d)\s+to\s+20(\d\d)\b", re.I)
+_SHORT_FINANCIAL_YEAR_RE = re.compile(r"(?<![\d/.-])(\d\d)/(\d\d)(?![\d/.-])")
 FINANCIAL_YEAR_BOOST = 1.2
 OTHER_FINANCIAL_YEAR_PENALTY = 0.9
 
 
 @lru_cache(maxsize=50_000)
-def financial_years(text: str) -> frozenset[int]:
-    """The financial years a text names, by the year each starts."""
-    return frozenset(2000 + int(m.group(1)) for m in _FINANCIAL_YEAR_RE.finditer(text)
-                     if int(m.group(2)) == (int(m.group(1)) + 1) % 100)
+def financial_years(text: str, short: bool = False) -> frozenset[int]:
+    """The financial years a text names, by the year each starts (`short`: "23/24" too, as a question writes it)."""
+    pairs = [(m.group(1) or m.group(3), m.group(2) or m.group(4)) for m in _FINANCIAL_YEAR_RE.finditer(text)]
+    if short:
+        pairs += [("20" + m.group(1), m.group(2)) for m in _SHORT_FINANCIAL_YEAR_RE.finditer(text)]
+    return frozenset(int(start) for start, end in pairs if int(end) == (int(start[2:]) + 1) % 100)
 
 
 def financial_year_weight(text: str, asked: frozenset[int]) -> float:
@@ -1806,6 +1810,12 @@ def _opens_on(title: str, opening: str, pattern: re.Pattern) -> bool:
         return True
     return any(not KIND_RECALLED_RE.search(opening[max(0, m.start() - 80):m.start()])
                for m in pattern.finditer(opening))
+
+
+def opens_on_kind(doc: Document, pattern: re.Pattern) -> bool:
+    """Whether a document names a kind of visit (`pattern`) in its title, or in its opening other than as an event it
+    follows."""
+    return _opens_on(doc.title or "", doc.text[:KIND_OPENING_CHARS], pattern)
 
 
 def opens_on_jtai(doc: Document, pattern: re.Pattern = JTAI_NAMED_RE) -> bool:

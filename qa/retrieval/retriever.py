@@ -204,7 +204,7 @@ class Retriever:
         overall = bool(OVERALL_ASKED_RE.search(query.text))
         acronyms = asked_acronyms(query.names, defined, arrangement_named_by)
         quoted = rank.quoted_phrases(considered)
-        financial = rank.financial_years(considered)
+        financial = rank.financial_years(considered, short=True)
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]

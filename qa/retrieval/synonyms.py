@@ -36,7 +36,7 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     # ... and office shorthand ("scrutiny cttee", "mgmt oversight", "dept response")
     **{form: ("committee",) for form in ("cttee", "ctee", "cttees")}, "mtg": ("meeting",), "mtgs": ("meetings",),
     **{form: ("managers",) for form in ("mgr", "mgrs")}, "mgmt": ("management",), "govt": ("government",),
-    "dept": ("department",), "env": ("environment",), "envt": ("environment",),
+    "dept": ("department",), "env": ("environment",), "envt": ("environment",), "avg": ("average",),
     # (typed in lower case: "SW" is the south west region)
     **{form: ("social workers",) for form in ("sw", "sws", "swr", "swrs")},
     "yp": ("young people",), "cyp": ("children and young people",),
