@@ -1224,13 +1224,14 @@ def count_asked_second(text: str) -> bool:
 
 # (a first part asking a figure of its own: "What was Kent's average caseload in 2023, and how many agency workers
 # ...?" needs a figure)
-FIGURE_ASKED_RE = re.compile(r"\b(?:average|avg|mean|median|rates?|spend|spent|overspen[dt]|costs?|budget|per\s*cent|"
-                             r"percentage|proportion|numbers?|figures?|total)\b|%", re.I)
+_AVERAGE = r"(?:average|avg|mean|median)"
+FIGURE_ASKED_RE = re.compile(rf"\b(?:{_AVERAGE}|rates?|spend|spent|overspen[dt]|costs?|budget|per\s*cent|percentage|"
+                             r"proportion|numbers?|figures?|total)\b|%", re.I)
 
 
 # A terse label naming a figure: "Warwickshire's average SW caseload in the 2023 DfE workforce stats - had it dropped
 # below 17 by then?"
-FIGURE_LABEL_RE = re.compile(r"\b(?:average|avg|mean|median)\s+(?:[\w-]+\s+){0,2}?(?:caseloads?|rates?)\b|"
+FIGURE_LABEL_RE = re.compile(rf"\b{_AVERAGE}\s+(?:[\w-]+\s+){{0,2}}?(?:caseloads?|rates?)\b|"
                              r"\b(?:vacancy|turnover|agency)\s+rates?\b", re.I)
 
 
@@ -2059,6 +2060,7 @@ _EVENT_OR_DOCUMENT_RE = re.compile(r"\b(?:ilacs|sif|jtai|mv\d?|fv|reports?|lette
                                    r"papers?|plans?|coverage)\b", re.I)
 
 
+@lru_cache(maxsize=256)  # (read for the places asked and again for the words searched)
 def _places_only_set_aside(text: str) -> bool:
     """Whether every place `text` names is named only in a clause setting it aside by name (PLACE_SET_ASIDE_RE),
     with no document or event of the place's named there."""
