@@ -352,7 +352,11 @@ DEFAULT_INDEX = ROOT / "index"
 #        details table's next label after its council ("Local authority: Luton Inspection of ...") is no surname
 #   165: ... only its label in capitals opening the line ("| Date: ..." of an appended paper is not); the council words
 #        after a place ("Kent Councillors") are still no surname
-PIPELINE_VERSION = "169"
+#   166-169: a peer challenge's letter; the first visit since another change; a paper's title numbering its visit; a
+#        running footer or briefing header dating the document (README, seventy-third round)
+#   170: a council news page's section and month ("Posted in: Children and families · April 2024") date it; a council
+#        site's menu of its services ("Bins and recycling | Council Tax | Parking") makes its page the council's
+PIPELINE_VERSION = "170"
 
 
 def packaged_model_path() -> str:

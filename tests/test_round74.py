@@ -344,3 +344,38 @@ def test_review_the_figure_asked_decides_when_a_passage_gives_others_too():
             "practitioner social workers last year.")
     assert not figures_dated_before(text, 2023)
     assert figures_dated_before(text, 2023, frozenset({"caseload"}))
+
+
+def _load(tmp_path, name: str, text: str):
+    from qa.documents.ingest import SourceFile, load_document
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_document(SourceFile(path, path.name, path.stat().st_size, 0), "", None, 50_000_000)
+
+
+def test_a_council_news_pages_section_and_month_date_it(tmp_path):
+    page = ("[Skip to content](#content) · [Wyvern County Council](https://www.wyvern.example/) · News · Search\n\n"
+            "# Ofsted recognises strong care for children in Wyvern\n\nPosted in: Children and families · April 2024\n\n"
+            "Ofsted has judged Wyvern County Council's children's services as requires improvement to be good, "
+            "following a full inspection of the service in March. The council's director said the report was fair.\n")
+    assert (_load(tmp_path, "news.md", page).date or "")[:7] == "2024-04"
+    # (a section and a month are no date where the line goes on: "Posted in: Children and families · April 2024
+    # events" is a listing)
+    listing = page.replace("· April 2024\n", "· April 2024 events and more\n")
+    assert (_load(tmp_path, "listing.md", listing).date or "")[:7] != "2024-04"
+
+
+def test_a_council_sites_menu_of_its_services_makes_its_news_page_the_councils(tmp_path):
+    page = ("**Rutland County Council** | Bins and recycling | Council Tax | Parking | Children and families\n\n"
+            "Home > News > Ofsted finds clearer direction for social workers in Rutland\n\n"
+            "# Ofsted finds clearer direction for social workers in Rutland\n\n*News | April 2025*\n\n"
+            "Ofsted's second monitoring visit to Rutland's children's services has found that managers are giving "
+            "social workers clearer direction. Inspectors said children on child protection plans are seen regularly. "
+            "The council's director said: \"We are pleased inspectors recognised the progress.\" The lead member "
+            "said the work would go on.\n")
+    assert _load(tmp_path, "council.md", page).doc_type == "council_page"
+    # (a newspaper's menu names none of a council's services)
+    paper = page.replace("**Rutland County Council** | Bins and recycling | Council Tax | Parking | Children and "
+                         "families", "**Rutland Mercury** | News | Sport | Business | What's on")
+    assert _load(tmp_path, "paper.md", paper).doc_type == "news_article"

@@ -409,6 +409,10 @@ _MEETING_HELD_RE = re.compile(rf"^\s*(?:at|minutes of|report of\b[^.\n]{{0,150}}
 # "Analysis | June 2024 issue | By ..."; "Inspection | August 2025" over a byline.
 _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
                                  rf"({_FULL_DATE})|posted\s+(?:in|on)\s+((?:{_FULL_DATE})|{MONTH_ANY}\s+{_YEAR})\s+by\b|"
+                                 # (a council news page's section and month: "Posted in: Children and families ·
+                                 # April 2024")
+                                 rf"posted\s+in:?[^\S\n]+[^\n·•|]{{1,60}}?[^\S\n]*[·•|][^\S\n]*"
+                                 rf"((?:{_FULL_DATE})|{MONTH_ANY}[^\S\n]+{_YEAR})[^\S\n]*$|"
                                  # (in figures, a time and its section after: "Posted on 07.06.23 in Children and
                                  # families", "Posted on 07-06-23 at 10:15 in News | 3 comments")
                                  rf"posted\s+on\s+(\d{{1,2}}(?P<psep>[/.-])\d{{1,2}}(?P=psep)(?:19|20)?\d\d|"
@@ -634,6 +638,11 @@ _OTHER_BODY_RE = re.compile(r"\bcare quality commission\b|\bCQC\b|inspectorate o
                             r"\bparent carer forum\b|"
                             # the adult social care regulator's assessment of a council, however the page names it
                             r"\bduties under part 1 of the care act\b", re.I)
+# A council site's menu of its services, several on one line near the top (a news site's menu names none of them)
+_COUNCIL_SERVICES_RE = re.compile(r"\b(?:bins(?:\s+and\s+recycling)?|waste\s+and\s+recycling|council\s+tax|parking|"
+                                  r"planning(?:\s+and\s+building\s+control)?|council\s+and\s+democracy|"
+                                  r"business\s+rates|libraries|registrars|roads\s+and\s+transport|"
+                                  r"births,\s+deaths\s+and\s+marriages)\b", re.I)
 
 
 # The inspectorates a joint inspection's list names beside Ofsted, each however written
@@ -902,6 +911,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         if re.search(r"(?im)^\s*(?:news|press|media)\s+release\b|^\s*embargo\b|\bfor immediate release\b|"
                      r"^\s*notes to editors\b", raw[:3000]):
             council += 1.5
+    if any(len({m.group(0).lower() for m in _COUNCIL_SERVICES_RE.finditer(line)}) >= 3 for line in top_lines(raw)):
+        council += 3.0  # the council's own menu of its services ("Bins and recycling | Council Tax | Parking")
     if re.search(r"(?<=[a-z,] )the Council\b", own):
         council += 1.5  # a council writing about itself capitalises "the Council"
     if any(_STAFF_BULLETIN_RE.match(b.text) for b in blocks[:4]):
