@@ -356,7 +356,8 @@ def _load(tmp_path, name: str, text: str):
 
 def test_a_council_news_pages_section_and_month_date_it(tmp_path):
     page = ("[Skip to content](#content) · [Wyvern County Council](https://www.wyvern.example/) · News · Search\n\n"
-            "# Ofsted recognises strong care for children in Wyvern\n\nPosted in: Children and families · April 2024\n\n"
+            "# Ofsted recognises strong care for children in Wyvern\n\n"
+            "Posted in: Children and families · April 2024\n\n"
             "Ofsted has judged Wyvern County Council's children's services as requires improvement to be good, "
             "following a full inspection of the service in March. The council's director said the report was fair.\n")
     assert (_load(tmp_path, "news.md", page).date or "")[:7] == "2024-04"
