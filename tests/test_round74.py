@@ -205,17 +205,24 @@ def test_a_later_report_from_a_year_set_aside_is_no_recall_of_the_asked_one(tmp_
     assert not answer.abstained and answer.hits[0].unconfirmed == ["later"]
 
 
-def test_since_the_visit_named_by_kind_alone_asks_what_came_after_the_places_latest_letter(tmp_path):
+def _after_rutlands_focused_visit(tmp_path, finding: str, name: str, text: str, doc_type: str, day: str):
+    """An assistant over Rutland's focused visit letter (published 11 February 2025) saying `finding`, and one page
+    after it."""
     from conftest import bm25_assistant_for
 
     letter = ("Focused visit to Rutland children's services\n\nDear Jo\n\nThis letter summarises the findings of the "
-              "focused visit on 14 and 15 January 2025. Health partners attended around two thirds of the strategy "
-              "discussions that inspectors sampled.\n")
+              f"focused visit on 14 and 15 January 2025. {finding}\n")
+    return bm25_assistant_for(tmp_path, {
+        "letter.txt": (letter, {"doc_type": "ofsted_letter", "local_authorities": ["Rutland"], "date": "2025-02-11"}),
+        name: (text, {"doc_type": doc_type, "local_authorities": ["Rutland"], "date": day})})
+
+
+def test_since_the_visit_named_by_kind_alone_asks_what_came_after_the_places_latest_letter(tmp_path):
     paper = ("Rutland Council scrutiny committee, 13 March 2025\n\nPerformance since the focused visit: health "
              "partners attended 88 per cent of strategy discussions in February 2025.\n")
-    assistant = bm25_assistant_for(tmp_path, {
-        "letter.txt": (letter, {"doc_type": "ofsted_letter", "local_authorities": ["Rutland"], "date": "2025-02-11"}),
-        "paper.txt": (paper, {"doc_type": "council_page", "local_authorities": ["Rutland"], "date": "2025-03-13"})})
+    assistant = _after_rutlands_focused_visit(tmp_path, "Health partners attended around two thirds of the strategy "
+                                              "discussions that inspectors sampled.", "paper.txt", paper,
+                                              "council_page", "2025-03-13")
     answer = assistant.ask("Rutland strategy discussions - are health attending now, since the FV?")
     assert answer.filters["date_from"] == "2025-02-25"
     assert "since the focused visit (February 2025)" in answer.filters_description
@@ -290,17 +297,11 @@ def test_review_a_figure_beside_its_baseline_year_is_of_the_time_of_writing():
 
 
 def test_review_after_the_visit_asking_of_the_visit_itself_is_not_narrowed(tmp_path):
-    from conftest import bm25_assistant_for
-
-    letter = ("Focused visit to Rutland children's services\n\nDear Jo\n\nThis letter summarises the findings of the "
-              "focused visit on 14 and 15 January 2025. Areas for improvement: recording why health partners miss "
-              "strategy discussions.\n")
     report = ("Rutland: inspection of local authority children's services\n\nThis inspection follows a focused visit "
               "in January 2025. Leaders have acted on the areas for improvement.\n")
-    assistant = bm25_assistant_for(tmp_path, {
-        "letter.txt": (letter, {"doc_type": "ofsted_letter", "local_authorities": ["Rutland"], "date": "2025-02-11"}),
-        "report.txt": (report, {"doc_type": "ofsted_report", "local_authorities": ["Rutland"],
-                                "date": "2026-01-12"})})
+    assistant = _after_rutlands_focused_visit(tmp_path, "Areas for improvement: recording why health partners miss "
+                                              "strategy discussions.", "report.txt", report, "ofsted_report",
+                                              "2026-01-12")
     assert "date_from" not in assistant.ask("What areas for improvement were identified for Rutland following the "
                                             "focused visit?").filters
     # (the report recalling the visit is not the visit's letter)
@@ -347,11 +348,10 @@ def test_review_the_figure_asked_decides_when_a_passage_gives_others_too():
 
 
 def _load(tmp_path, name: str, text: str):
-    from qa.documents.ingest import SourceFile, load_document
+    from conftest import ingested
 
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return load_document(SourceFile(path, path.name, path.stat().st_size, 0), "", None, 50_000_000)
+    (folder := tmp_path / name.split(".")[0]).mkdir()
+    return ingested(folder, name, text)
 
 
 def test_a_council_news_pages_section_and_month_date_it(tmp_path):
