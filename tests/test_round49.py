@@ -180,7 +180,7 @@ def test_a_kind_of_visit_by_its_acronym_weighs_no_finding_down_for_not_repeating
 
 def test_findings_of_an_inspection_a_page_only_recalls_are_not_that_pages():
     from qa.datatypes import Document
-    from qa.retrieval.rank import opens_on_jtai  # (moved beside the joint inspection weight)
+    from qa.retrieval.rank import opens_on_kind as opens_on_jtai  # (a JTAI unless another kind is given)
 
     recalled = Document(doc_id="w", path="w.html", title="Ofsted recognises improvement in Wirral children's services",
                         doc_type="council_page", text="Wirral's services were rated requires improvement. The "

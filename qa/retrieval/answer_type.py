@@ -921,7 +921,7 @@ DATE_EVENTS["started"] = (
 _GRADE_WORDS = r"(?:inadequate|requires\s+improvement|good|outstanding)"
 # (a grade as a judgement, not a finding's adjective: "found inadequate for", "found to be good." but not "found good
 # progress")
-_NO_NOUN_AFTER = r"(?!\s+(?!(?:for|in|at|by|on|overall|across|and|when|after|before|to|by|as|from)\b)[a-z])"
+_NO_NOUN_AFTER = r"(?!\s+(?!(?:for|in|at|by|on|overall|across|and|when|after|before|to|as|from)\b)[a-z])"
 DATE_EVENTS["judged"] = (
     # (the clause asking when: not "which councils Ofsted had rated inadequate ... - when was it tabled?")
     re.compile(rf"\b(?:when|(?:what|which)\s+(?:date|day|month|year))\b[^?,;]{{0,60}}?"

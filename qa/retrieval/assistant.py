@@ -1032,10 +1032,9 @@ SINCE_UNDATED_EVENT_RE = re.compile(rf"\b(since|after|following)\s+(?:the|its|th
                                     rf"(?:last\s+|latest\s+|most\s+recent\s+)?(?:ofsted(?:['’]s)?\s+)?"
                                     rf"(?:{MONTH_RE}\s+)?(?:(fv|focused\s+visit)|(mv|monitoring\s+visit)|"
                                     rf"(jtai|joint\s+targeted\s+area\s+inspection))\b(?!\s+(?:in|of|on)\b)", re.I)
-_SINCE_EVENT_KINDS = (("focused visit", re.compile(r"\bfocused\s+visit\b", re.I)),
-                      ("monitoring visit", re.compile(r"\bmonitoring\s+visit\b", re.I)),
-                      ("joint targeted area inspection",
-                       re.compile(r"\bjoint\s+targeted\s+area\s+inspection\b|\bJTAI\b", re.I)))
+# (each kind's name, and how a letter names it: ranking's patterns)
+_SINCE_EVENT_KINDS = (("focused visit", rank.FOCUSED_ASKED_RE), ("monitoring visit", rank.MONITORING_ASKED_RE),
+                      ("joint targeted area inspection", rank.JTAI_NAMED_RE))
 SINCE_LETTER_LAG = timedelta(days=14)
 # ... "after" or "following" it, unless the visit itself is asked about: its letter, what it found or asked, its
 # coverage ("What areas for improvement were identified following the focused visit?", "What did Ofsted ask Cornwall
@@ -1053,9 +1052,7 @@ def since_undated_event(index: Index, query: Query) -> Query | None:
         return None
     if m.group(1).lower() != "since" and VISIT_ITSELF_ASKED_RE.search(query.text[:m.start()] + query.text[m.end():]):
         return None
-    named, kind = next(kind for kind, g in zip(_SINCE_EVENT_KINDS, m.groups()[-3:]) if g), \
-        next(g for g in m.groups()[-3:] if g)
-    long, head = named
+    kind, (long, head) = next((g, named) for g, named in zip(m.groups()[-3:], _SINCE_EVENT_KINDS) if g)
     month = _month(m.group(2)) if m.group(2) else None
     places = {a.casefold() for a in query.authorities}
     # (a letter naming the kind in its title or opening, not as the event it follows: "This inspection follows a
@@ -1110,7 +1107,8 @@ def figures_dated_before(text: str, year: int, counted: frozenset[str] = frozens
 
 
 # A year a figure is measured from, not its own: "1,900 children in care, up from 1,600 in 2022", "risen by 300 since
-# 2022", "compared with 1,600 in 2022", "more than in 2022"
+# 2022", "compared with 1,600 in 2022", "more than in 2022" (narrower than BASELINE_YEAR_RE, an event's baseline: a
+# figure's own span, "fell from 19.5 to 17 between 2017 and 2020", is no baseline)
 FIGURE_BASELINE_RE = re.compile(r"\b(?:since|(?:up|down|rising|falling|risen|fallen|rose|fell)\s+from|compared\s+"
                                 r"(?:with|to)|than)\s+(?:(?:[^,;.]|(?<=\d)[,.](?=\d)){0,30}?\bin\s+)?"
                                 r"(?:19|20)\d\d\b", re.I)
@@ -1242,13 +1240,13 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     if asks_other_service(query, hits) or named_only_to_come(query, hits):
         return False
     if asks_findings(query.text) and rank.JTAI_NAMED_RE.search(query.text) and hits \
-            and not any(rank.opens_on_jtai(h.document) and not opens_on_date_set_aside(h.document, query)
+            and not any(rank.opens_on_kind(h.document) and not opens_on_date_set_aside(h.document, query)
                         for h in hits):
         return False  # "What did the nov 2022 JTAI in Wirral find?" where pages only recall it ("follows a JTAI"),
         # or only the one set aside ("oldham's 2025 JTAI (not the Feb 2024 one)": a 2025 paper on February 2024's)
     if asks_findings(query.text) and query.date_from and hits \
             and rank.FOCUSED_ASKED_RE.search(rank.VISIT_ANCHOR_RE.sub(" ", without_set_asides(query.text))) \
-            and not any(rank.opens_on_jtai(h.document, rank.FOCUSED_ASKED_RE) for h in hits):
+            and not any(rank.opens_on_kind(h.document, rank.FOCUSED_ASKED_RE) for h in hits):
         return False  # so for "Ofsted's 2025 focused visit to X - what did it find?" ("at the time of the FV"; not
         # "..., not the Cheshire West focused visit")
     meeting = [h for h in hits if not h.unconfirmed] or hits

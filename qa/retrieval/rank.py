@@ -1812,15 +1812,9 @@ def _opens_on(title: str, opening: str, pattern: re.Pattern) -> bool:
                for m in pattern.finditer(opening))
 
 
-def opens_on_kind(doc: Document, pattern: re.Pattern) -> bool:
-    """Whether a document names a kind of visit (`pattern`) in its title, or in its opening other than as an event it
-    follows."""
-    return _opens_on(doc.title or "", doc.text[:KIND_OPENING_CHARS], pattern)
-
-
-def opens_on_jtai(doc: Document, pattern: re.Pattern = JTAI_NAMED_RE) -> bool:
-    """Whether a document names a JTAI in its title, or in its opening other than as an event it follows (so it
-    may report the JTAI's findings)."""
+def opens_on_kind(doc: Document, pattern: re.Pattern = JTAI_NAMED_RE) -> bool:
+    """Whether a document names a kind of inspection or visit (`pattern`: a JTAI unless given) in its title, or in its
+    opening other than as an event it follows (so it may report that event's findings)."""
     return _opens_on(doc.title or "", doc.text[:KIND_OPENING_CHARS], pattern)
 
 
@@ -1841,7 +1835,7 @@ def joint_inspection_weight(doc: Document, query) -> float:
     if query.source not in (None, "ofsted") or doc.doc_type not in SOURCE_KINDS["ofsted"] \
             or not _joint_asked(query.text):
         return 1.0
-    return 1.0 if opens_on_jtai(doc, JOINT_DOCUMENT_RE) else NOT_JOINT_PENALTY
+    return 1.0 if opens_on_kind(doc, JOINT_DOCUMENT_RE) else NOT_JOINT_PENALTY
 
 
 # "Has anyone said Ofsted's inspectors didn't question officers hard enough?", "Which committee said Ofsted's
