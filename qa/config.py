@@ -356,7 +356,11 @@ DEFAULT_INDEX = ROOT / "index"
 #        running footer or briefing header dating the document (README, seventy-third round)
 #   170: a council news page's section and month ("Posted in: Children and families · April 2024") date it; a council
 #        site's menu of its services ("Bins and recycling | Council Tax | Parking") makes its page the council's
-PIPELINE_VERSION = "170"
+#   171: a page's creation time in its markup (dcterms.created) no longer dates it where the page shows no publication
+#        and was modified later (dcterms.modified; "Last updated: 2 September 2024"): the text read is that version's;
+#        a visit number named only of another current council's visit ("after its third monitoring visit, that
+#        Croydon is ...") is no visit of the page's own
+PIPELINE_VERSION = "171"
 
 
 def packaged_model_path() -> str:

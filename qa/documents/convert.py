@@ -526,7 +526,7 @@ def _marked_texts(tree, *mark_res: re.Pattern) -> list[list[str]]:
 
 _META_TAG_RE = re.compile(r"<meta\b[^>]{0,500}>", re.I)
 _MODIFIED_META_RE = re.compile(r"""(?:property|name|itemprop)\s*=\s*["'](?:article:modified_time|dateModified|"""
-                               r"""dc\.date\.modified|last[-_]?modified)["']""", re.I)
+                               r"""dc(?:terms)?\.(?:date\.)?modified|last[-_]?modified)["']""", re.I)
 
 
 def _modified_in_markup(html: str) -> str | None:
@@ -561,8 +561,12 @@ def _markup_date(html: str, iso_date: str, marked: list[str]) -> str | None:
     published = [parse_date(part) for text in marked if re.search(r"\bpublished\b", text, re.I)
                  for part in re.split(r"\s*[|•·]\s*", text) if re.search(r"\bpublished\b", part, re.I)]
     if attrs and all(re.search(r"created", a, re.I) for a in attrs) \
-            and any(p and p != iso_date[:10] for p in published):
-        return None  # a file's creation (dcterms.created) beside the page's own "Published: 14 September 2022"
+            and (any(p and p != iso_date[:10] for p in published)
+                 or iso_date[:10] not in published and (_modified_in_markup(html) or iso_date) > iso_date[:10]):
+        # a file's creation (dcterms.created) beside the page's own "Published: 14 September 2022"; or, where the
+        # page shows no publication, beside its later modification (dcterms.modified): the text read is that
+        # version's ("Last updated: 2 September 2024" over a page first made in 2021)
+        return None
     if any(not re.search(r"modified|updated", a, re.I) for a in attrs) or \
             re.search(rf'"date(?:Published|Created)"\s*:\s*"{d}', html):
         return "published"

@@ -1927,12 +1927,25 @@ def anticipated_visit(text: str, ordinal: re.Match) -> bool:
                 and re.search(r"\bthat\b[^.\n]{0,150}$", text[max(0, ordinal.start() - 160):ordinal.start()], re.I))
 
 
-def infer_visit_number(content: str) -> tuple[int | None, float]:
+def _another_councils(sentence: str, subjects: list[str]) -> bool:
+    """A sentence naming current councils other than `subjects` and none of them (a predecessor, "since the
+    predecessor authority, Cumbria County Council, was judged inadequate", or a county describing its unitary, "the
+    Essex unitary authority", is no other council's)."""
+    named = {a.name for a in find_in_text(sentence) if not is_former(a.name)
+             and not re.search(rf"\bthe\s+{re.escape(a.name)}\s+(?:unitary|borough|district)\b", sentence, re.I)}
+    return bool(named) and not any(name_within(n, s) or name_within(s, n) for n in named for s in subjects)
+
+
+def infer_visit_number(content: str, subjects: list[str] | None = None) -> tuple[int | None, float]:
     """The number of the monitoring visit the document reports on: 'fifth monitoring visit since 2019', 'This
     was the first monitoring visit', 'sixth and final visit', 'the fifth of six visits', 'fourth follow-up visit'.
-    Pages that name several different numbers (an improvement-journey summary) get none."""
+    Pages that name several different numbers (an improvement-journey summary) get none; nor does another council's
+    visit on a page about `subjects` (a council's page on its partner: "after its third monitoring visit, that Croydon
+    is making steady progress")."""
     found: dict[int, float] = {}
     mentions: dict[int, set[int]] = {}  # where each number is named (one place counts once, whichever rule read it)
+    own: set[int] = set()
+    others: set[int] = set()
     for rx, conf in _VISIT_NUMBER_RES:
         for m in rx.finditer(content):
             if _REFERS_ELSEWHERE_RE.search(content[max(0, m.start() - 30):m.start()]):
@@ -1982,6 +1995,9 @@ def infer_visit_number(content: str) -> tuple[int | None, float]:
             if n and n <= 12:
                 found[n] = max(found.get(n, 0.0), weight)
                 mentions.setdefault(n, set()).add(m.start(1))
+                (others if subjects and _another_councils(_sentence_at(content, m.start()), subjects) else own).add(n)
+    for n in others - own:  # (a number named only of another council's visit)
+        del found[n], mentions[n]
     if found.get(1) == FIRST_SINCE_OTHER_CONFIDENCE and any(n != 1 for n in found):
         del found[1], mentions[1]  # (the first since another change, beside a visit counted otherwise)
     if not found:
@@ -2359,7 +2375,7 @@ def infer_metadata(path: Path, raw: str, blocks: list[Block], hints: dict) -> di
     # (an HTML page's headline may be only in its title: "Fourth Ofsted visit finds ...")
     headline = hints.get("title", "").strip()
     visit, visit_conf = infer_visit_number(content if not headline or headline in content[:600]
-                                           else f"{headline}\n{content}")
+                                           else f"{headline}\n{content}", authorities)
     if visit is None:
         # a running footer's short form ("Worcestershire MV4    Page 1 of 2"), taken out of the text as furniture
         numbers = {int(n) for n in re.findall(r"\bMV[\s-]?(\d{1,2})\b", "\n".join([hints.get("page_furniture", "")]

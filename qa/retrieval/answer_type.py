@@ -1364,6 +1364,10 @@ def states_grade_count(question: str, text: str) -> bool:
 GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:(?:overall|ofsted|ilacs|sif|final|latest|last|first|new|inspection)\s+"
                                r"\w+\s+|\w+\s+)?(?:grades?|ratings?|judge?ments?)\s+(?:did|was|were|has|had|"
                                r"does|do|is|are)\b|\bhow\s+(?:was|were|is|are)\b[^?]*\b(?:rated|judged|graded)\b|"
+                               # "What was Norfolk's overall effectiveness grade at its latest ILACS?" (not a judgement
+                               # on or of something: "what was the inspectors' judgement on leadership?")
+                               r"\bwhat\s+(?:was|were|is|are)\s+(?:the\s+|its\s+|their\s+|[\w&-]+['’]s\s+)"
+                               r"(?:[\w-]+\s+){0,3}?(?:grades?|ratings?|judge?ments?)\b(?!\s+(?:of|on|about|that)\b)|"
                                # "did nnc get off inadequate too?": the grade it moved to (asked; not the scene,
                                # "Kirklees got out of inadequate after the inspection - which inspector ...?")
                                # (the place, or "it", the verb's subject: not "What did Sandwell do to get out of
@@ -1737,13 +1741,16 @@ _REFERENCE_NUMBER_RE = re.compile(r"\bunique reference number\b|\bURN\s*:", re.I
 _PROVIDER_NUMBER_RE = re.compile(r"\b(?:unique reference number|URN)\s*:?\s*(?:SC\d+|\d{6,7})\b", re.I)
 
 
+_JOINT_INSPECTION_RE = re.compile(r"\bjoint\s+targeted\s+area\s+inspection|\bjtai\b", re.I)
+
+
 @lru_cache(maxsize=256)
 def provider_report(text: str, youth_justice: bool = True) -> bool:
     """A children's home's, school's or youth justice service's own inspection, not a council's services'.
     (`youth_justice` False: a home's or a school's only; a JTAI paper naming HM Inspectorate of Probation, a partner
     in it, is neither.)"""
-    if not youth_justice:
-        text = _YOUTH_JUSTICE_REPORT_RE.sub(" ", text)
+    if not youth_justice or _JOINT_INSPECTION_RE.search(text):
+        text = _YOUTH_JUSTICE_REPORT_RE.sub(" ", text)  # (a joint inspection's letter names its partners)
     found = PROVIDER_REPORT_RE.search(text)
     if found and _REFERENCE_NUMBER_RE.fullmatch(found.group(0)) and LA_SERVICES_REPORT_RE.search(text) \
             and not _PROVIDER_NUMBER_RE.search(text):

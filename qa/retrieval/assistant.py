@@ -30,8 +30,8 @@ from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
 from qa.retrieval.question import (FRAMEWORK_RE, GRADE_KEPT_VERBS, MONTH_RE, OFSTED_NAMED_RE, SOURCE_KINDS,
-                                   FilterOverrides, Query, _month, _ordinal, count_asked_second, parse,
-                                   without_set_asides)
+                                   FilterOverrides, Query, _month, _ordinal, count_asked_second, grade_asked_second,
+                                   parse, without_set_asides)
 from qa.retrieval.answer_type import (AVERAGE_RE, EVIDENCE, CHANGE_QUESTION_RE, REPORTS_RE, SHARE_QUESTION_RE,
                                       announces_only,
                                       asked_event, gives_grade, grade_tied_to, grades_other_setting_only,
@@ -373,6 +373,11 @@ class Assistant:
             # holding every word of the question where the passages meeting the filters together do not, scoring
             # higher is enough
             leading, closer = ahead, True
+        elif not leading and shown and extra and extra[0].score >= shown[0].score \
+                and not states_asked_kind(query, shown[:COUNT_EVIDENCE_DEPTH]) and states_asked_kind(query, extra[:1]):
+            # so is stating the asked kind of fact (a grade, a count, a name) where none meeting the filters does:
+            # "northants inadequate 2019 - which judgement was RI?", the commissioner's 2019 report naming none
+            leading, closer = extra[:1], True
         result.hits = without_weak_guesses(leading + shown + [h for h in extra if h not in leading],
                                            ONE_PLACE_FLOOR if query.authorities else OTHER_DOCUMENT_FLOOR)
         # (the banner counts what is shown; by identity: two hits may hold equal values)
@@ -873,6 +878,10 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
                                 and lo - INSPECTION_CYCLE_YEARS <= max(years) < lo and not dates_own_event(text))
         if years and not in_span and max(years) != lo - 1 and not dated_to_month and not baseline:
             return False
+        if years and not in_span and max(years) == lo - 1 and not dated_to_month \
+                and lo - 1 in rank.years_named(query.without_time) and dates_own_event(text):
+            return False  # (the year just before is the question's own anchor, and the text dates its event then:
+            # "the 2026 ILACS, after the final MV in Sept 2025" is not told by a story on a March 2025 visit)
         if years and not in_span and not dated_to_month and query.date_from \
                 and names_latest_before(text, query.date_from):
             return False  # (written before the asked year: "The latest monitoring visit letter (July 2024)")
@@ -1219,7 +1228,7 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         # ... and "What overall judgement did X get at its 2025 ILACS?": the CQC's rating of its adult social care
         # is not Ofsted's
         graded = [h for h in hits if not rank.other_inspectorates_page(h.document)]
-    if asks_grade(query.text):
+    if asks_grade(query.text) and not grade_asked_second(query.text):
         if query.authorities:
             # "once NNC had its own full inspection, what grade did it get?": "Northamptonshire County Council's
             # children's services were rated inadequate" grades another council (here the one it succeeded)
@@ -1277,6 +1286,13 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
             for h in hits):
         return True  # "who was the director the council leader congratulated?": "congratulate Julian Wooster"
     return not role or role == "spoke" and by_surname or any(names_person_in_role(role, h.passage.text) for h in hits)
+
+
+def states_asked_kind(query: Query, hits: list[Hit]) -> bool:
+    """states_asked_fact, and for a judgement asked in any words ("breakdown of judgements, which one was RI?"), a
+    grade stated."""
+    return states_asked_fact(query, hits) and (query.answer_type != "judgement"
+                                               or any(holds("judgement", h.passage.text) for h in hits))
 
 
 def opens_on_date_set_aside(doc: Document, query: Query) -> bool:

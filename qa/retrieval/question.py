@@ -21,7 +21,7 @@ from qa.documents.gazetteer import (AUTHORITIES, LIKENED, compass_expanded, find
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.answer_type import (ASIDE_WORDS, CLOSING_SET_ASIDE, COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE,
                                       NOT_WANTED, REASON_ASKED_RE, SCENE_CLAUSE, TRAILING_NOT_RE, answer_type,
-                                      without_trailing_not)
+                                      asks_grade, without_trailing_not)
 from qa.retrieval.spelling import edits1, is_english
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
@@ -222,13 +222,14 @@ ATTRIBUTION_CUES = [
                           r"full\s+)?report(?:\s+itself)?\s*(?=[,.;:?!)]|$)|"
                           r"\bi\s+(?:want|mean)\s+the\s+(?:joint|jtai|ofsted|inspection|inspectors['’]?|monitoring)\s+"
                           r"letter(?:\s+itself)?\s*(?=[,.;:?!)]|$)|"
-                          # (not Ofsted's own work spoken of: "Has Parliament criticised Ofsted's own inspections")
-                          # (its own inspection report, letter or inspectors still are)
-                          r"\bofsted(?:['’]s)? own\b(?!\s+(?:inspections|work|practice|performance|"
-                          r"record|failings?|failures?|role|methods?|approach|standards|staff|framework|"
-                          # (nor what it writes beside its letters: "Ofsted's own reflections", "its own blog"; its
-                          # "own views" are its letter's, set against a council's account)
-                          r"reflections?|blogs?|commentary|guidance|research|lessons|learning)\b)|"
+                          # (its own document, findings or inspectors, or closing a clause: "Ofsted's own, not the
+                          # paper's"; not Ofsted's own work spoken of: "Has Parliament criticised Ofsted's own
+                          # inspections", "blamed Ofsted's own internal silos", nor what it writes beside its letters:
+                          # "its own blog"; its "own views" are its letter's, set against a council's account)
+                          r"\bofsted(?:['’]s)? own\b(?=\s*(?:[,.;:?!)–—-]|$)|\s+(?:[\w-]+\s+){0,3}?(?:letters?|"
+                          r"reports?|words|wording|(?:press\s+)?release|statement|judge?ments?|grades?|ratings?|"
+                          r"findings?|verdict|views?|account|version|inspection(?!s)|inspectors?|hmis?|monitoring|"
+                          r"focused|jtai|publication|summary|text|site|website|page)\b)|"
                           r"\b(?:report|letter)\s+(?:(?:to|for|on|about)\s+"
                           r"(?:[\w'’-]+\s+){1,4}?)?itself\b|"
                           r"\binspectors?(?:['’]s?)? own (?:letter|report|words|wording|findings?)\b|"
@@ -1212,14 +1213,53 @@ def _asked_type(text: str) -> str | None:
 SECOND_COUNT_RE = re.compile(r"(?:[?,;]\s*|\s)(?:and\s+(?:also\s+)?|\+\s*|also\s+|plus\s+)how\s+(?:many|much)\b", re.I)
 
 
+# A finding restated before the question asks whether it was put right: "the 2017 SIF said performance management
+# and QA weren't built on reliable information. By the last MV, had that been put right?"
+RESTATED_FINDING_RE = re.compile(r"\b(?:said|found|criticised|criticized|flagged|noted|highlighted|raised|slated|"
+                                 r"concluded)\b", re.I)
+PUT_RIGHT_ASKED_RE = re.compile(r"\b(?:put\s+right|fixed|addressed|resolved|sorted|turned\s+(?:round|around)|"
+                                r"got\s+better|improved|moved\s+on)\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def names_restated_only(text: str, names: tuple[str, ...]) -> frozenset[str]:
+    """The names (see find_names) the question uses only in a statement of what was found before, when it asks
+    whether that was put right: what was criticised then, which a passage on the later event need not repeat."""
+    sentences = re.split(r"(?<=[.?!])\s+", text)
+    if not any(s.endswith("?") and PUT_RIGHT_ASKED_RE.search(s) for s in sentences):
+        return frozenset()
+    restated = [s for s in sentences if not s.endswith("?") and RESTATED_FINDING_RE.search(s)]
+    others = " ".join(s for s in sentences if s not in restated)
+    return frozenset(n for n in names if any(re.search(rf"\b{re.escape(n)}\b", s) for s in restated)
+                     and not re.search(rf"\b{re.escape(n)}\b", others))
+
+
+# ... or a grade: "Who gave the board its feedback on the ILACS? And what overall grade did they get?"
+SECOND_GRADE_RE = re.compile(r"(?:[?,;]\s*|\s)(?:and\s+(?:also\s+)?|\+\s*|also\s+|plus\s+)(?:what|which)\s+"
+                             r"(?:[\w-]+\s+){0,2}?(?:grade|judge?ment|rating)s?\b", re.I)
+
+
+def _first_part(text: str, second_re: re.Pattern) -> str | None:
+    """The question asked before a second one `second_re` opens (itself a question, with a topic of its own)."""
+    second = second_re.search(text)
+    if not second or not _has_topic(first := text[:second.start()]):
+        return None
+    return first if "?" in text[:second.start() + 1] or _WH_WORD_RE.search(first) else None
+
+
 @lru_cache(maxsize=256)
 def count_asked_second(text: str) -> bool:
     """A count asked after another question ("were thresholds applied properly by then? and how many cases did HMI
     sample?"): a passage answering the first part answers, with or without the figure."""
-    second = SECOND_COUNT_RE.search(text)
-    return bool(second) and _has_topic(first := text[:second.start()]) \
-        and ("?" in text[:second.start() + 1] or bool(_WH_WORD_RE.search(first))) and _asked_type(first) != "count" \
-        and not FIGURE_ASKED_RE.search(first)
+    first = _first_part(text, SECOND_COUNT_RE)
+    return first is not None and _asked_type(first) != "count" and not FIGURE_ASKED_RE.search(first)
+
+
+@lru_cache(maxsize=256)
+def grade_asked_second(text: str) -> bool:
+    """So for a grade asked after another question: the passage naming who gave the feedback answers."""
+    first = _first_part(text, SECOND_GRADE_RE)
+    return first is not None and _asked_type(first) != "judgement" and not asks_grade(first)
 
 
 # (a first part asking a figure of its own: "What was Kent's average caseload in 2023, and how many agency workers
@@ -1418,7 +1458,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                                    rf"(?:{EVENT_NOUN}|(?:ilacs|sif|jtai)\b|{DATED_PAPER}))", text, re.I), *graded,
                       # (or after it, as typed in a hurry: "cambridgeshire ilacs 2022 - ... after the 2019 RI")
                       *re.finditer(rf"(?:(?<=\bilacs )|(?<=\bsif )|(?<=\bjtai )|(?<=\bre-inspection )|"
-                                   rf"(?<=\breinspection )|(?<=\bilacs in )){YEAR}\b(?![/–-]\d)", text, re.I),
+                                   rf"(?<=\breinspection )|(?<=\bilacs in )|(?<=\bre-inspection in )|(?<=\breinspection in )){YEAR}\b(?![/–-]\d)", text, re.I),
                       *([scene_year] if scene_year else []), *([label_year] if label_year else [])],
                      key=lambda e: int(e.group(1)), default=None)
     # "by the full inspection in June 2019, how far had it come since its 2017 rating?": the event's month is asked
@@ -1437,13 +1477,20 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             if len(re.findall(rf"\b{YEAR}\b", text)) > 1:
                 continue
             kind = "since_event"
-        if kind == "before_event" and _valid_year(g[1]) and any(
-                int(y.group(1)) < _valid_year(g[1]) and not (m.start() <= y.start() < m.end())
-                and not re.search(r"\b(?:since|after|from|following)\s+(?:\w+\s+){0,2}$", text[:y.start()], re.I)
-                for y in re.finditer(rf"\b{YEAR}\b", text)):
+        if kind == "before_event" and _valid_year(g[1]) and (earlier := next((
+                y for y in re.finditer(rf"\b{YEAR}\b", text)
+                if int(y.group(1)) < _valid_year(g[1]) and not (m.start() <= y.start() < m.end())
+                and not re.search(r"\b(?:since|after|from|following)\s+(?:\w+\s+){0,2}$", text[:y.start()], re.I)),
+                None)):
             # "Medway's full inspection back in 2015 (before the 2019 drop to inadequate)": the earlier year is the
-            # event asked; the later event only tells which one
-            continue
+            # event asked; the later event only tells which one (dated by its month too: "Darlington's 2018
+            # inspection, the RI before the Oct 2022 ILACS" asks 2018)
+            if re.search(rf"\b{MONTH_RE}\s+$", text[:earlier.start()], re.I) or not re.match(
+                    rf"\s+(?:(?!(?:and|or|to|the|from|until|since)\b)[\w'’-]+\s+){{0,2}}?"
+                    rf"(?:{EVENT_NOUN}|(?:ilacs|sif|jtai)\b)", text[earlier.end():], re.I):
+                continue  # (a dated month of its own is read below; a year that names no event of its own, "what
+                # had the team already put in place in 2015?", leaves the event before which it came)
+            m, kind, g = earlier, "year", (earlier.group(1),)
         if kind in ("since", "since_event") and event_year and _valid_year(g[1]) \
                 and int(event_year.group(1)) > _valid_year(g[1]):
             m, kind, g = event_year, "year", (event_year.group(1),)
@@ -2049,9 +2096,24 @@ def _without_closing_not(text: str) -> str:
     # (nor a kind of source set aside wholly: "I want what his report says, not the trade press version" keeps the story
     # last; one of a year is an event set aside, "2018 only, not the 2015 coverage")
     if (closing := TRAILING_NOT_RE.search(text)) and not NEGATED_EVENT_RE.search(text, closing.end(1)) \
-            and not _kinds_set_aside_wholly(text[closing.end(1):]):
+            and not _kinds_set_aside_wholly(text[closing.end(1):]) \
+            and not council_sources_set_aside(text[closing.end(1) - 1:]):  # (nor a place's own words: see below)
         return text[:closing.end(1)] + "."  # (an event set aside keeps its place: its date may close the span asked)
     return text
+
+
+# A place's own words set aside, the place still asked: "Why did the IoW pull out of the arrangement with
+# Southampton? ..., not Southampton's statement or the local press"
+PLACE_SOURCE_SET_ASIDE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?((?:[A-Z][\w&-]*\s+){0,3}?"
+                                        r"[A-Z][\w&-]*)(?:['’]s?)?\s+(?:own\s+)?(?:council['’]?s?\s+)?(?:statements?|"
+                                        r"(?:press\s+|news\s+)?releases?|responses?|web\s?pages?|pages?|websites?)\b")
+
+
+@lru_cache(maxsize=512)
+def council_sources_set_aside(question: str) -> frozenset[str]:
+    """The places whose own statements or pages a question sets aside (casefolded)."""
+    return frozenset(a.casefold() for m in PLACE_SOURCE_SET_ASIDE_RE.finditer(question)
+                     for a in find_authorities(m.group(1)))
 
 
 # (not a place's document or event set aside: "Not the Kent or Medway ILACS reports, the JTAI letters")

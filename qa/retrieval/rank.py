@@ -25,7 +25,8 @@ from functools import lru_cache
 from qa.retrieval.question import (COUNCIL_DECISION_RE, DAY_OF, MONTH_RE, NEGATED_EVENT_RE, NEGATED_SOURCE_RE,
                                    NUMBER_WORDS, OTHER_INSPECTORATE_RE,
                                    LETTER_IN_MONTH_RE, PUBLISHED_RE, SOURCE_KINDS, YEAR, Query, authority_surface_re,
-                                   _month, find_authorities, places_asked, without_set_asides)
+                                   _month, council_sources_set_aside, find_authorities, places_asked,
+                                   without_set_asides)
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import find_in_text, name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
@@ -1397,6 +1398,9 @@ def set_aside_weight(doc: Document, query: Query) -> float:
     if doc.local_authorities and (aside := places_set_aside(query.text)) \
             and {a.casefold() for a in doc.local_authorities} <= aside:
         return SET_ASIDE_PLACE_PENALTY
+    if doc.local_authorities and doc.doc_type == "council_page" and (own := council_sources_set_aside(query.text)) \
+            and {a.casefold() for a in doc.local_authorities} <= own:
+        return SET_ASIDE_PLACE_PENALTY  # ("the Island's own cabinet paper, not Southampton's statement")
     years = years_set_aside(query.text)
     if not years or not doc.date:
         return 1.0
