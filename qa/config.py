@@ -360,7 +360,10 @@ DEFAULT_INDEX = ROOT / "index"
 #        and was modified later (dcterms.modified; "Last updated: 2 September 2024"): the text read is that version's;
 #        a visit number named only of another current council's visit ("after its third monitoring visit, that
 #        Croydon is ...") is no visit of the page's own
-PIPELINE_VERSION = "171"
+#   172: a committee paper's template ("Wards and communities affected", "Key Decision", "Background papers") makes it
+#        a council's page though its text names no council; another council's visit is one whose subject or object
+#        it is (not a partner's named beside the page's own visit); a date the page shows keeps its creation date
+PIPELINE_VERSION = "172"
 
 
 def packaged_model_path() -> str:

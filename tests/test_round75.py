@@ -176,8 +176,8 @@ def test_another_councils_numbered_visit_is_no_visit_of_the_pages_own():
 
     page = ("Partners in Practice and sector-led improvement\nHampshire County Council\nHampshire Children's Services "
             "has been one of the Department for Education's Partners in Practice since 2016, and Hampshire supports "
-            "other councils across the south east.\nIn April 2024 Ofsted reported, after its third monitoring visit, that Croydon is making steady "
-            "progress at the front door.\n")
+            "other councils across the south east.\nIn April 2024 Ofsted reported, after its third monitoring visit, "
+            "that Croydon is making steady progress at the front door.\n")
     meta = metadata_of(page)
     assert meta["local_authorities"] == ["Hampshire"] and meta["visit_number"] is None
     # (a predecessor named beside the page's own visit, or a county describing its unitary, is no other council's)
@@ -216,3 +216,166 @@ def test_a_places_own_statement_set_aside_weighs_its_pages_less_the_place_still_
                      path="p.pdf", doc_type="council_page", local_authorities=["Isle of Wight", "Southampton"])
     assert rank.set_aside_weight(statement, query) == rank.SET_ASIDE_PLACE_PENALTY
     assert rank.set_aside_weight(paper, query) == 1.0
+
+
+def test_temps_and_coming_out_of_inadequate_are_searched_in_the_pages_words():
+    from qa.retrieval.synonyms import with_synonyms
+
+    searched = with_synonyms("Has Ofsted told an LA that has just come out of inadequate that it leans on temps?")
+    assert "no longer" in searched and "temporary" in searched
+
+
+def test_a_labels_year_inside_the_span_that_describes_it_is_asked():
+    from qa.retrieval.question import parse
+
+    query = parse("Lambeth in 2016, when the new senior leaders came in between the 2015 SIF and the 2018 reinsp: what "
+                  "was the average SW caseload that year?")
+    assert (query.date_from.isoformat(), query.date_to.isoformat()) == ("2016-01-01", "2016-12-31")
+    # (the span alone is still asked)
+    query = parse("What happened between the 2015 SIF and the 2018 reinspection in Lambeth?")
+    assert (query.date_from.year, query.date_to.year) == (2015, 2018)
+
+
+def test_when_a_count_is_of_is_not_what_it_counts():
+    from qa.retrieval.answer_type import counted_stems
+
+    assert "year" not in counted_stems("what was the average SW caseload and agency % that year?")
+    assert "year" in counted_stems("how many years was it rated inadequate?")
+
+
+def test_a_committee_papers_template_makes_a_councils_page_though_no_council_is_named():
+    from conftest import metadata_of
+
+    paper = ("9 July 2025 ITEM: 11 Cabinet\nCost of agency social workers in Children's Services\nWards and "
+             "communities affected: All Key Decision: Key Report of: Cllr Jo Hill, Cabinet Member for Children's Services\n"
+             "1.1 This report sets out the cost of agency social workers in 2024/25 and asks Cabinet to approve a "
+             "workforce plan.\n2. Recommendation(s) 2.1 That Cabinet approves the workforce plan.\n8. Background "
+             "papers used in preparing the report Ofsted inspection report (June 2024).\n")
+    meta = metadata_of(paper)
+    assert not meta["local_authorities"] and meta["doc_type"] == "council_page"
+
+
+def test_review_ofsteds_own_work_spoken_of_is_no_source_and_its_own_assessment_is():
+    from qa.retrieval.question import parse
+
+    for question in ("Did the serious case review blame Ofsted's own failings in the inspection of Haringey?",
+                     "What did MPs say about Ofsted's own record on the inspection of Rotherham?",
+                     "Did the Sandwell review criticise Ofsted's own practice on the JTAI?"):
+        assert parse(question).doc_types == [], question
+    for question in ("What was Ofsted's own assessment of Kent's front door in 2022?",
+                     "What did Birmingham say - and what was Ofsted's own take?",
+                     "What did Ofsted's own inspectors write about Rutland's front door?"):
+        assert parse(question).doc_types == ["ofsted_letter", "ofsted_report"], question
+
+
+def test_review_the_anchor_year_rule_needs_the_texts_own_event_in_that_year():
+    from qa.datatypes import Document, Hit, Passage
+    from qa.retrieval.assistant import states_asked_facts
+    from qa.retrieval.question import parse
+
+    def hit(text):
+        document = Document(doc_id="s", title="S", text=text, path="s.txt", doc_type="news_article",
+                            local_authorities=["Rutland"])
+        return Hit(passage=Passage("s#1", "s", text, 0, len(text)), document=document, score=1.0,
+                   unconfirmed=["date"])
+
+    query = parse("What did Ofsted find at Rutland's full ILACS re-inspection in 2026, after the final MV in Sept "
+                  "2025?")
+    assert states_asked_facts(hit("Ofsted has today published its report on the full inspection carried out last "
+                                  "month. The inspection follows the final monitoring visit in September 2025."), query)
+    assert states_asked_facts(hit("The full inspection last month came after the final monitoring visit in "
+                                  "September 2025. Services are good, up from the 2022 inspection's requires "
+                                  "improvement."), query)
+
+
+def test_review_a_later_event_asked_about_and_a_span_closed_by_a_reinspection_keep_their_times():
+    from qa.retrieval.question import parse
+
+    query = parse("Had the weaknesses found at Darlington's 2018 inspection been put right before the Oct 2022 ILACS?")
+    assert (query.date_from.isoformat(), query.date_to.isoformat()) == ("2022-10-01", "2022-10-31")
+    query = parse("How many of the 2015 inspection's recommendations were met before the March 2019 inspection?")
+    assert query.date_from.isoformat() == "2019-03-01"
+    query = parse("What did the monitoring visits after the 2017 inadequate find, ahead of the re-inspection in 2019?")
+    assert query.date_from.isoformat() == "2017-01-01"
+
+
+def test_review_a_judgement_named_for_its_basis_or_response_asks_no_grade():
+    from qa.retrieval.answer_type import asks_grade
+
+    for question in ("Kent 2019 ILACS: what was the basis for the judgement?",
+                     "Kent was rated inadequate in 2019. What was its response to the grade?",
+                     "What was the judgement in the court case against Kent?"):
+        assert not asks_grade(question), question
+
+
+def test_review_a_thing_referred_to_as_it_keeps_its_name_and_a_dash_still_separates_the_finding():
+    from qa.retrieval.question import names_restated_only
+
+    assert names_restated_only("Ofsted found Fernhollow House was unsafe in 2021. Has it improved since?",
+                               ("Fernhollow House",)) == frozenset()
+    assert names_restated_only("the 2017 SIF said performance management and QA weren't built on reliable "
+                               "information - by the last MV, had that been put right?", ("QA", "MV")) == {"QA"}
+
+
+def test_review_a_partner_council_in_the_visits_sentence_leaves_the_pages_visit():
+    from qa.documents.metadata import infer_visit_number
+
+    page = ("Ofsted's third monitoring visit to the Island's children's services, run in partnership with Hampshire "
+            "County Council, found good progress.")
+    assert infer_visit_number(page, ["Isle of Wight"])[0] == 3
+    assert infer_visit_number("Portsmouth's fourth monitoring visit finds steady progress.", ["Oxfordshire"])[0] is None
+
+
+def test_review_only_a_places_statement_is_set_aside_not_its_paper_asked():
+    from qa.datatypes import Document
+    from qa.retrieval import rank
+    from qa.retrieval.question import council_sources_set_aside, parse
+
+    query = parse("What did Kent's cabinet paper say about the 2022 ILACS, not Kent's press release?")
+    paper = Document(doc_id="p", title="Cabinet report: Ofsted ILACS 2022", text="Report to Cabinet.", path="p.pdf",
+                     doc_type="council_page", local_authorities=["Kent"])
+    release = Document(doc_id="r", title="Press release: our response to Ofsted", text="Kent County Council said.",
+                       path="r.html", doc_type="council_page", local_authorities=["Kent"])
+    assert rank.set_aside_weight(paper, query) == 1.0
+    assert rank.set_aside_weight(release, query) == rank.SET_ASIDE_PLACE_PENALTY
+    assert council_sources_set_aside("Not Brighton and Hove's press release.") == {"brighton and hove"}
+
+
+def test_review_a_grade_asked_second_after_an_outcome_is_still_needed_and_synonyms_keep_their_sense():
+    from qa.retrieval.answer_type import provider_report
+    from qa.retrieval.question import grade_asked_second
+    from qa.retrieval.synonyms import with_synonyms
+
+    assert not grade_asked_second("How did Kent do at the 2022 ILACS, and what grade did it get?")
+    assert "section 47" not in with_synonyms("How many of Kent's 47 children in care were placed out of area?")
+    assert "without delay" not in with_synonyms("What did Ofsted say on time spent with children?")
+    assert "information sharing" in with_synonyms("info-sharing at the front door")
+    # (a youth justice service's report recalling a JTAI is still its own)
+    assert provider_report("HM Inspectorate of Probation\n\nAn inspection of youth offending services in Rutland\n\n"
+                           "The service was subject to a joint targeted area inspection (JTAI) earlier this year.")
+
+
+def test_a_councillors_surname_is_no_council():
+    from qa.documents.gazetteer import find_in_text
+
+    minutes = "Present: Councillors Ashworth (Chair), Bibi, Cooney, Quinn and Warrington\nIn attendance: the DCS"
+    assert find_in_text(minutes) == []
+    assert [m.name for m in find_in_text("Councillor Warrington said")] == []
+    assert [m.name for m in find_in_text("inspectors visited Warrington, Wigan and Bury")] == ["Warrington", "Wigan",
+                                                                                               "Bury"]
+
+
+def test_a_grade_asked_of_an_ilacs_typed_before_its_year_is_tied_to_that_year():
+    from qa.retrieval.answer_type import GRADE_YEAR_QUESTION_RE, holds_grade_of
+
+    assert GRADE_YEAR_QUESTION_RE.search("stockport ilacs 2024 - overall judgement?")
+    assert not holds_grade_of("Stockport's services were judged good at the last full inspection in March 2022.",
+                              range(2023, 2026), "stockport ilacs 2024 - overall judgement?")
+
+
+def test_a_name_offered_beside_another_word_for_it_need_not_be_mentioned():
+    from qa.retrieval.question import names_with_alternatives
+
+    assert names_with_alternatives("Have Sure Start / children's centres ever been found inadequate?",
+                                   ("Sure Start",)) == {"Sure Start"}
+    assert names_with_alternatives("Did the CQC or Ofsted inspect it?", ("CQC", "Ofsted")) == frozenset()

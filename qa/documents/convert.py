@@ -560,12 +560,13 @@ def _markup_date(html: str, iso_date: str, marked: list[str]) -> str | None:
              if not _REVIEWED_BEFORE_RE.search(html[max(0, m.start() - 200):m.start()])]
     published = [parse_date(part) for text in marked if re.search(r"\bpublished\b", text, re.I)
                  for part in re.split(r"\s*[|•·]\s*", text) if re.search(r"\bpublished\b", part, re.I)]
+    shown = {parse_date(part) for text in marked for part in re.split(r"\s*[|•·]\s*", text)}  # (dates the page shows)
     if attrs and all(re.search(r"created", a, re.I) for a in attrs) \
             and (any(p and p != iso_date[:10] for p in published)
-                 or iso_date[:10] not in published and (_modified_in_markup(html) or iso_date) > iso_date[:10]):
+                 or iso_date[:10] not in shown and (_modified_in_markup(html) or iso_date) > iso_date[:10]):
         # a file's creation (dcterms.created) beside the page's own "Published: 14 September 2022"; or, where the
-        # page shows no publication, beside its later modification (dcterms.modified): the text read is that
-        # version's ("Last updated: 2 September 2024" over a page first made in 2021)
+        # page shows no date of it (a marked date or byline), beside its later modification (dcterms.modified):
+        # the text read is that version's ("Last updated: 2 September 2024" over a page first made in 2021)
         return None
     if any(not re.search(r"modified|updated", a, re.I) for a in attrs) or \
             re.search(rf'"date(?:Published|Created)"\s*:\s*"{d}', html):

@@ -403,6 +403,8 @@ def find_in_text(text: str) -> list[Mention]:
         if not formal:
             if _looks_like_person(text, ns, ne) and not _POSTCODE_RE.match(text[ne:ne + 12]):
                 continue
+            if _COUNCILLORS_BEFORE_RE.search(text[max(0, ns - 200):ns]):
+                continue  # a councillor's surname ("Present: Councillors Ashworth (Chair), Bibi, Quinn and Warrington")
             if _NOT_A_COUNCIL_AFTER.match(text[ne:ne + 40]) or _NOT_A_COUNCIL_BEFORE.search(text[max(0, ns - 25):ns]):
                 continue  # "Devon and Cornwall Police", "NHS Devon Integrated Care Board": another body
             if _STREET_AFTER_RE.match(text[ne:ne + 40]):
@@ -459,6 +461,8 @@ def find_in_text(text: str) -> list[Mention]:
 
 
 LIST_JOIN = r"\s*(?:,|;|and|&|or|,\s*and)\s*"  # between two names of a list in a sentence
+_COUNCILLORS_BEFORE_RE = re.compile(r"\b(?:Councillors?|Cllrs?\.?)[^\S\n]+(?:[A-Z][\w'’-]+(?:[^\S\n]+\([^)\n]*\))?"
+                                    r"[^\S\n]*(?:,|and|&)[^\S\n]*)*$")
 _Q_CUE_BEFORE = re.compile(r"\b(in|for|at|about|from|by|of|to)\s+$", re.I)
 # ... or the subject of an inspection's result: "what grade did reading get", "how did sutton fare at its
 # inspection" (not "did reading help", nor a school subject: "how did reading perform at key stage 2")

@@ -684,7 +684,8 @@ _COMMITTEE_RE = re.compile(r"^\s*agenda item\b|^\s*minutes\s*:?\s*$|\bRESOLVED\b
 _COUNCIL_VOICE_RE = re.compile(r"\b(we|our|us)\b", re.I)
 # A committee paper's fixed parts ("Wards affected", "Responsible officer", "Financial implications"): three of
 # them make a council's paper, whichever council's template it is.
-_PAPER_PARTS_RE = re.compile(r"(?im)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(wards?\s+affected|electoral\s+divisions?\s+affected|"
+_PAPER_PARTS_RE = re.compile(r"(?im)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(wards?\s+(?:and\s+communities\s+)?affected|"
+                             r"electoral\s+divisions?\s+affected|"
                              r"contact\s+for\s+further\s+information|responsible\s+officers?|"
                              r"report\s+(?:title|authors?|subject|from)|key\s+decision|contact\s+(?:officer|name)|"
                              r"(?:cabinet|lead)\s+member|"
@@ -923,8 +924,9 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         council += 2.5  # press-release shape: only the council's own people speak, no newspaper furniture
     if inspectorate:
         council -= 2.0
-    if not authorities:
-        council *= 0.3  # a council page is about its own council
+    if not authorities and paper_parts(raw) < 3:
+        council *= 0.3  # a council page is about its own council (a committee paper's template is a council's own,
+        # naming the council or not: "Wards and communities affected", "Key Decision", "Background papers")
     news += min(said, 5) * 0.4
     scores = {"other": other, "council_page": council, "news_article": news}
     ranked = sorted(scores.values(), reverse=True)
@@ -1928,12 +1930,19 @@ def anticipated_visit(text: str, ordinal: re.Match) -> bool:
 
 
 def _another_councils(sentence: str, subjects: list[str]) -> bool:
-    """A sentence naming current councils other than `subjects` and none of them (a predecessor, "since the
-    predecessor authority, Cumbria County Council, was judged inadequate", or a county describing its unitary, "the
-    Essex unitary authority", is no other council's)."""
-    named = {a.name for a in find_in_text(sentence) if not is_former(a.name)
-             and not re.search(rf"\bthe\s+{re.escape(a.name)}\s+(?:unitary|borough|district)\b", sentence, re.I)}
-    return bool(named) and not any(name_within(n, s) or name_within(s, n) for n in named for s in subjects)
+    """A sentence telling of a visit to a current council other than `subjects`: that council its subject or the
+    visit's object ("Portsmouth's fourth monitoring visit", "a visit to Croydon", "Ofsted reported, after its third
+    monitoring visit, that Croydon is ..."), none of `subjects` named. (A predecessor, "since the predecessor
+    authority, Cumbria County Council, was judged inadequate", a county describing its unitary, "the Essex unitary
+    authority", or a partner, "run in partnership with Hampshire County Council", is no other council's visit.)"""
+    mentions = [a for a in find_in_text(sentence) if not is_former(a.name)
+                and not re.match(r"\s+(?:unitary|borough|district)\b", sentence[a.end:], re.I)]
+    if not mentions or any(name_within(a.name, s) or name_within(s, a.name) for a in mentions for s in subjects):
+        return False
+    return any(re.match(r"\W*$", sentence[:a.start]) or re.match(r"['’]s?\b", sentence[a.end:])
+               or re.search(r"\b(?:visits?|inspection)\s+(?:to|of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+                            sentence[:a.start], re.I)
+               or re.search(r"\bthat\s+$", sentence[:a.start], re.I) for a in mentions)
 
 
 def infer_visit_number(content: str, subjects: list[str] | None = None) -> tuple[int | None, float]:

@@ -686,7 +686,9 @@ _DATE_DAYS_RE = re.compile(rf"\b{_MONTH_NOT_MAY}\s+{_DAY_OF_MONTH}(?:\s*(?:and|t
 # been given?").
 _YEAR = r"(?:19|20)\d\d"
 GRADE_YEAR_QUESTION_RE = re.compile(rf"\b{_YEAR}\s+(?:ofsted\s+)?(?:ilacs|sif|inspection|judge?ment|rating|grade|"
-                                    rf"re-?inspection)\b|\b(?:inspect\w*|rat(?:ed|ing)|judge?d|judge?ment|grade[ds]?|"
+                                    rf"re-?inspection)\b|"
+                                    # (the year typed after: "stockport ilacs 2024 - overall judgement?")
+                                    rf"\b(?:ilacs|sif|re-?inspection)\s+(?:in\s+)?{_YEAR}\b|\b(?:inspect\w*|rat(?:ed|ing)|judge?d|judge?ment|grade[ds]?|"
                                     rf"given|get|got|receiv\w+)\b[^,;?]{{0,60}}?\b(?:in|during|for)\s+(?:\w+\s+)?{_YEAR}\b",
                                     re.I)
 # (every year of the clause counts: "rated good in 2018 and again in 2022"; "since 2018" is every year from it)
@@ -1152,12 +1154,16 @@ def _glossary_form(word: str) -> str | None:
     return word[:-1] if word[-1:] in "sS" and word[:-1].upper() in FIELD_GLOSSARY else None
 
 
+# When a count is of, not what it counts: "the average caseload and agency % that year", "per month"
+_WHEN_COUNTED_RE = re.compile(r"\b(?:that|this|the\s+same|each|per|every)\s+(?:year|month)\b", re.I)
+
+
 def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
     """The stems a count in the answer should be a count of: the question's words bar names and question words,
     with the words of the field that count the same things."""
     ignored = set(tokenize(" ".join(ignore)))
     posts = _POSTS_ASKED_RE.search(question) and not _POSTS_VACANT_RE.search(question)
-    question = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question))
+    question = _WHEN_COUNTED_RE.sub(" ", TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question)))
     counted = _COUNTED_ACRONYM_RE.search(question)
     # "How many new supported lodgings places did the director say would open for care leavers?": the places
     # are counted, not the care leavers.
@@ -1366,8 +1372,13 @@ GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:(?:overall|ofsted|ilacs|sif|final|l
                                r"does|do|is|are)\b|\bhow\s+(?:was|were|is|are)\b[^?]*\b(?:rated|judged|graded)\b|"
                                # "What was Norfolk's overall effectiveness grade at its latest ILACS?" (not a judgement
                                # on or of something: "what was the inspectors' judgement on leadership?")
+                               # (only words describing the grade between: not "the basis for the judgement", "its
+                               # response to the grade", "the judgement in the court case")
                                r"\bwhat\s+(?:was|were|is|are)\s+(?:the\s+|its\s+|their\s+|[\w&-]+['’]s\s+)"
-                               r"(?:[\w-]+\s+){0,3}?(?:grades?|ratings?|judge?ments?)\b(?!\s+(?:of|on|about|that)\b)|"
+                               r"(?:(?:overall|effectiveness|ilacs|sif|jtai|final|latest|last|first|new|ofsted['’]?s?|"
+                               r"inspection|current|previous|recent|most|headline|full)\s+){0,3}"
+                               r"(?:grades?|ratings?|judge?ments?)\b(?!\s+(?:of|on|about|that|for|based|behind|to)\b|"
+                               r"\s+in\s+(?!(?:19|20)\d\d\b))|"
                                # "did nnc get off inadequate too?": the grade it moved to (asked; not the scene,
                                # "Kirklees got out of inadequate after the inspection - which inspector ...?")
                                # (the place, or "it", the verb's subject: not "What did Sandwell do to get out of
@@ -1741,7 +1752,11 @@ _REFERENCE_NUMBER_RE = re.compile(r"\bunique reference number\b|\bURN\s*:", re.I
 _PROVIDER_NUMBER_RE = re.compile(r"\b(?:unique reference number|URN)\s*:?\s*(?:SC\d+|\d{6,7})\b", re.I)
 
 
-_JOINT_INSPECTION_RE = re.compile(r"\bjoint\s+targeted\s+area\s+inspection|\bjtai\b", re.I)
+# A joint inspection's own paper (its title line, or the inspection it reports: not a service's report recalling one,
+# "subject to a JTAI earlier this year")
+_JOINT_INSPECTION_RE = re.compile(r"(?im)^[^\S\n]*joint\s+targeted\s+area\s+inspection\b|"
+                                  r"\b(?:findings\s+of|carried\s+out)\s+(?:a|the)\s+joint\s+(?:targeted\s+area\s+)?"
+                                  r"inspection\b")
 
 
 @lru_cache(maxsize=256)

@@ -879,7 +879,7 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         if years and not in_span and max(years) != lo - 1 and not dated_to_month and not baseline:
             return False
         if years and not in_span and max(years) == lo - 1 and not dated_to_month \
-                and lo - 1 in rank.years_named(query.without_time) and dates_own_event(text):
+                and lo - 1 in rank.years_named(query.without_time) and dates_own_event_in(text, lo - 1):
             return False  # (the year just before is the question's own anchor, and the text dates its event then:
             # "the 2026 ILACS, after the final MV in Sept 2025" is not told by a story on a March 2025 visit)
         if years and not in_span and not dated_to_month and query.date_from \
@@ -1198,6 +1198,17 @@ def dates_own_event(text: str) -> bool:
     return any(not RECALLED_RE.search(text[max(0, m.start() - 30):m.start()]) for m in DATED_EVENT_RE.finditer(text))
 
 
+def dates_own_event_in(text: str, year: int) -> bool:
+    """An event of the text's own it dates to `year` (not one it recalls: "The inspection follows the final
+    monitoring visit in September 2025")."""
+    return any(str(year) in m.group(0) and not RECALLED_RE.search(text[max(0, m.start() - 30):m.start()])
+               and not _FOLLOWS_RE.search(text[max(0, m.start() - 30):m.start()])
+               for m in DATED_EVENT_RE.finditer(text))
+
+
+_FOLLOWS_RE = re.compile(r"\b(?:follows|followed)\W+(?:\w+\W+){0,2}$")
+
+
 def names_other_councils_only(text: str, authorities: list[str]) -> bool:
     """A passage naming a council whose name holds an asked one's or lies within it (a predecessor or successor:
     "Northamptonshire" for "North Northamptonshire"), and none of those asked: it grades that other council. (A
@@ -1289,10 +1300,17 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
 
 
 def states_asked_kind(query: Query, hits: list[Hit]) -> bool:
-    """states_asked_fact, and for a judgement asked in any words ("breakdown of judgements, which one was RI?"), a
-    grade stated."""
-    return states_asked_fact(query, hits) and (query.answer_type != "judgement"
+    """states_asked_fact, and for a grade asked in any words ("breakdown of judgements, which one was RI?"), a
+    grade stated (not a question only naming one: "how did the council respond to the inadequate judgement?")."""
+    return states_asked_fact(query, hits) and (not (asks_grade(query.text) or GRADE_BREAKDOWN_RE.search(query.text))
                                                or any(holds("judgement", h.passage.text) for h in hits))
+
+
+# "breakdown of judgements, which one was RI?", "which areas were judged inadequate?"
+GRADE_BREAKDOWN_RE = re.compile(r"\bbreakdown\s+of\s+(?:the\s+)?(?:judge?ments|grades|ratings)\b|"
+                                r"\b(?:which|what)\s+(?:one|area|judge?ment)s?\s+(?:was|were|got)\s+"
+                                r"(?:rated\s+|graded\s+|judged\s+)?(?:ri|inadequate|good|outstanding|"
+                                r"requires\s+improvement)\b", re.I)
 
 
 def opens_on_date_set_aside(doc: Document, query: Query) -> bool:

@@ -226,10 +226,16 @@ ATTRIBUTION_CUES = [
                           # paper's"; not Ofsted's own work spoken of: "Has Parliament criticised Ofsted's own
                           # inspections", "blamed Ofsted's own internal silos", nor what it writes beside its letters:
                           # "its own blog"; its "own views" are its letter's, set against a council's account)
-                          r"\bofsted(?:['’]s)? own\b(?=\s*(?:[,.;:?!)–—-]|$)|\s+(?:[\w-]+\s+){0,3}?(?:letters?|"
-                          r"reports?|words|wording|(?:press\s+)?release|statement|judge?ments?|grades?|ratings?|"
-                          r"findings?|verdict|views?|account|version|inspection(?!s)|inspectors?|hmis?|monitoring|"
-                          r"focused|jtai|publication|summary|text|site|website|page)\b)|"
+                          # (the words between describe the document, never the work it is about: "Ofsted's own
+                          # failings in the inspection", "its own role in the monitoring")
+                          r"\bofsted(?:['’]s)? own\b(?=\s*(?:[,.;:?!)–—-]|$)|\s+(?:(?!(?:failings?|failures?|role|"
+                          r"record|practice|work|performance|methods?|approach|standards|staff|framework|guidance|"
+                          r"learning|lessons|research|reflections?|blogs?|commentary|in|on|of|at|for|to|by|with)\b)"
+                          r"[\w-]+\s+){0,3}?(?:letters?|reports?|words|wording|(?:press\s+)?release|statement|"
+                          r"judge?ments?|grades?|ratings?|findings?|verdict|views?|account|version|inspection(?!s)|"
+                          r"inspectors?|hmis?|monitoring|focused|jtai|publication|summary|text|site|website|page|"
+                          r"assessments?|conclusions?|recommendations?|feedback|description|criticisms?|comments?|"
+                          r"evidence|take|document|paper|evaluation|narrative)\b)|"
                           r"\b(?:report|letter)\s+(?:(?:to|for|on|about)\s+"
                           r"(?:[\w'’-]+\s+){1,4}?)?itself\b|"
                           r"\binspectors?(?:['’]s?)? own (?:letter|report|words|wording|findings?)\b|"
@@ -1213,25 +1219,41 @@ def _asked_type(text: str) -> str | None:
 SECOND_COUNT_RE = re.compile(r"(?:[?,;]\s*|\s)(?:and\s+(?:also\s+)?|\+\s*|also\s+|plus\s+)how\s+(?:many|much)\b", re.I)
 
 
+_CLOSES_SPAN_RE = re.compile(r"\b(?:ahead\s+of|up\s+to|before|run-up\s+to|until|till|prior\s+to)\s+"
+                             r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:ilacs|sif|jtai|re-?inspection|"
+                             r"reinspection)(?:\s+in)?\s+$", re.I)
+# ("how many of the 2015 recommendations were met before the March 2019 inspection?")
+_DONE_BY_RE = re.compile(r"\b(?:met|done|implemented|completed|acted\s+on|carried\s+out)\b", re.I)
 # A finding restated before the question asks whether it was put right: "the 2017 SIF said performance management
 # and QA weren't built on reliable information. By the last MV, had that been put right?"
 RESTATED_FINDING_RE = re.compile(r"\b(?:said|found|criticised|criticized|flagged|noted|highlighted|raised|slated|"
                                  r"concluded)\b", re.I)
 PUT_RIGHT_ASKED_RE = re.compile(r"\b(?:put\s+right|fixed|addressed|resolved|sorted|turned\s+(?:round|around)|"
                                 r"got\s+better|improved|moved\s+on)\b", re.I)
+# ... the finding referred back to as a whole ("had that been put right?"; not a thing, "Has it improved since?",
+# whose name is what is asked about)
+_FINDING_REFERRED_RE = re.compile(r"\b(?:that|this|these|those)\b", re.I)
 
 
 @lru_cache(maxsize=256)
 def names_restated_only(text: str, names: tuple[str, ...]) -> frozenset[str]:
     """The names (see find_names) the question uses only in a statement of what was found before, when it asks
     whether that was put right: what was criticised then, which a passage on the later event need not repeat."""
-    sentences = re.split(r"(?<=[.?!])\s+", text)
-    if not any(s.endswith("?") and PUT_RIGHT_ASKED_RE.search(s) for s in sentences):
+    sentences = re.split(r"(?<=[.?!;])\s+|\s+[-–—]\s+", text)
+    if not any(s.endswith("?") and PUT_RIGHT_ASKED_RE.search(s) and _FINDING_REFERRED_RE.search(s)
+               for s in sentences):
         return frozenset()
     restated = [s for s in sentences if not s.endswith("?") and RESTATED_FINDING_RE.search(s)]
     others = " ".join(s for s in sentences if s not in restated)
     return frozenset(n for n in names if any(re.search(rf"\b{re.escape(n)}\b", s) for s in restated)
                      and not re.search(rf"\b{re.escape(n)}\b", others))
+
+
+def names_with_alternatives(text: str, names: tuple[str, ...]) -> frozenset[str]:
+    """The names offered with another word for the same thing ("Sure Start / children's centres", "the MASH or front
+    door"): a passage holding the other answers, naming it or not."""
+    return frozenset(n for n in names if re.search(rf"\b{re.escape(n)}\s*(?:/|\bor\b)\s*(?:the\s+)?[a-z]|"
+                                                    rf"\b(?!or\b)[a-z][\w'’-]*\s*(?:/|\bor\b)\s*{re.escape(n)}\b", text))
 
 
 # ... or a grade: "Who gave the board its feedback on the ILACS? And what overall grade did they get?"
@@ -1259,7 +1281,14 @@ def count_asked_second(text: str) -> bool:
 def grade_asked_second(text: str) -> bool:
     """So for a grade asked after another question: the passage naming who gave the feedback answers."""
     first = _first_part(text, SECOND_GRADE_RE)
-    return first is not None and _asked_type(first) != "judgement" and not asks_grade(first)
+    return first is not None and _asked_type(first) != "judgement" and not asks_grade(first) \
+        and not _OUTCOME_ASKED_RE.search(first)
+
+
+# A first part asking the outcome the grade is ("How did Kent do at the 2022 ILACS, and what grade did it get?")
+_OUTCOME_ASKED_RE = re.compile(r"\bhow\s+did\b[^?]*\b(?:do|fare|get\s+on)\b|\bwhat\s+happened\b|"
+                               r"\bwhat\s+(?:did|does|do)\b[^?]*\b(?:find|found|conclude|decide)\b|"
+                               r"\b(?:outcome|result|verdict)s?\b", re.I)
 
 
 # (a first part asking a figure of its own: "What was Kent's average caseload in 2023, and how many agency workers
@@ -1454,13 +1483,16 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     label_year = re.compile(YEAR).search(text, label.start(1)) if label else None
     # (a word or two may stand between: "the 2018 Lambeth re-inspection report")
     # (or a paper dated so: "the March 2018 scrutiny update on the plan, ... since the 2017 inspection")
-    event_year = max([*re.finditer(rf"\b{YEAR}(?=\s+(?:(?!(?:and|or|to|the|from|until|since)\b)[\w'’-]+\s+){{0,2}}?"
+    event_years = [*re.finditer(rf"\b{YEAR}(?=\s+(?:(?!(?:and|or|to|the|from|until|since)\b)[\w'’-]+\s+){{0,2}}?"
                                    rf"(?:{EVENT_NOUN}|(?:ilacs|sif|jtai)\b|{DATED_PAPER}))", text, re.I), *graded,
                       # (or after it, as typed in a hurry: "cambridgeshire ilacs 2022 - ... after the 2019 RI")
-                      *re.finditer(rf"(?:(?<=\bilacs )|(?<=\bsif )|(?<=\bjtai )|(?<=\bre-inspection )|"
-                                   rf"(?<=\breinspection )|(?<=\bilacs in )|(?<=\bre-inspection in )|(?<=\breinspection in )){YEAR}\b(?![/–-]\d)", text, re.I),
-                      *([scene_year] if scene_year else []), *([label_year] if label_year else [])],
-                     key=lambda e: int(e.group(1)), default=None)
+                      *(e for e in re.finditer(rf"(?:(?<=\bilacs )|(?<=\bsif )|(?<=\bjtai )|(?<=\bre-inspection )|"
+                                               rf"(?<=\breinspection )|(?<=\bilacs in )|(?<=\bre-inspection in )|"
+                                               rf"(?<=\breinspection in )){YEAR}\b(?![/–-]\d)", text, re.I)
+                        # (not one closing a span: "after the 2017 inadequate, ahead of the re-inspection in 2019")
+                        if not _CLOSES_SPAN_RE.search(text, max(0, e.start() - 60), e.start())),
+                      *([scene_year] if scene_year else []), *([label_year] if label_year else [])]
+    event_year = max(event_years, key=lambda e: int(e.group(1)), default=None)
     # "by the full inspection in June 2019, how far had it come since its 2017 rating?": the event's month is asked
     event_month = max(re.finditer(rf"\b{EVENT_NOUN}\s+(?:in|during|of)\s+{MONTH_RE}\s+{YEAR}", text, re.I),
                       key=lambda e: (int(e.group(2)), _month(e.group(1)) or 0), default=None)  # the latest
@@ -1487,9 +1519,11 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             # inspection, the RI before the Oct 2022 ILACS" asks 2018)
             if re.search(rf"\b{MONTH_RE}\s+$", text[:earlier.start()], re.I) or not re.match(
                     rf"\s+(?:(?!(?:and|or|to|the|from|until|since)\b)[\w'’-]+\s+){{0,2}}?"
-                    rf"(?:{EVENT_NOUN}|(?:ilacs|sif|jtai)\b)", text[earlier.end():], re.I):
+                    rf"(?:{EVENT_NOUN}|(?:ilacs|sif|jtai)\b)", text[earlier.end():], re.I) \
+                    or PUT_RIGHT_ASKED_RE.search(text) or _DONE_BY_RE.search(text):
                 continue  # (a dated month of its own is read below; a year that names no event of its own, "what
-                # had the team already put in place in 2015?", leaves the event before which it came)
+                # had the team already put in place in 2015?", leaves the event before which it came; so does a
+                # question whether the earlier finding was put right or met before the later event)
             m, kind, g = earlier, "year", (earlier.group(1),)
         if kind in ("since", "since_event") and event_year and _valid_year(g[1]) \
                 and int(event_year.group(1)) > _valid_year(g[1]):
@@ -1497,13 +1531,14 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             if named_month := re.search(rf"\b{MONTH_RE}\s+$", text[:event_year.start()], re.I):
                 m, kind, g = re.compile(rf"{MONTH_RE}\s+{YEAR}", re.I).match(text, named_month.start()), "month", \
                     (named_month.group(1), event_year.group(1))  # ("the March 2018 scrutiny update": its month)
-        elif kind in ("range", "event_range") and event_year and event_year.start() < m.start() \
-                and SPAN_DESCRIBES_RE.search(text, event_year.end(), m.start()) \
-                and (ends := sorted(int(y) for y in re.findall(YEAR, m.group(0)))) \
-                and ends[0] < int(event_year.group(1)) < ends[-1]:
+        elif kind in ("range", "event_range") and (ends := sorted(int(y) for y in re.findall(YEAR, m.group(0)))) \
+                and (inside := next((e for e in event_years if e.start() < m.start()
+                                     and SPAN_DESCRIBES_RE.search(text, e.end(), m.start())
+                                     and ends[0] < int(e.group(1)) < ends[-1]), None)):
             # "somerset's 2017 full inspection, the RI one between the 2015 inadequate and the 2022 good": the span
-            # tells which event; the event's own year is asked
-            m, kind, g = event_year, "year", (event_year.group(1),)
+            # tells which event; the event's own year is asked (so is a label's: "Lambeth in 2016, when the new
+            # leaders came in between the 2015 SIF and the 2018 reinsp")
+            m, kind, g = inside, "year", (inside.group(1),)
         elif kind in ("since", "since_event") and event_month and _valid_year(g[1]) \
                 and int(event_month.group(2)) > _valid_year(g[1]):
             y, month = int(event_month.group(2)), _month(event_month.group(1))
@@ -1677,7 +1712,9 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
 
 # "the RI one between ...", "the inspection that came between ...": a span telling which event (see _parse_time)
 SPAN_DESCRIBES_RE = re.compile(r"\b(?:one|inspection|visit|report|judge?ment|ilacs|grade|rating)\s+"
-                               r"(?:(?:that|which)\s+(?:came|fell|sat|was)\s+)?$", re.I)
+                               r"(?:(?:that|which)\s+(?:came|fell|sat|was)\s+)?$|"
+                               # ("Lambeth in 2016, when the new senior leaders came in between ...")
+                               r"(?<=\d),?\s+when\s+[^?.;,]{0,60}$", re.I)
 
 
 # A question on a number: "How many children were in care - around 2000?" (a count, no year)
@@ -2104,9 +2141,10 @@ def _without_closing_not(text: str) -> str:
 
 # A place's own words set aside, the place still asked: "Why did the IoW pull out of the arrangement with
 # Southampton? ..., not Southampton's statement or the local press"
-PLACE_SOURCE_SET_ASIDE_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?((?:[A-Z][\w&-]*\s+){0,3}?"
-                                        r"[A-Z][\w&-]*)(?:['’]s?)?\s+(?:own\s+)?(?:council['’]?s?\s+)?(?:statements?|"
-                                        r"(?:press\s+|news\s+)?releases?|responses?|web\s?pages?|pages?|websites?)\b")
+PLACE_SOURCE_SET_ASIDE_RE = re.compile(r"\b(?i:not|rather\s+than|instead\s+of)\s+(?i:the\s+)?([A-Z][\w&-]*"
+                                        r"(?:\s+(?:of|and|&|upon|on|the|[A-Z][\w&-]*)){0,4}?)(?:['’]s?)?\s+"
+                                        r"(?i:own\s+)?(?i:council['’]?s?\s+)?(?i:statements?|(?:press\s+|news\s+)?"
+                                        r"releases?|responses?|web\s?pages?|pages?|websites?)\b")
 
 
 @lru_cache(maxsize=512)

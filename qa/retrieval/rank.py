@@ -1399,8 +1399,10 @@ def set_aside_weight(doc: Document, query: Query) -> float:
             and {a.casefold() for a in doc.local_authorities} <= aside:
         return SET_ASIDE_PLACE_PENALTY
     if doc.local_authorities and doc.doc_type == "council_page" and (own := council_sources_set_aside(query.text)) \
-            and {a.casefold() for a in doc.local_authorities} <= own:
-        return SET_ASIDE_PLACE_PENALTY  # ("the Island's own cabinet paper, not Southampton's statement")
+            and {a.casefold() for a in doc.local_authorities} <= own \
+            and _STATEMENT_PAGE_RE.search(f"{doc.title or ''}\n{doc.text[:DOC_OPENING_CHARS]}"):
+        return SET_ASIDE_PLACE_PENALTY  # ("the Island's own cabinet paper, not Southampton's statement": its statement
+        # or release, not "Kent's cabinet paper, not Kent's press release")
     years = years_set_aside(query.text)
     if not years or not doc.date:
         return 1.0
@@ -1414,6 +1416,8 @@ def set_aside_weight(doc: Document, query: Query) -> float:
     return SET_ASIDE_EVENT_PENALTY if _opens_on_kind_set_aside(doc, query.text, year) else SET_ASIDE_YEAR_PENALTY
 
 
+_STATEMENT_PAGE_RE = re.compile(r"\b(?:statement|press\s+release|news\s+release|our\s+response|responds?|response\s+to|"
+                                r"news)\b", re.I)
 # A document only on places the question sets aside ("which councils had commissioners? Not Medway's or Northants',
 # they came later") is on what the asker does not want.
 SET_ASIDE_PLACE_PENALTY = 0.5

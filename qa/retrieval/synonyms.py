@@ -25,6 +25,9 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     "run away": ("missing",),
     "locum": ("agency",),
     "locums": ("agency",),
+    **{form: ("temporary",) for form in ("temps", "temp staff", "temp workers")},
+    # a council that "came out of inadequate" is written up as "no longer rated inadequate"
+    **{form: ("no longer",) for form in ("out of inadequate", "off inadequate")},
     "churn": ("turnover",),
     "ceo": ("chief executive",),
     # abbreviations typed in a hurry ("how many soc workers (fte) ...")
@@ -37,9 +40,9 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     **{form: ("committee",) for form in ("cttee", "ctee", "cttees")}, "mtg": ("meeting",), "mtgs": ("meetings",),
     **{form: ("managers",) for form in ("mgr", "mgrs")}, "mgmt": ("management",), "govt": ("government",),
     "dept": ("department",), "env": ("environment",), "envt": ("environment",), "avg": ("average",),
-    "info": ("information",),
+    "info": ("information",), "info-sharing": ("information sharing",),
     # ... and the Children Act's sections by number ("s47s done on time?": child protection enquiries)
-    **{form: ("child protection enquiries", "section 47") for form in ("s47", "s47s", "s.47", "s 47")},
+    **{form: ("child protection enquiries", "section 47") for form in ("s47", "s47s", "s.47", "s.47s")},
     # (typed in lower case: "SW" is the south west region)
     **{form: ("social workers",) for form in ("sw", "sws", "swr", "swrs")},
     "yp": ("young people",), "cyp": ("children and young people",),
@@ -64,7 +67,8 @@ EVERYDAY_FORMS: dict[str, tuple[str, ...]] = {
     **{form: ("delays", "drift") for form in ("wait too long", "waits too long", "waiting too long", "waited too long",
                                               "waiting too long for")},
     # ... and work "done on time" as "timely" or done "without delay"
-    **{form: ("timely", "without delay") for form in ("on time", "in time")},
+    **{form: ("timely", "without delay") for form in ("done on time", "seen on time", "held on time",
+                                                      "completed on time", "happening on time", "on time?")},
     # the "legal basis" or "powers" an inspectorate acts under is written as the section of an Act ("under section
     # 136 of the Education and Inspections Act 2006")
     **{form: ("section", "act") for form in ("legal basis", "legal power", "legal powers", "statutory basis",
