@@ -372,10 +372,3 @@ def test_a_grade_asked_of_an_ilacs_typed_before_its_year_is_tied_to_that_year():
     assert not holds_grade_of("Stockport's services were judged good at the last full inspection in March 2022.",
                               range(2023, 2026), "stockport ilacs 2024 - overall judgement?")
 
-
-def test_a_name_offered_beside_another_word_for_it_need_not_be_mentioned():
-    from qa.retrieval.question import names_with_alternatives
-
-    assert names_with_alternatives("Have Sure Start / children's centres ever been found inadequate?",
-                                   ("Sure Start",)) == {"Sure Start"}
-    assert names_with_alternatives("Did the CQC or Ofsted inspect it?", ("CQC", "Ofsted")) == frozenset()

@@ -1249,13 +1249,6 @@ def names_restated_only(text: str, names: tuple[str, ...]) -> frozenset[str]:
                      and not re.search(rf"\b{re.escape(n)}\b", others))
 
 
-def names_with_alternatives(text: str, names: tuple[str, ...]) -> frozenset[str]:
-    """The names offered with another word for the same thing ("Sure Start / children's centres", "the MASH or front
-    door"): a passage holding the other answers, naming it or not."""
-    return frozenset(n for n in names if re.search(rf"\b{re.escape(n)}\s*(?:/|\bor\b)\s*(?:the\s+)?[a-z]|"
-                                                    rf"\b(?!or\b)[a-z][\w'’-]*\s*(?:/|\bor\b)\s*{re.escape(n)}\b", text))
-
-
 # ... or a grade: "Who gave the board its feedback on the ILACS? And what overall grade did they get?"
 SECOND_GRADE_RE = re.compile(r"(?:[?,;]\s*|\s)(?:and\s+(?:also\s+)?|\+\s*|also\s+|plus\s+)(?:what|which)\s+"
                              r"(?:[\w-]+\s+){0,2}?(?:grade|judge?ment|rating)s?\b", re.I)
