@@ -247,7 +247,8 @@ def test_a_committee_papers_template_makes_a_councils_page_though_no_council_is_
     from conftest import metadata_of
 
     paper = ("9 July 2025 ITEM: 11 Cabinet\nCost of agency social workers in Children's Services\nWards and "
-             "communities affected: All Key Decision: Key Report of: Cllr Jo Hill, Cabinet Member for Children's Services\n"
+             "communities affected: All Key Decision: Key Report of: Cllr Jo Hill, Cabinet Member for Children's "
+             "Services\n"
              "1.1 This report sets out the cost of agency social workers in 2024/25 and asks Cabinet to approve a "
              "workforce plan.\n2. Recommendation(s) 2.1 That Cabinet approves the workforce plan.\n8. Background "
              "papers used in preparing the report Ofsted inspection report (June 2024).\n")

@@ -688,7 +688,8 @@ _YEAR = r"(?:19|20)\d\d"
 GRADE_YEAR_QUESTION_RE = re.compile(rf"\b{_YEAR}\s+(?:ofsted\s+)?(?:ilacs|sif|inspection|judge?ment|rating|grade|"
                                     rf"re-?inspection)\b|"
                                     # (the year typed after: "stockport ilacs 2024 - overall judgement?")
-                                    rf"\b(?:ilacs|sif|re-?inspection)\s+(?:in\s+)?{_YEAR}\b|\b(?:inspect\w*|rat(?:ed|ing)|judge?d|judge?ment|grade[ds]?|"
+                                    rf"\b(?:ilacs|sif|re-?inspection)\s+(?:in\s+)?{_YEAR}\b|"
+                                    rf"\b(?:inspect\w*|rat(?:ed|ing)|judge?d|judge?ment|grade[ds]?|"
                                     rf"given|get|got|receiv\w+)\b[^,;?]{{0,60}}?\b(?:in|during|for)\s+(?:\w+\s+)?{_YEAR}\b",
                                     re.I)
 # (every year of the clause counts: "rated good in 2018 and again in 2022"; "since 2018" is every year from it)
