@@ -33,7 +33,7 @@ from qa.retrieval.question import (FRAMEWORK_RE, GRADE_KEPT_VERBS, MONTH_RE, OFS
                                    FilterOverrides, Query, _month, _ordinal, count_asked_second, grade_asked_second,
                                    parse, without_set_asides)
 from qa.retrieval.answer_type import (AVERAGE_RE, EVIDENCE, CHANGE_QUESTION_RE, REPORTS_RE, SHARE_QUESTION_RE,
-                                      announces_only,
+                                      announces_only, area_grade_asked,
                                       asked_event, gives_grade, grade_tied_to, grades_other_setting_only,
                                       judged_grade_asked,
                                       asks_board_grade, states_board_grade,
@@ -1193,17 +1193,22 @@ def last_inspection_years(text: str) -> frozenset[int]:
     return frozenset(int(y) for y in LAST_INSPECTION_RE.findall(text))
 
 
+def _own_dated_events(text: str):
+    """The events a text dates (DATED_EVENT_RE) that it does not recall, each with the words just before it."""
+    for m in DATED_EVENT_RE.finditer(text):
+        if not RECALLED_RE.search(before := text[max(0, m.start() - 30):m.start()]):
+            yield m, before
+
+
 @lru_cache(maxsize=64)  # one scan per document text, as _text_facts
 def dates_own_event(text: str) -> bool:
-    return any(not RECALLED_RE.search(text[max(0, m.start() - 30):m.start()]) for m in DATED_EVENT_RE.finditer(text))
+    return any(_own_dated_events(text))
 
 
 def dates_own_event_in(text: str, year: int) -> bool:
     """An event of the text's own it dates to `year` (not one it recalls: "The inspection follows the final
     monitoring visit in September 2025")."""
-    return any(str(year) in m.group(0) and not RECALLED_RE.search(text[max(0, m.start() - 30):m.start()])
-               and not _FOLLOWS_RE.search(text[max(0, m.start() - 30):m.start()])
-               for m in DATED_EVENT_RE.finditer(text))
+    return any(str(year) in m.group(0) and not _FOLLOWS_RE.search(before) for m, before in _own_dated_events(text))
 
 
 _FOLLOWS_RE = re.compile(r"\b(?:follows|followed)\W+(?:\w+\W+){0,2}$")
@@ -1302,15 +1307,12 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
 def states_asked_kind(query: Query, hits: list[Hit]) -> bool:
     """states_asked_fact, and for a grade asked in any words ("breakdown of judgements, which one was RI?"), a
     grade stated (not a question only naming one: "how did the council respond to the inadequate judgement?")."""
-    return states_asked_fact(query, hits) and (not (asks_grade(query.text) or GRADE_BREAKDOWN_RE.search(query.text))
-                                               or any(holds("judgement", h.passage.text) for h in hits))
+    grade_asked = asks_grade(query.text) or area_grade_asked(query.text) or GRADE_BREAKDOWN_RE.search(query.text)
+    return states_asked_fact(query, hits) and (not grade_asked or any(holds("judgement", h.passage.text) for h in hits))
 
 
-# "breakdown of judgements, which one was RI?", "which areas were judged inadequate?"
-GRADE_BREAKDOWN_RE = re.compile(r"\bbreakdown\s+of\s+(?:the\s+)?(?:judge?ments|grades|ratings)\b|"
-                                r"\b(?:which|what)\s+(?:one|area|judge?ment)s?\s+(?:was|were|got)\s+"
-                                r"(?:rated\s+|graded\s+|judged\s+)?(?:ri|inadequate|good|outstanding|"
-                                r"requires\s+improvement)\b", re.I)
+# (the grades of the areas asked as a whole: "breakdown of judgements")
+GRADE_BREAKDOWN_RE = re.compile(r"\bbreakdown\s+of\s+(?:the\s+)?(?:judge?ments|grades|ratings)\b", re.I)
 
 
 def opens_on_date_set_aside(doc: Document, query: Query) -> bool:
