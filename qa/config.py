@@ -363,7 +363,10 @@ DEFAULT_INDEX = ROOT / "index"
 #   172: a committee paper's template ("Wards and communities affected", "Key Decision", "Background papers") makes it
 #        a council's page though its text names no council; another council's visit is one whose subject or object
 #        it is (not a partner's named beside the page's own visit); a date the page shows keeps its creation date
-PIPELINE_VERSION = "172"
+#   173: a visit a year or a season back ("the seventh and final monitoring visit last summer") is no visit of the
+#        page's own; a template's version date ("Report Template v2.1 April 2022") dates no paper, its "Date of
+#        Decision" does; a short story's council named twice at most, first in its second half, is a comparison
+PIPELINE_VERSION = "173"
 
 
 def packaged_model_path() -> str:

@@ -1085,6 +1085,9 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|before)\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?\
 
 LONG_TEXT_CHARS = 4000
 LATE_NAMED_MAX_MENTIONS = 4
+SHORT_TEXT_HEAD_CHARS = 300
+SHORT_TEXT_MIN_CHARS = 1000  # (a few lines say too little of who is a subject)
+SHORT_LATE_NAMED_MAX = 2
 ROUND_UP_AUTHORITIES = 3  # subjects in a document about several councils at once
 
 
@@ -1261,6 +1264,13 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
         for name in scores:
             if name != leader and first_pos[name] > len(content) / 2 and counts[name] <= LATE_NAMED_MAX_MENTIONS:
                 scores[name] *= 0.5
+    elif first_pos[leader] < SHORT_TEXT_HEAD_CHARS and len(content) >= SHORT_TEXT_MIN_CHARS:
+        # ... so in a short story on one council from its headline, one named twice at most, first in the second
+        # half ("The result leaves Wakefield behind some of its neighbours. Rotherham, ..., was rated outstanding")
+        counts = Counter(mt.name for mt in mentions)
+        for name in scores:
+            if name != leader and first_pos[name] > len(content) / 2 and counts[name] <= SHORT_LATE_NAMED_MAX:
+                scores[name] *= 0.5
     top = max(scores.values())
     if top < 1.5:
         own = _strip_quotes(content)
@@ -1313,6 +1323,7 @@ def _in_long_list(mentions, i: int, content: str) -> bool:
 _UPDATED_RE = re.compile(r"\b(?:last\s+)?(?:updated|modified)\b", re.I)
 _MEETING_BODY_RE = re.compile(r"\b(?:committee|cabinet|council|board|panel|forum|commission|minutes)\b", re.I)
 _MEETING_LINE_RE = re.compile(r"\b(?:minutes|agenda|meeting|committee|cabinet|panel)\b", re.I)
+_TEMPLATE_MARK_RE = re.compile(r"\b(?:template\s+)?v\d+(?:\.\d+)*\W*$|\btemplate\W*$", re.I)
 _NOT_MEETING_DATE_RE = re.compile(r"\b(?:review\w*|printed|version|issued?|effective|expir\w*|updated|next)\b", re.I)
 
 
@@ -1400,7 +1411,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         # (not a report's running title dating its fieldwork: "Inspection of Wigan Council: 27 June to 8 July 2022");
         # in figures too, with the year in full, on a meeting's line: "Scrutiny Committee - Minutes - 14/09/2023"
         # (not "Corporate Parenting Strategy | Review date: 01/04/2026", "Printed 03/01/2024 - agenda pack")
-        dated = re.search(_FULL_DATE, line, re.I) or (
+        # (nor a template's version: "Policy Committee Report Template v2.1 April 2022")
+        dated = next((d for d in re.finditer(_FULL_DATE, line, re.I)
+                      if not _TEMPLATE_MARK_RE.search(line[:d.start()])), None) or (
             (n := _NUM_RE.search(line)) and len(n.group(3)) == 4 and _MEETING_LINE_RE.search(line)
             and not _NOT_MEETING_DATE_RE.search(line[max(0, n.start() - 25):n.start()]) and n)
         if dated and _MEETING_BODY_RE.search(line) and not _VISIT_WORD_RE.search(line) and parse_date(dated.group(0)):
@@ -1614,6 +1627,12 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         m = _FURNITURE_DATE_RE.search(title)
         if m and parse_date(m.group(0)) and not _RANGE_END_RE.search(title[:m.start()]):
             return parse_date(m.group(0)), 0.5
+    # a committee paper with no date of its own but the decision it goes to ("Date of Decision | 16/09/2024" on a
+    # policy committee's cover; a meeting's or publication date, read above, comes first)
+    m = re.search(rf"\b(?:date of (?:the )?decision|decision date)\s*[:|]\s*({_FULL_DATE}|{_NUMERIC_DATE})\b",
+                  "\n".join(b.text for b in head), re.I)
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), 0.6
     if hints.get("url_date"):  # (see convert.convert_html: a news site files a story under its day)
         return hints["url_date"], URL_DATE_CONFIDENCE
     if updated:
@@ -1863,6 +1882,11 @@ _VISIT_NUMBER_RES = [
 # monitoring visit": a story's way to name the visit it reports.) "progress since MV1 in April" too.
 # (or a finding recalled from it: "the improvement noted at the fourth monitoring visit had been sustained"; not
 # "Inspectors found during the fourth monitoring visit ...", how a story names its own)
+# (a visit a season back, "last summer"; a month last year only of the final visit, "our eighth and final monitoring
+# visit in June last year": a story in January on its own visit says "the third monitoring visit in December last
+# year"; nor "last week", "last month", which a story on the visit itself may say)
+_RECALLED_SEASON_RE = re.compile(r",?\s*(?:visit\s+)?,?\s*last\s+(?:summer|spring|autumn|winter)\b")
+_RECALLED_MONTH_RE = re.compile(r"\s*(?:visit\s+)?(?:in|on)\s+(?:\d{1,2}\s+)?[A-Z][a-z]+\s+last\s+year\b")
 _REFERS_ELSEWHERE_RE = re.compile(r"\b(?:next|previous|last|earlier|prior|since(?:\s+(?:its|the|their))?|"
                                   r"(?:time\s+of|before)\s+(?:the|its|their)|"
                                   r"noted\s+(?:at|during)\s+(?:the|its|their))\s+$", re.I)
@@ -1985,6 +2009,11 @@ def infer_visit_number(content: str, subjects: list[str] | None = None) -> tuple
             if rx is _OF_THESE_RE and not re.search(r"\bmonitoring\s+visits\b",
                                                     content[max(0, m.start() - 300):m.start()], re.I):
                 continue
+            if _RECALLED_SEASON_RE.match(content, m.end()) \
+                    or _RECALLED_MONTH_RE.match(content, m.end()) \
+                    and re.search(r"\b(?:final|last)\b", m.group(0), re.I):
+                continue  # "When Ofsted came for the seventh and final monitoring visit last summer, ...", in a page
+                # on the full inspection that followed
             if rx is _MADE_VISIT_RE and re.search(r"\b(?:when|since|after|before|once|until|following)\b[^.,;]{0,40}$",
                                                   content[max(0, m.start() - 50):m.start()], re.I):
                 continue  # recalled: "When Ofsted made its second monitoring visit in November, ..."

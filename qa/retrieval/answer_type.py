@@ -1205,7 +1205,12 @@ AVERAGE_RE = re.compile(r"\b(?:average|mean|median)\b", re.I)
 # "What proportion of social workers were agency staff?" is answered by a share stated anywhere in a sentence on
 # them: "Agency social workers now make up 22% of the workforce", "a fifth of posts are filled by agency staff",
 # "one in four social workers". (Not "the first half of 2024", "a third monitoring visit"; nor "share" the verb.)
+# (a measure's rate is one too: "sw vacancy rate end of dec 2025", "the vacancy rate was 27 per cent"; not "at the
+# new rates", "did Ofsted rate")
 SHARE_QUESTION_RE = re.compile(rf"\b(?:proportion|percentage|per\s*cent)\b|\b(?:what|the)\s+share\s+of\b|"
+                               r"\b(?:vacancy|turnover|agency|sickness|absence|churn|conversion|re-?referral|"
+                               r"referral|retention|completion|timeliness|stability|attrition|take-?up)\s+rates?\b|"
+                               r"\brates?\s+of\s+(?!pay\b)|"
                                rf"{_RELIANCE}", re.I)
 SHARE_RE = re.compile(r"\d\s*(?:%|per\s*cent\b)|"
                       # (Ofsted spells out a number opening a sentence: "Thirty-four per cent of social workers")
@@ -1643,7 +1648,16 @@ REPORTS_RE = re.compile(r"\b(?:found|finds|judged|concluded|identified|rated|gra
                         r"(?:is|are|was|were)\s+(?:good|outstanding|weak|poor|effective|ineffective))\b", re.I)
 
 
-RESPONSE_ASKED_RE = re.compile(r"\b(?:respon[ds]\w*|react\w*|repl(?:y|ied|ies)|answer(?:ed|s)?)\b", re.I)
+# (not a service's response to children, the thing inspected: "was the response to initial need and risk judged
+# effective?", "how well agencies respond to children at risk"; not to findings on them: "the council's response to the
+# report's findings on child exploitation")
+_SERVICE_RESPONSE = (r"(?!\s+to\s+(?:the\s+|a\s+)?(?:(?!(?:findings?|reports?|letters?|inspections?|jtai|ofsted|"
+                     r"recommendations?|reviews?|judge?ments?|criticisms?|concerns)\b)[\w'’-]+\s+){0,3}?(?:needs?|"
+                     r"risks?|child(?:ren)?|referrals?|harm|abuse|exploitation|famil(?:y|ies)|contacts?|neglect|"
+                     r"young\s+people|missing)\b)")
+RESPONSE_ASKED_RE = re.compile(r"\b(?:react\w*|repl(?:y|ied|ies)|answer(?:ed|s)?)\b|"
+                               rf"\brespon(?:se|ses|d|ds|ded|ding)\b{_SERVICE_RESPONSE}|"
+                               r"\brespons(?:ib|iv)\w*", re.I)  # (as before: "responsible", "responsiveness")
 
 
 def asks_findings(question: str) -> bool:
@@ -1660,10 +1674,17 @@ def announces_only(text: str) -> bool:
 
 # "What judgement did Ofsted give Surrey County Council's children's services?" asks about the council's services;
 # a children's home, school or youth justice service in Surrey inspected on its own is another inspection.
+_PROVIDING_AGENCIES = ("accommodation", "nursing", "fostering", "adoption", "recruitment", "employment", "staffing",
+                       "care", "homecare", "agency")
 COUNCIL_SERVICES_ASKED_RE = re.compile(r"\bchildren['’]?s\s+(?:social\s+care\s+)?services\b|\bchildren['’]?s\s+"
                                        r"social\s+care\b|\bILACS\b|\bSIF\b|\bsingle\s+inspection\b|"
                                        # "How are councils responding to ...?": the councils' own work, across them
-                                       r"\bcouncils\b|\blocal\s+authorities\b", re.I)
+                                       r"\bcouncils\b|\blocal\s+authorities\b|"
+                                       # ... or with their partners: "how well agencies spot and respond to children
+                                       # at risk" (not a provider: "supported accommodation agencies")
+                                       r"\bmulti-?agency\b|"
+                                       + "".join(rf"(?<!\b{kind}\s)" for kind in _PROVIDING_AGENCIES)
+                                       + r"\bagencies\b(?!['’]?\s+(?:staff|workers))", re.I)
 # "Ofsted's second monitoring visit to Haringey": to a council (not "to Larkfield House", "to the home")
 # (or a report on one: "Going by Ofsted's own 2023 report on Wirral, was anything graded good?")
 VISIT_TO_RE = re.compile(r"\b(?:monitoring|focus+ed)\s+visits?\s+to\s+|\b(?:report|inspection)s?\s+(?:on|of|into)\s+",

@@ -202,6 +202,12 @@ ATTRIBUTION_CUES = [
                            rf"\bcouncil['’]s\s+(?:own\s+)?(?:news|web)\s?(?:page|item|story|post|article)s?\b"
                            rf"{_FOUND_WANTING}", re.I)),
     ("news", re.compile(r"\baccording to (?:the )?(?:news|press|media|reports? in)\b|"
+                        # ("Lambeth 2015 inadequate, as the local news covered it: how many areas did Ofsted set?";
+                        # a clause of its own, not a comparison: "was it as bad as the press reported it?")
+                        r"(?:(?<=[,:;(–—-])|^)\s*as\s+(?:the\s+)?(?:local\s+|trade\s+)?(?:news|press|papers?|"
+                        r"media)\s+(?:covered|reported|told)\s+it\b|"
+                        r"(?:(?<=[,:;(–—-])|^)\s*as\s+(?:covered|reported)\s+(?:by|in)\s+the\s+(?:local\s+|"
+                        r"trade\s+)?(?:news|press|papers?|media)\b|"
                         r"(?<!not )\b(?:news|press) (?:coverage|reports?|articles?) (?:say|said|says)\b|"
                         # the story named as where the words are ("In the trade-press feature on X's improvement,
                         # what did the director say ...?", "I want the local news story on ...")
@@ -609,6 +615,8 @@ YEAR_ALONE_SET_ASIDE = (r"(?<=[^\s(])[,;]?\s*" + _NOT_YEAR +
                         r"(?:\s*(?:or|and|to|[-–/])\s*(?:(?:19|20)\d\d|\d\d)\b)?"
                         r"(?=\s*[),;?.!]|\s*$|\s+[-–—]\s|\s+but\b)")
 # (a bracket's second clause sets aside to its close: "(what they said then, not the dates of the june inspection)")
+_SET_ASIDE_DATE = (rf"(?:\s+(?:from|in|of|dated)\s+(?:(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b|"
+                   rf"{MONTH_RE}(?![\w'’-])(?!\s*,?\s*\d)))?")
 NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               rf"{CLOSING_SET_ASIDE}|"
                               # ("the 2022 one, not who was DCS back in 2015/16": who or what held at a time set aside,
@@ -628,6 +636,10 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?<=[^\s(])[,;]\s*(?:not|rather than|instead of)\s+(?:the|its|their|an?)\b[^()]{0,200}(?=\))|"
                               # (a year alone set aside: "(the most recent time, not 2013)", "not 2013 or 2014 -")
                               rf"{YEAR_ALONE_SET_ASIDE}|"
+                              # (a visit by its number alone: "The 2023 write-up only, not MV5 or the council's own
+                              # 2019 page")
+                              # (to its clause's end: ", not MV5 or the JTAI"; not "If not MV4 then which visit?")
+                              r",?\s*(?<!\bif\s)\bnot\s+(?:mv|fv)s?\s?\d{1,2}\b[^?.:;()]{0,200}|"
                               # (a person set aside with the event they spoke on: "Not Peter Fortune on the 2019 good
                               # judgement")
                               r",?\s*\bnot\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
@@ -646,8 +658,7 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:(?:letter|report)s?|findings)\b)?"
                               # (with its date after it: "Not WNC's own ILACS from Nov 2022"; "not the 6th MV in
                               # March or the 2017 SIF")
-                              rf"(?:\s+(?:from|in|of|dated)\s+(?:(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b|"
-                              rf"{MONTH_RE}(?![\w'’-])(?!\s*,?\s*\d)))?"
+                              rf"{_SET_ASIDE_DATE}"
                               # (and what it was on: "not the later MV on permanence"; or of whom: "not HMICFRS's
                               # separate inspection of Humberside Police")
                               r"(?:\s+(?:on|about|into|covering|of)\s+(?!(?:the\s+)?(?:\d|(?:19|20)\d\d\b))"
@@ -672,7 +683,8 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               # ILACS and not Leicester's 2015 grades")
                               r"(?:,?\s+(?:or|nor|and)\s+(?:not\s+)?(?:(?:the|its|their|an?)\s+|(?-i:(?=[A-Z])))"
                               r"(?:[\w'’-]+\s+){0,3}?"
-                              rf"{_SET_ASIDE_EVENT}s?\b)*", re.I)
+                              # (with its own date: "not the two-day visit in March 2024 or the final one in Sept 2025")
+                              rf"{_SET_ASIDE_EVENT}s?\b{_SET_ASIDE_DATE})*", re.I)
 # ("now" in lower case: "CYP Now" is a magazine)
 # (not "current" as what a thing is, after having it: "care leavers who don't have current pathway plans")
 RECENCY_RE = re.compile(r"\b(latest|most recent|newest|(?<!\bhave )(?<!\bhas )(?<!\bhad )(?<!\bwithout )(?<!\bno )"
@@ -1228,11 +1240,18 @@ _DONE_BY_RE = re.compile(r"\b(?:met|done|implemented|completed|acted\s+on|carrie
 # and QA weren't built on reliable information. By the last MV, had that been put right?"
 RESTATED_FINDING_RE = re.compile(r"\b(?:said|found|criticised|criticized|flagged|noted|highlighted|raised|slated|"
                                  r"concluded)\b", re.I)
+# ... or the grades an inspection gave: "the 2017 SIF had help and protection and LMG inadequate" (not a home or a
+# service graded, "Larkfield House was rated inadequate in March 2023", the question's subject)
+_RESTATED_GRADES_RE = re.compile(r"\b(?:sif|ilacs|jtai|inspection|judge?ments?)\b.*\b(?:inadequate|"
+                                 r"requires?\s+improvement|(?-i:RI))\b", re.I)
 PUT_RIGHT_ASKED_RE = re.compile(r"\b(?:put\s+right|fixed|addressed|resolved|sorted|turned\s+(?:round|around)|"
                                 r"got\s+better|improved|moved\s+on)\b", re.I)
 # ... the finding referred back to as a whole ("had that been put right?"; not a thing, "Has it improved since?",
-# whose name is what is asked about)
+# whose name is what is asked about); or asked whether anything of it was left ("was anything still graded below
+# good?")
 _FINDING_REFERRED_RE = re.compile(r"\b(?:that|this|these|those)\b", re.I)
+_ANYTHING_LEFT_RE = re.compile(r"\b(?:anything|any\s+(?:of\s+)?(?:them|it|those|areas?|judge?ments?))\s+"
+                               r"(?:[\w'’-]+\s+)?still\b", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -1240,10 +1259,11 @@ def names_restated_only(text: str, names: tuple[str, ...]) -> frozenset[str]:
     """The names (see find_names) the question uses only in a statement of what was found before, when it asks
     whether that was put right: what was criticised then, which a passage on the later event need not repeat."""
     sentences = re.split(r"(?<=[.?!;])\s+|\s+[-–—]\s+", text)
-    if not any(s.endswith("?") and PUT_RIGHT_ASKED_RE.search(s) and _FINDING_REFERRED_RE.search(s)
-               for s in sentences):
+    if not any(s.endswith("?") and (PUT_RIGHT_ASKED_RE.search(s) and _FINDING_REFERRED_RE.search(s)
+                                    or _ANYTHING_LEFT_RE.search(s)) for s in sentences):
         return frozenset()
-    restated = [s for s in sentences if not s.endswith("?") and RESTATED_FINDING_RE.search(s)]
+    restated = [s for s in sentences if not s.endswith("?")
+                and (RESTATED_FINDING_RE.search(s) or _RESTATED_GRADES_RE.search(s))]
     others = " ".join(s for s in sentences if s not in restated)
     return frozenset(n for n in names if any(re.search(rf"\b{re.escape(n)}\b", s) for s in restated)
                      and not re.search(rf"\b{re.escape(n)}\b", others))
@@ -1445,7 +1465,9 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         ("years_listed", rf"\b((?:19|20)\d\d)\s*(?:and|&|\+)\s*(?:the\s+|its\s+)?((?:19|20)\d\d)\b"
                          rf"(?!\s*(?:{COUNTED_NOUNS}))"),
         ("years_listed", YEAR_APPENDED_RE.pattern),
-        ("season", rf"\b(early|spring|mid|summer|late|autumn|winter|end of|beginning of|start of)[\s-]+{YEAR}"),
+        # (not a decade: "the brief in the late 2000s")
+        ("season", rf"\b(early|spring|mid|summer|late|autumn|winter|end of|beginning of|start of)[\s-]+{YEAR}"
+                   rf"(?!['’]?s\b)"),
         # (with its day, which is no word of the topic: "the MV on 12 March 2024"; not a visit's number: "monitoring
         # visit 3 may 2019")
         ("month", rf"\b(?:in\s+|during\s+)?(?:(?:on\s+)?(?:the\s+)?(?<!visit\s)(?<!mv\s)(?<!fv\s)(?<!mv)"
@@ -2004,6 +2026,13 @@ KEPT_FROM_RE = re.compile(rf"\b{GRADE_KEPT_VERBS}\s+(?:the|its|their|that)\s+"
 PLACED_AFTER_RE = re.compile(rf"\b{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\s+"
                              rf"(?P<after>(?:after|following)\s+(?:the\s+|its\s+)?{MONTH_YEAR}\s+"
                              rf"(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\b)", re.I)
+# ... or dated after the event placing it: "Cambridgeshire's next inspection after the Jan 2019 RI, in late 2021"
+# asks late 2021 (the placing clause, up to the date, is group "after")
+PLACED_BEFORE_DATE_RE = re.compile(rf"\b(?:next|following|later|subsequent)\s+(?:[\w'’-]+\s+){{0,2}}?"
+                                   rf"{_SET_ASIDE_EVENT}s?\s+(?P<after>(?:after|following)\s+(?:the\s+|its\s+)?"
+                                   rf"{MONTH_YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\b)"
+                                   rf"(?=,?\s+(?:in|during)\s+(?:(?:early|late|mid|spring|summer|autumn|winter)[\s-]+)?"
+                                   rf"(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b)", re.I)
 _PLACING_EVENT = (r"(?:ilacs|sif|jtai|mv|fv|ri|inspection|re-inspection|visit|judge?ment|report|letter|inadequate|good|"
                    r"outstanding|requires\s+improvement(?:\s+to\s+be\s+good)?|one|rating|grade)\b")
 BETWEEN_EVENTS_RE = re.compile(rf",?\s*\bbetween\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?{YEAR}\b[^,:;?]*?"
@@ -2112,6 +2141,7 @@ CONTRASTED_DOING_RE = re.compile(r"(?<=[,;–—-])\s*(?:rather\s+than|instead\s
 _CONTRAST_ASKED_RE = re.compile(r"\bhow\s+come\b|\bexplain|\b(?:held|kept|stopped|prevented)\b", re.I)
 
 
+@lru_cache(maxsize=256)
 def without_set_asides(text: str) -> str:
     """`text` without the events and sources it sets aside ("..., not WNC's release on its 2022 ILACS")."""
     if not (REASON_ASKED_RE.search(text) or _CONTRAST_ASKED_RE.search(text)):
@@ -2248,6 +2278,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         considered = _tidy(KEPT_FROM_RE.sub(
             lambda m: re.sub(r"\b(?:at|in|from)\s+$", "", m.group(0)[:m.start(1) - m.start()]), considered))
         considered = _tidy(PLACED_AFTER_RE.sub(lambda m: m.group(0)[:m.start("after") - m.start()], considered))
+        considered = _tidy(PLACED_BEFORE_DATE_RE.sub(lambda m: m.group(0)[:m.start("after") - m.start()], considered))
         considered = _without_earlier_compared(considered)
         # "dudley 2016 inadequate - what had new SLT put in place in 2015 before hmi came?": what was done the year
         # before the inspection is in its report; the inspection's year is asked
@@ -2572,8 +2603,9 @@ INSPECTION_KIND_RE = re.compile(r"\bfocus+ed\s+visit\b|\bmonitoring\s+visit(?=s?
 
 
 # Monitoring visits abbreviated, none numbered ("the 2022 MVs"; not "4th MV", "MV5", "the third and fourth MVs")
-MVS_UNNUMBERED_RE = re.compile(rf"^(?!.*\b{ORDINAL_RE}\b[^.?!]{{0,40}}\b(?-i:MVs?)\b)(?:(?!\b(?-i:MVs?)\s?\d).)*"
-                               rf"\b(?-i:MVs?)\b(?!\s?\d)", re.S | re.I)
+# (a year after it is no number: "sheff MV 2025")
+MVS_UNNUMBERED_RE = re.compile(rf"^(?!.*\b{ORDINAL_RE}\b[^.?!]{{0,40}}\b(?-i:MVs?)\b)"
+                               rf"(?:(?!\b(?-i:MVs?)\s?\d{{1,2}}\b).)*\b(?-i:MVs?)\b(?!\s?\d{{1,2}}\b)", re.S | re.I)
 # Specialist arrangements a question may name in lower case, with no everyday word for them: a page that never
 # names the arrangement does not report on it ("private fostering in Lambeth", where only Kirklees's page mentions
 # privately fostered children). A passage names one by the same phrase, in any of its forms ("privately fostered",

@@ -1365,7 +1365,9 @@ _SETS_ASIDE_RE = re.compile(r"(?:,?\s*\(?\s*)?(?:and\s+)?"
                             rf"(?:not|rather\s+than|instead\s+of|{NOT_WANTED}|"
                             rf"{ASIDE_WORDS})\s+"
                             r"(?:in\s+|from\s+|what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
-                            rf"(?:the|a|an|its|their|her|his|any|[\w-]+['’]s|(?:{MONTH_RE}\s+)?(?:19|20)\d\d)\b", re.I)
+                            rf"(?:the|a|an|its|their|her|his|any|[\w-]+['’]s|(?:{MONTH_RE}\s+)?(?:19|20)\d\d|"
+                            # (an event by its abbreviation: "not MV5 or the council's own 2019 page")
+                            r"(?:mv|fv)s?\d{0,2}|ilacs|sif|jtai)\b", re.I)
 
 
 def set_aside_clauses(question: str) -> list[str]:
@@ -2103,6 +2105,14 @@ def kinds_set_aside_wholly(question: str) -> frozenset[str]:
     """The kinds of source a question sets aside with nothing narrowing them ("not Ofsted's own report")."""
     return frozenset(kind for clause in set_aside_clauses(question) if not _SET_ASIDE_NARROWED_RE.search(clause)
                      for kind in _clause_kinds(clause, question))
+
+
+def kinds_set_aside_by_year(question: str) -> list[tuple[tuple[str, ...], frozenset[int]]]:
+    """Each source a question sets aside with a year, as its kinds and that year, part by listed part ("not MV5 or
+    the council's own 2019 page": council pages of 2019; "not the 2019 BBC piece or the council's page": news of
+    2019, council pages of no year)."""
+    return [(kinds, years) for clause in set_aside_clauses(question) for part in _LISTED_RE.split(clause)
+            if (years := years_named(part)) and (kinds := _clause_kinds(part, question))]
 
 
 def set_aside_kinds_last(hits: list[Hit], query: Query) -> list[Hit]:
