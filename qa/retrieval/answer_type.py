@@ -1675,7 +1675,7 @@ def announces_only(text: str) -> bool:
 # "What judgement did Ofsted give Surrey County Council's children's services?" asks about the council's services;
 # a children's home, school or youth justice service in Surrey inspected on its own is another inspection.
 _PROVIDING_AGENCIES = ("accommodation", "nursing", "fostering", "adoption", "recruitment", "employment", "staffing",
-                       "care", "homecare", "agency")
+                       "care", "homecare")
 COUNCIL_SERVICES_ASKED_RE = re.compile(r"\bchildren['’]?s\s+(?:social\s+care\s+)?services\b|\bchildren['’]?s\s+"
                                        r"social\s+care\b|\bILACS\b|\bSIF\b|\bsingle\s+inspection\b|"
                                        # "How are councils responding to ...?": the councils' own work, across them

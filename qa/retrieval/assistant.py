@@ -760,6 +760,16 @@ def passage_on_year_set_aside(hit: Hit, query: Query) -> bool:
 SENTENCE_BEFORE_CHARS = 80
 
 
+# (nor one still to come: "a full inspection is expected in 2025", "until 2025")
+_SINCE_YEAR_RE = re.compile(r"\b(?:since|from|compared\s+(?:with|to)|than)\b[^.;]{0,80}?\b(?:19|20)\d\d\b|"
+                            r"\b(?:until|till|expected|due|planned|scheduled)\b[^.;]{0,30}?\b(?:19|20)\d\d\b|"
+                            r"\bby\s+(?:the\s+(?:end|start|spring|summer|autumn|winter)\s+of\s+)?(?:19|20)\d\d\b", re.I)
+# (a month without its year: "an inspection on June 10 and 21", not "took place in March 2025")
+_NO_YEAR_AFTER = r"(?!,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)"
+_MONTH_ALONE_RE = re.compile(rf"\b({MONTH_NAMES})\b{_NO_YEAR_AFTER}")
+_DATED_BY_MONTH_RE = re.compile(rf"\b({MONTH_NAMES})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b")
+
+
 def undated_page_set_aside(hit: Hit, query: Query) -> bool:
     """An undated document of a kind the question sets aside with a year ("not MV5 or the council's own 2019
     page"), telling of that year and of none asked: the page set aside, whatever month it names ("undertaken in late
@@ -771,14 +781,6 @@ def undated_page_set_aside(hit: Hit, query: Query) -> bool:
     told = rank.years_named(_SINCE_YEAR_RE.sub(" ", hit.document.text))
     return not told & set(range(query.date_from.year, query.date_to.year + 1)) \
         and any(hit.document.doc_type in kinds and years & told for kinds, years in aside)
-# (nor one still to come: "a full inspection is expected in 2025", "until 2025")
-_SINCE_YEAR_RE = re.compile(r"\b(?:since|from|compared\s+(?:with|to)|than)\b[^.;]{0,80}?\b(?:19|20)\d\d\b|"
-                            r"\b(?:until|till|expected|due|planned|scheduled)\b[^.;]{0,30}?\b(?:19|20)\d\d\b|"
-                            r"\bby\s+(?:the\s+(?:end|start|spring|summer|autumn|winter)\s+of\s+)?(?:19|20)\d\d\b", re.I)
-# (a month without its year: "an inspection on June 10 and 21", not "took place in March 2025")
-_NO_YEAR_AFTER = r"(?!,?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b)"
-_MONTH_ALONE_RE = re.compile(rf"\b({MONTH_NAMES})\b{_NO_YEAR_AFTER}")
-_DATED_BY_MONTH_RE = re.compile(rf"\b({MONTH_NAMES})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b")
 
 
 def _recalled_date(m: re.Match, visit_months: frozenset[int], query: Query) -> str:

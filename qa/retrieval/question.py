@@ -2013,14 +2013,14 @@ WRITING_FOR_RE = re.compile(r"(?P<head>^\W*|\b(?:need(?:ed|s)?|want(?:ed|s)?|(?:
 # its outstanding from 2018" (group 1: the date and what follows it)
 GRADE_KEPT_VERBS = (r"(?:keeps?|kept|keeping|retain(?:s|ed|ing)?|maintain(?:s|ed|ing)?|sustain(?:s|ed|ing)?|"
                     r"(?:hold|holding|held|hang|hung)\s+on\s+to|lose|loses|lost|losing)")
+_SEASON_OF = r"(?:(?:early|late|mid|spring|summer|autumn|winter)[\s-]+)?"  # ("late 2021", "the late-2017 ...")
 KEPT_FROM_RE = re.compile(rf"\b{GRADE_KEPT_VERBS}\s+(?:the|its|their|that)\s+"
                           r"(?:[\w'’-]+\s+){0,3}?"
                           # (won then, "it got at the late-2017 re-inspection", or "from 2017"; not "keep its rating
                           # at the 2021 inspection", the event asked)
                           r"(?:(?:it|they)\s+(?:got|had|received|achieved|earned|gained|won)\s+(?:at|in)\s+|from\s+)"
                           r"(?:the\s+)?"
-                          rf"((?:(?:early|late|mid|spring|summer|autumn|winter)[\s-]+)?(?:{MONTH_RE}\s+)?{YEAR}\b)",
-                          re.I)
+                          rf"({_SEASON_OF}(?:{MONTH_RE}\s+)?{YEAR}\b)", re.I)
 # An event asked, placed by an earlier one: "the 2019 inadequate after the Oct 2018 focused visit" asks 2019, not
 # everything from October 2018 (group "after": the placing clause)
 PLACED_AFTER_RE = re.compile(rf"\b{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\s+"
@@ -2031,8 +2031,7 @@ PLACED_AFTER_RE = re.compile(rf"\b{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_
 PLACED_BEFORE_DATE_RE = re.compile(rf"\b(?:next|following|later|subsequent)\s+(?:[\w'’-]+\s+){{0,2}}?"
                                    rf"{_SET_ASIDE_EVENT}s?\s+(?P<after>(?:after|following)\s+(?:the\s+|its\s+)?"
                                    rf"{MONTH_YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\b)"
-                                   rf"(?=,?\s+(?:in|during)\s+(?:(?:early|late|mid|spring|summer|autumn|winter)[\s-]+)?"
-                                   rf"(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b)", re.I)
+                                   rf"(?=,?\s+(?:in|during)\s+{_SEASON_OF}(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b)", re.I)
 _PLACING_EVENT = (r"(?:ilacs|sif|jtai|mv|fv|ri|inspection|re-inspection|visit|judge?ment|report|letter|inadequate|good|"
                    r"outstanding|requires\s+improvement(?:\s+to\s+be\s+good)?|one|rating|grade)\b")
 BETWEEN_EVENTS_RE = re.compile(rf",?\s*\bbetween\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?{YEAR}\b[^,:;?]*?"

@@ -2107,12 +2107,13 @@ def kinds_set_aside_wholly(question: str) -> frozenset[str]:
                      for kind in _clause_kinds(clause, question))
 
 
-def kinds_set_aside_by_year(question: str) -> list[tuple[tuple[str, ...], frozenset[int]]]:
+@lru_cache(maxsize=256)
+def kinds_set_aside_by_year(question: str) -> tuple[tuple[tuple[str, ...], frozenset[int]], ...]:
     """Each source a question sets aside with a year, as its kinds and that year, part by listed part ("not MV5 or
     the council's own 2019 page": council pages of 2019; "not the 2019 BBC piece or the council's page": news of
     2019, council pages of no year)."""
-    return [(kinds, years) for clause in set_aside_clauses(question) for part in _LISTED_RE.split(clause)
-            if (years := years_named(part)) and (kinds := _clause_kinds(part, question))]
+    return tuple((kinds, years) for clause in set_aside_clauses(question) for part in _LISTED_RE.split(clause)
+                 if (years := years_named(part)) and (kinds := _clause_kinds(part, question)))
 
 
 def set_aside_kinds_last(hits: list[Hit], query: Query) -> list[Hit]:
