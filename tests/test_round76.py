@@ -242,7 +242,8 @@ def test_another_inspectorates_own_inspection_needs_a_passage_on_it_not_a_joint_
                                                  "CQC had rated inadequate?")
     assert _names_inspectorate_alone("The CQC found that health visitors share information promptly.")
     for joint in ("In November, a joint inspection by Ofsted, the CQC and the probation inspectorate found delays.",
-                  "Ofsted and the Care Quality Commission (CQC) jointly inspected the local area."):
+                  "Ofsted and the Care Quality Commission (CQC) jointly inspected the local area.",
+                  "The CQC and Ofsted carried out an area SEND inspection of Rutland in 2023."):
         assert not _names_inspectorate_alone(joint), joint
 
 

@@ -706,9 +706,6 @@ def filters_checkable(index: Index, query: Query, facts: list[str]) -> bool:
     return all(any(stated[f](d) for d in docs) for f in facts)
 
 
-_JOINT_RE = re.compile(r"\bjoint(?:ly)?\b|\bjtai\b|\binspectorates\b", re.I)
-
-
 # Another inspectorate's own inspection asked: "the CQC's own inspection of ...", "inspected by HMICFRS" (not the CQC
 # named beside the question, "..., which the CQC had rated inadequate")
 _OTHER = rank.OTHER_INSPECTORATE_RE.pattern
@@ -718,8 +715,9 @@ OTHER_INSPECTORATES_OWN_RE = re.compile(rf"(?:{_OTHER})['’]s\s+(?:own\s+)?(?:[
 
 
 def _names_inspectorate_alone(text: str) -> bool:
-    """A sentence naming another inspectorate (the CQC, HMICFRS, ...) and no joint inspection."""
-    return any(rank.OTHER_INSPECTORATE_RE.search(text, a, b) and not _JOINT_RE.search(text, a, b)
+    """A sentence naming another inspectorate (the CQC, HMICFRS, ...) and no joint inspection (nor a local area's
+    SEND inspection, which the CQC carries out with Ofsted)."""
+    return any(rank.OTHER_INSPECTORATE_RE.search(text, a, b) and not rank.JOINT_INSPECTION_RE.search(text, a, b)
                for a, b in sentence_spans(text))
 
 

@@ -1736,7 +1736,7 @@ OWN_FRAMEWORK_RE = re.compile(r"\b(?:ilacs|sif)\b", re.I)
 FRAMEWORK_ANCHOR_RE = re.compile(r"\b(?:after|since|following|before)\s+(?:the|its|their|an?)\s+"
                                  r"(?:[\w'’-]+\s+){0,3}?(?:ilacs|sif)\b", re.I)
 OFSTED_RE = re.compile(r"\bofsted\b", re.I)
-JOINT_INSPECTION_RE = re.compile(r"\bjoint\b|\bjtai\b|\blocal\s+area\b|\barea\s+send\b", re.I)
+JOINT_INSPECTION_RE = re.compile(r"\bjoint(?:ly)?\b|\bjtai\b|\blocal\s+area\b|\barea\s+send\b|\binspectorates\b", re.I)
 OTHER_INSPECTORATE_PENALTY = 0.6  # (its page cannot say what Ofsted said: as strong as a missing answer type)
 
 
