@@ -366,7 +366,10 @@ DEFAULT_INDEX = ROOT / "index"
 #   173: a visit a year or a season back ("the seventh and final monitoring visit last summer") is no visit of the
 #        page's own; a template's version date ("Report Template v2.1 April 2022") dates no paper, its "Date of
 #        Decision" does; a short story's council named twice at most, first in its second half, is a comparison
-PIPELINE_VERSION = "173"
+#   174: "a question to the maternity booking appointment" is no parliamentary question; a report to the Secretary of
+#        State is central government's (the name under its title no byline); a page telling of a report ("judged
+#        outstanding by Ofsted, in a report published today") is not the report, judgement lines and all
+PIPELINE_VERSION = "174"
 
 
 def packaged_model_path() -> str:

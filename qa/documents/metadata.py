@@ -624,9 +624,28 @@ _GOVUK_RE = re.compile(r"^\s*(guidance|statutory guidance|correspondence|press r
                        r"transparency data|corporate report|speech|notice|form)\s*(:.*)?$|"
                        r"^\s*applies to (england|wales|england and wales)\s*$|^\s*updates to this page\s*$|"
                        r"\bthis was published under the\b", re.I | re.M)
-_PARLIAMENT_RE = re.compile(r"\bquestion to the\b|\bwritten question\b|\basked on\b|\bthis question was answered\b|"
+# (a written question to a department, "Question to the Department for Education"; not "a mandatory domestic abuse
+# question to the maternity booking appointment", "to the MASH referral form")
+_PARLIAMENT_RE = re.compile(r"\bquestion\s+to\s+the\s+(?:department|ministry|secretary|minister|home\s+office|treasury|"
+                            r"cabinet\s+office|prime\s+minister|deputy\s+prime|government)\b|\bwritten question\b|\basked on\b|\bthis question was answered\b|"
                             r"\bselect committee\b|\bMP, chair of\b|\bhouse of (commons|lords)\b|\bhansard\b|"
                             r"\bearly day motion\b|^\s*[A-Z][\w ]{1,30} committee:", re.I | re.M)
+# A page telling of a report, its judgement lines copied ("... judged outstanding by Ofsted, in a report published
+# today"), in its opening: the report never speaks of itself so (its body may of the council's homes: "all of which
+# are judged good or outstanding by Ofsted")
+REPORT_TOLD_HEAD = 600
+SECRETARY_OF_STATE_HEAD = 800  # a report's title and its cover
+_TELLS_OF_REPORT_RE = re.compile(r"\b(?:judged|rated|graded)\s+(?:[\w'’‘\"“”-]+\s+){0,5}?by\s+Ofsted\b|"
+                                 r"\bOfsted\s+(?:has\s+|have\s+)?(?:rated|judged|graded)\s+(?-i:[A-Z])|"
+                                 r"\b(?:in|according\s+to)\s+(?:a|an|its|the)\s+(?:[\w'’-]+\s+)?report\s+published\s+"
+                                 r"(?:today|yesterday|this\s+week|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+                                 re.I)
+# A commissioner's or adviser's report to a minister ("Report of the Commissioner for Children's Services in X to the
+# Secretary of State for Education", its title over one line or two): central government's paper, its author's name
+# under the title no byline (not a council's own report to the minister, nor one on "the Secretary of State's direction")
+_TO_SECRETARY_OF_STATE_RE = re.compile(r"\b(?:commissioner['’]?s\s+report|report\s+(?:of|by|from)\s+(?:the\s+)?"
+                                       r"(?:[\w'’-]+\s+){0,6}?(?:commissioner|adviser|advisor)\b)[^.]{0,200}?"
+                                       r"\bto\s+the\s+secretary\s+of\s+state\b(?!['’])", re.I)
 # A council's committee paper: its item number, its purpose line, "the Council" writing of itself
 _COUNCIL_PAPER_RE = re.compile(r"(?im)^\s*(?:agenda\s+)?item\s+\d+\b|^\s*purpose of (?:the )?report\b|"
                                # a paper's label table: "Committee: | ...", "Report From: | Director of ..."
@@ -786,10 +805,11 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     dates_label = re.search(rf"\binspection dates?{_LABEL_END}", top, re.I)
     # (a provider's report on Ofsted's site: "Inspection dates: 5 and 6 March 2024" over "Published: 8 April 2024")
     # (or an area SEND report's "Inspection dates: ..." over "Date of publication: 8 November 2024")
-    if (dates_label and (re.search(r"\breport publi|^[^\S\n]*(?:(?:date\s+)?published|date of publication)\s*:",
-                                   top, re.I | re.M)
-                         or report_cues >= 3)) \
-            or re.search(r"\breport (inspection|publication) date\s*:", top, re.I) or report_cues >= 4:
+    if ((dates_label and (re.search(r"\breport publi|^[^\S\n]*(?:(?:date\s+)?published|date of publication)\s*:",
+                                    top, re.I | re.M)
+                          or report_cues >= 3))
+            or re.search(r"\breport (inspection|publication) date\s*:", top, re.I) or report_cues >= 4) \
+            and not _TELLS_OF_REPORT_RE.search(_without_top_furniture(top)[:REPORT_TOLD_HEAD]):
         return "ofsted_report", 0.95 if report_cues >= 2 else 0.8
     news = sum(1.5 for rx in _NEWS_FURNITURE if rx.search(raw))
     officer_byline = _OFFICER_BYLINE_RE.search(raw[:3000]) or _OFFICER_LINE_RE.search(raw[:3000])
@@ -799,7 +819,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     if paper:
         news += 2.5
     news += min(3, len(_JOURNALESE_RE.findall(raw)))
-    for i, b in enumerate(blocks[:6]):
+    to_minister = _TO_SECRETARY_OF_STATE_RE.search(raw[:SECRETARY_OF_STATE_HEAD])
+    for i, b in enumerate(blocks[:6] if not to_minister else []):
         if _BYLINE_RE.match(b.text.strip()) and len(b.text) < 40 and not parse_date(b.text) \
                 and not re.match(r"(?i)(dear|yours|kind regards)\b", b.text.strip()) \
                 and not find_in_text(b.text) \
@@ -858,7 +879,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         parliament = []
     other = 3.0 * len(_GOVUK_RE.findall(raw)) + 2.5 * len(parliament)
     other += 0.0 if paper else 3.0 * min(2, len(_BRIEFING_RE.findall(raw)))
-    if dept:
+    if dept or to_minister:
         other += 3.0
     if (hints.get("publisher") or "").strip().upper() == "GOV.UK":
         other += 3.0  # central government's site (its "From:" line may be left out of the main text)

@@ -55,6 +55,7 @@ FIELD_GLOSSARY = {
     "EHCP": "education, health and care plan",
     "EHE": "elective home education",
     "FTE": "full-time equivalent",
+    "LDRS": "Local Democracy Reporting Service",  # the BBC-funded local news agency ("as the BBC/LDRS reported it")
     "GCP": "graded care profile",  # the neglect assessment tool, "GCP2" in its second version
     "AV": "assurance visit",  # the pandemic's (autumn 2020): staff write "leeds AV"
     "FV": "focused visit",

@@ -123,7 +123,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # "How much" asks for an amount of money, not "how much progress".
     ("count", re.compile(r"\bhow\s+many\b|\bhow\s+much\s+(?:\w+\s+)?(?:money|funding|funds|cash|investment|"
                          r"budget|£)|\bhow\s+much\b(?=[^?]*\b(?:spend|spent|cost|invest|invested|pay|paid|save|"
-                         r"saved|overspen[dt])\b)|\bwhat\s+(?:number|proportion|percentage|share)\b|"
+                         r"saved|overspen[dt])\b)|\bwhat\s+(?:number|proportion|percentage|share|per\s*cent)\b|"
+                         r"\bwhat(?:['’]s|\s+(?:is|was|are|were))?\s+(?:the\s+)?%|"
                          # "did Ofsted record how much, an actual £ figure?"
                          r"(?:£|\bpounds?)\s*(?:figure|amount|sum)s?\b|"
                          # (or a share: "how much do councils rely on agency social workers?", "how reliant")
@@ -712,6 +713,19 @@ def _grades_with_years(text: str) -> list[tuple[re.Match, list[tuple[str, str]]]
     return found
 
 
+def grades_tied_to(text: str, years: range) -> list[set[str]]:
+    """The grades `text` ties to a year of `years` ("judged as inadequate ... in 2013"), each as its stems."""
+    return [grades_named(m.group(0)) for m, tied in _grades_with_years(text)
+            if any(int(year) in years for _, year in tied)]
+
+
+def grades_given(question: str, years: range) -> set[str]:
+    """The grades a question gives, less those it ties to other years than `years` ("Devon was judged inadequate in
+    2016. What did the 2018 inspection find?" gives no grade of 2018)."""
+    return {grade for m, tied in _grades_with_years(question)
+            if not tied or any(int(year) in years for _, year in tied) for grade in grades_named(m.group(0))}
+
+
 def holds_grade_of(text: str, years: range | None, question: str = "") -> bool:
     """A grade stated in `text` (see EVIDENCE["judgement"]) not tied to years outside `years`."""
     if years is None or not GRADE_YEAR_QUESTION_RE.search(question):
@@ -1208,6 +1222,7 @@ AVERAGE_RE = re.compile(r"\b(?:average|mean|median)\b", re.I)
 # (a measure's rate is one too: "sw vacancy rate end of dec 2025", "the vacancy rate was 27 per cent"; not "at the
 # new rates", "did Ofsted rate")
 SHARE_QUESTION_RE = re.compile(rf"\b(?:proportion|percentage|per\s*cent)\b|\b(?:what|the)\s+share\s+of\b|"
+                               r"\bwhat(?:['’]s|\s+(?:is|was|are|were))?\s+(?:the\s+)?%|"
                                r"\b(?:vacancy|turnover|agency|sickness|absence|churn|conversion|re-?referral|"
                                r"referral|retention|completion|timeliness|stability|attrition|take-?up)\s+rates?\b|"
                                r"\brates?\s+of\s+(?!pay\b)|"
@@ -1219,6 +1234,21 @@ SHARE_RE = re.compile(r"\d\s*(?:%|per\s*cent\b)|"
                       r"(?<!first )(?<!second )(?<!last )(?<!final )\b(?:half|(?:a|one|two|three)[\s-](?:third|quarter|"
                       r"fifth|tenth)s?)\s+of\b|\b(?:one|two|three|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?"
                       r"(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b", re.I)
+
+
+# A figure the question gives to compare with ("how many were they supporting by 2023, compared with 706 in 2019?",
+# "vs 20%"): one count asked, not two times side by side (qa/retrieval/timeline.py), and a passage stating it restates
+# the question's baseline, not the count asked. (Not a span, "compared with 3 years earlier", nor a visit's ordinal, nor
+# a year; not a threshold: "longer than 18 months".)
+GIVEN_FIGURE_RE = re.compile(r"\b(?:(?:in\s+)?compar(?:ed|ison)\s+(?:with|to)|versus|vs\.?|against|up\s+from|down\s+from)\s+"
+                             r"(?:the\s+|just\s+|only\s+|around\s+|about\s+|some\s+|roughly\s+)?(?:£\s*)?"
+                             r"(?!(?:19|20)\d\d\b)(\d[\d,]*(?:\.\d+)?+)(?![\d,]|st\b|nd\b|rd\b|th\b|"
+                             r"\s*(?:years?|months?|weeks?|days?|visits?|inspections?|times)\b)", re.I)
+
+
+@lru_cache(maxsize=256)
+def given_figures(question: str) -> tuple[str, ...]:
+    return tuple(m.group(1) for m in GIVEN_FIGURE_RE.finditer(question))
 
 
 def states_share(stems: frozenset[str], text: str) -> bool:
@@ -1356,15 +1386,15 @@ _AREAS_COUNTED_RE = re.compile(rf"\b{_COUNT_WORD}\s+(?:out\s+)?of\s+(?:the\s+)?{
 _AREA_NOUN_RE = re.compile(rf"\b{_AREA_NOUN}\b", re.I)
 
 
-def _grades_in(text: str) -> set[str]:
+def grades_named(text: str) -> set[str]:
     return {"requir" if t == "ri" else t for t in tokenize(text)} & _GRADE_STEMS
 
 
 def states_grade_count(question: str, text: str) -> bool:
     """For "how many inadequate?", a sentence giving the asked grade, a count and the areas counted (the answer's
     gate only)."""
-    grades = _grades_in(question) if GRADE_COUNT_QUESTION_RE.search(question) else set()
-    return bool(grades) and any(grades & _grades_in(text[a:b]) and _AREAS_COUNTED_RE.search(text[a:b])
+    grades = grades_named(question) if GRADE_COUNT_QUESTION_RE.search(question) else set()
+    return bool(grades) and any(grades & grades_named(text[a:b]) and _AREAS_COUNTED_RE.search(text[a:b])
                                 and _AREA_NOUN_RE.search(text[a:b]) for a, b in sentence_spans(text))
 
 

@@ -39,7 +39,8 @@ from qa.retrieval.answer_type import (AVERAGE_RE, EVIDENCE, CHANGE_QUESTION_RE, 
                                       asks_board_grade, states_board_grade,
                                       asked_role, asks_council_services, asks_provider_inspection, provider_report,
                                       report_of_asked_kind,
-                                      asks_findings, asks_grade, asks_person, counted_stems, holds, holds_grade_of,
+                                      asks_findings, asks_grade, asks_person, counted_stems,
+                                      given_figures, grades_given, grades_tied_to, holds, holds_grade_of,
                                       line_or_sentence, names_person_in_role, BYLINE_NAME_RE, PERSON_NAME, ROLE_RE,
                                       states_change, states_count, states_count_change, states_count_in_sentence,
                                       states_grade_count, states_share)
@@ -440,6 +441,9 @@ class Assistant:
         about = ASKED_ABOUT_RE.search(query.without_time or query.text)
         subject = set(index.bm25.query_terms(about.group(1))) - set(index.bm25.query_terms(RECALL_FRAMING_WORDS)) \
             - {str(y) for y in years} if about else set()
+        # ... nor only the grade the question itself gives the event ("Devon's 2013 inspection, the one that found them
+        # inadequate: what did HMI say was failing?" is not answered by "judged as inadequate ... in 2013")
+        given = grades_given(query.text, years) if not asks_grade(query.text) else set()
         set_aside = rank.years_set_aside(query.text)
         # (a year's story set aside, "not the 2024 BBC coverage", leaves that year's Ofsted report to recall it)
         kinds_aside_other = rank.kinds_set_aside(query.text) - set(SOURCE_KINDS["ofsted"])
@@ -474,6 +478,8 @@ class Assistant:
                    # (nor a grade lost or kept since: "rated good by Ofsted, losing the outstanding grade they were
                    # given in 2019" tells of the later inspection)
                    and not GRADE_SINCE_LOST_RE.search(sentence)
+                   and not (given and restates_grade_only(sentence, years, given)
+                            and not tells_finding(" ".join(sentences[i + 1:i + 2])))
                    for i, sentence in enumerate(sentences)):
                 hit.unconfirmed = ["later"]
                 hits.append(hit)
@@ -530,6 +536,26 @@ FINDING_TOLD_RE = re.compile(r"\b(?:found|finds|judged|concluded|identified|high
 
 VISIT_SCOPE_TOLD_RE = re.compile(r"\b(?:look(?:ed|s|ing)?\s+at|focus+(?:ed|es|ing)?\s+on|examin\w*|consider(?:ed|ing)|"
                                  r"took\s+place|carried\s+out|visited)\b", re.I)
+
+
+# A grade given ("judged as inadequate", "rated 'good'"): no finding beyond the grade
+_GRADE_GIVEN_RE = re.compile(r"\b(?:judged|rated|graded|found)\s+(?:as\s+|to\s+be\s+)?['‘\"“]?(?:inadequate|"
+                             r"requires?\s+improvement(?:\s+to\s+be\s+good)?|good|outstanding)\b", re.I)
+
+
+# ... and why it was given: "for failing to protect children", "because of weak management oversight", "with
+# inspectors criticising delays", "amid serious failings"
+_GRADE_REASON_RE = re.compile(r"\b(?:because|due\s+to|owing\s+to|amid|with\s+inspectors|after\s+inspectors)\b|"
+                              r"\b(?:fail\w*|concerns?|weak\w*|poor\w*|delays?|criticis\w*|shortcomings?|risks?)\b", re.I)
+
+
+def restates_grade_only(sentence: str, years: range, given: set[str]) -> bool:
+    """The sentence's word on `years` is a grade among those `given` (by the question), and it tells no other
+    finding, nor why."""
+    tied = grades_tied_to(sentence, years)
+    rest = _GRADE_GIVEN_RE.sub(" ", sentence)
+    return bool(tied) and all(grades <= given for grades in tied) and not tells_finding(rest) \
+        and not _GRADE_REASON_RE.search(rest)
 
 
 def tells_finding(sentence: str) -> bool:
@@ -772,11 +798,12 @@ def undated_page_set_aside(hit: Hit, query: Query) -> bool:
     """An undated document of a kind the question sets aside with a year ("not MV5 or the council's own 2019
     page"), telling of that year and of none asked: the page set aside, whatever month it names ("undertaken in late
     February/early March", March 2023 asked). (Not a year it measures from: "good progress since the inspection in
-    2019".)"""
+    2019", "The last full inspection in 2017 was rated 'Requires Improvement'": the page tells of a later one.)"""
     if "date" not in hit.unconfirmed or not (query.date_from and query.date_to) \
             or not (aside := rank.kinds_set_aside_by_year(query.text)):
         return False
-    told = rank.years_named(_SINCE_YEAR_RE.sub(" ", hit.document.text))
+    text = hit.document.text
+    told = rank.years_named(_SINCE_YEAR_RE.sub(" ", text)) - rank.last_inspection_years(text)
     return not told & set(range(query.date_from.year, query.date_to.year + 1)) \
         and any(hit.document.doc_type in kinds and years & told for kinds, years in aside)
 
@@ -914,7 +941,7 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         # (not when it recalls a last inspection after the asked years: "The inspection was carried out in
         # September ... declined since the last inspection in 2021" is a later September's)
         dated_to_month = bool(rank.asked_months(query) & document_event_months(hit.document)) \
-            and not any(y > hi for y in last_inspection_years(text))
+            and not any(y > hi for y in rank.last_inspection_years(text))
         # (asked for a year, not a span opened by one: "the inspection after its 2021 one" is what looks back)
         # (nor a span opened by one and closed by a year set aside: "since the 2019 inadequate ... not the 2023
         # inspection" is from 2019, and a story on a visit "since 2019" is within it)
@@ -926,7 +953,7 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         # So does the text's own: "the last full inspection in 2017 was rated ..." reports a newer one, within an
         # inspection cycle (three years, and slippage: 2017 to 2022 across the pandemic), when it dates no event
         # of its own.
-        baseline = baseline or (max(years, default=0) in last_inspection_years(text)
+        baseline = baseline or (max(years, default=0) in rank.last_inspection_years(text)
                                 and lo - INSPECTION_CYCLE_YEARS <= max(years) < lo and not dates_own_event(text))
         if years and not in_span and max(years) != lo - 1 and not dated_to_month and not baseline:
             return False
@@ -1234,15 +1261,7 @@ DATED_EVENT_RE = re.compile(r"\b(?:the|its|a|this)\s+(?:19|20)\d\d\s+(?:ofsted\s
 RECALLED_RE = re.compile(r"\b(?:last|previous|earlier|prior|since|following|after|before)\W+(?:\w+\W+){0,2}$")
 
 
-# "The last full inspection in 2017", "since the previous inspection in 2017": the text reports a later one.
-LAST_INSPECTION_RE = re.compile(r"\b(?:last|previous)\s+(?:[\w-]+\s+){0,2}(?:inspection|judgement|judgment)\s+"
-                                r"(?:\w+\s+)?(?:in|of)\s+(?:\w+\s+)?((?:19|20)\d\d)\b")
 INSPECTION_CYCLE_YEARS = 5
-
-
-@lru_cache(maxsize=64)
-def last_inspection_years(text: str) -> frozenset[int]:
-    return frozenset(int(y) for y in LAST_INSPECTION_RE.findall(text))
 
 
 def _own_dated_events(text: str):
@@ -1317,6 +1336,10 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False  # only pages announcing the inspection: nothing says what it found
     if asks_other_service(query, hits) or named_only_to_come(query, hits):
         return False
+    if query.authorities and COMMISSIONER_ASKED_RE.search(asked) and names_commissioner(asked) and hits \
+            and not any(names_commissioner_of(h, query.authorities) for h in hits):
+        return False  # "When did the DfE put a commissioner into Surrey's children's services?", where Surrey's pages
+        # name only its police and crime commissioner, and a national page other councils' commissioners
     if asks_findings(query.text) and rank.JTAI_NAMED_RE.search(asked) and hits \
             and not any(rank.opens_on_kind(h.document) and not opens_on_date_set_aside(h.document, query)
                         for h in hits):
@@ -1361,6 +1384,31 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
             for h in hits):
         return True  # "who was the director the council leader congratulated?": "congratulate Julian Wooster"
     return not role or role == "spoke" and by_surname or any(names_person_in_role(role, h.passage.text) for h in hits)
+
+
+# A commissioner put into a council ("When did the DfE put a commissioner into X?", "Who was appointed commissioner?";
+# not "After the commissioner left Doncaster, ...")
+COMMISSIONER_ASKED_RE = re.compile(r"\b(?:put|puts|sent|send|appoint\w*|install\w*|brought|bring|parachut\w*|"
+                                   r"impos\w*|named)\b[^?.;]{0,60}\bcommissioner|\bcommissioner\b[^?.;]{0,40}\b(?:put|sent|"
+                                   r"appointed|installed|brought\s+in)\b", re.I)
+_COMMISSIONER_RE = re.compile(r"\bcommissioners?\b", re.I)
+# ... not the police's ("Surrey Police and Crime Commissioner"), nor a national office's ("the Children's
+# Commissioner", "the Domestic Abuse Commissioner") or the NHS's ("health commissioners")
+_OTHER_COMMISSIONER_RE = re.compile(r"\b(?:crime|children['’]?s?|victims['’]?|abuse|information|health|nhs|police|"
+                                    r"fire|equality|rights|local\s+government)\s+$", re.I)
+
+
+def names_commissioner(text: str) -> bool:
+    return any(not _OTHER_COMMISSIONER_RE.search(text[max(0, m.start() - 30):m.start()])
+               for m in _COMMISSIONER_RE.finditer(text))
+
+
+def names_commissioner_of(hit: Hit, places: list[str]) -> bool:
+    """The passage (or its document's title: a commissioner's own report, "I was appointed ...") names a
+    commissioner, on a page about one of `places` or naming it."""
+    text = hit.passage.text
+    return (names_commissioner(text) or names_commissioner(hit.document.title or "")) and (
+        "authority" not in hit.unconfirmed or any(_place_named_re(place).search(text) for place in places))
 
 
 def states_asked_kind(query: Query, hits: list[Hit]) -> bool:
@@ -1541,11 +1589,18 @@ def states_asked_count(query: Query, hits: list[Hit]) -> bool:
         return not stems or any(states_change(stems, h.passage.text) for h in hits)
     before = bool(AVERAGE_RE.search(query.text))
     share = bool(SHARE_QUESTION_RE.search(query.text))
+    given = given_figures(query.text)
     # ("social workers rose from 345 to 368" states how many there were)
-    return not stems or any(states_count(stems, h.passage.text, before) or states_count_change(stems, h.passage.text)
-                            or share and states_share(stems, h.passage.text)
-                            or states_count_in_sentence(stems, h.passage.text)
-                            or states_grade_count(query.text, h.passage.text) for h in hits)
+    return not stems or any(states_count(stems, text, before) or states_count_change(stems, text)
+                            or share and states_share(stems, text) or states_count_in_sentence(stems, text)
+                            or states_grade_count(query.text, text)
+                            for text in (_without_figures(h.passage.text, given) for h in hits))
+
+
+def _without_figures(text: str, figures: tuple[str, ...]) -> str:
+    for figure in figures:
+        text = re.sub(rf"(?<![\d,.]){re.escape(figure)}(?![\d,]|\.\d)", " ", text)
+    return text
 
 
 def apply_overrides(query: Query, overrides: "FilterOverrides | dict") -> Query:

@@ -98,6 +98,12 @@ SOURCE_CUES = [
 # Someone's reaction to a document asked for tersely: "cumberland dcs reaction to the first mv letter"
 REACTION_NAMED_RE = re.compile(r"\b(?:reaction|reacted|response|responded|reply|replied|comments?|quotes?)\s+"
                                r"(?:to|on)\b", re.I)
+# A council's people as the ones attacked ("which opposition party went after the cabinet members?"): the story's
+# object, not its teller
+COUNCIL_TARGETED_RE = re.compile(r"\b(?:went\s+after|go(?:es)?\s+after|called\s+on|call(?:s|ed)?\s+for\s+(?:the\s+)?"
+                                 r"(?:resignations?|heads?)\s+of|criticis\w+|attack\w*|target\w*|blam\w+|"
+                                 r"demand\w*\s+(?:that\s+)?)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?"
+                                 r"cabinet\s+members?\b", re.I)
 # Ofsted receiving what another sent: "when did it go to Ofsted?", "the plan submitted to Ofsted" (no teller), or
 # awaited ("when does it expect Ofsted back for its next monitoring visit?")
 OFSTED_RECEIVING_RE = re.compile(r"\b(?:go|goes|went|gone|sent|send|sends|submit(?:s|ted)?|returned|passed|delivered|"
@@ -1659,6 +1665,10 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                     return _month_start(y_asked, None), _month_end(y_asked, None), str(y_asked), rest
                 elif kind == "since_event":
                     start, end = _month_start(y, _month(g[0])), None
+                    if not _month(g[0]) and NEXT_FULL_INSPECTION_RE.search(text, 0, m.start()):
+                        # "Enfield's next full inspection after the 2015 SIF": full inspections are years apart, so
+                        # from the year after (that year's report is the one it follows)
+                        start = _month_start(y + 1, None)
                     if _month(g[0]) and VISIT_BEFORE_ANCHOR_RE.search(text, 0, m.start()):
                         # "Devon's full ILACS after the March 2019 engagement meeting letter": another visit, so
                         # from the month after (what March holds is the letter's)
@@ -1673,6 +1683,8 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 anchor = f"{g[0].title()} {y}" if g[0] else str(y)
                 if start and g[0] and start > _month_start(y, _month(g[0])):
                     anchor = f"{start:%B %Y}"  # (the month after the event it came after)
+                elif start and start.year > y:
+                    anchor = str(start.year)  # (the year after: "next full inspection after the 2015 SIF")
                 if reports_on:
                     return start, end, anchor, rest
                 if start and end:
@@ -2021,6 +2033,9 @@ KEPT_FROM_RE = re.compile(rf"\b{GRADE_KEPT_VERBS}\s+(?:the|its|their|that)\s+"
                           r"(?:(?:it|they)\s+(?:got|had|received|achieved|earned|gained|won)\s+(?:at|in)\s+|from\s+)"
                           r"(?:the\s+)?"
                           rf"({_SEASON_OF}(?:{MONTH_RE}\s+)?{YEAR}\b)", re.I)
+# The next full inspection, just before the event it follows ("Enfield's next full inspection after the 2015 SIF")
+NEXT_FULL_INSPECTION_RE = re.compile(r"\bnext\s+(?:full\s+|standard\s+|graded\s+)?(?:ilacs\s+)?(?:inspection|ilacs|sif|"
+                                     r"re-?inspection)\s+$", re.I)
 # An event asked, placed by an earlier one: "the 2019 inadequate after the Oct 2018 focused visit" asks 2019, not
 # everything from October 2018 (group "after": the placing clause)
 PLACED_AFTER_RE = re.compile(rf"\b{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_SET_ASIDE_EVENT}s?\s+"
@@ -2329,7 +2344,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
             rest = stripped.strip()  # unless the visit is what the question is about
     unwritten = WRITING_FOR_RE.sub(r"\g<head> ", CITED_IN_RE.sub(r"\1\2", text))
     cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", OFSTED_RECEIVING_RE.sub(" ", WRONG_SOURCE_RE.sub(
-        " ", PAST_EMPLOYER_RE.sub(" ", unwritten)))))
+        " ", PAST_EMPLOYER_RE.sub(" ", COUNCIL_TARGETED_RE.sub(" ", unwritten))))))
     if _has_topic(beside := without_sources_beside(rest).strip()):
         rest = beside  # (nor words to search for: they drew the letter's sign-off, which names its visit)
     attributed = next((name for name, pattern in ATTRIBUTION_CUES if _attributed_to(name, pattern, cues)), None) \
@@ -2469,6 +2484,7 @@ COMMON_CAPITALISED = {
     "pq", "pqs",  # (a parliamentary question's page is headed "Question to the Department for Education")
     "mv", "mvs",  # staff shorthand ("First Somerset MV after ...": a visit, no name)
     "aem", "aems",  # (so is the annual engagement meeting: its follow-up letter says "thank you for meeting with me")
+    "ok",  # ("was morale OK by then?")
     # a council's form written short ("Hartlepool BC", "Kent CC", "Wigan MBC"): the council, no other name
     "bc", "cc", "mbc", "lbc", "rbc", "dc", "cbc",
 } | set(MONTHS) | set(MONTH_ABBREVIATIONS) | {d.lower() for d in calendar.day_name}

@@ -1497,6 +1497,16 @@ def _only_years_set_aside(text: str, query: Query) -> bool:
         query.date_from.year <= y <= (query.date_to or date.max).year for y in named))
 
 
+# "The last full inspection in 2017", "since the previous inspection in 2017": the text reports a later one.
+LAST_INSPECTION_RE = re.compile(r"\b(?:last|previous)\s+(?:[\w-]+\s+){0,2}(?:inspection|judgement|judgment)\s+"
+                                r"(?:\w+\s+)?(?:in|of)\s+(?:\w+\s+)?((?:19|20)\d\d)\b")
+
+
+@lru_cache(maxsize=64)
+def last_inspection_years(text: str) -> frozenset[int]:
+    return frozenset(int(y) for y in LAST_INSPECTION_RE.findall(text))
+
+
 def on_year_set_aside(doc: Document, query: Query) -> bool:
     """An undated document naming a year the question sets aside and none it asks ("... not the 2019 inspection",
     a page on the 2019 report): most likely on the event set aside, so not shown as possibly matching. So is one
@@ -1512,7 +1522,8 @@ def on_year_set_aside(doc: Document, query: Query) -> bool:
     lead = f"{doc.title or ''}\n{doc.text[:SET_ASIDE_LEAD_CHARS]}"
     reported = {g.lower() for g in _REPORTED_OUTCOME_RE.findall(lead)}
     asked = {g.lower() for g in _OUTCOME_RE.findall(_without_set_aside(query.text))}
-    return bool(named & years) or bool(reported & outcomes) and not reported & asked
+    # (a year it names as its last inspection's is its baseline: "The last full inspection in 2017 was rated ...")
+    return bool(named & years - last_inspection_years(doc.text)) or bool(reported & outcomes) and not reported & asked
 
 
 SET_ASIDE_LEAD_CHARS = 400  # a story's headline and first paragraph
@@ -1641,10 +1652,14 @@ def unnamed_council_page(doc: Document, query: Query) -> bool:
     """A council's page naming no council, on the monitoring visit asked by its number: committee minutes ("To
     update the Committee of the outcome of the latest Ofsted monitoring visit ... the fifth of six visits") name
     theirs only in the site around them. Where no document is about the place asked, it may be that place's page:
-    shown apart and labelled, never as matching. Only on the visit asked by number: "What did the 2019 monitoring
-    visit to Slough find?", where no page is about Slough, is not answered by some council's minutes on a visit."""
-    return doc.doc_type == "council_page" and not doc.local_authorities \
-        and query.visit_number is not None and doc.visit_number == query.visit_number
+    shown apart and labelled, never as matching. Only on the visit asked by number ("What did the 2019 monitoring
+    visit to Slough find?", where no page is about Slough, is not answered by some council's minutes on a visit),
+    or where the council's own paper on a monitoring visit is asked with its number ("X committee minutes on the
+    Ofsted outcome letter: which number MV was it?")."""
+    return doc.doc_type == "council_page" and not doc.local_authorities and doc.visit_number is not None \
+        and (query.visit_number == doc.visit_number
+             or query.visit_number is None and query.source == "council" and query.source_named
+             and bool(MONITORING_ASKED_RE.search(query.text)))
 
 
 def names_asked_body(doc: Document, query: Query) -> bool:

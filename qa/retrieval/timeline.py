@@ -26,7 +26,7 @@ from datetime import date
 import numpy as np
 
 from qa.retrieval import rank
-from qa.retrieval.answer_type import provider_report
+from qa.retrieval.answer_type import GIVEN_FIGURE_RE, provider_report
 from qa.answers.cite import citation, long_date, period_label
 from qa.documents.metadata import ORDINAL_RE, ordinal_value
 from qa.retrieval.question import (CONTENT_RE, FOLLOW_UP_RE, QUESTION_WORDS, Query, parse_time,
@@ -251,7 +251,9 @@ def detect(question: str, previous: Query | None = None) -> Intent | None:
     # A trail is asked when any marker or "how has X changed" stands outside a clause reporting what a text said
     # ("... the report that said services had declined, and how have they improved?")
     changes = [*_trail_markers(text), *([] if DESCRIBED_RE.search(text) else TRAIL_RE.finditer(text))]
-    kind = "compare" if COMPARE_RE.search(text) and not REPORTED_COMPARE_RE.search(text) else \
+    # (not a figure the question gives to compare with: "how many ..., compared with 706 in 2019?" asks one count)
+    compared = [m for m in COMPARE_RE.finditer(text) if not GIVEN_FIGURE_RE.match(text, m.start())]
+    kind = "compare" if compared and not REPORTED_COMPARE_RE.search(text) else \
         "trail" if any(not _reported(text, change) for change in changes) else None
     if kind is None or kind == "trail" and ONE_SOURCE_RE.search(text):
         return None
