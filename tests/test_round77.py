@@ -314,9 +314,10 @@ def test_a_page_naming_its_last_inspections_year_is_not_on_that_year_set_aside(t
     from conftest import bm25_assistant_for, other_council_news
 
     story = ("“Good” for children's services in Rutland\n\nToday Ofsted published the latest report on Rutland's "
-             "children's services. The last full inspection in 2017 was rated “Requires Improvement”. In giving the "
-             "council a “Good” rating, the inspectors praised its progress.\n\nCllr Jo Bell, leader of Rutland County "
-             "Council, said: “I'd like to thank Sam Reid as lead member, and Ann Lee as the former cabinet member "
+             "children's services. The last full inspection in 2017 was rated “Requires Improvement”. In giving "
+             "the council a “Good” rating, the inspectors praised its progress.\n\nCllr Jo Bell, leader of Rutland "
+             "County Council, said: “I'd like to thank Sam Reid as lead member, and Ann Lee as the former cabinet "
+             "member "
              "for that role.”\n")
     assistant = bm25_assistant_for(tmp_path, {"story.txt": (story, {"doc_type": "council_page",
                                                                     "local_authorities": ["Rutland"]}),

@@ -627,7 +627,8 @@ _GOVUK_RE = re.compile(r"^\s*(guidance|statutory guidance|correspondence|press r
 # (a written question to a department, "Question to the Department for Education"; not "a mandatory domestic abuse
 # question to the maternity booking appointment", "to the MASH referral form")
 _PARLIAMENT_RE = re.compile(r"\bquestion\s+to\s+the\s+(?:department|ministry|secretary|minister|home\s+office|treasury|"
-                            r"cabinet\s+office|prime\s+minister|deputy\s+prime|government)\b|\bwritten question\b|\basked on\b|\bthis question was answered\b|"
+                            r"cabinet\s+office|prime\s+minister|deputy\s+prime|government)\b|\bwritten question\b|"
+                            r"\basked on\b|\bthis question was answered\b|"
                             r"\bselect committee\b|\bMP, chair of\b|\bhouse of (commons|lords)\b|\bhansard\b|"
                             r"\bearly day motion\b|^\s*[A-Z][\w ]{1,30} committee:", re.I | re.M)
 # A page telling of a report, its judgement lines copied ("... judged outstanding by Ofsted, in a report published
@@ -642,7 +643,8 @@ _TELLS_OF_REPORT_RE = re.compile(r"\b(?:judged|rated|graded)\s+(?:[\w'’‘\"�
                                  re.I)
 # A commissioner's or adviser's report to a minister ("Report of the Commissioner for Children's Services in X to the
 # Secretary of State for Education", its title over one line or two): central government's paper, its author's name
-# under the title no byline (not a council's own report to the minister, nor one on "the Secretary of State's direction")
+# under the title no byline (not a council's own report to the minister, nor one on "the Secretary of State's
+# direction")
 _TO_SECRETARY_OF_STATE_RE = re.compile(r"\b(?:commissioner['’]?s\s+report|report\s+(?:of|by|from)\s+(?:the\s+)?"
                                        r"(?:[\w'’-]+\s+){0,6}?(?:commissioner|adviser|advisor)\b)[^.]{0,200}?"
                                        r"\bto\s+the\s+secretary\s+of\s+state\b(?!['’])", re.I)

@@ -1240,7 +1240,8 @@ SHARE_RE = re.compile(r"\d\s*(?:%|per\s*cent\b)|"
 # "vs 20%"): one count asked, not two times side by side (qa/retrieval/timeline.py), and a passage stating it restates
 # the question's baseline, not the count asked. (Not a span, "compared with 3 years earlier", nor a visit's ordinal, nor
 # a year; not a threshold: "longer than 18 months".)
-GIVEN_FIGURE_RE = re.compile(r"\b(?:(?:in\s+)?compar(?:ed|ison)\s+(?:with|to)|versus|vs\.?|against|up\s+from|down\s+from)\s+"
+GIVEN_FIGURE_RE = re.compile(r"\b(?:(?:in\s+)?compar(?:ed|ison)\s+(?:with|to)|versus|vs\.?|against|up\s+from|"
+                             r"down\s+from)\s+"
                              r"(?:the\s+|just\s+|only\s+|around\s+|about\s+|some\s+|roughly\s+)?(?:£\s*)?"
                              r"(?!(?:19|20)\d\d\b)(\d[\d,]*(?:\.\d+)?+)(?![\d,]|st\b|nd\b|rd\b|th\b|"
                              r"\s*(?:years?|months?|weeks?|days?|visits?|inspections?|times)\b)", re.I)

@@ -546,7 +546,8 @@ _GRADE_GIVEN_RE = re.compile(r"\b(?:judged|rated|graded|found)\s+(?:as\s+|to\s+b
 # ... and why it was given: "for failing to protect children", "because of weak management oversight", "with
 # inspectors criticising delays", "amid serious failings"
 _GRADE_REASON_RE = re.compile(r"\b(?:because|due\s+to|owing\s+to|amid|with\s+inspectors|after\s+inspectors)\b|"
-                              r"\b(?:fail\w*|concerns?|weak\w*|poor\w*|delays?|criticis\w*|shortcomings?|risks?)\b", re.I)
+                              r"\b(?:fail\w*|concerns?|weak\w*|poor\w*|delays?|criticis\w*|shortcomings?|risks?)\b",
+                              re.I)
 
 
 def restates_grade_only(sentence: str, years: range, given: set[str]) -> bool:
@@ -1389,8 +1390,9 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
 # A commissioner put into a council ("When did the DfE put a commissioner into X?", "Who was appointed commissioner?";
 # not "After the commissioner left Doncaster, ...")
 COMMISSIONER_ASKED_RE = re.compile(r"\b(?:put|puts|sent|send|appoint\w*|install\w*|brought|bring|parachut\w*|"
-                                   r"impos\w*|named)\b[^?.;]{0,60}\bcommissioner|\bcommissioner\b[^?.;]{0,40}\b(?:put|sent|"
-                                   r"appointed|installed|brought\s+in)\b", re.I)
+                                   r"impos\w*|named)\b[^?.;]{0,60}\bcommissioner|"
+                                   r"\bcommissioner\b[^?.;]{0,40}\b(?:put|sent|appointed|installed|brought\s+in)\b",
+                                   re.I)
 _COMMISSIONER_RE = re.compile(r"\bcommissioners?\b", re.I)
 # ... not the police's ("Surrey Police and Crime Commissioner"), nor a national office's ("the Children's
 # Commissioner", "the Domestic Abuse Commissioner") or the NHS's ("health commissioners")
