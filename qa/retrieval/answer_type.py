@@ -713,10 +713,6 @@ def _grades_with_years(text: str) -> list[tuple[re.Match, list[tuple[str, str]]]
     return found
 
 
-def grades_tied_to(text: str, years: range) -> list[set[str]]:
-    """The grades `text` ties to a year of `years` ("judged as inadequate ... in 2013"), each as its stems."""
-    return [grades_named(m.group(0)) for m, tied in _grades_with_years(text)
-            if any(int(year) in years for _, year in tied)]
 
 
 def grades_given(question: str, years: range) -> set[str]:
@@ -789,12 +785,16 @@ _GRADE_AIMED_RE = re.compile(r"\b(?:aim\w*|ambition\w*|hop\w+|expect\w*|plan\w*|
                              r"determined|intend\w*|goal)\b[^.;]{0,40}$", re.I)
 
 
+def grades_tied_to(text: str, years: range) -> list[set[str]]:
+    """The grades `text` ties to one of `years` ("The last full inspection in 2017 was rated 'Requires Improvement'"),
+    each as its stems; not one hoped for ("In 2017 the council set out its ambition to be rated good")."""
+    return [grades_named(m.group(0)) for m, tied in _grades_with_years(text)
+            if any(not since and int(year) in years for since, year in tied)
+            and not _GRADE_AIMED_RE.search(text[max(0, m.start() - 60):m.start()])]
+
+
 def grade_tied_to(text: str, years: range) -> bool:
-    """A grade `text` ties to one of `years` ("The last full inspection in 2017 was rated 'Requires Improvement'"),
-    not one hoped for ("In 2017 the council set out its ambition to be rated good")."""
-    return any(any(not since and int(year) in years for since, year in tied)
-               and not _GRADE_AIMED_RE.search(text[max(0, m.start() - 60):m.start()])
-               for m, tied in _grades_with_years(text))
+    return bool(grades_tied_to(text, years))
 
 
 @lru_cache(maxsize=50_000)
