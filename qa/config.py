@@ -369,7 +369,10 @@ DEFAULT_INDEX = ROOT / "index"
 #   174: "a question to the maternity booking appointment" is no parliamentary question; a report to the Secretary of
 #        State is central government's (the name under its title no byline); a page telling of a report ("judged
 #        outstanding by Ofsted, in a report published today") is not the report, judgement lines and all
-PIPELINE_VERSION = "174"
+#   175: a section line's month ("News · Children and families · August 2024", "Posted in: Council news · Children
+#        and families · November 2025"); a meeting's minutes by their fixed parts ("Apologies for absence"); a place
+#        naming a city region or the inspectorate's office is no subject; "each monitoring visit" is no dated visit
+PIPELINE_VERSION = "175"
 
 
 def packaged_model_path() -> str:

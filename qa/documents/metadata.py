@@ -411,7 +411,8 @@ _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tue
                                  rf"({_FULL_DATE})|posted\s+(?:in|on)\s+((?:{_FULL_DATE})|{MONTH_ANY}\s+{_YEAR})\s+by\b|"
                                  # (a council news page's section and month: "Posted in: Children and families ·
                                  # April 2024")
-                                 rf"posted\s+in:?[^\S\n]+[^\n·•|]{{1,60}}?[^\S\n]*[·•|][^\S\n]*"
+                                 # (or more: "Posted in: Council news · Children and families · November 2025")
+                                 rf"posted\s+in:?[^\S\n]+(?:[^\n·•|]{{1,60}}?[^\S\n]*[·•|][^\S\n]*){{1,3}}"
                                  rf"((?:{_FULL_DATE})|{MONTH_ANY}[^\S\n]+{_YEAR})[^\S\n]*$|"
                                  # (in figures, a time and its section after: "Posted on 07.06.23 in Children and
                                  # families", "Posted on 07-06-23 at 10:15 in News | 3 comments")
@@ -429,6 +430,13 @@ _HEAD_DATED_LINE_RE = re.compile(rf"^\s*(?:minutes\s*[-–—:|]\s*(?:(?:mon|tue
                                  rf"\s*$)|"
                                  rf"^\s*[A-Z][\w&'-]*(?:\s+[\w&'-]+){{0,2}}\s*[|•·]\s*({MONTH_ANY}\s+{_YEAR})\s+"
                                  rf"issue\s*(?:[|•·]\s*by\b|$)|"
+                                 # (or the labels of a section and its subsections, then a month, alone on the line:
+                                 # "News · Children, young people and families · August 2024"; not a menu of months, a
+                                 # table's row, "Focused visit | Front door | October 2019", nor links to others)
+                                 rf"^\s*(?!(?:related|see\s+also|more|previous|next|latest|recent|other|popular|"
+                                 rf"most)\b)(?:(?!{MONTH_ANY}\b)(?-i:[A-Z])[^\n·•|]{{0,40}}?[^\S\n]*[·•][^\S\n]*)"
+                                 rf"{{2,3}}"
+                                 rf"({MONTH_ANY}[^\S\n]+{_YEAR})[^\S\n]*$|"
                                  # (or a section's label and a month, a byline under it: "Inspection | August 2025" /
                                  # "By Rhian Castell"; not a menu of months)
                                  rf"^\s*[A-Z][\w&'-]*(?:\s+[\w&'-]+){{0,2}}\s*[|•·]\s*({MONTH_ANY}\s+{_YEAR})"
@@ -714,6 +722,19 @@ _PAPER_PARTS_RE = re.compile(r"(?im)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(wards?\s+(?:and
                              r"contains\s+confidential|(?:financial|legal|equalit\w+|resource)\s+implications|"
                              r"(?:details\s+of\s+|reasons?\s+for\s+)?recommendations?(?:\s*\(s\))?|risk\s+management|"
                              r"(?:list\s+of\s+)?background\s+(?:documents|papers)|options\s+considered)\b")
+# A meeting's minutes: fixed parts every board's minutes share, a council's when councillors sit ("Present: Councillor
+# Hambly, in the Chair"; not an NHS board's or Parliament's committee)
+_MINUTES_PARTS_RE = re.compile(r"(?im)^\W*(?:\d+(?:\.\d+)*\.?\s+)?(apologies\s+for\s+absence|"
+                               r"declarations?\s+of\s+(?:members['’]?\s+)?interests?|"
+                               r"(?:chair['’]?s\s+)?urgent\s+business)\b")
+_COUNCILLORS_RE = re.compile(r"\b(?:Councillors?|Cllrs?)\b")
+
+
+def council_paper_parts(raw: str) -> int:
+    """paper_parts, with a council meeting's minutes' fixed parts where councillors are named at the top."""
+    minutes = {re.sub(r"s$", "", m.group(1).lower().split()[-1]) for m in _MINUTES_PARTS_RE.finditer(raw)} \
+        if _COUNCILLORS_RE.search(raw[:3000]) else set()
+    return paper_parts(raw) + len(minutes)
 
 
 def paper_parts(raw: str) -> int:
@@ -915,7 +936,8 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     committee = [m.group(0) for m in _COMMITTEE_RE.finditer(raw + "\n" + hints.get("page_furniture", ""))]
     if _PARLIAMENT_RE.search(raw):  # a select committee is Parliament's, not the council's
         committee = [c for c in committee if not re.fullmatch(r"(?i)the committee", c.strip())]
-    council = 3.0 * min(3, len(committee)) + (3.0 if paper_parts(raw) >= 3 else 0.0)
+    parts = council_paper_parts(raw)
+    council = 3.0 * min(3, len(committee)) + (3.0 if parts >= 3 else 0.0)
     we = len(_COUNCIL_VOICE_RE.findall(own))
     council += 3.0 if we >= 6 else 2.0 if we >= 3 else 0.0
     council += 1.5 * min(2, len(_COUNCIL_PRESS_RE.findall(raw)))
@@ -947,7 +969,7 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
         council += 2.5  # press-release shape: only the council's own people speak, no newspaper furniture
     if inspectorate:
         council -= 2.0
-    if not authorities and paper_parts(raw) < 3:
+    if not authorities and parts < 3:
         council *= 0.3  # a council page is about its own council (a committee paper's template is a council's own,
         # naming the council or not: "Wards and communities affected", "Key Decision", "Background papers")
     news += min(said, 5) * 0.4
@@ -1101,6 +1123,12 @@ _NAMED_BODY_AFTER = re.compile(r"\s+(?:Children['’]?s\s+(?:Services\s+)?Trust|
                                r"Safeguarding\s+(?:Children\s+)?(?:Partnership|Board))\b")
 
 
+# A region or combined authority named after a place ("outside the Liverpool City Region"), or the inspectorate's own
+# office in a letterhead ("Ofsted Regional Office (North West) Manchester"): no council the page is about
+_REGION_AFTER = re.compile(r"(?:\s+City)?\s+Region\b|\s+Combined\s+Authority\b")  # (after "Leicester City" too)
+_INSPECTORATE_OFFICE_LINE_RE = re.compile(r"\bregional\s+office\b", re.I)  # (on a letterhead's short line)
+
+
 # History: "Until 1 April 2021 children's social care in the county was the responsibility of ..."
 _UNTIL_BEFORE = re.compile(r"\b(?:until|before)\s+(?:(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+\s+)?(?:19|20)\d\d\b"
                            r"[^.\n]{0,120}$", re.I)
@@ -1245,7 +1273,8 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
             w *= 0.25  # the council's officers visiting another to learn from it; a council left out of it
             passing_prev = True
             passing_at[mt.name] = mt.end
-        elif _in_joint_body_name(mentions, i, content):
+        elif _in_joint_body_name(mentions, i, content) or _REGION_AFTER.match(content, mt.end) \
+                or _INSPECTORATE_OFFICE_LINE_RE.search(line) and len(line.split()) <= 12:
             w *= 0.1  # a body two councils share: "the Leicestershire and Rutland Safeguarding Children Partnership"
             passing_prev = True
         elif _PASSING_BEFORE.search(before) or (joined and passing_prev) \
@@ -2097,6 +2126,10 @@ _VISIT_WHEN_RE = re.compile(rf"monitoring visit{_NOT_ABOUT_VISIT}{{0,60}}?\b(?:o
                             re.I)
 
 
+# No visit of its own: "each monitoring visit letter", "the letter of every Ofsted monitoring visit"
+_ANY_VISIT_BEFORE_RE = re.compile(r"\b(?:each|every|any|all|future)\s+(?:ofsted(?:['’]s)?\s+)?$", re.I)
+
+
 def _several_visits(content: str, skip_numbered: bool = False) -> bool:
     """A page that dates two different monitoring visits ('the second visit took place in January 2018 ... in
     November 2017 Ofsted conducted a monitoring visit') summarises a journey; it reports on none of them alone.
@@ -2109,6 +2142,9 @@ def _several_visits(content: str, skip_numbered: bool = False) -> bool:
         visit_at = m.end() - len("monitoring visit")
         if m.group(3) and _REFERS_ELSEWHERE_RE.search(content[max(0, visit_at - 30):visit_at]):
             continue  # "judged inadequate in September 2021, and this visit follows the previous monitoring visit"
+        visit_at = visit_at if m.group(3) else m.start()
+        if _ANY_VISIT_BEFORE_RE.search(content, max(0, visit_at - 30), visit_at):
+            continue  # "Members asked at the meeting on 16 September 2025 to receive each monitoring visit letter"
         if skip_numbered and re.search(rf"\b{ORDINAL_RE}\s+$", before, re.I):
             continue
         month, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))

@@ -1192,6 +1192,31 @@ def _split_time(text: str) -> tuple[date | None, date | None, str, str]:
     return _parse_time(text)
 
 
+# A visit dated after its name ("mv may 2015", "MV, Dec 2023", "monitoring visit on 12 December 2023")
+# (written out, with its month: not "including the monitoring visit in 2019", a visit within the span asked)
+_DATED_ON = r"(?:\s*[,(]\s*|\s+)(?:(?:in|on)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"  # (", ", " on 12 ")
+_VISIT_DATED_RE = re.compile(rf"\b(?:(?:mv|fv)\s?\d?{_DATED_ON}(?:{MONTH_RE}\s+)?|"
+                             rf"(?:monitoring|focused)\s+visit\s?\d?{_DATED_ON}{MONTH_RE}\s+)"
+                             rf"(?P<y>(?:19|20)\d\d)\b(?![/–-]\d)", re.I)
+# ... as the end of a span, or within one: "after the March 2023 ILACS, up to the MV in Dec 2023"
+_CLOSES_EVENT_RE = re.compile(r"\b(?:ahead\s+of|up\s+to|before|run-up\s+to|until|till|prior\s+to|including|incl\.?)\s+"
+                              r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+
+
+def _event_later(text: str, event_year: re.Match, opened: tuple[int, int], visits_dated: set[int]) -> bool:
+    """The event asked (`event_year`) comes after the (year, month) a "since"/"after" opens from: a later year; or a
+    later month of the same year for a visit dated after its name ("MV in Dec 2023, the first one after the Mar 2023
+    ILACS"; not the inspection's own report, "since the Jan 2023 ILACS (the March 2023 report)")."""
+    year, month = _event_time(text, event_year)
+    return year > opened[0] or (year == opened[0] and event_year.start() in visits_dated and month > opened[1])
+
+
+def _event_time(text: str, event_year: re.Match) -> tuple[int, int]:
+    """(year, month or 0) of an event whose year `event_year` matched, with the month typed before it ("Dec 2023")."""
+    named_month = re.search(rf"\b{MONTH_RE}\s+$", text[:event_year.start()], re.I)
+    return int(event_year.group(1)), (_month(named_month.group(1)) or 0) if named_month else 0
+
+
 def _closing_statement(text: str) -> tuple[str, str] | None:
     """(the question up to its last "?", the statement after it) when a statement asking nothing closes it: "...
     what had happened to caseloads? That visit only." (not "Can you help? How many ...")."""
@@ -1239,7 +1264,9 @@ SECOND_COUNT_RE = re.compile(r"(?:[?,;]\s*|\s)(?:and\s+(?:also\s+)?|\+\s*|also\s
 
 _CLOSES_SPAN_RE = re.compile(r"\b(?:ahead\s+of|up\s+to|before|run-up\s+to|until|till|prior\s+to)\s+"
                              r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:ilacs|sif|jtai|re-?inspection|"
-                             r"reinspection)(?:\s+in)?\s+$", re.I)
+                             r"reinspection|inspection)(?:\s+in)?\s+$|"
+                             # (nor one still to come: "and when is the next inspection in 2026?")
+                             r"\bnext\s+(?:[\w-]+\s+)?inspection\s+in\s+$", re.I)
 # ("how many of the 2015 recommendations were met before the March 2019 inspection?")
 _DONE_BY_RE = re.compile(r"\b(?:met|done|implemented|completed|acted\s+on|carried\s+out)\b", re.I)
 # A finding restated before the question asks whether it was put right: "the 2017 SIF said performance management
@@ -1273,6 +1300,23 @@ def names_restated_only(text: str, names: tuple[str, ...]) -> frozenset[str]:
     others = " ".join(s for s in sentences if s not in restated)
     return frozenset(n for n in names if any(re.search(rf"\b{re.escape(n)}\b", s) for s in restated)
                      and not re.search(rf"\b{re.escape(n)}\b", others))
+
+
+# ... or any later question: "how many of the judgements came out inadequate, and what was the LSCB rated?"
+# (its own question word: not "... in 2019 also had a DfE commissioner?", one question)
+SECOND_ASK_RE = re.compile(r"(?:[?,;]\s*|\s)(?:and\s+(?:also\s+)?|\+\s*|plus\s+)(?:what|which|who|how|when|where)\b",
+                           re.I)
+
+
+@lru_cache(maxsize=256)
+def names_asked_second(text: str, names: tuple[str, ...]) -> frozenset[str]:
+    """The names (see find_names) only a later question names, after a first with a topic of its own: a passage
+    answering the first part answers, though no page names the second's ("Northants 2019 - how many judgements were
+    inadequate, and what was the LSCB rated?")."""
+    first = _first_part(text, SECOND_ASK_RE)
+    if first is None:
+        return frozenset()
+    return frozenset(n for n in names if not re.search(rf"\b{re.escape(n)}\b", first, re.I))
 
 
 # ... or a grade: "Who gave the board its feedback on the ILACS? And what overall grade did they get?"
@@ -1495,9 +1539,11 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     # (so is a grade's year: "somerset ofsted rated good 2022 progress since 2017 inspection")
     graded = [re.compile(YEAR).search(text, g.start(1)) for g in re.finditer(
         rf"\b(?:rated|judged|graded)\s+(?:[\w'’-]+\s+){{0,3}}?(?:in\s+)?{YEAR}\b(?![/–-]\d)", text, re.I)]
-    # (so is a visit's date typed after it: "rotherham mv may 2015 after the nov 2014 inadequate")
-    graded += [re.compile(YEAR).match(text, v.start("y")) for v in re.finditer(
-        rf"\b(?:mv|fv)\s?\d?\s+(?:{MONTH_RE}\s+)?(?P<y>(?:19|20)\d\d)\b(?![/–-]\d)", text, re.I)]
+    # (so is a visit's date typed after it: "rotherham mv may 2015 after the nov 2014 inadequate", "MV (Dec 2023)",
+    # "first monitoring visit on 12 December 2023"; not one closing a span, "up to the MV in Dec 2023")
+    visits_dated = [v for v in _VISIT_DATED_RE.finditer(text)
+                    if not _CLOSES_EVENT_RE.search(text, max(0, v.start() - 60), v.start())]
+    graded += [re.compile(YEAR).match(text, v.start("y")) for v in visits_dated]
     # (so is a label's year opening the question: "Somerset 2022, when they got Good - ... since the 2017 RI")
     label = re.match(rf"^\W*(?:(?!(?:before|until|up|to|by|prior|since|from|after|between|"
                      rf"{MONTH_RE.replace('(', '(?:', 1)})\b)[\w'’&-]+\s+){{1,4}}?{YEAR}\b(?=\s*[,:;(–—-])", text, re.I)
@@ -1506,14 +1552,16 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     # (or a paper dated so: "the March 2018 scrutiny update on the plan, ... since the 2017 inspection")
     event_years = [*re.finditer(rf"\b{YEAR}(?=\s+(?:(?!(?:and|or|to|the|from|until|since)\b)[\w'’-]+\s+){{0,2}}?"
                                    rf"(?:{EVENT_NOUN}|(?:ilacs|sif|jtai)\b|{DATED_PAPER}))", text, re.I), *graded,
-                      # (or after it, as typed in a hurry: "cambridgeshire ilacs 2022 - ... after the 2019 RI")
+                      # (or after it, as typed in a hurry: "cambridgeshire ilacs 2022 - ... after the 2019 RI",
+                      # "full inspection in 2019 (after the Oct 2018 FV)")
                       *(e for e in re.finditer(rf"(?:(?<=\bilacs )|(?<=\bsif )|(?<=\bjtai )|(?<=\bre-inspection )|"
                                                rf"(?<=\breinspection )|(?<=\bilacs in )|(?<=\bre-inspection in )|"
-                                               rf"(?<=\breinspection in )){YEAR}\b(?![/–-]\d)", text, re.I)
+                                               rf"(?<=\breinspection in )|(?<=\binspection in )){YEAR}\b(?![/–-]\d)",
+                                               text, re.I)
                         # (not one closing a span: "after the 2017 inadequate, ahead of the re-inspection in 2019")
                         if not _CLOSES_SPAN_RE.search(text, max(0, e.start() - 60), e.start())),
                       *([scene_year] if scene_year else []), *([label_year] if label_year else [])]
-    event_year = max(event_years, key=lambda e: int(e.group(1)), default=None)
+    event_year = max(event_years, key=lambda e: _event_time(text, e), default=None)
     # "by the full inspection in June 2019, how far had it come since its 2017 rating?": the event's month is asked
     event_month = max(re.finditer(rf"\b{EVENT_NOUN}\s+(?:in|during|of)\s+{MONTH_RE}\s+{YEAR}", text, re.I),
                       key=lambda e: (int(e.group(2)), _month(e.group(1)) or 0), default=None)  # the latest
@@ -1547,7 +1595,8 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 # question whether the earlier finding was put right or met before the later event)
             m, kind, g = earlier, "year", (earlier.group(1),)
         if kind in ("since", "since_event") and event_year and _valid_year(g[1]) \
-                and int(event_year.group(1)) > _valid_year(g[1]):
+                and _event_later(text, event_year, (_valid_year(g[1]), _month(g[0]) or 13),
+                                 {v.start("y") for v in visits_dated}):
             m, kind, g = event_year, "year", (event_year.group(1),)
             if named_month := re.search(rf"\b{MONTH_RE}\s+$", text[:event_year.start()], re.I):
                 m, kind, g = re.compile(rf"{MONTH_RE}\s+{YEAR}", re.I).match(text, named_month.start()), "month", \

@@ -35,8 +35,8 @@ from qa.retrieval.answer_type import (OVERALL_ASKED_RE, answer_type_weight, area
                                       second_fact_weight, several_named_weight, tenure_weight, who_verb_weight)
 from qa.retrieval.fusion import get_fusion, hybrid_lists
 from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTION_RE, NEGATED_SOURCE_RE, SOURCE_KINDS,
-                                   Query, SPECIALIST_SERVICE_RE, names_restated_only, specialist_service,
-                                   without_set_asides)
+                                   Query, SPECIALIST_SERVICE_RE, names_asked_second, names_restated_only,
+                                   specialist_service, without_set_asides)
 from qa.retrieval.spelling import mended, spelling_fixes
 from qa.retrieval.synonyms import PUBLICATION_ASKED_RE, alternatives, other_forms, with_synonyms
 
@@ -257,7 +257,9 @@ class Retriever:
         hits.sort(key=lambda h: len(h.unconfirmed))
         hits = rank.set_aside_kinds_last(rank.retellings_after(rank.ofsted_telling_first(hits, query), query), query)
         naming = named_in(index, docs, checks, query, mask)
-        restated = names_restated_only(query.text, tuple(query.names))  # (what was found before, asked if put right)
+        # (what was found before, asked if put right; or what only a second question names)
+        restated = names_restated_only(query.text, tuple(query.names)) \
+            | names_asked_second(query.text, tuple(query.names))
         unmentioned = unmentioned_names(index, [n for n in query.names if n not in restated], naming, defined)
         if publishing := named_only_as_publisher(index, query.names, naming):
             # the publication asked by name speaks only through its own pages: theirs first (no other passage
