@@ -192,3 +192,25 @@ def test_a_paper_dated_in_the_question_does_not_date_the_visit(tmp_path):
     assert bm25_assistant_for(tmp_path, docs).ask(
         "What did the March 2024 Rutland scrutiny report say about the first MV - were assessments still weak?"
     ).abstained
+
+
+def test_a_second_question_exempts_only_the_names_typed_in_it():
+    from qa.retrieval.question import names_asked_second
+
+    # ("MV" in the first part is the monitoring visit; "care leavers" set the field of the whole question)
+    assert not names_asked_second("Rutland's MV in 10/2024 - what did HMI say about housing, and what did the "
+                                  "council plan to do about it?", ("monitoring visit",))
+    assert not names_asked_second("Rutland children's services - what overall grade did their latest inspection "
+                                  "give, and how were care leavers judged?", ("care leavers",))
+
+
+def test_the_months_of_the_visit_before_do_not_date_the_visit_asked(tmp_path):
+    from conftest import bm25_assistant_for, other_council_news
+
+    story = ("Rutland's children's services trust improving, says Ofsted\n\nInspectors found the trust's leaders "
+             "have a clear plan, following a monitoring visit in March.\n\nCare leavers are not always helped to "
+             "find suitable homes.\n")
+    docs = {"story.txt": (story, {"doc_type": "news_article", "local_authorities": ["Rutland"]}),
+            **other_council_news()}
+    assert bm25_assistant_for(tmp_path, docs).ask(
+        "Rutland trust MV4, the one after the Feb/Mar 2017 visit - what did HMI say about care leavers?").abstained

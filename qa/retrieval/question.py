@@ -1316,7 +1316,11 @@ def names_asked_second(text: str, names: tuple[str, ...]) -> frozenset[str]:
     first = _first_part(text, SECOND_ASK_RE)
     if first is None:
         return frozenset()
-    return frozenset(n for n in names if not re.search(rf"\b{re.escape(n)}\b", first, re.I))
+    # (as typed there: not a name read from an abbreviation, "MV" for "monitoring visit"; nor a service, which sets
+    # the field the whole question is in: "what grade did Hertfordshire get, and how were care leavers judged?" is
+    # not answered by a page on adult social care)
+    return frozenset(n for n in names if re.search(rf"\b{re.escape(n)}\b", text[len(first):], re.I)
+                     and not re.search(rf"\b{re.escape(n)}\b", first, re.I) and not SPECIALIST_SERVICE_RE.fullmatch(n))
 
 
 # ... or a grade: "Who gave the board its feedback on the ILACS? And what overall grade did they get?"
