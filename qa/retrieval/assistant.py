@@ -990,9 +990,9 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         # in Dec 2023", and "a monitoring visit in December")
         # (one asked month, the visit's, not a paper's: "the March 2024 scrutiny report on the first MV"; nor the
         # months of the visit the one asked came after, "MV4, the one after the Feb/Mar 2017 visit")
-        months = {query.month} if query.month else rank.asked_months(query) if query.month_dates_visit else ()
-        months = months if len(months) == 1 else ()
-        follows = follows or any(visit_in_month(hit.document.text, month, query.visit_number) for month in months)
+        if not follows:  # (month_dates_visit reads the question afresh: only when needed, per document)
+            months = {query.month} if query.month else rank.asked_months(query) if query.month_dates_visit else ()
+            follows = len(months) == 1 and visit_in_month(hit.document.text, next(iter(months)), query.visit_number)
         if not follows and not any(_near_visit(text, m) and not (m.group(1) and OTHER_NOUN_NEXT_RE.match(text, m.end()))
                                    and not anticipated_visit(text, m) for m in named):
             return False

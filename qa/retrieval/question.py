@@ -1198,9 +1198,11 @@ _DATED_ON = r"(?:\s*[,(]\s*|\s+)(?:(?:in|on)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?
 _VISIT_DATED_RE = re.compile(rf"\b(?:(?:mv|fv)\s?\d?{_DATED_ON}(?:{MONTH_RE}\s+)?|"
                              rf"(?:monitoring|focused)\s+visit\s?\d?{_DATED_ON}{MONTH_RE}\s+)"
                              rf"(?P<y>(?:19|20)\d\d)\b(?![/–-]\d)", re.I)
-# ... as the end of a span, or within one: "after the March 2023 ILACS, up to the MV in Dec 2023"
-_CLOSES_EVENT_RE = re.compile(r"\b(?:ahead\s+of|up\s+to|before|run-up\s+to|until|till|prior\s+to|including|incl\.?)\s+"
-                              r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+# An event named as the end of a span ("... ahead of the re-inspection in 2019") or, for a visit, within one ("after
+# the March 2023 ILACS, up to the MV in Dec 2023", "including the MV in Dec 2023")
+_SPAN_CLOSERS = r"ahead\s+of|up\s+to|before|run-up\s+to|until|till|prior\s+to"
+_EVENT_BEFORE = r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"  # (its article and a word or two of its name)
+_CLOSES_EVENT_RE = re.compile(rf"\b(?:{_SPAN_CLOSERS}|including|incl\.?){_EVENT_BEFORE}$", re.I)
 
 
 def _event_later(text: str, event_year: re.Match, opened: tuple[int, int], visits_dated: set[int]) -> bool:
@@ -1262,8 +1264,7 @@ def _asked_type(text: str) -> str | None:
 SECOND_COUNT_RE = re.compile(r"(?:[?,;]\s*|\s)(?:and\s+(?:also\s+)?|\+\s*|also\s+|plus\s+)how\s+(?:many|much)\b", re.I)
 
 
-_CLOSES_SPAN_RE = re.compile(r"\b(?:ahead\s+of|up\s+to|before|run-up\s+to|until|till|prior\s+to)\s+"
-                             r"(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:ilacs|sif|jtai|re-?inspection|"
+_CLOSES_SPAN_RE = re.compile(rf"\b(?:{_SPAN_CLOSERS}){_EVENT_BEFORE}(?:ilacs|sif|jtai|re-?inspection|"
                              r"reinspection|inspection)(?:\s+in)?\s+$|"
                              # (nor one still to come: "and when is the next inspection in 2026?")
                              r"\bnext\s+(?:[\w-]+\s+)?inspection\s+in\s+$", re.I)
