@@ -372,7 +372,10 @@ DEFAULT_INDEX = ROOT / "index"
 #   175: a section line's month ("News · Children and families · August 2024", "Posted in: Council news · Children
 #        and families · November 2025"); a meeting's minutes by their fixed parts ("Apologies for absence"); a place
 #        naming a city region or the inspectorate's office is no subject; "each monitoring visit" is no dated visit
-PIPELINE_VERSION = "175"
+#   176: a former council named after a successor by another name (Cumbria on a Cumberland page) is history, not a
+#        subject; "a neighbouring authority, X County Council" is a passing mention; a clipped page's front-matter
+#        title closing on a council ("... | Northumberland County Council") is the council's page
+PIPELINE_VERSION = "176"
 
 
 def packaged_model_path() -> str:

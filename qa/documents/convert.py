@@ -138,6 +138,10 @@ def convert_text(text: str, markdown: bool = False) -> Extracted:
     if len(text) > MAX_TEXT_CHARS:
         raise ConversionError(f"text is {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit")
     hints, body = split_front_matter(text)
+    if "publisher" not in hints and (site := _TITLE_COUNCIL_RE.search(hints.get("title", ""))) and site.start():
+        # a clipped page's title closing on its site, "... | Northumberland County Council": the council publishes
+        # it, as a web page's <title> tells (`convert_html`)
+        hints["publisher"] = site.group(1)
     if markdown:  # the reader sees the rendered words: no emphasis marks, no table rule lines
         body = MD_TABLE_RULE_RE.sub("", strip_markdown_inline(body))
     return Extracted(clean.text_to_blocks(body, markdown=markdown), hints, "markdown" if markdown else "text")

@@ -309,6 +309,25 @@ def name_within(name: str, other: str) -> bool:
     return bool(re.search(rf"\b{re.escape(name)}\b", other, re.I))
 
 
+# The councils that took over a former one's area, where their names do not hold its name ("Cumberland" is in
+# Cumbria; "West Northamptonshire" holds its county's name and needs no entry).
+_SUCCESSORS = {
+    "Cumbria": ("Cumberland", "Westmorland and Furness"),
+    "Avon": ("Bristol", "Bath and North East Somerset", "North Somerset", "South Gloucestershire"),
+    "Berkshire": ("Bracknell Forest", "Reading", "Slough", "West Berkshire", "Windsor and Maidenhead", "Wokingham"),
+    "Cleveland": ("Hartlepool", "Middlesbrough", "Redcar and Cleveland", "Stockton-on-Tees"),
+    "Humberside": ("East Riding of Yorkshire", "Kingston upon Hull", "North East Lincolnshire", "North Lincolnshire"),
+    "Hereford and Worcester": ("Herefordshire", "Worcestershire"),
+    "Bedfordshire": ("Bedford", "Central Bedfordshire", "Luton"),
+    "Cheshire": ("Cheshire East", "Cheshire West and Chester"),
+}
+
+
+def succeeded_by(former: str, name: str) -> bool:
+    """Whether `name` is one of the councils that took over the former authority `former`'s area."""
+    return name_within(former, name) or name in _SUCCESSORS.get(canonical_authority(former), ())
+
+
 def is_former(name: str) -> bool:
     a = AUTHORITIES.get(canonical_authority(name))
     return bool(a and a.status == "former")

@@ -35,7 +35,7 @@ ORDINAL_RE = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
 
 # Authorities live in the gazetteer; these names stay importable from here (qa/retrieval/question.py uses LA_RE).
 from qa.documents.gazetteer import (LA_RE, LIST_JOIN, LOCAL_AUTHORITIES, canonical_authority, find_in_text, is_former,  # noqa: E402,F401
-                        is_welsh, name_case_capitals, name_within, places_in_masthead)
+                        is_welsh, name_case_capitals, name_within, places_in_masthead, succeeded_by)
 
 # Names that are also ordinary words or places (kept for older callers; the gazetteer decides now).
 AMBIGUOUS_LA = {"Reading", "Sutton", "Durham", "Bury", "York", "Derby", "Manchester"}
@@ -1024,6 +1024,8 @@ def infer_publisher(raw: str, doc_type: str, authorities: list[str], hints: dict
 # ---------------------------------------------------------------- inference: authorities
 
 _PASSING_BEFORE = re.compile(r"\b(from|formerly|previously|former|neighbouring|neighbours?|such as|including|like|unlike|with|"
+                             # ("Practice leaders from a neighbouring authority, Derbyshire County Council, have ...")
+                             r"neighbouring\s+(?:local\s+)?(?:authority|council|borough|county)\s*,|"
                              # a predecessor as history: "following the abolition of Cleveland County Council"
                              r"(?:abolition|abolishing|break-?up|demise|reorgani[sz]ation)\s+of|"
                              r"also (runs?|covers?|provides?|manages?)\b[^.]{0,50}|(director|chief executive|head|"
@@ -1220,6 +1222,9 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     first_pos: dict[str, int] = {}
     general_lead = mentions[0].start >= lead_end(content)  # (the first council named after the lead)
     names = {mt.name for mt in mentions}
+    named_first: dict[str, int] = {}
+    for mt in mentions:
+        named_first.setdefault(mt.name, mt.start)
     named_outright: set[str] = set()  # (named at least once other than in passing)
     guests: set[str] = set()  # (first named on a meeting's attendance line)
     passing_prev = False
@@ -1289,7 +1294,10 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
         else:
             passing_prev = False
             named_outright.add(mt.name)
-        if is_former(mt.name) and any(n != mt.name and name_within(mt.name, n) for n in names):
+        # (a successor by another name leads only when named first: a 2022 report on Cumbria names the councils
+        # that will take over from it, a Cumberland page the county it replaced)
+        if is_former(mt.name) and any(n != mt.name and (name_within(mt.name, n) or succeeded_by(mt.name, n)
+                                                        and named_first[n] < named_first[mt.name]) for n in names):
             # the successor leads on a West Northamptonshire page; and "Northamptonshire Children's Trust", an
             # organisation still named after the county it served, is no mention of the county council at all
             w *= 0.15 if _NAMED_BODY_AFTER.match(content[mt.end:mt.end + 40]) \

@@ -121,7 +121,10 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
     # "What did the cabinet actually decide?": what it resolved, not the debate before it (not "when": a date first)
     ("decision", COUNCIL_DECISION_RE),
     # "How much" asks for an amount of money, not "how much progress".
-    ("count", re.compile(r"\bhow\s+many\b|\bhow\s+much\s+(?:\w+\s+)?(?:money|funding|funds|cash|investment|"
+    # (not a worry about a number: "did ofsted still have concerns about how many agency SWs they were using?")
+    ("count", re.compile(r"(?<!concerns\sabout\s)(?<!concern\sabout\s)(?<!concerned\sabout\s)(?<!worried\sabout\s)"
+                         r"(?<!worries\sabout\s)(?<!concerns\sover\s)(?<!concerns\saround\s)(?<!worried\sby\s)"
+                         r"\bhow\s+many\b|\bhow\s+much\s+(?:\w+\s+)?(?:money|funding|funds|cash|investment|"
                          r"budget|£)|\bhow\s+much\b(?=[^?]*\b(?:spend|spent|cost|invest|invested|pay|paid|save|"
                          r"saved|overspen[dt])\b)|\bwhat\s+(?:number|proportion|percentage|share|per\s*cent)\b|"
                          r"\bwhat(?:['’]s|\s+(?:is|was|are|were))?\s+(?:the\s+)?%|"
@@ -1178,6 +1181,7 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
     with the words of the field that count the same things."""
     ignored = set(tokenize(" ".join(ignore)))
     posts = _POSTS_ASKED_RE.search(question) and not _POSTS_VACANT_RE.search(question)
+    question = _AGE_GROUP_RE.sub(" children ", question)
     question = _WHEN_COUNTED_RE.sub(" ", TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question)))
     counted = _COUNTED_ACRONYM_RE.search(question)
     # "How many new supported lodgings places did the director say would open for care leavers?": the places
@@ -1210,6 +1214,12 @@ def counted_stems(question: str, ignore: list[str] = ()) -> frozenset[str]:
     return frozenset(stems)
 
 
+# An age group typed as a noun ("how many under-5s", "under fives", "over-16s") counts children: "13,500 children
+# under five years old" states it, while the stem "5s" is in no text.
+# (a plural, of a child's age: not "caseloads over 25", "over 20 working days", "over-65s", "care leavers over 18")
+_AGE_GROUP_RE = re.compile(r"\b(?:(?:under|over)[-\s]?(?:1[0-7]|[1-9])|u[-\s]?(?:1[0-8]|[1-9]))['’]?s\b|"
+                           r"\bunder[-\s]?(?:ones|twos|threes|fours|fives|elevens|sixteens|eighteens)\b|"
+                           r"\bover[-\s]?(?:tens|elevens|twelves|thirteens|fourteens|fifteens|sixteens)\b", re.I)
 _ACRONYM_WORD_RE = re.compile(r"\b[A-Za-z]{2,5}\b")
 # (the acronyms that stand for people; not "DCS", "LSCB" or "ILACS", whose long forms name children's services)
 _PEOPLE_ACRONYMS = frozenset({"CIC", "CIN", "CLA", "LAC", "UASC", "CME", "NEET", "CYP", "YP"})
@@ -1657,9 +1667,15 @@ ROLE_FORMS = {"inspector": _INSPECTOR_FORMS,
               "appointed": r"appoint\w*|named|installed|brought in|sent in",
               "wrote": rf"wr[io]tes?|written|writing|letter from|{_BYLINE_FORM}",
               "spoke": r"said|says|told|tells|added|comment\w*|respon\w*|spoke|speaking|replied|react\w*|statement"}
-# The roles asked by a verb, each a person named beside it, before or after.
+# The roles asked by a verb, each a person named beside it, before or after (or after the post that names them:
+# "said Ofsted’s national director for social care, Yvette Stanley")
+_POST_WORDS = (r"director|chief|head|manager|inspector|leader|member|officer|secretary|minister|chair|chairman|"
+               r"chairwoman|commissioner|mayor|councillor|executive|lead|president|spokes(?:man|woman|person)")
 _DOER_RES = {role: re.compile(rf"{_NAME}[^.\n]{{0,60}}?\b(?:{ROLE_FORMS[role]})\b|\b(?:{ROLE_FORMS[role]})\b[^\S\n]+"
-                              rf"(?:[\w’'-]+[^\S\n]+){{0,2}}{_NAME}") for role in ("appointed", "wrote", "spoke")}
+                              rf"(?:[\w’'-]+[^\S\n]+){{0,2}}{_NAME}" + (
+                                  rf"|\b(?:{ROLE_FORMS[role]})\b[^\S\n]+[^.\n]{{0,100}}?\b(?i:{_POST_WORDS})\b[^.\n]{{0,80}}?,"
+                                  rf"[^\S\n]+{_NAME}" if role == "spoke" else ""))
+             for role in ("appointed", "wrote", "spoke")}
 
 
 def names_role(role: str, text: str) -> bool:

@@ -687,10 +687,15 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               # (and what is listed with it: "I don't want the 2015 report or the latest inspection")
                               # (or a place's: "Not the 2016 RI or West Northants' 2022 result"; "not the 2019
                               # ILACS and not Leicester's 2015 grades")
-                              r"(?:,?\s+(?:or|nor|and)\s+(?:not\s+)?(?:(?:the|its|their|an?)\s+|(?-i:(?=[A-Z])))"
+                              r"(?:,?\s+(?:(?:or|nor|and)\s+(?:not\s+)?(?:(?:the|its|their|an?)\s+|(?-i:(?=[A-Z])))"
                               r"(?:[\w'’-]+\s+){0,3}?"
                               # (with its own date: "not the two-day visit in March 2024 or the final one in Sept 2025")
-                              rf"{_SET_ASIDE_EVENT}s?\b{_SET_ASIDE_DATE})*", re.I)
+                              rf"{_SET_ASIDE_EVENT}s?\b{_SET_ASIDE_DATE}|"
+                              # (or a place by its year alone: "not the Kirklees agency figures or West Northants 2022";
+                              # not a month, nor what is asked after "and": "not the 2016 SIF, and January 2023 please")
+                              rf"(?:or|nor)\s+(?:not\s+)?(?!{MONTH_RE}\b)"
+                              r"(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|&|and|upon|of))*?)['’]?s?\s+(?:in\s+)?"
+                              rf"(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b(?!\s+(?:please|only|is|was|one)\b)))*", re.I)
 # ("now" in lower case: "CYP Now" is a magazine)
 # (not "current" as what a thing is, after having it: "care leavers who don't have current pathway plans")
 RECENCY_RE = re.compile(r"\b(latest|most recent|newest|(?<!\bhave )(?<!\bhas )(?<!\bhad )(?<!\bwithout )(?<!\bno )"
@@ -2273,6 +2278,10 @@ def places_asked(text: str, considered: str | None = None) -> list[str]:
     if authorities and _places_only_set_aside(considered):
         return []  # every place named is set aside: "which councils had commissioners? Not Medway's or Northants'
         # commissioners, they came later"
+    if authorities and not find_authorities(considered) \
+            and set(authorities) <= {a for m in _OTHERS_PLACE_SOURCE_RE.finditer(text) for a in find_authorities(m.group(1))}:
+        return []  # named only as what another's source set aside was about: "Not the CLG Committee's Rotherham
+        # release." (a place's own source set aside keeps it asked: "not Southampton's statement")
     if len(authorities) > 1 or office_set_aside:
         if outside := find_authorities(_without_asides(considered)):
             authorities = [a for a in authorities if a in outside]
@@ -2281,6 +2290,12 @@ def places_asked(text: str, considered: str | None = None) -> list[str]:
     return authorities
 
 
+# (Parliament's: a paper's or a body's coverage of a place set aside still leaves the place asked, "not the
+# Yorkshire Post's Kirklees coverage")
+_OTHERS_PLACE_SOURCE_RE = re.compile(r"\b(?i:not|rather\s+than|instead\s+of)\s+(?i:the\s+)?(?:[\w&-]+\s+){0,3}?"
+                                     r"(?i:committee|commons|parliament|mps|inquiry)['’]s?"
+                                     r"\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(?i:(?:press\s+|news\s+)?releases?|"
+                                     r"stor(?:y|ies)|statements?|articles?|pieces?|coverage|write-?ups?|reports?)\b")
 _SET_ASIDE_WHEN_RE = re.compile(rf"\b(?:{MONTH_RE}\s+)?{YEAR}\b", re.I)
 _OFFICE_SET_ASIDE_RE = re.compile(rf"\W*{_OFFICE_NOT}", re.I)
 
