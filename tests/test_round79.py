@@ -88,8 +88,8 @@ def test_a_former_council_named_after_its_successor_is_history_not_a_subject():
     successor = ("Area SEND inspection of Cumberland Local Area Partnership\n"
                  "Inspection dates: 10 to 14 March 2025\n"
                  "Date of publication: 9 May 2025\n"
-                 "Cumberland Council and the North Cumbria health partners are jointly responsible for the planning and "
-                 "commissioning of services for children and young people with SEND in Cumberland.\n"
+                 "Cumberland Council and the North Cumbria health partners are jointly responsible for the planning "
+                 "and commissioning of services for children and young people with SEND in Cumberland.\n"
                  "Before April 2023, education and social care services for children with SEND were the "
                  "responsibility of Cumbria County Council.\n"
                  "Leaders in Cumberland know their area well and have an accurate view of what needs to improve.\n")

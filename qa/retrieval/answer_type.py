@@ -1673,8 +1673,8 @@ _POST_WORDS = (r"director|chief|head|manager|inspector|leader|member|officer|sec
                r"chairwoman|commissioner|mayor|councillor|executive|lead|president|spokes(?:man|woman|person)")
 _DOER_RES = {role: re.compile(rf"{_NAME}[^.\n]{{0,60}}?\b(?:{ROLE_FORMS[role]})\b|\b(?:{ROLE_FORMS[role]})\b[^\S\n]+"
                               rf"(?:[\w’'-]+[^\S\n]+){{0,2}}{_NAME}" + (
-                                  rf"|\b(?:{ROLE_FORMS[role]})\b[^\S\n]+[^.\n]{{0,100}}?\b(?i:{_POST_WORDS})\b[^.\n]{{0,80}}?,"
-                                  rf"[^\S\n]+{_NAME}" if role == "spoke" else ""))
+                                  rf"|\b(?:{ROLE_FORMS[role]})\b[^\S\n]+[^.\n]{{0,100}}?\b(?i:{_POST_WORDS})\b"
+                                  rf"[^.\n]{{0,80}}?,[^\S\n]+{_NAME}" if role == "spoke" else ""))
              for role in ("appointed", "wrote", "spoke")}
 
 

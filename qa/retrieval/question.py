@@ -2278,8 +2278,8 @@ def places_asked(text: str, considered: str | None = None) -> list[str]:
     if authorities and _places_only_set_aside(considered):
         return []  # every place named is set aside: "which councils had commissioners? Not Medway's or Northants'
         # commissioners, they came later"
-    if authorities and not find_authorities(considered) \
-            and set(authorities) <= {a for m in _OTHERS_PLACE_SOURCE_RE.finditer(text) for a in find_authorities(m.group(1))}:
+    if authorities and not find_authorities(considered) and set(authorities) <= {
+            a for m in _OTHERS_PLACE_SOURCE_RE.finditer(text) for a in find_authorities(m.group(1))}:
         return []  # named only as what another's source set aside was about: "Not the CLG Committee's Rotherham
         # release." (a place's own source set aside keeps it asked: "not Southampton's statement")
     if len(authorities) > 1 or office_set_aside:
