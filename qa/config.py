@@ -375,7 +375,10 @@ DEFAULT_INDEX = ROOT / "index"
 #   176: a former council named after a successor by another name (Cumbria on a Cumberland page) is history, not a
 #        subject; "a neighbouring authority, X County Council" is a passing mention; a clipped page's front-matter
 #        title closing on a council ("... | Northumberland County Council") is the council's page
-PIPELINE_VERSION = "176"
+#   177: a judgement table's row ("Overall effectiveness: Outstanding") is no heading, so the table stays in one
+#        passage; a visit a step is still to come after ("would review ... after the fifth monitoring visit") is not
+#        the page's own
+PIPELINE_VERSION = "177"
 
 
 def packaged_model_path() -> str:

@@ -223,6 +223,9 @@ def _heading_like(line: str, max_len: int = 90) -> bool:
         return False
     if GRADE_ONLY_RE.fullmatch(s):
         return False  # a judgement table's value ("Good" beside "2.2 Experiences and progress of care leavers")
+    if (label := s.rpartition(":"))[1] and GRADE_ONLY_RE.fullmatch(label[2]):
+        return False  # ... or its row ("Overall effectiveness: Outstanding"): no section opens there, and the rows
+        # kept as headings split the table across passages, its last rows opening the summary's
     first = s.lstrip("‘'\"“")[:1]
     return first.isupper() or first.isdigit()
 

@@ -495,7 +495,10 @@ _INSPECTION_RESULT_RE = re.compile(r"^(?!.*\b(?:maths|writing|phonics|spelling|a
 
 # A terse query opening with an ambiguous name, then a word of this field or a year: the name is the place.
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|latest|last|next|\d(?:st|nd|rd|th))"
-_TERSE_TOPIC_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+)?(?:(?:19|20)\d\d|caseloads?|ilacs|ofsted|children'?s?|social|"
+# (a post described first: "staffs new DCS - who and start date?")
+_TERSE_TOPIC_AFTER = re.compile(rf"\s+(?:{_ORDINAL}\s+)?(?:(?:new|interim|acting|former|previous|current)\s+"
+                                rf"(?=dcs|director|commissioner))?"
+                                rf"(?:(?:19|20)\d\d|caseloads?|ilacs|ofsted|children'?s?|social|"
                                 r"inspections?|"
                                 r"monitoring|focused|visits?|care|safeguarding|send|fostering|adoption|youth|early help|"
                                 r"front door|mash|dcs|director|commissioner|rating|rated|judge?ments?|inadequate|"
@@ -654,7 +657,9 @@ def question_forms(name: str, towns: bool = True) -> tuple[str, ...]:
 
 # "cumberland scrutiny cttee oct 25 - ...": its committee named after the word makes it the place
 # (a committee, not the verb before its papers: "Reading scrutiny papers for Leeds, ...")
+# ("the southend improvment board mtg": the board overseeing the place's improvement)
 _COUNCIL_BODY_AFTER = re.compile(r"\s+(?:scrutiny\s+(?:cttee|ctee|committee|commission|panel|board)|cttee|ctee|"
+                                 r"improve?ment\s+board|"
                                  r"committee|cabinet\s+(?:member|meeting|report|paper|decision)s?)\b", re.I)
 # "bucks childrens services - ...": the council's services named after the word make it the place
 _LABEL_THEN_QUESTION_RE = re.compile(r"([^?:;–—]+?)\s+(?:-{1,2}|[–—])\s+\S|([^?:;–—-]+?):\s+\S")
@@ -740,6 +745,8 @@ def find_in_question(text: str) -> list[str]:
                       # ("at the halton focused visit": the place's own visit)
                       or _THE_BEFORE.search(before) and _VISIT_NAMED_AFTER.match(after)
                       and not _SCHOOL_RE.search(text)
+                      # ("who chaired the southend improvement board": the place's own body)
+                      or _THE_BEFORE.search(before) and _COUNCIL_BODY_AFTER.match(after)
                       or _SUBJECT_BEFORE.search(before) and _RESULT_VERB_AFTER.match(after)
                       and _INSPECTION_RESULT_RE.search(text)
                       or surface[:1].isupper()):  # capitalised mid-question: the user means the place

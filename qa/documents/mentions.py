@@ -98,8 +98,30 @@ def event_months(text: str, yearless: bool = False) -> frozenset[int]:
     return frozenset(found)
 
 
+# ... in the year the text was written: "Following a visit in January and February this year"
+THIS_YEAR_RE = re.compile(r"\bthis\s+year\b", re.I)
+
+
+def this_year_event_months(text: str) -> frozenset[int]:
+    """Months a text names in a sentence about a past visit or inspection that dates it to "this year"."""
+    return frozenset(MONTHS[m.lower()] for start, end in sentence_spans(text)
+                     if THIS_YEAR_RE.search(sentence := text[start:end]) and EVENT_WORD_RE.search(sentence)
+                     and not PLAN_RE.search(sentence) and not _OTHER_YEAR_RE.search(sentence)
+                     for m in BARE_MONTH_RE.findall(sentence))
+
+
+_OTHER_YEAR_RE = re.compile(r"\b(?:last|previous|next)\s+year\b|\b(?:19|20)\d\d\b", re.I)  # (its months may be
+# that year's: "The visit in January last year found drift ..., and this year the council has hired ...")
+
+
 _event_months: dict[str, tuple[str, frozenset[int]]] = {}
 _yearless_months: dict[str, tuple[str, frozenset[int]]] = {}
+_this_year_months: dict[str, tuple[str, frozenset[int]]] = {}
+
+
+def document_this_year_event_months(doc) -> frozenset[int]:
+    """`this_year_event_months` of a document's text, once per document version."""
+    return per_document(_this_year_months, doc, this_year_event_months)
 
 
 def document_yearless_event_months(doc) -> frozenset[int]:

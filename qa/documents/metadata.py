@@ -825,7 +825,9 @@ def infer_doc_type(raw: str, blocks: list[Block], hints: dict, authorities: list
     report_cues = sum(1 for rx in _REPORT_CUES if rx.search(top))
     # A report's front page: its inspection dates with the publication line, or with two more of its fixed parts
     # (lead inspector, the judgement table); a monitoring letter states its visit in a sentence, not a label.
-    dates_label = re.search(rf"\binspection dates?{_LABEL_END}", top, re.I)
+    # (or in its running footer, taken out as page furniture: "Inspection dates: 12 to 23 May 2025 | Published: ...")
+    dates_label = re.search(rf"\binspection dates?{_LABEL_END}", top, re.I) \
+        or re.search(rf"\binspection dates?{_LABEL_END}", hints.get("page_furniture", "")[:1000], re.I)
     # (a provider's report on Ofsted's site: "Inspection dates: 5 and 6 March 2024" over "Published: 8 April 2024")
     # (or an area SEND report's "Inspection dates: ..." over "Date of publication: 8 November 2024")
     if ((dates_label and (re.search(r"\breport publi|^[^\S\n]*(?:(?:date\s+)?published|date of publication)\s*:",
@@ -1104,10 +1106,30 @@ _LEAD_CAPITALS_RE = re.compile(r"(?m)^([A-Z]{4,}(?:[ -][A-Z]{2,})*)(?=\s+[A-Z]?[
 
 def _lead_capitals_named(content: str) -> str:
     def named(m: re.Match) -> str:
-        usual = re.sub(r"(?<=\s)(?:Upon|On|And|Of|The|With)(?=\s)", lambda w: w.group(0).lower(), m.group(1).title())
+        # (within a hyphenated name too: "STOKE-ON-TRENT CITY COUNCIL" is Stoke-on-Trent's)
+        usual = re.sub(r"(?<=[\s-])(?:Upon|On|And|Of|The|With|Under|Le|In|By)(?=[\s-])", lambda w: w.group(0).lower(),
+                       m.group(1).title())
         return usual if len(usual) == len(m.group(1)) and find_in_text(usual) and not find_in_text(m.group(1)) \
             else m.group(1)
     return _LEAD_CAPITALS_RE.sub(named, content)
+
+
+# A paper's section setting its council beside others ("5. Regional context", "Benchmarking", "Statistical
+# neighbours"): a council named there is a comparison, not a subject
+# (a heading's words, no figures: a table's rows, "Leicestershire 52", do not end the section; nor a title with its
+# year open one, "East Midlands regional benchmarking report 2024")
+_SECTION_LINE_RE = re.compile(r"(?m)^[^\S\n]*(?:\d+(?:\.\d+)*\.?[^\S\n]+)?([A-Z][^\n.:;!?|\d]{2,60})[^\S\n]*$")
+_CONTEXT_HEADING_RE = re.compile(r"\b(?:regional|national|wider|sub-?regional)\s+(?:context|picture|comparisons?)\b|"
+                                 r"\bcomparators?\b|\bbenchmark\w*|\bstatistical\s+neighbours?\b", re.I)
+
+
+CONTEXT_HEAD_CHARS = 200  # (a title naming the document's own comparison is no section of it)
+
+
+def _in_context_section(sections: list[tuple[int, bool]], at: int) -> bool:
+    """Whether the last heading-like line before `at` (see _SECTION_LINE_RE) opens such a section."""
+    before = [is_context for start, is_context in sections if start < at]
+    return bool(before) and before[-1]
 
 
 _RECIPIENT_BEFORE = re.compile(r"\bletters?\s+(sent\s+)?to\s+(both\s+)?([\w’'&,]+\s+){0,6}$", re.I)
@@ -1229,6 +1251,8 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
     guests: set[str] = set()  # (first named on a meeting's attendance line)
     passing_prev = False
     passing_at: dict[str, int] = {}  # (where the mention of each council visited to learn from, or left out, ended)
+    sections = [(m.start(), m.start() > CONTEXT_HEAD_CHARS and bool(_CONTEXT_HEADING_RE.search(m.group(1))))
+                for m in _SECTION_LINE_RE.finditer(content)]
     for i, mt in enumerate(mentions):
         w = 3.0 if mt.start < 300 else 2.0 if mt.start < 900 else 1.0
         if mt.formal:
@@ -1282,7 +1306,7 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
                 or _INSPECTORATE_OFFICE_LINE_RE.search(line) and len(line.split()) <= 12:
             w *= 0.1  # a body two councils share: "the Leicestershire and Rutland Safeguarding Children Partnership"
             passing_prev = True
-        elif _PASSING_BEFORE.search(before) or (joined and passing_prev) \
+        elif _PASSING_BEFORE.search(before) or (joined and passing_prev) or _in_context_section(sections, mt.start) \
                 or _APPOINTS_BEFORE.search(before) and _NEWCOMER_JOB_AFTER.match(content, mt.end) \
                 or _REPLACED_AFTER.match(content[mt.end:mt.end + 40]) \
                 or (not mt.formal and _DESCRIBED_BEFORE.search(before[-12:])
@@ -1486,7 +1510,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
     if not m and doc_type == "ofsted_report":
         # (a report's details table read as one line: "... judgement Inadequate Report published 3 July 2023 ...";
         # only a report's own: a council's inspections page lists several reports' dates)
-        m = re.search(r"\bReport published\s+(\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b", text[:4000])
+        # (or in figures, day first: "Local authority: Staffordshire Report published 22/08/2025 Full inspection")
+        m = re.search(r"\bReport published\s+(\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d)\b",
+                      text[:4000])
     m = m and re.match(r"(.*)", next(g for g in m.groups() if g))
     if m and parse_date(m.group(1)):
         return parse_date(m.group(1)), 0.95
@@ -1671,6 +1697,12 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         if m and not _TEASER_LABEL_RE.match(b.text) and not _DATE_LABEL_BEFORE_RE.search(b.text[:m.start(1)]) \
                 and not any(rx.search(b.text) for rx in (_NOT_PUBLICATION, _VISIT_WORD_RE, _EVENT_LINE_RE)):
             return parse_date(m.group(1)), 0.5
+    # ... or the document's last words, on its back page: "Approved by the Partnership Board on 24 September 2025.
+    # Published October 2025." (not a story's "the report, published in October 2025, found ..." mid-text; after a
+    # cover's own month, which a closing reference to another paper does not outrank)
+    m = _CLOSING_PUBLISHED_RE.search(blocks[-1].text) if blocks else None
+    if m and parse_date(m.group(1)):
+        return parse_date(m.group(1)), 0.7
     for m in _EMBEDDED_DATELINE_RE.finditer(content):
         found = parse_date(m.group(1))
         if found and _LAST_UPDATED_RE.match(m.group(0)):
@@ -1705,6 +1737,8 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
 
 
 _FURNITURE_DATE_RE = re.compile(_FULL_DATE, re.I)
+_CLOSING_PUBLISHED_RE = re.compile(rf"(?:^|[.!?]\s+)(?:first\s+)?published\s*:?\s*(?:on\s+|in\s+)?"
+                                   rf"((?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_ANY}\s+(?:19|20)\d\d)\.?\s*$", re.I)
 _MEETING_TITLE_RE = re.compile(r"\b(?:minutes|agenda|meeting|committee|sub-committee|cabinet|panel|board|forum|"
                                r"council\s+meeting)\b", re.I)
 _EVENT_LINE_RE = re.compile(r"\b(join us|book (now|your)|applications? close|closing|on[- ]?site|conference|starts?|"
@@ -1864,7 +1898,9 @@ def _first_range(text: str, ref: str | None, anchored: bool = False):
 
 _VISIT_NUMBER_RES = [
     # not "it was the first time inspectors had visited in person"
-    (re.compile(rf"\b(?:this|it|the visit)\s+(?:was|is)\s+(?:the|their|its)\s+{ORDINAL_RE}\b(?!\s+time\b)", re.I), 0.9),
+    # (or "The latest visit was the third such visit")
+    (re.compile(rf"\b(?:this|it|the\s+(?:latest\s+|most\s+recent\s+)?visit)\s+(?:was|is)\s+(?:the|their|its)\s+"
+                rf"{ORDINAL_RE}\b(?!\s+time\b)", re.I), 0.9),
     (re.compile(rf"\b{ORDINAL_RE}(?:\s+and\s+final)?\s+(?:ofsted\s+)?(?:monitoring|follow[- ]up)\s+visit\b", re.I), 0.85),
     (re.compile(rf"\b{ORDINAL_RE}\s+and\s+final\s+visit\b", re.I), 0.85),
     # a council's short form: "Ofsted monitoring visit (MV3)", "West Sussex - MV2 letter"
@@ -1998,7 +2034,13 @@ ANTICIPATED_BEFORE_RE = re.compile(r"\b(?:will|would|shall|is due to|are due to|
                                    r"plans? to|planned|preparing for|prepared for|ahead of|in advance of|awaiting|"
                                    r"awaits|in readiness for|(?:receives?|to\s+receive)\s+(?:a\s+|an\s+)?"
                                    r"(?:further|next)\s+(?:report|update|paper)s?\s+(?:after|following|once))\b"
-                                   r"[^.]{0,40}$", re.I)
+                                   r"[^.]{0,40}$|"
+                                   # (a decision to come after it: "the Department would review the need for
+                                   # continued intervention after the fifth monitoring visit"; not "we will build on
+                                   # the progress made following the fourth monitoring visit")
+                                   r"\b(?:will|would|shall)\s+(?:then\s+)?(?:review|reconsider|decide|consider|assess|"
+                                   r"determine)\b[^.]{0,50}?\b(?:after|following|once)\s+(?:the\s+)?$",
+                                   re.I)
 
 
 def anticipated_visit(text: str, ordinal: re.Match) -> bool:

@@ -57,7 +57,10 @@ _RELIANCE = (r"\bhow\s+much\s+(?:(?:do|does|did|are|is|were|was|have|has|had)\s+
              r"(?:(?!(?:say|said|think|thought|feel|felt|believe\w*|find|found)\b)[\w'’-]+\s+){1,4}?"
              r"(?:rely|relies|relied|depend|depends|depended)\s+on\b|\bhow\s+(?:reliant|dependent)\b")
 
-_WHICH_PERSON = (r"\b(?:which|name the)\s+(?:of\s+(?:the|their|its|his|her)\s+)?(?:\w+\s+|(?-i:[A-Z][\w'’-]*\s+){1,3})?(?:inspectors?|hmis?|officials?|ministers?|commissioners?|"
+# (a name before a word: "which Ofsted regional director was quoted")
+_WHICH_PERSON = (r"\b(?:which|name the)\s+(?:of\s+(?:the|their|its|his|her)\s+)?"
+                 r"(?:\w+\s+|(?-i:[A-Z][\w'’-]*\s+){1,3}(?:(?!(?:the|an?|his|her|their|its|did|does|do|was|"
+                 r"were|is|are|has|had|have)\b)[a-z]+\s+)?)?(?:inspectors?|hmis?|officials?|ministers?|commissioners?|"
                  r"directors?|mayors?|councillors?|leaders?|reporters?|journalists?|(?:cabinet|lead)\s+members?|"
                  # (not whose paper, nor what kind of thing: "which officer's report", "which officer posts")
                  r"officers?(?=\s*[,?]|\s+(?:commented|said|spoke|told|responded|wrote|presented|was|were|is|did|"
@@ -1496,8 +1499,15 @@ _AND_NAMES_RE = re.compile("|".join(re.escape(n) for n in sorted(LOCAL_AUTHORITI
 
 
 def asks_grade(question: str) -> bool:
+    # (a terse question closed by a statement of which event: "isle of wight ILACS 2025 grades? the IoW inspection,
+    # not hampshire's")
+    head, mark, tail = question.partition("?")
+    terse = head + mark if mark and not _ASKS_AGAIN_RE.search(tail) else question
     return bool(GRADE_QUESTION_RE.search(TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question)))
-                or TERSE_GRADE_RE.search(_AND_NAMES_RE.sub("place", question)))
+                or TERSE_GRADE_RE.search(_AND_NAMES_RE.sub("place", terse)))
+
+
+_ASKS_AGAIN_RE = re.compile(r"\?|\b(?:what|how|why|who|which|when|where)\b", re.I)
 
 
 # "What judgement did Enfield's LSCB get?": the board's own grade, not the council's beside it ("The overall
@@ -1552,7 +1562,9 @@ _CLOSING_ASIDE_BODY = (rf"(?:the|its|their|an?|her|his|(?!(?:sure|just|only|mere
                        rf"much|many|all|every|really|quite|so|too|very|enough|that|this|one)\b)[\w&'’-]+)\b"
                        # (a figure's comma or point is no clause's end: "Not the 5,500 vulnerable children ...")
                        rf"(?:(?!\s+but\b|\s+-\s)(?:{_ASIDE}|(?<=\d)[,.](?=\d)|[^.?!(),;–—]))*")
-CLOSING_SET_ASIDE = (rf"(?<=[?!])\s*not\s+{_CLOSING_ASIDE_BODY}"
+# (or after a statement of what is wanted, which stays: "...? county figure only - not derby/leicester or the city")
+# (a comma's, "2018 only, not the 2015 coverage.", is TRAILING_NOT_RE's)
+CLOSING_SET_ASIDE = (rf"(?:(?<=[?!])\s*|(?<=\bonly\s[-–—]\s)|(?<=\bonly[-–—]\s))not\s+{_CLOSING_ASIDE_BODY}"
                      rf"(?:,\s*(?:and\s+|or\s+)?(?:not|nor)\s+{_CLOSING_ASIDE_BODY})*[.?!]?\s*$")
 # ... and so does a closing clause after a comma, to a full stop, when a statement follows the question ("...?
 # Childrens homes, not monitoring of LA childrens services."; not "not just", nor a question: "rated good, not

@@ -347,6 +347,10 @@ class Assistant:
         if confirmed:  # (beside what meets the filters, a page on the event set aside is no possible match)
             mentioning = [h for h in mentioning if not rank.on_year_set_aside(h.document, query)]
         unconfirmed = mentioning if (confirmed or mentioning) else unconfirmed
+        if confirmed:
+            confirmed = role_named_first(query, confirmed)
+        else:
+            unconfirmed = role_named_first(query, unconfirmed)
         answering_from = confirmed or unconfirmed
         # The asked kind of fact may be stated only in a passage shown apart (its date unknown): then it answers.
         candidates = answering_from[:COUNT_EVIDENCE_DEPTH] + (unconfirmed[:UNCONFIRMED_SHOWN] if confirmed else [])
@@ -569,6 +573,10 @@ def _sentences(text: str) -> list[str]:
 
 VISIT_ASKED_RE = re.compile(r"\b(?:monitoring|focus+ed)\s+visits?\b|\bMVs?\b|\bFVs?\b", re.I)
 COUNT_EVIDENCE_DEPTH = 5  # "how many", "what grade", "who as X" abstain when none of the first five states it
+ROLE_EVIDENCE_DEPTH = 12  # ... unless a passage of the leading document this far down names somebody in the role
+# (the meeting's own chair, not another body's: "Councillor Ann Lee, Chair of the Scrutiny Committee" sent apologies)
+MEETING_CHAIR_RE = re.compile(r"\bin\s+the\s+chair\b|\(\s*(?:independent\s+|vice[- ])?chair(?:man|person|woman)?\s*\)|"
+                              r"(?m:^\s*chair(?:man|person|woman)?\s*:)", re.I)
 ANSWER_POOL = 3  # passages the answer's sentences come from
 UNCONFIRMED_SHOWN = 2  # passages of unknown date/place/visit shown after those that meet the filters
 APART_LEAD_RATIO = 1.3  # ... or before them, when they score this much higher (labelled all the same)
@@ -1299,7 +1307,48 @@ def names_other_councils_only(text: str, authorities: list[str]) -> bool:
                                                 for n in named for a in authorities)
 
 
+def grades_others_only(text: str, authorities: list[str], years: range | None, question: str) -> bool:
+    """Every sentence of a passage stating a grade gives it to another council than those asked, named before the
+    grade with no subject of its own between ("our", "the island's"): "Ofsted has inspected Hampshire's children's
+    services, in May 2025, and judged them outstanding. Services on the Isle of Wight were not part of that
+    inspection." gives no grade of the Isle of Wight. ("Our services were judged good, the same grade as neighbouring
+    Leicestershire" grades its own; so may "The council's services were judged good", naming nobody.)"""
+    graded = [sentence for start, end in sentence_spans(text)
+              if holds_grade_of(sentence := text[start:end], years, question)]
+    return bool(graded) and all(_grades_another(sentence, authorities) for sentence in graded)
+
+
+# (a subject of the page's own before a grade: "Our services", "the island's", "the council's own")
+_OWN_SUBJECT_RE = re.compile(r"(?:our|we|the\s+(?:island|county|city|borough|council|authority|town)['’]s?)", re.I)
+
+
+def _grades_another(sentence: str, authorities: list[str]) -> bool:
+    named = find_in_text(sentence)
+    if any(m.name == a or name_within(m.name, a) or name_within(a, m.name) for m in named for a in authorities):
+        return False
+    grade = EVIDENCE["judgement"].search(sentence)
+    if not named or not grade or not any(m.start < grade.start() for m in named):
+        return False
+    return not _OWN_SUBJECT_RE.search(sentence, 0, grade.start())
+
+
 SETTING_HEAD_CHARS = 400  # a provider's page names its kind of setting in its title or first lines
+
+
+def role_named_first(query: Query, hits: list[Hit]) -> list[Hit]:
+    """`hits` with the passage naming somebody in the asked role first, when none of the first COUNT_EVIDENCE_DEPTH
+    does and one of the leading document's further down (to ROLE_EVIDENCE_DEPTH) does: "who chaired the board
+    meeting that discussed the 4th MV letter?", where the minutes' item on the letter outranks their attendance list
+    ("Present: Professor Jo Bell (Independent Chair) in the Chair"). Not for who spoke or wrote (anybody quoted)."""
+    role = asked_role(query.text)
+    if not role or role in ("spoke", "wrote") or not hits \
+            or any(names_person_in_role(role, h.passage.text) for h in hits[:COUNT_EVIDENCE_DEPTH]):
+        return hits
+    leading = hits[0].document.doc_id
+    found = next((h for h in hits[COUNT_EVIDENCE_DEPTH:ROLE_EVIDENCE_DEPTH]
+                  if h.document.doc_id == leading and names_person_in_role(role, h.passage.text)
+                  and (role != "chair" or MEETING_CHAIR_RE.search(h.passage.text))), None)
+    return [found, *(h for h in hits if h is not found)] if found else hits
 
 
 def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
@@ -1324,7 +1373,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         if query.authorities:
             # "once NNC had its own full inspection, what grade did it get?": "Northamptonshire County Council's
             # children's services were rated inadequate" grades another council (here the one it succeeded)
-            graded = [h for h in graded if not names_other_councils_only(h.passage.text, query.authorities)]
+            graded = [h for h in graded if not names_other_councils_only(h.passage.text, query.authorities)
+                      and not grades_others_only(h.passage.text, query.authorities, years, query.text)]
         graded = [h for h in graded if not grades_other_setting_only(
             h.passage.text, f"{h.document.title}\n{h.document.text[:SETTING_HEAD_CHARS]}", query.text)]
         if not any(holds_grade_of(h.passage.text, years, query.text) for h in graded):

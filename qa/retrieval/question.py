@@ -46,7 +46,8 @@ SEASONS = {"early": (1, 4), "spring": (3, 5), "mid": (5, 8), "summer": (6, 8), "
 # (not "under scrutiny", nor time: "seen within 20 minutes")
 COUNCIL_BODY_RE = re.compile(r"(?<!shadow )\bcabinet\b|(?<!under )(?<!close )\bscrutiny\b|\bctt?ees?\b|"
                              r"\bexec(?:utive)?\s+(?:report|board|member)s?\b|\bfull\s+council\b|"
-                             r"\bcorporate\s+parenting\b|(?<!\d )(?<!\d)(?<!few )(?<!within )\bminutes\b", re.I)
+                             r"\bcorporate\s+parenting\b|(?<!\d )(?<!\d)(?<!few )(?<!within )\bminutes\b|"
+                             r"\bimprove?ment\s+board\b", re.I)
 # "the council's own new leadership raised the problems": its people or work, not its own words
 _NOT_ITS_OWN = (r"(?!\s+(?:new\s+|senior\s+|internal\s+|in-house\s+|(?-i:[A-Z]{2,5}\s+))?"
                 r"(?:leadership|leaders|staff|team|managers?|management|review|audit|social\s+workers|workforce|data|"
@@ -123,8 +124,10 @@ OFSTED_NAMED_RE = re.compile(r"\b(?:ofsted|hmi(?!\s+(?:probation|constabulary)))
 # A body that reviews inspections, speaking: Parliament's committees, ministers, commissioners.
 OTHER_SPEAKER_RE = re.compile(
     r"\b(?:mps['’]?|members of parliament|(?:select|commons|parliamentary|public accounts|education|clg|"
-    r"communities and local government) committee|(?:the |an? )?(?:parliamentary |mps['’] )?inquiry|the commissioner|"
+    r"communities and local government) (?:committee|ctt?ee)|(?:the |an? )?(?:parliamentary |mps['’] )?inquiry|"
+    r"the commissioner|"
     r"the minister|the government|the dfe|department for education|the children['’]s commissioner)\b(?:['’]s?)?\s+"
+    r"(?:\([^()]{0,60}\)\s*)?"  # ("the Commons Education Committee (not the CLG committee) reported")
     r"(?:(?:sent|brought|put)\s+in(?:to|\s+to)\s+[\w'’-]+\s+|(?:\w+\s+){0,2}?)"
     r"(?:say|said|says|find|found|finds|conclude[sd]?|report(?:ed|s)?|criticis\w+|state[sd]?|"
     r"recommend\w*|blame[sd]?|warn(?:ed|s)?)\b"
@@ -134,7 +137,10 @@ OTHER_SPEAKER_RE = re.compile(
     r"claim(?:ed|s)?|criticis\w+|suggest(?:ed|s)?|sa(?:y|id|ys))\s+(?:that\s+)?(?=[^?]*\bofsted\b)"
     # ("what did people who responded to ofsted's consultation think ...?": the respondents speak)
     r"|\b(?:consultation\s+)?respondents\b|\b(?:people|those|organisations|councils)\s+who\s+responded\b|"
-    r"\bconsultees\b", re.I)
+    r"\bconsultees\b|"
+    # ("CLG cttee report ... - the committee's own release please": Parliament's committee speaks; not a council's)
+    r"\b(?:commons|lords|clg|select|parliament\w*|mps)\b[^?]*?\bthe\s+(?:committee|ctt?ee|inquiry)['’]s\s+own\b",
+    re.I)
 # A body other than Ofsted that sends letters, and the words that bring Ofsted in: with none of those, "the letter"
 # is the other body's
 OTHER_SENDER_RE = re.compile(r"\b(?:dfe|department\s+for\s+education|ministers?|secretary\s+of\s+state|"
@@ -290,7 +296,12 @@ COMMITTEE_TOLD_RE = re.compile(r"\b(?:told|informed|updated|briefed|advised|repo
                                r"\b(?:took|taken|take|talked|walked|led|guided)\s+"
                                r"(?!the\s+education\s+(?:select\s+)?committee\b|(?:[\w'’-]+\s+){0,3}?(?:commons|lords|"
                                r"parliament\w*)\b)(?:[\w'’-]+\s+){0,5}?(?:members|"
-                               r"councillors|committee|panel|cabinet|scrutiny)\s+through\b", re.I)
+                               r"councillors|committee|panel|cabinet|scrutiny)\s+through\b|"
+                               # "who chaired the improvement board mtg that discussed the 4th MV letter?": the
+                               # meeting's minutes tell (the letter is what it discussed)
+                               r"\b(?:committee|panel|cabinet|scrutiny|board)\s+(?:meeting|mtg)s?\s+"
+                               r"(?:that|which|where|when)\s+(?:\w+\s+)?(?:discussed|considered|received|noted|"
+                               r"reviewed|debated)\b", re.I)
 # "Have elected members raised worries about ...?": the councillors speak, in minutes (not what Ofsted said of them:
 # "What did Ofsted say about how councillors question leaders?")
 COUNCILLORS_RAISED_RE = re.compile(r"\b(?:elected\s+members|councillors|cllrs|committee\s+members)\s+"
@@ -565,6 +576,8 @@ NEGATED_SOURCE_RE = re.compile(r"\bnot\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?
                                r"stor(?:y|ies)|articles?|write-?ups?)(?:\s+coverage)?\b|"
                                r"\b(?:not(?!\s+(?:registered|regulated|inspected|approved|notified|known|judged|"
                                r"rated)\b)|rather\s+than|instead\s+of)\s+(?:in\s+|from\s+)?(?:the\s+|a\s+|an\s+)?"
+                               # (after an event listed first: "not the ILACS or the staffs panel report")
+                               r"(?:(?:ilacs|sif|jtai|mv\s?\d*|fv|inspection|visit)\s+(?:or|nor)\s+(?:the\s+|its\s+)?)?"
                                r"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,4}?(?:own\s+)?(?:ofsted|council|press|news|media|"
                                r"newspapers?|local\s+paper|magazines?|reports?|letters?|inspectors?|coverage|"
                                r"statements?|articles?|"
@@ -1052,7 +1065,9 @@ AIM_BEFORE_RE = re.compile(r"\b(?:aim\w*|target\w*|plan\w*|will|would|expect\w*|
 # monitoring visit find about strategy meetings?"): the question sentence says what is asked. It follows a full stop
 # and a capital (not an abbreviation's stop: "St. Helens", "Dr. Smith", "Jan. 2023"), or a semicolon or dash, and
 # asks (a question mark, or a question or request word opening it: "Tell me what the second visit found.").
-_SENTENCE_END_RE = re.compile(r"(?<=[.!])\s+(?=[A-Z])|;\s*|\s[-–—]\s")
+# (not a dash between two days of a span: "MV 28 Feb - 1 Mar 2017: what did ...")
+_SENTENCE_END_RE = re.compile(rf"(?<=[.!])\s+(?=[A-Z])|;\s*|\s[-–—]\s(?!\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                              rf"{MONTH_RE.replace('(', '(?:', 1)}(?![\w'’]))", re.I)
 _ABBREVIATION_END_RE = re.compile(r"\b(?:st|dr|cllr|cllrs|coun|mr|mrs|ms|prof|rev|no|nos|vol|para|paras|jan|feb|mar|"
                                   r"apr|jun|jul|aug|sep|sept|oct|nov|dec|[a-z])\.$", re.I)
 _ASKS_RE = re.compile(r"^\W*(?:what|how|which|who|whom|whose|when|why|where|did|does|do|is|are|was|were|has|have|had|"
@@ -1185,6 +1200,12 @@ def _split_time(text: str) -> tuple[date | None, date | None, str, str]:
             # "sunderland scrutiny dec 24 - assessment team caseloads oct 23 vs oct 24?": two dates' figures compared
             # are words the paper holds; the scene's date dates the paper (a paper's, after both)
             return paper[0], paper[1], paper[2], _tidy(f"{paper[3]} {asked}")
+        if end and not start and _PAPER_WORD_RE.search(scene) and _LOOKED_BACK_ON_RE.search(asked) \
+                and not _ANOTHER_EARLIER_RE.search(asked) and (paper := _parse_time(scene))[0] and paper[1] \
+                and paper[0] > end:
+            # "CLG cttee report on Rotherham, march 2015 - what did it say about Ofsted's inspections up to 2012?":
+            # the years a paper looks back on are words it holds; the scene's date dates the paper
+            return paper[0], paper[1], paper[2], _tidy(f"{paper[3]} {asked}")
         if start or end:
             return start, end, phrase, _tidy(f"{_parse_time(scene)[3]} {rest}")
         start, end, phrase, rest = _parse_time(scene)
@@ -1194,7 +1215,25 @@ def _split_time(text: str) -> tuple[date | None, date | None, str, str]:
         if start and end and judged and VISIT_ASKED_RE.search(asked) and not VISIT_ASKED_RE.search(scene) \
                 and not EARLIER_ASKED_RE.search(asked):
             return start, None, f"from {phrase}", _tidy(f"{rest} {asked}")
-    return _parse_time(text)
+    start, end, phrase, rest = found = _parse_time(text)
+    if end and not start and (dated := _PAPER_DATED_RE.search(text)) \
+            and (paper := _parse_time(dated.group(1)))[0] and paper[1] and paper[0] > end:
+        # "... when it reported in March 2015 ..., what did he say about Ofsted's inspection arrangements up to
+        # 2013?": the paper's date is the time asked; the years it looks back on are words it holds
+        return paper[0], paper[1], paper[2], _tidy(f"{text[:dated.start(1)]} {text[dated.end(1):]}")
+    return found
+
+
+# What a paper says of a span up to a year: "what did it say about Ofsted's inspections up to 2012?" (not "which
+# reports before 2020 rated Kent inadequate?", other papers' events)
+_THE_PAPER = r"\b(?:it|they|the\s+(?:committee|report|inquiry|paper|review|release))\s+"
+_LOOKED_BACK_ON_RE = re.compile(rf"{_THE_PAPER}(?:say|said|says|find|found|finds|conclude[sd]?)\b[^?]*"
+                                rf"\b(?:up\s+to|until|till)\s+(?:19|20)\d\d\b", re.I)
+_ANOTHER_EARLIER_RE = re.compile(r"\b(?:previous|earlier|prior|last|former)\b", re.I)
+# A paper's own date, told as the time of the one asked about: "when it reported in March 2015" (not "before the
+# improvement plan was published in June 2023": another paper's)
+_PAPER_DATED_RE = re.compile(rf"\bwhen\s+{_THE_PAPER}(?:reported|published|released|issued|came\s+out)\s+((?:on|in)\s+"
+                             rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_RE}\s+{YEAR})\b", re.I)
 
 
 # A visit dated after its name ("mv may 2015", "MV, Dec 2023", "monitoring visit on 12 December 2023")
@@ -1436,8 +1475,12 @@ DAY_OF = r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"  # a day before its month: "1
 
 # The day of a date that opens or closes a span is no part of the span's month: "since 12 March 2024", "between 1
 # January 2023 and 31 March 2023" (the patterns below read months)
-_DAY_IN_SPAN_RE = re.compile(rf"\b(since|after|from|following|before|until|till|between|and|to|by|prior\s+to)\s+"
-                             rf"(?:the\s+)?{DAY_OF}(?={MONTH_RE}\s+{YEAR})", re.I)
+# (or either day of two months' span: "MV 28 Feb - 1 Mar 2017", no visit 28)
+_MONTH_NAME = MONTH_RE.replace('(', '(?:', 1)
+_DAY_IN_SPAN_RE = re.compile(rf"(\b(?:since|after|from|following|before|until|till|between|and|to|by|prior\s+to)\s+|"
+                             rf"\b{_MONTH_NAME}\s*[-–—]\s*)(?:the\s+)?{DAY_OF}(?={MONTH_RE}\s+{YEAR})|"
+                             rf"()\b{DAY_OF}(?={_MONTH_NAME}\s*(?:[-–—]|\s(?:to|and|until)\s)\s*(?:{DAY_OF})?"
+                             rf"{_MONTH_NAME}\s+{YEAR})", re.I)
 
 
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
@@ -1447,7 +1490,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             text = text[:aside.start()] + text[dated.end():]  # (a year on or after it names the asked one)
         else:
             text = LAST_INSPECTED_RE.sub(" since ", text, count=1)  # (older years told after it are its history)
-    text = _DAY_IN_SPAN_RE.sub(r"\1 ", text)
+    text = _DAY_IN_SPAN_RE.sub(lambda m: m.group(1) or "", text)
     text = SOURCE_FROM_RE.sub(r"\1 of ", text)  # (the source's own date, with other years beside it: parse_time)
     if not re.search(rf"\b{YEAR}\b", text) and INSPECTED_EVENT_RE.search(text):
         text = AFTER_PANDEMIC_RE.sub("after April 2021", text)
@@ -1465,7 +1508,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                         rf"(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?)?{MONTH_YEAR}\b(?!\s*(?:{COUNTED_NOUNS}))"),
         ("range2", rf"\b{MONTH_YEAR}\s*(?:-|–|to)\s*{MONTH_YEAR}\b"),
         # two months of one year: "mv feb/mar 2017", "in February and March 2017" (a visit over the turn of a month)
-        ("month_span", rf"\b{MONTH_RE}\s*(?:/|-|–|&|\s(?:and|to)\s)\s*{MONTH_RE}\s+{YEAR}\b"),
+        ("month_span", rf"\b{MONTH_RE}\s*(?:/|-|–|—|&|\s(?:and|to)\s)\s*{MONTH_RE}\s+{YEAR}\b"),
         # a change over a span: "went from inadequate in 2017 to good in 2019"
         ("range", rf"\bfrom\s+(?:[\w'’-]+\s+){{1,3}}?(?:in|of)\s+{MONTH_YEAR}\s+to\s+"
                   rf"(?:[\w'’-]+\s+){{1,3}}?(?:in|of|by)\s+{MONTH_YEAR}\b"),
@@ -1823,12 +1866,43 @@ PUBLISHED_IN_MONTH_RE = re.compile(rf"\b(?:(?:came|come|comes|coming)\s+out|(?:w
                                    rf"released|issued)\s+in\s+{MONTH_RE}(?![\w'’])(?!\s*,?\s*\d)", re.I)
 
 
-SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:(?:the|its|their)\s+|[A-Z][\w'’-]*['’]s\s+)?$", re.I)
+SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:(?:the|its|their)\s+|[A-Z][\w'’-]*['’]s\s+)?$|"
+                             # ("the one after the Feb/Mar visit and before the Nov re-inspection": the visits the
+                             # one asked came between)
+                             r"\b(?:one|visit|mv|and)\s+(?:after|following|before|ahead\s+of|prior\s+to)\s+"
+                             r"(?:(?:the|its|their)\s+)?(?:[a-z]{3,9}(?:\s*[/&–—-]\s*|\s+and\s+))?$", re.I)
+
+
+# ... or, where no event's month is named, a council body's paper's: "the agency rate in the jan cabinet paper?"
+PAPER_MONTH_RE = re.compile(rf"\b(?:(?:the|its|an?)\s+)?{MONTH_RE}\s+(?:cabinet|committee|scrutiny|board|panel)\s+"
+                            rf"(?:{EVENT_NOUN}|{DATED_PAPER})", re.I)
+
+
+_MONTH_WORD = "(?:" + "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS], key=len, reverse=True)) + r")\b\.?"
+
+
+def _day_after_visit_word(text: str, number: str) -> bool:
+    """Whether "mv N" / "visit N" in the question is a date's day: N before a span's other day and a month, above
+    twelve before a month ("MV 28 Feb"), or in figures ("MV 12/03/2024"); not "mv2 march", "mv5 sept findings",
+    "monitoring visit 3 may 2019" (a number, then the visit's month)."""
+    if re.search(rf"\b(?:mv|visit(?:\s+number)?)\s?-?0*{number}[/.]\d{{1,2}}[/.]\d{{2,4}}\b", text, re.I):
+        return True  # (in figures: "MV 12/03/2024")
+    return any(m.group(1) or int(number) > 12 for m in re.finditer(
+        rf"\b(?:mv|visit(?:\s+number)?)\s?-?0*{number}(?:st|nd|rd|th)?(\s*[-–—]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+"
+        rf"(?:of\s+)?{_MONTH_WORD}", text, re.I))
 
 
 def find_event_month(text: str, question: str = "") -> int | None:
     """The month of "its December monitoring visit" or "the visit in March" (no year with it). `question`, when
     given, is the whole question (the visit's "mv5" may be gone from `text`)."""
+    found = _event_month(text, question)
+    if found is None and (paper := PAPER_MONTH_RE.search(text)) and (paper.group(1)[0].isupper() or paper.group(1)
+                                                                      .lower() not in ("may", "march", "mar")):
+        return _month(paper.group(1))
+    return found
+
+
+def _event_month(text: str, question: str = "") -> int | None:
     published = {m.start(1) for m in PUBLISHED_IN_MONTH_RE.finditer(text)}
     for m in EVENT_MONTH_RE.finditer(text):
         if (m.start(1) if m.group(1) else m.start(2) if m.group(2) else m.start(3)) in published:
@@ -2399,6 +2473,11 @@ def parse(question: str, previous: Query | None = None) -> Query:
     vm = VISIT_RE.search(own) or _visit_across_place(own) \
         or (MONITORING_NAMED_RE.search(own) and (ORDINAL_LETTER_RE.search(own) or ORDINAL_ONE_RE.search(own)
                                                   or ORDINAL_AFTER_RE.search(own)))
+    if vm and vm.re is VISIT_RE and (number := vm.group(2) or vm.group(3)) and _day_after_visit_word(text, number):
+        vm = None  # "MV 28 Feb - 1 Mar 2017", "MV 12 Jan 2022", "MV 12/03/2024": the visit's day, no number (gone
+        # from the words searched for, as its date is)
+        rest = re.sub(rf"(\b(?:mv|visit(?:\s+number)?)\s?-?)0*{number}(?:st|nd|rd|th)?\b[/.]?", r"\1", rest, count=1,
+                      flags=re.I).strip()
     if vm:
         visit = ordinal_value(vm.group(1) or vm.group(2) or vm.group(3) or vm.group(4))
         # The visit is a filter; left in, its words would pull passages that merely name the visit.
@@ -2479,7 +2558,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     for name in authorities:
         topic = re.sub(rf"\b(in|for|at|about)?\s*{re.escape(name)}('s|’s)?\b", " ", topic, flags=re.I)
     topic = _tidy(topic).strip(" ,;")
-    asked_month = find_event_month(rest, considered)
+    # (or the asked source's: "the agency rate in the jan cabinet paper?", its clause gone from `rest`)
+    asked_month = find_event_month(rest, considered) or (find_event_month(considered) if attributed else None)
     month, start, end = _month_in_year(asked_month, start, end)
     if start and end and (start.year, start.month) == (end.year, end.month) \
             and (out := PUBLISHED_IN_MONTH_RE.search(rest)) and _month(out.group(1)) != start.month:
@@ -2571,6 +2651,11 @@ LOCAL_OUTLET_RE = re.compile(r"\blocal\s+(?:[A-Z][\w'’-]*\s+){1,3}(?=(?:news(?
                              r"(?<![\w'’-])(?:[A-Z][\w'’-]*\s+){1,3}"
                              r"(?=local\s+(?:news(?:\s+sites?|paper)?|paper|press|blog|website)\b|news\s+sites?\b)")
 PARLIAMENT_HOUSE_RE = re.compile(r"\bHouse\s+of\s+(?:Commons|Lords)\b")
+# ... but a committee of it named by its subject is ("Has the Commons Education Committee reported on ...?": a page
+# must name that committee, not the CLG one); an acronym subject is a name already ("the Commons CLG committee")
+PARLIAMENT_COMMITTEE_RE = re.compile(r"\b(?:Commons|Lords|[Pp]arliament(?:['’]s|ary))\s+"
+                                     r"((?:(?!Select\b)[A-Z][a-z][\w'’]*\s+(?:and\s+)?){1,4})(?:[Ss]elect\s+)?"
+                                     r"[Cc]ommittee\b")
 # "The South West regional director wrote to Devon ...": Ofsted's region says who wrote, not what the letter names
 # (signed "Regional Director", on the region's behalf). A region alone ("councils in the North East") is still named.
 OFSTED_REGION_RE = re.compile(r"\b(?:North\s+East|North\s+West|South\s+East|South\s+West|East\s+Midlands|"
@@ -2630,6 +2715,7 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     # ... or its bare initials, in capitals ("TH's previous inspection" after "Tower Hamlets"; not "St Anthony's")
     places |= {bare.lower() for a in authorities if len(bare := "".join(w[0] for w in a.split() if w[0].isupper())) > 1
                and re.search(rf"\b{bare}\b", text)}
+    committees = [f"{m.group(1).strip()} Committee" for m in PARLIAMENT_COMMITTEE_RE.finditer(text)]
     text = PARLIAMENT_HOUSE_RE.sub(" ", text)  # "the House of Commons committee": Parliament speaking, no name
     text = OFSTED_REGION_RE.sub(" ", text)
     text = NEWS_OUTLET_RE.sub(" ", LOCAL_OUTLET_RE.sub(" ", MASTHEAD_AS_SOURCE_RE.sub(" ", text)))
@@ -2667,6 +2753,8 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     # "when was a commissioner appointed for Leicester?" (the singular: a page naming one or several mentions it)
     if not named_person and INTERVENTION_RE.search(text) and "commissioner" not in names:
         names.append("commissioner")
+    if len(committees) == 1 and committees[0] not in names:  # (two named, "X or Y", are alternatives)
+        names.append(committees[0])
     return names
 
 

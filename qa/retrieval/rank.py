@@ -31,6 +31,7 @@ from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import find_in_text, name_within
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
                                    document_as_at_months, document_yearless_event_months,
+                                   document_this_year_event_months,
                                    document_not_before)
 from qa.documents.metadata import MONTHS, ORDINAL_RE, UPDATED_DATE_CONFIDENCE, ordinal_value
 from qa.retrieval.answer_type import (ASIDE_WORDS, INSPECTOR_NAMED_RE, NOT_WANTED, asks_council_services, dates_event,
@@ -73,6 +74,15 @@ def asks_monitoring_visit(question: str) -> bool:
 
 
 _focused: dict = {}
+
+
+_visits_named: dict = {}
+_A_VISIT_RE = re.compile(r"\b(?:visit(?:s|ed|ing)?|fv|mv\d*)\b", re.I)
+
+
+def names_a_visit(doc: Document) -> bool:
+    """Whether a document names any visit (read once per document version)."""
+    return per_document(_visits_named, doc, lambda text: bool(_A_VISIT_RE.search(text)))
 
 
 def names_focused_visit(doc: Document) -> bool:
@@ -430,7 +440,8 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
         return True
     if doc.period_start:
         return False  # (a letter stating its own visit's dates is judged by them: "the first since ... April 2018")
-    lag = YEAR_WINDOW if span <= ONE_MONTH else PUBLICATION_LAG
+    # (so are two months asked together, a visit over the turn of a month: "Lambeth re-inspection Jan/Feb 2018")
+    lag = YEAR_WINDOW if span <= 2 * ONE_MONTH else PUBLICATION_LAG
     if doc.doc_type == "council_page" and doc.doc_type in query.doc_types \
             and doc.confidence.get("date", 1.0) <= UPDATED_DATE_CONFIDENCE:
         lag = KEPT_PAGE_LAG  # the council's own page asked for, dated only by its last edit: it is kept up to date
@@ -444,6 +455,9 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
     bare = {date(published.year - (month > published.month), month, 1)
             for month in document_yearless_event_months(doc)} \
         if published <= query.date_to + PUBLICATION_LAG else set()
+    # ("Following a visit in January and February this year": the story's own year, however late in it)
+    bare |= {date(published.year, month, 1) for month in document_this_year_event_months(doc)
+             if month <= published.month}
     return any(query.date_from <= d <= query.date_to for d in (*document_event_dates(doc), *bare))
 
 
@@ -644,6 +658,9 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
         weight *= MONITORING_UNSTATED_PENALTY
     elif doc.visit_number and asks_focused_visit(query.text) and not names_focused_visit(doc):
         weight *= MONITORING_NOT_FOCUSED_PENALTY
+    elif asks_focused_visit(query.text) and doc.doc_type not in SOURCE_KINDS["ofsted"] and not names_a_visit(doc):
+        weight *= MONITORING_NOT_FOCUSED_PENALTY  # ("portsmouth fv cic areas for improvement": a story on the
+        # council's full inspection, naming no visit at all)
     if query.recency and span is not None and newest is not None:
         age_years = (newest - span[1]).days / 365.0
         weight *= 1.0 / (1.0 + recency_rate(query.text, len(query.authorities)) * age_years)
@@ -732,8 +749,13 @@ CONTENTS_ENTRY_RE = re.compile(r"[A-Za-z][\w’'?,-]*(?:[^\S\n]+[A-Za-z][\w’'?
                                r"(?:[^\S\n]*(?:(?:\.[^\S\n]?){3,}|…+)[^\S\n]*|[^\S\n]+)\d{1,3}(?=\s|$)")
 
 
-# A judgement table's rows: an area, then its grade after a dash, colon or cell
-AREA_GRADE_RE = re.compile(r"[-–:|]\s*(?:Inadequate|Requires\s+improvement(?:\s+to\s+be\s+good)?|Good|Outstanding)\b")
+# A judgement table's rows: an area, then its grade after a dash, colon or cell (or a space after the area's last
+# word, the grade capitalised and closing its line: "The experiences and progress of care leavers Inadequate", a PDF
+# table's cells run together)
+_GRADE_CELL = r"(?:Inadequate|Requires\s+improvement(?:\s+to\s+be\s+good)?|Good|Outstanding)"
+AREA_GRADE_RE = re.compile(rf"[-–:|]\s*{_GRADE_CELL}\b|\b(?:effectiveness|families|protection|care|leavers|adoption|"
+                           rf"performance|governance|management|partnerships?|children|people)[^\S\n]+{_GRADE_CELL}"
+                           rf"[^\S\n]*$", re.M)
 AREA_GRADES = 3
 
 
@@ -1367,7 +1389,12 @@ _SETS_ASIDE_RE = re.compile(r"(?:,?\s*\(?\s*)?(?:and\s+)?"
                             r"(?:in\s+|from\s+|what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
                             rf"(?:the|a|an|its|their|her|his|any|[\w-]+['’]s|(?:{MONTH_RE}\s+)?(?:19|20)\d\d|"
                             # (an event by its abbreviation: "not MV5 or the council's own 2019 page")
-                            r"(?:mv|fv)s?\d{0,2}|ilacs|sif|jtai)\b", re.I)
+                            r"(?:mv|fv)s?\d{0,2}|ilacs|sif|jtai|"
+                            # (or a kind of source named bare: "inspection/visit findings, not council papers or press";
+                            # not "not council ones", "was not news to staff")
+                            r"(?:council|committee|cabinet)\s+(?:papers?|pages?|reports?|minutes|releases?|statements?|"
+                            r"websites?|documents?)|press|media|"
+                            r"news\s+(?:stories|articles?|coverage|reports?|pieces?))\b", re.I)
 
 
 def set_aside_clauses(question: str) -> list[str]:

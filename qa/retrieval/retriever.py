@@ -679,6 +679,8 @@ def _as_phrase(name: str) -> re.Pattern | None:
     Review" is mentioned by "a review of the duty teams")."""
     words = [re.sub(r"['’]s$", "", w) for w in name.split()]
     joined = r"(?:['’]s)?\W+".join(re.escape(w) for w in words)
+    if len(words) >= 2 and words[-1] == "Committee":  # (Parliament's, by its subject: "Education (Select) Committee")
+        return re.compile(rf"\b{joined[:-len('Committee')]}(?:select\W+)?Committee\b", re.I)
     if len(words) < 2 or not any(re.search(rf"\b{joined}\b", body, re.I) for body in _BODY_NAMES):
         return None
     return re.compile(rf"\b{joined}\b", re.I)

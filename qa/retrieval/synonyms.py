@@ -201,6 +201,9 @@ NAME_FORMS: dict[str, tuple[str, ...]] = {
        for form in ("ciw", "care inspectorate wales", "inspectorate wales")},
     # child protection is written round its words: "children in need of protection", "protection plans"
     "cp": ("need of protection", "protection plans", "protection plan", "protection enquiries"),
+    # care leavers' "education, employment or training" is written short ("relationships and education and
+    # employment"; not "education and training", which staff get too)
+    "eet": ("education and employment",),
     **{form: ("camhs",) for form in ("child and adolescent mental health service",
                                      "child and adolescent mental health services")},
 }
