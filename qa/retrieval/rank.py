@@ -658,7 +658,8 @@ def prior(doc: Document, query: Query, newest: date | None, headings: list[str] 
         weight *= MONITORING_UNSTATED_PENALTY
     elif doc.visit_number and asks_focused_visit(query.text) and not names_focused_visit(doc):
         weight *= MONITORING_NOT_FOCUSED_PENALTY
-    elif asks_focused_visit(query.text) and doc.doc_type not in SOURCE_KINDS["ofsted"] and not names_a_visit(doc):
+    elif doc.doc_type not in SOURCE_KINDS["ofsted"] and asks_focused_visit(without_set_asides(query.text)) \
+            and not names_a_visit(doc):
         weight *= MONITORING_NOT_FOCUSED_PENALTY  # ("portsmouth fv cic areas for improvement": a story on the
         # council's full inspection, naming no visit at all)
     if query.recency and span is not None and newest is not None:
