@@ -32,6 +32,7 @@ NUMBER_WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
 MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                        "oct": 10, "nov": 11, "dec": 12}
 MONTH_RE = "(" + "|".join(list(MONTHS) + sorted(MONTH_ABBREVIATIONS, key=len, reverse=True)) + r")\.?"
+MONTH_NAME = MONTH_RE.replace("(", "(?:", 1)  # (the same, no group: inside patterns whose groups are counted)
 MONTH_YEAR = rf"(?:{MONTH_RE}\s+)?{YEAR}"
 # A four-digit number is a count, not a year, after a quantity word or before what is counted.
 COUNT_BEFORE = r"(?<!over )(?<!about )(?<!around )(?<!than )(?<!nearly )(?<!almost )(?<!some )(?<![£$\d,.])"
@@ -516,7 +517,7 @@ READER_SOURCE_RE = re.compile(r"[,;]?\s*\b(?:(?:going|go)\s+(?:by|off)|judging\s
                               # (and the event it is on: "going by the council's own page on the monitoring visit";
                               # not one a month dates, "on the March visit": the month is read from the words left)
                               rf"(?:\s+(?:on|about|after)\s+(?:the|its|their)\s+"
-                              rf"(?:(?!{MONTH_RE.replace('(', '(?:', 1)}\b)"
+                              rf"(?:(?!{MONTH_NAME}\b)"
                               r"[\w'’-]+\s+){0,2}?(?:visit|inspection|mv|fv|ilacs|sif|jtai|re-?inspection)s?\b)?"
                               r"(?=\s*[,:;?]|\s[-–—]|\s*[.!]*\s*$)|"
                               # (or closing the question: "... need the on-site dates from the scrutiny minutes")
@@ -1067,7 +1068,7 @@ AIM_BEFORE_RE = re.compile(r"\b(?:aim\w*|target\w*|plan\w*|will|would|expect\w*|
 # asks (a question mark, or a question or request word opening it: "Tell me what the second visit found.").
 # (not a dash between two days of a span: "MV 28 Feb - 1 Mar 2017: what did ...")
 _SENTENCE_END_RE = re.compile(rf"(?<=[.!])\s+(?=[A-Z])|;\s*|\s[-–—]\s(?!\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                              rf"{MONTH_RE.replace('(', '(?:', 1)}(?![\w'’]))", re.I)
+                              rf"{MONTH_NAME}(?![\w'’]))", re.I)
 _ABBREVIATION_END_RE = re.compile(r"\b(?:st|dr|cllr|cllrs|coun|mr|mrs|ms|prof|rev|no|nos|vol|para|paras|jan|feb|mar|"
                                   r"apr|jun|jul|aug|sep|sept|oct|nov|dec|[a-z])\.$", re.I)
 _ASKS_RE = re.compile(r"^\W*(?:what|how|which|who|whom|whose|when|why|where|did|does|do|is|are|was|were|has|have|had|"
@@ -1456,7 +1457,7 @@ INSPECTED_EVENT_RE = re.compile(r"\b(?:ilacs|sif|inspections?|re-?inspections?|v
 LAST_INSPECTED_RE = re.compile(rf"(?<=[(,])\s*(?:last|previously|most\s+recently)\s+(?:inspected|rated|judged|graded|"
                                rf"visited)\s+(?:(?:as\s+)?(?:inadequate|requires\s+improvement|ri|good|"
                                rf"outstanding)\s+)?(?:in\s+|on\s+)?(?=(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
-                               rf"(?:{MONTH_RE.replace('(', '(?:', 1)}\s+)?"
+                               rf"(?:{MONTH_NAME}\s+)?"
                                rf"(?:19|20)\d\d\b\s*(?:[),?]|\.(?!\d)|$))", re.I)
 _ASIDE_DATE_RE = re.compile(rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTH_RE}\s+)?{YEAR}", re.I)
 
@@ -1476,11 +1477,10 @@ DAY_OF = r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"  # a day before its month: "1
 # The day of a date that opens or closes a span is no part of the span's month: "since 12 March 2024", "between 1
 # January 2023 and 31 March 2023" (the patterns below read months)
 # (or either day of two months' span: "MV 28 Feb - 1 Mar 2017", no visit 28)
-_MONTH_NAME = MONTH_RE.replace('(', '(?:', 1)
 _DAY_IN_SPAN_RE = re.compile(rf"(\b(?:since|after|from|following|before|until|till|between|and|to|by|prior\s+to)\s+|"
-                             rf"\b{_MONTH_NAME}\s*[-–—]\s*)(?:the\s+)?{DAY_OF}(?={MONTH_RE}\s+{YEAR})|"
-                             rf"()\b{DAY_OF}(?={_MONTH_NAME}\s*(?:[-–—]|\s(?:to|and|until)\s)\s*(?:{DAY_OF})?"
-                             rf"{_MONTH_NAME}\s+{YEAR})", re.I)
+                             rf"\b{MONTH_NAME}\s*[-–—]\s*)(?:the\s+)?{DAY_OF}(?={MONTH_RE}\s+{YEAR})|"
+                             rf"()\b{DAY_OF}(?={MONTH_NAME}\s*(?:[-–—]|\s(?:to|and|until)\s)\s*(?:{DAY_OF})?"
+                             rf"{MONTH_NAME}\s+{YEAR})", re.I)
 
 
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
@@ -1519,7 +1519,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         # "the visit nearly two years on from the Nov 2016 report")
         ("since_event", rf"\b(?:since|after|following|followed|(?:years?|months?)\s+on\s+from)\s+"
                         rf"(?:(?:the|its|an?|that|[\w-]+(?:'s|’s))\s+){{1,2}}"
-                        rf"(?:(?!{MONTH_RE.replace('(', '(?:', 1)}|{_SEASON_WORDS})[a-z][\w-]+\s+)?{MONTH_YEAR}\b"),
+                        rf"(?:(?!{MONTH_NAME}|{_SEASON_WORDS})[a-z][\w-]+\s+)?{MONTH_YEAR}\b"),
         # "going from inadequate (Nov 2015) to good at the re-inspection": the grade left dates where the change
         # starts
         ("since_event", rf"\bfrom\s+(?:an?\s+|the\s+|its\s+)?['‘\"“]?(?:inadequate|requires\s+improvement|ri|good|"
@@ -1599,7 +1599,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     graded += [re.compile(YEAR).match(text, v.start("y")) for v in visits_dated]
     # (so is a label's year opening the question: "Somerset 2022, when they got Good - ... since the 2017 RI")
     label = re.match(rf"^\W*(?:(?!(?:before|until|up|to|by|prior|since|from|after|between|"
-                     rf"{MONTH_RE.replace('(', '(?:', 1)})\b)[\w'’&-]+\s+){{1,4}}?{YEAR}\b(?=\s*[,:;(–—-])", text, re.I)
+                     rf"{MONTH_NAME})\b)[\w'’&-]+\s+){{1,4}}?{YEAR}\b(?=\s*[,:;(–—-])", text, re.I)
     label_year = re.compile(YEAR).search(text, label.start(1)) if label else None
     # (a word or two may stand between: "the 2018 Lambeth re-inspection report")
     # (or a paper dated so: "the March 2018 scrutiny update on the plan, ... since the 2017 inspection")
@@ -1878,9 +1878,6 @@ PAPER_MONTH_RE = re.compile(rf"\b(?:(?:the|its|an?)\s+)?{MONTH_RE}\s+(?:cabinet|
                             rf"(?:{EVENT_NOUN}|{DATED_PAPER})", re.I)
 
 
-_MONTH_WORD = "(?:" + "|".join(sorted([*MONTHS, *MONTH_ABBREVIATIONS], key=len, reverse=True)) + r")\b\.?"
-
-
 def _day_after_visit_word(text: str, number: str) -> bool:
     """Whether "mv N" / "visit N" in the question is a date's day: N before a span's other day and a month, above
     twelve before a month ("MV 28 Feb"), or in figures ("MV 12/03/2024"); not "mv2 march", "mv5 sept findings",
@@ -1889,7 +1886,7 @@ def _day_after_visit_word(text: str, number: str) -> bool:
         return True  # (in figures: "MV 12/03/2024")
     return any(m.group(1) or int(number) > 12 for m in re.finditer(
         rf"\b(?:mv|visit(?:\s+number)?)\s?-?0*{number}(?:st|nd|rd|th)?(\s*[-–—]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+"
-        rf"(?:of\s+)?{_MONTH_WORD}", text, re.I))
+        rf"(?:of\s+)?{MONTH_NAME}(?![\w'’])", text, re.I))
 
 
 def find_event_month(text: str, question: str = "") -> int | None:
@@ -2394,7 +2391,7 @@ def _set_aside_starts(text: str) -> list[tuple[date, str]]:
 # question opens no window there for a later event set aside to close
 # (not "the first MV since 2023", which opens the window a set-aside later year closes)
 COUNTED_SINCE_RE = re.compile(r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:nd|rd|th))\s+"
-                              rf"(?:[\w'’-]+\s+){{0,3}}?since\s+(?:{MONTH_RE.replace('(', '(?:', 1)}\s+)?{YEAR}\b",
+                              rf"(?:[\w'’-]+\s+){{0,3}}?since\s+(?:{MONTH_NAME}\s+)?{YEAR}\b",
                               re.I)
 
 
@@ -2474,7 +2471,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         or (MONITORING_NAMED_RE.search(own) and (ORDINAL_LETTER_RE.search(own) or ORDINAL_ONE_RE.search(own)
                                                   or ORDINAL_AFTER_RE.search(own)))
     if vm and vm.re is VISIT_RE and (number := vm.group(2) or vm.group(3)) and _day_after_visit_word(text, number):
-        vm = None  # "MV 28 Feb - 1 Mar 2017", "MV 12 Jan 2022", "MV 12/03/2024": the visit's day, no number (gone
+        vm = None  # "MV 28 Feb - 1 Mar 2017", "MV 12/03/2024": the visit's day, no number (gone
         # from the words searched for, as its date is)
         rest = re.sub(rf"(\b(?:mv|visit(?:\s+number)?)\s?-?)0*{number}(?:st|nd|rd|th)?\b[/.]?", r"\1", rest, count=1,
                       flags=re.I).strip()
