@@ -488,6 +488,10 @@ _Q_CUE_BEFORE = re.compile(r"\b(in|for|at|about|from|by|of|to)\s+$", re.I)
 _SUBJECT_BEFORE = re.compile(r"\b(?:did|does|do|has|have|had|will|would)\s+$", re.I)
 _RESULT_VERB_AFTER = re.compile(r"\s+(?:get|got|receive|received|achieve|achieved|score|scored|fare|fared|perform|"
                                 r"performed)\b", re.I)
+# ("how much did durham spend on agency SWs": the council spending on its children's services)
+_SPENT_AFTER = re.compile(r"\s+(?:(?:over|under)?spen[dt]|pa(?:y|id)(?!\s+off\b)|budget(?:ed)?|saved?)\b", re.I)
+_SERVICE_SPENDING_RE = re.compile(r"\b(?:social\s+workers?|sws?|agency|placements?|care|carers|fostering|adoption|"
+                                  r"children|childrens|children['’]s|send|uasc|care\s+leavers)\b", re.I)
 _INSPECTION_RESULT_RE = re.compile(r"^(?!.*\b(?:maths|writing|phonics|spelling|attainment|key\s+stage|ks\d|gcses?|"
                                    r"pupils|virtual\s+school)\b).*\b(?:grades?|graded|ratings?|rated|judge?ments?|"
                                    r"ofsted|inspect\w*|visit|ilacs|jtai|mv)\b", re.I | re.S)
@@ -749,6 +753,8 @@ def find_in_question(text: str) -> list[str]:
                       or _THE_BEFORE.search(before) and _COUNCIL_BODY_AFTER.match(after)
                       or _SUBJECT_BEFORE.search(before) and _RESULT_VERB_AFTER.match(after)
                       and _INSPECTION_RESULT_RE.search(text)
+                      or _SUBJECT_BEFORE.search(before) and _SPENT_AFTER.match(after)
+                      and _SERVICE_SPENDING_RE.search(text)
                       or surface[:1].isupper()):  # capitalised mid-question: the user means the place
                 continue
             if _NOT_LA_AFTER.match(after) or _NOT_LA_BEFORE.search(before):

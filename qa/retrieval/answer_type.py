@@ -176,7 +176,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                              # "norfolk jtai what needs to improve": a letter's "What needs to improve?" list answers
                              r"\bwhat\s+(?:[\w'’]+\s+){0,3}?needs?\s+(?:to\s+)?"
                              r"(?:improv\w*|be\s+improved|work\s+on)\b|"
-                             r"\bareas?\s+(?:for|of|needing|requiring)\s+(?:further\s+)?(?:improvement|development)\b|"
+                             # (typed in a hurry: "devon jtai neglect areas for improvment")
+                             r"\bareas?\s+(?:for|of|needing|requiring)\s+(?:further\s+)?(?:improv\w*ment|development)\b|"
                              r"\bnext\s+steps\b)", re.I)),
 ]
 

@@ -449,6 +449,11 @@ OFSTED_OWN_WORDS_RE = re.compile(r"\b(?:(?:the|its)\s+(?:ofsted\s+)?(?:letter|re
                                  r"the\s+inspectors|inspectors)(?:\s+(?:itself|themselves|directly))?|"
                                  r"according\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:mv\d?|fv|"
                                  r"monitoring(?:\s+visit)?|focused\s+visit|jtai|ofsted|inspection)\s+(?:letter|report)|"
+                                 # (Ofsted alone, closing the question: "... what did the ILACS say about it? ofsted,
+                                 # not the RAA website", "... found about X? Ofsted's findings, not charity advice")
+                                 r"(?:(?<=[?!])|(?<=[?!]\s))ofsted(?:['’]?s?\s+(?:own\s+)?(?:findings|reports?|letters?|"
+                                 r"words))?(?:\s+only)?(?:\s+please)?(?:\s*[,;–—-]?\s*(?:not(?!\s+(?:sure|certain)\b)|"
+                                 r"rather\s+than)(?=\s)|(?=[.!]?\s*$))|"
                                  r"not\s+(?:the\s+)?(?:press|news|media)\s+coverage|not\s+(?:from\s+)?(?:the\s+)?"
                                  r"(?:press|news\s+stor(?:y|ies)|(?:scrutiny\s+|committee\s+)?minutes|press\s+release|"
                                  r"council['’]s\s+(?:page|statement|summary)))\b", re.I)
@@ -626,6 +631,8 @@ _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outc
                     r"write-?up|mv\s?\d{1,2}|fv|"
                     # (or its figures: "I don't want Surrey's September figures")
                     r"figures|numbers|data|stats)")
+# (a grade's spread joined on: "the 2019 all-inadequate", "the all-RI one")
+_EVENT_PREFIX = r"(?:(?:all|non|part)-)?"
 _NOT_YEAR = r"\bnot\s+(?:in\s+)?(?:" + MONTH_RE + r"\s+)?(?:19|20)\d\d\b"
 _HELD_OFFICES = (r"director|dcs|chief\s+executive|lead\s+member|cabinet\s+member|portfolio\s+holder|commissioner|"
                  r"leader|minister|(?:lead\s+)?inspector|hmi|head\s+of\s+service|councillor|cllr")
@@ -675,7 +682,7 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:(?:the|its|their)\s+[\w'’-]+\s+(?:from|at|in|of|on)\s+)?"
                               r"(?:the|its|their|an?|[\w-]+['’]s(?:\s+own)?)\s+(?:[\w-]+\s+){0,3}?"
                               r"(?:(?:or|and|nor)\s+(?:[\w-]+\s+){1,3}?)?"
-                              rf"{_SET_ASIDE_EVENT}s?\b(?:\s+(?:(?:letter|report)s?|findings)\b)?"
+                              rf"{_EVENT_PREFIX}{_SET_ASIDE_EVENT}s?\b(?:\s+(?:(?:letter|report)s?|findings)\b)?"
                               # (with its date after it: "Not WNC's own ILACS from Nov 2022"; "not the 6th MV in
                               # March or the 2017 SIF")
                               rf"{_SET_ASIDE_DATE}"
@@ -704,7 +711,7 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:,?\s+(?:(?:or|nor|and)\s+(?:not\s+)?(?:(?:the|its|their|an?)\s+|(?-i:(?=[A-Z])))"
                               r"(?:[\w'’-]+\s+){0,3}?"
                               # (with its own date: "not the two-day visit in March 2024 or the final one in Sept 2025")
-                              rf"{_SET_ASIDE_EVENT}s?\b{_SET_ASIDE_DATE}|"
+                              rf"{_EVENT_PREFIX}{_SET_ASIDE_EVENT}s?\b{_SET_ASIDE_DATE}|"
                               # (or a place by its year alone: "not the Kirklees agency figures or West Northants 2022";
                               # not a month, nor what is asked after "and": "not the 2016 SIF, and January 2023 please")
                               rf"(?:or|nor)\s+(?:not\s+)?(?!{MONTH_RE}\b)"
@@ -1170,6 +1177,9 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     return _split_time(text)
 
 
+_THE_YEAR_AFTER_RE = re.compile(r"\b(?:the|a)\s+(?:following\s+)?year\s+$", re.I)
+
+
 def _split_time(text: str) -> tuple[date | None, date | None, str, str]:
     """parse_time of a question's sentences: the one that asks, then the scene before it."""
     split = None if YEAR_APPENDED_RE.search(text) else scene_and_question(text)
@@ -1518,7 +1528,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         # (a word may describe the event first: "that followed the damning November 2016 report"; a time on from it:
         # "the visit nearly two years on from the Nov 2016 report")
         ("since_event", rf"\b(?:since|after|following|followed|(?:years?|months?)\s+on\s+from)\s+"
-                        rf"(?:(?:the|its|an?|that|[\w-]+(?:'s|’s))\s+){{1,2}}"
+                        rf"(?:(?:the|its|their|an?|that|[\w-]+(?:'s|’s))\s+){{1,2}}"
                         rf"(?:(?!{MONTH_NAME}|{_SEASON_WORDS})[a-z][\w-]+\s+)?{MONTH_YEAR}\b"),
         # "going from inadequate (Nov 2015) to good at the re-inspection": the grade left dates where the change
         # starts
@@ -1746,6 +1756,11 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 reports_on = kind == "since_event" and bool(g[0]) and not re.match(r"\s*since\b", m.group(0), re.I) \
                     and (REPORT_ON_EVENT_RE.search(text[:m.start()])
                          or VISIT_NAMED_AFTER_RE.match(text, m.end()) and INSPECTORS_SAY_RE.search(text))
+                # ("the focused visit the year after their 2017 RI inspection": that next year, where no other year is
+                # named: not "... the year after the 2017 SIF or did it take until 2020?")
+                year_after = kind == "since_event" and not g[0] and _THE_YEAR_AFTER_RE.search(text, 0, m.start()) \
+                    and not re.match(r"\s*since\b", m.group(0), re.I) and set(_YEAR_RE.findall(text)) == {g[1]} \
+                    and not re.search(r"\b(?:than|compared|versus|vs)\b", text, re.I)
                 if reports_on:
                     # "the letter after the January 2017 monitoring visit" reports on that visit: its month (a
                     # month's window takes what is published on it weeks later), not everything from then on.
@@ -1756,6 +1771,8 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                     start, end = _month_start(y, _month(g[0])), _month_end(y + 1, _month(g[0]))
                     if not _month(g[0]):
                         end = _month_end(y + 1, None)
+                elif year_after:
+                    start, end = _month_start(y + 1, None), _month_end(y + 1, None)
                 elif kind == "since_event" and not re.match(r"\s*since\b", m.group(0), re.I) and (
                         own := _IN_YEAR_AFTER_RE.match(text, m.end())
                         or _IN_YEAR_BEFORE_RE.search(text, 0, m.start())) and int(own.group(1)) > y:
@@ -1787,7 +1804,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                     anchor = f"{start:%B %Y}"  # (the month after the event it came after)
                 elif start and start.year > y:
                     anchor = str(start.year)  # (the year after: "next full inspection after the 2015 SIF")
-                if reports_on:
+                if reports_on or year_after:
                     return start, end, anchor, rest
                 if start and end:
                     return start, end, f"from {anchor} to {_named(end.year, end.month if g[0] else 0)}", rest
@@ -2233,7 +2250,31 @@ PLACE_SET_ASIDE_RE = re.compile(r"(?:(?<=[,(;–—.?!])|(?<=\s-))\s*(?:(?:but|a
                                 r"(?i:not|rather\s+than|instead\s+of)\s+(?:the\s+)?"
                                 r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
                                 # (and what is listed with it: "not West Northants or Northamptonshire")
-                                r"(?:,?\s+(?:or|and|nor)\s+(?:not\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*")
+                                r"(?:,?\s+(?:or|and|nor)\s+(?:not\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*|"
+                                # (a person set aside by the place they served, closing the question: "...?
+                                # Northamptonshire not Eleanor Brazil at medway")
+                                r"(?<=\s)(?i:not)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\s+(?i:at|in|from)\s+"
+                                r"(?i:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}?(?=\s*[,.;?!)]|\s*$)")
+# ... or a place alone typed in lower case, closing the question: "... swindons figure not glos" (not a contrast asked,
+# "why not medway", "good in kent but not in medway")
+_LOWER_PLACE_SET_ASIDE_RE = re.compile(r"(?<!\bwhy\s)(?<!\bbut\s)(?<!\band\s)(?<!\bor\s)(?<=\s)not\s+"
+                                       r"(?:the\s+)?([a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2})(?=\s*[.!?]?\s*$)")
+
+
+def _lower_place_set_aside(text: str) -> str:
+    """`text` without a closing _LOWER_PLACE_SET_ASIDE_RE clause whose words are a place's name and nothing else."""
+    if (m := _LOWER_PLACE_SET_ASIDE_RE.search(text)) and (places := find_authorities(m.group(1))) \
+            and not authority_surface_re(places[0]).sub("", m.group(1)).strip(" '’s"):
+        return text[:m.start()]
+    return text
+
+
+# Where a person asked about worked before, as the asker remarks it: "who is torbay's interim DCS ...? think she came
+# from plymouth" (not "what did ofsted say of her leadership where she was before? she came from plymouth")
+# (to the place's name: not past "to", "into" or "and", "came from plymouth to torbay")
+PERSON_CAME_FROM_RE = re.compile(r"\b(?:think|thought|believe|reckon|apparently|guess|heard)\s+(?:that\s+)?"
+                                 r"(?:she|he|they)\s+(?:came|moved|joined|transferred|was\s+seconded)\s+(?:here\s+)?"
+                                 r"from\s+(?:the\s+)?(?:(?!(?:to|into|and|in|as)\b)[A-Za-z][\w'’-]*\s*){1,4}", re.I)
 
 
 # Another place's event a question tells its own event by: "north northants ilacs - the one after wnc's nov 2022 RI"
@@ -2257,7 +2298,7 @@ def _without_asides(text: str) -> str:
     place's event it measures from ("the one after wnc's nov 2022 RI"), and a place the asked one is likened to."""
     if not re.match(r"\W*(?:was|were|did|does|do|is|are|has|have|had)\b", text, re.I):  # (not "Was Kent rated ...")
         text = SAME_ROUND_AS_RE.sub(" ", text)
-    text = PLACE_SET_ASIDE_RE.sub(" ", text)
+    text = PLACE_SET_ASIDE_RE.sub(" ", PERSON_CAME_FROM_RE.sub(" ", _lower_place_set_aside(text)))
     text = PLACE_ANCHOR_RE.sub(" ", KNOWN_ASIDE_RE.sub(" ", text))
     return LIKENED_IN_BRACKET_RE.sub(" ", text)
 
@@ -2367,6 +2408,7 @@ _OTHERS_PLACE_SOURCE_RE = re.compile(r"\b(?i:not|rather\s+than|instead\s+of)\s+(
                                      r"(?i:committee|commons|parliament|mps|inquiry)['’]s?"
                                      r"\s+([A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})\s+(?i:(?:press\s+|news\s+)?releases?|"
                                      r"stor(?:y|ies)|statements?|articles?|pieces?|coverage|write-?ups?|reports?)\b")
+_POSSESSIVE_RE = re.compile(r"\b((?:[\w-]+\s+){0,2}(?!(?:children|people)\b)[\w-]+)(?:['’]s|s['’])(?=\s)", re.I)
 _SET_ASIDE_WHEN_RE = re.compile(rf"\b(?:{MONTH_RE}\s+)?{YEAR}\b", re.I)
 _OFFICE_SET_ASIDE_RE = re.compile(rf"\W*{_OFFICE_NOT}", re.I)
 
@@ -2380,6 +2422,11 @@ def _set_aside_starts(text: str) -> list[tuple[date, str]]:
             continue  # ("apart from the March 2023 visit, did Ofsted visit again in 2023?": others of the time asked;
             # "since 2015, not 2016": a year left out of the window, not its end; "not the director appointed in
             # 2021": a person left out)
+        if (owners := set(find_authorities(" ".join(_POSSESSIVE_RE.findall(aside.group(0)))))) \
+                and (outside := set(find_authorities(text[:aside.start()] + " " + text[aside.end():]))) \
+                and not owners & outside:
+            continue  # (another council's own event: "warwickshire ... 2018, not cambridgeshire's april 2018 visit";
+            # not one shared, "kent ... not the JTAI with medway in april 2019")
         for m in _SET_ASIDE_WHEN_RE.finditer(aside.group(0)):
             number = _month(m.group(1))
             starts.append((date(int(m.group(2)), number or 1, 1),

@@ -202,6 +202,8 @@ def check_filters(doc: Document, query: Query) -> FilterCheck:
     if query.date_from or query.date_to:
         span = doc_span(doc)
         if span is None:
+            if _written_long_after(doc, query):
+                return EXCLUDED
             if not _written_after(doc, query):
                 unknown.append("date")
         elif not _in_window(doc, span, query):
@@ -252,6 +254,20 @@ def _written_after(doc: Document, query: Query) -> bool:
         return False
     floor = document_not_before(doc)
     return floor is not None and floor >= query.date_from
+
+
+def _written_long_after(doc: Document, query: Query) -> bool:
+    """An undated document on a later inspection the question sets aside is not of the closed window asked: its text
+    dates its last inspection event to a year set aside, more than a year after the window, and none in it
+    ("Liverpool's 2018 ILACS ... Not the March 2023 inadequate": a story saying "The latest inspection took place in
+    March 2023"). (A later page recalling the window is still shown apart where the later event is not set aside,
+    "what were they rated before (2018)?"; so is a history dating the event asked too, "The ILACS in June 2018 found
+    ...; a focused visit in February 2023 ...")"""
+    if not query.date_to or not (events := document_event_dates(doc)):
+        return False
+    last = max(events)
+    return last > query.date_to + YEAR_WINDOW and last.year in years_set_aside(query.text) \
+        and not any((query.date_from or date.min) <= event <= query.date_to for event in events)
 
 
 def month_fits(doc: Document, month: int) -> bool | None:
@@ -930,7 +946,7 @@ IMPROVE_LINE_RE = re.compile(IMPROVE_HEADING_RE.pattern.replace(r"^\W*", r"^[^\S
 # which may be what improved.)
 ASKS_IMPROVE_LIST_RE = re.compile(r"\b(?:needs?|needed|had|has|have)\s+to\s+(?:improve|be\s+improved|get\s+better|"
                                   r"do\s+better)\b|\bneeds?\s+improving\b|\bareas?\s+(?:for|needing|requiring)\s+"
-                                  r"(?:further\s+)?improvement\b|\bimprovement\s+areas?\b|\b(?:get|do)\s+better\s+at\b|"
+                                  r"(?:further\s+)?improv\w*ment\b|\bimprovement\s+areas?\b|\b(?:get|do)\s+better\s+at\b|"
                                   r"\bwhat\s+(?:[\w'’]+\s+){0,4}?(?:should|must)\s+improve\b|"
                                   # (a peer team's "areas to consider": "what did they say the council should look at?",
                                   # "what should the council consider?"; not what social workers should consider)
