@@ -154,3 +154,13 @@ def test_a_town_named_council_spending_on_its_services_is_a_place():
     assert find_authorities("how much did reading spend on books?") == []
     assert find_authorities("how much did york spend on fostering allowances?") == ["York"]
     assert find_authorities("did reading pay off for looked after children in the virtual school?") == []
+
+
+def test_a_subject_of_the_pages_own_before_a_grade_is_read_as_a_word():
+    from qa.retrieval.assistant import _grades_another
+
+    # (the pattern had backspaces where its word boundaries belonged, so it never matched)
+    assert not _grades_another("Like Hampshire, our services were judged outstanding.", ["Isle of Wight"])
+    # ("four" and "were" hold no "our" or "we" of their own)
+    assert _grades_another("Hampshire, like four others, was judged outstanding.", ["Isle of Wight"])
+    assert _grades_another("Hampshire's services were judged outstanding.", ["Isle of Wight"])

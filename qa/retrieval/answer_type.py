@@ -177,7 +177,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                              r"\bwhat\s+(?:[\w'’]+\s+){0,3}?needs?\s+(?:to\s+)?"
                              r"(?:improv\w*|be\s+improved|work\s+on)\b|"
                              # (typed in a hurry: "devon jtai neglect areas for improvment")
-                             r"\bareas?\s+(?:for|of|needing|requiring)\s+(?:further\s+)?(?:improv\w*ment|development)\b|"
+                             r"\bareas?\s+(?:for|of|needing|requiring)\s+(?:further\s+)?"
+                             r"(?:improv\w*ment|development)\b|"
                              r"\bnext\s+steps\b)", re.I)),
 ]
 

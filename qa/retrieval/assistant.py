@@ -1319,7 +1319,8 @@ def grades_others_only(text: str, authorities: list[str], years: range | None, q
 
 
 # (a subject of the page's own before a grade: "Our services", "the island's", "the council's own")
-_OWN_SUBJECT_RE = re.compile(r"(?:our|we|the\s+(?:island|county|city|borough|council|authority|town)['’]s?)", re.I)
+_OWN_SUBJECT_RE = re.compile(r"\b(?:our|we|the\s+(?:island|county|city|borough|council|authority|town)['’]s?)\b",
+                             re.I)
 
 
 def _grades_another(sentence: str, authorities: list[str]) -> bool:

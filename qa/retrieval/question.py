@@ -451,9 +451,10 @@ OFSTED_OWN_WORDS_RE = re.compile(r"\b(?:(?:the|its)\s+(?:ofsted\s+)?(?:letter|re
                                  r"monitoring(?:\s+visit)?|focused\s+visit|jtai|ofsted|inspection)\s+(?:letter|report)|"
                                  # (Ofsted alone, closing the question: "... what did the ILACS say about it? ofsted,
                                  # not the RAA website", "... found about X? Ofsted's findings, not charity advice")
-                                 r"(?:(?<=[?!])|(?<=[?!]\s))ofsted(?:['’]?s?\s+(?:own\s+)?(?:findings|reports?|letters?|"
-                                 r"words))?(?:\s+only)?(?:\s+please)?(?:\s*[,;–—-]?\s*(?:not(?!\s+(?:sure|certain)\b)|"
-                                 r"rather\s+than)(?=\s)|(?=[.!]?\s*$))|"
+                                 r"(?:(?<=[?!])|(?<=[?!]\s))ofsted(?:['’]?s?\s+(?:own\s+)?"
+                                 r"(?:findings|reports?|letters?|words))?(?:\s+only)?(?:\s+please)?"
+                                 r"(?:\s*[,;–—-]?\s*(?:not(?!\s+(?:sure|certain)\b)|rather\s+than)(?=\s)|"
+                                 r"(?=[.!]?\s*$))|"
                                  r"not\s+(?:the\s+)?(?:press|news|media)\s+coverage|not\s+(?:from\s+)?(?:the\s+)?"
                                  r"(?:press|news\s+stor(?:y|ies)|(?:scrutiny\s+|committee\s+)?minutes|press\s+release|"
                                  r"council['’]s\s+(?:page|statement|summary)))\b", re.I)

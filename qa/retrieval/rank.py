@@ -946,7 +946,8 @@ IMPROVE_LINE_RE = re.compile(IMPROVE_HEADING_RE.pattern.replace(r"^\W*", r"^[^\S
 # which may be what improved.)
 ASKS_IMPROVE_LIST_RE = re.compile(r"\b(?:needs?|needed|had|has|have)\s+to\s+(?:improve|be\s+improved|get\s+better|"
                                   r"do\s+better)\b|\bneeds?\s+improving\b|\bareas?\s+(?:for|needing|requiring)\s+"
-                                  r"(?:further\s+)?improv\w*ment\b|\bimprovement\s+areas?\b|\b(?:get|do)\s+better\s+at\b|"
+                                  r"(?:further\s+)?improv\w*ment\b|\bimprovement\s+areas?\b|"
+                                  r"\b(?:get|do)\s+better\s+at\b|"
                                   r"\bwhat\s+(?:[\w'’]+\s+){0,4}?(?:should|must)\s+improve\b|"
                                   # (a peer team's "areas to consider": "what did they say the council should look at?",
                                   # "what should the council consider?"; not what social workers should consider)
