@@ -1754,13 +1754,14 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 if not y:
                     continue
                 # (a month: a year-long window would miss the letter published early the next year)
-                reports_on = kind == "since_event" and bool(g[0]) and not re.match(r"\s*since\b", m.group(0), re.I) \
+                since = bool(re.match(r"\s*since\b", m.group(0), re.I))  # (not "after", "following")
+                reports_on = kind == "since_event" and bool(g[0]) and not since \
                     and (REPORT_ON_EVENT_RE.search(text[:m.start()])
                          or VISIT_NAMED_AFTER_RE.match(text, m.end()) and INSPECTORS_SAY_RE.search(text))
                 # ("the focused visit the year after their 2017 RI inspection": that next year, where no other year is
                 # named: not "... the year after the 2017 SIF or did it take until 2020?")
                 year_after = kind == "since_event" and not g[0] and _THE_YEAR_AFTER_RE.search(text, 0, m.start()) \
-                    and not re.match(r"\s*since\b", m.group(0), re.I) and set(_YEAR_RE.findall(text)) == {g[1]} \
+                    and not since and set(_YEAR_RE.findall(text)) == {g[1]} \
                     and not re.search(r"\b(?:than|compared|versus|vs)\b", text, re.I)
                 if reports_on:
                     # "the letter after the January 2017 monitoring visit" reports on that visit: its month (a
@@ -1774,7 +1775,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                         end = _month_end(y + 1, None)
                 elif year_after:
                     start, end = _month_start(y + 1, None), _month_end(y + 1, None)
-                elif kind == "since_event" and not re.match(r"\s*since\b", m.group(0), re.I) and (
+                elif kind == "since_event" and not since and (
                         own := _IN_YEAR_AFTER_RE.match(text, m.end())
                         or _IN_YEAR_BEFORE_RE.search(text, 0, m.start())) and int(own.group(1)) > y:
                     # "the MV after the November 2018 one, in 2019", "the MV in 2019 after the November 2018 one": the
