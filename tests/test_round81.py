@@ -36,7 +36,8 @@ def test_an_undated_page_whose_text_dates_an_event_years_after_the_window_is_not
                  "The ILACS inspection in June 2018 found caseloads were too high. A focused visit in February 2023 "
                  "looked at the front door.",
                  "The council has agreed a contract with an agency that runs from April 2018 to March 2023."):
-        docs["story.txt"] = (story.replace("The latest inspection took place in March 2023.", kept), docs["story.txt"][1])
+        text = story.replace("The latest inspection took place in March 2023.", kept)
+        docs["story.txt"] = (text, docs["story.txt"][1])
         answer = bm25_assistant_for(tmp_path / str(len(kept)), docs).ask(asked)
         assert any(h.document.doc_id == "story" and h.unconfirmed for h in answer.hits), kept
 
@@ -164,3 +165,16 @@ def test_a_subject_of_the_pages_own_before_a_grade_is_read_as_a_word():
     # ("four" and "were" hold no "our" or "we" of their own)
     assert _grades_another("Hampshire, like four others, was judged outstanding.", ["Isle of Wight"])
     assert _grades_another("Hampshire's services were judged outstanding.", ["Isle of Wight"])
+
+
+def test_no_source_file_holds_control_characters():
+    # (an editing slip wrote backspaces for "\b" into a pattern, which then never matched: no test saw it)
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    control = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+    held = [f"{path.relative_to(root)}:{n}" for folder in ("qa", "bench", "tests")
+            for path in (root / folder).rglob("*.py")
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if control.search(line)]
+    assert not held, held
