@@ -1762,7 +1762,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 # named: not "... the year after the 2017 SIF or did it take until 2020?")
                 year_after = kind == "since_event" and not g[0] and _THE_YEAR_AFTER_RE.search(text, 0, m.start()) \
                     and not since and set(_YEAR_RE.findall(text)) == {g[1]} \
-                    and not re.search(r"\b(?:than|compared|versus|vs)\b", text, re.I)
+                    and not re.search(rf"\b{_COMPARED}(?!\w)", text, re.I)
                 if reports_on:
                     # "the letter after the January 2017 monitoring visit" reports on that visit: its month (a
                     # month's window takes what is published on it weeks later), not everything from then on.
