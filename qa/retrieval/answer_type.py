@@ -87,6 +87,10 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                         r"^(?![^?]*\b(?:what|who|whom|whose|how|which|why|where)\b)[^?]*?[,;:–-]\s*when\s+"
                         r"(?:was|were|did|does|do|is|are|will|has|had)\b|"
                         r"^(?!\W*(?:how\s+(?:many|much)|who|whom|whose)\b).*\bwhen\s*\??\s*$|"
+                        # (or a terse label before it, asking nothing else: "enfield 2015 sif when were hmi on site")
+                        r"^(?:(?!(?:what|who|whom|whose|how|which|why|where|did|does|do|is|are|was|were|any|has|have|"
+                        r"had|grades?|judge?ments?|ratings?|rated|judged|overall|caseloads?|concerns?)\b)[^?\s]+\s+)"
+                        r"{1,6}when\s+(?:was|were|did|does|do|is|are|will|has|had)\b|"
                         # a terse query closing on "dates": "notts front door focused visit dates"
                         r"^(?![^?]*\b(?:what|how|who|which|why|where|did|does|do|is|are|was|were)\b)"
                         r"(?![^?]*\b(?:up\s+to|out\s+of)\s+dates?\b)[^?]*\bdates\s*\??\s*$|"
@@ -710,11 +714,23 @@ _TIED_BEFORE_RE = re.compile(rf"\b(?:in|since|during)\s+(?:\w+\s+)?{_YEAR}\b[^,;
 _CLAUSE_YEAR_RE = re.compile(rf"\b(since\s+(?:\w+\s+)?)?({_YEAR})\b", re.I)
 
 
+# An audit's share of cases given a grade, not an inspection's: "58% were judged good or better", "plans rated good
+# or outstanding"
+# (the share the subject graded: "58% were", "75% of audits were"; not "a 20% rise in demand Rutland was")
+_AUDIT_SHARE_BEFORE_RE = re.compile(r"(?:\d\s*%|\bper\s*cent)(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?)?\s*"
+                                    r"(?:were|was|are|is)\s+(?:(?:rated|judged|graded)\s+(?:as\s+)?)?$", re.I)
+_AUDIT_SCALE_AFTER_RE = re.compile(r"\s+or\s+(?:better|above|outstanding)\b", re.I)
+
+
 def _grades_with_years(text: str) -> list[tuple[re.Match, list[tuple[str, str]]]]:
     """Each grade stated in `text` (see EVIDENCE["judgement"]) with the (since, year) pairs of the clause tying it to
-    a time; none when it is untied."""
+    a time; none when it is untied. Not an audit's ("58% were judged good or better")."""
     found = []
     for m in EVIDENCE["judgement"].finditer(text):
+        if _AUDIT_SCALE_AFTER_RE.match(text, m.end()) \
+                or _AUDIT_SHARE_BEFORE_RE.search(text, max(0, m.start() - 60), m.start() + len(
+                    re.match(r"(?:(?:rated|judged|graded)\s+(?:as\s+)?)?", m.group(0)).group(0))):
+            continue
         tied = _TIED_AFTER_RE.search(text[m.end():m.end() + 100]) \
             or _TIED_BEFORE_RE.search(text[max(0, m.start() - 70):m.start()])
         found.append((m, _CLAUSE_YEAR_RE.findall(tied.group(0)) if tied else []))
@@ -730,12 +746,30 @@ def grades_given(question: str, years: range) -> set[str]:
             if not tied or any(int(year) in years for _, year in tied) for grade in grades_named(m.group(0))}
 
 
-def holds_grade_of(text: str, years: range | None, question: str = "") -> bool:
-    """A grade stated in `text` (see EVIDENCE["judgement"]) not tied to years outside `years`."""
+# A grade dated back from the day its page was written: "rated good at its last full inspection two years ago",
+# "judged inadequate last year"
+# (before any other grade or event it could date: not "rated good after being judged inadequate two years ago"; "the
+# previous year" counts from the story's own time, not the page's)
+_YEARS_AGO_RE = re.compile(r"^(?:(?!\b(?:rated|judged|graded|inadequate|good|outstanding|requir\w+|after|since|"
+                           r"following|before|when|but|and)\b)[^;.]){0,60}?\b(?:last\s+(year)|"
+                           r"(an?|one|two|three|four|five|six|\d{1,2})\s+years?\s+ago)\b", re.I)
+_YEARS_BACK = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def holds_grade_of(text: str, years: range | None, question: str = "", written: int | None = None) -> bool:
+    """A grade stated in `text` (see EVIDENCE["judgement"]) not tied to years outside `years`, nor (on a page written
+    in the year `written`) dated back from it to another year."""
     if years is None or not GRADE_YEAR_QUESTION_RE.search(question):
         return holds("judgement", text)
-    return any(not tied or any(int(year) in years or since and int(year) <= years[-1] for since, year in tied)
-               for _, tied in _grades_with_years(text))
+
+    def of_years(m: re.Match, tied: list[tuple[str, str]]) -> bool:
+        if tied:
+            return any(int(year) in years or since and int(year) <= years[-1] for since, year in tied)
+        back = _YEARS_AGO_RE.search(text[m.end():m.end() + 100]) if written else None
+        return not back or written - (1 if back.group(1) else _YEARS_BACK.get(back.group(2).lower())
+                                      or int(back.group(2))) in years
+
+    return any(of_years(m, tied) for m, tied in _grades_with_years(text))
 
 
 # A kind of setting a grade may be given to: "what grade did Ofsted give the new family hub?" is not answered by "The

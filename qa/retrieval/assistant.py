@@ -949,7 +949,8 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         # that month's event, whatever earlier years it recalls.
         # (not when it recalls a last inspection after the asked years: "The inspection was carried out in
         # September ... declined since the last inspection in 2021" is a later September's)
-        dated_to_month = bool(rank.asked_months(query) & document_event_months(hit.document)) \
+        asked_months = rank.asked_months(query)
+        dated_to_month = bool(asked_months & document_event_months(hit.document)) \
             and not any(y > hi for y in rank.last_inspection_years(text))
         # (asked for a year, not a span opened by one: "the inspection after its 2021 one" is what looks back)
         # (nor a span opened by one and closed by a year set aside: "since the 2019 inadequate ... not the 2023
@@ -978,13 +979,13 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
         # month would have named that month's visit had it reported on it, unless it tells of an event of its own
         # dated only by when it was written ("after a full inspection last month").
         floor = document_not_before(hit.document)
-        if rank.asked_months(query) and query.date_from and floor and not dated_to_month and not baseline \
+        if asked_months and query.date_from and floor and not dated_to_month and not baseline \
                 and not in_span and _months_between(floor, query.date_from) >= STALE_MONTHS \
                 and not document_tells_recent_event(hit.document):
             return False
         if dates_visit_to_another_month(hit, query) or dates_events_to_other_months(hit, query):
             return False
-        if (months := rank.asked_months(query)) and awaits_asked_month(text, months):
+        if asked_months and awaits_asked_month(text, asked_months):
             return False  # "The second monitoring visit is expected in October": written before it
     if "visit" in hit.unconfirmed and query.visit_number:
         # (the ordinal near a visit: "The first, in July, looked at referrals" after "the second monitoring visit",
@@ -1378,7 +1379,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
                       and not grades_others_only(h.passage.text, query.authorities, years, query.text)]
         graded = [h for h in graded if not grades_other_setting_only(
             h.passage.text, f"{h.document.title}\n{h.document.text[:SETTING_HEAD_CHARS]}", query.text)]
-        if not any(holds_grade_of(h.passage.text, years, query.text) for h in graded):
+        if not any(holds_grade_of(h.passage.text, years, query.text, int(h.document.date[:4]) if h.document.date
+                                  else None) for h in graded):
             return False
     if asks_board_grade(query.text) and not any(states_board_grade(h.passage.text) for h in hits):
         return False

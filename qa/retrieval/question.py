@@ -574,18 +574,27 @@ PAST_EMPLOYER_RE = re.compile(r"\b(?:ex|former|formerly\s+(?:of|at|with)|previou
                               r"(?!(?:['’]s?)?\s+(?:letter|report|visit|judge?ment|finding|rating|grade|"
                               r"inspection)s?\b)"
                               r"(?:\s+(?:inspector|hmi|director|official|chief|employee)s?\b)?", re.I)
+# What others said, set aside: "not what councils say about themselves", "not what the local papers said"
+_WHAT_OTHERS_SAY = (r"what\s+(?:the\s+)?(?:councils?|las?|local\s+authorit(?:y|ies)|press|media|(?:local\s+)?papers?|"
+                    r"news(?:papers?)?)\s+(?:say|says|said|claim|claims|claimed|wrote|write)")
 # "... the local press write-up, not Ofsted's own report", "rather than press reports": a source set aside is no cue.
 # (not a state: "homes that are not registered with Ofsted")
-NEGATED_SOURCE_RE = re.compile(r"\bnot\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|inspection|mv|fv|ilacs)s?\s+"
+NEGATED_SOURCE_RE = re.compile(rf"\bnot\s+{_WHAT_OTHERS_SAY}\b|"
+                               # ("Ofsted's findings only, not what councils say about themselves")
+                               r"\bnot\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:visit|inspection|mv|fv|ilacs)s?\s+"
                                # (a source listed after an event set aside: "not the 2022 monitoring visit or the press
                                # coverage")
                                r"(?:or|nor)\s+(?:the\s+)?(?:local\s+|trade\s+)?(?:press|news|media|coverage|"
                                r"stor(?:y|ies)|articles?|write-?ups?)(?:\s+coverage)?\b|"
-                               r"\b(?:not(?!\s+(?:registered|regulated|inspected|approved|notified|known|judged|"
+                               # (nor a question's own "not": "is that not ofsteds finding too?")
+                               r"\b(?:(?<!\bthat\s)(?<!\bit\s)(?<!\bthis\s)"
+                               r"not(?!\s+(?:registered|regulated|inspected|approved|notified|known|judged|"
                                r"rated)\b)|rather\s+than|instead\s+of)\s+(?:in\s+|from\s+)?(?:the\s+|a\s+|an\s+)?"
                                # (after an event listed first: "not the ILACS or the staffs panel report")
                                r"(?:(?:ilacs|sif|jtai|mv\s?\d*|fv|inspection|visit)\s+(?:or|nor)\s+(?:the\s+|its\s+)?)?"
-                               r"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,4}?(?:own\s+)?(?:ofsted|council|press|news|media|"
+                               # (a possessive typed without its apostrophe: "not ofsteds figure")
+                               r"(?:[\w-]+['’]s\s+)?(?:[\w-]+\s+){0,4}?(?:own\s+)?(?:ofsted(?:['’]?s)?|council|press|"
+                               r"news|media|"
                                r"newspapers?|local\s+paper|magazines?|reports?|letters?|inspectors?|coverage|"
                                r"statements?|articles?|"
                                r"stor(?:y|ies)|write-?ups?|pieces?|blogs?|posts?|web\s*pages?|pages?|websites?|"
@@ -709,14 +718,22 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               # (and what is listed with it: "I don't want the 2015 report or the latest inspection")
                               # (or a place's: "Not the 2016 RI or West Northants' 2022 result"; "not the 2019
                               # ILACS and not Leicester's 2015 grades")
-                              r"(?:,?\s+(?:(?:or|nor|and)\s+(?:not\s+)?(?:(?:the|its|their|an?)\s+|(?-i:(?=[A-Z])))"
+                              # ("... or either of the 2025 visits")
+                              r"(?:,?\s+(?:(?:or|nor|and)\s+(?:not\s+)?(?:(?:either|both|any|all|each)\s+of\s+)?"
+                              r"(?:(?:the|its|their|an?)\s+|(?-i:(?=[A-Z])))"
                               r"(?:[\w'’-]+\s+){0,3}?"
                               # (with its own date: "not the two-day visit in March 2024 or the final one in Sept 2025")
                               rf"{_EVENT_PREFIX}{_SET_ASIDE_EVENT}s?\b{_SET_ASIDE_DATE}|"
                               # (or a place by its year alone: "not the Kirklees agency figures or West Northants 2022";
                               # not a month, nor what is asked after "and": "not the 2016 SIF, and January 2023 please")
                               rf"(?:or|nor)\s+(?:not\s+)?(?!{MONTH_RE}\b)"
-                              r"(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|&|and|upon|of))*?)['’]?s?\s+(?:in\s+)?"
+                              r"(?:(?-i:[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|&|and|upon|of))*?)|"
+                              # (typed in lower case: "not lambeth's 2018 re-inspection or leicester 2015"; not a
+                              # question going on, "or was it 2021?")
+                              rf"(?:(?!(?:was|were|did|does|do|is|are|has|have|had|what|which|when|how|why|who|it|"
+                              rf"they|the|i|think|just|only|even|earlier|older|later|newer|anything|possibly|maybe|"
+                              rf"perhaps|before|after|since|from|in|of|to|than|please|{MONTH_RE})\b)"
+                              r"[a-z][\w'’-]*\s*){1,3}?)['’]?s?\s+(?:in\s+)?"
                               rf"(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b(?!\s+(?:please|only|is|was|one)\b)))*", re.I)
 # ("now" in lower case: "CYP Now" is a magazine)
 # (not "current" as what a thing is, after having it: "care leavers who don't have current pathway plans")
@@ -1571,6 +1588,10 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         # "how many social workers did it have by 2020?": a state at that time, reported then or later
         ("by", rf"\bby\s+(?:the\s+end\s+of\s+)?{MONTH_YEAR}\b(?!\s*(?:{COUNTED_NOUNS}|standards?|levels?|prices?|"
                rf"rates?|figures?|terms?)\b)"),
+        # "how many CIC were living outside the county at 31 march 2025?": a figure's stock date, reported then or
+        # later (a committee paper in September on the year to March), as "by"; plain "at" only with its day
+        ("by", rf"\b(?:as\s+(?:at|of)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?|at\s+\d{{1,2}}(?:st|nd|rd|th)?\s+)"
+               rf"{MONTH_RE}\s+{YEAR}\b"),
         ("since", rf"\b(?:since|after|from|starting)\s+{MONTH_YEAR}"),
         ("before", rf"\b(?:before|until|till|up to|prior to)\s+{MONTH_YEAR}"),
         # two years listed, each asked (not after an event the span opens from: "since the 2016 inadequate, what did
@@ -1738,8 +1759,9 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 return start, end, f"from {start.year} to {end.year}", rest
             elif kind in ("since", "by"):
                 y = _valid_year(g[1])
-                if not y:
-                    continue
+                if not y or kind == "by" and re.match(r"at\b", m.group(0), re.I) \
+                        and (not _FIGURE_ASKED_RE.search(text) or _EVENT_AFTER_RE.match(text, m.end())):
+                    continue  # (a day of an event, "at 12 march 2024 mv", or of a meeting, is its month)
                 if kind == "by" and TARGET_BEFORE_RE.search(text[:m.start()]) \
                         and not re.search(rf"\b{YEAR}\b", text[:m.start()] + text[m.end():]):
                     # a target named ("care leavers EET target by march 2025"): its date is a word of what is asked,
@@ -2052,6 +2074,14 @@ ONLY_PLACE_THEN_RE = re.compile(r"(?<=[?!.])\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'�
                                 r"\s*[-–—;:.,](?!\s*(?i:(?:but\s+|and\s+)?(?:not|rather\s+than|instead\s+of|nor)\b))\s*"
                                 r"([^?]{3,160})$")
 
+# A figure asked at a day ("how many CIC ... at 31 march 2025?"), not an event's day ("caseloads at 12 march 2024 mv",
+# "what was agreed at 5 march 2025 cabinet")
+_FIGURE_ASKED_RE = re.compile(r"\b(?:how\s+(?:many|much)|number\s+of|figures?|numbers|caseloads?|rates?|averages?|"
+                              r"totals?|proportion|per\s*cent)\b|%", re.I)
+_EVENT_AFTER_RE = re.compile(rf"\s*(?:['’]s\s+)?(?:[\w-]+\s+){{0,2}}?(?:{EVENT_NOUN}|mv\d?|fv|jtai|ilacs|meeting|"
+                             r"cabinet|committee|panel|board|scrutiny)\b", re.I)
+
+
 # "mar 24", "feb '23", "oct-22": a month then two digits, typed in a hurry, is a year. A UK day comes before its month
 # ("24 March"), so after one the digits are the year, not a day; not a time ("mar 24:00") nor a four-digit year next.
 # (nor the first of two days, "March 24-25 2023", "march 24 and 25"; nor a day before a year a few words on, nor a
@@ -2273,10 +2303,22 @@ def _lower_place_set_aside(text: str) -> str:
 
 # Where a person asked about worked before, as the asker remarks it: "who is torbay's interim DCS ...? think she came
 # from plymouth" (not "what did ofsted say of her leadership where she was before? she came from plymouth")
-# (to the place's name: not past "to", "into" or "and", "came from plymouth to torbay")
+# ("came from plymouth to torbay": to the place's name)
+_PERSON_ROLE = (r"(?:dcs|director|commissioner|chair|chief\s+exec\w*|lead\s+member|inspector|hmi|manager|adviser|"
+                r"advisor)")
+_CAME = r"(?:came|moved|joined|transferred|was\s+seconded)"
+# (the place's words: not past "to", "into" or "and", nor into what is asked, "who came from Medway say about ...")
+_PLACE_WORDS = (r"(?:(?!(?:to|into|and|in|as|at|about|on|for|since|say|says|said|tell|told|do|did|does|done|improve\w*|"
+                r"has|have|had|was|is|were|are|what|when|who|how|after|before)\b)[A-Za-z][\w'’-]*\s*){1,4}")
 PERSON_CAME_FROM_RE = re.compile(r"\b(?:think|thought|believe|reckon|apparently|guess|heard)\s+(?:that\s+)?"
-                                 r"(?:she|he|they)\s+(?:came|moved|joined|transferred|was\s+seconded)\s+(?:here\s+)?"
-                                 r"from\s+(?:the\s+)?(?:(?!(?:to|into|and|in|as)\b)[A-Za-z][\w'’-]*\s*){1,4}", re.I)
+                                 rf"(?:she|he|they)\s+{_CAME}\s+(?:here\s+)?"
+                                 rf"from\s+(?:the\s+)?{_PLACE_WORDS}|"
+                                 # ... or as told of the person asked about: "the interim DCS (the one from torbay)",
+                                 # "the director who came from Darlington"
+                                 rf"\b{_PERSON_ROLE}\s*\(\s*(?:the\s+one|who|she|he)\s+(?:{_CAME}\s+)?from\s+"
+                                 r"[^()]{1,40}\)|"
+                                 rf"\b{_PERSON_ROLE}\s+who\s+{_CAME}\s+(?:here\s+|over\s+)?from\s+(?:the\s+)?"
+                                 rf"{_PLACE_WORDS}", re.I)
 
 
 # Another place's event a question tells its own event by: "north northants ilacs - the one after wnc's nov 2022 RI"

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from qa.retrieval.question import (COUNCIL_DECISION_RE, DAY_OF, MONTH_RE, NEGATED_EVENT_RE, NEGATED_SOURCE_RE,
+                                   _WHAT_OTHERS_SAY,
                                    NUMBER_WORDS, OTHER_INSPECTORATE_RE,
                                    LETTER_IN_MONTH_RE, PUBLISHED_RE, SOURCE_KINDS, YEAR, Query, authority_surface_re,
                                    _month, council_sources_set_aside, find_authorities, places_asked,
@@ -833,6 +834,12 @@ SCOPE_SENTENCE_RE = re.compile(
     # "This joint targeted area inspection (JTAI) included a 'deep dive' focus on ..."
     r"(?:the|this) (?:joint targeted area inspection|jtai|visit|inspection|focused visit)(?: \(jtai\))? "
     r"(?:included|had|took) an? [^.]{0,40}?\b(?:focus|deep dive|look)\b)", re.I | re.M)
+# ... with the sentence going on with its list: "Inspectors evaluated the help given to children at risk of
+# exploitation. This included the work of the hub ... and the use of return home interviews." (a list of what was
+# looked at, not "This included a small number of cases where risk was not recognised")
+_SCOPE_GOES_ON_RE = re.compile(r"\s*(?:this|these)\s+(?:included|covered|involved)\s+(?:the\s+)?(?:work|response|use|"
+                               r"quality|arrangements|help|support|practice|services?|oversight|effectiveness|"
+                               r"experiences?|impact|progress)\s+(?:of|to|for|given|provided)\b", re.I)
 SCOPE_SENTENCE_END_RE = re.compile(r"[.!?](?=[\"'”’)\]]*(?:\s|$))|\n[^\S\n]*\n")  # a full stop or a blank line
 # The judgement a letter's visits follow is history, not what this visit found: "This letter summarises the findings
 # of the third monitoring visit ... since the local authority was judged inadequate in April 2022."
@@ -895,6 +902,11 @@ def scope_share(text: str) -> float:
         covered = end
         if not FINDING_RE.search(JUDGED_BEFORE_RE.sub("", sentence)):
             scope += len(sentence.split())
+            if more := _SCOPE_GOES_ON_RE.match(text, end):  # ("This included ...", weighed on its own)
+                end_match = SCOPE_SENTENCE_END_RE.search(text, more.end())
+                covered = end_match.end() if end_match else len(text)
+                if not FINDING_RE.search(listed := text[end:covered]):
+                    scope += len(listed.split())
     return min((scope + sign_off) / total, 1.0) if total else 0.0
 
 
@@ -1405,7 +1417,9 @@ _SETS_ASIDE_RE = re.compile(r"(?:,?\s*\(?\s*)?(?:and\s+)?"
                             rf"(?:not|rather\s+than|instead\s+of|{NOT_WANTED}|"
                             rf"{ASIDE_WORDS})\s+"
                             r"(?:in\s+|from\s+|what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
-                            rf"(?:the|a|an|its|their|her|his|any|[\w-]+['’]s|(?:{MONTH_RE}\s+)?(?:19|20)\d\d|"
+                            rf"(?:the|a|an|its|their|her|his|any|[\w-]+['’]s|ofsteds|(?:{MONTH_RE}\s+)?(?:19|20)\d\d|"
+                            # ("not what councils say")
+                            rf"{_WHAT_OTHERS_SAY}|"
                             # (an event by its abbreviation: "not MV5 or the council's own 2019 page")
                             r"(?:mv|fv)s?\d{0,2}|ilacs|sif|jtai|"
                             # (or a kind of source named bare: "inspection/visit findings, not council papers or press";
@@ -2118,10 +2132,11 @@ def _retells(hit: Hit, lead: Document) -> bool:
 # source set aside, read from the first source word after the negation (not "Ofsted's" in "not the press coverage
 # of Ofsted's letter"); "report" and "page" alone could be any kind's.
 _SET_ASIDE_HEAD_RE = re.compile(
-    r"\b(?:(council|minutes|(?:press|news)\s+releases?|releases?|statements?|cabinet|committee|scrutiny)|"
-    r"(press|news(?:papers?)?|media|coverage|articles?|stor(?:y|ies)|write-?ups?|pieces?|paper|gazette|herald|"
+    r"\b(?:(councils?|las?|local\s+authorit(?:y|ies)|minutes|(?:press|news)\s+releases?|releases?|statements?|cabinet|"
+    r"committee|scrutiny)|"
+    r"(press|news(?:papers?)?|media|coverage|articles?|stor(?:y|ies)|write-?ups?|pieces?|papers?|gazette|herald|"
     r"chronicle|echo|argus|advertiser|mercury|sentinel|courier|examiner|telegraph|guardian|observer|bbc|itv)|"
-    r"(ofsted|inspectors?|inspectorates?|hmi|letters?|jtai))\b", re.I)
+    r"(ofsted(?:['’]?s)?|inspectors?|inspectorates?|hmi|letters?|jtai))\b", re.I)
 _SET_ASIDE_KINDS = (SOURCE_KINDS["council"], SOURCE_KINDS["news"], SOURCE_KINDS["ofsted"])
 
 
