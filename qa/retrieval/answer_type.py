@@ -720,6 +720,7 @@ _CLAUSE_YEAR_RE = re.compile(rf"\b(since\s+(?:\w+\s+)?)?({_YEAR})\b", re.I)
 _AUDIT_SHARE_BEFORE_RE = re.compile(r"(?:\d\s*%|\bper\s*cent)(?:\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?)?\s*"
                                     r"(?:were|was|are|is)\s+(?:(?:rated|judged|graded)\s+(?:as\s+)?)?$", re.I)
 _AUDIT_SCALE_AFTER_RE = re.compile(r"\s+or\s+(?:better|above|outstanding)\b", re.I)
+_GRADE_VERB_RE = re.compile(r"(?:(?:rated|judged|graded)\s+(?:as\s+)?)?", re.I)  # (a grade match's verb, if any)
 
 
 def _grades_with_years(text: str) -> list[tuple[re.Match, list[tuple[str, str]]]]:
@@ -728,8 +729,8 @@ def _grades_with_years(text: str) -> list[tuple[re.Match, list[tuple[str, str]]]
     found = []
     for m in EVIDENCE["judgement"].finditer(text):
         if _AUDIT_SCALE_AFTER_RE.match(text, m.end()) \
-                or _AUDIT_SHARE_BEFORE_RE.search(text, max(0, m.start() - 60), m.start() + len(
-                    re.match(r"(?:(?:rated|judged|graded)\s+(?:as\s+)?)?", m.group(0)).group(0))):
+                or _AUDIT_SHARE_BEFORE_RE.search(text, max(0, m.start() - 60),
+                                                 _GRADE_VERB_RE.match(text, m.start()).end()):
             continue
         tied = _TIED_AFTER_RE.search(text[m.end():m.end() + 100]) \
             or _TIED_BEFORE_RE.search(text[max(0, m.start() - 70):m.start()])
@@ -746,14 +747,15 @@ def grades_given(question: str, years: range) -> set[str]:
             if not tied or any(int(year) in years for _, year in tied) for grade in grades_named(m.group(0))}
 
 
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_YEARS_BACK = {"a": 1, "an": 1, "one": 1, **NUMBER_WORDS}
 # A grade dated back from the day its page was written: "rated good at its last full inspection two years ago",
 # "judged inadequate last year"
 # (before any other grade or event it could date: not "rated good after being judged inadequate two years ago"; "the
 # previous year" counts from the story's own time, not the page's)
 _YEARS_AGO_RE = re.compile(r"^(?:(?!\b(?:rated|judged|graded|inadequate|good|outstanding|requir\w+|after|since|"
                            r"following|before|when|but|and)\b)[^;.]){0,60}?\b(?:last\s+(year)|"
-                           r"(an?|one|two|three|four|five|six|\d{1,2})\s+years?\s+ago)\b", re.I)
-_YEARS_BACK = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+                           rf"({'|'.join(_YEARS_BACK)}|\d{{1,2}})\s+years?\s+ago)\b", re.I)
 
 
 def holds_grade_of(text: str, years: range | None, question: str = "", written: int | None = None) -> bool:

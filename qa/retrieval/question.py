@@ -20,13 +20,12 @@ from qa.documents.gazetteer import (AUTHORITIES, LIKENED, compass_expanded, find
                                     question_forms, shared_names_expanded)
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.answer_type import (ASIDE_WORDS, CLOSING_SET_ASIDE, COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE,
-                                      NOT_WANTED, REASON_ASKED_RE, SCENE_CLAUSE, TRAILING_NOT_RE, answer_type,
-                                      asks_grade, without_trailing_not)
+                                      NOT_WANTED, NUMBER_WORDS, REASON_ASKED_RE, SCENE_CLAUSE, TRAILING_NOT_RE,
+                                      answer_type, asks_grade, without_trailing_not)
 from qa.retrieval.spelling import edits1, is_english
 from qa.documents.metadata import MONTHS, ORDINAL_RE, ordinal_value
 
 YEAR = r"((?:19|20)\d{2})"
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 NUMBER_WORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
 # Questions are typed quickly: "oct 2022", "sept 2019" as well as "October 2022".
 MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
