@@ -378,7 +378,9 @@ DEFAULT_INDEX = ROOT / "index"
 #   177: a judgement table's row ("Overall effectiveness: Outstanding") is no heading, so the table stays in one
 #        passage; a visit a step is still to come after ("would review ... after the fifth monitoring visit") is not
 #        the page's own
-PIPELINE_VERSION = "177"
+#   178: an ambiguous short name heading its council's board ("Hull Children's Services Improvement Board") names the
+#        council; a council named on the line under a lone "Apologies" or "Present" heading is a guest's
+PIPELINE_VERSION = "178"
 
 
 def packaged_model_path() -> str:

@@ -446,8 +446,12 @@ def find_in_text(text: str) -> list[Mention]:
                     # (or the value of a details table's label: "Local authority" over "Sutton")
                     # ("Halton children's services: Ofsted inspection" opening a headline names the place)
                     # (not a gerund: "Reading children's social care records, inspectors saw ...")
+                    # (or its board: "Hull Children's Services Improvement Board" heading its minutes)
+                    # (capitalised as a name: not "Reading children's services board papers, members asked")
                     if not (possessive or re.match(r"\s*(council|borough|children['’]?s\s+services\s*(?:[:|–—-]|\n|$|"
-                                                   r"(?:were|was|are|is|has|have|had|rated|judged)\b))", after, re.I)
+                                                   r"(?:were|was|are|is|has|have|had|rated|judged)\b)|"
+                                                   r"(?-i:Children['’]?s\s+Services\s+(?:Improvement\s+)?"
+                                                   r"(?:Board|Panel|Partnership))\b)", after, re.I)
                             or (_LA_LABEL_BEFORE_RE.search(before) and re.match(r"[^\S\n]*(?:\||\n|$)", after))):
                         pending.append((m, canonical, ns, ne))  # unless a list with other authorities begins there
                         continue

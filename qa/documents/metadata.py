@@ -1188,6 +1188,10 @@ def lead_end(content: str) -> int:
 # A meeting's attendance: the councils its guests and apologies come from are not what it discussed
 _ATTENDANCE_LINE_RE = re.compile(r"\s*(?:also\s+present|present|in\s+attendance|attendees?|"
                                  r"apologies(?:\s+for\s+absence)?|observers?|guests?)\s*:", re.I)
+# ... or the line under such a heading standing alone ("Apologies" over "Paul Westoby, Assistant Director, North
+# Lincolnshire Council (sector-led improvement partner)"; not "Present", over the meeting's own members)
+_ATTENDANCE_HEAD_RE = re.compile(r"\s*(?:also\s+present|in\s+attendance|apologies(?:\s+for\s+absence)?|observers?|"
+                                 r"guests?)\s*:?\s*", re.I)
 
 
 # The council's own staff visiting another to learn from it: "officers visited the City of Wolverhampton Council's
@@ -1277,7 +1281,10 @@ def infer_authorities(content: str) -> tuple[list[str], float]:
         if len(_LINE_WORD_RE.findall(line)) <= 14 \
                 and (_NAV_LINE_RE.search(line) if line_start > 0 else _MENU_LINE_RE.match(line)):
             w *= 0.1  # (the first line is the page's own, a headline or a council's name over its site, unless a menu)
-        if first_pos and mt.name not in first_pos and _ATTENDANCE_LINE_RE.match(line) or mt.name in guests:
+        previous_line = content[content.rfind("\n", 0, max(0, line_start - 1)) + 1:max(0, line_start - 1)]
+        if first_pos and mt.name not in first_pos and (_ATTENDANCE_LINE_RE.match(line)
+                                                       or _ATTENDANCE_HEAD_RE.fullmatch(previous_line)) \
+                or mt.name in guests:
             # minutes' "Also present: Councillor F Ibbotson (Bedford Borough Council, peer observer)", and that
             # guest's council named again when they speak ("said Bedford Borough Council would welcome ...")
             w *= 0.25 if mt.name in guests else 0.1
@@ -2055,7 +2062,7 @@ def anticipated_visit(text: str, ordinal: re.Match) -> bool:
                 and re.search(r"\bthat\b[^.\n]{0,150}$", text[max(0, ordinal.start() - 160):ordinal.start()], re.I))
 
 
-def _another_councils(sentence: str, subjects: list[str]) -> bool:
+def another_councils_visit(sentence: str, subjects: list[str]) -> bool:
     """A sentence telling of a visit to a current council other than `subjects`: that council its subject or the
     visit's object ("Portsmouth's fourth monitoring visit", "a visit to Croydon", "Ofsted reported, after its third
     monitoring visit, that Croydon is ..."), none of `subjects` named. (A predecessor, "since the predecessor
@@ -2135,7 +2142,8 @@ def infer_visit_number(content: str, subjects: list[str] | None = None) -> tuple
             if n and n <= 12:
                 found[n] = max(found.get(n, 0.0), weight)
                 mentions.setdefault(n, set()).add(m.start(1))
-                (others if subjects and _another_councils(_sentence_at(content, m.start()), subjects) else own).add(n)
+                elsewhere = subjects and another_councils_visit(_sentence_at(content, m.start()), subjects)
+                (others if elsewhere else own).add(n)
     for n in others - own:  # (a number named only of another council's visit)
         del found[n], mentions[n]
     if found.get(1) == FIRST_SINCE_OTHER_CONFIDENCE and any(n != 1 for n in found):

@@ -667,7 +667,8 @@ def answer_type(question: str) -> str | None:
     for kind, pattern in QUESTION_TYPES:
         if pattern.search(KIND_OF_JUDGEMENT_RE.sub(" ", question) if kind == "judgement" else question):
             return kind
-    if TERSE_ROLE_RE.search(question):
+    if TERSE_ROLE_RE.search(question) and (not (aside := _TERSE_ROLE_SET_ASIDE_RE.search(question))
+                                           or _TERSE_ROLE_WORD_RE.search(question, 0, aside.start())):
         return "person"  # "stockton ilacs lead inspector", "rotherham dcs 2014": the person in that role
     # "By how much had caseloads come down?": the change is a number (after the others: "when", "who" first)
     return "count" if CHANGE_QUESTION_RE.search(question) else None
@@ -681,6 +682,12 @@ TERSE_ROLE_RE = re.compile(rf"^(?![^?]*\b(?:what|how|why|where|when|who|which|di
                            rf"had|can|could|say|said|find|found)\b)"
                            rf"(?!.*\b(?:of|for|about|to|with|on|become|into|from|by|against)\s+(?:(?:the|a|an)\s+)?"
                            rf"(?:[\w'’-]+\s+){{0,2}}{_TERSE_ROLE})[^?]*\b{_TERSE_ROLE}", re.I)
+# ... not one listed bare in a closing set-aside: "sefton ilacs caseloads - the jan 2025 inspection, not the MV or the
+# commissioner" (but "rotherham dcs 2014, not the interim dcs" and "rutland ilacs 2025 - not the 2021 SIF lead
+# inspector" ask one)
+_TERSE_ROLE_SET_ASIDE_RE = re.compile(rf"\bnot\s+(?:the\s+)?(?:[\w'’][\w'’-]*\s+){{0,3}}?(?:or|nor)\s+(?:the\s+|a\s+)?"
+                                      rf"{_TERSE_ROLE}", re.I)
+_TERSE_ROLE_WORD_RE = re.compile(_TERSE_ROLE.replace(r"\??\s*$", ""), re.I)
 
 
 # The days of a date ("on November 6 and 7", "19 May") are no count.
@@ -702,6 +709,9 @@ GRADE_YEAR_QUESTION_RE = re.compile(rf"\b{_YEAR}\s+(?:ofsted\s+)?(?:ilacs|sif|in
                                     rf"re-?inspection)\b|"
                                     # (the year typed after: "stockport ilacs 2024 - overall judgement?")
                                     rf"\b(?:ilacs|sif|re-?inspection)\s+(?:in\s+)?{_YEAR}\b|"
+                                    # (or the event after it: "devon full ILACS after the 2019 AEM")
+                                    rf"\b(?:ilacs|sif|inspection|re-?inspection)\s+(?:after|following|since)\s+"
+                                    rf"(?:the\s+|its\s+)?(?:\w+\s+)?{_YEAR}\b|"
                                     rf"\b(?:inspect\w*|rat(?:ed|ing)|judge?d|judge?ment|grade[ds]?|"
                                     rf"given|get|got|receiv\w+)\b[^,;?]{{0,60}}?\b(?:in|during|for)\s+(?:\w+\s+)?{_YEAR}\b",
                                     re.I)
@@ -736,8 +746,6 @@ def _grades_with_years(text: str) -> list[tuple[re.Match, list[tuple[str, str]]]
             or _TIED_BEFORE_RE.search(text[max(0, m.start() - 70):m.start()])
         found.append((m, _CLAUSE_YEAR_RE.findall(tied.group(0)) if tied else []))
     return found
-
-
 
 
 def grades_given(question: str, years: range) -> set[str]:
@@ -1043,7 +1051,23 @@ EVENT_DATE_BOOST = 1.15
 # "Has East Riding ever been judged outstanding?": whether the grade was ever given (answered only by a passage
 # giving it)
 EVER_GRADE_RE = re.compile(rf"\b(?:ever|never)\s+(?:been\s+)?(?:judged|rated|graded|got|gotten|received|achieved|"
-                           rf"given)\s+(?:an?\s+|as\s+|to\s+be\s+)?['‘\"“]?(?:{_GRADE_WORDS}|ri)\b", re.I)
+                           rf"given)\s+(?:an?\s+|as\s+|to\s+be\s+)?['‘\"“]?(?:{_GRADE_WORDS}|ri)\b|"
+                           # (a grade lost and asked back: "did they win back good?", "regained its good rating")
+                           # (the grade itself, not "good social workers", "back to good levels")
+                           rf"\b(?P<back>(?:win|won|get|got|gotten)\s+back(?:\s+to)?|regain(?:ed|s|ing)?|back\s+to)\s+"
+                           rf"(?:(?:its|their|the|a)\s+)?['‘\"“]?(?:good|outstanding)['’\"”]?"
+                           rf"(?=\s*(?:[?.!,;)]|$)|\s+(?:(?:ofsted\s+)?(?:rating|grade|judge?ment)|again|overall)\b)|"
+                           # (or the councils given it asked, all that is asked: "Which LA was the first to be graded
+                           # outstanding ...?"; not "Which council was rated outstanding, and what did inspectors say
+                           # about ...?", nor a scene, "There was a question on which councils were rated inadequate")
+                           rf"^\W*(?:which|what)\s+(?:las?|councils?|local\s+authorit(?:y|ies)|authorit(?:y|ies))\b"
+                           rf"[^?]{{0,40}}?\b(?:judged|rated|graded)\s+(?:as\s+)?['‘\"“]?(?:{_GRADE_WORDS}|ri)\b"
+                           rf"(?![^?]*\band\s+(?:what|how|why|who|when|where|which|did|does|do|was|were|is|are)\b)",
+                           re.I)
+
+
+_INSPECTION_WORD_RE = re.compile(r"\b(?:ilacs|sif|inspect\w*|ofsted|ratings?|rated|grades?|graded|judge?ments?|"
+                                 r"downgrad\w*|upgrad\w*|inadequate|ri)\b", re.I)
 
 
 def judged_grade_asked(question: str) -> str | None:
@@ -1052,6 +1076,8 @@ def judged_grade_asked(question: str) -> str | None:
     # (asked when: not a scene, "When Ofsted rated X inadequate in 2017, who was the director?")
     m = DATE_EVENTS["judged"][0].search(question) if asked_event(question) == "judged" else None
     m = m or EVER_GRADE_RE.search(question)
+    if m and m.re is EVER_GRADE_RE and m.group("back") and not _INSPECTION_WORD_RE.search(question):
+        m = None  # ("sefton 2025 assessment timeliness - back to good?": performance, not a grade)
     grade = re.search(rf"\b(?:{_GRADE_WORDS}|ri)\b", m.group(0), re.I) if m else None
     return re.sub(r"\s+", " ", grade.group(0).lower()) if grade else None
 
@@ -1060,7 +1086,27 @@ def judged_grade_asked(question: str) -> str | None:
 def gives_grade(grade: str, text: str) -> bool:
     """A sentence of `text` giving `grade` (see judged_grade_asked) as a judgement: "rated good", "a good rating",
     "good overall" (not "good progress")."""
-    return bool(_grade_given_re(grade).search(_RI_TO_GOOD_RE.sub("improvement", text)))
+    text = _RI_TO_GOOD_RE.sub("improvement", text)
+    return any(not (_GRADE_PURPOSE_RE.search(text, max(0, m.start() - 20), m.start())
+                    and _PURPOSE_CLAUSE_END_RE.match(text, m.end()))
+               for m in _grade_given_re(grade).finditer(text)) or bool(_grade_given_back_re(grade).search(text))
+
+
+# A grade as a purpose, given to nobody: "To be judged as outstanding, councils will have to demonstrate ..." (not
+# "the first council to be rated outstanding", nor a subject: "To be judged outstanding again is a tribute to staff")
+_GRADE_PURPOSE_RE = re.compile(r"(?:^|[.!?:]\s+|\bin\s+order\s+)to\s+be\s+$", re.I)
+_PURPOSE_CLAUSE_END_RE = re.compile(r"(?:(?!\b(?:is|was|are|were)\b)[^.,;]){0,60},")
+
+
+@lru_cache(maxsize=8)
+def _grade_given_back_re(grade: str) -> re.Pattern:
+    """A grade given back, told as done: "are back to good", "upgraded to good", "has won back its good rating" (not
+    a wish, "will get back to good by 2025", nor "good" describing something else, "back to good levels")."""
+    word = r"(?:requires|requiring)\s+improvement|ri\b" if grade in ("ri", "requires improvement") else re.escape(grade)
+    return re.compile(rf"\b(?:(?:is|are|was|were|now)\s+back\s+to|upgraded\s+to|(?:won|regained)\s+back|regained)"
+                      rf"\s+(?:(?:its|their|a)\s+)?['‘\"“]?(?:{word})['’\"”]?"
+                      rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:(?:ofsted\s+)?(?:rating|grade|judge?ment)|overall|again|by\s+"
+                      rf"ofsted|from|after|at|in\s+(?:its|the|their)\s+(?:latest\s+)?(?:inspection|ilacs))\b)", re.I)
 
 
 _RI_TO_GOOD_RE = re.compile(r"\bimprovement\s+to\s+be\s+good\b", re.I)  # ("requires improvement to be good": no good)

@@ -45,7 +45,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, EVIDENCE, CHANGE_QUESTION_RE, 
                                       states_change, states_count, states_count_change, states_count_in_sentence,
                                       states_grade_count, states_share)
 from qa.documents.gazetteer import LIST_JOIN, find_in_text, name_within, question_forms
-from qa.documents.metadata import MONTHS, ORDINAL_RE, anticipated_visit, ordinal_value
+from qa.documents.metadata import MONTHS, ORDINAL_RE, another_councils_visit, anticipated_visit, ordinal_value
 from qa.documents.mentions import (MONTH_NAMES, document_event_dates, document_event_months, document_not_before,
                                    document_tells_recent_event, own_dated_months)
 from qa.passages.split import sentence_spans
@@ -1299,6 +1299,15 @@ def dates_own_event_in(text: str, year: int) -> bool:
 _FOLLOWS_RE = re.compile(r"\b(?:follows|followed)\W+(?:\w+\W+){0,2}$")
 
 
+def _names_asked_place(hit: Hit, query: Query) -> bool:
+    """A page about an asked council, or naming it anywhere: an inspectorate's national round-up ("The Inspectorate
+    rated: three services 'Outstanding' ..."), naming no council asked, grades none of them."""
+    if set(hit.document.local_authorities) & set(query.authorities):
+        return True
+    return any(_place_named_re(a).search(hit.document.text) for a in query.authorities) \
+        or rank.names_asked_body(hit.document, query)  # (by word: "Yorkshire and Humberside" names no York)
+
+
 def names_other_councils_only(text: str, authorities: list[str]) -> bool:
     """A passage naming a council whose name holds an asked one's or lies within it (a predecessor or successor:
     "Northamptonshire" for "North Northamptonshire"), and none of those asked: it grades that other council. (A
@@ -1353,6 +1362,9 @@ def role_named_first(query: Query, hits: list[Hit]) -> list[Hit]:
     return [found, *(h for h in hits if h is not found)] if found else hits
 
 
+OPEN_YEARS_END = 2100  # (the years of a time asked with no end: "after the 2019 AEM")
+
+
 def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     """Questions that ask for one kind of fact are answered only by a passage stating it: a count of X for
     "how many X", a grade for "what grade", somebody named for "who", and named in the asked role for "who was
@@ -1361,6 +1373,9 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False
     # (a year either side: "rated inadequate after the November 2018 inspection" answers for 2019)
     years = range(query.date_from.year - 1, query.date_to.year + 2) if query.date_from and query.date_to else None
+    if query.date_from and not query.date_to:
+        # ("devon full ILACS after the 2019 AEM - what overall grade?": not the grades its letter recalls from 2015)
+        years = range(query.date_from.year, OPEN_YEARS_END)
     graded = hits
     if rank.OTHER_INSPECTORATE_RE.search(query.text) and not OFSTED_NAMED_RE.search(query.text) \
             and not FRAMEWORK_RE.search(query.text):
@@ -1376,7 +1391,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
             # "once NNC had its own full inspection, what grade did it get?": "Northamptonshire County Council's
             # children's services were rated inadequate" grades another council (here the one it succeeded)
             graded = [h for h in graded if not names_other_councils_only(h.passage.text, query.authorities)
-                      and not grades_others_only(h.passage.text, query.authorities, years, query.text)]
+                      and not grades_others_only(h.passage.text, query.authorities, years, query.text)
+                      and _names_asked_place(h, query)]
         graded = [h for h in graded if not grades_other_setting_only(
             h.passage.text, f"{h.document.title}\n{h.document.text[:SETTING_HEAD_CHARS]}", query.text)]
         if not any(holds_grade_of(h.passage.text, years, query.text, int(h.document.date[:4]) if h.document.date
@@ -1390,6 +1406,7 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
                                                         for h in hits):
         return False  # a children's home's judgements asked, where only the council's services' are stated
     if asks_findings(query.text) and (visit_awaited(query, hits) or visit_kind_awaited(query, hits)
+                                      or visit_kind_elsewhere(query, hits)
                                       or hits and all(announces_only(h.document.text) for h in hits)):
         return False  # only pages announcing the inspection: nothing says what it found
     if asks_other_service(query, hits) or named_only_to_come(query, hits):
@@ -1448,26 +1465,51 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
 # not "After the commissioner left Doncaster, ...")
 COMMISSIONER_ASKED_RE = re.compile(r"\b(?:put|puts|sent|send|appoint\w*|install\w*|brought|bring|parachut\w*|"
                                    r"impos\w*|named)\b[^?.;]{0,60}\bcommissioner|"
-                                   r"\bcommissioner\b[^?.;]{0,40}\b(?:put|sent|appointed|installed|brought\s+in)\b",
+                                   r"\bcommissioner\b[^?.;]{0,40}\b(?:put|sent|appointed|installed|brought\s+in)\b|"
+                                   # (or what one wrote, asked: "what did the DfE commissioner recomend for wirral?",
+                                   # "wirral commissioner report - ..."; not a time it gives, "since the
+                                   # commissioner's review")
+                                   r"\b(?:what|which)\b[^?.;]{0,30}?\b(?:did|does|has|had)\s+(?:the\s+)?"
+                                   r"(?:dfe['’]?s?\s+)?commissioner\s+(?:recomm?end|conclude|advise|propose)\w*\b|"
+                                   r"^\W*(?:(?!(?:since|after|following|before|until)\b)[\w'’-]+\s+){1,3}?"
+                                   r"commissioner['’]?s?\s+(?:report|review|recommendations)\b",
                                    re.I)
 _COMMISSIONER_RE = re.compile(r"\bcommissioners?\b", re.I)
-# ... not the police's ("Surrey Police and Crime Commissioner"), nor a national office's ("the Children's
-# Commissioner", "the Domestic Abuse Commissioner") or the NHS's ("health commissioners")
-_OTHER_COMMISSIONER_RE = re.compile(r"\b(?:crime|children['’]?s?|victims['’]?|abuse|information|health|nhs|police|"
-                                    r"fire|equality|rights|local\s+government)\s+$", re.I)
+# (not the police's nor a national office's: rank.OTHER_COMMISSIONER_RE) ... nor one denied: "We have never had a
+# commissioner in Wirral", "no commissioner was needed"
+_NO_COMMISSIONER_RE = re.compile(r"\b(?:never\s+(?:had|needed|been\s+given)|not\s+(?:had|needed)|no|without)\s+"
+                                 r"(?:a\s+|an\s+|any\s+)?$", re.I)
 
 
 def names_commissioner(text: str) -> bool:
-    return any(not _OTHER_COMMISSIONER_RE.search(text[max(0, m.start() - 30):m.start()])
-               for m in _COMMISSIONER_RE.finditer(text))
+    return any(not rank.OTHER_COMMISSIONER_RE.search(before := text[max(0, m.start() - 30):m.start()])
+               and not _NO_COMMISSIONER_RE.search(before) for m in _COMMISSIONER_RE.finditer(text))
 
 
 def names_commissioner_of(hit: Hit, places: list[str]) -> bool:
-    """The passage (or its document's title: a commissioner's own report, "I was appointed ...") names a
-    commissioner, on a page about one of `places` or naming it."""
-    text = hit.passage.text
-    return (names_commissioner(text) or names_commissioner(hit.document.title or "")) and (
-        "authority" not in hit.unconfirmed or any(_place_named_re(place).search(text) for place in places))
+    """The passage (or its document's title, or the opening of a commissioner's own report: "I was appointed ...")
+    names a commissioner, on a page about one of `places` or naming it; not on a page saying the place never had one
+    ("We have never had a commissioner in Wirral", on a story about four councils' commissioners), nor by a title on
+    several councils' ("Commissioners sent into four councils")."""
+    text, doc = hit.passage.text, hit.document
+    if not ("authority" not in hit.unconfirmed or any(_place_named_re(place).search(text) for place in places)):
+        return False
+    if _denies_commissioner(doc.text, tuple(places)):
+        return False
+    title = doc.title or ""
+    own = set(doc.local_authorities) <= set(places)
+    return own and rank.commissioners_own_report(doc) or names_commissioner(text) \
+        or names_commissioner(title) and (own or any(_place_named_re(place).search(title) for place in places))
+
+
+@lru_cache(maxsize=1024)  # (per document and places, not per passage)
+def _denies_commissioner(text: str, places: tuple[str, ...]) -> bool:
+    """A sentence denying the place a commissioner: "We have never had a commissioner in Wirral"."""
+    return any(any(_NO_COMMISSIONER_RE.search(sentence, max(0, m.start() - 30), m.start())
+                   for m in _COMMISSIONER_RE.finditer(sentence))
+               and any(_place_named_re(place).search(sentence) for place in places)
+               for line in re.split(r"\n\s*\n", text)  # (a heading is no part of the sentence below it)
+               for sentence in (line[a:b] for a, b in sentence_spans(line)) if _COMMISSIONER_RE.search(sentence))
 
 
 def states_asked_kind(query: Query, hits: list[Hit]) -> bool:
@@ -1529,7 +1571,36 @@ def visit_awaited(query: Query, hits: list[Hit]) -> bool:
     ordinal = re.compile(rf"\b(?:{_ordinal(query.visit_number)}|{query.visit_number}(?:st|nd|rd|th))\s+"
                          r"(?:monitoring\s+)?visit\b", re.I)
     naming = [h for h in hits if ordinal.search(h.passage.text)]
-    return bool(naming) and all(rank.OUTCOME_AWAITED_RE.search(h.passage.text) for h in naming)
+    return bool(naming) and all(rank.OUTCOME_AWAITED_RE.search(h.passage.text)
+                                or all(_visit_ahead(h.passage.text, m) for m in ordinal.finditer(h.passage.text))
+                                for h in naming)
+
+
+# ... or every mention of the visit is of one still to come: "the second monitoring visit is expected in December"
+# (metadata.anticipated_visit), or a paper's plan for it: "Prepare the board for the third monitoring visit", "agrees to
+# receive a further progress report after the second monitoring visit"
+_AHEAD_BEFORE_RE = re.compile(r"\b(?:prepar(?:e|es|ing)\s+(?:[\w'’-]+\s+){0,3}?for|(?:receive|bring)\s+(?:a\s+|an\s+)?"
+                              r"(?:further|next)\s+(?:[\w'’-]+\s+){0,2}?(?:report|update|paper)s?\s+(?:after|following|"
+                              r"once))\s+(?:the\s+|its\s+)?$", re.I)
+
+
+def _visit_ahead(text: str, ordinal: re.Match) -> bool:
+    """(not where its sentence tells it held or what it found: "Members will recall that the third monitoring visit
+    found ...", "was planned for May but took place on 4 and 5 June")"""
+    end = next((b for a, b in sentence_spans(text) if a <= ordinal.start() < b), len(text))
+    after = text[ordinal.end():end]
+    if _VISIT_HELD_RE.search(after[:m.start()] if (m := _TO_COME_WORD_RE.search(after)) else after) \
+            or re.search(rf"\bbut\b[^.;]*?(?:{_VISIT_HELD_RE.pattern})", after, re.I):
+        return False  # (... "was planned for May but took place on 4 and 5 June")
+    return anticipated_visit(text, ordinal) or bool(_AHEAD_BEFORE_RE.search(text, max(0, ordinal.start() - 80),
+                                                                            ordinal.start()))
+
+
+_VISIT_HELD_RE = re.compile(rf"{FINDING_TOLD_RE.pattern}|\b(?:took\s+place|held|carried\s+out|recognised|saw)\b",
+                            re.I)
+# (what a sentence says after the visit to come is of another time: "... is expected in June, when inspectors will
+# look at whether the weaknesses found at the second visit ...")
+_TO_COME_WORD_RE = re.compile(r"\b(?:will|expected|due|planned|scheduled|likely)\b", re.I)
 
 
 # ... nor, for a kind of visit asked without its number ("what did ofsted find at the 2024 monitoring visit?"), where
@@ -1562,6 +1633,33 @@ def visit_kind_awaited(query: Query, hits: list[Hit]) -> bool:
         return False  # (a letter on such a visit, its date unknown or not, may be the one asked)
     meeting = [h for h in naming if not h.unconfirmed]  # (not a guide to such visits whose date is unknown)
     return bool(meeting) and all(_visit_not_held(h.passage.text) for h in meeting)
+
+
+def visit_kind_elsewhere(query: Query, hits: list[Hit]) -> bool:
+    """"north yorkshire focused visit letter on care leavers - what did the FV find?" where no Ofsted letter about
+    the council asked is among the passages and every sentence naming a focused visit tells of another council's
+    ("Ofsted published a letter on its focused visit to City of York Council's leaving care service"): the kind of
+    visit asked was another council's."""
+    if not query.authorities:
+        return False
+    asked_text = without_set_asides(query.text)
+    kinds = [name for name, asked in (("monitoring", rank.MONITORING_ASKED_RE), ("focused", rank.FOCUSED_ASKED_RE))
+             if asked.search(asked_text)]
+    if len(kinds) != 1 or any(h.document.doc_type == "ofsted_letter"
+                              and set(h.document.local_authorities) & set(query.authorities) for h in hits):
+        return False
+    if any(h.document.local_authorities and set(h.document.local_authorities) <= set(query.authorities)
+           and _KIND_NAMED[kinds[0]].search(h.passage.text) for h in hits):
+        return False  # (a page on the council asked alone tells its own visit, whoever else it names)
+    sentences = [h.passage.text[start:end] for h in hits for start, end in sentence_spans(h.passage.text)]
+    if any(_ASKED_PLACE_VISITED_RE.search(sentence) and any(_place_named_re(a).search(sentence)
+                                                            for a in query.authorities) for sentence in sentences):
+        return False  # (the asked council's own visit told in other words: "inspectors who returned to Rutland")
+    naming = [sentence for sentence in sentences if _KIND_NAMED[kinds[0]].search(sentence)]
+    return bool(naming) and all(another_councils_visit(sentence, query.authorities) for sentence in naming)
+
+
+_ASKED_PLACE_VISITED_RE = re.compile(r"\b(?:visited|revisited|returned\s+to|came\s+back\s+to)\b", re.I)
 
 
 # "who brought the outcome to members - the DCS, or another officer?": the office is the answer, named or not

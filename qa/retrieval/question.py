@@ -761,6 +761,8 @@ VISIT_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}(?:visit|vist|inspection|re-insp
                             rf"[^.?]{{0,30}}?"
                             rf"\b(?:in|during)\s+"
                             rf"(?:early\s+|late\s+|mid-?)?(?:{MONTH_RE}|(?:spring|summer|autumn)\s+\d{{4}})|"
+                            # ("liverpool MV Dec 23", "mv march 2025": a terse label's month straight after the visit)
+                            rf"\b(?:mvs?|fv)\s?\d?\s+{MONTH_RE}\s+(?:\d{{4}}|\d\d)\b|"
                             # "Ofsted's late-2019 inspection": a season's visit
                             rf"\b(?:early|late|mid|spring|summer|autumn|winter)[\s-]+(?:of\s+)?\d{{4}}\s+(?:ofsted\s+)?"
                             rf"(?:monitoring\s+|focused\s+|full\s+)?(?:visit|inspection|re-inspection)", re.I)
@@ -2279,6 +2281,8 @@ LIKENED_IN_BRACKET_RE = re.compile(rf"(?<=[(,;])\s*{LIKENED}(?=\)|[,;][^()]*\))"
 # dash (capitalised, so a name: "- not Kent", not "not sure")
 PLACE_SET_ASIDE_RE = re.compile(r"(?:(?<=[,(;–—.?!])|(?<=\s-))\s*(?:(?:but|and)\s+)?"
                                 r"(?i:not|rather\s+than|instead\s+of)\s+(?:the\s+)?"
+                                # (told apart by when: "not the later Medway or Northants commissioners")
+                                r"(?:(?:later|earlier|previous|subsequent)\s+)?"
                                 r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
                                 # (and what is listed with it: "not West Northants or Northamptonshire")
                                 r"(?:,?\s+(?:or|and|nor)\s+(?:not\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*|"

@@ -30,6 +30,7 @@ from qa.retrieval.question import (COUNCIL_DECISION_RE, DAY_OF, MONTH_RE, NEGATE
                                    without_set_asides)
 from qa.datatypes import Document, Hit
 from qa.documents.gazetteer import find_in_text, name_within
+from qa.retrieval.acronyms import FIELD_GLOSSARY, spelled_out_re
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
                                    document_as_at_months, document_yearless_event_months,
                                    document_this_year_event_months,
@@ -1464,6 +1465,10 @@ def set_aside_weight(doc: Document, query: Query) -> float:
             and _STATEMENT_PAGE_RE.search(f"{doc.title or ''}\n{doc.text[:DOC_OPENING_CHARS]}"):
         return SET_ASIDE_PLACE_PENALTY  # ("the Island's own cabinet paper, not Southampton's statement": its statement
         # or release, not "Kent's cabinet paper, not Kent's press release")
+    if speakers_set_aside(query.text) and commissioners_own_report(doc):
+        return SET_ASIDE_PLACE_PENALTY  # ("the jan 2025 inspection, not the MV or the commissioner": their report)
+    if (bodies := _bodies_set_aside(query.text)) and _own_page(doc, bodies):
+        return SET_ASIDE_PLACE_PENALTY  # ("not the NYSCP annual report": the partnership's own)
     years = years_set_aside(query.text)
     if not years or not doc.date:
         return 1.0
@@ -1475,6 +1480,82 @@ def set_aside_weight(doc: Document, query: Query) -> float:
     if year not in years:
         return 1.0
     return SET_ASIDE_EVENT_PENALTY if _opens_on_kind_set_aside(doc, query.text, year) else SET_ASIDE_YEAR_PENALTY
+
+
+@lru_cache(maxsize=256)
+def _bodies_set_aside(question: str) -> tuple[tuple[re.Pattern, re.Pattern | None], ...]:
+    """A body a question sets aside by its abbreviation ("not the NYSCP annual report"), as a pattern finding it and
+    one finding a name it spells ("North Yorkshire Safeguarding Children Partnership"); not the field's own
+    abbreviations (MV, ILACS, DfE: the kinds of event and source other rules read), nor words typed in capitals
+    ("NOT THE MV")."""
+    found = []
+    clauses = set_aside_clauses(question)
+    asked = question
+    for clause in clauses:
+        asked = asked.replace(clause, " ")
+    for clause in clauses:
+        if sum(c.isupper() for c in clause) > sum(c.islower() for c in clause):
+            continue
+        for word in re.findall(r"\b[A-Za-z]{3,6}\b", clause):
+            if sum(c.isupper() for c in word) >= 3 and word.upper() not in FIELD_GLOSSARY \
+                    and word.upper() not in _INSPECTORATE_WORDS and not re.search(rf"\b{word}\b", asked):
+                found.append((re.compile(rf"\b{word}\b"), spelled_out_re(word)))
+    return tuple(found)
+
+
+_INSPECTORATE_WORDS = frozenset({"OFSTED", "HMI", "HMIS", "HMCI", "HMIP", "HMICFRS"})
+
+
+def _own_page(doc: Document, bodies: tuple[tuple[re.Pattern, re.Pattern | None], ...]) -> bool:
+    """A page of a body set aside: it names itself by its abbreviation in its title or opening, or by the name it
+    spells in its title or as its publisher (not Ofsted's report opening on "Kent County Council", for "not the KCC
+    press release"; nor any Ofsted page)."""
+    if doc.doc_type in SOURCE_KINDS["ofsted"]:
+        return False
+    title, publisher = (doc.title or "").strip(), doc.publisher or ""
+    for short, spelled in bodies:
+        names = [p for p in (short, spelled) if p]
+        if any(p.search(publisher) or (m := p.search(title)) and m.group(0) == title for p in names):
+            return True  # (its publisher, or its whole title: "North Yorkshire Safeguarding Children Partnership")
+        if doc.doc_type not in SOURCE_KINDS["news"] and (
+                any(p.search(title) for p in names) or short.search(doc.text[:DOC_OPENING_CHARS])):
+            return True  # (not a story's headline on it: "KCC children's services rated good")
+    return False
+
+
+# A commissioner's own report, by its title or opening: "Sefton children's services: Commissioner's report", "I was
+# appointed Children's Services Commissioner for Sefton", "Report of the Commissioner for ..." (not a reply to it: the
+# council's "Improvement plan: response to the Commissioner's report")
+_OWN_REPORT_RE = re.compile(r"\bI\s+was\s+appointed\b[^.]{0,60}?\bcommissioner\b|"
+                            r"\b(?:report|review|recommendations)\s+(?:of|from|by)\s+(?:the\s+)?"
+                            r"(?:[\w'’-]+\s+){0,3}?commissioner\b(?!['’])", re.I)
+# ... or its title alone naming it, with nothing before it that makes it another paper's subject ("Improvement plan
+# following the Commissioner's report", "Progress since the commissioner's review")
+_OWN_TITLE_RE = re.compile(r"^(?:(?!\b(?:respon\w*|repl\w*|following|since|after|progress|plan|update|on)\b)[^\n])*"
+                           r"\bcommissioner['’]s\s+(?:report|review|recommendations)\b", re.I)
+
+
+def commissioners_own_report(doc: Document) -> bool:
+    return bool(_OWN_TITLE_RE.search(doc.title or "") or _OWN_REPORT_RE.search(
+        f"{doc.title or ''}\n{doc.text[:SPEAKER_OPENING_CHARS]}"))
+
+
+# Not a commissioner of a council: the police's ("Surrey Police and Crime Commissioner"), a national office's ("the
+# Children's Commissioner", "the Domestic Abuse Commissioner") or the NHS's ("health commissioners")
+OTHER_COMMISSIONER_RE = re.compile(r"\b(?:crime|children['’]?s?|victims['’]?|abuse|information|health|nhs|police|"
+                                   r"fire|equality|rights|local\s+government)\s+$", re.I)
+
+
+# A commissioner set aside as a source, alone or last in a list: "not the commissioner's report", "not the MV or the
+# commissioner" (not an event of theirs: "not when the commissioner was appointed")
+_SPEAKER_SET_ASIDE_RE = re.compile(r"\b(?:not|nor|rather\s+than|instead\s+of)\s+"
+                                   r"(?:[^?.;:(),]{0,30}?\s(?:or|nor|and)\s+)?"
+                                   r"(?:the\s+|a\s+)?(?:dfe['’]?s?\s+)?commissioner(?:['’]s)?\b"
+                                   r"(?!\s+(?:was|were|had\s+been)\s+(?:appointed|sent|put|installed|brought)\b)", re.I)
+
+
+def speakers_set_aside(question: str) -> bool:
+    return bool(_SPEAKER_SET_ASIDE_RE.search(question))
 
 
 _STATEMENT_PAGE_RE = re.compile(r"\b(?:statement|press\s+release|news\s+release|our\s+response|responds?|response\s+to|"
@@ -1855,10 +1936,22 @@ SPEAKER_DOCUMENT_BOOST = 1.2
 SPEAKER_OPENING_CHARS = 400
 
 
+# (or the commissioner themself, or their report, asked: "who is the DfE commissioner for sefton and when did she send
+# her report to the SoS?", "what was in the commissioner's report?")
+COMMISSIONER_OR_REPORT_ASKED_RE = re.compile(r"\bwho\s+(?:is|was)\s+the\s+(?:[\w'’-]+\s+){0,2}?(commissioner)\b|"
+                                             r"\b(commissioner)['’]?s?\s+(?:own\s+)?report\b", re.I)
+
+
 def speaker_document_weight(doc: Document, question: str) -> float:
     own = _speaker_document_re(question)
-    return SPEAKER_DOCUMENT_BOOST if own and _speaks_in_own(own, doc.title or "", doc.text[:SPEAKER_OPENING_CHARS]) \
-        else 1.0
+    if own and _speaks_in_own(own, doc.title or "", doc.text[:SPEAKER_OPENING_CHARS]):
+        return SPEAKER_DOCUMENT_BOOST
+    if (asked := COMMISSIONER_OR_REPORT_ASKED_RE.search(question)) and not speakers_set_aside(question) \
+            and not OTHER_COMMISSIONER_RE.search(question, max(0, asked.start(asked.lastindex) - 30),
+                                                 asked.start(asked.lastindex)) \
+            and commissioners_own_report(doc):
+        return SPEAKER_DOCUMENT_BOOST  # (not "who is the children's commissioner for England?")
+    return 1.0
 
 
 @lru_cache(maxsize=256)  # (read once a question, not once a passage)
