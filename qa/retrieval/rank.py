@@ -1523,14 +1523,14 @@ def _own_page(doc: Document, bodies: tuple[tuple[re.Pattern, re.Pattern | None],
     return False
 
 
-# A commissioner's own report, by its title or opening: "Sefton children's services: Commissioner's report", "I was
-# appointed Children's Services Commissioner for Sefton", "Report of the Commissioner for ..." (not a reply to it: the
-# council's "Improvement plan: response to the Commissioner's report")
+# A commissioner's own report, by its opening: "I was appointed Children's Services Commissioner for Sefton", "Report
+# of the Commissioner for ..."
 _OWN_REPORT_RE = re.compile(r"\bI\s+was\s+appointed\b[^.]{0,60}?\bcommissioner\b|"
                             r"\b(?:report|review|recommendations)\s+(?:of|from|by)\s+(?:the\s+)?"
                             r"(?:[\w'’-]+\s+){0,3}?commissioner\b(?!['’])", re.I)
-# ... or its title alone naming it, with nothing before it that makes it another paper's subject ("Improvement plan
-# following the Commissioner's report", "Progress since the commissioner's review")
+# ... or by its title ("Sefton children's services: Commissioner's report"), with nothing before the name that makes
+# the report another paper's subject (a reply, "Improvement plan: response to the Commissioner's report", "Improvement
+# plan following the Commissioner's report", "Progress since the commissioner's review")
 _OWN_TITLE_RE = re.compile(r"^(?:(?!\b(?:respon\w*|repl\w*|following|since|after|progress|plan|update|on)\b)[^\n])*"
                            r"\bcommissioner['’]s\s+(?:report|review|recommendations)\b", re.I)
 
