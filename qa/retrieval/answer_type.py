@@ -1102,7 +1102,7 @@ _PURPOSE_CLAUSE_END_RE = re.compile(r"(?:(?!\b(?:is|was|are|were)\b)[^.,;]){0,60
 def _grade_given_back_re(grade: str) -> re.Pattern:
     """A grade given back, told as done: "are back to good", "upgraded to good", "has won back its good rating" (not
     a wish, "will get back to good by 2025", nor "good" describing something else, "back to good levels")."""
-    word = r"(?:requires|requiring)\s+improvement|ri\b" if grade in ("ri", "requires improvement") else re.escape(grade)
+    word = _grade_word(grade)
     return re.compile(rf"\b(?:(?:is|are|was|were|now)\s+back\s+to|upgraded\s+to|(?:won|regained)\s+back|regained)"
                       rf"\s+(?:(?:its|their|a)\s+)?['‘\"“]?(?:{word})['’\"”]?"
                       rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?:(?:ofsted\s+)?(?:rating|grade|judge?ment)|overall|again|by\s+"
@@ -1113,8 +1113,13 @@ _RI_TO_GOOD_RE = re.compile(r"\bimprovement\s+to\s+be\s+good\b", re.I)  # ("requ
 
 
 @lru_cache(maxsize=8)  # (one pattern per grade)
+def _grade_word(grade: str) -> str:
+    """How a text writes a grade asked ("ri" and "requires improvement" either way)."""
+    return r"(?:requires|requiring)\s+improvement|ri\b" if grade in ("ri", "requires improvement") else re.escape(grade)
+
+
 def _grade_given_re(grade: str) -> re.Pattern:
-    word = r"(?:requires|requiring)\s+improvement|ri\b" if grade in ("ri", "requires improvement") else re.escape(grade)
+    word = _grade_word(grade)
     # (assessed as a grade, not a share of audited cases: "68% were assessed as good")
     return re.compile(rf"\b(?:(?:judged|rated|graded|deemed|found\s+to\s+be|"
                       rf"(?<!%\swere\s)(?<!%\sare\s)(?<!cent\swere\s)"

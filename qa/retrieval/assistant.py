@@ -1590,7 +1590,7 @@ def _visit_ahead(text: str, ordinal: re.Match) -> bool:
     end = next((b for a, b in sentence_spans(text) if a <= ordinal.start() < b), len(text))
     after = text[ordinal.end():end]
     if _VISIT_HELD_RE.search(after[:m.start()] if (m := _TO_COME_WORD_RE.search(after)) else after) \
-            or re.search(rf"\bbut\b[^.;]*?(?:{_VISIT_HELD_RE.pattern})", after, re.I):
+            or _HELD_AFTER_BUT_RE.search(after):
         return False  # (... "was planned for May but took place on 4 and 5 June")
     return anticipated_visit(text, ordinal) or bool(_AHEAD_BEFORE_RE.search(text, max(0, ordinal.start() - 80),
                                                                             ordinal.start()))
@@ -1598,6 +1598,7 @@ def _visit_ahead(text: str, ordinal: re.Match) -> bool:
 
 _VISIT_HELD_RE = re.compile(rf"{FINDING_TOLD_RE.pattern}|\b(?:took\s+place|held|carried\s+out|recognised|saw)\b",
                             re.I)
+_HELD_AFTER_BUT_RE = re.compile(rf"\bbut\b[^.;]*?(?:{_VISIT_HELD_RE.pattern})", re.I)
 # (what a sentence says after the visit to come is of another time: "... is expected in June, when inspectors will
 # look at whether the weaknesses found at the second visit ...")
 _TO_COME_WORD_RE = re.compile(r"\b(?:will|expected|due|planned|scheduled|likely)\b", re.I)
@@ -1620,15 +1621,22 @@ def _visit_not_held(text: str) -> bool:
     return bool(_VISIT_NOT_HELD_RE.search(text) or _VISIT_TO_COME_RE.search(text) and not FINDING_TOLD_RE.search(text))
 
 
+def _visit_kind_asked(query: Query) -> str | None:
+    """The one kind of visit a question asks ("monitoring" or "focused"), or None (not one it sets aside: "... the
+    2024 ILACS, not the monitoring visits")."""
+    asked_text = without_set_asides(query.text)
+    kinds = [name for name, asked in (("monitoring", rank.MONITORING_ASKED_RE), ("focused", rank.FOCUSED_ASKED_RE))
+             if asked.search(asked_text)]
+    return kinds[0] if len(kinds) == 1 else None
+
+
 def visit_kind_awaited(query: Query, hits: list[Hit]) -> bool:
     if query.visit_number or not query.date_from:
         return False
-    asked_text = without_set_asides(query.text)  # ("... the 2024 ILACS, not the monitoring visits")
-    kinds = [name for name, asked in (("monitoring", rank.MONITORING_ASKED_RE), ("focused", rank.FOCUSED_ASKED_RE))
-             if asked.search(asked_text)]
-    if len(kinds) != 1:
+    kind = _visit_kind_asked(query)
+    if not kind:
         return False
-    naming = [h for h in hits if _KIND_NAMED[kinds[0]].search(h.passage.text)]
+    naming = [h for h in hits if _KIND_NAMED[kind].search(h.passage.text)]
     if any(h.document.doc_type == "ofsted_letter" for h in naming):
         return False  # (a letter on such a visit, its date unknown or not, may be the one asked)
     meeting = [h for h in naming if not h.unconfirmed]  # (not a guide to such visits whose date is unknown)
@@ -1642,20 +1650,18 @@ def visit_kind_elsewhere(query: Query, hits: list[Hit]) -> bool:
     visit asked was another council's."""
     if not query.authorities:
         return False
-    asked_text = without_set_asides(query.text)
-    kinds = [name for name, asked in (("monitoring", rank.MONITORING_ASKED_RE), ("focused", rank.FOCUSED_ASKED_RE))
-             if asked.search(asked_text)]
-    if len(kinds) != 1 or any(h.document.doc_type == "ofsted_letter"
-                              and set(h.document.local_authorities) & set(query.authorities) for h in hits):
+    kind = _visit_kind_asked(query)
+    if not kind or any(h.document.doc_type == "ofsted_letter"
+                       and set(h.document.local_authorities) & set(query.authorities) for h in hits):
         return False
     if any(h.document.local_authorities and set(h.document.local_authorities) <= set(query.authorities)
-           and _KIND_NAMED[kinds[0]].search(h.passage.text) for h in hits):
+           and _KIND_NAMED[kind].search(h.passage.text) for h in hits):
         return False  # (a page on the council asked alone tells its own visit, whoever else it names)
     sentences = [h.passage.text[start:end] for h in hits for start, end in sentence_spans(h.passage.text)]
     if any(_ASKED_PLACE_VISITED_RE.search(sentence) and any(_place_named_re(a).search(sentence)
                                                             for a in query.authorities) for sentence in sentences):
         return False  # (the asked council's own visit told in other words: "inspectors who returned to Rutland")
-    naming = [sentence for sentence in sentences if _KIND_NAMED[kinds[0]].search(sentence)]
+    naming = [sentence for sentence in sentences if _KIND_NAMED[kind].search(sentence)]
     return bool(naming) and all(another_councils_visit(sentence, query.authorities) for sentence in naming)
 
 
