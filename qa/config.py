@@ -380,7 +380,7 @@ DEFAULT_INDEX = ROOT / "index"
 #        the page's own
 #   178: an ambiguous short name heading its council's board ("Hull Children's Services Improvement Board") names the
 #        council; a council named on the line under a lone "Apologies" or "Present" heading is a guest's
-PIPELINE_VERSION = "178"
+PIPELINE_VERSION = "181"
 
 
 def packaged_model_path() -> str:

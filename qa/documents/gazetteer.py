@@ -692,6 +692,11 @@ def _describing_bracket(text: str, end: int) -> bool:
         and not find_in_question(re.sub(rf"{LIKENED}|\bnot\b[^(),;]*", " ", bracket.group(1), flags=re.I))
 
 
+_CITY_AFTER = re.compile(r"\s+city\b(?!-)(?!\s+(?:centre|center|fc|f\.c\.|football|club|academy|college|school|"
+                         r"hall|ground|stadium|region|deal|of|park|farm|airport|hospital|police|university|mission|"
+                         r"church|cathedral|walls|library|museum|bus|station|pub)\b)", re.I)
+
+
 def find_in_question(text: str) -> list[str]:
     """Canonical authority names in a user's question, case-insensitive, abbreviations included.
 
@@ -724,6 +729,9 @@ def find_in_question(text: str) -> list[str]:
             or _is_ambiguous_surface(real_surface, canonical)
         formal = bool(m.group("pre") or m.group("post"))
         if ambiguous and not formal:
+            # ("derby city ilacs grades", "derby city vs derbyshire": the city's council as staff write it; not its
+            # centre, its football club or its college, nor "New York City")
+            city = bool(_CITY_AFTER.match(text, m.end("name")))
             after = text[m.end("name"):m.end("name") + 40]
             before = text[max(0, m.start("name") - 20):m.start("name")]
             at_start = not text[:m.start("name")].strip()
@@ -738,7 +746,7 @@ def find_in_question(text: str) -> list[str]:
                 terse = len(head.split()) <= 8 and not _QUESTION_WORDS_RE.search(head) and not surface.isupper()
                 # (or a capitalised label before a comma, a dash or a bracket: "Derby, October 2023 monitoring visit
                 # only: ...", "Maidenhead - the MV after the November 2018 one", "Richmond (the other AfC borough)")
-                if not (possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)
+                if not (city or possessive or re.match(r"\s*(\?|$)", after) or terse and _TERSE_TOPIC_AFTER.match(after)
                         or surface[:1].isupper() and (re.match(r",\s|\s*[–—]\s*|\s+-{1,2}\s", after)
                                                       or _describing_bracket(text, m.end("name")))
                         or _VISIT_KIND_AFTER.match(after) or _COUNCIL_BODY_AFTER.match(after)
@@ -748,7 +756,7 @@ def find_in_question(text: str) -> list[str]:
                         # (not initials: "RCT children's social care trials")
                         or _SERVICES_AFTER.match(after) and not surface.isupper()):
                     continue
-            elif not (possessive or _Q_CUE_BEFORE.search(before) or re.match(r"\s*(\?|$|,)", after)
+            elif not (city or possessive or _Q_CUE_BEFORE.search(before) or re.match(r"\s*(\?|$|,)", after)
                       or _SERVICES_AFTER.match(after) and not surface.isupper()
                       # ("at the halton focused visit": the place's own visit)
                       or _THE_BEFORE.search(before) and _VISIT_NAMED_AFTER.match(after)

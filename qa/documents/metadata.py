@@ -1018,6 +1018,11 @@ def infer_publisher(raw: str, doc_type: str, authorities: list[str], hints: dict
         m = re.search(pattern, raw, re.M)
         if m:
             return m.group(1).strip()
+    if doc_type == "news_article" and (paper := masthead(raw)) and (
+            any(_PRESS_MENU_RE.search(line) for line in top_lines(raw, 4))
+            or re.search(rf"(?:©|\([cC]\)|[Cc]opyright)\s*(?:(?:19|20)\d\d\s*)?{re.escape(paper)}", raw)):
+        return paper  # (its masthead opening the page over the paper's menu, or in its copyright line: "(c) 2025
+        # Itchen Valley Courier"; not a headline ending on "Post", however often the page repeats it)
     if doc_type == "council_page" and authorities:
         return f"{authorities[0]} Council"
     return None

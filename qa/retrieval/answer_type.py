@@ -1592,10 +1592,20 @@ def asks_grade(question: str) -> bool:
     # not hampshire's")
     head, mark, tail = question.partition("?")
     terse = head + mark if mark and not _ASKS_AGAIN_RE.search(tail) else question
+    # (or by a dash or colon, the grade asked before it: "luton ilacs 2025 judgements - the new full inspection, not
+    # the 2022 one"; not "luton - ilacs 2025 grades")
+    # the rest saying which event, not asking more: "derby ilacs 2023 judgement - council leader's reaction")
+    if not mark and any(TERSE_GRADE_RE.search(_AND_NAMES_RE.sub("place", terse[:dash.start()]))
+                        and not _ASKS_AGAIN_RE.search(tail := terse[dash.end():]) and not _ASKS_MORE_RE.search(tail)
+                        for dash in _CLOSING_DASH_RE.finditer(terse)):
+        return True
     return bool(GRADE_QUESTION_RE.search(TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question)))
                 or TERSE_GRADE_RE.search(_AND_NAMES_RE.sub("place", terse)))
 
 
+_CLOSING_DASH_RE = re.compile(r"\s+(?:-{1,2}|[–—])\s+|\s*:\s+")
+_ASKS_MORE_RE = re.compile(r"\b(?:react\w*|respon\w*|review\w*|challeng\w*|appeal\w*|disput\w*|morale|staff|leader\w*|"
+                           r"change\w*|plans?|promis\w*|after\w*|said|says?|coverage|press|story|stories|why)\b", re.I)
 _ASKS_AGAIN_RE = re.compile(r"\?|\b(?:what|how|why|who|which|when|where)\b", re.I)
 
 
@@ -1790,8 +1800,14 @@ FINDINGS_ASKED_RE = re.compile(r"\bfindings\b|\bwhat\s+(?:did|has|have)\s+(?:[\w
                                r"\bwhat\s+(?:was|were)\s+(?:found|concluded)\b", re.I)
 ANNOUNCES_RE = re.compile(r"\b(?:jtai|inspection|inspectorates?|inspectors|visit)\s+(?:will|is to|are to)\s+"
                           r"(?:include\s+)?(?:look(?:ing)?\s+at|evaluat\w*|inspect\w*|assess\w*|examin\w*|focus\w*\s+on|"
-                          r"review\w*|carry\s+out)\b|\b(?:has|have)\s+requested\s+that\b[^.]{0,300}\bcarry\s+out\b",
-                          re.I)
+                          r"review\w*|carry\s+out|encompass\w*)\b|"
+                          # (its aims listed: "The thematic inspection will: (a) consider ...", not "The next
+                          # inspection will consider progress" closing a paper on the findings)
+                          r"\b(?:jtai|inspection|visit)\s+will\s*:\s*(?:\(?[a-z1-9]\)\s*)?(?:consider|establish|evaluate|"
+                          r"assess|examine|look\s+at)\b|"
+                          r"\b(?:has|have)\s+requested\s+that\b[^.]{0,300}\bcarry\s+out\b|"
+                          # (a notification letter: "We plan to visit eight local authorities ...")
+                          r"\bwe\s+plan\s+to\s+visit\b", re.I)
 REPORTS_RE = re.compile(r"\b(?:found|finds|judged|concluded|identified|rated|graded|inadequate|requires?\s+improvement|"
                         r"(?:is|are|was|were)\s+(?:good|outstanding|weak|poor|effective|ineffective))\b", re.I)
 
@@ -1817,7 +1833,14 @@ def asks_findings(question: str) -> bool:
 @lru_cache(maxsize=256)
 def announces_only(text: str) -> bool:
     """A text that says an inspection will happen and what it will look at, and reports nothing found."""
-    return bool(ANNOUNCES_RE.search(text)) and not REPORTS_RE.search(text)
+    return bool(ANNOUNCES_RE.search(text)) and not REPORTS_RE.search(AIM_RE.sub(" ", text))
+
+
+# (what an inspection will establish is no finding: "(b) establish whether ... arrangements, that are effective in ...",
+# "The inspection will: consider whether ..."; an aim listed or to come, not "managers do not consistently assess
+# whether risks have reduced, and ... is weak"; to its sentence's end, or to a finding told after it)
+AIM_RE = re.compile(r"(?:\(\w\)\s*|\b(?:will|to|shall)\s*:?\s*)(?:establish|consider|evaluate|assess|determine)\s+"
+                    r"whether\b(?:(?!,?\s+and\s+(?:found|finds|judged|concluded|identified|rated|graded)\b)[^.])*", re.I)
 
 
 # "What judgement did Ofsted give Surrey County Council's children's services?" asks about the council's services;

@@ -193,6 +193,12 @@ class Assistant:
         # the place, so only when every word of the question is somewhere in the corpus, below)
         named_body = len(missing) == len(query.authorities) > 0 and not place_unnamed and any(
             not d.local_authorities and rank.names_asked_body(d, query) for d in index.documents.values())
+        if missing and (passing := named_in_passing(index, query, missing)):
+            # "devon aem sector led improvment essex": no page is about Essex, but Devon's pages name it (a partner,
+            # a reviewer): a word of the topic, not a second place asked
+            query = replace(query, authorities=[a for a in query.authorities if a not in passing])
+            result.filters, result.filters_description = query.filters(), query.describe()
+            missing = [a for a in missing if a not in passing]
         no_documents = f"No documents about {' or '.join(missing)} are in the index, so nothing here answers this."
         if missing and not place_unnamed and not named_body:
             result.abstained = True
@@ -716,6 +722,31 @@ def unknown_authorities(index: Index, query: Query) -> list[str]:
         return []
     covered = _covered_authorities(index)
     return [a for a in query.authorities if a.casefold() not in covered]
+
+
+def named_in_passing(index: Index, query: Query, missing: list[str]) -> list[str]:
+    """Of the asked authorities no document is about, one closing a terse question that opens on another asked one,
+    topic words between them ("devon aem sector led improvment essex"), and named in the text of a document about that
+    one: a word of the topic (a partner, a reviewer), not a second place asked. Not in a question asked in words, a
+    comparison or a grade asked ("somerset ilacs grades devon", "devon somerset ilacs grades")."""
+    covered = [a for a in query.authorities if a not in missing]
+    if len(missing) != 1 or not covered or _PASSING_NOT_TERSE_RE.search(query.text) or asks_grade(query.text):
+        return []
+    text = query.text.strip()
+    opening = [m for a in covered if (m := _place_named_re(a).match(text))]
+    closing = [m for m in _place_named_re(missing[0]).finditer(text) if not text[m.end():].strip(" .!")]
+    if not opening or not closing or len(text[opening[0].end():closing[0].start()].split()) < PASSING_TOPIC_WORDS:
+        return []
+    texts = (d.text for d in index.documents.values()
+             if {a.casefold() for a in covered} & {a.casefold() for a in d.local_authorities})
+    return missing if any(_place_named_re(missing[0]).search(t) for t in texts) else []
+
+
+PASSING_TOPIC_WORDS = 2  # (words of the topic between the place asked and the one closing the question)
+# (a question asked in words, or a comparison: not a terse string of topic words)
+_PASSING_NOT_TERSE_RE = re.compile(r"\b(?:what|which|who|how|why|when|where|did|does|do|is|are|was|were|has|have|"
+                                   r"than|compar\w*|versus|vs?|both|each|differ\w*|between|and|or)\b|[?+&/,;:]|"
+                                   r"\s[-–—]\s", re.I)
 
 
 @lru_cache(maxsize=1)  # the live index only: a reloaded one replaces it, so the old is freed
@@ -1407,7 +1438,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
         return False  # a children's home's judgements asked, where only the council's services' are stated
     if asks_findings(query.text) and (visit_awaited(query, hits) or visit_kind_awaited(query, hits)
                                       or visit_kind_elsewhere(query, hits)
-                                      or hits and all(announces_only(h.document.text) for h in hits)):
+                                      or hits and all(announces_only(h.document.text) for h in hits)
+                                      or kind_announced_only(query, hits)):
         return False  # only pages announcing the inspection: nothing says what it found
     if asks_other_service(query, hits) or named_only_to_come(query, hits):
         return False
@@ -1665,6 +1697,21 @@ def visit_kind_elsewhere(query: Query, hits: list[Hit]) -> bool:
     return bool(naming) and all(another_councils_visit(sentence, query.authorities) for sentence in naming)
 
 
+# "what did the CSE thematic inspections conclude about LSCBs?", where every page naming that kind of inspection is
+# Ofsted's letter announcing it ("The thematic inspection will encompass ...", "We plan to visit eight ..."), whatever
+# other pages on the topic say
+THEMATIC_NAMED_RE = re.compile(r"\bthematic\s+(?:inspections?|reviews?|programmes?|reports?|findings)\b", re.I)
+
+
+def kind_announced_only(query: Query, hits: list[Hit]) -> bool:
+    asked = without_set_asides(query.text)
+    for kind in (THEMATIC_NAMED_RE, rank.JTAI_NAMED_RE):
+        if kind.search(asked):
+            naming = [h for h in hits if kind.search(h.document.text)]
+            return bool(naming) and all(announces_only(h.document.text) for h in naming)
+    return False
+
+
 _ASKED_PLACE_VISITED_RE = re.compile(r"\b(?:visited|revisited|returned\s+to|came\s+back\s+to)\b", re.I)
 
 
@@ -1698,7 +1745,9 @@ def asks_other_service(query: Query, hits: list[Hit]) -> bool:
 
 
 def _name_forms(name: str) -> list[str]:
-    """A name asked and, for an abbreviation, its long form, in lower case ("cqc", "care quality commission")."""
+    """A name asked and, for an abbreviation, its long form, in lower case ("cqc", "care quality commission"); a
+    possessive's name alone ("Eleanor Brazil's report")."""
+    name = re.sub(r"['’]s$", "", name)
     return [f.lower() for f in (name, FIELD_GLOSSARY.get(name.upper())) if f]
 
 
@@ -1712,17 +1761,48 @@ TO_COME_RE = re.compile(r"\b(?:review|inspection|visit|assessment)s?\b[^.]{0,120
                         r"(?:review|inspection|visit|assessment)s?\b", re.I)
 
 
+# So for what a named person's report recommended ("what did Eleanor Brazil's report recommend?"), where every
+# sentence naming her has her report still to come ("appointed a commissioner, Eleanor Brazil, ... to report back by
+# 1 December on whether ...") and no sentence of the pages found tells of a recommendation made ("Ms Brazil's report,
+# published on Friday, recommended ...", "The commissioner's report ... says services should be moved": not "will make
+# recommendations"). A person: a name of two or more capitalised words, not a body ("the DfE commissioner", "the LGA
+# peer review").
+RECOMMENDATIONS_ASKED_RE = re.compile(r"\brecommend(?:ed|s|ations?)?\b|\bconclu(?:de|ded|sions?)\b", re.I)
+REPORT_TO_COME_RE = re.compile(r"\breport(?:s|ing)?\s+back\b|\b(?:will|to|due\s+to|expected\s+to)\s+report\b|"
+                               r"\breport\b[^.]{0,40}?\b(?:is|was|are|were)\s+(?:now\s+)?(?:due|expected)\b", re.I)
+RECOMMENDS_RE = re.compile(r"\brecommend(?:ed|s|ations?)\b|\bconclu(?:ded|des|sions?)\b|\bcall(?:s|ed)\s+for\b|"
+                           r"\bshould\s+(?:be|remain|stay|move|keep|retain|transfer)\b|\bpropos(?:ed|es)\b|"
+                           r"\badvis(?:ed|es)\b|\burg(?:ed|es)\b", re.I)
+_RECOMMENDING_TO_COME_RE = re.compile(r"\b(?:will|would|to|expected\s+to|due\s+to)\s+(?:make|set\s+out|publish)\s+"
+                                      r"(?:its\s+|her\s+|his\s+|their\s+)?(?:recommendations|conclusions)\b", re.I)
+PERSON_NAME_RE = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+(?:['’]s)?")
+
+
 def named_only_to_come(query: Query, hits: list[Hit]) -> bool:
-    if not (query.names and asks_findings(query.text)):
+    if not query.names:
         return False
     texts = {h.document.doc_id: h.document.text for h in hits}
-    for name in (n for n in query.names if any(c.isupper() for c in n)):
-        forms = _name_forms(name)
-        naming = [text[a:b] for text in texts.values() if any(f in text.lower() for f in forms)
-                  for a, b in sentence_spans(text) if any(f in text[a:b].lower() for f in forms)]
-        if naming and all(TO_COME_RE.search(sentence) and not REPORTS_RE.search(sentence) for sentence in naming):
+    if asks_findings(query.text):
+        for name in (n for n in query.names if any(c.isupper() for c in n)):
+            naming = _sentences_naming(texts, name)
+            if naming and all(TO_COME_RE.search(sentence) and not REPORTS_RE.search(sentence) for sentence in naming):
+                return True
+    if not RECOMMENDATIONS_ASKED_RE.search(without_set_asides(query.text)):
+        return False
+    for name in (n for n in query.names if PERSON_NAME_RE.fullmatch(n)):
+        naming = _sentences_naming(texts, name)
+        if naming and all(REPORT_TO_COME_RE.search(sentence) and not REPORTS_RE.search(sentence)
+                          for sentence in naming) \
+                and not any(RECOMMENDS_RE.search(sentence := text[a:b]) and not _RECOMMENDING_TO_COME_RE.search(sentence)
+                            for text in texts.values() for a, b in sentence_spans(text)):
             return True
     return False
+
+
+def _sentences_naming(texts: dict[str, str], name: str) -> list[str]:
+    forms = _name_forms(name)
+    return [text[a:b] for text in texts.values() if any(f in text.lower() for f in forms)
+            for a, b in sentence_spans(text) if any(f in text[a:b].lower() for f in forms)]
 
 
 # "It does not assess children's social care, which is inspected by Ofsted": a page saying so covers adults only,

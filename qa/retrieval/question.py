@@ -876,6 +876,7 @@ class Query:
     names: list[str] = field(default_factory=list)  # acronyms and proper names asked about ("CQC", "Eleanor Brazil")
     answer_type: str | None = None  # "date" | "person" | "count" | "judgement" (qa/retrieval/answer_type.py)
     month: int | None = None  # a month asked without its year ("the December visit"): that month of any year
+    outlets_aside: list[str] = field(default_factory=list)  # papers set aside by name ("not the courier"), lower case
 
     @property
     def month_dates_visit(self) -> bool:
@@ -2350,6 +2351,22 @@ def _without_asides(text: str) -> str:
     return LIKENED_IN_BRACKET_RE.sub(" ", text)
 
 
+# A paper set aside by its name, whole or by its masthead's last word: "not the cabinet paper or the courier", "not the
+# Daily Telegraph piece", "not the Leicester Mercury or the Derby Telegraph" (its stories, by their publisher: other
+# papers' may still answer). Not a doubt ("not sure if it was the BBC or the Derby Telegraph", "whether or not").
+_OUTLET_WORDS = r"gazette|herald|chronicle|echo|argus|advertiser|mercury|sentinel|courier|examiner|telegraph|observer"
+_OUTLET_CLAUSE_RE = re.compile(r"(?<!whether or )\b(?:not|nor|rather\s+than|instead\s+of)\s+"
+                               r"(?!(?:sure|just|only|certain|clear|yet)\b)([^?.;:()]{0,80})", re.I)
+_OUTLET_NAMED_RE = re.compile(rf"(?:the\s+|an?\s+)?((?:[\w'’&-]+\s+){{0,3}}?(?:{_OUTLET_WORDS}))\b", re.I)
+
+
+def outlets_set_aside(text: str) -> list[str]:
+    """The papers `text` sets aside by name, in lower case ("courier", "daily telegraph")."""
+    return [m.group(1).lower() for clause in _OUTLET_CLAUSE_RE.finditer(text)
+            for part in re.split(r"\s*,\s*|\s+(?:or|nor)\s+", clause.group(1))
+            if (m := _OUTLET_NAMED_RE.match(part.strip()))]
+
+
 def _kinds_set_aside_wholly(text: str) -> frozenset[str]:
     from qa.retrieval.rank import kinds_set_aside_wholly  # (rank reads questions with this module's patterns)
 
@@ -2517,9 +2534,12 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if (only := ONLY_PLACE_THEN_RE.search(text)) and set(find_authorities(only.group(2))) \
             - set(find_authorities(only.group(1))):
         text = text[:only.start(2)].rstrip(" -–—;:")  # ("Walsall only please - Dudley's 2017 letter was also ...")
+    outlets = outlets_set_aside(text)  # (read before a closing "not ..." clause is cut: "..., not the courier")
     text = _without_closing_not(text)
     # "(not the March visit)"; "not the ones in the 2021 newspaper piece": the year of a source set aside
-    considered = re.sub(r"\s+", " ", without_set_asides(text)).strip()
+    # ("... MV 28 feb - 1 mar 2017 (the one the Thorne Gazette covered) - what did the letter say?": the paper picks out
+    # the event, in words no passage need hold, and tells nothing asked; the place it names is still read)
+    considered = re.sub(r"\s+", " ", without_set_asides(MASTHEAD_PICKS_EVENT_RE.sub(r"\g<event>", text))).strip()
     if len(set(re.findall(rf"\b{YEAR}\b", considered))) > 1:
         # "had its ILACS in 2021 - did it keep the good it got at the late-2017 re-inspection?": the grade kept
         # is the baseline; the later event is asked
@@ -2581,7 +2601,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         stripped = re.sub(r"\(\s*\)", " ", stripped)  # (the brackets it stood in: "the MV ... (the fifth one)")
         if _has_topic(stripped) and not _asks_only_about_visit(stripped, authorities):
             rest = stripped.strip()  # unless the visit is what the question is about
-    unwritten = WRITING_FOR_RE.sub(r"\g<head> ", CITED_IN_RE.sub(r"\1\2", text))
+    unwritten = WRITING_FOR_RE.sub(r"\g<head> ", CITED_IN_RE.sub(r"\1\2", MASTHEAD_PICKS_EVENT_RE.sub(r"\g<event>", text)))
     cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", OFSTED_RECEIVING_RE.sub(" ", WRONG_SOURCE_RE.sub(
         " ", PAST_EMPLOYER_RE.sub(" ", COUNCIL_TARGETED_RE.sub(" ", unwritten))))))
     if _has_topic(beside := without_sources_beside(rest).strip()):
@@ -2668,7 +2688,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
                   # (nothing a closing "not ..." sets aside: "..., and not other LAs' missing/CSE findings")
                   names=find_names(_without_asides(NEGATED_EVENT_RE.sub(" ", without_trailing_not(cues))),
                                    authorities),
-                  answer_type=_asked_type(text), month=month)
+                  answer_type=_asked_type(text), month=month, outlets_aside=outlets)
     if previous is not None and is_follow_up(query):
         query = _inherit(query, previous)
     return query
@@ -2734,6 +2754,12 @@ _MASTHEAD = (r"(?:[A-Z][\w'’]+\s+)+(?:Weekly|Times|News|Post|Echo|Gazette|Chro
              r"Journal|Observer|Express|Standard|Mercury|Advertiser|Guardian|Star)")
 MASTHEAD_AS_SOURCE_RE = re.compile(rf"\bas\s+(?:(?:covered|reported)\s+(?:by|in)\s+)?the\s+{_MASTHEAD}\b"
                                    rf"(?:\s+(?:covered|reported|told|described|put)\s+it\b)?")
+# ... or as the paper picking out which event is asked, no teller asked either: "the one the Thorne Gazette covered",
+# "the visit covered by the Oakham Gazette" (not "the story that the Derby Telegraph ran", the source asked)
+MASTHEAD_PICKS_EVENT_RE = re.compile(rf"\b(?P<event>the\s+(?i:one|visit|inspection|mv|fv|ilacs|jtai))\s+"
+                                     rf"(?:(?:that|which)\s+)?"
+                                     rf"(?:the\s+{_MASTHEAD}\s+(?:covered|reported(?:\s+on)?|wrote\s+(?:up|about))|"
+                                     rf"(?:was\s+)?(?:covered|reported(?:\s+on)?)\s+(?:by|in)\s+the\s+{_MASTHEAD})\b")
 # "as covered by the local Brixton news site": the place describes the outlet (whose pages rarely print their own
 # masthead), no name a passage must repeat
 # (or "the Brixton local news site", "the Croydon news site")

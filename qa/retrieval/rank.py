@@ -2291,11 +2291,19 @@ def set_aside_kinds_last(hits: list[Hit], query: Query) -> list[Hit]:
     # (not the kind asked for: "the local paper's account, not the CYP Now piece" sets aside one story for another)
     asked = set(SOURCE_KINDS.get(query.source or "", ()))
     kinds = kinds_set_aside(query.text) - asked
-    if not kinds:
+    if not kinds and not query.outlets_aside:
         return hits
-    kept = [h for h in hits if h.document.doc_type not in kinds]
+    kept = [h for h in hits if h.document.doc_type not in kinds and not outlet_set_aside(h.document, query)]
     wholly = kinds_set_aside_wholly(query.text) - asked
-    return kept + [h for h in hits if h.document.doc_type in kinds and not (kept and h.document.doc_type in wholly)]
+    return kept + [h for h in hits if (h.document.doc_type in kinds or outlet_set_aside(h.document, query)) and not (
+        kept and (h.document.doc_type in wholly or outlet_set_aside(h.document, query)))]
+
+
+def outlet_set_aside(doc: Document, query: Query) -> bool:
+    """A story from a paper the question sets aside by name ("not the courier": the Itchen Valley Courier's)."""
+    publisher = (doc.publisher or "").lower()
+    return bool(publisher) and doc.doc_type in SOURCE_KINDS["news"] \
+        and any(re.search(rf"\b{re.escape(name)}\b", publisher) for name in query.outlets_aside)
 
 
 def retellings_after(hits: list[Hit], query: Query) -> list[Hit]:

@@ -38,6 +38,7 @@ from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTIO
                                    Query, SPECIALIST_SERVICE_RE, names_asked_second, names_restated_only,
                                    specialist_service, without_set_asides)
 from qa.retrieval.spelling import mended, spelling_fixes
+from qa.terms import tokenize
 from qa.retrieval.synonyms import PUBLICATION_ASKED_RE, alternatives, other_forms, with_synonyms
 
 # Fused candidates considered for priors and grouping: deep enough that a passage the priors lift a long way (the one
@@ -393,6 +394,21 @@ def heading_only_weight(index: Index, passage, q_terms: list[str], kind: str | N
 HOW_MANY_RE = re.compile(r"\bhow\s+many\b", re.I)
 # "according to the article on ...": who tells (it matched "according to Ofsted"), not "in accordance with"
 ACCORDING_TO_RE = re.compile(r"\baccording\s+to\b", re.I)
+# "what was going wrong with permanence planning?" asks for the failings, in whatever words ("poor permanency
+# planning"); "lots of different SWs" asks for many, however said ("frequent changes of social workers")
+WENT_WRONG_RE = re.compile(r"\b(?:go(?:es|ing|ne)?|went)\s+wrong\b", re.I)
+LOTS_OF_RE = re.compile(r"\blots?\s+of\s+(?:different\s+)?", re.I)
+
+
+def _phrase_framing(question: str) -> set[str]:
+    """The words of a framing phrase the question holds, unless it holds them elsewhere too ("children moved to the
+    wrong placements - what went wrong?" keeps "wrong")."""
+    framing = set()
+    for phrase in (WENT_WRONG_RE, LOTS_OF_RE):
+        if phrase.search(question):
+            framing |= set(tokenize(" ".join(m.group(0) for m in phrase.finditer(question)))) \
+                - set(tokenize(phrase.sub(" ", question)))
+    return framing
 
 
 def keyword_terms(terms: list[str], question: str = "") -> list[str]:
@@ -404,6 +420,7 @@ def keyword_terms(terms: list[str], question: str = "") -> list[str]:
         | ({"letter"} if SOURCE_LETTER_RE.search(question) and not LETTER_TOPIC_RE.search(question) else set()) \
         | ({"mani"} if HOW_MANY_RE.search(question) else set()) \
         | ({"accord"} if ACCORDING_TO_RE.search(question) else set()) \
+        | _phrase_framing(question) \
         | ({"come", "came"} if PUBLICATION_ASKED_RE.search(question) else set())  # (searched as "published")
     kept = [t for t in terms if t not in framing]
     return kept or terms
