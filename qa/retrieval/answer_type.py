@@ -1803,8 +1803,8 @@ ANNOUNCES_RE = re.compile(r"\b(?:jtai|inspection|inspectorates?|inspectors|visit
                           r"review\w*|carry\s+out|encompass\w*)\b|"
                           # (its aims listed: "The thematic inspection will: (a) consider ...", not "The next
                           # inspection will consider progress" closing a paper on the findings)
-                          r"\b(?:jtai|inspection|visit)\s+will\s*:\s*(?:\(?[a-z1-9]\)\s*)?(?:consider|establish|evaluate|"
-                          r"assess|examine|look\s+at)\b|"
+                          r"\b(?:jtai|inspection|visit)\s+will\s*:\s*(?:\(?[a-z1-9]\)\s*)?"
+                          r"(?:consider|establish|evaluate|assess|examine|look\s+at)\b|"
                           r"\b(?:has|have)\s+requested\s+that\b[^.]{0,300}\bcarry\s+out\b|"
                           # (a notification letter: "We plan to visit eight local authorities ...")
                           r"\bwe\s+plan\s+to\s+visit\b", re.I)
@@ -1840,7 +1840,8 @@ def announces_only(text: str) -> bool:
 # "The inspection will: consider whether ..."; an aim listed or to come, not "managers do not consistently assess
 # whether risks have reduced, and ... is weak"; to its sentence's end, or to a finding told after it)
 AIM_RE = re.compile(r"(?:\(\w\)\s*|\b(?:will|to|shall)\s*:?\s*)(?:establish|consider|evaluate|assess|determine)\s+"
-                    r"whether\b(?:(?!,?\s+and\s+(?:found|finds|judged|concluded|identified|rated|graded)\b)[^.])*", re.I)
+                    r"whether\b(?:(?!,?\s+and\s+(?:found|finds|judged|concluded|identified|rated|graded)\b)[^.])*",
+                    re.I)
 
 
 # "What judgement did Ofsted give Surrey County Council's children's services?" asks about the council's services;

@@ -1793,7 +1793,8 @@ def named_only_to_come(query: Query, hits: list[Hit]) -> bool:
         naming = _sentences_naming(texts, name)
         if naming and all(REPORT_TO_COME_RE.search(sentence) and not REPORTS_RE.search(sentence)
                           for sentence in naming) \
-                and not any(RECOMMENDS_RE.search(sentence := text[a:b]) and not _RECOMMENDING_TO_COME_RE.search(sentence)
+                and not any(RECOMMENDS_RE.search(sentence := text[a:b])
+                            and not _RECOMMENDING_TO_COME_RE.search(sentence)
                             for text in texts.values() for a, b in sentence_spans(text)):
             return True
     return False

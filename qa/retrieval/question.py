@@ -2601,7 +2601,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
         stripped = re.sub(r"\(\s*\)", " ", stripped)  # (the brackets it stood in: "the MV ... (the fifth one)")
         if _has_topic(stripped) and not _asks_only_about_visit(stripped, authorities):
             rest = stripped.strip()  # unless the visit is what the question is about
-    unwritten = WRITING_FOR_RE.sub(r"\g<head> ", CITED_IN_RE.sub(r"\1\2", MASTHEAD_PICKS_EVENT_RE.sub(r"\g<event>", text)))
+    unwritten = WRITING_FOR_RE.sub(r"\g<head> ", CITED_IN_RE.sub(r"\1\2",
+                                                                MASTHEAD_PICKS_EVENT_RE.sub(r"\g<event>", text)))
     cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", OFSTED_RECEIVING_RE.sub(" ", WRONG_SOURCE_RE.sub(
         " ", PAST_EMPLOYER_RE.sub(" ", COUNCIL_TARGETED_RE.sub(" ", unwritten))))))
     if _has_topic(beside := without_sources_beside(rest).strip()):
