@@ -549,8 +549,9 @@ SOURCE_EVENT_RE = re.compile(r"\b(?:visits?|inspections?|judge?ments?|reports?|l
 # source named by an article and at most three words, its verb right after it; to the clause's end: not "Ofsted's
 # letter" before it, nor the question after a dash or a comma)
 # (a paper by its masthead's last word: "the Courier", "the Rutland Chronicle")
-_MASTHEAD_WORDS = (r"chronicle|gazette|herald|echo|argus|advertiser|mercury|sentinel|courier|examiner|telegraph|"
-                   r"guardian|observer|reporter|journal|times|star|express|news")
+OUTLET_WORDS = (r"gazette|herald|chronicle|echo|argus|advertiser|mercury|sentinel|courier|examiner|telegraph|guardian|"
+                r"observer")
+_MASTHEAD_WORDS = rf"{OUTLET_WORDS}|reporter|journal|times|star|express|news"
 WRONG_SOURCE_RE = re.compile(r"\b(?:the|a|an|that|this|their|its)\s+(?:[\w'’]+(?:-[\w'’]+)*\s+){0,3}?(?:piece|story|"
                              r"article|write-?up|coverage|release|paper|newspaper|blog|post|"
                              + _MASTHEAD_WORDS + r")"
@@ -600,14 +601,12 @@ NEGATED_SOURCE_RE = re.compile(rf"\bnot\s+{_WHAT_OTHERS_SAY}\b|"
                                # (to a dash too: "Not the Ofsted letter please - I need the council's own report")
                                r"releases?|bulletins?|minutes|papers?|notices?|"
                                # (a paper by its title alone: "I need the council's own release, not the Gazette")
-                               r"gazette|herald|chronicle|echo|argus|advertiser|mercury|sentinel|courier|examiner|"
-                               r"telegraph|guardian|observer|bbc|itv|sky\s+news|cyp\s+now|"
+                               rf"{OUTLET_WORDS}|bbc|itv|sky\s+news|cyp\s+now|"
                                # (to a bracket's close: "the letter itself (not the council's release) say ...")
                                r"versions?)\b(?:(?!\s(?:but|and)\b|\s[-–—]\s)[^,.:;?)])*|"
                                # "The Echo names someone but I want it from the Ofsted letter": set aside by a "but"
                                r"\b(?:the\s+)?(?:local\s+)?(?:press|news(?:paper)?|papers?|stor(?:y|ies)|articles?|"
-                               r"gazette|herald|chronicle|echo|argus|advertiser|mercury|sentinel|courier|examiner|"
-                               r"telegraph|guardian|observer)\b[^.?!;:]{0,60}?\bbut\s+(?=i\s+(?:want|need|would\s+like|"
+                               rf"{OUTLET_WORDS})\b[^.?!;:]{{0,60}}?\bbut\s+(?=i\s+(?:want|need|would\s+like|"
                                r"['’]d\s+like)\b)", re.I)
 # "What did Ofsted's letter say about supervision, which the council's press release also mentions?": a source
 # named in a clause beside the one asked is no cue either.
@@ -2353,11 +2352,12 @@ def _without_asides(text: str) -> str:
 
 # A paper set aside by its name, whole or by its masthead's last word: "not the cabinet paper or the courier", "not the
 # Daily Telegraph piece", "not the Leicester Mercury or the Derby Telegraph" (its stories, by their publisher: other
-# papers' may still answer). Not a doubt ("not sure if it was the BBC or the Derby Telegraph", "whether or not").
-_OUTLET_WORDS = r"gazette|herald|chronicle|echo|argus|advertiser|mercury|sentinel|courier|examiner|telegraph|observer"
+# papers' may still answer; the masthead words are OUTLET_WORDS). Not a doubt ("not sure if it was the BBC or the
+# Derby Telegraph", "whether or not").
 _OUTLET_CLAUSE_RE = re.compile(r"(?<!whether or )\b(?:not|nor|rather\s+than|instead\s+of)\s+"
                                r"(?!(?:sure|just|only|certain|clear|yet)\b)([^?.;:()]{0,80})", re.I)
-_OUTLET_NAMED_RE = re.compile(rf"(?:the\s+|an?\s+)?((?:[\w'’&-]+\s+){{0,3}}?(?:{_OUTLET_WORDS}))\b", re.I)
+_OUTLET_NAMED_RE = re.compile(rf"(?:the\s+|an?\s+)?((?:[\w'’&-]+\s+){{0,3}}?(?:{OUTLET_WORDS}))\b",
+                              re.I)
 
 
 def outlets_set_aside(text: str) -> list[str]:
@@ -2538,8 +2538,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
     text = _without_closing_not(text)
     # "(not the March visit)"; "not the ones in the 2021 newspaper piece": the year of a source set aside
     # ("... MV 28 feb - 1 mar 2017 (the one the Thorne Gazette covered) - what did the letter say?": the paper picks out
-    # the event, in words no passage need hold, and tells nothing asked; the place it names is still read)
-    considered = re.sub(r"\s+", " ", without_set_asides(MASTHEAD_PICKS_EVENT_RE.sub(r"\g<event>", text))).strip()
+    # the event, in words no passage need hold, and tells nothing asked; the place it names is still read from `text`)
+    picked = MASTHEAD_PICKS_EVENT_RE.sub(r"\g<event>", text)
+    considered = re.sub(r"\s+", " ", without_set_asides(picked)).strip()
     if len(set(re.findall(rf"\b{YEAR}\b", considered))) > 1:
         # "had its ILACS in 2021 - did it keep the good it got at the late-2017 re-inspection?": the grade kept
         # is the baseline; the later event is asked
@@ -2601,8 +2602,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         stripped = re.sub(r"\(\s*\)", " ", stripped)  # (the brackets it stood in: "the MV ... (the fifth one)")
         if _has_topic(stripped) and not _asks_only_about_visit(stripped, authorities):
             rest = stripped.strip()  # unless the visit is what the question is about
-    unwritten = WRITING_FOR_RE.sub(r"\g<head> ", CITED_IN_RE.sub(r"\1\2",
-                                                                MASTHEAD_PICKS_EVENT_RE.sub(r"\g<event>", text)))
+    unwritten = WRITING_FOR_RE.sub(r"\g<head> ", CITED_IN_RE.sub(r"\1\2", picked))
     cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", OFSTED_RECEIVING_RE.sub(" ", WRONG_SOURCE_RE.sub(
         " ", PAST_EMPLOYER_RE.sub(" ", COUNCIL_TARGETED_RE.sub(" ", unwritten))))))
     if _has_topic(beside := without_sources_beside(rest).strip()):

@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from qa.retrieval.question import (COUNCIL_DECISION_RE, DAY_OF, MONTH_RE, NEGATED_EVENT_RE, NEGATED_SOURCE_RE,
+                                   OUTLET_WORDS,
                                    _WHAT_OTHERS_SAY,
                                    NUMBER_WORDS, OTHER_INSPECTORATE_RE,
                                    LETTER_IN_MONTH_RE, PUBLISHED_RE, SOURCE_KINDS, YEAR, Query, authority_surface_re,
@@ -2227,8 +2228,8 @@ def _retells(hit: Hit, lead: Document) -> bool:
 _SET_ASIDE_HEAD_RE = re.compile(
     r"\b(?:(councils?|las?|local\s+authorit(?:y|ies)|minutes|(?:press|news)\s+releases?|releases?|statements?|cabinet|"
     r"committee|scrutiny)|"
-    r"(press|news(?:papers?)?|media|coverage|articles?|stor(?:y|ies)|write-?ups?|pieces?|papers?|gazette|herald|"
-    r"chronicle|echo|argus|advertiser|mercury|sentinel|courier|examiner|telegraph|guardian|observer|bbc|itv)|"
+    rf"(press|news(?:papers?)?|media|coverage|articles?|stor(?:y|ies)|write-?ups?|pieces?|papers?|{OUTLET_WORDS}|"
+    r"bbc|itv)|"
     r"(ofsted(?:['’]?s)?|inspectors?|inspectorates?|hmi|letters?|jtai))\b", re.I)
 _SET_ASIDE_KINDS = (SOURCE_KINDS["council"], SOURCE_KINDS["news"], SOURCE_KINDS["ofsted"])
 
@@ -2264,8 +2265,7 @@ _SET_ASIDE_NARROWED_RE = re.compile(r"\d|\b(?:visits?|inspections?|mvs?|fvs?|ila
                                     r"before|that|which|later|earlier|previous|last|latest|first|second|third|"
                                     r"fourth|fifth|sixth|monitoring|focus+ed|"
                                     # (one outlet: "not the BBC", "not the Guardian piece")
-                                    r"gazette|herald|chronicle|echo|argus|advertiser|mercury|sentinel|courier|"
-                                    r"examiner|telegraph|guardian|observer|bbc|itv|cyp)\b", re.I)
+                                    rf"{OUTLET_WORDS}|bbc|itv|cyp)\b", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -2293,10 +2293,11 @@ def set_aside_kinds_last(hits: list[Hit], query: Query) -> list[Hit]:
     kinds = kinds_set_aside(query.text) - asked
     if not kinds and not query.outlets_aside:
         return hits
-    kept = [h for h in hits if h.document.doc_type not in kinds and not outlet_set_aside(h.document, query)]
+    papers = {id(h) for h in hits if outlet_set_aside(h.document, query)}  # (left out like a kind set aside wholly)
+    kept = [h for h in hits if h.document.doc_type not in kinds and id(h) not in papers]
     wholly = kinds_set_aside_wholly(query.text) - asked
-    return kept + [h for h in hits if (h.document.doc_type in kinds or outlet_set_aside(h.document, query)) and not (
-        kept and (h.document.doc_type in wholly or outlet_set_aside(h.document, query)))]
+    return kept + [h for h in hits if (h.document.doc_type in kinds or id(h) in papers)
+                   and not (kept and (h.document.doc_type in wholly or id(h) in papers))]
 
 
 def outlet_set_aside(doc: Document, query: Query) -> bool:
