@@ -380,7 +380,11 @@ DEFAULT_INDEX = ROOT / "index"
 #        the page's own
 #   178: an ambiguous short name heading its council's board ("Hull Children's Services Improvement Board") names the
 #        council; a council named on the line under a lone "Apologies" or "Present" heading is a guest's
-PIPELINE_VERSION = "181"
+#   179-180: README, eighty-third round; 181: a news page's masthead over its menu, or in its copyright line, is its
+#        publisher
+#   182: "Berks" is Berkshire's short form, so "West Berks" names West Berkshire; a figure run into its unit
+#        ("24hrs") and a unit's short plural ("hrs") are indexed as the figure and the unit ("24 hours")
+PIPELINE_VERSION = "182"
 
 
 def packaged_model_path() -> str:

@@ -33,6 +33,22 @@ IRREGULAR = {form: base for base, forms in {
     "lose": "lost", "focused": "focussed focusses focussing"}.items() for form in forms.split()}
 
 
+# A figure run into its unit, as staff type it ("decisions within 24hrs", "seen within 10wks"), is the figure and the
+# unit a page writes out ("within 24 hours")
+# (and a unit's plural short form on its own is the unit: "24 hrs")
+_UNITS = {"h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours", "day": "days", "days": "days",
+          "wk": "weeks", "wks": "weeks", "week": "weeks", "weeks": "weeks", "mth": "months", "mths": "months",
+          "mnths": "months", "month": "months", "months": "months", "yr": "years", "yrs": "years", "year": "years",
+          "years": "years", "min": "minutes", "mins": "minutes"}
+_SHORT_UNITS = {"hrs": "hours", "wks": "weeks", "mths": "months", "mnths": "months", "yrs": "years", "mins": "minutes"}
+_NUMBER_UNIT_RE = re.compile(rf"(\d+)({'|'.join(_UNITS)})")
+
+
+def _number_and_unit(token: str) -> tuple[str, ...]:
+    run = _NUMBER_UNIT_RE.fullmatch(token)
+    return (run.group(1), _UNITS[run.group(2)]) if run else (_SHORT_UNITS.get(token, token),)
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
     try:
@@ -45,7 +61,7 @@ def _stemmer():
 
 def tokenize(text: str, stem: bool = True, stop_words: bool = True) -> list[str]:
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
-    tokens = TOKEN_RE.findall(text)
+    tokens = [part for token in TOKEN_RE.findall(text) for part in _number_and_unit(token)]
     if stop_words:
         tokens = [t for t in tokens if t not in STOP_WORDS]
     tokens = [IRREGULAR.get(t, t) for t in tokens]

@@ -121,7 +121,7 @@ _ALIASES = {
     "Wiltshire": ("Wilts",), "Gloucestershire": ("Glos",), "Worcestershire": ("Worcs",), "Oxfordshire": ("Oxon",),
     "Cambridgeshire": ("Cambs",), "Hampshire": ("Hants",), "Staffordshire": ("Staffs",), "Derbyshire": ("Derbys",),
     "Lancashire": ("Lancs",), "Central Bedfordshire": ("Central Beds",), "Warwickshire": ("Warks",),
-    "Shropshire": ("Shrops",),
+    "Shropshire": ("Shrops",), "Berkshire": ("Berks",),  # (the old county's: "West Berks")
     "Liverpool": ("L'pool", "L’pool", "Lpool"), "Birmingham": ("B'ham", "B’ham", "Bham"),  # (the cities' too)
     "Sheffield": ("Sheff",),
     "Northumberland": ("N'land", "N’land", "Nland"),

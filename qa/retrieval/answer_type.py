@@ -1506,9 +1506,21 @@ def states_grade_count(question: str, text: str) -> bool:
 # Asked for a grade outright ("What overall grade did X get?", "How was X rated?"); not "results" or "outcomes",
 # which in this field are often children's outcomes, not Ofsted's grades.
 # ("What overall effectiveness judgement did X receive?"; not "What impact the rating had on recruitment")
+_RATED_HOW = (r"(?:most|highest|lowest|highly|well|poorly|positively|negatively|strong\w*|weak\w*|best|worst|"
+              r"better|worse)")
 GRADE_QUESTION_RE = re.compile(r"\bwhat\s+(?:(?:overall|ofsted|ilacs|sif|final|latest|last|first|new|inspection)\s+"
                                r"\w+\s+|\w+\s+)?(?:grades?|ratings?|judge?ments?)\s+(?:did|was|were|has|had|"
                                r"does|do|is|are)\b|\bhow\s+(?:was|were|is|are)\b[^?]*\b(?:rated|judged|graded)\b|"
+                               # "what did ofsted rate croydon's children's services?", "what was croydon rated by
+                               # ofsted?" (not what was rated how: "what did inspectors rate highly / as strengths?")
+                               # (nor a board's: "what was the LSCB rated?", asked apart)
+                               rf"\bwhat\s+(?:did|has|have)\s+(?:ofsted|inspectors|hmi|the\s+inspectors)\s+"
+                               rf"(?:rated?|graded?)\b(?!\s+as\b)(?![^?.]{{0,40}}?\b{_RATED_HOW}\b)|"
+                               rf"\bwhat\s+(?:was|were|is|are)\s+"
+                               rf"(?:(?!{_RATED_HOW}\b|lscbs?\b|boards?\b)[\w'’-]+\s+){{1,5}}?"
+                               r"(?:rated|graded)(?:\s+by\s+(?:ofsted|inspectors)|\s+overall|\s+in\s+(?:19|20)\d\d|"
+                               r"\s+(?:in|at)\s+(?:its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:inspection|ilacs|sif|visit))?"
+                               r"\s*(?:[?.]|$)|"
                                # "What was Norfolk's overall effectiveness grade at its latest ILACS?" (not a judgement
                                # on or of something: "what was the inspectors' judgement on leadership?")
                                # (only words describing the grade between: not "the basis for the judgement", "its
@@ -1797,7 +1809,11 @@ def names_role(role: str, text: str) -> bool:
 # "What were the findings of the joint inspection in X?": a page announcing an inspection ("The JTAI will look at
 # ...", "have requested that the inspectorates carry out ...") says what will be looked at, not what was found.
 FINDINGS_ASKED_RE = re.compile(r"\bfindings\b|\bwhat\s+(?:did|has|have)\s+(?:[\w'’-]+\s+){0,9}?(?:find|conclude)\b|"
-                               r"\bwhat\s+(?:was|were)\s+(?:found|concluded)\b", re.I)
+                               r"\bwhat\s+(?:was|were)\s+(?:found|concluded)\b|"
+                               # ("what did the MV say?": the visit's letter telling what it found)
+                               r"\bwhat\s+did\s+(?:the|its|that)\s+(?:[\w'’-]+\s+){0,2}?(?:mv|fv|jtai|"
+                               r"monitoring\s+visit|focus+ed\s+visit)"
+                               r"(?:\s+letter)?\s+say\b", re.I)
 ANNOUNCES_RE = re.compile(r"\b(?:jtai|inspection|inspectorates?|inspectors|visit)\s+(?:will|is to|are to)\s+"
                           r"(?:include\s+)?(?:look(?:ing)?\s+at|evaluat\w*|inspect\w*|assess\w*|examin\w*|focus\w*\s+on|"
                           r"review\w*|carry\s+out|encompass\w*)\b|"

@@ -44,7 +44,7 @@ from qa.retrieval.answer_type import (AVERAGE_RE, EVIDENCE, CHANGE_QUESTION_RE, 
                                       line_or_sentence, names_person_in_role, BYLINE_NAME_RE, PERSON_NAME, ROLE_RE,
                                       states_change, states_count, states_count_change, states_count_in_sentence,
                                       states_grade_count, states_share)
-from qa.documents.gazetteer import LIST_JOIN, find_in_text, name_within, question_forms
+from qa.documents.gazetteer import LIST_JOIN, find_in_text, name_within, question_forms, succeeded_by
 from qa.documents.metadata import MONTHS, ORDINAL_RE, another_councils_visit, anticipated_visit, ordinal_value
 from qa.documents.mentions import (MONTH_NAMES, document_event_dates, document_event_months, document_not_before,
                                    document_tells_recent_event, own_dated_months)
@@ -1348,15 +1348,32 @@ def names_other_councils_only(text: str, authorities: list[str]) -> bool:
                                                 for n in named for a in authorities)
 
 
-def grades_others_only(text: str, authorities: list[str], years: range | None, question: str) -> bool:
+def grades_others_only(text: str, authorities: list[str], years: range | None, question: str,
+                       others: set[str] = frozenset()) -> bool:
     """Every sentence of a passage stating a grade gives it to another council than those asked, named before the
     grade with no subject of its own between ("our", "the island's"): "Ofsted has inspected Hampshire's children's
     services, in May 2025, and judged them outstanding. Services on the Isle of Wight were not part of that
     inspection." gives no grade of the Isle of Wight. ("Our services were judged good, the same grade as neighbouring
-    Leicestershire" grades its own; so may "The council's services were judged good", naming nobody.)"""
+    Leicestershire" grades its own; so may "The council's services were judged good", naming nobody.) `others`: the
+    page's other councils, named by a word that alone needs a cue ("Sutton, which remains rated inadequate")."""
     graded = [sentence for start, end in sentence_spans(text)
               if holds_grade_of(sentence := text[start:end], years, question)]
-    return bool(graded) and all(_grades_another(sentence, authorities) for sentence in graded)
+    return bool(graded) and all(_grades_another(sentence, authorities, frozenset(others)) for sentence in graded)
+
+
+@lru_cache(maxsize=64)
+def councils_named(text: str) -> frozenset[str]:
+    """Every council a page names, its subjects or not ("Croydon, Merton and Sutton will pay ...")."""
+    return frozenset(m.name for m in find_in_text(text))
+
+
+@lru_cache(maxsize=64)
+def _other_subject_re(others: frozenset[str]) -> re.Pattern:
+    """A sentence opening on one of `others` by any of its names as its subject ("Sutton, which remains rated
+    inadequate", "Stoke, which ..."; not "Reading the report, ...", "Compared with Sutton, ...")."""
+    forms = "|".join(re.escape(f) for name in sorted(others) for f in question_forms(name, towns=False))
+    return re.compile(rf"^\W*(?-i:{forms})(?:['’]s\b|\s*,|\s+(?:council|is|was|has|had|remains|were|are)\b)", re.I) \
+        if forms else re.compile(r"(?!)")
 
 
 # (a subject of the page's own before a grade: "Our services", "the island's", "the council's own")
@@ -1364,12 +1381,14 @@ _OWN_SUBJECT_RE = re.compile(r"\b(?:our|we|the\s+(?:island|county|city|borough|c
                              re.I)
 
 
-def _grades_another(sentence: str, authorities: list[str]) -> bool:
+def _grades_another(sentence: str, authorities: list[str], others: set[str] = frozenset()) -> bool:
     named = find_in_text(sentence)
     if any(m.name == a or name_within(m.name, a) or name_within(a, m.name) for m in named for a in authorities):
         return False
     grade = EVIDENCE["judgement"].search(sentence)
-    if not named or not grade or not any(m.start < grade.start() for m in named):
+    if not grade:
+        return False
+    if not any(m.start < grade.start() for m in named) and not _other_subject_re(others).search(sentence):
         return False
     return not _OWN_SUBJECT_RE.search(sentence, 0, grade.start())
 
@@ -1422,7 +1441,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
             # "once NNC had its own full inspection, what grade did it get?": "Northamptonshire County Council's
             # children's services were rated inadequate" grades another council (here the one it succeeded)
             graded = [h for h in graded if not names_other_councils_only(h.passage.text, query.authorities)
-                      and not grades_others_only(h.passage.text, query.authorities, years, query.text)
+                      and not grades_others_only(h.passage.text, query.authorities, years, query.text,
+                                                 councils_named(h.document.text) - set(query.authorities))
                       and _names_asked_place(h, query)]
         graded = [h for h in graded if not grades_other_setting_only(
             h.passage.text, f"{h.document.title}\n{h.document.text[:SETTING_HEAD_CHARS]}", query.text)]
@@ -1686,15 +1706,42 @@ def visit_kind_elsewhere(query: Query, hits: list[Hit]) -> bool:
     if not kind or any(h.document.doc_type == "ofsted_letter"
                        and set(h.document.local_authorities) & set(query.authorities) for h in hits):
         return False
+    # (a sentence saying the asked council has had none tells no visit: "Coventry has not had a monitoring visit
+    # since the inspection", "the council is not subject to Ofsted monitoring visits")
+    told = [(h, h.passage.text[start:end]) for h in hits for start, end in sentence_spans(h.passage.text)
+            if not _VISIT_DENIED_RE.search(h.passage.text[start:end])]
     if any(h.document.local_authorities and set(h.document.local_authorities) <= set(query.authorities)
-           and _KIND_NAMED[kind].search(h.passage.text) for h in hits):
+           and _KIND_NAMED[kind].search(sentence) for h, sentence in told):
         return False  # (a page on the council asked alone tells its own visit, whoever else it names)
-    sentences = [h.passage.text[start:end] for h in hits for start, end in sentence_spans(h.passage.text)]
+    sentences = [sentence for _, sentence in told]
     if any(_ASKED_PLACE_VISITED_RE.search(sentence) and any(_place_named_re(a).search(sentence)
                                                             for a in query.authorities) for sentence in sentences):
         return False  # (the asked council's own visit told in other words: "inspectors who returned to Rutland")
     naming = [sentence for sentence in sentences if _KIND_NAMED[kind].search(sentence)]
-    return bool(naming) and all(another_councils_visit(sentence, query.authorities) for sentence in naming)
+    return bool(naming) and all(another_councils_visit(sentence, query.authorities)
+                                or _told_of_another(sentence, query.authorities) for sentence in naming)
+
+
+def _told_of_another(sentence: str, authorities: list[str]) -> bool:
+    """A sentence set in another council, or on a letter to it, naming none asked ("In Warwickshire, ..., inspectors
+    found at a monitoring visit in July ...", "Ofsted's latest letter to Warwickshire ... follows the third monitoring
+    visit")."""
+    others = {mention.start for mention in find_in_text(sentence) if not any(
+        name_within(mention.name, a) or name_within(a, mention.name) or succeeded_by(mention.name, a)
+        for a in authorities)}  # (not a town or predecessor of the asked one: "In Poole, ...")
+    return any(told.end() in others for told in _OTHER_COUNCIL_TOLD_RE.finditer(sentence)) \
+        and not any(_place_named_re(a).search(sentence) for a in authorities)
+
+
+# (only none at all, none yet, or none since the inspection: not one since a time or for a while, when it had one,
+# "has not had a monitoring visit since March 2025, when inspectors found", "no monitoring visit in May, so ...")
+_VISIT_DENIED_RE = re.compile(r"\b(?:(?:has|have|had)\s+not\s+had|(?:has|have|had)n['’]t\s+had|"
+                              r"(?:is|are)\s+(?:not|no\s+longer)\s+subject\s+to|never\s+had|no)\s+"
+                              r"(?:an?\s+|any\s+|further\s+)?(?:ofsted\s+)?(?:monitoring|focus+ed)\s+visits?\b"
+                              r"(?=\s*(?:[.;,]|$)|\s+(?:yet|so\s+far|to\s+date)\b|\s+since\s+(?:the|its|their)\s+"
+                              r"(?:(?:last|latest|full|\d{4})\s+)?(?:inspection|ilacs|judge?ment|rating|report)\b)",
+                              re.I)
+_OTHER_COUNCIL_TOLD_RE = re.compile(r"^\W*(?:in|at)\s+|\bletter\s+to\s+", re.I)  # (a council right after)
 
 
 # "what did the CSE thematic inspections conclude about LSCBs?", where every page naming that kind of inspection is

@@ -16,8 +16,8 @@ from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from qa.documents.gazetteer import (AUTHORITIES, LIKENED, compass_expanded, find_in_question, name_within,
-                                    question_forms, shared_names_expanded)
+from qa.documents.gazetteer import (AUTHORITIES, LIKENED, compass_expanded, find_in_question, is_former,
+                                    name_within, question_forms, shared_names_expanded, succeeded_by)
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.answer_type import (ASIDE_WORDS, CLOSING_SET_ASIDE, COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE,
                                       NOT_WANTED, NUMBER_WORDS, REASON_ASKED_RE, SCENE_CLAUSE, TRAILING_NOT_RE,
@@ -176,6 +176,24 @@ NAMED_SPEAKER_RE = re.compile(rf"\b(?i:what|how)\s+(?i:did|does|has|have)\s+"
                               rf"(?!(?:[A-Z][\w'’-]*\s+)*?{_NOT_A_PERSON}\b)"
                               rf"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)+\s+"
                               r"(?i:say|said|tell|told|explain|describe|add|admit|warn|claim)\b")
+# What a council is doing about something, told by its own pages: "What is Coventry doing to improve support for care
+# leavers after its Ofsted inspection?" (not "what is Ofsted doing to ...", "what has the DfE done about ...")
+# (its subject a council: not "the commissioner", "Coventry's commissioner", "Coventry police"; nor "what is being
+# done", said of nobody)
+COUNCIL_ACTION_RE = re.compile(r"\bwhat(?:['’]s|\s+(?:is|are|has|have|had))\s+"
+                               r"(?P<subject>(?!being\b)(?:[\w'’-]+\s+){1,4}?)"
+                               r"(?:doing|done|planning|put\s+in\s+place)\s+(?:to|about|for|since|after)\b", re.I)
+_COUNCIL_WORDS_RE = re.compile(r"\b(?:the|council|city|borough|county|la|local\s+authority|children['’]?s|"
+                               r"services)\b", re.I)
+
+
+def _names_council_only(subject: str) -> bool:
+    """Whether `subject` is a council and nothing else: "Coventry", "the council", "Coventry City Council"."""
+    rest = subject
+    for name in find_authorities(subject):
+        rest = authority_surface_re(name).sub(" ", rest)
+    return (rest != subject or bool(_COUNCIL_WORDS_RE.search(subject))) \
+        and not _COUNCIL_WORDS_RE.sub(" ", rest).strip(" '’")
 # The event a question measures from: "after the ofsted fv", "since its 2019 inspection"
 _ANCHOR_EVENT = (r"\s+(?:the|its|their|an?)\s+(?:[\w'’-]+\s+){0,3}?"
                  r"(?:fv|mv\s?\d*|visit|inspection|ilacs|jtai|letter|report|judge?ment|rating)s?\b")
@@ -2463,7 +2481,19 @@ def places_asked(text: str, considered: str | None = None) -> list[str]:
             authorities = [a for a in authorities if a in outside]
         elif office_set_aside:
             authorities = []  # (named only as where somebody set aside went: "Not the commissioner sent into Medway")
-    return authorities
+    return list(dict.fromkeys(_council_of_postal_county(text, a) or a for a in authorities))
+
+
+def _council_of_postal_county(text: str, name: str) -> str | None:
+    """The council a former county follows, in brackets or after a comma, as its postal county: "reading (berks) -
+    what grade ...?" asks of Reading, "wokingham, berkshire" of Wokingham (the town named by the county, however
+    typed)."""
+    if not is_former(name):
+        return None
+    forms = lambda n: "|".join(re.escape(f) for f in question_forms(n))  # noqa: E731
+    return next((council for council in AUTHORITIES if council != name and not is_former(council)
+                 and succeeded_by(name, council)
+                 and re.search(rf"\b(?:{forms(council)})\s*(?:\(|,)\s*(?:{forms(name)})\b", text, re.I)), None)
 
 
 # (Parliament's: a paper's or a body's coverage of a place set aside still leaves the place asked, "not the
@@ -2523,6 +2553,16 @@ _DATING_WORD = (r"(?:report|letter|published|publication|out|dated|visit|inspect
                 r"of|the|its|it|was|from|mv|fv|ilacs|jtai)")
 DATED_ASIDE_RE = re.compile(rf"\(\s*(?:{_DATING_WORD}\s+){{0,3}}?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_RE}\s+{YEAR}"
                             rf"\s*\)", re.I)
+
+
+# "(the care leavers one)", "(the one on the front door)": a visit told apart by its theme
+# (not one told apart by its time, "(the latest one)", "(the july one)", nor by its kind or teller, "(the jtai one)",
+# "(the ofsted one)")
+_NOT_THEME = (rf"(?:{MONTH_RE}|latest|last|first|final|recent|most|earlier|earliest|later|previous|next|new|old|"
+              r"second|third|fourth|fifth|sixth|seventh|eighth|spring|summer|autumn|winter|ofsted|cqc|hmi|jtai|ilacs|"
+              r"sif|mv|fv|focus+ed|monitoring|joint|inspection|visit|letter|report|council|news|dfe)")
+THEME_ONE_RE = re.compile(rf"\(\s*the\s+(?:(?:(?!{_NOT_THEME}\b)[a-z'’-]+\s+){{1,4}}one|"
+                          rf"one\s+(?:on|about|looking\s+at)\s+(?:(?!{_NOT_THEME}\b)[a-z'’-]+\s*){{1,4}})\s*\)", re.I)
 
 
 def parse(question: str, previous: Query | None = None) -> Query:
@@ -2602,6 +2642,14 @@ def parse(question: str, previous: Query | None = None) -> Query:
         stripped = re.sub(r"\(\s*\)", " ", stripped)  # (the brackets it stood in: "the MV ... (the fifth one)")
         if _has_topic(stripped) and not _asks_only_about_visit(stripped, authorities):
             rest = stripped.strip()  # unless the visit is what the question is about
+    one_visit = visit or start and end and (start.year, start.month) == (end.year, end.month)
+    if one_visit and _asked_type(text) in ("person", "date") and THEME_ONE_RE.search(rest) \
+            and not re.search(r"\band\s+(?:what|how|why|which)\b", text, re.I) \
+            and _has_topic(untold := _tidy(THEME_ONE_RE.sub(" ", rest))):
+        # "who did warwickshire's third monitoring visit and when were they on site? (the care leavers one)": with
+        # its number or date picking out the visit, a bracket naming its theme says which one, in words the lines
+        # naming its inspectors and days need not hold
+        rest, picked = untold, THEME_ONE_RE.sub(" ", picked)
     unwritten = WRITING_FOR_RE.sub(r"\g<head> ", CITED_IN_RE.sub(r"\1\2", picked))
     cues = without_sources_beside(NEGATED_SOURCE_RE.sub(" ", OFSTED_RECEIVING_RE.sub(" ", WRONG_SOURCE_RE.sub(
         " ", PAST_EMPLOYER_RE.sub(" ", COUNCIL_TARGETED_RE.sub(" ", unwritten))))))
@@ -2618,7 +2666,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     # "banes cabinet extra funding for short breaks after the ofsted fv": the event a question measures from names
     # no teller when a council body is cued outside it (not a topic word such as "social media")
     outside = next((name for name, pattern in SOURCE_CUES if pattern.search(EVENT_ANCHOR_RE.sub(" ", cues))), None)
-    source = attributed or responding or ("council" if outside == "council" else None) \
+    acting = (action := COUNCIL_ACTION_RE.search(cues)) and _names_council_only(action.group("subject"))
+    source = attributed or responding or ("council" if outside == "council" or acting and not outside else None) \
         or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
     if source == "ofsted" and not attributed and not next((n for n, p in SOURCE_CUES if p.search(
             SINCE_EVENT_RE.sub(" ", cues))), None):
@@ -2813,6 +2862,9 @@ def _examples_listed(text: str) -> str:
     return BRACKETED_RE.sub(drop, text)
 
 
+TRAILING_ACRONYM_RE = re.compile(r"((?:[A-Z][a-z'’]+\s+)+?(?:[A-Z][a-z'’]+))\s+([A-Z]{2,})$")
+
+
 def find_names(text: str, authorities: list[str]) -> list[str]:
     """Acronyms (CQC, DfE, JTAI) and runs of two or more capitalised words (Care Inspectorate Wales, Eleanor
     Brazil) in a question: things a passage must mention to answer it. Authorities, months and framing words
@@ -2828,6 +2880,10 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     places |= {w.lower() for w in capitalised
                if w.lower() not in places and (found := find_in_question(w))
                and all(f in authorities or any(name_within(f, a) for a in authorities) for f in found)}
+    # ... and the former county it lies in, written as its postal county ("Reading, Berks")
+    places |= {w.lower() for county in AUTHORITIES
+               if is_former(county) and any(succeeded_by(county, a) for a in authorities)
+               for form in question_forms(county) for w in form.split()}
     # ... and its council's initials ("NCC (Northamptonshire County Council)", "WSCC 2019: ... West Sussex ...")
     places |= {i for a in authorities for i in council_initials(a)}
     # ... or its bare initials, in capitals ("TH's previous inspection" after "Tower Hamlets"; not "St Anthony's")
@@ -2846,7 +2902,11 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     text = re.sub(r"[^\S\n]{2,}", " ", text)
     names = []
     for m in NAME_RE.finditer(text):
-        _add_name(names, m.group(0), places)
+        # (an acronym closing a run of capitalised words is a name of its own: "Care Inspectorate Wales PEI" asks of
+        # CIW's performance evaluation inspection, which a page writes out as "Performance Evaluation Inspection (PEI)")
+        split = TRAILING_ACRONYM_RE.match(m.group(0))
+        for name in split.groups() if split else (m.group(0),):
+            _add_name(names, name, places)
     for m in SINGLE_NAME_RE.finditer(text):
         if m.group(0).lower() not in QUESTION_WORDS:
             _add_name(names, m.group(0), places, single=True)
