@@ -8,7 +8,16 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# A figure run into its unit, as staff type it ("decisions within 24hrs", "seen within 10wks"), is the figure and the
+# unit a page writes out ("within 24 hours"); so is a unit's short plural on its own ("24 hrs")
 TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_UNITS = {"h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours", "day": "days", "days": "days",
+          "wk": "weeks", "wks": "weeks", "week": "weeks", "weeks": "weeks", "mth": "months", "mths": "months",
+          "mnths": "months", "month": "months", "months": "months", "yr": "years", "yrs": "years", "year": "years",
+          "years": "years", "min": "minutes", "mins": "minutes"}
+SHORT_UNITS = {"hrs": "hours", "wks": "weeks", "mths": "months", "mnths": "months", "yrs": "years", "mins": "minutes"}
+_FIGURE_UNIT_RE = re.compile(rf"\b(\d+)({'|'.join(_UNITS)})\b")
+_FIGURE_UNIT_HINT_RE = re.compile(r"[0-9](?:h|wk|mth|mnth|yr|min|day|week|month|year)")  # (a quick scan first)
 
 STOP_WORDS = frozenset("""
 a about above after again against all am an and any are aren't as at be because been before being below between
@@ -33,20 +42,7 @@ IRREGULAR = {form: base for base, forms in {
     "lose": "lost", "focused": "focussed focusses focussing"}.items() for form in forms.split()}
 
 
-# A figure run into its unit, as staff type it ("decisions within 24hrs", "seen within 10wks"), is the figure and the
-# unit a page writes out ("within 24 hours")
-# (and a unit's plural short form on its own is the unit: "24 hrs")
-_UNITS = {"h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours", "day": "days", "days": "days",
-          "wk": "weeks", "wks": "weeks", "week": "weeks", "weeks": "weeks", "mth": "months", "mths": "months",
-          "mnths": "months", "month": "months", "months": "months", "yr": "years", "yrs": "years", "year": "years",
-          "years": "years", "min": "minutes", "mins": "minutes"}
-_SHORT_UNITS = {"hrs": "hours", "wks": "weeks", "mths": "months", "mnths": "months", "yrs": "years", "mins": "minutes"}
-_NUMBER_UNIT_RE = re.compile(rf"(\d+)({'|'.join(_UNITS)})")
-
-
-def _number_and_unit(token: str) -> tuple[str, ...]:
-    run = _NUMBER_UNIT_RE.fullmatch(token)
-    return (run.group(1), _UNITS[run.group(2)]) if run else (_SHORT_UNITS.get(token, token),)
+_BASE_FORMS = {**SHORT_UNITS, **IRREGULAR}
 
 
 @lru_cache(maxsize=1)
@@ -61,10 +57,12 @@ def _stemmer():
 
 def tokenize(text: str, stem: bool = True, stop_words: bool = True) -> list[str]:
     text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
-    tokens = [part for token in TOKEN_RE.findall(text) for part in _number_and_unit(token)]
+    if _FIGURE_UNIT_HINT_RE.search(text):
+        text = _FIGURE_UNIT_RE.sub(lambda m: f"{m.group(1)} {_UNITS[m.group(2)]}", text)
+    tokens = TOKEN_RE.findall(text)
     if stop_words:
         tokens = [t for t in tokens if t not in STOP_WORDS]
-    tokens = [IRREGULAR.get(t, t) for t in tokens]
+    tokens = [_BASE_FORMS.get(t, t) for t in tokens]
     stemmer = _stemmer() if stem else None
     if stemmer is not None:
         tokens = stemmer.stemWords(tokens)
