@@ -328,6 +328,12 @@ def succeeded_by(former: str, name: str) -> bool:
     return name_within(former, name) or name in _SUCCESSORS.get(canonical_authority(former), ())
 
 
+@lru_cache(maxsize=512)
+def former_counties(name: str) -> tuple[str, ...]:
+    """The former authorities whose area holds `name` ("Reading" -> ("Berkshire",)), once per name."""
+    return tuple(county for county in AUTHORITIES if county != name and is_former(county) and succeeded_by(county, name))
+
+
 def is_former(name: str) -> bool:
     a = AUTHORITIES.get(canonical_authority(name))
     return bool(a and a.status == "former")

@@ -16,8 +16,8 @@ from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from qa.documents.gazetteer import (AUTHORITIES, LIKENED, compass_expanded, find_in_question, is_former,
-                                    name_within, question_forms, shared_names_expanded, succeeded_by)
+from qa.documents.gazetteer import (AUTHORITIES, LIKENED, compass_expanded, find_in_question, former_counties,
+                                    is_former, name_within, question_forms, shared_names_expanded)
 from qa.retrieval.acronyms import FIELD_GLOSSARY
 from qa.retrieval.answer_type import (ASIDE_WORDS, CLOSING_SET_ASIDE, COUNCIL_DECISION_RE, LATE_SCENE_CLAUSE,
                                       NOT_WANTED, NUMBER_WORDS, REASON_ASKED_RE, SCENE_CLAUSE, TRAILING_NOT_RE,
@@ -2491,8 +2491,7 @@ def _council_of_postal_county(text: str, name: str) -> str | None:
     if not is_former(name):
         return None
     forms = lambda n: "|".join(re.escape(f) for f in question_forms(n))  # noqa: E731
-    return next((council for council in AUTHORITIES if council != name and not is_former(council)
-                 and succeeded_by(name, council)
+    return next((council for council in AUTHORITIES if not is_former(council) and name in former_counties(council)
                  and re.search(rf"\b(?:{forms(council)})\s*(?:\(|,)\s*(?:{forms(name)})\b", text, re.I)), None)
 
 
@@ -2881,8 +2880,7 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
                if w.lower() not in places and (found := find_in_question(w))
                and all(f in authorities or any(name_within(f, a) for a in authorities) for f in found)}
     # ... and the former county it lies in, written as its postal county ("Reading, Berks")
-    places |= {w.lower() for county in AUTHORITIES
-               if is_former(county) and any(succeeded_by(county, a) for a in authorities)
+    places |= {w.lower() for a in authorities for county in former_counties(a)
                for form in question_forms(county) for w in form.split()}
     # ... and its council's initials ("NCC (Northamptonshire County Council)", "WSCC 2019: ... West Sussex ...")
     places |= {i for a in authorities for i in council_initials(a)}
