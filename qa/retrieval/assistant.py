@@ -1371,9 +1371,10 @@ def councils_named(text: str) -> frozenset[str]:
 def _other_subject_re(others: frozenset[str]) -> re.Pattern:
     """A sentence opening on one of `others` by any of its names as its subject ("Sutton, which remains rated
     inadequate", "Stoke, which ..."; not "Reading the report, ...", "Compared with Sutton, ...")."""
-    forms = "|".join(re.escape(f) for name in sorted(others) for f in question_forms(name, towns=False))
-    return re.compile(rf"^\W*(?-i:{forms})(?:['’]s\b|\s*,|\s+(?:council|is|was|has|had|remains|were|are)\b)", re.I) \
-        if forms else re.compile(r"(?!)")
+    if not others:
+        return re.compile(r"(?!)")
+    names = "|".join(_place_named_re(name).pattern for name in sorted(others))
+    return re.compile(rf"^\W*(?-i:{names})(?:['’]s\b|\s*,|\s+(?:council|is|was|has|had|remains|were|are)\b)", re.I)
 
 
 # (a subject of the page's own before a grade: "Our services", "the island's", "the council's own")

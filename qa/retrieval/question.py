@@ -2490,9 +2490,9 @@ def _council_of_postal_county(text: str, name: str) -> str | None:
     typed)."""
     if not is_former(name):
         return None
-    forms = lambda n: "|".join(re.escape(f) for f in question_forms(n))  # noqa: E731
+    county = authority_surface_re(name).pattern
     return next((council for council in AUTHORITIES if not is_former(council) and name in former_counties(council)
-                 and re.search(rf"\b(?:{forms(council)})\s*(?:\(|,)\s*(?:{forms(name)})\b", text, re.I)), None)
+                 and re.search(rf"{authority_surface_re(council).pattern}\s*(?:\(|,)\s*{county}", text, re.I)), None)
 
 
 # (Parliament's: a paper's or a body's coverage of a place set aside still leaves the place asked, "not the
