@@ -384,7 +384,10 @@ DEFAULT_INDEX = ROOT / "index"
 #        publisher
 #   182: "Berks" is Berkshire's short form, so "West Berks" names West Berkshire; a figure run into its unit
 #        ("24hrs") and a unit's short plural ("hrs") are indexed as the figure and the unit ("24 hours")
-PIPELINE_VERSION = "182"
+#   183: a judgement table's row with its grade run on ("... of care leavers Good") is no heading; more dates read (a
+#        report's running footer after several parts or in figures with two-digit years, a byline naming the
+#        reporter's service, "Meeting: <body>, <date>", "Page last reviewed", a dateline without its year)
+PIPELINE_VERSION = "183"
 
 
 def packaged_model_path() -> str:

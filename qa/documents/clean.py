@@ -199,6 +199,18 @@ GRADE_ONLY_RE = re.compile(r"\W*(?:requires\s+improvement(?:\s+to\s+be\s+good)?|
                            r"\W*(?:\(?\d\)?)?\W*", re.I)
 
 
+# A judgement table's row, its area and grade run together ("The experiences and progress of care leavers Good",
+# "Overall effectiveness Requires improvement to be good")
+# (or a SIF's: "Children looked after and achieving permanence Requires improvement", "Adoption performance Good",
+# "Leadership, management and governance Inadequate")
+GRADE_ROW_RE = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:The\s+)?(?:experiences\s+and\s+progress\s+of|"
+                          r"impact\s+of\s+leaders\s+on|overall\s+effectiveness|"
+                          r"children\s+(?:who\s+need\s+help|looked\s+after)|adoption\s+performance|"
+                          r"leadership,?\s+management|experiences\s+of\s+care\s+leavers)\b[^.!?:]{0,100}?\s"
+                          r"(?-i:Requires\s+[Ii]mprovement(?:\s+to\s+be\s+[Gg]ood)?|Inadequate|Good|Outstanding)\s*",
+                          re.I)
+
+
 # A table's header row: short cells of words joined by bars ("Requirement | Due date"; not a dateline, "Published:
 # 9 January 2024 | Updated ...", a site's title, "News | Rutland County Council", nor its menu, "Home | News")
 # (with bars at each end too, "| Requirement | Due date |"; not a title naming its place, "Council news | Rutland")
@@ -226,6 +238,8 @@ def _heading_like(line: str, max_len: int = 90) -> bool:
     if (label := s.rpartition(":"))[1] and GRADE_ONLY_RE.fullmatch(label[2]):
         return False  # ... or its row ("Overall effectiveness: Outstanding"): no section opens there, and the rows
         # kept as headings split the table across passages, its last rows opening the summary's
+    if GRADE_ROW_RE.fullmatch(s):
+        return False  # (a row whose cells a PDF ran together: "The experiences and progress of care leavers Good")
     first = s.lstrip("‘'\"“")[:1]
     return first.isupper() or first.isdigit()
 

@@ -759,4 +759,6 @@ def convert_docx(data: bytes) -> Extracted:
         hints["file_title"] = props.title  # (as for a PDF: "Committee report template" is no title)
     if props.author:
         hints["author"] = props.author
+    if props.modified:  # (only to find the year of a dateline that gives none: "Date | Thursday 16 October")
+        hints["file_modified"] = props.modified.date().isoformat()
     return Extracted(blocks, hints, "docx")

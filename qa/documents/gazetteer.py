@@ -457,7 +457,11 @@ def find_in_text(text: str) -> list[Mention]:
                     if not (possessive or re.match(r"\s*(council|borough|children['’]?s\s+services\s*(?:[:|–—-]|\n|$|"
                                                    r"(?:were|was|are|is|has|have|had|rated|judged)\b)|"
                                                    r"(?-i:Children['’]?s\s+Services\s+(?:Improvement\s+)?"
-                                                   r"(?:Board|Panel|Partnership))\b)", after, re.I)
+                                                   r"(?:Board|Panel|Partnership))\b|"
+                                                   # (or its safeguarding partners': "Newcastle Safeguarding
+                                                   # Children Partnership" heading its briefing)
+                                                   r"(?-i:Safeguarding\s+Children(?:['’]?s)?\s+(?:Partnership|Board))"
+                                                   r"\b)", after, re.I)
                             or (_LA_LABEL_BEFORE_RE.search(before) and re.match(r"[^\S\n]*(?:\||\n|$)", after))):
                         pending.append((m, canonical, ns, ne))  # unless a list with other authorities begins there
                         continue

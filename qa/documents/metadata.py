@@ -316,7 +316,8 @@ def _dateline(text: str) -> tuple[str | None, bool]:
     # 7.00 pm (Item 7.)")
     meeting = re.match(rf"(?i)meeting\s*:\s*(?:{WEEKDAY},?\s+)?({_FULL_DATE}|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d)\b"
                        rf"(?=\s*(?:$|,|\d{{1,2}}[.:]\d\d|-|–|\|))|"
-                       rf"meeting\s+of\s+(?-i:[A-Z])[\w&'’ -]{{2,80}}?,\s*{WEEKDAY}({_FULL_DATE})\b"
+                       # (or "Meeting: Corporate Parenting Board, Thursday 25 September 2025")
+                       rf"meeting(?:\s+of\s+|\s*:\s*)(?-i:[A-Z])[\w&'’ -]{{2,80}}?,\s*{WEEKDAY}({_FULL_DATE})\b"
                        rf"(?=\s*(?:$|,|\d{{1,2}}[.:]\d\d|\())", s, re.I)
     meeting = meeting and re.match(r"(.*)", next(g for g in meeting.groups() if g))
     if meeting and parse_date(meeting.group(1)):
@@ -339,6 +340,7 @@ def _dateline(text: str) -> tuple[str | None, bool]:
                _MY_RE):
         rest = rx.sub(" ", rest)  # (a month alone counts below only with a prefix)
     rest = _CLOCK_RE.sub(" ", rest)  # (after the dates: "07.06.23 | 17:42" is a date in figures, then a time)
+    rest = _READING_TIME_RE.sub(" ", rest)  # (and a story's reading time: "Saturday 3 May 2025 5 min read")
     # (a meeting's mode after its date: "Date of meeting: 23/06/2020 (virtual meeting)")
     rest = re.sub(r"\((?:virtual|remote|online|hybrid)(?:\s+meeting)?\)", " ", rest, flags=re.I)
     rest = re.sub(rf"^\s*{_DATELINE_PREFIX}", " ", rest.strip(), flags=re.I)
@@ -353,9 +355,12 @@ def _dateline(text: str) -> tuple[str | None, bool]:
             and any(re.match(r"[Bb]y\s", p) for p in parts):
         rest = ""
     rest = re.sub(r"[|,•·:()\-–—]", " ", rest).strip()
-    if rest and not (_BYLINE_RE.match(rest) or re.fullmatch(r"(?:[A-Z][\w&'’.-]*\s*){1,4}", rest)):
+    # (a byline naming the reporter's service too: "By Callum Treharne-Quist Local Democracy Reporting Service")
+    long_byline = re.fullmatch(r"[Bb]y\s+(?:[A-Z][\w&'’.-]*\s*){2,8}", rest) \
+        and re.match(r"\W*[Bb]y\s+[A-Z][a-z'’-]+\s+[A-Z]", s)  # (not "By 31 March 2026 Every Care Leaver Will ...")
+    if rest and not (_BYLINE_RE.match(rest) or re.fullmatch(r"(?:[A-Z][\w&'’.-]*\s*){1,4}", rest) or long_byline):
         return None, False
-    if not prefixed and len(re.findall(r"[A-Za-z]{3,}", rest)) > 3:
+    if not prefixed and len(re.findall(r"[A-Za-z]{3,}", rest)) > 3 and not long_byline:
         return None, False
     if _MY_RE.fullmatch(s.strip()) or (not re.search(r"\d{1,2}", re.sub(_YEAR, "", s))):
         # "May 2016" alone: a month only, kept as the first of the month only with a prefix
@@ -478,8 +483,13 @@ _MEETING_ON_RE = re.compile(rf"^\s*(?!(?:next|previous|last|future|following|for
                             rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?({_FULL_DATE})\s*$", re.I | re.M)
 _SIGNATURE_LINE_RE = re.compile(r"\b(?:chair(?:man|woman|person)?|signed)\b[\s.…_]*\.{4,}|\.{4,}|_{4,}|"
                                 r"\bminutes\s+(?:confirmed|approved|signed)\b", re.I)
-# (or in figures, "Norfolk County Council ILACS | 08/03/2024 | Page 1 of 2")
-_RUNNING_DATE_RE = re.compile(rf"^[^\n|]{{3,80}}\|\s*({_FULL_DATE}|\d{{1,2}}/\d{{1,2}}/(?:19|20)\d\d)\s*\|\s*page\s+\d+"
+# (or in figures, "Norfolk County Council ILACS | 08/03/2024 | Page 1 of 2"; with a two-digit year, "ILACS 80467 |
+# 22.07.25 | Page 1 of 14"; after more parts or a "published", "ILACS report 80244 | East Sussex | 29 April 2025 | Page
+# 1 of 18", "Brighton and Hove ILACS report | published 09/04/2024 | Page 2 of 17")
+_RUNNING_DATE_RE = re.compile(rf"^(?:[^\n|]{{2,80}}\|){{1,3}}\s*(?:published\s*:?\s*)?"
+                              rf"({_FULL_DATE}|\d{{1,2}}(?P<sep>[/.])\d{{1,2}}(?P=sep)(?:19|20)\d\d|"
+                              rf"\d\d(?P<sep2>[/.])\d\d(?P=sep2)\d\d)"
+                              rf"\s*\|\s*page\s+\d+"
                               rf"(?:\s+of\s+\d+)?\s*$", re.I | re.M)
 _MINUTES_FOOTER_RE = re.compile(rf"^[^\n]{{3,100}}?\s[-–|]\s*({_FULL_DATE})\s*[-–|]\s*(?:printed\s+)?minutes\b"
                                 rf"(?:\s+page\s+\d+(?:\s+of\s+\d+)?)?\s*$", re.I | re.M)
@@ -1647,10 +1657,9 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         return parse_date(m.group(1)), 0.8
     # a letter's running footer: "Ofsted monitoring visit letter | 24 August 2015 | Page 1" (in the text, or taken
     # out of it as page furniture)
-    m = _RUNNING_DATE_RE.search(content) or _RUNNING_DATE_RE.search(hints.get("page_furniture", ""))
-    if m and parse_date(m.group(1)) and not _NOT_MEETING_DATE_RE.search(m.group(0)[:m.start(1) - m.start(0)]):
-        # (not a policy's "Review date | 01/04/2026 | Page 1")
-        return parse_date(m.group(1)), 0.75
+    found = _running_date(hints.get("page_furniture", ""), once=True) or _running_date(content) or _running_date(raw)
+    if found:  # (a text file's footer, which cleaning took out of the content, is in the raw text)
+        return found, 0.75
     # ... or printed minutes' running footer: "Suffolk County Council - Corporate Parenting Board - 23 January 2024 -
     # Minutes   Page 3 of 3" (the meeting's date)
     m = _MINUTES_FOOTER_RE.search(content) or _MINUTES_FOOTER_RE.search(hints.get("page_furniture", ""))
@@ -1739,8 +1748,14 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
         return parse_date(m.group(1)), 0.6
     if hints.get("url_date"):  # (see convert.convert_html: a news site files a story under its day)
         return hints["url_date"], URL_DATE_CONFIDENCE
+    if found := _yearless_dateline(head, hints, raw or content):  # (the copyright line may be cleaned out)
+        return found, 0.6
     if updated:
         return updated, UPDATED_DATE_CONFIDENCE
+    # ... or its last review, closing it ("Page last reviewed: 14 August 2025"), when nothing else dates it
+    reviewed = [m.group(1) for m in _PAGE_REVIEWED_RE.finditer((raw or content)[-2000:])]
+    if reviewed and parse_date(reviewed[-1]):
+        return parse_date(reviewed[-1]), UPDATED_DATE_CONFIDENCE
     if hints.get("date_modified"):  # only the page's update time: better than nothing, said with less confidence
         return parse_date(hints["date_modified"]), UPDATED_DATE_CONFIDENCE
     if pack_date:  # an undated letter in a committee's pack: no later than the meeting it went to
@@ -1749,6 +1764,81 @@ def infer_date(blocks: list[Block], hints: dict, raw: str = "", doc_type: str = 
 
 
 _FURNITURE_DATE_RE = re.compile(_FULL_DATE, re.I)
+# A footer's cell naming another date than the document's, just before it ("Target date | 31/03/2026", "Go live |
+# 01/04/2026", "Consultation closes | 31/03/2025")
+_OTHER_DATE_CELL_RE = re.compile(r"\b(?:date|deadline|due|target|closes?|closing|live|implementation|effective|"
+                                 r"commenc\w*|start\w*|valid|renew\w*|review\w*|expir\w*|draft|as\s+at|until|by)\s*$",
+                                 re.I)
+
+
+def _running_date(text: str, once: bool = False) -> str | None:
+    """The date a running footer or header gives ("Norfolk County Council ILACS | 08/03/2024 | Page 1 of 2"). With
+    more cells before the date or a two-digit year, taken from a page's text (not its furniture, `once`) only when it
+    runs on two pages or more: a contents table's row ("4 | Ofsted focused visit letter | 14 November 2023 | Page 12")
+    is there once."""
+    dates = set()
+    runs = 0
+    for m in _RUNNING_DATE_RE.finditer(text or ""):
+        before = m.group(0)[:m.start(1) - m.start(0)]
+        cell = before.rstrip().rstrip("|").rpartition("|")[2]
+        if _NOT_MEETING_DATE_RE.search(before) or _OTHER_DATE_CELL_RE.search(cell) or not parse_date(m.group(1)):
+            continue  # (not a policy's "Review date | 01/04/2026 | Page 1")
+        dates.add(parse_date(m.group(1)))
+        runs += 2 if before.count("|") == 1 and re.search(r"(?:19|20)\d\d\s*$", m.group(1)) else 1
+    return dates.pop() if len(dates) == 1 and (once or runs >= 2) else None
+_PAGE_REVIEWED_RE = re.compile(rf"(?im)^[^\S\n]*(?:this\s+)?page\s+(?:was\s+)?last\s+reviewed(?:\s+on)?\s*:?\s*"
+                               rf"((?:{WEEKDAY})?\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY},?\s+(?:19|20)\d\d)\b")
+# A dateline without its year ("Saturday 3 May", "News | 27 Aug", "Posted: Wednesday 15 October", a cover's "Date |
+# Thursday 16 October"): the year is the one that fits what else dates the page, and its weekday where it gives one.
+_YEARLESS_DAY_RE = re.compile(rf"\b(?:((?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+                              rf"{MONTH_ANY}(?![\w'’-])(?!,?\s*['’]?(?:19|20)?\d\d\b)", re.I)
+# (a page's copyright line, "(c) 2025 Black Country Chronicle", "© Bristol City Council 2025")
+# (of a range, its last: "© 2010-2025 Rutland County Council", "© 2010-25")
+_COPYRIGHT_YEAR_RE = re.compile(r"(?:©|\(c\)|\bcopyright\b)[^\S\n]*(?:[^\n\d]{0,60}?[^\S\n])?"
+                                r"((?:19|20)\d\d)(?:[^\S\n]*[-–][^\S\n]*((?:19|20)?\d\d))?\b", re.I)
+_SAVED_KEYS = ("clipped", "saved", "captured", "retrieved", "accessed", "downloaded", "archived")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _year_of_yearless(day: int, month: int, weekday: str | None, hints: dict, content: str) -> int | None:
+    """The year a yearless dateline's day falls in: on or before the day a clipping was saved (its front matter's
+    "clipped: 2025-09-04"), else in the page's copyright year or the one before, else nearest a Word file's last
+    save; where a weekday is given, the one it falls on. None when nothing dates the page."""
+    def fits(year: int) -> date | None:
+        try:
+            day_of = date(year, month, day)
+        except ValueError:
+            return None
+        return day_of if weekday is None or day_of.weekday() == _WEEKDAYS.index(weekday[:3].lower()) else None
+
+    saved = next((parse_date(hints[k]) for k in _SAVED_KEYS if hints.get(k) and parse_date(hints[k])), None)
+    if saved:
+        found = [d for y in (int(saved[:4]), int(saved[:4]) - 1) if (d := fits(y)) and d.isoformat() <= saved]
+        return found[0].year if found else None
+    years = [int(first[:2] + last[-2:]) if last else int(first)
+             for first, last in _COPYRIGHT_YEAR_RE.findall(content[-3000:])]
+    changed = parse_date(hints.get("date_modified") or "")  # (no later than the page's last change)
+    if years:
+        return next((y for y in (max(years), max(years) - 1)
+                     if (d := fits(y)) and not (changed and d.isoformat() > changed)), None)
+    modified = parse_date(hints.get("file_modified") or "")
+    if modified and weekday:  # (a file's save date alone, without a weekday to fix the year, is too weak)
+        at = date.fromisoformat(modified)
+        found = sorted((d for y in (at.year - 1, at.year, at.year + 1) if (d := fits(y))), key=lambda d: abs(d - at))
+        return found[0].year if found else None
+    return None
+
+
+def _yearless_dateline(head: list[Block], hints: dict, content: str) -> str | None:
+    """The date of a dateline at the page top that gives no year, its year found by `_year_of_yearless`."""
+    for b in head:
+        m = _YEARLESS_DAY_RE.search(b.text) if len(b.text) <= 120 else None
+        year = m and _year_of_yearless(int(m.group(2)), _month(m.group(3)), m.group(1), hints, content)
+        if year:
+            found, _prefixed = _dateline(f"{b.text[:m.end()]} {year}{b.text[m.end():]}")
+            if found:
+                return found
+    return None
 _CLOSING_PUBLISHED_RE = re.compile(rf"(?:^|[.!?]\s+)(?:first\s+)?published\s*:?\s*(?:on\s+|in\s+)?"
                                    rf"((?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_ANY}\s+(?:19|20)\d\d)\.?\s*$", re.I)
 _MEETING_TITLE_RE = re.compile(r"\b(?:minutes|agenda|meeting|committee|sub-committee|cabinet|panel|board|forum|"

@@ -94,6 +94,14 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                         # a terse query closing on "dates": "notts front door focused visit dates"
                         r"^(?![^?]*\b(?:what|how|who|which|why|where|did|does|do|is|are|was|were)\b)"
                         r"(?![^?]*\b(?:up\s+to|out\s+of)\s+dates?\b)[^?]*\bdates\s*\??\s*$|"
+                        # (or one date: "somerset improvement notice date"; not with another fact asked, "ilacs
+                        # judgement and date", "number of CIC at census date", nor "progress to date", "up-to-date")
+                        r"^(?![^?]*\b(?:what|how|who|which|why|where|did|does|do|is|are|was|were|number|grades?|"
+                        r"judge?ments?|ratings?|rated|judged|figures?|count|outcome|result)\b)"
+                        r"(?![^?]*(?:\b(?:up\s+to|out\s+of|and)|\+|&)\s+(?:[\w-]+\s+)?dates?\b)"
+                        r"[^?]*(?<![-+&])(?<!\bto\s)"
+                        r"(?<!census\s)(?<!snapshot\s)(?<!request\s)(?<!referral\s)(?<!due\s)(?<!review\s)"
+                        r"(?<!target\s)(?<!deadline\s)(?<!closing\s)\bdate\s*\??\s*$|"
                         # a terse query closing on "when" and what happened: "b&nes ilacs 2025 when notified"
                         r"^(?![^?]*\b(?:what|how|who|which|why|where|did|does|do|is|are|was|were)\b)[^?]*\bwhen\s+"
                         r"(?:notified|inspected|published|visited|announced|released|issued|rated|judged|held|"

@@ -1484,6 +1484,9 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
             and not any(rank.opens_on_kind(h.document, rank.FOCUSED_ASKED_RE) for h in hits):
         return False  # so for "Ofsted's 2025 focused visit to X - what did it find?" ("at the time of the FV"; not
         # "..., not the Cheshire West focused visit")
+    if WRITTEN_QUESTION_ASKED_RE.search(asked) and hits and not any(written_answer_page(h.document) for h in hits):
+        return False  # "the 2019 written PQ to DfE on which councils have had commissioners": no written answer
+        # meets the filters (a commissioner's report naming councils is no minister's answer)
     meeting = [h for h in hits if not h.unconfirmed] or hits
     # (a report opening on its details table, as ranking reads it: not minutes noting a home's inspection later on)
     if asks_council_services(query.text) and meeting \
@@ -1512,6 +1515,37 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
             for h in hits):
         return True  # "who was the director the council leader congratulated?": "congratulate Julian Wooster"
     return not role or role == "spoke" and by_surname or any(names_person_in_role(role, h.passage.text) for h in hits)
+
+
+# A written question to a minister asked by its kind ("the 2019 written PQ to DfE", "the parliamentary written answer
+# on ..."; not a statement, nor what a minister told MPs in a debate, nor a council's written answer at full council),
+# and a page of one: the question put ("To ask the Secretary of State for Education, ...", "Question to the Department
+# for Education") or its answer's date
+WRITTEN_QUESTION_ASKED_RE = re.compile(r"^(?=.*\b(?:dfe|minister|ministers|department|secretary\s+of\s+state|"
+                                       r"parliament\w*|mps?|commons|lords|hansard|government)\b)"
+                                       r"(?!.*\b(?:full\s+council|councillors?|cllr)\b)"
+                                       # (nor an oral one: "her oral PQ", "at education questions")
+                                       r"(?!.*\b(?:oral|question\s+time|\w+\s+questions\s+in\s+the\s+commons|"
+                                       r"(?:education|commons)\s+questions)\b)"
+                                       # (nor post-qualifying training: "PQ modules", "a PQ award in child care")
+                                       r"(?!.*\b(?:post-?qualifying|modules?|places|qualifications?|awards?|"
+                                       r"programmes?|training|courses?|frameworks?|consolidation|credits?)\b)"
+                                       r".*(?:\b(?:parliamentary\s+)?written\s+(?:parliamentary\s+)?"
+                                       r"(?:questions?|answers?)\b|\bPQs?\b)", re.I | re.S)
+_WRITTEN_ANSWER_PAGE_RE = re.compile(r"\bquestion\s+to\s+the\s+(?:department|secretary|minister|home\s+office)\b|"
+                                     r"\banswered\s+on\b", re.I)
+
+
+def written_answer_page(doc) -> bool:
+    return bool(rank.PARLIAMENT_ASKS_RE.search(doc.text) or _WRITTEN_ANSWER_PAGE_RE.search(doc.text[:3000])
+                or _WRITTEN_ANSWER_TOLD_RE.search(doc.text))  # (or a story telling of one: "in a written answer")
+
+
+# (told by a minister's or Parliament's: not a council's "Written questions from members of the public")
+_WRITTEN_BY = r"(?:minister\w*|mps?|parliament\w*|dfe|department|government|secretary\s+of\s+state|commons|lords)"
+_WRITTEN = r"\bwritten\s+(?:parliamentary\s+)?(?:answer|question)s?\b"
+_WRITTEN_ANSWER_TOLD_RE = re.compile(rf"\b{_WRITTEN_BY}\b[^.\n]{{0,80}}{_WRITTEN}|"
+                                     rf"{_WRITTEN}[^.\n]{{0,80}}\b{_WRITTEN_BY}\b", re.I)
 
 
 # A commissioner put into a council ("When did the DfE put a commissioner into X?", "Who was appointed commissioner?";

@@ -382,6 +382,12 @@ COUNCIL_RESPONSE_RE = re.compile(r"\bhow\s+(?:did|has|have|does|do|will)\s+(?:th
                                  r"\bcouncillors\s+(?:\w+\s+)?(?:worried|concerned|asked|discussed|questioned|raised|"
                                  r"debated|challenged)\b|"
                                  # "What did the Sandwell scrutiny board report say ...?": the council's own paper
+                                 # (not Parliament's: "CLG select committee report", "the Public Accounts Committee's";
+                                 # a council's own select committee is its: "surrey select committee report")
+                                 r"(?<!\bclg\sselect\s)(?<!\bclg\s)(?<!\bhclg\sselect\s)(?<!\bhclg\s)"
+                                 r"(?<!affairs\sselect\s)(?<!affairs\s)(?<!public\saccounts\sselect\s)"
+                                 r"(?<!public\saccounts\s)(?<!government\sselect\s)"
+                                 r"(?<!government\s)(?<!commons\seducation\s)(?<!commons\s)"
                                  r"\b(?:scrutiny|committee|cabinet|panel|board)(?:['’]s)?\s+(?:report|paper|minutes)\b|"
                                  r"\bminutes\s+(?:say|said|record|recorded|show|note|noted)\b|"
                                  # "When did the scrutiny panel discuss the focused visit, and who presented the
@@ -655,6 +661,8 @@ _SET_ASIDE_EVENT = (r"(?:re-?)?(?:visit|inspection|letter|report|one|result|outc
                     r"inadequate|mv|ilacs|sif|jtai|ri|requires\s+improvement|outstanding|direction|notice|"
                     # (or a piece on one: "I don't want the 2023 RI report or the MV5 write-up")
                     r"write-?up|mv\s?\d{1,2}|fv|"
+                    # (or a paper: "not the 2023-24 NSCP briefing")
+                    r"briefing|bulletin|newsletter|presentation|"
                     # (or its figures: "I don't want Surrey's September figures")
                     r"figures|numbers|data|stats)")
 # (a grade's spread joined on: "the 2019 all-inadequate", "the all-RI one")
@@ -698,7 +706,8 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r",?\s*\bnot\s+(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+"
                               r"(?:on|about|at|after|from)\s+"
                               rf"(?:the|its|their)\s+(?:[\w-]+\s+){{0,3}}?{_SET_ASIDE_EVENT}s?\b|"
-                              r",?\s*\b(?:(?P<plain_not>not)|rather\s+than|instead\s+of|"
+                              r",?\s*\b(?:(?<!\bis\sthere\s)(?<!\bwas\sthere\s)(?<!\bare\sthere\s)(?<!\bwere\sthere\s)"
+                              r"(?<!\bit\s)(?P<plain_not>not)|rather\s+than|instead\s+of|"
                               rf"{NOT_WANTED}|"
                               # ("wirral ILACS 2023, leaving aside the later monitoring visits")
                               rf"{ASIDE_WORDS})\s+"
@@ -706,15 +715,19 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:what\s+(?:[\w'’]+\s+){1,3}?(?:at|in|about|during|from|after|on)\s+)?"
                               # ("I don't want the weaknesses from the Dec 2023 or March 2024 visits")
                               r"(?:(?:the|its|their)\s+[\w'’-]+\s+(?:from|at|in|of|on)\s+)?"
-                              r"(?:the|its|their|an?|[\w-]+['’]s(?:\s+own)?)\s+(?:[\w-]+\s+){0,3}?"
+                              # (no preposition among the words before it: "were care leavers not a theme in the
+                              # briefing from 2023?" asks of that briefing)
+                              r"(?:the|its|their|an?|[\w-]+['’]s(?:\s+own)?)\s+"
+                              r"(?:(?!(?:in|on|at|from)\s)[\w-]+\s+){0,3}?"
                               r"(?:(?:or|and|nor)\s+(?:[\w-]+\s+){1,3}?)?"
                               rf"{_EVENT_PREFIX}{_SET_ASIDE_EVENT}s?\b(?:\s+(?:(?:letter|report)s?|findings)\b)?"
                               # (with its date after it: "Not WNC's own ILACS from Nov 2022"; "not the 6th MV in
                               # March or the 2017 SIF")
                               rf"{_SET_ASIDE_DATE}"
                               # (and what it was on: "not the later MV on permanence"; or of whom: "not HMICFRS's
-                              # separate inspection of Humberside Police")
-                              r"(?:\s+(?:on|about|into|covering|of)\s+(?!(?:the\s+)?(?:\d|(?:19|20)\d\d\b))"
+                              # separate inspection of Humberside Police"; or with what: "not the 5th MV with the
+                              # 'lower caseload promise'")
+                              r"(?:\s+(?:on|about|into|covering|of|with)\s+(?!(?:the\s+)?(?:\d|(?:19|20)\d\d\b))"
                               r"(?:(?!\s+but\b|\s+-\s)[^,.;:?()]){1,60})?"
                               # (and the clause telling it: "not the 2023 ILACS that took them to RI", "not the
                               # June 2019 one when they were RI across four areas")
@@ -740,6 +753,10 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:[\w'’-]+\s+){0,3}?"
                               # (with its own date: "not the two-day visit in March 2024 or the final one in Sept 2025")
                               rf"{_EVENT_PREFIX}{_SET_ASIDE_EVENT}s?\b{_SET_ASIDE_DATE}|"
+                              # (or a date alone, listed before the list's "or" and its event: "not the dec 23 one,
+                              # march 2025 or the final sept 2025 MV"; not "not the 2018 one, 2022, what ...")
+                              rf"(?<=,\s)(?:{MONTH_RE}\s+)?(?:19|20)\d\d\b(?:\s+{_EVENT_PREFIX}{_SET_ASIDE_EVENT}s?\b)?"
+                              rf"(?=,?\s+(?:or|nor)\s+(?:(?:the|its|their|an?|any)\b|{MONTH_RE}\s+(?:19|20)\d\d\b))|"
                               # (or a place by its year alone: "not the Kirklees agency figures or West Northants 2022";
                               # not a month, nor what is asked after "and": "not the 2016 SIF, and January 2023 please")
                               rf"(?:or|nor)\s+(?:not\s+)?(?!{MONTH_RE}\b)"
@@ -1211,9 +1228,20 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         if (start or end) and all((start or date.min).year <= y <= (end or date.max).year for y in years) \
                 and (years or not re.search(rf"\b{MONTH_RE}(?![\w'’])", tail, re.I)):
             return start, end, phrase, _tidy(f"{rest} {_YEAR_RE.sub(' ', tail)}")
-    return _split_time(text)
+    start, end, phrase, rest = _split_time(text)
+    if start and not end and (dated := _YEAR_BRACKET_RE.search(text)) and int(dated.group(1)) > start.year \
+            and _NEXT_EVENT_RE.search(text[:dated.start()]):
+        # "cambridgeshire's next full inspection after the jan 2019 RI downgrade (2022 or so)": the bracket dates the
+        # event asked; the date before it is only what that event came after
+        year = int(dated.group(1))
+        return date(year, 1, 1), date(year, 12, 31), dated.group(1), _tidy(_YEAR_RE.sub(" ", rest))
+    return start, end, phrase, rest
 
 
+_NEXT_EVENT_RE = re.compile(r"\b(?:next|following|subsequent|later)\b", re.I)  # (not "since the dec 2018 ILACS (2019)")
+# (a year alone in a bracket, perhaps as a guess: "(2022)", "(2022 or so)", "(around 2022?)")
+_YEAR_BRACKET_RE = re.compile(r"\(\s*(?:(?:around|about|roughly|circa|c\.|in|maybe|probably)\s*)?((?:19|20)\d\d)"
+                              r"(?:\s+or\s+so|\s*-?ish|\s+i\s+think)?\s*\??\s*\)", re.I)
 _THE_YEAR_AFTER_RE = re.compile(r"\b(?:the|a)\s+(?:following\s+)?year\s+$", re.I)
 
 
@@ -1274,7 +1302,7 @@ def _split_time(text: str) -> tuple[date | None, date | None, str, str]:
 
 # What a paper says of a span up to a year: "what did it say about Ofsted's inspections up to 2012?" (not "which
 # reports before 2020 rated Kent inadequate?", other papers' events)
-_THE_PAPER = r"\b(?:it|they|the\s+(?:committee|report|inquiry|paper|review|release))\s+"
+_THE_PAPER = r"\b(?:it|they|the\s+(?:committee|report|inquiry|paper|review|release|mps|members|authors))\s+"
 _LOOKED_BACK_ON_RE = re.compile(rf"{_THE_PAPER}(?:say|said|says|find|found|finds|conclude[sd]?)\b[^?]*"
                                 rf"\b(?:up\s+to|until|till)\s+(?:19|20)\d\d\b", re.I)
 _ANOTHER_EARLIER_RE = re.compile(r"\b(?:previous|earlier|prior|last|former)\b", re.I)
@@ -2476,12 +2504,19 @@ def places_asked(text: str, considered: str | None = None) -> list[str]:
             a for m in _OTHERS_PLACE_SOURCE_RE.finditer(text) for a in find_authorities(m.group(1))}:
         return []  # named only as what another's source set aside was about: "Not the CLG Committee's Rotherham
         # release." (a place's own source set aside keeps it asked: "not Southampton's statement")
+    if authorities and not find_authorities(considered) and _WHICH_COUNCILS_RE.search(considered):
+        return []  # "which LAs had commissioners appointed ...? not Medway's or Northants' later commissioners": the
+        # places named only in what is set aside are not the ones asked for
     if len(authorities) > 1 or office_set_aside:
         if outside := find_authorities(_without_asides(considered)):
             authorities = [a for a in authorities if a in outside]
         elif office_set_aside:
             authorities = []  # (named only as where somebody set aside went: "Not the commissioner sent into Medway")
     return list(dict.fromkeys(_council_of_postal_county(text, a) or a for a in authorities))
+
+
+_WHICH_COUNCILS_RE = re.compile(r"\b(?:which|what|how\s+many)\s+(?:other\s+)?(?:las|councils|local\s+authorities|"
+                                r"authorities)\b", re.I)
 
 
 def _council_of_postal_county(text: str, name: str) -> str | None:

@@ -36,7 +36,7 @@ from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dat
                                    document_as_at_months, document_yearless_event_months,
                                    document_this_year_event_months,
                                    document_not_before)
-from qa.documents.metadata import MONTHS, ORDINAL_RE, UPDATED_DATE_CONFIDENCE, ordinal_value
+from qa.documents.metadata import MONTHS, ORDINAL_RE, UPDATED_DATE_CONFIDENCE, ordinal_value, parse_date
 from qa.retrieval.answer_type import (ASIDE_WORDS, INSPECTOR_NAMED_RE, NOT_WANTED, asks_council_services, dates_event,
                                       holds, provider_report)
 
@@ -457,6 +457,11 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
         # a paper just after the month asked giving its figures at it ("At 30 April 2024, six care leavers were
         # living in bed and breakfast"), whatever visit it is on (not a visit asked by its month)
         return True
+    if span <= ONE_MONTH and query.date_to < published <= query.date_to + PUBLICATION_LAG \
+            and (asked := _ASKED_ON_RE.search(doc.text[:ASKED_ON_CHARS])) and (day := parse_date(asked.group(1))) \
+            and query.date_from <= date.fromisoformat(day) <= query.date_to:
+        return True  # a written question's page, dated by its answer, asked in the month asked ("(asked on 16th
+        # December 2015)" above "answered on 5th January 2016", for "the PQ asked in Dec 2015")
     if doc.period_start:
         return False  # (a letter stating its own visit's dates is judged by them: "the first since ... April 2018")
     # (so are two months asked together, a visit over the turn of a month: "Lambeth re-inspection Jan/Feb 2018")
@@ -478,6 +483,10 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
     bare |= {date(published.year, month, 1) for month in document_this_year_event_months(doc)
              if month <= published.month}
     return any(query.date_from <= d <= query.date_to for d in (*document_event_dates(doc), *bare))
+
+
+_ASKED_ON_RE = re.compile(r"\basked\s+on\s+(\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d)\b")
+ASKED_ON_CHARS = 600  # (at the top of its page, over the question put)
 
 
 # A later story admitted for an inspection it dates to the time asked is about a later event too (the February 2019
@@ -772,7 +781,8 @@ CONTENTS_ENTRY_RE = re.compile(r"[A-Za-z][\w’'?,-]*(?:[^\S\n]+[A-Za-z][\w’'?
 # A judgement table's rows: an area, then its grade after a dash, colon or cell (or a space after the area's last
 # word, the grade capitalised and closing its line: "The experiences and progress of care leavers Inadequate", a PDF
 # table's cells run together)
-_GRADE_CELL = r"(?:Inadequate|Requires\s+improvement(?:\s+to\s+be\s+good)?|Good|Outstanding)"
+_GRADE_CELL = r"(?:Inadequate|Requires\s+[Ii]mprovement(?:\s+to\s+be\s+[Gg]ood)?|Good|Outstanding)"  # (a SIF's "Requires
+# Improvement" too)
 AREA_GRADE_RE = re.compile(rf"[-–:|]\s*{_GRADE_CELL}\b|\b(?:effectiveness|families|protection|care|leavers|adoption|"
                            rf"performance|governance|management|partnerships?|children|people)[^\S\n]+{_GRADE_CELL}"
                            rf"[^\S\n]*$", re.M)
@@ -2006,7 +2016,14 @@ NOT_JOINT_PENALTY = 0.7
 
 @lru_cache(maxsize=256)
 def _joint_asked(question: str) -> bool:
-    return bool(JOINT_ASKED_RE.search(NEGATED_SOURCE_RE.sub(" ", question)))
+    return bool(JOINT_ASKED_RE.search(JOINT_SET_ASIDE_RE.sub(" ", NEGATED_SOURCE_RE.sub(" ", question))))
+
+
+# A joint inspection set aside by name ("... kids not visited? not the JTAI"; not "(not the ILACS, the JTAI)", which
+# asks for it, nor "was it not the 2023 JTAI that ...?")
+JOINT_SET_ASIDE_RE = re.compile(r"(?<!\bit\s)\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+|an?\s+)?"
+                                r"(?:[\w-]+\s+){0,2}?"
+                                r"(?:jtais?|joint\s+(?:targeted\s+area\s+)?inspections?)\b", re.I)
 
 
 def joint_inspection_weight(doc: Document, query) -> float:
