@@ -2504,7 +2504,7 @@ def places_asked(text: str, considered: str | None = None) -> list[str]:
             a for m in _OTHERS_PLACE_SOURCE_RE.finditer(text) for a in find_authorities(m.group(1))}:
         return []  # named only as what another's source set aside was about: "Not the CLG Committee's Rotherham
         # release." (a place's own source set aside keeps it asked: "not Southampton's statement")
-    if authorities and not find_authorities(considered) and _WHICH_COUNCILS_RE.search(considered):
+    if authorities and _WHICH_COUNCILS_RE.search(considered) and not find_authorities(considered):
         return []  # "which LAs had commissioners appointed ...? not Medway's or Northants' later commissioners": the
         # places named only in what is set aside are not the ones asked for
     if len(authorities) > 1 or office_set_aside:
