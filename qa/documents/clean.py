@@ -199,6 +199,9 @@ GRADE_ONLY_RE = re.compile(r"\W*(?:requires\s+improvement(?:\s+to\s+be\s+good)?|
                            r"\W*(?:\(?\d\)?)?\W*", re.I)
 
 
+# A judgement table's grade as its cell gives it, capitalised ("Requires improvement to be good", a SIF's "Requires
+# Improvement")
+GRADE_CELL = r"(?:Inadequate|Requires\s+[Ii]mprovement(?:\s+to\s+be\s+[Gg]ood)?|Good|Outstanding)"
 # A judgement table's row, its area and grade run together ("The experiences and progress of care leavers Good",
 # "Overall effectiveness Requires improvement to be good")
 # (or a SIF's: "Children looked after and achieving permanence Requires improvement", "Adoption performance Good",
@@ -207,8 +210,7 @@ GRADE_ROW_RE = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:The\s+)?(?:experi
                           r"impact\s+of\s+leaders\s+on|overall\s+effectiveness|"
                           r"children\s+(?:who\s+need\s+help|looked\s+after)|adoption\s+performance|"
                           r"leadership,?\s+management|experiences\s+of\s+care\s+leavers)\b[^.!?:]{0,100}?\s"
-                          r"(?-i:Requires\s+[Ii]mprovement(?:\s+to\s+be\s+[Gg]ood)?|Inadequate|Good|Outstanding)\s*",
-                          re.I)
+                          rf"(?-i:{GRADE_CELL})\s*", re.I)
 
 
 # A table's header row: short cells of words joined by bars ("Requirement | Due date"; not a dateline, "Published:

@@ -1776,16 +1776,18 @@ def _running_date(text: str, once: bool = False) -> str | None:
     more cells before the date or a two-digit year, taken from a page's text (not its furniture, `once`) only when it
     runs on two pages or more: a contents table's row ("4 | Ofsted focused visit letter | 14 November 2023 | Page 12")
     is there once."""
-    dates = set()
-    runs = 0
+    dates, runs, plain = set(), 0, False
     for m in _RUNNING_DATE_RE.finditer(text or ""):
         before = m.group(0)[:m.start(1) - m.start(0)]
         cell = before.rstrip().rstrip("|").rpartition("|")[2]
         if _NOT_MEETING_DATE_RE.search(before) or _OTHER_DATE_CELL_RE.search(cell) or not parse_date(m.group(1)):
             continue  # (not a policy's "Review date | 01/04/2026 | Page 1")
         dates.add(parse_date(m.group(1)))
-        runs += 2 if before.count("|") == 1 and re.search(r"(?:19|20)\d\d\s*$", m.group(1)) else 1
-    return dates.pop() if len(dates) == 1 and (once or runs >= 2) else None
+        runs += 1
+        plain = plain or (before.count("|") == 1 and bool(re.search(r"(?:19|20)\d\d\s*$", m.group(1))))
+    return dates.pop() if len(dates) == 1 and (once or plain or runs >= 2) else None
+
+
 _PAGE_REVIEWED_RE = re.compile(rf"(?im)^[^\S\n]*(?:this\s+)?page\s+(?:was\s+)?last\s+reviewed(?:\s+on)?\s*:?\s*"
                                rf"((?:{WEEKDAY})?\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_ANY},?\s+(?:19|20)\d\d)\b")
 # A dateline without its year ("Saturday 3 May", "News | 27 Aug", "Posted: Wednesday 15 October", a cover's "Date |
@@ -1839,6 +1841,8 @@ def _yearless_dateline(head: list[Block], hints: dict, content: str) -> str | No
             if found:
                 return found
     return None
+
+
 _CLOSING_PUBLISHED_RE = re.compile(rf"(?:^|[.!?]\s+)(?:first\s+)?published\s*:?\s*(?:on\s+|in\s+)?"
                                    rf"((?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_ANY}\s+(?:19|20)\d\d)\.?\s*$", re.I)
 _MEETING_TITLE_RE = re.compile(r"\b(?:minutes|agenda|meeting|committee|sub-committee|cabinet|panel|board|forum|"

@@ -30,6 +30,7 @@ from qa.retrieval.question import (COUNCIL_DECISION_RE, DAY_OF, MONTH_RE, NEGATE
                                    _month, council_sources_set_aside, find_authorities, places_asked,
                                    without_set_asides)
 from qa.datatypes import Document, Hit
+from qa.documents.clean import GRADE_CELL
 from qa.documents.gazetteer import find_in_text, name_within
 from qa.retrieval.acronyms import FIELD_GLOSSARY, spelled_out_re
 from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dates, document_event_months,
@@ -781,8 +782,7 @@ CONTENTS_ENTRY_RE = re.compile(r"[A-Za-z][\w’'?,-]*(?:[^\S\n]+[A-Za-z][\w’'?
 # A judgement table's rows: an area, then its grade after a dash, colon or cell (or a space after the area's last
 # word, the grade capitalised and closing its line: "The experiences and progress of care leavers Inadequate", a PDF
 # table's cells run together)
-_GRADE_CELL = r"(?:Inadequate|Requires\s+[Ii]mprovement(?:\s+to\s+be\s+[Gg]ood)?|Good|Outstanding)"  # (a SIF's "Requires
-# Improvement" too)
+_GRADE_CELL = GRADE_CELL
 AREA_GRADE_RE = re.compile(rf"[-–:|]\s*{_GRADE_CELL}\b|\b(?:effectiveness|families|protection|care|leavers|adoption|"
                            rf"performance|governance|management|partnerships?|children|people)[^\S\n]+{_GRADE_CELL}"
                            rf"[^\S\n]*$", re.M)
