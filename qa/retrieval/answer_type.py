@@ -1611,18 +1611,25 @@ def asks_grade(question: str) -> bool:
     # (a terse question closed by a statement of which event: "isle of wight ILACS 2025 grades? the IoW inspection,
     # not hampshire's")
     head, mark, tail = question.partition("?")
-    terse = head + mark if mark and not _ASKS_AGAIN_RE.search(tail) else question
+    asks_again = bool(mark) and bool(_ASKS_AGAIN_RE.search(tail))
+    terse = head + mark if mark and not asks_again else question
     # (or by a dash or colon, the grade asked before it: "luton ilacs 2025 judgements - the new full inspection, not
     # the 2022 one"; not "luton - ilacs 2025 grades")
     # the rest saying which event, not asking more: "derby ilacs 2023 judgement - council leader's reaction")
-    if not mark and any(TERSE_GRADE_RE.search(_AND_NAMES_RE.sub("place", terse[:dash.start()]))
-                        and not _ASKS_AGAIN_RE.search(tail := terse[dash.end():]) and not _ASKS_MORE_RE.search(tail)
-                        for dash in _CLOSING_DASH_RE.finditer(terse)):
+    # (so before a closing question mark: "norfolk ILACS grades - latest inspection? (norfolk came up in ...)")
+    body = None if asks_again else head
+    if body and any(TERSE_GRADE_RE.search(_AND_NAMES_RE.sub("place", body[:dash.start()]))
+                    and not _ASKS_AGAIN_RE.search(tail := body[dash.end():]) and not _ASKS_MORE_RE.search(tail)
+                    and (not mark or _WHICH_EVENT_RE.match(tail))  # (not "- lead inspector?", "- key findings?")
+                    for dash in _CLOSING_DASH_RE.finditer(body)):
         return True
     return bool(GRADE_QUESTION_RE.search(TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", question)))
                 or TERSE_GRADE_RE.search(_AND_NAMES_RE.sub("place", terse)))
 
 
+_WHICH_EVENT_RE = re.compile(r"\W*(?:(?:the|its|their)\s+)?(?:(?:latest|last|most\s+recent|previous|newest|recent|"
+                             r"current|new|full|first|(?:19|20)\d\d|[a-z]+\s+(?:19|20)\d\d)\s*)+"
+                             r"(?:one|inspection|ilacs|sif|report|visit)?\W*$", re.I)
 _CLOSING_DASH_RE = re.compile(r"\s+(?:-{1,2}|[–—])\s+|\s*:\s+")
 _ASKS_MORE_RE = re.compile(r"\b(?:react\w*|respon\w*|review\w*|challeng\w*|appeal\w*|disput\w*|morale|staff|leader\w*|"
                            r"change\w*|plans?|promis\w*|after\w*|said|says?|coverage|press|story|stories|why)\b", re.I)

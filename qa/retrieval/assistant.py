@@ -453,7 +453,8 @@ class Assistant:
             - {str(y) for y in years} if about else set()
         # ... nor only the grade the question itself gives the event ("Devon's 2013 inspection, the one that found them
         # inadequate: what did HMI say was failing?" is not answered by "judged as inadequate ... in 2013")
-        given = grades_given(query.text, years) if not asks_grade(query.text) else set()
+        grade_asked = asks_grade(query.text)
+        given = grades_given(query.text, years) if not grade_asked else set()
         set_aside = rank.years_set_aside(query.text)
         # (a year's story set aside, "not the 2024 BBC coverage", leaves that year's Ofsted report to recall it)
         kinds_aside_other = rank.kinds_set_aside(query.text) - set(SOURCE_KINDS["ofsted"])
@@ -476,9 +477,12 @@ class Assistant:
             # 2020"; "At the focused visit in 2021 inspectors found ..." still does)
             # (unless the question names that later event itself: "Dudley, rated inadequate in 2016 - what did
             # Ofsted say about whether the council had dealt with the weaknesses flagged back in 2012?")
+            # (its own event dated by a month alone, on this later page: "Ofsted has today published its report
+            # following the inspection ... in March. ... At the last inspection, in 2022, ... judged to be good")
             later_own = next((i for i, sentence in enumerate(sentences) if RECALLED_EVENT_RE.search(sentence)
-                              and (named := rank.years_named(sentence)) and min(named) > query.date_to.year
-                              and not named & asked_later), len(sentences))
+                              and ((named := rank.years_named(sentence)) and min(named) > query.date_to.year
+                                   and not named & asked_later or not named and OWN_EVENT_MONTH_RE.search(sentence))),
+                             len(sentences))
             if any((i < later_own or not BASELINE_YEAR_RE.search(sentence)) and event_re.search(sentence)
                    and any(y in years for y in rank.years_named(sentence))
                    and (not months or rank.months_named(sentence) & months
@@ -488,8 +492,13 @@ class Assistant:
                    # (nor a grade lost or kept since: "rated good by Ofsted, losing the outstanding grade they were
                    # given in 2019" tells of the later inspection)
                    and not GRADE_SINCE_LOST_RE.search(sentence)
+                   # (after its own later event, the next sentence's findings are that event's, and a grade alone
+                   # tells nothing asked of what was found: "Services improved from good at the last inspection in
+                   # 2019")
                    and not (given and restates_grade_only(sentence, years, given)
-                            and not tells_finding(" ".join(sentences[i + 1:i + 2])))
+                            and not lends_finding(sentences[i + 1:i + 2], i < later_own))
+                   and not (findings and i > later_own and not grade_asked and grade_only(sentence)
+                            and not lends_finding(sentences[i + 1:i + 2], False))
                    for i, sentence in enumerate(sentences)):
                 hit.unconfirmed = ["later"]
                 hits.append(hit)
@@ -567,6 +576,35 @@ def restates_grade_only(sentence: str, years: range, given: set[str]) -> bool:
     rest = _GRADE_GIVEN_RE.sub(" ", sentence)
     return bool(tied) and all(grades <= given for grades in tied) and not tells_finding(rest) \
         and not _GRADE_REASON_RE.search(rest)
+
+
+def grade_only(sentence: str) -> bool:
+    """The sentence gives a grade ("were judged to be good", "improved from good at the last inspection") and tells
+    no other finding, nor why (not "management oversight is good", "making good progress")."""
+    rest = _GRADE_FROM_RE.sub(" ", _GRADE_GIVEN_RE.sub(" ", sentence))
+    return rest != sentence and not tells_finding(rest) and not _GRADE_REASON_RE.search(rest) \
+        and not re.search(r"\b(?:with|thanks\s+to)\b", rest, re.I)  # (nor "rated good, with strong leadership")
+
+
+# (a grade improved or fallen from: "Services improved from good at the last inspection in 2019")
+_GRADE_FROM_RE = re.compile(r"\bfrom\s+['‘\"“]?(?:inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|good|"
+                            r"outstanding)['’\"”]?(?=\s+(?:at|in)\b)", re.I)
+# A sentence pointing back to the recalled event: "At that inspection, inspectors found ...", "Inspectors had found"
+_BACK_TO_IT_RE = re.compile(r"^\W*then\b|\b(?:at\s+that\s+(?:inspection|visit|time)|at\s+the\s+time|back\s+then|"
+                            r"that\s+(?:inspection|visit|report)|on\s+that\s+occasion|"
+                            r"had\s+(?:found|judged|said|reported|identified|concluded|noted|criticised))\b", re.I)
+# A page's own event dated by a month alone: "following the inspection ... in March"
+# (told as done: not "the next inspection, which we expect in March", "inspectors will return in May")
+OWN_EVENT_MONTH_RE = re.compile(rf"^(?![^.]*\b(?:will|expect\w*|due|next|upcoming|planned|preparing|shall)\b)[^.]*?"
+                                rf"\b(?:inspect\w*|(?:monitoring|focus+ed)\s+visit)\b[^.]*?\b(?:in|during|on|last)\s+"
+                                rf"(?:early\s+|late\s+)?(?-i:{MONTH_NAMES})\b(?!\s+(?:19|20)\d\d)", re.I)
+
+
+def lends_finding(following: list[str], before_own_event: bool) -> bool:
+    """The sentence after a grade restated tells what was found then: always before the page's own later event;
+    after it, only pointing back to the recalled one ("At that inspection, inspectors found ...")."""
+    text = " ".join(following)
+    return tells_finding(text) and (before_own_event or bool(_BACK_TO_IT_RE.search(text)))
 
 
 def tells_finding(sentence: str) -> bool:

@@ -65,6 +65,9 @@ SOURCE_CUES = [
                           r"(jtai|fv|mv\s?\d*|visit|outcome) letters?)\b", re.I)),  # "reading jtai letter rhis"
     ("council", re.compile(r"\b(the council|council (say|said|says|state|states|report)|local authority (say|said|says)|"
                            rf"council(['’]s)? own\b{_NOT_ITS_OWN}|"
+                           # (its own paper, the apostrophe left out: "the councils own workforce report, not ...")
+                           r"\bthe\s+council(?:['’]?s)?\s+own\s+(?:[\w-]+\s+)?(?:report|paper|update)"
+                           r"(?=\s*(?:[,.;:?!)]|$|-|not\b|pls\b|please\b|only\b))|"
                            # (a release is its issuer's, not the press's: "leeds cc news release on the jtai")
                            r"(?:council|(?<!the )(?<!a )cc) (announcement|statement|(?:press|news) release|website|"
                            r"page))\b", re.I)),
@@ -182,7 +185,10 @@ NAMED_SPEAKER_RE = re.compile(rf"\b(?i:what|how)\s+(?i:did|does|has|have)\s+"
 # done", said of nobody)
 COUNCIL_ACTION_RE = re.compile(r"\bwhat(?:['’]s|\s+(?:is|are|has|have|had))\s+"
                                r"(?P<subject>(?!being\b)(?:[\w'’-]+\s+){1,4}?)"
-                               r"(?:doing|done|planning|put\s+in\s+place)\s+(?:to|about|for|since|after)\b", re.I)
+                               r"(?:doing|done|planning|put\s+in\s+place)\s+(?:to|about|for|since|after)\b|"
+                               # ("How is Coventry trying to recruit and keep social workers?")
+                               r"\bhow\s+(?:is|are)\s+(?P<trying>(?!being\b)(?:[\w'’-]+\s+){1,4}?)"
+                               r"(?:trying|planning|aiming|seeking|working|going)\s+to\b(?!\s+be\b)", re.I)
 _COUNCIL_WORDS_RE = re.compile(r"\b(?:the|council|city|borough|county|la|local\s+authority|children['’]?s|"
                                r"services)\b", re.I)
 
@@ -1901,6 +1907,11 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                 if not y:
                     continue
                 start, end = _month_start(y, _month(g[0])), _month_end(y, _month(g[0]))
+                if FIGURE_BEFORE_MONTH_RE.search(text, 0, m.start()) and not _EVENT_AFTER_RE.match(text, m.end()) \
+                        and not re.match(r"\W*(?:in|during|for|at|of|by|from)\b", m.group(0), re.I) \
+                        and len(re.findall(rf"\b{YEAR}\b", text)) == 1 \
+                        and not _INSPECTION_WORD_RE.search(text):
+                    end = None  # a figure's date ("vacancy rate march 2025"): a later paper may report it
             else:
                 y = _valid_year(next(v for v in g if v))
                 if not y:
@@ -1910,7 +1921,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             continue
         phrase = m.group(0).strip()
         phrase = re.sub(r"^(in|during|around|about|circa|roughly)\s+", "", phrase, flags=re.I)
-        if kind == "by":
+        if kind == "by" or kind == "month" and end is None:
             phrase = f"from {_named(y, _month(g[0]) or 0)}"
         elif kind == "range" and not re.match(rf"(?i)(?:between|from)\s+{MONTH_YEAR}\s", phrase):
             # (a change over a span, "from inadequate in 2017 to good in 2019": its dates, and its words stay; not a
@@ -2062,6 +2073,13 @@ _ONE_WORD_PLACES = {surface.lower(): surface for a in AUTHORITIES.values() if a.
 
 
 _NAME_BEFORE_RE = re.compile(r"\b[A-Z][a-z]+\.?\s+$")
+# What a council's possessive owns, after a plural that is an English word too ("leicesters dcs", "devons 2019 ilacs";
+# not "HMI Stokes found", "readings of the plan")
+_TITLE_BEFORE_RE = re.compile(r"\b(?:the|hmi|mr|mrs|ms|miss|dr|cllr|councillor|inspector|sir|lady|lord)\s+$", re.I)
+_POSSESSED_AFTER_RE = re.compile(r"\s+(?:(?:19|20)\d\d\s+)?(?:dcs|director|ilacs|sif|jtai|inspections?|letters?|"
+                                 r"reports?|visits?|mvs?|fvs?|front\s+door|children|childrens|council|services|grades?|"
+                                 r"judge?ments?|ratings?|caseloads?|lead|chief|cabinet|scrutiny|improvement|plans?|"
+                                 r"focus+ed|monitoring|social|care|ofsted)\b", re.I)
 
 
 def mended_places(text: str) -> str:
@@ -2070,6 +2088,10 @@ def mended_places(text: str) -> str:
         if word in _ONE_WORD_PLACES or word.upper() in FIELD_GLOSSARY \
                 or m.group(0)[0].isupper() and _NAME_BEFORE_RE.search(text, 0, m.start()):
             return m.group(0)
+        if word.endswith("s") and word[:-1] in _ONE_WORD_PLACES \
+                and (not is_english(word) or _POSSESSED_AFTER_RE.match(text, m.end())
+                     and not _TITLE_BEFORE_RE.search(text, 0, m.start())):
+            return f"{_ONE_WORD_PLACES[word[:-1]]}'s"  # (its apostrophe left out: "Leicesters DCS", "bromleys letter")
         near = {_ONE_WORD_PLACES[e] for e in edits1(word) if e in _ONE_WORD_PLACES and e[0] == word[0]}
         # (the dictionary, slow to load, only for a word that is one letter from a place)
         return near.pop() if len(near) == 1 and not is_english(word) else m.group(0)
@@ -2123,6 +2145,13 @@ ONLY_PLACE_THEN_RE = re.compile(r"(?<=[?!.])\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'�
 
 # A figure asked at a day ("how many CIC ... at 31 march 2025?"), not an event's day ("caseloads at 12 march 2024 mv",
 # "what was agreed at 5 march 2025 cabinet")
+# ... or the figure right before its month: "cambridgeshire SW vacancy rate march 2025" (not "caseloads in may 2018",
+# that month's)
+FIGURE_BEFORE_MONTH_RE = re.compile(r"\b(?:rates?|figures?|caseloads?|vacancies|averages?|totals?|numbers|"
+                                    r"proportion|per\s*cent)\s+$|%\s*$", re.I)
+# (not a figure an inspection or a paper of that month gave: "what did ofsted say about caseloads in march 2025?")
+_INSPECTION_WORD_RE = re.compile(r"\b(?:ofsted|inspect\w*|hmis?|visit\w*|ilacs|sif|jtai|mvs?|fvs?|letters?|news|story|"
+                                 r"article|minutes|cabinet|committee|scrutiny|board|meeting)\b", re.I)
 _FIGURE_ASKED_RE = re.compile(r"\b(?:how\s+(?:many|much)|number\s+of|figures?|numbers|caseloads?|rates?|averages?|"
                               r"totals?|proportion|per\s*cent)\b|%", re.I)
 _EVENT_AFTER_RE = re.compile(rf"\s*(?:['’]s\s+)?(?:[\w-]+\s+){{0,2}}?(?:{EVENT_NOUN}|mv\d?|fv|jtai|ilacs|meeting|"
@@ -2278,6 +2307,31 @@ _PLACING_EVENT = (r"(?:ilacs|sif|jtai|mv|fv|ri|inspection|re-inspection|visit|ju
 BETWEEN_EVENTS_RE = re.compile(rf",?\s*\bbetween\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?{YEAR}\b[^,:;?]*?"
                                rf"\band\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){{0,2}}?{YEAR}\s+(?:[\w'’]+\s+)?"
                                rf"{_PLACING_EVENT}", re.I)
+# ... or a later event placing the asked one, dated by its own earlier year: "Liverpool ILACS 2018 - the requires
+# improvement one, before the march 2023 inadequate" asks 2018 (not "what was done before the 2023 inspection?", no
+# earlier year named)
+PLACED_BEFORE_LATER_RE = re.compile(rf",?\s*\b(?:before|ahead\s+of|prior\s+to|preceding)\s+(?:the\s+|its\s+|their\s+)?"
+                                    rf"(?:ofsted['’]?s\s+)?{MONTH_YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?"
+                                    rf"{_PLACING_EVENT}", re.I)
+# (the asked event, dated by its year, just before the clause: "ILACS 2018 - the requires improvement one"; not a span
+# measured to the later event, "in the year before ...", "since 2018, before ...", "from 2019 until before ...")
+_EARLIER_EVENT_BEFORE_RE = re.compile(rf"(?:\b{YEAR}\s+(?:[\w'’-]+\s+){{0,2}}?{_PLACING_EVENT}|"
+                                      rf"\b{_PLACING_EVENT}\s+(?:in\s+)?{YEAR}\b)(?P<tail>[^:;?]{{0,60}})$", re.I)
+# (told apart by a dash, comma or bracket, and no question of its own after it: "Kent ILACS 2018 was RI - what changed
+# before the 2022 ILACS?", "Had the weaknesses found at the 2018 inspection been put right before the Oct 2022 ILACS?")
+_SPAN_WORDS_RE = re.compile(r"\b(?:years?|months?|weeks?|days?|since|from|until|till|set\s+up|up\s+to|what|who|how|"
+                            r"when|which|where|why|did|does|do|was|were|is|are|has|have|had)\b", re.I)
+_FROM_BEFORE_RE = re.compile(r"\b(?:from|since|after|following)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+
+
+def _placed_before_later(m: re.Match) -> str:
+    year = int(re.findall(rf"\b{YEAR}\b", m.group(0))[0])
+    earlier = _EARLIER_EVENT_BEFORE_RE.search(m.string, 0, m.start())
+    return " " if earlier and int(earlier.group(1) or earlier.group(2)) < year \
+        and re.match(r"\s*(?:[-–—,(]|$)", earlier.group("tail")) and not _SPAN_WORDS_RE.search(earlier.group("tail")) \
+        and not _FROM_BEFORE_RE.search(m.string, 0, earlier.start()) else m.group(0)
+
+
 # The earlier event a later one is measured against: "lpool ilacs mar 23 - better or worse than the 2018 ri?" asks
 # March 2023
 # (only when it is the earlier: in "was the 2018 RI better than the March 2023 ILACS?" the later event follows "than"
@@ -2321,6 +2375,10 @@ KNOWN_ASIDE_RE = re.compile(r"(?:^|(?<=[,;:.?!–—-]))\s*(?:i\s+know|i['’]?m
 # ... or a place the asked one is likened to in its bracket: "Richmond (the other AfC borough, same mutual as RBWM)"
 # (not a comparison asked: "Kent's 2022 ILACS: same grade as Medway's?")
 LIKENED_IN_BRACKET_RE = re.compile(rf"(?<=[(,;])\s*{LIKENED}(?=\)|[,;][^()]*\))", re.I)
+# ... or in a hedged remark closing the question after its question mark: "B&NES jtai on neglect - what did the letter
+# say? same ICB as swindon so prob similar" (not a likeness asked: "Kent's 2022 ILACS grade? same as Medway or not")
+LIKENED_REMARK_RE = re.compile(r"(?<=\?)\s*(?:(?:the\s+)?same\s+(?:[\w'’-]+\s+){0,2}?as|similar\s+to)\b[^(),;?]*?"
+                               r"\b(?:so|prob|probably|maybe|presumably|likely|might|guess)\b[^(),;?]*$", re.I)
 
 
 # "North Northants (the new unitary, not West Northants)": a place set aside by name after a comma, a bracket or a
@@ -2353,7 +2411,7 @@ def _lower_place_set_aside(text: str) -> str:
 # Where a person asked about worked before, as the asker remarks it: "who is torbay's interim DCS ...? think she came
 # from plymouth" (not "what did ofsted say of her leadership where she was before? she came from plymouth")
 # ("came from plymouth to torbay": to the place's name)
-_PERSON_ROLE = (r"(?:dcs|director|commissioner|chair|chief\s+exec\w*|lead\s+member|inspector|hmi|manager|adviser|"
+_PERSON_ROLE = (r"(?:dcs|director|ad|commissioner|chair|chief\s+exec\w*|lead\s+member|inspector|hmi|manager|adviser|"
                 r"advisor)")
 _CAME = r"(?:came|moved|joined|transferred|was\s+seconded)"
 # (the place's words: not past "to", "into" or "and", nor into what is asked, "who came from Medway say about ...")
@@ -2386,14 +2444,26 @@ SAME_ROUND_AS_RE = re.compile(r"(?<![?])\b(?:in|at|during)\s+the\s+same\s+(?:rou
                               r"(?![^?]*\b(?:each|both)\b)", re.I)
 
 
+# ... or after the post's remit, which stays: "new AD for childrens social care (the one from cornwall)"
+_CAME_FROM_AFTER_REMIT_RE = re.compile(rf"(\b{_PERSON_ROLE}\s+(?:for|of)\s+[^()?,;]{{1,40}}?\s*)"
+                                       rf"\(\s*(?:the\s+one|who|she|he)\s+(?:{_CAME}\s+)?from\s+"
+                                       # (not a paper naming the person: "(the one from the cornwall jtai)")
+                                       r"(?![^()]*\b(?:jtai|ilacs|sif|inspection|report|letter|visit|mv|fv|story|"
+                                       r"article)\b)[^()]{1,40}\)", re.I)
+
+
+def _without_came_from(text: str) -> str:
+    return _CAME_FROM_AFTER_REMIT_RE.sub(r"\1 ", PERSON_CAME_FROM_RE.sub(" ", text))
+
+
 def _without_asides(text: str) -> str:
     """`text` without places set aside by name, asides the asker already knows ("I know Lambeth ..."), another
     place's event it measures from ("the one after wnc's nov 2022 RI"), and a place the asked one is likened to."""
     if not re.match(r"\W*(?:was|were|did|does|do|is|are|has|have|had)\b", text, re.I):  # (not "Was Kent rated ...")
         text = SAME_ROUND_AS_RE.sub(" ", text)
-    text = PLACE_SET_ASIDE_RE.sub(" ", PERSON_CAME_FROM_RE.sub(" ", _lower_place_set_aside(text)))
+    text = PLACE_SET_ASIDE_RE.sub(" ", _without_came_from(_lower_place_set_aside(text)))
     text = PLACE_ANCHOR_RE.sub(" ", KNOWN_ASIDE_RE.sub(" ", text))
-    return LIKENED_IN_BRACKET_RE.sub(" ", text)
+    return LIKENED_REMARK_RE.sub(" ", LIKENED_IN_BRACKET_RE.sub(" ", text))
 
 
 # A paper set aside by its name, whole or by its masthead's last word: "not the cabinet paper or the courier", "not the
@@ -2629,6 +2699,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
                                                   YEAR_BEFORE_EVENT_RE.sub(" ", considered)))
         # "the 2014 monitoring visit, between the 2013 LAC inspection and the 2016 RI": the events it falls between
         # place the one asked, dated by its own year
+        if (placed := _tidy(PLACED_BEFORE_LATER_RE.sub(_placed_before_later, considered))) != considered \
+                and parse_time(placed)[0]:
+            considered = placed  # (only where the asked event's own year then dates it)
         placed = BETWEEN_EVENTS_RE.sub(lambda m: " " if DATED_EVENT_BEFORE_RE.search(m.string[:m.start()])
                                        else m.group(0), considered)
         if placed != considered and re.search(rf"\b{YEAR}\b", placed):
@@ -2700,7 +2773,8 @@ def parse(question: str, previous: Query | None = None) -> Query:
     # "banes cabinet extra funding for short breaks after the ofsted fv": the event a question measures from names
     # no teller when a council body is cued outside it (not a topic word such as "social media")
     outside = next((name for name, pattern in SOURCE_CUES if pattern.search(EVENT_ANCHOR_RE.sub(" ", cues))), None)
-    acting = (action := COUNCIL_ACTION_RE.search(cues)) and _names_council_only(action.group("subject"))
+    acting = (action := COUNCIL_ACTION_RE.search(cues)) \
+        and _names_council_only(action.group("subject") or action.group("trying"))
     source = attributed or responding or ("council" if outside == "council" or acting and not outside else None) \
         or next((name for name, pattern in SOURCE_CUES if pattern.search(cues)), None)
     if source == "ofsted" and not attributed and not next((n for n, p in SOURCE_CUES if p.search(

@@ -39,7 +39,7 @@ from qa.documents.mentions import (MONTH_NAMES, per_document, document_event_dat
                                    document_not_before)
 from qa.documents.metadata import MONTHS, ORDINAL_RE, UPDATED_DATE_CONFIDENCE, ordinal_value, parse_date
 from qa.retrieval.answer_type import (ASIDE_WORDS, INSPECTOR_NAMED_RE, NOT_WANTED, asks_council_services, dates_event,
-                                      holds, provider_report)
+                                      asks_grade, grades_tied_to, holds, provider_report)
 
 TYPE_PRIOR = {"ofsted_letter": 1.0, "ofsted_report": 1.0, "council_page": 0.95, "news_article": 0.92, "other": 0.92}
 SOURCE_CUE_PENALTY = 0.8
@@ -1872,10 +1872,12 @@ def _reference(hit: Hit) -> dict[str, str]:
             "location": hit.passage.location, "passage_id": hit.passage.passage_id}
 
 
-def about_another_of_its_places(text: str, doc: Document, asked: list[str]) -> bool:
+def about_another_of_its_places(text: str, doc: Document, asked: list[str], inspector_asked: bool = False) -> bool:
     """A passage of a document about several authorities that names one of the others and none of those asked:
-    it is about that one ("Warwickshire joins Newcastle ..." then a paragraph on Warwickshire's caseloads)."""
-    if not asked or len(doc.local_authorities) < 2:
+    it is about that one ("Warwickshire joins Newcastle ..." then a paragraph on Warwickshire's caseloads). Asked which
+    inspector, a letter's sign-off is the whole letter's ("... Peterborough's services. Yours sincerely / Jo Bell /
+    HMI")."""
+    if not asked or len(doc.local_authorities) < 2 or inspector_asked and _sign_off_words(text):
         return False
     named = _places_named(text)
     wanted = {a.casefold() for a in asked}
@@ -2181,7 +2183,7 @@ OFSTED_TWIN_DEPTH = 10  # ... among the first ten candidates
 # Ofsted asked for in its own voice anywhere after the visit is named: "Northamptonshire's first MV after the trust
 # took over - what did Ofsted say about thresholds?"
 OFSTED_SAYS_RE = re.compile(r"\b(?:what|how)\s+did\s+(?:ofsted|the\s+inspectors|inspectors|hmis?)\s+"
-                            r"(?:say|find|conclude|report|note|write)\b", re.I)
+                            r"(?:[a-z]+ly\s+)?(?:say|find|conclude|report|note|write)\b", re.I)  # ("actually say")
 # Ofsted's visit named as what is asked about ("how many were in B&Bs when Ofsted did the focused visit ...?"), not as
 # a time measured from ("how have caseloads changed since Ofsted's focused visit in February 2023?")
 OFSTED_VISIT_NAMED_RE = re.compile(r"(?<!\bsince )(?<!\bafter )(?<!\bbefore )(?<!\bfollowing )"
@@ -2346,23 +2348,41 @@ def retellings_after(hits: list[Hit], query: Query) -> list[Hit]:
     return [lead] + sorted(hits[1:], key=lambda h: (len(h.unconfirmed), -h.score))
 
 
+_GRADE_NOUN_RE = re.compile(r"\b(?:grades?|ratings?|judge?ments?)\b", re.I)
+
+
+def _own_grade(hit: Hit) -> bool:
+    """A council's inspection report's passage stating a grade, none tied to an earlier year ("when last inspected in
+    2017, services were judged to require improvement"); not a children's home's or a school's report."""
+    written = int(hit.document.date[:4]) if hit.document.date else None
+    return holds("judgement", hit.passage.text) and not provider_report(hit.document.text[:PROVIDER_HEAD_CHARS]) \
+        and not (written and grades_tied_to(hit.passage.text, range(1990, written - 1)))
+
+
 def ofsted_telling_first(hits: list[Hit], query: Query) -> list[Hit]:
     """"What did Ofsted find at the second visit?": when a story or a council page about the visit leads and
     Ofsted's own letter on the same event (the same place and time, not another visit) has a passage close behind,
     the letter's passage goes first. Only letters: a report indexed by its front page says little a story quoting
     it does not say better."""
-    if not hits or hits[0].document.doc_type in SOURCE_KINDS["ofsted"] or not (
-            OFSTED_ON_VISIT_RE.search(query.text) or query.visit_number and OFSTED_SAYS_RE.search(query.text)
-            or not query.source and query.visit_number and not OTHERS_ON_VISIT_RE.search(query.text)
-            or query.source in (None, "ofsted") and OFSTED_VISIT_NAMED_RE.search(query.text)
-            and not OTHERS_ON_VISIT_RE.search(query.text) and query.answer_type != "person"):
-        # (a numbered visit asked with no source named: "torbay cic unregistered homes mv4", its letter; so for Ofsted's
-        # visit named: "how many were in B&Bs when Ofsted did the focused visit to Croydon in Feb 2023?", though not
-        # who held a post then: "Who was the director when Ofsted carried out its third monitoring visit?")
+    # (so does a report's passage stating a grade, asked for a grade with no source named: "plymouth ilacs 2025 grades
+    # - was leadership judged good?", where the council's page on the grades leads)
+    # (the grade asked by name: not "how were partnership arrangements for CSE judged?", what was found of them)
+    grade_asked = query.source is None and asks_grade(query.text) and bool(_GRADE_NOUN_RE.search(query.text))
+    # (a numbered visit asked with no source named: "torbay cic unregistered homes mv4", its letter; so for Ofsted's
+    # visit named: "how many were in B&Bs when Ofsted did the focused visit to Croydon in Feb 2023?", though not
+    # who held a post then: "Who was the director when Ofsted carried out its third monitoring visit?")
+    letter_asked = bool(OFSTED_ON_VISIT_RE.search(query.text)
+                        or query.visit_number and OFSTED_SAYS_RE.search(query.text)
+                        or not query.source and query.visit_number and not OTHERS_ON_VISIT_RE.search(query.text)
+                        or query.source in (None, "ofsted") and OFSTED_VISIT_NAMED_RE.search(query.text)
+                        and not OTHERS_ON_VISIT_RE.search(query.text) and query.answer_type != "person")
+    if not hits or hits[0].document.doc_type in SOURCE_KINDS["ofsted"] or not (letter_asked or grade_asked):
         return hits
     lead = hits[0]
     for h in hits[1:OFSTED_TWIN_DEPTH]:
-        if h.document.doc_type == "ofsted_letter" and len(h.unconfirmed) <= len(lead.unconfirmed) \
+        if (letter_asked and h.document.doc_type == "ofsted_letter"
+            or grade_asked and h.document.doc_type == "ofsted_report" and _own_grade(h)) \
+                and len(h.unconfirmed) <= len(lead.unconfirmed) \
                 and h.score >= OFSTED_TWIN_RATIO * lead.score and same_event(h.document, lead.document) \
                 and not (h.document.visit_number and lead.document.visit_number
                          and h.document.visit_number != lead.document.visit_number):

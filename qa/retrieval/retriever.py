@@ -210,7 +210,8 @@ class Retriever:
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
-            if rank.about_another_of_its_places(passage.text, doc, query.authorities):
+            if rank.about_another_of_its_places(passage.text, doc, query.authorities,
+                                                role in ("inspector", "lead inspector")):
                 continue  # a round-up's paragraph on Warwickshire does not answer for Newcastle
             weight = rank.prior(doc, query, newest, passage.headings, passage.start) \
                 * rank.prose_weight(passage.text, query.answer_type, event, overall) \
