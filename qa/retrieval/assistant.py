@@ -573,17 +573,21 @@ def restates_grade_only(sentence: str, years: range, given: set[str]) -> bool:
     """The sentence's word on `years` is a grade among those `given` (by the question), and it tells no other
     finding, nor why."""
     tied = grades_tied_to(sentence, years)
-    rest = _GRADE_GIVEN_RE.sub(" ", sentence)
-    return bool(tied) and all(grades <= given for grades in tied) and not tells_finding(rest) \
-        and not _GRADE_REASON_RE.search(rest)
+    return bool(tied) and all(grades <= given for grades in tied) \
+        and _nothing_but_the_grade(_GRADE_GIVEN_RE.sub(" ", sentence))
 
 
 def grade_only(sentence: str) -> bool:
     """The sentence gives a grade ("were judged to be good", "improved from good at the last inspection") and tells
     no other finding, nor why (not "management oversight is good", "making good progress")."""
     rest = _GRADE_FROM_RE.sub(" ", _GRADE_GIVEN_RE.sub(" ", sentence))
-    return rest != sentence and not tells_finding(rest) and not _GRADE_REASON_RE.search(rest) \
+    return rest != sentence and _nothing_but_the_grade(rest) \
         and not re.search(r"\b(?:with|thanks\s+to)\b", rest, re.I)  # (nor "rated good, with strong leadership")
+
+
+def _nothing_but_the_grade(rest: str) -> bool:
+    """What is left of a sentence with its grade taken out tells no finding, nor why."""
+    return not tells_finding(rest) and not _GRADE_REASON_RE.search(rest)
 
 
 # (a grade improved or fallen from: "Services improved from good at the last inspection in 2019")
