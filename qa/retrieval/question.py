@@ -2414,6 +2414,7 @@ def _lower_place_set_aside(text: str) -> str:
 _PERSON_ROLE = (r"(?:dcs|director|ad|commissioner|chair|chief\s+exec\w*|lead\s+member|inspector|hmi|manager|adviser|"
                 r"advisor)")
 _CAME = r"(?:came|moved|joined|transferred|was\s+seconded)"
+_CAME_FROM_BRACKET = rf"\(\s*(?:the\s+one|who|she|he)\s+(?:{_CAME}\s+)?from\s+"  # ("(the one from ", "(who came from ")
 # (the place's words: not past "to", "into" or "and", nor into what is asked, "who came from Medway say about ...")
 _PLACE_WORDS = (r"(?:(?!(?:to|into|and|in|as|at|about|on|for|since|say|says|said|tell|told|do|did|does|done|improve\w*|"
                 r"has|have|had|was|is|were|are|what|when|who|how|after|before)\b)[A-Za-z][\w'’-]*\s*){1,4}")
@@ -2422,8 +2423,7 @@ PERSON_CAME_FROM_RE = re.compile(r"\b(?:think|thought|believe|reckon|apparently|
                                  rf"from\s+(?:the\s+)?{_PLACE_WORDS}|"
                                  # ... or as told of the person asked about: "the interim DCS (the one from torbay)",
                                  # "the director who came from Darlington"
-                                 rf"\b{_PERSON_ROLE}\s*\(\s*(?:the\s+one|who|she|he)\s+(?:{_CAME}\s+)?from\s+"
-                                 r"[^()]{1,40}\)|"
+                                 rf"\b{_PERSON_ROLE}\s*{_CAME_FROM_BRACKET}[^()]{{1,40}}\)|"
                                  rf"\b{_PERSON_ROLE}\s+who\s+{_CAME}\s+(?:here\s+|over\s+)?from\s+(?:the\s+)?"
                                  rf"{_PLACE_WORDS}", re.I)
 
@@ -2446,7 +2446,7 @@ SAME_ROUND_AS_RE = re.compile(r"(?<![?])\b(?:in|at|during)\s+the\s+same\s+(?:rou
 
 # ... or after the post's remit, which stays: "new AD for childrens social care (the one from cornwall)"
 _CAME_FROM_AFTER_REMIT_RE = re.compile(rf"(\b{_PERSON_ROLE}\s+(?:for|of)\s+[^()?,;]{{1,40}}?\s*)"
-                                       rf"\(\s*(?:the\s+one|who|she|he)\s+(?:{_CAME}\s+)?from\s+"
+                                       rf"{_CAME_FROM_BRACKET}"
                                        # (not a paper naming the person: "(the one from the cornwall jtai)")
                                        r"(?![^()]*\b(?:jtai|ilacs|sif|inspection|report|letter|visit|mv|fv|story|"
                                        r"article)\b)[^()]{1,40}\)", re.I)

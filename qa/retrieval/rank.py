@@ -2364,10 +2364,12 @@ def ofsted_telling_first(hits: list[Hit], query: Query) -> list[Hit]:
     Ofsted's own letter on the same event (the same place and time, not another visit) has a passage close behind,
     the letter's passage goes first. Only letters: a report indexed by its front page says little a story quoting
     it does not say better."""
+    if not hits or hits[0].document.doc_type in SOURCE_KINDS["ofsted"]:
+        return hits
     # (so does a report's passage stating a grade, asked for a grade with no source named: "plymouth ilacs 2025 grades
     # - was leadership judged good?", where the council's page on the grades leads)
     # (the grade asked by name: not "how were partnership arrangements for CSE judged?", what was found of them)
-    grade_asked = query.source is None and asks_grade(query.text) and bool(_GRADE_NOUN_RE.search(query.text))
+    grade_asked = query.source is None and bool(_GRADE_NOUN_RE.search(query.text)) and asks_grade(query.text)
     # (a numbered visit asked with no source named: "torbay cic unregistered homes mv4", its letter; so for Ofsted's
     # visit named: "how many were in B&Bs when Ofsted did the focused visit to Croydon in Feb 2023?", though not
     # who held a post then: "Who was the director when Ofsted carried out its third monitoring visit?")
@@ -2376,7 +2378,7 @@ def ofsted_telling_first(hits: list[Hit], query: Query) -> list[Hit]:
                         or not query.source and query.visit_number and not OTHERS_ON_VISIT_RE.search(query.text)
                         or query.source in (None, "ofsted") and OFSTED_VISIT_NAMED_RE.search(query.text)
                         and not OTHERS_ON_VISIT_RE.search(query.text) and query.answer_type != "person")
-    if not hits or hits[0].document.doc_type in SOURCE_KINDS["ofsted"] or not (letter_asked or grade_asked):
+    if not (letter_asked or grade_asked):
         return hits
     lead = hits[0]
     for h in hits[1:OFSTED_TWIN_DEPTH]:

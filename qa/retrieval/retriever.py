@@ -202,6 +202,7 @@ class Retriever:
             months = frozenset()  # "around the Jan 2017 visit, in which month had the minister written beforehand?"
         broad = rank.is_broad(index.bm25.document_frequency(q_terms), len(index.passages))
         role, event, day = asked_role(query.text), asked_event(query.text), rank.asked_day(query)
+        inspector_asked = role in ("inspector", "lead inspector")  # (a letter's sign-off is then the whole letter's)
         counted = counted_stems(query.topic, query.authorities) if query.answer_type == "count" else frozenset()
         overall = bool(OVERALL_ASKED_RE.search(query.text))
         acronyms = asked_acronyms(query.names, defined, arrangement_named_by)
@@ -210,8 +211,7 @@ class Retriever:
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
-            if rank.about_another_of_its_places(passage.text, doc, query.authorities,
-                                                role in ("inspector", "lead inspector")):
+            if rank.about_another_of_its_places(passage.text, doc, query.authorities, inspector_asked):
                 continue  # a round-up's paragraph on Warwickshire does not answer for Newcastle
             weight = rank.prior(doc, query, newest, passage.headings, passage.start) \
                 * rank.prose_weight(passage.text, query.answer_type, event, overall) \
