@@ -101,7 +101,8 @@ QUESTION_TYPES: list[tuple[str, re.Pattern]] = [
                         r"(?![^?]*(?:\b(?:up\s+to|out\s+of|and)|\+|&)\s+(?:[\w-]+\s+)?dates?\b)"
                         r"[^?]*(?<![-+&])(?<!\bto\s)"
                         r"(?<!census\s)(?<!snapshot\s)(?<!request\s)(?<!referral\s)(?<!due\s)(?<!review\s)"
-                        r"(?<!target\s)(?<!deadline\s)(?<!closing\s)\bdate\s*\??\s*$|"
+                        # (its year after it: "somerset improvement notice date 2013")
+                        r"(?<!target\s)(?<!deadline\s)(?<!closing\s)\bdate(?:\s+(?:in\s+)?(?:19|20)\d\d)?\s*\??\s*$|"
                         # a terse query closing on "when" and what happened: "b&nes ilacs 2025 when notified"
                         r"^(?![^?]*\b(?:what|how|who|which|why|where|did|does|do|is|are|was|were)\b)[^?]*\bwhen\s+"
                         r"(?:notified|inspected|published|visited|announced|released|issued|rated|judged|held|"
@@ -491,6 +492,15 @@ PREVIOUS_POST_RE = re.compile(r"\b(?:joined|joins|(?:will\s+)?join|came\s+to|com
                               r"\bhaving\s+(?:led|worked|been|spent|run|managed)\b|"
                               r"\bwhere\s+(?:she|he|they)\s+(?:had\s+been|was|were|worked|had\s+worked|led)\b|"
                               r"\b(?:previously|formerly)\b|\bbefore\s+(?:that|joining|moving)\b|"
+                              # (an appointee's post now, left for the new one: "who is currently Assistant Director
+                              # ... at North Lincolnshire Council, will take up the post")
+                              # (its clause closed by a comma: not "Sue Brown, who is currently chief executive at
+                              # Rutland, said the new director will take up the post")
+                              r"\bcurrently\s+[^,;\n]{0,100}?\b(?:at|with|for)\b[^,;\n]{0,60},\s*"
+                              r"(?:will\s+|is\s+(?:expected|due|set)\s+to\s+)?"
+                              r"(?:takes?\s+up\s+(?:(?:the|her|his|their)\s+)?"
+                              r"(?:new\s+)?(?:post|role|position)\b|(?:start|starts|join|joins)\s+(?:in\s+(?:post\b|"
+                              r"(?-i:[A-Z]))|on\s+\w|the\s+council\b(?!['’])|us\b|(?-i:[A-Z])))|"
                               r"\b(?:after|having)\s+(?:leading|leaving|working\s+at|spent)\b|"
                               r"\bafter\s+(?:[\w-]+\s+){0,2}years?\s+(?:as|at|in|with|leading)\b|"
                               # "Fenwick, who spent six years as head of safeguarding at ..."
@@ -505,7 +515,35 @@ def previous_post_weight(question: str, text: str) -> float:
 
 @lru_cache(maxsize=256)
 def _asks_previous_post(question: str) -> bool:
-    return bool(PREVIOUS_POST_QUESTION_RE.search(question))
+    return bool(PREVIOUS_POST_QUESTION_RE.search(question) or COMING_FROM_ASKED_RE.search(question)
+                or _asks_where_new_holder_comes_from(question))
+
+
+# "where is rutland's new DCS coming from?", "new east riding DCS - who is it, when do they start and where are they
+# coming from": where a newly appointed post holder comes from (not "the new director says referrals rose - where are
+# they coming from?", "... - who is making them and where are they coming from?", nor "the lead member says the grade
+# was unfair - where is she coming from?", her reasoning)
+_POST = (r"(?:dcs|director(?:\s+(?:of|for)\s+(?:[\w'’-]+\s+){0,3}?(?:services|families|care))?|head\s+of\s+"
+         r"(?:[\w'’-]+\s+){0,3}?(?:services|care)|chief\s+exec\w*|commissioner)")
+_NEW_POST = rf"\b(?:new|incoming)\s+(?:[\w'’-]+\s+){{0,3}}?{_POST}"
+COMING_FROM_ASKED_RE = re.compile(rf"\bwhere(?:['’]s|\s+is|\s+are)\s+"
+                                  rf"(?:the\s+|(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+['’]s?\s+)?{_NEW_POST[2:]}"
+                                  rf"(?:\s+(?:at|for|in)\s+(?:[\w'’&-]+\s+){{1,5}}?)?\s*"
+                                  r"coming\s+from\s*(?:[?.!,;]|$)", re.I)
+# ... or "where are they coming from" after asking who the new holder is, or when they start (nobody's words between:
+# not "who is kent's new DCS? she says referrals are up - where are they coming from?")
+_PRONOUN_COMING_FROM_RE = re.compile(r"\bwhere(?:['’]s|\s+is|\s+are)\s+(?:she|he|they)\s+coming\s+from\s*(?:[?.!,;]|$)",
+                                     re.I)
+_WHO_IS_NEW_RE = re.compile(r"\bwho(?:['’]s|\s+is|\s+will\s+be)\s+(?:it|(?:the|their|its|[\w'’-]+['’]s?)\s+new)\b|"
+                            r"\bwhen\s+(?:do|does|will)\s+(?:they|she|he)\s+start\b", re.I)
+_SAYS_RE = re.compile(r"\b(?:says?|said|reports?|reported|claims?|claimed|told|tells)\b", re.I)
+
+
+def _asks_where_new_holder_comes_from(question: str) -> bool:
+    if not (m := _PRONOUN_COMING_FROM_RE.search(question)):
+        return False
+    before = question[:m.start()]
+    return bool(_WHO_IS_NEW_RE.search(before) and re.search(_NEW_POST, before, re.I) and not _SAYS_RE.search(before))
 
 
 # "Who is Nottingham's new permanent DCS?": a passage naming only the interim (or acting) holder is on another
@@ -529,6 +567,10 @@ REASON_ASKED_RE = re.compile(r"^\W*why\b|[,;:?–—-]\s*(?:and\s+)?why\s+(?:did
                              r"(?:reasons?|rationale)\b", re.I)
 # (a cause after "due to", not a time: "due to take place in the spring")
 REASON_RE = re.compile(r"\breasons?\b|\bbecause\b|\bso\s+that\b|\bin\s+order\s+to\b|\bowing\s+to\b|\brationale\b|"
+                       # ("... looked at the whole improvement journey and was why this improvement was not reflected";
+                       # not "the key question for members was why ...", a question restated)
+                       # (nor "a member asked whether this was why ...")
+                       r"(?<!\bwhether\s)(?<!\bif\s)\b(?:and|which|that|this)\s+(?:was|is)\s+why\b|\bthat['’]s\s+why\b|"
                        r"\bdue\s+to\s+(?!be\b|take\b|start\b|begin\b|open\b|close\b|end\b|meet\b|report\b|return\b|"
                        r"publish\b|visit\b)", re.I)
 

@@ -317,7 +317,8 @@ class Assistant:
             # not every story recalling those years.
             mentioning = [h for h in unconfirmed if recalls_before(h, query) or grade_dated(h, query, index)]
             mentioning = [h for h in mentioning if h.document.doc_id == mentioning[0].document.doc_id]
-        if not confirmed and not mentioning and query.date_from and query.date_to:
+        recalled_later = not confirmed and not mentioning and query.date_from and query.date_to
+        if recalled_later:
             # Nothing from the asked time: a later document whose passage names the asked year ("rated requires
             # improvement in the SIF in 2015", in a 2019 letter) recalls it; shown apart, labelled as such.
             mentioning, signals = self._later_recalling(index, query, timings, signals)
@@ -338,6 +339,15 @@ class Assistant:
         # asked ("A monitoring inspection took place in March 2025"), is on the event set aside
         mentioning = [h for h in mentioning if not passage_on_year_set_aside(h, query)
                       and not undated_page_set_aside(h, query)]
+        if not confirmed and not mentioning and query.date_from and query.date_to and not recalled_later \
+                and query.answer_type == "date":
+            # (asked when, where the undated pages found could not be placed in the asked time: a later page dating
+            # the event asked may answer, "somerset improvement notice date 2013" from a 2015 page dating the notice
+            # to November 2013; its passage holding what is asked, not only the place)
+            later, later_signals = self._later_recalling(index, query, timings, signals)
+            if later := [h for h in later if holds_asked_words(index, h, query)]:
+                mentioning = unconfirmed = later
+                signals = later_signals
         if not confirmed and not mentioning and unconfirmed and (
                 set(unconfirmed[0].unconfirmed) & {"visit", "authority"}
                 or filters_checkable(index, query, unconfirmed[0].unconfirmed)
@@ -1242,6 +1252,14 @@ def since_undated_event(index: Index, query: Query) -> Query | None:
     # (the visit now dates the window: no longer a name a page within it must mention)
     return replace(query, date_from=latest + SINCE_LETTER_LAG, time_phrase=f"since the {long} ({latest:%B %Y})",
                    names=[n for n in query.names if n.casefold() not in (kind.casefold(), long)])
+
+
+def holds_asked_words(index: Index, hit: Hit, query: Query) -> bool:
+    """A passage holding two of the words the question asks (one, where it asks one), its places aside."""
+    terms = set(index.bm25.document_frequency(keyword_terms(
+        index.bm25.query_terms(query.without_places(query.keyword_text)), query.text)))
+    row = index.row_of(hit.passage.passage_id)
+    return bool(terms) and row is not None and len(index.bm25.terms_in(row, terms)) >= min(2, len(terms))
 
 
 def recalls_before(hit: Hit, query: Query) -> bool:

@@ -1224,6 +1224,9 @@ def parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     if (dated := SOURCE_FROM_RE.search(text)) and (own := _source_date(SOURCE_FROM_RE.sub(r"\1 of ", text),
                                                                          dated.start())):
         return own  # (whatever sentence asks: "X's release from Sept 2017. What did it say about 2015?")
+    if (dated := SOURCE_DATED_IN_BRACKET_RE.search(text)) \
+            and (own := _source_date(SOURCE_DATED_IN_BRACKET_RE.sub(r"\1 of \2", text, count=1), dated.start())):
+        return own
     # A statement closing the question that only says which event is meant is no sentence that asks: "... what had
     # happened to caseloads? That visit only, Liverpool only.", "... what was her title? The 2017 council page." (the
     # time the question's sentences give holds when the statement's years agree with it)
@@ -1505,6 +1508,23 @@ SOURCE_FROM_RE = re.compile(r"\b((?:page|release|statement|story|article|letter|
                             # (a span, not " - what ...")
                             rf"(?!\s*(?:-|–)\s*(?:\d|{MONTH_RE}\b|(?:now|present|date|today)\b(?!\s+of\b)))"
                             r"(?!\s+(?:onwards?|now|since)\b)(?!\s+on\b(?!\s+[a-z])))", re.I)
+
+
+# ... or dated in a bracket right after it: "the commons CLG committee's own report (march 2015) - what did it say about
+# ofsted inspections before 2012?"
+# (only where that source is what speaks: not "the casey report (feb 2015) - what did ofsted find when it went back in
+# 2017?", "the ofsted letter (march 2015) flagged ...")
+SOURCE_DATED_IN_BRACKET_RE = re.compile(r"\b((?:page|release|statement|story|article|letter|report|minutes|post|blog|"
+                                        r"piece|update|paper|briefing|bulletin|coverage|write-?up)s?)\s+\(\s*"
+                                        r"(?:(?:published|dated|issued)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+                                        rf"({MONTH_YEAR})\s*\)(?=\s+(?:say|says|said|find|found|conclude|concluded|"
+                                        r"state|stated|report|reported|tell|told|note|noted|recommend|recommended|"
+                                        r"have\s+to\s+say|set\s+out)\b)", re.I)
+
+
+# A bracket right after a numbered visit saying its number again: "(the fifth of six)", "(the 5th one)"
+VISIT_RESTATED_RE = re.compile(rf"^\s*\(\s*(?:the\s+)?(?:{ORDINAL_RE}|\d{{1,2}}(?:st|nd|rd|th))"
+                               r"(?:\s+(?:of\s+(?:\w+|\d+)|one|visit|mv)(?:\s+(?:so\s+far|visits))?)?\s*\)", re.I)
 
 
 def _source_date(text: str, at: int) -> tuple[date, date, str, str] | None:
@@ -2246,6 +2266,10 @@ def with_full_years(text: str) -> str:
 
 
 # "an actual apology, not just 'disappointed' or 'regrettable'": words quoted to be set aside are no keywords
+# ... unless the question asks why one wording and not the other: "ilacs why 'children in care' not 'looked after'"
+# (both are what the answer explains)
+WHY_ONE_WORDING_NOT_ANOTHER_RE = re.compile(r"\bwhy\b[^?]*[‘'\"“][^‘'\"“”’]{1,40}[’'\"”]\s*,?\s*(?:and\s+|but\s+)?"
+                                            r"(?:not|rather\s+than|instead\s+of)\s+[‘'\"“]", re.I)
 NEGATED_QUOTE_RE = re.compile(r"[,;-]?\s*\bnot\s+(?:just|only|merely|simply)?\s*[‘'\"“][^‘'\"“”’]{1,40}[’'\"”]"
                               r"(?:\s*(?:,|or|nor|and)\s*[‘'\"“][^‘'\"“”’]{1,40}[’'\"”])*"
                               # (with where it is written: "not 'two years ago' from the later council release")
@@ -2452,6 +2476,29 @@ _CAME_FROM_AFTER_REMIT_RE = re.compile(rf"(\b{_PERSON_ROLE}\s+(?:for|of)\s+[^()?
                                        r"article)\b)[^()]{1,40}\)", re.I)
 
 
+# ... or a place whose own event the asked one is likened to, with its time: "did NNC get out of inadequate like west
+# northants did in nov 2022?" (North Northamptonshire asked; not "did Kent do as well as Medway?", a comparison asked)
+LIKE_PLACE_DID_RE = re.compile(r"\b(?:just\s+)?like\s+([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}?)\s+did\b"
+                               # (with its time, to the year: "in nov 2022", "on 14 november 2022", "at their ilacs
+                               # in 2022", "between 2019 and 2022")
+                               # (only words of a time between: not "like medway did on care leavers in 2022")
+                               r"(?:\s+(?:in|on|at|during|back\s+in|between|after|following|when)\b"
+                               rf"(?:\s+(?:the|their|its|they|it|was|were|inspected|in|of|and|ilacs|inspection|visit|"
+                               rf"mv|fv|jtai|spring|summer|autumn|winter|early|late|mid|{MONTH_RE}|"
+                               rf"\d{{1,2}}(?:st|nd|rd|th)?))*"
+                               r"\s+(?:19|20)\d\d"
+                               r"(?:\s+and\s+(?:19|20)\d\d)?(?:\s+(?:ilacs|inspection|visit|mv|fv))?)?", re.I)
+
+
+def _likened_beside_another(m: re.Match) -> bool:
+    """A LIKE_PLACE_DID_RE match naming a place, with another place named outside it (the one asked)."""
+    return bool(find_authorities(m.group(1))) and bool(find_authorities(m.string[:m.start()] + m.string[m.end():]))
+
+
+def _without_likened(text: str) -> str:
+    return LIKE_PLACE_DID_RE.sub(lambda m: " " if _likened_beside_another(m) else m.group(0), text)
+
+
 def _without_came_from(text: str) -> str:
     return _CAME_FROM_AFTER_REMIT_RE.sub(r"\1 ", PERSON_CAME_FROM_RE.sub(" ", text))
 
@@ -2462,7 +2509,7 @@ def _without_asides(text: str) -> str:
     if not re.match(r"\W*(?:was|were|did|does|do|is|are|has|have|had)\b", text, re.I):  # (not "Was Kent rated ...")
         text = SAME_ROUND_AS_RE.sub(" ", text)
     text = PLACE_SET_ASIDE_RE.sub(" ", _without_came_from(_lower_place_set_aside(text)))
-    text = PLACE_ANCHOR_RE.sub(" ", KNOWN_ASIDE_RE.sub(" ", text))
+    text = PLACE_ANCHOR_RE.sub(" ", KNOWN_ASIDE_RE.sub(" ", _without_likened(text)))
     return LIKENED_REMARK_RE.sub(" ", LIKENED_IN_BRACKET_RE.sub(" ", text))
 
 
@@ -2685,6 +2732,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
     # the event, in words no passage need hold, and tells nothing asked; the place it names is still read from `text`)
     picked = MASTHEAD_PICKS_EVENT_RE.sub(r"\g<event>", text)
     considered = re.sub(r"\s+", " ", without_set_asides(picked)).strip()
+    # (the time of another place's event likened to: "did NNC get out of inadequate like west northants did in nov
+    # 2022?")
+    considered = _tidy(_without_likened(considered))
     if len(set(re.findall(rf"\b{YEAR}\b", considered))) > 1:
         # "had its ILACS in 2021 - did it keep the good it got at the late-2017 re-inspection?": the grade kept
         # is the baseline; the later event is asked
@@ -2742,6 +2792,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
         # The visit is a filter; left in, its words would pull passages that merely name the visit.
         # "... find about plans on the third visit?" -> "... find about plans?"
         before, after = rest[:vm.start()], rest[vm.end():]
+        after = VISIT_RESTATED_RE.sub(" ", after, count=1)  # ("glos 5th MV (the fifth of six) - ...": the number again)
         if re.search(r"\b(on|at|during|from|in)\s*$", before) and re.match(r"\s*[?.!]*\s*$", after):
             stripped = re.sub(r"\s*\b(on|at|during|from|in)\s*$", "", before) + after
         else:
@@ -2821,7 +2872,7 @@ def parse(question: str, previous: Query | None = None) -> Query:
             and (words := text[body.start():meeting.start(1)].strip()) in rest \
             and _has_topic(unmet := _tidy(rest.replace(words, " ", 1))):
         rest = unmet  # ("devon agency sw % scrutiny cttee may 2022": the meeting names the paper, not its words)
-    if _has_topic(unquoted := NEGATED_QUOTE_RE.sub(" ", rest)):
+    if _has_topic(unquoted := NEGATED_QUOTE_RE.sub(" ", rest)) and not WHY_ONE_WORDING_NOT_ANOTHER_RE.search(text):
         rest = unquoted
     topic = rest
     for name in authorities:

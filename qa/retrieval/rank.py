@@ -2310,13 +2310,56 @@ def set_aside_kinds_last(hits: list[Hit], query: Query) -> list[Hit]:
     # (not the kind asked for: "the local paper's account, not the CYP Now piece" sets aside one story for another)
     asked = set(SOURCE_KINDS.get(query.source or "", ()))
     kinds = kinds_set_aside(query.text) - asked
-    if not kinds and not query.outlets_aside:
+    titles = titles_set_aside(query.text)
+    if not kinds and not query.outlets_aside and not titles:
         return hits
-    papers = {id(h) for h in hits if outlet_set_aside(h.document, query)}  # (left out like a kind set aside wholly)
+    # (left out like a kind set aside wholly)
+    papers = {id(h) for h in hits if outlet_set_aside(h.document, query) or titled_as(h.document, titles)}
     kept = [h for h in hits if h.document.doc_type not in kinds and id(h) not in papers]
     wholly = kinds_set_aside_wholly(query.text) - asked
     return kept + [h for h in hits if (h.document.doc_type in kinds or id(h) in papers)
                    and not (kept and (h.document.doc_type in wholly or id(h) in papers))]
+
+
+# "not the improvement notice or the paper": a document set aside by what its title calls it. Two words at least,
+# none a figure, none a source's kind or an event's number ("not the 2019 letter", "not the second visit")
+_TITLE_SET_ASIDE_RE = re.compile(r"^(?:not|nor|or|and|but|rather\s+than|instead\s+of)?\s*(?:the|a|an|its|their)?\s*"
+                                 r"(?:actual\s+|original\s+)?([a-z][a-z'’ -]*?[a-z])"
+                                 r"(?:\s+(?:itself|doc|document|pls|please))*\W*$", re.I)
+
+
+@lru_cache(maxsize=256)
+def titles_set_aside(question: str) -> tuple[str, ...]:
+    """What a question sets aside by the name of a document, where the question asks no such document elsewhere."""
+    kept = without_set_asides(question).lower()
+    found = []
+    for clause in set_aside_clauses(question):
+        for part in _LISTED_RE.split(clause):
+            m = _TITLE_SET_ASIDE_RE.match(part.strip())
+            if m and len(words := m.group(1).lower().split()) >= 2 and not _SET_ASIDE_HEAD_RE.search(m.group(1)) \
+                    and not _SET_ASIDE_NARROWED_RE.search(m.group(1)) and " ".join(words) not in kept:
+                found.append(" ".join(words))
+    return tuple(dict.fromkeys(found))
+
+
+def titled_as(doc: Document, titles: tuple[str, ...]) -> bool:
+    """A title that is what the question set aside, alone or beside whose it is ("Hull City Council: improvement
+    notice"; not "Minister lifts Rutland improvement notice", "Cabinet: progress against the improvement notice",
+    "Improvement notice: DfE adviser's six month review", "review of the partnership annual report")."""
+    title = re.sub(r"\s+", " ", doc.title or "").strip(" .")
+    for t in titles:
+        phrase = rf"{re.escape(t.removesuffix('s'))}s?"
+        if re.search(rf"(?:^|[:|–—]|\s-)\s*{phrase}$", title, re.I):
+            return True
+        # (or the phrase and then only whose it is: "Improvement notice - Kent County Council")
+        if (m := re.match(rf"{phrase}\s*(?:[:|–—]|-\s)\s*(.+)$", title, re.I)) and find_in_text(m.group(1)) \
+                and len(m.group(1).split()) <= 6 and not _NOT_A_PLACE_RE.search(m.group(1)):
+            return True
+    return False
+
+
+_NOT_A_PLACE_RE = re.compile(r"\b(?:review|report|progress|update|response|adviser|advisor|letter|minutes|plan)\b",
+                             re.I)
 
 
 def outlet_set_aside(doc: Document, query: Query) -> bool:

@@ -319,9 +319,14 @@ WRITING_FRAMED_RE = re.compile(r"\b(?:hmis?|inspectors?|ofsted|letter|report)\s+
 # "What did Ofsted's own letter conclude about ...": the letter is the source asked for (a preference already), and
 # as a word it matched the letter's sign-off ("I am copying this letter to ..."), not what it concluded. Not a
 # letter that is the topic ("letters before proceedings", "pre-proceedings letters", "how many letters were sent").
-SOURCE_LETTER_RE = re.compile(r"\b(?:ofsted|hmi|inspectors|the\s+council)['’]s?\s+(?:own\s+)?(?:[\w-]+\s+)?letter\b",
-                              re.I)
+# (or "the ofsted letter", typed without the possessive, as what speaks: "what did the ofsted letter say", "... ? the
+# ofsted letter, not the paper", "The Ofsted monitoring letter on ..."; not "the council letter to carers", nor a
+# letter others are on, "did the cabinet discuss the ofsted letter?", "release on the Ofsted MV letter")
+SOURCE_LETTER_RE = re.compile(r"\b(?:ofsted|hmi|inspectors|the\s+council)['’]s?\s+(?:own\s+)?(?:[\w-]+\s+)?letter\b|"
+                              r"(?:^\W*|[?.!;:–—]\s*|\s-\s+|\bwhat\s+did\s+|\bwhat\s+does\s+)the\s+(?:ofsted|hmi)s?\s+"
+                              r"(?:own\s+)?(?:[\w-]+\s+){0,2}letter\b", re.I)
 LETTER_TOPIC_RE = re.compile(r"\bletters?\s+(?:before\s+proceedings|to\s+(?:parents|families|schools|carers))\b|"
+                             r"\blater\s+life\s+letters?\b|"
                              r"\bpre-?proceedings\s+letters?\b|\bhow\s+many\s+letters\b", re.I)
 
 
@@ -412,13 +417,20 @@ def _phrase_framing(question: str) -> set[str]:
     return framing
 
 
+def _letter_is_source(question: str) -> bool:
+    """The letter named is the source asked, and no letter is the topic too ("letters before proceedings", "what did
+    the ofsted letter say about children's letters?": "letter" again outside the source's words)."""
+    return bool(SOURCE_LETTER_RE.search(question)) and not LETTER_TOPIC_RE.search(question) \
+        and not re.search(r"\bletter", SOURCE_LETTER_RE.sub(" ", question), re.I)
+
+
 def keyword_terms(terms: list[str], question: str = "") -> list[str]:
     if PEOPLE_QUESTION_RE.search(question):
         return terms
     framing = FRAMING_TERMS | ({"write"} if WRITING_FRAMED_RE.search(question) else set()) \
         | ({"date"} if DATES_ASKED_RE.search(question) else set()) \
         | ({"month", "year", "exact"} if DATE_WORDS_ASKED_RE.search(question) else set()) \
-        | ({"letter"} if SOURCE_LETTER_RE.search(question) and not LETTER_TOPIC_RE.search(question) else set()) \
+        | ({"letter"} if _letter_is_source(question) else set()) \
         | ({"mani"} if HOW_MANY_RE.search(question) else set()) \
         | ({"accord"} if ACCORDING_TO_RE.search(question) else set()) \
         | _phrase_framing(question) \
