@@ -345,7 +345,8 @@ class Assistant:
             # the event asked may answer, "somerset improvement notice date 2013" from a 2015 page dating the notice
             # to November 2013; its passage holding what is asked, not only the place)
             later, later_signals = self._later_recalling(index, query, timings, signals)
-            if later := [h for h in later if holds_asked_words(index, h, query)]:
+            words = asked_words(index, query) if later else set()
+            if later := [h for h in later if holds_words(index, h, words)]:
                 mentioning = unconfirmed = later
                 signals = later_signals
         if not confirmed and not mentioning and unconfirmed and (
@@ -1254,12 +1255,16 @@ def since_undated_event(index: Index, query: Query) -> Query | None:
                    names=[n for n in query.names if n.casefold() not in (kind.casefold(), long)])
 
 
-def holds_asked_words(index: Index, hit: Hit, query: Query) -> bool:
-    """A passage holding two of the words the question asks (one, where it asks one), its places aside."""
-    terms = set(index.bm25.document_frequency(keyword_terms(
+def asked_words(index: Index, query: Query) -> set[str]:
+    """The words a question asks that some passage holds, its places aside."""
+    return set(index.bm25.document_frequency(keyword_terms(
         index.bm25.query_terms(query.without_places(query.keyword_text)), query.text)))
+
+
+def holds_words(index: Index, hit: Hit, words: set[str]) -> bool:
+    """A passage holding two of `words` (one, where there is one)."""
     row = index.row_of(hit.passage.passage_id)
-    return bool(terms) and row is not None and len(index.bm25.terms_in(row, terms)) >= min(2, len(terms))
+    return bool(words) and row is not None and len(index.bm25.terms_in(row, words)) >= min(2, len(words))
 
 
 def recalls_before(hit: Hit, query: Query) -> bool:
