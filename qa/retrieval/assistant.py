@@ -345,7 +345,7 @@ class Assistant:
             # the event asked may answer, "somerset improvement notice date 2013" from a 2015 page dating the notice
             # to November 2013; its passage holding what is asked, not only the place)
             later, later_signals = self._later_recalling(index, query, timings, signals)
-            words = asked_words(index, query) if later else set()
+            words = asked_words(index, query, query.without_places(query.keyword_text)) if later else set()
             if later := [h for h in later if holds_words(index, h, words)]:
                 mentioning = unconfirmed = later
                 signals = later_signals
@@ -704,8 +704,7 @@ def covering_apart(index: Index, confirmed: list[Hit], unconfirmed: list[Hit], q
     """Undated passages recalling the years just before the asked one that hold every word of the question, where
     the passages meeting the filters, taken together, do not ("lambeth 2015 cla health assessments" where the
     year's report is indexed by its front page: "children looked after", no health assessment). Empty otherwise."""
-    terms = set(keyword_terms(index.bm25.query_terms(query.keyword_text), query.text))
-    terms = set(index.bm25.document_frequency(list(terms)))  # (a word no passage holds, "cla", is no evidence)
+    terms = asked_words(index, query, query.keyword_text)
     if len(terms) < 2:
         return []
     held = set().union(*(index.bm25.terms_in(row, terms) for h in confirmed
@@ -1255,10 +1254,9 @@ def since_undated_event(index: Index, query: Query) -> Query | None:
                    names=[n for n in query.names if n.casefold() not in (kind.casefold(), long)])
 
 
-def asked_words(index: Index, query: Query) -> set[str]:
-    """The words a question asks that some passage holds, its places aside."""
-    return set(index.bm25.document_frequency(keyword_terms(
-        index.bm25.query_terms(query.without_places(query.keyword_text)), query.text)))
+def asked_words(index: Index, query: Query, text: str) -> set[str]:
+    """The words of `text` (what a question asks) that some passage holds: a word none holds, "cla", is no evidence."""
+    return set(index.bm25.document_frequency(keyword_terms(index.bm25.query_terms(text), query.text)))
 
 
 def holds_words(index: Index, hit: Hit, words: set[str]) -> bool:
