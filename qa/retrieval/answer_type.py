@@ -62,6 +62,9 @@ _WHICH_PERSON = (r"\b(?:which|name the)\s+(?:of\s+(?:the|their|its|his|her)\s+)?
                  r"(?:\w+\s+|(?-i:[A-Z][\w'’-]*\s+){1,3}(?:(?!(?:the|an?|his|her|their|its|did|does|do|was|"
                  r"were|is|are|has|had|have)\b)[a-z]+\s+)?)?(?:inspectors?|hmis?|officials?|ministers?|commissioners?|"
                  r"directors?|mayors?|councillors?|leaders?|reporters?|journalists?|(?:cabinet|lead)\s+members?|"
+                 # ("which DCS did the inspectors praise?"; not "which DCS areas")
+                 r"dcss?(?=\s*[,?]|\s*$|\s+(?:did|does|do|was|were|is|are|has|had|will|would|said|led|left|came|"
+                 r"took|ran|runs|in|at|then|now)\b)|"
                  # (not whose paper, nor what kind of thing: "which officer's report", "which officer posts")
                  r"officers?(?=\s*[,?]|\s+(?:commented|said|spoke|told|responded|wrote|presented|was|were|is|did|"
                  r"gave)\b)|"
@@ -1016,7 +1019,11 @@ DATE_EVENTS = {
                               r"hmis?|jtai)\b[^?,;]{0,30}?\b(?:done|held|on\s+site|(?:go|went|come|came)\s+in)\b|"
                               # (of the inspectors asked before: "which HMIs did the visit and when were they on
                               # site?")
-                              r"\bwhen\s+(?:was|were|did)\s+(?:they|she|he)\s+(?:on\s+site|(?:go|come)\s+in)\b",
+                              r"\bwhen\s+(?:was|were|did)\s+(?:they|she|he)\s+(?:on\s+site|(?:go|come)\s+in)\b|"
+                              # "what dates were HMI actually on site?"
+                              r"\b(?:what|which)\s+(?:dates?|days?)\s+(?:was|were|did)\s+(?:[\w'’-]+\s+){0,3}?"
+                              r"(?:hmis?|inspectors?|ofsted|the\s+(?:inspection\s+)?team)\s+(?:actually\s+|really\s+)?"
+                              r"(?:on[\s-]site|(?:go|come)\s+in)\b(?![^?]*\bnext\b)",
                               re.I),
                    re.compile(r"\b(?:took|taken|take)\s+place\b|\b(?:carried\s+out|conducted|undert(?:aken|ook))\b|"
                               r"\bvisited\b|"
@@ -1217,7 +1224,24 @@ def asked_event(question: str) -> str | None:
     """The event whose date a "when" question asks ("When was the report published?": "published")."""
     if answer_type(question) != "date":
         return None
-    return next((name for name, (asked, _) in DATE_EVENTS.items() if asked.search(question)), None)
+    if event := next((name for name, (asked, _) in DATE_EVENTS.items() if asked.search(question)), None):
+        return event
+    kept = _SET_ASIDE_TAIL_RE.sub(" ", question)
+    return "took place" if VISIT_DATES_RE.search(kept) and not _ANOTHER_WHEN_RE.search(kept) else None
+
+
+# Typed in a hurry, the dates of a visit are when it took place: "soton mv2 dates", "tameside jtai fieldwork dates"
+# (where no other event is asked: "dcs start date vs ilacs dates" asks the start, "sif dates - when did the dcs leave?"
+# the leaving; not one set aside, "not the ilacs dates"; not a visit to come, "next mv dates", nor a report's date,
+# "mv dates for the report"; nor children's statutory visits, nor a school's or a children's home's inspection)
+_INSPECTION_VISIT = (r"(?:mv(?:\s?\d)?|fv|jtai|ilacs|sif|(?<!home\s)(?<!homes\s)(?<!school\s)(?<!send\s)"
+                     r"(?<!nursery\s)(?<!yot\s)(?<!fostering\s)(?<!adoption\s)(?<!cqc\s)(?<!residential\s)inspection|"
+                     r"fieldwork|on[\s-]?site|(?:monitoring|focus+ed|ofsted)\s+visit)")
+VISIT_DATES_RE = re.compile(rf"\b{_INSPECTION_VISIT}\s+(?:(?:19|20)\d\d\s+)?dates?\b"
+                            rf"(?!\s+(?:of|for)\s+(?:the\s+)?(?:report|letter))", re.I)
+_ANOTHER_WHEN_RE = re.compile(r"\bwhen\b|\bwhat\s+(?:date|day)\b|\b(?:next|upcoming|forthcoming|future|planned|"
+                              r"expected|due)\b", re.I)
+_SET_ASIDE_TAIL_RE = re.compile(r"\b(?:not|nor|rather\s+than|instead\s+of)\b[^?.;]*", re.I)
 
 
 # (not a break a PDF's layout left inside a sentence, after a word no paragraph ends on: "the monitoring visit to\n\n

@@ -34,7 +34,7 @@ from qa.retrieval.question import (FRAMEWORK_RE, GRADE_KEPT_VERBS, MONTH_RE, OFS
                                    parse, without_set_asides)
 from qa.retrieval.answer_type import (AVERAGE_RE, EVIDENCE, CHANGE_QUESTION_RE, REPORTS_RE, SHARE_QUESTION_RE,
                                       announces_only, area_grade_asked,
-                                      asked_event, gives_grade, grade_tied_to, grades_other_setting_only,
+                                      asked_event, dates_event, gives_grade, grade_tied_to, grades_other_setting_only,
                                       judged_grade_asked,
                                       asks_board_grade, states_board_grade,
                                       asked_role, asks_council_services, asks_provider_inspection, provider_report,
@@ -201,10 +201,7 @@ class Assistant:
             missing = [a for a in missing if a not in passing]
         no_documents = f"No documents about {' or '.join(missing)} are in the index, so nothing here answers this."
         if missing and not place_unnamed and not named_body:
-            result.abstained = True
-            result.message = no_documents
-            timings["total"] = time.perf_counter() - started
-            return result
+            return _refused(result, no_documents, [], started)
         if (since := since_undated_event(index, query)) is not None:
             # (the question as read stays result.query: a follow-up does not inherit the window)
             query = since
@@ -212,10 +209,7 @@ class Assistant:
         found = self.retriever.retrieve(index, query, timings, dense=not self.dense_error)
         if named_body and known_share(index, tokenize(query.topic), {}) < 1.0:
             # ("the pupils' exam results at Al-Hijrah School": "exam" is in no page; the place's name is not counted)
-            result.abstained = True
-            result.message = no_documents
-            timings["total"] = time.perf_counter() - started
-            return result
+            return _refused(result, no_documents, [], started)
         if query.authorities and query.source in ("council", "ofsted") and query.doc_types \
                 and not FilterOverrides.coerce(overrides or {}).doc_types \
                 and not any(not h.unconfirmed or "authority" not in h.unconfirmed for h in found.hits) \
@@ -243,12 +237,24 @@ class Assistant:
         if not hits and query.date_from and query.date_to:
             hits, signals = self._later_recalling(index, query, timings, signals)  # nothing then: what recalls it
         if not hits:
-            result.abstained = True
             hard = {k: v for k, v in query.filters().items() if k not in ("source_preference", "recency")}
-            result.message = (f"Nothing in the documents matches these filters ({query.describe()})." if hard
-                              else "Nothing in the documents answers this.")
-            timings["total"] = time.perf_counter() - started
-            return result
+            return _refused(result, (f"Nothing in the documents matches these filters ({query.describe()})." if hard
+                                     else "Nothing in the documents answers this."), [], started)
+        if query.authorities and not (query.date_from or query.date_to) and query.answer_type == "judgement" \
+                and FULL_INSPECTION_RE.search(query.text) and LATER_ASKED_RE.search(without_set_asides(query.text)) \
+                and (placed := [h for h in hits if not h.unconfirmed]) \
+                and any(VISIT_SET_ASIDE_RE.search(clause) for clause in rank.set_aside_clauses(query.text)) \
+                and all(rank.dated_at_month_set_aside(h.document, query) and VISIT_TOLD_RE.search(h.document.text)
+                        and not INSPECTION_TOLD_RE.search(h.document.text) for h in placed) \
+                and not any(states_asked_facts(h, query, place_unnamed, numbered_letters(index))
+                            for h in hits[:COUNT_EVIDENCE_DEPTH] if h.unconfirmed):
+            # "RBWM full ILACS after AfC took over - what overall grade? the full inspection, not the nov 2018
+            # monitoring visit", where every page on the place found was published with the visit set aside, and
+            # names no full inspection (and no other page names the place): what the asker ruled out is no answer,
+            # and the grade it recalls is of an inspection before the one asked (only an inspection asked as one
+            # after something: "rutland ilacs grade? not the nov 2018 mv" may be answered by the grade it recalls)
+            return _refused(result, f"The documents found {_scope(query)} are all on the event the question sets "
+                                    f"aside, so nothing here answers this.", hits[:3], started)
         if signals.get("unmentioned") and query.date_from and query.date_to \
                 and INTERVENTION_ASKED_RE.search(query.text):
             # "Northants: on what date did the DfE issue its 2018 statutory direction?" where no 2018 page names the
@@ -261,26 +267,19 @@ class Assistant:
         if signals.get("unmentioned"):
             # The question names something (a regulator, a programme, a person) that no document within its
             # filters mentions: whatever passages come closest, they are about something else.
-            result.abstained = True
             scope = f" {_scope(query)}" if query.describe() else ""
-            result.message = (f"No document{scope} mentions {' or '.join(signals['unmentioned'])}, so nothing "
-                              f"here answers this.")
-            result.related = hits[:3]
-            timings["total"] = time.perf_counter() - started
-            return result
+            return _refused(result, f"No document{scope} mentions {' or '.join(signals['unmentioned'])}, so nothing "
+                                    f"here answers this.", hits[:3], started)
         if (listing := listed_only(hits, query)) is not None:
             # "CQC's assessment of Hounslow's adult social care - what did it flag as needing improvement?" where
             # Hounslow is one line of a national list ("- London Borough of Hounslow – rated as good"): the list
             # names it, no page says anything more of it
-            result.abstained = True
-            result.message = (f"{query.authorities[0]} is named only in a list ({listing}), so nothing here answers "
-                              f"this.")
-            result.related = hits[:3]
-            timings["total"] = time.perf_counter() - started
-            return result
+            return _refused(result, f"{query.authorities[0]} is named only in a list ({listing}), so nothing here "
+                                    f"answers this.", hits[:3], started)
         confirmed = [h for h in hits if not h.unconfirmed]
         unconfirmed = [h for h in hits if h.unconfirmed]
         covering: list[Hit] = []
+        dating = event_dated_apart(confirmed[:COUNT_EVIDENCE_DEPTH], unconfirmed, query) if confirmed else []
         # A document that does not state the asked date, visit or place is shown (apart, labelled) when its text at
         # least mentions it. When none does: a visit's ordinal or an authority's name missing from every text means
         # they are about something else, so abstain; an undated text's years are weak evidence (a 2019 story may
@@ -300,7 +299,8 @@ class Assistant:
         if confirmed and (not states_asked_fact(query, confirmed[:COUNT_EVIDENCE_DEPTH] + mentioning[:UNCONFIRMED_SHOWN])
                           or not any(on_subject(h) for h in confirmed[:COUNT_EVIDENCE_DEPTH])
                           or shares_no_word(confirmed[:COUNT_EVIDENCE_DEPTH], unconfirmed, query)
-                          or (covering := covering_apart(index, confirmed[:COUNT_EVIDENCE_DEPTH], unconfirmed, query))):
+                          or (covering := covering_apart(index, confirmed[:COUNT_EVIDENCE_DEPTH], unconfirmed, query))
+                          or dating):
             # "Which councillors did the Greens want held to account after the 2015 report?": the report meets the
             # filters but names nobody (or shares no word with the question, far from it in meaning or close only
             # in meaning while an undated story shares its words: "lambeth 2015 priority actions" where the
@@ -308,8 +308,9 @@ class Assistant:
             # story holds them all: `covering`, which may lead below); an undated story recalling the years just
             # before may answer, shown apart, as may one on a grade the question or another page dates to the asked
             # years (qa/retrieval/grades.py).
+            # (so may one dating the visit asked where none meeting the filters dates it: `dating`)
             mentioning = [h for h in unconfirmed if h in mentioning or recalls_before(h, query)
-                          or grade_dated(h, query, index)]
+                          or grade_dated(h, query, index) or h in dating]
         if not confirmed and not mentioning:
             # Nothing states the asked year: an undated story naming only the few years before it (the earlier
             # judgement it recalls) may be the report of that year's event, as may one on a grade dated to the year
@@ -353,14 +354,12 @@ class Assistant:
                 set(unconfirmed[0].unconfirmed) & {"visit", "authority"}
                 or filters_checkable(index, query, unconfirmed[0].unconfirmed)
                 or written_after_silent(unconfirmed[0], query) or written_long_before(unconfirmed[0], query)
+                or written_awaiting(unconfirmed[0], query)
                 or written_after_recalling(unconfirmed[0], query)
                 or figures_of_other_years(unconfirmed[0], query) or other_grade_given(unconfirmed[0], query)):
-            result.abstained = True
-            result.message = (f"Nothing in the documents {_scope(query)} answers this. The closest passages "
-                              f"come from documents whose {_facts(unconfirmed[0])} is not stated: check before citing.")
-            result.related = unconfirmed[:3]
-            timings["total"] = time.perf_counter() - started
-            return result
+            return _refused(result, f"Nothing in the documents {_scope(query)} answers this. The closest passages "
+                                    f"come from documents whose {_facts(unconfirmed[0])} is not stated: check before "
+                                    f"citing.", unconfirmed[:3], started)
         if confirmed:  # (beside what meets the filters, a page on the event set aside is no possible match)
             mentioning = [h for h in mentioning if not rank.on_year_set_aside(h.document, query)]
         unconfirmed = mentioning if (confirmed or mentioning) else unconfirmed
@@ -372,11 +371,8 @@ class Assistant:
         # The asked kind of fact may be stated only in a passage shown apart (its date unknown): then it answers.
         candidates = answering_from[:COUNT_EVIDENCE_DEPTH] + (unconfirmed[:UNCONFIRMED_SHOWN] if confirmed else [])
         if self._should_abstain(signals) or not states_asked_fact(query, candidates):
-            result.abstained = True
-            result.message = "Nothing in the documents answers this. The closest passages are shown as possibly related."
-            result.related = answering_from[:3]
-            timings["total"] = time.perf_counter() - started
-            return result
+            return _refused(result, "Nothing in the documents answers this. The closest passages are shown as possibly "
+                                    "related.", answering_from[:3], started)
         shown = confirmed[:top_k]
         extra = unconfirmed[:max(top_k - len(shown), UNCONFIRMED_SHOWN)]
         # "How did the local press report the fourth visit?": when no story meets the filters and one shown apart
@@ -396,6 +392,11 @@ class Assistant:
             # holding every word of the question where the passages meeting the filters together do not, scoring
             # higher is enough
             leading, closer = ahead, True
+        elif not leading and shown and (ahead := [h for h in extra if h in dating
+                                                  and h.score >= DATING_LEAD_RATIO * shown[0].score]):
+            # dating the visit asked where none meeting the filters does: the date asked is there, not in them
+            # (scoring near them)
+            leading, closer = ahead[:1], True
         elif not leading and shown and extra and extra[0].score >= shown[0].score \
                 and not states_asked_kind(query, shown[:COUNT_EVIDENCE_DEPTH]) and states_asked_kind(query, extra[:1]):
             # so is stating the asked kind of fact (a grade, a count, a name) where none meeting the filters does:
@@ -638,6 +639,7 @@ MEETING_CHAIR_RE = re.compile(r"\bin\s+the\s+chair\b|\(\s*(?:independent\s+|vice
                               r"(?m:^\s*chair(?:man|person|woman)?\s*:)", re.I)
 ANSWER_POOL = 3  # passages the answer's sentences come from
 UNCONFIRMED_SHOWN = 2  # passages of unknown date/place/visit shown after those that meet the filters
+DATING_LEAD_RATIO = 0.8  # ... or, dating the visit asked where none meeting the filters does, this much of them
 APART_LEAD_RATIO = 1.3  # ... or before them, when they score this much higher (labelled all the same)
 FACT_NAMES = {"date": "date", "authority": "local authority", "visit": "visit number",
               "later": "date (published later)"}
@@ -720,6 +722,74 @@ def covering_apart(index: Index, confirmed: list[Hit], unconfirmed: list[Hit], q
             and recalls_before(h, query)]
 
 
+def event_dated_apart(confirmed: list[Hit], unconfirmed: list[Hit], query: Query) -> list[Hit]:
+    """Asked when a visit or inspection took place, where no passage meeting the filters dates it (a story's byline
+    and the judgement it recalls are other dates): the undated passages on the asked place that do ("It follows its
+    latest monitoring visit, which took place from February 28 to March 1 this year"), naming no later year than
+    the asked ones, and dating the kind of event asked, no other visit by its ordinal and no other year. Empty
+    otherwise."""
+    if asked_event(query.text) != "took place" or not query.date_from or not query.date_to \
+            or any(dates_event("took place", h.passage.text) or _visit_dated_within(h.passage.text, query)
+                   for h in confirmed):
+        return []
+    kind = next((dated for asked, dated in _ASKED_KINDS if asked.search(without_set_asides(query.text))),
+                _INSPECTION_KIND)
+    return [h for h in unconfirmed[:COUNT_EVIDENCE_DEPTH]
+            if "date" in h.unconfirmed and "authority" not in h.unconfirmed
+            and all(y <= query.date_to.year for y in _text_facts(h.document.text)[1])
+            and _dates_asked_visit(h.passage.text, query, kind)]
+
+
+# The kind of event asked, and the words a sentence dating it holds (a JTAI's dates are no monitoring visit's)
+_INSPECTION_KIND = re.compile(r"\binspection\b|\bfieldwork\b|\bilacs\b|\bsif\b", re.I)
+_ASKED_KINDS = [(re.compile(r"\bjtai\b|\bjoint\s+targeted\b", re.I), re.compile(r"\bjtai\b|\bjoint\b", re.I)),
+                (re.compile(r"\b(?:mv\d?|fv\d?|visit)\b", re.I), re.compile(r"\bvisit\b", re.I))]
+_WORD_ORDINAL_RE = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+                              r"twelfth)\b|\b(\d{1,2})(?:st|nd|rd|th)\s+(?:monitoring\s+)?visit\b", re.I)
+# (another setting's inspection or another visitor: "The inspection of the youth offending service took place ...",
+# "The minister's visit to the trust took place on March 20")
+_OTHER_SETTING_RE = re.compile(r"\b(?:youth\s+(?:offending|justice)|yot|children['’]s\s+homes?|schools?|nursery|"
+                               r"fostering\s+(?:agency|service)|adoption\s+(?:agency|service)|cqc|minister['’]?s?|"
+                               r"secretary|commissioner['’]s|mp)\b", re.I)
+_VISITED_RE = re.compile(r"\b(?:visit\w*|inspect\w*|on[\s-]site|hmis?|inspectors?|fieldwork)\b", re.I)
+
+
+def _dates_asked_visit(text: str, query: Query, kind: re.Pattern) -> bool:
+    """A sentence dating the kind of event asked (`kind`: its words), naming no other visit's ordinal than the one
+    asked and no year outside the asked ones (not "the second visit took place on ...", asked the third; nor "the
+    awards evening took place on March 1, when HMI Jo Bell was on site as a guest"; nor "The inspection was carried
+    out in March 2015", asked 2019)."""
+    years = range(query.date_from.year, query.date_to.year + 1)
+    for a, b in sentence_spans(text):
+        sentence = text[a:b]
+        if not (dates_event("took place", sentence) and kind.search(sentence)) or _OTHER_SETTING_RE.search(sentence):
+            continue
+        ordinals = {ordinal_value(m.group(1).lower()) if m.group(1) else int(m.group(2))
+                    for m in _WORD_ORDINAL_RE.finditer(sentence)}
+        if query.visit_number and ordinals - {query.visit_number}:
+            continue
+        if any(int(y) not in years for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence)):
+            continue
+        return True
+    return False
+
+
+# (a day dated: "on 28 February and 1 March", "February 28")
+_DAY_DATED_RE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:(?:and|to|-|–)\s+(?:the\s+)?"
+                           rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{MONTH_RE}|\b{MONTH_RE}\s+\d{{1,2}}\b", re.I)
+
+
+def _visit_dated_within(text: str, query: Query) -> bool:
+    """A sentence telling of a visit or inspection by its days, or by a month of the asked years, however it says so
+    ("Inspectors were at the trust on 28 February and 1 March", "HMI spent two days in Rutland in March 2017"; not
+    "since it was rated inadequate in November 2015", asked 2017)."""
+    years = range(query.date_from.year, query.date_to.year + 1)
+    # (a paragraph break ends a sentence too: a story's dateline is no date of the visit its lead tells of)
+    parts = [part for a, b in sentence_spans(text) for part in re.split(r"\n\s*\n", text[a:b])]
+    return any(_VISITED_RE.search(part) and (_DAY_DATED_RE.search(part) or any(
+        int(m.group(2)) in years for m in rank.MONTH_YEAR_RE.finditer(part))) for part in parts)
+
+
 def _caveat_apart(answer: str, hits: list[Hit]) -> str:
     """The answer with a warning first when it quotes passages shown apart: the chat shows the answer without the
     cards' banner, and a reader copying it must see that [2] does not state the asked year, place or visit."""
@@ -746,6 +816,13 @@ def _facts(hit: Hit) -> str:
 def _filters_phrase(query: Query) -> str:
     """'2020 documents; about Lambeth': the banner without its 'Showing'."""
     return re.sub(r"^Showing\s+", "", query.describe())
+
+
+def _refused(result: Answer, message: str, related: list[Hit], started: float) -> Answer:
+    """`result` as an abstention: its message, and the passages shown as possibly related."""
+    result.abstained, result.message, result.related = True, message, related
+    result.timings["total"] = time.perf_counter() - started
+    return result
 
 
 def _scope(query: Query) -> str:
@@ -1009,6 +1086,33 @@ def written_long_before(hit: Hit, query: Query) -> bool:
     return bool(years) and max(years) < query.date_from.year - INSPECTION_CYCLE_YEARS
 
 
+def written_awaiting(hit: Hit, query: Query) -> bool:
+    """An undated text whose every mention of the asked month is of something still owed then ("to report back by
+    1 December", asked what the December report recommended), and that tells of no report made: written before it,
+    it cannot tell of it."""
+    months = rank.asked_months(query)
+    text = _text_facts(hit.document.text)[0]
+    return "date" in hit.unconfirmed and bool(months) and awaits_asked_month(text, months)
+
+
+VISIT_SET_ASIDE_RE = re.compile(r"\b(?:mv\d?|fv|(?:monitoring|focus+ed)\s+visit)\b", re.I)
+# (an inspection a page tells of: not its visit's "inspection team", nor "the inspectorate")
+INSPECTION_TOLD_RE = re.compile(r"\binspection\b(?!\s+team)|\bilacs\b|\bsif\b|\binspected\b", re.I)
+LATER_ASKED_RE = re.compile(r"\b(?:after|since|following|subsequent)\b", re.I)
+VISIT_TOLD_RE = re.compile(r"\b(?:monitoring|focus+ed)\s+visit\b", re.I)
+# A full inspection, asked or told of (not a monitoring visit, nor "the inspection team")
+FULL_INSPECTION_RE = re.compile(r"\b(?:full|single|standard|short)\s+inspection\b|\bilacs\b|\bsif\b|"
+                                r"\bre-?inspection\b|\binspection\s+of\s+(?:the\s+)?(?:local\s+authority\s+)?"
+                                r"children['’]s\s+(?:social\s+care\s+)?services\b", re.I)
+# (a report made: "In her report to the DfE she recommended ...", "the commissioner concluded that ...")
+REPORT_MADE_RE = re.compile(r"\b(?:her|his|their|the\s+commissioner['’]s)\s+(?:report|letter|findings|"
+                            r"recommendations?)\b(?!\s+(?:is|was)\s+(?:due|expected))|"
+                            r"\b(?:recommended|recommending|concluded|reported\s+that|found\s+that|advised|"
+                            r"did\s+report|(?:she|he|they)\s+said|(?:has|have)\s+(?:now\s+)?told|now\s+published)\b|"
+                            r"\b(?:review|report)\s+(?:for|to)\s+the\s+(?:dfe|department|minister)|"
+                            r"\b(?:report|review)\s+(?:to\s+[\w\s]{1,30}?\s)?(?:says|said|backs|backed|found)\b", re.I)
+
+
 FOLLOWING_YEAR_RE = re.compile(r"\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later)\b")
 
 
@@ -1086,7 +1190,7 @@ def states_asked_facts(hit: Hit, query: Query, place_unnamed: bool = False,
             months = {query.month} if query.month else rank.asked_months(query) if query.month_dates_visit else ()
             follows = len(months) == 1 and visit_in_month(hit.document.text, next(iter(months)), query.visit_number)
         if not follows and not any(_near_visit(text, m) and not (m.group(1) and OTHER_NOUN_NEXT_RE.match(text, m.end()))
-                                   and not anticipated_visit(text, m) for m in named):
+                                   and not anticipated_visit(text, m) and not _owed_before(text, m) for m in named):
             return False
     if "authority" in hit.unconfirmed:
         if not any(a.lower() in text for a in query.authorities) and not rank.names_asked_body(hit.document, query) \
@@ -1124,14 +1228,22 @@ def visit_in_month(text: str, month: int, visit: int) -> bool:
 # A visit still to come in the month asked: "is expected in October", "is due to take place in October"
 AWAITED_RE = re.compile(r"\b(?:visit|inspection)\b[^.]{0,60}?\b(?:is|are|was|were)\s+(?:expected|due|planned|scheduled|"
                         r"likely)\b[^.]{0,40}?\bin\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+# ... or a report still owed by then, where the text tells of no report made: "a commissioner ... to report back by 1
+# December"
+REPORT_OWED_RE = re.compile(r"\breport\s+back\b[^.]{0,40}?\bby\s+(?:the\s+end\s+of\s+)?"
+                            r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$", re.I)
 
 
 @lru_cache(maxsize=1024)  # (per document and question, not per passage)
 def awaits_asked_month(text: str, months: frozenset[int]) -> bool:
-    """Every mention of an asked month in an undated `text` (lower case) is of a visit still to come then."""
+    """Every mention of an asked month in an undated `text` (lower case) is of a visit still to come then (or of a
+    report owed by then, where none is told of as made)."""
     mentions = [m for m in re.finditer(rf"\b(?:{MONTH_NAMES})\b", text, re.I)
                 if MONTHS.get(m.group(0).lower()) in months]
-    return bool(mentions) and all(AWAITED_RE.search(text[max(0, m.start() - 120):m.start()]) for m in mentions)
+    owed = not REPORT_MADE_RE.search(text)
+    return bool(mentions) and all(AWAITED_RE.search(text[max(0, m.start() - 120):m.start()])
+                                  or (owed and REPORT_OWED_RE.search(text[max(0, m.start() - 120):m.start()]))
+                                  for m in mentions)
 
 
 # "... has declined since the last inspection in 2021.": the year named as a point the text looks back to, saying
@@ -1732,6 +1844,15 @@ def visit_awaited(query: Query, hits: list[Hit]) -> bool:
 _AHEAD_BEFORE_RE = re.compile(r"\b(?:prepar(?:e|es|ing)\s+(?:[\w'’-]+\s+){0,3}?for|(?:receive|bring)\s+(?:a\s+|an\s+)?"
                               r"(?:further|next)\s+(?:[\w'’-]+\s+){0,2}?(?:report|update|paper)s?\s+(?:after|following|"
                               r"once))\s+(?:the\s+|its\s+)?$", re.I)
+# A visit named as what something is owed before ("a retention offer is needed before the third monitoring visit"), with
+# nothing after it telling it was held or what it found
+_OWED_BEFORE_RE = re.compile(r"\b(?:needed|necessary)\s+(?:before|ahead\s+of)\s+(?:the\s+|its\s+)?$", re.I)
+
+
+def _owed_before(text: str, ordinal: re.Match) -> bool:
+    return bool(_OWED_BEFORE_RE.search(text, max(0, ordinal.start() - 40), ordinal.start())) \
+        and not _VISIT_HELD_RE.search(text, ordinal.end(), ordinal.end() + 200) \
+        and not re.search(r"\bthat\s+visit\b", text[ordinal.end():ordinal.end() + 200], re.I)
 
 
 def _visit_ahead(text: str, ordinal: re.Match) -> bool:

@@ -931,7 +931,10 @@ class Query:
             text = LETTER_OUT_IN_RE.sub(" ", LETTER_MONTH_RE.sub(" ", text))
         text = MEETING_MONTH_RE.sub(" ", LETTER_IN_MONTH_RE.sub(" ", text))
         # ("Since the January monitoring visit, ... the May 2024 committee report": the month is the paper's)
-        return any(not SINCE_BEFORE_RE.search(text, 0, m.start()) for m in VISIT_MONTH_RE.finditer(text))
+        # (so, spelled out, "Liverpool monitoring visit Dec 23", where no paper is asked: not "cabinet report on the
+        # monitoring visit march 2024")
+        return any(not SINCE_BEFORE_RE.search(text, 0, m.start()) for m in VISIT_MONTH_RE.finditer(text)) \
+            or bool(_VISIT_LABEL_MONTH_RE.search(text) and not _PAPER_WORD_RE.search(text))
 
     @property
     def search_text(self) -> str:
@@ -1334,12 +1337,27 @@ _EVENT_BEFORE = r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"  # (its art
 _CLOSES_EVENT_RE = re.compile(rf"\b(?:{_SPAN_CLOSERS}|including|incl\.?){_EVENT_BEFORE}$", re.I)
 
 
-def _event_later(text: str, event_year: re.Match, opened: tuple[int, int], visits_dated: set[int]) -> bool:
+def _event_later(text: str, event_year: re.Match, opened: tuple[int, int], visits_dated: set[int],
+                 anchor_at: int) -> bool:
     """The event asked (`event_year`) comes after the (year, month) a "since"/"after" opens from: a later year; or a
     later month of the same year for a visit dated after its name ("MV in Dec 2023, the first one after the Mar 2023
-    ILACS"; not the inspection's own report, "since the Jan 2023 ILACS (the March 2023 report)")."""
+    ILACS"; not the inspection's own report, "since the Jan 2023 ILACS (the March 2023 report)"), or a visit's month
+    in the year of an event left undated within it, told of the visit straight after it ("MV in Dec 23 (first one
+    after the 2023 inadequate)", "MV in Dec 23, after the 2023 inadequate": the visit followed it, so its month is the
+    time asked; not "since the 2022 ilacs (the mv in feb 2022 was before it)", nor "the mv in feb 2023 found drift -
+    has it improved since the 2023 ilacs?"). `anchor_at`: where the "since"/"after" is."""
     year, month = _event_time(text, event_year)
-    return year > opened[0] or (year == opened[0] and event_year.start() in visits_dated and month > opened[1])
+    return year > opened[0] or (year == opened[0] and event_year.start() in visits_dated
+                                and (month > opened[1] or (month and opened[1] == 13 and bool(
+                                    _VISIT_DESCRIBED_RE.fullmatch(text, event_year.end(), anchor_at)))))
+
+
+# between a visit's date and the "after" telling which it was: "(first one ", " (the one ", ", the first visit "
+_VISIT_ORDINAL = r"(?:(?:first|second|third|fourth|fifth|sixth|1st|2nd|3rd|4th|5th|6th|latest|last|only|next)\s+)?"
+_VISIT_DESCRIBED_RE = re.compile(rf"\s*(?:\(\s*(?:the\s+)?{_VISIT_ORDINAL}(?:one|visit|mv)?|"
+                                 rf"[,–—-]\s*(?:the\s+)?{_VISIT_ORDINAL}(?:one|visit|mv))\s*", re.I)
+# a visit's month typed straight after it, spelled out: "Liverpool monitoring visit Dec 23"
+_VISIT_LABEL_MONTH_RE = re.compile(rf"\b(?:monitoring|focus+ed)\s+visit\s?\d?\s+{MONTH_RE}\s+(?:\d{{4}}|\d\d)\b", re.I)
 
 
 def _event_time(text: str, event_year: re.Match) -> tuple[int, int]:
@@ -1639,7 +1657,10 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
                          # (or "after going inadequate in 2015")
                          rf"(?:(?:[\w'’-]+\s+){{1,4}}?(?:went|became|fell|dropped|slipped)|going|falling|dropping)\s+"
                          rf"(?:in(?:to)?\s+|to\s+)?"
-                         rf"(?:inadequate|requires\s+improvement|ri|good|outstanding))"
+                         rf"(?:inadequate|requires\s+improvement|ri|good|outstanding)|"
+                         # (or lost one: "since they lost the good rating in 2019")
+                         rf"(?:[\w'’-]+\s+){{0,4}}?(?:lost|losing)\s+(?:(?:the|its|their|a)\s+)?(?:ofsted\s+)?['‘\"“]?"
+                         rf"(?:good|outstanding|requires\s+improvement|ri)['’\"”]?(?:\s+(?:rating|grade|judge?ment))?)"
                          rf"\b[^?.,;]{{0,40}}?\b(?:in|of)\s+{MONTH_YEAR}\b"),
         # "Where did the director work before she took up the post in 2023?": her appointment dates the scene, and
         # what is written about it comes then or later (a feature a year on), never before. (Only her earlier career
@@ -1754,7 +1775,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
             m, kind, g = earlier, "year", (earlier.group(1),)
         if kind in ("since", "since_event") and event_year and _valid_year(g[1]) \
                 and _event_later(text, event_year, (_valid_year(g[1]), _month(g[0]) or 13),
-                                 {v.start("y") for v in visits_dated}):
+                                 {v.start("y") for v in visits_dated}, m.start()):
             m, kind, g = event_year, "year", (event_year.group(1),)
             if named_month := re.search(rf"\b{MONTH_RE}\s+$", text[:event_year.start()], re.I):
                 m, kind, g = re.compile(rf"{MONTH_RE}\s+{YEAR}", re.I).match(text, named_month.start()), "month", \

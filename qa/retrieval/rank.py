@@ -1486,7 +1486,7 @@ def set_aside_weight(doc: Document, query: Query) -> float:
     year = int(doc.date[:4])
     if query.date_from and query.date_from.year <= year <= (query.date_to or date.max).year:
         return 1.0  # (asked)
-    if _dated_at_month_set_aside(doc, query):
+    if dated_at_month_set_aside(doc, query):
         return SET_ASIDE_EVENT_PENALTY
     if year not in years:
         return 1.0
@@ -1584,11 +1584,11 @@ def places_set_aside(question: str) -> frozenset[str]:
         else frozenset()
 
 
-def _dated_at_month_set_aside(doc: Document, query: Query) -> bool:
+def dated_at_month_set_aside(doc: Document, query: Query) -> bool:
     """A page dated in the month an event is set aside or the month after ("not the wnc ilacs 11/22", a council page
     of 25 November 2022): what is published then reports that event. (Not one whose opening dates another month's
     event: the letter of the visit before, published that month, "the monitoring visit on 4 and 5 October 2022".)"""
-    if len(doc.date) < 7 or not (dates := dates_set_aside_not_asked(query)):
+    if len(doc.date or "") < 7 or not (dates := dates_set_aside_not_asked(query)):
         return False
     year, month = int(doc.date[:4]), int(doc.date[5:7])
     before = (year - 1, 12) if month == 1 else (year, month - 1)
@@ -2258,6 +2258,25 @@ def kinds_set_aside(question: str) -> frozenset[str]:
     return frozenset(kind for clause in set_aside_clauses(question) for kind in _clause_kinds(clause, question))
 
 
+# "..., from the scrutiny update, not the ilacs or the paper": an inspection named alone, where the question asks a
+# council's or the press's own words, is Ofsted's report set aside (not "not the ilacs news stories", the stories)
+_INSPECTION_ALONE_RE = re.compile(r"^\W*(?:not|nor|or|and|but|rather\s+than|instead\s+of)?\s*(?:the|its|their)?\s*"
+                                  r"(?:(?:19|20)\d\d\s+)?(?:ilacs|sif|full\s+inspection)(?:\s+report)?"
+                                  r"(?:\s+(?:itself|pls|please))*\W*$", re.I)
+
+
+@lru_cache(maxsize=256)
+def inspection_set_aside(question: str) -> bool:
+    """Whether a question sets an inspection aside by its name alone (a part of a set-aside clause)."""
+    # (not where an inspection is what is asked: "news coverage of caseloads in the ilacs, not the sif")
+    return not _INSPECTION_ASKED_RE.search(without_set_asides(question)) \
+        and any(_INSPECTION_ALONE_RE.match(part) for clause in set_aside_clauses(question)
+                for part in _LISTED_RE.split(clause))
+
+
+_INSPECTION_ASKED_RE = re.compile(r"\b(?:ilacs|sif|inspections?|reports?)\b", re.I)
+
+
 def _clause_kinds(clause: str, question: str) -> tuple[str, ...]:
     # (not another place's source: "hackney only, not the croydon letter on the same template", "not the Croydon
     # letter and statement")
@@ -2310,6 +2329,8 @@ def set_aside_kinds_last(hits: list[Hit], query: Query) -> list[Hit]:
     # (not the kind asked for: "the local paper's account, not the CYP Now piece" sets aside one story for another)
     asked = set(SOURCE_KINDS.get(query.source or "", ()))
     kinds = kinds_set_aside(query.text) - asked
+    if query.source in ("council", "news") and inspection_set_aside(query.text):
+        kinds |= set(SOURCE_KINDS["ofsted"])  # ("from the scrutiny update, not the ilacs or the paper")
     titles = titles_set_aside(query.text)
     if not kinds and not query.outlets_aside and not titles:
         return hits
