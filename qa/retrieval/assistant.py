@@ -243,8 +243,8 @@ class Assistant:
         if query.authorities and not (query.date_from or query.date_to) and query.answer_type == "judgement" \
                 and FULL_INSPECTION_RE.search(query.text) and LATER_ASKED_RE.search(without_set_asides(query.text)) \
                 and (placed := [h for h in hits if not h.unconfirmed]) \
-                and any(VISIT_SET_ASIDE_RE.search(clause) for clause in rank.set_aside_clauses(query.text)) \
-                and all(rank.dated_at_month_set_aside(h.document, query) and VISIT_TOLD_RE.search(h.document.text)
+                and any(VISIT_NAMED_RE.search(clause) for clause in rank.set_aside_clauses(query.text)) \
+                and all(rank.dated_at_month_set_aside(h.document, query) and VISIT_NAMED_RE.search(h.document.text)
                         and not INSPECTION_TOLD_RE.search(h.document.text) for h in placed) \
                 and not any(states_asked_facts(h, query, place_unnamed, numbered_letters(index))
                             for h in hits[:COUNT_EVIDENCE_DEPTH] if h.unconfirmed):
@@ -744,8 +744,8 @@ def event_dated_apart(confirmed: list[Hit], unconfirmed: list[Hit], query: Query
 _INSPECTION_KIND = re.compile(r"\binspection\b|\bfieldwork\b|\bilacs\b|\bsif\b", re.I)
 _ASKED_KINDS = [(re.compile(r"\bjtai\b|\bjoint\s+targeted\b", re.I), re.compile(r"\bjtai\b|\bjoint\b", re.I)),
                 (re.compile(r"\b(?:mv\d?|fv\d?|visit)\b", re.I), re.compile(r"\bvisit\b", re.I))]
-_WORD_ORDINAL_RE = re.compile(r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
-                              r"twelfth)\b|\b(\d{1,2})(?:st|nd|rd|th)\s+(?:monitoring\s+)?visit\b", re.I)
+# (an ordinal, not a day's: "the 2nd monitoring visit", not "28th of February")
+_VISIT_ORDINAL_RE = re.compile(rf"\b{ORDINAL_RE}\b(?!\s+(?:of\s+)?(?:{MONTH_NAMES})\b)", re.I)
 # (another setting's inspection or another visitor: "The inspection of the youth offending service took place ...",
 # "The minister's visit to the trust took place on March 20")
 _OTHER_SETTING_RE = re.compile(r"\b(?:youth\s+(?:offending|justice)|yot|children['’]s\s+homes?|schools?|nursery|"
@@ -764,8 +764,7 @@ def _dates_asked_visit(text: str, query: Query, kind: re.Pattern) -> bool:
         sentence = text[a:b]
         if not (dates_event("took place", sentence) and kind.search(sentence)) or _OTHER_SETTING_RE.search(sentence):
             continue
-        ordinals = {ordinal_value(m.group(1).lower()) if m.group(1) else int(m.group(2))
-                    for m in _WORD_ORDINAL_RE.finditer(sentence)}
+        ordinals = {ordinal_value(m.group(1)) for m in _VISIT_ORDINAL_RE.finditer(sentence)}
         if query.visit_number and ordinals - {query.visit_number}:
             continue
         if any(int(y) not in years for y in re.findall(r"\b((?:19|20)\d\d)\b", sentence)):
@@ -1095,11 +1094,10 @@ def written_awaiting(hit: Hit, query: Query) -> bool:
     return "date" in hit.unconfirmed and bool(months) and awaits_asked_month(text, months)
 
 
-VISIT_SET_ASIDE_RE = re.compile(r"\b(?:mv\d?|fv|(?:monitoring|focus+ed)\s+visit)\b", re.I)
+VISIT_NAMED_RE = re.compile(r"\b(?:mv\d?|fv|(?:monitoring|focus+ed)\s+visit)\b", re.I)
 # (an inspection a page tells of: not its visit's "inspection team", nor "the inspectorate")
 INSPECTION_TOLD_RE = re.compile(r"\binspection\b(?!\s+team)|\bilacs\b|\bsif\b|\binspected\b", re.I)
 LATER_ASKED_RE = re.compile(r"\b(?:after|since|following|subsequent)\b", re.I)
-VISIT_TOLD_RE = re.compile(r"\b(?:monitoring|focus+ed)\s+visit\b", re.I)
 # A full inspection, asked or told of (not a monitoring visit, nor "the inspection team")
 FULL_INSPECTION_RE = re.compile(r"\b(?:full|single|standard|short)\s+inspection\b|\bilacs\b|\bsif\b|"
                                 r"\bre-?inspection\b|\binspection\s+of\s+(?:the\s+)?(?:local\s+authority\s+)?"
