@@ -32,7 +32,8 @@ from qa.index.store import Index
 from qa.retrieval.question import (FRAMEWORK_RE, GRADE_KEPT_VERBS, MONTH_RE, OFSTED_NAMED_RE, SOURCE_KINDS,
                                    FilterOverrides, Query, _month, _ordinal, count_asked_second, grade_asked_second,
                                    parse, without_set_asides)
-from qa.retrieval.answer_type import (AVERAGE_RE, EVIDENCE, CHANGE_QUESTION_RE, REPORTS_RE, SHARE_QUESTION_RE,
+from qa.retrieval.answer_type import (AVERAGE_RE, COUNCIL_DECISION_RE, EVIDENCE, CHANGE_QUESTION_RE, REPORTS_RE,
+                                      SHARE_QUESTION_RE,
                                       announces_only, area_grade_asked,
                                       asked_event, dates_event, gives_grade, grade_tied_to, grades_other_setting_only,
                                       judged_grade_asked,
@@ -240,12 +241,21 @@ class Assistant:
             hard = {k: v for k, v in query.filters().items() if k not in ("source_preference", "recency")}
             return _refused(result, (f"Nothing in the documents matches these filters ({query.describe()})." if hard
                                      else "Nothing in the documents answers this."), [], started)
-        if query.authorities and not (query.date_from or query.date_to) and query.answer_type == "judgement" \
-                and FULL_INSPECTION_RE.search(query.text) and LATER_ASKED_RE.search(without_set_asides(query.text)) \
+        if query.answer_type == "decision" and query.authorities and not _OFSTED_ASKED_TOO_RE.search(query.text) \
+                and (deciding := COUNCIL_DECISION_RE.search(without_set_asides(query.text))) \
+                and _council_deciding(without_set_asides(query.text), deciding) \
                 and (placed := [h for h in hits if not h.unconfirmed]) \
-                and any(VISIT_NAMED_RE.search(clause) for clause in rank.set_aside_clauses(query.text)) \
-                and all(rank.dated_at_month_set_aside(h.document, query) and VISIT_NAMED_RE.search(h.document.text)
-                        and not INSPECTION_TOLD_RE.search(h.document.text) for h in placed) \
+                and not any(h.document.doc_type in ("council_page", "news_article")
+                            or holds("decision", h.document.text) or _COUNCIL_DECIDED_RE.search(h.document.text)
+                            for h in placed) \
+                and not any(h.unconfirmed and states_asked_facts(h, query, place_unnamed, numbered_letters(index))
+                            for h in hits[:COUNT_EVIDENCE_DEPTH]):
+            # "solihull edge of care team - what did solihull's cabinet approve?" where the only pages on the place
+            # are Ofsted's or the government's, none telling of a decision: only the council's own papers, or a
+            # story on them, tell what its cabinet decided
+            return _refused(result, f"No council page or news story {_scope(query)} tells what the council "
+                                    f"decided, so nothing here answers this.", hits[:3], started)
+        if (visit := _pages_only_on_visit(query, hits)) \
                 and not any(states_asked_facts(h, query, place_unnamed, numbered_letters(index))
                             for h in hits[:COUNT_EVIDENCE_DEPTH] if h.unconfirmed):
             # "RBWM full ILACS after AfC took over - what overall grade? the full inspection, not the nov 2018
@@ -253,8 +263,8 @@ class Assistant:
             # names no full inspection (and no other page names the place): what the asker ruled out is no answer,
             # and the grade it recalls is of an inspection before the one asked (only an inspection asked as one
             # after something: "rutland ilacs grade? not the nov 2018 mv" may be answered by the grade it recalls)
-            return _refused(result, f"The documents found {_scope(query)} are all on the event the question sets "
-                                    f"aside, so nothing here answers this.", hits[:3], started)
+            return _refused(result, f"The documents found {_scope(query)} are all on {visit}, so nothing here "
+                                    f"answers this.", hits[:3], started)
         if signals.get("unmentioned") and query.date_from and query.date_to \
                 and INTERVENTION_ASKED_RE.search(query.text):
             # "Northants: on what date did the DfE issue its 2018 statutory direction?" where no 2018 page names the
@@ -461,7 +471,9 @@ class Assistant:
         # 2020 ILACS say about caseloads?": "The council was first rated inadequate in January 2020" says nothing of
         # them)
         about = ASKED_ABOUT_RE.search(query.without_time or query.text)
-        subject = set(index.bm25.query_terms(about.group(1))) - set(index.bm25.query_terms(RECALL_FRAMING_WORDS)) \
+        # (the place aside: every page on it names it)
+        subject = set(index.bm25.query_terms(query.without_places(about.group(1)))) \
+            - set(index.bm25.query_terms(RECALL_FRAMING_WORDS)) \
             - {str(y) for y in years} if about else set()
         # ... nor only the grade the question itself gives the event ("Devon's 2013 inspection, the one that found them
         # inadequate: what did HMI say was failing?" is not answered by "judged as inadequate ... in 2013")
@@ -495,6 +507,16 @@ class Assistant:
                               and ((named := rank.years_named(sentence)) and min(named) > query.date_to.year
                                    and not named & asked_later or not named and OWN_EVENT_MONTH_RE.search(sentence))),
                              len(sentences))
+            told = lambda part: bool(subject & set(index.bm25.query_terms(" ".join(part))))  # noqa: E731
+            before = " ".join(sentences[:later_own])
+            for heading in hit.passage.headings:  # (a headline above the first sentence tells nothing of the year)
+                before = before[len(heading):].lstrip() if before.startswith(heading) else before
+            if subject and later_own < len(sentences) and not told([before]) and not any(
+                    told(_telling_of_year(sentences, i, years))
+                    for i, sentence in enumerate(sentences) if set(rank.years_named(sentence)) & set(years)):
+                continue  # (what is asked is told only of the later event: "In 2018, services were rated
+                # inadequate ... The service was rated good in 2022. Inspectors said the front door was ...": not
+                # before that event, nor from the sentence recalling the year asked up to one opening on another)
             if any((i < later_own or not BASELINE_YEAR_RE.search(sentence)) and event_re.search(sentence)
                    and any(y in years for y in rank.years_named(sentence))
                    and (not months or rank.months_named(sentence) & months
@@ -625,6 +647,18 @@ def lends_finding(following: list[str], before_own_event: bool) -> bool:
 
 def tells_finding(sentence: str) -> bool:
     return bool(FINDING_TOLD_RE.search(rank.JUDGED_BEFORE_RE.sub("", sentence)))
+
+
+# a sentence opening on another year is another event's telling ("At its last full inspection in 2022 inspectors
+# said ..."; not "Inspectors found the front door weak, and it stayed so until the 2022 inspection")
+OPENING_CHARS_OF_SENTENCE = 65
+
+
+def _telling_of_year(sentences: list[str], start: int, years) -> list[str]:
+    """The sentences from `start` (one recalling a year asked) up to the next that opens on another year."""
+    end = next((j for j in range(start + 1, len(sentences))
+                if rank.years_named(sentences[j][:OPENING_CHARS_OF_SENTENCE]) - set(years)), len(sentences))
+    return sentences[start:end]
 
 
 def _sentences(text: str) -> list[str]:
@@ -1094,6 +1128,79 @@ def written_awaiting(hit: Hit, query: Query) -> bool:
     return "date" in hit.unconfirmed and bool(months) and awaits_asked_month(text, months)
 
 
+def _pages_only_on_visit(query, hits: list[Hit]) -> str | None:
+    """Asked of a full inspection after a visit, whether every page on the place found is on that visit: published
+    with it (set aside, "the full inspection, not the nov 2018 monitoring visit", where a grade is asked; or the
+    visit opening the time asked, "the full ILACS after the Sept 2021 focused visit"), naming it and no inspection.
+    If so, what they are on, as the refusal says it."""
+    if not (query.authorities and FULL_INSPECTION_RE.search(query.text)
+            and LATER_ASKED_RE.search(without_set_asides(query.text))
+            and (placed := [h.document for h in hits if not h.unconfirmed])):
+        return None
+    if not (query.date_from or query.date_to):
+        if query.answer_type != "judgement" \
+                or not any(VISIT_NAMED_RE.search(clause) for clause in rank.set_aside_clauses(query.text)):
+            return None
+        with_visit, what = [rank.dated_at_month_set_aside(doc, query) for doc in placed], \
+            "the event the question sets aside"
+    elif query.date_from and not query.date_to and _VISIT_OPENS_WINDOW_RE.search(query.text) \
+            and query.answer_type in ("judgement", "person", "date"):  # (a fact of the inspection itself)
+        lag = query.date_from + rank.PUBLICATION_LAG
+        # (nor a grade it tells: "Ofsted returned in November and judged Rutland good")
+        with_visit = [bool(doc.date) and query.date_from <= date.fromisoformat(doc.date[:10]) <= lag
+                      and not _LATER_GRADE_TOLD_RE.search(doc.text) for doc in placed]
+        what = "the visit the inspection asked came after"
+    else:
+        return None
+    if all(with_visit) and all(VISIT_NAMED_RE.search(doc.text)
+                               and not INSPECTION_TOLD_RE.search(_FRAMEWORK_NAMED_RE.sub(" ", doc.text))
+                               for doc in placed):
+        return what
+    return None
+
+
+# (a council's own deciding body, not a board or panel others sit on: an improvement board's decisions are in its
+# minutes and in Ofsted's letters alike)
+_DECIDING_BODY_RE = re.compile(r"\b(?:cabinet|(?<!chief\s)executive(?!\s+director)|full\s+council|councillors|"
+                               r"committee|panel|board|members)\b", re.I)
+_COUNCIL_BODY_RE = re.compile(r"cabinet|executive|full\s+council|councillors|committee", re.I)
+# ... named as another body's ("the lscb executive", "the trust's executive", "the commons education committee")
+_OTHER_BODY_BEFORE_RE = re.compile(r"\b(?:\w*scp|\w*scb|masa|yot|yos|lga|pcc|commissioner|mps|trust|partnership|"
+                                   r"safeguarding|ofsted|icb|nhs|commons|select|accounts|parliament(?:ary)?|board|"
+                                   r"police)(?:['’]s)?\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+# (a page telling of such a decision: "Since the last visit, the cabinet approved an edge of care team", "Elected
+# members approved ...", "That Cabinet approves ...", "approved by cabinet in November", "a cabinet decision")
+_BODIES = (r"(?:cabinet|council|councillors|committee|executive|members|politicians|local\s+authority|lead\s+member|"
+           r"leaders)")
+_COUNCIL_DECIDED_RE = re.compile(rf"\b{_BODIES}\b[^\n]{{0,80}}?\b(?:approved|approves|agreed|agrees|decided|resolved|"
+                                 rf"voted|endorsed|endorses|backed|committed|signed\s+off|invested|funded|"
+                                 rf"(?:given|gave)\s+the\s+(?:go-ahead|green\s+light))\b|"
+                                 rf"\b(?:was|were|has\s+been|have\s+been)\s+"
+                                 rf"(?:approved|agreed|endorsed|signed\s+off)\b|"
+                                 rf"\b(?:approved|agreed|endorsed|backed)\s+by\s+"
+                                 rf"(?:the\s+)?(?:[\w'’]+\s+){{0,2}}?{_BODIES}\b|"
+                                 rf"\b(?:cabinet|council|committee)\s+(?:decision|resolution)\b", re.I)
+
+
+# (a question asking Ofsted's findings beside the decision: "what did ofsted find and what did the cabinet approve?")
+_OFSTED_ASKED_TOO_RE = re.compile(r"\b(?:ofsted|inspectors?|hmis?)\b", re.I)
+
+
+def _council_deciding(question: str, deciding: re.Match) -> bool:
+    """Whether the body a question asks the decision of (the one nearest its verb) is the council's own."""
+    bodies = list(_DECIDING_BODY_RE.finditer(deciding.group(0)))
+    if not bodies or not _COUNCIL_BODY_RE.fullmatch(bodies[-1].group(0)):
+        return False
+    return not _OTHER_BODY_BEFORE_RE.search(question[:deciding.start() + bodies[-1].start()])
+_LATER_GRADE_TOLD_RE = re.compile(r"\b(?:rated|judged|graded|regraded|returned)\b", re.I)
+# "the full ILACS after the Sept 2021 focused visit": an inspection asked, after a visit whose month opens the time
+# asked (not "when did the council publish its action plan after the sept 2021 focused visit, ahead of the ilacs?")
+# (a focused visit's letter names the framework it was made under: "This visit was carried out under the inspection
+# of local authority children's services (ILACS) framework", no inspection it tells of)
+_FRAMEWORK_NAMED_RE = re.compile(r"\b(?:under|in\s+line\s+with|according\s+to)\s+the\s+[^.]{0,80}?\bframework\b", re.I)
+_VISIT_OPENS_WINDOW_RE = re.compile(rf"\b(?:ilacs|sif|inspection|re-?inspection)\s+(?:after|since|following)\s+"
+                                    rf"(?:the|its|their|[\w-]+['’]s)\s+{MONTH_RE}\s+(?:19|20)\d\d\s+"
+                                    rf"(?:ofsted\s+)?(?:(?:monitoring|focus+ed)\s+visit|mv\d?|fv)\b", re.I)
 VISIT_NAMED_RE = re.compile(r"\b(?:mv\d?|fv|(?:monitoring|focus+ed)\s+visit)\b", re.I)
 # (an inspection a page tells of: not its visit's "inspection team", nor "the inspectorate")
 INSPECTION_TOLD_RE = re.compile(r"\binspection\b(?!\s+team)|\bilacs\b|\bsif\b|\binspected\b", re.I)

@@ -40,6 +40,22 @@ COUNTED_NOUNS = (r"child(?!ren(?:['’]?s['’]?)?\s+(?:services?|social\s+(?:ca
                  r"families|cases|staff|people|pupils|referrals|social workers|workers|pounds|"
                  r"households|placements|carers|posts|hours|days|visits|assessments|plans|young people|"
                  r"more|fewer|less|per\b|a year|each")
+# (not a measure over time, "re-referral rates from april 2021", nor money spent from then, "the DfE funding from april
+# 2022": those ask the time)
+# (places on offer, not where children are placed: "how many children in out of area residential places from ...")
+_OFFERED_NOUNS = (r"(?:how\s+many|apprenticeship|training|paid|new|extra|more)\s+places", "allowances",
+                  r"(?:allowance|fee|fostering)\s+rates", "fees", "bursaries")
+# the start of what is offered or charged is when it begins, announced in the year before it or told just after:
+# "how many apprenticeship places from sept 2026" asks the pages from September 2025 to November 2026 (May's page
+# announcing them, October's telling they started)
+_OFFERED_FROM_RE = re.compile(rf"\b((?:{'|'.join(_OFFERED_NOUNS)})\s+)from\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+                              rf"{MONTH_RE}\s+((?:19|20)\d\d)\b"
+                              # (nor a span: "places from jan 2020 to dec 2020", "from sept 2019 onwards")
+                              rf"(?!\s*(?:to|until|till|through|thru|and|up\s+(?:to|until)|on|onward|onwards|vs|"
+                              rf"versus|compared)\b|\s*[-–]\s*(?:{MONTH_RE}|\d))", re.I)
+# ... where what is asked is not done already: "how many care leavers took up apprenticeships from sept 2019?", "how
+# much did rutland spend on direct payments from april 2022?" ask the time
+_DONE_ASKED_RE = re.compile(r"\b(?:did|was|were|took|spent|paid|had|has|have|been|received|got)\b", re.I)
 SEASONS = {"early": (1, 4), "spring": (3, 5), "mid": (5, 8), "summer": (6, 8), "late": (9, 12), "autumn": (9, 11),
            "winter": (12, 12), "end of": (10, 12), "beginning of": (1, 3), "start of": (1, 3)}
 # the council's own bodies and their papers ("cornwall scrutiny cttee resolved ...", "lincs exec report ...")
@@ -209,6 +225,16 @@ SINCE_EVENT_RE = re.compile(r"\bsince" + _ANCHOR_EVENT, re.I)
 SOURCE_KINDS = {"ofsted": ("ofsted_letter", "ofsted_report"), "council": ("council_page",), "news": ("news_article",)}
 # Who is quoted, said outright ("according to the council", "the council's own announcement", "the report itself"),
 # outranks a source merely mentioned ("what did social workers tell inspectors"); "not press coverage" is no cue.
+# an inspector's words asked as a quotation ("lead inspector quote", "what did the lead hmi say in her statement")
+# (not "the inspectors' comments on supervision": the letter's findings)
+# (not quotes from the report itself: "key quotes from the lead inspector's report", "2019 ilacs - hmi quotes")
+INSPECTOR_QUOTE_RE = re.compile(r"^(?![^?]*\b(?:report|letter|ilacs|sif|jtai|mv\d?|fv)\b)(?:[^?]*?)(?:"
+                                r"\b(?:inspector|hmi)s?['’]?s?\s+(?:quote|statement)\b|"
+                                r"\bquote\s+(?:from|by)\s+(?:the\s+)?(?:ofsted['’]s\s+)?(?:lead\s+)?"
+                                r"(?:inspector|hmi)\b|"
+                                r"\b(?:inspectors?|hmis?)\b[^?.]{0,30}\bin\s+(?:a|her|his|their|the)\s+statement\b"
+                                r"(?!\s+of\b))",
+                                re.I)
 ATTRIBUTION_CUES = [
     ("council", re.compile(rf"\baccording to (?:the )?(?:[a-z]+ ){{0,3}}council\b|"
                            rf"\bcouncil(?:['’]s)? own\b{_NOT_ITS_OWN}|"
@@ -819,13 +845,14 @@ TERSE_MEETING_RE = re.compile(r"(?:\b(?:children['’]?s|people|scrutiny|cabinet
 SOURCE_ON_LETTER_RE = re.compile(rf"\b(?:release|statement|story|article|piece|minutes|paper|update|response|post)\s+"
                                  rf"(?:on|about|to)\s+(?:the\s+|its\s+)?{MONTH_RE}\s+(?:(?:19|20)\d\d\s+)?"
                                  rf"(?:[\w'’-]+\s+){{0,3}}?letter\b", re.I)
-LETTER_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}(?:visit|inspection)[’']?s?[’']?\s+(?:letter|report)s?\b", re.I)
+# (the visit's word may be Ofsted's abbreviation, "the 6th MV report in april 2019")
+_VISIT_PAPER = r"\b(?:visit|inspection|mv\s?\d?|fv)[’']?s?[’']?\s+(?:letter|report)s?\b"
+LETTER_MONTH_RE = re.compile(rf"{_MONTH_OF_EVENT}{_VISIT_PAPER[2:]}", re.I)
 # ... or after it: "when the Bury focused visit letter came out in December 2023"
-LETTER_OUT_IN_RE = re.compile(r"\b(?:visit|inspection)[’']?s?[’']?\s+(?:letter|report)s?\b(?=[^.?]{0,30}?\b(?:came\s+out|"
+LETTER_OUT_IN_RE = re.compile(_VISIT_PAPER + r"(?=[^.?]{0,30}?\b(?:came\s+out|"
                               r"(?:was|were)\s+(?:published|released|issued))\s+(?:in|during)\s)", re.I)
 # "at the time of the final monitoring visit letter in April 2019": a month straight after the letter is its own
-LETTER_IN_MONTH_RE = re.compile(rf"\b(?:visit|inspection)[’']?s?[’']?\s+(?:letter|report)s?\s+(?:in|of|dated)\s+"
-                                rf"{MONTH_RE}\b", re.I)
+LETTER_IN_MONTH_RE = re.compile(rf"{_VISIT_PAPER}\s+(?:in|of|dated)\s+{MONTH_RE}\b", re.I)
 PUBLISHED_RE = re.compile(r"\b(?:came|come|comes|coming)\s+out\b|\b(?:published|publication|released|issued|"
                           r"respon(?:d|ded|ds|se)|reacted)\b", re.I)
 # A terse query ("west sussex mv5 sept findings"), not a sentence: its bare month is the event's. In a sentence a
@@ -1602,6 +1629,18 @@ _DAY_IN_SPAN_RE = re.compile(rf"(\b(?:since|after|from|following|before|until|ti
                              rf"{MONTH_NAME}\s+{YEAR})", re.I)
 
 
+OFFERED_TOLD_AFTER_MONTHS = 2
+
+
+def _offered_window(offered: re.Match) -> str:
+    """"places from sept 2026" as the span its pages come from: "places between sept 2025 and november 2026"."""
+    month, year = _month(offered.group(2)), int(offered.group(3))
+    end = month + OFFERED_TOLD_AFTER_MONTHS
+    end_month, end_year = (end - 12, year + 1) if end > 12 else (end, year)
+    end_name = next(name for name, number in MONTHS.items() if number == end_month)
+    return f"{offered.group(1)}between {offered.group(2)} {year - 1} and {end_name} {end_year}"
+
+
 def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
     if aside := LAST_INSPECTED_RE.search(text):
         dated = _ASIDE_DATE_RE.match(text, aside.end())
@@ -1610,6 +1649,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         else:
             text = LAST_INSPECTED_RE.sub(" since ", text, count=1)  # (older years told after it are its history)
     text = _DAY_IN_SPAN_RE.sub(lambda m: m.group(1) or "", text)
+    text = text if _DONE_ASKED_RE.search(text) else _OFFERED_FROM_RE.sub(_offered_window, text)
     text = SOURCE_FROM_RE.sub(r"\1 of ", text)  # (the source's own date, with other years beside it: parse_time)
     if not re.search(rf"\b{YEAR}\b", text) and INSPECTED_EVENT_RE.search(text):
         text = AFTER_PANDEMIC_RE.sub("after April 2021", text)
@@ -2859,6 +2899,9 @@ def parse(question: str, previous: Query | None = None) -> Query:
     if source == "ofsted" and not attributed and any(p.search(cues) for p in (
             OTHER_SPEAKER_RE, COUNCIL_DISPUTES_RE, NAMED_SPEAKER_RE, PARLIAMENT_QUESTION_RE)):
         source = None  # "Did the MPs' inquiry say inspectors missed ...": Ofsted is spoken about, not speaking
+    if source == "ofsted" and not attributed and INSPECTOR_QUOTE_RE.search(cues):
+        source = None  # "wigan outstanding lead inspector quote": said in a statement with the report, which a story
+        # or the council's release carries (the report quotes nobody)
     if source == "ofsted" and not attributed and OTHER_SENDER_RE.search(cues) and not OFSTED_IMPLIED_RE.search(cues):
         source = None  # "When did the DfE lift the notice, and who was the letter sent to?": the DfE's letter
     if source == "council" and not attributed and not responding and (other := OTHER_SPEAKER_RE.search(cues)) \

@@ -178,6 +178,19 @@ MONTH_WINDOW = timedelta(days=122)  # a month, a quarter or a season ("late 2019
 YEAR_WINDOW = timedelta(days=366)
 ONE_MONTH = timedelta(days=31)
 KEPT_PAGE_LAG = timedelta(days=3 * 366)
+# "caseloads at march 2026": figures as at a month, which a committee paper gives a quarter or two later (year-end
+# figures at 31 March in a June or September paper), not within a story's weeks
+AS_AT_LAG = timedelta(days=183)
+# (figures asked, and a month that is no event's: not "what did councillors say at march 2019 cabinet")
+AS_AT_ASKED_RE = re.compile(rf"\b(?:as\s+(?:at|of)|at)\s+(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?"
+                            rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_RE}\s+\d{{4}}\b"
+                            rf"(?!\s+(?:[\w'’-]+\s+){{0,2}}?(?:cabinet|committee|meeting|visit|inspection|mv\d?|fv|"
+                            rf"board|panel|scrutiny|council|ilacs|sif|jtai|peer)\b|"
+                            rf"\s+when\b)", re.I)
+FIGURES_ASKED_RE = re.compile(r"\b(?:caseloads?|numbers?|figures?|rates?|per\s*cent|percentage|proportion|share|"
+                              r"cic|cla|lac|children\s+in\s+care|looked\s+after|"
+                              r"how\s+many|how\s+much|vacanc\w*|agency|turnover|costs?|spend|budget|total|average|"
+                              r"count)\b|%", re.I)
 
 
 @dataclass(frozen=True)
@@ -452,11 +465,13 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
     if span > YEAR_WINDOW:
         return False
     published = date.fromisoformat(doc.date[:10])
-    if span <= ONE_MONTH and query.date_to < published <= query.date_to + PUBLICATION_LAG \
+    as_at_lag = AS_AT_LAG if as_at_asked(query) else PUBLICATION_LAG
+    if span <= ONE_MONTH and query.date_to < published <= query.date_to + as_at_lag \
             and doc.doc_type not in SOURCE_KINDS["ofsted"] and not query.month_dates_visit \
             and date(query.date_from.year, query.date_from.month, 1) in document_as_at_months(doc):
         # a paper just after the month asked giving its figures at it ("At 30 April 2024, six care leavers were
-        # living in bed and breakfast"), whatever visit it is on (not a visit asked by its month)
+        # living in bed and breakfast"), whatever visit it is on (not a visit asked by its month); figures asked as at
+        # the month may come two quarters later
         return True
     if span <= ONE_MONTH and query.date_to < published <= query.date_to + PUBLICATION_LAG \
             and (asked := _ASKED_ON_RE.search(doc.text[:ASKED_ON_CHARS])) and (day := parse_date(asked.group(1))) \
@@ -821,6 +836,14 @@ SCOPE_SENTENCE_RE = re.compile(
     r"(?:our|the|its) findings\b|"
     # a committee paper's "Purpose of report: To update the committee on the findings of ..."
     r"purpose of (?:the |this )?report:?\s+to (?:update|inform|advise|present|brief)\b|"
+    # ... or the first paragraph under that heading: "1. Purpose of the report / 1.1 This report updates the
+    # Committee on ..." (not a summary's, which goes on to what was found; nor one telling a finding, "This report
+    # informs the committee that caseloads fell", or giving figures or a change, "... which have fallen to 18")
+    r"purpose of (?:the |this )?(?:report|paper)\s*\n\s*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
+    r"this (?:report|paper) (?:updates|informs|advises|briefs) (?:the\s+)?(?:[\w'’-]+\s+){0,3}?on\b"
+    r"(?![^.\n]*(?:%|£|\b\d+\.\d|\bper\s*cent\b|\b(?:down|up)\s+(?:to|from)\b|\b(?:which|who|where|that|fallen|fell|"
+    r"risen|rose|average|against|"
+    r"increased|decreased|reduced|dropped|lifted|improved|now|stands|was|were|is|are|overspend|underspend)\b))|"
     r"(?:the|this) (?:visit|inspection) was (?:carried out|undertaken|conducted|led)\b|"
     r"(?:his|her) majesty[’']s inspectors?\b(?=[^.]{0,120}\b(?:carried out|conducted|undertook) (?:this|the) "
     r"(?:visit|inspection)\b)|(?:his|her) majesty[’']s inspectors? for this (?:visit|inspection)\b|"
@@ -865,7 +888,10 @@ FINDING_RE = re.compile(r"\b(?:found|finds|find that|saw|judged|concluded|howeve
 ASKS_ABOUT_VISIT_RE = re.compile(r"\b(?:carried out|conducted|undertaken|look(?:ed|s)? at|focus(?:ed|sed)? on|"
                                  r"gather\w*|evidence|spoke|speak|talk(?:ed)?|"
                                  r"focus of|cover(?:ed|s)?|on site|remote(?:ly)?|in person|framework|scope|"
-                                 r"evaluat\w*|review(?:ed|s)?|examin\w*|consider(?:ed|s)?)\b", re.I)
+                                 # (not reviews as a topic: "what did ofsted say about CIN plans and reviews?")
+                                 # (nor "the review of cin plans", "cla review", "the rapid review")
+                                 r"evaluat\w*|reviewed|(?:did|does|would|will)\s+(?:[\w'’-]+\s+){0,3}?review(?!s)|"
+                                 r"examin\w*|consider(?:ed|s)?)\b", re.I)
 
 
 SALUTATION_RE = re.compile(r"^[^\S\n]*Dear\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr)\.?\s|Sir\b|Madam\b|Councillor\b|"
@@ -1364,6 +1390,49 @@ def financial_years(text: str, short: bool = False) -> frozenset[int]:
     if short:
         pairs += [("20" + m.group(1), m.group(2)) for m in _SHORT_FINANCIAL_YEAR_RE.finditer(text)]
     return frozenset(int(start) for start, end in pairs if int(end) == (int(start[2:]) + 1) % 100)
+
+
+# "caseloads at march 2026": a passage dating its figures only to other months ("by 31 March 2027", a target; "at 31
+# March 2025", the year before; "at 30 June 2026", a later quarter) gives other figures than the ones asked, and
+# weighs x this
+OTHER_AS_AT_YEAR_PENALTY = 0.7
+# (a figure's date: after "at", "as of", "by", "to", "in", "end of" (not a report's own date line, "Report author: J
+# Smith, 2 June 2026"); or in figures, "31/03/2026", "31.03.26", "2026-03-31")
+_AS_AT_BEFORE = (r"\b(?:at|of|by|to|in|on|from|since|than|with)\s+(?:the\s+)?(?:end\s+of\s+)?"
+                 r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?")
+_MONTH_YEAR_RE = re.compile(rf"{_AS_AT_BEFORE}{MONTH_RE}\s+((?:19|20)\d\d)\b", re.I)
+_NUMERIC_DAY_RE = re.compile(r"\b\d{1,2}[/.](\d{1,2})[/.]((?:19|20)?\d\d)\b")
+_ISO_DAY_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-\d\d\b")
+# a month written without its year where figures are given as at it ("At the end of March, caseloads averaged 19.4",
+# "As of March", "In March, ...")
+_AS_AT_BARE_MONTH_RE = re.compile(rf"{_AS_AT_BEFORE}{MONTH_RE}(?![\w.])(?!\s+(?:\d{{1,2}}\s*,?\s*)?(?:19|20)?\d\d\b)",
+                                  re.I)
+
+
+def as_at_asked(query: Query) -> tuple[int, int] | None:
+    """(year, month) of the figures a question asks as at a month ("agency % at march 2026", "cic numbers at 31 march
+    2026"), if it does."""
+    if not (AS_AT_ASKED_RE.search(query.text) and FIGURES_ASKED_RE.search(query.text) and query.date_from
+            and (query.date_to is None or query.date_to - query.date_from <= ONE_MONTH)) \
+            or years_named(query.text) - {query.date_from.year}:
+        return None  # (nor where another year is asked beside it: "as at march 2026 compared with march 2025")
+    return query.date_from.year, query.date_from.month
+
+
+def _months_dated(text: str) -> set[tuple[int, int]]:
+    """(year, month) of every month a text writes with its year ("31 March 2026", "Mar 2026", "31/03/26",
+    "2026-03-31")."""
+    named = {(int(year), _month(month)) for month, year in _MONTH_YEAR_RE.findall(text)}
+    named |= {(int(year) if len(year) == 4 else 2000 + int(year), int(month))
+              for month, year in _NUMERIC_DAY_RE.findall(text)}
+    return named | {(int(year), int(month)) for year, month in _ISO_DAY_RE.findall(text)}
+
+
+def as_at_weight(text: str, asked: tuple[int, int] | None) -> float:
+    if not asked:
+        return 1.0
+    dated = _months_dated(text) | {(asked[0], _month(m)) for m in _AS_AT_BARE_MONTH_RE.findall(text)}
+    return OTHER_AS_AT_YEAR_PENALTY if dated and asked not in dated else 1.0
 
 
 def financial_year_weight(text: str, asked: frozenset[int]) -> float:

@@ -208,6 +208,7 @@ class Retriever:
         acronyms = asked_acronyms(query.names, defined, arrangement_named_by)
         quoted = rank.quoted_phrases(considered)
         financial = rank.financial_years(considered, short=True)
+        as_at = rank.as_at_asked(query)
         for row, score in fused:
             passage = index.passages[row]
             doc = docs[passage.doc_id]
@@ -245,7 +246,7 @@ class Retriever:
                 * rank.restated_question_weight(passage.text, query.text) \
                 * rank.set_aside_weight(doc, query) * heading_only_weight(index, passage, q_terms, query.answer_type) \
                 * rank.earlier_event_weight(doc, query) * rank.quoted_phrase_weight(passage.text, quoted) \
-                * rank.financial_year_weight(passage.text, financial)
+                * rank.financial_year_weight(passage.text, financial) * rank.as_at_weight(passage.text, as_at)
             hits.append(Hit(passage=passage, document=doc, score=relative(score) * weight,
                             scores={"fused": score, "prior": weight, "bm25": bm25_map.get(row, 0.0),
                                     **({"dense": dense_scores[row]} if row in dense_scores else {})},
@@ -263,6 +264,11 @@ class Retriever:
         restated = names_restated_only(query.text, tuple(query.names)) \
             | names_asked_second(query.text, tuple(query.names))
         unmentioned = unmentioned_names(index, [n for n in query.names if n not in restated], naming, defined)
+        if AEM_ASKED_RE.search(considered) and AEM_LETTER_RE.search(considered) \
+                and not FULL_INSPECTION_ASKED_RE.search(considered) \
+                and not any(may_tell_engagement_meeting(docs[d], query.authorities, "authority" in checks[d].unknown)
+                            for d in allowed_docs):
+            unmentioned.append("annual engagement meeting")  # (not a name a page must write)
         if publishing := named_only_as_publisher(index, query.names, naming):
             # the publication asked by name speaks only through its own pages: theirs first (no other passage
             # states the name; one from another source would answer in the wrong voice)
@@ -299,6 +305,41 @@ class Retriever:
             signals["dense_top"] = max(cos) if cos else 0.0
         return Retrieval(hits, signals, dense_error)
 
+
+# "kirklees AEM 2019 - what did the letter after the annual engagement meeting say?": a page tells of such a meeting
+# in its own words ("thank you for meeting with me"), so the abbreviation is no name to find; where no page that may
+# meet the filters, about the place asked, tells of one, nothing answers (its inspection stories are no such letter)
+# (not where it is set aside, "not the aem letter", nor where an inspection is asked and the meeting is its context,
+# "what did the 2019 ilacs say about the self-evaluation shared at its annual engagement meeting?")
+# (the letter after it asked, "ofsted's letter after the annual engagement meeting": not the council's own papers for
+# it, "what did rutland's self-evaluation for the 2019 aem say?")
+AEM_ASKED_RE = re.compile(r"\baems?\b|\bannual\s+engagement\s+meetings?\b", re.I)
+AEM_LETTER_RE = re.compile(r"\bletters?\b", re.I)
+FULL_INSPECTION_ASKED_RE = re.compile(r"\b(?:ilacs|sif|jtai|inspection|(?:monitoring|focus+ed)\s+visit|mv\d?|fv)\b",
+                                      re.I)
+AEM_TOLD_RE = re.compile(r"\bengagement\s+meetings?\b|\bAEMs?\b|"
+                         r"\bmeet(?:ing)?\s+(?:with\s+)?(?:[\w'’]+\s+){0,3}?(?:me|us)\b|\bmeeting\s+between\b|"
+                         r"\bannual\s+(?:conversation|engagement|meeting|review)\b|\bmet\s+(?:with\s+)?(?:ofsted|hmi|"
+                         r"the\s+regional|(?:[\w'’]+\s+){0,2}?senior\s+hmi)\b|"
+                         r"\bour\s+(?:recent\s+|annual\s+)?meeting\b|"
+                         r"\bmeet\s+you\b|\bthank\s+you\s+for\s+your\s+time\b|\bdiscussion\s+(?:held\s+)?with\b",
+                         re.I)
+
+_VISIT_OR_INSPECTION_RE = re.compile(r"\b(?:inspection|inspected|monitoring\s+visit|focus+ed\s+visit|visited)\b",
+                                     re.I)
+
+
+def may_tell_engagement_meeting(doc, places: list[str], place_unknown: bool) -> bool:
+    """Whether a page that may meet the filters may be, or tell of, an engagement meeting's letter: one telling of
+    such a meeting in the words letters use, or an Ofsted letter on no visit or inspection (its opening may put it any
+    way: "Thank you for the time you spent with me"); a page whose place is unknown only where it names the place."""
+    if place_unknown and not any(p.casefold() in doc.text.casefold() for p in places):
+        return False
+    return bool(AEM_TOLD_RE.search(doc.text)) or doc.doc_type == "ofsted_letter" and not doc.visit_number \
+        and not _VISIT_OR_INSPECTION_RE.search(doc.text[:AEM_LETTER_OPENING_CHARS])
+
+
+AEM_LETTER_OPENING_CHARS = 1500
 
 # "What did inspectors say about X?": the framing names who spoke, which nearly every passage of an
 # inspection corpus does too. Keyword search looks for X; the dense side still reads the whole question.
