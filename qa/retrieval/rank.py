@@ -465,8 +465,9 @@ def _reports_on_window(doc: Document, query: Query) -> bool:
     if span > YEAR_WINDOW:
         return False
     published = date.fromisoformat(doc.date[:10])
-    as_at_lag = AS_AT_LAG if as_at_asked(query) else PUBLICATION_LAG
-    if span <= ONE_MONTH and query.date_to < published <= query.date_to + as_at_lag \
+    # (the question read for figures as at the month only for a paper past the usual lag: this runs per document)
+    if span <= ONE_MONTH and query.date_to < published <= query.date_to + AS_AT_LAG \
+            and (published <= query.date_to + PUBLICATION_LAG or as_at_asked(query)) \
             and doc.doc_type not in SOURCE_KINDS["ofsted"] and not query.month_dates_visit \
             and date(query.date_from.year, query.date_from.month, 1) in document_as_at_months(doc):
         # a paper just after the month asked giving its figures at it ("At 30 April 2024, six care leavers were
@@ -1401,8 +1402,8 @@ OTHER_AS_AT_YEAR_PENALTY = 0.7
 _AS_AT_BEFORE = (r"\b(?:at|of|by|to|in|on|from|since|than|with)\s+(?:the\s+)?(?:end\s+of\s+)?"
                  r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?")
 _MONTH_YEAR_RE = re.compile(rf"{_AS_AT_BEFORE}{MONTH_RE}\s+((?:19|20)\d\d)\b", re.I)
-_NUMERIC_DAY_RE = re.compile(r"\b\d{1,2}[/.](\d{1,2})[/.]((?:19|20)?\d\d)\b")
-_ISO_DAY_RE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-\d\d\b")
+# (found here, read by the metadata's date parser: UK order, two-digit years)
+_NUMERIC_DAY_RE = re.compile(r"(?<![\d/.])\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})(?![\d/.])|\b(?:19|20)\d\d-\d\d-\d\d\b")
 # a month written without its year where figures are given as at it ("At the end of March, caseloads averaged 19.4",
 # "As of March", "In March, ...")
 _AS_AT_BARE_MONTH_RE = re.compile(rf"{_AS_AT_BEFORE}{MONTH_RE}(?![\w.])(?!\s+(?:\d{{1,2}}\s*,?\s*)?(?:19|20)?\d\d\b)",
@@ -1423,9 +1424,8 @@ def _months_dated(text: str) -> set[tuple[int, int]]:
     """(year, month) of every month a text writes with its year ("31 March 2026", "Mar 2026", "31/03/26",
     "2026-03-31")."""
     named = {(int(year), _month(month)) for month, year in _MONTH_YEAR_RE.findall(text)}
-    named |= {(int(year) if len(year) == 4 else 2000 + int(year), int(month))
-              for month, year in _NUMERIC_DAY_RE.findall(text)}
-    return named | {(int(year), int(month)) for year, month in _ISO_DAY_RE.findall(text)}
+    return named | {(int(day[:4]), int(day[5:7])) for written in _NUMERIC_DAY_RE.findall(text)
+                    if (day := parse_date(written))}
 
 
 def as_at_weight(text: str, asked: tuple[int, int] | None) -> float:
