@@ -128,7 +128,8 @@ _ALIASES = {
     "Nottingham": ("Nottm",),  # (the city's everyday short form, not Notts)
     "Isle of Wight": ("IoW",),
     # county councils by their initials, where no other council shares them ("KCC's own statement")
-    "Kent": ("KCC",), "West Sussex": ("WSCC",), "East Sussex": ("ESCC",), "North Yorkshire": ("North Yorks", "NYCC"),
+    "Kent": ("KCC",), "West Sussex": ("WSCC", "WSx"), "East Sussex": ("ESCC",),  # ("WSx" too; not "ESx": Essex's)
+    "North Yorkshire": ("North Yorks", "NYCC"),
 }
 # Welsh council names that are also English towns (Newport, Isle of Wight and Shropshire): in an English page they
 # count only in a council form ("Newport City Council").

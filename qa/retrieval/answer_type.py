@@ -1782,8 +1782,9 @@ def asked_role(question: str) -> str | None:
     if IN_CHARGE_RE.search(question):
         return "director"  # "Who was in charge of Leicester's children's services?": its director
     asked = TIME_CLAUSE.sub("", SCENE_CLAUSE.sub("", asked_clause(question)))
-    # "the lead Ofsted inspector", "the lead social care inspector": the lead inspector
-    asked = re.sub(r"\blead\s+(?:ofsted\s+|social\s+care\s+|hmi\s+)+inspector", "lead inspector", asked, flags=re.I)
+    # "the lead Ofsted inspector", "the lead social care inspector", "lead HMI": the lead inspector
+    asked = re.sub(r"\blead\s+(?:ofsted\s+|social\s+care\s+|hmi\s+)*(?:inspector|hmi(?=s?\b))"
+                   r"(?!s?\s+(?:probation|prisons|constabulary)\b)", "lead inspector", asked, flags=re.I)
     # a role the question addresses ("Who wrote to the leader of X?") is not the one asked for
     # (nor one whose letter or words it is: "who was the inspector's letter addressed to?")
     m = next((r for r in ROLE_RE.finditer(asked) if not ROLE_ADDRESSED_RE.search(asked[:r.start()])

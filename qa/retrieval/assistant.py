@@ -470,9 +470,9 @@ class Assistant:
         # ... and holds a word of what is asked about it, not only the event and its grade ("What did the January
         # 2020 ILACS say about caseloads?": "The council was first rated inadequate in January 2020" says nothing of
         # them)
-        about = ASKED_ABOUT_RE.search(query.without_time or query.text)
+        about = asked_about(query.without_places(query.without_time or query.text))
         # (the place aside: every page on it names it)
-        subject = set(index.bm25.query_terms(query.without_places(about.group(1)))) \
+        subject = set(index.bm25.query_terms(about)) \
             - set(index.bm25.query_terms(RECALL_FRAMING_WORDS)) \
             - {str(y) for y in years} if about else set()
         # ... nor only the grade the question itself gives the event ("Devon's 2013 inspection, the one that found them
@@ -562,11 +562,43 @@ GRADE_SINCE_LOST_RE = re.compile(rf"\b{GRADE_KEPT_VERBS}\s+(?:the|its|their)\s+(
                                  rf"(?:19|20)\d\d\b", re.I)
 # What a question asks an event's document said about: "What did the January 2020 ILACS say about caseloads?"
 ASKED_ABOUT_RE = re.compile(r"\b(?:say|said|says|find|found|finds|write|wrote|note|noted)\s+(?:[\w'’-]+\s+){0,2}?"
-                            r"(?:about|on)\s+([^?.;,()]+)", re.I)
+                            r"(?:about|on|at)\s+([^?.;,()]+)", re.I)  # ("find at the front door")
+# (not the event itself: "what did ofsted find at the rutland mv in march 2019", "at the last inspection")
+_AT_EVENT_RE = re.compile(r"(?:the\s+|its\s+|their\s+)?(?:(?:[\w'’-]+\s+){0,5}?(?:mvs?\d*|fvs?|visits?|inspections?|"
+                          r"ilacs|sif|jtais?|aem|re-?inspections?|feedback\s+meeting)\b|"
+                          r"(?:(?:last|latest|first|previous|recent|full|short|ofsted['’]?s?)\s+){0,2}"
+                          # (a time, not one of a process: "at the time of the ilacs", not "at the point of referral",
+                          # "at first contact", "at the end of care proceedings")
+                          r"(?:ones?|ofsted|(?:start|first|time|end|point|stage)(?![^\S\n]+(?:of(?!\s+(?:the\s+)?"
+                          r"(?:[\w'’-]+\s+){0,2}?(?:inspection|visit|ilacs|mv|fv|jtai)s?\b)|contact|referral)\b))\b)",
+                          re.I)
+
+
+def asked_about(text: str) -> str | None:
+    """What a question asks be said or found about ("what did ofsted find at the front door": "the front door"), an
+    event it is at read past ("at the jtai in 2019 about the mash": "the mash"), and "that time" no subject."""
+    for m in ASKED_ABOUT_RE.finditer(text):
+        subject = m.group(1)
+        if re.search(r"\bat\s+$", text[:m.start(1)], re.I) and (event := _AT_EVENT_RE.match(subject)):
+            if not (subject := next((inner.group(1) for inner in _ABOUT_RE.finditer(subject, event.end())), None)):
+                continue
+        subject = re.sub(r"\b(?:that|the|this)\s+time\b", " ", subject, flags=re.I)
+        if _NO_SUBJECT_RE.fullmatch(subject):
+            continue  # (only a date or a council left: "at the inspection at rutland county council in nov 2022")
+        return subject
+    return None
+
+
+_NO_SUBJECT_RE = re.compile(r"(?:\W|\d|\b(?:in|of|on|at|the|its|their|council|county|borough|city|metropolitan|"
+                            r"district|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|"
+                            r"dec\w*)\b)*", re.I)
+
+
+_ABOUT_RE = re.compile(r"\b(?:about|on|at)\s+([^?.;,()]+)", re.I)
 # The words naming an event and its outcome, not what is asked about it
 RECALL_FRAMING_WORDS = ("inspection inspected inspectors visit visits monitoring focused report letter judgement "
                         "judged rated rating grade inadequate outstanding good requires improvement ilacs sif jtai one "
-                        "ofsted say said find found")
+                        "ofsted say said find found point stage end aem")  # ("at that point", "at the end")
 
 
 VISIT_WORD_RE = re.compile(r"\bvisit", re.I)
@@ -1767,6 +1799,12 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     if WRITTEN_QUESTION_ASKED_RE.search(asked) and hits and not any(written_answer_page(h.document) for h in hits):
         return False  # "the 2019 written PQ to DfE on which councils have had commissioners": no written answer
         # meets the filters (a commissioner's report naming councils is no minister's answer)
+    if (WRITTEN_QUESTION_ASKED_RE.search(asked) or PQ_ANSWER_ASKED_RE.search(asked)) \
+            and (listed := GRADE_LISTED_RE.search(asked)) and not any(
+            written_answer_page(h.document) and _answer_names_grade(h.passage.text, listed.group("grade"))
+            for h in hits):
+        return False  # "is there a PQ answer listing which LAs were rated outstanding?": the answer lists the
+        # inadequate ones (a committee page's outstanding rating is no minister's answer)
     meeting = [h for h in hits if not h.unconfirmed] or hits
     # (a report opening on its details table, as ranking reads it: not minutes noting a home's inspection later on)
     if asks_council_services(query.text) and meeting \
@@ -1812,6 +1850,30 @@ WRITTEN_QUESTION_ASKED_RE = re.compile(r"^(?=.*\b(?:dfe|minister|ministers|depar
                                        r"programmes?|training|courses?|frameworks?|consolidation|credits?)\b)"
                                        r".*(?:\b(?:parliamentary\s+)?written\s+(?:parliamentary\s+)?"
                                        r"(?:questions?|answers?)\b|\bPQs?\b)", re.I | re.S)
+# "listing which LAs ofsted has rated outstanding", "which councils were judged inadequate" (the grade the councils
+# listed have, not a condition on something else: "which councils got commissioners when rated inadequate")
+GRADE_LISTED_RE = re.compile(r"\b(?:which|what)\s+(?:las?|councils?|local\s+authorit(?:y|ies)|authorit(?:y|ies))\s+"
+                             r"(?:(?:ofsted|have|has|had|been|were|was|are|is|currently|now|ever)\s+){0,3}"
+                             r"(?:did\s+ofsted\s+(?:rate|judge|grade)|judged|rated|graded)\s+(?:to\s+be\s+|as\s+)?"
+                             r"['‘\"“]?"
+                             r"(?P<grade>outstanding|good|inadequate|requir\w*\s+improvement|ri)\b"
+                             # (the grade closing what is asked, not one picking out the councils asked something else
+                             # of: "which councils rated inadequate had commissioners appointed?")
+                             r"(?:\s+to\s+be\s+good)?['’\"”]?(?=\s*(?:[?,.;:)]|$|(?:since|in|by|during|over|"
+                             r"so\s+far|to\s+date|between|from|before|after|under|overall|for\s+(?:csc|children\w*|"
+                             r"social\s+care|their|its))\b))", re.I)
+# a written answer asked by its short name: "is there a PQ answer ...", "an answer to a PQ on ..."
+PQ_ANSWER_ASKED_RE = re.compile(r"\bPQs?\s+(?:answers?|answered|repl(?:y|ies))\b|"
+                                r"\b(?:answers?|repl(?:y|ies))\s+to\s+(?:an?|the)\s+(?:written\s+)?PQ\b", re.I)
+
+
+def _answer_names_grade(text: str, grade: str) -> bool:
+    """A written answer's passage naming `grade` (in any wording: "rated as 'inadequate'", "an overall effectiveness
+    judgement of 'outstanding'"; the question it prints may name it, "which ... have been rated inadequate", above a
+    list that does not)."""
+    words = r"requir\w*\s+improvement|\bri\b" if re.match(r"requir|ri$", grade, re.I) \
+        else rf"(?<!improvement\sto\sbe\s)\b{grade}\b"  # ("good" is not "requires improvement to be good")
+    return bool(re.search(words, text, re.I))
 _WRITTEN_ANSWER_PAGE_RE = re.compile(r"\bquestion\s+to\s+the\s+(?:department|secretary|minister|home\s+office)\b|"
                                      r"\banswered\s+on\b", re.I)
 

@@ -43,7 +43,8 @@ COUNTED_NOUNS = (r"child(?!ren(?:['’]?s['’]?)?\s+(?:services?|social\s+(?:ca
 # (not a measure over time, "re-referral rates from april 2021", nor money spent from then, "the DfE funding from april
 # 2022": those ask the time)
 # (places on offer, not where children are placed: "how many children in out of area residential places from ...")
-_OFFERED_NOUNS = (r"(?:how\s+many|apprenticeship|training|paid|new|extra|more)\s+places", "allowances",
+_OFFERED_NOUNS = (r"(?:how\s+many|apprenticeship|training|paid|new|extra|more|academy|course|programme|trainee|"
+                  r"student)\s+places", "allowances",
                   r"(?:allowance|fee|fostering)\s+rates", "fees", "bursaries")
 # the start of what is offered or charged is when it begins, announced in the year before it or told just after:
 # "how many apprenticeship places from sept 2026" asks the pages from September 2025 to November 2026 (May's page
@@ -55,6 +56,11 @@ _OFFERED_FROM_RE = re.compile(rf"\b((?:{'|'.join(_OFFERED_NOUNS)})\s+)from\s+(?:
                               rf"versus|compared)\b|\s*[-–]\s*(?:{MONTH_RE}|\d))", re.I)
 # ... where what is asked is not done already: "how many care leavers took up apprenticeships from sept 2019?", "how
 # much did rutland spend on direct payments from april 2022?" ask the time
+# ... nor where a group is counted in them: "how many children in care in academy places from sept 2023"
+# (nor pupils in an academy's or a course's places: "how many cic in academy places from sept 2022")
+_PLACED_IN_RE = re.compile(r"\b(?:care\s+leavers|child(?:ren)?|young\s+people|cic|cla|lac|uasc|pupils|learners)\b"
+                           r"[^?.]{0,40}?\bin\s+(?:an?\s+|the\s+)?(?:academy|course|programme|trainee|student)\s+"
+                           r"places\b", re.I)
 _DONE_ASKED_RE = re.compile(r"\b(?:did|was|were|took|spent|paid|had|has|have|been|received|got)\b", re.I)
 SEASONS = {"early": (1, 4), "spring": (3, 5), "mid": (5, 8), "summer": (6, 8), "late": (9, 12), "autumn": (9, 11),
            "winter": (12, 12), "end of": (10, 12), "beginning of": (1, 3), "start of": (1, 3)}
@@ -293,10 +299,12 @@ ATTRIBUTION_CUES = [
                           # (its own document, findings or inspectors, or closing a clause: "Ofsted's own, not the
                           # paper's"; not Ofsted's own work spoken of: "Has Parliament criticised Ofsted's own
                           # inspections", "blamed Ofsted's own internal silos", nor what it writes beside its letters:
-                          # "its own blog"; its "own views" are its letter's, set against a council's account)
+                          # "its own blog"; its "own views" are its letter's, set against a council's account, not
+                          # its "own national view", its blog's or guidance's)
                           # (the words between describe the document, never the work it is about: "Ofsted's own
                           # failings in the inspection", "its own role in the monitoring")
-                          r"\bofsted(?:['’]s)? own\b(?=\s*(?:[,.;:?!)–—-]|$)|\s+(?:(?!(?:failings?|failures?|role|"
+                          r"\bofsted(?:['’]s)? own\b(?!\s+national\s+(?:view|picture|position|line)s?\b)"
+                          r"(?=\s*(?:[,.;:?!)–—-]|$)|\s+(?:(?!(?:failings?|failures?|role|"
                           r"record|practice|work|performance|methods?|approach|standards|staff|framework|guidance|"
                           r"learning|lessons|research|reflections?|blogs?|commentary|in|on|of|at|for|to|by|with)\b)"
                           r"[\w-]+\s+){0,3}?(?:letters?|reports?|words|wording|(?:press\s+)?release|statement|"
@@ -752,7 +760,9 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:the|its|their|an?|[\w-]+['’]s(?:\s+own)?)\s+"
                               r"(?:(?!(?:in|on|at|from)\s)[\w-]+\s+){0,3}?"
                               r"(?:(?:or|and|nor)\s+(?:[\w-]+\s+){1,3}?)?"
-                              rf"{_EVENT_PREFIX}{_SET_ASIDE_EVENT}s?\b(?:\s+(?:(?:letter|report)s?|findings)\b)?"
+                              # (or its framework's guidance: "not the current ILACS framework guidance")
+                              rf"{_EVENT_PREFIX}{_SET_ASIDE_EVENT}s?\b(?:\s+(?:(?:letter|report)s?|findings|"
+                              r"framework(?:\s+(?:guidance|document))?|guidance|handbook)\b)?"
                               # (with its date after it: "Not WNC's own ILACS from Nov 2022"; "not the 6th MV in
                               # March or the 2017 SIF")
                               rf"{_SET_ASIDE_DATE}"
@@ -1632,6 +1642,14 @@ _DAY_IN_SPAN_RE = re.compile(rf"(\b(?:since|after|from|following|before|until|ti
 OFFERED_TOLD_AFTER_MONTHS = 2
 
 
+def _placed_in(text: str) -> bool:
+    """A group counted in places (_PLACED_IN_RE): "how many care leavers in rutland will get apprenticeship places"
+    counts no one placed."""
+    for name in find_authorities(text):  # (the place aside: "children in care in rutland in academy places")
+        text = authority_surface_re(name).sub(" ", text)
+    return bool(_PLACED_IN_RE.search(text))
+
+
 def _offered_window(offered: re.Match) -> str:
     """"places from sept 2026" as the span its pages come from: "places between sept 2025 and november 2026"."""
     month, year = _month(offered.group(2)), int(offered.group(3))
@@ -1649,7 +1667,7 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         else:
             text = LAST_INSPECTED_RE.sub(" since ", text, count=1)  # (older years told after it are its history)
     text = _DAY_IN_SPAN_RE.sub(lambda m: m.group(1) or "", text)
-    text = text if _DONE_ASKED_RE.search(text) else _OFFERED_FROM_RE.sub(_offered_window, text)
+    text = text if _DONE_ASKED_RE.search(text) or _placed_in(text) else _OFFERED_FROM_RE.sub(_offered_window, text)
     text = SOURCE_FROM_RE.sub(r"\1 of ", text)  # (the source's own date, with other years beside it: parse_time)
     if not re.search(rf"\b{YEAR}\b", text) and INSPECTED_EVENT_RE.search(text):
         text = AFTER_PANDEMIC_RE.sub("after April 2021", text)
@@ -2685,6 +2703,10 @@ def places_asked(text: str, considered: str | None = None) -> list[str]:
     if authorities and _WHICH_COUNCILS_RE.search(considered) and not find_authorities(considered):
         return []  # "which LAs had commissioners appointed ...? not Medway's or Northants' later commissioners": the
         # places named only in what is set aside are not the ones asked for
+    if authorities and _NATIONAL_ASKED_RE.search(considered) and not find_authorities(considered) \
+            and not _points_back(text) and not _DATED_EVENT_RE.search(considered):
+        return []  # "what does ofsted use the AEM for? ofsted's own national view, not the devon AEM letter": the
+        # place's page is set aside for the national one
     if len(authorities) > 1 or office_set_aside:
         if outside := find_authorities(_without_asides(considered)):
             authorities = [a for a in authorities if a in outside]
@@ -2693,6 +2715,26 @@ def places_asked(text: str, considered: str | None = None) -> list[str]:
     return list(dict.fromkeys(_council_of_postal_county(text, a) or a for a in authorities))
 
 
+# (a national view asked for itself, not a topic's national words: "the national transfer scheme", "the national
+# average", "the national panel")
+_NATIONAL_ASKED_RE = re.compile(r"\bnational\s+(?:view|picture|position|line)s?\b|"
+                                r"\b(?:across|for)\s+(?:all\s+of\s+)?(?:england|the\s+country)\b", re.I)
+# (a set-aside event followed by the place's other one it points back to: "not rutland's 2019 letter but the 2021
+# one", "..., their 2021 letter", "..., the one from 2021")
+_POINTS_BACK_RE = re.compile(r"(?:[,;–—]|\s-|\bbut\b|\bi\s+mean\b|\brather\b)\s*(?:[\w'’-]+\s+){0,4}?"
+                             r"(?:(?:19|20)\d\d|ones?|letters?|reports?|ilacs|fvs?|mvs?|visits?|inspections?|latest|"
+                             r"newer|later|recent)\b", re.I)
+# (or the question asks of an event of its own: "the national picture at the 2021 MV? not the 2019 rutland MV")
+_DATED_EVENT_RE = re.compile(r"\b(?:(?:(?:19|20)\d\d|latest|last|most\s+recent|recent|previous|first|second|third|"
+                             r"fourth|fifth|sixth)\s+(?:[\w'’-]+\s+){0,2}?(?:mvs?|fvs?|visits?|inspections?|ilacs|"
+                             r"jtai|letters?|reports?)|mv\s?\d|fv)\b", re.I)
+_SET_ASIDE_WORD_RE = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\b", re.I)
+
+
+def _points_back(text: str) -> bool:
+    """Whether, after what `text` sets aside, another event is named (_POINTS_BACK_RE)."""
+    aside = _SET_ASIDE_WORD_RE.search(text)
+    return bool(aside and _POINTS_BACK_RE.search(text, aside.end()))
 _WHICH_COUNCILS_RE = re.compile(r"\b(?:which|what|how\s+many)\s+(?:other\s+)?(?:las|councils|local\s+authorities|"
                                 r"authorities)\b", re.I)
 
@@ -2853,14 +2895,19 @@ def parse(question: str, previous: Query | None = None) -> Query:
         # The visit is a filter; left in, its words would pull passages that merely name the visit.
         # "... find about plans on the third visit?" -> "... find about plans?"
         before, after = rest[:vm.start()], rest[vm.end():]
+        # (a place standing inside the visit's words stays, as it would before or after them: "who led the third
+        # luton monitoring visit" searches "who led the luton", not "who led")
+        # (checked for a topic without it: "when was the third rutland MV?" asks about the visit)
+        inside = [m.group(0) for name in authorities for m in authority_surface_re(name).finditer(rest, vm.start(),
+                                                                                                 vm.end())]
         after = VISIT_RESTATED_RE.sub(" ", after, count=1)  # ("glos 5th MV (the fifth of six) - ...": the number again)
         if re.search(r"\b(on|at|during|from|in)\s*$", before) and re.match(r"\s*[?.!]*\s*$", after):
-            stripped = re.sub(r"\s*\b(on|at|during|from|in)\s*$", "", before) + after
-        else:
-            stripped = before + after
-        stripped = re.sub(r"\(\s*\)", " ", stripped)  # (the brackets it stood in: "the MV ... (the fifth one)")
+            before = re.sub(r"\s*\b(on|at|during|from|in)\s*$", "", before)
+        stripped = re.sub(r"\(\s*\)", " ", before + after)  # (the brackets it stood in: "the MV ... (the fifth one)")
         if _has_topic(stripped) and not _asks_only_about_visit(stripped, authorities):
-            rest = stripped.strip()  # unless the visit is what the question is about
+            # unless the visit is what the question is about
+            rest = _tidy(re.sub(r"\(\s*\)", " ", f"{before} {' '.join(inside)} {after}")) if inside \
+                else stripped.strip()
     one_visit = visit or start and end and (start.year, start.month) == (end.year, end.month)
     if one_visit and _asked_type(text) in ("person", "date") and THEME_ONE_RE.search(rest) \
             and not re.search(r"\band\s+(?:what|how|why|which)\b", text, re.I) \

@@ -1023,18 +1023,31 @@ def list_like(text: str) -> bool:
     return sum(len(p.split()) < LIST_ITEM_WORDS for p in paragraphs) * 2 > len(paragraphs)
 
 
+# (a report's recommendations under that heading, numbered or telling what to do, are still a list: "1. Ensure
+# that ...", "Within three months: ensure that ...")
+_RECOMMENDED_RE = re.compile(r"^[^\S\n]*(?:\d{1,2}[.)]?\s+)?(?:within\s+[\w\s]{0,20}?:\s*)?(?:ensure|improve|"
+                             r"strengthen|develop|review|increase|reduce|establish|make|provide|take|undertake|"
+                             r"implement|"
+                             r"the\s+local\s+authority\s+should)\b", re.I | re.M)
+
+
 def improve_weight(text: str, headings: list[str] | None, question: str, before: str = "") -> float:
     """`before`: the document's text just before the passage."""
     # (under the heading, only a list: a report whose next section heading was not read as one, wrapped over two
     # lines, has its findings paragraphs under "What needs to improve?" too)
-    under = (headings and IMPROVE_HEADING_RE.search(headings[-1]) and list_like(text)) \
-        or IMPROVE_HEADING_RE.search(text[:120])
+    opening = IMPROVE_HEADING_RE.search(text[:120])
+    under = (headings and IMPROVE_HEADING_RE.search(headings[-1]) and list_like(text)) or opening
     asked = ASKS_IMPROVE_LIST_RE.search(question)
     if asked and (under or (line := IMPROVE_LINE_RE.search(text)) and list_like(text[line.end():])
                   # (or the list's heading the last line of the passage before: "What needs to improve in this area of
                   # social work practice?" closing "Headline findings", its list the next passage)
                   or before and IMPROVE_LINE_RE.search(before.rstrip().rsplit("\n", 1)[-1]) and list_like(text)):
         return IMPROVE_ASKED_BOOST  # (the list asked, its heading a line of the passage: under "Headline findings")
+    # (not asked, a section of findings under "Areas for improvement" weighs as findings: a joint letter's tells in
+    # sentences what inspectors found; "What needs to improve?" opening the passage is a list however it is cut)
+    if opening and not list_like(text) and re.match(r"\W*areas?\b", opening.group(0), re.I) \
+            and not _RECOMMENDED_RE.search(text, opening.end()):
+        return 1.0
     if not under:
         return 1.0
     return 1.0 if ASKS_WHAT_TO_IMPROVE_RE.search(question) else IMPROVE_PENALTY

@@ -39,7 +39,7 @@ from qa.retrieval.question import (FRAMEWORK_RE, INSPECTION_KIND_RE, INTERVENTIO
                                    specialist_service, without_set_asides)
 from qa.retrieval.spelling import mended, spelling_fixes
 from qa.terms import tokenize
-from qa.retrieval.synonyms import PUBLICATION_ASKED_RE, alternatives, other_forms, with_synonyms
+from qa.retrieval.synonyms import ACTING_FOR, PUBLICATION_ASKED_RE, alternatives, other_forms, with_synonyms
 
 # Fused candidates considered for priors and grouping: deep enough that a passage the priors lift a long way (the one
 # naming the inspectors, for "which inspectors ...?") is among them (30 lost one such question once the dense side
@@ -634,6 +634,8 @@ def unmentioned_names(index: Index, names: list[str], mask: np.ndarray,
             or bool(long) and _mentioned(index, long, mask, _as_phrase(long)) \
             or bool(arrangement) and _mentioned(index, arrangement, mask) \
             or any(_mentioned(index, form, mask) for form in other_forms(name)) \
+            or any(_mentioned(index, form, mask, _title_phrase(form))
+                   for form in ACTING_FOR.get((long or "").lower(), ())) \
             or bool(spelled := _with_abbreviations_written_out(name, defined)) and _mentioned(index, spelled, mask) \
             or not long and _spells(index, name, mask) or _glued(index, name, mask)
 
@@ -755,6 +757,15 @@ def _as_phrase(name: str) -> re.Pattern | None:
     if len(words) < 2 or not any(re.search(rf"\b{joined}\b", body, re.I) for body in _BODY_NAMES):
         return None
     return re.compile(rf"\b{joined}\b", re.I)
+
+
+def _title_phrase(form: str) -> re.Pattern:
+    """A long form's other name as one phrase, not a shadow's or a former one's: "the Children and Families Minister"
+    names the DfE, a passage on children beside the Welsh Government's Deputy Minister does not."""
+    # (within a sentence's line; "under-secretary" or "under secretary"; "children's" with either apostrophe)
+    joined = r"(?:[^\S\n]+|-)".join(re.escape(w).replace("'", "['’]?") for w in form.replace("-", " ").split())
+    return re.compile(rf"(?<!shadow\s)(?<!former\s)(?<!ex-)(?<!welsh\s)(?<!scottish\s)(?<!scotland['’]s\s)"
+                      rf"(?<!government\s)(?<!was\s)\b{joined}\b", re.I)  # (nor "who was Children's Minister")
 
 
 def _mentioned(index: Index, name: str, mask: np.ndarray, phrase: re.Pattern | None = None) -> bool:

@@ -209,6 +209,15 @@ NAME_FORMS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A body a page speaks of through the minister acting for it, as one phrase (whether a page names the body; not words
+# to search for): "The Children and Families Minister has written to the Leader of the Council ..." is the DfE's
+ACTING_FOR: dict[str, tuple[str, ...]] = {
+    "department for education": ("children and families minister", "minister for children and families",
+                                 "minister of state for children and families", "children's minister",
+                                 "parliamentary under-secretary of state for children and families"),
+}
+
+
 def other_forms(word: str) -> tuple[str, ...]:
     """The documents' words for an everyday word or name ("Covid": "pandemic", "coronavirus"), if any."""
     return NAME_FORMS.get(word.lower(), ()) + EVERYDAY_FORMS.get(word.lower(), ())
