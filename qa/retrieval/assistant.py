@@ -1799,8 +1799,8 @@ def states_asked_fact(query: Query, hits: list[Hit]) -> bool:
     if WRITTEN_QUESTION_ASKED_RE.search(asked) and hits and not any(written_answer_page(h.document) for h in hits):
         return False  # "the 2019 written PQ to DfE on which councils have had commissioners": no written answer
         # meets the filters (a commissioner's report naming councils is no minister's answer)
-    if (WRITTEN_QUESTION_ASKED_RE.search(asked) or PQ_ANSWER_ASKED_RE.search(asked)) \
-            and (listed := GRADE_LISTED_RE.search(asked)) and not any(
+    if (listed := GRADE_LISTED_RE.search(asked)) \
+            and (PQ_ANSWER_ASKED_RE.search(asked) or WRITTEN_QUESTION_ASKED_RE.search(asked)) and not any(
             written_answer_page(h.document) and _answer_names_grade(h.passage.text, listed.group("grade"))
             for h in hits):
         return False  # "is there a PQ answer listing which LAs were rated outstanding?": the answer lists the

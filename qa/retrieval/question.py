@@ -1667,7 +1667,8 @@ def _parse_time(text: str) -> tuple[date | None, date | None, str, str]:
         else:
             text = LAST_INSPECTED_RE.sub(" since ", text, count=1)  # (older years told after it are its history)
     text = _DAY_IN_SPAN_RE.sub(lambda m: m.group(1) or "", text)
-    text = text if _DONE_ASKED_RE.search(text) or _placed_in(text) else _OFFERED_FROM_RE.sub(_offered_window, text)
+    if _OFFERED_FROM_RE.search(text) and not _DONE_ASKED_RE.search(text) and not _placed_in(text):
+        text = _OFFERED_FROM_RE.sub(_offered_window, text)  # (the places' check only where an offer is asked)
     text = SOURCE_FROM_RE.sub(r"\1 of ", text)  # (the source's own date, with other years beside it: parse_time)
     if not re.search(rf"\b{YEAR}\b", text) and INSPECTED_EVENT_RE.search(text):
         text = AFTER_PANDEMIC_RE.sub("after April 2021", text)

@@ -759,6 +759,7 @@ def _as_phrase(name: str) -> re.Pattern | None:
     return re.compile(rf"\b{joined}\b", re.I)
 
 
+@lru_cache(maxsize=64)
 def _title_phrase(form: str) -> re.Pattern:
     """A long form's other name as one phrase, not a shadow's or a former one's: "the Children and Families Minister"
     names the DfE, a passage on children beside the Welsh Government's Deputy Minister does not."""
