@@ -29,7 +29,7 @@ from qa.config import Settings, load_settings
 from qa.index.embedder import Embedder
 from qa.index.live import LiveIndex, bm25_only_notice  # noqa: F401  (bm25_only_notice: importable from here too)
 from qa.index.store import Index
-from qa.retrieval.question import (FRAMEWORK_RE, GRADE_KEPT_VERBS, MONTH_RE, OFSTED_NAMED_RE, SOURCE_KINDS,
+from qa.retrieval.question import (FRAMEWORK_RE, GRADE_KEPT_VERBS, MONTH_NAME, MONTH_RE, OFSTED_NAMED_RE, SOURCE_KINDS,
                                    FilterOverrides, Query, _month, _ordinal, count_asked_second, grade_asked_second,
                                    parse, without_set_asides)
 from qa.retrieval.answer_type import (AVERAGE_RE, COUNCIL_DECISION_RE, EVIDENCE, CHANGE_QUESTION_RE, REPORTS_RE,
@@ -560,9 +560,12 @@ GRADE_SINCE_LOST_RE = re.compile(rf"\b{GRADE_KEPT_VERBS}\s+(?:the|its|their)\s+(
                                  rf"(?:(?:(?:that\s+|which\s+)?(?:it|they)\s+(?:was|were|had\s+been|had|got)\s+)?"
                                  rf"(?:given|awarded|achieved|gained|won|received|got)\s+in|from|of)\s+(?:\w+\s+)?"
                                  rf"(?:19|20)\d\d\b", re.I)
-# What a question asks an event's document said about: "What did the January 2020 ILACS say about caseloads?"
-ASKED_ABOUT_RE = re.compile(r"\b(?:say|said|says|find|found|finds|write|wrote|note|noted)\s+(?:[\w'’-]+\s+){0,2}?"
-                            r"(?:about|on|at)\s+([^?.;,()]+)", re.I)  # ("find at the front door")
+# What is asked about, or at ("find at the front door"), to the clause's end; and what a question asks an event's
+# document said about it: "What did the January 2020 ILACS say about caseloads?"
+_ABOUT = r"\b(?:about|on|at)\s+([^?.;,()]+)"
+_ABOUT_RE = re.compile(_ABOUT, re.I)
+ASKED_ABOUT_RE = re.compile(rf"\b(?:say|said|says|find|found|finds|write|wrote|note|noted)\s+(?:[\w'’-]+\s+){{0,2}}?"
+                            rf"{_ABOUT}", re.I)
 # (not the event itself: "what did ofsted find at the rutland mv in march 2019", "at the last inspection")
 _AT_EVENT_RE = re.compile(r"(?:the\s+|its\s+|their\s+)?(?:(?:[\w'’-]+\s+){0,5}?(?:mvs?\d*|fvs?|visits?|inspections?|"
                           r"ilacs|sif|jtais?|aem|re-?inspections?|feedback\s+meeting)\b|"
@@ -589,12 +592,9 @@ def asked_about(text: str) -> str | None:
     return None
 
 
-_NO_SUBJECT_RE = re.compile(r"(?:\W|\d|\b(?:in|of|on|at|the|its|their|council|county|borough|city|metropolitan|"
-                            r"district|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|"
-                            r"dec\w*)\b)*", re.I)
+_NO_SUBJECT_RE = re.compile(rf"(?:\W|\d|\b(?:in|of|on|at|the|its|their|council|county|borough|city|metropolitan|"
+                            rf"district|{MONTH_NAME})\b)*", re.I)
 
-
-_ABOUT_RE = re.compile(r"\b(?:about|on|at)\s+([^?.;,()]+)", re.I)
 # The words naming an event and its outcome, not what is asked about it
 RECALL_FRAMING_WORDS = ("inspection inspected inspectors visit visits monitoring focused report letter judgement "
                         "judged rated rating grade inadequate outstanding good requires improvement ilacs sif jtai one "

@@ -217,9 +217,7 @@ _COUNCIL_WORDS_RE = re.compile(r"\b(?:the|council|city|borough|county|la|local\s
 
 def _names_council_only(subject: str) -> bool:
     """Whether `subject` is a council and nothing else: "Coventry", "the council", "Coventry City Council"."""
-    rest = subject
-    for name in find_authorities(subject):
-        rest = authority_surface_re(name).sub(" ", rest)
+    rest = without_authorities(subject, find_authorities(subject))
     return (rest != subject or bool(_COUNCIL_WORDS_RE.search(subject))) \
         and not _COUNCIL_WORDS_RE.sub(" ", rest).strip(" '’")
 # The event a question measures from: "after the ofsted fv", "since its 2019 inspection"
@@ -1036,10 +1034,7 @@ class Query:
 
     def without_places(self, text: str) -> str:
         """`text` with the authorities asked about taken out (any of their names; "north + west northants")."""
-        stripped = shared_names_expanded(text)
-        for name in self.authorities:
-            stripped = authority_surface_re(name).sub(" ", stripped)
-        return re.sub(r"\s+", " ", stripped).strip()
+        return re.sub(r"\s+", " ", without_authorities(shared_names_expanded(text), self.authorities)).strip()
 
     def with_places_named(self, text: str) -> str:
         """`text` with each asked authority's abbreviation written as its name ("cambs" -> "Cambridgeshire",
@@ -1645,9 +1640,8 @@ OFFERED_TOLD_AFTER_MONTHS = 2
 def _placed_in(text: str) -> bool:
     """A group counted in places (_PLACED_IN_RE): "how many care leavers in rutland will get apprenticeship places"
     counts no one placed."""
-    for name in find_authorities(text):  # (the place aside: "children in care in rutland in academy places")
-        text = authority_surface_re(name).sub(" ", text)
-    return bool(_PLACED_IN_RE.search(text))
+    # (the place aside: "children in care in rutland in academy places")
+    return bool(_PLACED_IN_RE.search(without_authorities(text, find_authorities(text))))
 
 
 def _offered_window(offered: re.Match) -> str:
@@ -2133,6 +2127,13 @@ def _visit_across_place(text: str) -> re.Match | None:
     for name in find_in_question(text):
         blanked = authority_surface_re(name).sub(lambda m: " " * len(m.group(0)), blanked)
     return VISIT_RE.search(blanked) if blanked != text else None
+
+
+def without_authorities(text: str, names: list[str]) -> str:
+    """`text` with every surface of each of the authorities `names` blanked (see authority_surface_re)."""
+    for name in names:
+        text = authority_surface_re(name).sub(" ", text)
+    return text
 
 
 @lru_cache(maxsize=512)
@@ -3166,8 +3167,7 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
     # ("Somerset got Good in 2022": a grade, no name; not a surname, "Mark Good")
     text = GRADE_CAPITALISED_RE.sub(lambda m: m.group(0) if re.search(r"\b[A-Z][\w'’-]*\s+$", text[:m.start()])
                                     else " ", text)
-    for name in authorities:  # (a form whose letters no word rule splits: "B&NES" leaves no "NES")
-        text = authority_surface_re(name).sub(" ", text)
+    text = without_authorities(text, authorities)  # (a form whose letters no word rule splits: "B&NES" leaves no "NES")
     text = _examples_listed(text)
     text = re.sub(r"[^\S\n]{2,}", " ", text)
     names = []
@@ -3310,9 +3310,7 @@ VISIT_SCOPE_FRAME = {"its", "visit", "monitoring", "they", "has", "have", "had",
 
 
 def _asks_only_about_visit(text: str, authorities: list[str]) -> bool:
-    text = compass_expanded(text)  # ("sth tyneside")
-    for name in authorities:
-        text = authority_surface_re(name).sub(" ", text)
+    text = without_authorities(compass_expanded(text), authorities)  # ("sth tyneside")
     words = {w.lower() for w in CONTENT_RE.findall(text)} - (QUESTION_WORDS - {"find", "found"}) - VISIT_SCOPE_FRAME
     return bool(words) and words <= VISIT_SCOPE_WORDS
 
