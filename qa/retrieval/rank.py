@@ -182,11 +182,18 @@ KEPT_PAGE_LAG = timedelta(days=3 * 366)
 # figures at 31 March in a June or September paper), not within a story's weeks
 AS_AT_LAG = timedelta(days=183)
 # (figures asked, and a month that is no event's: not "what did councillors say at march 2019 cabinet")
+_MEETING_WORDS = (r"(?:cabinet|committee|meeting|visit|inspection|mv\d?|fv|board|panel|scrutiny|council|ilacs|sif|jtai|"
+                  r"peer)")
 AS_AT_ASKED_RE = re.compile(rf"\b(?:as\s+(?:at|of)|at)\s+(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?"
-                            rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_RE}\s+\d{{4}}\b"
-                            rf"(?!\s+(?:[\w'’-]+\s+){{0,2}}?(?:cabinet|committee|meeting|visit|inspection|mv\d?|fv|"
-                            rf"board|panel|scrutiny|council|ilacs|sif|jtai|peer)\b|"
-                            rf"\s+when\b)", re.I)
+                            rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_RE}\s+\d{{4}}\b"
+                            rf"(?!\s+(?:[\w'’-]+\s+){{0,2}}?{_MEETING_WORDS}\b|\s+when\b)|"
+                            # (or a quarter's, its month in brackets, "at end of Q1 25/26 (june 2025) - scrutiny paper
+                            # figure": a meeting of that month only where named straight after, "at Q2 (september
+                            # 2025) scrutiny", not the source after a dash)
+                            rf"(?:q[1-4]|quarter\s+(?:[1-4]|one|two|three|four))(?:\s+(?:20)?\d\d[/-](?:20)?\d\d)?"
+                            rf"\s*\(\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_RE}\s+\d{{4}}\s*\)"
+                            rf"(?!\s+(?:[\w'’&]+(?:-[\w'’&]+)*\s+){{0,2}}?(?:{_MEETING_WORDS}|cpp|o&s|lscb|dmt)\b|"
+                            rf"\s+when\b))", re.I)
 FIGURES_ASKED_RE = re.compile(r"\b(?:caseloads?|numbers?|figures?|rates?|per\s*cent|percentage|proportion|share|"
                               r"cic|cla|lac|children\s+in\s+care|looked\s+after|"
                               r"how\s+many|how\s+much|vacanc\w*|agency|turnover|costs?|spend|budget|total|average|"
@@ -852,6 +859,9 @@ SCOPE_SENTENCE_RE = re.compile(
     # a letter's sign-off: "Ofsted will take the findings from this monitoring visit into account when planning
     # your next inspection", "I am copying this letter to ..."
     r"ofsted will take the findings (?:from|of) this\b|i am copying this letter to\b|"
+    # ... and a report's "Ofsted will use the findings of this inspection to plan future activity" (not a thematic
+    # review's use of its findings, nor the Chief Inspector's quoted)
+    r"ofsted will use the findings (?:from|of) this (?:[\w-]+ )?(?:inspection|visit) to plan\b|"
     # a report's statutory front matter: "Ofsted produces this report under its power to combine reports ...",
     # "This report includes the report of the inspection of local authority functions carried out under ..."
     r"ofsted produces this report under\b|this report includes the report of\b|"
