@@ -50,7 +50,8 @@ def test_a_reports_closing_use_of_its_findings_weighs_as_scope():
     assert rank.scope_weight(closing, question, None) < rank.scope_weight(finding, question, None) == 1.0
     # (not a review's own use of its findings, nor the Chief Inspector's quoted)
     for said in ("Ofsted will use the findings of this review to change how it inspects children's homes.",
-                 '"Ofsted will use the findings of this review to hold councils to account," said the Chief Inspector.'):
+                 '"Ofsted will use the findings of this review to hold councils to account," said the Chief '
+                 'Inspector.'):
         assert rank.scope_weight(said, question, None) == 1.0, said
     # (as its letters' "Ofsted will take the findings from this monitoring visit into account ...")
     assert rank.scope_weight("Ofsted will take the findings from this monitoring visit into account when planning "
