@@ -1435,12 +1435,17 @@ _AS_AT_BARE_MONTH_RE = re.compile(rf"{_AS_AT_BEFORE}{MONTH_RE}(?![\w.])(?!\s+(?:
 
 def as_at_asked(query: Query) -> tuple[int, int] | None:
     """(year, month) of the figures a question asks as at a month ("agency % at march 2026", "cic numbers at 31 march
-    2026"), if it does."""
-    if not (AS_AT_ASKED_RE.search(query.text) and FIGURES_ASKED_RE.search(query.text) and query.date_from
-            and (query.date_to is None or query.date_to - query.date_from <= ONE_MONTH)) \
-            or years_named(query.text) - {query.date_from.year}:
+    2026"), if it does. (Read once per question: a document's recall check asks it per page.)"""
+    return _as_at_asked(query.text, query.date_from, query.date_to)
+
+
+@lru_cache(maxsize=256)
+def _as_at_asked(text: str, date_from: date | None, date_to: date | None) -> tuple[int, int] | None:
+    if not (AS_AT_ASKED_RE.search(text) and FIGURES_ASKED_RE.search(text) and date_from
+            and (date_to is None or date_to - date_from <= ONE_MONTH)) \
+            or years_named(text) - {date_from.year}:
         return None  # (nor where another year is asked beside it: "as at march 2026 compared with march 2025")
-    return query.date_from.year, query.date_from.month
+    return date_from.year, date_from.month
 
 
 def _months_dated(text: str) -> set[tuple[int, int]]:
