@@ -19,6 +19,7 @@ def test_a_quarters_end_asked_is_a_figures_stock_date():
                  "rutland caseloads at march 2019 - cabinet?",
                  "rutland cla numbers at Q2 (sept 2025) cross-party scrutiny panel?",
                  "rutland cla numbers at Q2 (sept 2025) CPP?", "agency % at Q2 (sept 2025) O&S committee",
+                 "rutland cla numbers at march 2025 cpp?",
                  "rutland caseloads at Q2 (sept 2025) when ofsted did the MV?"):
         assert rank.as_at_asked(parse(text)) is None, text
 

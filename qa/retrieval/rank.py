@@ -183,7 +183,7 @@ KEPT_PAGE_LAG = timedelta(days=3 * 366)
 AS_AT_LAG = timedelta(days=183)
 # (figures asked, and a month that is no event's: not "what did councillors say at march 2019 cabinet")
 _MEETING_WORDS = (r"(?:cabinet|committee|meeting|visit|inspection|mv\d?|fv|board|panel|scrutiny|council|ilacs|sif|jtai|"
-                  r"peer)")
+                  r"peer|cpp|o&s|lscb|dmt)")
 AS_AT_ASKED_RE = re.compile(rf"\b(?:as\s+(?:at|of)|at)\s+(?:(?:the\s+)?end[\s-]+(?:of\s+)?)?"
                             rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_RE}\s+\d{{4}}\b"
                             rf"(?!\s+(?:[\w'’-]+\s+){{0,2}}?{_MEETING_WORDS}\b|\s+when\b)|"
@@ -192,7 +192,7 @@ AS_AT_ASKED_RE = re.compile(rf"\b(?:as\s+(?:at|of)|at)\s+(?:(?:the\s+)?end[\s-]+
                             # 2025) scrutiny", not the source after a dash)
                             rf"(?:q[1-4]|quarter\s+(?:[1-4]|one|two|three|four))(?:\s+(?:20)?\d\d[/-](?:20)?\d\d)?"
                             rf"\s*\(\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_RE}\s+\d{{4}}\s*\)"
-                            rf"(?!\s+(?:[\w'’&]+(?:-[\w'’&]+)*\s+){{0,2}}?(?:{_MEETING_WORDS}|cpp|o&s|lscb|dmt)\b|"
+                            rf"(?!\s+(?:[\w'’&]+(?:-[\w'’&]+)*\s+){{0,2}}?{_MEETING_WORDS}\b|"
                             rf"\s+when\b))", re.I)
 FIGURES_ASKED_RE = re.compile(r"\b(?:caseloads?|numbers?|figures?|rates?|per\s*cent|percentage|proportion|share|"
                               r"cic|cla|lac|children\s+in\s+care|looked\s+after|"
