@@ -164,9 +164,31 @@ def grade_dated(hit: Hit, query: Query, index) -> bool:
 
 
 def other_grade_given(hit: Hit, query: Query) -> bool:
-    """An undated story whose lead gives another grade than the asked event's."""
+    """An undated story whose lead gives another grade than the asked event's (the overall grade the question asks
+    why of is the event's too: "doncaster SIF nov 2015 - adoption and fostering came out good so why was the whole
+    service still rated inadequate? 2015 only" gives it both)."""
     if "date" not in hit.unconfirmed:
         return False
     asked = asked_grades(query)
     grade = lead_grade(hit.document.text) if asked else None
-    return bool(grade) and grade not in asked
+    return bool(grade) and grade not in asked and grade not in _grades_given_anywhere(query)
+
+
+def _grades_given_anywhere(query: Query) -> frozenset[str]:
+    """(the overall grade the question asks why of: "why was the whole service still rated inadequate?"; not one of
+    another time, "... when the whole service was still rated inadequate before?", "i know they were rated
+    inadequate later on")"""
+    question = _SET_ASIDE_RE.sub(" ", query.text)
+    years = [(m.start(), int(m.group(1))) for m in rank.YEAR_RE.finditer(question)]
+    return frozenset(grade_name(m.group(1) or m.group(2)) for m in ASKED_GRADE_RE.finditer(question)
+                     if years and _WHY_OVERALL_RE.search(question[max(0, m.start() - 60):m.start()])
+                     and not _OTHER_TIME_AFTER_RE.match(question, m.end())
+                     and query.date_from.year <= min(years, key=lambda y: abs(y[0] - m.start()))[1]
+                     <= query.date_to.year)
+
+
+_WHY_OVERALL_RE = re.compile(r"\bwhy\s+(?:was|were|is|did|has|had)\b"
+                             r"(?:(?!\b(?:since|after|when|before|until|from|previously)\b)[^.?!;,])*?"
+                             r"\b(?:still|overall|whole|as\s+a\s+whole)\b[^.?!;,]*$", re.I)
+_OTHER_TIME_AFTER_RE = re.compile(r"[^.?!;]*?\b(?:later|afterwards|subsequently|eventually|since|next|before|"
+                                  r"previously|earlier|ago|then|during|when|while|whilst|until|till|after)\b", re.I)

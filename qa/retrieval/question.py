@@ -760,7 +760,11 @@ NEGATED_EVENT_RE = re.compile(r"\(\s*(?:not|rather than|instead of)\b[^)]*\)|"
                               r"(?:(?:or|and|nor)\s+(?:[\w-]+\s+){1,3}?)?"
                               # (or its framework's guidance: "not the current ILACS framework guidance")
                               rf"{_EVENT_PREFIX}{_SET_ASIDE_EVENT}s?\b(?:\s+(?:(?:letter|report)s?|findings|"
-                              r"framework(?:\s+(?:guidance|document))?|guidance|handbook)\b)?"
+                              r"framework(?:\s+(?:guidance|document))?|guidance|handbook)\b"
+                              # (a grade named as the event, then "one", before what is listed with it: "not the
+                              # 2019 all-inadequate one or the 5th MV"; not "the inadequate one about leadership what
+                              # did ...", whose tail is the question)
+                              r"|\s+ones?(?=,?\s+(?:or|nor)\s))?"
                               # (with its date after it: "Not WNC's own ILACS from Nov 2022"; "not the 6th MV in
                               # March or the 2017 SIF")
                               rf"{_SET_ASIDE_DATE}"
@@ -3196,6 +3200,11 @@ def find_names(text: str, authorities: list[str]) -> list[str]:
         names.append("monitoring visit")  # "the 2022 MVs to Wigan": as written in full (a numbered one is a filter)
     for m in SPECIALIST_SERVICE_RE.finditer(text):  # "privately fostered children in Bromley": a page must name it
         name = re.sub(r"\s+", " ", m.group(0).lower())
+        if SPECIAL_SCHOOL_RE.fullmatch(name) and not (_SCHOOL_INSPECTED_BEFORE_RE.search(text[max(0, m.start() - 60):
+                                                                                               m.start()])
+                                                      and _SCHOOL_HEAD_RE.match(text, m.end())
+                                                      or _SCHOOL_INSPECTED_AFTER_RE.match(text, m.end())):
+            continue
         if not any(name in n.lower() for n in names):
             names.append(name)
     # "when was a commissioner appointed for Leicester?" (the singular: a page naming one or several mentions it)
@@ -3237,12 +3246,25 @@ SPECIAL_GUARDIANSHIP = r"\bspecial\s+guardianship\b"
 UNACCOMPANIED = r"\bunaccompanied\s+asylum[-‐‑\s]seeking\b"
 # (the health service by its name in full: "Hull's child and adolescent mental health service")
 CAMHS = r"\bchild\s+and\s+adolescent\s+mental\s+health\s+services?\b"
+SPECIAL_SCHOOL = r"\bspecial\s+schools?\b"
+SPECIAL_SCHOOL_RE = re.compile(SPECIAL_SCHOOL, re.I)
+# (only as what was inspected: "ofsted report on the calderdale special school", "the kirklees special school's
+# inspection"; not one named beside the topic, "disabled children, incl the ones at the city's special schools")
+_SCHOOL_INSPECTED_BEFORE_RE = re.compile(r"\b(?:report|inspection|letter|rating|grade|judge?ment|visit)s?\s+(?:on|of|for|"
+                                         r"at|into)\s+(?:the|a|an|its|their)\s+(?:(?!(?:and|or|&)\s)[\w'’-]+\s+){0,2}?$",
+                                         re.I)
+# (as the head of its phrase: not "the special school referrals", "the trust's special school placements", nor one of
+# the topics a report is asked about, "the report on the borough's special schools and care leavers")
+_SCHOOL_HEAD_RE = re.compile(r"\s*(?:[-–—;:?.!()]|$)|\s+(?:in|at)\s", re.I)
+_SCHOOL_INSPECTED_AFTER_RE = re.compile(r"(?:['’]s?)?\s+(?:ofsted\s+)?(?:report|inspection|rating|grade|judge?ment)\b",
+                                        re.I)
 SPECIALIST_SERVICES = [re.compile(p, re.I) for p in (
     r"\bprivate(?:ly)?\s+foster(?:ing|ed)\b", SPECIAL_GUARDIANSHIP, UNACCOMPANIED,
     r"\bfemale\s+genital\s+mutilation\b", r"\bcounty\s+lines\b",
     r"\belective(?:ly)?\s+home[-\s]educat(?:ion|ed)\b", r"\bforced\s+marriages?\b", r"\bmodern\s+slavery\b",
     DISABLED_CHILDREN, CARE_LEAVERS, CAMHS,
-    r"\badults?['’]?\s+social\s+care\b")]  # (a page on children's services says nothing of it)
+    r"\badults?['’]?\s+social\s+care\b",  # (a page on children's services says nothing of it)
+    SPECIAL_SCHOOL)]  # (a school's own inspection: a council's ILACS report on the place is no answer)
 SPECIALIST_SERVICE_RE = re.compile("|".join(p.pattern for p in SPECIALIST_SERVICES), re.I)
 # Asked by one phrase, named on a page by any of several: disabled children are also "disabled young people",
 # "children with SEND and disabilities", "the disability service" (each holding the word "disabled" as stemmed).
