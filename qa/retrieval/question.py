@@ -3250,9 +3250,9 @@ SPECIAL_SCHOOL = r"\bspecial\s+schools?\b"
 SPECIAL_SCHOOL_RE = re.compile(SPECIAL_SCHOOL, re.I)
 # (only as what was inspected: "ofsted report on the calderdale special school", "the kirklees special school's
 # inspection"; not one named beside the topic, "disabled children, incl the ones at the city's special schools")
-_SCHOOL_INSPECTED_BEFORE_RE = re.compile(r"\b(?:report|inspection|letter|rating|grade|judge?ment|visit)s?\s+(?:on|of|for|"
-                                         r"at|into)\s+(?:the|a|an|its|their)\s+(?:(?!(?:and|or|&)\s)[\w'’-]+\s+){0,2}?$",
-                                         re.I)
+_SCHOOL_INSPECTED_BEFORE_RE = re.compile(r"\b(?:report|inspection|letter|rating|grade|judge?ment|visit)s?\s+"
+                                         r"(?:on|of|for|at|into)\s+(?:the|a|an|its|their)\s+"
+                                         r"(?:(?!(?:and|or|&)\s)[\w'’-]+\s+){0,2}?$", re.I)
 # (as the head of its phrase: not "the special school referrals", "the trust's special school placements", nor one of
 # the topics a report is asked about, "the report on the borough's special schools and care leavers")
 _SCHOOL_HEAD_RE = re.compile(r"\s*(?:[-–—;:?.!()]|$)|\s+(?:in|at)\s", re.I)
