@@ -171,20 +171,21 @@ def other_grade_given(hit: Hit, query: Query) -> bool:
         return False
     asked = asked_grades(query)
     grade = lead_grade(hit.document.text) if asked else None
-    return bool(grade) and grade not in asked and grade not in _grades_given_anywhere(query)
+    return bool(grade) and grade not in asked \
+        and grade not in _grades_asked_why(query.text, query.date_from.year, query.date_to.year)
 
 
-def _grades_given_anywhere(query: Query) -> frozenset[str]:
+@lru_cache(maxsize=256)  # (per question, not per passage)
+def _grades_asked_why(text: str, first: int, last: int) -> frozenset[str]:
     """(the overall grade the question asks why of: "why was the whole service still rated inadequate?"; not one of
     another time, "... when the whole service was still rated inadequate before?", "i know they were rated
     inadequate later on")"""
-    question = _SET_ASIDE_RE.sub(" ", query.text)
+    question = _SET_ASIDE_RE.sub(" ", text)
     years = [(m.start(), int(m.group(1))) for m in rank.YEAR_RE.finditer(question)]
     return frozenset(grade_name(m.group(1) or m.group(2)) for m in ASKED_GRADE_RE.finditer(question)
                      if years and _WHY_OVERALL_RE.search(question[max(0, m.start() - 60):m.start()])
                      and not _OTHER_TIME_AFTER_RE.match(question, m.end())
-                     and query.date_from.year <= min(years, key=lambda y: abs(y[0] - m.start()))[1]
-                     <= query.date_to.year)
+                     and first <= min(years, key=lambda y: abs(y[0] - m.start()))[1] <= last)
 
 
 _WHY_OVERALL_RE = re.compile(r"\bwhy\s+(?:was|were|is|did|has|had)\b"
